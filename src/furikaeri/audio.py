@@ -1,0 +1,116 @@
+"""Read any supported audio file into mono float32 at 16 kHz: the :class:`Audio` type.
+
+WAV, FLAC and OGG (and MP3 with a recent libsndfile) are read with soundfile; anything else
+(m4a/AAC, or what libsndfile refuses) goes through PyAV, which faster-whisper already brings.
+Stereo is mixed down to mono; any sample rate is resampled to 16 kHz (soxr via librosa).
+Every failure a user can cause becomes an :class:`AudioError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from furikaeri.errors import AudioError
+
+RATE = 16000
+SUPPORTED = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".aac", ".webm", ".mp4")
+
+
+@dataclass(frozen=True, eq=False)
+class Audio:
+    """Mono float32 samples in [-1, 1] at ``rate`` Hz; ``source`` names where they came from."""
+
+    samples: np.ndarray
+    rate: int = RATE
+    source: str = ""
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.rate
+
+
+def _read_soundfile(path: Path) -> tuple[np.ndarray, int]:
+    import soundfile as sf
+
+    data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+    return data, rate
+
+
+def _read_av(path: Path) -> tuple[np.ndarray, int]:
+    import av
+
+    chunks = []
+    rate = None
+    with av.open(str(path)) as container:
+        streams = container.streams.audio
+        if not streams:
+            raise AudioError(f"{path}: no audio stream in this file")
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+        for frame in container.decode(streams[0]):
+            for out in resampler.resample(frame):
+                chunks.append(out.to_ndarray().reshape(-1))
+        for out in resampler.resample(None):
+            chunks.append(out.to_ndarray().reshape(-1))
+        rate = RATE
+    if not chunks:
+        return np.zeros((0, 1), dtype=np.float32), rate
+    return np.concatenate(chunks).astype(np.float32)[:, None], rate
+
+
+def load_audio(path: str | Path) -> Audio:
+    """Read ``path`` as mono float32 at 16 kHz, or raise :class:`AudioError`."""
+    path = Path(path)
+    if not path.exists():
+        raise AudioError(f"{path}: no such file")
+    if path.is_dir():
+        raise AudioError(f"{path}: is a folder, not an audio file")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise AudioError(f"{path}: cannot read ({e.strerror})") from None
+    if size == 0:
+        raise AudioError(f"{path}: the file is empty")
+    data = rate = None
+    errors = []
+    try:
+        data, rate = _read_soundfile(path)
+    except Exception as e:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
+        errors.append(str(e))
+        try:
+            data, rate = _read_av(path)
+        except AudioError:
+            raise
+        except Exception as e2:  # noqa: BLE001
+            errors.append(str(e2))
+    if data is None:
+        raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)")
+    if data.shape[0] == 0:
+        raise AudioError(f"{path}: the file holds no audio samples")
+    mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
+    mono = np.ascontiguousarray(mono, dtype=np.float32)
+    if not np.all(np.isfinite(mono)):
+        raise AudioError(f"{path}: the audio holds invalid samples (corrupt file)")
+    if rate != RATE:
+        mono = resample(mono, rate, RATE)
+    return Audio(samples=mono, rate=RATE, source=str(path))
+
+
+def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarray:
+    """High-quality resampling (soxr, the resampler librosa uses, called directly: fast import)."""
+    if orig_rate == rate:
+        return samples.astype(np.float32, copy=False)
+    import soxr
+
+    return soxr.resample(samples, orig_rate, rate, quality="HQ").astype(np.float32)
+
+
+def save_wav(path: str | Path, samples: np.ndarray, rate: int = RATE) -> Path:
+    """Write 16-bit PCM WAV."""
+    import soundfile as sf
+
+    path = Path(path)
+    sf.write(str(path), samples, rate, subtype="PCM_16")
+    return path

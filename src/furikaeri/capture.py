@@ -1,0 +1,875 @@
+"""The microphone: list input devices, check the level, record a take to disk, recover a killed take.
+
+Design (after sounddevice's ``examples/rec_unlimited.py``):
+
+* The PortAudio callback only copies each block onto a queue and counts input overflows. The
+  main thread drains the queue, appends the audio to the take file, measures the level and
+  decides when to stop. Nothing slow ever runs on the audio thread.
+* The take is a 16-bit PCM WAV that is written *while* recording: every block is handed to the
+  operating system as soon as the main thread has it (one ``write`` per drained batch), the WAV
+  header's lengths are patched every :data:`HEADER_EVERY_S` and the file is ``fsync``-ed every
+  :data:`SYNC_EVERY_S`. A killed process (SIGKILL, crash) therefore loses only the audio that
+  PortAudio had not yet delivered (tens of milliseconds); a power cut loses at most the last
+  ``SYNC_EVERY_S`` the file system had not written. The file stays a readable WAV at every moment
+  (its header is at most ``HEADER_EVERY_S`` behind).
+* Beside the take, a small marker ``<take>.partial`` (JSON: rate, channels, pid, start time)
+  exists while recording and a clean finish removes it. The recorder holds an ``flock`` on the
+  marker, so :func:`find_partial_takes` can tell a live recording (locked) from a killed one
+  (unlocked). :func:`recover_take` fixes the header from the file's real length.
+* The device is opened at its own default rate (falling back to other common rates), one
+  channel if it allows it; resampling to 16 kHz for Whisper is :func:`furikaeri.audio.load_audio`'s
+  job, so the take on disk is exactly what the microphone gave.
+* Level: RMS in dBFS over 50 ms frames. The noise floor is a low percentile of the last 10 s of
+  frame levels; a frame is *voiced* when it is :data:`SPEECH_OVER_FLOOR_DB` above the floor and
+  above :data:`SPEECH_MIN_DBFS`. Speech is *heard* after :data:`SPEECH_MIN_S` of voiced frames in
+  a row, and ``stop_after_silence`` counts only after speech was heard.
+
+Ends of a take (``Take.stopped_by``): ``"max_seconds"``, ``"silence"``, ``"stop"`` (the caller set
+``stop_event``), ``"interrupt"`` (Ctrl-C / KeyboardInterrupt, or a killed take repaired by
+:func:`recover_take`) and ``"device_error"``: the device stopped delivering audio mid-take. That
+last one is *returned*, not raised, so the caller keeps the take it gets back and decides how to
+report the failure (the CLI prints one line and exits 2). A failure to write the file (disk
+full, file too large) closes the take with what is on disk and raises
+:class:`~furikaeri.errors.AudioError`.
+
+``sounddevice`` and ``numpy`` are imported inside the functions that need them, so importing this
+module is instant and works without PortAudio.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import queue
+import struct
+import threading
+import time
+from collections import deque
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from furikaeri.errors import AudioError, DeviceError
+
+#: Seconds between patches of the WAV header's lengths while recording.
+HEADER_EVERY_S = 0.5
+#: Seconds between ``fsync`` calls while recording (what a power cut can lose).
+SYNC_EVERY_S = 1.0
+#: Seconds between ``on_progress`` calls.
+PROGRESS_EVERY_S = 0.1
+#: Length of one level frame, seconds.
+FRAME_S = 0.05
+#: A voiced frame is at least this many dB above the noise floor ...
+SPEECH_OVER_FLOOR_DB = 12.0
+#: ... and at least this loud (dBFS), so a silent line's dither never counts as speech.
+SPEECH_MIN_DBFS = -55.0
+#: Voiced frames in a row before speech counts as heard, seconds.
+SPEECH_MIN_S = 0.2
+#: Window of frame levels the noise floor is estimated from, seconds.
+FLOOR_WINDOW_S = 10.0
+#: Floor of every dBFS figure (digital silence).
+MIN_DBFS = -120.0
+#: No audio at all for this long after start (or this long mid-take) means the device failed.
+STALL_START_S = 5.0
+STALL_S = 3.0
+#: Rates tried, after the device's default, if the device refuses it.
+FALLBACK_RATES = (48000, 44100, 32000, 22050, 16000)
+
+MARKER_SUFFIX = ".partial"
+STOP_REASONS = ("max_seconds", "silence", "stop", "interrupt", "device_error")
+_WAV_HEADER_BYTES = 44
+_SAMPLE_BYTES = 2  # int16
+
+
+# --------------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True)
+class Device:
+    """An input device as PortAudio reports it. ``default_rate`` in Hz; ``channels`` is the
+    device's maximum number of input channels."""
+
+    index: int
+    name: str
+    default_rate: int
+    channels: int
+    is_default: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class LevelReport:
+    """What :func:`mic_check` heard. Levels in dBFS (0 = full scale, :data:`MIN_DBFS` = digital
+    silence); ``clipped_share`` is the share of samples at full scale (0..1)."""
+
+    peak_dbfs: float
+    rms_dbfs: float
+    noise_floor_dbfs: float
+    clipped_share: float
+    verdict: str  # "too_quiet" | "clipping" | "fine" | "silent"
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Take:
+    """One recorded answer on disk. ``duration_s`` is the audio in the file; ``rate`` in Hz;
+    ``overflows`` counts blocks PortAudio reported as overflowed (audio dropped before we got
+    it); ``stopped_by`` is one of :data:`STOP_REASONS`."""
+
+    path: Path
+    duration_s: float
+    rate: int
+    channels: int
+    overflows: int
+    stopped_by: str
+    speech_heard: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["path"] = str(self.path)
+        return d
+
+
+# --------------------------------------------------------------------------- devices
+
+
+def _sounddevice():
+    """Import sounddevice, turning a missing PortAudio into a clear DeviceError."""
+    try:
+        import sounddevice
+    except OSError as e:  # raised by sounddevice when libportaudio cannot be loaded
+        raise DeviceError(
+            "PortAudio is not installed, so no microphone can be used "
+            "(install it: apt install libportaudio2, or brew install portaudio)"
+        ) from e
+    return sounddevice
+
+
+def _default_input_index(sd) -> int:
+    try:
+        idx = sd.default.device[0]
+    except Exception:
+        return -1
+    if idx is None or idx < 0:
+        try:
+            idx = sd.query_hostapis(0)["default_input_device"]
+        except Exception:
+            idx = -1
+    return int(idx) if idx is not None else -1
+
+
+def list_devices() -> list[Device]:
+    """The input devices PortAudio sees (devices with at least one input channel)."""
+    sd = _sounddevice()
+    try:
+        raw = sd.query_devices()
+    except sd.PortAudioError as e:
+        raise DeviceError(f"cannot list audio devices: {e}") from e
+    default = _default_input_index(sd)
+    devices = [
+        Device(
+            index=int(d["index"]),
+            name=str(d["name"]),
+            default_rate=int(round(d["default_samplerate"])),
+            channels=int(d["max_input_channels"]),
+            is_default=int(d["index"]) == default,
+        )
+        for d in raw
+        if d["max_input_channels"] > 0
+    ]
+    if devices and not any(d.is_default for d in devices):
+        # PortAudio names no default: the first input device is what it would use.
+        first = devices[0]
+        devices[0] = Device(first.index, first.name, first.default_rate, first.channels, True)
+    return devices
+
+
+def _no_microphone() -> DeviceError:
+    return DeviceError(
+        "no microphone found: connect one (or check that the sound server is running and this "
+        "program may use it), then run `furikaeri devices`"
+    )
+
+
+def _available(devices: list[Device]) -> str:
+    return "; ".join(f"{d.index}: {d.name}" for d in devices)
+
+
+def resolve_device(name_or_index: str | int | Device | None) -> Device:
+    """The input device for ``name_or_index``.
+
+    Parameters
+    ----------
+    name_or_index : str, int, Device or None
+        ``None``: the default input device. An int (or a string of digits): PortAudio's device
+        index. A string: an exact device name (case-insensitive), else a unique part of one.
+
+    Raises
+    ------
+    DeviceError
+        No input device at all, or none that matches (the message lists the ones that exist).
+    """
+    if isinstance(name_or_index, Device):
+        return name_or_index
+    devices = list_devices()
+    if not devices:
+        raise _no_microphone()
+    if name_or_index is None or (isinstance(name_or_index, str) and not name_or_index.strip()):
+        return next(d for d in devices if d.is_default)
+    key = name_or_index.strip() if isinstance(name_or_index, str) else name_or_index
+    if isinstance(key, int) or key.isdigit():
+        index = int(key)
+        for d in devices:
+            if d.index == index:
+                return d
+        raise DeviceError(f"no input device with index {index}; input devices: {_available(devices)}")
+    low = key.casefold()
+    exact = [d for d in devices if d.name.casefold() == low]
+    if exact:
+        return exact[0]
+    partial = [d for d in devices if low in d.name.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        raise DeviceError(f"'{key}' matches several input devices: {_available(partial)}; give the index")
+    raise DeviceError(f"no input device named '{key}'; input devices: {_available(devices)}")
+
+
+def _open_settings(sd, device: Device) -> tuple[int, int]:
+    """A (rate, channels) pair the device accepts: its default rate first, one channel if possible."""
+    channel_choices = [1] if device.channels >= 1 else []
+    if device.channels >= 2:
+        channel_choices.append(2)
+    rates = [device.default_rate] + [r for r in FALLBACK_RATES if r != device.default_rate]
+    last: Exception | None = None
+    for channels in channel_choices:
+        for rate in rates:
+            try:
+                sd.check_input_settings(device=device.index, channels=channels, dtype="int16", samplerate=rate)
+                return rate, channels
+            except Exception as e:  # sounddevice raises PortAudioError or ValueError
+                last = e
+    raise DeviceError(f"the input device '{device.name}' accepts none of the usual sample rates ({last})")
+
+
+# --------------------------------------------------------------------------- level
+
+
+def dbfs(rms: float) -> float:
+    """An RMS (or peak) amplitude, full scale = 1.0, in dBFS, never below :data:`MIN_DBFS`."""
+    import math
+
+    if rms <= 0:
+        return MIN_DBFS
+    return max(MIN_DBFS, 20.0 * math.log10(rms))
+
+
+class LevelTracker:
+    """Frame levels, noise floor and speech/silence state over a stream of int16 samples.
+
+    Feed it interleaved int16 blocks of any length with :meth:`feed`; it cuts them into
+    :data:`FRAME_S` frames (channels averaged) and updates ``level_dbfs`` (last frame),
+    ``peak_level_dbfs`` (loudest frame since the last :meth:`take_peak`), ``noise_floor_dbfs``,
+    ``speech_heard`` and ``silence_s`` (time since the last voiced frame, once speech was heard).
+    """
+
+    def __init__(self, rate: int, channels: int = 1, *, floor_percentile: float = 10.0,
+                 keep_levels: bool = False):
+        self.rate = rate
+        #: Every frame level so far (only with ``keep_levels=True``).
+        self.levels: list[float] | None = [] if keep_levels else None
+        self.channels = channels
+        self.frame_len = max(1, int(round(rate * FRAME_S)))
+        self._pending: list[Any] = []
+        self._pending_n = 0
+        self._window: deque[float] = deque(maxlen=max(1, int(FLOOR_WINDOW_S / FRAME_S)))
+        self._floor_percentile = floor_percentile
+        self.level_dbfs = MIN_DBFS
+        self.peak_level_dbfs = MIN_DBFS
+        self.noise_floor_dbfs = MIN_DBFS
+        self.speech_heard = False
+        self.silence_s = 0.0
+        self.voiced_frames = 0
+        self._run = 0
+        self._need_run = max(1, int(round(SPEECH_MIN_S / FRAME_S)))
+
+    def feed(self, block) -> None:
+        import numpy as np
+
+        x = np.frombuffer(block, dtype=np.int16) if isinstance(block, (bytes, bytearray, memoryview)) else block
+        if self.channels > 1:
+            x = x[: len(x) - len(x) % self.channels].reshape(-1, self.channels).mean(axis=1)
+        self._pending.append(np.asarray(x, dtype=np.float64) / 32768.0)
+        self._pending_n += len(x)
+        if self._pending_n < self.frame_len:
+            return
+        x = np.concatenate(self._pending)
+        n = len(x) // self.frame_len
+        frames = x[: n * self.frame_len].reshape(n, self.frame_len)
+        rest = x[n * self.frame_len:]
+        self._pending = [rest] if len(rest) else []
+        self._pending_n = len(rest)
+        for rms in np.sqrt((frames * frames).mean(axis=1)):
+            self._frame(dbfs(float(rms)))
+
+    def _frame(self, level: float) -> None:
+        import numpy as np
+
+        self.level_dbfs = level
+        if self.levels is not None:
+            self.levels.append(level)
+        self.peak_level_dbfs = max(self.peak_level_dbfs, level)
+        self._window.append(level)
+        self.noise_floor_dbfs = float(np.percentile(self._window, self._floor_percentile))
+        voiced = level >= max(self.noise_floor_dbfs + SPEECH_OVER_FLOOR_DB, SPEECH_MIN_DBFS)
+        if voiced:
+            self.voiced_frames += 1
+            self._run += 1
+            if self._run >= self._need_run:
+                self.speech_heard = True
+            self.silence_s = 0.0
+        else:
+            self._run = 0
+            if self.speech_heard:
+                self.silence_s += FRAME_S
+
+    def take_peak(self) -> float:
+        """The loudest frame since the last call (what a meter shows), then reset."""
+        peak, self.peak_level_dbfs = self.peak_level_dbfs, MIN_DBFS
+        return peak if peak > MIN_DBFS else self.level_dbfs
+
+
+# --------------------------------------------------------------------------- mic check
+
+
+def mic_check(device: str | int | Device | None = None, seconds: float = 3.0) -> LevelReport:
+    """Record ``seconds`` from ``device`` (not saved) and judge the input level.
+
+    Verdicts: ``"silent"`` (peak below -80 dBFS: a muted or dead input), ``"clipping"`` (more than
+    0.1 % of samples at full scale), ``"too_quiet"`` (the loudest 50 ms frames stay below -40 dBFS
+    RMS; speech for recognition is best around -30..-12 dBFS), else ``"fine"``. Speak during the
+    check. ``rms_dbfs`` is the level of the loudest tenth of the frames (the speech), and
+    ``noise_floor_dbfs`` the 10th percentile of frame levels.
+    """
+    import numpy as np
+
+    if not 0.5 <= seconds <= 60:
+        raise DeviceError(f"mic-check needs between 0.5 and 60 seconds, not {seconds:g}")
+    sd = _sounddevice()
+    dev = resolve_device(device)
+    rate, channels = _open_settings(sd, dev)
+    q: queue.Queue[bytes] = queue.Queue()
+
+    def callback(indata, frames, time_info, status):  # audio thread: copy and go
+        q.put(bytes(indata))
+
+    need = int(seconds * rate) * channels
+    chunks: list[bytes] = []
+    got = 0
+    try:
+        stream = sd.RawInputStream(device=dev.index, samplerate=rate, channels=channels, dtype="int16",
+                                   callback=callback)
+    except sd.PortAudioError as e:
+        raise DeviceError(f"cannot open the input device '{dev.name}': {e}") from e
+    deadline = time.monotonic() + seconds + STALL_START_S
+    with stream:
+        while got < need * _SAMPLE_BYTES:
+            try:
+                b = q.get(timeout=0.2)
+            except queue.Empty:
+                if time.monotonic() > deadline or not stream.active:
+                    break
+                continue
+            chunks.append(b)
+            got += len(b)
+    x = np.frombuffer(b"".join(chunks), dtype=np.int16)[:need]
+    if len(x) < rate * channels * 0.25:
+        raise DeviceError(f"the input device '{dev.name}' delivered no audio during the check")
+    return level_report(x, rate, channels)
+
+
+def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
+    """The :class:`LevelReport` of interleaved int16 ``samples`` (see :func:`mic_check`)."""
+    import numpy as np
+
+    x = np.asarray(samples, dtype=np.int16)
+    peak = dbfs(float(np.abs(x.astype(np.int32)).max()) / 32768.0) if len(x) else MIN_DBFS
+    clipped = float(np.mean((x >= 32767) | (x <= -32767))) if len(x) else 0.0
+    tracker = LevelTracker(rate, channels, keep_levels=True)
+    tracker.feed(x)
+    lv = np.array(tracker.levels or [MIN_DBFS])
+    floor = float(np.percentile(lv, 10))
+    speech = float(np.percentile(lv, 90))
+    if peak < -80.0:
+        verdict = "silent"
+        message = (f"silent: nothing above {peak:.0f} dBFS came in; the input is muted, unplugged "
+                   "or not this device (see `furikaeri devices`)")
+    elif clipped > 0.001:
+        verdict = "clipping"
+        message = (f"clipping: {clipped:.1%} of samples hit full scale; lower the input gain or "
+                   "sit a little further from the microphone")
+    elif speech < -40.0:
+        verdict = "too_quiet"
+        message = (f"too quiet: speech reaches only {speech:.0f} dBFS (aim for -30 to -12); raise the "
+                   "input gain or move closer, and speak during the check")
+    else:
+        verdict = "fine"
+        message = f"fine: speech at {speech:.0f} dBFS, peaks {peak:.0f} dBFS, noise floor {floor:.0f} dBFS"
+        if floor > -45.0:
+            message += " (a noisy room: background noise may hurt the transcript)"
+    return LevelReport(
+        peak_dbfs=round(peak, 1), rms_dbfs=round(speech, 1), noise_floor_dbfs=round(floor, 1),
+        clipped_share=round(clipped, 5), verdict=verdict, message=message,
+    )
+
+
+# --------------------------------------------------------------------------- the take file
+
+
+def _wav_header(rate: int, channels: int, data_bytes: int) -> bytes:
+    block_align = channels * _SAMPLE_BYTES
+    return b"".join([
+        b"RIFF", struct.pack("<I", 36 + data_bytes), b"WAVE",
+        b"fmt ", struct.pack("<IHHIIHH", 16, 1, channels, rate, rate * block_align, block_align, 16),
+        b"data", struct.pack("<I", data_bytes),
+    ])
+
+
+def marker_path(take: str | Path) -> Path:
+    """The ``<take>.partial`` marker beside ``take``."""
+    take = Path(take)
+    return take.with_name(take.name + MARKER_SUFFIX)
+
+
+def _try_lock(fd: int) -> bool:
+    """An exclusive, non-blocking lock on ``fd``; False when another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; treat as unlocked
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError as e:
+        if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+
+
+class _TakeWriter:
+    """A 16-bit PCM WAV appended to while recording, with its ``.partial`` marker held locked."""
+
+    def __init__(self, path: Path, rate: int, channels: int):
+        self.path = path
+        self.rate = rate
+        self.channels = channels
+        self.block_align = channels * _SAMPLE_BYTES
+        self.frames = 0
+        self.marker = marker_path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        except FileExistsError as e:
+            raise AudioError(f"{path} already exists: choose another --out") from e
+        try:
+            self._write_all(_wav_header(rate, channels, 0))
+            info = {"rate": rate, "channels": channels, "sample_bytes": _SAMPLE_BYTES,
+                    "pid": os.getpid(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+            self.marker_fd = os.open(self.marker, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+            _try_lock(self.marker_fd)
+            os.write(self.marker_fd, json.dumps(info).encode())
+            os.fsync(self.marker_fd)
+            os.fsync(self.fd)
+        except BaseException:
+            self._abandon()
+            raise
+        self.broken = False
+
+    def _abandon(self) -> None:
+        for fd in (getattr(self, "fd", None), getattr(self, "marker_fd", None)):
+            if fd is not None:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        for p in (self.marker, self.path):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+    def _write_all(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            n = os.write(self.fd, view)
+            view = view[n:]
+
+    def append(self, data: bytes) -> None:
+        """Hand ``data`` (whole frames) to the OS now; raises OSError (disk full ...)."""
+        self._write_all(data)
+        self.frames += len(data) // self.block_align
+
+    def _data_bytes(self) -> int:
+        size = os.fstat(self.fd).st_size
+        data = max(0, size - _WAV_HEADER_BYTES)
+        return data - data % self.block_align
+
+    def patch_header(self) -> None:
+        data = self._data_bytes()
+        os.lseek(self.fd, 4, os.SEEK_SET)
+        self._write_all(struct.pack("<I", 36 + data))
+        os.lseek(self.fd, 40, os.SEEK_SET)
+        self._write_all(struct.pack("<I", data))
+        os.lseek(self.fd, 0, os.SEEK_END)
+
+    def sync(self) -> None:
+        os.fsync(self.fd)
+
+    def close(self) -> bool:
+        """Finish the file: exact header, synced, marker removed. False if the header could not be
+        written (the marker then stays, so the take is repaired later)."""
+        ok = True
+        try:
+            data = self._data_bytes()
+            if os.fstat(self.fd).st_size != _WAV_HEADER_BYTES + data:
+                os.ftruncate(self.fd, _WAV_HEADER_BYTES + data)  # drop a half-written frame
+            self.patch_header()
+            os.fsync(self.fd)
+        except OSError:
+            ok = False
+        self.frames = self._frames_on_disk()
+        os.close(self.fd)
+        if ok:
+            try:
+                self.marker.unlink()
+            except FileNotFoundError:
+                pass
+        os.close(self.marker_fd)
+        return ok
+
+    def _frames_on_disk(self) -> int:
+        try:
+            return self._data_bytes() // self.block_align
+        except OSError:
+            return self.frames
+
+
+# --------------------------------------------------------------------------- recording
+
+
+def record_take(
+    out_path: str | Path,
+    *,
+    device: str | int | Device | None = None,
+    max_seconds: float | None = None,
+    stop_after_silence: float | None = None,
+    stop_event: threading.Event | None = None,
+    on_progress: Callable[[float, float], None] | None = None,
+) -> Take:
+    """Record one take from the microphone into ``out_path`` (a new 16-bit WAV), writing as it goes.
+
+    Parameters
+    ----------
+    out_path : path
+        The take to create; it must not exist (parent folders are created).
+    device : str, int, Device or None
+        See :func:`resolve_device`; None is the default input.
+    max_seconds : float > 0 or None
+        Hard stop after this much audio.
+    stop_after_silence : float > 0 or None
+        Stop after this many seconds of silence *once speech was heard*; off when None.
+    stop_event : threading.Event or None
+        Set it (from any thread) to end the take: ``stopped_by="stop"``.
+    on_progress : callable(elapsed_s, level_dbfs) or None
+        Called from this (the calling) thread about every :data:`PROGRESS_EVERY_S` with the
+        seconds of audio recorded so far and the loudest 50 ms level since the last call, in dBFS.
+
+    Returns
+    -------
+    Take
+        ``stopped_by`` says why it ended. A device that stops delivering audio mid-take returns
+        ``stopped_by="device_error"`` with everything recorded until then (not an exception).
+        KeyboardInterrupt (Ctrl-C) ends the take normally with ``stopped_by="interrupt"``.
+
+    Raises
+    ------
+    DeviceError
+        No such device, or it cannot be opened.
+    AudioError
+        ``out_path`` exists, or the disk refused the audio (full, file too large): the audio
+        written before that is kept in ``out_path``.
+    """
+    if max_seconds is not None and max_seconds <= 0:
+        raise DeviceError("--max-seconds must be more than 0")
+    if stop_after_silence is not None and stop_after_silence <= 0:
+        raise DeviceError("--stop-after-silence must be more than 0")
+    sd = _sounddevice()
+    dev = resolve_device(device)
+    rate, channels = _open_settings(sd, dev)
+    out_path = Path(out_path)
+
+    blocks: queue.Queue[bytes] = queue.Queue()
+    overflows = [0]
+    finished = threading.Event()
+
+    def callback(indata, frames, time_info, status):  # audio thread: copy, count, go
+        if status.input_overflow:
+            overflows[0] += 1
+        blocks.put(bytes(indata))
+
+    try:
+        stream = sd.RawInputStream(device=dev.index, samplerate=rate, channels=channels, dtype="int16",
+                                   callback=callback, finished_callback=finished.set)
+    except sd.PortAudioError as e:
+        raise DeviceError(f"cannot open the input device '{dev.name}': {e}") from e
+
+    try:
+        writer = _TakeWriter(out_path, rate, channels)
+    except BaseException:
+        stream.close()
+        raise
+
+    tracker = LevelTracker(rate, channels)
+    bytes_per_frame = channels * _SAMPLE_BYTES
+    max_frames = int(round(max_seconds * rate)) if max_seconds is not None else None
+    stopped_by: str | None = None
+    write_error: OSError | None = None
+    started = time.monotonic()
+    last_data = started
+    next_progress = started + PROGRESS_EVERY_S
+    next_header = started + HEADER_EVERY_S
+    next_sync = started + SYNC_EVERY_S
+
+    def write(data: bytes) -> bool:
+        """Write whole frames, clipped to ``max_frames``; True when the maximum is reached."""
+        nonlocal write_error
+        if max_frames is not None:
+            room = (max_frames - writer.frames) * bytes_per_frame
+            data = data[: max(0, room)]
+        data = data[: len(data) - len(data) % bytes_per_frame]
+        if data:
+            writer.append(data)
+            tracker.feed(data)
+        return max_frames is not None and writer.frames >= max_frames
+
+    carry = b""
+    try:
+        stream.start()
+        while stopped_by is None:
+            try:
+                first = blocks.get(timeout=PROGRESS_EVERY_S)
+            except queue.Empty:
+                first = None
+            now = time.monotonic()
+            if first is not None:
+                batch = [first]
+                while True:
+                    try:
+                        batch.append(blocks.get_nowait())
+                    except queue.Empty:
+                        break
+                data = carry + b"".join(batch)
+                whole = len(data) - len(data) % bytes_per_frame
+                data, carry = data[:whole], data[whole:]
+                last_data = now
+                try:
+                    if write(data):
+                        stopped_by = "max_seconds"
+                except OSError as e:
+                    write_error = e
+                    break
+            if stopped_by is None:
+                if stop_after_silence is not None and tracker.speech_heard and tracker.silence_s >= stop_after_silence:
+                    stopped_by = "silence"
+                elif stop_event is not None and stop_event.is_set():
+                    stopped_by = "stop"
+                elif finished.is_set() or not stream.active:
+                    stopped_by = "device_error"
+                elif now - last_data > (STALL_START_S if writer.frames == 0 else STALL_S):
+                    stopped_by = "device_error"
+            try:
+                if now >= next_header:
+                    writer.patch_header()
+                    next_header = now + HEADER_EVERY_S
+                if now >= next_sync:
+                    writer.sync()
+                    next_sync = now + SYNC_EVERY_S
+            except OSError as e:
+                write_error = e
+                break
+            if on_progress is not None and (now >= next_progress or stopped_by is not None):
+                next_progress = now + PROGRESS_EVERY_S
+                on_progress(writer.frames / rate, tracker.take_peak())
+    except KeyboardInterrupt:
+        stopped_by = "interrupt"
+    finally:
+        _stop_stream(stream)
+        # Blocks captured before the stream stopped are part of the take (unless it is full).
+        if write_error is None and stopped_by not in ("max_seconds", "device_error"):
+            try:
+                rest = b"".join(_drain(blocks))
+                data = carry + rest
+                write(data[: len(data) - len(data) % bytes_per_frame])
+            except OSError as e:
+                write_error = e
+            except KeyboardInterrupt:
+                pass
+        header_ok = writer.close()
+
+    duration = writer.frames / rate
+    if write_error is not None:
+        raise AudioError(_write_error_message(out_path, write_error, duration, header_ok)) from write_error
+    return Take(path=out_path, duration_s=round(duration, 3), rate=rate, channels=channels,
+                overflows=overflows[0], stopped_by=stopped_by or "stop", speech_heard=tracker.speech_heard)
+
+
+def _stop_stream(stream) -> None:
+    try:
+        stream.stop()
+    except Exception:
+        pass
+    try:
+        stream.close()
+    except Exception:
+        pass
+
+
+def _drain(q: queue.Queue) -> list[bytes]:
+    out = []
+    while True:
+        try:
+            out.append(q.get_nowait())
+        except queue.Empty:
+            return out
+
+
+def _write_error_message(path: Path, e: OSError, duration: float, header_ok: bool) -> str:
+    if e.errno == errno.ENOSPC:
+        what = "the disk is full"
+        fix = "free some space"
+    elif e.errno == errno.EFBIG:
+        what = "the file grew past the size this system allows"
+        fix = "record to another folder with --out"
+    else:
+        what = e.strerror or str(e)
+        fix = "check the folder"
+    kept = f"the first {duration:.1f} s are kept in {path}"
+    if not header_ok:
+        kept += " (repaired by `furikaeri recover` once there is space)"
+    return f"recording stopped: {what} ({kept}); {fix} and try again"
+
+
+# --------------------------------------------------------------------------- recovery
+
+
+def find_partial_takes(directory: str | Path) -> list[Path]:
+    """Takes in ``directory`` left unfinished by a killed recorder (they have a ``.partial`` marker
+    that no running recorder holds), oldest first. Takes being recorded right now are skipped."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    found = []
+    for marker in sorted(directory.glob("*" + MARKER_SUFFIX)):
+        take = marker.with_name(marker.name[: -len(MARKER_SUFFIX)])
+        if not take.is_file() or _recording_now(marker):
+            continue
+        found.append(take)
+    return sorted(found, key=lambda p: p.stat().st_mtime)
+
+
+def _recording_now(marker: Path) -> bool:
+    try:
+        fd = os.open(marker, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        return not _try_lock(fd)
+    finally:
+        os.close(fd)  # closing releases our lock, if we got it
+
+
+def _read_marker(marker: Path) -> dict[str, Any]:
+    try:
+        return json.loads(marker.read_text() or "{}")
+    except (OSError, ValueError):
+        return {}
+
+
+def _find_data_chunk(head: bytes) -> tuple[int, int, int] | None:
+    """(rate, channels, data offset) of a 16-bit PCM WAV header, or None if it is not one."""
+    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        return None
+    pos, rate, channels, bits = 12, None, None, None
+    while pos + 8 <= len(head):
+        cid, size = head[pos:pos + 4], struct.unpack("<I", head[pos + 4:pos + 8])[0]
+        if cid == b"fmt " and pos + 24 <= len(head):
+            _fmt, channels, rate, _br, _ba, bits = struct.unpack("<HHIIHH", head[pos + 8:pos + 24])
+        if cid == b"data":
+            if rate is None or bits != 16 or not channels:
+                return None
+            return rate, channels, pos + 8
+        pos += 8 + size + (size & 1)
+    return None
+
+
+def recover_take(path: str | Path) -> Take:
+    """Repair a take whose recorder was killed: set the WAV header's lengths from the audio that
+    is really in the file (dropping a half-written last frame) and remove its marker.
+
+    Returns the repaired :class:`Take` (``stopped_by="interrupt"``; ``overflows`` is unknown and 0).
+    Raises :class:`AudioError` if the file is missing or its header cannot be understood.
+    """
+    import numpy as np
+
+    path = Path(path)
+    marker = marker_path(path)
+    if not path.is_file():
+        raise AudioError(f"{path}: no such take to recover")
+    if marker.exists() and _recording_now(marker):
+        raise AudioError(f"{path} is being recorded right now by another furikaeri; not touching it")
+    info = _read_marker(marker)
+    with open(path, "r+b") as f:
+        head = f.read(4096)
+        found = _find_data_chunk(head)
+        if found is None:
+            rate, channels = info.get("rate"), info.get("channels")
+            if not rate or not channels or len(head) >= _WAV_HEADER_BYTES:
+                raise AudioError(f"{path}: not a furikaeri take (its WAV header cannot be read)")
+            # Killed before the header was complete: write a fresh one.
+            f.seek(0)
+            f.write(_wav_header(int(rate), int(channels), 0))
+            f.flush()
+            offset = _WAV_HEADER_BYTES
+        else:
+            rate, channels, offset = found
+        size = os.fstat(f.fileno()).st_size
+        block_align = channels * _SAMPLE_BYTES
+        data = max(0, size - offset)
+        data -= data % block_align
+        f.truncate(offset + data)
+        f.seek(4)
+        f.write(struct.pack("<I", offset - 8 + data))
+        f.seek(offset - 4)
+        f.write(struct.pack("<I", data))
+        f.flush()
+        os.fsync(f.fileno())
+        tracker = LevelTracker(int(rate), int(channels))
+        f.seek(offset)
+        while True:
+            chunk = f.read(1 << 20)
+            chunk = chunk[: len(chunk) - len(chunk) % block_align]
+            if not chunk:
+                break
+            tracker.feed(np.frombuffer(chunk, dtype=np.int16))
+    try:
+        marker.unlink()
+    except FileNotFoundError:
+        pass
+    return Take(path=path, duration_s=round(data / block_align / rate, 3), rate=int(rate), channels=int(channels),
+                overflows=0, stopped_by="interrupt", speech_heard=tracker.speech_heard)

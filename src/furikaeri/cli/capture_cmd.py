@@ -1,0 +1,226 @@
+"""``furikaeri devices``, ``mic-check``, ``record`` and ``recover``: the microphone commands.
+
+``record`` records one answer (live panel in a terminal, see :mod:`furikaeri.cli.live`), then
+analyses it exactly like ``analyze``. Takes go to ``<data dir>/takes/`` unless ``--out`` says
+otherwise; a take left unfinished by a killed run is repaired at the start of the next
+``record`` in the same folder, or by ``furikaeri recover``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import click
+
+from furikaeri.cli import cli
+from furikaeri.cli.analyze_cmd import analysis_options, emit_analysis, models_dir_from_env, transcription_progress
+from furikaeri.errors import DeviceError, UsageError
+
+TAKES_DIR = "takes"
+
+
+def data_dir() -> Path:
+    """The data directory: the group's ``--home`` if it has one, else ``FURIKAERI_HOME``, else
+    the platform's user data folder (decided by :func:`furikaeri.store.home_dir`)."""
+    from furikaeri.store import home_dir
+
+    explicit = None
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        explicit = root.params.get("home")
+        if not explicit and isinstance(root.obj, dict):
+            explicit = root.obj.get("home")
+    return Path(home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None))
+
+
+def takes_dir() -> Path:
+    return data_dir() / TAKES_DIR
+
+
+def new_take_path(directory: Path) -> Path:
+    """A timestamped, not yet existing ``take-YYYYmmdd-HHMMSS.wav`` in ``directory``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = directory / f"take-{stamp}.wav"
+    n = 2
+    while path.exists():
+        path = directory / f"take-{stamp}-{n}.wav"
+        n += 1
+    return path
+
+
+def repair_partial_takes(directory: Path, *, quiet: bool = False):
+    """Repair every take a killed recorder left in ``directory``; say so on stderr."""
+    from furikaeri.capture import find_partial_takes, recover_take
+
+    repaired = []
+    for path in find_partial_takes(directory):
+        take = recover_take(path)
+        repaired.append(take)
+        if not quiet:
+            click.echo(f"furikaeri: repaired an interrupted take: {take.path} ({take.duration_s:.1f} s"
+                       f"{'' if take.speech_heard else ', no speech'}); analyse it with "
+                       f"`furikaeri analyze {take.path}`", err=True)
+    return repaired
+
+
+@cli.command()
+@click.option("--json", "json_", is_flag=True, help="Print the devices as JSON.")
+def devices(json_):
+    """List the input devices (microphones) and mark the default with *.
+
+    Use the index or the name with `record --device` and `mic-check --device`.
+
+    \b
+    Examples:
+      furikaeri devices
+      furikaeri devices --json
+    """
+    from furikaeri.capture import list_devices
+
+    found = list_devices()
+    if json_:
+        click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo("No input devices found: connect a microphone, or check that the sound server "
+                   "is running.", err=True)
+        return
+    click.echo(f"  {'#':>3}  {'rate':>6}  {'ch':>3}  name")
+    for d in found:
+        click.echo(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.default_rate:>6}  {d.channels:>3}  {d.name}")
+    click.echo("(* = default)")
+
+
+@cli.command("mic-check")
+@click.option("--device", "-d", default=None, metavar="NAME_OR_INDEX", help="Input device (see `furikaeri devices`).")
+@click.option("--seconds", type=click.FloatRange(0.5, 60), default=3.0, show_default=True,
+              help="How long to listen. Speak during the check.")
+@click.option("--json", "json_", is_flag=True, help="Print the level report as JSON.")
+def mic_check_cmd(device, seconds, json_):
+    """Listen to the microphone for a few seconds and judge the input level.
+
+    Says whether the level is fine, too quiet, clipping or silent (muted / wrong device), with
+    the noise floor. Speak a sentence at your interview voice while it listens.
+
+    \b
+    Examples:
+      furikaeri mic-check
+      furikaeri mic-check --device 2 --seconds 5
+      furikaeri mic-check --json
+    """
+    from furikaeri.capture import mic_check, resolve_device
+
+    dev = resolve_device(device)
+    if not json_:
+        click.echo(f"Listening to '{dev.name}' for {seconds:g} s: say a sentence now...", err=True)
+    report = mic_check(dev, seconds=seconds)
+    if json_:
+        click.echo(json.dumps({"device": dev.to_dict(), **report.to_dict()}, ensure_ascii=False, indent=2))
+        return
+    click.echo(report.message)
+    click.echo(f"peak {report.peak_dbfs:.1f} dBFS · speech {report.rms_dbfs:.1f} dBFS · "
+               f"noise floor {report.noise_floor_dbfs:.1f} dBFS · clipped {report.clipped_share:.2%}")
+
+
+@cli.command()
+@click.option("--device", "-d", default=None, metavar="NAME_OR_INDEX", help="Input device (see `furikaeri devices`).")
+@click.option("--question", "-q", default=None, help="The question you answer (shown while recording and in the report).")
+@analysis_options
+@click.option("--max-seconds", type=click.FloatRange(min=0.5, max=4 * 3600), default=None,
+              help="Stop after this many seconds of recording.")
+@click.option("--stop-after-silence", type=click.FloatRange(min=0.5, max=600), default=None, metavar="SECONDS",
+              help="Stop once you have spoken and then been silent this long [default: off].")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].")
+def record(device, question, language, budget, model, json_, max_seconds, stop_after_silence, out):
+    """Record one answer from the microphone, then analyse it like `analyze`.
+
+    In a terminal you see the question, the time against the budget and a level meter; press
+    Enter (or Ctrl-C) when you are done. Without a terminal it records until --max-seconds or
+    --stop-after-silence (10 minutes at most when neither is given). The take is written to disk
+    while you speak: if the program is killed, the next `record` (or `furikaeri recover`)
+    repairs it.
+
+    \b
+    Examples:
+      furikaeri record --question "Tell me about yourself" --budget 90
+      furikaeri record --language ja --stop-after-silence 4
+      furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
+    """
+    from furikaeri.capture import resolve_device
+    from furikaeri.cli.live import record_interactive
+
+    if out is None:
+        out = new_take_path(takes_dir())
+    elif out.exists():
+        raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    repair_partial_takes(out.parent)
+    dev = resolve_device(device)
+
+    shown_budget = budget
+    if shown_budget is None:
+        from furikaeri.analysis import default_budget
+
+        shown_budget = default_budget(language if language != "auto" else "en")
+    take = record_interactive(out, question=question, budget=shown_budget, device=dev,
+                              max_seconds=max_seconds, stop_after_silence=stop_after_silence)
+    how = {"max_seconds": "time limit reached", "silence": "you went silent", "stop": "stopped",
+           "interrupt": "interrupted", "device_error": "the microphone failed"}[take.stopped_by]
+    click.echo(f"furikaeri: saved {take.path} ({take.duration_s:.1f} s, {how})", err=True)
+    if take.overflows:
+        click.echo(f"furikaeri: warning: {take.overflows} audio blocks overflowed (the computer was too busy); "
+                   "the take has small gaps", err=True)
+    if take.stopped_by == "device_error":
+        raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
+                          f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)")
+    if take.duration_s < 0.1:
+        raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}")
+    if not take.speech_heard:
+        click.echo("furikaeri: no speech was heard in this take: is the microphone muted or too far? "
+                   "(try `furikaeri mic-check`)", err=True)
+
+    from furikaeri.analysis import analyze_file
+
+    kwargs = dict(language=language, budget=budget, question=question, model=model,
+                  models_dir=models_dir_from_env())
+    prog = transcription_progress(json_)
+    if prog is not None:
+        with prog:
+            task = prog.add_task("t", total=1.0)
+            analysis = analyze_file(out, progress=lambda done, total: prog.update(task, completed=done / max(total, 1e-6)),
+                                    **kwargs)
+    else:
+        analysis = analyze_file(out, **kwargs)
+    emit_analysis(analysis, json_)
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "json_", is_flag=True, help="Print the repaired takes as JSON.")
+def recover(directory, json_):
+    """Repair takes left unfinished by a killed or crashed recording.
+
+    A take is written while it is recorded, so after a crash the audio up to the last moment is
+    on disk; this fixes the file's header so every program can read it. DIRECTORY defaults to
+    <data dir>/takes. Takes being recorded right now are left alone.
+
+    \b
+    Examples:
+      furikaeri recover
+      furikaeri recover ./my-takes --json
+    """
+    directory = directory if directory is not None else takes_dir()
+    repaired = repair_partial_takes(directory, quiet=True)
+    if json_:
+        click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
+        return
+    if not repaired:
+        click.echo(f"No interrupted takes in {directory}.")
+        return
+    for t in repaired:
+        click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")

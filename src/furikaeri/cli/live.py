@@ -1,0 +1,232 @@
+"""The screen while recording: the question, elapsed time against the budget, a level meter.
+
+:func:`record_interactive` is what ``furikaeri record`` and the practice loop call. In a terminal
+(stdin and stderr are TTYs) it draws a small live panel on stderr, so stdout stays clean for the
+report or ``--json``, and Enter (or Ctrl-C) ends the take. Without a terminal (a script, CI) it
+draws nothing, prints one line when it starts and one when it stops, and records until
+``max_seconds`` or ``stop_after_silence``; with neither, it stops after :data:`NO_TERMINAL_CAP_S`
+and says so. SIGTERM ends the take cleanly in both modes (the take is kept).
+
+The drawing happens in ``on_progress`` (the main thread, about ten times a second, at most
+:data:`REDRAW_PER_S` redraws), never in the audio callback, so it cannot starve the capture.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from furikaeri.capture import MIN_DBFS, Device, Take, record_take
+
+#: With no terminal and no other stop condition, a take stops after this many seconds.
+NO_TERMINAL_CAP_S = 600.0
+#: Redraws of the live panel per second.
+REDRAW_PER_S = 8.0
+#: The meter's scale, dBFS: its left end and where it turns yellow / red.
+METER_FLOOR_DBFS = -60.0
+METER_HOT_DBFS = -9.0
+METER_CLIP_DBFS = -1.0
+METER_WIDTH = 30
+
+
+def is_interactive() -> bool:
+    """True when a person is at a terminal: stdin and stderr (where the panel is drawn) are TTYs."""
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def clock(seconds: float) -> str:
+    """``m:ss`` for a number of seconds."""
+    s = max(0, int(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def meter(level_dbfs: float, width: int = METER_WIDTH) -> tuple[str, str]:
+    """The bar for ``level_dbfs`` and its style (green, yellow when hot, red when clipping)."""
+    span = -METER_FLOOR_DBFS
+    filled = 0 if level_dbfs <= METER_FLOOR_DBFS else round(width * min(1.0, (level_dbfs - METER_FLOOR_DBFS) / span))
+    bar = "█" * filled + "·" * (width - filled)
+    style = "red" if level_dbfs >= METER_CLIP_DBFS else "yellow" if level_dbfs >= METER_HOT_DBFS else "green"
+    return bar, style
+
+
+class LivePanel:
+    """The live panel, a rich renderable rebuilt from (elapsed, level) on each update."""
+
+    def __init__(self, console, *, question: str | None, budget: float | None, device_name: str | None = None):
+        from rich.live import Live
+
+        self.console = console
+        self.question = question
+        self.budget = budget
+        self.device_name = device_name
+        self.elapsed = 0.0
+        self.level = MIN_DBFS
+        self._next_draw = 0.0
+        self.live = Live(self.render(), console=console, auto_refresh=False, transient=False,
+                         redirect_stdout=False, redirect_stderr=False)
+
+    def render(self):
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column()
+        if self.question:
+            grid.add_row(Text.assemble(("Question  ", "bold"), self.question))
+        line = Text()
+        line.append("● REC ", style="bold red")
+        over = self.budget is not None and self.elapsed > self.budget
+        if self.budget is not None:
+            line.append(f"{clock(self.elapsed)} / {clock(self.budget)}", style="bold red" if over else "bold")
+        else:
+            line.append(clock(self.elapsed), style="bold")
+        line.append("  ")
+        bar, style = meter(self.level)
+        line.append(bar, style=style)
+        shown = "  silent" if self.level <= METER_FLOOR_DBFS else f"{self.level:6.0f} dBFS"
+        line.append(shown, style="dim")
+        grid.add_row(line)
+        if over:
+            grid.add_row(Text(f"Over the {clock(self.budget)} budget by {clock(self.elapsed - self.budget)}: "
+                              "wrap up with your main point.", style="bold red"))
+        hint = "Press Enter to finish (Ctrl-C also stops and keeps the take)."
+        if self.device_name:
+            hint += f"  Mic: {self.device_name}"
+        grid.add_row(Text(hint, style="dim"))
+        return grid
+
+    def update(self, elapsed: float, level: float) -> None:
+        self.elapsed = elapsed
+        self.level = level
+        now = time.monotonic()
+        if now >= self._next_draw:
+            self._next_draw = now + 1.0 / REDRAW_PER_S
+            self.live.update(self.render(), refresh=True)
+
+    def __enter__(self):
+        self.live.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.live.update(self.render(), refresh=True)
+        return self.live.__exit__(*exc)
+
+
+class _EnterKey:
+    """Watches stdin for Enter without a thread: ``pressed()`` polls. The terminal is put in
+    cbreak mode without echo meanwhile (so keys do not scribble over the panel) and restored."""
+
+    def __init__(self):
+        self.fd = sys.stdin.fileno()
+        self._saved = None
+
+    def __enter__(self):
+        try:
+            import termios
+            import tty
+
+            self._saved = termios.tcgetattr(self.fd)
+            tty.setcbreak(self.fd)
+            attrs = termios.tcgetattr(self.fd)
+            attrs[3] &= ~termios.ECHO
+            termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
+        except (ImportError, OSError, ValueError):
+            self._saved = None
+        return self
+
+    def __exit__(self, *exc):
+        if self._saved is not None:
+            import termios
+
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+        return False
+
+    def pressed(self) -> bool:
+        try:
+            import select
+        except ImportError:  # pragma: no cover
+            return False
+        if os.name == "nt":  # pragma: no cover - Windows console
+            import msvcrt
+
+            hit = False
+            while msvcrt.kbhit():
+                hit = msvcrt.getwch() in ("\r", "\n") or hit
+            return hit
+        hit = False
+        while select.select([self.fd], [], [], 0)[0]:
+            data = os.read(self.fd, 1024)
+            if not data:
+                return hit
+            hit = hit or b"\n" in data or b"\r" in data
+        return hit
+
+
+@contextmanager
+def _sigterm_sets(event: threading.Event):
+    """While inside, SIGTERM sets ``event`` (the take ends and is kept) instead of killing us."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda *_: event.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def record_interactive(
+    out_path: str | Path,
+    *,
+    question: str | None = None,
+    budget: float | None = None,
+    device: str | int | Device | None = None,
+    max_seconds: float | None = None,
+    stop_after_silence: float | None = None,
+) -> Take:
+    """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
+
+    ``budget`` (seconds) is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take
+    (see :func:`furikaeri.capture.record_take`, which this wraps and whose errors it lets through).
+    """
+    from furikaeri.capture import resolve_device
+
+    dev = resolve_device(device)
+    stop = threading.Event()
+    if not is_interactive():
+        if max_seconds is None and stop_after_silence is None:
+            max_seconds = NO_TERMINAL_CAP_S
+            click.echo(f"furikaeri: no terminal, so the take stops after {clock(max_seconds)} "
+                       "(use --max-seconds or --stop-after-silence)", err=True)
+        limits = []
+        if max_seconds is not None:
+            limits.append(f"at most {max_seconds:g} s")
+        if stop_after_silence is not None:
+            limits.append(f"until {stop_after_silence:g} s of silence after speech")
+        click.echo(f"furikaeri: recording from '{dev.name}' to {out_path} ({', '.join(limits)})", err=True)
+        with _sigterm_sets(stop):
+            return record_take(out_path, device=dev, max_seconds=max_seconds,
+                               stop_after_silence=stop_after_silence, stop_event=stop)
+
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    panel = LivePanel(console, question=question, budget=budget, device_name=dev.name)
+    with _sigterm_sets(stop), _EnterKey() as keys, panel:
+        def on_progress(elapsed: float, level: float) -> None:
+            panel.update(elapsed, level)
+            if keys.pressed():
+                stop.set()
+
+        return record_take(out_path, device=dev, max_seconds=max_seconds,
+                           stop_after_silence=stop_after_silence, stop_event=stop, on_progress=on_progress)

@@ -1,0 +1,60 @@
+"""Per-language rules behind one small interface.
+
+A language is one module here exposing a :class:`Rules` object named ``RULES``. Everything
+works on the transcript *text* with character offsets, so the caller (``measure``) can map
+matches back to word times: Whisper's words carry their own spaces in English and none in
+Japanese, and the joined text is what the rules see.
+
+Language rules never import the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Match:
+    """A span of the transcript text: ``text[start:end]``.
+
+    ``kind`` for fillers: ``hesitation`` (um, uh, えー: not a word), ``discourse`` (like,
+    you know, I mean, あの, まあ, なんか: a word used as a filler) or ``repetition`` (a false
+    start, "I I"). For hedges: ``hedge``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+class Rules(Protocol):
+    code: str  # "en" | "ja"
+    name: str  # "English" | "日本語"
+    labels: dict[str, str]  # report labels, keyed by an English id (see lang/en.py for the keys)
+    filler_prompt: str  # a short (<= 40 chars) Whisper initial prompt that keeps fillers
+
+    def find_fillers(self, text: str) -> list[Match]:
+        """Every filler in ``text``, with context rules so real words are not counted."""
+
+    def find_hedges(self, text: str) -> list[Match]:
+        """Hedges and verbal habits (I think, kind of, just; だと思います, 一応, たぶん)."""
+
+    def count_units(self, text: str) -> int:
+        """The rate unit: English words, Japanese morae (from kana readings)."""
+
+    def count_chars(self, text: str) -> int:
+        """Characters as written, without spaces and punctuation (the 字/分 count)."""
+
+    def ends_sentence(self, text_before: str) -> bool:
+        """True when ``text_before`` (the transcript up to a pause) ends a sentence."""
+
+
+def get_rules(code: str) -> Rules:
+    """The rules for ``en`` or ``ja``; other codes fall back to English counting."""
+    if code == "ja":
+        from furikaeri.lang.ja import RULES
+    else:
+        from furikaeri.lang.en import RULES
+    return RULES

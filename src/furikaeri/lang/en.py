@@ -1,0 +1,499 @@
+"""English rules: fillers, hedges, word counts and sentence ends over Whisper's text.
+
+The text is what Whisper writes: words joined with their own leading spaces, with
+capitals and punctuation (``" So, um, I think I like Python."``). Every rule returns
+:class:`~furikaeri.lang.Match` spans whose offsets index that exact text, so
+``text[m.start:m.end] == m.text``.
+
+Filler rules (see ``docs/METRICS.md``, "Fillers": the coaches' inventory is um, uh, er, ah,
+hmm, like, you know, I mean, so, actually, basically, literally, right, okay, well, kind of,
+sort of, and repeated words as false starts; "like", "so", "right", "well", "actually" are
+fillers only in some positions). The guiding choice is **precision over recall**: a real
+word counted as a filler is an accusation the speaker cannot argue with, while a missed
+filler only makes the figure a little kind. Whisper's punctuation stands in for prosody:
+a comma after "So" or around "like" is how the model writes the pause that makes the word
+a filler.
+
+Hesitations (kind ``hesitation``), case-insensitive, any elongation:
+    um (umm, ummm, uum), uh (uhh), uhm, er (err, errr), erm, ah (ahh), hmm (hm, hmmm), mm (mmm).
+    Not counted: "mhm", "mm-hmm", "uh-huh" (backchannels that mean *yes*, not hesitation),
+    "uh-oh", "oh", and an all-capitals "ER" (the emergency room).
+
+Discourse fillers (kind ``discourse``), each with its context rule (``_discourse``):
+    like        filler when set off by commas (", like,"); when followed by a comma or
+                another filler after anything but a liking subject or a similarity word
+                ("it was like, huge", "it's like, you know"). Never after I/you/we/they,
+                would/'d, do/don't, to, really... (the verb) nor after looks/sounds/seems/
+                feel/something/things/just/more... (the preposition); never "like this",
+                "like that", "like 10 people" without a comma.
+    so          filler as the answer's first word ("So I'm a third-year..."), when
+                sentence-initial and followed by a comma or another filler ("So, um"),
+                right after a sentence-opening filler ("Okay, so I", "Right, so the"),
+                between commas (", so,"), or trailing at the end of a sentence or the text
+                ("I didn't know that, so."). A mid-answer sentence-initial "So I..." is the
+                connective *therefore* and is not counted; "so that", "so much", "so many",
+                "so far", "do so", "think so" never carry a comma and never count.
+    you know    filler when followed by punctuation, the end, or another filler
+                ("it was, you know, hard"; "..., you know?"), unless it is a question or
+                clause verb: after do/did/does/don't/didn't/if/as/would/will/can/ever/
+                how/what. "you know the answer", "you know what I mean" do not count.
+    I mean      filler when followed by a comma/punctuation or another filler ("I mean,
+                it was"), or sentence-initial before a new clause subject ("I mean we
+                tried"); never "I mean it", "what I mean is", "you know what I mean".
+    actually, basically, literally, honestly
+                filler in stand-alone positions only: sentence-initial ("Actually, ..."),
+                between commas, sentence-final after a comma (", actually."), or after a
+                comma or hesitation at the start of a clause ("uh, basically I was"). Inside a
+                clause ("it actually worked") they carry meaning and are not counted.
+    right       the tag ", right?" / ", right," and sentence-initial "Right," only;
+                never "the right answer", "right now", "that's right".
+    okay/ok/alright/all right, well
+                sentence-initial and followed by a comma or another filler ("Okay, so",
+                "Well, I think"), between commas, or (well) sentence-initial before a
+                clause subject ("Well I think"). Never "well done", "as well", "very
+                well", "it's okay", "went well". A stand-alone "Okay." acknowledgement is
+                not counted.
+
+Repetitions (kind ``repetition``): a word or a run of two or three words said twice in a
+row with only spaces, a comma, a dash or an ellipsis between them ("I I", "the, the",
+"in the in the"). The first copy is the false start and is what the match covers; "I I I"
+gives two matches. Not counted: repeats across a sentence end, repeated hesitations
+(already counted as hesitations), grammatical doubles ("had had", "that that", "is is",
+"do do") and emphasis ("very very", "really really", "no no", "bye bye", "so so").
+
+Hedges (kind ``hedge``) are a separate class from fillers (METRICS.md): I think, I guess,
+I feel like, kind of/kinda, sort of/sorta (not after a/the/this/what/some... where "kind"
+is a noun: "what kind of job"), just (not "just now", "just in case", "just in time",
+"just as", nor the adjective "a just cause"), maybe, probably, a little bit. "I think about"
+and "I think of" are the verb of thinking, not a hedge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from furikaeri.lang import Match
+
+# A word: letters/digits with inner apostrophes or hyphens ("don't", "well-known", "Ph.D"
+# is two), or a number with separators ("1,000", "3.5"). Contractions are one word.
+_WORD_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?![A-Za-z])"  # U.S., e.g.
+    r"|\d+(?:[.,:]\d+)*(?:['’][A-Za-z]+)?"  # 3, 1,000, 3.5, 9:30, 90's
+    r"|[^\W_]+(?:['’\-][^\W_]+)*"  # don't, well-known
+)
+
+_HESITATION_RE = re.compile(
+    r"^(?:u+m+|u+h+m*|e+r+m*|a+h+|h+m+|m{2,})$",
+    re.IGNORECASE,
+)
+_BACKCHANNELS = {"mhm", "mmhmm", "mm-hmm", "mhmm", "uh-huh", "uh-oh", "uh-uh", "mm-mm"}
+
+# Punctuation that Whisper writes where a speaker pauses inside a sentence.
+_COMMA_CHARS = set(",;:—–-…")
+_SENTENCE_END_CHARS = set(".?!…")
+
+_SUBJECT_PRONOUNS = {
+    "i", "we", "they", "he", "she", "you", "it's", "that's", "there's", "i'm", "we're",
+    "they're", "i've", "we've", "i'd", "i'll", "we'll", "it", "there", "my", "our",
+}
+_LIKE_VERB_BEFORE = {
+    "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "he'd", "she'd",
+    "do", "don't", "did", "didn't", "does", "doesn't", "to", "really", "also", "will",
+    "i'll", "we'll", "you'll", "they'll", "might", "may", "could", "should", "can",
+    "can't", "always", "never", "still", "genuinely", "totally", "particularly",
+    "especially", "people", "who", "actually",
+}
+_LIKE_SIMILAR_BEFORE = {
+    "looks", "look", "looked", "looking", "sounds", "sound", "sounded", "seems", "seem",
+    "seemed", "feel", "feels", "felt", "feeling", "smells", "tastes", "something",
+    "anything", "nothing", "everything", "things", "stuff", "more", "most", "much",
+    "exactly", "kind", "sort", "kinda", "sorta", "not",
+}
+_YOU_KNOW_NOT_AFTER = {
+    "do", "did", "does", "don't", "didn't", "doesn't", "if", "as", "would", "will", "can",
+    "ever", "how", "what", "when", "where", "why", "who", "you'd", "could", "should",
+    "might", "that", "because", "so",
+}
+_I_MEAN_NOT_AFTER = {"what", "which", "that", "if", "do", "don't", "did", "didn't", "whatever"}
+_DETERMINERS_BEFORE_KIND = {
+    "a", "an", "the", "this", "that", "these", "those", "what", "which", "some", "any",
+    "every", "each", "one", "same", "other", "another", "no", "my", "your", "our", "their",
+    "his", "her", "its", "different", "new", "right", "first", "second", "best", "only",
+    "whatever", "all", "many", "two", "three", "certain", "particular", "specific",
+}
+_DOUBLE_OK = {
+    "had", "that", "is", "do", "very", "really", "so", "no", "yes", "yeah", "bye", "ha",
+    "haha", "hey", "now", "far", "long", "many", "much", "more", "too", "again", "go",
+    "never", "please", "wait", "okay", "ok", "there", "knock", "tick", "well",
+}
+_SO_NOT_BEFORE = {"that", "much", "many", "far", "long", "few", "little", "often", "to"}
+_SO_NOT_AFTER_TRAILING = {
+    "do", "did", "does", "done", "think", "hope", "believe", "guess", "said", "say", "not",
+    "if", "even", "just", "more", "or", "is", "was", "be", "only", "suppose", "hopefully",
+}
+_NEW_CLAUSE_SUBJECTS = _SUBJECT_PRONOUNS - {"you", "it", "my", "our"}
+_ADVERB_FILLERS = {"actually", "basically", "literally", "honestly"}
+
+
+@dataclass(frozen=True)
+class _Tok:
+    """One word of the text with what lies around it."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    gap_before: str  # the characters between the previous word (or text start) and this one
+    gap_after: str  # the characters up to the next word (or text end)
+
+
+def _tokens(text: str) -> list[_Tok]:
+    spans = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    toks = []
+    for i, (s, e) in enumerate(spans):
+        prev_end = spans[i - 1][1] if i else 0
+        next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        word = text[s:e]
+        low = word.lower().replace("’", "'")
+        toks.append(_Tok(s, e, word, low, text[prev_end:s], text[e:next_start]))
+    return toks
+
+
+def _has_comma(gap: str) -> bool:
+    return any(c in _COMMA_CHARS for c in gap)
+
+
+def _has_end(gap: str) -> bool:
+    return any(c in _SENTENCE_END_CHARS for c in gap)
+
+
+def _is_hesitation(tok: _Tok) -> bool:
+    if tok.low in _BACKCHANNELS or "-" in tok.low:
+        return False
+    if tok.text == "ER":  # the emergency room, written in capitals by Whisper
+        return False
+    return bool(_HESITATION_RE.match(tok.low))
+
+
+class _View:
+    """Index helpers over the token list."""
+
+    def __init__(self, toks: list[_Tok]):
+        self.toks = toks
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def starts_sentence(self, i: int) -> bool:
+        """First word of the text, or the first after . ? ! …"""
+        return i == 0 or _has_end(self.toks[i].gap_before)
+
+    def pause_before(self, i: int) -> bool:
+        """Sentence start, a comma before, or a hesitation/filler-like word just before."""
+        if self.starts_sentence(i) or _has_comma(self.toks[i].gap_before):
+            return True
+        return i > 0 and _is_hesitation(self.toks[i - 1])
+
+    def pause_after(self, i: int) -> bool:
+        """Punctuation after, the end of the text, or a hesitation next."""
+        tok = self.toks[i]
+        if i == len(self.toks) - 1:
+            return True
+        if _has_comma(tok.gap_after) or _has_end(tok.gap_after):
+            return True
+        return _is_hesitation(self.toks[i + 1])
+
+    def ends_sentence_after(self, i: int) -> bool:
+        return i == len(self.toks) - 1 or _has_end(self.toks[i].gap_after)
+
+
+def _match(text: str, start: int, end: int, kind: str) -> Match:
+    return Match(start, end, text[start:end], kind)
+
+
+def _discourse(text: str, v: _View) -> list[Match]:
+    toks = v.toks
+    out: list[Match] = []
+    n = len(toks)
+    opener_end = -2  # last token of a discourse filler that opened a sentence
+    i = 0
+    while i < n:
+        t = toks[i]
+        w = t.low
+        prev = v.low(i - 1)
+        nxt = v.low(i + 1)
+        hit_end = None  # index of the last token of a match
+
+        if w == "like":
+            prev_is_clause_word = (
+                i > 0 and not _has_comma(t.gap_before) and not _has_end(t.gap_before)
+            )
+            if prev_is_clause_word and prev in _LIKE_VERB_BEFORE | _LIKE_SIMILAR_BEFORE:
+                pass  # "I like", "would like", "looks like", "something like"
+            elif _has_comma(t.gap_before) and _has_comma(t.gap_after):
+                hit_end = i
+            elif v.pause_after(i) and not v.ends_sentence_after(i):
+                hit_end = i  # "it was like, huge", "it's like, you know"
+            elif i + 2 < n and nxt == "you" and v.low(i + 2) == "know" and i > 0:
+                hit_end = i  # "it's like you know"
+
+        elif w == "so":
+            if i == 0 and n > 1 and nxt not in _SO_NOT_BEFORE:
+                hit_end = i  # the answer-opening "So"
+            elif v.starts_sentence(i) and v.pause_after(i) and not v.ends_sentence_after(i):
+                hit_end = i  # "So, um" / "So, I"
+            elif _has_comma(t.gap_before) and _has_comma(t.gap_after):
+                hit_end = i  # ", so,"
+            elif opener_end == i - 1 and not v.ends_sentence_after(i):
+                hit_end = i  # "Okay, so I", "Right, so the": part of the opening cluster
+            elif i > 0 and v.ends_sentence_after(i) and prev not in _SO_NOT_AFTER_TRAILING:
+                hit_end = i  # trailing "..., so."
+
+        elif w == "you" and nxt == "know" and i + 1 < n and not _has_comma(toks[i + 1].gap_before):
+            if prev in _YOU_KNOW_NOT_AFTER and not _has_comma(t.gap_before) and i > 0:
+                pass
+            elif v.pause_after(i + 1) or v.low(i + 2) == "like":
+                hit_end = i + 1
+        elif w in {"y'know", "ya"} and (w == "y'know" or nxt == "know"):
+            last = i if w == "y'know" else i + 1
+            if v.pause_after(last):
+                hit_end = last
+
+        elif w == "i" and nxt == "mean" and i + 1 < n and not _has_comma(toks[i + 1].gap_before):
+            if (prev in _I_MEAN_NOT_AFTER and not _has_comma(t.gap_before)
+                    and not v.starts_sentence(i)):
+                pass
+            elif v.pause_after(i + 1) and not v.ends_sentence_after(i + 1):
+                hit_end = i + 1
+            elif v.starts_sentence(i) and v.low(i + 2) in _NEW_CLAUSE_SUBJECTS:
+                hit_end = i + 1
+
+        elif w in _ADVERB_FILLERS:
+            if v.starts_sentence(i) and not v.ends_sentence_after(i):
+                hit_end = i
+            elif _has_comma(t.gap_before) and (_has_comma(t.gap_after) or v.ends_sentence_after(i)):
+                hit_end = i
+            elif v.pause_before(i) and nxt in _SUBJECT_PRONOUNS and not _has_comma(t.gap_after):
+                hit_end = i  # "..., uh, basically I was"
+
+        elif w == "right":
+            if _has_comma(t.gap_before) and (v.pause_after(i) or "?" in t.gap_after):
+                hit_end = i  # ", right?" / ", right,"
+            elif v.starts_sentence(i) and _has_comma(t.gap_after):
+                hit_end = i  # "Right, so"
+
+        elif w in {"okay", "ok", "alright", "well"} or (w == "all" and nxt == "right"):
+            last = i + 1 if w == "all" else i
+            tl = toks[last]
+            if v.starts_sentence(i) and (
+                _has_comma(tl.gap_after) or (last + 1 < n and _is_hesitation(toks[last + 1]))
+            ):
+                hit_end = last
+            elif _has_comma(t.gap_before) and _has_comma(tl.gap_after):
+                hit_end = last
+            elif (w in {"okay", "ok", "alright"} and _has_comma(t.gap_before)
+                  and "?" in tl.gap_after):
+                hit_end = last  # tag ", okay?"
+            elif (w == "well" and v.starts_sentence(i) and not _has_end(tl.gap_after)
+                  and v.low(i + 1) in _SUBJECT_PRONOUNS - {"it", "there", "my", "our"}):
+                hit_end = last  # "Well I think"
+
+        if hit_end is not None:
+            out.append(_match(text, t.start, toks[hit_end].end, "discourse"))
+            if v.starts_sentence(i) or opener_end == i - 1:
+                opener_end = hit_end
+            i = hit_end + 1
+        else:
+            i += 1
+    return out
+
+
+def _repetitions(text: str, v: _View) -> list[Match]:
+    toks = v.toks
+    out: list[Match] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        found = 0
+        for size in (3, 2, 1):
+            if i + 2 * size > n:
+                continue
+            first = [t.low for t in toks[i:i + size]]
+            second = [t.low for t in toks[i + size:i + 2 * size]]
+            if first != second:
+                continue
+            # inside each copy only spaces; between copies spaces/comma/dash/ellipsis
+            inner = [toks[k].gap_before for k in range(i + 1, i + size)]
+            inner += [toks[k].gap_before for k in range(i + size + 1, i + 2 * size)]
+            if any(g.strip() for g in inner):
+                continue
+            between = toks[i + size].gap_before
+            if any(c in ".?!" for c in between.replace("...", "…").replace("…", "")) or (
+                between.strip(" ,-—–….")
+            ):
+                continue
+            if size == 1 and (first[0] in _DOUBLE_OK or _is_hesitation(toks[i])):
+                continue
+            if all(_is_hesitation(t) for t in toks[i:i + size]):
+                continue
+            found = size
+            break
+        if found:
+            out.append(_match(text, toks[i].start, toks[i + found - 1].end, "repetition"))
+            i += found
+        else:
+            i += 1
+    return out
+
+
+def _merge(matches: list[Match]) -> list[Match]:
+    """Sort by position; on overlap keep the earlier (then the longer) match."""
+    out: list[Match] = []
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+_HEDGE_PHRASES = [
+    (("i", "feel", "like"), None),
+    (("a", "little", "bit"), None),
+    (("i", "think"), None),
+    (("i", "guess"), None),
+    (("kind", "of"), "kind"),
+    (("sort", "of"), "kind"),
+    (("kinda",), "kind"),
+    (("sorta",), "kind"),
+    (("just",), "just"),
+    (("maybe",), None),
+    (("probably",), None),
+]
+
+
+class EnglishRules:
+    """The :class:`~furikaeri.lang.Rules` for English (see the module docstring)."""
+
+    code = "en"
+    name = "English"
+    #: Whisper's initial prompt. Short on purpose (METRICS.md: long prompts made whisperX drop
+    #: sentences; one project caps prompts at 32 characters): 26 characters of fillers in
+    #: running text so the decoder keeps writing them.
+    filler_prompt = "Um, so, uh, I mean, like, hmm."
+    labels = {
+        "title": "Delivery report",
+        "question": "Question",
+        "transcript": "Transcript",
+        "answer_length": "Answer length",
+        "latency": "Time to first word",
+        "budget": "Time budget",
+        "over_budget": "Over budget",
+        "within_budget": "Within budget",
+        "rate": "Speaking rate",
+        "wpm": "words/min",
+        "articulation_wpm": "words/min without pauses",
+        "chars_per_min": "characters/min",
+        "morae_per_s": "morae/s",
+        "articulation_morae_per_s": "morae/s without pauses",
+        "fillers": "Fillers",
+        "fillers_per_min": "Fillers per minute",
+        "filler_share": "Fillers share of words",
+        "pauses": "Pauses",
+        "long_pauses": "Long pauses",
+        "very_long_pauses": "Very long pauses",
+        "longest_pause": "Longest pause",
+        "silence_share": "Silence share",
+        "sentence_pauses": "Pauses between sentences",
+        "mid_pauses": "Pauses mid-sentence",
+        "tips": "Tips",
+        "warnings": "Warnings",
+        "no_speech": "No speech detected",
+        "verdict_low": "low",
+        "verdict_good": "good",
+        "verdict_high": "high",
+        "budget_ran_out_here": "budget ran out here",
+        "seconds": "s",
+        "per_min": "/min",
+        "hesitations": "Hesitations",
+    }
+
+    def find_fillers(self, text: str) -> list[Match]:
+        """Hesitations, discourse fillers and repetitions in ``text``, in order.
+
+        Parameters
+        ----------
+        text : str
+            Whisper's English text, words with their leading spaces.
+
+        Returns
+        -------
+        list of Match
+            Non-overlapping spans, ``kind`` ``hesitation``, ``discourse`` or ``repetition``.
+            The rules are in the module docstring.
+        """
+        toks = _tokens(text)
+        v = _View(toks)
+        found = [_match(text, t.start, t.end, "hesitation") for t in toks if _is_hesitation(t)]
+        found += _discourse(text, v)
+        found += _repetitions(text, v)
+        return _merge(found)
+
+    def find_hedges(self, text: str) -> list[Match]:
+        """Hedges: I think, I guess, I feel like, kind of, sort of, just, maybe, probably,
+        a little bit (module docstring for the exceptions). ``kind`` is ``hedge``."""
+        toks = _tokens(text)
+        out: list[Match] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            hit = 0
+            for words, check in _HEDGE_PHRASES:
+                size = len(words)
+                if i + size > n or tuple(t.low for t in toks[i:i + size]) != words:
+                    continue
+                if any(toks[k].gap_before.strip() for k in range(i + 1, i + size)):
+                    continue
+                prev = toks[i - 1].low if i and not toks[i].gap_before.strip() else ""
+                after = i + size
+                nxt = toks[after].low if after < n and not toks[after].gap_before.strip() else ""
+                if check == "kind" and prev in _DETERMINERS_BEFORE_KIND:
+                    continue
+                if check == "just" and (
+                    nxt in {"now", "as"}
+                    or (nxt == "in" and i + 2 < n and toks[i + 2].low in {"case", "time"})
+                    or prev in {"a", "the", "be", "is", "was", "more", "most"}
+                ):
+                    continue
+                if words in {("i", "think"), ("i", "guess")} and nxt in {"about", "of"}:
+                    continue
+                hit = size
+                break
+            if hit:
+                out.append(_match(text, toks[i].start, toks[i + hit - 1].end, "hedge"))
+                i += hit
+            else:
+                i += 1
+        return out
+
+    def count_units(self, text: str) -> int:
+        """Words: a contraction ("don't"), a hyphenated word and a number ("3", "1,000",
+        "3.5") each count one; punctuation counts nothing. The unit of wpm (METRICS.md)."""
+        return sum(1 for _ in _WORD_RE.finditer(text))
+
+    def count_chars(self, text: str) -> int:
+        """Letters and digits only: no spaces, punctuation or symbols."""
+        return sum(1 for c in text if c.isalnum())
+
+    def ends_sentence(self, text_before: str) -> bool:
+        """True when the text up to a pause ends in ``.``, ``?``, ``!`` or ``…`` (after
+        closing quotes/brackets and spaces), except after a title abbreviation
+        ("Mr.", "Dr.") that always precedes a name."""
+        s = text_before.rstrip().rstrip("\"'”’)]»").rstrip()
+        if not s or s[-1] not in _SENTENCE_END_CHARS:
+            return False
+        tail = s.rsplit(None, 1)[-1].lower()
+        return tail not in {"mr.", "mrs.", "ms.", "dr.", "prof.", "vs."}
+
+
+RULES = EnglishRules()

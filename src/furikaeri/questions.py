@@ -1,0 +1,435 @@
+"""Question sets and company research notes, from TOML files.
+
+Built-in sets live in ``furikaeri/data/questions/*.toml``; the user's own sets and company
+files live in ``<home>/questions/*.toml`` (``furikaeri questions add FILE`` copies one there
+after checking it). A user file with the name of a built-in set replaces it.
+
+A question set::
+
+    [set]
+    name = "my-set"            # optional: the file name without .toml
+    title = "Mock interview"   # optional
+    language = "en"            # "en" or "ja"
+    budget = 90                # optional default budget for the questions below
+
+    [[questions]]
+    id = "intro"               # optional: q1, q2, ... by position
+    text = "Tell me about yourself."
+    budget = "90s"             # seconds: 90, "90s", "1m30s", "1:30", "2m"
+    hint = "Present, past, future: keep it to three sentences each."
+
+A company file has a ``[company]`` table instead of ``[set]`` (the seed article's third rule:
+find out what each company asks, how it feels, who interviews, what they value, and what to
+ask them)::
+
+    [company]
+    name = "さくら商事"
+    language = "ja"
+    asks = ["学生時代に力を入れたこと", "なぜ商社なのか"]   # what they are known to ask
+    atmosphere = "穏やか、深掘りが多い"
+    interviewers = "一次: 人事2名 / 二次: 現場の課長"
+    valued = "結論から話せるか"
+    to_ask = ["若手の裁量について"]                         # your 逆質問
+    notes = "..."
+
+    [[questions]]                                           # optional: with budgets and hints
+    text = "なぜ商社なのですか。"
+    budget = 60
+
+For a company, the practice questions are its ``[[questions]]`` followed by each ``asks``
+entry not already among them (with the language's default budget).
+
+This module never imports click or rich; errors are :class:`QuestionError` with a line for a
+person.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from furikaeri.errors import QuestionError
+
+#: Default answer budgets in seconds when a question gives none: English interview answers
+#: run 60 s to 2 min (METRICS.md, "Answer length"); Japanese 就活 answers about 1 minute.
+DEFAULT_BUDGET_S = {"en": 120.0, "ja": 60.0}
+LANGUAGES = ("en", "ja")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a set. ``key`` (``set:id``) is its identity in the practice archive, so
+    attempts at it are found again even if its wording is edited."""
+
+    id: str
+    text: str
+    budget_s: float
+    language: str
+    set_name: str
+    hint: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.set_name}:{self.id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "id": self.id,
+            "text": self.text,
+            "budget_s": self.budget_s,
+            "language": self.language,
+            "set": self.set_name,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True)
+class CompanyInfo:
+    """Research notes about a company (all optional but the name)."""
+
+    name: str
+    language: str
+    asks: tuple[str, ...] = ()
+    atmosphere: str = ""
+    interviewers: str = ""
+    valued: str = ""
+    to_ask: tuple[str, ...] = ()
+    notes: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "language": self.language,
+            "asks": list(self.asks),
+            "atmosphere": self.atmosphere,
+            "interviewers": self.interviewers,
+            "valued": self.valued,
+            "to_ask": list(self.to_ask),
+            "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """A named list of questions; ``company`` is set for a company file; ``source`` is
+    ``built-in`` or the file's path."""
+
+    name: str
+    title: str
+    language: str
+    questions: tuple[Question, ...]
+    source: str
+    company: CompanyInfo | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def builtin(self) -> bool:
+        return self.source == "built-in"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "language": self.language,
+            "source": self.source,
+            "company": self.company.to_dict() if self.company else None,
+            "questions": [q.to_dict() for q in self.questions],
+        }
+
+
+# --------------------------------------------------------------------------- parsing
+
+_DURATION = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$", re.I)
+_CLOCK = re.compile(r"^\s*(\d+):(\d{1,2})\s*$")
+_JA = re.compile(r"^\s*(?:(\d+)\s*分)?\s*(?:(\d+)\s*秒)?\s*$")
+
+
+def parse_budget(value: Any) -> float:
+    """Seconds from ``90``, ``"90"``, ``"90s"``, ``"2m"``, ``"1m30s"``, ``"1:30"``, ``"1分30秒"``.
+
+    Raises :class:`QuestionError` for anything else, or a budget outside 5 s .. 30 min.
+    """
+    seconds: float | None = None
+    if isinstance(value, bool):
+        seconds = None
+    elif isinstance(value, (int, float)):
+        seconds = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            seconds = float(text)
+        elif m := _CLOCK.match(text):
+            seconds = int(m.group(1)) * 60 + int(m.group(2))
+        elif text and (m := _DURATION.match(text)) and (m.group(1) or m.group(2)):
+            seconds = float(m.group(1) or 0) * 60 + float(m.group(2) or 0)
+        elif text and (m := _JA.match(text)) and (m.group(1) or m.group(2)):
+            seconds = int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
+    if seconds is None:
+        raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30")
+    if not 5 <= seconds <= 1800:
+        raise QuestionError(f"the time budget {value!r} is out of range (5 s to 30 min)")
+    return float(seconds)
+
+
+def _text(v: Any, what: str, where: str) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v.strip()
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return "\n".join(x.strip() for x in v if x.strip())
+    raise QuestionError(f"{where}: `{what}` must be text")
+
+
+def _texts(v: Any, what: str, where: str) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return tuple(line.strip() for line in v.splitlines() if line.strip())
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return tuple(x.strip() for x in v if x.strip())
+    raise QuestionError(f"{where}: `{what}` must be a list of texts")
+
+
+def _language(v: Any, where: str) -> str:
+    lang = (v or "").strip().lower() if isinstance(v, str) else ""
+    if lang not in LANGUAGES:
+        raise QuestionError(f"{where}: `language` must be \"en\" or \"ja\" (got {v!r})")
+    return lang
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^\w]+", "-", text.strip().casefold(), flags=re.UNICODE).strip("-")
+    return s or "set"
+
+
+def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
+    """A :class:`QuestionSet` from parsed TOML. ``name`` is the default set name (the stem)."""
+    where = source
+    if "set" in data and "company" in data:
+        raise QuestionError(f"{where}: a file has either [set] or [company], not both")
+    head = data.get("set", data.get("company"))
+    if head is None:
+        raise QuestionError(f"{where}: no [set] or [company] table")
+    if not isinstance(head, dict):
+        raise QuestionError(f"{where}: [set] / [company] must be a table")
+    language = _language(head.get("language"), where)
+    company: CompanyInfo | None = None
+    if "company" in data:
+        cname = _text(head.get("name"), "name", where)
+        if not cname:
+            raise QuestionError(f"{where}: [company] needs a `name`")
+        company = CompanyInfo(
+            name=cname,
+            language=language,
+            asks=_texts(head.get("asks"), "asks", where),
+            atmosphere=_text(head.get("atmosphere"), "atmosphere", where),
+            interviewers=_text(head.get("interviewers"), "interviewers", where),
+            valued=_text(head.get("valued"), "valued", where),
+            to_ask=_texts(head.get("to_ask"), "to_ask", where),
+            notes=_text(head.get("notes"), "notes", where),
+        )
+        set_name = _text(head.get("id"), "id", where) or slug(cname)
+        title = cname
+    else:
+        set_name = _text(head.get("name"), "name", where) or name
+        title = _text(head.get("title"), "title", where) or set_name
+    if not re.fullmatch(r"[\w.-]+", set_name):
+        raise QuestionError(f"{where}: the set name {set_name!r} may hold only letters, digits, '-', '_', '.'")
+    default_budget = (
+        parse_budget(head["budget"]) if head.get("budget") is not None else DEFAULT_BUDGET_S[language]
+    )
+
+    raw = data.get("questions", [])
+    if not isinstance(raw, list) or not all(isinstance(q, dict) for q in raw):
+        raise QuestionError(f"{where}: questions must be written as [[questions]] tables")
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for i, q in enumerate(raw, 1):
+        qwhere = f"{where}, question {i}"
+        text = _text(q.get("text"), "text", qwhere)
+        if not text:
+            raise QuestionError(f"{qwhere}: `text` is missing")
+        qid = _text(q.get("id"), "id", qwhere) or f"q{i}"
+        if qid in seen:
+            raise QuestionError(f"{qwhere}: the id {qid!r} is used twice")
+        seen.add(qid)
+        budget = parse_budget(q["budget"]) if q.get("budget") is not None else default_budget
+        qlang = _language(q["language"], qwhere) if q.get("language") else language
+        questions.append(
+            Question(id=qid, text=text, budget_s=budget, language=qlang, set_name=set_name,
+                     hint=_text(q.get("hint"), "hint", qwhere))
+        )
+    if company:
+        known = {q.text for q in questions}
+        for j, ask in enumerate(company.asks, 1):
+            if ask not in known:
+                questions.append(
+                    Question(id=f"asks{j}", text=ask, budget_s=default_budget, language=language, set_name=set_name)
+                )
+    if not questions:
+        raise QuestionError(f"{where}: no questions (add [[questions]] tables" + (" or `asks`)" if company else ")"))
+    return QuestionSet(
+        name=set_name, title=title, language=language, questions=tuple(questions), source=source, company=company
+    )
+
+
+def load_file(path: str | Path) -> QuestionSet:
+    """Read and check one TOML file."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise QuestionError(f"no such question file: {path}") from None
+    except IsADirectoryError:
+        raise QuestionError(f"{path} is a directory, not a TOML file") from None
+    except OSError as e:
+        raise QuestionError(f"cannot read {path}: {e.strerror or e}") from e
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise QuestionError(f"{path} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise QuestionError(f"{path} is not valid TOML: {e}") from None
+    return parse_set(data, name=path.stem, source=str(path))
+
+
+# --------------------------------------------------------------------------- finding sets
+
+
+def builtin_sets() -> list[QuestionSet]:
+    folder = resources.files("furikaeri") / "data" / "questions"
+    out = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            out.append(parse_set(data, name=entry.name[: -len(".toml")], source="built-in"))
+    return out
+
+
+def user_sets(folder: Path | None) -> tuple[list[QuestionSet], list[str]]:
+    """The user's sets and company files, and one problem line per file that failed to load
+    (a broken file must not hide the others)."""
+    if folder is None or not Path(folder).is_dir():
+        return [], []
+    sets, problems = [], []
+    for path in sorted(Path(folder).glob("*.toml")):
+        try:
+            sets.append(load_file(path))
+        except QuestionError as e:
+            problems.append(str(e))
+    return sets, problems
+
+
+def all_sets(folder: Path | None = None) -> list[QuestionSet]:
+    """Built-in sets, then the user's; a user set with a built-in name replaces it."""
+    mine, _ = user_sets(folder)
+    names = {s.name for s in mine}
+    return [s for s in builtin_sets() if s.name not in names] + mine
+
+
+def get_set(name: str, folder: Path | None = None) -> QuestionSet:
+    """The set called ``name`` (or a company file's set, by its set name)."""
+    sets = all_sets(folder)
+    for s in sets:
+        if s.name == name:
+            return s
+    for s in sets:
+        if s.name.casefold() == name.casefold():
+            return s
+    names = ", ".join(s.name for s in sets if not s.company) or "none"
+    raise QuestionError(f"no question set {name!r}; available: {names} (see `furikaeri questions`)")
+
+
+def get_company(name: str, folder: Path | None = None) -> QuestionSet:
+    """The company file for ``name`` (its [company] name or file set name, any case)."""
+    want = name.strip().casefold()
+    companies = [s for s in all_sets(folder) if s.company]
+    for s in companies:
+        if s.company and (s.company.name.casefold() == want or s.name.casefold() == want):
+            return s
+    names = ", ".join(s.company.name for s in companies if s.company) or "none yet"
+    raise QuestionError(
+        f"no company file for {name!r} (companies: {names}); write one with "
+        f"`furikaeri questions template --company \"{name}\"` and add it with `furikaeri questions add FILE`"
+    )
+
+
+def add_file(path: str | Path, folder: Path, *, replace: bool = False) -> tuple[QuestionSet, Path]:
+    """Check a TOML file and copy it into the user's question folder. Returns the set and
+    where it was copied."""
+    qset = load_file(path)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{qset.name}.toml"
+    if target.exists() and not replace and Path(path).resolve() != target.resolve():
+        raise QuestionError(f"{target} already exists; use --replace to overwrite it")
+    if Path(path).resolve() != target.resolve():
+        shutil.copyfile(path, target)
+    return qset, target
+
+
+def template(*, company: str | None = None, language: str = "en") -> str:
+    """A TOML file to start from (a question set, or a company file when ``company`` is given)."""
+    language = language if language in LANGUAGES else "en"
+    if company:
+        if language == "ja":
+            return (
+                "[company]\n"
+                f'name = "{company}"\n'
+                'language = "ja"\n'
+                "# 何を聞かれるか (就活サイトの選考体験記、OB訪問から)\n"
+                'asks = ["学生時代に力を入れたことを教えてください。", "なぜ当社なのですか。"]\n'
+                'atmosphere = ""     # 雰囲気\n'
+                'interviewers = ""   # どんな立場の人が面接官か\n'
+                'valued = ""         # 何が評価されたと感じるか\n'
+                'to_ask = []         # 逆質問の候補\n'
+                'notes = ""\n\n'
+                "[[questions]]\n"
+                'text = "志望動機を教えてください。"\n'
+                "budget = 60\n"
+            )
+        return (
+            "[company]\n"
+            f'name = "{company}"\n'
+            'language = "en"\n'
+            "# what they are known to ask (interview reports, people who work there)\n"
+            'asks = ["Why do you want to work here?", "Tell me about a project you are proud of."]\n'
+            'atmosphere = ""\n'
+            'interviewers = ""   # who interviews: HR, the hiring manager, the team\n'
+            'valued = ""         # what seemed to be valued\n'
+            'to_ask = []         # questions to ask them\n'
+            'notes = ""\n\n'
+            "[[questions]]\n"
+            'text = "Why this company?"\n'
+            "budget = 60\n"
+        )
+    if language == "ja":
+        return (
+            "[set]\n"
+            'name = "my-set"\n'
+            'title = "自分用の質問"\n'
+            'language = "ja"\n\n'
+            "[[questions]]\n"
+            'id = "jikoshokai"\n'
+            'text = "自己紹介をお願いします。"\n'
+            "budget = 30\n"
+            'hint = "大学・専攻・取り組み・意気込みを30秒で"\n'
+        )
+    return (
+        "[set]\n"
+        'name = "my-set"\n'
+        'title = "My questions"\n'
+        'language = "en"\n\n'
+        "[[questions]]\n"
+        'id = "intro"\n'
+        'text = "Tell me about yourself."\n'
+        "budget = 90\n"
+        'hint = "Present, past, future."\n'
+    )

@@ -1,0 +1,460 @@
+"""Rich rendering of the practice archive: history, one answer's notes, comparisons, progress
+with a small terminal chart, question sets, companies, logged interviews.
+
+Receives records and results (from :mod:`furikaeri.store` and :mod:`furikaeri.practice`) and
+never touches the database. Labels are English or Japanese (``lang``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from furikaeri.practice import (
+    METRIC_BY_NAME,
+    AnswerComparison,
+    Before,
+    Change,
+    FixCheck,
+    Progress,
+    ProgressBlock,
+    SessionComparison,
+    note_text,
+)
+from furikaeri.store import Answer, Interview, Note
+
+_L = {
+    "last_time": ("last time", "前回"),
+    "your_note": ("your note", "あなたのメモ"),
+    "first_attempt": ("first attempt at this question", "この質問は初めてです"),
+    "attempt": ("attempt", "回目"),
+    "budget": ("budget", "目安"),
+    "over": ("over", "超過"),
+    "under": ("within budget", "目安内"),
+    "on": ("on a", "目安"),
+    "hint": ("hint", "ヒント"),
+    "fix_better": ("your fix worked", "前回のメモの改善ができました"),
+    "fix_same": ("no change yet on what your note targeted", "メモで狙った点はまだ変わっていません"),
+    "fix_worse": ("what your note targeted got worse", "メモで狙った点が悪化しました"),
+    "fix_mixed": ("partly: some of what your note targeted improved", "一部改善: メモで狙った点の一部が良くなりました"),
+    "fix_unknown": ("your note names no measured figure; what changed", "メモは測定項目に当てはまりません。変化した項目"),
+    "no_history": ("nothing saved yet: try `furikaeri practice`", "まだ記録がありません: `furikaeri practice` で練習しましょう"),
+    "session": ("session", "セッション"),
+    "question": ("question", "質問"),
+    "when": ("when", "日時"),
+    "length": ("length", "長さ"),
+    "note": ("note", "メモ"),
+    "wrong": ("what went wrong", "うまくいかなかった点"),
+    "why": ("why", "原因"),
+    "next_time": ("next time", "次回やること"),
+    "no_note": ("no note yet: add one with `furikaeri note {id}`", "メモなし: `furikaeri note {id}` で追加"),
+    "metric": ("metric", "項目"),
+    "before": ("before", "前"),
+    "after": ("after", "後"),
+    "change": ("change", "変化"),
+    "better": ("better", "改善"),
+    "worse": ("worse", "悪化"),
+    "same": ("same", "変化なし"),
+    "n/a": ("–", "–"),
+    "said": ("what the answer said differently", "話した内容の違い"),
+    "kept": ("kept {pct:.0%} of the earlier words", "前回の言葉の {pct:.0%} が残っています"),
+    "dropped": ("dropped", "削った部分"),
+    "added": ("added", "加えた部分"),
+    "overall": ("overall", "全体"),
+    "attempts": ("attempts", "回答数"),
+    "trend": ("trend", "傾向"),
+    "best": ("best", "自己ベスト"),
+    "latest": ("latest", "最新"),
+    "chart": ("over time", "推移"),
+    "usual_pace": ("your usual pace", "あなたのふだんの話速"),
+    "zero_fillers": (
+        "no fillers in your last {n} answers: good, but a delivery scrubbed of every \"um\" can sound "
+        "recited; keep it conversational",
+        "直近{n}回の回答でフィラーがゼロです。良いことですが、削りすぎると暗記した文章を読んでいるように"
+        "聞こえることがあります。会話らしさも大切に",
+    ),
+    "means": ("session means", "セッション平均"),
+    "only_in": ("answered only in", "片方のみ"),
+    "sets": ("question sets", "質問セット"),
+    "companies": ("companies", "企業"),
+    "problems": ("files that could not be read", "読み込めなかったファイル"),
+    "asks": ("what they ask", "聞かれること"),
+    "atmosphere": ("atmosphere", "雰囲気"),
+    "interviewers": ("interviewers", "面接官"),
+    "valued": ("what seemed valued", "評価されたと感じる点"),
+    "to_ask": ("questions to ask them", "逆質問"),
+    "notes": ("notes", "メモ"),
+    "interviews": ("logged interviews", "記録した面接"),
+    "reaction": ("interviewer reaction", "面接官の反応"),
+    "went_well": ("went well", "良かった点"),
+    "to_fix": ("to fix", "修正点"),
+    "answered": ("answered", "回答"),
+    "saved": ("saved as answer {id}", "回答 {id} として保存しました"),
+}
+
+
+def t(key: str, lang: str, **kw: Any) -> str:
+    en, ja = _L[key]
+    text = ja if lang == "ja" else en
+    return text.format(**kw) if kw else text
+
+
+# --------------------------------------------------------------------------- small pieces
+
+_BARS = "▁▂▃▄▅▆▇█"
+_LANG_NAMES = {"en": "English", "ja": "日本語"}
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """One character per value, ▁ (lowest) to █ (highest); a flat series is a flat line."""
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    if hi - lo < 1e-9:
+        return _BARS[3] * len(values)
+    return "".join(_BARS[round((v - lo) / (hi - lo) * (len(_BARS) - 1))] for v in values)
+
+
+def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    m = METRIC_BY_NAME.get(metric)
+    if metric == "over_s" and not signed:
+        if value <= 0:
+            return t("under", lang)
+        return f"{value:.0f}秒超過" if lang == "ja" else f"{value:.0f} s over"
+    digits = m.digits if m else 1
+    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    if unit and m and m.unit(lang):
+        sep = "" if lang == "ja" or m.unit(lang).startswith("/") else " "
+        text += sep + m.unit(lang)
+    return text
+
+
+def _label(metric: str, lang: str) -> str:
+    m = METRIC_BY_NAME.get(metric)
+    return m.label(lang) if m else metric
+
+
+_VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"}
+
+
+def _verdict(c: Change | None, lang: str) -> Text:
+    if c is None:
+        return Text("–", style="dim")
+    arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
+    return Text(arrow + t(c.verdict, lang), style=_VERDICT_STYLE.get(c.verdict, ""))
+
+
+def _when(stamp: str | None) -> str:
+    if not stamp:
+        return "–"
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
+def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> str:
+    """"95 s on a 60 s budget (35 s over) · 4.1 fillers/min · 142 wpm"."""
+    parts = []
+    ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
+    if ans is not None and bud is not None:
+        over = ans - bud
+        if lang == "ja":
+            tail = f"{over:.0f}秒超過" if over > 0 else "目安内"
+            parts.append(f"{ans:.0f}秒 (目安{bud:.0f}秒、{tail})")
+        else:
+            tail = f"{over:.0f} s over" if over > 0 else "within budget"
+            parts.append(f"{ans:.0f} s on a {bud:.0f} s budget ({tail})")
+    elif ans is not None:
+        parts.append(fmt_value("answer_s", ans, lang))
+    if metrics.get("fillers_per_min") is not None:
+        v = metrics["fillers_per_min"]
+        parts.append(f"フィラー {v:.1f}回/分" if lang == "ja" else f"{v:.1f} fillers/min")
+    rate = "chars_per_min" if language == "ja" else "wpm"
+    if metrics.get(rate) is not None:
+        parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang)}")
+    if metrics.get("long_pauses"):
+        parts.append(f"{_label('long_pauses', lang)} {metrics['long_pauses']}" + ("回" if lang == "ja" else ""))
+    return " · ".join(parts)
+
+
+# --------------------------------------------------------------------------- practice loop
+
+
+def render_question(console: Console, *, index: int, total: int, text: str, budget_s: float,
+                    hint: str, before: Before, lang: str) -> None:
+    """The question, its budget and hint, and what happened last time with the note."""
+    console.print()
+    console.rule(f"[bold]{index}/{total}[/bold]")
+    console.print(f"[bold cyan]{escape(text)}[/bold cyan]")
+    budget = f"目安 {budget_s:.0f}秒" if lang == "ja" else f"budget {budget_s:.0f} s"
+    console.print(f"[dim]{budget}[/dim]" + (f"  [dim]· {t('hint', lang)}: {escape(hint)}[/dim]" if hint else ""))
+    console.print(escape(previous_line(before, lang)))
+
+
+def previous_line(before: Before, lang: str) -> str:
+    """"last time (2026-11-23, attempt 2): 95 s on a 60 s budget (35 s over) · 4.1 fillers/min;
+    your note: 結論から話す" (or "first attempt")."""
+    prev = before.previous
+    if prev is None:
+        return t("first_attempt", lang)
+    head = (f"前回 ({_when(prev.created_at)[:10]}、{before.attempts}回答済み)" if lang == "ja"
+            else f"last time ({_when(prev.created_at)[:10]}, {before.attempts} so far)")
+    line = f"{head}: {figures_line(prev.metrics, prev.language, lang)}"
+    note = note_text(prev.note)
+    if note:
+        line += f"; {t('your_note', lang)}: {note}"
+    return line
+
+
+def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
+    if fix is None:
+        return
+    style = {"better": "bold green", "worse": "bold red", "mixed": "yellow", "same": "yellow"}.get(fix.verdict, "")
+    console.print(Text(t(f"fix_{fix.verdict}", lang) + (":" if fix.changes else ""), style=style))
+    for c in fix.changes:
+        console.print(
+            f"  {_label(c.metric, lang)}: {fmt_value(c.metric, c.before, lang)} → "
+            f"{fmt_value(c.metric, c.after, lang)} ",
+            _verdict(c, lang),
+        )
+
+
+# --------------------------------------------------------------------------- history / show / note
+
+
+def render_history(console: Console, sessions: list[dict[str, Any]], lang: str) -> None:
+    if not sessions:
+        console.print(t("no_history", lang))
+        return
+    for s in sessions:
+        title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']} · {_when(s['started_at'])}"
+        if s.get("company"):
+            title += f" · {escape(s['company'])}"
+        console.print(title + "[/dim]")
+        if not s["answers"]:
+            console.print("  [dim]–[/dim]")
+            continue
+        table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
+        table.add_column("#", justify="right")
+        table.add_column(t("when", lang))
+        table.add_column(t("question", lang), overflow="fold", max_width=40)
+        table.add_column(t("length", lang), justify="right")
+        table.add_column(_label("fillers_per_min", lang), justify="right")
+        table.add_column(_label("wpm", lang), justify="right")
+        table.add_column(t("note", lang), overflow="fold", max_width=30)
+        for a in reversed(s["answers"]):
+            m = a["metrics"]
+            length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
+            if m.get("budget_s") is not None:
+                length += f"/{m['budget_s']:.0f}"
+                if m.get("over_budget"):
+                    length = f"[red]{length}[/red]"
+            rate = "chars_per_min" if a.get("language") == "ja" else "wpm"
+            note = a.get("note") or {}
+            note_s = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
+            table.add_row(str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"), length,
+                          fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
+                          fmt_value(rate, m.get(rate), lang), escape(note_s))
+        console.print(table)
+        console.print()
+
+
+def render_answer_header(console: Console, answer: Answer, lang: str) -> None:
+    console.print(f"[bold]#{answer.id}[/bold] [dim]{escape(answer.session_name)} · {_when(answer.created_at)}[/dim]")
+    if answer.question:
+        console.print(f"[bold cyan]{escape(answer.question)}[/bold cyan]")
+    if answer.audio_path:
+        console.print(f"[dim]{escape(answer.audio_path)}[/dim]")
+
+
+def render_note(console: Console, note: Note | None, lang: str, *, answer_id: int | None = None) -> None:
+    if note is None or note.empty:
+        console.print(f"[dim]{t('no_note', lang, id=answer_id or '')}[/dim]")
+        return
+    for key in ("wrong", "why", "next_time"):
+        value = getattr(note, key)
+        if value:
+            console.print(f"[bold]{t(key, lang)}:[/bold] {escape(value)}")
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: str) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="dim")
+    table.add_column(t("metric", lang))
+    table.add_column(before, justify="right")
+    table.add_column(after, justify="right")
+    table.add_column(t("change", lang), justify="right")
+    table.add_column("")
+    for c in changes:
+        if c.before is None and c.after is None:
+            continue
+        table.add_row(_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
+                      fmt_value(c.metric, c.after, lang),
+                      fmt_value(c.metric, c.delta, lang, unit=False, signed=True), _verdict(c, lang))
+    return table
+
+
+def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -> None:
+    a, b = cmp.before, cmp.after
+    console.print(f"[bold]#{a.id}[/bold] [dim]{_when(a.created_at)}[/dim] → [bold]#{b.id}[/bold] "
+                  f"[dim]{_when(b.created_at)}[/dim]")
+    if b.question:
+        console.print(f"[bold cyan]{escape(b.question)}[/bold cyan]")
+    console.print(_changes_table(cmp.changes, lang, before=f"#{a.id}", after=f"#{b.id}"))
+    if a.note and not a.note.empty:
+        console.print(f"[dim]{t('your_note', lang)} (#{a.id}):[/dim] {escape(note_text(a.note))}")
+    render_fix(console, cmp.fix, lang)
+    d = cmp.text
+    console.print(f"[bold]{t('said', lang)}[/bold] [dim]({t('kept', lang, pct=d.kept_share)})[/dim]")
+    if d.removed:
+        console.print(Text(f"  − {t('dropped', lang)}: ", style="red") + Text(" | ".join(d.removed)))
+    if d.added:
+        console.print(Text(f"  + {t('added', lang)}: ", style="green") + Text(" | ".join(d.added)))
+
+
+def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
+    sa, sb = cmp.before, cmp.after
+    console.print(f"[bold]{escape(sa['name'])}[/bold] [dim]#{sa['id']} {_when(sa['started_at'])}[/dim] → "
+                  f"[bold]{escape(sb['name'])}[/bold] [dim]#{sb['id']} {_when(sb['started_at'])}[/dim]")
+    console.print(f"[bold]{t('means', lang)}[/bold]")
+    console.print(_changes_table(cmp.means, lang, before=sa["name"], after=sb["name"]))
+    for p in cmp.pairs:
+        console.print()
+        render_compare_answers(console, p, lang)
+    for label, items in ((sa["name"], cmp.only_before), (sb["name"], cmp.only_after)):
+        if items:
+            console.print()
+            console.print(f"[dim]{t('only_in', lang)} {escape(label)}: "
+                          + ", ".join(f"#{x.id} {escape((x.question or '–')[:30])}" for x in items) + "[/dim]")
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def _progress_table(block: ProgressBlock, lang: str) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="dim")
+    table.add_column(t("metric", lang))
+    table.add_column(t("chart", lang))
+    table.add_column(t("latest", lang), justify="right")
+    table.add_column(t("best", lang), justify="right")
+    table.add_column(t("trend", lang), justify="right")
+    for s in block.series:
+        values = [p.value for p in s.points][-24:]
+        trend = _verdict(s.trend, lang) if s.trend else Text("–", style="dim")
+        if s.trend and s.trend.delta is not None:
+            trend = Text(fmt_value(s.metric, s.trend.delta, lang, unit=False, signed=True) + " ") + trend
+        table.add_row(_label(s.metric, lang), sparkline(values),
+                      fmt_value(s.metric, s.latest.value if s.latest else None, lang),
+                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", trend)
+    return table
+
+
+def render_progress(console: Console, prog: Progress, lang: str) -> None:
+    if not any(o.attempts for o in prog.overall):
+        console.print(t("no_history", lang))
+        return
+    for o in prog.overall:
+        title = t("overall", lang)
+        if len(prog.overall) > 1 and o.language:
+            title += f" ({_LANG_NAMES.get(o.language, o.language)})"
+        console.print(f"[bold]{title}[/bold] [dim]{o.attempts} {t('attempts', lang)} · "
+                      f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
+        console.print(_progress_table(o, lang))
+    if prog.usual_pace:
+        for code, p in prog.usual_pace.items():
+            rel = p.get("latest_vs_usual")
+            extra = f" ({t('latest', lang)} {rel:+.0%})" if rel is not None else ""
+            console.print(f"[dim]{t('usual_pace', lang)} ({code}): "
+                          f"{fmt_value(p['metric'], p['median'], lang)}{extra}[/dim]")
+    for w in prog.warnings:
+        if w.startswith("zero_fillers:"):
+            console.print(f"[yellow]{t('zero_fillers', lang, n=w.split(':')[1])}[/yellow]")
+    for block in prog.questions:
+        console.print()
+        console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]#{block.question_id} · "
+                      f"{block.attempts} {t('attempts', lang)}[/dim]")
+        console.print(_progress_table(block, lang))
+        if block.last_note:
+            console.print(f"[dim]{t('your_note', lang)}: {escape(block.last_note)}[/dim]")
+
+
+# --------------------------------------------------------------------------- questions & companies
+
+
+def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], lang: str,
+                *, verbose: bool = False) -> None:
+    plain = [s for s in sets if not s.company]
+    companies = [s for s in sets if s.company]
+    console.print(f"[bold]{t('sets', lang)}[/bold]")
+    for s in plain:
+        src = "built-in" if s.builtin else s.source
+        console.print(f"  [bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({s.language}, "
+                      f"{len(s.questions)}, {escape(src)})[/dim]")
+        if verbose:
+            for q in s.questions:
+                console.print(f"    [dim]{escape(q.id):>16}[/dim] {escape(q.text)} [dim]{q.budget_s:.0f} s[/dim]")
+    if companies:
+        console.print(f"[bold]{t('companies', lang)}[/bold]")
+        for s in companies:
+            console.print(f"  [bold]{escape(s.company.name)}[/bold] [dim]({s.language}, {len(s.questions)}, "
+                          f"{escape(s.source)})[/dim]")
+    if problems:
+        console.print(f"[yellow]{t('problems', lang)}[/yellow]")
+        for p in problems:
+            console.print(f"  [yellow]{escape(p)}[/yellow]")
+
+
+def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
+    console.print(f"[bold]{escape(info['name'])}[/bold]")
+    research: dict[str, Any] = {}
+    if info.get("archive"):
+        research.update({k: v for k, v in info["archive"].items() if v})
+    if info.get("file") and info["file"].get("company"):
+        research.update({k: v for k, v in info["file"]["company"].items() if v})
+    for key in ("asks", "atmosphere", "interviewers", "valued", "to_ask", "notes"):
+        value = research.get(key)
+        if not value:
+            continue
+        if isinstance(value, list):
+            value = "\n".join(value)
+        console.print(f"[bold]{t(key, lang)}[/bold]")
+        for line in str(value).splitlines():
+            console.print(f"  {escape(line)}")
+    if info.get("file"):
+        console.print(f"[bold]{t('sets', lang)}[/bold] [dim]{escape(info['file']['source'])}[/dim]")
+        for q in info["file"]["questions"]:
+            console.print(f"  {escape(q['text'])} [dim]{q['budget_s']:.0f} s[/dim]")
+    if info.get("interviews"):
+        console.print(f"[bold]{t('interviews', lang)}[/bold]")
+        for iv in info["interviews"]:
+            render_interview(console, Interview(**{**iv, "items": tuple(iv["items"])}), lang, indent="  ")
+
+
+def render_interview(console: Console, iv: Interview, lang: str, *, indent: str = "") -> None:
+    head = f"{indent}[bold]#{iv.id} {escape(iv.held_on)}[/bold]"
+    if iv.company:
+        head += f" {escape(iv.company)}"
+    if iv.stage:
+        head += f" [dim]{escape(iv.stage)}[/dim]"
+    console.print(head)
+    for item in iv.items:
+        console.print(f"{indent}  Q: {escape(item.get('question', ''))}")
+        if item.get("answer"):
+            console.print(f"{indent}    [dim]{t('answered', lang)}:[/dim] {escape(item['answer'])}")
+    for key in ("reaction", "went_well", "to_fix"):
+        value = getattr(iv, key)
+        if value:
+            console.print(f"{indent}  [bold]{t(key, lang)}:[/bold] {escape(value)}")
+    if iv.audio_path:
+        console.print(f"{indent}  [dim]{escape(iv.audio_path)}[/dim]")

@@ -1,0 +1,1071 @@
+"""SQLite archive of practice: sessions, questions, answers, reflection notes, companies, real
+interviews.
+
+One file, ``<home>/furikaeri.db``, with the audio of each answer beside it in ``<home>/audio/``.
+``home`` comes in as an argument (:func:`home_dir`): only the CLI reads ``FURIKAERI_HOME``.
+
+Reliability, and how it is obtained:
+
+* **Schema versions.** ``MIGRATIONS`` is a list of ``m001_...`` functions; :func:`migrate` runs
+  each one whose name is not yet in ``_migrations``, each in its own transaction together with
+  its ``_migrations`` row. A released migration is never edited: add a new one.
+* **Concurrent writers.** WAL mode, ``busy_timeout`` (30 s by default) and ``BEGIN IMMEDIATE``
+  for every write: a second process waits for the lock instead of failing, and no write is
+  lost. Reads do not block writes in WAL mode.
+* **Killed processes.** Every write that belongs together (an answer, its note) happens in one
+  transaction; SQLite's journal rolls back a half-finished one at the next open.
+* **Damaged files.** Opening runs ``PRAGMA quick_check``; a file that is not a database or
+  fails the check is copied aside (``furikaeri.db.damaged-<time>``) and a :class:`StoreError`
+  names the copy. The database is never reset silently.
+
+Records returned to callers are frozen dataclasses; this module never imports click or rich,
+and knows an analysis only as the dict of ``Analysis.to_dict()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from furikaeri.errors import StoreError
+
+DB_NAME = "furikaeri.db"
+AUDIO_DIR = "audio"
+QUESTIONS_DIR = "questions"
+BUSY_TIMEOUT_S = 30.0
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def home_dir(explicit: str | Path | None = None) -> Path:
+    """The data directory: ``explicit`` (from ``--home`` or ``FURIKAERI_HOME``, read by the CLI)
+    or else ``platformdirs.user_data_dir("furikaeri")``. Not created here."""
+    if explicit:
+        return Path(explicit).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("furikaeri"))
+
+
+def db_path(home: Path) -> Path:
+    return Path(home) / DB_NAME
+
+
+def audio_dir(home: Path) -> Path:
+    return Path(home) / AUDIO_DIR
+
+
+def user_questions_dir(home: Path) -> Path:
+    """Where the user's own question sets and company files (TOML) live."""
+    return Path(home) / QUESTIONS_DIR
+
+
+# --------------------------------------------------------------------------- time
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def to_stamp(when: datetime | None) -> str:
+    """ISO 8601 in UTC to the second (``2026-11-23T09:30:00+00:00``); sorts as text."""
+    when = when or utc_now()
+    if when.tzinfo is None:
+        when = when.astimezone()  # a naive time is local time
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# --------------------------------------------------------------------------- migrations
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+migration = MIGRATIONS.append
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    """Sessions, questions, answers with their key metrics, one free-text note per answer."""
+    db.execute(
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'practice',
+            set_name TEXT,
+            language TEXT,
+            started_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            language TEXT,
+            budget_s REAL,
+            set_name TEXT,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id INTEGER REFERENCES questions(id),
+            created_at TEXT NOT NULL,
+            audio_path TEXT,
+            transcript TEXT NOT NULL DEFAULT '',
+            analysis_json TEXT NOT NULL,
+            language TEXT,
+            model TEXT,
+            settings_json TEXT NOT NULL DEFAULT '{}',
+            answer_s REAL,
+            budget_s REAL,
+            over_budget INTEGER,
+            over_s REAL,
+            wpm REAL,
+            articulation_wpm REAL,
+            chars_per_min REAL,
+            morae_per_s REAL,
+            fillers_per_min REAL,
+            filler_count INTEGER,
+            long_pauses INTEGER,
+            longest_pause_s REAL,
+            latency_s REAL,
+            word_count INTEGER
+        )"""
+    )
+    db.execute("CREATE INDEX answers_question ON answers(question_id, created_at)")
+    db.execute("CREATE INDEX answers_session ON answers(session_id, created_at)")
+    db.execute(
+        """CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            answer_id INTEGER NOT NULL UNIQUE REFERENCES answers(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+
+
+@migration
+def m002_reflections_companies_interviews(db: sqlite3.Connection) -> None:
+    """Notes become a structured reflection (what went wrong / why / next time), and can belong
+    to a logged real interview; companies with research notes; real interviews.
+
+    An old one-field note is what the person meant to fix, so it moves to ``next_time``.
+    """
+    db.execute(
+        """CREATE TABLE companies (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            asks TEXT NOT NULL DEFAULT '',
+            atmosphere TEXT NOT NULL DEFAULT '',
+            interviewers TEXT NOT NULL DEFAULT '',
+            valued TEXT NOT NULL DEFAULT '',
+            to_ask TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            company_id INTEGER REFERENCES companies(id),
+            held_on TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '',
+            items_json TEXT NOT NULL DEFAULT '[]',
+            reaction TEXT NOT NULL DEFAULT '',
+            went_well TEXT NOT NULL DEFAULT '',
+            to_fix TEXT NOT NULL DEFAULT '',
+            audio_path TEXT,
+            answer_id INTEGER REFERENCES answers(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("ALTER TABLE sessions ADD COLUMN company_id INTEGER REFERENCES companies(id)")
+    db.execute(
+        """CREATE TABLE notes_new (
+            id INTEGER PRIMARY KEY,
+            answer_id INTEGER UNIQUE REFERENCES answers(id) ON DELETE CASCADE,
+            wrong TEXT NOT NULL DEFAULT '',
+            why TEXT NOT NULL DEFAULT '',
+            next_time TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """INSERT INTO notes_new (id, answer_id, wrong, why, next_time, created_at, updated_at)
+           SELECT id, answer_id, '', '', text, created_at, created_at FROM notes"""
+    )
+    db.execute("DROP TABLE notes")
+    db.execute("ALTER TABLE notes_new RENAME TO notes")
+
+
+def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
+    """Apply pending migrations (the first ``upto`` only, if given: for tests and fixtures).
+
+    Each runs in its own ``BEGIN IMMEDIATE`` transaction with its ``_migrations`` row, so two
+    processes opening a new database at once apply each migration exactly once.
+    Returns the names applied now.
+    """
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    applied_now: list[str] = []
+    wanted = MIGRATIONS if upto is None else MIGRATIONS[:upto]
+    for fn in wanted:
+        with _immediate(db):
+            done = db.execute("SELECT 1 FROM _migrations WHERE name = ?", (fn.__name__,)).fetchone()
+            if done:
+                continue
+            fn(db)
+            db.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (fn.__name__, to_stamp(None)))
+            applied_now.append(fn.__name__)
+    return applied_now
+
+
+@contextlib.contextmanager
+def _immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction taken up front (``BEGIN IMMEDIATE``): waits on busy_timeout for
+    another writer instead of failing half way through."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    else:
+        db.execute("COMMIT")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Note:
+    """A reflection on one answer: what went wrong, why, what to do next time (each may be '')."""
+
+    id: int
+    answer_id: int | None
+    wrong: str
+    why: str
+    next_time: str
+    created_at: str
+    updated_at: str
+
+    @property
+    def empty(self) -> bool:
+        return not (self.wrong or self.why or self.next_time)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    name: str
+    kind: str
+    set_name: str | None
+    language: str | None
+    started_at: str
+    company: str | None = None
+    answer_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    key: str
+    text: str
+    language: str | None
+    budget_s: float | None
+    set_name: str | None
+    answer_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+#: Columns of ``answers`` that hold a figure taken from the analysis (for queries and charts).
+METRIC_COLUMNS = (
+    "answer_s",
+    "budget_s",
+    "over_budget",
+    "over_s",
+    "wpm",
+    "articulation_wpm",
+    "chars_per_min",
+    "morae_per_s",
+    "fillers_per_min",
+    "filler_count",
+    "long_pauses",
+    "longest_pause_s",
+    "latency_s",
+    "word_count",
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One stored attempt. ``metrics`` holds the ``METRIC_COLUMNS`` values (None when the
+    analysis did not have them, e.g. ``wpm`` for Japanese); ``analysis`` is the full
+    ``Analysis.to_dict()`` when loaded with ``full=True``."""
+
+    id: int
+    session_id: int
+    session_name: str
+    question_id: int | None
+    question: str | None
+    question_key: str | None
+    created_at: str
+    audio_path: str | None
+    transcript: str
+    language: str | None
+    model: str | None
+    settings: dict[str, Any]
+    metrics: dict[str, Any]
+    note: Note | None = None
+    analysis: dict[str, Any] | None = field(default=None, repr=False)
+
+    def to_dict(self, *, full: bool = False) -> dict[str, Any]:
+        d = {
+            "id": self.id,
+            "session_id": self.session_id,
+            "session": self.session_name,
+            "question_id": self.question_id,
+            "question": self.question,
+            "question_key": self.question_key,
+            "created_at": self.created_at,
+            "audio_path": self.audio_path,
+            "language": self.language,
+            "model": self.model,
+            "settings": self.settings,
+            "metrics": self.metrics,
+            "transcript": self.transcript,
+            "note": self.note.to_dict() if self.note else None,
+        }
+        if full:
+            d["analysis"] = self.analysis
+        return d
+
+
+@dataclass(frozen=True)
+class Company:
+    id: int
+    name: str
+    asks: str = ""
+    atmosphere: str = ""
+    interviewers: str = ""
+    valued: str = ""
+    to_ask: str = ""
+    notes: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Interview:
+    """A real interview logged right after it. ``items``: ``[{"question", "answer"}]``."""
+
+    id: int
+    company: str | None
+    held_on: str
+    stage: str
+    items: tuple[dict[str, str], ...]
+    reaction: str
+    went_well: str
+    to_fix: str
+    audio_path: str | None
+    answer_id: int | None
+    created_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["items"] = [dict(i) for i in self.items]
+        return d
+
+
+COMPANY_FIELDS = ("asks", "atmosphere", "interviewers", "valued", "to_ask", "notes")
+
+
+def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
+    """The key figures of an ``Analysis.to_dict()``, as stored in the metric columns."""
+    rate = d.get("rate") or {}
+    stats = d.get("stats") or {}
+    answer_s = _num(d.get("answer_s"))
+    budget_s = _num(d.get("budget_s"))
+    # ``long_pauses`` in measure counts every pause >= 1 s (long and very long).
+    long_pauses = stats.get("long_pauses")
+    if long_pauses is None and d.get("pauses"):
+        long_pauses = sum(1 for p in d["pauses"] if p.get("kind") in ("long", "very_long"))
+    return {
+        "answer_s": answer_s,
+        "budget_s": budget_s,
+        "over_budget": None if d.get("over_budget") is None else int(bool(d.get("over_budget"))),
+        "over_s": None if answer_s is None or budget_s is None else round(answer_s - budget_s, 2),
+        "wpm": _num(rate.get("wpm")),
+        "articulation_wpm": _num(rate.get("articulation_wpm")),
+        "chars_per_min": _num(rate.get("chars_per_min")),
+        "morae_per_s": _num(rate.get("morae_per_s")),
+        "fillers_per_min": _num(stats.get("fillers_per_min")),
+        "filler_count": _int(stats.get("filler_count", len(d.get("fillers") or ()))),
+        "long_pauses": _int(long_pauses),
+        "longest_pause_s": _num(stats.get("longest_pause_s")),
+        "latency_s": _num(d.get("latency_s")),
+        "word_count": _int(stats.get("word_count", len(d.get("words") or ()))),
+    }
+
+
+def _num(v: Any) -> float | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(v: Any) -> int | None:
+    n = _num(v)
+    return None if n is None else int(n)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """An open practice database. Use :meth:`open` (creates the home and runs migrations)::
+
+        with Store.open(home) as store:
+            sid = store.session_for("Monday", kind="practice")
+    """
+
+    def __init__(self, db: sqlite3.Connection, home: Path):
+        self.db = db
+        self.home = Path(home)
+
+    # ----- opening
+
+    @classmethod
+    def open(
+        cls,
+        home: str | Path,
+        *,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+        upto: int | None = None,
+    ) -> "Store":
+        """Open (and create or migrate) ``<home>/furikaeri.db``.
+
+        Raises :class:`StoreError` if the directory cannot be created, the file is damaged
+        (after copying it aside), or a migration fails.
+        """
+        home = Path(home)
+        path = db_path(home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            audio_dir(home).mkdir(exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}") from e
+        if path.is_dir():
+            raise StoreError(f"{path} is a directory, not a database file")
+        try:
+            db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the database {path}: {e}") from e
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            _check_intact(db, path)
+            _set_wal(db, busy_timeout_s)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+            migrate(db, upto=upto)
+        except StoreError:
+            db.close()
+            raise
+        except sqlite3.DatabaseError as e:
+            db.close()
+            if _is_damage(e):
+                raise _damaged(path, e) from e
+            raise StoreError(f"cannot open the database {path}: {e}") from e
+        return cls(db, home)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Every write goes through here: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (or rollback)."""
+        try:
+            with _immediate(self.db) as db:
+                yield db
+        except sqlite3.IntegrityError as e:
+            raise StoreError(f"the database refused a write: {e}") from e
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(
+                    f"the database {db_path(self.home)} stayed locked by another furikaeri "
+                    "process; try again when it has finished"
+                ) from e
+            raise StoreError(f"cannot write to the database: {e}") from e
+
+    def schema_version(self) -> list[str]:
+        return [r["name"] for r in self.db.execute("SELECT name FROM _migrations ORDER BY name")]
+
+    # ----- sessions
+
+    def create_session(
+        self,
+        name: str,
+        *,
+        kind: str = "practice",
+        set_name: str | None = None,
+        language: str | None = None,
+        company: str | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        with self.transaction() as db:
+            company_id = self._company_id(db, company, now) if company else None
+            cur = db.execute(
+                "INSERT INTO sessions (name, kind, set_name, language, company_id, started_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (name, kind, set_name, language, company_id, to_stamp(now)),
+            )
+            return int(cur.lastrowid)
+
+    def session_for(
+        self,
+        name: str,
+        *,
+        kind: str = "practice",
+        language: str | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        """The id of the newest session called ``name``, created if there is none."""
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT id FROM sessions WHERE name = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                (name,),
+            ).fetchone()
+            if row:
+                return int(row["id"])
+            cur = db.execute(
+                "INSERT INTO sessions (name, kind, language, started_at) VALUES (?, ?, ?, ?)",
+                (name, kind, language, to_stamp(now)),
+            )
+            return int(cur.lastrowid)
+
+    def sessions(self, *, limit: int | None = None) -> list[Session]:
+        sql = _SESSION_SQL + " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
+        args: tuple = ()
+        if limit:
+            sql += " LIMIT ?"
+            args = (limit,)
+        return [_session(r) for r in self.db.execute(sql, args)]
+
+    def session(self, ref: int | str) -> Session | None:
+        """A session by id, or the newest with that name."""
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+            rows = self.db.execute(_SESSION_SQL + " WHERE s.id = ? GROUP BY s.id", (int(ref),)).fetchall()
+            if rows:
+                return _session(rows[0])
+        rows = self.db.execute(
+            _SESSION_SQL + " WHERE s.name = ? GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+            (str(ref),),
+        ).fetchall()
+        return _session(rows[0]) if rows else None
+
+    # ----- questions
+
+    def question_for(
+        self,
+        key: str,
+        text: str,
+        *,
+        language: str | None = None,
+        budget_s: float | None = None,
+        set_name: str | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        """The id of the question with this ``key``, created (or its text/budget refreshed)."""
+        with self.transaction() as db:
+            row = db.execute("SELECT id FROM questions WHERE key = ?", (key,)).fetchone()
+            if row:
+                db.execute(
+                    "UPDATE questions SET text = ?, language = COALESCE(?, language),"
+                    " budget_s = COALESCE(?, budget_s), set_name = COALESCE(?, set_name) WHERE id = ?",
+                    (text, language, budget_s, set_name, row["id"]),
+                )
+                return int(row["id"])
+            cur = db.execute(
+                "INSERT INTO questions (key, text, language, budget_s, set_name, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (key, text, language, budget_s, set_name, to_stamp(now)),
+            )
+            return int(cur.lastrowid)
+
+    def questions(self) -> list[Question]:
+        rows = self.db.execute(
+            "SELECT q.*, COUNT(a.id) AS n FROM questions q LEFT JOIN answers a ON a.question_id = q.id"
+            " GROUP BY q.id ORDER BY q.id"
+        )
+        return [_question(r) for r in rows]
+
+    def question(self, id_: int) -> Question | None:
+        r = self.db.execute(
+            "SELECT q.*, COUNT(a.id) AS n FROM questions q LEFT JOIN answers a ON a.question_id = q.id"
+            " WHERE q.id = ? GROUP BY q.id",
+            (id_,),
+        ).fetchone()
+        return _question(r) if r else None
+
+    def find_questions(self, ref: str) -> list[Question]:
+        """Questions matching ``ref``: an id, an exact key, or else a piece of the text."""
+        ref = ref.strip()
+        if ref.isdigit():
+            q = self.question(int(ref))
+            return [q] if q else []
+        exact = [q for q in self.questions() if q.key == ref or q.key.split(":", 1)[-1] == ref]
+        if exact:
+            return exact
+        low = ref.casefold()
+        return [q for q in self.questions() if low in q.text.casefold()]
+
+    # ----- answers
+
+    def add_answer(
+        self,
+        session_id: int,
+        analysis: dict[str, Any],
+        *,
+        question_id: int | None = None,
+        audio_path: str | Path | None = None,
+        settings: dict[str, Any] | None = None,
+        note: dict[str, str] | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        """Store an answer (``Analysis.to_dict()``) and, in the same transaction, its note
+        (``{"wrong", "why", "next_time"}``, any subset)."""
+        m = metrics_from_analysis(analysis)
+        stamp = to_stamp(now)
+        with self.transaction() as db:
+            cur = db.execute(
+                f"""INSERT INTO answers (session_id, question_id, created_at, audio_path, transcript,
+                    analysis_json, language, model, settings_json, {", ".join(METRIC_COLUMNS)})
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METRIC_COLUMNS))})""",
+                (
+                    session_id,
+                    question_id,
+                    stamp,
+                    str(audio_path) if audio_path else None,
+                    analysis.get("transcript") or "",
+                    json.dumps(analysis, ensure_ascii=False),
+                    analysis.get("language"),
+                    analysis.get("model"),
+                    json.dumps(settings or {}, ensure_ascii=False, sort_keys=True),
+                    *(m[c] for c in METRIC_COLUMNS),
+                ),
+            )
+            answer_id = int(cur.lastrowid)
+            if note and any((note.get(k) or "").strip() for k in ("wrong", "why", "next_time")):
+                _write_note(db, answer_id, note, stamp)
+            return answer_id
+
+    def answer(self, id_: int, *, full: bool = True) -> Answer | None:
+        rows = self._answers("WHERE a.id = ?", (id_,), full=full)
+        return rows[0] if rows else None
+
+    def answers(
+        self,
+        *,
+        session_id: int | None = None,
+        question_id: int | None = None,
+        newest_first: bool = False,
+        full: bool = False,
+        limit: int | None = None,
+    ) -> list[Answer]:
+        where, args = [], []
+        if session_id is not None:
+            where.append("a.session_id = ?")
+            args.append(session_id)
+        if question_id is not None:
+            where.append("a.question_id = ?")
+            args.append(question_id)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        order = "DESC" if newest_first else "ASC"
+        clause += f" ORDER BY a.created_at {order}, a.id {order}"
+        if limit:
+            clause += " LIMIT ?"
+            args.append(limit)
+        return self._answers(clause, tuple(args), full=full)
+
+    def previous_answer(self, question_id: int, *, before_id: int | None = None) -> Answer | None:
+        """The latest attempt at a question (before answer ``before_id`` if given)."""
+        if before_id is None:
+            rows = self._answers(
+                "WHERE a.question_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 1", (question_id,), full=False
+            )
+        else:
+            ref = self.db.execute("SELECT created_at FROM answers WHERE id = ?", (before_id,)).fetchone()
+            if not ref:
+                return None
+            rows = self._answers(
+                "WHERE a.question_id = ? AND (a.created_at < ? OR (a.created_at = ? AND a.id < ?))"
+                " ORDER BY a.created_at DESC, a.id DESC LIMIT 1",
+                (question_id, ref["created_at"], ref["created_at"], before_id),
+                full=False,
+            )
+        return rows[0] if rows else None
+
+    def _answers(self, clause: str, args: tuple, *, full: bool) -> list[Answer]:
+        cols = "a.*" if full else "a." + ", a.".join(c for c in _ANSWER_LIGHT)
+        sql = (
+            f"SELECT {cols}, s.name AS session_name, q.text AS question_text, q.key AS question_key,"
+            " n.id AS n_id, n.wrong AS n_wrong, n.why AS n_why, n.next_time AS n_next,"
+            " n.created_at AS n_created, n.updated_at AS n_updated"
+            " FROM answers a JOIN sessions s ON s.id = a.session_id"
+            " LEFT JOIN questions q ON q.id = a.question_id"
+            " LEFT JOIN notes n ON n.answer_id = a.id " + clause
+        )
+        return [_answer(r, full) for r in self.db.execute(sql, args)]
+
+    # ----- notes
+
+    def set_note(
+        self,
+        answer_id: int,
+        *,
+        wrong: str | None = None,
+        why: str | None = None,
+        next_time: str | None = None,
+        now: datetime | None = None,
+    ) -> Note:
+        """Add or edit the note of an answer. A field left ``None`` keeps its current text."""
+        with self.transaction() as db:
+            if not db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone():
+                raise StoreError(f"there is no answer {answer_id} (see `furikaeri history`)")
+            _write_note(db, answer_id, {"wrong": wrong, "why": why, "next_time": next_time}, to_stamp(now))
+        note = self.note(answer_id)
+        assert note is not None
+        return note
+
+    def note(self, answer_id: int) -> Note | None:
+        r = self.db.execute("SELECT * FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
+        return _note(r) if r else None
+
+    # ----- companies
+
+    def upsert_company(self, name: str, *, now: datetime | None = None, **fields: str | None) -> Company:
+        """Create a company or update the research fields given (``None`` keeps a field)."""
+        bad = set(fields) - set(COMPANY_FIELDS)
+        if bad:
+            raise StoreError(f"unknown company fields: {', '.join(sorted(bad))}")
+        name = name.strip()
+        if not name:
+            raise StoreError("a company needs a name")
+        with self.transaction() as db:
+            cid = self._company_id(db, name, now)
+            sets = {k: v for k, v in fields.items() if v is not None}
+            if sets:
+                db.execute(
+                    f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)}, updated_at = ? WHERE id = ?",
+                    (*sets.values(), to_stamp(now), cid),
+                )
+        c = self.company(name)
+        assert c is not None
+        return c
+
+    def company(self, name: str) -> Company | None:
+        r = self.db.execute("SELECT * FROM companies WHERE name = ?", (name.strip(),)).fetchone()
+        return _company(r) if r else None
+
+    def companies(self) -> list[Company]:
+        return [_company(r) for r in self.db.execute("SELECT * FROM companies ORDER BY name")]
+
+    def _company_id(self, db: sqlite3.Connection, name: str, now: datetime | None) -> int:
+        row = db.execute("SELECT id FROM companies WHERE name = ?", (name.strip(),)).fetchone()
+        if row:
+            return int(row["id"])
+        stamp = to_stamp(now)
+        cur = db.execute(
+            "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)", (name.strip(), stamp, stamp)
+        )
+        return int(cur.lastrowid)
+
+    # ----- interviews
+
+    def add_interview(
+        self,
+        *,
+        company: str | None,
+        held_on: str,
+        items: list[dict[str, str]] | tuple = (),
+        stage: str = "",
+        reaction: str = "",
+        went_well: str = "",
+        to_fix: str = "",
+        audio_path: str | Path | None = None,
+        answer_id: int | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        clean = [
+            {"question": (i.get("question") or "").strip(), "answer": (i.get("answer") or "").strip()}
+            for i in items
+            if (i.get("question") or "").strip() or (i.get("answer") or "").strip()
+        ]
+        with self.transaction() as db:
+            cid = self._company_id(db, company, now) if company else None
+            cur = db.execute(
+                "INSERT INTO interviews (company_id, held_on, stage, items_json, reaction, went_well,"
+                " to_fix, audio_path, answer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cid,
+                    held_on,
+                    stage,
+                    json.dumps(clean, ensure_ascii=False),
+                    reaction,
+                    went_well,
+                    to_fix,
+                    str(audio_path) if audio_path else None,
+                    answer_id,
+                    to_stamp(now),
+                ),
+            )
+            return int(cur.lastrowid)
+
+    def interviews(self, *, company: str | None = None) -> list[Interview]:
+        sql = (
+            "SELECT i.*, c.name AS company_name FROM interviews i LEFT JOIN companies c ON c.id = i.company_id"
+        )
+        args: tuple = ()
+        if company:
+            sql += " WHERE c.name = ?"
+            args = (company.strip(),)
+        sql += " ORDER BY i.held_on DESC, i.id DESC"
+        return [_interview(r) for r in self.db.execute(sql, args)]
+
+    def interview(self, id_: int) -> Interview | None:
+        r = self.db.execute(
+            "SELECT i.*, c.name AS company_name FROM interviews i LEFT JOIN companies c ON c.id = i.company_id"
+            " WHERE i.id = ?",
+            (id_,),
+        ).fetchone()
+        return _interview(r) if r else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+_SESSION_SQL = (
+    "SELECT s.*, c.name AS company_name, COUNT(a.id) AS n FROM sessions s"
+    " LEFT JOIN companies c ON c.id = s.company_id LEFT JOIN answers a ON a.session_id = s.id"
+)
+_ANSWER_LIGHT = (
+    "id",
+    "session_id",
+    "question_id",
+    "created_at",
+    "audio_path",
+    "transcript",
+    "language",
+    "model",
+    "settings_json",
+    *METRIC_COLUMNS,
+)
+
+
+def _write_note(db: sqlite3.Connection, answer_id: int, note: dict[str, str | None], stamp: str) -> None:
+    row = db.execute("SELECT * FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
+    fields = {k: (note.get(k) if note.get(k) is None else str(note.get(k)).strip()) for k in ("wrong", "why", "next_time")}
+    if row:
+        merged = {k: (row[k] if v is None else v) for k, v in fields.items()}
+        db.execute(
+            "UPDATE notes SET wrong = ?, why = ?, next_time = ?, updated_at = ? WHERE id = ?",
+            (merged["wrong"], merged["why"], merged["next_time"], stamp, row["id"]),
+        )
+    else:
+        db.execute(
+            "INSERT INTO notes (answer_id, wrong, why, next_time, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (answer_id, fields["wrong"] or "", fields["why"] or "", fields["next_time"] or "", stamp, stamp),
+        )
+
+
+def _session(r: sqlite3.Row) -> Session:
+    return Session(
+        id=r["id"],
+        name=r["name"],
+        kind=r["kind"],
+        set_name=r["set_name"],
+        language=r["language"],
+        started_at=r["started_at"],
+        company=r["company_name"],
+        answer_count=r["n"],
+    )
+
+
+def _question(r: sqlite3.Row) -> Question:
+    return Question(
+        id=r["id"],
+        key=r["key"],
+        text=r["text"],
+        language=r["language"],
+        budget_s=r["budget_s"],
+        set_name=r["set_name"],
+        answer_count=r["n"],
+    )
+
+
+def _note(r: sqlite3.Row) -> Note:
+    return Note(
+        id=r["id"],
+        answer_id=r["answer_id"],
+        wrong=r["wrong"],
+        why=r["why"],
+        next_time=r["next_time"],
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+    )
+
+
+def _answer(r: sqlite3.Row, full: bool) -> Answer:
+    note = None
+    if r["n_id"] is not None:
+        note = Note(
+            id=r["n_id"],
+            answer_id=r["id"],
+            wrong=r["n_wrong"],
+            why=r["n_why"],
+            next_time=r["n_next"],
+            created_at=r["n_created"],
+            updated_at=r["n_updated"],
+        )
+    analysis = None
+    if full:
+        try:
+            analysis = json.loads(r["analysis_json"])
+        except json.JSONDecodeError:
+            analysis = None
+    try:
+        settings = json.loads(r["settings_json"] or "{}")
+    except json.JSONDecodeError:
+        settings = {}
+    return Answer(
+        id=r["id"],
+        session_id=r["session_id"],
+        session_name=r["session_name"],
+        question_id=r["question_id"],
+        question=r["question_text"],
+        question_key=r["question_key"],
+        created_at=r["created_at"],
+        audio_path=r["audio_path"],
+        transcript=r["transcript"],
+        language=r["language"],
+        model=r["model"],
+        settings=settings,
+        metrics={c: r[c] for c in METRIC_COLUMNS},
+        note=note,
+        analysis=analysis,
+    )
+
+
+def _company(r: sqlite3.Row) -> Company:
+    return Company(**{k: r[k] for k in ("id", "name", *COMPANY_FIELDS, "created_at", "updated_at")})
+
+
+def _interview(r: sqlite3.Row) -> Interview:
+    try:
+        items = tuple(json.loads(r["items_json"] or "[]"))
+    except json.JSONDecodeError:
+        items = ()
+    return Interview(
+        id=r["id"],
+        company=r["company_name"],
+        held_on=r["held_on"],
+        stage=r["stage"],
+        items=items,
+        reaction=r["reaction"],
+        went_well=r["went_well"],
+        to_fix=r["to_fix"],
+        audio_path=r["audio_path"],
+        answer_id=r["answer_id"],
+        created_at=r["created_at"],
+    )
+
+
+def _set_wal(db: sqlite3.Connection, timeout_s: float) -> None:
+    """Switch to WAL. Changing the journal mode can report "locked" without waiting on the busy
+    handler while another process opens the same new file, so retry until the timeout."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"the database cannot use WAL mode (got {mode}); is it on a network drive?")
+            return
+        except sqlite3.OperationalError as e:
+            if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _check_intact(db: sqlite3.Connection, path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        result = [row[0] for row in db.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as e:
+        if _is_damage(e):
+            raise _damaged(path, e) from e
+        raise
+    if result != ["ok"]:
+        raise _damaged(path, "; ".join(str(x) for x in result[:3]))
+
+
+def _is_damage(e: Exception) -> bool:
+    text = str(e).lower()
+    return any(s in text for s in ("not a database", "malformed", "corrupt", "disk image"))
+
+
+def _damaged(path: Path, why: object) -> StoreError:
+    """Copy the damaged file (and its WAL) aside and explain; never reset it."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:8]
+    backup = path.with_name(f"{path.name}.damaged-{digest}")
+    try:
+        if not backup.exists():
+            shutil.copy2(path, backup)
+            for suffix in ("-wal", "-shm"):
+                side = path.with_name(path.name + suffix)
+                if side.exists():
+                    shutil.copy2(side, backup.with_name(backup.name + suffix))
+        where = f"a copy is at {backup}"
+    except OSError as e:
+        where = f"copying it aside failed too ({e.strerror or e})"
+    return StoreError(
+        f"the practice database {path} is damaged ({why}); {where}. Nothing was changed: move the "
+        "damaged file away to start a new archive, or restore it from a backup"
+    )

@@ -1,0 +1,218 @@
+"""faster-whisper in, :class:`Transcript` out (words with times and probabilities).
+
+The model is loaded once per process (``lru_cache``); ``faster_whisper`` is imported lazily so
+``furikaeri --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import numpy as np
+
+from furikaeri.errors import ModelError
+
+
+@dataclass(frozen=True)
+class Word:
+    """One transcribed word (English) or token (Japanese); times in seconds from take start."""
+
+    text: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """Words of one take, in order; ``language`` is ``en`` or ``ja`` (or Whisper's code)."""
+
+    language: str
+    words: tuple[Word, ...] = ()
+    language_probability: float = 1.0
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words, self.language)
+
+
+def join_words(words, language: str) -> str:
+    """Whisper's word texts carry their own leading spaces (English); Japanese has none."""
+    return "".join(w.text for w in words).strip()
+
+
+# Text Whisper writes over silence, music or noise (seen on base: METRICS.md "Hallucination").
+HALLUCINATIONS = (
+    "ご視聴ありがとうございました",
+    "ご清聴ありがとうございました",
+    "チャンネル登録",
+    "お疲れ様でした",
+    "thank you for watching",
+    "thanks for watching",
+    "subtitles by",
+    "please subscribe",
+    "字幕",
+)
+# Laughter and other non-words Whisper writes for sounds that are not speech.
+_LAUGH = re.compile(
+    r"^[\s\W]*(?:(?:h[aeiu]h?[\s,.!-]*){2,}|lol|lmao|(?:[はハへヘふフ]{2,})|笑|w{2,})[\s\W]*$", re.I
+)
+_NONSPEECH = re.compile(r"^\s*[\(\[（【♪*].*[\)\]）】♪*]\s*$|^\s*[♪♫…\.]+\s*$")
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: str, cpu_threads: int = 0):
+    """Load a CTranslate2 Whisper model once per process (int8 on the CPU)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from faster_whisper import WhisperModel
+
+    try:
+        return WhisperModel(path, device="cpu", compute_type="int8", cpu_threads=cpu_threads or (os.cpu_count() or 2))
+    except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
+        raise ModelError(f"cannot load the Whisper model at {path}: {e}") from e
+
+
+def detect_language(model, samples: np.ndarray, *, allowed=("en", "ja")) -> tuple[str, float]:
+    """The most likely of ``allowed`` languages for the first 30 s of speech."""
+    _, _, probs = model.detect_language(samples)
+    scores = {code: p for code, p in probs if code in allowed}
+    if not scores:
+        return allowed[0], 0.0
+    best = max(scores, key=scores.get)
+    return best, float(scores[best])
+
+
+def transcribe(
+    samples: np.ndarray,
+    model_path: str,
+    *,
+    language: str,
+    prompt: str | None = None,
+    speech: Iterable | None = None,
+    multilingual: bool = True,
+    on_segment: Callable[[float], None] | None = None,
+) -> Transcript:
+    """Transcribe 16-kHz mono ``samples`` with word timestamps.
+
+    ``language``: ``en``, ``ja`` or ``auto`` (the likelier of English and Japanese).
+    ``prompt``: a short initial prompt (e.g. fillers, so Whisper keeps them; keep it short,
+    long prompts make Whisper drop sentences). ``speech``: speech intervals from
+    :mod:`furikaeri.speech`; only those stretches are decoded (``clip_timestamps``), so Whisper
+    never sees pure silence to invent text in. ``on_segment(end_s)`` reports progress.
+
+    Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
+    ``avg_logprob``), non-speech tags like "(laughs)", known silence hallucinations and
+    verbatim repeats of the previous segment are dropped.
+    """
+    model = load_model(model_path)
+    lang_prob = 1.0
+    if not multilingual:
+        language = "en"
+    elif language == "auto":
+        language, lang_prob = detect_language(model, samples)
+    clips = None
+    speech_ivs = list(speech) if speech is not None else None
+    if speech is not None:
+        ivs = list(speech)
+        if not ivs:
+            return Transcript(language=language, words=(), language_probability=lang_prob)
+        clips = []
+        for iv in _merge_for_decoding(ivs):
+            clips.extend([round(iv[0], 2), round(iv[1], 2)])
+    segments, _info = model.transcribe(
+        samples,
+        language=language,
+        task="transcribe",
+        beam_size=5,
+        word_timestamps=True,
+        vad_filter=False,
+        clip_timestamps=clips if clips else "0",
+        condition_on_previous_text=False,
+        initial_prompt=prompt or None,
+        temperature=(0.0, 0.3, 0.6),
+        max_new_tokens=_token_cap(clips, language),
+        without_timestamps=False,
+    )
+    words: list[Word] = []
+    previous = None
+    for seg in segments:
+        if on_segment:
+            on_segment(float(seg.end))
+        text = seg.text.strip()
+        if not text or _NONSPEECH.match(text) or _LAUGH.match(text):
+            continue
+        if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
+            continue
+        norm = re.sub(r"[\s、。,.!?！？]", "", text).lower()
+        if any(h.replace(" ", "") in norm for h in HALLUCINATIONS) and len(norm) <= 30:
+            continue
+        if previous is not None and norm == previous and len(norm) > 3:
+            continue  # a repeat loop
+        seg_words = [w for w in (seg.words or ()) if w.word.strip()]
+        if _implausible(seg_words, speech_ivs, language):
+            continue
+        previous = norm
+        for w in seg_words:
+            if not w.word.strip():
+                continue
+            words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
+                              probability=round(float(w.probability), 3)))
+    return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
+
+
+def _token_cap(clips, language: str) -> int | None:
+    """An upper bound on tokens per 30-s window, from the longest speech window.
+
+    Whisper emits at most about 10 tokens per second of English speech (15 for Japanese, where
+    a token is often one character); a cap from the audio's length stops a runaway loop early
+    (on a laugh, base otherwise writes "uh, uh, ..." for 448 tokens, three times over).
+    """
+    if not clips:
+        return None
+    longest = max(clips[i + 1] - clips[i] for i in range(0, len(clips), 2))
+    per_s = 15.0 if language == "ja" else 10.0
+    cap = int(per_s * min(longest, 30.0)) + 16
+    return cap if cap < 440 else None
+
+
+def _merge_for_decoding(intervals, *, pad_s: float = 0.2, join_gap_s: float = 1.5) -> list[tuple[float, float]]:
+    """Speech intervals padded and joined into decoding windows.
+
+    Short gaps stay inside a window (Whisper needs context across hesitations); only long
+    silences are cut out, which is where Whisper would otherwise invent text.
+    """
+    out: list[list[float]] = []
+    for iv in intervals:
+        s, e = max(0.0, iv.start - pad_s), iv.end + pad_s
+        if out and s - out[-1][1] <= join_gap_s:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+#: No one says more than this many words (English) or tokens (Japanese) per second of speech;
+#: more means Whisper is looping ("uh, uh, uh, ..." over a laugh).
+MAX_UNITS_PER_S = {"en": 7.0, "ja": 14.0}
+
+
+def _implausible(seg_words, speech_ivs, language: str) -> bool:
+    """A segment with more words than its speech could carry, or one word repeated on and on."""
+    if not seg_words:
+        return False
+    texts = [re.sub(r"\W", "", w.word.lower()) for w in seg_words]
+    if len(texts) >= 6:
+        top = max(texts.count(t) for t in set(texts))
+        if top / len(texts) > 0.6:
+            return True
+    if speech_ivs is None:
+        return False
+    s0, s1 = seg_words[0].start, seg_words[-1].end
+    spoken = sum(max(0.0, min(s1, iv.end) - max(s0, iv.start)) for iv in speech_ivs)
+    limit = MAX_UNITS_PER_S.get(language, 7.0)
+    return len(seg_words) > 3 and len(seg_words) > limit * max(spoken, 0.3)

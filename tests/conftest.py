@@ -1,0 +1,32 @@
+"""Shared test set-up: every test gets its own data dir; real recordings come from ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_AUDIO = REPO.parent / "shared" / "audio"
+SAMPLES = REPO / "samples"
+
+
+@pytest.fixture(autouse=True)
+def furikaeri_home(tmp_path, monkeypatch):
+    """Point the archive at a temporary folder (never the user's real data)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("FURIKAERI_HOME", str(home))
+    return home
+
+
+def shared_audio(*parts: str) -> Path:
+    """A file under ../shared/audio, or skip the test when that folder is absent."""
+    p = SHARED_AUDIO.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} not found: the shared recordings are not beside this checkout")
+    return p
+
+
+@pytest.fixture
+def shared():
+    return shared_audio
