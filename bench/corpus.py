@@ -610,6 +610,18 @@ def render(spec: AnswerSpec, seed: int = SEED) -> tuple[np.ndarray, dict]:
     return audio, truth
 
 
+def pause_place(before: Seg) -> str:
+    """Where a pause falls, from the segment before it: ``sentence`` after a sentence end,
+    ``clause`` after a comma, ``mid`` anywhere else (after a filler, inside a phrase)."""
+    if before.filler_kind:
+        return "mid"
+    if SENTENCE_END.search(before.text):
+        return "sentence"
+    if before.text.rstrip().endswith((",", "、")):
+        return "clause"
+    return "mid"
+
+
 def build_truth(spec: AnswerSpec, items, placed, n: int, latency: float, speech_dbfs: float,
                 noise_dbfs: float) -> dict:
     lang = spec.language
@@ -635,11 +647,13 @@ def build_truth(spec: AnswerSpec, items, placed, n: int, latency: float, speech_
                 literal.append({"text": m.group(0), "start": _r(s), "end": _r(e), "phrase": seg.text})
         segments.append(row)
         for a, b in internal:
-            pauses.append({"start": _r(s + a), "end": _r(s + b), "source": "internal", "place": "mid"})
+            # the synthesiser pauses by itself only at the commas of a merged phrase
+            pauses.append({"start": _r(s + a), "end": _r(s + b), "source": "internal",
+                           "place": "clause"})
         if i + 1 < len(placed):
             nxt = placed[i + 1][0] / SR
             if nxt > e:
-                place = "sentence" if (not seg.filler_kind and SENTENCE_END.search(seg.text)) else "mid"
+                place = pause_place(seg)
                 pauses.append({"start": _r(e), "end": _r(nxt), "source": "inserted", "place": place})
     for p in pauses:
         p["duration"] = _r(p["end"] - p["start"])

@@ -8,6 +8,9 @@ Every failure a user can cause becomes an :class:`AudioError` with a one-line me
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,16 +35,37 @@ class Audio:
         return len(self.samples) / self.rate
 
 
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Silence C libraries (libsndfile's mpg123 prints "Note: Illegal Audio-MPEG-Header" on
+    garbage) so a bad file costs the user exactly one line."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
 def _read_soundfile(path: Path) -> tuple[np.ndarray, int]:
     import soundfile as sf
 
-    data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+    with _quiet_stderr():
+        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
     return data, rate
 
 
 def _read_av(path: Path) -> tuple[np.ndarray, int]:
     import av
 
+    av.logging.set_level(None)
     chunks = []
     rate = None
     with av.open(str(path)) as container:
@@ -80,7 +104,8 @@ def load_audio(path: str | Path) -> Audio:
     except Exception as e:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
         errors.append(str(e))
         try:
-            data, rate = _read_av(path)
+            with _quiet_stderr():
+                data, rate = _read_av(path)
         except AudioError:
             raise
         except Exception as e2:  # noqa: BLE001

@@ -33,8 +33,8 @@ class Pause:
     """A silent pause inside the answer span, edges from the audio.
 
     ``kind``: ``short`` (< 1 s), ``long`` (1-3 s), ``very_long`` (>= 3 s).
-    ``place``: ``sentence`` (after a sentence end: helps the listener) or ``mid`` (inside a
-    phrase: reads as hesitation).
+    ``place``: ``sentence`` (after a sentence end: helps the listener), ``clause`` (at a comma
+    or 、: a phrase boundary) or ``mid`` (inside a phrase: reads as hesitation).
     """
 
     start: float
@@ -412,7 +412,12 @@ def measure(
         if before:
             _, spans = join_with_offsets(words, rules.code)
             spans_text = text[: spans[before[-1]][1]]
-        place = "sentence" if spans_text and rules.ends_sentence(spans_text) else "mid"
+        if spans_text and rules.ends_sentence(spans_text):
+            place = "sentence"
+        elif spans_text.rstrip().endswith((",", "、", ";", ":", "，")):
+            place = "clause"
+        else:
+            place = "mid"
         pauses.append(Pause(start=round(g.start, 3), end=round(g.end, 3), kind=pause_kind(g.duration), place=place))
 
     silent = sum(p.duration for p in pauses)
@@ -453,6 +458,7 @@ def measure(
         "long_pauses": len(long_p),
         "very_long_pauses": sum(p.kind == "very_long" for p in pauses),
         "sentence_pauses": sum(p.place == "sentence" for p in pauses),
+        "clause_pauses": sum(p.place == "clause" for p in pauses),
         "mid_pauses": sum(p.place == "mid" for p in pauses),
         "mid_long_pauses": sum(p.place == "mid" for p in long_p),
         "longest_pause_s": round(max((p.duration for p in pauses), default=0.0), 2),
@@ -461,17 +467,17 @@ def measure(
 
     verdicts = {}
     if rules.code == "ja":
-        verdicts["rate"] = band_verdict(rate_d["morae_per_s"], MORAE_BAND, "5.5-8 モーラ/秒", SOURCES["rate_ja"])
-        verdicts["chars_per_min"] = band_verdict(rate_d["chars_per_min"], CPM_BAND, "250-350 字/分", SOURCES["rate_ja"])
+        verdicts["rate"] = band_verdict(rate_d["morae_per_s"], MORAE_BAND, "5.5-8 morae/s", SOURCES["rate_ja"])
+        verdicts["chars_per_min"] = band_verdict(rate_d["chars_per_min"], CPM_BAND, "250-350 字/min", SOURCES["rate_ja"])
     else:
         verdicts["rate"] = band_verdict(rate_d["wpm"], WPM_BAND, "120-160 wpm", SOURCES["rate_en"])
     fl = "good" if per_min <= FILLERS_GOOD else "ok" if per_min <= FILLERS_OK else "high"
-    verdicts["fillers"] = Verdict(fl, "<= 2/min", SOURCES["fillers"])
+    verdicts["fillers"] = Verdict(fl, "≤ 2/min", SOURCES["fillers"])
     pl = "high" if stats["very_long_pauses"] or stats["silence_share"] > SILENCE_SHARE_HIGH else "ok" if long_p else "good"
-    verdicts["pauses"] = Verdict(pl, "no pause >= 3 s, silence <= 35 %", SOURCES["pauses"])
+    verdicts["pauses"] = Verdict(pl, "< 3 s, ≤ 35 %", SOURCES["pauses"])
     over = answer_s > budget_s
     verdicts["length"] = Verdict("high" if over else "low" if answer_s < 0.3 * budget_s else "good",
-                                 f"<= {budget_s:g} s", SOURCES["length"])
+                                 f"≤ {budget_s:g} s", SOURCES["length"])
 
     budget_cut = None
     if over:
@@ -510,6 +516,6 @@ def _empty_stats() -> dict:
     return {
         "word_count": 0, "filler_count": 0, "fillers_transcript": 0, "fillers_acoustic": 0,
         "fillers_per_min": 0.0, "filler_share": 0.0, "pause_count": 0, "long_pauses": 0,
-        "very_long_pauses": 0, "sentence_pauses": 0, "mid_pauses": 0, "mid_long_pauses": 0,
+        "very_long_pauses": 0, "sentence_pauses": 0, "clause_pauses": 0, "mid_pauses": 0, "mid_long_pauses": 0,
         "longest_pause_s": 0.0, "silence_share": 0.0,
     }

@@ -194,8 +194,8 @@ def note_targets(text: str, language: str | None) -> list[tuple[str, str | None]
 class FixCheck:
     """Whether what the last note asked for happened in this attempt.
 
-    ``verdict``: ``better`` (every targeted figure improved or held where it was fine),
-    ``mixed``, ``same``, ``worse``, or ``unknown`` (the note names no measurable figure; then
+    ``verdict``: ``better`` (a targeted figure improved and none got worse, or all held
+    where they should be), ``mixed`` (some better, some worse), ``same``, ``worse``, or ``unknown`` (the note names no measurable figure; then
     ``changes`` holds every figure that moved)."""
 
     previous_answer_id: int
@@ -223,20 +223,18 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None) -
             if name in METRIC_BY_NAME
         )
         judged = [c for c in changes if c.verdict != "n/a"]
-        good = [c for c in judged if c.verdict == "better" or (c.verdict == "same" and _held_fine([c]))]
-        bad = [c for c in judged if c.verdict == "worse"]
+        better = [c for c in judged if c.verdict == "better"]
+        worse = [c for c in judged if c.verdict == "worse"]
         if not judged:
             verdict = "unknown"
-        elif len(good) == len(judged):
+        elif better and worse:
+            verdict = "mixed"
+        elif better:
             verdict = "better"
-        elif good and bad:
-            verdict = "mixed"
-        elif bad:
+        elif worse:
             verdict = "worse"
-        elif good:
-            verdict = "mixed"
         else:
-            verdict = "same"
+            verdict = "better" if _held_fine(judged) else "same"
         return FixCheck(previous.id, text, True, changes, verdict)
     moved = tuple(c for c in compare_metrics(previous.metrics, metrics, language) if c.verdict in ("better", "worse"))
     return FixCheck(previous.id, text, False, moved, "unknown")

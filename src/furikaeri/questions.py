@@ -177,6 +177,13 @@ def parse_budget(value: Any) -> float:
     return float(seconds)
 
 
+def _budget(v: Any, where: str) -> float:
+    try:
+        return parse_budget(v)
+    except QuestionError as e:
+        raise QuestionError(f"{where}: {e}") from None
+
+
 def _text(v: Any, what: str, where: str) -> str:
     if v is None:
         return ""
@@ -243,7 +250,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     if not re.fullmatch(r"[\w.-]+", set_name):
         raise QuestionError(f"{where}: the set name {set_name!r} may hold only letters, digits, '-', '_', '.'")
     default_budget = (
-        parse_budget(head["budget"]) if head.get("budget") is not None else DEFAULT_BUDGET_S[language]
+        _budget(head["budget"], where) if head.get("budget") is not None else DEFAULT_BUDGET_S[language]
     )
 
     raw = data.get("questions", [])
@@ -260,7 +267,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         if qid in seen:
             raise QuestionError(f"{qwhere}: the id {qid!r} is used twice")
         seen.add(qid)
-        budget = parse_budget(q["budget"]) if q.get("budget") is not None else default_budget
+        budget = _budget(q["budget"], qwhere) if q.get("budget") is not None else default_budget
         qlang = _language(q["language"], qwhere) if q.get("language") else language
         questions.append(
             Question(id=qid, text=text, budget_s=budget, language=qlang, set_name=set_name,

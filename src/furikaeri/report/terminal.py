@@ -48,6 +48,7 @@ DEFAULT_LABELS = {
     "hesitations": "hesitation sounds",
 }
 
+OK_WORD = {"秒": "まずまず"}
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
 
 
@@ -66,7 +67,7 @@ def _verdict(v, L) -> Text:
     if v is None:
         return Text("")
     level = v.level
-    word = L.get(f"verdict_{level}", level)
+    word = L.get(f"verdict_{level}", OK_WORD.get(L.get("seconds"), level) if level == "ok" else level)
     return Text(f"{word}  ({v.norm})", style=STYLE.get(level, ""))
 
 
@@ -151,17 +152,14 @@ def render(a, console: Console | None = None) -> None:
         for f in a.fillers:
             counts[f.text.lower()] = counts.get(f.text.lower(), 0) + 1
         top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5])
-        t.add_row("", Text(top, style="magenta"), Text(f"{st['filler_share'] * 100:.0f}% {L['filler_share']}", style="dim"))
-    t.add_row(
-        L["pauses"],
-        f"{st['pause_count']}  ({L['long_pauses']} {st['long_pauses']}, {L['very_long_pauses']} {st['very_long_pauses']})",
-        _verdict(a.verdicts.get("pauses"), L),
+        t.add_row("", Text(top, style="magenta"), Text(f"{L['filler_share']} {st['filler_share'] * 100:.0f}%", style="dim"))
+    t.add_row(L["pauses"], f"{st['pause_count']}", _verdict(a.verdicts.get("pauses"), L))
+    detail = (
+        f"{L['long_pauses']} {st['long_pauses']} · {L['very_long_pauses']} {st['very_long_pauses']} · "
+        f"{L['longest_pause']} {st['longest_pause_s']:.1f} {s} · {L['silence_share']} {st['silence_share'] * 100:.0f}%\n"
+        f"{L['sentence_pauses']} {st['sentence_pauses']} · {L['mid_pauses']} {st['mid_pauses']}"
     )
-    t.add_row(
-        "",
-        f"{L['longest_pause']} {st['longest_pause_s']:.1f} {s}, {L['silence_share']} {st['silence_share'] * 100:.0f}%",
-        Text(f"{L['sentence_pauses']} {st['sentence_pauses']} / {L['mid_pauses']} {st['mid_pauses']}", style="dim"),
-    )
+    t.add_row("", "", Text(detail, style="dim"))
     parts = [head, t, Text(""), Text(L["transcript"], style="bold"), marked_transcript(a, L)]
     if a.tips:
         parts += [Text(""), Text(L["tips"], style="bold")]

@@ -1,0 +1,190 @@
+"""End-to-end: the real model on real clips and samples, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import soundfile as sf
+from click.testing import CliRunner
+
+from conftest import REPO, SAMPLES
+from furikaeri.cli import cli
+
+pytestmark = pytest.mark.model
+
+REQUIRED = {
+    "schema", "file", "language", "duration_s", "latency_s", "answer_s", "budget_s",
+    "over_budget", "transcript", "words", "fillers", "pauses", "rate",
+}
+
+
+def run_json(*args):
+    r = CliRunner().invoke(cli, ["analyze", "--json", *map(str, args)])
+    assert r.exit_code == 0, r.output
+    return [json.loads(line) for line in r.output.splitlines() if line.startswith("{")]
+
+
+def test_jfk_report(shared):
+    (d,) = run_json(shared("en", "jfk.flac"))
+    assert REQUIRED <= d.keys()
+    assert d["language"] == "en" and d["schema"] == 1
+    assert "ask not what your country can do for you" in d["transcript"].lower().replace(",", "")
+    assert 0.1 < d["latency_s"] < 0.6
+    assert 9.0 < d["answer_s"] < 10.6
+    assert not d["over_budget"] and d["budget_s"] == 120
+    # Real pauses: after "Americans" and after "for you" (edges from the audio).
+    gaps = [(p["start"], p["end"]) for p in d["pauses"]]
+    assert any(1.9 < s < 2.4 and e - s > 0.5 for s, e in gaps), gaps
+    assert any(7.2 < s < 7.9 and e - s > 0.3 for s, e in gaps), gaps
+    assert 100 < d["rate"]["wpm"] < 160
+    assert d["rate"]["articulation_wpm"] > d["rate"]["wpm"]
+    for w in d["words"]:
+        assert {"text", "start", "end"} <= w.keys() and w["start"] <= w["end"]
+    assert d["fillers"] == []  # "And so my fellow Americans" has no filler
+
+
+@pytest.mark.parametrize("name", ["silence_short.wav", "laugh.mp3"])
+def test_no_hallucinated_answer(shared, name):
+    (d,) = run_json(shared("edge", name))
+    assert d["speech_detected"] is False
+    assert d["words"] == [] and d["transcript"] == ""
+    assert d["answer_s"] == 0
+
+
+def test_stereo_two_speakers(shared):
+    (d,) = run_json(shared("edge", "stereo_two_speakers.wav"))
+    assert d["speech_detected"] and len(d["words"]) > 3
+
+
+def test_budget_and_cut(shared):
+    (d,) = run_json(shared("en", "jfk.flac"), "--budget", "5")
+    assert d["over_budget"] and d["budget_s"] == 5
+    cut = d["budget_cut"]
+    assert abs(cut["time"] - (d["latency_s"] + 5)) < 1e-6
+    assert d["words"][cut["word_index"]]["end"] > cut["time"]
+
+
+# Reference morae of the real Japanese clips (README of ../shared/audio), counted by lang/ja.
+JA_CLIPS = [
+    "common_voice_ja_38833628_16k.wav",
+    "common_voice_ja_38843402_16k.wav",
+    "common_voice_ja_38852485_16k.wav",
+    "common_voice_ja_38853932_16k.wav",
+    "common_voice_ja_38864552_16k.wav",
+]
+JA_REFS = [
+    "「やっぱりお化けや幽霊じゃないんだ。ああして歩いているところをみると、人間にちがいない」",
+    "「こりゃきっと仲間によくないことがあったにちがいない。」と小悪魔は考えました。",
+    "すると、ブランコ乗りは突然泣き始めた。すっかり驚いた興行主は飛び上がり、いったいどうしたのか、とたずねた。",
+    "王もこのやり方は喜んでいません。それにもう一つ、これには困ることがあるのです。",
+    "ヘンゼルは屋根が、とてもおいしかったので、大きなやつを、一枚、そっくりめくってもって来ました。",
+]
+
+
+def test_japanese_rate_against_reference(shared):
+    from furikaeri.lang import get_rules
+
+    rules = get_rules("ja")
+    errors = []
+    paths = [shared("ja", f) for f in JA_CLIPS]
+    for d, ref in zip(run_json(*paths, "--language", "ja"), JA_REFS):
+        assert d["language"] == "ja" and d["speech_detected"]
+        truth = rules.count_units(ref) / d["answer_s"]
+        errors.append(abs(d["rate"]["morae_per_s"] - truth) / truth)
+        assert d["rate"]["chars_per_min"] > 0
+    # Whisper's words differ from the reference; the mora rate must still agree.
+    assert max(errors) < 0.15, errors
+    assert sum(errors) / len(errors) < 0.10, errors
+
+
+def test_auto_language_japanese(shared):
+    (d,) = run_json(shared("ja", JA_CLIPS[0]))
+    assert d["language"] == "ja"
+
+
+def test_sample_english_fillers_and_pauses():
+    (d,) = run_json(SAMPLES / "en_tell_me_about_yourself.flac")
+    truth = json.loads((SAMPLES / "en_tell_me_about_yourself.json").read_text())
+    assert abs(d["answer_s"] - truth["answer_s"]) < 0.3
+    assert abs(d["rate"]["wpm"] - truth["rate"]["wpm"]) / truth["rate"]["wpm"] < 0.08
+    assert len(d["fillers"]) >= 2
+
+
+def test_any_rate_and_format(tmp_path, shared):
+    """44.1 kHz stereo OGG of a real clip: resampled, mixed down, same words."""
+    from furikaeri.audio import load_audio
+
+    a = load_audio(shared("en", "jfk.flac"))
+    import soxr
+
+    hi = soxr.resample(a.samples, 16000, 44100)
+    stereo = np.stack([hi, hi * 0.5], axis=1)
+    path = tmp_path / "jfk.ogg"
+    sf.write(path, stereo, 44100, format="OGG", subtype="VORBIS")
+    (d,) = run_json(path)
+    assert "your country" in d["transcript"].lower()
+    assert math.isclose(d["duration_s"], 11.0, abs_tol=0.05)
+
+
+# ---- bad input ----------------------------------------------------------------------------
+
+
+def test_bad_files_one_line_each_and_others_still_analysed(tmp_path, shared):
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.mp3"
+    text.write_text("this is not audio at all\n" * 50)
+    corrupt = tmp_path / "corrupt.wav"
+    corrupt.write_bytes(shared("en", "jfk.flac").read_bytes()[:4] + b"\x00" * 2000)
+    missing = tmp_path / "missing.wav"
+    good = shared("edge", "silence_short.wav")
+    proc = subprocess.run(
+        [str(REPO / ".venv/bin/furikaeri"), "analyze", "--json", str(empty), str(text), str(corrupt),
+         str(missing), str(good)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 4, proc.stderr
+    assert all(line.startswith("furikaeri: error: ") for line in lines)
+    assert "Traceback" not in proc.stderr
+    assert "empty" in lines[0]
+    out = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert len(out) == 1 and out[0]["file"].endswith("silence_short.wav")
+
+
+def test_unknown_model_is_a_clear_error(shared):
+    r = CliRunner().invoke(cli, ["analyze", str(shared("en", "jfk.flac")), "--model", "large-v9"])
+    assert r.exit_code == 2
+    assert "not available offline" in r.output
+
+
+def test_model_folder_that_is_not_a_model(tmp_path, shared):
+    r = CliRunner().invoke(cli, ["analyze", str(shared("en", "jfk.flac")), "--model", str(tmp_path)])
+    assert r.exit_code == 2
+    assert "not a CTranslate2 Whisper model folder" in r.output
+
+
+def test_tiny_en_model(shared):
+    (d,) = run_json(shared("en", "jfk.flac"), "--model", "tiny.en")
+    assert d["model"] == "tiny.en" and "country" in d["transcript"].lower()
+
+
+def test_help_is_fast_and_has_examples():
+    proc = subprocess.run([str(REPO / ".venv/bin/furikaeri"), "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "Examples:" in proc.stdout
+    # Heavy libraries are not imported for --help.
+    code = "import sys, furikaeri.cli; print(any(m in sys.modules for m in ('numpy','faster_whisper','librosa','sounddevice')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+    assert out == "False"
+
+
+def test_every_command_has_help_with_examples():
+    for name, cmd in cli.commands.items():
+        assert cmd.help and "Examples:" in cmd.help, name

@@ -1,0 +1,171 @@
+"""Question sets and company files (TOML): built-in sets, user files, budgets, errors."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from furikaeri import questions as Q
+from furikaeri.errors import QuestionError
+
+
+def by_id(qset):
+    return {q.id: q for q in qset.questions}
+
+
+def test_builtin_english_set_covers_the_classics_with_fitting_budgets():
+    en = by_id(Q.get_set("en-basic"))
+    for qid in ("intro", "strength", "weakness", "failure", "teamwork", "why-company"):
+        assert qid in en
+    assert all(q.language == "en" for q in en.values())
+    # behavioural (STAR) answers up to about 2 minutes; openers shorter
+    assert en["failure"].budget_s == 120 and en["teamwork"].budget_s == 120
+    assert 60 <= en["intro"].budget_s <= 120
+    assert all(30 <= q.budget_s <= 120 for q in en.values())
+    assert all(q.hint for q in en.values())
+
+
+def test_builtin_japanese_shukatsu_set():
+    ja = Q.get_set("ja-basic")
+    qs = by_id(ja)
+    assert ja.language == "ja"
+    texts = " ".join(q.text for q in ja.questions)
+    for word in ("自己紹介", "学生時代に力を入れたこと", "自己PR", "志望動機", "長所と短所", "挫折", "逆質問"):
+        assert word in texts
+    assert qs["jikoshokai"].budget_s == 30  # 自己紹介 within about 30 s
+    for qid in ("gakuchika", "jiko-pr", "shibo-doki"):
+        assert qs[qid].budget_s == 60  # about 1 minute ≈ 300 字
+    assert qs["jiko-pr"].key == "ja-basic:jiko-pr"
+
+
+@pytest.mark.parametrize(
+    "value, seconds",
+    [(90, 90.0), (45.5, 45.5), ("90", 90.0), ("90s", 90.0), ("2m", 120.0), ("1m30s", 90.0), ("1:30", 90.0),
+     ("1分30秒", 90.0), ("30秒", 30.0), ("2 min", 120.0)],
+)
+def test_parse_budget(value, seconds):
+    assert Q.parse_budget(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["soon", "", True, [], "0", 2, 4000, "-5"])
+def test_parse_budget_rejects(value):
+    with pytest.raises(QuestionError):
+        Q.parse_budget(value)
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_user_set_file(tmp_path):
+    p = write(tmp_path, "mine.toml", """
+[set]
+title = "Mine"
+language = "en"
+budget = "75s"
+
+[[questions]]
+text = "Why physics?"
+
+[[questions]]
+id = "robots"
+text = "Tell me about your robot."
+budget = "2m"
+hint = "STAR"
+""")
+    s = Q.load_file(p)
+    assert s.name == "mine" and s.title == "Mine" and s.source == str(p)
+    assert [(q.id, q.budget_s) for q in s.questions] == [("q1", 75.0), ("robots", 120.0)]
+    assert s.questions[1].hint == "STAR" and s.questions[1].key == "mine:robots"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[set\nlanguage='en'", "not valid TOML"),
+        ("[set]\nlanguage = 'fr'\n[[questions]]\ntext='x'", "language"),
+        ("[set]\nlanguage = 'en'", "no questions"),
+        ("[set]\nlanguage = 'en'\n[[questions]]\nbudget = 30", "text"),
+        ("[set]\nlanguage = 'en'\n[[questions]]\nid='a'\ntext='x'\n[[questions]]\nid='a'\ntext='y'", "twice"),
+        ("[set]\nlanguage='en'\n[company]\nname='x'", "not both"),
+        ("title = 'x'", r"no \[set\]"),
+        ("[set]\nlanguage = 'en'\n[[questions]]\ntext='x'\nbudget='soon'", "budget"),
+        ("[company]\nlanguage = 'ja'\nasks=['a']", "name"),
+        ("[set]\nname='a b'\nlanguage='en'\n[[questions]]\ntext='x'", "set name"),
+    ],
+)
+def test_bad_files_give_one_clear_line(tmp_path, text, message):
+    p = write(tmp_path, "bad.toml", text)
+    with pytest.raises(QuestionError, match=message) as e:
+        Q.load_file(p)
+    assert str(p) in str(e.value) and "\n" not in str(e.value).split(":", 1)[0]
+
+
+def test_missing_file_and_not_utf8(tmp_path):
+    with pytest.raises(QuestionError, match="no such"):
+        Q.load_file(tmp_path / "nope.toml")
+    p = tmp_path / "latin.toml"
+    p.write_bytes("[set]\nlanguage='ja'\n[[questions]]\ntext='\u81ea'".encode("shift_jis"))
+    with pytest.raises(QuestionError):
+        Q.load_file(p)
+
+
+def test_company_file_asks_become_questions(tmp_path):
+    p = write(tmp_path, "sakura.toml", """
+[company]
+name = "さくら商事"
+language = "ja"
+asks = ["学生時代に力を入れたことを教えてください。", "なぜ商社なのですか。"]
+atmosphere = "穏やか、深掘りが多い"
+interviewers = "一次: 人事2名"
+valued = "結論から話せるか"
+to_ask = ["若手の裁量について"]
+
+[[questions]]
+text = "なぜ商社なのですか。"
+budget = 45
+""")
+    s = Q.load_file(p)
+    assert s.company.name == "さくら商事" and s.company.to_ask == ("若手の裁量について",)
+    assert [(q.text, q.budget_s) for q in s.questions] == [
+        ("なぜ商社なのですか。", 45.0), ("学生時代に力を入れたことを教えてください。", 60.0)]
+    folder = tmp_path / "user"
+    Q.add_file(p, folder)
+    assert Q.get_company("さくら商事", folder).company.valued == "結論から話せるか"
+    assert Q.get_company("さくら商事", folder).name == "さくら商事"
+    with pytest.raises(QuestionError, match="no company file"):
+        Q.get_company("Acme", folder)
+
+
+def test_user_files_add_replace_and_override(tmp_path):
+    folder = tmp_path / "user"
+    p = write(tmp_path, "en-basic.toml", "[set]\nlanguage='en'\n[[questions]]\ntext='Only one'")
+    s, target = Q.add_file(p, folder)
+    assert target == folder / "en-basic.toml" and target.read_text() == p.read_text()
+    assert [q.text for q in Q.get_set("en-basic", folder).questions] == ["Only one"]  # user file wins
+    with pytest.raises(QuestionError, match="already exists"):
+        Q.add_file(p, folder)
+    Q.add_file(p, folder, replace=True)
+    with pytest.raises(QuestionError, match="available: .*ja-basic"):
+        Q.get_set("nope", folder)
+
+
+def test_a_broken_user_file_does_not_hide_the_others(tmp_path):
+    write(tmp_path, "good.toml", "[set]\nlanguage='en'\n[[questions]]\ntext='Fine'")
+    write(tmp_path, "broken.toml", "[set")
+    sets, problems = Q.user_sets(tmp_path)
+    assert [s.name for s in sets] == ["good"]
+    assert len(problems) == 1 and "broken.toml" in problems[0]
+    assert {"en-basic", "ja-basic", "good"} <= {s.name for s in Q.all_sets(tmp_path)}
+
+
+@pytest.mark.parametrize("company", [None, "Acme", "さくら商事"])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_templates_are_valid_files(company, lang):
+    text = Q.template(company=company, language=lang)
+    s = Q.parse_set(tomllib.loads(text), name="tpl", source="template")
+    assert s.language == lang and s.questions
+    assert (s.company is not None) == (company is not None)

@@ -1,0 +1,317 @@
+"""The SQLite archive: migrations, transactions, concurrent writers, killed writers, damaged
+files, the v1 -> current migration of a database made by the first schema version."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from furikaeri import store as S
+from furikaeri.errors import StoreError
+from furikaeri.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SRC = Path(__file__).resolve().parents[1] / "src"
+MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+def analysis(*, lang="en", answer_s=95.0, budget_s=60.0, fpm=4.1, wpm=150.0, transcript="so um I study physics",
+             long_pauses=1, very_long=0):
+    rate = {"wpm": wpm, "articulation_wpm": wpm + 20} if lang == "en" else {"chars_per_min": wpm, "morae_per_s": 7.5}
+    return {
+        "schema": 1, "file": "x.wav", "language": lang, "duration_s": answer_s + 1, "speech_detected": True,
+        "latency_s": 0.6, "answer_s": answer_s, "budget_s": budget_s, "over_budget": answer_s > budget_s,
+        "transcript": transcript, "words": [], "fillers": [], "pauses": [], "rate": rate,
+        "stats": {"filler_count": 3, "fillers_per_min": fpm, "long_pauses": long_pauses,
+                  "very_long_pauses": very_long, "longest_pause_s": 2.0, "word_count": 40},
+        "verdicts": {}, "budget_cut": None, "tips": [], "warnings": [], "question": None, "model": "base",
+    }
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "home"
+
+
+def test_home_dir_prefers_explicit_path(tmp_path):
+    assert S.home_dir(tmp_path / "x") == tmp_path / "x"
+    import platformdirs
+
+    assert S.home_dir(None) == Path(platformdirs.user_data_dir("furikaeri"))
+
+
+def test_open_creates_database_with_wal_foreign_keys_and_migrations(home):
+    with Store.open(home) as st:
+        assert st.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert st.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert st.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 10000
+        assert st.schema_version() == [fn.__name__ for fn in S.MIGRATIONS]
+    assert (home / "furikaeri.db").is_file()
+    assert (home / "audio").is_dir()
+
+
+def test_migrate_blank_in_memory_database_once():
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews"]
+    assert S.migrate(db) == []
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables
+
+
+def test_answer_round_trip_with_metrics_and_note(home):
+    with Store.open(home) as st:
+        sid = st.create_session("Monday", now=MONDAY)
+        qid = st.question_for("en-basic:intro", "Tell me about yourself.", language="en", budget_s=60, now=MONDAY)
+        aid = st.add_answer(sid, analysis(), question_id=qid, note={"next_time": "結論から話す"}, now=MONDAY,
+                            settings={"model": "base"})
+        a = st.answer(aid)
+    assert a.metrics["answer_s"] == 95.0 and a.metrics["over_s"] == 35.0 and a.metrics["over_budget"] == 1
+    assert a.metrics["fillers_per_min"] == 4.1 and a.metrics["wpm"] == 150.0 and a.metrics["long_pauses"] == 1
+    assert a.metrics["chars_per_min"] is None
+    assert a.note.next_time == "結論から話す" and a.note.wrong == ""
+    assert a.analysis["transcript"] == "so um I study physics"
+    assert a.created_at == "2026-11-23T09:00:00+00:00"
+    assert a.settings == {"model": "base"} and a.question == "Tell me about yourself."
+
+
+def test_long_pauses_column_counts_every_pause_of_a_second_or_more(home):
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        d = analysis(long_pauses=None)
+        d["stats"].pop("long_pauses")
+        d["pauses"] = [{"start": 1, "end": 2.5, "kind": "long", "place": "mid"},
+                       {"start": 3, "end": 7, "kind": "very_long", "place": "sentence"},
+                       {"start": 8, "end": 8.3, "kind": "short", "place": "mid"}]
+        aid = st.add_answer(sid, d)
+        assert st.answer(aid).metrics["long_pauses"] == 2
+
+
+def test_answer_and_note_are_one_transaction(home, monkeypatch):
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+
+        def broken(*a, **k):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(S, "_write_note", broken)
+        with pytest.raises(StoreError):
+            st.add_answer(sid, analysis(), note={"next_time": "x"})
+        assert st.answers() == []
+
+
+def test_foreign_keys_are_enforced(home):
+    with Store.open(home) as st:
+        with pytest.raises(StoreError, match="refused"):
+            st.add_answer(999, analysis())
+
+
+def test_note_edit_keeps_fields_not_given(home):
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        aid = st.add_answer(sid, analysis(), now=MONDAY)
+        st.set_note(aid, wrong="ran over", now=MONDAY)
+        n = st.set_note(aid, next_time="lead with the point", now=MONDAY + timedelta(hours=1))
+        assert (n.wrong, n.why, n.next_time) == ("ran over", "", "lead with the point")
+        assert n.updated_at > n.created_at
+        with pytest.raises(StoreError, match="no answer 42"):
+            st.set_note(42, wrong="x")
+
+
+def test_previous_answer_and_session_lookup(home):
+    with Store.open(home) as st:
+        s1 = st.create_session("Monday", now=MONDAY)
+        q = st.question_for("k", "Q?")
+        a1 = st.add_answer(s1, analysis(), question_id=q, now=MONDAY)
+        s2 = st.session_for("Thursday", now=MONDAY + timedelta(days=3))
+        assert st.session_for("Thursday") == s2
+        a2 = st.add_answer(s2, analysis(answer_s=50), question_id=q, now=MONDAY + timedelta(days=3))
+        assert st.previous_answer(q).id == a2
+        assert st.previous_answer(q, before_id=a2).id == a1
+        assert st.previous_answer(q, before_id=a1) is None
+        assert st.session("Monday").id == s1 and st.session(str(s2)).answer_count == 1
+        assert [s.name for s in st.sessions()] == ["Thursday", "Monday"]
+        assert st.find_questions("k")[0].id == q and st.find_questions("Q")[0].answer_count == 2
+
+
+def test_companies_and_interviews(home):
+    with Store.open(home) as st:
+        st.upsert_company("さくら商事", asks="ガクチカ", atmosphere="穏やか")
+        c = st.upsert_company("さくら商事", valued="結論から話せるか", atmosphere=None)
+        assert (c.asks, c.atmosphere, c.valued) == ("ガクチカ", "穏やか", "結論から話せるか")
+        iid = st.add_interview(company="さくら商事", held_on="2026-11-20", stage="一次面接",
+                               items=[{"question": "志望動機は?", "answer": "御社の..."}, {"question": "", "answer": ""}],
+                               reaction="深掘りが多い", to_fix="結論から")
+        iv = st.interview(iid)
+        assert iv.company == "さくら商事" and iv.items == ({"question": "志望動機は?", "answer": "御社の..."},)
+        assert [i.id for i in st.interviews(company="さくら商事")] == [iid]
+        with pytest.raises(StoreError):
+            st.upsert_company("x", colour="red")
+
+
+# --------------------------------------------------------------------------- damage
+
+
+def test_garbage_file_is_reported_with_a_backup_never_reset(home):
+    home.mkdir()
+    path = home / "furikaeri.db"
+    garbage = b"this is not a database\x00\xff" * 400
+    path.write_bytes(garbage)
+    with pytest.raises(StoreError) as e:
+        Store.open(home)
+    msg = str(e.value)
+    assert str(path) in msg and "damaged" in msg
+    backups = list(home.glob("furikaeri.db.damaged-*"))
+    assert len(backups) == 1 and str(backups[0]) in msg
+    assert backups[0].read_bytes() == garbage
+    assert path.read_bytes() == garbage  # untouched
+    with pytest.raises(StoreError):  # again: same backup, no pile of copies
+        Store.open(home)
+    assert len(list(home.glob("furikaeri.db.damaged-*"))) == 1
+
+
+def test_corrupted_pages_are_reported(home):
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        for _ in range(60):
+            st.add_answer(sid, analysis(transcript="word " * 400))
+        st.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = home / "furikaeri.db"
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 8 * page
+    for p in range(2, len(data) // page):  # leave the header page, smash every other page's start
+        data[p * page: p * page + 64] = b"\xde\xad\xbe\xef" * 16
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged") as e:
+        Store.open(home)
+    assert "damaged-" in str(e.value)
+
+
+# --------------------------------------------------------------------------- real processes
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {src!r})
+    from furikaeri.store import Store
+    home, tag, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    while not __import__("os").path.exists(go):
+        time.sleep(0.005)
+    st = Store.open(home)
+    sid = st.session_for("shared")
+    for i in range(n):
+        d = {{"language": "en", "answer_s": 10.0 + i, "budget_s": 60.0, "over_budget": False,
+              "transcript": f"{{tag}} {{i}}", "rate": {{"wpm": 140}}, "stats": {{"fillers_per_min": 1.0}}}}
+        st.add_answer(sid, d, note={{"next_time": f"{{tag}}-{{i}}"}})
+        time.sleep(0.002)  # give the other writer a chance to take the lock in between
+    print("done", flush=True)
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing(home, tmp_path):
+    Store.open(home).close()
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER.format(src=str(SRC)))
+    go = tmp_path / "go"
+    n = 150
+    procs = [subprocess.Popen([sys.executable, str(script), str(home), tag, str(n), str(go)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for tag in ("A", "B")]
+    time.sleep(0.3)
+    go.write_text("go")
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert "done" in out
+    with Store.open(home) as st:
+        answers = st.answers()
+        assert len(answers) == 2 * n
+        for tag in ("A", "B"):
+            got = sorted(int(a.transcript.split()[1]) for a in answers if a.transcript.startswith(tag))
+            assert got == list(range(n))
+        assert all(a.note and a.note.next_time == a.transcript.replace(" ", "-") for a in answers)
+        assert len({a.session_id for a in answers}) == 1  # session_for is atomic too
+        tags = [a.transcript[0] for a in answers]
+        assert sum(x != y for x, y in zip(tags, tags[1:])) >= 2, "the writers did not overlap"
+        assert st.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_killed_writer_leaves_a_consistent_database(home, tmp_path):
+    Store.open(home).close()
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER.format(src=str(SRC)))
+    go = tmp_path / "go"
+    go.write_text("go")
+    p = subprocess.Popen([sys.executable, str(script), str(home), "K", "100000", str(go)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            with Store.open(home) as st:
+                if len(st.answers()) >= 50:
+                    break
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait(timeout=10)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    with Store.open(home) as st:
+        assert st.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        answers = st.answers()
+        assert len(answers) >= 50
+        # every answer has its note: the two were one transaction
+        assert all(a.note and a.note.next_time == a.transcript.replace(" ", "-") for a in answers)
+        assert st.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == len(answers)
+        sid = st.session_for("shared")
+        st.add_answer(sid, analysis())  # and it still takes writes
+
+
+# --------------------------------------------------------------------------- old schema
+
+
+def test_v1_database_migrates_with_nothing_lost(home):
+    """``fixtures/v1.db`` was made by the first schema version (``make_v1_db.py``)."""
+    home.mkdir()
+    shutil.copyfile(FIXTURES / "v1.db", home / "furikaeri.db")
+    old = sqlite3.connect(str(home / "furikaeri.db"))
+    old_answers = old.execute("SELECT * FROM answers ORDER BY id").fetchall()
+    old_notes = dict(old.execute("SELECT answer_id, text FROM notes").fetchall())
+    old_sessions = old.execute("SELECT id, name, started_at FROM sessions ORDER BY id").fetchall()
+    assert [r[0] for r in old.execute("SELECT name FROM _migrations")] == ["m001_initial"]
+    old.close()
+    assert len(old_answers) == 4 and len(old_notes) == 2
+
+    with Store.open(home) as st:
+        assert st.schema_version() == [fn.__name__ for fn in S.MIGRATIONS]
+        assert [(s.id, s.name, s.started_at) for s in sorted(st.sessions(), key=lambda s: s.id)] == old_sessions
+        answers = st.answers(full=True)
+        assert [a.id for a in answers] == [r[0] for r in old_answers]
+        for a in answers:
+            assert a.analysis["language"] == a.language
+            assert a.metrics["fillers_per_min"] == a.analysis["stats"]["fillers_per_min"]
+            if a.id in old_notes:
+                assert a.note.next_time == old_notes[a.id] and a.note.wrong == "" and a.note.why == ""
+                assert a.note.updated_at == a.note.created_at
+            else:
+                assert a.note is None
+        intro = st.find_questions("en-basic:intro")[0]
+        assert intro.answer_count == 2
+        assert st.previous_answer(intro.id).note is None
+        assert st.previous_answer(intro.id, before_id=answers[-1].id).note.next_time == "lead with the point"
+        # the new tables work on the migrated database
+        st.upsert_company("Acme", asks="why us")
+        st.set_note(1, why="nerves")
+        assert st.note(1).next_time == "lead with the point" and st.note(1).why == "nerves"
+        assert st.db.execute("PRAGMA foreign_key_check").fetchall() == []
