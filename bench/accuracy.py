@@ -83,24 +83,24 @@ def match_intervals(truth: list[dict], found: list[dict], *, tolerance: float = 
     """One-to-one matching of two lists of ``{start, end}``: pairs (truth index, found index).
 
     A pair qualifies when the found interval meets the truth interval widened by ``tolerance``
-    seconds on each side; pairs are taken greedily by largest overlap (ties: nearest centres).
+    seconds on each side. The matching has the most pairs possible, and among those the largest
+    total overlap (an assignment problem; ``scipy.optimize.linear_sum_assignment``).
     """
-    cand = []
+    if not truth or not found:
+        return []
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    big = 1000.0
+    w = np.zeros((len(truth), len(found)))
     for i, t in enumerate(truth):
         t0, t1 = t["start"] - tolerance, t["end"] + tolerance
-        tc = (t["start"] + t["end"]) / 2
         for j, f in enumerate(found):
             ov = overlap(t0, t1, f["start"], f["end"])
             if ov > 0 or (f["start"] == f["end"] and t0 <= f["start"] <= t1):
-                cand.append((-ov, abs(tc - (f["start"] + f["end"]) / 2), i, j))
-    cand.sort()
-    used_t, used_f, pairs = set(), set(), []
-    for _, _, i, j in cand:
-        if i not in used_t and j not in used_f:
-            used_t.add(i)
-            used_f.add(j)
-            pairs.append((i, j))
-    return sorted(pairs)
+                w[i, j] = big + min(ov, big / 2)
+    rows, cols = linear_sum_assignment(w, maximize=True)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols) if w[i, j] > 0)
 
 
 def _dur(p: dict) -> float:
@@ -122,18 +122,21 @@ def score_pauses(truth: list[dict], found: list[dict], *, min_s: float = PAUSE_M
     prec_pairs = match_intervals(truth, f_long)
     errors = []
     place_ok = place_n = 0
+    confusion: dict[str, int] = {}
     for i, j in rec_pairs:
         errors.append(abs(t_long[i]["start"] - found[j]["start"]))
         errors.append(abs(t_long[i]["end"] - found[j]["end"]))
         if "place" in t_long[i] and "place" in found[j]:
             place_n += 1
             place_ok += t_long[i]["place"] == found[j]["place"]
+            key = f"{t_long[i]['place']}->{found[j]['place']}"
+            confusion[key] = confusion.get(key, 0) + 1
     hit_t = {i for i, _ in rec_pairs}
     hit_f = {j for _, j in prec_pairs}
     return {
         "truth": len(t_long), "found": len(f_long),
         "truth_hit": len(hit_t), "found_hit": len(hit_f),
-        "edge_errors": errors, "place_ok": place_ok, "place_n": place_n,
+        "edge_errors": errors, "place_ok": place_ok, "place_n": place_n, "place_confusion": confusion,
         "missed": [t_long[i] for i in range(len(t_long)) if i not in hit_t],
         "false": [f_long[j] for j in range(len(f_long)) if j not in hit_f],
     }
@@ -231,6 +234,10 @@ def summarize(scores: list[dict]) -> dict:
     lat = [abs(s["latency_error_s"]) for s in scores if s["latency_error_s"] is not None]
     by_kind: dict[str, list[int]] = {}
     by_how: dict[str, list[int]] = {}
+    confusion: dict[str, int] = {}
+    for x in p:
+        for k, n in x.get("place_confusion", {}).items():
+            confusion[k] = confusion.get(k, 0) + n
     for x in f:
         for k, (n, h) in x["by_kind"].items():
             by_kind.setdefault(k, [0, 0])
@@ -248,6 +255,7 @@ def summarize(scores: list[dict]) -> dict:
         "pause_boundary_median_s": statistics.median(edges) if edges else None,
         "pause_boundary_p90_s": sorted(edges)[int(0.9 * (len(edges) - 1))] if edges else None,
         "pause_place_accuracy": _ratio(sum(x["place_ok"] for x in p), sum(x["place_n"] for x in p)),
+        "pause_place_confusion": dict(sorted(confusion.items())),
         "filler_truth": sum(x["truth"] for x in f), "filler_found": sum(x["found"] for x in f),
         "filler_recall": _ratio(sum(x["hit"] for x in f), sum(x["truth"] for x in f)),
         "filler_precision": _ratio(sum(x["hit"] for x in f), sum(x["found"] for x in f)),
@@ -499,7 +507,7 @@ def summary_rows(result: dict) -> list[tuple[str, str, str, str]]:
         ("pause edge error, median (s)", *both("pause_boundary_median_s", "{:.3f}", 0.08, False),
          "<= 0.08"),
         ("pause edge error, 90th pct (s)", *both("pause_boundary_p90_s", "{:.3f}"), ""),
-        ("pause place (sentence/mid) agreement", *both("pause_place_accuracy"), ""),
+        ("pause place agreement", *both("pause_place_accuracy"), ""),
         ("filler recall", *both("filler_recall", target=0.95), ">= 0.95"),
         ("filler precision", *both("filler_precision", target=0.90), ">= 0.90"),
         ("false fillers on literal words", *both("false_fillers_on_literal_words", "{:d}"), ""),
@@ -529,6 +537,8 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
         hows = ", ".join(f"{k} {v['correct']}/{v['found']} correct"
                          for k, v in s["filler_found_by_how"].items())
         w(f"  {lang}: filler recall by kind: {kinds}; found by: {hows or 'none'}\n")
+        conf = ", ".join(f"{k} {n}" for k, n in s["pause_place_confusion"].items())
+        w(f"  {lang}: pause place, truth->found: {conf or '-'}\n")
     w("\nPer answer\n")
     w(f"  {'answer':32} {'pause R':>8} {'pause P':>8} {'fill R':>7} {'fill P':>7} "
       f"{'rate %':>7} {'span s':>7} {'budget':>6}\n")

@@ -65,7 +65,7 @@ CORPUS_DIR = HERE / "corpus"
 NAIST_JDIC = "/var/lib/mecab/dic/open-jtalk/naist-jdic"
 
 FRAME = 80  # samples: 5 ms frames for the sounding/silent decision
-VOICED_REL_DB = -40.0  # a frame sounds when it is within 40 dB of the phrase's loudest frame
+VOICED_REL_DB = -35.0  # a frame sounds when it is within 35 dB of the phrase's loudest frame
 VOICED_FLOOR_DBFS = -70.0
 MIN_INTERNAL_PAUSE_S = 0.2  # silences inside a synthesised phrase recorded from this length
 EDGE_FADE_S = 0.003

@@ -186,6 +186,38 @@ def test_a_take_being_recorded_is_left_alone(tmp_path):
     assert struct.unpack("<I", hdr[40:44])[0] == 16000
 
 
+def invoke(args):
+    from click.testing import CliRunner
+
+    import furikaeri.cli.capture_cmd  # noqa: F401  (registers the commands)
+    from furikaeri.cli import cli
+
+    return CliRunner().invoke(cli, args)
+
+
+def test_record_refuses_to_overwrite(tmp_path):
+    existing = tmp_path / "answer.wav"
+    existing.write_bytes(b"precious")
+    r = invoke(["record", "--out", str(existing), "--max-seconds", "1"])
+    assert r.exit_code == 2
+    assert "already exists" in r.output and "Traceback" not in r.output
+    assert existing.read_bytes() == b"precious"
+
+
+def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
+    takes = furikaeri_home / "takes"
+    takes.mkdir(parents=True)
+    rate = 16000
+    write_killed_take(takes / "k.wav", np.concatenate([quiet(0.5), tone(1.0), quiet(0.5)]), rate,
+                      header_lag_bytes=8000)
+    r = invoke(["recover", "--json"])  # default folder: <data dir>/takes
+    assert r.exit_code == 0, r.output
+    [t] = json.loads(r.output)
+    assert t["path"] == str(takes / "k.wav") and t["duration_s"] == pytest.approx(2.0, abs=1e-3)
+    r = invoke(["recover", str(takes)])
+    assert r.exit_code == 0 and "No interrupted takes" in r.output
+
+
 # --------------------------------------------------------------------------- helpers for the real tests
 
 

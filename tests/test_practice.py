@@ -25,6 +25,13 @@ from furikaeri.measure import Filler, Pause, Verdict
 from furikaeri.store import Answer, Note, Store
 from furikaeri.transcribe import Word
 
+try:
+    from pulse_fixture import pulse  # noqa: F401  (fixture: a private PulseAudio microphone)
+except ImportError:  # pragma: no cover
+    @pytest.fixture
+    def pulse():
+        pytest.skip("tests/pulse_fixture.py (the private PulseAudio microphone) is missing")
+
 AUDIO = Path(__file__).resolve().parents[1].parent / "shared" / "audio"
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 THURSDAY = MONDAY + timedelta(days=3)
@@ -104,6 +111,9 @@ def test_fix_check_says_whether_the_note_happened():
     assert not untargeted.targeted and untargeted.verdict == "unknown"
     assert [c.metric for c in untargeted.changes] == ["fillers_per_min"]
     assert P.check_fix(answer(1, {"wpm": 150}), {"wpm": 100}, "en") is None
+    # "slow down" with the pace unchanged is not a fix, even inside the band
+    assert P.check_fix(answer(1, {"wpm": 150}, note="slow down"), {"wpm": 151}, "en").verdict == "same"
+    assert P.check_fix(answer(1, {"wpm": 150}, note="slow down"), {"wpm": 135}, "en").verdict == "better"
 
 
 def test_change_classification():
@@ -219,6 +229,42 @@ def test_zero_filler_warning_and_usual_pace(home, take):
     assert prog.usual_pace["en"]["latest_vs_usual"] == pytest.approx(-0.017, abs=0.001)
 
 
+def test_an_older_note_is_shown_and_checked_when_the_last_attempt_has_none(home, take):
+    from furikaeri.questions import get_set
+
+    q = get_set("en-basic").questions[0]
+    with Store.open(home) as st:
+        b = P.before_attempt(st, q, now=MONDAY)
+        assert b.previous is None and b.noted is None and b.attempts == 0
+        sid = st.create_session("s", now=MONDAY)
+        a1, _ = P.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=take,
+                                analysis=make_analysis(fpm=6.0).to_dict(), note="fewer fillers", now=MONDAY)
+        a2, fix2 = P.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=None,
+                                   analysis=make_analysis(fpm=5.0).to_dict(), now=MONDAY + timedelta(days=1))
+        assert fix2.verdict == "better" and fix2.previous_answer_id == a1
+        b = P.before_attempt(st, q)
+        assert (b.previous.id, b.noted.id, b.attempts) == (a2, a1, 2)
+        _, fix3 = P.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=None,
+                                  analysis=make_analysis(fpm=1.0).to_dict(), now=MONDAY + timedelta(days=2))
+    assert fix3.note == "fewer fillers" and fix3.previous_answer_id == a2
+    assert [(c.metric, c.before, c.after, c.verdict) for c in fix3.changes] == [("fillers_per_min", 5.0, 1.0, "better")]
+    from furikaeri.report.history import previous_line
+
+    assert previous_line(b, "en").endswith("your note (2026-11-23): fewer fillers")
+    assert "4.1" not in previous_line(b, "en") and "5.0 fillers/min" in previous_line(b, "en")
+
+
+def test_after_answer_remarks_on_own_pace_and_zero_fillers(home):
+    ids = [P.save_analysis(make_analysis(rate=r, fpm=0.0), audio_path=None, home=home, session="s",
+                           now=MONDAY + timedelta(hours=i)) for i, r in enumerate([140, 150, 145, 190])]
+    with Store.open(home) as st:
+        after = P.after_answer(st, ids[-1])
+        assert after.usual_pace == 145 and after.pace_vs_usual == pytest.approx(0.31, abs=0.01)
+        assert after.zero_filler_streak == 4
+        calm = P.after_answer(st, ids[2])  # 145 against 140, 150, 190: within 15 %
+        assert calm.pace_vs_usual is None
+
+
 def test_exports(home, take):
     seed_week(home, take)
     with Store.open(home) as st:
@@ -277,6 +323,8 @@ def test_read_commands_json(home, take):
     assert pq["overall"][0]["attempts"] == 2
     n = json.loads(run("note", str(ids[3]), "--why", "had a plan", "--json").output)
     assert n["why"] == "had a plan"
+    assert json.loads(run("note", str(ids[3]), "--json").output)["why"] == "had a plan"  # read only
+    assert json.loads(run("note", str(ids[5]), "--json").output) is None
     qs = json.loads(run("questions", "--json").output)
     assert {"en-basic", "ja-basic"} <= {s["name"] for s in qs["sets"]}
 
@@ -407,87 +455,171 @@ def need_audio(*names):
     return [AUDIO / n for n in names]
 
 
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def need_samples(*names):
+    missing = [n for n in names if not (SAMPLES / n).exists()]
+    if missing:
+        pytest.skip(f"samples not made yet (samples/make_samples.py): {', '.join(missing)}")
+    return [SAMPLES / n for n in names]
+
+
+def add_set(tmp_path, name, lang, questions):
+    body = f'[set]\nname = "{name}"\nlanguage = "{lang}"\n'
+    for qid, text, budget in questions:
+        body += f'\n[[questions]]\nid = "{qid}"\ntext = "{text}"\nbudget = {budget}\n'
+    f = tmp_path / f"{name}.toml"
+    f.write_text(body, encoding="utf-8")
+    r = run("questions", "add", str(f))
+    assert r.exit_code == 0, r.output
+
+
 @pytest.mark.model
-def test_monday_thursday_english(home):
-    jfk, en2, umm = need_audio("en/jfk.flac", "conversation/reazon_test_en_2.wav", "conversation/umdone_umm.wav")
-    # Monday: three questions, reflections typed at the prompts
-    r = run("practice", "--set", "en-basic", "--only", "intro", "--only", "strength", "--only", "why-company",
-            "--from-files", str(en2), str(jfk), str(umm), "--reflect", "--session", "Monday",
-            "--now", "2026-11-23T09:00:00+00:00",
-            input="too casual\nno plan\nget to the point\n\n\nfewer fillers\n\n\n\n")
+def test_monday_thursday_english(home, tmp_path):
+    """Three questions on Monday with reflections typed at the prompts; again on Thursday; the
+    rambling answer to "weakness" (over its 30 s budget, full of fillers) is replaced by a
+    tighter one, and practice, compare and progress all say so."""
+    jfk, en2 = need_audio("en/jfk.flac", "conversation/reazon_test_en_2.wav")
+    rambling, tight, intro = need_samples("en_weakness_over_budget.flac", "en_greatest_strength.flac",
+                                          "en_tell_me_about_yourself.flac")
+    add_set(tmp_path, "mock-en", "en", [("weakness", "What is your greatest weakness?", 30),
+                                        ("intro", "Tell me about yourself.", 60),
+                                        ("strength", "What is your greatest strength?", 60)])
+    r = run("practice", "--set", "mock-en", "--from-files", str(rambling), str(en2), str(jfk), "--reflect",
+            "--session", "Monday", "--now", "2026-11-23T09:00:00+00:00",
+            input="ran over, lots of uh\nno plan\nfewer fillers; get to the point in 30 seconds\n"
+                  "too casual\n\n\n\n\n\n")
     assert r.exit_code == 0, r.output
     assert r.output.count("first attempt at this question") == 3
-    # Thursday: the same questions, answers swapped around, no prompts
-    r = run("practice", "--set", "en-basic", "--only", "intro", "--only", "strength", "--only", "why-company",
-            "--from-files", str(jfk), str(en2), str(umm), "--no-reflect", "--session", "Thursday",
-            "--now", "2026-11-26T18:00:00+00:00")
+    r = run("practice", "--set", "mock-en", "--from-files", str(tight), str(intro), str(jfk), "--no-reflect",
+            "--session", "Thursday", "--now", "2026-11-26T18:00:00+00:00")
     assert r.exit_code == 0, r.output
     out = flat(r.output)
-    assert "last time (2026-11-23" in out and "your note: too casual / no plan / get to the point" in out
-    # the note on "intro" targeted the length ("get to the point"): the check reports it
-    assert "over budget:" in out
+    assert "last time (2026-11-23" in out
+    assert "your note: ran over, lots of uh / no plan / fewer fillers; get to the point in 30 seconds" in out
+    assert "your fix worked: fillers:" in out and "over budget:" in out
     with Store.open(home) as st:
         answers = st.answers(full=True)
     assert len(answers) == 6
     mon = {a.question_key: a for a in answers[:3]}
     thu = {a.question_key: a for a in answers[3:]}
-    assert "country" in thu["en-basic:intro"].transcript.lower()
-    assert thu["en-basic:intro"].metrics["answer_s"] < mon["en-basic:intro"].metrics["answer_s"]
+    assert mon["mock-en:weakness"].metrics["over_budget"] == 1 and thu["mock-en:weakness"].metrics["over_budget"] == 0
+    assert thu["mock-en:weakness"].metrics["fillers_per_min"] < mon["mock-en:weakness"].metrics["fillers_per_min"]
+    assert "country" in thu["mock-en:strength"].transcript.lower()
     assert all(Path(a.audio_path).parent == home / "audio" and Path(a.audio_path).exists() for a in answers)
-    # compare: the two attempts at "intro", from the archive
-    c = json.loads(run("compare", "--question", "en-basic:intro", "--json").output)
+
+    c = json.loads(run("compare", "--question", "weakness", "--json").output)
     ch = {x["metric"]: x for x in c["changes"]}
-    assert ch["answer_s"]["delta"] == pytest.approx(
-        thu["en-basic:intro"].metrics["answer_s"] - mon["en-basic:intro"].metrics["answer_s"], abs=0.01)
-    assert c["fix"]["targeted"] and c["fix"]["changes"][0]["metric"] == "over_s"
-    assert "country" in " ".join(c["text"]["added"])
-    # progress per question and overall
+    w_mon, w_thu = mon["mock-en:weakness"].metrics, thu["mock-en:weakness"].metrics
+    assert ch["answer_s"]["delta"] == pytest.approx(w_thu["answer_s"] - w_mon["answer_s"], abs=0.01)
+    assert ch["over_s"]["verdict"] == "better" and ch["fillers_per_min"]["verdict"] == "better"
+    assert c["fix"]["verdict"] == "better"
+    assert {x["metric"] for x in c["fix"]["changes"]} == {"fillers_per_min", "over_s"}
+    assert c["text"]["added"] and c["text"]["removed"] and c["text"]["kept_share"] < 0.5
+    out = flat(run("compare", "--question", "weakness").output)
+    assert "your fix worked" in out and "what the answer said differently" in out
+
     p = json.loads(run("progress", "--json").output)
     assert p["overall"][0]["attempts"] == 6 and len(p["questions"]) == 3
-    intro = next(b for b in p["questions"] if b["title"] == "Tell me about yourself.")
-    length = next(s for s in intro["series"] if s["metric"] == "answer_s")
-    assert [pt["answer_id"] for pt in length["points"]] == [mon["en-basic:intro"].id, thu["en-basic:intro"].id]
-    out = run("progress").output
-    assert "Tell me about yourself." in out and "better" in out
+    weak = next(b for b in p["questions"] if b["title"] == "What is your greatest weakness?")
+    series = {s["metric"]: s for s in weak["series"]}
+    assert series["fillers_per_min"]["trend"]["verdict"] == "better"
+    assert series["fillers_per_min"]["best"]["answer_id"] == thu["mock-en:weakness"].id
+    out = flat(run("progress").output)
+    assert "What is your greatest weakness?" in out and "▲ better" in out
     out = flat(run("compare", "--sessions", "Monday", "Thursday").output)
-    assert "session means" in out and "what the answer said differently" in out
-    # analyze --save joins the same archive
-    r = run("analyze", str(jfk), "--question", "Tell me about yourself.", "--save", "--session", "Friday",
+    assert "session means" in out and "What is your greatest weakness?" in out
+
+    # analyze --save joins the same archive and the same question
+    r = run("analyze", str(jfk), "--question", "What is your greatest strength?", "--save", "--session", "Friday",
             "--note", "keep it")
     assert r.exit_code == 0, r.output
     with Store.open(home) as st:
         last = max(st.answers(), key=lambda a: a.id)  # saved "now", which is before the scripted Thursday
-    assert last.session_name == "Friday" and last.question_key == "en-basic:intro" and last.note.next_time == "keep it"
+    assert last.session_name == "Friday" and last.question_key == "mock-en:strength" and last.note.next_time == "keep it"
 
 
 @pytest.mark.model
-def test_monday_thursday_japanese(home):
-    clips = need_audio(*(f"ja/common_voice_ja_{n}_16k.wav" for n in
-                         ("38833628", "38843402", "38852485", "38853932", "38864552")))
-    r = run("practice", "--set", "ja-basic", "-n", "3", "--from-files", *map(str, clips[:3]), "--session", "月曜",
-            "--note", "結論から話す", "--note", "えーを減らす", "--note", "もっとゆっくり話す",
+def test_monday_thursday_japanese(home, tmp_path):
+    """The same week in Japanese: a ガクチカ over its 30 s budget with many fillers on Monday, a
+    tighter answer on Thursday; notes given with --note; Japanese labels throughout."""
+    cv1, cv2, cv3 = need_audio(*(f"ja/common_voice_ja_{n}_16k.wav" for n in ("38833628", "38843402", "38852485")))
+    rambling, tight, jikopr = need_samples("ja_gakuchika_over_budget.flac", "ja_jikoshoukai.flac", "ja_jikopr.flac")
+    add_set(tmp_path, "mock-ja", "ja", [("gakuchika", "学生時代に力を入れたことは何ですか。", 30),
+                                        ("jikoshokai", "自己紹介をお願いします。", 30),
+                                        ("jiko-pr", "自己PRをしてください。", 60)])
+    r = run("practice", "--set", "mock-ja", "--from-files", str(rambling), str(cv1), str(jikopr), "--session", "月曜",
+            "--note", "結論から話す。えーを減らす", "--note", "もっとゆっくり話す", "--note", "具体例を入れる",
             "--now", "2026-11-23T09:00:00+00:00")
     assert r.exit_code == 0, r.output
     assert r.output.count("この質問は初めてです") == 3 and "面接練習の振り返り" in r.output
-    r = run("practice", "--set", "ja-basic", "-n", "3", "--from-files", *map(str, [clips[3], clips[4], clips[0]]),
+    r = run("practice", "--set", "mock-ja", "--from-files", str(tight), str(cv2), str(cv3),
             "--session", "木曜", "--now", "2026-11-26T18:00:00+00:00")
     assert r.exit_code == 0, r.output
     out = flat(r.output)
-    assert "前回 (2026-11-23" in out and "あなたのメモ: 結論から話す" in out
+    assert "前回 (2026-11-23" in out and "あなたのメモ: 結論から話す。えーを減らす" in out
+    assert "前回のメモの改善ができました: 目安超過:" in out or "前回のメモの改善ができました: フィラー:" in out
     assert "話速:" in out  # the check for "もっとゆっくり話す" reports the pace
     with Store.open(home) as st:
         answers = st.answers()
     assert len(answers) == 6 and all(a.language == "ja" for a in answers)
     assert all(a.metrics["chars_per_min"] and a.metrics["morae_per_s"] for a in answers)
     c = json.loads(run("compare", "--question", "gakuchika", "--json").output)
-    assert c["fix"]["changes"][0]["metric"] == "fillers_per_min"
+    assert c["fix"]["verdict"] == "better"
+    ch = {x["metric"]: x for x in c["changes"]}
+    assert ch["over_s"]["verdict"] == "better" and ch["fillers_per_min"]["verdict"] == "better"
     assert c["text"]["added"] and c["text"]["removed"]
     s = json.loads(run("compare", "--sessions", "月曜", "木曜", "--json").output)
     assert len(s["pairs"]) == 3
-    pace = next(x for x in s["pairs"][2]["changes"] if x["metric"] == "chars_per_min")
-    mon, thu = answers[2].metrics["chars_per_min"], answers[5].metrics["chars_per_min"]
-    assert pace["before"] == mon and pace["after"] == thu
-    out = run("progress").output
-    assert "フィラー" in out and "自己ベスト" in out and "自己PRをお願いします。" in out
+    pace = next(x for x in s["pairs"][1]["changes"] if x["metric"] == "chars_per_min")
+    assert (pace["before"], pace["after"]) == (answers[1].metrics["chars_per_min"], answers[4].metrics["chars_per_min"])
+    out = flat(run("progress").output)
+    assert "フィラー" in out and "自己ベスト" in out and "学生時代に力を入れたことは何ですか。" in out and "▲ 改善" in out
+    out = flat(run("compare", "--question", "gakuchika").output)
+    assert "前回のメモの改善ができました" in out and "話した内容の違い" in out
     md = run("export", "--format", "md").output
     assert "練習の記録" in md and "結論から話す" in md
+
+
+@pytest.mark.mic
+@pytest.mark.model
+def test_practice_through_the_microphone(pulse, tmp_path):
+    """``practice`` records from a real (PulseAudio) microphone: JFK is played into it, the take
+    stops after 2 s of silence, lands in the archive's audio folder and is analysed and saved."""
+    import subprocess
+    import sys
+    import time
+
+    jfk, = need_audio("en/jfk.flac")
+    home = tmp_path / "mic-home"
+    env = dict(pulse.env)
+    env["FURIKAERI_HOME"] = str(home)
+    env.pop("FURIKAERI_DEBUG", None)
+    code = "import furikaeri.cli.store_cmd\nfrom furikaeri.cli import main\nmain()"
+    p = subprocess.Popen([sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro",
+                          "--no-reflect", "--stop-after-silence", "2", "--max-seconds", "25", "--language", "en",
+                          "--now", "2026-11-23T09:00:00+00:00", "--json"],
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        takes = [f for f in (home / "audio").glob("*.wav") if f.stat().st_size > 16000]
+        if takes:
+            break
+        time.sleep(0.05)
+    else:
+        p.kill()
+        raise AssertionError("the take never started: " + p.communicate()[1])
+    time.sleep(0.3)
+    player = pulse.play(jfk)
+    out, err = p.communicate(timeout=120)
+    assert player.wait(10) == 0
+    assert p.returncode == 0, err
+    doc = json.loads(out)
+    saved = doc["answers"][0]
+    assert "ask not what your country" in " ".join(saved["analysis"]["transcript"].lower().replace(",", " ").split())
+    with Store.open(home) as st:
+        a = st.answer(saved["answer_id"])
+    assert a.question_key == "en-basic:intro" and a.settings["source"] == "microphone"
+    assert Path(a.audio_path).parent == home / "audio" and Path(a.audio_path).exists()
+    assert a.metrics["answer_s"] == pytest.approx(11.0, abs=1.5)

@@ -3,7 +3,6 @@ files, the v1 -> current migration of a database made by the first schema versio
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -159,6 +158,23 @@ def test_companies_and_interviews(home):
             st.upsert_company("x", colour="red")
 
 
+def test_a_database_from_a_newer_version_is_refused(home):
+    with Store.open(home) as st:
+        st.create_session("kept")
+        st.db.execute("INSERT INTO _migrations VALUES ('m999_future', '2030-01-01T00:00:00+00:00')")
+    with pytest.raises(StoreError, match="newer furikaeri"):
+        Store.open(home)
+    db = sqlite3.connect(str(home / "furikaeri.db"))
+    assert db.execute("SELECT name FROM sessions").fetchall() == [("kept",)]
+
+
+def test_unwritable_home_is_one_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create the data directory"):
+        Store.open(blocker / "home")
+
+
 # --------------------------------------------------------------------------- damage
 
 
@@ -244,6 +260,27 @@ def test_two_processes_writing_at_once_lose_nothing(home, tmp_path):
         assert len({a.session_id for a in answers}) == 1  # session_for is atomic too
         tags = [a.transcript[0] for a in answers]
         assert sum(x != y for x, y in zip(tags, tags[1:])) >= 2, "the writers did not overlap"
+        assert st.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_processes_creating_the_database_at_once(home, tmp_path):
+    """Four processes open a database that does not exist yet at the same moment: each
+    migration runs once, and every write lands."""
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER.format(src=str(SRC)))
+    go = tmp_path / "go"
+    tags = ("A", "B", "C", "D")
+    procs = [subprocess.Popen([sys.executable, str(script), str(home), tag, "20", str(go)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for tag in tags]
+    time.sleep(0.5)
+    go.write_text("go")
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    with Store.open(home) as st:
+        assert len(st.answers()) == 80
+        names = [r[0] for r in st.db.execute("SELECT name FROM _migrations")]
+        assert names == [fn.__name__ for fn in S.MIGRATIONS]
         assert st.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

@@ -50,7 +50,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from furikaeri.errors import AudioError, DeviceError
+from furikaeri.errors import AudioError, DeviceError, UsageError
 
 #: Seconds between patches of the WAV header's lengths while recording.
 HEADER_EVERY_S = 0.5
@@ -60,6 +60,9 @@ SYNC_EVERY_S = 1.0
 PROGRESS_EVERY_S = 0.1
 #: Length of one level frame, seconds.
 FRAME_S = 0.05
+#: Seconds of audio per PortAudio callback. A fixed 50 ms block costs ~1 % of a core where
+#: PortAudio's variable default (~7 ms blocks through ALSA) cost ~7 % (bench/capture.py).
+BLOCK_S = 0.05
 #: A voiced frame is at least this many dB above the noise floor ...
 SPEECH_OVER_FLOOR_DB = 12.0
 #: ... and at least this loud (dBFS), so a silent line's dither never counts as speech.
@@ -360,7 +363,7 @@ def mic_check(device: str | int | Device | None = None, seconds: float = 3.0) ->
     import numpy as np
 
     if not 0.5 <= seconds <= 60:
-        raise DeviceError(f"mic-check needs between 0.5 and 60 seconds, not {seconds:g}")
+        raise UsageError(f"mic-check needs between 0.5 and 60 seconds, not {seconds:g}")
     sd = _sounddevice()
     dev = resolve_device(device)
     rate, channels = _open_settings(sd, dev)
@@ -374,7 +377,7 @@ def mic_check(device: str | int | Device | None = None, seconds: float = 3.0) ->
     got = 0
     try:
         stream = sd.RawInputStream(device=dev.index, samplerate=rate, channels=channels, dtype="int16",
-                                   callback=callback)
+                                   blocksize=int(round(rate * BLOCK_S)), callback=callback)
     except sd.PortAudioError as e:
         raise DeviceError(f"cannot open the input device '{dev.name}': {e}") from e
     deadline = time.monotonic() + seconds + STALL_START_S
@@ -606,9 +609,9 @@ def record_take(
         written before that is kept in ``out_path``.
     """
     if max_seconds is not None and max_seconds <= 0:
-        raise DeviceError("--max-seconds must be more than 0")
+        raise UsageError("--max-seconds must be more than 0")
     if stop_after_silence is not None and stop_after_silence <= 0:
-        raise DeviceError("--stop-after-silence must be more than 0")
+        raise UsageError("--stop-after-silence must be more than 0")
     sd = _sounddevice()
     dev = resolve_device(device)
     rate, channels = _open_settings(sd, dev)
@@ -625,7 +628,8 @@ def record_take(
 
     try:
         stream = sd.RawInputStream(device=dev.index, samplerate=rate, channels=channels, dtype="int16",
-                                   callback=callback, finished_callback=finished.set)
+                                   blocksize=int(round(rate * BLOCK_S)), callback=callback,
+                                   finished_callback=finished.set)
     except sd.PortAudioError as e:
         raise DeviceError(f"cannot open the input device '{dev.name}': {e}") from e
 

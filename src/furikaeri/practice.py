@@ -25,7 +25,7 @@ import random
 import re
 import shutil
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -209,10 +209,12 @@ class FixCheck:
                 "verdict": self.verdict, "changes": [c.to_dict() for c in self.changes]}
 
 
-def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None) -> FixCheck | None:
-    """Compare this attempt's ``metrics`` with the previous attempt, focused on what its note
-    targeted. ``None`` when the previous attempt has no note."""
-    text = note_text(previous.note)
+def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *,
+              note: Note | None = None) -> FixCheck | None:
+    """Compare this attempt's ``metrics`` with the previous attempt, focused on what the note
+    targeted: the previous attempt's note, or ``note`` (the latest note on the question, when
+    the previous attempt has none). ``None`` when there is no note."""
+    text = note_text(previous.note) or note_text(note)
     if not text:
         return None
     targets = note_targets(text, language)
@@ -234,7 +236,10 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None) -
         elif worse:
             verdict = "worse"
         else:
-            verdict = "better" if _held_fine(judged) else "same"
+            # all unchanged: fine if each figure is already where it should be, unless the note
+            # asked for a direction ("slow down") that did not happen
+            explicit = any(want for name, want in targets)
+            verdict = "better" if not explicit and _held_fine(judged) else "same"
         return FixCheck(previous.id, text, True, changes, verdict)
     moved = tuple(c for c in compare_metrics(previous.metrics, metrics, language) if c.verdict in ("better", "worse"))
     return FixCheck(previous.id, text, False, moved, "unknown")
@@ -284,11 +289,13 @@ class TextDiff:
                 "words_before": self.words_before, "words_after": self.words_after}
 
 
-def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 8) -> TextDiff:
+def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 5, max_chars: int = 40) -> TextDiff:
     a, b = _tokens(before, language), _tokens(after, language)
     sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     joiner = "" if language == "ja" else " "
-    min_run = 2 if language == "ja" else 1
+    # Japanese is compared character by character: runs shorter than 3 are mostly kanji/kana
+    # spelling noise from the recogniser, not something said differently
+    min_run = 3 if language == "ja" else 1
     removed: list[str] = []
     added: list[str] = []
     kept = 0
@@ -302,10 +309,14 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
             added.append(joiner.join(b[j1:j2]))
     removed.sort(key=len, reverse=True)
     added.sort(key=len, reverse=True)
+
+    def clip(runs: list[str]) -> tuple[str, ...]:
+        return tuple(r if len(r) <= max_chars else r[: max_chars - 1] + "…" for r in runs[:max_runs])
+
     return TextDiff(
         kept_share=round(kept / len(a), 3) if a else 0.0,
-        removed=tuple(removed[:max_runs]),
-        added=tuple(added[:max_runs]),
+        removed=clip(removed),
+        added=clip(added),
         words_before=len(a),
         words_after=len(b),
     )
@@ -374,6 +385,8 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
         if s is None:
             raise UsageError(f"no session {ref!r} (see `furikaeri history`)")
     assert sa and sb
+    if sa.id == sb.id:
+        raise UsageError("that is the same session twice: give two different sessions")
     if (sb.started_at, sb.id) < (sa.started_at, sa.id):
         sa, sb = sb, sa
     aa = store.answers(session_id=sa.id)
@@ -512,6 +525,64 @@ class Progress:
 ZERO_FILLER_RUN = 4
 
 
+def zero_filler_streak(answers: Sequence[Answer]) -> int:
+    """How many of the latest answers (oldest first in ``answers``) in a row had no filler at
+    all (answers without words do not count either way)."""
+    run = 0
+    for a in reversed(answers):
+        if not a.metrics.get("word_count"):
+            continue
+        if a.metrics.get("fillers_per_min") == 0:
+            run += 1
+        else:
+            break
+    return run
+
+
+@dataclass(frozen=True)
+class AfterAnswer:
+    """Remarks after a saved attempt: how its pace compares with the person's usual pace
+    (``pace_vs_usual``: a fraction, e.g. 0.2 = 20 % faster, only when at least 3 earlier answers
+    in the language exist and the difference is 15 % or more), and the zero-filler streak
+    (reported from :data:`ZERO_FILLER_RUN` on)."""
+
+    pace_metric: str | None = None
+    usual_pace: float | None = None
+    pace_vs_usual: float | None = None
+    zero_filler_streak: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pace_metric": self.pace_metric, "usual_pace": self.usual_pace,
+                "pace_vs_usual": self.pace_vs_usual, "zero_filler_streak": self.zero_filler_streak}
+
+
+#: A pace this far from the person's own usual pace is worth a remark.
+PACE_REMARK = 0.15
+
+
+def after_answer(store: Store, answer_id: int) -> AfterAnswer:
+    """Remarks on a just-saved answer against the person's own history."""
+    answers = store.answers(full=False)
+    current = next((a for a in answers if a.id == answer_id), None)
+    if current is None:
+        return AfterAnswer()
+    streak = zero_filler_streak(answers)
+    metric = "chars_per_min" if current.language == "ja" else "wpm"
+    earlier = [a.metrics[metric] for a in answers
+               if a.id != answer_id and a.language == current.language and a.metrics.get(metric)]
+    value = current.metrics.get(metric)
+    if len(earlier) < 3 or not value:
+        return AfterAnswer(zero_filler_streak=streak if streak >= ZERO_FILLER_RUN else 0)
+    usual = statistics.median(earlier)
+    rel = (value - usual) / usual
+    return AfterAnswer(
+        pace_metric=metric,
+        usual_pace=round(usual, 1),
+        pace_vs_usual=round(rel, 3) if abs(rel) >= PACE_REMARK else None,
+        zero_filler_streak=streak if streak >= ZERO_FILLER_RUN else 0,
+    )
+
+
 def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBlock:
     langs = {a.language for a in answers if a.language}
     lang = langs.pop() if len(langs) == 1 else None
@@ -564,12 +635,7 @@ def progress(store: Store, *, question: str | None = None, since: str | None = N
             by_q.setdefault(a.question_id, []).append(a)
     blocks = tuple(_block(v[0].question or f"#{k}", k, v) for k, v in by_q.items())
     warnings: list[str] = []
-    run = 0
-    for a in reversed(answers):
-        if a.metrics.get("fillers_per_min") == 0 and (a.metrics.get("word_count") or 0) > 0:
-            run += 1
-        else:
-            break
+    run = zero_filler_streak(answers)
     if run >= ZERO_FILLER_RUN:
         warnings.append(f"zero_fillers:{run}")
     langs = sorted({a.language or "" for a in answers})
@@ -604,19 +670,26 @@ def plan(qset: qmod.QuestionSet, *, only: Sequence[str] = (), limit: int | None 
 
 @dataclass(frozen=True)
 class Before:
-    """What to show before an attempt: the question's archive id and its last attempt."""
+    """What to show before an attempt: the question's archive id, its last attempt, and the
+    latest attempt that carries a note (the same one, or an older one when the last attempt
+    got no note: a fix you wrote down on Monday still matters on Friday)."""
 
     question_id: int
     previous: Answer | None
     attempts: int
+    noted: Answer | None = None
+
+
+def latest_noted(answers: Sequence[Answer]) -> Answer | None:
+    return next((a for a in reversed(answers) if a.note and not a.note.empty), None)
 
 
 def before_attempt(store: Store, question: qmod.Question, *, now: datetime | None = None) -> Before:
     qid = store.question_for(question.key, question.text, language=question.language,
                              budget_s=question.budget_s, set_name=question.set_name, now=now)
-    previous = store.previous_answer(qid)
-    attempts = len(store.answers(question_id=qid))
-    return Before(qid, previous, attempts)
+    attempts = store.answers(question_id=qid)
+    previous = attempts[-1] if attempts else None
+    return Before(qid, previous, len(attempts), latest_noted(attempts))
 
 
 def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move: bool = False) -> Path:
@@ -667,7 +740,9 @@ def record_answer(
 ) -> tuple[int, FixCheck | None]:
     """Save an analysed attempt (its audio kept in the archive) and check it against the
     previous attempt's note. Returns the answer id and the check (None without a note)."""
-    previous = store.previous_answer(question_id) if question_id is not None else None
+    attempts = store.answers(question_id=question_id) if question_id is not None else []
+    previous = attempts[-1] if attempts else None
+    noted = latest_noted(attempts)
     stored_audio = None
     if audio_path is not None:
         stored_audio = keep_audio(store.home, audio_path, now=now, move=move) if keep else Path(audio_path)
@@ -677,7 +752,7 @@ def record_answer(
     if previous is not None:
         current = store.answer(answer_id, full=False)
         assert current is not None
-        fix = check_fix(previous, current.metrics, current.language)
+        fix = check_fix(previous, current.metrics, current.language, note=noted.note if noted else None)
     return answer_id, fix
 
 
@@ -916,12 +991,3 @@ def parse_when(text: str | None) -> datetime | None:
     except ValueError:
         raise UsageError(f"cannot read the time {text!r}: use ISO 8601, e.g. 2026-11-23T09:30") from None
     return when
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """What a finished practice session produced (for the closing lines and --json)."""
-
-    session_id: int
-    answers: tuple[int, ...] = ()
-    fixes: tuple[FixCheck, ...] = field(default_factory=tuple)

@@ -498,6 +498,7 @@ class Store:
             _set_wal(db, busy_timeout_s)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA synchronous = NORMAL")
+            _refuse_newer(db, path)
             migrate(db, upto=upto)
         except StoreError:
             db.close()
@@ -1014,6 +1015,21 @@ def _interview(r: sqlite3.Row) -> Interview:
         answer_id=r["answer_id"],
         created_at=r["created_at"],
     )
+
+
+def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
+    """A database migrated by a newer furikaeri has migrations this code does not know: writing
+    to it could break what the newer code expects, so stop and say so."""
+    has = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    if not has:
+        return
+    known = {fn.__name__ for fn in MIGRATIONS}
+    unknown = [r[0] for r in db.execute("SELECT name FROM _migrations ORDER BY name") if r[0] not in known]
+    if unknown:
+        raise StoreError(
+            f"the practice database {path} was written by a newer furikaeri (schema {unknown[-1]}); "
+            "upgrade furikaeri to open it"
+        )
 
 
 def _set_wal(db: sqlite3.Connection, timeout_s: float) -> None:

@@ -102,8 +102,8 @@ def transcribe(
     ``language``: ``en``, ``ja`` or ``auto`` (the likelier of English and Japanese).
     ``prompt``: a short initial prompt (e.g. fillers, so Whisper keeps them; keep it short,
     long prompts make Whisper drop sentences). ``speech``: speech intervals from
-    :mod:`furikaeri.speech`; only those stretches are decoded (``clip_timestamps``), so Whisper
-    never sees pure silence to invent text in. ``on_segment(end_s)`` reports progress.
+    :mod:`furikaeri.speech`; only those stretches are decoded (:func:`decoding_chunks`), so
+    Whisper never sees long silence to invent text in. ``on_segment(end_s)`` reports progress.
 
     Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
     ``avg_logprob``), non-speech tags like "(laughs)", known silence hallucinations and
@@ -115,34 +115,32 @@ def transcribe(
         language = "en"
     elif language == "auto":
         language, lang_prob = detect_language(model, samples)
-    clips = None
     speech_ivs = list(speech) if speech is not None else None
-    if speech is not None:
-        ivs = list(speech)
-        if not ivs:
+    chunks = None
+    audio_in = samples
+    if speech_ivs is not None:
+        if not speech_ivs:
             return Transcript(language=language, words=(), language_probability=lang_prob)
-        clips = []
-        for iv in _merge_for_decoding(ivs):
-            clips.extend([round(iv[0], 2), round(iv[1], 2)])
+        chunks = decoding_chunks(speech_ivs, len(samples) / SAMPLE_RATE)
+        audio_in = np.concatenate([samples[int(c.src_start * SAMPLE_RATE): int(c.src_end * SAMPLE_RATE)] for c in chunks])
     segments, _info = model.transcribe(
-        samples,
+        audio_in,
         language=language,
         task="transcribe",
         beam_size=5,
         word_timestamps=True,
         vad_filter=False,
-        clip_timestamps=clips if clips else "0",
         condition_on_previous_text=False,
         initial_prompt=prompt or None,
         temperature=(0.0, 0.3, 0.6),
-        max_new_tokens=_token_cap(clips, language),
+        max_new_tokens=_token_cap(chunks, language),
         without_timestamps=False,
     )
     words: list[Word] = []
     previous = None
     for seg in segments:
         if on_segment:
-            on_segment(float(seg.end))
+            on_segment(to_source_time(chunks, float(seg.end)))
         text = seg.text.strip()
         if not text or _NONSPEECH.match(text) or _LAUGH.match(text):
             continue
@@ -153,48 +151,100 @@ def transcribe(
             continue
         if previous is not None and norm == previous and len(norm) > 3:
             continue  # a repeat loop
-        seg_words = [w for w in (seg.words or ()) if w.word.strip()]
+        seg_words = [
+            _remap(w, chunks) for w in (seg.words or ()) if w.word.strip()
+        ]
         if _implausible(seg_words, speech_ivs, language):
             continue
         previous = norm
         for w in seg_words:
-            if not w.word.strip():
-                continue
             words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
                               probability=round(float(w.probability), 3)))
     return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
 
 
-def _token_cap(clips, language: str) -> int | None:
-    """An upper bound on tokens per 30-s window, from the longest speech window.
+SAMPLE_RATE = 16000
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A stretch of the source audio fed to Whisper, and where it sits in the fed audio."""
+
+    src_start: float
+    src_end: float
+    fed_start: float
+
+    @property
+    def fed_end(self) -> float:
+        return self.fed_start + (self.src_end - self.src_start)
+
+
+def decoding_chunks(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 1.0) -> list[Chunk]:
+    """Speech intervals padded and joined into the chunks Whisper decodes, back to back.
+
+    Pauses shorter than ``join_gap_s`` stay inside a chunk (Whisper needs context across
+    hesitations); longer silences are cut out. Whisper then never sees long silence (where it
+    invents text), and a take with long pauses costs fewer 30-s encoder windows. Times are
+    mapped back with :func:`to_source_time`.
+    """
+    spans: list[list[float]] = []
+    for iv in intervals:
+        s, e = max(0.0, iv.start - pad_s), min(duration, iv.end + pad_s)
+        if spans and s - spans[-1][1] <= join_gap_s:
+            spans[-1][1] = max(spans[-1][1], e)
+        else:
+            spans.append([s, e])
+    out, fed = [], 0.0
+    for s, e in spans:
+        s_i, e_i = int(s * SAMPLE_RATE) / SAMPLE_RATE, int(e * SAMPLE_RATE) / SAMPLE_RATE
+        out.append(Chunk(s_i, e_i, fed))
+        fed += e_i - s_i
+    return out
+
+
+def to_source_time(chunks, t: float, *, is_end: bool = False) -> float:
+    """A time in the fed (concatenated) audio -> seconds in the source take."""
+    if not chunks:
+        return t
+    for i, c in enumerate(chunks):
+        last = i == len(chunks) - 1
+        if t < c.fed_end or last or (is_end and t <= c.fed_end):
+            return min(c.src_start + max(t - c.fed_start, 0.0), c.src_end)
+    return t
+
+
+@dataclass(frozen=True)
+class _W:
+    word: str
+    start: float
+    end: float
+    probability: float
+
+
+def _remap(w, chunks) -> _W:
+    if not chunks:
+        return _W(w.word, w.start, w.end, w.probability)
+    # A word belongs to the chunk that holds its middle; clip it to that chunk.
+    mid = (w.start + w.end) / 2
+    c = next((c for c in chunks if mid < c.fed_end), chunks[-1])
+    start = c.src_start + max(w.start - c.fed_start, 0.0)
+    end = c.src_start + min(max(w.end - c.fed_start, 0.0), c.src_end - c.src_start)
+    return _W(w.word, min(start, end), end, w.probability)
+
+
+def _token_cap(chunks, language: str) -> int | None:
+    """An upper bound on tokens per 30-s window, from the speech's length.
 
     Whisper emits at most about 10 tokens per second of English speech (15 for Japanese, where
     a token is often one character); a cap from the audio's length stops a runaway loop early
     (on a laugh, base otherwise writes "uh, uh, ..." for 448 tokens, three times over).
     """
-    if not clips:
+    if not chunks:
         return None
-    longest = max(clips[i + 1] - clips[i] for i in range(0, len(clips), 2))
+    fed = chunks[-1].fed_end
     per_s = 15.0 if language == "ja" else 10.0
-    cap = int(per_s * min(longest, 30.0)) + 16
+    cap = int(per_s * min(fed, 30.0)) + 16
     return cap if cap < 440 else None
-
-
-def _merge_for_decoding(intervals, *, pad_s: float = 0.2, join_gap_s: float = 1.5) -> list[tuple[float, float]]:
-    """Speech intervals padded and joined into decoding windows.
-
-    Short gaps stay inside a window (Whisper needs context across hesitations); only long
-    silences are cut out, which is where Whisper would otherwise invent text.
-    """
-    out: list[list[float]] = []
-    for iv in intervals:
-        s, e = max(0.0, iv.start - pad_s), iv.end + pad_s
-        if out and s - out[-1][1] <= join_gap_s:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
 
 #: No one says more than this many words (English) or tokens (Japanese) per second of speech;
 #: more means Whisper is looping ("uh, uh, uh, ..." over a laugh).

@@ -84,4 +84,4 @@ def main() -> None:
 
 
 # Commands register themselves on ``cli`` when their modules are imported.
-from furikaeri.cli import analyze_cmd  # noqa: E402,F401
+from furikaeri.cli import analyze_cmd, capture_cmd, store_cmd  # noqa: E402,F401

@@ -17,7 +17,7 @@ import click
 
 from furikaeri.cli import cli
 from furikaeri.cli.analyze_cmd import analysis_options, emit_analysis, models_dir_from_env, transcription_progress
-from furikaeri.errors import DeviceError, UsageError
+from furikaeri.errors import UsageError
 
 TAKES_DIR = "takes"
 
@@ -50,21 +50,6 @@ def new_take_path(directory: Path) -> Path:
         path = directory / f"take-{stamp}-{n}.wav"
         n += 1
     return path
-
-
-def repair_partial_takes(directory: Path, *, quiet: bool = False):
-    """Repair every take a killed recorder left in ``directory``; say so on stderr."""
-    from furikaeri.capture import find_partial_takes, recover_take
-
-    repaired = []
-    for path in find_partial_takes(directory):
-        take = recover_take(path)
-        repaired.append(take)
-        if not quiet:
-            click.echo(f"furikaeri: repaired an interrupted take: {take.path} ({take.duration_s:.1f} s"
-                       f"{'' if take.speech_heard else ', no speech'}); analyse it with "
-                       f"`furikaeri analyze {take.path}`", err=True)
-    return repaired
 
 
 @cli.command()
@@ -151,38 +136,19 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
       furikaeri record --language ja --stop-after-silence 4
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
     """
-    from furikaeri.capture import resolve_device
     from furikaeri.cli.live import record_interactive
 
     if out is None:
         out = new_take_path(takes_dir())
     elif out.exists():
         raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    repair_partial_takes(out.parent)
-    dev = resolve_device(device)
-
     shown_budget = budget
     if shown_budget is None:
         from furikaeri.analysis import default_budget
 
         shown_budget = default_budget(language if language != "auto" else "en")
-    take = record_interactive(out, question=question, budget=shown_budget, device=dev,
-                              max_seconds=max_seconds, stop_after_silence=stop_after_silence)
-    how = {"max_seconds": "time limit reached", "silence": "you went silent", "stop": "stopped",
-           "interrupt": "interrupted", "device_error": "the microphone failed"}[take.stopped_by]
-    click.echo(f"furikaeri: saved {take.path} ({take.duration_s:.1f} s, {how})", err=True)
-    if take.overflows:
-        click.echo(f"furikaeri: warning: {take.overflows} audio blocks overflowed (the computer was too busy); "
-                   "the take has small gaps", err=True)
-    if take.stopped_by == "device_error":
-        raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
-                          f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)")
-    if take.duration_s < 0.1:
-        raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}")
-    if not take.speech_heard:
-        click.echo("furikaeri: no speech was heard in this take: is the microphone muted or too far? "
-                   "(try `furikaeri mic-check`)", err=True)
+    record_interactive(out, question=question, budget=shown_budget, device=device,
+                       max_seconds=max_seconds, stop_after_silence=stop_after_silence)
 
     from furikaeri.analysis import analyze_file
 
@@ -214,6 +180,8 @@ def recover(directory, json_):
       furikaeri recover
       furikaeri recover ./my-takes --json
     """
+    from furikaeri.cli.live import repair_partial_takes
+
     directory = directory if directory is not None else takes_dir()
     repaired = repair_partial_takes(directory, quiet=True)
     if json_:

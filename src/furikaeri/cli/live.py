@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from furikaeri.capture import MIN_DBFS, Device, Take, record_take
+from furikaeri.errors import DeviceError
 
 #: With no terminal and no other stop condition, a take stops after this many seconds.
 NO_TERMINAL_CAP_S = 600.0
@@ -71,6 +72,7 @@ class LivePanel:
         self.device_name = device_name
         self.elapsed = 0.0
         self.level = MIN_DBFS
+        self.done = False
         self._next_draw = 0.0
         self.live = Live(self.render(), console=console, auto_refresh=False, transient=False,
                          redirect_stdout=False, redirect_stderr=False)
@@ -84,7 +86,10 @@ class LivePanel:
         if self.question:
             grid.add_row(Text.assemble(("Question  ", "bold"), self.question))
         line = Text()
-        line.append("● REC ", style="bold red")
+        if self.done:
+            line.append("■ recorded ", style="bold")
+        else:
+            line.append("● REC ", style="bold red")
         over = self.budget is not None and self.elapsed > self.budget
         if self.budget is not None:
             line.append(f"{clock(self.elapsed)} / {clock(self.budget)}", style="bold red" if over else "bold")
@@ -99,10 +104,11 @@ class LivePanel:
         if over:
             grid.add_row(Text(f"Over the {clock(self.budget)} budget by {clock(self.elapsed - self.budget)}: "
                               "wrap up with your main point.", style="bold red"))
-        hint = "Press Enter to finish (Ctrl-C also stops and keeps the take)."
-        if self.device_name:
-            hint += f"  Mic: {self.device_name}"
-        grid.add_row(Text(hint, style="dim"))
+        if not self.done:
+            hint = "Press Enter to finish (Ctrl-C also stops and keeps the take)."
+            if self.device_name:
+                hint += f"  Mic: {self.device_name}"
+            grid.add_row(Text(hint, style="dim"))
         return grid
 
     def update(self, elapsed: float, level: float) -> None:
@@ -118,6 +124,8 @@ class LivePanel:
         return self
 
     def __exit__(self, *exc):
+        self.done = True
+        self.level = MIN_DBFS
         self.live.update(self.render(), refresh=True)
         return self.live.__exit__(*exc)
 
@@ -185,6 +193,25 @@ def _sigterm_sets(event: threading.Event):
         signal.signal(signal.SIGTERM, previous)
 
 
+def repair_partial_takes(directory: Path, *, quiet: bool = False) -> list[Take]:
+    """Repair every take a killed recorder left in ``directory``; say so on stderr."""
+    from furikaeri.capture import find_partial_takes, recover_take
+
+    repaired = []
+    for path in find_partial_takes(directory):
+        take = recover_take(path)
+        repaired.append(take)
+        if not quiet:
+            click.echo(f"furikaeri: repaired an interrupted take: {take.path} ({take.duration_s:.1f} s"
+                       f"{'' if take.speech_heard else ', no speech'}); analyse it with "
+                       f"`furikaeri analyze {take.path}`", err=True)
+    return repaired
+
+
+STOPPED_BY = {"max_seconds": "time limit reached", "silence": "you went silent", "stop": "stopped",
+              "interrupt": "interrupted", "device_error": "the microphone failed"}
+
+
 def record_interactive(
     out_path: str | Path,
     *,
@@ -196,12 +223,38 @@ def record_interactive(
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
-    ``budget`` (seconds) is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take
-    (see :func:`furikaeri.capture.record_take`, which this wraps and whose errors it lets through).
+    First repairs takes a killed run left in the same folder (and says so). ``budget`` (seconds)
+    is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take (see
+    :func:`furikaeri.capture.record_take`, whose errors pass through). Afterwards it prints where
+    the take was saved, warns about overflows and about a take in which no speech was heard.
+
+    Raises :class:`~furikaeri.errors.DeviceError` when the microphone failed mid-take or gave no
+    audio at all; the message names the file that keeps what was recorded.
     """
     from furikaeri.capture import resolve_device
 
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    repair_partial_takes(out_path.parent)
     dev = resolve_device(device)
+    take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
+                   stop_after_silence=stop_after_silence)
+    click.echo(f"furikaeri: saved {take.path} ({take.duration_s:.1f} s, {STOPPED_BY[take.stopped_by]})", err=True)
+    if take.overflows:
+        click.echo(f"furikaeri: warning: {take.overflows} audio blocks were dropped because the computer "
+                   "was too busy; the take has small gaps", err=True)
+    if take.stopped_by == "device_error":
+        raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
+                          f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)")
+    if take.duration_s < 0.1:
+        raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}")
+    if not take.speech_heard:
+        click.echo("furikaeri: no speech was heard in this take: is the microphone muted or too far? "
+                   "(try `furikaeri mic-check`)", err=True)
+    return take
+
+
+def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence) -> Take:
     stop = threading.Event()
     if not is_interactive():
         if max_seconds is None and stop_after_silence is None:

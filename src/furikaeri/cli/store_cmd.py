@@ -21,7 +21,7 @@ import click
 
 from furikaeri.cli import cli
 from furikaeri.cli.analyze_cmd import analysis_options, models_dir_from_env
-from furikaeri.errors import FurikaeriError, UsageError
+from furikaeri.errors import UsageError
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
 
@@ -202,11 +202,18 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                                stop_after_silence=stop_after_silence, now=now)
                 recorded = True
             analysis = _analyze(path, language=language if language != "auto" else q.language,
-                                budget=budget or q.budget_s, question=q.text, model=model, quiet=json_)
+                                budget=budget or q.budget_s, question=q.text, model=model)
             if not json_:
                 from furikaeri.report.terminal import render
 
                 render(analysis, out)
+            if not analysis.speech_detected:
+                msg = ("声が聞こえなかったので保存しません。" if L == "ja"
+                       else "no speech heard in this take: not saved")
+                out.print(f"[yellow]{msg}[/yellow]")
+                results.append({"answer_id": None, "question": q.to_dict(), "skipped": "no speech",
+                                "analysis": analysis.to_dict()})
+                continue
             reflection = _reflection(L, note[i] if i < len(note) else None, interactive)
             if session_id is None:
                 name = session or f"{qset.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
@@ -218,17 +225,25 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 audio_path=path, note=reflection, move=recorded, now=now,
                 settings={"set": qset.name, "question_key": q.key, "model": model, "language": language,
                           "budget_s": budget or q.budget_s, "source": "microphone" if recorded else "file"})
+            after = P.after_answer(store, answer_id)
             if not json_:
                 H.render_fix(out, fix, L)
+                H.render_after(out, after, L)
                 out.print(f"[dim]{H.t('saved', L, id=answer_id)}[/dim]")
             results.append({"answer_id": answer_id, "question": q.to_dict(),
                             "previous_answer_id": before.previous.id if before.previous else None,
-                            "fix": fix.to_dict() if fix else None, "analysis": analysis.to_dict()})
+                            "fix": fix.to_dict() if fix else None, "after": after.to_dict(),
+                            "analysis": analysis.to_dict()})
+        earlier = [s for s in store.sessions() if s.set_name == qset.name and s.id != session_id]
+        session_row = store.session(session_id) if session_id else None
     if json_:
         emit_json({"session_id": session_id, "set": qset.name, "answers": results})
-    elif results:
+    elif session_row is not None:
         out.print()
-        out.print(f"[dim]furikaeri history · furikaeri progress · furikaeri compare --sessions …[/dim]")
+        out.print(H.t("session_done", L, n=session_row.answer_count, name=session_row.name, id=session_row.id))
+        if earlier:
+            out.print(f"[dim]{H.t('compare_hint', L)}: furikaeri compare --sessions {earlier[0].id} {session_id}[/dim]")
+        out.print("[dim]furikaeri progress · furikaeri history[/dim]")
 
 
 def _set_from_interviews(store, company: str):
@@ -276,7 +291,7 @@ def _record(home: Path, q, budget: float, *, device, max_seconds, stop_after_sil
     return Path(take.path)
 
 
-def _analyze(path: Path, *, language, budget, question, model, quiet: bool):
+def _analyze(path: Path, *, language, budget, question, model):
     from furikaeri.analysis import analyze_file
 
     return analyze_file(path, language=language, budget=budget, question=question, model=model,
@@ -483,7 +498,8 @@ def show(answer_id, lang, json_):
 def note(answer_id, wrong, why, next_time, lang, now_, json_):
     """Add or edit the reflection note of an answer.
 
-    With no option, asks for each part with the current text as the default.
+    With no option, asks for each part with the current text as the default (with --json
+    and no option, prints the note as it is). An empty text clears a part.
 
     \b
     Examples:
@@ -502,7 +518,7 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
             raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
         L = lang or a.language or "en"
         if wrong is None and why is None and next_time is None:
-            if not sys.stdin.isatty() and json_:
+            if json_:  # nothing to change: print the note as it is
                 emit_json(a.note.to_dict() if a.note else None)
                 return
             cur = a.note
@@ -754,5 +770,3 @@ def questions_company(name, lang, json_):
     L = lang or ((info.get("file") or {}).get("language")) or "en"
     H.render_company(console(), info, L)
 
-
-__all__ = ["save_from_cli", "current_home", "FurikaeriError"]

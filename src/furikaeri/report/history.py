@@ -65,7 +65,7 @@ _L = {
     "dropped": ("dropped", "削った部分"),
     "added": ("added", "加えた部分"),
     "overall": ("overall", "全体"),
-    "attempts": ("attempts", "回答数"),
+    "attempts": ("{n} attempts", "{n}回"),
     "trend": ("trend", "傾向"),
     "best": ("best", "自己ベスト"),
     "latest": ("latest", "最新"),
@@ -78,6 +78,10 @@ _L = {
         "聞こえることがあります。会話らしさも大切に",
     ),
     "means": ("session means", "セッション平均"),
+    "pace_faster": ("{pct:.0%} faster than your usual pace ({usual})", "ふだんの話速 ({usual}) より {pct:.0%} 速い"),
+    "pace_slower": ("{pct:.0%} slower than your usual pace ({usual})", "ふだんの話速 ({usual}) より {pct:.0%} 遅い"),
+    "session_done": ("{n} answers saved in session “{name}” (#{id})", "セッション「{name}」(#{id}) に {n} 件保存しました"),
+    "compare_hint": ("compare with the last session of this set", "前回のセッションと比べる"),
     "only_in": ("answered only in", "片方のみ"),
     "sets": ("question sets", "質問セット"),
     "companies": ("companies", "企業"),
@@ -212,6 +216,8 @@ def previous_line(before: Before, lang: str) -> str:
     note = note_text(prev.note)
     if note:
         line += f"; {t('your_note', lang)}: {note}"
+    elif before.noted is not None:
+        line += f"; {t('your_note', lang)} ({_when(before.noted.created_at)[:10]}): {note_text(before.noted.note)}"
     return line
 
 
@@ -226,6 +232,16 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
             f"{fmt_value(c.metric, c.after, lang)} ",
             _verdict(c, lang),
         )
+
+
+def render_after(console: Console, after: Any, lang: str) -> None:
+    """Remarks after an answer (:class:`furikaeri.practice.AfterAnswer`)."""
+    if after.pace_vs_usual is not None:
+        key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
+        usual = fmt_value(after.pace_metric, after.usual_pace, lang)
+        console.print(f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
+    if after.zero_filler_streak:
+        console.print(f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
 
 
 # --------------------------------------------------------------------------- history / show / note
@@ -299,9 +315,9 @@ def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: 
     for c in changes:
         if c.before is None and c.after is None:
             continue
+        delta = "" if c.metric == "over_s" else fmt_value(c.metric, c.delta, lang, unit=False, signed=True)
         table.add_row(_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
-                      fmt_value(c.metric, c.after, lang),
-                      fmt_value(c.metric, c.delta, lang, unit=False, signed=True), _verdict(c, lang))
+                      fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang))
     return table
 
 
@@ -352,7 +368,7 @@ def _progress_table(block: ProgressBlock, lang: str) -> Table:
     for s in block.series:
         values = [p.value for p in s.points][-24:]
         trend = _verdict(s.trend, lang) if s.trend else Text("–", style="dim")
-        if s.trend and s.trend.delta is not None:
+        if s.trend and s.trend.delta is not None and s.metric != "over_s":
             trend = Text(fmt_value(s.metric, s.trend.delta, lang, unit=False, signed=True) + " ") + trend
         table.add_row(_label(s.metric, lang), sparkline(values),
                       fmt_value(s.metric, s.latest.value if s.latest else None, lang),
@@ -368,7 +384,7 @@ def render_progress(console: Console, prog: Progress, lang: str) -> None:
         title = t("overall", lang)
         if len(prog.overall) > 1 and o.language:
             title += f" ({_LANG_NAMES.get(o.language, o.language)})"
-        console.print(f"[bold]{title}[/bold] [dim]{o.attempts} {t('attempts', lang)} · "
+        console.print(f"[bold]{title}[/bold] [dim]{t('attempts', lang, n=o.attempts)} · "
                       f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
         console.print(_progress_table(o, lang))
     if prog.usual_pace:
@@ -383,7 +399,7 @@ def render_progress(console: Console, prog: Progress, lang: str) -> None:
     for block in prog.questions:
         console.print()
         console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]#{block.question_id} · "
-                      f"{block.attempts} {t('attempts', lang)}[/dim]")
+                      f"{t('attempts', lang, n=block.attempts)}[/dim]")
         console.print(_progress_table(block, lang))
         if block.last_note:
             console.print(f"[dim]{t('your_note', lang)}: {escape(block.last_note)}[/dim]")
