@@ -623,3 +623,19 @@ def test_practice_through_the_microphone(pulse, tmp_path):
     assert a.question_key == "en-basic:intro" and a.settings["source"] == "microphone"
     assert Path(a.audio_path).parent == home / "audio" and Path(a.audio_path).exists()
     assert a.metrics["answer_s"] == pytest.approx(11.0, abs=1.5)
+
+
+def test_company_without_a_file_practises_the_logged_questions(home):
+    from furikaeri.cli.store_cmd import _set_from_interviews
+    from furikaeri.errors import QuestionError
+
+    run("reflect", "-c", "Acme", "-q", "Why Acme?", "-q", "Tell me about a conflict.", "--no-prompt")
+    run("reflect", "-c", "Acme", "-q", "Why Acme?", "-q", "Where in five years?", "--no-prompt")
+    with Store.open(home) as st:
+        qset = _set_from_interviews(st, "Acme")
+        assert qset.language == "en" and qset.company.name == "Acme"
+        # the newest interview's questions first, each question once
+        assert [q.text for q in qset.questions] == ["Why Acme?", "Where in five years?", "Tell me about a conflict."]
+        assert all(q.budget_s == 120 for q in qset.questions)
+        with pytest.raises(QuestionError, match="no company file"):
+            _set_from_interviews(st, "Nobody")

@@ -62,7 +62,14 @@ def _os_error_line(e: OSError) -> str:
 
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="furikaeri")
-def cli() -> None:
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where your archive lives [default: $FURIKAERI_HOME, else your user data folder].",
+)
+@click.pass_context
+def cli(ctx: click.Context, home: str | None) -> None:
     """furikaeri (振り返り): an offline mock-interview coach.
 
     Answer a question out loud, get a delivery report (speaking rate, fillers, pauses,
@@ -77,6 +84,8 @@ def cli() -> None:
       furikaeri practice --set ja-basic            # a practice session
       furikaeri progress                           # how you are improving
     """
+    ctx.ensure_object(dict)
+    ctx.obj["home"] = home
 
 
 def main() -> None:

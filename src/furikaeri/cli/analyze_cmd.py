@@ -20,7 +20,7 @@ def models_dir_from_env() -> Path | None:
 
 def analysis_options(fn):
     """--language, --budget, --model, --json: shared by analyze, record and practice."""
-    fn = click.option("--json", "json_", is_flag=True, help="Print one JSON object per answer (schema in the README).")(fn)
+    fn = click.option("--json", "json_", is_flag=True, help="Print JSON for scripts instead of the report (schema in the README).")(fn)
     fn = click.option(
         "--model",
         default=lambda: os.environ.get("FURIKAERI_MODEL", "base"),
@@ -31,7 +31,7 @@ def analysis_options(fn):
         "--budget",
         type=click.FloatRange(min=1, max=3600),
         default=None,
-        help="The question's time budget in seconds [default: 120 English, 60 Japanese].",
+        help="The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].",
     )(fn)
     fn = click.option(
         "--language",

@@ -247,7 +247,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
 
 
 def _set_from_interviews(store, company: str):
-    """A practice set made of the questions logged for a company with no company file."""
+    """A practice set made of the questions logged for a company with no company file (the
+    newest interview's first, each question once)."""
     from furikaeri import questions as Q
 
     interviews = store.interviews(company=company)
