@@ -187,6 +187,15 @@ def score_fillers(truth: list[dict], found: list[dict], *, literal: Iterable[dic
     }
 
 
+def context_of(start: float, end: float, segments: list[dict]) -> str:
+    """What the truth has under [start, end]: the phrases it overlaps, or ``silence``."""
+    hits = [s for s in segments if overlap(start, end, s["start"], s["end"]) > 0]
+    if not hits:
+        return "silence"
+    return " / ".join(("filler " if s["type"] == "filler" else "") + repr(s["text"][:40])
+                      for s in hits)
+
+
 def rate_of(analysis: dict, language: str) -> float | None:
     rate = analysis.get("rate") or {}
     return rate.get("wpm") if language == "en" else rate.get("morae_per_s")
@@ -206,6 +215,11 @@ def score_answer(truth: dict, analysis: dict) -> dict:
     fillers = score_fillers(truth["fillers"], analysis.get("fillers", []),
                             literal=truth.get("literal_uses", []))
     lat_a = analysis.get("latency_s")
+    segments = truth.get("segments", [])
+    for f in fillers["false"]:
+        f["context"] = context_of(f["start"], f["end"], segments)
+    for pz in pauses["false"]:
+        pz["context"] = context_of(pz["start"], pz["end"], segments)
     return {
         "id": truth["id"], "language": lang, "style": truth.get("style"),
         "pauses": pauses, "fillers": fillers,
@@ -511,11 +525,11 @@ def summary_rows(result: dict) -> list[tuple[str, str, str, str]]:
         ("filler recall", *both("filler_recall", target=0.95), ">= 0.95"),
         ("filler precision", *both("filler_precision", target=0.90), ">= 0.90"),
         ("false fillers on literal words", *both("false_fillers_on_literal_words", "{:d}"), ""),
-        ("rate error, mean |%|", *both("rate_error_pct_mean", "{:.1f}"), ""),
-        ("rate error, max |%|", *both("rate_error_pct_max", "{:.1f}", 5.0, False), "<= 5"),
-        ("answer span error, mean |s|", *both("answer_error_s_mean", "{:.2f}"), ""),
-        ("answer span error, max |s|", *both("answer_error_s_max", "{:.2f}", 0.3, False), "<= 0.3"),
-        ("latency error, mean |s|", *both("latency_error_s_mean", "{:.2f}"), ""),
+        ("rate error, mean abs %", *both("rate_error_pct_mean", "{:.1f}"), ""),
+        ("rate error, max abs %", *both("rate_error_pct_max", "{:.1f}", 5.0, False), "<= 5"),
+        ("answer span error, mean abs (s)", *both("answer_error_s_mean", "{:.2f}"), ""),
+        ("answer span error, max abs (s)", *both("answer_error_s_max", "{:.2f}", 0.3, False), "<= 0.3"),
+        ("latency error, mean abs (s)", *both("latency_error_s_mean", "{:.2f}"), ""),
     ]
     for key, label in (("over_budget_correct", "over-budget flag right"),
                        ("language_correct", "language right")):
@@ -594,14 +608,15 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
                 lines.append(f"missed pause {m['start']:.2f}-{m['end']:.2f} ({_dur(m):.2f} s, "
                              f"{m.get('source', '')}, {m.get('place', '')})")
             for m in p["false"]:
-                lines.append(f"false pause {m['start']:.2f}-{m['end']:.2f} ({_dur(m):.2f} s)")
+                lines.append(f"false pause {m['start']:.2f}-{m['end']:.2f} ({_dur(m):.2f} s) "
+                             f"over {m.get('context', '?')}")
             for m in f["missed"]:
                 lines.append(f"missed filler {m['text']!r} {m['start']:.2f}-{m['end']:.2f} ({m['kind']})")
             for m in f["false"]:
                 lit = " ON A LITERAL WORD" if any(m is x or (x["start"] == m["start"] and
                                                   x["text"] == m["text"]) for x in f["false_literal"]) else ""
                 lines.append(f"false filler {m.get('text', '')!r} {m['start']:.2f}-{m['end']:.2f} "
-                             f"({m.get('how_found', '')}){lit}")
+                             f"({m.get('how_found', '')}){lit} over {m.get('context', '?')}")
             if lines:
                 w(f"  {s['id']}\n")
                 for line in lines:
@@ -664,7 +679,10 @@ def main(argv: list[str] | None = None) -> int:
         print_report(result, args.details)
         print(f"\n({result['bench_s']} s)")
     if args.update_readme:
-        if update_readme(result):
+        if args.lang or args.limit or args.skip_real:
+            print("README.md not changed: --update-readme needs a full run (no --lang, --limit "
+                  "or --skip-real)", file=sys.stderr)
+        elif update_readme(result):
             print("README.md accuracy block updated", file=sys.stderr)
         else:
             print(f"README.md has no {BEGIN} ... {END} block: not changed", file=sys.stderr)

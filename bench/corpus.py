@@ -772,7 +772,8 @@ CORPUS: list[AnswerSpec] = [
         160, 60, content=(
         "The project I'm most proud of is a booking app I built for a climbing gym near my "
         "university. They were taking bookings over the phone, and on busy evenings people waited at "
-        "the door for an hour. I spent the summer building a simple web app, with a calendar, a "
+        "the door for an hour. If you know the gym, you know how busy it gets after work. I "
+        "spent the summer building a simple web app, with a calendar, a "
         "waiting list, and text message reminders. The hardest part was not the code, it was getting "
         "the staff to trust it. So I sat at the front desk for three evenings, watched how they "
         "worked, and changed the design to match. For example, they needed to see the next two hours "
@@ -828,7 +829,8 @@ CORPUS: list[AnswerSpec] = [
         "free food for a hundred people. But I did not plan the day itself. On the morning of the "
         "event, we had no schedule, no judges, and the wifi could not handle that many laptops. "
         "People were confused, and about a third of them left before lunch. It was honestly quite "
-        "embarrassing. Afterwards, I asked the people who stayed what went wrong, and I wrote it all "
+        "embarrassing. When I say I failed, I mean that I let people down. Afterwards, I asked "
+        "the people who stayed what went wrong, and I wrote it all "
         "down. The next year I ran it again, but this time with a team of four, and a checklist that "
         "started two months before the day. Almost everyone stayed until the end. The main thing I "
         "learned is that saying yes is easy, but planning is the real work.")),
@@ -917,8 +919,9 @@ CORPUS: list[AnswerSpec] = [
         "頼んでいないことが分かりました。なので、その三つだけは、朝のピークの前に準備しておくことに"
         "しました。あと、レジの横に、メニューを大きく書いたボードを置いて、並んでいる間に注文を"
         "決めてもらえるようにしました。この二つを始めてから、待ち時間が大体半分くらいになって、"
-        "常連のお客さんからも、早くなったねと言ってもらえるようになりました。この経験から、問題を"
-        "感覚ではなく、数字で見ることの大切さを学びました。")),
+        "常連のお客さんからも、早くなったねと言ってもらえるようになりました。あの時、店長が任せて"
+        "くれたことに、今でも感謝しています。この経験から、問題を感覚ではなく、数字で見ることの大切さを"
+        "学びました。")),
     _ja("ja05_fast_shiboudouki", "志望動機を教えてください。", 60, "fast", 1.2, 2.0, noise="brown",
         content=(
         "私が貴社を志望する理由は、地方の中小企業の成長を、デジタルの力で支えたいと考えているから"
@@ -931,7 +934,8 @@ CORPUS: list[AnswerSpec] = [
     _ja("ja06_slow_tansho", "あなたの短所を教えてください。", 60, "slow", 0.85, -3.0, content=(
         "私の短所は、心配性なところです。準備に時間をかけすぎてしまい、行動に移すのが遅くなることが"
         "あります。ゼミの発表では、資料を何度も作り直してしまい、先生に確認していただく時間が"
-        "なくなってしまいました。それからは、締め切りの前に、必ず中間の確認日を決めるようにして"
+        "なくなってしまいました。その時の発表の評価は、まあまあでした。それからは、締め切りの前に、"
+        "必ず中間の確認日を決めるようにして"
         "います。今では、心配性であることを、準備の丁寧さとして生かせるようになってきたと思います。")),
     _ja("ja07_hesitant_zasetsu", "挫折した経験を教えてください。", 60, "hesitant", 1.0, -1.0,
         noise="brown", content=(
@@ -961,7 +965,8 @@ CORPUS: list[AnswerSpec] = [
         "会議室を無料で貸していただけることになりました。パソコンは、大学の研究室で使わなくなった"
         "ものを、先生にお願いして譲っていただきました。次に困ったのは、教える内容です。私たちは、"
         "大学ではプログラミングを学んでいましたが、小学生にどう教えればいいのかは、全く分かりません"
-        "でした。最初の数回は、説明が難しすぎて、途中で飽きてしまう子どももいました。そこで、毎回の"
+        "でした。先生からは、なんか面白いことを始めたねと言われましたが、最初の数回は、説明が"
+        "難しすぎて、途中で飽きてしまう子どももいました。そこで、毎回の"
         "教室の後に、子どもたちと保護者の方に、短いアンケートをお願いすることにしました。アンケートを"
         "見ると、説明を聞く時間が長いと、つまらないと感じることが分かりました。それからは、説明は"
         "短くして、すぐに手を動かせるように、教材を作り直しました。また、早く終わった子には、自由に"
@@ -974,7 +979,7 @@ CORPUS: list[AnswerSpec] = [
     _ja("ja10_clean_saigo", "最後に何か一言ありますか。", 30, "clean", 1.0, 2.0, noise="brown",
         content=(
         "本日は、貴重なお時間をいただき、ありがとうございました。お話を伺って、貴社で働きたいという"
-        "気持ちが、さらに強くなりました。ご縁があれば、精一杯頑張りますので、どうぞよろしく"
+        "気持ちが、さらに強くなりました。伺ったお話は、今後の準備にも生かしたいと思います。ご縁があれば、精一杯頑張りますので、どうぞよろしく"
         "お願いいたします。")),
     _ja("ja11_fast_rambling_nyusha", "入社後にやりたいことは何ですか。", 60, "rambling", 1.2, 0.0,
         content=(

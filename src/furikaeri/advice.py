@@ -102,6 +102,7 @@ def warnings_for(m, language: str, speech_map) -> list[str]:
         return out
     if m.acoustic_weak:
         out.append(WARNINGS["fillers_undercounted"][lang].format(n=m.acoustic_weak))
-    if speech_map.contrast_db < 15:
+    speech_s = sum(iv.duration for iv in speech_map.intervals)
+    if speech_map.contrast_db < 15 and speech_s < 0.8 * speech_map.duration:
         out.append(WARNINGS["noisy"][lang].format(db=speech_map.contrast_db))
     return out

@@ -300,6 +300,7 @@ class LevelTracker:
         self.silence_s = 0.0
         self.voiced_frames = 0
         self._run = 0
+        self._frames_seen = 0
         self._need_run = max(1, int(round(SPEECH_MIN_S / FRAME_S)))
 
     def feed(self, block) -> None:
@@ -329,7 +330,9 @@ class LevelTracker:
             self.levels.append(level)
         self.peak_level_dbfs = max(self.peak_level_dbfs, level)
         self._window.append(level)
-        self.noise_floor_dbfs = float(np.percentile(self._window, self._floor_percentile))
+        self._frames_seen += 1
+        if self._frames_seen <= 20 or self._frames_seen % 5 == 0:  # every 0.25 s once settled
+            self.noise_floor_dbfs = float(np.percentile(self._window, self._floor_percentile))
         voiced = level >= max(self.noise_floor_dbfs + SPEECH_OVER_FLOOR_DB, SPEECH_MIN_DBFS)
         if voiced:
             self.voiced_frames += 1

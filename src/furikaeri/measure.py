@@ -183,6 +183,25 @@ def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int,
     return text, out, char_spans
 
 
+def merge_held_fillers(fillers, speech, *, max_s: float = 1.5) -> list[Filler]:
+    """One held hesitation that Whisper wrote twice ("Um... Um..." over a single "ummm") is one
+    filler: identical hesitations with no silence between them (the same speech interval)."""
+    out: list[Filler] = []
+    for f in fillers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.kind == prev.kind == "hesitation"
+            and f.text.lower() == prev.text.lower()
+            and f.end - prev.start <= max_s
+            and any(iv.start <= prev.start and f.end <= iv.end + 0.05 for iv in speech)
+        ):
+            out[-1] = Filler(prev.text, prev.start, max(prev.end, f.end), prev.kind, prev.how_found)
+        else:
+            out.append(f)
+    return out
+
+
 def strip_spans(text: str, spans) -> str:
     """``text`` with the given character spans blanked out (for counting rate units)."""
     chars = list(text)
@@ -446,7 +465,7 @@ def measure(
                 )
             elif v.voiced_share >= 0.5:
                 n_weak += 1
-    all_fillers = sorted(fillers + acoustic_fillers, key=lambda f: f.start)
+    all_fillers = merge_held_fillers(sorted(fillers + acoustic_fillers, key=lambda f: f.start), speech)
     if acoustic_fillers:
         a_start = min(a_start, acoustic_fillers[0].start)
     answer_s = round(max(a_end - a_start, 0.0), 3)
@@ -471,14 +490,15 @@ def measure(
     speaking = max(answer_s - silent, 1e-6)
     content = strip_spans(text, filler_chars)
     units = rules.count_units(content)
-    minutes = answer_s / 60.0 if answer_s > 0 else None
+    # No content words (only fillers): there is no speaking rate to speak of.
+    minutes = answer_s / 60.0 if answer_s > 0 and units > 0 else None
     if rules.code == "ja":
         chars = rules.count_chars(content)
         total_morae = rules.count_units(text)
         filler_morae = max(total_morae - units, 0)
         rate_d = {
-            "morae_per_s": round(units / answer_s, 2) if answer_s > 0 else None,
-            "articulation_morae_per_s": round(units / speaking, 2) if answer_s > 0 else None,
+            "morae_per_s": round(units / answer_s, 2) if minutes else None,
+            "articulation_morae_per_s": round(units / speaking, 2) if minutes else None,
             "chars_per_min": round(chars / minutes, 1) if minutes else None,
         }
         share = (filler_morae + 2 * len(acoustic_fillers)) / max(total_morae + 2 * len(acoustic_fillers), 1)
@@ -486,19 +506,19 @@ def measure(
     else:
         rate_d = {
             "wpm": round(units / minutes, 1) if minutes else None,
-            "articulation_wpm": round(units / (speaking / 60.0), 1) if answer_s > 0 else None,
+            "articulation_wpm": round(units / (speaking / 60.0), 1) if minutes else None,
         }
         share = len(all_fillers) / max(units + len(all_fillers), 1)
         word_count = units
 
-    per_min = len(all_fillers) / minutes if minutes else 0.0
+    per_min = len(all_fillers) / (answer_s / 60.0) if answer_s > 0 else 0.0
     long_p = [p for p in pauses if p.kind in ("long", "very_long")]
     stats = {
         "word_count": word_count,
         "unit": "morae" if rules.code == "ja" else "words",
         "filler_count": len(all_fillers),
-        "fillers_transcript": len(fillers),
-        "fillers_acoustic": len(acoustic_fillers),
+        "fillers_transcript": sum(f.how_found == "transcript" for f in all_fillers),
+        "fillers_acoustic": sum(f.how_found == "acoustic" for f in all_fillers),
         "fillers_per_min": round(per_min, 2),
         "filler_share": round(share, 3),
         "pause_count": len(pauses),

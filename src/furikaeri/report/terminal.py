@@ -63,6 +63,10 @@ def labels_for(language: str) -> dict[str, str]:
     return labels
 
 
+def _num(value, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
 def _verdict(v, L) -> Text:
     if v is None:
         return Text("")
@@ -135,12 +139,12 @@ def render(a, console: Console | None = None) -> None:
     t.add_row(L["latency"], f"{a.latency_s:.1f} {s}", "")
     r = a.rate
     if a.language == "ja":
-        t.add_row(L["rate"], f"{r.get('morae_per_s')} {L['morae_per_s']}", _verdict(a.verdicts.get("rate"), L))
-        t.add_row("", f"{r.get('articulation_morae_per_s')} {L['morae_per_s']}", Text(L["articulation_morae_per_s"], style="dim"))
-        t.add_row("", f"{r.get('chars_per_min')} {L['chars_per_min']}", _verdict(a.verdicts.get("chars_per_min"), L))
+        t.add_row(L["rate"], f"{_num(r.get('morae_per_s'))} {L['morae_per_s']}", _verdict(a.verdicts.get("rate"), L))
+        t.add_row("", f"{_num(r.get('articulation_morae_per_s'))}", Text(L["articulation_morae_per_s"], style="dim"))
+        t.add_row("", f"{_num(r.get('chars_per_min'), 0)} {L['chars_per_min']}", _verdict(a.verdicts.get("chars_per_min"), L))
     else:
-        t.add_row(L["rate"], f"{r.get('wpm')} {L['wpm']}", _verdict(a.verdicts.get("rate"), L))
-        t.add_row("", f"{r.get('articulation_wpm')} {L['wpm']}", Text(L["articulation_wpm"], style="dim"))
+        t.add_row(L["rate"], f"{_num(r.get('wpm'), 0)} {L['wpm']}", _verdict(a.verdicts.get("rate"), L))
+        t.add_row("", f"{_num(r.get('articulation_wpm'), 0)}", Text(L["articulation_wpm"], style="dim"))
     st = a.stats
     t.add_row(
         L["fillers"],
