@@ -355,10 +355,7 @@ class Progress:
 def load_corpus(corpus: Path, lang: str | None, limit: int | None) -> list[dict]:
     if not (corpus / "index.json").exists():
         print(f"{corpus} is missing: generating it (bench/corpus.py)", file=sys.stderr)
-        sys.path.insert(0, str(HERE))
-        import corpus as corpus_mod
-
-        corpus_mod.main(["--out", str(corpus)])
+        _corpus_module().main(["--out", str(corpus)])
     truths = []
     for p in sorted(corpus.glob("*.json")):
         if p.name == "index.json":
@@ -380,18 +377,21 @@ def load_corpus(corpus: Path, lang: str | None, limit: int | None) -> list[dict]
     return truths
 
 
-def _morae(text: str) -> int:
-    sys.path.insert(0, str(HERE))
+def _corpus_module():
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
     import corpus as corpus_mod
 
-    return corpus_mod.count_morae(text)
+    return corpus_mod
+
+
+def _morae(text: str) -> int:
+    """Morae of a reference text, from Open JTalk's reading (as the corpus truth counts them)."""
+    return _corpus_module().count_morae(text)
 
 
 def _words(text: str) -> int:
-    sys.path.insert(0, str(HERE))
-    import corpus as corpus_mod
-
-    return corpus_mod.count_words(text)
+    return _corpus_module().count_words(text)
 
 
 def run(args) -> dict:

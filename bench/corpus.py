@@ -3,7 +3,7 @@
 
 Run ``python bench/corpus.py`` from the repository root: it writes ``bench/corpus/*.flac`` and a
 truth file ``*.json`` beside each (format documented in ``bench/TRUTH.md``), deterministically
-(fixed seed), in well under a minute.
+(fixed seed), in about a minute.
 
 How an answer is made
 ---------------------
@@ -118,7 +118,7 @@ WEIGHTS = {"en": EN_WEIGHTS, "ja": JA_WEIGHTS}
 #: Words that are fillers in some places and real words in others: their literal uses inside
 #: content phrases are listed in the truth (``literal_uses``).
 AMBIGUOUS = {
-    "en": re.compile(r"\b(like|so|you know|I mean|well|actually|basically|right)\b"),
+    "en": re.compile(r"\b(like|so|you know|I mean|well|actually|basically|right)\b", re.I),
     "ja": re.compile(r"(その|あの|まあ|なんか)"),
 }
 

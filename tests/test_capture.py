@@ -29,8 +29,7 @@ from pulse_fixture import no_sound_env, pulse  # noqa: F401  (fixtures)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "audio"
 JFK = SHARED / "en" / "jfk.flac"
-# Runs the CLI whether or not furikaeri/cli/__init__.py already imports capture_cmd.
-CLI = [sys.executable, "-c", "import furikaeri.cli.capture_cmd, furikaeri.cli as c; c.main()"]
+CLI = [sys.executable, "-m", "furikaeri"]
 
 
 def need_jfk():
@@ -189,7 +188,6 @@ def test_a_take_being_recorded_is_left_alone(tmp_path):
 def invoke(args):
     from click.testing import CliRunner
 
-    import furikaeri.cli.capture_cmd  # noqa: F401  (registers the commands)
     from furikaeri.cli import cli
 
     return CliRunner().invoke(cli, args)
@@ -575,3 +573,24 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     assert "stopped" in text
     assert 2.0 < len(load16k(out)) / 16000 < 4.5
     assert json.loads(stdout)["file"] == str(out)
+
+
+def test_live_panel_and_meter():
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel, clock, meter
+
+    assert clock(0) == "0:00" and clock(61.9) == "1:01" and clock(-3) == "0:00"
+    assert meter(-120.0) == ("·" * 30, "green")
+    bar, style = meter(-30.0)
+    assert bar.count("█") == 15 and style == "green"
+    assert meter(-5.0)[1] == "yellow" and meter(-0.5)[1] == "red"
+    console = Console(record=True, width=100, force_terminal=False)
+    panel = LivePanel(console, question="Why us?", budget=60.0, device_name="USB Mic")
+    panel.elapsed, panel.level = 42.0, -20.0
+    console.print(panel.render())
+    text = console.export_text()
+    assert "Why us?" in text and "0:42 / 1:00" in text and "Over the" not in text and "USB Mic" in text
+    panel.elapsed = 75.0
+    console.print(panel.render())
+    assert "Over the 1:00 budget by 0:15" in console.export_text()

@@ -473,3 +473,19 @@ def test_random_texts_keep_the_invariants():
         assert RULES.count_units(text) >= 0
         assert RULES.count_chars(text) <= len(text)
         RULES.ends_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("りました。え、え、そこで", ["え", "え"]),
+        ("え、そこで考えました", ["え"]),
+        ("え？本当ですか", []),
+        ("えび、好きです", []),
+        ("絵を描きました", []),
+    ],
+)
+def test_bare_e_is_how_whisper_writes_a_short_ee(text, expected):
+    from furikaeri.lang.ja import RULES
+
+    assert [m.text for m in RULES.find_fillers(text)] == expected

@@ -118,7 +118,7 @@ def analyze_audio(
     from furikaeri.advice import tips_for, warnings_for
     from furikaeri.lang import get_rules
     from furikaeri.measure import measure, snap_words
-    from furikaeri.speech import find_speech
+    from furikaeri.speech import find_speech, held_sounds
     from furikaeri.transcribe import detect_language, load_model, transcribe
 
     if language not in ("auto", "en", "ja"):
@@ -138,6 +138,7 @@ def analyze_audio(
     if not smap.has_speech:
         lang = "en" if language == "auto" else language
         words = ()
+        held = ()
     else:
         if lang == "auto":
             if not info.multilingual:
@@ -162,13 +163,15 @@ def analyze_audio(
             multilingual=info.multilingual,
             on_segment=(lambda t: progress(min(t, total), total)) if progress else None,
         )
-        words = tuple(snap_words(transcript.words, smap.intervals))
+        held = held_sounds(audio, smap.intervals) if acoustic_fillers else ()
+        words = tuple(snap_words(transcript.words, smap.intervals, held))
 
     rules = get_rules(lang)
     budget_s = float(budget) if budget is not None else default_budget(lang)
     m = measure(
         words,
         smap.intervals,
+        held=held,
         duration=audio.duration,
         rules=rules,
         budget_s=budget_s,

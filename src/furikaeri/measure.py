@@ -115,27 +115,38 @@ def join_with_offsets(words, language: str) -> tuple[str, list[tuple[int, int]]]
     return "".join(parts), spans
 
 
-def snap_words(words, speech) -> list:
-    """Clip each word's times to the speech interval it overlaps most.
+def snap_words(words, speech, held=()) -> list:
+    """Move each word onto the speech interval it was said in, and clip it to that interval.
 
-    Whisper's cross-attention timestamps stretch a word over the silence after it, or start
-    the next word early; the audio knows better. A word that overlaps no speech at all is
-    dropped: it was invented over silence.
+    Whisper's cross-attention timestamps stretch a word over the silence *before* it (a word
+    after a pause often starts where the previous word ended), sometimes over a whole filled
+    pause. So when a word's stamp overlaps several speech intervals, it belongs to the last one
+    it overlaps by at least 0.1 s, unless that interval is all held sound (a filled pause, see
+    ``speech.held_sounds``) and another is not. A word that overlaps no speech at all (within
+    0.3 s) is dropped: it was invented over silence.
     """
     from dataclasses import replace
 
     out = []
     ivs = list(speech)
+
+    def is_held(iv) -> bool:
+        return any(h.start <= iv.start + 0.1 and h.end >= iv.end - 0.1 for h in held)
+
     for w in words:
-        best, best_ov = None, 0.0
+        cands = []
         for iv in ivs:
             if iv.start >= w.end + 0.3:
                 break
             ov = min(w.end, iv.end) - max(w.start, iv.start)
-            if ov > best_ov:
-                best, best_ov = iv, ov
-        if best is None:
-            # Tolerate a word whose stamp sits just beside a speech island (within 0.3 s).
+            if ov > 0:
+                cands.append((iv, ov))
+        best = None
+        if cands:
+            plain = [c for c in cands if not is_held(c[0])] or cands
+            solid = [c for c in plain if c[1] >= min(0.1, 0.5 * (w.end - w.start))]
+            best = solid[-1][0] if solid else max(plain, key=lambda c: c[1])[0]
+        else:
             near = [iv for iv in ivs if iv.start - 0.3 <= w.end and w.start <= iv.end + 0.3]
             if not near:
                 continue
@@ -183,20 +194,22 @@ def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int,
     return text, out, char_spans
 
 
-def merge_held_fillers(fillers, speech, *, max_s: float = 1.5) -> list[Filler]:
-    """One held hesitation that Whisper wrote twice ("Um... Um..." over a single "ummm") is one
-    filler: identical hesitations with no silence between them (the same speech interval)."""
+def merge_held_fillers(fillers, speech, *, max_s: float = 1.5, max_gap_s: float = 0.15) -> list[Filler]:
+    """One held hesitation that Whisper wrote as several ("Um... Um..." over a single "ummm",
+    「え、ええ、」 over one long えー) is one filler: hesitations less than ``max_gap_s`` apart,
+    in the same speech interval (no silence between them), together at most ``max_s`` long."""
     out: list[Filler] = []
     for f in fillers:
         prev = out[-1] if out else None
         if (
             prev is not None
             and f.kind == prev.kind == "hesitation"
-            and f.text.lower() == prev.text.lower()
+            and f.start - prev.end <= max_gap_s
             and f.end - prev.start <= max_s
-            and any(iv.start <= prev.start and f.end <= iv.end + 0.05 for iv in speech)
+            and any(iv.start <= prev.start + 0.05 and f.end <= iv.end + 0.05 for iv in speech)
         ):
-            out[-1] = Filler(prev.text, prev.start, max(prev.end, f.end), prev.kind, prev.how_found)
+            text = max((prev.text, f.text), key=len)
+            out[-1] = Filler(text, prev.start, max(prev.end, f.end), prev.kind, prev.how_found)
         else:
             out.append(f)
     return out
@@ -215,28 +228,79 @@ def strip_spans(text: str, spans) -> str:
 # Acoustic filled pauses.
 
 
-@dataclass(frozen=True)
-class VoicedGap:
-    """A stretch of speech-like sound with no transcribed word over it."""
-
-    start: float
-    end: float
-    voiced_share: float
-    pitch_spread_st: float
-    spectral_change: float
-    strong: bool
+HESITATION_LABEL = {"en": "uh", "ja": "えー"}
+#: Words Whisper wrote over a held sound are re-read as the filler only when it was unsure of
+#: them (mean word probability below this): a confident word on a held vowel is a drawl.
+REREAD_MAX_PROBABILITY = 0.5
+DEMONSTRATIVE_FILLERS = ("あの", "その")
 
 
-def untranscribed_sounds(speech, words, *, min_s: float = 0.15, max_s: float = 2.5) -> list:
-    """Speech intervals (or their uncovered parts) that no word covers."""
-    from furikaeri.speech import Interval
+def _small_word(text: str, code: str) -> bool:
+    """Could a held vowel of 0.3-2 s be all there is to this text? One short word or a few kana."""
+    t = text.strip(" 、。,.!?…-")
+    if code == "ja":
+        return 0 < len(t) <= 3
+    return len(t.split()) == 1 and len(t) <= 5
+
+
+def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end: float):
+    """Filled pauses the audio shows and the transcript does not.
+
+    For each held sound (``speech.held_sounds``) with no transcript filler within 0.3 s:
+
+    - no word over it: Whisper dropped a filler ("uh" / "えー"; ``how_found="acoustic"``);
+    - the words whose middle lies on it are one short word or a few kana that Whisper was
+      unsure of: it misheard the filler as text; those words become the filler and leave the
+      rate count. Right after あの/その with no pause it is the drawn-out あのー/そのー;
+    - a longer word overlaps more than half of it: a drawl inside a real word, not counted.
+
+    Returns the fillers and the character spans (in the transcript text) of re-read words.
+    """
+    out: list[Filler] = []
+    reread: list[tuple[int, int]] = []
+    if not held:
+        return out, reread
+    code = rules.code
+    _, spans = join_with_offsets(words, code)
+    for h in held:
+        if h.end < a_start - 3.0 or h.start > a_end + 0.5:
+            continue
+        if any(f.start < h.end + 0.3 and f.end > h.start - 0.3 for f in fillers + out):
+            continue
+        inside = [i for i, w in enumerate(words) if h.start - 0.05 <= (w.start + w.end) / 2 <= h.end + 0.05]
+        if not inside:
+            if any(min(w.end, h.end) - max(w.start, h.start) > 0.5 * h.duration for w in words):
+                continue
+            out.append(Filler(f"({HESITATION_LABEL.get(code, 'uh')})", h.start, h.end, "hesitation", "acoustic"))
+            continue
+        text_in = "".join(words[i].text for i in inside)
+        mean_p = sum(words[i].probability for i in inside) / len(inside)
+        if not _small_word(text_in, code) or mean_p >= REREAD_MAX_PROBABILITY:
+            continue
+        first, last = inside[0], inside[-1]
+        start = min(h.start, words[first].start)
+        end = max(h.end, words[last].end)
+        label, kind = HESITATION_LABEL.get(code, "uh"), "hesitation"
+        prev = first - 1
+        if code == "ja" and prev >= 0 and words[prev].text.strip(" 、。") in DEMONSTRATIVE_FILLERS \
+                and words[first].start - words[prev].end < 0.15:
+            label, kind = words[prev].text.strip(" 、。") + "ー", "discourse"
+            start = words[prev].start
+            first = prev
+        reread.append((spans[first][0], spans[last][1]))
+        out.append(Filler(label, round(start, 3), round(end, 3), kind, "acoustic"))
+    return out, reread
+
+
+def uncovered_voiced(speech, words, samples, rate: int, *, min_s: float = 0.2) -> list:
+    """Parts of speech intervals with no word over them, at least ``min_s`` long and voiced:
+    sounds Whisper wrote nothing for (a soft filler, a breath, a dropped word)."""
+    from furikaeri.speech import Interval, pitch_track
 
     out = []
     for iv in speech:
-        covered = [(max(iv.start, w.start), min(iv.end, w.end)) for w in words if w.end > iv.start and w.start < iv.end]
-        covered.sort()
-        cursor = iv.start
-        pieces = []
+        covered = sorted((max(iv.start, w.start), min(iv.end, w.end)) for w in words if w.end > iv.start and w.start < iv.end)
+        cursor, pieces = iv.start, []
         for s, e in covered:
             if s - cursor >= min_s:
                 pieces.append(Interval(cursor, s))
@@ -244,90 +308,10 @@ def untranscribed_sounds(speech, words, *, min_s: float = 0.15, max_s: float = 2
         if iv.end - cursor >= min_s:
             pieces.append(Interval(cursor, iv.end))
         for p in pieces:
-            if min_s <= p.duration <= max_s:
+            f0 = pitch_track(np.asarray(samples[int(p.start * rate): int(p.end * rate)], dtype=np.float32), rate)
+            if len(f0) and np.isfinite(f0).mean() >= 0.5:
                 out.append(p)
     return out
-
-
-def pitch_track(seg: np.ndarray, rate: int, *, fmin: float = 70.0, fmax: float = 400.0,
-                frame_s: float = 0.04, hop_s: float = 0.01, voicing: float = 0.6):
-    """Per-frame f0 (Hz, NaN when unvoiced) by normalised autocorrelation.
-
-    A frame is voiced when its best normalised autocorrelation between the lags of ``fmax``
-    and ``fmin`` reaches ``voicing``: a periodic sound (a vowel, a hummed "mmm"); noise and
-    most consonants stay below.
-    """
-    n = int(frame_s * rate)
-    hop = int(hop_s * rate)
-    if len(seg) < n:
-        return np.array([])
-    count = 1 + (len(seg) - n) // hop
-    idx = np.arange(n)[None, :] + hop * np.arange(count)[:, None]
-    frames = seg[idx].astype(np.float64)
-    frames -= frames.mean(axis=1, keepdims=True)
-    size = 1 << int(np.ceil(np.log2(2 * n)))
-    spec = np.fft.rfft(frames, size, axis=1)
-    ac = np.fft.irfft(spec * np.conj(spec), size, axis=1)[:, :n]
-    energy = ac[:, :1]
-    lo, hi = int(rate / fmax), min(int(rate / fmin), n - 1)
-    # Normalise by the energy of the overlapping parts (an unbiased NCCF).
-    norm = ac[:, lo:hi] / np.maximum(energy, 1e-12) * (n / (n - np.arange(lo, hi)))
-    best = norm.argmax(axis=1)
-    peak = norm[np.arange(count), best]
-    f0 = rate / (lo + best)
-    f0[peak < voicing] = np.nan
-    return f0
-
-
-def classify_voiced_gap(samples, rate: int, start: float, end: float) -> VoicedGap:
-    """Is the sound between ``start`` and ``end`` a filled pause?
-
-    A filled pause (um, uh, えー, あのー's vowel) is voiced, steady in pitch and in spectrum:
-    one held vowel or nasal. A dropped word changes its spectrum as it moves through its
-    sounds. Evidence is *strong* when >= 70 % of frames are voiced, the pitch spreads less than
-    2 semitones (10th-90th percentile) and the frame-to-frame spectral change (log-spectrum
-    distance, dB) is small.
-    """
-    a = int(start * rate)
-    b = int(end * rate)
-    seg = np.asarray(samples[a:b], dtype=np.float32)
-    if len(seg) < int(0.1 * rate):
-        return VoicedGap(start, end, 0.0, 99.0, 99.0, False)
-    f0 = pitch_track(seg, rate)
-    voiced = np.isfinite(f0)
-    voiced_share = float(voiced.mean()) if len(f0) else 0.0
-    f0v = f0[voiced]
-    if len(f0v) >= 3:
-        st = 12.0 * np.log2(f0v / np.median(f0v))
-        spread = float(np.percentile(st, 90) - np.percentile(st, 10))
-    else:
-        spread = 99.0
-    change = spectral_change(seg, rate)
-    strong = voiced_share >= 0.7 and spread <= 2.0 and change <= SPECTRAL_CHANGE_MAX
-    return VoicedGap(start, end, round(voiced_share, 3), round(spread, 2), round(change, 2), strong)
-
-
-#: Median frame-to-frame change of the log spectrum (dB, 24 mel-like bands) below which a sound
-#: counts as one held vowel.
-SPECTRAL_CHANGE_MAX = 3.2
-
-
-def spectral_change(seg: np.ndarray, rate: int, *, frame_s: float = 0.025, hop_s: float = 0.01) -> float:
-    """Median RMS difference (dB) between consecutive frames' band energies."""
-    n = int(frame_s * rate)
-    hop = int(hop_s * rate)
-    if len(seg) < n + 2 * hop:
-        return 99.0
-    count = 1 + (len(seg) - n) // hop
-    idx = np.arange(n)[None, :] + hop * np.arange(count)[:, None]
-    frames = seg[idx] * np.hanning(n)[None, :]
-    power = np.abs(np.fft.rfft(frames, axis=1)) ** 2
-    freqs = np.fft.rfftfreq(n, 1 / rate)
-    edges = np.geomspace(100, min(7000, rate / 2 - 1), 25)
-    bands = np.stack([power[:, (freqs >= lo) & (freqs < hi)].sum(axis=1) for lo, hi in zip(edges[:-1], edges[1:])], axis=1)
-    db = 10 * np.log10(np.maximum(bands, 1e-10))
-    diff = np.sqrt(np.mean(np.diff(db, axis=0) ** 2, axis=1))
-    return float(np.median(diff))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,6 +358,7 @@ def measure(
     samples=None,
     rate: int = 16000,
     acoustic: bool = True,
+    held=None,
 ) -> Measurements:
     """Measure one answer.
 
@@ -390,7 +375,10 @@ def measure(
     budget_s : float > 0, seconds
         The question's time budget.
     samples : ndarray, optional
-        16-kHz mono audio, for the acoustic filled-pause check.
+        16-kHz mono audio, to tell when fillers may be under-counted.
+    held : sequence of speech.HeldSound, optional
+        Held steady voiced sounds (:func:`furikaeri.speech.held_sounds`): filled pauses the
+        transcript may have dropped or misheard.
 
     Definitions
     -----------
@@ -446,39 +434,37 @@ def measure(
     # Transcript fillers.
     text, fillers, filler_chars = transcript_fillers(words, rules)
 
-    # Acoustic filled pauses: untranscribed, voiced, steady sounds inside (or just before) the answer.
-    acoustic_fillers: list[Filler] = []
-    n_candidates = n_weak = 0
-    if acoustic and samples is not None:
-        for gap in untranscribed_sounds(speech, words):
-            if gap.end < a_start - 3.0 or gap.start > a_end:
-                continue
-            n_candidates += 1
-            if any(f.start < gap.end and f.end > gap.start for f in fillers):
-                continue
-            v = classify_voiced_gap(samples, rate, gap.start, gap.end)
-            if v.strong:
-                label = "えー" if rules.code == "ja" else "uh"
-                acoustic_fillers.append(
-                    Filler(text=f"({label})", start=round(gap.start, 3), end=round(gap.end, 3),
-                           kind="hesitation", how_found="acoustic")
-                )
-            elif v.voiced_share >= 0.5:
-                n_weak += 1
+    # Acoustic filled pauses: held, steady voiced sounds (speech.held_sounds) that the
+    # transcript shows no filler for.
+    acoustic_fillers, reread_chars = acoustic_filled_pauses(
+        words, held or (), fillers, rules, a_start=a_start, a_end=a_end
+    ) if acoustic else ([], [])
     all_fillers = merge_held_fillers(sorted(fillers + acoustic_fillers, key=lambda f: f.start), speech)
     if acoustic_fillers:
         a_start = min(a_start, acoustic_fillers[0].start)
+        a_end = max(a_end, acoustic_fillers[-1].end)
+    n_candidates = len(held or ())
+    n_weak = 0
+    if acoustic and samples is not None:
+        for p in uncovered_voiced(speech, words, samples, rate):
+            if a_start <= p.start <= a_end and not any(f.start < p.end and f.end > p.start for f in all_fillers):
+                n_weak += 1
     answer_s = round(max(a_end - a_start, 0.0), 3)
 
     # Pauses from the audio inside the answer span.
     pauses = []
+    _, word_spans = join_with_offsets(words, rules.code)
     for g in gaps(speech, a_start, a_end, min_gap_s=MIN_PAUSE_S):
         before = [i for i, w in enumerate(words) if w.end <= g.start + 0.05]
-        spans_text = ""
-        if before:
-            _, spans = join_with_offsets(words, rules.code)
-            spans_text = text[: spans[before[-1]][1]]
-        if spans_text and rules.ends_sentence(spans_text):
+        spans_text = text[: word_spans[before[-1]][1]] if before else ""
+        last = words[before[-1]] if before else None
+        after_filler = any(
+            f.start < g.start and g.start - f.end < 0.3 and (last is None or f.end > last.start)
+            for f in all_fillers
+        )
+        if after_filler:
+            place = "mid"  # a pause after a filler is part of the hesitation
+        elif spans_text and rules.ends_sentence(spans_text):
             place = "sentence"
         elif spans_text.rstrip().endswith((",", "、", ";", ":", "，")):
             place = "clause"
@@ -488,7 +474,7 @@ def measure(
 
     silent = sum(p.duration for p in pauses)
     speaking = max(answer_s - silent, 1e-6)
-    content = strip_spans(text, filler_chars)
+    content = strip_spans(text, filler_chars + reread_chars)
     units = rules.count_units(content)
     # No content words (only fillers): there is no speaking rate to speak of.
     minutes = answer_s / 60.0 if answer_s > 0 and units > 0 else None
@@ -550,8 +536,7 @@ def measure(
     if over:
         t = a_start + budget_s
         idx = next((i for i, w in enumerate(words) if w.end > t), len(words) - 1)
-        _, spans = join_with_offsets(words, rules.code)
-        budget_cut = {"time": round(t, 3), "word_index": idx, "char": spans[idx][0]}
+        budget_cut = {"time": round(t, 3), "word_index": idx, "char": word_spans[idx][0]}
 
     return Measurements(
         speech_detected=True,

@@ -201,3 +201,170 @@ def gaps(intervals, start: float, end: float, *, min_gap_s: float = 0.25) -> lis
             out.append(Interval(prev_end, iv.start))
         prev_end = iv.end if prev_end is None else max(prev_end, iv.end)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Held sounds: the acoustic signature of a filled pause.
+
+def pitch_track(seg: np.ndarray, rate: int, *, fmin: float = 60.0, fmax: float = 500.0,
+                frame_s: float = 0.04, hop_s: float = HOP_S, threshold: float = 0.2):
+    """Per-frame f0 in Hz (NaN when unvoiced), after YIN (de Cheveigné & Kawahara 2002).
+
+    The difference function comes from the autocorrelation (FFT), is normalised by its
+    cumulative mean, and the first dip under ``threshold`` (then its local minimum) gives the
+    period; frames whose best dip stays above ``threshold`` are unvoiced. Frame ``i`` covers
+    ``[i*hop_s, i*hop_s + frame_s]`` seconds of ``seg``.
+    """
+    n = int(frame_s * rate)
+    hop = int(hop_s * rate)
+    if len(seg) < n:
+        return np.array([])
+    count = 1 + (len(seg) - n) // hop
+    idx = np.arange(n)[None, :] + hop * np.arange(count)[:, None]
+    frames = seg[idx].astype(np.float64)
+    frames -= frames.mean(axis=1, keepdims=True)
+    max_lag = min(int(rate / fmin) + 1, n - 1)
+    size = 1 << int(np.ceil(np.log2(2 * n)))
+    spec = np.fft.rfft(frames, size, axis=1)
+    ac = np.fft.irfft(spec * np.conj(spec), size, axis=1)[:, : max_lag + 1]
+    ac = ac * (n / (n - np.arange(max_lag + 1)))[None, :]  # unbiased: per overlapping sample
+    diff = 2.0 * (ac[:, :1] - ac)  # d(tau) ~ 2 (r(0) - r(tau))
+    diff[:, 0] = 0.0
+    cum = np.cumsum(diff[:, 1:], axis=1)
+    taus = np.arange(1, max_lag + 1)
+    cmnd = np.ones_like(diff)
+    cmnd[:, 1:] = diff[:, 1:] * taus / np.maximum(cum, 1e-12)
+    lo = max(int(rate / fmax), 2)
+    f0 = np.full(count, np.nan)
+    for i in range(count):
+        row = cmnd[i]
+        below = np.flatnonzero(row[lo:max_lag] < threshold)
+        if below.size == 0:
+            continue
+        t = lo + below[0]
+        while t + 1 < max_lag and row[t + 1] < row[t]:
+            t += 1
+        # parabolic interpolation around the dip
+        if 1 <= t < max_lag:
+            a_, b_, c_ = row[t - 1], row[t], row[t + 1]
+            den = a_ - 2 * b_ + c_
+            shift = 0.5 * (a_ - c_) / den if den > 1e-12 else 0.0
+        else:
+            shift = 0.0
+        f0[i] = rate / (t + shift)
+    return f0
+
+
+def frame_changes(seg: np.ndarray, rate: int, *, frame_s: float = 0.03, hop_s: float = HOP_S,
+                  span: int = 3) -> np.ndarray:
+    """Per-frame spectral change (dB): RMS distance between the mean band spectra (16 bands,
+    100 Hz-6 kHz) of the ``span`` frames before and the ``span`` frames from this one.
+    Averaging a few frames on each side keeps vocoder and noise jitter out; a consonant or a
+    vowel change still moves it by many dB."""
+    n = int(frame_s * rate)
+    hop = int(hop_s * rate)
+    if len(seg) < n + hop:
+        return np.zeros(0)
+    count = 1 + (len(seg) - n) // hop
+    idx = np.arange(n)[None, :] + hop * np.arange(count)[:, None]
+    frames = seg[idx] * np.hanning(n)[None, :]
+    power = np.abs(np.fft.rfft(frames, axis=1)) ** 2
+    freqs = np.fft.rfftfreq(n, 1 / rate)
+    edges = np.geomspace(100, min(6000, rate / 2 - 1), 17)
+    bands = np.stack([power[:, (freqs >= lo) & (freqs < hi)].sum(axis=1) for lo, hi in zip(edges[:-1], edges[1:])], axis=1)
+    db = 10 * np.log10(np.maximum(bands, 1e-10))
+    cs = np.concatenate([np.zeros((1, db.shape[1])), np.cumsum(db, axis=0)])
+    out = np.zeros(count)
+    for i in range(span, count - span + 1):
+        before = (cs[i] - cs[i - span]) / span
+        after = (cs[i + span] - cs[i]) / span
+        out[i] = np.sqrt(np.mean((after - before) ** 2))
+    out[:span] = out[span] if count > 2 * span else 0.0
+    out[count - span + 1:] = out[count - span] if count > 2 * span else 0.0
+    return out
+
+
+@dataclass(frozen=True)
+class HeldSound:
+    """A held, steady voiced sound (one vowel or a hum) of at least ``min_s`` seconds."""
+
+    start: float
+    end: float
+    f0_hz: float
+
+    @property
+    def duration(self) -> float:
+        return self.end - self.start
+
+
+def held_sounds(
+    audio: Audio,
+    intervals,
+    *,
+    min_s: float = 0.3,
+    max_step_st: float = 1.0,
+    max_range_st: float = 8.0,
+    max_change_db: float = 4.0,
+    join_s: float = 0.1,
+) -> list[HeldSound]:
+    """Held vowels and hums inside the speech ``intervals``: the sound of a filled pause.
+
+    In running speech a vowel lasts 50-200 ms before the next consonant changes the spectrum;
+    a filled pause (uh, um, えー, the ー of あのー) holds one voiced sound, steady in pitch and
+    spectrum, for 0.3 s or more. A frame is *steady* when it is voiced, its pitch moved less
+    than ``max_step_st`` semitones from the previous frame and its band spectrum less than
+    ``max_change_db``; runs of steady frames of at least ``min_s`` seconds (dropouts of up to
+    three frames bridged; two parts of >= 0.12 s joined across a transition of <= ``join_s``
+    when the pitch carries on, as in the "u" and "m" of "um"), >= 70 % voiced, whose pitch glides over at most ``max_range_st``
+    semitones in all, are held.
+    """
+    x, rate = audio.samples, audio.rate
+    join_frames = int(round(join_s / HOP_S))
+    out: list[HeldSound] = []
+    for iv in intervals:
+        if iv.duration < min_s:
+            continue
+        a, b = int(iv.start * rate), int(iv.end * rate)
+        seg = np.asarray(x[a:b], dtype=np.float32)
+        f0 = pitch_track(seg, rate)
+        chg = frame_changes(seg, rate)
+        n = min(len(f0), len(chg))
+        if n < 3:
+            continue
+        f0, chg = f0[:n], chg[:n]
+        voiced = np.isfinite(f0)
+        st = np.full(n, np.nan)
+        st[voiced] = 12.0 * np.log2(f0[voiced] / 100.0)
+        # pitch step from the previous *voiced* frame, per frame of distance
+        step = np.full(n, np.inf)
+        vi = np.flatnonzero(voiced)
+        if len(vi) > 1:
+            step[vi[1:]] = np.abs(np.diff(st[vi])) / np.diff(vi)
+            step[vi[0]] = 0.0
+        steady = voiced & (step < max_step_st) & (chg < max_change_db)
+        # bridge short dropouts (a frame or three of lost voicing inside a held vowel)
+        for s0, e0 in _runs(~steady):
+            if s0 > 0 and e0 < n and e0 - s0 <= 3:
+                steady[s0:e0] = True
+        # join two held parts across a short transition ("u" -> "m" of "um") when each part is
+        # substantial and the pitch carries on across the join
+        runs = _runs(steady)
+        for (s1, e1), (s2, e2) in zip(runs, runs[1:]):
+            gap = s2 - e1
+            if gap <= join_frames and (e1 - s1) * HOP_S >= 0.12 and (e2 - s2) * HOP_S >= 0.12:
+                p1 = st[s1:e1][np.isfinite(st[s1:e1])]
+                p2 = st[s2:e2][np.isfinite(st[s2:e2])]
+                if len(p1) and len(p2) and abs(p2[0] - p1[-1]) <= 2.0:
+                    steady[e1:s2] = True
+        for s0, e0 in _runs(steady):
+            if (e0 - s0) * HOP_S < min_s:
+                continue
+            run = st[s0:e0][np.isfinite(st[s0:e0])]
+            if len(run) < 0.7 * (e0 - s0) or run.max() - run.min() > max_range_st:
+                continue
+            # pitch frames are 40 ms long: frame i covers [i*hop, i*hop + 40 ms]
+            t0 = iv.start + s0 * HOP_S + 0.01
+            t1 = min(iv.start + e0 * HOP_S + 0.03, iv.end)
+            med = float(np.median(f0[s0:e0][voiced[s0:e0]]))
+            out.append(HeldSound(round(t0, 3), round(t1, 3), round(med, 1)))
+    return out

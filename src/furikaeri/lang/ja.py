@@ -226,6 +226,15 @@ def _aa(ix: _Index, s: int, e: int) -> bool:
     return _pause_after(ix, e)
 
 
+def _bare_e(ix: _Index, s: int, e: int) -> bool:
+    """A bare え is how Whisper often writes a short えー: counted before a pause or another
+    え (「え、え、そこで」), never inside a word (the pattern must end on a token boundary)."""
+    nxt = ix.after(e)
+    if nxt is not None and nxt.surface in {"？", "！", "?", "!"}:
+        return False  # え？: surprise, not hesitation
+    return _pause_after(ix, e) or ix.text.startswith("え", e)
+
+
 def _demonstrative_or_filler(ix: _Index, s: int, e: int) -> bool:
     """Bare あの/その: demonstrative before a noun-like token, filler otherwise."""
     nxt = ix.after(e)
@@ -271,6 +280,7 @@ _FILLER_PATTERNS = [
     (re.compile(r"ええ"), _H, _ee),
     (re.compile(r"あ[ーぁ]+"), _H, _always),
     (re.compile(r"ああ"), _H, _aa),
+    (re.compile(r"え"), _H, _bare_e),
     (re.compile(r"(?:あの|その)[ーぉう]+(?:ですね)?"), _D, _always),
     (re.compile(r"(?:あの|その)ですね"), _D, _always),
     (re.compile(r"あの|その"), _D, _demonstrative_or_filler),

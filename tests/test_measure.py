@@ -1,0 +1,105 @@
+"""measure.py with hand-made words and speech intervals: definitions hold exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from furikaeri.lang import get_rules
+from furikaeri.measure import Filler, measure, merge_held_fillers, snap_words
+from furikaeri.speech import HeldSound, Interval
+from furikaeri.transcribe import Word, _implausible, _W, decoding_chunks, to_source_time
+
+
+def words_from(spec):
+    return [Word(t, s, e, p) for t, s, e, p in spec]
+
+
+EN = words_from([
+    (" So,", 1.0, 1.3, 0.9), (" um,", 1.5, 1.9, 0.8), (" I", 2.4, 2.5, 0.99), (" like", 2.5, 2.8, 0.99),
+    (" Python.", 2.8, 3.4, 0.99), (" It", 4.6, 4.7, 0.99), (" is", 4.7, 4.9, 0.99), (" fast.", 4.9, 5.5, 0.99),
+])
+EN_SPEECH = [Interval(1.0, 1.3), Interval(1.5, 1.9), Interval(2.4, 3.4), Interval(4.6, 5.5)]
+
+
+def test_span_rate_fillers_pauses():
+    m = measure(EN, EN_SPEECH, duration=6.0, rules=get_rules("en"), budget_s=120)
+    assert m.latency_s == 1.0 and m.answer_s == 4.5
+    # Content words: I like Python It is fast = 6 ("So," and "um," are fillers)
+    assert m.stats["word_count"] == 6
+    assert m.rate["wpm"] == pytest.approx(6 / 4.5 * 60, abs=0.1)
+    silent = 0.5 + 1.2  # the 0.2 s gap is under the 0.25 s pause floor
+    assert m.rate["articulation_wpm"] == pytest.approx(6 / (4.5 - silent) * 60, abs=0.1)
+    assert [f.text for f in m.fillers] == ["So", "um"]
+    assert [(p.start, p.end) for p in m.pauses] == [(1.9, 2.4), (3.4, 4.6)]
+    assert m.pauses[0].place == "mid"  # after a filler
+    assert m.pauses[1].place == "sentence" and m.pauses[1].kind == "long"
+    assert m.stats["fillers_per_min"] == pytest.approx(2 / 4.5 * 60, abs=0.01)
+    assert not m.over_budget and m.budget_cut is None
+
+
+def test_budget_cut_marks_the_word():
+    m = measure(EN, EN_SPEECH, duration=6.0, rules=get_rules("en"), budget_s=2.0)
+    assert m.over_budget
+    assert m.budget_cut["time"] == 3.0
+    assert EN[m.budget_cut["word_index"]].text == " Python."
+
+
+def test_no_words_is_no_speech():
+    m = measure([], EN_SPEECH, duration=6.0, rules=get_rules("en"), budget_s=60)
+    assert not m.speech_detected and m.answer_s == 0 and m.latency_s is None
+
+
+def test_acoustic_filler_where_whisper_wrote_nothing():
+    held = [HeldSound(3.6, 4.2, 110.0)]
+    speech = EN_SPEECH[:3] + [Interval(3.6, 4.2), Interval(4.6, 5.5)]
+    m = measure(EN, speech, duration=6.0, rules=get_rules("en"), budget_s=120, held=held)
+    acoustic = [f for f in m.fillers if f.how_found == "acoustic"]
+    assert [(f.start, f.end) for f in acoustic] == [(3.6, 4.2)]
+    # A held vowel inside a confident word is a drawl, not a filler.
+    m2 = measure(EN, EN_SPEECH, duration=6.0, rules=get_rules("en"), budget_s=120, held=[HeldSound(2.85, 3.35, 110.0)])
+    assert all(f.how_found == "transcript" for f in m2.fillers)
+
+
+def test_misheard_filler_is_reread_and_leaves_the_rate():
+    ja = words_from([("私", 0.5, 0.7, 0.99), ("は", 0.7, 0.8, 0.99), ("、", 0.8, 0.8, 0.99),
+                     ("エヨ", 1.2, 1.6, 0.3), ("大学", 2.0, 2.4, 0.99), ("です。", 2.4, 2.8, 0.99)])
+    speech = [Interval(0.5, 0.8), Interval(1.15, 1.7), Interval(2.0, 2.8)]
+    rules = get_rules("ja")
+    base = measure(ja, speech, duration=3.0, rules=rules, budget_s=60)
+    m = measure(ja, speech, duration=3.0, rules=rules, budget_s=60, held=[HeldSound(1.15, 1.7, 200.0)])
+    assert [(f.text, f.how_found) for f in m.fillers] == [("えー", "acoustic")]
+    assert m.stats["word_count"] < base.stats["word_count"]
+
+
+def test_held_filler_written_twice_is_one():
+    fl = [Filler("Um", 0.0, 0.6), Filler("Um", 0.62, 0.76)]
+    assert len(merge_held_fillers(fl, [Interval(0.0, 0.79)])) == 1
+    # Two hesitations with silence between them stay two.
+    assert len(merge_held_fillers(fl, [Interval(0.0, 0.6), Interval(0.62, 0.79)])) == 2
+
+
+def test_snap_moves_a_stretched_word_past_a_filled_pause():
+    # Whisper stamped "morning" over a silence and an untranscribed "um" island before it.
+    w = [Word(" the", 36.97, 37.45), Word(" morning", 37.45, 39.61), Word(" appointment", 39.61, 40.31)]
+    speech = [Interval(36.87, 37.52), Interval(38.06, 38.68), Interval(39.19, 40.48)]
+    out = snap_words(w, speech, held=[HeldSound(38.08, 38.61, 90.0)])
+    assert out[1].start >= 39.19
+
+
+def test_word_over_pure_silence_is_dropped():
+    out = snap_words([Word(" ghost", 10.0, 10.5)], [Interval(0.0, 2.0)])
+    assert out == []
+
+
+def test_decoding_chunks_map_back():
+    chunks = decoding_chunks([Interval(1.0, 2.0), Interval(2.5, 3.0), Interval(10.0, 11.0)], 12.0)
+    assert len(chunks) == 2  # the 0.5 s gap is kept inside a chunk, the 7 s silence is cut
+    fed = chunks[1].fed_start + 0.5
+    assert to_source_time(chunks, fed) == pytest.approx(9.8 + 0.5)
+
+
+def test_runaway_repeats_are_implausible():
+    loop = [_W(" uh,", 0.1 + i * 0.01, 0.11 + i * 0.01, 0.5) for i in range(40)]
+    assert _implausible(loop, [Interval(0.0, 0.6)], "en")
+    ok = [_W(f" w{i}", i * 0.3, i * 0.3 + 0.25, 0.9) for i in range(8)]
+    assert not _implausible(ok, [Interval(0.0, 2.5)], "en")

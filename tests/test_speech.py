@@ -1,0 +1,91 @@
+"""speech.py on synthetic signals: pause edges and held sounds, with exact truth."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from furikaeri.audio import Audio
+from furikaeri.speech import find_speech, gaps, held_sounds, pitch_track
+
+RATE = 16000
+
+
+def vowel(seconds: float, f0: float = 120.0, glide_st: float = 0.0, seed: int = 0) -> np.ndarray:
+    """A voiced, vowel-like sound: harmonics with formant-ish weights, optional pitch glide."""
+    t = np.arange(int(seconds * RATE)) / RATE
+    f = f0 * 2 ** (glide_st * t / max(seconds, 1e-9) / 12)
+    phase = 2 * np.pi * np.cumsum(f) / RATE
+    weights = [1.0, 0.8, 0.6, 0.9, 0.4, 0.3, 0.2, 0.15]
+    y = sum(w * np.sin((k + 1) * phase) for k, w in enumerate(weights))
+    env = np.minimum(1, np.minimum(t, t[::-1]) / 0.02)
+    return (0.1 * y * env).astype(np.float32)
+
+
+def babble(seconds: float, seed: int = 0) -> np.ndarray:
+    """Speech-like: short voiced segments whose pitch and spectrum change every 80 ms."""
+    rng = np.random.default_rng(seed)
+    parts = []
+    total = 0.0
+    while total < seconds:
+        d = 0.08
+        parts.append(vowel(d, f0=rng.uniform(90, 220)) * rng.uniform(0.3, 1.0))
+        if rng.random() < 0.4:
+            parts.append((rng.normal(0, 0.02, int(0.03 * RATE))).astype(np.float32))  # a consonant
+            total += 0.03
+        total += d
+    return np.concatenate(parts)[: int(seconds * RATE)]
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * RATE), dtype=np.float32)
+
+
+def with_noise(x: np.ndarray, dbfs: float = -55.0, seed: int = 1) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    return (x + rng.normal(0, 10 ** (dbfs / 20), len(x))).astype(np.float32)
+
+
+def test_pause_edges_from_the_audio():
+    parts = [silence(0.5), babble(1.5, 1), silence(0.8), babble(1.0, 2), silence(2.0), babble(1.2, 3), silence(0.5)]
+    x = with_noise(np.concatenate(parts))
+    smap = find_speech(Audio(x, RATE, "synthetic"))
+    assert smap.has_speech
+    first, last = smap.intervals[0], smap.intervals[-1]
+    assert abs(first.start - 0.5) < 0.05
+    assert abs(last.end - 7.0) < 0.05
+    found = gaps(smap.intervals, first.start, last.end, min_gap_s=0.5)
+    assert len(found) == 2
+    for g, (s, e) in zip(found, [(2.0, 2.8), (3.8, 5.8)]):
+        assert abs(g.start - s) < 0.05 and abs(g.end - e) < 0.05
+
+
+def test_silence_and_noise_hold_no_speech():
+    rng = np.random.default_rng(0)
+    noise = (rng.normal(0, 0.01, 3 * RATE)).astype(np.float32)
+    assert not find_speech(Audio(silence(2.0), RATE)).has_speech
+    assert not find_speech(Audio(noise, RATE)).has_speech
+
+
+def test_pitch_track_finds_f0():
+    f0 = pitch_track(vowel(0.5, f0=150.0), RATE)
+    voiced = f0[np.isfinite(f0)]
+    assert len(voiced) > 0.8 * len(f0)
+    assert np.median(voiced) == pytest.approx(150.0, rel=0.02)
+
+
+def test_held_vowel_is_found_and_babble_is_not():
+    x = np.concatenate([silence(0.3), babble(1.0, 4), silence(0.3), vowel(0.6, f0=110, glide_st=-3), silence(0.3), babble(1.0, 5)])
+    audio = Audio(with_noise(x), RATE)
+    smap = find_speech(audio)
+    held = held_sounds(audio, smap.intervals)
+    assert len(held) == 1, held
+    h = held[0]
+    assert abs(h.start - 1.6) < 0.08 and abs(h.end - 2.2) < 0.08
+    assert 95 < h.f0_hz < 115
+
+
+def test_short_vowels_are_not_held():
+    x = np.concatenate([silence(0.2), vowel(0.2, 120), silence(0.3), vowel(0.15, 180), silence(0.2)])
+    audio = Audio(with_noise(x), RATE)
+    assert held_sounds(audio, find_speech(audio).intervals) == []
