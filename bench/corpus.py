@@ -558,7 +558,6 @@ def render(spec: AnswerSpec, seed: int = SEED) -> tuple[np.ndarray, dict]:
     raw = parse_script(spec.script, spec.language) if spec.script else compose(spec, rng)
     items = fill_gaps(raw, style, rng)
     sp = spec.speaker
-    lang = spec.language
 
     latency = _uniform(rng, (0.4, 1.5))
     tail = _uniform(rng, (0.8, 2.0))

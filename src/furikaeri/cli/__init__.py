@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -17,6 +18,18 @@ from furikaeri import __version__
 from furikaeri.errors import FurikaeriError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def home() -> Path:
+    """The archive folder: the group's ``--home``, else ``FURIKAERI_HOME``, else the platform's
+    user data folder (:func:`furikaeri.store.home_dir`). The only place that reads the variable."""
+    from furikaeri.store import home_dir
+
+    explicit = None
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and isinstance(ctx.find_root().obj, dict):
+        explicit = ctx.find_root().obj.get("home")
+    return Path(home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None))
 
 
 def fail(message: str, code: int = 2) -> None:

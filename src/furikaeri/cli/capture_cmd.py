@@ -9,13 +9,12 @@ otherwise; a take left unfinished by a killed run is repaired at the start of th
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
 import click
 
-from furikaeri.cli import cli
+from furikaeri.cli import cli, home
 from furikaeri.cli.analyze_cmd import analysis_options, emit_analysis, models_dir_from_env, transcription_progress
 from furikaeri.errors import UsageError
 
@@ -23,18 +22,8 @@ TAKES_DIR = "takes"
 
 
 def data_dir() -> Path:
-    """The data directory: the group's ``--home`` if it has one, else ``FURIKAERI_HOME``, else
-    the platform's user data folder (decided by :func:`furikaeri.store.home_dir`)."""
-    from furikaeri.store import home_dir
-
-    explicit = None
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:
-        root = ctx.find_root()
-        explicit = root.params.get("home")
-        if not explicit and isinstance(root.obj, dict):
-            explicit = root.obj.get("home")
-    return Path(home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None))
+    """The archive folder (see :func:`furikaeri.cli.home`)."""
+    return home()
 
 
 def takes_dir() -> Path:

@@ -11,7 +11,6 @@ platform's user data directory.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 
 import click
 
-from furikaeri.cli import cli
+from furikaeri.cli import cli, home
 from furikaeri.cli.analyze_cmd import analysis_options, models_dir_from_env
 from furikaeri.errors import UsageError
 
@@ -30,18 +29,8 @@ AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".we
 
 
 def current_home() -> Path:
-    """``--home`` on the group (if the group has it), else ``FURIKAERI_HOME``, else the
-    platform default."""
-    from furikaeri.store import home_dir
-
-    explicit = None
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:
-        root = ctx.find_root()
-        explicit = root.params.get("home")
-        if not explicit and isinstance(root.obj, dict):
-            explicit = root.obj.get("home")
-    return home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None)
+    """The archive folder (see :func:`furikaeri.cli.home`)."""
+    return home()
 
 
 def open_store():

@@ -473,7 +473,7 @@ class JapaneseRules:
     name = "日本語"
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
-    filler_prompt = "えー、あのー、まあ、えっと、"
+    filler_prompt = "えーと、まあ、あのー、なんか、その、"
     labels = {
         "title": "面接練習の振り返り",
         "question": "質問",
