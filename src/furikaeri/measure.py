@@ -194,17 +194,16 @@ def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int,
     return text, out, char_spans
 
 
-def merge_held_fillers(fillers, speech, *, max_s: float = 1.5, max_gap_s: float = 0.15) -> list[Filler]:
+def merge_held_fillers(fillers, speech, *, max_s: float = 2.5) -> list[Filler]:
     """One held hesitation that Whisper wrote as several ("Um... Um..." over a single "ummm",
-    「え、ええ、」 over one long えー) is one filler: hesitations less than ``max_gap_s`` apart,
-    in the same speech interval (no silence between them), together at most ``max_s`` long."""
+    「え、え、え、」 over one long えー) is one filler: consecutive hesitations inside the same
+    speech interval (no silence of 0.25 s or more between them), together at most ``max_s``."""
     out: list[Filler] = []
     for f in fillers:
         prev = out[-1] if out else None
         if (
             prev is not None
             and f.kind == prev.kind == "hesitation"
-            and f.start - prev.end <= max_gap_s
             and f.end - prev.start <= max_s
             and any(iv.start <= prev.start + 0.05 and f.end <= iv.end + 0.05 for iv in speech)
         ):
