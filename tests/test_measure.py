@@ -103,3 +103,19 @@ def test_runaway_repeats_are_implausible():
     assert _implausible(loop, [Interval(0.0, 0.6)], "en")
     ok = [_W(f" w{i}", i * 0.3, i * 0.3 + 0.25, 0.9) for i in range(8)]
     assert not _implausible(ok, [Interval(0.0, 2.5)], "en")
+
+
+def test_analysis_json_has_plain_types_only():
+    import json
+
+    import numpy as np
+
+    from furikaeri.analysis import Analysis
+
+    a = Analysis(file="x.wav", language="en", duration_s=np.float64(3.0), speech_detected=True,
+                 latency_s=np.float32(0.5), answer_s=2.0, budget_s=60.0, over_budget=np.bool_(False),
+                 transcript="hi", fillers=(Filler("uh", np.float64(1.0), 1.2),))
+    d = a.to_dict()
+    json.dumps(d)  # raises on NumPy types
+    assert d["over_budget"] is False and isinstance(d["fillers"], list)
+    assert Analysis.from_dict(json.loads(json.dumps(d))).fillers[0].start == 1.0

@@ -44,9 +44,8 @@ class Analysis:
     model: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
-        d = {"schema": SCHEMA, **d}
-        return d
+        """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
+        return _plain({"schema": SCHEMA, **dataclasses.asdict(self)})
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
@@ -61,6 +60,17 @@ class Analysis:
         d["tips"] = tuple(d.get("tips", ()))
         d["warnings"] = tuple(d.get("warnings", ()))
         return cls(**d)
+
+
+def _plain(value):
+    """Tuples to lists and NumPy scalars to Python numbers, so ``json.dumps`` always works."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
 
 
 DEFAULT_BUDGET_S = {"en": 120.0, "ja": 60.0}

@@ -270,7 +270,7 @@ def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end
         if not inside:
             if any(min(w.end, h.end) - max(w.start, h.start) > 0.5 * h.duration for w in words):
                 continue
-            out.append(Filler(f"({HESITATION_LABEL.get(code, 'uh')})", h.start, h.end, "hesitation", "acoustic"))
+            out.append(Filler(f"({HESITATION_LABEL.get(code, 'uh')})", float(h.start), float(h.end), "hesitation", "acoustic"))
             continue
         text_in = "".join(words[i].text for i in inside)
         mean_p = sum(words[i].probability for i in inside) / len(inside)
@@ -287,7 +287,7 @@ def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end
             start = words[prev].start
             first = prev
         reread.append((spans[first][0], spans[last][1]))
-        out.append(Filler(label, round(start, 3), round(end, 3), kind, "acoustic"))
+        out.append(Filler(label, round(float(start), 3), round(float(end), 3), kind, "acoustic"))
     return out, reread
 
 
@@ -448,7 +448,7 @@ def measure(
         for p in uncovered_voiced(speech, words, samples, rate):
             if a_start <= p.start <= a_end and not any(f.start < p.end and f.end > p.start for f in all_fillers):
                 n_weak += 1
-    answer_s = round(max(a_end - a_start, 0.0), 3)
+    answer_s = round(float(max(a_end - a_start, 0.0)), 3)
 
     # Pauses from the audio inside the answer span.
     pauses = []
@@ -527,7 +527,7 @@ def measure(
     verdicts["fillers"] = Verdict(fl, "≤ 2/min", SOURCES["fillers"])
     pl = "high" if stats["very_long_pauses"] or stats["silence_share"] > SILENCE_SHARE_HIGH else "ok" if long_p else "good"
     verdicts["pauses"] = Verdict(pl, "< 3 s, ≤ 35 %", SOURCES["pauses"])
-    over = answer_s > budget_s
+    over = bool(answer_s > budget_s)
     verdicts["length"] = Verdict("high" if over else "low" if answer_s < 0.3 * budget_s else "good",
                                  f"≤ {budget_s:g} s", SOURCES["length"])
 

@@ -366,5 +366,5 @@ def held_sounds(
             t0 = iv.start + s0 * HOP_S + 0.01
             t1 = min(iv.start + e0 * HOP_S + 0.03, iv.end)
             med = float(np.median(f0[s0:e0][voiced[s0:e0]]))
-            out.append(HeldSound(round(t0, 3), round(t1, 3), round(med, 1)))
+            out.append(HeldSound(round(float(t0), 3), round(float(t1), 3), round(med, 1)))
     return out
