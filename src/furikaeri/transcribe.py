@@ -107,7 +107,8 @@ def transcribe(
 
     Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
     ``avg_logprob``), non-speech tags like "(laughs)", known silence hallucinations and
-    verbatim repeats of the previous segment are dropped.
+    verbatim repeats of the previous segment are dropped. Speech intervals of 1 s or more that
+    got almost no word (Whisper skipped them) are decoded again without the prompt.
     """
     model = load_model(model_path)
     lang_prob = 1.0
@@ -116,50 +117,16 @@ def transcribe(
     elif language == "auto":
         language, lang_prob = detect_language(model, samples)
     speech_ivs = list(speech) if speech is not None else None
-    chunks = None
-    audio_in = samples
+    if speech_ivs is not None and not speech_ivs:
+        return Transcript(language=language, words=(), language_probability=lang_prob)
+    words = _decode(model, samples, speech_ivs, language=language, prompt=prompt, on_segment=on_segment)
     if speech_ivs is not None:
-        if not speech_ivs:
-            return Transcript(language=language, words=(), language_probability=lang_prob)
-        chunks = decoding_chunks(speech_ivs, len(samples) / SAMPLE_RATE)
-        audio_in = np.concatenate([samples[int(c.src_start * SAMPLE_RATE): int(c.src_end * SAMPLE_RATE)] for c in chunks])
-    segments, _info = model.transcribe(
-        audio_in,
-        language=language,
-        task="transcribe",
-        beam_size=5,
-        word_timestamps=True,
-        vad_filter=False,
-        condition_on_previous_text=False,
-        initial_prompt=prompt or None,
-        temperature=(0.0, 0.3, 0.6),
-        max_new_tokens=_token_cap(chunks, language),
-        without_timestamps=False,
-    )
-    words: list[Word] = []
-    previous = None
-    for seg in segments:
-        if on_segment:
-            on_segment(to_source_time(chunks, float(seg.end)))
-        text = seg.text.strip()
-        if not text or _NONSPEECH.match(text) or _LAUGH.match(text):
-            continue
-        if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
-            continue
-        norm = re.sub(r"[\s、。,.!?！？]", "", text).lower()
-        if any(h.replace(" ", "") in norm for h in HALLUCINATIONS) and len(norm) <= 30:
-            continue
-        if previous is not None and norm == previous and len(norm) > 3:
-            continue  # a repeat loop
-        seg_words = [
-            _remap(w, chunks) for w in (seg.words or ()) if w.word.strip()
-        ]
-        if _implausible(seg_words, speech_ivs, language):
-            continue
-        previous = norm
-        for w in seg_words:
-            words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
-                              probability=round(float(w.probability), 3)))
+        # Whisper sometimes skips whole sentences (more often with a prompt): decode any long
+        # stretch of speech that got no word again, on its own and without the prompt.
+        missing = [iv for iv in speech_ivs if iv.duration >= REPAIR_MIN_S and _coverage(iv, words) < 0.2]
+        if missing:
+            extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None)
+            words = sorted(words + extra, key=lambda w: (w.start, w.end))
     return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
 
 
@@ -230,6 +197,60 @@ def _remap(w, chunks) -> _W:
     start = c.src_start + max(w.start - c.fed_start, 0.0)
     end = c.src_start + min(max(w.end - c.fed_start, 0.0), c.src_end - c.src_start)
     return _W(w.word, min(start, end), end, w.probability)
+
+
+#: Speech intervals at least this long that got (almost) no word are decoded again.
+REPAIR_MIN_S = 1.0
+
+
+def _coverage(iv, words) -> float:
+    covered = sum(max(0.0, min(iv.end, w.end) - max(iv.start, w.start)) for w in words)
+    return covered / max(iv.duration, 1e-6)
+
+
+def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: str | None, on_segment) -> list[Word]:
+    """One Whisper pass over the speech (or the whole take), with the hallucination guards."""
+    chunks = None
+    audio_in = samples
+    if speech_ivs is not None:
+        chunks = decoding_chunks(speech_ivs, len(samples) / SAMPLE_RATE)
+        audio_in = np.concatenate([samples[int(c.src_start * SAMPLE_RATE): int(c.src_end * SAMPLE_RATE)] for c in chunks])
+    segments, _info = model.transcribe(
+        audio_in,
+        language=language,
+        task="transcribe",
+        beam_size=5,
+        word_timestamps=True,
+        vad_filter=False,
+        condition_on_previous_text=False,
+        initial_prompt=prompt or None,
+        temperature=(0.0, 0.3, 0.6),
+        max_new_tokens=_token_cap(chunks, language),
+        without_timestamps=False,
+    )
+    words: list[Word] = []
+    previous = None
+    for seg in segments:
+        if on_segment:
+            on_segment(to_source_time(chunks, float(seg.end)))
+        text = seg.text.strip()
+        if not text or _NONSPEECH.match(text) or _LAUGH.match(text):
+            continue
+        if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
+            continue
+        norm = re.sub(r"[\s、。,.!?！？]", "", text).lower()
+        if any(h.replace(" ", "") in norm for h in HALLUCINATIONS) and len(norm) <= 30:
+            continue
+        if previous is not None and norm == previous and len(norm) > 3:
+            continue  # a repeat loop
+        seg_words = [_remap(w, chunks) for w in (seg.words or ()) if w.word.strip()]
+        if _implausible(seg_words, speech_ivs, language):
+            continue
+        previous = norm
+        for w in seg_words:
+            words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
+                              probability=round(float(w.probability), 3)))
+    return words
 
 
 def _token_cap(chunks, language: str) -> int | None:
