@@ -187,3 +187,12 @@ def test_help_is_fast_and_has_examples():
 def test_every_command_has_help_with_examples():
     for name, cmd in cli.commands.items():
         assert cmd.help and "Examples:" in cmd.help, name
+
+
+def test_speech_after_long_silences_is_not_lost(shared):
+    """apollo11: radio turns between long silences. Whisper (with the filler prompt) once
+    skipped most of them; every long stretch of speech must carry words."""
+    (d,) = run_json(shared("en", "apollo11.mp3"), "--language", "en")
+    assert len(d["words"]) >= 80, d["transcript"]
+    assert d["words"][-1]["end"] > 70.0  # the last turn ends at 72.7 s
+    assert sum(p["kind"] != "short" for p in d["pauses"]) >= 3

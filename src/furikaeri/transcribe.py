@@ -111,6 +111,9 @@ def transcribe(
     got almost no word (Whisper skipped them) are decoded again without the prompt.
     """
     model = load_model(model_path)
+    import ctranslate2
+
+    ctranslate2.set_random_seed(RANDOM_SEED)  # temperature fallback samples: same input, same words
     lang_prob = 1.0
     if not multilingual:
         language = "en"
@@ -121,9 +124,16 @@ def transcribe(
         return Transcript(language=language, words=(), language_probability=lang_prob)
     words = _decode(model, samples, speech_ivs, language=language, prompt=prompt, on_segment=on_segment)
     if speech_ivs is not None:
-        # Whisper sometimes skips whole sentences (more often with a prompt): decode any long
-        # stretch of speech that got no word again, on its own and without the prompt.
-        missing = [iv for iv in speech_ivs if iv.duration >= REPAIR_MIN_S and _coverage(iv, words) < 0.2]
+        # Whisper sometimes skips whole sentences (more often with a prompt): decode any stretch
+        # of speech that got (almost) no word again, on its own and without the prompt.
+        duration = len(samples) / SAMPLE_RATE
+        missing = []
+        for c in decoding_chunks(speech_ivs, duration, pad_s=0.0):
+            inside = [iv for iv in speech_ivs if iv.start >= c.src_start - 1e-6 and iv.end <= c.src_end + 1e-6]
+            spoken = sum(iv.duration for iv in inside)
+            covered = sum(_coverage(iv, words) * iv.duration for iv in inside)
+            if spoken >= REPAIR_MIN_S and covered < 0.3 * spoken:
+                missing.extend(inside)
         if missing:
             extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None)
             words = sorted(words + extra, key=lambda w: (w.start, w.end))
@@ -199,7 +209,10 @@ def _remap(w, chunks) -> _W:
     return _W(w.word, min(start, end), end, w.probability)
 
 
-#: Speech intervals at least this long that got (almost) no word are decoded again.
+RANDOM_SEED = 20261126
+
+#: A stretch of speech (intervals less than 1 s apart) with at least this much speech, less
+#: than 30 % of it under words, is decoded again.
 REPAIR_MIN_S = 1.0
 
 
