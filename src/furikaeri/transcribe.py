@@ -102,7 +102,7 @@ def transcribe(
     ``language``: ``en``, ``ja`` or ``auto`` (the likelier of English and Japanese).
     ``prompt``: a short initial prompt (e.g. fillers, so Whisper keeps them; keep it short,
     long prompts make Whisper drop sentences). ``speech``: speech intervals from
-    :mod:`furikaeri.speech`; only those stretches are decoded (:func:`decoding_chunks`), so
+    :mod:`furikaeri.speech`; only those stretches are decoded (:func:`decoding_windows`), so
     Whisper never sees long silence to invent text in. ``on_segment(end_s)`` reports progress.
 
     Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
@@ -128,8 +128,8 @@ def transcribe(
         # of speech that got (almost) no word again, on its own and without the prompt.
         duration = len(samples) / SAMPLE_RATE
         missing = []
-        for c in decoding_chunks(speech_ivs, duration, pad_s=0.0):
-            inside = [iv for iv in speech_ivs if iv.start >= c.src_start - 1e-6 and iv.end <= c.src_end + 1e-6]
+        for c0, c1 in decoding_windows(speech_ivs, duration, pad_s=0.0, join_gap_s=1.0):
+            inside = [iv for iv in speech_ivs if iv.start >= c0 - 1e-6 and iv.end <= c1 + 1e-6]
             spoken = sum(iv.duration for iv in inside)
             covered = sum(_coverage(iv, words) * iv.duration for iv in inside)
             if spoken >= REPAIR_MIN_S and covered < 0.3 * spoken:
@@ -143,26 +143,15 @@ def transcribe(
 SAMPLE_RATE = 16000
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """A stretch of the source audio fed to Whisper, and where it sits in the fed audio."""
+def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 3.0) -> list[tuple[float, float]]:
+    """Speech intervals, padded and joined into the stretches Whisper decodes (each on its own,
+    as faster-whisper's ``clip_timestamps``).
 
-    src_start: float
-    src_end: float
-    fed_start: float
-
-    @property
-    def fed_end(self) -> float:
-        return self.fed_start + (self.src_end - self.src_start)
-
-
-def decoding_chunks(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 1.0) -> list[Chunk]:
-    """Speech intervals padded and joined into the chunks Whisper decodes, back to back.
-
-    Pauses shorter than ``join_gap_s`` stay inside a chunk (Whisper needs context across
-    hesitations); longer silences are cut out. Whisper then never sees long silence (where it
-    invents text), and a take with long pauses costs fewer 30-s encoder windows. Times are
-    mapped back with :func:`to_source_time`.
+    Pauses shorter than ``join_gap_s`` stay inside a stretch: Whisper needs context across
+    hesitations, and a few seconds of silence next to speech do not make it invent text. Longer
+    silences are never decoded: that is where Whisper writes 「ご視聴ありがとうございました」.
+    Decoding stretches separately (not glued back to back) keeps Whisper from skipping speech
+    after an abrupt join.
     """
     spans: list[list[float]] = []
     for iv in intervals:
@@ -171,42 +160,7 @@ def decoding_chunks(intervals, duration: float, *, pad_s: float = 0.2, join_gap_
             spans[-1][1] = max(spans[-1][1], e)
         else:
             spans.append([s, e])
-    out, fed = [], 0.0
-    for s, e in spans:
-        s_i, e_i = int(s * SAMPLE_RATE) / SAMPLE_RATE, int(e * SAMPLE_RATE) / SAMPLE_RATE
-        out.append(Chunk(s_i, e_i, fed))
-        fed += e_i - s_i
-    return out
-
-
-def to_source_time(chunks, t: float, *, is_end: bool = False) -> float:
-    """A time in the fed (concatenated) audio -> seconds in the source take."""
-    if not chunks:
-        return t
-    for i, c in enumerate(chunks):
-        last = i == len(chunks) - 1
-        if t < c.fed_end or last or (is_end and t <= c.fed_end):
-            return min(c.src_start + max(t - c.fed_start, 0.0), c.src_end)
-    return t
-
-
-@dataclass(frozen=True)
-class _W:
-    word: str
-    start: float
-    end: float
-    probability: float
-
-
-def _remap(w, chunks) -> _W:
-    if not chunks:
-        return _W(w.word, w.start, w.end, w.probability)
-    # A word belongs to the chunk that holds its middle; clip it to that chunk.
-    mid = (w.start + w.end) / 2
-    c = next((c for c in chunks if mid < c.fed_end), chunks[-1])
-    start = c.src_start + max(w.start - c.fed_start, 0.0)
-    end = c.src_start + min(max(w.end - c.fed_start, 0.0), c.src_end - c.src_start)
-    return _W(w.word, min(start, end), end, w.probability)
+    return [(s, e) for s, e in spans]
 
 
 RANDOM_SEED = 20261126
@@ -223,40 +177,44 @@ def _coverage(iv, words) -> float:
 
 def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: str | None, on_segment) -> list[Word]:
     """One Whisper pass over the speech (or the whole take), with the hallucination guards."""
-    chunks = None
-    audio_in = samples
+    clips = "0"
+    fed = len(samples) / SAMPLE_RATE
     if speech_ivs is not None:
-        chunks = decoding_chunks(speech_ivs, len(samples) / SAMPLE_RATE)
-        audio_in = np.concatenate([samples[int(c.src_start * SAMPLE_RATE): int(c.src_end * SAMPLE_RATE)] for c in chunks])
+        spans = decoding_windows(speech_ivs, len(samples) / SAMPLE_RATE)
+        clips = [t for span in spans for t in (round(span[0], 2), round(span[1], 2))]
+        fed = max(e - s for s, e in spans)
     segments, _info = model.transcribe(
-        audio_in,
+        samples,
         language=language,
         task="transcribe",
         beam_size=5,
         word_timestamps=True,
         vad_filter=False,
+        clip_timestamps=clips,
         condition_on_previous_text=False,
         initial_prompt=prompt or None,
         temperature=(0.0, 0.3, 0.6),
-        max_new_tokens=_token_cap(chunks, language),
+        max_new_tokens=_token_cap(fed, language),
         without_timestamps=False,
     )
     words: list[Word] = []
     previous = None
     for seg in segments:
         if on_segment:
-            on_segment(to_source_time(chunks, float(seg.end)))
+            on_segment(float(seg.end))
         text = seg.text.strip()
         if not text or _NONSPEECH.match(text) or _LAUGH.match(text):
             continue
         if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
             continue
+        if seg.compression_ratio > 2.4:
+            continue  # still looping after every temperature fallback: no real speech is that repetitive
         norm = re.sub(r"[\s、。,.!?！？]", "", text).lower()
         if any(h.replace(" ", "") in norm for h in HALLUCINATIONS) and len(norm) <= 30:
             continue
         if previous is not None and norm == previous and len(norm) > 3:
             continue  # a repeat loop
-        seg_words = [_remap(w, chunks) for w in (seg.words or ()) if w.word.strip()]
+        seg_words = [w for w in (seg.words or ()) if w.word.strip()]
         if _implausible(seg_words, speech_ivs, language):
             continue
         previous = norm
@@ -266,18 +224,15 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
     return words
 
 
-def _token_cap(chunks, language: str) -> int | None:
-    """An upper bound on tokens per 30-s window, from the speech's length.
+def _token_cap(longest_s: float, language: str) -> int | None:
+    """An upper bound on tokens per 30-s window, from the longest stretch of speech decoded.
 
     Whisper emits at most about 10 tokens per second of English speech (15 for Japanese, where
     a token is often one character); a cap from the audio's length stops a runaway loop early
     (on a laugh, base otherwise writes "uh, uh, ..." for 448 tokens, three times over).
     """
-    if not chunks:
-        return None
-    fed = chunks[-1].fed_end
     per_s = 15.0 if language == "ja" else 10.0
-    cap = int(per_s * min(fed, 30.0)) + 16
+    cap = int(per_s * min(longest_s, 30.0)) + 16
     return cap if cap < 440 else None
 
 #: No one says more than this many words (English) or tokens (Japanese) per second of speech;
@@ -285,15 +240,28 @@ def _token_cap(chunks, language: str) -> int | None:
 MAX_UNITS_PER_S = {"en": 7.0, "ja": 14.0}
 
 
+def _looping(texts: list[str], *, max_period: int = 4, share: float = 0.6) -> bool:
+    """Whisper's repetition loop: the same word or the same few words over and over
+    ("uh, uh, uh, ...", or the prompt echoed: "so, uh, so, uh, ..."). True when, for some
+    period of 1 to ``max_period`` words, more than ``share`` of the words repeat the word that
+    many places back (at least 8 words)."""
+    n = len(texts)
+    if n < 8:
+        return False
+    for k in range(1, max_period + 1):
+        same = sum(texts[i] == texts[i - k] for i in range(k, n))
+        if same / (n - k) > share:
+            return True
+    return False
+
+
 def _implausible(seg_words, speech_ivs, language: str) -> bool:
     """A segment with more words than its speech could carry, or one word repeated on and on."""
     if not seg_words:
         return False
     texts = [re.sub(r"\W", "", w.word.lower()) for w in seg_words]
-    if len(texts) >= 6:
-        top = max(texts.count(t) for t in set(texts))
-        if top / len(texts) > 0.6:
-            return True
+    if _looping(texts):
+        return True
     if speech_ivs is None:
         return False
     s0, s1 = seg_words[0].start, seg_words[-1].end
