@@ -11,6 +11,10 @@ Two witnesses are combined:
 A frame is speech when the energy says so *and* Silero (dilated by 0.15 s) agrees. When the
 energy contrast is poor (a noisy room: speech level < 12 dB over the floor) Silero's own
 windows decide alone. Pause floors follow fluency research (0.25 s; METRICS.md, "Pauses").
+
+The same module finds *held sounds* (:func:`held_sounds`): a voiced sound kept steady in pitch
+and spectrum for 0.3 s or more, the acoustic signature of a filled pause (uh, um, えー), which
+``measure`` reconciles with the transcript because Whisper often drops fillers.
 """
 
 from __future__ import annotations
