@@ -9,7 +9,7 @@ the real recordings in ``../shared/audio`` and prints, per language:
 * rate error (English wpm, Japanese morae/s) as % of the truth; answer-span and latency errors;
 * words found in silence and noise (should be zero);
 * real Japanese clips: morae/s against the reference text's morae over the measured span;
-* ``en/apollo11.mp3``: fillers by how they were found (transcript or acoustic).
+* ``en/apollo11.mp3``: fillers by how they were found (transcript, relisten or acoustic).
 
 Usage (from the repository root)::
 

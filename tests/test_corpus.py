@@ -306,7 +306,8 @@ def test_accuracy_floor_on_short_answers(spec, tmp_path, analyze):
     assert p["truth_hit"] / p["truth"] >= 0.9, report
     assert p["found_hit"] / max(1, p["found"]) >= 0.9, report
     # Whisper base mishears some synthetic Japanese fillers as words (えーと -> 映像を) with
-    # confidence, which neither the rules nor the held-sound check can undo: the Japanese floor
+    # confidence, which neither the rules, the second listen nor the held-sound check can undo
+    # (heard alone, Open JTalk's drawn-out fillers still come out as words): the Japanese floor
     # is what the analyser reaches today (3 of 4), so a regression still fails.
     assert f["hit"] / f["truth"] >= (0.9 if spec.language == "en" else 0.75), report
     assert f["hit"] / max(1, f["found"]) >= 0.75, report

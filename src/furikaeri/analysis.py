@@ -103,6 +103,7 @@ def analyze_audio(
     models_dir=None,
     acoustic_fillers: bool = True,
     filler_prompt: bool = True,
+    relisten: bool = True,
     progress=None,
 ) -> Analysis:
     """Analyse one answer.
@@ -117,19 +118,24 @@ def analyze_audio(
         The question's time budget (default: :func:`default_budget`).
     model : str, optional
         ``base`` (default), ``tiny.en``, a folder path, or a cached faster-whisper name.
+    acoustic_fillers, filler_prompt, relisten : bool
+        The three ways fillers Whisper leaves out are recovered (all on by default; switched
+        off one by one only to measure what each adds, see ``bench/fillers.py``).
     progress : callable(done_s, total_s), optional
         Called as transcription advances.
 
     Steps: speech from the audio (:mod:`speech`); nothing to transcribe when there is none
     (no hallucinated answers); Whisper only over speech, with a short filler prompt
-    (:mod:`transcribe`); words snapped to the audio; measurements (:mod:`measure`).
+    (:mod:`transcribe`); words snapped to the audio; a second listen to short islands the main
+    pass left empty or unsure (:func:`transcribe.relisten_islands`); measurements
+    (:mod:`measure`).
     """
     from furikaeri import models as models_mod
     from furikaeri.advice import tips_for, warnings_for
-    from furikaeri.lang import get_rules
+    from furikaeri.lang import get_rules, only_fillers
     from furikaeri.measure import measure, snap_words
     from furikaeri.speech import find_speech, held_sounds
-    from furikaeri.transcribe import detect_language, load_model, transcribe
+    from furikaeri.transcribe import detect_language, load_model, relisten_islands, transcribe
 
     if language not in ("auto", "en", "ja"):
         from furikaeri.errors import UsageError
@@ -174,7 +180,15 @@ def analyze_audio(
             on_segment=(lambda t: progress(min(t, total), total)) if progress else None,
         )
         held = held_sounds(audio, smap.intervals) if acoustic_fillers else ()
-        words = tuple(snap_words(transcript.words, smap.intervals, held))
+        words = snap_words(transcript.words, smap.intervals, held)
+        if relisten:
+            # Second listen: short islands the main pass left empty or unsure, decoded alone.
+            words = relisten_islands(
+                audio.samples, info.path, words, smap.intervals, language=lang,
+                prompt=rules.filler_prompt if filler_prompt else None,
+                filler_only=lambda text: only_fillers(rules, text), multilingual=info.multilingual,
+            )
+        words = tuple(words)
 
     rules = get_rules(lang)
     budget_s = float(budget) if budget is not None else default_budget(lang)

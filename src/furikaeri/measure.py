@@ -17,8 +17,9 @@ class Filler:
 
     ``kind``: ``hesitation`` (um, uh, えー: a sound, not a word), ``discourse`` (like, you know,
     あの, まあ: a word used as filler), ``repetition`` (a false start: "I I").
-    ``how_found``: ``transcript`` (Whisper wrote it) or ``acoustic`` (a voiced sound with no word
-    over it, recovered from the audio).
+    ``how_found``: ``transcript`` (Whisper wrote it), ``relisten`` (Whisper wrote it when the short
+    island of sound was decoded again on its own, see ``transcribe.relisten_islands``) or
+    ``acoustic`` (a held voiced sound with no word over it, recovered from the audio).
     """
 
     text: str
@@ -189,7 +190,8 @@ def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int,
             frac1 = (min(m.end, we) - ws) / (we - ws)
             start = w.start + frac0 * (w.end - w.start)
             end = w.start + frac1 * (w.end - w.start)
-        out.append(Filler(text=m.text.strip(), start=round(start, 3), end=round(end, 3), kind=m.kind))
+        how = "relisten" if all(getattr(words[i], "source", "") == "relisten" for i in idx) else "transcript"
+        out.append(Filler(text=m.text.strip(), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
         char_spans.append((m.start, m.end))
     return text, out, char_spans
 
@@ -503,6 +505,7 @@ def measure(
         "unit": "morae" if rules.code == "ja" else "words",
         "filler_count": len(all_fillers),
         "fillers_transcript": sum(f.how_found == "transcript" for f in all_fillers),
+        "fillers_relisten": sum(f.how_found == "relisten" for f in all_fillers),
         "fillers_acoustic": sum(f.how_found == "acoustic" for f in all_fillers),
         "fillers_per_min": round(per_min, 2),
         "filler_share": round(share, 3),
@@ -565,7 +568,8 @@ def _empty_rate(code: str) -> dict:
 
 def _empty_stats() -> dict:
     return {
-        "word_count": 0, "filler_count": 0, "fillers_transcript": 0, "fillers_acoustic": 0,
+        "word_count": 0, "filler_count": 0, "fillers_transcript": 0, "fillers_relisten": 0,
+        "fillers_acoustic": 0,
         "fillers_per_min": 0.0, "filler_share": 0.0, "pause_count": 0, "long_pauses": 0,
         "very_long_pauses": 0, "sentence_pauses": 0, "clause_pauses": 0, "mid_pauses": 0, "mid_long_pauses": 0,
         "longest_pause_s": 0.0, "silence_share": 0.0,

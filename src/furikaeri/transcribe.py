@@ -25,6 +25,9 @@ class Word:
     start: float
     end: float
     probability: float = 1.0
+    #: ``whisper`` (the main pass) or ``relisten`` (a short stretch decoded again on its own,
+    #: see :func:`relisten_islands`).
+    source: str = "whisper"
 
 
 
@@ -268,3 +271,137 @@ def _implausible(seg_words, speech_ivs, language: str) -> bool:
     spoken = sum(max(0.0, min(s1, iv.end) - max(s0, iv.start)) for iv in speech_ivs)
     limit = MAX_UNITS_PER_S.get(language, 7.0)
     return len(seg_words) > 3 and len(seg_words) > limit * max(spoken, 0.3)
+
+
+# ---------------------------------------------------------------------------------------------
+# Second listen: short islands of speech decoded again on their own.
+
+#: An island of speech: speech intervals less than this apart, joined.
+ISLAND_JOIN_S = 0.15
+#: Islands this long (s) are short enough to be one filler.
+ISLAND_MIN_S, ISLAND_MAX_S = 0.12, 1.0
+#: ... and set off from the speech around them by a silence at least this long on one side.
+ISLAND_GAP_S = 0.15
+#: Main-pass words on an island count as unsure below this probability (the weakest of them).
+UNSURE_P = 0.5
+#: The second listen's own average log-probability must reach this to be believed: over words
+#: the main pass was unsure of, and (stricter) where the main pass heard nothing at all.
+RELISTEN_MIN_LOGPROB = -1.3
+RELISTEN_MIN_LOGPROB_EMPTY = -1.0
+#: Frames (10 ms) the encoder sees for a second listen: 10 s, a third of Whisper's window.
+#: CTranslate2 accepts shorter inputs; 10 s keeps the text of a full 30-s pass (3 s does not:
+#: Whisper starts repeating itself) at a third of the cost.
+RELISTEN_FRAMES = 1000
+
+
+def speech_islands(speech_ivs, *, join_s: float = ISLAND_JOIN_S) -> list[tuple[float, float]]:
+    """Speech intervals joined across gaps shorter than ``join_s`` (a stop closure, a breath
+    between syllables): the stretches a listener hears as one burst of sound."""
+    out: list[list[float]] = []
+    for iv in speech_ivs:
+        if out and iv.start - out[-1][1] < join_s:
+            out[-1][1] = max(out[-1][1], iv.end)
+        else:
+            out.append([iv.start, iv.end])
+    return [(s, e) for s, e in out]
+
+
+def relisten(samples: np.ndarray, model_path: str, start: float, end: float, *, language: str,
+             prompt: str | None, multilingual: bool = True, pad_s: float = 0.1) -> tuple[str, float]:
+    """Decode ``samples[start - pad_s : end + pad_s]`` on its own, with no text before it but
+    the prompt: (text, average log-probability per token).
+
+    Whisper's main pass reads a short sound in the light of the sentence around it, and a filler
+    between two clauses often comes out as a plausible word or not at all. Heard alone, a filler
+    is written as one far more often ("um", 「あのー」). Greedy search would be enough for a word
+    or two; beam search (5) matches the main pass.
+    """
+    import ctranslate2
+    from faster_whisper.tokenizer import Tokenizer
+    from faster_whisper.transcribe import get_suppressed_tokens
+
+    model = load_model(model_path)
+    a = max(0, int((start - pad_s) * SAMPLE_RATE))
+    b = min(len(samples), int((end + pad_s) * SAMPLE_RATE))
+    clip = np.asarray(samples[a:b], dtype=np.float32)
+    hop = model.feature_extractor.hop_length
+    frames = max(RELISTEN_FRAMES, len(clip) // hop + 1)
+    clip = np.pad(clip, (0, frames * hop - len(clip)))
+    features = model.feature_extractor(clip)[:, :frames]
+    tokenizer = Tokenizer(model.hf_tokenizer, multilingual, task="transcribe",
+                          language=language if multilingual else None)
+    tokens: list[int] = []
+    if prompt:
+        tokens = [tokenizer.sot_prev] + tokenizer.encode(" " + prompt.strip())
+    tokens += list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
+    encoded = model.model.encode(ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])))
+    result = model.model.generate(
+        encoded, [tokens], beam_size=5, max_length=len(tokens) + 24, return_scores=True,
+        suppress_blank=True, suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
+    )[0]
+    ids = result.sequences_ids[0]
+    # CTranslate2 returns the length-normalised sum of log-probs; per token it is the same here
+    # (length_penalty 1), counting the end token as faster-whisper does.
+    avg = float(result.scores[0]) * len(ids) / (len(ids) + 1) if ids else -10.0
+    return tokenizer.decode(ids).strip(), avg
+
+
+def relisten_islands(
+    samples: np.ndarray,
+    model_path: str,
+    words,
+    speech_ivs,
+    *,
+    language: str,
+    prompt: str | None,
+    filler_only: Callable[[str], str | None],
+    multilingual: bool = True,
+) -> list[Word]:
+    """Second listen for fillers the main pass dropped or misheard.
+
+    Candidates are short islands of speech (0.12-1 s, set off by a silence of 0.15 s or more on
+    at least one side) that the main pass left without words or covered with at most three words
+    it was unsure of (the weakest below probability 0.5). Each is decoded again on its own
+    (:func:`relisten`) with the filler prompt. When the second listen is confident (average
+    log-probability >= -1.3 over unsure words, >= -1.0 where the main pass heard nothing: a
+    sound it skipped is as likely a word in another language or a noise) and writes nothing but
+    a filler (``filler_only(text)`` returns the
+    filler, else None), the island's words are replaced by that one filler
+    (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
+    never replaced, and a second listen that hears a real word adds nothing.
+    """
+    words = list(words)
+    islands = speech_islands(speech_ivs)
+    replaced: dict[int, Word] = {}
+    drop: set[int] = set()
+    for k, (s, e) in enumerate(islands):
+        if not ISLAND_MIN_S <= e - s <= ISLAND_MAX_S:
+            continue
+        gap_before = s - islands[k - 1][1] if k else float("inf")
+        gap_after = islands[k + 1][0] - e if k + 1 < len(islands) else float("inf")
+        if max(gap_before, gap_after) < ISLAND_GAP_S:
+            continue
+        on = [i for i, w in enumerate(words) if s - 0.05 <= (w.start + w.end) / 2 <= e + 0.05]
+        if on:
+            if len(on) > 3 or min(words[i].probability for i in on) >= UNSURE_P:
+                continue
+            if filler_only("".join(words[i].text for i in on) if language == "ja"
+                           else " ".join(words[i].text.strip() for i in on)):
+                continue  # already a filler
+        text, logprob = relisten(samples, model_path, s, e, language=language, prompt=prompt,
+                                 multilingual=multilingual)
+        if logprob < (RELISTEN_MIN_LOGPROB if on else RELISTEN_MIN_LOGPROB_EMPTY):
+            continue
+        filler = filler_only(text)
+        if not filler:
+            continue
+        new = Word(text=(filler + "、" if language == "ja" else " " + filler + ","), start=round(s, 3), end=round(e, 3),
+                   probability=round(float(np.exp(logprob)), 3), source="relisten")
+        if on:
+            replaced[on[0]] = new
+            drop.update(on[1:])
+        else:
+            replaced[-1 - k] = new  # a new word, placed by time below
+    out = [replaced.get(i, w) for i, w in enumerate(words) if i not in drop]
+    out += [w for key, w in replaced.items() if key < 0]
+    return sorted(out, key=lambda w: (w.start, w.end))

@@ -10,6 +10,7 @@ Language rules never import the pipeline.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -58,3 +59,23 @@ def get_rules(code: str) -> Rules:
     else:
         from furikaeri.lang.en import RULES
     return RULES
+
+
+_NOT_SPOKEN = re.compile(r"[\s、。，．,.!?！？…「」\"'()-]+")
+
+
+def only_fillers(rules: Rules, text: str) -> str | None:
+    """The filler ``text`` consists of (its longest filler, e.g. "Um" for "Um, um."), or None
+    when anything in it is not a filler by ``rules``: a whole short utterance of fillers."""
+    if not _NOT_SPOKEN.sub("", text):
+        return None
+    matches = rules.find_fillers(text)
+    if not matches:
+        return None
+    spoken = [not _NOT_SPOKEN.fullmatch(c) for c in text]
+    for m in matches:
+        for i in range(m.start, m.end):
+            spoken[i] = False
+    if any(spoken):
+        return None
+    return max((m.text.strip() for m in matches), key=len)

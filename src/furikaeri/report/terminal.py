@@ -98,7 +98,7 @@ def marked_transcript(a, L) -> Text:
         if cut_idx is not None and i == cut_idx:
             text.append(f" ⏱ {L['budget_ran_out_here']} ▶", style="bold red")
         is_filler = any(
-            f.how_found == "transcript" and f.start < w.end and f.end > w.start and w.text.strip(" ,.、。").lower()
+            f.how_found != "acoustic" and f.start < w.end and f.end > w.start and w.text.strip(" ,.、。").lower()
             in f.text.lower()
             for f in fillers
         )
