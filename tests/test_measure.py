@@ -7,7 +7,7 @@ from collections import namedtuple
 import pytest
 
 from furikaeri.lang import get_rules
-from furikaeri.measure import Filler, measure, merge_held_fillers, snap_words
+from furikaeri.measure import Filler, measure, merge_held_fillers, snap_words, transcript_fillers
 from furikaeri.speech import HeldSound, Interval
 from furikaeri.transcribe import Word, _implausible, decoding_windows
 
@@ -133,3 +133,26 @@ def test_prompt_echo_loop_is_caught():
     normal = "and so my fellow americans ask not what your country can do for you ask what you can do".split()
     assert not _looping(normal)
     assert not _looping(["i", "i", "think", "we", "we", "should", "go", "now"])
+
+
+def test_a_silence_after_a_word_reads_as_a_comma_to_the_filler_rules():
+    en = get_rules("en")
+    words = [Word(" I", 0.0, 0.2), Word(" was", 0.2, 0.4), Word(" up", 0.4, 0.6), Word(" late,", 0.6, 1.0),
+             Word(" so", 1.3, 1.6), Word(" I", 2.1, 2.2), Word(" studied.", 2.2, 2.8)]
+    hanging = [Interval(0.0, 1.0), Interval(1.3, 1.6), Interval(2.1, 2.8)]  # 0.5 s of silence after "so"
+    text, fillers, spans = transcript_fillers(words, en, hanging)
+    assert text == "I was up late, so I studied."  # the text stays as Whisper wrote it
+    assert [(f.text, f.start, f.end) for f in fillers] == [("so", 1.3, 1.6)]
+    assert [text[s:e] for s, e in spans] == ["so"]
+    flowing = [Interval(0.0, 1.0), Interval(1.3, 2.8)]  # "so I studied" in one breath: *therefore*
+    assert transcript_fillers(words, en, flowing)[1] == []
+    assert transcript_fillers(words, en)[1] == []  # no audio, no prosodic commas
+
+
+def test_prosodic_commas_keep_japanese_offsets():
+    ja = get_rules("ja")
+    words = [Word("今日は", 0.0, 0.5), Word("まあ", 0.9, 1.2), Word("晴れです。", 1.8, 2.4)]
+    speech = [Interval(0.0, 0.5), Interval(0.9, 1.2), Interval(1.8, 2.4)]
+    text, fillers, spans = transcript_fillers(words, ja, speech)
+    assert text == "今日はまあ晴れです。"
+    assert [text[s:e] for s, e in spans] == [f.text for f in fillers] == ["まあ"]

@@ -171,13 +171,51 @@ def _words_in_span(spans, start: int, end: int) -> list[int]:
     return [i for i, (s, e) in enumerate(spans) if s < end and e > start]
 
 
-def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int, int]]]:
-    """Fillers the transcript shows, with times from the words that carry them."""
+#: A silence at least this long after a word reads as a comma to the filler rules: "late, so
+#: [0.5 s] I studied" is "late, so, I studied" (a "so" left hanging is a filler, not *therefore*).
+PROSODIC_COMMA_S = 0.3
+_CLAUSE_PUNCT = tuple(",.!?;:…、。，！？")
+
+
+def silence_between(speech, t0: float, t1: float) -> float:
+    """Seconds of ``[t0, t1]`` not inside any speech interval."""
+    if t1 <= t0:
+        return 0.0
+    inside = sum(max(0.0, min(t1, iv.end) - max(t0, iv.start)) for iv in speech)
+    return max(0.0, (t1 - t0) - inside)
+
+
+def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list[tuple[int, int]]]:
+    """Fillers the transcript shows, with times from the words that carry them.
+
+    The rules read Whisper's punctuation as the pauses it heard; where the audio has a silence
+    of ``PROSODIC_COMMA_S`` or more after a word with no punctuation (``speech`` given), the
+    rules see a comma there too. Returns the transcript text (as Whisper wrote it), the fillers
+    and their character spans in that text.
+    """
     text, spans = join_with_offsets(words, rules.code)
+    comma = "、" if rules.code == "ja" else ","
+    seen = list(words)
+    added = []  # word indices that got a comma
+    if speech:
+        from dataclasses import replace
+
+        for i in range(len(words) - 1):
+            t = words[i].text.rstrip()
+            if t and not t.endswith(_CLAUSE_PUNCT) and \
+                    silence_between(speech, words[i].end, words[i + 1].start) >= PROSODIC_COMMA_S:
+                seen[i] = replace(words[i], text=t + comma)
+                added.append(i)
+    rule_text, rule_spans = join_with_offsets(seen, rules.code) if added else (text, spans)
+
+    def to_text(offset: int) -> int:
+        # An offset in the rules' text -> the same place in ``text`` (each added comma is 1 char).
+        return offset - sum(1 for i in added if rule_spans[i][1] <= offset)
+
     out: list[Filler] = []
     char_spans: list[tuple[int, int]] = []
-    for m in rules.find_fillers(text):
-        idx = _words_in_span(spans, m.start, m.end)
+    for m in rules.find_fillers(rule_text):
+        idx = _words_in_span(rule_spans, m.start, m.end)
         if not idx:
             continue
         start = words[idx[0]].start
@@ -186,13 +224,14 @@ def transcript_fillers(words, rules) -> tuple[str, list[Filler], list[tuple[int,
             # A filler inside a longer token: scale the time by character position.
             ws, we = spans[idx[0]]
             w = words[idx[0]]
-            frac0 = (max(m.start, ws) - ws) / (we - ws)
-            frac1 = (min(m.end, we) - ws) / (we - ws)
+            m0, m1 = to_text(m.start), min(to_text(m.end), we)
+            frac0 = (max(m0, ws) - ws) / (we - ws)
+            frac1 = (max(min(m1, we), ws) - ws) / (we - ws)
             start = w.start + frac0 * (w.end - w.start)
             end = w.start + frac1 * (w.end - w.start)
         how = "relisten" if all(getattr(words[i], "source", "") == "relisten" for i in idx) else "transcript"
-        out.append(Filler(text=m.text.strip(), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
-        char_spans.append((m.start, m.end))
+        out.append(Filler(text=m.text.strip(" ,、"), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
+        char_spans.append((to_text(m.start), min(to_text(m.end), spans[idx[-1]][1])))
     return text, out, char_spans
 
 
@@ -433,7 +472,7 @@ def measure(
     a_end = max(words[-1].end, last_iv.end if last_iv else words[-1].end)
 
     # Transcript fillers.
-    text, fillers, filler_chars = transcript_fillers(words, rules)
+    text, fillers, filler_chars = transcript_fillers(words, rules, speech)
 
     # Acoustic filled pauses: held, steady voiced sounds (speech.held_sounds) that the
     # transcript shows no filler for.

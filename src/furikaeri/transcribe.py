@@ -110,8 +110,9 @@ def transcribe(
 
     Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
     ``avg_logprob``), non-speech tags like "(laughs)", known silence hallucinations and
-    verbatim repeats of the previous segment are dropped. Speech intervals of 1 s or more that
-    got almost no word (Whisper skipped them) are decoded again without the prompt.
+    verbatim repeats of the previous segment are dropped. Runs of speech (1 s or more) that got
+    almost no word (Whisper skipped them, :func:`skipped_speech`) are decoded again without the
+    prompt.
     """
     model = load_model(model_path)
     import ctranslate2
@@ -129,16 +130,14 @@ def transcribe(
     if speech_ivs is not None:
         # Whisper sometimes skips whole sentences (more often with a prompt): decode any stretch
         # of speech that got (almost) no word again, on its own and without the prompt.
-        duration = len(samples) / SAMPLE_RATE
-        missing = []
-        for c0, c1 in decoding_windows(speech_ivs, duration, pad_s=0.0, join_gap_s=1.0):
-            inside = [iv for iv in speech_ivs if iv.start >= c0 - 1e-6 and iv.end <= c1 + 1e-6]
-            spoken = sum(iv.duration for iv in inside)
-            covered = sum(_coverage(iv, words) * iv.duration for iv in inside)
-            if spoken >= REPAIR_MIN_S and covered < 0.3 * spoken:
-                missing.extend(inside)
+        missing = skipped_speech(speech_ivs, words)
         if missing:
             extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None)
+            # Keep only words said in the skipped speech (the decoding window may span speech
+            # between skipped intervals that already has its words).
+            extra = [w for w in extra
+                     if any(iv.start - 0.1 <= (w.start + w.end) / 2 <= iv.end + 0.1 for iv in missing)
+                     and not any(min(w.end, o.end) - max(w.start, o.start) > 0.5 * (w.end - w.start) for o in words)]
             words = sorted(words + extra, key=lambda w: (w.start, w.end))
     return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
 
@@ -168,9 +167,33 @@ def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap
 
 RANDOM_SEED = 20261126
 
-#: A stretch of speech (intervals less than 1 s apart) with at least this much speech, less
-#: than 30 % of it under words, is decoded again.
+#: A run of speech intervals (less than 1 s apart), each less than 30 % under words, with at
+#: least this much speech, is decoded again (:func:`skipped_speech`).
 REPAIR_MIN_S = 1.0
+
+
+def skipped_speech(speech_ivs, words, *, join_gap_s: float = 1.0) -> list:
+    """Speech Whisper wrote (almost) nothing for: runs of consecutive speech intervals (less
+    than ``join_gap_s`` apart), each under 30 % covered by words, together at least
+    ``REPAIR_MIN_S`` long. Judged interval by interval, so a stretch skipped after a well
+    transcribed one is found too (Whisper often stops mid-window and never resumes)."""
+    out: list = []
+    run: list = []
+
+    def flush():
+        if sum(iv.duration for iv in run) >= REPAIR_MIN_S:
+            out.extend(run)
+        run.clear()
+
+    for iv in speech_ivs:
+        if _coverage(iv, words) >= 0.3:
+            flush()
+            continue
+        if run and iv.start - run[-1].end > join_gap_s:
+            flush()
+        run.append(iv)
+    flush()
+    return out
 
 
 def _coverage(iv, words) -> float:
