@@ -196,3 +196,14 @@ def test_speech_after_long_silences_is_not_lost(shared):
     assert len(d["words"]) >= 80, d["transcript"]
     assert d["words"][-1]["end"] > 70.0  # the last turn ends at 72.7 s
     assert sum(p["kind"] != "short" for p in d["pauses"]) >= 3
+
+
+def test_the_same_take_gives_the_same_measurements(shared):
+    """Noisy radio speech is where Whisper's decoding is least stable (temperature sampling
+    once gave three transcripts in three runs): two runs must agree word for word."""
+    from furikaeri.analysis import analyze_file
+
+    first = analyze_file(str(shared("en", "apollo11.mp3")), language="en").to_dict()
+    second = analyze_file(str(shared("en", "apollo11.mp3")), language="en").to_dict()
+    assert first["words"] == second["words"]
+    assert (first["fillers"], first["pauses"], first["rate"]) == (second["fillers"], second["pauses"], second["rate"])

@@ -111,13 +111,11 @@ def transcribe(
     Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
     ``avg_logprob``), non-speech tags like "(laughs)", known silence hallucinations and
     verbatim repeats of the previous segment are dropped. Runs of speech (1 s or more) that got
-    almost no word (Whisper skipped them, :func:`skipped_speech`) are decoded again without the
-    prompt.
+    almost no word (Whisper skipped them or looped, :func:`skipped_speech`) are decoded again
+    without the prompt and with a repetition penalty. Decoding is beam search only, so the same
+    take always gives the same words.
     """
     model = load_model(model_path)
-    import ctranslate2
-
-    ctranslate2.set_random_seed(RANDOM_SEED)  # temperature fallback samples: same input, same words
     lang_prob = 1.0
     if not multilingual:
         language = "en"
@@ -132,7 +130,8 @@ def transcribe(
         # of speech that got (almost) no word again, on its own and without the prompt.
         missing = skipped_speech(speech_ivs, words)
         if missing:
-            extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None)
+            extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
+                            repetition_penalty=REPAIR_REPETITION_PENALTY)
             # Keep only words said in the skipped speech (the decoding window may span speech
             # between skipped intervals that already has its words).
             extra = [w for w in extra
@@ -165,11 +164,14 @@ def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap
     return [(s, e) for s, e in spans]
 
 
-RANDOM_SEED = 20261126
-
 #: A run of speech intervals (less than 1 s apart), each less than 30 % under words, with at
 #: least this much speech, is decoded again (:func:`skipped_speech`).
 REPAIR_MIN_S = 1.0
+#: The second decode of skipped speech penalises repeated tokens: a window that looped ("I like
+#: that." 19 times over apollo11's radio chatter) and was dropped decodes to words instead.
+#: Deterministic, unlike temperature sampling; the main pass keeps no penalty, so a speaker's
+#: own repeated words and fillers ("uh... uh") are not discouraged.
+REPAIR_REPETITION_PENALTY = 1.2
 
 
 def skipped_speech(speech_ivs, words, *, join_gap_s: float = 1.0) -> list:
@@ -201,7 +203,8 @@ def _coverage(iv, words) -> float:
     return covered / max(iv.duration, 1e-6)
 
 
-def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: str | None, on_segment) -> list[Word]:
+def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: str | None, on_segment,
+            repetition_penalty: float = 1.0) -> list[Word]:
     """One Whisper pass over the speech (or the whole take), with the hallucination guards."""
     clips = "0"
     fed = len(samples) / SAMPLE_RATE
@@ -219,7 +222,13 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         clip_timestamps=clips,
         condition_on_previous_text=False,
         initial_prompt=prompt or None,
-        temperature=(0.0, 0.3, 0.6),
+        # Beam search only. Whisper's usual fallback samples at higher temperatures when a
+        # window decodes badly, and CTranslate2's sampling cannot be seeded across its worker
+        # threads: the same take then gave different words on every run (apollo11: three runs,
+        # three transcripts). A coach must measure the same answer the same way; windows that
+        # still decode badly are caught by the guards below.
+        temperature=0.0,
+        repetition_penalty=repetition_penalty,
         max_new_tokens=_token_cap(fed, language),
         without_timestamps=False,
     )
@@ -234,7 +243,7 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
             continue
         if seg.compression_ratio > 2.4:
-            continue  # still looping after every temperature fallback: no real speech is that repetitive
+            continue  # a repetition loop: no real speech is that repetitive
         norm = re.sub(r"[\s、。,.!?！？]", "", text).lower()
         if any(h.replace(" ", "") in norm for h in HALLUCINATIONS) and len(norm) <= 30:
             continue
