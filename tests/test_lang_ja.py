@@ -82,6 +82,10 @@ def test_hesitation_forms(form):
         "うん、そうですね。",  # うん is "yes"
         "ああして歩いているところをみると、人間にちがいない",  # the adverb ああ
         "ああいう人になりたいです。",
+        # Whisper's comma where the reader drew breath (common_voice_ja_38833628) is still the adverb
+        "やっぱり、おばけは有名じゃないんだ。ああ、して歩いているところをみっと人間に違いない。",
+        "ああ、やって作りました。",
+        "ああなると困ります。",
     ],
 )
 def test_not_hesitations(text):

@@ -7,7 +7,14 @@ from collections import namedtuple
 import pytest
 
 from furikaeri.lang import get_rules
-from furikaeri.measure import Filler, measure, merge_held_fillers, snap_words, transcript_fillers
+from furikaeri.measure import (
+    Filler,
+    drawn_out_fillers,
+    measure,
+    merge_held_fillers,
+    snap_words,
+    transcript_fillers,
+)
 from furikaeri.speech import HeldSound, Interval
 from furikaeri.transcribe import Word, _implausible, decoding_windows
 
@@ -156,3 +163,30 @@ def test_prosodic_commas_keep_japanese_offsets():
     text, fillers, spans = transcript_fillers(words, ja, speech)
     assert text == "今日はまあ晴れです。"
     assert [text[s:e] for s, e in spans] == [f.text for f in fillers] == ["まあ"]
+
+
+def test_an_ambiguous_word_alone_and_drawn_out_is_a_filler():
+    en = get_rules("en")
+    words = [Word(" late,", 0.6, 1.0), Word(" so", 1.3, 1.5), Word(" I", 2.1, 2.2), Word(" studied.", 2.2, 2.6)]
+    drawn = [Interval(0.6, 1.0), Interval(1.3, 1.85), Interval(2.1, 2.6)]  # "sooo" 0.55 s, alone
+    fillers, spans = drawn_out_fillers(words, drawn, [], en)
+    assert [(f.text, f.start, f.end, f.kind) for f in fillers] == [("so", 1.3, 1.85, "discourse")]
+    text = "late, so I studied."
+    assert [text[s:e] for s, e in spans] == ["so"]
+    short = [Interval(0.6, 1.0), Interval(1.3, 1.6), Interval(2.1, 2.6)]  # a stressed "so" alone
+    assert drawn_out_fillers(words, short, [], en) == ([], [])
+    flowing = [Interval(0.6, 1.0), Interval(1.3, 2.6)]  # "so I studied" in one breath
+    assert drawn_out_fillers(words, flowing, [], en) == ([], [])
+    other = [Word(" late,", 0.6, 1.0), Word(" yes", 1.3, 1.5), Word(" I", 2.1, 2.2)]
+    assert drawn_out_fillers(other, drawn, [], en) == ([], [])  # not an ambiguous filler word
+    already = [Filler("so", 1.3, 1.5, "discourse")]
+    assert drawn_out_fillers(words, drawn, already, en) == ([], [])
+
+
+def test_drawn_out_japanese_demonstrative_is_a_filler_and_leaves_the_rate():
+    ja = get_rules("ja")
+    words = [Word("その", 0.0, 0.3), Word("結果", 1.0, 1.3), Word("、", 1.3, 1.3), Word("勝ちました。", 1.3, 2.0)]
+    speech = [Interval(0.0, 0.6), Interval(1.0, 2.0)]  # そのー (0.6 s) [pause] 結果、…
+    m = measure(words, speech, duration=2.5, rules=ja, budget_s=60)
+    assert [(f.text, f.kind) for f in m.fillers] == [("その", "discourse")]
+    assert m.stats["word_count"] == ja.count_units("結果、勝ちました。")

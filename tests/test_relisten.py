@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from furikaeri.lang import get_rules, only_fillers
-from furikaeri.speech import Interval
-from furikaeri.transcribe import Word, relisten, relisten_islands, speech_islands
+from furikaeri.speech import Interval, speech_islands
+from furikaeri.transcribe import Word, relisten, relisten_islands
 
 EN, JA = get_rules("en"), get_rules("ja")
 

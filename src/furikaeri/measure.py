@@ -235,6 +235,39 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
     return text, out, char_spans
 
 
+#: An ambiguous word (``rules.drawn_fillers``: so, well, like; まあ, なんか, あの, その) that is
+#: the only word on an island of speech at least this long was drawn out on its own: "sooo...
+#: [pause]" is a filler, while the connective flows into its clause ("so I studied") and a
+#: stressed "so" alone lasts about 0.2-0.35 s.
+DRAWN_MIN_S = 0.45
+_EDGE_PUNCT = " ,.!?…、。，！？"
+
+
+def drawn_out_fillers(words, speech, fillers, rules) -> tuple[list[Filler], list[tuple[int, int]]]:
+    """Fillers said as a drawn-out ambiguous word alone between silences, with the character
+    spans (in the transcript text) of those words (they leave the rate count)."""
+    from furikaeri.speech import speech_islands
+
+    out: list[Filler] = []
+    chars: list[tuple[int, int]] = []
+    vocab = getattr(rules, "drawn_fillers", frozenset())
+    if not vocab:
+        return out, chars
+    _, spans = join_with_offsets(words, rules.code)
+    for s, e in speech_islands(speech):
+        if e - s < DRAWN_MIN_S:
+            continue
+        on = [i for i, w in enumerate(words) if s - 0.05 <= (w.start + w.end) / 2 <= e + 0.05]
+        if len(on) != 1:
+            continue
+        word = words[on[0]].text.strip(_EDGE_PUNCT)
+        if word.lower() not in vocab or any(f.start < e and f.end > s for f in fillers):
+            continue
+        out.append(Filler(word, round(s, 3), round(e, 3), "discourse", "transcript"))
+        chars.append(spans[on[0]])
+    return out, chars
+
+
 def merge_held_fillers(fillers, speech, *, max_s: float = 2.5) -> list[Filler]:
     """One held hesitation that Whisper wrote as several ("Um... Um..." over a single "ummm",
     「え、え、え、」 over one long えー) is one filler: consecutive hesitations inside the same
@@ -473,6 +506,9 @@ def measure(
 
     # Transcript fillers.
     text, fillers, filler_chars = transcript_fillers(words, rules, speech)
+    drawn, drawn_chars = drawn_out_fillers(words, speech, fillers, rules)
+    fillers = sorted(fillers + drawn, key=lambda f: f.start)
+    filler_chars = filler_chars + drawn_chars
 
     # Acoustic filled pauses: held, steady voiced sounds (speech.held_sounds) that the
     # transcript shows no filler for.

@@ -207,6 +207,22 @@ def gaps(intervals, start: float, end: float, *, min_gap_s: float = 0.25) -> lis
     return out
 
 
+#: An island of speech: speech intervals less than this apart, joined.
+ISLAND_JOIN_S = 0.15
+
+
+def speech_islands(speech_ivs, *, join_s: float = ISLAND_JOIN_S) -> list[tuple[float, float]]:
+    """Speech intervals joined across gaps shorter than ``join_s`` (a stop closure, a breath
+    between syllables): the stretches a listener hears as one burst of sound."""
+    out: list[list[float]] = []
+    for iv in speech_ivs:
+        if out and iv.start - out[-1][1] < join_s:
+            out[-1][1] = max(out[-1][1], iv.end)
+        else:
+            out.append([iv.start, iv.end])
+    return [(s, e) for s, e in out]
+
+
 # ---------------------------------------------------------------------------------------------
 # Held sounds: the acoustic signature of a filled pause.
 

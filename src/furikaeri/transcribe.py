@@ -308,8 +308,6 @@ def _implausible(seg_words, speech_ivs, language: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Second listen: short islands of speech decoded again on their own.
 
-#: An island of speech: speech intervals less than this apart, joined.
-ISLAND_JOIN_S = 0.15
 #: Islands this long (s) are short enough to be one filler.
 ISLAND_MIN_S, ISLAND_MAX_S = 0.12, 1.0
 #: ... and set off from the speech around them by a silence at least this long on one side.
@@ -324,18 +322,6 @@ RELISTEN_MIN_LOGPROB_EMPTY = -1.0
 #: CTranslate2 accepts shorter inputs; 10 s keeps the text of a full 30-s pass (3 s does not:
 #: Whisper starts repeating itself) at a third of the cost.
 RELISTEN_FRAMES = 1000
-
-
-def speech_islands(speech_ivs, *, join_s: float = ISLAND_JOIN_S) -> list[tuple[float, float]]:
-    """Speech intervals joined across gaps shorter than ``join_s`` (a stop closure, a breath
-    between syllables): the stretches a listener hears as one burst of sound."""
-    out: list[list[float]] = []
-    for iv in speech_ivs:
-        if out and iv.start - out[-1][1] < join_s:
-            out[-1][1] = max(out[-1][1], iv.end)
-        else:
-            out.append([iv.start, iv.end])
-    return [(s, e) for s, e in out]
 
 
 def relisten(samples: np.ndarray, model_path: str, start: float, end: float, *, language: str,
@@ -402,6 +388,8 @@ def relisten_islands(
     (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
     never replaced, and a second listen that hears a real word adds nothing.
     """
+    from furikaeri.speech import speech_islands
+
     words = list(words)
     islands = speech_islands(speech_ivs)
     replaced: dict[int, Word] = {}

@@ -35,6 +35,7 @@ class Rules(Protocol):
     name: str  # "English" | "日本語"
     labels: dict[str, str]  # report labels, keyed by an English id (see lang/en.py for the keys)
     filler_prompt: str  # a short (<= 40 chars) Whisper initial prompt that keeps fillers
+    drawn_fillers: frozenset[str]  # ambiguous words that are fillers when alone and drawn out
 
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""

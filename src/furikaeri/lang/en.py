@@ -381,6 +381,8 @@ class EnglishRules:
     #: sentences; one project caps prompts at 32 characters): 26 characters of fillers in
     #: running text so the decoder keeps writing them.
     filler_prompt = "Um, so, uh, I mean, like, hmm."
+    #: Words that are fillers when said alone and drawn out ("sooo...", "well...", "like...").
+    drawn_fillers = frozenset({"so", "well", "like"})
     labels = {
         "title": "Delivery report",
         "question": "Question",

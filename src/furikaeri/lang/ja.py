@@ -23,8 +23,8 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
     * えー/えぇ (any length): always.
     * ええ: a filler, except when it opens the answer or stands alone as a sentence
       (ええ。), where it is the polite *yes*, and before a noun (Kansai ええ感じ).
-    * あー/あぁ: always. ああ only before a pause (ああ、): ああして/ああいう are the
-      demonstrative adverb.
+    * あー/あぁ: always. ああ only before a pause (ああ、) and not before し/いう/やっ/なる/
+      すれ (ああして, ああいう, even written 「ああ、して」): that is the demonstrative adverb.
     * うーん/うー/うーむ: always. Plain うん is *yes* (agreement, a backchannel) and is not
       counted.
     * んー/んーと: always.
@@ -222,7 +222,15 @@ def _ee(ix: _Index, s: int, e: int) -> bool:
     return True
 
 
+#: What follows the demonstrative adverb ああ (ああして, ああいう, ああやって, ああなる, ああすれば).
+_AA_DEMONSTRATIVE = re.compile(r"[、,\s]*(?:し|い[うっ]|やっ|やる|なる(?!ほど)|なっ|すれ|する|言[うっ])")
+
+
 def _aa(ix: _Index, s: int, e: int) -> bool:
+    """ああ before a pause, unless what follows makes it the adverb *like that*: Whisper often
+    writes a comma where a reader draws breath (「ああ、して歩いている」 for ああして)."""
+    if _AA_DEMONSTRATIVE.match(ix.text, e):
+        return False
     return _pause_after(ix, e)
 
 
@@ -474,6 +482,8 @@ class JapaneseRules:
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
+    #: Words that are fillers when said alone and drawn out (まあ…, なんか…, あの…, その…).
+    drawn_fillers = frozenset({"まあ", "なんか", "あの", "その"})
     labels = {
         "title": "面接練習の振り返り",
         "question": "質問",
