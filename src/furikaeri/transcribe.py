@@ -358,8 +358,8 @@ def relisten(samples: np.ndarray, model_path: str, start: float, end: float, *, 
         suppress_blank=True, suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
     )[0]
     ids = result.sequences_ids[0]
-    # CTranslate2 returns the length-normalised sum of log-probs; per token it is the same here
-    # (length_penalty 1), counting the end token as faster-whisper does.
+    # CTranslate2's score is the sum of log-probs divided by the length (length_penalty 1);
+    # averaged over the tokens plus the end token, as faster-whisper reports avg_logprob.
     avg = float(result.scores[0]) * len(ids) / (len(ids) + 1) if ids else -10.0
     return tokenizer.decode(ids).strip(), avg
 
@@ -383,9 +383,8 @@ def relisten_islands(
     (:func:`relisten`) with the filler prompt. When the second listen is confident (average
     log-probability >= -1.3 over unsure words, >= -1.0 where the main pass heard nothing: a
     sound it skipped is as likely a word in another language or a noise) and writes nothing but
-    a filler (``filler_only(text)`` returns the
-    filler, else None), the island's words are replaced by that one filler
-    (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
+    a filler (``filler_only(text)`` returns the filler, else None), the island's words are
+    replaced by that one filler (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
     never replaced, and a second listen that hears a real word adds nothing.
     """
     from furikaeri.speech import speech_islands
