@@ -423,4 +423,10 @@ def relisten_islands(
             replaced[-1 - k] = new  # a new word, placed by time below
     out = [replaced.get(i, w) for i, w in enumerate(words) if i not in drop]
     out += [w for key, w in replaced.items() if key < 0]
-    return sorted(out, key=lambda w: (w.start, w.end))
+    out.sort(key=lambda w: (w.start, w.end))
+    if language != "ja":
+        # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
+        for i, w in enumerate(out):
+            if w.source == "relisten" and i and not out[i - 1].text.rstrip().endswith((".", "?", "!")):
+                out[i] = Word(w.text.lower(), w.start, w.end, w.probability, w.source)
+    return out
