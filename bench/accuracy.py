@@ -231,6 +231,9 @@ def score_answer(truth: dict, analysis: dict) -> dict:
         "latency_error_s": (lat_a - truth["latency_s"]) if lat_a is not None else None,
         "over_budget_ok": bool(analysis.get("over_budget")) == bool(truth["over_budget"]),
         "language_ok": analysis.get("language") == lang,
+        # The report's "fillers may be under-counted" warning, and whether it was right to warn.
+        "undercount_warned": bool(analysis.get("stats", {}).get("fillers_unconfirmed")),
+        "filler_missed": fillers["truth"] > fillers["hit"],
     }
 
 
@@ -284,6 +287,14 @@ def summarize(scores: list[dict]) -> dict:
         "latency_error_s_mean": statistics.fmean(lat) if lat else None,
         "over_budget_correct": sum(s["over_budget_ok"] for s in scores),
         "language_correct": sum(s["language_ok"] for s in scores),
+        "undercount_warning": {
+            "answers_with_a_miss": sum(s.get("filler_missed", False) for s in scores),
+            "warned_with_a_miss": sum(s.get("filler_missed", False) and s.get("undercount_warned", False)
+                                      for s in scores),
+            "answers_without": sum(not s.get("filler_missed", False) for s in scores),
+            "warned_without": sum(not s.get("filler_missed", False) and s.get("undercount_warned", False)
+                                  for s in scores),
+        },
     }
 
 
@@ -535,6 +546,16 @@ def summary_rows(result: dict) -> list[tuple[str, str, str, str]]:
                        ("language_correct", "language right")):
         rows.append((label, f"{en.get(key, '-')}/{en.get('answers', '-')}",
                      f"{ja.get(key, '-')}/{ja.get('answers', '-')}", "all"))
+
+    def warned(s: dict, which: str) -> str:
+        u = s.get("undercount_warning")
+        if not u:
+            return "-"
+        return f"{u['warned_' + which]}/{u['answers_' + which]}"
+
+    rows.append(("under-count warning if fillers missed", warned(en, "with_a_miss"),
+                 warned(ja, "with_a_miss"), ""))
+    rows.append(("under-count warning if none missed", warned(en, "without"), warned(ja, "without"), ""))
     return rows
 
 

@@ -80,9 +80,9 @@ def test_relisten_hears_a_real_filler_alone(shared, model_path):
 def test_a_dropped_filler_is_recovered(shared, model_path):
     # The main pass wrote nothing over the real "ummm": the second listen writes it.
     audio, ivs = _speech(shared("conversation", "umdone_umm.wav"))
-    out = relisten_islands(audio.samples, model_path, [], ivs, language="en", prompt=EN.filler_prompt,
-                           filler_only=lambda t: only_fillers(EN, t))
-    assert [(w.text.strip(" ,"), w.source) for w in out] == [("Um", "relisten")]
+    out, doubtful = relisten_islands(audio.samples, model_path, [], ivs, language="en", prompt=EN.filler_prompt,
+                                     filler_only=lambda t: only_fillers(EN, t))
+    assert [(w.text.strip(" ,"), w.source) for w in out] == [("Um", "relisten")] and doubtful == []
     assert out[0].start == pytest.approx(ivs[0].start) and out[0].end <= ivs[-1].end + 1e-6
 
 
@@ -91,12 +91,27 @@ def test_an_unsure_word_on_a_filler_becomes_the_filler_and_a_sure_one_stays(shar
     audio, ivs = _speech(shared("conversation", "umdone_umm.wav"))
     s, e = ivs[0].start, ivs[-1].end
     unsure = [Word(" and", s, e, probability=0.3)]
-    out = relisten_islands(audio.samples, model_path, unsure, ivs, language="en",
-                           prompt=EN.filler_prompt, filler_only=lambda t: only_fillers(EN, t))
+    out, _ = relisten_islands(audio.samples, model_path, unsure, ivs, language="en",
+                              prompt=EN.filler_prompt, filler_only=lambda t: only_fillers(EN, t))
     assert [w.source for w in out] == ["relisten"] and only_fillers(EN, out[0].text) == "Um"
     sure = [Word(" and", s, e, probability=0.9)]
     assert relisten_islands(audio.samples, model_path, sure, ivs, language="en", prompt=EN.filler_prompt,
-                            filler_only=lambda t: only_fillers(EN, t)) == sure
+                            filler_only=lambda t: only_fillers(EN, t)) == (sure, [])
+
+
+@pytest.mark.model
+def test_a_candidate_the_second_listen_cannot_confirm_is_left_in_doubt(shared, model_path):
+    # A short island of real words (jfk's "ask not", between two pauses) under a word the main
+    # pass was unsure of: the second listen hears words, not a filler; the island stays in doubt.
+    audio, ivs = _speech(shared("en", "jfk.flac"))
+    from furikaeri.speech import speech_islands
+
+    s, e = speech_islands(ivs)[1]
+    assert 0.3 <= e - s <= 1.0
+    unsure = [Word(" ask", s, e, probability=0.3)]
+    out, doubtful = relisten_islands(audio.samples, model_path, unsure, ivs, language="en",
+                                     prompt=EN.filler_prompt, filler_only=lambda t: only_fillers(EN, t))
+    assert out == unsure and (s, e) in doubtful  # (with the other wordless short island here)
 
 
 @pytest.mark.model

@@ -40,8 +40,8 @@ TEXTS = {
 
 WARNINGS = {
     "fillers_undercounted": {
-        "en": "Fillers may be under-counted: {n} short voiced sound(s) had no word over them but too little evidence to count.",
-        "ja": "フィラーを数え漏らしている可能性があります：単語のない短い発声が{n}箇所ありましたが、確証が弱いため数えていません。",
+        "en": "Fillers may be under-counted: {n} short sound(s) set off by pauses sounded like fillers, but Whisper could not confirm them.",
+        "ja": "フィラーを数え漏らしている可能性があります：間に挟まれた短い発声が{n}箇所、フィラーらしく聞こえましたが確認できませんでした。",
     },
     "no_speech": {
         "en": "No speech detected: nothing was transcribed, so there is nothing to measure.",
@@ -100,8 +100,8 @@ def warnings_for(m, language: str, speech_map) -> list[str]:
     if not m.speech_detected:
         out.append(WARNINGS["no_speech"][lang])
         return out
-    if m.acoustic_weak:
-        out.append(WARNINGS["fillers_undercounted"][lang].format(n=m.acoustic_weak))
+    if m.unconfirmed_fillers:
+        out.append(WARNINGS["fillers_undercounted"][lang].format(n=m.unconfirmed_fillers))
     speech_s = sum(iv.duration for iv in speech_map.intervals)
     if speech_map.contrast_db < 15 and speech_s < 0.8 * speech_map.duration:
         out.append(WARNINGS["noisy"][lang].format(db=speech_map.contrast_db))

@@ -151,6 +151,7 @@ def analyze_audio(
     smap = find_speech(audio)
 
     lang = language
+    doubtful = []
     if not smap.has_speech:
         lang = "en" if language == "auto" else language
         words = ()
@@ -183,7 +184,7 @@ def analyze_audio(
         words = snap_words(transcript.words, smap.intervals, held)
         if relisten:
             # Second listen: short islands the main pass left empty or unsure, decoded alone.
-            words = relisten_islands(
+            words, doubtful = relisten_islands(
                 audio.samples, info.path, words, smap.intervals, language=lang,
                 prompt=rules.filler_prompt if filler_prompt else None,
                 filler_only=lambda text: only_fillers(rules, text), multilingual=info.multilingual,
@@ -199,8 +200,7 @@ def analyze_audio(
         duration=audio.duration,
         rules=rules,
         budget_s=budget_s,
-        samples=audio.samples,
-        rate=audio.rate,
+        doubtful=doubtful,
         acoustic=acoustic_fillers,
     )
     return Analysis(

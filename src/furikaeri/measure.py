@@ -365,28 +365,6 @@ def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end
     return out, reread
 
 
-def uncovered_voiced(speech, words, samples, rate: int, *, min_s: float = 0.2) -> list:
-    """Parts of speech intervals with no word over them, at least ``min_s`` long and voiced:
-    sounds Whisper wrote nothing for (a soft filler, a breath, a dropped word)."""
-    from furikaeri.speech import Interval, pitch_track
-
-    out = []
-    for iv in speech:
-        covered = sorted((max(iv.start, w.start), min(iv.end, w.end)) for w in words if w.end > iv.start and w.start < iv.end)
-        cursor, pieces = iv.start, []
-        for s, e in covered:
-            if s - cursor >= min_s:
-                pieces.append(Interval(cursor, s))
-            cursor = max(cursor, e)
-        if iv.end - cursor >= min_s:
-            pieces.append(Interval(cursor, iv.end))
-        for p in pieces:
-            f0 = pitch_track(np.asarray(samples[int(p.start * rate): int(p.end * rate)], dtype=np.float32), rate)
-            if len(f0) and np.isfinite(f0).mean() >= 0.5:
-                out.append(p)
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # The measurements.
 
@@ -410,7 +388,7 @@ class Measurements:
     over_budget: bool
     budget_cut: dict | None
     acoustic_candidates: int
-    acoustic_weak: int
+    unconfirmed_fillers: int
 
 
 def pause_kind(duration: float) -> str:
@@ -428,10 +406,9 @@ def measure(
     duration: float,
     rules,
     budget_s: float,
-    samples=None,
-    rate: int = 16000,
     acoustic: bool = True,
     held=None,
+    doubtful=(),
 ) -> Measurements:
     """Measure one answer.
 
@@ -447,11 +424,13 @@ def measure(
         Language rules (fillers, rate units, sentence ends).
     budget_s : float > 0, seconds
         The question's time budget.
-    samples : ndarray, optional
-        16-kHz mono audio, to tell when fillers may be under-counted.
     held : sequence of speech.HeldSound, optional
         Held steady voiced sounds (:func:`furikaeri.speech.held_sounds`): filled pauses the
         transcript may have dropped or misheard.
+    doubtful : sequence of (start, end), optional
+        Short islands of sound that looked like fillers but that nothing confirmed (the second
+        listen's leftovers, :func:`furikaeri.transcribe.relisten_islands`): those inside the
+        answer with no filler on them are reported as possibly under-counted fillers.
 
     Definitions
     -----------
@@ -485,7 +464,7 @@ def measure(
         speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
         words=(), transcript="", fillers=(), pauses=(), rate=_empty_rate(rules.code),
         stats=_empty_stats(), verdicts={}, over_budget=False, budget_cut=None,
-        acoustic_candidates=0, acoustic_weak=0,
+        acoustic_candidates=0, unconfirmed_fillers=0,
     )
     if not words or not speech:
         return empty
@@ -520,11 +499,10 @@ def measure(
         a_start = min(a_start, acoustic_fillers[0].start)
         a_end = max(a_end, acoustic_fillers[-1].end)
     n_candidates = len(held or ())
-    n_weak = 0
-    if acoustic and samples is not None:
-        for p in uncovered_voiced(speech, words, samples, rate):
-            if a_start <= p.start <= a_end and not any(f.start < p.end and f.end > p.start for f in all_fillers):
-                n_weak += 1
+    n_weak = sum(
+        1 for s0, s1 in doubtful
+        if a_start <= s0 <= a_end and not any(f.start < s1 and f.end > s0 for f in all_fillers)
+    )
     answer_s = round(float(max(a_end - a_start, 0.0)), 3)
 
     # Pauses from the audio inside the answer span.
@@ -582,6 +560,7 @@ def measure(
         "fillers_transcript": sum(f.how_found == "transcript" for f in all_fillers),
         "fillers_relisten": sum(f.how_found == "relisten" for f in all_fillers),
         "fillers_acoustic": sum(f.how_found == "acoustic" for f in all_fillers),
+        "fillers_unconfirmed": n_weak,
         "fillers_per_min": round(per_min, 2),
         "filler_share": round(share, 3),
         "pause_count": len(pauses),
@@ -631,7 +610,7 @@ def measure(
         over_budget=over,
         budget_cut=budget_cut,
         acoustic_candidates=n_candidates,
-        acoustic_weak=n_weak,
+        unconfirmed_fillers=n_weak,
     )
 
 
@@ -644,7 +623,7 @@ def _empty_rate(code: str) -> dict:
 def _empty_stats() -> dict:
     return {
         "word_count": 0, "filler_count": 0, "fillers_transcript": 0, "fillers_relisten": 0,
-        "fillers_acoustic": 0,
+        "fillers_acoustic": 0, "fillers_unconfirmed": 0,
         "fillers_per_min": 0.0, "filler_share": 0.0, "pause_count": 0, "long_pauses": 0,
         "very_long_pauses": 0, "sentence_pauses": 0, "clause_pauses": 0, "mid_pauses": 0, "mid_long_pauses": 0,
         "longest_pause_s": 0.0, "silence_share": 0.0,

@@ -374,7 +374,7 @@ def relisten_islands(
     prompt: str | None,
     filler_only: Callable[[str], str | None],
     multilingual: bool = True,
-) -> list[Word]:
+) -> tuple[list[Word], list[tuple[float, float]]]:
     """Second listen for fillers the main pass dropped or misheard.
 
     Candidates are short islands of speech (0.12-1 s, set off by a silence of 0.15 s or more on
@@ -393,6 +393,7 @@ def relisten_islands(
     islands = speech_islands(speech_ivs)
     replaced: dict[int, Word] = {}
     drop: set[int] = set()
+    doubtful: list[tuple[float, float]] = []
     for k, (s, e) in enumerate(islands):
         if not ISLAND_MIN_S <= e - s <= ISLAND_MAX_S:
             continue
@@ -409,10 +410,9 @@ def relisten_islands(
                 continue  # already a filler
         text, logprob = relisten(samples, model_path, s, e, language=language, prompt=prompt,
                                  multilingual=multilingual)
-        if logprob < (RELISTEN_MIN_LOGPROB if on else RELISTEN_MIN_LOGPROB_EMPTY):
-            continue
         filler = filler_only(text)
-        if not filler:
+        if not filler or logprob < (RELISTEN_MIN_LOGPROB if on else RELISTEN_MIN_LOGPROB_EMPTY):
+            doubtful.append((s, e))
             continue
         new = Word(text=(filler + "、" if language == "ja" else " " + filler + ","), start=round(s, 3), end=round(e, 3),
                    probability=round(float(np.exp(logprob)), 3), source="relisten")
@@ -429,4 +429,4 @@ def relisten_islands(
         for i, w in enumerate(out):
             if w.source == "relisten" and i and not out[i - 1].text.rstrip().endswith((".", "?", "!")):
                 out[i] = Word(w.text.lower(), w.start, w.end, w.probability, w.source)
-    return out
+    return out, doubtful
