@@ -18,7 +18,12 @@ How an answer is made
   noise (pink or brown, -50..-40 dBFS) is added over the whole file.
 * Fillers are their own phrases: hesitations ("um", "uh", えー, うーん) drawn out, discourse words
   used as fillers ("like", "you know", "I mean", "so"; あのー, まあ, その, なんか) set off by
-  pauses. The same words also occur *inside* content phrases as real words ("I like", "so that",
+  pauses. A Japanese filler is said the way people say one (:func:`ja_filler`): synthesised
+  with the phrase after it and cut at the comma's pause (on its own the voice gives it the
+  rising, lengthened end of a whole utterance), as one word (:func:`drawn_out_words`), and with
+  its final long vowel held steady (:func:`hold_final_vowel`, WORLD analysis/resynthesis via
+  pyworld). The voice's raw long vowels wander by several semitones and jitter in spectrum,
+  unlike any person's filled pause. The same words also occur *inside* content phrases as real words ("I like", "so that",
   その経験, あの時, まあまあ); the truth lists those separately as ``literal_uses``.
 
 An answer is either written as a *script* (markup, below) or composed from plain content
@@ -240,10 +245,114 @@ def _pyopenjtalk():
     return pyopenjtalk
 
 
+def drawn_out_words(features: list[dict]) -> list[dict]:
+    """Keep a drawn-out word one word for Open JTalk.
+
+    Open JTalk's dictionary knows えー, あのー and うーん, but not えーーー or あのーー: its parser
+    splits the extra long-vowel marks off as a word of their own (``え`` + ``ーーー``), which
+    becomes a separate accent phrase, and the voice re-starts the vowel with a new pitch accent
+    (Whisper hears 「エヨユ」 and 「あの王」, and nobody says a filler that way). Here a word made of
+    long-vowel marks only, and an ``ん`` after it, are joined to the word before, so the vowel is
+    held in one breath with the first word's accent."""
+    out: list[dict] = []
+    for f in features:
+        tail = f["string"]
+        joins = out and (set(tail) == {"ー"} or (tail == "ん" and out[-1]["pron"].endswith("ー")))
+        if not joins:
+            out.append(dict(f))
+            continue
+        prev = out[-1]
+        for key in ("string", "orig", "read", "pron"):
+            prev[key] += f["pron"] if key in ("read", "pron") else tail
+        prev["mora_size"] += f["mora_size"]
+        prev["pos"] = "フィラー"
+    return out
+
+
 def _openjtalk(text: str, speed: float, half_tone: float) -> np.ndarray:
     pj = _pyopenjtalk()
-    x, rate = pj.tts(text, speed=speed, half_tone=half_tone)
+    labels = pj.make_label(drawn_out_words(pj.run_frontend(text)))
+    x, rate = pj.synthesize(labels, speed=speed, half_tone=half_tone)
     return _resample(np.asarray(x) / 32768.0, rate)
+
+
+#: How much a held filler vowel falls in pitch over its length (semitones): filled pauses are
+#: level or gently falling (Shriberg 2001, "To 'errrr' is human"; the one real filled pause in
+#: ../shared/audio, umdone_umm.wav, stays within 1 semitone over 0.5 s).
+HELD_FALL_ST = 1.5
+HELD_MIN_S = 0.2  # hold only a vowel at least this long
+TRANSITION_JUMP = 1.5  # RMS change of the log spectrum in 5 ms that marks a consonant
+
+
+def hold_final_vowel(x: np.ndarray) -> np.ndarray:
+    """Make the long vowel at the end of a synthesised filler (えーーー, あのーー, まあ) a held vowel.
+
+    The HTS voice has no model of a held vowel: over a run of ー its pitch rises and falls by
+    3-5 semitones and its spectrum wanders (5-8 dB per frame in ``speech.frame_changes``, against
+    1-2 dB in a real "ummm"), so Whisper hears 「エヨユ」 and no one hears a filler. A person
+    holding a filler keeps the vowel still. Here the voice's own vowel is analysed with WORLD
+    (pyworld) and, from 40 ms after the final voiced run's last consonant (or its start) to
+    its last 30 ms, its spectral envelope and aperiodicity are held at their first frame while
+    the pitch falls :data:`HELD_FALL_ST` semitones; the onset and the release stay as
+    synthesised."""
+    import pyworld as pw
+
+    period = 5.0  # ms
+    x = np.ascontiguousarray(x, dtype=np.float64)
+    f0, t = pw.harvest(x, SR, frame_period=period)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], (f0 > 0).astype(int), [0]])))
+    runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2]) if (b - a) * period >= 100]
+    if not runs:
+        return x
+    start, end = runs[-1]  # the last voiced run (not a stray voiced blip in the release)
+    sp = pw.cheaptrick(x, f0, t, SR)
+    ap = pw.d4c(x, f0, t, SR)
+    # The held vowel starts after the run's last consonant-vowel transition (the n of あのー,
+    # the m of まあ): a jump in the log spectrum into louder sound, looked for in the first 60 %
+    # of the run. (A jump into softer sound is the voice re-starting the vowel, as it does in
+    # the middle of まあ; holding from before it removes that dip.)
+    bands = np.log(sp[start:end, :256] + 1e-12).reshape(end - start, 16, 16).mean(axis=2)  # 0-4 kHz
+    jump = np.sqrt(np.mean(np.diff(bands, axis=0) ** 2, axis=1))
+    level = np.log(sp[start:end].sum(axis=1))
+    k = np.arange(len(jump))
+    louder = level[np.minimum(k + 5, len(level) - 1)] > level[np.maximum(k - 4, 0)]
+    onsets = np.flatnonzero((jump > TRANSITION_JUMP) & louder & (k < 0.6 * (end - start)))
+    h0 = start + (int(onsets[-1]) + 1 if len(onsets) else 0) + 8  # + 40 ms of the vowel's attack
+    h1 = end - 6  # the last 30 ms: the release
+    if (h1 - h0) * period / 1000 < HELD_MIN_S:
+        return x
+    sp[h0:h1] = sp[h0]
+    ap[h0:h1] = ap[h0]
+    f0[h0:h1] = f0[h0] * 2 ** (-HELD_FALL_ST / 12 * np.linspace(0.0, 1.0, h1 - h0))
+    y = pw.synthesize(f0, sp, ap, SR, frame_period=period)
+    return y[: len(x)] if len(y) >= len(x) else np.pad(y, (0, len(x) - len(y)))
+
+
+def ja_filler(text: str, following: str | None, speed: float, half_tone: float) -> np.ndarray:
+    """A Japanese filler as a speaker says it: before what follows, its long vowel held.
+
+    Said on its own, a phrase gets the voice's utterance-final prosody: the last mora is
+    lengthened and its pitch turns up (Open JTalk's lone なんか ends in a rising 0.2 s "kaa",
+    which Whisper writes 「なんかを」). A filler is not an utterance of its own, so it is
+    synthesised with the phrase that follows it (``なんか、<following>``) and cut at the pause
+    the comma makes. A filler whose reading ends in a long vowel then has it held
+    (:func:`hold_final_vowel`). Untrimmed, like :func:`synthesize`."""
+    y = None
+    if following:
+        whole, pauses = trim(synthesize(f"{text}、{following}", "mei", speed, half_tone))
+        if pauses:
+            y = whole[: int(pauses[0][0] * SR)]
+    if y is None:
+        y = synthesize(text, "mei", speed, half_tone)
+    if kana_reading(text).endswith("ー"):  # えーーー, あのーー, まあ (マー)
+        y = hold_final_vowel(y)
+    return y
+
+
+def following(items: list, seg) -> str | None:
+    """The text of the first content phrase after ``seg`` in ``items`` (None at the end)."""
+    i = next(k for k, it in enumerate(items) if it is seg)
+    return next((it.text for it in items[i + 1:] if isinstance(it, Seg) and it.filler_kind is None), None)
 
 
 @lru_cache(maxsize=4096)
@@ -579,7 +688,7 @@ def render(spec: AnswerSpec, seed: int = SEED) -> tuple[np.ndarray, dict]:
         elif sp.engine == "espeak-ng":
             y = synthesize(it.synth or it.text, sp.voice, max(80.0, sp.speed * 0.8), sp.pitch)
         else:
-            y = synthesize(it.synth or it.text, sp.voice, round(sp.speed * 0.85, 3), sp.pitch)
+            y = ja_filler(it.synth or it.text, following(items, it), round(sp.speed * 0.85, 3), sp.pitch)
         y, internal = trim(y)
         gain_db = float(rng.uniform(-1.5, 1.5))
         if it.filler_kind == "hesitation":

@@ -238,6 +238,47 @@ def test_japanese_answer_truth_matches_its_audio():
     assert internal and all(p["place"] == "clause" for p in internal)
 
 
+def test_a_drawn_out_filler_is_one_word_for_open_jtalk():
+    # Open JTalk splits えーーー into え + ーーー (two accent phrases: the vowel starts again);
+    # the corpus joins the long-vowel marks (and the ん of うーーん) to the word before.
+    need_openjtalk()
+    pj = corpus._pyopenjtalk()
+    for text, pron, morae in [("えーーー", "エーーー", 4), ("あのーー", "アノーー", 4),
+                              ("うーーん", "ウーーン", 4), ("えーとー", "エートー", 4)]:
+        assert len(pj.run_frontend(text)) > 1  # what the dictionary alone makes of it
+        (word,) = corpus.drawn_out_words(pj.run_frontend(text))
+        assert (word["string"], word["pron"], word["mora_size"], word["pos"]) == (text, pron, morae, "フィラー")
+    # content is left exactly as Open JTalk reads it
+    for text in ["私の強みは、最後までやり抜くことです。", "まあまあでした", "なんか"]:
+        assert corpus.drawn_out_words(pj.run_frontend(text)) == pj.run_frontend(text)
+
+
+def test_a_synthesised_filler_vowel_is_held_like_a_persons():
+    # The HTS voice's long vowel wanders in pitch (up to 8 semitones) and spectrum; a person's
+    # filled pause is level. After hold_final_vowel the held-sound detector the analyser uses
+    # (tuned on a real "ummm") finds a held vowel of most of its length.
+    need_openjtalk()
+    from furikaeri.audio import Audio
+    from furikaeri.speech import Interval, held_sounds
+
+    raw = corpus.synthesize("えーーー", "mei", 0.85, 0.0)
+    held = corpus.hold_final_vowel(raw)
+    assert len(held) == len(raw)
+    y, spans = corpus.trim(held)
+    assert 0.4 < len(y) / corpus.SR < 1.2
+
+    def found(x):
+        x = x.astype(np.float32)
+        return held_sounds(Audio(x, corpus.SR), [Interval(0.0, len(x) / corpus.SR)])
+
+    (h,) = found(y)
+    assert h.duration >= 0.3
+    assert sum(s.duration for s in found(corpus.trim(raw)[0])) < h.duration
+    # a phrase with no long vowel at its end is returned as it was
+    plain = corpus.synthesize("なんか", "mei", 0.85, 0.0)
+    assert np.array_equal(corpus.hold_final_vowel(plain[:800]), plain[:800])
+
+
 def test_composed_answer_is_deterministic_and_keeps_every_content_word():
     need_espeak()
     spec = next(s for s in corpus.CORPUS if s.id == "en06_clean_why_here")
@@ -305,11 +346,9 @@ def test_accuracy_floor_on_short_answers(spec, tmp_path, analyze):
     assert p["truth"] >= 4 and f["truth"] == 4
     assert p["truth_hit"] / p["truth"] >= 0.9, report
     assert p["found_hit"] / max(1, p["found"]) >= 0.9, report
-    # Whisper base mishears some synthetic Japanese fillers as words (えーと -> 映像を) with
-    # confidence, which neither the rules, the second listen nor the held-sound check can undo
-    # (heard alone, Open JTalk's drawn-out fillers still come out as words): the Japanese floor
-    # is what the analyser reaches today (3 of 4), so a regression still fails.
-    assert f["hit"] / f["truth"] >= (0.9 if spec.language == "en" else 0.75), report
+    # All four in both languages (the Japanese えーと at the end is written 「エ」「イ」「ト」「を」
+    # by the main pass and recovered by the second listen).
+    assert f["hit"] / f["truth"] >= 0.9, report
     assert f["hit"] / max(1, f["found"]) >= 0.75, report
     assert abs(s["rate_error_pct"]) <= 10, (s["rate_found"], s["rate_truth"])
     assert abs(s["answer_error_s"]) <= 0.5
@@ -322,3 +361,44 @@ def test_no_words_in_room_noise(tmp_path, analyze):
     d = analyze(tmp_path / "noise_only.flac", language="auto")
     assert len(d["words"]) == 0 and len(d["fillers"]) == 0, d["transcript"]
     assert not d["speech_detected"]
+
+
+@pytest.mark.model
+def test_second_listen_hears_a_japanese_filler_run_into_its_phrase(tmp_path, analyze):
+    # あのー said 0.12 s before まず...: one island with the phrase, too long for the second listen
+    # as a whole; its first piece, alone, is heard as あのー (Japanese rules allow pieces). The
+    # main pass's words are given (an unsure 「それ」 over the filler), so the test is about the
+    # second listen, not about what the main pass happens to write.
+    need_openjtalk()
+    from furikaeri import models
+    from furikaeri.audio import load_audio
+    from furikaeri.errors import ModelError
+    from furikaeri.lang import get_rules, only_fillers
+    from furikaeri.speech import find_speech
+    from furikaeri.transcribe import Word, relisten_islands
+
+    try:
+        model = models.resolve(None, models.default_models_dir()).path
+    except ModelError as e:
+        pytest.skip(f"the Whisper model is not installed: {e}")
+    spec = corpus.AnswerSpec("t_piece", "ja", "質問", 60, "rambling", corpus.Speaker("mei", 1.0, -1.0),
+                             script="そこで、 [0.6] {あのー} [0.12] まず一週間、注文を記録してみたんです。")
+    truth = corpus.write_answer(spec, tmp_path)
+    audio = load_audio(tmp_path / truth["audio"])
+    ivs = find_speech(audio).intervals
+    (filler,) = truth["fillers"]
+    a, b = filler["start"], filler["end"]
+    phrase_end = truth["answer_end"]
+    words = [Word("そこで、", truth["answer_start"], a - 0.6, 0.95), Word("それ", a, b, 0.3),
+             Word("まず一週間、注文を記録してみたんです。", b + 0.12, phrase_end, 0.95)]
+    ja = get_rules("ja")
+
+    def second_listen(pieces):
+        out, _ = relisten_islands(audio.samples, model, words, ivs, language="ja",
+                                  prompt=ja.filler_prompt, filler_only=lambda t: only_fillers(ja, t),
+                                  pieces=pieces, empty_min_logprob=ja.relisten_empty_min_logprob)
+        return [(w.text, w.source) for w in out]
+
+    assert ja.relisten_pieces
+    assert second_listen(True)[1] == ("あのー、", "relisten")
+    assert second_listen(False) == [(w.text, w.source) for w in words]

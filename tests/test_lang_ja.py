@@ -134,6 +134,8 @@ def test_bare_eto_only_near_a_pause():
         "あの大きい会社です。",
         "その新しい方法を試しました。",
         "その他の活動",
+        "その日の夜",  # a time word that is not the speaker's now can be "that" one
+        "その翌日に面接を受けました。",
     ],
 )
 def test_demonstratives_are_not_fillers(text):
@@ -155,6 +157,9 @@ def test_demonstratives_are_not_fillers(text):
         ("あのえーと、", ["あの", "えーと"]),  # before another filler
         ("このあのプロジェクトでは", ["あの"]),
         ("私はあの。", ["あの"]),
+        ("あの今でも感謝しています。", ["あの"]),  # before a time word of the speaker's own now
+        ("その今日は、面接でした。", ["その"]),
+        ("あの最近は、毎日走っています。", ["あの"]),
     ],
 )
 def test_ano_sono_fillers(text, expected):

@@ -312,10 +312,14 @@ def _implausible(seg_words, speech_ivs, language: str) -> bool:
 ISLAND_MIN_S, ISLAND_MAX_S = 0.12, 1.0
 #: ... and set off from the speech around them by a silence at least this long on one side.
 ISLAND_GAP_S = 0.15
+#: The first or last piece of a longer island is tried alone when a gap this long parts it
+#: from the rest (and ISLAND_GAP_S of silence lies on its other side).
+PIECE_GAP_S = 0.08
 #: Main-pass words on an island count as unsure below this probability (the weakest of them).
 UNSURE_P = 0.5
 #: The second listen's own average log-probability must reach this to be believed: over words
-#: the main pass was unsure of, and (stricter) where the main pass heard nothing at all.
+#: the main pass was unsure of, and (by default stricter; the language's rules may say
+#: otherwise) where the main pass heard nothing at all.
 RELISTEN_MIN_LOGPROB = -1.3
 RELISTEN_MIN_LOGPROB_EMPTY = -1.0
 #: Frames (10 ms) the encoder sees for a second listen: 10 s, a third of Whisper's window.
@@ -364,6 +368,45 @@ def relisten(samples: np.ndarray, model_path: str, start: float, end: float, *, 
     return tokenizer.decode(ids).strip(), avg
 
 
+def _too_long(words, on, language: str) -> bool:
+    """More text than one filler could be misheard as: over 3 words, or for Japanese (whose
+    words Whisper often stamps one character at a time: 「エ」「イ」「ト」「を」) over 6
+    characters."""
+    if language == "ja":
+        return len("".join(words[i].text for i in on).strip(" 、。")) > 6
+    return len(on) > 3
+
+
+def _relisten_candidates(speech_ivs, *, pieces: bool = True):
+    """Where a second listen may find a filler: (start, end, whole) in time order.
+
+    ``whole``: an island (:func:`furikaeri.speech.speech_islands`) of ISLAND_MIN_S-ISLAND_MAX_S
+    set off by ISLAND_GAP_S of silence on at least one side. Not whole: the first or the last
+    piece of an island (of any length) that is set off by ISLAND_GAP_S on its outer side and by
+    a shorter gap of at least PIECE_GAP_S from the rest of it: a filler said with little pause
+    before the words that follow it (あのー、まず...) joins them into one island."""
+    from furikaeri.speech import speech_islands
+
+    raw = [(iv.start, iv.end) for iv in speech_ivs]
+    islands = speech_islands(speech_ivs)
+    out = []
+    for k, (s, e) in enumerate(islands):
+        gap_before = s - islands[k - 1][1] if k else float("inf")
+        gap_after = islands[k + 1][0] - e if k + 1 < len(islands) else float("inf")
+        if ISLAND_MIN_S <= e - s <= ISLAND_MAX_S and max(gap_before, gap_after) >= ISLAND_GAP_S:
+            out.append((s, e, True))
+        parts = [(a, b) for a, b in raw if a >= s - 1e-9 and b <= e + 1e-9]
+        if not pieces or len(parts) < 2:
+            continue
+        (a0, b0), (a1, _) = parts[0], parts[1]
+        if gap_before >= ISLAND_GAP_S and a1 - b0 >= PIECE_GAP_S and ISLAND_MIN_S <= b0 - a0 <= ISLAND_MAX_S:
+            out.append((a0, b0, False))
+        (_, b1), (a2, b2) = parts[-2], parts[-1]
+        if gap_after >= ISLAND_GAP_S and a2 - b1 >= PIECE_GAP_S and ISLAND_MIN_S <= b2 - a2 <= ISLAND_MAX_S:
+            out.append((a2, b2, False))
+    return sorted(out, key=lambda c: (c[0], -c[1]))  # an island before its own first piece
+
+
 def relisten_islands(
     samples: np.ndarray,
     model_path: str,
@@ -374,36 +417,42 @@ def relisten_islands(
     prompt: str | None,
     filler_only: Callable[[str], str | None],
     multilingual: bool = True,
+    pieces: bool = False,
+    empty_min_logprob: float = RELISTEN_MIN_LOGPROB_EMPTY,
 ) -> tuple[list[Word], list[tuple[float, float]]]:
     """Second listen for fillers the main pass dropped or misheard.
 
-    Candidates are short islands of speech (0.12-1 s, set off by a silence of 0.15 s or more on
-    at least one side) that the main pass left without words or covered with at most three words
-    it was unsure of (the weakest below probability 0.5). Each is decoded again on its own
-    (:func:`relisten`) with the filler prompt. When the second listen is confident (average
+    Candidates (:func:`_relisten_candidates`) are short islands of speech (0.12-1 s, set off by
+    a silence of 0.15 s or more on at least one side), and with ``pieces`` (the language's
+    ``Rules.relisten_pieces``) the first or last piece of a longer island when a shorter gap
+    parts it from the rest, that the main pass left without words or covered with at most three
+    words (six characters of Japanese) it was unsure of (the weakest below probability 0.5). Each is decoded again on its
+    own (:func:`relisten`) with the filler prompt. When the second listen is confident (average
     log-probability >= -1.3 over unsure words, >= -1.0 where the main pass heard nothing: a
     sound it skipped is as likely a word in another language or a noise) and writes nothing but
     a filler (``filler_only(text)`` returns the filler, else None), the island's words are
-    replaced by that one filler (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
-    never replaced, and a second listen that hears a real word adds nothing.
-    """
-    from furikaeri.speech import speech_islands
+    replaced by that one filler (``source="relisten"``). Anything else keeps the main pass: a
+    confident main-pass word is never replaced, and a second listen that hears a real word adds
+    nothing.
 
+    Returns the words and the islands left in doubt: those the second listen heard as nothing,
+    or as a filler it was not sure of, or as words it was not sure of (the report's "fillers may
+    be under-counted"). An island it heard surely as words is settled: words, not a filler.
+    """
     words = list(words)
-    islands = speech_islands(speech_ivs)
     replaced: dict[int, Word] = {}
     drop: set[int] = set()
     doubtful: list[tuple[float, float]] = []
-    for k, (s, e) in enumerate(islands):
-        if not ISLAND_MIN_S <= e - s <= ISLAND_MAX_S:
-            continue
-        gap_before = s - islands[k - 1][1] if k else float("inf")
-        gap_after = islands[k + 1][0] - e if k + 1 < len(islands) else float("inf")
-        if max(gap_before, gap_after) < ISLAND_GAP_S:
-            continue
+    for k, (s, e, whole) in enumerate(_relisten_candidates(speech_ivs, pieces=pieces)):
         on = [i for i, w in enumerate(words) if s - 0.05 <= (w.start + w.end) / 2 <= e + 0.05]
+        if any(i in replaced or i in drop for i in on) or (not whole and any(
+                key < 0 and s - 0.05 <= w.start and w.end <= e + 0.05 for key, w in replaced.items())):
+            continue  # the island it is part of became a filler already
+        if not whole and any(s - 0.3 <= w.end and w.start <= e + 0.3 and i not in on
+                             and filler_only(w.text) for i, w in enumerate(words)):
+            continue  # a piece next to a filler the main pass wrote: that filler's own tail
         if on:
-            if len(on) > 3 or min(words[i].probability for i in on) >= UNSURE_P:
+            if _too_long(words, on, language) or min(words[i].probability for i in on) >= UNSURE_P:
                 continue
             if filler_only("".join(words[i].text for i in on) if language == "ja"
                            else " ".join(words[i].text.strip() for i in on)):
@@ -411,8 +460,12 @@ def relisten_islands(
         text, logprob = relisten(samples, model_path, s, e, language=language, prompt=prompt,
                                  multilingual=multilingual)
         filler = filler_only(text)
-        if not filler or logprob < (RELISTEN_MIN_LOGPROB if on else RELISTEN_MIN_LOGPROB_EMPTY):
-            doubtful.append((s, e))
+        bar = RELISTEN_MIN_LOGPROB if on else empty_min_logprob
+        if not filler or logprob < bar:
+            # still in doubt, unless the second listen heard words, and surely (a piece cut
+            # from a longer burst is not counted in doubt: it may be part of a word)
+            if whole and (filler or logprob < bar or not text.strip()):
+                doubtful.append((s, e))
             continue
         new = Word(text=(filler + "、" if language == "ja" else " " + filler + ","), start=round(s, 3), end=round(e, 3),
                    probability=round(float(np.exp(logprob)), 3), source="relisten")

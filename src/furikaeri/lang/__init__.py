@@ -36,6 +36,12 @@ class Rules(Protocol):
     labels: dict[str, str]  # report labels, keyed by an English id (see lang/en.py for the keys)
     filler_prompt: str  # a short (<= 40 chars) Whisper initial prompt that keeps fillers
     drawn_fillers: frozenset[str]  # ambiguous words that are fillers when alone and drawn out
+    #: May the second listen try the first/last piece of a longer burst of speech alone? Only
+    #: where a word's fragment heard alone is not written as a filler (see lang/ja.py, en.py).
+    relisten_pieces: bool
+    #: How sure (average log-probability per token) the second listen must be of a filler on a
+    #: sound the main pass left without any word.
+    relisten_empty_min_logprob: float
 
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""

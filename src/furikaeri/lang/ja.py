@@ -37,7 +37,9 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
       その3年間), or くらい/ぐらい/ほど (そのくらい); otherwise a filler: before punctuation,
       the end, another filler, a pronoun (あの私は), a verb, adverb, particle, auxiliary or
       conjunction (あのですね, その、), an adverbial adjective (あのすごく楽しかった; an
-      attributive one, あの大きい会社, keeps the demonstrative), or right after another determiner (このあの).
+      attributive one, あの大きい会社, keeps the demonstrative), a time word that points from
+      the moment of speaking (あの今でも, その今日は: *that now* is not Japanese), or right after
+      another determiner (このあの).
       A following ですね is part of the filler.
       *Ambiguous:* a demonstrative before a relative clause (あの頑張った日々) is counted as
       a filler; without a comma, あの + noun is never counted (precision over recall).
@@ -168,6 +170,11 @@ class _Index:
 
 _NOUNISH = {"名詞", "接頭辞", "接尾辞", "形容詞", "形状詞", "連体詞"}
 _DEMONSTRATIVE_BEFORE = {"くらい", "ぐらい", "ほど", "位", "程"}
+#: Time words that point from the moment of speaking themselves: a demonstrative cannot pick
+#: them out (*あの今, *その昨日), so あの/その right before one is a filler even without a comma
+#: (Whisper writes 「あの今でも」 for あの、今でも).
+_DEICTIC_TIME = {"今", "今日", "明日", "昨日", "本日", "今年", "去年", "昨年", "来年", "今月", "先月",
+                 "来月", "今週", "先週", "来週", "今回", "今度", "今後", "現在", "最近", "先日"}
 _CASE_PARTICLES = {"を", "が", "に", "は", "も", "の", "で", "へ", "と", "から", "より"}
 # Unambiguous filler openings, for "followed by another filler".
 _FILLER_START_RE = re.compile(r"え[ーぇっ]|ええと|あ[ーぁ]|あの[ーぉう]|その[ーぉう]|ま[あぁー]|う[ーぅ]|んー")
@@ -253,6 +260,8 @@ def _demonstrative_or_filler(ix: _Index, s: int, e: int) -> bool:
         return True  # このあのプロジェクト: two determiners in a row, the second is a filler
     if nxt.surface in _DEMONSTRATIVE_BEFORE:
         return False
+    if nxt.surface in _DEICTIC_TIME:
+        return True  # あの今でも: nothing for "that" to point at
     if nxt.pos1 == "形容詞":
         # あの大きい会社 (attributive: demonstrative) / あのすごく楽しかった (adverbial: filler)
         return not nxt.cform.startswith("連体形")
@@ -484,6 +493,15 @@ class JapaneseRules:
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
     #: Words that are fillers when said alone and drawn out (まあ…, なんか…, あの…, その…).
     drawn_fillers = frozenset({"まあ", "なんか", "あの", "その"})
+    #: Yes: a Japanese filler is often said straight into its phrase (あのー、まず…) with too
+    #: short a break for an island of its own, and a word's fragment heard alone is written as
+    #: kana that are not fillers (あっ, いっ), since Whisper writes a filler's long vowel (えー,
+    #: あのー) only for a long vowel. On the corpus, pieces added 8 fillers and no false one.
+    relisten_pieces = True
+    #: The same bar as over unsure words: a kana filler is several tokens, and Whisper hesitates
+    #: between spellings (えー, えぇー, え…), so a clear えー heard alone scores -0.9 to -1.25 per
+    #: token (the corpus's wordless fillers), where an English "Um." scores -0.5 to -0.8.
+    relisten_empty_min_logprob = -1.3
     labels = {
         "title": "面接練習の振り返り",
         "question": "質問",
