@@ -18,13 +18,14 @@ How an answer is made
   noise (pink or brown, -50..-40 dBFS) is added over the whole file.
 * Fillers are their own phrases: hesitations ("um", "uh", えー, うーん) drawn out, discourse words
   used as fillers ("like", "you know", "I mean", "so"; あのー, まあ, その, なんか) set off by
-  pauses. A Japanese filler is said the way people say one (:func:`ja_filler`): synthesised
-  with the phrase after it and cut at the comma's pause (on its own the voice gives it the
-  rising, lengthened end of a whole utterance), as one word (:func:`drawn_out_words`), and with
-  its final long vowel held steady (:func:`hold_final_vowel`, WORLD analysis/resynthesis via
-  pyworld). The voice's raw long vowels wander by several semitones and jitter in spectrum,
-  unlike any person's filled pause. The same words also occur *inside* content phrases as real words ("I like", "so that",
+  pauses. The same words also occur *inside* content phrases as real words ("I like", "so that",
   その経験, あの時, まあまあ); the truth lists those separately as ``literal_uses``.
+* A Japanese filler is said the way people say one (:func:`ja_filler`): synthesised with the
+  phrase after it and cut at the comma's pause (on its own the voice gives it the rising,
+  lengthened end of a whole utterance), as one word (:func:`drawn_out_words`), and with its
+  final long vowel held steady (:func:`hold_final_vowel`, WORLD analysis and resynthesis with
+  pyworld): the voice's own long vowels wander by several semitones and jitter in spectrum,
+  unlike any person's filled pause.
 
 An answer is either written as a *script* (markup, below) or composed from plain content
 sentences by a speaking *style* (clean, slow, fast, hesitant, rambling) that decides, with a
@@ -287,8 +288,8 @@ TRANSITION_JUMP = 1.5  # RMS change of the log spectrum in 5 ms that marks a con
 def hold_final_vowel(x: np.ndarray) -> np.ndarray:
     """Make the long vowel at the end of a synthesised filler (えーーー, あのーー, まあ) a held vowel.
 
-    The HTS voice has no model of a held vowel: over a run of ー its pitch rises and falls by
-    3-5 semitones and its spectrum wanders (5-8 dB per frame in ``speech.frame_changes``, against
+    The HTS voice has no model of a held vowel: over a run of ー its pitch rises and falls by up
+    to 8 semitones and its spectrum wanders (5-8 dB per frame in ``speech.frame_changes``, against
     1-2 dB in a real "ummm"), so Whisper hears 「エヨユ」 and no one hears a filler. A person
     holding a filler keeps the vowel still. Here the voice's own vowel is analysed with WORLD
     (pyworld) and, from 40 ms after the final voiced run's last consonant (or its start) to
@@ -349,9 +350,8 @@ def ja_filler(text: str, following: str | None, speed: float, half_tone: float) 
     return y
 
 
-def following(items: list, seg) -> str | None:
-    """The text of the first content phrase after ``seg`` in ``items`` (None at the end)."""
-    i = next(k for k, it in enumerate(items) if it is seg)
+def following(items: list, i: int) -> str | None:
+    """The text of the first content phrase after ``items[i]`` (None at the end)."""
     return next((it.text for it in items[i + 1:] if isinstance(it, Seg) and it.filler_kind is None), None)
 
 
@@ -679,7 +679,7 @@ def render(spec: AnswerSpec, seed: int = SEED) -> tuple[np.ndarray, dict]:
 
     placed = []  # (start_sample, samples, seg, internal silences)
     t = int(round(latency * SR))
-    for it in items:
+    for i, it in enumerate(items):
         if isinstance(it, Gap):
             t += int(round(it.seconds * SR))
             continue
@@ -688,7 +688,7 @@ def render(spec: AnswerSpec, seed: int = SEED) -> tuple[np.ndarray, dict]:
         elif sp.engine == "espeak-ng":
             y = synthesize(it.synth or it.text, sp.voice, max(80.0, sp.speed * 0.8), sp.pitch)
         else:
-            y = ja_filler(it.synth or it.text, following(items, it), round(sp.speed * 0.85, 3), sp.pitch)
+            y = ja_filler(it.synth or it.text, following(items, i), round(sp.speed * 0.85, 3), sp.pitch)
         y, internal = trim(y)
         gain_db = float(rng.uniform(-1.5, 1.5))
         if it.filler_kind == "hesitation":

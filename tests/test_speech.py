@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from furikaeri.audio import Audio
-from furikaeri.speech import find_speech, gaps, held_sounds, pitch_track
+from pathlib import Path
+
+from furikaeri.speech import find_speech, gaps, held_sounds, pitch_track, voiced_share
 
 RATE = 16000
 
@@ -72,6 +74,24 @@ def test_pitch_track_finds_f0():
     voiced = f0[np.isfinite(f0)]
     assert len(voiced) > 0.8 * len(f0)
     assert np.median(voiced) == pytest.approx(150.0, rel=0.02)
+
+
+def test_pitch_track_stays_in_range_where_the_dip_is_a_shoulder():
+    # A 40-ms frame of synthetic Japanese speech (bench/corpus ja10, 15.97 s) whose first dip
+    # under the threshold is a shoulder: the parabola through it put the period past zero lag,
+    # and the frame's "pitch" was -351 Hz (then NaN in semitones). The vertex is now kept
+    # within half a lag of the dip.
+    frame = np.load(Path(__file__).parent / "fixtures" / "yin_shoulder_frame.npy")
+    f0 = pitch_track(frame, RATE)
+    assert len(f0) == 1 and np.isfinite(f0[0])
+    assert 55.0 < f0[0] < 520.0
+
+
+def test_voiced_share():
+    assert voiced_share(vowel(0.5, f0=150.0), RATE) > 0.8
+    rng = np.random.default_rng(0)
+    assert voiced_share(rng.normal(0, 0.05, RATE // 2).astype(np.float32), RATE) < 0.1
+    assert voiced_share(silence(0.01), RATE) == 0.0  # shorter than one pitch frame
 
 
 def test_held_vowel_is_found_and_babble_is_not():

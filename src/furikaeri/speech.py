@@ -268,11 +268,19 @@ def pitch_track(seg: np.ndarray, rate: int, *, fmin: float = 60.0, fmax: float =
         if 1 <= t < max_lag:
             a_, b_, c_ = row[t - 1], row[t], row[t + 1]
             den = a_ - 2 * b_ + c_
-            shift = 0.5 * (a_ - c_) / den if den > 1e-12 else 0.0
+            # the vertex of the parabola lies within half a lag of the dip (it can fall far
+            # outside, even past zero lag, when the dip is a shoulder rather than a minimum)
+            shift = float(np.clip(0.5 * (a_ - c_) / den, -0.5, 0.5)) if den > 1e-12 else 0.0
         else:
             shift = 0.0
         f0[i] = rate / (t + shift)
     return f0
+
+
+def voiced_share(seg: np.ndarray, rate: int) -> float:
+    """The share of :func:`pitch_track` frames in ``seg`` that are voiced (0 when too short)."""
+    f0 = pitch_track(np.asarray(seg, dtype=np.float32), rate)
+    return float(np.isfinite(f0).mean()) if len(f0) else 0.0
 
 
 def frame_changes(seg: np.ndarray, rate: int, *, frame_s: float = 0.03, hop_s: float = HOP_S,

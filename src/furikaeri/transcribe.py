@@ -315,6 +315,11 @@ ISLAND_GAP_S = 0.15
 #: The first or last piece of a longer island is tried alone when a gap this long parts it
 #: from the rest (and ISLAND_GAP_S of silence lies on its other side).
 PIECE_GAP_S = 0.08
+#: A candidate the main pass left without words must be voiced for at least this share of its
+#: pitch frames (a filled pause is a vowel or a hum: 0.8-0.9 on real and synthetic ones; a
+#: breath, a click or room noise is not; the Japanese 「それ」 an English pass skipped in
+#: reazon_test_ja_en.wav, 0.25).
+EMPTY_MIN_VOICED = 0.5
 #: Main-pass words on an island count as unsure below this probability (the weakest of them).
 UNSURE_P = 0.5
 #: The second listen's own average log-probability must reach this to be believed: over words
@@ -423,22 +428,25 @@ def relisten_islands(
     """Second listen for fillers the main pass dropped or misheard.
 
     Candidates (:func:`_relisten_candidates`) are short islands of speech (0.12-1 s, set off by
-    a silence of 0.15 s or more on at least one side), and with ``pieces`` (the language's
-    ``Rules.relisten_pieces``) the first or last piece of a longer island when a shorter gap
-    parts it from the rest, that the main pass left without words or covered with at most three
-    words (six characters of Japanese) it was unsure of (the weakest below probability 0.5). Each is decoded again on its
-    own (:func:`relisten`) with the filler prompt. When the second listen is confident (average
-    log-probability >= -1.3 over unsure words, >= -1.0 where the main pass heard nothing: a
-    sound it skipped is as likely a word in another language or a noise) and writes nothing but
-    a filler (``filler_only(text)`` returns the filler, else None), the island's words are
-    replaced by that one filler (``source="relisten"``). Anything else keeps the main pass: a
-    confident main-pass word is never replaced, and a second listen that hears a real word adds
-    nothing.
+    a silence of 0.15 s or more on at least one side) and, with ``pieces`` (the language's
+    ``Rules.relisten_pieces``), the first or last piece of a longer island when a shorter gap
+    parts it from the rest. A candidate is tried when the main pass left it without words (and
+    it is voiced for half its length or more, :data:`EMPTY_MIN_VOICED`) or covered it with at
+    most three words (six characters of Japanese) it was unsure of (the weakest below
+    probability 0.5). Each is decoded again on its own (:func:`relisten`) with the filler prompt.
+    When the second listen is confident (average log-probability >= -1.3 over unsure words,
+    >= ``empty_min_logprob`` where the main pass heard nothing: a sound it skipped may be a
+    word in another language) and writes nothing but a filler (``filler_only(text)`` returns
+    the filler, else None), the candidate's words are replaced by that one filler
+    (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
+    never replaced, and a second listen that hears a real word adds nothing.
 
     Returns the words and the islands left in doubt: those the second listen heard as nothing,
     or as a filler it was not sure of, or as words it was not sure of (the report's "fillers may
     be under-counted"). An island it heard surely as words is settled: words, not a filler.
     """
+    from furikaeri.speech import voiced_share
+
     words = list(words)
     replaced: dict[int, Word] = {}
     drop: set[int] = set()
@@ -451,6 +459,9 @@ def relisten_islands(
         if not whole and any(s - 0.3 <= w.end and w.start <= e + 0.3 and i not in on
                              and filler_only(w.text) for i, w in enumerate(words)):
             continue  # a piece next to a filler the main pass wrote: that filler's own tail
+        seg = samples[int(s * SAMPLE_RATE):int(e * SAMPLE_RATE)]
+        if not on and voiced_share(seg, SAMPLE_RATE) < EMPTY_MIN_VOICED:
+            continue  # a filler is voiced; a breath, a click or noise is not
         if on:
             if _too_long(words, on, language) or min(words[i].probability for i in on) >= UNSURE_P:
                 continue
