@@ -625,6 +625,30 @@ def test_practice_through_the_microphone(pulse, tmp_path):
     assert a.metrics["answer_s"] == pytest.approx(11.0, abs=1.5)
 
 
+@pytest.mark.mic
+@pytest.mark.model
+def test_a_silent_take_through_the_microphone_is_not_kept(pulse, tmp_path):
+    """Nothing is played into the microphone: the take holds no speech, nothing is saved, and
+    the silent recording does not stay behind in the archive's audio folder."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "mic-home"
+    env = dict(pulse.env)
+    env["FURIKAERI_HOME"] = str(home)
+    env.pop("FURIKAERI_DEBUG", None)
+    code = "import furikaeri.cli.store_cmd\nfrom furikaeri.cli import main\nmain()"
+    r = subprocess.run([sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro",
+                        "--no-reflect", "--max-seconds", "5", "--language", "en", "--json"],
+                       env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    (answer,) = json.loads(r.stdout)["answers"]
+    assert answer["answer_id"] is None and answer["skipped"] == "no speech"
+    assert not list((home / "audio").glob("*.wav"))
+    with Store.open(home) as st:
+        assert st.answers() == []
+
+
 def test_company_without_a_file_practises_the_logged_questions(home):
     from furikaeri.cli.store_cmd import _set_from_interviews
     from furikaeri.errors import QuestionError

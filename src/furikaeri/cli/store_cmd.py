@@ -200,6 +200,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 msg = ("声が聞こえなかったので保存しません。" if L == "ja"
                        else "no speech heard in this take: not saved")
                 out.print(f"[yellow]{msg}[/yellow]")
+                if recorded:
+                    path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
                 results.append({"answer_id": None, "question": q.to_dict(), "skipped": "no speech",
                                 "analysis": analysis.to_dict()})
                 continue
