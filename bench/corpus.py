@@ -283,6 +283,7 @@ def _openjtalk(text: str, speed: float, half_tone: float) -> np.ndarray:
 HELD_FALL_ST = 1.5
 HELD_MIN_S = 0.2  # hold only a vowel at least this long
 TRANSITION_JUMP = 1.5  # RMS change of the log spectrum in 5 ms that marks a consonant
+STEADY_JUMP = 0.5  # ... and one that a vowel stays under
 
 
 def hold_final_vowel(x: np.ndarray) -> np.ndarray:
@@ -292,8 +293,8 @@ def hold_final_vowel(x: np.ndarray) -> np.ndarray:
     to 8 semitones and its spectrum wanders (5-8 dB per frame in ``speech.frame_changes``, against
     1-2 dB in a real "ummm"), so Whisper hears 「エヨユ」 and no one hears a filler. A person
     holding a filler keeps the vowel still. Here the voice's own vowel is analysed with WORLD
-    (pyworld) and, from 40 ms after the final voiced run's last consonant (or its start) to
-    its last 30 ms, its spectral envelope and aperiodicity are held at their first frame while
+    (pyworld) and, from where the vowel after the final voiced run's last consonant (or its
+    start) settles to its last 30 ms, its spectral envelope and aperiodicity are held at their first frame while
     the pitch falls :data:`HELD_FALL_ST` semitones; the onset and the release stay as
     synthesised."""
     import pyworld as pw
@@ -318,7 +319,11 @@ def hold_final_vowel(x: np.ndarray) -> np.ndarray:
     k = np.arange(len(jump))
     louder = level[np.minimum(k + 5, len(level) - 1)] > level[np.maximum(k - 4, 0)]
     onsets = np.flatnonzero((jump > TRANSITION_JUMP) & louder & (k < 0.6 * (end - start)))
-    h0 = start + (int(onsets[-1]) + 1 if len(onsets) else 0) + 8  # + 40 ms of the vowel's attack
+    # ... and from the first 40 ms after it in which the spectrum stands still: the vowel itself,
+    # not the consonant's release into it (holding that gives あんーー for あのーー)
+    first = (int(onsets[-1]) + 1 if len(onsets) else 0) + 4
+    settled = [j for j in range(first, int(0.6 * (end - start))) if np.all(jump[j:j + 8] < STEADY_JUMP)]
+    h0 = start + (settled[0] if settled else first + 4)
     h1 = end - 6  # the last 30 ms: the release
     if (h1 - h0) * period / 1000 < HELD_MIN_S:
         return x

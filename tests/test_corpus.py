@@ -397,7 +397,7 @@ def test_second_listen_hears_a_japanese_filler_run_into_its_phrase(tmp_path, ana
     def second_listen(pieces):
         out, _ = relisten_islands(audio.samples, model, words, ivs, language="ja",
                                   prompt=ja.filler_prompt, filler_only=lambda t: only_fillers(ja, t),
-                                  pieces=pieces, empty_min_logprob=ja.relisten_empty_min_logprob)
+                                  pieces=pieces)
         return [(w.text, w.source) for w in out]
 
     assert ja.relisten_pieces

@@ -188,7 +188,7 @@ def analyze_audio(
                 audio.samples, info.path, words, smap.intervals, language=lang,
                 prompt=rules.filler_prompt if filler_prompt else None,
                 filler_only=lambda text: only_fillers(rules, text), multilingual=info.multilingual,
-                pieces=rules.relisten_pieces, empty_min_logprob=rules.relisten_empty_min_logprob,
+                pieces=rules.relisten_pieces,
             )
         words = tuple(words)
 

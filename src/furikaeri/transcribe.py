@@ -323,8 +323,9 @@ EMPTY_MIN_VOICED = 0.5
 #: Main-pass words on an island count as unsure below this probability (the weakest of them).
 UNSURE_P = 0.5
 #: The second listen's own average log-probability must reach this to be believed: over words
-#: the main pass was unsure of, and (by default stricter; the language's rules may say
-#: otherwise) where the main pass heard nothing at all.
+#: the main pass was unsure of, and (stricter) where the main pass heard nothing at all: the
+#: Japanese 「それ」 an English pass skipped (reazon_test_ja_en.wav) is heard alone as
+#: "Um, um." at -1.19.
 RELISTEN_MIN_LOGPROB = -1.3
 RELISTEN_MIN_LOGPROB_EMPTY = -1.0
 #: Frames (10 ms) the encoder sees for a second listen: 10 s, a third of Whisper's window.
@@ -423,7 +424,6 @@ def relisten_islands(
     filler_only: Callable[[str], str | None],
     multilingual: bool = True,
     pieces: bool = False,
-    empty_min_logprob: float = RELISTEN_MIN_LOGPROB_EMPTY,
 ) -> tuple[list[Word], list[tuple[float, float]]]:
     """Second listen for fillers the main pass dropped or misheard.
 
@@ -435,8 +435,8 @@ def relisten_islands(
     most three words (six characters of Japanese) it was unsure of (the weakest below
     probability 0.5). Each is decoded again on its own (:func:`relisten`) with the filler prompt.
     When the second listen is confident (average log-probability >= -1.3 over unsure words,
-    >= ``empty_min_logprob`` where the main pass heard nothing: a sound it skipped may be a
-    word in another language) and writes nothing but a filler (``filler_only(text)`` returns
+    >= -1.0 where the main pass heard nothing: a sound it skipped may be a word in another
+    language) and writes nothing but a filler (``filler_only(text)`` returns
     the filler, else None), the candidate's words are replaced by that one filler
     (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
     never replaced, and a second listen that hears a real word adds nothing.
@@ -471,7 +471,7 @@ def relisten_islands(
         text, logprob = relisten(samples, model_path, s, e, language=language, prompt=prompt,
                                  multilingual=multilingual)
         filler = filler_only(text)
-        bar = RELISTEN_MIN_LOGPROB if on else empty_min_logprob
+        bar = RELISTEN_MIN_LOGPROB if on else RELISTEN_MIN_LOGPROB_EMPTY
         if not filler or logprob < bar:
             # still in doubt, unless the second listen heard words, and surely (a piece cut
             # from a longer burst is not counted in doubt: it may be part of a word)

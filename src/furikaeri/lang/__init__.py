@@ -39,9 +39,6 @@ class Rules(Protocol):
     #: May the second listen try the first/last piece of a longer burst of speech alone? Only
     #: where a word's fragment heard alone is not written as a filler (see lang/ja.py, en.py).
     relisten_pieces: bool
-    #: How sure (average log-probability per token) the second listen must be of a filler on a
-    #: sound the main pass left without any word.
-    relisten_empty_min_logprob: float
 
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""

@@ -387,9 +387,6 @@ class EnglishRules:
     #: heard alone is written "Ah." or "Um." with confidence. On the corpus, pieces added 1
     #: filler and 2 false ones (recall 0.96 -> 0.97, precision 0.96 -> 0.94).
     relisten_pieces = False
-    #: Stricter than over unsure words (-1.3): Japanese 「それ」 that an English pass skipped
-    #: (../shared/audio/conversation/reazon_test_ja_en.wav) is heard alone as "Um, um." at -1.19.
-    relisten_empty_min_logprob = -1.0
     labels = {
         "title": "Delivery report",
         "question": "Question",
