@@ -582,25 +582,33 @@ def test_monday_thursday_japanese(home, tmp_path):
     assert "練習の記録" in md and "結論から話す" in md
 
 
+def _mic_practice(pulse, home, *options):
+    """The command line and environment for ``practice`` (one English question, no reflection,
+    JSON out) recording from the private PulseAudio microphone into the archive at ``home``."""
+    import sys
+
+    env = dict(pulse.env)
+    env["FURIKAERI_HOME"] = str(home)
+    env.pop("FURIKAERI_DEBUG", None)
+    code = "import furikaeri.cli.store_cmd\nfrom furikaeri.cli import main\nmain()"
+    cmd = [sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro", "--no-reflect",
+           "--language", "en", "--json", *options]
+    return cmd, env
+
+
 @pytest.mark.mic
 @pytest.mark.model
 def test_practice_through_the_microphone(pulse, tmp_path):
     """``practice`` records from a real (PulseAudio) microphone: JFK is played into it, the take
     stops after 2 s of silence, lands in the archive's audio folder and is analysed and saved."""
     import subprocess
-    import sys
     import time
 
     jfk, = need_audio("en/jfk.flac")
     home = tmp_path / "mic-home"
-    env = dict(pulse.env)
-    env["FURIKAERI_HOME"] = str(home)
-    env.pop("FURIKAERI_DEBUG", None)
-    code = "import furikaeri.cli.store_cmd\nfrom furikaeri.cli import main\nmain()"
-    p = subprocess.Popen([sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro",
-                          "--no-reflect", "--stop-after-silence", "2", "--max-seconds", "25", "--language", "en",
-                          "--now", "2026-11-23T09:00:00+00:00", "--json"],
-                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cmd, env = _mic_practice(pulse, home, "--stop-after-silence", "2", "--max-seconds", "25",
+                             "--now", "2026-11-23T09:00:00+00:00")
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         takes = [f for f in (home / "audio").glob("*.wav") if f.stat().st_size > 16000]
@@ -631,16 +639,10 @@ def test_a_silent_take_through_the_microphone_is_not_kept(pulse, tmp_path):
     """Nothing is played into the microphone: the take holds no speech, nothing is saved, and
     the silent recording does not stay behind in the archive's audio folder."""
     import subprocess
-    import sys
 
     home = tmp_path / "mic-home"
-    env = dict(pulse.env)
-    env["FURIKAERI_HOME"] = str(home)
-    env.pop("FURIKAERI_DEBUG", None)
-    code = "import furikaeri.cli.store_cmd\nfrom furikaeri.cli import main\nmain()"
-    r = subprocess.run([sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro",
-                        "--no-reflect", "--max-seconds", "5", "--language", "en", "--json"],
-                       env=env, capture_output=True, text=True, timeout=120)
+    cmd, env = _mic_practice(pulse, home, "--max-seconds", "5")
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     (answer,) = json.loads(r.stdout)["answers"]
     assert answer["answer_id"] is None and answer["skipped"] == "no speech"
