@@ -12,10 +12,12 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from furikaeri.measure import Filler, Pause, Verdict
+from furikaeri.measure import Filler, Pause, Repetition, Verdict
 from furikaeri.transcribe import Word
 
-SCHEMA = 1
+#: 2: repeated words moved from ``fillers`` (kind ``repetition``) to ``repetitions`` and
+#: ``stats.repetitions``; ``filler_count`` and ``fillers_per_min`` no longer count them.
+SCHEMA = 2
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Analysis:
     transcript: str
     words: tuple[Word, ...] = ()
     fillers: tuple[Filler, ...] = ()
+    repetitions: tuple[Repetition, ...] = ()
     pauses: tuple[Pause, ...] = ()
     rate: dict[str, float | None] = field(default_factory=dict)
     stats: dict[str, Any] = field(default_factory=dict)
@@ -49,17 +52,44 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        d = dict(d)
+        """Read ``to_dict()`` output back; schema 1 (repetitions among the fillers) is upgraded."""
+        d = upgrade(d)
         d.pop("schema", None)
         known = {f.name for f in dataclasses.fields(cls)}
         d = {k: v for k, v in d.items() if k in known}
         d["words"] = tuple(Word(**w) for w in d.get("words", ()))
         d["fillers"] = tuple(Filler(**f) for f in d.get("fillers", ()))
+        d["repetitions"] = tuple(Repetition(**r) for r in d.get("repetitions", ()))
         d["pauses"] = tuple(Pause(**p) for p in d.get("pauses", ()))
         d["verdicts"] = {k: Verdict(**v) for k, v in d.get("verdicts", {}).items()}
         d["tips"] = tuple(d.get("tips", ()))
         d["warnings"] = tuple(d.get("warnings", ()))
         return cls(**d)
+
+
+def upgrade(d: dict[str, Any]) -> dict[str, Any]:
+    """An analysis dict of any schema as the current one (a copy). Schema 1 listed repeated
+    words among the fillers (kind ``repetition``) and counted them in ``filler_count`` and
+    ``fillers_per_min``."""
+    d = dict(d)
+    if d.get("schema", 1) < 2:
+        fillers = list(d.get("fillers") or ())
+        reps = [f for f in fillers if f.get("kind") == "repetition"]
+        d["fillers"] = [f for f in fillers if f.get("kind") != "repetition"]
+        d["repetitions"] = [{"text": r["text"], "start": r["start"], "end": r["end"]} for r in reps]
+        stats = dict(d.get("stats") or {})
+        if stats:
+            answer_s = d.get("answer_s") or 0.0
+            minutes = answer_s / 60.0 if answer_s else 0.0
+            n = len(d["fillers"])
+            stats["filler_count"] = n
+            stats["fillers_per_min"] = round(n / minutes, 2) if minutes else 0.0
+            stats["repetitions"] = len(reps)
+            stats["repetitions_per_min"] = round(len(reps) / minutes, 2) if minutes else 0.0
+            stats["fillers_transcript"] = sum(f.get("how_found") == "transcript" for f in d["fillers"])
+        d["stats"] = stats
+        d["schema"] = SCHEMA
+    return d
 
 
 def _plain(value):
@@ -132,10 +162,11 @@ def analyze_audio(
     """
     from furikaeri import models as models_mod
     from furikaeri.advice import tips_for, warnings_for
-    from furikaeri.lang import get_rules, only_fillers
+    from furikaeri.lang import get_rules
     from furikaeri.measure import measure, snap_words
     from furikaeri.speech import find_speech, held_sounds
-    from furikaeri.transcribe import detect_language, load_model, relisten_islands, transcribe
+    from furikaeri.relisten import second_listen
+    from furikaeri.transcribe import detect_language, load_model, transcribe
 
     if language not in ("auto", "en", "ja"):
         from furikaeri.errors import UsageError
@@ -181,15 +212,11 @@ def analyze_audio(
             on_segment=(lambda t: progress(min(t, total), total)) if progress else None,
         )
         held = held_sounds(audio, smap.intervals) if acoustic_fillers else ()
-        words = snap_words(transcript.words, smap.intervals, held)
+        words = snap_words(transcript.words, smap.intervals)
         if relisten:
-            # Second listen: short islands the main pass left empty or unsure, decoded alone.
-            words, doubtful = relisten_islands(
-                audio.samples, info.path, words, smap.intervals, language=lang,
-                prompt=rules.filler_prompt if filler_prompt else None,
-                filler_only=lambda text: only_fillers(rules, text), multilingual=info.multilingual,
-                pieces=rules.relisten_pieces,
-            )
+            # Second listen: where the main pass may have dropped a filler, decoded alone.
+            words, doubtful = second_listen(audio.samples, info.path, words, smap.intervals, rules=rules,
+                                            bursts=smap.bursts, multilingual=info.multilingual)
         words = tuple(words)
 
     rules = get_rules(lang)
@@ -203,6 +230,7 @@ def analyze_audio(
         budget_s=budget_s,
         doubtful=doubtful,
         acoustic=acoustic_fillers,
+        bursts=smap.bursts,
     )
     return Analysis(
         file=audio.source or None,
@@ -216,6 +244,7 @@ def analyze_audio(
         transcript=m.transcript,
         words=m.words,
         fillers=m.fillers,
+        repetitions=m.repetitions,
         pauses=m.pauses,
         rate=m.rate,
         stats=m.stats,

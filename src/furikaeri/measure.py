@@ -15,8 +15,8 @@ import numpy as np
 class Filler:
     """A filler occurrence.
 
-    ``kind``: ``hesitation`` (um, uh, えー: a sound, not a word), ``discourse`` (like, you know,
-    あの, まあ: a word used as filler), ``repetition`` (a false start: "I I").
+    ``kind``: ``hesitation`` (um, uh, えー: a sound, not a word) or ``discourse`` (like, you
+    know, あの, まあ: a word used as filler). Repeated words are :class:`Repetition`.
     ``how_found``: ``transcript`` (Whisper wrote it), ``relisten`` (Whisper wrote it when the short
     island of sound was decoded again on its own, see ``transcribe.relisten_islands``) or
     ``acoustic`` (a held voiced sound with no word over it, recovered from the audio).
@@ -27,6 +27,16 @@ class Filler:
     end: float
     kind: str = "hesitation"
     how_found: str = "transcript"
+
+
+@dataclass(frozen=True)
+class Repetition:
+    """A repeated word or restart ("the, the", 「それがそれが」): the first copy, the false
+    start. A habit of its own, counted apart from fillers."""
+
+    text: str
+    start: float
+    end: float
 
 
 @dataclass(frozen=True)
@@ -116,24 +126,19 @@ def join_with_offsets(words, language: str) -> tuple[str, list[tuple[int, int]]]
     return "".join(parts), spans
 
 
-def snap_words(words, speech, held=()) -> list:
+def snap_words(words, speech) -> list:
     """Move each word onto the speech interval it was said in, and clip it to that interval.
 
     Whisper's cross-attention timestamps stretch a word over the silence *before* it (a word
     after a pause often starts where the previous word ended), sometimes over a whole filled
     pause. So when a word's stamp overlaps several speech intervals, it belongs to the last one
-    it overlaps by at least 0.1 s, unless that interval is all held sound (a filled pause, see
-    ``speech.held_sounds``) and another is not. A word that overlaps no speech at all (within
-    0.3 s) is dropped: it was invented over silence.
+    it overlaps by at least 0.1 s (or half its length). A word that overlaps no speech at all
+    (within 0.3 s) is dropped: it was invented over silence.
     """
     from dataclasses import replace
 
     out = []
     ivs = list(speech)
-
-    def is_held(iv) -> bool:
-        return any(h.start <= iv.start + 0.1 and h.end >= iv.end - 0.1 for h in held)
-
     for w in words:
         cands = []
         for iv in ivs:
@@ -144,9 +149,8 @@ def snap_words(words, speech, held=()) -> list:
                 cands.append((iv, ov))
         best = None
         if cands:
-            plain = [c for c in cands if not is_held(c[0])] or cands
-            solid = [c for c in plain if c[1] >= min(0.1, 0.5 * (w.end - w.start))]
-            best = solid[-1][0] if solid else max(plain, key=lambda c: c[1])[0]
+            solid = [c for c in cands if c[1] >= min(0.1, 0.5 * (w.end - w.start))]
+            best = solid[-1][0] if solid else max(cands, key=lambda c: c[1])[0]
         else:
             near = [iv for iv in ivs if iv.start - 0.3 <= w.end and w.start <= iv.end + 0.3]
             if not near:
@@ -214,9 +218,13 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
 
     out: list[Filler] = []
     char_spans: list[tuple[int, int]] = []
-    for m in rules.find_fillers(rule_text):
+    matches = rules.find_fillers(rule_text)
+    for m in matches:
         idx = _words_in_span(rule_spans, m.start, m.end)
         if not idx:
+            continue
+        if m.kind == "discourse" and m.text.strip(" ,、").lower() in getattr(rules, "needs_pause", ()) \
+                and not _set_off(words, idx, speech, matches, m):
             continue
         start = words[idx[0]].start
         end = words[idx[-1]].end
@@ -233,6 +241,24 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
         out.append(Filler(text=m.text.strip(" ,、"), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
         char_spans.append((to_text(m.start), min(to_text(m.end), spans[idx[-1]][1])))
     return text, out, char_spans
+
+
+#: A silence at least this long (s) right before or after a word sets it off in speech.
+SET_OFF_S = 0.15
+
+
+def _set_off(words, idx, speech, matches, m) -> bool:
+    """Does the audio (or a filler beside it) set off the filler word ``words[idx]``? Whisper
+    puts commas round "like" in "it is, like, a puzzle" and in "it is like a puzzle" alike; only
+    a pause next to it, or another filler beside it, shows the filler."""
+    if not speech:
+        return True
+    i0, i1 = idx[0], idx[-1]
+    before = silence_between(speech, words[i0 - 1].end, words[i0].start) if i0 else SET_OFF_S
+    after = silence_between(speech, words[i1].end, words[i1 + 1].start) if i1 + 1 < len(words) else SET_OFF_S
+    beside = any(o is not m and o.kind != "repetition" and (o.end == m.start or 0 <= o.start - m.end <= 2)
+                 for o in matches)
+    return before >= SET_OFF_S or after >= SET_OFF_S or beside
 
 
 #: An ambiguous word (``rules.drawn_fillers``: so, well, like; まあ, なんか, あの, その) that is
@@ -268,24 +294,66 @@ def drawn_out_fillers(words, speech, fillers, rules) -> tuple[list[Filler], list
     return out, chars
 
 
-def merge_held_fillers(fillers, speech, *, max_s: float = 2.5) -> list[Filler]:
-    """One held hesitation that Whisper wrote as several ("Um... Um..." over a single "ummm",
-    「え、え、え、」 over one long えー) is one filler: consecutive hesitations inside the same
-    speech interval (no silence of 0.25 s or more between them), together at most ``max_s``."""
+def merge_held_fillers(fillers, speech, words=(), bursts=None, *, max_s: float = 2.5) -> list[Filler]:
+    """Hesitations Whisper wrote several times over fewer sounds, merged.
+
+    A run of consecutive hesitations inside one speech interval (no silence of 0.25 s or more
+    between them, together at most ``max_s``) is as many fillers as the audio has bursts of
+    sound where it was said (``bursts``, :func:`furikaeri.speech.voiced_bursts`: the stretch
+    between the words around the run), at most as many as were written. "uh, uh, um, um" said
+    in one breath is four bursts and four fillers, however Whisper stamped them (it often stamps
+    several at the same instant); "Um... Um..." over a single held "ummm" is one. Without
+    ``bursts``, a run is one filler.
+    """
     out: list[Filler] = []
+    groups: list[list[Filler]] = []
     for f in fillers:
-        prev = out[-1] if out else None
+        g = groups[-1] if groups else None
+        prev = g[-1] if g else None
         if (
             prev is not None
             and f.kind == prev.kind == "hesitation"
-            and f.end - prev.start <= max_s
-            and any(iv.start <= prev.start + 0.05 and f.end <= iv.end + 0.05 for iv in speech)
+            and f.end - g[0].start <= max_s
+            and any(iv.start <= g[0].start + 0.05 and f.end <= iv.end + 0.05 for iv in speech)
         ):
-            text = max((prev.text, f.text), key=len)
-            out[-1] = Filler(text, prev.start, max(prev.end, f.end), prev.kind, prev.how_found)
+            g.append(f)
         else:
-            out.append(f)
+            groups.append([f])
+    for g in groups:
+        if len(g) == 1:
+            out.extend(g)
+            continue
+        n = 1
+        if bursts is not None:
+            lo, hi = _run_region(g, speech, words)
+            n = min(len(g), max(1, sum(1 for b in bursts if lo - 0.02 <= (b.start + b.end) / 2 <= hi + 0.02)))
+        if n == len(g):
+            out.extend(g)
+            continue
+        # n fillers: the run's texts in order, n of them, spanning the run's time
+        size = len(g) / n
+        for k in range(n):
+            part = g[int(round(k * size)):int(round((k + 1) * size))] or [g[-1]]
+            text = max((f.text for f in part), key=len)
+            out.append(Filler(text, part[0].start, max(f.end for f in part), part[0].kind, part[0].how_found))
     return out
+
+
+def _run_region(run, speech, words) -> tuple[float, float]:
+    """Where a run of fillers was said: from the end of the word before it to the start of the
+    word after it, inside the speech interval that holds it."""
+    s0, s1 = run[0].start, run[-1].end
+    iv = next((iv for iv in speech if iv.start <= s0 + 0.05 and s1 <= iv.end + 0.05), None)
+    lo, hi = (iv.start, iv.end) if iv else (s0, s1)
+    for w in words:
+        mid = (w.start + w.end) / 2
+        if any(f.start - 0.02 <= mid <= f.end + 0.02 for f in run):
+            continue  # a filler's own word
+        if w.end <= s0 + 0.05:
+            lo = max(lo, w.end)
+        elif w.start >= s1 - 0.05:
+            hi = min(hi, w.start)
+    return lo, max(hi, lo)
 
 
 def strip_spans(text: str, spans) -> str:
@@ -316,7 +384,12 @@ def _small_word(text: str, code: str) -> bool:
     return len(t.split()) == 1 and len(t) <= 5
 
 
-def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end: float):
+#: A held vowel that starts or ends within this much (s) of a word Whisper heard belongs to
+#: that word ("aaand", "kangaroooo"), not to a filler.
+DRAWL_TOUCH_S = 0.05
+
+
+def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end: float, speech=()):
     """Filled pauses the audio shows and the transcript does not.
 
     For each held sound (``speech.held_sounds``) with no transcript filler within 0.3 s:
@@ -342,14 +415,16 @@ def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end
             continue
         inside = [i for i, w in enumerate(words) if h.start - 0.05 <= (w.start + w.end) / 2 <= h.end + 0.05]
         if not inside:
-            if any(min(w.end, h.end) - max(w.start, h.start) > 0.5 * h.duration for w in words):
-                continue
+            if any(w.start < h.end + DRAWL_TOUCH_S and w.end > h.start - DRAWL_TOUCH_S for w in words):
+                continue  # a held vowel touching a word Whisper heard is that word said slowly
             out.append(Filler(f"({HESITATION_LABEL.get(code, 'uh')})", float(h.start), float(h.end), "hesitation", "acoustic"))
             continue
         text_in = "".join(words[i].text for i in inside)
         mean_p = sum(words[i].probability for i in inside) / len(inside)
         if not _small_word(text_in, code) or mean_p >= REREAD_MAX_PROBABILITY:
             continue
+        if speech and not any(abs(iv.start - h.start) <= 0.1 or abs(iv.end - h.end) <= 0.1 for iv in speech):
+            continue  # held in the middle of running speech, no pause on either side: a drawl
         first, last = inside[0], inside[-1]
         start = min(h.start, words[first].start)
         end = max(h.end, words[last].end)
@@ -381,6 +456,7 @@ class Measurements:
     words: tuple
     transcript: str
     fillers: tuple[Filler, ...]
+    repetitions: tuple[Repetition, ...]
     pauses: tuple[Pause, ...]
     rate: dict
     stats: dict
@@ -409,6 +485,7 @@ def measure(
     acoustic: bool = True,
     held=None,
     doubtful=(),
+    bursts=None,
 ) -> Measurements:
     """Measure one answer.
 
@@ -449,6 +526,9 @@ def measure(
         audio when the evidence is strong. ``fillers_per_min`` over the answer span;
         ``filler_share``: fillers / (words + fillers) in English, filler morae / all morae in
         Japanese.
+    repetitions
+        Repeated words and restarts ("the, the", 「それがそれが」), counted apart from fillers
+        (``repetitions``, ``repetitions_per_min``); like fillers, not counted as words or morae.
     pauses
         Silences >= 0.25 s between speech intervals inside the answer span, edges from the
         audio; short < 1 s, long >= 1 s, very long >= 3 s; ``sentence`` when the transcript
@@ -462,7 +542,7 @@ def measure(
     words = list(words)
     empty = Measurements(
         speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
-        words=(), transcript="", fillers=(), pauses=(), rate=_empty_rate(rules.code),
+        words=(), transcript="", fillers=(), repetitions=(), pauses=(), rate=_empty_rate(rules.code),
         stats=_empty_stats(), verdicts={}, over_budget=False, budget_cut=None,
         acoustic_candidates=0, unconfirmed_fillers=0,
     )
@@ -483,8 +563,11 @@ def measure(
     a_start = min(words[0].start, first_iv.start if first_iv else words[0].start)
     a_end = max(words[-1].end, last_iv.end if last_iv else words[-1].end)
 
-    # Transcript fillers.
-    text, fillers, filler_chars = transcript_fillers(words, rules, speech)
+    # Transcript fillers; repetitions (restarts) are their own figure.
+    text, found, filler_chars = transcript_fillers(words, rules, speech)
+    fillers = [f for f in found if f.kind != "repetition"]
+    repetitions = [Repetition(f.text, f.start, f.end) for f in found if f.kind == "repetition"]
+    rep_chars = [c for f, c in zip(found, filler_chars) if f.kind == "repetition"]
     drawn, drawn_chars = drawn_out_fillers(words, speech, fillers, rules)
     fillers = sorted(fillers + drawn, key=lambda f: f.start)
     filler_chars = filler_chars + drawn_chars
@@ -492,9 +575,10 @@ def measure(
     # Acoustic filled pauses: held, steady voiced sounds (speech.held_sounds) that the
     # transcript shows no filler for.
     acoustic_fillers, reread_chars = acoustic_filled_pauses(
-        words, held or (), fillers, rules, a_start=a_start, a_end=a_end
+        words, held or (), fillers, rules, a_start=a_start, a_end=a_end, speech=speech
     ) if acoustic else ([], [])
-    all_fillers = merge_held_fillers(sorted(fillers + acoustic_fillers, key=lambda f: f.start), speech)
+    all_fillers = merge_held_fillers(sorted(fillers + acoustic_fillers, key=lambda f: f.start), speech,
+                                     words, bursts)
     if acoustic_fillers:
         a_start = min(a_start, acoustic_fillers[0].start)
         a_end = max(a_end, acoustic_fillers[-1].end)
@@ -535,7 +619,8 @@ def measure(
     if rules.code == "ja":
         chars = rules.count_chars(content)
         total_morae = rules.count_units(text)
-        filler_morae = max(total_morae - units, 0)
+        rep_morae = sum(rules.count_units(text[a:b]) for a, b in rep_chars)
+        filler_morae = max(total_morae - units - rep_morae, 0)
         rate_d = {
             "morae_per_s": round(units / answer_s, 2) if minutes else None,
             "articulation_morae_per_s": round(units / speaking, 2) if minutes else None,
@@ -552,6 +637,7 @@ def measure(
         word_count = units
 
     per_min = len(all_fillers) / (answer_s / 60.0) if answer_s > 0 else 0.0
+    reps_per_min = len(repetitions) / (answer_s / 60.0) if answer_s > 0 else 0.0
     long_p = [p for p in pauses if p.kind in ("long", "very_long")]
     stats = {
         "word_count": word_count,
@@ -563,6 +649,8 @@ def measure(
         "fillers_unconfirmed": n_weak,
         "fillers_per_min": round(per_min, 2),
         "filler_share": round(share, 3),
+        "repetitions": len(repetitions),
+        "repetitions_per_min": round(reps_per_min, 2),
         "pause_count": len(pauses),
         "long_pauses": len(long_p),
         "very_long_pauses": sum(p.kind == "very_long" for p in pauses),
@@ -603,6 +691,7 @@ def measure(
         words=tuple(words),
         transcript=text,
         fillers=tuple(all_fillers),
+        repetitions=tuple(repetitions),
         pauses=tuple(pauses),
         rate=rate_d,
         stats=stats,
@@ -624,7 +713,8 @@ def _empty_stats() -> dict:
     return {
         "word_count": 0, "filler_count": 0, "fillers_transcript": 0, "fillers_relisten": 0,
         "fillers_acoustic": 0, "fillers_unconfirmed": 0,
-        "fillers_per_min": 0.0, "filler_share": 0.0, "pause_count": 0, "long_pauses": 0,
+        "fillers_per_min": 0.0, "filler_share": 0.0, "repetitions": 0, "repetitions_per_min": 0.0,
+        "pause_count": 0, "long_pauses": 0,
         "very_long_pauses": 0, "sentence_pauses": 0, "clause_pauses": 0, "mid_pauses": 0, "mid_long_pauses": 0,
         "longest_pause_s": 0.0, "silence_share": 0.0,
     }

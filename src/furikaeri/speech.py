@@ -56,6 +56,8 @@ class SpeechMap:
     speech_db: float
     frames_db: np.ndarray
     vad_prob: np.ndarray  # per 10-ms frame, Silero probability upsampled
+    #: bursts of sound inside the intervals (:func:`voiced_bursts`)
+    bursts: tuple[Interval, ...] = ()
 
     @property
     def has_speech(self) -> bool:
@@ -191,6 +193,7 @@ def find_speech(
         speech_db=speech_level,
         frames_db=db,
         vad_prob=vad_prob,
+        bursts=voiced_bursts(db, intervals),
     )
 
 
@@ -205,6 +208,48 @@ def gaps(intervals, start: float, end: float, *, min_gap_s: float = 0.25) -> lis
             out.append(Interval(prev_end, iv.start))
         prev_end = iv.end if prev_end is None else max(prev_end, iv.end)
     return out
+
+
+#: A dip of at least this much (dB, on the 30-ms smoothed level) between two peaks parts two
+#: bursts of sound: a syllable boundary, the glottal stop between "uh" and "uh".
+BURST_DIP_DB = 6.0
+#: No burst is shorter than this (s): a dip at the very edge of an interval parts nothing.
+MIN_BURST_S = 0.05
+
+
+def voiced_bursts(frames_db: np.ndarray, intervals, *, min_dip_db: float = BURST_DIP_DB,
+                  hop_s: float = HOP_S) -> tuple[Interval, ...]:
+    """Bursts of sound inside the speech ``intervals``: each interval split at every dip of the
+    level that lies ``min_dip_db`` or more below the peaks on both sides of it.
+
+    A held filler ("ummm", えーー) is one burst however long; "uh, uh, um" said in one breath
+    is three, parted by the closures between them. Words are bursts too (roughly syllables):
+    the count only caps how many fillers a stretch heard as fillers can hold.
+    """
+    from scipy.signal import find_peaks
+
+    out: list[Interval] = []
+    if frames_db.size == 0:
+        return ()
+    level = np.convolve(frames_db.astype(np.float64), np.ones(3) / 3, mode="same")
+    for iv in intervals:
+        a, b = int(round(iv.start / hop_s)), min(int(round(iv.end / hop_s)), len(level))
+        seg = level[a:b]
+        if seg.size < 3:
+            out.append(iv)
+            continue
+        peaks, _ = find_peaks(np.concatenate([[-200.0], seg, [-200.0]]), prominence=min_dip_db)
+        peaks = peaks - 1
+        edges = [iv.start]
+        for p0, p1 in zip(peaks, peaks[1:]):
+            cut = round(float((a + p0 + int(np.argmin(seg[p0:p1]))) * hop_s), 3)
+            if cut - edges[-1] >= MIN_BURST_S:
+                edges.append(cut)
+        if len(edges) > 1 and iv.end - edges[-1] < MIN_BURST_S:
+            edges.pop()
+        edges.append(iv.end)
+        out.extend(Interval(x, y) for x, y in zip(edges, edges[1:]))
+    return tuple(out)
 
 
 #: An island of speech: speech intervals less than this apart, joined.

@@ -253,10 +253,31 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         if _implausible(seg_words, speech_ivs, language):
             continue
         previous = norm
+        seg_words = _without_weak_closing(seg_words)
         for w in seg_words:
             words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
                               probability=round(float(w.probability), 3)))
     return words
+
+
+#: Closing phrases Whisper appends to a stretch it could not make out (over a string of
+#: hesitations it wrote "the and ... Thank you." at probability 0.03-0.05).
+WEAK_CLOSINGS = ("thank you", "thanks", "thank you very much", "ありがとうございました", "ありがとうございます")
+#: ... dropped when Whisper was this unsure of every word of it.
+WEAK_CLOSING_P = 0.2
+
+
+def _without_weak_closing(seg_words):
+    """``seg_words`` without a closing phrase ("Thank you.", 「ありがとうございました」) at its end
+    that Whisper barely heard: a closing a speaker really says is heard clearly."""
+    for n in range(1, min(5, len(seg_words)) + 1):
+        tail = seg_words[-n:]
+        text = re.sub(r"[\s、。,.!?！？]", "", "".join(w.word for w in tail)).lower()
+        if any(text == re.sub(r"\s", "", c) for c in WEAK_CLOSINGS):
+            if all(w.probability < WEAK_CLOSING_P for w in tail):
+                return seg_words[:-n]
+            break
+    return seg_words
 
 
 def _token_cap(longest_s: float, language: str) -> int | None:
@@ -303,194 +324,3 @@ def _implausible(seg_words, speech_ivs, language: str) -> bool:
     spoken = sum(max(0.0, min(s1, iv.end) - max(s0, iv.start)) for iv in speech_ivs)
     limit = MAX_UNITS_PER_S.get(language, 7.0)
     return len(seg_words) > 3 and len(seg_words) > limit * max(spoken, 0.3)
-
-
-# ---------------------------------------------------------------------------------------------
-# Second listen: short islands of speech decoded again on their own.
-
-#: Islands this long (s) are short enough to be one filler.
-ISLAND_MIN_S, ISLAND_MAX_S = 0.12, 1.0
-#: ... and set off from the speech around them by a silence at least this long on one side.
-ISLAND_GAP_S = 0.15
-#: The first or last piece of a longer island is tried alone when a gap this long parts it
-#: from the rest (and ISLAND_GAP_S of silence lies on its other side).
-PIECE_GAP_S = 0.08
-#: A candidate the main pass left without words must be voiced for at least this share of its
-#: pitch frames (a filled pause is a vowel or a hum: 0.8-0.9 on real and synthetic ones; a
-#: breath, a click or room noise is not; the Japanese 「それ」 an English pass skipped in
-#: reazon_test_ja_en.wav, 0.25).
-EMPTY_MIN_VOICED = 0.5
-#: Main-pass words on an island count as unsure below this probability (the weakest of them).
-UNSURE_P = 0.5
-#: The second listen's own average log-probability must reach this to be believed: over words
-#: the main pass was unsure of, and (stricter) where the main pass heard nothing at all: the
-#: Japanese 「それ」 an English pass skipped (reazon_test_ja_en.wav) is heard alone as
-#: "Um, um." at -1.19.
-RELISTEN_MIN_LOGPROB = -1.3
-RELISTEN_MIN_LOGPROB_EMPTY = -1.0
-#: Frames (10 ms) the encoder sees for a second listen: 10 s, a third of Whisper's window.
-#: CTranslate2 accepts shorter inputs; 10 s keeps the text of a full 30-s pass (3 s does not:
-#: Whisper starts repeating itself) at a third of the cost.
-RELISTEN_FRAMES = 1000
-
-
-def relisten(samples: np.ndarray, model_path: str, start: float, end: float, *, language: str,
-             prompt: str | None, multilingual: bool = True, pad_s: float = 0.1) -> tuple[str, float]:
-    """Decode ``samples[start - pad_s : end + pad_s]`` on its own, with no text before it but
-    the prompt: (text, average log-probability per token).
-
-    Whisper's main pass reads a short sound in the light of the sentence around it, and a filler
-    between two clauses often comes out as a plausible word or not at all. Heard alone, a filler
-    is written as one far more often ("um", 「あのー」). Greedy search would be enough for a word
-    or two; beam search (5) matches the main pass.
-    """
-    import ctranslate2
-    from faster_whisper.tokenizer import Tokenizer
-    from faster_whisper.transcribe import get_suppressed_tokens
-
-    model = load_model(model_path)
-    a = max(0, int((start - pad_s) * SAMPLE_RATE))
-    b = min(len(samples), int((end + pad_s) * SAMPLE_RATE))
-    clip = np.asarray(samples[a:b], dtype=np.float32)
-    hop = model.feature_extractor.hop_length
-    frames = max(RELISTEN_FRAMES, len(clip) // hop + 1)
-    clip = np.pad(clip, (0, frames * hop - len(clip)))
-    features = model.feature_extractor(clip)[:, :frames]
-    tokenizer = Tokenizer(model.hf_tokenizer, multilingual, task="transcribe",
-                          language=language if multilingual else None)
-    tokens: list[int] = []
-    if prompt:
-        tokens = [tokenizer.sot_prev] + tokenizer.encode(" " + prompt.strip())
-    tokens += list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
-    encoded = model.model.encode(ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])))
-    result = model.model.generate(
-        encoded, [tokens], beam_size=5, max_length=len(tokens) + 24, return_scores=True,
-        suppress_blank=True, suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
-    )[0]
-    ids = result.sequences_ids[0]
-    # CTranslate2's score is the sum of log-probs divided by the length (length_penalty 1);
-    # averaged over the tokens plus the end token, as faster-whisper reports avg_logprob.
-    avg = float(result.scores[0]) * len(ids) / (len(ids) + 1) if ids else -10.0
-    return tokenizer.decode(ids).strip(), avg
-
-
-def _too_long(words, on, language: str) -> bool:
-    """More text than one filler could be misheard as: over 3 words, or for Japanese (whose
-    words Whisper often stamps one character at a time: 「エ」「イ」「ト」「を」) over 6
-    characters."""
-    if language == "ja":
-        return len("".join(words[i].text for i in on).strip(" 、。")) > 6
-    return len(on) > 3
-
-
-def _relisten_candidates(speech_ivs, *, pieces: bool = True):
-    """Where a second listen may find a filler: (start, end, whole) in time order.
-
-    ``whole``: an island (:func:`furikaeri.speech.speech_islands`) of ISLAND_MIN_S-ISLAND_MAX_S
-    set off by ISLAND_GAP_S of silence on at least one side. Not whole: the first or the last
-    piece of an island (of any length) that is set off by ISLAND_GAP_S on its outer side and by
-    a shorter gap of at least PIECE_GAP_S from the rest of it: a filler said with little pause
-    before the words that follow it (あのー、まず...) joins them into one island."""
-    from furikaeri.speech import speech_islands
-
-    raw = [(iv.start, iv.end) for iv in speech_ivs]
-    islands = speech_islands(speech_ivs)
-    out = []
-    for k, (s, e) in enumerate(islands):
-        gap_before = s - islands[k - 1][1] if k else float("inf")
-        gap_after = islands[k + 1][0] - e if k + 1 < len(islands) else float("inf")
-        if ISLAND_MIN_S <= e - s <= ISLAND_MAX_S and max(gap_before, gap_after) >= ISLAND_GAP_S:
-            out.append((s, e, True))
-        parts = [(a, b) for a, b in raw if a >= s - 1e-9 and b <= e + 1e-9]
-        if not pieces or len(parts) < 2:
-            continue
-        (a0, b0), (a1, _) = parts[0], parts[1]
-        if gap_before >= ISLAND_GAP_S and a1 - b0 >= PIECE_GAP_S and ISLAND_MIN_S <= b0 - a0 <= ISLAND_MAX_S:
-            out.append((a0, b0, False))
-        (_, b1), (a2, b2) = parts[-2], parts[-1]
-        if gap_after >= ISLAND_GAP_S and a2 - b1 >= PIECE_GAP_S and ISLAND_MIN_S <= b2 - a2 <= ISLAND_MAX_S:
-            out.append((a2, b2, False))
-    return sorted(out, key=lambda c: (c[0], -c[1]))  # an island before its own first piece
-
-
-def relisten_islands(
-    samples: np.ndarray,
-    model_path: str,
-    words,
-    speech_ivs,
-    *,
-    language: str,
-    prompt: str | None,
-    filler_only: Callable[[str], str | None],
-    multilingual: bool = True,
-    pieces: bool = False,
-) -> tuple[list[Word], list[tuple[float, float]]]:
-    """Second listen for fillers the main pass dropped or misheard.
-
-    Candidates (:func:`_relisten_candidates`) are short islands of speech (0.12-1 s, set off by
-    a silence of 0.15 s or more on at least one side) and, with ``pieces`` (the language's
-    ``Rules.relisten_pieces``), the first or last piece of a longer island when a shorter gap
-    parts it from the rest. A candidate is tried when the main pass left it without words (and
-    it is voiced for half its length or more, :data:`EMPTY_MIN_VOICED`) or covered it with at
-    most three words (six characters of Japanese) it was unsure of (the weakest below
-    probability 0.5). Each is decoded again on its own (:func:`relisten`) with the filler prompt.
-    When the second listen is confident (average log-probability >= -1.3 over unsure words,
-    >= -1.0 where the main pass heard nothing: a sound it skipped may be a word in another
-    language) and writes nothing but a filler (``filler_only(text)`` returns
-    the filler, else None), the candidate's words are replaced by that one filler
-    (``source="relisten"``). Anything else keeps the main pass: a confident main-pass word is
-    never replaced, and a second listen that hears a real word adds nothing.
-
-    Returns the words and the islands left in doubt: those the second listen heard as nothing,
-    or as a filler it was not sure of, or as words it was not sure of (the report's "fillers may
-    be under-counted"). An island it heard surely as words is settled: words, not a filler.
-    """
-    from furikaeri.speech import voiced_share
-
-    words = list(words)
-    replaced: dict[int, Word] = {}
-    drop: set[int] = set()
-    doubtful: list[tuple[float, float]] = []
-    for k, (s, e, whole) in enumerate(_relisten_candidates(speech_ivs, pieces=pieces)):
-        on = [i for i, w in enumerate(words) if s - 0.05 <= (w.start + w.end) / 2 <= e + 0.05]
-        if any(i in replaced or i in drop for i in on) or (not whole and any(
-                key < 0 and s - 0.05 <= w.start and w.end <= e + 0.05 for key, w in replaced.items())):
-            continue  # the island it is part of became a filler already
-        if not whole and any(s - 0.3 <= w.end and w.start <= e + 0.3 and i not in on
-                             and filler_only(w.text) for i, w in enumerate(words)):
-            continue  # a piece next to a filler the main pass wrote: that filler's own tail
-        seg = samples[int(s * SAMPLE_RATE):int(e * SAMPLE_RATE)]
-        if not on and voiced_share(seg, SAMPLE_RATE) < EMPTY_MIN_VOICED:
-            continue  # a filler is voiced; a breath, a click or noise is not
-        if on:
-            if _too_long(words, on, language) or min(words[i].probability for i in on) >= UNSURE_P:
-                continue
-            if filler_only("".join(words[i].text for i in on) if language == "ja"
-                           else " ".join(words[i].text.strip() for i in on)):
-                continue  # already a filler
-        text, logprob = relisten(samples, model_path, s, e, language=language, prompt=prompt,
-                                 multilingual=multilingual)
-        filler = filler_only(text)
-        bar = RELISTEN_MIN_LOGPROB if on else RELISTEN_MIN_LOGPROB_EMPTY
-        if not filler or logprob < bar:
-            # still in doubt, unless the second listen heard words, and surely (a piece cut
-            # from a longer burst is not counted in doubt: it may be part of a word)
-            if whole and (filler or logprob < bar or not text.strip()):
-                doubtful.append((s, e))
-            continue
-        new = Word(text=(filler + "、" if language == "ja" else " " + filler + ","), start=round(s, 3), end=round(e, 3),
-                   probability=round(float(np.exp(logprob)), 3), source="relisten")
-        if on:
-            replaced[on[0]] = new
-            drop.update(on[1:])
-        else:
-            replaced[-1 - k] = new  # a new word, placed by time below
-    out = [replaced.get(i, w) for i, w in enumerate(words) if i not in drop]
-    out += [w for key, w in replaced.items() if key < 0]
-    out.sort(key=lambda w: (w.start, w.end))
-    if language != "ja":
-        # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
-        for i, w in enumerate(out):
-            if w.source == "relisten" and i and not out[i - 1].text.rstrip().endswith((".", "?", "!")):
-                out[i] = Word(w.text.lower(), w.start, w.end, w.probability, w.source)
-    return out, doubtful

@@ -39,6 +39,15 @@ class Rules(Protocol):
     #: May the second listen try the first/last piece of a longer burst of speech alone? Only
     #: where a word's fragment heard alone is not written as a filler (see lang/ja.py, en.py).
     relisten_pieces: bool
+    #: The second listen's prompt (fillers, <= 40 chars) and the average log-probability a
+    #: filler it hears must reach (over words the main pass was unsure of; where it heard
+    #: nothing); a discourse filler heard alone (まあ, "like") needs more.
+    relisten_prompt: str
+    relisten_min_logprob: float
+    relisten_min_logprob_empty: float
+    relisten_min_logprob_discourse: float
+    #: Discourse fillers that count only where the audio shows a pause beside them ("like").
+    needs_pause: frozenset[str]
 
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""
@@ -48,6 +57,12 @@ class Rules(Protocol):
 
     def count_units(self, text: str) -> int:
         """The rate unit: English words, Japanese morae (from kana readings)."""
+
+    def sounds(self, text: str) -> list[str]:
+        """What ``text`` sounds like, as a list to compare two hearings (words; kana)."""
+
+    def spoken_length(self, text: str) -> int:
+        """A rough spoken length of one word, to compare word durations within a take."""
 
     def count_chars(self, text: str) -> int:
         """Characters as written, without spaces and punctuation (the 字/分 count)."""
@@ -66,6 +81,21 @@ def get_rules(code: str) -> Rules:
 
 
 _NOT_SPOKEN = re.compile(r"[\s、。，．,.!?！？…「」\"'()-]+")
+
+
+def leading_fillers(rules: Rules, text: str) -> tuple[list[tuple[str, str]], str]:
+    """The fillers ``text`` opens with (``(text, kind)``, with nothing but punctuation between
+    them) and the rest of the text ("" when nothing else is spoken): ``"えっと、県も"`` ->
+    ``([("えっと", "hesitation")], "県も")``. Repetitions do not count as fillers here."""
+    lead: list[tuple[str, str]] = []
+    pos = 0
+    for m in sorted(rules.find_fillers(text), key=lambda m: m.start):
+        if m.kind == "repetition" or _NOT_SPOKEN.sub("", text[pos:m.start]):
+            break
+        lead.append((m.text.strip(" ,、"), m.kind))
+        pos = m.end
+    rest = text[pos:].lstrip(" ,、。.…")
+    return lead, rest if _NOT_SPOKEN.sub("", rest) else ""
 
 
 def only_fillers(rules: Rules, text: str) -> str | None:

@@ -15,7 +15,8 @@ a comma after "So" or around "like" is how the model writes the pause that makes
 a filler.
 
 Hesitations (kind ``hesitation``), case-insensitive, any elongation:
-    um (umm, ummm, uum), uh (uhh), uhm, er (err, errr), erm, ah (ahh), hmm (hm, hmmm), mm (mmm).
+    um (umm, ummm, uum), uh (uhh), uhm, er (err, errr), erm, eh (ehh, ehm), ah (ahh), hmm (hm,
+    hmmm), mm (mmm).
     Not counted: "mhm", "mm-hmm", "uh-huh" (backchannels that mean *yes*, not hesitation),
     "uh-oh", "oh", and an all-capitals "ER" (the emergency room).
 
@@ -84,7 +85,7 @@ _WORD_RE = re.compile(
 )
 
 _HESITATION_RE = re.compile(
-    r"^(?:u+m+|u+h+m*|e+r+m*|a+h+|h+m+|m{2,})$",
+    r"^(?:u+m+|u+h+m*|e+r+m*|e+h+m*|a+h+|h+m+|m{2,})$",
     re.IGNORECASE,
 )
 _BACKCHANNELS = {"mhm", "mmhmm", "mm-hmm", "mhmm", "uh-huh", "uh-oh", "uh-uh", "mm-mm"}
@@ -387,6 +388,15 @@ class EnglishRules:
     #: heard alone is written "Ah." or "Um." with confidence. On the corpus, pieces added 1
     #: filler and 2 false ones (recall 0.96 -> 0.97, precision 0.96 -> 0.94).
     relisten_pieces = False
+    relisten_prompt = "Um, so, uh, I mean, like, hmm."
+    #: Discourse fillers counted only where a pause (or another filler) sets them off: Whisper
+    #: writes "it is, like, a puzzle" for "it is like a puzzle" too.
+    needs_pause = frozenset({"like"})
+    relisten_min_logprob = -1.2
+    #: Stricter where the main pass heard nothing: a short sound of another language (the
+    #: Japanese 「それ」 in reazon_test_ja_en.wav) is heard as "Um, um." at -1.19.
+    relisten_min_logprob_empty = -1.0
+    relisten_min_logprob_discourse = -0.8
     labels = {
         "title": "Delivery report",
         "question": "Question",
@@ -486,6 +496,16 @@ class EnglishRules:
         """Words: a contraction ("don't"), a hyphenated word and a number ("3", "1,000",
         "3.5") each count one; punctuation counts nothing. The unit of wpm (METRICS.md)."""
         return sum(1 for _ in _WORD_RE.finditer(text))
+
+    def sounds(self, text: str) -> list[str]:
+        """The words of ``text``, lower-cased: to compare two hearings of the same speech."""
+        return [m.group().lower().replace("’", "'") for m in _WORD_RE.finditer(text)]
+
+    def spoken_length(self, text: str) -> int:
+        """A rough spoken length of a word, for comparing word durations within one take:
+        letters and digits plus 2 (0 for punctuation)."""
+        n = sum(1 for c in text if c.isalnum())
+        return n + 2 if n else 0
 
     def count_chars(self, text: str) -> int:
         """Letters and digits only: no spaces, punctuation or symbols."""

@@ -25,6 +25,8 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
       (ええ。), where it is the polite *yes*, and before a noun (Kansai ええ感じ).
     * あー/あぁ: always. ああ only before a pause (ああ、) and not before し/いう/やっ/なる/
       すれ (ああして, ああいう, even written 「ああ、して」): that is the demonstrative adverb.
+      A bare あ before a pause or another filler (あ、それは): a short あー, or the interjection
+      of a restart.
     * うーん/うー/うーむ: always. Plain うん is *yes* (agreement, a backchannel) and is not
       counted.
     * んー/んーと: always.
@@ -241,6 +243,13 @@ def _aa(ix: _Index, s: int, e: int) -> bool:
     return _pause_after(ix, e)
 
 
+def _bare_a(ix: _Index, s: int, e: int) -> bool:
+    """A bare あ said on its own, before a pause or another filler (「あ、それは」, 「はあ、」 is
+    not one token): how Whisper writes a short あー, and the interjection a speaker uses to
+    restart. Never inside a word (the pattern must end on a token boundary)."""
+    return _pause_after(ix, e)
+
+
 def _bare_e(ix: _Index, s: int, e: int) -> bool:
     """A bare え is how Whisper often writes a short えー: counted before a pause or another
     え (「え、え、そこで」), never inside a word (the pattern must end on a token boundary)."""
@@ -297,6 +306,7 @@ _FILLER_PATTERNS = [
     (re.compile(r"ええ"), _H, _ee),
     (re.compile(r"あ[ーぁ]+"), _H, _always),
     (re.compile(r"ああ"), _H, _aa),
+    (re.compile(r"あ(?![ーぁあっ])"), _H, _bare_a),
     (re.compile(r"え"), _H, _bare_e),
     (re.compile(r"(?:あの|その)[ーぉう]+(?:ですね)?"), _D, _always),
     (re.compile(r"(?:あの|その)ですね"), _D, _always),
@@ -499,6 +509,15 @@ class JapaneseRules:
     #: あのー) only for a long vowel. On the corpus, pieces added 3 fillers and no false one
     #: (recall 0.94 -> 0.99).
     relisten_pieces = True
+    #: The second listen's prompt: the hesitations real speakers use most (えっと, え) and うん,
+    #: so a hum of agreement is written as what it is. On real speech (bench/real.py) it made
+    #: えっと heard alone far surer than the main-pass prompt (avg log-prob -0.3 to -1.2 instead
+    #: of -0.6 to -1.5).
+    relisten_prompt = "うん、えっと、あのー、え、まあ、なんか、"
+    relisten_min_logprob = -1.2
+    relisten_min_logprob_empty = -1.2
+    relisten_min_logprob_discourse = -1.0
+    needs_pause = frozenset()
     labels = {
         "title": "面接練習の振り返り",
         "question": "質問",
@@ -617,6 +636,20 @@ class JapaneseRules:
         if pos < len(text):
             total += _japanese_morae(text[pos:])
         return total
+
+    def sounds(self, text: str) -> list[str]:
+        """The kana of ``text`` as said (UniDic readings, katakana), one per character: to
+        compare two hearings of the same speech whatever kanji each chose (県 / ケン)."""
+        out: list[str] = []
+        for tok in _tokens(unicodedata.normalize("NFKC", text)):
+            if _speechless(tok.surface):
+                continue
+            out.extend(tok.reading or _to_katakana(tok.surface))
+        return out
+
+    def spoken_length(self, text: str) -> int:
+        """A rough spoken length of a token, for comparing durations within one take: morae."""
+        return self.count_units(text)
 
     def count_chars(self, text: str) -> int:
         """Characters as written (the 字 of 字/分, METRICS.md: about 300 字/分 is the NHK and

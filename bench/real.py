@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Accuracy on real people: ``../shared/audio/real-l2`` (spontaneous monologues by
+second-language speakers, words, pauses and fillers timed by hand).
+
+For each language it prints, for furikaeri and, in the same run, for a plain pipeline
+(faster-whisper with its defaults + a filler word list, pauses from gaps between its words):
+
+* filler recall and precision: a found filler matches a labelled one within 0.3 s (one to one);
+  a found filler on a word labelled ``either`` (あの, その, ま, あ; like, so, well: a filler or
+  a word by use) is neither a hit nor a false alarm; only the labelled span counts
+  (``speech_start``..``speech_end``: the speaker's ID before it is not labelled);
+* repetitions found (restarts are their own figure, not fillers);
+* pause recall and precision for pauses >= 0.5 s (a labelled pause >= 0.5 s is found when a
+  found pause overlaps it; a found pause >= 0.5 s is right when it overlaps a labelled silence);
+* the same per speaker, so a gain that comes from one voice is visible.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/real.py                # both languages, furikaeri and plain
+    .venv/bin/python bench/real.py --lang ja --details
+    .venv/bin/python bench/real.py --json > real.json
+    .venv/bin/python bench/real.py --update-readme
+
+Analyses are cached in ``bench/out/`` like ``bench/accuracy.py`` (keyed by file, code and
+model); the plain pipeline's words too (keyed by file and model). The scoring functions are
+pure and unit-tested (``tests/test_bench_real.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import accuracy as A  # noqa: E402  (analysis cache, interval matching, pause scoring)
+
+REAL_DIR = A.SHARED_AUDIO / "real-l2"
+TOLERANCE_S = 0.3
+PAUSE_MIN_S = 0.5
+BEGIN, END = "<!-- real:begin -->", "<!-- real:end -->"
+TARGETS = {"filler_recall": 0.80, "filler_precision": 0.85, "pause_recall": 0.90, "pause_precision": 0.90}
+
+#: The plain pipeline's filler list: what a script on top of faster-whisper would count.
+PLAIN_FILLERS = {
+    "en": {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "eh", "ah", "hmm", "mm"},
+    "ja": {"え", "えー", "えーと", "えっと", "えと", "あー", "あの", "あのー", "その", "そのー", "まあ",
+           "ま", "うーん", "うー", "んー", "なんか", "あ"},
+}
+
+
+# =============================================================================================
+# Pure scoring
+# =============================================================================================
+def speaker_of(name: str) -> str:
+    """The speaker id of a real-l2 file name: ``ja_CCH16-ST1`` -> ``CCH16``,
+    ``en_ALL_099_M_SHS_ENG_ST2`` -> ``099``."""
+    stem = Path(name).stem
+    if stem.startswith("en_ALL_"):
+        return stem.split("_")[2]
+    return stem.split("_", 1)[-1].split("-")[0]
+
+
+def _mid(x: dict) -> float:
+    return (x["start"] + x["end"]) / 2
+
+
+def in_span(items: list[dict], start: float, end: float) -> list[dict]:
+    """Items whose middle lies inside [start, end]."""
+    return [x for x in items if start <= _mid(x) <= end]
+
+
+def score_clip(truth: dict, fillers: list[dict], pauses: list[dict], repetitions: list[dict] = (),
+               *, tolerance: float = TOLERANCE_S) -> dict:
+    """Filler and pause figures of one clip (dicts with ``start``/``end``; fillers may carry
+    ``text`` and ``how_found``).
+
+    Fillers: found fillers in the span are matched one to one with the labelled fillers (a pair
+    when the found one meets the labelled one widened by ``tolerance`` on each side); the rest
+    that meet an ``either`` word (same tolerance) are neutral; the others are false.
+    """
+    s0, s1 = truth["speech_start"], truth["speech_end"]
+    found = in_span(fillers, s0, s1)
+    gold = truth["fillers"]
+    pairs = A.match_intervals(gold, found, tolerance=tolerance)
+    hit_f = {j for _, j in pairs}
+    hit_t = {i for i, _ in pairs}
+    rest = [found[j] for j in range(len(found)) if j not in hit_f]
+    either = truth.get("either", [])
+    neutral, false = [], []
+    for f in rest:
+        on_either = any(A.overlap(e["start"] - tolerance, e["end"] + tolerance, f["start"], f["end"]) > 0
+                        or (f["start"] == f["end"] and e["start"] - tolerance <= f["start"] <= e["end"] + tolerance)
+                        for e in either)
+        (neutral if on_either else false).append(f)
+    p = A.score_pauses(truth["pauses"], in_span(pauses, s0, s1), min_s=PAUSE_MIN_S)
+    return {
+        "filler_truth": len(gold), "filler_hit": len(pairs), "filler_found": len(found) - len(neutral),
+        "filler_neutral": len(neutral),
+        "missed": [gold[i] for i in range(len(gold)) if i not in hit_t], "false": false,
+        "hits": [found[j] for _, j in pairs],
+        "repetitions": len(in_span(list(repetitions), s0, s1)),
+        "pause_truth": p["truth"], "pause_truth_hit": p["truth_hit"],
+        "pause_found": p["found"], "pause_found_hit": p["found_hit"],
+        "pause_missed": p["missed"], "pause_false": p["false"],
+    }
+
+
+def pool(rows: list[dict]) -> dict:
+    """Micro-averaged figures over clips."""
+    def tot(k):
+        return sum(r[k] for r in rows)
+
+    def ratio(a, b):
+        return a / b if b else None
+
+    return {
+        "clips": len(rows),
+        "filler_truth": tot("filler_truth"), "filler_found": tot("filler_found"),
+        "filler_hit": tot("filler_hit"), "filler_neutral": tot("filler_neutral"),
+        "filler_recall": ratio(tot("filler_hit"), tot("filler_truth")),
+        "filler_precision": ratio(tot("filler_hit"), tot("filler_found")),
+        "repetitions": tot("repetitions"),
+        "pause_truth": tot("pause_truth"), "pause_found": tot("pause_found"),
+        "pause_recall": ratio(tot("pause_truth_hit"), tot("pause_truth")),
+        "pause_precision": ratio(tot("pause_found_hit"), tot("pause_found")),
+    }
+
+
+def plain_fillers(words: list[dict], language: str) -> list[dict]:
+    """The plain pipeline's fillers: words that are, without punctuation, on the list."""
+    vocab = PLAIN_FILLERS["ja" if language == "ja" else "en"]
+    out = []
+    for w in words:
+        t = "".join(c for c in w["text"].lower() if c.isalnum() or c == "ー")
+        if t in vocab:
+            out.append({"text": t, "start": w["start"], "end": w["end"], "how_found": "plain"})
+    return out
+
+
+def plain_pauses(words: list[dict], *, min_s: float = 0.25) -> list[dict]:
+    """The plain pipeline's pauses: gaps of ``min_s`` or more between consecutive words."""
+    return [{"start": a["end"], "end": b["start"]} for a, b in zip(words, words[1:])
+            if b["start"] - a["end"] >= min_s]
+
+
+# =============================================================================================
+# Running
+# =============================================================================================
+def plain_words(path: Path, language: str, model: str, use_cache: bool) -> list[dict]:
+    """faster-whisper as a script would call it (defaults, word timestamps), cached."""
+    key = A.OUT_DIR / f"plain.{path.stem}.{A.file_hash(path)}.{language}.{model}.json"
+    if use_cache and key.exists():
+        return json.loads(key.read_text(encoding="utf-8"))
+    from furikaeri import models
+    from furikaeri.transcribe import load_model
+
+    info = models.resolve(model, models.default_models_dir())
+    segments, _ = load_model(info.path).transcribe(str(path), language=language, word_timestamps=True)
+    words = [{"text": w.word, "start": round(w.start, 3), "end": round(w.end, 3)}
+             for s in segments for w in (s.words or ())]
+    A.OUT_DIR.mkdir(parents=True, exist_ok=True)
+    key.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    return words
+
+
+def clips(lang: str | None) -> list[tuple[Path, dict]]:
+    out = []
+    for j in sorted(REAL_DIR.glob("*.json")):
+        t = json.loads(j.read_text(encoding="utf-8"))
+        if lang and t["language"] != lang:
+            continue
+        out.append((j.with_suffix(".flac"), t))
+    return out
+
+
+def run(args) -> dict:
+    version = A.code_version(args.model)
+    todo = clips(args.lang)
+    result: dict = {"model": args.model, "code_version": version, "clips": []}
+    for n, (audio, truth) in enumerate(todo, 1):
+        d = A.run_analysis(audio, language=truth["language"], budget=None, model=args.model,
+                           version=version, use_cache=not args.no_cache)
+        if "error" in d:
+            print(f"[{n}/{len(todo)}] {audio.name}: ERROR {d['error']}", file=sys.stderr)
+            continue
+        how = "cached" if d.get("bench_cached") else f"{d.get('bench_wall_s', 0):.1f} s"
+        print(f"[{n}/{len(todo)}] {audio.name} ({how})", file=sys.stderr, flush=True)
+        fillers = [f for f in d.get("fillers", []) if f.get("kind") != "repetition"]
+        reps = d.get("repetitions", []) + [f for f in d.get("fillers", []) if f.get("kind") == "repetition"]
+        ours = score_clip(truth, fillers, d.get("pauses", []), reps)
+        row = {"file": audio.stem, "language": truth["language"], "speaker": speaker_of(audio.name),
+               "ours": ours, "words": d.get("words", []), "wall_s": d.get("bench_wall_s")}
+        if not args.no_plain:
+            pw = plain_words(audio, truth["language"], args.model, not args.no_cache)
+            row["plain"] = score_clip(truth, plain_fillers(pw, truth["language"]), plain_pauses(pw))
+        result["clips"].append(row)
+    result["summary"] = {}
+    for lang in ("en", "ja"):
+        rows = [r for r in result["clips"] if r["language"] == lang]
+        if not rows:
+            continue
+        s = {"ours": pool([r["ours"] for r in rows])}
+        if all("plain" in r for r in rows):
+            s["plain"] = pool([r["plain"] for r in rows])
+        s["speakers"] = {}
+        for spk in sorted({r["speaker"] for r in rows}):
+            s["speakers"][spk] = pool([r["ours"] for r in rows if r["speaker"] == spk])
+        result["summary"][lang] = s
+    return result
+
+
+# =============================================================================================
+# Printing
+# =============================================================================================
+def _f(x, fmt="{:.2f}") -> str:
+    return "-" if x is None else fmt.format(x)
+
+
+def _mark(v, key) -> str:
+    t = TARGETS.get(key)
+    return "" if t is None or v is None or v >= t else " ✗"
+
+
+def table_rows(result: dict) -> list[tuple]:
+    rows = []
+    for lang, s in result["summary"].items():
+        for who in ("ours", "plain"):
+            if who not in s:
+                continue
+            p = s[who]
+            rows.append((lang, "furikaeri" if who == "ours" else "plain faster-whisper + word list",
+                         f"{_f(p['filler_recall'])}{_mark(p['filler_recall'], 'filler_recall') if who == 'ours' else ''}",
+                         f"{_f(p['filler_precision'])}{_mark(p['filler_precision'], 'filler_precision') if who == 'ours' else ''}",
+                         f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']}",
+                         str(p["repetitions"]) if who == "ours" else "-",
+                         f"{_f(p['pause_recall'])}{_mark(p['pause_recall'], 'pause_recall') if who == 'ours' else ''}",
+                         f"{_f(p['pause_precision'])}{_mark(p['pause_precision'], 'pause_precision') if who == 'ours' else ''}"))
+    return rows
+
+
+HEAD = ("lang", "pipeline", "filler R", "filler P", "hit/found of truth", "repetitions",
+        "pause R", "pause P")
+
+
+def print_report(result: dict, details: bool, out=sys.stdout) -> None:
+    w = out.write
+    w(f"Real speech (../shared/audio/real-l2, hand-timed; model {result['model']}, code "
+      f"{result['code_version']})\n")
+    w(f"  fillers matched within {TOLERANCE_S} s, 'either' words neutral; pauses >= {PAUSE_MIN_S} s\n\n")
+    widths = (4, 34, 9, 9, 20, 11, 8, 8)
+    w("  " + " ".join(f"{h:<{n}}" for h, n in zip(HEAD, widths)) + "\n")
+    for row in table_rows(result):
+        w("  " + " ".join(f"{c:<{n}}" for c, n in zip(row, widths)) + "\n")
+    for lang, s in result["summary"].items():
+        w(f"\n  {lang} per speaker (furikaeri): ")
+        w("; ".join(f"{spk} fillers {p['filler_hit']}/{p['filler_found']} of {p['filler_truth']}, "
+                    f"pauses R {_f(p['pause_recall'])} P {_f(p['pause_precision'])}"
+                    for spk, p in s["speakers"].items()) + "\n")
+    if not details:
+        return
+    w("\nWhere it fails (furikaeri)\n")
+    for r in result["clips"]:
+        o = r["ours"]
+        lines = []
+        for m in o["missed"]:
+            near = [x["text"] for x in r["words"] if m["start"] - 0.6 <= _mid(x) <= m["end"] + 0.6]
+            lines.append(f"missed {m['text']!r} {m['start']:.2f}-{m['end']:.2f}  whisper near: {''.join(near)!r}")
+        for f in o["false"]:
+            lines.append(f"false {f.get('text', '')!r} {f['start']:.2f}-{f['end']:.2f} ({f.get('how_found', '')})")
+        for p in o["pause_missed"]:
+            lines.append(f"missed pause {p['start']:.2f}-{p['end']:.2f}")
+        for p in o["pause_false"]:
+            lines.append(f"false pause {p['start']:.2f}-{p['end']:.2f}")
+        if lines:
+            w(f"  {r['file']}\n" + "".join(f"    {x}\n" for x in lines))
+
+
+def readme_block(result: dict) -> str:
+    out = [BEGIN, "",
+           f"Measured by `bench/real.py` (model `{result['model']}`) on `../shared/audio/real-l2`: real "
+           "spontaneous monologues by second-language speakers, hand-timed (fillers matched within "
+           f"{TOLERANCE_S} s; pauses >= {PAUSE_MIN_S} s).", "",
+           "| language | pipeline | filler recall | filler precision | fillers hit/found of truth "
+           "| repetitions | pause recall | pause precision |",
+           "|---|---|---|---|---|---|---|---|"]
+    for row in table_rows(result):
+        out.append("| " + " | ".join(row) + " |")
+    out += ["", END]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lang", choices=("en", "ja"))
+    ap.add_argument("--model", default="base")
+    ap.add_argument("--details", action="store_true", help="list every miss and false alarm")
+    ap.add_argument("--json", dest="json_", action="store_true")
+    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--no-plain", action="store_true", help="skip the plain pipeline")
+    ap.add_argument("--update-readme", action="store_true")
+    args = ap.parse_args(argv)
+    if not REAL_DIR.is_dir():
+        print(f"{REAL_DIR} not found: nothing to measure", file=sys.stderr)
+        return 1
+    t0 = time.perf_counter()
+    result = run(args)
+    result["bench_s"] = round(time.perf_counter() - t0, 1)
+    if args.json_:
+        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+    else:
+        print_report(result, args.details)
+        print(f"\n({result['bench_s']} s)")
+    if args.update_readme:
+        if args.lang:
+            print("README.md not changed: --update-readme needs both languages", file=sys.stderr)
+        else:
+            text = A.README.read_text(encoding="utf-8")
+            a, b = text.find(BEGIN), text.find(END)
+            if a < 0 or b < a:
+                print(f"README.md has no {BEGIN} ... {END} block: not changed", file=sys.stderr)
+            else:
+                A.README.write_text(text[:a] + readme_block(result) + text[b + len(END):], encoding="utf-8")
+                print("README.md real-speech block updated", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,366 @@
+"""Second listen: stretches where the main pass may have dropped or misheard a filler, decoded
+again on their own.
+
+Whisper reads a short sound in the light of the sentence around it, and a filler between two
+phrases often comes out as a plausible word or not at all (its training transcripts mostly
+leave fillers out: METRICS.md, "Fillers"). Heard alone, with a prompt of fillers and no
+sentence before it, the same sound is written as a filler far more often (「えっと」, "Um").
+
+Where a filler may hide (:func:`find_candidates`), from the speech intervals and the main
+pass's words:
+
+``island``
+    a short burst of sound (0.1-1 s) set off by silence, that the main pass left without words
+    or covered with a few words it was unsure of;
+``onset``
+    the first second of speech after a silence, when the main pass was unsure of the first
+    word there (a filler said straight into its phrase, 「えっと県も…」, whose word stamp
+    Whisper stretched over the filler) or wrote nothing at its start;
+``piece``
+    (languages whose ``Rules.relisten_pieces`` is set) the first or last part of a longer
+    burst, set off from the rest by a short gap (あのー、まず…).
+
+Each is heard again (:func:`hear`, batched) and judged (:func:`judge`): fillers heard at the
+start of the text become fillers (``source="relisten"``) when the second listen is sure enough
+(``Rules.relisten_min_logprob``); a discourse filler (まあ, なんか, like) only where the main
+pass heard nothing at all, since a fragment of a word heard alone is easily written as one.
+Confident main-pass words are never removed. What the second listen hears as words settles
+the stretch; what it could not make out stays in doubt (the report's "fillers may be
+under-counted").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+import numpy as np
+
+from furikaeri.transcribe import SAMPLE_RATE, Word, load_model
+
+#: Short bursts of sound this long (s) may be one filler ...
+ISLAND_MIN_S, ISLAND_MAX_S = 0.1, 1.0
+#: ... when set off from the speech around them by at least this much silence on one side.
+ISLAND_GAP_S = 0.15
+#: Speech that starts after a silence this long (s) is an onset ...
+ONSET_GAP_S = 0.25
+#: ... heard again when the main pass's first word there is less sure than this, over this much.
+ONSET_UNSURE_P = 0.8
+ONSET_WINDOW_S = 1.0
+#: A piece is parted from the rest of its burst by a gap of at least this much (s).
+PIECE_GAP_S = 0.08
+#: Main-pass words count as unsure (and may be replaced by the filler heard) below this.
+UNSURE_P = 0.5
+#: Frames (10 ms) the encoder sees for one stretch: 10 s, a third of Whisper's window.
+#: CTranslate2 accepts shorter inputs; 10 s keeps the text of a full 30-s pass (5 s or 3 s
+#: do not: Whisper starts repeating itself: 「あとのあとのあとの…」).
+RELISTEN_FRAMES = 1000
+#: Stretches heard in one batch (encoder and beam search run batched: half the time per
+#: stretch of one at a time).
+BATCH = 8
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch to hear again: ``kind`` ``island``, ``onset`` or ``piece`` (module docstring);
+    ``on``: indices of the main-pass words whose middle lies in it."""
+
+    start: float
+    end: float
+    kind: str
+    on: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What a stretch heard alone was written as, and Whisper's average log-probability per
+    token (as faster-whisper's ``avg_logprob``)."""
+
+    text: str
+    logprob: float
+
+
+def hear(samples: np.ndarray, model_path: str, spans: Sequence[tuple[float, float]], *, language: str,
+         prompt: str | None, multilingual: bool = True, pad_s: float = 0.1) -> list[Heard]:
+    """Decode each ``samples[start - pad_s : end + pad_s]`` on its own, with no text before it
+    but the prompt; beam search (5), as the main pass. Stretches are padded with silence to
+    ``RELISTEN_FRAMES`` and run through the model ``BATCH`` at a time."""
+    if not spans:
+        return []
+    import ctranslate2
+
+    model = load_model(model_path)
+    tokenizer, prefix, suppress = _decoder_setup(model_path, language, prompt, multilingual)
+    hop = model.feature_extractor.hop_length
+    out: list[Heard] = []
+    for i in range(0, len(spans), BATCH):
+        feats = []
+        for start, end in spans[i:i + BATCH]:
+            a = max(0, int((start - pad_s) * SAMPLE_RATE))
+            b = min(len(samples), int((end + pad_s) * SAMPLE_RATE))
+            clip = np.asarray(samples[a:b], dtype=np.float32)
+            frames = max(RELISTEN_FRAMES, len(clip) // hop + 1)
+            clip = np.pad(clip, (0, frames * hop - len(clip)))
+            feats.append(model.feature_extractor(clip)[:, :RELISTEN_FRAMES])
+        encoded = model.model.encode(ctranslate2.StorageView.from_array(np.ascontiguousarray(np.stack(feats))))
+        results = model.model.generate(encoded, [prefix] * len(feats), beam_size=5,
+                                       max_length=len(prefix) + 24, return_scores=True,
+                                       suppress_blank=True, suppress_tokens=suppress)
+        for r in results:
+            ids = r.sequences_ids[0]
+            # CTranslate2's score is the sum of log-probs over the length (length_penalty 1);
+            # averaged over the tokens plus the end token, as faster-whisper's avg_logprob.
+            avg = float(r.scores[0]) * len(ids) / (len(ids) + 1) if ids else -10.0
+            out.append(Heard(tokenizer.decode(ids).strip(), avg))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _decoder_setup(model_path: str, language: str, prompt: str | None, multilingual: bool):
+    from faster_whisper.tokenizer import Tokenizer
+    from faster_whisper.transcribe import get_suppressed_tokens
+
+    model = load_model(model_path)
+    tokenizer = Tokenizer(model.hf_tokenizer, multilingual, task="transcribe",
+                          language=language if multilingual else None)
+    prefix: list[int] = []
+    if prompt:
+        prefix = [tokenizer.sot_prev] + tokenizer.encode(" " + prompt.strip())
+    prefix += list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
+    return tokenizer, prefix, list(get_suppressed_tokens(tokenizer, [-1]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Where to listen again
+
+
+def _words_on(words, start: float, end: float) -> tuple[int, ...]:
+    return tuple(i for i, w in enumerate(words) if start - 0.05 <= (w.start + w.end) / 2 <= end + 0.05)
+
+
+def _short_text(words, on, language: str) -> bool:
+    """Little enough text to be one misheard filler: at most 3 words, or for Japanese (whose
+    words Whisper often stamps one character at a time: 「エ」「イ」「ト」「を」) 6 characters."""
+    if language == "ja":
+        return len("".join(words[i].text for i in on).strip(" 、。")) <= 6
+    return len(on) <= 3
+
+
+#: The first word after a silence whose stamp is this many times longer (per unit of spoken
+#: length, :meth:`Rules.spoken_length`) than the speaker's median word was stretched by
+#: Whisper over something it did not write ("uh, life" stamped as one 0.83-s "life").
+STRETCH = 1.5
+
+
+def _pace(words, rules) -> float:
+    """The speaker's median seconds per unit of spoken length, over the take's words."""
+    per = [(w.end - w.start) / rules.spoken_length(w.text) for w in words
+           if w.end - w.start > 0.02 and rules.spoken_length(w.text) > 0]
+    return float(np.median(per)) if per else 0.0
+
+
+def _stretched(w, pace: float, rules) -> bool:
+    n = rules.spoken_length(w.text)
+    return pace > 0 and n > 0 and (w.end - w.start) / n >= STRETCH * pace
+
+
+#: A burst of sound up to this long (s) whose words look like a string of hesitations with
+#: words Whisper invented over them ("Uh, uh, yeah." over three "uh"s; "the and ... Thank you."
+#: over six) is heard again whole.
+RUN_MAX_S = 3.0
+#: Words below this probability next to a hesitation are suspect.
+RUN_SUSPECT_P = 0.5
+
+
+def _hesitant(words, on, rules) -> bool:
+    """A hesitation among ``on`` and every other word unsure: a string of fillers Whisper
+    partly wrote as words."""
+    if len(on) < 2:
+        return False
+    fill = [_is_filler(rules, words[i].text) for i in on]
+    return any(fill) and not all(fill) and all(f or words[i].probability < RUN_SUSPECT_P for i, f in zip(on, fill))
+
+
+def find_candidates(words, speech_ivs, *, rules) -> list[Candidate]:
+    """Where a filler may hide (module docstring), in time order, an island before its pieces."""
+    from furikaeri.speech import speech_islands
+
+    language, pieces = rules.code, rules.relisten_pieces
+    pace = _pace(words, rules)
+
+    raw = [(iv.start, iv.end) for iv in speech_ivs]
+    islands = speech_islands(speech_ivs)
+    out: list[Candidate] = []
+
+    def unsure_or_empty(on) -> bool:
+        return not on or (_short_text(words, on, language) and min(words[i].probability for i in on) < UNSURE_P)
+
+    for k, (s, e) in enumerate(islands):
+        gap_before = s - islands[k - 1][1] if k else float("inf")
+        gap_after = islands[k + 1][0] - e if k + 1 < len(islands) else float("inf")
+        on = _words_on(words, s, e)
+        short = ISLAND_MIN_S <= e - s <= ISLAND_MAX_S and max(gap_before, gap_after) >= ISLAND_GAP_S
+        if short and unsure_or_empty(on):
+            out.append(Candidate(s, e, "island", on))
+        elif e - s <= RUN_MAX_S and _hesitant(words, on, rules):
+            out.append(Candidate(s, e, "island", on))
+        elif gap_before >= ONSET_GAP_S and e - s >= ISLAND_MIN_S:
+            w_end = min(e, s + ONSET_WINDOW_S)
+            if not on or words[on[0]].probability < ONSET_UNSURE_P or _stretched(words[on[0]], pace, rules):
+                out.append(Candidate(s, w_end, "onset", _words_on(words, s, w_end)))
+        parts = [(a, b) for a, b in raw if a >= s - 1e-9 and b <= e + 1e-9]
+        if not pieces or len(parts) < 2:
+            continue
+        (a0, b0), (a1, _) = parts[0], parts[1]
+        if gap_before >= ISLAND_GAP_S and a1 - b0 >= PIECE_GAP_S and ISLAND_MIN_S <= b0 - a0 <= ISLAND_MAX_S:
+            p_on = _words_on(words, a0, b0)
+            if unsure_or_empty(p_on):
+                out.append(Candidate(a0, b0, "piece", p_on))
+        (_, b1), (a2, b2) = parts[-2], parts[-1]
+        if gap_after >= ISLAND_GAP_S and a2 - b1 >= PIECE_GAP_S and ISLAND_MIN_S <= b2 - a2 <= ISLAND_MAX_S:
+            p_on = _words_on(words, a2, b2)
+            if unsure_or_empty(p_on):
+                out.append(Candidate(a2, b2, "piece", p_on))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# What was heard
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How one candidate was judged: ``fillers`` heard at its start (texts, kinds), whether its
+    main-pass words are replaced, and whether it stays in doubt."""
+
+    fillers: tuple[tuple[str, str], ...] = ()
+    replace_words: bool = False
+    doubtful: bool = False
+
+
+def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
+    """The rules for one candidate (module docstring)."""
+    from furikaeri.lang import leading_fillers
+
+    # Heard alone, a hesitation said with a rising voice is written "え?" or "Uh?": in an answer
+    # it is not a question.
+    lead, rest = leading_fillers(rules, heard.text.replace("?", ".").replace("？", "。"))
+    sure = heard.logprob >= (rules.relisten_min_logprob if c.on else rules.relisten_min_logprob_empty)
+    main_empty = not c.on
+    if not lead:
+        # Words, or nothing: a stretch heard surely as words is settled; the rest stays in doubt.
+        return Verdict(doubtful=c.kind == "island" and (not heard.text.strip() or not sure))
+    if not sure:
+        return Verdict(doubtful=c.kind == "island")
+    kinds = {kind for _, kind in lead}
+    if "discourse" in kinds and (rest or not main_empty or heard.logprob < rules.relisten_min_logprob_discourse):
+        # A fragment of a word heard alone is easily written as まあ, なんか or "like": only where
+        # the main pass heard nothing at all, and only when the second listen is quite sure.
+        return Verdict(doubtful=c.kind == "island")
+    if rest and not _agrees(rest, "".join(words[i].text for i in c.on), rules):
+        # Fillers before words the main pass did not hear: the two hearings disagree about the
+        # whole stretch (noise, radio chatter), so neither is believed about the filler.
+        return Verdict()
+    if not rest and any(words[i].probability >= ONSET_UNSURE_P and not _is_filler(rules, words[i].text) for i in c.on):
+        # Only a filler heard where the main pass surely heard a word: a word said slowly
+        # ("aaand" heard alone is "Um."), not a filler.
+        return Verdict()
+    replace_words = not rest and bool(c.on) and all(
+        words[i].probability < UNSURE_P or _is_filler(rules, words[i].text) for i in c.on) \
+        and (_short_text(words, c.on, rules.code) or _hesitant(words, c.on, rules))
+    # Several fillers heard before words ("え、えっと、あと" over えと、あと) are Whisper stuttering
+    # more often than a run: one.
+    return Verdict(fillers=tuple(lead if not rest else lead[:1]), replace_words=replace_words)
+
+
+#: Share of the second hearing's words (kana in Japanese) the main pass heard too, in order,
+#: for the two to agree.
+AGREE = 0.6
+
+
+def _agrees(rest: str, main: str, rules) -> bool:
+    """Does the second listen hear the same words after its fillers as the main pass did?"""
+    from difflib import SequenceMatcher
+
+    a, b = rules.sounds(rest), rules.sounds(main)
+    if not a or not b:
+        return False
+    same = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return same >= AGREE * min(len(a), len(b))
+
+
+def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, rules, bursts=(),
+                  multilingual: bool = True) -> tuple[list[Word], list[tuple[float, float]]]:
+    """Hear every candidate again and add the fillers found (module docstring).
+
+    ``bursts``: voiced bursts of the take (:func:`furikaeri.speech.voiced_bursts`); several
+    fillers heard in a stretch ("え、え、え") count as many as the stretch has bursts, at most.
+    Returns the words (fillers added as ``Word(source="relisten")``, probability the exp of the
+    average log-probability) and the islands left in doubt.
+    """
+    words = list(words)
+    cands = find_candidates(words, speech_ivs, rules=rules)
+    heard = hear(samples, model_path, [(c.start, c.end) for c in cands], language=rules.code,
+                 prompt=rules.relisten_prompt, multilingual=multilingual)
+    added: list[Word] = []
+    drop: set[int] = set()
+    doubtful: list[tuple[float, float]] = []
+    for c, h in zip(cands, heard):
+        if any(w.start < c.end and c.start < w.end for w in added) or any(i in drop for i in c.on):
+            continue  # part of a stretch that gave its filler already
+        if c.kind == "onset" and c.on and _is_filler(rules, words[c.on[0]].text):
+            continue  # the main pass wrote the filler there already
+        if c.kind == "piece" and any(c.start - 0.3 <= w.end and w.start <= c.end + 0.3 and i not in c.on
+                                     and _is_filler(rules, w.text) for i, w in enumerate(words)):
+            continue  # a piece next to a filler the main pass wrote: that filler's own tail
+        v = judge(c, h, words, rules)
+        if v.doubtful:
+            doubtful.append((c.start, c.end))
+        if not v.fillers:
+            continue
+        n = len(v.fillers)
+        if n > 1 and not v.replace_words and c.on:
+            n = 1
+        elif n > 1:
+            n = max(1, min(n, sum(1 for b in bursts if c.start - 0.02 <= (b.start + b.end) / 2 <= c.end + 0.02)))
+        if v.replace_words:
+            drop.update(c.on)
+        added += _place(c, v.fillers[:n], h, rules, words)
+    out = [w for i, w in enumerate(words) if i not in drop] + added
+    out.sort(key=lambda w: (w.start, w.end))
+    if rules.code != "ja":
+        # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
+        for i, w in enumerate(out):
+            if w.source == "relisten" and i and not out[i - 1].text.rstrip().endswith((".", "?", "!")):
+                out[i] = replace(w, text=w.text.lower())
+    return out, doubtful
+
+
+def _is_filler(rules, text: str) -> bool:
+    from furikaeri.lang import only_fillers
+
+    return only_fillers(rules, text) is not None
+
+
+def _place(c: Candidate, fillers, heard: Heard, rules, words) -> list[Word]:
+    """Words for the fillers heard at the start of ``c``: the whole stretch when nothing else was
+    heard there, else a share of it by characters (at least 0.12 s, at most 0.8 s), split evenly
+    between several."""
+    from furikaeri.lang import leading_fillers
+
+    lead, rest = leading_fillers(rules, heard.text.replace("?", ".").replace("？", "。"))
+    span = c.end - c.start
+    if rest:
+        spoken = sum(len(t) for t, _ in lead)
+        share = spoken / max(spoken + len(rest.strip(" 、。,.!?…")), 1)
+        span = min(max(share * span, 0.12), 0.8, span)
+    step = span / len(fillers)
+    p = round(float(np.exp(heard.logprob)), 3)
+    out = []
+    for k, (text, _) in enumerate(fillers):
+        s = c.start + k * step
+        shown = text + "、" if rules.code == "ja" else " " + text + ","
+        out.append(Word(text=shown, start=round(s, 3), end=round(s + step, 3), probability=p, source="relisten"))
+    return out
