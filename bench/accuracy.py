@@ -212,8 +212,11 @@ def score_answer(truth: dict, analysis: dict) -> dict:
     lang = truth["language"]
     key = "wpm" if lang == "en" else "morae_per_s"
     pauses = score_pauses(truth["pauses"], analysis.get("pauses", []))
-    fillers = score_fillers(truth["fillers"], analysis.get("fillers", []),
-                            literal=truth.get("literal_uses", []))
+    # Repeated words (truth kind ``repetition``) are their own figure, not fillers.
+    fillers = score_fillers([f for f in truth["fillers"] if f.get("kind") != "repetition"],
+                            analysis.get("fillers", []), literal=truth.get("literal_uses", []))
+    reps = score_fillers([f for f in truth["fillers"] if f.get("kind") == "repetition"],
+                         analysis.get("repetitions", []))
     lat_a = analysis.get("latency_s")
     segments = truth.get("segments", [])
     for f in fillers["false"]:
@@ -222,7 +225,7 @@ def score_answer(truth: dict, analysis: dict) -> dict:
         pz["context"] = context_of(pz["start"], pz["end"], segments)
     return {
         "id": truth["id"], "language": lang, "style": truth.get("style"),
-        "pauses": pauses, "fillers": fillers,
+        "pauses": pauses, "fillers": fillers, "repetitions": reps,
         "rate_truth": truth["rate"][key], "rate_found": rate_of(analysis, lang),
         "rate_error_pct": pct_error(rate_of(analysis, lang), truth["rate"][key]),
         "answer_truth": truth["answer_s"], "answer_found": analysis.get("answer_s"),
@@ -277,6 +280,9 @@ def summarize(scores: list[dict]) -> dict:
         "filler_recall": _ratio(sum(x["hit"] for x in f), sum(x["truth"] for x in f)),
         "filler_precision": _ratio(sum(x["hit"] for x in f), sum(x["found"] for x in f)),
         "filler_recall_by_kind": {k: _ratio(h, n) for k, (n, h) in sorted(by_kind.items())},
+        "repetition_truth": sum(s["repetitions"]["truth"] for s in scores if "repetitions" in s),
+        "repetition_found": sum(s["repetitions"]["found"] for s in scores if "repetitions" in s),
+        "repetition_hit": sum(s["repetitions"]["hit"] for s in scores if "repetitions" in s),
         "filler_found_by_how": {k: {"found": n, "correct": h} for k, (n, h) in sorted(by_how.items())},
         "false_fillers_on_literal_words": sum(len(x["false_literal"]) for x in f),
         "rate_error_pct_mean": statistics.fmean(rate) if rate else None,
@@ -536,6 +542,9 @@ def summary_rows(result: dict) -> list[tuple[str, str, str, str]]:
         ("filler recall", *both("filler_recall", target=0.95), ">= 0.95"),
         ("filler precision", *both("filler_precision", target=0.90), ">= 0.90"),
         ("false fillers on literal words", *both("false_fillers_on_literal_words", "{:d}"), ""),
+        ("repetitions found (hit/found of truth)",
+         *[f"{s.get('repetition_hit', 0)}/{s.get('repetition_found', 0)} of {s.get('repetition_truth', 0)}"
+           for s in (en, ja)], ""),
         ("rate error, mean abs %", *both("rate_error_pct_mean", "{:.1f}"), ""),
         ("rate error, max abs %", *both("rate_error_pct_max", "{:.1f}", 5.0, False), "<= 5"),
         ("answer span error, mean abs (s)", *both("answer_error_s_mean", "{:.2f}"), ""),

@@ -18,12 +18,19 @@ pass's words:
     Whisper stretched over the filler) or wrote nothing at its start;
 ``piece``
     (languages whose ``Rules.relisten_pieces`` is set) the first or last part of a longer
-    burst, set off from the rest by a short gap (あのー、まず…).
+    burst, set off from the rest by a short gap (あのー、まず…);
+``run``
+    a burst of up to 3 s where the main pass wrote a hesitation among words it was unsure of
+    on average: a string of fillers partly written as invented words ("Yeah, uh, yeah" over
+    three "uh"s; "the and ... Thank you." over six). Heard alone as nothing but fillers, all its
+    words give way to them, as many as the burst has separate sounds.
 
 Each is heard again (:func:`hear`, batched) and judged (:func:`judge`): fillers heard at the
 start of the text become fillers (``source="relisten"``) when the second listen is sure enough
-(``Rules.relisten_min_logprob``); a discourse filler (まあ, なんか, like) only where the main
-pass heard nothing at all, since a fragment of a word heard alone is easily written as one.
+(``Rules.relisten_min_logprob``, or ``relisten_min_logprob_empty`` where the main pass heard
+nothing); a word that is a filler only in some uses (まあ, なんか, その, like: the language's
+``drawn_fillers``) only where the main pass heard nothing at all, since a fragment of a word
+heard alone is easily written as one.
 Confident main-pass words are never removed. What the second listen hears as words settles
 the stretch; what it could not make out stays in doubt (the report's "fillers may be
 under-counted").
@@ -63,7 +70,7 @@ BATCH = 8
 
 @dataclass(frozen=True)
 class Candidate:
-    """A stretch to hear again: ``kind`` ``island``, ``onset`` or ``piece`` (module docstring);
+    """A stretch to hear again: ``kind`` ``island``, ``onset``, ``piece`` or ``run`` (module docstring);
     ``on``: indices of the main-pass words whose middle lies in it."""
 
     start: float
@@ -174,12 +181,13 @@ RUN_SUSPECT_P = 0.5
 
 
 def _hesitant(words, on, rules) -> bool:
-    """A hesitation among ``on`` and every other word unsure: a string of fillers Whisper
-    partly wrote as words."""
+    """A hesitation among ``on`` and the other words unsure on average: a string of fillers
+    Whisper partly wrote as words ("Yeah, uh, yeah, uh, uh, yeah" over three "uh"s)."""
     if len(on) < 2:
         return False
     fill = [_is_filler(rules, words[i].text) for i in on]
-    return any(fill) and not all(fill) and all(f or words[i].probability < RUN_SUSPECT_P for i, f in zip(on, fill))
+    others = [words[i].probability for i, f in zip(on, fill) if not f]
+    return any(fill) and bool(others) and sum(others) / len(others) < RUN_SUSPECT_P
 
 
 def find_candidates(words, speech_ivs, *, rules) -> list[Candidate]:
@@ -204,7 +212,7 @@ def find_candidates(words, speech_ivs, *, rules) -> list[Candidate]:
         if short and unsure_or_empty(on):
             out.append(Candidate(s, e, "island", on))
         elif e - s <= RUN_MAX_S and _hesitant(words, on, rules):
-            out.append(Candidate(s, e, "island", on))
+            out.append(Candidate(s, e, "run", on))
         elif gap_before >= ONSET_GAP_S and e - s >= ISLAND_MIN_S:
             w_end = min(e, s + ONSET_WINDOW_S)
             if not on or words[on[0]].probability < ONSET_UNSURE_P or _stretched(words[on[0]], pace, rules):
@@ -254,22 +262,20 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
         return Verdict(doubtful=c.kind == "island" and (not heard.text.strip() or not sure))
     if not sure:
         return Verdict(doubtful=c.kind == "island")
-    kinds = {kind for _, kind in lead}
-    if "discourse" in kinds and (rest or not main_empty or heard.logprob < rules.relisten_min_logprob_discourse):
-        # A fragment of a word heard alone is easily written as まあ, なんか or "like": only where
-        # the main pass heard nothing at all, and only when the second listen is quite sure.
+    if any(text.lower() in rules.drawn_fillers for text, _ in lead) and (rest or not main_empty):
+        # A fragment of a word heard alone is easily written as a word that is a filler only
+        # in some uses (まあ, なんか, その, "like"): only where the main pass heard nothing at all.
         return Verdict(doubtful=c.kind == "island")
-    if rest and not _agrees(rest, "".join(words[i].text for i in c.on), rules):
+    if rest and not _agrees(rest, _joined(words, c.on, rules), rules):
         # Fillers before words the main pass did not hear: the two hearings disagree about the
         # whole stretch (noise, radio chatter), so neither is believed about the filler.
         return Verdict()
-    if not rest and any(words[i].probability >= ONSET_UNSURE_P and not _is_filler(rules, words[i].text) for i in c.on):
+    if not rest and c.kind != "run" and any(words[i].probability >= ONSET_UNSURE_P for i in c.on):
         # Only a filler heard where the main pass surely heard a word: a word said slowly
         # ("aaand" heard alone is "Um."), not a filler.
         return Verdict()
-    replace_words = not rest and bool(c.on) and all(
-        words[i].probability < UNSURE_P or _is_filler(rules, words[i].text) for i in c.on) \
-        and (_short_text(words, c.on, rules.code) or _hesitant(words, c.on, rules))
+    replace_words = not rest and bool(c.on) and (c.kind == "run" or (all(
+        words[i].probability < UNSURE_P for i in c.on) and _short_text(words, c.on, rules.code)))
     # Several fillers heard before words ("え、えっと、あと" over えと、あと) are Whisper stuttering
     # more often than a run: one.
     return Verdict(fillers=tuple(lead if not rest else lead[:1]), replace_words=replace_words)
@@ -310,7 +316,8 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
     for c, h in zip(cands, heard):
         if any(w.start < c.end and c.start < w.end for w in added) or any(i in drop for i in c.on):
             continue  # part of a stretch that gave its filler already
-        if c.kind == "onset" and c.on and _is_filler(rules, words[c.on[0]].text):
+        if c.on and (_is_filler(rules, _joined(words, c.on, rules)) or
+                     (c.kind == "onset" and _is_filler(rules, words[c.on[0]].text))):
             continue  # the main pass wrote the filler there already
         if c.kind == "piece" and any(c.start - 0.3 <= w.end and w.start <= c.end + 0.3 and i not in c.on
                                      and _is_filler(rules, w.text) for i, w in enumerate(words)):
@@ -327,7 +334,7 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
             n = max(1, min(n, sum(1 for b in bursts if c.start - 0.02 <= (b.start + b.end) / 2 <= c.end + 0.02)))
         if v.replace_words:
             drop.update(c.on)
-        added += _place(c, v.fillers[:n], h, rules, words)
+        added += _place(c, v.fillers[:n], h, rules, bursts)
     out = [w for i, w in enumerate(words) if i not in drop] + added
     out.sort(key=lambda w: (w.start, w.end))
     if rules.code != "ja":
@@ -338,29 +345,38 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
     return out, doubtful
 
 
+def _joined(words, on, rules) -> str:
+    """The main-pass text over ``on`` (Whisper's words carry their own spaces)."""
+    return "".join(words[i].text for i in on)
+
+
 def _is_filler(rules, text: str) -> bool:
     from furikaeri.lang import only_fillers
 
     return only_fillers(rules, text) is not None
 
 
-def _place(c: Candidate, fillers, heard: Heard, rules, words) -> list[Word]:
-    """Words for the fillers heard at the start of ``c``: the whole stretch when nothing else was
-    heard there, else a share of it by characters (at least 0.12 s, at most 0.8 s), split evenly
-    between several."""
+def _place(c: Candidate, fillers, heard: Heard, rules, bursts=()) -> list[Word]:
+    """Words for the fillers heard at the start of ``c``. Several fillers over as many bursts
+    of sound take the bursts' times; one filler heard alone takes the whole stretch; fillers
+    heard before words take a share of it by characters (at least 0.12 s, at most 0.8 s)."""
     from furikaeri.lang import leading_fillers
 
-    lead, rest = leading_fillers(rules, heard.text.replace("?", ".").replace("？", "。"))
-    span = c.end - c.start
-    if rest:
-        spoken = sum(len(t) for t, _ in lead)
-        share = spoken / max(spoken + len(rest.strip(" 、。,.!?…")), 1)
-        span = min(max(share * span, 0.12), 0.8, span)
-    step = span / len(fillers)
     p = round(float(np.exp(heard.logprob)), 3)
+    inside = [b for b in bursts if c.start - 0.02 <= (b.start + b.end) / 2 <= c.end + 0.02]
+    if len(fillers) > 1 and len(inside) == len(fillers):
+        spans = [(b.start, b.end) for b in inside]
+    else:
+        lead, rest = leading_fillers(rules, heard.text.replace("?", ".").replace("？", "。"))
+        span = c.end - c.start
+        if rest:
+            spoken = sum(len(t) for t, _ in lead)
+            share = spoken / max(spoken + len(rest.strip(" 、。,.!?…")), 1)
+            span = min(max(share * span, 0.12), 0.8, span)
+        step = span / len(fillers)
+        spans = [(c.start + k * step, c.start + (k + 1) * step) for k in range(len(fillers))]
     out = []
-    for k, (text, _) in enumerate(fillers):
-        s = c.start + k * step
+    for (s, e), (text, _) in zip(spans, fillers):
         shown = text + "、" if rules.code == "ja" else " " + text + ","
-        out.append(Word(text=shown, start=round(s, 3), end=round(s + step, 3), probability=p, source="relisten"))
+        out.append(Word(text=shown, start=round(s, 3), end=round(e, 3), probability=p, source="relisten"))
     return out

@@ -41,11 +41,10 @@ class Rules(Protocol):
     relisten_pieces: bool
     #: The second listen's prompt (fillers, <= 40 chars) and the average log-probability a
     #: filler it hears must reach (over words the main pass was unsure of; where it heard
-    #: nothing); a discourse filler heard alone (まあ, "like") needs more.
+    #: nothing).
     relisten_prompt: str
     relisten_min_logprob: float
     relisten_min_logprob_empty: float
-    relisten_min_logprob_discourse: float
     #: Discourse fillers that count only where the audio shows a pause beside them ("like").
     needs_pause: frozenset[str]
 

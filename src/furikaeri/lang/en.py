@@ -396,7 +396,6 @@ class EnglishRules:
     #: Stricter where the main pass heard nothing: a short sound of another language (the
     #: Japanese 「それ」 in reazon_test_ja_en.wav) is heard as "Um, um." at -1.19.
     relisten_min_logprob_empty = -1.0
-    relisten_min_logprob_discourse = -0.8
     labels = {
         "title": "Delivery report",
         "question": "Question",

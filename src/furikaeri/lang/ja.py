@@ -516,7 +516,6 @@ class JapaneseRules:
     relisten_prompt = "うん、えっと、あのー、え、まあ、なんか、"
     relisten_min_logprob = -1.2
     relisten_min_logprob_empty = -1.2
-    relisten_min_logprob_discourse = -1.0
     needs_pause = frozenset()
     labels = {
         "title": "面接練習の振り返り",
