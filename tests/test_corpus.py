@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import importlib.util
 import json
 import shutil
@@ -375,8 +377,9 @@ def test_second_listen_hears_a_japanese_filler_run_into_its_phrase(tmp_path, ana
     from furikaeri.audio import load_audio
     from furikaeri.errors import ModelError
     from furikaeri.lang import get_rules, only_fillers
+    from furikaeri.relisten import second_listen
     from furikaeri.speech import find_speech
-    from furikaeri.transcribe import Word, relisten_islands
+    from furikaeri.transcribe import Word
 
     try:
         model = models.resolve(None, models.default_models_dir()).path
@@ -386,7 +389,7 @@ def test_second_listen_hears_a_japanese_filler_run_into_its_phrase(tmp_path, ana
                              script="そこで、 [0.6] {あのー} [0.12] まず一週間、注文を記録してみたんです。")
     truth = corpus.write_answer(spec, tmp_path)
     audio = load_audio(tmp_path / truth["audio"])
-    ivs = find_speech(audio).intervals
+    sm = find_speech(audio)
     (filler,) = truth["fillers"]
     a, b = filler["start"], filler["end"]
     phrase_end = truth["answer_end"]
@@ -394,12 +397,12 @@ def test_second_listen_hears_a_japanese_filler_run_into_its_phrase(tmp_path, ana
              Word("まず一週間、注文を記録してみたんです。", b + 0.12, phrase_end, 0.95)]
     ja = get_rules("ja")
 
-    def second_listen(pieces):
-        out, _ = relisten_islands(audio.samples, model, words, ivs, language="ja",
-                                  prompt=ja.filler_prompt, filler_only=lambda t: only_fillers(ja, t),
-                                  pieces=pieces)
+    def listen(pieces):
+        rules = copy.copy(ja)
+        rules.relisten_pieces = pieces
+        out, _ = second_listen(audio.samples, model, words, sm.intervals, rules=rules, bursts=sm.bursts)
         return [(w.text, w.source) for w in out]
 
     assert ja.relisten_pieces
-    assert second_listen(True)[1] == ("あのー、", "relisten")
-    assert second_listen(False) == [(w.text, w.source) for w in words]
+    assert listen(True)[1] == ("あのー、", "relisten")
+    assert listen(False) == [(w.text, w.source) for w in words]

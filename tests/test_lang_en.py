@@ -10,7 +10,7 @@ from furikaeri.lang.en import RULES
 LABEL_KEYS = {
     "title", "question", "transcript", "answer_length", "latency", "budget", "over_budget",
     "within_budget", "rate", "wpm", "articulation_wpm", "chars_per_min", "morae_per_s",
-    "articulation_morae_per_s", "fillers", "fillers_per_min", "filler_share", "pauses",
+    "articulation_morae_per_s", "fillers", "fillers_per_min", "filler_share", "repetitions", "pauses",
     "long_pauses", "very_long_pauses", "longest_pause", "silence_share", "sentence_pauses",
     "mid_pauses", "tips", "warnings", "no_speech", "verdict_low", "verdict_good",
     "verdict_high", "budget_ran_out_here", "seconds", "per_min", "hesitations",

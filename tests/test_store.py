@@ -3,6 +3,7 @@ files, the v1 -> current migration of a database made by the first schema versio
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -62,7 +63,8 @@ def test_open_creates_database_with_wal_foreign_keys_and_migrations(home):
 
 def test_migrate_blank_in_memory_database_once():
     db = sqlite3.connect(":memory:", isolation_level=None)
-    assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews"]
+    assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews",
+                             "m003_repetitions_apart_from_fillers"]
     assert S.migrate(db) == []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables
@@ -352,3 +354,29 @@ def test_v1_database_migrates_with_nothing_lost(home):
         st.set_note(1, why="nerves")
         assert st.note(1).next_time == "lead with the point" and st.note(1).why == "nerves"
         assert st.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_answers_stored_with_repetitions_among_fillers_are_read_with_them_apart(home):
+    """Analysis schema 1 listed repeated words among the fillers and counted them in the filler
+    figures; m003 recomputes the stored figures and the stored analysis reads as schema 2."""
+    home.mkdir()
+    db = sqlite3.connect(str(home / "furikaeri.db"))
+    S.migrate(db, upto=2)
+    old = {**analysis(), "schema": 1, "answer_s": 60.0,
+           "fillers": [{"text": "um", "start": 1.0, "end": 1.3, "kind": "hesitation", "how_found": "transcript"},
+                       {"text": "I", "start": 5.0, "end": 5.1, "kind": "repetition", "how_found": "transcript"},
+                       {"text": "the", "start": 9.0, "end": 9.1, "kind": "repetition", "how_found": "transcript"}],
+           "stats": {"filler_count": 3, "fillers_per_min": 3.0, "fillers_transcript": 3, "word_count": 120}}
+    db.execute("INSERT INTO sessions (id, name, started_at) VALUES (1, 'old', '2026-11-01T09:00:00+00:00')")
+    db.execute("INSERT INTO answers (session_id, created_at, analysis_json, answer_s, fillers_per_min, filler_count)"
+               " VALUES (1, '2026-11-01T09:01:00+00:00', ?, 60.0, 3.0, 3)", (json.dumps(old),))
+    db.commit()
+    db.close()
+    with Store.open(home) as st:
+        (a,) = st.answers(full=True)
+        assert a.metrics["filler_count"] == 1 and a.metrics["fillers_per_min"] == 1.0
+        assert a.metrics["repetitions"] == 2 and a.metrics["repetitions_per_min"] == 2.0
+        assert a.analysis["schema"] == 2
+        assert [f["text"] for f in a.analysis["fillers"]] == ["um"]
+        assert [r["text"] for r in a.analysis["repetitions"]] == ["I", "the"]
+        assert a.analysis["stats"]["filler_count"] == 1 and a.analysis["stats"]["repetitions"] == 2

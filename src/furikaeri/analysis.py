@@ -79,14 +79,16 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d["repetitions"] = [{"text": r["text"], "start": r["start"], "end": r["end"]} for r in reps]
         stats = dict(d.get("stats") or {})
         if stats:
-            answer_s = d.get("answer_s") or 0.0
-            minutes = answer_s / 60.0 if answer_s else 0.0
-            n = len(d["fillers"])
-            stats["filler_count"] = n
-            stats["fillers_per_min"] = round(n / minutes, 2) if minutes else 0.0
+            minutes = (d.get("answer_s") or 0.0) / 60.0
+            if reps:
+                n = max(int(stats.get("filler_count", len(fillers))) - len(reps), 0)
+                stats["filler_count"] = n
+                if minutes:
+                    stats["fillers_per_min"] = round(n / minutes, 2)
+                if "fillers_transcript" in stats:
+                    stats["fillers_transcript"] = max(stats["fillers_transcript"] - len(reps), 0)
             stats["repetitions"] = len(reps)
             stats["repetitions_per_min"] = round(len(reps) / minutes, 2) if minutes else 0.0
-            stats["fillers_transcript"] = sum(f.get("how_found") == "transcript" for f in d["fillers"])
         d["stats"] = stats
         d["schema"] = SCHEMA
     return d

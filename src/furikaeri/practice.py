@@ -84,6 +84,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("answer_s", "length", "長さ", "s", "秒", None, 3.0, 0),
     Metric("over_s", "over budget", "目安超過", "s", "秒", "lower", 3.0, 0),
     Metric("fillers_per_min", "fillers", "フィラー", "/min", "回/分", "lower", 0.5, 1),
+    Metric("repetitions_per_min", "repetitions", "言い直し", "/min", "回/分", "lower", 0.5, 1),
     Metric("wpm", "pace", "話速", "wpm", "wpm", "band", 5.0, 0, "en", (120.0, 160.0)),
     Metric("chars_per_min", "pace", "話速", "chars/min", "字/分", "band", 15.0, 0, "ja", (280.0, 320.0)),
     Metric("morae_per_s", "morae/s", "モーラ/秒", "morae/s", "モーラ/秒", None, 0.3, 1, "ja"),
@@ -833,7 +834,8 @@ def export_data(store: Store) -> dict[str, Any]:
 
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *[
     "answer_s", "budget_s", "over_budget", "over_s", "wpm", "articulation_wpm", "chars_per_min", "morae_per_s",
-    "fillers_per_min", "filler_count", "long_pauses", "longest_pause_s", "latency_s", "word_count"],
+    "fillers_per_min", "filler_count", "repetitions_per_min", "repetitions", "long_pauses", "longest_pause_s",
+    "latency_s", "word_count"],
     "note_wrong", "note_why", "note_next_time", "audio_path", "transcript")
 
 

@@ -215,6 +215,37 @@ def m002_reflections_companies_interviews(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE notes_new RENAME TO notes")
 
 
+@migration
+def m003_repetitions_apart_from_fillers(db: sqlite3.Connection) -> None:
+    """Repeated words become their own figure (``repetitions``, ``repetitions_per_min``) and
+    leave ``filler_count`` and ``fillers_per_min``.
+
+    Answers stored before (analysis schema 1) listed repetitions among the fillers (kind
+    ``repetition``): their figures are recomputed from the stored analysis, which itself is
+    kept as it was and read as the current schema (:func:`furikaeri.analysis.upgrade`).
+    """
+    db.execute("ALTER TABLE answers ADD COLUMN repetitions INTEGER")
+    db.execute("ALTER TABLE answers ADD COLUMN repetitions_per_min REAL")
+    rows = db.execute("SELECT id, analysis_json, answer_s FROM answers").fetchall()
+    for answer_id, text, answer_s in rows:
+        try:
+            d = json.loads(text)
+        except (TypeError, json.JSONDecodeError):
+            continue
+        if not isinstance(d, dict) or d.get("schema", 1) >= 2:
+            continue
+        fillers = [f for f in d.get("fillers") or () if isinstance(f, dict)]
+        reps = sum(f.get("kind") == "repetition" for f in fillers)
+        minutes = (answer_s or 0.0) / 60.0
+        db.execute("UPDATE answers SET repetitions = ?, repetitions_per_min = ? WHERE id = ?",
+                   (reps, round(reps / minutes, 2) if minutes else 0.0, answer_id))
+        count = (d.get("stats") or {}).get("filler_count", len(fillers))
+        if reps and isinstance(count, (int, float)):
+            new_count = max(int(count) - reps, 0)
+            db.execute("UPDATE answers SET filler_count = ?, fillers_per_min = ? WHERE id = ?",
+                       (new_count, round(new_count / minutes, 2) if minutes else None, answer_id))
+
+
 def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
     """Apply pending migrations (the first ``upto`` only, if given: for tests and fixtures).
 
@@ -314,6 +345,8 @@ METRIC_COLUMNS = (
     "morae_per_s",
     "fillers_per_min",
     "filler_count",
+    "repetitions",
+    "repetitions_per_min",
     "long_pauses",
     "longest_pause_s",
     "latency_s",
@@ -409,6 +442,9 @@ COMPANY_FIELDS = ("asks", "atmosphere", "interviewers", "valued", "to_ask", "not
 
 def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
     """The key figures of an ``Analysis.to_dict()``, as stored in the metric columns."""
+    from furikaeri.analysis import upgrade
+
+    d = upgrade(d)
     rate = d.get("rate") or {}
     stats = d.get("stats") or {}
     answer_s = _num(d.get("answer_s"))
@@ -428,6 +464,8 @@ def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
         "morae_per_s": _num(rate.get("morae_per_s")),
         "fillers_per_min": _num(stats.get("fillers_per_min")),
         "filler_count": _int(stats.get("filler_count", len(d.get("fillers") or ()))),
+        "repetitions": _int(stats.get("repetitions", len(d.get("repetitions") or ()))),
+        "repetitions_per_min": _num(stats.get("repetitions_per_min")),
         "long_pauses": _int(long_pauses),
         "longest_pause_s": _num(stats.get("longest_pause_s")),
         "latency_s": _num(d.get("latency_s")),
@@ -970,6 +1008,10 @@ def _answer(r: sqlite3.Row, full: bool) -> Answer:
             analysis = json.loads(r["analysis_json"])
         except json.JSONDecodeError:
             analysis = None
+        if isinstance(analysis, dict):
+            from furikaeri.analysis import upgrade
+
+            analysis = upgrade(analysis)  # an answer stored under an older schema reads as today's
     try:
         settings = json.loads(r["settings_json"] or "{}")
     except json.JSONDecodeError:

@@ -414,6 +414,7 @@ class EnglishRules:
         "fillers": "Fillers",
         "fillers_per_min": "Fillers per minute",
         "filler_share": "Fillers share of words",
+        "repetitions": "Repetitions",
         "pauses": "Pauses",
         "long_pauses": "Long pauses",
         "very_long_pauses": "Very long pauses",

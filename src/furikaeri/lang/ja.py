@@ -535,6 +535,7 @@ class JapaneseRules:
         "fillers": "フィラー",
         "fillers_per_min": "フィラー（回/分）",
         "filler_share": "フィラーの割合",
+        "repetitions": "言い直し",
         "pauses": "間（ま）",
         "long_pauses": "長い間",
         "very_long_pauses": "とても長い間",

@@ -182,6 +182,9 @@ def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> st
     if metrics.get("fillers_per_min") is not None:
         v = metrics["fillers_per_min"]
         parts.append(f"フィラー {v:.1f}回/分" if lang == "ja" else f"{v:.1f} fillers/min")
+    if metrics.get("repetitions"):
+        n = metrics["repetitions"]
+        parts.append(f"言い直し {n}回" if lang == "ja" else f"{n} repetition{'s' if n != 1 else ''}")
     rate = "chars_per_min" if language == "ja" else "wpm"
     if metrics.get(rate) is not None:
         parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang)}")

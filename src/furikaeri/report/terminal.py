@@ -29,6 +29,7 @@ DEFAULT_LABELS = {
     "fillers": "Fillers",
     "fillers_per_min": "per minute",
     "filler_share": "of words",
+    "repetitions": "Repetitions",
     "pauses": "Pauses",
     "long_pauses": "long (>= 1 s)",
     "very_long_pauses": "very long (>= 3 s)",
@@ -81,6 +82,7 @@ def marked_transcript(a, L) -> Text:
     text = Text()
     fillers = list(a.fillers)
     pauses = [p for p in a.pauses if p.kind != "short"]
+    reps = list(a.repetitions)
     cut_idx = a.budget_cut["word_index"] if a.budget_cut else None
     events = []  # acoustic fillers and pauses are placed between words by time
     for f in fillers:
@@ -102,7 +104,9 @@ def marked_transcript(a, L) -> Text:
             in f.text.lower()
             for f in fillers
         )
-        style = "bold magenta underline" if is_filler else ("red" if cut_idx is not None and i >= cut_idx else "")
+        is_rep = any(r.start < w.end and r.end > w.start for r in reps)
+        style = "bold magenta underline" if is_filler else "cyan underline" if is_rep else (
+            "red" if cut_idx is not None and i >= cut_idx else "")
         text.append(w.text if i else w.text.lstrip(), style=style)
     for e in events[ei:]:
         text.append_text(e[1])
@@ -157,6 +161,13 @@ def render(a, console: Console | None = None) -> None:
             counts[f.text.lower()] = counts.get(f.text.lower(), 0) + 1
         top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5])
         t.add_row("", Text(top, style="magenta"), Text(f"{L['filler_share']} {st['filler_share'] * 100:.0f}%", style="dim"))
+    if a.repetitions:
+        counts = {}
+        for rp in a.repetitions:
+            counts[rp.text.lower()] = counts.get(rp.text.lower(), 0) + 1
+        top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5])
+        t.add_row(L["repetitions"], f"{st['repetitions']}  ({st['repetitions_per_min']:.1f}{L['per_min']})",
+                  Text(top, style="cyan"))
     t.add_row(L["pauses"], f"{st['pause_count']}", _verdict(a.verdicts.get("pauses"), L))
     detail = (
         f"{L['long_pauses']} {st['long_pauses']} · {L['very_long_pauses']} {st['very_long_pauses']} · "
