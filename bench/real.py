@@ -105,7 +105,13 @@ def score_clip(truth: dict, fillers: list[dict], pauses: list[dict], repetitions
                         for e in either)
         (neutral if on_either else false).append(f)
     p = A.score_pauses(truth["pauses"], in_span(pauses, s0, s1), min_s=PAUSE_MIN_S)
+    by_how: dict[str, list[int]] = {}
+    for f in [found[j] for _, j in pairs]:
+        by_how.setdefault(f.get("how_found", "?"), [0, 0])[0] += 1
+    for f in false:
+        by_how.setdefault(f.get("how_found", "?"), [0, 0])[1] += 1
     return {
+        "by_how": by_how,
         "filler_truth": len(gold), "filler_hit": len(pairs), "filler_found": len(found) - len(neutral),
         "filler_neutral": len(neutral),
         "missed": [gold[i] for i in range(len(gold)) if i not in hit_t], "false": false,
@@ -125,8 +131,15 @@ def pool(rows: list[dict]) -> dict:
     def ratio(a, b):
         return a / b if b else None
 
+    by_how: dict[str, list[int]] = {}
+    for r in rows:
+        for how, (hit, false) in r.get("by_how", {}).items():
+            agg = by_how.setdefault(how, [0, 0])
+            agg[0] += hit
+            agg[1] += false
     return {
         "clips": len(rows),
+        "by_how": by_how,
         "filler_truth": tot("filler_truth"), "filler_found": tot("filler_found"),
         "filler_hit": tot("filler_hit"), "filler_neutral": tot("filler_neutral"),
         "filler_recall": ratio(tot("filler_hit"), tot("filler_truth")),
@@ -304,6 +317,33 @@ def heldout(args) -> dict:
     return out
 
 
+#: What each way of finding fillers adds (the analysis's switches, one more each row).
+METHODS = {
+    "transcript": dict(filler_prompt=False, acoustic_fillers=False, relisten=False),
+    "+ filler prompt": dict(filler_prompt=True, acoustic_fillers=False, relisten=False),
+    "+ held sounds": dict(filler_prompt=True, acoustic_fillers=True, relisten=False),
+    "+ second listen (default)": dict(filler_prompt=True, acoustic_fillers=True, relisten=True),
+}
+
+
+def methods(args) -> dict:
+    """Filler figures per language for each row of :data:`METHODS`."""
+    from furikaeri.analysis import analyze_file
+
+    out: dict = {}
+    for name, switches in METHODS.items():
+        for lang in ("en", "ja"):
+            if args.lang and lang != args.lang:
+                continue
+            rows = []
+            for audio, truth in clips(lang):
+                d = analyze_file(str(audio), language=lang, model=args.model, **switches).to_dict()
+                rows.append(score_clip(truth, d.get("fillers", []), d.get("pauses", []), d.get("repetitions", [])))
+            out.setdefault(name, {})[lang] = pool(rows)
+        print(f"  methods: {name}", file=sys.stderr, flush=True)
+    return out
+
+
 def clips(lang: str | None) -> list[tuple[Path, dict]]:
     out = []
     for j in sorted(REAL_DIR.glob("*.json")):
@@ -393,10 +433,19 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
     for row in table_rows(result):
         w("  " + " ".join(f"{c:<{n}}" for c, n in zip(row, widths)) + "\n")
     for lang, s in result["summary"].items():
-        w(f"\n  {lang} per speaker (furikaeri): ")
+        how = s["ours"]["by_how"]
+        w(f"\n  {lang} fillers by how they were found (right/false): " + ", ".join(
+            f"{k} {v[0]}/{v[1]}" for k, v in sorted(how.items())) + "\n")
+        w(f"  {lang} per speaker (furikaeri): ")
         w("; ".join(f"{spk} fillers {p['filler_hit']}/{p['filler_found']} of {p['filler_truth']}, "
                     f"pauses R {_f(p['pause_recall'])} P {_f(p['pause_precision'])}"
                     for spk, p in s["speakers"].items()) + "\n")
+    if result.get("methods"):
+        w("\n  What each way of finding fillers adds (filler recall / precision, right/found of truth)\n")
+        for name, per in result["methods"].items():
+            w(f"    {name:28}" + "   ".join(
+                f"{lang} {_f(p['filler_recall'])} / {_f(p['filler_precision'])} ({p['filler_hit']}/{p['filler_found']} "
+                f"of {p['filler_truth']})" for lang, p in per.items()) + "\n")
     for lang, h in result.get("heldout", {}).items():
         p = h["heldout"]
         w(f"\n  {lang} held out (prompt and bar chosen on the other speakers): filler recall "
@@ -452,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--no-plain", action="store_true", help="skip the plain pipeline")
     ap.add_argument("--update-readme", action="store_true")
+    ap.add_argument("--methods", action="store_true",
+                    help="also print what each way of finding fillers adds")
     ap.add_argument("--heldout", action="store_true",
                     help="also choose prompt and bar leaving each speaker out (slow the first time)")
     args = ap.parse_args(argv)
@@ -459,9 +510,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{REAL_DIR} not found: nothing to measure", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
-    if args.heldout:
+    if args.heldout or args.methods:
         _install_caches(args.model)
     result = run(args)
+    if args.methods:
+        result["methods"] = methods(args)
     if args.heldout:
         result["heldout"] = heldout(args)
     result["bench_s"] = round(time.perf_counter() - t0, 1)

@@ -230,6 +230,9 @@ def find_candidates(words, speech_ivs, *, rules) -> list[Candidate]:
             p_on = _words_on(words, a2, b2)
             if unsure_or_empty(p_on):
                 out.append(Candidate(a2, b2, "piece", p_on))
+    # Where the main pass wrote the filler already, there is nothing to hear again.
+    out = [c for c in out if not (c.on and (_is_filler(rules, _joined(words, c.on)) or (
+        c.kind == "onset" and _is_filler(rules, words[c.on[0]].text))))]
     out.sort(key=lambda c: (c.start, -c.end))
     return out
 
@@ -266,7 +269,7 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
         # A fragment of a word heard alone is easily written as a word that is a filler only
         # in some uses (まあ, なんか, その, "like"): only where the main pass heard nothing at all.
         return Verdict(doubtful=c.kind == "island")
-    if rest and not _agrees(rest, _joined(words, c.on, rules), rules):
+    if rest and not _agrees(rest, _joined(words, c.on), rules):
         # Fillers before words the main pass did not hear: the two hearings disagree about the
         # whole stretch (noise, radio chatter), so neither is believed about the filler.
         return Verdict()
@@ -316,9 +319,6 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
     for c, h in zip(cands, heard):
         if any(w.start < c.end and c.start < w.end for w in added) or any(i in drop for i in c.on):
             continue  # part of a stretch that gave its filler already
-        if c.on and (_is_filler(rules, _joined(words, c.on, rules)) or
-                     (c.kind == "onset" and _is_filler(rules, words[c.on[0]].text))):
-            continue  # the main pass wrote the filler there already
         if c.kind == "piece" and any(c.start - 0.3 <= w.end and w.start <= c.end + 0.3 and i not in c.on
                                      and _is_filler(rules, w.text) for i, w in enumerate(words)):
             continue  # a piece next to a filler the main pass wrote: that filler's own tail
@@ -345,7 +345,7 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
     return out, doubtful
 
 
-def _joined(words, on, rules) -> str:
+def _joined(words, on) -> str:
     """The main-pass text over ``on`` (Whisper's words carry their own spaces)."""
     return "".join(words[i].text for i in on)
 
