@@ -488,6 +488,19 @@ def readme_block(result: dict) -> str:
            "|---|---|---|---|---|---|---|---|"]
     for row in table_rows(result):
         out.append("| " + " | ".join(row) + " |")
+    for lang, h in result.get("heldout", {}).items():
+        p = h["heldout"]
+        out.append(f"| {lang} | furikaeri, held out: prompt and bar chosen on the other speakers | "
+                   f"{_f(p['filler_recall'])} | {_f(p['filler_precision'])} | "
+                   f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']} |  |  |  |")
+    if result.get("methods"):
+        out += ["", "What each way of finding fillers adds on this speech (recall / precision, right/found):", "",
+                "| method | English | Japanese |", "|---|---|---|"]
+        for name, per in result["methods"].items():
+            cells = [f"{_f(per[lang]['filler_recall'])} / {_f(per[lang]['filler_precision'])} "
+                     f"({per[lang]['filler_hit']}/{per[lang]['filler_found']})" if lang in per else "-"
+                     for lang in ("en", "ja")]
+            out.append(f"| {name} | {cells[0]} | {cells[1]} |")
     out += ["", END]
     return "\n".join(out)
 
@@ -524,8 +537,9 @@ def main(argv: list[str] | None = None) -> int:
         print_report(result, args.details)
         print(f"\n({result['bench_s']} s)")
     if args.update_readme:
-        if args.lang:
-            print("README.md not changed: --update-readme needs both languages", file=sys.stderr)
+        if args.lang or not (args.heldout and args.methods):
+            print("README.md not changed: --update-readme needs both languages, --heldout and --methods",
+                  file=sys.stderr)
         else:
             text = A.README.read_text(encoding="utf-8")
             a, b = text.find(BEGIN), text.find(END)
