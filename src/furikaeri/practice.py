@@ -832,11 +832,11 @@ def export_data(store: Store) -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *[
-    "answer_s", "budget_s", "over_budget", "over_s", "wpm", "articulation_wpm", "chars_per_min", "morae_per_s",
-    "fillers_per_min", "filler_count", "repetitions_per_min", "repetitions", "long_pauses", "longest_pause_s",
-    "latency_s", "word_count"],
-    "note_wrong", "note_why", "note_next_time", "audio_path", "transcript")
+CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articulation_wpm", "chars_per_min",
+               "morae_per_s", "fillers_per_min", "filler_count", "repetitions_per_min", "repetitions", "long_pauses",
+               "longest_pause_s", "latency_s", "word_count")
+CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS,
+               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript")
 
 
 def to_csv(data: dict[str, Any]) -> str:
@@ -848,7 +848,7 @@ def to_csv(data: dict[str, Any]) -> str:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], a["session"], a.get("question") or "", a.get("language") or "",
                a.get("model") or ""]
-        row += ["" if a["metrics"].get(c) is None else a["metrics"][c] for c in CSV_COLUMNS[6:20]]
+        row += ["" if a["metrics"].get(c) is None else a["metrics"][c] for c in CSV_METRICS]
         row += [note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
                 a.get("transcript") or ""]
         w.writerow(row)

@@ -146,12 +146,9 @@ def _words_on(words, start: float, end: float) -> tuple[int, ...]:
     return tuple(i for i, w in enumerate(words) if start - 0.05 <= (w.start + w.end) / 2 <= end + 0.05)
 
 
-def _short_text(words, on, language: str) -> bool:
-    """Little enough text to be one misheard filler: at most 3 words, or for Japanese (whose
-    words Whisper often stamps one character at a time: 「エ」「イ」「ト」「を」) 6 characters."""
-    if language == "ja":
-        return len("".join(words[i].text for i in on).strip(" 、。")) <= 6
-    return len(on) <= 3
+def _short_text(words, on, rules) -> bool:
+    """Little enough text on ``on`` to be one misheard filler (:meth:`Rules.few_words`)."""
+    return rules.few_words(_joined(words, on))
 
 
 #: The first word after a silence whose stamp is this many times longer (per unit of spoken
@@ -194,7 +191,7 @@ def find_candidates(words, speech_ivs, *, rules) -> list[Candidate]:
     """Where a filler may hide (module docstring), in time order, an island before its pieces."""
     from furikaeri.speech import speech_islands
 
-    language, pieces = rules.code, rules.relisten_pieces
+    pieces = rules.relisten_pieces
     pace = _pace(words, rules)
 
     raw = [(iv.start, iv.end) for iv in speech_ivs]
@@ -202,7 +199,7 @@ def find_candidates(words, speech_ivs, *, rules) -> list[Candidate]:
     out: list[Candidate] = []
 
     def unsure_or_empty(on) -> bool:
-        return not on or (_short_text(words, on, language) and min(words[i].probability for i in on) < UNSURE_P)
+        return not on or (_short_text(words, on, rules) and min(words[i].probability for i in on) < UNSURE_P)
 
     for k, (s, e) in enumerate(islands):
         gap_before = s - islands[k - 1][1] if k else float("inf")
@@ -278,7 +275,7 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
         # ("aaand" heard alone is "Um."), not a filler.
         return Verdict()
     replace_words = not rest and bool(c.on) and (c.kind == "run" or (all(
-        words[i].probability < UNSURE_P for i in c.on) and _short_text(words, c.on, rules.code)))
+        words[i].probability < UNSURE_P for i in c.on) and _short_text(words, c.on, rules)))
     # Several fillers heard before words ("え、えっと、あと" over えと、あと) are Whisper stuttering
     # more often than a run: one.
     return Verdict(fillers=tuple(lead if not rest else lead[:1]), replace_words=replace_words)
@@ -337,11 +334,11 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
         added += _place(c, v.fillers[:n], h, rules, bursts)
     out = [w for i, w in enumerate(words) if i not in drop] + added
     out.sort(key=lambda w: (w.start, w.end))
-    if rules.code != "ja":
-        # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
-        for i, w in enumerate(out):
-            if w.source == "relisten" and i and not out[i - 1].text.rstrip().endswith((".", "?", "!")):
-                out[i] = replace(w, text=w.text.lower())
+    # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
+    for i, w in enumerate(out):
+        if w.source == "relisten":
+            starts = not i or out[i - 1].text.rstrip().endswith((".", "?", "!", "。", "？", "！"))
+            out[i] = replace(w, text=rules.filler_word(w.text, starts_sentence=starts))
     return out, doubtful
 
 
@@ -375,8 +372,6 @@ def _place(c: Candidate, fillers, heard: Heard, rules, bursts=()) -> list[Word]:
             span = min(max(share * span, 0.12), 0.8, span)
         step = span / len(fillers)
         spans = [(c.start + k * step, c.start + (k + 1) * step) for k in range(len(fillers))]
-    out = []
-    for (s, e), (text, _) in zip(spans, fillers):
-        shown = text + "、" if rules.code == "ja" else " " + text + ","
-        out.append(Word(text=shown, start=round(s, 3), end=round(e, 3), probability=p, source="relisten"))
-    return out
+    # the bare filler: second_listen writes it as a word of the transcript once it is placed
+    return [Word(text=text, start=round(s, 3), end=round(e, 3), probability=p, source="relisten")
+            for (s, e), (text, _) in zip(spans, fillers)]

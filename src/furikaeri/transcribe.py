@@ -85,7 +85,7 @@ def load_model(path: str, cpu_threads: int = 0):
 DETECT_S = 10.0
 
 
-def detect_language(model, samples: np.ndarray, *, allowed=("en", "ja")) -> tuple[str, float]:
+def detect_language(model, samples: np.ndarray, *, allowed=None) -> tuple[str, float]:
     """The most likely of ``allowed`` languages for the first ``DETECT_S`` seconds of
     ``samples`` (speech only: silence confuses Whisper's guess)."""
     import ctranslate2
@@ -95,6 +95,8 @@ def detect_language(model, samples: np.ndarray, *, allowed=("en", "ja")) -> tupl
     clip = np.asarray(samples[: frames * hop], dtype=np.float32)
     features = model.feature_extractor(np.pad(clip, (0, frames * hop - len(clip))))[:, :frames]
     result = model.model.detect_language(ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])))[0]
+    if allowed is None:
+        from furikaeri.lang import LANGUAGES as allowed
     probs = [(token.strip("<|>"), p) for token, p in result]
     scores = {code: p for code, p in probs if code in allowed}
     if not scores:
@@ -296,17 +298,15 @@ def _without_weak_closing(seg_words):
 def _token_cap(longest_s: float, language: str) -> int | None:
     """An upper bound on tokens per 30-s window, from the longest stretch of speech decoded.
 
-    Whisper emits at most about 10 tokens per second of English speech (15 for Japanese, where
-    a token is often one character); a cap from the audio's length stops a runaway loop early
-    (on a laugh, base otherwise writes "uh, uh, ..." for 448 tokens, three times over).
+    Whisper emits at most about ``Rules.tokens_per_s`` tokens per second of speech (10 in
+    English; 15 in Japanese, where a token is often one character); a cap from the audio's
+    length stops a runaway loop early (on a laugh, base otherwise writes "uh, uh, ..." for 448
+    tokens, three times over).
     """
-    per_s = 15.0 if language == "ja" else 10.0
-    cap = int(per_s * min(longest_s, 30.0)) + 16
-    return cap if cap < 440 else None
+    from furikaeri.lang import get_rules
 
-#: No one says more than this many words (English) or tokens (Japanese) per second of speech;
-#: more means Whisper is looping ("uh, uh, uh, ..." over a laugh).
-MAX_UNITS_PER_S = {"en": 7.0, "ja": 14.0}
+    cap = int(get_rules(language).tokens_per_s * min(longest_s, 30.0)) + 16
+    return cap if cap < 440 else None
 
 
 def _looping(texts: list[str], *, max_period: int = 4, share: float = 0.6) -> bool:
@@ -335,5 +335,7 @@ def _implausible(seg_words, speech_ivs, language: str) -> bool:
         return False
     s0, s1 = seg_words[0].start, seg_words[-1].end
     spoken = sum(max(0.0, min(s1, iv.end) - max(s0, iv.start)) for iv in speech_ivs)
-    limit = MAX_UNITS_PER_S.get(language, 7.0)
+    from furikaeri.lang import get_rules
+
+    limit = get_rules(language).max_units_per_s
     return len(seg_words) > 3 and len(seg_words) > limit * max(spoken, 0.3)

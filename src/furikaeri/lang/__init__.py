@@ -33,7 +33,7 @@ class Match:
 class Rules(Protocol):
     code: str  # "en" | "ja"
     name: str  # "English" | "日本語"
-    labels: dict[str, str]  # report labels, keyed by an English id (see lang/en.py for the keys)
+    labels: dict[str, str]  # every string a person sees (lang/en.py TEXT): see :func:`text`
     filler_prompt: str  # a short (<= 40 chars) Whisper initial prompt that keeps fillers
     drawn_fillers: frozenset[str]  # ambiguous words that are fillers when alone and drawn out
     #: May the second listen try the first/last piece of a longer burst of speech alone? Only
@@ -47,6 +47,28 @@ class Rules(Protocol):
     relisten_min_logprob_empty: float
     #: Discourse fillers that count only where the audio shows a pause beside them ("like").
     needs_pause: frozenset[str]
+
+    rate_key: str  # the rate figure judged against its band (wpm; morae_per_s)
+    pace_key: str  # the pace figure tracked over time (wpm; chars_per_min)
+    rate_keys: tuple[str, ...]  # every rate figure the language reports
+    unit: str  # "words" | "morae"
+    comma: str  # "," | "、"
+    tokens_per_s: float  # at most this many Whisper tokens per second of speech
+    max_units_per_s: float  # more words (tokens) per second than this is Whisper looping
+    hesitation_label: str  # a filler found in the audio alone: "uh" | "えー"
+    default_set: str  # the built-in question set
+
+    def few_words(self, text: str) -> bool:
+        """Little enough text to be one filler Whisper misheard."""
+
+    def filler_word(self, filler: str, *, starts_sentence: bool) -> str:
+        """A filler heard again, written as a word of the transcript (" uh,"; 「えっと、」)."""
+
+    def drawn_form(self, word: str) -> str | None:
+        """The drawn-out filler ``word`` becomes when a held vowel follows it (あの -> あのー)."""
+
+    def owns(self, text: str) -> bool:
+        """Is ``text`` written in this language's script?"""
 
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""
@@ -70,13 +92,32 @@ class Rules(Protocol):
         """True when ``text_before`` (the transcript up to a pause) ends a sentence."""
 
 
+def text(code: str | None, key: str, **fields) -> str:
+    """The string ``key`` of the text table of language ``code`` (English for any other code),
+    with ``fields`` filled in: ``text("ja", "saved", id=3)`` -> 「回答 3 として保存しました」."""
+    table = get_rules(code or "en").labels
+    value = table[key]
+    return value.format(**fields) if fields else value
+
+
+#: The languages furikaeri speaks: each is one module here (``lang/<code>.py``).
+LANGUAGES = ("en", "ja")
+
+
 def get_rules(code: str) -> Rules:
-    """The rules for ``en`` or ``ja``; other codes fall back to English counting."""
-    if code == "ja":
-        from furikaeri.lang.ja import RULES
-    else:
-        from furikaeri.lang.en import RULES
-    return RULES
+    """The rules of language ``code``; any other code gets English counting."""
+    import importlib
+
+    return importlib.import_module(f"furikaeri.lang.{code if code in LANGUAGES else 'en'}").RULES
+
+
+def guess_language(texts) -> str:
+    """The language whose script the texts are written in (Japanese before English: a Japanese
+    question may hold Latin letters, "ES" or "OB"); English when none."""
+    for code in reversed(LANGUAGES):
+        if any(get_rules(code).owns(t) for t in texts):
+            return code
+    return LANGUAGES[0]
 
 
 _NOT_SPOKEN = re.compile(r"[\s、。，．,.!?！？…「」\"'()-]+")

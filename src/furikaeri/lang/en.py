@@ -373,6 +373,142 @@ _HEDGE_PHRASES = [
 ]
 
 
+#: Every string a person sees, in this language: the report, tips and warnings, the archive
+#: and practice screens, the recording screen, norms. Keys are the same in every language
+#: (a test checks it); ``{name}`` fields are filled by :func:`furikaeri.lang.text`.
+TEXT = {
+    'title': 'Delivery report',
+    'question': 'Question',
+    'transcript': 'Transcript',
+    'answer_length': 'Answer length',
+    'latency': 'Time to first word',
+    'budget': 'Time budget',
+    'over_budget': 'Over budget',
+    'within_budget': 'Within budget',
+    'rate': 'Speaking rate',
+    'wpm': 'words/min',
+    'articulation_wpm': 'words/min without pauses',
+    'chars_per_min': 'characters/min',
+    'morae_per_s': 'morae/s',
+    'articulation_morae_per_s': 'morae/s without pauses',
+    'fillers': 'Fillers',
+    'fillers_per_min': 'Fillers per minute',
+    'filler_share': 'Fillers share of words',
+    'repetitions': 'Repetitions',
+    'pauses': 'Pauses',
+    'long_pauses': 'Long pauses',
+    'very_long_pauses': 'Very long pauses',
+    'longest_pause': 'Longest pause',
+    'silence_share': 'Silence share',
+    'sentence_pauses': 'Pauses between sentences',
+    'mid_pauses': 'Pauses mid-sentence',
+    'tips': 'Tips',
+    'warnings': 'Warnings',
+    'no_speech': 'No speech detected',
+    'verdict_low': 'low',
+    'verdict_good': 'good',
+    'verdict_high': 'high',
+    'budget_ran_out_here': 'budget ran out here',
+    'seconds': 's',
+    'per_min': '/min',
+    'hesitations': 'Hesitations',
+    'tip_over_budget': 'You ran {over:.0f} s past the {budget:.0f} s budget. Lead with your conclusion, give one example, stop.',
+    'tip_too_short': 'The answer used only {answer:.0f} s of {budget:.0f} s. Add one concrete example (situation, action, result).',
+    'tip_freeze': '{n} long pause(s) fell mid-sentence (longest {longest:.1f} s). Rehearse your key points so the next step is ready.',
+    'tip_fillers': '{per_min:.1f} fillers a minute ({top}). Replace them with a short silent pause: silence sounds confident.',
+    'tip_fast': 'Fast pace ({value}). Slow down and pause between sentences so each point lands.',
+    'tip_slow': 'Slow pace ({value}). Aim for {lo:g}-{hi:g}; shorter sentences help.',
+    'tip_good': 'Well-paced and within the budget. Next time, check your structure: point, reason, example, point.',
+    'warn_fillers_undercounted': 'Fillers may be under-counted: {n} short sound(s) set off by pauses sounded like fillers, but Whisper could not confirm them.',
+    'warn_no_speech': 'No speech detected: nothing was transcribed, so there is nothing to measure.',
+    'warn_noisy': 'The recording is noisy (speech only {db:.0f} dB above the background): pause edges are less precise.',
+    'last_time': 'last time',
+    'your_note': 'your note',
+    'first_attempt': 'first attempt at this question',
+    'attempt': 'attempt',
+    'budget_word': 'budget',
+    'over': 'over',
+    'under': 'within budget',
+    'on': 'on a',
+    'hint': 'hint',
+    'fix_better': 'your fix worked',
+    'fix_same': 'no change yet on what your note targeted',
+    'fix_worse': 'what your note targeted got worse',
+    'fix_mixed': 'partly: some of what your note targeted improved',
+    'fix_unknown': 'your note names no measured figure; what changed',
+    'no_history': 'nothing saved yet: try `furikaeri practice`',
+    'session': 'session',
+    'col_question': 'question',
+    'when': 'when',
+    'length': 'length',
+    'col_note': 'note',
+    'wrong': 'what went wrong',
+    'why': 'why',
+    'next_time': 'next time',
+    'no_note': 'no note yet: add one with `furikaeri note {id}`',
+    'metric': 'metric',
+    'before': 'before',
+    'after': 'after',
+    'change': 'change',
+    'better': 'better',
+    'worse': 'worse',
+    'same': 'same',
+    'n/a': '–',
+    'said': 'what the answer said differently',
+    'kept': 'kept {pct:.0%} of the earlier words',
+    'dropped': 'dropped',
+    'added': 'added',
+    'overall': 'overall',
+    'attempts': '{n} attempts',
+    'trend': 'trend',
+    'best': 'best',
+    'latest': 'latest',
+    'chart': 'over time',
+    'usual_pace': 'your usual pace',
+    'zero_fillers': 'no fillers in your last {n} answers: good, but a delivery scrubbed of every "um" can sound recited; keep it conversational',
+    'means': 'session means',
+    'pace_faster': '{pct:.0%} faster than your usual pace ({usual})',
+    'pace_slower': '{pct:.0%} slower than your usual pace ({usual})',
+    'session_done': '{n} answers saved in session “{name}” (#{id})',
+    'compare_hint': 'compare with the last session of this set',
+    'only_in': 'answered only in',
+    'sets': 'question sets',
+    'companies': 'companies',
+    'problems': 'files that could not be read',
+    'asks': 'what they ask',
+    'atmosphere': 'atmosphere',
+    'interviewers': 'interviewers',
+    'valued': 'what seemed valued',
+    'to_ask': 'questions to ask them',
+    'notes': 'notes',
+    'interviews': 'logged interviews',
+    'reaction': 'interviewer reaction',
+    'went_well': 'went well',
+    'to_fix': 'to fix',
+    'answered': 'answered',
+    'saved': 'saved as answer {id}',
+    'rec_question': 'Question',
+    'rec_recording': '● REC',
+    'rec_done': '■ recorded',
+    'rec_silent': 'silent',
+    'rec_over': 'Over the {budget} budget by {over}: wrap up with your main point.',
+    'rec_hint': 'Press Enter to finish (Ctrl-C also stops and keeps the take).',
+    'rec_mic': 'Mic: {name}',
+    'rec_saved': 'saved {path} ({seconds:.1f} s, {why})',
+    'stop_max_seconds': 'time limit reached',
+    'stop_silence': 'you went silent',
+    'stop_stop': 'stopped',
+    'stop_interrupt': 'interrupted',
+    'stop_device_error': 'the microphone failed',
+    'norm_wpm': '{lo:g}–{hi:g} wpm',
+    'norm_morae_per_s': '{lo:g}–{hi:g} morae/s',
+    'norm_chars_per_min': '{lo:g}–{hi:g} chars/min',
+    'norm_fillers': '≤ {good:g}/min',
+    'norm_pauses': '< {very_long:g} s, ≤ {share:.0%} silent',
+    'norm_length': '≤ {budget:g} s',
+}
+
+
 class EnglishRules:
     """The :class:`~furikaeri.lang.Rules` for English (see the module docstring)."""
 
@@ -396,43 +532,21 @@ class EnglishRules:
     #: Stricter where the main pass heard nothing: a short sound of another language (the
     #: Japanese 「それ」 in reazon_test_ja_en.wav) is heard as "Um, um." at -1.19.
     relisten_min_logprob_empty = -1.0
-    labels = {
-        "title": "Delivery report",
-        "question": "Question",
-        "transcript": "Transcript",
-        "answer_length": "Answer length",
-        "latency": "Time to first word",
-        "budget": "Time budget",
-        "over_budget": "Over budget",
-        "within_budget": "Within budget",
-        "rate": "Speaking rate",
-        "wpm": "words/min",
-        "articulation_wpm": "words/min without pauses",
-        "chars_per_min": "characters/min",
-        "morae_per_s": "morae/s",
-        "articulation_morae_per_s": "morae/s without pauses",
-        "fillers": "Fillers",
-        "fillers_per_min": "Fillers per minute",
-        "filler_share": "Fillers share of words",
-        "repetitions": "Repetitions",
-        "pauses": "Pauses",
-        "long_pauses": "Long pauses",
-        "very_long_pauses": "Very long pauses",
-        "longest_pause": "Longest pause",
-        "silence_share": "Silence share",
-        "sentence_pauses": "Pauses between sentences",
-        "mid_pauses": "Pauses mid-sentence",
-        "tips": "Tips",
-        "warnings": "Warnings",
-        "no_speech": "No speech detected",
-        "verdict_low": "low",
-        "verdict_good": "good",
-        "verdict_high": "high",
-        "budget_ran_out_here": "budget ran out here",
-        "seconds": "s",
-        "per_min": "/min",
-        "hesitations": "Hesitations",
-    }
+    labels = TEXT
+    #: The rate figure judged against its band, the figures reported, and their unit.
+    rate_key = "wpm"
+    pace_key = "wpm"  # the pace tracked over time in the archive
+    rate_keys = ("wpm", "articulation_wpm")
+    unit = "words"
+    comma = ","
+    #: Whisper writes at most about this many tokens per second of English speech (the token
+    #: cap of a decoding window), and no one says more than this many words per second (more
+    #: is Whisper looping: "uh, uh, uh, ..." over a laugh).
+    tokens_per_s = 10.0
+    max_units_per_s = 7.0
+    #: How a filler recovered from the audio alone is written.
+    hesitation_label = "uh"
+    default_set = "en-basic"
 
     def find_fillers(self, text: str) -> list[Match]:
         """Hesitations, discourse fillers and repetitions in ``text``, in order.
@@ -496,6 +610,22 @@ class EnglishRules:
         """Words: a contraction ("don't"), a hyphenated word and a number ("3", "1,000",
         "3.5") each count one; punctuation counts nothing. The unit of wpm (METRICS.md)."""
         return sum(1 for _ in _WORD_RE.finditer(text))
+
+    def few_words(self, text: str) -> bool:
+        """Little enough text to be one filler misheard: at most three words."""
+        return 0 < len(_WORD_RE.findall(text)) <= 3
+
+    def filler_word(self, filler: str, *, starts_sentence: bool) -> str:
+        """A filler as a word of the transcript: " uh," (" Uh," opening a sentence)."""
+        return " " + (filler[:1].upper() + filler[1:] if starts_sentence else filler.lower()) + ","
+
+    def drawn_form(self, word: str) -> str | None:
+        """The drawn-out filler a word becomes when a held vowel follows it: none in English."""
+        return None
+
+    def owns(self, text: str) -> bool:
+        """Is ``text`` written in this language's script? (Latin letters)"""
+        return any(c.isascii() and c.isalpha() for c in text)
 
     def sounds(self, text: str) -> list[str]:
         """The words of ``text``, lower-cased: to compare two hearings of the same speech."""

@@ -493,6 +493,142 @@ def _japanese_morae(piece: str) -> int:
     return sum(_token_morae(t, toks[i - 1] if i else None) for i, t in enumerate(toks))
 
 
+#: Every string a person sees, in this language: the report, tips and warnings, the archive
+#: and practice screens, the recording screen, norms. Keys are the same in every language
+#: (a test checks it); ``{name}`` fields are filled by :func:`furikaeri.lang.text`.
+TEXT = {
+    'title': '面接練習の振り返り',
+    'question': '質問',
+    'transcript': '文字起こし',
+    'answer_length': '回答時間',
+    'latency': '話し始めまで',
+    'budget': '持ち時間',
+    'over_budget': '時間オーバー',
+    'within_budget': '時間内',
+    'rate': '話す速さ',
+    'wpm': '語/分',
+    'articulation_wpm': '語/分（間を除く）',
+    'chars_per_min': '字/分',
+    'morae_per_s': '拍/秒',
+    'articulation_morae_per_s': '拍/秒（間を除く）',
+    'fillers': 'フィラー',
+    'fillers_per_min': 'フィラー（回/分）',
+    'filler_share': 'フィラーの割合',
+    'repetitions': '言い直し',
+    'pauses': '間（ま）',
+    'long_pauses': '長い間',
+    'very_long_pauses': 'とても長い間',
+    'longest_pause': 'いちばん長い間',
+    'silence_share': '沈黙の割合',
+    'sentence_pauses': '文の切れ目の間',
+    'mid_pauses': '文の途中の間',
+    'tips': 'アドバイス',
+    'warnings': '注意',
+    'no_speech': '声が聞き取れませんでした',
+    'verdict_low': '少なめ',
+    'verdict_good': 'ちょうどよい',
+    'verdict_high': '多め',
+    'budget_ran_out_here': 'ここで持ち時間終了',
+    'seconds': '秒',
+    'per_min': '/分',
+    'hesitations': '言いよどみ',
+    'tip_over_budget': '持ち時間{budget:.0f}秒を{over:.0f}秒オーバーしました。結論から話し、具体例は一つに絞りましょう。',
+    'tip_too_short': '回答が{answer:.0f}秒と短めです（持ち時間{budget:.0f}秒）。具体的なエピソードを一つ加えましょう。',
+    'tip_freeze': '文の途中で長い間が{n}回ありました（最長{longest:.1f}秒）。話す要点を事前に整理しておきましょう。',
+    'tip_fillers': 'フィラーが1分あたり{per_min:.1f}回（{top}）。言葉に詰まったら、フィラーの代わりに一拍おきましょう。',
+    'tip_fast': '話す速さが速めです（{value}）。文の区切りで一呼吸おきましょう。',
+    'tip_slow': '話す速さがゆっくりめです（{value}、目安は{lo:g}〜{hi:g}）。一文を短くすると、テンポよく聞こえます。',
+    'tip_good': '速さも時間配分も良好です。次は構成（結論・理由・具体例・結論）を意識してみましょう。',
+    'warn_fillers_undercounted': 'フィラーを数え漏らしている可能性があります：間に挟まれた短い発声が{n}箇所、フィラーらしく聞こえましたが確認できませんでした。',
+    'warn_no_speech': '音声が検出されませんでした。文字起こしも計測も行っていません。',
+    'warn_noisy': '雑音が多い録音です（音声と背景の差が{db:.0f} dB）。間の境界の精度が下がります。',
+    'last_time': '前回',
+    'your_note': 'あなたのメモ',
+    'first_attempt': 'この質問は初めてです',
+    'attempt': '回目',
+    'budget_word': '目安',
+    'over': '超過',
+    'under': '目安内',
+    'on': '目安',
+    'hint': 'ヒント',
+    'fix_better': '前回のメモの改善ができました',
+    'fix_same': 'メモで狙った点はまだ変わっていません',
+    'fix_worse': 'メモで狙った点が悪化しました',
+    'fix_mixed': '一部改善: メモで狙った点の一部が良くなりました',
+    'fix_unknown': 'メモは測定項目に当てはまりません。変化した項目',
+    'no_history': 'まだ記録がありません: `furikaeri practice` で練習しましょう',
+    'session': 'セッション',
+    'col_question': '質問',
+    'when': '日時',
+    'length': '長さ',
+    'col_note': 'メモ',
+    'wrong': 'うまくいかなかった点',
+    'why': '原因',
+    'next_time': '次回やること',
+    'no_note': 'メモなし: `furikaeri note {id}` で追加',
+    'metric': '項目',
+    'before': '前',
+    'after': '後',
+    'change': '変化',
+    'better': '改善',
+    'worse': '悪化',
+    'same': '変化なし',
+    'n/a': '–',
+    'said': '話した内容の違い',
+    'kept': '前回の言葉の {pct:.0%} が残っています',
+    'dropped': '削った部分',
+    'added': '加えた部分',
+    'overall': '全体',
+    'attempts': '{n}回',
+    'trend': '傾向',
+    'best': '自己ベスト',
+    'latest': '最新',
+    'chart': '推移',
+    'usual_pace': 'あなたのふだんの話速',
+    'zero_fillers': '直近{n}回の回答でフィラーがゼロです。良いことですが、削りすぎると暗記した文章を読んでいるように聞こえることがあります。会話らしさも大切に',
+    'means': 'セッション平均',
+    'pace_faster': 'ふだんの話速 ({usual}) より {pct:.0%} 速い',
+    'pace_slower': 'ふだんの話速 ({usual}) より {pct:.0%} 遅い',
+    'session_done': 'セッション「{name}」(#{id}) に {n} 件保存しました',
+    'compare_hint': '前回のセッションと比べる',
+    'only_in': '片方のみ',
+    'sets': '質問セット',
+    'companies': '企業',
+    'problems': '読み込めなかったファイル',
+    'asks': '聞かれること',
+    'atmosphere': '雰囲気',
+    'interviewers': '面接官',
+    'valued': '評価されたと感じる点',
+    'to_ask': '逆質問',
+    'notes': 'メモ',
+    'interviews': '記録した面接',
+    'reaction': '面接官の反応',
+    'went_well': '良かった点',
+    'to_fix': '修正点',
+    'answered': '回答',
+    'saved': '回答 {id} として保存しました',
+    'rec_question': '質問',
+    'rec_recording': '● 録音中',
+    'rec_done': '■ 録音完了',
+    'rec_silent': '無音',
+    'rec_over': '持ち時間{budget}を{over}超えています。要点をまとめて締めくくりましょう。',
+    'rec_hint': 'Enter で終了（Ctrl-C でも止まり、録音は残ります）。',
+    'rec_mic': 'マイク: {name}',
+    'rec_saved': '保存しました: {path}（{seconds:.1f}秒、{why}）',
+    'stop_max_seconds': '制限時間に達しました',
+    'stop_silence': '無音が続きました',
+    'stop_stop': '停止しました',
+    'stop_interrupt': '中断しました',
+    'stop_device_error': 'マイクが止まりました',
+    'norm_wpm': '{lo:g}〜{hi:g} 語/分',
+    'norm_morae_per_s': '{lo:g}〜{hi:g} 拍/秒',
+    'norm_chars_per_min': '{lo:g}〜{hi:g} 字/分',
+    'norm_fillers': '1分に{good:g}回以下',
+    'norm_pauses': '{very_long:g}秒未満・沈黙{share:.0%}以下',
+    'norm_length': '{budget:g}秒以内',
+}
+
+
 class JapaneseRules:
     """The :class:`~furikaeri.lang.Rules` for Japanese (see the module docstring)."""
 
@@ -517,43 +653,20 @@ class JapaneseRules:
     relisten_min_logprob = -1.2
     relisten_min_logprob_empty = -1.2
     needs_pause = frozenset()
-    labels = {
-        "title": "面接練習の振り返り",
-        "question": "質問",
-        "transcript": "文字起こし",
-        "answer_length": "回答時間",
-        "latency": "話し始めまで",
-        "budget": "持ち時間",
-        "over_budget": "時間オーバー",
-        "within_budget": "時間内",
-        "rate": "話す速さ",
-        "wpm": "語/分",
-        "articulation_wpm": "語/分（間を除く）",
-        "chars_per_min": "字/分",
-        "morae_per_s": "拍/秒",
-        "articulation_morae_per_s": "拍/秒（間を除く）",
-        "fillers": "フィラー",
-        "fillers_per_min": "フィラー（回/分）",
-        "filler_share": "フィラーの割合",
-        "repetitions": "言い直し",
-        "pauses": "間（ま）",
-        "long_pauses": "長い間",
-        "very_long_pauses": "とても長い間",
-        "longest_pause": "いちばん長い間",
-        "silence_share": "沈黙の割合",
-        "sentence_pauses": "文の切れ目の間",
-        "mid_pauses": "文の途中の間",
-        "tips": "アドバイス",
-        "warnings": "注意",
-        "no_speech": "声が聞き取れませんでした",
-        "verdict_low": "少なめ",
-        "verdict_good": "ちょうどよい",
-        "verdict_high": "多め",
-        "budget_ran_out_here": "ここで持ち時間終了",
-        "seconds": "秒",
-        "per_min": "/分",
-        "hesitations": "言いよどみ",
-    }
+    labels = TEXT
+    #: The rate figure judged against its band, the figures reported, and their unit.
+    rate_key = "morae_per_s"
+    pace_key = "chars_per_min"  # the pace tracked over time in the archive (字/分, the 就活 norm)
+    rate_keys = ("morae_per_s", "articulation_morae_per_s", "chars_per_min")
+    unit = "morae"
+    comma = "、"
+    #: Whisper writes at most about this many tokens per second of Japanese speech (a token is
+    #: often one character), and more than this many tokens per second is Whisper looping.
+    tokens_per_s = 15.0
+    max_units_per_s = 14.0
+    #: How a filler recovered from the audio alone is written.
+    hesitation_label = "えー"
+    default_set = "ja-basic"
 
     def find_fillers(self, text: str) -> list[Match]:
         """Fillers in ``text``, in order, without overlaps (rules in the module docstring).
@@ -636,6 +749,24 @@ class JapaneseRules:
         if pos < len(text):
             total += _japanese_morae(text[pos:])
         return total
+
+    def few_words(self, text: str) -> bool:
+        """Little enough text to be one filler misheard: at most six characters (Whisper often
+        stamps Japanese one character at a time: 「エ」「イ」「ト」「を」)."""
+        return 0 < len(text.strip(" 、。,.!?…-")) <= 6
+
+    def filler_word(self, filler: str, *, starts_sentence: bool) -> str:
+        """A filler as a word of the transcript: 「えっと、」."""
+        return filler + "、"
+
+    def drawn_form(self, word: str) -> str | None:
+        """あの/その followed straight by a held vowel are the drawn-out fillers あのー/そのー."""
+        w = word.strip(" 、。")
+        return w + "ー" if w in ("あの", "その") else None
+
+    def owns(self, text: str) -> bool:
+        """Is ``text`` written in Japanese script? (kana or kanji)"""
+        return any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text)
 
     def sounds(self, text: str) -> list[str]:
         """The kana of ``text`` as said (UniDic readings, katakana), one per character: to

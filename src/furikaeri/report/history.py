@@ -27,84 +27,13 @@ from furikaeri.practice import (
 )
 from furikaeri.store import Answer, Interview, Note
 
-_L = {
-    "last_time": ("last time", "前回"),
-    "your_note": ("your note", "あなたのメモ"),
-    "first_attempt": ("first attempt at this question", "この質問は初めてです"),
-    "attempt": ("attempt", "回目"),
-    "budget": ("budget", "目安"),
-    "over": ("over", "超過"),
-    "under": ("within budget", "目安内"),
-    "on": ("on a", "目安"),
-    "hint": ("hint", "ヒント"),
-    "fix_better": ("your fix worked", "前回のメモの改善ができました"),
-    "fix_same": ("no change yet on what your note targeted", "メモで狙った点はまだ変わっていません"),
-    "fix_worse": ("what your note targeted got worse", "メモで狙った点が悪化しました"),
-    "fix_mixed": ("partly: some of what your note targeted improved", "一部改善: メモで狙った点の一部が良くなりました"),
-    "fix_unknown": ("your note names no measured figure; what changed", "メモは測定項目に当てはまりません。変化した項目"),
-    "no_history": ("nothing saved yet: try `furikaeri practice`", "まだ記録がありません: `furikaeri practice` で練習しましょう"),
-    "session": ("session", "セッション"),
-    "question": ("question", "質問"),
-    "when": ("when", "日時"),
-    "length": ("length", "長さ"),
-    "note": ("note", "メモ"),
-    "wrong": ("what went wrong", "うまくいかなかった点"),
-    "why": ("why", "原因"),
-    "next_time": ("next time", "次回やること"),
-    "no_note": ("no note yet: add one with `furikaeri note {id}`", "メモなし: `furikaeri note {id}` で追加"),
-    "metric": ("metric", "項目"),
-    "before": ("before", "前"),
-    "after": ("after", "後"),
-    "change": ("change", "変化"),
-    "better": ("better", "改善"),
-    "worse": ("worse", "悪化"),
-    "same": ("same", "変化なし"),
-    "n/a": ("–", "–"),
-    "said": ("what the answer said differently", "話した内容の違い"),
-    "kept": ("kept {pct:.0%} of the earlier words", "前回の言葉の {pct:.0%} が残っています"),
-    "dropped": ("dropped", "削った部分"),
-    "added": ("added", "加えた部分"),
-    "overall": ("overall", "全体"),
-    "attempts": ("{n} attempts", "{n}回"),
-    "trend": ("trend", "傾向"),
-    "best": ("best", "自己ベスト"),
-    "latest": ("latest", "最新"),
-    "chart": ("over time", "推移"),
-    "usual_pace": ("your usual pace", "あなたのふだんの話速"),
-    "zero_fillers": (
-        "no fillers in your last {n} answers: good, but a delivery scrubbed of every \"um\" can sound "
-        "recited; keep it conversational",
-        "直近{n}回の回答でフィラーがゼロです。良いことですが、削りすぎると暗記した文章を読んでいるように"
-        "聞こえることがあります。会話らしさも大切に",
-    ),
-    "means": ("session means", "セッション平均"),
-    "pace_faster": ("{pct:.0%} faster than your usual pace ({usual})", "ふだんの話速 ({usual}) より {pct:.0%} 速い"),
-    "pace_slower": ("{pct:.0%} slower than your usual pace ({usual})", "ふだんの話速 ({usual}) より {pct:.0%} 遅い"),
-    "session_done": ("{n} answers saved in session “{name}” (#{id})", "セッション「{name}」(#{id}) に {n} 件保存しました"),
-    "compare_hint": ("compare with the last session of this set", "前回のセッションと比べる"),
-    "only_in": ("answered only in", "片方のみ"),
-    "sets": ("question sets", "質問セット"),
-    "companies": ("companies", "企業"),
-    "problems": ("files that could not be read", "読み込めなかったファイル"),
-    "asks": ("what they ask", "聞かれること"),
-    "atmosphere": ("atmosphere", "雰囲気"),
-    "interviewers": ("interviewers", "面接官"),
-    "valued": ("what seemed valued", "評価されたと感じる点"),
-    "to_ask": ("questions to ask them", "逆質問"),
-    "notes": ("notes", "メモ"),
-    "interviews": ("logged interviews", "記録した面接"),
-    "reaction": ("interviewer reaction", "面接官の反応"),
-    "went_well": ("went well", "良かった点"),
-    "to_fix": ("to fix", "修正点"),
-    "answered": ("answered", "回答"),
-    "saved": ("saved as answer {id}", "回答 {id} として保存しました"),
-}
 
 
 def t(key: str, lang: str, **kw: Any) -> str:
-    en, ja = _L[key]
-    text = ja if lang == "ja" else en
-    return text.format(**kw) if kw else text
+    """A string of the text table of ``lang`` (:func:`furikaeri.lang.text`)."""
+    from furikaeri.lang import text
+
+    return text(lang, key, **kw)
 
 
 # --------------------------------------------------------------------------- small pieces
@@ -265,11 +194,11 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str) 
         table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
         table.add_column("#", justify="right")
         table.add_column(t("when", lang))
-        table.add_column(t("question", lang), overflow="fold", max_width=40)
+        table.add_column(t("col_question", lang), overflow="fold", max_width=40)
         table.add_column(t("length", lang), justify="right")
         table.add_column(_label("fillers_per_min", lang), justify="right")
         table.add_column(_label("wpm", lang), justify="right")
-        table.add_column(t("note", lang), overflow="fold", max_width=30)
+        table.add_column(t("col_note", lang), overflow="fold", max_width=30)
         for a in reversed(s["answers"]):
             m = a["metrics"]
             length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)

@@ -11,57 +11,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-DEFAULT_LABELS = {
-    "title": "Delivery report",
-    "question": "Question",
-    "transcript": "Transcript",
-    "answer_length": "Answer length",
-    "latency": "Time to first word",
-    "budget": "Budget",
-    "over_budget": "over budget",
-    "within_budget": "within budget",
-    "rate": "Speaking rate",
-    "wpm": "words/min",
-    "articulation_wpm": "without pauses",
-    "chars_per_min": "chars/min",
-    "morae_per_s": "morae/s",
-    "articulation_morae_per_s": "without pauses",
-    "fillers": "Fillers",
-    "fillers_per_min": "per minute",
-    "filler_share": "of words",
-    "repetitions": "Repetitions",
-    "pauses": "Pauses",
-    "long_pauses": "long (>= 1 s)",
-    "very_long_pauses": "very long (>= 3 s)",
-    "longest_pause": "longest",
-    "silence_share": "silent",
-    "sentence_pauses": "between sentences",
-    "mid_pauses": "mid-phrase",
-    "tips": "Tips",
-    "warnings": "Note",
-    "no_speech": "No speech detected.",
-    "verdict_low": "low",
-    "verdict_good": "good",
-    "verdict_high": "high",
-    "budget_ran_out_here": "budget ran out here",
-    "seconds": "s",
-    "per_min": "/min",
-    "hesitations": "hesitation sounds",
-}
 
 OK_WORD = {"秒": "まずまず"}
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
 
 
 def labels_for(language: str) -> dict[str, str]:
+    """The answer's language's text table (:func:`furikaeri.lang.text`)."""
     from furikaeri.lang import get_rules
 
-    labels = dict(DEFAULT_LABELS)
-    try:
-        labels.update(get_rules(language).labels)
-    except Exception:  # noqa: BLE001 - labels are cosmetic; never fail a report over them
-        pass
-    return labels
+    return get_rules(language).labels
 
 
 def _num(value, digits: int = 1) -> str:
