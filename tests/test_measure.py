@@ -7,14 +7,8 @@ from collections import namedtuple
 import pytest
 
 from furikaeri.lang import get_rules
-from furikaeri.measure import (
-    Filler,
-    drawn_out_fillers,
-    measure,
-    merge_held_fillers,
-    snap_words,
-    transcript_fillers,
-)
+from furikaeri.fillers import Filler, drawn_out_fillers, merge_runs, transcript_fillers
+from furikaeri.measure import measure, snap_words
 from furikaeri.speech import HeldSound, Interval
 from furikaeri.transcribe import Word, _implausible, decoding_windows
 
@@ -37,23 +31,23 @@ def test_span_rate_fillers_pauses():
     m = measure(EN, EN_SPEECH, duration=6.0, rules=get_rules("en"), budget_s=120)
     assert m.latency_s == 1.0 and m.answer_s == 4.5
     # Content words: I like Python It is fast = 6 ("So," and "um," are fillers)
-    assert m.stats["word_count"] == 6
-    assert m.rate["wpm"] == pytest.approx(6 / 4.5 * 60, abs=0.1)
+    assert m.stats.word_count == 6
+    assert m.rate.wpm == pytest.approx(6 / 4.5 * 60, abs=0.1)
     silent = 0.5 + 1.2  # the 0.2 s gap is under the 0.25 s pause floor
-    assert m.rate["articulation_wpm"] == pytest.approx(6 / (4.5 - silent) * 60, abs=0.1)
+    assert m.rate.articulation_wpm == pytest.approx(6 / (4.5 - silent) * 60, abs=0.1)
     assert [f.text for f in m.fillers] == ["So", "um"]
     assert [(p.start, p.end) for p in m.pauses] == [(1.9, 2.4), (3.4, 4.6)]
     assert m.pauses[0].place == "mid"  # after a filler
     assert m.pauses[1].place == "sentence" and m.pauses[1].kind == "long"
-    assert m.stats["fillers_per_min"] == pytest.approx(2 / 4.5 * 60, abs=0.01)
+    assert m.stats.fillers_per_min == pytest.approx(2 / 4.5 * 60, abs=0.01)
     assert not m.over_budget and m.budget_cut is None
 
 
 def test_budget_cut_marks_the_word():
     m = measure(EN, EN_SPEECH, duration=6.0, rules=get_rules("en"), budget_s=2.0)
     assert m.over_budget
-    assert m.budget_cut["time"] == 3.0
-    assert EN[m.budget_cut["word_index"]].text == " Python."
+    assert m.budget_cut.time == 3.0
+    assert EN[m.budget_cut.word_index].text == " Python."
 
 
 def test_no_words_is_no_speech():
@@ -80,14 +74,14 @@ def test_misheard_filler_is_reread_and_leaves_the_rate():
     base = measure(ja, speech, duration=3.0, rules=rules, budget_s=60)
     m = measure(ja, speech, duration=3.0, rules=rules, budget_s=60, held=[HeldSound(1.15, 1.7, 200.0)])
     assert [(f.text, f.how_found) for f in m.fillers] == [("えー", "acoustic")]
-    assert m.stats["word_count"] < base.stats["word_count"]
+    assert m.stats.word_count < base.stats.word_count
 
 
 def test_held_filler_written_twice_is_one():
     fl = [Filler("Um", 0.0, 0.6), Filler("Um", 0.62, 0.76)]
-    assert len(merge_held_fillers(fl, [Interval(0.0, 0.79)])) == 1
+    assert len(merge_runs(fl, [Interval(0.0, 0.79)])) == 1
     # Two hesitations with silence between them stay two.
-    assert len(merge_held_fillers(fl, [Interval(0.0, 0.6), Interval(0.62, 0.79)])) == 2
+    assert len(merge_runs(fl, [Interval(0.0, 0.6), Interval(0.62, 0.79)])) == 2
 
 
 def test_snap_moves_a_stretched_word_past_a_filled_pause():
@@ -189,4 +183,4 @@ def test_drawn_out_japanese_demonstrative_is_a_filler_and_leaves_the_rate():
     speech = [Interval(0.0, 0.6), Interval(1.0, 2.0)]  # そのー (0.6 s) [pause] 結果、…
     m = measure(words, speech, duration=2.5, rules=ja, budget_s=60)
     assert [(f.text, f.kind) for f in m.fillers] == [("その", "discourse")]
-    assert m.stats["word_count"] == ja.count_units("結果、勝ちました。")
+    assert m.stats.word_count == ja.count_units("結果、勝ちました。")

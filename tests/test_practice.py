@@ -41,15 +41,19 @@ def make_analysis(text="I study physics and I build robots", *, lang="en", answe
                   fpm=4.1, rate=150.0, long_pauses=1, question=None, fillers=()):
     words = tuple(Word(f" {w}" if lang == "en" else w, i * 0.4, i * 0.4 + 0.3) for i, w in
                   enumerate(text.split() if lang == "en" else list(text)))
-    r = ({"wpm": rate, "articulation_wpm": rate + 25} if lang == "en"
-         else {"chars_per_min": rate, "morae_per_s": round(rate / 45, 2), "articulation_morae_per_s": 8.0})
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import Stats
+
+    r = get_rules(lang).rate_type(**({"wpm": rate, "articulation_wpm": rate + 25} if lang == "en" else
+                                     {"chars_per_min": rate, "morae_per_s": round(rate / 45, 2),
+                                      "articulation_morae_per_s": 8.0}))
     return Analysis(
         file="take.wav", language=lang, duration_s=answer_s + 1.0, speech_detected=True, latency_s=0.7,
         answer_s=answer_s, budget_s=budget_s, over_budget=answer_s > budget_s, transcript=text, words=words,
         fillers=tuple(Filler(f, 1.0, 1.2) for f in fillers),
         pauses=(Pause(2.0, 3.5, "long", "mid"),) * long_pauses, rate=r,
-        stats={"filler_count": len(fillers), "fillers_per_min": fpm, "long_pauses": long_pauses,
-               "very_long_pauses": 0, "longest_pause_s": 1.5, "word_count": len(words)},
+        stats=Stats(filler_count=len(fillers), fillers_per_min=fpm, long_pauses=long_pauses,
+                    very_long_pauses=0, longest_pause_s=1.5, word_count=len(words)),
         verdicts={"rate": Verdict("good", "120-160 wpm")}, question=question, model="base",
     )
 

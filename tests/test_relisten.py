@@ -221,7 +221,7 @@ def test_real_speech_gains_no_invented_filler(shared, name):
     from furikaeri.analysis import analyze_file
 
     a = analyze_file(str(shared(*name.split("/"))))
-    assert a.stats["fillers_relisten"] == 0, a.fillers
+    assert a.stats.fillers_relisten == 0, a.fillers
     assert not [w for w in a.words if w.source == "relisten"]
 
 

@@ -24,7 +24,7 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     if mid_long:
         longest = max(p.duration for p in mid_long)
         ranked.append((5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)))
-    per_min = m.stats.get("fillers_per_min", 0.0)
+    per_min = m.stats.fillers_per_min
     if per_min > norms.FILLERS_GOOD_PER_MIN:
         counts: dict[str, int] = {}
         for f in m.fillers:
@@ -34,7 +34,7 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     rate = m.verdicts.get("rate")
     if rate and rate.level in ("low", "high"):
         key = get_rules(language).rate_key
-        value = f"{m.rate.get(key)} {text(language, key)}"
+        value = text(language, "value_unit", value=m.rate.get(key), unit=text(language, key))
         band = norms.RATE_BANDS[key]
         ranked.append((3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow",
                                  value=value, lo=band.lo, hi=band.hi)))

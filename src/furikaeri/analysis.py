@@ -12,7 +12,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from furikaeri.measure import Filler, Pause, Repetition, Verdict
+from furikaeri.fillers import Filler, Repetition
+from furikaeri.lang import Rate
+from furikaeri.measure import BudgetCut, Pause, Stats, Verdict
 from furikaeri.transcribe import Word
 
 #: 2: repeated words moved from ``fillers`` (kind ``repetition``) to ``repetitions`` and
@@ -37,10 +39,10 @@ class Analysis:
     fillers: tuple[Filler, ...] = ()
     repetitions: tuple[Repetition, ...] = ()
     pauses: tuple[Pause, ...] = ()
-    rate: dict[str, float | None] = field(default_factory=dict)
-    stats: dict[str, Any] = field(default_factory=dict)
+    rate: Rate = field(default_factory=Rate)
+    stats: Stats = field(default_factory=Stats)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
-    budget_cut: dict[str, Any] | None = None
+    budget_cut: BudgetCut | None = None
     tips: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     question: str | None = None
@@ -52,7 +54,9 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Analysis":
-        """Read ``to_dict()`` output back; schema 1 (repetitions among the fillers) is upgraded."""
+        """Read ``to_dict()`` output back; older schemas are upgraded (:func:`upgrade`)."""
+        from furikaeri.lang import get_rules
+
         d = upgrade(d)
         d.pop("schema", None)
         known = {f.name for f in dataclasses.fields(cls)}
@@ -61,7 +65,11 @@ class Analysis:
         d["fillers"] = tuple(Filler(**f) for f in d.get("fillers", ()))
         d["repetitions"] = tuple(Repetition(**r) for r in d.get("repetitions", ()))
         d["pauses"] = tuple(Pause(**p) for p in d.get("pauses", ()))
+        d["rate"] = get_rules(d.get("language", "en")).rate_type(**(d.get("rate") or {}))
+        stats = d.get("stats") or {}
+        d["stats"] = Stats(**{k: v for k, v in stats.items() if k in Stats.__dataclass_fields__})
         d["verdicts"] = {k: Verdict(**v) for k, v in d.get("verdicts", {}).items()}
+        d["budget_cut"] = BudgetCut(**d["budget_cut"]) if d.get("budget_cut") else None
         d["tips"] = tuple(d.get("tips", ()))
         d["warnings"] = tuple(d.get("warnings", ()))
         return cls(**d)
@@ -105,24 +113,22 @@ def _plain(value):
     return value
 
 
-DEFAULT_BUDGET_S = {"en": 120.0, "ja": 60.0}
-
-
-def default_budget(language: str) -> float:
-    """A question's time budget when none is given: 120 s in English, 60 s in Japanese.
-
-    English answers run 60 s to 2 min (behavioural answers up to about 2 min); Japanese 就活
-    answers (自己PR, ガクチカ, 志望動機) about 1 minute (METRICS.md, "Answer length").
-    """
-    return DEFAULT_BUDGET_S.get(language, 120.0)
-
-
 def analyze_file(path, **kwargs) -> Analysis:
     """Load ``path`` (any supported format) and analyse it: see :func:`analyze_audio`."""
     from furikaeri.audio import load_audio
 
     audio = load_audio(path)
     return analyze_audio(audio, **kwargs)
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the transcription stage hands to measurement: the words (snapped to the audio,
+    fillers heard again added), held sounds, and islands the second listen left in doubt."""
+
+    words: tuple[Word, ...] = ()
+    held: tuple = ()
+    doubtful: tuple[tuple[float, float], ...] = ()
 
 
 def analyze_audio(
@@ -145,98 +151,107 @@ def analyze_audio(
     audio : furikaeri.audio.Audio
         Mono 16-kHz samples.
     language : {"auto", "en", "ja"}
-        ``auto`` picks the likelier of English and Japanese.
+        ``auto`` picks the likeliest of the languages furikaeri speaks.
     budget : float > 0, seconds, optional
-        The question's time budget (default: :func:`default_budget`).
+        The question's time budget (default: :func:`furikaeri.norms.default_budget`).
     model : str, optional
         ``base`` (default), ``tiny.en``, a folder path, or a cached faster-whisper name.
     acoustic_fillers, filler_prompt, relisten : bool
-        The three ways fillers Whisper leaves out are recovered (all on by default; switched
-        off one by one only to measure what each adds, see ``bench/fillers.py``).
+        The ways fillers Whisper leaves out are recovered (all on by default; switched off one
+        by one only to measure what each adds, see ``bench/fillers.py`` and ``bench/real.py``).
     progress : callable(done_s, total_s), optional
         Called as transcription advances.
 
     Steps: speech from the audio (:mod:`speech`); nothing to transcribe when there is none
-    (no hallucinated answers); Whisper only over speech, with a short filler prompt
-    (:mod:`transcribe`); words snapped to the audio; a second listen to short islands the main
-    pass left empty or unsure (:func:`transcribe.relisten_islands`); measurements
-    (:mod:`measure`).
+    (no hallucinated answers); the language, from the first seconds of speech; Whisper only
+    over speech, with a short filler prompt (:mod:`transcribe`); words snapped to the audio; a
+    second listen where fillers may hide (:mod:`relisten`); measurements (:mod:`measure`).
     """
-    from furikaeri import models as models_mod
-    from furikaeri.advice import tips_for, warnings_for
     from furikaeri.lang import get_rules
-    from furikaeri.measure import measure, snap_words
-    from furikaeri.speech import find_speech, held_sounds
-    from furikaeri.relisten import second_listen
-    from furikaeri.transcribe import detect_language, load_model, transcribe
+    from furikaeri.norms import default_budget
+    from furikaeri.speech import find_speech
 
-    if language not in ("auto", "en", "ja"):
-        from furikaeri.errors import UsageError
+    _check_options(language, budget)
+    info = _model_info(model, models_dir)
+    smap = find_speech(audio)
+    lang = choose_language(audio, smap, language, info) if smap.has_speech else (
+        "en" if language == "auto" else language)
+    rules = get_rules(lang)
+    heard = hear_answer(audio, smap, rules, info, filler_prompt=filler_prompt, acoustic=acoustic_fillers,
+                        relisten=relisten, progress=progress) if smap.has_speech else Heard()
+    budget_s = float(budget) if budget is not None else default_budget(lang)
+    return _analysis(audio, smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers,
+                     question=question, model=info.name)
 
-        raise UsageError(f"unknown language {language!r}: use auto, en or ja")
+
+def _check_options(language: str, budget: float | None) -> None:
+    from furikaeri.errors import UsageError
+    from furikaeri.lang import LANGUAGES
+
+    if language != "auto" and language not in LANGUAGES:
+        raise UsageError(f"unknown language {language!r}: use auto, {', '.join(LANGUAGES)}")
     if budget is not None and budget <= 0:
-        from furikaeri.errors import UsageError
-
         raise UsageError("the budget must be a positive number of seconds")
+
+
+def _model_info(model: str | None, models_dir):
     from pathlib import Path
 
-    info = models_mod.resolve(model, Path(models_dir) if models_dir else models_mod.default_models_dir())
-    smap = find_speech(audio)
+    from furikaeri import models as models_mod
 
-    lang = language
-    doubtful = []
-    if not smap.has_speech:
-        lang = "en" if language == "auto" else language
-        words = ()
-        held = ()
-    else:
-        if lang == "auto":
-            if not info.multilingual:
-                lang = "en"
-            else:
-                # Detect on the speech only: silence confuses Whisper's language guess.
-                import numpy as np
+    return models_mod.resolve(model, Path(models_dir) if models_dir else models_mod.default_models_dir())
 
-                rate = audio.rate
-                speech_only = np.concatenate(
-                    [audio.samples[int(iv.start * rate): int(iv.end * rate)] for iv in smap.intervals]
-                )
-                lang, _ = detect_language(load_model(info.path), speech_only)
-        rules = get_rules(lang)
-        total = audio.duration
-        transcript = transcribe(
-            audio.samples,
-            info.path,
-            language=lang,
-            prompt=rules.filler_prompt if filler_prompt else None,
-            speech=smap.intervals,
-            multilingual=info.multilingual,
-            on_segment=(lambda t: progress(min(t, total), total)) if progress else None,
-        )
-        held = held_sounds(audio, smap.intervals) if acoustic_fillers else ()
-        words = snap_words(transcript.words, smap.intervals)
-        if relisten:
-            # Second listen: where the main pass may have dropped a filler, decoded alone.
-            words, doubtful = second_listen(audio.samples, info.path, words, smap.intervals, rules=rules,
-                                            bursts=smap.bursts, multilingual=info.multilingual)
-        words = tuple(words)
 
-    rules = get_rules(lang)
-    budget_s = float(budget) if budget is not None else default_budget(lang)
-    m = measure(
-        words,
-        smap.intervals,
-        held=held,
-        duration=audio.duration,
-        rules=rules,
-        budget_s=budget_s,
-        doubtful=doubtful,
-        acoustic=acoustic_fillers,
-        bursts=smap.bursts,
+def choose_language(audio, smap, language: str, info) -> str:
+    """``language`` unless it is ``auto``: then English for an English-only model, else the
+    likeliest language of the first seconds of speech (silence confuses Whisper's guess, so
+    only the speech intervals are heard)."""
+    if language != "auto":
+        return language
+    if not info.multilingual:
+        return "en"
+    import numpy as np
+
+    from furikaeri.transcribe import detect_language, load_model
+
+    rate = audio.rate
+    speech_only = np.concatenate([audio.samples[int(iv.start * rate): int(iv.end * rate)] for iv in smap.intervals])
+    return detect_language(load_model(info.path), speech_only)[0]
+
+
+def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acoustic: bool = True,
+                relisten: bool = True, progress=None) -> Heard:
+    """Whisper over the speech, words snapped to the audio, held sounds, the second listen."""
+    from furikaeri.measure import snap_words
+    from furikaeri.relisten import second_listen
+    from furikaeri.speech import held_sounds
+    from furikaeri.transcribe import transcribe
+
+    total = audio.duration
+    transcript = transcribe(
+        audio.samples, info.path, language=rules.code, prompt=rules.filler_prompt if filler_prompt else None,
+        speech=smap.intervals, multilingual=info.multilingual,
+        on_segment=(lambda t: progress(min(t, total), total)) if progress else None,
     )
+    held = held_sounds(audio, smap.intervals) if acoustic else ()
+    words = snap_words(transcript.words, smap.intervals)
+    doubtful: list[tuple[float, float]] = []
+    if relisten:
+        words, doubtful = second_listen(audio.samples, info.path, words, smap.intervals, rules=rules,
+                                        bursts=smap.bursts, multilingual=info.multilingual)
+    return Heard(tuple(words), tuple(held), tuple(doubtful))
+
+
+def _analysis(audio, smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model) -> Analysis:
+    """Measure what was heard and write the tips and warnings: the :class:`Analysis`."""
+    from furikaeri.advice import tips_for, warnings_for
+    from furikaeri.measure import measure
+
+    m = measure(heard.words, smap.intervals, held=heard.held, duration=audio.duration, rules=rules,
+                budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts)
     return Analysis(
         file=audio.source or None,
-        language=lang,
+        language=rules.code,
         duration_s=round(audio.duration, 3),
         speech_detected=m.speech_detected,
         latency_s=m.latency_s,
@@ -252,8 +267,8 @@ def analyze_audio(
         stats=m.stats,
         verdicts=m.verdicts,
         budget_cut=m.budget_cut,
-        tips=tuple(tips_for(m, lang, budget_s)),
-        warnings=tuple(warnings_for(m, lang, smap)),
+        tips=tuple(tips_for(m, rules.code, budget_s)),
+        warnings=tuple(warnings_for(m, rules.code, smap)),
         question=question,
-        model=info.name,
+        model=model,
     )

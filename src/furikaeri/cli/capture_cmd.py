@@ -133,7 +133,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)")
     shown_budget = budget
     if shown_budget is None:
-        from furikaeri.analysis import default_budget
+        from furikaeri.norms import default_budget
 
         shown_budget = default_budget(language if language != "auto" else "en")
     record_interactive(out, question=question, budget=shown_budget, device=device,

@@ -10,9 +10,23 @@ Language rules never import the pipeline.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Rate:
+    """Speaking-rate figures of one answer; each language defines its own (``Rules.rate_type``:
+    English words per minute, Japanese morae per second and characters per minute), None when
+    the answer has no content word."""
+
+    def get(self, key: str) -> float | None:
+        return getattr(self, key, None)
+
+    def to_dict(self) -> dict[str, float | None]:
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,7 @@ class Rules(Protocol):
     #: Discourse fillers that count only where the audio shows a pause beside them ("like").
     needs_pause: frozenset[str]
 
+    rate_type: type  # the language's Rate (a frozen dataclass of its rate figures)
     rate_key: str  # the rate figure judged against its band (wpm; morae_per_s)
     pace_key: str  # the pace figure tracked over time (wpm; chars_per_min)
     rate_keys: tuple[str, ...]  # every rate figure the language reports
@@ -57,6 +72,10 @@ class Rules(Protocol):
     max_units_per_s: float  # more words (tokens) per second than this is Whisper looping
     hesitation_label: str  # a filler found in the audio alone: "uh" | "えー"
     default_set: str  # the built-in question set
+
+    def rates(self, *, units: int, chars: int, answer_s: float, speaking_s: float) -> Rate:
+        """The rate figures for ``units`` (words; morae) and ``chars`` said over ``answer_s``
+        seconds of answer, ``speaking_s`` of them not silent."""
 
     def few_words(self, text: str) -> bool:
         """Little enough text to be one filler Whisper misheard."""

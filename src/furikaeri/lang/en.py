@@ -72,9 +72,9 @@ and "I think of" are the verb of thinking, not a hedge.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from furikaeri.lang import Match
+from furikaeri.lang import Match, Rate
 
 # A word: letters/digits with inner apostrophes or hyphens ("don't", "well-known", "Ph.D"
 # is two), or a number with separators ("1,000", "3.5"). Contractions are one word.
@@ -500,6 +500,11 @@ TEXT = {
     'stop_stop': 'stopped',
     'stop_interrupt': 'interrupted',
     'stop_device_error': 'the microphone failed',
+    'verdict_ok': 'fair',
+    'verdict_na': '–',
+    'by_place': 'between sentences {sentence} · at commas {clause} · mid-phrase {mid}',
+    'pause_counts': '{n}: long {long} · very long {very_long} · longest {longest:.1f} s · silent {share:.0%}',
+    'value_unit': '{value} {unit}',
     'norm_wpm': '{lo:g}–{hi:g} wpm',
     'norm_morae_per_s': '{lo:g}–{hi:g} morae/s',
     'norm_chars_per_min': '{lo:g}–{hi:g} chars/min',
@@ -507,6 +512,15 @@ TEXT = {
     'norm_pauses': '< {very_long:g} s, ≤ {share:.0%} silent',
     'norm_length': '≤ {budget:g} s',
 }
+
+
+@dataclass(frozen=True)
+class EnglishRate(Rate):
+    """``wpm``: words per minute over the answer span, pauses included; ``articulation_wpm``:
+    the same with silent pauses left out (METRICS.md, "Speaking rate")."""
+
+    wpm: float | None = None
+    articulation_wpm: float | None = None
 
 
 class EnglishRules:
@@ -534,9 +548,10 @@ class EnglishRules:
     relisten_min_logprob_empty = -1.0
     labels = TEXT
     #: The rate figure judged against its band, the figures reported, and their unit.
+    rate_type = EnglishRate
     rate_key = "wpm"
     pace_key = "wpm"  # the pace tracked over time in the archive
-    rate_keys = ("wpm", "articulation_wpm")
+    rate_keys = tuple(f.name for f in fields(EnglishRate))
     unit = "words"
     comma = ","
     #: Whisper writes at most about this many tokens per second of English speech (the token
@@ -610,6 +625,11 @@ class EnglishRules:
         """Words: a contraction ("don't"), a hyphenated word and a number ("3", "1,000",
         "3.5") each count one; punctuation counts nothing. The unit of wpm (METRICS.md)."""
         return sum(1 for _ in _WORD_RE.finditer(text))
+
+    def rates(self, *, units: int, chars: int, answer_s: float, speaking_s: float) -> EnglishRate:
+        """Words per minute over the answer, and over its speaking time (articulation)."""
+        return EnglishRate(wpm=round(units / (answer_s / 60.0), 1),
+                           articulation_wpm=round(units / (speaking_s / 60.0), 1))
 
     def few_words(self, text: str) -> bool:
         """Little enough text to be one filler misheard: at most three words."""

@@ -70,10 +70,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from furikaeri.errors import ModelError
-from furikaeri.lang import Match
+from furikaeri.lang import Match, Rate
 
 
 @dataclass(frozen=True)
@@ -620,6 +620,11 @@ TEXT = {
     'stop_stop': '停止しました',
     'stop_interrupt': '中断しました',
     'stop_device_error': 'マイクが止まりました',
+    'verdict_ok': 'まずまず',
+    'verdict_na': '–',
+    'by_place': '文の切れ目 {sentence}・読点 {clause}・文の途中 {mid}',
+    'pause_counts': '{n}回：長い間 {long}・とても長い間 {very_long}・最長 {longest:.1f}秒・沈黙 {share:.0%}',
+    'value_unit': '{value}{unit}',
     'norm_wpm': '{lo:g}〜{hi:g} 語/分',
     'norm_morae_per_s': '{lo:g}〜{hi:g} 拍/秒',
     'norm_chars_per_min': '{lo:g}〜{hi:g} 字/分',
@@ -627,6 +632,17 @@ TEXT = {
     'norm_pauses': '{very_long:g}秒未満・沈黙{share:.0%}以下',
     'norm_length': '{budget:g}秒以内',
 }
+
+
+@dataclass(frozen=True)
+class JapaneseRate(Rate):
+    """``morae_per_s``: morae per second over the answer span, pauses included;
+    ``articulation_morae_per_s``: the same with silent pauses left out; ``chars_per_min``:
+    characters as written per minute of answer (the 字/分 of Japanese advice; METRICS.md)."""
+
+    morae_per_s: float | None = None
+    articulation_morae_per_s: float | None = None
+    chars_per_min: float | None = None
 
 
 class JapaneseRules:
@@ -655,9 +671,10 @@ class JapaneseRules:
     needs_pause = frozenset()
     labels = TEXT
     #: The rate figure judged against its band, the figures reported, and their unit.
+    rate_type = JapaneseRate
     rate_key = "morae_per_s"
     pace_key = "chars_per_min"  # the pace tracked over time in the archive (字/分, the 就活 norm)
-    rate_keys = ("morae_per_s", "articulation_morae_per_s", "chars_per_min")
+    rate_keys = tuple(f.name for f in fields(JapaneseRate))
     unit = "morae"
     comma = "、"
     #: Whisper writes at most about this many tokens per second of Japanese speech (a token is
@@ -749,6 +766,12 @@ class JapaneseRules:
         if pos < len(text):
             total += _japanese_morae(text[pos:])
         return total
+
+    def rates(self, *, units: int, chars: int, answer_s: float, speaking_s: float) -> JapaneseRate:
+        """Morae per second over the answer and its speaking time; characters per minute."""
+        return JapaneseRate(morae_per_s=round(units / answer_s, 2),
+                            articulation_morae_per_s=round(units / speaking_s, 2),
+                            chars_per_min=round(chars / (answer_s / 60.0), 1))
 
     def few_words(self, text: str) -> bool:
         """Little enough text to be one filler misheard: at most six characters (Whisper often

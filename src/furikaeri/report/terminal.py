@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 
-OK_WORD = {"秒": "まずまず"}
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
 
 
@@ -27,12 +26,13 @@ def _num(value, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _verdict(v, L) -> Text:
+def _verdict(v, L, *, unit: str = "") -> Text:
+    """"good  (120–160 wpm)" in the verdict's colour; ``unit`` names the figure before it."""
     if v is None:
         return Text("")
-    level = v.level
-    word = L.get(f"verdict_{level}", OK_WORD.get(L.get("seconds"), level) if level == "ok" else level)
-    return Text(f"{word}  ({v.norm})", style=STYLE.get(level, ""))
+    word = L.get(f"verdict_{v.level}", L["verdict_na"])
+    shown = f"{unit}  {word} ({v.norm})" if unit else f"{word} ({v.norm})"
+    return Text(shown, style=STYLE.get(v.level, ""))
 
 
 def marked_transcript(a, L) -> Text:
@@ -42,14 +42,14 @@ def marked_transcript(a, L) -> Text:
     fillers = list(a.fillers)
     pauses = [p for p in a.pauses if p.kind != "short"]
     reps = list(a.repetitions)
-    cut_idx = a.budget_cut["word_index"] if a.budget_cut else None
+    cut_idx = a.budget_cut.word_index if a.budget_cut else None
     events = []  # acoustic fillers and pauses are placed between words by time
     for f in fillers:
         if f.how_found == "acoustic":
             events.append((f.start, Text(f" {f.text}", style="bold magenta")))
     for p in pauses:
         style = "bold red" if p.kind == "very_long" else "yellow"
-        events.append((p.start, Text(f" [{p.duration:.1f}s]", style=style)))
+        events.append((p.start, Text(f" [{p.duration:.1f}{L['seconds']}]", style=style)))
     events.sort(key=lambda e: e[0])
     ei = 0
     for i, w in enumerate(a.words):
@@ -73,9 +73,14 @@ def marked_transcript(a, L) -> Text:
 
 
 def render(a, console: Console | None = None) -> None:
-    """Print the report for analysis ``a``."""
+    """Print the report for analysis ``a``, in the answer's language. Short figures sit in a
+    grid (label, value, verdict with its norm); longer details are lines of their own, so the
+    report stays whole at 80 columns."""
+    from furikaeri.lang import get_rules
+
     console = console or Console()
-    L = labels_for(a.language)
+    rules = get_rules(a.language)
+    L = rules.labels
     head = Text()
     if a.file:
         head.append(f"{a.file}\n", style="bold")
@@ -87,57 +92,66 @@ def render(a, console: Console | None = None) -> None:
         return
 
     t = Table.grid(padding=(0, 2))
-    t.add_column(style="bold")
-    t.add_column(justify="right")
-    t.add_column()
+    t.add_column(style="bold", no_wrap=True)
+    t.add_column(justify="right", no_wrap=True)
+    t.add_column(overflow="fold")
     s = L["seconds"]
     over = a.answer_s - a.budget_s
-    length = f"{a.answer_s:.1f} {s} / {a.budget_s:g} {s}"
-    length_v = (
-        Text(f"{L['over_budget']} +{over:.0f} {s}", style="bold red")
-        if a.over_budget
-        else Text(L["within_budget"], style="green")
-    )
-    t.add_row(L["answer_length"], length, length_v)
+    length_v = (Text(f"{L['over_budget']} +{over:.0f} {s}", style="bold red") if a.over_budget
+                else Text(L["within_budget"], style="green"))
+    t.add_row(L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v)
     t.add_row(L["latency"], f"{a.latency_s:.1f} {s}", "")
-    r = a.rate
-    if a.language == "ja":
-        t.add_row(L["rate"], f"{_num(r.get('morae_per_s'))} {L['morae_per_s']}", _verdict(a.verdicts.get("rate"), L))
-        t.add_row("", f"{_num(r.get('articulation_morae_per_s'))}", Text(L["articulation_morae_per_s"], style="dim"))
-        t.add_row("", f"{_num(r.get('chars_per_min'), 0)} {L['chars_per_min']}", _verdict(a.verdicts.get("chars_per_min"), L))
-    else:
-        t.add_row(L["rate"], f"{_num(r.get('wpm'), 0)} {L['wpm']}", _verdict(a.verdicts.get("rate"), L))
-        t.add_row("", f"{_num(r.get('articulation_wpm'), 0)}", Text(L["articulation_wpm"], style="dim"))
+    first = True
+    for key in rules.rate_keys:
+        verdict = a.verdicts.get("rate" if key == rules.rate_key else key)
+        digits = 0 if a.rate.get(key) is None or a.rate.get(key) >= 100 else 1
+        label = L["rate"] if first else ""
+        t.add_row(label, f"{_num(a.rate.get(key), digits)}",
+                  _verdict(verdict, L, unit=L[key]) if verdict else Text(L[key], style="dim"))
+        first = False
     st = a.stats
-    t.add_row(
-        L["fillers"],
-        f"{st['filler_count']}  ({st['fillers_per_min']:.1f}{L['per_min']})",
-        _verdict(a.verdicts.get("fillers"), L),
-    )
-    if a.fillers:
-        counts: dict[str, int] = {}
-        for f in a.fillers:
-            counts[f.text.lower()] = counts.get(f.text.lower(), 0) + 1
-        top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5])
-        t.add_row("", Text(top, style="magenta"), Text(f"{L['filler_share']} {st['filler_share'] * 100:.0f}%", style="dim"))
+    t.add_row(L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
+              _verdict(a.verdicts.get("fillers"), L))
     if a.repetitions:
-        counts = {}
-        for rp in a.repetitions:
-            counts[rp.text.lower()] = counts.get(rp.text.lower(), 0) + 1
-        top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5])
-        t.add_row(L["repetitions"], f"{st['repetitions']}  ({st['repetitions_per_min']:.1f}{L['per_min']})",
-                  Text(top, style="cyan"))
-    t.add_row(L["pauses"], f"{st['pause_count']}", _verdict(a.verdicts.get("pauses"), L))
-    detail = (
-        f"{L['long_pauses']} {st['long_pauses']} · {L['very_long_pauses']} {st['very_long_pauses']} · "
-        f"{L['longest_pause']} {st['longest_pause_s']:.1f} {s} · {L['silence_share']} {st['silence_share'] * 100:.0f}%\n"
-        f"{L['sentence_pauses']} {st['sentence_pauses']} · {L['mid_pauses']} {st['mid_pauses']}"
-    )
-    t.add_row("", "", Text(detail, style="dim"))
-    parts = [head, t, Text(""), Text(L["transcript"], style="bold"), marked_transcript(a, L)]
+        t.add_row(L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", "")
+    t.add_row(L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L))
+
+    details = []
+    if a.fillers:
+        details.append(_counted(L["fillers"], a.fillers, "magenta",
+                                tail=f"  ({L['filler_share']} {st.filler_share * 100:.0f}%)"))
+    if a.repetitions:
+        details.append(_counted(L["repetitions"], a.repetitions, "cyan"))
+    details.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(
+        n=st.pause_count, long=st.long_pauses, very_long=st.very_long_pauses, longest=st.longest_pause_s,
+        share=st.silence_share), style="dim"))
+    details.append(Text(f"{L['pauses']}: " + L["by_place"].format(
+        sentence=st.sentence_pauses, clause=st.clause_pauses, mid=st.mid_pauses), style="dim"))
+    parts = [head, t, Text(""), *details, Text(""), Text(L["transcript"], style="bold"), marked_transcript(a, L)]
     if a.tips:
-        parts += [Text(""), Text(L["tips"], style="bold")]
-        parts += [Text(f"• {tip}") for tip in a.tips]
-    for w in a.warnings:
-        parts.append(Text(f"{L['warnings']}: {w}", style="dim italic"))
-    console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {a.language}", expand=True))
+        parts += [Text(""), Text(L["tips"], style="bold"), _bullets(a.tips, "•")]
+    if a.warnings:
+        parts += [Text(""), _bullets(a.warnings, f"{L['warnings']}:", style="dim italic")]
+    console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
+
+
+def _bullets(lines, mark: str, style: str = "") -> Table:
+    """Lines after a mark, each wrapping under itself (Japanese has no spaces to break at)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=style)
+    grid.add_column(overflow="fold", style=style)
+    for line in lines:
+        grid.add_row(mark, line)
+    return grid
+
+
+def _counted(label: str, items, style: str, tail: str = "") -> Text:
+    """"Fillers: um×3  uh×2  (share 4%)": the most frequent texts first."""
+    counts: dict[str, int] = {}
+    for x in items:
+        counts[x.text.lower()] = counts.get(x.text.lower(), 0) + 1
+    top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:6])
+    line = Text(f"{label}: ", style="dim")
+    line.append(top, style=style)
+    line.append(tail, style="dim")
+    return line

@@ -1,0 +1,349 @@
+"""Fillers in one answer: what the transcript shows, read by the language rules, and what the
+audio shows that the transcript does not.
+
+- :func:`transcript_fillers`: the rules over Whisper's text, where a silence in the audio after
+  a word reads as a comma, and "like" counts only with a pause beside it;
+- :func:`drawn_out_fillers`: an ambiguous word (so, まあ) said alone between silences and drawn out;
+- :func:`acoustic_filled_pauses`: held, steady voiced sounds (:func:`furikaeri.speech.held_sounds`)
+  with no word near them, or under a short word Whisper was unsure of;
+- :func:`merge_runs`: hesitations written several times count as many as the audio has bursts
+  of sound where they were said.
+
+:func:`find_fillers` runs them in that order. The second listen, which hears short stretches
+again (:mod:`furikaeri.relisten`), runs before, on the words. Pure functions of words, speech
+intervals and language rules: no audio is read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+FillerKind = Literal["hesitation", "discourse"]
+HowFound = Literal["transcript", "relisten", "acoustic"]
+
+
+@dataclass(frozen=True)
+class Filler:
+    """A filler occurrence.
+
+    ``kind``: ``hesitation`` (um, uh, えー: a sound, not a word) or ``discourse`` (like, you
+    know, あの, まあ: a word used as filler). Repeated words are :class:`Repetition`.
+    ``how_found``: ``transcript`` (Whisper wrote it), ``relisten`` (Whisper wrote it when the
+    stretch was heard again on its own, :mod:`furikaeri.relisten`) or ``acoustic`` (a held voiced
+    sound, recovered from the audio).
+    """
+
+    text: str
+    start: float
+    end: float
+    kind: FillerKind = "hesitation"
+    how_found: HowFound = "transcript"
+
+
+@dataclass(frozen=True)
+class Repetition:
+    """A repeated word or restart ("the, the", 「それがそれが」): the first copy, the false
+    start. A habit of its own, counted apart from fillers."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Found:
+    """What :func:`find_fillers` found: the fillers and repetitions, and the character spans of
+    the transcript text they (and words re-read as fillers) cover, which leave the rate count."""
+
+    text: str
+    fillers: tuple[Filler, ...]
+    repetitions: tuple[Repetition, ...]
+    not_content: tuple[tuple[int, int], ...]
+    acoustic: tuple[Filler, ...] = ()
+
+
+def find_fillers(words, speech, rules, *, held=(), bursts=None, span: tuple[float, float],
+                 acoustic: bool = True) -> Found:
+    """Every filler of the answer (module docstring), repetitions apart.
+
+    ``span``: the answer's start and end (held sounds well outside it are not fillers);
+    ``bursts``: voiced bursts (:func:`furikaeri.speech.voiced_bursts`) to count runs by.
+    """
+    text, found, chars = transcript_fillers(words, rules, speech)
+    fillers = [f for f in found if f.kind != "repetition"]
+    repetitions = tuple(Repetition(f.text, f.start, f.end) for f in found if f.kind == "repetition")
+    drawn, drawn_chars = drawn_out_fillers(words, speech, fillers, rules)
+    fillers = sorted(fillers + drawn, key=lambda f: f.start)
+    heard, reread = acoustic_filled_pauses(words, held or (), fillers, rules, a_start=span[0], a_end=span[1],
+                                           speech=speech) if acoustic else ([], [])
+    merged = merge_runs(sorted(fillers + heard, key=lambda f: f.start), speech, words, bursts)
+    return Found(text, tuple(merged), repetitions, tuple(chars + drawn_chars + reread), tuple(heard))
+
+
+def join_with_offsets(words) -> tuple[str, list[tuple[int, int]]]:
+    """The transcript text and, for each word, its ``(start, end)`` character offsets in it."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for i, w in enumerate(words):
+        t = w.text
+        if i == 0:
+            t = t.lstrip()
+        parts.append(t)
+        lead = len(t) - len(t.lstrip())
+        spans.append((pos + lead, pos + len(t)))
+        pos += len(t)
+    return "".join(parts), spans
+
+
+def _words_in_span(spans, start: int, end: int) -> list[int]:
+    return [i for i, (s, e) in enumerate(spans) if s < end and e > start]
+
+
+#: A silence at least this long after a word reads as a comma to the filler rules: "late, so
+#: [0.5 s] I studied" is "late, so, I studied" (a "so" left hanging is a filler, not *therefore*).
+PROSODIC_COMMA_S = 0.3
+_CLAUSE_PUNCT = tuple(",.!?;:…、。，！？")
+
+
+def silence_between(speech, t0: float, t1: float) -> float:
+    """Seconds of ``[t0, t1]`` not inside any speech interval."""
+    if t1 <= t0:
+        return 0.0
+    inside = sum(max(0.0, min(t1, iv.end) - max(t0, iv.start)) for iv in speech)
+    return max(0.0, (t1 - t0) - inside)
+
+
+def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list[tuple[int, int]]]:
+    """Fillers the transcript shows, with times from the words that carry them.
+
+    The rules read Whisper's punctuation as the pauses it heard; where the audio has a silence
+    of ``PROSODIC_COMMA_S`` or more after a word with no punctuation (``speech`` given), the
+    rules see a comma there too. Returns the transcript text (as Whisper wrote it), the fillers
+    and their character spans in that text.
+    """
+    text, spans = join_with_offsets(words)
+    comma = rules.comma
+    seen = list(words)
+    added = []  # word indices that got a comma
+    if speech:
+        for i in range(len(words) - 1):
+            t = words[i].text.rstrip()
+            if t and not t.endswith(_CLAUSE_PUNCT) and \
+                    silence_between(speech, words[i].end, words[i + 1].start) >= PROSODIC_COMMA_S:
+                seen[i] = replace(words[i], text=t + comma)
+                added.append(i)
+    rule_text, rule_spans = join_with_offsets(seen) if added else (text, spans)
+
+    def to_text(offset: int) -> int:
+        # An offset in the rules' text -> the same place in ``text`` (each added comma is 1 char).
+        return offset - sum(1 for i in added if rule_spans[i][1] <= offset)
+
+    out: list[Filler] = []
+    char_spans: list[tuple[int, int]] = []
+    matches = rules.find_fillers(rule_text)
+    for m in matches:
+        idx = _words_in_span(rule_spans, m.start, m.end)
+        if not idx:
+            continue
+        if m.kind == "discourse" and m.text.strip(" ,、").lower() in rules.needs_pause \
+                and not _set_off(words, idx, speech, matches, m):
+            continue
+        start = words[idx[0]].start
+        end = words[idx[-1]].end
+        if len(idx) == 1 and (spans[idx[0]][1] - spans[idx[0]][0]) > 0:
+            # A filler inside a longer token: scale the time by character position.
+            ws, we = spans[idx[0]]
+            w = words[idx[0]]
+            m0, m1 = to_text(m.start), min(to_text(m.end), we)
+            frac0 = (max(m0, ws) - ws) / (we - ws)
+            frac1 = (max(min(m1, we), ws) - ws) / (we - ws)
+            start = w.start + frac0 * (w.end - w.start)
+            end = w.start + frac1 * (w.end - w.start)
+        how = "relisten" if all(getattr(words[i], "source", "") == "relisten" for i in idx) else "transcript"
+        out.append(Filler(text=m.text.strip(" ,、"), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
+        char_spans.append((to_text(m.start), min(to_text(m.end), spans[idx[-1]][1])))
+    return text, out, char_spans
+
+
+#: A silence at least this long (s) right before or after a word sets it off in speech.
+SET_OFF_S = 0.15
+
+
+def _set_off(words, idx, speech, matches, m) -> bool:
+    """Does the audio (or a filler beside it) set off the filler word ``words[idx]``? Whisper
+    puts commas round "like" in "it is, like, a puzzle" and in "it is like a puzzle" alike; only
+    a pause next to it, or another filler beside it, shows the filler."""
+    if not speech:
+        return True
+    i0, i1 = idx[0], idx[-1]
+    before = silence_between(speech, words[i0 - 1].end, words[i0].start) if i0 else SET_OFF_S
+    after = silence_between(speech, words[i1].end, words[i1 + 1].start) if i1 + 1 < len(words) else SET_OFF_S
+    beside = any(o is not m and o.kind != "repetition" and (o.end == m.start or 0 <= o.start - m.end <= 2)
+                 for o in matches)
+    return before >= SET_OFF_S or after >= SET_OFF_S or beside
+
+
+#: An ambiguous word (``rules.drawn_fillers``: so, well, like; まあ, なんか, あの, その) that is
+#: the only word on an island of speech at least this long was drawn out on its own: "sooo...
+#: [pause]" is a filler, while the connective flows into its clause ("so I studied") and a
+#: stressed "so" alone lasts about 0.2-0.35 s.
+DRAWN_MIN_S = 0.45
+_EDGE_PUNCT = " ,.!?…、。，！？"
+
+
+def drawn_out_fillers(words, speech, fillers, rules) -> tuple[list[Filler], list[tuple[int, int]]]:
+    """Fillers said as a drawn-out ambiguous word alone between silences, with the character
+    spans (in the transcript text) of those words (they leave the rate count)."""
+    from furikaeri.speech import speech_islands
+
+    out: list[Filler] = []
+    chars: list[tuple[int, int]] = []
+    vocab = rules.drawn_fillers
+    if not vocab:
+        return out, chars
+    _, spans = join_with_offsets(words)
+    for s, e in speech_islands(speech):
+        if e - s < DRAWN_MIN_S:
+            continue
+        on = [i for i, w in enumerate(words) if s - 0.05 <= (w.start + w.end) / 2 <= e + 0.05]
+        if len(on) != 1:
+            continue
+        word = words[on[0]].text.strip(_EDGE_PUNCT)
+        if word.lower() not in vocab or any(f.start < e and f.end > s for f in fillers):
+            continue
+        out.append(Filler(word, round(s, 3), round(e, 3), "discourse", "transcript"))
+        chars.append(spans[on[0]])
+    return out, chars
+
+
+def merge_runs(fillers, speech, words=(), bursts=None, *, max_s: float = 2.5) -> list[Filler]:
+    """Hesitations Whisper wrote several times over fewer sounds, merged.
+
+    A run of consecutive hesitations inside one speech interval (no silence of 0.25 s or more
+    between them, together at most ``max_s``) is as many fillers as the audio has bursts of
+    sound where it was said (``bursts``, :func:`furikaeri.speech.voiced_bursts`: the stretch
+    between the words around the run), at most as many as were written. "uh, uh, um, um" said
+    in one breath is four bursts and four fillers, however Whisper stamped them (it often stamps
+    several at the same instant); "Um... Um..." over a single held "ummm" is one. Without
+    ``bursts``, a run is one filler.
+    """
+    out: list[Filler] = []
+    groups: list[list[Filler]] = []
+    for f in fillers:
+        g = groups[-1] if groups else None
+        prev = g[-1] if g else None
+        if (
+            prev is not None
+            and f.kind == prev.kind == "hesitation"
+            and f.end - g[0].start <= max_s
+            and any(iv.start <= g[0].start + 0.05 and f.end <= iv.end + 0.05 for iv in speech)
+        ):
+            g.append(f)
+        else:
+            groups.append([f])
+    for g in groups:
+        if len(g) == 1:
+            out.extend(g)
+            continue
+        n = 1
+        if bursts is not None:
+            lo, hi = _run_region(g, speech, words)
+            n = min(len(g), max(1, sum(1 for b in bursts if lo - 0.02 <= (b.start + b.end) / 2 <= hi + 0.02)))
+        if n == len(g):
+            out.extend(g)
+            continue
+        # n fillers: the run's texts in order, n of them, spanning the run's time
+        size = len(g) / n
+        for k in range(n):
+            part = g[int(round(k * size)):int(round((k + 1) * size))] or [g[-1]]
+            text = max((f.text for f in part), key=len)
+            out.append(Filler(text, part[0].start, max(f.end for f in part), part[0].kind, part[0].how_found))
+    return out
+
+
+def _run_region(run, speech, words) -> tuple[float, float]:
+    """Where a run of fillers was said: from the end of the word before it to the start of the
+    word after it, inside the speech interval that holds it."""
+    s0, s1 = run[0].start, run[-1].end
+    iv = next((iv for iv in speech if iv.start <= s0 + 0.05 and s1 <= iv.end + 0.05), None)
+    lo, hi = (iv.start, iv.end) if iv else (s0, s1)
+    for w in words:
+        mid = (w.start + w.end) / 2
+        if any(f.start - 0.02 <= mid <= f.end + 0.02 for f in run):
+            continue  # a filler's own word
+        if w.end <= s0 + 0.05:
+            lo = max(lo, w.end)
+        elif w.start >= s1 - 0.05:
+            hi = min(hi, w.start)
+    return lo, max(hi, lo)
+
+
+def strip_spans(text: str, spans) -> str:
+    """``text`` with the given character spans blanked out (for counting rate units)."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = " "
+    return "".join(chars)
+
+
+#: Words Whisper wrote over a held sound are re-read as the filler only when it was unsure of
+#: them (mean word probability below this): a confident word on a held vowel is a drawl.
+REREAD_MAX_PROBABILITY = 0.5
+
+
+#: A held vowel that starts or ends within this much (s) of a word Whisper heard belongs to
+#: that word ("aaand", "kangaroooo"), not to a filler.
+DRAWL_TOUCH_S = 0.05
+
+
+def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end: float, speech=()):
+    """Filled pauses the audio shows and the transcript does not.
+
+    For each held sound (``speech.held_sounds``) with no transcript filler within 0.3 s:
+
+    - no word over it: Whisper dropped a filler ("uh" / "えー"; ``how_found="acoustic"``);
+    - the words whose middle lies on it are one short word or a few kana that Whisper was
+      unsure of: it misheard the filler as text; those words become the filler and leave the
+      rate count. Right after あの/その with no pause it is the drawn-out あのー/そのー;
+    - a longer word overlaps more than half of it: a drawl inside a real word, not counted.
+
+    Returns the fillers and the character spans (in the transcript text) of re-read words.
+    """
+    out: list[Filler] = []
+    reread: list[tuple[int, int]] = []
+    if not held:
+        return out, reread
+    _, spans = join_with_offsets(words)
+    for h in held:
+        if h.end < a_start - 3.0 or h.start > a_end + 0.5:
+            continue
+        if any(f.start < h.end + 0.3 and f.end > h.start - 0.3 for f in fillers + out):
+            continue
+        inside = [i for i, w in enumerate(words) if h.start - 0.05 <= (w.start + w.end) / 2 <= h.end + 0.05]
+        if not inside:
+            if any(w.start < h.end + DRAWL_TOUCH_S and w.end > h.start - DRAWL_TOUCH_S for w in words):
+                continue  # a held vowel touching a word Whisper heard is that word said slowly
+            out.append(Filler(f"({rules.hesitation_label})", float(h.start), float(h.end), "hesitation", "acoustic"))
+            continue
+        text_in = "".join(words[i].text for i in inside)
+        mean_p = sum(words[i].probability for i in inside) / len(inside)
+        if not rules.few_words(text_in) or mean_p >= REREAD_MAX_PROBABILITY:
+            continue
+        if speech and not any(abs(iv.start - h.start) <= 0.1 or abs(iv.end - h.end) <= 0.1 for iv in speech):
+            continue  # held in the middle of running speech, no pause on either side: a drawl
+        first, last = inside[0], inside[-1]
+        start = min(h.start, words[first].start)
+        end = max(h.end, words[last].end)
+        label, kind = rules.hesitation_label, "hesitation"
+        prev = first - 1
+        drawn = rules.drawn_form(words[prev].text) if prev >= 0 else None
+        if drawn and words[first].start - words[prev].end < 0.15:
+            label, kind = drawn, "discourse"  # あの said straight into a held vowel: あのー
+            start = words[prev].start
+            first = prev
+        reread.append((spans[first][0], spans[last][1]))
+        out.append(Filler(label, round(float(start), 3), round(float(end), 3), kind, "acoustic"))
+    return out, reread
