@@ -1,4 +1,4 @@
-"""The ``--json`` schema (``Analysis.to_dict``, schema 2, documented in the README) does not
+"""The ``--json`` schema (``Analysis.to_dict``, schema 3, documented in the README) does not
 change by accident, reads back to the same record, and the terminal report stays whole at 80
 columns in both languages."""
 
@@ -15,7 +15,7 @@ from furikaeri.lang import get_rules
 from furikaeri.speech import Interval, SpeechMap
 from furikaeri.transcribe import Word
 
-GOLDEN = Path(__file__).parent / "fixtures" / "schema2.json"
+GOLDEN = Path(__file__).parent / "fixtures" / "schema3.json"
 
 
 def _speech(ivs, duration):
@@ -27,21 +27,42 @@ def _speech(ivs, duration):
                      bursts=tuple(Interval(*iv) for iv in ivs))
 
 
+def _voiced(duration: float, ivs) -> "np.ndarray":
+    """A buzz with a gliding pitch inside the speech intervals (so pitch can be measured)."""
+    import numpy as np
+
+    t = np.arange(int(duration * 16000)) / 16000
+    f0 = 140 * 2 ** (3 * np.sin(2 * np.pi * 0.3 * t) / 12)
+    phase = 2 * np.pi * np.cumsum(f0) / 16000
+    x = sum(np.sin(k * phase) / k for k in range(1, 8)) * 0.1
+    mask = np.zeros_like(t, dtype=bool)
+    for a, b in ivs:
+        mask |= (t >= a) & (t < b)
+    return (x * mask).astype("float32")
+
+
 def analysis(lang: str) -> Analysis:
-    """An answer measured from hand-made words: fillers, a repetition, pauses, over budget."""
+    """An answer measured from hand-made words over a voiced sound: fillers, a repetition, a
+    hedge, a habit phrase, an opening sentence, pauses, over budget, pace windows, pitch."""
     if lang == "en":
-        words = [(" So,", 0.5, 0.8), (" um,", 1.0, 1.4), (" I", 2.0, 2.1), (" I", 2.3, 2.4), (" built", 2.4, 2.8),
-                 (" a", 2.8, 2.9), (" robot", 2.9, 3.4), (" for", 3.4, 3.6), (" the", 3.6, 3.7),
-                 (" contest.", 3.7, 4.3), (" It", 5.6, 5.8), (" won.", 5.8, 6.3)]
-        ivs = [(0.5, 0.8), (1.0, 1.4), (2.0, 4.3), (5.6, 6.3)]
+        words = [(" My", 0.5, 0.7), (" strength", 0.7, 1.2), (" is", 1.2, 1.4), (" patience.", 1.4, 2.0),
+                 (" So,", 2.6, 2.9), (" um,", 3.0, 3.4), (" I", 4.0, 4.1), (" I", 4.3, 4.4), (" really", 4.4, 4.8),
+                 (" think", 4.8, 5.1), (" it", 5.1, 5.2), (" really", 5.2, 5.6), (" helps.", 5.6, 6.0),
+                 (" It", 7.0, 7.2), (" really", 7.2, 7.6), (" worked", 7.6, 8.0), (" for", 8.0, 8.2),
+                 (" the", 8.2, 8.3), (" team,", 8.3, 8.8), (" kind", 9.5, 9.8), (" of.", 9.8, 10.2),
+                 (" Every", 10.8, 11.2), (" week", 11.2, 11.6), (" we", 11.6, 11.8), (" won.", 11.8, 12.4)]
+        ivs = [(0.5, 2.0), (2.6, 2.9), (3.0, 3.4), (4.0, 6.0), (7.0, 8.8), (9.5, 10.2), (10.8, 12.4)]
     else:
-        words = [("えっと、", 0.5, 1.0), ("私", 1.5, 1.7), ("は", 1.7, 1.8), ("ロボット", 1.8, 2.4), ("を", 2.4, 2.5),
-                 ("作", 2.5, 2.7), ("りました。", 2.7, 3.3), ("大会", 4.6, 5.0), ("大会", 5.0, 5.4),
-                 ("で", 5.4, 5.5), ("優勝", 5.5, 5.9), ("しました。", 5.9, 6.4)]
-        ivs = [(0.5, 1.0), (1.5, 3.3), (4.6, 6.4)]
+        words = [("私", 0.5, 0.7), ("の", 0.7, 0.8), ("強み", 0.8, 1.2), ("は", 1.2, 1.3), ("粘り強さ", 1.3, 1.9),
+                 ("です。", 1.9, 2.3), ("えっと、", 2.9, 3.4), ("すごく", 4.0, 4.4), ("大会", 4.6, 5.0),
+                 ("大会", 5.0, 5.4), ("で", 5.4, 5.5), ("すごく", 5.5, 5.9), ("頑張りました。", 5.9, 6.8),
+                 ("すごく", 7.4, 7.8), ("楽しかった", 7.8, 8.4), ("と思います。", 8.4, 9.0),
+                 ("だから", 9.6, 10.0), ("優勝", 10.0, 10.5), ("しました。", 10.5, 11.2)]
+        ivs = [(0.5, 2.3), (2.9, 3.4), (4.0, 6.8), (7.4, 9.0), (9.6, 11.2)]
     heard = Heard(tuple(Word(t, s, e, 0.9) for t, s, e in words))
-    audio = Audio(__import__("numpy").zeros(int(7.0 * 16000), dtype="float32"), 16000, f"{lang}.wav")
-    return _analysis(audio, _speech(ivs, 7.0), heard, get_rules(lang), budget_s=5.0, acoustic=False,
+    duration = 13.0
+    audio = Audio(_voiced(duration, ivs), 16000, f"{lang}.wav")
+    return _analysis(audio, _speech(ivs, duration), heard, get_rules(lang), budget_s=8.0, acoustic=False,
                      question="質問" if lang == "ja" else "Question", model="base")
 
 
@@ -57,7 +78,10 @@ def shape(value):
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_json_schema_does_not_change_unintentionally(lang):
     d = analysis(lang).to_dict()
-    assert d["schema"] == SCHEMA == 2
+    assert d["schema"] == SCHEMA == 3
+    for key in ("words", "fillers", "repetitions", "pauses", "hedges", "habits"):
+        assert d[key], key  # each list has an item, so its items' shape is checked too
+    assert d["voice"]["windows"] and d["pace"]["windows"] and d["opening"]
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert shape(d) == golden[lang], (
         "the --json schema changed: if on purpose, bump analysis.SCHEMA, say how in the README's JSON section "

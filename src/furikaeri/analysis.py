@@ -12,14 +12,18 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from furikaeri.content import Habit, Hedge, Opening
 from furikaeri.fillers import Filler, Repetition
 from furikaeri.lang import Rate
-from furikaeri.measure import BudgetCut, Pause, Stats, Verdict
+from furikaeri.measure import BudgetCut, Pace, PaceStretch, Pause, Stats, Verdict
 from furikaeri.transcribe import Word
+from furikaeri.voice import Voice, VoiceWindow
 
 #: 2: repeated words moved from ``fillers`` (kind ``repetition``) to ``repetitions`` and
 #: ``stats.repetitions``; ``filler_count`` and ``fillers_per_min`` no longer count them.
-SCHEMA = 2
+#: 3: the coach layer: ``voice``, ``pace``, ``hedges``, ``habits``, ``opening``,
+#: ``stats.hedges*``, verdicts ``voice``, ``hedges``, ``opening``.
+SCHEMA = 3
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,11 @@ class Analysis:
     stats: Stats = field(default_factory=Stats)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     budget_cut: BudgetCut | None = None
+    voice: Voice = field(default_factory=Voice)
+    pace: Pace = field(default_factory=Pace)
+    hedges: tuple[Hedge, ...] = ()
+    habits: tuple[Habit, ...] = ()
+    opening: Opening | None = None
     tips: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     question: str | None = None
@@ -70,6 +79,15 @@ class Analysis:
         d["stats"] = Stats(**{k: v for k, v in stats.items() if k in Stats.__dataclass_fields__})
         d["verdicts"] = {k: Verdict(**v) for k, v in d.get("verdicts", {}).items()}
         d["budget_cut"] = BudgetCut(**d["budget_cut"]) if d.get("budget_cut") else None
+        v = dict(d.get("voice") or {})
+        v["windows"] = tuple(VoiceWindow(**w) for w in v.get("windows", ()))
+        d["voice"] = Voice(**v)
+        pace = d.get("pace") or {}
+        d["pace"] = Pace(tuple(tuple(w) for w in pace.get("windows", ())),
+                         tuple(PaceStretch(**x) for x in pace.get("stretches", ())))
+        d["hedges"] = tuple(Hedge(**h) for h in d.get("hedges", ()))
+        d["habits"] = tuple(Habit(h["phrase"], h["count"], tuple(h.get("starts", ()))) for h in d.get("habits", ()))
+        d["opening"] = Opening(**d["opening"]) if d.get("opening") else None
         d["tips"] = tuple(d.get("tips", ()))
         d["warnings"] = tuple(d.get("warnings", ()))
         return cls(**d)
@@ -80,7 +98,8 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
     words among the fillers (kind ``repetition``) and counted them in ``filler_count`` and
     ``fillers_per_min``."""
     d = dict(d)
-    if d.get("schema", 1) < 2:
+    d.setdefault("schema", 1)
+    if d["schema"] < 2:
         fillers = list(d.get("fillers") or ())
         reps = [f for f in fillers if f.get("kind") == "repetition"]
         d["fillers"] = [f for f in fillers if f.get("kind") != "repetition"]
@@ -98,6 +117,13 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
             stats["repetitions"] = len(reps)
             stats["repetitions_per_min"] = round(len(reps) / minutes, 2) if minutes else 0.0
         d["stats"] = stats
+        d["schema"] = 2
+    if d["schema"] < 3:  # the coach layer was not measured: its figures are absent, not zero
+        d.setdefault("voice", {})
+        d.setdefault("pace", {})
+        d.setdefault("hedges", [])
+        d.setdefault("habits", [])
+        d.setdefault("opening", None)
         d["schema"] = SCHEMA
     return d
 
@@ -247,8 +273,16 @@ def _analysis(audio, smap, heard: Heard, rules, *, budget_s: float, acoustic: bo
     from furikaeri.advice import tips_for, warnings_for
     from furikaeri.measure import measure
 
+    from furikaeri.voice import measure_voice
+
     m = measure(heard.words, smap.intervals, held=heard.held, duration=audio.duration, rules=rules,
-                budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts)
+                budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
+    voice = Voice()
+    verdicts = dict(m.verdicts)
+    if m.speech_detected:
+        voice = measure_voice(audio.samples, audio.rate, (m.answer_start, m.answer_end), frames_db=smap.frames_db,
+                              speech=smap.intervals)
+        verdicts["voice"] = voice_verdict(voice, rules)
     return Analysis(
         file=audio.source or None,
         language=rules.code,
@@ -265,10 +299,26 @@ def _analysis(audio, smap, heard: Heard, rules, *, budget_s: float, acoustic: bo
         pauses=m.pauses,
         rate=m.rate,
         stats=m.stats,
-        verdicts=m.verdicts,
+        verdicts=verdicts,
         budget_cut=m.budget_cut,
+        voice=voice,
+        pace=m.pace,
+        hedges=m.hedges,
+        habits=m.habits,
+        opening=m.opening,
         tips=tuple(tips_for(m, rules.code, budget_s)),
         warnings=tuple(warnings_for(m, rules.code, smap)),
         question=question,
         model=model,
     )
+
+
+def voice_verdict(voice: Voice, rules) -> Verdict:
+    """``low`` (flat) when most 10-s stretches were monotone, ``good`` otherwise, ``n/a`` with
+    too little voiced speech (:mod:`furikaeri.voice`, :data:`furikaeri.norms.MONOTONE_ST`)."""
+    from furikaeri import norms
+    from furikaeri.lang import text
+
+    level = ("n/a" if voice.monotone_share is None else
+             "low" if voice.monotone_share > norms.MONOTONE_SHARE_HIGH else "good")
+    return Verdict(level, text(rules.code, "norm_voice", st=norms.MONOTONE_ST), norms.VOICE_SOURCE)

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from furikaeri import norms
+from furikaeri.content import Habit, Hedge, Opening, habits, hedges, opening
 from furikaeri.fillers import Filler, Found, Repetition, find_fillers, join_with_offsets, strip_spans
 from furikaeri.lang import Rate
 
@@ -22,8 +23,8 @@ PauseKind = Literal["short", "long", "very_long"]
 PausePlace = Literal["sentence", "clause", "mid"]
 Level = Literal["low", "good", "ok", "high", "n/a"]
 
-__all__ = ["Filler", "Repetition", "Pause", "Verdict", "Rate", "Stats", "BudgetCut", "Measurements",
-           "measure", "snap_words"]
+__all__ = ["Filler", "Repetition", "Pause", "Verdict", "Rate", "Stats", "BudgetCut", "Pace", "PaceStretch",
+           "Measurements", "measure", "snap_words"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ class Stats:
     filler_share: float = 0.0
     repetitions: int = 0
     repetitions_per_min: float = 0.0
+    hedges: int = 0
+    hedges_per_min: float = 0.0
+    hedges_per_100_words: float = 0.0
     pause_count: int = 0
     long_pauses: int = 0
     very_long_pauses: int = 0
@@ -96,6 +100,25 @@ class BudgetCut:
 
 
 @dataclass(frozen=True)
+class PaceStretch:
+    """A stretch of 5 s or more where the pace stayed outside its band: ``fast`` or ``slow``
+    (times are the middles of the first and last 10-s windows outside it)."""
+
+    start: float
+    end: float
+    level: Literal["fast", "slow"]
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Speaking rate over time: the language's judged rate (``Rules.rate_key``) in a 10-s
+    window moved by 1 s (``windows``: (start, rate)), and the stretches outside the band."""
+
+    windows: tuple[tuple[float, float], ...] = ()
+    stretches: tuple[PaceStretch, ...] = ()
+
+
+@dataclass(frozen=True)
 class Measurements:
     """Everything :func:`measure` finds, before it becomes an ``Analysis``."""
 
@@ -112,6 +135,11 @@ class Measurements:
     rate: Rate
     stats: Stats
     verdicts: dict[str, Verdict]
+    pace: Pace
+    hedges: tuple[Hedge, ...]
+    habits: tuple[Habit, ...]
+    opening: Opening | None
+    found: Found | None
     over_budget: bool
     budget_cut: BudgetCut | None
     acoustic_candidates: int
@@ -234,7 +262,7 @@ def rates(content: str, answer_s: float, speaking_s: float, rules) -> Rate:
                        speaking_s=max(speaking_s, 1e-6))
 
 
-def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span, rules) -> Stats:
+def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span, rules, said_hedges=()) -> Stats:
     """The counts of :class:`Stats`. ``filler_share``: fillers' own length (words; morae) over
     the answer's. ``fillers_unconfirmed``: islands the second listen left in doubt with no
     filler on them, inside the answer."""
@@ -257,6 +285,9 @@ def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span
         filler_share=round(filler_units / max(units + filler_units, 1), 3),
         repetitions=len(found.repetitions),
         repetitions_per_min=round(len(found.repetitions) / minutes, 2) if minutes else 0.0,
+        hedges=len(said_hedges),
+        hedges_per_min=round(len(said_hedges) / minutes, 2) if minutes else 0.0,
+        hedges_per_100_words=round(100.0 * len(said_hedges) * rules.units_per_word / units, 2) if units else 0.0,
         pause_count=len(pauses),
         long_pauses=len(long_p),
         very_long_pauses=sum(p.kind == "very_long" for p in pauses),
@@ -269,7 +300,8 @@ def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span
     )
 
 
-def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules) -> dict[str, Verdict]:
+def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
+          said_opening: Opening | None = None) -> dict[str, Verdict]:
     """Each figure against its norm (:mod:`furikaeri.norms`), the norm written in the answer's
     language: ``rate`` (the language's judged rate, and in Japanese also ``chars_per_min``),
     ``fillers``, ``pauses``, ``length``."""
@@ -291,7 +323,56 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules) 
                                          share=norms.SILENCE_SHARE_HIGH), norms.PAUSES_SOURCE)
     length = "high" if answer_s > budget_s else "low" if answer_s < norms.SHORT_ANSWER_SHARE * budget_s else "good"
     out["length"] = Verdict(length, text(code, "norm_length", budget=budget_s), norms.LENGTH_SOURCE)
+    out["hedges"] = Verdict("high" if stats.hedges_per_100_words > norms.HEDGES_PER_100_HIGH else "good",
+                            text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.HEDGES_SOURCE)
+    if said_opening is not None:
+        out["opening"] = Verdict("high" if said_opening.late else "good",
+                                 text(code, "norm_opening", share=norms.OPENING_SHARE), norms.OPENING_SOURCE)
     return out
+
+
+#: Pace over time: a window this long (s), moved this far each step; a stretch outside the
+#: band is listed when it lasts this long.
+PACE_WINDOW_S, PACE_STEP_S, PACE_STRETCH_S = 10.0, 1.0, 5.0
+
+
+def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pace:
+    """The judged rate in each 10-s window of the answer (fillers and repetitions are not
+    words), and every stretch of :data:`PACE_STRETCH_S` or more outside its band
+    (:data:`furikaeri.norms.RATE_BANDS`): "too fast from 0:42 to 0:55"."""
+    start, end = span
+    band = norms.RATE_BANDS.get(rules.rate_key)
+    if end - start < PACE_WINDOW_S or band is None:
+        return Pace()
+    _, spans = join_with_offsets(words)
+    units = []
+    for w, (a, b) in zip(words, spans):
+        inside = any(x <= a and b <= y for x, y in found.not_content)
+        units.append(0 if inside else rules.count_units(w.text))
+    windows = []
+    t = start
+    while t + PACE_WINDOW_S <= end + 1e-6:
+        n = sum(u for w, u in zip(words, units) if t <= (w.start + w.end) / 2 < t + PACE_WINDOW_S)
+        rate = rules.rates(units=n, chars=0, answer_s=PACE_WINDOW_S, speaking_s=PACE_WINDOW_S).get(rules.rate_key)
+        windows.append((round(t, 2), rate))
+        t += PACE_STEP_S
+    stretches: list[PaceStretch] = []
+    run: list[tuple[float, str]] = []
+
+    def close():
+        if run and run[-1][0] - run[0][0] >= PACE_STRETCH_S:
+            stretches.append(PaceStretch(round(run[0][0], 2), round(run[-1][0], 2), run[0][1]))
+        run.clear()
+
+    for w0, rate in windows:
+        level = {"high": "fast", "low": "slow"}.get(band.level(rate))
+        middle = w0 + PACE_WINDOW_S / 2
+        if level is None or (run and run[-1][1] != level):
+            close()
+        if level is not None:
+            run.append((middle, level))
+    close()
+    return Pace(tuple(windows), tuple(stretches))
 
 
 def budget_cut(words, start: float, budget_s: float) -> BudgetCut:
@@ -313,6 +394,7 @@ def measure(
     held=None,
     doubtful=(),
     bursts=None,
+    question: str | None = None,
 ) -> Measurements:
     """Measure one answer.
 
@@ -338,6 +420,8 @@ def measure(
         them are reported as possibly under-counted fillers.
     bursts : sequence of Interval, optional
         Voiced bursts (:func:`furikaeri.speech.voiced_bursts`) to count runs of fillers by.
+    question : str, optional
+        The question: its own words are not habit phrases.
 
     Definitions
     -----------
@@ -370,7 +454,8 @@ def measure(
         return Measurements(
             speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
             words=(), transcript="", fillers=(), repetitions=(), pauses=(),
-            rate=rules.rate_type(), stats=Stats(unit=rules.unit), verdicts={},
+            rate=rules.rate_type(), stats=Stats(unit=rules.unit), verdicts={}, pace=Pace(), hedges=(), habits=(),
+            opening=None, found=None,
             over_budget=False, budget_cut=None, acoustic_candidates=0, unconfirmed_fillers=0,
         )
     start, end = answer_span(words, speech)
@@ -382,8 +467,10 @@ def measure(
     content = strip_spans(found.text, found.not_content)
     speaking = answer_s - sum(p.duration for p in pauses)
     rate = rates(content, answer_s, speaking, rules)
+    said = tuple(hedges(words, rules))
+    first = opening(words, rules, answer_start=start, budget_s=budget_s)
     stats = tally(found, pauses, answer_s=answer_s, content=content, doubtful=doubtful, span=(start, end),
-                  rules=rules)
+                  rules=rules, said_hedges=said)
     over = bool(answer_s > budget_s)
     return Measurements(
         speech_detected=True,
@@ -398,7 +485,12 @@ def measure(
         pauses=tuple(pauses),
         rate=rate,
         stats=stats,
-        verdicts=judge(rate, stats, answer_s=answer_s, budget_s=budget_s, rules=rules),
+        verdicts=judge(rate, stats, answer_s=answer_s, budget_s=budget_s, rules=rules, said_opening=first),
+        pace=pace_over_time(words, found, (start, end), rules),
+        hedges=said,
+        habits=tuple(habits(words, rules, not_content=found.not_content, question=question)),
+        opening=first,
+        found=found,
         over_budget=over,
         budget_cut=budget_cut(words, start, budget_s) if over else None,
         acoustic_candidates=len(held or ()),

@@ -58,6 +58,26 @@ VERY_LONG_PAUSE_S = 3.0
 SILENCE_SHARE_HIGH = 0.35
 PAUSES_SOURCE = "METRICS.md: pauses >= 1 s long, >= 3 s very long"
 
+#: Vocal variety: pitch spread (semitone standard deviation, relative to the speaker's own
+#: median) over 10-s stretches of the answer. Hincks (2004) found 10-s spreads of about 1.8 to
+#: 3.6 semitones across speakers (F0 SD/mean 0.11-0.235); a stretch under 1.5 semitones is
+#: flatter than the flattest of them: monotone. chris-arsenault/hot-mic scores monotone as
+#: 1 - min(SD / 2 st, 1). On natural real speech (../shared/audio) 1.5 flags about 7 % of
+#: 10-s stretches; 2.0 would flag a quarter, mostly second-language speakers' calm narration.
+VOICE_WINDOW_S = 10.0
+MONOTONE_ST = 1.5
+#: An answer whose stretches are monotone this often is flat as a whole.
+MONOTONE_SHARE_HIGH = 0.5
+VOICE_SOURCE = "METRICS.md: Hincks 2004/2005 (F0 SD over 10 s), hot-mic monotone score"
+
+#: Time to the point: 就活 advice asks for the conclusion first; an opening sentence that runs
+#: past a fifth of the answer's budget has not got there (METRICS.md, "Getting to the point").
+OPENING_SHARE = 0.2
+OPENING_SOURCE = "METRICS.md: 結論ファースト, answers of about a minute"
+#: Hedges per 100 words (morae / 3 in Japanese, a word's worth) above which claims sound unsure.
+HEDGES_PER_100_HIGH = 3.0
+HEDGES_SOURCE = "METRICS.md: hedges (Hyland 1998; Yoodli), a separate habit from fillers"
+
 #: An answer shorter than this share of its budget is thin.
 SHORT_ANSWER_SHARE = 0.3
 LENGTH_SOURCE = "the question's time budget"

@@ -67,6 +67,7 @@ class Rules(Protocol):
     pace_key: str  # the pace figure tracked over time (wpm; chars_per_min)
     rate_keys: tuple[str, ...]  # every rate figure the language reports
     unit: str  # "words" | "morae"
+    units_per_word: int  # rate units in a word, roughly (1; 3 morae)
     comma: str  # "," | "、"
     tokens_per_s: float  # at most this many Whisper tokens per second of speech
     max_units_per_s: float  # more words (tokens) per second than this is Whisper looping
@@ -88,6 +89,15 @@ class Rules(Protocol):
 
     def owns(self, text: str) -> bool:
         """Is ``text`` written in this language's script?"""
+
+    def content_tokens(self, text: str | None) -> list[tuple[str, int]]:
+        """Tokens that can make a habit phrase, with character offsets."""
+
+    def phrase(self, tokens) -> str:
+        """A habit phrase's tokens as said."""
+
+    def opening_order(self, sentence: str) -> str | None:
+        """``point_first``, ``story_first`` or None: what the opening sentence does."""
 
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""

@@ -365,6 +365,8 @@ _HEDGE_PATTERNS = [
     (re.compile(r"みたいな(?:感じ)?"), _always),
     (re.compile(r"的な(?:感じ)?"), _hedge_teki),
     (re.compile(r"そうですね"), _hedge_soudesune),
+    (re.compile(r"かもしれ(?:ません|ない|なかった)"), _always),
+    (re.compile(r"(?:ような)?気がし(?:ます|ました|て)"), _always),
 ]
 
 
@@ -625,6 +627,24 @@ TEXT = {
     'by_place': '文の切れ目 {sentence}・読点 {clause}・文の途中 {mid}',
     'pause_counts': '{n}回：長い間 {long}・とても長い間 {very_long}・最長 {longest:.1f}秒・沈黙 {share:.0%}',
     'value_unit': '{value}{unit}',
+    'norm_hedges': '100語あたり{high:g}回以下',
+    'norm_opening': '持ち時間の{share:.0%}以内',
+    'norm_voice': '10秒ごとに{st:g}半音以上',
+    'opening': '結論まで',
+    'opening_value': '{seconds:.1f}秒（持ち時間の{share:.0%}）',
+    'point_first': '結論から',
+    'story_first': 'エピソードから',
+    'first_sentence': '最初の一文',
+    'hedges': 'ぼかし表現',
+    'hedges_value': '{n}回（100語あたり{per100:.1f}）',
+    'voice': '声の抑揚',
+    'voice_value': '{spread:.1f}半音',
+    'loudness': '声量の幅 {db:.0f} dB',
+    'flat_at': '単調な箇所 {spans}',
+    'habits': '口ぐせ',
+    'pace_over_time': '速さの変化',
+    'too_fast': '速すぎ {start}〜{end}',
+    'too_slow': '遅すぎ {start}〜{end}',
     'norm_wpm': '{lo:g}〜{hi:g} 語/分',
     'norm_morae_per_s': '{lo:g}〜{hi:g} 拍/秒',
     'norm_chars_per_min': '{lo:g}〜{hi:g} 字/分',
@@ -645,6 +665,15 @@ class JapaneseRate(Rate):
     chars_per_min: float | None = None
 
 
+_STORY_OPENING = re.compile(
+    r"^(?:えー?と?、?|あのー?、?|まず、?)*(?:(?:大学|高校|中学|小学校)?[0-9０-９一二三四五六七八九十]+年(?:生|次)?の?(?:時|とき|頃|ころ|夏|春|秋|冬)"
+    r"|(?:学生|大学|高校)時代(?:に|は)|以前、|昔、|(?:その|ある)(?:時|とき|日)|アルバイト(?:で|先で)|"
+    r"[^。]{0,12}(?:の|た)(?:時|とき)(?:に|、|は))")
+_POINT_OPENING = re.compile(
+    r"結論から|(?:私|わたし|僕)?の?(?:強み|弱み|長所|短所|特徴|目標|夢|志望(?:動機|理由)|理由|やりたいこと)は"
+    r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)|ことです。?$")
+
+
 class JapaneseRules:
     """The :class:`~furikaeri.lang.Rules` for Japanese (see the module docstring)."""
 
@@ -658,14 +687,14 @@ class JapaneseRules:
     #: Yes: a Japanese filler is often said straight into its phrase (あのー、まず…) with too
     #: short a break for an island of its own, and a word's fragment heard alone is written as
     #: kana that are not fillers (あっ, いっ), since Whisper writes a filler's long vowel (えー,
-    #: あのー) only for a long vowel. On the corpus, pieces added 3 fillers and no false one
-    #: (recall 0.94 -> 0.99).
+    #: あのー) only for a long vowel (bench/fillers.py measures what pieces add).
     relisten_pieces = True
     #: The second listen's prompt: the hesitations real speakers use most (えっと, え) and うん,
-    #: so a hum of agreement is written as what it is. On real speech (bench/real.py) it made
-    #: えっと heard alone far surer than the main-pass prompt (avg log-prob -0.3 to -1.2 instead
-    #: of -0.6 to -1.5).
+    #: so a hum of agreement is written as what it is. On real speech Whisper hears えっと alone
+    #: far more surely with it than with the main-pass prompt (bench/real.py --heldout compares
+    #: the two).
     relisten_prompt = "うん、えっと、あのー、え、まあ、なんか、"
+    #: Chosen on real speech (bench/real.py --heldout shows it on speakers it was not chosen on).
     relisten_min_logprob = -1.2
     relisten_min_logprob_empty = -1.2
     needs_pause = frozenset()
@@ -676,6 +705,7 @@ class JapaneseRules:
     pace_key = "chars_per_min"  # the pace tracked over time in the archive (字/分, the 就活 norm)
     rate_keys = tuple(f.name for f in fields(JapaneseRate))
     unit = "morae"
+    units_per_word = 3  # morae in a word, roughly: "per 100 words" is per 300 morae
     comma = "、"
     #: Whisper writes at most about this many tokens per second of Japanese speech (a token is
     #: often one character), and more than this many tokens per second is Whisper looping.
@@ -772,6 +802,36 @@ class JapaneseRules:
         return JapaneseRate(morae_per_s=round(units / answer_s, 2),
                             articulation_morae_per_s=round(units / speaking_s, 2),
                             chars_per_min=round(chars / (answer_s / 60.0), 1))
+
+    def content_tokens(self, text: str | None) -> list[tuple[str, int]]:
+        """Tokens of ``text`` that can make a habit phrase, with their character offsets: the
+        words that colour speech (副詞 すごく・やっぱり, 形容詞, 形状詞, 連体詞) and common
+        nouns; not particles, auxiliaries, numbers, names, pronouns or the light verbs."""
+        if not text:
+            return []
+        out = []
+        for tok in _tokens(text):
+            if tok.pos1 in {"副詞", "形容詞", "形状詞", "連体詞"} or (
+                    tok.pos1 == "名詞" and tok.pos2 not in {"数詞", "固有名詞", "助動詞語幹"}):
+                if not _speechless(tok.surface) and not _FILLER_START_RE.match(tok.surface):
+                    out.append((tok.surface, tok.start))
+        return out
+
+    def phrase(self, tokens) -> str:
+        """Tokens of a habit phrase, as written: 「すごく」「本当に」."""
+        return "".join(tokens)
+
+    def opening_order(self, sentence: str) -> str | None:
+        """``point_first`` when the opening sentence states the conclusion (結論ファースト:
+        「私の強みは粘り強さです」「結論から申し上げますと」「御社を志望した理由は…」), ``story_first``
+        when it opens with the situation of an episode (「大学2年生の時、」「アルバイトで…」「以前、」),
+        None when the words do not tell."""
+        s = sentence.strip()
+        if _STORY_OPENING.search(s):
+            return "story_first"
+        if _POINT_OPENING.search(s):
+            return "point_first"
+        return None
 
     def few_words(self, text: str) -> bool:
         """Little enough text to be one filler misheard: at most six characters (Whisper often

@@ -64,8 +64,9 @@ def marked_transcript(a, L) -> Text:
             for f in fillers
         )
         is_rep = any(r.start < w.end and r.end > w.start for r in reps)
+        is_hedge = any(h.start <= w.start and w.end <= h.end for h in a.hedges)
         style = "bold magenta underline" if is_filler else "cyan underline" if is_rep else (
-            "red" if cut_idx is not None and i >= cut_idx else "")
+            "blue underline" if is_hedge else "red" if cut_idx is not None and i >= cut_idx else "")
         text.append(w.text if i else w.text.lstrip(), style=style)
     for e in events[ei:]:
         text.append_text(e[1])
@@ -115,6 +116,15 @@ def render(a, console: Console | None = None) -> None:
     if a.repetitions:
         t.add_row(L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", "")
     t.add_row(L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L))
+    if a.opening is not None:
+        order = f"  {L[a.opening.order]}" if a.opening.order else ""
+        v = _verdict(a.verdicts.get("opening"), L)
+        v.append(order, style="dim")
+        t.add_row(L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share), v)
+    t.add_row(L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
+              _verdict(a.verdicts.get("hedges"), L))
+    if a.voice.pitch_spread_st is not None:
+        t.add_row(L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st), _verdict(a.verdicts.get("voice"), L))
 
     details = []
     if a.fillers:
@@ -127,12 +137,37 @@ def render(a, console: Console | None = None) -> None:
         share=st.silence_share), style="dim"))
     details.append(Text(f"{L['pauses']}: " + L["by_place"].format(
         sentence=st.sentence_pauses, clause=st.clause_pauses, mid=st.mid_pauses), style="dim"))
+    if a.hedges:
+        details.append(_counted(L["hedges"], a.hedges, "blue"))
+    if a.habits:
+        line = Text(f"{L['habits']}: ", style="dim")
+        line.append("  ".join(f"{h.phrase}×{h.count}" for h in a.habits[:5]), style="yellow")
+        details.append(line)
+    if a.pace.stretches:
+        details.append(Text(f"{L['pace_over_time']}: " + " · ".join(
+            L["too_fast" if x.level == "fast" else "too_slow"].format(start=clock(x.start), end=clock(x.end))
+            for x in a.pace.stretches), style="dim"))
+    flat = [w for w in a.voice.windows if w.monotone]
+    if a.voice.pitch_spread_st is not None:
+        voice = [L["loudness"].format(db=a.voice.loudness_range_db)] if a.voice.loudness_range_db is not None else []
+        if flat:
+            voice.append(L["flat_at"].format(spans=", ".join(f"{clock(w.start)}–{clock(w.end)}" for w in flat)))
+        if voice:
+            details.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
+    if a.opening is not None:
+        details.append(Text(f"{L['first_sentence']}: {a.opening.text}", style="dim"))
     parts = [head, t, Text(""), *details, Text(""), Text(L["transcript"], style="bold"), marked_transcript(a, L)]
     if a.tips:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(a.tips, "•")]
     if a.warnings:
         parts += [Text(""), _bullets(a.warnings, f"{L['warnings']}:", style="dim italic")]
     console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
+
+
+def clock(seconds: float) -> str:
+    """``m:ss`` for a time in seconds."""
+    s = max(0, int(round(seconds)))
+    return f"{s // 60}:{s % 60:02d}"
 
 
 def _bullets(lines, mark: str, style: str = "") -> Table:

@@ -1,0 +1,125 @@
+"""What the answer says, and when: hedges, habit phrases, and how long it takes to get to the
+point.
+
+- **Hedges** (``I think``, ``kind of``, 〜と思います, たぶん): words that weaken a claim, found by
+  the language rules (``Rules.find_hedges``, context-aware: "what kind of job" is no hedge), with
+  times from the words that carry them. A separate habit from fillers.
+- **Habit phrases**: content phrases of one to three words said three times or more in one
+  answer ("basically", 「すごく」), the longest such phrase where several overlap; words of the
+  question itself and fillers are not habits.
+- **Time to the point** (結論ファースト): when the first complete sentence ends, counted from the
+  start of the answer, and its share of the time budget; late when it runs past
+  :data:`furikaeri.norms.OPENING_SHARE` of the budget. Whether the opening sentence states the
+  point (私の強みは〜です; "My greatest strength is ...") or opens a story (大学2年生の時…;
+  "When I was ...") is judged from the text by the language rules (``Rules.opening_order``),
+  or left open (None) when the text does not say.
+
+Pure functions of the words (:class:`~furikaeri.transcribe.Word`) and the language rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from furikaeri import norms
+from furikaeri.fillers import join_with_offsets
+
+Order = Literal["point_first", "story_first"]
+
+#: A phrase said this many times or more in one answer is a habit.
+HABIT_MIN_COUNT = 3
+HABIT_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """A hedge said in the answer."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Habit:
+    """A phrase said ``count`` times in one answer, and when each began."""
+
+    phrase: str
+    count: int
+    starts: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How long the answer took to get to its first full stop.
+
+    ``seconds``: from the start of the answer to the end of its first complete sentence;
+    ``budget_share``: that over the question's budget; ``late``: past
+    :data:`furikaeri.norms.OPENING_SHARE`; ``order``: ``point_first``, ``story_first`` or None
+    (not told by the text); ``text``: the opening sentence.
+    """
+
+    seconds: float
+    budget_share: float
+    late: bool
+    order: Order | None
+    text: str
+
+
+def hedges(words, rules) -> list[Hedge]:
+    """Every hedge the rules find in the transcript, timed by the words under it."""
+    text, spans = join_with_offsets(words)
+    out = []
+    for m in rules.find_hedges(text):
+        idx = [i for i, (s, e) in enumerate(spans) if s < m.end and e > m.start]
+        if idx:
+            out.append(Hedge(m.text.strip(), round(words[idx[0]].start, 3), round(words[idx[-1]].end, 3)))
+    return out
+
+
+def habits(words, rules, *, not_content=(), question: str | None = None) -> list[Habit]:
+    """Content phrases of 1-3 words said :data:`HABIT_MIN_COUNT` times or more (module
+    docstring). ``not_content``: character spans of the transcript that are fillers or
+    repetitions (they are not habits of their own here)."""
+    text, spans = join_with_offsets(words)
+    tokens = [(t, s) for t, s in rules.content_tokens(text) if not any(a <= s < b for a, b in not_content)]
+    asked = {t for t, _ in rules.content_tokens(question)} if question else set()
+    counts: dict[tuple[str, ...], list[int]] = {}
+    for n in range(1, HABIT_MAX_WORDS + 1):
+        for i in range(len(tokens) - n + 1):
+            gram = tuple(t for t, _ in tokens[i:i + n])
+            if all(t in asked for t in gram):
+                continue
+            counts.setdefault(gram, []).append(tokens[i][1])
+    frequent = {g: pos for g, pos in counts.items() if len(pos) >= HABIT_MIN_COUNT}
+    out = []
+    for gram, pos in frequent.items():
+        # the longest phrase wins where a longer one was said as often ("you know" over "know")
+        if any(len(o) > len(gram) and len(p) >= len(pos) and _inside(gram, o) for o, p in frequent.items()):
+            continue
+        starts = []
+        for c in pos:
+            i = next((k for k, (s, e) in enumerate(spans) if s <= c < e), None)
+            if i is not None:
+                starts.append(round(words[i].start, 3))
+        out.append(Habit(rules.phrase(gram), len(pos), tuple(starts)))
+    out.sort(key=lambda h: (-h.count, h.starts[0] if h.starts else 0.0))
+    return out
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | None:
+    """The answer's first complete sentence (module docstring), or None with no sentence end."""
+    text, spans = join_with_offsets(words)
+    for i, w in enumerate(words):
+        upto = text[: spans[i][1]]
+        if rules.ends_sentence(upto):
+            seconds = round(max(w.end - answer_start, 0.0), 2)
+            share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
+            sentence = upto.strip()
+            return Opening(seconds, share, share > norms.OPENING_SHARE, rules.opening_order(sentence), sentence)
+    return None
