@@ -370,6 +370,8 @@ i'd i'll it's that's there's we're they're you're let's
 """.split())
 
 _HEDGE_PHRASES = [
+    (("i", "would", "say"), None),
+    (("i'd", "say"), None),
     (("i", "feel", "like"), None),
     (("a", "little", "bit"), None),
     (("i", "think"), None),
@@ -561,15 +563,16 @@ class EnglishRate(Rate):
 
 
 _STORY_OPENING = re.compile(
-    r"^(?:so,? |well,? |okay,? |um,? |uh,? )*(?:when i|while i|back (?:in|when)|last (?:year|summer|semester|month)|"
+    r"^(?:so,? |well,? |okay,? |um,? |uh,? )*(?:(?:this|it) was (?:during|when|in|at|back|last)|i grew up|"
+    r"(?:when|while|after|before) (?:i|we|my|our)\b|back (?:in|when)|last (?:year|summer|semester|month)|"
     r"in my (?:first|second|third|fourth|final|last|previous|freshman|sophomore|junior|senior)|"
     r"during (?:my|the|an?)|at my (?:previous|last|first|old)|(?:a|one|two|three|a few|several) (?:years?|months?) ago|"
     r"once,|one time|in (?:19|20)\d\d|there was a time|i remember when)")
 _POINT_OPENING = re.compile(
-    r"\b(?:my (?:greatest |biggest |main |key |real )?(?:strength|weakness|reason|goal|answer|point|motivation)s? "
-    r"(?:is|are|would be)|i(?:'d| would) say|the (?:main|biggest|key|short) (?:reason|answer|point)|in short|"
-    r"simply put|to put it simply|i(?:'m| am) (?:a|an|someone|the kind)|i want to (?:join|work)|i chose|"
-    r"i applied|because i\b|the answer is)")
+    r"^(?:(?:so|well|okay|um|uh|yes|yeah),? )*(?:the|my) [\w' ,]{1,60}? (?:is|are|was|would be)\b"
+    r"|\b(?:i(?:'d| would) say|in short|simply put|to put it simply|i(?:'m| am) (?:a|an|someone|the kind)|"
+    r"i want to (?:join|work)|i chose|i applied|because i\b|the answer is|i see myself|my goal|i hope to|"
+    r"i have (?:two|three|a few|some) questions)")
 
 
 class EnglishRules:
@@ -656,7 +659,7 @@ class EnglishRules:
                 if check == "kind" and prev in _DETERMINERS_BEFORE_KIND:
                     continue
                 if check == "just" and (
-                    nxt in {"now", "as"}
+                    nxt in {"now", "as"} or prev == "not"
                     or (nxt == "in" and i + 2 < n and toks[i + 2].low in {"case", "time"})
                     or prev in {"a", "the", "be", "is", "was", "more", "most"}
                 ):

@@ -59,10 +59,11 @@ starting with one, said twice in a row, optionally with 、 between (私、私�
 Numerals are excluded (一つ一つ, 一人一人 are reduplication, not false starts).
 
 Hedges (kind ``hedge``), a separate class (METRICS.md): と思います/だと思います/かなと思います
-(and と思っています, と思いました, と思う), 一応, たぶん/多分/おそらく, させていただきます
+(and と思っています, と思う; not the past と思いました, which tells a thought in a story), 一応, たぶん/多分/おそらく, させていただきます
 (させていただきました, させていただきたい...), ちょっと, みたいな(感じ), 的な(感じ) only after
 kana or Latin (リーダー的な, サークル的な: a vague *-ish*; 積極的な, 具体的な are ordinary
-adjectives), and a stalling そうですね before 、 or ー or at the start of the answer.
+adjectives), a stalling そうですね before 、 or ー or at the start of the answer, かもしれません and
+(ような)気がします.
 """
 
 from __future__ import annotations
@@ -357,7 +358,7 @@ def _hedge_soudesune(ix: _Index, s: int, e: int) -> bool:
 
 
 _HEDGE_PATTERNS = [
-    (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|いました|っています|っていました|っております|ってます|う|った)"), _always),
+    (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|っています|っております|ってます|う)(?!ち|と)"), _always),
     (re.compile(r"一応|いちおう"), _always),
     (re.compile(r"たぶん|多分|おそらく|恐らく"), _always),
     (re.compile(r"させて(?:いただ|頂)(?:きます|きました|きたい|いて|く|けれ|き)"), _always),
@@ -670,8 +671,9 @@ _STORY_OPENING = re.compile(
     r"|(?:学生|大学|高校)時代(?:に|は)|以前、|昔、|(?:その|ある)(?:時|とき|日)|アルバイト(?:で|先で)|"
     r"[^。]{0,12}(?:の|た)(?:時|とき)(?:に|、|は))")
 _POINT_OPENING = re.compile(
-    r"結論から|(?:私|わたし|僕)?の?(?:強み|弱み|長所|短所|特徴|目標|夢|志望(?:動機|理由)|理由|やりたいこと)は"
-    r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)|ことです。?$")
+    r"結論から|(?:強み|弱み|長所|短所|特徴|目標|夢|志望(?:動機|理由)|理由|やりたいこと|こと|もの|点)は[^。]*"
+    r"(?:です|ます|でした|ました)(?:ね)?。?$"
+    r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)")
 
 
 class JapaneseRules:
@@ -827,10 +829,10 @@ class JapaneseRules:
         when it opens with the situation of an episode (「大学2年生の時、」「アルバイトで…」「以前、」),
         None when the words do not tell."""
         s = sentence.strip()
+        if _POINT_OPENING.search(s):
+            return "point_first"  # 「学生時代に力を入れたことは…です」 states the point, time word or not
         if _STORY_OPENING.search(s):
             return "story_first"
-        if _POINT_OPENING.search(s):
-            return "point_first"
         return None
 
     def few_words(self, text: str) -> bool:
