@@ -1,0 +1,164 @@
+"""The coach layer's figures: hedges, habit phrases, time to the point, pace over time (exact
+truth from hand-made words) and vocal variety (exact truth from synthetic voices; robustness on
+real recordings)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from furikaeri.content import hedges, habits, opening
+from furikaeri.fillers import Found
+from furikaeri.lang import get_rules
+from furikaeri.measure import pace_over_time
+from furikaeri.transcribe import Word
+from furikaeri.voice import measure_voice
+
+EN, JA = get_rules("en"), get_rules("ja")
+
+
+def words(spec):
+    return [Word(t, s, e, 0.95) for t, s, e in spec]
+
+
+def test_hedges_are_timed_by_their_words():
+    w = words([(" I", 0.0, 0.2), (" think", 0.2, 0.5), (" it", 0.5, 0.6), (" was", 0.6, 0.8),
+               (" kind", 0.8, 1.0), (" of", 1.0, 1.1), (" hard.", 1.1, 1.6), (" What", 2.0, 2.2),
+               (" kind", 2.2, 2.4), (" of", 2.4, 2.5), (" job?", 2.5, 2.9)])
+    assert [(h.text, h.start, h.end) for h in hedges(w, EN)] == [("I think", 0.0, 0.5), ("kind of", 0.8, 1.1)]
+    j = words([("私", 0.0, 0.2), ("の", 0.2, 0.3), ("強み", 0.3, 0.6), ("は", 0.6, 0.7), ("粘り強さ", 0.7, 1.2),
+               ("だと", 1.2, 1.4), ("思います。", 1.4, 1.9), ("たぶん", 2.5, 2.9), ("大丈夫です。", 2.9, 3.5)])
+    assert [(h.text, h.start) for h in hedges(j, JA)] == [("だと思います", 1.2), ("たぶん", 2.5)]
+
+
+def test_habit_phrases_are_content_phrases_said_three_times_the_longest_winning():
+    spec = []
+    t = 0.0
+    for sentence in (" It was super cool.", " The team was super cool.", " We had a super cool demo.",
+                     " Really, it was fine."):
+        for word in sentence.split(" ")[1:]:
+            spec.append((" " + word, t, t + 0.3))
+            t += 0.3
+    got = habits(words(spec), EN)
+    assert [(h.phrase, h.count) for h in got] == [("super cool", 3)]
+    assert got[0].starts == (0.6, 2.1, 3.6)
+    # the question's own words are not habits
+    asked = habits(words(spec), EN, question="What was super cool?")
+    assert asked == []
+    j = []
+    t = 0.0
+    for tok in ["やっぱり", "楽しかった", "です。", "やっぱり", "大変", "でした。", "でも", "やっぱり", "好き", "です。"]:
+        j.append((tok, t, t + 0.3))
+        t += 0.3
+    assert [(h.phrase, h.count) for h in habits(words(j), JA)] == [("やっぱり", 3)]
+
+
+def test_time_to_the_point_and_what_the_opening_does():
+    w = words([(" My", 1.0, 1.2), (" greatest", 1.2, 1.6), (" strength", 1.6, 2.0), (" is", 2.0, 2.2),
+               (" patience.", 2.2, 3.0), (" When", 3.5, 3.7), (" I", 3.7, 3.8)])
+    o = opening(w, EN, answer_start=1.0, budget_s=60.0)
+    assert (o.seconds, o.budget_share, o.late, o.order) == (2.0, 0.033, False, "point_first")
+    story = words([(" When", 0.5, 0.7), (" I", 0.7, 0.8), (" was", 0.8, 1.0), (" at", 1.0, 1.1),
+                   (" school,", 1.1, 1.6), (" we", 1.6, 1.8), (" built", 1.8, 2.2), (" a", 2.2, 2.3),
+                   (" robot.", 2.3, 14.0)])
+    o = opening(story, EN, answer_start=0.5, budget_s=60.0)
+    assert (o.seconds, o.late, o.order) == (13.5, True, "story_first")
+    assert opening(words([(" and", 0.0, 0.3), (" so", 0.3, 0.6)]), EN, answer_start=0.0, budget_s=60) is None
+    j = words([("学生", 0.5, 0.8), ("時代", 0.8, 1.1), ("に", 1.1, 1.2), ("力", 1.2, 1.4), ("を", 1.4, 1.5),
+               ("入れた", 1.5, 1.9), ("こと", 1.9, 2.1), ("は", 2.1, 2.2), ("アルバイト", 2.2, 2.9), ("です。", 2.9, 3.3)])
+    o = opening(j, JA, answer_start=0.5, budget_s=60.0)
+    assert (o.seconds, o.order) == (2.8, "point_first")
+
+
+@pytest.mark.parametrize(("text", "order"), [
+    ("My greatest weakness is probably that I find it hard to ask for help.", "point_first"),
+    ("The project I'm most proud of is a booking app.", "point_first"),
+    ("Last year I was one of six students on a robotics team.", "story_first"),
+    ("This was during my second year, in a group project.", "story_first"),
+    ("Thank you for having me.", None),
+])
+def test_english_opening_order(text, order):
+    assert EN.opening_order(text) == order
+
+
+@pytest.mark.parametrize(("text", "order"), [
+    ("私の強みは粘り強さです。", "point_first"),
+    ("学生時代に力を入れたことはカフェでのアルバイトです。", "point_first"),
+    ("結論から申し上げますと、二つあります。", "point_first"),
+    ("大学2年生の時、サークルの代表を務めました。", "story_first"),
+    ("アルバイトで接客をしていました。", "story_first"),
+    ("本日はよろしくお願いいたします。", None),
+])
+def test_japanese_opening_order(text, order):
+    assert JA.opening_order(text) == order
+
+
+def test_pace_over_time_lists_stretches_outside_the_band():
+    # 20 s at 4 words a second (240 wpm: fast), then 20 s at 1.5 words a second (90 wpm: slow)
+    spec = [(" word", i * 0.25, i * 0.25 + 0.2) for i in range(80)]
+    spec += [(" word", 20.0 + i / 1.5, 20.0 + i / 1.5 + 0.3) for i in range(30)]
+    w = words(spec)
+    pace = pace_over_time(w, Found("", (), (), ()), (0.0, 40.0), EN)
+    assert pace.windows[0] == (0.0, 240.0)
+    # stretches run between the middles of the first and last windows outside the band: the
+    # windows that straddle the change are fast (165 wpm) until the one centred on 20 s
+    assert [(s.level, s.start, s.end) for s in pace.stretches] == [("fast", 5.0, 20.0), ("slow", 24.0, 35.0)]
+    # the band itself gives no stretch; a short answer has no windows
+    steady = words([(" word", i * 0.4, i * 0.4 + 0.3) for i in range(60)])  # 150 wpm
+    assert pace_over_time(steady, Found("", (), (), ()), (0.0, 24.0), EN).stretches == ()
+    assert pace_over_time(steady[:10], Found("", (), (), ()), (0.0, 4.0), EN).windows == ()
+
+
+def _buzz(seconds: float, f0) -> np.ndarray:
+    t = np.arange(int(seconds * 16000)) / 16000
+    phase = 2 * np.pi * np.cumsum(f0(t)) / 16000
+    return (sum(np.sin(k * phase) / k for k in range(1, 10)) * 0.1).astype(np.float32)
+
+
+def test_a_flat_voice_is_monotone_and_a_lively_one_is_not():
+    flat = _buzz(30.0, lambda t: 120.0 * 2 ** (0.2 * np.sin(2 * np.pi * 3 * t) / 12))  # +-0.2 st jitter
+    v = measure_voice(flat, 16000, (0.0, 30.0))
+    assert v.pitch_spread_st < 0.3 and v.monotone_share == 1.0 and len(v.windows) == 3
+    assert v.median_f0_hz == pytest.approx(120.0, abs=1.5)
+    lively = _buzz(30.0, lambda t: 200.0 * 2 ** (4 * np.sin(2 * np.pi * 0.4 * t) / 12))  # +-4 st glides
+    v = measure_voice(lively, 16000, (0.0, 30.0))
+    assert v.pitch_spread_st == pytest.approx(4 / np.sqrt(2), abs=0.3) and v.monotone_share == 0.0
+
+
+def test_too_little_voice_says_nothing():
+    v = measure_voice(np.zeros(16000 * 5, dtype=np.float32), 16000, (0.0, 5.0))
+    assert v.pitch_spread_st is None and v.windows == () and v.monotone_share is None
+
+
+def _flattened(samples, rate):
+    pyworld = pytest.importorskip("pyworld")
+    x = np.asarray(samples, dtype=np.float64)
+    f0, t = pyworld.harvest(x, rate, frame_period=5.0)
+    sp, ap = pyworld.cheaptrick(x, f0, t, rate), pyworld.d4c(x, f0, t, rate)
+    flat = np.where(f0 > 0, np.median(f0[f0 > 0]), 0.0)
+    return pyworld.synthesize(flat, sp, ap, rate, frame_period=5.0).astype(np.float32)
+
+
+def test_a_real_answer_said_on_one_note_is_flagged_and_the_real_one_is_not(shared):
+    # Real answers (real-l2, 6 speakers): natural, 10-s stretches are flagged monotone in at
+    # most 10 %; resynthesised with their own voice on a single pitch, in at least 95 %.
+    from furikaeri.audio import load_audio
+    from furikaeri.speech import find_speech
+
+    natural, flattened = [], []
+    for name in ("ja_CCS09-ST1", "ja_KKD27-ST1", "ja_ENZ20-ST1", "en_ALL_046_F_FAR_ENG_ST1",
+                 "en_ALL_102_M_SHS_ENG_ST1", "en_ALL_115_M_TUR_ENG_ST2"):
+        path = shared("real-l2", name + ".flac")
+        import json
+
+        truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        a = load_audio(str(path))
+        sm = find_speech(a)
+        span = (truth["speech_start"], truth["speech_end"])
+        natural += [w.monotone for w in measure_voice(a.samples, a.rate, span).windows]
+        clip = a.samples[int(span[0] * a.rate): int(min(span[1], span[0] + 30) * a.rate)]
+        flat = _flattened(clip, a.rate)
+        flattened += [w.monotone for w in measure_voice(flat, a.rate, (0.0, len(flat) / a.rate)).windows]
+        assert sm.intervals
+    assert sum(natural) / len(natural) <= 0.10, natural
+    assert sum(flattened) / len(flattened) >= 0.95, flattened
