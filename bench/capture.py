@@ -6,10 +6,12 @@ Runs against a private PulseAudio "microphone" (``tests/pulse.py``), fed by real
 sound card and measures the real PortAudio path.
 
 1. **Long take** (``--seconds``, default 600): one recorder process runs
-   :func:`furikaeri.capture.record_take` with the live panel of ``furikaeri record`` drawing on a
+   a :class:`furikaeri.capture.Recorder` with the live panel of ``furikaeri record`` drawing on a
    terminal-like console (written to /dev/null), at the panel's real redraw rate. Reported: the
    recorder's CPU use during the take (user + system time / wall time, % of one core), PortAudio
-   input overflows, the take's length against the wall-clock time, and the file's size.
+   input overflows, the take's length against the wall-clock time, and the file's size. With
+   ``--consumer`` the recorder also hands every block to a consumer (``Recorder(consumer=...)``)
+   that turns it into mono float32, as a live transcriber would first do: the hook's cost.
 2. **SIGKILL** (``--kills``, default 10): a recorder prints the seconds of audio it has written
    (``on_progress``, ten times a second) and is killed with SIGKILL at a random moment 1.5-4 s
    in; :func:`furikaeri.capture.recover_take` repairs the take. *Lost* = the audio the recorder
@@ -21,6 +23,7 @@ Usage (from the repository root)::
 
     .venv/bin/python bench/capture.py                  # 10-minute take + 10 kills
     .venv/bin/python bench/capture.py --seconds 60 --kills 5
+    .venv/bin/python bench/capture.py --seconds 60 --kills 0 --consumer
     .venv/bin/python bench/capture.py --json           # one JSON document on stdout
 
 Results are also written to ``bench/out/capture.json``.
@@ -49,11 +52,11 @@ from pulse import PulseServer, missing_tools  # noqa: E402
 LONG_TAKE_CHILD = r"""
 import json, resource, sys, time
 import numpy, sounddevice  # imported before the clock starts: one-time costs are not the take's
-from furikaeri.capture import record_take, resolve_device
+from furikaeri.capture import Recorder, resolve_device
 from furikaeri.cli.live import LivePanel
 from rich.console import Console
 
-out, seconds = sys.argv[1], float(sys.argv[2])
+out, seconds, with_consumer = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "1"
 console = Console(file=open("/dev/null", "w"), force_terminal=True, width=100, color_system="truecolor")
 panel = LivePanel(console, question="Tell me about a time you failed.", budget=120.0,
                   device_name=resolve_device(None).name)
@@ -61,21 +64,29 @@ calls = [0]
 def on_progress(elapsed, level):
     calls[0] += 1
     panel.update(elapsed, level)
+consumed = [0]
+def consumer(block):
+    consumed[0] += len(block.mono())
 r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
+rec = Recorder(out, max_seconds=seconds, on_progress=on_progress, consumer=consumer if with_consumer else None)
 with panel:
-    take = record_take(out, max_seconds=seconds, on_progress=on_progress)
+    take = rec.record()
 r1, t1 = resource.getrusage(resource.RUSAGE_SELF), time.monotonic()
+backlog = rec.feed.backlog if rec.feed else None
+if rec.feed:
+    rec.feed.join(30)
 cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 print(json.dumps({"take": take.to_dict(), "wall_s": t1 - t0, "cpu_s": cpu, "progress_calls": calls[0],
-                  "max_rss_mb": r1.ru_maxrss / 1024}))
+                  "max_rss_mb": r1.ru_maxrss / 1024, "consumer_backlog_at_end": backlog,
+                  "consumer_samples": consumed[0] if with_consumer else None}))
 """
 
 KILL_CHILD = r"""
 import sys
-from furikaeri.capture import record_take
+from furikaeri.capture import Recorder
 def on_progress(elapsed, level):
     sys.stdout.write(f"{elapsed:.6f}\n"); sys.stdout.flush()
-record_take(sys.argv[1], max_seconds=60, on_progress=on_progress)
+Recorder(sys.argv[1], max_seconds=60, on_progress=on_progress).record()
 """
 
 LATENCY_CHILD = r"""
@@ -138,9 +149,9 @@ def python_cmd(code: str, *args: str) -> list[str]:
     return [sys.executable, "-c", code, *args]
 
 
-def long_take(pulse: PulseServer, tmp: Path, seconds: float) -> dict:
+def long_take(pulse: PulseServer, tmp: Path, seconds: float, consumer: bool = False) -> dict:
     out = tmp / "long.wav"
-    r = subprocess.run(python_cmd(LONG_TAKE_CHILD, str(out), str(seconds)), env=pulse.env,
+    r = subprocess.run(python_cmd(LONG_TAKE_CHILD, str(out), str(seconds), "1" if consumer else "0"), env=pulse.env,
                        capture_output=True, text=True, timeout=seconds + 120)
     if r.returncode != 0:
         raise SystemExit(f"long take failed (exit {r.returncode}): {r.stderr}")
@@ -159,6 +170,10 @@ def long_take(pulse: PulseServer, tmp: Path, seconds: float) -> dict:
         "file_mb": round(out.stat().st_size / 1e6, 1),
         "progress_calls_per_s": round(d["progress_calls"] / d["wall_s"], 1),
         "max_rss_mb": round(d["max_rss_mb"], 1),
+        "consumer": consumer,
+        "consumer_backlog_at_end": d["consumer_backlog_at_end"],
+        "consumer_got_every_sample": (None if not consumer
+                                      else d["consumer_samples"] == (out.stat().st_size - 44) // (2 * take["channels"])),
     }
 
 
@@ -213,6 +228,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=600.0, help="length of the long take (default 600)")
     ap.add_argument("--kills", type=int, default=10, help="SIGKILL trials (default 10)")
+    ap.add_argument("--consumer", action="store_true",
+                    help="attach a block consumer to the long take (what the hook costs)")
     ap.add_argument("--json", action="store_true", help="print one JSON document")
     args = ap.parse_args(argv)
     if missing_tools():
@@ -222,7 +239,7 @@ def main(argv=None) -> int:
         tmp = Path(d)
         with PulseServer(tmp / "pulse") as pulse, Looper(pulse, speech_source(tmp)):
             if args.seconds > 0:
-                result["long_take"] = long_take(pulse, tmp, args.seconds)
+                result["long_take"] = long_take(pulse, tmp, args.seconds, consumer=args.consumer)
             if args.kills > 0:
                 result["sigkill"] = kills(pulse, tmp, args.kills)
     result["machine"]["load_avg_at_end"] = os.getloadavg()
@@ -238,6 +255,9 @@ def main(argv=None) -> int:
               f"CPU {lt['cpu_percent_of_one_core']:.2f}% of one core, {lt['overflows']} input overflows, "
               f"{lt['rate']} Hz x {lt['channels']} ch, {lt['file_mb']} MB, "
               f"meter updates {lt['progress_calls_per_s']}/s")
+        if lt["consumer"]:
+            print(f"  with a block consumer: {lt['consumer_backlog_at_end']} blocks behind at the end, "
+                  f"every sample handed over: {lt['consumer_got_every_sample']}")
     if "sigkill" in result:
         k = result["sigkill"]
         print(f"SIGKILL ({len(k['trials'])} kills): lost median {k['lost_s_median'] * 1000:.0f} ms, "

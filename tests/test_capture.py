@@ -2,8 +2,10 @@
 
 The ``mic`` tests start a PulseAudio server (tests/pulse.py) whose default source hears a known
 file, run ``furikaeri`` in a subprocess with that environment (PortAudio reads the ALSA
-configuration when it starts) and check what landed on disk against the source. Real time
-spent recording: about 35 s. The unit tests at the top need no sound at all.
+configuration when it starts) and check what landed on disk against the source. The unit
+tests at the top need no sound at all; those of the :class:`~furikaeri.capture.Recorder` run it
+on :class:`FakePortAudio`, a stand-in for ``sounddevice`` that feeds a known signal faster than
+real time, so what reached the file can be compared with what was delivered, byte for byte.
 """
 
 from __future__ import annotations
@@ -183,6 +185,267 @@ def test_a_take_being_recorded_is_left_alone(tmp_path):
     assert not marker_path(tmp_path / "live.wav").exists()
     hdr = (tmp_path / "live.wav").read_bytes()[:44]
     assert struct.unpack("<I", hdr[40:44])[0] == 16000
+
+
+# --------------------------------------------------------------------------- the recorder, on a stand-in for PortAudio
+
+
+class FakeStatus:
+    def __init__(self, overflow=False):
+        self.input_overflow = overflow
+
+
+class FakePortAudio:
+    """A stand-in for ``sounddevice``: one mono input whose callback is fed ``source`` (int16) in
+    fixed blocks from a thread of its own, ``speed`` times faster than real time. After the
+    source it goes on with ``then``: ``"silence"`` (zeros), ``"nothing"`` (no more blocks: a
+    stalled device) or ``"gone"`` (the stream ends: an unplugged microphone). ``sent`` is every
+    block it delivered, ``callback_threads`` the threads it called the callback from."""
+
+    class PortAudioError(Exception):
+        pass
+
+    def __init__(self, source, rate=16000, *, speed=8.0, then="silence", overflow_at=()):
+        self.source = np.asarray(source, dtype=np.int16)
+        self.rate, self.speed, self.then = rate, speed, then
+        self.overflow_at = set(overflow_at)
+        self.sent: list[bytes] = []
+        self.callback_threads: set[int] = set()
+
+    def check_input_settings(self, *, device, channels, dtype, samplerate):
+        if samplerate != self.rate or channels != 1 or dtype != "int16":
+            raise ValueError("not supported")
+
+    def RawInputStream(self, **kw):  # noqa: N802 - sounddevice's name
+        return FakeStream(self, **kw)
+
+    def sent_pcm(self) -> bytes:
+        return b"".join(self.sent)
+
+
+class FakeStream:
+    def __init__(self, pa, *, device, samplerate, channels, dtype, blocksize, callback, finished_callback=None):
+        self.pa, self.n, self.callback, self.finished_callback = pa, blocksize, callback, finished_callback
+        self.active = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self):
+        self.active = True
+        self._thread.start()
+
+    def _run(self):
+        pa, n = self.pa, self.n
+        period = n / pa.rate / pa.speed
+        pos, count, next_t = 0, 0, time.monotonic()
+        while not self._stop.is_set():
+            if pos < len(pa.source):
+                block = pa.source[pos:pos + n]
+                block = np.concatenate([block, np.zeros(n - len(block), np.int16)])
+            elif pa.then == "silence":
+                block = np.zeros(n, np.int16)
+            elif pa.then == "gone":
+                self.active = False
+                if self.finished_callback:
+                    self.finished_callback()
+                return
+            else:  # "nothing"
+                self._stop.wait(0.01)
+                continue
+            data = block.tobytes()
+            pa.sent.append(data)
+            pa.callback_threads.add(threading.get_ident())
+            self.callback(data, n, None, FakeStatus(count in pa.overflow_at))
+            pos, count = pos + n, count + 1
+            next_t += period
+            self._stop.wait(max(0.0, next_t - time.monotonic()))
+
+    def stop(self):
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(5)
+        self.active = False
+
+    def close(self):
+        self.stop()
+
+
+FAKE_MIC = Device(0, "Fake Mic", 16000, 1, True)
+
+
+def noise(seconds, rate=16000, amp=0.1, seed=3):
+    rng = np.random.default_rng(seed)
+    return np.clip(rng.normal(0, amp, int(seconds * rate)) * 32767, -32767, 32767).astype(np.int16)
+
+
+@pytest.fixture
+def fake_mic(monkeypatch):
+    """Install a :class:`FakePortAudio` made by the returned function as ``sounddevice``."""
+
+    def install(source, **kw):
+        pa = FakePortAudio(source, **kw)
+        monkeypatch.setattr(capture, "_sounddevice", lambda: pa)
+        return pa
+
+    return install
+
+
+def wav_pcm(path: Path) -> bytes:
+    data = path.read_bytes()
+    assert struct.unpack("<I", data[40:44])[0] == len(data) - 44  # the header is exact
+    return data[44:]
+
+
+def stop_when(seconds, event, *, sleep=0.0):
+    """An ``on_progress`` that sets ``event`` once ``seconds`` are recorded, sleeping each call."""
+
+    def on_progress(elapsed, level):
+        time.sleep(sleep)
+        if elapsed >= seconds:
+            event.set()
+
+    return on_progress
+
+
+def test_a_slow_caller_costs_the_take_nothing(fake_mic, tmp_path):
+    # on_progress runs in the writer loop: while it sleeps, blocks pile up in the queue, and
+    # every one of them reaches the file.
+    pa = fake_mic(np.concatenate([quiet(0.5), noise(1.5)]), overflow_at={5})
+    stop = threading.Event()
+    take = capture.Recorder(tmp_path / "a.wav", device=FAKE_MIC, stop_event=stop,
+                            on_progress=stop_when(3.0, stop, sleep=0.2)).record()
+    assert take.stopped_by == "stop" and take.overflows == 1 and take.speech_heard
+    assert wav_pcm(take.path) == pa.sent_pcm()  # every block delivered, before and after the stop
+    assert take.duration_s == pytest.approx(len(pa.sent_pcm()) / 2 / 16000, abs=1e-3)
+    assert take.duration_s >= 3.0
+    assert not marker_path(take.path).exists()
+
+
+def test_max_seconds_stops_to_the_frame(fake_mic, tmp_path):
+    pa = fake_mic(noise(3.0))
+    take = capture.record_take(tmp_path / "m.wav", device=FAKE_MIC, max_seconds=1.53)
+    assert take.stopped_by == "max_seconds" and take.duration_s == 1.53
+    assert wav_pcm(take.path) == pa.sent_pcm()[: int(1.53 * 16000) * 2]
+
+
+def test_silence_after_speech_ends_the_take(fake_mic, tmp_path):
+    fake_mic(np.concatenate([quiet(1.0), tone(1.0), quiet(0.2, seed=2)]))
+    take = capture.record_take(tmp_path / "s.wav", device=FAKE_MIC, stop_after_silence=1.0, max_seconds=10)
+    assert take.stopped_by == "silence" and take.speech_heard
+    assert take.duration_s == pytest.approx(3.0, abs=0.15)
+
+
+@pytest.mark.parametrize("then", ["gone", "nothing"])
+def test_a_device_that_fails_mid_take_returns_what_it_gave(fake_mic, tmp_path, monkeypatch, then):
+    monkeypatch.setattr(capture, "STALL_S", 0.3)
+    pa = fake_mic(noise(1.0), then=then)
+    take = capture.record_take(tmp_path / "d.wav", device=FAKE_MIC, max_seconds=10)
+    assert take.stopped_by == "device_error"
+    assert wav_pcm(take.path) == pa.sent_pcm() and take.duration_s == 1.0
+    assert not marker_path(take.path).exists()
+
+
+def test_ctrl_c_keeps_the_take(fake_mic, tmp_path):
+    pa = fake_mic(noise(2.0))
+
+    def on_progress(elapsed, level):
+        if elapsed >= 1.0:
+            raise KeyboardInterrupt
+
+    take = capture.record_take(tmp_path / "i.wav", device=FAKE_MIC, on_progress=on_progress)
+    assert take.stopped_by == "interrupt" and take.duration_s >= 1.0
+    assert wav_pcm(take.path) == pa.sent_pcm()
+
+
+def test_a_full_disk_ends_the_take_naming_what_was_kept(fake_mic, tmp_path, monkeypatch):
+    import errno
+
+    from furikaeri.errors import AudioError
+
+    fake_mic(noise(3.0))
+    append = capture._TakeWriter.append
+
+    def append_until_full(self, data):  # the disk takes exactly 1 s of audio
+        room = (16000 - self.frames) * 2
+        append(self, data[:room])
+        if len(data) > room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(capture._TakeWriter, "append", append_until_full)
+    blocks = []
+    rec = capture.Recorder(tmp_path / "f.wav", device=FAKE_MIC, max_seconds=10, consumer=blocks.append)
+    with pytest.raises(AudioError, match=r"disk is full \(the first 1\.0 s are kept in .*f\.wav\)"):
+        rec.record()
+    assert len(wav_pcm(tmp_path / "f.wav")) == 32000 and not marker_path(tmp_path / "f.wav").exists()
+    assert rec.feed.join(5) and blocks[-1].final and blocks[-1].start_frame == 16000
+
+
+def test_a_slow_consumer_gets_every_block_and_the_take_loses_nothing(fake_mic, tmp_path):
+    pa = fake_mic(noise(2.0))
+    returned = threading.Event()
+    got: list[capture.Block] = []
+    consumer_threads = set()
+
+    def slow_consumer(block):
+        consumer_threads.add(threading.get_ident())
+        returned.wait(30)  # stuck until the take is over: the slowest consumer there is
+        got.append(block)
+
+    stop = threading.Event()
+    rec = capture.Recorder(tmp_path / "c.wav", device=FAKE_MIC, stop_event=stop,
+                           on_progress=stop_when(3.0, stop), consumer=slow_consumer)
+    take = rec.record()
+    handed_during_take, backlog = rec.feed.handed, rec.feed.backlog
+    returned.set()
+    assert rec.feed.join(10) and rec.feed.error is None
+    # The take did not wait for the consumer ...
+    assert handed_during_take == 0 and backlog > 10
+    assert wav_pcm(take.path) == pa.sent_pcm()
+    # ... and the consumer got the take whole, in order, from a thread of its own.
+    assert got[-1].final and got[-1].pcm == b"" and got[-1].start_frame == round(take.duration_s * 16000)
+    assert all(a.start_frame + a.frames == b.start_frame for a, b in zip(got, got[1:]))
+    assert b"".join(b.pcm for b in got) == wav_pcm(take.path)
+    assert all(b.rate == 16000 and b.channels == 1 for b in got)
+    assert consumer_threads.isdisjoint(pa.callback_threads) and threading.get_ident() not in consumer_threads
+
+
+def test_a_consumer_that_raises_does_not_break_the_take(fake_mic, tmp_path):
+    pa = fake_mic(noise(2.0))
+    calls = []
+
+    def bad_consumer(block):
+        calls.append(block)
+        if len(calls) == 3:
+            raise ValueError("consumer bug")
+
+    rec = capture.Recorder(tmp_path / "r.wav", device=FAKE_MIC, max_seconds=2.0, consumer=bad_consumer)
+    take = rec.record()
+    assert take.stopped_by == "max_seconds" and take.duration_s == 2.0
+    assert wav_pcm(take.path) == pa.sent_pcm()[:64000]
+    assert rec.feed.join(5)
+    assert isinstance(rec.feed.error, ValueError) and rec.feed.handed == 2 and len(calls) == 3
+
+
+def test_block_views():
+    stereo = np.array([[100, 300], [-200, -400]], dtype=np.int16)
+    b = capture.Block(stereo.tobytes(), start_frame=16000, rate=16000, channels=2)
+    assert b.frames == 2 and b.start_s == 1.0 and b.end_s == pytest.approx(1 + 2 / 16000)
+    assert b.samples().tolist() == stereo.tolist()
+    assert b.mono().dtype == np.float32 and b.mono() == pytest.approx([200 / 32768, -300 / 32768])
+
+
+def test_recorder_checks_its_settings_and_records_once(fake_mic, tmp_path):
+    from furikaeri.errors import UsageError
+
+    with pytest.raises(UsageError, match="max-seconds"):
+        capture.Recorder(tmp_path / "x.wav", max_seconds=0)
+    with pytest.raises(UsageError, match="stop-after-silence"):
+        capture.Recorder(tmp_path / "x.wav", stop_after_silence=-1)
+    fake_mic(noise(1.0))
+    rec = capture.Recorder(tmp_path / "once.wav", device=FAKE_MIC, max_seconds=0.2)
+    rec.record()
+    with pytest.raises(RuntimeError, match="one take"):
+        rec.record()
 
 
 def invoke(args):
@@ -594,3 +857,194 @@ def test_live_panel_and_meter():
     panel.elapsed = 75.0
     console.print(panel.render())
     assert "Over the 1:00 budget by 0:15" in console.export_text()
+
+
+def render_panel(panel, width=100) -> str:
+    from rich.console import Console
+
+    console = Console(record=True, width=width, force_terminal=False)
+    console.print(panel.render())
+    return console.export_text()
+
+
+def panel_states(language, question, device_name, *, width=100):
+    """The panel's text while recording within the budget, over it, and once done."""
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+
+    panel = LivePanel(Console(width=width), question=question, budget=60.0, device_name=device_name,
+                      language=language)
+    shown = {}
+    panel.elapsed, panel.level = 42.0, -20.0
+    shown["recording"] = render_panel(panel, width)
+    panel.elapsed = 75.0
+    shown["over"] = render_panel(panel, width)
+    panel.done, panel.level = True, capture.MIN_DBFS
+    shown["done"] = render_panel(panel, width)
+    return shown
+
+
+def test_live_panel_speaks_japanese():
+    import re
+
+    shown = panel_states("ja", "あなたの強みを教えてください。", "USB Mic")
+    assert "録音中" in shown["recording"] and "0:42 / 1:00" in shown["recording"]
+    assert "持ち時間" not in shown["recording"] and "マイク: USB Mic" in shown["recording"]
+    assert "持ち時間1:00を0:15超えています" in shown["over"]
+    assert "録音完了" in shown["done"] and "無音" in shown["done"] and "Enter" not in shown["done"]
+    # Latin letters left once the microphone's name is taken out: key names and the meter's
+    # unit, which a Japanese screen writes the same way; no English word.
+    for state, screen in shown.items():
+        assert "質問" in screen and "あなたの強みを教えてください。" in screen
+        latin = set(re.findall(r"[A-Za-z]+", screen.replace("USB Mic", "")))
+        assert latin <= {"Enter", "Ctrl", "C", "dBFS"}, (state, latin)
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_live_panel_wraps_at_80_columns_without_cutting(language):
+    from rich.cells import cell_len
+
+    from furikaeri.lang import text
+
+    question = {"en": "Tell me about a time you disagreed with your manager about a technical decision, "
+                      "what you did about it, and what you would do differently today.",
+                "ja": "これまでに上司と技術的な判断で意見が食い違ったときのことを教えてください。"
+                      "そのときどう行動し、今ならどうしますか。"}[language]
+    mic = "alsa_input.usb-Blue_Microphones_Yeti_Stereo_Microphone_REV8-00.analog-stereo"
+    shown = panel_states(language, question, mic, width=80)
+    expected = {
+        "recording": [question, text(language, "rec_hint"), text(language, "rec_mic", name=mic)],
+        "over": [question, text(language, "rec_over", budget="1:00", over="0:15"), text(language, "rec_hint")],
+        "done": [question, text(language, "rec_done")],
+    }
+    for state, screen in shown.items():
+        assert all(cell_len(line) <= 80 for line in screen.splitlines()), state
+        assert "…" not in screen, state
+        flat = "".join(screen.split())  # lines joined again: wrapped, nothing lost
+        for s in expected[state]:
+            assert "".join(s.split()) in flat, (state, s)
+
+
+@pytest.mark.parametrize("language, saved, why, no_speech", [
+    ("en", "furikaeri: saved ", "time limit reached", "no speech was heard"),
+    ("ja", "furikaeri: 保存しました: ", "制限時間に達しました", "声が聞こえませんでした"),
+])
+def test_record_interactive_speaks_the_session_language(tmp_path, monkeypatch, capsys, language, saved, why,
+                                                        no_speech):
+    from furikaeri.capture import Take
+    from furikaeri.cli import live
+
+    out = tmp_path / "t.wav"
+    monkeypatch.setattr(capture, "resolve_device", lambda device: FAKE_MIC)
+    monkeypatch.setattr(live, "is_interactive", lambda: False)
+    monkeypatch.setattr(live, "record_take", lambda path, **kw: Take(Path(path), 5.0, 16000, 1, 2, "max_seconds", False))
+    live.record_interactive(out, question="q", budget=60, max_seconds=5, language=language)
+    err = capsys.readouterr().err
+    assert f"{saved}{out}" in err and why in err and no_speech in err
+    assert ("2 audio blocks" if language == "en" else "音声ブロックが2個") in err
+    assert ("at most 5 s" if language == "en" else "最長5秒") in err
+
+
+RECORDER_CHILD = r"""
+import json, sys, threading, time
+from pathlib import Path
+from furikaeri.capture import Recorder
+
+out, mode = Path(sys.argv[1]), sys.argv[2]
+returned = threading.Event()
+got = []
+
+def slow(block):  # stuck until the take is over, then slow still: the worst consumer there is
+    returned.wait(60)
+    time.sleep(0.001)
+    got.append(block)
+
+def raises(block):
+    got.append(block)
+    raise RuntimeError("consumer bug")
+
+if mode == "slow":
+    rec = Recorder(out, stop_after_silence=2, max_seconds=25, consumer=slow)
+else:
+    rec = Recorder(out, max_seconds=3, consumer=raises)
+take = rec.record()
+at_return = {"handed": rec.feed.handed, "backlog": rec.feed.backlog}
+returned.set()
+joined = rec.feed.join(60)
+pcm = out.read_bytes()[44:]
+print(json.dumps({
+    "take": take.to_dict(), "at_return": at_return, "joined": joined,
+    "error": repr(rec.feed.error) if rec.feed.error else None, "blocks": len(got),
+    "final": bool(got) and got[-1].final,
+    "contiguous": all(a.start_frame + a.frames == b.start_frame for a, b in zip(got, got[1:])),
+    "same_as_file": b"".join(b.pcm for b in got) == pcm,
+}))
+"""
+
+
+@pytest.mark.mic
+def test_a_slow_consumer_loses_no_audio_from_the_microphone(pulse, tmp_path):
+    """JFK into the microphone, a consumer stuck for the whole take: the take is still exactly
+    what the device played, and the consumer then gets all of it."""
+    need_jfk()
+    env = env_for(pulse, tmp_path)
+    out = tmp_path / "consumer.wav"
+    p = subprocess.Popen([sys.executable, "-c", RECORDER_CHILD, str(out), "slow"], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    t_obs, audio_obs = wait_until_recording(out)
+    time.sleep(0.5)
+    t_play = time.monotonic()
+    player = pulse.play(JFK)
+    expected_lag = audio_obs + (t_play - t_obs)
+    stdout, stderr = p.communicate(timeout=120)
+    assert player.wait(10) == 0
+    assert p.returncode == 0, stderr
+    r = json.loads(stdout)
+    t = r["take"]
+    assert t["stopped_by"] == "silence" and t["overflows"] == 0
+    assert r["at_return"]["handed"] == 0 and r["at_return"]["backlog"] > 50  # it really was behind
+
+    take, src = load16k(out), load16k(JFK)
+    lag, corr = best_lag(take, src)
+    assert corr > 0.95, f"correlation {corr:.3f}"  # the same sound, with no gap in it
+    assert lag == pytest.approx(expected_lag, abs=0.3)
+    assert len(take) / 16000 == pytest.approx(lag + offset_s(src) + 2.0, abs=0.35)
+    assert t["duration_s"] == pytest.approx(len(take) / 16000, abs=0.01)
+    assert r["joined"] and r["error"] is None and r["final"] and r["contiguous"] and r["same_as_file"]
+
+
+@pytest.mark.mic
+def test_a_consumer_that_raises_leaves_the_take_whole(pulse, tmp_path):
+    need_jfk()
+    env = env_for(pulse, tmp_path)
+    out = tmp_path / "raises.wav"
+    p = subprocess.Popen([sys.executable, "-c", RECORDER_CHILD, str(out), "raises"], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_until_recording(out)
+    player = pulse.play(JFK)
+    stdout, stderr = p.communicate(timeout=60)
+    player.kill()
+    player.wait()
+    assert p.returncode == 0, stderr
+    d = json.loads(stdout)
+    assert d["take"]["stopped_by"] == "max_seconds" and d["take"]["duration_s"] == 3.0
+    assert "consumer bug" in d["error"] and d["blocks"] == 1 and d["joined"]
+    take, src = load16k(out), load16k(JFK)
+    assert len(take) == 3 * 16000
+    lag, _ = best_lag(np.concatenate([take, np.zeros(len(src), np.float32)]), src)
+    start = int(round(lag * 16000))
+    n = min(len(take) - start, len(src))
+    seg = take[start:start + n]
+    assert n > 16000 and float(np.dot(seg, src[:n]) / (np.linalg.norm(seg) * np.linalg.norm(src[:n]))) > 0.95
+
+
+@pytest.mark.mic
+def test_record_in_japanese_says_so_in_japanese(pulse, tmp_path):
+    env = env_for(pulse, tmp_path)
+    out = tmp_path / "ja.wav"
+    r = run_cli(["record", "--language", "ja", "--max-seconds", "1", "--out", str(out), "--json"], env)
+    assert r.returncode == 0, r.stderr
+    assert "に録音します（最長1秒）" in r.stderr
+    assert f"保存しました: {out}（1.0秒、制限時間に達しました）" in r.stderr
+    assert "声が聞こえませんでした" in r.stderr

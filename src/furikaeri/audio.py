@@ -130,12 +130,3 @@ def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarra
     import soxr
 
     return soxr.resample(samples, orig_rate, rate, quality="HQ").astype(np.float32)
-
-
-def save_wav(path: str | Path, samples: np.ndarray, rate: int = RATE) -> Path:
-    """Write 16-bit PCM WAV."""
-    import soundfile as sf
-
-    path = Path(path)
-    sf.write(str(path), samples, rate, subtype="PCM_16")
-    return path

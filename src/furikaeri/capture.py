@@ -2,24 +2,31 @@
 
 Design (after sounddevice's ``examples/rec_unlimited.py``):
 
+* A take is recorded by a :class:`Recorder`, one object per take whose methods each do one
+  thing: open the stream, the writer loop, the stop conditions, the final drain and close, and
+  the mapping of a write failure to an error. :func:`record_take` is the one-call form.
 * The PortAudio callback only copies each block (a fixed :data:`BLOCK_S`) onto a queue and
-  counts input overflows. The main thread drains the queue, appends the audio to the take file,
-  measures the level and decides when to stop. Nothing slow ever runs on the audio thread.
-  ``bench/capture.py`` measured a 10-minute take with the live meter drawing: 2.8-3 % of one
-  core, no input overflows (2-core machine, other work running); a SIGKILL lost about 20 ms
-  (median of 10; 50 ms at most), plus the ~35 ms still in flight inside PortAudio and the sound
-  server.
+  counts input overflows. The recording thread (the caller's) drains the queue, appends the
+  audio to the take file, measures the level and decides when to stop. Nothing slow ever runs
+  on the audio thread, so a busy machine or a slow caller delays the writing, never the capture:
+  the blocks wait in the queue. ``bench/capture.py`` measures what recording costs and what a
+  SIGKILL loses.
 * The take is a 16-bit PCM WAV that is written *while* recording: every block is handed to the
-  operating system as soon as the main thread has it (one ``write`` per drained batch), the WAV
-  header's lengths are patched every :data:`HEADER_EVERY_S` and the file is ``fsync``-ed every
-  :data:`SYNC_EVERY_S`. A killed process (SIGKILL, crash) therefore loses only the audio that
-  PortAudio had not yet delivered (tens of milliseconds); a power cut loses at most the last
-  ``SYNC_EVERY_S`` the file system had not written. The file stays a readable WAV at every moment
-  (its header is at most ``HEADER_EVERY_S`` behind).
+  operating system as soon as the recording thread has it (one ``write`` per drained batch), the
+  WAV header's lengths are patched every :data:`HEADER_EVERY_S` and the file is ``fsync``-ed
+  every :data:`SYNC_EVERY_S`. A killed process (SIGKILL, crash) therefore loses only the audio
+  that PortAudio had not yet delivered; a power cut loses at most the last ``SYNC_EVERY_S`` the
+  file system had not written. The file stays a readable WAV at every moment (its header is at
+  most ``HEADER_EVERY_S`` behind).
 * Beside the take, a small marker ``<take>.partial`` (JSON: rate, channels, pid, start time)
   exists while recording and a clean finish removes it. The recorder holds an ``flock`` on the
   marker, so :func:`find_partial_takes` can tell a live recording (locked) from a killed one
   (unlocked). :func:`recover_take` fixes the header from the file's real length.
+* Whole-stream consumers (a transcriber working on finished stretches of speech while the person
+  still speaks): a :class:`Recorder` given ``consumer=`` hands every block it wrote, as raw int16
+  in the device's rate and channels (:class:`Block`), to a :class:`BlockFeed`. The writer loop
+  only queues the block; the consumer is called from the feed's own thread, so it can be slow or
+  fail without costing the take anything.
 * The device is opened at its own default rate (falling back to other common rates), one
   channel if it allows it; resampling to 16 kHz for Whisper is :func:`furikaeri.audio.load_audio`'s
   job, so the take on disk is exactly what the microphone gave.
@@ -64,8 +71,9 @@ SYNC_EVERY_S = 1.0
 PROGRESS_EVERY_S = 0.1
 #: Length of one level frame, seconds.
 FRAME_S = 0.05
-#: Seconds of audio per PortAudio callback. A fixed 50 ms block costs ~1 % of a core where
-#: PortAudio's variable default (~7 ms blocks through ALSA) cost ~7 % (bench/capture.py).
+#: Seconds of audio per PortAudio callback. Fixed, because PortAudio's own choice through ALSA
+#: is a few milliseconds: many times the wake-ups of the callback and the writer loop for the
+#: same audio.
 BLOCK_S = 0.05
 #: A voiced frame is at least this many dB above the noise floor ...
 SPEECH_OVER_FLOOR_DB = 12.0
@@ -382,11 +390,7 @@ def mic_check(device: str | int | Device | None = None, seconds: float = 3.0) ->
     need = int(seconds * rate) * channels
     chunks: list[bytes] = []
     got = 0
-    try:
-        stream = sd.RawInputStream(device=dev.index, samplerate=rate, channels=channels, dtype="int16",
-                                   blocksize=int(round(rate * BLOCK_S)), callback=callback)
-    except sd.PortAudioError as e:
-        raise DeviceError(f"cannot open the input device '{dev.name}': {e}") from e
+    stream = _input_stream(sd, dev, rate, channels, callback)
     deadline = time.monotonic() + seconds + STALL_START_S
     with stream:
         while got < need * _SAMPLE_BYTES:
@@ -584,19 +588,151 @@ class _TakeWriter:
             return self.frames
 
 
+# --------------------------------------------------------------------------- blocks for consumers
+
+
+@dataclass(frozen=True, eq=False)
+class Block:
+    """A stretch of the take, exactly as the writer loop wrote it to the file.
+
+    The audio stays in the microphone's own format: ``pcm`` is interleaved 16-bit samples (the
+    bytes the WAV holds) at ``rate`` Hz with ``channels`` channels. Resampling to 16 kHz is left
+    to the consumer, in its own thread: done here it would cost the writer loop time on every
+    block, and resampling block by block without a resampler's state leaves clicks at the joins
+    (a consumer keeps one ``soxr.ResampleStream`` across blocks, or collects a stretch and calls
+    :func:`furikaeri.audio.resample`).
+
+    ``start_frame`` is where the block starts in the take (a frame is one sample per channel);
+    consecutive blocks join with no gap and no overlap. The last block of a take has
+    ``final=True`` and no audio: the take has ended and is ``start_frame`` frames long.
+    """
+
+    pcm: bytes
+    start_frame: int
+    rate: int
+    channels: int
+    final: bool = False
+
+    @property
+    def frames(self) -> int:
+        return len(self.pcm) // (self.channels * _SAMPLE_BYTES)
+
+    @property
+    def start_s(self) -> float:
+        """Where the block starts in the take, seconds."""
+        return self.start_frame / self.rate
+
+    @property
+    def end_s(self) -> float:
+        """Where the block ends in the take, seconds."""
+        return (self.start_frame + self.frames) / self.rate
+
+    def samples(self):
+        """The int16 samples, shape ``(frames, channels)`` (a read-only view of ``pcm``)."""
+        import numpy as np
+
+        return np.frombuffer(self.pcm, dtype=np.int16).reshape(-1, self.channels)
+
+    def mono(self):
+        """Float32 mono in [-1, 1] at ``rate`` (channels averaged), ready to resample to 16 kHz."""
+        import numpy as np
+
+        x = self.samples()
+        x = x[:, 0] if self.channels == 1 else x.mean(axis=1)
+        return (x / 32768.0).astype(np.float32)
+
+
+class BlockFeed:
+    """Hands the blocks of a take to a consumer in a thread of its own, in order, each once.
+
+    The writer loop only calls :meth:`put`, which appends to an unbounded :class:`queue.Queue`:
+    it never blocks and never raises, so a consumer cannot stall capture however slow it is. The
+    queue is unbounded on purpose: a bounded one would make the writer either wait for the
+    consumer (capture stalls, PortAudio overflows) or drop blocks (the consumer hears gaps). The
+    price is memory: a consumer that falls behind holds the audio it has not taken yet, at the
+    take's own byte rate, and catches up after the take (:attr:`backlog`, :meth:`join`).
+
+    A consumer that raises is not called again; the feed keeps the exception in :attr:`error`
+    and discards the rest of the take's blocks. The take itself goes on untouched.
+
+    ``consumer(block)`` may be any callable, e.g. the ``put`` of the consumer's own
+    :class:`queue.Queue`. The thread is a daemon, so a consumer that never returns cannot keep
+    the process alive either.
+    """
+
+    def __init__(self, consumer: Callable[[Block], Any]):
+        self._consumer = consumer
+        self._queue: queue.Queue[Block] = queue.Queue()
+        self._closed = False
+        #: The first exception the consumer raised, if any.
+        self.error: BaseException | None = None
+        #: Blocks the consumer has taken (returned from) so far.
+        self.handed = 0
+        self._thread = threading.Thread(target=self._run, name="furikaeri-block-consumer", daemon=True)
+        self._thread.start()
+
+    def put(self, block: Block) -> None:
+        """Queue ``block`` for the consumer (the writer loop's only call; never blocks)."""
+        if not self._closed and self.error is None:
+            self._queue.put(block)
+
+    def close(self, end: Block) -> None:
+        """Queue the ``final`` block that ends the stream; later :meth:`put` calls are ignored."""
+        if not self._closed:
+            self._closed = True
+            self._queue.put(end)
+
+    @property
+    def backlog(self) -> int:
+        """Blocks queued that the consumer has not taken yet."""
+        return self._queue.qsize()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait until the consumer has taken the final block (or raised); False on timeout."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        while True:
+            block = self._queue.get()
+            if self.error is None:
+                try:
+                    self._consumer(block)
+                    self.handed += 1
+                except BaseException as e:  # noqa: BLE001 - whatever it is, it must not reach capture
+                    self.error = e
+            if block.final:
+                return
+
+
 # --------------------------------------------------------------------------- recording
 
 
-def record_take(
-    out_path: str | Path,
-    *,
-    device: str | int | Device | None = None,
-    max_seconds: float | None = None,
-    stop_after_silence: float | None = None,
-    stop_event: threading.Event | None = None,
-    on_progress: Callable[[float, float], None] | None = None,
-) -> Take:
-    """Record one take from the microphone into ``out_path`` (a new 16-bit WAV), writing as it goes.
+class _Every:
+    """A deadline that recurs every ``seconds`` on the monotonic clock."""
+
+    def __init__(self, seconds: float, start: float):
+        self.seconds = seconds
+        self.next = start + seconds
+
+    def due(self, now: float) -> bool:
+        """True (and the next deadline set) when ``now`` has reached the deadline."""
+        if now < self.next:
+            return False
+        self.next = now + self.seconds
+        return True
+
+
+class Recorder:
+    """One take from the microphone into ``out_path`` (a new 16-bit WAV), written as it is recorded.
+
+    Make one per take and call :meth:`record`. The parts, in the order a take goes through them:
+    :meth:`_open_stream` (PortAudio's callback :meth:`_on_audio` only counts and queues),
+    :meth:`_write_loop` (drain the queue, :meth:`_write` whole frames, :meth:`_keep_safe`: the
+    header every :data:`HEADER_EVERY_S`, ``fsync`` every :data:`SYNC_EVERY_S`),
+    :meth:`_stop_reason` (the conditions that end a take), :meth:`_finish` (stop the stream,
+    write what it still delivered, close the file) and :meth:`_result` (the :class:`Take`, or the
+    :class:`~furikaeri.errors.AudioError` of a write failure, naming what was kept).
 
     Parameters
     ----------
@@ -609,149 +745,265 @@ def record_take(
     stop_after_silence : float > 0 or None
         Stop after this many seconds of silence *once speech was heard*; off when None.
     stop_event : threading.Event or None
-        Set it (from any thread) to end the take: ``stopped_by="stop"``.
+        Set it (from any thread, or a signal handler) to end the take: ``stopped_by="stop"``.
     on_progress : callable(elapsed_s, level_dbfs) or None
-        Called from this (the calling) thread about every :data:`PROGRESS_EVERY_S` with the
-        seconds of audio recorded so far and the loudest 50 ms level since the last call, in dBFS.
-
-    Returns
-    -------
-    Take
-        ``stopped_by`` says why it ended. A device that stops delivering audio mid-take returns
-        ``stopped_by="device_error"`` with everything recorded until then (not an exception).
-        KeyboardInterrupt (Ctrl-C) ends the take normally with ``stopped_by="interrupt"``.
+        Called from the recording (the calling) thread about every :data:`PROGRESS_EVERY_S` with
+        the seconds of audio recorded so far and the loudest 50 ms level since the last call, in
+        dBFS. A slow ``on_progress`` delays the writing, never the capture: the blocks wait in
+        the queue and the next turn of the loop writes them all.
+    consumer : callable(Block) or None
+        Gets every block written to the take, in order, as raw int16 in the device's rate and
+        channels (see :class:`Block`), then one ``final`` block. It is called from a thread of
+        its own (:class:`BlockFeed`); the writer loop only queues, so a slow or failing consumer
+        never costs the take any audio. See :attr:`feed` for its progress and error.
 
     Raises
     ------
-    DeviceError
-        No such device, or it cannot be opened.
-    AudioError
-        ``out_path`` exists, or the disk refused the audio (full, file too large): the audio
-        written before that is kept in ``out_path``.
+    UsageError
+        ``max_seconds`` or ``stop_after_silence`` is not more than 0.
     """
-    if max_seconds is not None and max_seconds <= 0:
-        raise UsageError("--max-seconds must be more than 0")
-    if stop_after_silence is not None and stop_after_silence <= 0:
-        raise UsageError("--stop-after-silence must be more than 0")
-    sd = _sounddevice()
-    dev = resolve_device(device)
-    rate, channels = _open_settings(sd, dev)
-    out_path = Path(out_path)
 
-    blocks: queue.Queue[bytes] = queue.Queue()
-    overflows = [0]
-    finished = threading.Event()
+    def __init__(
+        self,
+        out_path: str | Path,
+        *,
+        device: str | int | Device | None = None,
+        max_seconds: float | None = None,
+        stop_after_silence: float | None = None,
+        stop_event: threading.Event | None = None,
+        on_progress: Callable[[float, float], None] | None = None,
+        consumer: Callable[[Block], Any] | None = None,
+    ):
+        if max_seconds is not None and max_seconds <= 0:
+            raise UsageError("--max-seconds must be more than 0")
+        if stop_after_silence is not None and stop_after_silence <= 0:
+            raise UsageError("--stop-after-silence must be more than 0")
+        self.out_path = Path(out_path)
+        self.max_seconds = max_seconds
+        self.stop_after_silence = stop_after_silence
+        self.stop_event = stop_event
+        self.on_progress = on_progress
+        self._device = device
+        self._consumer = consumer
+        #: The device, rate (Hz) and channels of the take, once :meth:`record` has opened it.
+        self.device: Device | None = None
+        self.rate = 0
+        self.channels = 0
+        #: Blocks PortAudio reported as overflowed (audio lost before it reached us).
+        self.overflows = 0
+        #: Why the take ended (one of :data:`STOP_REASONS`), once it has.
+        self.stopped_by: str | None = None
+        #: The consumer's :class:`BlockFeed` (None without a consumer).
+        self.feed: BlockFeed | None = None
+        self._blocks: queue.Queue[bytes] = queue.Queue()  # the callback's, filled on the audio thread
+        self._device_finished = threading.Event()
+        self._frame_bytes = 0
+        self._max_frames: int | None = None
+        self._carry = b""  # a partial frame waiting for the rest of its bytes
+        self._write_error: OSError | None = None
+        self._started = False
 
-    def callback(indata, frames, time_info, status):  # audio thread: copy, count, go
+    # -- the whole take
+
+    def record(self) -> Take:
+        """Record the take and return it (see :class:`Take`; ``stopped_by`` says why it ended).
+
+        A device that stops delivering audio mid-take returns ``stopped_by="device_error"`` with
+        everything recorded until then (not an exception). KeyboardInterrupt (Ctrl-C) ends the
+        take normally with ``stopped_by="interrupt"``.
+
+        Raises
+        ------
+        DeviceError
+            No such device, or it cannot be opened or started.
+        AudioError
+            ``out_path`` exists, or the disk refused the audio (full, file too large): the audio
+            written before that is kept in ``out_path``.
+        """
+        if self._started:
+            raise RuntimeError("a Recorder records one take; make a new one for the next")
+        self._started = True
+        sd = _sounddevice()
+        self.device = resolve_device(self._device)
+        self.rate, self.channels = _open_settings(sd, self.device)
+        self._frame_bytes = self.channels * _SAMPLE_BYTES
+        self._max_frames = int(round(self.max_seconds * self.rate)) if self.max_seconds is not None else None
+        stream = self._open_stream(sd)
+        try:
+            self._writer = _TakeWriter(self.out_path, self.rate, self.channels)
+        except BaseException:
+            stream.close()
+            raise
+        self._tracker = LevelTracker(self.rate, self.channels)
+        if self._consumer is not None:
+            self.feed = BlockFeed(self._consumer)
+        try:
+            self._start(sd, stream)
+            self._write_loop(stream)
+        except KeyboardInterrupt:
+            self.stopped_by = "interrupt"
+        finally:
+            header_ok = self._finish(stream)
+        return self._result(header_ok)
+
+    # -- the audio thread
+
+    def _open_stream(self, sd):
+        """The input stream, not started; its callback is :meth:`_on_audio`."""
+        return _input_stream(sd, self.device, self.rate, self.channels, self._on_audio,
+                             finished_callback=self._device_finished.set)
+
+    def _on_audio(self, indata, frames, time_info, status) -> None:
+        """PortAudio's callback, on its own thread: count an overflow, queue a copy, return."""
         if status.input_overflow:
-            overflows[0] += 1
-        blocks.put(bytes(indata))
+            self.overflows += 1
+        self._blocks.put(bytes(indata))
 
-    try:
-        stream = sd.RawInputStream(device=dev.index, samplerate=rate, channels=channels, dtype="int16",
-                                   blocksize=int(round(rate * BLOCK_S)), callback=callback,
-                                   finished_callback=finished.set)
-    except sd.PortAudioError as e:
-        raise DeviceError(f"cannot open the input device '{dev.name}': {e}") from e
+    def _start(self, sd, stream) -> None:
+        try:
+            stream.start()
+        except sd.PortAudioError as e:
+            raise DeviceError(f"cannot start the input device '{self.device.name}': {e}") from e
 
-    try:
-        writer = _TakeWriter(out_path, rate, channels)
-    except BaseException:
-        stream.close()
-        raise
+    # -- the writer loop (the calling thread)
 
-    tracker = LevelTracker(rate, channels)
-    bytes_per_frame = channels * _SAMPLE_BYTES
-    max_frames = int(round(max_seconds * rate)) if max_seconds is not None else None
-    stopped_by: str | None = None
-    write_error: OSError | None = None
-    started = time.monotonic()
-    last_data = started
-    next_progress = started + PROGRESS_EVERY_S
-    next_header = started + HEADER_EVERY_S
-    next_sync = started + SYNC_EVERY_S
-
-    def write(data: bytes) -> bool:
-        """Write whole frames, clipped to ``max_frames``; True when the maximum is reached."""
-        nonlocal write_error
-        if max_frames is not None:
-            room = (max_frames - writer.frames) * bytes_per_frame
-            data = data[: max(0, room)]
-        data = data[: len(data) - len(data) % bytes_per_frame]
-        if data:
-            writer.append(data)
-            tracker.feed(data)
-        return max_frames is not None and writer.frames >= max_frames
-
-    carry = b""
-    try:
-        stream.start()
-        while stopped_by is None:
-            try:
-                first = blocks.get(timeout=PROGRESS_EVERY_S)
-            except queue.Empty:
-                first = None
+    def _write_loop(self, stream) -> None:
+        """Until a stop condition: write what the callback queued, keep the file safe, report.
+        A write failure ends the loop with the error kept for :meth:`_result`."""
+        now = time.monotonic()
+        last_data = now
+        header, sync, progress = (_Every(HEADER_EVERY_S, now), _Every(SYNC_EVERY_S, now),
+                                  _Every(PROGRESS_EVERY_S, now))
+        while self.stopped_by is None:
+            data = self._next_batch()
             now = time.monotonic()
-            if first is not None:
-                batch = [first]
-                while True:
-                    try:
-                        batch.append(blocks.get_nowait())
-                    except queue.Empty:
-                        break
-                data = carry + b"".join(batch)
-                whole = len(data) - len(data) % bytes_per_frame
-                data, carry = data[:whole], data[whole:]
+            if data is not None:
                 last_data = now
                 try:
-                    if write(data):
-                        stopped_by = "max_seconds"
+                    if self._write(data):
+                        self.stopped_by = "max_seconds"
                 except OSError as e:
-                    write_error = e
-                    break
-            if stopped_by is None:
-                if stop_after_silence is not None and tracker.speech_heard and tracker.silence_s >= stop_after_silence:
-                    stopped_by = "silence"
-                elif stop_event is not None and stop_event.is_set():
-                    stopped_by = "stop"
-                elif finished.is_set() or not stream.active:
-                    stopped_by = "device_error"
-                elif now - last_data > (STALL_START_S if writer.frames == 0 else STALL_S):
-                    stopped_by = "device_error"
+                    self._write_error = e
+                    return
+            if self.stopped_by is None:
+                self.stopped_by = self._stop_reason(stream, silent_for=now - last_data)
             try:
-                if now >= next_header:
-                    writer.patch_header()
-                    next_header = now + HEADER_EVERY_S
-                if now >= next_sync:
-                    writer.sync()
-                    next_sync = now + SYNC_EVERY_S
+                self._keep_safe(now, header, sync)
             except OSError as e:
-                write_error = e
-                break
-            if on_progress is not None and (now >= next_progress or stopped_by is not None):
-                next_progress = now + PROGRESS_EVERY_S
-                on_progress(writer.frames / rate, tracker.take_peak())
-    except KeyboardInterrupt:
-        stopped_by = "interrupt"
-    finally:
-        _stop_stream(stream)
-        # Blocks captured before the stream stopped are part of the take (unless it is full).
-        if write_error is None and stopped_by not in ("max_seconds", "device_error"):
-            try:
-                rest = b"".join(_drain(blocks))
-                data = carry + rest
-                write(data[: len(data) - len(data) % bytes_per_frame])
-            except OSError as e:
-                write_error = e
-            except KeyboardInterrupt:
-                pass
-        header_ok = writer.close()
+                self._write_error = e
+                return
+            if self.on_progress is not None and (progress.due(now) or self.stopped_by is not None):
+                self.on_progress(self._writer.frames / self.rate, self._tracker.take_peak())
 
-    duration = writer.frames / rate
-    if write_error is not None:
-        raise AudioError(_write_error_message(out_path, write_error, duration, header_ok)) from write_error
-    return Take(path=out_path, duration_s=round(duration, 3), rate=rate, channels=channels,
-                overflows=overflows[0], stopped_by=stopped_by or "stop", speech_heard=tracker.speech_heard)
+    def _next_batch(self) -> bytes | None:
+        """Everything queued, as whole frames (a partial frame waits for the next batch); waits
+        up to :data:`PROGRESS_EVERY_S` for the first block, None if none came."""
+        try:
+            first = self._blocks.get(timeout=PROGRESS_EVERY_S)
+        except queue.Empty:
+            return None
+        data = self._carry + first + b"".join(_drain(self._blocks))
+        whole = len(data) - len(data) % self._frame_bytes
+        data, self._carry = data[:whole], data[whole:]
+        return data
+
+    def _write(self, data: bytes) -> bool:
+        """Append whole frames of ``data`` to the take (clipped to ``max_seconds``), measure their
+        level and queue them for the consumer; True once the maximum is reached. Raises OSError
+        when the disk refuses them (they are then not handed to the consumer)."""
+        if self._max_frames is not None:
+            room = (self._max_frames - self._writer.frames) * self._frame_bytes
+            data = data[: max(0, room)]
+        data = data[: len(data) - len(data) % self._frame_bytes]
+        if data:
+            start = self._writer.frames
+            self._writer.append(data)
+            self._tracker.feed(data)
+            if self.feed is not None:
+                self.feed.put(Block(data, start, self.rate, self.channels))
+        return self._max_frames is not None and self._writer.frames >= self._max_frames
+
+    def _keep_safe(self, now: float, header: _Every, sync: _Every) -> None:
+        """Patch the header's lengths (the file stays a readable WAV, at most
+        :data:`HEADER_EVERY_S` behind) and ``fsync`` (a power cut loses at most
+        :data:`SYNC_EVERY_S`), each when it is due."""
+        if header.due(now):
+            self._writer.patch_header()
+        if sync.due(now):
+            self._writer.sync()
+
+    def _stop_reason(self, stream, *, silent_for: float) -> str | None:
+        """Why the take should end now, or None. ``silent_for``: seconds since the device last
+        delivered audio. (``max_seconds`` is decided by :meth:`_write`, to the frame.)"""
+        if (self.stop_after_silence is not None and self._tracker.speech_heard
+                and self._tracker.silence_s >= self.stop_after_silence):
+            return "silence"
+        if self.stop_event is not None and self.stop_event.is_set():
+            return "stop"
+        if self._device_finished.is_set() or not stream.active:
+            return "device_error"  # the device went away (unplugged, sound server gone)
+        if silent_for > (STALL_START_S if self._writer.frames == 0 else STALL_S):
+            return "device_error"  # the device is there but delivers nothing
+        return None
+
+    # -- the end
+
+    def _finish(self, stream) -> bool:
+        """Stop the stream, write the blocks it delivered before it stopped (they are part of the
+        take: even when the device failed they were recorded before it did; a full take takes
+        none, see :meth:`_write`), close the file and end the consumer's stream. False if the
+        file's header could not be finished (see :meth:`_TakeWriter.close`)."""
+        _stop_stream(stream)
+        try:
+            if self._write_error is None:
+                try:
+                    self._write(self._carry + b"".join(_drain(self._blocks)))
+                except OSError as e:
+                    self._write_error = e
+                except KeyboardInterrupt:  # a second Ctrl-C: keep what is written
+                    pass
+            return self._writer.close()
+        finally:
+            if self.feed is not None:  # whatever happened, the consumer learns that the take ended
+                self.feed.close(Block(b"", self._writer.frames, self.rate, self.channels, final=True))
+
+    def _result(self, header_ok: bool) -> Take:
+        """The :class:`Take`, or the one-line :class:`AudioError` of a write failure."""
+        duration = self._writer.frames / self.rate
+        if self._write_error is not None:
+            message = _write_error_message(self.out_path, self._write_error, duration, header_ok)
+            raise AudioError(message) from self._write_error
+        return Take(path=self.out_path, duration_s=round(duration, 3), rate=self.rate, channels=self.channels,
+                    overflows=self.overflows, stopped_by=self.stopped_by or "stop",
+                    speech_heard=self._tracker.speech_heard)
+
+
+def record_take(
+    out_path: str | Path,
+    *,
+    device: str | int | Device | None = None,
+    max_seconds: float | None = None,
+    stop_after_silence: float | None = None,
+    stop_event: threading.Event | None = None,
+    on_progress: Callable[[float, float], None] | None = None,
+) -> Take:
+    """Record one take into ``out_path``: ``Recorder(out_path, ...).record()``.
+
+    The parameters, result and errors are :class:`Recorder`'s. To hand the audio to a consumer
+    while recording, use :class:`Recorder` with ``consumer=`` (its :attr:`Recorder.feed` tells
+    whether the consumer kept up or failed).
+    """
+    return Recorder(out_path, device=device, max_seconds=max_seconds, stop_after_silence=stop_after_silence,
+                    stop_event=stop_event, on_progress=on_progress).record()
+
+
+def _input_stream(sd, device: Device, rate: int, channels: int, callback, **kwargs):
+    """A raw int16 input stream of :data:`BLOCK_S` blocks, not started; DeviceError if refused."""
+    try:
+        return sd.RawInputStream(device=device.index, samplerate=rate, channels=channels, dtype="int16",
+                                 blocksize=int(round(rate * BLOCK_S)), callback=callback, **kwargs)
+    except sd.PortAudioError as e:
+        raise DeviceError(f"cannot open the input device '{device.name}': {e}") from e
 
 
 def _stop_stream(stream) -> None:
@@ -775,6 +1027,7 @@ def _drain(q: queue.Queue) -> list[bytes]:
 
 
 def _write_error_message(path: Path, e: OSError, duration: float, header_ok: bool) -> str:
+    """The one line of a write failure: what happened, what was kept where, what to do."""
     if e.errno == errno.ENOSPC:
         what = "the disk is full"
         fix = "free some space"

@@ -30,23 +30,14 @@ class Word:
     source: str = "whisper"
 
 
-
 @dataclass(frozen=True)
 class Transcript:
-    """Words of one take, in order; ``language`` is ``en`` or ``ja`` (or Whisper's code)."""
+    """Words of one take, in order; ``language`` is ``en`` or ``ja`` (or Whisper's code). The
+    text of the answer is :func:`furikaeri.measure.join_with_offsets` (with each word's offsets)."""
 
     language: str
     words: tuple[Word, ...] = ()
     language_probability: float = 1.0
-
-    @property
-    def text(self) -> str:
-        return join_words(self.words, self.language)
-
-
-def join_words(words, language: str) -> str:
-    """Whisper's word texts carry their own leading spaces (English); Japanese has none."""
-    return "".join(w.text for w in words).strip()
 
 
 # Text Whisper writes over silence, music or noise (seen on base: METRICS.md "Hallucination").

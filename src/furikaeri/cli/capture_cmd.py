@@ -136,8 +136,14 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         from furikaeri.norms import default_budget
 
         shown_budget = default_budget(language if language != "auto" else "en")
+    if language == "auto":  # the screen speaks the question's language, else English
+        from furikaeri.lang import guess_language
+
+        screen_language = guess_language([question] if question else [])
+    else:
+        screen_language = language
     record_interactive(out, question=question, budget=shown_budget, device=device,
-                       max_seconds=max_seconds, stop_after_silence=stop_after_silence)
+                       max_seconds=max_seconds, stop_after_silence=stop_after_silence, language=screen_language)
 
     from furikaeri.analysis import analyze_file
 

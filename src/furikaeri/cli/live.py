@@ -7,8 +7,12 @@ draws nothing, prints one line when it starts and one when it stops, and records
 ``max_seconds`` or ``stop_after_silence``; with neither, it stops after :data:`NO_TERMINAL_CAP_S`
 and says so. SIGTERM ends the take cleanly in both modes (the take is kept).
 
-The drawing happens in ``on_progress`` (the main thread, about ten times a second, at most
+The drawing happens in ``on_progress`` (the recording thread, about ten times a second, at most
 :data:`REDRAW_PER_S` redraws), never in the audio callback, so it cannot starve the capture.
+
+Everything a person reads here (the panel, the notices before and after the take) comes from the
+session language's text table (:func:`furikaeri.lang.text`, keys ``rec_*`` and ``stop_*``);
+errors stay one English line (``furikaeri: error: ...``), like every other command's.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import click
 
 from furikaeri.capture import MIN_DBFS, Device, Take, record_take
 from furikaeri.errors import DeviceError
+from furikaeri.lang import text
 
 #: With no terminal and no other stop condition, a take stops after this many seconds.
 NO_TERMINAL_CAP_S = 600.0
@@ -61,15 +66,18 @@ def meter(level_dbfs: float, width: int = METER_WIDTH) -> tuple[str, str]:
 
 
 class LivePanel:
-    """The live panel, a rich renderable rebuilt from (elapsed, level) on each update."""
+    """The live panel, a rich renderable rebuilt from (elapsed, level) on each update, in
+    ``language`` (``en``, ``ja``; see :func:`furikaeri.lang.text`). Long lines wrap, never cut."""
 
-    def __init__(self, console, *, question: str | None, budget: float | None, device_name: str | None = None):
+    def __init__(self, console, *, question: str | None, budget: float | None, device_name: str | None = None,
+                 language: str = "en"):
         from rich.live import Live
 
         self.console = console
         self.question = question
         self.budget = budget
         self.device_name = device_name
+        self.language = language
         self.elapsed = 0.0
         self.level = MIN_DBFS
         self.done = False
@@ -81,15 +89,18 @@ class LivePanel:
         from rich.table import Table
         from rich.text import Text
 
+        def t(key: str, **fields) -> str:
+            return text(self.language, key, **fields)
+
         grid = Table.grid(padding=(0, 1))
-        grid.add_column()
+        grid.add_column(overflow="fold")  # a word wider than the terminal (a Japanese sentence) wraps too
         if self.question:
-            grid.add_row(Text.assemble(("Question  ", "bold"), self.question))
+            grid.add_row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
         line = Text()
         if self.done:
-            line.append("■ recorded ", style="bold")
+            line.append(t("rec_done") + " ", style="bold")
         else:
-            line.append("● REC ", style="bold red")
+            line.append(t("rec_recording") + " ", style="bold red")
         over = self.budget is not None and self.elapsed > self.budget
         if self.budget is not None:
             line.append(f"{clock(self.elapsed)} / {clock(self.budget)}", style="bold red" if over else "bold")
@@ -98,17 +109,17 @@ class LivePanel:
         line.append("  ")
         bar, style = meter(self.level)
         line.append(bar, style=style)
-        shown = "  silent" if self.level <= METER_FLOOR_DBFS else f"{self.level:6.0f} dBFS"
+        shown = "  " + t("rec_silent") if self.level <= METER_FLOOR_DBFS else f"{self.level:6.0f} dBFS"
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
-            grid.add_row(Text(f"Over the {clock(self.budget)} budget by {clock(self.elapsed - self.budget)}: "
-                              "wrap up with your main point.", style="bold red"))
+            grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(self.elapsed - self.budget)),
+                              style="bold red"))
         if not self.done:
-            hint = "Press Enter to finish (Ctrl-C also stops and keeps the take)."
+            grid.add_row(Text(t("rec_hint"), style="dim"))
             if self.device_name:
-                hint += f"  Mic: {self.device_name}"
-            grid.add_row(Text(hint, style="dim"))
+                # A row of its own: a device name can be long, and the hint must stay whole.
+                grid.add_row(Text(t("rec_mic", name=self.device_name), style="dim"))
         return grid
 
     def update(self, elapsed: float, level: float) -> None:
@@ -193,8 +204,8 @@ def _sigterm_sets(event: threading.Event):
         signal.signal(signal.SIGTERM, previous)
 
 
-def repair_partial_takes(directory: Path, *, quiet: bool = False) -> list[Take]:
-    """Repair every take a killed recorder left in ``directory``; say so on stderr."""
+def repair_partial_takes(directory: Path, *, quiet: bool = False, language: str = "en") -> list[Take]:
+    """Repair every take a killed recorder left in ``directory``; say so on stderr, in ``language``."""
     from furikaeri.capture import find_partial_takes, recover_take
 
     repaired = []
@@ -202,14 +213,13 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False) -> list[Take]:
         take = recover_take(path)
         repaired.append(take)
         if not quiet:
-            click.echo(f"furikaeri: repaired an interrupted take: {take.path} ({take.duration_s:.1f} s"
-                       f"{'' if take.speech_heard else ', no speech'}); analyse it with "
-                       f"`furikaeri analyze {take.path}`", err=True)
+            key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
+            _say(text(language, key, path=take.path, seconds=take.duration_s))
     return repaired
 
 
-STOPPED_BY = {"max_seconds": "time limit reached", "silence": "you went silent", "stop": "stopped",
-              "interrupt": "interrupted", "device_error": "the microphone failed"}
+def _say(line: str) -> None:
+    click.echo(f"furikaeri: {line}", err=True)
 
 
 def record_interactive(
@@ -220,6 +230,7 @@ def record_interactive(
     device: str | int | Device | None = None,
     max_seconds: float | None = None,
     stop_after_silence: float | None = None,
+    language: str = "en",
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
@@ -227,6 +238,7 @@ def record_interactive(
     is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take (see
     :func:`furikaeri.capture.record_take`, whose errors pass through). Afterwards it prints where
     the take was saved, warns about overflows and about a take in which no speech was heard.
+    ``language`` (``en``, ``ja``) is the session's: the panel and those notices speak it.
 
     Raises :class:`~furikaeri.errors.DeviceError` when the microphone failed mid-take or gave no
     audio at all; the message names the file that keeps what was recorded.
@@ -235,38 +247,41 @@ def record_interactive(
 
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    repair_partial_takes(out_path.parent)
+    repair_partial_takes(out_path.parent, language=language)
     dev = resolve_device(device)
     take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
-                   stop_after_silence=stop_after_silence)
-    click.echo(f"furikaeri: saved {take.path} ({take.duration_s:.1f} s, {STOPPED_BY[take.stopped_by]})", err=True)
+                   stop_after_silence=stop_after_silence, language=language)
+    _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s,
+              why=text(language, f"stop_{take.stopped_by}")))
     if take.overflows:
-        click.echo(f"furikaeri: warning: {take.overflows} audio blocks were dropped because the computer "
-                   "was too busy; the take has small gaps", err=True)
+        _say(text(language, "rec_overflows", count=take.overflows))
     if take.stopped_by == "device_error":
         raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
                           f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)")
     if take.duration_s < 0.1:
         raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}")
     if not take.speech_heard:
-        click.echo("furikaeri: no speech was heard in this take: is the microphone muted or too far? "
-                   "(try `furikaeri mic-check`)", err=True)
+        _say(text(language, "rec_no_speech"))
     return take
 
 
-def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence) -> Take:
+def _limits(language: str, max_seconds: float | None, stop_after_silence: float | None) -> str:
+    """What will end a take without a terminal, in words."""
+    if max_seconds is not None and stop_after_silence is not None:
+        return text(language, "rec_limit_both", seconds=max_seconds, silence=stop_after_silence)
+    if max_seconds is not None:
+        return text(language, "rec_limit_max", seconds=max_seconds)
+    return text(language, "rec_limit_silence", silence=stop_after_silence)
+
+
+def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence, language) -> Take:
     stop = threading.Event()
     if not is_interactive():
         if max_seconds is None and stop_after_silence is None:
             max_seconds = NO_TERMINAL_CAP_S
-            click.echo(f"furikaeri: no terminal, so the take stops after {clock(max_seconds)} "
-                       "(use --max-seconds or --stop-after-silence)", err=True)
-        limits = []
-        if max_seconds is not None:
-            limits.append(f"at most {max_seconds:g} s")
-        if stop_after_silence is not None:
-            limits.append(f"until {stop_after_silence:g} s of silence after speech")
-        click.echo(f"furikaeri: recording from '{dev.name}' to {out_path} ({', '.join(limits)})", err=True)
+            _say(text(language, "rec_no_terminal", limit=clock(max_seconds)))
+        _say(text(language, "rec_from", name=dev.name, path=out_path,
+                  limits=_limits(language, max_seconds, stop_after_silence)))
         with _sigterm_sets(stop):
             return record_take(out_path, device=dev, max_seconds=max_seconds,
                                stop_after_silence=stop_after_silence, stop_event=stop)
@@ -274,7 +289,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
     from rich.console import Console
 
     console = Console(stderr=True)
-    panel = LivePanel(console, question=question, budget=budget, device_name=dev.name)
+    panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language)
     with _sigterm_sets(stop), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)

@@ -279,7 +279,8 @@ def _record(home: Path, q, budget: float, *, device, max_seconds, stop_after_sil
         n += 1
         out_path = out_path.with_name(f"{stamp}-{q.key.replace(':', '-')}-{n}.wav")
     take = record_interactive(out_path, question=q.text, budget=budget, device=device,
-                              max_seconds=max_seconds or max(30.0, budget * 2), stop_after_silence=stop_after_silence)
+                              max_seconds=max_seconds or max(30.0, budget * 2), stop_after_silence=stop_after_silence,
+                              language=q.language)
     return Path(take.path)
 
 

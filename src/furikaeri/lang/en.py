@@ -550,6 +550,20 @@ TEXT = {
     'norm_fillers': '≤ {good:g}/min',
     'norm_pauses': '< {very_long:g} s, ≤ {share:.0%} silent',
     'norm_length': '≤ {budget:g} s',
+    # --- recording screen
+    'rec_overflows': 'warning: {count} audio blocks were dropped because the computer was too busy; '
+                     'the take has small gaps',
+    'rec_no_speech': 'no speech was heard in this take: is the microphone muted or too far? '
+                     '(try `furikaeri mic-check`)',
+    'rec_no_terminal': 'no terminal, so the take stops after {limit} (use --max-seconds or --stop-after-silence)',
+    'rec_from': "recording from '{name}' to {path} ({limits})",
+    'rec_limit_max': 'at most {seconds:g} s',
+    'rec_limit_silence': 'until {silence:g} s of silence after speech',
+    'rec_limit_both': 'at most {seconds:g} s, until {silence:g} s of silence after speech',
+    'rec_repaired': 'repaired an interrupted take: {path} ({seconds:.1f} s); analyse it with '
+                    '`furikaeri analyze {path}`',
+    'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); analyse it with '
+                           '`furikaeri analyze {path}`',
 }
 
 

@@ -652,6 +652,20 @@ TEXT = {
     'norm_fillers': '1分に{good:g}回以下',
     'norm_pauses': '{very_long:g}秒未満・沈黙{share:.0%}以下',
     'norm_length': '{budget:g}秒以内',
+    # --- recording screen
+    'rec_overflows': '警告: コンピューターの処理が追いつかず、音声ブロックが{count}個失われました。'
+                     '録音に短い途切れがあります',
+    'rec_no_speech': 'この録音では声が聞こえませんでした。マイクがミュートになっているか、離れすぎていませんか？'
+                     '（`furikaeri mic-check` で確認できます）',
+    'rec_no_terminal': '端末がないため、{limit}で録音を止めます（--max-seconds か --stop-after-silence で指定できます）',
+    'rec_from': '「{name}」から {path} に録音します（{limits}）',
+    'rec_limit_max': '最長{seconds:g}秒',
+    'rec_limit_silence': '話したあと{silence:g}秒の無音で終了',
+    'rec_limit_both': '最長{seconds:g}秒、話したあと{silence:g}秒の無音で終了',
+    'rec_repaired': '中断された録音を修復しました: {path}（{seconds:.1f}秒）。'
+                    '`furikaeri analyze {path}` で分析できます',
+    'rec_repaired_silent': '中断された録音を修復しました: {path}（{seconds:.1f}秒、声なし）。'
+                           '`furikaeri analyze {path}` で分析できます',
 }
 
 
