@@ -62,8 +62,12 @@ def analysis(lang: str) -> Analysis:
     heard = Heard(tuple(Word(t, s, e, 0.9) for t, s, e in words))
     duration = 13.0
     audio = Audio(_voiced(duration, ivs), 16000, f"{lang}.wav")
-    return _analysis(audio, _speech(ivs, duration), heard, get_rules(lang), budget_s=8.0, acoustic=False,
-                     question="質問" if lang == "ja" else "Question", model="base")
+    from furikaeri.analysis import _voice
+
+    smap = _speech(ivs, duration)
+    return _analysis(smap, heard, get_rules(lang), budget_s=8.0, acoustic=False,
+                     question="質問" if lang == "ja" else "Question", model="base", duration=duration,
+                     source=audio.source, voice_of=lambda span: _voice(audio, smap, span))
 
 
 def shape(value):

@@ -206,8 +206,15 @@ def analyze_audio(
     heard = hear_answer(audio, smap, rules, info, filler_prompt=filler_prompt, acoustic=acoustic_fillers,
                         relisten=relisten, progress=progress) if smap.has_speech else Heard()
     budget_s = float(budget) if budget is not None else default_budget(lang)
-    return _analysis(audio, smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers,
-                     question=question, model=info.name)
+    return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers, question=question,
+                     model=info.name, duration=audio.duration, source=audio.source,
+                     voice_of=lambda span: _voice(audio, smap, span))
+
+
+def _voice(audio, smap, span):
+    from furikaeri.voice import measure_voice
+
+    return measure_voice(audio.samples, audio.rate, span, frames_db=smap.frames_db, speech=smap.intervals)
 
 
 def _check_options(language: str, budget: float | None) -> None:
@@ -268,25 +275,24 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     return Heard(tuple(words), tuple(held), tuple(doubtful))
 
 
-def _analysis(audio, smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model) -> Analysis:
-    """Measure what was heard and write the tips and warnings: the :class:`Analysis`."""
+def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
+              source: str, voice_of) -> Analysis:
+    """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
+    ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`)."""
     from furikaeri.advice import tips_for, warnings_for
     from furikaeri.measure import measure
 
-    from furikaeri.voice import measure_voice
-
-    m = measure(heard.words, smap.intervals, held=heard.held, duration=audio.duration, rules=rules,
+    m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules,
                 budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
     voice = Voice()
     verdicts = dict(m.verdicts)
     if m.speech_detected:
-        voice = measure_voice(audio.samples, audio.rate, (m.answer_start, m.answer_end), frames_db=smap.frames_db,
-                              speech=smap.intervals)
+        voice = voice_of((m.answer_start, m.answer_end))
         verdicts["voice"] = voice_verdict(voice, rules)
     return Analysis(
-        file=audio.source or None,
+        file=source or None,
         language=rules.code,
-        duration_s=round(audio.duration, 3),
+        duration_s=round(duration, 3),
         speech_detected=m.speech_detected,
         latency_s=m.latency_s,
         answer_s=m.answer_s,

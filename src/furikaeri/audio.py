@@ -130,3 +130,102 @@ def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarra
     import soxr
 
     return soxr.resample(samples, orig_rate, rate, quality="HQ").astype(np.float32)
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        raise AudioError(f"{path}: no such file")
+    if path.is_dir():
+        raise AudioError(f"{path}: is a folder, not an audio file")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise AudioError(f"{path}: cannot read ({e.strerror})") from None
+    if size == 0:
+        raise AudioError(f"{path}: the file is empty")
+
+
+def duration_of(path: str | Path) -> float | None:
+    """The length of an audio file in seconds from its header, or None when it does not say."""
+    try:
+        import soundfile as sf
+
+        with _quiet_stderr():
+            info = sf.info(str(path))
+        return float(info.duration)
+    except Exception:  # noqa: BLE001 - libsndfile does not read it: ask PyAV
+        try:
+            import av
+
+            with av.open(str(path)) as c:
+                return float(c.duration) / 1e6 if c.duration else None
+        except Exception:  # noqa: BLE001
+            return None
+
+
+def read_chunks(path: str | Path, *, seconds: float = 10.0):
+    """Read ``path`` a chunk at a time as mono float32 at 16 kHz (about ``seconds`` each), so a
+    long recording never has to fit in memory at once; the same errors as :func:`load_audio`."""
+    import soxr
+
+    path = Path(path)
+    _check_file(path)
+    got = 0
+    try:
+        import soundfile as sf
+
+        with _quiet_stderr():
+            f = sf.SoundFile(str(path))
+    except Exception:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
+        f = None
+    if f is not None:
+        with f:
+            stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
+                if f.samplerate != RATE else None
+            while True:
+                with _quiet_stderr():
+                    block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
+                last = len(block) == 0
+                mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
+                mono = np.ascontiguousarray(mono, dtype=np.float32)
+                if not np.all(np.isfinite(mono)):
+                    raise AudioError(f"{path}: the audio holds invalid samples (corrupt file)")
+                out = stream.resample_chunk(mono, last=last) if stream is not None else mono
+                if len(out):
+                    got += len(out)
+                    yield out.astype(np.float32, copy=False)
+                if last:
+                    break
+    else:
+        try:
+            import av
+
+            av.logging.set_level(None)
+            with _quiet_stderr(), av.open(str(path)) as container:
+                streams = container.streams.audio
+                if not streams:
+                    raise AudioError(f"{path}: no audio stream in this file")
+                resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+                pending: list[np.ndarray] = []
+                size = 0
+                for frame in container.decode(streams[0]):
+                    for out in resampler.resample(frame):
+                        pending.append(out.to_ndarray().reshape(-1))
+                        size += pending[-1].size
+                    if size >= seconds * RATE:
+                        chunk = np.concatenate(pending).astype(np.float32)
+                        pending, size = [], 0
+                        got += len(chunk)
+                        yield chunk
+                for out in resampler.resample(None):
+                    pending.append(out.to_ndarray().reshape(-1))
+                if pending:
+                    chunk = np.concatenate(pending).astype(np.float32)
+                    got += len(chunk)
+                    yield chunk
+        except AudioError:
+            raise
+        except Exception:  # noqa: BLE001
+            raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)") from None
+    if got == 0:
+        raise AudioError(f"{path}: the file holds no audio samples")

@@ -113,13 +113,19 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | None:
-    """The answer's first complete sentence (module docstring), or None with no sentence end."""
+    """The answer's first complete sentence (module docstring), or None with no sentence end.
+    A "sentence" of nothing but fillers ("Uh...") is not one: the answer has not begun."""
+    from furikaeri.fillers import strip_spans
+
     text, spans = join_with_offsets(words)
     for i, w in enumerate(words):
         upto = text[: spans[i][1]]
-        if rules.ends_sentence(upto):
-            seconds = round(max(w.end - answer_start, 0.0), 2)
-            share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
-            sentence = upto.strip()
-            return Opening(seconds, share, share > norms.OPENING_SHARE, rules.opening_order(sentence), sentence)
+        if not rules.ends_sentence(upto):
+            continue
+        said = " ".join(strip_spans(upto, [(m.start, m.end) for m in rules.find_fillers(upto)]).split())
+        if rules.count_units(said) < 2:
+            continue
+        seconds = round(max(w.end - answer_start, 0.0), 2)
+        share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
+        return Opening(seconds, share, share > norms.OPENING_SHARE, rules.opening_order(said), upto.strip())
     return None

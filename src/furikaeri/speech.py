@@ -119,8 +119,39 @@ def _dilate(mask: np.ndarray, n: int) -> np.ndarray:
     return np.convolve(mask.astype(float), k, mode="same") > 0
 
 
-def find_speech(
-    audio: Audio,
+def find_speech(audio: Audio, **settings) -> SpeechMap:
+    """Speech intervals of ``audio`` (:func:`speech_map` over its frame levels and Silero
+    probabilities; ``settings`` are :func:`speech_map`'s)."""
+    db = frame_db(audio.samples, audio.rate)
+    return speech_map(db, vad_frames(vad_probabilities(audio.samples, audio.rate), len(db)), audio.duration,
+                      **settings)
+
+
+def vad_frames(probs: np.ndarray, n: int, *, rate: int = 16000) -> np.ndarray:
+    """Silero's per-32-ms probabilities spread over ``n`` 10-ms frames."""
+    per_vad = VAD_WINDOW / rate / HOP_S  # 3.2 frames per VAD window
+    idx = np.minimum((np.arange(n) / per_vad).astype(int), max(len(probs) - 1, 0))
+    return probs[idx] if len(probs) else np.zeros(n, dtype=np.float32)
+
+
+def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, vad_low: float = 0.35
+           ) -> tuple[float, float]:
+    """The recording's noise floor (10th percentile of frame levels) and speech level (90th
+    percentile of the frames Silero calls speech), dBFS."""
+    n = len(db)
+    vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
+    floor = max(float(np.percentile(db, 10)) if n else -100.0, -90.0)
+    if vad_mask.any():
+        speech_level = float(np.percentile(db[vad_mask], 90))
+    else:
+        speech_level = float(np.percentile(db, 98)) if n else floor
+    return floor, speech_level
+
+
+def speech_map(
+    db: np.ndarray,
+    vad_prob: np.ndarray,
+    duration: float,
     *,
     vad_threshold: float = 0.5,
     vad_low: float = 0.35,
@@ -128,8 +159,11 @@ def find_speech(
     bridge_s: float = 0.08,
     vad_dilate_s: float = 0.15,
     min_contrast_db: float = 12.0,
+    floor_speech: tuple[float, float] | None = None,
+    offset_s: float = 0.0,
 ) -> SpeechMap:
-    """Speech intervals of ``audio``.
+    """Speech intervals from 10-ms frame levels ``db`` (:func:`frame_db`) and Silero
+    probabilities per frame ``vad_prob`` (:func:`vad_frames`).
 
     Parameters
     ----------
@@ -144,24 +178,17 @@ def find_speech(
         How far energy edges may reach beyond Silero's windows.
     min_contrast_db : float, dB
         Below this speech-over-floor contrast, energy edges are not trusted.
+    floor_speech : (floor, speech level) dBFS, optional
+        The recording's levels when ``db`` is only part of it (:func:`levels` of the rest):
+        a stretch of a take being recorded is judged by the take so far.
+    offset_s : float, seconds
+        Where frame 0 lies in the take (interval times are the take's).
     """
-    x, rate = audio.samples, audio.rate
-    db = frame_db(x, rate)
     n = len(db)
-    per_vad = VAD_WINDOW / rate / HOP_S  # 3.2 frames per VAD window
-    probs = vad_probabilities(x, rate)
-    idx = np.minimum((np.arange(n) / per_vad).astype(int), max(len(probs) - 1, 0))
-    vad_prob = probs[idx] if len(probs) else np.zeros(n, dtype=np.float32)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
-
-    floor = float(np.percentile(db, 10)) if n else -100.0
-    floor = max(floor, -90.0)
-    if vad_mask.any():
-        speech_level = float(np.percentile(db[vad_mask], 90))
-    else:
-        speech_level = float(np.percentile(db, 98)) if n else floor
+    floor, speech_level = floor_speech if floor_speech is not None else levels(
+        db, vad_prob, vad_threshold=vad_threshold, vad_low=vad_low)
     contrast = speech_level - floor
-
     if contrast >= min_contrast_db:
         # Thresholds between floor and speech level, hysteresis for soft word edges.
         high = floor + max(9.0, 0.45 * contrast)
@@ -173,8 +200,7 @@ def find_speech(
 
     # Bridge tiny gaps, drop tiny islands.
     bridge = int(round(bridge_s / HOP_S))
-    inv = ~mask
-    for s, e in _runs(inv):
+    for s, e in _runs(~mask):
         if s > 0 and e < n and (e - s) < bridge:
             mask[s:e] = True
     min_len = int(round(min_speech_s / HOP_S))
@@ -182,19 +208,13 @@ def find_speech(
         if e - s < min_len:
             mask[s:e] = False
 
-    duration = audio.duration
+    end = offset_s + duration
     intervals = tuple(
-        Interval(round(float(s) * HOP_S, 3), round(min(float(e) * HOP_S, duration), 3)) for s, e in _runs(mask)
+        Interval(round(offset_s + float(s) * HOP_S, 3), round(min(offset_s + float(e) * HOP_S, end), 3))
+        for s, e in _runs(mask)
     )
-    return SpeechMap(
-        intervals=intervals,
-        duration=duration,
-        floor_db=floor,
-        speech_db=speech_level,
-        frames_db=db,
-        vad_prob=vad_prob,
-        bursts=voiced_bursts(db, intervals),
-    )
+    return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
+                     frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s))
 
 
 def gaps(intervals, start: float, end: float, *, min_gap_s: float = 0.25) -> list[Interval]:
@@ -218,7 +238,7 @@ MIN_BURST_S = 0.05
 
 
 def voiced_bursts(frames_db: np.ndarray, intervals, *, min_dip_db: float = BURST_DIP_DB,
-                  hop_s: float = HOP_S) -> tuple[Interval, ...]:
+                  hop_s: float = HOP_S, offset_s: float = 0.0) -> tuple[Interval, ...]:
     """Bursts of sound inside the speech ``intervals``: each interval split at every dip of the
     level that lies ``min_dip_db`` or more below the peaks on both sides of it.
 
@@ -233,7 +253,7 @@ def voiced_bursts(frames_db: np.ndarray, intervals, *, min_dip_db: float = BURST
         return ()
     level = np.convolve(frames_db.astype(np.float64), np.ones(3) / 3, mode="same")
     for iv in intervals:
-        a, b = int(round(iv.start / hop_s)), min(int(round(iv.end / hop_s)), len(level))
+        a, b = int(round((iv.start - offset_s) / hop_s)), min(int(round((iv.end - offset_s) / hop_s)), len(level))
         seg = level[a:b]
         if seg.size < 3:
             out.append(iv)
@@ -242,7 +262,7 @@ def voiced_bursts(frames_db: np.ndarray, intervals, *, min_dip_db: float = BURST
         peaks = peaks - 1
         edges = [iv.start]
         for p0, p1 in zip(peaks, peaks[1:]):
-            cut = round(float((a + p0 + int(np.argmin(seg[p0:p1]))) * hop_s), 3)
+            cut = round(offset_s + float((a + p0 + int(np.argmin(seg[p0:p1]))) * hop_s), 3)
             if cut - edges[-1] >= MIN_BURST_S:
                 edges.append(cut)
         if len(edges) > 1 and iv.end - edges[-1] < MIN_BURST_S:

@@ -72,10 +72,18 @@ def measure_voice(samples: np.ndarray, rate: int, span: tuple[float, float], *, 
     """Pitch spread, loudness range and monotone windows over ``span`` (the answer's start and
     end, s) of ``samples``; ``frames_db`` (10-ms levels, :class:`furikaeri.speech.SpeechMap`)
     and ``speech`` (intervals) give the loudness range."""
-    start, end = span
-    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
+    a, b = max(0, int(span[0] * rate)), min(len(samples), int(span[1] * rate))
     t, f0 = pitch(samples[a:b], rate)
-    t = t + a / rate
+    return voice_from_pitch(t + a / rate, f0, span, frames_db=frames_db, speech=speech, window_s=window_s)
+
+
+def voice_from_pitch(t: np.ndarray, f0: np.ndarray, span: tuple[float, float], *, frames_db=None, speech=(),
+                     window_s: float = norms.VOICE_WINDOW_S) -> Voice:
+    """:func:`measure_voice` from pitch frames already tracked (times in the take, f0 in Hz,
+    NaN unvoiced): a take analysed while it is recorded tracks pitch a stretch at a time."""
+    start, end = span
+    inside = (t >= start) & (t <= end)
+    t, f0 = t[inside], f0[inside]
     ok = np.isfinite(f0)
     if ok.sum() * 0.01 < MIN_VOICED_S:
         return Voice(loudness_range_db=_loudness_range(frames_db, speech, span))

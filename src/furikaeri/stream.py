@@ -1,0 +1,399 @@
+"""Analysis while the person is still speaking: the report is ready when they stop.
+
+A :class:`Listener` is fed audio as it arrives (:meth:`Listener.feed`: from the recorder's
+whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
+
+1. **The evidence that needs the whole take, a frame at a time**: the 10-ms frame levels and
+   Silero's speech probabilities, computed exactly as for a whole file (Silero's state and
+   context are carried from chunk to chunk), so the final speech map is the batch one.
+2. **Stretches of speech, as soon as they are finished**: a stretch closes when Silero has
+   heard :data:`CLOSE_S` of silence after it (a pause, so no word is cut), or, in a long run
+   without such a pause, at the latest pause of :data:`SPLIT_GAP_S` once it is
+   :data:`MAX_STRETCH_S` long. A worker thread transcribes each finished stretch
+   (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
+   its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
+   judging speech by the levels of the take so far. Only the stretch's own audio is kept until
+   then: memory stays bounded however long the take.
+3. **The language** from the first :data:`furikaeri.transcribe.DETECT_S` seconds of speech.
+4. :meth:`Listener.finish`: the last stretch (the tail), then the whole take's speech map,
+   words snapped to it, measurements, voice: the :class:`~furikaeri.analysis.Analysis`. If the
+   worker fell behind (a slow machine, a large model) it catches up here; ``progress`` says
+   how much audio is left.
+
+Capture never waits for any of this: the recorder hands blocks to a queue the listener drains
+in its own thread. A whole file analysed through a listener
+(:func:`furikaeri.analysis.analyze_file`) gives the same result as the same audio recorded.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from furikaeri.audio import RATE, Audio
+
+HOP = 160  # samples per 10-ms frame
+WIN = 400  # 25-ms frame window
+VAD = 512  # samples per Silero window (32 ms)
+#: Silence (s) after speech that closes a stretch: a pause the speaker took, so no word is cut.
+CLOSE_S = 0.8
+#: A stretch running this long (s) without such a pause closes at its latest pause of
+#: :data:`SPLIT_GAP_S` or more, so the part left to do when the person stops stays short.
+MAX_STRETCH_S = 12.0
+SPLIT_GAP_S = 0.25
+#: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
+PAD_S = 0.3
+#: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
+VAD_ON, VAD_OFF = 0.5, 0.35
+
+
+@dataclass
+class _Part:
+    """What the worker found in one stretch (times in the take)."""
+
+    start: float
+    end: float
+    words: list = field(default_factory=list)
+    held: list = field(default_factory=list)
+    doubtful: list = field(default_factory=list)
+    pitch_t: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    pitch_f0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+class Listener:
+    """Analyse a take while it is being recorded (module docstring).
+
+    Parameters
+    ----------
+    language : {"auto", "en", "ja"}
+    budget : float, optional
+        The question's time budget (s).
+    question : str, optional
+    model, models_dir
+        As :func:`furikaeri.analysis.analyze_audio`.
+    source : str
+        What the audio is (a file name), for the report.
+    background : bool
+        Work in a thread of its own (recording); False does each stretch inside :meth:`feed`
+        (a file read as fast as it can be).
+    on_part : callable(Listener), optional
+        Called after each stretch is done (live hints: :meth:`live_fillers`).
+    """
+
+    def __init__(self, *, language: str = "auto", budget: float | None = None, question: str | None = None,
+                 model: str | None = None, models_dir=None, source: str = "", background: bool = True,
+                 on_part=None):
+        from furikaeri.analysis import _check_options, _model_info
+
+        _check_options(language, budget)
+        self.info = _model_info(model, models_dir)
+        self.language = language if language != "auto" else ("en" if not self.info.multilingual else "auto")
+        self.budget = budget
+        self.question = question
+        self.source = source
+        self.on_part = on_part
+        # the whole take's frame evidence
+        self._db: list[np.ndarray] = []
+        self._vad: list[np.ndarray] = []
+        self._samples = 0  # samples fed
+        self._frames = 0  # 10-ms frames done
+        self._vad_done = 0  # Silero windows done
+        self._h = np.zeros((1, 1, 128), dtype=np.float32)
+        self._c = np.zeros((1, 1, 128), dtype=np.float32)
+        self._ctx = np.zeros(64, dtype=np.float32)
+        # audio still needed: from sample ``_base`` on
+        self._buf = np.zeros(0, dtype=np.float32)
+        self._base = 0
+        # stretches
+        self._open_start: float | None = None  # where the open stretch's speech began (s)
+        self._last_speech_end = 0.0  # end of the latest Silero speech window (s)
+        self._in_speech = False
+        self._silence_since: float | None = None
+        self._pauses: list[tuple[float, float]] = []  # Silero pauses inside the open stretch
+        self._speech_for_language: list[np.ndarray] = []
+        self._speech_heard_s = 0.0
+        self.parts: list[_Part] = []
+        self._lock = threading.Lock()
+        self._jobs: queue.Queue = queue.Queue()
+        self._error: BaseException | None = None
+        self._pending_s = 0.0  # audio queued for the worker, for progress
+        self._background = background
+        self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
+            if background else None
+        if self._worker:
+            self._worker.start()
+
+    # ------------------------------------------------------------------------------ feeding
+    def feed(self, samples: np.ndarray) -> None:
+        """More of the take: mono float32 at 16 kHz, any length."""
+        x = np.asarray(samples, dtype=np.float32).reshape(-1)
+        if not len(x):
+            return
+        self._buf = np.concatenate([self._buf, x])
+        self._samples += len(x)
+        self._levels()
+        self._silero()
+        self._stretches()
+
+    def _levels(self, final: bool = False) -> None:
+        """Frame levels for every frame whose 25-ms window is complete (all, at the end, with
+        the zeros :func:`furikaeri.speech.frame_db` pads a whole take with)."""
+        pad = WIN // 2
+        if final:
+            n_total = int(np.ceil(self._samples / HOP))
+        else:
+            n_total = (self._samples - (WIN - pad)) // HOP + 1 if self._samples >= WIN - pad else 0
+        if n_total <= self._frames:
+            return
+        a = self._frames * HOP - pad  # the first sample the first new frame needs (may be < 0)
+        lo = max(a, 0)
+        seg = np.concatenate([np.zeros(lo - a, dtype=np.float32), self._slice(lo, (n_total - 1) * HOP - pad + WIN)])
+        with self._lock:
+            self._db.append(_frames_exact(seg, n_total - self._frames))
+        self._frames = n_total
+
+    def _silero(self, final: bool = False) -> None:
+        """Silero probabilities for every complete 512-sample window (zero-padded at the end)."""
+        from faster_whisper.vad import get_vad_model
+
+        n = self._samples // VAD if not final else int(np.ceil(self._samples / VAD))
+        if n <= self._vad_done:
+            return
+        model = get_vad_model()
+        x = self._slice(self._vad_done * VAD, n * VAD)
+        x = np.pad(x, (0, n * VAD - self._vad_done * VAD - len(x)))
+        b = x.reshape(-1, VAD)
+        contexts = np.concatenate([self._ctx[None], b[:-1, -64:]], 0)
+        out, self._h, self._c = model.session.run(
+            None, {"input": np.concatenate([contexts, b], 1), "h": self._h, "c": self._c})
+        self._ctx = b[-1, -64:].copy()
+        with self._lock:
+            self._vad.append(np.asarray(out, dtype=np.float32).reshape(-1))
+        self._vad_done = n
+
+    def _slice(self, a: int, b: int) -> np.ndarray:
+        """Samples ``a:b`` of the take (those still kept)."""
+        a, b = max(a, self._base), min(b, self._base + len(self._buf))
+        return self._buf[a - self._base: max(a, b) - self._base]
+
+    # ------------------------------------------------------------------------------ stretches
+    def _stretches(self, final: bool = False) -> None:
+        """Walk Silero's new windows: open a stretch at speech, close it after a pause."""
+        probs = self._vad[-1] if self._vad else np.zeros(0)
+        first_window = self._vad_done - len(probs)
+        step = VAD / RATE
+        for k, p in enumerate(probs):
+            t0 = (first_window + k) * step
+            speech = p >= VAD_ON or (self._in_speech and p >= VAD_OFF)
+            if speech:
+                if self._open_start is None:
+                    self._open_start = t0
+                    self._pauses = []
+                if self._silence_since is not None and self._open_start is not None:
+                    if t0 - self._silence_since >= SPLIT_GAP_S:
+                        self._pauses.append((self._silence_since, t0))
+                self._silence_since = None
+                self._last_speech_end = t0 + step
+                self._speech_heard_s += step
+                if self.language == "auto":
+                    a = int(t0 * RATE)
+                    self._speech_for_language.append(self._slice(a, a + VAD).copy())
+            else:
+                if self._silence_since is None:
+                    self._silence_since = t0
+                if self._open_start is not None and t0 + step - self._last_speech_end >= CLOSE_S:
+                    self._close(self._last_speech_end)
+            self._in_speech = speech
+            if self._open_start is not None and self._last_speech_end - self._open_start >= MAX_STRETCH_S:
+                cut = max((p for p in self._pauses if p[1] - p[0] >= SPLIT_GAP_S), default=None,
+                          key=lambda p: p[0])
+                if cut is not None and cut[0] > self._open_start + 1.0:
+                    self._close(cut[0], reopen=cut[1])
+        if final and self._open_start is not None:
+            self._close(max(self._last_speech_end, self._open_start + step))
+        if self._open_start is None:  # silence: no stretch needs the audio before it
+            self._drop_before(int((self._vad_done * step - PAD_S - 0.5) * RATE))
+
+    def _close(self, end: float, reopen: float | None = None) -> None:
+        """A finished stretch: hand it to the worker and let go of the audio before it."""
+        start = self._open_start
+        if self.language == "auto" and self._speech_heard_s >= _detect_s():
+            self._detect()
+        a, b = max(0, int((start - PAD_S) * RATE)), int((end + PAD_S) * RATE)
+        job = (start, end, self._base if a < self._base else a, self._slice(a, b).copy())
+        self._pending_s += end - start
+        self._jobs.put(job)
+        self._open_start = reopen
+        self._pauses = [p for p in self._pauses if reopen is not None and p[0] >= reopen]
+        self._drop_before(int(((reopen if reopen is not None else end) - PAD_S) * RATE))
+        if not self._background:
+            self._work(until_empty=True)
+
+    def _drop_before(self, sample: int) -> None:
+        # never what a frame level or a Silero window still to compute needs
+        sample = min(sample, self._vad_done * VAD, self._frames * HOP - WIN)
+        if sample > self._base:
+            self._buf = self._buf[sample - self._base:]
+            self._base = sample
+
+    def _detect(self) -> None:
+        from furikaeri.transcribe import detect_language, load_model
+
+        speech = np.concatenate(self._speech_for_language) if self._speech_for_language else np.zeros(VAD, np.float32)
+        self.language = detect_language(load_model(self.info.path), speech)[0]
+        self._speech_for_language = []
+
+    # ------------------------------------------------------------------------------ the worker
+    def _work(self, until_empty: bool = False) -> None:
+        while True:
+            try:
+                job = self._jobs.get(block=not until_empty)
+            except queue.Empty:
+                return
+            if job is None:
+                self._jobs.task_done()
+                return
+            try:
+                if self._error is None:
+                    self._do(*job)
+            except BaseException as e:  # noqa: BLE001 - reported by finish()
+                self._error = e
+            finally:
+                self._pending_s = max(0.0, self._pending_s - (job[1] - job[0]))
+                self._jobs.task_done()
+            if self.on_part is not None:
+                try:
+                    self.on_part(self)
+                except Exception:  # noqa: BLE001 - a hint is never worth a take
+                    pass
+
+    def _do(self, start: float, end: float, first_sample: int, samples: np.ndarray) -> None:
+        """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch."""
+        from furikaeri.lang import get_rules
+        from furikaeri.measure import snap_words
+        from furikaeri.relisten import second_listen
+        from furikaeri.speech import held_sounds, levels, speech_map
+        from furikaeri.transcribe import transcribe
+        from furikaeri.voice import pitch
+
+        while self.language == "auto":  # the take ended before enough speech to tell: use what there is
+            self._detect()
+        rules = get_rules(self.language)
+        offset = first_sample / RATE
+        # speech inside the stretch, judged by the take's levels so far
+        with self._lock:
+            db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
+            vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
+        from furikaeri.speech import vad_frames
+
+        per_frame = vad_frames(vad, len(db))
+        f0, f1 = int(offset * 100), min(len(db), int((offset + len(samples) / RATE) * 100))
+        local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, floor_speech=levels(db, per_frame),
+                           offset_s=f0 / 100)
+        ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
+        part = _Part(start, end)
+        if ivs:
+            shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
+            t = transcribe(samples, self.info.path, language=rules.code, prompt=rules.filler_prompt,
+                           speech=shifted, multilingual=self.info.multilingual)
+            words = snap_words(t.words, shifted)
+            held = held_sounds(Audio(samples, RATE), shifted)
+            bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
+            words, doubtful = second_listen(samples, self.info.path, words, shifted, rules=rules, bursts=bursts,
+                                            multilingual=self.info.multilingual)
+            part.words = [_shift(w, offset) for w in words]
+            part.held = [_shift(h, offset) for h in held]
+            part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
+            pt, pf = pitch(samples, RATE)
+            part.pitch_t, part.pitch_f0 = pt + offset, pf
+        with self._lock:
+            self.parts.append(part)
+
+    # ------------------------------------------------------------------------------ the end
+    @property
+    def behind_s(self) -> float:
+        """Seconds of speech handed to the worker and not done yet."""
+        return self._pending_s
+
+    def live_fillers(self) -> int:
+        """Fillers in the stretches done so far (a running count for the recording screen)."""
+        from furikaeri.fillers import transcript_fillers
+        from furikaeri.lang import get_rules
+
+        with self._lock:
+            words = [w for p in sorted(self.parts, key=lambda p: p.start) for w in p.words]
+        if not words or self.language == "auto":
+            return 0
+        _, found, _ = transcript_fillers(words, get_rules(self.language))
+        return sum(f.kind != "repetition" for f in found)
+
+    def finish(self, progress=None):
+        """Process the tail, wait for the worker, and return the :class:`Analysis`.
+        ``progress(done_s, total_s)`` is called while the worker catches up."""
+        import time
+
+        from furikaeri.analysis import Heard, _analysis
+        from furikaeri.lang import get_rules
+        from furikaeri.measure import snap_words
+        from furikaeri.norms import default_budget
+        from furikaeri.speech import speech_map, vad_frames
+        from furikaeri.voice import voice_from_pitch
+
+        self._levels(final=True)
+        self._silero(final=True)
+        self._stretches(final=True)
+        if self._worker is not None:
+            total = self._pending_s
+            self._jobs.put(None)
+            while self._worker.is_alive():
+                self._worker.join(timeout=0.1)
+                if progress is not None and total > 0:
+                    progress(max(0.0, total - self._pending_s), total)
+            time.sleep(0)
+        else:
+            self._work(until_empty=True)
+        if self._error is not None:
+            raise self._error
+        if self.language == "auto":
+            self.language = "en"
+        rules = get_rules(self.language)
+        duration = self._samples / RATE
+        db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
+        vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
+        smap = speech_map(db, vad_frames(vad, len(db)), duration)
+        parts = sorted(self.parts, key=lambda p: p.start)
+        words = snap_words([w for p in parts for w in p.words], smap.intervals) if smap.has_speech else []
+        heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),
+                      tuple(d for p in parts for d in p.doubtful)) if smap.has_speech else Heard()
+        budget_s = float(self.budget) if self.budget is not None else default_budget(rules.code)
+        pt = np.concatenate([p.pitch_t for p in parts]) if parts else np.zeros(0)
+        pf = np.concatenate([p.pitch_f0 for p in parts]) if parts else np.zeros(0)
+        return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=True, question=self.question,
+                         model=self.info.name, duration=duration, source=self.source,
+                         voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
+                                                                speech=smap.intervals))
+
+
+def _detect_s() -> float:
+    from furikaeri.transcribe import DETECT_S
+
+    return DETECT_S
+
+
+def _shift(x, offset: float):
+    from dataclasses import replace
+
+    return replace(x, start=round(x.start + offset, 3), end=round(x.end + offset, 3))
+
+
+def _frames_exact(seg: np.ndarray, n: int) -> np.ndarray:
+    """Levels of ``n`` frames whose windows start at ``seg[0]``, ``seg[HOP]``, ...: the
+    arithmetic of :func:`furikaeri.speech.frame_db`."""
+    x = np.pad(seg.astype(np.float64), (0, max(0, (n - 1) * HOP + WIN - len(seg))))
+    sq = np.concatenate([[0.0], np.cumsum(x * x)])
+    starts = np.arange(n) * HOP
+    energy = (sq[starts + WIN] - sq[starts]) / WIN
+    return (10.0 * np.log10(np.maximum(energy, 1e-10))).astype(np.float32)
