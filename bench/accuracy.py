@@ -330,11 +330,15 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+#: Analyse as the streaming path does while recording (``--streaming``), not the whole file.
+STREAMING = False
+
+
 def run_analysis(path: Path, *, language: str, budget: float | None, model: str, version: str,
                  use_cache: bool) -> dict:
     """The analysis of ``path`` as ``to_dict()``, plus ``bench_wall_s``; cached in bench/out/.
     A :class:`FurikaeriError` becomes ``{"error": message}``."""
-    key = f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}.json"
+    key = f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}.json"
     cached = OUT_DIR / key
     if use_cache and cached.exists():
         d = json.loads(cached.read_text(encoding="utf-8"))
@@ -345,7 +349,14 @@ def run_analysis(path: Path, *, language: str, budget: float | None, model: str,
 
     t0 = time.perf_counter()
     try:
-        d = analyze_file(str(path), language=language, budget=budget, model=model).to_dict()
+        if STREAMING:  # as if recorded: 0.1-s blocks into a listener (furikaeri.stream)
+            from furikaeri.audio import load_audio
+            from furikaeri.stream import blocks_of, listen_to
+
+            d = listen_to(blocks_of(load_audio(path).samples), source=str(path), language=language, budget=budget,
+                          model=model).to_dict()
+        else:
+            d = analyze_file(str(path), language=language, budget=budget, model=model).to_dict()
     except FurikaeriError as e:
         d = {"error": str(e)}
     d["bench_wall_s"] = round(time.perf_counter() - t0, 2)

@@ -986,15 +986,15 @@ def record_take(
     stop_after_silence: float | None = None,
     stop_event: threading.Event | None = None,
     on_progress: Callable[[float, float], None] | None = None,
+    consumer: Callable[[Block], Any] | None = None,
 ) -> Take:
     """Record one take into ``out_path``: ``Recorder(out_path, ...).record()``.
 
-    The parameters, result and errors are :class:`Recorder`'s. To hand the audio to a consumer
-    while recording, use :class:`Recorder` with ``consumer=`` (its :attr:`Recorder.feed` tells
-    whether the consumer kept up or failed).
+    The parameters, result and errors are :class:`Recorder`'s; ``consumer`` is handed every
+    block while recording (a :class:`furikaeri.stream.Listener`'s ``take_block``).
     """
     return Recorder(out_path, device=device, max_seconds=max_seconds, stop_after_silence=stop_after_silence,
-                    stop_event=stop_event, on_progress=on_progress).record()
+                    stop_event=stop_event, on_progress=on_progress, consumer=consumer).record()
 
 
 def _input_stream(sd, device: Device, rate: int, channels: int, callback, **kwargs):

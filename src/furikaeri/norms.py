@@ -96,3 +96,13 @@ def default_budget(language: str) -> float:
 def fillers_level(per_min: float) -> str:
     """``good`` (<= 2/min), ``ok`` (<= 5/min) or ``high``."""
     return "good" if per_min <= FILLERS_GOOD_PER_MIN else "ok" if per_min <= FILLERS_OK_PER_MIN else "high"
+
+
+#: The live "wrap up" cue (``record --live-hints``) comes this long before the budget runs out:
+#: a fifth of the budget, at most 15 s, enough to land the main point in a sentence or two.
+WRAP_UP_SHARE, WRAP_UP_MAX_S = 0.2, 15.0
+
+
+def wrap_up_at(budget_s: float) -> float:
+    """When, into the answer, the live hints say it is time to wrap up (s)."""
+    return budget_s - min(WRAP_UP_MAX_S, WRAP_UP_SHARE * budget_s)

@@ -7,7 +7,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    Silero's speech probabilities, computed exactly as for a whole file (Silero's state and
    context are carried from chunk to chunk), so the final speech map is the batch one.
 2. **Stretches of speech, as soon as they are finished**: a stretch closes when Silero has
-   heard :data:`CLOSE_S` of silence after it (a pause, so no word is cut), or, in a long run
+   heard :data:`CLOSE_S` of silence after it (a pause, so no word is cut; a short stretch waits
+   for more, :data:`MIN_STRETCH_S`), or, in a long run
    without such a pause, at the latest pause of :data:`SPLIT_GAP_S` once it is
    :data:`MAX_STRETCH_S` long. A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
@@ -40,10 +41,19 @@ WIN = 400  # 25-ms frame window
 VAD = 512  # samples per Silero window (32 ms)
 #: Silence (s) after speech that closes a stretch: a pause the speaker took, so no word is cut.
 CLOSE_S = 0.8
+#: A stretch shorter than this (s) stays open across such a pause unless the silence lasts
+#: :data:`ALONE_S`: a phrase or two on its own gives Whisper too little context (it wrote "ask
+#: not! I'm sorry." for JFK's "ask not" alone), and the whole-take analysis decodes speech less
+#: than :data:`ALONE_S` apart in one window too (:func:`furikaeri.transcribe.decoding_windows`).
+MIN_STRETCH_S = 5.0
+ALONE_S = 3.0
 #: A stretch running this long (s) without such a pause closes at its latest pause of
 #: :data:`SPLIT_GAP_S` or more, so the part left to do when the person stops stays short.
 MAX_STRETCH_S = 12.0
 SPLIT_GAP_S = 0.25
+#: Stretches queued while the worker was busy are decoded together up to this span (s), inside
+#: one of Whisper's 30-s windows.
+JOIN_MAX_S = 24.0
 #: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
 PAD_S = 0.3
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
@@ -121,12 +131,39 @@ class Listener:
         self._error: BaseException | None = None
         self._pending_s = 0.0  # audio queued for the worker, for progress
         self._background = background
+        self._resampler = None
+        self._fillers_so_far = 0
+        self._fed_by_recorder = False
+        self._ended = threading.Event()  # the recorder's final block has been taken
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
             if background else None
         if self._worker:
             self._worker.start()
 
     # ------------------------------------------------------------------------------ feeding
+    def take_block(self, block) -> None:
+        """A recorder's consumer (:class:`furikaeri.capture.Recorder` ``consumer=``): each
+        :class:`~furikaeri.capture.Block` as the writer loop wrote it, in the microphone's rate
+        and channels, resampled here with one resampler for the whole take (no clicks at the
+        joins). Called in the recorder's consumer thread, never in the audio callback."""
+        if self._resampler is None or self._resampler[0] != block.rate:
+            import soxr
+
+            self._resampler = (block.rate, soxr.ResampleStream(block.rate, RATE, 1, dtype="float32", quality="HQ")
+                               if block.rate != RATE else None)
+        self._fed_by_recorder = True
+        stream = self._resampler[1]
+        x = block.mono()
+        try:
+            if stream is not None:
+                x = stream.resample_chunk(x, last=block.final)
+            self.feed(x)
+        except BaseException as e:  # noqa: BLE001 - reported by finish(); capture goes on regardless
+            self._error = self._error or e
+        finally:
+            if block.final:
+                self._ended.set()
+
     def feed(self, samples: np.ndarray) -> None:
         """More of the take: mono float32 at 16 kHz, any length."""
         x = np.asarray(samples, dtype=np.float32).reshape(-1)
@@ -204,7 +241,9 @@ class Listener:
             else:
                 if self._silence_since is None:
                     self._silence_since = t0
-                if self._open_start is not None and t0 + step - self._last_speech_end >= CLOSE_S:
+                silent = t0 + step - self._last_speech_end
+                if self._open_start is not None and silent >= CLOSE_S and (
+                        self._last_speech_end - self._open_start >= MIN_STRETCH_S or silent >= ALONE_S):
                     self._close(self._last_speech_end)
             self._in_speech = speech
             if self._open_start is not None and self._last_speech_end - self._open_start >= MAX_STRETCH_S:
@@ -253,23 +292,46 @@ class Listener:
                 job = self._jobs.get(block=not until_empty)
             except queue.Empty:
                 return
-            if job is None:
-                self._jobs.task_done()
-                return
+            jobs, last = self._take_queued(job)
             try:
-                if self._error is None:
-                    self._do(*job)
+                if jobs and self._error is None:
+                    self._do(*_joined(jobs))
             except BaseException as e:  # noqa: BLE001 - reported by finish()
                 self._error = e
             finally:
-                self._pending_s = max(0.0, self._pending_s - (job[1] - job[0]))
-                self._jobs.task_done()
-            if self.on_part is not None:
+                for j in jobs:
+                    self._pending_s = max(0.0, self._pending_s - (j[1] - j[0]))
+            if jobs and self._error is None:
+                try:
+                    self._count_fillers()
+                except Exception:  # noqa: BLE001 - a hint is never worth a take
+                    pass
+            if jobs and self.on_part is not None:
                 try:
                     self.on_part(self)
                 except Exception:  # noqa: BLE001 - a hint is never worth a take
                     pass
+            if last:
+                return
 
+    def _take_queued(self, job) -> tuple[list, bool]:
+        """``job`` and, when the worker has fallen behind, the stretches queued after it, as long
+        as together they fit one Whisper window (:data:`JOIN_MAX_S`): one decoding instead of
+        several, so a worker that is behind catches up faster. True when the end mark came."""
+        if job is None:
+            return [], True
+        jobs = [job]
+        while True:
+            try:
+                nxt = self._jobs.queue[0]  # peek: only taken when it fits
+            except IndexError:
+                return jobs, False
+            if nxt is None:
+                self._jobs.get_nowait()
+                return jobs, True
+            if nxt[1] - jobs[0][0] > JOIN_MAX_S:
+                return jobs, False
+            jobs.append(self._jobs.get_nowait())
     def _do(self, start: float, end: float, first_sample: int, samples: np.ndarray) -> None:
         """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch."""
         from furikaeri.lang import get_rules
@@ -319,16 +381,28 @@ class Listener:
         return self._pending_s
 
     def live_fillers(self) -> int:
-        """Fillers in the stretches done so far (a running count for the recording screen)."""
+        """Fillers in the stretches done so far: the running count on the recording screen
+        (counted by the worker after each stretch, so asking costs nothing)."""
+        return self._fillers_so_far
+
+    def _count_fillers(self) -> None:
         from furikaeri.fillers import transcript_fillers
         from furikaeri.lang import get_rules
 
         with self._lock:
             words = [w for p in sorted(self.parts, key=lambda p: p.start) for w in p.words]
-        if not words or self.language == "auto":
-            return 0
-        _, found, _ = transcript_fillers(words, get_rules(self.language))
-        return sum(f.kind != "repetition" for f in found)
+        if words and self.language != "auto":
+            _, found, _ = transcript_fillers(words, get_rules(self.language))
+            self._fillers_so_far = sum(f.kind != "repetition" for f in found)
+
+    def close(self) -> None:
+        """Stop listening without a report (the take failed): the worker ends after its current
+        stretch, and the resampler is let go."""
+        self._error = self._error or RuntimeError("closed")
+        self._resampler = None
+        self._ended.set()
+        if self._worker is not None:
+            self._jobs.put(None)
 
     def finish(self, progress=None):
         """Process the tail, wait for the worker, and return the :class:`Analysis`.
@@ -342,9 +416,13 @@ class Listener:
         from furikaeri.speech import speech_map, vad_frames
         from furikaeri.voice import voice_from_pitch
 
-        self._levels(final=True)
-        self._silero(final=True)
-        self._stretches(final=True)
+        if self._fed_by_recorder:
+            while not self._ended.wait(timeout=0.1):  # the recorder's last blocks are still queued
+                pass
+        if self._error is None:
+            self._levels(final=True)
+            self._silero(final=True)
+            self._stretches(final=True)
         if self._worker is not None:
             total = self._pending_s
             self._jobs.put(None)
@@ -377,6 +455,24 @@ class Listener:
                                                                 speech=smap.intervals))
 
 
+def _joined(jobs: list) -> tuple:
+    """Queued stretches as one: first start to last end, their audio laid out in take time
+    (the silence between them, no longer kept, as zeros)."""
+    start, end, first, samples = jobs[0]
+    out = [samples]
+    at = first + len(samples)
+    for _, e, f, x in jobs[1:]:
+        if f > at:
+            out.append(np.zeros(f - at, np.float32))
+            at = f
+        elif f < at:
+            x = x[at - f:]
+        out.append(x)
+        at += len(x)
+        end = e
+    return start, end, first, np.concatenate(out)
+
+
 def _detect_s() -> float:
     from furikaeri.transcribe import DETECT_S
 
@@ -397,3 +493,63 @@ def _frames_exact(seg: np.ndarray, n: int) -> np.ndarray:
     starts = np.arange(n) * HOP
     energy = (sq[starts + WIN] - sq[starts]) / WIN
     return (10.0 * np.log10(np.maximum(energy, 1e-10))).astype(np.float32)
+
+
+#: ``analyze`` streams files longer than this (s) through a :class:`Listener`, a chunk at a
+#: time, so memory stays bounded however long the recording; shorter ones are read whole.
+STREAM_FILES_OVER_S = 600.0
+CHUNK_S = 10.0
+
+
+def analyze_long_file(path, *, progress=None, **options):
+    """Analyse a recording of any length a chunk at a time (bounded memory): the file is read
+    :data:`CHUNK_S` seconds at a time and fed to a :class:`Listener` that works in step with
+    the reading. ``progress(done_s, total_s)`` follows the reading; ``options`` are
+    :class:`Listener`'s (language, budget, question, model, models_dir)."""
+    from furikaeri.audio import duration_of, read_chunks
+
+    return listen_to(read_chunks(path, seconds=CHUNK_S), source=str(path), total_s=duration_of(path),
+                     progress=progress, **options)
+
+
+def listen_to(chunks, *, source: str = "", total_s: float | None = None, progress=None, **options):
+    """The :class:`~furikaeri.analysis.Analysis` of audio arriving in ``chunks`` (mono float32 at
+    16 kHz), each stretch done as soon as it is finished (in step, not in a thread): exactly
+    what a take recorded at the same pace gives when the worker keeps up."""
+    from furikaeri.errors import AudioError
+
+    listener = Listener(source=source, background=False, **options)
+    done = 0.0
+    for chunk in chunks:
+        listener.feed(chunk)
+        done += len(chunk) / RATE
+        if progress is not None:
+            progress(min(done, total_s or done), total_s or done)
+    if done == 0:
+        raise AudioError(f"{source}: the file holds no audio samples")
+    return listener.finish()
+
+
+def blocks_of(samples: np.ndarray, seconds: float = 0.1):
+    """``samples`` in blocks of ``seconds``, as a recorder hands them over."""
+    n = max(1, int(seconds * RATE))
+    for i in range(0, len(samples), n):
+        yield samples[i:i + n]
+
+
+def analysis_of_take(listener: Listener, take_path, *, progress=None, on_fallback=None, **batch):
+    """The analysis of a take a :class:`Listener` heard while it was recorded; should the
+    listener have failed mid-take, the take on disk is analysed whole instead (``batch`` are
+    :func:`furikaeri.analysis.analyze_file`'s options), after ``on_fallback(error)``."""
+    try:
+        return listener.finish(progress=progress)
+    except Exception as e:  # noqa: BLE001 - the take is safe on disk: analyse it whole
+        from furikaeri.errors import ModelError, UsageError
+
+        if isinstance(e, (ModelError, UsageError)):  # the whole take would fail the same way
+            raise
+        if on_fallback is not None:
+            on_fallback(e)
+        from furikaeri.analysis import analyze_file
+
+        return analyze_file(take_path, progress=progress, **batch)

@@ -67,6 +67,29 @@ def transcription_progress(json_: bool):
                     TimeRemainingColumn(), transient=True, console=Console(stderr=True))
 
 
+def analyse_any_length(path, *, progress=None, **options):
+    """:func:`furikaeri.analysis.analyze_file`; a recording longer than
+    :data:`furikaeri.stream.STREAM_FILES_OVER_S` is streamed from disk a chunk at a time instead
+    (:func:`furikaeri.stream.analyze_long_file`), so memory stays bounded."""
+    from furikaeri.analysis import analyze_file
+    from furikaeri.audio import duration_of
+    from furikaeri.stream import STREAM_FILES_OVER_S, analyze_long_file
+
+    if Path(path).is_file() and (duration_of(path) or 0.0) > STREAM_FILES_OVER_S:
+        return analyze_long_file(path, progress=progress, **options)
+    return analyze_file(path, progress=progress, **options)
+
+
+def with_progress(work, json_: bool):
+    """``work(progress)``'s result, with a progress bar while it reports progress (in a terminal)."""
+    prog = transcription_progress(json_)
+    if prog is None:
+        return work()
+    with prog:
+        task = prog.add_task("t", total=1.0)
+        return work(lambda done, total: prog.update(task, completed=done / max(total, 1e-6)))
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @analysis_options
@@ -89,23 +112,12 @@ def analyze(files, language, budget, model, json_, question, save, session, note
       furikaeri analyze take1.wav take2.wav --json
       furikaeri analyze answer.wav --question "Why our company?" --save --note "lead with the point"
     """
-    from furikaeri.analysis import analyze_file
-
     failures = 0
     for path in files:
+        options = dict(language=language, budget=budget, question=question, model=model,
+                       models_dir=models_dir_from_env())
         try:
-            prog = transcription_progress(json_)
-            if prog is not None:
-                with prog:
-                    task = prog.add_task("t", total=1.0)
-                    a = analyze_file(
-                        path, language=language, budget=budget, question=question, model=model,
-                        models_dir=models_dir_from_env(),
-                        progress=lambda done, total: prog.update(task, completed=done / max(total, 1e-6)),
-                    )
-            else:
-                a = analyze_file(path, language=language, budget=budget, question=question, model=model,
-                                 models_dir=models_dir_from_env())
+            a = with_progress(lambda progress=None: analyse_any_length(path, progress=progress, **options), json_)
         except FurikaeriError as e:
             from furikaeri.errors import AudioError
 

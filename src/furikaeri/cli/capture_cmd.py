@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from furikaeri.cli import cli, home
-from furikaeri.cli.analyze_cmd import analysis_options, emit_analysis, models_dir_from_env, transcription_progress
+from furikaeri.cli.analyze_cmd import analysis_options, emit_analysis, models_dir_from_env, with_progress
 from furikaeri.errors import UsageError
 
 TAKES_DIR = "takes"
@@ -110,12 +110,20 @@ def mic_check_cmd(device, seconds, json_):
               help="Stop once you have spoken and then been silent this long [default: off].")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].")
-def record(device, question, language, budget, model, json_, max_seconds, stop_after_silence, out):
+@click.option("--live-hints", is_flag=True,
+              help="Show a running filler count and a 'wrap up' cue as the budget nears, while you speak.")
+@click.option("--stream/--no-stream", default=True, show_default=True,
+              help="Transcribe while you speak, so the report is ready when you stop; --no-stream "
+                   "analyses the whole take afterwards.")
+def record(device, question, language, budget, model, json_, max_seconds, stop_after_silence, out, live_hints,
+           stream):
     """Record one answer from the microphone, then analyse it like `analyze`.
 
     In a terminal you see the question, the time against the budget and a level meter; press
-    Enter (or Ctrl-C) when you are done. Without a terminal it records until --max-seconds or
-    --stop-after-silence (10 minutes at most when neither is given). The take is written to disk
+    Enter (or Ctrl-C) when you are done. Each stretch of speech is transcribed as soon as you
+    pause, so the report follows the end of the take within a second or two. Without a
+    terminal it records until --max-seconds or --stop-after-silence (10 minutes at most when
+    neither is given). The take is written to disk
     while you speak: if the program is killed, the next `record` (or `furikaeri recover`)
     repairs it.
 
@@ -123,9 +131,10 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     Examples:
       furikaeri record --question "Tell me about yourself" --budget 90
       furikaeri record --language ja --stop-after-silence 4
+      furikaeri record --budget 60 --live-hints
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
     """
-    from furikaeri.cli.live import record_interactive
+    from furikaeri.cli.live import record_listening
 
     if out is None:
         out = new_take_path(takes_dir())
@@ -142,22 +151,13 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         screen_language = guess_language([question] if question else [])
     else:
         screen_language = language
-    record_interactive(out, question=question, budget=shown_budget, device=device,
-                       max_seconds=max_seconds, stop_after_silence=stop_after_silence, language=screen_language)
-
-    from furikaeri.analysis import analyze_file
-
     kwargs = dict(language=language, budget=budget, question=question, model=model,
                   models_dir=models_dir_from_env())
-    prog = transcription_progress(json_)
-    if prog is not None:
-        with prog:
-            task = prog.add_task("t", total=1.0)
-            analysis = analyze_file(out, progress=lambda done, total: prog.update(task, completed=done / max(total, 1e-6)),
-                                    **kwargs)
-    else:
-        analysis = analyze_file(out, **kwargs)
-    emit_analysis(analysis, json_)
+    recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
+                     stop_after_silence=stop_after_silence)
+    _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
+                                 live_hints=live_hints, **recording)
+    emit_analysis(with_progress(finish, json_), json_)
 
 
 @cli.command()

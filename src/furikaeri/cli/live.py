@@ -30,6 +30,7 @@ import click
 from furikaeri.capture import MIN_DBFS, Device, Take, record_take
 from furikaeri.errors import DeviceError
 from furikaeri.lang import text
+from furikaeri.norms import wrap_up_at
 
 #: With no terminal and no other stop condition, a take stops after this many seconds.
 NO_TERMINAL_CAP_S = 600.0
@@ -70,7 +71,7 @@ class LivePanel:
     ``language`` (``en``, ``ja``; see :func:`furikaeri.lang.text`). Long lines wrap, never cut."""
 
     def __init__(self, console, *, question: str | None, budget: float | None, device_name: str | None = None,
-                 language: str = "en"):
+                 language: str = "en", hints=None):
         from rich.live import Live
 
         self.console = console
@@ -78,6 +79,8 @@ class LivePanel:
         self.budget = budget
         self.device_name = device_name
         self.language = language
+        #: ``hints()`` -> fillers so far (``--live-hints``), or None for a quiet screen.
+        self.hints = hints
         self.elapsed = 0.0
         self.level = MIN_DBFS
         self.done = False
@@ -115,6 +118,11 @@ class LivePanel:
         if over:
             grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(self.elapsed - self.budget)),
                               style="bold red"))
+        elif self.hints is not None and not self.done and self.budget is not None \
+                and self.elapsed >= wrap_up_at(self.budget):
+            grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - self.elapsed)), style="bold yellow"))
+        if self.hints is not None and not self.done:
+            grid.add_row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         if not self.done:
             grid.add_row(Text(t("rec_hint"), style="dim"))
             if self.device_name:
@@ -231,6 +239,8 @@ def record_interactive(
     max_seconds: float | None = None,
     stop_after_silence: float | None = None,
     language: str = "en",
+    consumer=None,
+    hints=None,
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
@@ -239,6 +249,8 @@ def record_interactive(
     :func:`furikaeri.capture.record_take`, whose errors pass through). Afterwards it prints where
     the take was saved, warns about overflows and about a take in which no speech was heard.
     ``language`` (``en``, ``ja``) is the session's: the panel and those notices speak it.
+    ``consumer`` is handed the audio while it is recorded (a listener's ``take_block``);
+    ``hints()`` gives the running filler count for the live hints (None: no hints).
 
     Raises :class:`~furikaeri.errors.DeviceError` when the microphone failed mid-take or gave no
     audio at all; the message names the file that keeps what was recorded.
@@ -250,7 +262,7 @@ def record_interactive(
     repair_partial_takes(out_path.parent, language=language)
     dev = resolve_device(device)
     take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
-                   stop_after_silence=stop_after_silence, language=language)
+                   stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints)
     _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s,
               why=text(language, f"stop_{take.stopped_by}")))
     if take.overflows:
@@ -274,7 +286,8 @@ def _limits(language: str, max_seconds: float | None, stop_after_silence: float 
     return text(language, "rec_limit_silence", silence=stop_after_silence)
 
 
-def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence, language) -> Take:
+def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence, language,
+            consumer=None, hints=None) -> Take:
     stop = threading.Event()
     if not is_interactive():
         if max_seconds is None and stop_after_silence is None:
@@ -284,17 +297,54 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
                   limits=_limits(language, max_seconds, stop_after_silence)))
         with _sigterm_sets(stop):
             return record_take(out_path, device=dev, max_seconds=max_seconds,
-                               stop_after_silence=stop_after_silence, stop_event=stop)
+                               stop_after_silence=stop_after_silence, stop_event=stop, consumer=consumer)
 
     from rich.console import Console
 
     console = Console(stderr=True)
-    panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language)
+    panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
+                      hints=hints)
     with _sigterm_sets(stop), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)
             if keys.pressed():
                 stop.set()
 
-        return record_take(out_path, device=dev, max_seconds=max_seconds,
-                           stop_after_silence=stop_after_silence, stop_event=stop, on_progress=on_progress)
+        return record_take(out_path, device=dev, max_seconds=max_seconds, stop_after_silence=stop_after_silence,
+                           stop_event=stop, on_progress=on_progress, consumer=consumer)
+
+
+def record_listening(out_path: str | Path, *, analysis: dict, language: str = "en", stream: bool = True,
+                     live_hints: bool = False, **recording):
+    """Record a take (:func:`record_interactive`, ``recording`` are its options); return
+    ``(take, finish)``, where ``finish(progress=None)`` gives its Analysis.
+
+    With ``stream`` (the default) a :class:`furikaeri.stream.Listener` transcribes each finished
+    stretch of speech while the person is still speaking, so ``finish`` is quick; if the
+    listener fell behind, ``progress(done_s, total_s)`` follows it catching up, and if it failed
+    mid-take the take on disk is analysed whole instead (and the person is told). Without
+    ``stream``, ``finish`` analyses the whole take. ``analysis`` holds
+    :func:`furikaeri.analysis.analyze_file`'s options (language, budget, question, model,
+    models_dir); ``language`` is the screen's. ``finish`` runs after the live panel is gone, so
+    it may draw a progress bar of its own.
+    """
+    if not stream:
+        from furikaeri.analysis import analyze_file
+
+        take = record_interactive(out_path, language=language, **recording)
+        return take, lambda progress=None: analyze_file(take.path, progress=progress, **analysis)
+    from furikaeri.stream import Listener, analysis_of_take
+
+    listener = Listener(source=str(out_path), **analysis)
+    try:
+        take = record_interactive(out_path, language=language, consumer=listener.take_block,
+                                  hints=listener.live_fillers if live_hints else None, **recording)
+    except BaseException:
+        listener.close()
+        raise
+
+    def finish(progress=None):
+        return analysis_of_take(listener, take.path, progress=progress, **analysis,
+                                on_fallback=lambda e: _say(text(language, "rec_stream_failed", error=e)))
+
+    return take, finish

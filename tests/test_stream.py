@@ -1,0 +1,223 @@
+"""The streaming analysis (furikaeri.stream): the report while the person is still speaking.
+
+What must hold: the frame evidence built piece by piece is the whole take's; the report after a
+stream measures what the batch analysis of the same audio measures; a listener that falls behind
+catches up and loses nothing; one that fails leaves the take to be analysed whole; long files are
+read a chunk at a time; the live hints speak the session's language.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from furikaeri.audio import RATE, load_audio
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pulse_fixture import pulse  # noqa: E402,F401  (fixture)
+
+
+def pieces(x: np.ndarray, seed: int = 0):
+    """``x`` in uneven pieces (a recorder's blocks are not all alike)."""
+    rng = np.random.default_rng(seed)
+    i = 0
+    while i < len(x):
+        n = int(rng.integers(1, 4000))
+        yield x[i:i + n]
+        i += n
+
+
+def test_frame_levels_and_vad_fed_in_pieces_are_the_whole_takes():
+    from furikaeri.speech import frame_db, vad_probabilities
+    from furikaeri.stream import Listener
+
+    x = load_audio(SAMPLES / "en_greatest_strength.flac").samples[: 12 * RATE]
+    listener = Listener(language="en", background=False)
+    listener._close = lambda *a, **k: None  # only the frame evidence: no stretch is transcribed
+    for p in pieces(x):
+        listener.feed(p)
+    listener._levels(final=True)
+    listener._silero(final=True)
+    db = np.concatenate(listener._db)
+    assert np.allclose(db, frame_db(x, RATE), atol=1e-3)
+    whole = vad_probabilities(x, RATE)
+    got = np.concatenate(listener._vad)
+    assert len(got) == len(whole)
+    # All but the last window: faster-whisper's whole-array call zeroes the last 64 samples of
+    # its input (it builds each window's context from a view and clears the last one).
+    assert np.allclose(got[:-1], whole[:-1], atol=1e-4)
+
+
+def test_stretches_queued_together_keep_their_place_in_the_take():
+    from furikaeri.stream import _joined
+
+    a = (1.0, 2.0, 16000 - 4800, np.ones(int(1.6 * RATE), np.float32))
+    b = (3.5, 4.0, int(3.2 * RATE), np.full(int(1.1 * RATE), 2.0, np.float32))
+    start, end, first, x = _joined([a, b])
+    assert (start, end, first) == (1.0, 4.0, 16000 - 4800)
+    assert len(x) == int(3.2 * RATE) + int(1.1 * RATE) - first
+    assert x[0] == 1.0 and x[int(1.6 * RATE)] == 0.0 and x[-1] == 2.0
+    # overlapping padding is not laid down twice
+    c = (2.5, 3.0, first + len(a[3]) - 800, np.full(RATE, 3.0, np.float32))
+    _, _, _, y = _joined([a, c])
+    assert len(y) == len(a[3]) - 800 + RATE - 800 + 800 and y[len(a[3])] == 3.0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sample,language", [("en_weakness_over_budget.flac", "en"),
+                                             ("ja_gakuchika_over_budget.flac", "ja")])
+def test_the_streamed_report_measures_what_the_batch_one_does(sample, language):
+    from furikaeri.analysis import analyze_file
+    from furikaeri.stream import blocks_of, listen_to
+
+    path = SAMPLES / sample
+    batch = analyze_file(path, language="auto")
+    stream = listen_to(blocks_of(load_audio(path).samples), source=str(path), language="auto")
+    assert stream.language == batch.language == language
+    assert stream.answer_s == pytest.approx(batch.answer_s, abs=0.05)
+    assert stream.duration_s == pytest.approx(batch.duration_s, abs=0.01)
+    assert [round(p.start, 1) for p in stream.pauses] == [round(p.start, 1) for p in batch.pauses]
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    n_true = len(truth["fillers"])
+    assert abs(stream.stats.filler_count - n_true) <= 1 and abs(batch.stats.filler_count - n_true) <= 1
+    key = stream.rate.__dataclass_fields__  # the language's own rate figures
+    for name in key:
+        b, s = getattr(batch.rate, name), getattr(stream.rate, name)
+        assert s == pytest.approx(b, rel=0.06), name
+    assert stream.voice.pitch_spread_st == pytest.approx(batch.voice.pitch_spread_st, abs=0.3)
+
+
+@pytest.mark.model
+def test_a_listener_that_fails_leaves_the_take_to_be_analysed_whole():
+    from furikaeri.analysis import analyze_file
+    from furikaeri.stream import Listener, analysis_of_take, blocks_of
+
+    path = SAMPLES / "en_greatest_strength.flac"
+    listener = Listener(language="en", background=True)
+
+    def broken(*a, **k):
+        raise RuntimeError("out of memory in the decoder")
+
+    listener._do = broken
+    for b in blocks_of(load_audio(path).samples):
+        listener.feed(b)
+    told = []
+    got = analysis_of_take(listener, path, on_fallback=told.append, language="en")
+    assert [str(e) for e in told] == ["out of memory in the decoder"]
+    assert got.to_dict() == analyze_file(path, language="en").to_dict()
+
+
+@pytest.mark.model
+def test_a_long_file_is_read_a_chunk_at_a_time(monkeypatch, tmp_path):
+    """``analyze`` streams a file longer than STREAM_FILES_OVER_S from disk (here made short)."""
+    from click.testing import CliRunner
+
+    import furikaeri.audio as audio_mod
+    import furikaeri.stream as stream_mod
+    from furikaeri.cli import cli
+
+    read = []
+    real_chunks = audio_mod.read_chunks
+
+    def spy(path, *, seconds=10.0):
+        for chunk in real_chunks(path, seconds=seconds):
+            read.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(stream_mod, "STREAM_FILES_OVER_S", 5.0)
+    monkeypatch.setattr(audio_mod, "read_chunks", spy)
+    r = CliRunner().invoke(cli, ["analyze", "--json", "-l", "en", str(SAMPLES / "en_tell_me_about_yourself.flac")])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert len(read) > 2 and max(read) <= stream_mod.CHUNK_S * RATE + RATE  # never the whole file at once
+    assert d["duration_s"] == pytest.approx(sum(read) / RATE, abs=0.01)
+    assert "working at a" in d["transcript"].lower() or len(d["words"]) > 30
+
+
+@pytest.mark.parametrize("language,wrap,count", [("en", "Time to wrap up", "fillers so far: 3"),
+                                                 ("ja", "そろそろまとめましょう", "ここまでのフィラー: 3回")])
+def test_live_hints_count_fillers_and_cue_the_wrap_up(language, wrap, count):
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+
+    def shown(panel, elapsed):
+        panel.elapsed = elapsed
+        c = Console(width=80, record=True, file=open("/dev/null", "w"))
+        c.print(panel.render())
+        return c.export_text()
+
+    quiet = LivePanel(Console(file=open("/dev/null", "w")), question="Q", budget=60, language=language)
+    assert wrap not in shown(quiet, 55) and count not in shown(quiet, 55)
+    hinted = LivePanel(Console(file=open("/dev/null", "w")), question="Q", budget=60, language=language,
+                       hints=lambda: 3)
+    assert count in shown(hinted, 10) and wrap not in shown(hinted, 10)
+    assert wrap in shown(hinted, 50)  # 12 s (a fifth of 60 s) before the budget runs out
+    assert wrap not in shown(hinted, 61)  # past it, the over-budget line says it instead
+
+
+SLOW_TAKE = r"""
+import json, subprocess, sys, threading, time
+from furikaeri.capture import Recorder, resolve_device
+from furikaeri.stream import Listener
+
+src, out = sys.argv[1], sys.argv[2]
+listener = Listener(language="en", budget=30)
+real_do = listener._do
+
+def slow(*args):  # a machine far too slow for the model: each stretch takes 4 s longer
+    time.sleep(4.0)
+    return real_do(*args)
+
+listener._do = slow
+stop = threading.Event()
+rec = Recorder(out, device=resolve_device(None), stop_event=stop, consumer=listener.take_block)
+holder = {}
+th = threading.Thread(target=lambda: holder.setdefault("take", rec.record()))
+th.start()
+time.sleep(0.5)
+subprocess.run(["paplay", "-d", "feed", src], check=True)
+time.sleep(1.0)
+stop.set()
+th.join()
+behind = listener.behind_s
+seen = []
+a = listener.finish(progress=lambda done, total: seen.append((done, total)))
+take = holder["take"]
+print(json.dumps({"behind": behind, "progress": seen[-1] if seen else None, "overflows": take.overflows,
+                  "take_s": take.duration_s, "handed": rec.feed.handed, "error": repr(rec.feed.error),
+                  "analysis": a.to_dict()}))
+"""
+
+
+@pytest.mark.mic
+@pytest.mark.model
+def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pulse, tmp_path):
+    from pulse import to_pcm16_wav
+
+    src = SAMPLES / "en_greatest_strength.flac"
+    wav = to_pcm16_wav(src, tmp_path / "src.wav")
+    out = tmp_path / "take.wav"
+    r = subprocess.run([sys.executable, "-c", SLOW_TAKE, str(wav), str(out)], env=pulse.env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-3000:]
+    d = json.loads(r.stdout.strip().splitlines()[-1])
+    assert d["behind"] > 1.0  # it really was behind when the take ended ...
+    assert d["progress"] is not None and d["progress"][0] == pytest.approx(d["progress"][1], abs=0.01)
+    assert d["overflows"] == 0 and d["error"] == "None"  # ... and capture never noticed
+    a = d["analysis"]
+    assert a["duration_s"] == pytest.approx(d["take_s"], abs=0.05)
+    assert a["duration_s"] == pytest.approx(len(load_audio(out).samples) / RATE, abs=0.05)
+    truth = json.loads(src.with_suffix(".json").read_text(encoding="utf-8"))
+    said = " ".join(truth["text"].lower().replace(",", "").split()[:4])
+    heard = " ".join(a["transcript"].lower().replace(",", "").split())
+    assert said.replace(",", "") in heard
+    assert a["answer_s"] == pytest.approx(load_audio(src).duration - 0.5, abs=6.0)
