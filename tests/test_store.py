@@ -64,7 +64,7 @@ def test_open_creates_database_with_wal_foreign_keys_and_migrations(home):
 def test_migrate_blank_in_memory_database_once():
     db = sqlite3.connect(":memory:", isolation_level=None)
     assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews",
-                             "m003_repetitions_apart_from_fillers"]
+                             "m003_repetitions_apart_from_fillers", "m004_coach_figures"]
     assert S.migrate(db) == []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables
@@ -380,3 +380,35 @@ def test_answers_stored_with_repetitions_among_fillers_are_read_with_them_apart(
         assert [f["text"] for f in a.analysis["fillers"]] == ["um"]
         assert [r["text"] for r in a.analysis["repetitions"]] == ["I", "the"]
         assert a.analysis["stats"]["filler_count"] == 1 and a.analysis["stats"]["repetitions"] == 2
+
+
+def test_coach_figures_get_columns_filled_from_the_stored_analysis(home):
+    """m004: answers analysed with the coach layer (schema 3) get their voice, hedge, opening and
+    pace figures as columns; older ones keep None rather than a made-up value."""
+    home.mkdir()
+    db = sqlite3.connect(str(home / "furikaeri.db"))
+    S.migrate(db, upto=3)
+    coached = {**analysis(), "schema": 3, "speech_detected": True,
+               "voice": {"median_f0_hz": 180.0, "pitch_spread_st": 2.4, "loudness_range_db": 11.5,
+                         "windows": [], "monotone_share": 0.25},
+               "stats": {"filler_count": 2, "hedges": 3, "hedges_per_min": 2.0, "hedges_per_100_words": 2.5},
+               "opening": {"seconds": 14.0, "budget_share": 0.23, "late": True, "order": "story_first", "text": "x"},
+               "pace": {"windows": [], "stretches": [{"start": 10.0, "end": 18.5, "level": "fast"},
+                                                     {"start": 40.0, "end": 45.0, "level": "slow"}]}}
+    older = {**analysis(), "schema": 2}
+    db.execute("INSERT INTO sessions (id, name, started_at) VALUES (1, 'old', '2026-11-01T09:00:00+00:00')")
+    for i, d in enumerate((coached, older), 1):
+        db.execute("INSERT INTO answers (id, session_id, created_at, analysis_json) VALUES (?, 1, ?, ?)",
+                   (i, f"2026-11-01T09:0{i}:00+00:00", json.dumps(d)))
+    db.commit()
+    db.close()
+    with Store.open(home) as st:
+        new, old = st.answer(1).metrics, st.answer(2).metrics
+        assert (new["pitch_spread_st"], new["loudness_range_db"], new["monotone_share"]) == (2.4, 11.5, 0.25)
+        assert (new["hedges"], new["hedges_per_100_words"]) == (3, 2.5)
+        assert (new["opening_s"], new["opening_share"], new["off_pace_s"]) == (14.0, 0.23, 13.5)
+        assert all(old[c] is None for c in S.COACH_COLUMNS)
+        assert st.answer(1).focus is None
+        sid = st.create_session("new")
+        aid = st.add_answer(sid, coached, focus="opening_share")
+        assert st.answer(aid).focus == "opening_share" and st.answer(aid).metrics["off_pace_s"] == 13.5

@@ -246,6 +246,29 @@ def m003_repetitions_apart_from_fillers(db: sqlite3.Connection) -> None:
                        (new_count, round(new_count / minutes, 2) if minutes else None, answer_id))
 
 
+@migration
+def m004_coach_figures(db: sqlite3.Connection) -> None:
+    """The coach layer's figures (vocal variety, hedges, time to the point, time off pace) get
+    columns, filled from the stored analysis where it has them (schema 3); and ``focus``, the
+    one figure the report told the person to work on (:mod:`furikaeri.coach`), so the next
+    attempt can say whether it moved. Older answers keep None: nothing is made up."""
+    for name in COACH_COLUMNS:
+        kind = "INTEGER" if name == "hedges" else "REAL"
+        db.execute(f"ALTER TABLE answers ADD COLUMN {name} {kind}")
+    db.execute("ALTER TABLE answers ADD COLUMN focus TEXT")
+    rows = db.execute("SELECT id, analysis_json FROM answers").fetchall()
+    for answer_id, text in rows:
+        try:
+            d = json.loads(text)
+        except (TypeError, json.JSONDecodeError):
+            continue
+        if not isinstance(d, dict) or d.get("schema", 1) < 3:
+            continue
+        m = metrics_from_analysis(d)
+        db.execute(f"UPDATE answers SET {', '.join(f'{c} = ?' for c in COACH_COLUMNS)} WHERE id = ?",
+                   (*(m[c] for c in COACH_COLUMNS), answer_id))
+
+
 def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
     """Apply pending migrations (the first ``upto`` only, if given: for tests and fixtures).
 
@@ -351,7 +374,17 @@ METRIC_COLUMNS = (
     "longest_pause_s",
     "latency_s",
     "word_count",
+    "pitch_spread_st",
+    "loudness_range_db",
+    "monotone_share",
+    "hedges",
+    "hedges_per_100_words",
+    "opening_s",
+    "opening_share",
+    "off_pace_s",
 )
+#: The coach layer's figures (analysis schema 3), added by m004.
+COACH_COLUMNS = METRIC_COLUMNS[METRIC_COLUMNS.index("pitch_spread_st"):]
 
 
 @dataclass(frozen=True)
@@ -375,6 +408,8 @@ class Answer:
     metrics: dict[str, Any]
     note: Note | None = None
     analysis: dict[str, Any] | None = field(default=None, repr=False)
+    #: The figure the report told the person to work on (:mod:`furikaeri.coach`), if any.
+    focus: str | None = None
 
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         d = {
@@ -390,6 +425,7 @@ class Answer:
             "model": self.model,
             "settings": self.settings,
             "metrics": self.metrics,
+            "focus": self.focus,
             "transcript": self.transcript,
             "note": self.note.to_dict() if self.note else None,
         }
@@ -470,6 +506,27 @@ def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
         "longest_pause_s": _num(stats.get("longest_pause_s")),
         "latency_s": _num(d.get("latency_s")),
         "word_count": _int(stats.get("word_count", len(d.get("words") or ()))),
+        **_coach_figures(d),
+    }
+
+
+def _coach_figures(d: dict[str, Any]) -> dict[str, Any]:
+    """The coach layer's figures of an analysis (None where it has none, e.g. schema 1-2)."""
+    voice = d.get("voice") or {}
+    stats = d.get("stats") or {}
+    opening = d.get("opening") or {}
+    pace = d.get("pace") or {}
+    schema3 = d.get("schema", 1) >= 3
+    off_pace = sum(max(0.0, float(p.get("end", 0)) - float(p.get("start", 0))) for p in pace.get("stretches") or ())
+    return {
+        "pitch_spread_st": _num(voice.get("pitch_spread_st")),
+        "loudness_range_db": _num(voice.get("loudness_range_db")),
+        "monotone_share": _num(voice.get("monotone_share")),
+        "hedges": _int(stats.get("hedges")) if schema3 else None,
+        "hedges_per_100_words": _num(stats.get("hedges_per_100_words")) if schema3 else None,
+        "opening_s": _num(opening.get("seconds")),
+        "opening_share": _num(opening.get("budget_share")),
+        "off_pace_s": round(off_pace, 2) if schema3 and d.get("speech_detected") else None,
     }
 
 
@@ -707,16 +764,18 @@ class Store:
         settings: dict[str, Any] | None = None,
         note: dict[str, str] | None = None,
         now: datetime | None = None,
+        focus: str | None = None,
     ) -> int:
         """Store an answer (``Analysis.to_dict()``) and, in the same transaction, its note
-        (``{"wrong", "why", "next_time"}``, any subset)."""
+        (``{"wrong", "why", "next_time"}``, any subset); ``focus``: the figure the report told
+        the person to work on."""
         m = metrics_from_analysis(analysis)
         stamp = to_stamp(now)
         with self.transaction() as db:
             cur = db.execute(
                 f"""INSERT INTO answers (session_id, question_id, created_at, audio_path, transcript,
-                    analysis_json, language, model, settings_json, {", ".join(METRIC_COLUMNS)})
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METRIC_COLUMNS))})""",
+                    analysis_json, language, model, settings_json, focus, {", ".join(METRIC_COLUMNS)})
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METRIC_COLUMNS))})""",
                 (
                     session_id,
                     question_id,
@@ -727,6 +786,7 @@ class Store:
                     analysis.get("language"),
                     analysis.get("model"),
                     json.dumps(settings or {}, ensure_ascii=False, sort_keys=True),
+                    focus,
                     *(m[c] for c in METRIC_COLUMNS),
                 ),
             )
@@ -933,6 +993,7 @@ _ANSWER_LIGHT = (
     "language",
     "model",
     "settings_json",
+    "focus",
     *METRIC_COLUMNS,
 )
 
@@ -1032,6 +1093,7 @@ def _answer(r: sqlite3.Row, full: bool) -> Answer:
         metrics={c: r[c] for c in METRIC_COLUMNS},
         note=note,
         analysis=analysis,
+        focus=r["focus"],
     )
 
 

@@ -1,0 +1,144 @@
+"""One thing to work on: the figure furthest from the norm or from the person's own usual.
+
+A report full of numbers does not tell a person what to do next. Coaches pick one thing
+(ANCHORS.md); so does :func:`choose_focus`: among the figures a person can act on (length
+against the budget, pace, fillers, freezing, getting to the point, hedging, a flat voice), the
+one furthest outside its norm (:mod:`furikaeri.norms`) or furthest on the wrong side of the
+person's own usual (:func:`usual`: the median of their recent answers in the same language),
+each measured in its own step (:attr:`Gauge.step`) so that seconds, words per minute and
+shares compare. Its suggestion is a sentence in the answer's language (``focus_*`` keys of the
+text tables).
+
+Everything works on the figures stored for an answer (:func:`furikaeri.store.metrics_from_analysis`),
+so the focus of a new answer and of one in the archive are chosen the same way.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any, Literal, Mapping, Sequence
+
+from furikaeri import norms
+from furikaeri.lang import get_rules, text
+
+#: Answers needed before the person's own usual counts, and how many recent ones it is taken from.
+USUAL_MIN_ANSWERS = 3
+USUAL_OF_LAST = 10
+
+Side = Literal["high", "low"]
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """How far one figure is from where it should be. ``step``: what counts as one step off
+    (a change a listener notices), so different figures compare."""
+
+    metric: str
+    step: float
+    #: the figure is bad when high (``high``), low (``low``), or either side of a band (None)
+    bad: Side | None = "high"
+
+
+def _gauges(language: str) -> tuple[Gauge, ...]:
+    rate_key = get_rules(language).pace_key  # the pace figure the archive tracks
+    band = norms.RATE_BANDS[rate_key]
+    return (
+        Gauge("over_s", 10.0),
+        Gauge(rate_key, (band.hi - band.lo) / 2, None),
+        Gauge("fillers_per_min", norms.FILLERS_OK_PER_MIN - norms.FILLERS_GOOD_PER_MIN),
+        Gauge("longest_pause_s", 2.0),
+        Gauge("opening_share", 0.1),
+        Gauge("hedges_per_100_words", norms.HEDGES_PER_100_HIGH),
+        Gauge("monotone_share", 0.25),
+    )
+
+
+def _norm_limit(metric: str, language: str, budget_s: float | None) -> tuple[float, float] | None:
+    """The range a figure should stay in, (low, high)."""
+    if metric in norms.RATE_BANDS:
+        b = norms.RATE_BANDS[metric]
+        return b.lo, b.hi
+    limits = {
+        "over_s": 0.0,
+        "fillers_per_min": norms.FILLERS_GOOD_PER_MIN,
+        "longest_pause_s": norms.VERY_LONG_PAUSE_S,
+        "opening_share": norms.OPENING_SHARE,
+        "hedges_per_100_words": norms.HEDGES_PER_100_HIGH,
+        "monotone_share": norms.MONOTONE_SHARE_HIGH,
+    }
+    return (float("-inf"), limits[metric]) if metric in limits else None
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The one figure to work on. ``side``: too ``high`` or too ``low``; ``usual``: the
+    person's own usual for it (None before :data:`USUAL_MIN_ANSWERS` answers); ``against``:
+    what it stands furthest from (``norm`` or ``usual``); ``steps``: how far, in the figure's
+    own steps."""
+
+    metric: str
+    value: float
+    side: Side
+    limit: float
+    usual: float | None
+    against: Literal["norm", "usual"]
+    steps: float
+
+    def suggestion(self, language: str) -> str:
+        """What to try next time, in ``language``."""
+        return text(language, f"focus_{self.metric_group}_{self.side}")
+
+    @property
+    def metric_group(self) -> str:
+        """The figure's family: ``rate`` for every pace figure."""
+        return "rate" if self.metric in norms.RATE_BANDS else self.metric
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"metric": self.metric, "value": self.value, "side": self.side, "limit": self.limit,
+                "usual": self.usual, "against": self.against, "steps": round(self.steps, 2)}
+
+
+def usual(previous: Sequence[Mapping[str, Any]], language: str) -> dict[str, float]:
+    """The person's own usual: the median of each figure over their last
+    :data:`USUAL_OF_LAST` answers (``previous``, newest last, figures as stored), once there are
+    :data:`USUAL_MIN_ANSWERS` with a value; empty before."""
+    recent = list(previous)[-USUAL_OF_LAST:]
+    out: dict[str, float] = {}
+    for g in _gauges(language):
+        values = [float(m[g.metric]) for m in recent if m.get(g.metric) is not None]
+        if len(values) >= USUAL_MIN_ANSWERS:
+            out[g.metric] = statistics.median(values)
+    return out
+
+
+def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mapping[str, float] | None = None
+                 ) -> Focus | None:
+    """The figure of this answer furthest outside its norm, or furthest on the wrong side of
+    the person's usual (by at least a step), in steps; None when every figure is where it
+    should be and none is worse than usual."""
+    own_usual = own_usual or {}
+    best: Focus | None = None
+    for g in _gauges(language):
+        value = metrics.get(g.metric)
+        limits = _norm_limit(g.metric, language, metrics.get("budget_s"))
+        if value is None or limits is None:
+            continue
+        value = float(value)
+        lo, hi = limits
+        side: Side = "high" if value > hi else "low" if value < lo else ("high" if g.bad != "low" else "low")
+        norm_off = max(0.0, value - hi, lo - value) / g.step
+        u = own_usual.get(g.metric)
+        usual_off = 0.0
+        if u is not None:
+            worse = (value - u) if side == "high" else (u - value)
+            usual_off = worse / g.step if worse >= g.step else 0.0
+            if g.bad is None and worse >= g.step and lo <= value <= hi:
+                usual_off = 0.0  # inside its band, a change of pace is not a fault
+        steps = max(norm_off, usual_off)
+        if steps <= 0:
+            continue
+        if best is None or steps > best.steps + 1e-9:
+            best = Focus(g.metric, value, side, hi if side == "high" else lo, u,
+                         "norm" if norm_off >= usual_off else "usual", steps)
+    return best

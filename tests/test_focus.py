@@ -1,0 +1,86 @@
+"""One focus per answer (furikaeri.coach): the figure furthest from its norm or from the
+person's own usual, with a suggestion in the answer's language."""
+
+from __future__ import annotations
+
+import pytest
+
+from furikaeri import coach, norms
+from furikaeri.lang import text
+
+
+def good(language="en", **over):
+    """Figures of an answer where everything is where it should be."""
+    m = {"answer_s": 50.0, "budget_s": 60.0, "over_s": -10.0, "fillers_per_min": 1.0, "longest_pause_s": 1.2,
+         "opening_share": 0.1, "hedges_per_100_words": 1.0, "monotone_share": 0.0,
+         "wpm": 140.0 if language == "en" else None, "chars_per_min": 300.0 if language == "ja" else None}
+    return {**m, **over}
+
+
+def test_nothing_to_fix_gives_no_focus():
+    assert coach.choose_focus(good(), "en") is None
+    assert coach.choose_focus(good("ja"), "ja") is None
+
+
+@pytest.mark.parametrize("figures,metric,side", [
+    (dict(over_s=25.0), "over_s", "high"),
+    (dict(wpm=190.0), "wpm", "high"),
+    (dict(wpm=95.0), "wpm", "low"),
+    (dict(fillers_per_min=7.0), "fillers_per_min", "high"),
+    (dict(longest_pause_s=6.5), "longest_pause_s", "high"),
+    (dict(opening_share=0.45), "opening_share", "high"),
+    (dict(hedges_per_100_words=7.0), "hedges_per_100_words", "high"),
+    (dict(monotone_share=1.0), "monotone_share", "high"),
+])
+def test_the_one_figure_out_of_its_norm_is_the_focus(figures, metric, side):
+    f = coach.choose_focus(good(**figures), "en")
+    assert (f.metric, f.side, f.against) == (metric, side, "norm")
+    assert f.steps > 0
+
+
+def test_the_furthest_off_wins_in_its_own_steps():
+    # 3 min over a 60-s budget is far worse than 3 fillers a minute
+    f = coach.choose_focus(good(over_s=40.0, fillers_per_min=3.0), "en")
+    assert f.metric == "over_s" and f.steps == pytest.approx(4.0)
+    f = coach.choose_focus(good(over_s=2.0, fillers_per_min=9.0), "en")
+    assert f.metric == "fillers_per_min"
+
+
+def test_japanese_pace_is_judged_in_characters_per_minute():
+    f = coach.choose_focus(good("ja", chars_per_min=420.0), "ja")
+    assert f.metric == "chars_per_min" and f.side == "high"
+    assert f.limit == norms.CHARS_PER_MIN.hi
+    assert "ゆっくり" in f.suggestion("ja")
+
+
+def test_worse_than_your_own_usual_counts_even_inside_the_norm():
+    history = [good(fillers_per_min=0.2) for _ in range(4)]
+    usual = coach.usual(history, "en")
+    assert usual["fillers_per_min"] == pytest.approx(0.2)
+    # 1.9 a minute is inside the norm and less than a step (3/min) above the usual: no focus
+    assert coach.choose_focus(good(fillers_per_min=1.9), "en", own_usual=usual) is None
+    usual = coach.usual([good(opening_share=0.05)] * 5, "en")
+    f = coach.choose_focus(good(opening_share=0.19), "en", own_usual=usual)
+    assert (f.metric, f.against, f.usual) == ("opening_share", "usual", pytest.approx(0.05))
+
+
+def test_a_change_of_pace_inside_the_band_is_not_a_fault():
+    usual = coach.usual([good(wpm=125.0)] * 5, "en")
+    assert coach.choose_focus(good(wpm=158.0), "en", own_usual=usual) is None
+
+
+def test_the_usual_needs_a_few_answers_and_takes_the_recent_ones():
+    assert coach.usual([good(), good()], "en") == {}
+    old = [good(fillers_per_min=9.0)] * 10
+    recent = [good(fillers_per_min=1.0)] * 10
+    assert coach.usual(old + recent, "en")["fillers_per_min"] == 1.0
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_focus_has_a_suggestion_in_both_languages(language):
+    for g in coach._gauges(language):
+        sides = ("high", "low") if g.bad is None else (g.bad,)
+        for side in sides:
+            f = coach.Focus(g.metric, 0.0, side, 0.0, None, "norm", 1.0)
+            assert f.suggestion(language) and f.suggestion(language) != f.suggestion("en" if language == "ja" else "ja")
+    assert text(language, "focus_rate_low")
