@@ -57,18 +57,18 @@ def test_frame_levels_and_vad_fed_in_pieces_are_the_whole_takes():
 
 
 def test_stretches_queued_together_keep_their_place_in_the_take():
-    from furikaeri.stream import _joined
+    from furikaeri.stream import _joined, _Job
 
-    a = (1.0, 2.0, 16000 - 4800, np.ones(int(1.6 * RATE), np.float32))
-    b = (3.5, 4.0, int(3.2 * RATE), np.full(int(1.1 * RATE), 2.0, np.float32))
-    start, end, first, x = _joined([a, b])
-    assert (start, end, first) == (1.0, 4.0, 16000 - 4800)
-    assert len(x) == int(3.2 * RATE) + int(1.1 * RATE) - first
-    assert x[0] == 1.0 and x[int(1.6 * RATE)] == 0.0 and x[-1] == 2.0
+    a = _Job(1.0, 2.0, 16000 - 4800, np.ones(int(1.6 * RATE), np.float32))
+    b = _Job(3.5, 4.0, int(3.2 * RATE), np.full(int(1.1 * RATE), 2.0, np.float32))
+    j = _joined([a, b])
+    assert (j.start, j.end, j.first) == (1.0, 4.0, 16000 - 4800)
+    assert len(j.samples) == int(3.2 * RATE) + int(1.1 * RATE) - j.first
+    assert j.samples[0] == 1.0 and j.samples[int(1.6 * RATE)] == 0.0 and j.samples[-1] == 2.0
     # overlapping padding is not laid down twice
-    c = (2.5, 3.0, first + len(a[3]) - 800, np.full(RATE, 3.0, np.float32))
-    _, _, _, y = _joined([a, c])
-    assert len(y) == len(a[3]) - 800 + RATE - 800 + 800 and y[len(a[3])] == 3.0
+    c = _Job(2.5, 3.0, a.first + len(a.samples) - 800, np.full(RATE, 3.0, np.float32))
+    y = _joined([a, c]).samples
+    assert len(y) == len(a.samples) + RATE - 800 and y[len(a.samples)] == 3.0
 
 
 @pytest.mark.model

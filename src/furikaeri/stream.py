@@ -7,10 +7,10 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    Silero's speech probabilities, computed exactly as for a whole file (Silero's state and
    context are carried from chunk to chunk), so the final speech map is the batch one.
 2. **Stretches of speech, as soon as they are finished**: a stretch closes when Silero has
-   heard :data:`CLOSE_S` of silence after it (a pause, so no word is cut; a short stretch waits
-   for more, :data:`MIN_STRETCH_S`), or, in a long run
-   without such a pause, at the latest pause of :data:`SPLIT_GAP_S` once it is
-   :data:`MAX_STRETCH_S` long. A worker thread transcribes each finished stretch
+   heard :data:`ALONE_S` of silence after it (a pause, so no word is cut, and the same pieces
+   the whole-take analysis decodes), or at its latest pause once it is :data:`MAX_STRETCH_S`
+   long. At each pause of :data:`SETTLE_S` the open stretch is heard ahead of time (the person
+   may be done). A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
@@ -39,25 +39,35 @@ from furikaeri.audio import RATE, Audio
 HOP = 160  # samples per 10-ms frame
 WIN = 400  # 25-ms frame window
 VAD = 512  # samples per Silero window (32 ms)
-#: Silence (s) after speech that closes a stretch: a pause the speaker took, so no word is cut.
-CLOSE_S = 0.8
-#: A stretch shorter than this (s) stays open across such a pause unless the silence lasts
-#: :data:`ALONE_S`: a phrase or two on its own gives Whisper too little context (it wrote "ask
-#: not! I'm sorry." for JFK's "ask not" alone), and the whole-take analysis decodes speech less
-#: than :data:`ALONE_S` apart in one window too (:func:`furikaeri.transcribe.decoding_windows`).
-MIN_STRETCH_S = 5.0
+#: Silence (s) after which a stretch closes: what the whole-take analysis decodes as one piece
+#: (:func:`furikaeri.transcribe.decoding_windows` joins speech less than this apart), so
+#: Whisper gets the same context either way. A phrase or two on its own gives Whisper too
+#: little context: it wrote "ask not! I'm sorry." for JFK's "ask not" heard alone.
 ALONE_S = 3.0
-#: A stretch running this long (s) without such a pause closes at its latest pause of
-#: :data:`SPLIT_GAP_S` or more, so the part left to do when the person stops stays short.
-MAX_STRETCH_S = 12.0
+#: A stretch running this long (s) closes at its latest pause (one of :data:`SETTLE_S` if it
+#: has one, else of :data:`SPLIT_GAP_S`), so it fits one of Whisper's 30-s windows.
+MAX_STRETCH_S = 24.0
 SPLIT_GAP_S = 0.25
-#: Stretches queued while the worker was busy are decoded together up to this span (s), inside
-#: one of Whisper's 30-s windows.
-JOIN_MAX_S = 24.0
+#: A pause (s) after which the open stretch is heard ahead of time, while the worker is idle:
+#: if the person stops there (most end an answer with a pause before pressing Enter), the
+#: stretch is already done when the take ends; if they go on, that hearing is dropped.
+SETTLE_S = 0.8
 #: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
 PAD_S = 0.3
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
+
+
+@dataclass
+class _Job:
+    """A stretch for the worker: its speech from ``start`` to ``end`` (s), its audio from take
+    sample ``first`` on; ``ahead``: heard ahead of time, the stretch still open."""
+
+    start: float
+    end: float
+    first: int
+    samples: np.ndarray
+    ahead: bool = False
 
 
 @dataclass
@@ -133,6 +143,9 @@ class Listener:
         self._background = background
         self._resampler = None
         self._fillers_so_far = 0
+        self._busy = False  # the worker is hearing a stretch
+        self._asked_ahead: tuple | None = None  # (start, end) of the last stretch heard ahead
+        self._ahead: _Part | None = None
         self._fed_by_recorder = False
         self._ended = threading.Event()  # the recorder's final block has been taken
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
@@ -242,13 +255,14 @@ class Listener:
                 if self._silence_since is None:
                     self._silence_since = t0
                 silent = t0 + step - self._last_speech_end
-                if self._open_start is not None and silent >= CLOSE_S and (
-                        self._last_speech_end - self._open_start >= MIN_STRETCH_S or silent >= ALONE_S):
+                if self._open_start is not None and silent >= ALONE_S:
                     self._close(self._last_speech_end)
+                elif self._open_start is not None and silent >= SETTLE_S and self._background:
+                    self._hear_ahead(self._last_speech_end)
             self._in_speech = speech
             if self._open_start is not None and self._last_speech_end - self._open_start >= MAX_STRETCH_S:
-                cut = max((p for p in self._pauses if p[1] - p[0] >= SPLIT_GAP_S), default=None,
-                          key=lambda p: p[0])
+                settled = [p for p in self._pauses if p[1] - p[0] >= SETTLE_S and p[0] > self._open_start + 1.0]
+                cut = max(settled or self._pauses, default=None, key=lambda p: p[0])
                 if cut is not None and cut[0] > self._open_start + 1.0:
                     self._close(cut[0], reopen=cut[1])
         if final and self._open_start is not None:
@@ -261,15 +275,27 @@ class Listener:
         start = self._open_start
         if self.language == "auto" and self._speech_heard_s >= _detect_s():
             self._detect()
-        a, b = max(0, int((start - PAD_S) * RATE)), int((end + PAD_S) * RATE)
-        job = (start, end, self._base if a < self._base else a, self._slice(a, b).copy())
         self._pending_s += end - start
-        self._jobs.put(job)
+        self._jobs.put(self._job(start, end))
         self._open_start = reopen
         self._pauses = [p for p in self._pauses if reopen is not None and p[0] >= reopen]
         self._drop_before(int(((reopen if reopen is not None else end) - PAD_S) * RATE))
         if not self._background:
             self._work(until_empty=True)
+
+    def _job(self, start: float, end: float, ahead: bool = False) -> _Job:
+        a, b = max(0, int((start - PAD_S) * RATE)), int((end + PAD_S) * RATE)
+        return _Job(start, end, max(a, self._base), self._slice(a, b).copy(), ahead)
+
+    def _hear_ahead(self, end: float) -> None:
+        """Hear the open stretch up to ``end`` now, if the worker has nothing else to do."""
+        key = (self._open_start, end)
+        if self._asked_ahead == key or self._busy or not self._jobs.empty():
+            return
+        if self.language == "auto" and self._speech_heard_s >= _detect_s():
+            self._detect()
+        self._asked_ahead = key
+        self._jobs.put(self._job(self._open_start, end, ahead=True))
 
     def _drop_before(self, sample: int) -> None:
         # never what a frame level or a Silero window still to compute needs
@@ -293,30 +319,33 @@ class Listener:
             except queue.Empty:
                 return
             jobs, last = self._take_queued(job)
+            self._busy = True
             try:
                 if jobs and self._error is None:
-                    self._do(*_joined(jobs))
+                    self._do(jobs)
             except BaseException as e:  # noqa: BLE001 - reported by finish()
                 self._error = e
             finally:
+                self._busy = False
                 for j in jobs:
-                    self._pending_s = max(0.0, self._pending_s - (j[1] - j[0]))
-            if jobs and self._error is None:
+                    if not j.ahead:
+                        self._pending_s = max(0.0, self._pending_s - (j.end - j.start))
+            if jobs and not jobs[0].ahead and self._error is None:
                 try:
                     self._count_fillers()
                 except Exception:  # noqa: BLE001 - a hint is never worth a take
                     pass
-            if jobs and self.on_part is not None:
-                try:
-                    self.on_part(self)
-                except Exception:  # noqa: BLE001 - a hint is never worth a take
-                    pass
+                if self.on_part is not None:
+                    try:
+                        self.on_part(self)
+                    except Exception:  # noqa: BLE001 - a hint is never worth a take
+                        pass
             if last:
                 return
 
     def _take_queued(self, job) -> tuple[list, bool]:
         """``job`` and, when the worker has fallen behind, the stretches queued after it, as long
-        as together they fit one Whisper window (:data:`JOIN_MAX_S`): one decoding instead of
+        as together they fit one Whisper window (:data:`MAX_STRETCH_S`): one decoding instead of
         several, so a worker that is behind catches up faster. True when the end mark came."""
         if job is None:
             return [], True
@@ -329,10 +358,25 @@ class Listener:
             if nxt is None:
                 self._jobs.get_nowait()
                 return jobs, True
-            if nxt[1] - jobs[0][0] > JOIN_MAX_S:
+            if jobs[0].ahead or nxt.ahead or nxt.end - jobs[0].start > MAX_STRETCH_S:
                 return jobs, False
             jobs.append(self._jobs.get_nowait())
-    def _do(self, start: float, end: float, first_sample: int, samples: np.ndarray) -> None:
+
+    def _do(self, jobs: list) -> None:
+        """One stretch (or several queued together): heard, or taken from its hearing ahead."""
+        job = jobs[0] if len(jobs) == 1 else _joined(jobs)
+        ahead = self._ahead
+        if ahead is not None and not job.ahead and (ahead.start, ahead.end) == (job.start, job.end):
+            part = ahead  # the person stopped where it was heard ahead: nothing left to do
+        else:
+            part = self._hear(job)
+        with self._lock:
+            if job.ahead:
+                self._ahead = part
+            else:
+                self.parts.append(part)
+
+    def _hear(self, job: _Job) -> _Part:
         """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch."""
         from furikaeri.lang import get_rules
         from furikaeri.measure import snap_words
@@ -344,7 +388,8 @@ class Listener:
         while self.language == "auto":  # the take ended before enough speech to tell: use what there is
             self._detect()
         rules = get_rules(self.language)
-        offset = first_sample / RATE
+        start, end, samples = job.start, job.end, job.samples
+        offset = job.first / RATE
         # speech inside the stretch, judged by the take's levels so far
         with self._lock:
             db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
@@ -371,8 +416,7 @@ class Listener:
             part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
             pt, pf = pitch(samples, RATE)
             part.pitch_t, part.pitch_f0 = pt + offset, pf
-        with self._lock:
-            self.parts.append(part)
+        return part
 
     # ------------------------------------------------------------------------------ the end
     @property
@@ -455,22 +499,21 @@ class Listener:
                                                                 speech=smap.intervals))
 
 
-def _joined(jobs: list) -> tuple:
+def _joined(jobs: list) -> _Job:
     """Queued stretches as one: first start to last end, their audio laid out in take time
     (the silence between them, no longer kept, as zeros)."""
-    start, end, first, samples = jobs[0]
-    out = [samples]
-    at = first + len(samples)
-    for _, e, f, x in jobs[1:]:
-        if f > at:
-            out.append(np.zeros(f - at, np.float32))
-            at = f
-        elif f < at:
-            x = x[at - f:]
+    out = [jobs[0].samples]
+    at = jobs[0].first + len(jobs[0].samples)
+    for j in jobs[1:]:
+        x = j.samples
+        if j.first > at:
+            out.append(np.zeros(j.first - at, np.float32))
+            at = j.first
+        elif j.first < at:
+            x = x[at - j.first:]
         out.append(x)
         at += len(x)
-        end = e
-    return start, end, first, np.concatenate(out)
+    return _Job(jobs[0].start, jobs[-1].end, jobs[0].first, np.concatenate(out))
 
 
 def _detect_s() -> float:

@@ -260,7 +260,7 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         if _implausible(seg_words, speech_ivs, language):
             continue
         previous = norm
-        seg_words = _without_weak_closing(seg_words)
+        seg_words = _without_stuck_repeats(_without_weak_closing(seg_words))
         for w in seg_words:
             words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
                               probability=round(float(w.probability), 3)))
@@ -285,6 +285,18 @@ def _without_weak_closing(seg_words):
                 return seg_words[:-n]
             break
     return seg_words
+
+
+def _without_stuck_repeats(seg_words):
+    """``seg_words`` without the copies of a word Whisper wrote again and again at the same
+    instant: at the abrupt end of a stretch it can loop 「その、その、その、…」 with every copy
+    stamped at one moment. A word a speaker really repeats takes time to say each time."""
+    out = []
+    for w in seg_words:
+        if out and w.word.strip() == out[-1].word.strip() and abs(w.start - out[-1].start) < 0.02:
+            continue
+        out.append(w)
+    return out
 
 
 def _token_cap(longest_s: float, language: str) -> int | None:
