@@ -3,68 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from furikaeri.cli import cli, fail
+from furikaeri.cli.app import cli, fail
+from furikaeri.cli.common import (
+    analysis_options,
+    current_home,
+    emit_analysis,
+    models_dir_from_env,
+    transcription_progress,
+)
 from furikaeri.errors import FurikaeriError
-
-
-def models_dir_from_env() -> Path | None:
-    value = os.environ.get("FURIKAERI_MODELS")
-    return Path(value) if value else None
-
-
-def analysis_options(fn):
-    """--language, --budget, --model, --json: shared by analyze, record and practice."""
-    fn = click.option("--json", "json_", is_flag=True, help="Print JSON for scripts instead of the report (schema in the README).")(fn)
-    fn = click.option(
-        "--model",
-        default=lambda: os.environ.get("FURIKAERI_MODEL", "base"),
-        show_default="base",
-        help="Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name.",
-    )(fn)
-    fn = click.option(
-        "--budget",
-        type=click.FloatRange(min=1, max=3600),
-        default=None,
-        help="The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].",
-    )(fn)
-    fn = click.option(
-        "--language",
-        "-l",
-        type=click.Choice(["auto", "en", "ja"]),
-        default="auto",
-        show_default=True,
-        help="Answer language.",
-    )(fn)
-    return fn
-
-
-def emit_analysis(analysis, json_: bool) -> None:
-    """Print ``analysis`` as the terminal report or as one JSON line."""
-    if json_:
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
-    else:
-        from rich.console import Console
-
-        from furikaeri.report.terminal import render
-
-        render(analysis, Console())
-
-
-def transcription_progress(json_: bool):
-    """A progress bar on stderr for long transcriptions, or None (JSON output, no terminal)."""
-    if json_ or not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-    return Progress(TextColumn("transcribing"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                    TimeRemainingColumn(), transient=True, console=Console(stderr=True))
 
 
 @cli.command()
@@ -122,10 +74,13 @@ def analyze(files, language, budget, model, json_, question, save, session, note
 
 
 def _save(analysis, path, *, session, question, note) -> None:
-    """Hand the analysed answer to the store (the archive copies the audio beside it)."""
-    from furikaeri.cli.store_cmd import save_from_cli
+    """Store the analysed answer in the archive (which copies the audio beside it) and say
+    its id on stderr."""
+    from furikaeri.session import save_analysis
 
-    save_from_cli(analysis, audio_path=path, session=session, question=question, note=note)
+    answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
+                              home=current_home(), settings={"source": "analyze"})
+    click.echo(f"saved as answer {answer_id} (furikaeri show {answer_id})", err=True)
 
 
 @cli.command()
