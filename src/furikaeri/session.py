@@ -29,7 +29,7 @@ from furikaeri.notes import FixCheck, check_fix
 from furikaeri.progress import AfterAnswer, after_answer
 from furikaeri.store import Answer, Session, Store, audio_dir, to_stamp
 
-Note = Union[str, dict[str, Union[str, None]], None]
+NoteInput = Union[str, dict[str, Union[str, None]], None]
 
 
 # --------------------------------------------------------------------------- which questions
@@ -143,7 +143,7 @@ def new_take_path(home: Path, question: qmod.Question, *, now: datetime | None =
     return path
 
 
-def _note_dict(note: Note) -> dict[str, str] | None:
+def _note_dict(note: NoteInput) -> dict[str, str] | None:
     """A single text is what to do next time (the part the next attempt is checked against)."""
     if note is None:
         return None
@@ -159,7 +159,7 @@ def record_answer(
     question_id: int | None,
     analysis: dict[str, Any],
     audio_path: str | Path | None,
-    note: Note = None,
+    note: NoteInput = None,
     settings: dict[str, Any] | None = None,
     keep: bool = True,
     move: bool = False,
@@ -206,7 +206,7 @@ def save_analysis(
     audio_path: str | Path | None,
     session: str | None = None,
     question: str | None = None,
-    note: Note = None,
+    note: NoteInput = None,
     home: str | Path,
     settings: dict[str, Any] | None = None,
     now: datetime | None = None,
@@ -287,7 +287,7 @@ Recorder = Callable[[int, qmod.Question, float, Union[datetime, None]], AnswerAu
 #: ``analyse(path, language, budget_s, question_text)``: an :class:`~furikaeri.analysis.Analysis`.
 Analyser = Callable[[Path, str, float, str], Any]
 #: ``reflect(index, question, analysis)``: the person's note on the answer, or None.
-Reflector = Callable[[int, qmod.Question, Any], Note]
+Reflector = Callable[[int, qmod.Question, Any], NoteInput]
 
 
 def from_files(files: Sequence[Path]) -> Recorder:
