@@ -17,11 +17,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import furikaeri.cli.store_cmd  # noqa: F401  (registers the commands on the group)
-from furikaeri import practice as P
+from furikaeri import companies as CO
+from furikaeri import compare as C
+from furikaeri import metrics as M
+from furikaeri import notes as N
+from furikaeri import progress as PR
+from furikaeri import session as S
 from furikaeri.analysis import Analysis
 from furikaeri.cli import cli
 from furikaeri.measure import Filler, Pause, Verdict
+from furikaeri.report import export as X
 from furikaeri.store import Answer, Note, Store
 from furikaeri.transcribe import Word
 
@@ -87,59 +92,59 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
     ],
 )
 def test_note_targets(text, lang, expected):
-    assert P.note_targets(text, lang) == expected
+    assert N.note_targets(text, lang) == expected
 
 
 def test_time_is_not_a_pause():
     # 時間 contains 間 but is about length, not pauses
-    assert [t for t, _ in P.note_targets("時間を守る", "ja")] == ["over_s"]
+    assert [t for t, _ in N.note_targets("時間を守る", "ja")] == ["over_s"]
 
 
 def test_fix_check_says_whether_the_note_happened():
     prev = answer(1, {"answer_s": 95, "budget_s": 60, "over_s": 35, "fillers_per_min": 4.1}, note="結論から話す",
                   lang="ja")
-    fixed = P.check_fix(prev, {"answer_s": 58, "budget_s": 60, "over_s": -2, "fillers_per_min": 4.0}, "ja")
+    fixed = N.check_fix(prev, {"answer_s": 58, "budget_s": 60, "over_s": -2, "fillers_per_min": 4.0}, "ja")
     assert fixed.targeted and fixed.verdict == "better"
     assert fixed.changes[0].metric == "over_s" and fixed.changes[0].verdict == "better"
-    worse = P.check_fix(prev, {"over_s": 50, "fillers_per_min": 1}, "ja")
+    worse = N.check_fix(prev, {"over_s": 50, "fillers_per_min": 1}, "ja")
     assert worse.verdict == "worse"
-    same = P.check_fix(prev, {"over_s": 34}, "ja")
+    same = N.check_fix(prev, {"over_s": 34}, "ja")
     assert same.verdict == "same"
-    held = P.check_fix(answer(1, {"over_s": -10}, note="結論から話す"), {"over_s": -11}, "ja")
+    held = N.check_fix(answer(1, {"over_s": -10}, note="結論から話す"), {"over_s": -11}, "ja")
     assert held.verdict == "better"  # stayed inside the budget
-    mixed = P.check_fix(answer(1, {"fillers_per_min": 4, "wpm": 180}, note="fewer fillers, slow down"),
+    mixed = N.check_fix(answer(1, {"fillers_per_min": 4, "wpm": 180}, note="fewer fillers, slow down"),
                         {"fillers_per_min": 1, "wpm": 190}, "en")
     assert mixed.verdict == "mixed"
-    untargeted = P.check_fix(answer(1, {"fillers_per_min": 4, "wpm": 150}, note="smile"),
+    untargeted = N.check_fix(answer(1, {"fillers_per_min": 4, "wpm": 150}, note="smile"),
                              {"fillers_per_min": 1, "wpm": 151}, "en")
     assert not untargeted.targeted and untargeted.verdict == "unknown"
     assert [c.metric for c in untargeted.changes] == ["fillers_per_min"]
-    assert P.check_fix(answer(1, {"wpm": 150}), {"wpm": 100}, "en") is None
+    assert N.check_fix(answer(1, {"wpm": 150}), {"wpm": 100}, "en") is None
     # "slow down" with the pace unchanged is not a fix, even inside the band
-    assert P.check_fix(answer(1, {"wpm": 150}, note="slow down"), {"wpm": 151}, "en").verdict == "same"
-    assert P.check_fix(answer(1, {"wpm": 150}, note="slow down"), {"wpm": 135}, "en").verdict == "better"
+    assert N.check_fix(answer(1, {"wpm": 150}, note="slow down"), {"wpm": 151}, "en").verdict == "same"
+    assert N.check_fix(answer(1, {"wpm": 150}, note="slow down"), {"wpm": 135}, "en").verdict == "better"
 
 
 def test_change_classification():
-    fpm = P.METRIC_BY_NAME["fillers_per_min"]
-    assert P.change(fpm, 4.0, 2.0).verdict == "better"
-    assert P.change(fpm, 2.0, 2.3).verdict == "same"
-    assert P.change(fpm, None, 2.3).verdict == "n/a"
-    wpm = P.METRIC_BY_NAME["wpm"]
-    assert P.change(wpm, 190, 150).verdict == "better"  # into the band
-    assert P.change(wpm, 140, 155).verdict == "same"  # both inside the band
-    assert P.change(wpm, 140, 155, want="lower").verdict == "worse"  # but the note said slow down
-    assert P.change(wpm, 100, 90).verdict == "worse"
-    over = P.METRIC_BY_NAME["over_s"]
-    assert P.change(over, 35, -5).verdict == "better" and P.change(over, -20, -5).verdict == "same"
+    fpm = M.METRIC_BY_NAME["fillers_per_min"]
+    assert M.change(fpm, 4.0, 2.0).verdict == "better"
+    assert M.change(fpm, 2.0, 2.3).verdict == "same"
+    assert M.change(fpm, None, 2.3).verdict == "n/a"
+    wpm = M.METRIC_BY_NAME["wpm"]
+    assert M.change(wpm, 190, 150).verdict == "better"  # into the band
+    assert M.change(wpm, 140, 155).verdict == "same"  # both inside the band
+    assert M.change(wpm, 140, 155, want="lower").verdict == "worse"  # but the note said slow down
+    assert M.change(wpm, 100, 90).verdict == "worse"
+    over = M.METRIC_BY_NAME["over_s"]
+    assert M.change(over, 35, -5).verdict == "better" and M.change(over, -20, -5).verdict == "same"
 
 
 def test_text_diff_english_and_japanese():
-    d = P.diff_text("So um I study physics and I like robots", "I study physics and I build robots at home", "en")
+    d = C.diff_text("So um I study physics and I like robots", "I study physics and I build robots at home", "en")
     assert d.kept_share == pytest.approx(6 / 9, abs=0.01)
     assert "so um" in d.removed and "like" in d.removed
     assert "build" in d.added and "at home" in d.added
-    j = P.diff_text("えーと私の強みは粘り強さです。", "私の強みは粘り強さです。サークルで発揮しました。", "ja")
+    j = C.diff_text("えーと私の強みは粘り強さです。", "私の強みは粘り強さです。サークルで発揮しました。", "ja")
     assert "えーと" in j.removed and "サークルで発揮しました" in j.added
     assert j.words_before == 14  # characters, punctuation left out
 
@@ -174,16 +179,16 @@ def seed_week(home, take):
     ]
     ids = []
     for i, (q, mon, note, thu) in enumerate(plan):
-        ids.append(P.save_analysis(make_analysis(f"monday answer {i} um so", question=q, **mon), audio_path=take,
+        ids.append(S.save_analysis(make_analysis(f"monday answer {i} um so", question=q, **mon), audio_path=take,
                                    session="Monday", note=note, home=home, now=MONDAY + timedelta(minutes=i)))
     for i, (q, mon, note, thu) in enumerate(plan):
-        ids.append(P.save_analysis(make_analysis(f"thursday answer {i} with a story", question=q, **thu),
+        ids.append(S.save_analysis(make_analysis(f"thursday answer {i} with a story", question=q, **thu),
                                    audio_path=take, session="Thursday", home=home, now=THURSDAY + timedelta(minutes=i)))
     return ids
 
 
 def test_save_analysis_joins_builtin_question_and_keeps_audio(home, take):
-    aid = P.save_analysis(make_analysis(question="Tell me about yourself."), audio_path=take, home=home,
+    aid = S.save_analysis(make_analysis(question="Tell me about yourself."), audio_path=take, home=home,
                           note="lead with the point", now=MONDAY)
     with Store.open(home) as st:
         a = st.answer(aid)
@@ -198,7 +203,7 @@ def test_save_analysis_joins_builtin_question_and_keeps_audio(home, take):
 def test_progress_trend_best_and_fix(home, take):
     ids = seed_week(home, take)
     with Store.open(home) as st:
-        prog = P.progress(st)
+        prog = PR.progress(st)
         assert len(prog.overall) == 1 and prog.overall[0].attempts == 6
         blocks = {b.title: b for b in prog.questions}
         intro = {s.metric: s for s in blocks["Tell me about yourself."].series}
@@ -210,25 +215,26 @@ def test_progress_trend_best_and_fix(home, take):
         why = {s.metric: s for s in blocks["Why do you want to work here?"].series}
         assert why["wpm"].trend.verdict == "worse"
         assert blocks["What is your greatest strength?"].last_note == "fewer fillers: pause instead of um"
-        cmp = P.compare_sessions(st, "Monday", "Thursday")
+        cmp = C.compare_sessions(st, "Monday", "Thursday")
         assert len(cmp.pairs) == 3 and not cmp.only_before and not cmp.only_after
         fixes = {p.after.question: p.fix.verdict for p in cmp.pairs}
         assert fixes == {"Tell me about yourself.": "better", "What is your greatest strength?": "better",
                          "Why do you want to work here?": "worse"}
         means = {c.metric: c for c in cmp.means}
         assert means["fillers_per_min"].before == pytest.approx((4.1 + 6.0 + 1.0) / 3, abs=0.01)
-        q = P.compare_question(st, "strength")
+        q = C.compare_question(st, "strength")
         assert (q.before.id, q.after.id) == (ids[1], ids[4])
         assert "with a story" in " ".join(q.text.added)
 
 
 def test_zero_filler_warning_and_usual_pace(home, take):
     for i, rate in enumerate([150, 140, 160, 145]):
-        P.save_analysis(make_analysis(fpm=0.0, rate=rate), audio_path=None, home=home, session="x",
+        S.save_analysis(make_analysis(fpm=0.0, rate=rate), audio_path=None, home=home, session="x",
                         now=MONDAY + timedelta(hours=i))
     with Store.open(home) as st:
-        prog = P.progress(st)
-    assert prog.warnings == ("zero_fillers:4",)
+        prog = PR.progress(st)
+    assert prog.warnings == (PR.ProgressWarning("zero_fillers", 4),)
+    assert prog.to_dict()["warnings"] == ["zero_fillers:4"]
     assert prog.usual_pace["en"]["median"] == 147.5
     assert prog.usual_pace["en"]["latest_vs_usual"] == pytest.approx(-0.017, abs=0.001)
 
@@ -238,17 +244,17 @@ def test_an_older_note_is_shown_and_checked_when_the_last_attempt_has_none(home,
 
     q = get_set("en-basic").questions[0]
     with Store.open(home) as st:
-        b = P.before_attempt(st, q, now=MONDAY)
+        b = S.before_attempt(st, q, now=MONDAY)
         assert b.previous is None and b.noted is None and b.attempts == 0
         sid = st.create_session("s", now=MONDAY)
-        a1, _ = P.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=take,
+        a1, _ = S.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=take,
                                 analysis=make_analysis(fpm=6.0).to_dict(), note="fewer fillers", now=MONDAY)
-        a2, fix2 = P.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=None,
+        a2, fix2 = S.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=None,
                                    analysis=make_analysis(fpm=5.0).to_dict(), now=MONDAY + timedelta(days=1))
         assert fix2.verdict == "better" and fix2.previous_answer_id == a1
-        b = P.before_attempt(st, q)
+        b = S.before_attempt(st, q)
         assert (b.previous.id, b.noted.id, b.attempts) == (a2, a1, 2)
-        _, fix3 = P.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=None,
+        _, fix3 = S.record_answer(st, session_id=sid, question_id=b.question_id, audio_path=None,
                                   analysis=make_analysis(fpm=1.0).to_dict(), now=MONDAY + timedelta(days=2))
     assert fix3.note == "fewer fillers" and fix3.previous_answer_id == a2
     assert [(c.metric, c.before, c.after, c.verdict) for c in fix3.changes] == [("fillers_per_min", 5.0, 1.0, "better")]
@@ -259,22 +265,22 @@ def test_an_older_note_is_shown_and_checked_when_the_last_attempt_has_none(home,
 
 
 def test_after_answer_remarks_on_own_pace_and_zero_fillers(home):
-    ids = [P.save_analysis(make_analysis(rate=r, fpm=0.0), audio_path=None, home=home, session="s",
+    ids = [S.save_analysis(make_analysis(rate=r, fpm=0.0), audio_path=None, home=home, session="s",
                            now=MONDAY + timedelta(hours=i)) for i, r in enumerate([140, 150, 145, 190])]
     with Store.open(home) as st:
-        after = P.after_answer(st, ids[-1])
+        after = PR.after_answer(st, ids[-1])
         assert after.usual_pace == 145 and after.pace_vs_usual == pytest.approx(0.31, abs=0.01)
         assert after.zero_filler_streak == 4
-        calm = P.after_answer(st, ids[2])  # 145 against 140, 150, 190: within 15 %
+        calm = PR.after_answer(st, ids[2])  # 145 against 140, 150, 190: within 15 %
         assert calm.pace_vs_usual is None
 
 
 def test_exports(home, take):
     seed_week(home, take)
     with Store.open(home) as st:
-        data = json.loads(P.export(st, "json"))
-        rows = list(csv.DictReader(io.StringIO(P.export(st, "csv"))))
-        md = P.export(st, "md")
+        data = json.loads(X.export(st, "json"))
+        rows = list(csv.DictReader(io.StringIO(X.export(st, "csv"))))
+        md = X.export(st, "md")
     assert data["format"] == "furikaeri-export" and len(data["answers"]) == 6
     assert data["answers"][0]["analysis"]["stats"]["fillers_per_min"] == 4.1
     assert len(rows) == 6 and rows[0]["fillers_per_min"] == "4.1"
@@ -287,11 +293,11 @@ def test_plan_picks_and_limits():
     from furikaeri.questions import get_set
 
     s = get_set("ja-basic")
-    assert [q.id for q in P.plan(s, limit=3)] == ["jikoshokai", "gakuchika", "jiko-pr"]
-    assert [q.id for q in P.plan(s, only=["jiko-pr", "jikoshokai"])] == ["jiko-pr", "jikoshokai"]
-    assert sorted(q.id for q in P.plan(s, shuffle=True, seed=3)) == sorted(q.id for q in s.questions)
+    assert [q.id for q in S.plan(s, limit=3)] == ["jikoshokai", "gakuchika", "jiko-pr"]
+    assert [q.id for q in S.plan(s, only=["jiko-pr", "jikoshokai"])] == ["jiko-pr", "jikoshokai"]
+    assert sorted(q.id for q in S.plan(s, shuffle=True, seed=3)) == sorted(q.id for q in s.questions)
     with pytest.raises(UsageError, match="no question nope"):
-        P.plan(s, only=["nope"])
+        S.plan(s, only=["nope"])
 
 
 # --------------------------------------------------------------------------- CLI (no model)
@@ -412,7 +418,7 @@ def test_reflect_and_company(home, tmp_path):
     with Store.open(home) as st:
         from furikaeri.questions import get_company
 
-        qset = P.company_questions(st, get_company("さくら商事", home / "questions"))
+        qset = CO.company_questions(st, get_company("さくら商事", home / "questions"))
     assert [q.text for q in qset.questions] == ["なぜ商社なのですか。", "学生時代に力を入れたことを教えてください。",
                                                 "逆質問はありますか"]
     hist = json.loads(run("history", "--interviews", "--json").output)
@@ -594,7 +600,7 @@ def _mic_practice(pulse, home, *options):
     env = dict(pulse.env)
     env["FURIKAERI_HOME"] = str(home)
     env.pop("FURIKAERI_DEBUG", None)
-    code = "import furikaeri.cli.store_cmd\nfrom furikaeri.cli import main\nmain()"
+    code = "from furikaeri.cli import main\nmain()"
     cmd = [sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro", "--no-reflect",
            "--language", "en", "--json", *options]
     return cmd, env
@@ -656,7 +662,7 @@ def test_a_silent_take_through_the_microphone_is_not_kept(pulse, tmp_path):
 
 
 def test_company_without_a_file_practises_the_logged_questions(home):
-    from furikaeri.cli.store_cmd import _set_from_interviews
+    from furikaeri.companies import set_from_interviews as _set_from_interviews
     from furikaeri.errors import QuestionError
 
     run("reflect", "-c", "Acme", "-q", "Why Acme?", "-q", "Tell me about a conflict.", "--no-prompt")

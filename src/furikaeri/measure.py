@@ -7,11 +7,36 @@ audio, :func:`snap_words`), speech intervals (:mod:`furikaeri.speech`) and the l
 :func:`find_pauses`, :func:`rates`, :func:`tally`, :func:`judge`, :func:`budget_cut`. Norms
 come from :mod:`furikaeri.norms`. The results are frozen dataclasses; ``to_dict`` gives the
 ``--json`` form.
+
+Definitions
+-----------
+answer span
+    From the start of the first speech sound of the answer to the end of the last: the
+    speech intervals that carry the first and last words (or a filled pause before them).
+    ``latency_s`` is the time from the start of the take to the answer's first sound.
+speech rate
+    English: words per minute over the answer span, pauses included (``wpm``);
+    articulation rate leaves silent pauses (>= 0.25 s) out (``articulation_wpm``).
+    Japanese: morae per second over the span (``morae_per_s``) and without pauses
+    (``articulation_morae_per_s``); characters as written per minute (``chars_per_min``).
+    Fillers and repetitions are not counted as words or morae.
+fillers
+    Transcript fillers found by the language rules, plus fillers recovered from the audio
+    (:mod:`furikaeri.fillers`). ``fillers_per_min`` over the answer span; ``filler_share``:
+    the fillers' length in words (morae) over the answer's.
+repetitions
+    Repeated words and restarts ("the, the", 「それがそれが」), counted apart from fillers.
+pauses
+    Silences >= 0.25 s between speech intervals inside the answer span, edges from the
+    audio; short < 1 s, long >= 1 s, very long >= 3 s; placed ``sentence``, ``clause`` or
+    ``mid`` (:func:`find_pauses`).
+over budget
+    ``answer_s > budget_s``; ``budget_cut`` says where in the transcript the budget ran out.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from furikaeri import norms
@@ -59,7 +84,7 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Stats:
-    """Counts and shares of one answer (definitions in :func:`measure`)."""
+    """Counts and shares of one answer (definitions in the module docstring)."""
 
     word_count: int = 0
     unit: str = "words"
@@ -383,6 +408,27 @@ def budget_cut(words, start: float, budget_s: float) -> BudgetCut:
     return BudgetCut(round(t, 3), idx, spans[idx][0])
 
 
+def _nothing_heard(rules) -> Measurements:
+    """The measurements of a take with no speech (or no words): nothing to measure."""
+    return Measurements(
+        speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
+        words=(), transcript="", fillers=(), repetitions=(), pauses=(),
+        rate=rules.rate_type(), stats=Stats(unit=rules.unit), verdicts={}, pace=Pace(), hedges=(), habits=(),
+        opening=None, found=None,
+        over_budget=False, budget_cut=None, acoustic_candidates=0, unconfirmed_fillers=0,
+    )
+
+
+def _span_and_fillers(words, speech, rules, *, held, bursts, acoustic: bool) -> tuple[tuple[float, float], Found]:
+    """The answer span and every filler in it; a filled pause the audio shows before the
+    first word (or after the last) widens the span."""
+    start, end = answer_span(words, speech)
+    found = find_fillers(words, speech, rules, held=held or (), bursts=bursts, span=(start, end), acoustic=acoustic)
+    if found.acoustic:  # a filled pause before the first word opens the answer
+        start, end = min(start, found.acoustic[0].start), max(end, found.acoustic[-1].end)
+    return (start, end), found
+
+
 def measure(
     words,
     speech,
@@ -423,45 +469,13 @@ def measure(
     question : str, optional
         The question: its own words are not habit phrases.
 
-    Definitions
-    -----------
-    answer span
-        From the start of the first speech sound of the answer to the end of the last: the
-        speech intervals that carry the first and last words (or a filled pause before them).
-        ``latency_s`` is the time from the start of the take to the answer's first sound.
-    speech rate
-        English: words per minute over the answer span, pauses included (``wpm``);
-        articulation rate leaves silent pauses (>= 0.25 s) out (``articulation_wpm``).
-        Japanese: morae per second over the span (``morae_per_s``) and without pauses
-        (``articulation_morae_per_s``); characters as written per minute (``chars_per_min``).
-        Fillers and repetitions are not counted as words or morae.
-    fillers
-        Transcript fillers found by the language rules, plus fillers recovered from the audio
-        (:mod:`furikaeri.fillers`). ``fillers_per_min`` over the answer span; ``filler_share``:
-        the fillers' length in words (morae) over the answer's.
-    repetitions
-        Repeated words and restarts ("the, the", 「それがそれが」), counted apart from fillers.
-    pauses
-        Silences >= 0.25 s between speech intervals inside the answer span, edges from the
-        audio; short < 1 s, long >= 1 s, very long >= 3 s; placed ``sentence``, ``clause`` or
-        ``mid`` (:func:`find_pauses`).
-    over budget
-        ``answer_s > budget_s``; ``budget_cut`` says where in the transcript the budget ran out.
+    What each figure means: the module docstring, "Definitions".
     """
     speech = list(speech)
     words = list(words)
     if not words or not speech:
-        return Measurements(
-            speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
-            words=(), transcript="", fillers=(), repetitions=(), pauses=(),
-            rate=rules.rate_type(), stats=Stats(unit=rules.unit), verdicts={}, pace=Pace(), hedges=(), habits=(),
-            opening=None, found=None,
-            over_budget=False, budget_cut=None, acoustic_candidates=0, unconfirmed_fillers=0,
-        )
-    start, end = answer_span(words, speech)
-    found = find_fillers(words, speech, rules, held=held or (), bursts=bursts, span=(start, end), acoustic=acoustic)
-    if found.acoustic:  # a filled pause before the first word opens the answer
-        start, end = min(start, found.acoustic[0].start), max(end, found.acoustic[-1].end)
+        return _nothing_heard(rules)
+    (start, end), found = _span_and_fillers(words, speech, rules, held=held, bursts=bursts, acoustic=acoustic)
     answer_s = round(float(max(end - start, 0.0)), 3)
     pauses = find_pauses(words, speech, (start, end), found.text, found.fillers, rules)
     content = strip_spans(found.text, found.not_content)
@@ -473,26 +487,13 @@ def measure(
                   rules=rules, said_hedges=said)
     over = bool(answer_s > budget_s)
     return Measurements(
-        speech_detected=True,
-        latency_s=round(start, 3),
-        answer_start=round(start, 3),
-        answer_end=round(end, 3),
-        answer_s=answer_s,
-        words=tuple(words),
-        transcript=found.text,
-        fillers=found.fillers,
-        repetitions=found.repetitions,
-        pauses=tuple(pauses),
-        rate=rate,
-        stats=stats,
+        speech_detected=True, latency_s=round(start, 3), answer_start=round(start, 3), answer_end=round(end, 3),
+        answer_s=answer_s, words=tuple(words), transcript=found.text,
+        fillers=found.fillers, repetitions=found.repetitions, pauses=tuple(pauses), rate=rate, stats=stats,
         verdicts=judge(rate, stats, answer_s=answer_s, budget_s=budget_s, rules=rules, said_opening=first),
         pace=pace_over_time(words, found, (start, end), rules),
-        hedges=said,
-        habits=tuple(habits(words, rules, not_content=found.not_content, question=question)),
-        opening=first,
-        found=found,
-        over_budget=over,
-        budget_cut=budget_cut(words, start, budget_s) if over else None,
-        acoustic_candidates=len(held or ()),
-        unconfirmed_fillers=stats.fillers_unconfirmed,
+        hedges=said, habits=tuple(habits(words, rules, not_content=found.not_content, question=question)),
+        opening=first, found=found,
+        over_budget=over, budget_cut=budget_cut(words, start, budget_s) if over else None,
+        acoustic_candidates=len(held or ()), unconfirmed_fillers=stats.fillers_unconfirmed,
     )

@@ -62,8 +62,9 @@ PAUSES_SOURCE = "METRICS.md: pauses >= 1 s long, >= 3 s very long"
 #: median) over 10-s stretches of the answer. Hincks (2004) found 10-s spreads of about 1.8 to
 #: 3.6 semitones across speakers (F0 SD/mean 0.11-0.235); a stretch under 1.5 semitones is
 #: flatter than the flattest of them: monotone. chris-arsenault/hot-mic scores monotone as
-#: 1 - min(SD / 2 st, 1). On natural real speech (../shared/audio) 1.5 flags about 7 % of
-#: 10-s stretches; 2.0 would flag a quarter, mostly second-language speakers' calm narration.
+#: 1 - min(SD / 2 st, 1). 1.5 rather than hot-mic's 2: on natural speech it flags only the
+#: truly flat stretches, where 2 would also flag much of second-language speakers' calm
+#: narration (bench/coach.py measures how often natural and flat stretches are flagged).
 VOICE_WINDOW_S = 10.0
 MONOTONE_ST = 1.5
 #: An answer whose stretches are monotone this often is flat as a whole.

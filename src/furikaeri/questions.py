@@ -48,17 +48,15 @@ from __future__ import annotations
 import re
 import shutil
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from furikaeri.errors import QuestionError
+from furikaeri.lang import LANGUAGES
+from furikaeri.norms import DEFAULT_BUDGET_S  # a question's budget when it gives none
 
-#: Default answer budgets in seconds when a question gives none: English interview answers
-#: run 60 s to 2 min (METRICS.md, "Answer length"); Japanese 就活 answers about 1 minute.
-DEFAULT_BUDGET_S = {"en": 120.0, "ja": 60.0}
-LANGUAGES = ("en", "ja")
 
 
 @dataclass(frozen=True)
@@ -126,7 +124,6 @@ class QuestionSet:
     questions: tuple[Question, ...]
     source: str
     company: CompanyInfo | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def builtin(self) -> bool:
@@ -382,54 +379,42 @@ def add_file(path: str | Path, folder: Path, *, replace: bool = False) -> tuple[
     return qset, target
 
 
-def template(*, company: str | None = None, language: str = "en") -> str:
-    """A TOML file to start from (a question set, or a company file when ``company`` is given)."""
-    language = language if language in LANGUAGES else "en"
-    if company:
-        if language == "ja":
-            return (
-                "[company]\n"
-                f'name = "{company}"\n'
-                'language = "ja"\n'
-                "# 何を聞かれるか (就活サイトの選考体験記、OB訪問から)\n"
-                'asks = ["学生時代に力を入れたことを教えてください。", "なぜ当社なのですか。"]\n'
-                'atmosphere = ""     # 雰囲気\n'
-                'interviewers = ""   # どんな立場の人が面接官か\n'
-                'valued = ""         # 何が評価されたと感じるか\n'
-                'to_ask = []         # 逆質問の候補\n'
-                'notes = ""\n\n'
-                "[[questions]]\n"
-                'text = "志望動機を教えてください。"\n'
-                "budget = 60\n"
-            )
-        return (
-            "[company]\n"
-            f'name = "{company}"\n'
-            'language = "en"\n'
-            "# what they are known to ask (interview reports, people who work there)\n"
-            'asks = ["Why do you want to work here?", "Tell me about a project you are proud of."]\n'
-            'atmosphere = ""\n'
-            'interviewers = ""   # who interviews: HR, the hiring manager, the team\n'
-            'valued = ""         # what seemed to be valued\n'
-            'to_ask = []         # questions to ask them\n'
-            'notes = ""\n\n'
-            "[[questions]]\n"
-            'text = "Why this company?"\n'
-            "budget = 60\n"
-        )
-    if language == "ja":
-        return (
-            "[set]\n"
-            'name = "my-set"\n'
-            'title = "自分用の質問"\n'
-            'language = "ja"\n\n'
-            "[[questions]]\n"
-            'id = "jikoshokai"\n'
-            'text = "自己紹介をお願いします。"\n'
-            "budget = 30\n"
-            'hint = "大学・専攻・取り組み・意気込みを30秒で"\n'
-        )
-    return (
+#: ``questions template``, per language: a company file (``{company}`` is filled in) ...
+_COMPANY_TEMPLATES = {
+    "en": (
+        "[company]\n"
+        'name = "{company}"\n'
+        'language = "en"\n'
+        "# what they are known to ask (interview reports, people who work there)\n"
+        'asks = ["Why do you want to work here?", "Tell me about a project you are proud of."]\n'
+        'atmosphere = ""\n'
+        'interviewers = ""   # who interviews: HR, the hiring manager, the team\n'
+        'valued = ""         # what seemed to be valued\n'
+        'to_ask = []         # questions to ask them\n'
+        'notes = ""\n\n'
+        "[[questions]]\n"
+        'text = "Why this company?"\n'
+        "budget = 60\n"
+    ),
+    "ja": (
+        "[company]\n"
+        'name = "{company}"\n'
+        'language = "ja"\n'
+        "# 何を聞かれるか (就活サイトの選考体験記、OB訪問から)\n"
+        'asks = ["学生時代に力を入れたことを教えてください。", "なぜ当社なのですか。"]\n'
+        'atmosphere = ""     # 雰囲気\n'
+        'interviewers = ""   # どんな立場の人が面接官か\n'
+        'valued = ""         # 何が評価されたと感じるか\n'
+        'to_ask = []         # 逆質問の候補\n'
+        'notes = ""\n\n'
+        "[[questions]]\n"
+        'text = "志望動機を教えてください。"\n'
+        "budget = 60\n"
+    ),
+}
+#: ... and a question set.
+_SET_TEMPLATES = {
+    "en": (
         "[set]\n"
         'name = "my-set"\n'
         'title = "My questions"\n'
@@ -439,4 +424,24 @@ def template(*, company: str | None = None, language: str = "en") -> str:
         'text = "Tell me about yourself."\n'
         "budget = 90\n"
         'hint = "Present, past, future."\n'
-    )
+    ),
+    "ja": (
+        "[set]\n"
+        'name = "my-set"\n'
+        'title = "自分用の質問"\n'
+        'language = "ja"\n\n'
+        "[[questions]]\n"
+        'id = "jikoshokai"\n'
+        'text = "自己紹介をお願いします。"\n'
+        "budget = 30\n"
+        'hint = "大学・専攻・取り組み・意気込みを30秒で"\n'
+    ),
+}
+
+
+def template(*, company: str | None = None, language: str = "en") -> str:
+    """A TOML file to start from (a question set, or a company file when ``company`` is given)."""
+    language = language if language in LANGUAGES else "en"
+    if company:
+        return _COMPANY_TEMPLATES[language].replace("{company}", company)
+    return _SET_TEMPLATES[language]

@@ -85,10 +85,6 @@ def to_stamp(when: datetime | None) -> str:
     return when.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-def parse_stamp(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
 # --------------------------------------------------------------------------- migrations
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []

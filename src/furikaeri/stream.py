@@ -544,6 +544,20 @@ STREAM_FILES_OVER_S = 600.0
 CHUNK_S = 10.0
 
 
+def analyze_recording(path, *, progress=None, **options):
+    """:func:`furikaeri.analysis.analyze_file`, except that a recording longer than
+    :data:`STREAM_FILES_OVER_S` is streamed from disk a chunk at a time
+    (:func:`analyze_long_file`), so memory stays bounded however long it is."""
+    from pathlib import Path
+
+    from furikaeri.analysis import analyze_file
+    from furikaeri.audio import duration_of
+
+    if Path(path).is_file() and (duration_of(path) or 0.0) > STREAM_FILES_OVER_S:
+        return analyze_long_file(path, progress=progress, **options)
+    return analyze_file(path, progress=progress, **options)
+
+
 def analyze_long_file(path, *, progress=None, **options):
     """Analyse a recording of any length a chunk at a time (bounded memory): the file is read
     :data:`CHUNK_S` seconds at a time and fed to a :class:`Listener` that works in step with

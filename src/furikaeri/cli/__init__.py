@@ -1,109 +1,20 @@
-"""The ``furikaeri`` command line: one Click group, commands in the sibling modules.
+"""The ``furikaeri`` command line: one Click group (:mod:`furikaeri.cli.app`), commands by
+topic in the sibling modules, shared options and helpers in :mod:`furikaeri.cli.common`.
 
-Each command parses options, calls one library function, renders its result and maps errors
-to exit codes. Every :class:`~furikaeri.errors.FurikaeriError` becomes one line on stderr and
-exit code 2; anything unexpected becomes one line and exit code 1 (set ``FURIKAERI_DEBUG=1``
-for the traceback). Heavy libraries are imported inside the commands, so ``--help`` is instant.
+Each command parses options, calls the library (``furikaeri.session``, ``compare``,
+``progress``, ``companies``, ``store``, ``questions``, ``analysis``), renders its result with
+:mod:`furikaeri.report` and maps errors to exit codes. Nothing below ``furikaeri.cli`` imports
+it. Heavy libraries are imported inside the commands, so ``--help`` is instant.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
+from furikaeri.cli import analyze_cmd, archive_cmd, capture_cmd, practice_cmd, questions_cmd  # noqa: F401  (register)
+from furikaeri.cli.app import cli, fail
+from furikaeri.cli.common import current_home as home
 
-import click
-
-from furikaeri import __version__
-from furikaeri.errors import FurikaeriError
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def home() -> Path:
-    """The archive folder: the group's ``--home``, else ``FURIKAERI_HOME``, else the platform's
-    user data folder (:func:`furikaeri.store.home_dir`). The only place that reads the variable."""
-    from furikaeri.store import home_dir
-
-    explicit = None
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None and isinstance(ctx.find_root().obj, dict):
-        explicit = ctx.find_root().obj.get("home")
-    return Path(home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None))
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print one line on stderr: ``furikaeri: error: ...``."""
-    click.echo(f"furikaeri: error: {message}", err=True)
-
-
-class Group(click.Group):
-    """A group that turns errors into one line and an exit code, never a traceback."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except FurikaeriError as e:
-            fail(str(e))
-            sys.exit(e.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-            raise
-        except KeyboardInterrupt:
-            click.echo("furikaeri: interrupted", err=True)
-            sys.exit(130)
-        except OSError as e:
-            if os.environ.get("FURIKAERI_DEBUG"):
-                raise
-            fail(_os_error_line(e))
-            sys.exit(2)
-        except Exception as e:  # pragma: no cover - the last guard
-            if os.environ.get("FURIKAERI_DEBUG"):
-                raise
-            fail(f"unexpected {type(e).__name__}: {e} (set FURIKAERI_DEBUG=1 for details)")
-            sys.exit(1)
-
-
-def _os_error_line(e: OSError) -> str:
-    import errno
-
-    if e.errno == errno.ENOSPC:
-        return f"disk full while writing {e.filename or 'a file'}: free some space and try again"
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied: {e.filename}"
-    return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
-
-
-@click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", prog_name="furikaeri")
-@click.option(
-    "--home",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Where your archive lives [default: $FURIKAERI_HOME, else your user data folder].",
-)
-@click.pass_context
-def cli(ctx: click.Context, home: str | None) -> None:
-    """furikaeri (振り返り): an offline mock-interview coach.
-
-    Answer a question out loud, get a delivery report (speaking rate, fillers, pauses,
-    length against the question's time budget), write what to fix, and see your progress.
-    Everything runs on this computer: local Whisper, a local SQLite archive.
-
-    \b
-    Examples:
-      furikaeri analyze answer.wav                 # report on a recorded answer
-      furikaeri analyze answer.m4a --language ja --budget 60
-      furikaeri record --question "Tell me about yourself"
-      furikaeri practice --set ja-basic            # a practice session
-      furikaeri progress                           # how you are improving
-    """
-    ctx.ensure_object(dict)
-    ctx.obj["home"] = home
+__all__ = ["cli", "fail", "home", "main"]
 
 
 def main() -> None:
     cli(prog_name="furikaeri")
-
-
-# Commands register themselves on ``cli`` when their modules are imported.
-from furikaeri.cli import analyze_cmd, capture_cmd, store_cmd  # noqa: E402,F401

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli import cli, home
-from furikaeri.cli.analyze_cmd import analysis_options, emit_analysis, models_dir_from_env, with_progress
+from furikaeri.cli.app import cli
+from furikaeri.cli.common import analysis_options, emit_analysis, models_dir_from_env, with_progress
+from furikaeri.cli.common import current_home as home
 from furikaeri.errors import UsageError
 
 TAKES_DIR = "takes"

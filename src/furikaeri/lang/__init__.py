@@ -73,6 +73,11 @@ class Rules(Protocol):
     max_units_per_s: float  # more words (tokens) per second than this is Whisper looping
     hesitation_label: str  # a filler found in the audio alone: "uh" | "えー"
     default_set: str  # the built-in question set
+    #: Comparing two answers' transcripts (:func:`furikaeri.compare.diff_text`): the units are
+    #: joined with ``joiner`` when shown (" " between words; "" between characters), and a
+    #: run of fewer than ``diff_min_run`` units changed is not reported.
+    joiner: str
+    diff_min_run: int
 
     def rates(self, *, units: int, chars: int, answer_s: float, speaking_s: float) -> Rate:
         """The rate figures for ``units`` (words; morae) and ``chars`` said over ``answer_s``
@@ -120,6 +125,9 @@ class Rules(Protocol):
     def ends_sentence(self, text_before: str) -> bool:
         """True when ``text_before`` (the transcript up to a pause) ends a sentence."""
 
+    def diff_tokens(self, text: str) -> list[str]:
+        """The units two answers' transcripts are compared in (words; characters)."""
+
 
 def text(code: str | None, key: str, **fields) -> str:
     """The string ``key`` of the text table of language ``code`` (English for any other code),
@@ -138,6 +146,15 @@ def get_rules(code: str) -> Rules:
     import importlib
 
     return importlib.import_module(f"furikaeri.lang.{code if code in LANGUAGES else 'en'}").RULES
+
+
+def pick_lang(explicit: str | None, languages) -> str:
+    """The language to label a view of several answers in: ``explicit`` if it is one of
+    :data:`LANGUAGES`, else the answers' language when they all share one, else English."""
+    if explicit in LANGUAGES:
+        return explicit
+    langs = {code for code in languages if code}
+    return langs.pop() if len(langs) == 1 and next(iter(langs)) in LANGUAGES else LANGUAGES[0]
 
 
 def guess_language(texts) -> str:

@@ -213,100 +213,145 @@ def _match(text: str, start: int, end: int, kind: str) -> Match:
     return Match(start, end, text[start:end], kind)
 
 
+def _like_end(v: _View, i: int) -> int | None:
+    """"like" as a filler: set off by commas or a pause, not "I like" / "looks like"."""
+    t, prev, n = v.toks[i], v.low(i - 1), len(v.toks)
+    prev_is_clause_word = i > 0 and not _has_comma(t.gap_before) and not _has_end(t.gap_before)
+    if prev_is_clause_word and prev in _LIKE_VERB_BEFORE | _LIKE_SIMILAR_BEFORE:
+        return None  # "I like", "would like", "looks like", "something like"
+    if _has_comma(t.gap_before) and _has_comma(t.gap_after):
+        return i
+    if v.pause_after(i) and not v.ends_sentence_after(i):
+        return i  # "it was like, huge", "it's like, you know"
+    if i + 2 < n and v.low(i + 1) == "you" and v.low(i + 2) == "know" and i > 0:
+        return i  # "it's like you know"
+    return None
+
+
+def _so_end(v: _View, i: int, opener_end: int) -> int | None:
+    """"so" opening the answer or a sentence, between commas, in an opening cluster, or
+    trailing; not *therefore* ("so that", "so much")."""
+    t, n = v.toks[i], len(v.toks)
+    if i == 0 and n > 1 and v.low(i + 1) not in _SO_NOT_BEFORE:
+        return i  # the answer-opening "So"
+    if v.starts_sentence(i) and v.pause_after(i) and not v.ends_sentence_after(i):
+        return i  # "So, um" / "So, I"
+    if _has_comma(t.gap_before) and _has_comma(t.gap_after):
+        return i  # ", so,"
+    if opener_end == i - 1 and not v.ends_sentence_after(i):
+        return i  # "Okay, so I", "Right, so the": part of the opening cluster
+    if i > 0 and v.ends_sentence_after(i) and v.low(i - 1) not in _SO_NOT_AFTER_TRAILING:
+        return i  # trailing "..., so."
+    return None
+
+
+def _you_know_end(v: _View, i: int) -> int | None:
+    """"you know" / "y'know" set off by a pause; not "do you know", "what you know"."""
+    toks, w, nxt = v.toks, v.low(i), v.low(i + 1)
+    if w == "you":
+        if nxt != "know" or i + 1 >= len(toks) or _has_comma(toks[i + 1].gap_before):
+            return None
+        if v.low(i - 1) in _YOU_KNOW_NOT_AFTER and not _has_comma(toks[i].gap_before) and i > 0:
+            return None
+        return i + 1 if v.pause_after(i + 1) or v.low(i + 2) == "like" else None
+    if w == "y'know" or nxt == "know":  # "y'know", "ya know"
+        last = i if w == "y'know" else i + 1
+        return last if v.pause_after(last) else None
+    return None
+
+
+def _i_mean_end(v: _View, i: int) -> int | None:
+    """"I mean" as a filler: set off, or opening a sentence before a new clause."""
+    toks = v.toks
+    if v.low(i + 1) != "mean" or i + 1 >= len(toks) or _has_comma(toks[i + 1].gap_before):
+        return None
+    if v.low(i - 1) in _I_MEAN_NOT_AFTER and not _has_comma(toks[i].gap_before) and not v.starts_sentence(i):
+        return None
+    if v.pause_after(i + 1) and not v.ends_sentence_after(i + 1):
+        return i + 1
+    if v.starts_sentence(i) and v.low(i + 2) in _NEW_CLAUSE_SUBJECTS:
+        return i + 1
+    return None
+
+
+def _adverb_end(v: _View, i: int) -> int | None:
+    """"actually", "basically", ... opening a sentence or set off by commas or a pause."""
+    t = v.toks[i]
+    if v.starts_sentence(i) and not v.ends_sentence_after(i):
+        return i
+    if _has_comma(t.gap_before) and (_has_comma(t.gap_after) or v.ends_sentence_after(i)):
+        return i
+    if v.pause_before(i) and v.low(i + 1) in _SUBJECT_PRONOUNS and not _has_comma(t.gap_after):
+        return i  # "..., uh, basically I was"
+    return None
+
+
+def _right_end(v: _View, i: int) -> int | None:
+    """A tag ", right?" or an opening "Right, so"."""
+    t = v.toks[i]
+    if _has_comma(t.gap_before) and (v.pause_after(i) or "?" in t.gap_after):
+        return i  # ", right?" / ", right,"
+    if v.starts_sentence(i) and _has_comma(t.gap_after):
+        return i  # "Right, so"
+    return None
+
+
+def _okay_end(v: _View, i: int) -> int | None:
+    """"okay", "alright", "all right", "well" opening a sentence or set off; a tag ", okay?"."""
+    toks, w = v.toks, v.low(i)
+    if w == "all" and v.low(i + 1) != "right":
+        return None
+    last = i + 1 if w == "all" else i
+    t, tl = toks[i], toks[last]
+    hesitation_next = last + 1 < len(toks) and _is_hesitation(toks[last + 1])
+    if v.starts_sentence(i) and (_has_comma(tl.gap_after) or hesitation_next):
+        return last
+    if _has_comma(t.gap_before) and _has_comma(tl.gap_after):
+        return last
+    if w in {"okay", "ok", "alright"} and _has_comma(t.gap_before) and "?" in tl.gap_after:
+        return last  # tag ", okay?"
+    if (w == "well" and v.starts_sentence(i) and not _has_end(tl.gap_after)
+            and v.low(i + 1) in _SUBJECT_PRONOUNS - {"it", "there", "my", "our"}):
+        return last  # "Well I think"
+    return None
+
+
+def _discourse_end(v: _View, i: int, opener_end: int) -> int | None:
+    """The index of the last token of a discourse filler starting at token ``i``, or None."""
+    w = v.low(i)
+    if w == "like":
+        return _like_end(v, i)
+    if w == "so":
+        return _so_end(v, i, opener_end)
+    if w in ("you", "y'know", "ya"):
+        return _you_know_end(v, i)
+    if w == "i":
+        return _i_mean_end(v, i)
+    if w in _ADVERB_FILLERS:
+        return _adverb_end(v, i)
+    if w == "right":
+        return _right_end(v, i)
+    if w in {"okay", "ok", "alright", "well", "all"}:
+        return _okay_end(v, i)
+    return None
+
+
 def _discourse(text: str, v: _View) -> list[Match]:
+    """Words used as fillers ("like", "so", "you know", "I mean", "basically", "right",
+    "okay", "well"), each only where its context makes it one."""
     toks = v.toks
     out: list[Match] = []
-    n = len(toks)
     opener_end = -2  # last token of a discourse filler that opened a sentence
     i = 0
-    while i < n:
-        t = toks[i]
-        w = t.low
-        prev = v.low(i - 1)
-        nxt = v.low(i + 1)
-        hit_end = None  # index of the last token of a match
-
-        if w == "like":
-            prev_is_clause_word = (
-                i > 0 and not _has_comma(t.gap_before) and not _has_end(t.gap_before)
-            )
-            if prev_is_clause_word and prev in _LIKE_VERB_BEFORE | _LIKE_SIMILAR_BEFORE:
-                pass  # "I like", "would like", "looks like", "something like"
-            elif _has_comma(t.gap_before) and _has_comma(t.gap_after):
-                hit_end = i
-            elif v.pause_after(i) and not v.ends_sentence_after(i):
-                hit_end = i  # "it was like, huge", "it's like, you know"
-            elif i + 2 < n and nxt == "you" and v.low(i + 2) == "know" and i > 0:
-                hit_end = i  # "it's like you know"
-
-        elif w == "so":
-            if i == 0 and n > 1 and nxt not in _SO_NOT_BEFORE:
-                hit_end = i  # the answer-opening "So"
-            elif v.starts_sentence(i) and v.pause_after(i) and not v.ends_sentence_after(i):
-                hit_end = i  # "So, um" / "So, I"
-            elif _has_comma(t.gap_before) and _has_comma(t.gap_after):
-                hit_end = i  # ", so,"
-            elif opener_end == i - 1 and not v.ends_sentence_after(i):
-                hit_end = i  # "Okay, so I", "Right, so the": part of the opening cluster
-            elif i > 0 and v.ends_sentence_after(i) and prev not in _SO_NOT_AFTER_TRAILING:
-                hit_end = i  # trailing "..., so."
-
-        elif w == "you" and nxt == "know" and i + 1 < n and not _has_comma(toks[i + 1].gap_before):
-            if prev in _YOU_KNOW_NOT_AFTER and not _has_comma(t.gap_before) and i > 0:
-                pass
-            elif v.pause_after(i + 1) or v.low(i + 2) == "like":
-                hit_end = i + 1
-        elif w in {"y'know", "ya"} and (w == "y'know" or nxt == "know"):
-            last = i if w == "y'know" else i + 1
-            if v.pause_after(last):
-                hit_end = last
-
-        elif w == "i" and nxt == "mean" and i + 1 < n and not _has_comma(toks[i + 1].gap_before):
-            if (prev in _I_MEAN_NOT_AFTER and not _has_comma(t.gap_before)
-                    and not v.starts_sentence(i)):
-                pass
-            elif v.pause_after(i + 1) and not v.ends_sentence_after(i + 1):
-                hit_end = i + 1
-            elif v.starts_sentence(i) and v.low(i + 2) in _NEW_CLAUSE_SUBJECTS:
-                hit_end = i + 1
-
-        elif w in _ADVERB_FILLERS:
-            if v.starts_sentence(i) and not v.ends_sentence_after(i):
-                hit_end = i
-            elif _has_comma(t.gap_before) and (_has_comma(t.gap_after) or v.ends_sentence_after(i)):
-                hit_end = i
-            elif v.pause_before(i) and nxt in _SUBJECT_PRONOUNS and not _has_comma(t.gap_after):
-                hit_end = i  # "..., uh, basically I was"
-
-        elif w == "right":
-            if _has_comma(t.gap_before) and (v.pause_after(i) or "?" in t.gap_after):
-                hit_end = i  # ", right?" / ", right,"
-            elif v.starts_sentence(i) and _has_comma(t.gap_after):
-                hit_end = i  # "Right, so"
-
-        elif w in {"okay", "ok", "alright", "well"} or (w == "all" and nxt == "right"):
-            last = i + 1 if w == "all" else i
-            tl = toks[last]
-            if v.starts_sentence(i) and (
-                _has_comma(tl.gap_after) or (last + 1 < n and _is_hesitation(toks[last + 1]))
-            ):
-                hit_end = last
-            elif _has_comma(t.gap_before) and _has_comma(tl.gap_after):
-                hit_end = last
-            elif (w in {"okay", "ok", "alright"} and _has_comma(t.gap_before)
-                  and "?" in tl.gap_after):
-                hit_end = last  # tag ", okay?"
-            elif (w == "well" and v.starts_sentence(i) and not _has_end(tl.gap_after)
-                  and v.low(i + 1) in _SUBJECT_PRONOUNS - {"it", "there", "my", "our"}):
-                hit_end = last  # "Well I think"
-
-        if hit_end is not None:
-            out.append(_match(text, t.start, toks[hit_end].end, "discourse"))
-            if v.starts_sentence(i) or opener_end == i - 1:
-                opener_end = hit_end
-            i = hit_end + 1
-        else:
+    while i < len(toks):
+        hit_end = _discourse_end(v, i, opener_end)
+        if hit_end is None:
             i += 1
+            continue
+        out.append(_match(text, toks[i].start, toks[hit_end].end, "discourse"))
+        if v.starts_sentence(i) or opener_end == i - 1:
+            opener_end = hit_end
+        i = hit_end + 1
     return out
 
 
@@ -576,6 +621,64 @@ TEXT = {
                     '`furikaeri analyze {path}`',
     'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); analyse it with '
                            '`furikaeri analyze {path}`',
+    # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
+    'metric_answer_s': 'length',
+    'metric_over_s': 'over budget',
+    'metric_fillers_per_min': 'fillers',
+    'metric_repetitions_per_min': 'repetitions',
+    'metric_wpm': 'pace',
+    'metric_chars_per_min': 'pace',
+    'metric_morae_per_s': 'morae/s',
+    'metric_long_pauses': 'long pauses',
+    'metric_latency_s': 'time to first word',
+    'value_answer_s': '{value} s',
+    'value_over_s': '{value} s',
+    'value_fillers_per_min': '{value}/min',
+    'value_repetitions_per_min': '{value}/min',
+    'value_wpm': '{value} wpm',
+    'value_chars_per_min': '{value} chars/min',
+    'value_morae_per_s': '{value} morae/s',
+    'value_long_pauses': '{value}',
+    'value_latency_s': '{value} s',
+    'over_by': '{over:.0f} s over',
+    'fig_length': '{answer:.0f} s on a {budget:.0f} s budget ({tail})',
+    'fig_fillers': '{value:.1f} fillers/min',
+    'fig_repetition': '{n} repetition',
+    'fig_repetitions': '{n} repetitions',
+    'fig_long_pauses': 'long pauses {n}',
+    # --- practice screens
+    'q_budget': 'budget {budget:.0f} s',
+    'last_time_head': 'last time ({date}, {n} so far)',
+    'not_saved_silent': 'no speech heard in this take: not saved',
+    'enter_skips': '(Enter skips)',
+    'ask_company': 'company',
+    'ask_stage': 'stage (first round, final, …)',
+    'ask_questions': 'The questions they asked, in order (empty line ends)',
+    'ask_answered': 'what you answered',
+    'company_hint': 'practise these: furikaeri practice --company "{company}"',
+    'builtin': 'built-in',
+    'secs': '{n:.0f} s',
+    # --- the Markdown journal (export --format md)
+    'md_journal': 'practice journal',
+    'md_no_question': '(no question)',
+    'md_figures': 'length: {answer} s / {budget} s · fillers: {fillers}/min · pace: {rate} · long pauses: {pauses}',
+    'md_rate_wpm': '{value} wpm',
+    'md_rate_chars_per_min': '{value} chars/min',
+    'md_wrong': 'what went wrong',
+    'md_why': 'why',
+    'md_next_time': 'next time',
+    'md_interviews': 'Real interviews',
+    'md_answered': 'answered',
+    'md_reaction': 'interviewer reaction',
+    'md_went_well': 'went well',
+    'md_to_fix': 'to fix',
+    'md_companies': 'Companies',
+    'md_asks': 'what they ask',
+    'md_atmosphere': 'atmosphere',
+    'md_interviewers': 'interviewers',
+    'md_valued': 'what seemed valued',
+    'md_to_ask': 'questions to ask',
+    'md_notes': 'notes',
 }
 
 
@@ -623,7 +726,8 @@ class EnglishRules:
     #: Chosen on real speech (bench/real.py --heldout shows it on speakers it was not chosen on).
     relisten_min_logprob = -1.2
     #: Stricter where the main pass heard nothing: a short sound of another language (the
-    #: Japanese 「それ」 in reazon_test_ja_en.wav) is heard as "Um, um." at -1.19.
+    #: Japanese 「それ」 in reazon_test_ja_en.wav) is heard as "Um, um." with a confidence just
+    #: above the general threshold.
     relisten_min_logprob_empty = -1.0
     labels = TEXT
     #: The rate figure judged against its band, the figures reported, and their unit.
@@ -642,6 +746,9 @@ class EnglishRules:
     #: How a filler recovered from the audio alone is written.
     hesitation_label = "uh"
     default_set = "en-basic"
+    #: Two answers are compared word by word; one word said differently is worth showing.
+    joiner = " "
+    diff_min_run = 1
 
     def find_fillers(self, text: str) -> list[Match]:
         """Hesitations, discourse fillers and repetitions in ``text``, in order.
@@ -759,6 +866,10 @@ class EnglishRules:
     def owns(self, text: str) -> bool:
         """Is ``text`` written in this language's script? (Latin letters)"""
         return any(c.isascii() and c.isalpha() for c in text)
+
+    def diff_tokens(self, text: str) -> list[str]:
+        """The words of ``text``, case-folded: to compare two answers."""
+        return re.findall(r"[\w']+", text.casefold())
 
     def sounds(self, text: str) -> list[str]:
         """The words of ``text``, lower-cased: to compare two hearings of the same speech."""

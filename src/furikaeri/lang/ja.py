@@ -678,6 +678,64 @@ TEXT = {
                     '`furikaeri analyze {path}` で分析できます',
     'rec_repaired_silent': '中断された録音を修復しました: {path}（{seconds:.1f}秒、声なし）。'
                            '`furikaeri analyze {path}` で分析できます',
+    # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
+    'metric_answer_s': '長さ',
+    'metric_over_s': '目安超過',
+    'metric_fillers_per_min': 'フィラー',
+    'metric_repetitions_per_min': '言い直し',
+    'metric_wpm': '話速',
+    'metric_chars_per_min': '話速',
+    'metric_morae_per_s': 'モーラ/秒',
+    'metric_long_pauses': '長い間',
+    'metric_latency_s': '話し始めまで',
+    'value_answer_s': '{value}秒',
+    'value_over_s': '{value}秒',
+    'value_fillers_per_min': '{value}回/分',
+    'value_repetitions_per_min': '{value}回/分',
+    'value_wpm': '{value}wpm',
+    'value_chars_per_min': '{value}字/分',
+    'value_morae_per_s': '{value}モーラ/秒',
+    'value_long_pauses': '{value}回',
+    'value_latency_s': '{value}秒',
+    'over_by': '{over:.0f}秒超過',
+    'fig_length': '{answer:.0f}秒 (目安{budget:.0f}秒、{tail})',
+    'fig_fillers': 'フィラー {value:.1f}回/分',
+    'fig_repetition': '言い直し {n}回',
+    'fig_repetitions': '言い直し {n}回',
+    'fig_long_pauses': '長い間 {n}回',
+    # --- practice screens
+    'q_budget': '目安 {budget:.0f}秒',
+    'last_time_head': '前回 ({date}、{n}回答済み)',
+    'not_saved_silent': '声が聞こえなかったので保存しません。',
+    'enter_skips': '(Enter で省略)',
+    'ask_company': '会社',
+    'ask_stage': '選考段階 (一次面接など)',
+    'ask_questions': '聞かれた質問を順に (空行で終了)',
+    'ask_answered': '回答',
+    'company_hint': 'この会社の質問を練習: furikaeri practice --company "{company}"',
+    'builtin': '組み込み',
+    'secs': '{n:.0f}秒',
+    # --- the Markdown journal (export --format md)
+    'md_journal': '練習の記録',
+    'md_no_question': '(質問なし)',
+    'md_figures': '長さ: {answer} s / {budget} s · フィラー: {fillers}/min · 話速: {rate} · 長い間: {pauses}',
+    'md_rate_wpm': '{value} wpm',
+    'md_rate_chars_per_min': '{value} 字/分',
+    'md_wrong': 'うまくいかなかった点',
+    'md_why': '原因',
+    'md_next_time': '次回',
+    'md_interviews': '本番の面接',
+    'md_answered': '回答',
+    'md_reaction': '面接官の反応',
+    'md_went_well': '良かった点',
+    'md_to_fix': '修正点',
+    'md_companies': '企業研究',
+    'md_asks': '聞かれること',
+    'md_atmosphere': '雰囲気',
+    'md_interviewers': '面接官',
+    'md_valued': '評価された点',
+    'md_to_ask': '逆質問',
+    'md_notes': 'メモ',
 }
 
 
@@ -700,6 +758,10 @@ _POINT_OPENING = re.compile(
     r"結論から|(?:強み|弱み|長所|短所|特徴|目標|夢|志望(?:動機|理由)|理由|やりたいこと|こと|もの|点|経験|ところ)は[^。]*"
     r"(?:です|ます|でした|ました)(?:ね)?。?$|^(?:私|わたし|僕)の[^、。]{1,8}は[^。]*(?:です|ます)。?$"
     r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)")
+
+
+#: Left out when two answers are compared character by character.
+_DIFF_SKIP = "、。，．,.!?！？「」『』・…"
 
 
 class JapaneseRules:
@@ -742,6 +804,10 @@ class JapaneseRules:
     #: How a filler recovered from the audio alone is written.
     hesitation_label = "えー"
     default_set = "ja-basic"
+    #: Two answers are compared character by character: runs shorter than 3 are mostly kanji /
+    #: kana spelling noise from the recogniser, not something said differently.
+    joiner = ""
+    diff_min_run = 3
 
     def find_fillers(self, text: str) -> list[Match]:
         """Fillers in ``text``, in order, without overlaps (rules in the module docstring).
@@ -892,6 +958,10 @@ class JapaneseRules:
     def spoken_length(self, text: str) -> int:
         """A rough spoken length of a token, for comparing durations within one take: morae."""
         return self.count_units(text)
+
+    def diff_tokens(self, text: str) -> list[str]:
+        """The characters of ``text`` without spaces and punctuation: to compare two answers."""
+        return [ch for ch in text if not ch.isspace() and ch not in _DIFF_SKIP]
 
     def count_chars(self, text: str) -> int:
         """Characters as written (the 字 of 字/分, METRICS.md: about 300 字/分 is the NHK and

@@ -1,8 +1,9 @@
 """Rich rendering of the practice archive: history, one answer's notes, comparisons, progress
 with a small terminal chart, question sets, companies, logged interviews.
 
-Receives records and results (from :mod:`furikaeri.store` and :mod:`furikaeri.practice`) and
-never touches the database. Labels are English or Japanese (``lang``).
+Receives records and results (from :mod:`furikaeri.store`, :mod:`furikaeri.session`,
+:mod:`furikaeri.compare` and :mod:`furikaeri.progress`) and never touches the database. Every
+label comes from the text table of ``lang`` (:func:`furikaeri.lang.text`).
 """
 
 from __future__ import annotations
@@ -14,32 +15,23 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from furikaeri.practice import (
-    METRIC_BY_NAME,
-    AnswerComparison,
-    Before,
-    Change,
-    FixCheck,
-    Progress,
-    ProgressBlock,
-    SessionComparison,
-    note_text,
-)
+from furikaeri.compare import AnswerComparison, SessionComparison
+from furikaeri.lang import LANGUAGES, get_rules, text
+from furikaeri.metrics import METRIC_BY_NAME, Change
+from furikaeri.notes import FixCheck, note_text
+from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
+from furikaeri.session import Before
 from furikaeri.store import Answer, Interview, Note
-
 
 
 def t(key: str, lang: str, **kw: Any) -> str:
     """A string of the text table of ``lang`` (:func:`furikaeri.lang.text`)."""
-    from furikaeri.lang import text
-
     return text(lang, key, **kw)
 
 
 # --------------------------------------------------------------------------- small pieces
 
 _BARS = "▁▂▃▄▅▆▇█"
-_LANG_NAMES = {"en": "English", "ja": "日本語"}
 
 
 def sparkline(values: Sequence[float]) -> str:
@@ -57,15 +49,10 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
         return "–"
     m = METRIC_BY_NAME.get(metric)
     if metric == "over_s" and not signed:
-        if value <= 0:
-            return t("under", lang)
-        return f"{value:.0f}秒超過" if lang == "ja" else f"{value:.0f} s over"
+        return t("under", lang) if value <= 0 else t("over_by", lang, over=value)
     digits = m.digits if m else 1
-    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
-    if unit and m and m.unit(lang):
-        sep = "" if lang == "ja" or m.unit(lang).startswith("/") else " "
-        text += sep + m.unit(lang)
-    return text
+    number = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    return m.with_unit(number, lang) if unit and m else number
 
 
 def _label(metric: str, lang: str) -> str:
@@ -100,25 +87,20 @@ def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> st
     ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
     if ans is not None and bud is not None:
         over = ans - bud
-        if lang == "ja":
-            tail = f"{over:.0f}秒超過" if over > 0 else "目安内"
-            parts.append(f"{ans:.0f}秒 (目安{bud:.0f}秒、{tail})")
-        else:
-            tail = f"{over:.0f} s over" if over > 0 else "within budget"
-            parts.append(f"{ans:.0f} s on a {bud:.0f} s budget ({tail})")
+        tail = t("over_by", lang, over=over) if over > 0 else t("under", lang)
+        parts.append(t("fig_length", lang, answer=ans, budget=bud, tail=tail))
     elif ans is not None:
         parts.append(fmt_value("answer_s", ans, lang))
     if metrics.get("fillers_per_min") is not None:
-        v = metrics["fillers_per_min"]
-        parts.append(f"フィラー {v:.1f}回/分" if lang == "ja" else f"{v:.1f} fillers/min")
+        parts.append(t("fig_fillers", lang, value=metrics["fillers_per_min"]))
     if metrics.get("repetitions"):
         n = metrics["repetitions"]
-        parts.append(f"言い直し {n}回" if lang == "ja" else f"{n} repetition{'s' if n != 1 else ''}")
-    rate = "chars_per_min" if language == "ja" else "wpm"
+        parts.append(t("fig_repetition" if n == 1 else "fig_repetitions", lang, n=n))
+    rate = get_rules(language or "").pace_key
     if metrics.get(rate) is not None:
         parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang)}")
     if metrics.get("long_pauses"):
-        parts.append(f"{_label('long_pauses', lang)} {metrics['long_pauses']}" + ("回" if lang == "ja" else ""))
+        parts.append(t("fig_long_pauses", lang, n=metrics["long_pauses"]))
     return " · ".join(parts)
 
 
@@ -131,7 +113,7 @@ def render_question(console: Console, *, index: int, total: int, text: str, budg
     console.print()
     console.rule(f"[bold]{index}/{total}[/bold]")
     console.print(f"[bold cyan]{escape(text)}[/bold cyan]")
-    budget = f"目安 {budget_s:.0f}秒" if lang == "ja" else f"budget {budget_s:.0f} s"
+    budget = t("q_budget", lang, budget=budget_s)
     console.print(f"[dim]{budget}[/dim]" + (f"  [dim]· {t('hint', lang)}: {escape(hint)}[/dim]" if hint else ""))
     console.print(escape(previous_line(before, lang)))
 
@@ -142,8 +124,7 @@ def previous_line(before: Before, lang: str) -> str:
     prev = before.previous
     if prev is None:
         return t("first_attempt", lang)
-    head = (f"前回 ({_when(prev.created_at)[:10]}、{before.attempts}回答済み)" if lang == "ja"
-            else f"last time ({_when(prev.created_at)[:10]}, {before.attempts} so far)")
+    head = t("last_time_head", lang, date=_when(prev.created_at)[:10], n=before.attempts)
     line = f"{head}: {figures_line(prev.metrics, prev.language, lang)}"
     note = note_text(prev.note)
     if note:
@@ -166,8 +147,8 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
         )
 
 
-def render_after(console: Console, after: Any, lang: str) -> None:
-    """Remarks after an answer (:class:`furikaeri.practice.AfterAnswer`)."""
+def render_after(console: Console, after: AfterAnswer, lang: str) -> None:
+    """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`)."""
     if after.pace_vs_usual is not None:
         key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
         usual = fmt_value(after.pace_metric, after.usual_pace, lang)
@@ -206,7 +187,7 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str) 
                 length += f"/{m['budget_s']:.0f}"
                 if m.get("over_budget"):
                     length = f"[red]{length}[/red]"
-            rate = "chars_per_min" if a.get("language") == "ja" else "wpm"
+            rate = get_rules(a.get("language") or "").pace_key
             note = a.get("note") or {}
             note_s = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
             table.add_row(str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"), length,
@@ -315,7 +296,7 @@ def render_progress(console: Console, prog: Progress, lang: str) -> None:
     for o in prog.overall:
         title = t("overall", lang)
         if len(prog.overall) > 1 and o.language:
-            title += f" ({_LANG_NAMES.get(o.language, o.language)})"
+            title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
         console.print(f"[bold]{title}[/bold] [dim]{t('attempts', lang, n=o.attempts)} · "
                       f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
         console.print(_progress_table(o, lang))
@@ -326,8 +307,8 @@ def render_progress(console: Console, prog: Progress, lang: str) -> None:
             console.print(f"[dim]{t('usual_pace', lang)} ({code}): "
                           f"{fmt_value(p['metric'], p['median'], lang)}{extra}[/dim]")
     for w in prog.warnings:
-        if w.startswith("zero_fillers:"):
-            console.print(f"[yellow]{t('zero_fillers', lang, n=w.split(':')[1])}[/yellow]")
+        if w.kind == "zero_fillers":
+            console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
     for block in prog.questions:
         console.print()
         console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]#{block.question_id} · "
@@ -346,12 +327,12 @@ def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], 
     companies = [s for s in sets if s.company]
     console.print(f"[bold]{t('sets', lang)}[/bold]")
     for s in plain:
-        src = "built-in" if s.builtin else s.source
+        src = t("builtin", lang) if s.builtin else s.source
         console.print(f"  [bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({s.language}, "
                       f"{len(s.questions)}, {escape(src)})[/dim]")
         if verbose:
             for q in s.questions:
-                console.print(f"    [dim]{escape(q.id):>16}[/dim] {escape(q.text)} [dim]{q.budget_s:.0f} s[/dim]")
+                console.print(f"    [dim]{escape(q.id):>16}[/dim] {escape(q.text)} [dim]{t('secs', lang, n=q.budget_s)}[/dim]")
     if companies:
         console.print(f"[bold]{t('companies', lang)}[/bold]")
         for s in companies:
@@ -382,7 +363,7 @@ def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
     if info.get("file"):
         console.print(f"[bold]{t('sets', lang)}[/bold] [dim]{escape(info['file']['source'])}[/dim]")
         for q in info["file"]["questions"]:
-            console.print(f"  {escape(q['text'])} [dim]{q['budget_s']:.0f} s[/dim]")
+            console.print(f"  {escape(q['text'])} [dim]{t('secs', lang, n=q['budget_s'])}[/dim]")
     if info.get("interviews"):
         console.print(f"[bold]{t('interviews', lang)}[/bold]")
         for iv in info["interviews"]:

@@ -91,7 +91,18 @@ def render(a, console: Console | None = None) -> None:
         head.append(L["no_speech"], style="bold yellow")
         console.print(Panel(head, title=L["title"], expand=False))
         return
+    parts = [head, figures(a, rules), Text(""), *details(a, L), Text(""), Text(L["transcript"], style="bold"),
+             marked_transcript(a, L)]
+    if a.tips:
+        parts += [Text(""), Text(L["tips"], style="bold"), _bullets(a.tips, "•")]
+    if a.warnings:
+        parts += [Text(""), _bullets(a.warnings, f"{L['warnings']}:", style="dim italic")]
+    console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
 
+
+def figures(a, rules) -> Table:
+    """The short figures: a grid of label, value and verdict with its norm."""
+    L = rules.labels
     t = Table.grid(padding=(0, 2))
     t.add_column(style="bold", no_wrap=True)
     t.add_column(justify="right", no_wrap=True)
@@ -125,26 +136,32 @@ def render(a, console: Console | None = None) -> None:
               _verdict(a.verdicts.get("hedges"), L))
     if a.voice.pitch_spread_st is not None:
         t.add_row(L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st), _verdict(a.verdicts.get("voice"), L))
+    return t
 
-    details = []
+
+def details(a, L) -> list[Text]:
+    """The longer details, a line each: which fillers, repetitions and hedges, pauses by
+    count and place, habit phrases, pace and voice over time, the first sentence."""
+    st = a.stats
+    out = []
     if a.fillers:
-        details.append(_counted(L["fillers"], a.fillers, "magenta",
-                                tail=f"  ({L['filler_share']} {st.filler_share * 100:.0f}%)"))
+        out.append(_counted(L["fillers"], a.fillers, "magenta",
+                            tail=f"  ({L['filler_share']} {st.filler_share * 100:.0f}%)"))
     if a.repetitions:
-        details.append(_counted(L["repetitions"], a.repetitions, "cyan"))
-    details.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(
+        out.append(_counted(L["repetitions"], a.repetitions, "cyan"))
+    out.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(
         n=st.pause_count, long=st.long_pauses, very_long=st.very_long_pauses, longest=st.longest_pause_s,
         share=st.silence_share), style="dim"))
-    details.append(Text(f"{L['pauses']}: " + L["by_place"].format(
+    out.append(Text(f"{L['pauses']}: " + L["by_place"].format(
         sentence=st.sentence_pauses, clause=st.clause_pauses, mid=st.mid_pauses), style="dim"))
     if a.hedges:
-        details.append(_counted(L["hedges"], a.hedges, "blue"))
+        out.append(_counted(L["hedges"], a.hedges, "blue"))
     if a.habits:
         line = Text(f"{L['habits']}: ", style="dim")
         line.append("  ".join(f"{h.phrase}×{h.count}" for h in a.habits[:5]), style="yellow")
-        details.append(line)
+        out.append(line)
     if a.pace.stretches:
-        details.append(Text(f"{L['pace_over_time']}: " + " · ".join(
+        out.append(Text(f"{L['pace_over_time']}: " + " · ".join(
             L["too_fast" if x.level == "fast" else "too_slow"].format(start=clock(x.start), end=clock(x.end))
             for x in a.pace.stretches), style="dim"))
     flat = [w for w in a.voice.windows if w.monotone]
@@ -153,15 +170,10 @@ def render(a, console: Console | None = None) -> None:
         if flat:
             voice.append(L["flat_at"].format(spans=", ".join(f"{clock(w.start)}–{clock(w.end)}" for w in flat)))
         if voice:
-            details.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
+            out.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
     if a.opening is not None:
-        details.append(Text(f"{L['first_sentence']}: {a.opening.text}", style="dim"))
-    parts = [head, t, Text(""), *details, Text(""), Text(L["transcript"], style="bold"), marked_transcript(a, L)]
-    if a.tips:
-        parts += [Text(""), Text(L["tips"], style="bold"), _bullets(a.tips, "•")]
-    if a.warnings:
-        parts += [Text(""), _bullets(a.warnings, f"{L['warnings']}:", style="dim italic")]
-    console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
+        out.append(Text(f"{L['first_sentence']}: {a.opening.text}", style="dim"))
+    return out
 
 
 def clock(seconds: float) -> str:

@@ -1,0 +1,89 @@
+"""The ``furikaeri`` Click group: global options, and errors turned into one line and an
+exit code.
+
+Every :class:`~furikaeri.errors.FurikaeriError` becomes one line on stderr and exit code 2;
+anything unexpected becomes one line and exit code 1 (set ``FURIKAERI_DEBUG=1`` for the
+traceback). The commands live in the sibling ``*_cmd`` modules and register themselves on
+:data:`cli`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from furikaeri import __version__
+from furikaeri.errors import FurikaeriError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one line on stderr: ``furikaeri: error: ...``."""
+    click.echo(f"furikaeri: error: {message}", err=True)
+
+
+class Group(click.Group):
+    """A group that turns errors into one line and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FurikaeriError as e:
+            fail(str(e))
+            sys.exit(e.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("furikaeri: interrupted", err=True)
+            sys.exit(130)
+        except OSError as e:
+            if os.environ.get("FURIKAERI_DEBUG"):
+                raise
+            fail(_os_error_line(e))
+            sys.exit(2)
+        except Exception as e:  # pragma: no cover - the last guard
+            if os.environ.get("FURIKAERI_DEBUG"):
+                raise
+            fail(f"unexpected {type(e).__name__}: {e} (set FURIKAERI_DEBUG=1 for details)")
+            sys.exit(1)
+
+
+def _os_error_line(e: OSError) -> str:
+    import errno
+
+    if e.errno == errno.ENOSPC:
+        return f"disk full while writing {e.filename or 'a file'}: free some space and try again"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied: {e.filename}"
+    return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
+
+
+@click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="furikaeri")
+@click.option(
+    "--home",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where your archive lives [default: $FURIKAERI_HOME, else your user data folder].",
+)
+@click.pass_context
+def cli(ctx: click.Context, home: str | None) -> None:
+    """furikaeri (振り返り): an offline mock-interview coach.
+
+    Answer a question out loud, get a delivery report (speaking rate, fillers, pauses,
+    length against the question's time budget), write what to fix, and see your progress.
+    Everything runs on this computer: local Whisper, a local SQLite archive.
+
+    \b
+    Examples:
+      furikaeri analyze answer.wav                 # report on a recorded answer
+      furikaeri analyze answer.m4a --language ja --budget 60
+      furikaeri record --question "Tell me about yourself"
+      furikaeri practice --set ja-basic            # a practice session
+      furikaeri progress                           # how you are improving
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["home"] = home

@@ -1,0 +1,207 @@
+"""Reading the archive back: ``history``, ``show``, ``compare``, ``progress``, ``export``.
+
+Thin: each command opens the store, calls :mod:`furikaeri.compare`, :mod:`furikaeri.progress`
+or :mod:`furikaeri.report.export`, and renders with :mod:`furikaeri.report.history`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from furikaeri.cli.app import cli
+from furikaeri.cli.common import (
+    answer_number,
+    check_date,
+    console,
+    emit_json,
+    json_option,
+    lang_option,
+    open_store,
+)
+from furikaeri.errors import UsageError
+from furikaeri.lang import pick_lang
+
+
+@cli.command()
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Sessions to show.")
+@click.option("--interviews", is_flag=True, help="List the logged real interviews instead.")
+@lang_option
+@json_option
+def history(limit, interviews, lang, json_):
+    """Your practice sessions and answers, newest first.
+
+    \b
+    Examples:
+      furikaeri history
+      furikaeri history -n 5 --json
+      furikaeri history --interviews
+    """
+    from furikaeri.report import history as H
+    from furikaeri.report.export import history as sessions_with_answers
+
+    with open_store() as store:
+        if interviews:
+            ivs = store.interviews()
+            if json_:
+                emit_json([i.to_dict() for i in ivs])
+                return
+            out = console()
+            for iv in ivs:
+                H.render_interview(out, iv, lang or "en")
+            if not ivs:
+                out.print(H.t("no_history", lang or "en"))
+            return
+        data = sessions_with_answers(store, limit=limit)
+    if json_:
+        emit_json(data)
+        return
+    L = pick_lang(lang, (a.get("language") for s in data for a in s["answers"]))
+    H.render_history(console(), data, L)
+
+
+@cli.command()
+@click.argument("answer_id")
+@lang_option
+@json_option
+def show(answer_id, lang, json_):
+    """An answer's full report, with your note and how it compares with the attempt before.
+
+    \b
+    Examples:
+      furikaeri show 12
+      furikaeri show 12 --json
+    """
+    from furikaeri.compare import compare_answers
+    from furikaeri.report import history as H
+
+    aid = answer_number(answer_id)
+    with open_store() as store:
+        a = store.answer(aid, full=True)
+        if a is None:
+            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
+        prev = store.previous_answer(a.question_id, before_id=a.id) if a.question_id is not None else None
+    cmp = compare_answers(prev, a) if prev else None
+    if json_:
+        doc = a.to_dict(full=True)
+        doc["previous"] = cmp.to_dict() if cmp else None
+        emit_json(doc)
+        return
+    L = lang or a.language or "en"
+    out = console()
+    H.render_answer_header(out, a, L)
+    if a.analysis:
+        from furikaeri.analysis import Analysis
+        from furikaeri.report.terminal import render
+
+        try:
+            render(Analysis.from_dict(a.analysis), out)
+        except (TypeError, KeyError, ValueError):
+            out.print(a.transcript)
+    H.render_note(out, a.note, L, answer_id=a.id)
+    if cmp:
+        out.print()
+        H.render_compare_answers(out, cmp, L)
+
+
+@cli.command()
+@click.argument("refs", nargs=-1)
+@click.option("--sessions", "-s", "sessions_", is_flag=True, help="A and B are sessions (ids or names).")
+@click.option("--question", "-q", "question", default=None,
+              help="Compare the last two attempts at a question (id, key like ja-basic:jiko-pr, or text).")
+@click.option("--first", is_flag=True, help="With --question: the first attempt against the latest.")
+@lang_option
+@json_option
+def compare(refs, sessions_, question, first, lang, json_):
+    """Compare two attempts (answer ids), two sessions, or the attempts at one question.
+
+    Shows the change in each figure, whether your note's fix happened, and what the answer
+    said differently (words dropped and added).
+
+    \b
+    Examples:
+      furikaeri compare 3 7
+      furikaeri compare --question jiko-pr
+      furikaeri compare --question "Tell me about yourself" --first
+      furikaeri compare --sessions 1 2
+    """
+    from furikaeri import compare as C
+    from furikaeri.report import history as H
+
+    with open_store() as store:
+        if question:
+            if refs:
+                raise UsageError("give either --question or two ids, not both")
+            result = C.compare_question(store, question, first=first)
+        elif len(refs) != 2:
+            raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)")
+        elif sessions_ or not all(r.lstrip("#").isdigit() for r in refs):
+            result = C.compare_sessions(store, refs[0], refs[1])
+        else:
+            a, b = (store.answer(answer_number(r), full=False) for r in refs)
+            for r, x in zip(refs, (a, b)):
+                if x is None:
+                    raise UsageError(f"there is no answer {r} (see `furikaeri history`)")
+            result = C.compare_answers(a, b)
+    if json_:
+        emit_json(result.to_dict())
+    elif isinstance(result, C.SessionComparison):
+        H.render_compare_sessions(console(), result, pick_lang(lang, result.languages()))
+    else:
+        H.render_compare_answers(console(), result, pick_lang(lang, [result.before.language, result.after.language]))
+
+
+@cli.command()
+@click.option("--question", "-q", default=None, help="Only this question (id, key or text).")
+@click.option("--since", default=None, help="Only answers from this date on (YYYY-MM-DD).")
+@lang_option
+@json_option
+def progress(question, since, lang, json_):
+    """Each figure over time, per question and overall: a chart, the trend, your best.
+
+    \b
+    Examples:
+      furikaeri progress
+      furikaeri progress --question jiko-pr
+      furikaeri progress --since 2026-11-01 --json
+    """
+    from furikaeri.progress import progress as progress_of
+    from furikaeri.report import history as H
+
+    if since:
+        check_date(since)
+    with open_store() as store:
+        prog = progress_of(store, question=question, since=since)
+    if json_:
+        emit_json(prog.to_dict())
+        return
+    H.render_progress(console(), prog, pick_lang(lang, prog.languages()))
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write to this file [default: print].")
+@lang_option
+def export(fmt, out, lang):
+    """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
+
+    \b
+    Examples:
+      furikaeri export --format md --out journal.md
+      furikaeri export --format csv -o answers.csv
+      furikaeri export > archive.json
+    """
+    from furikaeri.report.export import export as export_archive
+
+    with open_store() as store:
+        text = export_archive(store, fmt, lang=lang)
+    if out is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    tmp = out.with_name(out.name + ".part")
+    # a BOM lets spreadsheet programs read a Japanese CSV as UTF-8
+    tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    tmp.replace(out)
+    click.echo(f"wrote {out}", err=True)

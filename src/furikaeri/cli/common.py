@@ -1,0 +1,179 @@
+"""What the commands share: the archive folder and store, the shared options, output (a rich
+console, JSON, the analysis report, a transcription progress bar) and prompts.
+
+Imports nothing heavy at module level: ``furikaeri --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from furikaeri.errors import UsageError
+
+# --------------------------------------------------------------------------- the archive
+
+
+def current_home() -> Path:
+    """The archive folder: the group's ``--home``, else ``FURIKAERI_HOME``, else the platform's
+    user data folder (:func:`furikaeri.store.home_dir`). The only place that reads the variable."""
+    from furikaeri.store import home_dir
+
+    explicit = None
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and isinstance(ctx.find_root().obj, dict):
+        explicit = ctx.find_root().obj.get("home")
+    return Path(home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None))
+
+
+def open_store():
+    from furikaeri.store import Store
+
+    return Store.open(current_home())
+
+
+def user_dir() -> Path:
+    """The user's own question sets and company files."""
+    from furikaeri.store import user_questions_dir
+
+    return user_questions_dir(current_home())
+
+
+def models_dir_from_env() -> Path | None:
+    value = os.environ.get("FURIKAERI_MODELS")
+    return Path(value) if value else None
+
+
+# --------------------------------------------------------------------------- options
+
+
+def json_option(fn):
+    return click.option("--json", "json_", is_flag=True, help="Print one JSON document.")(fn)
+
+
+def lang_option(fn):
+    return click.option("--lang", type=click.Choice(["en", "ja"]), default=None,
+                        help="Label language [default: the answers' language].")(fn)
+
+
+def now_option(fn):
+    return click.option("--now", "now_", default=None, hidden=True,
+                        help="Pretend it is this time (ISO 8601): for scripts and tests.")(fn)
+
+
+def analysis_options(fn):
+    """--language, --budget, --model, --json: shared by analyze, record and practice."""
+    fn = click.option("--json", "json_", is_flag=True, help="Print JSON for scripts instead of the report (schema in the README).")(fn)
+    fn = click.option(
+        "--model",
+        default=lambda: os.environ.get("FURIKAERI_MODEL", "base"),
+        show_default="base",
+        help="Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name.",
+    )(fn)
+    fn = click.option(
+        "--budget",
+        type=click.FloatRange(min=1, max=3600),
+        default=None,
+        help="The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].",
+    )(fn)
+    fn = click.option(
+        "--language",
+        "-l",
+        type=click.Choice(["auto", "en", "ja"]),
+        default="auto",
+        show_default=True,
+        help="Answer language.",
+    )(fn)
+    return fn
+
+
+def parse_when(text: str | None) -> datetime | None:
+    """``--now`` for scripted use and tests: an ISO date or date-time (naive = local time)."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"cannot read the time {text!r}: use ISO 8601, e.g. 2026-11-23T09:30") from None
+
+
+def check_date(text: str) -> None:
+    """A ``YYYY-MM-DD`` option's value, or a :class:`UsageError`."""
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"cannot read the date {text!r}: use YYYY-MM-DD") from None
+
+
+def answer_number(value: str) -> int:
+    """An answer id as typed: ``12`` or ``#12``."""
+    v = value.lstrip("#")
+    if not v.isdigit():
+        raise UsageError(f"{value!r} is not an answer number (see `furikaeri history`)")
+    return int(v)
+
+
+# --------------------------------------------------------------------------- output and prompts
+
+
+def console(*, stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def emit_json(doc: Any) -> None:
+    click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def emit_analysis(analysis, json_: bool) -> None:
+    """Print ``analysis`` as the terminal report or as one JSON line."""
+    if json_:
+        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        from furikaeri.report.terminal import render
+
+        render(analysis, Console())
+
+
+def transcription_progress(json_: bool):
+    """A progress bar on stderr for long transcriptions, or None (JSON output, no terminal)."""
+    if json_ or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("transcribing"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                    TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+
+
+def with_progress(work, json_: bool):
+    """``work(progress)``'s result, with a progress bar while it reports progress (in a terminal)."""
+    prog = transcription_progress(json_)
+    if prog is None:
+        return work()
+    with prog:
+        task = prog.add_task("t", total=1.0)
+        return work(lambda done, total: prog.update(task, completed=done / max(total, 1e-6)))
+
+
+def is_terminal() -> bool:
+    """Is a person typing (standard input is a terminal)?"""
+    return sys.stdin.isatty()
+
+
+def interactive(flag: bool | None) -> bool:
+    """An explicit ``--x/--no-x`` flag, else whether a person is typing."""
+    return flag if flag is not None else is_terminal()
+
+
+def ask(label: str, default: str = "") -> str:
+    return click.prompt(label, default=default, show_default=bool(default), prompt_suffix=": ").strip()

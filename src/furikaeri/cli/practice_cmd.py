@@ -1,0 +1,346 @@
+"""Practising and reflecting: ``practice``, ``reflect`` (a real interview), ``note``.
+
+Thin: ``practice`` hands :func:`furikaeri.session.run_session` callbacks that record from the
+microphone (or take the given files), analyse, and prompt for a reflection, and renders the
+events it reports with :mod:`furikaeri.report.history`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from furikaeri.cli.app import cli
+from furikaeri.cli.common import (
+    analysis_options,
+    answer_number,
+    ask,
+    check_date,
+    console,
+    emit_json,
+    interactive,
+    is_terminal,
+    json_option,
+    lang_option,
+    models_dir_from_env,
+    now_option,
+    open_store,
+    parse_when,
+    user_dir,
+)
+from furikaeri.errors import UsageError
+from furikaeri.lang import text
+
+AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
+
+
+def expand_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Files in order; a directory contributes its audio files sorted by name."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(x for x in p.iterdir() if x.is_file() and x.suffix.lower() in AUDIO_SUFFIXES)
+            if not found:
+                raise UsageError(f"no audio files in {p}")
+            out.extend(found)
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise UsageError(f"no such file: {p}")
+    return out
+
+
+# --------------------------------------------------------------------------- practice
+
+
+@cli.command()
+@click.option("--set", "set_name", default=None, help="Question set (see `furikaeri questions`) [default: by --language].")
+@click.option("--company", default=None, help="Practise a company's questions (its file and your logged interviews).")
+@click.option("--only", "-o", multiple=True, help="Only these question ids of the set, in this order (repeatable).")
+@click.option("--limit", "-n", type=int, default=None, help="At most N questions.")
+@click.option("--shuffle", is_flag=True, help="Mix the order.")
+@click.option("--session", default=None, help="Session name [default: the set and the date].")
+@click.option("--from-files", "from_files", is_flag=True,
+              help="Answer with the audio FILES (or a directory of them) in order instead of the microphone.")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--note", multiple=True, help="A note (what to do next time) for each answer, in order.")
+@click.option("--reflect/--no-reflect", "reflect_", default=None,
+              help="Ask for a reflection after each answer [default: when run in a terminal].")
+@click.option("--device", default=None, help="Microphone (index or name; see `furikaeri devices`).")
+@click.option("--max-seconds", type=click.FloatRange(min=5), default=None,
+              help="Stop a recording after this long [default: twice the budget].")
+@click.option("--stop-after-silence", type=click.FloatRange(min=0.5), default=None,
+              help="Stop a recording after this many seconds of silence.")
+@click.option("--live-hints", is_flag=True,
+              help="While you answer, show a running filler count and a 'wrap up' cue as the budget nears.")
+@lang_option
+@now_option
+@analysis_options
+def practice(set_name, company, only, limit, shuffle, session, from_files, files, note, reflect_, device, max_seconds,
+             stop_after_silence, live_hints, lang, now_, language, budget, model, json_):
+    """Practise a set of questions: answer, see the report, write what to fix.
+
+    Before a question you answered before, shows your last figures and your note; after the
+    answer, whether what the note targeted changed. Then asks, each optional (Enter skips):
+    what went wrong, why, what to do next time. Everything is saved in your archive.
+
+    --lang sets the language of the screens; --language the language of the answers.
+
+    \b
+    Examples:
+      furikaeri practice --set ja-basic -n 3
+      furikaeri practice --set en-basic --live-hints
+      furikaeri practice --set en-basic --only intro --only failure
+      furikaeri practice --company "さくら商事"
+      furikaeri practice --set en-basic -n 2 --from-files take1.wav take2.wav --no-reflect
+      furikaeri practice --set ja-basic --from-files answers/ --note "結論から話す"
+    """
+    from furikaeri import session as S
+
+    if set_name and company:
+        raise UsageError("choose --set or --company, not both")
+    answer_files = expand_files(files) if files else []
+    if from_files and not answer_files:
+        raise UsageError("--from-files needs audio files or a directory after the options")
+    base_now = parse_when(now_)
+    ask_notes = interactive(reflect_) and not json_
+    with open_store() as store:
+        qset = S.choose_set(store, set_name=set_name, company=company, language=language, folder=user_dir(),
+                            now=base_now)
+        questions = S.fit_to_files(S.plan(qset, only=only, limit=limit, shuffle=shuffle), answer_files)
+        screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_)
+        record = (S.from_files(answer_files) if answer_files else
+                  _microphone(store.home, device=device, max_seconds=max_seconds,
+                              stop_after_silence=stop_after_silence, language=language, model=model,
+                              live_hints=live_hints, quiet=json_))
+        result = S.run_session(
+            store, qset, questions, record=record, analyse=_analyser(model),
+            reflect=lambda i, q, analysis: _reflection(screen.lang, note[i] if i < len(note) else None, ask_notes),
+            on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
+            now=base_now)
+    if json_:
+        emit_json(result.to_dict())
+    else:
+        screen.done(result)
+
+
+class _Screen:
+    """Renders the practice loop's events (:mod:`furikaeri.session`) in language ``lang``;
+    ``quiet`` (``--json``): only what must be said (a take not saved), on stderr."""
+
+    def __init__(self, out, lang: str, *, quiet: bool):
+        self.out, self.lang, self.quiet = out, lang, quiet
+
+    def show(self, event) -> None:
+        from furikaeri import session as S
+        from furikaeri.report import history as H
+
+        out, L = self.out, self.lang
+        if isinstance(event, S.NotSaved):
+            out.print(f"[yellow]{text(L, 'not_saved_silent')}[/yellow]")
+        elif self.quiet:
+            return
+        elif isinstance(event, S.Asking):
+            q = event.question
+            H.render_question(out, index=event.index, total=event.total, text=q.text, budget_s=event.budget_s,
+                              hint=q.hint, before=event.before, lang=L)
+        elif isinstance(event, S.Heard):
+            from furikaeri.report.terminal import render
+
+            render(event.analysis, out)
+        elif isinstance(event, S.Saved):
+            H.render_fix(out, event.fix, L)
+            H.render_after(out, event.after, L)
+            out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
+
+    def done(self, result) -> None:
+        """The session's summary, and what to look at next."""
+        row, out, L = result.session, self.out, self.lang
+        if row is None:
+            return
+        out.print()
+        out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
+        if result.earlier:
+            out.print(f"[dim]{text(L, 'compare_hint')}: furikaeri compare --sessions {result.earlier[0].id} "
+                      f"{row.id}[/dim]")
+        out.print("[dim]furikaeri progress · furikaeri history[/dim]")
+
+
+def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language: str, model: str,
+                live_hints: bool = False, quiet: bool = False):
+    """A recorder for :func:`furikaeri.session.run_session`: each answer from the microphone,
+    on the live recording screen, into the archive's audio folder, transcribed while it is
+    spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once."""
+    from furikaeri.cli.common import with_progress
+    from furikaeri.session import AnswerAudio, new_take_path
+
+    def record(index, q, budget: float, now) -> AnswerAudio:
+        try:
+            from furikaeri.cli.live import record_listening
+        except ImportError as e:
+            from furikaeri.errors import DeviceError
+
+            raise DeviceError(f"recording from the microphone is not available ({e}); use --from-files") from e
+        options = dict(language=language if language != "auto" else q.language, budget=budget, question=q.text,
+                       model=model, models_dir=models_dir_from_env())
+        take, finish = record_listening(new_take_path(home, q, now=now), analysis=options, language=q.language,
+                                        live_hints=live_hints, question=q.text, budget=budget, device=device,
+                                        max_seconds=max_seconds or max(30.0, budget * 2),
+                                        stop_after_silence=stop_after_silence)
+        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet))
+
+    return record
+
+
+def _analyser(model: str):
+    """An analyser for :func:`furikaeri.session.run_session`: the whole pipeline on a file."""
+
+    def analyse(path: Path, language: str, budget: float, question: str):
+        from furikaeri.analysis import analyze_file
+
+        return analyze_file(path, language=language, budget=budget, question=question, model=model,
+                            models_dir=models_dir_from_env())
+
+    return analyse
+
+
+def _reflection(lang: str, note: str | None, prompt: bool) -> dict[str, str] | str | None:
+    """The note given on the command line, else (when ``prompt``) the three parts asked for."""
+    if note:
+        return note
+    if not prompt:
+        return None
+    click.echo(text(lang, "enter_skips"))
+    wrong = ask(text(lang, "wrong"))
+    why = ask(text(lang, "why"))
+    nxt = ask(text(lang, "next_time"))
+    if not (wrong or why or nxt):
+        return None
+    return {"wrong": wrong, "why": why, "next_time": nxt}
+
+
+# --------------------------------------------------------------------------- reflect
+
+
+@cli.command()
+@click.option("--company", "-c", default=None, help="The company.")
+@click.option("--date", "held_on", default=None, help="When it was held (YYYY-MM-DD) [default: today].")
+@click.option("--stage", default="", help="Which round: 一次面接, final, …")
+@click.option("--question", "-q", "asked", multiple=True, help="A question they asked (repeatable, in order).")
+@click.option("--answer", "-a", "answered", multiple=True, help="What you answered, one per --question.")
+@click.option("--reaction", default="", help="How the interviewer reacted.")
+@click.option("--went-well", default="", help="What went well.")
+@click.option("--to-fix", default="", help="What to fix next time.")
+@click.option("--recording", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="A recording of the interview to keep with it.")
+@click.option("--prompt/--no-prompt", "prompt_", default=None,
+              help="Ask for everything interactively [default: when run in a terminal with no --question].")
+@lang_option
+@now_option
+@json_option
+def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fix, recording, prompt_, lang, now_,
+            json_):
+    """Log a real interview right after it, before memory fades.
+
+    The questions they asked, what you answered, how the interviewer reacted, what to fix.
+    The questions become practice questions for that company (`practice --company`).
+
+    \b
+    Examples:
+      furikaeri reflect                       # asks step by step
+      furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
+          -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
+    """
+    from furikaeri.report import history as H
+    from furikaeri.session import keep_audio
+
+    when = parse_when(now_)
+    L = lang or "en"
+    if len(answered) > len(asked):
+        raise UsageError("more --answer than --question: give one answer per question")
+    items = [{"question": q, "answer": answered[i] if i < len(answered) else ""} for i, q in enumerate(asked)]
+    if prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_):
+        company = company or ask(text(L, "ask_company")) or None
+        stage = stage or ask(text(L, "ask_stage"))
+        items += _ask_questions(L, len(items))
+        reaction = reaction or ask(text(L, "reaction"))
+        went_well = went_well or ask(text(L, "went_well"))
+        to_fix = to_fix or ask(text(L, "to_fix"))
+    if not items and not (reaction or went_well or to_fix):
+        raise UsageError("nothing to log: give at least one --question or what to fix")
+    held = held_on or (when or datetime.now()).astimezone().date().isoformat()
+    check_date(held)
+    with open_store() as store:
+        audio = keep_audio(store.home, recording, now=when) if recording else None
+        iid = store.add_interview(company=company, held_on=held, items=items, stage=stage, reaction=reaction,
+                                  went_well=went_well, to_fix=to_fix, audio_path=audio, now=when)
+        iv = store.interview(iid)
+    assert iv is not None
+    if json_:
+        emit_json(iv.to_dict())
+        return
+    out = console()
+    H.render_interview(out, iv, L)
+    if company:
+        out.print(f"[dim]{text(L, 'company_hint', company=company)}[/dim]")
+
+
+def _ask_questions(lang: str, already: int) -> list[dict[str, str]]:
+    """The questions asked in the interview and what was answered, typed one by one (an
+    empty question ends)."""
+    click.echo(text(lang, "ask_questions"))
+    items: list[dict[str, str]] = []
+    while True:
+        qtext = ask(f"Q{already + len(items) + 1}")
+        if not qtext:
+            return items
+        items.append({"question": qtext, "answer": ask("  " + text(lang, "ask_answered"))})
+
+
+# --------------------------------------------------------------------------- note
+
+
+@cli.command()
+@click.argument("answer_id")
+@click.option("--wrong", "-w", default=None, help="What went wrong.")
+@click.option("--why", "-y", default=None, help="Why.")
+@click.option("--next", "-n", "next_time", default=None, help="What to do next time.")
+@lang_option
+@now_option
+@json_option
+def note(answer_id, wrong, why, next_time, lang, now_, json_):
+    """Add or edit the reflection note of an answer.
+
+    With no option, asks for each part with the current text as the default (with --json
+    and no option, prints the note as it is). An empty text clears a part.
+
+    \b
+    Examples:
+      furikaeri note 12 --next "結論から話す"
+      furikaeri note 12 --wrong "ran over by 40 s" --why "too much background"
+      furikaeri note 12                    # edit interactively
+    """
+    from furikaeri.report import history as H
+
+    aid = answer_number(answer_id)
+    when = parse_when(now_)
+    with open_store() as store:
+        a = store.answer(aid, full=False)
+        if a is None:
+            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
+        L = lang or a.language or "en"
+        if wrong is None and why is None and next_time is None:
+            if json_:  # nothing to change: print the note as it is
+                emit_json(a.note.to_dict() if a.note else None)
+                return
+            cur = a.note
+            wrong = ask(text(L, "wrong"), cur.wrong if cur else "")
+            why = ask(text(L, "why"), cur.why if cur else "")
+            next_time = ask(text(L, "next_time"), cur.next_time if cur else "")
+        saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
+    if json_:
+        emit_json(saved.to_dict())
+        return
+    H.render_note(console(), saved, L, answer_id=aid)

@@ -1,0 +1,103 @@
+"""Company research between its file and the archive, and a company's practice questions.
+
+A company file (:mod:`furikaeri.questions`) holds research notes and questions; ``reflect``
+logs real interviews with a company in the archive (:mod:`furikaeri.store`). Here the two
+meet: the file's notes are copied into the archive (:func:`sync_company`), the questions a
+company actually asked become practice questions (:func:`company_questions`, and
+:func:`set_from_interviews` for a company with no file), and :func:`company_view` shows all
+that is known about one company.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from furikaeri import questions as qmod
+from furikaeri.errors import UsageError
+from furikaeri.lang import guess_language
+from furikaeri.store import Store
+
+
+def sync_company(store: Store, qset: qmod.QuestionSet, *, now: datetime | None = None) -> None:
+    """Copy a company file's research notes into the archive (so exports and `reflect` have
+    them); fields empty in the file do not erase notes kept in the archive."""
+    c = qset.company
+    if c is None:
+        return
+    fields = {
+        "asks": "\n".join(c.asks), "atmosphere": c.atmosphere, "interviewers": c.interviewers,
+        "valued": c.valued, "to_ask": "\n".join(c.to_ask), "notes": c.notes,
+    }
+    store.upsert_company(c.name, now=now, **{k: v for k, v in fields.items() if v})
+
+
+def company_questions(store: Store, qset: qmod.QuestionSet) -> qmod.QuestionSet:
+    """A company's practice set plus the questions it actually asked in logged interviews
+    (``reflect``), so a real question becomes a practice question."""
+    if qset.company is None:
+        return qset
+    known = {q.text for q in qset.questions}
+    extra: list[qmod.Question] = []
+    budget = qmod.DEFAULT_BUDGET_S.get(qset.language, 60.0)
+    for iv in store.interviews(company=qset.company.name):
+        for item in iv.items:
+            text = item.get("question", "").strip()
+            if text and text not in known:
+                known.add(text)
+                extra.append(qmod.Question(id=f"asked{iv.id}-{len(extra) + 1}", text=text, budget_s=budget,
+                                           language=qset.language, set_name=qset.name, hint=""))
+    if not extra:
+        return qset
+    return replace(qset, questions=qset.questions + tuple(extra))
+
+
+def set_from_interviews(store: Store, company: str, folder: Path | None = None) -> qmod.QuestionSet:
+    """A practice set made of the questions logged for a company with no company file (the
+    newest interview's first, each question once), in the language they are written in.
+    ``folder``: the user's question files (for the error when nothing is logged either)."""
+    interviews = store.interviews(company=company)
+    if not interviews:
+        qmod.get_company(company, folder)  # raises the helpful "no company file" error
+    c = store.company(company)
+    texts = [i.get("question", "") for iv in interviews for i in iv.items if i.get("question")]
+    lang = guess_language(texts)
+    name = qmod.slug(c.name if c else company)
+    seen = list(dict.fromkeys(texts))
+    qs = tuple(qmod.Question(id=f"asked{n}", text=text, budget_s=qmod.DEFAULT_BUDGET_S[lang], language=lang,
+                             set_name=name)
+               for n, text in enumerate(seen, 1))
+    if not qs:
+        raise UsageError(f"the interviews logged for {company!r} hold no questions")
+    return qmod.QuestionSet(name=name, title=company, language=lang, questions=qs, source="archive",
+                            company=qmod.CompanyInfo(name=c.name if c else company, language=lang))
+
+
+def company_set(store: Store, company: str, folder: Path | None, *, now: datetime | None = None) -> qmod.QuestionSet:
+    """What to practise for ``company``: its file's questions (its notes copied into the
+    archive), else the questions logged for it; plus the questions it asked in interviews."""
+    try:
+        qset = qmod.get_company(company, folder)
+        sync_company(store, qset, now=now)
+    except qmod.QuestionError:
+        qset = set_from_interviews(store, company, folder)
+    return company_questions(store, qset)
+
+
+def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]:
+    """A company's research (file and archive) and the real interviews logged with it."""
+    info: dict[str, Any] = {"name": name, "file": None, "archive": None, "interviews": []}
+    try:
+        qset = qmod.get_company(name, folder)
+        info["file"] = qset.to_dict()
+        info["name"] = qset.company.name if qset.company else name
+    except qmod.QuestionError:
+        qset = None
+    c = store.company(info["name"])
+    info["archive"] = c.to_dict() if c else None
+    info["interviews"] = [i.to_dict() for i in store.interviews(company=info["name"])]
+    if qset is None and c is None:
+        raise UsageError(f"nothing known about {name!r}: no company file and no logged interview")
+    return info

@@ -1,0 +1,116 @@
+"""The figures tracked over time in the archive, and how a change in one is judged.
+
+A :class:`Metric` names a figure of an answer's ``metrics`` (``Answer.metrics``, written by
+:mod:`furikaeri.store`), says which direction is better and how small a change is noise.
+:func:`change` judges one figure between two attempts; :func:`compare_metrics` every figure of
+a language. Names and units a person sees come from the language text tables
+(``metric_<name>``, ``value_<name>``: :func:`furikaeri.lang.text`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from furikaeri.lang import text
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure tracked over time. ``better``: ``lower``, ``band`` (inside ``band`` is best,
+    distance outside it is the score) or ``None`` (shown, not judged). ``same``: a change
+    smaller than this is "no change" (measurement noise between takes). ``language``: the
+    figure exists only for answers in this language (None: for all)."""
+
+    name: str
+    better: str | None
+    same: float
+    digits: int = 1
+    language: str | None = None
+    band: tuple[float, float] | None = None
+
+    def label(self, lang: str) -> str:
+        """The figure's name in language ``lang``."""
+        return text(lang, f"metric_{self.name}")
+
+    def with_unit(self, number: str, lang: str) -> str:
+        """``number`` (already formatted) with the figure's unit, as language ``lang`` writes it."""
+        return text(lang, f"value_{self.name}", value=number)
+
+    def score(self, value: float | None) -> float | None:
+        """Lower is better; ``None`` when the metric is not judged or has no value."""
+        if value is None or self.better is None:
+            return None
+        if self.name == "over_s":
+            return max(0.0, value)
+        if self.better == "lower":
+            return value
+        if self.better == "higher":
+            return -value
+        if self.better == "band" and self.band:
+            lo, hi = self.band
+            return max(0.0, lo - value, value - hi)
+        return None
+
+
+#: The tracked figures, in display order. Rate bands: 120-160 wpm is the band speech coaches
+#: commonly use; 280-320 字/分 is the "good" band of a Japanese student app around the NHK news
+#: norm of about 300 字/分 (METRICS.md, "Speaking rate"). Morae per second have no agreed
+#: interview norm, so they are shown, with the person's own usual pace, but not judged.
+METRICS: tuple[Metric, ...] = (
+    Metric("answer_s", None, 3.0, 0),
+    Metric("over_s", "lower", 3.0, 0),
+    Metric("fillers_per_min", "lower", 0.5, 1),
+    Metric("repetitions_per_min", "lower", 0.5, 1),
+    Metric("wpm", "band", 5.0, 0, "en", (120.0, 160.0)),
+    Metric("chars_per_min", "band", 15.0, 0, "ja", (280.0, 320.0)),
+    Metric("morae_per_s", None, 0.3, 1, "ja"),
+    Metric("long_pauses", "lower", 0.5, 0),
+    Metric("latency_s", "lower", 0.5, 1),
+)
+METRIC_BY_NAME = {m.name: m for m in METRICS}
+
+
+def metrics_for(language: str | None) -> tuple[Metric, ...]:
+    """The figures of answers in ``language``."""
+    return tuple(m for m in METRICS if m.language in (None, language))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One metric between two attempts. ``verdict``: ``better``, ``worse``, ``same`` or
+    ``n/a`` (missing on one side, or not judged)."""
+
+    metric: str
+    before: float | None
+    after: float | None
+    delta: float | None
+    verdict: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"metric": self.metric, "before": self.before, "after": self.after,
+                "delta": self.delta, "verdict": self.verdict}
+
+
+def change(metric: Metric, before: float | None, after: float | None, *, want: str | None = None) -> Change:
+    """Classify a change. ``want`` (``lower``/``higher``) overrides the metric's own direction,
+    e.g. a note that says "slow down"."""
+    if before is None or after is None:
+        return Change(metric.name, before, after, None, "n/a")
+    delta = round(after - before, 3)
+    if abs(delta) < metric.same:
+        return Change(metric.name, before, after, delta, "same")
+    if want in ("lower", "higher"):
+        good = delta < 0 if want == "lower" else delta > 0
+        return Change(metric.name, before, after, delta, "better" if good else "worse")
+    sb, sa = metric.score(before), metric.score(after)
+    if sb is None or sa is None:
+        return Change(metric.name, before, after, delta, "n/a")
+    if abs(sa - sb) < 1e-9:
+        return Change(metric.name, before, after, delta, "same")
+    return Change(metric.name, before, after, delta, "better" if sa < sb else "worse")
+
+
+def compare_metrics(before: dict[str, Any], after: dict[str, Any], language: str | None) -> list[Change]:
+    """Every figure of ``language`` between two attempts' metrics."""
+    return [change(m, before.get(m.name), after.get(m.name)) for m in metrics_for(language)]

@@ -1,0 +1,246 @@
+"""Progress over the archive: each figure over time, its trend, the personal best.
+
+:func:`progress` gives a block per answer language and one per question; :func:`usual_pace` the
+person's own usual pace as a reference (a fixed band does not fit everyone); a typed warning
+when fillers sit at zero for several answers in a row (a delivery scrubbed of every filler can
+sound recited). :func:`after_answer` gives the same remarks on one just-saved answer.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any, Literal, Sequence
+
+from furikaeri.compare import resolve_question
+from furikaeri.lang import LANGUAGES, get_rules
+from furikaeri.metrics import METRICS, Change, Metric, change, metrics_for
+from furikaeri.notes import note_text
+from furikaeri.store import Answer, Store
+
+
+@dataclass(frozen=True)
+class Point:
+    answer_id: int
+    at: str
+    value: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"answer_id": self.answer_id, "at": self.at, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Series:
+    """One metric over time: its values, the trend (the least-squares change across the
+    attempts, judged like a :class:`~furikaeri.metrics.Change`), the personal best and the
+    latest value."""
+
+    metric: str
+    points: tuple[Point, ...]
+    trend: Change | None
+    best: Point | None
+    latest: Point | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "points": [p.to_dict() for p in self.points],
+            "trend": self.trend.to_dict() if self.trend else None,
+            "best": None if self.best is None else self.best.to_dict(),
+            "latest": None if self.latest is None else self.latest.to_dict(),
+        }
+
+
+def series(metric: Metric, answers: Sequence[Answer]) -> Series:
+    """``metric`` over ``answers`` (oldest first)."""
+    pts = tuple(
+        Point(a.id, a.created_at, float(a.metrics[metric.name]))
+        for a in answers
+        if a.metrics.get(metric.name) is not None
+    )
+    if not pts:
+        return Series(metric.name, (), None, None, None)
+    trend = None
+    if len(pts) >= 2:
+        n = len(pts)
+        xs = range(n)
+        mx, my = (n - 1) / 2, statistics.fmean(p.value for p in pts)
+        slope = sum((x - mx) * (p.value - my) for x, p in zip(xs, pts)) / sum((x - mx) ** 2 for x in xs)
+        fitted_first, fitted_last = my - slope * mx, my + slope * mx
+        trend = change(metric, round(fitted_first, 3), round(fitted_last, 3))
+    best = None
+    scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]
+    scored = [s for s in scored if s[0] is not None]
+    if scored:
+        # the lowest score; among equals the latest (the best you can do *now*)
+        best = min(scored, key=lambda s: (s[0], -s[1]))[2]
+    return Series(metric.name, pts, trend, best, pts[-1])
+
+
+@dataclass(frozen=True)
+class ProgressBlock:
+    """Progress for one question (``question_id`` set) or overall (``question_id`` None)."""
+
+    title: str
+    question_id: int | None
+    language: str | None
+    attempts: int
+    first_at: str | None
+    last_at: str | None
+    series: tuple[Series, ...]
+    last_note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "question_id": self.question_id, "language": self.language,
+                "attempts": self.attempts, "first_at": self.first_at, "last_at": self.last_at,
+                "last_note": self.last_note, "series": [s.to_dict() for s in self.series]}
+
+
+@dataclass(frozen=True)
+class ProgressWarning:
+    """Something about the answers as a whole worth a word: ``zero_fillers``: the last
+    ``count`` answers in a row had no filler at all."""
+
+    kind: Literal["zero_fillers"]
+    count: int
+
+    def to_json(self) -> str:
+        """The ``--json`` form, kept as it always was: ``"zero_fillers:4"``."""
+        return f"{self.kind}:{self.count}"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """``overall``: one block per answer language (rates differ in unit between languages)."""
+
+    overall: tuple[ProgressBlock, ...]
+    questions: tuple[ProgressBlock, ...]
+    usual_pace: dict[str, Any] | None
+    warnings: tuple[ProgressWarning, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"overall": [b.to_dict() for b in self.overall], "questions": [q.to_dict() for q in self.questions],
+                "usual_pace": self.usual_pace, "warnings": [w.to_json() for w in self.warnings]}
+
+    def languages(self) -> list[str | None]:
+        return [o.language for o in self.overall]
+
+
+#: Answers in a row with zero fillers before the overcorrection warning (METRICS.md: "fillers
+#: at zero for many sessions can sound rehearsed", nsuurmey/FrameFlow docs).
+ZERO_FILLER_RUN = 4
+
+
+def zero_filler_streak(answers: Sequence[Answer]) -> int:
+    """How many of the latest answers (oldest first in ``answers``) in a row had no filler at
+    all (answers without words do not count either way)."""
+    run = 0
+    for a in reversed(answers):
+        if not a.metrics.get("word_count"):
+            continue
+        if a.metrics.get("fillers_per_min") == 0:
+            run += 1
+        else:
+            break
+    return run
+
+
+@dataclass(frozen=True)
+class AfterAnswer:
+    """Remarks after a saved attempt: how its pace compares with the person's usual pace
+    (``pace_vs_usual``: a fraction, e.g. 0.2 = 20 % faster, only when at least 3 earlier answers
+    in the language exist and the difference is at least :data:`PACE_REMARK`), and the
+    zero-filler streak (reported from :data:`ZERO_FILLER_RUN` on)."""
+
+    pace_metric: str | None = None
+    usual_pace: float | None = None
+    pace_vs_usual: float | None = None
+    zero_filler_streak: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pace_metric": self.pace_metric, "usual_pace": self.usual_pace,
+                "pace_vs_usual": self.pace_vs_usual, "zero_filler_streak": self.zero_filler_streak}
+
+
+#: A pace this far from the person's own usual pace is worth a remark.
+PACE_REMARK = 0.15
+
+
+def after_answer(store: Store, answer_id: int) -> AfterAnswer:
+    """Remarks on a just-saved answer against the person's own history."""
+    answers = store.answers(full=False)
+    current = next((a for a in answers if a.id == answer_id), None)
+    if current is None:
+        return AfterAnswer()
+    streak = zero_filler_streak(answers)
+    streak = streak if streak >= ZERO_FILLER_RUN else 0
+    metric = get_rules(current.language or "").pace_key
+    earlier = [a.metrics[metric] for a in answers
+               if a.id != answer_id and a.language == current.language and a.metrics.get(metric)]
+    value = current.metrics.get(metric)
+    if len(earlier) < 3 or not value:
+        return AfterAnswer(zero_filler_streak=streak)
+    usual = statistics.median(earlier)
+    rel = (value - usual) / usual
+    return AfterAnswer(
+        pace_metric=metric,
+        usual_pace=round(usual, 1),
+        pace_vs_usual=round(rel, 3) if abs(rel) >= PACE_REMARK else None,
+        zero_filler_streak=streak,
+    )
+
+
+def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBlock:
+    langs = {a.language for a in answers if a.language}
+    lang = langs.pop() if len(langs) == 1 else None
+    ms = metrics_for(lang) if lang else METRICS
+    last_note = next((note_text(a.note) for a in reversed(answers) if a.note and not a.note.empty), "")
+    return ProgressBlock(
+        title=title,
+        question_id=qid,
+        language=lang,
+        attempts=len(answers),
+        first_at=answers[0].created_at if answers else None,
+        last_at=answers[-1].created_at if answers else None,
+        series=tuple(s for s in (series(m, answers) for m in ms) if s.points),
+        last_note=last_note,
+    )
+
+
+def usual_pace(answers: Sequence[Answer]) -> dict[str, Any] | None:
+    """The person's own usual pace: the median of their answers' rate per language, and how far
+    the latest answer is from it. A coach's fixed band does not fit everyone (METRICS.md:
+    calibrating to the person's relaxed rate was asked for and done by none)."""
+    out: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        name = get_rules(lang).pace_key
+        vals = [(a, a.metrics.get(name)) for a in answers if a.language == lang and a.metrics.get(name)]
+        if len(vals) < 3:
+            continue
+        med = statistics.median(v for _, v in vals)
+        last_a, last_v = vals[-1]
+        out[lang] = {"metric": name, "median": round(med, 1), "answers": len(vals), "latest": last_v,
+                     "latest_answer_id": last_a.id,
+                     "latest_vs_usual": round((last_v - med) / med, 3) if med else None}
+    return out or None
+
+
+def progress(store: Store, *, question: str | None = None, since: str | None = None) -> Progress:
+    """Progress over all answers (since an ISO date, if given), per language and per question."""
+    answers = store.answers(full=False)
+    if since:
+        answers = [a for a in answers if a.created_at >= since]
+    if question:
+        qid = resolve_question(store, question)
+        answers = [a for a in answers if a.question_id == qid]
+    by_q: dict[int, list[Answer]] = {}
+    for a in answers:
+        if a.question_id is not None:
+            by_q.setdefault(a.question_id, []).append(a)
+    blocks = tuple(_block(v[0].question or f"#{k}", k, v) for k, v in by_q.items())
+    run = zero_filler_streak(answers)
+    warnings = (ProgressWarning("zero_fillers", run),) if run >= ZERO_FILLER_RUN else ()
+    langs = sorted({a.language or "" for a in answers})
+    overall = tuple(_block("overall", None, [a for a in answers if (a.language or "") == lang]) for lang in langs)
+    return Progress(overall=overall or (_block("overall", None, []),), questions=blocks,
+                    usual_pace=usual_pace(answers), warnings=warnings)

@@ -1,0 +1,143 @@
+"""The archive as documents: the session list (``history``) and whole-archive exports to JSON
+(everything), CSV (one row per answer) and Markdown (a practice journal in English or
+Japanese, labels from the language text tables).
+
+Reads the store, never writes it; returns text or plain dicts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from furikaeri.errors import UsageError
+from furikaeri.lang import get_rules, pick_lang, text
+from furikaeri.store import Store
+
+
+def history(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Sessions newest first, each with its answers (light: metrics, note, no analysis)."""
+    out = []
+    for s in store.sessions(limit=limit):
+        answers = store.answers(session_id=s.id)
+        out.append({**s.to_dict(), "answers": [a.to_dict() for a in answers]})
+    return out
+
+
+def export_data(store: Store) -> dict[str, Any]:
+    """Everything in the archive as one JSON-ready document (full analyses included)."""
+    return {
+        "format": "furikaeri-export",
+        "version": 1,
+        "schema": store.schema_version(),
+        "sessions": [s.to_dict() for s in store.sessions()],
+        "questions": [q.to_dict() for q in store.questions()],
+        "answers": [a.to_dict(full=True) for a in store.answers(full=True)],
+        "companies": [c.to_dict() for c in store.companies()],
+        "interviews": [i.to_dict() for i in store.interviews()],
+    }
+
+
+CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articulation_wpm", "chars_per_min",
+               "morae_per_s", "fillers_per_min", "filler_count", "repetitions_per_min", "repetitions", "long_pauses",
+               "longest_pause_s", "latency_s", "word_count")
+CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS,
+               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript")
+
+
+def to_csv(data: dict[str, Any]) -> str:
+    """One row per answer (UTF-8; the CLI writes a BOM so spreadsheet apps read Japanese)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for a in data["answers"]:
+        note = a.get("note") or {}
+        row = [a["id"], a["created_at"], a["session"], a.get("question") or "", a.get("language") or "",
+               a.get("model") or ""]
+        row += ["" if a["metrics"].get(c) is None else a["metrics"][c] for c in CSV_METRICS]
+        row += [note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
+                a.get("transcript") or ""]
+        w.writerow(row)
+    return buf.getvalue()
+
+
+def _fmt(v: Any, digits: int = 1) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.{digits}f}"
+    return str(v)
+
+
+def _labelled(fields: dict[str, Any], keys: tuple[str, ...], lang: str, *, indent: str = "") -> list[str]:
+    """``- **label**: value`` for each of ``keys`` that ``fields`` has (labels ``md_<key>``)."""
+    return [f"{indent}- **{text(lang, 'md_' + key)}**: {fields[key]}" for key in keys if fields.get(key)]
+
+
+def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
+    m = a["metrics"]
+    pace = get_rules(a.get("language") or "").pace_key
+    rate = text(lang, f"md_rate_{pace}", value=_fmt(m.get(pace), 0))
+    lines = [f"### #{a['id']} {a.get('question') or text(lang, 'md_no_question')}", ""]
+    lines.append("- " + text(lang, "md_figures", answer=_fmt(m.get("answer_s"), 0), budget=_fmt(m.get("budget_s"), 0),
+                             fillers=_fmt(m.get("fillers_per_min")), rate=rate, pauses=_fmt(m.get("long_pauses"))))
+    lines += _labelled(a.get("note") or {}, ("wrong", "why", "next_time"), lang)
+    if a.get("transcript"):
+        lines += ["", f"> {a['transcript']}"]
+    lines.append("")
+    return lines
+
+
+def _md_interview(i: dict[str, Any], lang: str) -> list[str]:
+    lines = [f"### {i['held_on']} {i.get('company') or ''} {i.get('stage') or ''}".rstrip(), ""]
+    for item in i["items"]:
+        lines.append(f"- **Q**: {item['question']}")
+        if item.get("answer"):
+            lines.append(f"  - {text(lang, 'md_answered')}: {item['answer']}")
+    lines += _labelled(i, ("reaction", "went_well", "to_fix"), lang)
+    lines.append("")
+    return lines
+
+
+def _md_company(c: dict[str, Any], lang: str) -> list[str]:
+    lines = [f"### {c['name']}"]
+    lines += _labelled(c, ("asks", "atmosphere", "interviewers", "valued", "to_ask", "notes"), lang)
+    lines.append("")
+    return lines
+
+
+def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
+    """A readable practice journal: sessions, each answer's figures, transcript and note;
+    then logged interviews and company research."""
+    lines = [f"# furikaeri — {text(lang, 'md_journal')}", ""]
+    by_session: dict[int, list[dict[str, Any]]] = {}
+    for a in data["answers"]:
+        by_session.setdefault(a["session_id"], []).append(a)
+    for s in sorted(data["sessions"], key=lambda s: (s["started_at"], s["id"])):
+        lines += [f"## {s['name']} ({s['started_at'][:16].replace('T', ' ')})", ""]
+        for a in by_session.get(s["id"], []):
+            lines += _md_answer(a, lang)
+    if data.get("interviews"):
+        lines += [f"## {text(lang, 'md_interviews')}", ""]
+        for i in data["interviews"]:
+            lines += _md_interview(i, lang)
+    if data.get("companies"):
+        lines += [f"## {text(lang, 'md_companies')}", ""]
+        for c in data["companies"]:
+            lines += _md_company(c, lang)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export(store: Store, fmt: str, *, lang: str | None = None) -> str:
+    """The whole archive as ``json``, ``csv`` or ``md`` (labelled in ``lang``, default: the
+    answers' language)."""
+    data = export_data(store)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return to_csv(data)
+    if fmt == "md":
+        return to_markdown(data, lang=pick_lang(lang, (a.get("language") for a in data["answers"])))
+    raise UsageError(f"unknown export format {fmt!r}: use json, csv or md")

@@ -1,0 +1,395 @@
+"""The practice loop, as a library: which questions, each attempt saved and checked.
+
+:func:`run_session` asks each planned question in turn: it shows what happened last time (its
+note too), gets the answer's audio, has it analysed, and saves it in the archive with the
+person's reflection; then it checks the earlier note's fix (:func:`furikaeri.notes.check_fix`)
+and remarks on the pace (:func:`furikaeri.progress.after_answer`). What a person sees and
+types is not done here: the caller hands in callbacks (record, analyse, reflect) and receives
+events (:class:`Asking`, :class:`Heard`, :class:`NotSaved`, :class:`Saved`) to render.
+
+The same steps serve single answers too: :func:`save_analysis` (``analyze --save``),
+:func:`keep_audio` (a real interview's recording).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable, Sequence, Union
+
+from furikaeri import questions as qmod
+from furikaeri.companies import company_set
+from furikaeri.errors import StoreError, UsageError
+from furikaeri.lang import get_rules
+from furikaeri.notes import FixCheck, check_fix
+from furikaeri.progress import AfterAnswer, after_answer
+from furikaeri.store import Answer, Session, Store, audio_dir, to_stamp
+
+NoteInput = Union[str, dict[str, Union[str, None]], None]
+
+
+# --------------------------------------------------------------------------- which questions
+
+
+def choose_set(store: Store, *, set_name: str | None, company: str | None, language: str | None,
+               folder: Path | None, now: datetime | None = None) -> qmod.QuestionSet:
+    """The set to practise: a company's questions (:func:`furikaeri.companies.company_set`),
+    the set ``set_name``, or the built-in set of ``language``."""
+    if set_name and company:
+        raise UsageError("choose --set or --company, not both")
+    if company:
+        return company_set(store, company, folder, now=now)
+    return qmod.get_set(set_name or get_rules(language or "").default_set, folder)
+
+
+def plan(qset: qmod.QuestionSet, *, only: Sequence[str] = (), limit: int | None = None,
+         shuffle: bool = False, seed: int | None = None) -> list[qmod.Question]:
+    """The questions to practise: ``only`` picks ids (in that order), ``shuffle`` mixes them,
+    ``limit`` keeps the first N."""
+    qs = list(qset.questions)
+    if only:
+        by_id = {q.id: q for q in qs}
+        missing = [i for i in only if i not in by_id]
+        if missing:
+            raise UsageError(
+                f"no question {', '.join(missing)} in {qset.name}; its ids: {', '.join(by_id)}")
+        qs = [by_id[i] for i in only]
+    if shuffle:
+        random.Random(seed).shuffle(qs)
+    if limit is not None:
+        if limit < 1:
+            raise UsageError("--limit must be at least 1")
+        qs = qs[:limit]
+    return qs
+
+
+def fit_to_files(questions: list[qmod.Question], files: Sequence[Path]) -> list[qmod.Question]:
+    """The planned questions answered from ``files``, one file each in order: fewer files
+    answer the first questions only; more files than questions is a mistake."""
+    if not files:
+        return questions
+    if len(files) > len(questions):
+        raise UsageError(f"{len(files)} files for {len(questions)} questions: give one file per question")
+    return questions[: len(files)]
+
+
+# --------------------------------------------------------------------------- one attempt
+
+
+@dataclass(frozen=True)
+class Before:
+    """What to show before an attempt: the question's archive id, its last attempt, and the
+    latest attempt that carries a note (the same one, or an older one when the last attempt
+    got no note: a fix you wrote down on Monday still matters on Friday)."""
+
+    question_id: int
+    previous: Answer | None
+    attempts: int
+    noted: Answer | None = None
+
+
+def latest_noted(answers: Sequence[Answer]) -> Answer | None:
+    return next((a for a in reversed(answers) if a.note and not a.note.empty), None)
+
+
+def before_attempt(store: Store, question: qmod.Question, *, now: datetime | None = None) -> Before:
+    qid = store.question_for(question.key, question.text, language=question.language,
+                             budget_s=question.budget_s, set_name=question.set_name, now=now)
+    attempts = store.answers(question_id=qid)
+    previous = attempts[-1] if attempts else None
+    return Before(qid, previous, len(attempts), latest_noted(attempts))
+
+
+def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move: bool = False) -> Path:
+    """Put an answer's audio into ``<home>/audio/`` (copied, or moved if it was recorded
+    for the archive) under a name that does not collide. Returns the new path."""
+    src = Path(src)
+    if not src.is_file():
+        raise StoreError(f"the recording {src} is missing")
+    folder = audio_dir(home)
+    folder.mkdir(parents=True, exist_ok=True)
+    if src.resolve().parent == folder.resolve():
+        return src
+    stamp = to_stamp(now).replace(":", "").replace("-", "").replace("+0000", "")[:15]
+    stem = re.sub(r"[^\w.-]+", "_", src.stem)[:40] or "answer"
+    target = folder / f"{stamp}-{stem}{src.suffix.lower()}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{stamp}-{stem}-{n}{src.suffix.lower()}"
+    if move:
+        shutil.move(str(src), target)
+    else:
+        shutil.copy2(src, target)
+    return target
+
+
+def new_take_path(home: Path, question: qmod.Question, *, now: datetime | None = None) -> Path:
+    """Where a microphone answer to ``question`` is recorded: a new file in the archive's
+    audio folder, named by the time and the question's key."""
+    folder = audio_dir(home)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = to_stamp(now).replace(":", "").replace("-", "")[:15]
+    stem = f"{stamp}-{question.key.replace(':', '-').replace('/', '-')}"
+    path = folder / f"{stem}.wav"
+    n = 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.wav"
+    return path
+
+
+def _note_dict(note: NoteInput) -> dict[str, str] | None:
+    """A single text is what to do next time (the part the next attempt is checked against)."""
+    if note is None:
+        return None
+    if isinstance(note, str):
+        return {"next_time": note} if note.strip() else None
+    return {k: (note.get(k) or "") for k in ("wrong", "why", "next_time")}
+
+
+def record_answer(
+    store: Store,
+    *,
+    session_id: int,
+    question_id: int | None,
+    analysis: dict[str, Any],
+    audio_path: str | Path | None,
+    note: NoteInput = None,
+    settings: dict[str, Any] | None = None,
+    keep: bool = True,
+    move: bool = False,
+    now: datetime | None = None,
+) -> tuple[int, FixCheck | None]:
+    """Save an analysed attempt (its audio kept in the archive) and check it against the
+    previous attempt's note. Returns the answer id and the check (None without a note)."""
+    attempts = store.answers(question_id=question_id) if question_id is not None else []
+    previous = attempts[-1] if attempts else None
+    noted = latest_noted(attempts)
+    stored_audio = None
+    if audio_path is not None:
+        stored_audio = keep_audio(store.home, audio_path, now=now, move=move) if keep else Path(audio_path)
+    answer_id = store.add_answer(session_id, analysis, question_id=question_id, audio_path=stored_audio,
+                                 settings=settings, note=_note_dict(note), now=now)
+    fix = None
+    if previous is not None:
+        current = store.answer(answer_id, full=False)
+        assert current is not None
+        fix = check_fix(previous, current.metrics, current.language, note=noted.note if noted else None)
+    return answer_id, fix
+
+
+def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,
+                      now: datetime | None = None) -> int:
+    """The archive question for a free-text question: an existing one with exactly this text
+    (so ``analyze --question "自己PRをお願いします。"`` joins the built-in question's history),
+    or a new one keyed by the text."""
+    text = text.strip()
+    for q in store.questions():
+        if q.text == text:
+            return q.id
+    for qset in qmod.builtin_sets():
+        for q in qset.questions:
+            if q.text == text:
+                return store.question_for(q.key, q.text, language=q.language, budget_s=q.budget_s,
+                                          set_name=q.set_name, now=now)
+    return store.question_for("text:" + " ".join(text.split()), text, language=language, budget_s=budget_s, now=now)
+
+
+def save_analysis(
+    analysis: Any,
+    *,
+    audio_path: str | Path | None,
+    session: str | None = None,
+    question: str | None = None,
+    note: NoteInput = None,
+    home: str | Path,
+    settings: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Store one analysed answer without prompts (``furikaeri analyze FILE --save``).
+
+    ``analysis``: an :class:`~furikaeri.analysis.Analysis` (or its ``to_dict()``).
+    ``session``: a session name (the newest session of that name is reused; default: today's
+    date). ``question``: the question text (default: the analysis' own question).
+    ``note``: what to do next time (or a dict with ``wrong``/``why``/``next_time``).
+    The audio is copied into ``<home>/audio/``. Returns the new answer id.
+    """
+    d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
+    home = Path(home)
+    with Store.open(home) as store:
+        name = session or to_stamp(now)[:10]
+        sid = store.session_for(name, kind="practice", language=d.get("language"), now=now)
+        qtext = question or d.get("question")
+        qid = (question_for_text(store, qtext, language=d.get("language"), budget_s=d.get("budget_s"), now=now)
+               if qtext else None)
+        answer_id, _ = record_answer(store, session_id=sid, question_id=qid, analysis=d, audio_path=audio_path,
+                                     note=note, settings=settings, now=now)
+        return answer_id
+
+
+# --------------------------------------------------------------------------- the loop
+
+
+@dataclass(frozen=True)
+class AnswerAudio:
+    """An answer's audio: ``recorded`` when it was recorded for the archive (then it is moved
+    into it, and deleted when it holds no speech), not when it is the person's own file."""
+
+    path: Path
+    recorded: bool = False
+    #: The analysis made while it was recorded (:mod:`furikaeri.stream`), ready when called;
+    #: None: the session's analyser reads the file.
+    analysis: Callable[[], Any] | None = None
+
+
+@dataclass(frozen=True)
+class Asking:
+    """Event: question ``index`` (from 1) of ``total`` is about to be answered."""
+
+    index: int
+    total: int
+    question: qmod.Question
+    budget_s: float
+    before: Before
+
+
+@dataclass(frozen=True)
+class Heard:
+    """Event: the answer was analysed."""
+
+    question: qmod.Question
+    analysis: Any
+
+
+@dataclass(frozen=True)
+class NotSaved:
+    """Event: the take held no speech, so nothing was saved."""
+
+    question: qmod.Question
+    analysis: Any
+
+
+@dataclass(frozen=True)
+class Saved:
+    """Event: the answer was saved as ``answer_id``; ``fix``: the earlier note's check."""
+
+    question: qmod.Question
+    answer_id: int
+    fix: FixCheck | None
+    after: AfterAnswer
+
+
+SessionEvent = Union[Asking, Heard, NotSaved, Saved]
+#: ``record(index, question, budget_s, now)``: the answer's audio (index from 0).
+Recorder = Callable[[int, qmod.Question, float, Union[datetime, None]], AnswerAudio]
+#: ``analyse(path, language, budget_s, question_text)``: an :class:`~furikaeri.analysis.Analysis`.
+Analyser = Callable[[Path, str, float, str], Any]
+#: ``reflect(index, question, analysis)``: the person's note on the answer, or None.
+Reflector = Callable[[int, qmod.Question, Any], NoteInput]
+
+
+def from_files(files: Sequence[Path]) -> Recorder:
+    """A recorder that answers question ``index`` with ``files[index]``."""
+    return lambda index, question, budget_s, now: AnswerAudio(Path(files[index]), recorded=False)
+
+
+@dataclass
+class SessionResult:
+    """A finished practice session: its id (None when nothing was saved), the set, one entry
+    per question asked (the ``--json`` form), the session's row and earlier sessions of the
+    same set (newest first)."""
+
+    session_id: int | None
+    set_name: str
+    answers: list[dict[str, Any]] = field(default_factory=list)
+    session: Session | None = None
+    earlier: list[Session] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"session_id": self.session_id, "set": self.set_name, "answers": self.answers}
+
+
+@dataclass
+class _Loop:
+    """The state of one practice session while its questions are asked."""
+
+    store: Store
+    qset: qmod.QuestionSet
+    total: int
+    record: Recorder
+    analyse: Analyser
+    reflect: Reflector
+    emit: Callable[[SessionEvent], None]
+    language: str
+    budget: float | None
+    model: str | None
+    session_name: str | None
+    session_id: int | None = None
+
+    def attempt(self, index: int, q: qmod.Question, now: datetime | None) -> dict[str, Any]:
+        budget = self.budget or q.budget_s
+        before = before_attempt(self.store, q, now=now)
+        self.emit(Asking(index + 1, self.total, q, budget, before))
+        audio = self.record(index, q, budget, now)
+        analysis = audio.analysis() if audio.analysis is not None else \
+            self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
+        self.emit(Heard(q, analysis))
+        if not analysis.speech_detected:
+            if audio.recorded:
+                audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
+            self.emit(NotSaved(q, analysis))
+            return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech", "analysis": analysis.to_dict()}
+        note = self.reflect(index, q, analysis)
+        answer_id, fix = record_answer(
+            self.store, session_id=self._session(now), question_id=before.question_id,
+            analysis=analysis.to_dict(), audio_path=audio.path, note=note, move=audio.recorded, now=now,
+            settings={"set": self.qset.name, "question_key": q.key, "model": self.model, "language": self.language,
+                      "budget_s": budget, "source": "microphone" if audio.recorded else "file"})
+        after = after_answer(self.store, answer_id)
+        self.emit(Saved(q, answer_id, fix, after))
+        return {"answer_id": answer_id, "question": q.to_dict(),
+                "previous_answer_id": before.previous.id if before.previous else None,
+                "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": analysis.to_dict()}
+
+    def _session(self, now: datetime | None) -> int:
+        """The session's id, created with the first answer saved."""
+        if self.session_id is None:
+            q = self.qset
+            name = self.session_name or f"{q.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
+            self.session_id = self.store.create_session(name, kind="practice", set_name=q.name, language=q.language,
+                                                        company=q.company.name if q.company else None, now=now)
+        return self.session_id
+
+
+def run_session(
+    store: Store,
+    qset: qmod.QuestionSet,
+    questions: Sequence[qmod.Question],
+    *,
+    record: Recorder,
+    analyse: Analyser,
+    reflect: Reflector | None = None,
+    on_event: Callable[[SessionEvent], None] | None = None,
+    language: str = "auto",
+    budget: float | None = None,
+    model: str | None = None,
+    session_name: str | None = None,
+    now: datetime | None = None,
+) -> SessionResult:
+    """Practise ``questions`` of ``qset``: each answered (``record``), analysed (``analyse``,
+    in ``language``, or the question's own with ``auto``; against ``budget``, or the
+    question's own) and, when it holds speech, saved with the note ``reflect`` returns.
+    ``on_event`` receives each step to show. ``now``: the first question's time (each next
+    one a second later), for scripts and tests. The session is created with the first saved
+    answer and named ``session_name`` (default: the set and the date)."""
+    loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
+                 on_event or (lambda event: None), language, budget, model, session_name)
+    answers = [loop.attempt(i, q, now + timedelta(seconds=i) if now else None) for i, q in enumerate(questions)]
+    sid = loop.session_id
+    earlier = [s for s in store.sessions() if s.set_name == qset.name and s.id != sid]
+    return SessionResult(sid, qset.name, answers, store.session(sid) if sid else None, earlier)
