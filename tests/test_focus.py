@@ -59,9 +59,9 @@ def test_worse_than_your_own_usual_counts_even_inside_the_norm():
     assert usual["fillers_per_min"] == pytest.approx(0.2)
     # 1.9 a minute is inside the norm and less than a step (3/min) above the usual: no focus
     assert coach.choose_focus(good(fillers_per_min=1.9), "en", own_usual=usual) is None
-    usual = coach.usual([good(opening_share=0.05)] * 5, "en")
-    f = coach.choose_focus(good(opening_share=0.19), "en", own_usual=usual)
-    assert (f.metric, f.against, f.usual) == ("opening_share", "usual", pytest.approx(0.05))
+    usual = coach.usual([good(monotone_share=0.0)] * 5, "en")
+    f = coach.choose_focus(good(monotone_share=0.45), "en", own_usual=usual)  # under the 0.5 norm
+    assert (f.metric, f.against, f.usual) == ("monotone_share", "usual", 0.0)
 
 
 def test_a_change_of_pace_inside_the_band_is_not_a_fault():
@@ -84,3 +84,27 @@ def test_every_focus_has_a_suggestion_in_both_languages(language):
             f = coach.Focus(g.metric, 0.0, side, 0.0, None, "norm", 1.0)
             assert f.suggestion(language) and f.suggestion(language) != f.suggestion("en" if language == "ja" else "ja")
     assert text(language, "focus_rate_low")
+
+
+def test_a_tic_in_most_recent_answers_recurs_and_a_topic_word_does_not():
+    said = ["Basically I led the team.", "I basically rebuilt it.", "We shipped the project early.",
+            "Basically, the project was late.", "It was basically fine.", "The team knew the project."]
+    got = coach.recurring_phrases(said, [], "en")
+    assert [(r.phrase, r.answers, r.of) for r in got] == [("basically", 4, 6)]
+    # "project" is in 4 of 6 too, but it is what the answers are about, not a habit
+    assert coach.recurring_phrases(said[:3], [], "en") == []  # too few answers to tell
+
+
+def test_a_phrase_that_was_a_habit_inside_an_answer_is_followed_across_answers():
+    said = ["正直、やっぱりチームでした。", "やっぱり最後は粘りです。", "アルバイトでやっぱり学びました。", "結論は挑戦です。",
+            "やっぱり挑戦です。"]
+    got = coach.recurring_phrases(said, ["挑戦"], "ja")
+    assert [(r.phrase, r.answers) for r in got] == [("やっぱり", 4)]
+
+
+def test_length_and_opening_are_not_compared_with_other_questions():
+    """The budget and the opening's share of it belong to the question: an answer well inside
+    its budget is not "worse than usual" because earlier questions had longer budgets."""
+    usual = coach.usual([good(over_s=-40.0, opening_share=0.02)] * 5, "en")
+    assert "over_s" not in usual and "opening_share" not in usual
+    assert coach.choose_focus(good(over_s=-5.0, opening_share=0.15), "en", own_usual=usual) is None

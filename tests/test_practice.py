@@ -78,7 +78,12 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
 @pytest.mark.parametrize(
     "text, lang, expected",
     [
-        ("結論から話す", "ja", [("over_s", None)]),
+        ("結論から話す", "ja", [("opening_share", None)]),
+        ("lead with the point", "en", [("opening_share", None)]),
+        ("sounded flat, no energy", "en", [("pitch_spread_st", None)]),
+        ("抑揚をつける", "ja", [("pitch_spread_st", None)]),
+        ("「たぶん」を減らして言い切る", "ja", [("hedges_per_100_words", None)]),
+        ("too many 'I think' and 'maybe'", "en", [("hedges_per_100_words", None)]),
         ("えーを減らす", "ja", [("fillers_per_min", None)]),
         ("もっとゆっくり話す", "ja", [("chars_per_min", "lower")]),
         ("沈黙が怖くて間を埋めた", "ja", [("long_pauses", None)]),
@@ -101,7 +106,7 @@ def test_time_is_not_a_pause():
 
 
 def test_fix_check_says_whether_the_note_happened():
-    prev = answer(1, {"answer_s": 95, "budget_s": 60, "over_s": 35, "fillers_per_min": 4.1}, note="結論から話す",
+    prev = answer(1, {"answer_s": 95, "budget_s": 60, "over_s": 35, "fillers_per_min": 4.1}, note="時間内にまとめる",
                   lang="ja")
     fixed = N.check_fix(prev, {"answer_s": 58, "budget_s": 60, "over_s": -2, "fillers_per_min": 4.0}, "ja")
     assert fixed.targeted and fixed.verdict == "better"
@@ -110,8 +115,14 @@ def test_fix_check_says_whether_the_note_happened():
     assert worse.verdict == "worse"
     same = N.check_fix(prev, {"over_s": 34}, "ja")
     assert same.verdict == "same"
-    held = N.check_fix(answer(1, {"over_s": -10}, note="結論から話す"), {"over_s": -11}, "ja")
+    held = N.check_fix(answer(1, {"over_s": -10}, note="時間内にまとめる"), {"over_s": -11}, "ja")
     assert held.verdict == "better"  # stayed inside the budget
+    point = N.check_fix(answer(1, {"opening_share": 0.45}, note="結論から話す"), {"opening_share": 0.12}, "ja")
+    assert point.verdict == "better" and point.changes[0].metric == "opening_share"
+    assert N.check_fix(answer(1, {"opening_share": 0.1}, note="結論から話す"), {"opening_share": 0.11},
+                       "ja").verdict == "better"  # it stayed where it should be
+    flat = N.check_fix(answer(1, {"pitch_spread_st": 1.2}, note="sounded flat"), {"pitch_spread_st": 2.6}, "en")
+    assert flat.verdict == "better"
     mixed = N.check_fix(answer(1, {"fillers_per_min": 4, "wpm": 180}, note="fewer fillers, slow down"),
                         {"fillers_per_min": 1, "wpm": 190}, "en")
     assert mixed.verdict == "mixed"
@@ -525,7 +536,7 @@ def test_monday_thursday_english(home, tmp_path):
     assert ch["answer_s"]["delta"] == pytest.approx(w_thu["answer_s"] - w_mon["answer_s"], abs=0.01)
     assert ch["over_s"]["verdict"] == "better" and ch["fillers_per_min"]["verdict"] == "better"
     assert c["fix"]["verdict"] == "better"
-    assert {x["metric"] for x in c["fix"]["changes"]} == {"fillers_per_min", "over_s"}
+    assert {x["metric"] for x in c["fix"]["changes"]} == {"fillers_per_min", "opening_share", "over_s"}
     assert c["text"]["added"] and c["text"]["removed"] and c["text"]["kept_share"] < 0.5
     out = flat(run("compare", "--question", "weakness").output)
     assert "your fix worked" in out and "what the answer said differently" in out

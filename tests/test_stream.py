@@ -170,14 +170,14 @@ from furikaeri.capture import Recorder, resolve_device
 from furikaeri.stream import Listener
 
 src, out = sys.argv[1], sys.argv[2]
-listener = Listener(language="en", budget=30)
-real_do = listener._do
+listener = Listener(language="en", budget=60)
+real_hear = listener._hear
 
-def slow(*args):  # a machine far too slow for the model: each stretch takes 4 s longer
-    time.sleep(4.0)
-    return real_do(*args)
+def slow(job):  # a machine far too slow for the model: each stretch takes 12 s longer
+    time.sleep(12.0)
+    return real_hear(job)
 
-listener._do = slow
+listener._hear = slow
 stop = threading.Event()
 rec = Recorder(out, device=resolve_device(None), stop_event=stop, consumer=listener.take_block)
 holder = {}
@@ -188,36 +188,40 @@ subprocess.run(["paplay", "-d", "feed", src], check=True)
 time.sleep(1.0)
 stop.set()
 th.join()
-behind = listener.behind_s
+queued, behind = listener.queued_s, listener.behind_s
 seen = []
 a = listener.finish(progress=lambda done, total: seen.append((done, total)))
 take = holder["take"]
-print(json.dumps({"behind": behind, "progress": seen[-1] if seen else None, "overflows": take.overflows,
-                  "take_s": take.duration_s, "handed": rec.feed.handed, "error": repr(rec.feed.error),
-                  "analysis": a.to_dict()}))
+print(json.dumps({"queued": queued, "behind": behind, "progress": seen[-1] if seen else None,
+                  "overflows": take.overflows, "take_s": take.duration_s, "handed": rec.feed.handed,
+                  "error": repr(rec.feed.error), "analysis": a.to_dict()}))
 """
 
 
 @pytest.mark.mic
 @pytest.mark.model
 def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pulse, tmp_path):
-    from pulse import to_pcm16_wav
+    """JFK twice, 4 s apart: the first stretch closes mid-take and the (slowed) worker is still
+    on it when the take ends; it catches up, and every word of both is there."""
+    import soundfile as sf
 
-    src = SAMPLES / "en_greatest_strength.flac"
-    wav = to_pcm16_wav(src, tmp_path / "src.wav")
+    jfk = ROOT.parent / "shared" / "audio" / "en" / "jfk.flac"
+    if not jfk.exists():
+        pytest.skip("../shared/audio is not here")
+    x = load_audio(jfk).samples
+    src = tmp_path / "twice.wav"
+    sf.write(str(src), np.concatenate([x, np.zeros(4 * RATE, np.float32), x]), RATE, subtype="PCM_16")
     out = tmp_path / "take.wav"
-    r = subprocess.run([sys.executable, "-c", SLOW_TAKE, str(wav), str(out)], env=pulse.env,
+    r = subprocess.run([sys.executable, "-c", SLOW_TAKE, str(src), str(out)], env=pulse.env,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr[-3000:]
     d = json.loads(r.stdout.strip().splitlines()[-1])
-    assert d["behind"] > 1.0  # it really was behind when the take ended ...
+    assert d["queued"] > 5.0  # the first JFK was still waiting for the worker when the take ended
+    assert d["behind"] > d["queued"] + 5.0  # and the second was not heard at all yet
     assert d["progress"] is not None and d["progress"][0] == pytest.approx(d["progress"][1], abs=0.01)
-    assert d["overflows"] == 0 and d["error"] == "None"  # ... and capture never noticed
+    assert d["overflows"] == 0 and d["error"] == "None"  # capture never noticed
     a = d["analysis"]
     assert a["duration_s"] == pytest.approx(d["take_s"], abs=0.05)
     assert a["duration_s"] == pytest.approx(len(load_audio(out).samples) / RATE, abs=0.05)
-    truth = json.loads(src.with_suffix(".json").read_text(encoding="utf-8"))
-    said = " ".join(truth["text"].lower().replace(",", "").split()[:4])
-    heard = " ".join(a["transcript"].lower().replace(",", "").split())
-    assert said.replace(",", "") in heard
-    assert a["answer_s"] == pytest.approx(load_audio(src).duration - 0.5, abs=6.0)
+    heard = " ".join(a["transcript"].lower().replace(",", " ").split())
+    assert heard.count("ask not what your country") == 2

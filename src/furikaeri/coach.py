@@ -38,17 +38,20 @@ class Gauge:
     step: float
     #: the figure is bad when high (``high``), low (``low``), or either side of a band (None)
     bad: Side | None = "high"
+    #: a trait of the speaker, comparable across questions (pace, fillers, voice); not so the
+    #: length against a budget or the opening's share of it, which depend on the question
+    personal: bool = True
 
 
 def _gauges(language: str) -> tuple[Gauge, ...]:
     rate_key = get_rules(language).pace_key  # the pace figure the archive tracks
     band = norms.RATE_BANDS[rate_key]
     return (
-        Gauge("over_s", 10.0),
+        Gauge("over_s", 10.0, personal=False),
         Gauge(rate_key, (band.hi - band.lo) / 2, None),
         Gauge("fillers_per_min", norms.FILLERS_OK_PER_MIN - norms.FILLERS_GOOD_PER_MIN),
         Gauge("longest_pause_s", 2.0),
-        Gauge("opening_share", 0.1),
+        Gauge("opening_share", 0.1, personal=False),
         Gauge("hedges_per_100_words", norms.HEDGES_PER_100_HIGH),
         Gauge("monotone_share", 0.25),
     )
@@ -106,6 +109,8 @@ def usual(previous: Sequence[Mapping[str, Any]], language: str) -> dict[str, flo
     recent = list(previous)[-USUAL_OF_LAST:]
     out: dict[str, float] = {}
     for g in _gauges(language):
+        if not g.personal:
+            continue
         values = [float(m[g.metric]) for m in recent if m.get(g.metric) is not None]
         if len(values) >= USUAL_MIN_ANSWERS:
             out[g.metric] = statistics.median(values)
@@ -142,3 +147,68 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
             best = Focus(g.metric, value, side, hi if side == "high" else lo, u,
                          "norm" if norm_off >= usual_off else "usual", steps)
     return best
+
+
+def focus_given(store, answer) -> Focus | None:
+    """The focus a stored answer was given (``Answer.focus``), worked out again as it was then:
+    against the norm and the usual of the answers before it."""
+    if not answer.focus or not answer.language:
+        return None
+    earlier = [a.metrics for a in store.answers(full=False) if a.id < answer.id and a.language == answer.language]
+    focus = choose_focus(answer.metrics, answer.language, own_usual=usual(earlier, answer.language))
+    return focus if focus is not None and focus.metric == answer.focus else None
+
+
+def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus | None:
+    """:func:`choose_focus` for an :class:`~furikaeri.analysis.Analysis` (or its ``to_dict()``)."""
+    from furikaeri.store import metrics_from_analysis
+
+    d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
+    if not d.get("speech_detected"):
+        return None
+    return choose_focus(metrics_from_analysis(d), d.get("language") or "en", own_usual=own_usual)
+
+
+@dataclass(frozen=True)
+class Recurring:
+    """A phrase said in ``answers`` of the person's last ``of`` answers."""
+
+    phrase: str
+    answers: int
+    of: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"phrase": self.phrase, "answers": self.answers, "of": self.of}
+
+
+#: A phrase is a habit across answers when it is in at least this many of the last
+#: :data:`USUAL_OF_LAST` answers, and in at least half of them.
+RECURRING_MIN_ANSWERS = 4
+
+
+def recurring_phrases(transcripts: Sequence[str], habit_phrases: Sequence[str], language: str) -> list[Recurring]:
+    """Phrases that keep coming back across answers: the language's verbal tics
+    (``Rules.tic_phrases``: basically, 正直, やっぱり, ...) and any phrase that was a habit within
+    one answer (said 3 times or more), counted by the answers they occur in, over the last
+    :data:`USUAL_OF_LAST` ``transcripts`` (oldest first). Topic words are left alone: only a
+    tic, or a phrase that already stood out inside an answer, is a habit."""
+    rules = get_rules(language)
+    recent = list(transcripts)[-USUAL_OF_LAST:]
+    if len(recent) < RECURRING_MIN_ANSWERS:
+        return []
+    out = []
+    for phrase in dict.fromkeys((*rules.tic_phrases, *habit_phrases)):
+        n = sum(_says(x, phrase, rules) for x in recent)
+        if n >= RECURRING_MIN_ANSWERS and n * 2 >= len(recent):
+            out.append(Recurring(phrase, n, len(recent)))
+    out.sort(key=lambda r: (-r.answers, r.phrase))
+    return out
+
+
+def _says(transcript: str, phrase: str, rules) -> bool:
+    """Does ``transcript`` hold ``phrase`` as a whole (whole words where words are spaced)?"""
+    if not rules.joiner:  # written without spaces: the phrase as written
+        return phrase in transcript
+    import re
+
+    return re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", transcript, re.I) is not None

@@ -28,6 +28,8 @@ class Metric:
     digits: int = 1
     language: str | None = None
     band: tuple[float, float] | None = None
+    #: shown times this (1 for most; 100 for a share shown as a percentage)
+    scale: float = 1.0
 
     def label(self, lang: str) -> str:
         """The figure's name in language ``lang``."""
@@ -53,7 +55,8 @@ class Metric:
         return None
 
 
-#: The tracked figures, in display order. Rate bands: 120-160 wpm is the band speech coaches
+#: The tracked figures, in display order. Pitch spread is better higher: a flat voice is the
+#: fault (a spread far above the norm is rare in interview answers). Rate bands: 120-160 wpm is the band speech coaches
 #: commonly use; 280-320 字/分 is the "good" band of a Japanese student app around the NHK news
 #: norm of about 300 字/分 (METRICS.md, "Speaking rate"). Morae per second have no agreed
 #: interview norm, so they are shown, with the person's own usual pace, but not judged.
@@ -66,7 +69,16 @@ METRICS: tuple[Metric, ...] = (
     Metric("chars_per_min", "band", 15.0, 0, "ja", (280.0, 320.0)),
     Metric("morae_per_s", None, 0.3, 1, "ja"),
     Metric("long_pauses", "lower", 0.5, 0),
+    Metric("longest_pause_s", "lower", 0.5, 1),
     Metric("latency_s", "lower", 0.5, 1),
+    # the coach layer: time to the point, hedging, vocal variety, time off pace
+    Metric("opening_s", None, 2.0, 0),
+    Metric("opening_share", "lower", 0.05, 0, scale=100.0),
+    Metric("hedges_per_100_words", "lower", 0.5, 1),
+    Metric("pitch_spread_st", "higher", 0.3, 1),
+    Metric("monotone_share", "lower", 0.1, 0, scale=100.0),
+    Metric("loudness_range_db", None, 2.0, 0),
+    Metric("off_pace_s", "lower", 3.0, 0),
 )
 METRIC_BY_NAME = {m.name: m for m in METRICS}
 

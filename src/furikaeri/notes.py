@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from furikaeri import norms
 from furikaeri.lang import get_rules
 from furikaeri.metrics import METRIC_BY_NAME, Change, change, compare_metrics
 from furikaeri.store import Answer, Note
@@ -22,16 +23,24 @@ _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fillers_per_min", re.compile(
         r"filler|\bu+m+\b|\bu+h+\b|\ber+m*\b|\blike\b|you know|i mean|basically|"
         r"フィラー|えー|えっと|ええと|あのー|あの[、,]|まあ|なんか|口癖|うーん", re.I)),
+    ("opening_share", re.compile(
+        r"to the point|point first|conclusion first|answer first|lead with|bottom line|\bprep\b|\bstar\b|"
+        r"結論|要点|先に言|最初に言|前置き", re.I)),
     ("over_s", re.compile(
         r"short|concise|brief|budget|too long|time limit|in time|on time|ramble|talk(?:ed|ing)? too much|"
-        r"to the point|point first|conclusion first|get to the point|under \d+|seconds|minute|"
-        r"結論|簡潔|短く|短め|長すぎ|長かった|喋りすぎ|しゃべりすぎ|話しすぎ|時間|秒|分以内|まとめ|要点", re.I)),
+        r"under \d+|seconds|minute|"
+        r"簡潔|短く|短め|長すぎ|長かった|喋りすぎ|しゃべりすぎ|話しすぎ|時間|秒|分以内|まとめ", re.I)),
     ("rate", re.compile(
         r"slow|fast|pace|speed|rush|hurr|ゆっくり|早口|速|遅|スピード|テンポ|落ち着", re.I)),
     ("long_pauses", re.compile(
         r"pause|silence|froze|freez|blank|stuck|lost my|詰ま|沈黙|(?<!時)間が|(?<!時)間を|止ま|黙|言葉が出", re.I)),
     ("latency_s", re.compile(
-        r"start(?:ed)? (?:right|quick|sooner|faster)|first word|opening|すぐ話|第一声|出だし|話し始め", re.I)),
+        r"start(?:ed)? (?:right|quick|sooner|faster)|first word|すぐ話|第一声|出だし|話し始め", re.I)),
+    ("pitch_spread_st", re.compile(
+        r"flat|monoton|dull|boring|energy|intonation|lively|expressive|抑揚|単調|平坦|棒読み|一本調子|元気|明る", re.I)),
+    ("hedges_per_100_words", re.compile(
+        r"hedg|i think|maybe|probably|kind of|sort of|i guess|confiden|assertive|sound sure|"
+        r"たぶん|多分|かもしれ|と思います|かなと|一応|言い切|断定|自信", re.I)),
 )
 _SLOWER = re.compile(r"slow(?:er)? down|slower|too fast|rush|hurr|ゆっくり|早口|落ち着", re.I)
 _FASTER = re.compile(r"faster|speed up|too slow|速く|テンポよく|テンポ良く", re.I)
@@ -120,6 +129,15 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool) -> str:
     return "better" if not explicit and _held_fine(judged) else "same"
 
 
+#: Where a coach figure already is where it should be (its norm in :mod:`furikaeri.norms`), so
+#: holding it counts as doing what the note asked.
+_FINE = {
+    "opening_share": (0.0, norms.OPENING_SHARE),
+    "hedges_per_100_words": (0.0, norms.HEDGES_PER_100_HIGH),
+    "pitch_spread_st": (norms.MONOTONE_ST, float("inf")),
+}
+
+
 def _held_fine(changes: Sequence[Change]) -> bool:
     """A "same" counts as success when the figure is already where it should be (e.g. the
     answer stayed inside its budget, fillers stayed under 1 per minute)."""
@@ -133,6 +151,10 @@ def _held_fine(changes: Sequence[Change]) -> bool:
                 return False
         elif c.metric == "long_pauses":
             if c.after is None or c.after > 0:
+                return False
+        elif c.metric in _FINE:
+            lo, hi = _FINE[c.metric]
+            if c.after is None or not lo <= c.after <= hi:
                 return False
         elif score is None or score > 0:
             return False

@@ -9,12 +9,14 @@ sound recited). :func:`after_answer` gives the same remarks on one just-saved an
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, Sequence
 
+from furikaeri import coach
+from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import METRICS, Change, Metric, change, metrics_for
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
 from furikaeri.notes import note_text
 from furikaeri.store import Answer, Store
 
@@ -149,21 +151,32 @@ def zero_filler_streak(answers: Sequence[Answer]) -> int:
 class AfterAnswer:
     """Remarks after a saved attempt: how its pace compares with the person's usual pace
     (``pace_vs_usual``: a fraction, e.g. 0.2 = 20 % faster, only when at least 3 earlier answers
-    in the language exist and the difference is at least :data:`PACE_REMARK`), and the
-    zero-filler streak (reported from :data:`ZERO_FILLER_RUN` on)."""
+    in the language exist and the difference is at least :data:`PACE_REMARK`), the zero-filler
+    streak (reported from :data:`ZERO_FILLER_RUN` on), the person's own usual for the figures
+    the report compares (:data:`USUAL_SHOWN`; :func:`furikaeri.coach.usual`), whether the
+    figure the last attempt at this question was told to work on moved (``focus_then``), and
+    phrases that keep coming back across answers (``recurring``)."""
 
     pace_metric: str | None = None
     usual_pace: float | None = None
     pace_vs_usual: float | None = None
     zero_filler_streak: int = 0
+    usual: dict[str, float] = field(default_factory=dict)
+    focus_then: Change | None = None
+    recurring: tuple[Recurring, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"pace_metric": self.pace_metric, "usual_pace": self.usual_pace,
-                "pace_vs_usual": self.pace_vs_usual, "zero_filler_streak": self.zero_filler_streak}
+                "pace_vs_usual": self.pace_vs_usual, "zero_filler_streak": self.zero_filler_streak,
+                "usual": self.usual, "focus_then": self.focus_then.to_dict() if self.focus_then else None,
+                "recurring": [r.to_dict() for r in self.recurring]}
 
 
 #: A pace this far from the person's own usual pace is worth a remark.
 PACE_REMARK = 0.15
+#: The figures whose own usual the report shows beside this answer's (issue: rate, fillers,
+#: vocal variety); the pace key is the language's.
+USUAL_SHOWN = ("fillers_per_min", "pitch_spread_st")
 
 
 def after_answer(store: Store, answer_id: int) -> AfterAnswer:
@@ -174,20 +187,58 @@ def after_answer(store: Store, answer_id: int) -> AfterAnswer:
         return AfterAnswer()
     streak = zero_filler_streak(answers)
     streak = streak if streak >= ZERO_FILLER_RUN else 0
+    same_language = [a for a in answers if a.id != answer_id and a.language == current.language]
     metric = get_rules(current.language or "").pace_key
-    earlier = [a.metrics[metric] for a in answers
-               if a.id != answer_id and a.language == current.language and a.metrics.get(metric)]
+    remarks = dict(zero_filler_streak=streak, usual=own_usual(same_language, current.language),
+                   focus_then=focus_then(same_language, current),
+                   recurring=tuple(recurring(store, [*same_language, current], current.language)))
+    earlier = [a.metrics[metric] for a in same_language if a.metrics.get(metric)]
     value = current.metrics.get(metric)
     if len(earlier) < 3 or not value:
-        return AfterAnswer(zero_filler_streak=streak)
+        return AfterAnswer(**remarks)
     usual = statistics.median(earlier)
     rel = (value - usual) / usual
-    return AfterAnswer(
-        pace_metric=metric,
-        usual_pace=round(usual, 1),
-        pace_vs_usual=round(rel, 3) if abs(rel) >= PACE_REMARK else None,
-        zero_filler_streak=streak,
-    )
+    return AfterAnswer(pace_metric=metric, usual_pace=round(usual, 1),
+                       pace_vs_usual=round(rel, 3) if abs(rel) >= PACE_REMARK else None, **remarks)
+
+
+def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, float]:
+    """The person's usual pace, filler rate and pitch spread: the median over their last
+    :data:`furikaeri.coach.USUAL_OF_LAST` ``answers`` (earlier answers in one language, oldest
+    first), once :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have the figure."""
+    if not language:
+        return {}
+    recent = list(answers)[-coach.USUAL_OF_LAST:]
+    out = {}
+    for name in (get_rules(language).pace_key, *USUAL_SHOWN):
+        values = [float(a.metrics[name]) for a in recent if a.metrics.get(name) is not None]
+        if len(values) >= coach.USUAL_MIN_ANSWERS:
+            out[name] = round(statistics.median(values), 2)
+    return out
+
+
+def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
+    """How the figure the previous attempt at the same question was told to work on changed."""
+    if current.question_id is None:
+        return None
+    previous = next((a for a in reversed(earlier) if a.question_id == current.question_id and a.id < current.id),
+                    None)
+    if previous is None or not previous.focus or previous.focus not in METRIC_BY_NAME:
+        return None
+    return change(METRIC_BY_NAME[previous.focus], previous.metrics.get(previous.focus),
+                  current.metrics.get(previous.focus))
+
+
+def recurring(store: Store, answers: Sequence[Answer], language: str | None) -> list[Recurring]:
+    """Phrases the person keeps saying across their recent ``answers`` (one language)."""
+    if not language:
+        return []
+    recent = list(answers)[-coach.USUAL_OF_LAST:]
+    habits: list[str] = []
+    for a in recent:
+        full = store.answer(a.id, full=True)
+        habits += [h.get("phrase", "") for h in ((full.analysis or {}).get("habits") or ()) if h.get("phrase")]
+    return coach.recurring_phrases([a.transcript or "" for a in recent], habits, language)
 
 
 def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBlock:

@@ -25,6 +25,8 @@ from furikaeri import questions as qmod
 from furikaeri.companies import company_set
 from furikaeri.errors import StoreError, UsageError
 from furikaeri.lang import get_rules
+from furikaeri.coach import Focus, focus_of
+from furikaeri.coach import usual as coach_usual
 from furikaeri.notes import FixCheck, check_fix
 from furikaeri.progress import AfterAnswer, after_answer
 from furikaeri.store import Answer, Session, Store, audio_dir, to_stamp
@@ -164,6 +166,7 @@ def record_answer(
     keep: bool = True,
     move: bool = False,
     now: datetime | None = None,
+    focus: str | None = None,
 ) -> tuple[int, FixCheck | None]:
     """Save an analysed attempt (its audio kept in the archive) and check it against the
     previous attempt's note. Returns the answer id and the check (None without a note)."""
@@ -174,7 +177,7 @@ def record_answer(
     if audio_path is not None:
         stored_audio = keep_audio(store.home, audio_path, now=now, move=move) if keep else Path(audio_path)
     answer_id = store.add_answer(session_id, analysis, question_id=question_id, audio_path=stored_audio,
-                                 settings=settings, note=_note_dict(note), now=now)
+                                 settings=settings, note=_note_dict(note), now=now, focus=focus)
     fix = None
     if previous is not None:
         current = store.answer(answer_id, full=False)
@@ -227,8 +230,10 @@ def save_analysis(
         qtext = question or d.get("question")
         qid = (question_for_text(store, qtext, language=d.get("language"), budget_s=d.get("budget_s"), now=now)
                if qtext else None)
+        earlier = [a.metrics for a in store.answers(full=False) if a.language == d.get("language")]
+        focus = focus_of(d, own_usual=coach_usual(earlier, d.get("language") or "en"))
         answer_id, _ = record_answer(store, session_id=sid, question_id=qid, analysis=d, audio_path=audio_path,
-                                     note=note, settings=settings, now=now)
+                                     note=note, settings=settings, now=now, focus=focus.metric if focus else None)
         return answer_id
 
 
@@ -260,10 +265,12 @@ class Asking:
 
 @dataclass(frozen=True)
 class Heard:
-    """Event: the answer was analysed."""
+    """Event: the answer was analysed; ``focus``: the one figure to work on
+    (:func:`furikaeri.coach.choose_focus`, against the norm and the person's own usual)."""
 
     question: qmod.Question
     analysis: Any
+    focus: Focus | None = None
 
 
 @dataclass(frozen=True)
@@ -338,7 +345,8 @@ class _Loop:
         audio = self.record(index, q, budget, now)
         analysis = audio.analysis() if audio.analysis is not None else \
             self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
-        self.emit(Heard(q, analysis))
+        focus = self.focus(analysis)
+        self.emit(Heard(q, analysis, focus))
         if not analysis.speech_detected:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
@@ -348,13 +356,19 @@ class _Loop:
         answer_id, fix = record_answer(
             self.store, session_id=self._session(now), question_id=before.question_id,
             analysis=analysis.to_dict(), audio_path=audio.path, note=note, move=audio.recorded, now=now,
+            focus=focus.metric if focus else None,
             settings={"set": self.qset.name, "question_key": q.key, "model": self.model, "language": self.language,
                       "budget_s": budget, "source": "microphone" if audio.recorded else "file"})
         after = after_answer(self.store, answer_id)
         self.emit(Saved(q, answer_id, fix, after))
-        return {"answer_id": answer_id, "question": q.to_dict(),
+        return {"answer_id": answer_id, "question": q.to_dict(), "focus": focus.to_dict() if focus else None,
                 "previous_answer_id": before.previous.id if before.previous else None,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": analysis.to_dict()}
+
+    def focus(self, analysis) -> Focus | None:
+        """The answer's focus, against the norm and the person's usual in its language."""
+        earlier = [a.metrics for a in self.store.answers(full=False) if a.language == analysis.language]
+        return focus_of(analysis, own_usual=coach_usual(earlier, analysis.language))
 
     def _session(self, now: datetime | None) -> int:
         """The session's id, created with the first answer saved."""

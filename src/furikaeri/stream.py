@@ -421,7 +421,16 @@ class Listener:
     # ------------------------------------------------------------------------------ the end
     @property
     def behind_s(self) -> float:
-        """Seconds of speech handed to the worker and not done yet."""
+        """Seconds of speech not heard yet: finished stretches waiting for the worker
+        (:attr:`queued_s`) and the open stretch, unless it was heard ahead up to its end."""
+        open_s = 0.0
+        if self._open_start is not None and self._asked_ahead != (self._open_start, self._last_speech_end):
+            open_s = max(0.0, self._last_speech_end - self._open_start)
+        return self._pending_s + open_s
+
+    @property
+    def queued_s(self) -> float:
+        """Seconds of speech in finished stretches the worker has not done yet."""
         return self._pending_s
 
     def live_fillers(self) -> int:

@@ -73,6 +73,7 @@ def show(answer_id, lang, json_):
       furikaeri show 12
       furikaeri show 12 --json
     """
+    from furikaeri.coach import focus_given
     from furikaeri.compare import compare_answers
     from furikaeri.report import history as H
 
@@ -82,6 +83,7 @@ def show(answer_id, lang, json_):
         if a is None:
             raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
         prev = store.previous_answer(a.question_id, before_id=a.id) if a.question_id is not None else None
+        focus = focus_given(store, a)
     cmp = compare_answers(prev, a) if prev else None
     if json_:
         doc = a.to_dict(full=True)
@@ -96,7 +98,7 @@ def show(answer_id, lang, json_):
         from furikaeri.report.terminal import render
 
         try:
-            render(Analysis.from_dict(a.analysis), out)
+            render(Analysis.from_dict(a.analysis), out, focus=focus)
         except (TypeError, KeyError, ValueError):
             out.print(a.transcript)
     H.render_note(out, a.note, L, answer_id=a.id)

@@ -139,9 +139,10 @@ def emit_analysis(analysis, json_: bool) -> None:
     else:
         from rich.console import Console
 
+        from furikaeri.coach import focus_of
         from furikaeri.report.terminal import render
 
-        render(analysis, Console())
+        render(analysis, Console(), focus=focus_of(analysis))
 
 
 def transcription_progress(json_: bool):

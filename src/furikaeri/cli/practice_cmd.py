@@ -149,7 +149,7 @@ class _Screen:
         elif isinstance(event, S.Heard):
             from furikaeri.report.terminal import render
 
-            render(event.analysis, out)
+            render(event.analysis, out, focus=event.focus)
         elif isinstance(event, S.Saved):
             H.render_fix(out, event.fix, L)
             H.render_after(out, event.after, L)

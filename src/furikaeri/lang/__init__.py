@@ -95,6 +95,8 @@ class Rules(Protocol):
     def owns(self, text: str) -> bool:
         """Is ``text`` written in this language's script?"""
 
+    tic_phrases: tuple[str, ...]  # verbal tics worth tracking across answers (口癖)
+
     def content_tokens(self, text: str | None) -> list[tuple[str, int]]:
         """Tokens that can make a habit phrase, with character offsets."""
 

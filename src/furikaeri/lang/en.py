@@ -622,6 +622,28 @@ TEXT = {
     'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); analyse it with '
                            '`furikaeri analyze {path}`',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
+    'metric_longest_pause_s': 'longest pause',
+    'metric_opening_s': 'opening sentence',
+    'metric_opening_share': 'opening, share of budget',
+    'metric_hedges_per_100_words': 'hedges',
+    'metric_pitch_spread_st': 'pitch spread',
+    'metric_monotone_share': 'flat stretches',
+    'metric_loudness_range_db': 'loudness range',
+    'metric_off_pace_s': 'time off pace',
+    'value_longest_pause_s': '{value} s',
+    'value_opening_s': '{value} s',
+    'value_opening_share': '{value}%',
+    'value_hedges_per_100_words': '{value}/100 words',
+    'value_pitch_spread_st': '{value} st',
+    'value_monotone_share': '{value}%',
+    'value_loudness_range_db': '{value} dB',
+    'value_off_pace_s': '{value} s',
+    'focus_title': 'Focus',
+    'focus_vs_norm': '{value} (norm {limit})',
+    'focus_vs_usual': '{value} (your usual {usual})',
+    'focus_then': "Last time's focus, {label}: {before} → {after}",
+    'usual_line': 'Your usual (last answers): {figures}',
+    'recurring': "You said '{phrase}' in {n} of your last {of} answers.",
     'metric_answer_s': 'length',
     'metric_over_s': 'over budget',
     'metric_fillers_per_min': 'fillers',
@@ -709,6 +731,10 @@ class EnglishRules:
 
     code = "en"
     name = "English"
+    #: Verbal tics a person may use in answer after answer (a habit across sessions when they
+    #: do: :func:`furikaeri.coach.recurring_phrases`).
+    tic_phrases = ("basically", "actually", "literally", "honestly", "really", "obviously", "definitely",
+                   "you know", "I mean", "kind of", "sort of", "at the end of the day", "to be honest")
     #: Whisper's initial prompt. Short on purpose (METRICS.md: long prompts made whisperX drop
     #: sentences; one project caps prompts at 32 characters): 26 characters of fillers in
     #: running text so the decoder keeps writing them.

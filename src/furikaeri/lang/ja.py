@@ -679,6 +679,28 @@ TEXT = {
     'rec_repaired_silent': '中断された録音を修復しました: {path}（{seconds:.1f}秒、声なし）。'
                            '`furikaeri analyze {path}` で分析できます',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
+    'metric_longest_pause_s': '最長の間',
+    'metric_opening_s': '最初の一文',
+    'metric_opening_share': '最初の一文（持ち時間比）',
+    'metric_hedges_per_100_words': 'ぼかし表現',
+    'metric_pitch_spread_st': '声の高さの幅',
+    'metric_monotone_share': '単調な区間',
+    'metric_loudness_range_db': '声量の幅',
+    'metric_off_pace_s': '話速が外れた時間',
+    'value_longest_pause_s': '{value}秒',
+    'value_opening_s': '{value}秒',
+    'value_opening_share': '{value}%',
+    'value_hedges_per_100_words': '{value}回/100語',
+    'value_pitch_spread_st': '{value}半音',
+    'value_monotone_share': '{value}%',
+    'value_loudness_range_db': '{value}dB',
+    'value_off_pace_s': '{value}秒',
+    'focus_title': '今回の重点',
+    'focus_vs_norm': '{value}（目安 {limit}）',
+    'focus_vs_usual': '{value}（いつもは {usual}）',
+    'focus_then': '前回の重点「{label}」: {before} → {after}',
+    'usual_line': 'あなたのいつも（直近の回答）: {figures}',
+    'recurring': '直近{of}回の回答のうち{n}回で「{phrase}」と言っています。',
     'metric_answer_s': '長さ',
     'metric_over_s': '目安超過',
     'metric_fillers_per_min': 'フィラー',
@@ -769,6 +791,10 @@ class JapaneseRules:
 
     code = "ja"
     name = "日本語"
+    #: 口癖: words a person may use in answer after answer (a habit across sessions when they
+    #: do: :func:`furikaeri.coach.recurring_phrases`).
+    tic_phrases = ("正直", "やっぱり", "やはり", "基本的", "逆に", "一応", "本当に", "すごく", "とりあえず",
+                   "ある意味", "確かに", "実際")
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"

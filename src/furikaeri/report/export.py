@@ -14,6 +14,7 @@ from typing import Any
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, pick_lang, text
+from furikaeri.metrics import METRIC_BY_NAME
 from furikaeri.store import Store
 
 
@@ -42,8 +43,9 @@ def export_data(store: Store) -> dict[str, Any]:
 
 CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articulation_wpm", "chars_per_min",
                "morae_per_s", "fillers_per_min", "filler_count", "repetitions_per_min", "repetitions", "long_pauses",
-               "longest_pause_s", "latency_s", "word_count")
-CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS,
+               "longest_pause_s", "latency_s", "word_count", "pitch_spread_st", "loudness_range_db", "monotone_share",
+               "hedges", "hedges_per_100_words", "opening_s", "opening_share", "off_pace_s")
+CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
                "note_wrong", "note_why", "note_next_time", "audio_path", "transcript")
 
 
@@ -57,7 +59,7 @@ def to_csv(data: dict[str, Any]) -> str:
         row = [a["id"], a["created_at"], a["session"], a.get("question") or "", a.get("language") or "",
                a.get("model") or ""]
         row += ["" if a["metrics"].get(c) is None else a["metrics"][c] for c in CSV_METRICS]
-        row += [note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
+        row += [a.get("focus") or "", note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
                 a.get("transcript") or ""]
         w.writerow(row)
     return buf.getvalue()
@@ -83,11 +85,30 @@ def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
     lines = [f"### #{a['id']} {a.get('question') or text(lang, 'md_no_question')}", ""]
     lines.append("- " + text(lang, "md_figures", answer=_fmt(m.get("answer_s"), 0), budget=_fmt(m.get("budget_s"), 0),
                              fillers=_fmt(m.get("fillers_per_min")), rate=rate, pauses=_fmt(m.get("long_pauses"))))
+    coach = _md_coach(m, lang)
+    if coach:
+        lines.append("- " + coach)
+    if a.get("focus") in METRIC_BY_NAME:
+        lines.append(f"- **{text(lang, 'focus_title')}**: {METRIC_BY_NAME[a['focus']].label(lang)}")
     lines += _labelled(a.get("note") or {}, ("wrong", "why", "next_time"), lang)
     if a.get("transcript"):
         lines += ["", f"> {a['transcript']}"]
     lines.append("")
     return lines
+
+
+#: The coach layer's figures in the journal, each with its label (when the answer has it).
+MD_COACH = ("opening_s", "hedges_per_100_words", "pitch_spread_st", "monotone_share", "off_pace_s")
+
+
+def _md_coach(m: dict[str, Any], lang: str) -> str:
+    parts = []
+    for name in MD_COACH:
+        metric, value = METRIC_BY_NAME[name], m.get(name)
+        if value is not None:
+            number = f"{value * metric.scale:.{metric.digits}f}"
+            parts.append(f"{metric.label(lang)} {metric.with_unit(number, lang)}")
+    return " · ".join(parts)
 
 
 def _md_interview(i: dict[str, Any], lang: str) -> list[str]:

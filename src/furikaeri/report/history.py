@@ -51,6 +51,7 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
     if metric == "over_s" and not signed:
         return t("under", lang) if value <= 0 else t("over_by", lang, over=value)
     digits = m.digits if m else 1
+    value = value * (m.scale if m else 1.0)
     number = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
     return m.with_unit(number, lang) if unit and m else number
 
@@ -155,6 +156,17 @@ def render_after(console: Console, after: AfterAnswer, lang: str) -> None:
         console.print(f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
     if after.zero_filler_streak:
         console.print(f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
+    if after.focus_then is not None:
+        c = after.focus_then
+        line = Text(t("focus_then", lang, label=_label(c.metric, lang), before=fmt_value(c.metric, c.before, lang),
+                      after=fmt_value(c.metric, c.after, lang)) + "  ")
+        line.append_text(_verdict(c, lang))
+        console.print(line)
+    if after.usual:
+        figures = " · ".join(f"{_label(k, lang)} {fmt_value(k, v, lang)}" for k, v in after.usual.items())
+        console.print(f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
+    for r in after.recurring:
+        console.print(f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
 
 
 # --------------------------------------------------------------------------- history / show / note

@@ -73,10 +73,11 @@ def marked_transcript(a, L) -> Text:
     return text
 
 
-def render(a, console: Console | None = None) -> None:
-    """Print the report for analysis ``a``, in the answer's language. Short figures sit in a
-    grid (label, value, verdict with its norm); longer details are lines of their own, so the
-    report stays whole at 80 columns."""
+def render(a, console: Console | None = None, focus=None) -> None:
+    """Print the report for analysis ``a``, in the answer's language. It leads with ``focus``
+    (:class:`furikaeri.coach.Focus`, the one thing to work on) when there is one; short figures
+    sit in a grid (label, value, verdict with its norm); longer details are lines of their own,
+    so the report stays whole at 80 columns."""
     from furikaeri.lang import get_rules
 
     console = console or Console()
@@ -91,13 +92,41 @@ def render(a, console: Console | None = None) -> None:
         head.append(L["no_speech"], style="bold yellow")
         console.print(Panel(head, title=L["title"], expand=False))
         return
-    parts = [head, figures(a, rules), Text(""), *details(a, L), Text(""), Text(L["transcript"], style="bold"),
+    lead = [focus_line(focus, a.language), Text("")] if focus is not None else []
+    parts = [head, *lead, figures(a, rules), Text(""), *details(a, L), Text(""), Text(L["transcript"], style="bold"),
              marked_transcript(a, L)]
     if a.tips:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(a.tips, "•")]
     if a.warnings:
         parts += [Text(""), _bullets(a.warnings, f"{L['warnings']}:", style="dim italic")]
     console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
+
+
+def focus_line(focus, language: str) -> Text:
+    """The report's lead: the one figure to work on, against its norm or the person's usual,
+    and what to try next time."""
+    from furikaeri.lang import text
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.report.history import fmt_value
+
+    metric = METRIC_BY_NAME.get(focus.metric)
+    label = metric.label(language) if metric else focus.metric
+    value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")
+    if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
+        shown = value
+    elif focus.against == "usual":
+        shown = text(language, "focus_vs_usual", value=value,
+                     usual=fmt_value(focus.metric, focus.usual, language, signed=focus.metric == "over_s"))
+    else:
+        shown = text(language, "focus_vs_norm", value=value,
+                     limit=fmt_value(focus.metric, focus.limit, language, signed=focus.metric == "over_s"))
+    out = Text.assemble((f"{text(language, 'focus_title')}: ", "bold magenta"), (f"{label} ", "bold"), shown)
+    from furikaeri.lang import get_rules
+
+    # no space after the arrow where words are not spaced: a Japanese sentence is one "word" to
+    # the line breaker, and would leave the arrow alone on its line
+    out.append("\n→" + get_rules(language).joiner + focus.suggestion(language), style="magenta")
+    return out
 
 
 def figures(a, rules) -> Table:
