@@ -87,16 +87,7 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
 def load_audio(path: str | Path) -> Audio:
     """Read ``path`` as mono float32 at 16 kHz, or raise :class:`AudioError`."""
     path = Path(path)
-    if not path.exists():
-        raise AudioError(f"{path}: no such file")
-    if path.is_dir():
-        raise AudioError(f"{path}: is a folder, not an audio file")
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise AudioError(f"{path}: cannot read ({e.strerror})") from None
-    if size == 0:
-        raise AudioError(f"{path}: the file is empty")
+    _check_file(path)
     data = rate = None
     errors = []
     try:
@@ -133,6 +124,7 @@ def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarra
 
 
 def _check_file(path: Path) -> None:
+    """An AudioError naming what is wrong when ``path`` is not a readable, non-empty file."""
     if not path.exists():
         raise AudioError(f"{path}: no such file")
     if path.is_dir():
