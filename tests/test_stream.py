@@ -225,3 +225,24 @@ def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pul
     assert a["duration_s"] == pytest.approx(len(load_audio(out).samples) / RATE, abs=0.05)
     heard = " ".join(a["transcript"].lower().replace(",", " ").split())
     assert heard.count("ask not what your country") == 2
+
+
+def test_without_streaming_the_take_is_analysed_whole_afterwards(monkeypatch, tmp_path):
+    """``record --no-stream``: nothing listens while recording; the saved take is analysed."""
+    import furikaeri.analysis as analysis_mod
+    import furikaeri.cli.live as live
+    from furikaeri.capture import Take
+
+    seen = {}
+
+    def fake_record(out, *, language, consumer=None, hints=None, **recording):
+        seen["consumer"], seen["hints"] = consumer, hints
+        return Take(path=str(out), duration_s=1.0, rate=16000, channels=1, stopped_by="max_seconds",
+                    overflows=0, speech_heard=True)
+
+    monkeypatch.setattr(live, "record_interactive", fake_record)
+    monkeypatch.setattr(analysis_mod, "analyze_file", lambda path, progress=None, **kw: ("whole", str(path), kw))
+    take, finish = live.record_listening(tmp_path / "t.wav", analysis={"language": "en"}, stream=False,
+                                         live_hints=True, question="Q", budget=60)
+    assert seen == {"consumer": None, "hints": None}
+    assert finish() == ("whole", str(tmp_path / "t.wav"), {"language": "en"})

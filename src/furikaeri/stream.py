@@ -323,7 +323,24 @@ class Listener:
         self._speech_for_language = []
 
     # ------------------------------------------------------------------------------ the worker
+    def _warm_up(self) -> None:
+        """Load what hearing a stretch needs (Whisper, the language's tagger, the pitch tracker)
+        while the person starts to speak, so no first-use cost lands after the take."""
+        from furikaeri.lang import get_rules
+        from furikaeri.transcribe import load_model
+        from furikaeri.voice import pitch
+
+        load_model(self.info.path)
+        pitch(np.zeros(RATE // 2, np.float32), RATE)
+        if self.language != "auto":
+            get_rules(self.language).content_tokens("warm up, ウォームアップ")
+
     def _work(self, until_empty: bool = False) -> None:
+        if not until_empty:
+            try:
+                self._warm_up()
+            except Exception:  # noqa: BLE001 - the first stretch will meet (and report) the same
+                pass
         while True:
             try:
                 job = self._jobs.get(block=not until_empty)
