@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from furikaeri import norms
 from furikaeri.lang import text
 
 
@@ -56,17 +57,16 @@ class Metric:
 
 
 #: The tracked figures, in display order. Pitch spread is better higher: a flat voice is the
-#: fault (a spread far above the norm is rare in interview answers). Rate bands: 120-160 wpm is the band speech coaches
-#: commonly use; 280-320 字/分 is the "good" band of a Japanese student app around the NHK news
-#: norm of about 300 字/分 (METRICS.md, "Speaking rate"). Morae per second have no agreed
-#: interview norm, so they are shown, with the person's own usual pace, but not judged.
+#: fault (a spread far above the norm is rare in interview answers). Pace is judged against the
+#: same bands as the report (:data:`furikaeri.norms.RATE_BANDS`). Morae per second are shown,
+#: with the person's own usual pace, but not judged over time: characters per minute are.
 METRICS: tuple[Metric, ...] = (
     Metric("answer_s", None, 3.0, 0),
     Metric("over_s", "lower", 3.0, 0),
     Metric("fillers_per_min", "lower", 0.5, 1),
     Metric("repetitions_per_min", "lower", 0.5, 1),
-    Metric("wpm", "band", 5.0, 0, "en", (120.0, 160.0)),
-    Metric("chars_per_min", "band", 15.0, 0, "ja", (280.0, 320.0)),
+    Metric("wpm", "band", 5.0, 0, "en", (norms.WPM.lo, norms.WPM.hi)),
+    Metric("chars_per_min", "band", 15.0, 0, "ja", (norms.CHARS_PER_MIN.lo, norms.CHARS_PER_MIN.hi)),
     Metric("morae_per_s", None, 0.3, 1, "ja"),
     Metric("long_pauses", "lower", 0.5, 0),
     Metric("longest_pause_s", "lower", 0.5, 1),
