@@ -57,7 +57,7 @@ def _gauges(language: str) -> tuple[Gauge, ...]:
     )
 
 
-def _norm_limit(metric: str, language: str, budget_s: float | None) -> tuple[float, float] | None:
+def _norm_limit(metric: str) -> tuple[float, float] | None:
     """The range a figure should stay in, (low, high)."""
     if metric in norms.RATE_BANDS:
         b = norms.RATE_BANDS[metric]
@@ -126,7 +126,7 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
     best: Focus | None = None
     for g in _gauges(language):
         value = metrics.get(g.metric)
-        limits = _norm_limit(g.metric, language, metrics.get("budget_s"))
+        limits = _norm_limit(g.metric)
         if value is None or limits is None:
             continue
         value = float(value)
