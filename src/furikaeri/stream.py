@@ -108,14 +108,11 @@ class Listener:
         What the audio is (a file name), for the report.
     background : bool
         Work in a thread of its own (recording); False does each stretch inside :meth:`feed`
-        (a file read as fast as it can be).
-    on_part : callable(Listener), optional
-        Called after each stretch is done (live hints: :meth:`live_fillers`).
+        (a file read as fast as it can be; no running filler count is kept then).
     """
 
     def __init__(self, *, language: str = "auto", budget: float | None = None, question: str | None = None,
-                 model: str | None = None, models_dir=None, source: str = "", background: bool = True,
-                 on_part=None):
+                 model: str | None = None, models_dir=None, source: str = "", background: bool = True):
         from furikaeri.analysis import _check_options, _model_info
 
         _check_options(language, budget)
@@ -124,7 +121,6 @@ class Listener:
         self.budget = budget
         self.question = question
         self.source = source
-        self.on_part = on_part
         # the whole take's frame evidence
         self._db: list[np.ndarray] = []
         self._vad: list[np.ndarray] = []
@@ -358,16 +354,11 @@ class Listener:
                 for j in jobs:
                     if not j.ahead:
                         self._pending_s = max(0.0, self._pending_s - (j.end - j.start))
-            if jobs and not jobs[0].ahead and self._error is None:
-                try:
+            if self._background and jobs and not jobs[0].ahead and self._error is None:
+                try:  # the running count the recording screen shows (a file read through needs none)
                     self._count_fillers()
                 except Exception:  # noqa: BLE001 - a hint is never worth a take
                     pass
-                if self.on_part is not None:
-                    try:
-                        self.on_part(self)
-                    except Exception:  # noqa: BLE001 - a hint is never worth a take
-                        pass
             if last:
                 return
 
