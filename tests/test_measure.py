@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 
 import pytest
 
@@ -13,7 +12,6 @@ from furikaeri.speech import HeldSound, Interval
 from furikaeri.transcribe import Word, _implausible, decoding_windows
 
 
-_W = namedtuple("_W", "word start end")  # the shape of faster-whisper's Word
 
 
 def words_from(spec):
@@ -104,9 +102,9 @@ def test_decoding_windows_skip_long_silence_only():
 
 
 def test_runaway_repeats_are_implausible():
-    loop = [_W(" uh,", 0.1 + i * 0.01, 0.11 + i * 0.01) for i in range(40)]
+    loop = [Word(" uh,", 0.1 + i * 0.01, 0.11 + i * 0.01) for i in range(40)]
     assert _implausible(loop, [Interval(0.0, 0.6)], "en")
-    ok = [_W(f" w{i}", i * 0.3, i * 0.3 + 0.25) for i in range(8)]
+    ok = [Word(f" w{i}", i * 0.3, i * 0.3 + 0.25) for i in range(8)]
     assert not _implausible(ok, [Interval(0.0, 2.5)], "en")
 
 

@@ -146,6 +146,10 @@ def test_judge_ambiguous_fillers_heard_alone_only_where_the_main_pass_heard_noth
     assert judge(Candidate(1.0, 1.3, "island", (0,)), Heard("あのー、", -0.9), words, JA).fillers == (("あのー", "discourse"),)
     # a discourse filler before words: a fragment of the word, not counted
     assert judge(Candidate(1.0, 2.0, "onset", ()), Heard("まあ、どう?", -0.5), [], JA).fillers == ()
+    # a bare あ heard alone where the main pass heard a word: the word's first mora (が in
+    # がっかり) or an exclamation, not a filler; where it heard nothing, a short あー
+    assert judge(Candidate(1.0, 1.1, "onset", (0,)), Heard("あ、", -0.8), words, JA).fillers == ()
+    assert judge(Candidate(1.0, 1.1, "island", ()), Heard("あ、", -0.8), [], JA).fillers == (("あ", "hesitation"),)
 
 
 # ------------------------------------------------------------------------------ real model

@@ -32,3 +32,45 @@ def test_decoding_windows_pad_join_and_clip():
     ivs = [Interval(0.1, 1.0), Interval(2.0, 3.0), Interval(8.0, 9.0)]
     assert decoding_windows(ivs, 9.1) == [(0.0, 3.2), (7.8, 9.1)]
     assert decoding_windows(ivs, 9.1, pad_s=0.0, join_gap_s=0.5) == [(0.1, 1.0), (2.0, 3.0), (8.0, 9.0)]
+
+
+class _Seg:
+    def __init__(self, start, end):
+        self.start, self.end, self.text, self.words = start, end, " x", ()
+
+
+class _Model:
+    """Records the slices it is given. A slice decodes to a segment every 5 s, the last ending
+    0.3 s before the slice does (Whisper's last timestamp), then, as faster-whisper decodes
+    the sliver left as a window of its own, a segment over the last 0.3 s."""
+
+    def __init__(self, last_gap_s=0.3):
+        self.slices, self.gap = [], last_gap_s
+
+    def transcribe(self, samples, **options):
+        n = len(samples) / 16000
+        self.slices.append(round(n, 2))
+        ends = [min(t, n - self.gap) for t in range(5, int(n) + 5, 5)] + [n]
+        return (_Seg(max(0.0, e - 5), e) for e in ends), None
+
+
+def _ends(model, ivs):
+    import numpy as np
+
+    from furikaeri.transcribe import _segments
+
+    return [round(offset + seg.end, 2) for seg, offset in _segments(model, np.zeros(16000 * 25, np.float32), ivs)]
+
+
+def test_each_window_is_decoded_on_its_own_slice_and_a_silent_tail_is_skipped():
+    model = _Model()
+    ends = _ends(model, [Interval(1.0, 12.0), Interval(20.0, 22.0)])
+    assert model.slices == [11.4, 2.4]  # the windows (0.8, 12.2) and (19.8, 22.2)
+    # times on the take's clock; neither window's silent last 0.3 s is decoded again
+    assert ends == [5.8, 10.8, 11.9, 21.9]
+
+
+def test_a_tail_with_speech_is_decoded():
+    model = _Model(last_gap_s=0.8)
+    ends = _ends(model, [Interval(1.0, 11.0), Interval(11.5, 12.0)])  # speech in the last 0.8 s
+    assert ends == [5.8, 10.8, 11.4, 12.2]

@@ -210,23 +210,51 @@ def _coverage(iv, words) -> float:
     return covered / max(iv.duration, 1e-6)
 
 
+#: A window is not decoded again for its last stretch when less than this much of it is left
+#: (s) after Whisper's last segment and the VAD heard (almost) no speech there: Whisper would
+#: spend a full 30-s encoder pass on a few frames of silence and write "Hello. Hello." there.
+TAIL_S = 1.0
+#: ... "almost no speech": less than this much (s).
+TAIL_SPEECH_S = 0.25
+
+
+def _segments(model, samples: np.ndarray, speech_ivs, **options):
+    """faster-whisper's segments over the speech (or the whole take) as ``(segment, offset)``,
+    the segment's times relative to ``offset`` (s).
+
+    Each decoding window (:func:`decoding_windows`) is transcribed on its own slice of the
+    take, so a window whose last segment leaves only a silent sliver is not decoded again for
+    it (``TAIL_S``)."""
+    if speech_ivs is None:
+        segments, _info = model.transcribe(samples, **options)
+        for seg in segments:
+            yield seg, 0.0
+        return
+    for start, end in decoding_windows(speech_ivs, len(samples) / SAMPLE_RATE):
+        a, b = int(round(start * SAMPLE_RATE)), int(round(end * SAMPLE_RATE))
+        segments, _info = model.transcribe(samples[a:b], **options)
+        offset, length = a / SAMPLE_RATE, (b - a) / SAMPLE_RATE
+        for seg in segments:
+            yield seg, offset
+            left = offset + float(seg.end), offset + length
+            spoken = sum(max(0.0, min(left[1], iv.end) - max(left[0], iv.start)) for iv in speech_ivs)
+            if left[1] - left[0] < TAIL_S and spoken < TAIL_SPEECH_S:
+                break
+
+
 def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: str | None, on_segment,
             repetition_penalty: float = 1.0) -> list[Word]:
     """One Whisper pass over the speech (or the whole take), with the hallucination guards."""
-    clips = "0"
     fed = len(samples) / SAMPLE_RATE
     if speech_ivs is not None:
-        spans = decoding_windows(speech_ivs, len(samples) / SAMPLE_RATE)
-        clips = [t for span in spans for t in (round(span[0], 2), round(span[1], 2))]
-        fed = max(e - s for s, e in spans)
-    segments, _info = model.transcribe(
-        samples,
+        fed = max((e - s for s, e in decoding_windows(speech_ivs, fed)), default=0.0)
+    segments = _segments(
+        model, samples, speech_ivs,
         language=language,
         task="transcribe",
         beam_size=5,
         word_timestamps=True,
         vad_filter=False,
-        clip_timestamps=clips,
         condition_on_previous_text=False,
         initial_prompt=prompt or None,
         # Beam search only. Whisper's usual fallback samples at higher temperatures when a
@@ -241,9 +269,9 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
     )
     words: list[Word] = []
     previous = None
-    for seg in segments:
+    for seg, offset in segments:
         if on_segment:
-            on_segment(float(seg.end))
+            on_segment(offset + float(seg.end))
         text = seg.text.strip()
         if not text or _NONSPEECH.match(text) or _LAUGH.match(text):
             continue
@@ -256,14 +284,13 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
             continue
         if previous is not None and norm == previous and len(norm) > 3:
             continue  # a repeat loop
-        seg_words = [w for w in (seg.words or ()) if w.word.strip()]
+        seg_words = [Word(text=w.word, start=round(offset + float(w.start), 3), end=round(offset + float(w.end), 3),
+                          probability=round(float(w.probability), 3))
+                     for w in (seg.words or ()) if w.word.strip()]
         if _implausible(seg_words, speech_ivs, language):
             continue
         previous = norm
-        seg_words = _without_stuck_repeats(_without_weak_closing(seg_words))
-        for w in seg_words:
-            words.append(Word(text=w.word, start=round(float(w.start), 3), end=round(float(w.end), 3),
-                              probability=round(float(w.probability), 3)))
+        words += _without_stuck_repeats(_without_weak_closing(seg_words))
     return words
 
 
@@ -279,7 +306,7 @@ def _without_weak_closing(seg_words):
     that Whisper barely heard: a closing a speaker really says is heard clearly."""
     for n in range(1, min(5, len(seg_words)) + 1):
         tail = seg_words[-n:]
-        text = re.sub(r"[\s、。,.!?！？]", "", "".join(w.word for w in tail)).lower()
+        text = re.sub(r"[\s、。,.!?！？]", "", "".join(w.text for w in tail)).lower()
         if any(text == re.sub(r"\s", "", c) for c in WEAK_CLOSINGS):
             if all(w.probability < WEAK_CLOSING_P for w in tail):
                 return seg_words[:-n]
@@ -293,7 +320,7 @@ def _without_stuck_repeats(seg_words):
     stamped at one moment. A word a speaker really repeats takes time to say each time."""
     out = []
     for w in seg_words:
-        if out and w.word.strip() == out[-1].word.strip() and abs(w.start - out[-1].start) < 0.02:
+        if out and w.text.strip() == out[-1].text.strip() and abs(w.start - out[-1].start) < 0.02:
             continue
         out.append(w)
     return out
@@ -332,7 +359,7 @@ def _implausible(seg_words, speech_ivs, language: str) -> bool:
     """A segment with more words than its speech could carry, or one word repeated on and on."""
     if not seg_words:
         return False
-    texts = [re.sub(r"\W", "", w.word.lower()) for w in seg_words]
+    texts = [re.sub(r"\W", "", w.text.lower()) for w in seg_words]
     if _looping(texts):
         return True
     if speech_ivs is None:

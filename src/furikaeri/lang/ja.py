@@ -798,8 +798,10 @@ class JapaneseRules:
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
-    #: Words that are fillers when said alone and drawn out (まあ…, なんか…, あの…, その…).
-    drawn_fillers = frozenset({"まあ", "なんか", "あの", "その"})
+    #: Words that are fillers when said alone and drawn out (まあ…, なんか…, あの…, その…), and
+    #: a bare あ: also an exclamation (あっ, ああ) and, heard alone, the first mora of a word
+    #: (が in がっかり).
+    drawn_fillers = frozenset({"まあ", "なんか", "あの", "その", "あ"})
     #: Yes: a Japanese filler is often said straight into its phrase (あのー、まず…) with too
     #: short a break for an island of its own, and a word's fragment heard alone is written as
     #: kana that are not fillers (あっ, いっ), since Whisper writes a filler's long vowel (えー,
