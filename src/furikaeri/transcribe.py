@@ -152,8 +152,8 @@ SAMPLE_RATE = 16000
 
 
 def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 3.0) -> list[tuple[float, float]]:
-    """Speech intervals, padded and joined into the stretches Whisper decodes (each on its own,
-    as faster-whisper's ``clip_timestamps``).
+    """Speech intervals, padded and joined into the stretches Whisper decodes (each on its own
+    slice of the take, :func:`_segments`).
 
     Pauses shorter than ``join_gap_s`` stay inside a stretch: Whisper needs context across
     hesitations, and a few seconds of silence next to speech do not make it invent text. Longer
