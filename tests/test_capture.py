@@ -486,8 +486,21 @@ def run_cli(args, env, timeout=120, **kw):
     return subprocess.run([*CLI, *args], env=env, capture_output=True, text=True, timeout=timeout, **kw)
 
 
-def start_cli(args, env, **kw):
-    return subprocess.Popen([*CLI, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+def _as_in_a_terminal():
+    # A command started in the background by a non-interactive shell (a CI script run with
+    # `&`) inherits SIGINT ignored, and Python then never turns Ctrl-C into KeyboardInterrupt;
+    # a person's furikaeri runs in the terminal's foreground, where SIGINT is the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def start_cli(args, env, preexec_fn=None, **kw):
+    def child():
+        _as_in_a_terminal()
+        if preexec_fn is not None:
+            preexec_fn()
+
+    return subprocess.Popen([*CLI, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=child, **kw)
 
 
 def take_rate(path: Path) -> tuple[int, int]:
