@@ -59,7 +59,8 @@ def _ends(model, ivs):
 
     from furikaeri.transcribe import _segments
 
-    return [round(offset + seg.end, 2) for seg, offset in _segments(model, np.zeros(16000 * 25, np.float32), ivs)]
+    windows = decoding_windows(ivs, 25.0)
+    return [round(offset + seg.end, 2) for seg, offset in _segments(model, np.zeros(16000 * 25, np.float32), ivs, windows)]
 
 
 def test_each_window_is_decoded_on_its_own_slice_and_a_silent_tail_is_skipped():

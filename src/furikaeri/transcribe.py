@@ -218,19 +218,19 @@ TAIL_S = 1.0
 TAIL_SPEECH_S = 0.25
 
 
-def _segments(model, samples: np.ndarray, speech_ivs, **options):
+def _segments(model, samples: np.ndarray, speech_ivs, windows, **options):
     """faster-whisper's segments over the speech (or the whole take) as ``(segment, offset)``,
     the segment's times relative to ``offset`` (s).
 
-    Each decoding window (:func:`decoding_windows`) is transcribed on its own slice of the
-    take, so a window whose last segment leaves only a silent sliver is not decoded again for
-    it (``TAIL_S``)."""
+    Each decoding window (``windows``, from :func:`decoding_windows`) is transcribed on its own
+    slice of the take, so a window whose last segment leaves only a silent sliver is not
+    decoded again for it (``TAIL_S``)."""
     if speech_ivs is None:
         segments, _info = model.transcribe(samples, **options)
         for seg in segments:
             yield seg, 0.0
         return
-    for start, end in decoding_windows(speech_ivs, len(samples) / SAMPLE_RATE):
+    for start, end in windows:
         a, b = int(round(start * SAMPLE_RATE)), int(round(end * SAMPLE_RATE))
         segments, _info = model.transcribe(samples[a:b], **options)
         offset, length = a / SAMPLE_RATE, (b - a) / SAMPLE_RATE
@@ -246,10 +246,11 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
             repetition_penalty: float = 1.0) -> list[Word]:
     """One Whisper pass over the speech (or the whole take), with the hallucination guards."""
     fed = len(samples) / SAMPLE_RATE
-    if speech_ivs is not None:
-        fed = max((e - s for s, e in decoding_windows(speech_ivs, fed)), default=0.0)
+    windows = decoding_windows(speech_ivs, fed) if speech_ivs is not None else []
+    if windows:
+        fed = max(e - s for s, e in windows)
     segments = _segments(
-        model, samples, speech_ivs,
+        model, samples, speech_ivs, windows,
         language=language,
         task="transcribe",
         beam_size=5,
