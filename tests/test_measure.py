@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from dataclasses import replace
+
 import pytest
 
 from furikaeri.lang import get_rules
@@ -146,6 +148,26 @@ def test_a_silence_after_a_word_reads_as_a_comma_to_the_filler_rules():
     flowing = [Interval(0.0, 1.0), Interval(1.3, 2.8)]  # "so I studied" in one breath: *therefore*
     assert transcript_fillers(words, en, flowing)[1] == []
     assert transcript_fillers(words, en)[1] == []  # no audio, no prosodic commas
+
+
+def test_a_filler_word_whisper_could_barely_hear_is_its_guess_not_a_filler():
+    # "while, while" slurred: Whisper wrote "Well, while" with "Well" at probability 0.004
+    en = get_rules("en")
+    words = [Word(" bird.", 34.1, 34.4, 0.9), Word(" Well,", 35.6, 36.1, 0.004), Word(" while", 36.3, 36.7, 0.8),
+             Word(" tall", 37.1, 37.4, 0.9)]
+    speech = [Interval(34.1, 34.4), Interval(35.6, 36.1), Interval(36.3, 36.7), Interval(37.1, 37.4)]
+    assert transcript_fillers(words, en, speech)[1] == []
+    sure = [replace(w, probability=0.4) if w.text == " Well," else w for w in words]
+    assert [f.text for f in transcript_fillers(sure, en, speech)[1]] == ["Well"]
+    # a hesitation is always unlikely to Whisper (its training text leaves them out): counted
+    um = [replace(w, text=" Um,") if w.text == " Well," else w for w in words]
+    assert [f.text for f in transcript_fillers(um, en, speech)[1]] == ["Um"]
+    # the same in Japanese: まあ at 0.08 is a guess, at 0.2 a filler
+    ja = get_rules("ja")
+    jw = [Word("で、", 21.3, 21.6, 0.9), Word("まあ、", 22.0, 22.2, 0.08), Word("リット", 23.0, 23.4, 0.7)]
+    js = [Interval(21.3, 21.6), Interval(22.0, 22.2), Interval(23.0, 23.4)]
+    assert transcript_fillers(jw, ja, js)[1] == []
+    assert [f.text for f in transcript_fillers([replace(w, probability=0.2) for w in jw], ja, js)[1]] == ["まあ"]
 
 
 def test_prosodic_commas_keep_japanese_offsets():

@@ -150,6 +150,8 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
         if m.kind == "discourse" and m.text.strip(" ,、").lower() in rules.needs_pause \
                 and not _set_off(words, idx, speech, matches, m):
             continue
+        if m.kind == "discourse" and _guessed(words, idx):
+            continue
         start = words[idx[0]].start
         end = words[idx[-1]].end
         if len(idx) == 1 and (spans[idx[0]][1] - spans[idx[0]][0]) > 0:
@@ -165,6 +167,19 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
         out.append(Filler(text=m.text.strip(" ,、"), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
         char_spans.append((to_text(m.start), min(to_text(m.end), spans[idx[-1]][1])))
     return text, out, char_spans
+
+
+#: A word used as a filler (well, like; まあ, なんか) is a word: Whisper hears a real one as
+#: surely as any other. Written by the main pass with a probability under this, it is Whisper's
+#: guess over a sound it could not make out ("Well, while" over a slurred "while, while"), not
+#: a filler said. (Hesitations, um/えー, are always unlikely to Whisper: its training
+#: transcripts leave them out; this bar is for discourse words only.)
+GUESSED_P = 0.1
+
+
+def _guessed(words, idx) -> bool:
+    return all(getattr(words[i], "source", "whisper") == "whisper" and words[i].probability < GUESSED_P
+               for i in idx)
 
 
 #: A silence at least this long (s) right before or after a word sets it off in speech.

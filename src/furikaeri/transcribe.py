@@ -151,7 +151,18 @@ def transcribe(
 SAMPLE_RATE = 16000
 
 
-def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 3.0) -> list[tuple[float, float]]:
+#: Longest decoding window (s). faster-whisper gives the initial prompt (the fillers that make
+#: Whisper write them) only to the first 30-s window of each call when it does not condition on
+#: the previous text: in a longer stretch the rest was decoded without it, and fillers there
+#: went unwritten. Cut at a pause, each window is decoded whole, with the prompt.
+MAX_WINDOW_S = 28.0
+#: A long stretch is cut at its widest pause that leaves at least this much (s) before it, when
+#: it has one: Whisper needs some context (the streaming listener's pieces are as long).
+MIN_WINDOW_S = 8.0
+
+
+def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 3.0,
+                     max_s: float = MAX_WINDOW_S) -> list[tuple[float, float]]:
     """Speech intervals, padded and joined into the stretches Whisper decodes (each on its own
     slice of the take, :func:`_segments`).
 
@@ -159,16 +170,37 @@ def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap
     hesitations, and a few seconds of silence next to speech do not make it invent text. Longer
     silences are never decoded: that is where Whisper writes 「ご視聴ありがとうございました」.
     Decoding stretches separately (not glued back to back) keeps Whisper from skipping speech
-    after an abrupt join.
+    after an abrupt join. A stretch longer than ``max_s`` is cut at pauses (:func:`_cut`), so
+    every window fits one of Whisper's 30-s windows and is decoded with the prompt.
     """
-    spans: list[list[float]] = []
+    groups: list[list[tuple[float, float]]] = []
     for iv in intervals:
         s, e = max(0.0, iv.start - pad_s), min(duration, iv.end + pad_s)
-        if spans and s - spans[-1][1] <= join_gap_s:
-            spans[-1][1] = max(spans[-1][1], e)
+        if groups and s - groups[-1][-1][1] <= join_gap_s:
+            groups[-1].append((s, max(groups[-1][-1][1], e)))
         else:
-            spans.append([s, e])
-    return [(s, e) for s, e in spans]
+            groups.append([(s, e)])
+    return [w for g in groups for w in _cut(g, max_s)]
+
+
+def _cut(spans: list[tuple[float, float]], max_s: float) -> list[tuple[float, float]]:
+    """Padded speech spans (a joined stretch) as windows of at most ``max_s`` where pauses
+    allow: cut at the widest pause leaving between :data:`MIN_WINDOW_S` and ``max_s`` before
+    it (else the widest leaving at most ``max_s``; of equal ones the latest), then the rest the
+    same way. A single span longer than ``max_s`` (speech without a pause) stays whole."""
+    out: list[tuple[float, float]] = []
+    while spans[-1][1] - spans[0][0] > max_s and len(spans) > 1:
+        start = spans[0][0]
+        gaps = [(round(spans[k + 1][0] - spans[k][1], 2), k) for k in range(len(spans) - 1)
+                if spans[k][1] - start <= max_s]
+        if not gaps:
+            gaps = [(0.0, 0)]
+        roomy = [g for g in gaps if spans[g[1]][1] - start >= MIN_WINDOW_S]
+        _, k = max(roomy or gaps)
+        out.append((start, spans[k][1]))
+        spans = spans[k + 1:]
+    out.append((spans[0][0], spans[-1][1]))
+    return out
 
 
 #: A run of speech intervals (less than 1 s apart), each less than 30 % under words, with at
