@@ -198,6 +198,46 @@ print(json.dumps({"queued": queued, "behind": behind, "progress": seen[-1] if se
 """
 
 
+@pytest.mark.model
+def test_a_hearing_ahead_the_person_spoke_past_is_given_up(monkeypatch):
+    """At a pause the open stretch is heard ahead; the person speaks on while it is heard: the
+    worker gives that hearing up (it would be thrown away) and the report still has every word."""
+    import threading
+
+    import furikaeri.transcribe as T
+    from furikaeri.analysis import analyze_file
+    from furikaeri.stream import Listener
+
+    x = load_audio(SAMPLES / "en_greatest_strength.flac").samples
+    spoke_on = threading.Event()
+    calls = []
+    real = T.transcribe
+
+    def after_the_person_spoke_on(*a, **k):  # the real model, once the test has fed more speech
+        calls.append(1)
+        if len(calls) == 1:
+            assert spoke_on.wait(timeout=60)
+        return real(*a, **k)
+
+    monkeypatch.setattr(T, "transcribe", after_the_person_spoke_on)
+    listener = Listener(language="en", background=True)
+    blocks = [x[i:i + RATE // 10] for i in range(0, len(x), RATE // 10)]
+    k = 0
+    while listener._asked_ahead is None:  # up to the first pause heard ahead
+        listener.feed(blocks[k])
+        k += 1
+    ahead_end = listener._asked_ahead[1]
+    for b in blocks[k:]:
+        listener.feed(b)
+    assert listener._last_speech_end > ahead_end + 1.0  # the person spoke on
+    spoke_on.set()
+    a = listener.finish()
+    assert listener.given_up >= 1
+    whole = analyze_file(SAMPLES / "en_greatest_strength.flac", language="en")
+    assert a.words[0].start < ahead_end < a.words[-1].end
+    assert abs(len(a.words) - len(whole.words)) <= 0.1 * len(whole.words)
+
+
 @pytest.mark.mic
 @pytest.mark.model
 def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pulse, tmp_path):

@@ -11,7 +11,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    after :data:`SETTLE_S` once it holds :data:`MIN_STRETCH_S` of speech (context enough for
    Whisper), or at its latest pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch
    is heard ahead of time at each pause of :data:`SETTLE_S` (the person may be done, and then
-   the end of the take finds it heard). A worker thread transcribes each finished stretch
+   the end of the take finds it heard; if they speak on, that hearing is given up at once, so
+   the worker is free when they do stop). A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
@@ -66,6 +67,10 @@ PAD_S = 0.3
 CONTEXT_S = 5.0
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
+
+
+class _Stale(Exception):
+    """A hearing ahead the person has spoken past (:meth:`Listener._stale`)."""
 
 
 @dataclass
@@ -151,6 +156,8 @@ class Listener:
         self._fillers_so_far = 0
         self._busy = False  # the worker is hearing a stretch
         self._asked_ahead: tuple | None = None  # (start, end) of the last stretch heard ahead
+        self._closed: tuple | None = None  # (start, end) of the last stretch closed
+        self.given_up = 0  # hearings ahead given up because the person spoke on
         self._ahead: _Part | None = None
         self._fed_by_recorder = False
         self._ended = threading.Event()  # the recorder's final block has been taken
@@ -283,6 +290,7 @@ class Listener:
         if self.language == "auto" and self._speech_heard_s >= _detect_s():
             self._detect()
         self._pending_s += end - start
+        self._closed = (start, end)
         self._jobs.put(self._job(start, end))
         self._open_start = reopen
         self._pauses = [p for p in self._pauses if reopen is not None and p[0] >= reopen]
@@ -303,6 +311,19 @@ class Listener:
             self._detect()
         self._asked_ahead = key
         self._jobs.put(self._job(self._open_start, end, ahead=True))
+
+    def _stale(self, job: _Job) -> bool:
+        """Is ``job``, a hearing ahead, no longer the end of its stretch? The person spoke on
+        after that pause (or the stretch closed elsewhere): its hearing would be thrown away."""
+        if not job.ahead:
+            return False
+        if self._open_start == job.start:
+            return self._last_speech_end > job.end + 1e-6
+        return self._closed != (job.start, job.end)
+
+    def _check(self, job: _Job, *_) -> None:
+        if self._stale(job):
+            raise _Stale
 
     def _drop_before(self, sample: int) -> None:
         # never what a frame level or a Silero window still to compute needs
@@ -388,7 +409,11 @@ class Listener:
         if ahead is not None and not job.ahead and (ahead.start, ahead.end) == (job.start, job.end):
             part = ahead  # the person stopped where it was heard ahead: nothing left to do
         else:
-            part = self._hear(job)
+            try:
+                part = self._hear(job)
+            except _Stale:  # the person spoke on: the worker is free for what comes next
+                self.given_up += 1
+                return
         with self._lock:
             if job.ahead:
                 self._ahead = part
@@ -423,8 +448,11 @@ class Listener:
         part = _Part(start, end)
         if ivs:
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
+            # a hearing ahead is given up between steps (and Whisper's segments) once stale
             t = transcribe(samples, self.info.path, language=rules.code, prompt=rules.filler_prompt,
-                           speech=shifted, multilingual=self.info.multilingual)
+                           speech=shifted, multilingual=self.info.multilingual,
+                           on_segment=lambda _end: self._check(job))
+            self._check(job)
             words = snap_words(t.words, shifted)
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
@@ -433,6 +461,7 @@ class Listener:
             part.words = [_shift(w, offset) for w in words]
             part.held = [_shift(h, offset) for h in held]
             part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
+            self._check(job)
             pt, pf = pitch(samples, RATE)
             own = (pt + offset >= start - PAD_S) & (pt + offset < end + PAD_S)  # not the context's
             part.pitch_t, part.pitch_f0 = pt[own] + offset, pf[own]
