@@ -51,6 +51,16 @@ def test_a_long_stretch_is_cut_at_its_widest_pause_into_windows_whisper_hears_wh
     assert decoding_windows([Interval(0.0, 40.0)], 41.0) == [(0.0, 40.2)]
 
 
+def test_windows_cut_at_a_short_pause_do_not_overlap():
+    # fast speech: 0.2-s pauses only, less than the two 0.2-s pads; the windows meet halfway
+    ivs = [Interval(2.2 * k, 2.2 * k + 2.0) for k in range(20)]
+    windows = decoding_windows(ivs, 45.0)
+    assert len(windows) >= 2 and all(e - s <= 28.0 for s, e in windows)
+    assert all(a[1] <= b[0] for a, b in zip(windows, windows[1:]))
+    cut = windows[0][1]
+    assert any(iv.end < cut < ivs[i + 1].start for i, iv in enumerate(ivs[:-1]))  # inside a pause
+
+
 def test_a_cut_leaves_whisper_some_context_before_it():
     # the widest pause comes 2 s in: cutting there would leave a 2-s window; the next fits
     ivs = [Interval(0.0, 2.0), Interval(4.5, 25.0), Interval(25.5, 40.0)]
