@@ -1,7 +1,9 @@
-"""Pure parts of transcribe.py: the windows Whisper decodes, which speech it skipped (decoded again
-without the prompt)."""
+"""transcribe.py: the windows Whisper decodes, which speech it skipped (decoded again
+without the prompt), and, with the real model, room for the prompt in a window's token cap."""
 
 from __future__ import annotations
+
+import pytest
 
 from furikaeri.speech import Interval
 from furikaeri.transcribe import Word, decoding_windows, skipped_speech
@@ -108,3 +110,22 @@ def test_a_tail_with_speech_is_decoded():
     model = _Model(last_gap_s=0.8)
     ends = _ends(model, [Interval(1.0, 11.0), Interval(11.5, 12.0)])  # speech in the last 0.8 s
     assert ends == [5.8, 10.8, 11.4, 12.2]
+
+
+@pytest.mark.model
+def test_a_japanese_window_of_28_s_leaves_room_for_the_prompt():
+    """A 28-s window of Japanese speech with the filler prompt: the token cap (15 a second)
+    plus the prompt must stay within Whisper's 448 tokens, or faster-whisper refuses it (a
+    5-minute Japanese answer failed so)."""
+    from pathlib import Path
+
+    from furikaeri import models
+    from furikaeri.audio import load_audio
+    from furikaeri.lang import get_rules
+    from furikaeri.transcribe import transcribe
+
+    audio = load_audio(Path(__file__).resolve().parents[1] / "samples" / "ja_gakuchika_over_budget.flac")
+    path = models.resolve(None, models.default_models_dir()).path
+    t = transcribe(audio.samples, path, language="ja", prompt=get_rules("ja").filler_prompt,
+                   speech=[Interval(0.2, 27.9)])
+    assert len("".join(w.text for w in t.words)) > 100

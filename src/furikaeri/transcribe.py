@@ -301,7 +301,7 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         # still decode badly are caught by the guards below.
         temperature=0.0,
         repetition_penalty=repetition_penalty,
-        max_new_tokens=_token_cap(fed, language),
+        max_new_tokens=_token_cap(fed, language, _prompt_length(model, prompt)),
         without_timestamps=False,
     )
     words: list[Word] = []
@@ -363,18 +363,31 @@ def _without_stuck_repeats(seg_words):
     return out
 
 
-def _token_cap(longest_s: float, language: str) -> int | None:
+#: Whisper's text context (tokens): the prompt and what it writes for one window together.
+MAX_TOKENS = 448
+
+
+def _token_cap(longest_s: float, language: str, prompt_tokens: int = 0) -> int | None:
     """An upper bound on tokens per 30-s window, from the longest stretch of speech decoded.
 
     Whisper emits at most about ``Rules.tokens_per_s`` tokens per second of speech (10 in
     English; 15 in Japanese, where a token is often one character); a cap from the audio's
     length stops a runaway loop early (on a laugh, base otherwise writes "uh, uh, ..." for 448
-    tokens, three times over).
+    tokens, three times over). The cap leaves room for the ``prompt_tokens`` Whisper is given
+    before it (faster-whisper refuses a window whose prompt and cap exceed :data:`MAX_TOKENS`).
     """
     from furikaeri.lang import get_rules
 
+    room = MAX_TOKENS - prompt_tokens
     cap = int(get_rules(language).tokens_per_s * min(longest_s, 30.0)) + 16
-    return cap if cap < 440 else None
+    return cap if cap < room else None
+
+
+def _prompt_length(model, prompt: str | None) -> int:
+    """Tokens faster-whisper puts before a window's text: the previous-text mark and the prompt,
+    the start, language and task marks, and a few to spare."""
+    body = len(model.hf_tokenizer.encode(" " + prompt.strip()).ids) if prompt else 0
+    return body + 1 + 3 + 4
 
 
 def _looping(texts: list[str], *, max_period: int = 4, share: float = 0.6) -> bool:
