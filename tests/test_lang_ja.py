@@ -103,6 +103,17 @@ def test_ee_yes_or_hesitation():
     assert fillers("うーん、ええ、そうです。") == [("うーん", "hesitation"), ("ええ", "hesitation")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("言いました。っと、それは", ["っと"]),  # えっと whose え Whisper lost at a phrase start
+    ("っと、マリさんは", ["っと"]),
+    ("さんが、っと、えーと、", ["っと", "えーと"]),
+    ("ちょっと待って", []), ("もっと、早く", []), ("きっと、大丈夫", []), ("ずっと、待っていた", []),
+    ("行こうっと。", []),  # the particle after a verb
+])
+def test_clipped_etto_opens_a_phrase(text, expected):
+    assert filler_texts(text) == expected
+
+
 def test_bare_eto_only_near_a_pause():
     assert fillers("えと、私は") == [("えと", "hesitation")]
     assert fillers("私は、えと、大学で") == [("えと", "hesitation")]

@@ -162,9 +162,9 @@ def test_a_filler_word_whisper_could_barely_hear_is_its_guess_not_a_filler():
     # a hesitation is always unlikely to Whisper (its training text leaves them out): counted
     um = [replace(w, text=" Um,") if w.text == " Well," else w for w in words]
     assert [f.text for f in transcript_fillers(um, en, speech)[1]] == ["Um"]
-    # the same in Japanese: まあ at 0.08 is a guess, at 0.2 a filler
+    # the same in Japanese: まあ at 0.03 is a guess, at 0.2 a filler
     ja = get_rules("ja")
-    jw = [Word("で、", 21.3, 21.6, 0.9), Word("まあ、", 22.0, 22.2, 0.08), Word("リット", 23.0, 23.4, 0.7)]
+    jw = [Word("で、", 21.3, 21.6, 0.9), Word("まあ、", 22.0, 22.2, 0.03), Word("リット", 23.0, 23.4, 0.7)]
     js = [Interval(21.3, 21.6), Interval(22.0, 22.2), Interval(23.0, 23.4)]
     assert transcript_fillers(jw, ja, js)[1] == []
     assert [f.text for f in transcript_fillers([replace(w, probability=0.2) for w in jw], ja, js)[1]] == ["まあ"]

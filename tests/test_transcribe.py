@@ -38,13 +38,13 @@ def test_decoding_windows_pad_join_and_clip():
 
 
 def test_a_long_stretch_is_cut_at_its_widest_pause_into_windows_whisper_hears_whole():
-    # 60 s of speech in 2.5-s phrases 0.5 s apart, one pause of 2 s after 17.5 s: no pause is
+    # 60 s of speech in 2.5-s phrases 0.5 s apart, one pause of 2 s after 23.5 s: no pause is
     # 3 s long, so all of it is one stretch, and faster-whisper would give the prompt to its
     # first 30-s window only. Cut at the widest pause, each window at most 28 s.
-    ivs = [Interval(3.0 * k, 3.0 * k + 2.5) for k in range(6)]
-    ivs += [Interval(19.5 + 3.0 * k, 22.0 + 3.0 * k) for k in range(14)]
+    ivs = [Interval(3.0 * k, 3.0 * k + 2.5) for k in range(8)]
+    ivs += [Interval(25.5 + 3.0 * k, 28.0 + 3.0 * k) for k in range(12)]
     windows = decoding_windows(ivs, 70.0)
-    assert windows[0] == (0.0, 17.7)  # the 2-s pause, not the last one that fits
+    assert windows[0] == (0.0, 23.7)  # the 2-s pause, not the last one that fits
     assert all(e - s <= 28.0 for s, e in windows) and len(windows) == 3
     # every phrase in exactly one window, in order: no window starts or ends inside one
     inside = [[iv for iv in ivs if s <= iv.start and iv.end <= e] for s, e in windows]
@@ -64,7 +64,8 @@ def test_windows_cut_at_a_short_pause_do_not_overlap():
 
 
 def test_a_cut_leaves_whisper_some_context_before_it():
-    # the widest pause comes 2 s in: cutting there would leave a 2-s window; the next fits
+    # the widest pause comes 2 s in: cutting there would leave a 2-s window (a full encoder pass
+    # for it, and little context); the next pause fits
     ivs = [Interval(0.0, 2.0), Interval(4.5, 25.0), Interval(25.5, 40.0)]
     assert decoding_windows(ivs, 41.0, pad_s=0.0) == [(0.0, 25.0), (25.5, 40.0)]
 

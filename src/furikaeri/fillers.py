@@ -174,7 +174,7 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
 #: guess over a sound it could not make out ("Well, while" over a slurred "while, while"), not
 #: a filler said. (Hesitations, um/えー, are always unlikely to Whisper: its training
 #: transcripts leave them out; this bar is for discourse words only.)
-GUESSED_P = 0.1
+GUESSED_P = 0.05
 
 
 def _guessed(words, idx) -> bool:

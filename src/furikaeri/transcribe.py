@@ -157,8 +157,9 @@ SAMPLE_RATE = 16000
 #: went unwritten. Cut at a pause, each window is decoded whole, with the prompt.
 MAX_WINDOW_S = 28.0
 #: A long stretch is cut at its widest pause that leaves at least this much (s) before it, when
-#: it has one: Whisper needs some context (the streaming listener's pieces are as long).
-MIN_WINDOW_S = 8.0
+#: it has one: every window costs a full 30-s encoder pass, so few long windows are cheaper
+#: than many short ones (and give Whisper more context).
+MIN_WINDOW_S = 20.0
 
 
 def decoding_windows(intervals, duration: float, *, pad_s: float = 0.2, join_gap_s: float = 3.0,

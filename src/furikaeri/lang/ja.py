@@ -19,7 +19,8 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
 
 ``hesitation`` (a sound, not a word)
     * えーと/えっと/えーっと/ええと (+ ですね): always. A bare えと only next to a pause
-      (start, punctuation, another filler), since えと is also 干支.
+      (start, punctuation, another filler), since えと is also 干支. っと opening a phrase
+      (after punctuation or at the start): えっと whose え Whisper lost; no word starts with っ.
     * えー/えぇ (any length): always.
     * ええ: a filler, except when it opens the answer or stands alone as a sentence
       (ええ。), where it is the polite *yes*, and before a noun (Kansai ええ感じ).
@@ -244,6 +245,14 @@ def _aa(ix: _Index, s: int, e: int) -> bool:
     return _pause_after(ix, e)
 
 
+def _clipped_etto(ix: _Index, s: int, e: int) -> bool:
+    """っと opening a phrase (after punctuation, or the text's start): no word begins with っ,
+    and the quotative particle never follows a pause; it is えっと whose え Whisper lost
+    (「言いました。っと、それは」), as it does when the filler runs out of a pause."""
+    prev = ix.before(s)
+    return prev is None or _is_punct(prev)
+
+
 def _bare_a(ix: _Index, s: int, e: int) -> bool:
     """A bare あ said on its own, before a pause or another filler (「あ、それは」, 「はあ、」 is
     not one token): how Whisper writes a short あー, and the interjection a speaker uses to
@@ -301,6 +310,7 @@ _FILLER_PATTERNS = [
     (re.compile(r"(?:なん|何)(?:て|と)(?:いう|言う|ゆう)(?:んですかね|んでしょうか|か)(?:ね|な)?"), _D, _always),
     (re.compile(r"え(?:[ーぇえ]+っ?|っ)とー*(?:ですね)?"), _H, _always),
     (re.compile(r"えと(?:ですね)?"), _H, _bare_eto),
+    (re.compile(r"っとー*"), _H, _clipped_etto),
     (re.compile(r"んー+と?"), _H, _always),
     (re.compile(r"う[ーぅ]+[んむ]?"), _H, _always),
     (re.compile(r"え[ーぇ]+"), _H, _always),
