@@ -249,8 +249,7 @@ def _clipped_etto(ix: _Index, s: int, e: int) -> bool:
     """っと opening a phrase (after punctuation, or the text's start): no word begins with っ,
     and the quotative particle never follows a pause; it is えっと whose え Whisper lost
     (「言いました。っと、それは」), as it does when the filler runs out of a pause."""
-    prev = ix.before(s)
-    return prev is None or _is_punct(prev)
+    return _is_punct(ix.before(s))  # the text's start counts as punctuation
 
 
 def _bare_a(ix: _Index, s: int, e: int) -> bool:
