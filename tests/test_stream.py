@@ -71,6 +71,30 @@ def test_stretches_queued_together_keep_their_place_in_the_take():
     assert len(y) == len(a.samples) + RATE - 800 and y[len(a.samples)] == 3.0
 
 
+@pytest.mark.parametrize("first_s,stretches", [
+    (11.0, [(0.0, 11.0), (11.3, 14.3)]),  # a long stretch closes at a short pause: the tail stays short
+    (6.0, [(0.0, 9.3)]),  # a short one does not (Whisper hears it with the words after it)
+])
+def test_a_long_stretch_closes_at_a_short_pause(first_s, stretches):
+    from furikaeri.stream import LONG_STRETCH_S, SPLIT_GAP_S, VAD, Listener
+
+    assert SPLIT_GAP_S <= 0.3 and 6.0 < LONG_STRETCH_S <= 11.0
+    step = VAD / RATE
+    probs = np.concatenate([np.ones(round(first_s / step)), np.zeros(round(0.3 / step)),
+                            np.ones(round(3.0 / step)), np.zeros(round(4.0 / step))]).astype(np.float32)
+    listener = Listener(language="en", background=False)
+    closed = []
+
+    def close(end, reopen=None):
+        closed.append((listener._open_start, end))
+        listener._open_start = reopen
+
+    listener._close = close
+    listener._vad, listener._vad_done = [probs], len(probs)
+    listener._stretches()
+    assert closed == [pytest.approx(s, abs=step) for s in stretches]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("sample,language", [("en_weakness_over_budget.flac", "en"),
                                              ("ja_gakuchika_over_budget.flac", "ja")])

@@ -9,10 +9,11 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
 2. **Stretches of speech, as soon as they are finished**: a stretch closes at a pause, so no
    word is cut: after :data:`ALONE_S` of silence (where the whole-take analysis splits too),
    after :data:`SETTLE_S` once it holds :data:`MIN_STRETCH_S` of speech (context enough for
-   Whisper), or at its latest pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch
-   is heard ahead of time at each pause of :data:`SETTLE_S` (the person may be done, and then
-   the end of the take finds it heard; if they speak on, that hearing is given up at once, so
-   the worker is free when they do stop). A worker thread transcribes each finished stretch
+   Whisper), after :data:`SPLIT_GAP_S` once it holds :data:`LONG_STRETCH_S`, or at its latest
+   pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch is heard ahead of time at
+   each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
+   it heard; if they speak on, that hearing is given up at once, so the worker is free when
+   they do stop). A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
@@ -56,6 +57,11 @@ MIN_STRETCH_S = 8.0
 #: has one, else of :data:`SPLIT_GAP_S`), so it fits one of Whisper's 30-s windows.
 MAX_STRETCH_S = 24.0
 SPLIT_GAP_S = 0.25
+#: A stretch this long (s) closes at any pause of :data:`SPLIT_GAP_S`: what is left to hear
+#: when the take ends stays short even when the person's last phrases run on without a
+#: longer pause (a 5-minute Japanese answer ended on an 18-s stretch: 2.5 s to hear).
+#: Hearing costs a fixed encoder pass plus the text written, so shorter is not much faster.
+LONG_STRETCH_S = 10.0
 #: A pause (s) after which the open stretch is heard ahead of time, while the worker is idle:
 #: if the person stops there (most end an answer with a pause before pressing Enter), the
 #: stretch is already done when the take ends; if they go on, that hearing is dropped.
@@ -268,8 +274,10 @@ class Listener:
                 if self._silence_since is None:
                     self._silence_since = t0
                 silent = t0 + step - self._last_speech_end
+                length = self._last_speech_end - self._open_start if self._open_start is not None else 0.0
                 if self._open_start is not None and (silent >= ALONE_S or (
-                        silent >= SETTLE_S and self._last_speech_end - self._open_start >= MIN_STRETCH_S)):
+                        silent >= SETTLE_S and length >= MIN_STRETCH_S) or (
+                        silent >= SPLIT_GAP_S and length >= LONG_STRETCH_S)):
                     self._close(self._last_speech_end)
                 elif self._open_start is not None and silent >= SETTLE_S and self._background:
                     self._hear_ahead(self._last_speech_end)
