@@ -109,3 +109,18 @@ def test_short_vowels_are_not_held():
     x = np.concatenate([silence(0.2), vowel(0.2, 120), silence(0.3), vowel(0.15, 180), silence(0.2)])
     audio = Audio(with_noise(x), RATE)
     assert held_sounds(audio, find_speech(audio).intervals) == []
+
+
+def test_a_lenient_map_keeps_a_soft_sound_near_the_threshold():
+    """A stretch judged before the take ends (its final levels unknown) keeps a soft sound just
+    under the energy threshold; the whole take's map, judged at its levels, does not."""
+    from furikaeri.speech import speech_map
+
+    db = np.full(300, -60.0, np.float32)
+    db[50:150] = -20.0  # a phrase
+    db[200:220] = -42.5  # a soft "e" 0.5 dB under the threshold (floor + 0.45 x 40 dB contrast)
+    vad = np.where(db > -55, 0.9, 0.05).astype(np.float32)
+    strict = speech_map(db, vad, 3.0, floor_speech=(-60.0, -20.0))
+    lenient = speech_map(db, vad, 3.0, floor_speech=(-60.0, -20.0), lenient_db=1.0)
+    assert [(iv.start, iv.end) for iv in strict.intervals] == [(0.5, 1.5)]
+    assert [(iv.start, iv.end) for iv in lenient.intervals] == [(0.5, 1.5), (2.0, 2.2)]

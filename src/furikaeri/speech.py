@@ -161,6 +161,7 @@ def speech_map(
     min_contrast_db: float = 12.0,
     floor_speech: tuple[float, float] | None = None,
     offset_s: float = 0.0,
+    lenient_db: float = 0.0,
 ) -> SpeechMap:
     """Speech intervals from 10-ms frame levels ``db`` (:func:`frame_db`) and Silero
     probabilities per frame ``vad_prob`` (:func:`vad_frames`).
@@ -183,6 +184,9 @@ def speech_map(
         a stretch of a take being recorded is judged by the take so far.
     offset_s : float, seconds
         Where frame 0 lies in the take (interval times are the take's).
+    lenient_db : float >= 0, dB
+        Lower the energy thresholds by this much: a stretch judged before the take has ended
+        (its final levels unknown) keeps the soft sounds the whole take's map may count.
     """
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
@@ -191,8 +195,8 @@ def speech_map(
     contrast = speech_level - floor
     if contrast >= min_contrast_db:
         # Thresholds between floor and speech level, hysteresis for soft word edges.
-        high = floor + max(9.0, 0.45 * contrast)
-        low = floor + max(6.0, 0.25 * contrast)
+        high = floor + max(9.0, 0.45 * contrast) - lenient_db
+        low = floor + max(6.0, 0.25 * contrast) - lenient_db
         energy_mask = _hysteresis(db, high, low)
         mask = energy_mask & _dilate(vad_mask, int(round(vad_dilate_s / HOP_S)))
     else:

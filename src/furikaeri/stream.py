@@ -71,6 +71,11 @@ PAD_S = 0.3
 #: Audio kept before a stretch (s), as context only: the second listen hears a candidate in a
 #: window with the sound before it, as it does in a whole take (nothing there is transcribed).
 CONTEXT_S = 5.0
+#: A stretch's speech is judged by the levels of the take so far, and a soft sound near the
+#: energy threshold may count as speech in the whole take's map but not yet (a take's level
+#: floor falls as its silences add up): stretches are judged this much (dB) more leniently,
+#: so what the final map holds was heard (the final map still decides what is speech).
+LENIENT_DB = 1.0
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
 
@@ -451,7 +456,7 @@ class Listener:
         per_frame = vad_frames(vad, len(db))
         f0, f1 = int(offset * 100), min(len(db), int((offset + len(samples) / RATE) * 100))
         local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, floor_speech=levels(db, per_frame),
-                           offset_s=f0 / 100)
+                           offset_s=f0 / 100, lenient_db=LENIENT_DB)
         ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
         part = _Part(start, end)
         if ivs:
