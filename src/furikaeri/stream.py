@@ -13,9 +13,9 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch is heard ahead of time at
    each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
    it heard). If they speak on, that hearing is given up as soon as the worker is wanted
-   elsewhere or they have gone on :data:`KEEP_S` past the pause; else it is kept, and a later
-   hearing ahead of the same stretch, or the end of the take, hears only what was said after
-   its pause (with :data:`LEAD_S` of speech before it for context). A worker thread transcribes each finished stretch
+   elsewhere; else it is kept, and a later hearing ahead of the same stretch, or the end of
+   the take, hears only what was said after its pause (with :data:`LEAD_S` of speech before
+   it for context). A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
@@ -73,11 +73,6 @@ SETTLE_S = 0.5
 #: the rest is heard, with this much speech (s) before the pause for context (its words are
 #: the first hearing's, not kept twice).
 LEAD_S = 3.0
-#: A hearing ahead the person has spoken past is kept (while the worker has nothing else to do)
-#: until they have gone on this long (s) past its pause: a closing phrase after a pause ends the
-#: take within it; past it they are going on with the answer, and the worker had better be free
-#: at their next pause.
-KEEP_S = 2.0
 #: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
 PAD_S = 0.3
 #: Audio kept before a stretch (s), as context only: the second listen hears a candidate in a
@@ -356,16 +351,16 @@ class Listener:
     def _stale(self, job: _Job) -> bool:
         """Should ``job``, a hearing ahead, be given up? When it is no longer the end of its
         stretch (the person spoke on after that pause, or the stretch closed elsewhere) and the
-        worker is wanted for something else (a stretch to hear, a newer pause to hear ahead at),
-        or the person has gone on more than :data:`KEEP_S` past its pause. Left to finish, it
-        may still serve: if the take ends soon after, only what was said after its pause is
-        heard (:meth:`_do`)."""
+        worker is wanted for something else: a stretch to hear, or a newer pause to hear ahead
+        at. Left to finish, it may still serve: if the take ends soon after, only what was said
+        after its pause is heard (:meth:`_do`)."""
         if not job.ahead:
             return False
         if self._open_start == job.start:
-            past = self._last_speech_end - job.end
-            return past > 1e-6 and (past > KEEP_S or self._wanted or not self._jobs.empty())
-        return self._closed != (job.start, job.end) and (self._wanted or not self._jobs.empty())
+            spoken_past = self._last_speech_end > job.end + 1e-6
+        else:
+            spoken_past = self._closed != (job.start, job.end)
+        return spoken_past and (self._wanted or not self._jobs.empty())
 
     def _check(self, job: _Job, *_) -> None:
         if self._stale(job):
