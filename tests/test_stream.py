@@ -262,51 +262,6 @@ def test_a_hearing_ahead_the_person_spoke_past_is_given_up(monkeypatch):
     assert abs(len(a.words) - len(whole.words)) <= 0.1 * len(whole.words)
 
 
-@pytest.mark.model
-def test_a_take_ending_a_little_after_a_pause_heard_ahead_hears_only_the_rest():
-    """The person pauses (the stretch is heard ahead), says one more phrase and stops: the end
-    of the take hears only that phrase (with a little speech before the pause for context), and
-    the report has the words of both, as the whole take analysed afterwards does."""
-    import time
-
-    from furikaeri.analysis import analyze_audio
-    from furikaeri.audio import Audio
-    from furikaeri.stream import SETTLE_S, Listener
-
-    x = load_audio(SAMPLES / "en_greatest_strength.flac").samples
-    blocks = [x[i:i + RATE // 10] for i in range(0, len(x), RATE // 10)]
-    listener = Listener(language="en", background=True)
-    fed, k = [], 0
-    while listener._asked_ahead is None:  # up to the first pause heard ahead
-        listener.feed(blocks[k])
-        fed.append(blocks[k])
-        k += 1
-    ahead_end = listener._asked_ahead[1]
-    deadline = time.monotonic() + 120
-    while listener._ahead is None and time.monotonic() < deadline:  # heard while they pause
-        time.sleep(0.05)
-    assert listener._ahead is not None and listener._ahead.end == ahead_end
-    # one more phrase: up to the next short pause
-    while not (listener._last_speech_end > ahead_end + 1.0 and listener._silence_since is not None
-               and listener._vad_done * 512 / RATE - listener._last_speech_end >= 0.25):
-        listener.feed(blocks[k])
-        fed.append(blocks[k])
-        k += 1
-    rest_start = min(b for a, b in listener._pauses if abs(a - ahead_end) < 1e-6)
-    silence = np.zeros(RATE, np.float32)
-    listener.feed(silence)
-    a = listener.finish()
-    assert listener.reused == 1 and listener.given_up == 0
-    assert rest_start - ahead_end >= SETTLE_S
-    whole = analyze_audio(Audio(np.concatenate(fed + [silence]), RATE), language="en")
-    assert any(w.start < ahead_end for w in a.words) and any(w.start > rest_start - 0.1 for w in a.words)
-    def rest(words):
-        return [w.text.strip(" ,.?!").lower() for w in words if w.start > rest_start - 0.1]
-
-    assert rest(a.words) == rest(whole.words)
-    assert abs(len(a.words) - len(whole.words)) <= 1
-
-
 @pytest.mark.mic
 @pytest.mark.model
 def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pulse, tmp_path):

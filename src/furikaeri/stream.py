@@ -12,10 +12,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    Whisper), after :data:`SPLIT_GAP_S` once it holds :data:`LONG_STRETCH_S`, or at its latest
    pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch is heard ahead of time at
    each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
-   it heard). If they speak on, that hearing is given up as soon as the worker is wanted
-   elsewhere; else it is kept, and a later hearing ahead of the same stretch, or the end of
-   the take, hears only what was said after its pause (with :data:`LEAD_S` of speech before
-   it for context). A worker thread transcribes each finished stretch
+   it heard; if they speak on, that hearing is given up at once, so the worker is free when
+   they do stop). A worker thread transcribes each finished stretch
    (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
@@ -68,21 +66,15 @@ LONG_STRETCH_S = 10.0
 #: if the person stops there (most end an answer with a pause before pressing Enter), the
 #: stretch is already done when the take ends; if they go on, that hearing is dropped.
 SETTLE_S = 0.5
-#: When a stretch whose first part was heard ahead (the person paused, then said a little more:
-#: 「…と思います。　以上です」) is heard ahead again at a later pause, or ends the take, only
-#: the rest is heard, with this much speech (s) before the pause for context (its words are
-#: the first hearing's, not kept twice).
-LEAD_S = 3.0
 #: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
 PAD_S = 0.3
 #: Audio kept before a stretch (s), as context only: the second listen hears a candidate in a
 #: window with the sound before it, as it does in a whole take (nothing there is transcribed).
 CONTEXT_S = 5.0
-#: A stretch's speech is judged by the levels of the take so far, which are not quite the whole
-#: take's (on a real monologue the floor so far sat 0.1-0.4 dB above it), so a soft sound at the
-#: energy threshold may be speech in the final map but not in its stretch, and go unheard.
-#: Stretches are judged this much (dB) more leniently; the final map still decides what is
-#: speech. (Real-l2 Japanese streamed: 31 of 40 fillers found at 0 dB, 32 at 1 dB, 31 at 2 dB.)
+#: A stretch's speech is judged by the levels of the take so far, and a soft sound near the
+#: energy threshold may count as speech in the whole take's map but not yet (a take's level
+#: floor falls as its silences add up): stretches are judged this much (dB) more leniently,
+#: so what the final map holds was heard (the final map still decides what is speech).
 LENIENT_DB = 1.0
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
@@ -95,16 +87,13 @@ class _Stale(Exception):
 @dataclass
 class _Job:
     """A stretch for the worker: its speech from ``start`` to ``end`` (s), its audio from take
-    sample ``first`` on; ``ahead``: heard ahead of time, the stretch still open; ``tail``:
-    closed when the take ended; ``pauses``: its pauses (s) of :data:`SPLIT_GAP_S` or more."""
+    sample ``first`` on; ``ahead``: heard ahead of time, the stretch still open."""
 
     start: float
     end: float
     first: int
     samples: np.ndarray
     ahead: bool = False
-    tail: bool = False
-    pauses: tuple = ()
 
 
 @dataclass
@@ -180,10 +169,7 @@ class Listener:
         self._asked_ahead: tuple | None = None  # (start, end) of the last stretch heard ahead
         self._closed: tuple | None = None  # (start, end) of the last stretch closed
         self.given_up = 0  # hearings ahead given up because the person spoke on
-        self.reused = 0  # last stretches heard from a pause on, their start heard ahead
         self._ahead: _Part | None = None
-        self._wanted = False  # a newer hearing ahead waits for the worker
-        self._ending = False  # the take has ended: stretches closed now are its tail
         self._fed_by_recorder = False
         self._ended = threading.Event()  # the recorder's final block has been taken
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
@@ -318,10 +304,7 @@ class Listener:
             self._detect()
         self._pending_s += end - start
         self._closed = (start, end)
-        job = self._job(start, end)
-        job.tail = self._ending
-        job.pauses = tuple((a, b) for a, b in self._pauses if start < a < end)
-        self._jobs.put(job)
+        self._jobs.put(self._job(start, end))
         self._open_start = reopen
         self._pauses = [p for p in self._pauses if reopen is not None and p[0] >= reopen]
         self._drop_before(int(((reopen if reopen is not None else end) - CONTEXT_S) * RATE))
@@ -335,32 +318,21 @@ class Listener:
     def _hear_ahead(self, end: float) -> None:
         """Hear the open stretch up to ``end`` now, if the worker has nothing else to do."""
         key = (self._open_start, end)
-        if self._asked_ahead == key or not self._jobs.empty():
+        if self._asked_ahead == key or self._busy or not self._jobs.empty():
             return
-        if self._busy:
-            self._wanted = True  # a hearing the person has spoken past gives way (_stale)
-            return
-        self._wanted = False
         if self.language == "auto" and self._speech_heard_s >= _detect_s():
             self._detect()
         self._asked_ahead = key
-        job = self._job(self._open_start, end, ahead=True)
-        job.pauses = tuple((a, b) for a, b in self._pauses if self._open_start < a < end)
-        self._jobs.put(job)
+        self._jobs.put(self._job(self._open_start, end, ahead=True))
 
     def _stale(self, job: _Job) -> bool:
-        """Should ``job``, a hearing ahead, be given up? When it is no longer the end of its
-        stretch (the person spoke on after that pause, or the stretch closed elsewhere) and the
-        worker is wanted for something else: a stretch to hear, or a newer pause to hear ahead
-        at. Left to finish, it may still serve: if the take ends soon after, only what was said
-        after its pause is heard (:meth:`_do`)."""
+        """Is ``job``, a hearing ahead, no longer the end of its stretch? The person spoke on
+        after that pause (or the stretch closed elsewhere): its hearing would be thrown away."""
         if not job.ahead:
             return False
         if self._open_start == job.start:
-            spoken_past = self._last_speech_end > job.end + 1e-6
-        else:
-            spoken_past = self._closed != (job.start, job.end)
-        return spoken_past and (self._wanted or not self._jobs.empty())
+            return self._last_speech_end > job.end + 1e-6
+        return self._closed != (job.start, job.end)
 
     def _check(self, job: _Job, *_) -> None:
         if self._stale(job):
@@ -447,23 +419,12 @@ class Listener:
         """One stretch (or several queued together): heard, or taken from its hearing ahead."""
         job = jobs[0] if len(jobs) == 1 else _joined(jobs)
         ahead = self._ahead
-        rest = _rest_after(ahead, job)
         if ahead is not None and not job.ahead and (ahead.start, ahead.end) == (job.start, job.end):
             part = ahead  # the person stopped where it was heard ahead: nothing left to do
-        elif rest is not None:  # the person paused (heard ahead there), then said a little more
-            cut = (ahead.end + rest) / 2
-            try:
-                after = self._hear(job, lead_from=max(job.start, ahead.end - LEAD_S), keep_after=cut)
-            except _Stale:
-                self.given_up += 1
-                return
-            part = _Part(job.start, job.end, ahead.words + after.words, ahead.held + after.held,
-                         ahead.doubtful + after.doubtful, *_pitch_joined(ahead, after, cut))
-            self.reused += 1
         else:
             try:
                 part = self._hear(job)
-            except _Stale:  # the worker is wanted elsewhere: this hearing would be thrown away
+            except _Stale:  # the person spoke on: the worker is free for what comes next
                 self.given_up += 1
                 return
         with self._lock:
@@ -472,10 +433,8 @@ class Listener:
             else:
                 self.parts.append(part)
 
-    def _hear(self, job: _Job, *, lead_from: float | None = None, keep_after: float | None = None) -> _Part:
-        """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch.
-        With ``keep_after`` (s), only the speech from ``lead_from`` on is heard and only what
-        lies after ``keep_after`` is kept (the rest of a stretch whose start was heard ahead)."""
+    def _hear(self, job: _Job) -> _Part:
+        """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch."""
         from furikaeri.lang import get_rules
         from furikaeri.measure import snap_words
         from furikaeri.relisten import second_listen
@@ -498,8 +457,7 @@ class Listener:
         f0, f1 = int(offset * 100), min(len(db), int((offset + len(samples) / RATE) * 100))
         local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, floor_speech=levels(db, per_frame),
                            offset_s=f0 / 100, lenient_db=LENIENT_DB)
-        first = start if lead_from is None else lead_from
-        ivs = [iv for iv in local.intervals if iv.end > first - PAD_S / 2 and iv.start < end + PAD_S / 2]
+        ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
         part = _Part(start, end)
         if ivs:
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
@@ -513,13 +471,12 @@ class Listener:
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
             words, doubtful = second_listen(samples, self.info.path, words, shifted, rules=rules, bursts=bursts,
                                             multilingual=self.info.multilingual)
-            cut = -np.inf if keep_after is None else keep_after
-            part.words = [w for w in (_shift(w, offset) for w in words) if (w.start + w.end) / 2 > cut]
-            part.held = [h for h in (_shift(h, offset) for h in held) if h.start > cut]
-            part.doubtful = [(a + offset, b + offset) for a, b in doubtful if a + offset > cut]
+            part.words = [_shift(w, offset) for w in words]
+            part.held = [_shift(h, offset) for h in held]
+            part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
             self._check(job)
             pt, pf = pitch(samples, RATE)
-            own = (pt + offset >= max(start - PAD_S, cut)) & (pt + offset < end + PAD_S)  # not the context's
+            own = (pt + offset >= start - PAD_S) & (pt + offset < end + PAD_S)  # not the context's
             part.pitch_t, part.pitch_f0 = pt[own] + offset, pf[own]
         return part
 
@@ -577,7 +534,6 @@ class Listener:
         if self._fed_by_recorder:
             while not self._ended.wait(timeout=0.1):  # the recorder's last blocks are still queued
                 pass
-        self._ending = True
         if self._error is None:
             self._levels(final=True)
             self._silero(final=True)
@@ -629,20 +585,6 @@ def _joined(jobs: list) -> _Job:
         out.append(x)
         at += len(x)
     return _Job(jobs[0].start, jobs[-1].end, jobs[0].first, np.concatenate(out))
-
-
-def _rest_after(ahead: _Part | None, job: _Job) -> float | None:
-    """Where the speech after ``ahead`` starts in ``job`` (s), when ``job`` is a hearing ahead
-    or the take's last stretch and ``ahead`` a hearing of its start up to one of its pauses."""
-    if ahead is None or not (job.ahead or job.tail) or ahead.start != job.start or ahead.end >= job.end:
-        return None
-    return next((b for a, b in job.pauses if abs(a - ahead.end) < 1e-6), None)
-
-
-def _pitch_joined(first: _Part, then: _Part, cut: float) -> tuple[np.ndarray, np.ndarray]:
-    keep = first.pitch_t < cut
-    return (np.concatenate([first.pitch_t[keep], then.pitch_t]),
-            np.concatenate([first.pitch_f0[keep], then.pitch_f0]))
 
 
 def _once(words: list) -> list:
