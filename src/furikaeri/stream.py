@@ -71,10 +71,11 @@ PAD_S = 0.3
 #: Audio kept before a stretch (s), as context only: the second listen hears a candidate in a
 #: window with the sound before it, as it does in a whole take (nothing there is transcribed).
 CONTEXT_S = 5.0
-#: A stretch's speech is judged by the levels of the take so far, and a soft sound near the
-#: energy threshold may count as speech in the whole take's map but not yet (a take's level
-#: floor falls as its silences add up): stretches are judged this much (dB) more leniently,
-#: so what the final map holds was heard (the final map still decides what is speech).
+#: A stretch's speech is judged by the levels of the take so far, which are not quite the whole
+#: take's (on a real monologue the floor so far sat 0.1-0.4 dB above it), so a soft sound at the
+#: energy threshold may be speech in the final map but not in its stretch, and go unheard.
+#: Stretches are judged this much (dB) more leniently; the final map still decides what is
+#: speech. (Real-l2 Japanese streamed: 31 of 40 fillers found at 0 dB, 32 at 1 dB, 31 at 2 dB.)
 LENIENT_DB = 1.0
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
