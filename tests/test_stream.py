@@ -71,6 +71,23 @@ def test_stretches_queued_together_keep_their_place_in_the_take():
     assert len(y) == len(a.samples) + RATE - 800 and y[len(a.samples)] == 3.0
 
 
+def test_words_heard_as_context_before_a_stretch_are_left_to_their_own():
+    from furikaeri.speech import Interval
+    from furikaeri.stream import _in_context
+    from furikaeri.transcribe import Word
+
+    context, own = [Interval(10.0, 11.0), Interval(11.4, 12.0)], [Interval(13.0, 14.0)]
+    assert _in_context(Word(" home.", 11.5, 11.95), context, own)
+    # Whisper stretches the first word of the stretch back over the pause before it
+    assert not _in_context(Word(" Uh,", 12.2, 13.3), context, own)
+    # and the last word of the context on into the pause
+    assert _in_context(Word(" away.", 11.6, 12.8), context, own)
+    # on no speech at all: the nearer side's
+    assert _in_context(Word(" the", 12.05, 12.2), context, own)
+    assert not _in_context(Word(" uh", 12.7, 12.95), context, own)
+    assert not _in_context(Word(" so", 11.0, 11.3), [], own)  # nothing heard before it
+
+
 @pytest.mark.parametrize("first_s,stretches", [
     (11.0, [(0.0, 11.0), (11.3, 14.3)]),  # a long stretch closes at a short pause: the tail stays short
     (6.0, [(0.0, 9.3)]),  # a short one does not (Whisper hears it with the words after it)
@@ -117,6 +134,22 @@ def test_the_streamed_report_measures_what_the_batch_one_does(sample, language):
         b, s = getattr(batch.rate, name), getattr(stream.rate, name)
         assert s == pytest.approx(b, rel=0.06), name
     assert stream.voice.pitch_spread_st == pytest.approx(batch.voice.pitch_spread_st, abs=0.3)
+
+
+@pytest.mark.model
+def test_a_stretch_does_not_open_with_a_filler_whisper_invents_hearing_it_cold(shared):
+    # en_ALL_023 (a real speaker): after "submarine, uh" he is silent 1.9 s (18.78-20.65,
+    # labelled), so the stream hears "he can make everything ..." as a stretch of its own. Heard
+    # cold, with the filler prompt, Whisper opened it with "Uh," (probability 0.001) over a
+    # breath at 20.2 s: a filler the whole take does not have. Heard after the 2 s of speech
+    # before it, it writes what is there.
+    import realclips
+    from furikaeri.stream import blocks_of, listen_to
+
+    audio, _ = realclips.real_l2(shared, "en_ALL_023_M_KOR_ENG_ST2")
+    a = listen_to(blocks_of(audio.samples), language="en")
+    assert not [f for f in a.fillers if 18.9 < f.start < 20.6], a.fillers
+    assert any(w.text.strip(" ,.").lower() == "he" for w in a.words if 20.3 < w.start < 20.7)
 
 
 @pytest.mark.model

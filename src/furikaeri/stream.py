@@ -14,7 +14,9 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
    it heard; if they speak on, that hearing is given up at once, so the worker is free when
    they do stop). A worker thread transcribes each finished stretch
-   (:func:`furikaeri.transcribe.transcribe`, words in take time), finds its held sounds, hears
+   (:func:`furikaeri.transcribe.transcribe`, words in take time; Whisper hears the
+   :data:`DECODE_CONTEXT_S` of speech before it too, as it would in a whole take, and the
+   words it writes there are left to their own stretch), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
    then: memory stays bounded however long the take.
@@ -77,6 +79,11 @@ CONTEXT_S = 5.0
 #: Stretches are judged this much (dB) more leniently; the final map still decides what is
 #: speech. (Real-l2 Japanese streamed: 31 of 40 fillers found at 0 dB, 32 at 1 dB, 31 at 2 dB.)
 LENIENT_DB = 1.0
+#: Speech before a stretch (s) that Whisper hears with it, as context, its words then dropped:
+#: Whisper, prompted with fillers, tends to open a piece it hears cold with one ("Uh," at
+#: probability 0.001 over a breath), and writes a piece's first words differently from a whole
+#: take, where they follow other speech.
+DECODE_CONTEXT_S = 2.0
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
 
@@ -462,12 +469,14 @@ class Listener:
         part = _Part(start, end)
         if ivs:
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
+            context = [type(iv)(iv.start - offset, iv.end - offset) for iv in local.intervals
+                       if start - DECODE_CONTEXT_S < iv.end <= start - PAD_S / 2 and iv.start - offset >= 0]
             # a hearing ahead is given up between steps (and Whisper's segments) once stale
             t = transcribe(samples, self.info.path, language=rules.code, prompt=rules.filler_prompt,
-                           speech=shifted, multilingual=self.info.multilingual,
+                           speech=context + shifted, multilingual=self.info.multilingual,
                            on_segment=lambda _end: self._check(job))
             self._check(job)
-            words = snap_words(t.words, shifted)
+            words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
             words, doubtful = second_listen(samples, self.info.path, words, shifted, rules=rules, bursts=bursts,
@@ -569,6 +578,22 @@ class Listener:
                          model=self.info.name, duration=duration, source=self.source,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
+
+
+def _in_context(word, context: list, own: list) -> bool:
+    """Is ``word`` one of the context's (heard before the stretch, already another stretch's)?
+    Whisper stretches a word's times over the pause before it, so a word is the context's when
+    it lies on the context's speech more than on the stretch's (on neither: nearer the
+    context's)."""
+    def on(ivs) -> float:
+        return sum(max(0.0, min(word.end, iv.end) - max(word.start, iv.start)) for iv in ivs)
+
+    if not context:
+        return False
+    mine, theirs = on(own), on(context)
+    if mine == theirs == 0.0:
+        return own[0].start - word.end > word.start - context[-1].end
+    return theirs > mine
 
 
 def _joined(jobs: list) -> _Job:
