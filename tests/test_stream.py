@@ -88,6 +88,22 @@ def test_words_heard_as_context_before_a_stretch_are_left_to_their_own():
     assert not _in_context(Word(" so", 11.0, 11.3), [], own)  # nothing heard before it
 
 
+def test_the_context_before_a_stretch_is_the_latest_speech_and_short():
+    from furikaeri.speech import Interval
+    from furikaeri.stream import CONTEXT_SPEECH_S, DECODE_CONTEXT_S, _context
+
+    assert 1.0 <= CONTEXT_SPEECH_S <= DECODE_CONTEXT_S <= 3.0
+    speech = [Interval(8.0, 9.0), Interval(9.2, 10.0), Interval(10.3, 11.0), Interval(12.0, 14.0)]
+    # the latest 1.5 s of speech before the stretch (12.0), the earliest interval cut short
+    got = _context(speech, 12.0, offset=7.0)
+    assert [(round(iv.start, 2), round(iv.end, 2)) for iv in got] == [(2.2, 3.0), (3.3, 4.0)]
+    # speech that ended long before the stretch is no context (a new window in a whole take too)
+    assert _context([Interval(5.0, 9.0), Interval(12.0, 14.0)], 12.0, offset=7.0) == []
+    # nor is speech before the audio the stretch kept
+    got = _context([Interval(6.0, 11.5), Interval(12.0, 14.0)], 12.0, offset=10.5)
+    assert [(round(iv.start, 2), round(iv.end, 2)) for iv in got] == [(0.0, 1.0)]
+
+
 @pytest.mark.parametrize("first_s,stretches", [
     (11.0, [(0.0, 11.0), (11.3, 14.3)]),  # a long stretch closes at a short pause: the tail stays short
     (6.0, [(0.0, 9.3)]),  # a short one does not (Whisper hears it with the words after it)

@@ -79,11 +79,15 @@ CONTEXT_S = 5.0
 #: Stretches are judged this much (dB) more leniently; the final map still decides what is
 #: speech. (Real-l2 Japanese streamed: 31 of 40 fillers found at 0 dB, 32 at 1 dB, 31 at 2 dB.)
 LENIENT_DB = 1.0
-#: Speech before a stretch (s) that Whisper hears with it, as context, its words then dropped:
+#: Speech before a stretch that Whisper hears with it, as context, its words then dropped: the
+#: speech that ended less than this (s) before the stretch.
 #: Whisper, prompted with fillers, tends to open a piece it hears cold with one ("Uh," at
 #: probability 0.001 over a breath), and writes a piece's first words differently from a whole
 #: take, where they follow other speech.
 DECODE_CONTEXT_S = 2.0
+#: ... at most this much of it (s of speech): the words written there are decoded only to be
+#: dropped, and a longer context made the last stretch's hearing, after the take, slower.
+CONTEXT_SPEECH_S = 1.5
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
 VAD_ON, VAD_OFF = 0.5, 0.35
 
@@ -469,8 +473,7 @@ class Listener:
         part = _Part(start, end)
         if ivs:
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
-            context = [type(iv)(iv.start - offset, iv.end - offset) for iv in local.intervals
-                       if start - DECODE_CONTEXT_S < iv.end <= start - PAD_S / 2 and iv.start - offset >= 0]
+            context = _context(local.intervals, start, offset)
             # a hearing ahead is given up between steps (and Whisper's segments) once stale
             t = transcribe(samples, self.info.path, language=rules.code, prompt=rules.filler_prompt,
                            speech=context + shifted, multilingual=self.info.multilingual,
@@ -578,6 +581,24 @@ class Listener:
                          model=self.info.name, duration=duration, source=self.source,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
+
+
+def _context(intervals, start: float, offset: float) -> list:
+    """The speech Whisper hears before a stretch starting at ``start`` (take time), in the
+    stretch's audio time (``offset``): when speech ended less than :data:`DECODE_CONTEXT_S`
+    before it, the latest :data:`CONTEXT_SPEECH_S` of speech (the earliest interval cut short)."""
+    out, left, after = [], CONTEXT_SPEECH_S, start
+    for iv in reversed(intervals):
+        if iv.end > start - PAD_S / 2:
+            continue  # the stretch's own
+        limit = DECODE_CONTEXT_S if not out else ALONE_S  # as a whole take joins speech
+        if iv.end <= after - limit or left <= 0 or iv.end <= offset:
+            break
+        a = max(iv.start, iv.end - left, offset)  # not before the audio the stretch kept
+        out.append(type(iv)(a - offset, iv.end - offset))
+        left -= iv.end - a
+        after = iv.start
+    return out[::-1]
 
 
 def _in_context(word, context: list, own: list) -> bool:
