@@ -14,8 +14,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
    it heard; if they speak on, that hearing is given up at once, so the worker is free when
    they do stop). A worker thread transcribes each finished stretch
-   (:func:`furikaeri.transcribe.transcribe`, words in take time; Whisper hears the
-   :data:`DECODE_CONTEXT_S` of speech before it too, as it would in a whole take, and the
+   (:func:`furikaeri.transcribe.transcribe`, words in take time; Whisper hears the last
+   :data:`CONTEXT_SPEECH_S` of the speech before it too, as it would in a whole take, and the
    words it writes there are left to their own stretch), finds its held sounds, hears
    its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
