@@ -109,10 +109,11 @@ _CLAUSE_PUNCT = tuple(",.!?;:…、。，！？")
 
 def silence_between(speech, t0: float, t1: float) -> float:
     """Seconds of ``[t0, t1]`` not inside any speech interval."""
+    from furikaeri.speech import speech_within
+
     if t1 <= t0:
         return 0.0
-    inside = sum(max(0.0, min(t1, iv.end) - max(t0, iv.start)) for iv in speech)
-    return max(0.0, (t1 - t0) - inside)
+    return max(0.0, (t1 - t0) - speech_within(speech, t0, t1))
 
 
 def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list[tuple[int, int]]]:

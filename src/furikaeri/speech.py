@@ -221,6 +221,11 @@ def speech_map(
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s))
 
 
+def speech_within(intervals, start: float, end: float) -> float:
+    """Seconds of [start, end] that lie inside the (non-overlapping) speech ``intervals``."""
+    return sum(max(0.0, min(end, iv.end) - max(start, iv.start)) for iv in intervals)
+
+
 def gaps(intervals, start: float, end: float, *, min_gap_s: float = 0.25) -> list[Interval]:
     """Silences of at least ``min_gap_s`` between speech intervals, within [start, end]."""
     out = []

@@ -606,12 +606,11 @@ def _in_context(word, context: list, own: list) -> bool:
     Whisper stretches a word's times over the pause before it, so a word is the context's when
     it lies on the context's speech more than on the stretch's (on neither: nearer the
     context's)."""
-    def on(ivs) -> float:
-        return sum(max(0.0, min(word.end, iv.end) - max(word.start, iv.start)) for iv in ivs)
+    from furikaeri.speech import speech_within
 
     if not context:
         return False
-    mine, theirs = on(own), on(context)
+    mine, theirs = speech_within(own, word.start, word.end), speech_within(context, word.start, word.end)
     if mine == theirs == 0.0:
         return own[0].start - word.end > word.start - context[-1].end
     return theirs > mine
