@@ -332,13 +332,32 @@ def file_hash(path: Path) -> str:
 
 #: Analyse as the streaming path does while recording (``--streaming``), not the whole file.
 STREAMING = False
+#: Cut this much (s) off the start of the audio before analysing it, then put the times back:
+#: the same speech framed a little differently. Whisper's words shift with the framing, so the
+#: difference this makes is Whisper's own variation, the yardstick for the streaming path's
+#: difference from the batch one (``bench/streaming.py``).
+SHIFT_S = 0.0
+
+
+def _shifted(value, by: float):
+    """``value`` (an analysis as ``to_dict()``) with every time moved ``by`` seconds later."""
+    if isinstance(value, dict):
+        return {k: (round(v + by, 3) if k in _TIME_KEYS and isinstance(v, (int, float)) else _shifted(v, by))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shifted(v, by) for v in value]
+    return value
+
+
+_TIME_KEYS = frozenset({"start", "end", "time", "latency_s"})  # what the scoring reads
 
 
 def run_analysis(path: Path, *, language: str, budget: float | None, model: str, version: str,
                  use_cache: bool) -> dict:
     """The analysis of ``path`` as ``to_dict()``, plus ``bench_wall_s``; cached in bench/out/.
     A :class:`FurikaeriError` becomes ``{"error": message}``."""
-    key = f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}.json"
+    key = (f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}"
+           f"{f'.shift{SHIFT_S:g}' if SHIFT_S else ''}.json")
     cached = OUT_DIR / key
     if use_cache and cached.exists():
         d = json.loads(cached.read_text(encoding="utf-8"))
@@ -355,6 +374,13 @@ def run_analysis(path: Path, *, language: str, budget: float | None, model: str,
 
             d = listen_to(blocks_of(load_audio(path).samples), source=str(path), language=language, budget=budget,
                           model=model).to_dict()
+        elif SHIFT_S:
+            from furikaeri.analysis import analyze_audio
+            from furikaeri.audio import Audio, load_audio
+
+            audio = load_audio(path)
+            cut = Audio(audio.samples[int(round(SHIFT_S * audio.rate)):], audio.rate, audio.source)
+            d = _shifted(analyze_audio(cut, language=language, budget=budget, model=model).to_dict(), SHIFT_S)
         else:
             d = analyze_file(str(path), language=language, budget=budget, model=model).to_dict()
     except FurikaeriError as e:

@@ -119,6 +119,17 @@ def test_summarize_pools_answers():
     assert summ["filler_recall"] is None and summ["over_budget_correct"] == 2
 
 
+def test_a_shifted_analysis_has_its_times_put_back_and_nothing_else_moved():
+    d = {"latency_s": 0.9, "answer_s": 10.0, "rate": {"wpm": 150.0},
+         "fillers": [{"text": "um", "start": 1.0, "end": 1.2}], "pauses": [{"start": 2.0, "end": 3.0}],
+         "budget_cut": {"time": 60.0, "word_index": 12}, "stats": {"filler_count": 1}}
+    out = accuracy._shifted(d, 0.05)
+    assert out["latency_s"] == pytest.approx(0.95) and out["answer_s"] == 10.0
+    assert out["fillers"][0]["start"] == pytest.approx(1.05) and out["fillers"][0]["text"] == "um"
+    assert out["pauses"][0]["end"] == pytest.approx(3.05) and out["budget_cut"]["time"] == pytest.approx(60.05)
+    assert out["budget_cut"]["word_index"] == 12 and out["rate"] == {"wpm": 150.0} and out["stats"] == d["stats"]
+
+
 def test_real_ja_rate_uses_the_analysers_span():
     row = accuracy.real_ja_rate(40, {"answer_s": 5.0, "rate": {"morae_per_s": 8.4}})
     assert row["truth_morae_per_s"] == pytest.approx(8.0)
