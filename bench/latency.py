@@ -256,7 +256,7 @@ def _print_take(d: dict) -> None:
     s, b = d["stream_summary"], d["batch_summary"]
     print(f"{d['language']} {d['take_s']:5.0f} s take: report {d['stream_s']:.2f} s after the end streaming, "
           f"{d['batch_s']:.2f} s batch; CPU while recording {d['cpu_cores_recording']:.2f} cores; "
-          f"behind at the end {d['behind_s_at_end']:.1f} s")
+          f"speech left to hear at the end {d['behind_s_at_end']:.1f} s (the stretch in hand included)")
     print(f"   stream vs batch: words {s['words']}/{b['words']} (agree {d['word_agreement']:.0%}), "
           f"fillers {s['fillers']}/{b['fillers']}, pauses {s['pauses']}/{b['pauses']}, "
           f"rate {s['rate']}/{b['rate']}, answer {s['answer_s']}/{b['answer_s']} s, "
