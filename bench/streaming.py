@@ -14,8 +14,7 @@ once whole (batch) and once fed in 0.1-s blocks as a recorder hands them over (s
 prints both rows and their difference. A third run, whole again but with the first 50 ms of
 each file cut, measures Whisper's own variation: the same speech framed a little differently
 moves the figures too, and the streaming difference is read against that. Analyses are cached
-in ``bench/out/`` like the other
-benches (``--no-cache`` to redo them).
+in ``bench/out/`` like the other benches (``--no-cache`` to redo them).
 
 Usage (from the repository root)::
 
