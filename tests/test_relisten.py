@@ -138,6 +138,28 @@ def test_judge_a_filler_before_the_words_the_main_pass_heard_is_added_once():
     assert v.fillers == (("え", "hesitation"),) and not v.replace_words
 
 
+def test_a_filler_heard_before_a_kept_word_stamped_over_it_comes_first(monkeypatch):
+    # Whisper stamped the お of おくる over the え said before it (a real stream, IID15 81.7 s);
+    # heard alone, the stretch is 「え、」. Kept after the filler, the word does not swallow it
+    # (「おえ、くる」 would be read as one word, and the filler lost).
+    import furikaeri.relisten as relisten
+    from furikaeri.fillers import transcript_fillers
+
+    monkeypatch.setattr(relisten, "hear", lambda samples, model_path, spans, **kw: [Heard("え、", -0.53)] * len(spans))
+    ivs = [Interval(80.0, 81.0), Interval(81.69, 81.89), Interval(82.27, 83.7)]
+    words = [Word("もう、", 80.0, 81.0, 0.95), Word("お", 81.69, 81.89, 0.64), Word("く", 82.27, 82.46, 0.9),
+             Word("る", 82.46, 82.7, 0.9), Word("ように", 82.7, 83.7, 0.9)]
+    out, _ = second_listen(None, "", words, ivs, rules=JA)
+    assert [w.text for w in out] == ["もう、", "え、", "お", "く", "る", "ように"]
+    _, found, _ = transcript_fillers(out, JA)
+    assert [(f.text, f.start) for f in found] == [("え", 81.69)]
+    # the stream puts its stretches' words in take order the same way, whatever the stamps' ends
+    from furikaeri.stream import _once
+
+    o, e = Word("お", 81.69, 81.8, 0.64), Word("え、", 81.69, 81.89, 0.59, source="relisten")
+    assert [w.text for w in _once([o, e])] == ["え、", "お"]
+
+
 def test_judge_ambiguous_fillers_heard_alone_only_where_the_main_pass_heard_nothing():
     assert judge(Candidate(1.0, 1.3, "island", ()), Heard("まあ、", -0.9), [], JA).fillers == (("まあ", "discourse"),)
     words = [Word("サ", 1.0, 1.3, 0.48)]

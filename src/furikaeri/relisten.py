@@ -333,13 +333,20 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
             drop.update(c.on)
         added += _place(c, v.fillers[:n], h, rules, bursts)
     out = [w for i, w in enumerate(words) if i not in drop] + added
-    out.sort(key=lambda w: (w.start, w.end))
+    out.sort(key=take_order)
     # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
     for i, w in enumerate(out):
         if w.source == "relisten":
             starts = not i or out[i - 1].text.rstrip().endswith((".", "?", "!", "。", "？", "！"))
             out[i] = replace(w, text=rules.filler_word(w.text, starts_sentence=starts))
     return out, doubtful
+
+
+def take_order(w) -> tuple:
+    """Sort key of a take's words: by start, and at the same start a filler heard again first.
+    It was heard at the start of its stretch, and Whisper stamps the word after a filler over
+    it (the 「お」 of おくる over the え before it): 「おえ、」 would read as one word."""
+    return (w.start, w.source != "relisten", w.end)
 
 
 def _joined(words, on) -> str:

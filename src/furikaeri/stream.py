@@ -637,8 +637,10 @@ def _once(words: list) -> list:
     """Words in take order, each once: speech at the very edge of two stretches can be heard in
     both (their audio overlaps by :data:`PAD_S`); the second hearing of the same word at the
     same time is dropped."""
+    from furikaeri.relisten import take_order
+
     out: list = []
-    for w in sorted(words, key=lambda w: (w.start, w.end)):
+    for w in sorted(words, key=take_order):
         key = w.text.strip(" ,.、。!?").lower()
         if any(o.text.strip(" ,.、。!?").lower() == key
                and min(o.end, w.end) - max(o.start, w.start) > 0.5 * max(w.end - w.start, 1e-3)
