@@ -141,7 +141,7 @@ def test_judge_a_filler_before_the_words_the_main_pass_heard_is_added_once():
 def test_a_filler_heard_before_a_kept_word_stamped_over_it_comes_first(monkeypatch):
     # Whisper stamped the お of おくる over the え said before it (a real stream, IID15 81.7 s);
     # heard alone, the stretch is 「え、」. Kept after the filler, the word does not swallow it
-    # (「おえ、くる」 would be read as one word, and the filler lost).
+    # (「おえ、」 would be read as one word, and the filler lost).
     import furikaeri.relisten as relisten
     from furikaeri.fillers import transcript_fillers
 
