@@ -157,7 +157,7 @@ def test_a_stretch_does_not_open_with_a_filler_whisper_invents_hearing_it_cold(s
     # en_ALL_023 (a real speaker): after "submarine, uh" he is silent 1.9 s (18.78-20.65,
     # labelled), so the stream hears "he can make everything ..." as a stretch of its own. Heard
     # cold, with the filler prompt, Whisper opened it with "Uh," (probability 0.001) over a
-    # breath at 20.2 s: a filler the whole take does not have. Heard after the 2 s of speech
+    # breath at 20.2 s: a filler the whole take does not have. Heard after the last 1.5 s of speech
     # before it, it writes what is there.
     import realclips
     from furikaeri.stream import blocks_of, listen_to
