@@ -359,3 +359,17 @@ def test_without_streaming_the_take_is_analysed_whole_afterwards(monkeypatch, tm
                                          live_hints=True, question="Q", budget=60)
     assert seen == {"consumer": None, "hints": None}
     assert finish() == ("whole", str(tmp_path / "t.wav"), {"language": "en"})
+
+
+def test_a_closed_listener_makes_no_resampler_for_blocks_still_handed_over():
+    # A take that failed (the microphone stopped) is closed while the recorder's consumer thread
+    # may still hand over its last blocks: a resampler made then would outlive the program's
+    # error exit, and soxr prints a leak warning after the one-line error.
+    from furikaeri.capture import Block
+    from furikaeri.stream import Listener
+
+    listener = Listener(language="en", background=False)
+    listener.close()
+    listener.take_block(Block(np.zeros(4800, np.int16).tobytes(), 0, 48000, 1))
+    listener.take_block(Block(b"", 4800, 48000, 1, final=True))
+    assert listener._resampler is None and listener._ended.is_set()

@@ -176,6 +176,7 @@ class Listener:
         self._pending_s = 0.0  # audio queued for the worker, for progress
         self._background = background
         self._resampler = None
+        self._shut = False  # closed without a report (:meth:`close`)
         self._fillers_so_far = 0
         self._busy = False  # the worker is hearing a stretch
         self._asked_ahead: tuple | None = None  # (start, end) of the last stretch heard ahead
@@ -195,6 +196,10 @@ class Listener:
         :class:`~furikaeri.capture.Block` as the writer loop wrote it, in the microphone's rate
         and channels, resampled here with one resampler for the whole take (no clicks at the
         joins). Called in the recorder's consumer thread, never in the audio callback."""
+        if self._shut:  # the take failed: the recorder's last blocks are not listened to
+            if block.final:
+                self._ended.set()
+            return
         if self._resampler is None or self._resampler[0] != block.rate:
             import soxr
 
@@ -525,8 +530,11 @@ class Listener:
 
     def close(self) -> None:
         """Stop listening without a report (the take failed): the worker ends after its current
-        stretch, and the resampler is let go."""
+        stretch, and the resampler is let go (and not made again for blocks the recorder still
+        hands over: one alive when the program exits makes soxr print a leak warning after the
+        error line)."""
         self._error = self._error or RuntimeError("closed")
+        self._shut = True
         self._resampler = None
         self._ended.set()
         if self._worker is not None:
