@@ -26,7 +26,13 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --lang ja --details
     .venv/bin/python bench/real.py --heldout      # leave-one-speaker-out over prompt and bar
     .venv/bin/python bench/real.py --json > real.json
+    .venv/bin/python bench/real.py --noise pink:20  # the same clips in a room with a steady noise
     .venv/bin/python bench/real.py --update-readme
+
+``--noise KIND:SNR`` puts every clip in a noisy room first: pink or brown noise (a fan, an air
+conditioner, traffic) or babble (six other real-l2 speakers at once: a café), SNR dB under the
+speaker's level (RMS over the labelled words); the noisy copies are written to
+``bench/out/noisy/``. The labels stay right, since only noise is added.
 
 Analyses are cached in ``bench/out/`` like ``bench/accuracy.py`` (keyed by file, code and
 model); the plain pipeline's words too (keyed by file and model). The scoring functions are
@@ -354,11 +360,87 @@ def clips(lang: str | None) -> list[tuple[Path, dict]]:
     return out
 
 
+# =============================================================================================
+# A noisy room (--noise)
+# =============================================================================================
+NOISE_KINDS = ("pink", "brown", "babble")
+
+
+def parse_noise(text: str) -> tuple[str, float]:
+    """``"babble:10"`` -> ``("babble", 10.0)``: the kind of noise and the speech-to-noise ratio (dB)."""
+    kind, _, snr = text.partition(":")
+    if kind not in NOISE_KINDS or not snr:
+        raise argparse.ArgumentTypeError(f"--noise KIND:SNR with KIND one of {', '.join(NOISE_KINDS)}, e.g. babble:10")
+    return kind, float(snr)
+
+
+def speech_rms(samples, rate: int, words: list[dict]) -> float:
+    """The RMS over the labelled words only (the active speech level, not diluted by pauses)."""
+    import numpy as np
+
+    parts = [samples[int(w["start"] * rate):int(w["end"] * rate)] for w in words]
+    x = np.concatenate([p for p in parts if len(p)]) if parts else samples
+    return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if len(x) else 0.0
+
+
+def mix_at_snr(speech, noise, speech_level: float, snr_db: float):
+    """``speech`` plus ``noise`` scaled so the speech level is ``snr_db`` above the noise RMS,
+    peaks kept below full scale by scaling both together."""
+    import numpy as np
+
+    noise = noise[:len(speech)]
+    rms = float(np.sqrt(np.mean(np.square(noise, dtype=np.float64)))) or 1.0
+    y = speech + noise * (speech_level / rms) * 10 ** (-snr_db / 20)
+    peak = float(np.max(np.abs(y))) if len(y) else 0.0
+    return (y / peak * 0.98 if peak > 0.98 else y).astype(np.float32)
+
+
+def noise_for(kind: str, n: int, rate: int, name: str, seed: int = 7):
+    """``n`` samples of ``kind`` noise. Babble is six other speakers of real-l2 talking at once
+    (each at the same level, starting at random points, looped): a café or a shared office."""
+    import numpy as np
+    import corpus as C
+    from furikaeri.audio import load_audio
+
+    rng = np.random.default_rng(int.from_bytes(f"{seed}:{name}".encode(), "little") % 2 ** 32)
+    if kind != "babble":
+        return C.room_noise(n, rng, kind, -30.0)
+    me = speaker_of(name)
+    others = [p for p, _ in clips(None) if speaker_of(p.name) != me]
+    out = np.zeros(n)
+    for p in rng.choice(others, size=6, replace=False):
+        x = load_audio(p).samples.astype(np.float64)
+        x = np.roll(x, int(rng.integers(len(x))))
+        x = np.tile(x, n // len(x) + 1)[:n]
+        out += x / (np.sqrt(np.mean(x * x)) or 1.0)
+    return out
+
+
+def noisy_copy(audio: Path, truth: dict, kind: str, snr_db: float) -> Path:
+    """``audio`` in a noisy room, written once to bench/out/noisy/ (16 kHz mono WAV)."""
+    import soundfile as sf
+    from furikaeri.audio import load_audio
+
+    out = A.OUT_DIR / "noisy" / f"{audio.stem}.{kind}{snr_db:g}.wav"
+    if out.exists():
+        return out
+    a = load_audio(audio)
+    level = speech_rms(a.samples, a.rate, in_span(truth["words"], truth["speech_start"], truth["speech_end"]))
+    y = mix_at_snr(a.samples, noise_for(kind, len(a.samples), a.rate, audio.name), level, snr_db)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    sf.write(out, y, a.rate, subtype="PCM_16")
+    return out
+
+
 def run(args) -> dict:
     version = A.code_version(args.model)
     todo = clips(args.lang)
-    result: dict = {"model": args.model, "code_version": version, "clips": []}
+    noise = getattr(args, "noise", None)  # bench/streaming.py runs this without the option
+    result: dict = {"model": args.model, "code_version": version, "clips": [], "streaming": A.STREAMING,
+                    "noise": f"{noise[0]}:{noise[1]:g}" if noise else None}
     for n, (audio, truth) in enumerate(todo, 1):
+        if noise:
+            audio = noisy_copy(audio, truth, *noise)
         d = A.run_analysis(audio, language=truth["language"], budget=None, model=args.model,
                            version=version, use_cache=not args.no_cache)
         if "error" in d:
@@ -369,7 +451,7 @@ def run(args) -> dict:
         fillers = [f for f in d.get("fillers", []) if f.get("kind") != "repetition"]
         reps = d.get("repetitions", []) + [f for f in d.get("fillers", []) if f.get("kind") == "repetition"]
         ours = score_clip(truth, fillers, d.get("pauses", []), reps)
-        row = {"file": audio.stem, "language": truth["language"], "speaker": speaker_of(audio.name),
+        row = {"file": audio.stem.split(".")[0], "language": truth["language"], "speaker": speaker_of(audio.name),
                "ours": ours, "words": d.get("words", []), "wall_s": d.get("bench_wall_s")}
         if not args.no_plain:
             pw = plain_words(audio, truth["language"], args.model, not args.no_cache)
@@ -427,7 +509,13 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
     w = out.write
     w(f"Real speech (../shared/audio/real-l2, hand-timed; model {result['model']}, code "
       f"{result['code_version']})\n")
-    w(f"  fillers matched within {TOLERANCE_S} s, 'either' words neutral; pauses >= {PAUSE_MIN_S} s\n\n")
+    w(f"  fillers matched within {TOLERANCE_S} s, 'either' words neutral; pauses >= {PAUSE_MIN_S} s\n")
+    if result.get("streaming"):
+        w("  streamed: heard in stretches as while recording\n")
+    if result.get("noise"):
+        kind, snr = result["noise"].split(":")
+        w(f"  in a noisy room: {kind} noise {snr} dB below the speech\n")
+    w("\n")
     widths = (4, 34, 9, 9, 20, 11, 8, 8)
     w("  " + " ".join(f"{h:<{n}}" for h, n in zip(HEAD, widths)) + "\n")
     for row in table_rows(result):
@@ -516,6 +604,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--update-readme", action="store_true")
     ap.add_argument("--methods", action="store_true",
                     help="also print what each way of finding fillers adds")
+    ap.add_argument("--streaming", action="store_true",
+                    help="analyse as the streaming path does while recording (0.1-s blocks into a listener)")
+    ap.add_argument("--noise", type=parse_noise, metavar="KIND:SNR",
+                    help="the clips in a noisy room: pink, brown or babble noise at SNR dB below the "
+                         "speech (e.g. babble:10)")
     ap.add_argument("--heldout", action="store_true",
                     help="also choose prompt and bar leaving each speaker out (slow the first time)")
     args = ap.parse_args(argv)
@@ -523,6 +616,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{REAL_DIR} not found: nothing to measure", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
+    A.STREAMING = args.streaming
     if args.heldout or args.methods:
         _install_caches(args.model)
     result = run(args)

@@ -90,3 +90,23 @@ def comparison_like(shared) -> tuple[Audio, tuple[float, float]]:
     parts.append(cut(audio, 8.246, 9.046))
     parts.append(room_tone(audio, pause, 0.3))
     return build(parts, "comparison_like"), (start, start + 0.19)
+
+
+def in_steady_noise(audio: Audio, truth: dict, snr_db: float, color: str = "pink") -> Audio:
+    """``audio`` in a room with a steady noise (a fan, traffic: pink or brown noise), ``snr_db``
+    under the speaker's level; mixed as ``bench/real.py --noise`` mixes it."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    sys.path.insert(0, str(bench))
+    spec = importlib.util.spec_from_file_location("bench_real", bench / "real.py")
+    real = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(real)
+    import corpus
+
+    words = real.in_span(truth["words"], truth["speech_start"], truth["speech_end"])
+    level = real.speech_rms(audio.samples, audio.rate, words)
+    noise = corpus.room_noise(len(audio.samples), np.random.default_rng(3), color, -30.0)
+    return Audio(real.mix_at_snr(audio.samples, noise, level, snr_db), audio.rate, f"{audio.source} + {color} noise")

@@ -8,7 +8,7 @@ import pytest
 from furikaeri.audio import Audio
 from pathlib import Path
 
-from furikaeri.speech import find_speech, gaps, held_sounds, pitch_track, voiced_share
+from furikaeri.speech import Levels, find_speech, gaps, held_sounds, pitch_track, voiced_share
 
 RATE = 16000
 
@@ -120,7 +120,44 @@ def test_a_lenient_map_keeps_a_soft_sound_near_the_threshold():
     db[50:150] = -20.0  # a phrase
     db[200:220] = -42.5  # a soft "e" 0.5 dB under the threshold (floor + 0.45 x 40 dB contrast)
     vad = np.where(db > -55, 0.9, 0.05).astype(np.float32)
-    strict = speech_map(db, vad, 3.0, floor_speech=(-60.0, -20.0))
-    lenient = speech_map(db, vad, 3.0, floor_speech=(-60.0, -20.0), lenient_db=1.0)
+    strict = speech_map(db, vad, 3.0, take_levels=Levels(-60.0, -20.0))
+    lenient = speech_map(db, vad, 3.0, take_levels=Levels(-60.0, -20.0), lenient_db=1.0)
     assert [(iv.start, iv.end) for iv in strict.intervals] == [(0.5, 1.5)]
     assert [(iv.start, iv.end) for iv in lenient.intervals] == [(0.5, 1.5), (2.0, 2.2)]
+
+
+def _phrase_soft_sound(quiet_p: float):
+    """A phrase at -17 dBFS over a noise at -40, then a soft sound 2 dB over the noise that
+    Silero hears as speech; elsewhere Silero's probability is ``quiet_p``."""
+    db = np.full(400, -40.0, np.float32)
+    db[50:150] = -17.0  # a phrase (23 dB over the noise)
+    db[250:280] = -38.0  # a soft "e": energy cannot tell it from the noise
+    vad = np.full(400, quiet_p, np.float32)
+    vad[50:150] = vad[250:280] = 0.9
+    return db, vad
+
+
+def test_in_a_steady_noise_silero_keeps_the_soft_sounds_energy_would_cut():
+    from furikaeri.speech import levels, speech_map
+
+    db, vad = _phrase_soft_sound(0.05)  # a fan: Silero is sure most frames hold no speech
+    lv = levels(db, vad)
+    assert lv.contrast < 25 and lv.quiet_share > 0.5 and lv.steady_noise
+    spans = [(iv.start, iv.end) for iv in speech_map(db, vad, 4.0).intervals]
+    assert spans == [(0.5, 1.5), (2.5, 2.8)]
+
+
+def test_in_a_babble_of_voices_energy_stays_a_witness():
+    from furikaeri.speech import levels, speech_map
+
+    db, vad = _phrase_soft_sound(0.4)  # a café: to Silero the noise might be speech
+    assert not levels(db, vad).steady_noise
+    assert [(iv.start, iv.end) for iv in speech_map(db, vad, 4.0).intervals] == [(0.5, 1.5)]
+
+
+def test_a_quiet_room_keeps_energy_edges_however_sure_silero_is():
+    from furikaeri.speech import Levels
+
+    assert not Levels(-70.0, -25.0, 0.6).steady_noise  # 45 dB of contrast
+    assert Levels(-40.0, -20.0, 0.3).steady_noise
+    assert not Levels(-40.0, -20.0, 0.1).steady_noise  # Silero hardly ever sure of quiet

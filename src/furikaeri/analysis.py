@@ -254,15 +254,18 @@ def choose_language(audio, smap, language: str, info) -> str:
 
 def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acoustic: bool = True,
                 relisten: bool = True, progress=None) -> Heard:
-    """Whisper over the speech, words snapped to the audio, held sounds, the second listen."""
+    """Whisper over the speech (a steady room noise taken out first, :mod:`denoise`), words
+    snapped to the audio, held sounds, the second listen."""
+    from furikaeri.denoise import for_whisper
     from furikaeri.measure import snap_words
     from furikaeri.relisten import second_listen
     from furikaeri.speech import held_sounds
     from furikaeri.transcribe import transcribe
 
     total = audio.duration
+    heard = for_whisper(audio.samples, smap.vad_prob, smap.steady_noise)  # a fan's hum taken out
     transcript = transcribe(
-        audio.samples, info.path, language=rules.code, prompt=rules.filler_prompt if filler_prompt else None,
+        heard, info.path, language=rules.code, prompt=rules.filler_prompt if filler_prompt else None,
         speech=smap.intervals, multilingual=info.multilingual,
         on_segment=(lambda t: progress(min(t, total), total)) if progress else None,
     )
@@ -270,7 +273,7 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     words = snap_words(transcript.words, smap.intervals)
     doubtful: list[tuple[float, float]] = []
     if relisten:
-        words, doubtful = second_listen(audio.samples, info.path, words, smap.intervals, rules=rules,
+        words, doubtful = second_listen(heard, info.path, words, smap.intervals, rules=rules,
                                         bursts=smap.bursts, multilingual=info.multilingual)
     return Heard(tuple(words), tuple(held), tuple(doubtful))
 

@@ -9,8 +9,11 @@ Two witnesses are combined:
   sharp (pause boundaries to a frame or two) when the recording has contrast.
 
 A frame is speech when the energy says so *and* Silero (dilated by 0.15 s) agrees. When the
-energy contrast is poor (a noisy room: speech level < 12 dB over the floor) Silero's own
-windows decide alone. Pause floors follow fluency research (0.25 s; METRICS.md, "Pauses").
+energy contrast is poor (speech level < 12 dB over the floor), or the room has a steady noise
+(a fan, traffic, hum: under 25 dB of contrast, and Silero sure of no speech in a fifth of the
+frames or more) Silero's own windows decide alone: the energy thresholds would cut the soft
+sounds under the noise's level, fillers first. A babble of voices is speech to Silero, so
+there energy stays a witness. Pause floors follow fluency research (0.25 s; METRICS.md, "Pauses").
 
 The same module finds *held sounds* (:func:`held_sounds`): a voiced sound kept steady in pitch
 and spectrum for 0.3 s or more, the acoustic signature of a filled pause (uh, um, えー), which
@@ -20,6 +23,7 @@ and spectrum for 0.3 s or more, the acoustic signature of a filled pause (uh, um
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -58,6 +62,8 @@ class SpeechMap:
     vad_prob: np.ndarray  # per 10-ms frame, Silero probability upsampled
     #: bursts of sound inside the intervals (:func:`voiced_bursts`)
     bursts: tuple[Interval, ...] = ()
+    #: a room with a steady noise (:attr:`Levels.steady_noise`)
+    steady_noise: bool = False
 
     @property
     def has_speech(self) -> bool:
@@ -134,10 +140,40 @@ def vad_frames(probs: np.ndarray, n: int, *, rate: int = 16000) -> np.ndarray:
     return probs[idx] if len(probs) else np.zeros(n, dtype=np.float32)
 
 
+#: Silero's probability under which a frame surely holds no speech.
+QUIET_P = 0.2
+#: A noisy room: speech less than this far (dB) over the noise floor. The energy thresholds (at
+#: least 0.45 of the contrast over the floor) then cut a speaker's soft sounds, which lie
+#: 15-20 dB under their speech level, and Whisper drops many of them (furikaeri.advice warns).
+NOISY_CONTRAST_DB = 25.0
+#: Silero tells the room's noise from speech when it is sure of no speech in this share of the
+#: frames or more (people pause for 15-40 % of an answer; a babble of voices leaves almost none).
+QUIET_SHARE = 0.2
+
+
+class Levels(NamedTuple):
+    """A recording's levels: noise floor and speech level (dBFS), and the share of its frames
+    Silero is sure hold no speech."""
+
+    floor: float
+    speech: float
+    quiet_share: float = 0.0
+
+    @property
+    def contrast(self) -> float:
+        return self.speech - self.floor
+
+    @property
+    def steady_noise(self) -> bool:
+        """A noisy room whose noise Silero tells from speech (a fan, not a café): energy would
+        cut the soft sounds, Silero keeps them."""
+        return self.contrast < NOISY_CONTRAST_DB and self.quiet_share >= QUIET_SHARE
+
+
 def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, vad_low: float = 0.35
-           ) -> tuple[float, float]:
-    """The recording's noise floor (10th percentile of frame levels) and speech level (90th
-    percentile of the frames Silero calls speech), dBFS."""
+           ) -> Levels:
+    """The recording's noise floor (10th percentile of frame levels), speech level (90th
+    percentile of the frames Silero calls speech), dBFS, and its share of surely quiet frames."""
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
     floor = max(float(np.percentile(db, 10)) if n else -100.0, -90.0)
@@ -145,7 +181,8 @@ def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, 
         speech_level = float(np.percentile(db[vad_mask], 90))
     else:
         speech_level = float(np.percentile(db, 98)) if n else floor
-    return floor, speech_level
+    quiet = float(np.mean(vad_prob[:n] < QUIET_P)) if n and len(vad_prob) else 0.0
+    return Levels(floor, speech_level, quiet)
 
 
 def speech_map(
@@ -159,7 +196,7 @@ def speech_map(
     bridge_s: float = 0.08,
     vad_dilate_s: float = 0.15,
     min_contrast_db: float = 12.0,
-    floor_speech: tuple[float, float] | None = None,
+    take_levels: Levels | None = None,
     offset_s: float = 0.0,
     lenient_db: float = 0.0,
 ) -> SpeechMap:
@@ -178,8 +215,9 @@ def speech_map(
     vad_dilate_s : float >= 0, seconds
         How far energy edges may reach beyond Silero's windows.
     min_contrast_db : float, dB
-        Below this speech-over-floor contrast, energy edges are not trusted.
-    floor_speech : (floor, speech level) dBFS, optional
+        Below this speech-over-floor contrast, energy edges are not trusted (nor in a steady
+        noise, :attr:`Levels.steady_noise`).
+    take_levels : Levels, optional
         The recording's levels when ``db`` is only part of it (:func:`levels` of the rest):
         a stretch of a take being recorded is judged by the take so far.
     offset_s : float, seconds
@@ -190,10 +228,10 @@ def speech_map(
     """
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
-    floor, speech_level = floor_speech if floor_speech is not None else levels(
-        db, vad_prob, vad_threshold=vad_threshold, vad_low=vad_low)
-    contrast = speech_level - floor
-    if contrast >= min_contrast_db:
+    lv = take_levels if take_levels is not None else levels(db, vad_prob, vad_threshold=vad_threshold,
+                                                            vad_low=vad_low)
+    floor, speech_level, contrast = lv.floor, lv.speech, lv.contrast
+    if contrast >= min_contrast_db and not lv.steady_noise:
         # Thresholds between floor and speech level, hysteresis for soft word edges.
         high = floor + max(9.0, 0.45 * contrast) - lenient_db
         low = floor + max(6.0, 0.25 * contrast) - lenient_db
@@ -218,7 +256,8 @@ def speech_map(
         for s, e in _runs(mask)
     )
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
-                     frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s))
+                     frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
+                     steady_noise=lv.steady_noise)
 
 
 def speech_within(intervals, start: float, end: float) -> float:

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from furikaeri.audio import RATE, Audio
+from furikaeri.denoise import NoiseProfile
 
 HOP = 160  # samples per 10-ms frame
 WIN = 400  # 25-ms frame window
@@ -178,6 +179,7 @@ class Listener:
         self._resampler = None
         self._shut = False  # closed without a report (:meth:`close`)
         self._fillers_so_far = 0
+        self._noise = NoiseProfile()  # a steady room noise, learnt by the worker as it goes
         self._busy = False  # the worker is hearing a stretch
         self._asked_ahead: tuple | None = None  # (start, end) of the last stretch heard ahead
         self._closed: tuple | None = None  # (start, end) of the last stretch closed
@@ -452,6 +454,7 @@ class Listener:
 
     def _hear(self, job: _Job) -> _Part:
         """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch."""
+        from furikaeri.denoise import profile_of
         from furikaeri.lang import get_rules
         from furikaeri.measure import snap_words
         from furikaeri.relisten import second_listen
@@ -472,22 +475,25 @@ class Listener:
 
         per_frame = vad_frames(vad, len(db))
         f0, f1 = int(offset * 100), min(len(db), int((offset + len(samples) / RATE) * 100))
-        local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, floor_speech=levels(db, per_frame),
+        local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, take_levels=levels(db, per_frame),
                            offset_s=f0 / 100, lenient_db=LENIENT_DB)
         ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
         part = _Part(start, end)
         if ivs:
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
             context = _context(local.intervals, start, offset)
+            heard = samples
+            if local.steady_noise:  # learnt from the quiet moments so far, taken out (furikaeri.denoise)
+                heard = profile_of(samples, local.vad_prob, into=self._noise).clean(samples)
             # a hearing ahead is given up between steps (and Whisper's segments) once stale
-            t = transcribe(samples, self.info.path, language=rules.code, prompt=rules.filler_prompt,
+            t = transcribe(heard, self.info.path, language=rules.code, prompt=rules.filler_prompt,
                            speech=context + shifted, multilingual=self.info.multilingual,
                            on_segment=lambda _end: self._check(job))
             self._check(job)
             words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
-            words, doubtful = second_listen(samples, self.info.path, words, shifted, rules=rules, bursts=bursts,
+            words, doubtful = second_listen(heard, self.info.path, words, shifted, rules=rules, bursts=bursts,
                                             multilingual=self.info.multilingual)
             part.words = [_shift(w, offset) for w in words]
             part.held = [_shift(h, offset) for h in held]

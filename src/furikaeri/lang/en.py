@@ -487,7 +487,7 @@ TEXT = {
     'tip_good': 'Well-paced and within the budget. Next time, check your structure: point, reason, example, point.',
     'warn_fillers_undercounted': 'Fillers may be under-counted: {n} short sound(s) set off by pauses sounded like fillers, but Whisper could not confirm them.',
     'warn_no_speech': 'No speech detected: nothing was transcribed, so there is nothing to measure.',
-    'warn_noisy': 'The recording is noisy (speech only {db:.0f} dB above the background): pause edges are less precise.',
+    'warn_noisy': 'The room is noisy (speech only {db:.0f} dB above the background): soft, short fillers are likely under-counted; pauses are still measured well.',
     'last_time': 'last time',
     'your_note': 'your note',
     'first_attempt': 'first attempt at this question',
