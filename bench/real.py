@@ -631,9 +631,9 @@ def main(argv: list[str] | None = None) -> int:
         print_report(result, args.details)
         print(f"\n({result['bench_s']} s)")
     if args.update_readme:
-        if args.lang or not (args.heldout and args.methods):
-            print("README.md not changed: --update-readme needs both languages, --heldout and --methods",
-                  file=sys.stderr)
+        if args.lang or not (args.heldout and args.methods) or args.noise or args.streaming:
+            print("README.md not changed: --update-readme needs both languages, --heldout and --methods, "
+                  "and neither --noise nor --streaming", file=sys.stderr)
         else:
             text = A.README.read_text(encoding="utf-8")
             a, b = text.find(BEGIN), text.find(END)

@@ -82,3 +82,20 @@ def test_speakers_and_the_plain_pipeline(real):
     assert [f["text"] for f in real.plain_fillers(words, "en")] == ["uh"]
     assert real.plain_pauses(words) == [{"start": 0.2, "end": 0.9}]
     assert [f["text"] for f in real.plain_fillers([{"text": "えっと、", "start": 0, "end": 1}], "ja")] == ["えっと"]
+
+
+def test_noise_is_mixed_at_the_asked_ratio_under_the_speech(real):
+    import numpy as np
+
+    assert real.parse_noise("babble:10") == ("babble", 10.0)
+    with pytest.raises(Exception):
+        real.parse_noise("rain:10")
+    rng = np.random.default_rng(0)
+    speech = (0.1 * np.sin(np.arange(16000) / 5.0)).astype(np.float32)
+    noise = rng.standard_normal(16000)
+    words = [{"start": 0.0, "end": 1.0}]
+    level = real.speech_rms(speech, 16000, words)
+    mixed = real.mix_at_snr(speech, noise, level, 20.0)
+    added = mixed - speech
+    snr = 20 * np.log10(level / np.sqrt(np.mean(added.astype(np.float64) ** 2)))
+    assert abs(snr - 20.0) < 0.1 and mixed.dtype == np.float32
