@@ -61,3 +61,16 @@ def test_a_quiet_room_is_heard_as_it_is_and_a_noisy_one_cleaned():
     y = for_whisper(x, p, steady_noise=True)
     assert _db(y[:RATE - 800]) < _db(x[:RATE - 800]) - 5
     assert profile_of(x, p).ready
+
+
+def test_a_long_take_cleaned_a_chunk_at_a_time_is_the_take_cleaned_whole(monkeypatch):
+    import furikaeri.denoise as denoise
+
+    x = _noise(5.0, seed=4)
+    x[RATE:3 * RATE] += _tone(2.0)
+    profile = NoiseProfile()
+    profile.learn(_noise(1.0, seed=5))
+    whole = profile.clean(x)
+    monkeypatch.setattr(denoise, "CHUNK_S", 1)  # five chunks, cut inside the tone
+    chunked = profile.clean(x)
+    assert np.allclose(chunked, whole, atol=1e-6)

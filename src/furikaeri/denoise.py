@@ -31,6 +31,10 @@ MIN_QUIET_S = 0.5
 #: A quiet run shorter than this (s) is not used, nor its edges (the tail of a word, a breath).
 MIN_RUN_S = 0.1
 EDGE_S = 0.03
+#: A take is cleaned this many seconds at a time ...
+CHUNK_S = 30
+#: ... with this many frames of the audio around each chunk (more than a window's reach).
+MARGIN_FRAMES = 8
 
 
 def _stft(samples: np.ndarray) -> np.ndarray:
@@ -60,18 +64,28 @@ class NoiseProfile:
         return self._frames * HOP / RATE >= MIN_QUIET_S
 
     def clean(self, samples: np.ndarray) -> np.ndarray:
-        """``samples`` with the noise taken out (the same length; unchanged until :attr:`ready`)."""
+        """``samples`` with the noise taken out (the same length; unchanged until :attr:`ready`).
+        Done :data:`CHUNK_S` at a time, each chunk with a margin of whole frames on both sides,
+        so a long take needs little memory and comes out as if cleaned in one piece."""
         x = np.asarray(samples, dtype=np.float32)
         if not self.ready or len(x) < WIN:
             return x
+        step, margin = CHUNK_S * RATE, MARGIN_FRAMES * HOP
+        out = np.empty_like(x)
+        for a in range(0, len(x), step):
+            b = min(a + step, len(x))
+            lo, hi = max(0, a - margin), min(len(x), b + margin)
+            out[a:b] = self._clean_piece(x[lo:hi])[a - lo: a - lo + (b - a)]
+        return out
+
+    def _clean_piece(self, x: np.ndarray) -> np.ndarray:
         import librosa
 
         spec = _stft(x)
         noise = (self._power / self._frames)[:, None]
         power = np.maximum(np.abs(spec) ** 2, 1e-20)
         gain = np.sqrt(np.maximum(1.0 - OVER * noise / power, FLOOR ** 2))
-        y = librosa.istft(spec * gain, hop_length=HOP, win_length=WIN, n_fft=N_FFT, length=len(x))
-        return y.astype(np.float32)
+        return librosa.istft(spec * gain, hop_length=HOP, win_length=WIN, n_fft=N_FFT, length=len(x)).astype(np.float32)
 
 
 def quiet_runs(vad_prob: np.ndarray, *, quiet_p: float | None = None) -> list[tuple[float, float]]:
@@ -89,15 +103,14 @@ def quiet_runs(vad_prob: np.ndarray, *, quiet_p: float | None = None) -> list[tu
     return out
 
 
-def profile_of(samples: np.ndarray, vad_prob: np.ndarray, *, into: NoiseProfile | None = None,
-               offset_s: float = 0.0) -> NoiseProfile:
-    """The noise profile of ``samples`` (a take, or a stretch of it starting at ``offset_s`` in
-    the take whose per-frame Silero probabilities are ``vad_prob``), learnt from its quiet runs;
-    added to ``into`` when given."""
+def profile_of(samples: np.ndarray, vad_prob: np.ndarray, *, into: NoiseProfile | None = None) -> NoiseProfile:
+    """The noise profile of ``samples`` (a take or a stretch of one), learnt from its quiet runs
+    (``vad_prob``: Silero's probability per 10-ms frame of the same samples); added to ``into``
+    when given."""
     profile = into if into is not None else NoiseProfile()
     n = len(samples)
     for a, b in quiet_runs(vad_prob):
-        i, j = int(round((a - offset_s) * RATE)), int(round((b - offset_s) * RATE))
+        i, j = int(round(a * RATE)), int(round(b * RATE))
         if i >= 0 and j <= n:
             profile.learn(samples[i:j])
     return profile
