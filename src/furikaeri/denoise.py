@@ -91,12 +91,11 @@ class NoiseProfile:
 def quiet_runs(vad_prob: np.ndarray, *, quiet_p: float | None = None) -> list[tuple[float, float]]:
     """Stretches (s) where Silero is sure nobody speaks (per 10-ms frame ``vad_prob`` under
     ``quiet_p``), at least :data:`MIN_RUN_S` long, their edges trimmed by :data:`EDGE_S`."""
-    from furikaeri.speech import HOP_S, QUIET_P
+    from furikaeri.speech import HOP_S, QUIET_P, runs
 
     quiet = np.asarray(vad_prob) < (QUIET_P if quiet_p is None else quiet_p)
     out = []
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
-    for s, e in zip(edges[::2], edges[1::2]):
+    for s, e in runs(quiet):
         a, b = s * HOP_S + EDGE_S, e * HOP_S - EDGE_S
         if b - a >= MIN_RUN_S:
             out.append((a, b))

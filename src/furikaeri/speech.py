@@ -99,7 +99,7 @@ def vad_probabilities(samples: np.ndarray, rate: int) -> np.ndarray:
     return np.asarray(probs, dtype=np.float32).reshape(-1)
 
 
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+def runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """Start/end (exclusive) indices of the True runs of a boolean array."""
     if mask.size == 0:
         return []
@@ -112,7 +112,7 @@ def _hysteresis(values: np.ndarray, high: float, low: float) -> np.ndarray:
     """Runs above ``low`` that reach ``high`` somewhere."""
     above_low = values >= low
     out = np.zeros_like(above_low)
-    for s, e in _runs(above_low):
+    for s, e in runs(above_low):
         if np.any(values[s:e] >= high):
             out[s:e] = True
     return out
@@ -242,18 +242,18 @@ def speech_map(
 
     # Bridge tiny gaps, drop tiny islands.
     bridge = int(round(bridge_s / HOP_S))
-    for s, e in _runs(~mask):
+    for s, e in runs(~mask):
         if s > 0 and e < n and (e - s) < bridge:
             mask[s:e] = True
     min_len = int(round(min_speech_s / HOP_S))
-    for s, e in _runs(mask):
+    for s, e in runs(mask):
         if e - s < min_len:
             mask[s:e] = False
 
     end = offset_s + duration
     intervals = tuple(
         Interval(round(offset_s + float(s) * HOP_S, 3), round(min(offset_s + float(e) * HOP_S, end), 3))
-        for s, e in _runs(mask)
+        for s, e in runs(mask)
     )
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
@@ -484,20 +484,20 @@ def held_sounds(
             step[vi[0]] = 0.0
         steady = voiced & (step < max_step_st) & (chg < max_change_db)
         # bridge short dropouts (a frame or three of lost voicing inside a held vowel)
-        for s0, e0 in _runs(~steady):
+        for s0, e0 in runs(~steady):
             if s0 > 0 and e0 < n and e0 - s0 <= 3:
                 steady[s0:e0] = True
         # join two held parts across a short transition ("u" -> "m" of "um") when each part is
         # substantial and the pitch carries on across the join
-        runs = _runs(steady)
-        for (s1, e1), (s2, e2) in zip(runs, runs[1:]):
+        held_parts = runs(steady)
+        for (s1, e1), (s2, e2) in zip(held_parts, held_parts[1:]):
             gap = s2 - e1
             if gap <= join_frames and (e1 - s1) * HOP_S >= 0.12 and (e2 - s2) * HOP_S >= 0.12:
                 p1 = st[s1:e1][np.isfinite(st[s1:e1])]
                 p2 = st[s2:e2][np.isfinite(st[s2:e2])]
                 if len(p1) and len(p2) and abs(p2[0] - p1[-1]) <= 2.0:
                     steady[e1:s2] = True
-        for s0, e0 in _runs(steady):
+        for s0, e0 in runs(steady):
             if (e0 - s0) * HOP_S < min_s:
                 continue
             run = st[s0:e0][np.isfinite(st[s0:e0])]
