@@ -27,12 +27,14 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --heldout      # leave-one-speaker-out over prompt and bar
     .venv/bin/python bench/real.py --json > real.json
     .venv/bin/python bench/real.py --noise pink:20  # the same clips in a room with a steady noise
+    .venv/bin/python bench/real.py --gain -25       # ... through a microphone set 25 dB too low
     .venv/bin/python bench/real.py --update-readme
 
 ``--noise KIND:SNR`` puts every clip in a noisy room first: pink or brown noise (a fan, an air
 conditioner, traffic) or babble (six other real-l2 speakers at once: a café), SNR dB under the
 speaker's level (RMS over the labelled words); the noisy copies are written to
-``bench/out/noisy/``. The labels stay right, since only noise is added.
+``bench/out/noisy/``. The labels stay right, since only noise is added. ``--gain DB`` plays
+every clip (after any noise) DB quieter, as a microphone set low or a speaker far from it.
 
 Analyses are cached in ``bench/out/`` like ``bench/accuracy.py`` (keyed by file, code and
 model); the plain pipeline's words too (keyed by file and model). The scoring functions are
@@ -432,15 +434,32 @@ def noisy_copy(audio: Path, truth: dict, kind: str, snr_db: float) -> Path:
     return out
 
 
+def quieter_copy(audio: Path, gain_db: float) -> Path:
+    """``audio`` played ``gain_db`` (< 0) quieter, written once beside the noisy copies."""
+    import soundfile as sf
+    from furikaeri.audio import load_audio
+
+    out = A.OUT_DIR / "noisy" / f"{audio.stem}.gain{gain_db:g}.wav"
+    if out.exists():
+        return out
+    a = load_audio(audio)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    sf.write(out, a.samples * 10 ** (gain_db / 20), a.rate, subtype="FLOAT")
+    return out
+
+
 def run(args) -> dict:
     version = A.code_version(args.model)
     todo = clips(args.lang)
-    noise = getattr(args, "noise", None)  # bench/streaming.py runs this without the option
+    noise = getattr(args, "noise", None)  # bench/streaming.py runs this without the options
+    gain = getattr(args, "gain", None)
     result: dict = {"model": args.model, "code_version": version, "clips": [], "streaming": A.STREAMING,
-                    "noise": f"{noise[0]}:{noise[1]:g}" if noise else None}
+                    "noise": f"{noise[0]}:{noise[1]:g}" if noise else None, "gain_db": gain}
     for n, (audio, truth) in enumerate(todo, 1):
         if noise:
             audio = noisy_copy(audio, truth, *noise)
+        if gain:
+            audio = quieter_copy(audio, gain)
         d = A.run_analysis(audio, language=truth["language"], budget=None, model=args.model,
                            version=version, use_cache=not args.no_cache)
         if "error" in d:
@@ -515,6 +534,8 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
     if result.get("noise"):
         kind, snr = result["noise"].split(":")
         w(f"  in a noisy room: {kind} noise {snr} dB below the speech\n")
+    if result.get("gain_db"):
+        w(f"  through a microphone set low: played {-result['gain_db']:g} dB quieter\n")
     w("\n")
     widths = (4, 34, 9, 9, 20, 11, 8, 8)
     w("  " + " ".join(f"{h:<{n}}" for h, n in zip(HEAD, widths)) + "\n")
@@ -609,6 +630,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noise", type=parse_noise, metavar="KIND:SNR",
                     help="the clips in a noisy room: pink, brown or babble noise at SNR dB below the "
                          "speech (e.g. babble:10)")
+    ap.add_argument("--gain", type=float, metavar="DB",
+                    help="play every clip DB quieter (e.g. -25: a microphone set low)")
     ap.add_argument("--heldout", action="store_true",
                     help="also choose prompt and bar leaving each speaker out (slow the first time)")
     args = ap.parse_args(argv)
@@ -631,9 +654,9 @@ def main(argv: list[str] | None = None) -> int:
         print_report(result, args.details)
         print(f"\n({result['bench_s']} s)")
     if args.update_readme:
-        if args.lang or not (args.heldout and args.methods) or args.noise or args.streaming:
+        if args.lang or not (args.heldout and args.methods) or args.noise or args.streaming or args.gain:
             print("README.md not changed: --update-readme needs both languages, --heldout and --methods, "
-                  "and neither --noise nor --streaming", file=sys.stderr)
+                  "and none of --noise, --gain, --streaming", file=sys.stderr)
         else:
             text = A.README.read_text(encoding="utf-8")
             a, b = text.find(BEGIN), text.find(END)

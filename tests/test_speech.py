@@ -161,3 +161,69 @@ def test_a_quiet_room_keeps_energy_edges_however_sure_silero_is():
     assert not Levels(-70.0, -25.0, 0.6).steady_noise  # 45 dB of contrast
     assert Levels(-40.0, -20.0, 0.3).steady_noise
     assert not Levels(-40.0, -20.0, 0.1).steady_noise  # Silero hardly ever sure of quiet
+
+
+def _track(levels_db):
+    """A :class:`GainTrack` fed frame levels (dBFS per 10 ms)."""
+    from furikaeri.speech import GainTrack
+
+    t = GainTrack()
+    t.add(np.asarray(levels_db, np.float32))
+    return t
+
+
+def test_silero_hears_a_quiet_take_raised_and_a_loud_or_noisy_one_as_it_is():
+    from furikaeri.speech import VAD_LEVEL_DB, VAD_MAX_BOOST_DB, VAD_QUIET_CEIL_DB
+
+    def gain_db(track, window):
+        return 20 * np.log10(track.gains(window, 1)[0])
+
+    quiet_mic = _track([-85.0] * 200 + [-40.0] * 100)  # 2 s of a still room, then speech at -40
+    # the still room alone: raised as far as the room may be
+    assert gain_db(quiet_mic, 20) == pytest.approx(min(VAD_MAX_BOOST_DB, VAD_QUIET_CEIL_DB + 85), abs=0.01)
+    assert gain_db(_track([-100.0] * 300), 20) == 0.0  # a muted line's zeros: nothing to raise
+    assert gain_db(quiet_mic, 80) == pytest.approx(VAD_LEVEL_DB + 40.0, abs=0.01)  # speech to -15
+    assert gain_db(_track([-70.0] * 100 + [-10.0] * 100), 60) == pytest.approx(0.0)  # loud: as it is
+    # a noisy room (noise at -45, speech at -35): raising it would lift the noise to a voice's level
+    noisy = _track([-45.0] * 100 + [-35.0] * 100)
+    assert gain_db(noisy, 60) == pytest.approx(0.0)
+    # a room at -65 with speech at -45: raised only until the room reaches the ceiling
+    assert gain_db(_track([-65.0] * 100 + [-45.0] * 100), 60) == pytest.approx(VAD_QUIET_CEIL_DB + 65, abs=0.01)
+    # a muted line's zeros are not a room (only the 50 ms where the room's -60 begins count)
+    muted_first = _track([-100.0] * 50 + [-60.0] * 50 + [-30.0] * 50)
+    assert gain_db(muted_first, 45) == pytest.approx(VAD_QUIET_CEIL_DB + 60 + 10 * np.log10(5), abs=0.01)
+
+
+def test_the_gain_for_a_window_depends_only_on_the_audio_before_its_end():
+    from furikaeri.speech import GainTrack
+
+    rng = np.random.default_rng(3)
+    levels = np.concatenate([rng.normal(-80, 2, 300), rng.normal(-35, 6, 500), rng.normal(-20, 3, 200)])
+    whole = _track(levels)
+    pieces, i = GainTrack(), 0
+    while i < len(levels):
+        n = int(rng.integers(1, 40))
+        pieces.add(levels[i:i + n].astype(np.float32))
+        i += n
+    n_windows = len(levels) * 160 // 512
+    assert np.allclose(pieces.gains(0, n_windows), whole.gains(0, n_windows))
+    early = _track(levels[:400])  # what a take heard while recording knows at 4 s
+    k = 400 * 160 // 512 - 2
+    assert np.allclose(early.gains(0, k), whole.gains(0, k))
+    assert not np.allclose(early.gains(0, k)[:5], whole.gains(0, n_windows)[-5:])  # it does change
+
+
+def test_whisper_hears_a_very_quiet_take_raised_whatever_the_room():
+    from furikaeri.speech import VAD_LEVEL_DB, VAD_MAX_BOOST_DB, WHISPER_QUIET_DB
+
+    def db(g):
+        return 20 * np.log10(g)
+
+    assert db(_track([-75.0] * 100 + [-55.0] * 100).whisper_gain()) == pytest.approx(VAD_LEVEL_DB + 55, abs=0.01)
+    assert db(_track([-58.0] * 100 + [-55.0] * 100).whisper_gain()) == pytest.approx(VAD_LEVEL_DB + 55, abs=0.01)
+    assert _track([-60.0] * 100 + [WHISPER_QUIET_DB + 5] * 100).whisper_gain() == 1.0  # above the floor: as it is
+    assert _track([-60.0] * 100 + [-8.0] * 100).whisper_gain() == 1.0
+    assert db(_track([-120.0] * 100).whisper_gain()) == pytest.approx(VAD_MAX_BOOST_DB)
+    early = _track([-85.0] * 100 + [-58.0] * 100 + [-25.0] * 100)
+    assert db(early.whisper_gain(150)) == pytest.approx(VAD_LEVEL_DB + 58, abs=0.01)  # the loudest up to then
+    assert early.whisper_gain() == 1.0

@@ -35,11 +35,12 @@ def pieces(x: np.ndarray, seed: int = 0):
         i += n
 
 
-def test_frame_levels_and_vad_fed_in_pieces_are_the_whole_takes():
+@pytest.mark.parametrize("gain_db", [0.0, -30.0])  # -30: a microphone set low, raised for Silero
+def test_frame_levels_and_vad_fed_in_pieces_are_the_whole_takes(gain_db):
     from furikaeri.speech import frame_db, vad_probabilities
     from furikaeri.stream import Listener
 
-    x = load_audio(SAMPLES / "en_greatest_strength.flac").samples[: 12 * RATE]
+    x = load_audio(SAMPLES / "en_greatest_strength.flac").samples[: 12 * RATE] * np.float32(10 ** (gain_db / 20))
     listener = Listener(language="en", background=False)
     listener._close = lambda *a, **k: None  # only the frame evidence: no stretch is transcribed
     for p in pieces(x):

@@ -44,6 +44,7 @@ import numpy as np
 
 from furikaeri.audio import RATE, Audio
 from furikaeri.denoise import NoiseProfile
+from furikaeri.speech import GainTrack
 
 HOP = 160  # samples per 10-ms frame
 WIN = 400  # 25-ms frame window
@@ -152,6 +153,7 @@ class Listener:
         self.source = source
         # the whole take's frame evidence
         self._db: list[np.ndarray] = []
+        self._gain = GainTrack()  # what Silero hears the take with (furikaeri.speech)
         self._vad: list[np.ndarray] = []
         self._samples = 0  # samples fed
         self._frames = 0  # 10-ms frames done
@@ -244,8 +246,10 @@ class Listener:
         a = self._frames * HOP - pad  # the first sample the first new frame needs (may be < 0)
         lo = max(a, 0)
         seg = np.concatenate([np.zeros(lo - a, dtype=np.float32), self._slice(lo, (n_total - 1) * HOP - pad + WIN)])
-        with self._lock:
-            self._db.append(_frames_exact(seg, n_total - self._frames))
+        new = _frames_exact(seg, n_total - self._frames)
+        with self._lock:  # the worker reads both
+            self._db.append(new)
+            self._gain.add(new)
         self._frames = n_total
 
     def _silero(self, final: bool = False) -> None:
@@ -258,7 +262,7 @@ class Listener:
         model = get_vad_model()
         x = self._slice(self._vad_done * VAD, n * VAD)
         x = np.pad(x, (0, n * VAD - self._vad_done * VAD - len(x)))
-        b = x.reshape(-1, VAD)
+        b = x.reshape(-1, VAD) * self._gain.gains(self._vad_done, n - self._vad_done)[:, None]
         contexts = np.concatenate([self._ctx[None], b[:-1, -64:]], 0)
         out, self._h, self._c = model.session.run(
             None, {"input": np.concatenate([contexts, b], 1), "h": self._h, "c": self._c})
@@ -368,6 +372,8 @@ class Listener:
         from furikaeri.transcribe import detect_language, load_model
 
         speech = np.concatenate(self._speech_for_language) if self._speech_for_language else np.zeros(VAD, np.float32)
+        with self._lock:
+            speech = speech * np.float32(self._gain.whisper_gain())  # a quiet take raised (furikaeri.speech)
         self.language = detect_language(load_model(self.info.path), speech)[0]
         self._speech_for_language = []
 
@@ -471,6 +477,8 @@ class Listener:
         with self._lock:
             db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
             vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
+            # a quiet take raised for Whisper, by its loudest sound up to the stretch's end
+            gain = np.float32(self._gain.whisper_gain(int((offset + len(samples) / RATE) * 100) - 1))
         from furikaeri.speech import vad_frames
 
         per_frame = vad_frames(vad, len(db))
@@ -485,6 +493,7 @@ class Listener:
             heard = samples
             if local.steady_noise:  # learnt from the quiet moments so far, taken out (furikaeri.denoise)
                 heard = profile_of(samples, local.vad_prob, into=self._noise).clean(samples)
+            heard = heard * gain
             # a hearing ahead is given up between steps (and Whisper's segments) once stale
             t = transcribe(heard, self.info.path, language=rules.code, prompt=rules.filler_prompt,
                            speech=context + shifted, multilingual=self.info.multilingual,
