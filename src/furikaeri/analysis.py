@@ -245,12 +245,11 @@ def choose_language(audio, smap, language: str, info) -> str:
         return "en"
     import numpy as np
 
-    from furikaeri.speech import GainTrack
     from furikaeri.transcribe import detect_language, load_model
 
     rate = audio.rate
     speech_only = np.concatenate([audio.samples[int(iv.start * rate): int(iv.end * rate)] for iv in smap.intervals])
-    speech_only = speech_only * np.float32(GainTrack.of(smap.frames_db).whisper_gain())  # a quiet take raised
+    speech_only = speech_only * np.float32(smap.whisper_gain)  # a quiet take raised
     return detect_language(load_model(info.path), speech_only)[0]
 
 
@@ -263,12 +262,12 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     from furikaeri.denoise import for_whisper
     from furikaeri.measure import snap_words
     from furikaeri.relisten import second_listen
-    from furikaeri.speech import GainTrack, held_sounds
+    from furikaeri.speech import held_sounds
     from furikaeri.transcribe import transcribe
 
     total = audio.duration
     heard = for_whisper(audio.samples, smap.vad_prob, smap.steady_noise)  # a fan's hum taken out
-    heard = heard * np.float32(GainTrack.of(smap.frames_db).whisper_gain())  # a quiet take raised
+    heard = heard * np.float32(smap.whisper_gain)  # a very quiet take raised (furikaeri.speech)
     transcript = transcribe(
         heard, info.path, language=rules.code, prompt=rules.filler_prompt if filler_prompt else None,
         speech=smap.intervals, multilingual=info.multilingual,

@@ -75,6 +75,11 @@ class SpeechMap:
     def contrast_db(self) -> float:
         return self.speech_db - self.floor_db
 
+    @property
+    def whisper_gain(self) -> float:
+        """The gain Whisper hears this take with (:meth:`GainTrack.whisper_gain`)."""
+        return GainTrack.of(self.frames_db).whisper_gain()
+
 
 def frame_db(samples: np.ndarray, rate: int, *, hop_s: float = HOP_S, win_s: float = WIN_S) -> np.ndarray:
     """RMS level in dBFS of each frame (centred windows, hop ``hop_s`` seconds)."""
