@@ -312,6 +312,46 @@ def test_a_hearing_ahead_the_person_spoke_past_is_given_up(monkeypatch):
     assert abs(len(a.words) - len(whole.words)) <= 0.1 * len(whole.words)
 
 
+FIRST_HEARING = r"""
+import json, sys
+from furikaeri.audio import load_audio
+from furikaeri.stream import Listener
+
+x = load_audio(sys.argv[1]).samples
+listener = Listener(language=sys.argv[2], background=False)
+listener._warm_up()  # what the worker does while the person starts to speak
+real_hear = listener._hear
+imported = []
+
+def hear(job):
+    before = set(sys.modules)
+    try:
+        return real_hear(job)
+    finally:
+        imported.extend(sorted(set(sys.modules) - before))
+
+listener._hear = hear
+for i in range(0, len(x), 1600):
+    listener.feed(x[i:i + 1600])
+listener.finish()
+print(json.dumps(imported))
+"""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sample,language", [("en_greatest_strength.flac", "en"), ("ja_jikopr.flac", "ja")])
+def test_the_warm_up_leaves_no_library_to_load_for_the_first_stretch(sample, language):
+    """A short answer is one stretch, heard after the take: a library loaded then (scipy took
+    1.2 s) would land on the person's wait."""
+    r = subprocess.run([sys.executable, "-c", FIRST_HEARING, str(SAMPLES / sample), language],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    imported = json.loads(r.stdout.strip().splitlines()[-1])
+    heavy = {"scipy", "librosa", "numba", "sklearn", "faster_whisper", "ctranslate2", "fugashi", "unidic_lite",
+             "onnxruntime", "soxr", "tokenizers", "av"}
+    assert not [m for m in imported if m.split(".")[0] in heavy]
+
+
 @pytest.mark.mic
 @pytest.mark.model
 def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pulse, tmp_path):

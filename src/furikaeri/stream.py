@@ -379,14 +379,17 @@ class Listener:
 
     # ------------------------------------------------------------------------------ the worker
     def _warm_up(self) -> None:
-        """Load what hearing a stretch needs (Whisper, the language's tagger, the pitch tracker)
-        while the person starts to speak, so no first-use cost lands after the take."""
+        """Load what hearing a stretch needs (Whisper, the language's tagger, the pitch tracker,
+        the burst finder) while the person starts to speak, so no first-use cost lands after
+        the take."""
         from furikaeri.lang import get_rules
+        from furikaeri.speech import voiced_bursts
         from furikaeri.transcribe import load_model
         from furikaeri.voice import pitch
 
         load_model(self.info.path)
         pitch(np.zeros(RATE // 2, np.float32), RATE)
+        voiced_bursts(np.zeros(0, np.float32), ())  # imports scipy.signal: 1.2 s the first time
         if self.language != "auto":
             get_rules(self.language).content_tokens("warm up, ウォームアップ")
 
