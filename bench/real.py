@@ -28,6 +28,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --json > real.json
     .venv/bin/python bench/real.py --noise pink:20  # the same clips in a room with a steady noise
     .venv/bin/python bench/real.py --gain -25       # ... through a microphone set 25 dB too low
+    .venv/bin/python bench/real.py --room 0.6       # ... in a reverberant room, a metre away
     .venv/bin/python bench/real.py --update-readme
 
 ``--noise KIND:SNR`` puts every clip in a noisy room first: pink or brown noise (a fan, an air
@@ -35,6 +36,8 @@ conditioner, traffic) or babble (six other real-l2 speakers at once: a café), S
 speaker's level (RMS over the labelled words); the noisy copies are written to
 ``bench/out/noisy/``. The labels stay right, since only noise is added. ``--gain DB`` plays
 every clip (after any noise) DB quieter, as a microphone set low or a speaker far from it.
+``--room RT60`` first puts every clip in a reverberant room (a synthetic impulse response:
+the direct sound and a decaying diffuse tail as strong, reverberation time RT60 s).
 
 Analyses are cached in ``bench/out/`` like ``bench/accuracy.py`` (keyed by file, code and
 model); the plain pipeline's words too (keyed by file and model). The scoring functions are
@@ -418,34 +421,63 @@ def noise_for(kind: str, n: int, rate: int, name: str, seed: int = 7):
     return out
 
 
-def noisy_copy(audio: Path, truth: dict, kind: str, snr_db: float) -> Path:
-    """``audio`` in a noisy room, written once to bench/out/noisy/ (16 kHz mono WAV)."""
+def _altered_copy(audio: Path, tag: str, alter, subtype: str = "FLOAT") -> Path:
+    """``audio`` changed by ``alter(samples, rate)``, written once to bench/out/noisy/ as
+    ``<stem>.<tag>.wav`` (16 kHz mono; float by default, so a quiet copy keeps its low bits)."""
     import soundfile as sf
     from furikaeri.audio import load_audio
 
-    out = A.OUT_DIR / "noisy" / f"{audio.stem}.{kind}{snr_db:g}.wav"
+    out = A.OUT_DIR / "noisy" / f"{audio.stem}.{tag}.wav"
     if out.exists():
         return out
     a = load_audio(audio)
-    level = speech_rms(a.samples, a.rate, in_span(truth["words"], truth["speech_start"], truth["speech_end"]))
-    y = mix_at_snr(a.samples, noise_for(kind, len(a.samples), a.rate, audio.name), level, snr_db)
     out.parent.mkdir(parents=True, exist_ok=True)
-    sf.write(out, y, a.rate, subtype="PCM_16")
+    sf.write(out, alter(a.samples, a.rate), a.rate, subtype=subtype)
     return out
+
+
+def noisy_copy(audio: Path, truth: dict, kind: str, snr_db: float) -> Path:
+    """``audio`` in a noisy room."""
+    words = in_span(truth["words"], truth["speech_start"], truth["speech_end"])
+    return _altered_copy(audio, f"{kind}{snr_db:g}", lambda x, rate: mix_at_snr(
+        x, noise_for(kind, len(x), rate, audio.name), speech_rms(x, rate, words), snr_db), subtype="PCM_16")
 
 
 def quieter_copy(audio: Path, gain_db: float) -> Path:
-    """``audio`` played ``gain_db`` (< 0) quieter, written once beside the noisy copies."""
-    import soundfile as sf
-    from furikaeri.audio import load_audio
+    """``audio`` played ``gain_db`` (< 0) quieter."""
+    return _altered_copy(audio, f"gain{gain_db:g}", lambda x, rate: x * 10 ** (gain_db / 20))
 
-    out = A.OUT_DIR / "noisy" / f"{audio.stem}.gain{gain_db:g}.wav"
-    if out.exists():
-        return out
-    a = load_audio(audio)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    sf.write(out, a.samples * 10 ** (gain_db / 20), a.rate, subtype="FLOAT")
-    return out
+
+def room_response(rt60: float, rate: int, drr_db: float = 0.0, seed: int = 3):
+    """A synthetic room's impulse response: the direct sound, then from 3 ms on a tail of
+    decaying noise (a diffuse reverberation) that falls 60 dB in ``rt60`` s, holding
+    ``drr_db`` less energy than the direct sound altogether (0 dB: a laptop's microphone
+    about a metre from the speaker in an ordinary room). The tail is softened above 4 kHz, as
+    walls and air absorb high frequencies first."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = int(rt60 * rate)
+    t = np.arange(n) / rate
+    tail = rng.standard_normal(n) * np.exp(-6.9 * t / rt60)
+    tail[: int(0.003 * rate)] = 0.0
+    tail = np.convolve(tail, np.ones(3) / 3, mode="same")  # a gentle low-pass
+    tail *= 10 ** (-drr_db / 20) / (np.sqrt(np.sum(tail * tail)) or 1.0)
+    tail[0] = 1.0
+    return tail
+
+
+def reverberant_copy(audio: Path, rt60: float) -> Path:
+    """``audio`` in a reverberant room (:func:`room_response`), at its original peak level."""
+    def alter(x, rate):
+        import numpy as np
+        from scipy.signal import fftconvolve
+
+        y = fftconvolve(x, room_response(rt60, rate))[:len(x)]
+        peak = float(np.max(np.abs(y))) or 1.0
+        return (y * (float(np.max(np.abs(x))) / peak)).astype(np.float32)
+
+    return _altered_copy(audio, f"rt{rt60:g}", alter)
 
 
 def run(args) -> dict:
@@ -453,9 +485,12 @@ def run(args) -> dict:
     todo = clips(args.lang)
     noise = getattr(args, "noise", None)  # bench/streaming.py runs this without the options
     gain = getattr(args, "gain", None)
+    room = getattr(args, "room", None)
     result: dict = {"model": args.model, "code_version": version, "clips": [], "streaming": A.STREAMING,
-                    "noise": f"{noise[0]}:{noise[1]:g}" if noise else None, "gain_db": gain}
+                    "noise": f"{noise[0]}:{noise[1]:g}" if noise else None, "gain_db": gain, "room_rt60": room}
     for n, (audio, truth) in enumerate(todo, 1):
+        if room:
+            audio = reverberant_copy(audio, room)
         if noise:
             audio = noisy_copy(audio, truth, *noise)
         if gain:
@@ -632,6 +667,9 @@ def main(argv: list[str] | None = None) -> int:
                          "speech (e.g. babble:10)")
     ap.add_argument("--gain", type=float, metavar="DB",
                     help="play every clip DB quieter (e.g. -25: a microphone set low)")
+    ap.add_argument("--room", type=float, metavar="RT60",
+                    help="the clips in a reverberant room (reverberation time RT60 s, e.g. 0.6: a laptop's "
+                         "microphone a metre away in an ordinary room)")
     ap.add_argument("--heldout", action="store_true",
                     help="also choose prompt and bar leaving each speaker out (slow the first time)")
     args = ap.parse_args(argv)
@@ -654,9 +692,10 @@ def main(argv: list[str] | None = None) -> int:
         print_report(result, args.details)
         print(f"\n({result['bench_s']} s)")
     if args.update_readme:
-        if args.lang or not (args.heldout and args.methods) or args.noise or args.streaming or args.gain:
+        if args.lang or not (args.heldout and args.methods) or args.noise or args.streaming or args.gain \
+                or args.room:
             print("README.md not changed: --update-readme needs both languages, --heldout and --methods, "
-                  "and none of --noise, --gain, --streaming", file=sys.stderr)
+                  "and none of --noise, --gain, --room, --streaming", file=sys.stderr)
         else:
             text = A.README.read_text(encoding="utf-8")
             a, b = text.find(BEGIN), text.find(END)

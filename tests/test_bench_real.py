@@ -99,3 +99,18 @@ def test_noise_is_mixed_at_the_asked_ratio_under_the_speech(real):
     added = mixed - speech
     snr = 20 * np.log10(level / np.sqrt(np.mean(added.astype(np.float64) ** 2)))
     assert abs(snr - 20.0) < 0.1 and mixed.dtype == np.float32
+
+
+@pytest.mark.parametrize("rt60", [0.3, 0.6])
+def test_a_room_response_decays_60_db_in_its_reverberation_time(real, rt60):
+    import numpy as np
+
+    h = real.room_response(rt60, 16000)
+    assert h[0] == 1.0 and abs(np.sum(h[1:] ** 2) - 1.0) < 1e-6  # as much energy in the tail as direct
+    tail = h[int(0.01 * 16000):]
+    energy = np.cumsum(tail[::-1] ** 2)[::-1]  # Schroeder's backward integration
+    db = 10 * np.log10(energy / energy[0])
+    t = np.arange(len(db)) / 16000
+    fit = (db > -35) & (db < -5)  # T30, extrapolated to 60 dB as rooms are measured
+    slope = np.polyfit(t[fit], db[fit], 1)[0]
+    assert abs(-60 / slope - rt60) < 0.1 * rt60
