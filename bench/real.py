@@ -28,7 +28,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --json > real.json
     .venv/bin/python bench/real.py --noise pink:20  # the same clips in a room with a steady noise
     .venv/bin/python bench/real.py --gain -25       # ... through a microphone set 25 dB too low
-    .venv/bin/python bench/real.py --room 0.6       # ... in a reverberant room, a metre away
+    .venv/bin/python bench/real.py --room 0.6       # ... in a reverberant room
     .venv/bin/python bench/real.py --update-readme
 
 ``--noise KIND:SNR`` puts every clip in a noisy room first: pink or brown noise (a fan, an air
@@ -452,8 +452,8 @@ def room_response(rt60: float, rate: int, drr_db: float = 0.0, seed: int = 3):
     """A synthetic room's impulse response: the direct sound, then from 3 ms on a tail of
     decaying noise (a diffuse reverberation) that falls 60 dB in ``rt60`` s, holding
     ``drr_db`` less energy than the direct sound altogether (0 dB: a laptop's microphone
-    about a metre from the speaker in an ordinary room). The tail is softened above 4 kHz, as
-    walls and air absorb high frequencies first."""
+    half a metre to a metre from the speaker in an ordinary room). The tail is softened above
+    3 kHz (-9 dB at 4 kHz), as walls and air absorb high frequencies first."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -668,8 +668,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gain", type=float, metavar="DB",
                     help="play every clip DB quieter (e.g. -25: a microphone set low)")
     ap.add_argument("--room", type=float, metavar="RT60",
-                    help="the clips in a reverberant room (reverberation time RT60 s, e.g. 0.6: a laptop's "
-                         "microphone a metre away in an ordinary room)")
+                    help="the clips in a reverberant room, reverberation time RT60 s (0.3: a small furnished "
+                         "room; 0.6: a bare one)")
     ap.add_argument("--heldout", action="store_true",
                     help="also choose prompt and bar leaving each speaker out (slow the first time)")
     args = ap.parse_args(argv)
