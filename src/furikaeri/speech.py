@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from furikaeri.audio import Audio
+from furikaeri.audio import RATE, Audio
 
 HOP_S = 0.010
 WIN_S = 0.025
@@ -171,7 +171,8 @@ class GainTrack:
         and a filler). Above that, any gain would only change Whisper's words at random."""
         if not self._n:
             return 1.0
-        loudest = float(self.loudest[min(self._n - 1, self._n - 1 if frame is None else max(frame, 0))])
+        last = self._n - 1 if frame is None else min(max(frame, 0), self._n - 1)
+        loudest = float(self.loudest[last])
         if loudest >= WHISPER_QUIET_DB:
             return 1.0
         return float(10.0 ** (min(VAD_LEVEL_DB - loudest, VAD_MAX_BOOST_DB) / 20.0))
@@ -182,7 +183,7 @@ class GainTrack:
         if not self._n:
             return np.ones(n, np.float32)
         ends = (np.arange(first, first + n) + 1) * VAD_WINDOW
-        frame = np.clip((ends - int(round(WIN_S * 16000)) // 2) // int(round(HOP_S * 16000)), 0, self._n - 1)
+        frame = np.clip((ends - int(round(WIN_S * RATE)) // 2) // int(round(HOP_S * RATE)), 0, self._n - 1)
         up = np.minimum(VAD_LEVEL_DB - self.loudest[frame], VAD_QUIET_CEIL_DB - self.quietest[frame])
         return (10.0 ** (np.clip(up, 0.0, VAD_MAX_BOOST_DB) / 20.0)).astype(np.float32)
 
