@@ -332,6 +332,9 @@ def file_hash(path: Path) -> str:
 
 #: Analyse as the streaming path does while recording (``--streaming``), not the whole file.
 STREAMING = False
+#: ... and hear each stretch ahead at every pause of it (``furikaeri.stream.SETTLE_S``), as a
+#: worker that is never busy does while recording, each hearing kept when the person speaks on.
+HEAR_AHEAD = False
 #: Cut this much (s) off the start of the audio before analysing it, then put the times back:
 #: the same speech framed a little differently. Whisper's words shift with the framing, so the
 #: difference this makes is Whisper's own variation, the yardstick for the streaming path's
@@ -356,7 +359,7 @@ def run_analysis(path: Path, *, language: str, budget: float | None, model: str,
                  use_cache: bool) -> dict:
     """The analysis of ``path`` as ``to_dict()``, plus ``bench_wall_s``; cached in bench/out/.
     A :class:`FurikaeriError` becomes ``{"error": message}``."""
-    key = (f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}"
+    key = (f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}{'.ahead' if STREAMING and HEAR_AHEAD else ''}"
            f"{f'.shift{SHIFT_S:g}' if SHIFT_S else ''}.json")
     cached = OUT_DIR / key
     if use_cache and cached.exists():
@@ -373,7 +376,7 @@ def run_analysis(path: Path, *, language: str, budget: float | None, model: str,
             from furikaeri.stream import blocks_of, listen_to
 
             d = listen_to(blocks_of(load_audio(path).samples), source=str(path), language=language, budget=budget,
-                          model=model).to_dict()
+                          model=model, hear_ahead=HEAR_AHEAD).to_dict()
         elif SHIFT_S:
             from furikaeri.analysis import analyze_audio
             from furikaeri.audio import Audio, load_audio

@@ -12,12 +12,14 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    Whisper), after :data:`SPLIT_GAP_S` once it holds :data:`LONG_STRETCH_S`, or at its latest
    pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch is heard ahead of time at
    each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
-   it heard; if they speak on, that hearing is given up at once, so the worker is free when
-   they do stop). A worker thread transcribes each finished stretch
-   (:func:`furikaeri.transcribe.transcribe`, words in take time; Whisper hears the last
-   :data:`CONTEXT_SPEECH_S` of the speech before it too, as it would in a whole take, and the
-   words it writes there are left to their own stretch), finds its held sounds, hears
-   its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
+   it heard; if they speak on, a hearing still running is given up at once, so the worker is
+   free when they do stop, and one already done is kept: should the take end in that stretch,
+   only the speech after that pause is left to hear, as if the stretch had closed there; a
+   stretch that closes while the person speaks on is heard whole). A worker thread
+   transcribes each finished stretch (:func:`furikaeri.transcribe.transcribe`, words in take
+   time; Whisper hears the last :data:`CONTEXT_SPEECH_S` of the speech before it too, as it
+   would in a whole take, and the words it writes there are left to their own stretch), finds
+   its held sounds, hears its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
    judging speech by the levels of the take so far. Only the stretch's own audio is kept until
    then: memory stays bounded however long the take.
 3. **The language** from the first :data:`furikaeri.transcribe.DETECT_S` seconds of speech.
@@ -68,7 +70,8 @@ SPLIT_GAP_S = 0.25
 LONG_STRETCH_S = 10.0
 #: A pause (s) after which the open stretch is heard ahead of time, while the worker is idle:
 #: if the person stops there (most end an answer with a pause before pressing Enter), the
-#: stretch is already done when the take ends; if they go on, that hearing is dropped.
+#: stretch is already done when the take ends; if they go on and stop later in the same
+#: stretch, only what followed that pause is left to hear.
 SETTLE_S = 0.5
 #: Audio kept around a stretch (s): Whisper and the second listen look a little past its edges.
 PAD_S = 0.3
@@ -101,13 +104,15 @@ class _Stale(Exception):
 @dataclass
 class _Job:
     """A stretch for the worker: its speech from ``start`` to ``end`` (s), its audio from take
-    sample ``first`` on; ``ahead``: heard ahead of time, the stretch still open."""
+    sample ``first`` on; ``ahead``: heard ahead of time, the stretch still open; ``last``: the
+    take's last stretch, closed when the take ended."""
 
     start: float
     end: float
     first: int
     samples: np.ndarray
     ahead: bool = False
+    last: bool = False
 
 
 @dataclass
@@ -139,10 +144,15 @@ class Listener:
     background : bool
         Work in a thread of its own (recording); False does each stretch inside :meth:`feed`
         (a file read as fast as it can be; no running filler count is kept then).
+    hear_ahead : bool, optional
+        Hear the open stretch at each of its pauses while the worker is idle (default: when
+        working in the background). In step, every such pause is heard at once: what a take
+        recorded on a machine whose worker is never busy gives (``bench/streaming.py``).
     """
 
     def __init__(self, *, language: str = "auto", budget: float | None = None, question: str | None = None,
-                 model: str | None = None, models_dir=None, source: str = "", background: bool = True):
+                 model: str | None = None, models_dir=None, source: str = "", background: bool = True,
+                 hear_ahead: bool | None = None):
         from furikaeri.analysis import _check_options, _model_info
 
         _check_options(language, budget)
@@ -178,6 +188,7 @@ class Listener:
         self._error: BaseException | None = None
         self._pending_s = 0.0  # audio queued for the worker, for progress
         self._background = background
+        self._hear_ahead_on = background if hear_ahead is None else hear_ahead
         self._resampler = None
         self._shut = False  # closed without a report (:meth:`close`)
         self._fillers_so_far = 0
@@ -307,7 +318,7 @@ class Listener:
                         silent >= SETTLE_S and length >= MIN_STRETCH_S) or (
                         silent >= SPLIT_GAP_S and length >= LONG_STRETCH_S)):
                     self._close(self._last_speech_end)
-                elif self._open_start is not None and silent >= SETTLE_S and self._background:
+                elif self._open_start is not None and silent >= SETTLE_S and self._hear_ahead_on:
                     self._hear_ahead(self._last_speech_end)
             self._in_speech = speech
             if self._open_start is not None and self._last_speech_end - self._open_start >= MAX_STRETCH_S:
@@ -316,27 +327,28 @@ class Listener:
                 if cut is not None and cut[0] > self._open_start + 1.0:
                     self._close(cut[0], reopen=cut[1])
         if final and self._open_start is not None:
-            self._close(max(self._last_speech_end, self._open_start + step))
+            self._close(max(self._last_speech_end, self._open_start + step), last=True)
         if self._open_start is None:  # silence: no stretch needs the audio before it
             self._drop_before(int((self._vad_done * step - CONTEXT_S) * RATE))
 
-    def _close(self, end: float, reopen: float | None = None) -> None:
-        """A finished stretch: hand it to the worker and let go of the audio before it."""
+    def _close(self, end: float, reopen: float | None = None, last: bool = False) -> None:
+        """A finished stretch: hand it to the worker and let go of the audio before it
+        (``last``: the take has ended)."""
         start = self._open_start
         if self.language == "auto" and self._speech_heard_s >= _detect_s():
             self._detect()
         self._pending_s += end - start
         self._closed = (start, end)
-        self._jobs.put(self._job(start, end))
+        self._jobs.put(self._job(start, end, last=last))
         self._open_start = reopen
         self._pauses = [p for p in self._pauses if reopen is not None and p[0] >= reopen]
         self._drop_before(int(((reopen if reopen is not None else end) - CONTEXT_S) * RATE))
         if not self._background:
             self._work(until_empty=True)
 
-    def _job(self, start: float, end: float, ahead: bool = False) -> _Job:
+    def _job(self, start: float, end: float, ahead: bool = False, last: bool = False) -> _Job:
         a, b = max(0, int((start - CONTEXT_S) * RATE)), int((end + PAD_S) * RATE)
-        return _Job(start, end, max(a, self._base), self._slice(a, b).copy(), ahead)
+        return _Job(start, end, max(a, self._base), self._slice(a, b).copy(), ahead, last)
 
     def _hear_ahead(self, end: float) -> None:
         """Hear the open stretch up to ``end`` now, if the worker has nothing else to do."""
@@ -347,6 +359,8 @@ class Listener:
             self._detect()
         self._asked_ahead = key
         self._jobs.put(self._job(self._open_start, end, ahead=True))
+        if not self._background:
+            self._work(until_empty=True)
 
     def _stale(self, job: _Job) -> bool:
         """Is ``job``, a hearing ahead, no longer the end of its stretch? The person spoke on
@@ -450,8 +464,14 @@ class Listener:
         if ahead is not None and not job.ahead and (ahead.start, ahead.end) == (job.start, job.end):
             part = ahead  # the person stopped where it was heard ahead: nothing left to do
         else:
+            # heard ahead up to an earlier pause, then the person spoke on: only what follows is
+            # heard, if this is the end of the take (or may be: a hearing ahead). Other stretches
+            # are heard whole, as they close: Whisper writes a piece it hears with more context
+            # better, and the person is still speaking (bench/streaming.py measures both).
+            before = ahead if ahead is not None and ahead.start == job.start and ahead.end < job.end \
+                and (job.ahead or job.last) else None
             try:
-                part = self._hear(job)
+                part = self._hear(job, before)
             except _Stale:  # the person spoke on: the worker is free for what comes next
                 self.given_up += 1
                 return
@@ -461,8 +481,11 @@ class Listener:
             else:
                 self.parts.append(part)
 
-    def _hear(self, job: _Job) -> _Part:
-        """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch."""
+    def _hear(self, job: _Job, before: _Part | None = None) -> _Part:
+        """Transcribe one stretch, find its held sounds, hear its fillers again, track pitch.
+        ``before``: the stretch up to one of its pauses, heard ahead of time; then only the
+        speech after that pause is heard, with the speech before it as context (as if the
+        stretch had closed at that pause), and the two are joined."""
         from furikaeri.denoise import profile_of
         from furikaeri.lang import get_rules
         from furikaeri.measure import snap_words
@@ -489,14 +512,20 @@ class Listener:
         local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, take_levels=levels(db, per_frame),
                            offset_s=f0 / 100, lenient_db=LENIENT_DB)
         ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
+        if before is not None:  # what its hearing ahead heard, it heard up to PAD_S / 2 past its end
+            ivs = [iv for iv in ivs if iv.start >= before.end + PAD_S / 2]
         part = _Part(start, end)
         if ivs:
-            shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
-            context = _context(local.intervals, start, offset)
             heard = samples
             if local.steady_noise:  # learnt from the quiet moments so far, taken out (furikaeri.denoise)
                 heard = profile_of(samples, local.vad_prob, into=self._noise).clean(samples)
             heard = heard * gain
+            if before is not None:  # the audio from CONTEXT_S before the speech still to hear
+                start = ivs[0].start
+                cut = max(0, int((start - CONTEXT_S) * RATE) - job.first)
+                samples, heard, offset = samples[cut:], heard[cut:], offset + cut / RATE
+            shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
+            context = _context(local.intervals, start, offset)
             # a hearing ahead is given up between steps (and Whisper's segments) once stale
             t = transcribe(heard, self.info.path, language=rules.code, prompt=rules.filler_prompt,
                            speech=context + shifted, multilingual=self.info.multilingual,
@@ -514,7 +543,7 @@ class Listener:
             pt, pf = pitch(samples, RATE)
             own = (pt + offset >= start - PAD_S) & (pt + offset < end + PAD_S)  # not the context's
             part.pitch_t, part.pitch_f0 = pt[own] + offset, pf[own]
-        return part
+        return part if before is None else _after(before, part)
 
     # ------------------------------------------------------------------------------ the end
     @property
@@ -656,7 +685,15 @@ def _joined(jobs: list) -> _Job:
             x = x[at - j.first:]
         out.append(x)
         at += len(x)
-    return _Job(jobs[0].start, jobs[-1].end, jobs[0].first, np.concatenate(out))
+    return _Job(jobs[0].start, jobs[-1].end, jobs[0].first, np.concatenate(out), last=jobs[-1].last)
+
+
+def _after(before: _Part, part: _Part) -> _Part:
+    """A stretch heard in two goes: ``before`` (heard ahead up to a pause) then ``part``."""
+    later = part.pitch_t > (before.pitch_t[-1] if len(before.pitch_t) else -np.inf)  # no frame twice
+    return _Part(before.start, part.end, before.words + part.words, before.held + part.held,
+                 before.doubtful + part.doubtful, np.concatenate([before.pitch_t, part.pitch_t[later]]),
+                 np.concatenate([before.pitch_f0, part.pitch_f0[later]]))
 
 
 def _once(words: list) -> list:
