@@ -160,6 +160,21 @@ def test_a_filler_heard_before_a_kept_word_stamped_over_it_comes_first(monkeypat
     assert [w.text for w in _once([o, e])] == ["え、", "お"]
 
 
+def test_judge_a_word_used_as_a_filler_the_main_pass_wrote_there_too_is_not_added_again():
+    # apollo11 (radio chatter) at 61.5 s: the main pass wrote "right? All right." (its "right?"
+    # counted already); heard alone, "All right, all right.": the same words, not a dropped filler.
+    words = [Word(" right?", 61.49, 61.63, 0.45), Word(" All", 61.68, 61.7, 0.28), Word(" right.", 61.7, 61.86, 1.0)]
+    island = Candidate(61.49, 61.91, "island", (0, 1, 2))
+    assert judge(island, Heard("All right, all right.", -0.7), words, EN).fillers == ()
+    # where the main pass did not write it, it is what the main pass dropped
+    said = [Word(" we", 61.49, 61.7, 0.45), Word(" start.", 61.7, 61.86, 0.4)]
+    assert judge(Candidate(61.49, 61.91, "island", (0, 1)), Heard("All right, we start.", -0.7), said,
+                 EN).fillers == (("All right", "discourse"),)
+    # Japanese: まあ written by the main pass as まあ, heard again as まあ before its words
+    ja = [Word("まあ", 3.0, 3.3, 0.4), Word("そう", 3.3, 3.6, 0.45)]
+    assert judge(Candidate(3.0, 3.6, "onset", (0, 1)), Heard("まあ、そう", -0.4), ja, JA).fillers == ()
+
+
 def test_judge_ambiguous_fillers_heard_alone_only_where_the_main_pass_heard_nothing():
     assert judge(Candidate(1.0, 1.3, "island", ()), Heard("まあ、", -0.9), [], JA).fillers == (("まあ", "discourse"),)
     words = [Word("サ", 1.0, 1.3, 0.48)]

@@ -30,7 +30,8 @@ start of the text become fillers (``source="relisten"``) when the second listen 
 (``Rules.relisten_min_logprob``, or ``relisten_min_logprob_empty`` where the main pass heard
 nothing); a word that is a filler only in some uses (まあ, なんか, その, like: the language's
 ``drawn_fillers``) only where the main pass heard nothing at all, since a fragment of a word
-heard alone is easily written as one.
+heard alone is easily written as one; never where the main pass wrote the same word there
+(Whisper drops sounds, um and えー, not words: it heard that one and judged it).
 Confident main-pass words are never removed. What the second listen hears as words settles
 the stretch; what it could not make out stays in doubt (the report's "fillers may be
 under-counted").
@@ -266,6 +267,12 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
         # A fragment of a word heard alone is easily written as a word that is a filler only
         # in some uses (まあ, なんか, その, "like"): only where the main pass heard nothing at all.
         return Verdict(doubtful=c.kind == "island")
+    if any(kind == "discourse" and _within(rules.sounds(text), rules.sounds(_joined(words, c.on)))
+           for text, kind in lead):
+        # A word used as a filler ("all right", まあ) the main pass wrote there too: Whisper drops
+        # sounds (um, えー), not words, so it heard this one and judged it, as a word or as a
+        # filler it counted already. Heard again, it is the same word, not a dropped filler.
+        return Verdict()
     if rest and not _agrees(rest, _joined(words, c.on), rules):
         # Fillers before words the main pass did not hear: the two hearings disagree about the
         # whole stretch (noise, radio chatter), so neither is believed about the filler.
@@ -284,6 +291,12 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
 #: Share of the second hearing's words (kana in Japanese) the main pass heard too, in order,
 #: for the two to agree.
 AGREE = 0.6
+
+
+def _within(part, whole) -> bool:
+    """Is ``part`` (a sequence) a run of ``whole``?"""
+    n = len(part)
+    return n > 0 and any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
 
 
 def _agrees(rest: str, main: str, rules) -> bool:
