@@ -359,8 +359,8 @@ def run_analysis(path: Path, *, language: str, budget: float | None, model: str,
                  use_cache: bool) -> dict:
     """The analysis of ``path`` as ``to_dict()``, plus ``bench_wall_s``; cached in bench/out/.
     A :class:`FurikaeriError` becomes ``{"error": message}``."""
-    key = (f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}{'.ahead' if STREAMING and HEAR_AHEAD else ''}"
-           f"{f'.shift{SHIFT_S:g}' if SHIFT_S else ''}.json")
+    key = (f"{path.stem}.{file_hash(path)}.{language}.{budget}.{version}{'.stream' if STREAMING else ''}"
+           f"{'.ahead' if STREAMING and HEAR_AHEAD else ''}{f'.shift{SHIFT_S:g}' if SHIFT_S else ''}.json")
     cached = OUT_DIR / key
     if use_cache and cached.exists():
         d = json.loads(cached.read_text(encoding="utf-8"))

@@ -19,8 +19,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    transcribes each finished stretch (:func:`furikaeri.transcribe.transcribe`, words in take
    time; Whisper hears the last :data:`CONTEXT_SPEECH_S` of the speech before it too, as it
    would in a whole take, and the words it writes there are left to their own stretch), finds
-   its held sounds, hears its likely fillers again (:func:`furikaeri.relisten.second_listen`) and tracks its pitch,
-   judging speech by the levels of the take so far. Only the stretch's own audio is kept until
+   its held sounds, hears its likely fillers again (:func:`furikaeri.relisten.second_listen`)
+   and tracks its pitch, judging speech by the levels of the take so far. Only the stretch's own audio is kept until
    then: memory stays bounded however long the take.
 3. **The language** from the first :data:`furikaeri.transcribe.DETECT_S` seconds of speech.
 4. :meth:`Listener.finish`: the last stretch (the tail), then the whole take's speech map,
