@@ -350,6 +350,36 @@ def test_a_hearing_ahead_the_person_spoke_past_is_kept_and_only_what_follows_is_
     assert abs(len(once.words) - len(a.words)) <= 1, (once.words, a.words)
 
 
+@pytest.mark.model
+def test_a_closed_listener_waits_for_its_worker(monkeypatch):
+    """The take failed while the worker was busy: close() returns once the worker has stopped,
+    so the program does not exit with a thread inside Whisper (which aborts it), and a hearing
+    in progress is given up at its next step rather than finished."""
+    import threading
+
+    import furikaeri.transcribe as T
+    from furikaeri.stream import Listener
+
+    x = load_audio(SAMPLES / "en_greatest_strength.flac").samples
+    inside = threading.Event()
+    real = T.transcribe
+
+    def hearing(*a, **k):  # the real model; the test closes the listener once it has begun
+        inside.set()
+        return real(*a, **k)
+
+    monkeypatch.setattr(T, "transcribe", hearing)
+    listener = Listener(language="en", background=True)
+    for i in range(0, len(x), RATE // 10):
+        listener.feed(x[i:i + RATE // 10])
+        if listener._asked_ahead or listener._closed:
+            break
+    assert inside.wait(timeout=120)
+    listener.close()
+    assert not listener._worker.is_alive()
+    assert not listener.parts  # given up, not finished
+
+
 FIRST_HEARING = r"""
 import json, sys
 from furikaeri.audio import load_audio

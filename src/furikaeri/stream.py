@@ -372,7 +372,7 @@ class Listener:
         return self._closed != (job.start, job.end)
 
     def _check(self, job: _Job, *_) -> None:
-        if self._stale(job):
+        if self._shut or self._stale(job):
             raise _Stale
 
     def _drop_before(self, sample: int) -> None:
@@ -575,17 +575,22 @@ class Listener:
             _, found, _ = transcript_fillers(words, get_rules(self.language))
             self._fillers_so_far = sum(f.kind != "repetition" for f in found)
 
-    def close(self) -> None:
-        """Stop listening without a report (the take failed): the worker ends after its current
-        stretch, and the resampler is let go (and not made again for blocks the recorder still
-        hands over: one alive when the program exits makes soxr print a leak warning after the
-        error line)."""
+    def close(self, wait_s: float = 60.0) -> None:
+        """Stop listening without a report (the take failed): the worker gives up the stretch
+        it is hearing at its next step and is waited for (up to ``wait_s``), and the resampler
+        is let go (and not made again for blocks the recorder still hands over: one alive when
+        the program exits makes soxr print a leak warning after the error line). A worker still
+        inside Whisper when the program exits would abort it ("terminate called without an
+        active exception", exit -6) after the error line: seen on a slow machine whose worker
+        was still loading the model when the microphone failed."""
         self._error = self._error or RuntimeError("closed")
         self._shut = True
         self._resampler = None
         self._ended.set()
         if self._worker is not None:
             self._jobs.put(None)
+            if self._worker is not threading.current_thread():
+                self._worker.join(timeout=wait_s)
 
     def finish(self, progress=None):
         """Process the tail, wait for the worker, and return the :class:`Analysis`.
