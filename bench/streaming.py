@@ -74,6 +74,16 @@ def _line(name: str, batch: dict, stream: dict, shifted: dict) -> str:
     return f"{name:<38} " + ", ".join(cells)
 
 
+def _extra(key: str, b: dict, s: dict, v: dict) -> str:
+    """The rest of a row: rate and length errors (synthetic), fillers found (real)."""
+    if key == "corpus":
+        return (f", rate error {b['rate_error_pct_mean']:.1f}%/{s['rate_error_pct_mean']:.1f}%"
+                f" ({v['rate_error_pct_mean']:.1f}%), length error {b['answer_error_s_mean']:.2f}/"
+                f"{s['answer_error_s_mean']:.2f} s")
+    return (f", fillers found {b['filler_hit']}/{b['filler_found']} vs {s['filler_hit']}/{s['filler_found']}"
+            f" ({v['filler_hit']}/{v['filler_found']}) of {b['filler_truth']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", choices=("en", "ja"))
@@ -104,20 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"batch / streaming (streaming's difference; Whisper's own: the batch's with the first "
           f"{SHIFT_S * 1000:.0f} ms cut)")
     for lang in ("en", "ja"):
-        for mode, how in STREAMED:
-            if "corpus" in result and lang in result["corpus"]["batch"]:
-                b, s, v = (result["corpus"][m][lang] for m in ("batch", mode, "shifted"))
-                print(_line(f"synthetic {lang} ({b['answers']}), {how}", b, s, v)
-                      + f", rate error {b['rate_error_pct_mean']:.1f}%/{s['rate_error_pct_mean']:.1f}%"
-                      + f" ({v['rate_error_pct_mean']:.1f}%)"
-                      + f", length error {b['answer_error_s_mean']:.2f}/{s['answer_error_s_mean']:.2f} s")
-        for mode, how in STREAMED:
-            if "real" in result and lang in result["real"]["batch"]:
-                b, s, v = (result["real"][m][lang] for m in ("batch", mode, "shifted"))
-                print(_line(f"real-l2 {lang} ({b['clips']}), {how}", b, s, v)
-                      + f", fillers found {b['filler_hit']}/{b['filler_found']} vs "
-                      + f"{s['filler_hit']}/{s['filler_found']} ({v['filler_hit']}/{v['filler_found']})"
-                      + f" of {b['filler_truth']}")
+        for key, name in (("corpus", "synthetic"), ("real", "real-l2")):
+            if key not in result or lang not in result[key]["batch"]:
+                continue
+            for mode, how in STREAMED:
+                b, s, v = (result[key][m][lang] for m in ("batch", mode, "shifted"))
+                n = b.get("answers", b.get("clips"))
+                print(_line(f"{name} {lang} ({n}), {how}", b, s, v) + _extra(key, b, s, v))
     print(f"({result['bench_s']} s)")
     return 0
 
