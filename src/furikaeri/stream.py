@@ -581,8 +581,8 @@ class Listener:
         is let go (and not made again for blocks the recorder still hands over: one alive when
         the program exits makes soxr print a leak warning after the error line). A worker still
         inside Whisper when the program exits would abort it ("terminate called without an
-        active exception", exit -6) after the error line: seen on a slow machine whose worker
-        was still loading the model when the microphone failed."""
+        active exception", exit -6) after the error line: seen on a slow machine whose
+        microphone failed 1.6 s into a take."""
         self._error = self._error or RuntimeError("closed")
         self._shut = True
         self._resampler = None
