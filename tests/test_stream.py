@@ -377,7 +377,7 @@ def test_a_closed_listener_waits_for_its_worker(monkeypatch):
     assert inside.wait(timeout=120)
     listener.close()
     assert not listener._worker.is_alive()
-    assert not listener.parts  # given up, not finished
+    assert not listener.parts and listener._ahead is None and listener.given_up == 1  # given up, not finished
 
 
 FIRST_HEARING = r"""
