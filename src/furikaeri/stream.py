@@ -20,8 +20,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    time; Whisper hears the last :data:`CONTEXT_SPEECH_S` of the speech before it too, as it
    would in a whole take, and the words it writes there are left to their own stretch), finds
    its held sounds, hears its likely fillers again (:func:`furikaeri.relisten.second_listen`)
-   and tracks its pitch, judging speech by the levels of the take so far. Only the stretch's own audio is kept until
-   then: memory stays bounded however long the take.
+   and tracks its pitch, judging speech by the levels of the take so far. Only the stretch's
+   own audio is kept until then: memory stays bounded however long the take.
 3. **The language** from the first :data:`furikaeri.transcribe.DETECT_S` seconds of speech.
 4. :meth:`Listener.finish`: the last stretch (the tail), then the whole take's speech map,
    words snapped to it, measurements, voice: the :class:`~furikaeri.analysis.Analysis`. If the
@@ -516,14 +516,14 @@ class Listener:
             ivs = [iv for iv in ivs if iv.start >= before.end + PAD_S / 2]
         part = _Part(start, end)
         if ivs:
-            heard = samples
+            noise = None
             if local.steady_noise:  # learnt from the quiet moments so far, taken out (furikaeri.denoise)
-                heard = profile_of(samples, local.vad_prob, into=self._noise).clean(samples)
-            heard = heard * gain
-            if before is not None:  # the audio from CONTEXT_S before the speech still to hear
+                noise = profile_of(samples, local.vad_prob, into=self._noise)
+            if before is not None:  # only the audio from CONTEXT_S before the speech still to hear
                 start = ivs[0].start
                 cut = max(0, int((start - CONTEXT_S) * RATE) - job.first)
-                samples, heard, offset = samples[cut:], heard[cut:], offset + cut / RATE
+                samples, offset = samples[cut:], offset + cut / RATE
+            heard = (noise.clean(samples) if noise is not None else samples) * gain
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
             context = _context(local.intervals, start, offset)
             # a hearing ahead is given up between steps (and Whisper's segments) once stale
