@@ -59,14 +59,49 @@ _LAUGH = re.compile(
 _NONSPEECH = re.compile(r"^\s*[\(\[（【♪*].*[\)\]）】♪*]\s*$|^\s*[♪♫…\.]+\s*$")
 
 
+#: Frames (10 ms) the encoder always sees: a window shorter than this is padded to it, as a
+#: second-listen stretch is (:data:`furikaeri.relisten.RELISTEN_FRAMES`; with 3-5 s Whisper
+#: starts repeating itself).
+MIN_ENCODER_FRAMES = 1000
+#: Frames of padding kept after a window's last frame of audio (2 s of Whisper's usual
+#: silence after the speech, where its end-of-text and last timestamp go).
+ENCODER_TAIL_FRAMES = 200
+
+
+def encoder_frames(content: int, full: int = 3000) -> int:
+    """How many of a padded 30-s window's ``full`` frames the encoder is given when
+    ``content`` of them hold audio: the audio, :data:`ENCODER_TAIL_FRAMES` of padding, and at
+    least :data:`MIN_ENCODER_FRAMES` in all."""
+    return min(full, max(MIN_ENCODER_FRAMES, content + ENCODER_TAIL_FRAMES))
+
+
 @functools.lru_cache(maxsize=2)
 def load_model(path: str, cpu_threads: int = 0):
-    """Load a CTranslate2 Whisper model once per process (int8 on the CPU)."""
+    """Load a CTranslate2 Whisper model once per process (int8 on the CPU).
+
+    faster-whisper pads every window to Whisper's 30 s and encodes all of it: a 5-s stretch
+    cost as much as a 30-s one (1.6 s of encoder on 2 cores), and on a slow machine that was
+    most of the wait after a take. The model returned encodes only what holds audio and a
+    little padding (:func:`encoder_frames`; CTranslate2 takes shorter inputs and the decoder
+    and word alignment read only the frames given). Measured in ``bench/real.py`` and
+    ``bench/accuracy.py`` against the full pass."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from faster_whisper import WhisperModel
 
+    class _ShortWindowWhisper(WhisperModel):
+        def encode(self, features: np.ndarray):
+            batch = features if features.ndim == 3 else features[None]
+            # faster-whisper pads a window's features with zeros (pad_or_trim); a frame of
+            # audio is never zero in all 80 bands (its log-mel is floored 80 dB under the
+            # loudest frame's, then scaled).
+            filled = np.flatnonzero(np.any(batch != 0, axis=(0, 1)))
+            content = int(filled[-1]) + 1 if len(filled) else 0
+            keep = encoder_frames(content, batch.shape[-1])
+            return super().encode(np.ascontiguousarray(batch[..., :keep]))
+
     try:
-        return WhisperModel(path, device="cpu", compute_type="int8", cpu_threads=cpu_threads or (os.cpu_count() or 2))
+        return _ShortWindowWhisper(path, device="cpu", compute_type="int8",
+                                   cpu_threads=cpu_threads or (os.cpu_count() or 2))
     except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
         raise ModelError(f"cannot load the Whisper model at {path}: {e}") from e
 
@@ -157,8 +192,8 @@ SAMPLE_RATE = 16000
 #: went unwritten. Cut at a pause, each window is decoded whole, with the prompt.
 MAX_WINDOW_S = 28.0
 #: A long stretch is cut at its widest pause that leaves at least this much (s) before it, when
-#: it has one: every window costs a full 30-s encoder pass, so few long windows are cheaper
-#: than many short ones (and give Whisper more context).
+#: it has one: few long windows give Whisper more context than many short ones (and each
+#: window has its own fixed cost: the prompt, the beams' start).
 MIN_WINDOW_S = 20.0
 
 
@@ -249,7 +284,7 @@ def _coverage(iv, words) -> float:
 
 #: A window is not decoded again for its last stretch when less than this much of it is left
 #: (s) after Whisper's last segment and the VAD heard (almost) no speech there: Whisper would
-#: spend a full 30-s encoder pass on a few frames of silence and write "Hello. Hello." there.
+#: spend another pass on a few frames of silence and write "Hello. Hello." there.
 TAIL_S = 1.0
 #: ... "almost no speech": less than this much (s).
 TAIL_SPEECH_S = 0.25
