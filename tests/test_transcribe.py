@@ -1,7 +1,10 @@
 """transcribe.py: the windows Whisper decodes, which speech it skipped (decoded again
-without the prompt), and, with the real model, room for the prompt in a window's token cap."""
+without the prompt), and, with the real model, room for the prompt in a window's token cap and
+how much of a window the encoder is given."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +133,47 @@ def test_a_japanese_window_of_28_s_leaves_room_for_the_prompt():
     t = transcribe(audio.samples, path, language="ja", prompt=get_rules("ja").filler_prompt,
                    speech=[Interval(0.2, 27.9)])
     assert len("".join(w.text for w in t.words)) > 100
+
+
+def test_the_encoder_is_given_a_windows_audio_and_some_padding_not_always_30_s():
+    from furikaeri.transcribe import ENCODER_TAIL_FRAMES, MIN_ENCODER_FRAMES, encoder_frames
+
+    assert encoder_frames(0) == encoder_frames(300) == MIN_ENCODER_FRAMES
+    assert encoder_frames(2500) == 2500 + ENCODER_TAIL_FRAMES
+    assert encoder_frames(2900) == encoder_frames(3000) == 3000  # never more than Whisper's window
+
+
+@pytest.mark.model
+def test_a_short_window_is_encoded_short_and_still_heard(monkeypatch):
+    """An 8-s window of speech: the encoder gets 20 s of frames, not Whisper's 30 s, and the
+    words are still heard; a 23-s window gets its audio and 2 s of padding. (Fails with
+    faster-whisper's own encode, which always gives 3000 frames.)"""
+    from furikaeri import models
+    from furikaeri.audio import load_audio
+    from furikaeri.speech import Interval
+    from furikaeri.transcribe import ENCODER_TAIL_FRAMES, MIN_ENCODER_FRAMES, load_model, transcribe
+
+    path = models.resolve(None, models.default_models_dir()).path
+    model = load_model(path)
+    seen: list[int] = []
+
+    class Recording:
+        def __init__(self, inner):
+            self._inner = inner
+
+        def encode(self, features, **kw):
+            seen.append(features.shape[-1])
+            return self._inner.encode(features, **kw)
+
+        def __getattr__(self, name):
+            return getattr(self._inner, name)
+
+    monkeypatch.setattr(model, "model", Recording(model.model))
+    audio = load_audio(Path(__file__).resolve().parents[1] / "samples" / "en_greatest_strength.flac")
+    short = transcribe(audio.samples, path, language="en", speech=[Interval(0.5, 8.0)])
+    assert seen and set(seen) == {MIN_ENCODER_FRAMES}  # (a second pass, if Whisper stopped early, too)
+    assert "greatest strength" in " ".join(w.text.strip() for w in short.words).lower()
+    seen.clear()
+    whole = transcribe(audio.samples, path, language="en", speech=[Interval(0.5, 22.7)])
+    assert seen and seen[0] == round((22.9 - 0.3) * 100) + ENCODER_TAIL_FRAMES
+    assert len(whole.words) >= 40

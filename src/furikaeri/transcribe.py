@@ -59,10 +59,12 @@ _LAUGH = re.compile(
 _NONSPEECH = re.compile(r"^\s*[\(\[（【♪*].*[\)\]）】♪*]\s*$|^\s*[♪♫…\.]+\s*$")
 
 
-#: Frames (10 ms) the encoder always sees: a window shorter than this is padded to it, as a
-#: second-listen stretch is (:data:`furikaeri.relisten.RELISTEN_FRAMES`; with 3-5 s Whisper
-#: starts repeating itself).
-MIN_ENCODER_FRAMES = 1000
+#: Frames (10 ms) the encoder always sees: a window shorter than this is padded to it. With 3-5
+#: s Whisper starts repeating itself; 10 s does for the second listen's short stretches
+#: (:data:`furikaeri.relisten.RELISTEN_FRAMES`) and for whole takes, but the pieces a recording
+#: is heard in (8-24 s, :mod:`furikaeri.stream`) then lost Japanese fillers (real-l2 streamed:
+#: 30 of 40 found against 34 with the full window; 33 with 20 s, as Whisper's own variation).
+MIN_ENCODER_FRAMES = 2000
 #: Frames of padding kept after a window's last frame of audio (2 s of Whisper's usual
 #: silence after the speech, where its end-of-text and last timestamp go).
 ENCODER_TAIL_FRAMES = 200
@@ -79,12 +81,12 @@ def encoder_frames(content: int, full: int = 3000) -> int:
 def load_model(path: str, cpu_threads: int = 0):
     """Load a CTranslate2 Whisper model once per process (int8 on the CPU).
 
-    faster-whisper pads every window to Whisper's 30 s and encodes all of it: a 5-s stretch
-    cost as much as a 30-s one (1.6 s of encoder on 2 cores), and on a slow machine that was
-    most of the wait after a take. The model returned encodes only what holds audio and a
-    little padding (:func:`encoder_frames`; CTranslate2 takes shorter inputs and the decoder
-    and word alignment read only the frames given). Measured in ``bench/real.py`` and
-    ``bench/accuracy.py`` against the full pass."""
+    faster-whisper pads every window to Whisper's 30 s and encodes all of it: a 10-s stretch
+    cost as much as a 30-s one (1.1 to 1.6 s of encoder on a slow 2-core machine, against 0.4 s
+    for 20 s), and there that was much of the wait after a take. The model returned encodes
+    only what holds audio and a little padding (:func:`encoder_frames`; CTranslate2 takes
+    shorter inputs and the decoder and word alignment read only the frames given). Measured in
+    ``bench/real.py``, ``bench/streaming.py`` and ``bench/accuracy.py`` against the full pass."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from faster_whisper import WhisperModel
 
