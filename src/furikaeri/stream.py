@@ -12,10 +12,9 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    Whisper), after :data:`SPLIT_GAP_S` once it holds :data:`LONG_STRETCH_S`, or at its latest
    pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch is heard ahead of time at
    each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
-   it heard; if they speak on, a hearing still running is given up at once, so the worker is
-   free when they do stop, and one already done is kept: should the take end in that stretch,
-   only the speech after that pause is left to hear, as if the stretch had closed there; a
-   stretch that closes while the person speaks on is heard whole). A worker thread
+   it heard; if they speak on, the hearing is finished and kept: should the take end in that
+   stretch, only the speech after that pause is left to hear, as if the stretch had closed
+   there; a stretch that closes while the person speaks on is heard whole). A worker thread
    transcribes each finished stretch (:func:`furikaeri.transcribe.transcribe`, words in take
    time; Whisper hears the last :data:`CONTEXT_SPEECH_S` of the speech before it too, as it
    would in a whole take, and the words it writes there are left to their own stretch), finds
@@ -97,8 +96,8 @@ CONTEXT_SPEECH_S = 1.5
 VAD_ON, VAD_OFF = 0.5, 0.35
 
 
-class _Stale(Exception):
-    """A hearing ahead the person has spoken past (:meth:`Listener._stale`)."""
+class _GivenUp(Exception):
+    """The take failed while a stretch was being heard (:meth:`Listener._check`)."""
 
 
 @dataclass
@@ -196,7 +195,7 @@ class Listener:
         self._busy = False  # the worker is hearing a stretch
         self._asked_ahead: tuple | None = None  # (start, end) of the last stretch heard ahead
         self._closed: tuple | None = None  # (start, end) of the last stretch closed
-        self.given_up = 0  # hearings ahead given up because the person spoke on
+        self.given_up = 0  # hearings given up because the take failed
         self._ahead: _Part | None = None
         self._fed_by_recorder = False
         self._ended = threading.Event()  # the recorder's final block has been taken
@@ -362,18 +361,17 @@ class Listener:
         if not self._background:
             self._work(until_empty=True)
 
-    def _stale(self, job: _Job) -> bool:
-        """Is ``job``, a hearing ahead, no longer the end of its stretch? The person spoke on
-        after that pause (or the stretch closed elsewhere): its hearing would be thrown away."""
-        if not job.ahead:
-            return False
-        if self._open_start == job.start:
-            return self._last_speech_end > job.end + 1e-6
-        return self._closed != (job.start, job.end)
-
-    def _check(self, job: _Job, *_) -> None:
-        if self._shut or self._stale(job):
-            raise _Stale
+    def _check(self, *_) -> None:
+        """Give up the hearing in progress (between Whisper's segments and the steps after) if
+        the take failed (:meth:`close`). A hearing ahead the person has spoken past is not given
+        up: Whisper's main pass, most of its cost, is one call for a stretch (one window, one
+        segment or two, all decoded before the first is reported), so by the first step it
+        could be given up at, it is done; the rest (the second listen, pitch) costs a fraction
+        of it, and the hearing, kept, leaves only the speech after its pause to hear should the
+        take end in that stretch (a 2-minute answer: 21 hearings ahead past their main pass
+        were given up, among them the final stretch's first part, heard again after the take)."""
+        if self._shut:
+            raise _GivenUp
 
     def _drop_before(self, sample: int) -> None:
         # never what a frame level or a Silero window still to compute needs
@@ -472,7 +470,7 @@ class Listener:
                 and (job.ahead or job.last) else None
             try:
                 part = self._hear(job, before)
-            except _Stale:  # the person spoke on: the worker is free for what comes next
+            except _GivenUp:  # the take failed: the worker stops
                 self.given_up += 1
                 return
         with self._lock:
@@ -526,11 +524,11 @@ class Listener:
             heard = (noise.clean(samples) if noise is not None else samples) * gain
             shifted = [type(iv)(iv.start - offset, iv.end - offset) for iv in ivs]
             context = _context(local.intervals, start, offset)
-            # a hearing ahead is given up between steps (and Whisper's segments) once stale
+            # given up between steps if the take failed (:meth:`_check`)
             t = transcribe(heard, self.info.path, language=rules.code, prompt=rules.filler_prompt,
                            speech=context + shifted, multilingual=self.info.multilingual,
-                           on_segment=lambda _end: self._check(job))
-            self._check(job)
+                           on_segment=self._check)
+            self._check()
             words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
@@ -539,7 +537,7 @@ class Listener:
             part.words = [_shift(w, offset) for w in words]
             part.held = [_shift(h, offset) for h in held]
             part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
-            self._check(job)
+            self._check()
             pt, pf = pitch(samples, RATE)
             own = (pt + offset >= start - PAD_S) & (pt + offset < end + PAD_S)  # not the context's
             part.pitch_t, part.pitch_f0 = pt[own] + offset, pf[own]
