@@ -329,9 +329,12 @@ def test_a_hearing_ahead_the_person_spoke_past_is_kept_and_only_what_follows_is_
     | 0.69 s | "uh he walks away". Each pause is heard ahead, the person speaks on after each:
     the next hearing takes only the speech after the pause (with the last of the speech before
     it as context), and the stretch's words are each there once, in order."""
+    import furikaeri.stream as S
     import furikaeri.transcribe as T
     import realclips
     from furikaeri.stream import CONTEXT_SPEECH_S, blocks_of, listen_to
+
+    monkeypatch.setattr(S, "AHEAD_NEW_S", 0.0)  # every pause heard ahead, however little is new
 
     audio, _ = realclips.real_l2(shared, "en_ALL_099_M_SHS_ENG_ST1")
     x = realclips.cut(audio, 0.0, 5.5)  # the take ends in the pause after "away" (5.13-5.81)
@@ -492,3 +495,26 @@ def test_a_closed_listener_makes_no_resampler_for_blocks_still_handed_over():
     listener.take_block(Block(np.zeros(4800, np.int16).tobytes(), 0, 48000, 1))
     listener.take_block(Block(b"", 4800, 48000, 1, final=True))
     assert listener._resampler is None and listener._ended.is_set()
+
+
+def test_a_pause_after_little_new_speech_is_not_heard_ahead(monkeypatch, shared):
+    """A hearing ahead has a fixed cost: at a pause after less than AHEAD_NEW_S of speech not
+    yet heard ahead, none is made (the take ending there hears that little afterwards); with
+    the bar at 0 the same pause is heard ahead. en_ALL_099: "black bird finds a hat" (under
+    2 s) then a 0.84-s pause."""
+    import furikaeri.stream as S
+    import realclips
+    from furikaeri.stream import Listener, blocks_of
+
+    audio, _ = realclips.real_l2(shared, "en_ALL_099_M_SHS_ENG_ST1")
+    x = realclips.cut(audio, 0.0, 2.6)
+    asked = {}
+    for bar in (S.AHEAD_NEW_S, 0.0):
+        monkeypatch.setattr(S, "AHEAD_NEW_S", bar)
+        listener = Listener(language="en", background=False, hear_ahead=True)
+        monkeypatch.setattr(listener, "_work", lambda until_empty=False: None)  # nothing heard here
+        for b in blocks_of(x):
+            listener.feed(b)
+        asked[bar] = listener._asked_ahead
+    assert S.AHEAD_NEW_S == 0.0 and asked[0.0] is not None and asked[0.0][1] < 2.3, asked
+    assert asked[max(asked)] is None, asked
