@@ -13,8 +13,9 @@ scored the same way:
 once whole (batch) and once fed in 0.1-s blocks as a recorder hands them over (streaming), and
 prints both rows and their difference. Streaming is run twice: with each stretch heard once it
 is finished (a worker that is busy whenever the person pauses), and heard ahead at each of its
-pauses, each hearing kept when the person speaks on (a worker that is never busy, as on a fast
-machine): a take recorded for real falls between the two. A fourth run, whole again but with
+pauses (after ``stream.AHEAD_NEW_S`` of speech not heard ahead yet), each hearing kept when
+the person speaks on (a worker that is never busy, as on a fast machine): a take recorded for
+real falls between the two. A fourth run, whole again but with
 the first 50 ms of each file cut, measures Whisper's own variation: the same speech framed a little differently
 moves the figures too, and the streaming difference is read against that. Analyses are cached
 in ``bench/out/`` like the other benches (``--no-cache`` to redo them).

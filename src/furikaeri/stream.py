@@ -11,7 +11,8 @@ whole-stream consumer, or a file read a chunk at a time) and does, in one pass:
    after :data:`SETTLE_S` once it holds :data:`MIN_STRETCH_S` of speech (context enough for
    Whisper), after :data:`SPLIT_GAP_S` once it holds :data:`LONG_STRETCH_S`, or at its latest
    pause once it is :data:`MAX_STRETCH_S` long. A shorter stretch is heard ahead of time at
-   each pause of :data:`SETTLE_S` (the person may be done, and then the end of the take finds
+   each pause of :data:`SETTLE_S` that follows :data:`AHEAD_NEW_S` of speech not heard ahead
+   yet (the person may be done, and then the end of the take finds
    it heard; if they speak on, the hearing is finished and kept: should the take end in that
    stretch, only the speech after that pause is left to hear, as if the stretch had closed
    there; a stretch that closes while the person speaks on is heard whole). A worker thread
