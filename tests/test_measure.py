@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from furikaeri.lang import get_rules
@@ -204,3 +205,43 @@ def test_drawn_out_japanese_demonstrative_is_a_filler_and_leaves_the_rate():
     m = measure(words, speech, duration=2.5, rules=ja, budget_s=60)
     assert [(f.text, f.kind) for f in m.fillers] == [("その", "discourse")]
     assert m.stats.word_count == ja.count_units("結果、勝ちました。")
+
+
+def _random_take(seed: int, n_ivs: int = 300, n_words: int = 400):
+    rng = np.random.default_rng(seed)
+    starts = np.cumsum(rng.uniform(0.05, 1.2, n_ivs))
+    speech = [Interval(round(s, 3), round(s + d, 3)) for s, d in zip(starts, rng.uniform(0.02, 0.9, n_ivs))]
+    speech = [iv for i, iv in enumerate(speech) if i == 0 or iv.start > speech[i - 1].end]
+    t = np.sort(rng.uniform(0.0, float(starts[-1]) + 2.0, n_words))
+    words = [Word(" word", round(a, 3), round(a + d, 3)) for a, d in zip(t, rng.uniform(0.03, 1.5, n_words))]
+    return words, speech
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_snap_words_on_a_long_take_equals_a_scan_of_every_interval(seed, monkeypatch):
+    # snap_words starts its search at the first interval that can hold a word; on a long take
+    # (hundreds of intervals) it must choose what a scan of every interval chooses
+    import furikaeri.measure as m
+
+    words, speech = _random_take(seed)
+    fast = snap_words(words, speech)
+    monkeypatch.setattr(m.bisect, "bisect_left", lambda *a, **k: 0)  # every search from the first
+    assert fast == snap_words(words, speech)
+    assert len(fast) > 100
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_pace_windows_count_the_words_whose_middle_is_inside(seed):
+    from furikaeri.fillers import Found
+    from furikaeri.measure import PACE_STEP_S, PACE_WINDOW_S, pace_over_time
+
+    words, _ = _random_take(seed)
+    span = (words[0].start, words[-1].end)
+    en = get_rules("en")
+    pace = pace_over_time(words, Found("", (), (), ()), span, en)
+    assert len(pace.windows) > 100
+    for k, (t, rate) in enumerate(pace.windows):
+        t0 = span[0] + k * PACE_STEP_S
+        n = sum(1 for w in words if t0 <= (w.start + w.end) / 2 < t0 + PACE_WINDOW_S)
+        assert t == round(t0, 2)
+        assert rate == en.rates(units=n, chars=0, answer_s=PACE_WINDOW_S, speaking_s=PACE_WINDOW_S).get(en.rate_key)

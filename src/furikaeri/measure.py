@@ -36,6 +36,8 @@ over budget
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -188,9 +190,14 @@ def snap_words(words, speech) -> list:
 
     out = []
     ivs = list(speech)
+    ends = [iv.end for iv in ivs]
+    ordered = all(a <= b for a, b in zip(ends, ends[1:]))
     for w in words:
+        # intervals ending more than 0.3 s before the word cannot hold it: start past them (one
+        # early, so the exact tests below decide)
+        lo = max(0, bisect.bisect_left(ends, w.start - 0.3) - 1) if ordered else 0
         cands = []
-        for iv in ivs:
+        for iv in itertools.islice(ivs, lo, None):
             if iv.start >= w.end + 0.3:
                 break
             ov = min(w.end, iv.end) - max(w.start, iv.start)
@@ -201,7 +208,7 @@ def snap_words(words, speech) -> list:
             solid = [c for c in cands if c[1] >= min(0.1, 0.5 * (w.end - w.start))]
             best = solid[-1][0] if solid else max(cands, key=lambda c: c[1])[0]
         else:
-            near = [iv for iv in ivs if iv.start - 0.3 <= w.end and w.start <= iv.end + 0.3]
+            near = [iv for iv in ivs[lo:] if iv.start - 0.3 <= w.end and w.start <= iv.end + 0.3]
             if not near:
                 continue
             best = min(near, key=lambda iv: min(abs(iv.start - w.end), abs(w.start - iv.end)))
@@ -374,10 +381,14 @@ def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pac
     for w, (a, b) in zip(words, spans):
         inside = any(x <= a and b <= y for x, y in found.not_content)
         units.append(0 if inside else rules.count_units(w.text))
+    # units by word middle, summed once: each window's count is a difference of two sums
+    timed = sorted(((w.start + w.end) / 2, u) for w, u in zip(words, units))
+    middles = [m for m, _ in timed]
+    summed = [0, *itertools.accumulate(u for _, u in timed)]
     windows = []
     t = start
     while t + PACE_WINDOW_S <= end + 1e-6:
-        n = sum(u for w, u in zip(words, units) if t <= (w.start + w.end) / 2 < t + PACE_WINDOW_S)
+        n = summed[bisect.bisect_left(middles, t + PACE_WINDOW_S)] - summed[bisect.bisect_left(middles, t)]
         rate = rules.rates(units=n, chars=0, answer_s=PACE_WINDOW_S, speaking_s=PACE_WINDOW_S).get(rules.rate_key)
         windows.append((round(t, 2), rate))
         t += PACE_STEP_S
