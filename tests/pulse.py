@@ -181,12 +181,17 @@ class PulseServer:
             raise RuntimeError(f"pactl {' '.join(args)} failed: {r.stderr.strip()}")
         return r.stdout
 
-    def play(self, path: Path) -> subprocess.Popen:
-        """Start playing ``path`` into the ``feed`` sink (the microphone hears it); returns paplay."""
+    def playable(self, path: Path) -> Path:
+        """``path`` as the 16-bit WAV paplay plays (made once): call before timing a playback."""
         path = Path(path)
         wav = self.root / (path.stem + ".pcm16.wav")
         if not wav.exists():
             to_pcm16_wav(path, wav)
+        return wav
+
+    def play(self, path: Path) -> subprocess.Popen:
+        """Start playing ``path`` into the ``feed`` sink (the microphone hears it); returns paplay."""
+        wav = self.playable(path)
         p = subprocess.Popen(["paplay", "-d", "feed", str(wav)], env=self.env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self._players.append(p)

@@ -627,6 +627,15 @@ def test_devices_lists_the_default_input(pulse, tmp_path):
     assert any(line.startswith("*") and default["name"] in line for line in text.stdout.splitlines())
 
 
+def arrives_when_played(lag: float, expected: float) -> bool:
+    """The played sound is in the take where it was played: ``lag`` (where it is in the take, s)
+    against ``expected`` (where the take was when paplay was started). Pulse and PortAudio add
+    tens of ms; paplay's own start (a process, a connection to the server) adds more when the
+    machine is busy: 0.35 s on CI while the recorder's listener loaded Whisper. A take that
+    lost audio at its start would hold the sound earlier than it was played."""
+    return expected - 0.3 <= lag <= expected + 1.0
+
+
 @pytest.mark.mic
 @pytest.mark.model
 def test_record_jfk_matches_the_source(pulse, tmp_path):
@@ -637,6 +646,7 @@ def test_record_jfk_matches_the_source(pulse, tmp_path):
     out = tmp_path / "answers" / "jfk-take.wav"
     p = start_cli(["record", "--stop-after-silence", "2", "--max-seconds", "25", "--language", "en",
                    "--question", "Your inaugural address?", "--budget", "30", "--out", str(out), "--json"], env)
+    pulse.playable(JFK)
     t_obs, audio_obs = wait_until_recording(out)
     time.sleep(0.5)
     t_play = time.monotonic()
@@ -653,8 +663,8 @@ def test_record_jfk_matches_the_source(pulse, tmp_path):
     lag, corr = best_lag(take, src)
     # The same sound: the recorded waveform matches the source's almost exactly ...
     assert corr > 0.95, f"correlation {corr:.3f}"
-    # ... and it arrives when it was played (Pulse + PortAudio latency is tens of ms).
-    assert lag == pytest.approx(expected_lag, abs=0.3)
+    # ... and it arrives when it was played.
+    assert arrives_when_played(lag, expected_lag), (lag, expected_lag)
     # Onset of speech in the take = onset in the source + where the playback started.
     assert onset_s(take) == pytest.approx(lag + onset_s(src), abs=0.05)
     # Stopped 2 s after the last sound (50 ms frames, plus one block).
@@ -1045,6 +1055,7 @@ def test_a_slow_consumer_loses_no_audio_from_the_microphone(pulse, tmp_path):
     out = tmp_path / "consumer.wav"
     p = subprocess.Popen([sys.executable, "-c", RECORDER_CHILD, str(out), "slow"], env=env,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pulse.playable(JFK)
     t_obs, audio_obs = wait_until_recording(out)
     time.sleep(0.5)
     t_play = time.monotonic()
@@ -1061,7 +1072,7 @@ def test_a_slow_consumer_loses_no_audio_from_the_microphone(pulse, tmp_path):
     take, src = load16k(out), load16k(JFK)
     lag, corr = best_lag(take, src)
     assert corr > 0.95, f"correlation {corr:.3f}"  # the same sound, with no gap in it
-    assert lag == pytest.approx(expected_lag, abs=0.3)
+    assert arrives_when_played(lag, expected_lag), (lag, expected_lag)
     assert len(take) / 16000 == pytest.approx(lag + offset_s(src) + 2.0, abs=0.35)
     assert t["duration_s"] == pytest.approx(len(take) / 16000, abs=0.01)
     assert r["joined"] and r["error"] is None and r["final"] and r["contiguous"] and r["same_as_file"]
