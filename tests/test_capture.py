@@ -631,8 +631,8 @@ def arrives_when_played(lag: float, expected: float) -> bool:
     """The played sound is in the take where it was played: ``lag`` (where it is in the take, s)
     against ``expected`` (where the take was when paplay was started). Pulse and PortAudio add
     tens of ms; paplay's own start (a process, a connection to the server) adds more when the
-    machine is busy: 0.35 s on CI while the recorder's listener loaded Whisper. A take that
-    lost audio at its start would hold the sound earlier than it was played."""
+    machine is busy (0.35 s once on CI, where the recorder loads Whisper as the take starts).
+    A take that lost audio at its start would hold the sound earlier than it was played."""
     return expected - 0.3 <= lag <= expected + 1.0
 
 
