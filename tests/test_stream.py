@@ -364,6 +364,32 @@ def test_a_hearing_ahead_the_person_spoke_past_is_kept_and_only_what_follows_is_
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("hear_ahead", [False, True])
+def test_only_the_stretch_the_take_may_end_in_is_heard_with_fewer_beams(monkeypatch, hear_ahead):
+    """Stretches closed while the person speaks on get Whisper's 5-beam search; the stretch the
+    take may end in (heard ahead at a pause, or the last, heard after the take) is decoded
+    with fewer beams, the cheaper hearing that is most of the wait for the report."""
+    import furikaeri.transcribe as T
+    from furikaeri.stream import LAST_BEAM, blocks_of, listen_to
+
+    x = load_audio(SAMPLES / "en_weakness_over_budget.flac").samples
+    heard = []
+    real = T.transcribe
+
+    def spy(samples, model_path, **k):  # the real model; the beam and the speech end noted
+        heard.append((k["speech"][-1].end, k["beam_size"]))
+        return real(samples, model_path, **k)
+
+    monkeypatch.setattr(T, "transcribe", spy)
+    a = listen_to(blocks_of(x), language="en", hear_ahead=hear_ahead)
+    assert LAST_BEAM < 5 and a.words
+    closed = [beam for _, beam in heard[:-1] if beam == 5]
+    assert closed and heard[-1][1] == LAST_BEAM, heard  # several stretches: all but the take's last with 5
+    if not hear_ahead:
+        assert [beam for _, beam in heard] == [5] * (len(heard) - 1) + [LAST_BEAM], heard
+
+
+@pytest.mark.model
 def test_a_closed_listener_waits_for_its_worker(monkeypatch):
     """The take failed while the worker was busy: close() returns once the worker has stopped,
     so the program does not exit with a thread inside Whisper (which aborts it), and a hearing

@@ -143,6 +143,7 @@ def transcribe(
     speech: Iterable | None = None,
     multilingual: bool = True,
     on_segment: Callable[[float], None] | None = None,
+    beam_size: int = 5,
 ) -> Transcript:
     """Transcribe 16-kHz mono ``samples`` with word timestamps.
 
@@ -151,13 +152,14 @@ def transcribe(
     long prompts make Whisper drop sentences). ``speech``: speech intervals from
     :mod:`furikaeri.speech`; only those stretches are decoded (:func:`decoding_windows`), so
     Whisper never sees long silence to invent text in. ``on_segment(end_s)`` reports progress.
+    ``beam_size``: Whisper's beam (fewer beams decode faster: :data:`furikaeri.stream.LAST_BEAM`).
 
     Segments Whisper itself flags as probably not speech (``no_speech_prob`` > 0.6 with a low
     ``avg_logprob``), non-speech tags like "(laughs)", known silence hallucinations and
     verbatim repeats of the previous segment are dropped. Runs of speech (1 s or more) that got
     almost no word (Whisper skipped them or looped, :func:`skipped_speech`) are decoded again
-    without the prompt and with a repetition penalty. Decoding is beam search only, so the same
-    take always gives the same words.
+    without the prompt and with a repetition penalty. Decoding never samples (beam search, or
+    greedy with ``beam_size`` 1), so the same take always gives the same words.
     """
     model = load_model(model_path)
     lang_prob = 1.0
@@ -168,14 +170,15 @@ def transcribe(
     speech_ivs = list(speech) if speech is not None else None
     if speech_ivs is not None and not speech_ivs:
         return Transcript(language=language, words=(), language_probability=lang_prob)
-    words = _decode(model, samples, speech_ivs, language=language, prompt=prompt, on_segment=on_segment)
+    words = _decode(model, samples, speech_ivs, language=language, prompt=prompt, on_segment=on_segment,
+                    beam_size=beam_size)
     if speech_ivs is not None:
         # Whisper sometimes skips whole sentences (more often with a prompt): decode any stretch
         # of speech that got (almost) no word again, on its own and without the prompt.
         missing = skipped_speech(speech_ivs, words)
         if missing:
             extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
-                            repetition_penalty=REPAIR_REPETITION_PENALTY)
+                            repetition_penalty=REPAIR_REPETITION_PENALTY, beam_size=beam_size)
             # Keep only words said in the skipped speech (the decoding window may span speech
             # between skipped intervals that already has its words).
             extra = [w for w in extra
@@ -317,7 +320,7 @@ def _segments(model, samples: np.ndarray, speech_ivs, windows, **options):
 
 
 def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: str | None, on_segment,
-            repetition_penalty: float = 1.0) -> list[Word]:
+            repetition_penalty: float = 1.0, beam_size: int = 5) -> list[Word]:
     """One Whisper pass over the speech (or the whole take), with the hallucination guards."""
     fed = len(samples) / SAMPLE_RATE
     windows = decoding_windows(speech_ivs, fed) if speech_ivs is not None else []
@@ -327,7 +330,7 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         model, samples, speech_ivs, windows,
         language=language,
         task="transcribe",
-        beam_size=5,
+        beam_size=beam_size,
         word_timestamps=True,
         vad_filter=False,
         condition_on_previous_text=False,
