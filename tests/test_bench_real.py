@@ -114,3 +114,33 @@ def test_a_room_response_decays_60_db_in_its_reverberation_time(real, rt60):
     fit = (db > -35) & (db < -5)  # T30, extrapolated to 60 dB as rooms are measured
     slope = np.polyfit(t[fit], db[fit], 1)[0]
     assert abs(-60 / slope - rt60) < 0.1 * rt60
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    import sys
+
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("bench_filler_classifier", BENCH / "filler_classifier.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_classifier_is_scored_only_on_speakers_it_was_not_trained_on(classifier):
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    # Three speakers; the first feature tells right (1) from false (0) for every voice.
+    y = np.array([1, 0] * 30)
+    X = np.column_stack([y * 2.0 + rng.normal(0, 0.3, 60), rng.normal(0, 1, 60)])
+    speakers = ["a"] * 20 + ["b"] * 20 + ["c"] * 20
+    keep = classifier.leave_one_speaker_out(X, y, speakers, 0.5)
+    assert keep[y == 1].all() and not keep[y == 0].any()
+    # A speaker whose fillers are told apart the other way round is judged by the others' rule.
+    X2 = X.copy()
+    X2[40:, 0] = (1 - y[40:]) * 2.0
+    keep = classifier.leave_one_speaker_out(X2, y, speakers, 0.5)
+    assert not keep[40:][y[40:] == 1].any() and keep[40:][y[40:] == 0].all()
+    # With one class only among the others there is nothing to learn: everything is kept.
+    assert classifier.leave_one_speaker_out(X[:2], np.array([1, 0]), ["a", "b"], 0.5).all()
