@@ -10,15 +10,19 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
-@pytest.fixture(scope="module")
-def real():
+def _bench_module(name: str):
     import sys
 
     sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_real", BENCH / "real.py")
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+@pytest.fixture(scope="module")
+def real():
+    return _bench_module("real")
 
 
 TRUTH = {
@@ -118,13 +122,7 @@ def test_a_room_response_decays_60_db_in_its_reverberation_time(real, rt60):
 
 @pytest.fixture(scope="module")
 def classifier():
-    import sys
-
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("bench_filler_classifier", BENCH / "filler_classifier.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return _bench_module("filler_classifier")
 
 
 def test_the_classifier_is_scored_only_on_speakers_it_was_not_trained_on(classifier):
