@@ -92,9 +92,8 @@ def comparison_like(shared) -> tuple[Audio, tuple[float, float]]:
     return build(parts, "comparison_like"), (start, start + 0.19)
 
 
-def in_steady_noise(audio: Audio, truth: dict, snr_db: float, color: str = "pink") -> Audio:
-    """``audio`` in a room with a steady noise (a fan, traffic: pink or brown noise), ``snr_db``
-    under the speaker's level; mixed as ``bench/real.py --noise`` mixes it."""
+def _bench_real():
+    """``bench/real.py``, whose noisy rooms the tests share."""
     import importlib.util
     import sys
     from pathlib import Path
@@ -104,9 +103,28 @@ def in_steady_noise(audio: Audio, truth: dict, snr_db: float, color: str = "pink
     spec = importlib.util.spec_from_file_location("bench_real", bench / "real.py")
     real = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(real)
-    import corpus
+    return real
 
+
+def _mixed(audio: Audio, truth: dict, noise: np.ndarray, snr_db: float, what: str) -> Audio:
+    real = _bench_real()
     words = real.in_span(truth["words"], truth["speech_start"], truth["speech_end"])
     level = real.speech_rms(audio.samples, audio.rate, words)
+    return Audio(real.mix_at_snr(audio.samples, noise, level, snr_db), audio.rate, f"{audio.source} + {what}")
+
+
+def in_steady_noise(audio: Audio, truth: dict, snr_db: float, color: str = "pink") -> Audio:
+    """``audio`` in a room with a steady noise (a fan, traffic: pink or brown noise), ``snr_db``
+    under the speaker's level; mixed as ``bench/real.py --noise`` mixes it."""
+    _bench_real()  # puts bench/ on the path
+    import corpus
+
     noise = corpus.room_noise(len(audio.samples), np.random.default_rng(3), color, -30.0)
-    return Audio(real.mix_at_snr(audio.samples, noise, level, snr_db), audio.rate, f"{audio.source} + {color} noise")
+    return _mixed(audio, truth, noise, snr_db, f"{color} noise")
+
+
+def in_babble(audio: Audio, truth: dict, snr_db: float, name: str) -> Audio:
+    """``audio`` (the real-l2 clip ``name``) in a café: six other real-l2 speakers talking at
+    once, ``snr_db`` under the speaker's level, as ``bench/real.py --noise babble:SNR``."""
+    noise = _bench_real().noise_for("babble", len(audio.samples), audio.rate, name + ".flac")
+    return _mixed(audio, truth, noise, snr_db, "babble")

@@ -168,3 +168,30 @@ def test_a_microphone_set_low_still_finds_the_pauses_and_fillers(shared):
     assert sc["filler_hit"] >= 8, sc
     assert sc["pause_truth_hit"] >= sc["pause_truth"] - 1, sc["pause_missed"]
     assert sc["pause_found_hit"] >= sc["pause_found"] - 1, sc["pause_false"]
+
+
+def test_in_a_room_with_other_voices_their_sounds_are_not_counted_as_fillers(shared):
+    # ja_CCS09 ST1 in a café: six other real-l2 speakers talking at once, 10 dB under the
+    # speaker. Short bursts set off from her words are mostly their voices there; heard alone
+    # under the filler prompt, the second listen wrote 8 fillers over them (あのー, え), none of
+    # them hers. In a room with other voices it is not done, and the report says why the count
+    # is low.
+    import sys
+    from pathlib import Path
+
+    from furikaeri.analysis import analyze_audio
+
+    name = "ja_CCS09-ST1"
+    audio, truth = realclips.real_l2(shared, name)
+    a = analyze_audio(realclips.in_babble(audio, truth, 10.0, name), language="ja")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import real
+
+    d = a.to_dict()
+    assert not [f for f in d["fillers"] if f.get("how_found") == "relisten"]
+    sc = real.score_clip(truth, [f for f in d["fillers"] if f.get("kind") != "repetition"], d["pauses"])
+    assert sc["filler_found"] - sc["filler_hit"] <= 1, sc["false"]
+    assert any("話し声" in w for w in a.warnings), a.warnings
+    # the same answer in a quiet room is heard again where fillers may hide
+    quiet = analyze_audio(audio, language="ja")
+    assert not any("話し声" in w for w in quiet.warnings), quiet.warnings

@@ -163,6 +163,32 @@ def test_a_quiet_room_keeps_energy_edges_however_sure_silero_is():
     assert not Levels(-40.0, -20.0, 0.1).steady_noise  # Silero hardly ever sure of quiet
 
 
+def test_other_voices_are_a_noisy_room_whose_floor_rises_and_falls():
+    from furikaeri.speech import Levels
+
+    assert Levels(-40.0, -20.0, 0.1, 30.0, 6.0).other_voices  # a café: 20 dB, Silero never sure of quiet
+    assert not Levels(-40.0, -20.0, 0.3, 30.0, 6.0).other_voices  # Silero hears quiet moments: steady
+    assert not Levels(-40.0, -20.0, 0.1, 30.0, 1.0).other_voices  # a fan under a speaker who never stops
+    assert not Levels(-70.0, -25.0, 0.1, 30.0, 6.0).other_voices  # a quiet room
+    assert not Levels(-40.0, -20.0, 0.1, 3.0, 6.0).other_voices  # too little of the take to tell
+
+
+def test_the_floor_of_a_steady_noise_is_flat_and_of_voices_is_not():
+    from furikaeri.speech import frame_db, levels
+
+    rng = np.random.default_rng(5)
+    fan = rng.normal(0, 0.01, 16000 * 10).astype(np.float32)
+    # voices: the same noise rising and falling with syllables (a level drawn every 0.1 s,
+    # 8 dB either way)
+    syllables = np.repeat(rng.normal(-10.0, 8.0, 100), 1600)
+    voices = fan * (10 ** (syllables / 20)).astype(np.float32)
+    muted = np.concatenate([np.zeros(16000, np.float32), fan])  # a muted first second
+    none = np.zeros(1000, np.float32)
+    assert levels(frame_db(fan, 16000), none).floor_spread < 1.5
+    assert levels(frame_db(voices, 16000), none).floor_spread > 3.5
+    assert levels(frame_db(muted, 16000), none).floor_spread < 1.5
+
+
 def _track(levels_db):
     """A :class:`GainTrack` fed frame levels (dBFS per 10 ms)."""
     from furikaeri.speech import GainTrack

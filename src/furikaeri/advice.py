@@ -56,7 +56,10 @@ def warnings_for(m, language: str, speech_map) -> list[str]:
     # a noisy room: Whisper drops many soft, short fillers (bench/real.py --noise: real speech
     # with a steady noise 20 dB under it, about 24 dB of contrast, keeps 0.5-0.6 of the
     # fillers, against 0.88 in a quiet room); pauses stay right
+    # other voices: the second listen is not done there (furikaeri.analysis.hear_answer)
     speech_s = sum(iv.duration for iv in speech_map.intervals)
-    if speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration:
+    if speech_map.other_voices:
+        out.append(text(language, "warn_other_voices", db=speech_map.contrast_db))
+    elif speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration:
         out.append(text(language, "warn_noisy", db=speech_map.contrast_db))
     return out

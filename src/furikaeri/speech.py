@@ -15,7 +15,10 @@ energy contrast is poor (speech level < 12 dB over the floor), or the room has a
 (a fan, traffic, hum: under 25 dB of contrast, and Silero sure of no speech in a fifth of the
 frames or more) Silero's own windows decide alone: the energy thresholds would cut the soft
 sounds under the noise's level, fillers first. A babble of voices is speech to Silero, so
-there energy stays a witness. Pause floors follow fluency research (0.25 s; METRICS.md, "Pauses").
+there energy stays a witness, and a room with other voices (:attr:`Levels.other_voices`: a
+noisy floor that rises and falls with their syllables) is named, since short sounds between
+the speaker's words may be theirs. Pause floors follow fluency research (0.25 s; METRICS.md,
+"Pauses").
 
 The same module finds *held sounds* (:func:`held_sounds`): a voiced sound kept steady in pitch
 and spectrum for 0.3 s or more, the acoustic signature of a filled pause (uh, um, えー), which
@@ -66,6 +69,8 @@ class SpeechMap:
     bursts: tuple[Interval, ...] = ()
     #: a room with a steady noise (:attr:`Levels.steady_noise`)
     steady_noise: bool = False
+    #: a room with other people's voices (:attr:`Levels.other_voices`)
+    other_voices: bool = False
 
     @property
     def has_speech(self) -> bool:
@@ -253,15 +258,26 @@ NOISY_CONTRAST_DB = 25.0
 #: Silero tells the room's noise from speech when it is sure of no speech in this share of the
 #: frames or more (people pause for 15-40 % of an answer; a babble of voices leaves almost none).
 QUIET_SHARE = 0.2
+#: Levels measured over less audio than this (s) do not tell what room it is (the first
+#: seconds of a take may hold no pause yet).
+ROOM_MIN_S = 8.0
+#: The noise floor of a steady noise is flat: its quietest frames lie within a dB or two of
+#: each other (between the 2nd and the 10th percentile of frame levels: pink noise 0.6-1.1 dB,
+#: a deep brown rumble 2.5-2.7 dB). Other voices rise and fall with their syllables, so their
+#: quietest frames spread more (six voices 10 dB under the speaker: 3.9-11 dB).
+UNSTEADY_FLOOR_DB = 3.5
 
 
 class Levels(NamedTuple):
-    """A recording's levels: noise floor and speech level (dBFS), and the share of its frames
-    Silero is sure hold no speech."""
+    """A recording's levels: noise floor and speech level (dBFS), the share of its frames
+    Silero is sure hold no speech, how much audio (s) they were measured over, and how far
+    its quietest frames spread (dB, :data:`UNSTEADY_FLOOR_DB`)."""
 
     floor: float
     speech: float
     quiet_share: float = 0.0
+    seconds: float = 0.0
+    floor_spread: float = 0.0
 
     @property
     def contrast(self) -> float:
@@ -273,11 +289,22 @@ class Levels(NamedTuple):
         cut the soft sounds, Silero keeps them."""
         return self.contrast < NOISY_CONTRAST_DB and self.quiet_share >= QUIET_SHARE
 
+    @property
+    def other_voices(self) -> bool:
+        """A noisy room with other people talking (a café, a shared office, a television):
+        little contrast, a noise Silero takes for speech (:attr:`steady_noise` false) and a
+        floor that rises and falls (:data:`UNSTEADY_FLOOR_DB`), over at least
+        :data:`ROOM_MIN_S` of audio. A short burst set off from the speaker's words there may
+        be anyone's voice."""
+        return (self.seconds >= ROOM_MIN_S and self.contrast < NOISY_CONTRAST_DB
+                and not self.steady_noise and self.floor_spread >= UNSTEADY_FLOOR_DB)
+
 
 def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, vad_low: float = 0.35
            ) -> Levels:
     """The recording's noise floor (10th percentile of frame levels), speech level (90th
-    percentile of the frames Silero calls speech), dBFS, and its share of surely quiet frames."""
+    percentile of the frames Silero calls speech), dBFS, its share of surely quiet frames, and
+    the spread of its quietest frames (10th minus 2nd percentile, dB)."""
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
     floor = max(float(np.percentile(db, 10)) if n else -100.0, -90.0)
@@ -286,7 +313,9 @@ def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, 
     else:
         speech_level = float(np.percentile(db, 98)) if n else floor
     quiet = float(np.mean(vad_prob[:n] < QUIET_P)) if n and len(vad_prob) else 0.0
-    return Levels(floor, speech_level, quiet)
+    heard = db[db > -90.0]  # not digital silence (a muted start says nothing about the room)
+    spread = float(np.percentile(heard, 10) - np.percentile(heard, 2)) if len(heard) else 0.0
+    return Levels(floor, speech_level, quiet, n * HOP_S, spread)
 
 
 def speech_map(
@@ -361,7 +390,7 @@ def speech_map(
     )
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
-                     steady_noise=lv.steady_noise)
+                     steady_noise=lv.steady_noise, other_voices=lv.other_voices)
 
 
 def speech_within(intervals, start: float, end: float) -> float:

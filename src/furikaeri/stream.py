@@ -554,8 +554,10 @@ class Listener:
             words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
-            words, doubtful = second_listen(heard, self.info.path, words, shifted, rules=rules, bursts=bursts,
-                                            multilingual=self.info.multilingual)
+            doubtful = []
+            if not local.other_voices:  # as hear_answer: other people's voices are not heard again
+                words, doubtful = second_listen(heard, self.info.path, words, shifted, rules=rules, bursts=bursts,
+                                                multilingual=self.info.multilingual)
             part.words = [_shift(w, offset) for w in words]
             part.held = [_shift(h, offset) for h in held]
             part.doubtful = [(a + offset, b + offset) for a, b in doubtful]
