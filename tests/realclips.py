@@ -106,8 +106,7 @@ def _bench_real():
     return real
 
 
-def _mixed(audio: Audio, truth: dict, noise: np.ndarray, snr_db: float, what: str) -> Audio:
-    real = _bench_real()
+def _mixed(real, audio: Audio, truth: dict, noise: np.ndarray, snr_db: float, what: str) -> Audio:
     words = real.in_span(truth["words"], truth["speech_start"], truth["speech_end"])
     level = real.speech_rms(audio.samples, audio.rate, words)
     return Audio(real.mix_at_snr(audio.samples, noise, level, snr_db), audio.rate, f"{audio.source} + {what}")
@@ -116,15 +115,16 @@ def _mixed(audio: Audio, truth: dict, noise: np.ndarray, snr_db: float, what: st
 def in_steady_noise(audio: Audio, truth: dict, snr_db: float, color: str = "pink") -> Audio:
     """``audio`` in a room with a steady noise (a fan, traffic: pink or brown noise), ``snr_db``
     under the speaker's level; mixed as ``bench/real.py --noise`` mixes it."""
-    _bench_real()  # puts bench/ on the path
+    real = _bench_real()  # and bench/ on the path
     import corpus
 
     noise = corpus.room_noise(len(audio.samples), np.random.default_rng(3), color, -30.0)
-    return _mixed(audio, truth, noise, snr_db, f"{color} noise")
+    return _mixed(real, audio, truth, noise, snr_db, f"{color} noise")
 
 
 def in_babble(audio: Audio, truth: dict, snr_db: float, name: str) -> Audio:
     """``audio`` (the real-l2 clip ``name``) in a café: six other real-l2 speakers talking at
     once, ``snr_db`` under the speaker's level, as ``bench/real.py --noise babble:SNR``."""
-    noise = _bench_real().noise_for("babble", len(audio.samples), audio.rate, name + ".flac")
-    return _mixed(audio, truth, noise, snr_db, "babble")
+    real = _bench_real()
+    noise = real.noise_for("babble", len(audio.samples), audio.rate, name + ".flac")
+    return _mixed(real, audio, truth, noise, snr_db, "babble")
