@@ -311,7 +311,7 @@ def heldout(args) -> dict:
                     rules.relisten_min_logprob_empty = bar + (shipped[2] - shipped[1])
                     per: dict = {}
                     for audio, truth in todo:
-                        d = analyze_file(str(audio), language=lang, model=args.model).to_dict()
+                        d = analyze_file(str(as_played(audio, truth, args)), language=lang, model=args.model).to_dict()
                         per.setdefault(speaker_of(audio.name), []).append(
                             score_clip(truth, d.get("fillers", []), d.get("pauses", []), d.get("repetitions", [])))
                     scores[(prompt, bar)] = per
@@ -348,7 +348,8 @@ def methods(args) -> dict:
                 continue
             rows = []
             for audio, truth in clips(lang):
-                d = analyze_file(str(audio), language=lang, model=args.model, **switches).to_dict()
+                d = analyze_file(str(as_played(audio, truth, args)), language=lang, model=args.model,
+                                 **switches).to_dict()
                 rows.append(score_clip(truth, d.get("fillers", []), d.get("pauses", []), d.get("repetitions", [])))
             out.setdefault(name, {})[lang] = pool(rows)
         print(f"  methods: {name}", file=sys.stderr, flush=True)
@@ -480,6 +481,19 @@ def reverberant_copy(audio: Path, rt60: float) -> Path:
     return _altered_copy(audio, f"rt{rt60:g}", alter)
 
 
+def as_played(audio: Path, truth: dict, args) -> Path:
+    """The clip as the run hears it: in the room, the noise and at the gain ``args`` ask for
+    (``--room``, ``--noise``, ``--gain``), else the clip itself."""
+    room, noise, gain = (getattr(args, k, None) for k in ("room", "noise", "gain"))
+    if room:
+        audio = reverberant_copy(audio, room)
+    if noise:
+        audio = noisy_copy(audio, truth, *noise)
+    if gain:
+        audio = quieter_copy(audio, gain)
+    return audio
+
+
 def run(args) -> dict:
     version = A.code_version(args.model)
     todo = clips(args.lang)
@@ -489,12 +503,7 @@ def run(args) -> dict:
     result: dict = {"model": args.model, "code_version": version, "clips": [], "streaming": A.STREAMING,
                     "noise": f"{noise[0]}:{noise[1]:g}" if noise else None, "gain_db": gain, "room_rt60": room}
     for n, (audio, truth) in enumerate(todo, 1):
-        if room:
-            audio = reverberant_copy(audio, room)
-        if noise:
-            audio = noisy_copy(audio, truth, *noise)
-        if gain:
-            audio = quieter_copy(audio, gain)
+        audio = as_played(audio, truth, args)
         d = A.run_analysis(audio, language=truth["language"], budget=None, model=args.model,
                            version=version, use_cache=not args.no_cache)
         if "error" in d:
@@ -680,6 +689,8 @@ def main(argv: list[str] | None = None) -> int:
     A.STREAMING = args.streaming
     if args.heldout or args.methods:
         _install_caches(args.model)
+        if args.streaming:
+            print("--methods and --heldout measure the batch path (the main table streams)", file=sys.stderr)
     result = run(args)
     if args.methods:
         result["methods"] = methods(args)

@@ -105,6 +105,29 @@ def test_noise_is_mixed_at_the_asked_ratio_under_the_speech(real):
     assert abs(snr - 20.0) < 0.1 and mixed.dtype == np.float32
 
 
+def test_every_table_hears_the_clips_in_the_room_asked_for(real, tmp_path, monkeypatch):
+    """The main table, --methods and --heldout all take the clip through ``as_played``."""
+    from argparse import Namespace
+
+    import numpy as np
+    import soundfile as sf
+
+    monkeypatch.setattr(real.A, "OUT_DIR", tmp_path / "out")
+    clip = tmp_path / "clip.wav"
+    tone = (0.1 * np.sin(np.arange(32000) / 5.0)).astype(np.float32)
+    sf.write(clip, tone, 16000)
+    truth = {"speech_start": 0.0, "speech_end": 2.0, "words": [{"text": "a", "start": 0.0, "end": 2.0}]}
+    quiet = Namespace(noise=None, gain=None, room=None)
+    assert real.as_played(clip, truth, quiet) == clip
+    low = real.as_played(clip, truth, Namespace(noise=None, gain=-20.0, room=None))
+    x, _ = sf.read(low)
+    assert low != clip and abs(20 * np.log10(np.std(x) / np.std(tone)) + 20) < 0.1
+    noisy = real.as_played(clip, truth, Namespace(noise=("pink", 20.0), gain=None, room=None))
+    y, _ = sf.read(noisy)
+    snr = 20 * np.log10(np.std(tone) / np.std(y - tone))
+    assert noisy.name == "clip.pink20.wav" and abs(snr - 20) < 0.5
+
+
 @pytest.mark.parametrize("rt60", [0.3, 0.6])
 def test_a_room_response_decays_60_db_in_its_reverberation_time(real, rt60):
     import numpy as np
