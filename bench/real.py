@@ -28,6 +28,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --json > real.json
     .venv/bin/python bench/real.py --noise pink:20  # the same clips in a room with a steady noise
     .venv/bin/python bench/real.py --gain -25       # ... through a microphone set 25 dB too low
+    .venv/bin/python bench/real.py --gain 20        # ... or 20 dB too high: clipped
     .venv/bin/python bench/real.py --room 0.6       # ... in a reverberant room
     .venv/bin/python bench/real.py --update-readme
 
@@ -35,7 +36,8 @@ Usage (from the repository root)::
 conditioner, traffic) or babble (six other real-l2 speakers at once: a café), SNR dB under the
 speaker's level (RMS over the labelled words); the noisy copies are written to
 ``bench/out/noisy/``. The labels stay right, since only noise is added. ``--gain DB`` plays
-every clip (after any noise) DB quieter, as a microphone set low or a speaker far from it.
+every clip (after any noise) DB quieter, as a microphone set low or a speaker far from it; a
+positive DB plays it louder, clipped at full scale as a sound card clips a microphone set too high.
 ``--room RT60`` first puts every clip in a reverberant room (a synthetic impulse response:
 the direct sound and a decaying diffuse tail as strong, reverberation time RT60 s).
 
@@ -445,8 +447,11 @@ def noisy_copy(audio: Path, truth: dict, kind: str, snr_db: float) -> Path:
 
 
 def quieter_copy(audio: Path, gain_db: float) -> Path:
-    """``audio`` played ``gain_db`` (< 0) quieter."""
-    return _altered_copy(audio, f"gain{gain_db:g}", lambda x, rate: x * 10 ** (gain_db / 20))
+    """``audio`` played ``gain_db`` louder (quieter when < 0), clipped at full scale as a sound
+    card clips a microphone set too high."""
+    import numpy as np
+
+    return _altered_copy(audio, f"gain{gain_db:g}", lambda x, rate: np.clip(x * 10 ** (gain_db / 20), -1.0, 1.0))
 
 
 def room_response(rt60: float, rate: int, drr_db: float = 0.0, seed: int = 3):
@@ -579,7 +584,9 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
         kind, snr = result["noise"].split(":")
         w(f"  in a noisy room: {kind} noise {snr} dB below the speech\n")
     if result.get("gain_db"):
-        w(f"  through a microphone set low: played {-result['gain_db']:g} dB quieter\n")
+        g = result["gain_db"]
+        w(f"  through a microphone set low: played {-g:g} dB quieter\n" if g < 0 else
+          f"  through a microphone set high: played {g:g} dB louder, clipped at full scale\n")
     w("\n")
     widths = (4, 34, 9, 9, 20, 11, 8, 8)
     w("  " + " ".join(f"{h:<{n}}" for h, n in zip(HEAD, widths)) + "\n")
@@ -675,7 +682,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="the clips in a noisy room: pink, brown or babble noise at SNR dB below the "
                          "speech (e.g. babble:10)")
     ap.add_argument("--gain", type=float, metavar="DB",
-                    help="play every clip DB quieter (e.g. -25: a microphone set low)")
+                    help="play every clip DB louder or quieter (-25: a microphone set low; 20: set "
+                         "too high, clipped)")
     ap.add_argument("--room", type=float, metavar="RT60",
                     help="the clips in a reverberant room, reverberation time RT60 s (0.3: a small furnished "
                          "room; 0.6: a bare one)")

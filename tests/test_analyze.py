@@ -207,3 +207,42 @@ def test_the_same_take_gives_the_same_measurements(shared):
     second = analyze_file(str(shared("en", "apollo11.mp3")), language="en").to_dict()
     assert first["words"] == second["words"]
     assert (first["fillers"], first["pauses"], first["rate"]) == (second["fillers"], second["pauses"], second["rate"])
+
+
+def test_a_clipped_recording_is_named_and_a_float_file_over_full_scale_heard_as_it_is(tmp_path, shared):
+    """A level set too high: the report says so in every way a take arrives (a file, a long file
+    read in chunks, a recorder's blocks). A float file beyond full scale is not clipped: it gives
+    the report of the file itself."""
+    from furikaeri.audio import load_audio
+    from furikaeri.capture import Block
+    from furikaeri.stream import Listener, analyze_long_file
+
+    x = load_audio(shared("en", "jfk.flac")).samples
+    hot = np.clip(x * 10, -1, 1)
+    assert np.mean(np.abs(hot) >= 0.999) > 0.01
+    path = tmp_path / "hot.wav"
+    sf.write(path, hot, 16000, subtype="PCM_16")
+
+    def clipped(d):
+        return [w for w in d["warnings"] if w.startswith("The recording is clipped")]
+
+    (d,) = run_json(path)
+    assert len(clipped(d)) == 1 and "your country" in d["transcript"].lower()
+    assert len(clipped(analyze_long_file(path, language="en").to_dict())) == 1
+    listener = Listener(language="en", background=False)
+    pcm = (hot * 32767).astype(np.int16)
+    for i in range(0, len(pcm), 1600):
+        listener.take_block(Block(pcm[i:i + 1600].tobytes(), i, 16000, 1))
+    listener.take_block(Block(b"", len(pcm), 16000, 1, final=True))
+    assert len(clipped(listener.finish().to_dict())) == 1
+
+    over = tmp_path / "over.wav"
+    sf.write(over, x * 10, 16000, subtype="FLOAT")
+    (plain,) = run_json(shared("en", "jfk.flac"))
+    (loud,) = run_json(over)
+    assert not clipped(plain) and not clipped(loud)
+    def said(d):
+        return [w["text"].strip(" ,.").lower() for w in d["words"]]
+
+    assert said(loud) == said(plain)  # played louder, punctuation may differ
+    assert [p["start"] for p in loud["pauses"]] == pytest.approx([p["start"] for p in plain["pauses"]], abs=0.02)

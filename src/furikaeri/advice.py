@@ -45,9 +45,14 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     return [t for _, t in ranked[:3]]
 
 
-def warnings_for(m, language: str, speech_map) -> list[str]:
-    """Honest caveats about this answer's figures."""
+def warnings_for(m, language: str, speech_map, clipped: float = 0.0) -> list[str]:
+    """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
+    samples at full scale (:class:`furikaeri.audio.FullScale`)."""
+    from furikaeri.audio import CLIPPED_SHARE
+
     out = []
+    if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
+        out.append(text(language, "warn_clipped", share=100 * clipped))
     if not m.speech_detected:
         out.append(text(language, "warn_no_speech"))
         return out

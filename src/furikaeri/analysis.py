@@ -208,7 +208,7 @@ def analyze_audio(
     budget_s = float(budget) if budget is not None else default_budget(lang)
     return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers, question=question,
                      model=info.name, duration=audio.duration, source=audio.source,
-                     voice_of=lambda span: _voice(audio, smap, span))
+                     clipped=audio.clipped, voice_of=lambda span: _voice(audio, smap, span))
 
 
 def _voice(audio, smap, span):
@@ -283,9 +283,10 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
 
 
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
-              source: str, voice_of) -> Analysis:
+              source: str, voice_of, clipped: float = 0.0) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
-    ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`)."""
+    ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
+    ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`)."""
     from furikaeri.advice import tips_for, warnings_for
     from furikaeri.measure import measure
 
@@ -320,7 +321,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         habits=m.habits,
         opening=m.opening,
         tips=tuple(tips_for(m, rules.code, budget_s)),
-        warnings=tuple(warnings_for(m, rules.code, smap)),
+        warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped)),
         question=question,
         model=model,
     )

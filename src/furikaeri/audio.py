@@ -19,6 +19,14 @@ import numpy as np
 from furikaeri.errors import AudioError
 
 RATE = 16000
+#: A sample this near full scale (int16 32735 and up) is taken as clipped ...
+FULL_SCALE = 0.999
+#: ... and a recording with more than this share of its samples there was clipped: the level was
+#: set too high (what ``mic-check`` calls clipping). Whisper then mishears soft sounds: real
+#: Japanese answers played 10 dB too loud (0.06-0.5 % of their samples clipped) gave 19 false
+#: fillers against 16; 20 dB too loud (2-10 %), 28 of their 40 fillers found against 34 and
+#: 19 false (bench/real.py --gain 10, --gain 20).
+CLIPPED_SHARE = 0.001
 SUPPORTED = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".aac", ".webm", ".mp4")
 
 
@@ -29,10 +37,36 @@ class Audio:
     samples: np.ndarray
     rate: int = RATE
     source: str = ""
+    #: share of the samples at full scale as stored (:class:`FullScale`), before mixing down
+    clipped: float = 0.0
 
     @property
     def duration(self) -> float:
         return len(self.samples) / self.rate
+
+
+class FullScale:
+    """Counts the samples at full scale (:data:`FULL_SCALE`) in audio as it was stored or
+    recorded, before mixing down and resampling round off a clipped waveform's flat tops."""
+
+    def __init__(self) -> None:
+        self.hits = 0
+        self.samples = 0
+
+    def add(self, x) -> None:
+        """More samples, floats in [-1, 1] (any shape: channels are counted one by one)."""
+        x = np.asarray(x)
+        self.hits += int(np.count_nonzero(np.abs(x) >= FULL_SCALE))
+        self.samples += x.size
+
+    def add_pcm16(self, pcm: bytes) -> None:
+        """More samples, interleaved 16-bit as a recorder writes them."""
+        self.add(np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768.0)
+
+    @property
+    def share(self) -> float:
+        """Share of the samples counted that were at full scale (0..1)."""
+        return self.hits / self.samples if self.samples else 0.0
 
 
 @contextlib.contextmanager
@@ -105,13 +139,24 @@ def load_audio(path: str | Path) -> Audio:
         raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)")
     if data.shape[0] == 0:
         raise AudioError(f"{path}: the file holds no audio samples")
+    data = within_full_scale(data)
+    clipped = FullScale()
+    clipped.add(data)
     mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
     mono = np.ascontiguousarray(mono, dtype=np.float32)
     if not np.all(np.isfinite(mono)):
         raise AudioError(f"{path}: the audio holds invalid samples (corrupt file)")
     if rate != RATE:
         mono = resample(mono, rate, RATE)
-    return Audio(samples=mono, rate=RATE, source=str(path))
+    return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share)
+
+
+def within_full_scale(data: np.ndarray, peak: float | None = None) -> np.ndarray:
+    """``data`` scaled down to a peak of 1 if it goes beyond (a float file with overs: its waveform
+    is whole, but Silero and the level measures expect [-1, 1]; played 20 dB over full scale,
+    real answers kept 19 of 40 fillers). ``peak``: the whole file's, when ``data`` is a part."""
+    peak = float(np.max(np.abs(data))) if peak is None and data.size else (peak or 0.0)
+    return (data / np.float32(peak)).astype(np.float32) if peak > 1.0 else data
 
 
 def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarray:
@@ -155,9 +200,10 @@ def duration_of(path: str | Path) -> float | None:
             return None
 
 
-def read_chunks(path: str | Path, *, seconds: float = 10.0):
+def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScale | None = None):
     """Read ``path`` a chunk at a time as mono float32 at 16 kHz (about ``seconds`` each), so a
-    long recording never has to fit in memory at once; the same errors as :func:`load_audio`."""
+    long recording never has to fit in memory at once; the same errors as :func:`load_audio`.
+    ``full_scale`` counts the clipped samples as stored (as decoded, for what PyAV reads)."""
     import soxr
 
     path = Path(path)
@@ -174,10 +220,14 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0):
         with f:
             stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
                 if f.samplerate != RATE else None
+            peak = _float_peak(f, int(seconds * f.samplerate))
             while True:
                 with _quiet_stderr():
                     block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
                 last = len(block) == 0
+                block = within_full_scale(block, peak)
+                if full_scale is not None:
+                    full_scale.add(block)
                 mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
                 mono = np.ascontiguousarray(mono, dtype=np.float32)
                 if not np.all(np.isfinite(mono)):
@@ -208,12 +258,16 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0):
                         chunk = np.concatenate(pending).astype(np.float32)
                         pending, size = [], 0
                         got += len(chunk)
+                        if full_scale is not None:
+                            full_scale.add(chunk)
                         yield chunk
                 for out in resampler.resample(None):
                     pending.append(out.to_ndarray().reshape(-1))
                 if pending:
                     chunk = np.concatenate(pending).astype(np.float32)
                     got += len(chunk)
+                    if full_scale is not None:
+                        full_scale.add(chunk)
                     yield chunk
         except AudioError:
             raise
@@ -221,3 +275,19 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0):
             raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)") from None
     if got == 0:
         raise AudioError(f"{path}: the file holds no audio samples")
+
+
+def _float_peak(f, block: int) -> float | None:
+    """The peak of an open float-format ``soundfile.SoundFile`` (read through once, then
+    rewound), or None for integer formats, which cannot go beyond full scale."""
+    if f.subtype not in ("FLOAT", "DOUBLE") or not f.seekable():
+        return None
+    peak = 0.0
+    while True:
+        with _quiet_stderr():
+            b = f.read(block, dtype="float32")
+        if not len(b):
+            break
+        peak = max(peak, float(np.nanmax(np.abs(b))) if np.isfinite(b).any() else 0.0)
+    f.seek(0)
+    return peak

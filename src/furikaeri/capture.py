@@ -412,9 +412,13 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
     """The :class:`LevelReport` of interleaved int16 ``samples`` (see :func:`mic_check`)."""
     import numpy as np
 
+    from furikaeri.audio import CLIPPED_SHARE, FullScale
+
     x = np.asarray(samples, dtype=np.int16)
     peak = dbfs(float(np.abs(x.astype(np.int32)).max()) / 32768.0) if len(x) else MIN_DBFS
-    clipped = float(np.mean((x >= 32767) | (x <= -32767))) if len(x) else 0.0
+    full = FullScale()
+    full.add_pcm16(x.tobytes())
+    clipped = full.share
     tracker = LevelTracker(rate, channels, keep_levels=True)
     tracker.feed(x)
     lv = np.array(tracker.levels or [MIN_DBFS])
@@ -424,7 +428,7 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
         verdict = "silent"
         message = (f"silent: nothing above {peak:.0f} dBFS came in; the input is muted, unplugged "
                    "or not this device (see `furikaeri devices`)")
-    elif clipped > 0.001:
+    elif clipped > CLIPPED_SHARE:
         verdict = "clipping"
         message = (f"clipping: {clipped:.1%} of samples hit full scale; lower the input gain or "
                    "sit a little further from the microphone")

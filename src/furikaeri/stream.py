@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from furikaeri.audio import RATE, Audio
+from furikaeri.audio import RATE, Audio, FullScale
 from furikaeri.denoise import NoiseProfile
 from furikaeri.speech import GainTrack
 
@@ -164,11 +164,14 @@ class Listener:
         Hear the open stretch at each of its pauses while the worker is idle (default: when
         working in the background). In step, every such pause is heard at once: what a take
         recorded on a machine whose worker is never busy gives (``bench/streaming.py``).
+    full_scale : furikaeri.audio.FullScale, optional
+        Counts the take's clipped samples as stored, when a file's reader counts them; else
+        the listener counts them in the recorder's blocks, or in what it is fed.
     """
 
     def __init__(self, *, language: str = "auto", budget: float | None = None, question: str | None = None,
                  model: str | None = None, models_dir=None, source: str = "", background: bool = True,
-                 hear_ahead: bool | None = None):
+                 hear_ahead: bool | None = None, full_scale=None):
         from furikaeri.analysis import _check_options, _model_info
 
         _check_options(language, budget)
@@ -215,6 +218,8 @@ class Listener:
         self.given_up = 0  # hearings given up because the take failed
         self._ahead: _Part | None = None
         self._fed_by_recorder = False
+        self._counts_fed = full_scale is None
+        self.full_scale = full_scale if full_scale is not None else FullScale()
         self._ended = threading.Event()  # the recorder's final block has been taken
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
             if background else None
@@ -237,6 +242,7 @@ class Listener:
             self._resampler = (block.rate, soxr.ResampleStream(block.rate, RATE, 1, dtype="float32", quality="HQ")
                                if block.rate != RATE else None)
         self._fed_by_recorder = True
+        self.full_scale.add_pcm16(block.pcm)
         stream = self._resampler[1]
         x = block.mono()
         try:
@@ -254,6 +260,8 @@ class Listener:
         x = np.asarray(samples, dtype=np.float32).reshape(-1)
         if not len(x):
             return
+        if self._counts_fed and not self._fed_by_recorder:
+            self.full_scale.add(x)
         self._buf = np.concatenate([self._buf, x])
         self._samples += len(x)
         self._levels()
@@ -661,6 +669,7 @@ class Listener:
         pf = np.concatenate([p.pitch_f0 for p in parts]) if parts else np.zeros(0)
         return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=True, question=self.question,
                          model=self.info.name, duration=duration, source=self.source,
+                         clipped=self.full_scale.share,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 
@@ -787,10 +796,11 @@ def analyze_long_file(path, *, progress=None, **options):
     :data:`CHUNK_S` seconds at a time and fed to a :class:`Listener` that works in step with
     the reading. ``progress(done_s, total_s)`` follows the reading; ``options`` are
     :class:`Listener`'s (language, budget, question, model, models_dir)."""
-    from furikaeri.audio import duration_of, read_chunks
+    from furikaeri.audio import FullScale, duration_of, read_chunks
 
-    return listen_to(read_chunks(path, seconds=CHUNK_S), source=str(path), total_s=duration_of(path),
-                     progress=progress, **options)
+    clipped = FullScale()
+    return listen_to(read_chunks(path, seconds=CHUNK_S, full_scale=clipped), source=str(path),
+                     total_s=duration_of(path), progress=progress, full_scale=clipped, **options)
 
 
 def listen_to(chunks, *, source: str = "", total_s: float | None = None, progress=None, **options):

@@ -487,6 +487,7 @@ TEXT = {
     'tip_good': 'Well-paced and within the budget. Next time, check your structure: point, reason, example, point.',
     'warn_fillers_undercounted': 'Fillers may be under-counted: {n} short sound(s) set off by pauses sounded like fillers, but Whisper could not confirm them.',
     'warn_no_speech': 'No speech detected: nothing was transcribed, so there is nothing to measure.',
+    'warn_clipped': 'The recording is clipped ({share:.1f}% of its samples at full scale): the input level was set too high, so soft sounds such as fillers may be misheard; turn the input gain down (furikaeri mic-check).',
     'warn_noisy': 'The room is noisy (speech only {db:.0f} dB above the background): soft, short fillers are likely under-counted; pauses are still measured well.',
     'warn_other_voices': 'Other voices or another changing noise in the room (speech only {db:.0f} dB above it): fillers are counted only where Whisper wrote them, so they are likely under-counted and one may be someone else\'s; record somewhere quieter for a fair count.',
     'last_time': 'last time',

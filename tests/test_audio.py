@@ -1,0 +1,52 @@
+"""Reading audio files (furikaeri.audio): clipping counted as stored, float files beyond full
+scale brought within it. Real files written and read back; no model."""
+
+from __future__ import annotations
+
+import numpy as np
+import soundfile as sf
+
+from furikaeri.audio import CLIPPED_SHARE, FullScale, load_audio, read_chunks
+
+
+def _voice(seconds: float = 3.0, rate: int = 16000) -> np.ndarray:
+    """A vowel-like tone with a syllable rhythm, peaking at 0.5."""
+    t = np.arange(int(seconds * rate)) / rate
+    return (0.5 * np.sin(2 * np.pi * 180 * t) * (0.5 + 0.5 * np.sin(2 * np.pi * 4 * t) ** 2)).astype(np.float32)
+
+
+def test_full_scale_counts_clipped_samples_of_every_channel_and_of_16_bit_blocks():
+    fs = FullScale()
+    fs.add(np.array([[0.2, 1.0], [-1.0, 0.5]], dtype=np.float32))
+    assert (fs.hits, fs.samples) == (2, 4)
+    fs.add_pcm16(np.array([32767, -32768, 1000, 32000], dtype=np.int16).tobytes())
+    assert (fs.hits, fs.samples) == (4, 8) and fs.share == 0.5
+    assert FullScale().share == 0.0
+
+
+def test_a_recording_set_too_high_is_clipped_as_stored_though_resampling_rounds_its_tops(tmp_path):
+    x = _voice(rate=48000)
+    hot = tmp_path / "hot.wav"
+    sf.write(hot, np.clip(x * 4, -1, 1), 48000, subtype="PCM_16")  # 12 dB too high
+    fine = tmp_path / "fine.wav"
+    sf.write(fine, x, 48000, subtype="PCM_16")
+    a = load_audio(hot)
+    assert a.clipped > 0.1 > CLIPPED_SHARE
+    assert load_audio(fine).clipped == 0.0
+    counted = FullScale()
+    chunks = list(read_chunks(hot, seconds=0.5, full_scale=counted))
+    assert abs(counted.share - a.clipped) < 1e-9
+    assert np.allclose(np.concatenate(chunks), a.samples, atol=1e-4)
+
+
+def test_a_float_file_beyond_full_scale_is_heard_whole_and_not_called_clipped(tmp_path):
+    x = _voice()
+    loud = tmp_path / "loud.wav"
+    sf.write(loud, x * 10, 16000, subtype="FLOAT")  # 20 dB over full scale, the waveform whole
+    a = load_audio(loud)
+    assert abs(np.max(np.abs(a.samples)) - 1.0) < 1e-6
+    assert np.allclose(a.samples, x / np.max(np.abs(x)), atol=1e-5)
+    assert a.clipped < CLIPPED_SHARE
+    counted = FullScale()
+    chunks = np.concatenate(list(read_chunks(loud, seconds=0.5, full_scale=counted)))
+    assert np.allclose(chunks, a.samples, atol=1e-6) and counted.share < CLIPPED_SHARE
