@@ -202,8 +202,8 @@ def test_a_long_file_is_read_a_chunk_at_a_time(monkeypatch, tmp_path):
     read = []
     real_chunks = audio_mod.read_chunks
 
-    def spy(path, *, seconds=10.0):
-        for chunk in real_chunks(path, seconds=seconds):
+    def spy(path, *, seconds=10.0, **kw):
+        for chunk in real_chunks(path, seconds=seconds, **kw):
             read.append(len(chunk))
             yield chunk
 

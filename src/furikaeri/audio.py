@@ -28,9 +28,12 @@ FULL_SCALE = 0.999
 #: fillers against 16; 20 dB too loud (2-10 %), 28 of their 40 fillers found against 34 and
 #: 19 false (bench/real.py --gain 10, --gain 20).
 CLIPPED_SHARE = 0.001
-#: The pole of the filter that takes a constant offset out (:class:`DCBlock`): a high-pass
-#: at about 13 Hz at 16 kHz, -0.1 dB at 80 Hz, below any voice.
-DC_POLE = 0.995
+#: The pole of the filter that takes a constant offset out (:class:`DCBlock`): a high-pass at
+#: 0.25 Hz at 16 kHz (it follows a drifting offset within about 0.6 s): it takes out the offset
+#: and drifts under a hertz and nothing a voice makes. At 13 Hz (0.995) it changed enough of a
+#: clean clip's low end to move Whisper's close calls (a real "uh" in a code-switching clip was
+#: lost).
+DC_POLE = 0.9999
 SUPPORTED = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".aac", ".webm", ".mp4")
 
 
@@ -75,7 +78,7 @@ class FullScale:
 
 class DCBlock:
     """Takes a constant offset (DC) out of 16-kHz audio, a piece at a time: a one-pole high-pass
-    (:data:`DC_POLE`) whose state carries from piece to piece, so a take read in chunks or
+    at 0.25 Hz (:data:`DC_POLE`) whose state carries from piece to piece, so a take read in chunks or
     recorded in blocks comes out as if filtered whole.
 
     Many microphones and sound cards add a small offset. Nothing hears it, but every level does:
