@@ -2,8 +2,7 @@
 
 WAV, FLAC and OGG (and MP3 with a recent libsndfile) are read with soundfile; anything else
 (m4a/AAC, or what libsndfile refuses) goes through PyAV, which faster-whisper already brings.
-Stereo is mixed down to mono; any sample rate is resampled to 16 kHz (soxr via librosa); a
-microphone's constant offset is taken out (:class:`DCBlock`).
+Stereo is mixed down to mono; any sample rate is resampled to 16 kHz (soxr via librosa).
 Every failure a user can cause becomes an :class:`AudioError` with a one-line message.
 """
 
@@ -28,12 +27,6 @@ FULL_SCALE = 0.999
 #: fillers against 16; 20 dB too loud (2-10 %), 28 of their 40 fillers found against 34 and
 #: 19 false (bench/real.py --gain 10, --gain 20).
 CLIPPED_SHARE = 0.001
-#: The pole of the filter that takes a constant offset out (:class:`DCBlock`): a high-pass at
-#: 0.25 Hz at 16 kHz (it follows a drifting offset within about 0.6 s): it takes out the offset
-#: and drifts under a hertz and nothing a voice makes. At 13 Hz (0.995) it changed enough of a
-#: clean clip's low end to move Whisper's close calls (a real "uh" in a code-switching clip was
-#: lost).
-DC_POLE = 0.9999
 SUPPORTED = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".aac", ".webm", ".mp4")
 
 
@@ -74,32 +67,6 @@ class FullScale:
     def share(self) -> float:
         """Share of the samples counted that were at full scale (0..1)."""
         return self.hits / self.samples if self.samples else 0.0
-
-
-class DCBlock:
-    """Takes a constant offset (DC) out of 16-kHz audio, a piece at a time: a one-pole high-pass
-    at 0.25 Hz (:data:`DC_POLE`) whose state carries from piece to piece, so a take read in chunks or
-    recorded in blocks comes out as if filtered whole.
-
-    Many microphones and sound cards add a small offset. Nothing hears it, but every level does:
-    an offset of 0.005 (-46 dBFS) under a quiet room's -80 dBFS floor made a real English answer
-    "a noisy room, speech only 2 dB above the background", changing its speech map and report.
-    The filter starts from the first sample, so an offset present from the start leaves no step.
-    """
-
-    def __init__(self) -> None:
-        self._z: np.ndarray | None = None
-
-    def __call__(self, x: np.ndarray) -> np.ndarray:
-        from scipy.signal import lfilter
-
-        x = np.asarray(x, dtype=np.float64).reshape(-1)
-        if not len(x):
-            return x.astype(np.float32)
-        if self._z is None:
-            self._z = np.array([-x[0]])  # as if the offset had always been there
-        y, self._z = lfilter([1.0, -1.0], [1.0, -DC_POLE], x, zi=self._z)
-        return y.astype(np.float32)
 
 
 @contextlib.contextmanager
@@ -152,8 +119,7 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
 
 
 def load_audio(path: str | Path) -> Audio:
-    """Read ``path`` as mono float32 at 16 kHz with any constant offset taken out
-    (:class:`DCBlock`), or raise :class:`AudioError`."""
+    """Read ``path`` as mono float32 at 16 kHz, or raise :class:`AudioError`."""
     path = Path(path)
     _check_file(path)
     data = rate = None
@@ -182,7 +148,6 @@ def load_audio(path: str | Path) -> Audio:
         raise AudioError(f"{path}: the audio holds invalid samples (corrupt file)")
     if rate != RATE:
         mono = resample(mono, rate, RATE)
-    mono = DCBlock()(mono)
     return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share)
 
 
@@ -237,15 +202,8 @@ def duration_of(path: str | Path) -> float | None:
 
 def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScale | None = None):
     """Read ``path`` a chunk at a time as mono float32 at 16 kHz (about ``seconds`` each), so a
-    long recording never has to fit in memory at once: the samples :func:`load_audio` gives,
-    with the same errors. ``full_scale`` counts the clipped samples as stored (as decoded, for
-    what PyAV reads)."""
-    dc = DCBlock()
-    for chunk in _chunks(path, seconds, full_scale):
-        yield dc(chunk)
-
-
-def _chunks(path: str | Path, seconds: float, full_scale: FullScale | None):
+    long recording never has to fit in memory at once; the same errors as :func:`load_audio`.
+    ``full_scale`` counts the clipped samples as stored (as decoded, for what PyAV reads)."""
     import soxr
 
     path = Path(path)

@@ -420,10 +420,7 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
     full.add_pcm16(x.tobytes())
     clipped = full.share
     tracker = LevelTracker(rate, channels, keep_levels=True)
-    # levels without the microphone's constant offset, as the analysis hears it (audio.DCBlock):
-    # an offset of -40 dBFS is not a noisy room
-    frames = x[: len(x) - len(x) % channels].astype(np.float64).reshape(-1, channels)
-    tracker.feed((frames - frames.mean(axis=0)).reshape(-1) if len(frames) else frames.reshape(-1))
+    tracker.feed(x)
     lv = np.array(tracker.levels or [MIN_DBFS])
     floor = float(np.percentile(lv, 10))
     speech = float(np.percentile(lv, 90))

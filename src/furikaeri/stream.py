@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from furikaeri.audio import RATE, Audio, DCBlock, FullScale
+from furikaeri.audio import RATE, Audio, FullScale
 from furikaeri.denoise import NoiseProfile
 from furikaeri.speech import GainTrack
 
@@ -209,7 +209,6 @@ class Listener:
         self._background = background
         self._hear_ahead_on = background if hear_ahead is None else hear_ahead
         self._resampler = None
-        self._dc = DCBlock()  # the recorder's blocks, as load_audio takes a file's offset out
         self._shut = False  # closed without a report (:meth:`close`)
         self._fillers_so_far = 0
         self._noise = NoiseProfile()  # a steady room noise, learnt by the worker as it goes
@@ -249,7 +248,7 @@ class Listener:
         try:
             if stream is not None:
                 x = stream.resample_chunk(x, last=block.final)
-            self.feed(self._dc(x))
+            self.feed(x)
         except BaseException as e:  # noqa: BLE001 - reported by finish(); capture goes on regardless
             self._error = self._error or e
         finally:
@@ -257,8 +256,7 @@ class Listener:
                 self._ended.set()
 
     def feed(self, samples: np.ndarray) -> None:
-        """More of the take: mono float32 at 16 kHz, any length, with no constant offset (as
-        :func:`~furikaeri.audio.load_audio` and :func:`~furikaeri.audio.read_chunks` give it)."""
+        """More of the take: mono float32 at 16 kHz, any length."""
         x = np.asarray(samples, dtype=np.float32).reshape(-1)
         if not len(x):
             return
