@@ -171,7 +171,7 @@ class Listener:
 
     def __init__(self, *, language: str = "auto", budget: float | None = None, question: str | None = None,
                  model: str | None = None, models_dir=None, source: str = "", background: bool = True,
-                 hear_ahead: bool | None = None, full_scale=None):
+                 hear_ahead: bool | None = None, full_scale: FullScale | None = None):
         from furikaeri.analysis import _check_options, _model_info
 
         _check_options(language, budget)
