@@ -225,7 +225,8 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
                 with _quiet_stderr():
                     block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
                 last = len(block) == 0
-                block = within_full_scale(block, peak)
+                if peak:  # a float file: scaled as load_audio scales it whole
+                    block = within_full_scale(block, peak)
                 if full_scale is not None:
                     full_scale.add(block)
                 mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
