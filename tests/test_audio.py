@@ -50,3 +50,29 @@ def test_a_float_file_beyond_full_scale_is_heard_whole_and_not_called_clipped(tm
     counted = FullScale()
     chunks = np.concatenate(list(read_chunks(loud, seconds=0.5, full_scale=counted)))
     assert np.allclose(chunks, a.samples, atol=1e-6) and counted.share < CLIPPED_SHARE
+
+
+def _room(seconds: float, level: float = 1e-4, seed: int = 0) -> np.ndarray:
+    """A quiet room (-80 dBFS of noise) with a voice in the middle."""
+    rng = np.random.default_rng(seed)
+    x = (rng.standard_normal(int(seconds * 16000)) * level).astype(np.float32)
+    v = _voice(1.0)
+    a = len(x) // 2 - len(v) // 2
+    x[a:a + len(v)] += v
+    return x
+
+
+def test_a_microphones_dc_offset_is_taken_out_and_a_clean_take_is_left_exactly_as_it_is():
+    from furikaeri.audio import Offset, without_offset
+
+    clean = _room(4.0)
+    assert np.array_equal(without_offset(clean), clean)  # no offset: not one sample changed
+    for dc in (0.005, -0.001):
+        out = without_offset(clean + np.float32(dc))
+        assert np.max(np.abs(out - clean)) < 3e-5  # within 1 bit of 16-bit audio, from the first cell
+        offset = Offset()
+        parts = [offset.push(clean[i:i + 777] + np.float32(dc)) for i in range(0, len(clean), 777)]
+        assert np.array_equal(np.concatenate(parts + [offset.flush()]), out)  # as it comes = whole
+        assert abs(offset.largest - abs(dc)) < 1e-4
+    # an offset under the room's own noise is not what the floor is made of: left alone
+    assert np.array_equal(without_offset(clean + np.float32(5e-5)), clean + np.float32(5e-5))

@@ -188,17 +188,22 @@ def analyze_audio(
     progress : callable(done_s, total_s), optional
         Called as transcription advances.
 
-    Steps: speech from the audio (:mod:`speech`); nothing to transcribe when there is none
+    Steps: a microphone's DC offset taken out (:class:`furikaeri.audio.Offset`); speech from the
+    audio (:mod:`speech`); nothing to transcribe when there is none
     (no hallucinated answers); the language, from the first seconds of speech; Whisper only
     over speech, with a short filler prompt (:mod:`transcribe`); words snapped to the audio; a
     second listen where fillers may hide (:mod:`relisten`); measurements (:mod:`measure`).
     """
+    from dataclasses import replace
+
+    from furikaeri.audio import without_offset
     from furikaeri.lang import get_rules
     from furikaeri.norms import default_budget
     from furikaeri.speech import find_speech
 
     _check_options(language, budget)
     info = _model_info(model, models_dir)
+    audio = replace(audio, samples=without_offset(audio.samples))  # as a Listener takes it out
     smap = find_speech(audio)
     lang = choose_language(audio, smap, language, info) if smap.has_speech else (
         "en" if language == "auto" else language)

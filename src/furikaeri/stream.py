@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from furikaeri.audio import RATE, Audio, FullScale
+from furikaeri.audio import RATE, Audio, FullScale, Offset
 from furikaeri.denoise import NoiseProfile
 from furikaeri.speech import GainTrack
 
@@ -220,6 +220,7 @@ class Listener:
         self._fed_by_recorder = False
         self._counts_fed = full_scale is None
         self.full_scale = full_scale if full_scale is not None else FullScale()
+        self._offset = Offset()
         self._ended = threading.Event()  # the recorder's final block has been taken
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
             if background else None
@@ -262,6 +263,12 @@ class Listener:
             return
         if self._counts_fed and not self._fed_by_recorder:
             self.full_scale.add(x)
+        self._take(self._offset.push(x))
+
+    def _take(self, x: np.ndarray) -> None:
+        """Samples with the microphone's DC offset taken out (:class:`furikaeri.audio.Offset`)."""
+        if not len(x):
+            return
         self._buf = np.concatenate([self._buf, x])
         self._samples += len(x)
         self._levels()
@@ -638,6 +645,7 @@ class Listener:
             while not self._ended.wait(timeout=0.1):  # the recorder's last blocks are still queued
                 pass
         if self._error is None:
+            self._take(self._offset.flush())
             self._levels(final=True)
             self._silero(final=True)
             self._stretches(final=True)
