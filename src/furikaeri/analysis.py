@@ -189,10 +189,10 @@ def analyze_audio(
         Called as transcription advances.
 
     Steps: a microphone's DC offset taken out (:class:`furikaeri.audio.Offset`); speech from the
-    audio (:mod:`speech`); nothing to transcribe when there is none
-    (no hallucinated answers); the language, from the first seconds of speech; Whisper only
-    over speech, with a short filler prompt (:mod:`transcribe`); words snapped to the audio; a
-    second listen where fillers may hide (:mod:`relisten`); measurements (:mod:`measure`).
+    audio (:mod:`speech`); nothing to transcribe when there is none (no hallucinated answers);
+    the language, from the first seconds of speech; Whisper only over speech, with a short
+    filler prompt (:mod:`transcribe`); words snapped to the audio; a second listen where
+    fillers may hide (:mod:`relisten`); measurements (:mod:`measure`).
     """
     from dataclasses import replace
 

@@ -4,6 +4,9 @@ WAV, FLAC and OGG (and MP3 with a recent libsndfile) are read with soundfile; an
 (m4a/AAC, or what libsndfile refuses) goes through PyAV, which faster-whisper already brings.
 Stereo is mixed down to mono; any sample rate is resampled to 16 kHz (soxr via librosa).
 Every failure a user can cause becomes an :class:`AudioError` with a one-line message.
+Samples at full scale are counted as stored (:class:`FullScale`), and a microphone's DC offset
+is taken out where it lifts the room's floor (:class:`Offset`, by the analysis and the
+listener alike).
 """
 
 from __future__ import annotations
