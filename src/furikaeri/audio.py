@@ -89,9 +89,11 @@ OFFSET_ON = 1.5
 OFFSET_CELL = 1600
 OFFSET_CELLS = 600
 CALM = 2.0
-#: Cells flatter than this (-95 dBFS) are digital silence, not a room; an offset under a 16-bit
-#: step is not one.
-_DIGITAL_SILENCE = 10.0 ** (-95.0 / 20.0)
+#: Sound under this (dBFS) is digital silence (a muted line, zero padding), not a room.
+DIGITAL_SILENCE_DB = -95.0
+#: Cells flatter than digital silence do not set the room's quiet level; an offset under a
+#: 16-bit step is not one.
+_DIGITAL_SILENCE = 10.0 ** (DIGITAL_SILENCE_DB / 20.0)
 _ONE_STEP = 1.0 / 32768.0
 
 

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from furikaeri.audio import RATE, Audio
+from furikaeri.audio import DIGITAL_SILENCE_DB, RATE, Audio
 
 HOP_S = 0.010
 WIN_S = 0.025
@@ -115,8 +115,6 @@ VAD_QUIET_CEIL_DB = -55.0
 #: Whisper hears a take raised only when its loudest 50 ms is under this (dBFS): 10 dB above
 #: where its spectrum's floor begins to cut (:meth:`GainTrack.whisper_gain`).
 WHISPER_QUIET_DB = -50.0
-#: Frames under this (dBFS) are digital silence (a muted line, zero padding), not a room.
-DIGITAL_SILENCE_DB = -95.0
 _LOUD_FRAMES = 5  # 50 ms
 
 
