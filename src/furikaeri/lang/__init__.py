@@ -31,7 +31,8 @@ class Rate:
 
 @dataclass(frozen=True)
 class Match:
-    """A span of the transcript text: ``text[start:end]``.
+    """A span of the transcript text, ``text[start:end]``; ``text`` names what was said there
+    (the span's own text, except where the rules know a sound Whisper lost: っと is えっと).
 
     ``kind`` for fillers: ``hesitation`` (um, uh, えー: not a word), ``discourse`` (like,
     you know, I mean, あの, まあ, なんか: a word used as a filler) or ``repetition`` (a false

@@ -21,6 +21,7 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
     * えーと/えっと/えーっと/ええと (+ ですね): always. A bare えと only next to a pause
       (start, punctuation, another filler), since えと is also 干支. っと opening a phrase
       (after punctuation or at the start): えっと whose え Whisper lost; no word starts with っ.
+      Listed as えっと.
     * えー/えぇ (any length): always.
     * ええ: a filler, except when it opens the answer or stands alone as a sentence
       (ええ。), where it is the polite *yes*, and before a noun (Kansai ええ感じ).
@@ -878,7 +879,10 @@ class JapaneseRules:
                     continue
                 if not rule(ix, m.start(), m.end()):
                     continue
-                found.append(Match(m.start(), m.end(), m.group(), kind))
+                # Named as said: a clipped っと is えっと whose え Whisper lost (the report lists
+                # えっと, not a syllable no one says alone).
+                said = "え" + m.group() if rule is _clipped_etto else m.group()
+                found.append(Match(m.start(), m.end(), said, kind))
                 covered = m.end()
                 break
         taken = [(m.start, m.end) for m in found]
