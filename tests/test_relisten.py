@@ -160,6 +160,26 @@ def test_a_filler_heard_before_a_kept_word_stamped_over_it_comes_first(monkeypat
     assert [w.text for w in _once([o, e])] == ["え、", "お"]
 
 
+def test_words_whisper_stamps_at_one_instant_keep_the_order_they_were_said_in(monkeypatch):
+    # Whisper wrote えっと as え + っと、 and gave both 60.70 s (a real take, IID15 ST1); "how to
+    # do that." came out with "do" and "that." at 11.02 s. Ordered by their ends, the
+    # transcript read 「っと、え飛びます」 and "how to that. do": the filler was lost to the rules.
+    import furikaeri.relisten as relisten
+    from furikaeri.fillers import transcript_fillers
+    from furikaeri.stream import _once
+
+    monkeypatch.setattr(relisten, "hear", lambda samples, model_path, spans, **kw: [Heard("", -3.0)] * len(spans))
+    ivs = [Interval(59.0, 60.2), Interval(60.7, 61.5)]
+    words = [Word("行って、", 59.0, 60.2, 0.9), Word("え", 60.7, 60.8, 0.9), Word("っと、", 60.7, 60.76, 0.9),
+             Word("飛", 61.09, 61.18, 0.9), Word("びます。", 61.18, 61.5, 0.9)]
+    out, _ = second_listen(None, "", words, ivs, rules=JA)
+    assert "".join(w.text for w in out) == "行って、えっと、飛びます。"
+    assert [f.text for f in transcript_fillers(out, JA)[1]] == ["えっと"]
+    assert [w.text for w in _once(list(words))] == [w.text for w in words]
+    en = [Word(" to", 9.59, 10.35, 0.4), Word(" do", 11.02, 11.07, 0.2), Word(" that.", 11.02, 11.02, 0.4)]
+    assert [w.text for w in sorted(en, key=relisten.take_order)] == [" to", " do", " that."]
+
+
 def test_judge_a_word_used_as_a_filler_the_main_pass_wrote_there_too_is_not_added_again():
     # apollo11 (radio chatter) at 61.5 s: the main pass wrote "right? All right." (its "right?"
     # counted already); heard alone, "All right, all right.": the same words, not a dropped filler.

@@ -358,8 +358,11 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
 def take_order(w) -> tuple:
     """Sort key of a take's words: by start, and at the same start a filler heard again first.
     It was heard at the start of its stretch, and Whisper stamps the word after a filler over
-    it (the 「お」 of おくる over the え before it): 「おえ、」 would read as one word."""
-    return (w.start, w.source != "relisten", w.end)
+    it (the 「お」 of おくる over the え before it): 「おえ、」 would read as one word. Otherwise
+    words that start together keep the order they were said in (sort stably): Whisper gives
+    several tokens one instant (え + っと、 both at 60.70 s; "do that." at 11.02 s), and
+    ordering them by their ends would write 「っと、え」 and "that. do"."""
+    return (w.start, w.source != "relisten")
 
 
 def _joined(words, on) -> str:

@@ -184,7 +184,7 @@ def transcribe(
             extra = [w for w in extra
                      if any(iv.start - 0.1 <= (w.start + w.end) / 2 <= iv.end + 0.1 for iv in missing)
                      and not any(min(w.end, o.end) - max(w.start, o.start) > 0.5 * (w.end - w.start) for o in words)]
-            words = sorted(words + extra, key=lambda w: (w.start, w.end))
+            words = sorted(words + extra, key=lambda w: w.start)  # stable: said order at one instant
     return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
 
 
