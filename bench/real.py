@@ -12,6 +12,8 @@ For each language it prints, for furikaeri and, in the same run, for a plain pip
 * repetitions found (restarts are their own figure, not fillers);
 * pause recall and precision for pauses >= 0.5 s (a labelled pause >= 0.5 s is found when a
   found pause overlaps it; a found pause >= 0.5 s is right when it overlaps a labelled silence);
+* the transcript error against the hand transcript (edit distance over its length: words in
+  English, kana as said in Japanese, so 県 and ケン agree);
 * the same per speaker, so a gain that comes from one voice is visible.
 
 Anything fitted to these clips is also reported on speakers it was not fitted on
@@ -136,6 +138,31 @@ def score_clip(truth: dict, fillers: list[dict], pauses: list[dict], repetitions
     }
 
 
+def edit_distance(a: list, b: list) -> int:
+    """Insertions, deletions and substitutions that turn ``a`` into ``b`` (Levenshtein)."""
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
+
+
+def transcript_errors(truth: dict, words: list[dict], sounds) -> tuple[int, int]:
+    """How far the words heard are from the hand transcript, inside the labelled span: the edit
+    distance between the two as ``sounds`` gives them (a language's ``Rules.sounds``: words in
+    English, kana as said in Japanese, whatever kanji each side chose) and the hand transcript's
+    length. Their ratio is the word error rate in English and the kana error rate in Japanese.
+    Unintelligible stretches (``<unk>``) are left out of the hand transcript."""
+    s0, s1 = truth["speech_start"], truth["speech_end"]
+    join = "".join if truth.get("language") == "ja" else " ".join
+    ref = sounds(join(w["text"] for w in in_span(truth["words"], s0, s1) if not w["text"].startswith("<")))
+    hyp = sounds("".join(w["text"] if truth.get("language") == "ja" else " " + w["text"].strip()
+                         for w in in_span(words, s0 - TOLERANCE_S, s1 + TOLERANCE_S)))
+    return edit_distance(ref, hyp), len(ref)
+
+
 def pool(rows: list[dict]) -> dict:
     """Micro-averaged figures over clips."""
     def tot(k):
@@ -161,6 +188,8 @@ def pool(rows: list[dict]) -> dict:
         "pause_truth": tot("pause_truth"), "pause_found": tot("pause_found"),
         "pause_recall": ratio(tot("pause_truth_hit"), tot("pause_truth")),
         "pause_precision": ratio(tot("pause_found_hit"), tot("pause_found")),
+        "transcript_error": ratio(sum(r.get("transcript_errors", 0) for r in rows),
+                                  sum(r.get("transcript_units", 0) for r in rows)),
     }
 
 
@@ -500,6 +529,8 @@ def as_played(audio: Path, truth: dict, args) -> Path:
 
 
 def run(args) -> dict:
+    from furikaeri.lang import get_rules
+
     version = A.code_version(args.model)
     todo = clips(args.lang)
     noise = getattr(args, "noise", None)  # bench/streaming.py runs this without the options
@@ -519,11 +550,14 @@ def run(args) -> dict:
         fillers = [f for f in d.get("fillers", []) if f.get("kind") != "repetition"]
         reps = d.get("repetitions", []) + [f for f in d.get("fillers", []) if f.get("kind") == "repetition"]
         ours = score_clip(truth, fillers, d.get("pauses", []), reps)
+        sounds = get_rules(truth["language"]).sounds
+        ours["transcript_errors"], ours["transcript_units"] = transcript_errors(truth, d.get("words", []), sounds)
         row = {"file": audio.stem.split(".")[0], "language": truth["language"], "speaker": speaker_of(audio.name),
                "ours": ours, "words": d.get("words", []), "wall_s": d.get("bench_wall_s")}
         if not args.no_plain:
             pw = plain_words(audio, truth["language"], args.model, not args.no_cache)
             row["plain"] = score_clip(truth, plain_fillers(pw, truth["language"]), plain_pauses(pw))
+            row["plain"]["transcript_errors"], row["plain"]["transcript_units"] = transcript_errors(truth, pw, sounds)
         result["clips"].append(row)
     result["summary"] = {}
     for lang in ("en", "ja"):
@@ -565,19 +599,21 @@ def table_rows(result: dict) -> list[tuple]:
                          f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']}",
                          str(p["repetitions"]) if who == "ours" else "-",
                          f"{_f(p['pause_recall'])}{_mark(p['pause_recall'], 'pause_recall') if who == 'ours' else ''}",
-                         f"{_f(p['pause_precision'])}{_mark(p['pause_precision'], 'pause_precision') if who == 'ours' else ''}"))
+                         f"{_f(p['pause_precision'])}{_mark(p['pause_precision'], 'pause_precision') if who == 'ours' else ''}",
+                         _f(p.get("transcript_error"))))
     return rows
 
 
 HEAD = ("lang", "pipeline", "filler R", "filler P", "hit/found of truth", "repetitions",
-        "pause R", "pause P")
+        "pause R", "pause P", "transcript error")
 
 
 def print_report(result: dict, details: bool, out=sys.stdout) -> None:
     w = out.write
     w(f"Real speech (../shared/audio/real-l2, hand-timed; model {result['model']}, code "
       f"{result['code_version']})\n")
-    w(f"  fillers matched within {TOLERANCE_S} s, 'either' words neutral; pauses >= {PAUSE_MIN_S} s\n")
+    w(f"  fillers matched within {TOLERANCE_S} s, 'either' words neutral; pauses >= {PAUSE_MIN_S} s; "
+      "transcript error against the hand transcript: words (en), kana as said (ja)\n")
     if result.get("streaming"):
         w("  streamed: heard in stretches as while recording\n")
     if result.get("noise"):
@@ -588,7 +624,7 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
         w(f"  through a microphone set low: played {-g:g} dB quieter\n" if g < 0 else
           f"  through a microphone set high: played {g:g} dB louder, clipped at full scale\n")
     w("\n")
-    widths = (4, 34, 9, 9, 20, 11, 8, 8)
+    widths = (4, 34, 9, 9, 20, 11, 8, 8, 16)
     w("  " + " ".join(f"{h:<{n}}" for h, n in zip(HEAD, widths)) + "\n")
     for row in table_rows(result):
         w("  " + " ".join(f"{c:<{n}}" for c, n in zip(row, widths)) + "\n")
@@ -598,7 +634,8 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
             f"{k} {v[0]}/{v[1]}" for k, v in sorted(how.items())) + "\n")
         w(f"  {lang} per speaker (furikaeri): ")
         w("; ".join(f"{spk} fillers {p['filler_hit']}/{p['filler_found']} of {p['filler_truth']}, "
-                    f"pauses R {_f(p['pause_recall'])} P {_f(p['pause_precision'])}"
+                    f"pauses R {_f(p['pause_recall'])} P {_f(p['pause_precision'])}, "
+                    f"transcript error {_f(p['transcript_error'])}"
                     for spk, p in s["speakers"].items()) + "\n")
     if result.get("methods"):
         w("\n  What each way of finding fillers adds (filler recall / precision, right/found of truth)\n")
@@ -642,17 +679,18 @@ def readme_block(result: dict) -> str:
     out = [BEGIN, "",
            f"Measured by `bench/real.py` (model `{result['model']}`) on `../shared/audio/real-l2`: real "
            "spontaneous monologues by second-language speakers, hand-timed (fillers matched within "
-           f"{TOLERANCE_S} s; pauses >= {PAUSE_MIN_S} s).", "",
+           f"{TOLERANCE_S} s; pauses >= {PAUSE_MIN_S} s; transcript error: the edit distance to the hand "
+           "transcript over its length, in words in English, in kana as said in Japanese).", "",
            "| language | pipeline | filler recall | filler precision | fillers hit/found of truth "
-           "| repetitions | pause recall | pause precision |",
-           "|---|---|---|---|---|---|---|---|"]
+           "| repetitions | pause recall | pause precision | transcript error |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for row in table_rows(result):
         out.append("| " + " | ".join(row) + " |")
     for lang, h in result.get("heldout", {}).items():
         p = h["heldout"]
         out.append(f"| {lang} | furikaeri, held out: prompt and bar chosen on the other speakers | "
                    f"{_f(p['filler_recall'])} | {_f(p['filler_precision'])} | "
-                   f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']} |  |  |  |")
+                   f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']} |  |  |  |  |")
     if result.get("methods"):
         out += ["", "What each way of finding fillers adds on this speech (recall / precision, right/found):", "",
                 "| method | English | Japanese |", "|---|---|---|"]

@@ -165,3 +165,29 @@ def test_the_classifier_is_scored_only_on_speakers_it_was_not_trained_on(classif
     assert not keep[40:][y[40:] == 1].any() and keep[40:][y[40:] == 0].all()
     # With one class only among the others there is nothing to learn: everything is kept.
     assert classifier.leave_one_speaker_out(X[:2], np.array([1, 0]), ["a", "b"], 0.5).all()
+
+
+def test_transcript_error_is_words_in_english_and_kana_as_said_in_japanese(real):
+    from furikaeri.lang import get_rules
+
+    assert real.edit_distance(list("kitten"), list("sitting")) == 3
+    assert real.edit_distance([], ["a"]) == 1 and real.edit_distance(["a"], ["a"]) == 0
+    en = {"language": "en", "speech_start": 1.0, "speech_end": 5.0, "words": [
+        {"text": "my", "start": 0.2, "end": 0.4},  # the speaker's ID, outside the span
+        {"text": "he", "start": 1.0, "end": 1.2}, {"text": "blows", "start": 1.2, "end": 1.6},
+        {"text": "<unk>", "start": 1.7, "end": 1.8}, {"text": "a", "start": 2.0, "end": 2.1},
+        {"text": "kangaroo", "start": 2.5, "end": 3.0}]}
+    heard = [{"text": " He", "start": 1.0, "end": 1.2}, {"text": " blows,", "start": 1.2, "end": 1.6},
+             {"text": " um,", "start": 2.0, "end": 2.2}, {"text": " kangaroo.", "start": 2.5, "end": 3.0},
+             {"text": " Thank", "start": 9.0, "end": 9.2}]  # outside the span: not counted
+    # 4 words said (<unk> left out); "a" heard as "um": one substitution
+    assert real.transcript_errors(en, heard, get_rules("en").sounds) == (1, 4)
+    ja = {"language": "ja", "speech_start": 0.0, "speech_end": 9.0, "words": [
+        {"text": "県", "start": 0.5, "end": 0.8}, {"text": "は", "start": 0.8, "end": 0.9},
+        {"text": "鍵", "start": 1.0, "end": 1.3}, {"text": "を", "start": 1.3, "end": 1.4}]}
+    # other kanji, the same sounds: no error; one kana heard wrong (が for を): one error in six
+    same = [{"text": "ケン", "start": 0.5, "end": 0.8}, {"text": "は、", "start": 0.8, "end": 0.9},
+            {"text": "かぎを", "start": 1.0, "end": 1.4}]
+    assert real.transcript_errors(ja, same, get_rules("ja").sounds) == (0, 6)
+    one_off = [{"text": "ケンは、", "start": 0.5, "end": 0.9}, {"text": "かぎが", "start": 1.0, "end": 1.4}]
+    assert real.transcript_errors(ja, one_off, get_rules("ja").sounds) == (1, 6)
