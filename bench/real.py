@@ -156,10 +156,9 @@ def transcript_errors(truth: dict, words: list[dict], sounds) -> tuple[int, int]
     length. Their ratio is the word error rate in English and the kana error rate in Japanese.
     Unintelligible stretches (``<unk>``) are left out of the hand transcript."""
     s0, s1 = truth["speech_start"], truth["speech_end"]
-    join = "".join if truth.get("language") == "ja" else " ".join
+    join = "".join if truth.get("language") == "ja" else " ".join  # Japanese has no spaces
     ref = sounds(join(w["text"] for w in in_span(truth["words"], s0, s1) if not w["text"].startswith("<")))
-    hyp = sounds("".join(w["text"] if truth.get("language") == "ja" else " " + w["text"].strip()
-                         for w in in_span(words, s0 - TOLERANCE_S, s1 + TOLERANCE_S)))
+    hyp = sounds(join(w["text"].strip() for w in in_span(words, s0 - TOLERANCE_S, s1 + TOLERANCE_S)))
     return edit_distance(ref, hyp), len(ref)
 
 
