@@ -49,11 +49,22 @@ def test_jfk_report(shared):
 
 
 @pytest.mark.parametrize("name", ["silence_short.wav", "laugh.mp3"])
-def test_no_hallucinated_answer(shared, name):
-    (d,) = run_json(shared("edge", name))
+def test_no_hallucinated_answer(shared, name, tmp_path):
+    """No speech is bad input: one line on stderr and exit code 2; a script still gets the
+    document (speech_detected false, no invented words), and nothing is saved."""
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "analyze", "--json", "--save", str(shared("edge", name))])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"furikaeri: error: {shared('edge', name)}: no speech detected (silence, noise or " \
+                               "laughter only): nothing to measure"
+    (d,) = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
     assert d["speech_detected"] is False
     assert d["words"] == [] and d["transcript"] == ""
     assert d["answer_s"] == 0
+    plain = CliRunner().invoke(cli, ["--home", str(tmp_path), "analyze", str(shared("edge", name))])
+    assert plain.exit_code == 2 and plain.stdout == "" and "no speech detected" in plain.stderr
+    assert "saved as answer" not in r.stderr
+    history = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "--json"])
+    assert history.exit_code == 0 and json.loads(history.stdout) == []
 
 
 def test_stereo_two_speakers(shared):
@@ -150,10 +161,10 @@ def test_bad_files_one_line_each_and_others_still_analysed(tmp_path, shared):
     )
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 4, proc.stderr
+    assert len(lines) == 5, proc.stderr  # four unreadable files and one with no speech
     assert all(line.startswith("furikaeri: error: ") for line in lines)
     assert "Traceback" not in proc.stderr
-    assert "empty" in lines[0]
+    assert "empty" in lines[0] and "no speech detected" in lines[4]
     out = [json.loads(x) for x in proc.stdout.splitlines()]
     assert len(out) == 1 and out[0]["file"].endswith("silence_short.wav")
 

@@ -747,9 +747,11 @@ def test_next_record_repairs_a_killed_take(pulse, tmp_path):
     out = takes / "killed.wav"
     ran = kill_mid_take(pulse, env, out, run_for=2.0)
     r = run_cli(["record", "--max-seconds", "1", "--json"], env)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 2, r.stderr  # nothing plays now: no speech is an error
     assert f"repaired an interrupted take: {out}" in r.stderr
-    assert "no speech was heard" in r.stderr  # nothing plays now, and it says so
+    assert "no speech was heard" in r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: ")
+    assert "no speech detected" in r.stderr and "Traceback" not in r.stderr
     assert not marker_path(out).exists()
     assert ran - 1.0 < len(load16k(out)) / 16000 <= ran + 0.1
     a = json.loads(r.stdout)
@@ -768,8 +770,8 @@ def test_interrupt_keeps_the_take(pulse, tmp_path):
     time.sleep(1.5)
     p.send_signal(signal.SIGINT)
     stdout, stderr = p.communicate(timeout=120)
-    assert p.returncode == 0, stderr
-    assert "interrupted" in stderr and "Traceback" not in stderr
+    assert p.returncode == 2, stderr  # the take is kept; nothing was said in it, which is an error
+    assert "interrupted" in stderr and "Traceback" not in stderr and "no speech detected" in stderr
     assert 1.3 < len(load16k(out)) / 16000 < 2.5
     assert json.loads(stdout)["file"] == str(out)
 
@@ -783,7 +785,8 @@ def test_no_terminal_says_its_limit_and_sigterm_ends_the_take(pulse, tmp_path):
     time.sleep(1.0)
     p.send_signal(signal.SIGTERM)
     stdout, stderr = p.communicate(timeout=120)
-    assert p.returncode == 0, stderr
+    assert p.returncode == 2, stderr  # kept, but silent: the no-speech error
+    assert "Traceback" not in stderr
     assert "no terminal, so the take stops after 10:00" in stderr
     assert "stopped" in stderr
     assert 0.8 < len(load16k(out)) / 16000 < 2.5
@@ -1105,7 +1108,7 @@ def test_record_in_japanese_says_so_in_japanese(pulse, tmp_path):
     env = env_for(pulse, tmp_path)
     out = tmp_path / "ja.wav"
     r = run_cli(["record", "--language", "ja", "--max-seconds", "1", "--out", str(out), "--json"], env)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 2, r.stderr  # nothing played: the take is saved, then the no-speech error
     assert "に録音します（最長1秒）" in r.stderr
     assert f"保存しました: {out}（1.0秒、制限時間に達しました）" in r.stderr
     assert "声が聞こえませんでした" in r.stderr

@@ -108,3 +108,23 @@ def test_length_and_opening_are_not_compared_with_other_questions():
     usual = coach.usual([good(over_s=-40.0, opening_share=0.02)] * 5, "en")
     assert "over_s" not in usual and "opening_share" not in usual
     assert coach.choose_focus(good(over_s=-5.0, opening_share=0.15), "en", own_usual=usual) is None
+
+
+def test_the_filler_suggestion_names_the_filler_said_most():
+    said = {"speech_detected": True, "language": "en", "answer_s": 50.0, "budget_s": 60.0,
+            "stats": {"fillers_per_min": 8.0, "filler_count": 4, "longest_pause_s": 1.0},
+            "rate": {"wpm": 140.0},
+            "fillers": [{"text": "Like", "start": 1.0, "end": 1.2}, {"text": "(uh)", "start": 3.0, "end": 3.3},
+                        {"text": "like", "start": 5.0, "end": 5.2}, {"text": "um", "start": 7.0, "end": 7.4}]}
+    f = coach.focus_of(said)
+    assert f.metric == "fillers_per_min" and f.word == "like"
+    assert "'like'" in f.suggestion("en") and "'um'" not in f.suggestion("en")
+    assert f.to_dict()["word"] == "like"
+    ja = {**said, "language": "ja", "rate": {"chars_per_min": 300.0},
+          "fillers": [{"text": "えっと", "start": 1.0, "end": 1.3}, {"text": "(えー)", "start": 2.0, "end": 2.4},
+                      {"text": "えっと", "start": 4.0, "end": 4.3}]}
+    assert "「えっと」" in coach.focus_of(ja).suggestion("ja")
+    assert coach.most_said_filler([{"text": "(えー)"}, {"text": "えっと"}]) == "えー"  # a tie: the first said
+    # without the list (figures alone) the suggestion names no filler the person may never have said
+    bare = coach.Focus("fillers_per_min", 8.0, "high", 2.0, None, "norm", 3.0)
+    assert "'" not in bare.suggestion("en") and "「" not in bare.suggestion("ja")

@@ -15,6 +15,7 @@ so the focus of a new answer and of one in the archive are chosen the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from dataclasses import dataclass
 from typing import Any, Literal, Mapping, Sequence
@@ -87,10 +88,16 @@ class Focus:
     usual: float | None
     against: Literal["norm", "usual"]
     steps: float
+    #: the filler said most (as the report lists it), when fillers are the focus: the
+    #: suggestion names it ("Swap 'like' for ...") rather than a filler the person never said
+    word: str | None = None
 
     def suggestion(self, language: str) -> str:
         """What to try next time, in ``language``."""
-        return text(language, f"focus_{self.metric_group}_{self.side}")
+        key = f"focus_{self.metric_group}_{self.side}"
+        if self.word and self.metric == "fillers_per_min":
+            return text(language, key + "_word", word=self.word)
+        return text(language, key)
 
     @property
     def metric_group(self) -> str:
@@ -99,7 +106,7 @@ class Focus:
 
     def to_dict(self) -> dict[str, Any]:
         return {"metric": self.metric, "value": self.value, "side": self.side, "limit": self.limit,
-                "usual": self.usual, "against": self.against, "steps": round(self.steps, 2)}
+                "usual": self.usual, "against": self.against, "steps": round(self.steps, 2), "word": self.word}
 
 
 def usual(previous: Sequence[Mapping[str, Any]], language: str) -> dict[str, float]:
@@ -156,7 +163,9 @@ def focus_given(store, answer) -> Focus | None:
         return None
     earlier = [a.metrics for a in store.answers(full=False) if a.id < answer.id and a.language == answer.language]
     focus = choose_focus(answer.metrics, answer.language, own_usual=usual(earlier, answer.language))
-    return focus if focus is not None and focus.metric == answer.focus else None
+    if focus is None or focus.metric != answer.focus:
+        return None
+    return _naming_filler(focus, answer.analysis)
 
 
 def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus | None:
@@ -166,7 +175,26 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
     if not d.get("speech_detected"):
         return None
-    return choose_focus(metrics_from_analysis(d), d.get("language") or "en", own_usual=own_usual)
+    focus = choose_focus(metrics_from_analysis(d), d.get("language") or "en", own_usual=own_usual)
+    return _naming_filler(focus, d)
+
+
+def most_said_filler(fillers: Sequence[Mapping[str, Any]]) -> str | None:
+    """The filler said most often (its text as listed, case folded; the earliest on a tie),
+    None when there is none."""
+    counts: dict[str, int] = {}
+    for f in fillers:
+        key = str(f.get("text") or "").strip().strip("()").lower()  # "(uh)": a sound found in the audio
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None  # max keeps the first on a tie
+
+
+def _naming_filler(focus: Focus | None, analysis: Mapping[str, Any] | None) -> Focus | None:
+    """``focus`` with the filler said most, when fillers are its figure."""
+    if focus is None or focus.metric != "fillers_per_min" or not analysis:
+        return focus
+    return dataclasses.replace(focus, word=most_said_filler(analysis.get("fillers") or ()))
 
 
 @dataclass(frozen=True)

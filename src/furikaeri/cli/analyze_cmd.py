@@ -14,6 +14,7 @@ from furikaeri.cli.common import (
     current_home,
     emit_analysis,
     models_dir_from_env,
+    no_speech_message,
     with_progress,
 )
 from furikaeri.errors import FurikaeriError
@@ -55,6 +56,12 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             if not isinstance(e, AudioError):
                 raise
             fail(str(e))
+            failures += 1
+            continue
+        if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
+            if json_:
+                emit_analysis(a, json_)  # scripts still get the document (speech_detected: false)
+            fail(no_speech_message(path))
             failures += 1
             continue
         if save:

@@ -15,9 +15,9 @@ from pathlib import Path
 import click
 
 from furikaeri.cli.app import cli
-from furikaeri.cli.common import analysis_options, emit_analysis, models_dir_from_env, with_progress
+from furikaeri.cli.common import analysis_options, emit_analysis, models_dir_from_env, no_speech_message, with_progress
 from furikaeri.cli.common import current_home as home
-from furikaeri.errors import UsageError
+from furikaeri.errors import AudioError, UsageError
 
 TAKES_DIR = "takes"
 
@@ -158,7 +158,12 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
                      stop_after_silence=stop_after_silence)
     _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                  live_hints=live_hints, **recording)
-    emit_analysis(with_progress(finish, json_), json_)
+    analysis = with_progress(finish, json_)
+    if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it
+        if json_:
+            emit_analysis(analysis, json_)
+        raise AudioError(no_speech_message(out))
+    emit_analysis(analysis, json_)
 
 
 @cli.command()

@@ -132,6 +132,11 @@ def emit_json(doc: Any) -> None:
     click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
+def no_speech_message(source) -> str:
+    """The one-line error for a recording with no speech in it."""
+    return f"{source}: no speech detected (silence, noise or laughter only): nothing to measure"
+
+
 def emit_analysis(analysis, json_: bool) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line."""
     if json_:
