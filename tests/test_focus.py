@@ -125,6 +125,11 @@ def test_the_filler_suggestion_names_the_filler_said_most():
                       {"text": "えっと", "start": 4.0, "end": 4.3}]}
     assert "「えっと」" in coach.focus_of(ja).suggestion("ja")
     assert coach.most_said_filler([{"text": "(えー)"}, {"text": "えっと"}]) == "えー"  # a tie: the first said
+    # an answer stored with schema 1 listed repeated words among its fillers: not fillers
+    old = {**said, "schema": 1, "fillers": [{"text": "the", "start": 1.0, "end": 1.1, "kind": "repetition"},
+                                            {"text": "the", "start": 2.0, "end": 2.1, "kind": "repetition"},
+                                            {"text": "um", "start": 3.0, "end": 3.4, "kind": "hesitation"}]}
+    assert coach.focus_of(old).word == "um"
     # without the list (figures alone) the suggestion names no filler the person may never have said
     bare = coach.Focus("fillers_per_min", 8.0, "high", 2.0, None, "norm", 3.0)
     assert "'" not in bare.suggestion("en") and "「" not in bare.suggestion("ja")

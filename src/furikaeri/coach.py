@@ -191,10 +191,13 @@ def most_said_filler(fillers: Sequence[Mapping[str, Any]]) -> str | None:
 
 
 def _naming_filler(focus: Focus | None, analysis: Mapping[str, Any] | None) -> Focus | None:
-    """``focus`` with the filler said most, when fillers are its figure."""
+    """``focus`` with the filler said most, when fillers are its figure (``analysis``: a stored
+    one of any schema; the first listed repeated words among the fillers)."""
+    from furikaeri.analysis import upgrade
+
     if focus is None or focus.metric != "fillers_per_min" or not analysis:
         return focus
-    return dataclasses.replace(focus, word=most_said_filler(analysis.get("fillers") or ()))
+    return dataclasses.replace(focus, word=most_said_filler(upgrade(dict(analysis)).get("fillers") or ()))
 
 
 @dataclass(frozen=True)
