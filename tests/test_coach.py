@@ -53,6 +53,27 @@ def test_habit_phrases_are_content_phrases_said_three_times_the_longest_winning(
     assert [(h.phrase, h.count) for h in habits(words(j), JA)] == [("やっぱり", 3)]
 
 
+def test_a_topic_said_often_is_not_a_habit():
+    """The words an answer is about come back (the key of a story about a key, the club of an
+    answer about a club): a coach that lists them as verbal habits is wrong. A word that colours
+    how things are said (an adverb, an intensifier, 実際 used as an adverb) is still one."""
+    said = []
+    t = 0.0
+    for sentence in (" The team shipped it.", " Our team was basically new.", " The team lead was basically me.",
+                     " Basically, the family helped."):
+        for word in sentence.split(" ")[1:]:
+            said.append((" " + word, t, t + 0.3))
+            t += 0.3
+    assert [(h.phrase, h.count) for h in habits(words(said), EN)] == [("basically", 3)]
+    j = []
+    t = 0.0
+    for tok in ["鍵", "を", "忘れ", "ました。", "実際", "困り", "ました。", "鍵", "は", "家", "に", "あって", "実際", "入れ",
+                "ません。", "鍵", "も", "なく", "実際", "サークル", "の", "部屋", "で", "サークル", "の", "サークル", "の", "人", "を"]:
+        j.append((tok, t, t + 0.3))
+        t += 0.3
+    assert [(h.phrase, h.count) for h in habits(words(j), JA)] == [("実際", 3)]
+
+
 def test_time_to_the_point_and_what_the_opening_does():
     w = words([(" My", 1.0, 1.2), (" greatest", 1.2, 1.6), (" strength", 1.6, 2.0), (" is", 2.0, 2.2),
                (" patience.", 2.2, 3.0), (" When", 3.5, 3.7), (" I", 3.7, 3.8)])

@@ -6,7 +6,8 @@ point.
   times from the words that carry them. A separate habit from fillers.
 - **Habit phrases**: content phrases of one to three words said three times or more in one
   answer ("basically", 「すごく」), the longest such phrase where several overlap; words of the
-  question itself and fillers are not habits.
+  question itself, fillers, and phrases that only name things (the topic: 鍵, サークル,
+  "customer service"; ``Rules.content_tokens``) are not habits.
 - **Time to the point** (結論ファースト): when the first complete sentence ends, counted from the
   start of the answer, and its share of the time budget; late when it runs past
   :data:`furikaeri.norms.OPENING_SHARE` of the budget. Whether the opening sentence states the
@@ -83,15 +84,16 @@ def habits(words, rules, *, not_content=(), question: str | None = None) -> list
     docstring). ``not_content``: character spans of the transcript that are fillers or
     repetitions (they are not habits of their own here)."""
     text, spans = join_with_offsets(words)
-    tokens = [(t, s) for t, s in rules.content_tokens(text) if not any(a <= s < b for a, b in not_content)]
-    asked = {t for t, _ in rules.content_tokens(question)} if question else set()
+    tokens = [tok for tok in rules.content_tokens(text) if not any(a <= tok[1] < b for a, b in not_content)]
+    asked = {t for t, _, _ in rules.content_tokens(question)} if question else set()
     counts: dict[tuple[str, ...], list[int]] = {}
     for n in range(1, HABIT_MAX_WORDS + 1):
         for i in range(len(tokens) - n + 1):
-            gram = tuple(t for t, _ in tokens[i:i + n])
-            if all(t in asked for t in gram):
-                continue
-            counts.setdefault(gram, []).append(tokens[i][1])
+            run = tokens[i:i + n]
+            gram = tuple(t for t, _, _ in run)
+            if all(t in asked for t in gram) or all(thing for _, _, thing in run):
+                continue  # the question's words, or a topic: no habit
+            counts.setdefault(gram, []).append(run[0][1])
     frequent = {g: pos for g, pos in counts.items() if len(pos) >= HABIT_MIN_COUNT}
     out = []
     for gram, pos in frequent.items():

@@ -98,8 +98,10 @@ class Rules(Protocol):
 
     tic_phrases: tuple[str, ...]  # verbal tics worth tracking across answers (口癖)
 
-    def content_tokens(self, text: str | None) -> list[tuple[str, int]]:
-        """Tokens that can make a habit phrase, with character offsets."""
+    def content_tokens(self, text: str | None) -> list[tuple[str, int, bool]]:
+        """Tokens that can make a habit phrase, with character offsets, and whether each only
+        names a thing (鍵, サークル, "team": a topic, no habit however often it is said) rather
+        than colours how things are said (すごく, 実際, "basically", "super")."""
 
     def phrase(self, tokens) -> str:
         """A habit phrase's tokens as said."""

@@ -414,6 +414,21 @@ other only's 'm 're 've 'd 'll s t don't didn't can't won't isn't wasn't aren't 
 i'd i'll it's that's there's we're they're you're let's
 """.split())
 
+#: Words that colour how a thing is said rather than name it: intensifiers and stock
+#: evaluations people lean on ("super cool", "pretty much", "amazing", "stuff").
+_COLOURING = frozenset("""
+super pretty really quite totally truly absolutely definitely literally basically actually honestly
+seriously obviously clearly simply cool great awesome amazing incredible fantastic wonderful nice good
+bad huge crazy insane interesting fun passionate stuff things thing whatever anyway anyways okay ok
+right yeah sure like much lot lots
+""".split())
+
+#: Common words in -ly that are not adverbs.
+_LY_NOT_ADVERBS = frozenset("""
+family families supply reply apply assembly july italy rally ally monopoly anomaly butterfly jelly belly
+bully lily holy ugly
+""".split())
+
 _HEDGE_PHRASES = [
     (("i", "would", "say"), None),
     (("i'd", "say"), None),
@@ -852,17 +867,23 @@ class EnglishRules:
         return EnglishRate(wpm=round(units / (answer_s / 60.0), 1),
                            articulation_wpm=round(units / (speaking_s / 60.0), 1))
 
-    def content_tokens(self, text: str | None) -> list[tuple[str, int]]:
+    def content_tokens(self, text: str | None) -> list[tuple[str, int, bool]]:
         """The words of ``text`` that can make a habit phrase (no function words, no
-        hesitations), lower-cased, with their character offsets."""
+        hesitations), lower-cased, with their character offsets. Without a tagger, a word
+        colours speech when it is an adverb in -ly (basically, totally), an intensifier or a
+        stock evaluation (super, cool, amazing, stuff: ``_COLOURING``) or in a listed tic
+        ("you know"); any other word names a thing ("team", "customer")."""
         if not text:
             return []
+        tic_words = {w for tic in self.tic_phrases for w in tic.lower().split()}
         out = []
         for m in _WORD_RE.finditer(text):
             low = m.group().lower().replace("’", "'")
             if low in _STOPWORDS or _HESITATION_RE.match(low) or low.isdigit():
                 continue
-            out.append((low, m.start()))
+            colours = low in _COLOURING or low in tic_words or (
+                len(low) > 4 and low.endswith("ly") and low not in _LY_NOT_ADVERBS)
+            out.append((low, m.start(), not colours))
         return out
 
     def phrase(self, tokens) -> str:

@@ -89,6 +89,7 @@ class _Tok:
     lemma: str
     cform: str  # conjugation form (連用形-一般, 連体形-一般...), "" when none
     reading: str | None  # katakana pronunciation (UniDic ``pron``, else ``kana``), None if unknown
+    pos3: str = ""  # 一般, サ変可能, 副詞可能, 形状詞可能...
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,6 +141,7 @@ def _tokens(text: str) -> tuple[_Tok, ...]:
                 _field(f, "lemma") or "",
                 _field(f, "cForm") or "",
                 reading,
+                _field(f, "pos3") or "",
             )
         )
         pos = at + len(surface)
@@ -807,7 +809,7 @@ class JapaneseRules:
     #: 口癖: words a person may use in answer after answer (a habit across sessions when they
     #: do: :func:`furikaeri.coach.recurring_phrases`).
     tic_phrases = ("正直", "やっぱり", "やはり", "基本的", "逆に", "一応", "本当に", "すごく", "とりあえず",
-                   "ある意味", "確かに", "実際")
+                   "ある意味", "確かに", "実際", "結局")
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
@@ -943,10 +945,13 @@ class JapaneseRules:
                             articulation_morae_per_s=round(units / speaking_s, 2),
                             chars_per_min=round(chars / (answer_s / 60.0), 1))
 
-    def content_tokens(self, text: str | None) -> list[tuple[str, int]]:
+    def content_tokens(self, text: str | None) -> list[tuple[str, int, bool]]:
         """Tokens of ``text`` that can make a habit phrase, with their character offsets: the
         words that colour speech (副詞 すごく・やっぱり, 形容詞, 形状詞, 連体詞) and common
-        nouns; not particles, auxiliaries, numbers, names, pronouns or the light verbs."""
+        nouns; not particles, auxiliaries, numbers, names, pronouns or the light verbs. A common
+        noun names a thing (the topic: 鍵, サークル, 対応, 中) unless UniDic says it also serves
+        as an adjectival noun (普通, 逆, 大事: 形状詞可能) or it begins a listed tic (実際, 結局,
+        本当 of 本当に)."""
         if not text:
             return []
         out = []
@@ -954,7 +959,9 @@ class JapaneseRules:
             if tok.pos1 in {"副詞", "形容詞", "形状詞", "連体詞"} or (
                     tok.pos1 == "名詞" and tok.pos2 not in {"数詞", "固有名詞", "助動詞語幹"}):
                 if not _speechless(tok.surface) and not _FILLER_START_RE.match(tok.surface):
-                    out.append((tok.surface, tok.start))
+                    thing = tok.pos1 == "名詞" and tok.pos3 != "形状詞可能" and \
+                        not any(tic.startswith(tok.surface) for tic in self.tic_phrases)
+                    out.append((tok.surface, tok.start, thing))
         return out
 
     def phrase(self, tokens) -> str:
