@@ -31,47 +31,39 @@ def test_hedges_are_timed_by_their_words():
     assert [(h.text, h.start) for h in hedges(j, JA)] == [("だと思います", 1.2), ("たぶん", 2.5)]
 
 
+def one_after_another(tokens):
+    """Words said one after another, 0.3 s each: English as " word", Japanese as written."""
+    return words([(tok, i * 0.3, i * 0.3 + 0.3) for i, tok in enumerate(tokens)])
+
+
+def english(*sentences):
+    return one_after_another([" " + w for s in sentences for w in s.split()])
+
+
 def test_habit_phrases_are_content_phrases_said_three_times_the_longest_winning():
-    spec = []
-    t = 0.0
-    for sentence in (" It was super cool.", " The team was super cool.", " We had a super cool demo.",
-                     " Really, it was fine."):
-        for word in sentence.split(" ")[1:]:
-            spec.append((" " + word, t, t + 0.3))
-            t += 0.3
-    got = habits(words(spec), EN)
+    spec = english("It was super cool.", "The team was super cool.", "We had a super cool demo.",
+                   "Really, it was fine.")
+    got = habits(spec, EN)
     assert [(h.phrase, h.count) for h in got] == [("super cool", 3)]
     assert got[0].starts == (0.6, 2.1, 3.6)
     # the question's own words are not habits
-    asked = habits(words(spec), EN, question="What was super cool?")
+    asked = habits(spec, EN, question="What was super cool?")
     assert asked == []
-    j = []
-    t = 0.0
-    for tok in ["やっぱり", "楽しかった", "です。", "やっぱり", "大変", "でした。", "でも", "やっぱり", "好き", "です。"]:
-        j.append((tok, t, t + 0.3))
-        t += 0.3
-    assert [(h.phrase, h.count) for h in habits(words(j), JA)] == [("やっぱり", 3)]
+    j = one_after_another(["やっぱり", "楽しかった", "です。", "やっぱり", "大変", "でした。", "でも", "やっぱり", "好き", "です。"])
+    assert [(h.phrase, h.count) for h in habits(j, JA)] == [("やっぱり", 3)]
 
 
 def test_a_topic_said_often_is_not_a_habit():
     """The words an answer is about come back (the key of a story about a key, the club of an
     answer about a club): a coach that lists them as verbal habits is wrong. A word that colours
     how things are said (an adverb, an intensifier, 実際 used as an adverb) is still one."""
-    said = []
-    t = 0.0
-    for sentence in (" The team shipped it.", " Our team was basically new.", " The team lead was basically me.",
-                     " Basically, the family helped."):
-        for word in sentence.split(" ")[1:]:
-            said.append((" " + word, t, t + 0.3))
-            t += 0.3
-    assert [(h.phrase, h.count) for h in habits(words(said), EN)] == [("basically", 3)]
-    j = []
-    t = 0.0
-    for tok in ["鍵", "を", "忘れ", "ました。", "実際", "困り", "ました。", "鍵", "は", "家", "に", "あって", "実際", "入れ",
-                "ません。", "鍵", "も", "なく", "実際", "サークル", "の", "部屋", "で", "サークル", "の", "サークル", "の", "人", "を"]:
-        j.append((tok, t, t + 0.3))
-        t += 0.3
-    assert [(h.phrase, h.count) for h in habits(words(j), JA)] == [("実際", 3)]
+    said = english("The team shipped it.", "Our team was basically new.", "The team lead was basically me.",
+                   "Basically, the family helped.")
+    assert [(h.phrase, h.count) for h in habits(said, EN)] == [("basically", 3)]
+    j = one_after_another(["鍵", "を", "忘れ", "ました。", "実際", "困り", "ました。", "鍵", "は", "家", "に", "あって", "実際",
+                           "入れ", "ません。", "鍵", "も", "なく", "実際", "サークル", "の", "部屋", "で", "サークル", "の",
+                           "サークル", "の", "人", "を"])
+    assert [(h.phrase, h.count) for h in habits(j, JA)] == [("実際", 3)]
 
 
 def test_time_to_the_point_and_what_the_opening_does():
