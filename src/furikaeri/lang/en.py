@@ -875,7 +875,11 @@ class EnglishRules:
         ("you know"); any other word names a thing ("team", "customer")."""
         if not text:
             return []
-        tic_words = {w for tic in self.tic_phrases for w in tic.lower().split()}
+        tic_words = set()  # the one content word of a tic: basically, know (you know), kind (kind of)
+        for tic in self.tic_phrases:
+            content = [w for w in tic.lower().split() if w not in _STOPWORDS]
+            if len(content) == 1:
+                tic_words.add(content[0])
         out = []
         for m in _WORD_RE.finditer(text):
             low = m.group().lower().replace("’", "'")
