@@ -159,11 +159,10 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                  live_hints=live_hints, **recording)
     analysis = with_progress(finish, json_)
+    if analysis.speech_detected or json_:  # with no speech, scripts still get the document
+        emit_analysis(analysis, json_)
     if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it
-        if json_:
-            emit_analysis(analysis, json_)
         raise AudioError(no_speech_message(out))
-    emit_analysis(analysis, json_)
 
 
 @cli.command()

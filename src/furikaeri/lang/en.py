@@ -71,6 +71,7 @@ and "I think of" are the verb of thinking, not a hedge.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, fields
 
@@ -428,6 +429,17 @@ _LY_NOT_ADVERBS = frozenset("""
 family families supply reply apply assembly july italy rally ally monopoly anomaly butterfly jelly belly
 bully lily holy ugly
 """.split())
+
+@functools.lru_cache(maxsize=4)
+def _tic_words(tics: tuple[str, ...]) -> frozenset[str]:
+    """The one content word of each tic that has one: basically, know (you know), kind (kind of)."""
+    out = set()
+    for tic in tics:
+        content = [w for w in tic.lower().split() if w not in _STOPWORDS]
+        if len(content) == 1:
+            out.add(content[0])
+    return frozenset(out)
+
 
 _HEDGE_PHRASES = [
     (("i", "would", "say"), None),
@@ -875,11 +887,7 @@ class EnglishRules:
         ("you know"); any other word names a thing ("team", "customer")."""
         if not text:
             return []
-        tic_words = set()  # the one content word of a tic: basically, know (you know), kind (kind of)
-        for tic in self.tic_phrases:
-            content = [w for w in tic.lower().split() if w not in _STOPWORDS]
-            if len(content) == 1:
-                tic_words.add(content[0])
+        tic_words = _tic_words(self.tic_phrases)
         out = []
         for m in _WORD_RE.finditer(text):
             low = m.group().lower().replace("’", "'")
