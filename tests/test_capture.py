@@ -173,6 +173,36 @@ def test_recover_take_with_only_a_marker_and_no_header(tmp_path):
         capture.recover_take(tmp_path / "missing.wav")
 
 
+def test_recover_take_refuses_a_bad_header_before_touching_anything(tmp_path):
+    """A header with a sample rate of 0, a marker whose rate is no number: a clear AudioError,
+    and the file and its marker exactly as they were (not half rewritten)."""
+    from furikaeri.errors import AudioError
+
+    bad = tmp_path / "r0.wav"
+    write_killed_take(bad, tone(0.5), 16000, header_lag_bytes=8000)
+    raw = bytearray(bad.read_bytes())
+    raw[24:28] = struct.pack("<I", 0)  # fmt chunk: sample rate 0
+    bad.write_bytes(bytes(raw))
+    marker_path(bad).write_text(json.dumps({"rate": "abc", "channels": 1}))
+    with pytest.raises(AudioError, match="not a furikaeri take"):
+        capture.recover_take(bad)
+    assert bad.read_bytes() == bytes(raw) and marker_path(bad).exists()
+
+
+def test_recover_take_of_an_empty_file_gives_an_empty_take(tmp_path):
+    """Killed before a byte was written, marker empty too: a valid take of no audio."""
+    from furikaeri.audio import load_audio
+
+    take = tmp_path / "e.wav"
+    take.write_bytes(b"")
+    marker_path(take).write_text("")
+    t = capture.recover_take(take)
+    assert t.duration_s == 0 and not t.speech_heard and not marker_path(take).exists()
+    assert take.stat().st_size == 44
+    with pytest.raises(Exception, match="no audio|empty|frames"):
+        load_audio(take)
+
+
 def test_a_take_being_recorded_is_left_alone(tmp_path):
     w = capture._TakeWriter(tmp_path / "live.wav", 16000, 1)
     try:
@@ -477,6 +507,24 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     assert t["path"] == str(takes / "k.wav") and t["duration_s"] == pytest.approx(2.0, abs=1e-3)
     r = invoke(["recover", str(takes)])
     assert r.exit_code == 0 and "No interrupted takes" in r.output
+
+
+def test_one_unrepairable_take_does_not_block_the_others(tmp_path, furikaeri_home):
+    """An older take that is not a WAV at all (random bytes after a crash) is reported and left
+    alone; the good take after it is still repaired, and the command exits 2."""
+    takes = furikaeri_home / "takes"
+    takes.mkdir(parents=True)
+    junk = takes / "a_junk.wav"
+    junk.write_bytes(bytes(range(256)) * 12)
+    marker_path(junk).write_text("{}")
+    os.utime(junk, (time.time() - 3600, time.time() - 3600))
+    write_killed_take(takes / "b_good.wav", np.concatenate([quiet(0.5), tone(1.0)]), 16000, header_lag_bytes=8000)
+    r = invoke(["recover"])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "repaired " in r.output and "b_good.wav" in r.output
+    assert "could not repair" in r.output and "a_junk.wav" in r.output
+    assert not marker_path(takes / "b_good.wav").exists()
+    assert marker_path(junk).exists() and junk.read_bytes() == bytes(range(256)) * 12
 
 
 # --------------------------------------------------------------------------- helpers for the real tests

@@ -41,17 +41,23 @@ def test_every_language_has_every_string_with_the_same_fields():
     # one text table per language: the same keys, the same {fields} to fill
     import string
 
-    from furikaeri.lang import LANGUAGES, get_rules
+    from furikaeri.lang import LANGUAGES, get_rules, text
 
-    def fields(s):
-        return sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)
+    def fields(value):
+        # a string, or (one, many) chosen by {n}: every form fills the same fields
+        forms = value if isinstance(value, tuple) else (value,)
+        found = {tuple(sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)) for s in forms}
+        assert len(found) == 1 and (len(forms) == 1 or "n" in next(iter(found))), value
+        return next(iter(found))
 
     tables = {code: get_rules(code).labels for code in LANGUAGES}
     for code, table in tables.items():
         assert set(table) == set(tables["en"]), code
         for key, value in table.items():
             assert fields(value) == fields(tables["en"][key]), (code, key)
-    assert all(isinstance(v, str) and v for v in RULES.labels.values())
+    assert all(all(isinstance(s, str) and s for s in (v if isinstance(v, tuple) else (v,)))
+               for v in RULES.labels.values())
+    assert text("en", "attempts", n=1) == "1 attempt" and text("en", "attempts", n=3) == "3 attempts"
 
 
 def test_matches_are_match_objects_in_order():

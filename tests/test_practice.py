@@ -89,6 +89,8 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
         ("沈黙が怖くて間を埋めた", "ja", [("long_pauses", None)]),
         ("時間内にまとめる", "ja", [("over_s", None)]),
         ("fewer fillers, slow down", "en", [("fillers_per_min", None), ("wpm", "lower")]),
+        ("fewer ums", "en", [("fillers_per_min", None)]),  # the README's own example
+        ("too many uhs and ahs", "en", [("fillers_per_min", None)]),
         ("I rambled; keep it under 60 seconds", "en", [("over_s", None)]),
         ("speak a bit faster", "en", [("wpm", "higher")]),
         ("I froze after the first sentence", "en", [("long_pauses", None)]),
@@ -387,11 +389,47 @@ def test_errors_are_one_line_exit_2(home, take):
         (("practice", "--set", "en-basic", "--company", "x"), "not both"),
         (("progress", "--since", "yesterday"), "cannot read the date"),
         (("questions", "add", "missing.toml"), "no such question file"),
+        (("note", "1"), "the input ended"),  # a prompt with nothing on stdin: not click's "Aborted!"
+        (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv)"),
     ]:
         r = CliRunner().invoke(cli, list(args))
         assert r.exit_code == 2, (args, r.output)
         assert text in r.output and "Traceback" not in r.output
         assert len([ln for ln in r.output.splitlines() if ln.startswith("furikaeri: error")]) == 1
+
+
+def test_a_budget_that_is_no_number_is_refused(home, take):
+    """click's FloatRange lets nan through; a NaN budget would print invalid JSON and be saved."""
+    for value in ("nan", "inf", "0"):
+        r = CliRunner().invoke(cli, ["analyze", str(take), "--budget", value, "--save"])
+        assert r.exit_code == 2 and "--budget" in r.output and "Traceback" not in r.output
+    assert not (home / "furikaeri.db").exists()
+
+
+def test_a_failed_save_leaves_no_copy_of_the_audio(home, take, monkeypatch):
+    """The disk fills while the audio is copied, or the database refuses the answer: no half
+    copy (nor an orphan whole one) stays in the archive's audio folder."""
+    import errno
+    import shutil
+
+    def copy_half(src, dst):
+        Path(dst).write_bytes(Path(src).read_bytes()[:4])
+        raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+
+    monkeypatch.setattr(shutil, "copy2", copy_half)
+    with pytest.raises(OSError):
+        S.save_analysis(make_analysis(), audio_path=take, home=home, now=MONDAY)
+    assert list((home / "audio").iterdir()) == []
+    monkeypatch.undo()
+    monkeypatch.setenv("FURIKAERI_HOME", str(home))
+
+    def refuse(*a, **k):
+        raise S.StoreError("cannot write to the database: disk I/O error")
+
+    monkeypatch.setattr(Store, "add_answer", refuse)
+    with pytest.raises(S.StoreError):
+        S.save_analysis(make_analysis(), audio_path=take, home=home, now=MONDAY)
+    assert list((home / "audio").iterdir()) == [] and take.exists()
 
 
 def test_damaged_database_via_cli(home):

@@ -228,7 +228,7 @@ def _check_options(language: str, budget: float | None) -> None:
 
     if language != "auto" and language not in LANGUAGES:
         raise UsageError(f"unknown language {language!r}: use auto, {', '.join(LANGUAGES)}")
-    if budget is not None and budget <= 0:
+    if budget is not None and not 0 < budget < float("inf"):  # NaN fails this too
         raise UsageError("the budget must be a positive number of seconds")
 
 

@@ -1078,9 +1078,19 @@ def _recording_now(marker: Path) -> bool:
 
 def _read_marker(marker: Path) -> dict[str, Any]:
     try:
-        return json.loads(marker.read_text() or "{}")
+        info = json.loads(marker.read_text() or "{}")
     except (OSError, ValueError):
         return {}
+    return info if isinstance(info, dict) else {}
+
+
+def _positive_int(value: Any) -> int | None:
+    """A marker's rate or channel count, or None when it is not a positive whole number."""
+    try:
+        n = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return n if n > 0 and n == value else None
 
 
 def _find_data_chunk(head: bytes) -> tuple[int, int, int] | None:
@@ -1093,7 +1103,7 @@ def _find_data_chunk(head: bytes) -> tuple[int, int, int] | None:
         if cid == b"fmt " and pos + 24 <= len(head):
             _fmt, channels, rate, _br, _ba, bits = struct.unpack("<HHIIHH", head[pos + 8:pos + 24])
         if cid == b"data":
-            if rate is None or bits != 16 or not channels:
+            if not rate or bits != 16 or not channels:
                 return None
             return rate, channels, pos + 8
         pos += 8 + size + (size & 1)
@@ -1120,12 +1130,16 @@ def recover_take(path: str | Path) -> Take:
         head = f.read(4096)
         found = _find_data_chunk(head)
         if found is None:
-            rate, channels = info.get("rate"), info.get("channels")
+            rate, channels = _positive_int(info.get("rate")), _positive_int(info.get("channels"))
+            if not head and not (rate and channels):
+                # Killed (or the power cut) before a byte was written: an empty take, whatever
+                # its rate would have been.
+                rate, channels = 16000, 1
             if not rate or not channels or len(head) >= _WAV_HEADER_BYTES:
                 raise AudioError(f"{path}: not a furikaeri take (its WAV header cannot be read)")
             # Killed before the header was complete: write a fresh one.
             f.seek(0)
-            f.write(_wav_header(int(rate), int(channels), 0))
+            f.write(_wav_header(rate, channels, 0))
             f.flush()
             offset = _WAV_HEADER_BYTES
         else:

@@ -21,7 +21,7 @@ from furikaeri.store import Answer, Note
 #: a note can target several. "rate" resolves to the language's pace metric.
 _TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fillers_per_min", re.compile(
-        r"filler|\bu+m+\b|\bu+h+\b|\ber+m*\b|\blike\b|you know|i mean|basically|"
+        r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|\blike\b|you know|i mean|basically|"
         r"フィラー|えー|えっと|ええと|あのー|あの[、,]|まあ|なんか|口癖|うーん", re.I)),
     ("opening_share", re.compile(
         r"to the point|point first|conclusion first|answer first|lead with|bottom line|\bprep\b|\bstar\b|"

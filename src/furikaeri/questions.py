@@ -147,6 +147,21 @@ _CLOCK = re.compile(r"^\s*(\d+):(\d{1,2})\s*$")
 _JA = re.compile(r"^\s*(?:(\d+)\s*分)?\s*(?:(\d+)\s*秒)?\s*$")
 
 
+def same_question(text: str):
+    """A test: is another question's text this one, up to case, spacing, full- or half-width
+    characters and the marks around it ("tell me about yourself" and "Tell me about yourself.";
+    「自己PRをしてください」 and 「自己ＰＲをしてください。」)?"""
+    def norm(t: str) -> str:
+        import unicodedata
+
+        t = unicodedata.normalize("NFKC", t).casefold()
+        t = re.sub(r"\s+", " ", t).strip(" \"'「」『』.?!。？！、,")
+        return t.replace(" ", "") if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) else t
+
+    mine = norm(text)
+    return lambda other: norm(other) == mine
+
+
 def parse_budget(value: Any) -> float:
     """Seconds from ``90``, ``"90"``, ``"90s"``, ``"2m"``, ``"1m30s"``, ``"1:30"``, ``"1分30秒"``.
 

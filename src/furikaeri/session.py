@@ -125,8 +125,12 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
         target = folder / f"{stamp}-{stem}-{n}{src.suffix.lower()}"
     if move:
         shutil.move(str(src), target)
-    else:
+        return target
+    try:
         shutil.copy2(src, target)
+    except BaseException:  # a full disk: no half copy left behind, taking up what space is left
+        target.unlink(missing_ok=True)
+        raise
     return target
 
 
@@ -176,8 +180,14 @@ def record_answer(
     stored_audio = None
     if audio_path is not None:
         stored_audio = keep_audio(store.home, audio_path, now=now, move=move) if keep else Path(audio_path)
-    answer_id = store.add_answer(session_id, analysis, question_id=question_id, audio_path=stored_audio,
-                                 settings=settings, note=_note_dict(note), now=now, focus=focus)
+    try:
+        answer_id = store.add_answer(session_id, analysis, question_id=question_id, audio_path=stored_audio,
+                                     settings=settings, note=_note_dict(note), now=now, focus=focus)
+    except BaseException:
+        # Not saved: a copy made for it goes (a recording moved in stays: it is the only one).
+        if keep and not move and stored_audio is not None and stored_audio != Path(audio_path):
+            stored_audio.unlink(missing_ok=True)
+        raise
     fix = None
     if previous is not None:
         current = store.answer(answer_id, full=False)
@@ -188,16 +198,18 @@ def record_answer(
 
 def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,
                       now: datetime | None = None) -> int:
-    """The archive question for a free-text question: an existing one with exactly this text
-    (so ``analyze --question "自己PRをお願いします。"`` joins the built-in question's history),
-    or a new one keyed by the text."""
+    """The archive question for a free-text question: an existing one with the same text (so
+    ``analyze --question "自己PRをお願いします"`` joins the built-in question's history), or a
+    new one keyed by the text. Same text: up to case, spacing, full- or half-width characters
+    and the closing mark ("tell me about yourself" is "Tell me about yourself.")."""
     text = text.strip()
+    same = qmod.same_question(text)
     for q in store.questions():
-        if q.text == text:
+        if same(q.text):
             return q.id
     for qset in qmod.builtin_sets():
         for q in qset.questions:
-            if q.text == text:
+            if same(q.text):
                 return store.question_for(q.key, q.text, language=q.language, budget_s=q.budget_s,
                                           set_name=q.set_name, now=now)
     return store.question_for("text:" + " ".join(text.split()), text, language=language, budget_s=budget_s, now=now)

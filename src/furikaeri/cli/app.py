@@ -34,7 +34,14 @@ class Group(click.Group):
         except FurikaeriError as e:
             fail(str(e))
             sys.exit(e.exit_code)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except click.exceptions.Abort:
+            if sys.stdin is not None and not sys.stdin.isatty():
+                # a prompt met the end of its input (a script, `< /dev/null`), not a person
+                fail("a question needed an answer but the input ended: give it as an option (see --help)")
+                sys.exit(2)
+            click.echo("furikaeri: interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except KeyboardInterrupt:
             click.echo("furikaeri: interrupted", err=True)

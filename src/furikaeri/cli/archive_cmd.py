@@ -6,6 +6,7 @@ or :mod:`furikaeri.report.export`, and renders with :mod:`furikaeri.report.histo
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
@@ -178,6 +179,9 @@ def progress(question, since, lang, json_):
     if json_:
         emit_json(prog.to_dict())
         return
+    if since and not any(o.attempts for o in prog.overall):  # answers there are, none that recent
+        console().print(H.t("no_answers_since", pick_lang(lang, prog.languages()), date=since))
+        return
     H.render_progress(console(), prog, pick_lang(lang, prog.languages()))
 
 
@@ -203,7 +207,12 @@ def export(fmt, out, lang):
         click.echo(text, nl=not text.endswith("\n"))
         return
     tmp = out.with_name(out.name + ".part")
-    # a BOM lets spreadsheet programs read a Japanese CSV as UTF-8
-    tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    tmp.replace(out)
+    try:
+        # a BOM lets spreadsheet programs read a Japanese CSV as UTF-8
+        tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        tmp.replace(out)
+    except OSError as e:  # named by the file asked for, not by the temporary one beside it
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise OSError(e.errno, e.strerror, str(out)) from e
     click.echo(f"wrote {out}", err=True)

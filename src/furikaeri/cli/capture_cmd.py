@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli
-from furikaeri.cli.common import analysis_options, emit_analysis, models_dir_from_env, no_speech_message, with_progress
+from furikaeri.cli.app import cli, fail
+from furikaeri.cli.common import Seconds, analysis_options, emit_analysis, models_dir_from_env, no_speech_message, with_progress
 from furikaeri.cli.common import current_home as home
 from furikaeri.errors import AudioError, UsageError
 
@@ -72,7 +72,7 @@ def devices(json_):
 
 @cli.command("mic-check")
 @click.option("--device", "-d", default=None, metavar="NAME_OR_INDEX", help="Input device (see `furikaeri devices`).")
-@click.option("--seconds", type=click.FloatRange(0.5, 60), default=3.0, show_default=True,
+@click.option("--seconds", type=Seconds(0.5, 60), default=3.0, show_default=True,
               help="How long to listen. Speak during the check.")
 @click.option("--json", "json_", is_flag=True, help="Print the level report as JSON.")
 def mic_check_cmd(device, seconds, json_):
@@ -105,9 +105,9 @@ def mic_check_cmd(device, seconds, json_):
 @click.option("--device", "-d", default=None, metavar="NAME_OR_INDEX", help="Input device (see `furikaeri devices`).")
 @click.option("--question", "-q", default=None, help="The question you answer (shown while recording and in the report).")
 @analysis_options
-@click.option("--max-seconds", type=click.FloatRange(min=0.5, max=4 * 3600), default=None,
+@click.option("--max-seconds", type=Seconds(min=0.5, max=4 * 3600), default=None,
               help="Stop after this many seconds of recording.")
-@click.option("--stop-after-silence", type=click.FloatRange(min=0.5, max=600), default=None, metavar="SECONDS",
+@click.option("--stop-after-silence", type=Seconds(min=0.5, max=600), default=None, metavar="SECONDS",
               help="Stop once you have spoken and then been silent this long [default: off].")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].")
@@ -183,12 +183,14 @@ def recover(directory, json_):
     from furikaeri.cli.live import repair_partial_takes
 
     directory = directory if directory is not None else takes_dir()
-    repaired = repair_partial_takes(directory, quiet=True)
+    repaired, failed = repair_partial_takes(directory, quiet=True)
     if json_:
         click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
-        return
-    if not repaired:
+    elif not repaired and not failed:
         click.echo(f"No interrupted takes in {directory}.")
-        return
-    for t in repaired:
+    for t in [] if json_ else repaired:
         click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")
+    if failed:  # each said on its own line; the ones that could be repaired are
+        for e in failed[:-1]:
+            fail(f"could not repair: {e}")
+        raise AudioError(f"could not repair: {failed[-1]}")

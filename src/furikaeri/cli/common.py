@@ -17,6 +17,24 @@ import click
 
 from furikaeri.errors import UsageError
 
+# --------------------------------------------------------------------------- option types
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds in a range. click's FloatRange lets ``nan`` through (it compares
+    false to every bound), and a budget of NaN would print invalid JSON and be saved."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        import math
+
+        v = super().convert(value, param, ctx)
+        if not math.isfinite(v):
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return v
+
+
 # --------------------------------------------------------------------------- the archive
 
 
@@ -78,7 +96,7 @@ def analysis_options(fn):
     )(fn)
     fn = click.option(
         "--budget",
-        type=click.FloatRange(min=1, max=3600),
+        type=Seconds(min=1, max=3600),
         default=None,
         help="The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].",
     )(fn)

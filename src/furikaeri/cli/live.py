@@ -28,7 +28,7 @@ from pathlib import Path
 import click
 
 from furikaeri.capture import MIN_DBFS, Device, Take, record_take
-from furikaeri.errors import DeviceError
+from furikaeri.errors import AudioError, DeviceError
 from furikaeri.lang import text
 from furikaeri.norms import wrap_up_at
 
@@ -212,18 +212,27 @@ def _sigterm_sets(event: threading.Event):
         signal.signal(signal.SIGTERM, previous)
 
 
-def repair_partial_takes(directory: Path, *, quiet: bool = False, language: str = "en") -> list[Take]:
-    """Repair every take a killed recorder left in ``directory``; say so on stderr, in ``language``."""
+def repair_partial_takes(directory: Path, *, quiet: bool = False,
+                         language: str = "en") -> tuple[list[Take], list[AudioError]]:
+    """Repair every take a killed recorder left in ``directory``; say so on stderr, in ``language``.
+    A take that cannot be repaired is left as it is and does not stop the others (nor the
+    recording about to start): returns the repaired takes and the errors of the others."""
     from furikaeri.capture import find_partial_takes, recover_take
 
-    repaired = []
+    repaired, failed = [], []
     for path in find_partial_takes(directory):
-        take = recover_take(path)
+        try:
+            take = recover_take(path)
+        except AudioError as e:
+            failed.append(e)
+            if not quiet:
+                _say(text(language, "rec_unrepairable", error=e))
+            continue
         repaired.append(take)
         if not quiet:
             key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
             _say(text(language, key, path=take.path, seconds=take.duration_s))
-    return repaired
+    return repaired, failed
 
 
 def _say(line: str) -> None:
@@ -259,7 +268,7 @@ def record_interactive(
 
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    repair_partial_takes(out_path.parent, language=language)
+    repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
     dev = resolve_device(device)
     take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
                    stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints)

@@ -14,6 +14,7 @@ import click
 
 from furikaeri.cli.app import cli
 from furikaeri.cli.common import (
+    Seconds,
     analysis_options,
     answer_number,
     ask,
@@ -69,9 +70,9 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--reflect/--no-reflect", "reflect_", default=None,
               help="Ask for a reflection after each answer [default: when run in a terminal].")
 @click.option("--device", default=None, help="Microphone (index or name; see `furikaeri devices`).")
-@click.option("--max-seconds", type=click.FloatRange(min=5), default=None,
+@click.option("--max-seconds", type=Seconds(min=5), default=None,
               help="Stop a recording after this long [default: twice the budget].")
-@click.option("--stop-after-silence", type=click.FloatRange(min=0.5), default=None,
+@click.option("--stop-after-silence", type=Seconds(min=0.5), default=None,
               help="Stop a recording after this many seconds of silence.")
 @click.option("--live-hints", is_flag=True,
               help="While you answer, show a running filler count and a 'wrap up' cue as the budget nears.")

@@ -48,7 +48,7 @@ class Match:
 class Rules(Protocol):
     code: str  # "en" | "ja"
     name: str  # "English" | "日本語"
-    labels: dict[str, str]  # every string a person sees (lang/en.py TEXT): see :func:`text`
+    labels: dict[str, str | tuple[str, str]]  # every string a person sees (lang/en.py TEXT): see :func:`text`
     filler_prompt: str  # a short (<= 40 chars) Whisper initial prompt that keeps fillers
     drawn_fillers: frozenset[str]  # ambiguous words that are fillers when alone and drawn out
     #: May the second listen try the first/last piece of a longer burst of speech alone? Only
@@ -139,6 +139,8 @@ def text(code: str | None, key: str, **fields) -> str:
     with ``fields`` filled in: ``text("ja", "saved", id=3)`` -> 「回答 3 として保存しました」."""
     table = get_rules(code or "en").labels
     value = table[key]
+    if isinstance(value, tuple):  # (one, many): English counts, "1 attempt", "2 attempts"
+        value = value[0] if fields.get("n") == 1 else value[1]
     return value.format(**fields) if fields else value
 
 

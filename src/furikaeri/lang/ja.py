@@ -574,10 +574,13 @@ TEXT = {
     'fix_mixed': '一部改善: メモで狙った点の一部が良くなりました',
     'fix_unknown': 'メモは測定項目に当てはまりません。変化した項目',
     'no_history': 'まだ記録がありません: `furikaeri practice` で練習しましょう',
+    'no_answers_since': '{date} 以降の記録はありません',
     'session': 'セッション',
     'col_question': '質問',
     'when': '日時',
     'length': '長さ',
+    'col_length': '長さ（秒）',
+    'col_fillers': 'フィラー/分',
     'col_note': 'メモ',
     'wrong': 'うまくいかなかった点',
     'why': '原因',
@@ -693,6 +696,7 @@ TEXT = {
                     '`furikaeri analyze {path}` で分析できます',
     'rec_repaired_silent': '中断された録音を修復しました: {path}（{seconds:.1f}秒、声なし）。'
                            '`furikaeri analyze {path}` で分析できます',
+    'rec_unrepairable': '中断された録音を修復できませんでした（そのまま残します）: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
     'metric_longest_pause_s': '最長の間',
     'metric_opening_s': '最初の一文',
@@ -755,8 +759,8 @@ TEXT = {
     # --- the Markdown journal (export --format md)
     'md_journal': '練習の記録',
     'md_no_question': '(質問なし)',
-    'md_figures': '長さ: {answer} s / {budget} s · フィラー: {fillers}/min · 話速: {rate} · 長い間: {pauses}',
-    'md_rate_wpm': '{value} wpm',
+    'md_figures': '長さ: {answer}秒 / {budget}秒 · フィラー: {fillers}回/分 · 話速: {rate} · 長い間: {pauses}回',
+    'md_rate_wpm': '{value} 語/分',
     'md_rate_chars_per_min': '{value} 字/分',
     'md_wrong': 'うまくいかなかった点',
     'md_why': '原因',
