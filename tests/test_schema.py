@@ -124,3 +124,29 @@ def test_the_report_is_whole_at_80_columns(lang):
 
         english = [w for w in re.findall(r"[A-Za-z]{3,}", out) if w not in ("base", "wav")]
         assert not english, english
+
+
+@pytest.mark.parametrize("width", [9, 10, 13, 20, 37])
+def test_japanese_lines_break_as_a_typesetter_breaks_them(width):
+    """No line opens with 、 。 ー or a small kana, none ends with 「; lines fit; nothing is lost
+    but the spaces at a break; highlighting stays on its characters."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from furikaeri.report.terminal import NO_LINE_END, NO_LINE_START, wrap_unspaced
+
+    said = ("それで、結局県が、橋号使って使って、窓から入ろうとしていましたが、「それを見た」、たまに見た、"
+            "たまたま見た警官が、 [1.4秒]あ、ドロボカと思って、えーと、ちょっと待ってください。")
+    text = Text(said)
+    filler = said.index("えーと")
+    text.stylize("bold magenta", filler, filler + 3)
+    out = wrap_unspaced(text, width)
+    lines = out.plain.split("\n")
+    assert len(lines) > 1
+    assert all(cell_len(line) <= width for line in lines), lines
+    assert not any(line[0] in NO_LINE_START for line in lines[1:]), lines
+    assert not any(line[-1] in NO_LINE_END for line in lines), lines
+    assert "".join(lines).replace(" ", "") == said.replace(" ", "")
+    at = out.plain.index("えー")  # (a break may fall inside it: え|ーと is not allowed, えー|と is)
+    styled = {k for span in out.spans if "magenta" in str(span.style) for k in range(span.start, span.end)}
+    assert {at, at + 1} <= styled

@@ -30,7 +30,7 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
         counts: dict[str, int] = {}
         for f in m.fillers:
             counts[f.text.lower()] = counts.get(f.text.lower(), 0) + 1
-        top = ", ".join(k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
+        top = text(language, "list_sep").join(k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
         ranked.append((4 + per_min / 2, text(language, "tip_fillers", per_min=per_min, top=top)))
     rate = m.verdicts.get("rate")
     if rate and rate.level in ("low", "high"):

@@ -510,6 +510,7 @@ TEXT = {
     'tip_freeze': ('{n} long pause fell mid-sentence ({longest:.1f} s). Rehearse your key points so the next step is ready.',
                    '{n} long pauses fell mid-sentence (longest {longest:.1f} s). Rehearse your key points so the next step '
                    'is ready.'),
+    'list_sep': ', ',
     'tip_fillers': '{per_min:.1f} fillers a minute ({top}). Replace them with a short silent pause: silence sounds confident.',
     'tip_fast': 'Fast pace ({value}). Slow down and pause between sentences so each point lands.',
     'tip_slow': 'Slow pace ({value}). Aim for {lo:g}-{hi:g}; shorter sentences help.',
