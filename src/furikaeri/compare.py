@@ -42,7 +42,7 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
     to ``max_chars``."""
     rules = get_rules(language or "")
     a, b = rules.diff_tokens(before), rules.diff_tokens(after)
-    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    sm = difflib.SequenceMatcher(a=[x.casefold() for x in a], b=[x.casefold() for x in b], autojunk=False)
     removed: list[str] = []
     added: list[str] = []
     kept = 0
@@ -50,9 +50,10 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
         if op == "equal":
             kept += i2 - i1
             continue
-        if op in ("delete", "replace") and i2 - i1 >= rules.diff_min_run:
+        # a lone character (a particle, "a") changed is the recogniser's noise, not something said differently
+        if op in ("delete", "replace") and i2 - i1 >= rules.diff_min_run and len("".join(a[i1:i2])) > 1:
             removed.append(rules.joiner.join(a[i1:i2]))
-        if op in ("insert", "replace") and j2 - j1 >= rules.diff_min_run:
+        if op in ("insert", "replace") and j2 - j1 >= rules.diff_min_run and len("".join(b[j1:j2])) > 1:
             added.append(rules.joiner.join(b[j1:j2]))
     removed.sort(key=len, reverse=True)
     added.sort(key=len, reverse=True)

@@ -15,6 +15,7 @@ from furikaeri.cli.common import (
     emit_analysis,
     models_dir_from_env,
     no_speech_message,
+    open_store,
     with_progress,
 )
 from furikaeri.errors import FurikaeriError
@@ -79,6 +80,12 @@ def _save(analysis, path, *, session, question, note) -> None:
     answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
                               home=current_home(), settings={"source": "analyze"})
     click.echo(f"saved as answer {answer_id} (furikaeri show {answer_id})", err=True)
+    with open_store() as store:  # a new attempt at a question answered before: say how to see the change
+        saved = store.answer(answer_id, full=False)
+        before = store.previous_answer(saved.question_id, before_id=answer_id) if saved and saved.question_id else None
+    if before is not None:
+        click.echo(f"your previous attempt at this question is answer {before.id}: "
+                   f"furikaeri compare {before.id} {answer_id}", err=True)
 
 
 @cli.command()

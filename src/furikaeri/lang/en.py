@@ -498,6 +498,8 @@ TEXT = {
     'tips': 'Tips',
     'warnings': 'Warnings',
     'no_speech': 'No speech detected',
+    'verdict_slow': 'slow',
+    'verdict_fast': 'fast',
     'verdict_low': 'low',
     'verdict_good': 'good',
     'verdict_high': 'high',
@@ -941,8 +943,8 @@ class EnglishRules:
         return any(c.isascii() and c.isalpha() for c in text)
 
     def diff_tokens(self, text: str) -> list[str]:
-        """The words of ``text``, case-folded: to compare two answers."""
-        return re.findall(r"[\w']+", text.casefold())
+        """The words of ``text`` as written: to compare two answers (case aside)."""
+        return re.findall(r"[\w']+", text)
 
     def sounds(self, text: str) -> list[str]:
         """The words of ``text``, lower-cased: to compare two hearings of the same speech."""

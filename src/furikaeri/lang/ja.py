@@ -540,6 +540,8 @@ TEXT = {
     'tips': 'アドバイス',
     'warnings': '注意',
     'no_speech': '声が聞き取れませんでした',
+    'verdict_slow': '遅め',
+    'verdict_fast': '速め',
     'verdict_low': '少なめ',
     'verdict_good': 'ちょうどよい',
     'verdict_high': '多め',
@@ -727,7 +729,7 @@ TEXT = {
     'metric_repetitions_per_min': '言い直し',
     'metric_wpm': '話速',
     'metric_chars_per_min': '話速',
-    'metric_morae_per_s': 'モーラ/秒',
+    'metric_morae_per_s': '話速（拍/秒）',
     'metric_long_pauses': '長い間',
     'metric_latency_s': '話し始めまで',
     'value_answer_s': '{value}秒',
@@ -736,7 +738,7 @@ TEXT = {
     'value_repetitions_per_min': '{value}回/分',
     'value_wpm': '{value}wpm',
     'value_chars_per_min': '{value}字/分',
-    'value_morae_per_s': '{value}モーラ/秒',
+    'value_morae_per_s': '{value}拍/秒',
     'value_long_pauses': '{value}回',
     'value_latency_s': '{value}秒',
     'over_by': '{over:.0f}秒超過',
@@ -854,10 +856,9 @@ class JapaneseRules:
     #: How a filler recovered from the audio alone is written.
     hesitation_label = "えー"
     default_set = "ja-basic"
-    #: Two answers are compared character by character: runs shorter than 3 are mostly kanji /
-    #: kana spelling noise from the recogniser, not something said differently.
+    #: Two answers are compared word by word (UniDic's words).
     joiner = ""
-    diff_min_run = 3
+    diff_min_run = 1
 
     def find_fillers(self, text: str) -> list[Match]:
         """Fillers in ``text``, in order, without overlaps (rules in the module docstring).
@@ -1018,8 +1019,10 @@ class JapaneseRules:
         return self.count_units(text)
 
     def diff_tokens(self, text: str) -> list[str]:
-        """The characters of ``text`` without spaces and punctuation: to compare two answers."""
-        return [ch for ch in text if not ch.isspace() and ch not in _DIFF_SKIP]
+        """The words of ``text`` (UniDic's), without spaces and punctuation: to compare two
+        answers, so that what changed starts and ends on a word (not 「ったところやめる人が減」)."""
+        return [t.surface for t in _tokens(text) if t.pos1 not in ("補助記号", "空白") and t.surface.strip()
+                and t.surface not in _DIFF_SKIP]
 
     def count_chars(self, text: str) -> int:
         """Characters as written (the 字 of 字/分, METRICS.md: about 300 字/分 is the NHK and

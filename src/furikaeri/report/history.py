@@ -56,6 +56,17 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
     return m.with_unit(number, lang) if unit and m else number
 
 
+def shown_change(metric: str, before: float | None, after: float | None, lang: str) -> str:
+    """The change between two values as they are shown (4 s and 4 s: +0, not the +1 of 3.6 and
+    4.4), so the column adds up for the reader."""
+    if before is None or after is None:
+        return "–"
+    m = METRIC_BY_NAME.get(metric)
+    digits, scale = (m.digits, m.scale) if m else (1, 1.0)
+    delta = round(after * scale, digits) - round(before * scale, digits)
+    return fmt_value(metric, delta / scale, lang, unit=False, signed=True)
+
+
 def _label(metric: str, lang: str) -> str:
     m = METRIC_BY_NAME.get(metric)
     return m.label(lang) if m else metric
@@ -240,7 +251,7 @@ def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: 
     for c in changes:
         if c.before is None and c.after is None:
             continue
-        delta = "" if c.metric == "over_s" else fmt_value(c.metric, c.delta, lang, unit=False, signed=True)
+        delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
         table.add_row(_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
                       fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang))
     return table

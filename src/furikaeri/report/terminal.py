@@ -26,11 +26,13 @@ def _num(value, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _verdict(v, L, *, unit: str = "") -> Text:
-    """"good  (120–160 wpm)" in the verdict's colour; ``unit`` names the figure before it."""
+def _verdict(v, L, *, unit: str = "", speed: bool = False) -> Text:
+    """"good  (120–160 wpm)" in the verdict's colour; ``unit`` names the figure before it;
+    a ``speed`` is slow or fast rather than low or high."""
     if v is None:
         return Text("")
-    word = L.get(f"verdict_{v.level}", L["verdict_na"])
+    level = {"low": "slow", "high": "fast"}.get(v.level, v.level) if speed else v.level
+    word = L.get(f"verdict_{level}", L["verdict_na"])
     shown = f"{unit}  {word} ({v.norm})" if unit else f"{word} ({v.norm})"
     return Text(shown, style=STYLE.get(v.level, ""))
 
@@ -159,7 +161,7 @@ def figures(a, rules) -> Table:
         digits = 0 if a.rate.get(key) is None or a.rate.get(key) >= 100 else 1
         label = L["rate"] if first else ""
         t.add_row(label, f"{_num(a.rate.get(key), digits)}",
-                  _verdict(verdict, L, unit=L[key]) if verdict else Text(L[key], style="dim"))
+                  _verdict(verdict, L, unit=L[key], speed=True) if verdict else Text(L[key], style="dim"))
         first = False
     st = a.stats
     t.add_row(L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
