@@ -370,6 +370,21 @@ def test_read_commands_render(home, take):
     assert "フィラー" in out and "自己ベスト" in out
 
 
+def test_an_archive_of_two_languages_labels_each_part_in_its_own(home, take):
+    """History and progress without --lang: an English session in English, a Japanese one in
+    Japanese; --lang puts everything in one."""
+    S.save_analysis(make_analysis(question="Tell me about yourself."), audio_path=take, session="mock-en",
+                    home=home, now=MONDAY)
+    S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja", rate=300.0, question="自己PRをしてください。"),
+                    audio_path=take, session="模擬面接", home=home, now=THURSDAY)
+    out = flat(run("history").output)
+    assert "length (s)" in out and "長さ（秒）" in out and "300字/分" in out
+    out = flat(run("progress").output)
+    assert "overall (English) 1 attempt" in out and "全体 (日本語) 1回" in out and "質問 2 · 1回" in out
+    out = flat(run("history", "--lang", "en").output)
+    assert "長さ（秒）" not in out and out.count("length (s)") == 2
+
+
 def test_export_files(home, take, tmp_path):
     seed_week(home, take)
     for fmt in ("json", "csv", "md"):

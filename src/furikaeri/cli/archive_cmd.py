@@ -59,7 +59,7 @@ def history(limit, interviews, lang, json_):
         emit_json(data)
         return
     L = pick_lang(lang, (a.get("language") for s in data for a in s["answers"]))
-    H.render_history(console(), data, L)
+    H.render_history(console(), data, L, each_own=lang is None)
 
 
 @cli.command()
@@ -182,7 +182,7 @@ def progress(question, since, lang, json_):
     if since and not any(o.attempts for o in prog.overall):  # answers there are, none that recent
         console().print(H.t("no_answers_since", pick_lang(lang, prog.languages()), date=since))
         return
-    H.render_progress(console(), prog, pick_lang(lang, prog.languages()))
+    H.render_progress(console(), prog, pick_lang(lang, prog.languages()), each_own=lang is None)
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri.compare import AnswerComparison, SessionComparison
-from furikaeri.lang import LANGUAGES, get_rules, text
+from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change
 from furikaeri.notes import FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
@@ -183,11 +183,15 @@ def render_after(console: Console, after: AfterAnswer, lang: str) -> None:
 # --------------------------------------------------------------------------- history / show / note
 
 
-def render_history(console: Console, sessions: list[dict[str, Any]], lang: str) -> None:
+def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False) -> None:
+    """The sessions, newest first, labelled in ``lang``; with ``each_own``, each session in its
+    answers' own language (a Japanese mock interview in Japanese, an English one in English)."""
     if not sessions:
         console.print(t("no_history", lang))
         return
+    everyone = lang
     for s in sessions:
+        lang = pick_lang(None, [a.get("language") for a in s["answers"]]) if each_own and s["answers"] else everyone
         title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']} · {_when(s['started_at'])}"
         if s.get("company"):
             title += f" · {escape(s['company'])}"
@@ -312,17 +316,23 @@ def _progress_table(block: ProgressBlock, lang: str) -> Table:
     return table
 
 
-def render_progress(console: Console, prog: Progress, lang: str) -> None:
+def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bool = False) -> None:
+    """Progress labelled in ``lang``; with ``each_own``, each language's overall block and each
+    question's block in that answers' language."""
     if not any(o.attempts for o in prog.overall):
         console.print(t("no_history", lang))
         return
+
+    def own(block) -> str:
+        return block.language if each_own and block.language in LANGUAGES else lang
+
     for o in prog.overall:
-        title = t("overall", lang)
+        title = t("overall", own(o))
         if len(prog.overall) > 1 and o.language:
             title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
-        console.print(f"[bold]{title}[/bold] [dim]{t('attempts', lang, n=o.attempts)} · "
+        console.print(f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
-        console.print(_progress_table(o, lang))
+        console.print(_progress_table(o, own(o)))
     if prog.usual_pace:
         for code, p in prog.usual_pace.items():
             rel = p.get("latest_vs_usual")
@@ -333,12 +343,13 @@ def render_progress(console: Console, prog: Progress, lang: str) -> None:
         if w.kind == "zero_fillers":
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
     for block in prog.questions:
+        bl = own(block)
         console.print()
-        console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]#{block.question_id} · "
-                      f"{t('attempts', lang, n=block.attempts)}[/dim]")
-        console.print(_progress_table(block, lang))
+        console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
+                      f"{t('attempts', bl, n=block.attempts)}[/dim]")
+        console.print(_progress_table(block, bl))
         if block.last_note:
-            console.print(f"[dim]{t('your_note', lang)}: {escape(block.last_note)}[/dim]")
+            console.print(f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
 
 
 # --------------------------------------------------------------------------- questions & companies

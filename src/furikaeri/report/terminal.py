@@ -210,7 +210,14 @@ def details(a, L) -> list[Text]:
     if a.voice.pitch_spread_st is not None:
         voice = [L["loudness"].format(db=a.voice.loudness_range_db)] if a.voice.loudness_range_db is not None else []
         if flat:
-            voice.append(L["flat_at"].format(spans=", ".join(f"{clock(w.start)}–{clock(w.end)}" for w in flat)))
+            spans: list[list[float]] = []
+            for w in flat:  # windows that touch read as one stretch: 1:51–2:03, not 1:51–2:01, 2:01–2:03
+                if spans and w.start <= spans[-1][1] + 0.05:
+                    spans[-1][1] = max(spans[-1][1], w.end)
+                else:
+                    spans.append([w.start, w.end])
+            voice.append(L["flat_at"].format(spans=L["list_sep"].join(
+                L["time_span"].format(start=clock(a), end=clock(b)) for a, b in spans)))
         if voice:
             out.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
     if a.opening is not None:
