@@ -452,6 +452,9 @@ def test_count_chars(text, n):
         ("した", False),  # plain form: also ends relative clauses
         ("ですが", False),
         ("", False),
+        ("I.I.D.", False),  # the dots of an ID said before the answer, not a sentence's end
+        ("番号はA.", False),
+        ("OK.", True),
     ],
 )
 def test_ends_sentence(text, expected):

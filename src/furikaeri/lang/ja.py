@@ -1035,7 +1035,8 @@ class JapaneseRules:
     def ends_sentence(self, text_before: str) -> bool:
         """True when the text up to a pause ends a sentence.
 
-        Either it ends in 。！？!?．.… (after closing brackets 」』） and spaces), or, where
+        Either it ends in 。！？!?．.… (after closing brackets 」』） and spaces; not the dot after
+        a single Latin letter, "I.D."), or, where
         Whisper left the punctuation out, in a polite sentence-final form: です, ます, ました,
         でした, ません, でしょう, ましょう, optionally with よ/ね/よね/か (ですね, ますか,
         ませんでした). Plain forms (した, だ) are not used: they also end relative clauses
@@ -1045,7 +1046,8 @@ class JapaneseRules:
         if not s:
             return False
         if s[-1] in "。！？!?．.…":
-            return True
+            # not the dot of a Latin abbreviation or initial ("I.D.", "I.I.D.", "A.")
+            return not re.search(r"(?:^|[^A-Za-z])[A-Za-z]\.$", s)
         return bool(re.search(r"(?:です|ます|ました|でした|ません|でしょう|ましょう)(?:よね|よ|ね|か)?$", s))
 
 
