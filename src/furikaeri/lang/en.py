@@ -515,7 +515,7 @@ TEXT = {
     'list_sep': ', ',
     'tip_fillers': '{per_min:.1f} fillers a minute ({top}). Replace them with a short silent pause: silence sounds confident.',
     'tip_fast': 'Fast pace ({value}). Slow down and pause between sentences so each point lands.',
-    'tip_slow': 'Slow pace ({value}). Aim for {lo:g}-{hi:g}; shorter sentences help.',
+    'tip_slow': 'Slow pace ({value}). Aim for {lo:g}–{hi:g}; shorter sentences help.',
     'tip_good': 'Well-paced and within the budget. Next time, check your structure: point, reason, example, point.',
     'warn_fillers_undercounted': ('Fillers may be under-counted: {n} short sound set off by pauses sounded like a filler, '
                                   'but Whisper could not confirm it.',
