@@ -383,6 +383,8 @@ def test_an_archive_of_two_languages_labels_each_part_in_its_own(home, take):
     assert "overall (English) 1 attempt" in out and "全体 (日本語) 1回" in out and "質問 2 · 1回" in out
     out = flat(run("history", "--lang", "en").output)
     assert "長さ（秒）" not in out and out.count("length (s)") == 2
+    out = run("progress", "--question", "自己PR").output  # one question: its block, not the same again as "overall"
+    assert out.startswith("自己PRをしてください。 質問 2") and "全体" not in out
 
 
 def test_export_files(home, take, tmp_path):

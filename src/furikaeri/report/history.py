@@ -326,13 +326,16 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
     def own(block) -> str:
         return block.language if each_own and block.language in LANGUAGES else lang
 
-    for o in prog.overall:
+    one_question = len(prog.questions) == 1 and len(prog.overall) == 1 and \
+        prog.questions[0].attempts == prog.overall[0].attempts
+    for o in () if one_question else prog.overall:  # one question asked for: its block says it all
         title = t("overall", own(o))
         if len(prog.overall) > 1 and o.language:
             title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
         console.print(f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
         console.print(_progress_table(o, own(o)))
+    started = not one_question or bool(prog.usual_pace) or bool(prog.warnings)  # a blank line before what follows
     if prog.usual_pace:
         for code, p in prog.usual_pace.items():
             rel = p.get("latest_vs_usual")
@@ -344,7 +347,9 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
     for block in prog.questions:
         bl = own(block)
-        console.print()
+        if started:
+            console.print()
+        started = True
         console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
         console.print(_progress_table(block, bl))
