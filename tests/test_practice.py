@@ -387,6 +387,14 @@ def test_an_archive_of_two_languages_labels_each_part_in_its_own(home, take):
     assert out.startswith("自己PRをしてください。 質問 2") and "全体" not in out
 
 
+def test_compare_takes_two_attempts_in_one_language(home, take):
+    en = S.save_analysis(make_analysis(), audio_path=take, home=home, now=MONDAY)
+    ja = S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja"), audio_path=take, home=home, now=THURSDAY)
+    for args, says in [((str(en), str(en)), f"answer {en} twice"), ((str(en), str(ja)), "in one language")]:
+        r = CliRunner().invoke(cli, ["compare", *args])
+        assert r.exit_code == 2 and says in r.output and "Traceback" not in r.output
+
+
 def test_export_files(home, take, tmp_path):
     seed_week(home, take)
     for fmt in ("json", "csv", "md"):

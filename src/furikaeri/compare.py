@@ -84,9 +84,6 @@ class AnswerComparison:
                 "fix": self.fix.to_dict() if self.fix else None}
 
 
-_LANGUAGE_NAMES = {"en": "English", "ja": "Japanese"}
-
-
 def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     """``a`` then ``b`` (the older one first, whichever order they were given). Refuses one
     answer twice and answers in two languages (words per minute against morae per second, the
@@ -94,8 +91,8 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     if a.id == b.id:
         raise UsageError(f"that is answer {a.id} twice: give two different answers")
     if a.language and b.language and a.language != b.language:
-        raise UsageError(f"answer {a.id} is in {_LANGUAGE_NAMES.get(a.language, a.language)} and answer {b.id} in "
-                         f"{_LANGUAGE_NAMES.get(b.language, b.language)}: compare attempts in one language")
+        raise UsageError(f"answer {a.id} is in {get_rules(a.language).name} and answer {b.id} in "
+                         f"{get_rules(b.language).name}: compare attempts in one language")
     if (b.created_at, b.id) < (a.created_at, a.id):
         a, b = b, a
     lang = b.language or a.language

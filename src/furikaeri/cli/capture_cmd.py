@@ -188,8 +188,9 @@ def recover(directory, json_):
         click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
     elif not repaired and not failed:
         click.echo(f"No interrupted takes in {directory}.")
-    for t in [] if json_ else repaired:
-        click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")
+    else:
+        for t in repaired:
+            click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
             fail(f"could not repair: {e}")

@@ -268,9 +268,7 @@ def wrap_unspaced(text: Text, width: int) -> Text:
         start, col = cut, cell_len(plain[cut:i + 1])
     if not breaks:
         return text
-    lines = text.divide(breaks)
-    out = Text("\n").join(line.copy() for line in lines)
-    return Text("\n").join(_strip_left(line) for line in out.split("\n"))
+    return Text("\n").join(_strip_left(line) for line in text.divide(breaks))
 
 
 def _strip_left(line: Text) -> Text:
