@@ -67,6 +67,22 @@ def test_no_hallucinated_answer(shared, name, tmp_path):
     assert history.exit_code == 0 and json.loads(history.stdout) == []
 
 
+def test_a_set_question_named_by_id_brings_its_text_and_budget(tmp_path):
+    """``--question jikoshokai``: the built-in question (30 s), not a new question called
+    "jikoshokai" measured against the default 60 s; the saved answer's id is in the JSON, and
+    the second attempt is pointed to the first, in the answer's language."""
+    args = ["--home", str(tmp_path), "analyze", str(SAMPLES / "ja_jikoshoukai.flac"), "--save", "--json"]
+    first = CliRunner().invoke(cli, [*args, "-q", "jikoshokai"])
+    doc = json.loads(first.stdout)
+    assert (doc["answer_id"], doc["budget_s"], doc["question"]) == (1, 30.0, "自己紹介をお願いします。")
+    second = CliRunner().invoke(cli, [*args, "-q", "自己紹介をお願いします"])
+    assert json.loads(second.stdout)["budget_s"] == 30.0
+    assert "前回の回答は回答1です: furikaeri compare 1 2" in second.stderr
+    dropped = CliRunner().invoke(cli, ["--home", str(tmp_path), "analyze", str(SAMPLES / "ja_jikoshoukai.flac"),
+                                       "--note", "結論から"])
+    assert dropped.exit_code == 2 and "go with --save" in dropped.stderr
+
+
 def test_stereo_two_speakers(shared):
     (d,) = run_json(shared("edge", "stereo_two_speakers.wav"))
     assert d["speech_detected"] and len(d["words"]) > 3

@@ -64,6 +64,10 @@ def test_a_topic_said_often_is_not_a_habit():
                            "入れ", "ません。", "鍵", "も", "なく", "実際", "サークル", "の", "部屋", "で", "サークル", "の",
                            "サークル", "の", "人", "を"])
     assert [(h.phrase, h.count) for h in habits(j, JA)] == [("実際", 3)]
+    # どう (どうして, どう開ける) and そう point or ask: grammar, not a habit
+    k = one_after_another(["どう", "し", "て", "開け", "た", "のか。", "どう", "開ける", "か。", "どう", "し", "て", "か",
+                           "そう", "思い", "ました。", "そう", "です。", "そう", "し", "た。"])
+    assert habits(k, JA) == []
 
 
 def test_time_to_the_point_and_what_the_opening_does():
@@ -136,6 +140,16 @@ def test_a_flat_voice_is_monotone_and_a_lively_one_is_not():
     lively = _buzz(30.0, lambda t: 200.0 * 2 ** (4 * np.sin(2 * np.pi * 0.4 * t) / 12))  # +-4 st glides
     v = measure_voice(lively, 16000, (0.0, 30.0))
     assert v.pitch_spread_st == pytest.approx(4 / np.sqrt(2), abs=0.3) and v.monotone_share == 0.0
+
+
+def test_a_voice_flat_half_the_time_is_called_flat():
+    from furikaeri.analysis import voice_verdict
+    from furikaeri.voice import Voice
+
+    ja = get_rules("ja")
+    assert voice_verdict(Voice(monotone_share=0.5), ja).level == "low"  # README: flat when half are
+    assert voice_verdict(Voice(monotone_share=0.34), ja).level == "good"
+    assert voice_verdict(Voice(), ja).level == "n/a"
 
 
 def test_too_little_voice_says_nothing():

@@ -102,6 +102,14 @@ def test_a_phrase_that_was_a_habit_inside_an_answer_is_followed_across_answers()
     assert [(r.phrase, r.answers) for r in got] == [("やっぱり", 4)]
 
 
+def test_a_japanese_phrase_recurs_as_whole_words_only():
+    """どう is not said in どうぞ: a phrase is counted where its words are, not its characters."""
+    said = ["本日はどうぞよろしくお願いします。", "どうぞよろしくお願いします。", "どうぞよろしく。", "どうぞ、よろしく。",
+            "どう開けるか考えました。"]
+    assert coach.recurring_phrases(said, ["どう"], "ja") == []
+    assert [(r.phrase, r.answers) for r in coach.recurring_phrases(said, ["よろしく"], "ja")] == [("よろしく", 4)]
+
+
 def test_length_and_opening_are_not_compared_with_other_questions():
     """The budget and the opening's share of it belong to the question: an answer well inside
     its budget is not "worse than usual" because earlier questions had longer budgets."""

@@ -118,11 +118,11 @@ def test_fix_check_says_whether_the_note_happened():
     same = N.check_fix(prev, {"over_s": 34}, "ja")
     assert same.verdict == "same"
     held = N.check_fix(answer(1, {"over_s": -10}, note="時間内にまとめる"), {"over_s": -11}, "ja")
-    assert held.verdict == "better"  # stayed inside the budget
+    assert held.verdict == "held"  # stayed inside the budget: kept, not improved
     point = N.check_fix(answer(1, {"opening_share": 0.45}, note="結論から話す"), {"opening_share": 0.12}, "ja")
     assert point.verdict == "better" and point.changes[0].metric == "opening_share"
     assert N.check_fix(answer(1, {"opening_share": 0.1}, note="結論から話す"), {"opening_share": 0.11},
-                       "ja").verdict == "better"  # it stayed where it should be
+                       "ja").verdict == "held"  # it stayed where it should be
     flat = N.check_fix(answer(1, {"pitch_spread_st": 1.2}, note="sounded flat"), {"pitch_spread_st": 2.6}, "en")
     assert flat.verdict == "better"
     mixed = N.check_fix(answer(1, {"fillers_per_min": 4, "wpm": 180}, note="fewer fillers, slow down"),
@@ -147,6 +147,8 @@ def test_change_classification():
     assert M.change(wpm, 190, 150).verdict == "better"  # into the band
     assert M.change(wpm, 140, 155).verdict == "same"  # both inside the band
     assert M.change(wpm, 140, 155, want="lower").verdict == "worse"  # but the note said slow down
+    assert M.change(wpm, 126, 90, want="lower").verdict == "worse"  # slowed down, past the band
+    assert M.change(wpm, 190, 110, want="lower").verdict == "better"  # past it, but nearer than before
     assert M.change(wpm, 100, 90).verdict == "worse"
     over = M.METRIC_BY_NAME["over_s"]
     assert M.change(over, 35, -5).verdict == "better" and M.change(over, -20, -5).verdict == "same"
@@ -254,6 +256,83 @@ def test_zero_filler_warning_and_usual_pace(home, take):
     assert prog.to_dict()["warnings"] == ["zero_fillers:4"]
     assert prog.usual_pace["en"]["median"] == 147.5
     assert prog.usual_pace["en"]["latest_vs_usual"] == pytest.approx(-0.017, abs=0.001)
+
+
+def test_usual_pace_is_told_in_each_answers_language(home, take):
+    for i, (en, ja) in enumerate([(150, 300), (140, 280), (160, 290), (145, 260)]):
+        S.save_analysis(make_analysis(rate=en), audio_path=None, home=home, session="x", now=MONDAY + timedelta(hours=i))
+        S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja", rate=ja), audio_path=None, home=home,
+                        session="x", now=MONDAY + timedelta(hours=i, minutes=30))
+    out = flat(run("progress").output)
+    assert "your usual pace (English): 148 wpm (latest -2%)" in out
+    assert "あなたのふだんの話速 (日本語): 285字/分（最新 -9%）" in out
+    asked = flat(run("progress", "--lang", "en").output)
+    assert "your usual pace (日本語): 285 chars/min (latest -9%)" in asked and "ふだん" not in asked
+
+
+def test_a_pace_that_moved_inside_its_band_reads_in_range(home, take):
+    ids = [S.save_analysis(make_analysis(rate=r), audio_path=None, home=home, session="x",
+                           now=MONDAY + timedelta(hours=i)) for i, r in enumerate([125, 150, 190])]
+    rows = {}
+    for pair in ((ids[0], ids[1]), (ids[1], ids[2])):
+        out = run("compare", *map(str, pair)).output
+        rows[pair] = next(ln for ln in out.splitlines() if ln.startswith("pace"))
+    assert rows[(ids[0], ids[1])].endswith("+25  = in range")  # 125 -> 150 wpm: both good
+    assert rows[(ids[1], ids[2])].endswith("+40  ▼ worse")  # 150 -> 190: too fast
+
+
+def test_two_practice_runs_in_one_minute_get_two_names(home):
+    from furikaeri.questions import get_set
+
+    qset = get_set("en-basic")
+    with Store.open(home) as st:
+        loops = [S._Loop(st, qset, 1, None, None, None, lambda e: None, "en", None, None, None) for _ in range(2)]
+        names = [st.session(lp._session(MONDAY)).name for lp in loops]
+    assert names[0] != names[1] and names[1] == names[0] + " (2)"
+
+
+def test_compare_of_two_questions_names_both(home, take):
+    ids = [S.save_analysis(make_analysis(question=q), audio_path=None, home=home, session="x",
+                           now=MONDAY + timedelta(hours=i)) for i, q in enumerate(["Why us?", "Tell me about yourself."])]
+    out = flat(run("compare", *map(str, ids)).output)
+    assert f"#{ids[0]} Why us?" in out and "two different questions" in out
+    assert "your fix" not in out
+
+
+def test_an_archive_in_japanese_is_spoken_to_in_japanese(home, take):
+    S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja"), audio_path=None, home=home, now=MONDAY)
+    assert "質問セット" in run("questions").output
+    assert "以降" in run("progress", "--since", "2030-01-01").output
+    assert "question sets" in run("questions", "--lang", "en").output
+    logged = run("reflect", "-c", "さくら商事", "-q", "自己紹介をどうぞ", "-a", "田中です", "--no-prompt").output
+    assert "回答: 田中です" in logged
+
+
+def test_an_attempt_in_another_language_is_no_before(home, take):
+    """Answered in English, then (auto-detected) in Japanese: the Japanese answer still shows,
+    with no comparison across languages; compare --question takes the language with two."""
+    ids = [S.save_analysis(make_analysis(text, lang=lang, question="Tell me about yourself."), audio_path=None,
+                           home=home, now=MONDAY + timedelta(hours=i))
+           for i, (text, lang) in enumerate([("I study physics", "en"), ("物理を勉強しています", "ja"),
+                                             ("I build robots", "en")])]
+    shown = run("show", str(ids[1]))
+    assert shown.exit_code == 0 and "物理" in shown.output
+    assert json.loads(run("show", str(ids[1]), "--json").output)["previous"] is None
+    assert json.loads(run("show", str(ids[2]), "--json").output)["previous"]["before"]["id"] == ids[0]
+    assert run("compare", "--question", "yourself").output.startswith(f"#{ids[0]} ")
+
+
+def test_compare_wraps_the_changed_phrases_under_their_label(home, take):
+    first = make_analysis("I grew up in Osaka and I studied physics at a small university near the sea", question="Q?")
+    second = make_analysis("My greatest strength is patience which I learned while teaching children to swim",
+                           question="Q?")
+    ids = [S.save_analysis(a, audio_path=None, home=home, session="x", now=MONDAY + timedelta(hours=i))
+           for i, a in enumerate([first, second])]
+    lines = CliRunner().invoke(cli, ["compare", *map(str, ids)], env={"COLUMNS": "50"}).output.splitlines()
+    start = next(i for i, ln in enumerate(lines) if "− dropped:" in ln)
+    indent = lines[start].index("dropped:") + len("dropped: ")
+    rest = lines[start + 1:]
+    assert rest and rest[0].startswith(" " * indent) and rest[0].strip()  # continues under the phrases
 
 
 def test_an_older_note_is_shown_and_checked_when_the_last_attempt_has_none(home, take):
@@ -378,7 +457,7 @@ def test_an_archive_of_two_languages_labels_each_part_in_its_own(home, take):
     S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja", rate=300.0, question="自己PRをしてください。"),
                     audio_path=take, session="模擬面接", home=home, now=THURSDAY)
     out = flat(run("history").output)
-    assert "length (s)" in out and "長さ（秒）" in out and "300字/分" in out
+    assert "length (s)" in out and "長さ（秒）" in out and "話速（字/分）" in out and "300" in out
     out = flat(run("progress").output)
     assert "overall (English) 1 attempt" in out and "全体 (日本語) 1回" in out and "質問 2 · 1回" in out
     out = flat(run("history", "--lang", "en").output)
@@ -420,6 +499,10 @@ def test_errors_are_one_line_exit_2(home, take):
         (("questions", "add", "missing.toml"), "no such question file"),
         (("note", "1"), "the input ended"),  # a prompt with nothing on stdin: not click's "Aborted!"
         (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv)"),
+        (("reflect", "-c", "X", "-q", "q", "--date", "2999-01-01"), "after today"),
+        (("reflect", "-c", "X", "-q", "q", "--recording", str(take)), "not an audio file"),
+        (("show", "99999999999999999999"), "no answer 99999999999999999999"),
+        (("compare", "--first", "1", "2"), "--first goes with --question"),
     ]:
         r = CliRunner().invoke(cli, list(args))
         assert r.exit_code == 2, (args, r.output)
@@ -647,7 +730,7 @@ def test_monday_thursday_japanese(home, tmp_path):
             "--session", "木曜", "--now", "2026-11-26T18:00:00+00:00")
     assert r.exit_code == 0, r.output
     out = flat(r.output)
-    assert "前回 (2026-11-23" in out and "あなたのメモ: 結論から話す。えーを減らす" in out
+    assert "前回（2026-11-23" in out and "あなたのメモ: 結論から話す。えーを減らす" in out
     assert "前回のメモの改善ができました: 目安超過:" in out or "前回のメモの改善ができました: フィラー:" in out
     assert "話速:" in out  # the check for "もっとゆっくり話す" reports the pace
     with Store.open(home) as st:

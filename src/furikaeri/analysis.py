@@ -333,11 +333,11 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
 
 
 def voice_verdict(voice: Voice, rules) -> Verdict:
-    """``low`` (flat) when most 10-s stretches were monotone, ``good`` otherwise, ``n/a`` with
+    """``low`` (flat) when half the 10-s stretches or more were monotone, ``good`` otherwise, ``n/a`` with
     too little voiced speech (:mod:`furikaeri.voice`, :data:`furikaeri.norms.MONOTONE_ST`)."""
     from furikaeri import norms
     from furikaeri.lang import text
 
     level = ("n/a" if voice.monotone_share is None else
-             "low" if voice.monotone_share > norms.MONOTONE_SHARE_HIGH else "good")
+             "low" if voice.monotone_share >= norms.MONOTONE_SHARE_HIGH else "good")
     return Verdict(level, text(rules.code, "norm_voice", st=norms.MONOTONE_ST), norms.VOICE_SOURCE)

@@ -263,6 +263,30 @@ def _check_file(path: Path) -> None:
         raise AudioError(f"{path}: the file is empty")
 
 
+def check_readable(path: str | Path) -> None:
+    """An AudioError unless ``path`` is an audio file that can be opened (its header read: a
+    recording kept in the archive must be one that can be played back)."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        import soundfile as sf
+
+        with _quiet_stderr():
+            sf.info(str(path))
+        return
+    except Exception:  # noqa: BLE001 - not libsndfile's: PyAV's formats (m4a, mp3, ...)
+        pass
+    try:
+        import av
+
+        with av.open(str(path)) as c:
+            if c.streams.audio:
+                return
+    except Exception:  # noqa: BLE001
+        pass
+    raise AudioError(f"{path}: not an audio file that can be read (wav, flac, mp3, m4a, ogg)")
+
+
 def duration_of(path: str | Path) -> float | None:
     """The length of an audio file in seconds from its header, or None when it does not say."""
     try:

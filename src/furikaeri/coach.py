@@ -238,8 +238,9 @@ def recurring_phrases(transcripts: Sequence[str], habit_phrases: Sequence[str], 
 
 def _says(transcript: str, phrase: str, rules) -> bool:
     """Does ``transcript`` hold ``phrase`` as a whole (whole words where words are spaced)?"""
-    if not rules.joiner:  # written without spaces: the phrase as written
-        return phrase in transcript
+    if not rules.joiner:  # written without spaces: the phrase's words in a row (どう is not in どうぞ)
+        said, want = rules.diff_tokens(transcript), rules.diff_tokens(phrase)
+        return bool(want) and any(said[i:i + len(want)] == want for i in range(len(said) - len(want) + 1))
     import re
 
     return re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", transcript, re.I) is not None

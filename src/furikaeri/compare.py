@@ -172,7 +172,7 @@ def resolve_question(store: Store, ref: str) -> int:
     if not found:
         raise UsageError(f"no practised question matches {ref!r} (see `furikaeri history`)")
     if len(found) > 1:
-        listed = "; ".join(f"{q.id}: {q.text[:40]}" for q in found[:5])
+        listed = "; ".join(f"{q.id}: {q.text if len(q.text) <= 40 else q.text[:39] + '…'}" for q in found[:5])
         raise UsageError(f"{ref!r} matches {len(found)} questions ({listed}); give its number")
     return found[0].id
 
@@ -181,7 +181,16 @@ def compare_question(store: Store, ref: str, *, first: bool = False) -> AnswerCo
     """The last two attempts at a question (or the first and the last with ``first``)."""
     qid = resolve_question(store, ref)
     attempts = store.answers(question_id=qid, full=False)
+    # attempts in one language (another language's are no "before"): the latest language that
+    # has two
+    for lang in dict.fromkeys(x.language for x in reversed(attempts)):
+        mine = [x for x in attempts if x.language == lang]
+        if len(mine) >= 2:
+            attempts = mine
+            break
     if len(attempts) < 2:
         raise UsageError("that question has only been answered once; practise it again to compare")
+    if len({x.language for x in attempts}) > 1:
+        raise UsageError("that question was answered once in each language; practise it again in one to compare")
     a = attempts[0] if first else attempts[-2]
     return compare_answers(a, attempts[-1])

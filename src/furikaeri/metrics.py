@@ -110,10 +110,16 @@ def change(metric: Metric, before: float | None, after: float | None, *, want: s
     if before is None or after is None:
         return Change(metric.name, before, after, None, "n/a")
     delta = round(after - before, 3)
-    if abs(delta) < metric.same:
+    if metric.better is None and want is None:  # shown, not judged: never "same" one time, "–" the next
+        return Change(metric.name, before, after, delta, "n/a")
+    # "no change" is judged on the change as shown (0.29 st shows as +0.3 and is a change)
+    shown = round(after * metric.scale, metric.digits) - round(before * metric.scale, metric.digits)
+    if abs(shown) < metric.same * metric.scale - 1e-9:
         return Change(metric.name, before, after, delta, "same")
     if want in ("lower", "higher"):
         good = delta < 0 if want == "lower" else delta > 0
+        if good and metric.better == "band" and (metric.score(after) or 0) > (metric.score(before) or 0):
+            good = False  # "slow down", from 126 to 90 wpm: past the good band, not better
         return Change(metric.name, before, after, delta, "better" if good else "worse")
     sb, sa = metric.score(before), metric.score(after)
     if sb is None or sa is None:

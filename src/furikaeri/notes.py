@@ -72,8 +72,8 @@ def note_targets(text: str, language: str | None) -> list[tuple[str, str | None]
 class FixCheck:
     """Whether what the last note asked for happened in this attempt.
 
-    ``verdict``: ``better`` (a targeted figure improved and none got worse, or all held
-    where they should be), ``mixed`` (some better, some worse), ``same``, ``worse``, or
+    ``verdict``: ``better`` (a targeted figure improved and none got worse), ``held`` (none
+    moved, and each is where it should be), ``mixed`` (some better, some worse), ``same``, ``worse``, or
     ``unknown`` (the note names no measurable figure; then ``changes`` holds every figure
     that moved)."""
 
@@ -126,7 +126,7 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool) -> str:
         return "worse"
     # all unchanged: fine if each figure is already where it should be, unless the note asked
     # for a direction that did not happen
-    return "better" if not explicit and _held_fine(judged) else "same"
+    return "held" if not explicit and _held_fine(judged) else "same"
 
 
 #: Where a coach figure already is where it should be (its norm in :mod:`furikaeri.norms`), so

@@ -69,6 +69,8 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         mx, my = (n - 1) / 2, statistics.fmean(p.value for p in pts)
         slope = sum((x - mx) * (p.value - my) for x, p in zip(xs, pts)) / sum((x - mx) ** 2 for x in xs)
         fitted_first, fitted_last = my - slope * mx, my + slope * mx
+        if metric.name != "over_s":  # a count, a rate, a share: the line's ends stay where a value can be
+            fitted_first, fitted_last = max(fitted_first, 0.0), max(fitted_last, 0.0)
         trend = change(metric, round(fitted_first, 3), round(fitted_last, 3))
     best = None
     scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]

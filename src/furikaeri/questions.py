@@ -162,6 +162,21 @@ def same_question(text: str):
     return lambda other: norm(other) == mine
 
 
+def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
+    """The set question ``ref`` names: its key (``ja-basic:jikoshokai``), its id when one set
+    alone has it (``jikoshokai``), or its text (:func:`same_question`); None for any other text."""
+    ref = ref.strip()
+    questions = [q for s in sets for q in s.questions]
+    by_key = [q for q in questions if q.key == ref]
+    by_id = [q for q in questions if q.id == ref]
+    same = same_question(ref)
+    by_text = [q for q in questions if same(q.text)]
+    for found in (by_key, by_id if len(by_id) == 1 else [], by_text):
+        if found:
+            return found[0]
+    return None
+
+
 def parse_budget(value: Any) -> float:
     """Seconds from ``90``, ``"90"``, ``"90s"``, ``"2m"``, ``"1m30s"``, ``"1:30"``, ``"1分30秒"``.
 

@@ -75,7 +75,9 @@ def fit_to_files(questions: list[qmod.Question], files: Sequence[Path]) -> list[
     if not files:
         return questions
     if len(files) > len(questions):
-        raise UsageError(f"{len(files)} files for {len(questions)} questions: give one file per question")
+        nf, nq = len(files), len(questions)
+        raise UsageError(f"{nf} file{'' if nf == 1 else 's'} for {nq} question{'' if nq == 1 else 's'}: "
+                         "give one file per question")
     return questions[: len(files)]
 
 
@@ -175,6 +177,9 @@ def record_answer(
     """Save an analysed attempt (its audio kept in the archive) and check it against the
     previous attempt's note. Returns the answer id and the check (None without a note)."""
     attempts = store.answers(question_id=question_id) if question_id is not None else []
+    language = analysis.get("language")
+    if language:  # an attempt in another language is no "before": its figures mean other things
+        attempts = [a for a in attempts if a.language in (language, None)]
     previous = attempts[-1] if attempts else None
     noted = latest_noted(attempts)
     stored_audio = None
@@ -207,11 +212,12 @@ def question_for_text(store: Store, text: str, *, language: str | None, budget_s
     for q in store.questions():
         if same(q.text):
             return q.id
-    for qset in qmod.builtin_sets():
-        for q in qset.questions:
-            if same(q.text):
-                return store.question_for(q.key, q.text, language=q.language, budget_s=q.budget_s,
-                                          set_name=q.set_name, now=now)
+    from furikaeri.store import user_questions_dir
+
+    q = qmod.find_question(text, qmod.all_sets(user_questions_dir(store.home)))
+    if q is not None:  # a set's question, by text, key or id: it joins that question's history
+        return store.question_for(q.key, q.text, language=q.language, budget_s=q.budget_s,
+                                  set_name=q.set_name, now=now)
     return store.question_for("text:" + " ".join(text.split()), text, language=language, budget_s=budget_s, now=now)
 
 
@@ -363,7 +369,10 @@ class _Loop:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
             self.emit(NotSaved(q, analysis))
-            return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech", "analysis": analysis.to_dict()}
+            return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech",
+                    "focus": focus.to_dict() if focus else None,
+                    "previous_answer_id": before.previous.id if before.previous else None,
+                    "fix": None, "after": None, "analysis": analysis.to_dict()}
         note = self.reflect(index, q, analysis)
         answer_id, fix = record_answer(
             self.store, session_id=self._session(now), question_id=before.question_id,
@@ -373,7 +382,8 @@ class _Loop:
                       "budget_s": budget, "source": "microphone" if audio.recorded else "file"})
         after = after_answer(self.store, answer_id)
         self.emit(Saved(q, answer_id, fix, after))
-        return {"answer_id": answer_id, "question": q.to_dict(), "focus": focus.to_dict() if focus else None,
+        return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None,
+                "focus": focus.to_dict() if focus else None,
                 "previous_answer_id": before.previous.id if before.previous else None,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": analysis.to_dict()}
 
@@ -386,7 +396,13 @@ class _Loop:
         """The session's id, created with the first answer saved."""
         if self.session_id is None:
             q = self.qset
-            name = self.session_name or f"{q.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
+            name = self.session_name
+            if not name:  # the set and the minute; a second run in the same minute gets " (2)"
+                base = f"{q.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
+                name, n = base, 1
+                while self.store.session(name) is not None:
+                    n += 1
+                    name = f"{base} ({n})"
             self.session_id = self.store.create_session(name, kind="practice", set_name=q.name, language=q.language,
                                                         company=q.company.name if q.company else None, now=now)
         return self.session_id

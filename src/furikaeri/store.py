@@ -682,7 +682,7 @@ class Store:
 
     def session(self, ref: int | str) -> Session | None:
         """A session by id, or the newest with that name."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and int(ref) < 2**63):
             rows = self.db.execute(_SESSION_SQL + " WHERE s.id = ? GROUP BY s.id", (int(ref),)).fetchall()
             if rows:
                 return _session(rows[0])
@@ -740,7 +740,7 @@ class Store:
         """Questions matching ``ref``: an id, an exact key, or else a piece of the text."""
         ref = ref.strip()
         if ref.isdigit():
-            q = self.question(int(ref))
+            q = self.question(int(ref)) if int(ref) < 2**63 else None
             return [q] if q else []
         exact = [q for q in self.questions() if q.key == ref or q.key.split(":", 1)[-1] == ref]
         if exact:
@@ -819,20 +819,28 @@ class Store:
             args.append(limit)
         return self._answers(clause, tuple(args), full=full)
 
-    def previous_answer(self, question_id: int, *, before_id: int | None = None) -> Answer | None:
-        """The latest attempt at a question (before answer ``before_id`` if given)."""
+    def answer_languages(self) -> list[str]:
+        """The languages the archive's answers are in."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT language FROM answers WHERE language IS NOT NULL")]
+
+    def previous_answer(self, question_id: int, *, before_id: int | None = None,
+                        language: str | None = None) -> Answer | None:
+        """The latest attempt at a question (before answer ``before_id`` if given; in
+        ``language`` if given: an attempt in another language is no "before" to compare with)."""
+        lang_sql, lang_args = (" AND a.language = ?", (language,)) if language else ("", ())
         if before_id is None:
             rows = self._answers(
-                "WHERE a.question_id = ? ORDER BY a.created_at DESC, a.id DESC LIMIT 1", (question_id,), full=False
+                f"WHERE a.question_id = ?{lang_sql} ORDER BY a.created_at DESC, a.id DESC LIMIT 1",
+                (question_id, *lang_args), full=False
             )
         else:
             ref = self.db.execute("SELECT created_at FROM answers WHERE id = ?", (before_id,)).fetchone()
             if not ref:
                 return None
             rows = self._answers(
-                "WHERE a.question_id = ? AND (a.created_at < ? OR (a.created_at = ? AND a.id < ?))"
+                f"WHERE a.question_id = ?{lang_sql} AND (a.created_at < ? OR (a.created_at = ? AND a.id < ?))"
                 " ORDER BY a.created_at DESC, a.id DESC LIMIT 1",
-                (question_id, ref["created_at"], ref["created_at"], before_id),
+                (question_id, *lang_args, ref["created_at"], ref["created_at"], before_id),
                 full=False,
             )
         return rows[0] if rows else None

@@ -14,6 +14,7 @@ import click
 from furikaeri.cli.app import cli
 from furikaeri.cli.common import (
     answer_number,
+    archive_lang,
     check_date,
     console,
     emit_json,
@@ -26,7 +27,8 @@ from furikaeri.lang import pick_lang
 
 
 @cli.command()
-@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="Sessions to show.")
+@click.option("--limit", "-n", type=click.IntRange(min=1, max=1_000_000, clamp=True), default=20, show_default=True,
+              help="Sessions to show.")
 @click.option("--interviews", is_flag=True, help="List the logged real interviews instead.")
 @lang_option
 @json_option
@@ -50,9 +52,9 @@ def history(limit, interviews, lang, json_):
                 return
             out = console()
             for iv in ivs:
-                H.render_interview(out, iv, lang or "en")
+                H.render_interview(out, iv, lang or archive_lang(None, [iv.company, *(x["question"] for x in iv.items)]))
             if not ivs:
-                out.print(H.t("no_history", lang or "en"))
+                out.print(H.t("no_history", archive_lang(lang)))
             return
         data = sessions_with_answers(store, limit=limit)
     if json_:
@@ -64,7 +66,8 @@ def history(limit, interviews, lang, json_):
 
 @cli.command()
 @click.argument("answer_id")
-@lang_option
+@lang_option(help="Language of the header, note and comparison [default: the answer's]; the "
+                  "report itself is written in the answer's language.")
 @json_option
 def show(answer_id, lang, json_):
     """An answer's full report, with your note and how it compares with the attempt before.
@@ -83,7 +86,8 @@ def show(answer_id, lang, json_):
         a = store.answer(aid, full=True)
         if a is None:
             raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
-        prev = store.previous_answer(a.question_id, before_id=a.id) if a.question_id is not None else None
+        prev = (store.previous_answer(a.question_id, before_id=a.id, language=a.language)
+                if a.question_id is not None else None)
         focus = focus_given(store, a)
     cmp = compare_answers(prev, a) if prev else None
     if json_:
@@ -132,6 +136,8 @@ def compare(refs, sessions_, question, first, lang, json_):
     from furikaeri import compare as C
     from furikaeri.report import history as H
 
+    if first and not question:
+        raise UsageError("--first goes with --question (the first attempt at it against the latest)")
     with open_store() as store:
         if question:
             if refs:
@@ -180,7 +186,7 @@ def progress(question, since, lang, json_):
         emit_json(prog.to_dict())
         return
     if since and not any(o.attempts for o in prog.overall):  # answers there are, none that recent
-        console().print(H.t("no_answers_since", pick_lang(lang, prog.languages()), date=since))
+        console().print(H.t("no_answers_since", archive_lang(lang), date=since))
         return
     H.render_progress(console(), prog, pick_lang(lang, prog.languages()), each_own=lang is None)
 

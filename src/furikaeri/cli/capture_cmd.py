@@ -15,7 +15,15 @@ from pathlib import Path
 import click
 
 from furikaeri.cli.app import cli, fail
-from furikaeri.cli.common import Seconds, analysis_options, emit_analysis, models_dir_from_env, no_speech_message, with_progress
+from furikaeri.cli.common import (
+    Seconds,
+    analysis_options,
+    asked_question,
+    emit_analysis,
+    models_dir_from_env,
+    no_speech_message,
+    with_progress,
+)
 from furikaeri.cli.common import current_home as home
 from furikaeri.errors import AudioError, UsageError
 
@@ -103,7 +111,9 @@ def mic_check_cmd(device, seconds, json_):
 
 @cli.command()
 @click.option("--device", "-d", default=None, metavar="NAME_OR_INDEX", help="Input device (see `furikaeri devices`).")
-@click.option("--question", "-q", default=None, help="The question you answer (shown while recording and in the report).")
+@click.option("--question", "-q", default=None,
+              help="The question you answer (shown while recording and in the report): its text, or a set "
+                   "question's id or key, which brings its budget.")
 @analysis_options
 @click.option("--max-seconds", type=Seconds(min=0.5, max=4 * 3600), default=None,
               help="Stop after this many seconds of recording.")
@@ -141,6 +151,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         out = new_take_path(takes_dir())
     elif out.exists():
         raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)")
+    question, budget, asked = asked_question(question, budget)
     shown_budget = budget
     if shown_budget is None:
         from furikaeri.norms import default_budget
@@ -149,7 +160,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     if language == "auto":  # the screen speaks the question's language, else English
         from furikaeri.lang import guess_language
 
-        screen_language = guess_language([question] if question else [])
+        screen_language = asked.language if asked else guess_language([question] if question else [])
     else:
         screen_language = language
     kwargs = dict(language=language, budget=budget, question=question, model=model,
@@ -166,7 +177,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 
 
 @cli.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "json_", is_flag=True, help="Print the repaired takes as JSON.")
 def recover(directory, json_):
     """Repair takes left unfinished by a killed or crashed recording.

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from furikaeri.errors import UsageError
+from furikaeri.errors import FurikaeriError, UsageError
 
 # --------------------------------------------------------------------------- option types
 
@@ -29,6 +29,11 @@ class Seconds(click.FloatRange):
     def convert(self, value, param, ctx):
         import math
 
+        if isinstance(value, str):
+            try:
+                float(value)
+            except ValueError:
+                self.fail(f"{value!r} is not a number of seconds.", param, ctx)
         v = super().convert(value, param, ctx)
         if not math.isfinite(v):
             self.fail(f"{value!r} is not a number of seconds.", param, ctx)
@@ -63,6 +68,41 @@ def user_dir() -> Path:
     return user_questions_dir(current_home())
 
 
+def asked_question(question: str | None, budget: float | None):
+    """``--question`` of analyze and record: a set's question named by its text, key or id
+    (``jikoshokai``) brings its own wording and, unless ``--budget`` is given, its own budget.
+    Returns (question text, budget, the set question or None)."""
+    if not question:
+        return question, budget, None
+    from furikaeri.questions import all_sets, find_question
+
+    q = find_question(question, all_sets(user_dir()))
+    if q is None:
+        return question.strip(), budget, None
+    return q.text, budget if budget is not None else q.budget_s, q
+
+
+def archive_lang(explicit: str | None, texts=()) -> str:
+    """The language to speak in where no answers are on screen: ``explicit`` (``--lang``), else
+    the language of ``texts`` the person typed, else the one all their saved answers are in
+    (English when they are in both, or there are none)."""
+    from furikaeri.lang import guess_language, pick_lang
+    from furikaeri.store import db_path
+
+    if explicit:
+        return explicit
+    typed = [t for t in texts if t]
+    if typed:
+        return guess_language(typed)
+    if not db_path(current_home()).exists():
+        return "en"
+    try:
+        with open_store() as store:
+            return pick_lang(None, store.answer_languages())
+    except FurikaeriError:  # a damaged archive: the command that needs it says so
+        return "en"
+
+
 def models_dir_from_env() -> Path | None:
     value = os.environ.get("FURIKAERI_MODELS")
     return Path(value) if value else None
@@ -75,9 +115,10 @@ def json_option(fn):
     return click.option("--json", "json_", is_flag=True, help="Print one JSON document.")(fn)
 
 
-def lang_option(fn):
-    return click.option("--lang", type=click.Choice(["en", "ja"]), default=None,
-                        help="Label language [default: the answers' language].")(fn)
+def lang_option(fn=None, *, help="Label language [default: the answers' language]."):
+    def add(f):
+        return click.option("--lang", type=click.Choice(["en", "ja"]), default=None, help=help)(f)
+    return add(fn) if fn is not None else add
 
 
 def now_option(fn):
@@ -129,11 +170,17 @@ def check_date(text: str) -> None:
         raise UsageError(f"cannot read the date {text!r}: use YYYY-MM-DD") from None
 
 
+#: The largest integer SQLite stores: a larger id names nothing.
+SQLITE_MAX_ID = 2**63 - 1
+
+
 def answer_number(value: str) -> int:
     """An answer id as typed: ``12`` or ``#12``."""
     v = value.lstrip("#")
     if not v.isdigit():
         raise UsageError(f"{value!r} is not an answer number (see `furikaeri history`)")
+    if int(v) > SQLITE_MAX_ID:  # past any id SQLite can hold
+        raise UsageError(f"there is no answer {v} (see `furikaeri history`)")
     return int(v)
 
 
@@ -155,10 +202,14 @@ def no_speech_message(source) -> str:
     return f"{source}: no speech detected (silence, noise or laughter only): nothing to measure"
 
 
-def emit_analysis(analysis, json_: bool) -> None:
-    """Print ``analysis`` as the terminal report or as one JSON line."""
+def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None) -> None:
+    """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
+    archive's id for it, when it was saved)."""
     if json_:
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
+        doc = analysis.to_dict()
+        if answer_id is not None:
+            doc = {"answer_id": answer_id, **doc}
+        click.echo(json.dumps(doc, ensure_ascii=False))
     else:
         from rich.console import Console
 

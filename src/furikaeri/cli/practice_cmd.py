@@ -17,6 +17,7 @@ from furikaeri.cli.common import (
     Seconds,
     analysis_options,
     answer_number,
+    archive_lang,
     ask,
     check_date,
     console,
@@ -60,7 +61,7 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--set", "set_name", default=None, help="Question set (see `furikaeri questions`) [default: by --language].")
 @click.option("--company", default=None, help="Practise a company's questions (its file and your logged interviews).")
 @click.option("--only", "-o", multiple=True, help="Only these question ids of the set, in this order (repeatable).")
-@click.option("--limit", "-n", type=int, default=None, help="At most N questions.")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N questions.")
 @click.option("--shuffle", is_flag=True, help="Mix the order.")
 @click.option("--session", default=None, help="Session name [default: the set and the date].")
 @click.option("--from-files", "from_files", is_flag=True,
@@ -76,7 +77,7 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
               help="Stop a recording after this many seconds of silence.")
 @click.option("--live-hints", is_flag=True,
               help="While you answer, show a running filler count and a 'wrap up' cue as the budget nears.")
-@lang_option
+@lang_option(help="Language of the prompts and summaries [default: the set's].")
 @now_option
 @analysis_options
 def practice(set_name, company, only, limit, shuffle, session, from_files, files, note, reflect_, device, max_seconds,
@@ -87,7 +88,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     answer, whether what the note targeted changed. Then asks, each optional (Enter skips):
     what went wrong, why, what to do next time. Everything is saved in your archive.
 
-    --lang sets the language of the screens; --language the language of the answers.
+    --language is the language of the answers; --lang the language of the prompts, notes and
+    summaries around them (each answer's report is written in the answer's language).
 
     \b
     Examples:
@@ -258,7 +260,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     from furikaeri.session import keep_audio
 
     when = parse_when(now_)
-    L = lang or "en"
+    L = archive_lang(lang, [company, stage, *asked, *answered, reaction, went_well, to_fix])
     if len(answered) > len(asked):
         raise UsageError("more --answer than --question: give one answer per question")
     items = [{"question": q, "answer": answered[i] if i < len(answered) else ""} for i, q in enumerate(asked)]
@@ -271,8 +273,16 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         to_fix = to_fix or ask(text(L, "to_fix"))
     if not items and not (reaction or went_well or to_fix):
         raise UsageError("nothing to log: give at least one --question or what to fix")
-    held = held_on or (when or datetime.now()).astimezone().date().isoformat()
+    today = (when or datetime.now()).astimezone().date().isoformat()
+    held = held_on or today
     check_date(held)
+    held = datetime.fromisoformat(held).date().isoformat()  # 20261201 is kept as 2026-12-01
+    if held > today:  # a reflection looks back: a date ahead is a typo (2062 for 2026)
+        raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held")
+    if recording is not None:  # checked before anything is saved: a typo is not kept as "audio"
+        from furikaeri.audio import check_readable
+
+        check_readable(recording)
     with open_store() as store:
         audio = keep_audio(store.home, recording, now=when) if recording else None
         iid = store.add_interview(company=company, held_on=held, items=items, stage=stage, reaction=reaction,

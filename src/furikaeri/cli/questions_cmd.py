@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from furikaeri.cli.app import cli
-from furikaeri.cli.common import console, emit_json, json_option, lang_option, open_store, user_dir
+from furikaeri.cli.common import archive_lang, console, emit_json, json_option, lang_option, open_store, user_dir
 
 
 @cli.group(invoke_without_command=True)
@@ -45,7 +45,7 @@ def questions(ctx, verbose, lang, json_):
     if json_:
         emit_json({"sets": [s.to_dict() for s in sets], "problems": problems, "folder": str(folder)})
         return
-    H.render_sets(console(), sets, problems, lang or "en", verbose=verbose)
+    H.render_sets(console(), sets, problems, archive_lang(lang), verbose=verbose)
     click.echo(f"\n{folder}", err=True)
 
 
@@ -61,22 +61,37 @@ def questions_show(name, lang, json_):
       furikaeri questions show en-basic
       furikaeri questions show ja-basic --json
     """
-    from furikaeri import questions as Q
     from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    from furikaeri import questions as Q
+    from furikaeri.lang import text
 
     try:
         qset = Q.get_set(name, user_dir())
-    except Q.QuestionError:
-        qset = Q.get_company(name, user_dir())
+    except Q.QuestionError as no_set:
+        try:
+            qset = Q.get_company(name, user_dir())
+        except Q.QuestionError:
+            raise no_set from None  # neither: the sets there are (a company name would have matched)
     if json_:
         emit_json(qset.to_dict())
         return
+    L = lang or qset.language
     out = console()
-    out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{qset.name} · {qset.language} · {escape(qset.source)}[/dim]")
+    source = text(L, "builtin") if qset.builtin else qset.source
+    named = "" if qset.name == qset.title else f"{escape(qset.name)} · "
+    out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{qset.language} · {escape(source)}[/dim]")
+    grid = Table.grid(padding=(0, 2))  # wrapped questions and hints stay in their column
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")  # fold: a Japanese line has no spaces to break at
+    grid.add_column(style="dim", no_wrap=True, justify="right")
     for q in qset.questions:
-        out.print(f"  [dim]{escape(q.id)}[/dim]  {escape(q.text)} [dim]{q.budget_s:.0f} s[/dim]")
+        grid.add_row(f"  {escape(q.id)}", escape(q.text), text(L, "secs", n=q.budget_s))
         if q.hint:
-            out.print(f"      [dim]{escape(q.hint)}[/dim]")
+            grid.add_row("", Text(q.hint, style="dim"), "")
+    out.print(grid)
 
 
 @questions.command("add")
@@ -98,7 +113,8 @@ def questions_add(file, replace):
         with open_store() as store:
             sync_company(store, qset)
     kind = f"company {qset.company.name}" if qset.company else f"set {qset.name}"
-    click.echo(f"added {kind}: {len(qset.questions)} questions ({target})")
+    n = len(qset.questions)
+    click.echo(f"added {kind}: {n} question{'' if n == 1 else 's'} ({target})")
 
 
 @questions.command("template")
@@ -137,6 +153,6 @@ def questions_company(name, lang, json_):
     if json_:
         emit_json(info)
         return
-    L = lang or ((info.get("file") or {}).get("language")) or "en"
+    L = lang or ((info.get("file") or {}).get("language")) or archive_lang(None, [name])
     H.render_company(console(), info, L)
 

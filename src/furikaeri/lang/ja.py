@@ -331,6 +331,10 @@ _FILLER_PATTERNS = [
 
 _REPEAT_POS = {"名詞", "代名詞", "動詞", "形容詞"}
 
+#: Adverbs that point or ask (こそあど: こう・そう・ああ・どう, and なぜ): like pronouns, the
+#: grammar of a sentence (どうして, そう思う), never a colouring habit.
+_POINTING_ADVERBS = {"こう", "そう", "ああ", "どう", "なぜ", "何故"}
+
 
 def _repetitions(ix: _Index) -> list[Match]:
     toks = ix.toks
@@ -571,6 +575,7 @@ TEXT = {
     'under': '目安内',
     'on': '目安',
     'hint': 'ヒント',
+    'fix_held': 'メモで狙った点は目安内を保っています',
     'fix_better': '前回のメモの改善ができました',
     'fix_same': 'メモで狙った点はまだ変わっていません',
     'fix_worse': 'メモで狙った点が悪化しました',
@@ -584,6 +589,7 @@ TEXT = {
     'when': '日時',
     'length': '長さ',
     'col_length': '長さ（秒）',
+    'col_pace': '話速（{unit}）',
     'col_fillers': 'フィラー/分',
     'col_note': 'メモ',
     'wrong': 'うまくいかなかった点',
@@ -597,6 +603,7 @@ TEXT = {
     'better': '改善',
     'worse': '悪化',
     'same': '変化なし',
+    'same_in_band': '目安内',
     'n/a': '–',
     'said': '話した内容の違い',
     'kept': '前回の言葉の {pct:.0%} が残っています',
@@ -608,7 +615,12 @@ TEXT = {
     'best': '自己ベスト',
     'latest': '最新',
     'chart': '推移',
+    'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
+    'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
+    'different_questions': '別々の質問への回答です。同じ回答の比較ではなく、話し方の比較として見てください',
+    'recording_kept': '録音',
     'usual_pace': 'あなたのふだんの話速',
+    'usual_pace_latest': '（最新 {pct}）',
     'zero_fillers': '直近{n}回の回答でフィラーがゼロです。良いことですが、削りすぎると暗記した文章を読んでいるように聞こえることがあります。会話らしさも大切に',
     'means': 'セッション平均',
     'pace_faster': 'ふだんの話速 ({usual}) より {pct:.0%} 速い',
@@ -636,7 +648,7 @@ TEXT = {
     'rec_done': '■ 録音完了',
     'rec_silent': '無音',
     'rec_over': '持ち時間{budget}を{over}超えています。要点をまとめて締めくくりましょう。',
-    'focus_over_s_high': '要点と具体例一つに絞り、伝わったらそこで締めくくりましょう。',
+    'focus_over_s_high': '要点と具体例を一つに絞り、伝わったらそこで締めくくりましょう。',
     'focus_rate_high': 'ゆっくり話しましょう。一文を言い切ってから、一呼吸おいて次へ。',
     'focus_rate_low': '少しテンポを上げましょう。文の途中の間を減らし、一文を止めずに言い切ります。',
     'focus_fillers_per_min_high': 'つなぎの言葉の代わりに黙って間を取りましょう。句の終わりで口を閉じるのがコツです。',
@@ -660,7 +672,7 @@ TEXT = {
     'verdict_ok': 'まずまず',
     'verdict_na': '–',
     'by_place': '文の切れ目 {sentence}・読点 {clause}・文の途中 {mid}',
-    'pause_counts': '{n}回：長い間 {long}・とても長い間 {very_long}・最長 {longest:.1f}秒・沈黙 {share:.0%}',
+    'pause_counts': '{n}回（長い間 {long}・とても長い間 {very_long}・最長 {longest:.1f}秒・沈黙 {share:.0%}）',
     'value_unit': '{value}{unit}',
     'norm_hedges': '100語あたり{high:g}回以下',
     'norm_opening': '持ち時間の{share:.0%}以内',
@@ -676,7 +688,7 @@ TEXT = {
     'voice_value': '{spread:.1f}半音',
     'loudness': '声量の幅 {db:.0f} dB',
     'time_span': '{start}〜{end}',
-    'flat_at': '単調な箇所 {spans}',
+    'flat_at': '単調な区間 {spans}',
     'habits': '口ぐせ',
     'pace_over_time': '速さの変化',
     'too_fast': '速すぎ {start}〜{end}',
@@ -704,10 +716,10 @@ TEXT = {
     'rec_unrepairable': '中断された録音を修復できませんでした（そのまま残します）: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
     'metric_longest_pause_s': '最長の間',
-    'metric_opening_s': '最初の一文',
-    'metric_opening_share': '最初の一文（持ち時間比）',
+    'metric_opening_s': '結論まで',
+    'metric_opening_share': '結論まで（持ち時間比）',
     'metric_hedges_per_100_words': 'ぼかし表現',
-    'metric_pitch_spread_st': '声の高さの幅',
+    'metric_pitch_spread_st': '声の抑揚',
     'metric_monotone_share': '単調な区間',
     'metric_loudness_range_db': '声量の幅',
     'metric_off_pace_s': '話速が外れた時間',
@@ -723,7 +735,7 @@ TEXT = {
     'focus_vs_norm': '{value}（目安 {limit}）',
     'focus_vs_usual': '{value}（いつもは {usual}）',
     'focus_then': '前回の重点「{label}」: {before} → {after}',
-    'usual_line': 'あなたのいつも（直近の回答）: {figures}',
+    'usual_line': 'ふだんのあなた（直近の回答）: {figures}',
     'recurring': '直近{of}回の回答のうち{n}回で「{phrase}」と言っています。',
     'metric_answer_s': '長さ',
     'metric_over_s': '目安超過',
@@ -751,7 +763,7 @@ TEXT = {
     'fig_long_pauses': '長い間 {n}回',
     # --- practice screens
     'q_budget': '目安 {budget:.0f}秒',
-    'last_time_head': '前回 ({date}、{n}回答済み)',
+    'last_time_head': '前回（{date}、これまで{n}回回答）',
     'not_saved_silent': '声が聞こえなかったので保存しません。',
     'enter_skips': '(Enter で省略)',
     'ask_company': '会社',
@@ -966,7 +978,8 @@ class JapaneseRules:
         for tok in _tokens(text):
             if tok.pos1 in {"副詞", "形容詞", "形状詞", "連体詞"} or (
                     tok.pos1 == "名詞" and tok.pos2 not in {"数詞", "固有名詞", "助動詞語幹"}):
-                if not _speechless(tok.surface) and not _FILLER_START_RE.match(tok.surface):
+                if not _speechless(tok.surface) and not _FILLER_START_RE.match(tok.surface) \
+                        and tok.surface not in _POINTING_ADVERBS:
                     thing = tok.pos1 == "名詞" and tok.pos3 != "形状詞可能" and \
                         not any(tic.startswith(tok.surface) for tic in self.tic_phrases)
                     out.append((tok.surface, tok.start, thing))

@@ -52,7 +52,10 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
         return t("under", lang) if value <= 0 else t("over_by", lang, over=value)
     digits = m.digits if m else 1
     value = value * (m.scale if m else 1.0)
-    number = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
+    if signed and round(value, digits) == 0:  # no change as shown: neither +0 nor -0
+        number = f"±{0:.{digits}f}"
+    else:
+        number = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
     return m.with_unit(number, lang) if unit and m else number
 
 
@@ -67,6 +70,11 @@ def shown_change(metric: str, before: float | None, after: float | None, lang: s
     return fmt_value(metric, delta / scale, lang, unit=False, signed=True)
 
 
+def _clip(text: str, n: int) -> str:
+    """``text`` in at most ``n`` characters, an ellipsis saying where it was cut."""
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def _label(metric: str, lang: str) -> str:
     m = METRIC_BY_NAME.get(metric)
     return m.label(lang) if m else metric
@@ -75,11 +83,19 @@ def _label(metric: str, lang: str) -> str:
 _VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"}
 
 
-def _verdict(c: Change | None, lang: str) -> Text:
+def _verdict(c: Change | None, lang: str, latest: float | None = None) -> Text:
+    """A change's arrow and word. A figure judged by a band that moved but stayed inside it
+    reads "in range", not "same", when its ``latest`` value (default: the change's own) is in it."""
     if c is None:
         return Text("–", style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
-    return Text(arrow + t(c.verdict, lang), style=_VERDICT_STYLE.get(c.verdict, ""))
+    word = t(c.verdict, lang)
+    m = METRIC_BY_NAME.get(c.metric)
+    now = c.after if latest is None else latest
+    if (c.verdict == "same" and m is not None and m.band and c.delta is not None and abs(c.delta) >= m.same
+            and now is not None and m.band[0] <= now <= m.band[1]):
+        word = t("same_in_band", lang)
+    return Text(arrow + word, style=_VERDICT_STYLE.get(c.verdict, ""))
 
 
 def _when(stamp: str | None) -> str:
@@ -125,8 +141,13 @@ def render_question(console: Console, *, index: int, total: int, text: str, budg
     console.print()
     console.rule(f"[bold]{index}/{total}[/bold]")
     console.print(f"[bold cyan]{escape(text)}[/bold cyan]")
-    budget = t("q_budget", lang, budget=budget_s)
-    console.print(f"[dim]{budget}[/dim]" + (f"  [dim]· {t('hint', lang)}: {escape(hint)}[/dim]" if hint else ""))
+    console.print(f"[dim]{t('q_budget', lang, budget=budget_s)}[/dim]")
+    if hint:  # a line of its own, wrapped beside its label (a Japanese hint has no spaces to break at)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(overflow="fold", style="dim")
+        grid.add_row(f"{t('hint', lang)}:", hint)
+        console.print(grid)
     console.print(escape(previous_line(before, lang)))
 
 
@@ -149,7 +170,8 @@ def previous_line(before: Before, lang: str) -> str:
 def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
     if fix is None:
         return
-    style = {"better": "bold green", "worse": "bold red", "mixed": "yellow", "same": "yellow"}.get(fix.verdict, "")
+    style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
+             "same": "yellow"}.get(fix.verdict, "")
     console.print(Text(t(f"fix_{fix.verdict}", lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
         console.print(
@@ -199,27 +221,38 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         if not s["answers"]:
             console.print("  [dim]–[/dim]")
             continue
-        table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
-        table.add_column("#", justify="right")
-        table.add_column(t("when", lang))
-        table.add_column(t("col_question", lang), overflow="fold", max_width=40)
-        table.add_column(t("col_length", lang), justify="right")
-        table.add_column(t("col_fillers", lang), justify="right")
-        table.add_column(_label("wpm", lang), justify="right")
-        table.add_column(t("col_note", lang), overflow="fold", max_width=30)
-        for a in reversed(s["answers"]):
+        # numbers never break (a narrow terminal wraps the headers and the words); the pace's
+        # unit goes in its header when the session's answers share one; a note column only
+        # when there are notes
+        answers = list(reversed(s["answers"]))
+        paces = {get_rules(a.get("language") or "").pace_key for a in answers}
+        one_pace = paces.pop() if len(paces) == 1 else None
+        noted = any(a.get("note") for a in answers)
+        rows = []
+        for a in answers:
             m = a["metrics"]
             length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
             if m.get("budget_s") is not None:
                 length += f"/{m['budget_s']:.0f}"
-                if m.get("over_budget"):
-                    length = f"[red]{length}[/red]"
             rate = get_rules(a.get("language") or "").pace_key
             note = a.get("note") or {}
             note_s = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
-            table.add_row(str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"), length,
-                          fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
-                          fmt_value(rate, m.get(rate), lang), escape(note_s))
+            rows.append((str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"),
+                         f"[red]{length}[/red]" if m.get("over_budget") else length, len(length),
+                         fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
+                         fmt_value(rate, m.get(rate), lang, unit=one_pace is None), escape(note_s)))
+        table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column(t("when", lang))
+        table.add_column(t("col_question", lang), overflow="fold", max_width=40)
+        table.add_column(t("col_length", lang), justify="right", min_width=max(r[4] for r in rows))
+        table.add_column(t("col_fillers", lang), justify="right", min_width=max(len(r[5]) for r in rows))
+        pace_head = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
+        table.add_column(pace_head, justify="right")
+        if noted:
+            table.add_column(t("col_note", lang), overflow="fold", max_width=30)
+        for r in rows:
+            table.add_row(*r[:4], *r[5:7], *([r[7]] if noted else []))
         console.print(table)
         console.print()
 
@@ -265,7 +298,11 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -
     a, b = cmp.before, cmp.after
     console.print(f"[bold]#{a.id}[/bold] [dim]{_when(a.created_at)}[/dim] → [bold]#{b.id}[/bold] "
                   f"[dim]{_when(b.created_at)}[/dim]")
-    if b.question:
+    if a.question_id != b.question_id and (a.question or b.question):  # say so: not one answer tried twice
+        for x in (a, b):
+            console.print(f"[bold cyan]#{x.id} {escape(x.question or '–')}[/bold cyan]")
+        console.print(f"[yellow]{t('different_questions', lang)}[/yellow]")
+    elif b.question:
         console.print(f"[bold cyan]{escape(b.question)}[/bold cyan]")
     console.print(_changes_table(cmp.changes, lang, before=f"#{a.id}", after=f"#{b.id}"))
     if a.note and not a.note.empty:
@@ -273,10 +310,15 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -
     render_fix(console, cmp.fix, lang)
     d = cmp.text
     console.print(f"[bold]{t('said', lang)}[/bold] [dim]({t('kept', lang, pct=d.kept_share)})[/dim]")
-    if d.removed:
-        console.print(Text(f"  − {t('dropped', lang)}: ", style="red") + Text(" | ".join(d.removed)))
-    if d.added:
-        console.print(Text(f"  + {t('added', lang)}: ", style="green") + Text(" | ".join(d.added)))
+    if d.removed or d.added:  # a hanging indent: wrapped phrases stay right of their label
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        if d.removed:
+            grid.add_row(Text(f"  − {t('dropped', lang)}:", style="red"), Text(" | ".join(d.removed)))
+        if d.added:
+            grid.add_row(Text(f"  + {t('added', lang)}:", style="green"), Text(" | ".join(d.added)))
+        console.print(grid)
 
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
@@ -292,7 +334,7 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         if items:
             console.print()
             console.print(f"[dim]{t('only_in', lang)} {escape(label)}: "
-                          + ", ".join(f"#{x.id} {escape((x.question or '–')[:30])}" for x in items) + "[/dim]")
+                          + ", ".join(f"#{x.id} {escape(_clip(x.question or '–', 30))}" for x in items) + "[/dim]")
 
 
 # --------------------------------------------------------------------------- progress
@@ -307,11 +349,14 @@ def _progress_table(block: ProgressBlock, lang: str) -> Table:
     table.add_column(t("trend", lang), justify="right")
     for s in block.series:
         values = [p.value for p in s.points][-24:]
-        trend = _verdict(s.trend, lang) if s.trend else Text("–", style="dim")
-        if s.trend and s.trend.delta is not None and s.metric != "over_s":
-            trend = Text(fmt_value(s.metric, s.trend.delta, lang, unit=False, signed=True) + " ") + trend
+        latest = s.latest.value if s.latest else None
+        trend = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
+        if s.trend and s.trend.delta is not None and s.metric != "over_s":  # as compare shows it
+            trend = Text(shown_change(s.metric, s.trend.before, s.trend.after, lang) + " ") + trend
+        m = METRIC_BY_NAME.get(s.metric)  # a latest value outside its good band stands out
+        outside = m is not None and m.band is not None and latest is not None and not m.band[0] <= latest <= m.band[1]
         table.add_row(_label(s.metric, lang), sparkline(values),
-                      fmt_value(s.metric, s.latest.value if s.latest else None, lang),
+                      Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
                       fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", trend)
     return table
 
@@ -338,10 +383,12 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
     started = not one_question or bool(prog.usual_pace) or bool(prog.warnings)  # a blank line before what follows
     if prog.usual_pace:
         for code, p in prog.usual_pace.items():
+            pl = code if each_own and code in LANGUAGES else lang
             rel = p.get("latest_vs_usual")
-            extra = f" ({t('latest', lang)} {rel:+.0%})" if rel is not None else ""
-            console.print(f"[dim]{t('usual_pace', lang)} ({code}): "
-                          f"{fmt_value(p['metric'], p['median'], lang)}{extra}[/dim]")
+            extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
+            which = (f" ({get_rules(code).name if code in LANGUAGES else code})"
+                     if len(prog.usual_pace) > 1 or pl != code else "")
+            console.print(f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl)}{extra}[/dim]")
     for w in prog.warnings:
         if w.kind == "zero_fillers":
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
@@ -425,4 +472,4 @@ def render_interview(console: Console, iv: Interview, lang: str, *, indent: str 
         if value:
             console.print(f"{indent}  [bold]{t(key, lang)}:[/bold] {escape(value)}")
     if iv.audio_path:
-        console.print(f"{indent}  [dim]{escape(iv.audio_path)}[/dim]")
+        console.print(f"{indent}  [dim]{t('recording_kept', lang)}: {escape(iv.audio_path)}[/dim]")

@@ -6,6 +6,8 @@ Labels come from the answer's language rules, so a Japanese answer gets a Japane
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -292,11 +294,17 @@ def _bullets(lines, mark: str, style: str = "") -> Table:
     return grid
 
 
+def _shown_word(text: str) -> str:
+    """A counted word as listed: lower case ("Um" at a sentence start is "um"; Whisper's "(uh)"
+    is "uh"), but the pronoun I and its contractions stay capital ("I think", "I'm")."""
+    return re.sub(r"\bi\b", "I", text.lower().strip("()[]"))
+
+
 def _counted(label: str, items, style: str, tail: str = "") -> Text:
     """"Fillers: um×3  uh×2  (share 4%)": the most frequent texts first."""
     counts: dict[str, int] = {}
     for x in items:
-        counts[x.text.lower()] = counts.get(x.text.lower(), 0) + 1
+        counts[_shown_word(x.text)] = counts.get(_shown_word(x.text), 0) + 1
     top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:6])
     line = Text(f"{label}: ", style="dim")
     line.append(top, style=style)
