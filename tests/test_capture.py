@@ -721,7 +721,7 @@ def test_record_jfk_matches_the_source(pulse, tmp_path):
 
     a = json.loads(stdout)
     words = " ".join(a["transcript"].lower().replace(",", " ").split())
-    assert "ask not what your country" in words
+    assert "not what your country can do" in words  # "ask" is at times heard "asked" off a live take
     assert a["speech_detected"] is True
     assert a["question"] == "Your inaugural address?"
     assert a["duration_s"] == pytest.approx(len(take) / 16000, abs=0.05)

@@ -797,7 +797,7 @@ def test_practice_through_the_microphone(pulse, tmp_path):
     assert p.returncode == 0, err
     doc = json.loads(out)
     saved = doc["answers"][0]
-    assert "ask not what your country" in " ".join(saved["analysis"]["transcript"].lower().replace(",", " ").split())
+    assert "not what your country can do" in " ".join(saved["analysis"]["transcript"].lower().replace(",", " ").split())
     with Store.open(home) as st:
         a = st.answer(saved["answer_id"])
     assert a.question_key == "en-basic:intro" and a.settings["source"] == "microphone"

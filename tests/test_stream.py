@@ -485,7 +485,7 @@ def test_a_take_whose_transcription_falls_behind_completes_and_loses_nothing(pul
     assert a["duration_s"] == pytest.approx(d["take_s"], abs=0.05)
     assert a["duration_s"] == pytest.approx(len(load_audio(out).samples) / RATE, abs=0.05)
     heard = " ".join(a["transcript"].lower().replace(",", " ").split())
-    assert heard.count("ask not what your country") == 2
+    assert heard.count("not what your country") == 2  # "ask" is at times heard "asked" off a live take
 
 
 def test_without_streaming_the_take_is_analysed_whole_afterwards(monkeypatch, tmp_path):
