@@ -507,6 +507,12 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     assert t["path"] == str(takes / "k.wav") and t["duration_s"] == pytest.approx(2.0, abs=1e-3)
     r = invoke(["recover", str(takes)])
     assert r.exit_code == 0 and "No interrupted takes" in r.output
+    # practice records into the archive's audio folder: a take killed there is found too
+    audio = furikaeri_home / "audio"
+    audio.mkdir()
+    write_killed_take(audio / "p.wav", np.concatenate([quiet(0.5), tone(1.0)]), rate, header_lag_bytes=8000)
+    r = invoke(["recover", "--json"])
+    assert r.exit_code == 0 and [t["path"] for t in json.loads(r.output)] == [str(audio / "p.wav")]
 
 
 def test_one_unrepairable_take_does_not_block_the_others(tmp_path, furikaeri_home):

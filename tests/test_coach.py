@@ -64,9 +64,10 @@ def test_a_topic_said_often_is_not_a_habit():
                            "入れ", "ません。", "鍵", "も", "なく", "実際", "サークル", "の", "部屋", "で", "サークル", "の",
                            "サークル", "の", "人", "を"])
     assert [(h.phrase, h.count) for h in habits(j, JA)] == [("実際", 3)]
-    # どう (どうして, どう開ける) and そう point or ask: grammar, not a habit
+    # どう (どうして, どう開ける), そう and その point or ask: grammar, not a habit
     k = one_after_another(["どう", "し", "て", "開け", "た", "のか。", "どう", "開ける", "か。", "どう", "し", "て", "か",
-                           "そう", "思い", "ました。", "そう", "です。", "そう", "し", "た。"])
+                           "そう", "思い", "ました。", "そう", "です。", "そう", "し", "た。", "その", "二人", "は", "その",
+                           "後", "その", "人"])
     assert habits(k, JA) == []
 
 
@@ -150,6 +151,10 @@ def test_a_voice_flat_half_the_time_is_called_flat():
     assert voice_verdict(Voice(monotone_share=0.5), ja).level == "low"  # README: flat when half are
     assert voice_verdict(Voice(monotone_share=0.34), ja).level == "good"
     assert voice_verdict(Voice(), ja).level == "n/a"
+    # the share is of time: a flat 5-s stretch left at the end of a 15-s answer is a third of it
+    from furikaeri.voice import VoiceWindow, _flat_share
+
+    assert _flat_share([VoiceWindow(0.0, 10.0, 2.6, False), VoiceWindow(10.0, 15.2, 1.1, True)]) == 0.342
 
 
 def test_too_little_voice_says_nothing():

@@ -141,3 +141,19 @@ def test_the_filler_suggestion_names_the_filler_said_most():
     # without the list (figures alone) the suggestion names no filler the person may never have said
     bare = coach.Focus("fillers_per_min", 8.0, "high", 2.0, None, "norm", 3.0)
     assert "'" not in bare.suggestion("en") and "「" not in bare.suggestion("ja")
+
+
+def test_a_japanese_pace_is_a_focus_only_when_the_reports_own_pace_verdict_agrees():
+    """字/分 is tracked over time, 拍/秒 judged in the report: kanji-dense text reads 365 字/分 at
+    a good 6.7 拍/秒, and a focus "slow down" under "pace: good" would contradict the report."""
+    assert coach.choose_focus({"chars_per_min": 365.0, "morae_per_s": 6.7}, "ja") is None
+    fast = coach.choose_focus({"chars_per_min": 365.0, "morae_per_s": 8.7}, "ja")
+    assert fast is not None and (fast.metric, fast.side) == ("chars_per_min", "high")
+
+
+def test_over_a_short_budget_the_length_is_the_focus():
+    """A one-sentence answer of 11 s for a 5-s budget: its "opening" is the whole answer, so the
+    fault is the length; 8.7 s over a 10-s budget is far over, more than a late point."""
+    assert coach.choose_focus({"over_s": 6.0, "budget_s": 5.0, "opening_share": 1.99}, "en").metric == "over_s"
+    assert coach.choose_focus({"over_s": 8.7, "budget_s": 10.0, "opening_share": 0.3}, "ja").metric == "over_s"
+    assert coach.choose_focus({"over_s": -20.0, "budget_s": 60.0, "opening_share": 0.45}, "ja").metric == "opening_share"

@@ -85,6 +85,9 @@ def test_hesitation_forms(form):
         "やっぱり、おばけは有名じゃないんだ。ああ、して歩いているところをみっと人間に違いない。",
         "ああ、やって作りました。",
         "ああなると困ります。",
+        # ... and written drawn, as Whisper heard the same clip on another run
+        "やっぱり、おばけは有名じゃないんだ。あーして歩いてるところをみっと人間に違いない。",
+        "あーいう人になりたいです。",
     ],
 )
 def test_not_hesitations(text):
@@ -93,6 +96,7 @@ def test_not_hesitations(text):
 
 def test_aa_before_a_pause_is_a_hesitation():
     assert fillers("ああ、なるほど。") == [("ああ", "hesitation")]
+    assert fillers("あー、して、それから") == [("あー", "hesitation")]
 
 
 def test_ee_yes_or_hesitation():

@@ -503,6 +503,8 @@ def test_errors_are_one_line_exit_2(home, take):
         (("reflect", "-c", "X", "-q", "q", "--recording", str(take)), "not an audio file"),
         (("show", "99999999999999999999"), "no answer 99999999999999999999"),
         (("compare", "--first", "1", "2"), "--first goes with --question"),
+        (("practice", "--set", "en-basic", "--from-files", str(take)), "not an audio file"),
+        (("practice", "--set", "en-basic", "-n", "1", "--note", "a", "--note", "b"), "2 --note for 1 question"),
     ]:
         r = CliRunner().invoke(cli, list(args))
         assert r.exit_code == 2, (args, r.output)
@@ -644,6 +646,19 @@ def add_set(tmp_path, name, lang, questions):
     f.write_text(body, encoding="utf-8")
     r = run("questions", "add", str(f))
     assert r.exit_code == 0, r.output
+
+
+@pytest.mark.model
+def test_input_ending_at_a_reflection_prompt_keeps_the_answer_and_what_was_typed(home):
+    """The prompts say Enter skips: an ended input (or Ctrl-C) there is no reason to lose the
+    analysed answer; what was typed is its note, and no more prompts are asked."""
+    (take,) = need_samples("en_greatest_strength.flac")
+    r = run("practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take), "--reflect",
+            input="ran over\n")
+    assert r.exit_code == 0, r.output
+    assert "no more reflection prompts" in r.output
+    (answer,) = [a for s in json.loads(run("history", "--json").output) for a in s["answers"]]
+    assert answer["note"]["wrong"] == "ran over"
 
 
 @pytest.mark.model

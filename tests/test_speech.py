@@ -253,3 +253,18 @@ def test_whisper_hears_a_very_quiet_take_raised_whatever_the_room():
     early = _track([-85.0] * 100 + [-58.0] * 100 + [-25.0] * 100)
     assert db(early.whisper_gain(150)) == pytest.approx(VAD_LEVEL_DB + 58, abs=0.01)  # the loudest up to then
     assert early.whisper_gain() == 1.0
+
+
+def test_digital_silence_padding_a_take_does_not_move_its_noise_floor():
+    """A recorder that pads with exact zeros (or a noise gate) adds frames at -100 dB: the
+    floor is the room's, else the room's noise in the pauses reads as speech (a sample answer
+    padded with 7 s of zeros went from 6 pauses to 2)."""
+    from furikaeri.speech import levels
+
+    rng = np.random.default_rng(0)
+    room = np.concatenate([rng.normal(-20, 3, 600), rng.normal(-62, 1, 300)]).astype(np.float32)
+    vad = np.concatenate([np.full(600, 0.9), np.full(300, 0.05)]).astype(np.float32)
+    padded = np.concatenate([room, np.full(700, -100.0, np.float32)])
+    vad_padded = np.concatenate([vad, np.zeros(700, np.float32)])
+    assert levels(padded, vad_padded).floor == pytest.approx(levels(room, vad).floor, abs=0.5)
+    assert levels(padded, vad_padded).floor > -70

@@ -154,6 +154,24 @@ def test_the_streamed_report_measures_what_the_batch_one_does(sample, language):
 
 
 @pytest.mark.model
+def test_an_answer_named_in_the_wrong_language_is_said_to_sound_like_the_other(shared):
+    """A Japanese answer analysed with --language en (batch and streamed): Whisper translates or
+    invents it, and the report says the audio sounds Japanese; the right language says nothing."""
+    from furikaeri.analysis import analyze_file
+    from furikaeri.stream import blocks_of, listen_to
+
+    path = shared("ja", "common_voice_ja_38853932_16k.wav")
+    batch = analyze_file(path, language="en")
+    stream = listen_to(blocks_of(load_audio(path).samples), source=str(path), language="en")
+    for a in (batch, stream):
+        assert a.language == "en" and any("sounds like Japanese" in w for w in a.warnings), a.warnings
+    right = analyze_file(path, language="ja")
+    assert not any("に聞こえます" in w for w in right.warnings)
+    english = listen_to(blocks_of(load_audio(SAMPLES / "en_greatest_strength.flac").samples), language="en")
+    assert not any("sounds like" in w for w in english.warnings)
+
+
+@pytest.mark.model
 def test_a_stretch_does_not_open_with_a_filler_whisper_invents_hearing_it_cold(shared):
     # en_ALL_023 (a real speaker): after "submarine, uh" he is silent 1.9 s (18.78-20.65,
     # labelled), so the stream hears "he can make everything ..." as a stretch of its own. Heard

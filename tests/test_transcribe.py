@@ -177,3 +177,16 @@ def test_a_short_window_is_encoded_short_and_still_heard(monkeypatch):
     whole = transcribe(audio.samples, path, language="en", speech=[Interval(0.5, 22.7)])
     assert seen and seen[0] == round((22.9 - 0.3) * 100) + ENCODER_TAIL_FRAMES
     assert len(whole.words) >= 40
+
+
+def test_a_videos_sign_off_after_real_words_is_dropped_and_a_clear_thank_you_kept():
+    """Over a second language Whisper ended a segment with "Thank you very much for watching"
+    (reazon_test_ja_en): no answer ends so. A "thank you" it heard clearly is the speaker's."""
+    from furikaeri.transcribe import _without_weak_closing
+
+    said = [Word(" I", 0.0, 0.2, 0.9), Word(" know", 0.2, 0.5, 0.9)]
+    signoff = [Word(w, 0.6 + i * 0.1, 0.7 + i * 0.1, 0.8) for i, w in
+               enumerate([" Thank", " you", " very", " much", " for", " watching."])]
+    assert _without_weak_closing(said + signoff) == said
+    thanks = [Word(" Thank", 0.6, 0.8, 0.9), Word(" you.", 0.8, 1.0, 0.9)]
+    assert _without_weak_closing(said + thanks) == said + thanks

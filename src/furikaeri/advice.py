@@ -35,7 +35,9 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     rate = m.verdicts.get("rate")
     if rate and rate.level in ("low", "high"):
         key = get_rules(language).rate_key
-        value = text(language, "value_unit", value=m.rate.get(key), unit=text(language, key))
+        v = m.rate.get(key)  # as the report's table writes it: 285 words/min, 9.9 morae/s
+        shown = "—" if v is None else f"{v:.0f}" if v >= 100 else f"{v:.1f}"
+        value = text(language, "value_unit", value=shown, unit=text(language, key))
         band = norms.RATE_BANDS[key]
         ranked.append((3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow",
                                  value=value, lo=band.lo, hi=band.hi)))
@@ -45,12 +47,16 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     return [t for _, t in ranked[:3]]
 
 
-def warnings_for(m, language: str, speech_map, clipped: float = 0.0) -> list[str]:
+def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
-    samples at full scale (:class:`furikaeri.audio.FullScale`)."""
+    samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
+    speech sounds like when it was heard as another (``--language``)."""
     from furikaeri.audio import CLIPPED_SHARE
 
     out = []
+    if sounds_like is not None:  # every figure below is of a translation or an invention
+        out.append(text(language, "warn_language", heard=text(language, f"language_{sounds_like}"),
+                        as_code=sounds_like))
     if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
         out.append(text(language, "warn_clipped", share=100 * clipped))
     if not m.speech_detected:

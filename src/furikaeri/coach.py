@@ -44,6 +44,10 @@ class Gauge:
     personal: bool = True
 
 
+#: One step over the budget is 10 s, or this share of a short budget (2 s over a 10-s one).
+OVER_STEP_SHARE = 0.2
+
+
 def _gauges(language: str) -> tuple[Gauge, ...]:
     rate_key = get_rules(language).pace_key  # the pace figure the archive tracks
     band = norms.RATE_BANDS[rate_key]
@@ -139,13 +143,21 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
         value = float(value)
         lo, hi = limits
         side: Side = "high" if value > hi else "low" if value < lo else ("high" if g.bad != "low" else "low")
-        norm_off = max(0.0, value - hi, lo - value) / g.step
+        if g.metric == "opening_share" and value > 1.0:
+            continue  # the first sentence ran past the budget: the length is the fault, not the order
+        step = g.step
+        budget = metrics.get("budget_s")
+        if g.metric == "over_s" and budget:  # 9 s over a 10-s budget is far, over a 120-s one a little
+            step = min(step, OVER_STEP_SHARE * float(budget))
+        norm_off = max(0.0, value - hi, lo - value) / step
+        if norm_off and not _main_rate_agrees(g.metric, side, metrics, language):
+            norm_off = 0.0  # 365 字/分 of kanji-dense text at 6.7 拍/秒: the report says the pace is good
         u = own_usual.get(g.metric)
         usual_off = 0.0
         if u is not None:
             worse = (value - u) if side == "high" else (u - value)
-            usual_off = worse / g.step if worse >= g.step else 0.0
-            if g.bad is None and worse >= g.step and lo <= value <= hi:
+            usual_off = worse / step if worse >= step else 0.0
+            if g.bad is None and worse >= step and lo <= value <= hi:
                 usual_off = 0.0  # inside its band, a change of pace is not a fault
         steps = max(norm_off, usual_off)
         if steps <= 0:
@@ -154,6 +166,19 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
             best = Focus(g.metric, value, side, hi if side == "high" else lo, u,
                          "norm" if norm_off >= usual_off else "usual", steps)
     return best
+
+
+def _main_rate_agrees(metric: str, side: str, metrics: Mapping[str, Any], language: str) -> bool:
+    """For the tracked pace figure when the report judges pace by another (Japanese: 字/分
+    tracked, 拍/秒 the report's verdict), whether that one is off on the same side too."""
+    rules = get_rules(language)
+    if metric != rules.pace_key or rules.rate_key == rules.pace_key or rules.rate_key not in norms.RATE_BANDS:
+        return True
+    main = metrics.get(rules.rate_key)
+    if main is None:
+        return True
+    band = norms.RATE_BANDS[rules.rate_key]
+    return float(main) > band.hi if side == "high" else float(main) < band.lo
 
 
 def focus_given(store, answer) -> Focus | None:

@@ -351,8 +351,9 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
                              text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
     pauses = ("high" if stats.very_long_pauses or stats.silence_share > norms.SILENCE_SHARE_HIGH
               else "ok" if stats.long_pauses else "good")
-    out["pauses"] = Verdict(pauses, text(code, "norm_pauses", very_long=norms.VERY_LONG_PAUSE_S,
-                                         share=norms.SILENCE_SHARE_HIGH), norms.PAUSES_SOURCE)
+    out["pauses"] = Verdict(pauses, text(code, "norm_pauses", long=norms.LONG_PAUSE_S,
+                                         very_long=norms.VERY_LONG_PAUSE_S, share=norms.SILENCE_SHARE_HIGH),
+                            norms.PAUSES_SOURCE)
     length = "high" if answer_s > budget_s else "low" if answer_s < norms.SHORT_ANSWER_SHARE * budget_s else "good"
     out["length"] = Verdict(length, text(code, "norm_length", budget=budget_s), norms.LENGTH_SOURCE)
     out["hedges"] = Verdict("high" if stats.hedges_per_100_words > norms.HEDGES_PER_100_HIGH else "good",

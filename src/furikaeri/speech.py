@@ -300,18 +300,21 @@ class Levels(NamedTuple):
 
 def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, vad_low: float = 0.35
            ) -> Levels:
-    """The recording's noise floor (10th percentile of frame levels), speech level (90th
-    percentile of the frames Silero calls speech), dBFS, its share of surely quiet frames, and
-    the spread of its quietest frames (10th minus 2nd percentile, dB)."""
+    """The recording's noise floor (10th percentile of the levels of frames that are not digital
+    silence), speech level (90th percentile of the frames Silero calls speech), dBFS, its share
+    of surely quiet frames, and the spread of its quietest frames (10th minus 2nd percentile, dB)."""
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
-    floor = max(float(np.percentile(db, 10)) if n else -100.0, -90.0)
+    # the floor of the room, not of digital silence: a take padded with exact zeros (a recorder
+    # that pads, a noise gate) put its floor at -90 dB, and the room's own noise in the pauses
+    # then read as speech (6 pauses became 2)
+    heard = db[db > -90.0]
+    floor = max(float(np.percentile(heard, 10)) if len(heard) else -100.0, -90.0)
     if vad_mask.any():
         speech_level = float(np.percentile(db[vad_mask], 90))
     else:
         speech_level = float(np.percentile(db, 98)) if n else floor
     quiet = float(np.mean(vad_prob[:n] < QUIET_P)) if n and len(vad_prob) else 0.0
-    heard = db[db > -90.0]  # not digital silence (a muted start says nothing about the room)
     spread = float(np.percentile(heard, 10) - np.percentile(heard, 2)) if len(heard) else 0.0
     return Levels(floor, speech_level, quiet, n * HOP_S, spread)
 

@@ -177,6 +177,9 @@ class Listener:
         _check_options(language, budget)
         self.info = _model_info(model, models_dir)
         self.language = language if language != "auto" else ("en" if not self.info.multilingual else "auto")
+        # a language named by the person is checked once against what the speech sounds like
+        self._doubt = language != "auto" and self.info.multilingual
+        self.sounds_like: str | None = None
         self.budget = budget
         self.question = question
         self.source = source
@@ -337,7 +340,7 @@ class Listener:
                 self._silence_since = None
                 self._last_speech_end = t0 + step
                 self._speech_heard_s += step
-                if self.language == "auto":
+                if self.language == "auto" or self._doubt:
                     a = int(t0 * RATE)
                     self._speech_for_language.append(self._slice(a, a + VAD).copy())
             else:
@@ -366,7 +369,7 @@ class Listener:
         """A finished stretch: hand it to the worker and let go of the audio before it
         (``last``: the take has ended)."""
         start = self._open_start
-        if self.language == "auto" and self._speech_heard_s >= _detect_s():
+        if (self.language == "auto" or self._doubt) and self._speech_heard_s >= _detect_s():
             self._detect()
         self._pending_s += end - start
         self._closed = (start, end)
@@ -391,7 +394,7 @@ class Listener:
         since = ahead.end if ahead is not None and ahead.start == self._open_start else self._open_start
         if end - since < AHEAD_NEW_S:
             return
-        if self.language == "auto" and self._speech_heard_s >= _detect_s():
+        if (self.language == "auto" or self._doubt) and self._speech_heard_s >= _detect_s():
             self._detect()
         self._asked_ahead = key
         self._jobs.put(self._job(self._open_start, end, ahead=True))
@@ -423,7 +426,14 @@ class Listener:
         speech = np.concatenate(self._speech_for_language) if self._speech_for_language else np.zeros(VAD, np.float32)
         with self._lock:
             speech = speech * np.float32(self._gain.whisper_gain())  # a quiet take raised (furikaeri.speech)
-        self.language = detect_language(load_model(self.info.path), speech)[0]
+        heard, p = detect_language(load_model(self.info.path), speech)
+        if self.language == "auto":
+            self.language = heard
+        else:  # named: only doubted (the answer is heard in the language the person chose)
+            from furikaeri.analysis import sounds_like
+
+            self.sounds_like = sounds_like(self.language, heard, p)
+        self._doubt = False
         self._speech_for_language = []
 
     # ------------------------------------------------------------------------------ the worker
@@ -663,6 +673,8 @@ class Listener:
             raise self._error
         if self.language == "auto":
             self.language = "en"
+        if self._doubt and self._speech_for_language:  # the take ended before enough speech: what there is
+            self._detect()
         rules = get_rules(self.language)
         duration = self._samples / RATE
         db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
@@ -677,7 +689,7 @@ class Listener:
         pf = np.concatenate([p.pitch_f0 for p in parts]) if parts else np.zeros(0)
         return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=True, question=self.question,
                          model=self.info.name, duration=duration, source=self.source,
-                         clipped=self.full_scale.share,
+                         clipped=self.full_scale.share, sounds_like=self.sounds_like,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 

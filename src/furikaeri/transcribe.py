@@ -47,6 +47,7 @@ HALLUCINATIONS = (
     "チャンネル登録",
     "お疲れ様でした",
     "thank you for watching",
+    "thank you very much for watching",
     "thanks for watching",
     "subtitles by",
     "please subscribe",
@@ -381,10 +382,13 @@ WEAK_CLOSING_P = 0.2
 
 def _without_weak_closing(seg_words):
     """``seg_words`` without a closing phrase ("Thank you.", 「ありがとうございました」) at its end
-    that Whisper barely heard: a closing a speaker really says is heard clearly."""
-    for n in range(1, min(5, len(seg_words)) + 1):
+    that Whisper barely heard (a closing a speaker really says is heard clearly), and without a
+    video's sign-off (:data:`HALLUCINATIONS`: "thank you for watching") however sure it was."""
+    for n in range(1, min(6, len(seg_words)) + 1):
         tail = seg_words[-n:]
         text = re.sub(r"[\s、。,.!?！？]", "", "".join(w.text for w in tail)).lower()
+        if n < len(seg_words) and any(text == h.replace(" ", "") for h in HALLUCINATIONS):
+            return seg_words[:-n]  # "..., thank you very much for watching": a video's sign-off, never an answer's
         if any(text == re.sub(r"\s", "", c) for c in WEAK_CLOSINGS):
             if all(w.probability < WEAK_CLOSING_P for w in tail):
                 return seg_words[:-n]

@@ -12,6 +12,7 @@ prints the comparison. Pitch is measured in **semitones relative to the speaker'
 - ``windows``: the same over each 10-s stretch of the answer; a stretch whose spread is under
   :data:`furikaeri.norms.MONOTONE_ST` is ``monotone`` (Microsoft Speaker Coach counts such
   stretches). Hincks found 10-s spreads of about 1.8 to 3.6 semitones across speakers.
+  ``monotone_share`` is the share of the answer's time in such stretches.
 - ``loudness_range_db``: the spread between loud and soft speech (90th minus 10th percentile of
   the 10-ms frame level over speech), the other half of what Orai calls energy.
 
@@ -106,8 +107,15 @@ def voice_from_pitch(t: np.ndarray, f0: np.ndarray, span: tuple[float, float], *
         pitch_spread_st=round(float(np.std(st[good])), 2),
         loudness_range_db=_loudness_range(frames_db, speech, span),
         windows=tuple(windows),
-        monotone_share=round(sum(w.monotone for w in windows) / len(windows), 3) if windows else None,
+        monotone_share=_flat_share(windows),
     )
+
+
+def _flat_share(windows) -> float | None:
+    """The share of the answer's time in monotone stretches: weighed by length, so the short
+    stretch left at an answer's end (5 s of a 15-s answer) is not half the verdict."""
+    total = sum(w.end - w.start for w in windows)
+    return round(sum(w.end - w.start for w in windows if w.monotone) / total, 3) if total > 0 else None
 
 
 def _loudness_range(frames_db, speech, span) -> float | None:

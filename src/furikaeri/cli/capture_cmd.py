@@ -184,7 +184,8 @@ def recover(directory, json_):
 
     A take is written while it is recorded, so after a crash the audio up to the last moment is
     on disk; this fixes the file's header so every program can read it. DIRECTORY defaults to
-    <data dir>/takes. Takes being recorded right now are left alone.
+    <data dir>/takes (record's takes) and <data dir>/audio (practice's). Takes being recorded
+    right now are left alone.
 
     \b
     Examples:
@@ -193,12 +194,18 @@ def recover(directory, json_):
     """
     from furikaeri.cli.live import repair_partial_takes
 
-    directory = directory if directory is not None else takes_dir()
-    repaired, failed = repair_partial_takes(directory, quiet=True)
+    from furikaeri.store import audio_dir
+
+    folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
+    repaired, failed = [], []
+    for folder in folders:
+        done, bad = repair_partial_takes(folder, quiet=True)
+        repaired += done
+        failed += bad
     if json_:
         click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
     elif not repaired and not failed:
-        click.echo(f"No interrupted takes in {directory}.")
+        click.echo(f"No interrupted takes in {' or '.join(map(str, folders or [takes_dir()]))}.")
     else:
         for t in repaired:
             click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")

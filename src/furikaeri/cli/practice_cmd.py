@@ -109,10 +109,19 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         raise UsageError("--from-files needs audio files or a directory after the options")
     base_now = parse_when(now_)
     ask_notes = interactive(reflect_) and not json_
+    asking = _Reflection(lambda: screen.lang, ask_notes)
     with open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=language, folder=user_dir(),
                             now=base_now)
         questions = S.fit_to_files(S.plan(qset, only=only, limit=limit, shuffle=shuffle), answer_files)
+        if len(note) > len(questions):
+            raise UsageError(f"{len(note)} --note for {len(questions)} question{'' if len(questions) == 1 else 's'}: "
+                             "give at most one note per answer")
+        if answer_files:  # every file checked before the first question: no session left half-saved
+            from furikaeri.audio import check_readable
+
+            for f in answer_files:
+                check_readable(f)
         screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_)
         record = (S.from_files(answer_files) if answer_files else
                   _microphone(store.home, device=device, max_seconds=max_seconds,
@@ -120,7 +129,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                               live_hints=live_hints, quiet=json_))
         result = S.run_session(
             store, qset, questions, record=record, analyse=_analyser(model),
-            reflect=lambda i, q, analysis: _reflection(screen.lang, note[i] if i < len(note) else None, ask_notes),
+            reflect=lambda i, q, analysis: asking.reflect(note[i] if i < len(note) else None),
             on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
             now=base_now)
     if json_:
@@ -155,7 +164,7 @@ class _Screen:
             render(event.analysis, out, focus=event.focus)
         elif isinstance(event, S.Saved):
             H.render_fix(out, event.fix, L)
-            H.render_after(out, event.after, L)
+            H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else ())
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 
     def done(self, result) -> None:
@@ -209,19 +218,34 @@ def _analyser(model: str):
     return analyse
 
 
-def _reflection(lang: str, note: str | None, prompt: bool) -> dict[str, str] | str | None:
-    """The note given on the command line, else (when ``prompt``) the three parts asked for."""
-    if note:
-        return note
-    if not prompt:
-        return None
-    click.echo(text(lang, "enter_skips"))
-    wrong = ask(text(lang, "wrong"))
-    why = ask(text(lang, "why"))
-    nxt = ask(text(lang, "next_time"))
-    if not (wrong or why or nxt):
-        return None
-    return {"wrong": wrong, "why": why, "next_time": nxt}
+class _Reflection:
+    """The note given on the command line, else (while ``prompt``) the three parts asked for
+    after each answer. An ended input or Ctrl-C at a prompt keeps what was typed and the answer
+    (it is saved: the analysis must not be lost to a reflection), and asks no more this session."""
+
+    def __init__(self, lang, prompt: bool):
+        self.lang, self.prompt = lang, prompt
+
+    def reflect(self, note: str | None) -> dict[str, str] | str | None:
+        if note:
+            return note
+        if not self.prompt:
+            return None
+        lang = self.lang()
+        click.echo(text(lang, "enter_skips"))
+        parts = []
+        for key in ("wrong", "why", "next_time"):
+            try:
+                parts.append(ask(text(lang, key)))
+            except click.Abort:
+                click.echo()
+                click.echo(text(lang, "reflection_stopped"), err=True)
+                self.prompt = False
+                break
+        wrong, why, nxt = (parts + ["", "", ""])[:3]
+        if not (wrong or why or nxt):
+            return None
+        return {"wrong": wrong, "why": why, "next_time": nxt}
 
 
 # --------------------------------------------------------------------------- reflect

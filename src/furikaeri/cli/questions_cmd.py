@@ -21,7 +21,7 @@ from furikaeri.cli.common import archive_lang, console, emit_json, json_option, 
 @json_option
 @click.pass_context
 def questions(ctx, verbose, lang, json_):
-    """Question sets and company research: list, show, add your own, start from a template.
+    """Question sets and company research: every set (no command), show one, add your own, start from a template.
 
     Your own sets and company files (TOML) live in the `questions` folder of the data
     directory; `furikaeri questions template` prints one to start from.

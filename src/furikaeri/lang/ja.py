@@ -25,7 +25,8 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
     * えー/えぇ (any length): always.
     * ええ: a filler, except when it opens the answer or stands alone as a sentence
       (ええ。), where it is the polite *yes*, and before a noun (Kansai ええ感じ).
-    * あー/あぁ: always. ああ only before a pause (ああ、) and not before し/いう/やっ/なる/
+    * あー/あぁ: always, except right before し/いう/やっ/なる/すれ (Whisper's 「あーして」 for
+      ああして). ああ only before a pause (ああ、) and not before し/いう/やっ/なる/
       すれ (ああして, ああいう, even written 「ああ、して」): that is the demonstrative adverb.
       A bare あ before a pause or another filler (あ、それは): a short あー, or the interjection
       of a restart.
@@ -248,6 +249,12 @@ def _aa(ix: _Index, s: int, e: int) -> bool:
     return _pause_after(ix, e)
 
 
+def _drawn_a(ix: _Index, s: int, e: int) -> bool:
+    """あー, unless a verb of *doing, saying, becoming* follows it without a break: then it is
+    the adverb ああ said long (「あーして歩いている」, 「あーいう人」), as Whisper writes it."""
+    return not _AA_DEMONSTRATIVE.match(ix.text, e) or ix.text[e:e + 1] in {"、", ",", " "}
+
+
 def _clipped_etto(ix: _Index, s: int, e: int) -> bool:
     """っと opening a phrase (after punctuation, or the text's start): no word begins with っ,
     and the quotative particle never follows a pause; it is えっと whose え Whisper lost
@@ -317,7 +324,7 @@ _FILLER_PATTERNS = [
     (re.compile(r"う[ーぅ]+[んむ]?"), _H, _always),
     (re.compile(r"え[ーぇ]+"), _H, _always),
     (re.compile(r"ええ"), _H, _ee),
-    (re.compile(r"あ[ーぁ]+"), _H, _always),
+    (re.compile(r"あ[ーぁ]+"), _H, _drawn_a),
     (re.compile(r"ああ"), _H, _aa),
     (re.compile(r"あ(?![ーぁあっ])"), _H, _bare_a),
     (re.compile(r"え"), _H, _bare_e),
@@ -331,9 +338,9 @@ _FILLER_PATTERNS = [
 
 _REPEAT_POS = {"名詞", "代名詞", "動詞", "形容詞"}
 
-#: Adverbs that point or ask (こそあど: こう・そう・ああ・どう, and なぜ): like pronouns, the
-#: grammar of a sentence (どうして, そう思う), never a colouring habit.
-_POINTING_ADVERBS = {"こう", "そう", "ああ", "どう", "なぜ", "何故"}
+#: Words that point or ask (こそあど: こう・そう・ああ・どう, この・その・あの・どの, and なぜ): like
+#: pronouns, the grammar of a sentence (どうして, そう思う, その後), never a colouring habit.
+_POINTING_WORDS = {"こう", "そう", "ああ", "どう", "なぜ", "何故", "この", "その", "あの", "どの"}
 
 
 def _repetitions(ix: _Index) -> list[Match]:
@@ -524,6 +531,7 @@ TEXT = {
     'budget': '持ち時間',
     'over_budget': '時間オーバー',
     'within_budget': '時間内',
+    'short_of_budget': '短め（持ち時間の{share:.0%}未満）',
     'rate': '話す速さ',
     'wpm': '語/分',
     'articulation_wpm': '語/分（間を除く）',
@@ -545,6 +553,7 @@ TEXT = {
     'warnings': '注意',
     'no_speech': '声が聞き取れませんでした',
     'verdict_slow': '遅め',
+    'verdict_late': '遅め',
     'verdict_fast': '速め',
     'verdict_low': '少なめ',
     'verdict_good': 'ちょうどよい',
@@ -563,6 +572,9 @@ TEXT = {
     'tip_good': '速さも時間配分も良好です。次は構成（結論・理由・具体例・結論）を意識してみましょう。',
     'warn_fillers_undercounted': 'フィラーを数え漏らしている可能性があります：間に挟まれた短い発声が{n}箇所、フィラーらしく聞こえましたが確認できませんでした。',
     'warn_no_speech': '音声が検出されませんでした。文字起こしも計測も行っていません。',
+    'warn_language': 'この回答は日本語ではなく{heard}に聞こえます。日本語として聞き取ると訳文や作り話になり、数値はすべて当てになりません。--language {as_code} で分析し直してください。',
+    'language_en': '英語',
+    'language_ja': '日本語',
     'warn_clipped': '録音が音割れしています（サンプルの{share:.1f}%が最大値に達しています）。入力レベルが高すぎるため、フィラーなど小さな音が正しく聞き取れていない可能性があります。入力ゲインを下げてください（furikaeri mic-check）。',
     'warn_noisy': '周りの雑音が大きい録音です（音声と背景の差が{db:.0f} dB）。短く小さなフィラーは数え漏れやすくなります（間の測定は保たれます）。',
     'warn_other_voices': '周りの話し声など、一定でない雑音が入った録音です（音声との差が{db:.0f} dB）。フィラーはWhisperが書き取った分だけを数えるため少なめに出やすく、他の人の声が混じることもあります。正確に数えるには静かな場所で録音してください。',
@@ -672,7 +684,7 @@ TEXT = {
     'verdict_ok': 'まずまず',
     'verdict_na': '–',
     'by_place': '文の切れ目 {sentence}・読点 {clause}・文の途中 {mid}',
-    'pause_counts': '{n}回（長い間 {long}・とても長い間 {very_long}・最長 {longest:.1f}秒・沈黙 {share:.0%}）',
+    'pause_counts': '{n}回（{long_s:g}秒以上 {long}、うち{very_long_s:g}秒以上 {very_long}・最長 {longest:.1f}秒・沈黙 {share:.0%}）',
     'value_unit': '{value}{unit}',
     'norm_hedges': '100語あたり{high:g}回以下',
     'norm_opening': '持ち時間の{share:.0%}以内',
@@ -697,7 +709,7 @@ TEXT = {
     'norm_morae_per_s': '{lo:g}〜{hi:g} 拍/秒',
     'norm_chars_per_min': '{lo:g}〜{hi:g} 字/分',
     'norm_fillers': '1分に{good:g}回以下',
-    'norm_pauses': '{very_long:g}秒未満・沈黙{share:.0%}以下',
+    'norm_pauses': '{long:g}秒未満が理想・沈黙{share:.0%}以下',
     'norm_length': '{budget:g}秒以内',
     # --- recording screen
     'rec_overflows': '警告: コンピューターの処理が追いつかず、音声ブロックが{count}個失われました。'
@@ -766,6 +778,7 @@ TEXT = {
     'last_time_head': '前回（{date}、これまで{n}回回答）',
     'not_saved_silent': '声が聞こえなかったので保存しません。',
     'enter_skips': '(Enter で省略)',
+    'reflection_stopped': 'このセッションでは振り返りの入力を終えます（回答は保存されます。メモは後で furikaeri note で追加できます）',
     'ask_company': '会社',
     'ask_stage': '選考段階 (一次面接など)',
     'ask_questions': '聞かれた質問を順に (空行で終了)',
@@ -968,7 +981,8 @@ class JapaneseRules:
     def content_tokens(self, text: str | None) -> list[tuple[str, int, bool]]:
         """Tokens of ``text`` that can make a habit phrase, with their character offsets: the
         words that colour speech (副詞 すごく・やっぱり, 形容詞, 形状詞, 連体詞) and common
-        nouns; not particles, auxiliaries, numbers, names, pronouns or the light verbs. A common
+        nouns; not particles, auxiliaries, numbers, names, pronouns, pointing words
+        (:data:`_POINTING_WORDS`) or the light verbs. A common
         noun names a thing (the topic: 鍵, サークル, 対応, 中) unless UniDic says it also serves
         as an adjectival noun (普通, 逆, 大事: 形状詞可能) or it begins a listed tic (実際, 結局,
         本当 of 本当に)."""
@@ -979,7 +993,7 @@ class JapaneseRules:
             if tok.pos1 in {"副詞", "形容詞", "形状詞", "連体詞"} or (
                     tok.pos1 == "名詞" and tok.pos2 not in {"数詞", "固有名詞", "助動詞語幹"}):
                 if not _speechless(tok.surface) and not _FILLER_START_RE.match(tok.surface) \
-                        and tok.surface not in _POINTING_ADVERBS:
+                        and tok.surface not in _POINTING_WORDS:
                     thing = tok.pos1 == "名詞" and tok.pos3 != "形状詞可能" and \
                         not any(tic.startswith(tok.surface) for tic in self.tic_phrases)
                     out.append((tok.surface, tok.start, thing))

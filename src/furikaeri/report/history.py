@@ -181,15 +181,16 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
         )
 
 
-def render_after(console: Console, after: AfterAnswer, lang: str) -> None:
-    """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`)."""
+def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = ()) -> None:
+    """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`); ``told``: figures
+    whose change was just said (by the note's check), not said again as last time's focus."""
     if after.pace_vs_usual is not None:
         key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
         usual = fmt_value(after.pace_metric, after.usual_pace, lang)
         console.print(f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
     if after.zero_filler_streak:
         console.print(f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
-    if after.focus_then is not None:
+    if after.focus_then is not None and after.focus_then.metric not in told:
         c = after.focus_then
         line = Text(t("focus_then", lang, label=_label(c.metric, lang), before=fmt_value(c.metric, c.before, lang),
                       after=fmt_value(c.metric, c.after, lang)) + "  ")

@@ -13,6 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from furikaeri import norms
+
 
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
 
@@ -28,20 +30,31 @@ def _num(value, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def _verdict(v, L, *, unit: str = "", speed: bool = False) -> Text:
+def _verdict(v, L, *, unit: str = "", speed: bool = False, late: bool = False) -> Text:
     """"good  (120–160 wpm)" in the verdict's colour; ``unit`` names the figure before it;
-    a ``speed`` is slow or fast rather than low or high."""
+    a ``speed`` is slow or fast rather than low or high, a time to the point ``late``."""
     if v is None:
         return Text("")
     level = {"low": "slow", "high": "fast"}.get(v.level, v.level) if speed else v.level
+    if late and level == "high":
+        level = "late"
     word = L.get(f"verdict_{level}", L["verdict_na"])
     shown = f"{unit}  {word} ({v.norm})" if unit else f"{word} ({v.norm})"
     return Text(shown, style=STYLE.get(v.level, ""))
 
 
-def marked_transcript(a, L) -> Text:
+def _latin_end(s: str) -> bool:
+    return bool(s) and s[-1].isascii() and s[-1].isalnum()
+
+
+def _latin_start(s: str) -> bool:
+    return bool(s) and s[0].isascii() and s[0].isalnum()
+
+
+def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     """The transcript with fillers highlighted, long pauses shown as [1.4s], and a marker
-    where the time budget ran out."""
+    where the time budget ran out. Not ``spaced`` (Japanese), a word keeps the space Whisper
+    put before it only between two Latin letters or digits (「カギ。県は」, "Thank you")."""
     text = Text()
     fillers = list(a.fillers)
     pauses = [p for p in a.pauses if p.kind != "short"]
@@ -71,7 +84,10 @@ def marked_transcript(a, L) -> Text:
         is_hedge = any(h.start <= w.start and w.end <= h.end for h in a.hedges)
         style = "bold magenta underline" if is_filler else "cyan underline" if is_rep else (
             "blue underline" if is_hedge else "red" if cut_idx is not None and i >= cut_idx else "")
-        text.append(w.text if i else w.text.lstrip(), style=style)
+        said = w.text if i else w.text.lstrip()
+        if not spaced and said[:1] == " " and not (_latin_end(text.plain) and _latin_start(said.lstrip())):
+            said = said.lstrip()
+        text.append(said, style=style)
     for e in events[ei:]:
         text.append_text(e[1])
     return text
@@ -97,7 +113,7 @@ def render(a, console: Console | None = None, focus=None) -> None:
         console.print(Panel(head, title=L["title"], expand=False))
         return
     lead = [focus_line(focus, a.language), Text("")] if focus is not None else []
-    said = marked_transcript(a, L)
+    said = marked_transcript(a, L, spaced=bool(rules.joiner))
     tips: list = list(a.tips)
     warnings: list = list(a.warnings)
     warn_mark = f"{L['warnings']}:"
@@ -153,7 +169,9 @@ def figures(a, rules) -> Table:
     t.add_column(overflow="fold")
     s = L["seconds"]
     over = a.answer_s - a.budget_s
+    short = a.verdicts.get("length") is not None and a.verdicts["length"].level == "low"
     length_v = (Text(f"{L['over_budget']} +{over:.0f} {s}", style="bold red") if a.over_budget
+                else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
     t.add_row(L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v)
     t.add_row(L["latency"], f"{a.latency_s:.1f} {s}", "")
@@ -173,7 +191,7 @@ def figures(a, rules) -> Table:
     t.add_row(L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L))
     if a.opening is not None:
         order = f"  {L[a.opening.order]}" if a.opening.order else ""
-        v = _verdict(a.verdicts.get("opening"), L)
+        v = _verdict(a.verdicts.get("opening"), L, late=True)
         v.append(order, style="dim")
         t.add_row(L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share), v)
     t.add_row(L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
@@ -195,7 +213,7 @@ def details(a, L) -> list[Text]:
         out.append(_counted(L["repetitions"], a.repetitions, "cyan"))
     out.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(
         n=st.pause_count, long=st.long_pauses, very_long=st.very_long_pauses, longest=st.longest_pause_s,
-        share=st.silence_share), style="dim"))
+        share=st.silence_share, long_s=norms.LONG_PAUSE_S, very_long_s=norms.VERY_LONG_PAUSE_S), style="dim"))
     out.append(Text(f"{L['pauses']}: " + L["by_place"].format(
         sentence=st.sentence_pauses, clause=st.clause_pauses, mid=st.mid_pauses), style="dim"))
     if a.hedges:
@@ -305,7 +323,8 @@ def _counted(label: str, items, style: str, tail: str = "") -> Text:
     counts: dict[str, int] = {}
     for x in items:
         counts[_shown_word(x.text)] = counts.get(_shown_word(x.text), 0) + 1
-    top = "  ".join(f"{k}×{n}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1])[:6])
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top = "  ".join(f"{k}×{n}" for k, n in ranked[:8]) + ("  …" if len(ranked) > 8 else "")  # adds up
     line = Text(f"{label}: ", style="dim")
     line.append(top, style=style)
     line.append(tail, style="dim")
