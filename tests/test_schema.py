@@ -150,3 +150,19 @@ def test_japanese_lines_break_as_a_typesetter_breaks_them(width):
     at = out.plain.index("えー")  # (a break may fall inside it: え|ーと is not allowed, えー|と is)
     styled = {k for span in out.spans if "magenta" in str(span.style) for k in range(span.start, span.end)}
     assert {at, at + 1} <= styled
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_focus_suggestion_wraps_under_its_arrow(lang):
+    from rich.console import Console
+
+    from furikaeri.coach import Focus
+    from furikaeri.report.terminal import render
+
+    console = Console(width=50, record=True, force_terminal=False, color_system=None)
+    render(analysis(lang), console, focus=Focus("fillers_per_min", 10.1, "high", 2.0, None, "norm", 4.0, "um"))
+    lines = console.export_text().splitlines()
+    first = next(i for i, ln in enumerate(lines) if "→" in ln)
+    indent = lines[first].index("→") + 2
+    nxt = lines[first + 1]
+    assert any(c.isalpha() for c in nxt) and not nxt[1:indent].strip()  # it wraps, and under the text

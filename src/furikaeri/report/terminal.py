@@ -112,7 +112,8 @@ def render(a, console: Console | None = None, focus=None) -> None:
         head.append(L["no_speech"], style="bold yellow")
         console.print(Panel(head, title=L["title"], expand=False))
         return
-    lead = [focus_line(focus, a.language), Text("")] if focus is not None else []
+    inner = console.width - 4  # the panel's borders and padding
+    lead = [focus_line(focus, a.language, inner), Text("")] if focus is not None else []
     said = marked_transcript(a, L, spaced=bool(rules.joiner))
     tips: list = list(a.tips)
     warnings: list = list(a.warnings)
@@ -120,7 +121,6 @@ def render(a, console: Console | None = None, focus=None) -> None:
     if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
         from rich.cells import cell_len
 
-        inner = console.width - 4  # the panel's borders and padding
         said = wrap_unspaced(said, inner)
         tips = [wrap_unspaced(Text(tip), inner - 2) for tip in tips]
         warnings = [wrap_unspaced(Text(w), inner - cell_len(warn_mark) - 1) for w in warnings]
@@ -133,9 +133,10 @@ def render(a, console: Console | None = None, focus=None) -> None:
     console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
 
 
-def focus_line(focus, language: str) -> Text:
+def focus_line(focus, language: str, width: int | None = None) -> Group:
     """The report's lead: the one figure to work on, against its norm or the person's usual,
-    and what to try next time."""
+    and what to try next time (after an arrow, wrapping under itself; in a language written
+    without spaces, broken by hand to ``width``)."""
     from furikaeri.lang import text
     from furikaeri.metrics import METRIC_BY_NAME
     from furikaeri.report.history import fmt_value
@@ -154,10 +155,10 @@ def focus_line(focus, language: str) -> Text:
     out = Text.assemble((f"{text(language, 'focus_title')}: ", "bold magenta"), (f"{label} ", "bold"), shown)
     from furikaeri.lang import get_rules
 
-    # no space after the arrow where words are not spaced: a Japanese sentence is one "word" to
-    # the line breaker, and would leave the arrow alone on its line
-    out.append("\n→" + get_rules(language).joiner + focus.suggestion(language), style="magenta")
-    return out
+    suggestion = Text(focus.suggestion(language))
+    if not get_rules(language).joiner and width:
+        suggestion = wrap_unspaced(suggestion, width - 2)
+    return Group(out, _bullets([suggestion], "→", style="magenta"))
 
 
 def figures(a, rules) -> Table:
