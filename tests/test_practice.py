@@ -371,6 +371,15 @@ def test_after_answer_remarks_on_own_pace_and_zero_fillers(home):
         assert calm.pace_vs_usual is None
 
 
+def test_the_usual_pace_said_after_an_answer_is_the_usual_shown_beside_it(home):
+    rates = [100] * 12 + [150] * 10 + [200]  # a long slow spell long ago, then ten answers at 150
+    ids = [S.save_analysis(make_analysis(rate=r), audio_path=None, home=home, session="s",
+                           now=MONDAY + timedelta(hours=i)) for i, r in enumerate(rates)]
+    with Store.open(home) as st:
+        after = PR.after_answer(st, ids[-1])
+    assert after.usual_pace == after.usual["wpm"] == 150
+
+
 def test_exports(home, take):
     seed_week(home, take)
     with Store.open(home) as st:

@@ -194,7 +194,8 @@ def after_answer(store: Store, answer_id: int) -> AfterAnswer:
     remarks = dict(zero_filler_streak=streak, usual=own_usual(same_language, current.language),
                    focus_then=focus_then(same_language, current),
                    recurring=tuple(recurring(store, [*same_language, current], current.language)))
-    earlier = [a.metrics[metric] for a in same_language if a.metrics.get(metric)]
+    # the same answers as the usual shown beside it (own_usual): one "usual pace", not two
+    earlier = [a.metrics[metric] for a in same_language[-coach.USUAL_OF_LAST:] if a.metrics.get(metric)]
     value = current.metrics.get(metric)
     if len(earlier) < 3 or not value:
         return AfterAnswer(**remarks)
