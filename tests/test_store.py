@@ -412,3 +412,17 @@ def test_coach_figures_get_columns_filled_from_the_stored_analysis(home):
         sid = st.create_session("new")
         aid = st.add_answer(sid, coached, focus="opening_share")
         assert st.answer(aid).focus == "opening_share" and st.answer(aid).metrics["off_pace_s"] == 13.5
+
+
+def test_a_question_asked_again_under_another_key_is_the_same_question(tmp_path):
+    """A company file that asks the built-in 「学生時代に力を入れたことを教えてください。」 joins its
+    history (one block in progress, a "previous attempt" to compare with); another wording or
+    language does not."""
+    with Store.open(tmp_path) as st:
+        builtin = st.question_for("ja-basic:gakuchika", "学生時代に力を入れたことを教えてください。", language="ja",
+                                  budget_s=60)
+        assert st.question_for("sakura:gakuchika", "学生時代に力を入れたことを教えてください", language="ja",
+                               budget_s=90) == builtin
+        assert st.question(builtin).budget_s == 60  # the first key's question is not rewritten
+        assert st.question_for("sakura:why", "志望動機を教えてください。", language="ja") != builtin
+        assert st.question_for("en:x", "学生時代に力を入れたことを教えてください。", language="en") != builtin

@@ -704,7 +704,11 @@ class Store:
         set_name: str | None = None,
         now: datetime | None = None,
     ) -> int:
-        """The id of the question with this ``key``, created (or its text/budget refreshed)."""
+        """The id of the question with this ``key``, created (or its text/budget refreshed). A
+        new key whose wording is a question already asked (a company file that asks the built-in
+        「学生時代に力を入れたことを教えてください。」) joins that question: one history per question."""
+        from furikaeri.questions import same_question
+
         with self.transaction() as db:
             row = db.execute("SELECT id FROM questions WHERE key = ?", (key,)).fetchone()
             if row:
@@ -714,6 +718,10 @@ class Store:
                     (text, language, budget_s, set_name, row["id"]),
                 )
                 return int(row["id"])
+            same = same_question(text)
+            for other in db.execute("SELECT id, text, language FROM questions ORDER BY id"):
+                if same(other["text"]) and (language is None or other["language"] in (None, language)):
+                    return int(other["id"])
             cur = db.execute(
                 "INSERT INTO questions (key, text, language, budget_s, set_name, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
