@@ -36,6 +36,11 @@ class TextDiff:
                 "words_before": self.words_before, "words_after": self.words_after}
 
 
+def clip(text: str, n: int) -> str:
+    """``text`` in at most ``n`` characters, an ellipsis saying where it was cut."""
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 5, max_chars: int = 40) -> TextDiff:
     """The runs of units (the language's :meth:`~furikaeri.lang.Rules.diff_tokens`) dropped
     and added between two transcripts, longest first, at most ``max_runs`` of each, each cut
@@ -58,13 +63,13 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
     removed.sort(key=len, reverse=True)
     added.sort(key=len, reverse=True)
 
-    def clip(runs: list[str]) -> tuple[str, ...]:
-        return tuple(r if len(r) <= max_chars else r[: max_chars - 1] + "…" for r in runs[:max_runs])
+    def clip_runs(runs: list[str]) -> tuple[str, ...]:
+        return tuple(clip(r, max_chars) for r in runs[:max_runs])
 
     return TextDiff(
         kept_share=round(kept / len(a), 3) if a else 0.0,
-        removed=clip(removed),
-        added=clip(added),
+        removed=clip_runs(removed),
+        added=clip_runs(added),
         words_before=len(a),
         words_after=len(b),
     )
@@ -172,7 +177,7 @@ def resolve_question(store: Store, ref: str) -> int:
     if not found:
         raise UsageError(f"no practised question matches {ref!r} (see `furikaeri history`)")
     if len(found) > 1:
-        listed = "; ".join(f"{q.id}: {q.text if len(q.text) <= 40 else q.text[:39] + '…'}" for q in found[:5])
+        listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
         raise UsageError(f"{ref!r} matches {len(found)} questions ({listed}); give its number")
     return found[0].id
 

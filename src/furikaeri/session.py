@@ -75,8 +75,9 @@ def fit_to_files(questions: list[qmod.Question], files: Sequence[Path]) -> list[
     if not files:
         return questions
     if len(files) > len(questions):
-        nf, nq = len(files), len(questions)
-        raise UsageError(f"{nf} file{'' if nf == 1 else 's'} for {nq} question{'' if nq == 1 else 's'}: "
+        from furikaeri.lang import counted
+
+        raise UsageError(f"{counted(len(files), 'file')} for {counted(len(questions), 'question')}: "
                          "give one file per question")
     return questions[: len(files)]
 

@@ -52,7 +52,8 @@ def history(limit, interviews, lang, json_):
                 return
             out = console()
             for iv in ivs:
-                H.render_interview(out, iv, lang or archive_lang(None, [iv.company, *(x["question"] for x in iv.items)]))
+                typed = [iv.company, *(x["question"] for x in iv.items)]
+                H.render_interview(out, iv, lang or archive_lang(None, typed))
             if not ivs:
                 out.print(H.t("no_history", archive_lang(lang)))
             return

@@ -33,7 +33,7 @@ from furikaeri.cli.common import (
     user_dir,
 )
 from furikaeri.errors import UsageError
-from furikaeri.lang import text
+from furikaeri.lang import counted, text
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
 
@@ -115,7 +115,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                             now=base_now)
         questions = S.fit_to_files(S.plan(qset, only=only, limit=limit, shuffle=shuffle), answer_files)
         if len(note) > len(questions):
-            raise UsageError(f"{len(note)} --note for {len(questions)} question{'' if len(questions) == 1 else 's'}: "
+            raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
                              "give at most one note per answer")
         if answer_files:  # every file checked before the first question: no session left half-saved
             from furikaeri.audio import check_readable

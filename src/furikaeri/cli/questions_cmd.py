@@ -113,8 +113,9 @@ def questions_add(file, replace):
         with open_store() as store:
             sync_company(store, qset)
     kind = f"company {qset.company.name}" if qset.company else f"set {qset.name}"
-    n = len(qset.questions)
-    click.echo(f"added {kind}: {n} question{'' if n == 1 else 's'} ({target})")
+    from furikaeri.lang import counted
+
+    click.echo(f"added {kind}: {counted(len(qset.questions), 'question')} ({target})")
 
 
 @questions.command("template")

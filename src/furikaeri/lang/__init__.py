@@ -144,6 +144,12 @@ def text(code: str | None, key: str, **fields) -> str:
     return value.format(**fields) if fields else value
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and an English ``noun`` in its number, for messages written in English only:
+    "1 question", "2 questions"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 #: The languages furikaeri speaks: each is one module here (``lang/<code>.py``).
 LANGUAGES = ("en", "ja")
 

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from furikaeri.compare import AnswerComparison, SessionComparison
+from furikaeri.compare import AnswerComparison, SessionComparison, clip
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change
 from furikaeri.notes import FixCheck, note_text
@@ -68,11 +68,6 @@ def shown_change(metric: str, before: float | None, after: float | None, lang: s
     digits, scale = (m.digits, m.scale) if m else (1, 1.0)
     delta = round(after * scale, digits) - round(before * scale, digits)
     return fmt_value(metric, delta / scale, lang, unit=False, signed=True)
-
-
-def _clip(text: str, n: int) -> str:
-    """``text`` in at most ``n`` characters, an ellipsis saying where it was cut."""
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def _label(metric: str, lang: str) -> str:
@@ -229,7 +224,7 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         paces = {get_rules(a.get("language") or "").pace_key for a in answers}
         one_pace = paces.pop() if len(paces) == 1 else None
         noted = any(a.get("note") for a in answers)
-        rows = []
+        lengths, fillers, rows = [], [], []
         for a in answers:
             m = a["metrics"]
             length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
@@ -238,22 +233,24 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
             rate = get_rules(a.get("language") or "").pace_key
             note = a.get("note") or {}
             note_s = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
-            rows.append((str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"),
-                         f"[red]{length}[/red]" if m.get("over_budget") else length, len(length),
-                         fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
-                         fmt_value(rate, m.get(rate), lang, unit=one_pace is None), escape(note_s)))
+            lengths.append(length)
+            fillers.append(fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False))
+            rows.append([str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"),
+                         f"[red]{length}[/red]" if m.get("over_budget") else length, fillers[-1],
+                         fmt_value(rate, m.get(rate), lang, unit=one_pace is None),
+                         *([escape(note_s)] if noted else [])])
         table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column(t("when", lang))
         table.add_column(t("col_question", lang), overflow="fold", max_width=40)
-        table.add_column(t("col_length", lang), justify="right", min_width=max(r[4] for r in rows))
-        table.add_column(t("col_fillers", lang), justify="right", min_width=max(len(r[5]) for r in rows))
-        pace_head = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
-        table.add_column(pace_head, justify="right")
+        table.add_column(t("col_length", lang), justify="right", min_width=max(map(len, lengths)))
+        table.add_column(t("col_fillers", lang), justify="right", min_width=max(map(len, fillers)))
+        pace = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
+        table.add_column(pace, justify="right")
         if noted:
             table.add_column(t("col_note", lang), overflow="fold", max_width=30)
-        for r in rows:
-            table.add_row(*r[:4], *r[5:7], *([r[7]] if noted else []))
+        for row in rows:
+            table.add_row(*row)
         console.print(table)
         console.print()
 
@@ -335,7 +332,7 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         if items:
             console.print()
             console.print(f"[dim]{t('only_in', lang)} {escape(label)}: "
-                          + ", ".join(f"#{x.id} {escape(_clip(x.question or '–', 30))}" for x in items) + "[/dim]")
+                          + ", ".join(f"#{x.id} {escape(clip(x.question or '–', 30))}" for x in items) + "[/dim]")
 
 
 # --------------------------------------------------------------------------- progress
