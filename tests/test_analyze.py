@@ -32,7 +32,7 @@ def run_json(*args):
 def test_jfk_report(shared):
     (d,) = run_json(shared("en", "jfk.flac"))
     assert REQUIRED <= d.keys()
-    assert d["language"] == "en" and d["schema"] == 3
+    assert d["language"] == "en" and d["schema"] == 4
     assert "ask not what your country can do for you" in d["transcript"].lower().replace(",", "")
     assert 0.1 < d["latency_s"] < 0.6
     assert 9.0 < d["answer_s"] < 10.6
@@ -81,6 +81,18 @@ def test_a_set_question_named_by_id_brings_its_text_and_budget(tmp_path):
     dropped = CliRunner().invoke(cli, ["--home", str(tmp_path), "analyze", str(SAMPLES / "ja_jikoshoukai.flac"),
                                        "--note", "結論から"])
     assert dropped.exit_code == 2 and "go with --save" in dropped.stderr
+
+
+def test_speech_heard_in_the_wrong_language_is_named_not_coached(shared):
+    # A Korean speaker's English heard as Japanese (-l ja): Whisper's language guess is unsure
+    # (accented English), and what it writes over 23 s of speech is so unlikely it is dropped,
+    # all but one "あのー". The report says the figures cover a second of speech, names English,
+    # and gives no tips and no focus on a filler rate of a 0.6-s "answer".
+    from furikaeri.coach import focus_of
+
+    (d,) = run_json(shared("real-l2", "en_ALL_023_M_KOR_ENG_ST2.flac"), "-l", "ja")
+    assert d["unheard_s"] > 15 and not d["tips"] and focus_of(d) is None
+    assert any("--language en" in w and "英語" in w for w in d["warnings"]), d["warnings"]
 
 
 def test_stereo_two_speakers(shared):

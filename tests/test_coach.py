@@ -194,3 +194,47 @@ def test_a_real_answer_said_on_one_note_is_flagged_and_the_real_one_is_not(share
         assert sm.intervals
     assert sum(natural) / len(natural) <= 0.10, natural
     assert sum(flattened) / len(flattened) >= 0.95, flattened
+
+
+def test_unheard_speech_is_speech_far_from_every_word():
+    from types import SimpleNamespace as W
+
+    from furikaeri.advice import mostly_unheard, unheard_speech
+    from furikaeri.speech import Interval
+
+    speech = [Interval(0.0, 10.0), Interval(12.0, 20.0)]
+    words = [W(start=1.0, end=2.0), W(start=1.5, end=4.0), W(start=12.0, end=12.5)]
+    # heard: 0.7-4.3 and 11.7-12.8 -> 3.6 + 0.8 s of the 18 s
+    assert unheard_speech(words, speech) == pytest.approx(18.0 - 3.6 - 0.8)
+    assert mostly_unheard(words, speech) == pytest.approx(13.6)
+    every = [W(start=t, end=t + 0.5) for t in np.arange(0.0, 20.0, 0.5)]
+    assert unheard_speech(every, speech) == 0.0 and mostly_unheard(every, speech) == 0.0
+    # a few seconds missed in a long answer (a mumbled aside) are not named
+    assert mostly_unheard([W(start=0.0, end=9.0), W(start=12.0, end=16.0)], speech) == 0.0
+
+
+def test_a_far_too_short_answer_makes_the_length_the_focus():
+    from furikaeri.coach import choose_focus
+
+    f = choose_focus({"answer_s": 4.7, "budget_s": 30.0, "fillers_per_min": 12.0, "chars_per_min": 500.0}, "ja")
+    assert f.metric == "answer_s" and f.side == "low" and f.limit == pytest.approx(9.0)
+    assert choose_focus({"answer_s": 20.0, "budget_s": 30.0, "fillers_per_min": 12.0}, "ja").metric == "fillers_per_min"
+
+
+def test_a_knock_louder_than_the_voice_leaves_the_voice_measured(shared):
+    # A 4-ms click at full scale in a pause of en_ALL_108 (speech peaks at -22 dBFS): Praat
+    # judges voicing against the loudest sample, so no frame was voiced and the voice figure
+    # vanished from the report.
+    import realclips
+
+    audio, truth = realclips.real_l2(shared, "en_ALL_108_M_SHS_ENG_ST1")
+    pause = max(truth["pauses"], key=lambda p: p["end"] - p["start"])
+    knocked = audio.samples.copy()
+    at = int((pause["start"] + pause["end"]) / 2 * audio.rate)
+    knocked[at:at + 64] = np.float32(0.99) * np.sign(np.sin(np.arange(64)))
+    span = (truth["speech_start"], truth["speech_end"])
+    plain = measure_voice(audio.samples, audio.rate, span)
+    v = measure_voice(knocked, audio.rate, span)
+    assert v.median_f0_hz == pytest.approx(plain.median_f0_hz, abs=3)
+    assert v.pitch_spread_st == pytest.approx(plain.pitch_spread_st, abs=0.2)
+    assert len(v.windows) == len(plain.windows)

@@ -861,3 +861,21 @@ def test_company_without_a_file_practises_the_logged_questions(home):
         assert all(q.budget_s == 120 for q in qset.questions)
         with pytest.raises(QuestionError, match="no company file"):
             _set_from_interviews(st, "Nobody")
+
+
+def _answers(metric: str, values) -> list[Answer]:
+    return [Answer(id=i + 1, session_id=1, session_name="s", question_id=1, question="q", question_key=None,
+                   created_at=f"2026-12-0{i + 1}T10:00:00", audio_path=None, transcript="", language="ja",
+                   model="base", settings={}, metrics={metric: v}) for i, v in enumerate(values)]
+
+
+def test_band_trend_is_judged_by_distance_to_the_band():
+    """A line through the values ends inside the band (155 -> 355 字/分) while every attempt but
+    one moved away from it: the trend is worse, as compare of the first and the last says."""
+    m = M.METRIC_BY_NAME["chars_per_min"]
+    s = PR.series(m, _answers("chars_per_min", [211.7, 184.2, 191.2, 432.2]))
+    assert s.trend.after > s.trend.before and s.trend.verdict == "worse"
+    assert M.change(m, 211.7, 432.2).verdict == "worse"
+    # into the band from below: better; from too slow to as much too fast: neither
+    assert PR.series(m, _answers("chars_per_min", [180.0, 220.0, 300.0])).trend.verdict == "better"
+    assert PR.series(m, _answers("chars_per_min", [200.0, 400.0])).trend.verdict == "same"

@@ -171,6 +171,30 @@ def test_a_microphone_set_low_still_finds_the_pauses_and_fillers(shared):
     assert sc["pause_found_hit"] >= sc["pause_found"] - 1, sc["pause_false"]
 
 
+def test_a_take_recorded_far_too_quiet_is_heard_whole_in_its_quiet_room(shared):
+    # en_ALL_108 30 dB quieter as a float file (its loudest 50 ms near -50 dBFS, its room under
+    # -100 dBFS). Taking every frame under -90 dBFS for digital silence put the noise floor among
+    # the speech: the room read as full of other voices, the first 6 s and 57 of 124 words were
+    # lost, and the focus was "pick up the pace". Only exact zeros are digital silence.
+    import sys
+    from pathlib import Path
+
+    from furikaeri.analysis import analyze_audio
+    from furikaeri.audio import Audio
+
+    audio, truth = realclips.real_l2(shared, "en_ALL_108_M_SHS_ENG_ST1")
+    quiet = Audio(audio.samples * np.float32(10 ** (-30 / 20)), audio.rate)
+    d = analyze_audio(quiet, language="en").to_dict()
+    assert not d["warnings"], d["warnings"]
+    assert abs(d["latency_s"] - truth["words"][0]["start"]) < 0.3, d["latency_s"]
+    assert len(d["words"]) >= 0.95 * len(truth["words"]), len(d["words"])
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import real
+
+    sc = real.score_clip(truth, d["fillers"], d["pauses"])
+    assert sc["pause_truth_hit"] == sc["pause_truth"] and sc["pause_found_hit"] == sc["pause_found"], sc
+
+
 def test_in_a_room_with_other_voices_their_sounds_are_not_counted_as_fillers(shared):
     # ja_CCS09 ST1 in a café: six other real-l2 speakers talking at once, 10 dB under the
     # speaker. Short bursts set off from her words are mostly their voices there; heard alone

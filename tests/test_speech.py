@@ -207,7 +207,7 @@ def test_silero_hears_a_quiet_take_raised_and_a_loud_or_noisy_one_as_it_is():
     quiet_mic = _track([-85.0] * 200 + [-40.0] * 100)  # 2 s of a still room, then speech at -40
     # the still room alone: raised as far as the room may be
     assert gain_db(quiet_mic, 20) == pytest.approx(min(VAD_MAX_BOOST_DB, VAD_QUIET_CEIL_DB + 85), abs=0.01)
-    assert gain_db(_track([-100.0] * 300), 20) == 0.0  # a muted line's zeros: nothing to raise
+    assert gain_db(_track([-140.0] * 300), 20) == 0.0  # a muted line's zeros: nothing to raise
     assert gain_db(quiet_mic, 80) == pytest.approx(VAD_LEVEL_DB + 40.0, abs=0.01)  # speech to -15
     assert gain_db(_track([-70.0] * 100 + [-10.0] * 100), 60) == pytest.approx(0.0)  # loud: as it is
     # a noisy room (noise at -45, speech at -35): raising it would lift the noise to a voice's level
@@ -216,7 +216,7 @@ def test_silero_hears_a_quiet_take_raised_and_a_loud_or_noisy_one_as_it_is():
     # a room at -65 with speech at -45: raised only until the room reaches the ceiling
     assert gain_db(_track([-65.0] * 100 + [-45.0] * 100), 60) == pytest.approx(VAD_QUIET_CEIL_DB + 65, abs=0.01)
     # a muted line's zeros are not a room (only the 50 ms where the room's -60 begins count)
-    muted_first = _track([-100.0] * 50 + [-60.0] * 50 + [-30.0] * 50)
+    muted_first = _track([-140.0] * 50 + [-60.0] * 50 + [-30.0] * 50)
     assert gain_db(muted_first, 45) == pytest.approx(VAD_QUIET_CEIL_DB + 60 + 10 * np.log10(5), abs=0.01)
 
 
@@ -256,7 +256,7 @@ def test_whisper_hears_a_very_quiet_take_raised_whatever_the_room():
 
 
 def test_digital_silence_padding_a_take_does_not_move_its_noise_floor():
-    """A recorder that pads with exact zeros (or a noise gate) adds frames at -100 dB: the
+    """A recorder that pads with exact zeros (or a noise gate) adds frames at -140 dB: the
     floor is the room's, else the room's noise in the pauses reads as speech (a sample answer
     padded with 7 s of zeros went from 6 pauses to 2)."""
     from furikaeri.speech import levels
@@ -264,7 +264,20 @@ def test_digital_silence_padding_a_take_does_not_move_its_noise_floor():
     rng = np.random.default_rng(0)
     room = np.concatenate([rng.normal(-20, 3, 600), rng.normal(-62, 1, 300)]).astype(np.float32)
     vad = np.concatenate([np.full(600, 0.9), np.full(300, 0.05)]).astype(np.float32)
-    padded = np.concatenate([room, np.full(700, -100.0, np.float32)])
+    padded = np.concatenate([room, np.full(700, -140.0, np.float32)])
     vad_padded = np.concatenate([vad, np.zeros(700, np.float32)])
     assert levels(padded, vad_padded).floor == pytest.approx(levels(room, vad).floor, abs=0.5)
     assert levels(padded, vad_padded).floor > -70
+
+
+def test_a_take_recorded_far_too_quiet_keeps_its_room_as_the_floor():
+    """The same take 45 dB quieter (a float file, its room at -107 dBFS): the floor and the
+    contrast move with it; a room under -90 dBFS is not digital silence."""
+    from furikaeri.speech import levels
+
+    rng = np.random.default_rng(0)
+    room = np.concatenate([rng.normal(-20, 3, 600), rng.normal(-62, 1, 300)]).astype(np.float32)
+    vad = np.concatenate([np.full(600, 0.9), np.full(300, 0.05)]).astype(np.float32)
+    loud, quiet = levels(room, vad), levels(room - np.float32(45), vad)
+    assert quiet.floor == pytest.approx(loud.floor - 45, abs=0.01)
+    assert quiet.contrast == pytest.approx(loud.contrast, abs=0.01) and not quiet.steady_noise

@@ -8,8 +8,43 @@ fillers, pace. Texts come from the answer's language's text table (``tip_*``, ``
 from __future__ import annotations
 
 from furikaeri import norms
-from furikaeri.lang import get_rules, text
+from furikaeri.lang import LANGUAGES, get_rules, text
 from furikaeri.speech import NOISY_CONTRAST_DB
+
+#: Speech Whisper wrote no word over, at least this long (s) and this share of all the speech,
+#: is named in the warnings: the figures then cover only the part it made out (speech in
+#: another language than the one asked for, mumbled or far too quiet). A soft filler it left
+#: out, or a breath the speech map kept, is a fraction of a second.
+UNHEARD_MIN_S = 5.0
+UNHEARD_SHARE = 0.3
+#: A word covers the speech this far (s) either side of its stamp.
+UNHEARD_PAD_S = 0.3
+
+
+def mostly_unheard(words, intervals) -> float:
+    """Seconds of speech Whisper wrote no word over, when they pass both bars above (0 otherwise):
+    the figures then cover only the part it made out."""
+    unheard = unheard_speech(words, intervals)
+    speech_s = sum(iv.duration for iv in intervals)
+    return round(unheard, 2) if unheard >= UNHEARD_MIN_S and unheard >= UNHEARD_SHARE * speech_s else 0.0
+
+
+def unheard_speech(words, intervals) -> float:
+    """Seconds of ``intervals`` (speech) more than :data:`UNHEARD_PAD_S` from every word."""
+    covered = sorted((w.start - UNHEARD_PAD_S, w.end + UNHEARD_PAD_S) for w in words)
+    total = 0.0
+    for iv in intervals:
+        t, left = iv.start, 0.0
+        for a, b in covered:
+            if b <= t or a >= iv.end:
+                continue
+            left += max(0.0, a - t)
+            t = max(t, b)
+            if t >= iv.end:
+                break
+        total += left + max(0.0, iv.end - t)
+    return total
+
 
 def tips_for(m, language: str, budget_s: float) -> list[str]:
     """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`)."""
@@ -47,10 +82,12 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     return [t for _, t in ranked[:3]]
 
 
-def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None) -> list[str]:
+def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
+                 unheard: float = 0.0) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
-    speech sounds like when it was heard as another (``--language``)."""
+    speech sounds like when it was heard as another (``--language``); ``unheard``: speech
+    Whisper made no words of (:func:`mostly_unheard`)."""
     from furikaeri.audio import CLIPPED_SHARE
 
     out = []
@@ -62,13 +99,17 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     if not m.speech_detected:
         out.append(text(language, "warn_no_speech"))
         return out
+    speech_s = sum(iv.duration for iv in speech_map.intervals)
+    if unheard and sounds_like is None:  # with sounds_like, every figure is off already
+        other = next((c for c in LANGUAGES if c != language), language)
+        out.append(text(language, "warn_unheard", heard=speech_s - unheard, speech=speech_s,
+                        other=text(language, f"language_{other}"), as_code=other))
     if m.unconfirmed_fillers:
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))
     # a noisy room: Whisper drops many soft, short fillers (bench/real.py --noise: real speech
     # with a steady noise 20 dB under it, about 24 dB of contrast, keeps 0.5-0.6 of the
     # fillers, against 0.88 in a quiet room); pauses stay right
     # other voices: the second listen is not done there (furikaeri.analysis.hear_answer)
-    speech_s = sum(iv.duration for iv in speech_map.intervals)
     if speech_map.other_voices:
         out.append(text(language, "warn_other_voices", db=speech_map.contrast_db))
     elif speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration:

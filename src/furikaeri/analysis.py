@@ -23,7 +23,8 @@ from furikaeri.voice import Voice, VoiceWindow
 #: ``stats.repetitions``; ``filler_count`` and ``fillers_per_min`` no longer count them.
 #: 3: the coach layer: ``voice``, ``pace``, ``hedges``, ``habits``, ``opening``,
 #: ``stats.hedges*``, verdicts ``voice``, ``hedges``, ``opening``.
-SCHEMA = 3
+#: 4: ``unheard_s``, speech Whisper made no words of when it leaves the figures partial.
+SCHEMA = 4
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class Analysis:
     warnings: tuple[str, ...] = ()
     question: str | None = None
     model: str | None = None
+    #: Seconds of speech Whisper made no words of, when enough to leave the figures partial
+    #: (:func:`furikaeri.advice.mostly_unheard`; 0 otherwise): then no tips and no focus.
+    unheard_s: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
@@ -124,6 +128,9 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d.setdefault("hedges", [])
         d.setdefault("habits", [])
         d.setdefault("opening", None)
+        d["schema"] = 3
+    if d["schema"] < 4:  # not measured then: taken as heard whole
+        d.setdefault("unheard_s", 0.0)
         d["schema"] = SCHEMA
     return d
 
@@ -309,11 +316,12 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
     ``sounds_like``: the language the speech sounds like when it is not the one it was heard in."""
-    from furikaeri.advice import tips_for, warnings_for
+    from furikaeri.advice import mostly_unheard, tips_for, warnings_for
     from furikaeri.measure import measure
 
     m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules,
                 budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
+    unheard = mostly_unheard(m.words, smap.intervals) if m.speech_detected else 0.0
     voice = Voice()
     verdicts = dict(m.verdicts)
     if m.speech_detected:
@@ -342,10 +350,11 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=tuple(tips_for(m, rules.code, budget_s)),
-        warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like)),
+        tips=() if unheard else tuple(tips_for(m, rules.code, budget_s)),
+        warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard)),
         question=question,
         model=model,
+        unheard_s=unheard,
     )
 
 

@@ -134,6 +134,12 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
     the person's usual (by at least a step), in steps; None when every figure is where it
     should be and none is worse than usual."""
     own_usual = own_usual or {}
+    answer, budget = metrics.get("answer_s"), metrics.get("budget_s")
+    if answer is not None and budget and float(answer) < norms.SHORT_ANSWER_SHARE * float(budget):
+        # far too short for the question: saying more is the thing to do, and the rates of a
+        # few seconds say little (one filler in 5 s is 12 a minute)
+        limit = norms.SHORT_ANSWER_SHARE * float(budget)
+        return Focus("answer_s", float(answer), "low", limit, None, "norm", (limit - float(answer)) / 10.0)
     best: Focus | None = None
     for g in _gauges(language):
         value = metrics.get(g.metric)
@@ -198,7 +204,7 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     from furikaeri.store import metrics_from_analysis
 
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
-    if not d.get("speech_detected"):
+    if not d.get("speech_detected") or d.get("unheard_s"):  # figures of a part: nothing to work on
         return None
     focus = choose_focus(metrics_from_analysis(d), d.get("language") or "en", own_usual=own_usual)
     return _naming_filler(focus, d)

@@ -9,7 +9,7 @@ sound recited). :func:`after_answer` gives the same remarks on one just-saved an
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Sequence
 
 from furikaeri import coach
@@ -64,14 +64,12 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         return Series(metric.name, (), None, None, None)
     trend = None
     if len(pts) >= 2:
-        n = len(pts)
-        xs = range(n)
-        mx, my = (n - 1) / 2, statistics.fmean(p.value for p in pts)
-        slope = sum((x - mx) * (p.value - my) for x, p in zip(xs, pts)) / sum((x - mx) ** 2 for x in xs)
-        fitted_first, fitted_last = my - slope * mx, my + slope * mx
+        fitted_first, fitted_last = _line_ends([p.value for p in pts])
         if metric.name != "over_s":  # a count, a rate, a share: the line's ends stay where a value can be
             fitted_first, fitted_last = max(fitted_first, 0.0), max(fitted_last, 0.0)
         trend = change(metric, round(fitted_first, 3), round(fitted_last, 3))
+        if metric.better == "band" and trend.verdict in ("better", "worse"):
+            trend = replace(trend, verdict=_band_verdict(metric, pts))
     best = None
     scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]
     scored = [s for s in scored if s[0] is not None]
@@ -79,6 +77,24 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         # the lowest score; among equals the latest (the best you can do *now*)
         best = min(scored, key=lambda s: (s[0], -s[1]))[2]
     return Series(metric.name, pts, trend, best, pts[-1])
+
+
+def _line_ends(values: Sequence[float]) -> tuple[float, float]:
+    """The least-squares line through ``values`` (one per attempt), at the first and the last."""
+    n = len(values)
+    mx, my = (n - 1) / 2, statistics.fmean(values)
+    slope = sum((x - mx) * (v - my) for x, v in enumerate(values)) / sum((x - mx) ** 2 for x in range(n))
+    return my - slope * mx, my + slope * mx
+
+
+def _band_verdict(metric: Metric, pts: Sequence[Point]) -> str:
+    """The trend of a figure judged by a band, from its distance to the band over the attempts:
+    a line through the values themselves can end inside the band while every attempt moved away
+    from it (211, 184, 191, 432 字/分 against 250-350: the line runs from 155 to 355)."""
+    first, last = (max(v, 0.0) for v in _line_ends([metric.score(p.value) or 0.0 for p in pts]))
+    if abs(last - first) < metric.same:
+        return "same"
+    return "better" if last < first else "worse"
 
 
 @dataclass(frozen=True)
@@ -228,8 +244,9 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
                     None)
     if previous is None or not previous.focus or previous.focus not in METRIC_BY_NAME:
         return None
+    # a focus on a far too short answer asked for more (the length is otherwise not judged)
     return change(METRIC_BY_NAME[previous.focus], previous.metrics.get(previous.focus),
-                  current.metrics.get(previous.focus))
+                  current.metrics.get(previous.focus), want="higher" if previous.focus == "answer_s" else None)
 
 
 def recurring(store: Store, answers: Sequence[Answer], language: str | None) -> list[Recurring]:

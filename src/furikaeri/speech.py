@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from furikaeri.audio import DIGITAL_SILENCE_DB, RATE, Audio
+from furikaeri.audio import RATE, Audio
 
 HOP_S = 0.010
 WIN_S = 0.025
@@ -96,7 +96,15 @@ def frame_db(samples: np.ndarray, rate: int, *, hop_s: float = HOP_S, win_s: flo
     sq = np.concatenate([[0.0], np.cumsum(x * x)])
     starts = np.arange(n) * hop
     energy = (sq[starts + win] - sq[starts]) / win
-    return (10.0 * np.log10(np.maximum(energy, 1e-10))).astype(np.float32)
+    return (10.0 * np.log10(np.maximum(energy, SILENT_POWER))).astype(np.float32)
+
+
+#: The power of a frame of exact zeros (digital silence) in :func:`frame_db`: -140 dBFS, under
+#: any room heard through a microphone, however low it is set (a float take 30 dB quieter than
+#: usual has its room at -100 to -110 dBFS); frames at or under :data:`ZEROS_DB` are a muted
+#: line, a recorder's padding or a noise gate, not the room.
+SILENT_POWER = 1e-14
+ZEROS_DB = -139.0
 
 
 #: Silero's probabilities depend on the absolute level, so a microphone set low loses speech:
@@ -144,9 +152,9 @@ class GainTrack:
         c = np.concatenate([[0.0], np.cumsum(power)])
         idx = np.arange(k, len(power))
         lo_idx = np.maximum(idx - (_LOUD_FRAMES - 1), 0)
-        loud = 10.0 * np.log10(np.maximum((c[idx + 1] - c[lo_idx]) / (idx + 1 - lo_idx), 1e-10))
+        loud = 10.0 * np.log10(np.maximum((c[idx + 1] - c[lo_idx]) / (idx + 1 - lo_idx), SILENT_POWER))
         hi = np.maximum.accumulate(np.concatenate([[self._hi], loud]))[1:]
-        quiet = np.where(loud > DIGITAL_SILENCE_DB, loud, np.inf)
+        quiet = np.where(loud > ZEROS_DB, loud, np.inf)
         lo = np.minimum.accumulate(np.concatenate([[self._lo], quiet]))[1:]
         self._hi, self._lo = float(hi[-1]), float(lo[-1])
         n = self._n + len(hi)
@@ -306,10 +314,12 @@ def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, 
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
     # the floor of the room, not of digital silence: a take padded with exact zeros (a recorder
-    # that pads, a noise gate) put its floor at -90 dB, and the room's own noise in the pauses
-    # then read as speech (6 pauses became 2)
-    heard = db[db > -90.0]
-    floor = max(float(np.percentile(heard, 10)) if len(heard) else -100.0, -90.0)
+    # that pads, a noise gate) put its floor at the bottom of the scale, and the room's own
+    # noise in the pauses then read as speech (6 pauses became 2). A level is not the test: a
+    # take recorded 30 dB too quiet has its whole room under -90 dBFS, and leaving that out
+    # put the floor among the speech (a quiet room taken for a noisy one, 40% of the words lost)
+    heard = db[db > ZEROS_DB]
+    floor = float(np.percentile(heard, 10)) if len(heard) else ZEROS_DB
     if vad_mask.any():
         speech_level = float(np.percentile(db[vad_mask], 90))
     else:

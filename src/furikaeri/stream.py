@@ -46,7 +46,7 @@ import numpy as np
 
 from furikaeri.audio import RATE, Audio, FullScale, Offset
 from furikaeri.denoise import NoiseProfile
-from furikaeri.speech import GainTrack
+from furikaeri.speech import SILENT_POWER, GainTrack
 
 HOP = 160  # samples per 10-ms frame
 WIN = 400  # 25-ms frame window
@@ -788,7 +788,7 @@ def _frames_exact(seg: np.ndarray, n: int) -> np.ndarray:
     sq = np.concatenate([[0.0], np.cumsum(x * x)])
     starts = np.arange(n) * HOP
     energy = (sq[starts + WIN] - sq[starts]) / WIN
-    return (10.0 * np.log10(np.maximum(energy, 1e-10))).astype(np.float32)
+    return (10.0 * np.log10(np.maximum(energy, SILENT_POWER))).astype(np.float32)
 
 
 #: ``analyze`` streams files longer than this (s) through a :class:`Listener`, a chunk at a

@@ -18,7 +18,7 @@ from rich.text import Text
 from furikaeri.compare import AnswerComparison, SessionComparison, clip
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change
-from furikaeri.notes import FixCheck, note_text
+from furikaeri.notes import FixCheck, is_fine, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.session import Before
 from furikaeri.store import Answer, Interview, Note
@@ -167,7 +167,12 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
         return
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
              "same": "yellow"}.get(fix.verdict, "")
-    console.print(Text(t(f"fix_{fix.verdict}", lang) + (":" if fix.changes else ""), style=style))
+    key = f"fix_{fix.verdict}"
+    if fix.verdict == "better" and not all(is_fine(c.metric, c.after) for c in fix.changes if c.verdict == "better"):
+        key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
+    elif fix.verdict == "unknown" and not fix.changes:
+        key = "fix_unknown_none"
+    console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
         console.print(
             f"  {_label(c.metric, lang)}: {fmt_value(c.metric, c.before, lang)} → "

@@ -146,6 +146,11 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
         shown = value
+    elif focus.metric == "answer_s":  # far too short: against the budget
+        from furikaeri import norms
+
+        shown = text(language, "focus_short", value=value, share=norms.SHORT_ANSWER_SHARE,
+                     budget=focus.limit / norms.SHORT_ANSWER_SHARE)
     elif focus.against == "usual":
         shown = text(language, "focus_vs_usual", value=value,
                      usual=fmt_value(focus.metric, focus.usual, language, signed=focus.metric == "over_s"))
