@@ -238,3 +238,21 @@ def test_a_knock_louder_than_the_voice_leaves_the_voice_measured(shared):
     assert v.median_f0_hz == pytest.approx(plain.median_f0_hz, abs=3)
     assert v.pitch_spread_st == pytest.approx(plain.pitch_spread_st, abs=0.2)
     assert len(v.windows) == len(plain.windows)
+
+
+@pytest.mark.parametrize("art, pauses_blamed", [(5.7, True), (4.6, False)])
+def test_a_slow_pace_from_long_silences_is_put_down_to_the_pauses(art, pauses_blamed):
+    # ja_ENZ20 ST2: 3.0 morae/s over the answer, 5.7 between its pauses (48% silent): the
+    # sentences are not the fault, the silences are
+    from types import SimpleNamespace as NS
+
+    from furikaeri.advice import tips_for
+    from furikaeri.lang.ja import JapaneseRate
+    from furikaeri.measure import Stats, Verdict
+
+    m = NS(speech_detected=True, over_budget=False, answer_s=50.0, pauses=(), fillers=(),
+           stats=Stats(fillers_per_min=0.0), verdicts={"rate": Verdict("low", "", "")},
+           rate=JapaneseRate(morae_per_s=3.0, articulation_morae_per_s=art, chars_per_min=200.0))
+    (tip,) = tips_for(m, "ja", 60.0)
+    assert ("間の長さが原因" in tip) == pauses_blamed and ("一文を短く" in tip) != pauses_blamed
+    assert "3.0拍/秒" in tip

@@ -693,7 +693,7 @@ def test_monday_thursday_english(home, tmp_path):
     out = flat(r.output)
     assert "last time (2026-11-23" in out
     assert "your note: ran over, lots of uh / no plan / fewer fillers; get to the point in 30 seconds" in out
-    assert "your fix worked: fillers:" in out and "over budget:" in out
+    assert "your fix is working: better, though not yet where it should be: fillers:" in out and "over budget:" in out
     with Store.open(home) as st:
         answers = st.answers(full=True)
     assert len(answers) == 6
@@ -713,7 +713,7 @@ def test_monday_thursday_english(home, tmp_path):
     assert {x["metric"] for x in c["fix"]["changes"]} == {"fillers_per_min", "opening_share", "over_s"}
     assert c["text"]["added"] and c["text"]["removed"] and c["text"]["kept_share"] < 0.5
     out = flat(run("compare", "--question", "weakness").output)
-    assert "your fix worked" in out and "what the answer said differently" in out
+    assert "your fix is working" in out and "what the answer said differently" in out
 
     p = json.loads(run("progress", "--json").output)
     assert p["overall"][0]["attempts"] == 6 and len(p["questions"]) == 3
@@ -755,7 +755,7 @@ def test_monday_thursday_japanese(home, tmp_path):
     assert r.exit_code == 0, r.output
     out = flat(r.output)
     assert "前回（2026-11-23" in out and "あなたのメモ: 結論から話す。えーを減らす" in out
-    assert "前回のメモの改善ができました: 目安超過:" in out or "前回のメモの改善ができました: フィラー:" in out
+    assert "メモで狙った点が良くなりました" in out and ("目安超過:" in out or "フィラー:" in out)
     assert "話速:" in out  # the check for "もっとゆっくり話す" reports the pace
     with Store.open(home) as st:
         answers = st.answers()
@@ -773,7 +773,7 @@ def test_monday_thursday_japanese(home, tmp_path):
     out = flat(run("progress").output)
     assert "フィラー" in out and "自己ベスト" in out and "学生時代に力を入れたことは何ですか。" in out and "▲ 改善" in out
     out = flat(run("compare", "--question", "gakuchika").output)
-    assert "前回のメモの改善ができました" in out and "話した内容の違い" in out
+    assert "メモで狙った点が良くなりました" in out and "話した内容の違い" in out
     md = run("export", "--format", "md").output
     assert "練習の記録" in md and "結論から話す" in md
 
@@ -879,3 +879,25 @@ def test_band_trend_is_judged_by_distance_to_the_band():
     # into the band from below: better; from too slow to as much too fast: neither
     assert PR.series(m, _answers("chars_per_min", [180.0, 220.0, 300.0])).trend.verdict == "better"
     assert PR.series(m, _answers("chars_per_min", [200.0, 400.0])).trend.verdict == "same"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_note_check_says_better_but_not_yet_and_never_leaves_a_sentence_open(lang):
+    from rich.console import Console
+
+    from furikaeri.report.history import render_fix
+
+    def said(fix):
+        c = Console(width=100, record=True)
+        render_fix(c, fix, lang)
+        return c.export_text().strip()
+
+    over = M.METRIC_BY_NAME["over_s"]
+    still_over = N.FixCheck(1, "30秒以内", True, (M.change(over, 82.0, 57.0),), "better")
+    inside = N.FixCheck(1, "30秒以内", True, (M.change(over, 82.0, -3.0),), "better")
+    nothing = N.FixCheck(1, "笑顔を意識する", False, (), "unknown")
+    texts = {"en": ("not yet where it should be", "your fix worked", "no figure changed"),
+             "ja": ("まだ目安の外です", "メモで狙った点が良くなりました", "変化した項目もありません")}[lang]
+    assert texts[0] in said(still_over) and said(still_over).splitlines()[0].endswith(":")
+    assert texts[1] in said(inside) and texts[0] not in said(inside)
+    assert said(nothing).endswith(texts[2])

@@ -158,6 +158,13 @@ def test_companies_and_interviews(home):
         assert [i.id for i in st.interviews(company="さくら商事")] == [iid]
         with pytest.raises(StoreError):
             st.upsert_company("x", colour="red")
+        # spaces and widths aside, one company: typed with a full-width space, a half-width one,
+        # or full-width letters, it is the same one
+        j = st.add_interview(company="ＡＢＣ商事　株式会社", held_on="2026-11-21", items=[{"question": "自己PR"}])
+        assert st.company("abc商事 株式会社").name == "ABC商事 株式会社"
+        assert [i.id for i in st.interviews(company="ＡＢＣ商事  株式会社")] == [j]
+        assert st.upsert_company("abc商事 株式会社", asks="自己PR").id == st.company("ＡＢＣ商事　株式会社").id
+        assert st.interviews(company="ない会社") == []
 
 
 def test_a_database_from_a_newer_version_is_refused(home):

@@ -64,7 +64,8 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     if per_min > norms.FILLERS_GOOD_PER_MIN:
         counts: dict[str, int] = {}
         for f in m.fillers:
-            counts[f.text.lower()] = counts.get(f.text.lower(), 0) + 1
+            key = f.text.strip("()").lower()  # "(えー)": a sound found in the audio, named as said
+            counts[key] = counts.get(key, 0) + 1
         top = text(language, "list_sep").join(k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
         ranked.append((4 + per_min / 2, text(language, "tip_fillers", per_min=per_min, top=top)))
     rate = m.verdicts.get("rate")
@@ -74,8 +75,15 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
         shown = "—" if v is None else f"{v:.0f}" if v >= 100 else f"{v:.1f}"
         value = text(language, "value_unit", value=shown, unit=text(language, key))
         band = norms.RATE_BANDS[key]
-        ranked.append((3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow",
-                                 value=value, lo=band.lo, hi=band.hi)))
+        art = m.rate.get(f"articulation_{key}")
+        if rate.level == "low" and art is not None and band.lo <= art <= band.hi:
+            # words said at a good pace, slowed by the silences between them: the pauses are the cause
+            shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
+            ranked.append((3.5, text(language, "tip_slow_pauses", value=value,
+                                     art=text(language, "value_unit", value=shown_art, unit=text(language, key)))))
+        else:
+            ranked.append((3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow",
+                                     value=value, lo=band.lo, hi=band.hi)))
     if not ranked:
         return [text(language, "tip_good")]
     ranked.sort(key=lambda t: -t[0])

@@ -146,7 +146,7 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
     sa, sb = store.session(ref_a), store.session(ref_b)
     for ref, s in ((ref_a, sa), (ref_b, sb)):
         if s is None:
-            raise UsageError(f"no session {ref!r} (see `furikaeri history`)")
+            raise UsageError(f"no session '{ref}' (see `furikaeri history`)")
     assert sa and sb
     if sa.id == sb.id:
         raise UsageError("that is the same session twice: give two different sessions")
@@ -175,10 +175,10 @@ def resolve_question(store: Store, ref: str) -> int:
     """A question id from an id, a key (``ja-basic:jiko-pr`` or ``jiko-pr``) or a piece of text."""
     found = store.find_questions(ref)
     if not found:
-        raise UsageError(f"no practised question matches {ref!r} (see `furikaeri history`)")
+        raise UsageError(f"no practised question matches '{ref}' (see `furikaeri history`)")
     if len(found) > 1:
         listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
-        raise UsageError(f"{ref!r} matches {len(found)} questions ({listed}); give its number")
+        raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number")
     return found[0].id
 
 

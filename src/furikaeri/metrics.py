@@ -72,7 +72,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("longest_pause_s", "lower", 0.5, 1),
     Metric("latency_s", "lower", 0.5, 1),
     # the coach layer: time to the point, hedging, vocal variety, time off pace
-    Metric("opening_s", None, 2.0, 0),
+    Metric("opening_s", None, 2.0, 1),
     Metric("opening_share", "lower", 0.05, 0, scale=100.0),
     Metric("hedges_per_100_words", "lower", 0.5, 1),
     Metric("pitch_spread_st", "higher", 0.3, 1),

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 import shutil
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -378,19 +379,30 @@ def get_set(name: str, folder: Path | None = None) -> QuestionSet:
         if s.name.casefold() == name.casefold():
             return s
     names = ", ".join(s.name for s in sets if not s.company) or "none"
-    raise QuestionError(f"no question set {name!r}; available: {names} (see `furikaeri questions`)")
+    raise QuestionError(f"no question set '{name}'; available: {names} (see `furikaeri questions`)")
+
+
+def company_name(name: str) -> str:
+    """A company name as kept: full-width letters, digits and spaces as half-width, half-width
+    katakana as full-width, a run of spaces as one."""
+    return " ".join(unicodedata.normalize("NFKC", name).split())
+
+
+def company_key(name: str) -> str:
+    """A company name as compared: :func:`company_name`, any case."""
+    return company_name(name).casefold()
 
 
 def get_company(name: str, folder: Path | None = None) -> QuestionSet:
     """The company file for ``name`` (its [company] name or file set name, any case)."""
-    want = name.strip().casefold()
+    want = company_key(name)
     companies = [s for s in all_sets(folder) if s.company]
     for s in companies:
-        if s.company and (s.company.name.casefold() == want or s.name.casefold() == want):
+        if s.company and want in (company_key(s.company.name), company_key(s.name)):
             return s
     names = ", ".join(s.company.name for s in companies if s.company) or "none yet"
     raise QuestionError(
-        f"no company file for {name!r} (companies: {names}); write one with "
+        f"no company file for '{name}' (companies: {names}); write one with "
         f"`furikaeri questions template --company \"{name}\"` and add it with `furikaeri questions add FILE`"
     )
 

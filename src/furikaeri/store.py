@@ -912,19 +912,31 @@ class Store:
         return c
 
     def company(self, name: str) -> Company | None:
-        r = self.db.execute("SELECT * FROM companies WHERE name = ?", (name.strip(),)).fetchone()
+        """The company called ``name``, spaces and character widths aside (「さくら商事　株式会社」
+        is 「さくら商事 株式会社」, ＡＢＣ is ABC)."""
+        r = self._company_row(self.db, name)
         return _company(r) if r else None
+
+    @staticmethod
+    def _company_row(db: sqlite3.Connection, name: str) -> sqlite3.Row | None:
+        from furikaeri.questions import company_key
+
+        want = company_key(name)
+        return next((r for r in db.execute("SELECT * FROM companies ORDER BY id") if company_key(r["name"]) == want),
+                    None)
 
     def companies(self) -> list[Company]:
         return [_company(r) for r in self.db.execute("SELECT * FROM companies ORDER BY name")]
 
     def _company_id(self, db: sqlite3.Connection, name: str, now: datetime | None) -> int:
-        row = db.execute("SELECT id FROM companies WHERE name = ?", (name.strip(),)).fetchone()
+        from furikaeri.questions import company_name
+
+        row = self._company_row(db, name)
         if row:
             return int(row["id"])
         stamp = to_stamp(now)
         cur = db.execute(
-            "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)", (name.strip(), stamp, stamp)
+            "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)", (company_name(name), stamp, stamp)
         )
         return int(cur.lastrowid)
 
@@ -975,8 +987,9 @@ class Store:
         )
         args: tuple = ()
         if company:
-            sql += " WHERE c.name = ?"
-            args = (company.strip(),)
+            row = self._company_row(self.db, company)
+            sql += " WHERE i.company_id = ?"
+            args = (row["id"] if row else -1,)
         sql += " ORDER BY i.held_on DESC, i.id DESC"
         return [_interview(r) for r in self.db.execute(sql, args)]
 
@@ -990,6 +1003,7 @@ class Store:
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 _SESSION_SQL = (
     "SELECT s.*, c.name AS company_name, COUNT(a.id) AS n FROM sessions s"

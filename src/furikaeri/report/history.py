@@ -67,7 +67,8 @@ def shown_change(metric: str, before: float | None, after: float | None, lang: s
     m = METRIC_BY_NAME.get(metric)
     digits, scale = (m.digits, m.scale) if m else (1, 1.0)
     delta = round(after * scale, digits) - round(before * scale, digits)
-    return fmt_value(metric, delta / scale, lang, unit=False, signed=True)
+    shown = fmt_value(metric, delta / scale, lang, unit=False, signed=True)
+    return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
 
 
 def _label(metric: str, lang: str) -> str:
@@ -337,7 +338,8 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         if items:
             console.print()
             console.print(f"[dim]{t('only_in', lang)} {escape(label)}: "
-                          + ", ".join(f"#{x.id} {escape(clip(x.question or '–', 30))}" for x in items) + "[/dim]")
+                          + t("list_sep", lang).join(f"#{x.id} {escape(clip(x.question or '–', 30))}" for x in items)
+                          + "[/dim]")
 
 
 # --------------------------------------------------------------------------- progress

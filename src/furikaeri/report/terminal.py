@@ -242,7 +242,7 @@ def details(a, L) -> list[Text]:
                     spans[-1][1] = max(spans[-1][1], w.end)
                 else:
                     spans.append([w.start, w.end])
-            voice.append(L["flat_at"].format(spans=L["list_sep"].join(
+            voice.append(L["flat_at"].format(share=a.voice.monotone_share or 0.0, spans=L["list_sep"].join(
                 L["time_span"].format(start=clock(a), end=clock(b)) for a, b in spans)))
         if voice:
             out.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
