@@ -516,3 +516,10 @@ def test_bare_e_is_how_whisper_writes_a_short_ee(text, expected):
     from furikaeri.lang.ja import RULES
 
     assert [m.text for m in RULES.find_fillers(text)] == expected
+
+
+def test_a_transcript_reads_without_whispers_stray_spaces():
+    from furikaeri.lang import readable
+
+    assert readable(" ケーケーリ27カギ。 県は、 えっと IT サポートで Python 3 を", "ja") == "ケーケーリ27カギ。県は、えっとITサポートでPython 3を"
+    assert readable(" I worked on it, and", "en") == " I worked on it, and"

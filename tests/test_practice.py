@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rich.cells import cell_len
 
 from furikaeri import companies as CO
 from furikaeri import compare as C
@@ -901,3 +902,18 @@ def test_the_note_check_says_better_but_not_yet_and_never_leaves_a_sentence_open
     assert texts[0] in said(still_over) and said(still_over).splitlines()[0].endswith(":")
     assert texts[1] in said(inside) and texts[0] not in said(inside)
     assert said(nothing).endswith(texts[2])
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_history_keeps_japanese_questions_readable_with_their_notes(home, take, columns):
+    S.save_analysis(make_analysis("学生時代はえーと部活を", lang="ja", question="学生時代に力を入れたことを教えてください。"), audio_path=take, home=home,
+                    note="「あの」が多い　まだ癖が抜けない", session="模擬", now=MONDAY)
+    S.save_analysis(make_analysis("自己紹介です", lang="ja", question="自己紹介をお願いします。"), audio_path=take,
+                    home=home, session="模擬", now=MONDAY + timedelta(minutes=1))
+    out = CliRunner().invoke(cli, ["history"], env={"COLUMNS": str(columns)}).output
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns, out
+    assert "話速（字/分）" in out and "長さ（秒）" in out  # headers whole
+    assert not any(line.strip()[:1] in "。、）」" for line in lines if line.strip()), out  # kinsoku
+    assert "学生時代に力を" in out and "ください。" in out and "メモ: 「あの」" in out
+    assert (columns >= 80) == ("日時" in out)  # a narrow terminal leaves the time to the session's title

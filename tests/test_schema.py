@@ -133,7 +133,7 @@ def test_japanese_lines_break_as_a_typesetter_breaks_them(width):
     from rich.cells import cell_len
     from rich.text import Text
 
-    from furikaeri.report.terminal import NO_LINE_END, NO_LINE_START, wrap_unspaced
+    from furikaeri.report.wrap import NO_LINE_END, NO_LINE_START, wrap_unspaced
 
     said = ("それで、結局県が、橋号使って使って、窓から入ろうとしていましたが、「それを見た」、たまに見た、"
             "たまたま見た警官が、 [1.4秒]あ、ドロボカと思って、えーと、ちょっと待ってください。")

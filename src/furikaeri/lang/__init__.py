@@ -154,6 +154,18 @@ def counted(n: int, noun: str) -> str:
 LANGUAGES = ("en", "ja")
 
 
+_STRAY_SPACE = re.compile(r"(?<![A-Za-z0-9,.!?;:])\s+|\s+(?![A-Za-z0-9])")
+
+
+def readable(text_: str, code: str | None) -> str:
+    """A transcript as a reader expects it: in a language written without spaces, the spaces
+    Whisper leaves between words (「ケーケーリ27カギ。 県は」) taken out, except between two words
+    in Latin letters or digits ("IT サポート" keeps none, "Python 3" keeps its own)."""
+    if not text_ or code not in LANGUAGES or get_rules(code).joiner:
+        return text_
+    return _STRAY_SPACE.sub("", text_).strip()
+
+
 def get_rules(code: str) -> Rules:
     """The rules of language ``code``; any other code gets English counting."""
     import importlib

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from furikaeri.errors import UsageError
-from furikaeri.lang import get_rules, pick_lang, text
+from furikaeri.lang import get_rules, pick_lang, readable, text
 from furikaeri.metrics import METRIC_BY_NAME
 from furikaeri.store import Store
 
@@ -60,7 +60,7 @@ def to_csv(data: dict[str, Any]) -> str:
                a.get("model") or ""]
         row += ["" if a["metrics"].get(c) is None else a["metrics"][c] for c in CSV_METRICS]
         row += [a.get("focus") or "", note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
-                a.get("transcript") or ""]
+                readable(a.get("transcript") or "", a.get("language"))]
         w.writerow(row)
     return buf.getvalue()
 
@@ -92,7 +92,7 @@ def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
         lines.append(f"- **{text(lang, 'focus_title')}**: {METRIC_BY_NAME[a['focus']].label(lang)}")
     lines += _labelled(a.get("note") or {}, ("wrong", "why", "next_time"), lang)
     if a.get("transcript"):
-        lines += ["", f"> {a['transcript']}"]
+        lines += ["", f"> {readable(a['transcript'], a.get('language'))}"]
     lines.append("")
     return lines
 
@@ -144,9 +144,10 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
         lines += [f"## {text(lang, 'md_interviews')}", ""]
         for i in data["interviews"]:
             lines += _md_interview(i, lang)
-    if data.get("companies"):
+    researched = [c for c in data.get("companies") or () if _md_company(c, lang)[1:-1]]  # a name alone: nothing to say
+    if researched:
         lines += [f"## {text(lang, 'md_companies')}", ""]
-        for c in data["companies"]:
+        for c in researched:
             lines += _md_company(c, lang)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -216,49 +216,84 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
     everyone = lang
     for s in sessions:
         lang = pick_lang(None, [a.get("language") for a in s["answers"]]) if each_own and s["answers"] else everyone
-        title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']} · {_when(s['started_at'])}"
-        if s.get("company"):
-            title += f" · {escape(s['company'])}"
-        console.print(title + "[/dim]")
+        console.print(_session_title(s))
         if not s["answers"]:
             console.print("  [dim]–[/dim]")
             continue
-        # numbers never break (a narrow terminal wraps the headers and the words); the pace's
-        # unit goes in its header when the session's answers share one; a note column only
-        # when there are notes
-        answers = list(reversed(s["answers"]))
-        paces = {get_rules(a.get("language") or "").pace_key for a in answers}
-        one_pace = paces.pop() if len(paces) == 1 else None
-        noted = any(a.get("note") for a in answers)
-        lengths, fillers, rows = [], [], []
-        for a in answers:
-            m = a["metrics"]
-            length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
-            if m.get("budget_s") is not None:
-                length += f"/{m['budget_s']:.0f}"
-            rate = get_rules(a.get("language") or "").pace_key
-            note = a.get("note") or {}
-            note_s = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
-            lengths.append(length)
-            fillers.append(fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False))
-            rows.append([str(a["id"]), _when(a["created_at"])[5:], escape(a.get("question") or "–"),
-                         f"[red]{length}[/red]" if m.get("over_budget") else length, fillers[-1],
-                         fmt_value(rate, m.get(rate), lang, unit=one_pace is None),
-                         *([escape(note_s)] if noted else [])])
-        table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column(t("when", lang))
-        table.add_column(t("col_question", lang), overflow="fold", max_width=40)
-        table.add_column(t("col_length", lang), justify="right", min_width=max(map(len, lengths)))
-        table.add_column(t("col_fillers", lang), justify="right", min_width=max(map(len, fillers)))
-        pace = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
-        table.add_column(pace, justify="right")
-        if noted:
-            table.add_column(t("col_note", lang), overflow="fold", max_width=30)
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
+        console.print(_history_table(s["answers"], lang, console.width))
         console.print()
+
+
+def _session_title(s: dict[str, Any]) -> str:
+    """"name #id · when · company", without saying again what the name says (a practice run is
+    named by its set and time; a company's set by the company)."""
+    from furikaeri.questions import company_key
+
+    when = _when(s["started_at"])
+    title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}"
+    if when not in s["name"]:
+        title += f" · {when}"
+    letters = lambda x: "".join(ch for ch in company_key(x) if ch.isalnum())  # noqa: E731
+    if s.get("company") and letters(s["company"]) not in letters(s["name"]):
+        title += f" · {escape(s['company'])}"
+    return title + "[/dim]"
+
+
+#: The question column of the history is never narrower than this (cells).
+Q_MIN = 14
+
+
+def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> Table:
+    """A session's answers, newest first: number, time, question (with the note under it, dim),
+    length against the budget, fillers per minute, pace. Numbers and headers never break (a
+    narrow terminal wraps the question); the pace's unit goes in its header when the answers
+    share one."""
+    from rich.cells import cell_len
+
+    from furikaeri.report.wrap import wrap_unspaced
+
+    answers = list(reversed(answers))
+    paces = {get_rules(a.get("language") or "").pace_key for a in answers}
+    one_pace = paces.pop() if len(paces) == 1 else None
+    pace_head = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
+    heads = ["#", t("when", lang), t("col_question", lang), t("col_length", lang), t("col_fillers", lang), pace_head]
+    cells = []
+    for a in answers:
+        m = a["metrics"]
+        length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
+        if m.get("budget_s") is not None:
+            length += f"/{m['budget_s']:.0f}"
+        rate = get_rules(a.get("language") or "").pace_key
+        cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
+                      fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
+                      fmt_value(rate, m.get(rate), lang, unit=one_pace is None)])
+    fixed = [max(cell_len(x) for x in col) for col in zip(*([h for i, h in enumerate(heads) if i != 2], *cells))]
+    timed = width - sum(fixed) - 2 * len(fixed) >= Q_MIN  # too narrow: the session's title has the time
+    if not timed:
+        fixed.pop(1)
+    q_width = max(Q_MIN, min(48, width - sum(fixed) - 2 * len(fixed)))
+    unspaced = not get_rules(lang).joiner
+
+    def fitted(value: str, style: str = "") -> Text:
+        out = Text(value, style=style)
+        return wrap_unspaced(out, q_width) if unspaced else out
+
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
+    table.add_column("#", justify="right", no_wrap=True)
+    if timed:
+        table.add_column(heads[1], no_wrap=True)
+    table.add_column(heads[2], overflow="fold", width=q_width)
+    for head in heads[3:]:
+        table.add_column(head, justify="right", no_wrap=True)
+    for a, (num, when, length, fillers, pace) in zip(answers, cells):
+        note = a.get("note") or {}
+        said = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
+        question = fitted(a.get("question") or "–")
+        if said:
+            question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {said}", "dim")])
+        table.add_row(num, *([when] if timed else []), question,
+                      Text(length, style="red" if a["metrics"].get("over_budget") else ""), fillers, pace)
+    return table
 
 
 def render_answer_header(console: Console, answer: Answer, lang: str) -> None:
