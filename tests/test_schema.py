@@ -166,3 +166,19 @@ def test_the_focus_suggestion_wraps_under_its_arrow(lang):
     indent = lines[first].index("→") + 2
     nxt = lines[first + 1]
     assert any(c.isalpha() for c in nxt) and not nxt[1:indent].strip()  # it wraps, and under the text
+
+
+def test_a_japanese_report_at_60_columns_keeps_each_verdict_whole():
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from furikaeri.report.terminal import render
+
+    console = Console(width=60, record=True, force_terminal=False, color_system=None)
+    render(analysis("ja"), console)
+    out = console.export_text()
+    inside = [line.strip("│ ") for line in out.splitlines()]
+    assert max(cell_len(line) for line in out.splitlines()) <= 60
+    assert not any(line[:1] in ")）、。" for line in inside if line), out
+    words = {"ちょうどよい", "まずまず", "多め", "少なめ", "速め", "遅め", "ゆっくりめ"}
+    assert not any(line.endswith(w[:k]) for line in inside for w in words for k in range(1, len(w))), out

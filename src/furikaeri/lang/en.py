@@ -743,6 +743,7 @@ TEXT = {
     'ask_questions': 'The questions they asked, in order (empty line ends)',
     'ask_answered': 'what you answered',
     'company_hint': 'practise these: furikaeri practice --company "{company}"',
+    'set_facts': '{language}, {n} questions, {source}',
     'builtin': 'built-in',
     'secs': '{n:.0f} s',
     # --- the Markdown journal (export --format md)

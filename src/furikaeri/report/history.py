@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -454,20 +455,43 @@ def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], 
     console.print(f"[bold]{t('sets', lang)}[/bold]")
     for s in plain:
         src = t("builtin", lang) if s.builtin else s.source
-        console.print(f"  [bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({s.language}, "
-                      f"{len(s.questions)}, {escape(src)})[/dim]")
+        console.print(f"  [bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({_set_facts(s, src, lang)})[/dim]")
         if verbose:
-            for q in s.questions:
-                console.print(f"    [dim]{escape(q.id):>16}[/dim] {escape(q.text)} [dim]{t('secs', lang, n=q.budget_s)}[/dim]")
+            console.print(_question_grid(s, lang, console.width))
     if companies:
         console.print(f"[bold]{t('companies', lang)}[/bold]")
         for s in companies:
-            console.print(f"  [bold]{escape(s.company.name)}[/bold] [dim]({s.language}, {len(s.questions)}, "
-                          f"{escape(s.source)})[/dim]")
+            console.print(f"  [bold]{escape(s.company.name)}[/bold] [dim]({_set_facts(s, s.source, lang)})[/dim]")
     if problems:
         console.print(f"[yellow]{t('problems', lang)}[/yellow]")
         for p in problems:
             console.print(f"  [yellow]{escape(p)}[/yellow]")
+
+
+def _set_facts(s: Any, source: str, lang: str) -> str:
+    """"English, 9 questions, built-in" / 「英語・9問・組み込み」."""
+    return t("set_facts", lang, language=t(f"language_{s.language}", lang), n=len(s.questions),
+             source=escape(source))
+
+
+def _question_grid(s: Any, lang: str, width: int) -> Table:
+    """A set's questions under it: id, text (wrapping under itself; in a language written
+    without spaces, by its line rules), budget."""
+    from rich.cells import cell_len
+
+    from furikaeri.report.wrap import wrap_unspaced
+
+    ids = max(cell_len(q.id) for q in s.questions)
+    budgets = [t("secs", lang, n=q.budget_s) for q in s.questions]
+    room = max(16, width - 4 - ids - max(cell_len(b) for b in budgets) - 4)
+    grid = Table.grid(padding=(0, 2), pad_edge=False)
+    grid.add_column(justify="right", style="dim", no_wrap=True)
+    grid.add_column(width=room if not get_rules(s.language).joiner else None, max_width=room)
+    grid.add_column(style="dim", no_wrap=True)
+    for q, budget in zip(s.questions, budgets):
+        said = Text(q.text)
+        grid.add_row(q.id, wrap_unspaced(said, room) if not get_rules(s.language).joiner else said, budget)
+    return Padding(grid, (0, 0, 0, 4))
 
 
 def render_company(console: Console, info: dict[str, Any], lang: str) -> None:

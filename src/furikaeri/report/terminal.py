@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri import norms
-from furikaeri.report.wrap import wrap_unspaced
+from furikaeri.report.wrap import strip_left, wrap_unspaced
 
 
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
@@ -125,7 +125,7 @@ def render(a, console: Console | None = None, focus=None) -> None:
         said = wrap_unspaced(said, inner)
         tips = [wrap_unspaced(Text(tip), inner - 2) for tip in tips]
         warnings = [wrap_unspaced(Text(w), inner - cell_len(warn_mark) - 1) for w in warnings]
-    parts = [head, *lead, figures(a, rules), Text(""), *details(a, L), Text(""), Text(L["transcript"], style="bold"),
+    parts = [head, *lead, figures(a, rules, inner), Text(""), *details(a, L), Text(""), Text(L["transcript"], style="bold"),
              said]
     if tips:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(tips, "•")]
@@ -167,45 +167,76 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     return Group(out, _bullets([suggestion], "→", style="magenta"))
 
 
-def figures(a, rules) -> Table:
-    """The short figures: a grid of label, value and verdict with its norm."""
-    L = rules.labels
+def figures(a, rules, width: int | None = None) -> Table:
+    """The short figures: a grid of label, value and verdict with its norm (in a language
+    written without spaces, the verdicts broken by hand to fit ``width``)."""
+    rows: list[tuple] = []
+    _figure_rows(a, rules, rows)
+    if width and not rules.joiner:
+        from rich.cells import cell_len
+
+        label_w = max(cell_len(str(r[0])) for r in rows)
+        value_w = max(cell_len(str(r[1])) for r in rows)
+        room = max(10, width - label_w - value_w - 4)
+
+        def fit(v: Text) -> Text:
+            """The unit, the verdict and its norm each kept whole on a line where they fit."""
+            import re
+
+            cuts = [0] + [m.end() for m in re.finditer(r"  | (?=\()", v.plain)] + [len(v.plain)]
+            parts = [v[a:b] for a, b in zip(cuts, cuts[1:])]
+            lines: list[Text] = []
+            for part in parts:
+                if lines and cell_len(lines[-1].plain + part.plain.rstrip()) <= room:
+                    lines[-1] = lines[-1] + part
+                else:
+                    lines.append(part)
+            return Text("\n").join(wrap_unspaced(strip_left(line), room) for line in lines)
+
+        rows = [(r[0], r[1], fit(r[2] if isinstance(r[2], Text) else Text(r[2]))) for r in rows]
     t = Table.grid(padding=(0, 2))
     t.add_column(style="bold", no_wrap=True)
     t.add_column(justify="right", no_wrap=True)
     t.add_column(overflow="fold")
+    for row in rows:
+        t.add_row(*row)
+    return t
+
+
+def _figure_rows(a, rules, rows: list) -> None:
+    """The rows of :func:`figures`, appended to ``rows`` as (label, value, verdict)."""
+    L = rules.labels
     s = L["seconds"]
     over = a.answer_s - a.budget_s
     short = a.verdicts.get("length") is not None and a.verdicts["length"].level == "low"
     length_v = (Text(f"{L['over_budget']} +{over:.0f} {s}", style="bold red") if a.over_budget
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
-    t.add_row(L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v)
-    t.add_row(L["latency"], f"{a.latency_s:.1f} {s}", "")
+    rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v))
+    rows.append((L["latency"], f"{a.latency_s:.1f} {s}", ""))
     first = True
     for key in rules.rate_keys:
         verdict = a.verdicts.get("rate" if key == rules.rate_key else key)
         digits = 0 if a.rate.get(key) is None or a.rate.get(key) >= 100 else 1
         label = L["rate"] if first else ""
-        t.add_row(label, f"{_num(a.rate.get(key), digits)}",
-                  _verdict(verdict, L, unit=L[key], speed=True) if verdict else Text(L[key], style="dim"))
+        rows.append((label, f"{_num(a.rate.get(key), digits)}",
+                  _verdict(verdict, L, unit=L[key], speed=True) if verdict else Text(L[key], style="dim")))
         first = False
     st = a.stats
-    t.add_row(L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
-              _verdict(a.verdicts.get("fillers"), L))
+    rows.append((L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
+              _verdict(a.verdicts.get("fillers"), L)))
     if a.repetitions:
-        t.add_row(L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", "")
-    t.add_row(L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L))
+        rows.append((L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", ""))
+    rows.append((L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L)))
     if a.opening is not None:
         order = f"  {L[a.opening.order]}" if a.opening.order else ""
         v = _verdict(a.verdicts.get("opening"), L, late=True)
         v.append(order, style="dim")
-        t.add_row(L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share), v)
-    t.add_row(L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
-              _verdict(a.verdicts.get("hedges"), L))
+        rows.append((L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share), v))
+    rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
+              _verdict(a.verdicts.get("hedges"), L)))
     if a.voice.pitch_spread_st is not None:
-        t.add_row(L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st), _verdict(a.verdicts.get("voice"), L))
-    return t
+        rows.append((L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st), _verdict(a.verdicts.get("voice"), L)))
 
 
 def details(a, L) -> list[Text]:

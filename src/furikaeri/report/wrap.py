@@ -12,8 +12,8 @@ from rich.text import Text
 #: Marks that may not open a line, and marks that may not close one (Japanese line-breaking
 #: rules, kinsoku shori: JIS X 4051): a comma, a full stop, a closing bracket, a small kana or the
 #: long-vowel mark at the head of a line reads as broken type.
-NO_LINE_START = set("、。，．,.!?！？）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
-NO_LINE_END = set("（「『【〔〈《“‘")
+NO_LINE_START = set("、。，．,.!?！？)）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
+NO_LINE_END = set("(（「『【〔〈《“‘")
 
 
 def wrap_unspaced(text: Text, width: int) -> Text:
@@ -48,9 +48,9 @@ def wrap_unspaced(text: Text, width: int) -> Text:
         start, col = cut, cell_len(plain[cut:i + 1])
     if not breaks:
         return text
-    return Text("\n").join(_strip_left(line) for line in text.divide(breaks))
+    return Text("\n").join(strip_left(line) for line in text.divide(breaks))
 
 
-def _strip_left(line: Text) -> Text:
+def strip_left(line: Text) -> Text:
     n = len(line.plain) - len(line.plain.lstrip(" "))
     return line[n:] if n else line
