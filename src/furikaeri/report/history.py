@@ -382,23 +382,26 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
 
 
 def _progress_table(block: ProgressBlock, lang: str) -> Table:
+    # figures never break; a narrow terminal wraps the figure's name
     table = Table(box=None, pad_edge=False, header_style="dim")
-    table.add_column(t("metric", lang))
-    table.add_column(t("chart", lang))
-    table.add_column(t("latest", lang), justify="right")
-    table.add_column(t("best", lang), justify="right")
-    table.add_column(t("trend", lang), justify="right")
+    table.add_column(t("metric", lang), overflow="fold")
+    table.add_column(t("chart", lang), no_wrap=True)
+    table.add_column(t("latest", lang), justify="right", no_wrap=True)
+    table.add_column(t("best", lang), justify="right", no_wrap=True)
+    table.add_column(t("trend", lang), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
     for s in block.series:
         values = [p.value for p in s.points][-24:]
         latest = s.latest.value if s.latest else None
-        trend = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
+        verdict = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
+        change = ""
         if s.trend and s.trend.delta is not None and s.metric != "over_s":  # as compare shows it
-            trend = Text(shown_change(s.metric, s.trend.before, s.trend.after, lang) + " ") + trend
+            change = shown_change(s.metric, s.trend.before, s.trend.after, lang)
         m = METRIC_BY_NAME.get(s.metric)  # a latest value outside its good band stands out
         outside = m is not None and m.band is not None and latest is not None and not m.band[0] <= latest <= m.band[1]
         table.add_row(_label(s.metric, lang), sparkline(values),
                       Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
-                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", trend)
+                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict)
     return table
 
 
