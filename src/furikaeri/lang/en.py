@@ -726,6 +726,7 @@ TEXT = {
     'value_morae_per_s': '{value} morae/s',
     'value_long_pauses': '{value}',
     'value_latency_s': '{value} s',
+    'clause_sep': '; ',
     'over_by': '{over:.0f} s over',
     'fig_length': '{answer:.0f} s on a {budget:.0f} s budget ({tail})',
     'fig_fillers': '{value:.1f} fillers/min',

@@ -158,9 +158,10 @@ def previous_line(before: Before, lang: str) -> str:
     line = f"{head}: {figures_line(prev.metrics, prev.language, lang)}"
     note = note_text(prev.note)
     if note:
-        line += f"; {t('your_note', lang)}: {note}"
+        line += f"{t('clause_sep', lang)}{t('your_note', lang)}: {note}"
     elif before.noted is not None:
-        line += f"; {t('your_note', lang)} ({_when(before.noted.created_at)[:10]}): {note_text(before.noted.note)}"
+        line += (f"{t('clause_sep', lang)}{t('your_note', lang)} ({_when(before.noted.created_at)[:10]}): "
+                 f"{note_text(before.noted.note)}")
     return line
 
 
