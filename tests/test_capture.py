@@ -699,7 +699,8 @@ def test_record_jfk_matches_the_source(pulse, tmp_path):
     env = env_for(pulse, tmp_path)
     out = tmp_path / "answers" / "jfk-take.wav"
     p = start_cli(["record", "--stop-after-silence", "2", "--max-seconds", "25", "--language", "en",
-                   "--question", "Your inaugural address?", "--budget", "30", "--out", str(out), "--json"], env)
+                   "--question", "Your inaugural address?", "--budget", "30", "--out", str(out), "--json",
+                   "--save", "--note", "slow down at the end"], env)
     pulse.playable(JFK)
     t_obs, audio_obs = wait_until_recording(out)
     time.sleep(0.5)
@@ -732,6 +733,14 @@ def test_record_jfk_matches_the_source(pulse, tmp_path):
     assert a["question"] == "Your inaugural address?"
     assert a["duration_s"] == pytest.approx(len(take) / 16000, abs=0.05)
     assert a["latency_s"] == pytest.approx(lag + onset_s(src), abs=0.5)
+    # --save: the answer is in the archive with its note and its own copy of the take
+    from furikaeri.store import Store
+
+    assert f"saved as answer {a['answer_id']}" in stderr
+    with Store.open(Path(env["FURIKAERI_HOME"])) as st:
+        saved = st.answer(a["answer_id"])
+    assert saved.question == "Your inaugural address?" and saved.note.next_time == "slow down at the end"
+    assert Path(saved.audio_path).read_bytes() == out.read_bytes()
 
 
 @pytest.mark.mic

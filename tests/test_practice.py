@@ -917,3 +917,53 @@ def test_history_keeps_japanese_questions_readable_with_their_notes(home, take, 
     assert not any(line.strip()[:1] in "。、）」" for line in lines if line.strip()), out  # kinsoku
     assert "学生時代に力を" in out and "ください。" in out and "メモ: 「あの」" in out
     assert (columns >= 80) == ("日時" in out)  # a narrow terminal leaves the time to the session's title
+
+
+def test_an_answer_that_ends_the_session_is_saved_and_no_more_questions_are_asked(home, take):
+    from furikaeri import questions as Q
+
+    qset = Q.get_set("en-basic")
+    asked = []
+
+    def record(index, q, budget, now):
+        asked.append(q.id)
+        return S.AnswerAudio(take, recorded=False, last=index == 1)  # Ctrl-C during the second answer
+
+    with Store.open(home) as st:
+        result = S.run_session(st, qset, list(qset.questions[:4]), record=record,
+                               analyse=lambda path, lang, budget, question: make_analysis(question=question),
+                               language="en", budget=None, model="base", session_name=None, now=MONDAY)
+        assert len(asked) == 2 and len(result.answers) == 2 and result.ended_after == 2 and result.asked == 4
+        assert all(a["answer_id"] for a in result.answers) and len(st.answers()) == 2
+    assert result.to_dict()["ended_after"] == 2
+
+
+@pytest.mark.mic
+@pytest.mark.model
+def test_ctrl_c_while_answering_ends_the_practice_session_with_the_answer_saved(pulse, tmp_path):
+    """Ctrl-C (SIGINT) during the first of two questions: that answer is analysed and saved,
+    the second question is never asked, and the session ends normally."""
+    import signal
+    import subprocess
+    import time
+
+    jfk, = need_audio("en/jfk.flac")
+    home = tmp_path / "mic-home"
+    cmd, env = _mic_practice(pulse, home, "--only", "strength", "--max-seconds", "40")
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not [f for f in (home / "audio").glob("*.wav") if f.stat().st_size > 16000]:
+        time.sleep(0.05)
+    player = pulse.play(jfk)
+    assert player.wait(20) == 0
+    time.sleep(1.0)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 0, err
+    doc = json.loads(out)
+    assert doc["ended_after"] == 1 and len(doc["answers"]) == 1, err
+    (answer,) = doc["answers"]
+    assert answer["answer_id"] and answer["question"]["id"] == "intro"
+    assert "not what your country can do" in " ".join(answer["analysis"]["transcript"].lower().replace(",", " ").split())
+    with Store.open(home) as st:
+        assert [a.id for a in st.answers()] == [answer["answer_id"]]

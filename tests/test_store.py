@@ -184,6 +184,48 @@ def test_unwritable_home_is_one_clear_error(tmp_path):
         Store.open(blocker / "home")
 
 
+def test_a_read_only_archive_folder_is_named_as_such(home, monkeypatch):
+    import errno
+
+    with Store.open(home) as st:
+        st.create_session("kept")
+    real_mkdir = Path.mkdir
+
+    def read_only(self, *args, **kwargs):  # mkdir on a read-only file system fails even when the folder exists
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    with pytest.raises(StoreError, match="is read-only"):
+        Store.open(home)
+    monkeypatch.setattr(Path, "mkdir", real_mkdir)
+    with Store.open(home) as st:
+        assert [s.name for s in st.sessions()] == ["kept"]
+
+
+def test_an_emptied_database_beside_saved_recordings_is_refused_not_restarted(home, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri import session as S
+    from furikaeri.analysis import Analysis
+
+    take = tmp_path / "take.wav"
+    sf.write(take, np.zeros(16000, np.float32), 16000)
+    S.save_analysis(Analysis(file="a.wav", language="en", duration_s=2.0, speech_detected=True, latency_s=0.1,
+                             answer_s=1.5, budget_s=60.0, over_budget=False, transcript="hello"),
+                    audio_path=take, home=home)
+    db = home / "furikaeri.db"
+    for side in ("-wal", "-shm"):
+        db.with_name(db.name + side).unlink(missing_ok=True)
+    db.write_bytes(b"")
+    with pytest.raises(StoreError, match=r"empty \(0 bytes\) beside 1 saved recording in"):
+        Store.open(home)
+    assert db.stat().st_size == 0  # nothing changed
+    (home / "audio").joinpath(next((home / "audio").iterdir()).name).unlink()
+    with Store.open(home) as st:  # no recordings: an empty file is a new archive, as SQLite makes it
+        assert st.sessions() == []
+
+
 # --------------------------------------------------------------------------- damage
 
 

@@ -89,7 +89,7 @@ def _line_ends(values: Sequence[float]) -> tuple[float, float]:
 
 def _band_verdict(metric: Metric, pts: Sequence[Point]) -> str:
     """The trend of a figure judged by a band, from its distance to the band over the attempts:
-    a line through the values themselves can end inside the band while every attempt moved away
+    a line through the values themselves can end inside the band while the attempts moved away
     from it (211, 184, 191, 432 字/分 against 250-350: the line runs from 155 to 355)."""
     first, last = (max(v, 0.0) for v in _line_ends([metric.score(p.value) or 0.0 for p in pts]))
     if abs(last - first) < metric.same:

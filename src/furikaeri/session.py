@@ -269,6 +269,9 @@ class AnswerAudio:
     #: The analysis made while it was recorded (:mod:`furikaeri.stream`), ready when called;
     #: None: the session's analyser reads the file.
     analysis: Callable[[], Any] | None = None
+    #: The person ended the session with this answer (Ctrl-C while recording it): it is
+    #: analysed and saved, and no more questions are asked.
+    last: bool = False
 
 
 @dataclass(frozen=True)
@@ -335,9 +338,14 @@ class SessionResult:
     answers: list[dict[str, Any]] = field(default_factory=list)
     session: Session | None = None
     earlier: list[Session] = field(default_factory=list)
+    #: Questions the session was to ask, and the one after which the person ended it (None:
+    #: every question was asked).
+    asked: int = 0
+    ended_after: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"session_id": self.session_id, "set": self.set_name, "answers": self.answers}
+        return {"session_id": self.session_id, "set": self.set_name, "answers": self.answers,
+                "ended_after": self.ended_after}
 
 
 @dataclass
@@ -356,12 +364,15 @@ class _Loop:
     model: str | None
     session_name: str | None
     session_id: int | None = None
+    #: the person ended the session with the last answer (:attr:`AnswerAudio.last`)
+    ended: bool = False
 
     def attempt(self, index: int, q: qmod.Question, now: datetime | None) -> dict[str, Any]:
         budget = self.budget or q.budget_s
         before = before_attempt(self.store, q, now=now)
         self.emit(Asking(index + 1, self.total, q, budget, before))
         audio = self.record(index, q, budget, now)
+        self.ended = audio.last
         analysis = audio.analysis() if audio.analysis is not None else \
             self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
         focus = self.focus(analysis)
@@ -432,7 +443,13 @@ def run_session(
     answer and named ``session_name`` (default: the set and the date)."""
     loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
                  on_event or (lambda event: None), language, budget, model, session_name)
-    answers = [loop.attempt(i, q, now + timedelta(seconds=i) if now else None) for i, q in enumerate(questions)]
+    answers = []
+    for i, q in enumerate(questions):
+        answers.append(loop.attempt(i, q, now + timedelta(seconds=i) if now else None))
+        if loop.ended:
+            break
     sid = loop.session_id
     earlier = [s for s in store.sessions() if s.set_name == qset.name and s.id != sid]
-    return SessionResult(sid, qset.name, answers, store.session(sid) if sid else None, earlier)
+    ended_after = len(answers) if loop.ended and len(answers) < len(questions) else None
+    return SessionResult(sid, qset.name, answers, store.session(sid) if sid else None, earlier,
+                         asked=len(questions), ended_after=ended_after)

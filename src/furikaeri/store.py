@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import time
@@ -575,9 +577,24 @@ class Store:
             home.mkdir(parents=True, exist_ok=True)
             audio_dir(home).mkdir(exist_ok=True)
         except OSError as e:
+            if home.is_dir() and (e.errno == errno.EROFS or not os.access(home, os.W_OK)):
+                raise StoreError(f"the archive folder {home} is read-only: furikaeri writes there even to "
+                                 "read it (its database keeps a journal); copy it somewhere writable and "
+                                 "use --home, or make it writable") from e
             raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}") from e
         if path.is_dir():
             raise StoreError(f"{path} is a directory, not a database file")
+        kept = ([f for f in audio_dir(home).iterdir() if f.is_file()]
+                if path.is_file() and path.stat().st_size == 0 else [])
+        if kept:
+            # SQLite takes an empty file for a new database: the answers behind those recordings
+            # would be gone without a word
+            from furikaeri.lang import counted
+
+            raise StoreError(
+                f"the practice database {path} is empty (0 bytes) beside {counted(len(kept), 'saved recording')} in "
+                f"{audio_dir(home)}: it was emptied or cut off. Nothing was changed: restore it from a backup, "
+                "or move the empty file away to start a new archive (the recordings stay)")
         try:
             db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
         except sqlite3.Error as e:

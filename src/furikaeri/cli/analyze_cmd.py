@@ -12,11 +12,12 @@ from furikaeri.cli.app import cli, fail
 from furikaeri.cli.common import (
     analysis_options,
     asked_question,
-    current_home,
+    check_save_options,
     emit_analysis,
     models_dir_from_env,
     no_speech_message,
-    open_store,
+    save_and_emit,
+    save_options,
     with_progress,
 )
 from furikaeri.errors import FurikaeriError
@@ -28,9 +29,7 @@ from furikaeri.errors import FurikaeriError
 @click.option("--question", "-q", default=None,
               help="The question this answers: its text, or a set question's id or key (jikoshokai, "
                    "en-basic:intro), which brings its budget. Shown in the report, saved with --save.")
-@click.option("--save", is_flag=True, help="Save the analysed answer in your practice archive.")
-@click.option("--session", default=None, help="With --save: the practice session's name.")
-@click.option("--note", default=None, help="With --save: a reflection note for this answer.")
+@save_options
 def analyze(files, language, budget, model, json_, question, save, session, note):
     """Analyse recorded answers and print a delivery report for each.
 
@@ -46,15 +45,10 @@ def analyze(files, language, budget, model, json_, question, save, session, note
       furikaeri analyze take1.wav take2.wav --json
       furikaeri analyze answer.wav --question "Why our company?" --save --note "lead with the point"
     """
-    from furikaeri.errors import UsageError
     from furikaeri.stream import analyze_recording
 
-    if not save and (note is not None or session is not None):  # they would be dropped unsaid
-        raise UsageError("--note and --session go with --save (they are stored with the saved answer)")
+    check_save_options(save, note, session)
     question, budget, _ = asked_question(question, budget)
-    if save:  # a damaged or unwritable archive is said before minutes of analysis, not after
-        with open_store():
-            pass
     failures = 0
     for path in files:
         options = dict(language=language, budget=budget, question=question, model=model,
@@ -75,29 +69,12 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             fail(no_speech_message(path))
             failures += 1
             continue
-        answer_id = _save(a, path, session=session, question=question, note=note) if save else None
-        emit_analysis(a, json_, answer_id=answer_id)
+        if save:
+            save_and_emit(a, path, json_, session=session, question=question, note=note, source="analyze")
+        else:
+            emit_analysis(a, json_)
     if failures:
         sys.exit(2)
-
-
-def _save(analysis, path, *, session, question, note) -> int:
-    """Store the analysed answer in the archive (which copies the audio beside it), say its id
-    on stderr in the answer's language, and return it."""
-    from furikaeri.lang import text
-    from furikaeri.session import save_analysis
-
-    answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
-                              home=current_home(), settings={"source": "analyze"})
-    lang = analysis.language
-    click.echo(text(lang, "saved_as", id=answer_id), err=True)
-    with open_store() as store:  # a new attempt at a question answered before: say how to see the change
-        saved = store.answer(answer_id, full=False)
-        before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
-                  if saved and saved.question_id else None)
-    if before is not None:
-        click.echo(text(lang, "previous_attempt", id=before.id, new=answer_id), err=True)
-    return answer_id
 
 
 @cli.command()

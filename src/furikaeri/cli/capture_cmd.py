@@ -19,13 +19,17 @@ from furikaeri.cli.common import (
     Seconds,
     analysis_options,
     asked_question,
+    check_save_options,
     emit_analysis,
     models_dir_from_env,
     no_speech_message,
+    save_and_emit,
+    save_options,
     with_progress,
 )
 from furikaeri.cli.common import current_home as home
 from furikaeri.errors import AudioError, UsageError
+from furikaeri.lang import text
 
 TAKES_DIR = "takes"
 
@@ -126,8 +130,9 @@ def mic_check_cmd(device, seconds, json_):
 @click.option("--stream/--no-stream", default=True, show_default=True,
               help="Transcribe while you speak, so the report is ready when you stop; --no-stream "
                    "analyses the whole take afterwards.")
+@save_options
 def record(device, question, language, budget, model, json_, max_seconds, stop_after_silence, out, live_hints,
-           stream):
+           stream, save, session, note):
     """Record one answer from the microphone, then analyse it like `analyze`.
 
     In a terminal you see the question, the time against the budget and a level meter; press
@@ -136,7 +141,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     terminal it records until --max-seconds or --stop-after-silence (10 minutes at most when
     neither is given). The take is written to disk
     while you speak: if the program is killed, the next `record` (or `furikaeri recover`)
-    repairs it.
+    repairs it. With --save the answer goes into your archive (history, progress, compare), as
+    `analyze --save` does; without it, only the take's file is kept.
 
     \b
     Examples:
@@ -144,9 +150,11 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
       furikaeri record --language ja --stop-after-silence 4
       furikaeri record --budget 60 --live-hints
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
+      furikaeri record -q jikoshokai --save --note "結論から話す"
     """
     from furikaeri.cli.live import record_listening
 
+    check_save_options(save, note, session)
     if out is None:
         out = new_take_path(takes_dir())
     elif out.exists():
@@ -170,10 +178,16 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                  live_hints=live_hints, **recording)
     analysis = with_progress(finish, json_)
-    if analysis.speech_detected or json_:  # with no speech, scripts still get the document
-        emit_analysis(analysis, json_)
-    if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it
+    if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
+        if json_:  # scripts still get the document
+            emit_analysis(analysis, json_)
         raise AudioError(no_speech_message(out))
+    if save:
+        save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record")
+        return
+    emit_analysis(analysis, json_)
+    if not json_:
+        click.echo(text(analysis.language, "record_not_saved", take=out), err=True)
 
 
 @cli.command()

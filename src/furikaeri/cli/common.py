@@ -219,6 +219,48 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None) -> Non
         render(analysis, Console(), focus=focus_of(analysis))
 
 
+def save_options(fn):
+    """``--save``, ``--session``, ``--note``: keep the analysed answer in the archive."""
+    fn = click.option("--note", default=None, help="With --save: a reflection note for this answer.")(fn)
+    fn = click.option("--session", default=None, help="With --save: the practice session's name.")(fn)
+    return click.option("--save", is_flag=True, help="Save the analysed answer in your practice archive.")(fn)
+
+
+def check_save_options(save: bool, note: str | None, session: str | None) -> None:
+    """``--note``/``--session`` need ``--save``; with it, a damaged or unwritable archive is said
+    before the take, not after minutes of analysis."""
+    if not save and (note is not None or session is not None):  # they would be dropped unsaid
+        raise UsageError("--note and --session go with --save (they are stored with the saved answer)")
+    if save:
+        with open_store():
+            pass
+
+
+def save_and_emit(analysis, path, json_: bool, *, session, question, note, source: str) -> int:
+    """Store the analysed answer in the archive (which copies the audio beside it), print it
+    (with its id in JSON), say the id on stderr in the answer's language, and return it. Should
+    the saving fail (a full disk), the report is printed all the same before the error."""
+    from furikaeri.lang import text
+    from furikaeri.session import save_analysis
+
+    try:
+        answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
+                                  home=current_home(), settings={"source": source})
+    except FurikaeriError:
+        emit_analysis(analysis, json_)
+        raise
+    emit_analysis(analysis, json_, answer_id=answer_id)
+    lang = analysis.language
+    click.echo(text(lang, "saved_as", id=answer_id), err=True)
+    with open_store() as store:  # a new attempt at a question answered before: say how to see the change
+        saved = store.answer(answer_id, full=False)
+        before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
+                  if saved and saved.question_id else None)
+    if before is not None:
+        click.echo(text(lang, "previous_attempt", id=before.id, new=answer_id), err=True)
+    return answer_id
+
+
 def transcription_progress(json_: bool):
     """A progress bar on stderr for long transcriptions, or None (JSON output, no terminal)."""
     if json_ or not sys.stderr.isatty():

@@ -71,9 +71,10 @@ class LivePanel:
     ``language`` (``en``, ``ja``; see :func:`furikaeri.lang.text`). Long lines wrap, never cut."""
 
     def __init__(self, console, *, question: str | None, budget: float | None, device_name: str | None = None,
-                 language: str = "en", hints=None):
+                 language: str = "en", hints=None, hint_key: str = "rec_hint"):
         from rich.live import Live
 
+        self.hint_key = hint_key  # how to finish: one take, or an answer of a practice session
         self.console = console
         self.question = question
         self.budget = budget
@@ -124,7 +125,7 @@ class LivePanel:
         if self.hints is not None and not self.done:
             grid.add_row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         if not self.done:
-            grid.add_row(Text(t("rec_hint"), style="dim"))
+            grid.add_row(Text(t(self.hint_key), style="dim"))
             if self.device_name:
                 # A row of its own: a device name can be long, and the hint must stay whole.
                 grid.add_row(Text(t("rec_mic", name=self.device_name), style="dim"))
@@ -250,6 +251,7 @@ def record_interactive(
     language: str = "en",
     consumer=None,
     hints=None,
+    hint_key: str = "rec_hint",
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
@@ -259,7 +261,9 @@ def record_interactive(
     the take was saved, warns about overflows and about a take in which no speech was heard.
     ``language`` (``en``, ``ja``) is the session's: the panel and those notices speak it.
     ``consumer`` is handed the audio while it is recorded (a listener's ``take_block``);
-    ``hints()`` gives the running filler count for the live hints (None: no hints).
+    ``hints()`` gives the running filler count for the live hints (None: no hints);
+    ``hint_key`` names the panel's line on how to finish (a practice session's says that
+    Ctrl-C ends the session).
 
     Raises :class:`~furikaeri.errors.DeviceError` when the microphone failed mid-take or gave no
     audio at all; the message names the file that keeps what was recorded.
@@ -271,7 +275,8 @@ def record_interactive(
     repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
     dev = resolve_device(device)
     take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
-                   stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints)
+                   stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints,
+                   hint_key=hint_key)
     _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s,
               why=text(language, f"stop_{take.stopped_by}")))
     if take.overflows:
@@ -296,7 +301,7 @@ def _limits(language: str, max_seconds: float | None, stop_after_silence: float 
 
 
 def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence, language,
-            consumer=None, hints=None) -> Take:
+            consumer=None, hints=None, hint_key: str = "rec_hint") -> Take:
     stop = threading.Event()
     if not is_interactive():
         if max_seconds is None and stop_after_silence is None:
@@ -312,7 +317,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
 
     console = Console(stderr=True)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
-                      hints=hints)
+                      hints=hints, hint_key=hint_key)
     with _sigterm_sets(stop), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)

@@ -86,7 +86,9 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
 
     Before a question you answered before, shows your last figures and your note; after the
     answer, whether what the note targeted changed. Then asks, each optional (Enter skips):
-    what went wrong, why, what to do next time. Everything is saved in your archive.
+    what went wrong, why, what to do next time. Everything is saved in your archive. While
+    recording, Enter ends the answer and goes on; Ctrl-C ends the answer and, once it is
+    saved, the session.
 
     --language is the language of the answers; --lang the language of the prompts, notes and
     summaries around them (each answer's report is written in the answer's language).
@@ -170,6 +172,8 @@ class _Screen:
     def done(self, result) -> None:
         """The session's summary, and what to look at next."""
         row, out, L = result.session, self.out, self.lang
+        if result.ended_after is not None:
+            out.print(f"[yellow]{text(L, 'practice_ended', n=result.ended_after, total=result.asked)}[/yellow]")
         if row is None:
             return
         out.print()
@@ -200,8 +204,10 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
         take, finish = record_listening(new_take_path(home, q, now=now), analysis=options, language=q.language,
                                         live_hints=live_hints, question=q.text, budget=budget, device=device,
                                         max_seconds=max_seconds or max(30.0, budget * 2),
-                                        stop_after_silence=stop_after_silence)
-        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet))
+                                        stop_after_silence=stop_after_silence, hint_key="rec_hint_practice")
+        # Ctrl-C ends the take and, once it is analysed and saved, the session
+        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet),
+                           last=take.stopped_by == "interrupt")
 
     return record
 
