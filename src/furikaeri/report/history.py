@@ -478,23 +478,23 @@ def _set_facts(s: Any, source: str, lang: str) -> str:
              source=escape(source))
 
 
-def _question_grid(s: Any, lang: str, width: int) -> Table:
+def _question_grid(s: Any, lang: str, width: int) -> Padding:
     """A set's questions under it: id, text (wrapping under itself; in a language written
     without spaces, by its line rules), budget."""
     from rich.cells import cell_len
 
     from furikaeri.report.wrap import wrap_unspaced
 
-    ids = max(cell_len(q.id) for q in s.questions)
+    ids = max((cell_len(q.id) for q in s.questions), default=0)
     budgets = [t("secs", lang, n=q.budget_s) for q in s.questions]
-    room = max(16, width - 4 - ids - max(cell_len(b) for b in budgets) - 4)
+    room = max(16, width - 4 - ids - max((cell_len(b) for b in budgets), default=0) - 4)
+    unspaced = not get_rules(s.language).joiner
     grid = Table.grid(padding=(0, 2), pad_edge=False)
     grid.add_column(justify="right", style="dim", no_wrap=True)
-    grid.add_column(width=room if not get_rules(s.language).joiner else None, max_width=room)
+    grid.add_column(max_width=room)
     grid.add_column(style="dim", no_wrap=True)
     for q, budget in zip(s.questions, budgets):
-        said = Text(q.text)
-        grid.add_row(q.id, wrap_unspaced(said, room) if not get_rules(s.language).joiner else said, budget)
+        grid.add_row(q.id, wrap_unspaced(Text(q.text), room) if unspaced else Text(q.text), budget)
     return Padding(grid, (0, 0, 0, 4))
 
 
