@@ -1,4 +1,4 @@
-"""The ``--json`` schema (``Analysis.to_dict``, schema 3, documented in the README) does not
+"""The ``--json`` schema (``Analysis.to_dict``, schema 4, documented in the README) does not
 change by accident, reads back to the same record, and the terminal report stays whole at 80
 columns in both languages."""
 
