@@ -31,19 +31,16 @@ def mostly_unheard(words, intervals) -> float:
 
 def unheard_speech(words, intervals) -> float:
     """Seconds of ``intervals`` (speech) more than :data:`UNHEARD_PAD_S` from every word."""
-    covered = sorted((w.start - UNHEARD_PAD_S, w.end + UNHEARD_PAD_S) for w in words)
-    total = 0.0
-    for iv in intervals:
-        t, left = iv.start, 0.0
-        for a, b in covered:
-            if b <= t or a >= iv.end:
-                continue
-            left += max(0.0, a - t)
-            t = max(t, b)
-            if t >= iv.end:
-                break
-        total += left + max(0.0, iv.end - t)
-    return total
+    from furikaeri.speech import speech_within
+
+    covered: list[list[float]] = []  # the words' reach, overlaps merged
+    for a, b in sorted((w.start - UNHEARD_PAD_S, w.end + UNHEARD_PAD_S) for w in words):
+        if covered and a <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], b)
+        else:
+            covered.append([a, b])
+    heard = sum(speech_within(intervals, a, b) for a, b in covered)
+    return max(0.0, sum(iv.duration for iv in intervals) - heard)
 
 
 def tips_for(m, language: str, budget_s: float) -> list[str]:

@@ -181,8 +181,6 @@ def figures(a, rules, width: int | None = None) -> Table:
 
         def fit(v: Text) -> Text:
             """The unit, the verdict and its norm each kept whole on a line where they fit."""
-            import re
-
             cuts = [0] + [m.end() for m in re.finditer(r"  | (?=\()", v.plain)] + [len(v.plain)]
             parts = [v[a:b] for a, b in zip(cuts, cuts[1:])]
             lines: list[Text] = []
