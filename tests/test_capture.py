@@ -748,7 +748,7 @@ def test_mic_check_hears_speech_and_silence(pulse, tmp_path):
     need_jfk()
     env = env_for(pulse, tmp_path)
     silent = run_cli(["mic-check", "--seconds", "1", "--json"], env)
-    assert silent.returncode == 0, silent.stderr
+    assert silent.returncode == 1, silent.stderr  # the check found a problem; its report says which
     assert json.loads(silent.stdout)["verdict"] == "silent"
     player = pulse.play(JFK)
     time.sleep(0.4)
@@ -915,7 +915,9 @@ def test_no_microphone_at_all(no_sound_env, tmp_path):
         assert "Traceback" not in r.stderr
         assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: no microphone found")
     r = run_cli(["devices", "--json"], env)
-    assert r.returncode == 0 and json.loads(r.stdout) == []
+    assert r.returncode == 1 and json.loads(r.stdout) == []
+    r = run_cli(["devices"], env)
+    assert r.returncode == 1 and r.stderr.startswith("No input devices found") and not r.stdout
     assert not list((tmp_path / "home").glob("takes/*.wav"))
 
 

@@ -54,7 +54,8 @@ def analyze(files, language, budget, model, json_, question, save, session, note
         options = dict(language=language, budget=budget, question=question, model=model,
                        models_dir=models_dir_from_env())
         try:
-            a = with_progress(lambda progress=None: analyze_recording(path, progress=progress, **options), json_)
+            a = with_progress(lambda progress=None: analyze_recording(path, progress=progress, **options), json_,
+                              language)
         except FurikaeriError as e:
             from furikaeri.errors import AudioError
 

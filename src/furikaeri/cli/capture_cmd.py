@@ -59,7 +59,8 @@ def new_take_path(directory: Path) -> Path:
 def devices(json_):
     """List the input devices (microphones) and mark the default with *.
 
-    Use the index or the name with `record --device` and `mic-check --device`.
+    Use the index or the name with `record --device` and `mic-check --device`. Exits with 1
+    when there is none.
 
     \b
     Examples:
@@ -71,11 +72,13 @@ def devices(json_):
     found = list_devices()
     if json_:
         click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
+        if not found:
+            raise SystemExit(1)
         return
     if not found:
         click.echo("No input devices found: connect a microphone, or check that the sound server "
                    "is running.", err=True)
-        return
+        raise SystemExit(1)
     click.echo(f"  {'#':>3}  {'rate':>6}  {'ch':>3}  name")
     for d in found:
         click.echo(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.default_rate:>6}  {d.channels:>3}  {d.name}")
@@ -91,7 +94,9 @@ def mic_check_cmd(device, seconds, json_):
     """Listen to the microphone for a few seconds and judge the input level.
 
     Says whether the level is fine, too quiet, clipping or silent (muted / wrong device), with
-    the noise floor. Speak a sentence at your interview voice while it listens.
+    the noise floor. Speak a sentence at your interview voice while it listens. Exits with 0
+    when the level is fine and 1 when it is not (the report says why), so a script can check
+    the microphone before a session.
 
     \b
     Examples:
@@ -107,10 +112,12 @@ def mic_check_cmd(device, seconds, json_):
     report = mic_check(dev, seconds=seconds)
     if json_:
         click.echo(json.dumps({"device": dev.to_dict(), **report.to_dict()}, ensure_ascii=False, indent=2))
-        return
-    click.echo(report.message)
-    click.echo(f"peak {report.peak_dbfs:.1f} dBFS · speech {report.rms_dbfs:.1f} dBFS · "
-               f"noise floor {report.noise_floor_dbfs:.1f} dBFS · clipped {report.clipped_share:.2%}")
+    else:
+        click.echo(report.message)
+        click.echo(f"peak {report.peak_dbfs:.1f} dBFS · speech {report.rms_dbfs:.1f} dBFS · "
+                   f"noise floor {report.noise_floor_dbfs:.1f} dBFS · clipped {report.clipped_share:.2%}")
+    if report.verdict != "fine":
+        raise SystemExit(1)
 
 
 @cli.command()
@@ -177,7 +184,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
                      stop_after_silence=stop_after_silence)
     _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                  live_hints=live_hints, **recording)
-    analysis = with_progress(finish, json_)
+    analysis = with_progress(finish, json_, screen_language)
     if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
         if json_:  # scripts still get the document
             emit_analysis(analysis, json_)

@@ -261,20 +261,24 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     return answer_id
 
 
-def transcription_progress(json_: bool):
-    """A progress bar on stderr for long transcriptions, or None (JSON output, no terminal)."""
+def transcription_progress(json_: bool, language: str | None = None):
+    """A progress bar on stderr for long transcriptions, in the answer's ``language`` (English
+    when it is not known yet), or None (JSON output, no terminal)."""
     if json_ or not sys.stderr.isatty():
         return None
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("transcribing"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+    from furikaeri.lang import LANGUAGES, text
+
+    label = text(language if language in LANGUAGES else None, "progress_transcribing")
+    return Progress(TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
                     TimeRemainingColumn(), transient=True, console=Console(stderr=True))
 
 
-def with_progress(work, json_: bool):
+def with_progress(work, json_: bool, language: str | None = None):
     """``work(progress)``'s result, with a progress bar while it reports progress (in a terminal)."""
-    prog = transcription_progress(json_)
+    prog = transcription_progress(json_, language)
     if prog is None:
         return work()
     with prog:

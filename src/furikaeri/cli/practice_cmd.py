@@ -206,7 +206,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                                         max_seconds=max_seconds or max(30.0, budget * 2),
                                         stop_after_silence=stop_after_silence, hint_key="rec_hint_practice")
         # Ctrl-C ends the take and, once it is analysed and saved, the session
-        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet),
+        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, q.language),
                            last=take.stopped_by == "interrupt")
 
     return record

@@ -583,6 +583,7 @@ TEXT = {
     'best': 'best',
     'latest': 'latest',
     'chart': 'over time',
+    'progress_transcribing': 'transcribing',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

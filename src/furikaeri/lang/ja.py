@@ -631,6 +631,7 @@ TEXT = {
     'best': '自己ベスト',
     'latest': '最新',
     'chart': '推移',
+    'progress_transcribing': '文字起こし中',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
