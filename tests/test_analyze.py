@@ -32,7 +32,7 @@ def run_json(*args):
 def test_jfk_report(shared):
     (d,) = run_json(shared("en", "jfk.flac"))
     assert REQUIRED <= d.keys()
-    assert d["language"] == "en" and d["schema"] == 4
+    assert d["language"] == "en" and d["schema"] == 5
     assert "ask not what your country can do for you" in d["transcript"].lower().replace(",", "")
     assert 0.1 < d["latency_s"] < 0.6
     assert 9.0 < d["answer_s"] < 10.6
@@ -212,6 +212,22 @@ def test_model_folder_that_is_not_a_model(tmp_path, shared):
 def test_tiny_en_model(shared):
     (d,) = run_json(shared("en", "jfk.flac"), "--model", "tiny.en")
     assert d["model"] == "tiny.en" and "country" in d["transcript"].lower()
+
+
+def test_an_english_only_model_refuses_japanese(shared):
+    r = CliRunner().invoke(cli, ["analyze", str(shared("en", "jfk.flac")), "--model", "tiny.en", "-l", "ja"])
+    assert r.exit_code == 2 and "tiny.en hears English only" in r.output and "Traceback" not in r.output
+
+
+def test_english_written_out_when_heard_as_japanese_is_named_not_coached(shared):
+    # JFK heard with -l ja: Whisper writes the English it hears, in English, whatever its
+    # language guess says; figures of English words counted as morae are no figures.
+    from furikaeri.coach import focus_of
+
+    (d,) = run_json(shared("en", "jfk.flac"), "-l", "ja")
+    assert d["language"] == "ja" and d["sounds_like"] == "en"
+    assert not d["tips"] and focus_of(d) is None
+    assert any("--language en" in w for w in d["warnings"]), d["warnings"]
 
 
 def test_help_is_fast_and_has_examples():

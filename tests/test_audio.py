@@ -76,3 +76,23 @@ def test_a_microphones_dc_offset_is_taken_out_and_a_clean_take_is_left_exactly_a
         assert abs(offset.largest - abs(dc)) < 1e-4
     # an offset under the room's own noise is not what the floor is made of: left alone
     assert np.array_equal(without_offset(clean + np.float32(5e-5)), clean + np.float32(5e-5))
+
+
+def test_a_header_with_an_impossible_sample_rate_is_refused_not_read_for_hours(tmp_path):
+    """A WAV whose rate field says 1 Hz would be resampled into 104 hours of audio: one line."""
+    import struct
+
+    import pytest
+
+    from furikaeri.errors import AudioError
+
+    good = tmp_path / "good.wav"
+    sf.write(good, np.zeros(16000, dtype=np.float32), 16000, subtype="PCM_16")
+    raw = bytearray(good.read_bytes())
+    raw[24:28] = struct.pack("<I", 1)  # the fmt chunk's sample rate
+    bad = tmp_path / "one_hz.wav"
+    bad.write_bytes(bytes(raw))
+    for read in (load_audio, lambda p: list(read_chunks(p))):
+        with pytest.raises(AudioError, match="sampled at 1 Hz"):
+            read(bad)
+    assert load_audio(good).duration == 1.0

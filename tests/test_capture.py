@@ -916,8 +916,10 @@ def test_no_microphone_at_all(no_sound_env, tmp_path):
         assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: no microphone found")
     r = run_cli(["devices", "--json"], env)
     assert r.returncode == 1 and json.loads(r.stdout) == []
+    assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: no input devices found")
     r = run_cli(["devices"], env)
-    assert r.returncode == 1 and r.stderr.startswith("No input devices found") and not r.stdout
+    assert r.returncode == 1 and not r.stdout
+    assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: no input devices found")
     assert not list((tmp_path / "home").glob("takes/*.wav"))
 
 

@@ -196,6 +196,19 @@ def test_a_real_answer_said_on_one_note_is_flagged_and_the_real_one_is_not(share
     assert sum(flattened) / len(flattened) >= 0.95, flattened
 
 
+def test_words_written_in_the_other_language_name_it():
+    from furikaeri.advice import written_in_other
+    from furikaeri.transcribe import Word
+
+    english = [Word(t, i * 0.5, i * 0.5 + 0.4, 0.9) for i, t in enumerate(" My greatest strength is that I stay calm . 1".split())]
+    assert written_in_other(english, "ja") == "en" and written_in_other(english, "en") is None
+    # a Japanese answer naming the tools it used: a few English words are not English speech
+    ja = [Word(t, i * 0.5, i * 0.5 + 0.4, 0.9) for i, t in enumerate(
+        ["大学", "で", "は", "Python", "と", "AWS", "を", "使って", "分析", "を", "しました。"])]
+    assert written_in_other(ja, "ja") is None
+    assert written_in_other(english[:5], "ja") is None  # 2 s: too little to say
+
+
 def test_unheard_speech_is_speech_far_from_every_word():
     from types import SimpleNamespace as W
 

@@ -495,6 +495,32 @@ def test_export_files(home, take, tmp_path):
     assert len(json.loads((tmp_path / "out.json").read_text())["answers"]) == 6
 
 
+def test_export_through_a_link_a_pipe_and_a_full_disk(home, take, tmp_path):
+    """A symlink's target is written and the link kept; a FIFO is written through, not replaced
+    by a file; a device that is full (/dev/full) is an error, never "wrote"."""
+    import os
+    import threading
+
+    seed_week(home, take)
+    target, link = tmp_path / "journal.md", tmp_path / "link.md"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert run("export", "-f", "md", "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# furikaeri")
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert run("export", "-o", str(fifo)).exit_code == 0
+    reader.join(10)
+    assert json.loads(got[0])["format"] == "furikaeri-export" and fifo.is_fifo()
+    if Path("/dev/full").exists():
+        r = CliRunner().invoke(cli, ["export", "-o", "/dev/full"])
+        assert r.exit_code == 2 and "disk full while writing /dev/full" in r.output
+        assert Path("/dev/full").is_char_device()
+
+
 def test_errors_are_one_line_exit_2(home, take):
     seed_week(home, take)
     for args, text in [
@@ -515,6 +541,11 @@ def test_errors_are_one_line_exit_2(home, take):
         (("compare", "--first", "1", "2"), "--first goes with --question"),
         (("practice", "--set", "en-basic", "--from-files", str(take)), "not an audio file"),
         (("practice", "--set", "en-basic", "-n", "1", "--note", "a", "--note", "b"), "2 --note for 1 question"),
+        (("analyze", str(take), "-q", "en-basic:nosuch"), "no question 'nosuch' in the set en-basic: its questions"),
+        (("reflect", "-c", "", "-q", ""), "nothing to log"),
+        (("analyze", str(take), "--budget", "0"), "analyze --help`)"),  # click's, in one line
+        (("export", "-o", str(home)), "is a directory"),
+        (("--home", "", "history"), "--home is empty"),
     ]:
         r = CliRunner().invoke(cli, list(args))
         assert r.exit_code == 2, (args, r.output)
@@ -605,6 +636,26 @@ def test_reflect_prompts(home):
     iv = json.loads(run("history", "--interviews", "--json").output)[0]
     assert iv["company"] == "Acme" and iv["items"] == [{"question": "志望動機は?", "answer": "御社の製品が好きで"}]
     assert (iv["reaction"], iv["went_well"], iv["to_fix"]) == ("笑顔が多かった", "具体例が言えた", "数字を入れる")
+
+
+def test_prompts_go_to_stderr_so_json_stays_json(home):
+    r = CliRunner().invoke(cli, ["reflect", "--prompt", "--json"], input="Acme\nfinal\nWhy us?\nYour product\n\nok\nw\nf\n")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["company"] == "Acme"
+    assert "company" in r.stderr and "what you answered" in r.stderr
+
+
+@pytest.mark.model
+def test_reflect_asked_for_with_json_is_saved(home):
+    """--reflect is asked for: --json does not silently drop it (the prompts go to stderr)."""
+    (take,) = need_samples("en_greatest_strength.flac")
+    r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take),
+                                 "--reflect", "--json"], input="ran over\nnerves\nbreathe first\n")
+    assert r.exit_code == 0, r.output
+    (answer,) = json.loads(r.stdout)["answers"]
+    with Store.open(home) as st:
+        n = st.note(answer["answer_id"])
+    assert (n.wrong, n.why, n.next_time) == ("ran over", "nerves", "breathe first")
 
 
 def test_note_prompts_edit_current_text(home, take):

@@ -195,11 +195,14 @@ def test_a_read_only_archive_folder_is_named_as_such(home, monkeypatch):
         raise OSError(errno.EROFS, "Read-only file system", str(self))
 
     monkeypatch.setattr(Path, "mkdir", read_only)
-    with pytest.raises(StoreError, match="is read-only"):
-        Store.open(home)
+    with Store.open(home) as st:  # what was saved can be read; saving says why it cannot
+        assert [s.name for s in st.sessions()] == ["kept"]
+        with pytest.raises(StoreError, match="is read-only") as e:
+            st.session_for("new")
+        assert "\n" not in str(e.value) and "copy it somewhere writable" in str(e.value)
     monkeypatch.setattr(Path, "mkdir", real_mkdir)
     with Store.open(home) as st:
-        assert [s.name for s in st.sessions()] == ["kept"]
+        assert [s.name for s in st.sessions()] == ["kept"] and st.read_only is None
 
 
 def test_an_emptied_database_beside_saved_recordings_is_refused_not_restarted(home, tmp_path):
@@ -425,7 +428,7 @@ def test_answers_stored_with_repetitions_among_fillers_are_read_with_them_apart(
         (a,) = st.answers(full=True)
         assert a.metrics["filler_count"] == 1 and a.metrics["fillers_per_min"] == 1.0
         assert a.metrics["repetitions"] == 2 and a.metrics["repetitions_per_min"] == 2.0
-        assert a.analysis["schema"] == 4
+        assert a.analysis["schema"] == 5
         assert [f["text"] for f in a.analysis["fillers"]] == ["um"]
         assert [r["text"] for r in a.analysis["repetitions"]] == ["I", "the"]
         assert a.analysis["stats"]["filler_count"] == 1 and a.analysis["stats"]["repetitions"] == 2
@@ -475,3 +478,210 @@ def test_a_question_asked_again_under_another_key_is_the_same_question(tmp_path)
         assert st.question(builtin).budget_s == 60  # the first key's question is not rewritten
         assert st.question_for("sakura:why", "志望動機を教えてください。", language="ja") != builtin
         assert st.question_for("en:x", "学生時代に力を入れたことを教えてください。", language="en") != builtin
+
+
+# --------------------------------------------------------------------------- failed saves, lost and read-only archives
+
+
+def _fill_database(st: Store) -> None:
+    """Let the database grow no more: the next answer meets SQLite's own "database or disk is
+    full", as on a full disk."""
+    pages = st.db.execute("PRAGMA page_count").fetchone()[0]
+    st.db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_save_that_meets_a_full_database_leaves_no_empty_session(home):
+    with Store.open(home) as st:
+        monday = st.session_for("Monday", now=MONDAY)
+        kept = st.add_answer(monday, analysis(), now=MONDAY)
+    with pytest.raises(StoreError) as e:
+        with Store.open(home) as st:
+            tuesday = st.session_for("Tuesday", now=MONDAY + timedelta(days=1))
+            _fill_database(st)
+            st.add_answer(tuesday, analysis(transcript="word " * 40000))
+    msg = str(e.value)
+    assert msg.startswith(f"disk full while saving into the archive {home}:") and "\n" not in msg
+    with Store.open(home) as st:  # the failed save's session went; the earlier one is whole
+        assert [(s.name, s.answer_count) for s in st.sessions()] == [("Monday", 1)]
+        assert st.answer(kept).transcript == "so um I study physics"
+        _fill_database(st)  # a session that already holds answers stays when a save into it fails
+        with pytest.raises(StoreError, match="disk full"):
+            st.add_answer(st.session_for("Monday"), analysis(transcript="word " * 40000))
+    with Store.open(home) as st:
+        assert [(s.name, s.answer_count) for s in st.sessions()] == [("Monday", 1)]
+
+
+def test_a_session_that_got_an_answer_from_another_process_is_never_removed(home):
+    """Process A creates a session and its save fails; meanwhile process B saved an answer into
+    that session: it stays, with B's answer."""
+    with Store.open(home) as a, Store.open(home) as b:
+        sid = a.session_for("shared")
+        b.add_answer(b.session_for("shared"), analysis())
+        with pytest.raises(StoreError, match="refused"):
+            a.add_answer(sid, analysis(), question_id=999)  # no such question: the insert fails
+    with Store.open(home) as st:
+        assert [(s.name, s.answer_count) for s in st.sessions()] == [("shared", 1)]
+
+
+def test_a_full_disk_while_the_audio_is_copied_names_the_archive_and_keeps_nothing(home, tmp_path, monkeypatch):
+    """The disk fills half way through copying the answer's audio into the archive (the real
+    shutil copy, its system call failing with ENOSPC): the error names the archive, not the
+    person's own recording; no half copy and no empty session stay; earlier answers are whole."""
+    import errno
+
+    from furikaeri import session as SS
+
+    if not getattr(shutil, "_USE_CP_SENDFILE", False):
+        pytest.skip("this platform's shutil does not copy with os.sendfile")
+    source = tmp_path / "in" / "part8.flac"
+    source.parent.mkdir()
+    source.write_bytes(os.urandom(300_000))
+    first = SS.save_analysis(analysis(), audio_path=source, home=home, session="Monday", now=MONDAY)
+    real_sendfile = os.sendfile
+    calls = []
+
+    def sendfile_then_full(out_fd, in_fd, offset, count):
+        calls.append(offset)
+        if len(calls) == 1:
+            return real_sendfile(out_fd, in_fd, offset, 4096)  # a first part lands in the copy
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "sendfile", sendfile_then_full)
+    with pytest.raises(StoreError) as e:
+        SS.save_analysis(analysis(), audio_path=source, home=home, session="Tuesday",
+                         now=MONDAY + timedelta(days=1))
+    monkeypatch.undo()
+    msg = str(e.value)
+    assert len(calls) == 2 and isinstance(e.value, OSError)  # still an OSError for who catches that
+    assert msg.startswith(f"disk full while saving into the archive {home}:") and "\n" not in msg
+    assert "part8" not in msg and "was not saved" in msg
+    with Store.open(home) as st:
+        assert [(s.name, s.answer_count) for s in st.sessions()] == [("Monday", 1)]
+        kept = Path(st.answer(first).audio_path)
+    assert sorted((home / "audio").iterdir()) == [kept]  # no half copy beside the saved one
+    assert kept.read_bytes() == source.read_bytes()
+
+
+def test_a_damaged_database_is_said_in_one_line(home):
+    """``PRAGMA quick_check`` puts many problems in one row, one a line: the message counts
+    them and names the first, on one line, with the advice."""
+    import struct
+
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        for _ in range(30):
+            st.add_answer(sid, analysis(transcript="word " * 400))
+        st.db.execute("DELETE FROM answers")  # their pages go to the free list
+        st.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = home / "furikaeri.db"
+    data = bytearray(path.read_bytes())
+    page_size = struct.unpack(">H", data[16:18])[0]
+    trunk = struct.unpack(">I", data[32:36])[0]
+    assert trunk and struct.unpack(">I", data[36:40])[0] > 10  # a free list with many pages
+    data[(trunk - 1) * page_size + 4:(trunk - 1) * page_size + 8] = struct.pack(">I", 2)  # it loses most
+    path.write_bytes(bytes(data))
+    rows = [r[0] for r in sqlite3.connect(str(path)).execute("PRAGMA quick_check")]
+    assert any("\n" in r for r in rows)  # what SQLite says spans lines
+    with pytest.raises(StoreError) as e:
+        Store.open(home)
+    msg = str(e.value)
+    assert "\n" not in msg and "damaged (" in msg and " problems, first: " in msg
+    assert "restore it from a backup" in msg and list(home.glob("furikaeri.db.damaged-*"))
+
+
+def test_a_missing_database_beside_saved_recordings_is_refused_not_restarted(home, tmp_path):
+    from furikaeri import session as SS
+
+    take = tmp_path / "take.wav"
+    take.write_bytes(b"RIFF" + os.urandom(1000))
+    SS.save_analysis(analysis(), audio_path=take, home=home, now=MONDAY)
+    for f in home.glob("furikaeri.db*"):  # rm furikaeri.db*
+        f.unlink()
+    with pytest.raises(StoreError) as e:
+        Store.open(home)
+    msg = str(e.value)
+    assert "holds 1 saved recording in" in msg and "no practice database" in msg and "\n" not in msg
+    assert "restore the database from a backup" in msg and "move the audio folder away" in msg
+    assert not (home / "furikaeri.db").exists()  # no new, empty archive was started
+    (home / "audio").rename(tmp_path / "old-audio")
+    with Store.open(home) as st:  # moved away: a new archive, as asked
+        assert st.sessions() == []
+    with Store.open(tmp_path / "fresh") as st:  # a new home: no database, no recordings
+        assert st.sessions() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root writes into a folder chmod made read-only, so nothing is read-only for it")
+def test_a_read_only_archive_folder_can_still_be_read(home):
+    with Store.open(home) as st:
+        st.add_answer(st.session_for("Monday"), analysis())
+    before = {f.name: f.read_bytes() for f in home.iterdir() if f.is_file()}
+    home.chmod(0o555)
+    try:
+        with Store.open(home) as st:
+            assert [(s.name, s.answer_count) for s in st.sessions()] == [("Monday", 1)]
+            assert st.answers()[0].transcript == "so um I study physics"
+            with pytest.raises(StoreError, match=f"the archive folder {home} is read-only") as e:
+                st.add_answer(st.sessions()[0].id, analysis())
+            assert "\n" not in str(e.value)
+    finally:
+        home.chmod(0o755)
+    assert {f.name: f.read_bytes() for f in home.iterdir() if f.is_file()} == before
+
+
+def test_an_archive_whose_journal_files_cannot_be_made_is_opened_for_reading(home):
+    """Works as root too: the WAL index ``furikaeri.db-shm`` cannot be made (it is a link into
+    a folder that does not exist), as in a read-only folder, so SQLite can neither open the
+    database for writing nor read it with ``mode=ro``; it is read as an unchanging file
+    (``immutable=1``), and writes say why they cannot be done."""
+    with Store.open(home) as st:
+        st.add_answer(st.session_for("Monday"), analysis())
+    (home / "furikaeri.db-shm").symlink_to(home / "nowhere" / "shm")
+    data = (home / "furikaeri.db").read_bytes()
+    with Store.open(home) as st:
+        assert st.read_only and [(s.name, s.answer_count) for s in st.sessions()] == [("Monday", 1)]
+        with pytest.raises(StoreError, match="can only be read here") as e:
+            st.session_for("Tuesday")
+        assert "\n" not in str(e.value)
+    assert (home / "furikaeri.db").read_bytes() == data
+    (home / "furikaeri.db-shm").unlink()
+    with Store.open(home, read_only=True) as st:  # asked for: the same read-only archive
+        assert len(st.answers()) == 1
+        with pytest.raises(StoreError, match="is read-only"):
+            st.set_note(st.answers()[0].id, wrong="x")
+    with Store.open(home) as st:  # writable again
+        st.add_answer(st.session_for("Monday"), analysis())
+        assert len(st.answers()) == 2
+
+
+def test_a_read_only_archive_with_changes_left_in_its_journal_is_refused_not_shown_old(home, tmp_path):
+    """A process stopped with the last answers still in ``furikaeri.db-wal``: read as an
+    unchanging file, the archive would look older than it is; say so instead."""
+    with Store.open(home) as st:
+        st.add_answer(st.session_for("Monday"), analysis())
+    writer = Store.open(home)
+    writer.add_answer(writer.session_for("Monday"), analysis())  # stays in the WAL while open
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("furikaeri.db", "furikaeri.db-wal"):  # as a crash leaves them, minus the index
+        shutil.copy2(home / name, copy / name)
+    writer.close()
+    (copy / "furikaeri.db-shm").symlink_to(copy / "nowhere" / "shm")  # cannot be made, as in a read-only folder
+    wal = (copy / "furikaeri.db-wal").read_bytes()
+    with pytest.raises(StoreError, match="holds changes not yet written") as e:
+        Store.open(copy)
+    assert "\n" not in str(e.value) and "copy the archive somewhere writable" in str(e.value)
+    assert (copy / "furikaeri.db-wal").read_bytes() == wal
+    (copy / "furikaeri.db-shm").unlink()
+    with Store.open(copy) as st:  # writable: SQLite replays the WAL, nothing was lost
+        assert len(st.answers()) == 2
+
+
+def test_an_old_database_that_can_only_be_read_says_it_needs_upgrading(home):
+    home.mkdir()
+    shutil.copy2(FIXTURES / "v1.db", home / "furikaeri.db")
+    with pytest.raises(StoreError, match="needs upgrading") as e:
+        Store.open(home, read_only=True)
+    assert "\n" not in str(e.value)
+    with Store.open(home) as st:  # writable: migrated as usual
+        assert st.schema_version() == [fn.__name__ for fn in S.MIGRATIONS]

@@ -21,6 +21,32 @@ UNHEARD_SHARE = 0.3
 UNHEARD_PAD_S = 0.3
 
 
+#: An answer whose words are written in the other language's script for at least this share of
+#: their time, over at least :data:`OTHER_SCRIPT_MIN_S`, was spoken in that language: Whisper
+#: told to hear Japanese writes English speech in English (a synthetic English answer heard as
+#: Japanese: all of it), while a Japanese answer's English names (Python, AWS) are a few percent.
+OTHER_SCRIPT_SHARE = 0.5
+OTHER_SCRIPT_MIN_S = 3.0
+
+
+def written_in_other(words, language: str) -> str | None:
+    """The other language when most of the words' time is written in its script, else None: the
+    answer was said in that language (the check behind the language doubt that needs no
+    confidence from Whisper's language guess)."""
+    from furikaeri.lang import script_of
+
+    by_script: dict[str, float] = {}
+    for w in words:
+        code = script_of(w.text)
+        if code is not None:
+            by_script[code] = by_script.get(code, 0.0) + max(w.end - w.start, 0.0)
+    other = next((c for c in by_script if c != language), None)
+    if other is None:
+        return None
+    other_s, total = by_script[other], sum(by_script.values())
+    return other if other_s >= OTHER_SCRIPT_MIN_S and other_s >= OTHER_SCRIPT_SHARE * total else None
+
+
 def mostly_unheard(words, intervals) -> float:
     """Seconds of speech Whisper wrote no word over, when they pass both bars above (0 otherwise):
     the figures then cover only the part it made out."""

@@ -24,7 +24,8 @@ from furikaeri.voice import Voice, VoiceWindow
 #: 3: the coach layer: ``voice``, ``pace``, ``hedges``, ``habits``, ``opening``,
 #: ``stats.hedges*``, verdicts ``voice``, ``hedges``, ``opening``.
 #: 4: ``unheard_s``, speech Whisper made no words of when it leaves the figures partial.
-SCHEMA = 4
+#: 5: ``sounds_like``, the language the answer was said in when it was heard in another one.
+SCHEMA = 5
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class Analysis:
     #: Seconds of speech Whisper made no words of, when enough to leave the figures partial
     #: (:func:`furikaeri.advice.mostly_unheard`; 0 otherwise): then no tips and no focus.
     unheard_s: float = 0.0
+    #: The language the answer sounds (or is written) like when it was heard in the other one
+    #: (``--language``, or an English-only model): every figure is off, so no tips and no focus.
+    sounds_like: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
@@ -131,6 +135,9 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d["schema"] = 3
     if d["schema"] < 4:  # not measured then: taken as heard whole
         d.setdefault("unheard_s", 0.0)
+        d["schema"] = 4
+    if d["schema"] < 5:  # not kept then (a warning said it)
+        d.setdefault("sounds_like", None)
         d["schema"] = SCHEMA
     return d
 
@@ -209,7 +216,7 @@ def analyze_audio(
     from furikaeri.speech import find_speech
 
     _check_options(language, budget)
-    info = _model_info(model, models_dir)
+    info = _model_info(model, models_dir, language)
     audio = replace(audio, samples=without_offset(audio.samples))  # as a Listener takes it out
     smap = find_speech(audio)
     lang, other = choose_language(audio, smap, language, info) if smap.has_speech else (
@@ -239,12 +246,19 @@ def _check_options(language: str, budget: float | None) -> None:
         raise UsageError("the budget must be a positive number of seconds")
 
 
-def _model_info(model: str | None, models_dir):
+def _model_info(model: str | None, models_dir, language: str = "auto"):
+    """The model to hear with; an English-only one refuses another language (it would invent
+    an English answer over Japanese speech, with figures of its own)."""
     from pathlib import Path
 
     from furikaeri import models as models_mod
+    from furikaeri.errors import UsageError
 
-    return models_mod.resolve(model, Path(models_dir) if models_dir else models_mod.default_models_dir())
+    info = models_mod.resolve(model, Path(models_dir) if models_dir else models_mod.default_models_dir())
+    if not info.multilingual and language not in ("auto", "en"):
+        raise UsageError(f"the model {info.name} hears English only: for --language {language} use a "
+                         "multilingual one (the default, base)")
+    return info
 
 
 #: A language named with ``--language`` is doubted when Whisper hears the other one this surely
@@ -316,12 +330,13 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
     ``sounds_like``: the language the speech sounds like when it is not the one it was heard in."""
-    from furikaeri.advice import mostly_unheard, tips_for, warnings_for
+    from furikaeri.advice import mostly_unheard, tips_for, warnings_for, written_in_other
     from furikaeri.measure import measure
 
     m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules,
                 budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
     unheard = mostly_unheard(m.words, smap.intervals) if m.speech_detected else 0.0
+    sounds_like = sounds_like or written_in_other(m.words, rules.code)
     voice = Voice()
     verdicts = dict(m.verdicts)
     if m.speech_detected:
@@ -350,11 +365,12 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=() if unheard else tuple(tips_for(m, rules.code, budget_s)),
+        tips=() if unheard or sounds_like else tuple(tips_for(m, rules.code, budget_s)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard)),
         question=question,
         model=model,
         unheard_s=unheard,
+        sounds_like=sounds_like,
     )
 
 

@@ -199,6 +199,18 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
     return np.concatenate(chunks).astype(np.float32)[:, None], rate
 
 
+#: Sample rates a recording can have: under 4 kHz no speech fits (its sounds reach 2 kHz and
+#: more; telephones record at 8 kHz), over 768 kHz no recorder writes. Outside them the header
+#: is corrupt: a WAV saying 1 Hz would be read as 104 hours of audio.
+RATE_RANGE = (4000, 768_000)
+
+
+def _check_rate(path: Path, rate: int) -> None:
+    if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
+        raise AudioError(f"{path}: its header says it was sampled at {rate} Hz, which no recording is "
+                         "(a corrupt file)")
+
+
 def load_audio(path: str | Path) -> Audio:
     """Read ``path`` as mono float32 at 16 kHz, or raise :class:`AudioError`."""
     path = Path(path)
@@ -220,6 +232,7 @@ def load_audio(path: str | Path) -> Audio:
         raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)")
     if data.shape[0] == 0:
         raise AudioError(f"{path}: the file holds no audio samples")
+    _check_rate(path, rate)
     data = within_full_scale(data)
     clipped = FullScale()
     clipped.add(data)
@@ -323,6 +336,7 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
         f = None
     if f is not None:
         with f:
+            _check_rate(path, f.samplerate)
             stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
                 if f.samplerate != RATE else None
             peak = _float_peak(f, int(seconds * f.samplerate))

@@ -204,7 +204,7 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     from furikaeri.store import metrics_from_analysis
 
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
-    if not d.get("speech_detected") or d.get("unheard_s"):  # figures of a part: nothing to work on
+    if not d.get("speech_detected") or d.get("unheard_s") or d.get("sounds_like"):  # figures off: nothing to work on
         return None
     focus = choose_focus(metrics_from_analysis(d), d.get("language") or "en", own_usual=own_usual)
     return _naming_filler(focus, d)

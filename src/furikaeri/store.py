@@ -16,7 +16,12 @@ Reliability, and how it is obtained:
   transaction; SQLite's journal rolls back a half-finished one at the next open.
 * **Damaged files.** Opening runs ``PRAGMA quick_check``; a file that is not a database or
   fails the check is copied aside (``furikaeri.db.damaged-<time>``) and a :class:`StoreError`
-  names the copy. The database is never reset silently.
+  names the copy. The database is never reset silently, nor started anew beside the saved
+  recordings of an archive whose database is gone (missing or emptied).
+* **Failed saves.** A session created for an answer that then failed to save (a full disk)
+  goes again, unless it holds an answer; a full disk is said as such, naming the archive.
+* **Read-only archives.** A folder that cannot be written (read-only mount, permissions, a
+  full disk) is opened for reading: history shows, and each write raises a one-line error.
 
 Records returned to callers are frozen dataclasses; this module never imports click or rich,
 and knows an analysis only as the dict of ``Analysis.to_dict()``.
@@ -291,12 +296,14 @@ def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
 @contextlib.contextmanager
 def _immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A write transaction taken up front (``BEGIN IMMEDIATE``): waits on busy_timeout for
-    another writer instead of failing half way through."""
+    another writer instead of failing half way through. SQLite may have rolled back already
+    (a full disk does that): then there is nothing to roll back, and the first error counts."""
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
     else:
         db.execute("COMMIT")
@@ -545,16 +552,29 @@ def _int(v: Any) -> int | None:
 # --------------------------------------------------------------------------- the store
 
 
+class ArchiveFullError(StoreError, OSError):
+    """The disk filled while something was saved into the archive. A :class:`StoreError` (one
+    line naming the archive, not the file copied from), and still the ``OSError`` (ENOSPC) it
+    was, for callers that catch that."""
+
+
 class Store:
     """An open practice database. Use :meth:`open` (creates the home and runs migrations)::
 
         with Store.open(home) as store:
             sid = store.session_for("Monday", kind="practice")
+
+    ``read_only``: why this archive can only be read (None when it can be written); every
+    write then raises :class:`StoreError` with that line.
     """
 
-    def __init__(self, db: sqlite3.Connection, home: Path):
+    def __init__(self, db: sqlite3.Connection, home: Path, read_only: str | None = None):
         self.db = db
         self.home = Path(home)
+        self.read_only = read_only
+        #: Sessions this Store created that have no answer yet: should the save they were
+        #: created for fail, they go again instead of showing in history as empty sessions.
+        self._unanswered: set[int] = set()
 
     # ----- opening
 
@@ -565,49 +585,90 @@ class Store:
         *,
         busy_timeout_s: float = BUSY_TIMEOUT_S,
         upto: int | None = None,
+        read_only: bool = False,
     ) -> "Store":
         """Open (and create or migrate) ``<home>/furikaeri.db``.
 
-        Raises :class:`StoreError` if the directory cannot be created, the file is damaged
-        (after copying it aside), or a migration fails.
+        An archive that can only be read (a read-only folder or file system, a full disk, or
+        ``read_only=True``) is opened for reading: what was saved shows, and each write raises
+        a one-line :class:`StoreError`. Raises :class:`StoreError` if the directory cannot be
+        created, the file is damaged (after copying it aside), the database is missing or
+        empty beside saved recordings, or a migration fails.
         """
         home = Path(home)
         path = db_path(home)
+        why_read_only = _read_only_message(home) if read_only else None
         try:
             home.mkdir(parents=True, exist_ok=True)
             audio_dir(home).mkdir(exist_ok=True)
         except OSError as e:
-            if home.is_dir() and (e.errno == errno.EROFS or not os.access(home, os.W_OK)):
-                raise StoreError(f"the archive folder {home} is read-only: furikaeri writes there even to "
-                                 "read it (its database keeps a journal); copy it somewhere writable and "
-                                 "use --home, or make it writable") from e
-            raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}") from e
+            if not (home.is_dir() and (e.errno == errno.EROFS or not os.access(home, os.W_OK))):
+                raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}") from e
+            why_read_only = _read_only_message(home)
+        if why_read_only is None and not os.access(home, os.W_OK):  # chmod, chattr +i, a read-only mount
+            why_read_only = _read_only_message(home)
         if path.is_dir():
             raise StoreError(f"{path} is a directory, not a database file")
-        kept = ([f for f in audio_dir(home).iterdir() if f.is_file()]
-                if path.is_file() and path.stat().st_size == 0 else [])
-        if kept:
-            # SQLite takes an empty file for a new database: the answers behind those recordings
-            # would be gone without a word
-            from furikaeri.lang import counted
+        has_db = path.is_file() and path.stat().st_size > 0
+        if not has_db:
+            _refuse_lost_database(home, path)
+            if why_read_only:  # no database to read, and none can be made
+                raise StoreError(why_read_only)
+        if why_read_only is None:
+            try:
+                db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
+            except sqlite3.Error as e:
+                raise StoreError(f"cannot open the database {path}: {e}") from e
+            try:
+                db.row_factory = sqlite3.Row
+                db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+                _check_intact(db, path)
+                _set_wal(db, busy_timeout_s)
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("PRAGMA synchronous = NORMAL")
+                _refuse_newer(db, path)
+                migrate(db, upto=upto)
+                return cls(db, home)
+            except StoreError:
+                db.close()
+                raise
+            except sqlite3.DatabaseError as e:
+                db.close()
+                if _is_damage(e):
+                    raise _damaged(path, e) from e
+                if not (has_db and _readable_anyway(e)):
+                    raise StoreError(f"cannot open the database {path}: {_explained(e)}") from e
+                # a read-only file, a folder where the journal files cannot be made, a full
+                # disk: what was saved can still be read
+                if "disk i/o" in str(e).lower():
+                    why_read_only = (f"the archive {home} could be opened for reading only ({_explained(e)}): "
+                                     "free some space and try again")
+                else:
+                    why_read_only = _read_only_message(home, e)  # the folder itself is writable
+        return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto)
 
-            raise StoreError(
-                f"the practice database {path} is empty (0 bytes) beside {counted(len(kept), 'saved recording')} in "
-                f"{audio_dir(home)}: it was emptied or cut off. Nothing was changed: restore it from a backup, "
-                "or move the empty file away to start a new archive (the recordings stay)")
+    @classmethod
+    def _open_read_only(cls, home: Path, path: Path, why: str, busy_timeout_s: float,
+                        upto: int | None) -> "Store":
+        """The database opened for reading only (``mode=ro``), or as a file nobody changes
+        (``immutable=1``) when its WAL files cannot be made here. No migration can run, so a
+        database that needs one is refused, saying why."""
         try:
-            db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
-        except sqlite3.Error as e:
-            raise StoreError(f"cannot open the database {path}: {e}") from e
+            db = _connect_read_only(path, busy_timeout_s)
+        except StoreError:
+            raise
+        except sqlite3.DatabaseError as e:
+            if _is_damage(e):
+                raise _damaged(path, e) from e
+            raise StoreError(f"cannot open the database {path}: {_explained(e)}") from e
         try:
             db.row_factory = sqlite3.Row
-            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
             _check_intact(db, path)
-            _set_wal(db, busy_timeout_s)
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA synchronous = NORMAL")
             _refuse_newer(db, path)
-            migrate(db, upto=upto)
+            if _pending(db, upto):
+                raise StoreError(f"{why} (its database {path} also needs upgrading to this furikaeri's "
+                                 "schema before it can be read)")
         except StoreError:
             db.close()
             raise
@@ -615,8 +676,8 @@ class Store:
             db.close()
             if _is_damage(e):
                 raise _damaged(path, e) from e
-            raise StoreError(f"cannot open the database {path}: {e}") from e
-        return cls(db, home)
+            raise StoreError(f"cannot open the database {path}: {_explained(e)}") from e
+        return cls(db, home, read_only=why)
 
     def close(self) -> None:
         self.db.close()
@@ -624,12 +685,44 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        """Leaving on an error: a session created for a save that failed goes again (unless
+        it holds an answer), and a full disk while a file was put into the archive (the
+        answer's audio) becomes one line naming the archive, not the file copied from, so the
+        person does not think their recording was damaged; the half-written copy goes."""
+        try:
+            if exc is not None:
+                self._drop_unanswered()
+                full = self._archive_full(exc)
+                if full is not None:
+                    raise full from exc
+        finally:
+            self.close()
+
+    def _archive_full(self, exc: BaseException) -> ArchiveFullError | None:
+        if not isinstance(exc, OSError) or isinstance(exc, StoreError) or exc.errno != errno.ENOSPC:
+            return None
+        # the file being written: shutil names the source first and the destination second
+        written = next((n for n in (exc.filename2, exc.filename) if isinstance(n, (str, bytes, os.PathLike))), None)
+        if written is None or not _inside(Path(os.fsdecode(written)), self.home):
+            return None  # a file written elsewhere (an export): its own name is the right one
+        copy = Path(os.fsdecode(written))
+        if exc.filename2 is not None and _inside(copy, audio_dir(self.home)) and copy.is_file():
+            with contextlib.suppress(OSError, sqlite3.Error):
+                kept = {Path(r[0]).resolve() for r in self.db.execute(
+                    "SELECT audio_path FROM answers WHERE audio_path IS NOT NULL"
+                    " UNION SELECT audio_path FROM interviews WHERE audio_path IS NOT NULL")}
+                if copy.resolve() not in kept:  # a saved recording is never removed
+                    copy.unlink()
+        error = ArchiveFullError(_disk_full_message(self.home))
+        error.errno = errno.ENOSPC
+        return error
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Every write goes through here: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (or rollback)."""
+        if self.read_only:
+            raise StoreError(self.read_only)
         try:
             with _immediate(self.db) as db:
                 yield db
@@ -641,7 +734,36 @@ class Store:
                     f"the database {db_path(self.home)} stayed locked by another furikaeri "
                     "process; try again when it has finished"
                 ) from e
-            raise StoreError(f"cannot write to the database: {e}") from e
+            if "full" in str(e).lower():  # "database or disk is full"
+                raise StoreError(_disk_full_message(self.home)) from e
+            if "readonly" in str(e).lower():  # the file or folder became read-only since opening
+                raise StoreError(_read_only_message(self.home)) from e
+            raise StoreError(f"cannot write to the database: {_explained(e)}") from e
+
+    def _drop_unanswered(self, only: int | None = None) -> None:
+        """Remove the sessions this Store created that never got an answer (``only``: that
+        one), in one transaction that checks they are still empty: another process may have
+        saved an answer into one meanwhile, and a session with answers always stays. On a full
+        disk the WAL is first written into the database and truncated, which frees the room
+        the deletion needs. Best effort: if even that fails, the failed save is what counts."""
+        ids = self._unanswered & ({only} if only is not None else self._unanswered)
+        if not ids or self.read_only:
+            return
+        for attempt in range(2):
+            try:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                with _immediate(self.db) as db:
+                    for sid in ids:
+                        db.execute("DELETE FROM sessions WHERE id = ? AND NOT EXISTS"
+                                   " (SELECT 1 FROM answers WHERE session_id = ?)", (sid, sid))
+                break
+            except sqlite3.Error as e:
+                if attempt or "full" not in str(e).lower():
+                    return
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._unanswered -= ids
 
     def schema_version(self) -> list[str]:
         return [r["name"] for r in self.db.execute("SELECT name FROM _migrations ORDER BY name")]
@@ -665,7 +787,9 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (name, kind, set_name, language, company_id, to_stamp(now)),
             )
-            return int(cur.lastrowid)
+            sid = int(cur.lastrowid)
+        self._unanswered.add(sid)
+        return sid
 
     def session_for(
         self,
@@ -687,7 +811,9 @@ class Store:
                 "INSERT INTO sessions (name, kind, language, started_at) VALUES (?, ?, ?, ?)",
                 (name, kind, language, to_stamp(now)),
             )
-            return int(cur.lastrowid)
+            sid = int(cur.lastrowid)
+        self._unanswered.add(sid)
+        return sid
 
     def sessions(self, *, limit: int | None = None) -> list[Session]:
         sql = _SESSION_SQL + " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
@@ -789,7 +915,19 @@ class Store:
     ) -> int:
         """Store an answer (``Analysis.to_dict()``) and, in the same transaction, its note
         (``{"wrong", "why", "next_time"}``, any subset); ``focus``: the figure the report told
-        the person to work on."""
+        the person to work on. Should it fail, a session this Store created for it and that
+        holds no answer goes again: a failed save leaves no empty session behind."""
+        try:
+            answer_id = self._add_answer(session_id, analysis, question_id, audio_path, settings, note, now, focus)
+        except BaseException:
+            self._drop_unanswered(session_id)
+            raise
+        self._unanswered.discard(session_id)
+        return answer_id
+
+    def _add_answer(self, session_id: int, analysis: dict[str, Any], question_id: int | None,
+                    audio_path: str | Path | None, settings: dict[str, Any] | None,
+                    note: dict[str, str] | None, now: datetime | None, focus: str | None) -> int:
         m = metrics_from_analysis(analysis)
         stamp = to_stamp(now)
         with self.transaction() as db:
@@ -1205,7 +1343,7 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
             raise _damaged(path, e) from e
         raise
     if result != ["ok"]:
-        raise _damaged(path, "; ".join(str(x) for x in result[:3]))
+        raise _damaged(path, _problems(result))
 
 
 def _is_damage(e: Exception) -> bool:
@@ -1227,8 +1365,117 @@ def _damaged(path: Path, why: object) -> StoreError:
                     shutil.copy2(side, backup.with_name(backup.name + suffix))
         where = f"a copy is at {backup}"
     except OSError as e:
-        where = f"copying it aside failed too ({e.strerror or e})"
+        where = f"copying it aside failed too ({_one_line(e.strerror or e)})"
     return StoreError(
-        f"the practice database {path} is damaged ({why}); {where}. Nothing was changed: move the "
-        "damaged file away to start a new archive, or restore it from a backup"
+        f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
+        "restore it from a backup, or move the damaged file and the audio folder away to start a new archive"
     )
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _problems(rows: list[object]) -> str:
+    """``PRAGMA quick_check``'s rows as one line: a row may hold many problems, one a line,
+    under a ``*** in database main ***`` heading; the count and the first problem say enough."""
+    found = [ln.strip() for row in rows for ln in str(row).splitlines()
+             if ln.strip() and not ln.strip().startswith("***")]
+    if len(found) <= 1:
+        return _one_line(found[0] if found else rows)
+    many = f"{len(found)}+" if len(rows) >= 100 else str(len(found))  # quick_check stops at 100 rows
+    return f"{many} problems, first: {_one_line(found[0])}"
+
+
+def _explained(e: Exception) -> str:
+    """SQLite's error, with a hint when a full disk is the likely cause: "disk I/O error" is
+    what opening says when the journal files cannot grow."""
+    text = _one_line(e)
+    return f"{text}; is the disk full?" if "disk i/o" in text.lower() else text
+
+
+def _read_only_message(home: Path, cause: Exception | None = None) -> str:
+    """Why nothing can be saved: the folder is read-only, or (``cause``) SQLite could only read."""
+    what = (f"the archive folder {home} is read-only" if cause is None else
+            f"the archive {home} can only be read here ({_one_line(cause)})")
+    return f"{what}, so nothing can be saved there: copy it somewhere writable and use --home, or make it writable"
+
+
+def _disk_full_message(home: Path) -> str:
+    return (f"disk full while saving into the archive {home}: free some space and try again; this was not "
+            "saved, and what was saved before is untouched")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(Path(folder).resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _saved_recordings(home: Path) -> list[Path]:
+    try:
+        return [f for f in audio_dir(home).iterdir() if f.is_file() and not f.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def _refuse_lost_database(home: Path, path: Path) -> None:
+    """No database, or an empty file, beside saved recordings: the database was deleted,
+    emptied or cut off. SQLite would start a new, empty one, and the answers behind those
+    recordings would be gone without a word; so stop and say how to go on."""
+    kept = _saved_recordings(home)
+    if not kept:
+        return  # a new archive
+    from furikaeri.lang import counted
+
+    recordings = f"{counted(len(kept), 'saved recording')} in {audio_dir(home)}"
+    if path.is_file():
+        raise StoreError(
+            f"the practice database {path} is empty (0 bytes) beside {recordings}: it was emptied or cut "
+            "off. Nothing was changed: restore it from a backup, or move the empty file and the audio "
+            "folder away to start a new archive")
+    raise StoreError(
+        f"the archive folder {home} holds {recordings} but no practice database ({path.name} is missing): "
+        "it was deleted or moved. Nothing was changed: restore the database from a backup, or move the "
+        "audio folder away to start a new archive")
+
+
+def _readable_anyway(e: sqlite3.DatabaseError) -> bool:
+    """Errors of opening for writing after which the database may still be read: a read-only
+    file, a folder where the WAL files cannot be made, a full disk."""
+    text = str(e).lower()
+    return any(s in text for s in ("readonly", "read-only", "unable to open", "disk i/o"))
+
+
+def _connect_read_only(path: Path, timeout_s: float) -> sqlite3.Connection:
+    """Open ``path`` for reading only: ``mode=ro`` uses the WAL files as they are, or makes
+    them; where they cannot be made, ``immutable=1`` reads the file alone. That is safe only
+    when no WAL holds changes not yet written into it: else say so rather than show an older
+    archive."""
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout_s, isolation_level=None)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.DatabaseError as e:
+        db.close()
+        if _is_damage(e):
+            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        raise StoreError(
+            f"the practice database {path} cannot be read here: its journal {wal.name} holds changes not yet "
+            "written into it, and they cannot be written in this folder. Nothing was changed: copy the "
+            "archive somewhere writable and use --home")
+    db = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=timeout_s, isolation_level=None)
+    db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return db
+
+
+def _pending(db: sqlite3.Connection, upto: int | None) -> list[str]:
+    """The migrations this code would run on ``db`` (see :func:`migrate`)."""
+    has = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone()
+    done = {r[0] for r in db.execute("SELECT name FROM _migrations")} if has else set()
+    wanted = MIGRATIONS if upto is None else MIGRATIONS[:upto]
+    return [fn.__name__ for fn in wanted if fn.__name__ not in done]

@@ -175,7 +175,7 @@ class Listener:
         from furikaeri.analysis import _check_options, _model_info
 
         _check_options(language, budget)
-        self.info = _model_info(model, models_dir)
+        self.info = _model_info(model, models_dir, language)
         self.language = language if language != "auto" else ("en" if not self.info.multilingual else "auto")
         # a language named by the person is checked once against what the speech sounds like
         self._doubt = language != "auto" and self.info.multilingual

@@ -36,12 +36,23 @@ class Group(click.Group):
             sys.exit(e.exit_code)
         except click.exceptions.Abort:
             if sys.stdin is not None and not sys.stdin.isatty():
-                # a prompt met the end of its input (a script, `< /dev/null`), not a person
+                # a prompt met the end of its input (a script, `< /dev/null`), not a person;
+                # the prompt (on stderr) is left without its line's end
+                click.echo(err=True)
                 fail("a question needed an answer but the input ended: give it as an option (see --help)")
                 sys.exit(2)
             click.echo("furikaeri: interrupted", err=True)
             sys.exit(130)
-        except (click.exceptions.Exit, click.ClickException):
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # the help text, as asked for
+        except click.UsageError as e:  # click's four lines (usage, "Try", error) made one
+            where = e.ctx.command_path if e.ctx is not None else ctx.command_path
+            fail(f"{e.format_message()} (see `{where} --help`)")
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            fail(e.format_message())
+            sys.exit(e.exit_code)
+        except click.exceptions.Exit:
             raise
         except KeyboardInterrupt:
             click.echo("furikaeri: interrupted", err=True)
@@ -92,5 +103,9 @@ def cli(ctx: click.Context, home: str | None) -> None:
       furikaeri practice --set ja-basic            # a practice session
       furikaeri progress                           # how you are improving
     """
+    if home is not None and not home.strip():  # `--home "$ARCHIVE"` with the variable unset
+        from furikaeri.errors import UsageError
+
+        raise UsageError("--home is empty: name the archive folder (or leave --home out for the usual one)")
     ctx.ensure_object(dict)
     ctx.obj["home"] = home

@@ -213,13 +213,27 @@ def export(fmt, out, lang):
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    tmp = out.with_name(out.name + ".part")
-    try:
-        # a BOM lets spreadsheet programs read a Japanese CSV as UTF-8
-        tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-        tmp.replace(out)
-    except OSError as e:  # named by the file asked for, not by the temporary one beside it
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise OSError(e.errno, e.strerror, str(out)) from e
+    write_export(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")  # a BOM: spreadsheets read UTF-8
     click.echo(f"wrote {out}", err=True)
+
+
+def write_export(out: Path, text: str, *, encoding: str) -> None:
+    """Write ``text`` to ``out`` whole or not at all: a regular file through a temporary one
+    beside it, renamed over it once written; a symlink's target the same way; a device or a
+    pipe (/dev/stdout, a FIFO) written straight through, never replaced by a file."""
+    try:
+        if out.exists() and not out.is_file():
+            with open(out, "w", encoding=encoding) as f:
+                f.write(text)
+            return
+        target = out.resolve() if out.is_symlink() else out
+        tmp = target.with_name(target.name + ".part")
+        try:
+            tmp.write_text(text, encoding=encoding)
+            tmp.replace(target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
+    except OSError as e:  # named by the file asked for, not by the temporary one beside it
+        raise OSError(e.errno, e.strerror, str(out)) from e

@@ -72,13 +72,11 @@ def devices(json_):
     found = list_devices()
     if json_:
         click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
-        if not found:
-            raise SystemExit(1)
-        return
-    if not found:
-        click.echo("No input devices found: connect a microphone, or check that the sound server "
-                   "is running.", err=True)
+    if not found:  # an empty list for scripts, and the reason on stderr
+        fail("no input devices found: connect a microphone, or check that the sound server is running")
         raise SystemExit(1)
+    if json_:
+        return
     click.echo(f"  {'#':>3}  {'rate':>6}  {'ch':>3}  name")
     for d in found:
         click.echo(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.default_rate:>6}  {d.channels:>3}  {d.name}")

@@ -76,8 +76,16 @@ def asked_question(question: str | None, budget: float | None):
         return question, budget, None
     from furikaeri.questions import all_sets, find_question
 
-    q = find_question(question, all_sets(user_dir()))
+    sets = all_sets(user_dir())
+    q = find_question(question, sets)
     if q is None:
+        set_name, colon, qid = question.strip().partition(":")
+        named = next((s for s in sets if s.name == set_name), None)
+        if colon and named is not None and " " not in qid:  # a key with a typo, not a question's text
+            from furikaeri.errors import QuestionError
+
+            raise QuestionError(f"no question '{qid}' in the set {set_name}: its questions are "
+                                f"{', '.join(x.id for x in named.questions)}")
         return question.strip(), budget, None
     return q.text, budget if budget is not None else q.budget_s, q
 
@@ -291,10 +299,7 @@ def is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def interactive(flag: bool | None) -> bool:
-    """An explicit ``--x/--no-x`` flag, else whether a person is typing."""
-    return flag if flag is not None else is_terminal()
-
-
 def ask(label: str, default: str = "") -> str:
-    return click.prompt(label, default=default, show_default=bool(default), prompt_suffix=": ").strip()
+    """A line typed by the person; the prompt goes to stderr, so stdout holds only the result
+    (``--json`` stays valid with a prompt before it)."""
+    return click.prompt(label, default=default, show_default=bool(default), prompt_suffix=": ", err=True).strip()

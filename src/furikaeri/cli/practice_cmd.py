@@ -22,7 +22,6 @@ from furikaeri.cli.common import (
     check_date,
     console,
     emit_json,
-    interactive,
     is_terminal,
     json_option,
     lang_option,
@@ -110,7 +109,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     if from_files and not answer_files:
         raise UsageError("--from-files needs audio files or a directory after the options")
     base_now = parse_when(now_)
-    ask_notes = interactive(reflect_) and not json_
+    # asked for (--reflect) even with --json: the prompts go to stderr, the JSON to stdout
+    ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
     asking = _Reflection(lambda: screen.lang, ask_notes)
     with open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=language, folder=user_dir(),
@@ -238,13 +238,13 @@ class _Reflection:
         if not self.prompt:
             return None
         lang = self.lang()
-        click.echo(text(lang, "enter_skips"))
+        click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
         parts = []
         for key in ("wrong", "why", "next_time"):
             try:
                 parts.append(ask(text(lang, key)))
             except click.Abort:
-                click.echo()
+                click.echo(err=True)
                 click.echo(text(lang, "reflection_stopped"), err=True)
                 self.prompt = False
                 break
@@ -293,7 +293,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     L = archive_lang(lang, [company, stage, *asked, *answered, reaction, went_well, to_fix])
     if len(answered) > len(asked):
         raise UsageError("more --answer than --question: give one answer per question")
-    items = [{"question": q, "answer": answered[i] if i < len(answered) else ""} for i, q in enumerate(asked)]
+    items = [{"question": q.strip(), "answer": answered[i] if i < len(answered) else ""}
+             for i, q in enumerate(asked) if q.strip()]  # `-q ""` (an empty variable) is no question
     if prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_):
         company = company or ask(text(L, "ask_company")) or None
         stage = stage or ask(text(L, "ask_stage"))
@@ -331,7 +332,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
 def _ask_questions(lang: str, already: int) -> list[dict[str, str]]:
     """The questions asked in the interview and what was answered, typed one by one (an
     empty question ends)."""
-    click.echo(text(lang, "ask_questions"))
+    click.echo(text(lang, "ask_questions"), err=True)
     items: list[dict[str, str]] = []
     while True:
         qtext = ask(f"Q{already + len(items) + 1}")

@@ -116,6 +116,10 @@ def questions_add(file, replace):
     from furikaeri.lang import counted
 
     click.echo(f"added {kind}: {counted(len(qset.questions), 'question')} ({target})")
+    hidden = next((s for s in Q.builtin_sets() if s.name == qset.name), None)
+    if hidden is not None:  # by design (a set of one's own under the usual name), but never unsaid
+        click.echo(f"note: it takes the place of the built-in set {qset.name} "
+                   f"({counted(len(hidden.questions), 'question')}); delete {target} to have that back", err=True)
 
 
 @questions.command("template")

@@ -153,6 +153,17 @@ def counted(n: int, noun: str) -> str:
 #: The languages furikaeri speaks: each is one module here (``lang/<code>.py``).
 LANGUAGES = ("en", "ja")
 
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_of(word: str) -> str | None:
+    """The language a word is written for: ``ja`` in kana or kanji, ``en`` in Latin letters,
+    None for digits and punctuation alone."""
+    if _KANA_KANJI.search(word):
+        return "ja"
+    return "en" if _LATIN.search(word) else None
+
 
 _STRAY_SPACE = re.compile(r"(?<![A-Za-z0-9,.!?;:])\s+|\s+(?![A-Za-z0-9])")
 
