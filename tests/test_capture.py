@@ -825,6 +825,32 @@ def test_next_record_repairs_a_killed_take(pulse, tmp_path):
 
 
 @pytest.mark.mic
+def test_a_second_ctrl_c_while_the_answer_is_analysed_waits_for_it(pulse, tmp_path):
+    """Ctrl-C ends the take; pressed again while Whisper still hears it (native threads), the
+    process used to abort ("terminate called without an active exception") and the answer was
+    lost. It is held: the answer is analysed, saved and reported, then the command ends."""
+    need_jfk()
+    env = env_for(pulse, tmp_path)
+    out = tmp_path / "twice.wav"
+    p = start_cli(["record", "--max-seconds", "30", "--out", str(out), "--save", "--json"], env)
+    wait_until_recording(out)
+    player = pulse.play(JFK)
+    time.sleep(8.0)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    p.send_signal(signal.SIGINT)
+    stdout, stderr = p.communicate(timeout=180)
+    player.kill()
+    assert p.returncode == 0, stderr
+    assert "finishing this answer first" in stderr and "Traceback" not in stderr
+    a = json.loads(stdout)
+    from furikaeri.store import Store
+
+    with Store.open(Path(env["FURIKAERI_HOME"])) as st:
+        assert st.answer(a["answer_id"]) is not None
+
+
+@pytest.mark.mic
 def test_interrupt_keeps_the_take(pulse, tmp_path):
     env = env_for(pulse, tmp_path)
     out = tmp_path / "int.wav"

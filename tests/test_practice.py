@@ -87,7 +87,7 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
         ("too many 'I think' and 'maybe'", "en", [("hedges_per_100_words", None)]),
         ("えーを減らす", "ja", [("fillers_per_min", None)]),
         ("もっとゆっくり話す", "ja", [("chars_per_min", "lower")]),
-        ("沈黙が怖くて間を埋めた", "ja", [("long_pauses", None)]),
+        ("沈黙が怖くて間を埋めた", "ja", [("fillers_per_min", None)]),  # silence filled: with fillers
         ("時間内にまとめる", "ja", [("over_s", None)]),
         ("fewer fillers, slow down", "en", [("fillers_per_min", None), ("wpm", "lower")]),
         ("fewer ums", "en", [("fillers_per_min", None)]),  # the README's own example
@@ -166,7 +166,7 @@ def test_text_diff_english_and_japanese():
     assert "So um" in d.removed  # shown as said, compared case aside
     # what changed starts and ends on a word, not inside one
     k = C.diff_text("ピクニックに行ったところ、雨が降ってきました。", "ピクニックに行ったところ、晴れていました。", "ja")
-    assert k.removed == ("雨が降っ",) and k.added == ("晴れ",)
+    assert k.removed == ("雨が降ってきました",) and k.added == ("晴れていました",)  # whole phrases
 
 
 # --------------------------------------------------------------------------- archive-level logic
@@ -205,6 +205,32 @@ def seed_week(home, take):
         ids.append(S.save_analysis(make_analysis(f"thursday answer {i} with a story", question=q, **thu),
                                    audio_path=take, session="Thursday", home=home, now=THURSDAY + timedelta(minutes=i)))
     return ids
+
+
+@pytest.fixture
+def in_tokyo(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_dates_are_the_persons_local_ones(home, take, in_tokyo):
+    """02:30 in Tokyo on 5 December is 17:30 UTC on the 4th: the archive keeps UTC, and every
+    date a person reads or types is Tokyo's (the default session name, the journal's headings,
+    progress --since)."""
+    late = datetime(2026, 12, 4, 17, 30, tzinfo=timezone.utc)
+    aid = S.save_analysis(make_analysis(question="Tell me about yourself."), audio_path=take, home=home, now=late)
+    with Store.open(home) as st:
+        assert st.answer(aid).session_name == "2026-12-05"
+    assert "## 2026-12-05 (02:30)\n" in run("export", "-f", "md").output  # the name says the day
+    assert json.loads(run("progress", "--since", "2026-12-05", "--json").output)["overall"]
+    S.save_analysis(make_analysis(question="Tell me about yourself."), audio_path=take, home=home, now=late,
+                    session="mock")
+    assert "## mock (2026-12-05 02:30)" in run("export", "-f", "md").output
 
 
 def test_save_analysis_joins_builtin_question_and_keeps_audio(home, take):
@@ -656,6 +682,28 @@ def test_reflect_asked_for_with_json_is_saved(home):
     with Store.open(home) as st:
         n = st.note(answer["answer_id"])
     assert (n.wrong, n.why, n.next_time) == ("ran over", "nerves", "breathe first")
+
+
+def test_an_input_that_ends_midway_keeps_what_was_typed(home, take):
+    """A real interview logged step by step, the input ending at the interviewer's reaction:
+    the company, stage, question and answer are kept (and said so), not thrown away."""
+    r = run("reflect", "--prompt", "--lang", "ja", input="テスト会社\n一次\n質問A\n回答A\n\n反応\n")
+    assert r.exit_code == 0, r.output
+    assert "面接記録 1 として保存しました" in r.stderr
+    iv = json.loads(run("history", "--interviews", "--json").output)[0]
+    assert iv["company"] == "テスト会社" and iv["items"] == [{"question": "質問A", "answer": "回答A"}]
+    assert iv["reaction"] == "反応" and iv["to_fix"] in ("", None)
+    # nothing typed at all: nothing saved, one error line
+    r = run("reflect", "--prompt", input="")
+    assert r.exit_code == 2 and "the input ended" in r.output
+    assert len(json.loads(run("history", "--interviews", "--json").output)) == 1
+    # the note: the first part typed, the input ending there; the other parts stay as they were
+    ids = seed_week(home, take)
+    r = run("note", str(ids[0]), input="ran over by 40 s\n")
+    assert r.exit_code == 0, r.output
+    with Store.open(home) as st:
+        n = st.note(ids[0])
+    assert (n.wrong, n.next_time) == ("ran over by 40 s", "get to the point, under 90 seconds")
 
 
 def test_note_prompts_edit_current_text(home, take):

@@ -241,9 +241,10 @@ def _check_options(language: str, budget: float | None) -> None:
     from furikaeri.lang import LANGUAGES
 
     if language != "auto" and language not in LANGUAGES:
-        raise UsageError(f"unknown language {language!r}: use auto, {', '.join(LANGUAGES)}")
+        raise UsageError(f"unknown language {language!r}: use auto, {', '.join(LANGUAGES)}",
+                         ja=f"{language!r} は使えない言語です: auto、{'、'.join(LANGUAGES)} のどれかを指定してください")
     if budget is not None and not 0 < budget < float("inf"):  # NaN fails this too
-        raise UsageError("the budget must be a positive number of seconds")
+        raise UsageError("the budget must be a positive number of seconds", ja="持ち時間は正の秒数で指定してください")
 
 
 def _model_info(model: str | None, models_dir, language: str = "auto"):
@@ -257,7 +258,9 @@ def _model_info(model: str | None, models_dir, language: str = "auto"):
     info = models_mod.resolve(model, Path(models_dir) if models_dir else models_mod.default_models_dir())
     if not info.multilingual and language not in ("auto", "en"):
         raise UsageError(f"the model {info.name} hears English only: for --language {language} use a "
-                         "multilingual one (the default, base)")
+                         "multilingual one (the default, base)",
+                         ja=f"モデル {info.name} は英語しか聞き取れません: --language {language} には"
+                         "多言語モデル（既定の base）を使ってください")
     return info
 
 

@@ -186,7 +186,7 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
     with av.open(str(path)) as container:
         streams = container.streams.audio
         if not streams:
-            raise AudioError(f"{path}: no audio stream in this file")
+            raise _no_stream(path)
         resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
         for frame in container.decode(streams[0]):
             for out in resampler.resample(frame):
@@ -208,7 +208,26 @@ RATE_RANGE = (4000, 768_000)
 def _check_rate(path: Path, rate: int) -> None:
     if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
         raise AudioError(f"{path}: its header says it was sampled at {rate} Hz, which no recording is "
-                         "(a corrupt file)")
+                         "(a corrupt file)",
+                         ja=f"{path}: ヘッダーのサンプリング周波数が {rate} Hz になっており、録音としてありえない値です"
+                         "（ファイルが壊れています）")
+
+
+# A file that opens but does not decode: the same lines from load_audio and read_chunks.
+
+
+def _no_stream(path: Path) -> AudioError:
+    return AudioError(f"{path}: no audio stream in this file", ja=f"{path}: このファイルには音声ストリームがありません")
+
+
+def _unreadable(path: Path) -> AudioError:
+    return AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)",
+                      ja=f"{path}: 読み込める音声ファイルではありません（壊れているか、対応していない形式です）")
+
+
+def _invalid_samples(path: Path) -> AudioError:
+    return AudioError(f"{path}: the audio holds invalid samples (corrupt file)",
+                      ja=f"{path}: 音声に不正なサンプルが含まれています（ファイルが壊れています）")
 
 
 def load_audio(path: str | Path) -> Audio:
@@ -229,9 +248,9 @@ def load_audio(path: str | Path) -> Audio:
         except Exception as e2:  # noqa: BLE001
             errors.append(str(e2))
     if data is None:
-        raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)")
+        raise _unreadable(path)
     if data.shape[0] == 0:
-        raise AudioError(f"{path}: the file holds no audio samples")
+        raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
     _check_rate(path, rate)
     data = within_full_scale(data)
     clipped = FullScale()
@@ -239,7 +258,7 @@ def load_audio(path: str | Path) -> Audio:
     mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
     mono = np.ascontiguousarray(mono, dtype=np.float32)
     if not np.all(np.isfinite(mono)):
-        raise AudioError(f"{path}: the audio holds invalid samples (corrupt file)")
+        raise _invalid_samples(path)
     if rate != RATE:
         mono = resample(mono, rate, RATE)
     return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share)
@@ -265,15 +284,15 @@ def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarra
 def _check_file(path: Path) -> None:
     """An AudioError naming what is wrong when ``path`` is not a readable, non-empty file."""
     if not path.exists():
-        raise AudioError(f"{path}: no such file")
+        raise AudioError(f"{path}: no such file", ja=f"{path}: ファイルが見つかりません")
     if path.is_dir():
-        raise AudioError(f"{path}: is a folder, not an audio file")
+        raise AudioError(f"{path}: is a folder, not an audio file", ja=f"{path}: 音声ファイルではなくフォルダです")
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise AudioError(f"{path}: cannot read ({e.strerror})") from None
+        raise AudioError(f"{path}: cannot read ({e.strerror})", ja=f"{path}: 読み込めません（{e.strerror}）") from None
     if size == 0:
-        raise AudioError(f"{path}: the file is empty")
+        raise AudioError(f"{path}: the file is empty", ja=f"{path}: ファイルが空です")
 
 
 def check_readable(path: str | Path) -> None:
@@ -297,7 +316,8 @@ def check_readable(path: str | Path) -> None:
                 return
     except Exception:  # noqa: BLE001
         pass
-    raise AudioError(f"{path}: not an audio file that can be read (wav, flac, mp3, m4a, ogg)")
+    raise AudioError(f"{path}: not an audio file that can be read (wav, flac, mp3, m4a, ogg)",
+                     ja=f"{path}: 読み込める音声ファイルではありません（対応形式: wav、flac、mp3、m4a、ogg）")
 
 
 def duration_of(path: str | Path) -> float | None:
@@ -351,7 +371,7 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
                 mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
                 mono = np.ascontiguousarray(mono, dtype=np.float32)
                 if not np.all(np.isfinite(mono)):
-                    raise AudioError(f"{path}: the audio holds invalid samples (corrupt file)")
+                    raise _invalid_samples(path)
                 out = stream.resample_chunk(mono, last=last) if stream is not None else mono
                 if len(out):
                     got += len(out)
@@ -366,7 +386,7 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
             with _quiet_stderr(), av.open(str(path)) as container:
                 streams = container.streams.audio
                 if not streams:
-                    raise AudioError(f"{path}: no audio stream in this file")
+                    raise _no_stream(path)
                 resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
                 pending: list[np.ndarray] = []
                 size = 0
@@ -392,9 +412,9 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
         except AudioError:
             raise
         except Exception:  # noqa: BLE001
-            raise AudioError(f"{path}: not a readable audio file (corrupt, or an unsupported format)") from None
+            raise _unreadable(path) from None
     if got == 0:
-        raise AudioError(f"{path}: the file holds no audio samples")
+        raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
 
 
 def _float_peak(f, block: int) -> float | None:

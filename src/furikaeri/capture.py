@@ -115,6 +115,10 @@ class Device:
         return asdict(self)
 
 
+#: A noise floor above this (the quietest tenth of a mic check's frames) is a noisy room.
+NOISY_FLOOR_DBFS = -45.0
+
+
 @dataclass(frozen=True)
 class LevelReport:
     """What :func:`mic_check` heard. Levels in dBFS (0 = full scale, :data:`MIN_DBFS` = digital
@@ -161,7 +165,9 @@ def _sounddevice():
     except OSError as e:  # raised by sounddevice when libportaudio cannot be loaded
         raise DeviceError(
             "PortAudio is not installed, so no microphone can be used "
-            "(install it: apt install libportaudio2, or brew install portaudio)"
+            "(install it: apt install libportaudio2, or brew install portaudio)",
+            ja="PortAudio がインストールされていないため、マイクを使えません"
+            "（apt install libportaudio2 または brew install portaudio でインストールしてください）",
         ) from e
     return sounddevice
 
@@ -185,7 +191,7 @@ def list_devices() -> list[Device]:
     try:
         raw = sd.query_devices()
     except sd.PortAudioError as e:
-        raise DeviceError(f"cannot list audio devices: {e}") from e
+        raise DeviceError(f"cannot list audio devices: {e}", ja=f"オーディオデバイスの一覧を取得できません: {e}") from e
     default = _default_input_index(sd)
     devices = [
         Device(
@@ -208,7 +214,9 @@ def list_devices() -> list[Device]:
 def _no_microphone() -> DeviceError:
     return DeviceError(
         "no microphone found: connect one (or check that the sound server is running and this "
-        "program may use it), then run `furikaeri devices`"
+        "program may use it), then run `furikaeri devices`",
+        ja="マイクが見つかりません。マイクを接続してから（またはサウンドサーバーが動いていて、このプログラムが"
+        "使えるようになっているか確認してから）`furikaeri devices` を実行してください",
     )
 
 
@@ -243,7 +251,8 @@ def resolve_device(name_or_index: str | int | Device | None) -> Device:
         for d in devices:
             if d.index == index:
                 return d
-        raise DeviceError(f"no input device with index {index}; input devices: {_available(devices)}")
+        raise DeviceError(f"no input device with index {index}; input devices: {_available(devices)}",
+                          ja=f"番号 {index} の入力デバイスはありません。入力デバイス: {_available(devices)}")
     low = key.casefold()
     exact = [d for d in devices if d.name.casefold() == low]
     if exact:
@@ -252,8 +261,10 @@ def resolve_device(name_or_index: str | int | Device | None) -> Device:
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
-        raise DeviceError(f"'{key}' matches several input devices: {_available(partial)}; give the index")
-    raise DeviceError(f"no input device named '{key}'; input devices: {_available(devices)}")
+        raise DeviceError(f"'{key}' matches several input devices: {_available(partial)}; give the index",
+                          ja=f"'{key}' に当てはまる入力デバイスが複数あります: {_available(partial)}。番号で指定してください")
+    raise DeviceError(f"no input device named '{key}'; input devices: {_available(devices)}",
+                      ja=f"'{key}' という名前の入力デバイスはありません。入力デバイス: {_available(devices)}")
 
 
 def _open_settings(sd, device: Device) -> tuple[int, int]:
@@ -270,7 +281,8 @@ def _open_settings(sd, device: Device) -> tuple[int, int]:
                 return rate, channels
             except Exception as e:  # sounddevice raises PortAudioError or ValueError
                 last = e
-    raise DeviceError(f"the input device '{device.name}' accepts none of the usual sample rates ({last})")
+    raise DeviceError(f"the input device '{device.name}' accepts none of the usual sample rates ({last})",
+                      ja=f"入力デバイス '{device.name}' は一般的なサンプリング周波数のどれにも対応していません（{last}）")
 
 
 # --------------------------------------------------------------------------- level
@@ -378,7 +390,8 @@ def mic_check(device: str | int | Device | None = None, seconds: float = 3.0) ->
     import numpy as np
 
     if not 0.5 <= seconds <= 60:
-        raise UsageError(f"mic-check needs between 0.5 and 60 seconds, not {seconds:g}")
+        raise UsageError(f"mic-check needs between 0.5 and 60 seconds, not {seconds:g}",
+                         ja=f"mic-check の秒数は 0.5〜60 秒で指定してください（指定された値: {seconds:g}）")
     sd = _sounddevice()
     dev = resolve_device(device)
     rate, channels = _open_settings(sd, dev)
@@ -404,7 +417,8 @@ def mic_check(device: str | int | Device | None = None, seconds: float = 3.0) ->
             got += len(b)
     x = np.frombuffer(b"".join(chunks), dtype=np.int16)[:need]
     if len(x) < rate * channels * 0.25:
-        raise DeviceError(f"the input device '{dev.name}' delivered no audio during the check")
+        raise DeviceError(f"the input device '{dev.name}' delivered no audio during the check",
+                          ja=f"チェック中に入力デバイス '{dev.name}' から音声が届きませんでした")
     return level_report(x, rate, channels)
 
 
@@ -439,7 +453,7 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
     else:
         verdict = "fine"
         message = f"fine: speech at {speech:.0f} dBFS, peaks {peak:.0f} dBFS, noise floor {floor:.0f} dBFS"
-        if floor > -45.0:
+        if floor > NOISY_FLOOR_DBFS:
             message += " (a noisy room: background noise may hurt the transcript)"
     return LevelReport(
         peak_dbfs=round(peak, 1), rms_dbfs=round(speech, 1), noise_floor_dbfs=round(floor, 1),
@@ -507,7 +521,8 @@ class _TakeWriter:
         try:
             self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
         except FileExistsError as e:
-            raise AudioError(f"{path} already exists: choose another --out") from e
+            raise AudioError(f"{path} already exists: choose another --out",
+                             ja=f"{path} はすでに存在します。別の --out を指定してください") from e
         try:
             self._write_all(_wav_header(rate, channels, 0))
             info = {"rate": rate, "channels": channels, "sample_bytes": _SAMPLE_BYTES,
@@ -779,9 +794,10 @@ class Recorder:
         consumer: Callable[[Block], Any] | None = None,
     ):
         if max_seconds is not None and max_seconds <= 0:
-            raise UsageError("--max-seconds must be more than 0")
+            raise UsageError("--max-seconds must be more than 0", ja="--max-seconds には 0 より大きい値を指定してください")
         if stop_after_silence is not None and stop_after_silence <= 0:
-            raise UsageError("--stop-after-silence must be more than 0")
+            raise UsageError("--stop-after-silence must be more than 0",
+                             ja="--stop-after-silence には 0 より大きい値を指定してください")
         self.out_path = Path(out_path)
         self.max_seconds = max_seconds
         self.stop_after_silence = stop_after_silence
@@ -867,7 +883,8 @@ class Recorder:
         try:
             stream.start()
         except sd.PortAudioError as e:
-            raise DeviceError(f"cannot start the input device '{self.device.name}': {e}") from e
+            raise DeviceError(f"cannot start the input device '{self.device.name}': {e}",
+                              ja=f"入力デバイス '{self.device.name}' を開始できません: {e}") from e
 
     # -- the writer loop (the calling thread)
 
@@ -976,7 +993,8 @@ class Recorder:
         duration = self._writer.frames / self.rate
         if self._write_error is not None:
             message = _write_error_message(self.out_path, self._write_error, duration, header_ok)
-            raise AudioError(message) from self._write_error
+            ja = _write_error_message(self.out_path, self._write_error, duration, header_ok, "ja")
+            raise AudioError(message, ja=ja) from self._write_error
         return Take(path=self.out_path, duration_s=round(duration, 3), rate=self.rate, channels=self.channels,
                     overflows=self.overflows, stopped_by=self.stopped_by or "stop",
                     speech_heard=self._tracker.speech_heard)
@@ -1007,7 +1025,8 @@ def _input_stream(sd, device: Device, rate: int, channels: int, callback, **kwar
         return sd.RawInputStream(device=device.index, samplerate=rate, channels=channels, dtype="int16",
                                  blocksize=int(round(rate * BLOCK_S)), callback=callback, **kwargs)
     except sd.PortAudioError as e:
-        raise DeviceError(f"cannot open the input device '{device.name}': {e}") from e
+        raise DeviceError(f"cannot open the input device '{device.name}': {e}",
+                          ja=f"入力デバイス '{device.name}' を開けません: {e}") from e
 
 
 def _stop_stream(stream) -> None:
@@ -1030,8 +1049,20 @@ def _drain(q: queue.Queue) -> list[bytes]:
             return out
 
 
-def _write_error_message(path: Path, e: OSError, duration: float, header_ok: bool) -> str:
-    """The one line of a write failure: what happened, what was kept where, what to do."""
+def _write_error_message(path: Path, e: OSError, duration: float, header_ok: bool, lang: str = "en") -> str:
+    """The one line of a write failure: what happened, what was kept where, what to do (``lang``:
+    ``"ja"`` for the line in Japanese)."""
+    if lang == "ja":
+        if e.errno == errno.ENOSPC:
+            what, fix = "ディスクがいっぱいです", "空きを作ってから"
+        elif e.errno == errno.EFBIG:
+            what, fix = "ファイルがこのシステムで扱える大きさを超えました", "--out で別のフォルダを指定して"
+        else:
+            what, fix = e.strerror or str(e), "フォルダを確認してから"
+        kept = f"最初の {duration:.1f} 秒は {path} に残っています"
+        if not header_ok:
+            kept += "。空きができたら `furikaeri recover` で修復できます"
+        return f"録音が止まりました: {what}（{kept}）。{fix}やり直してください"
     if e.errno == errno.ENOSPC:
         what = "the disk is full"
         fix = "free some space"
@@ -1122,9 +1153,10 @@ def recover_take(path: str | Path) -> Take:
     path = Path(path)
     marker = marker_path(path)
     if not path.is_file():
-        raise AudioError(f"{path}: no such take to recover")
+        raise AudioError(f"{path}: no such take to recover", ja=f"{path}: 復元する録音が見つかりません")
     if marker.exists() and _recording_now(marker):
-        raise AudioError(f"{path} is being recorded right now by another furikaeri; not touching it")
+        raise AudioError(f"{path} is being recorded right now by another furikaeri; not touching it",
+                         ja=f"{path} は別の furikaeri が録音している最中です。このファイルには手を付けません")
     info = _read_marker(marker)
     with open(path, "r+b") as f:
         head = f.read(4096)
@@ -1136,7 +1168,8 @@ def recover_take(path: str | Path) -> Take:
                 # its rate would have been.
                 rate, channels = 16000, 1
             if not rate or not channels or len(head) >= _WAV_HEADER_BYTES:
-                raise AudioError(f"{path}: not a furikaeri take (its WAV header cannot be read)")
+                raise AudioError(f"{path}: not a furikaeri take (its WAV header cannot be read)",
+                                 ja=f"{path}: furikaeri の録音ではありません（WAV ヘッダーを読み取れません）")
             # Killed before the header was complete: write a fresh one.
             f.seek(0)
             f.write(_wav_header(rate, channels, 0))

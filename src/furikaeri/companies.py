@@ -70,7 +70,8 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None) 
                              set_name=name)
                for n, text in enumerate(seen, 1))
     if not qs:
-        raise UsageError(f"the interviews logged for '{company}' hold no questions")
+        raise UsageError(f"the interviews logged for '{company}' hold no questions",
+                         ja=f"'{company}' の面接記録には質問がありません")
     return qmod.QuestionSet(name=name, title=company, language=lang, questions=qs, source="archive",
                             company=qmod.CompanyInfo(name=c.name if c else company, language=lang))
 
@@ -99,5 +100,6 @@ def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]
     info["archive"] = c.to_dict() if c else None
     info["interviews"] = [i.to_dict() for i in store.interviews(company=info["name"])]
     if qset is None and c is None:
-        raise UsageError(f"nothing known about '{name}': no company file and no logged interview")
+        raise UsageError(f"nothing known about '{name}': no company file and no logged interview",
+                         ja=f"'{name}' についての情報がありません: 企業ファイルも面接記録もありません")
     return info

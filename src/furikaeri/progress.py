@@ -17,7 +17,7 @@ from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
-from furikaeri.notes import note_text
+from furikaeri.notes import note_text, settle_counts
 from furikaeri.store import Answer, Store
 
 
@@ -245,8 +245,9 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
     if previous is None or not previous.focus or previous.focus not in METRIC_BY_NAME:
         return None
     # a focus on a far too short answer asked for more (the length is otherwise not judged)
-    return change(METRIC_BY_NAME[previous.focus], previous.metrics.get(previous.focus),
-                  current.metrics.get(previous.focus), want="higher" if previous.focus == "answer_s" else None)
+    moved = change(METRIC_BY_NAME[previous.focus], previous.metrics.get(previous.focus),
+                   current.metrics.get(previous.focus), want="higher" if previous.focus == "answer_s" else None)
+    return settle_counts(moved, previous.metrics, current.metrics)  # one filler more is no change
 
 
 def recurring(store: Store, answers: Sequence[Answer], language: str | None) -> list[Recurring]:
@@ -296,11 +297,17 @@ def usual_pace(answers: Sequence[Answer]) -> dict[str, Any] | None:
     return out or None
 
 
+def _local_date(stamp: str) -> str:
+    from datetime import datetime
+
+    return datetime.fromisoformat(stamp).astimezone().date().isoformat()
+
+
 def progress(store: Store, *, question: str | None = None, since: str | None = None) -> Progress:
     """Progress over all answers (since an ISO date, if given), per language and per question."""
     answers = store.answers(full=False)
-    if since:
-        answers = [a for a in answers if a.created_at >= since]
+    if since:  # a date on this computer's calendar; the archive keeps UTC times
+        answers = [a for a in answers if _local_date(a.created_at) >= since]
     if question:
         qid = resolve_question(store, question)
         answers = [a for a in answers if a.question_id == qid]

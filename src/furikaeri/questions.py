@@ -199,27 +199,33 @@ def parse_budget(value: Any) -> float:
         elif text and (m := _JA.match(text)) and (m.group(1) or m.group(2)):
             seconds = int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
     if seconds is None:
-        raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30")
+        raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30",
+                            ja=f"持ち時間 {value!r} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒 のように書いてください")
     if not 5 <= seconds <= 1800:
-        raise QuestionError(f"the time budget {value!r} is out of range (5 s to 30 min)")
+        raise QuestionError(f"the time budget {value!r} is out of range (5 s to 30 min)",
+                            ja=f"持ち時間 {value!r} が範囲外です（5 秒〜30 分）")
     return float(seconds)
 
 
-def _budget(v: Any, where: str) -> float:
+# The helpers below name the place of a problem in ``where`` (a file, or a file's question),
+# and in Japanese in ``where_ja`` (``where`` when not given).
+
+
+def _budget(v: Any, where: str, where_ja: str | None = None) -> float:
     try:
         return parse_budget(v)
     except QuestionError as e:
-        raise QuestionError(f"{where}: {e}") from None
+        raise QuestionError(f"{where}: {e}", ja=f"{where_ja or where}: {e.ja or e}") from None
 
 
-def _text(v: Any, what: str, where: str) -> str:
+def _text(v: Any, what: str, where: str, where_ja: str | None = None) -> str:
     if v is None:
         return ""
     if isinstance(v, str):
         return v.strip()
     if isinstance(v, list) and all(isinstance(x, str) for x in v):
         return "\n".join(x.strip() for x in v if x.strip())
-    raise QuestionError(f"{where}: `{what}` must be text")
+    raise QuestionError(f"{where}: `{what}` must be text", ja=f"{where_ja or where}: `{what}` は文字列で書いてください")
 
 
 def _texts(v: Any, what: str, where: str) -> tuple[str, ...]:
@@ -229,13 +235,15 @@ def _texts(v: Any, what: str, where: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in v.splitlines() if line.strip())
     if isinstance(v, list) and all(isinstance(x, str) for x in v):
         return tuple(x.strip() for x in v if x.strip())
-    raise QuestionError(f"{where}: `{what}` must be a list of texts")
+    raise QuestionError(f"{where}: `{what}` must be a list of texts",
+                        ja=f"{where}: `{what}` は文字列のリストで書いてください")
 
 
-def _language(v: Any, where: str) -> str:
+def _language(v: Any, where: str, where_ja: str | None = None) -> str:
     lang = (v or "").strip().lower() if isinstance(v, str) else ""
     if lang not in LANGUAGES:
-        raise QuestionError(f"{where}: `language` must be \"en\" or \"ja\" (got {v!r})")
+        raise QuestionError(f"{where}: `language` must be \"en\" or \"ja\" (got {v!r})",
+                            ja=f"{where_ja or where}: `language` は \"en\" か \"ja\" にしてください（{v!r} になっています）")
     return lang
 
 
@@ -248,18 +256,21 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     """A :class:`QuestionSet` from parsed TOML. ``name`` is the default set name (the stem)."""
     where = source
     if "set" in data and "company" in data:
-        raise QuestionError(f"{where}: a file has either [set] or [company], not both")
+        raise QuestionError(f"{where}: a file has either [set] or [company], not both",
+                            ja=f"{where}: 1 つのファイルに書けるのは [set] と [company] のどちらか一方です")
     head = data.get("set", data.get("company"))
     if head is None:
-        raise QuestionError(f"{where}: no [set] or [company] table")
+        raise QuestionError(f"{where}: no [set] or [company] table",
+                            ja=f"{where}: [set] テーブルも [company] テーブルもありません")
     if not isinstance(head, dict):
-        raise QuestionError(f"{where}: [set] / [company] must be a table")
+        raise QuestionError(f"{where}: [set] / [company] must be a table",
+                            ja=f"{where}: [set] / [company] はテーブルとして書いてください")
     language = _language(head.get("language"), where)
     company: CompanyInfo | None = None
     if "company" in data:
         cname = _text(head.get("name"), "name", where)
         if not cname:
-            raise QuestionError(f"{where}: [company] needs a `name`")
+            raise QuestionError(f"{where}: [company] needs a `name`", ja=f"{where}: [company] には `name` が必要です")
         company = CompanyInfo(
             name=cname,
             language=language,
@@ -276,30 +287,32 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         set_name = _text(head.get("name"), "name", where) or name
         title = _text(head.get("title"), "title", where) or set_name
     if not re.fullmatch(r"[\w.-]+", set_name):
-        raise QuestionError(f"{where}: the set name {set_name!r} may hold only letters, digits, '-', '_', '.'")
+        raise QuestionError(f"{where}: the set name {set_name!r} may hold only letters, digits, '-', '_', '.'",
+                            ja=f"{where}: セット名 {set_name!r} に使えるのは文字、数字、'-'、'_'、'.' だけです")
     default_budget = (
         _budget(head["budget"], where) if head.get("budget") is not None else DEFAULT_BUDGET_S[language]
     )
 
     raw = data.get("questions", [])
     if not isinstance(raw, list) or not all(isinstance(q, dict) for q in raw):
-        raise QuestionError(f"{where}: questions must be written as [[questions]] tables")
+        raise QuestionError(f"{where}: questions must be written as [[questions]] tables",
+                            ja=f"{where}: 質問は [[questions]] テーブルとして書いてください")
     questions: list[Question] = []
     seen: set[str] = set()
     for i, q in enumerate(raw, 1):
-        qwhere = f"{where}, question {i}"
-        text = _text(q.get("text"), "text", qwhere)
+        qwhere, qwhere_ja = f"{where}, question {i}", f"{where} の質問 {i}"
+        text = _text(q.get("text"), "text", qwhere, qwhere_ja)
         if not text:
-            raise QuestionError(f"{qwhere}: `text` is missing")
-        qid = _text(q.get("id"), "id", qwhere) or f"q{i}"
+            raise QuestionError(f"{qwhere}: `text` is missing", ja=f"{qwhere_ja}: `text` がありません")
+        qid = _text(q.get("id"), "id", qwhere, qwhere_ja) or f"q{i}"
         if qid in seen:
-            raise QuestionError(f"{qwhere}: the id {qid!r} is used twice")
+            raise QuestionError(f"{qwhere}: the id {qid!r} is used twice", ja=f"{qwhere_ja}: ID {qid!r} が 2 回使われています")
         seen.add(qid)
-        budget = _budget(q["budget"], qwhere) if q.get("budget") is not None else default_budget
-        qlang = _language(q["language"], qwhere) if q.get("language") else language
+        budget = _budget(q["budget"], qwhere, qwhere_ja) if q.get("budget") is not None else default_budget
+        qlang = _language(q["language"], qwhere, qwhere_ja) if q.get("language") else language
         questions.append(
             Question(id=qid, text=text, budget_s=budget, language=qlang, set_name=set_name,
-                     hint=_text(q.get("hint"), "hint", qwhere))
+                     hint=_text(q.get("hint"), "hint", qwhere, qwhere_ja))
         )
     if company:
         known = {q.text for q in questions}
@@ -309,7 +322,9 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
                     Question(id=f"asks{j}", text=ask, budget_s=default_budget, language=language, set_name=set_name)
                 )
     if not questions:
-        raise QuestionError(f"{where}: no questions (add [[questions]] tables" + (" or `asks`)" if company else ")"))
+        raise QuestionError(f"{where}: no questions (add [[questions]] tables" + (" or `asks`)" if company else ")"),
+                            ja=f"{where}: 質問がありません（[[questions]] テーブル" + ("か `asks` " if company else "")
+                            + "を追加してください）")
     return QuestionSet(
         name=set_name, title=title, language=language, questions=tuple(questions), source=source, company=company
     )
@@ -321,17 +336,18 @@ def load_file(path: str | Path) -> QuestionSet:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise QuestionError(f"no such question file: {path}") from None
+        raise QuestionError(f"no such question file: {path}", ja=f"質問ファイルが見つかりません: {path}") from None
     except IsADirectoryError:
-        raise QuestionError(f"{path} is a directory, not a TOML file") from None
+        raise QuestionError(f"{path} is a directory, not a TOML file",
+                            ja=f"{path} は TOML ファイルではなくフォルダです") from None
     except OSError as e:
-        raise QuestionError(f"cannot read {path}: {e.strerror or e}") from e
+        raise QuestionError(f"cannot read {path}: {e.strerror or e}", ja=f"{path} を読み込めません: {e.strerror or e}") from e
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise QuestionError(f"{path} is not UTF-8 text") from None
+        raise QuestionError(f"{path} is not UTF-8 text", ja=f"{path} は UTF-8 のテキストではありません") from None
     except tomllib.TOMLDecodeError as e:
-        raise QuestionError(f"{path} is not valid TOML: {e}") from None
+        raise QuestionError(f"{path} is not valid TOML: {e}", ja=f"{path} は正しい TOML ではありません: {e}") from None
     return parse_set(data, name=path.stem, source=str(path))
 
 
@@ -379,7 +395,9 @@ def get_set(name: str, folder: Path | None = None) -> QuestionSet:
         if s.name.casefold() == name.casefold():
             return s
     names = ", ".join(s.name for s in sets if not s.company) or "none"
-    raise QuestionError(f"no question set '{name}'; available: {names} (see `furikaeri questions`)")
+    names_ja = "、".join(s.name for s in sets if not s.company) or "なし"
+    raise QuestionError(f"no question set '{name}'; available: {names} (see `furikaeri questions`)",
+                        ja=f"質問セット '{name}' はありません。使えるセット: {names_ja}（`furikaeri questions` を参照）")
 
 
 def company_name(name: str) -> str:
@@ -401,9 +419,12 @@ def get_company(name: str, folder: Path | None = None) -> QuestionSet:
         if s.company and want in (company_key(s.company.name), company_key(s.name)):
             return s
     names = ", ".join(s.company.name for s in companies if s.company) or "none yet"
+    names_ja = "、".join(s.company.name for s in companies if s.company) or "まだありません"
     raise QuestionError(
         f"no company file for '{name}' (companies: {names}); write one with "
-        f"`furikaeri questions template --company \"{name}\"` and add it with `furikaeri questions add FILE`"
+        f"`furikaeri questions template --company \"{name}\"` and add it with `furikaeri questions add FILE`",
+        ja=f"'{name}' の企業ファイルはありません（登録済みの企業: {names_ja}）。"
+        f"`furikaeri questions template --company \"{name}\"` で作成し、`furikaeri questions add FILE` で追加してください",
     )
 
 
@@ -415,7 +436,8 @@ def add_file(path: str | Path, folder: Path, *, replace: bool = False) -> tuple[
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{qset.name}.toml"
     if target.exists() and not replace and Path(path).resolve() != target.resolve():
-        raise QuestionError(f"{target} already exists; use --replace to overwrite it")
+        raise QuestionError(f"{target} already exists; use --replace to overwrite it",
+                            ja=f"{target} はすでに存在します。上書きするには --replace を指定してください")
     if Path(path).resolve() != target.resolve():
         shutil.copyfile(path, target)
     return qset, target

@@ -42,7 +42,7 @@ def choose_set(store: Store, *, set_name: str | None, company: str | None, langu
     """The set to practise: a company's questions (:func:`furikaeri.companies.company_set`),
     the set ``set_name``, or the built-in set of ``language``."""
     if set_name and company:
-        raise UsageError("choose --set or --company, not both")
+        raise UsageError("choose --set or --company, not both", ja="--set と --company はどちらか一方だけ指定してください")
     if company:
         return company_set(store, company, folder, now=now)
     return qmod.get_set(set_name or get_rules(language or "").default_set, folder)
@@ -58,13 +58,14 @@ def plan(qset: qmod.QuestionSet, *, only: Sequence[str] = (), limit: int | None 
         missing = [i for i in only if i not in by_id]
         if missing:
             raise UsageError(
-                f"no question {', '.join(missing)} in {qset.name}; its ids: {', '.join(by_id)}")
+                f"no question {', '.join(missing)} in {qset.name}; its ids: {', '.join(by_id)}",
+                ja=f"{qset.name} に質問 {'、'.join(missing)} はありません。このセットの ID: {'、'.join(by_id)}")
         qs = [by_id[i] for i in only]
     if shuffle:
         random.Random(seed).shuffle(qs)
     if limit is not None:
         if limit < 1:
-            raise UsageError("--limit must be at least 1")
+            raise UsageError("--limit must be at least 1", ja="--limit には 1 以上を指定してください")
         qs = qs[:limit]
     return qs
 
@@ -78,7 +79,9 @@ def fit_to_files(questions: list[qmod.Question], files: Sequence[Path]) -> list[
         from furikaeri.lang import counted
 
         raise UsageError(f"{counted(len(files), 'file')} for {counted(len(questions), 'question')}: "
-                         "give one file per question")
+                         "give one file per question",
+                         ja=f"質問 {len(questions)} 問に対してファイルが {len(files)} 個あります: "
+                         "ファイルは質問 1 問につき 1 つ指定してください")
     return questions[: len(files)]
 
 
@@ -114,7 +117,7 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
     for the archive) under a name that does not collide. Returns the new path."""
     src = Path(src)
     if not src.is_file():
-        raise StoreError(f"the recording {src} is missing")
+        raise StoreError(f"the recording {src} is missing", ja=f"録音 {src} が見つかりません")
     folder = audio_dir(home)
     folder.mkdir(parents=True, exist_ok=True)
     if src.resolve().parent == folder.resolve():
@@ -244,7 +247,7 @@ def save_analysis(
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
     home = Path(home)
     with Store.open(home) as store:
-        name = session or to_stamp(now)[:10]
+        name = session or (now or datetime.now()).astimezone().strftime("%Y-%m-%d")  # today, where the person is
         sid = store.session_for(name, kind="practice", language=d.get("language"), now=now)
         qtext = question or d.get("question")
         qid = (question_for_text(store, qtext, language=d.get("language"), budget_s=d.get("budget_s"), now=now)
@@ -272,6 +275,9 @@ class AnswerAudio:
     #: The person ended the session with this answer (Ctrl-C while recording it): it is
     #: analysed and saved, and no more questions are asked.
     last: bool = False
+    #: Whether the person asked to end while the answer was being analysed (Ctrl-C then is
+    #: held until it is saved): read after :attr:`analysis`, with the same effect as ``last``.
+    stop_asked: Callable[[], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -372,9 +378,9 @@ class _Loop:
         before = before_attempt(self.store, q, now=now)
         self.emit(Asking(index + 1, self.total, q, budget, before))
         audio = self.record(index, q, budget, now)
-        self.ended = audio.last
         analysis = audio.analysis() if audio.analysis is not None else \
             self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
+        self.ended = audio.last or bool(audio.stop_asked and audio.stop_asked())
         focus = self.focus(analysis)
         self.emit(Heard(q, analysis, focus))
         if not analysis.speech_detected:

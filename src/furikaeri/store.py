@@ -565,13 +565,15 @@ class Store:
             sid = store.session_for("Monday", kind="practice")
 
     ``read_only``: why this archive can only be read (None when it can be written); every
-    write then raises :class:`StoreError` with that line.
+    write then raises :class:`StoreError` with that line (``read_only_ja``: the line in Japanese).
     """
 
-    def __init__(self, db: sqlite3.Connection, home: Path, read_only: str | None = None):
+    def __init__(self, db: sqlite3.Connection, home: Path, read_only: str | None = None,
+                 read_only_ja: str | None = None):
         self.db = db
         self.home = Path(home)
         self.read_only = read_only
+        self.read_only_ja = read_only_ja
         #: Sessions this Store created that have no answer yet: should the save they were
         #: created for fail, they go again instead of showing in history as empty sessions.
         self._unanswered: set[int] = set()
@@ -597,28 +599,30 @@ class Store:
         """
         home = Path(home)
         path = db_path(home)
-        why_read_only = _read_only_message(home) if read_only else None
+        why_read_only, why_read_only_ja = _read_only_why(home) if read_only else (None, None)
         try:
             home.mkdir(parents=True, exist_ok=True)
             audio_dir(home).mkdir(exist_ok=True)
         except OSError as e:
             if not (home.is_dir() and (e.errno == errno.EROFS or not os.access(home, os.W_OK))):
-                raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}") from e
-            why_read_only = _read_only_message(home)
+                raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}",
+                                 ja=f"データフォルダ {home} を作成できません: {e.strerror or e}") from e
+            why_read_only, why_read_only_ja = _read_only_why(home)
         if why_read_only is None and not os.access(home, os.W_OK):  # chmod, chattr +i, a read-only mount
-            why_read_only = _read_only_message(home)
+            why_read_only, why_read_only_ja = _read_only_why(home)
         if path.is_dir():
-            raise StoreError(f"{path} is a directory, not a database file")
+            raise StoreError(f"{path} is a directory, not a database file",
+                             ja=f"{path} はデータベースファイルではなくフォルダです")
         has_db = path.is_file() and path.stat().st_size > 0
         if not has_db:
             _refuse_lost_database(home, path)
             if why_read_only:  # no database to read, and none can be made
-                raise StoreError(why_read_only)
+                raise StoreError(why_read_only, ja=why_read_only_ja)
         if why_read_only is None:
             try:
                 db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
             except sqlite3.Error as e:
-                raise StoreError(f"cannot open the database {path}: {e}") from e
+                raise StoreError(f"cannot open the database {path}: {e}", ja=f"データベース {path} を開けません: {e}") from e
             try:
                 db.row_factory = sqlite3.Row
                 db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
@@ -637,22 +641,26 @@ class Store:
                 if _is_damage(e):
                     raise _damaged(path, e) from e
                 if not (has_db and _readable_anyway(e)):
-                    raise StoreError(f"cannot open the database {path}: {_explained(e)}") from e
+                    raise StoreError(f"cannot open the database {path}: {_explained(e)}",
+                                     ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
                 # a read-only file, a folder where the journal files cannot be made, a full
                 # disk: what was saved can still be read
                 if "disk i/o" in str(e).lower():
                     why_read_only = (f"the archive {home} could be opened for reading only ({_explained(e)}): "
                                      "free some space and try again")
+                    why_read_only_ja = (f"アーカイブ {home} は読み取り専用でしか開けませんでした（{_explained(e, 'ja')}）。"
+                                        "空きを作ってからやり直してください")
                 else:
-                    why_read_only = _read_only_message(home, e)  # the folder itself is writable
-        return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto)
+                    why_read_only, why_read_only_ja = _read_only_why(home, e)  # the folder itself is writable
+        return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto, why_read_only_ja)
 
     @classmethod
     def _open_read_only(cls, home: Path, path: Path, why: str, busy_timeout_s: float,
-                        upto: int | None) -> "Store":
+                        upto: int | None, why_ja: str | None = None) -> "Store":
         """The database opened for reading only (``mode=ro``), or as a file nobody changes
         (``immutable=1``) when its WAL files cannot be made here. No migration can run, so a
-        database that needs one is refused, saying why."""
+        database that needs one is refused, saying why (``why_ja``: in Japanese)."""
+        why_ja = why_ja or why
         try:
             db = _connect_read_only(path, busy_timeout_s)
         except StoreError:
@@ -660,7 +668,8 @@ class Store:
         except sqlite3.DatabaseError as e:
             if _is_damage(e):
                 raise _damaged(path, e) from e
-            raise StoreError(f"cannot open the database {path}: {_explained(e)}") from e
+            raise StoreError(f"cannot open the database {path}: {_explained(e)}",
+                             ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
         try:
             db.row_factory = sqlite3.Row
             _check_intact(db, path)
@@ -668,7 +677,9 @@ class Store:
             _refuse_newer(db, path)
             if _pending(db, upto):
                 raise StoreError(f"{why} (its database {path} also needs upgrading to this furikaeri's "
-                                 "schema before it can be read)")
+                                 "schema before it can be read)",
+                                 ja=f"{why_ja}（さらに、データベース {path} は読み込む前に"
+                                 "この furikaeri のスキーマへの更新が必要です）")
         except StoreError:
             db.close()
             raise
@@ -676,8 +687,9 @@ class Store:
             db.close()
             if _is_damage(e):
                 raise _damaged(path, e) from e
-            raise StoreError(f"cannot open the database {path}: {_explained(e)}") from e
-        return cls(db, home, read_only=why)
+            raise StoreError(f"cannot open the database {path}: {_explained(e)}",
+                             ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
+        return cls(db, home, read_only=why, read_only_ja=why_ja)
 
     def close(self) -> None:
         self.db.close()
@@ -714,7 +726,7 @@ class Store:
                     " UNION SELECT audio_path FROM interviews WHERE audio_path IS NOT NULL")}
                 if copy.resolve() not in kept:  # a saved recording is never removed
                     copy.unlink()
-        error = ArchiveFullError(_disk_full_message(self.home))
+        error = ArchiveFullError(_disk_full_message(self.home), ja=_disk_full_message(self.home, "ja"))
         error.errno = errno.ENOSPC
         return error
 
@@ -722,23 +734,26 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Every write goes through here: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (or rollback)."""
         if self.read_only:
-            raise StoreError(self.read_only)
+            raise StoreError(self.read_only, ja=self.read_only_ja)
         try:
             with _immediate(self.db) as db:
                 yield db
         except sqlite3.IntegrityError as e:
-            raise StoreError(f"the database refused a write: {e}") from e
+            raise StoreError(f"the database refused a write: {e}", ja=f"データベースが書き込みを拒否しました: {e}") from e
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise StoreError(
                     f"the database {db_path(self.home)} stayed locked by another furikaeri "
-                    "process; try again when it has finished"
+                    "process; try again when it has finished",
+                    ja=f"データベース {db_path(self.home)} が別の furikaeri のプロセスにロックされたままです。"
+                    "そちらが終わってからやり直してください",
                 ) from e
             if "full" in str(e).lower():  # "database or disk is full"
-                raise StoreError(_disk_full_message(self.home)) from e
+                raise StoreError(_disk_full_message(self.home), ja=_disk_full_message(self.home, "ja")) from e
             if "readonly" in str(e).lower():  # the file or folder became read-only since opening
-                raise StoreError(_read_only_message(self.home)) from e
-            raise StoreError(f"cannot write to the database: {_explained(e)}") from e
+                raise StoreError(_read_only_message(self.home), ja=_read_only_message(self.home, lang="ja")) from e
+            raise StoreError(f"cannot write to the database: {_explained(e)}",
+                             ja=f"データベースに書き込めません: {_explained(e, 'ja')}") from e
 
     def _drop_unanswered(self, only: int | None = None) -> None:
         """Remove the sessions this Store created that never got an answer (``only``: that
@@ -1034,7 +1049,8 @@ class Store:
         """Add or edit the note of an answer. A field left ``None`` keeps its current text."""
         with self.transaction() as db:
             if not db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone():
-                raise StoreError(f"there is no answer {answer_id} (see `furikaeri history`)")
+                raise StoreError(f"there is no answer {answer_id} (see `furikaeri history`)",
+                                 ja=f"回答 {answer_id} はありません（`furikaeri history` を参照）")
             _write_note(db, answer_id, {"wrong": wrong, "why": why, "next_time": next_time}, to_stamp(now))
         note = self.note(answer_id)
         assert note is not None
@@ -1050,10 +1066,11 @@ class Store:
         """Create a company or update the research fields given (``None`` keeps a field)."""
         bad = set(fields) - set(COMPANY_FIELDS)
         if bad:
-            raise StoreError(f"unknown company fields: {', '.join(sorted(bad))}")
+            raise StoreError(f"unknown company fields: {', '.join(sorted(bad))}",
+                             ja=f"企業の項目として不明なものがあります: {'、'.join(sorted(bad))}")
         name = name.strip()
         if not name:
-            raise StoreError("a company needs a name")
+            raise StoreError("a company needs a name", ja="企業名を指定してください")
         with self.transaction() as db:
             cid = self._company_id(db, name, now)
             sets = {k: v for k, v in fields.items() if v is not None}
@@ -1313,7 +1330,9 @@ def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
     if unknown:
         raise StoreError(
             f"the practice database {path} was written by a newer furikaeri (schema {unknown[-1]}); "
-            "upgrade furikaeri to open it"
+            "upgrade furikaeri to open it",
+            ja=f"練習データベース {path} は新しい furikaeri で書き込まれています（スキーマ {unknown[-1]}）。"
+            "開くには furikaeri を更新してください",
         )
 
 
@@ -1325,7 +1344,9 @@ def _set_wal(db: sqlite3.Connection, timeout_s: float) -> None:
         try:
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise StoreError(f"the database cannot use WAL mode (got {mode}); is it on a network drive?")
+                raise StoreError(f"the database cannot use WAL mode (got {mode}); is it on a network drive?",
+                                 ja=f"データベースで WAL モードを使えません（{mode} になりました）。"
+                                 "ネットワークドライブ上にありませんか")
             return
         except sqlite3.OperationalError as e:
             if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() > deadline:
@@ -1364,11 +1385,15 @@ def _damaged(path: Path, why: object) -> StoreError:
                 if side.exists():
                     shutil.copy2(side, backup.with_name(backup.name + suffix))
         where = f"a copy is at {backup}"
+        where_ja = f"コピーを {backup} に保存しました"
     except OSError as e:
         where = f"copying it aside failed too ({_one_line(e.strerror or e)})"
+        where_ja = f"別の場所へのコピーにも失敗しました（{_one_line(e.strerror or e)}）"
     return StoreError(
         f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
-        "restore it from a backup, or move the damaged file and the audio folder away to start a new archive"
+        "restore it from a backup, or move the damaged file and the audio folder away to start a new archive",
+        ja=f"練習データベース {path} が壊れています（{_one_line(why)}）。{where_ja}。何も変更していません: "
+        "バックアップから復元するか、壊れたファイルと音声フォルダを別の場所に移して新しいアーカイブを始めてください",
     )
 
 
@@ -1387,21 +1412,36 @@ def _problems(rows: list[object]) -> str:
     return f"{many} problems, first: {_one_line(found[0])}"
 
 
-def _explained(e: Exception) -> str:
+def _explained(e: Exception, lang: str = "en") -> str:
     """SQLite's error, with a hint when a full disk is the likely cause: "disk I/O error" is
-    what opening says when the journal files cannot grow."""
+    what opening says when the journal files cannot grow (``lang``: the hint's language)."""
     text = _one_line(e)
-    return f"{text}; is the disk full?" if "disk i/o" in text.lower() else text
+    if "disk i/o" not in text.lower():
+        return text
+    return f"{text}、ディスクがいっぱいかもしれません" if lang == "ja" else f"{text}; is the disk full?"
 
 
-def _read_only_message(home: Path, cause: Exception | None = None) -> str:
-    """Why nothing can be saved: the folder is read-only, or (``cause``) SQLite could only read."""
+def _read_only_message(home: Path, cause: Exception | None = None, lang: str = "en") -> str:
+    """Why nothing can be saved: the folder is read-only, or (``cause``) SQLite could only read
+    (``lang``: ``"ja"`` for the line in Japanese)."""
+    if lang == "ja":
+        what = (f"アーカイブのフォルダ {home} は読み取り専用です" if cause is None else
+                f"アーカイブ {home} はここでは読み取りしかできません（{_one_line(cause)}）")
+        return f"{what}。ここには保存できないため、書き込める場所にコピーして --home で指定するか、書き込めるようにしてください"
     what = (f"the archive folder {home} is read-only" if cause is None else
             f"the archive {home} can only be read here ({_one_line(cause)})")
     return f"{what}, so nothing can be saved there: copy it somewhere writable and use --home, or make it writable"
 
 
-def _disk_full_message(home: Path) -> str:
+def _read_only_why(home: Path, cause: Exception | None = None) -> tuple[str, str]:
+    """:func:`_read_only_message` in English and in Japanese."""
+    return _read_only_message(home, cause), _read_only_message(home, cause, lang="ja")
+
+
+def _disk_full_message(home: Path, lang: str = "en") -> str:
+    if lang == "ja":
+        return (f"アーカイブ {home} への保存中にディスクがいっぱいになりました。空きを作ってからやり直してください。"
+                "今回の内容は保存されていませんが、これまでに保存した内容はそのままです")
     return (f"disk full while saving into the archive {home}: free some space and try again; this was not "
             "saved, and what was saved before is untouched")
 
@@ -1430,15 +1470,22 @@ def _refuse_lost_database(home: Path, path: Path) -> None:
     from furikaeri.lang import counted
 
     recordings = f"{counted(len(kept), 'saved recording')} in {audio_dir(home)}"
+    recordings_ja = f"保存済みの録音が {len(kept)} 件（{audio_dir(home)}）"
     if path.is_file():
         raise StoreError(
             f"the practice database {path} is empty (0 bytes) beside {recordings}: it was emptied or cut "
             "off. Nothing was changed: restore it from a backup, or move the empty file and the audio "
-            "folder away to start a new archive")
+            "folder away to start a new archive",
+            ja=f"練習データベース {path} は空（0 バイト）ですが、{recordings_ja}あります: 中身が消えたか、"
+            "途中で切れています。何も変更していません: バックアップから復元するか、空のファイルと音声フォルダを"
+            "別の場所に移して新しいアーカイブを始めてください")
     raise StoreError(
         f"the archive folder {home} holds {recordings} but no practice database ({path.name} is missing): "
         "it was deleted or moved. Nothing was changed: restore the database from a backup, or move the "
-        "audio folder away to start a new archive")
+        "audio folder away to start a new archive",
+        ja=f"アーカイブのフォルダ {home} には{recordings_ja}ありますが、練習データベースがありません"
+        f"（{path.name} が見つかりません）: 削除されたか移動されています。何も変更していません: "
+        "データベースをバックアップから復元するか、音声フォルダを別の場所に移して新しいアーカイブを始めてください")
 
 
 def _readable_anyway(e: sqlite3.DatabaseError) -> bool:
@@ -1467,7 +1514,10 @@ def _connect_read_only(path: Path, timeout_s: float) -> sqlite3.Connection:
         raise StoreError(
             f"the practice database {path} cannot be read here: its journal {wal.name} holds changes not yet "
             "written into it, and they cannot be written in this folder. Nothing was changed: copy the "
-            "archive somewhere writable and use --home")
+            "archive somewhere writable and use --home",
+            ja=f"練習データベース {path} はここでは読み込めません: ジャーナル {wal.name} にまだ書き込まれていない"
+            "変更があり、このフォルダではそれを書き込めません。何も変更していません: アーカイブを書き込める場所に"
+            "コピーして --home で指定してください")
     db = sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=timeout_s, isolation_level=None)
     db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     return db

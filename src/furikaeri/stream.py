@@ -837,7 +837,7 @@ def listen_to(chunks, *, source: str = "", total_s: float | None = None, progres
         if progress is not None:
             progress(min(done, total_s or done), total_s or done)
     if done == 0:
-        raise AudioError(f"{source}: the file holds no audio samples")
+        raise AudioError(f"{source}: the file holds no audio samples", ja=f"{source}: ファイルに音声データがありません")
     return listener.finish()
 
 

@@ -106,7 +106,8 @@ def load_model(path: str, cpu_threads: int = 0):
         return _ShortWindowWhisper(path, device="cpu", compute_type="int8",
                                    cpu_threads=cpu_threads or (os.cpu_count() or 2))
     except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
-        raise ModelError(f"cannot load the Whisper model at {path}: {e}") from e
+        raise ModelError(f"cannot load the Whisper model at {path}: {e}",
+                         ja=f"{path} の Whisper モデルを読み込めません: {e}") from e
 
 
 #: Seconds of speech language detection listens to: a third of Whisper's window is enough to

@@ -61,13 +61,13 @@ def analyze(files, language, budget, model, json_, question, save, session, note
 
             if not isinstance(e, AudioError):
                 raise
-            fail(str(e))
+            fail(str(e), ja=e.ja)
             failures += 1
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
             if json_:
                 emit_analysis(a, json_)  # scripts still get the document (speech_detected: false)
-            fail(no_speech_message(path))
+            fail(no_speech_message(path), ja=no_speech_message(path, "ja"))
             failures += 1
             continue
         if save:

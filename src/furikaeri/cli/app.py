@@ -20,8 +20,39 @@ from furikaeri.errors import FurikaeriError
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Print one line on stderr: ``furikaeri: error: ...``."""
+#: Where a command notes the language it speaks (``--language``, ``--lang``, a Japanese
+#: question set): :attr:`click.Context.meta` is shared by the group's and the command's contexts.
+LANG_KEY = "furikaeri.language"
+
+
+def speaks(code: str | None) -> None:
+    """Note that the running command speaks ``code`` (its error lines follow it)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and code in ("en", "ja"):
+        ctx.meta[LANG_KEY] = code
+
+
+def screen_language(ctx: click.Context | None = None) -> str:
+    """The language a command without an answer of its own speaks (error lines, mic-check):
+    the command's (:func:`speaks`), else the locale's (a Japanese ``LANG``/``LC_ALL``/
+    ``LC_MESSAGES``), else English."""
+    ctx = ctx or click.get_current_context(silent=True)
+    said = ctx.meta.get(LANG_KEY) if ctx is not None else None
+    if said:
+        return said
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:  # the first one set decides, as for every program
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
+    """Print one line on stderr: ``furikaeri: error: ...`` (``ja``: the line in Japanese, for a
+    command that speaks it)."""
+    if ja and screen_language() == "ja":
+        click.echo(f"furikaeri: エラー: {ja}", err=True)
+        return
     click.echo(f"furikaeri: error: {message}", err=True)
 
 
@@ -32,17 +63,17 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except FurikaeriError as e:
-            fail(str(e))
+            fail(str(e), ja=e.ja)
             sys.exit(e.exit_code)
         except click.exceptions.Abort:
             if sys.stdin is not None and not sys.stdin.isatty():
                 # a prompt met the end of its input (a script, `< /dev/null`), not a person;
                 # the prompt (on stderr) is left without its line's end
                 click.echo(err=True)
-                fail("a question needed an answer but the input ended: give it as an option (see --help)")
+                fail("a question needed an answer but the input ended: give it as an option (see --help)",
+                     ja="入力が終わり、質問に答えられませんでした。オプションで指定してください（--help を参照）")
                 sys.exit(2)
-            click.echo("furikaeri: interrupted", err=True)
-            sys.exit(130)
+            _interrupted()
         except click.exceptions.NoArgsIsHelpError:
             raise  # the help text, as asked for
         except click.UsageError as e:  # click's four lines (usage, "Try", error) made one
@@ -55,12 +86,11 @@ class Group(click.Group):
         except click.exceptions.Exit:
             raise
         except KeyboardInterrupt:
-            click.echo("furikaeri: interrupted", err=True)
-            sys.exit(130)
+            _interrupted()
         except OSError as e:
             if os.environ.get("FURIKAERI_DEBUG"):
                 raise
-            fail(_os_error_line(e))
+            fail(_os_error_line(e), ja=_os_error_line(e, "ja"))
             sys.exit(2)
         except Exception as e:  # pragma: no cover - the last guard
             if os.environ.get("FURIKAERI_DEBUG"):
@@ -69,13 +99,31 @@ class Group(click.Group):
             sys.exit(1)
 
 
-def _os_error_line(e: OSError) -> str:
+def _interrupted() -> None:
+    """Ctrl-C: one line and exit code 130. While another thread still runs (Whisper hearing a
+    take in the background, in native code), Python's shutdown would abort the process
+    ("terminate called without an active exception") in place of that line: then leave at
+    once; whatever was saved is committed (SQLite's journal undoes a half-done write)."""
+    import threading
+
+    click.echo("furikaeri: interrupted", err=True)
+    if threading.active_count() > 1:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(130)
+
+
+def _os_error_line(e: OSError, lang: str = "en") -> str:
     import errno
 
+    ja = lang == "ja"
     if e.errno == errno.ENOSPC:
+        if ja:
+            return f"{e.filename or 'ファイル'} の書き込み中にディスクがいっぱいになりました。空きを作ってからやり直してください"
         return f"disk full while writing {e.filename or 'a file'}: free some space and try again"
     if e.errno in (errno.EACCES, errno.EPERM):
-        return f"permission denied: {e.filename}"
+        return f"アクセスが許可されていません: {e.filename}" if ja else f"permission denied: {e.filename}"
     return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
 
 
@@ -106,6 +154,7 @@ def cli(ctx: click.Context, home: str | None) -> None:
     if home is not None and not home.strip():  # `--home "$ARCHIVE"` with the variable unset
         from furikaeri.errors import UsageError
 
-        raise UsageError("--home is empty: name the archive folder (or leave --home out for the usual one)")
+        raise UsageError("--home is empty: name the archive folder (or leave --home out for the usual one)",
+                         ja="--home が空です。記録のフォルダを指定してください（いつものフォルダなら --home を付けません）")
     ctx.ensure_object(dict)
     ctx.obj["home"] = home

@@ -86,7 +86,8 @@ def show(answer_id, lang, json_):
     with open_store() as store:
         a = store.answer(aid, full=True)
         if a is None:
-            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
+            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)",
+                             ja=f"回答 {aid} はありません（`furikaeri history` を参照）")
         prev = (store.previous_answer(a.question_id, before_id=a.id, language=a.language)
                 if a.question_id is not None else None)
         focus = focus_given(store, a)
@@ -138,21 +139,25 @@ def compare(refs, sessions_, question, first, lang, json_):
     from furikaeri.report import history as H
 
     if first and not question:
-        raise UsageError("--first goes with --question (the first attempt at it against the latest)")
+        raise UsageError("--first goes with --question (the first attempt at it against the latest)",
+                         ja="--first は --question と一緒に使います（その質問の最初の回答と最新の回答を比べます）")
     with open_store() as store:
         if question:
             if refs:
-                raise UsageError("give either --question or two ids, not both")
+                raise UsageError("give either --question or two ids, not both",
+                                 ja="--question か回答番号2つのどちらか一方を指定してください")
             result = C.compare_question(store, question, first=first)
         elif len(refs) != 2:
-            raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)")
+            raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)",
+                             ja="回答番号を2つ指定してください（または --sessions A B、--question 質問）")
         elif sessions_ or not all(r.lstrip("#").isdigit() for r in refs):
             result = C.compare_sessions(store, refs[0], refs[1])
         else:
             a, b = (store.answer(answer_number(r), full=False) for r in refs)
             for r, x in zip(refs, (a, b)):
                 if x is None:
-                    raise UsageError(f"there is no answer {r} (see `furikaeri history`)")
+                    raise UsageError(f"there is no answer {r} (see `furikaeri history`)",
+                                     ja=f"回答 {r} はありません（`furikaeri history` を参照）")
             result = C.compare_answers(a, b)
     if json_:
         emit_json(result.to_dict())

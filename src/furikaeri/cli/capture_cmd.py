@@ -14,13 +14,14 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli, fail
+from furikaeri.cli.app import cli, fail, screen_language, speaks
 from furikaeri.cli.common import (
     Seconds,
     analysis_options,
     asked_question,
     check_save_options,
     emit_analysis,
+    lang_option,
     models_dir_from_env,
     no_speech_message,
     save_and_emit,
@@ -73,7 +74,8 @@ def devices(json_):
     if json_:
         click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
     if not found:  # an empty list for scripts, and the reason on stderr
-        fail("no input devices found: connect a microphone, or check that the sound server is running")
+        fail("no input devices found: connect a microphone, or check that the sound server is running",
+             ja="入力デバイスがありません。マイクをつなぐか、サウンドサーバーが動いているか確かめてください")
         raise SystemExit(1)
     if json_:
         return
@@ -88,7 +90,8 @@ def devices(json_):
 @click.option("--seconds", type=Seconds(0.5, 60), default=3.0, show_default=True,
               help="How long to listen. Speak during the check.")
 @click.option("--json", "json_", is_flag=True, help="Print the level report as JSON.")
-def mic_check_cmd(device, seconds, json_):
+@lang_option(help="Language of the verdict [default: your system's].")
+def mic_check_cmd(device, seconds, json_, lang):
     """Listen to the microphone for a few seconds and judge the input level.
 
     Says whether the level is fine, too quiet, clipping or silent (muted / wrong device), with
@@ -102,18 +105,24 @@ def mic_check_cmd(device, seconds, json_):
       furikaeri mic-check --device 2 --seconds 5
       furikaeri mic-check --json
     """
-    from furikaeri.capture import mic_check, resolve_device
+    from furikaeri.capture import NOISY_FLOOR_DBFS, mic_check, resolve_device
 
     dev = resolve_device(device)
+    L = screen_language()
     if not json_:
-        click.echo(f"Listening to '{dev.name}' for {seconds:g} s: say a sentence now...", err=True)
+        click.echo(text(L, "mic_listening", name=dev.name, seconds=seconds), err=True)
     report = mic_check(dev, seconds=seconds)
     if json_:
         click.echo(json.dumps({"device": dev.to_dict(), **report.to_dict()}, ensure_ascii=False, indent=2))
     else:
-        click.echo(report.message)
-        click.echo(f"peak {report.peak_dbfs:.1f} dBFS · speech {report.rms_dbfs:.1f} dBFS · "
-                   f"noise floor {report.noise_floor_dbfs:.1f} dBFS · clipped {report.clipped_share:.2%}")
+        r = report
+        line = text(L, f"mic_{r.verdict}", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
+                    clipped=100 * r.clipped_share)
+        if r.verdict == "fine" and r.noise_floor_dbfs > NOISY_FLOOR_DBFS:
+            line += text(L, "mic_noisy")
+        click.echo(line)
+        click.echo(text(L, "mic_figures", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
+                        clipped=100 * r.clipped_share))
     if report.verdict != "fine":
         raise SystemExit(1)
 
@@ -157,13 +166,14 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
       furikaeri record -q jikoshokai --save --note "結論から話す"
     """
-    from furikaeri.cli.live import record_listening
+    from furikaeri.cli.live import HeldInterrupts, record_listening
 
     check_save_options(save, note, session)
     if out is None:
         out = new_take_path(takes_dir())
     elif out.exists():
-        raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)")
+        raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)",
+                         ja=f"{out} はすでにあります。別の --out を指定してください（録音は上書きしません）")
     question, budget, asked = asked_question(question, budget)
     shown_budget = budget
     if shown_budget is None:
@@ -176,23 +186,30 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         screen_language = asked.language if asked else guess_language([question] if question else [])
     else:
         screen_language = language
+    if language != "auto" or question:  # else the locale's language stays the errors' one
+        speaks(screen_language)
     kwargs = dict(language=language, budget=budget, question=question, model=model,
                   models_dir=models_dir_from_env())
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
                      stop_after_silence=stop_after_silence)
     _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                  live_hints=live_hints, **recording)
-    analysis = with_progress(finish, json_, screen_language)
-    if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
-        if json_:  # scripts still get the document
-            emit_analysis(analysis, json_)
-        raise AudioError(no_speech_message(out))
-    if save:
-        save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record")
-        return
-    emit_analysis(analysis, json_)
+    with HeldInterrupts(text(screen_language, "interrupt_held")):  # the take ended: keep its answer
+        analysis = with_progress(finish, json_, screen_language)
+        if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
+            if json_:  # scripts still get the document
+                emit_analysis(analysis, json_)
+            raise AudioError(no_speech_message(out), ja=no_speech_message(out, "ja"))
+        if save:
+            save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record")
+            return
+        emit_analysis(analysis, json_)
     if not json_:
-        click.echo(text(analysis.language, "record_not_saved", take=out), err=True)
+        import shlex
+
+        again = [str(out), *(["-q", question] if question else []), *(["--budget", f"{budget:g}"] if budget else []),
+                 *(["-l", language] if language != "auto" else [])]  # the same answer, the same question
+        click.echo(text(analysis.language, "record_not_saved", take=shlex.join(again)), err=True)
 
 
 @cli.command()
@@ -230,5 +247,5 @@ def recover(directory, json_):
             click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
-            fail(f"could not repair: {e}")
-        raise AudioError(f"could not repair: {failed[-1]}")
+            fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
+        raise AudioError(f"could not repair: {failed[-1]}", ja=f"修復できませんでした: {failed[-1].said_in('ja')}")

@@ -84,8 +84,9 @@ def asked_question(question: str | None, budget: float | None):
         if colon and named is not None and " " not in qid:  # a key with a typo, not a question's text
             from furikaeri.errors import QuestionError
 
-            raise QuestionError(f"no question '{qid}' in the set {set_name}: its questions are "
-                                f"{', '.join(x.id for x in named.questions)}")
+            ids = ", ".join(x.id for x in named.questions)
+            raise QuestionError(f"no question '{qid}' in the set {set_name}: its questions are {ids}",
+                                ja=f"質問セット {set_name} に質問 '{qid}' はありません（質問: {ids}）")
         return question.strip(), budget, None
     return q.text, budget if budget is not None else q.budget_s, q
 
@@ -123,9 +124,18 @@ def json_option(fn):
     return click.option("--json", "json_", is_flag=True, help="Print one JSON document.")(fn)
 
 
+def _noted_language(ctx, param, value):
+    """A language option's callback: the command speaks it, its error lines too."""
+    from furikaeri.cli.app import speaks
+
+    speaks(value)
+    return value
+
+
 def lang_option(fn=None, *, help="Label language [default: the answers' language]."):
     def add(f):
-        return click.option("--lang", type=click.Choice(["en", "ja"]), default=None, help=help)(f)
+        return click.option("--lang", type=click.Choice(["en", "ja"]), default=None, help=help,
+                            callback=_noted_language)(f)
     return add(fn) if fn is not None else add
 
 
@@ -156,6 +166,7 @@ def analysis_options(fn):
         default="auto",
         show_default=True,
         help="Answer language.",
+        callback=_noted_language,
     )(fn)
     return fn
 
@@ -167,7 +178,8 @@ def parse_when(text: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"cannot read the time {text!r}: use ISO 8601, e.g. 2026-11-23T09:30") from None
+        raise UsageError(f"cannot read the time {text!r}: use ISO 8601, e.g. 2026-11-23T09:30",
+                         ja=f"時刻 {text!r} を読めません。ISO 8601 で指定してください（例: 2026-11-23T09:30）") from None
 
 
 def check_date(text: str) -> None:
@@ -175,7 +187,8 @@ def check_date(text: str) -> None:
     try:
         datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"cannot read the date {text!r}: use YYYY-MM-DD") from None
+        raise UsageError(f"cannot read the date {text!r}: use YYYY-MM-DD",
+                         ja=f"日付 {text!r} を読めません。YYYY-MM-DD で指定してください") from None
 
 
 #: The largest integer SQLite stores: a larger id names nothing.
@@ -186,9 +199,11 @@ def answer_number(value: str) -> int:
     """An answer id as typed: ``12`` or ``#12``."""
     v = value.lstrip("#")
     if not v.isdigit():
-        raise UsageError(f"{value!r} is not an answer number (see `furikaeri history`)")
+        raise UsageError(f"{value!r} is not an answer number (see `furikaeri history`)",
+                         ja=f"{value!r} は回答番号ではありません（`furikaeri history` を参照）")
     if int(v) > SQLITE_MAX_ID:  # past any id SQLite can hold
-        raise UsageError(f"there is no answer {v} (see `furikaeri history`)")
+        raise UsageError(f"there is no answer {v} (see `furikaeri history`)",
+                         ja=f"回答 {v} はありません（`furikaeri history` を参照）")
     return int(v)
 
 
@@ -205,8 +220,10 @@ def emit_json(doc: Any) -> None:
     click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
-def no_speech_message(source) -> str:
+def no_speech_message(source, lang: str = "en") -> str:
     """The one-line error for a recording with no speech in it."""
+    if lang == "ja":
+        return f"{source}: 話し声が聞こえません（無音・雑音・笑い声だけ）。測るものがありません"
     return f"{source}: no speech detected (silence, noise or laughter only): nothing to measure"
 
 
@@ -238,7 +255,8 @@ def check_save_options(save: bool, note: str | None, session: str | None) -> Non
     """``--note``/``--session`` need ``--save``; with it, a damaged or unwritable archive is said
     before the take, not after minutes of analysis."""
     if not save and (note is not None or session is not None):  # they would be dropped unsaid
-        raise UsageError("--note and --session go with --save (they are stored with the saved answer)")
+        raise UsageError("--note and --session go with --save (they are stored with the saved answer)",
+                         ja="--note と --session は --save と一緒に使います（保存する回答と一緒に記録されます）")
     if save:
         with open_store():
             pass

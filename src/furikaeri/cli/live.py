@@ -213,6 +213,34 @@ def _sigterm_sets(event: threading.Event):
         signal.signal(signal.SIGTERM, previous)
 
 
+class HeldInterrupts:
+    """While inside, Ctrl-C (SIGINT) does not stop the work but is held until it is done: an
+    answer being analysed (Whisper runs in native threads, which a KeyboardInterrupt leaves
+    running while Python shuts down: the process aborted and the answer was lost) and saved.
+    The first press says so (``message``) on stderr; :attr:`pressed` tells the caller, which
+    ends once the answer is kept. Outside the main thread it changes nothing."""
+
+    def __init__(self, message: str):
+        self.message = message
+        self.pressed = False
+        self._previous = None
+
+    def _hold(self, *_) -> None:
+        if not self.pressed:
+            self.pressed = True
+            _say(self.message)
+
+    def __enter__(self) -> "HeldInterrupts":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._hold)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+
 def repair_partial_takes(directory: Path, *, quiet: bool = False,
                          language: str = "en") -> tuple[list[Take], list[AudioError]]:
     """Repair every take a killed recorder left in ``directory``; say so on stderr, in ``language``.
@@ -283,9 +311,12 @@ def record_interactive(
         _say(text(language, "rec_overflows", count=take.overflows))
     if take.stopped_by == "device_error":
         raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
-                          f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)")
+                          f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)",
+                          ja=f"マイク '{dev.name}' からの音声が {take.duration_s:.1f} 秒で途切れました。録音できた分は "
+                             f"{take.path} にあります（`furikaeri analyze` で分析できます）")
     if take.duration_s < 0.1:
-        raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}")
+        raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}",
+                          ja=f"マイク '{dev.name}' から音声が届きませんでした。空の録音は {take.path} です")
     if not take.speech_heard:
         _say(text(language, "rec_no_speech"))
     return take

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli
+from furikaeri.cli.app import cli, speaks
 from furikaeri.cli.common import (
     Seconds,
     analysis_options,
@@ -44,12 +44,12 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
         if p.is_dir():
             found = sorted(x for x in p.iterdir() if x.is_file() and x.suffix.lower() in AUDIO_SUFFIXES)
             if not found:
-                raise UsageError(f"no audio files in {p}")
+                raise UsageError(f"no audio files in {p}", ja=f"{p} に音声ファイルがありません")
             out.extend(found)
         elif p.is_file():
             out.append(p)
         else:
-            raise UsageError(f"no such file: {p}")
+            raise UsageError(f"no such file: {p}", ja=f"ファイルがありません: {p}")
     return out
 
 
@@ -104,10 +104,11 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     from furikaeri import session as S
 
     if set_name and company:
-        raise UsageError("choose --set or --company, not both")
+        raise UsageError("choose --set or --company, not both", ja="--set と --company はどちらか一方を指定してください")
     answer_files = expand_files(files) if files else []
     if from_files and not answer_files:
-        raise UsageError("--from-files needs audio files or a directory after the options")
+        raise UsageError("--from-files needs audio files or a directory after the options",
+                         ja="--from-files にはオプションの後に音声ファイルかフォルダを指定してください")
     base_now = parse_when(now_)
     # asked for (--reflect) even with --json: the prompts go to stderr, the JSON to stdout
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
@@ -118,13 +119,15 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         questions = S.fit_to_files(S.plan(qset, only=only, limit=limit, shuffle=shuffle), answer_files)
         if len(note) > len(questions):
             raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
-                             "give at most one note per answer")
+                             "give at most one note per answer",
+                             ja=f"質問 {len(questions)} 問に --note が {len(note)} 個あります。メモは回答1つに1つまでです")
         if answer_files:  # every file checked before the first question: no session left half-saved
             from furikaeri.audio import check_readable
 
             for f in answer_files:
                 check_readable(f)
         screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_)
+        speaks(screen.lang)
         record = (S.from_files(answer_files) if answer_files else
                   _microphone(store.home, device=device, max_seconds=max_seconds,
                               stop_after_silence=stop_after_silence, language=language, model=model,
@@ -194,20 +197,27 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
 
     def record(index, q, budget: float, now) -> AnswerAudio:
         try:
-            from furikaeri.cli.live import record_listening
+            from furikaeri.cli.live import HeldInterrupts, record_listening
         except ImportError as e:
             from furikaeri.errors import DeviceError
 
-            raise DeviceError(f"recording from the microphone is not available ({e}); use --from-files") from e
+            raise DeviceError(f"recording from the microphone is not available ({e}); use --from-files",
+                              ja=f"マイクから録音できません（{e}）。--from-files を使ってください") from e
         options = dict(language=language if language != "auto" else q.language, budget=budget, question=q.text,
                        model=model, models_dir=models_dir_from_env())
         take, finish = record_listening(new_take_path(home, q, now=now), analysis=options, language=q.language,
                                         live_hints=live_hints, question=q.text, budget=budget, device=device,
                                         max_seconds=max_seconds or max(30.0, budget * 2),
                                         stop_after_silence=stop_after_silence, hint_key="rec_hint_practice")
+        held = HeldInterrupts(text(q.language, "interrupt_held"))
+
+        def analysed():
+            with held:  # Ctrl-C now waits for the analysis (then ends the session, the answer kept)
+                return with_progress(finish, quiet, q.language)
+
         # Ctrl-C ends the take and, once it is analysed and saved, the session
-        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, q.language),
-                           last=take.stopped_by == "interrupt")
+        return AnswerAudio(Path(take.path), recorded=True, analysis=analysed, last=take.stopped_by == "interrupt",
+                           stop_asked=lambda: held.pressed)
 
     return record
 
@@ -292,24 +302,34 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     when = parse_when(now_)
     L = archive_lang(lang, [company, stage, *asked, *answered, reaction, went_well, to_fix])
     if len(answered) > len(asked):
-        raise UsageError("more --answer than --question: give one answer per question")
+        raise UsageError("more --answer than --question: give one answer per question",
+                         ja="--answer が --question より多くあります。回答は質問1つに1つです")
     items = [{"question": q.strip(), "answer": answered[i] if i < len(answered) else ""}
              for i, q in enumerate(asked) if q.strip()]  # `-q ""` (an empty variable) is no question
+    stopped = False
     if prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_):
-        company = company or ask(text(L, "ask_company")) or None
-        stage = stage or ask(text(L, "ask_stage"))
-        items += _ask_questions(L, len(items))
-        reaction = reaction or ask(text(L, "reaction"))
-        went_well = went_well or ask(text(L, "went_well"))
-        to_fix = to_fix or ask(text(L, "to_fix"))
+        try:
+            company = company or ask(text(L, "ask_company")) or None
+            stage = stage or ask(text(L, "ask_stage"))
+            _ask_questions(L, items)
+            reaction = reaction or ask(text(L, "reaction"))
+            went_well = went_well or ask(text(L, "went_well"))
+            to_fix = to_fix or ask(text(L, "to_fix"))
+        except click.Abort:  # Ctrl-C or the input ended: what was typed is kept, if anything was
+            if not items and not (reaction or went_well or to_fix):
+                raise
+            click.echo(err=True)
+            stopped = True
     if not items and not (reaction or went_well or to_fix):
-        raise UsageError("nothing to log: give at least one --question or what to fix")
+        raise UsageError("nothing to log: give at least one --question or what to fix",
+                         ja="記録する内容がありません。--question か次に直すことを1つ以上指定してください")
     today = (when or datetime.now()).astimezone().date().isoformat()
     held = held_on or today
     check_date(held)
     held = datetime.fromisoformat(held).date().isoformat()  # 20261201 is kept as 2026-12-01
     if held > today:  # a reflection looks back: a date ahead is a typo (2062 for 2026)
-        raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held")
+        raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held",
+                         ja=f"面接日 {held} が今日（{today}）より後です。reflect は終わった面接を振り返ります")
     if recording is not None:  # checked before anything is saved: a typo is not kept as "audio"
         from furikaeri.audio import check_readable
 
@@ -320,6 +340,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
                                   went_well=went_well, to_fix=to_fix, audio_path=audio, now=when)
         iv = store.interview(iid)
     assert iv is not None
+    if stopped:
+        click.echo(text(L, "reflect_partial", id=iid), err=True)
     if json_:
         emit_json(iv.to_dict())
         return
@@ -329,16 +351,16 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         out.print(f"[dim]{text(L, 'company_hint', company=company)}[/dim]")
 
 
-def _ask_questions(lang: str, already: int) -> list[dict[str, str]]:
-    """The questions asked in the interview and what was answered, typed one by one (an
-    empty question ends)."""
+def _ask_questions(lang: str, items: list[dict[str, str]]) -> None:
+    """The questions asked in the interview and what was answered, typed one by one onto
+    ``items`` (an empty question ends; each is kept as soon as it is typed)."""
     click.echo(text(lang, "ask_questions"), err=True)
-    items: list[dict[str, str]] = []
     while True:
-        qtext = ask(f"Q{already + len(items) + 1}")
+        qtext = ask(f"Q{len(items) + 1}")
         if not qtext:
-            return items
-        items.append({"question": qtext, "answer": ask("  " + text(lang, "ask_answered"))})
+            return
+        items.append({"question": qtext, "answer": ""})
+        items[-1]["answer"] = ask("  " + text(lang, "ask_answered"))
 
 
 # --------------------------------------------------------------------------- note
@@ -371,16 +393,24 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
     with open_store() as store:
         a = store.answer(aid, full=False)
         if a is None:
-            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)")
+            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)",
+                             ja=f"回答 {aid} はありません（`furikaeri history` を参照）")
         L = lang or a.language or "en"
         if wrong is None and why is None and next_time is None:
             if json_:  # nothing to change: print the note as it is
                 emit_json(a.note.to_dict() if a.note else None)
                 return
             cur = a.note
-            wrong = ask(text(L, "wrong"), cur.wrong if cur else "")
-            why = ask(text(L, "why"), cur.why if cur else "")
-            next_time = ask(text(L, "next_time"), cur.next_time if cur else "")
+            typed: list[str] = []
+            try:
+                for key in ("wrong", "why", "next_time"):
+                    typed.append(ask(text(L, key), getattr(cur, key) if cur else ""))
+            except click.Abort:  # Ctrl-C or the input ended: the parts typed are kept, the rest as they were
+                if not typed:
+                    raise
+                click.echo(err=True)
+                click.echo(text(L, "note_partial"), err=True)
+            wrong, why, next_time = (typed + [None, None, None])[:3]
         saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
     if json_:
         emit_json(saved.to_dict())

@@ -100,12 +100,14 @@ def _tagger():
         import fugashi
     except ImportError as e:  # pragma: no cover - a broken install
         raise ModelError(
-            "Japanese analysis needs fugashi and unidic-lite: pip install fugashi unidic-lite"
+            "Japanese analysis needs fugashi and unidic-lite: pip install fugashi unidic-lite",
+            ja="日本語の分析には fugashi と unidic-lite が必要です: pip install fugashi unidic-lite",
         ) from e
     try:
         return fugashi.Tagger()
     except Exception as e:  # pragma: no cover - a broken dictionary
-        raise ModelError(f"Japanese dictionary (unidic-lite) could not be loaded: {e}") from e
+        raise ModelError(f"Japanese dictionary (unidic-lite) could not be loaded: {e}",
+                         ja=f"日本語の辞書（unidic-lite）を読み込めませんでした: {e}") from e
 
 
 def _field(feature, name: str) -> str | None:
@@ -597,6 +599,7 @@ TEXT = {
     'fix_worse': 'メモで狙った点が悪化しました',
     'fix_mixed': 'メモで狙った点の一部が良くなりました',
     'fix_unknown': 'メモは測定項目に当てはまりません。変化した項目',
+    'fix_off_norm': 'メモの向きは目安の範囲から離れる方向です',
     'no_history': 'まだ記録がありません: `furikaeri practice` で練習しましょう',
     'no_answers_since': '{date} 以降の記録はありません',
     'session': 'セッション',
@@ -620,6 +623,8 @@ TEXT = {
     'worse': '悪化',
     'same': '変化なし',
     'same_in_band': '目安内',
+    'toward_norm': 'メモとは逆ですが、目安の範囲に近づきました',
+    'away_from_norm': 'メモどおりですが、目安の範囲から離れました',
     'n/a': '–',
     'said': '話した内容の違い',
     'kept': '前回の言葉の {pct:.0%} が残っています',
@@ -632,6 +637,16 @@ TEXT = {
     'latest': '最新',
     'chart': '推移',
     'progress_transcribing': '文字起こし中',
+    'interrupt_held': 'この回答の分析と保存を終えてから止めます',
+    'reflect_partial': '入力が途中で終わりました。入力した分は面接記録 {id} として保存しました',
+    'note_partial': '入力が途中で終わりました。入力した項目は保存し、残りはそのままにしました',
+    'mic_listening': "'{name}' で {seconds:g} 秒間聞き取ります。ひとこと話してください…",
+    'mic_silent': '無音です。{peak:.0f} dBFS を超える音が届きません。入力がミュートか、抜けているか、別のデバイスです（`furikaeri devices` を参照）',
+    'mic_clipping': '音割れしています。{clipped:.1f}% の標本が最大値に達しました。入力ゲインを下げるか、マイクから少し離れてください',
+    'mic_too_quiet': '小さすぎます。話し声が {speech:.0f} dBFS までしか届きません（目安は -30〜-12）。入力ゲインを上げるか近づいて、チェック中に話してください',
+    'mic_fine': '良好です。話し声 {speech:.0f} dBFS、ピーク {peak:.0f} dBFS、雑音 {floor:.0f} dBFS',
+    'mic_noisy': '（周りが騒がしく、文字起こしに響くかもしれません）',
+    'mic_figures': 'ピーク {peak:.1f} dBFS・話し声 {speech:.1f} dBFS・雑音 {floor:.1f} dBFS・音割れ {clipped:.2f}%',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

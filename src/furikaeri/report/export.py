@@ -129,6 +129,16 @@ def _md_company(c: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
+def _local_minute(stamp: str) -> str:
+    """A stored UTC time as this computer's local date and minute."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
 def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
     """A readable practice journal: sessions, each answer's figures, transcript and note;
     then logged interviews and company research."""
@@ -137,7 +147,9 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
     for a in data["answers"]:
         by_session.setdefault(a["session_id"], []).append(a)
     for s in sorted(data["sessions"], key=lambda s: (s["started_at"], s["id"])):
-        lines += [f"## {s['name']} ({s['started_at'][:16].replace('T', ' ')})", ""]
+        started = _local_minute(s["started_at"])  # the archive keeps UTC; a journal reads in local time
+        shown = "" if started in s["name"] else started[11:] if started[:10] in s["name"] else started
+        lines += [f"## {s['name']}" + (f" ({shown})" if shown else ""), ""]  # no date said twice
         for a in by_session.get(s["id"], []):
             lines += _md_answer(a, lang)
     if data.get("interviews"):
@@ -162,4 +174,5 @@ def export(store: Store, fmt: str, *, lang: str | None = None) -> str:
         return to_csv(data)
     if fmt == "md":
         return to_markdown(data, lang=pick_lang(lang, (a.get("language") for a in data["answers"])))
-    raise UsageError(f"unknown export format {fmt!r}: use json, csv or md")
+    raise UsageError(f"unknown export format {fmt!r}: use json, csv or md",
+                     ja=f"書き出し形式 {fmt!r} はありません。json・csv・md のいずれかです")

@@ -1,0 +1,340 @@
+"""The comparison views and the note check agree with each other and with the norms.
+
+QA's defects, one section each: a note that pulls a figure away from its band (no "worse"
+beside "better" for one figure), a filler count's jitter read as a change, excerpts cut inside
+a word, sessions compared across languages, and a note about fearing silence read as a note
+about pauses. No Whisper model: answers are built by hand, archives through
+:func:`furikaeri.session.save_analysis`.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri import compare as C
+from furikaeri import metrics as M
+from furikaeri import notes as N
+from furikaeri import session as S
+from furikaeri.analysis import Analysis
+from furikaeri.cli import cli
+from furikaeri.errors import FurikaeriError, UsageError
+from furikaeri.lang import get_rules
+from furikaeri.measure import Filler, Pause, Stats, Verdict
+from furikaeri.store import Answer, Note, Store
+from furikaeri.transcribe import Word
+
+MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+SRC = Path(__file__).resolve().parents[1] / "src" / "furikaeri"
+
+
+def make_analysis(text="I study physics and I build robots", *, lang="en", answer_s=60.0, budget_s=60.0,
+                  fillers=0, rate=150.0, long_pauses=1, question=None):
+    """A hand-made analysis: ``fillers`` fillers over ``answer_s`` seconds."""
+    words = tuple(Word(f" {w}" if lang == "en" else w, i * 0.4, i * 0.4 + 0.3) for i, w in
+                  enumerate(text.split() if lang == "en" else list(text)))
+    r = get_rules(lang).rate_type(**({"wpm": rate, "articulation_wpm": rate + 25} if lang == "en" else
+                                     {"chars_per_min": rate, "morae_per_s": round(rate / 45, 2),
+                                      "articulation_morae_per_s": 8.0}))
+    found = tuple(Filler("um" if lang == "en" else "えー", 1.0, 1.2) for _ in range(fillers))
+    return Analysis(
+        file="take.wav", language=lang, duration_s=answer_s + 1.0, speech_detected=True, latency_s=0.7,
+        answer_s=answer_s, budget_s=budget_s, over_budget=answer_s > budget_s, transcript=text, words=words,
+        fillers=found, pauses=(Pause(2.0, 3.5, "long", "mid"),) * long_pauses, rate=r,
+        stats=Stats(filler_count=fillers, fillers_per_min=round(fillers / (answer_s / 60), 2),
+                    long_pauses=long_pauses, very_long_pauses=0, longest_pause_s=1.5, word_count=len(words)),
+        verdicts={"rate": Verdict("good", "120-160 wpm")}, question=question, model="base",
+    )
+
+
+def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDAY):
+    n = Note(1, id_, "", "", note, "", "") if note else None
+    return Answer(id_, 1, "s", qid, "Q?", "k", at.isoformat(), None, transcript, lang, "base", {}, dict(metrics), n)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def flat(text: str) -> str:
+    """Output with rich's line wrapping undone (words joined by one space)."""
+    return " ".join(text.split())
+
+
+def save(home, analysis, *, session, note=None, minutes=0):
+    return S.save_analysis(analysis, audio_path=None, session=session, note=note, home=home,
+                           now=MONDAY + timedelta(minutes=minutes))
+
+
+# --------------------------------------------------------------------------- 1. a note against the norm
+
+CPM = M.METRIC_BY_NAME["chars_per_min"]
+
+
+def test_a_note_that_pulls_away_from_the_band_says_both_in_one_verdict():
+    # 「ゆっくり」 at 154 字/分, under the 250-350 band: faster is against the note, toward the band
+    assert N.pulls_away(CPM, 154, "lower") and not N.pulls_away(CPM, 400, "lower")
+    assert not N.pulls_away(CPM, 300, "lower") and N.pulls_away(CPM, 400, "higher")
+    assert N.note_change(CPM, 154, 185, "lower").verdict == "toward_norm"
+    assert N.note_change(CPM, 154, 130, "lower").verdict == "away_from_norm"  # as asked, off the band
+    assert N.note_change(CPM, 154, 160, "lower").verdict == "same"
+    assert N.note_change(CPM, 240, 420, "lower").verdict == "worse"  # against the note and past the band
+    # a note toward the band keeps its own verdicts
+    assert N.note_change(CPM, 400, 320, "lower").verdict == "better"
+    assert N.note_change(CPM, 400, 450, "lower").verdict == "worse"
+
+
+def test_the_note_check_never_says_worse_where_the_table_says_better():
+    prev = answer(1, {"chars_per_min": 154.0}, note="もっとゆっくり話す", lang="ja")
+    fix = N.check_fix(prev, {"chars_per_min": 185.0}, "ja")
+    table = M.change(CPM, 154.0, 185.0)
+    assert table.verdict == "better"
+    assert [c.verdict for c in fix.changes] == ["toward_norm"] and fix.verdict == "off_norm"
+    d = fix.to_dict()["changes"][0]
+    assert d["want"] == "lower" and d["note_pulls_away_from"] == [250.0, 350.0]
+    # followed the note, off the band: the table says worse, the check does not say better
+    fix = N.check_fix(prev, {"chars_per_min": 120.0}, "ja")
+    assert M.change(CPM, 154.0, 120.0).verdict == "worse" and fix.changes[0].verdict == "away_from_norm"
+    # with another target that moved, that one decides the verdict
+    prev = answer(1, {"wpm": 100.0, "fillers_per_min": 8.0, "filler_count": 8, "answer_s": 60},
+                  note="fewer fillers, slow down")
+    fix = N.check_fix(prev, {"wpm": 130.0, "fillers_per_min": 2.0, "filler_count": 2, "answer_s": 60}, "en")
+    assert [c.verdict for c in fix.changes] == ["better", "toward_norm"] and fix.verdict == "better"
+
+
+def test_compare_shows_one_story_for_the_pace(furikaeri_home):
+    q = "自己PRをしてください。"
+    a = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=154, question=q),
+             session="月曜", note="ゆっくり話す")
+    b = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=185, question=q),
+             session="木曜", minutes=60)
+    doc = json.loads(run("compare", str(a), str(b), "--json").output)
+    table = {c["metric"]: c["verdict"] for c in doc["changes"]}
+    check = {c["metric"]: c["verdict"] for c in doc["fix"]["changes"]}
+    assert table["chars_per_min"] == "better" and check["chars_per_min"] == "toward_norm"
+    out = flat(run("compare", str(a), str(b)).output)
+    assert "悪化" not in out and "メモとは逆ですが、目安の範囲に近づきました" in out
+    assert "メモの向きは目安の範囲から離れる方向です" in out
+    out = flat(run("compare", str(a), str(b), "--lang", "en").output)
+    assert "worse" not in out and "against your note, but toward the usual range" in out
+
+
+# --------------------------------------------------------------------------- 2. a count's jitter
+
+FPM = M.METRIC_BY_NAME["fillers_per_min"]
+
+
+def fig(count, seconds):
+    return {"filler_count": count, "fillers_per_min": round(count / (seconds / 60), 2), "answer_s": seconds}
+
+
+@pytest.mark.parametrize(
+    "before, after, verdict",
+    [
+        (fig(5, 32), fig(6, 32), "same"),  # QA: one recording heard twice
+        (fig(6, 32), fig(5, 32), "same"),
+        (fig(1, 60), fig(2, 60), "same"),  # one filler either way
+        (fig(5, 32), fig(7, 32), "worse"),  # two more: more than the jitter
+        (fig(10, 60), fig(7, 60), "better"),  # three fewer actually said
+        (fig(8, 60), fig(2, 60), "better"),
+        (fig(0, 60), fig(3, 60), "worse"),
+        (fig(12, 120), fig(2, 60), "better"),
+        (fig(2, 30), fig(1, 120), "same"),  # 4 -> 0.5 a minute, but a count of 2 against 1
+    ],
+)
+def test_a_filler_change_must_be_more_than_the_counts_jitter(before, after, verdict):
+    c = M.change(FPM, before["fillers_per_min"], after["fillers_per_min"])
+    assert N.settle_counts(c, before, after).verdict == verdict
+
+
+def test_jitter_applies_to_the_table_the_note_check_and_the_focus_check():
+    before, after = fig(5, 32), fig(6, 32)
+    assert M.change(FPM, before["fillers_per_min"], after["fillers_per_min"]).verdict == "worse"  # unsettled
+    a = answer(1, before, note="fewer fillers")
+    b = answer(2, after, at=MONDAY + timedelta(hours=1))
+    cmp = C.compare_answers(a, b)
+    assert {c.metric: c.verdict for c in cmp.changes}["fillers_per_min"] == "same"
+    assert cmp.fix.changes[0].verdict == "same" and cmp.fix.verdict == "same"
+    # a note naming no figure lists what moved: the jitter did not move
+    loose = N.check_fix(answer(1, before, note="smile"), after, "en")
+    assert "fillers_per_min" not in [c.metric for c in loose.changes]
+    # the focus check (progress.focus_then) judges by the same rule once its change is settled
+    from furikaeri import progress as PR
+
+    focus = PR.focus_then([Answer(**{**a.__dict__, "focus": "fillers_per_min"})], b)
+    assert N.settle_counts(focus, a.metrics, b.metrics).verdict == "same"
+    # a real change still shows
+    assert N.check_fix(a, fig(1, 32), "en").verdict == "better"
+
+
+def test_session_means_judge_fillers_by_their_counts(furikaeri_home):
+    for i, n in enumerate((5, 4, 6)):
+        save(furikaeri_home, make_analysis(answer_s=32, fillers=n, question=f"Question {i}?"), session="A", minutes=i)
+    for i, n in enumerate((6, 5, 6)):
+        save(furikaeri_home, make_analysis(answer_s=32, fillers=n, question=f"Question {i}?"), session="B",
+             minutes=60 + i)
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_sessions(st, "A", "B")
+    means = {c.metric: c for c in cmp.means}
+    assert M.change(FPM, means["fillers_per_min"].before, means["fillers_per_min"].after).verdict == "worse"
+    assert means["fillers_per_min"].verdict == "same"
+    assert all({c.metric: c.verdict for c in p.changes}["fillers_per_min"] == "same" for p in cmp.pairs)
+    # two fillers fewer an answer, on average: a change
+    assert N.within_jitter("fillers_per_min", [fig(6, 32), fig(5, 32)], [fig(4, 32), fig(3, 32)]) is False
+    assert N.within_jitter("fillers_per_min", [fig(6, 32), fig(5, 32)], [fig(5, 32), fig(5, 32)]) is True
+
+
+# --------------------------------------------------------------------------- 3. excerpts cut between words
+
+EN_BEFORE = "I worked on a team project."
+EN_AFTER = ("First of all, I would like to say that the shape of the team changed a lot over the year, "
+            "and some people just left without a word. Then we rebuilt it from somewhere else entirely.")
+
+
+def test_english_excerpts_end_on_a_whole_word():
+    d = C.diff_text(EN_BEFORE, EN_AFTER, "en", max_chars=30)
+    words = set(re.findall(r"[\w']+", EN_AFTER))
+    assert any(r.endswith("…") for r in d.added)
+    for run_ in d.added:
+        assert len(run_) <= 30
+        assert set(re.findall(r"[\w']+", run_)) <= words, run_  # no "shap", "ju", "some" of "somewhere"
+        assert "…" not in run_[:-1] and not re.search(r"\s…$", run_)
+    assert "First of all" in d.added  # short runs whole
+    assert C.clip("We shaped the roadmap and justified it", 14) == "We shaped the…"
+    assert C.clip("short", 40) == "short"
+
+
+JA_BEFORE = "私はサークルの代表でした。"
+JA_AFTER = ("私はサークルの代表として、新入生が定着してくれるようになりました。そこで、"
+            "R24という企画を行ってくださいと頼まれ、ピクニックを開きました。")
+
+
+def test_japanese_excerpts_keep_punctuation_and_end_on_a_phrase():
+    d = C.diff_text(JA_BEFORE, JA_AFTER, "ja", max_chars=200)
+    # whole phrases, as said: 「なりました」 (not 「なりまし」: its た matched 「でした」's), 「代表として」
+    assert d.added == ("そこで、R24という企画を行ってくださいと頼まれ、ピクニックを開きました",
+                       "代表として、新入生が定着してくれるようになりました")
+    assert d.removed == ("代表でした",)
+    phrase_ends = ("が", "を", "て", "た", "に", "と", "で", "は", "れ", "し", "いう")
+    for n in (12, 20, 30):
+        for run_ in C.diff_text(JA_BEFORE, JA_AFTER, "ja", max_chars=n).added:
+            if not run_.endswith("…"):
+                assert len(run_) <= n and run_ in d.added, run_  # short enough: whole
+                continue
+            head = run_[:-1]
+            assert head in JA_AFTER and len(run_) <= n, run_
+            nxt = JA_AFTER[JA_AFTER.index(head) + len(head):][:1]
+            assert nxt in "、。" or head.endswith(phrase_ends), run_
+            assert not head.endswith(("まし", "くれる", "くださ", "定着し", "行っ")), run_
+    assert C.clip("新入生が定着してくれるようになりました", 12, "ja") == "新入生が…"
+    assert C.clip("そこで、R24という企画を行ってくださいと頼まれ", 12, "ja") == "そこで、R24という…"
+    assert C.clip("そこで、R24という企画を行ってくださいと頼まれ", 8, "ja") == "そこで…"
+
+
+def test_a_change_inside_a_phrase_shows_the_whole_phrase():
+    k = C.diff_text("ピクニックに行ったところ、雨が降ってきました。", "ピクニックに行ったところ、晴れていました。", "ja")
+    assert k.removed == ("雨が降ってきました",) and k.added == ("晴れていました",)
+    assert k.kept_share == pytest.approx(8 / 12, abs=0.01)  # still counted word by word
+    d = C.diff_text("So um I study physics and I like robots", "I study physics and I build robots at home", "en")
+    assert "So um" in d.removed and "at home" in d.added and "build" in d.added  # English: words
+
+
+# --------------------------------------------------------------------------- 4. languages
+
+
+def test_answers_in_two_languages_are_refused_in_one_language_per_message():
+    a = answer(1, {}, lang="en")
+    b = answer(5, {}, lang="ja", at=MONDAY + timedelta(hours=1))
+    with pytest.raises(UsageError) as e:
+        C.compare_answers(a, b)
+    assert str(e.value) == "answer 1 is in English and answer 5 in Japanese: compare attempts in one language"
+    assert e.value.said_in("ja") == "回答 1 は英語、回答 5 は日本語です。同じ言語の回答どうしを比べてください"
+
+
+def test_sessions_in_two_languages_are_refused_like_answers(furikaeri_home):
+    save(furikaeri_home, make_analysis(fillers=2, question="Tell me about yourself."), session="Monday")
+    save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", fillers=5, rate=300,
+                                       question="自己PRをしてください。"), session="火曜", minutes=60)
+    with Store.open(furikaeri_home) as st:
+        with pytest.raises(UsageError) as e:
+            C.compare_sessions(st, "Monday", "火曜")
+    assert "English" in str(e.value) and "Japanese" in str(e.value) and "日本語" not in str(e.value)
+    assert "英語" in e.value.said_in("ja") and "日本語" in e.value.said_in("ja")
+    r = run("compare", "--sessions", "Monday", "火曜")
+    assert r.exit_code == 2 and "worse" not in r.output and "compare sessions in one language" in r.output
+
+
+def test_a_bilingual_session_is_compared_in_the_shared_language(furikaeri_home):
+    save(furikaeri_home, make_analysis(fillers=8, question="Tell me about yourself."), session="Monday")
+    save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", fillers=1, rate=300,
+                                       question="自己PRをしてください。"), session="Monday", minutes=1)
+    save(furikaeri_home, make_analysis(fillers=1, question="Tell me about yourself."), session="Friday", minutes=60)
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_sessions(st, "Monday", "Friday")
+    assert cmp.language == "en" and cmp.languages() == ["en"]
+    means = {c.metric: c for c in cmp.means}
+    assert means["fillers_per_min"].before == 8.0  # the Japanese answer is not averaged in
+    assert "chars_per_min" not in means and [a.language for a in cmp.only_before] == ["ja"]
+    assert len(cmp.pairs) == 1 and cmp.to_dict()["language"] == "en"
+
+
+# --------------------------------------------------------------------------- 5. what a note means
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("沈黙が怖くて間を埋めた", "ja", [("fillers_per_min", None)]),
+        ("間を怖がった", "ja", [("fillers_per_min", None)]),
+        ("沈黙を埋めようとしてしまった", "ja", [("fillers_per_min", None)]),
+        ("沈黙に耐えられず話し続けた", "ja", [("fillers_per_min", None)]),
+        ("黙るのが怖かった", "ja", [("fillers_per_min", None)]),
+        ("filled every silence", "en", [("fillers_per_min", None)]),
+        ("I was afraid of the silence", "en", [("fillers_per_min", None)]),
+        ("the pauses scared me so I kept talking", "en", [("fillers_per_min", None)]),
+        ("fewer fillers: pause instead of um", "en", [("fillers_per_min", None)]),
+        ("間を取って話す", "ja", []),  # asks for pauses: not a pause-count target
+        ("take a breath before the next point", "en", []),
+        # a pause word of its own still makes a pause target
+        ("filled every silence, and froze on the second point", "en", [("fillers_per_min", None), ("long_pauses", None)]),
+        ("I froze after the first sentence", "en", [("long_pauses", None)]),
+        ("途中で沈黙してしまった", "ja", [("long_pauses", None)]),
+        ("時間を守る", "ja", [("over_s", None)]),
+    ],
+)
+def test_a_note_about_fearing_silence_is_about_fillers(text, lang, expected):
+    assert N.note_targets(text, lang) == expected
+
+
+def test_filling_silence_is_not_rewarded_for_fewer_pauses():
+    prev = answer(1, {"long_pauses": 13, **fig(4, 60)}, note="沈黙が怖くて間を埋めた", lang="ja")
+    fix = N.check_fix(prev, {"long_pauses": 11, **fig(12, 60)}, "ja")
+    assert [c.metric for c in fix.changes] == ["fillers_per_min"] and fix.verdict == "worse"
+
+
+# --------------------------------------------------------------------------- errors in Japanese
+
+
+@pytest.mark.parametrize("module", ["compare.py", "notes.py"])
+def test_every_error_has_a_japanese_line(module):
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and \
+                getattr(node.exc.func, "id", "").endswith("Error"):
+            assert any(k.arg == "ja" for k in node.exc.keywords), (module, node.lineno)
+
+
+def test_japanese_error_lines(furikaeri_home):
+    with Store.open(furikaeri_home) as st:
+        with pytest.raises(FurikaeriError) as e:
+            C.compare_sessions(st, "nope", "none")
+    assert e.value.said_in("ja") == "セッション「nope」はありません（`furikaeri history` で確認できます）"
+    with pytest.raises(FurikaeriError) as e:
+        C.compare_answers(answer(3, {}), answer(3, {}))
+    assert "\n" not in e.value.said_in("ja") and "3" in e.value.said_in("ja")
