@@ -53,6 +53,16 @@ def test_habit_phrases_are_content_phrases_said_three_times_the_longest_winning(
     assert [(h.phrase, h.count) for h in habits(j, JA)] == [("やっぱり", 3)]
 
 
+def test_a_stutter_is_one_place_not_a_habit():
+    """「たま、たま、たま」 said once, stuck: a repetition where it was said, not a phrase the
+    answer keeps coming back to; said in three places it is one."""
+    stuck = one_after_another(["たま", "、", "たま", "、", "たま", "に", "行き", "ました。", "楽しかった", "です。"])
+    assert habits(stuck, JA) == []
+    spread = one_after_another(["たま", "に", "行き", "ました。", "たま", "に", "見", "ます。", "たま", "に", "話し", "ます。"])
+    assert [h.count for h in habits(spread, JA)] == [3]
+    assert habits(english("Really really really good."), EN) == []
+
+
 def test_a_topic_said_often_is_not_a_habit():
     """The words an answer is about come back (the key of a story about a key, the club of an
     answer about a club): a coach that lists them as verbal habits is wrong. A word that colours

@@ -20,6 +20,7 @@ Pure functions of the words (:class:`~furikaeri.transcribe.Word`) and the langua
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -87,12 +88,17 @@ def habits(words, rules, *, not_content=(), question: str | None = None) -> list
     tokens = [tok for tok in rules.content_tokens(text) if not any(a <= tok[1] < b for a, b in not_content)]
     asked = {t for t, _, _ in rules.content_tokens(question)} if question else set()
     counts: dict[tuple[str, ...], list[int]] = {}
+    last_end: dict[tuple[str, ...], int] = {}  # where each phrase was last said, in the text
     for n in range(1, HABIT_MAX_WORDS + 1):
         for i in range(len(tokens) - n + 1):
             run = tokens[i:i + n]
             gram = tuple(t for t, _, _ in run)
             if all(t in asked for t in gram) or all(thing for _, _, thing in run):
                 continue  # the question's words, or a topic: no habit
+            before = last_end.get(gram)
+            last_end[gram] = run[-1][1] + len(run[-1][0])
+            if before is not None and before <= run[0][1] and not _WORD_CHAR.search(text[before:run[0][1]]):
+                continue  # said again at once, only a comma between: a stutter (たま、たま、たま), one place
             counts.setdefault(gram, []).append(run[0][1])
     frequent = {g: pos for g, pos in counts.items() if len(pos) >= HABIT_MIN_COUNT}
     out = []
@@ -108,6 +114,9 @@ def habits(words, rules, *, not_content=(), question: str | None = None) -> list
         out.append(Habit(rules.phrase(gram), len(pos), tuple(starts)))
     out.sort(key=lambda h: (-h.count, h.starts[0] if h.starts else 0.0))
     return out
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
