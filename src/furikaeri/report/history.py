@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
@@ -21,6 +21,7 @@ from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change
 from furikaeri.notes import FixCheck, is_fine, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
+from furikaeri.report.wrap import fit_line, hanging, pack, stacked, unspaced, wrap_phrases, wrap_unspaced
 from furikaeri.session import Before
 from furikaeri.store import Answer, Interview, Note
 
@@ -95,6 +96,25 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None) -> Text:
     return Text(arrow + word, style=_VERDICT_STYLE.get(c.verdict, ""))
 
 
+def _say(console: Console, markup: str) -> None:
+    """Print a line of markup; text written without spaces (a Japanese question, label or name)
+    broken by its rules, so no 、 or ） opens a line."""
+    line = Text.from_markup(markup)
+    console.print(fit_line(line, console.width) if unspaced(line.plain) else markup)
+
+
+def _plain(x: Any) -> str:
+    return x.plain if isinstance(x, Text) else str(x)
+
+
+def _beside(name: str, when: str) -> str:
+    """" · 2026-11-23 10:00" after a session's ``name``: nothing when the name already says it
+    (a practice run named by its set and time), the time alone when it says the day."""
+    if when in name:
+        return ""
+    return f" · {when[11:]}" if len(when) > 11 and when[:10] in name else f" · {when}"
+
+
 def _when(stamp: str | None) -> str:
     if not stamp:
         return "–"
@@ -137,15 +157,11 @@ def render_question(console: Console, *, index: int, total: int, text: str, budg
     """The question, its budget and hint, and what happened last time with the note."""
     console.print()
     console.rule(f"[bold]{index}/{total}[/bold]")
-    console.print(f"[bold cyan]{escape(text)}[/bold cyan]")
+    _say(console, f"[bold cyan]{escape(text)}[/bold cyan]")
     console.print(f"[dim]{t('q_budget', lang, budget=budget_s)}[/dim]")
     if hint:  # a line of its own, wrapped beside its label (a Japanese hint has no spaces to break at)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim")
-        grid.add_column(overflow="fold", style="dim")
-        grid.add_row(f"{t('hint', lang)}:", hint)
-        console.print(grid)
-    console.print(escape(previous_line(before, lang)))
+        _indented(console, 0, Text(hint, style="dim"), Text(f"{t('hint', lang)}:", style="dim"))
+    _say(console, escape(previous_line(before, lang)))
 
 
 def previous_line(before: Before, lang: str) -> str:
@@ -177,11 +193,8 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
         key = "fix_unknown_none"
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
-        console.print(
-            f"  {_label(c.metric, lang)}: {fmt_value(c.metric, c.before, lang)} → "
-            f"{fmt_value(c.metric, c.after, lang)} ",
-            _verdict(c, lang),
-        )
+        _indented(console, 2, Text.assemble(f"{_label(c.metric, lang)}: {fmt_value(c.metric, c.before, lang)} → "
+                                            f"{fmt_value(c.metric, c.after, lang)}  ", _verdict(c, lang)))
 
 
 def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = ()) -> None:
@@ -190,20 +203,20 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
     if after.pace_vs_usual is not None:
         key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
         usual = fmt_value(after.pace_metric, after.usual_pace, lang)
-        console.print(f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
+        _say(console, f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
     if after.zero_filler_streak:
-        console.print(f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
+        _say(console, f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
     if after.focus_then is not None and after.focus_then.metric not in told:
         c = after.focus_then
         line = Text(t("focus_then", lang, label=_label(c.metric, lang), before=fmt_value(c.metric, c.before, lang),
                       after=fmt_value(c.metric, c.after, lang)) + "  ")
         line.append_text(_verdict(c, lang))
-        console.print(line)
+        console.print(fit_line(line, console.width))
     if after.usual:
         figures = " · ".join(f"{_label(k, lang)} {fmt_value(k, v, lang)}" for k, v in after.usual.items())
-        console.print(f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
+        _say(console, f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
     for r in after.recurring:
-        console.print(f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
+        _say(console, f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
 
 
 # --------------------------------------------------------------------------- history / show / note
@@ -218,7 +231,7 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
     everyone = lang
     for s in sessions:
         lang = pick_lang(None, [a.get("language") for a in s["answers"]]) if each_own and s["answers"] else everyone
-        console.print(_session_title(s))
+        _say(console, _session_title(s))
         if not s["answers"]:
             console.print("  [dim]–[/dim]")
             continue
@@ -231,10 +244,7 @@ def _session_title(s: dict[str, Any]) -> str:
     named by its set and time; a company's set by the company)."""
     from furikaeri.questions import company_key
 
-    when = _when(s["started_at"])
-    title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}"
-    if when not in s["name"]:
-        title += f" · {when}"
+    title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}{_beside(s['name'], _when(s['started_at']))}"
     letters = lambda x: "".join(ch for ch in company_key(x) if ch.isalnum())  # noqa: E731
     if s.get("company") and letters(s["company"]) not in letters(s["name"]):
         title += f" · {escape(s['company'])}"
@@ -245,16 +255,47 @@ def _session_title(s: dict[str, Any]) -> str:
 Q_MIN = 14
 
 
-def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> Table:
+def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> Table | Group:
     """A session's answers, newest first: number, time, question (with the note under it, dim),
     length against the budget, fillers per minute, pace. Numbers and headers never break (a
     narrow terminal wraps the question); the pace's unit goes in its header when the answers
-    share one."""
+    share one. Too narrow for the question beside the figures (:func:`~furikaeri.report.wrap.stacked`),
+    each answer is stacked: its number and time, the question, the note, the figures."""
     from rich.cells import cell_len
 
-    from furikaeri.report.wrap import wrap_unspaced
-
     answers = list(reversed(answers))
+    heads, cells = _history_cells(answers, lang)
+    fixed = [max(cell_len(x) for x in col) for col in zip(*([h for i, h in enumerate(heads) if i != 2], *cells))]
+    timed = width - sum(fixed) - 2 * len(fixed) >= Q_MIN  # too narrow: the session's title has the time
+    if not timed:
+        fixed.pop(1)
+    if stacked(width) or width - sum(fixed) - 2 * len(fixed) < Q_MIN:
+        return _history_stacked(answers, heads, cells, lang, width)
+    q_width = max(Q_MIN, min(48, width - sum(fixed) - 2 * len(fixed)))
+
+    def fitted(value: str, style: str = "") -> Text:  # a Japanese question by its rules, whatever the labels
+        out = Text(value, style=style)
+        return wrap_unspaced(out, q_width) if unspaced(value) else out
+
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
+    table.add_column("#", justify="right", no_wrap=True)
+    if timed:
+        table.add_column(heads[1], no_wrap=True)
+    table.add_column(heads[2], overflow="fold", width=q_width)
+    for head in heads[3:]:
+        table.add_column(head, justify="right", no_wrap=True)
+    for a, (num, when, length, fillers, pace) in zip(answers, cells):
+        said = _note_said(a)
+        question = fitted(a.get("question") or "–")
+        if said:
+            question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {said}", "dim")])
+        table.add_row(num, *([when] if timed else []), question,
+                      Text(length, style="red" if a["metrics"].get("over_budget") else ""), fillers, pace)
+    return table
+
+
+def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The history's headers and, for each answer, its number, time, length, fillers and pace."""
     paces = {get_rules(a.get("language") or "").pace_key for a in answers}
     one_pace = paces.pop() if len(paces) == 1 else None
     pace_head = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
@@ -269,39 +310,38 @@ def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> 
         cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
                       fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
                       fmt_value(rate, m.get(rate), lang, unit=one_pace is None)])
-    fixed = [max(cell_len(x) for x in col) for col in zip(*([h for i, h in enumerate(heads) if i != 2], *cells))]
-    timed = width - sum(fixed) - 2 * len(fixed) >= Q_MIN  # too narrow: the session's title has the time
-    if not timed:
-        fixed.pop(1)
-    q_width = max(Q_MIN, min(48, width - sum(fixed) - 2 * len(fixed)))
-    unspaced = not get_rules(lang).joiner
+    return heads, cells
 
-    def fitted(value: str, style: str = "") -> Text:
-        out = Text(value, style=style)
-        return wrap_unspaced(out, q_width) if unspaced else out
 
-    table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
-    table.add_column("#", justify="right", no_wrap=True)
-    if timed:
-        table.add_column(heads[1], no_wrap=True)
-    table.add_column(heads[2], overflow="fold", width=q_width)
-    for head in heads[3:]:
-        table.add_column(head, justify="right", no_wrap=True)
+def _note_said(a: dict[str, Any]) -> str:
+    note = a.get("note") or {}
+    return " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
+
+
+def _history_stacked(answers, heads, cells, lang: str, width: int) -> Group:
+    """Each answer in a narrow terminal: "#4  11-23 09:00", then, indented, the question, the
+    note (dim) and the figures, each with its header ("length (s) 95/60")."""
+    out: list = []
     for a, (num, when, length, fillers, pace) in zip(answers, cells):
-        note = a.get("note") or {}
-        said = " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
-        question = fitted(a.get("question") or "–")
+        out.append(Text.assemble((f"#{num}", "bold"), "  ", (when, "dim")))
+        out.append(hanging(Text(a.get("question") or "–"), width, 2))
+        said = _note_said(a)
         if said:
-            question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {said}", "dim")])
-        table.add_row(num, *([when] if timed else []), question,
-                      Text(length, style="red" if a["metrics"].get("over_budget") else ""), fillers, pace)
-    return table
+            out.append(hanging(Text(f"{t('col_note', lang)}: {said}", style="dim"), width, 2))
+        over = "red" if a["metrics"].get("over_budget") else ""
+        figures = [Text.assemble((head, "dim"), " ", (value, style))
+                   for head, value, style in zip(heads[3:], (length, fillers, pace), (over, "", ""))]
+        out.append(Padding(pack(figures, width - 2), (0, 0, 0, 2), expand=False))
+    return Group(*out)
 
 
 def render_answer_header(console: Console, answer: Answer, lang: str) -> None:
-    console.print(f"[bold]#{answer.id}[/bold] [dim]{escape(answer.session_name)} · {_when(answer.created_at)}[/dim]")
+    """"#5 session · when" (the day or the time once, when the session's name says it), the
+    question, the recording."""
+    name = answer.session_name or ""
+    _say(console, f"[bold]#{answer.id}[/bold] [dim]{escape(name)}{_beside(name, _when(answer.created_at))}[/dim]")
     if answer.question:
-        console.print(f"[bold cyan]{escape(answer.question)}[/bold cyan]")
+        _say(console, f"[bold cyan]{escape(answer.question)}[/bold cyan]")
     if answer.audio_path:
         console.print(f"[dim]{escape(answer.audio_path)}[/dim]")
 
@@ -319,20 +359,56 @@ def render_note(console: Console, note: Note | None, lang: str, *, answer_id: in
 # --------------------------------------------------------------------------- compare
 
 
-def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: str) -> Table:
+def _figures_table(heads: Sequence[str], rows: Sequence[Sequence[Any]], width: int,
+                   justify: Sequence[str]) -> Table | None:
+    """A table of figures: the first column (their names) wraps, the others never break;
+    ``None`` when the names would get less room than their longest word (a Japanese name: four
+    characters), for the caller to stack the figures instead."""
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(_plain(x)) for x in col) for col in zip(heads, *rows)]
+    room = width - sum(widths[1:]) - 2 * (len(widths) - 1)
+    words = [w for name in [heads[0], *(_plain(r[0]) for r in rows)] for w in name.split()]
+    least = max((min(cell_len(w), 8) if unspaced(w) else cell_len(w) for w in words), default=1)
+    if room < least:
+        return None
+    squeeze = room < widths[0]
     table = Table(box=None, pad_edge=False, header_style="dim")
-    table.add_column(t("metric", lang))
-    table.add_column(before, justify="right")
-    table.add_column(after, justify="right")
-    table.add_column(t("change", lang), justify="right")
-    table.add_column("")
+    table.add_column(heads[0], overflow="fold", **({"width": room} if squeeze else {}))
+    for head, how in zip(heads[1:], justify[1:]):
+        table.add_column(head, justify=how, no_wrap=True)
+    for row in rows:
+        name = row[0]
+        if squeeze and unspaced(_plain(name)):  # broken by its rules, not anywhere
+            name = wrap_phrases(name if isinstance(name, Text) else Text(name), room)
+        table.add_row(name, *row[1:])
+    return table
+
+
+def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: str, width: int = 80,
+                   short: tuple[str, str] | None = None) -> Table | Group:
+    """Each figure before and after, its change and verdict: a table (the ``short`` names of
+    the two heading the columns when ``before`` and ``after`` do not fit), or, in a narrow
+    terminal (:func:`~furikaeri.report.wrap.stacked`), each figure stacked: "fillers  5.9/min →
+    2.7/min", then, indented, "-3.2  ▲ better"."""
+    rows = []
     for c in changes:
         if c.before is None and c.after is None:
             continue
         delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
-        table.add_row(_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
-                      fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang))
-    return table
+        rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
+                     fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang)))
+    if not stacked(width):
+        for names in (before, after), short or (before, after):
+            heads = [t("metric", lang), *names, t("change", lang), ""]
+            table = _figures_table(heads, rows, width, ("left", "right", "right", "right", "left"))
+            if table is not None:
+                return table
+    out: list = []
+    for name, was, now, delta, verdict in rows:
+        out.append(pack([Text(name, style="bold"), Text(f"{was} → {now}")], width, indent=2))
+        out.append(hanging(Text.assemble(delta, "  ", verdict) if delta else verdict, width, 4))
+    return Group(*out)
 
 
 def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -> None:
@@ -341,56 +417,59 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -
                   f"[dim]{_when(b.created_at)}[/dim]")
     if a.question_id != b.question_id and (a.question or b.question):  # say so: not one answer tried twice
         for x in (a, b):
-            console.print(f"[bold cyan]#{x.id} {escape(x.question or '–')}[/bold cyan]")
-        console.print(f"[yellow]{t('different_questions', lang)}[/yellow]")
+            _say(console, f"[bold cyan]#{x.id} {escape(x.question or '–')}[/bold cyan]")
+        _say(console, f"[yellow]{t('different_questions', lang)}[/yellow]")
     elif b.question:
-        console.print(f"[bold cyan]{escape(b.question)}[/bold cyan]")
-    console.print(_changes_table(cmp.changes, lang, before=f"#{a.id}", after=f"#{b.id}"))
+        _say(console, f"[bold cyan]{escape(b.question)}[/bold cyan]")
+    console.print(_changes_table(cmp.changes, lang, before=f"#{a.id}", after=f"#{b.id}", width=console.width))
     if a.note and not a.note.empty:
-        console.print(f"[dim]{t('your_note', lang)} (#{a.id}):[/dim] {escape(note_text(a.note))}")
+        _say(console, f"[dim]{t('your_note', lang)} (#{a.id}):[/dim] {escape(note_text(a.note))}")
     render_fix(console, cmp.fix, lang)
     d = cmp.text
-    console.print(f"[bold]{t('said', lang)}[/bold] [dim]({t('kept', lang, pct=d.kept_share)})[/dim]")
+    _say(console, f"[bold]{t('said', lang)}[/bold] [dim]({t('kept', lang, pct=d.kept_share)})[/dim]")
     if d.removed or d.added:  # a hanging indent: wrapped phrases stay right of their label
+        from rich.cells import cell_len
+
+        marks = [(Text(f"  − {t('dropped', lang)}:", style="red"), d.removed),
+                 (Text(f"  + {t('added', lang)}:", style="green"), d.added)]
+        room = console.width - max(cell_len(m.plain) for m, _ in marks) - 1
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold")
-        if d.removed:
-            grid.add_row(Text(f"  − {t('dropped', lang)}:", style="red"), Text(" | ".join(d.removed)))
-        if d.added:
-            grid.add_row(Text(f"  + {t('added', lang)}:", style="green"), Text(" | ".join(d.added)))
+        for mark, phrases in marks:
+            said = Text(" | ".join(phrases))
+            if phrases:  # phrases written without spaces broken by their rules
+                grid.add_row(mark, fit_line(said, room) if room > 8 else said)
         console.print(grid)
 
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
     sa, sb = cmp.before, cmp.after
-    console.print(f"[bold]{escape(sa['name'])}[/bold] [dim]#{sa['id']} {_when(sa['started_at'])}[/dim] → "
+    _say(console, f"[bold]{escape(sa['name'])}[/bold] [dim]#{sa['id']} {_when(sa['started_at'])}[/dim] → "
                   f"[bold]{escape(sb['name'])}[/bold] [dim]#{sb['id']} {_when(sb['started_at'])}[/dim]")
     console.print(f"[bold]{t('means', lang)}[/bold]")
-    console.print(_changes_table(cmp.means, lang, before=sa["name"], after=sb["name"]))
+    console.print(_changes_table(cmp.means, lang, before=sa["name"], after=sb["name"], width=console.width,
+                                 short=(f"#{sa['id']}", f"#{sb['id']}")))
     for p in cmp.pairs:
         console.print()
         render_compare_answers(console, p, lang)
     for label, items in ((sa["name"], cmp.only_before), (sb["name"], cmp.only_after)):
         if items:
             console.print()
-            console.print(f"[dim]{t('only_in', lang)} {escape(label)}: "
-                          + t("list_sep", lang).join(f"#{x.id} {escape(clip(x.question or '–', 30))}" for x in items)
-                          + "[/dim]")
+            _say(console, f"[dim]{t('only_in', lang)} {escape(label)}: "
+                 + t("list_sep", lang).join(f"#{x.id} {escape(clip(x.question or '–', 30))}" for x in items)
+                 + "[/dim]")
 
 
 # --------------------------------------------------------------------------- progress
 
 
-def _progress_table(block: ProgressBlock, lang: str) -> Table:
-    # figures never break; a narrow terminal wraps the figure's name
-    table = Table(box=None, pad_edge=False, header_style="dim")
-    table.add_column(t("metric", lang), overflow="fold")
-    table.add_column(t("chart", lang), no_wrap=True)
-    table.add_column(t("latest", lang), justify="right", no_wrap=True)
-    table.add_column(t("best", lang), justify="right", no_wrap=True)
-    table.add_column(t("trend", lang), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
+def _progress_table(block: ProgressBlock, lang: str, width: int = 80) -> Table | Group:
+    """Each figure of ``block``: its name, a chart, the latest value, the best, the change and
+    its verdict. Figures never break; a narrow terminal wraps the figure's name, and one too
+    narrow for that (:func:`~furikaeri.report.wrap.stacked`) stacks each figure: its name, chart
+    and latest value on a line, the best and the trend on the next, indented."""
+    rows = []
     for s in block.series:
         values = [p.value for p in s.points][-24:]
         latest = s.latest.value if s.latest else None
@@ -400,10 +479,21 @@ def _progress_table(block: ProgressBlock, lang: str) -> Table:
             change = shown_change(s.metric, s.trend.before, s.trend.after, lang)
         m = METRIC_BY_NAME.get(s.metric)  # a latest value outside its good band stands out
         outside = m is not None and m.band is not None and latest is not None and not m.band[0] <= latest <= m.band[1]
-        table.add_row(_label(s.metric, lang), sparkline(values),
-                      Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
-                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict)
-    return table
+        rows.append((_label(s.metric, lang), sparkline(values),
+                     Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
+                     fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict))
+    heads = [t("metric", lang), t("chart", lang), t("latest", lang), t("best", lang), t("trend", lang), ""]
+    table = None if stacked(width) else _figures_table(heads, rows, width,
+                                                       ("left", "left", "right", "right", "right", "left"))
+    if table is not None:
+        return table
+    out: list = []
+    for name, chart, latest, best, change, verdict in rows:
+        out.append(pack([Text(name, style="bold"), Text(chart), latest], width, indent=2))
+        trend = Text.assemble((heads[4], "dim"), " ", f"{change} " if change else "", verdict)
+        more = pack([Text.assemble((heads[3], "dim"), " ", best), trend], width - 4)
+        out.append(Padding(more, (0, 0, 0, 4), expand=False))
+    return Group(*out)
 
 
 def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bool = False) -> None:
@@ -422,9 +512,9 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         title = t("overall", own(o))
         if len(prog.overall) > 1 and o.language:
             title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
-        console.print(f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
+        _say(console, f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
-        console.print(_progress_table(o, own(o)))
+        console.print(_progress_table(o, own(o), console.width))
     started = not one_question or bool(prog.usual_pace) or bool(prog.warnings)  # a blank line before what follows
     if prog.usual_pace:
         for code, p in prog.usual_pace.items():
@@ -433,7 +523,7 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
             extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
             which = (f" ({get_rules(code).name if code in LANGUAGES else code})"
                      if len(prog.usual_pace) > 1 or pl != code else "")
-            console.print(f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl)}{extra}[/dim]")
+            _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl)}{extra}[/dim]")
     for w in prog.warnings:
         if w.kind == "zero_fillers":
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
@@ -442,11 +532,11 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         if started:
             console.print()
         started = True
-        console.print(f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
+        _say(console, f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
-        console.print(_progress_table(block, bl))
+        console.print(_progress_table(block, bl, console.width))
         if block.last_note:
-            console.print(f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
+            _say(console, f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
 
 
 # --------------------------------------------------------------------------- questions & companies
@@ -459,17 +549,40 @@ def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], 
     console.print(f"[bold]{t('sets', lang)}[/bold]")
     for s in plain:
         src = t("builtin", lang) if s.builtin else s.source
-        console.print(f"  [bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({_set_facts(s, src, lang)})[/dim]")
+        _indented(console, 2, f"[bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({_set_facts(s, src, lang)})[/dim]")
         if verbose:
             console.print(_question_grid(s, lang, console.width))
     if companies:
         console.print(f"[bold]{t('companies', lang)}[/bold]")
         for s in companies:
-            console.print(f"  [bold]{escape(s.company.name)}[/bold] [dim]({_set_facts(s, s.source, lang)})[/dim]")
+            _indented(console, 2, f"[bold]{escape(s.company.name)}[/bold] [dim]({_set_facts(s, s.source, lang)})[/dim]")
     if problems:
         console.print(f"[yellow]{t('problems', lang)}[/yellow]")
         for p in problems:
-            console.print(f"  [yellow]{escape(p)}[/yellow]")
+            _indented(console, 2, f"[yellow]{escape(p)}[/yellow]")
+
+
+def _indented(console: Console, indent: int, body: str | Text, label: str | Text | None = None) -> None:
+    """A line ``indent`` cells in, wrapping under itself (after its ``label``, when it has one);
+    text written without spaces broken by its rules. Markup strings are read as markup."""
+    from rich.cells import cell_len
+
+    body = Text.from_markup(body) if isinstance(body, str) else body
+    label = Text.from_markup(label) if isinstance(label, str) else label
+    room = console.width - indent - (cell_len(label.plain) + 1 if label is not None else 0)
+    if label is not None and room < 16:  # too narrow beside its label: under it
+        _indented(console, indent, label)
+        _indented(console, indent + 2, body)
+        return
+    body = fit_line(body, room)
+    if label is None:
+        console.print(Padding(body, (0, 0, 0, indent), expand=False))
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(label, body)
+    console.print(Padding(grid, (0, 0, 0, indent), expand=False))
 
 
 def _set_facts(s: Any, source: str, lang: str) -> str:
@@ -480,21 +593,24 @@ def _set_facts(s: Any, source: str, lang: str) -> str:
 
 def _question_grid(s: Any, lang: str, width: int) -> Padding:
     """A set's questions under it: id, text (wrapping under itself; in a language written
-    without spaces, by its line rules), budget."""
+    without spaces, by its line rules), budget; in a narrow terminal
+    (:func:`~furikaeri.report.wrap.stacked`), the id and budget on a line, the question under it."""
     from rich.cells import cell_len
-
-    from furikaeri.report.wrap import wrap_unspaced
 
     ids = max((cell_len(q.id) for q in s.questions), default=0)
     budgets = [t("secs", lang, n=q.budget_s) for q in s.questions]
-    room = max(16, width - 4 - ids - max((cell_len(b) for b in budgets), default=0) - 4)
-    unspaced = not get_rules(s.language).joiner
+    room = width - 4 - ids - max((cell_len(b) for b in budgets), default=0) - 4
+    if stacked(width) or room < 16:
+        rows: list = []
+        for q, budget in zip(s.questions, budgets):
+            rows += [Text.assemble((q.id, "dim"), "  ", (budget, "dim")), hanging(Text(q.text), width - 4, 2)]
+        return Padding(Group(*rows), (0, 0, 0, 4))
     grid = Table.grid(padding=(0, 2), pad_edge=False)
     grid.add_column(justify="right", style="dim", no_wrap=True)
     grid.add_column(max_width=room)
     grid.add_column(style="dim", no_wrap=True)
     for q, budget in zip(s.questions, budgets):
-        grid.add_row(q.id, wrap_unspaced(Text(q.text), room) if unspaced else Text(q.text), budget)
+        grid.add_row(q.id, wrap_unspaced(Text(q.text), room) if unspaced(q.text) else Text(q.text), budget)
     return Padding(grid, (0, 0, 0, 4))
 
 
@@ -512,12 +628,12 @@ def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
         if isinstance(value, list):
             value = "\n".join(value)
         console.print(f"[bold]{t(key, lang)}[/bold]")
-        for line in str(value).splitlines():
-            console.print(f"  {escape(line)}")
+        for line in str(value).splitlines():  # each wrapping under itself
+            _indented(console, 2, Text(line))
     if info.get("file"):
-        console.print(f"[bold]{t('sets', lang)}[/bold] [dim]{escape(info['file']['source'])}[/dim]")
+        _say(console, f"[bold]{t('sets', lang)}[/bold] [dim]{escape(info['file']['source'])}[/dim]")
         for q in info["file"]["questions"]:
-            console.print(f"  {escape(q['text'])} [dim]{t('secs', lang, n=q['budget_s'])}[/dim]")
+            _indented(console, 2, Text.assemble(q["text"], " ", (t("secs", lang, n=q["budget_s"]), "dim")))
     if info.get("interviews"):
         console.print(f"[bold]{t('interviews', lang)}[/bold]")
         for iv in info["interviews"]:
@@ -525,19 +641,22 @@ def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
 
 
 def render_interview(console: Console, iv: Interview, lang: str, *, indent: str = "") -> None:
-    head = f"{indent}[bold]#{iv.id} {escape(iv.held_on)}[/bold]"
+    """A logged interview: its head, each question with what was answered, the reaction, what
+    went well and what to fix, each wrapping under itself after its label."""
+    head = f"[bold]#{iv.id} {escape(iv.held_on)}[/bold]"
     if iv.company:
         head += f" {escape(iv.company)}"
     if iv.stage:
         head += f" [dim]{escape(iv.stage)}[/dim]"
-    console.print(head)
+    at = len(indent)
+    _indented(console, at, head)
     for item in iv.items:
-        console.print(f"{indent}  Q: {escape(item.get('question', ''))}")
+        _indented(console, at + 2, Text(item.get("question", "")), "Q:")
         if item.get("answer"):
-            console.print(f"{indent}    [dim]{t('answered', lang)}:[/dim] {escape(item['answer'])}")
+            _indented(console, at + 4, Text(item["answer"]), f"[dim]{t('answered', lang)}:[/dim]")
     for key in ("reaction", "went_well", "to_fix"):
         value = getattr(iv, key)
         if value:
-            console.print(f"{indent}  [bold]{t(key, lang)}:[/bold] {escape(value)}")
+            _indented(console, at + 2, Text(value), f"[bold]{t(key, lang)}:[/bold]")
     if iv.audio_path:
-        console.print(f"{indent}  [dim]{t('recording_kept', lang)}: {escape(iv.audio_path)}[/dim]")
+        _indented(console, at + 2, f"[dim]{t('recording_kept', lang)}: {escape(iv.audio_path)}[/dim]")

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri import norms
-from furikaeri.report.wrap import strip_left, wrap_unspaced
+from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, wrap_phrases, wrap_unspaced
 
 
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
@@ -60,7 +60,8 @@ def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     fillers = list(a.fillers)
     pauses = [p for p in a.pauses if p.kind != "short"]
     reps = list(a.repetitions)
-    cut_idx = a.budget_cut.word_index if a.budget_cut else None
+    cut_idx = marker_index(a.words, a.budget_cut.word_index, a.language,
+                           keep=[(f.start, f.end) for f in fillers if f.how_found != "acoustic"]) if a.budget_cut else None
     events = []  # acoustic fillers and pauses are placed between words by time
     for f in fillers:
         if f.how_found == "acoustic":
@@ -89,9 +90,54 @@ def marked_transcript(a, L, *, spaced: bool = True) -> Text:
         if not spaced and said[:1] == " " and not (_latin_end(text.plain) and _latin_start(said.lstrip())):
             said = said.lstrip()
         text.append(said, style=style)
+    if cut_idx is not None and cut_idx >= len(a.words):  # the budget ran out at the answer's last word
+        text.append(f" ⏱ {L['budget_ran_out_here']} ▶", style="bold red")
     for e in events[ei:]:
         text.append_text(e[1])
     return text
+
+
+def marker_index(words, index: int, language: str, keep=()) -> int:
+    """The word before which the budget's marker goes: ``index`` (the first word said after the
+    budget ran out) when a word starts there, else the start or the end of the word it falls in,
+    whichever is nearer (Whisper hears Japanese a character or two at a time: 学|生, え|ー). A word
+    starts after a space, or in a language written without spaces where its dictionary says one
+    does; never at a mark that may not open a line (、 ー), nor inside a time span of ``keep``
+    (a filler: えー|と is one)."""
+    if not 0 < index < len(words):
+        return index
+    texts = [w.text for w in words]
+    starts = {i for i in _word_starts(texts, language)
+              if not any(s + 1e-6 < words[i].start < e - 1e-6 for s, e in keep)}
+    back = next((j for j in range(index, 0, -1) if j in starts), 0)
+    ahead = next((j for j in range(index + 1, len(words)) if j in starts), len(words))
+    size = lambda i, j: sum(len(x.strip()) for x in texts[i:j])  # noqa: E731
+    return back if size(back, index) <= size(index, ahead) else ahead
+
+
+def _word_starts(texts: list[str], language: str) -> set[int]:
+    """Indexes of Whisper's words that begin a word of the answer."""
+    from furikaeri.lang import get_rules
+
+    ok = {i for i, x in enumerate(texts) if x.strip()[:1] not in NO_LINE_START}
+    rules = get_rules(language)
+    if rules.joiner:
+        return {i for i in ok if i == 0 or texts[i][:1] == " " or texts[i - 1][-1:] == " "}
+    joined, at = "", []
+    for x in texts:
+        at.append(len(joined))
+        joined += x.strip()
+    try:
+        tokens = rules.diff_tokens(joined)
+    except Exception:  # noqa: BLE001 - no dictionary: the marks that may not open a line still hold
+        return ok
+    bounds, pos = {0}, 0
+    for tok in tokens:
+        found = joined.find(tok, pos)
+        if found >= 0:
+            bounds.add(found)
+            pos = found + len(tok)
+    return {i for i in ok if at[i] in bounds}
 
 
 def render(a, console: Console | None = None, focus=None) -> None:
@@ -104,16 +150,17 @@ def render(a, console: Console | None = None, focus=None) -> None:
     console = console or Console()
     rules = get_rules(a.language)
     L = rules.labels
+    inner = console.width - 4  # the panel's borders and padding
     head = Text()
     if a.file:
         head.append(f"{a.file}\n", style="bold")
-    if a.question:
-        head.append(f"{L['question']}: {a.question}\n")
+    if a.question:  # a question without spaces broken by its rules, beside its label
+        head.append_text(fit_line(Text(f"{L['question']}: {a.question}"), inner))
+        head.append("\n")
     if not a.speech_detected:
         head.append(L["no_speech"], style="bold yellow")
         console.print(Panel(head, title=L["title"], expand=False))
         return
-    inner = console.width - 4  # the panel's borders and padding
     lead = [focus_line(focus, a.language, inner), Text("")] if focus is not None else []
     said = marked_transcript(a, L, spaced=bool(rules.joiner))
     tips: list = list(a.tips)
@@ -125,8 +172,8 @@ def render(a, console: Console | None = None, focus=None) -> None:
         said = wrap_unspaced(said, inner)
         tips = [wrap_unspaced(Text(tip), inner - 2) for tip in tips]
         warnings = [wrap_unspaced(Text(w), inner - cell_len(warn_mark) - 1) for w in warnings]
-    parts = [head, *lead, figures(a, rules, inner), Text(""), *details(a, L), Text(""), Text(L["transcript"], style="bold"),
-             said]
+    parts = [head, *lead, figures(a, rules, inner), Text(""), *(fit_line(d, inner) for d in details(a, L)), Text(""),
+             Text(L["transcript"], style="bold"), said]
     if tips:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(tips, "•")]
     if warnings:
@@ -159,6 +206,8 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
         shown = text(language, "focus_vs_norm", value=value,
                      limit=fmt_value(focus.metric, focus.limit, language, signed=focus.metric == "over_s"))
     out = Text.assemble((f"{text(language, 'focus_title')}: ", "bold magenta"), (f"{label} ", "bold"), shown)
+    if width:
+        out = fit_line(out, width)
     from furikaeri.lang import get_rules
 
     suggestion = Text(focus.suggestion(language))
@@ -167,31 +216,24 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     return Group(out, _bullets([suggestion], "→", style="magenta"))
 
 
-def figures(a, rules, width: int | None = None) -> Table:
+def figures(a, rules, width: int | None = None):
     """The short figures: a grid of label, value and verdict with its norm (in a language
-    written without spaces, the verdicts broken by hand to fit ``width``)."""
+    written without spaces, the verdicts broken by hand to fit ``width``); in a narrow terminal
+    (:func:`furikaeri.report.wrap.stacked`), each figure stacked: its label and value on a line,
+    its verdict and norm on the next, indented."""
     rows: list[tuple] = []
     _figure_rows(a, rules, rows)
+    if width and stacked(width + 4):  # the panel's borders and padding
+        return _stacked_figures(rows, width)
+    rows = [(label, value, Text.assemble(Text(f"{unit}  ", style=verdict.style), verdict) if unit and verdict.plain
+             else Text(unit, style="dim") if unit else verdict) for label, value, verdict, unit in rows]
     if width and not rules.joiner:
         from rich.cells import cell_len
 
         label_w = max(cell_len(str(r[0])) for r in rows)
         value_w = max(cell_len(str(r[1])) for r in rows)
         room = max(10, width - label_w - value_w - 4)
-
-        def fit(v: Text) -> Text:
-            """The unit, the verdict and its norm each kept whole on a line where they fit."""
-            cuts = [0] + [m.end() for m in re.finditer(r"  | (?=\()", v.plain)] + [len(v.plain)]
-            parts = [v[a:b] for a, b in zip(cuts, cuts[1:])]
-            lines: list[Text] = []
-            for part in parts:
-                if lines and cell_len(lines[-1].plain + part.plain.rstrip()) <= room:
-                    lines[-1] = lines[-1] + part
-                else:
-                    lines.append(part)
-            return Text("\n").join(wrap_unspaced(strip_left(line), room) for line in lines)
-
-        rows = [(r[0], r[1], fit(r[2] if isinstance(r[2], Text) else Text(r[2]))) for r in rows]
+        rows = [(r[0], r[1], wrap_phrases(r[2], room)) for r in rows]
     t = Table.grid(padding=(0, 2))
     t.add_column(style="bold", no_wrap=True)
     t.add_column(justify="right", no_wrap=True)
@@ -201,8 +243,28 @@ def figures(a, rules, width: int | None = None) -> Table:
     return t
 
 
+def _stacked_figures(rows: list[tuple], width: int) -> Group:
+    """Each figure's label and value (with its unit) on a line, the value on a line of its own
+    when both do not fit; its verdict and norm on the next line, indented. A figure with no label
+    (the second way of giving the speaking rate) goes under the one before, indented."""
+    from rich.cells import cell_len
+
+    out: list = []
+    for label, value, verdict, unit in rows:
+        shown = f"{value} {unit}" if unit else value
+        line = Text.assemble((label, "bold"), "  ", shown) if label else Text.assemble("  ", shown)
+        if cell_len(line.plain) <= width:
+            out.append(line)
+        else:
+            out += [Text(label, style="bold"), hanging(Text(shown), width, 2)]
+        if verdict.plain:
+            out.append(hanging(verdict, width, 4))
+    return Group(*out)
+
+
 def _figure_rows(a, rules, rows: list) -> None:
-    """The rows of :func:`figures`, appended to ``rows`` as (label, value, verdict)."""
+    """The rows of :func:`figures`, appended to ``rows`` as (label, value, verdict, unit): the
+    unit of a speaking rate is its own, the others' is in their value."""
     L = rules.labels
     s = L["seconds"]
     over = a.answer_s - a.budget_s
@@ -210,31 +272,33 @@ def _figure_rows(a, rules, rows: list) -> None:
     length_v = (Text(f"{L['over_budget']} +{over:.0f} {s}", style="bold red") if a.over_budget
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
-    rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v))
-    rows.append((L["latency"], f"{a.latency_s:.1f} {s}", ""))
+    rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v, ""))
+    rows.append((L["latency"], f"{a.latency_s:.1f} {s}", Text(""), ""))
     first = True
     for key in rules.rate_keys:
         verdict = a.verdicts.get("rate" if key == rules.rate_key else key)
         digits = 0 if a.rate.get(key) is None or a.rate.get(key) >= 100 else 1
         label = L["rate"] if first else ""
         rows.append((label, f"{_num(a.rate.get(key), digits)}",
-                  _verdict(verdict, L, unit=L[key], speed=True) if verdict else Text(L[key], style="dim")))
+                     _verdict(verdict, L, speed=True) if verdict else Text(""), L[key]))
         first = False
     st = a.stats
     rows.append((L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
-              _verdict(a.verdicts.get("fillers"), L)))
+                 _verdict(a.verdicts.get("fillers"), L), ""))
     if a.repetitions:
-        rows.append((L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", ""))
-    rows.append((L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L)))
+        rows.append((L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", Text(""), ""))
+    rows.append((L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L), ""))
     if a.opening is not None:
         order = f"  {L[a.opening.order]}" if a.opening.order else ""
         v = _verdict(a.verdicts.get("opening"), L, late=True)
         v.append(order, style="dim")
-        rows.append((L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share), v))
+        rows.append((L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share),
+                     v, ""))
     rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
-              _verdict(a.verdicts.get("hedges"), L)))
+                 _verdict(a.verdicts.get("hedges"), L), ""))
     if a.voice.pitch_spread_st is not None:
-        rows.append((L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st), _verdict(a.verdicts.get("voice"), L)))
+        rows.append((L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st),
+                     _verdict(a.verdicts.get("voice"), L), ""))
 
 
 def details(a, L) -> list[Text]:

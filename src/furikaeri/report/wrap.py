@@ -1,29 +1,43 @@
 """Line breaking for text in a language written without spaces (Japanese): rich breaks such
-text anywhere; a reader expects the typesetter's rules."""
+text anywhere; a reader expects the typesetter's rules. And the narrow terminal: below
+:data:`NARROW` columns, tables of figures are stacked rather than squeezed."""
 
 from __future__ import annotations
 
 import re
 
 from rich.cells import cell_len
+from rich.padding import Padding
 from rich.text import Text
+
+
+#: Below this many columns a table of figures is not squeezed (its verdicts broken into
+#: syllables, its figures cut with "…"): each figure is stacked instead, its name and value on a
+#: line and its verdict on the next, indented.
+NARROW = 64
+
+
+def stacked(width: int) -> bool:
+    """Is a terminal ``width`` columns wide too narrow for a table of figures?"""
+    return width < NARROW
 
 
 #: Marks that may not open a line, and marks that may not close one (Japanese line-breaking
 #: rules, kinsoku shori: JIS X 4051): a comma, a full stop, a closing bracket, a small kana or the
-#: long-vowel mark at the head of a line reads as broken type.
-NO_LINE_START = set("、。，．,.!?！？)）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ")
+#: long-vowel mark at the head of a line reads as broken type; so does the particle を, which
+#: only ever ends a phrase (「教えて」 but never 「を教えて」 opens one).
+NO_LINE_START = set("、。，．,.!?！？)）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
 NO_LINE_END = set("(（「『【〔〈《“‘")
 
 
 def wrap_unspaced(text: Text, width: int) -> Text:
     """``text`` (a language written without spaces) broken into lines of at most ``width`` cells,
     never before a mark of :data:`NO_LINE_START` nor after one of :data:`NO_LINE_END`, nor
-    inside a pause mark or a Latin word (the break moves back, as a typesetter's does); spaces
-    at a break are dropped."""
+    inside a pause mark, the budget's marker (⏱ … ▶) or a Latin word (the break moves back, as a
+    typesetter's does); spaces at a break are dropped."""
     plain = text.plain
     # no break inside a pause mark ([1.4秒]) or a run of Latin letters and digits (24, Kagi, 5.0)
-    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|[A-Za-z0-9][A-Za-z0-9.'%-]*", plain)
+    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[A-Za-z0-9][A-Za-z0-9.'%-]*", plain)
              for k in range(m.start() + 1, m.end())}
 
     def bad(k: int) -> bool:
@@ -54,3 +68,104 @@ def wrap_unspaced(text: Text, width: int) -> Text:
 def strip_left(line: Text) -> Text:
     n = len(line.plain) - len(line.plain.lstrip(" "))
     return line[n:] if n else line
+
+
+def strip_right(line: Text) -> Text:
+    n = len(line.plain.rstrip(" "))
+    return line[:n] if n < len(line.plain) else line
+
+
+def unspaced(s: str) -> bool:
+    """Is ``s`` written, at least in part, without spaces (kana, kanji, full-width forms)?"""
+    return any("\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in s)
+
+
+#: Where :func:`wrap_phrases` breaks first: between phrases (two spaces, before a bracket: 「結論まで
+#: （持ち時間比）」), then at any space.
+PHRASE_BREAKS = (r"  +| (?=[(（])|(?<=[^\s(（])(?=（)", r" +")
+
+
+def wrap_phrases(text: Text, width: int, *, fill: bool = False) -> Text:
+    """``text`` broken into lines of at most ``width`` cells between its phrases where it can
+    (a verdict, its norm in brackets, a figure with its unit each kept whole on a line where it
+    fits), else at a space, else by :func:`wrap_unspaced` (a phrase longer than a line). To
+    ``fill`` lines (a sentence), it breaks at spaces as rich does, a part longer than a line
+    broken by :func:`wrap_unspaced` from where the line is when half of it is left (a sentence
+    after its label), else from a line of its own."""
+    lines: list[Text] = []
+    for line in text.split("\n", allow_blank=True):
+        lines += _fill(line, width) if fill else _pack(line, width, PHRASE_BREAKS)
+    return Text("\n").join(lines) if len(lines) > 1 else (lines[0] if lines else text)
+
+
+def _pack(line: Text, width: int, seps: tuple[str, ...]) -> list[Text]:
+    if cell_len(line.plain) <= width:
+        return [line]
+    if not seps:
+        return [strip_right(x) for x in wrap_unspaced(line, width).split("\n", allow_blank=True)]
+    cuts = sorted({0, len(line.plain), *(m.end() for m in re.finditer(seps[0], line.plain))})
+    packed: list[Text] = []
+    for part in (line[a:b] for a, b in zip(cuts, cuts[1:])):
+        if packed and cell_len(packed[-1].plain + part.plain.rstrip()) <= width:
+            packed[-1] = packed[-1] + part
+        else:
+            packed.append(part)
+    return [y for x in packed for y in _pack(strip_right(strip_left(x)), width, seps[1:])]
+
+
+def _fill(line: Text, width: int) -> list[Text]:
+    if cell_len(line.plain) <= width:
+        return [line]
+    cuts = sorted({0, len(line.plain), *(m.end() for m in re.finditer(r" +", line.plain))})
+    out = [line[0:0]]
+    for word in (line[a:b] for a, b in zip(cuts, cuts[1:])):
+        size = cell_len(word.plain.rstrip())
+        if cell_len(out[-1].plain) + size <= width:
+            out[-1] = out[-1] + word
+        elif size <= width:
+            out.append(word)
+        else:  # a word longer than a line
+            if 2 * cell_len(out[-1].plain) > width:
+                out.append(line[0:0])
+            out[-1:] = wrap_unspaced(out[-1] + word, width).split("\n", allow_blank=True)
+    return [strip_right(x) for x in out if x.plain.strip()]
+
+
+def pack(items: list, width: int, *, sep: str = "  ", indent: int = 0) -> Text:
+    """``items`` (texts: a figure with its name) on lines of at most ``width`` cells, ``sep``
+    between them, never one broken unless it is longer than a line by itself; the lines after the
+    first ``indent`` cells in."""
+    lines: list[Text] = []
+    for item in items:
+        item = item if isinstance(item, Text) else Text(item)
+        if not item.plain:
+            continue
+        if lines and cell_len(lines[-1].plain) + cell_len(sep) + cell_len(item.plain) <= width:
+            lines[-1] = Text.assemble(lines[-1], sep, item)
+            continue
+        room = width - (indent if lines else 0)
+        if cell_len(item.plain) > room:
+            item = wrap_phrases(item, room) if unspaced(item.plain) else _wrap_words(item, room)
+        for piece in item.split("\n"):
+            lines.append(Text.assemble(" " * indent, piece) if lines else piece)
+    return Text("\n").join(lines)
+
+
+def _wrap_words(text: Text, width: int) -> Text:
+    """``text`` wrapped at its spaces as rich wraps it (a word longer than a line folded)."""
+    from rich.console import Console
+
+    return Text("\n").join(text.wrap(Console(width=width), width, overflow="fold"))
+
+
+def hanging(text: Text, width: int, indent: int = 4) -> Padding:
+    """``text`` ``indent`` cells in, wrapped to the rest of ``width``: text written without spaces
+    by :func:`wrap_phrases` (phrase by phrase), other text at its spaces."""
+    return Padding(wrap_phrases(text, width - indent) if unspaced(text.plain) else text, (0, 0, 0, indent),
+                   expand=False)
+
+
+def fit_line(text: Text, width: int) -> Text:
+    """One line of text as printed: text written without spaces broken to ``width`` by
+    :func:`wrap_phrases`; other text as it is (rich wraps it at its spaces)."""
+    return wrap_phrases(text, width, fill=True) if unspaced(text.plain) else text
