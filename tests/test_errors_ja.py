@@ -161,10 +161,9 @@ def test_a_question_file_error_names_the_question_in_japanese():
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    h = tmp_path / "home"
-    monkeypatch.setenv("FURIKAERI_HOME", str(h))
-    return h
+def home(furikaeri_home):
+    """The test's archive folder (conftest's, where FURIKAERI_HOME points)."""
+    return furikaeri_home
 
 
 @pytest.fixture

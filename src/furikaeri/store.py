@@ -666,10 +666,7 @@ class Store:
         except StoreError:
             raise
         except sqlite3.DatabaseError as e:
-            if _is_damage(e):
-                raise _damaged(path, e) from e
-            raise StoreError(f"cannot open the database {path}: {_explained(e)}",
-                             ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
+            raise _cannot_open(path, e) from e
         try:
             db.row_factory = sqlite3.Row
             _check_intact(db, path)
@@ -685,10 +682,7 @@ class Store:
             raise
         except sqlite3.DatabaseError as e:
             db.close()
-            if _is_damage(e):
-                raise _damaged(path, e) from e
-            raise StoreError(f"cannot open the database {path}: {_explained(e)}",
-                             ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
+            raise _cannot_open(path, e) from e
         return cls(db, home, read_only=why, read_only_ja=why_ja)
 
     def close(self) -> None:
@@ -1365,6 +1359,14 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         raise
     if result != ["ok"]:
         raise _damaged(path, _problems(result))
+
+
+def _cannot_open(path: Path, e: sqlite3.DatabaseError) -> StoreError:
+    """The error for a database that could not be opened: damaged (copied aside), or why not."""
+    if _is_damage(e):
+        return _damaged(path, e)
+    return StoreError(f"cannot open the database {path}: {_explained(e)}",
+                      ja=f"データベース {path} を開けません: {_explained(e, 'ja')}")
 
 
 def _is_damage(e: Exception) -> bool:
