@@ -304,7 +304,13 @@ def test_a_pace_that_moved_inside_its_band_reads_in_range(home, take):
         out = run("compare", *map(str, pair)).output
         rows[pair] = next(ln for ln in out.splitlines() if ln.startswith("pace"))
     assert rows[(ids[0], ids[1])].endswith("+25  = in range")  # 125 -> 150 wpm: both good
-    assert rows[(ids[1], ids[2])].endswith("+40  ▼ worse")  # 150 -> 190: too fast
+    assert rows[(ids[1], ids[2])].endswith("+40  ▼ further from the range")  # 150 -> 190: too fast
+    # 190 -> 150 back into the band, and a slow 90 -> 125 up toward it: the figure went up and
+    # the word says where it went, not a bare "better" beside a pace that rose
+    more = [S.save_analysis(make_analysis(rate=r), audio_path=None, home=home, session="x",
+                            now=MONDAY + timedelta(hours=5 + i)) for i, r in enumerate([90, 118])]
+    row = next(ln for ln in run("compare", *map(str, more)).output.splitlines() if ln.startswith("pace"))
+    assert row.endswith("+28  ▲ nearer the range")
 
 
 def test_two_practice_runs_in_one_minute_get_two_names(home):

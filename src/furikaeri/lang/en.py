@@ -573,6 +573,8 @@ TEXT = {
     'worse': 'worse',
     'same': 'same',
     'same_in_band': 'in range',
+    'nearer_band': 'nearer the range',
+    'further_band': 'further from the range',
     'toward_norm': 'against your note, but toward the usual range',
     'away_from_norm': 'as your note asked, but away from the usual range',
     'n/a': '–',

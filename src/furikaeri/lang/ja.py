@@ -623,6 +623,8 @@ TEXT = {
     'worse': '悪化',
     'same': '変化なし',
     'same_in_band': '目安内',
+    'nearer_band': '目安に近づいた',
+    'further_band': '目安から離れた',
     'toward_norm': 'メモとは逆ですが、目安の範囲に近づきました',
     'away_from_norm': 'メモどおりですが、目安の範囲から離れました',
     'n/a': '–',

@@ -83,12 +83,16 @@ _VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"
 
 def _verdict(c: Change | None, lang: str, latest: float | None = None) -> Text:
     """A change's arrow and word. A figure judged by a band that moved but stayed inside it
-    reads "in range", not "same", when its ``latest`` value (default: the change's own) is in it."""
+    reads "in range", not "same", when its ``latest`` value (default: the change's own) is in it;
+    one that moved toward or away from its band says so ("nearer the range"), as "better"
+    beside a pace that went up would read wrong to someone whose pace was too slow."""
     if c is None:
         return Text("–", style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
     word = t(c.verdict, lang)
     m = METRIC_BY_NAME.get(c.metric)
+    if m is not None and m.band and c.verdict in ("better", "worse"):
+        word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
     now = c.after if latest is None else latest
     if (c.verdict == "same" and m is not None and m.band and c.delta is not None and abs(c.delta) >= m.same
             and now is not None and m.band[0] <= now <= m.band[1]):
