@@ -2,7 +2,7 @@
 English and, where it is given, in Japanese (``ja=``).
 
 The CLI turns every :class:`FurikaeriError` into that line on stderr and exit code 2, in the
-language of the command (:func:`furikaeri.cli.app.screen_language`).
+language of the command (:func:`furikaeri.cli.app.ui_language`).
 """
 
 

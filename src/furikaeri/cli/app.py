@@ -32,7 +32,7 @@ def speaks(code: str | None) -> None:
         ctx.meta[LANG_KEY] = code
 
 
-def screen_language(ctx: click.Context | None = None) -> str:
+def ui_language(ctx: click.Context | None = None) -> str:
     """The language a command without an answer of its own speaks (error lines, mic-check):
     the command's (:func:`speaks`), else the locale's (a Japanese ``LANG``/``LC_ALL``/
     ``LC_MESSAGES``), else English."""
@@ -50,7 +50,7 @@ def screen_language(ctx: click.Context | None = None) -> str:
 def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
     """Print one line on stderr: ``furikaeri: error: ...`` (``ja``: the line in Japanese, for a
     command that speaks it)."""
-    if ja and screen_language() == "ja":
+    if ja and ui_language() == "ja":
         click.echo(f"furikaeri: エラー: {ja}", err=True)
         return
     click.echo(f"furikaeri: error: {message}", err=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli, fail, screen_language, speaks
+from furikaeri.cli.app import cli, fail, speaks, ui_language
 from furikaeri.cli.common import (
     Seconds,
     analysis_options,
@@ -108,7 +108,7 @@ def mic_check_cmd(device, seconds, json_, lang):
     from furikaeri.capture import NOISY_FLOOR_DBFS, mic_check, resolve_device
 
     dev = resolve_device(device)
-    L = screen_language()
+    L = ui_language()
     if not json_:
         click.echo(text(L, "mic_listening", name=dev.name, seconds=seconds), err=True)
     report = mic_check(dev, seconds=seconds)
