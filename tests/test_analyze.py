@@ -216,7 +216,8 @@ def test_tiny_en_model(shared):
 
 def test_an_english_only_model_refuses_japanese(shared):
     r = CliRunner().invoke(cli, ["analyze", str(shared("en", "jfk.flac")), "--model", "tiny.en", "-l", "ja"])
-    assert r.exit_code == 2 and "tiny.en hears English only" in r.output and "Traceback" not in r.output
+    # said in Japanese: the command was asked to speak it (-l ja)
+    assert r.exit_code == 2 and "モデル tiny.en は英語しか聞き取れません" in r.output and "Traceback" not in r.output
 
 
 def test_english_written_out_when_heard_as_japanese_is_named_not_coached(shared):

@@ -259,7 +259,7 @@ def _model_info(model: str | None, models_dir, language: str = "auto"):
     if not info.multilingual and language not in ("auto", "en"):
         raise UsageError(f"the model {info.name} hears English only: for --language {language} use a "
                          "multilingual one (the default, base)",
-                         ja=f"モデル {info.name} は英語しか聞き取れません: --language {language} には"
+                         ja=f"モデル {info.name} は英語しか聞き取れません。--language {language} には"
                          "多言語モデル（既定の base）を使ってください")
     return info
 
