@@ -236,8 +236,11 @@ def test_an_empty_answer_file_in_a_japanese_locale(home, locale, tmp_path):
     locale("ja_JP.UTF-8")
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")
-    line = error_line("practice", "--set", "en-basic", "-n", "1", "--no-reflect", "--from-files", str(empty))
+    line = error_line("practice", "--set", "ja-basic", "-n", "1", "--no-reflect", "--from-files", str(empty))
     assert line == f"{JA}{empty}: ファイルが空です"
+    # an English set's session speaks English, whatever the locale: so do its errors
+    line = error_line("practice", "--set", "en-basic", "-n", "1", "--no-reflect", "--from-files", str(empty))
+    assert line == f"{EN}{empty}: the file is empty"
 
 
 def test_a_file_that_is_not_audio_in_japanese(home, locale, tmp_path):
@@ -278,3 +281,31 @@ def test_the_commands_own_errors_follow_the_language(home, locale):
     locale("ja_JP.UTF-8")
     assert error_line("reflect", "-c", "X", "-q", "q", "--date", "2999-01-01").startswith(f"{JA}面接日 2999-01-01 が今日")
     assert error_line("show", "999", "--lang", "en") == f"{EN}there is no answer 999 (see `furikaeri history`)"
+
+
+def test_clicks_own_errors_are_one_line_in_the_commands_language(home, locale, tmp_path):
+    locale("ja_JP.UTF-8")
+    assert error_line("analyze", "x.wav", "--bogus") == f"{JA}オプション --bogus はありません（`cli analyze --help` を参照）"
+    assert error_line("analyze", "x.wav", "--budget", "0").startswith(f"{JA}'--budget' の値が使えません: ")
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("")
+    # the group's own option, parsed before any command: one line too, not click's usage block
+    assert error_line("--home", str(a_file), "history").startswith(f"{JA}'--home' の値が使えません: ")
+    locale("C")
+    assert error_line("analyze", "x.wav", "--bogus") == f"{EN}No such option '--bogus'. (see `cli analyze --help`)"
+
+
+def test_a_japanese_set_speaks_japanese_before_its_first_question(home, locale):
+    assert error_line("practice", "--set", "ja-basic", "--only", "99").startswith(JA)
+
+
+def test_a_reader_that_leaves_ends_the_command_quietly():
+    import subprocess
+    import sys
+
+    for args in (["questions", "-v"], ["export"]):
+        p = subprocess.Popen([sys.executable, "-m", "furikaeri", *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+        p.stdout.close()  # `| head` gone before the first line
+        err = p.stderr.read().decode()
+        assert p.wait(60) == 0 and not err, (args, err)

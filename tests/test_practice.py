@@ -698,10 +698,14 @@ def test_an_input_that_ends_midway_keeps_what_was_typed(home, take):
     iv = json.loads(run("history", "--interviews", "--json").output)[0]
     assert iv["company"] == "テスト会社" and iv["items"] == [{"question": "質問A", "answer": "回答A"}]
     assert iv["reaction"] == "反応" and iv["to_fix"] in ("", None)
+    # the input ending before the first question: the company and stage typed are kept
+    r = run("reflect", "--prompt", input="ACME\nfinal\n")
+    assert r.exit_code == 0, r.output
+    assert json.loads(run("history", "--interviews", "--json").output)[0]["company"] == "ACME"
     # nothing typed at all: nothing saved, one error line
     r = run("reflect", "--prompt", input="")
     assert r.exit_code == 2 and "the input ended" in r.output
-    assert len(json.loads(run("history", "--interviews", "--json").output)) == 1
+    assert len(json.loads(run("history", "--interviews", "--json").output)) == 2
     # the note: the first part typed, the input ending there; the other parts stay as they were
     ids = seed_week(home, take)
     r = run("note", str(ids[0]), input="ran over by 40 s\n")

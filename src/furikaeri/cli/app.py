@@ -56,12 +56,47 @@ def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
     click.echo(f"furikaeri: error: {message}", err=True)
 
 
+def _usage_line(e: click.UsageError, ctx: click.Context) -> None:
+    """click's four lines (usage, "Try", error) made one, framed in the command's language."""
+    where = e.ctx.command_path if e.ctx is not None else ctx.command_path
+    detail = e.format_message()
+    ja = None
+    if isinstance(e, click.MissingParameter) and e.param is not None:
+        ja = f"{e.param.get_error_hint(e.ctx) if e.ctx else e.param.name} を指定してください（`{where} --help` を参照）"
+    elif isinstance(e, click.NoSuchOption):
+        ja = f"オプション {e.option_name} はありません（`{where} --help` を参照）"
+    elif isinstance(e, click.BadParameter):
+        hint = e.param.get_error_hint(e.ctx) if e.param is not None and e.ctx is not None else ""
+        ja = f"{hint} の値が使えません: {e.message}（`{where} --help` を参照）" if hint else None
+    fail(f"{detail} (see `{where} --help`)", ja=ja or f"{detail}（`{where} --help` を参照）")
+    sys.exit(e.exit_code)
+
+
+def pipe_closed() -> None:
+    """The reader of our output left (``| head``): stop quietly, as a pipeline expects."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os._exit(0)
+
+
 class Group(click.Group):
     """A group that turns errors into one line and an exit code, never a traceback."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as e:  # the group's own options (--home a-file)
+            _usage_line(e, click.Context(self, info_name=info_name))
+
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe is met here, not at exit
+            return result
+        except BrokenPipeError:
+            pipe_closed()
         except FurikaeriError as e:
             fail(str(e), ja=e.ja)
             sys.exit(e.exit_code)
@@ -76,10 +111,8 @@ class Group(click.Group):
             _interrupted()
         except click.exceptions.NoArgsIsHelpError:
             raise  # the help text, as asked for
-        except click.UsageError as e:  # click's four lines (usage, "Try", error) made one
-            where = e.ctx.command_path if e.ctx is not None else ctx.command_path
-            fail(f"{e.format_message()} (see `{where} --help`)")
-            sys.exit(e.exit_code)
+        except click.UsageError as e:
+            _usage_line(e, ctx)
         except click.ClickException as e:
             fail(e.format_message())
             sys.exit(e.exit_code)
@@ -124,6 +157,10 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
         return f"disk full while writing {e.filename or 'a file'}: free some space and try again"
     if e.errno in (errno.EACCES, errno.EPERM):
         return f"アクセスが許可されていません: {e.filename}" if ja else f"permission denied: {e.filename}"
+    if ja and e.errno == errno.ENOENT and e.filename:
+        return f"{e.filename} がありません（途中のフォルダも含めて確かめてください）"
+    if ja and e.errno in (errno.ENOTDIR, errno.EEXIST) and e.filename:
+        return f"{e.filename} はフォルダではありません（同じ名前のファイルがあります）"
     return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli
+from furikaeri.cli.app import cli, speaks
 from furikaeri.cli.common import (
     answer_number,
     archive_lang,
@@ -98,6 +98,7 @@ def show(answer_id, lang, json_):
         emit_json(doc)
         return
     L = lang or a.language or "en"
+    speaks(L)
     out = console()
     H.render_answer_header(out, a, L)
     if a.analysis:

@@ -211,9 +211,17 @@ def answer_number(value: str) -> int:
 
 
 def console(*, stderr: bool = False):
+    """A rich console; a reader that leaves (``| head``) ends the command quietly with 0, as
+    every other output of furikaeri does (rich's own default is 1)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    from furikaeri.cli.app import pipe_closed
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            pipe_closed()
+
+    return _Console(stderr=stderr, highlight=False)
 
 
 def emit_json(doc: Any) -> None:

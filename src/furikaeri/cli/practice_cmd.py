@@ -116,6 +116,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     with open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=language, folder=user_dir(),
                             now=base_now)
+        speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
         questions = S.fit_to_files(S.plan(qset, only=only, limit=limit, shuffle=shuffle), answer_files)
         if len(note) > len(questions):
             raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
@@ -316,11 +317,11 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
             went_well = went_well or ask(text(L, "went_well"))
             to_fix = to_fix or ask(text(L, "to_fix"))
         except click.Abort:  # Ctrl-C or the input ended: what was typed is kept, if anything was
-            if not items and not (reaction or went_well or to_fix):
+            if not items and not (company or stage or reaction or went_well or to_fix):
                 raise
             click.echo(err=True)
             stopped = True
-    if not items and not (reaction or went_well or to_fix):
+    if not stopped and not items and not (reaction or went_well or to_fix):
         raise UsageError("nothing to log: give at least one --question or what to fix",
                          ja="記録する内容がありません。--question か次に直すことを1つ以上指定してください")
     today = (when or datetime.now()).astimezone().date().isoformat()
@@ -396,6 +397,7 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
             raise UsageError(f"there is no answer {aid} (see `furikaeri history`)",
                              ja=f"回答 {aid} はありません（`furikaeri history` を参照）")
         L = lang or a.language or "en"
+        speaks(L)  # its prompts are in the answer's language: so is an error after them
         if wrong is None and why is None and next_time is None:
             if json_:  # nothing to change: print the note as it is
                 emit_json(a.note.to_dict() if a.note else None)

@@ -81,23 +81,26 @@ def _label(metric: str, lang: str) -> str:
 _VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"}
 
 
-def _verdict(c: Change | None, lang: str, latest: float | None = None) -> Text:
-    """A change's arrow and word. A figure judged by a band that moved but stayed inside it
-    reads "in range", not "same", when its ``latest`` value (default: the change's own) is in it;
-    one that moved toward or away from its band says so ("nearer the range"), as "better"
-    beside a pace that went up would read wrong to someone whose pace was too slow."""
+def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_band: bool = True) -> Text:
+    """A change's arrow and word. A figure judged by its band (``by_band``; not a note's check,
+    which judges by the direction the note asked for) says where it went: "in range" when its
+    ``latest`` value (default: the change's own) is inside the band, else "nearer the range" /
+    "further from the range", as "better" beside a pace that went up would read wrong to
+    someone whose pace was too slow."""
     if c is None:
         return Text("–", style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
     word = t(c.verdict, lang)
+    style = _VERDICT_STYLE.get(c.verdict, "")
     m = METRIC_BY_NAME.get(c.metric)
-    if m is not None and m.band and c.verdict in ("better", "worse"):
-        word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
     now = c.after if latest is None else latest
-    if (c.verdict == "same" and m is not None and m.band and c.delta is not None and abs(c.delta) >= m.same
-            and now is not None and m.band[0] <= now <= m.band[1]):
-        word = t("same_in_band", lang)
-    return Text(arrow + word, style=_VERDICT_STYLE.get(c.verdict, ""))
+    if by_band and m is not None and m.band and c.verdict in ("better", "worse", "same"):
+        if now is not None and m.band[0] <= now <= m.band[1]:
+            if c.verdict != "same" or (c.delta is not None and abs(c.delta) >= m.same):
+                arrow, word, style = "= ", t("same_in_band", lang), _VERDICT_STYLE["same"]
+        elif c.verdict != "same":
+            word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
+    return Text(arrow + word, style=style)
 
 
 def _say(console: Console, markup: str) -> None:
@@ -198,7 +201,8 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
         _indented(console, 2, Text.assemble(f"{_label(c.metric, lang)}: {fmt_value(c.metric, c.before, lang)} → "
-                                            f"{fmt_value(c.metric, c.after, lang)}  ", _verdict(c, lang)))
+                                            f"{fmt_value(c.metric, c.after, lang)}  ",
+                                            _verdict(c, lang, by_band=False)))
 
 
 def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = ()) -> None:
