@@ -16,6 +16,10 @@ def furikaeri_home(tmp_path, monkeypatch):
     """Point the archive at a temporary folder (never the user's real data)."""
     home = tmp_path / "home"
     monkeypatch.setenv("FURIKAERI_HOME", str(home))
+    # the system's language speaks where a command has none of its own: the same on every machine
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     return home
 
 

@@ -338,3 +338,18 @@ def test_japanese_error_lines(furikaeri_home):
     with pytest.raises(FurikaeriError) as e:
         C.compare_answers(answer(3, {}), answer(3, {}))
     assert "\n" not in e.value.said_in("ja") and "3" in e.value.said_in("ja")
+
+
+def test_a_counts_trend_over_attempts_is_judged_past_its_jitter_too():
+    """progress: one filler more in the last of three 37-s answers drew the line up by about 1.5
+    a minute, "▼ worse"; one filler is the recogniser's jitter, as compare says. Three more are not."""
+    from furikaeri.progress import series
+
+    fpm = M.METRIC_BY_NAME["fillers_per_min"]
+
+    def answers(counts):
+        return [answer(i + 1, {"fillers_per_min": round(c / (37 / 60), 2), "filler_count": c, "answer_s": 37.0},
+                       at=MONDAY + timedelta(hours=i)) for i, c in enumerate(counts)]
+
+    assert series(fpm, answers([0, 0, 1])).trend.verdict == "same"
+    assert series(fpm, answers([0, 0, 3])).trend.verdict == "worse"

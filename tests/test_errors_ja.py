@@ -309,3 +309,13 @@ def test_a_reader_that_leaves_ends_the_command_quietly():
         p.stdout.close()  # `| head` gone before the first line
         err = p.stderr.read().decode()
         assert p.wait(60) == 0 and not err, (args, err)
+
+
+def test_an_empty_archive_and_recover_speak_the_systems_language(home, locale):
+    locale("ja_JP.UTF-8")
+    r = CliRunner().invoke(cli, ["history"])
+    assert r.exit_code == 0 and "nothing saved yet" not in r.output and JAPANESE.search(r.output), r.output
+    r = CliRunner().invoke(cli, ["recover"])
+    assert r.exit_code == 0 and "中断された録音はありません" in r.output
+    locale("C")
+    assert "No interrupted takes" in CliRunner().invoke(cli, ["recover"]).output

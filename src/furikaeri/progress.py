@@ -17,7 +17,7 @@ from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
-from furikaeri.notes import note_text, settle_counts
+from furikaeri.notes import COUNT_JITTER, COUNTED, note_text, settle_counts
 from furikaeri.store import Answer, Store
 
 
@@ -70,6 +70,12 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         trend = change(metric, round(fitted_first, 3), round(fitted_last, 3))
         if metric.better == "band" and trend.verdict in ("better", "worse"):
             trend = replace(trend, verdict=_band_verdict(metric, pts))
+        lengths = [a.metrics["answer_s"] for a in answers if a.metrics.get("answer_s")]
+        if metric.name in COUNTED and trend.verdict in ("better", "worse") and trend.delta is not None and lengths:
+            # a count's trend is a change only past the recogniser's jitter, as in compare: the
+            # line's rise or fall over an answer of the usual length, in fillers (repetitions)
+            if abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + 0.5:
+                trend = replace(trend, verdict="same")
     best = None
     scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]
     scored = [s for s in scored if s[0] is not None]

@@ -61,7 +61,8 @@ def history(limit, interviews, lang, json_):
     if json_:
         emit_json(data)
         return
-    L = pick_lang(lang, (a.get("language") for s in data for a in s["answers"]))
+    said = [a.get("language") for s in data for a in s["answers"]]
+    L = pick_lang(lang, said) if any(said) else archive_lang(lang)  # nothing saved: the system's language
     H.render_history(console(), data, L, each_own=lang is None)
 
 

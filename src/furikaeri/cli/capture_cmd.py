@@ -241,10 +241,11 @@ def recover(directory, json_):
     if json_:
         click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
     elif not repaired and not failed:
-        click.echo(f"No interrupted takes in {' or '.join(map(str, folders or [takes_dir()]))}.")
+        click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
         for t in repaired:
-            click.echo(f"repaired {t.path} ({t.duration_s:.1f} s{'' if t.speech_heard else ', no speech'})")
+            click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
+                            path=t.path, seconds=t.duration_s))
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")

@@ -94,7 +94,9 @@ def asked_question(question: str | None, budget: float | None):
 def archive_lang(explicit: str | None, texts=()) -> str:
     """The language to speak in where no answers are on screen: ``explicit`` (``--lang``), else
     the language of ``texts`` the person typed, else the one all their saved answers are in
-    (English when they are in both, or there are none)."""
+    (English when they are in both; with none, the command's or the system's language:
+    :func:`furikaeri.cli.app.ui_language`)."""
+    from furikaeri.cli.app import ui_language
     from furikaeri.lang import guess_language, pick_lang
     from furikaeri.store import db_path
 
@@ -104,12 +106,13 @@ def archive_lang(explicit: str | None, texts=()) -> str:
     if typed:
         return guess_language(typed)
     if not db_path(current_home()).exists():
-        return "en"
+        return ui_language()
     try:
         with open_store() as store:
-            return pick_lang(None, store.answer_languages())
+            languages = store.answer_languages()
     except FurikaeriError:  # a damaged archive: the command that needs it says so
-        return "en"
+        return ui_language()
+    return pick_lang(None, languages) if languages else ui_language()
 
 
 def models_dir_from_env() -> Path | None:
