@@ -18,7 +18,7 @@ from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
 from furikaeri.notes import COUNT_JITTER, COUNTED, note_text, settle_counts
-from furikaeri.store import Answer, Store
+from furikaeri.store import Answer, Store, local_minute
 
 
 @dataclass(frozen=True)
@@ -303,17 +303,11 @@ def usual_pace(answers: Sequence[Answer]) -> dict[str, Any] | None:
     return out or None
 
 
-def _local_date(stamp: str) -> str:
-    from datetime import datetime
-
-    return datetime.fromisoformat(stamp).astimezone().date().isoformat()
-
-
 def progress(store: Store, *, question: str | None = None, since: str | None = None) -> Progress:
     """Progress over all answers (since an ISO date, if given), per language and per question."""
     answers = store.answers(full=False)
     if since:  # a date on this computer's calendar; the archive keeps UTC times
-        answers = [a for a in answers if _local_date(a.created_at) >= since]
+        answers = [a for a in answers if local_minute(a.created_at)[:10] >= since]
     if question:
         qid = resolve_question(store, question)
         answers = [a for a in answers if a.question_id == qid]

@@ -92,6 +92,15 @@ def to_stamp(when: datetime | None) -> str:
     return when.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
+def local_minute(stamp: str) -> str:
+    """A stored (UTC) time as this computer's local date and minute, ``2026-12-05 02:30``; a
+    stamp that is no time as it is. Its first ten characters are the local date."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
 # --------------------------------------------------------------------------- migrations
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []

@@ -15,7 +15,7 @@ from typing import Any
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, pick_lang, readable, text
 from furikaeri.metrics import METRIC_BY_NAME
-from furikaeri.store import Store
+from furikaeri.store import Store, local_minute
 
 
 def history(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -129,16 +129,6 @@ def _md_company(c: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def _local_minute(stamp: str) -> str:
-    """A stored UTC time as this computer's local date and minute."""
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
-
-
 def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
     """A readable practice journal: sessions, each answer's figures, transcript and note;
     then logged interviews and company research."""
@@ -147,7 +137,7 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
     for a in data["answers"]:
         by_session.setdefault(a["session_id"], []).append(a)
     for s in sorted(data["sessions"], key=lambda s: (s["started_at"], s["id"])):
-        started = _local_minute(s["started_at"])  # the archive keeps UTC; a journal reads in local time
+        started = local_minute(s["started_at"])  # the archive keeps UTC; a journal reads in local time
         shown = "" if started in s["name"] else started[11:] if started[:10] in s["name"] else started
         lines += [f"## {s['name']}" + (f" ({shown})" if shown else ""), ""]  # no date said twice
         for a in by_session.get(s["id"], []):

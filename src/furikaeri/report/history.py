@@ -123,14 +123,9 @@ def _beside(name: str, when: str) -> str:
 
 
 def _when(stamp: str | None) -> str:
-    if not stamp:
-        return "–"
-    from datetime import datetime
+    from furikaeri.store import local_minute
 
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
+    return local_minute(stamp) if stamp else "–"
 
 
 def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> str:
