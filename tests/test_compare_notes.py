@@ -90,6 +90,40 @@ def test_a_note_that_pulls_away_from_the_band_says_both_in_one_verdict():
     assert N.note_change(CPM, 400, 450, "lower").verdict == "worse"
 
 
+def test_a_note_followed_past_the_band_says_so_rather_than_worse():
+    # 「ゆっくり」 from 287 (inside 250-350) to 245: done as asked, now under the band
+    assert N.note_change(CPM, 287, 245, "lower").verdict == "overshot"
+    assert N.note_change(CPM, 400, 150, "lower").verdict == "overshot"  # from above, further past the far side
+    assert N.note_change(CPM, 400, 240, "lower").verdict == "better"  # nearer the band than before
+    assert N.note_change(CPM, 287, 260, "lower").verdict == "better"  # still inside
+    assert N.note_change(CPM, 287, 360, "higher").verdict == "overshot"
+    assert N.note_change(CPM, 287, 360, "lower").verdict == "worse"  # against the note
+    prev = answer(1, {"chars_per_min": 287.0}, note="もっとゆっくり話す", lang="ja")
+    fix = N.check_fix(prev, {"chars_per_min": 245.0}, "ja")
+    assert fix.verdict == "overshot" and fix.changes[0].verdict == "overshot"
+    # beside a target that got worse it is no excuse; beside one that got better, partly
+    prev = answer(1, {"wpm": 150.0, "fillers_per_min": 2.0, "filler_count": 2, "answer_s": 60},
+                  note="fewer fillers, slow down")
+    fix = N.check_fix(prev, {"wpm": 100.0, "fillers_per_min": 8.0, "filler_count": 8, "answer_s": 60}, "en")
+    assert [c.verdict for c in fix.changes] == ["worse", "overshot"] and fix.verdict == "worse"
+    fix = N.check_fix(prev, {"wpm": 100.0, "fillers_per_min": 0.0, "filler_count": 0, "answer_s": 60}, "en")
+    assert fix.verdict == "mixed"
+
+
+def test_an_overshot_note_reads_as_done_and_past_the_range(furikaeri_home):
+    q = "自己PRをしてください。"
+    a = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=287, question=q),
+             session="月曜", note="ゆっくり話す")
+    b = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=245, question=q),
+             session="木曜", minutes=60)
+    doc = json.loads(run("compare", str(a), str(b), "--json").output)
+    assert doc["fix"]["verdict"] == "overshot"
+    out = flat(run("compare", str(a), str(b)).output)
+    assert "メモどおりに変わりましたが、目安の範囲を越えました" in out and "メモどおりですが、目安の範囲を越えました" in out
+    out = flat(run("compare", str(a), str(b), "--lang", "en").output)
+    assert "as your note asked, but past the usual range" in out
+
+
 def test_the_note_check_never_says_worse_where_the_table_says_better():
     prev = answer(1, {"chars_per_min": 154.0}, note="もっとゆっくり話す", lang="ja")
     fix = N.check_fix(prev, {"chars_per_min": 185.0}, "ja")

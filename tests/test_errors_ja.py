@@ -295,6 +295,42 @@ def test_clicks_own_errors_are_one_line_in_the_commands_language(home, locale, t
     assert error_line("analyze", "x.wav", "--bogus") == f"{EN}No such option '--bogus'. (see `cli analyze --help`)"
 
 
+def test_clicks_own_error_details_are_said_in_japanese_too(home, locale):
+    """Not only the frame: the value that was wrong and why, in Japanese (click's English
+    detail inside a Japanese line read as half a translation)."""
+    locale("ja_JP.UTF-8")
+    assert error_line("analyze", "x.wav", "--budget", "0") == \
+        f"{JA}'--budget' の値が使えません: 0.0 は範囲外です（1<=x<=3600）（`cli analyze --help` を参照）"
+    assert error_line("analyze", "x.wav", "-l", "fr").endswith("'fr' は選べません（'auto', 'en', 'ja' のどれか）（`cli analyze --help` を参照）")
+    assert "'abc' は秒数ではありません" in error_line("analyze", "x.wav", "--budget", "abc")
+    assert error_line("analyze", "x.wav", "--langauge", "ja") == \
+        f"{JA}オプション --langauge はありません（もしかして: --language）（`cli analyze --help` を参照）"
+    # errors click's parser finds name the command they were found in, not the group
+    assert error_line("history", "-n") == f"{JA}'-n' には値が必要です（`cli history --help` を参照）"
+    assert error_line("history", "--json=1") == f"{JA}'--json' は値を取りません（`cli history --help` を参照）"
+    assert error_line("history", "extra") == f"{JA}余分な引数があります: extra（`cli history --help` を参照）"
+    assert error_line("analyz").startswith(f"{JA}コマンド 'analyz' はありません（もしかして: analyze）")
+    locale("C")
+    assert error_line("history", "-n") == f"{EN}Option '-n' requires an argument. (see `cli history --help`)"
+
+
+def test_every_click_message_pattern_has_its_japanese():
+    from furikaeri.cli.app import click_said_in_japanese
+
+    said = {
+        "5 is not in the range 1<=x<=3.": "5 は範囲外です（1<=x<=3）",
+        "'x' is not a valid integer.": "'x' は整数ではありません",
+        "'x' is not a valid float.": "'x' は数ではありません",
+        "Path '/a' does not exist.": "'/a' がありません",
+        "Directory '/a' is a file.": "'/a' はファイルです（フォルダを指定してください）",
+        "File '/a' is a directory.": "'/a' はフォルダです（ファイルを指定してください）",
+        "Missing command.": "コマンドを指定してください",
+        "something click may say one day": "something click may say one day",
+    }
+    for english, japanese in said.items():
+        assert click_said_in_japanese(english) == japanese
+
+
 def test_a_japanese_set_speaks_japanese_before_its_first_question(home, locale):
     assert error_line("practice", "--set", "ja-basic", "--only", "99").startswith(JA)
 

@@ -129,8 +129,14 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
     table's "better": ``toward_norm`` (against the note, toward the band: "faster, against
     your note, but toward the usual range") or ``away_from_norm`` (as the note asked, away from
     the band). A move that also overshoots the band, further out on its far side, is ``worse``
-    either way; an unmoved figure is ``same``."""
+    either way; an unmoved figure is ``same``.
+
+    A note followed past the band from inside or beyond its other side ("slow down" from 287 to
+    245 字/分, band 250–350) is ``overshot``: done as asked, and now out on the far side, which
+    a bare "worse" would not explain."""
     c = change(metric, before, after, want=want)
+    if c.verdict == "worse" and _overshot(metric, c, want):
+        return replace(c, verdict="overshot")
     if c.verdict not in ("better", "worse") or c.delta is None or not pulls_away(metric, before, want):
         return c
     own = change(metric, before, after).verdict  # the norm's: what the change table says
@@ -139,6 +145,16 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
     if (c.delta < 0) == (want == "lower"):  # moved as the note asked
         return replace(c, verdict="away_from_norm")
     return replace(c, verdict=own)
+
+
+def _overshot(metric: Metric, c: Change, want: str | None) -> bool:
+    """Did a figure move as the note asked (``want``) and land past its band's far side?"""
+    if c.delta is None or c.after is None or metric.better != "band" or not metric.band:
+        return False
+    if want not in ("lower", "higher") or pulls_away(metric, c.before, want):
+        return False
+    lo, hi = metric.band
+    return (c.delta < 0 and c.after < lo) if want == "lower" else (c.delta > 0 and c.after > hi)
 
 
 # --------------------------------------------------------------------------- counts and their jitter
@@ -275,13 +291,13 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     direction ("slow down"); ``off_norm``: it asked a figure away from its norm."""
     judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm")]
     better = [c for c in judged if c.verdict == "better"]
-    worse = [c for c in judged if c.verdict == "worse"]
+    worse = [c for c in judged if c.verdict in ("worse", "overshot")]
     if better and worse:
         return "mixed"
     if better:
         return "better"
     if worse:
-        return "worse"
+        return "overshot" if all(c.verdict == "overshot" for c in worse) else "worse"
     if off_norm:  # nothing else moved: what there is to say is that the note pulls off the norm
         return "off_norm"
     if not judged:

@@ -15,36 +15,11 @@ import sys
 import click
 
 from furikaeri import __version__
+from furikaeri.cli.helptext import LocalizedHelp
+from furikaeri.cli.language import LANG_KEY, speaks, ui_language  # noqa: F401  (the commands import them from here)
 from furikaeri.errors import FurikaeriError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-#: Where a command notes the language it speaks (``--language``, ``--lang``, a Japanese
-#: question set): :attr:`click.Context.meta` is shared by the group's and the command's contexts.
-LANG_KEY = "furikaeri.language"
-
-
-def speaks(code: str | None) -> None:
-    """Note that the running command speaks ``code`` (its error lines follow it)."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None and code in ("en", "ja"):
-        ctx.meta[LANG_KEY] = code
-
-
-def ui_language(ctx: click.Context | None = None) -> str:
-    """The language a command without an answer of its own speaks (error lines, mic-check):
-    the command's (:func:`speaks`), else the locale's (a Japanese ``LANG``/``LC_ALL``/
-    ``LC_MESSAGES``), else English."""
-    ctx = ctx or click.get_current_context(silent=True)
-    said = ctx.meta.get(LANG_KEY) if ctx is not None else None
-    if said:
-        return said
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:  # the first one set decides, as for every program
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
 
 
 def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
@@ -56,19 +31,57 @@ def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
     click.echo(f"furikaeri: error: {message}", err=True)
 
 
+#: click's own error messages (its 8.x wording) in Japanese; one that matches none is kept as
+#: click says it, inside the Japanese line.
+CLICK_JA = (
+    (r"(.+) is not in the range (.+?)\.", "{0} は範囲外です（{1}）"),
+    (r"(.+) is not one of (.+?)\.", "{0} は選べません（{1} のどれか）"),
+    (r"(.+) is not a valid integer\.", "{0} は整数ではありません"),
+    (r"(.+) is not a valid float(?: range)?\.", "{0} は数ではありません"),
+    (r"(.+) is not a valid boolean\..*", "{0} は真偽値（yes/no など）ではありません"),
+    (r"(.+) is not a number of seconds\.", "{0} は秒数ではありません"),
+    (r"(.+) is not (.+?)\.", "{0} は使えません（{1} のみ）"),
+    (r"(?:File|Directory|Path) (.+) does not exist\.", "{0} がありません"),
+    (r"(?:File|Directory|Path) (.+) is a file\.", "{0} はファイルです（フォルダを指定してください）"),
+    (r"(?:File|Directory|Path) (.+) is a directory\.", "{0} はフォルダです（ファイルを指定してください）"),
+    (r"(?:File|Directory|Path) (.+) is not readable\.", "{0} を読めません"),
+    (r"(?:File|Directory|Path) (.+) is not writable\.", "{0} に書き込めません"),
+    (r"Option (.+) requires an argument\.", "{0} には値が必要です"),
+    (r"Option (.+) requires (\d+) arguments\.", "{0} には値が {1} 個必要です"),
+    (r"Option (.+) does not take a value\.", "{0} は値を取りません"),
+    (r"No such command (.+?)\.(?: .*)?", "コマンド {0} はありません"),
+    (r"Got unexpected extra arguments? \((.+)\)", "余分な引数があります: {0}"),
+    (r"Missing command\.", "コマンドを指定してください"),
+)
+
+
+def click_said_in_japanese(message: str) -> str:
+    """One of click's error messages in Japanese (:data:`CLICK_JA`), else as it is."""
+    import re
+
+    for pattern, ja in CLICK_JA:
+        m = re.fullmatch(pattern, message.strip(), flags=re.S)
+        if m:
+            return ja.format(*m.groups())
+    return message
+
+
 def _usage_line(e: click.UsageError, ctx: click.Context) -> None:
     """click's four lines (usage, "Try", error) made one, framed in the command's language."""
     where = e.ctx.command_path if e.ctx is not None else ctx.command_path
     detail = e.format_message()
+    see = f"（`{where} --help` を参照）"
+    close = getattr(e, "possibilities", None)  # a mistyped option's or command's near names
+    maybe = f"（もしかして: {', '.join(close)}）" if close else ""
     ja = None
     if isinstance(e, click.MissingParameter) and e.param is not None:
-        ja = f"{e.param.get_error_hint(e.ctx) if e.ctx else e.param.name} を指定してください（`{where} --help` を参照）"
+        ja = f"{e.param.get_error_hint(e.ctx) if e.ctx else e.param.name} を指定してください{see}"
     elif isinstance(e, click.NoSuchOption):
-        ja = f"オプション {e.option_name} はありません（`{where} --help` を参照）"
+        ja = f"オプション {e.option_name} はありません{maybe}{see}"
     elif isinstance(e, click.BadParameter):
         hint = e.param.get_error_hint(e.ctx) if e.param is not None and e.ctx is not None else ""
-        ja = f"{hint} の値が使えません: {e.message}（`{where} --help` を参照）" if hint else None
-    fail(f"{detail} (see `{where} --help`)", ja=ja or f"{detail}（`{where} --help` を参照）")
+        ja = f"{hint} の値が使えません: {click_said_in_japanese(e.message)}{see}" if hint else None
+    fail(f"{detail} (see `{where} --help`)", ja=ja or f"{click_said_in_japanese(detail)}{maybe}{see}")
     sys.exit(e.exit_code)
 
 
@@ -79,8 +92,29 @@ def pipe_closed() -> None:
     os._exit(0)
 
 
-class Group(click.Group):
-    """A group that turns errors into one line and an exit code, never a traceback."""
+class _OwnParsing:
+    """A usage error found while parsing names the command it was found in (click's parser
+    leaves some without, and the line would point at ``furikaeri --help``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as e:
+            if e.ctx is None:
+                e.ctx = ctx
+            raise
+
+
+class Command(_OwnParsing, LocalizedHelp, click.Command):
+    """A command whose ``--help`` speaks the system's language."""
+
+
+class Group(_OwnParsing, LocalizedHelp, click.Group):
+    """A group that turns errors into one line and an exit code, never a traceback; its
+    commands and subgroups are furikaeri's own classes (help in the system's language)."""
+
+    command_class = Command
+    group_class = type
 
     def make_context(self, info_name, args, parent=None, **extra):
         try:

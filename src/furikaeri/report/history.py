@@ -187,7 +187,7 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
     if fix is None:
         return
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
-             "same": "yellow"}.get(fix.verdict, "")
+             "same": "yellow", "overshot": "yellow"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
     if fix.verdict == "better" and not all(is_fine(c.metric, c.after) for c in fix.changes if c.verdict == "better"):
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed

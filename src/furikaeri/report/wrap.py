@@ -36,12 +36,16 @@ def wrap_unspaced(text: Text, width: int) -> Text:
     inside a pause mark, the budget's marker (⏱ … ▶) or a Latin word (the break moves back, as a
     typesetter's does); spaces at a break are dropped."""
     plain = text.plain
-    # no break inside a pause mark ([1.4秒]) or a run of Latin letters and digits (24, Kagi, 5.0)
-    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[A-Za-z0-9][A-Za-z0-9.'%-]*", plain)
+    # no break inside a pause mark ([1.4秒]) or a run of Latin letters and digits (24, Kagi, 5.0,
+    # -3, --no-stream, `furikaeri devices`'s name)
+    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[-`$]*[A-Za-z0-9][A-Za-z0-9.'%_`$-]*", plain)
              for k in range(m.start() + 1, m.end())}
 
     def bad(k: int) -> bool:
-        return k in whole or plain[k] in NO_LINE_START or plain[k - 1] in NO_LINE_END
+        j = k
+        while j < len(plain) - 1 and plain[j] == " ":  # a break at a space opens the line with what follows
+            j += 1
+        return k in whole or plain[j] in NO_LINE_START or plain[k - 1] in NO_LINE_END
 
     breaks: list[int] = []
     start, col = 0, 0

@@ -1,0 +1,441 @@
+"""The command line's help in Japanese: shown by ``--help`` when the system speaks Japanese
+(a ``ja`` locale). DOCS: each command's help, by its path under ``furikaeri`` ("" is the group
+itself); OPTIONS: each option's help, by its English text (an English text changed without its
+Japanese here fails a test)."""
+
+from __future__ import annotations
+
+DOCS: dict[str, str] = {
+    "": """furikaeri（振り返り）: オフラインの模擬面接コーチです。
+
+    質問に声に出して答えると、話す速さ、フィラー、間（ま）、質問の持ち時間に対する
+    回答の長さをまとめた話し方のレポートが表示されます。直す点を書き留めて、上達の様子を
+    確かめられます。処理はすべてこのコンピューター上で行います（Whisper も、記録を保存する
+    SQLite データベースもローカルです）。
+
+    \b
+    例:
+      furikaeri analyze answer.wav                 # 録音した回答のレポート
+      furikaeri analyze answer.m4a --language ja --budget 60
+      furikaeri record --question "自己紹介をお願いします"
+      furikaeri practice --set ja-basic            # 練習セッション
+      furikaeri progress                           # 上達の推移
+    """,
+    "analyze": """録音した回答を分析し、各回答の話し方レポートを表示します。
+
+    質問の持ち時間に照らして、回答の長さ、話し始めまでの時間、話す速さ（語/分。日本語では
+    拍/秒と字/分）、フィラー、無音の間（ま）を測定します。
+    対応形式: wav、flac、mp3、m4a、ogg（サンプリング周波数は問わず、モノラルとステレオの
+    どちらにも対応）。処理はすべてオフラインで行います。
+
+    \b
+    例:
+      furikaeri analyze answer.wav
+      furikaeri analyze answer.m4a --language ja --budget 60
+      furikaeri analyze take1.wav take2.wav --json
+      furikaeri analyze answer.wav --question "当社の志望動機を教えてください" --save --note "結論から話す"
+    """,
+    "models": """オフラインの Whisper モデルを表示します。必要に応じて既定のモデルを組み立てます。
+
+    \b
+    例:
+      furikaeri models
+      furikaeri models --verify
+    """,
+    "history": """練習のセッションと回答を、新しい順に表示します。
+
+    \b
+    例:
+      furikaeri history
+      furikaeri history -n 5 --json
+      furikaeri history --interviews
+    """,
+    "show": """回答のレポート全文を、メモと前回との比較つきで表示します。
+
+    \b
+    例:
+      furikaeri show 12
+      furikaeri show 12 --json
+    """,
+    "compare": """回答2つ、セッション2つ、または同じ質問の回答を比べます。
+
+    回答は回答番号で指定します。各項目の変化、メモに書いた改善ができたかどうか、話した内容の
+    違い（削った言葉と加えた言葉）を表示します。
+
+    \b
+    例:
+      furikaeri compare 3 7
+      furikaeri compare --question jiko-pr
+      furikaeri compare --question "自己紹介をお願いします" --first
+      furikaeri compare --sessions 1 2
+    """,
+    "progress": """各項目の推移を、質問ごとと全体で表示します。グラフ、傾向、自己ベストを示します。
+
+    \b
+    例:
+      furikaeri progress
+      furikaeri progress --question jiko-pr
+      furikaeri progress --since 2026-11-01 --json
+    """,
+    "export": """記録全体を書き出します。形式は JSON（全データ）、CSV（回答1件に
+    つき1行）、Markdown（日誌形式）です。
+
+    \b
+    例:
+      furikaeri export --format md --out journal.md
+      furikaeri export --format csv -o answers.csv
+      furikaeri export > archive.json
+    """,
+    "devices": """入力デバイス（マイク）を一覧表示します。既定のデバイスには * が付きます。
+
+    表示された番号か名前を、`record --device` や `mic-check --device` で指定します。入力
+    デバイスが1つもないときは、終了コード 1 で終了します。
+
+    \b
+    例:
+      furikaeri devices
+      furikaeri devices --json
+    """,
+    "mic-check": """マイクの音を数秒間聞き取り、入力レベルを判定します。
+
+    レベルが良好か、小さすぎるか、音割れしているか、無音（ミュート、またはデバイスの
+    間違い）かを、雑音レベルとあわせて表示します。聞き取っている間に、面接で話すときの声で
+    一文話してください。終了コードはレベルが良好なら 0、そうでなければ 1 です（理由は結果に
+    表示されます）。これを使えば、セッションの前にスクリプトでマイクを確認できます。
+
+    \b
+    例:
+      furikaeri mic-check
+      furikaeri mic-check --device 2 --seconds 5
+      furikaeri mic-check --json
+    """,
+    "record": """マイクで回答を1つ録音し、`analyze` と同様に分析します。
+
+    端末では、質問、持ち時間に対する経過時間、レベルメーターが表示されます。答え終わったら
+    Enter（または Ctrl-C）を押してください。ひと続きの発話は間（ま）を置いた時点ですぐに
+    文字起こしされるため、録音を終えてから1〜2秒でレポートが表示されます。端末がない
+    場合は --max-seconds か --stop-after-silence の条件を満たすまで録音します（どちらも指定
+    しない場合は最長10分）。録音は話している間にディスクへ書き込まれます。プログラムが強制終了
+    されても、次の `record`（または `furikaeri recover`）で修復されます。--save を付けると
+    `analyze --save` と同じく回答が記録（history、progress、compare の対象）に保存されます。
+    付けない場合は、録音ファイルだけが残ります。
+
+    \b
+    例:
+      furikaeri record --question "自己紹介をお願いします" --budget 90
+      furikaeri record --language ja --stop-after-silence 4
+      furikaeri record --budget 60 --live-hints
+      furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
+      furikaeri record -q jikoshokai --save --note "結論から話す"
+    """,
+    "recover": """強制終了やクラッシュで中断された録音を修復します。
+
+    録音は録りながらディスクに書き込まれるため、クラッシュしても直前までの音声は残って
+    います。このコマンドはファイルのヘッダーを直し、どのプログラムでも読めるようにします。DIRECTORY
+    の既定は <data dir>/takes（record の録音）と <data dir>/audio（practice の録音）です。いま
+    録音中のものには手を付けません。
+
+    \b
+    例:
+      furikaeri recover
+      furikaeri recover ./my-takes --json
+    """,
+    "practice": """質問セットで練習します。各質問に答え、レポートを見て、直す点を書き留めます。
+
+    以前に答えた質問では、回答の前に前回の数値とメモを表示し、回答の後にはメモで狙った点が
+    変わったかどうかを表示します。続いて、うまくいかなかった点、原因、次回やることを尋ねます
+    （どれも任意で、Enter で省略できます）。すべて記録に保存されます。録音中に Enter を押すと、
+    その回答を終えて次に進みます。Ctrl-C を押すと、その回答を終え、保存が済んだところで
+    セッションも終了します。
+
+    --language は回答の言語、--lang はその前後に表示する案内・メモ・まとめの言語です（各回答の
+    レポートは、その回答の言語で表示されます）。
+
+    \b
+    例:
+      furikaeri practice --set ja-basic -n 3
+      furikaeri practice --set en-basic --live-hints
+      furikaeri practice --set en-basic --only intro --only failure
+      furikaeri practice --company "さくら商事"
+      furikaeri practice --set en-basic -n 2 --from-files take1.wav take2.wav --no-reflect
+      furikaeri practice --set ja-basic --from-files answers/ --note "結論から話す"
+    """,
+    "reflect": """本番の面接が終わったらすぐ、記憶が薄れる前に記録します。
+
+    記録するのは、聞かれた質問、自分の回答、面接官の反応、修正点です。記録した質問は、
+    その企業の練習用の質問になります（`practice --company`）。
+
+    \b
+    例:
+      furikaeri reflect                       # 対話形式で順に入力
+      furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
+          -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
+    """,
+    "note": """回答の振り返りメモを追加・編集します。
+
+    オプションを指定しない場合は、項目ごとに現在の内容を既定値として入力を求めます（--json の
+    ほかにオプションがない場合は、メモを現在の内容のまま出力します）。空の文字列を指定すると、
+    その項目は消去されます。
+
+    \b
+    例:
+      furikaeri note 12 --next "結論から話す"
+      furikaeri note 12 --wrong "40秒オーバーした" --why "背景の説明が長すぎた"
+      furikaeri note 12                    # 対話形式で編集
+    """,
+    "questions": """質問セットと企業研究を管理します。サブコマンドなしですべてのセットを一覧表示する
+    ほか、1つのセットの表示、自作セットの追加、ひな形からの作成ができます。
+
+    自作のセットと企業ファイル（TOML）は、データフォルダの `questions` フォルダに置かれます。作成の
+    もとになるひな形は `furikaeri questions template` で出力できます。
+
+    \b
+    例:
+      furikaeri questions
+      furikaeri questions show ja-basic
+      furikaeri questions template --company "さくら商事" --lang ja > sakura.toml
+      furikaeri questions add sakura.toml
+      furikaeri questions company "さくら商事"
+    """,
+    "questions show": """セット（または企業ファイル）の質問を表示します。持ち時間とヒントも示します。
+
+    \b
+    例:
+      furikaeri questions show en-basic
+      furikaeri questions show ja-basic --json
+    """,
+    "questions add": """質問セットか企業ファイル（TOML）を検査して取り込みます。
+
+    \b
+    例:
+      furikaeri questions add my-set.toml
+      furikaeri questions add sakura.toml --replace
+    """,
+    "questions template": """自作セットや企業研究用の TOML ひな形を出力します。
+
+    \b
+    例:
+      furikaeri questions template > my-set.toml
+      furikaeri questions template --company "さくら商事" --lang ja > sakura.toml
+    """,
+    "questions company": """企業の研究メモ、練習用の質問、記録した面接を表示します。
+
+    \b
+    例:
+      furikaeri questions company "さくら商事"
+      furikaeri questions company Acme --json
+    """,
+}
+
+OPTIONS: dict[str, str] = {
+    # furikaeri --version
+    "Show the version and exit.":
+        "バージョンを表示して終了する。",
+    # furikaeri --home
+    "Where your archive lives [default: $FURIKAERI_HOME, else your user data folder].":
+        "記録の保存場所（既定: $FURIKAERI_HOME、未設定ならユーザーのデータフォルダ）。",
+    # every command's --help
+    "Show this message and exit.":
+        "このメッセージを表示して終了する。",
+    # analyze/record/practice --language
+    "Answer language.":
+        "回答の言語。",
+    # analyze/record/practice --budget
+    "The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].":
+        "質問の持ち時間の秒数（既定: 質問に設定された値、なければ英語は 120、日本語は 60）。",
+    # analyze/record/practice --model
+    "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name.":
+        "Whisper モデル: base、tiny.en、フォルダのパス、またはキャッシュ済みの faster-whisper のモデル名。",
+    # analyze/record/practice --json
+    "Print JSON for scripts instead of the report (schema in the README).":
+        "レポートの代わりに、スクリプト向けの JSON を出力する（スキーマは README を参照）。",
+    # analyze --question
+    "The question this answers: its text, or a set question's id or key (jikoshokai, en-basic:intro), "
+    "which brings its budget. Shown in the report, saved with --save.":
+        "回答した質問: 質問文か、セットの質問の ID またはキー（jikoshokai、en-basic:intro。"
+        "その質問の持ち時間も使われる）。レポートに表示され、--save で一緒に保存される。",
+    # analyze/record --save
+    "Save the analysed answer in your practice archive.":
+        "分析した回答を練習の記録に保存する。",
+    # analyze/record --session
+    "With --save: the practice session's name.":
+        "--save と併用: 練習セッションの名前。",
+    # analyze/record --note
+    "With --save: a reflection note for this answer.":
+        "--save と併用: この回答の振り返りメモ。",
+    # models --verify
+    "Re-hash every file against its checksum.":
+        "すべてのファイルのハッシュを計算し直し、チェックサムと照合する。",
+    # models --json
+    "Print JSON.":
+        "JSON を出力する。",
+    # history --limit
+    "Sessions to show.":
+        "表示するセッションの数。",
+    # history --interviews
+    "List the logged real interviews instead.":
+        "代わりに、記録した本番の面接を一覧表示する。",
+    # history/compare/progress/export/reflect/note/questions/questions show/questions company --lang
+    "Label language [default: the answers' language].":
+        "表示言語（既定: 回答の言語）。",
+    # history/show/compare/progress/reflect/note/questions/questions show/questions company --json
+    "Print one JSON document.":
+        "1つの JSON ドキュメントとして出力する。",
+    # show --lang
+    "Language of the header, note and comparison [default: the answer's]; "
+    "the report itself is written in the answer's language.":
+        "見出し・メモ・比較の言語（既定: その回答の言語）。レポート本体は回答の言語で表示する。",
+    # compare --sessions
+    "A and B are sessions (ids or names).":
+        "A と B をセッション（ID または名前）として扱う。",
+    # compare --question
+    "Compare the last two attempts at a question (id, key like ja-basic:jiko-pr, or text).":
+        "ある質問への直近2回の回答を比べる（ID、ja-basic:jiko-pr のようなキー、または質問文で指定）。",
+    # compare --first
+    "With --question: the first attempt against the latest.":
+        "--question と併用: 最初の回答と最新の回答を比べる。",
+    # progress --question
+    "Only this question (id, key or text).":
+        "この質問だけを対象にする（ID、キー、または質問文）。",
+    # progress --since
+    "Only answers from this date on (YYYY-MM-DD).":
+        "この日付以降の回答だけを対象にする（YYYY-MM-DD）。",
+    # export --out
+    "Write to this file [default: print].":
+        "このファイルに書き出す（既定: 標準出力）。",
+    # devices --json
+    "Print the devices as JSON.":
+        "デバイスを JSON で出力する。",
+    # mic-check/record --device
+    "Input device (see `furikaeri devices`).":
+        "入力デバイス（`furikaeri devices` を参照）。",
+    # mic-check --seconds
+    "How long to listen. Speak during the check.":
+        "聞き取る時間。チェック中に話すこと。",
+    # mic-check --json
+    "Print the level report as JSON.":
+        "レベルの判定結果を JSON で出力する。",
+    # mic-check --lang
+    "Language of the verdict [default: your system's].":
+        "判定結果の言語（既定: システムの言語）。",
+    # record --question
+    "The question you answer (shown while recording and in the report): its text, "
+    "or a set question's id or key, which brings its budget.":
+        "答える質問（録音中とレポートに表示）: 質問文か、セットの質問の ID またはキー"
+        "（その質問の持ち時間も使われる）。",
+    # record --max-seconds
+    "Stop after this many seconds of recording.":
+        "録音をこの秒数で止める。",
+    # record --stop-after-silence
+    "Stop once you have spoken and then been silent this long [default: off].":
+        "話したあと、この秒数だけ無音が続いたら止める（既定: オフ）。",
+    # record --out
+    "Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].":
+        "録音（WAV）の保存先（既定: <data dir>/takes 内の日時付きのファイル）。",
+    # record --live-hints
+    "Show a running filler count and a 'wrap up' cue as the budget nears, while you speak.":
+        "話している間、その時点までのフィラーの回数と、持ち時間が近づいたら"
+        "「そろそろまとめましょう」の合図を表示する。",
+    # record --stream
+    "Transcribe while you speak, so the report is ready when you stop; "
+    "--no-stream analyses the whole take afterwards.":
+        "話しながら文字起こしし、話し終えた時点でレポートを用意する（--no-stream では、録音全体を"
+        "終了後に分析する）。",
+    # recover --json
+    "Print the repaired takes as JSON.":
+        "修復した録音を JSON で出力する。",
+    # practice --set
+    "Question set (see `furikaeri questions`) [default: by --language].":
+        "質問セット（`furikaeri questions` を参照。既定: --language に応じたセット）。",
+    # practice --company
+    "Practise a company's questions (its file and your logged interviews).":
+        "企業の質問（企業ファイルと、記録した面接の質問）で練習する。",
+    # practice --only
+    "Only these question ids of the set, in this order (repeatable).":
+        "セットのうち、指定した ID の質問だけをこの順番で出す（複数指定可）。",
+    # practice --limit
+    "At most N questions.":
+        "最大 N 問。",
+    # practice --shuffle
+    "Mix the order.":
+        "順番をシャッフルする。",
+    # practice --session
+    "Session name [default: the set and the date].":
+        "セッション名（既定: セット名と日付）。",
+    # practice --from-files
+    "Answer with the audio FILES (or a directory of them) in order instead of the microphone.":
+        "マイクの代わりに、音声ファイル FILES（またはそれらを入れたフォルダ）を順に回答として使う。",
+    # practice --note
+    "A note (what to do next time) for each answer, in order.":
+        "各回答に付けるメモ（次回やること）。回答の順に指定する。",
+    # practice --reflect
+    "Ask for a reflection after each answer [default: when run in a terminal].":
+        "各回答の後に振り返りを尋ねる（既定: 端末で実行したとき）。",
+    # practice --device
+    "Microphone (index or name; see `furikaeri devices`).":
+        "マイク（番号または名前。`furikaeri devices` を参照）。",
+    # practice --max-seconds
+    "Stop a recording after this long [default: twice the budget].":
+        "1回の録音をこの長さで止める（既定: 持ち時間の2倍）。",
+    # practice --stop-after-silence
+    "Stop a recording after this many seconds of silence.":
+        "無音がこの秒数続いたら録音を止める。",
+    # practice --live-hints
+    "While you answer, show a running filler count and a 'wrap up' cue as the budget nears.":
+        "回答中に、その時点までのフィラーの回数と、持ち時間が近づいたら"
+        "「そろそろまとめましょう」の合図を表示する。",
+    # practice --lang
+    "Language of the prompts and summaries [default: the set's].":
+        "案内とまとめの言語（既定: セットの言語）。",
+    # practice/reflect/note --now
+    "Pretend it is this time (ISO 8601): for scripts and tests.":
+        "この時刻（ISO 8601）であるものとして動作する（スクリプトやテスト用）。",
+    # reflect --company
+    "The company.":
+        "企業名。",
+    # reflect --date
+    "When it was held (YYYY-MM-DD) [default: today].":
+        "面接の実施日（YYYY-MM-DD。既定: 今日）。",
+    # reflect --stage
+    "Which round: 一次面接, final, …":
+        "選考段階（一次面接、最終面接など）。",
+    # reflect --question
+    "A question they asked (repeatable, in order).":
+        "聞かれた質問（複数指定可、聞かれた順に指定）。",
+    # reflect --answer
+    "What you answered, one per --question.":
+        "自分の回答（--question 1つにつき1つ）。",
+    # reflect --reaction
+    "How the interviewer reacted.":
+        "面接官の反応。",
+    # reflect --went-well
+    "What went well.":
+        "良かった点。",
+    # reflect --to-fix
+    "What to fix next time.":
+        "次回に向けた修正点。",
+    # reflect --recording
+    "A recording of the interview to keep with it.":
+        "記録と一緒に保存する面接の録音。",
+    # reflect --prompt
+    "Ask for everything interactively [default: when run in a terminal with no --question].":
+        "すべての項目を対話形式で尋ねる（既定: 端末で実行し、--question を指定しないとき）。",
+    # note --wrong
+    "What went wrong.":
+        "うまくいかなかった点。",
+    # note --why
+    "Why.":
+        "原因。",
+    # note --next
+    "What to do next time.":
+        "次回やること。",
+    # questions --verbose
+    "List every question.":
+        "すべての質問を一覧表示する。",
+    # questions add --replace
+    "Overwrite a file of the same name.":
+        "同じ名前のファイルを上書きする。",
+    # questions template --company
+    "A company file for this company instead of a question set.":
+        "質問セットの代わりに、指定した企業の企業ファイルを出力する。",
+}
