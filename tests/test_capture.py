@@ -495,6 +495,13 @@ def test_record_refuses_to_overwrite(tmp_path):
     assert existing.read_bytes() == b"precious"
 
 
+def test_record_refuses_a_take_named_as_another_format(tmp_path):
+    """QA: `--out x.flac` wrote WAV bytes under a FLAC name."""
+    r = invoke(["record", "--out", str(tmp_path / "answer.flac"), "--max-seconds", "1"])
+    assert r.exit_code == 2 and "name --out with .wav" in r.output
+    assert not (tmp_path / "answer.flac").exists()
+
+
 def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     takes = furikaeri_home / "takes"
     takes.mkdir(parents=True)
@@ -513,6 +520,14 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     write_killed_take(audio / "p.wav", np.concatenate([quiet(0.5), tone(1.0)]), rate, header_lag_bytes=8000)
     r = invoke(["recover", "--json"])
     assert r.exit_code == 0 and [t["path"] for t in json.loads(r.output)] == [str(audio / "p.wav")]
+    # the next step is said: a take is audio, not yet an answer (QA: nothing said it); a
+    # practice take's name gives its question
+    write_killed_take(audio / "20261204T191630-en-basic-strength.wav", np.concatenate([quiet(0.5), tone(1.0)]), rate,
+                      header_lag_bytes=8000)
+    r = invoke(["recover"])
+    assert r.exit_code == 0, r.output
+    assert (f"not in your archive yet: `furikaeri analyze {audio / '20261204T191630-en-basic-strength.wav'} --save "
+            "-q en-basic:strength` makes it an answer") in " ".join(r.output.split())
 
 
 def test_one_unrepairable_take_does_not_block_the_others(tmp_path, furikaeri_home):

@@ -387,3 +387,39 @@ def test_a_counts_trend_over_attempts_is_judged_past_its_jitter_too():
 
     assert series(fpm, answers([0, 0, 1])).trend.verdict == "same"
     assert series(fpm, answers([0, 0, 3])).trend.verdict == "worse"
+
+
+@pytest.mark.parametrize("before, after", [(fig(1, 19), fig(5, 53)), (fig(5, 32), fig(6, 32)), (fig(2, 30), fig(1, 120)),
+                                           (fig(10, 60), fig(7, 60)), (fig(1, 60), fig(2, 20))])
+def test_progress_over_two_attempts_says_what_compare_says(before, after):
+    """QA: 1 filler in 19 s, then 5 in 53 s (3.2 -> 5.7 a minute): compare said "worse", progress
+    "no change" (its line's rise over the answers' mean length). Two attempts are one change."""
+    from furikaeri.progress import series
+
+    two = [answer(1, before, at=MONDAY), answer(2, after, at=MONDAY + timedelta(hours=1))]
+    table = N.settle_counts(M.change(FPM, before["fillers_per_min"], after["fillers_per_min"]), before, after)
+    assert series(FPM, two).trend.verdict == table.verdict
+
+
+def test_sessions_of_different_questions_say_their_means_are_a_rough_guide(furikaeri_home):
+    """QA: the means of a three-question session against a one-question one were compared with
+    no word; the questions only in one session ran together on one line (「…ください。、#3 …」);
+    the header said each session's date twice."""
+    save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", question="自己PRをお願いします。"),
+         session="ja-basic 2026-11-23 10:00")
+    save(furikaeri_home, make_analysis("サークルの代表でした", lang="ja", question="学生時代に力を入れたことを教えてください。"),
+         session="ja-basic 2026-11-23 10:00", minutes=1)
+    save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", question="自己PRをお願いします。"),
+         session="ja-basic 2026-11-26 10:00", minutes=60)
+    out = run("compare", "--sessions", "ja-basic 2026-11-23 10:00", "ja-basic 2026-11-26 10:00").output
+    head = out.splitlines()[0]
+    stamps = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d", head)
+    assert len(stamps) == len(set(stamps)) and "#1 2026" not in head, head
+    assert "平均は参考値です" in flat(out)
+    only = out[out.index("片方のみ"):].splitlines()
+    assert only[1].strip() == "#2 学生時代に力を入れたことを教えてください。" and "、#" not in out
+    out = run("compare", "--sessions", "ja-basic 2026-11-23 10:00", "ja-basic 2026-11-26 10:00", "--lang", "en").output
+    assert "the means are a rough guide" in flat(out)
+    # one set of questions on both sides: no such word
+    out = run("compare", "--sessions", "ja-basic 2026-11-26 10:00", "ja-basic 2026-11-26 10:00").output
+    assert "参考値" not in out

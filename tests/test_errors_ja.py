@@ -355,3 +355,14 @@ def test_an_empty_archive_and_recover_speak_the_systems_language(home, locale):
     assert r.exit_code == 0 and "中断された録音はありません" in r.output
     locale("C")
     assert "No interrupted takes" in CliRunner().invoke(cli, ["recover"]).output
+
+
+def test_practice_without_a_set_asks_in_the_system_s_language(home, locale):
+    """A Japanese student's first `furikaeri practice` (the empty archive's own advice) is the
+    Japanese set, not the English one analysing Japanese answers as English."""
+    locale("ja_JP.UTF-8")
+    assert "ja-basic に質問 99 はありません" in error_line("practice", "--only", "99")
+    assert "en-basic" in error_line("practice", "--only", "99", "--language", "en")
+    locale("C")
+    assert "no question 99 in en-basic" in error_line("practice", "--only", "99")
+    assert "ja-basic" in error_line("practice", "--only", "99", "--lang", "ja")

@@ -280,8 +280,9 @@ def test_zero_filler_warning_and_usual_pace(home, take):
         prog = PR.progress(st)
     assert prog.warnings == (PR.ProgressWarning("zero_fillers", 4),)
     assert prog.to_dict()["warnings"] == ["zero_fillers:4"]
-    assert prog.usual_pace["en"]["median"] == 147.5
-    assert prog.usual_pace["en"]["latest_vs_usual"] == pytest.approx(-0.017, abs=0.001)
+    # the usual the latest answer is judged against is the answers' before it (150, 140, 160)
+    assert prog.usual_pace["en"]["median"] == 150 and prog.usual_pace["en"]["answers"] == 3
+    assert prog.usual_pace["en"]["latest_vs_usual"] == pytest.approx(-0.033, abs=0.001)
 
 
 def test_usual_pace_is_told_in_each_answers_language(home, take):
@@ -290,10 +291,28 @@ def test_usual_pace_is_told_in_each_answers_language(home, take):
         S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja", rate=ja), audio_path=None, home=home,
                         session="x", now=MONDAY + timedelta(hours=i, minutes=30))
     out = flat(run("progress").output)
-    assert "your usual pace (English): 148 wpm (latest -2%)" in out
-    assert "あなたのふだんの話速 (日本語): 285字/分（最新 -9%）" in out
+    assert "your usual pace (English): 150 wpm (latest -3%)" in out
+    assert "あなたのふだんの話速 (日本語): 290字/分（最新 -10%）" in out
     asked = flat(run("progress", "--lang", "en").output)
-    assert "your usual pace (日本語): 285 chars/min (latest -9%)" in asked and "ふだん" not in asked
+    assert "your usual pace (日本語): 290 chars/min (latest -10%)" in asked and "ふだん" not in asked
+
+
+def test_the_usual_pace_is_one_figure_after_an_answer_and_in_progress(home, take):
+    """QA: one answer read "34% faster than your usual pace (130 wpm)" after it, "usual 174
+    wpm (latest +0%)" in `progress --question` (that question's three attempts, itself among
+    them) and "133 wpm (latest +31%)" in `progress`. The usual is the person's, over their
+    last answers before the one judged, whichever view shows it."""
+    ids = []
+    for i, (rate, q) in enumerate([(130, "Tell me about yourself."), (125, "Why us?"), (135, "Tell me about yourself."),
+                                   (128, "Why us?"), (174, "Tell me about yourself.")]):
+        ids.append(S.save_analysis(make_analysis(rate=rate, question=q), audio_path=None, home=home, session="x",
+                                   now=MONDAY + timedelta(hours=i)))
+    with Store.open(home) as st:
+        after = PR.after_answer(st, ids[-1])
+        everyone = PR.progress(st).usual_pace["en"]
+        one_question = PR.progress(st, question="Tell me about yourself.").usual_pace["en"]
+    assert after.usual_pace == everyone["median"] == one_question["median"] == 129
+    assert everyone["latest_vs_usual"] == one_question["latest_vs_usual"] == pytest.approx(after.pace_vs_usual, abs=0.001)
 
 
 def test_a_pace_that_moved_inside_its_band_reads_in_range(home, take):
@@ -1075,3 +1094,14 @@ def test_ctrl_c_while_answering_ends_the_practice_session_with_the_answer_saved(
     assert "not what your country can do" in " ".join(answer["analysis"]["transcript"].lower().replace(",", " ").split())
     with Store.open(home) as st:
         assert [a.id for a in st.answers()] == [answer["answer_id"]]
+
+
+@pytest.mark.model
+def test_fewer_files_than_the_questions_asked_for_is_said(home):
+    """QA: `-n 2` with one file answered one question with no word about the second."""
+    (take,) = need_samples("en_greatest_strength.flac")
+    r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "2", "--from-files", str(take),
+                                 "--no-reflect", "--json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert "2 questions asked for; the files answer the first 1 only" in r.stderr
+    assert len(json.loads(r.stdout)["answers"]) == 1

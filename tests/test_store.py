@@ -523,10 +523,15 @@ def test_a_session_that_got_an_answer_from_another_process_is_never_removed(home
         assert [(s.name, s.answer_count) for s in st.sessions()] == [("shared", 1)]
 
 
-def test_a_full_disk_while_the_audio_is_copied_names_the_archive_and_keeps_nothing(home, tmp_path, monkeypatch):
+@pytest.mark.parametrize("code, said", [("ENOSPC", "disk full"), ("EFBIG", "a file grew past the size this system allows"),
+                                        ("EDQUOT", "disk quota used up")])
+def test_a_full_disk_while_the_audio_is_copied_names_the_archive_and_keeps_nothing(home, tmp_path, monkeypatch,
+                                                                                  code, said):
     """The disk fills half way through copying the answer's audio into the archive (the real
     shutil copy, its system call failing with ENOSPC): the error names the archive, not the
-    person's own recording; no half copy and no empty session stay; earlier answers are whole."""
+    person's own recording; no half copy and no empty session stay; earlier answers are whole.
+    A size limit (``ulimit -f``: EFBIG, "File too large (answer.flac)" named the source) and a
+    used-up quota are the same case."""
     import errno
 
     from furikaeri import session as SS
@@ -544,7 +549,7 @@ def test_a_full_disk_while_the_audio_is_copied_names_the_archive_and_keeps_nothi
         calls.append(offset)
         if len(calls) == 1:
             return real_sendfile(out_fd, in_fd, offset, 4096)  # a first part lands in the copy
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
 
     monkeypatch.setattr(os, "sendfile", sendfile_then_full)
     with pytest.raises(StoreError) as e:
@@ -553,7 +558,7 @@ def test_a_full_disk_while_the_audio_is_copied_names_the_archive_and_keeps_nothi
     monkeypatch.undo()
     msg = str(e.value)
     assert len(calls) == 2 and isinstance(e.value, OSError)  # still an OSError for who catches that
-    assert msg.startswith(f"disk full while saving into the archive {home}:") and "\n" not in msg
+    assert msg.startswith(f"{said} while saving into the archive {home}:") and "\n" not in msg
     assert "part8" not in msg and "was not saved" in msg
     with Store.open(home) as st:
         assert [(s.name, s.answer_count) for s in st.sessions()] == [("Monday", 1)]

@@ -70,21 +70,29 @@ def unheard_speech(words, intervals) -> float:
 
 
 def tips_for(m, language: str, budget_s: float) -> list[str]:
-    """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`)."""
+    """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`).
+
+    Figures are judged as the report shows them (:func:`furikaeri.measure.as_shown`). An answer
+    far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that makes the
+    length the coach's focus) gets the length tip first and no tip on a rate (pace, fillers a
+    minute): the rates of a few seconds say little."""
+    from furikaeri.measure import ANSWER_DIGITS, PER_DIGITS, as_shown, over_as_shown, short_answer
+
     if not m.speech_detected:
         return []
     ranked: list[tuple[float, str]] = []
+    short = short_answer(m.answer_s, budget_s)
     if m.over_budget:
-        over = m.answer_s - budget_s
+        over = over_as_shown(as_shown(m.answer_s, ANSWER_DIGITS) - budget_s)  # as shown: +4 s, +0.4 s
         ranked.append((10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)))
-    elif m.answer_s < norms.SHORT_ANSWER_SHARE * budget_s:
-        ranked.append((3, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)))
+    elif short:  # the focus: first, above every other tip
+        ranked.append((100, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)))
     mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
     if mid_long:
         longest = max(p.duration for p in mid_long)
         ranked.append((5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)))
     per_min = m.stats.fillers_per_min
-    if per_min > norms.FILLERS_GOOD_PER_MIN:
+    if not short and as_shown(per_min, PER_DIGITS) > norms.FILLERS_GOOD_PER_MIN:
         counts: dict[str, int] = {}
         for f in m.fillers:
             key = f.text.strip("()").lower()  # "(えー)": a sound found in the audio, named as said
@@ -92,7 +100,7 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
         top = text(language, "list_sep").join(k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
         ranked.append((4 + per_min / 2, text(language, "tip_fillers", per_min=per_min, top=top)))
     rate = m.verdicts.get("rate")
-    if rate and rate.level in ("low", "high"):
+    if rate and rate.level in ("low", "high") and not short:
         key = get_rules(language).rate_key
         v = m.rate.get(key)  # as the report's table writes it: 285 words/min, 9.9 morae/s
         shown = "—" if v is None else f"{v:.0f}" if v >= 100 else f"{v:.1f}"

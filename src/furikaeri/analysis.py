@@ -382,7 +382,9 @@ def voice_verdict(voice: Voice, rules) -> Verdict:
     too little voiced speech (:mod:`furikaeri.voice`, :data:`furikaeri.norms.MONOTONE_ST`)."""
     from furikaeri import norms
     from furikaeri.lang import text
+    from furikaeri.measure import share_as_shown
 
+    # judged as the share is shown (49.7 % is "50 %"), as every verdict is (furikaeri.measure.as_shown)
     level = ("n/a" if voice.monotone_share is None else
-             "low" if voice.monotone_share >= norms.MONOTONE_SHARE_HIGH else "good")
+             "low" if share_as_shown(voice.monotone_share) >= norms.MONOTONE_SHARE_HIGH else "good")
     return Verdict(level, text(rules.code, "norm_voice", st=norms.MONOTONE_ST), norms.VOICE_SOURCE)

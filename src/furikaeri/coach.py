@@ -133,11 +133,13 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
     """The figure of this answer furthest outside its norm, or furthest on the wrong side of
     the person's usual (by at least a step), in steps; None when every figure is where it
     should be and none is worse than usual."""
+    from furikaeri.measure import short_answer
+
     own_usual = own_usual or {}
     answer, budget = metrics.get("answer_s"), metrics.get("budget_s")
-    if answer is not None and budget and float(answer) < norms.SHORT_ANSWER_SHARE * float(budget):
+    if answer is not None and budget and short_answer(float(answer), float(budget)):
         # far too short for the question: saying more is the thing to do, and the rates of a
-        # few seconds say little (one filler in 5 s is 12 a minute)
+        # few seconds say little (one filler in 5 s is 12 a minute; the tips say so too)
         limit = norms.SHORT_ANSWER_SHARE * float(budget)
         return Focus("answer_s", float(answer), "low", limit, None, "norm", (limit - float(answer)) / 10.0)
     best: Focus | None = None
@@ -148,14 +150,15 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
             continue
         value = float(value)
         lo, hi = limits
-        side: Side = "high" if value > hi else "low" if value < lo else ("high" if g.bad != "low" else "low")
+        seen = as_shown(g.metric, value)  # judged against the norm as shown: 20.2 % is "20 %", within 20 %
+        side: Side = "high" if seen > hi else "low" if seen < lo else ("high" if g.bad != "low" else "low")
         if g.metric == "opening_share" and value > 1.0:
             continue  # the first sentence ran past the budget: the length is the fault, not the order
         step = g.step
         budget = metrics.get("budget_s")
         if g.metric == "over_s" and budget:  # 9 s over a 10-s budget is far, over a 120-s one a little
             step = min(step, OVER_STEP_SHARE * float(budget))
-        norm_off = max(0.0, value - hi, lo - value) / step
+        norm_off = max(0.0, seen - hi, lo - seen) / step
         if norm_off and not _main_rate_agrees(g.metric, side, metrics, language):
             norm_off = 0.0  # 365 字/分 of kanji-dense text at 6.7 拍/秒: the report says the pace is good
         u = own_usual.get(g.metric)
@@ -174,6 +177,21 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
     return best
 
 
+def as_shown(metric: str, value: float) -> float:
+    """``value`` of ``metric`` as the report and the focus line show it (the figure's digits, a
+    share as a whole percentage: :class:`furikaeri.metrics.Metric`), so the focus never calls a
+    figure off its norm that is shown on it."""
+    from furikaeri.measure import as_shown as rounded, over_as_shown
+    from furikaeri.metrics import METRIC_BY_NAME
+
+    if metric == "over_s":  # as the report's length row: +4 s, +0.4 s
+        return over_as_shown(value)
+    m = METRIC_BY_NAME.get(metric)
+    if m is None:
+        return value
+    return rounded(value * m.scale, m.digits) / m.scale
+
+
 def _main_rate_agrees(metric: str, side: str, metrics: Mapping[str, Any], language: str) -> bool:
     """For the tracked pace figure when the report judges pace by another (Japanese: 字/分
     tracked, 拍/秒 the report's verdict), whether that one is off on the same side too."""
@@ -183,8 +201,11 @@ def _main_rate_agrees(metric: str, side: str, metrics: Mapping[str, Any], langua
     main = metrics.get(rules.rate_key)
     if main is None:
         return True
+    from furikaeri.measure import rate_as_shown
+
     band = norms.RATE_BANDS[rules.rate_key]
-    return float(main) > band.hi if side == "high" else float(main) < band.lo
+    main = rate_as_shown(float(main))
+    return main > band.hi if side == "high" else main < band.lo
 
 
 def focus_given(store, answer) -> Focus | None:

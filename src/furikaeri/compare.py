@@ -103,8 +103,10 @@ def shown(text_: str, language: str | None, n: int | None = None, *, spans=None)
     lang = language or guess_language([text_])
     if spans is None:
         spans = _spans(text_, get_rules(lang).diff_tokens(text_))
-    if not spans:
-        out = " ".join(text_.split())
+    if not spans:  # as a transcript is shown: no stray spaces in Japanese
+        from furikaeri.lang import readable
+
+        out = readable(" ".join(text_.split()), lang)
         return out if n is None or len(out) <= n else out[: n - 1] + "…"
     starts = _phrase_starts(text_[spans[0][0]: spans[-1][1]], lang)
     base = spans[0][0]
@@ -171,6 +173,16 @@ def _snap(i1: int, i2: int, marks: list[bool] | None) -> tuple[int, int]:
     return i1, i2
 
 
+def _add_run(runs: list[tuple[int, int]], run: tuple[int, int]) -> None:
+    """Add the words ``run`` (start, end) to ``runs`` (in order); a run that overlaps the last
+    one joins it: two changes whose phrases share words (「…帰りましたけど」 and
+    「帰りましたけどまあ、…」) are one fragment, never two that repeat the same words."""
+    if runs and run[0] < runs[-1][1]:
+        runs[-1] = (runs[-1][0], max(runs[-1][1], run[1]))
+    else:
+        runs.append(run)
+
+
 def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 5, max_chars: int = 40) -> TextDiff:
     """The runs of units (the language's :meth:`~furikaeri.lang.Rules.diff_tokens`) dropped
     and added between two transcripts, longest first, at most ``max_runs`` of each, each shown
@@ -182,8 +194,8 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
     spans_a, spans_b = _spans(before, a), _spans(after, b)
     phrases_a, phrases_b = _phrase_marks(before, spans_a, lang), _phrase_marks(after, spans_b, lang)
     sm = difflib.SequenceMatcher(a=[x.casefold() for x in a], b=[x.casefold() for x in b], autojunk=False)
-    removed: list[tuple[str, list[tuple[int, int]] | None, list[str]]] = []
-    added: list[tuple[str, list[tuple[int, int]] | None, list[str]]] = []
+    removed_at: list[tuple[int, int]] = []  # the runs' words, widened to whole phrases
+    added_at: list[tuple[int, int]] = []
     kept = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -191,11 +203,11 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
             continue
         # a lone character (a particle, "a") changed is the recogniser's noise, not something said differently
         if op in ("delete", "replace") and i2 - i1 >= rules.diff_min_run and len("".join(a[i1:i2])) > 1:
-            p1, p2 = _snap(i1, i2, phrases_a)
-            removed.append((before, spans_a[p1:p2] if spans_a else None, a[i1:i2]))
+            _add_run(removed_at, _snap(i1, i2, phrases_a))
         if op in ("insert", "replace") and j2 - j1 >= rules.diff_min_run and len("".join(b[j1:j2])) > 1:
-            p1, p2 = _snap(j1, j2, phrases_b)
-            added.append((after, spans_b[p1:p2] if spans_b else None, b[j1:j2]))
+            _add_run(added_at, _snap(j1, j2, phrases_b))
+    removed = [(before, spans_a[p1:p2] if spans_a else None, a[p1:p2]) for p1, p2 in removed_at]
+    added = [(after, spans_b[p1:p2] if spans_b else None, b[p1:p2]) for p1, p2 in added_at]
 
     def show_runs(runs) -> tuple[str, ...]:
         full = []

@@ -125,18 +125,76 @@ def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | None:
     """The answer's first complete sentence (module docstring), or None with no sentence end.
-    A "sentence" of nothing but fillers ("Uh...") is not one: the answer has not begun."""
+    A "sentence" of nothing but fillers ("Uh...") is not one: the answer has not begun.
+
+    Where Whisper left the full stop out, a sentence ends at a polite final form (です, ません):
+    it runs on over the words that carry the form on (ません|でした, です|ね|。), and ends only at
+    the end of a word of the joined text, never inside one. ``late`` judges the share as shown
+    (a whole percentage: 0.202 is 20 %, within 20 %); ``text`` is written as the transcript is
+    shown (Japanese without Whisper's spaces, "Python 3" keeping its own)."""
     from furikaeri.fillers import strip_spans
+    from furikaeri.lang import readable
 
     text, spans = join_with_offsets(words)
-    for i, w in enumerate(words):
-        upto = text[: spans[i][1]]
-        if not rules.ends_sentence(upto):
+    i = 0
+    while i < len(words):
+        if not rules.ends_sentence(text[: spans[i][1]]):
+            i += 1
             continue
+        while (i + 1 < len(words) and not _stop_mark(text[: spans[i][1]])
+               and rules.ends_sentence(text[: spans[i + 1][1]])):
+            i += 1  # ません|でした。: the sentence goes on to the word that ends it
+        upto = text[: spans[i][1]]
+        w = words[i]
+        i += 1
+        if not _word_end(text, len(upto), rules):
+            continue  # the form ends inside a word of the text (not a sentence end)
         said = " ".join(strip_spans(upto, [(m.start, m.end) for m in rules.find_fillers(upto)]).split())
+        said = readable(said, rules.code)
         if rules.count_units(said) < 2:
             continue
         seconds = round(max(w.end - answer_start, 0.0), 2)
         share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
-        return Opening(seconds, share, share > norms.OPENING_SHARE, rules.opening_order(said), upto.strip())
+        late = round(share * 100) > round(norms.OPENING_SHARE * 100)  # as shown (a whole %): measure.as_shown
+        return Opening(seconds, share, late, rules.opening_order(said), readable(upto.strip(), rules.code))
     return None
+
+
+_STOP_MARKS = "。！？!?．.…"
+
+
+def _stop_mark(text: str) -> bool:
+    """Does ``text`` end in a full stop (after closing brackets and spaces)?"""
+    s = text.rstrip().rstrip("」』）)]\"'”’»").rstrip()
+    return bool(s) and s[-1] in _STOP_MARKS
+
+
+def _word_end(text: str, pos: int, rules) -> bool:
+    """Is ``pos`` the end of a word of ``text``? In a language written with spaces, where a space
+    or a mark follows; in one written without (Japanese, where Whisper's words are pieces: 持|って),
+    where the dictionary's words of the text end."""
+    rest = text[pos:]
+    if not rest.strip():
+        return True
+    if rules.joiner:
+        return not (rest[0].isalnum() or rest[0] == "'")
+    return _joined_word_end(text, pos, rules)
+
+
+def _joined_word_end(text: str, pos: int, rules) -> bool:
+    """Does no dictionary word of ``text`` (``Rules.diff_tokens``) run across ``pos``?"""
+    try:
+        tokens = rules.diff_tokens(text)
+    except Exception:  # noqa: BLE001 - no dictionary: Whisper's word ends will do
+        return True
+    at = 0
+    for tok in tokens:
+        found = text.find(tok, at)
+        if found < 0:
+            continue
+        if found < pos < found + len(tok):
+            return False
+        if found >= pos:
+            break
+        at = found + len(tok)
+    return True

@@ -250,7 +250,40 @@ def answer_span(words, speech) -> tuple[float, float]:
     return start, end
 
 
+# ---------------------------------------------------------------------------------------------
+# Figures as shown. A verdict judges a figure as the report writes it (rounded to its shown
+# digits), so it never contradicts the figure beside it: an opening at 20.2 % of the budget is
+# shown as 20 % and is not late against "within 20 %"; 160.4 wpm is shown as 160 and is good.
+
+#: Digits the report shows: the answer's length (18.7 s), a pause (1.4 s), fillers and hedges
+#: per minute or 100 words (3.2); shares are whole percentages (20 %).
+ANSWER_DIGITS = PAUSE_DIGITS = PER_DIGITS = 1
+
+
+def as_shown(value: float, digits: int) -> float:
+    """``value`` as the report writes it with ``digits`` decimals (``f"{value:.1f}"``)."""
+    return float(f"{value:.{digits}f}")
+
+
+def share_as_shown(share: float) -> float:
+    """A share as the report writes it, a whole percentage (``f"{share:.0%}"``), as a share."""
+    return float(f"{share * 100:.0f}") / 100
+
+
+def rate_digits(value: float) -> int:
+    """Digits a speaking rate is shown with: none from 100 up (285 wpm), else one (6.6 拍/秒)."""
+    return 0 if value >= 100 else 1
+
+
+def rate_as_shown(value: float | None) -> float | None:
+    """A speaking rate as the report writes it (:func:`rate_digits`)."""
+    return None if value is None else as_shown(value, rate_digits(value))
+
+
 def pause_kind(duration: float) -> PauseKind:
+    """``short``, ``long`` or ``very_long`` by the duration as shown (0.96 s is shown as 1.0 s:
+    a long pause)."""
+    duration = as_shown(duration, PAUSE_DIGITS)
     if duration >= norms.VERY_LONG_PAUSE_S:
         return "very_long"
     if duration >= norms.LONG_PAUSE_S:
@@ -280,7 +313,8 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
             place = "clause"
         else:
             place = "mid"
-        out.append(Pause(round(g.start, 3), round(g.end, 3), pause_kind(g.duration), place))
+        start, stop = round(g.start, 3), round(g.end, 3)
+        out.append(Pause(start, stop, pause_kind(stop - start), place))
     return out
 
 
@@ -346,22 +380,49 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
         if band is None:
             continue
         name = "rate" if key == rules.rate_key else key
-        out[name] = Verdict(band.level(rate.get(key)), text(code, f"norm_{key}", lo=band.lo, hi=band.hi), band.source)
-    out["fillers"] = Verdict(norms.fillers_level(stats.fillers_per_min),
+        out[name] = Verdict(band.level(rate_as_shown(rate.get(key))),
+                            text(code, f"norm_{key}", lo=band.lo, hi=band.hi), band.source)
+    out["fillers"] = Verdict(norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS)),
                              text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
-    pauses = ("high" if stats.very_long_pauses or stats.silence_share > norms.SILENCE_SHARE_HIGH
+    pauses = ("high" if stats.very_long_pauses or share_as_shown(stats.silence_share) > norms.SILENCE_SHARE_HIGH
               else "ok" if stats.long_pauses else "good")
     out["pauses"] = Verdict(pauses, text(code, "norm_pauses", long=norms.LONG_PAUSE_S,
                                          very_long=norms.VERY_LONG_PAUSE_S, share=norms.SILENCE_SHARE_HIGH),
                             norms.PAUSES_SOURCE)
-    length = "high" if answer_s > budget_s else "low" if answer_s < norms.SHORT_ANSWER_SHARE * budget_s else "good"
-    out["length"] = Verdict(length, text(code, "norm_length", budget=budget_s), norms.LENGTH_SOURCE)
-    out["hedges"] = Verdict("high" if stats.hedges_per_100_words > norms.HEDGES_PER_100_HIGH else "good",
+    out["length"] = Verdict(length_level(answer_s, budget_s), text(code, "norm_length", budget=budget_s),
+                            norms.LENGTH_SOURCE)
+    out["hedges"] = Verdict("high" if as_shown(stats.hedges_per_100_words, PER_DIGITS) > norms.HEDGES_PER_100_HIGH
+                            else "good",
                             text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.HEDGES_SOURCE)
     if said_opening is not None:
         out["opening"] = Verdict("high" if said_opening.late else "good",
                                  text(code, "norm_opening", share=norms.OPENING_SHARE), norms.OPENING_SOURCE)
     return out
+
+
+def over_budget(answer_s: float, budget_s: float) -> bool:
+    """Past the budget, as the answer's length is shown (60.04 s is 60.0 of a 60-s budget: not over)."""
+    return as_shown(answer_s, ANSWER_DIGITS) > budget_s
+
+
+def over_as_shown(over_s: float) -> float:
+    """Seconds past the budget as the report writes them: whole seconds (+4 s), tenths under
+    one (+0.4 s: never "+0 s" past the budget)."""
+    over = as_shown(over_s, ANSWER_DIGITS)
+    return as_shown(over, 0) if abs(over) >= 1 else over
+
+
+def short_answer(answer_s: float, budget_s: float) -> bool:
+    """Under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of the budget, as the length is shown: far
+    too short for the question, and too short for its rates (fillers or morae per minute, pace) to
+    say much (one filler in 5 s is 12 a minute). The length is then the focus and the only tip."""
+    return budget_s > 0 and as_shown(answer_s, ANSWER_DIGITS) < norms.SHORT_ANSWER_SHARE * budget_s
+
+
+def length_level(answer_s: float, budget_s: float) -> str:
+    """``high`` past the budget, ``low`` far short of it, else ``good`` (:func:`over_budget`,
+    :func:`short_answer`)."""
+    return "high" if over_budget(answer_s, budget_s) else "low" if short_answer(answer_s, budget_s) else "good"
 
 
 #: Pace over time: a window this long (s), moved this far each step; a stretch outside the
@@ -497,7 +558,7 @@ def measure(
     first = opening(words, rules, answer_start=start, budget_s=budget_s)
     stats = tally(found, pauses, answer_s=answer_s, content=content, doubtful=doubtful, span=(start, end),
                   rules=rules, said_hedges=said)
-    over = bool(answer_s > budget_s)
+    over = over_budget(answer_s, budget_s)
     return Measurements(
         speech_detected=True, latency_s=round(start, 3), answer_start=round(start, 3), answer_end=round(end, 3),
         answer_s=answer_s, words=tuple(words), transcript=found.text,

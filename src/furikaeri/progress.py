@@ -17,7 +17,7 @@ from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
-from furikaeri.notes import COUNT_JITTER, COUNTED, note_text, settle_counts
+from furikaeri.notes import COUNT_JITTER, COUNTED, note_text, settle_counts, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
 
@@ -70,12 +70,8 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         trend = change(metric, round(fitted_first, 3), round(fitted_last, 3))
         if metric.better == "band" and trend.verdict in ("better", "worse"):
             trend = replace(trend, verdict=_band_verdict(metric, pts))
-        lengths = [a.metrics["answer_s"] for a in answers if a.metrics.get("answer_s")]
-        if metric.name in COUNTED and trend.verdict in ("better", "worse") and trend.delta is not None and lengths:
-            # a count's trend is a change only past the recogniser's jitter, as in compare: the
-            # line's rise or fall over an answer of the usual length, in fillers (repetitions)
-            if abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + 0.5:
-                trend = replace(trend, verdict="same")
+        if metric.name in COUNTED and trend.verdict in ("better", "worse") and _within_jitter(metric, answers, trend):
+            trend = replace(trend, verdict="same")
     best = None
     scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]
     scored = [s for s in scored if s[0] is not None]
@@ -83,6 +79,20 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         # the lowest score; among equals the latest (the best you can do *now*)
         best = min(scored, key=lambda s: (s[0], -s[1]))[2]
     return Series(metric.name, pts, trend, best, pts[-1])
+
+
+def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> bool:
+    """Is a count's trend no change past the recogniser's jitter? Two attempts are judged as
+    compare judges them (their counts, :func:`furikaeri.notes.within_jitter`), so the two never
+    disagree on one change; more, by the line's rise or fall over an answer of the usual
+    length, in fillers (repetitions)."""
+    judged = [a.metrics for a in answers if a.metrics.get(metric.name) is not None]
+    if len(judged) == 2:
+        return within_jitter(metric.name, judged[:1], judged[1:])
+    lengths = [m["answer_s"] for m in judged if m.get("answer_s")]
+    if trend.delta is None or not lengths:
+        return False
+    return abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + 0.5
 
 
 def _line_ends(values: Sequence[float]) -> tuple[float, float]:
@@ -219,7 +229,7 @@ def after_answer(store: Store, answer_id: int) -> AfterAnswer:
     # the same answers as the usual shown beside it (own_usual): one "usual pace", not two
     earlier = [a.metrics[metric] for a in same_language[-coach.USUAL_OF_LAST:] if a.metrics.get(metric)]
     value = current.metrics.get(metric)
-    if len(earlier) < 3 or not value:
+    if len(earlier) < coach.USUAL_MIN_ANSWERS or not value:
         return AfterAnswer(**remarks)
     usual = statistics.median(earlier)
     rel = (value - usual) / usual
@@ -285,27 +295,40 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
     )
 
 
-def usual_pace(answers: Sequence[Answer]) -> dict[str, Any] | None:
-    """The person's own usual pace: the median of their answers' rate per language, and how far
-    the latest answer is from it. A coach's fixed band does not fit everyone (METRICS.md:
-    calibrating to the person's relaxed rate was asked for and done by none)."""
+def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None) -> dict[str, Any] | None:
+    """The person's own usual pace per language, and how far the latest answer ``shown`` (all
+    ``answers`` by default; one question's, or those since a date) is from it. A coach's fixed
+    band does not fit everyone (METRICS.md: calibrating to the person's relaxed rate was asked
+    for and done by none).
+
+    One definition everywhere, the one said after each answer (:func:`after_answer`): the
+    median of the person's last :data:`furikaeri.coach.USUAL_OF_LAST` answers in the language
+    *before* the latest one (all questions: the usual is the person's, not the question's), once
+    :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have a rate; the answer judged is never part of
+    the usual it is judged against."""
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         name = get_rules(lang).pace_key
-        vals = [(a, a.metrics.get(name)) for a in answers if a.language == lang and a.metrics.get(name)]
-        if len(vals) < 3:
+        paced = [a for a in answers if a.language == lang and a.metrics.get(name)]
+        latest = next((a for a in reversed(shown if shown is not None else answers)
+                       if a.language == lang and a.metrics.get(name)), None)
+        if latest is None:
             continue
-        med = statistics.median(v for _, v in vals)
-        last_a, last_v = vals[-1]
-        out[lang] = {"metric": name, "median": round(med, 1), "answers": len(vals), "latest": last_v,
-                     "latest_answer_id": last_a.id,
+        earlier = [a.metrics[name] for a in paced if a.id != latest.id and a.created_at <= latest.created_at]
+        earlier = earlier[-coach.USUAL_OF_LAST:]
+        if len(earlier) < coach.USUAL_MIN_ANSWERS:
+            continue
+        med = statistics.median(earlier)
+        last_v = latest.metrics[name]
+        out[lang] = {"metric": name, "median": round(med, 1), "answers": len(earlier), "latest": last_v,
+                     "latest_answer_id": latest.id,
                      "latest_vs_usual": round((last_v - med) / med, 3) if med else None}
     return out or None
 
 
 def progress(store: Store, *, question: str | None = None, since: str | None = None) -> Progress:
     """Progress over all answers (since an ISO date, if given), per language and per question."""
-    answers = store.answers(full=False)
+    everything = answers = store.answers(full=False)
     if since:  # a date on this computer's calendar; the archive keeps UTC times
         answers = [a for a in answers if local_minute(a.created_at)[:10] >= since]
     if question:
@@ -321,4 +344,4 @@ def progress(store: Store, *, question: str | None = None, since: str | None = N
     langs = sorted({a.language or "" for a in answers})
     overall = tuple(_block("overall", None, [a for a in answers if (a.language or "") == lang]) for lang in langs)
     return Progress(overall=overall or (_block("overall", None, []),), questions=blocks,
-                    usual_pace=usual_pace(answers), warnings=warnings)
+                    usual_pace=usual_pace(everything, answers), warnings=warnings)

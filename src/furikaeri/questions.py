@@ -308,7 +308,8 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         if qid in seen:
             raise QuestionError(f"{qwhere}: the id {qid!r} is used twice", ja=f"{qwhere_ja}: ID {qid!r} が 2 回使われています")
         seen.add(qid)
-        budget = _budget(q["budget"], qwhere, qwhere_ja) if q.get("budget") is not None else default_budget
+        budget = _question_budget(q, text, default_budget, (qwhere, qwhere_ja),
+                                  own=bool(company) and head.get("budget") is None)
         qlang = _language(q["language"], qwhere, qwhere_ja) if q.get("language") else language
         questions.append(
             Question(id=qid, text=text, budget_s=budget, language=qlang, set_name=set_name,
@@ -318,8 +319,9 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         known = {q.text for q in questions}
         for j, ask in enumerate(company.asks, 1):
             if ask not in known:
+                budget = default_budget if head.get("budget") is not None else _builtin_budget(ask, default_budget)
                 questions.append(
-                    Question(id=f"asks{j}", text=ask, budget_s=default_budget, language=language, set_name=set_name)
+                    Question(id=f"asks{j}", text=ask, budget_s=budget, language=language, set_name=set_name)
                 )
     if not questions:
         raise QuestionError(f"{where}: no questions (add [[questions]] tables" + (" or `asks`)" if company else ")"),
@@ -354,6 +356,21 @@ def load_file(path: str | Path) -> QuestionSet:
 # --------------------------------------------------------------------------- finding sets
 
 
+def _question_budget(q: dict, text: str, default: float, where: tuple[str, str], *, own: bool) -> float:
+    """A file's question's budget: its own, else (``own``: a company file giving no budget of its
+    own) a built-in question's it asks again, else the file's ``default``."""
+    if q.get("budget") is not None:
+        return _budget(q["budget"], *where)
+    return _builtin_budget(text, default) if own else default
+
+
+def _builtin_budget(text: str, otherwise: float) -> float:
+    """The budget of the built-in question ``text`` is (a company's asked question joins that
+    question's attempts, so it is judged against the same budget), else ``otherwise``."""
+    same = same_question(text)
+    return next((q.budget_s for s in builtin_sets() for q in s.questions if same(q.text)), otherwise)
+
+
 def builtin_sets() -> list[QuestionSet]:
     folder = resources.files("furikaeri") / "data" / "questions"
     out = []
@@ -364,9 +381,9 @@ def builtin_sets() -> list[QuestionSet]:
     return out
 
 
-def user_sets(folder: Path | None) -> tuple[list[QuestionSet], list[str]]:
+def user_sets(folder: Path | None, *, lang: str = "en") -> tuple[list[QuestionSet], list[str]]:
     """The user's sets and company files, and one problem line per file that failed to load
-    (a broken file must not hide the others)."""
+    (a broken file must not hide the others), in ``lang`` (``en`` or ``ja``)."""
     if folder is None or not Path(folder).is_dir():
         return [], []
     sets, problems = [], []
@@ -374,7 +391,7 @@ def user_sets(folder: Path | None) -> tuple[list[QuestionSet], list[str]]:
         try:
             sets.append(load_file(path))
         except QuestionError as e:
-            problems.append(str(e))
+            problems.append(e.said_in(lang))
     return sets, problems
 
 

@@ -563,8 +563,8 @@ def _int(v: Any) -> int | None:
 
 class ArchiveFullError(StoreError, OSError):
     """The disk filled while something was saved into the archive. A :class:`StoreError` (one
-    line naming the archive, not the file copied from), and still the ``OSError`` (ENOSPC) it
-    was, for callers that catch that."""
+    line naming the archive, not the file copied from), and still the ``OSError`` (ENOSPC,
+    EDQUOT or EFBIG: :data:`FULL_ERRNOS`) it was, for callers that catch that."""
 
 
 class Store:
@@ -715,7 +715,7 @@ class Store:
             self.close()
 
     def _archive_full(self, exc: BaseException) -> ArchiveFullError | None:
-        if not isinstance(exc, OSError) or isinstance(exc, StoreError) or exc.errno != errno.ENOSPC:
+        if not isinstance(exc, OSError) or isinstance(exc, StoreError) or exc.errno not in FULL_ERRNOS:
             return None
         # the file being written: shutil names the source first and the destination second
         written = next((n for n in (exc.filename2, exc.filename) if isinstance(n, (str, bytes, os.PathLike))), None)
@@ -729,8 +729,9 @@ class Store:
                     " UNION SELECT audio_path FROM interviews WHERE audio_path IS NOT NULL")}
                 if copy.resolve() not in kept:  # a saved recording is never removed
                     copy.unlink()
-        error = ArchiveFullError(_disk_full_message(self.home), ja=_disk_full_message(self.home, "ja"))
-        error.errno = errno.ENOSPC
+        error = ArchiveFullError(_disk_full_message(self.home, code=exc.errno),
+                                 ja=_disk_full_message(self.home, "ja", code=exc.errno))
+        error.errno = exc.errno
         return error
 
     @contextlib.contextmanager
@@ -1252,6 +1253,12 @@ def _note(r: sqlite3.Row) -> Note:
     )
 
 
+
+def _stored(column: str, value: Any) -> Any:
+    """A metric as read back: SQLite keeps a yes/no as 0/1, the analysis (and its JSON) as
+    false/true; every output says ``over_budget`` the analysis's way."""
+    return bool(value) if column == "over_budget" and value is not None else value
+
 def _answer(r: sqlite3.Row, full: bool) -> Answer:
     note = None
     if r["n_id"] is not None:
@@ -1291,7 +1298,7 @@ def _answer(r: sqlite3.Row, full: bool) -> Answer:
         language=r["language"],
         model=r["model"],
         settings=settings,
-        metrics={c: r[c] for c in METRIC_COLUMNS},
+        metrics={c: _stored(c, r[c]) for c in METRIC_COLUMNS},
         note=note,
         analysis=analysis,
         focus=r["focus"],
@@ -1449,11 +1456,20 @@ def _read_only_why(home: Path, cause: Exception | None = None) -> tuple[str, str
     return _read_only_message(home, cause), _read_only_message(home, cause, lang="ja")
 
 
-def _disk_full_message(home: Path, lang: str = "en") -> str:
+#: Write failures that mean "no room": the disk is full, the user's quota is used up, or the
+#: file passed a size limit (``ulimit -f``, the file system's largest file).
+FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _disk_full_message(home: Path, lang: str = "en", code: int = errno.ENOSPC) -> str:
     if lang == "ja":
-        return (f"アーカイブ {home} への保存中にディスクがいっぱいになりました。空きを作ってからやり直してください。"
+        what = {errno.EDQUOT: "ディスクの割り当て（クォータ）を使い切りました",
+                errno.EFBIG: "ファイルがこのシステムで扱える大きさを超えました"}.get(code, "ディスクがいっぱいになりました")
+        return (f"アーカイブ {home} への保存中に{what}。空きを作ってからやり直してください。"
                 "今回の内容は保存されていませんが、これまでに保存した内容はそのままです")
-    return (f"disk full while saving into the archive {home}: free some space and try again; this was not "
+    what = {errno.EDQUOT: "disk quota used up", errno.EFBIG: "a file grew past the size this system allows"}.get(
+        code, "disk full")
+    return (f"{what} while saving into the archive {home}: free some space and try again; this was not "
             "saved, and what was saved before is untouched")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli, speaks
+from furikaeri.cli.app import cli, speaks, ui_language
 from furikaeri.cli.common import (
     answer_number,
     archive_lang,
@@ -23,11 +23,11 @@ from furikaeri.cli.common import (
     open_store,
 )
 from furikaeri.errors import UsageError
-from furikaeri.lang import pick_lang
+from furikaeri.lang import pick_lang, text as lang_text
 
 
 @cli.command()
-@click.option("--limit", "-n", type=click.IntRange(min=1, max=1_000_000, clamp=True), default=20, show_default=True,
+@click.option("--limit", "-n", type=click.IntRange(min=1, max=1_000_000), default=20, show_default=True,
               help="Sessions to show.")
 @click.option("--interviews", is_flag=True, help="List the logged real interviews instead.")
 @lang_option
@@ -55,7 +55,7 @@ def history(limit, interviews, lang, json_):
                 typed = [iv.company, *(x["question"] for x in iv.items)]
                 H.render_interview(out, iv, lang or archive_lang(None, typed))
             if not ivs:
-                out.print(H.t("no_history", archive_lang(lang)))
+                out.print(H.t("no_interviews", archive_lang(lang)))  # logged with `reflect`, not practised
             return
         data = sessions_with_answers(store, limit=limit)
     if json_:
@@ -196,7 +196,9 @@ def progress(question, since, lang, json_):
     if since and not any(o.attempts for o in prog.overall):  # answers there are, none that recent
         console().print(H.t("no_answers_since", archive_lang(lang), date=since))
         return
-    H.render_progress(console(), prog, pick_lang(lang, prog.languages()), each_own=lang is None)
+    said = prog.languages()
+    L = pick_lang(lang, said) if any(said) else archive_lang(lang)  # nothing saved: the system's language
+    H.render_progress(console(), prog, L, each_own=lang is None)
 
 
 @cli.command()
@@ -216,12 +218,13 @@ def export(fmt, out, lang):
     from furikaeri.report.export import export as export_archive
 
     with open_store() as store:
-        text = export_archive(store, fmt, lang=lang)
+        text = export_archive(store, fmt, lang=lang, default=ui_language())  # no answers: the system's language
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
+    text += "" if text.endswith("\n") else "\n"  # the same bytes as printed (`export > FILE`)
     write_export(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")  # a BOM: spreadsheets read UTF-8
-    click.echo(f"wrote {out}", err=True)
+    click.echo(lang_text(ui_language(), "export_wrote", path=out), err=True)
 
 
 def write_export(out: Path, text: str, *, encoding: str) -> None:

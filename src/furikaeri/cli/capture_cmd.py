@@ -9,6 +9,7 @@ otherwise; a take left unfinished by a killed run is repaired at the start of th
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -24,8 +25,10 @@ from furikaeri.cli.common import (
     lang_option,
     models_dir_from_env,
     no_speech_message,
+    open_store,
     save_and_emit,
     save_options,
+    user_dir,
     with_progress,
 )
 from furikaeri.cli.common import current_home as home
@@ -79,10 +82,29 @@ def devices(json_):
         raise SystemExit(1)
     if json_:
         return
-    click.echo(f"  {'#':>3}  {'rate':>6}  {'ch':>3}  name")
-    for d in found:
-        click.echo(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.default_rate:>6}  {d.channels:>3}  {d.name}")
-    click.echo("(* = default)")
+    for line in device_lines(found, ui_language()):
+        click.echo(line)
+
+
+def device_lines(found, lang: str) -> list[str]:
+    """``devices``' table in ``lang``: a header, one line per device (the default marked with
+    *) and the legend; the numbers right-aligned under their headings, however wide a heading
+    is on screen (a Japanese character takes two columns)."""
+    from rich.cells import cell_len
+
+    heads = [text(lang, key) for key in ("dev_index", "dev_rate", "dev_channels")]
+    widths = [max(least, cell_len(h)) for least, h in zip((3, 6, 3), heads)]
+
+    def right(value, width: int) -> str:
+        value = str(value)
+        return " " * max(0, width - cell_len(value)) + value
+
+    def row(mark: str, cells, name: str) -> str:
+        return f"{mark} " + "  ".join(right(c, w) for c, w in zip(cells, widths)) + f"  {name}"
+
+    lines = [row(" ", heads, text(lang, "dev_name"))]
+    lines += [row("*" if d.is_default else " ", (d.index, d.default_rate, d.channels), d.name) for d in found]
+    return [*lines, text(lang, "dev_default")]
 
 
 @cli.command("mic-check")
@@ -174,6 +196,9 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     elif out.exists():
         raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)",
                          ja=f"{out} はすでにあります。別の --out を指定してください（録音は上書きしません）")
+    elif out.suffix.lower() != ".wav":  # written as WAV while you speak, so that a crash keeps it
+        raise UsageError(f"{out}: a take is saved as WAV; name --out with .wav",
+                         ja=f"{out}: 録音は WAV で保存します。--out は .wav の名前にしてください")
     question, budget, asked = asked_question(question, budget)
     shown_budget = budget
     if shown_budget is None:
@@ -243,10 +268,38 @@ def recover(directory, json_):
     elif not repaired and not failed:
         click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
+        unsaved = _not_in_archive([t.path for t in repaired if t.speech_heard])
         for t in repaired:
             click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
                             path=t.path, seconds=t.duration_s))
+            if t.path in unsaved:  # the next step: the take is audio, not yet an answer
+                click.echo("  " + text(ui_language(), "recover_hint", take=t.path, question=unsaved[t.path]))
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
         raise AudioError(f"could not repair: {failed[-1]}", ja=f"修復できませんでした: {failed[-1].said_in('ja')}")
+
+
+def _not_in_archive(paths: list) -> dict:
+    """The repaired takes no saved answer holds, each with the ``-q`` that names its question
+    (a practice take is named by its time and its question's key; a record take by its time)."""
+    from furikaeri.questions import all_sets
+
+    saved: set = set()
+    try:
+        with open_store() as store:
+            saved = {Path(a.audio_path).resolve() for a in store.answers(full=False) if a.audio_path}
+    except Exception:  # noqa: BLE001 - an archive that cannot be read: the hint is still right
+        pass
+    try:
+        keys = {q.key.replace(":", "-").replace("/", "-"): q.key for qs in all_sets(user_dir()) for q in qs.questions}
+    except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
+        keys = {}
+    out = {}
+    for path in paths:
+        if Path(path).resolve() in saved:
+            continue
+        named = re.sub(r"^\d{8}T\d{6}-|-\d+$", "", Path(path).stem)
+        out[path] = f" -q {keys[named]}" if named in keys else ""
+    return out
+

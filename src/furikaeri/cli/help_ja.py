@@ -345,8 +345,8 @@ OPTIONS: dict[str, str] = {
     "Print the repaired takes as JSON.":
         "修復した録音を JSON で出力する。",
     # practice --set
-    "Question set (see `furikaeri questions`) [default: by --language].":
-        "質問セット（`furikaeri questions` を参照。既定: --language に応じたセット）。",
+    "Question set (see `furikaeri questions`) [default: by --language, else your system's language].":
+        "質問セット（`furikaeri questions` を参照。既定: --language に応じたセット、指定がなければシステムの言語のセット）。",
     # practice --company
     "Practise a company's questions (its file and your logged interviews).":
         "企業の質問（企業ファイルと、記録した面接の質問）で練習する。",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli, speaks
+from furikaeri.cli.app import cli, speaks, ui_language
 from furikaeri.cli.common import (
     Seconds,
     analysis_options,
@@ -57,7 +57,7 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 @cli.command()
-@click.option("--set", "set_name", default=None, help="Question set (see `furikaeri questions`) [default: by --language].")
+@click.option("--set", "set_name", default=None, help="Question set (see `furikaeri questions`) [default: by --language, else your system's language].")
 @click.option("--company", default=None, help="Practise a company's questions (its file and your logged interviews).")
 @click.option("--only", "-o", multiple=True, help="Only these question ids of the set, in this order (repeatable).")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N questions.")
@@ -114,10 +114,14 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
     asking = _Reflection(lambda: screen.lang, ask_notes)
     with open_store() as store:
-        qset = S.choose_set(store, set_name=set_name, company=company, language=language, folder=user_dir(),
+        # no set named: the built-in set of the answers' language, else of the screen's or the
+        # system's (a Japanese student's first `furikaeri practice` is asked in Japanese)
+        set_language = language if language in ("en", "ja") else lang or ui_language()
+        qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now)
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
-        questions = S.fit_to_files(S.plan(qset, only=only, limit=limit, shuffle=shuffle), answer_files)
+        planned = S.plan(qset, only=only, limit=limit, shuffle=shuffle)
+        questions = S.fit_to_files(planned, answer_files)
         if len(note) > len(questions):
             raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
                              "give at most one note per answer",
@@ -129,6 +133,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 check_readable(f)
         screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_)
         speaks(screen.lang)
+        if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
+            click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
         record = (S.from_files(answer_files) if answer_files else
                   _microphone(store.home, device=device, max_seconds=max_seconds,
                               stop_after_silence=stop_after_silence, language=language, model=model,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli
+from furikaeri.cli.app import cli, ui_language
 from furikaeri.cli.common import archive_lang, console, emit_json, json_option, lang_option, open_store, user_dir
 
 
@@ -37,16 +37,19 @@ def questions(ctx, verbose, lang, json_):
     if ctx.invoked_subcommand is not None:
         return
     from furikaeri import questions as Q
+    from furikaeri.lang import text
     from furikaeri.report import history as H
 
     folder = user_dir()
-    _, problems = Q.user_sets(folder)
     sets = Q.all_sets(folder)
     if json_:
+        _, problems = Q.user_sets(folder)
         emit_json({"sets": [s.to_dict() for s in sets], "problems": problems, "folder": str(folder)})
         return
-    H.render_sets(console(), sets, problems, archive_lang(lang), verbose=verbose)
-    click.echo(f"\n{folder}", err=True)
+    L = archive_lang(lang)
+    _, problems = Q.user_sets(folder, lang=L)  # a broken file's line in the listing's language
+    H.render_sets(console(), sets, problems, L, verbose=verbose)
+    click.echo("\n" + text(L, "questions_folder", path=folder), err=True)
 
 
 @questions.command("show")
@@ -78,11 +81,12 @@ def questions_show(name, lang, json_):
     if json_:
         emit_json(qset.to_dict())
         return
-    L = lang or qset.language
+    L = archive_lang(lang)  # as the list of sets (`furikaeri questions`) labels them
     out = console()
     source = text(L, "builtin") if qset.builtin else qset.source
     named = "" if qset.name == qset.title else f"{escape(qset.name)} · "
-    out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{qset.language} · {escape(source)}[/dim]")
+    language = text(L, f"language_{qset.language}")
+    out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]")
     grid = Table.grid(padding=(0, 2))  # wrapped questions and hints stay in their column
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")  # fold: a Japanese line has no spaces to break at
@@ -107,24 +111,25 @@ def questions_add(file, replace):
     """
     from furikaeri import questions as Q
     from furikaeri.companies import sync_company
+    from furikaeri.lang import text
 
     qset, target = Q.add_file(file, user_dir(), replace=replace)
     if qset.company:
         with open_store() as store:
             sync_company(store, qset)
-    kind = f"company {qset.company.name}" if qset.company else f"set {qset.name}"
-    from furikaeri.lang import counted
-
-    click.echo(f"added {kind}: {counted(len(qset.questions), 'question')} ({target})")
+    L = ui_language()
+    if qset.company:
+        click.echo(text(L, "added_company", name=qset.company.name, n=len(qset.questions), path=target))
+    else:
+        click.echo(text(L, "added_set", name=qset.name, n=len(qset.questions), path=target))
     hidden = next((s for s in Q.builtin_sets() if s.name == qset.name), None)
     if hidden is not None:  # by design (a set of one's own under the usual name), but never unsaid
-        click.echo(f"note: it takes the place of the built-in set {qset.name} "
-                   f"({counted(len(hidden.questions), 'question')}); delete {target} to have that back", err=True)
+        click.echo(text(L, "replaces_builtin", name=qset.name, n=len(hidden.questions), path=target), err=True)
 
 
 @questions.command("template")
 @click.option("--company", default=None, help="A company file for this company instead of a question set.")
-@click.option("--lang", type=click.Choice(["en", "ja"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "ja"]), default=None)
 def questions_template(company, lang):
     """Print a TOML file to start your own set or company research from.
 
@@ -135,7 +140,7 @@ def questions_template(company, lang):
     """
     from furikaeri import questions as Q
 
-    click.echo(Q.template(company=company, language=lang), nl=False)
+    click.echo(Q.template(company=company, language=lang or ui_language()), nl=False)  # else the system's
 
 
 @questions.command("company")

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from furikaeri.errors import UsageError
-from furikaeri.lang import get_rules, pick_lang, readable, text
+from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
 from furikaeri.metrics import METRIC_BY_NAME
 from furikaeri.store import Store, local_minute
 
@@ -58,11 +58,16 @@ def to_csv(data: dict[str, Any]) -> str:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], a["session"], a.get("question") or "", a.get("language") or "",
                a.get("model") or ""]
-        row += ["" if a["metrics"].get(c) is None else a["metrics"][c] for c in CSV_METRICS]
+        row += [_cell(a["metrics"].get(c)) for c in CSV_METRICS]
         row += [a.get("focus") or "", note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
                 readable(a.get("transcript") or "", a.get("language"))]
         w.writerow(row)
     return buf.getvalue()
+
+
+def _cell(v: Any) -> Any:
+    """A CSV cell: empty for no figure, 1/0 for yes/no (what spreadsheets sum and filter)."""
+    return "" if v is None else int(v) if isinstance(v, bool) else v
 
 
 def _fmt(v: Any, digits: int = 1) -> str:
@@ -154,15 +159,17 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def export(store: Store, fmt: str, *, lang: str | None = None) -> str:
+def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "en") -> str:
     """The whole archive as ``json``, ``csv`` or ``md`` (labelled in ``lang``, default: the
-    answers' language)."""
+    answers' language; ``default``, the system's, when no answer says one)."""
     data = export_data(store)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return to_csv(data)
     if fmt == "md":
-        return to_markdown(data, lang=pick_lang(lang, (a.get("language") for a in data["answers"])))
+        said = [a.get("language") for a in data["answers"]]
+        chosen = lang if lang in LANGUAGES else pick_lang(None, said) if any(said) else default
+        return to_markdown(data, lang=chosen if chosen in LANGUAGES else "en")
     raise UsageError(f"unknown export format {fmt!r}: use json, csv or md",
                      ja=f"書き出し形式 {fmt!r} はありません。json・csv・md のいずれかです")

@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from furikaeri.compare import AnswerComparison, SessionComparison, clip
+from furikaeri.compare import AnswerComparison, SessionComparison
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change
 from furikaeri.notes import FixCheck, is_fine, note_text
@@ -448,9 +448,11 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
     sa, sb = cmp.before, cmp.after
-    _say(console, f"[bold]{escape(sa['name'])}[/bold] [dim]#{sa['id']} {_when(sa['started_at'])}[/dim] → "
-                  f"[bold]{escape(sb['name'])}[/bold] [dim]#{sb['id']} {_when(sb['started_at'])}[/dim]")
+    _say(console, " → ".join(f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}{_beside(s['name'], _when(s['started_at']))}[/dim]"
+                             for s in (sa, sb)))
     console.print(f"[bold]{t('means', lang)}[/bold]")
+    if cmp.only_before or cmp.only_after:  # the means are not of one set of questions
+        _say(console, f"[yellow]{t('means_other_questions', lang)}[/yellow]")
     console.print(_changes_table(cmp.means, lang, before=sa["name"], after=sb["name"], width=console.width,
                                  short=(f"#{sa['id']}", f"#{sb['id']}")))
     for p in cmp.pairs:
@@ -459,9 +461,9 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     for label, items in ((sa["name"], cmp.only_before), (sb["name"], cmp.only_after)):
         if items:
             console.print()
-            _say(console, f"[dim]{t('only_in', lang)} {escape(label)}: "
-                 + t("list_sep", lang).join(f"#{x.id} {escape(clip(x.question or '–', 30))}" for x in items)
-                 + "[/dim]")
+            _say(console, f"[dim]{t('only_in', lang)} {escape(label)}:[/dim]")
+            for x in items:
+                _indented(console, 2, Text(f"#{x.id} {x.question or '–'}", style="dim"))
 
 
 # --------------------------------------------------------------------------- progress

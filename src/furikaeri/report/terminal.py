@@ -45,7 +45,9 @@ def _verdict(v, L, *, unit: str = "", speed: bool = False, late: bool = False) -
 
 
 def _latin_end(s: str) -> bool:
-    return bool(s) and s[-1].isascii() and s[-1].isalnum()
+    """Does ``s`` end in a Latin word, or its punctuation ("wrong.", "internship,"), or a pause's
+    mark ("[1.2s]": a Latin word after it keeps its space)?"""
+    return bool(re.search(r"(?:[A-Za-z0-9][,.!?;:]*|\])$", s))
 
 
 def _latin_start(s: str) -> bool:
@@ -55,7 +57,8 @@ def _latin_start(s: str) -> bool:
 def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     """The transcript with fillers highlighted, long pauses shown as [1.4s], and a marker
     where the time budget ran out. Not ``spaced`` (Japanese), a word keeps the space Whisper
-    put before it only between two Latin letters or digits (「カギ。県は」, "Thank you")."""
+    put before it only between two Latin words (「カギ。県は」, "Thank you", "wrong. During",
+    「Whisper も」 is 「Whisperも」), as :func:`furikaeri.lang.readable` writes a transcript."""
     text = Text()
     fillers = list(a.fillers)
     pauses = [p for p in a.pauses if p.kind != "short"]
@@ -193,10 +196,13 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     label = metric.label(language) if metric else focus.metric
     value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
-        shown = value
-    elif focus.metric == "answer_s":  # far too short: against the budget
+        from furikaeri.measure import over_as_shown
+
+        shown = metric.with_unit(f"{over_as_shown(focus.value):+g}", language) if metric else value
+    elif focus.metric == "answer_s":  # far too short: against the budget, the length as the report shows it
         from furikaeri import norms
 
+        value = metric.with_unit(f"{focus.value:.1f}", language) if metric else value
         shown = text(language, "focus_short", value=value, share=norms.SHORT_ANSWER_SHARE,
                      budget=focus.limit / norms.SHORT_ANSWER_SHARE)
     elif focus.against == "usual":
@@ -264,41 +270,51 @@ def _stacked_figures(rows: list[tuple], width: int) -> Group:
 
 def _figure_rows(a, rules, rows: list) -> None:
     """The rows of :func:`figures`, appended to ``rows`` as (label, value, verdict, unit): the
-    unit of a speaking rate is its own, the others' is in their value."""
+    unit of a speaking rate is its own, the others' is in their value. Each figure is shown with
+    the digits its verdict judged (:func:`furikaeri.measure.as_shown`). An answer that sounds like
+    the other language (``sounds_like``) has its figures shown with no verdict: a warning says
+    they cannot be trusted."""
+    from furikaeri.measure import over_as_shown, rate_digits
+
     L = rules.labels
     s = L["seconds"]
-    over = a.answer_s - a.budget_s
-    short = a.verdicts.get("length") is not None and a.verdicts["length"].level == "low"
-    length_v = (Text(f"{L['over_budget']} +{over:.0f} {s}", style="bold red") if a.over_budget
+    judged = not a.sounds_like
+    verdict_of = (lambda name: a.verdicts.get(name)) if judged else (lambda name: None)  # noqa: E731
+    length = a.verdicts.get("length")
+    over = a.over_budget if length is None else length.level == "high"
+    short = length is not None and length.level == "low"
+    length_v = (Text("") if not judged
+                else Text(f"{L['over_budget']} {over_as_shown(a.answer_s - a.budget_s):+g} {s}", style="bold red")
+                if over
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
     rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v, ""))
     rows.append((L["latency"], f"{a.latency_s:.1f} {s}", Text(""), ""))
     first = True
     for key in rules.rate_keys:
-        verdict = a.verdicts.get("rate" if key == rules.rate_key else key)
-        digits = 0 if a.rate.get(key) is None or a.rate.get(key) >= 100 else 1
+        verdict = verdict_of("rate" if key == rules.rate_key else key)
+        value = a.rate.get(key)
         label = L["rate"] if first else ""
-        rows.append((label, f"{_num(a.rate.get(key), digits)}",
+        rows.append((label, f"{_num(value, 1 if value is None else rate_digits(value))}",
                      _verdict(verdict, L, speed=True) if verdict else Text(""), L[key]))
         first = False
     st = a.stats
     rows.append((L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
-                 _verdict(a.verdicts.get("fillers"), L), ""))
+                 _verdict(verdict_of("fillers"), L), ""))
     if a.repetitions:
         rows.append((L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", Text(""), ""))
-    rows.append((L["pauses"], f"{st.pause_count}", _verdict(a.verdicts.get("pauses"), L), ""))
+    rows.append((L["pauses"], f"{st.pause_count}", _verdict(verdict_of("pauses"), L), ""))
     if a.opening is not None:
-        order = f"  {L[a.opening.order]}" if a.opening.order else ""
-        v = _verdict(a.verdicts.get("opening"), L, late=True)
+        order = f"  {L[a.opening.order]}" if a.opening.order and judged else ""
+        v = _verdict(verdict_of("opening"), L, late=True)
         v.append(order, style="dim")
         rows.append((L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share),
                      v, ""))
     rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
-                 _verdict(a.verdicts.get("hedges"), L), ""))
+                 _verdict(verdict_of("hedges"), L), ""))
     if a.voice.pitch_spread_st is not None:
         rows.append((L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st),
-                     _verdict(a.verdicts.get("voice"), L), ""))
+                     _verdict(verdict_of("voice"), L), ""))
 
 
 def details(a, L) -> list[Text]:
@@ -322,7 +338,7 @@ def details(a, L) -> list[Text]:
         line = Text(f"{L['habits']}: ", style="dim")
         line.append("  ".join(f"{h.phrase}×{h.count}" for h in a.habits[:5]), style="yellow")
         out.append(line)
-    if a.pace.stretches:
+    if a.pace.stretches and not a.sounds_like:  # too fast or slow: a verdict, of figures not to be trusted
         out.append(Text(f"{L['pace_over_time']}: " + " · ".join(
             L["too_fast" if x.level == "fast" else "too_slow"].format(start=clock(x.start), end=clock(x.end))
             for x in a.pace.stretches), style="dim"))
@@ -340,8 +356,10 @@ def details(a, L) -> list[Text]:
                 L["time_span"].format(start=clock(a), end=clock(b)) for a, b in spans)))
         if voice:
             out.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
-    if a.opening is not None:
-        out.append(Text(f"{L['first_sentence']}: {a.opening.text}", style="dim"))
+    if a.opening is not None:  # an answer saved before the text was joined as the transcript is shown
+        from furikaeri.lang import readable
+
+        out.append(Text(f"{L['first_sentence']}: {readable(a.opening.text, a.language)}", style="dim"))
     return out
 
 
