@@ -302,3 +302,16 @@ def test_a_clipped_recording_is_named_and_a_float_file_over_full_scale_heard_as_
 
     assert said(loud) == said(plain)  # played louder, punctuation may differ
     assert [p["start"] for p in loud["pauses"]] == pytest.approx([p["start"] for p in plain["pauses"]], abs=0.02)
+
+
+def test_a_copy_cut_off_part_through_is_analysed_as_far_as_it_goes_and_says_so(shared, tmp_path):
+    """QA: a FLAC cut part through was refused whole; a WAV cut the same way gave a report with
+    no word that its end was missing."""
+    whole = shared("en", "jfk.flac")
+    cut = tmp_path / "jfk-cut.flac"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])
+    (d,) = run_json(cut)
+    assert 3.0 < d["duration_s"] < 10.0 and d["words"]
+    assert any(w.startswith("The file ends early") for w in d["warnings"]), d["warnings"]
+    (d,) = run_json(whole)
+    assert not any("ends early" in w for w in d["warnings"])

@@ -4,6 +4,7 @@ scale brought within it. Real files written and read back; no model."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from furikaeri.audio import CLIPPED_SHARE, FullScale, load_audio, read_chunks
@@ -96,3 +97,39 @@ def test_a_header_with_an_impossible_sample_rate_is_refused_not_read_for_hours(t
         with pytest.raises(AudioError, match="sampled at 1 Hz"):
             read(bad)
     assert load_audio(good).duration == 1.0
+
+
+def test_a_file_cut_off_in_a_copy_is_read_as_far_as_it_goes_and_said_to_end_early(tmp_path):
+    """QA: a FLAC cut part through (a broken copy) was refused whole ("not a readable audio
+    file") though 15 of its 32 s decode; a WAV cut the same way was analysed with no word.
+    Both are read as far as they go and marked cut short; a whole file is not."""
+    x = _voice(30.0)
+    for fmt in ("WAV", "FLAC"):
+        whole = tmp_path / f"whole.{fmt.lower()}"
+        sf.write(whole, x, 16000, format=fmt)
+        cut = tmp_path / f"cut.{fmt.lower()}"
+        cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+        a = load_audio(whole)
+        assert not a.cut_short and a.duration == pytest.approx(30.0, abs=0.01)
+        a = load_audio(cut)
+        assert a.cut_short and 5.0 < a.duration < 25.0, (fmt, a.duration)
+        stored = FullScale()
+        got = sum(len(c) for c in read_chunks(cut, seconds=2.0, full_scale=stored)) / 16000
+        assert stored.cut_short and got == pytest.approx(a.duration, abs=1.1), fmt
+        stored = FullScale()
+        assert sum(len(c) for c in read_chunks(whole, seconds=2.0, full_scale=stored)) == len(x)
+        assert not stored.cut_short
+
+
+def test_a_recording_whose_header_lags_is_no_cut(tmp_path):
+    """A take being written (or killed) names less data than it holds: not a cut-off copy."""
+    from furikaeri.audio import wav_cut_short
+
+    take = tmp_path / "take.wav"
+    sf.write(take, _voice(3.0), 16000, subtype="PCM_16")
+    raw = bytearray(take.read_bytes())
+    i = raw.index(b"data")
+    raw[i + 4:i + 8] = (16000 * 2).to_bytes(4, "little")  # the header says 1 s, the file holds 3
+    take.write_bytes(raw)
+    assert not wav_cut_short(take)
+    assert not wav_cut_short(tmp_path / "missing.wav")

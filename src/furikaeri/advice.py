@@ -122,14 +122,17 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
 
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
-                 unheard: float = 0.0) -> list[str]:
+                 unheard: float = 0.0, cut_short: bool = False) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
     speech sounds like when it was heard as another (``--language``); ``unheard``: speech
-    Whisper made no words of (:func:`mostly_unheard`)."""
+    Whisper made no words of (:func:`mostly_unheard`); ``cut_short``: the file ended before its
+    end (damaged or cut off), so the figures are of its first part."""
     from furikaeri.audio import CLIPPED_SHARE
 
     out = []
+    if cut_short:
+        out.append(text(language, "warn_cut_short", seconds=speech_map.duration))
     if sounds_like is not None:  # every figure below is of a translation or an invention
         out.append(text(language, "warn_language", heard=text(language, f"language_{sounds_like}"),
                         as_code=sounds_like))

@@ -227,7 +227,8 @@ def analyze_audio(
     budget_s = float(budget) if budget is not None else default_budget(lang)
     return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers, question=question,
                      model=info.name, duration=audio.duration, source=audio.source,
-                     clipped=audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other)
+                     clipped=audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
+                     cut_short=audio.cut_short)
 
 
 def _voice(audio, smap, span):
@@ -328,7 +329,8 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
 
 
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
-              source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None) -> Analysis:
+              source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
+              cut_short: bool = False) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
@@ -369,7 +371,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         habits=m.habits,
         opening=m.opening,
         tips=() if unheard or sounds_like else tuple(tips_for(m, rules.code, budget_s)),
-        warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard)),
+        warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
+                                    cut_short=cut_short)),
         question=question,
         model=model,
         unheard_s=unheard,

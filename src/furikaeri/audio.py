@@ -42,6 +42,8 @@ class Audio:
     source: str = ""
     #: share of the samples at full scale as stored (:class:`FullScale`), before mixing down
     clipped: float = 0.0
+    #: the file ended before its end (damaged or cut off): only what came before was read
+    cut_short: bool = False
 
     @property
     def duration(self) -> float:
@@ -50,11 +52,14 @@ class Audio:
 
 class FullScale:
     """Counts the samples at full scale (:data:`FULL_SCALE`) in audio as it was stored or
-    recorded, before mixing down and resampling round off a clipped waveform's flat tops."""
+    recorded, before mixing down and resampling round off a clipped waveform's flat tops; and,
+    for a file read a chunk at a time, whether it ended before its end (``cut_short``: damaged or
+    cut off, only what came before was read)."""
 
     def __init__(self) -> None:
         self.hits = 0
         self.samples = 0
+        self.cut_short = False
 
     def add(self, x) -> None:
         """More samples, floats in [-1, 1] (any shape: channels are counted one by one)."""
@@ -169,12 +174,60 @@ def _quiet_stderr():
         os.close(saved)
 
 
-def _read_soundfile(path: Path) -> tuple[np.ndarray, int]:
+def _read_soundfile(path: Path) -> tuple[np.ndarray, int, bool]:
+    """The samples, the rate, and whether the file ends before its end (its decoder lost its
+    way part through, or a WAV's header names more data than the file holds)."""
     import soundfile as sf
 
-    with _quiet_stderr():
-        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
-    return data, rate
+    try:
+        with _quiet_stderr():
+            data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+        return data, rate, wav_cut_short(path)
+    except Exception:
+        data, rate = _read_until_damage(path)  # raises the error again when nothing came before it
+        return data, rate, True
+
+
+def _read_until_damage(path: Path) -> tuple[np.ndarray, int]:
+    """What can be read of a file whose decoder fails part through (a FLAC cut off in a copy:
+    "flac decoder lost sync"): the blocks before the damage; the error again when there are none."""
+    import soundfile as sf
+
+    blocks = []
+    with _quiet_stderr(), sf.SoundFile(str(path)) as f:
+        rate = f.samplerate
+        try:
+            while len(block := f.read(rate, dtype="float32", always_2d=True)):
+                blocks.append(block)
+        except Exception:
+            if not blocks:
+                raise
+    if not blocks:
+        raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
+    return np.concatenate(blocks), rate
+
+
+def wav_cut_short(path: Path) -> bool:
+    """Does a WAV file hold less data than its header names (a copy cut off)? A recording being
+    written, or killed, names less than it holds (its header lags): that is no cut."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+            if len(head) < 12 or head[:4] not in (b"RIFF", b"RIFX") or head[8:12] != b"WAVE":
+                return False
+            order = "little" if head[:4] == b"RIFF" else "big"
+            size = os.fstat(f.fileno()).st_size
+            while chunk := f.read(8):
+                if len(chunk) < 8:
+                    return False
+                length = int.from_bytes(chunk[4:], order)
+                if chunk[:4] == b"data":
+                    held = size - f.tell()
+                    return 0 < length < 0xFFFFFF00 and held + 4 < length
+                f.seek(length + (length & 1), os.SEEK_CUR)
+    except OSError:
+        return False
+    return False
 
 
 def _read_av(path: Path) -> tuple[np.ndarray, int]:
@@ -235,9 +288,10 @@ def load_audio(path: str | Path) -> Audio:
     path = Path(path)
     _check_file(path)
     data = rate = None
+    cut = False
     errors = []
     try:
-        data, rate = _read_soundfile(path)
+        data, rate, cut = _read_soundfile(path)
     except Exception as e:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
         errors.append(str(e))
         try:
@@ -261,7 +315,7 @@ def load_audio(path: str | Path) -> Audio:
         raise _invalid_samples(path)
     if rate != RATE:
         mono = resample(mono, rate, RATE)
-    return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share)
+    return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share, cut_short=cut)
 
 
 def within_full_scale(data: np.ndarray, peak: float | None = None) -> np.ndarray:
@@ -355,14 +409,23 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
     except Exception:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
         f = None
     if f is not None:
+        if full_scale is not None and wav_cut_short(path):
+            full_scale.cut_short = True
         with f:
             _check_rate(path, f.samplerate)
             stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
                 if f.samplerate != RATE else None
             peak = _float_peak(f, int(seconds * f.samplerate))
             while True:
-                with _quiet_stderr():
-                    block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
+                try:
+                    with _quiet_stderr():
+                        block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
+                except Exception:  # damaged part through: what came before is the take
+                    if got == 0:
+                        raise _unreadable(path) from None
+                    if full_scale is not None:
+                        full_scale.cut_short = True
+                    block = np.zeros((0, f.channels), dtype=np.float32)
                 last = len(block) == 0
                 if peak:  # a float file: scaled as load_audio scales it whole
                     block = within_full_scale(block, peak)

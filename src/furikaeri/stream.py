@@ -690,6 +690,7 @@ class Listener:
         return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=True, question=self.question,
                          model=self.info.name, duration=duration, source=self.source,
                          clipped=self.full_scale.share, sounds_like=self.sounds_like,
+                         cut_short=self.full_scale.cut_short,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 

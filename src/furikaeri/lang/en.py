@@ -530,6 +530,7 @@ TEXT = {
     'language_en': 'English',
     'language_ja': 'Japanese',
     'warn_clipped': 'The recording is clipped ({share:.1f}% of its samples at full scale): the input level was set too high, so soft sounds such as fillers may be misheard; turn the input gain down (furikaeri mic-check).',
+    'warn_cut_short': 'The file ends early (cut off or damaged): this report covers the {seconds:.0f} s that could be read.',
     'warn_noisy': 'The room is noisy (speech only {db:.0f} dB above the background): soft, short fillers are likely under-counted; pauses are still measured well.',
     'warn_other_voices': 'Other voices or another changing noise in the room (speech only {db:.0f} dB above it): fillers are counted only where Whisper wrote them, so they are likely under-counted and one may be someone else\'s; record somewhere quieter for a fair count.',
     'last_time': 'last time',
