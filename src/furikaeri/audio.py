@@ -395,12 +395,11 @@ def duration_of(path: str | Path) -> float | None:
 def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScale | None = None):
     """Read ``path`` a chunk at a time as mono float32 at 16 kHz (about ``seconds`` each), so a
     long recording never has to fit in memory at once; the same errors as :func:`load_audio`.
-    ``full_scale`` counts the clipped samples as stored (as decoded, for what PyAV reads)."""
-    import soxr
-
+    ``full_scale`` counts the clipped samples as stored (as decoded, for what PyAV reads), and
+    notes a file that ends before its end (``cut_short``: read as far as it goes)."""
     path = Path(path)
     _check_file(path)
-    got = 0
+    full_scale = full_scale if full_scale is not None else FullScale()
     try:
         import soundfile as sf
 
@@ -408,76 +407,82 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
             f = sf.SoundFile(str(path))
     except Exception:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
         f = None
-    if f is not None:
-        if full_scale is not None and wav_cut_short(path):
-            full_scale.cut_short = True
-        with f:
-            _check_rate(path, f.samplerate)
-            stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
-                if f.samplerate != RATE else None
-            peak = _float_peak(f, int(seconds * f.samplerate))
-            while True:
-                try:
-                    with _quiet_stderr():
-                        block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
-                except Exception:  # damaged part through: what came before is the take
-                    if got == 0:
-                        raise _unreadable(path) from None
-                    if full_scale is not None:
-                        full_scale.cut_short = True
-                    block = np.zeros((0, f.channels), dtype=np.float32)
-                last = len(block) == 0
-                if peak:  # a float file: scaled as load_audio scales it whole
-                    block = within_full_scale(block, peak)
-                if full_scale is not None:
-                    full_scale.add(block)
-                mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
-                mono = np.ascontiguousarray(mono, dtype=np.float32)
-                if not np.all(np.isfinite(mono)):
-                    raise _invalid_samples(path)
-                out = stream.resample_chunk(mono, last=last) if stream is not None else mono
-                if len(out):
-                    got += len(out)
-                    yield out.astype(np.float32, copy=False)
-                if last:
-                    break
-    else:
-        try:
-            import av
-
-            av.logging.set_level(None)
-            with _quiet_stderr(), av.open(str(path)) as container:
-                streams = container.streams.audio
-                if not streams:
-                    raise _no_stream(path)
-                resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
-                pending: list[np.ndarray] = []
-                size = 0
-                for frame in container.decode(streams[0]):
-                    for out in resampler.resample(frame):
-                        pending.append(out.to_ndarray().reshape(-1))
-                        size += pending[-1].size
-                    if size >= seconds * RATE:
-                        chunk = np.concatenate(pending).astype(np.float32)
-                        pending, size = [], 0
-                        got += len(chunk)
-                        if full_scale is not None:
-                            full_scale.add(chunk)
-                        yield chunk
-                for out in resampler.resample(None):
-                    pending.append(out.to_ndarray().reshape(-1))
-                if pending:
-                    chunk = np.concatenate(pending).astype(np.float32)
-                    got += len(chunk)
-                    if full_scale is not None:
-                        full_scale.add(chunk)
-                    yield chunk
-        except AudioError:
-            raise
-        except Exception:  # noqa: BLE001
-            raise _unreadable(path) from None
+    got = 0
+    chunks = _soundfile_chunks(f, path, seconds, full_scale) if f is not None else _av_chunks(path, seconds, full_scale)
+    for chunk in chunks:
+        got += len(chunk)
+        yield chunk
     if got == 0:
         raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
+
+
+def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):
+    import soxr
+
+    if wav_cut_short(path):
+        full_scale.cut_short = True
+    got = 0
+    with f:
+        _check_rate(path, f.samplerate)
+        stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
+            if f.samplerate != RATE else None
+        peak = _float_peak(f, int(seconds * f.samplerate))
+        while True:
+            try:
+                with _quiet_stderr():
+                    block = f.read(int(seconds * f.samplerate), dtype="float32", always_2d=True)
+            except Exception:  # damaged part through: what came before is the take
+                if got == 0:
+                    raise _unreadable(path) from None
+                full_scale.cut_short = True
+                block = np.zeros((0, f.channels), dtype=np.float32)
+            last = len(block) == 0
+            if peak:  # a float file: scaled as load_audio scales it whole
+                block = within_full_scale(block, peak)
+            full_scale.add(block)
+            mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
+            mono = np.ascontiguousarray(mono, dtype=np.float32)
+            if not np.all(np.isfinite(mono)):
+                raise _invalid_samples(path)
+            out = stream.resample_chunk(mono, last=last) if stream is not None else mono
+            if len(out):
+                got += len(out)
+                yield out.astype(np.float32, copy=False)
+            if last:
+                break
+
+
+def _av_chunks(path: Path, seconds: float, full_scale: FullScale):
+    try:
+        import av
+
+        av.logging.set_level(None)
+        with _quiet_stderr(), av.open(str(path)) as container:
+            streams = container.streams.audio
+            if not streams:
+                raise _no_stream(path)
+            resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+            pending: list[np.ndarray] = []
+            size = 0
+            for frame in container.decode(streams[0]):
+                for out in resampler.resample(frame):
+                    pending.append(out.to_ndarray().reshape(-1))
+                    size += pending[-1].size
+                if size >= seconds * RATE:
+                    chunk = np.concatenate(pending).astype(np.float32)
+                    pending, size = [], 0
+                    full_scale.add(chunk)
+                    yield chunk
+            for out in resampler.resample(None):
+                pending.append(out.to_ndarray().reshape(-1))
+            if pending:
+                chunk = np.concatenate(pending).astype(np.float32)
+                full_scale.add(chunk)
+                yield chunk
+    except AudioError:
+        raise
+    except Exception:  # noqa: BLE001
+        raise _unreadable(path) from None
 
 
 def _float_peak(f, block: int) -> float | None:
