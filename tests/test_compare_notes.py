@@ -110,12 +110,18 @@ def test_a_note_followed_past_the_band_says_so_rather_than_worse():
     assert fix.verdict == "mixed"
 
 
-def test_an_overshot_note_reads_as_done_and_past_the_range(furikaeri_home):
+def slow_down(home, before: float, after: float) -> tuple[int, int]:
+    """Two attempts at one Japanese question, the first noted 「ゆっくり話す」, at these paces."""
     q = "自己PRをしてください。"
-    a = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=287, question=q),
+    a = save(home, make_analysis("私の強みは粘り強さです", lang="ja", rate=before, question=q),
              session="月曜", note="ゆっくり話す")
-    b = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=245, question=q),
+    b = save(home, make_analysis("私の強みは粘り強さです", lang="ja", rate=after, question=q),
              session="木曜", minutes=60)
+    return a, b
+
+
+def test_an_overshot_note_reads_as_done_and_past_the_range(furikaeri_home):
+    a, b = slow_down(furikaeri_home, 287, 245)
     doc = json.loads(run("compare", str(a), str(b), "--json").output)
     assert doc["fix"]["verdict"] == "overshot"
     out = flat(run("compare", str(a), str(b)).output)
@@ -143,11 +149,7 @@ def test_the_note_check_never_says_worse_where_the_table_says_better():
 
 
 def test_compare_shows_one_story_for_the_pace(furikaeri_home):
-    q = "自己PRをしてください。"
-    a = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=154, question=q),
-             session="月曜", note="ゆっくり話す")
-    b = save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", rate=185, question=q),
-             session="木曜", minutes=60)
+    a, b = slow_down(furikaeri_home, 154, 185)
     doc = json.loads(run("compare", str(a), str(b), "--json").output)
     table = {c["metric"]: c["verdict"] for c in doc["changes"]}
     check = {c["metric"]: c["verdict"] for c in doc["fix"]["changes"]}
