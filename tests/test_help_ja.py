@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 
 from furikaeri.cli import cli, help_ja
-from furikaeri.cli.helptext import summary
+from furikaeri.cli.helptext import doc, summary
 from furikaeri.report.wrap import unspaced
 
 
@@ -60,7 +60,7 @@ def test_help_in_a_japanese_locale_is_japanese(path):
     assert out.startswith(f"使い方: furikaeri {path}".rstrip()), out
     assert "Usage:" not in out and "Options:" not in out and "オプション:" in out
     flat = lambda x: re.sub(r"\s+", "", x)  # noqa: E731  (lines broken anywhere)
-    assert flat(summary(inspect.cleandoc(help_ja.DOCS[path]))) in flat(out)
+    assert flat(summary(doc(path, cmd.help or ""))) in flat(out)
     for english in english_helps(cmd, ctx):
         assert english not in out, english
     assert "[default:" not in out
@@ -72,7 +72,7 @@ def test_help_in_a_japanese_locale_is_japanese(path):
 @pytest.mark.parametrize("path", sorted(COMMANDS))
 def test_the_examples_are_the_english_ones(path):
     cmd, _ = COMMANDS[path]
-    ja, en = examples(inspect.cleandoc(help_ja.DOCS[path])), examples(inspect.cleandoc(cmd.help or ""))
+    ja, en = examples(doc(path, cmd.help or "")), examples(inspect.cleandoc(cmd.help or ""))
     assert len(ja) == len(en), (ja, en)
     for ja_line, en_line in zip(ja, en):
         options = [re.findall(r"(?<!\S)(-{1,2}[a-z][\w-]*)", line) for line in (ja_line, en_line)]
@@ -90,7 +90,7 @@ def test_japanese_lines_fit_the_terminal_and_break_by_the_typesetter_s_rules(col
                 continue  # the examples are kept as written, as in English
             assert cell_len(line) <= columns, (path, columns, line)
             assert line == line.rstrip(), (path, line)
-            assert not line.lstrip().startswith(tuple("、。）」ーを")), (path, line)
+            assert not line.lstrip().startswith(tuple("、。）」ーを:")), (path, line)
             assert not line.endswith(tuple("（「")), (path, line)
             assert not re.search(r"(?<![-\w])-{1,2}$", line), (path, line)  # no option broken after its dashes
 

@@ -1,6 +1,7 @@
 """The command line's help in Japanese: shown by ``--help`` when the system speaks Japanese
 (a ``ja`` locale). DOCS: each command's help, by its path under ``furikaeri`` ("" is the group
-itself); OPTIONS: each option's help, by its English text (an English text changed without its
+itself; a help without examples shows the English help's, which need no translation);
+OPTIONS: each option's help, by its English text (an English text changed without its
 Japanese here fails a test)."""
 
 from __future__ import annotations
@@ -150,15 +151,6 @@ DOCS: dict[str, str] = {
 
     --language は回答の言語、--lang はその前後に表示する案内・メモ・まとめの言語です（各回答の
     レポートは、その回答の言語で表示されます）。
-
-    \b
-    例:
-      furikaeri practice --set ja-basic -n 3
-      furikaeri practice --set en-basic --live-hints
-      furikaeri practice --set en-basic --only intro --only failure
-      furikaeri practice --company "さくら商事"
-      furikaeri practice --set en-basic -n 2 --from-files take1.wav take2.wav --no-reflect
-      furikaeri practice --set ja-basic --from-files answers/ --note "結論から話す"
     """,
     "reflect": """本番の面接が終わったらすぐ、記憶が薄れる前に記録します。
 

@@ -84,7 +84,7 @@ class LocalizedHelp:
             return super().format_help_text(ctx, formatter)
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(doc(command_path(ctx)))
+            formatter.write_text(doc(command_path(ctx), self.help or ""))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if not isinstance(formatter, JapaneseFormatter):
@@ -102,7 +102,7 @@ class LocalizedHelp:
         if not isinstance(formatter, JapaneseFormatter):
             return super().format_commands(ctx, formatter)
         path = command_path(ctx)
-        rows = [(name, summary(doc(f"{path} {name}".strip())))
+        rows = [(name, summary(doc(f"{path} {name}".strip(), cmd.help or "")))
                 for name in self.list_commands(ctx)
                 if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
         if rows:
@@ -120,8 +120,14 @@ def command_path(ctx: click.Context) -> str:
     return " ".join(reversed(names))
 
 
-def doc(path: str) -> str:
-    return inspect.cleandoc(help_ja.DOCS[path])
+def doc(path: str, english: str) -> str:
+    """A command's help in Japanese; without examples of its own, the ``english`` help's (command
+    lines with no comment to translate), under a Japanese heading."""
+    ja = inspect.cleandoc(help_ja.DOCS[path])
+    if "\b" in ja or "\b" not in english:
+        return ja
+    block = inspect.cleandoc(english).split("\b", 1)[1].replace("Examples:", "例:", 1)
+    return f"{ja}\n\n\b{block}"
 
 
 def summary(text: str) -> str:

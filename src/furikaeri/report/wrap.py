@@ -26,7 +26,7 @@ def stacked(width: int) -> bool:
 #: rules, kinsoku shori: JIS X 4051): a comma, a full stop, a closing bracket, a small kana or the
 #: long-vowel mark at the head of a line reads as broken type; so does the particle を, which
 #: only ever ends a phrase (「教えて」 but never 「を教えて」 opens one).
-NO_LINE_START = set("、。，．,.!?！？)）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
+NO_LINE_START = set("、。，．,.:;：；!?！？)）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
 NO_LINE_END = set("(（「『【〔〈《“‘")
 
 
