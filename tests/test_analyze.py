@@ -32,7 +32,7 @@ def run_json(*args):
 def test_jfk_report(shared):
     (d,) = run_json(shared("en", "jfk.flac"))
     assert REQUIRED <= d.keys()
-    assert d["language"] == "en" and d["schema"] == 5
+    assert d["language"] == "en" and d["schema"] == 6
     assert "ask not what your country can do for you" in d["transcript"].lower().replace(",", "")
     assert 0.1 < d["latency_s"] < 0.6
     assert 9.0 < d["answer_s"] < 10.6
@@ -311,7 +311,15 @@ def test_a_copy_cut_off_part_through_is_analysed_as_far_as_it_goes_and_says_so(s
     cut = tmp_path / "jfk-cut.flac"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])
     (d,) = run_json(cut)
-    assert 3.0 < d["duration_s"] < 10.0 and d["words"]
+    assert 3.0 < d["duration_s"] < 10.0 and d["words"] and d["cut_short"] is True
     assert any(w.startswith("The file ends early") for w in d["warnings"]), d["warnings"]
+    # its length is the file's, not the speaker's: not judged, no "say more" tip or focus
+    from furikaeri.coach import focus_of
+
+    assert d["verdicts"]["length"]["level"] == "n/a"
+    assert not any("only" in t and "of 120 s" in t for t in d["tips"]), d["tips"]
+    focus = focus_of(d)
+    assert focus is None or focus.metric not in ("answer_s", "over_s")
     (d,) = run_json(whole)
-    assert not any("ends early" in w for w in d["warnings"])
+    assert not any("ends early" in w for w in d["warnings"]) and d["cut_short"] is False
+    assert d["verdicts"]["length"]["level"] != "n/a"

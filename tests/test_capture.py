@@ -528,6 +528,15 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     assert r.exit_code == 0, r.output
     assert (f"not in your archive yet: `furikaeri analyze {audio / '20261204T191630-en-basic-strength.wav'} --save "
             "-q en-basic:strength` makes it an answer") in " ".join(r.output.split())
+    # a command to paste: the path quoted for the shell, and the archive named when --home named it
+    spaced = tmp_path / "my home"
+    (spaced / "audio").mkdir(parents=True)
+    write_killed_take(spaced / "audio" / "20261204T191630-en-basic-intro.wav", np.concatenate([quiet(0.5), tone(1.0)]),
+                      rate, header_lag_bytes=8000)
+    r = invoke(["--home", str(spaced), "recover"])
+    assert r.exit_code == 0, r.output
+    assert (f"`furikaeri --home '{spaced}' analyze '{spaced / 'audio' / '20261204T191630-en-basic-intro.wav'}' "
+            "--save -q en-basic:intro`") in " ".join(r.output.split())
 
 
 def test_one_unrepairable_take_does_not_block_the_others(tmp_path, furikaeri_home):

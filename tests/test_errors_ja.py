@@ -321,6 +321,7 @@ def test_every_click_message_pattern_has_its_japanese():
         "5 is not in the range 1<=x<=3.": "5 は範囲外です（1<=x<=3）",
         "'x' is not a valid integer.": "'x' は整数ではありません",
         "'x' is not a valid float.": "'x' は数ではありません",
+        "'x' is not a valid integer range.": "'x' は整数ではありません",
         "Path '/a' does not exist.": "'/a' がありません",
         "Directory '/a' is a file.": "'/a' はファイルです（フォルダを指定してください）",
         "File '/a' is a directory.": "'/a' はフォルダです（ファイルを指定してください）",

@@ -69,8 +69,9 @@ def unheard_speech(words, intervals) -> float:
     return max(0.0, sum(iv.duration for iv in intervals) - heard)
 
 
-def tips_for(m, language: str, budget_s: float) -> list[str]:
-    """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`).
+def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) -> list[str]:
+    """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`);
+    ``length_known`` False (a file cut off part through): nothing said of the answer's length.
 
     Figures are judged as the report shows them (:func:`furikaeri.measure.as_shown`). An answer
     far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that makes the
@@ -81,8 +82,8 @@ def tips_for(m, language: str, budget_s: float) -> list[str]:
     if not m.speech_detected:
         return []
     ranked: list[tuple[float, str]] = []
-    short = short_answer(m.answer_s, budget_s)
-    if m.over_budget:
+    short = length_known and short_answer(m.answer_s, budget_s)
+    if m.over_budget and length_known:
         over = over_as_shown(as_shown(m.answer_s, ANSWER_DIGITS) - budget_s)  # as shown: +4 s, +0.4 s
         ranked.append((10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)))
     elif short:  # the focus: first, above every other tip

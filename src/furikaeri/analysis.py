@@ -25,7 +25,7 @@ from furikaeri.voice import Voice, VoiceWindow
 #: ``stats.hedges*``, verdicts ``voice``, ``hedges``, ``opening``.
 #: 4: ``unheard_s``, speech Whisper made no words of when it leaves the figures partial.
 #: 5: ``sounds_like``, the language the answer was said in when it was heard in another one.
-SCHEMA = 5
+SCHEMA = 6
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,9 @@ class Analysis:
     #: The language the answer sounds (or is written) like when it was heard in the other one
     #: (``--language``, or an English-only model): every figure is off, so no tips and no focus.
     sounds_like: str | None = None
+    #: The file ended before its end (damaged, or a copy cut off): the figures are of the part
+    #: that could be read, and the answer's length says nothing of the speaker's (not judged).
+    cut_short: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
@@ -138,6 +141,9 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d["schema"] = 4
     if d["schema"] < 5:  # not kept then (a warning said it)
         d.setdefault("sounds_like", None)
+        d["schema"] = 5
+    if d["schema"] < 6:  # not known then: a file read whole
+        d.setdefault("cut_short", False)
         d["schema"] = SCHEMA
     return d
 
@@ -347,6 +353,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     if m.speech_detected:
         voice = voice_of((m.answer_start, m.answer_end))
         verdicts["voice"] = voice_verdict(voice, rules)
+    if cut_short and "length" in verdicts:  # the file's end is missing, not the speaker's words
+        verdicts["length"] = dataclasses.replace(verdicts["length"], level="n/a")
     return Analysis(
         file=source or None,
         language=rules.code,
@@ -370,13 +378,14 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=() if unheard or sounds_like else tuple(tips_for(m, rules.code, budget_s)),
+        tips=() if unheard or sounds_like else tuple(tips_for(m, rules.code, budget_s, length_known=not cut_short)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
                                     cut_short=cut_short)),
         question=question,
         model=model,
         unheard_s=unheard,
         sounds_like=sounds_like,
+        cut_short=cut_short,
     )
 
 

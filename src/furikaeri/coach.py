@@ -227,7 +227,10 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
     if not d.get("speech_detected") or d.get("unheard_s") or d.get("sounds_like"):  # figures off: nothing to work on
         return None
-    focus = choose_focus(metrics_from_analysis(d), d.get("language") or "en", own_usual=own_usual)
+    metrics = metrics_from_analysis(d)
+    if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
+        metrics = {k: v for k, v in metrics.items() if k not in ("answer_s", "over_s", "over_budget")}
+    focus = choose_focus(metrics, d.get("language") or "en", own_usual=own_usual)
     return _naming_filler(focus, d)
 
 

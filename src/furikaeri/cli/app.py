@@ -36,7 +36,7 @@ def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
 CLICK_JA = (
     (r"(.+) is not in the range (.+?)\.", "{0} は範囲外です（{1}）"),
     (r"(.+) is not one of (.+?)\.", "{0} は選べません（{1} のどれか）"),
-    (r"(.+) is not a valid integer\.", "{0} は整数ではありません"),
+    (r"(.+) is not a valid integer(?: range)?\.", "{0} は整数ではありません"),
     (r"(.+) is not a valid float(?: range)?\.", "{0} は数ではありません"),
     (r"(.+) is not a valid boolean\..*", "{0} は真偽値（yes/no など）ではありません"),
     (r"(.+) is not a number of seconds\.", "{0} は秒数ではありません"),
@@ -199,7 +199,7 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
 
 
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", prog_name="furikaeri")
+@click.version_option(__version__, "-V", "--version", prog_name="furikaeri", message="%(prog)s %(version)s")
 @click.option(
     "--home",
     type=click.Path(file_okay=False),

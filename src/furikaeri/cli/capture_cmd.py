@@ -273,7 +273,7 @@ def recover(directory, json_):
             click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
                             path=t.path, seconds=t.duration_s))
             if t.path in unsaved:  # the next step: the take is audio, not yet an answer
-                click.echo("  " + text(ui_language(), "recover_hint", take=t.path, question=unsaved[t.path]))
+                click.echo("  " + text(ui_language(), "recover_hint", command=unsaved[t.path][0], question=unsaved[t.path][1]))
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
@@ -281,8 +281,11 @@ def recover(directory, json_):
 
 
 def _not_in_archive(paths: list) -> dict:
-    """The repaired takes no saved answer holds, each with the ``-q`` that names its question
-    (a practice take is named by its time and its question's key; a record take by its time)."""
+    """The repaired takes no saved answer holds, each with what to type after ``analyze``: the
+    path (quoted for the shell, and the archive's ``--home`` when one was given) and the ``-q``
+    that names its question (a practice take is named by its time and its question's key; a
+    record take by its time alone)."""
+    import shlex
     from furikaeri.questions import all_sets
 
     saved: set = set()
@@ -300,6 +303,13 @@ def _not_in_archive(paths: list) -> dict:
         if Path(path).resolve() in saved:
             continue
         named = re.sub(r"^\d{8}T\d{6}-|-\d+$", "", Path(path).stem)
-        out[path] = f" -q {keys[named]}" if named in keys else ""
+        where = f"--home {shlex.quote(str(home()))} " if _home_given() else ""
+        out[path] = (f"{where}analyze {shlex.quote(str(path))}", f" -q {shlex.quote(keys[named])}" if named in keys else "")
     return out
+
+
+def _home_given() -> bool:
+    """Was the archive named with ``--home`` (then a command to paste must name it too)?"""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and isinstance(ctx.find_root().obj, dict) and bool(ctx.find_root().obj.get("home"))
 

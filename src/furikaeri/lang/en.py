@@ -618,7 +618,7 @@ TEXT = {
     'dev_name': 'name',
     'dev_default': '(* = default)',
     'fewer_files': '{asked} questions asked for; the files answer the first {files} only',
-    'recover_hint': 'not in your archive yet: `furikaeri analyze {take} --save{question}` makes it an answer',
+    'recover_hint': 'not in your archive yet: `furikaeri {command} --save{question}` makes it an answer',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
