@@ -1033,6 +1033,7 @@ def test_live_panel_and_meter():
     assert meter(-5.0)[1] == "yellow" and meter(-0.5)[1] == "red"
     console = Console(record=True, width=100, force_terminal=False)
     panel = LivePanel(console, question="Why us?", budget=60.0, device_name="USB Mic")
+    panel.started = 0.0  # spoken from the first moment
     panel.elapsed, panel.level = 42.0, -20.0
     console.print(panel.render())
     text = console.export_text()
@@ -1040,6 +1041,35 @@ def test_live_panel_and_meter():
     panel.elapsed = 75.0
     console.print(panel.render())
     assert "Over the 1:00 budget by 0:15" in console.export_text()
+
+
+def test_the_budget_on_the_screen_runs_from_the_first_word():
+    """QA: the screen counted the budget from the start of the recording: seven silent seconds
+    then a 22-s answer left "recorded 0:30 / 0:25, over the budget by 0:05" above a report saying
+    22.1 of 25 s, within budget; silence alone drew "wrap up" and then "over the budget"."""
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+
+    panel = LivePanel(Console(width=100), question="Q", budget=25.0, hints=lambda: 0)
+    for t in range(0, 40):  # a quiet room (-70 dBFS), nobody speaking
+        panel.update(t * 0.25, -70.0)
+    shown = render_panel(panel)
+    assert panel.started is None and "0:00 / 0:25" in shown
+    assert "wrap up" not in shown.lower() and "Over the" not in shown
+    panel.update(10.0, -22.0)  # the first word
+    for t in range(41, 160):
+        panel.update(t * 0.25, -25.0)
+    assert panel.started == 10.0
+    shown = render_panel(panel)
+    assert "0:29 / 0:25" in shown and "Over the 0:25 budget by 0:04" in shown
+    # a hum under the floor does not start it; the same hum then speech over it does
+    hum = LivePanel(Console(width=100), question="Q", budget=25.0)
+    hum.update(0.5, -55.0)
+    hum.update(1.0, -52.0)
+    assert hum.started is None
+    hum.update(1.5, -30.0)
+    assert hum.started == 1.5
 
 
 def render_panel(panel, width=100) -> str:
@@ -1058,6 +1088,7 @@ def panel_states(language, question, device_name, *, width=100):
 
     panel = LivePanel(Console(width=width), question=question, budget=60.0, device_name=device_name,
                       language=language)
+    panel.started = 0.0
     shown = {}
     panel.elapsed, panel.level = 42.0, -20.0
     shown["recording"] = render_panel(panel, width)

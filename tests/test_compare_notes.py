@@ -94,7 +94,9 @@ def test_a_note_followed_past_the_band_says_so_rather_than_worse():
     # 「ゆっくり」 from 287 (inside 250-350) to 245: done as asked, now under the band
     assert N.note_change(CPM, 287, 245, "lower").verdict == "overshot"
     assert N.note_change(CPM, 400, 150, "lower").verdict == "overshot"  # from above, further past the far side
-    assert N.note_change(CPM, 400, 240, "lower").verdict == "better"  # nearer the band than before
+    assert N.note_change(CPM, 400, 240, "lower").verdict == "overshot"  # nearer the band, but past it
+    assert N.note_change(M.METRIC_BY_NAME["wpm"], 80, 176, "higher").verdict == "overshot"  # QA: read "better"
+    assert N.note_change(CPM, 400, 300, "lower").verdict == "better"  # into the band
     assert N.note_change(CPM, 287, 260, "lower").verdict == "better"  # still inside
     assert N.note_change(CPM, 287, 360, "higher").verdict == "overshot"
     assert N.note_change(CPM, 287, 360, "lower").verdict == "worse"  # against the note
@@ -125,7 +127,7 @@ def test_an_overshot_note_reads_as_done_and_past_the_range(furikaeri_home):
     doc = json.loads(run("compare", str(a), str(b), "--json").output)
     assert doc["fix"]["verdict"] == "overshot"
     out = flat(run("compare", str(a), str(b)).output)
-    assert "メモどおりに変わりましたが、目安の範囲を越えました" in out and "メモどおりですが、目安の範囲を越えました" in out
+    assert "メモどおりに変わりましたが、目安の範囲を通り越しました" in out and "メモどおりですが、目安の範囲を通り越しました" in out
     out = flat(run("compare", str(a), str(b), "--lang", "en").output)
     assert "as your note asked, but past the usual range" in out
 
@@ -425,3 +427,27 @@ def test_sessions_of_different_questions_say_their_means_are_a_rough_guide(furik
     # one set of questions on both sides: no such word
     out = run("compare", "--sessions", "ja-basic 2026-11-26 10:00", "ja-basic 2026-11-26 10:00").output
     assert "参考値" not in out
+
+
+def test_an_answer_heard_in_the_other_language_moves_no_figure_of_its_words(furikaeri_home):
+    """QA: a Japanese answer to an English question, heard as English (a warning said every
+    figure is off), then read "your fix is working: fillers 5.9 -> 3.2/min ▲ better" and moved
+    the pace trend in progress. Its word figures are not kept; its length and pauses are."""
+    import dataclasses
+
+    from furikaeri.progress import progress
+
+    q = "Tell me about yourself."
+    save(furikaeri_home, make_analysis(fillers=6, rate=150, question=q), session="Monday", note="fewer ums")
+    heard_wrong = dataclasses.replace(make_analysis(fillers=2, rate=67, question=q), sounds_like="ja")
+    with Store.open(furikaeri_home) as st:
+        qid = S.question_for_text(st, q, language="en", budget_s=60.0)
+        sid = st.session_for("Tuesday", now=MONDAY + timedelta(days=1))
+        answer_id, fix = S.record_answer(st, session_id=sid, question_id=qid, analysis=heard_wrong.to_dict(),
+                                         audio_path=None, now=MONDAY + timedelta(days=1))
+        assert fix is None
+        m = st.answer(answer_id, full=False).metrics
+        assert m["wpm"] is None and m["fillers_per_min"] is None and m["answer_s"] == 60.0
+        (overall,) = progress(st).overall
+    wpm = next(s for s in overall.series if s.metric == "wpm")
+    assert len(wpm.points) == 1 and wpm.trend is None

@@ -1105,3 +1105,20 @@ def test_fewer_files_than_the_questions_asked_for_is_said(home):
     assert r.exit_code == 0, r.output
     assert "2 questions asked for; the files answer the first 1 only" in r.stderr
     assert len(json.loads(r.stdout)["answers"]) == 1
+
+
+@pytest.mark.model
+def test_the_note_check_is_shown_before_the_next_note_is_asked(home):
+    """QA: the reflection ("what went wrong / why / next time") was asked before the check of
+    last time's note was shown: the person wrote the next note without knowing if the fix worked."""
+    (take,) = need_samples("en_greatest_strength.flac")
+    base = ["practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take)]
+    assert run(*base, "--no-reflect", "--note", "fewer ums").exit_code == 0
+    r = run(*base, "--reflect", input="still some\n\n\n")
+    assert r.exit_code == 0, r.output
+    out = r.output
+    check = min(out.find(t) for t in ("your fix", "no change yet on what your note", "what your note targeted",
+                                      "still where it should be", "partly:") if t in out)
+    assert 0 <= check < out.index("what went wrong"), out
+    doc = json.loads(run("history", "--json").output)
+    assert any(a["note"] and a["note"]["wrong"] == "still some" for s in doc for a in s["answers"])

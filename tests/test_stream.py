@@ -243,7 +243,7 @@ def test_live_hints_count_fillers_and_cue_the_wrap_up(language, wrap, count):
     from furikaeri.cli.live import LivePanel
 
     def shown(panel, elapsed):
-        panel.elapsed = elapsed
+        panel.started, panel.elapsed = 0.0, elapsed  # spoken from the first moment
         c = Console(width=80, record=True, file=open("/dev/null", "w"))
         c.print(panel.render())
         return c.export_text()

@@ -399,4 +399,5 @@ def voice_verdict(voice: Voice, rules) -> Verdict:
     # judged as the share is shown (49.7 % is "50 %"), as every verdict is (furikaeri.measure.as_shown)
     level = ("n/a" if voice.monotone_share is None else
              "low" if share_as_shown(voice.monotone_share) >= norms.MONOTONE_SHARE_HIGH else "good")
+    # "most 10 s": flat (under MONOTONE_ST) in fewer than MONOTONE_SHARE_HIGH of the stretches
     return Verdict(level, text(rules.code, "norm_voice", st=norms.MONOTONE_ST), norms.VOICE_SOURCE)

@@ -132,10 +132,10 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
     either way; an unmoved figure is ``same``.
 
     A note followed past the band from inside or beyond its other side ("slow down" from 287 to
-    245 字/分, band 250–350) is ``overshot``: done as asked, and now out on the far side, which
-    a bare "worse" would not explain."""
+    245 字/分, band 250–350; "speak faster" from 80 to 176 wpm, band 120–160) is ``overshot``:
+    done as asked, and now out on the far side, which neither "worse" nor "better" says."""
     c = change(metric, before, after, want=want)
-    if c.verdict == "worse" and _overshot(metric, c, want):
+    if c.verdict in ("better", "worse") and _overshot(metric, c, want):  # 80 -> 176 wpm on "speak faster"
         return replace(c, verdict="overshot")
     if c.verdict not in ("better", "worse") or c.delta is None or not pulls_away(metric, before, want):
         return c

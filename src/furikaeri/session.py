@@ -180,12 +180,7 @@ def record_answer(
 ) -> tuple[int, FixCheck | None]:
     """Save an analysed attempt (its audio kept in the archive) and check it against the
     previous attempt's note. Returns the answer id and the check (None without a note)."""
-    attempts = store.answers(question_id=question_id) if question_id is not None else []
-    language = analysis.get("language")
-    if language:  # an attempt in another language is no "before": its figures mean other things
-        attempts = [a for a in attempts if a.language in (language, None)]
-    previous = attempts[-1] if attempts else None
-    noted = latest_noted(attempts)
+    fix = note_check(store, question_id, analysis)  # against the attempts before this one
     stored_audio = None
     if audio_path is not None:
         stored_audio = keep_audio(store.home, audio_path, now=now, move=move) if keep else Path(audio_path)
@@ -197,12 +192,23 @@ def record_answer(
         if keep and not move and stored_audio is not None and stored_audio != Path(audio_path):
             stored_audio.unlink(missing_ok=True)
         raise
-    fix = None
-    if previous is not None:
-        current = store.answer(answer_id, full=False)
-        assert current is not None
-        fix = check_fix(previous, current.metrics, current.language, note=noted.note if noted else None)
     return answer_id, fix
+
+
+def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) -> FixCheck | None:
+    """Did this attempt (an analysis not yet saved) do what the earlier note on its question
+    asked (:func:`furikaeri.notes.check_fix`)? None without an earlier attempt in its language,
+    or when its figures are off (heard in the other language, mostly unheard)."""
+    from furikaeri.store import metrics_from_analysis
+
+    attempts = store.answers(question_id=question_id) if question_id is not None else []
+    language = analysis.get("language")
+    if language:  # an attempt in another language is no "before": its figures mean other things
+        attempts = [a for a in attempts if a.language in (language, None)]
+    if not attempts or analysis.get("sounds_like") or analysis.get("unheard_s"):
+        return None
+    noted = latest_noted(attempts)
+    return check_fix(attempts[-1], metrics_from_analysis(analysis), language, note=noted.note if noted else None)
 
 
 def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,
@@ -299,6 +305,8 @@ class Heard:
     question: qmod.Question
     analysis: Any
     focus: Focus | None = None
+    #: the earlier note's check (:func:`note_check`), shown before the reflection is asked
+    fix: FixCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -311,7 +319,8 @@ class NotSaved:
 
 @dataclass(frozen=True)
 class Saved:
-    """Event: the answer was saved as ``answer_id``; ``fix``: the earlier note's check."""
+    """Event: the answer was saved as ``answer_id``; ``fix``: the earlier note's check (the one
+    :class:`Heard` showed)."""
 
     question: qmod.Question
     answer_id: int
@@ -382,7 +391,9 @@ class _Loop:
             self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
         self.ended = audio.last or bool(audio.stop_asked and audio.stop_asked())
         focus = self.focus(analysis)
-        self.emit(Heard(q, analysis, focus))
+        # the earlier note's check is shown with the report, before the person writes the next note
+        fix = note_check(self.store, before.question_id, analysis.to_dict()) if analysis.speech_detected else None
+        self.emit(Heard(q, analysis, focus, fix))
         if not analysis.speech_detected:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever

@@ -503,11 +503,12 @@ def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
     long_pauses = stats.get("long_pauses")
     if long_pauses is None and d.get("pauses"):
         long_pauses = sum(1 for p in d["pauses"] if p.get("kind") in ("long", "very_long"))
-    return {
+    over_s = None if answer_s is None or budget_s is None or d.get("cut_short") else round(answer_s - budget_s, 2)
+    figures = {
         "answer_s": answer_s,
         "budget_s": budget_s,
-        "over_budget": None if d.get("over_budget") is None else int(bool(d.get("over_budget"))),
-        "over_s": None if answer_s is None or budget_s is None else round(answer_s - budget_s, 2),
+        "over_budget": None if d.get("over_budget") is None or d.get("cut_short") else int(bool(d.get("over_budget"))),
+        "over_s": over_s,
         "wpm": _num(rate.get("wpm")),
         "articulation_wpm": _num(rate.get("articulation_wpm")),
         "chars_per_min": _num(rate.get("chars_per_min")),
@@ -522,6 +523,18 @@ def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
         "word_count": _int(stats.get("word_count", len(d.get("words") or ()))),
         **_coach_figures(d),
     }
+    if d.get("sounds_like"):  # heard in the other language: figures of its words are of a translation
+        figures.update(dict.fromkeys(WORD_FIGURES))
+    return figures
+
+
+#: The figures counted from an answer's words (not from its sound): none for an answer heard in
+#: the other language (``sounds_like``), so it moves no trend, usual or note check. Its length,
+#: pauses, start and voice are the sound's, and stay. A file cut short keeps its figures but not
+#: its place against the budget (its length is the file's).
+WORD_FIGURES = ("wpm", "articulation_wpm", "chars_per_min", "morae_per_s", "fillers_per_min", "filler_count",
+                "repetitions", "repetitions_per_min", "word_count", "hedges", "hedges_per_100_words", "opening_s",
+                "opening_share", "off_pace_s")
 
 
 def _coach_figures(d: dict[str, Any]) -> dict[str, Any]:

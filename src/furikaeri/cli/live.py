@@ -38,6 +38,10 @@ NO_TERMINAL_CAP_S = 600.0
 REDRAW_PER_S = 8.0
 #: The meter's scale, dBFS: its left end and where it turns yellow / red.
 METER_FLOOR_DBFS = -60.0
+#: The answer has begun (for the budget on the screen) when the level rises this far over the
+#: quietest moment so far, and at least to this level: a voice close to a microphone is 20 to 40
+#: dB over a quiet room. In a room too loud for the rise it begins at once, as a clock would.
+SPEECH_RISE_DB, SPEECH_MIN_DBFS = 15.0, -50.0
 METER_HOT_DBFS = -9.0
 METER_CLIP_DBFS = -1.0
 METER_WIDTH = 30
@@ -84,6 +88,11 @@ class LivePanel:
         self.hints = hints
         self.elapsed = 0.0
         self.level = MIN_DBFS
+        #: when the answer began: the first moment the level rose :data:`SPEECH_RISE_DB` over the
+        #: quietest so far (and over :data:`SPEECH_MIN_DBFS`); the budget runs from there, as the
+        #: report times the answer from its first word
+        self.started: float | None = None
+        self._quietest = 0.0
         self.done = False
         self._next_draw = 0.0
         self.live = Live(self.render(), console=console, auto_refresh=False, transient=False,
@@ -105,9 +114,10 @@ class LivePanel:
             line.append(t("rec_done") + " ", style="bold")
         else:
             line.append(t("rec_recording") + " ", style="bold red")
-        over = self.budget is not None and self.elapsed > self.budget
+        answer = self.answer_s
+        over = self.budget is not None and answer > self.budget
         if self.budget is not None:
-            line.append(f"{clock(self.elapsed)} / {clock(self.budget)}", style="bold red" if over else "bold")
+            line.append(f"{clock(answer)} / {clock(self.budget)}", style="bold red" if over else "bold")
         else:
             line.append(clock(self.elapsed), style="bold")
         line.append("  ")
@@ -117,11 +127,11 @@ class LivePanel:
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
-            grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(self.elapsed - self.budget)),
+            grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(answer - self.budget)),
                               style="bold red"))
         elif self.hints is not None and not self.done and self.budget is not None \
-                and self.elapsed >= wrap_up_at(self.budget):
-            grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - self.elapsed)), style="bold yellow"))
+                and answer >= wrap_up_at(self.budget):
+            grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - answer)), style="bold yellow"))
         if self.hints is not None and not self.done:
             grid.add_row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         if not self.done:
@@ -131,9 +141,17 @@ class LivePanel:
                 grid.add_row(Text(t("rec_mic", name=self.device_name), style="dim"))
         return grid
 
+    @property
+    def answer_s(self) -> float:
+        """Seconds since the answer began (0 before it has)."""
+        return 0.0 if self.started is None else max(self.elapsed - self.started, 0.0)
+
     def update(self, elapsed: float, level: float) -> None:
         self.elapsed = elapsed
         self.level = level
+        self._quietest = min(self._quietest, level)
+        if self.started is None and level >= max(self._quietest + SPEECH_RISE_DB, SPEECH_MIN_DBFS):
+            self.started = elapsed
         now = time.monotonic()
         if now >= self._next_draw:
             self._next_draw = now + 1.0 / REDRAW_PER_S
@@ -228,6 +246,8 @@ class HeldInterrupts:
     def _hold(self, *_) -> None:
         if not self.pressed:
             self.pressed = True
+            if sys.stderr.isatty():  # a progress bar may be drawing on the line: start a new one
+                click.echo(err=True)
             _say(self.message)
 
     def __enter__(self) -> "HeldInterrupts":

@@ -174,8 +174,8 @@ class _Screen:
             from furikaeri.report.terminal import render
 
             render(event.analysis, out, focus=event.focus)
+            H.render_fix(out, event.fix, L)  # before the reflection: did last time's fix work?
         elif isinstance(event, S.Saved):
-            H.render_fix(out, event.fix, L)
             H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else ())
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 

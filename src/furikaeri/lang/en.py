@@ -686,7 +686,7 @@ TEXT = {
     'value_unit': '{value} {unit}',
     'norm_hedges': '≤ {high:g} per 100 words',
     'norm_opening': '≤ {share:.0%} of budget',
-    'norm_voice': '≥ {st:g} st per 10 s',
+    'norm_voice': '≥ {st:g} st in most 10 s',
     'opening': 'To the point',
     'opening_value': '{seconds:.1f} s ({share:.0%} of budget)',
     'point_first': 'point first',
