@@ -1260,3 +1260,23 @@ def test_record_in_japanese_says_so_in_japanese(pulse, tmp_path):
     assert "に録音します（最長1秒）" in r.stderr
     assert f"保存しました: {out}（1.0秒、制限時間に達しました）" in r.stderr
     assert "声が聞こえませんでした" in r.stderr
+
+
+def test_a_wav_whose_header_was_never_written_is_named_and_repaired_by_name(tmp_path):
+    """QA: a WAV whose header says no data over 3 s of audio was refused as holding no audio;
+    recover (which looks for its own markers) did not find it. The error says what it is, and
+    `recover FILE` repairs it."""
+    import soundfile as sf
+
+    take = tmp_path / "cut.wav"
+    sf.write(take, 0.3 * np.sin(np.arange(48000) / 16000 * 2 * np.pi * 200), 16000, subtype="PCM_16")
+    raw = bytearray(take.read_bytes())
+    i = raw.index(b"data")
+    raw[i + 4:i + 8] = bytes(4)
+    take.write_bytes(raw)
+    r = invoke(["analyze", str(take)])
+    assert r.exit_code == 2 and f"`furikaeri recover {take}` repairs it" in " ".join(r.output.split())
+    r = invoke(["recover", str(take), "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)[0]["duration_s"] == pytest.approx(3.0, abs=0.01)
+    assert sf.info(take).frames == 48000

@@ -451,3 +451,15 @@ def test_an_answer_heard_in_the_other_language_moves_no_figure_of_its_words(furi
         (overall,) = progress(st).overall
     wpm = next(s for s in overall.series if s.metric == "wpm")
     assert len(wpm.points) == 1 and wpm.trend is None
+
+
+def test_the_same_words_twice_have_no_empty_heading_of_what_changed(furikaeri_home):
+    """QA: two takes of the same words showed "what the answer said differently (kept 100% of
+    the earlier words)" over nothing."""
+    a = save(furikaeri_home, make_analysis(question="Why us?"), session="Monday")
+    b = save(furikaeri_home, make_analysis(question="Why us?"), session="Friday", minutes=60)
+    out = run("compare", str(a), str(b)).output
+    assert "said differently" not in out
+    c = save(furikaeri_home, make_analysis("I teach physics and I build robots", question="Why us?"), session="Friday",
+             minutes=61)
+    assert "said differently" in run("compare", str(b), str(c)).output

@@ -989,6 +989,11 @@ def test_company_without_a_file_practises_the_logged_questions(home):
         assert all(q.budget_s == 120 for q in qset.questions)
         with pytest.raises(QuestionError, match="no company file"):
             _set_from_interviews(st, "Nobody")
+    # a built-in question asked in a real interview keeps its budget (QA: 自己紹介 got 60 s, not 30)
+    run("reflect", "-c", "さくら商事", "-q", "自己紹介をお願いします", "-q", "ガクチカを教えてください", "--no-prompt")
+    with Store.open(home) as st:
+        budgets = {q.text: q.budget_s for q in _set_from_interviews(st, "さくら商事").questions}
+    assert budgets == {"自己紹介をお願いします": 30.0, "ガクチカを教えてください": 60.0}
 
 
 def _answers(metric: str, values) -> list[Answer]:
@@ -1103,7 +1108,7 @@ def test_fewer_files_than_the_questions_asked_for_is_said(home):
     r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "2", "--from-files", str(take),
                                  "--no-reflect", "--json"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    assert "2 questions asked for; the files answer the first 1 only" in r.stderr
+    assert "the files answer the first 1 of the 2 questions asked for (one file each)" in r.stderr
     assert len(json.loads(r.stdout)["answers"]) == 1
 
 

@@ -203,8 +203,23 @@ def _read_until_damage(path: Path) -> tuple[np.ndarray, int]:
             if not blocks:
                 raise
     if not blocks:
-        raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
+        raise _no_samples(path)
     return np.concatenate(blocks), rate
+
+
+def _no_samples(path: Path) -> AudioError:
+    """A file with no audio in it; a WAV whose header says so over data that is there is a
+    recording a crash left before its header was written: ``recover`` repairs it."""
+    try:
+        unwritten = path.suffix.lower() == ".wav" and path.stat().st_size > 4096
+    except OSError:
+        unwritten = False
+    if unwritten:
+        return AudioError(f"{path}: its header says it holds no audio, but the file is longer: a recording a crash "
+                          f"left unfinished? `furikaeri recover {path}` repairs it",
+                          ja=f"{path}: ヘッダーには音声がないとありますが、ファイルにはデータがあります。"
+                          f"中断された録音なら `furikaeri recover {path}` で修復できます")
+    return AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
 
 
 def wav_cut_short(path: Path) -> bool:
@@ -304,7 +319,7 @@ def load_audio(path: str | Path) -> Audio:
     if data is None:
         raise _unreadable(path)
     if data.shape[0] == 0:
-        raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
+        raise _no_samples(path)
     _check_rate(path, rate)
     data = within_full_scale(data)
     clipped = FullScale()
@@ -413,7 +428,7 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
         got += len(chunk)
         yield chunk
     if got == 0:
-        raise AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
+        raise _no_samples(path)
 
 
 def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):

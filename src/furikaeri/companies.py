@@ -47,7 +47,8 @@ def company_questions(store: Store, qset: qmod.QuestionSet) -> qmod.QuestionSet:
             text = item.get("question", "").strip()
             if text and text not in known:
                 known.add(text)
-                extra.append(qmod.Question(id=f"asked{iv.id}-{len(extra) + 1}", text=text, budget_s=budget,
+                extra.append(qmod.Question(id=f"asked{iv.id}-{len(extra) + 1}", text=text,
+                                           budget_s=qmod.builtin_budget(text, budget),  # a built-in's keeps its own
                                            language=qset.language, set_name=qset.name, hint=""))
     if not extra:
         return qset
@@ -66,8 +67,8 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None) 
     lang = guess_language(texts)
     name = qmod.slug(c.name if c else company)
     seen = list(dict.fromkeys(texts))
-    qs = tuple(qmod.Question(id=f"asked{n}", text=text, budget_s=qmod.DEFAULT_BUDGET_S[lang], language=lang,
-                             set_name=name)
+    qs = tuple(qmod.Question(id=f"asked{n}", text=text, budget_s=qmod.builtin_budget(text, qmod.DEFAULT_BUDGET_S[lang]),
+                             language=lang, set_name=name)
                for n, text in enumerate(seen, 1))
     if not qs:
         raise UsageError(f"the interviews logged for '{company}' hold no questions",

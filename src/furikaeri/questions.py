@@ -319,7 +319,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         known = {q.text for q in questions}
         for j, ask in enumerate(company.asks, 1):
             if ask not in known:
-                budget = default_budget if head.get("budget") is not None else _builtin_budget(ask, default_budget)
+                budget = default_budget if head.get("budget") is not None else builtin_budget(ask, default_budget)
                 questions.append(
                     Question(id=f"asks{j}", text=ask, budget_s=budget, language=language, set_name=set_name)
                 )
@@ -361,10 +361,10 @@ def _question_budget(q: dict, text: str, default: float, where: tuple[str, str],
     own) a built-in question's it asks again, else the file's ``default``."""
     if q.get("budget") is not None:
         return _budget(q["budget"], *where)
-    return _builtin_budget(text, default) if own else default
+    return builtin_budget(text, default) if own else default
 
 
-def _builtin_budget(text: str, otherwise: float) -> float:
+def builtin_budget(text: str, otherwise: float) -> float:
     """The budget of the built-in question ``text`` is (a company's asked question joins that
     question's attempts, so it is judged against the same budget), else ``otherwise``."""
     same = same_question(text)

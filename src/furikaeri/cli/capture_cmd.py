@@ -238,7 +238,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 
 
 @cli.command()
-@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "json_", is_flag=True, help="Print the repaired takes as JSON.")
 def recover(directory, json_):
     """Repair takes left unfinished by a killed or crashed recording.
@@ -246,7 +246,8 @@ def recover(directory, json_):
     A take is written while it is recorded, so after a crash the audio up to the last moment is
     on disk; this fixes the file's header so every program can read it. DIRECTORY defaults to
     <data dir>/takes (record's takes) and <data dir>/audio (practice's). Takes being recorded
-    right now are left alone.
+    right now are left alone. A WAV file named instead of a folder is repaired whatever left it
+    unfinished.
 
     \b
     Examples:
@@ -260,7 +261,7 @@ def recover(directory, json_):
     folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
     repaired, failed = [], []
     for folder in folders:
-        done, bad = repair_partial_takes(folder, quiet=True)
+        done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder)
         repaired += done
         failed += bad
     if json_:
@@ -312,4 +313,14 @@ def _home_given() -> bool:
     """Was the archive named with ``--home`` (then a command to paste must name it too)?"""
     ctx = click.get_current_context(silent=True)
     return ctx is not None and isinstance(ctx.find_root().obj, dict) and bool(ctx.find_root().obj.get("home"))
+
+
+def _repair_one(path: Path) -> tuple[list, list]:
+    """One named take repaired (a header a crash left unwritten), as :func:`repair_partial_takes` says it."""
+    from furikaeri.capture import recover_take
+
+    try:
+        return [recover_take(path)], []
+    except AudioError as e:
+        return [], [e]
 

@@ -617,7 +617,7 @@ TEXT = {
     'dev_channels': 'ch',
     'dev_name': 'name',
     'dev_default': '(* = default)',
-    'fewer_files': '{asked} questions asked for; the files answer the first {files} only',
+    'fewer_files': 'the files answer the first {files} of the {asked} questions asked for (one file each)',
     'recover_hint': 'not in your archive yet: `furikaeri {command} --save{question}` makes it an answer',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',

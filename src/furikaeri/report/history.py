@@ -429,21 +429,23 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -
         _say(console, f"[dim]{t('your_note', lang)} (#{a.id}):[/dim] {escape(note_text(a.note))}")
     render_fix(console, cmp.fix, lang)
     d = cmp.text
+    if not (d.removed or d.added):  # the same words: no heading over nothing
+        return
     _say(console, f"[bold]{t('said', lang)}[/bold] [dim]({t('kept', lang, pct=d.kept_share)})[/dim]")
-    if d.removed or d.added:  # a hanging indent: wrapped phrases stay right of their label
-        from rich.cells import cell_len
+    # a hanging indent: wrapped phrases stay right of their label
+    from rich.cells import cell_len
 
-        marks = [(Text(f"  − {t('dropped', lang)}:", style="red"), d.removed),
-                 (Text(f"  + {t('added', lang)}:", style="green"), d.added)]
-        room = console.width - max(cell_len(m.plain) for m, _ in marks) - 1
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(overflow="fold")
-        for mark, phrases in marks:
-            said = Text(" | ".join(phrases))
-            if phrases:  # phrases written without spaces broken by their rules
-                grid.add_row(mark, fit_line(said, room) if room > 8 else said)
-        console.print(grid)
+    marks = [(Text(f"  − {t('dropped', lang)}:", style="red"), d.removed),
+             (Text(f"  + {t('added', lang)}:", style="green"), d.added)]
+    room = console.width - max(cell_len(m.plain) for m, _ in marks) - 1
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, phrases in marks:
+        said = Text(" | ".join(phrases))
+        if phrases:  # phrases written without spaces broken by their rules
+            grid.add_row(mark, fit_line(said, room) if room > 8 else said)
+    console.print(grid)
 
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
