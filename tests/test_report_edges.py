@@ -269,3 +269,17 @@ def test_a_real_japanese_first_sentence_reads_as_the_transcript(shared):
     assert o["text"] == readable(o["text"], "ja")  # no stray spaces
     assert readable(a.transcript, "ja").startswith(o["text"])
     assert JA.ends_sentence(o["text"]) and not re.search(r"(?<![A-Za-z0-9]) (?![A-Za-z0-9])", o["text"])
+
+
+def test_the_focus_line_shows_a_slow_pace_with_the_digits_of_its_figure():
+    """QA: the focus said "pace 82 wpm" beside the figure "81.6 words/min"."""
+    from rich.console import Console
+
+    from furikaeri.coach import Focus
+    from furikaeri.report.terminal import focus_line
+
+    c = Console(width=100, record=True, color_system=None)
+    c.print(focus_line(Focus("wpm", 81.6, "low", 120.0, None, "norm", 3.8), "en", 100))
+    c.print(focus_line(Focus("wpm", 176.4, "high", 160.0, None, "norm", 3.3), "en", 100))
+    out = c.export_text()
+    assert "81.6" in out and "82 " not in out and "176 " in out

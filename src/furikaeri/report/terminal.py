@@ -195,6 +195,10 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     metric = METRIC_BY_NAME.get(focus.metric)
     label = metric.label(language) if metric else focus.metric
     value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")
+    if focus.metric in ("wpm", "chars_per_min") and metric:  # a pace with the digits its figure shows (81.6)
+        from furikaeri.measure import rate_digits
+
+        value = metric.with_unit(f"{focus.value:.{rate_digits(focus.value)}f}", language)
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
         from furikaeri.measure import over_as_shown
 
