@@ -317,6 +317,8 @@ def test_a_copy_cut_off_part_through_is_analysed_as_far_as_it_goes_and_says_so(s
     from furikaeri.coach import focus_of
 
     assert d["verdicts"]["length"]["level"] == "n/a"
+    report = CliRunner().invoke(cli, ["analyze", str(cut)]).output
+    assert "within budget" not in report.lower() and "ends early" in " ".join(report.split())
     assert not any("only" in t and "of 120 s" in t for t in d["tips"]), d["tips"]
     focus = focus_of(d)
     assert focus is None or focus.metric not in ("answer_s", "over_s")

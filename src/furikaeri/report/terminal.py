@@ -287,7 +287,7 @@ def _figure_rows(a, rules, rows: list) -> None:
     length = a.verdicts.get("length")
     over = a.over_budget if length is None else length.level == "high"
     short = length is not None and length.level == "low"
-    length_v = (Text("") if not judged
+    length_v = (Text("") if not judged or (length is not None and length.level == "n/a")  # a file cut short
                 else Text(f"{L['over_budget']} {over_as_shown(a.answer_s - a.budget_s):+g} {s}", style="bold red")
                 if over
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
