@@ -150,7 +150,7 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
             continue
         value = float(value)
         lo, hi = limits
-        seen = as_shown(g.metric, value)  # judged against the norm as shown: 20.2 % is "20 %", within 20 %
+        seen = _figure_as_shown(g.metric, value)  # judged against the norm as shown: 20.2 % is "20 %", within 20 %
         side: Side = "high" if seen > hi else "low" if seen < lo else ("high" if g.bad != "low" else "low")
         if g.metric == "opening_share" and value > 1.0:
             continue  # the first sentence ran past the budget: the length is the fault, not the order
@@ -177,7 +177,7 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
     return best
 
 
-def as_shown(metric: str, value: float) -> float:
+def _figure_as_shown(metric: str, value: float) -> float:
     """``value`` of ``metric`` as the report and the focus line show it (the figure's digits, a
     share as a whole percentage: :class:`furikaeri.metrics.Metric`), so the focus never calls a
     figure off its norm that is shown on it."""

@@ -22,6 +22,7 @@ from furikaeri.cli.common import (
     asked_question,
     check_save_options,
     emit_analysis,
+    home_option,
     lang_option,
     models_dir_from_env,
     no_speech_message,
@@ -300,19 +301,13 @@ def _not_in_archive(paths: list) -> dict:
     except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
         keys = {}
     out = {}
+    where = f"--home {shlex.quote(str(home()))} " if home_option() else ""
     for path in paths:
         if Path(path).resolve() in saved:
             continue
         named = re.sub(r"^\d{8}T\d{6}-|-\d+$", "", Path(path).stem)
-        where = f"--home {shlex.quote(str(home()))} " if _home_given() else ""
         out[path] = (f"{where}analyze {shlex.quote(str(path))}", f" -q {shlex.quote(keys[named])}" if named in keys else "")
     return out
-
-
-def _home_given() -> bool:
-    """Was the archive named with ``--home`` (then a command to paste must name it too)?"""
-    ctx = click.get_current_context(silent=True)
-    return ctx is not None and isinstance(ctx.find_root().obj, dict) and bool(ctx.find_root().obj.get("home"))
 
 
 def _repair_one(path: Path) -> tuple[list, list]:

@@ -48,11 +48,15 @@ def current_home() -> Path:
     user data folder (:func:`furikaeri.store.home_dir`). The only place that reads the variable."""
     from furikaeri.store import home_dir
 
-    explicit = None
+    return Path(home_dir(home_option() or os.environ.get("FURIKAERI_HOME") or None))
+
+
+def home_option() -> str | None:
+    """The group's ``--home``, when it was given (a command to paste must name it too)."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None and isinstance(ctx.find_root().obj, dict):
-        explicit = ctx.find_root().obj.get("home")
-    return Path(home_dir(explicit or os.environ.get("FURIKAERI_HOME") or None))
+        return ctx.find_root().obj.get("home") or None
+    return None
 
 
 def open_store():
