@@ -121,6 +121,30 @@ def test_a_file_cut_off_in_a_copy_is_read_as_far_as_it_goes_and_said_to_end_earl
         assert not stored.cut_short
 
 
+@pytest.mark.parametrize("subtype", ["VORBIS", "OPUS"])
+def test_an_ogg_file_cut_off_is_said_to_end_early(tmp_path, subtype):
+    """QA: a cut Ogg file was read to where it stops with no warning (its decoder does not
+    complain). The last whole page of a finished stream is marked its end: cut inside a page,
+    or after a page without that mark, the file ends early."""
+    from furikaeri.audio import ogg_cut_short
+
+    whole = tmp_path / "whole.ogg"
+    sf.write(whole, _voice(30.0), 16000, format="OGG", subtype=subtype)
+    raw = whole.read_bytes()
+    assert not ogg_cut_short(whole) and not load_audio(whole).cut_short
+    inside = tmp_path / "inside.ogg"
+    inside.write_bytes(raw[: len(raw) // 2])
+    a = load_audio(inside)
+    assert a.cut_short and 5.0 < a.duration < 25.0, a.duration
+    stored = FullScale()
+    assert sum(len(c) for c in read_chunks(inside, full_scale=stored)) and stored.cut_short
+    # cut where a page ends: every page whole, the stream's end never reached
+    boundary = tmp_path / "boundary.ogg"
+    boundary.write_bytes(raw[: raw.index(b"OggS", len(raw) // 2)])
+    assert ogg_cut_short(boundary) and load_audio(boundary).cut_short
+    assert not ogg_cut_short(tmp_path / "missing.ogg")
+
+
 def test_a_recording_whose_header_lags_is_no_cut(tmp_path):
     """A take being written (or killed) names less data than it holds: not a cut-off copy."""
     from furikaeri.audio import wav_cut_short

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import signal
 import struct
@@ -528,6 +529,15 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     assert r.exit_code == 0, r.output
     assert (f"not in your archive yet: `furikaeri analyze {audio / '20261204T191630-en-basic-strength.wav'} --save "
             "-q en-basic:strength` makes it an answer") in " ".join(r.output.split())
+    # so does the name of a take `record -q KEY` made (QA: its hint had no -q)
+    from furikaeri.cli.capture_cmd import new_take_path
+
+    named = new_take_path(takes, "en-basic:strength")
+    assert re.fullmatch(r"take-\d{8}-\d{6}-en-basic-strength\.wav", named.name), named
+    write_killed_take(named, np.concatenate([quiet(0.5), tone(1.0)]), rate, header_lag_bytes=8000)
+    r = invoke(["recover"])
+    assert r.exit_code == 0, r.output
+    assert f"`furikaeri analyze {named} --save -q en-basic:strength`" in " ".join(r.output.split())
     # a command to paste: the path quoted for the shell, and the archive named when --home named it
     spaced = tmp_path / "my home"
     (spaced / "audio").mkdir(parents=True)

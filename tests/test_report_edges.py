@@ -114,7 +114,22 @@ def test_a_length_just_past_the_budget_shows_what_it_is_past_by():
     v = judge(JA.rate_type(), Stats(unit="morae"), answer_s=60.4, budget_s=60.0, rules=JA)
     report = rendered(ja_analysis(answer_s=60.4, over_budget=True, verdicts=v))
     assert "時間オーバー +0.4 秒" in row(report, "回答時間")
-    assert text("ja", "tip_over_budget", over=0.4, budget=60.0).startswith("持ち時間60秒を0.4秒オーバー")
+    assert text("ja", "tip_over_budget_slightly", over=0.4, budget=60.0).startswith("持ち時間60秒を0.4秒オーバー")
+
+
+def test_a_slight_overrun_asks_for_a_sentence_less_and_ranks_under_the_other_tips():
+    from furikaeri.advice import tips_for
+
+    freeze = (Pause(20.0, 22.5, "very_long", "mid"),)
+    slightly = short_measurements(answer_s=64.0, over_budget=True, pauses=freeze, fillers=(),
+                                  stats=Stats(unit="morae"), verdicts={})
+    tips = tips_for(slightly, "ja", 60.0)  # 4 s of 60: a sentence too many
+    assert tips[-1] == text("ja", "tip_over_budget_slightly", over=4.0, budget=60.0), tips
+    assert tips[0].startswith(text("ja", "tip_freeze", n=1, longest=2.5)[:10])
+    far = short_measurements(answer_s=75.0, over_budget=True, pauses=freeze, fillers=(),
+                             stats=Stats(unit="morae"), verdicts={})
+    tips = tips_for(far, "ja", 60.0)  # 15 s of 60: the answer's structure, first
+    assert tips[0] == text("ja", "tip_over_budget", over=15.0, budget=60.0), tips
 
 
 # --------------------------------------------------------------------------- 2. Japanese joined from words
@@ -253,6 +268,18 @@ def test_compare_fragments_in_english_are_unchanged():
     d = diff_text("I led a small team and we shipped it on time", "I led a big team and we shipped it late",
                   "en")
     assert set(d.removed) == {"small", "on time"} and set(d.added) == {"big", "late"}  # two changes, two fragments
+
+
+# --------------------------------------------------------------------------- 6. progress charts
+
+
+def test_a_chart_moves_a_bar_per_step_of_no_change_not_the_whole_height():
+    from furikaeri.report.history import sparkline
+
+    assert sparkline([9.4, 9.5, 9.4], same=0.5) == "▄▅▄"  # noise: within a bar
+    assert sparkline([0.0, 3.5], same=0.5) == "▁█"  # seven steps: the whole height
+    assert sparkline([12.0, 6.0, 2.0], same=0.5) == "█▄▁"  # a real change fills it
+    assert sparkline([3.0, 3.0]) == "▄▄"
 
 
 # --------------------------------------------------------------------------- real speech

@@ -85,7 +85,10 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
     short = length_known and short_answer(m.answer_s, budget_s)
     if m.over_budget and length_known:
         over = over_as_shown(as_shown(m.answer_s, ANSWER_DIGITS) - budget_s)  # as shown: +4 s, +0.4 s
-        ranked.append((10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)))
+        if over <= norms.SLIGHTLY_OVER_SHARE * budget_s:  # a sentence too many: said, ranked under the rest
+            ranked.append((3 + over / budget_s, text(language, "tip_over_budget_slightly", over=over, budget=budget_s)))
+        else:
+            ranked.append((10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)))
     elif short:  # the focus: first, above every other tip
         ranked.append((100, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)))
     mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]

@@ -12,6 +12,7 @@ listener alike).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -182,7 +183,7 @@ def _read_soundfile(path: Path) -> tuple[np.ndarray, int, bool]:
     try:
         with _quiet_stderr():
             data, rate = sf.read(str(path), dtype="float32", always_2d=True)
-        return data, rate, wav_cut_short(path)
+        return data, rate, cut_short(path)
     except Exception:
         data, rate = _read_until_damage(path)  # raises the error again when nothing came before it
         return data, rate, True
@@ -220,6 +221,77 @@ def _no_samples(path: Path) -> AudioError:
                           ja=f"{path}: ヘッダーには音声がないとありますが、ファイルにはデータがあります。"
                           f"中断された録音なら `furikaeri recover {path}` で修復できます")
     return AudioError(f"{path}: the file holds no audio samples", ja=f"{path}: ファイルに音声データがありません")
+
+
+def cut_short(path: Path) -> bool:
+    """Does the file end before its end, by what its container says of itself (a WAV's header,
+    an Ogg stream's last page)? Decoders read such files to where they stop without a word."""
+    return wav_cut_short(path) or ogg_cut_short(path)
+
+
+#: An Ogg page is at most 27 + 255 + 255 * 255 bytes; the last whole one is in this much of the tail.
+_OGG_TAIL = 2 * (27 + 255 + 255 * 255)
+_OGG_EOS = 0x04
+
+
+def ogg_cut_short(path: Path) -> bool:
+    """Does an Ogg file (Vorbis, Opus, FLAC in Ogg) stop before its stream's end? Its writer marks
+    the last page "end of stream"; a copy cut off ends inside a page, or after a page without
+    that mark. Pages are known by their checksum, so a stray "OggS" in the audio is no page."""
+    try:
+        with open(path, "rb") as f:
+            if f.read(4) != b"OggS":
+                return False
+            size = os.fstat(f.fileno()).st_size
+            start = max(0, size - _OGG_TAIL)
+            f.seek(start)
+            tail = f.read()
+    except OSError:
+        return False
+    at = len(tail)
+    while (at := tail.rfind(b"OggS", 0, at)) >= 0:
+        page = _ogg_page(tail, at)
+        if page is not None:  # the last whole page: a cut if bytes follow it or it is not the end
+            end, flags = page
+            return end < len(tail) or not flags & _OGG_EOS
+    return False
+
+
+def _ogg_page(data: bytes, at: int) -> tuple[int, int] | None:
+    """``(end, flags)`` of a whole, checksum-true Ogg page starting at ``data[at]``, else None."""
+    if len(data) < at + 27 or data[at + 4] != 0:
+        return None
+    count = data[at + 26]
+    body = at + 27 + count
+    if len(data) < body:
+        return None
+    end = body + sum(data[at + 27:body])
+    if len(data) < end:
+        return None
+    page = bytearray(data[at:end])
+    crc = int.from_bytes(page[22:26], "little")
+    page[22:26] = b"\0\0\0\0"
+    return (end, data[at + 5]) if _ogg_crc(bytes(page)) == crc else None
+
+
+def _ogg_crc(data: bytes) -> int:
+    """Ogg's page checksum: CRC-32, polynomial 0x04C11DB7, not reflected, no final XOR."""
+    table = _ogg_table()
+    crc = 0
+    for byte in data:
+        crc = ((crc << 8) & 0xFFFFFFFF) ^ table[(crc >> 24) ^ byte]
+    return crc
+
+
+@functools.cache
+def _ogg_table() -> tuple[int, ...]:
+    out = []
+    for i in range(256):
+        r = i << 24
+        for _ in range(8):
+            r = ((r << 1) ^ 0x04C11DB7) if r & 0x80000000 else r << 1
+        out.append(r & 0xFFFFFFFF)
+    return tuple(out)
 
 
 def wav_cut_short(path: Path) -> bool:
@@ -312,6 +384,7 @@ def load_audio(path: str | Path) -> Audio:
         try:
             with _quiet_stderr():
                 data, rate = _read_av(path)
+            cut = cut_short(path)
         except AudioError:
             raise
         except Exception as e2:  # noqa: BLE001
@@ -434,7 +507,7 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
 def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):
     import soxr
 
-    if wav_cut_short(path):
+    if cut_short(path):
         full_scale.cut_short = True
     got = 0
     with f:
@@ -468,6 +541,8 @@ def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):
 
 
 def _av_chunks(path: Path, seconds: float, full_scale: FullScale):
+    if cut_short(path):
+        full_scale.cut_short = True
     try:
         import av
 

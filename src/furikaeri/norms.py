@@ -79,6 +79,10 @@ OPENING_SOURCE = "METRICS.md: 結論ファースト, answers of about a minute"
 HEDGES_PER_100_HIGH = 3.0
 HEDGES_SOURCE = "METRICS.md: hedges (Hyland 1998; Yoodli), a separate habit from fillers"
 
+#: Past the budget by no more than this share of it (6 s of 60): over, and told so, but the
+#: fix is a sentence less, not a new structure; the tip ranks under the others.
+SLIGHTLY_OVER_SHARE = 0.1
+
 #: An answer shorter than this share of its budget is thin.
 SHORT_ANSWER_SHARE = 0.3
 LENGTH_SOURCE = "the question's time budget"

@@ -140,13 +140,18 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
     return target
 
 
+def key_in_name(key: str) -> str:
+    """A question's key as a file name carries it (``ja-basic:jikopr`` -> ``ja-basic-jikopr``)."""
+    return key.replace(":", "-").replace("/", "-")
+
+
 def new_take_path(home: Path, question: qmod.Question, *, now: datetime | None = None) -> Path:
     """Where a microphone answer to ``question`` is recorded: a new file in the archive's
     audio folder, named by the time and the question's key."""
     folder = audio_dir(home)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = to_stamp(now).replace(":", "").replace("-", "")[:15]
-    stem = f"{stamp}-{question.key.replace(':', '-').replace('/', '-')}"
+    stem = f"{stamp}-{key_in_name(question.key)}"
     path = folder / f"{stem}.wav"
     n = 1
     while path.exists():

@@ -48,15 +48,21 @@ def takes_dir() -> Path:
     return data_dir() / TAKES_DIR
 
 
-def new_take_path(directory: Path) -> Path:
-    """A timestamped, not yet existing ``take-YYYYmmdd-HHMMSS.wav`` in ``directory``."""
+def new_take_path(directory: Path, key: str | None = None) -> Path:
+    """A timestamped, not yet existing ``take-YYYYmmdd-HHMMSS.wav`` in ``directory``; with a
+    built-in or saved question's ``key``, ``take-YYYYmmdd-HHMMSS-<key>.wav``, so that a take a
+    crash left behind still says which question it answers (``recover``'s hint)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = directory / f"take-{stamp}.wav"
+    from furikaeri.session import key_in_name
+
+    stem = f"take-{stamp}" + (f"-{key_in_name(key)}" if key else "")
+    path = directory / f"{stem}.wav"
     n = 2
     while path.exists():
-        path = directory / f"take-{stamp}-{n}.wav"
+        path = directory / f"{stem}-{n}.wav"
         n += 1
     return path
+
 
 
 @cli.command()
@@ -192,15 +198,15 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     from furikaeri.cli.live import HeldInterrupts, record_listening
 
     check_save_options(save, note, session)
+    question, budget, asked = asked_question(question, budget)
     if out is None:
-        out = new_take_path(takes_dir())
+        out = new_take_path(takes_dir(), asked.key if asked else None)
     elif out.exists():
         raise UsageError(f"{out} already exists: choose another --out (takes are never overwritten)",
                          ja=f"{out} はすでにあります。別の --out を指定してください（録音は上書きしません）")
     elif out.suffix.lower() != ".wav":  # written as WAV while you speak, so that a crash keeps it
         raise UsageError(f"{out}: a take is saved as WAV; name --out with .wav",
                          ja=f"{out}: 録音は WAV で保存します。--out は .wav の名前にしてください")
-    question, budget, asked = asked_question(question, budget)
     shown_budget = budget
     if shown_budget is None:
         from furikaeri.norms import default_budget
@@ -285,10 +291,11 @@ def recover(directory, json_):
 def _not_in_archive(paths: list) -> dict:
     """The repaired takes no saved answer holds, each with what to type after ``analyze``: the
     path (quoted for the shell, and the archive's ``--home`` when one was given) and the ``-q``
-    that names its question (a practice take is named by its time and its question's key; a
-    record take by its time alone)."""
+    that names its question (a take is named by its time and, when it answers a built-in or
+    saved question, that question's key; a take of a question typed out has no key to give)."""
     import shlex
     from furikaeri.questions import all_sets
+    from furikaeri.session import key_in_name
 
     saved: set = set()
     try:
@@ -297,7 +304,7 @@ def _not_in_archive(paths: list) -> dict:
     except Exception:  # noqa: BLE001 - an archive that cannot be read: the hint is still right
         pass
     try:
-        keys = {q.key.replace(":", "-").replace("/", "-"): q.key for qs in all_sets(user_dir()) for q in qs.questions}
+        keys = {key_in_name(q.key): q.key for qs in all_sets(user_dir()) for q in qs.questions}
     except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
         keys = {}
     out = {}
@@ -305,7 +312,7 @@ def _not_in_archive(paths: list) -> dict:
     for path in paths:
         if Path(path).resolve() in saved:
             continue
-        named = re.sub(r"^\d{8}T\d{6}-|-\d+$", "", Path(path).stem)
+        named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-|-\d+$", "", Path(path).stem)
         out[path] = (f"{where}analyze {shlex.quote(str(path))}", f" -q {shlex.quote(keys[named])}" if named in keys else "")
     return out
 

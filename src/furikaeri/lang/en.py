@@ -510,6 +510,7 @@ TEXT = {
     'per_min': '/min',
     'hesitations': 'Hesitations',
     'tip_over_budget': 'You ran {over:g} s past the {budget:.0f} s budget. Lead with your conclusion, give one example, stop.',
+    'tip_over_budget_slightly': 'You ran {over:g} s past the {budget:.0f} s budget: close on your point one sentence sooner.',
     'tip_too_short': 'The answer used only {answer:.0f} s of {budget:.0f} s. Add one concrete example (situation, action, result).',
     'tip_freeze': ('{n} long pause fell mid-sentence ({longest:.1f} s). Rehearse your key points so the next step is ready.',
                    '{n} long pauses fell mid-sentence (longest {longest:.1f} s). Rehearse your key points so the next step '

@@ -565,6 +565,7 @@ TEXT = {
     'per_min': '/分',
     'hesitations': '言いよどみ',
     'tip_over_budget': '持ち時間{budget:.0f}秒を{over:g}秒オーバーしました。結論から話し、具体例は一つに絞りましょう。',
+    'tip_over_budget_slightly': '持ち時間{budget:.0f}秒を{over:g}秒オーバーしました。最後の一文を削り、結論で締めましょう。',
     'tip_too_short': '回答が{answer:.0f}秒と短めです（持ち時間{budget:.0f}秒）。具体的なエピソードを一つ加えましょう。',
     'tip_freeze': '文の途中で長い間が{n}回ありました（最長{longest:.1f}秒）。話す要点を事前に整理しておきましょう。',
     'list_sep': '、',

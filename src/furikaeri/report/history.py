@@ -36,14 +36,20 @@ def t(key: str, lang: str, **kw: Any) -> str:
 _BARS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: Sequence[float]) -> str:
-    """One character per value, ▁ (lowest) to █ (highest); a flat series is a flat line."""
+def sparkline(values: Sequence[float], same: float = 0.0) -> str:
+    """One character per value, ▁ (lowest) to █ (highest); a flat series is a flat line.
+
+    ``same`` is the figure's "no change" step (:attr:`furikaeri.metrics.Metric.same`): the chart
+    spans at least that step per bar, so changes within the measurement's noise stay within a
+    bar or two instead of filling the whole height (48.0 and 48.2 fillers... are one height)."""
     if not values:
         return ""
     lo, hi = min(values), max(values)
-    if hi - lo < 1e-9:
+    span = max(hi - lo, same * (len(_BARS) - 1))
+    if span < 1e-9:
         return _BARS[3] * len(values)
-    return "".join(_BARS[round((v - lo) / (hi - lo) * (len(_BARS) - 1))] for v in values)
+    lo = (lo + hi - span) / 2  # the series sits in the middle of the wider span
+    return "".join(_BARS[round((v - lo) / span * (len(_BARS) - 1))] for v in values)
 
 
 def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True, signed: bool = False) -> str:
@@ -486,7 +492,7 @@ def _progress_table(block: ProgressBlock, lang: str, width: int = 80) -> Table |
             change = shown_change(s.metric, s.trend.before, s.trend.after, lang)
         m = METRIC_BY_NAME.get(s.metric)  # a latest value outside its good band stands out
         outside = m is not None and m.band is not None and latest is not None and not m.band[0] <= latest <= m.band[1]
-        rows.append((_label(s.metric, lang), sparkline(values),
+        rows.append((_label(s.metric, lang), sparkline(values, m.same if m else 0.0),
                      Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict))
     heads = [t("metric", lang), t("chart", lang), t("latest", lang), t("best", lang), t("trend", lang), ""]
