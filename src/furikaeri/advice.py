@@ -3,9 +3,12 @@
 Tips are chosen by how far a figure is from its norm (:mod:`furikaeri.norms`), most important
 first: over-talking (the seed article's own failure), freezing (long mid-phrase pauses),
 fillers, pace. Texts come from the answer's language's text table (``tip_*``, ``warn_*``).
+The report puts the tip about the coach's focus first (:func:`focus_first`).
 """
 
 from __future__ import annotations
+
+import re
 
 from furikaeri import norms
 from furikaeri.lang import LANGUAGES, get_rules, text
@@ -123,6 +126,30 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
         return [text(language, "tip_good")]
     ranked.sort(key=lambda t: -t[0])
     return [t for _, t in ranked[:3]]
+
+
+#: The figure each tip is about (a tip's key in the text tables -> the focus metrics it serves).
+TIP_ABOUT = {
+    "tip_over_budget": ("over_s",), "tip_over_budget_slightly": ("over_s",), "tip_too_short": ("answer_s",),
+    "tip_freeze": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
+    "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
+}
+
+
+def focus_first(tips, metric: str, language: str) -> list[str]:
+    """``tips`` (as :func:`tips_for` wrote them, in ``language``) with the one about the coach's
+    focus ``metric`` first, so the report's first tip is about what its first line asks; the
+    rest keep their order. A tip is known by its text table's wording, whatever its figures."""
+    keys = [k for k, about in TIP_ABOUT.items() if metric in about]
+    first = [t for t in tips if any(_wrote(t, k, language) for k in keys)][:1]
+    return first + [t for t in tips if t not in first]
+
+
+def _wrote(tip: str, key: str, language: str) -> bool:
+    """Is ``tip`` the text table's ``key`` (one of its plural forms) with some figures filled in?"""
+    templates = get_rules(language).labels[key]
+    templates = templates if isinstance(templates, tuple) else (templates,)
+    return any(re.fullmatch(".+?".join(map(re.escape, re.split(r"\{[^}]*\}", t))), tip, re.S) for t in templates)
 
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,

@@ -167,6 +167,10 @@ def render(a, console: Console | None = None, focus=None) -> None:
     lead = [focus_line(focus, a.language, inner), Text("")] if focus is not None else []
     said = marked_transcript(a, L, spaced=bool(rules.joiner))
     tips: list = list(a.tips)
+    if focus is not None:  # the first tip is about what the first line asks
+        from furikaeri.advice import focus_first
+
+        tips = focus_first(tips, focus.metric, a.language)
     warnings: list = list(a.warnings)
     warn_mark = f"{L['warnings']}:"
     if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
