@@ -183,7 +183,9 @@ def fig(count, seconds):
         (fig(8, 60), fig(2, 60), "better"),
         (fig(0, 60), fig(3, 60), "worse"),
         (fig(12, 120), fig(2, 60), "better"),
-        (fig(2, 30), fig(1, 120), "same"),  # 4 -> 0.5 a minute, but a count of 2 against 1
+        (fig(2, 30), fig(1, 120), "better"),  # 4 -> 0.5 a minute: 1.75 fillers of the 30 s
+        (fig(4, 20), fig(5, 40), "better"),  # QA: 12 -> 7.5 a minute read "same" (counts 4 and 5)
+        (fig(1, 19), fig(5, 53), "same"),  # 3.2 -> 5.7 a minute: 0.8 of a filler in the 19 s
     ],
 )
 def test_a_filler_change_must_be_more_than_the_counts_jitter(before, after, verdict):
@@ -391,6 +393,26 @@ def test_a_counts_trend_over_attempts_is_judged_past_its_jitter_too():
 
     assert series(fpm, answers([0, 0, 1])).trend.verdict == "same"
     assert series(fpm, answers([0, 0, 3])).trend.verdict == "worse"
+
+
+def test_a_trend_runs_from_the_first_attempts_to_the_latest_and_one_odd_take_makes_none():
+    """QA: long pauses 0, 0, 0, 2, 2, 0, 0 read "+1 ▼ worse" (a line through them rose) with the
+    latest at the best; one take with 6.8 hedges per 100 words made a hedges trend; one 8.7-s
+    pause made the longest pause "+3.3 worse"."""
+    from furikaeri.progress import series
+
+    def trend(metric, values):
+        m = M.METRIC_BY_NAME[metric]
+        return series(m, [answer(i + 1, {metric: v}, at=MONDAY + timedelta(hours=i))
+                          for i, v in enumerate(values)]).trend
+
+    t = trend("long_pauses", [0, 0, 0, 2, 2, 0, 0])
+    assert (t.before, t.after, t.verdict) == (0, 0, "same")
+    assert trend("hedges_per_100_words", [0, 0, 0, 0, 0, 0, 6.8, 0]).verdict == "same"
+    assert trend("longest_pause_s", [1.0, 0.8, 8.7, 0.9, 0.9]).verdict == "same"
+    t = trend("longest_pause_s", [3.1, 2.9, 3.4, 1.2, 0.9, 1.0])  # the latest three, against the first three
+    assert (t.before, t.after, t.verdict) == (3.1, 1.0, "better")
+    assert trend("longest_pause_s", [1.0, 2.5]).after == 2.5  # two attempts: the first and the last
 
 
 @pytest.mark.parametrize("before, after", [(fig(1, 19), fig(5, 53)), (fig(5, 32), fig(6, 32)), (fig(2, 30), fig(1, 120)),

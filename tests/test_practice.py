@@ -1003,8 +1003,8 @@ def _answers(metric: str, values) -> list[Answer]:
 
 
 def test_band_trend_is_judged_by_distance_to_the_band():
-    """A line through the values ends inside the band (155 -> 355 字/分) while every attempt but
-    one moved away from it: the trend is worse, as compare of the first and the last says."""
+    """The values' own ends (198 -> 312 字/分) come nearer the band while the attempts moved away
+    from it (the latest far past it): the trend is worse, as compare of the first and the last says."""
     m = M.METRIC_BY_NAME["chars_per_min"]
     s = PR.series(m, _answers("chars_per_min", [211.7, 184.2, 191.2, 432.2]))
     assert s.trend.after > s.trend.before and s.trend.verdict == "worse"

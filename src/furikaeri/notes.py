@@ -165,6 +165,8 @@ COUNTED = {"fillers_per_min": "filler_count", "repetitions_per_min": "repetition
 #: from its file and through the microphone gave 5 and 6 fillers. A filler is heard or missed
 #: one at a time, so a difference of one is the recogniser, not the speaker.
 COUNT_JITTER = 1
+#: Counts rebuilt from stored rates (rounded to 0.01 a minute) are whole give or take this.
+COUNT_ROUNDING = 0.1
 
 
 def _sample(metrics: Mapping[str, Any], name: str) -> tuple[float, float] | None:
@@ -189,9 +191,12 @@ def within_jitter(name: str, before: Sequence[Mapping[str, Any]], after: Sequenc
     jitter (:data:`COUNT_JITTER`)?
 
     The rule: a per-minute change is a change only when the fillers behind it differ by more
-    than the jitter, i.e. by at least 2: between two answers, their counts (5 -> 6 fillers in
-    32 s reads 9.4 -> 11.3 a minute, and is no change); between two sessions, their mean
-    rates times their answers' mean length (the mean count of an answer of the usual length).
+    than the jitter: between two answers, the rates' difference over the shorter answer's
+    length, i.e. how many fillers the shorter answer would have had to be misheard by (5 -> 6
+    fillers in 32 s reads 9.4 -> 11.3 a minute, and is no change; 4 in 20 s -> 5 in 40 s is 12
+    -> 7.5 a minute, 1.5 fillers of the 20 s: a change, though the counts differ by one);
+    between two sessions, their mean rates times their answers' mean length (the mean count of
+    an answer of the usual length).
     It comes on top of the figure's own threshold (:data:`furikaeri.metrics.METRICS`), which
     a short answer passes with a single filler. Only the measurement's jitter is discounted,
     not the count's spread from answer to answer (Poisson): 10 fillers and then 7 is 3 fewer
@@ -201,14 +206,14 @@ def within_jitter(name: str, before: Sequence[Mapping[str, Any]], after: Sequenc
     if not sb or not sa:
         return False  # nothing to judge the jitter by: the figure's own threshold decides
     if len(sb) == 1 and len(sa) == 1:
-        fillers = abs(sb[0][0] - sa[0][0])
+        (cb, mb), (ca, ma) = sb[0], sa[0]
+        fillers = abs(cb / mb - ca / ma) * min(mb, ma)
     else:
         minutes = sum(m for _, m in sb + sa) / len(sb + sa)
         mean_b = sum(c / m for c, m in sb) / len(sb)
         mean_a = sum(c / m for c, m in sa) / len(sa)
         fillers = abs(mean_a - mean_b) * minutes
-    # whole counts, give or take the rate's rounding: 5 and 6 differ by one, 5 and 7 by two
-    return fillers < COUNT_JITTER + 0.5
+    return fillers < COUNT_JITTER + COUNT_ROUNDING  # 5 and 6 differ by one, 5 and 7 by two
 
 
 def settle_counts(c: Change, before: Mapping[str, Any] | Sequence[Mapping[str, Any]],

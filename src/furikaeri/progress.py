@@ -17,7 +17,7 @@ from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
-from furikaeri.notes import COUNT_JITTER, COUNTED, note_text, settle_counts, within_jitter
+from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
 
@@ -33,9 +33,9 @@ class Point:
 
 @dataclass(frozen=True)
 class Series:
-    """One metric over time: its values, the trend (the least-squares change across the
-    attempts, judged like a :class:`~furikaeri.metrics.Change`), the personal best and the
-    latest value."""
+    """One metric over time: its values, the trend (from the first attempts to the latest,
+    :func:`trend_ends`, judged like a :class:`~furikaeri.metrics.Change`), the personal best and
+    the latest value."""
 
     metric: str
     points: tuple[Point, ...]
@@ -64,10 +64,8 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         return Series(metric.name, (), None, None, None)
     trend = None
     if len(pts) >= 2:
-        fitted_first, fitted_last = _line_ends([p.value for p in pts])
-        if metric.name != "over_s":  # a count, a rate, a share: the line's ends stay where a value can be
-            fitted_first, fitted_last = max(fitted_first, 0.0), max(fitted_last, 0.0)
-        trend = change(metric, round(fitted_first, 3), round(fitted_last, 3))
+        first, last = trend_ends([p.value for p in pts])
+        trend = change(metric, round(first, 3), round(last, 3))
         if metric.better == "band" and trend.verdict in ("better", "worse"):
             trend = replace(trend, verdict=_band_verdict(metric, pts))
         if metric.name in COUNTED and trend.verdict in ("better", "worse") and _within_jitter(metric, answers, trend):
@@ -84,7 +82,7 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
 def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> bool:
     """Is a count's trend no change past the recogniser's jitter? Two attempts are judged as
     compare judges them (their counts, :func:`furikaeri.notes.within_jitter`), so the two never
-    disagree on one change; more, by the line's rise or fall over an answer of the usual
+    disagree on one change; more, by the trend's rise or fall over an answer of the usual
     length, in fillers (repetitions)."""
     judged = [a.metrics for a in answers if a.metrics.get(metric.name) is not None]
     if len(judged) == 2:
@@ -92,22 +90,30 @@ def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> 
     lengths = [m["answer_s"] for m in judged if m.get("answer_s")]
     if trend.delta is None or not lengths:
         return False
-    return abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + 0.5
+    return abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + COUNT_ROUNDING
 
 
-def _line_ends(values: Sequence[float]) -> tuple[float, float]:
-    """The least-squares line through ``values`` (one per attempt), at the first and the last."""
-    n = len(values)
-    mx, my = (n - 1) / 2, statistics.fmean(values)
-    slope = sum((x - mx) * (v - my) for x, v in enumerate(values)) / sum((x - mx) ** 2 for x in range(n))
-    return my - slope * mx, my + slope * mx
+#: A trend runs from the median of the first attempts to the median of the latest, this many
+#: at most (half the attempts when there are fewer than twice as many).
+TREND_ENDS = 3
+
+
+def trend_ends(values: Sequence[float]) -> tuple[float, float]:
+    """Where a figure started and where it is now, over ``values`` (one per attempt, oldest
+    first): the medians of the first and the last :data:`TREND_ENDS` attempts (the first and
+    the last of two or three). Medians, not a line through them all: one odd take (an 8.7-s
+    pause, a run of hedges) neither makes a trend nor hides one, and a figure back at its best
+    in the latest attempts never reads "worse" (a line through 0, 0, 0, 2, 2, 0, 0 rose)."""
+    k = max(1, min(TREND_ENDS, len(values) // 2))
+    return statistics.median(values[:k]), statistics.median(values[-k:])
 
 
 def _band_verdict(metric: Metric, pts: Sequence[Point]) -> str:
     """The trend of a figure judged by a band, from its distance to the band over the attempts:
-    a line through the values themselves can end inside the band while the attempts moved away
-    from it (211, 184, 191, 432 字/分 against 250-350: the line runs from 155 to 355)."""
-    first, last = (max(v, 0.0) for v in _line_ends([metric.score(p.value) or 0.0 for p in pts]))
+    the values' own ends can both sit at the band's edges while the attempts moved away from it
+    (211, 184 then 191, 432 字/分 against 250-350: 198 then 312, closer, though the latest is
+    far past it)."""
+    first, last = trend_ends([metric.score(p.value) or 0.0 for p in pts])
     if abs(last - first) < metric.same:
         return "same"
     return "better" if last < first else "worse"

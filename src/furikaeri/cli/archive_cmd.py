@@ -21,9 +21,10 @@ from furikaeri.cli.common import (
     json_option,
     lang_option,
     open_store,
+    view_lang,
 )
 from furikaeri.errors import UsageError
-from furikaeri.lang import pick_lang, text as lang_text
+from furikaeri.lang import text as lang_text
 
 
 @cli.command()
@@ -62,7 +63,7 @@ def history(limit, interviews, lang, json_):
         emit_json(data)
         return
     said = [a.get("language") for s in data for a in s["answers"]]
-    L = pick_lang(lang, said) if any(said) else archive_lang(lang)  # nothing saved: the system's language
+    L = view_lang(lang, said)
     H.render_history(console(), data, L, each_own=lang is None)
 
 
@@ -164,9 +165,9 @@ def compare(refs, sessions_, question, first, lang, json_):
     if json_:
         emit_json(result.to_dict())
     elif isinstance(result, C.SessionComparison):
-        H.render_compare_sessions(console(), result, pick_lang(lang, result.languages()))
+        H.render_compare_sessions(console(), result, view_lang(lang, result.languages()))
     else:
-        H.render_compare_answers(console(), result, pick_lang(lang, [result.before.language, result.after.language]))
+        H.render_compare_answers(console(), result, view_lang(lang, [result.before.language, result.after.language]))
 
 
 @cli.command()
@@ -197,7 +198,7 @@ def progress(question, since, lang, json_):
         console().print(H.t("no_answers_since", archive_lang(lang), date=since))
         return
     said = prog.languages()
-    L = pick_lang(lang, said) if any(said) else archive_lang(lang)  # nothing saved: the system's language
+    L = view_lang(lang, said)
     H.render_progress(console(), prog, L, each_own=lang is None)
 
 

@@ -98,7 +98,7 @@ def asked_question(question: str | None, budget: float | None):
 def archive_lang(explicit: str | None, texts=()) -> str:
     """The language to speak in where no answers are on screen: ``explicit`` (``--lang``), else
     the language of ``texts`` the person typed, else the one all their saved answers are in
-    (English when they are in both; with none, the command's or the system's language:
+    (with none, or answers in both, the command's or the system's language:
     :func:`furikaeri.cli.app.ui_language`)."""
     from furikaeri.cli.app import ui_language
     from furikaeri.lang import guess_language, pick_lang
@@ -116,7 +116,17 @@ def archive_lang(explicit: str | None, texts=()) -> str:
             languages = store.answer_languages()
     except FurikaeriError:  # a damaged archive: the command that needs it says so
         return ui_language()
-    return pick_lang(None, languages) if languages else ui_language()
+    return pick_lang(None, languages, ui_language())
+
+
+def view_lang(explicit: str | None, said) -> str:
+    """The language to label a view of saved answers in: ``explicit`` (``--lang``), else the
+    answers' own when they share one, else (answers in both languages, or none) the command's or
+    the system's language (:func:`archive_lang`)."""
+    from furikaeri.cli.app import ui_language
+    from furikaeri.lang import pick_lang
+
+    return pick_lang(explicit, said, ui_language()) if any(said) else archive_lang(explicit)
 
 
 def models_dir_from_env() -> Path | None:

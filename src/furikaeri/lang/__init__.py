@@ -184,13 +184,16 @@ def get_rules(code: str) -> Rules:
     return importlib.import_module(f"furikaeri.lang.{code if code in LANGUAGES else 'en'}").RULES
 
 
-def pick_lang(explicit: str | None, languages) -> str:
+def pick_lang(explicit: str | None, languages, mixed: str | None = None) -> str:
     """The language to label a view of several answers in: ``explicit`` if it is one of
-    :data:`LANGUAGES`, else the answers' language when they all share one, else English."""
+    :data:`LANGUAGES`, else the answers' language when they all share one, else ``mixed`` (the
+    person's own language, for the command line) or English."""
     if explicit in LANGUAGES:
         return explicit
     langs = {code for code in languages if code}
-    return langs.pop() if len(langs) == 1 and next(iter(langs)) in LANGUAGES else LANGUAGES[0]
+    if len(langs) == 1 and next(iter(langs)) in LANGUAGES:
+        return langs.pop()
+    return mixed if mixed in LANGUAGES else LANGUAGES[0]
 
 
 def guess_language(texts) -> str:

@@ -620,6 +620,7 @@ TEXT = {
     'dev_default': '(* = default)',
     'fewer_files': 'the files answer the first {files} of the {asked} questions asked for (one file each)',
     'recover_hint': 'not in your archive yet: `furikaeri {command} --save{question}` makes it an answer',
+    'same_jitter': 'same (one either way is noise)',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

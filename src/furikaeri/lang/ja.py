@@ -669,6 +669,7 @@ TEXT = {
     'dev_default': '（* = 既定のデバイス）',
     'fewer_files': '{asked} 問を指定しましたが、ファイルで答えるのは最初の {files} 問だけです',
     'recover_hint': 'まだ記録には入っていません。`furikaeri {command} --save{question}` で回答として保存できます',
+    'same_jitter': '変化なし（1回の差は誤差）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

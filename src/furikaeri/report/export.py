@@ -161,7 +161,7 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
 
 def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "en") -> str:
     """The whole archive as ``json``, ``csv`` or ``md`` (labelled in ``lang``, default: the
-    answers' language; ``default``, the system's, when no answer says one)."""
+    answers' language; ``default``, the system's, when no answer says one or they are in both)."""
     data = export_data(store)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -169,7 +169,7 @@ def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "e
         return to_csv(data)
     if fmt == "md":
         said = [a.get("language") for a in data["answers"]]
-        chosen = lang if lang in LANGUAGES else pick_lang(None, said) if any(said) else default
+        chosen = lang if lang in LANGUAGES else pick_lang(None, said, default) if any(said) else default
         return to_markdown(data, lang=chosen if chosen in LANGUAGES else "en")
     raise UsageError(f"unknown export format {fmt!r}: use json, csv or md",
                      ja=f"書き出し形式 {fmt!r} はありません。json・csv・md のいずれかです")

@@ -18,8 +18,8 @@ from rich.text import Text
 
 from furikaeri.compare import AnswerComparison, SessionComparison
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
-from furikaeri.metrics import METRIC_BY_NAME, Change
-from furikaeri.notes import FixCheck, is_fine, note_text
+from furikaeri.metrics import METRIC_BY_NAME, Change, change
+from furikaeri.notes import COUNTED, FixCheck, is_fine, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import fit_line, hanging, pack, stacked, unspaced, wrap_phrases, wrap_unspaced
 from furikaeri.session import Before
@@ -99,6 +99,9 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     word = t(c.verdict, lang)
     style = _VERDICT_STYLE.get(c.verdict, "")
     m = METRIC_BY_NAME.get(c.metric)
+    if c.metric in COUNTED and c.verdict == "same" and m is not None \
+            and change(m, c.before, c.after).verdict != "same":  # a change the recogniser's jitter explains
+        word = t("same_jitter", lang)
     now = c.after if latest is None else latest
     if by_band and m is not None and m.band and c.verdict in ("better", "worse", "same"):
         if now is not None and m.band[0] <= now <= m.band[1]:
@@ -239,7 +242,8 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         return
     everyone = lang
     for s in sessions:
-        lang = pick_lang(None, [a.get("language") for a in s["answers"]]) if each_own and s["answers"] else everyone
+        lang = pick_lang(None, [a.get("language") for a in s["answers"]], everyone) if each_own and s["answers"] \
+            else everyone
         _say(console, _session_title(s))
         if not s["answers"]:
             console.print("  [dim]–[/dim]")
@@ -394,10 +398,8 @@ def _figures_table(heads: Sequence[str], rows: Sequence[Sequence[Any]], width: i
     return table
 
 
-def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: str, width: int = 80,
-                   short: tuple[str, str] | None = None) -> Table | Group:
-    """Each figure before and after, its change and verdict: a table (the ``short`` names of
-    the two heading the columns when ``before`` and ``after`` do not fit), or, in a narrow
+def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: str, width: int = 80) -> Table | Group:
+    """Each figure before and after, its change and verdict: a table, or, in a narrow
     terminal (:func:`~furikaeri.report.wrap.stacked`), each figure stacked: "fillers  5.9/min →
     2.7/min", then, indented, "-3.2  ▲ better"."""
     rows = []
@@ -408,11 +410,10 @@ def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: 
         rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
                      fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang)))
     if not stacked(width):
-        for names in (before, after), short or (before, after):
-            heads = [t("metric", lang), *names, t("change", lang), ""]
-            table = _figures_table(heads, rows, width, ("left", "right", "right", "right", "left"))
-            if table is not None:
-                return table
+        heads = [t("metric", lang), before, after, t("change", lang), ""]
+        table = _figures_table(heads, rows, width, ("left", "right", "right", "right", "left"))
+        if table is not None:
+            return table
     out: list = []
     for name, was, now, delta, verdict in rows:
         out.append(pack([Text(name, style="bold"), Text(f"{was} → {now}")], width, indent=2))
@@ -461,8 +462,8 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     console.print(f"[bold]{t('means', lang)}[/bold]")
     if cmp.only_before or cmp.only_after:  # the means are not of one set of questions
         _say(console, f"[yellow]{t('means_other_questions', lang)}[/yellow]")
-    console.print(_changes_table(cmp.means, lang, before=sa["name"], after=sb["name"], width=console.width,
-                                 short=(f"#{sa['id']}", f"#{sb['id']}")))
+    # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
+    console.print(_changes_table(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", width=console.width))
     for p in cmp.pairs:
         console.print()
         render_compare_answers(console, p, lang)
