@@ -3,11 +3,14 @@ scale brought within it. Real files written and read back; no model."""
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 import soundfile as sf
 
 from furikaeri.audio import CLIPPED_SHARE, FullScale, load_audio, read_chunks
+from furikaeri.errors import AudioError
 
 
 def _voice(seconds: float = 3.0, rate: int = 16000) -> np.ndarray:
@@ -83,10 +86,6 @@ def test_a_header_with_an_impossible_sample_rate_is_refused_not_read_for_hours(t
     """A WAV whose rate field says 1 Hz would be resampled into 104 hours of audio: one line."""
     import struct
 
-    import pytest
-
-    from furikaeri.errors import AudioError
-
     good = tmp_path / "good.wav"
     sf.write(good, np.zeros(16000, dtype=np.float32), 16000, subtype="PCM_16")
     raw = bytearray(good.read_bytes())
@@ -143,6 +142,37 @@ def test_an_ogg_file_cut_off_is_said_to_end_early(tmp_path, subtype):
     boundary.write_bytes(raw[: raw.index(b"OggS", len(raw) // 2)])
     assert ogg_cut_short(boundary) and load_audio(boundary).cut_short
     assert not ogg_cut_short(tmp_path / "missing.ogg")
+
+
+def test_an_mp3_cut_off_is_said_to_end_early(tmp_path):
+    """QA: a cut MP3 was read to where it stops, its length judged, though its Xing frame names
+    the whole length. A whole MP3 is no cut, nor one without a frame naming its length."""
+    whole = tmp_path / "whole.mp3"
+    sf.write(whole, _voice(30.0), 16000, format="MP3")
+    raw = whole.read_bytes()
+    assert b"Xing" in raw[:4096] or b"Info" in raw[:4096]
+    assert not load_audio(whole).cut_short
+    cut = tmp_path / "cut.mp3"
+    cut.write_bytes(raw[: len(raw) // 2])
+    a = load_audio(cut)
+    assert a.cut_short and 10.0 < a.duration < 20.0, a.duration
+    stored = FullScale()
+    assert sum(len(c) for c in read_chunks(cut, full_scale=stored)) and stored.cut_short
+    # no frame naming the length: the decoder's guess from the size is no evidence
+    for tag in (b"Xing", b"Info"):
+        raw = raw.replace(tag, b"Zzzz", 1)
+    guessed = tmp_path / "guessed.mp3"
+    guessed.write_bytes(raw[: len(raw) // 2])
+    assert not load_audio(guessed).cut_short
+
+
+def test_a_pipe_is_named_as_one_not_as_an_empty_file(tmp_path):
+    """QA: `analyze <(cat x.wav)` said "the file is empty"."""
+    fifo = tmp_path / "answer.wav"
+    os.mkfifo(fifo)
+    for read in (load_audio, lambda p: list(read_chunks(p))):
+        with pytest.raises(AudioError, match="not a file but a pipe"):
+            read(fifo)
 
 
 def test_a_recording_whose_header_lags_is_no_cut(tmp_path):

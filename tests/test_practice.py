@@ -81,8 +81,8 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
     [
         ("結論から話す", "ja", [("opening_share", None)]),
         ("lead with the point", "en", [("opening_share", None)]),
-        ("sounded flat, no energy", "en", [("pitch_spread_st", None)]),
-        ("抑揚をつける", "ja", [("pitch_spread_st", None)]),
+        ("sounded flat, no energy", "en", [("monotone_share", None)]),
+        ("抑揚をつける", "ja", [("monotone_share", None)]),
         ("「たぶん」を減らして言い切る", "ja", [("hedges_per_100_words", None)]),
         ("too many 'I think' and 'maybe'", "en", [("hedges_per_100_words", None)]),
         ("えーを減らす", "ja", [("fillers_per_min", None)]),
@@ -1030,7 +1030,7 @@ def test_the_note_check_says_better_but_not_yet_and_never_leaves_a_sentence_open
     inside = N.FixCheck(1, "30秒以内", True, (M.change(over, 82.0, -3.0),), "better")
     nothing = N.FixCheck(1, "笑顔を意識する", False, (), "unknown")
     texts = {"en": ("not yet where it should be", "your fix worked", "no figure changed"),
-             "ja": ("まだ目安の外です", "メモで狙った点が良くなりました", "変化した項目もありません")}[lang]
+             "ja": ("まだ目標には届いていません", "メモで狙った点が良くなりました", "変化した項目もありません")}[lang]
     assert texts[0] in said(still_over) and said(still_over).splitlines()[0].endswith(":")
     assert texts[1] in said(inside) and texts[0] not in said(inside)
     assert said(nothing).endswith(texts[2])

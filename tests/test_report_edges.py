@@ -107,6 +107,17 @@ def test_japanese_rates_and_the_other_figures_at_their_edges():
     assert pause_kind(0.96) == "long" and pause_kind(2.96) == "very_long" and pause_kind(0.94) == "short"
 
 
+def test_the_pauses_norm_names_the_rule_that_decided():
+    """QA: "Pauses 8 high (< 1 s best, ≤ 35% silent)" at 33 % silent: the rule that failed, an
+    8.7-s pause, was not in the label."""
+    v = judge(JA.rate_type(), Stats(unit="morae", very_long_pauses=1, long_pauses=1, silence_share=0.33),
+              answer_s=40.0, budget_s=60.0, rules=JA)["pauses"]
+    assert v.level == "high" and v.norm == "3秒以上の間なし・沈黙35%以下"
+    en = get_rules("en")
+    v = judge(en.rate_type(), Stats(long_pauses=2, silence_share=0.2), answer_s=40.0, budget_s=60.0, rules=en)["pauses"]
+    assert v.level == "ok" and v.norm == "< 1 s best, ≤ 35% silent"
+
+
 def test_a_length_just_past_the_budget_shows_what_it_is_past_by():
     from furikaeri.measure import over_as_shown
 
@@ -229,6 +240,18 @@ def test_figures_heard_in_the_wrong_language_have_no_verdicts():
     assert text("ja", "verdict_fast") in normal
 
 
+def test_an_answer_heard_in_the_other_language_says_so_first_in_both():
+    """QA: the warning came last, under the whole report, and only in the report's language
+    (a Japanese speaker who chose English read it in English, after every figure)."""
+    a = english_heard_as_japanese()
+    a = a.__class__(**{**a.__dict__, "warnings": (text("ja", "warn_language", heard="英語", as_code="en"),)})
+    report = [line.strip("│ ") for line in rendered(a).splitlines()]
+    first = next(i for i, line in enumerate(report) if line.startswith("この回答は日本語ではなく英語に"))
+    heard = next(i for i, line in enumerate(report) if line.startswith("This answer was analysed as Japanese"))
+    assert first < heard < next(i for i, line in enumerate(report) if "字/分" in line)
+    assert sum("この回答は日本語ではなく" in line for line in report) == 1  # not again at the foot
+
+
 def test_latin_words_heard_as_japanese_keep_their_spaces():
     from furikaeri.report.terminal import marked_transcript
 
@@ -268,6 +291,40 @@ def test_compare_fragments_in_english_are_unchanged():
     d = diff_text("I led a small team and we shipped it on time", "I led a big team and we shipped it late",
                   "en")
     assert set(d.removed) == {"small", "on time"} and set(d.added) == {"big", "late"}  # two changes, two fragments
+
+
+def test_a_slow_pace_tip_says_where_the_silence_is():
+    """QA: "Keep the pauses inside sentences short" beside "mid-phrase 0" (the silence was an
+    8.7-s gap between sentences); "shorter sentences help" for words said slowly themselves."""
+    from furikaeri.advice import tips_for
+
+    rate = JA.rate_type(morae_per_s=4.2, articulation_morae_per_s=6.5, chars_per_min=200.0)
+    slow = dict(rate=rate, verdicts={"rate": Verdict("low", "")}, fillers=(), stats=Stats(unit="morae"), answer_s=40.0)
+    between = (Pause(5.0, 13.7, "very_long", "sentence"), Pause(20.0, 20.8, "short", "clause"))
+    inside = (Pause(5.0, 8.0, "very_long", "mid"), Pause(20.0, 20.8, "short", "sentence"))
+    tips = tips_for(short_measurements(pauses=between, **slow), "ja", 60.0)
+    assert any("文と文の間は一呼吸" in t for t in tips) and not any("文の途中の間" in t for t in tips), tips
+    tips = tips_for(short_measurements(pauses=inside, **slow), "ja", 60.0)
+    assert any("文の途中の間を短く" in t for t in tips), tips
+    said_slowly = dict(slow, rate=JA.rate_type(morae_per_s=4.2, articulation_morae_per_s=4.6, chars_per_min=200.0))
+    tips = tips_for(short_measurements(pauses=between, **said_slowly), "ja", 60.0)
+    assert any("話している部分もゆっくり" in t for t in tips) and not any("一文を短く" in t for t in tips), tips
+
+
+def test_one_filler_is_neither_the_focus_nor_a_tip():
+    """QA: one "um" in 22 s (2.7 a minute) was the focus ("Swap 'um'...") and drew the fillers
+    tip; a single filler is as likely the recogniser's as the speaker's. Two are a habit."""
+    from furikaeri.advice import tips_for
+
+    one = {"answer_s": 22.0, "budget_s": 60.0, "fillers_per_min": 2.73, "filler_count": 1, "wpm": 140.0}
+    assert choose_focus(one, "en") is None
+    assert choose_focus({**one, "filler_count": 2, "fillers_per_min": 5.45}, "en").metric == "fillers_per_min"
+    m = short_measurements(answer_s=22.0, fillers=(Filler("um", 3.0, 3.3),), pauses=(), verdicts={},
+                           stats=Stats(unit="words", fillers_per_min=2.73))
+    assert tips_for(m, "en", 60.0) == [text("en", "tip_good")]
+    m = short_measurements(answer_s=22.0, fillers=(Filler("um", 3.0, 3.3), Filler("uh", 9.0, 9.2)), pauses=(),
+                           verdicts={}, stats=Stats(unit="words", fillers_per_min=5.45))
+    assert any("fillers a minute" in t for t in tips_for(m, "en", 60.0))
 
 
 def test_the_first_tip_is_about_the_focus():

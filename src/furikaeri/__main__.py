@@ -1,3 +1,66 @@
-from furikaeri.cli import main
+"""``python -m furikaeri`` and the ``furikaeri`` command (``[project.scripts]``): :func:`main`.
 
-main()
+The command line is imported here, inside :func:`main`, so that a Ctrl-C pressed while it loads
+(the first tenth of a second) ends it with one line and exit code 130, as it does later, not
+with a traceback.
+"""
+
+import os
+import sys
+
+INTERRUPTED = 130
+
+
+def main() -> None:
+    try:
+        from furikaeri.cli import main as run
+    except BaseException as e:  # Ctrl-C while the command line loads (in a class being made, Python
+        if not _interrupt_in(e):  # wraps it in a RuntimeError)
+            raise
+        _say("furikaeri: interrupted\n")
+        _leave(INTERRUPTED)
+    try:
+        run()
+    except KeyboardInterrupt:
+        _say("furikaeri: interrupted\n")
+        _leave(INTERRUPTED)
+    except SystemExit as e:
+        if e.code == INTERRUPTED:  # Ctrl-C, said by the command
+            _leave(INTERRUPTED)
+        raise
+
+
+def _interrupt_in(e: BaseException | None) -> bool:
+    seen = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
+
+
+def _say(line: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line)
+    except (OSError, ValueError):
+        pass
+
+
+def _leave(code: int) -> None:
+    """Exit with ``code`` at once, past the interpreter's shutdown: a KeyboardInterrupt that met
+    code run by ``exec``/``eval`` (a dataclass or named tuple being made while modules load)
+    marks itself unhandled inside CPython even once caught, and the shutdown would then kill the
+    process with SIGINT in place of the exit code. Everything saved is committed by then."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -99,7 +99,7 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
         longest = max(p.duration for p in mid_long)
         ranked.append((5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)))
     per_min = m.stats.fillers_per_min
-    if not short and as_shown(per_min, PER_DIGITS) > norms.FILLERS_GOOD_PER_MIN:
+    if not short and as_shown(per_min, PER_DIGITS) > norms.FILLERS_GOOD_PER_MIN and len(m.fillers) > norms.COUNT_JITTER:
         counts: dict[str, int] = {}
         for f in m.fillers:
             key = f.text.strip("()").lower()  # "(えー)": a sound found in the audio, named as said
@@ -117,7 +117,7 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
         if rate.level == "low" and art is not None and band.lo <= art <= band.hi:
             # words said at a good pace, slowed by the silences between them: the pauses are the cause
             shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
-            ranked.append((3.5, text(language, "tip_slow_pauses", value=value,
+            ranked.append((3.5, text(language, _slowing_pauses(m.pauses), value=value,
                                      art=text(language, "value_unit", value=shown_art, unit=text(language, key)))))
         else:
             ranked.append((3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow",
@@ -133,7 +133,15 @@ TIP_ABOUT = {
     "tip_over_budget": ("over_s",), "tip_over_budget_slightly": ("over_s",), "tip_too_short": ("answer_s",),
     "tip_freeze": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
+    "tip_slow_pauses_between": tuple(norms.RATE_BANDS),
 }
+
+
+def _slowing_pauses(pauses) -> str:
+    """The tip for a pace slowed by its silences, by where most of the silence is: inside
+    sentences (``tip_slow_pauses``) or between them and at commas (``tip_slow_pauses_between``)."""
+    inside = sum(p.duration for p in pauses if p.place == "mid")
+    return "tip_slow_pauses" if inside >= sum(p.duration for p in pauses) / 2 else "tip_slow_pauses_between"
 
 
 def focus_first(tips, metric: str, language: str) -> list[str]:

@@ -181,9 +181,10 @@ def _read_soundfile(path: Path) -> tuple[np.ndarray, int, bool]:
     import soundfile as sf
 
     try:
-        with _quiet_stderr():
-            data, rate = sf.read(str(path), dtype="float32", always_2d=True)
-        return data, rate, cut_short(path)
+        with _quiet_stderr(), sf.SoundFile(str(path)) as f:
+            declared, rate = f.frames, f.samplerate
+            data = f.read(dtype="float32", always_2d=True)
+        return data, rate, cut_short(path) or fewer_frames(path, declared, len(data), rate)
     except Exception:
         data, rate = _read_until_damage(path)  # raises the error again when nothing came before it
         return data, rate, True
@@ -292,6 +293,41 @@ def _ogg_table() -> tuple[int, ...]:
             r = ((r << 1) ^ 0x04C11DB7) if r & 0x80000000 else r << 1
         out.append(r & 0xFFFFFFFF)
     return tuple(out)
+
+
+#: A decoder may give this much less than the header names (an MP3's encoder padding) in a whole file.
+_FRAMES_SLACK_S = 0.25
+
+
+def fewer_frames(path: Path, declared: int, got: int, rate: int) -> bool:
+    """Did decoding give clearly fewer frames than the file's header names? An MP3 names its
+    length in its Xing/Info/VBRI frame (LAME and most encoders write one); cut off in a copy,
+    its decoder stops where the data does, without an error. Without such a frame the length
+    is a guess from the file's size, and no evidence of a cut."""
+    if declared <= 0 or rate <= 0 or declared - got <= max(_FRAMES_SLACK_S * rate, 0.01 * declared):
+        return False
+    if path.suffix.lower() == ".mp3" or _looks_mpeg(path):
+        return _mpeg_names_length(path)
+    return True
+
+
+def _looks_mpeg(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(3)
+    except OSError:
+        return False
+    return head == b"ID3" or (len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+
+
+def _mpeg_names_length(path: Path) -> bool:
+    """Does an MPEG audio file carry a frame naming its length (Xing, Info or VBRI, near its start)?"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64 * 1024)
+    except OSError:
+        return False
+    return any(tag in head for tag in (b"Xing", b"Info", b"VBRI"))
 
 
 def wav_cut_short(path: Path) -> bool:
@@ -433,6 +469,9 @@ def _check_file(path: Path) -> None:
         size = path.stat().st_size
     except OSError as e:
         raise AudioError(f"{path}: cannot read ({e.strerror})", ja=f"{path}: 読み込めません（{e.strerror}）") from None
+    if not path.is_file():  # a pipe (<(cat x.wav), /dev/stdin) has no size and cannot be read twice
+        raise AudioError(f"{path}: not a file but a pipe or a device: save the audio to a file first",
+                         ja=f"{path}: ファイルではなくパイプかデバイスです。音声をファイルに保存してから指定してください")
     if size == 0:
         raise AudioError(f"{path}: the file is empty", ja=f"{path}: ファイルが空です")
 
@@ -509,7 +548,7 @@ def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):
 
     if cut_short(path):
         full_scale.cut_short = True
-    got = 0
+    got = read = 0
     with f:
         _check_rate(path, f.samplerate)
         stream = soxr.ResampleStream(f.samplerate, RATE, 1, dtype="float32", quality="HQ") \
@@ -525,6 +564,9 @@ def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):
                 full_scale.cut_short = True
                 block = np.zeros((0, f.channels), dtype=np.float32)
             last = len(block) == 0
+            read += len(block)
+            if last and fewer_frames(path, f.frames, read, f.samplerate):
+                full_scale.cut_short = True
             if peak:  # a float file: scaled as load_audio scales it whole
                 block = within_full_scale(block, peak)
             full_scale.add(block)

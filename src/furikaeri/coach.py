@@ -154,6 +154,8 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
         side: Side = "high" if seen > hi else "low" if seen < lo else ("high" if g.bad != "low" else "low")
         if g.metric == "opening_share" and value > 1.0:
             continue  # the first sentence ran past the budget: the length is the fault, not the order
+        if g.metric == "fillers_per_min" and _fillers_said(metrics) <= norms.COUNT_JITTER:
+            continue  # one "um" in 22 s is 2.7 a minute, and as likely the recogniser's as the speaker's
         step = g.step
         budget = metrics.get("budget_s")
         if g.metric == "over_s" and budget:  # 9 s over a 10-s budget is far, over a 120-s one a little
@@ -175,6 +177,16 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
             best = Focus(g.metric, value, side, hi if side == "high" else lo, u,
                          "norm" if norm_off >= usual_off else "usual", steps)
     return best
+
+
+def _fillers_said(metrics: Mapping[str, Any]) -> float:
+    """The fillers behind an answer's rate: its count, else the rate over its length (infinite
+    when neither is known: the rate alone decides)."""
+    if metrics.get("filler_count") is not None:
+        return float(metrics["filler_count"])
+    if metrics.get("answer_s"):
+        return float(metrics["fillers_per_min"]) * float(metrics["answer_s"]) / 60.0
+    return float("inf")
 
 
 def _figure_as_shown(metric: str, value: float) -> float:
@@ -292,10 +304,30 @@ def recurring_phrases(transcripts: Sequence[str], habit_phrases: Sequence[str], 
 
 
 def _says(transcript: str, phrase: str, rules) -> bool:
-    """Does ``transcript`` hold ``phrase`` as a whole (whole words where words are spaced)?"""
-    if not rules.joiner:  # written without spaces: the phrase's words in a row (どう is not in どうぞ)
-        said, want = rules.diff_tokens(transcript), rules.diff_tokens(phrase)
-        return bool(want) and any(said[i:i + len(want)] == want for i in range(len(said) - len(want) + 1))
-    import re
+    """Does ``transcript`` hold ``phrase`` as a whole (whole words: どう is not in どうぞ) and as
+    the tic it is? A phrase that is a filler or a hedge only in some uses
+    (:func:`furikaeri.content.context_ruled`: "kind of", "I mean", "like") counts only where the
+    language's filler and hedge rules find it there, not in "that kind of teaching", "I mean
+    to keep doing" or "I like solving problems"."""
+    from furikaeri.content import context_ruled, ruled_spans
 
-    return re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", transcript, re.I) is not None
+    found = _said_at(transcript, phrase, rules)
+    if not found or not context_ruled(phrase, rules):
+        return bool(found)
+    used = ruled_spans(transcript, rules)
+    return any(s < b and a < e for s, e in found for a, b in used)
+
+
+def _said_at(transcript: str, phrase: str, rules) -> list[tuple[int, int]]:
+    """The character spans where ``transcript`` says ``phrase`` as whole words (in a language
+    written without spaces, as the phrase's words in a row: ``Rules.diff_tokens``)."""
+    if rules.joiner:
+        import re
+
+        return [m.span() for m in re.finditer(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", transcript, re.I)]
+    from furikaeri.content import said_words
+
+    said, want = said_words(transcript, rules), [w.lower() for w in rules.diff_tokens(phrase)]
+    n = len(want)
+    return [(said[i][1], said[i + n - 1][2]) for i in range(len(said) - n + 1)
+            if n and [w for w, _, _ in said[i:i + n]] == want]

@@ -4,10 +4,12 @@ point.
 - **Hedges** (``I think``, ``kind of``, 〜と思います, たぶん): words that weaken a claim, found by
   the language rules (``Rules.find_hedges``, context-aware: "what kind of job" is no hedge), with
   times from the words that carry them. A separate habit from fillers.
-- **Habit phrases**: content phrases of one to three words said three times or more in one
-  answer ("basically", 「すごく」), the longest such phrase where several overlap; words of the
-  question itself, fillers, and phrases that only name things (the topic: 鍵, サークル,
-  "customer service"; ``Rules.content_tokens``) are not habits.
+- **Habit phrases**: phrases of one to three words said three times or more in one answer
+  ("basically", "super cool", 「すごく」), words in a row inside one clause, shown as said; where
+  phrases said often overlap, only the one said most (then the longest). Words of the question
+  itself, fillers, phrases that only name things (the topic: 鍵, サークル, "customer service";
+  ``Rules.content_tokens``) and words that are a hedge or a filler only where the language's
+  rules find them so ("that kind of teaching", the verb "like") are not habits.
 - **Time to the point** (結論ファースト): when the first complete sentence ends, counted from the
   start of the answer, and its share of the time budget; late when it runs past
   :data:`furikaeri.norms.OPENING_SHARE` of the budget. Whether the opening sentence states the
@@ -20,6 +22,7 @@ Pure functions of the words (:class:`~furikaeri.transcribe.Word`) and the langua
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -81,46 +84,132 @@ def hedges(words, rules) -> list[Hedge]:
 
 
 def habits(words, rules, *, not_content=(), question: str | None = None) -> list[Habit]:
-    """Content phrases of 1-3 words said :data:`HABIT_MIN_COUNT` times or more (module
-    docstring). ``not_content``: character spans of the transcript that are fillers or
-    repetitions (they are not habits of their own here)."""
+    """Phrases of 1-3 words said :data:`HABIT_MIN_COUNT` times or more (module docstring).
+    ``not_content``: character spans of the transcript that are fillers or repetitions (they are
+    not habits of their own here, and a phrase does not run across one).
+
+    A phrase is words said in a row inside one clause (never across a mark: "science. I like" is
+    no phrase), from a word that colours speech to another (``Rules.content_tokens``: the words
+    between may be any, "super cool", "pretty much"), or a listed tic as a whole ("kind of");
+    it is shown as said. A word that is a filler or a hedge only in some uses is one only where
+    the language's rules find it so (:func:`context_ruled`): "that kind of teaching" has no
+    "kind of" in it. Where phrases said often overlap, only the one said most (then the longest)
+    is listed: an answer said three times over repeats every run of its words, and is one
+    phrase, not five overlapping ones."""
     text, spans = join_with_offsets(words)
-    tokens = [tok for tok in rules.content_tokens(text) if not any(a <= tok[1] < b for a, b in not_content)]
-    asked = {t for t, _, _ in rules.content_tokens(question)} if question else set()
-    counts: dict[tuple[str, ...], list[int]] = {}
-    last_end: dict[tuple[str, ...], int] = {}  # where each phrase was last said, in the text
-    for n in range(1, HABIT_MAX_WORDS + 1):
-        for i in range(len(tokens) - n + 1):
-            run = tokens[i:i + n]
-            gram = tuple(t for t, _, _ in run)
-            if all(t in asked for t in gram) or all(thing for _, _, thing in run):
-                continue  # the question's words, or a topic: no habit
-            before = last_end.get(gram)
-            last_end[gram] = run[-1][1] + len(run[-1][0])
-            if before is not None and before <= run[0][1] and not _WORD_CHAR.search(text[before:run[0][1]]):
-                continue  # said again at once, only a comma between: a stutter (たま、たま、たま), one place
-            counts.setdefault(gram, []).append(run[0][1])
-    frequent = {g: pos for g, pos in counts.items() if len(pos) >= HABIT_MIN_COUNT}
-    out = []
-    for gram, pos in frequent.items():
-        # the longest phrase wins where a longer one was said as often ("you know" over "know")
-        if any(len(o) > len(gram) and len(p) >= len(pos) and _inside(gram, o) for o, p in frequent.items()):
-            continue
-        starts = []
-        for c in pos:
-            i = next((k for k, (s, e) in enumerate(spans) if s <= c < e), None)
-            if i is not None:
-                starts.append(round(words[i].start, 3))
-        out.append(Habit(rules.phrase(gram), len(pos), tuple(starts)))
+    said = said_words(text, rules)
+    runs = _phrase_runs(text, said, rules, not_content, question)
+    frequent = [(key, pos) for key, pos in runs.items() if len(pos) >= HABIT_MIN_COUNT]
+    frequent.sort(key=lambda kp: (-len(kp[1]), -len(kp[0]), kp[1][0][0]))
+    out, taken = [], []
+    for key, pos in frequent:
+        if not any(s < e2 and s2 < e for s, e in pos for s2, e2 in taken):
+            starts = []
+            for c, _ in pos:
+                i = next((k for k, (s, e) in enumerate(spans) if s <= c < e), None)
+                if i is not None:
+                    starts.append(round(words[i].start, 3))
+            out.append(Habit(rules.phrase(key), len(pos), tuple(starts)))
+        taken += pos  # a phrase inside or across one said more (or as often and longer) is part of it
     out.sort(key=lambda h: (-h.count, h.starts[0] if h.starts else 0.0))
     return out
 
 
-_WORD_CHAR = re.compile(r"\w")
+def _phrase_runs(text: str, said, rules, not_content, question) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Every phrase of the answer (:func:`habits`) and the spans it was said at, a stutter
+    (said again at once, only a comma between: たま、たま、たま) counted once."""
+    used = ruled_spans(text, rules)
+    colour = {s for t, s, thing in rules.content_tokens(text)
+              if not thing and not _in_spans(s, not_content) and (t not in _ruled_words(rules) or _in_spans(s, used))}
+    asked = {t for t, _, _ in rules.content_tokens(question)} if question else set()
+    tics = _tic_keys(rules)
+    runs: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    last_end: dict[tuple[str, ...], int] = {}
+    for a in range(len(said)):
+        for b in range(a, min(a + HABIT_MAX_WORDS, len(said))):
+            if _in_spans(said[b][1], not_content) or (b > a and _BREAK.search(text[said[b - 1][2]:said[b][1]])):
+                break  # a filler or a mark ends a phrase
+            key = tuple(w for w, _, _ in said[a:b + 1])
+            start, end = said[a][1], said[b][2]
+            if key in tics:
+                if context_ruled(rules.phrase(key), rules) and not _in_spans(start, used):
+                    continue  # "that kind of": the noun, no hedge
+            elif not (start in colour and said[b][1] in colour):
+                continue
+            if asked and all(t in asked for t, _, _ in rules.content_tokens(text[start:end])):
+                continue  # the question's words
+            before = last_end.get(key)
+            last_end[key] = end
+            if before is not None and before <= start and not _WORD_OR_END.search(text[before:start]):
+                continue  # said again at once, only a comma between: a stutter, one place
+            runs.setdefault(key, []).append((start, end))
+    return runs
 
 
-def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+#: What parts two sayings of a phrase: a word, or a sentence's end (else it is a stutter).
+_WORD_OR_END = re.compile(r"[\w.!?。！？…]")
+#: Marks that end a phrase: anything but letters, digits, spaces, apostrophes and hyphens.
+_BREAK = re.compile(r"[^\w\s'’\-]")
+
+
+def _in_spans(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def said_words(text: str, rules) -> list[tuple[str, int, int]]:
+    """The words of ``text`` (``Rules.diff_tokens``: no marks), lower-cased, with their
+    character spans."""
+    out, at = [], 0
+    for w in rules.diff_tokens(text):
+        found = text.find(w, at)
+        if found < 0:
+            continue
+        out.append((w.lower().replace("’", "'"), found, found + len(w)))
+        at = found + len(w)
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def ruled_spans(text: str, rules) -> tuple[tuple[int, int], ...]:
+    """Where the language's rules find a filler or a hedge in ``text`` (not a repeated word)."""
+    return tuple((m.start, m.end) for m in (*rules.find_fillers(text), *rules.find_hedges(text))
+                 if m.kind != "repetition")
+
+
+@functools.lru_cache(maxsize=512)
+def context_ruled(phrase: str, rules) -> bool:
+    """Is ``phrase`` a filler or a hedge only in some of its uses, so that it is one only where
+    the language's rules find it (``Rules.find_fillers``, ``Rules.find_hedges``)?
+
+    The rules know it when they find it set off on its own ("kind of, kind of"; 「一応、一応」).
+    Its other uses are other words where the rules decide by the words around it ("that kind of
+    teaching", "I mean to", "you know the answer", "I like it"): so for a hedge, a phrase of
+    several words, and a word the rules take for a filler only beside a pause
+    (``Rules.drawn_fillers``, ``Rules.needs_pause``: like, so, well; あの, その). A one-word
+    filler that is a filler only in place ("basically", "actually": a filler set off, the same
+    adverb inside a clause) is the same word in every use, and is not so ruled."""
+    probe = phrase + rules.comma + rules.joiner + phrase
+    n = len(phrase)
+    hedge = any(m.start <= 0 and m.end >= n for m in rules.find_hedges(probe))
+    filler = any(m.start <= 0 and m.end >= n and m.kind != "repetition" for m in rules.find_fillers(probe))
+    if hedge:
+        return True
+    one_word = len(rules.diff_tokens(phrase)) == 1
+    return filler and (not one_word or phrase.lower() in rules.drawn_fillers | rules.needs_pause)
+
+
+@functools.lru_cache(maxsize=8)
+def _tic_keys(rules) -> frozenset[tuple[str, ...]]:
+    """The language's listed tics as a phrase's words (lower-cased)."""
+    return frozenset(tuple(w.lower() for w in rules.diff_tokens(t)) for t in rules.tic_phrases)
+
+
+@functools.lru_cache(maxsize=8)
+def _ruled_words(rules) -> frozenset[str]:
+    """The words that colour speech only as part of a context-ruled tic ("kind" of "kind of",
+    "mean" of "I mean"): they colour only where the rules find the tic."""
+    return frozenset(t for tic in rules.tic_phrases if context_ruled(tic, rules)
+                     for t, _, _ in rules.content_tokens(tic))
 
 
 def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | None:

@@ -10,7 +10,9 @@ tones are made.
 
 Only the audio Whisper hears is cleaned, and only in a room with a steady noise
 (:attr:`furikaeri.speech.Levels.steady_noise`); levels, pauses and held sounds are measured on
-the recording as it is. A babble of voices is not steady and is left alone.
+the recording as it is. A babble of voices is not steady and is left alone. Digital silence
+(exact zeros: a noise gate, a recorder's padding) in the quiet moments is no part of the
+noise learnt.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ MIN_QUIET_S = 0.5
 #: A quiet run shorter than this (s) is not used, nor its edges (the tail of a word, a breath).
 MIN_RUN_S = 0.1
 EDGE_S = 0.03
+#: A frame (its power summed over the bins) at or under this holds digital silence: exact zeros
+#: have none, and a room 60 dB under a quiet one (-130 dBFS) still has 1e-9 and more.
+SILENT_FRAME_POWER = 1e-12
 #: A take is cleaned this many seconds at a time ...
 CHUNK_S = 30
 #: ... with this many frames of the audio around each chunk (more than a window's reach).
@@ -52,10 +57,13 @@ class NoiseProfile:
         self._frames = 0
 
     def learn(self, samples: np.ndarray) -> None:
-        """Add a stretch of noise alone (at least a window long)."""
+        """Add a stretch of noise alone (at least a window long). Frames of digital silence (a
+        noise gate's exact zeros, a recorder's padding) are no noise of the room: left out, so
+        the room's noise is not averaged down by them (:func:`furikaeri.speech.digital_silence`)."""
         if len(samples) < WIN:
             return
         p = np.abs(_stft(samples)) ** 2
+        p = p[:, p.sum(axis=0) > SILENT_FRAME_POWER]
         self._power += p.sum(axis=1)
         self._frames += p.shape[1]
 

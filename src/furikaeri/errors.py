@@ -2,8 +2,17 @@
 English and, where it is given, in Japanese (``ja=``).
 
 The CLI turns every :class:`FurikaeriError` into that line on stderr and exit code 2, in the
-language of the command (:func:`furikaeri.cli.app.ui_language`).
+language of the command (:func:`furikaeri.cli.app.ui_language`). What is only worth knowing (an
+answer whose stored values cannot all be read) is said with :func:`warn`, one line on stderr.
 """
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import Callable
 
 
 class FurikaeriError(Exception):
@@ -36,9 +45,72 @@ class StoreError(FurikaeriError):
     """The practice database cannot be opened, migrated or written."""
 
 
+class TakeNotSaved(StoreError):
+    """A practice answer could not be saved (``cause``: why) while its recording is on disk at
+    ``take``: the line adds where it is and the command that saves it later
+    (:func:`take_not_saved` builds it)."""
+
+    def __init__(self, message: str, *, ja: str | None, cause: BaseException, take: Path,
+                 question_key: str | None = None):
+        super().__init__(message, ja=ja)
+        self.cause, self.take, self.question_key = cause, take, question_key
+
+    def naming_home(self, home: str | Path) -> "TakeNotSaved":
+        """The same error, its command naming the archive (``--home`` given to the command)."""
+        return take_not_saved(self.cause, self.take, self.question_key, home)
+
+
+def take_not_saved(cause: BaseException, take: str | Path, question_key: str | None = None,
+                   home: str | Path | None = None) -> TakeNotSaved:
+    """The error for a practice answer not saved because of ``cause``, its recording kept at
+    ``take``: why, where the recording is, and ``furikaeri [--home HOME] analyze TAKE --save
+    -q KEY`` (quoted for the shell), the command that saves it once the cause is fixed."""
+    take = Path(take)
+    command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "analyze", str(take), "--save",
+                          *(["-q", question_key] if question_key else [])])
+    said = cause.said_in("en") if isinstance(cause, FurikaeriError) else _os_line(cause)
+    said_ja = cause.said_in("ja") if isinstance(cause, FurikaeriError) else said
+    return TakeNotSaved(
+        f"{said.rstrip('.')}; the recording is kept at {take}: `{command}` saves it once that is fixed",
+        ja=f"{said_ja.rstrip('。')}。録音は {take} に残っています: 直したあと `{command}` で保存できます",
+        cause=cause, take=take, question_key=question_key)
+
+
+def _os_line(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        return f"{e.strerror} ({e.filename})" if e.filename else e.strerror
+    return " ".join(str(e).split()) or type(e).__name__
+
+
 class QuestionError(FurikaeriError):
     """A question set or company file is missing or malformed."""
 
 
 class UsageError(FurikaeriError):
     """Options that do not fit together."""
+
+
+def _locale_language() -> str:
+    """The locale's language: ``ja`` under a Japanese ``LC_ALL``/``LC_MESSAGES``/``LANG``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+#: The language :func:`warn` speaks: the locale's, unless the command line sets its own
+#: (``furikaeri.errors.warning_language = ui_language``).
+warning_language: Callable[[], str] = _locale_language
+
+
+def warn(message: str, *, ja: str | None = None) -> None:
+    """Say one line on stderr (``furikaeri: warning: ...``; ``ja``: the line in Japanese)."""
+    if ja and warning_language() == "ja":
+        line = f"furikaeri: 警告: {ja}"
+    else:
+        line = f"furikaeri: warning: {message}"
+    try:
+        print(" ".join(line.split()), file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # stderr closed: a warning is not worth failing for
+        pass

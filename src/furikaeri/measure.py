@@ -19,7 +19,10 @@ speech rate
     articulation rate leaves silent pauses (>= 0.25 s) out (``articulation_wpm``).
     Japanese: morae per second over the span (``morae_per_s``) and without pauses
     (``articulation_morae_per_s``); characters as written per minute (``chars_per_min``).
-    Fillers and repetitions are not counted as words or morae.
+    Fillers and repetitions are not counted as words or morae. Words and morae are counted as
+    said (``Rules.spoken_units``), in the rates, the pace over time and ``word_count`` alike:
+    "2023" is three words ("twenty twenty-three"), "$1.2" four, "190%" four; 2023年 is 10
+    morae (ニセンニジューサンネン). The transcript keeps the digits Whisper wrote.
 fillers
     Transcript fillers found by the language rules, plus fillers recovered from the audio
     (:mod:`furikaeri.fillers`). ``fillers_per_min`` over the answer span; ``filler_share``:
@@ -29,7 +32,9 @@ repetitions
 pauses
     Silences >= 0.25 s between speech intervals inside the answer span, edges from the
     audio; short < 1 s, long >= 1 s, very long >= 3 s; placed ``sentence``, ``clause`` or
-    ``mid`` (:func:`find_pauses`).
+    ``mid`` (:func:`find_pauses`). A trailing "..." (「…」) is where Whisper heard the voice
+    trail off: a pause after it is ``mid``, unless the words before it end a sentence
+    themselves (a full stop, a polite final form: 頑張りました…).
 over budget
     ``answer_s > budget_s``; ``budget_cut`` says where in the transcript the budget ran out.
 """
@@ -38,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -291,10 +297,25 @@ def pause_kind(duration: float) -> PauseKind:
     return "short"
 
 
+#: An ellipsis at the end of the text before a pause, after any closing quote or bracket.
+_TRAILING_ELLIPSIS = re.compile(r"(?:\.{3}|…|‥)+[\s\"'”’)\]»」』）]*$")
+
+
+def trails_off(text_before: str, rules) -> bool:
+    """Does the text up to a pause end in an ellipsis that ends no sentence? Whisper writes
+    "..." (「…」) where a voice trails off mid-sentence ("the whole department, and..."), and
+    the rules' sentence ends count it (so an opening "Uh..." is no sentence either); a pause
+    there is a hesitation. Only the words before the ellipsis can end a sentence: a full stop
+    ("team...." ) or a polite final form (頑張りました…)."""
+    m = _TRAILING_ELLIPSIS.search(text_before)
+    return bool(m) and not rules.ends_sentence(text_before[:m.start()])
+
+
 def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, rules) -> list[Pause]:
     """Silences of ``norms.MIN_PAUSE_S`` or more between speech intervals inside the answer,
     placed by what comes before them: ``sentence`` after a sentence end, ``clause`` after a
-    comma, ``mid`` otherwise and always after a filler (the pause is part of the hesitation)."""
+    comma, ``mid`` otherwise, always after a filler (the pause is part of the hesitation) and
+    after a trailing ellipsis that ends no sentence (:func:`trails_off`)."""
     from furikaeri.speech import gaps
 
     out = []
@@ -305,7 +326,7 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
         last = words[before[-1]] if before else None
         after_filler = any(f.start < g.start and g.start - f.end < 0.3 and (last is None or f.end > last.start)
                            for f in fillers)
-        if after_filler:
+        if after_filler or trails_off(text_before, rules):
             place: PausePlace = "mid"
         elif text_before and rules.ends_sentence(text_before):
             place = "sentence"
@@ -320,8 +341,10 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
 
 def rates(content: str, answer_s: float, speaking_s: float, rules) -> Rate:
     """The language's rate figures (:meth:`Rules.rates`) over the content text: fillers and
-    repetitions are not words or morae. None with no content word: there is no rate to speak of."""
-    units = rules.count_units(content)
+    repetitions are not words or morae; words and morae are counted as said
+    (:meth:`Rules.spoken_units`: "2023" is three words). None with no content word: there is no
+    rate to speak of."""
+    units = rules.spoken_units(content)
     if answer_s <= 0 or units <= 0:
         return rules.rate_type()
     return rules.rates(units=units, chars=rules.count_chars(content), answer_s=answer_s,
@@ -333,8 +356,8 @@ def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span
     the answer's. ``fillers_unconfirmed``: islands the second listen left in doubt with no
     filler on them, inside the answer."""
     minutes = answer_s / 60.0 if answer_s > 0 else 0.0
-    units = rules.count_units(content)
-    filler_units = sum(max(rules.count_units(f.text), 1) for f in found.fillers)
+    units = rules.spoken_units(content)
+    filler_units = sum(max(rules.spoken_units(f.text), 1) for f in found.fillers)
     long_p = [p for p in pauses if p.kind in ("long", "very_long")]
     silent = sum(p.duration for p in pauses)
     unconfirmed = sum(1 for s0, s1 in doubtful if span[0] <= s0 <= span[1]
@@ -386,7 +409,9 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
                              text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
     pauses = ("high" if stats.very_long_pauses or share_as_shown(stats.silence_share) > norms.SILENCE_SHARE_HIGH
               else "ok" if stats.long_pauses else "good")
-    out["pauses"] = Verdict(pauses, text(code, "norm_pauses", long=norms.LONG_PAUSE_S,
+    # the norm names the rule that decided: a pause of 3 s or more, else the usual one
+    norm = "norm_pauses_very_long" if stats.very_long_pauses else "norm_pauses"
+    out["pauses"] = Verdict(pauses, text(code, norm, long=norms.LONG_PAUSE_S,
                                          very_long=norms.VERY_LONG_PAUSE_S, share=norms.SILENCE_SHARE_HIGH),
                             norms.PAUSES_SOURCE)
     out["length"] = Verdict(length_level(answer_s, budget_s), text(code, "norm_length", budget=budget_s),
@@ -442,7 +467,7 @@ def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pac
     units = []
     for w, (a, b) in zip(words, spans):
         inside = any(x <= a and b <= y for x, y in found.not_content)
-        units.append(0 if inside else rules.count_units(w.text))
+        units.append(0 if inside else rules.spoken_units(w.text))
     # units by word middle, summed once: each window's count is a difference of two sums
     timed = sorted(((w.start + w.end) / 2, u) for w, u in zip(words, units))
     middles = [m for m, _ in timed]

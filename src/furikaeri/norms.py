@@ -44,6 +44,10 @@ RATE_BANDS = {"wpm": WPM, "chars_per_min": CHARS_PER_MIN, "morae_per_s": MORAE_P
 #: (FrameFlow docs); below about 5 a minute listeners are not put off (Laske 2024).
 FILLERS_GOOD_PER_MIN = 2.0
 FILLERS_OK_PER_MIN = 5.0
+#: How far two hearings of one recording differ in a count of fillers (or repetitions): the
+#: same 32-s answer analysed from its file and through the microphone gave 5 and 6. A single
+#: filler is as likely the recogniser as the speaker: never a habit to work on by itself.
+COUNT_JITTER = 1
 FILLERS_SOURCE = "METRICS.md: <=2/min excellent, <=5/min professional (FrameFlow)"
 #: Answers in a row with no filler before the coach warns that delivery may sound recited
 #: (FrameFlow: fillers at zero for many sessions can sound rehearsed).

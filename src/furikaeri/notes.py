@@ -22,34 +22,6 @@ from furikaeri.lang import get_rules
 from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics
 from furikaeri.store import Answer, Note
 
-#: Which figure a note is about, from its words (English and Japanese). Checked in order;
-#: a note can target several. "rate" resolves to the language's pace metric.
-_TARGETS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("fillers_per_min", re.compile(
-        r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|\blike\b|you know|i mean|basically|"
-        r"フィラー|えー|えっと|ええと|あのー|あの[、,]|まあ|なんか|口癖|うーん", re.I)),
-    ("opening_share", re.compile(
-        r"to the point|point first|conclusion first|answer first|lead with|bottom line|\bprep\b|\bstar\b|"
-        r"結論|要点|先に言|最初に言|前置き", re.I)),
-    ("over_s", re.compile(
-        r"short|concise|brief|budget|too long|time limit|in time|on time|ramble|talk(?:ed|ing)? too much|"
-        r"under \d+|seconds|minute|"
-        r"簡潔|短く|短め|長すぎ|長かった|喋りすぎ|しゃべりすぎ|話しすぎ|時間|秒|分以内|まとめ", re.I)),
-    ("rate", re.compile(
-        r"slow|fast|pace|speed|rush|hurr|ゆっくり|早口|速|遅|スピード|テンポ|落ち着", re.I)),
-    ("long_pauses", re.compile(
-        r"pause|silence|froze|freez|blank|stuck|lost my|詰ま|沈黙|(?<!時)間が|(?<!時)間を|止ま|黙|言葉が出", re.I)),
-    ("latency_s", re.compile(
-        r"start(?:ed)? (?:right|quick|sooner|faster)|first word|すぐ話|第一声|出だし|話し始め", re.I)),
-    ("pitch_spread_st", re.compile(
-        r"flat|monoton|dull|boring|energy|intonation|lively|expressive|抑揚|単調|平坦|棒読み|一本調子|元気|明る", re.I)),
-    ("hedges_per_100_words", re.compile(
-        r"hedg|i think|maybe|probably|kind of|sort of|i guess|confiden|assertive|sound sure|"
-        r"たぶん|多分|かもしれ|と思います|かなと|一応|言い切|断定|自信", re.I)),
-)
-_SLOWER = re.compile(r"slow(?:er)? down|slower|too fast|rush|hurr|ゆっくり|早口|落ち着", re.I)
-_FASTER = re.compile(r"faster|speed up|too slow|速く|テンポよく|テンポ良く", re.I)
-
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
 # the length of an answer is not a pause).
 _SILENCE_EN = r"(?:silen\w*|pauses?|gaps?|quiet|dead air)"
@@ -69,15 +41,20 @@ _FEARED_SILENCE = re.compile(
     rf"\bavoid(?:ed|ing|s)?\s+(?:(?:the|any|every|a)\s+)?{_SILENCE_EN}|"
     rf"{_SILENCE_JA}(?:が|を|に|は|の)?(?:怖|こわ|恐|嫌|いや|苦手|不安|耐え|たえ|埋め|うめ|潰|つぶ)",
     re.I)
-#: A note that asks to let pauses be ("take a breath", "pause instead of um", 「間を取る」,
-#: 「一呼吸置く」): not a note to pause less, so it does not make a pause-count target.
+#: A note that asks to let pauses be, or for more of them ("take a breath", "pause instead of
+#: um", "more pauses", 「間を取る」, 「一呼吸置く」): not a note to pause less, so it does not make a
+#: pause-count target; nor does any figure measure a pause taken on purpose (the long pauses
+#: and the longest are silences the speaker is stuck in), so such a note names no figure.
 _ALLOW_PAUSE = re.compile(
     rf"\btake\s+(?:a\s+|more\s+|the\s+|some\s+)?(?:pauses?|breaths?|beats?|moments?)|"
-    rf"\bpause\s+(?:more|deliberately|on purpose|instead|before|after|between|to think)|"
+    rf"\b(?:(?:short|brief|small|little)\s+)?paus(?:e|es|ing)\s+(?:more|deliberately|on purpose|instead|before|after|"
+    rf"between|to think)|"
+    rf"(?<!no )(?<!any )\bmore\s+(?:\w+\s+)?(?:pauses|pausing|breaks|breaths|silences?)\b|"
     rf"\blet\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
     rf"\b(?:ok|okay|fine|alright|all right)\s+to\s+(?:pause|be silent|stay silent|stop)|"
     rf"\b(?:embrace|allow|accept|use|comfortable with|don'?t fear)\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
-    rf"(?<![時期空人瞬])間を(?:取|と|置|お|使)|一呼吸|ひと呼吸|(?:沈黙|(?<![時期空人瞬])間)が?あっても",
+    rf"(?:短い|短く|少し|軽く|一瞬の?)?(?<![時期空人瞬])間を(?:もっと|しっかり|少し|ちゃんと|意識して)?(?:取|と|置|お|使)|もっと(?:間|沈黙)を|一呼吸|ひと呼吸|"
+    rf"(?:沈黙|(?<![時期空人瞬])間)が?あっても",
     re.I)
 
 
@@ -88,22 +65,194 @@ def note_text(note: Note | None) -> str:
     return " / ".join(t for t in (note.wrong, note.why, note.next_time) if t)
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """Words of a note that name one figure.
+
+    ``metric``: a figure of :data:`furikaeri.metrics.METRICS`, or ``rate`` for the language's
+    pace figure. ``want``: the direction the words ask for as they are said (``lower``,
+    ``higher``; None: the figure's own). ``fault``: the words name the trouble ("rushed", "too
+    long", 早口, "flat"), so a negation leaves the wish as it is ("don't rush" is what "I rushed"
+    asks for); otherwise they name the change wanted ("slow down", ゆっくり, "say more"), and a
+    negation reverses a direction ("don't slow down": faster) or, where the words ask for none
+    of their own, leaves the figure out (there is nothing to reverse)."""
+
+    metric: str
+    want: str | None
+    pattern: re.Pattern[str]
+    fault: bool = True
+
+
+def _cue(metric: str, want: str | None, pattern: str, *, fault: bool = True) -> _Cue:
+    return _Cue(metric, want, re.compile(pattern, re.I), fault)
+
+
+_SECONDS = r"(?:\d+|one|two|three|four|five|a|an|half an?)\s*-?\s*(?:s\b|secs?\b|seconds?\b|mins?\b|minutes?\b)"
+_JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+"
+
+#: Which figure a note is about, from its words (English and Japanese), read from the most
+#: specific words to the most general: the words a cue reads are not read again by a later one,
+#: so that "get to the point faster" is about the opening alone (not the pace), "took too long
+#: to get to the point" not the length, 「間が長い」 the pauses, 「結論を言うのが遅い」 the opening.
+_CUES: tuple[_Cue, ...] = (
+    # time to the point (the opening's share of the budget); words of timing beside it are its own
+    _cue("opening_share", None,
+         r"\b(?:took|take|takes|taking)?\s*(?:too\s+|so\s+)?(?:long|ages|forever|a while)\s+(?:to|before)\s+"
+         r"(?:get(?:ting)?|come|coming|reach(?:ing)?|make|making|state|stating|say|saying)\s+(?:to\s+)?(?:the|my)\s+"
+         r"(?:main\s+)?(?:point|conclusion|answer)|"
+         r"\b(?:get(?:ting)?|got|come|coming|go(?:ing)?|went|cut(?:ting)?)\s+(?:straight\s+)?to\s+the\s+(?:main\s+)?point"
+         r"(?:\s+(?:faster|sooner|quicker|earlier|more quickly|right away|straight away|first))?|"
+         r"\b(?:start|begin|open|lead|led)(?:s|ed|ing)?\s+(?:off\s+)?with\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:main\s+)?"
+         r"(?:conclusion|point|answer|bottom line|headline|result|takeaway|summary)|"
+         r"\b(?:conclusion|point|answer|bottom line)\s+(?:first|up\s*front)|\bbottom line\b|\bburied the (?:lede|lead|point)|"
+         r"\bto the point\b|\bprep\b|\bstar\b|"
+         r"(?:早く|早め|すぐ|先に|最初に)に?結論|結論[^、。,.]{0,8}?(?:遅|早|速|先に|時間が?かか|始め|長)|前置き[^、。,.]{0,4}?(?:長|短)|本題[^、。,.]{0,6}?(?:遅|長)|"
+         r"結論|要点|本題|先に言|最初に言|前置き"),
+    # latency: how soon the answer starts
+    _cue("latency_s", None,
+         r"\bstart(?:ed|ing)?\s+(?:right away|straight away|right|quick(?:er|ly)?|sooner|faster|earlier)|\bfirst word|"
+         r"\b(?:long|a while|ages|forever)\s+to\s+(?:start|begin)|\bslow\s+to\s+(?:start|begin)|"
+         r"話し始め(?:る)?(?:の|まで)?(?:が|に)?(?:遅|早)[^、。]{0,3}|話し?始めるまで|話すまで(?:に)?(?:時間|間)(?:が)?|"
+         r"すぐ(?:に)?話|第一声|出だし|話し始め"),
+    # silences: frozen, a pause (that is too long), 間が長い
+    _cue("long_pauses", None,
+         r"\b(?:(?:long|longer|short|shorter|brief)\s+)?(?:paused|pausing|pauses?|silences?|gaps?)(?:\s+(?:\w+\s+){0,2}?too\s+long)?|"
+         r"\bfroze|\bfreez\w*|\bblank(?:ed)?\b|\bstuck\b|\blost my (?:train|place|thread|words)|\bdead air|"
+         r"(?:沈黙|無言|(?<![時期空人瞬])間)(?:が|を|は)?(?:長[いくかすめ]?|空[いきけ]|あ[いきく])|"
+         r"詰ま|沈黙|無言|止ま|黙|言葉が出|頭が真っ白|真っ白|(?<![時期空人瞬])間(?=[がをはもの、。]|$)"),
+    # the answer's length: too short (longer wanted), over the budget, a wish for shorter
+    _cue("answer_s", "higher",
+         r"\btoo short|\bnot long enough|\bran short|\b(?:ended|stopped|finished) too (?:early|soon)|"
+         r"\b(?:answer|answers|it|this)\s+(?:was|were|is|felt|seemed|came out)\s+(?:\w+\s+)?short\b|"
+         r"短すぎ|短過ぎ|短かった|短い|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?終わ"),
+    _cue("over_s", None,
+         r"\b(?:ran|run|running|went|go|going)\s+over(?:\s+(?:the\s+)?(?:time|budget|limit))?|"
+         r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|\bovertime\b|\btoo long\b|\blong[- ]winded|\brambl\w*|"
+         r"\btalk(?:ed|ing)?\s+too\s+(?:much|long)|\b(?:ran|went)\s+long\b|"
+         r"長く(?:話|喋|しゃべ)し?(?:すぎ|過ぎ)|長すぎ|長過ぎ|長かった|長くな|長い|(?<![くり])(?:喋り|しゃべり|話し)(?:すぎ|過ぎ)|だらだら|ダラダラ|"
+         r"時間(?:を|が)?(?:オーバー|超過|超え|越え|過ぎ|すぎ)|オーバー"),
+    _cue("answer_s", "higher",
+         r"\b(?:say|talk|tell|speak|add)\s+(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?more\b(?!\s+\w+ly\b)|\bspeak\s+(?:for\s+)?longer|"
+         r"\blonger\s+answers?|\banswer\s+longer|\bmore\s+(?:details?|depth)|\belaborate|\bexpand\s+(?:on|more)|"
+         r"もっと(?:話|詳し|長)|もう少し(?:話|詳し|長)|長く(?:話|する|して|しゃべ|喋)|詳しく|膨らま", fault=False),
+    _cue("over_s", None,
+         rf"\b(?:under|within|in|below|less than|no more than|at most|to|about|around)\s+{_SECONDS}|"
+         r"\bshort(?:er)?\b|\bconcise|\bbrief|\btight(?:er)?\b|\bcut\s+(?:it|down|back)|\btrim|\bbudget|"
+         r"\btime limit|\bin time\b|\bon time\b|\bwithin (?:the )?time|"
+         rf"{_JA_NUMBER}\s*(?:秒|分)(?:以内|以下|まで|で|に)|簡潔|短く|短め|まとめ|時間内|時間", fault=False),
+    # pace: too fast / too slow (the trouble), slow down / speed up (the change), the pace itself
+    _cue("rate", "higher",
+         r"\btoo slow(?:ly)?|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?slow(?:ly)?\b|\bdragg?(?:ed|ing)\b|"
+         r"遅すぎ|遅過ぎ|遅かった|遅い|遅く|ゆっくり(?:話|喋|しゃべ)?し?(?:すぎ|過ぎ)|もたもた|間延び"),
+    _cue("rate", "lower",
+         r"\btoo (?:fast|quick(?:ly)?)|\brush\w*|\bhurr\w*|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?(?:fast|quickly)\b|"
+         r"早口|[速早]く(?:話|喋|しゃべ)?し?(?:すぎ|過ぎ)|速すぎ|早すぎ|速過ぎ|早過ぎ|速かった|急[いぎがぐ]|焦っ|焦り|焦ら|せかせか|まくし?立て"),
+    _cue("rate", "lower", r"\bslow(?:ed|ing)?\s+(?:it\s+)?down|\bslower|\bslowly|\btake (?:my|your|more) time|ゆっくり|落ち着",
+         fault=False),
+    _cue("rate", "higher",
+         r"\bfaster|\bspeed(?:ing)? (?:it )?up|\bquicker|\bmore quickly|\bpick (?:up the pace|it up)|"
+         r"速く|早く|テンポ(?:よく|良く)|スピード(?:を)?上げ|スピードアップ", fault=False),
+    _cue("rate", None, r"\bpace|\bspeed|\btempo|\bspeaking rate|\bwpm\b|スピード|テンポ|速さ|速度|ペース"),
+    # vocal variety: judged, as the report's voice verdict is, on the share of flat stretches
+    _cue("monotone_share", None,
+         r"\bflat\b|\bmonoton\w*|\bdull\b|\bboring\b|\bbored\b|\bintonation|\blively|\bliveliness|\bexpressive|"
+         r"\benergy|\benergetic|\benthusias\w*|\brobot\w*|\bvar(?:y|ied|ying)\s+(?:\w+\s+){0,2}?(?:tone|pitch|voice|intonation|delivery)|"
+         r"\b(?:vocal|voice|tone|pitch)\s+variety|\bsame (?:tone|pitch|note)|\btone of voice|"
+         r"抑揚|単調|平坦|棒読み|一本調子|元気|明る|メリハリ|声の?(?:トーン|高さ|調子)|感情を?込め|淡々"),
+    _cue("hedges_per_100_words", None,
+         r"hedg|i think|maybe|probably|kind of|sort of|i guess|confiden|assertive|sound sure|"
+         r"たぶん|多分|かもしれ|と思います|かなと|一応|言い切|断定|自信"),
+    _cue("repetitions_per_min", None,
+         r"\brepetitions?|\brepeat(?:ed|ing|s)?\s+(?:myself|(?:the\s+)?(?:same\s+)?(?:words?|phrases?))|\brestart(?:ed|ing|s)?\b|"
+         r"\bfalse starts?|\bstutter\w*|\bstammer\w*|言い直|繰り返|同じ言葉"),
+    _cue("fillers_per_min", None,
+        r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|\blike\b|you know|i mean|basically|"
+        r"フィラー|えー|えっと|ええと|あのー|あの[、,]|まあ|なんか|口癖|うーん"),
+)
+#: The order a note's figures are listed in (``rate``: the language's pace figure).
+_ORDER = ("fillers_per_min", "repetitions_per_min", "opening_share", "over_s", "answer_s", "rate", "long_pauses",
+          "latency_s", "monotone_share", "hedges_per_100_words")
+
+# A negation of the words a cue reads. In English it comes before them in their clause ("don't
+# slow down", "never rush", "no more ums", "try not to ..."); a clause ends at a mark or a joining
+# word. A failure told ("didn't slow down", "couldn't stop rushing") or a reminder ("don't forget
+# to slow down") asks what the words ask. In Japanese it follows them (「ゆっくりしすぎない」,
+# 「早口にならないように」, 「急がず」), and a failure told (「ゆっくり話せなかった」) or a must
+# (「ゆっくり話さないと」) asks what the words ask.
+_EN_CLAUSE = re.compile(r"[,.;:!?/()\n]|\b(?:and|but|or|then|so|because|while|yet|though|although)\b", re.I)
+_EN_KEPT = re.compile(r"\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot|wasn'?t able to|weren'?t able to|"
+                      r"failed to|unable to|(?:don'?t|do not|never) forget(?: to)?|remember to|"
+                      r"(?:am|'m|is|are|was|were)\s+not|isn'?t|aren'?t|wasn'?t|weren'?t)\b", re.I)
+_EN_NEGATED = re.compile(r"\b(?:don'?t|do not|never|stop|quit|avoid|no more|no longer|not|no|shouldn'?t|"
+                         r"should not|mustn'?t|must not|less|without)\b", re.I)
+_JA_CLAUSE = re.compile(r"[、。,.!?！？/\n]|けど|けれど|ので|から|が、")
+_JA_KEPT = re.compile(r"なかった|ませんでした|ていない|てない|ていません|できない|できず|足りな|ないと|なければ|なきゃ|"
+                      r"なくては|なくちゃ|忘れ(?:ず|ない)")
+_JA_NEGATED = re.compile(r"ない|ず(?!つ|っと)|ぬ|ません|(?<=[るう])な$")
+_JA_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Are the words ``text[start:end]`` negated where they stand (the rules above)?"""
+    if _JA_CHAR.search(text[start:end]):
+        after = _JA_CLAUSE.split(text[end:end + 12], maxsplit=1)[0]
+        return not _JA_KEPT.search(after) and bool(_JA_NEGATED.search(after))
+    before = text[:start]
+    bounds = [m.end() for m in _EN_CLAUSE.finditer(before)]
+    clause = before[bounds[-1] if bounds else 0:]
+    after = _EN_CLAUSE.split(text[end:], maxsplit=1)[0]
+    if _EN_KEPT.search(clause) or re.search(r"\benough\b", after, re.I):  # "not slowing down enough"
+        return False
+    return bool(_EN_NEGATED.search(clause))
+
+
+def _asks(cue: _Cue, text: str, start: int, end: int) -> tuple[bool, str | None]:
+    """Does the cue read at ``text[start:end]`` ask for its figure, and in which direction?"""
+    if cue.fault or not _negated(text, start, end):
+        return True, cue.want
+    if cue.want is None:
+        return False, None  # "don't keep it short": nothing to reverse
+    return True, "higher" if cue.want == "lower" else "lower"
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with what ``pattern`` matches replaced by spaces (the offsets stay)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _one_want(wants: list[str | None]) -> str | None:
+    """The direction of several cues of one figure: the one they ask for ("pace: slow down" is
+    lower); none where they disagree."""
+    said = {w for w in wants if w}
+    return said.pop() if len(said) == 1 else None
+
+
 def note_targets(text: str, language: str | None) -> list[tuple[str, str | None]]:
     """The metrics a note is about, each with a wanted direction (``lower``/``higher``/None =
-    the metric's own). A note about fearing or filling silence is about fillers, and its
-    silence words (like those of a note asking to pause) do not make it a note about pauses; a
-    pause word elsewhere in the note ("froze after the first point") still does."""
+    the metric's own), read by :data:`_CUES` (a negated cue: :class:`_Cue`). A note about
+    fearing or filling silence is about fillers, and its silence words (like those of a note
+    asking to pause, or to pause more: no figure measures a pause taken on purpose) do not make
+    it a note about pauses; a pause word elsewhere in the note ("froze after the first point")
+    still does. A wish for a longer answer (``answer_s``) is judged by its direction only: the
+    length has no norm of its own."""
     feared = bool(_FEARED_SILENCE.search(text))
-    rest = _ALLOW_PAUSE.sub(" ", _FEARED_SILENCE.sub(" ", text))
+    rest = _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, text))
+    wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
+    for cue in _CUES:
+        spans = [(m.start(), m.end()) for m in cue.pattern.finditer(rest) if m.group().strip()]
+        for start, end in spans:
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+            asked, want = _asks(cue, text, start, end)
+            if asked:
+                wants.setdefault(cue.metric, []).append(want)
     out: list[tuple[str, str | None]] = []
-    for name, pattern in _TARGETS:
-        if not (pattern.search(rest) or (name == "fillers_per_min" and feared)):
+    for name in _ORDER:
+        if name not in wants:
             continue
-        if name == "rate":
-            want = "lower" if _SLOWER.search(text) else "higher" if _FASTER.search(text) else None
-            out.append((get_rules(language or "").pace_key, want))
-        else:
-            out.append((name, None))
+        want = _one_want(wants[name])
+        if name == "answer_s" and want is None:
+            continue  # a length asked both longer and shorter: no direction to judge it by
+        out.append((get_rules(language or "").pace_key if name == "rate" else name, want))
     return out
 
 
@@ -161,10 +310,9 @@ def _overshot(metric: Metric, c: Change, want: str | None) -> bool:
 
 #: Per-minute figures that are a count over the answer's length, and the count behind each.
 COUNTED = {"fillers_per_min": "filler_count", "repetitions_per_min": "repetitions"}
-#: How far two hearings of one recording differ in such a count: the same 32-s answer analysed
-#: from its file and through the microphone gave 5 and 6 fillers. A filler is heard or missed
-#: one at a time, so a difference of one is the recogniser, not the speaker.
-COUNT_JITTER = 1
+#: How far two hearings of one recording differ in such a count (:data:`furikaeri.norms.COUNT_JITTER`):
+#: a filler is heard or missed one at a time, so a difference of one is the recogniser, not the speaker.
+COUNT_JITTER = norms.COUNT_JITTER
 #: Counts rebuilt from stored rates (rounded to 0.01 a minute) are whole give or take this.
 COUNT_ROUNDING = 0.1
 
@@ -279,6 +427,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                                   for c in compare_metrics(previous.metrics, metrics, language))
                       if c.verdict in ("better", "worse"))
         return FixCheck(previous.id, text, False, moved, "unknown")
+    targets = [(_measured(name, previous.metrics, metrics), want) for name, want in targets]
     targets = [(name, want) for name, want in targets if name in METRIC_BY_NAME]
     changes = tuple(
         settle_counts(note_change(METRIC_BY_NAME[name], previous.metrics.get(name), metrics.get(name), want),
@@ -289,6 +438,16 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     off_norm = any(pulls_away(METRIC_BY_NAME[name], previous.metrics.get(name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm),
                     tuple(want for _, want in targets))
+
+
+def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """The figure a note's target ``name`` is judged on: the share of flat stretches (the figure
+    the report's voice verdict is judged on) where both attempts have it, else, for answers
+    stored before it was measured, their pitch spread."""
+    if name == "monotone_share" and (before.get(name) is None or after.get(name) is None) \
+            and before.get("pitch_spread_st") is not None and after.get("pitch_spread_st") is not None:
+        return "pitch_spread_st"
+    return name
 
 
 def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False) -> str:
@@ -335,6 +494,12 @@ def is_fine(metric: str, value: float | None) -> bool:
         return value <= norms.FILLERS_GOOD_PER_MIN
     if metric == "long_pauses":
         return value <= 0
+    if metric == "monotone_share":  # as the report's voice verdict: flat from half the time, as shown
+        from furikaeri.measure import share_as_shown
+
+        return share_as_shown(value) < norms.MONOTONE_SHARE_HIGH
+    if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
+        return True
     if metric in _FINE:
         lo, hi = _FINE[metric]
         return lo <= value <= hi

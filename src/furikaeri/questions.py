@@ -247,6 +247,14 @@ def _language(v: Any, where: str, where_ja: str | None = None) -> str:
     return lang
 
 
+def own_title(title: str, language: str) -> str:
+    """A set's title without the set's language in brackets at its end (「就活の定番質問 (日本語)」:
+    the language is said beside the title wherever it is shown)."""
+    names = {"en": ("english", "英語"), "ja": ("japanese", "日本語")}[language]
+    m = re.fullmatch(r"(.*?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*", title)
+    return m.group(1) if m and m.group(1) and m.group(2).casefold() in names else title
+
+
 def slug(text: str) -> str:
     s = re.sub(r"[^\w]+", "-", text.strip().casefold(), flags=re.UNICODE).strip("-")
     return s or "set"
@@ -285,7 +293,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         title = cname
     else:
         set_name = _text(head.get("name"), "name", where) or name
-        title = _text(head.get("title"), "title", where) or set_name
+        title = own_title(_text(head.get("title"), "title", where), language) or set_name
     if not re.fullmatch(r"[\w.-]+", set_name):
         raise QuestionError(f"{where}: the set name {set_name!r} may hold only letters, digits, '-', '_', '.'",
                             ja=f"{where}: セット名 {set_name!r} に使えるのは文字、数字、'-'、'_'、'.' だけです")
@@ -349,8 +357,20 @@ def load_file(path: str | Path) -> QuestionSet:
     except UnicodeDecodeError:
         raise QuestionError(f"{path} is not UTF-8 text", ja=f"{path} は UTF-8 のテキストではありません") from None
     except tomllib.TOMLDecodeError as e:
-        raise QuestionError(f"{path} is not valid TOML: {e}", ja=f"{path} は正しい TOML ではありません: {e}") from None
+        raise QuestionError(f"{path} is not valid TOML: {e}",
+                            ja=f"{path} は正しい TOML ではありません（{toml_place_ja(e, raw)}）") from None
     return parse_set(data, name=path.stem, source=str(path))
+
+
+def toml_place_ja(e: tomllib.TOMLDecodeError, raw: bytes) -> str:
+    """Where the TOML parser stopped, in Japanese: 「3行目 8文字目」, or where a file that ends too
+    soon ends (tomllib says these in its English message only: "(at line 3, column 8)", "(at
+    end of document)")."""
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+    if m:
+        return f"{m.group(1)}行目 {m.group(2)}文字目"
+    lines = raw.decode("utf-8-sig", errors="replace").rstrip().split("\n")
+    return f"{len(lines)}行目 {len(lines[-1].rstrip()) + 1}文字目でファイルが終わっています"
 
 
 # --------------------------------------------------------------------------- finding sets

@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,7 +24,7 @@ from typing import Any, Callable, Sequence, Union
 
 from furikaeri import questions as qmod
 from furikaeri.companies import company_set
-from furikaeri.errors import StoreError, UsageError
+from furikaeri.errors import FurikaeriError, StoreError, UsageError, take_not_saved
 from furikaeri.lang import get_rules
 from furikaeri.coach import Focus, focus_of
 from furikaeri.coach import usual as coach_usual
@@ -408,18 +409,36 @@ class _Loop:
                     "previous_answer_id": before.previous.id if before.previous else None,
                     "fix": None, "after": None, "analysis": analysis.to_dict()}
         note = self.reflect(index, q, analysis)
-        answer_id, fix = record_answer(
-            self.store, session_id=self._session(now), question_id=before.question_id,
-            analysis=analysis.to_dict(), audio_path=audio.path, note=note, move=audio.recorded, now=now,
-            focus=focus.metric if focus else None,
-            settings={"set": self.qset.name, "question_key": q.key, "model": self.model, "language": self.language,
-                      "budget_s": budget, "source": "microphone" if audio.recorded else "file"})
+        try:
+            answer_id, fix = record_answer(
+                self.store, session_id=self._session(now), question_id=before.question_id,
+                analysis=analysis.to_dict(), audio_path=audio.path, note=note, move=audio.recorded, now=now,
+                focus=focus.metric if focus else None,
+                settings={"set": self.qset.name, "question_key": q.key, "model": self.model,
+                          "language": self.language, "budget_s": budget,
+                          "source": "microphone" if audio.recorded else "file"})
+        except (FurikaeriError, OSError, sqlite3.Error) as e:
+            error = self.not_saved(e, audio.path, q)
+            if error is e:
+                raise
+            raise error from e
         after = after_answer(self.store, answer_id)
         self.emit(Saved(q, answer_id, fix, after))
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None,
                 "focus": focus.to_dict() if focus else None,
                 "previous_answer_id": before.previous.id if before.previous else None,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": analysis.to_dict()}
+
+    def not_saved(self, e: BaseException, take: Path, q: qmod.Question) -> BaseException:
+        """The error for an answer that could not be saved: while its recording is still on
+        disk (a take recorded into the archive's audio folder, or the person's own file), a
+        :class:`~furikaeri.errors.TakeNotSaved` that says where it is and how to save it later."""
+        cause = self.store.failure(e)
+        try:
+            kept = Path(take).is_file()
+        except OSError:
+            kept = False
+        return take_not_saved(cause, take, q.key) if kept else cause
 
     def focus(self, analysis) -> Focus | None:
         """The answer's focus, against the norm and the person's usual in its language."""

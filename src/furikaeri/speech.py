@@ -8,7 +8,9 @@ Two witnesses are combined:
   raised to a speaking level (:class:`GainTrack`).
 - **Frame energy** (10 ms hop, 25 ms window, RMS in dBFS) with a noise floor estimated from
   the quietest frames and hysteresis thresholds between floor and speech level. Its edges are
-  sharp (pause boundaries to a frame or two) when the recording has contrast.
+  sharp (pause boundaries to a frame or two) when the recording has contrast. Digital silence
+  (exact zeros: a recorder's padding, a noise gate) is no part of the room: where a gate put
+  it in the pauses, the gate's silence is the background (:func:`levels`).
 
 A frame is speech when the energy says so *and* Silero (dilated by 0.15 s) agrees. When the
 energy contrast is poor (speech level < 12 dB over the floor), or the room has a steady noise
@@ -105,6 +107,13 @@ def frame_db(samples: np.ndarray, rate: int, *, hop_s: float = HOP_S, win_s: flo
 #: line, a recorder's padding or a noise gate, not the room.
 SILENT_POWER = 1e-14
 ZEROS_DB = -139.0
+#: Frames on either side of digital silence whose 25-ms window reaches into it (2 frames) or
+#: that hold a resampler's fading tail into it: their level is left out of the room's, as the
+#: silence is (:func:`digital_silence`).
+SILENCE_EDGE_FRAMES = 3
+#: A gated take (:func:`levels`) has its floor measured in the room the gate let through while
+#: nobody spoke when there is this much of it (s); with less, the gate's silence is the floor.
+GATED_ROOM_MIN_S = 0.5
 
 
 #: Silero's probabilities depend on the absolute level, so a microphone set low loses speech:
@@ -306,11 +315,32 @@ class Levels(NamedTuple):
                 and not self.steady_noise and self.floor_spread >= UNSTEADY_FLOOR_DB)
 
 
+def digital_silence(db: np.ndarray) -> np.ndarray:
+    """Per 10-ms frame: digital silence (at or under :data:`ZEROS_DB`: exact zeros) or one of
+    the :data:`SILENCE_EDGE_FRAMES` frames on either side of it, whose 25-ms window holds part
+    zeros, part sound (a gate opening, a resampler's tail): a level that is neither the room's
+    nor the speech's."""
+    zeros = np.asarray(db) <= ZEROS_DB
+    out = zeros.copy()
+    for k in range(1, SILENCE_EDGE_FRAMES + 1):
+        out[k:] |= zeros[:-k]
+        out[:-k] |= zeros[k:]
+    return out
+
+
 def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, vad_low: float = 0.35
            ) -> Levels:
     """The recording's noise floor (10th percentile of the levels of frames that are not digital
-    silence), speech level (90th percentile of the frames Silero calls speech), dBFS, its share
-    of surely quiet frames, and the spread of its quietest frames (10th minus 2nd percentile, dB)."""
+    silence, :func:`digital_silence`), speech level (90th percentile of the frames Silero calls
+    speech), dBFS, its share of surely quiet frames, and the spread of its quietest frames (10th
+    minus 2nd percentile, dB).
+
+    A noise gate puts digital silence in the pauses: half or more of the frames Silero is sure
+    hold no speech are digital silence, and the room heard while nobody speaks is under a tenth
+    of the frames heard, so their 10th percentile would be speech. The floor (and its spread)
+    is then that of the room the gate let through while nobody spoke, when there is
+    :data:`GATED_ROOM_MIN_S` of it, else digital silence itself (the gate's silence is the
+    background the speech stands out from)."""
     n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
     # the floor of the room, not of digital silence: a take padded with exact zeros (a recorder
@@ -318,13 +348,24 @@ def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, 
     # noise in the pauses then read as speech (6 pauses became 2). A level is not the test: a
     # take recorded 30 dB too quiet has its whole room under -90 dBFS, and leaving that out
     # put the floor among the speech (a quiet room taken for a noisy one, 40% of the words lost)
-    heard = db[db > ZEROS_DB]
+    silent = digital_silence(db)
+    heard = db[~silent]
+    quiet_mask = np.zeros(n, bool)
+    m = min(n, len(vad_prob))
+    quiet_mask[:m] = vad_prob[:m] < QUIET_P
+    if silent.any() and quiet_mask.any():
+        between = db[quiet_mask & ~silent]  # the room, heard while nobody speaks
+        if silent[quiet_mask].mean() >= 0.5 and len(between) < 0.1 * len(heard):
+            # a gate: exact zeros in the pauses and speech nearly all that is heard (an answer
+            # gated at -45 dBFS read "speech only 21 dB above the background", and one from a
+            # speech synthesiser, silent between phrases, "other voices")
+            heard = between if len(between) * HOP_S >= GATED_ROOM_MIN_S else between[:0]
     floor = float(np.percentile(heard, 10)) if len(heard) else ZEROS_DB
     if vad_mask.any():
         speech_level = float(np.percentile(db[vad_mask], 90))
     else:
         speech_level = float(np.percentile(db, 98)) if n else floor
-    quiet = float(np.mean(vad_prob[:n] < QUIET_P)) if n and len(vad_prob) else 0.0
+    quiet = float(np.mean(quiet_mask[:m])) if m else 0.0
     spread = float(np.percentile(heard, 10) - np.percentile(heard, 2)) if len(heard) else 0.0
     return Levels(floor, speech_level, quiet, n * HOP_S, spread)
 

@@ -11,17 +11,28 @@ Reliability, and how it is obtained:
   its ``_migrations`` row. A released migration is never edited: add a new one.
 * **Concurrent writers.** WAL mode, ``busy_timeout`` (30 s by default) and ``BEGIN IMMEDIATE``
   for every write: a second process waits for the lock instead of failing, and no write is
-  lost. Reads do not block writes in WAL mode.
+  lost; one that waits in vain says the database stayed locked. Reads do not block writes in
+  WAL mode, and opening a database whose schema is current only reads: ``history`` and the
+  other reading commands open at once while another process writes.
 * **Killed processes.** Every write that belongs together (an answer, its note) happens in one
   transaction; SQLite's journal rolls back a half-finished one at the next open.
 * **Damaged files.** Opening runs ``PRAGMA quick_check``; a file that is not a database or
   fails the check is copied aside (``furikaeri.db.damaged-<time>``) and a :class:`StoreError`
   names the copy. The database is never reset silently, nor started anew beside the saved
   recordings of an archive whose database is gone (missing or emptied).
+* **Unexpected tables.** A database whose tables or columns are not the ones its applied
+  migrations made (a table dropped by hand, ``_migrations`` gone) is copied aside as a damaged
+  one is, and refused in one line saying what is missing; a migration never half-runs on it.
+* **Unreadable values.** A stored value that cannot be read (text where a figure belongs, an
+  analysis that is no JSON object, a time that is no time) is left blank, as an answer that
+  never had it, with one warning on stderr naming the answer: one garbled row never hides the
+  others, nor stops a command.
 * **Failed saves.** A session created for an answer that then failed to save (a full disk)
   goes again, unless it holds an answer; a full disk is said as such, naming the archive.
-* **Read-only archives.** A folder that cannot be written (read-only mount, permissions, a
-  full disk) is opened for reading: history shows, and each write raises a one-line error.
+* **Read-only archives.** A folder or database file that cannot be written (read-only mount,
+  permissions, a full disk) is opened for reading: history shows, and each write raises a
+  one-line error naming what is read-only (the folder, or the file in a writable folder).
+* **The archive's own files.** :func:`archive_file` tells an export not to write over them.
 
 Records returned to callers are frozen dataclasses; this module never imports click or rich,
 and knows an analysis only as the dict of ``Analysis.to_dict()``.
@@ -32,6 +43,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import functools
+import math
 import hashlib
 import json
 import os
@@ -43,11 +56,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from furikaeri.errors import StoreError
+from furikaeri.errors import StoreError, warn
 
 DB_NAME = "furikaeri.db"
 AUDIO_DIR = "audio"
 QUESTIONS_DIR = "questions"
+#: ``record``'s takes (``furikaeri.cli.capture_cmd.TAKES_DIR``).
+TAKES_DIR = "takes"
 BUSY_TIMEOUT_S = 30.0
 
 
@@ -75,6 +90,33 @@ def audio_dir(home: Path) -> Path:
 def user_questions_dir(home: Path) -> Path:
     """Where the user's own question sets and company files (TOML) live."""
     return Path(home) / QUESTIONS_DIR
+
+
+def archive_file(home: str | Path, path: str | Path) -> str | None:
+    """What of the archive in ``home`` writing ``path`` would overwrite: ``"database"`` (the
+    database or one of its journal files), ``"audio"`` or ``"takes"`` (a file in those
+    folders, or the folder itself); None for a path outside them. Paths are compared
+    resolved (a symlink pointing at the database is the database), and an existing file also
+    by identity (a hard link, another spelling of the same file)."""
+    home, path = Path(home), Path(path)
+    db = db_path(home)
+    own = {db.name + s: "database" for s in ("", "-wal", "-shm", "-journal")}
+    try:
+        target = path.resolve()
+        here = home.resolve()
+        if target.parent == here and target.name in own:
+            return own[target.name]
+        for folder in (AUDIO_DIR, TAKES_DIR):
+            if target.is_relative_to((here / folder).resolve()):
+                return folder
+        if path.exists():
+            for name, what in own.items():
+                side = db.with_name(name)
+                if side.exists() and os.path.samefile(path, side):
+                    return what
+    except (OSError, RuntimeError):  # a symlink loop, a file that cannot be looked at: not ours
+        return None
+    return None
 
 
 # --------------------------------------------------------------------------- time
@@ -244,14 +286,14 @@ def m003_repetitions_apart_from_fillers(db: sqlite3.Connection) -> None:
             d = json.loads(text)
         except (TypeError, json.JSONDecodeError):
             continue
-        if not isinstance(d, dict) or d.get("schema", 1) >= 2:
+        if not isinstance(d, dict) or not isinstance(d.get("schema", 1), int) or d.get("schema", 1) >= 2:
             continue
-        fillers = [f for f in d.get("fillers") or () if isinstance(f, dict)]
+        fillers = [f for f in d.get("fillers") if isinstance(f, dict)] if isinstance(d.get("fillers"), list) else []
         reps = sum(f.get("kind") == "repetition" for f in fillers)
-        minutes = (answer_s or 0.0) / 60.0
+        minutes = (_num(answer_s) or 0.0) / 60.0
         db.execute("UPDATE answers SET repetitions = ?, repetitions_per_min = ? WHERE id = ?",
                    (reps, round(reps / minutes, 2) if minutes else 0.0, answer_id))
-        count = (d.get("stats") or {}).get("filler_count", len(fillers))
+        count = (d.get("stats") if isinstance(d.get("stats"), dict) else {}).get("filler_count", len(fillers))
         if reps and isinstance(count, (int, float)):
             new_count = max(int(count) - reps, 0)
             db.execute("UPDATE answers SET filler_count = ?, fillers_per_min = ? WHERE id = ?",
@@ -274,9 +316,12 @@ def m004_coach_figures(db: sqlite3.Connection) -> None:
             d = json.loads(text)
         except (TypeError, json.JSONDecodeError):
             continue
-        if not isinstance(d, dict) or d.get("schema", 1) < 3:
+        if not isinstance(d, dict) or not isinstance(d.get("schema", 1), int) or d.get("schema", 1) < 3:
             continue
-        m = metrics_from_analysis(d)
+        try:
+            m = metrics_from_analysis(d)
+        except (TypeError, ValueError, AttributeError, KeyError):  # an analysis stored garbled: left as it is
+            continue
         db.execute(f"UPDATE answers SET {', '.join(f'{c} = ?' for c in COACH_COLUMNS)} WHERE id = ?",
                    (*(m[c] for c in COACH_COLUMNS), answer_id))
 
@@ -284,22 +329,111 @@ def m004_coach_figures(db: sqlite3.Connection) -> None:
 def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
     """Apply pending migrations (the first ``upto`` only, if given: for tests and fixtures).
 
-    Each runs in its own ``BEGIN IMMEDIATE`` transaction with its ``_migrations`` row, so two
-    processes opening a new database at once apply each migration exactly once.
-    Returns the names applied now.
+    A database whose schema is current is only read: no write lock is taken, so a command
+    that reads opens at once while another process writes. Each pending migration runs in its
+    own ``BEGIN IMMEDIATE`` transaction with its ``_migrations`` row (the table itself made in
+    the first one), so two processes opening a new database at once apply each migration
+    exactly once, and one that fails leaves nothing behind. Tables that are there without a
+    ``_migrations`` table, or a migration that meets a table or column it did not expect,
+    raise :class:`LayoutError`. Returns the names applied now.
     """
-    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    if not _pending(db, upto):
+        return []
+    problem = _unlisted(db)
+    if problem:
+        raise LayoutError(problem[0], ja=problem[1])
     applied_now: list[str] = []
     wanted = MIGRATIONS if upto is None else MIGRATIONS[:upto]
     for fn in wanted:
         with _immediate(db):
+            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             done = db.execute("SELECT 1 FROM _migrations WHERE name = ?", (fn.__name__,)).fetchone()
             if done:
                 continue
-            fn(db)
+            try:
+                fn(db)
+            except sqlite3.OperationalError as e:
+                if not any(s in str(e) for s in ("already exists", "no such table", "no such column", "duplicate column")):
+                    raise
+                raise LayoutError(f"{fn.__name__} cannot be applied: {_one_line(e)}",
+                                  ja=f"{fn.__name__} を適用できません: {_one_line(e)}") from e
             db.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (fn.__name__, to_stamp(None)))
             applied_now.append(fn.__name__)
     return applied_now
+
+
+def _unlisted(db: sqlite3.Connection) -> tuple[str, str] | None:
+    """Tables without the ``_migrations`` table that says which migrations made them (None: a
+    new database, or one that has it), said in English and Japanese."""
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    stray = [n for n in names if not n.startswith("sqlite_")]
+    if "_migrations" in names or not stray:
+        return None
+    more = f", … ({len(stray)} in all)" if len(stray) > 4 else ""
+    more_ja = f"など {len(stray)} 個" if len(stray) > 4 else ""
+    return (f"no table _migrations beside the tables {', '.join(stray[:4])}{more}",
+            f"テーブル {'、'.join(stray[:4])}{more_ja}はあるのにテーブル _migrations がありません")
+
+
+class LayoutError(StoreError):
+    """The database's tables are not the ones this furikaeri's migrations made (a table or a
+    column gone, tables without their ``_migrations`` record): the message says what differs.
+    :meth:`Store.open` turns it into a line naming the file and the copy set aside."""
+
+
+@functools.lru_cache(maxsize=None)
+def _expected_layout(names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The tables, each with its columns, that the migrations ``names`` make in a new database."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        for fn in MIGRATIONS:
+            if fn.__name__ in names:
+                fn(db)
+        return _layout(db)
+    finally:
+        db.close()
+
+
+def _layout(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {n: frozenset(r[1] for r in db.execute(f'PRAGMA table_info("{n}")')) for n in names}
+
+
+def layout_problem(db: sqlite3.Connection) -> tuple[str, str] | None:
+    """What is missing from ``db``'s tables against what its applied migrations made (``no
+    table answers``, ``no column focus in answers``), in English and in Japanese; None when
+    nothing is. Tables and columns more than expected are no problem. Reads only."""
+    unlisted = _unlisted(db)
+    if unlisted:
+        return unlisted
+    have = _layout(db)
+    if "_migrations" not in have:
+        return None  # a new, empty database
+    if not {"name", "applied_at"} <= have["_migrations"]:
+        return "the table _migrations has no column name", "テーブル _migrations に列 name がありません"
+    done = {r[0] for r in db.execute("SELECT name FROM _migrations")}
+    want = _expected_layout(tuple(fn.__name__ for fn in MIGRATIONS if fn.__name__ in done))
+    missing = [(f"no table {t}", f"テーブル {t} がありません") for t in want if t not in have]
+    missing += [(f"no column {c} in {t}", f"{t} に列 {c} がありません")
+                for t in want if t in have for c in sorted(want[t] - have[t])]
+    if not missing:
+        return None
+    more = len(missing) - 3
+    return ("; ".join(m[0] for m in missing[:3]) + (f"; and {more} more" if more > 0 else ""),
+            "、".join(m[1] for m in missing[:3]) + (f"、ほか {more} 件" if more > 0 else ""))
+
+
+@contextlib.contextmanager
+def _snapshot(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A read transaction (``BEGIN`` without a write lock): what is read inside sees the database
+    at one moment."""
+    db.execute("BEGIN")
+    try:
+        yield db
+    finally:
+        if db.in_transaction:
+            db.execute("COMMIT")
 
 
 @contextlib.contextmanager
@@ -599,6 +733,8 @@ class Store:
         #: Sessions this Store created that have no answer yet: should the save they were
         #: created for fail, they go again instead of showing in history as empty sessions.
         self._unanswered: set[int] = set()
+        #: Answers whose unreadable stored values were already warned about.
+        self._warned: set[int] = set()
 
     # ----- opening
 
@@ -613,11 +749,15 @@ class Store:
     ) -> "Store":
         """Open (and create or migrate) ``<home>/furikaeri.db``.
 
-        An archive that can only be read (a read-only folder or file system, a full disk, or
+        A database whose schema is current is only read while it is opened: no write lock, so
+        reading commands open at once while another process writes. An archive that can only
+        be read (a read-only folder, database file or file system, a full disk, or
         ``read_only=True``) is opened for reading: what was saved shows, and each write raises
-        a one-line :class:`StoreError`. Raises :class:`StoreError` if the directory cannot be
-        created, the file is damaged (after copying it aside), the database is missing or
-        empty beside saved recordings, or a migration fails.
+        a one-line :class:`StoreError` that names what is read-only. Raises
+        :class:`StoreError` if the directory cannot be created, the file is damaged or its
+        tables are not the ones this furikaeri expects (after copying it aside), the database
+        is missing or empty beside saved recordings, it stays locked by another writer while a
+        migration waits, or a migration fails.
         """
         home = Path(home)
         path = db_path(home)
@@ -630,8 +770,8 @@ class Store:
                 raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}",
                                  ja=f"データフォルダ {home} を作成できません: {e.strerror or e}") from e
             why_read_only, why_read_only_ja = _read_only_why(home)
-        if why_read_only is None and not os.access(home, os.W_OK):  # chmod, chattr +i, a read-only mount
-            why_read_only, why_read_only_ja = _read_only_why(home)
+        if why_read_only is None and (not os.access(home, os.W_OK) or _unwritable_files(home)):
+            why_read_only, why_read_only_ja = _read_only_why(home)  # chmod, chattr +i, a read-only mount
         if path.is_dir():
             raise StoreError(f"{path} is a directory, not a database file",
                              ja=f"{path} はデータベースファイルではなくフォルダです")
@@ -641,40 +781,55 @@ class Store:
             if why_read_only:  # no database to read, and none can be made
                 raise StoreError(why_read_only, ja=why_read_only_ja)
         if why_read_only is None:
-            try:
-                db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
-            except sqlite3.Error as e:
-                raise StoreError(f"cannot open the database {path}: {e}", ja=f"データベース {path} を開けません: {e}") from e
-            try:
-                db.row_factory = sqlite3.Row
-                db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
-                _check_intact(db, path)
-                _set_wal(db, busy_timeout_s)
-                db.execute("PRAGMA foreign_keys = ON")
-                db.execute("PRAGMA synchronous = NORMAL")
-                _refuse_newer(db, path)
-                migrate(db, upto=upto)
-                return cls(db, home)
-            except StoreError:
-                db.close()
-                raise
-            except sqlite3.DatabaseError as e:
-                db.close()
-                if _is_damage(e):
-                    raise _damaged(path, e) from e
-                if not (has_db and _readable_anyway(e)):
-                    raise StoreError(f"cannot open the database {path}: {_explained(e)}",
-                                     ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
-                # a read-only file, a folder where the journal files cannot be made, a full
-                # disk: what was saved can still be read
-                if "disk i/o" in str(e).lower():
-                    why_read_only = (f"the archive {home} could be opened for reading only ({_explained(e)}): "
-                                     "free some space and try again")
-                    why_read_only_ja = (f"アーカイブ {home} は読み取り専用でしか開けませんでした（{_explained(e, 'ja')}）。"
-                                        "空きを作ってからやり直してください")
-                else:
-                    why_read_only, why_read_only_ja = _read_only_why(home, e)  # the folder itself is writable
+            opened = cls._open_writable(home, path, has_db, busy_timeout_s, upto)
+            if isinstance(opened, Store):
+                return opened
+            why_read_only, why_read_only_ja = opened
         return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto, why_read_only_ja)
+
+    @classmethod
+    def _open_writable(cls, home: Path, path: Path, has_db: bool, busy_timeout_s: float,
+                       upto: int | None) -> "Store | tuple[str, str]":
+        """The database opened for writing (checked, migrated), or why it can only be read
+        (in English and Japanese) when SQLite could open it for reading only."""
+        try:
+            db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the database {path}: {e}", ja=f"データベース {path} を開けません: {e}") from e
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            _check_intact(db, path)
+            _set_wal(db, busy_timeout_s)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA synchronous = NORMAL")
+            _refuse_newer(db, path)
+            _check_layout(db)
+            migrate(db, upto=upto)
+            return cls(db, home)
+        except LayoutError as e:
+            db.close()
+            raise _damaged(path, e, layout=True) from e
+        except StoreError:
+            db.close()
+            raise
+        except sqlite3.DatabaseError as e:
+            db.close()
+            if _is_damage(e):
+                raise _damaged(path, e) from e
+            if _is_locked(e):  # a migration (or WAL mode) waited for another writer in vain
+                raise _locked(path) from e
+            if not (has_db and _readable_anyway(e)):
+                raise StoreError(f"cannot open the database {path}: {_explained(e)}",
+                                 ja=f"データベース {path} を開けません: {_explained(e, 'ja')}") from e
+            # a read-only file, a folder where the journal files cannot be made, a full
+            # disk: what was saved can still be read
+            if "disk i/o" in str(e).lower():
+                return (f"the archive {home} could be opened for reading only ({_explained(e)}): "
+                        "free some space and try again",
+                        f"アーカイブ {home} は読み取り専用でしか開けませんでした（{_explained(e, 'ja')}）。"
+                        "空きを作ってからやり直してください")
+            return _read_only_why(home, e)  # the folder itself is writable
 
     @classmethod
     def _open_read_only(cls, home: Path, path: Path, why: str, busy_timeout_s: float,
@@ -694,11 +849,15 @@ class Store:
             _check_intact(db, path)
             db.execute("PRAGMA foreign_keys = ON")
             _refuse_newer(db, path)
+            _check_layout(db)
             if _pending(db, upto):
                 raise StoreError(f"{why} (its database {path} also needs upgrading to this furikaeri's "
                                  "schema before it can be read)",
                                  ja=f"{why_ja}（さらに、データベース {path} は読み込む前に"
                                  "この furikaeri のスキーマへの更新が必要です）")
+        except LayoutError as e:
+            db.close()
+            raise _damaged(path, e, layout=True) from e
         except StoreError:
             db.close()
             raise
@@ -726,6 +885,12 @@ class Store:
                     raise full from exc
         finally:
             self.close()
+
+    def failure(self, exc: BaseException) -> BaseException:
+        """The error to say for ``exc``, met while saving into this archive: a full disk while
+        a file was put into it becomes :class:`ArchiveFullError` (see :meth:`__exit__`), any
+        other error stays as it is."""
+        return self._archive_full(exc) or exc
 
     def _archive_full(self, exc: BaseException) -> ArchiveFullError | None:
         if not isinstance(exc, OSError) or isinstance(exc, StoreError) or exc.errno not in FULL_ERRNOS:
@@ -758,13 +923,8 @@ class Store:
         except sqlite3.IntegrityError as e:
             raise StoreError(f"the database refused a write: {e}", ja=f"データベースが書き込みを拒否しました: {e}") from e
         except sqlite3.OperationalError as e:
-            if "locked" in str(e) or "busy" in str(e):
-                raise StoreError(
-                    f"the database {db_path(self.home)} stayed locked by another furikaeri "
-                    "process; try again when it has finished",
-                    ja=f"データベース {db_path(self.home)} が別の furikaeri のプロセスにロックされたままです。"
-                    "そちらが終わってからやり直してください",
-                ) from e
+            if _is_locked(e):
+                raise _locked(db_path(self.home)) from e
             if "full" in str(e).lower():  # "database or disk is full"
                 raise StoreError(_disk_full_message(self.home), ja=_disk_full_message(self.home, "ja")) from e
             if "readonly" in str(e).lower():  # the file or folder became read-only since opening
@@ -1050,7 +1210,16 @@ class Store:
             " LEFT JOIN questions q ON q.id = a.question_id"
             " LEFT JOIN notes n ON n.answer_id = a.id " + clause
         )
-        return [_answer(r, full) for r in self.db.execute(sql, args)]
+        out = []
+        for r in self.db.execute(sql, args):
+            unreadable: list[str] = []
+            out.append(_answer(r, full, unreadable))
+            if unreadable and r["id"] not in self._warned:  # said once, however often it is read
+                self._warned.add(r["id"])
+                fields = ", ".join(unreadable)
+                warn(f"answer {r['id']}: some of its stored values cannot be read ({fields}); they are left blank",
+                     ja=f"回答 {r['id']}: 保存されている値の一部（{fields}）を読めないため、空欄にしています")
+        return out
 
     # ----- notes
 
@@ -1248,7 +1417,7 @@ def _question(r: sqlite3.Row) -> Question:
         key=r["key"],
         text=r["text"],
         language=r["language"],
-        budget_s=r["budget_s"],
+        budget_s=_stored("budget_s", r["budget_s"]),
         set_name=r["set_name"],
         answer_count=r["n"],
     )
@@ -1267,55 +1436,117 @@ def _note(r: sqlite3.Row) -> Note:
 
 
 
-def _stored(column: str, value: Any) -> Any:
+#: Metric columns kept as whole numbers (``over_budget`` as 0/1).
+_WHOLE_COLUMNS = frozenset({"over_budget", "filler_count", "repetitions", "long_pauses", "word_count", "hedges"})
+
+
+def _stored(column: str, value: Any, unreadable: list[str] | None = None) -> Any:
     """A metric as read back: SQLite keeps a yes/no as 0/1, the analysis (and its JSON) as
-    false/true; every output says ``over_budget`` the analysis's way."""
-    return bool(value) if column == "over_budget" and value is not None else value
+    false/true; every output says ``over_budget`` the analysis's way. A value that is no
+    finite number (text, bytes, infinity: written by hand or by another program) reads as
+    None, a blank, and its column goes on ``unreadable``."""
+    if value is None:
+        return None
+    number = value if isinstance(value, (int, float)) else _num(value) if isinstance(value, str) else None
+    if number is None or not math.isfinite(number):
+        if unreadable is not None:
+            unreadable.append(column)
+        return None
+    if column == "over_budget":
+        return bool(number)
+    return int(number) if column in _WHOLE_COLUMNS and float(number).is_integer() else number
 
-def _answer(r: sqlite3.Row, full: bool) -> Answer:
-    note = None
-    if r["n_id"] is not None:
-        note = Note(
-            id=r["n_id"],
-            answer_id=r["id"],
-            wrong=r["n_wrong"],
-            why=r["n_why"],
-            next_time=r["n_next"],
-            created_at=r["n_created"],
-            updated_at=r["n_updated"],
-        )
-    analysis = None
-    if full:
-        try:
-            analysis = json.loads(r["analysis_json"])
-        except json.JSONDecodeError:
-            analysis = None
-        if isinstance(analysis, dict):
-            from furikaeri.analysis import upgrade
 
-            analysis = upgrade(analysis)  # an answer stored under an older schema reads as today's
+def _text(r: sqlite3.Row, column: str, unreadable: list[str], blank: str | None = None) -> str | None:
+    """A text column as read back: a value that is no text reads as ``blank``, noted."""
+    value = r[column]
+    if value is None or isinstance(value, str):
+        return value if value is not None else blank
+    unreadable.append(column)
+    return blank
+
+
+def _json_dict(r: sqlite3.Row, column: str, unreadable: list[str]) -> dict[str, Any] | None:
+    """A JSON object column as read back; None (noted) when it is no JSON object ('' is {})."""
+    if r[column] in ("", "{}"):
+        return {}
     try:
-        settings = json.loads(r["settings_json"] or "{}")
-    except json.JSONDecodeError:
-        settings = {}
-    return Answer(
+        value = json.loads(r[column])
+    except (TypeError, ValueError):
+        value = None
+    if isinstance(value, dict):
+        return value
+    unreadable.append(column)
+    return None
+
+
+def _when_stored(r: sqlite3.Row, column: str, unreadable: list[str]) -> str:
+    """A stored time (ISO 8601 text); '' (noted) for one that is no time."""
+    value = r[column]
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            datetime.fromisoformat(value)
+            return value
+    unreadable.append(column)
+    return ""
+
+
+def _answer_note(r: sqlite3.Row, unreadable: list[str]) -> Note | None:
+    if r["n_id"] is None:
+        return None
+    before = len(unreadable)
+    texts = {k: _text(r, k, unreadable, "") for k in ("n_wrong", "n_why", "n_next", "n_created", "n_updated")}
+    if len(unreadable) > before:
+        del unreadable[before:]
+        unreadable.append("note")
+    return Note(id=r["n_id"], answer_id=r["id"], wrong=texts["n_wrong"], why=texts["n_why"],
+                next_time=texts["n_next"], created_at=texts["n_created"], updated_at=texts["n_updated"])
+
+
+def _answer_analysis(r: sqlite3.Row, unreadable: list[str]) -> dict[str, Any] | None:
+    """The stored analysis as today's schema; None (noted) when it cannot be read."""
+    analysis = _json_dict(r, "analysis_json", unreadable)
+    if analysis is None:
+        return None
+    from furikaeri.analysis import upgrade
+
+    try:
+        return upgrade(analysis)  # an answer stored under an older schema reads as today's
+    except (TypeError, ValueError, AttributeError, KeyError):
+        unreadable.append("analysis_json")
+        return None
+
+
+def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> Answer:
+    """An answer's row as an :class:`Answer`. A stored value that cannot be read (text where a
+    figure belongs, an analysis that is no JSON object, a time that is no time) is left blank
+    (None, '' or {}, as an answer that never had it) and its column goes on ``unreadable``: one
+    garbled answer still shows what can be read of it, and never hides the others."""
+    bad: list[str] = [] if unreadable is None else unreadable
+    question_id = r["question_id"]
+    if question_id is not None and not isinstance(question_id, int):
+        bad.append("question_id")
+        question_id = None
+    settings = _json_dict(r, "settings_json", bad)
+    answer = Answer(
         id=r["id"],
         session_id=r["session_id"],
-        session_name=r["session_name"],
-        question_id=r["question_id"],
-        question=r["question_text"],
-        question_key=r["question_key"],
-        created_at=r["created_at"],
-        audio_path=r["audio_path"],
-        transcript=r["transcript"],
-        language=r["language"],
-        model=r["model"],
-        settings=settings,
-        metrics={c: _stored(c, r[c]) for c in METRIC_COLUMNS},
-        note=note,
-        analysis=analysis,
-        focus=r["focus"],
+        session_name=_text(r, "session_name", bad, ""),
+        question_id=question_id,
+        question=_text(r, "question_text", bad),
+        question_key=_text(r, "question_key", bad),
+        created_at=_when_stored(r, "created_at", bad),
+        audio_path=_text(r, "audio_path", bad),
+        transcript=_text(r, "transcript", bad, ""),
+        language=_text(r, "language", bad),
+        model=_text(r, "model", bad),
+        settings=settings if settings is not None else {},
+        metrics={c: _stored(c, r[c], bad) for c in METRIC_COLUMNS},
+        note=_answer_note(r, bad),
+        analysis=_answer_analysis(r, bad) if full else None,
+        focus=_text(r, "focus", bad),
     )
+    return answer
 
 
 def _company(r: sqlite3.Row) -> Company:
@@ -1324,9 +1555,12 @@ def _company(r: sqlite3.Row) -> Company:
 
 def _interview(r: sqlite3.Row) -> Interview:
     try:
-        items = tuple(json.loads(r["items_json"] or "[]"))
-    except json.JSONDecodeError:
-        items = ()
+        items = json.loads(r["items_json"] or "[]")
+    except (TypeError, ValueError):
+        items = []
+    # what was asked and answered; anything else stored there (written by hand) is left out
+    items = tuple({"question": str(i.get("question") or ""), "answer": str(i.get("answer") or "")}
+                  for i in (items if isinstance(items, list) else ()) if isinstance(i, dict))
     return Interview(
         id=r["id"],
         company=r["company_name"],
@@ -1362,6 +1596,8 @@ def _refuse_newer(db: sqlite3.Connection, path: Path) -> None:
 def _set_wal(db: sqlite3.Connection, timeout_s: float) -> None:
     """Switch to WAL. Changing the journal mode can report "locked" without waiting on the busy
     handler while another process opens the same new file, so retry until the timeout."""
+    if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return  # already: asking again would take a lock another writer may hold
     deadline = time.monotonic() + timeout_s
     while True:
         try:
@@ -1390,6 +1626,28 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         raise _damaged(path, _problems(result))
 
 
+def _check_layout(db: sqlite3.Connection) -> None:
+    """Raise :class:`LayoutError` when tables or columns the applied migrations made are
+    missing (:func:`layout_problem`): every read of them would fail."""
+    with _snapshot(db):  # tables and _migrations as of one moment, while another process migrates
+        problem = layout_problem(db)
+    if problem:
+        raise LayoutError(problem[0], ja=problem[1])
+
+
+def _is_locked(e: Exception) -> bool:
+    return "locked" in str(e) or "busy" in str(e)
+
+
+def _locked(path: Path) -> StoreError:
+    """Another process held the write lock for longer than ``busy_timeout``."""
+    return StoreError(
+        f"the database {path} stayed locked by another furikaeri process; try again when it has finished",
+        ja=f"データベース {path} が別の furikaeri のプロセスにロックされたままです。"
+        "そちらが終わってからやり直してください",
+    )
+
+
 def _cannot_open(path: Path, e: sqlite3.DatabaseError) -> StoreError:
     """The error for a database that could not be opened: damaged (copied aside), or why not."""
     if _is_damage(e):
@@ -1403,8 +1661,10 @@ def _is_damage(e: Exception) -> bool:
     return any(s in text for s in ("not a database", "malformed", "corrupt", "disk image"))
 
 
-def _damaged(path: Path, why: object) -> StoreError:
-    """Copy the damaged file (and its WAL) aside and explain; never reset it."""
+def _damaged(path: Path, why: object, *, layout: bool = False) -> StoreError:
+    """Copy the damaged file (and its WAL) aside and explain; never reset it. ``layout``: it
+    is a sound SQLite file whose tables are not this furikaeri's (a table or column gone),
+    set aside and explained the same way."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
     backup = path.with_name(f"{path.name}.damaged-{digest}")
@@ -1420,6 +1680,16 @@ def _damaged(path: Path, why: object) -> StoreError:
     except OSError as e:
         where = f"copying it aside failed too ({_one_line(e.strerror or e)})"
         where_ja = f"別の場所へのコピーにも失敗しました（{_one_line(e.strerror or e)}）"
+    if layout:
+        why_ja = why.said_in("ja") if isinstance(why, StoreError) else why
+        return StoreError(
+            f"the practice database {path} is not laid out as this furikaeri expects ({_one_line(why)}); "
+            f"{where}. Nothing was changed: restore it from a backup, or move it and the audio folder away "
+            "to start a new archive",
+            ja=f"練習データベース {path} の構成がこの furikaeri の想定と違います（{_one_line(why_ja)}）。{where_ja}。"
+            "何も変更していません: バックアップから復元するか、このファイルと音声フォルダを別の場所に移して"
+            "新しいアーカイブを始めてください",
+        )
     return StoreError(
         f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
         "restore it from a backup, or move the damaged file and the audio folder away to start a new archive",
@@ -1452,9 +1722,36 @@ def _explained(e: Exception, lang: str = "en") -> str:
     return f"{text}、ディスクがいっぱいかもしれません" if lang == "ja" else f"{text}; is the disk full?"
 
 
+def _unwritable_files(home: Path) -> list[Path]:
+    """The database and journal files of ``home`` that this process may not write (``chmod
+    444 furikaeri.db``); none when the folder itself is read-only (that is what to say) or for
+    root, who may write any file."""
+    path = db_path(home)
+    files = [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+    try:
+        if not os.access(home, os.W_OK):
+            return []
+        return [f for f in files if f.is_file() and not os.access(f, os.W_OK)]
+    except OSError:
+        return []
+
+
+def _read_only_file_message(home: Path, file: Path, lang: str = "en") -> str:
+    """Why nothing can be saved when the folder is writable but a file of the archive is not."""
+    if lang == "ja":
+        return (f"アーカイブのファイル {file} が読み取り専用のため、アーカイブ {home} には保存できません。"
+                "そのファイルを書き込めるようにするか、書き込める場所にコピーして --home で指定してください")
+    return (f"the archive's file {file} is read-only, so nothing can be saved in the archive {home}: "
+            "make that file writable, or copy the archive somewhere writable and use --home")
+
+
 def _read_only_message(home: Path, cause: Exception | None = None, lang: str = "en") -> str:
-    """Why nothing can be saved: the folder is read-only, or (``cause``) SQLite could only read
-    (``lang``: ``"ja"`` for the line in Japanese)."""
+    """Why nothing can be saved: a file of the archive is read-only (named), the folder is
+    read-only, or (``cause``) SQLite could only read (``lang``: ``"ja"`` for the line in
+    Japanese)."""
+    files = _unwritable_files(home)
+    if files:
+        return _read_only_file_message(home, files[0], lang)
     if lang == "ja":
         what = (f"アーカイブのフォルダ {home} は読み取り専用です" if cause is None else
                 f"アーカイブ {home} はここでは読み取りしかできません（{_one_line(cause)}）")

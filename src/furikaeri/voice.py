@@ -14,7 +14,8 @@ prints the comparison. Pitch is measured in **semitones relative to the speaker'
   stretches). Hincks found 10-s spreads of about 1.8 to 3.6 semitones across speakers.
   ``monotone_share`` is the share of the answer's time in such stretches.
 - ``loudness_range_db``: the spread between loud and soft speech (90th minus 10th percentile of
-  the 10-ms frame level over speech), the other half of what Orai calls energy.
+  the 10-ms frame level over speech, digital silence left out), the other half of what Orai
+  calls energy.
 
 Frames more than an octave from the median are tracking errors (a halved or doubled period),
 not intonation, and are left out.
@@ -132,14 +133,19 @@ def _flat_share(windows) -> float | None:
 
 
 def _loudness_range(frames_db, speech, span) -> float | None:
-    """90th minus 10th percentile of the 10-ms frame level (dB) over speech inside ``span``."""
+    """90th minus 10th percentile of the 10-ms frame level (dB) over speech inside ``span``;
+    frames of digital silence (a noise gate's zeros bridged into a word) hold no voice and are
+    left out (:data:`furikaeri.speech.ZEROS_DB`)."""
+    from furikaeri.speech import ZEROS_DB
+
     if frames_db is None or not len(frames_db) or not speech:
         return None
     idx = [np.arange(int(max(iv.start, span[0]) * 100), int(min(iv.end, span[1]) * 100)) for iv in speech
            if iv.end > span[0] and iv.start < span[1]]
     idx = np.concatenate(idx) if idx else np.zeros(0, dtype=int)
     idx = idx[idx < len(frames_db)]
-    if len(idx) < 50:
-        return None
     levels = np.asarray(frames_db)[idx]
+    levels = levels[levels > ZEROS_DB]
+    if len(levels) < 50:
+        return None
     return round(float(np.percentile(levels, 90) - np.percentile(levels, 10)), 1)

@@ -25,10 +25,12 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
     """Print one line on stderr: ``furikaeri: error: ...`` (``ja``: the line in Japanese, for a
     command that speaks it)."""
+    from furikaeri.cli.streams import repaired
+
     if ja and ui_language() == "ja":
-        click.echo(f"furikaeri: エラー: {ja}", err=True)
+        click.echo(f"furikaeri: エラー: {repaired(ja)}", err=True)
         return
-    click.echo(f"furikaeri: error: {message}", err=True)
+    click.echo(f"furikaeri: error: {repaired(message)}", err=True)
 
 
 #: click's own error messages (its 8.x wording) in Japanese; one that matches none is kept as
@@ -98,11 +100,30 @@ class _OwnParsing:
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         try:
-            return super().parse_args(ctx, args)
+            rest = super().parse_args(ctx, args)
         except click.UsageError as e:
             if e.ctx is None:
                 e.ctx = ctx
             raise
+        _repair_typed(self, ctx)
+        return rest
+
+
+#: Text options that may name a folder (``--model PATH``): kept as given, to open it.
+PATH_LIKE = {"model"}
+
+
+def _repair_typed(command: click.Command, ctx: click.Context) -> None:
+    """The text arguments and options typed with bytes that are not UTF-8 (a name from a
+    Shift_JIS system, half a Japanese character) repaired (:func:`~furikaeri.cli.streams.repaired`),
+    so that they can be stored and shown. Paths (``click.Path``) are left as given: they open
+    the file."""
+    from furikaeri.cli.streams import repaired_deep
+
+    for param in command.get_params(ctx):
+        if (param.name in ctx.params and param.name not in PATH_LIKE
+                and isinstance(param.type, click.types.StringParamType)):
+            ctx.params[param.name] = repaired_deep(ctx.params[param.name])
 
 
 class Command(_OwnParsing, LocalizedHelp, click.Command):
@@ -116,6 +137,26 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
     command_class = Command
     group_class = type
 
+    def main(self, *args, **kwargs):
+        """Every invocation: the standard streams made safe first (closed ones, undecodable
+        bytes: :func:`~furikaeri.cli.streams.guard_streams`). Standard output closed (``>&-``):
+        the command runs to its end, so what it saves is saved, and then, if it had anything to
+        print, says so and exits with 2, as for any error a person can fix (a write to a closed
+        stdout is an error for Unix tools; Python's own 120 would say nothing)."""
+        import furikaeri.errors
+        from furikaeri.cli.streams import guard_streams, output_lost
+
+        guard_streams()
+        furikaeri.errors.warning_language = ui_language  # warnings speak as errors do (--lang ja too)
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as e:
+            if e.code in (0, None) and output_lost():
+                fail("standard output is closed: what this command printed is lost (what it saved is saved)",
+                     ja="標準出力が閉じられているため、表示する内容が失われました（保存した内容は保存されています）")
+                raise SystemExit(2) from None
+            raise
+
     def make_context(self, info_name, args, parent=None, **extra):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
@@ -123,6 +164,8 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
             raise
         except click.UsageError as e:  # the group's own options (--home a-file)
             _usage_line(e, click.Context(self, info_name=info_name))
+        except KeyboardInterrupt:  # Ctrl-C while the command line is read: as later, not click's "Aborted!"
+            _interrupted()
 
     def invoke(self, ctx: click.Context):
         try:
@@ -193,8 +236,10 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
         return f"アクセスが許可されていません: {e.filename}" if ja else f"permission denied: {e.filename}"
     if ja and e.errno == errno.ENOENT and e.filename:
         return f"{e.filename} がありません（途中のフォルダも含めて確かめてください）"
-    if ja and e.errno in (errno.ENOTDIR, errno.EEXIST) and e.filename:
-        return f"{e.filename} はフォルダではありません（同じ名前のファイルがあります）"
+    if e.errno in (errno.ENOTDIR, errno.EEXIST) and e.filename:  # a file where a folder is needed
+        if ja:
+            return f"{e.filename} はフォルダではありません（同じ名前のファイルがあります）"
+        return f"{e.filename} is not a folder (a file of that name is in the way)"
     return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
 
 

@@ -29,7 +29,7 @@ from furikaeri.lang import text as lang_text
 
 @cli.command()
 @click.option("--limit", "-n", type=click.IntRange(min=1, max=1_000_000), default=20, show_default=True,
-              help="Sessions to show.")
+              help="Sessions (with --interviews: interviews) to show, newest first.")
 @click.option("--interviews", is_flag=True, help="List the logged real interviews instead.")
 @lang_option
 @json_option
@@ -47,7 +47,7 @@ def history(limit, interviews, lang, json_):
 
     with open_store() as store:
         if interviews:
-            ivs = store.interviews()
+            ivs = store.interviews()[:limit]  # newest first, as the sessions
             if json_:
                 emit_json([i.to_dict() for i in ivs])
                 return
@@ -218,6 +218,8 @@ def export(fmt, out, lang):
     """
     from furikaeri.report.export import export as export_archive
 
+    if out is not None:
+        refuse_archive_target(out)
     with open_store() as store:
         text = export_archive(store, fmt, lang=lang, default=ui_language())  # no answers: the system's language
     if out is None:
@@ -226,6 +228,22 @@ def export(fmt, out, lang):
     text += "" if text.endswith("\n") else "\n"  # the same bytes as printed (`export > FILE`)
     write_export(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")  # a BOM: spreadsheets read UTF-8
     click.echo(lang_text(ui_language(), "export_wrote", path=out), err=True)
+
+
+def refuse_archive_target(out: Path) -> None:
+    """An export is never written over the archive's own files: its database (and journal
+    files) or anything in its audio or takes folder, whatever the path or link names them."""
+    from furikaeri.cli.common import current_home
+    from furikaeri.store import archive_file
+
+    what = archive_file(current_home(), out)
+    if what is None:
+        return
+    en, ja = {"database": ("its database", "データベース"), "audio": ("its audio folder", "音声フォルダ"),
+              "takes": ("its takes folder", "録音フォルダ")}[what]
+    raise UsageError(f"{out} is part of the archive itself ({en}): the export would overwrite it; "
+                     "choose another --out",
+                     ja=f"{out} はアーカイブ自体の一部です（{ja}）。書き出すと上書きしてしまうため、別の --out を指定してください")
 
 
 def write_export(out: Path, text: str, *, encoding: str) -> None:

@@ -223,7 +223,9 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     kwargs = dict(language=language, budget=budget, question=question, model=model,
                   models_dir=models_dir_from_env())
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
-                     stop_after_silence=stop_after_silence)
+                     stop_after_silence=stop_after_silence,
+                     analyze_command=lambda path: analyze_take(path, asked.key if asked else question, budget,
+                                                               language, save=save, session=session, note=note))
     _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                  live_hints=live_hints, **recording)
     with HeldInterrupts(text(screen_language, "interrupt_held")):  # the take ended: keep its answer
@@ -242,6 +244,18 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         again = [str(out), *(["-q", question] if question else []), *(["--budget", f"{budget:g}"] if budget else []),
                  *(["-l", language] if language != "auto" else [])]  # the same answer, the same question
         click.echo(text(analysis.language, "record_not_saved", take=shlex.join(again)), err=True)
+
+
+def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,
+                 session: str | None = None, note: str | None = None) -> list[str]:
+    """The command that analyses a take as ``record`` would have (the same question, budget and
+    language; the archive's ``--home`` when one was given), and saves it as asked (``--save``,
+    ``--session``, ``--note``): for a take the microphone cut short."""
+    where = ["--home", str(home())] if home_option() else []
+    return ["furikaeri", *where, "analyze", str(path), *(["-q", question] if question else []),
+            *(["--budget", f"{budget:g}"] if budget else []), *(["-l", language] if language != "auto" else []),
+            *(["--save"] if save else []), *(["--session", session] if save and session else []),
+            *(["--note", note] if save and note else [])]
 
 
 @cli.command()

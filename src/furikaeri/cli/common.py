@@ -48,7 +48,11 @@ def current_home() -> Path:
     user data folder (:func:`furikaeri.store.home_dir`). The only place that reads the variable."""
     from furikaeri.store import home_dir
 
-    return Path(home_dir(home_option() or os.environ.get("FURIKAERI_HOME") or None))
+    env = os.environ.get("FURIKAERI_HOME")
+    if env and not env.strip() and not home_option():  # as `--home " "` is: a blank name is no folder
+        raise UsageError("FURIKAERI_HOME is blank: set it to the archive folder (or unset it for the usual one)",
+                         ja="FURIKAERI_HOME が空白です。記録のフォルダを指定してください（いつものフォルダなら設定を外します）")
+    return Path(home_dir(home_option() or env or None))
 
 
 def home_option() -> str | None:
@@ -242,7 +246,28 @@ def console(*, stderr: bool = False):
 
 
 def emit_json(doc: Any) -> None:
-    click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    """``doc`` as indented JSON, always valid UTF-8 (a file name's undecodable bytes as U+FFFD)."""
+    from furikaeri.cli.streams import repaired_deep
+
+    click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False, indent=2))
+
+
+def shown_analysis(analysis):
+    """``analysis`` with the text that came from outside (the file's name, the question, the
+    warnings, which name the file) :func:`~furikaeri.cli.streams.repaired`: as it is shown,
+    printed as JSON and saved. The file itself is read from the path as given."""
+    import dataclasses
+
+    from furikaeri.cli.streams import repaired, repaired_deep
+
+    if not dataclasses.is_dataclass(analysis):
+        return analysis
+    fields = {"file": analysis.file and repaired(analysis.file),
+              "question": analysis.question and repaired(analysis.question),
+              "warnings": repaired_deep(analysis.warnings)}
+    if all(fields[k] == getattr(analysis, k) for k in fields):
+        return analysis
+    return dataclasses.replace(analysis, **fields)
 
 
 def no_speech_message(source, lang: str = "en") -> str:
@@ -255,11 +280,14 @@ def no_speech_message(source, lang: str = "en") -> str:
 def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
     archive's id for it, when it was saved)."""
+    from furikaeri.cli.streams import repaired_deep
+
+    analysis = shown_analysis(analysis)
     if json_:
         doc = analysis.to_dict()
         if answer_id is not None:
             doc = {"answer_id": answer_id, **doc}
-        click.echo(json.dumps(doc, ensure_ascii=False))
+        click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
     else:
         from rich.console import Console
 
@@ -294,6 +322,7 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     from furikaeri.lang import text
     from furikaeri.session import save_analysis
 
+    analysis = shown_analysis(analysis)  # a file name with bytes that are not UTF-8 is stored repaired
     try:
         answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
                                   home=current_home(), settings={"source": source})
@@ -345,4 +374,7 @@ def is_terminal() -> bool:
 def ask(label: str, default: str = "") -> str:
     """A line typed by the person; the prompt goes to stderr, so stdout holds only the result
     (``--json`` stays valid with a prompt before it)."""
-    return click.prompt(label, default=default, show_default=bool(default), prompt_suffix=": ", err=True).strip()
+    from furikaeri.cli.streams import repaired
+
+    typed = click.prompt(label, default=default, show_default=bool(default), prompt_suffix=": ", err=True)
+    return repaired(typed).strip()  # bytes that are not UTF-8 (half a character, Shift_JIS) as U+FFFD

@@ -263,8 +263,8 @@ OPTIONS: dict[str, str] = {
     "Print JSON.":
         "JSON を出力する。",
     # history --limit
-    "Sessions to show.":
-        "表示するセッションの数。",
+    "Sessions (with --interviews: interviews) to show, newest first.":
+        "表示するセッションの数（--interviews では面接の数）。新しいものから表示する。",
     # history --interviews
     "List the logged real interviews instead.":
         "代わりに、記録した本番の面接を一覧表示する。",
@@ -387,8 +387,8 @@ OPTIONS: dict[str, str] = {
     "The company.":
         "企業名。",
     # reflect --date
-    "When it was held (YYYY-MM-DD) [default: today].":
-        "面接の実施日（YYYY-MM-DD。既定: 今日）。",
+    "When it was held (YYYY-MM-DD, or yesterday) [default: today; asked when prompting].":
+        "面接の実施日（YYYY-MM-DD か「昨日」。既定: 今日。対話形式では入力を求める）。",
     # reflect --stage
     "Which round: 一次面接, final, …":
         "選考段階（一次面接、最終面接など）。",

@@ -300,6 +300,7 @@ def record_interactive(
     consumer=None,
     hints=None,
     hint_key: str = "rec_hint",
+    analyze_command=None,
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
@@ -311,10 +312,13 @@ def record_interactive(
     ``consumer`` is handed the audio while it is recorded (a listener's ``take_block``);
     ``hints()`` gives the running filler count for the live hints (None: no hints);
     ``hint_key`` names the panel's line on how to finish (a practice session's says that
-    Ctrl-C ends the session).
+    Ctrl-C ends the session). ``analyze_command(path)`` is the command (a list of arguments) that
+    analyses the take as the caller would have, and saves it when the caller was to
+    (``--save``): said when the microphone fails mid-take [default: ``furikaeri analyze PATH``].
 
     Raises :class:`~furikaeri.errors.DeviceError` when the microphone failed mid-take or gave no
-    audio at all; the message names the file that keeps what was recorded.
+    audio at all; the message names the file that keeps what was recorded and the command that
+    analyses (or saves) it.
     """
     from furikaeri.capture import resolve_device
 
@@ -330,16 +334,53 @@ def record_interactive(
     if take.overflows:
         _say(text(language, "rec_overflows", count=take.overflows))
     if take.stopped_by == "device_error":
+        import shlex
+
+        command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
+        saves = "--save" in command
         raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
-                          f"what was recorded is kept in {take.path} (analyse it with `furikaeri analyze`)",
+                          f"what was recorded is kept in {take.path}: {'save' if saves else 'analyse'} it with "
+                          f"`{shlex.join(command)}`",
                           ja=f"マイク '{dev.name}' からの音声が {take.duration_s:.1f} 秒で途切れました。録音できた分は "
-                             f"{take.path} にあります（`furikaeri analyze` で分析できます）")
+                             f"{take.path} にあります（`{shlex.join(command)}` で{'保存' if saves else '分析'}できます）")
     if take.duration_s < 0.1:
         raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}",
                           ja=f"マイク '{dev.name}' から音声が届きませんでした。空の録音は {take.path} です")
     if not take.speech_heard:
         _say(text(language, "rec_no_speech"))
     return take
+
+
+@contextmanager
+def _c_stderr_muted():
+    """While inside, what C libraries write on stderr goes nowhere: PortAudio's ALSA host prints
+    lines such as "Expression 'alsa_snd_pcm_poll_descriptors_revents( ... )' failed in
+    'src/hostapi/alsa/pa_linux_alsa.c'" when a microphone goes away mid-take, and the person
+    gets one line from us instead. Python's own ``sys.stderr`` (the live panel, our notices,
+    warnings) still reaches the real stderr, through a copy of its descriptor."""
+    try:
+        fd = sys.stderr.fileno()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    keep = os.dup(fd)
+    ours = sys.stderr
+    sys.stderr = open(keep, "w", encoding=getattr(ours, "encoding", None) or "utf-8",
+                      errors=getattr(ours, "errors", None) or "backslashreplace", buffering=1, closefd=False)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+    try:
+        yield
+    finally:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        sys.stderr = ours
+        os.dup2(keep, fd)
+        os.close(keep)
 
 
 def _limits(language: str, max_seconds: float | None, stop_after_silence: float | None) -> str:
@@ -360,7 +401,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
             _say(text(language, "rec_no_terminal", limit=clock(max_seconds)))
         _say(text(language, "rec_from", name=dev.name, path=out_path,
                   limits=_limits(language, max_seconds, stop_after_silence)))
-        with _sigterm_sets(stop):
+        with _sigterm_sets(stop), _c_stderr_muted():
             return record_take(out_path, device=dev, max_seconds=max_seconds,
                                stop_after_silence=stop_after_silence, stop_event=stop, consumer=consumer)
 
@@ -369,7 +410,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
     console = Console(stderr=True)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
                       hints=hints, hint_key=hint_key)
-    with _sigterm_sets(stop), _EnterKey() as keys, panel:
+    with _sigterm_sets(stop), _c_stderr_muted(), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)
             if keys.pressed():

@@ -7,7 +7,8 @@ events it reports with :mod:`furikaeri.report.history`.
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -19,7 +20,6 @@ from furikaeri.cli.common import (
     answer_number,
     archive_lang,
     ask,
-    check_date,
     console,
     emit_json,
     is_terminal,
@@ -31,7 +31,7 @@ from furikaeri.cli.common import (
     parse_when,
     user_dir,
 )
-from furikaeri.errors import UsageError
+from furikaeri.errors import TakeNotSaved, UsageError
 from furikaeri.lang import counted, text
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
@@ -49,7 +49,7 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
         elif p.is_file():
             out.append(p)
         else:
-            raise UsageError(f"no such file: {p}", ja=f"ファイルがありません: {p}")
+            raise UsageError(f"{p}: no such file", ja=f"{p}: ファイルが見つかりません")  # as analyze says it
     return out
 
 
@@ -135,15 +135,22 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         speaks(screen.lang)
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
             click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
+        if not answer_files:  # no microphone: said before the first question, not after it
+            device = _check_microphone(device)
         record = (S.from_files(answer_files) if answer_files else
                   _microphone(store.home, device=device, max_seconds=max_seconds,
                               stop_after_silence=stop_after_silence, language=language, model=model,
                               live_hints=live_hints, quiet=json_))
-        result = S.run_session(
-            store, qset, questions, record=record, analyse=_analyser(model),
-            reflect=lambda i, q, analysis: asking.reflect(note[i] if i < len(note) else None),
-            on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
-            now=base_now)
+        try:
+            result = S.run_session(
+                store, qset, questions, record=record, analyse=_analyser(model),
+                reflect=lambda i, q, analysis: asking.reflect(note[i] if i < len(note) else None),
+                on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
+                now=base_now)
+        except TakeNotSaved as e:  # the command that saves the take later names the --home given
+            from furikaeri.cli.common import current_home, home_option
+
+            raise (e.naming_home(current_home()) if home_option() else e) from e.cause
     if json_:
         emit_json(result.to_dict())
     else:
@@ -194,11 +201,24 @@ class _Screen:
         out.print("[dim]furikaeri progress · furikaeri history[/dim]")
 
 
+def _check_microphone(device):
+    """The microphone to record from (``--device``, else the default), checked before the
+    first question: there is one, and it takes one of the usual settings. Raises
+    :class:`~furikaeri.errors.DeviceError` (PortAudio missing, no input device, none by that
+    name, none it can open)."""
+    from furikaeri import capture
+
+    dev = capture.resolve_device(device)
+    capture._open_settings(capture._sounddevice(), dev)  # what recording will open it with
+    return dev
+
+
 def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language: str, model: str,
                 live_hints: bool = False, quiet: bool = False):
     """A recorder for :func:`furikaeri.session.run_session`: each answer from the microphone,
     on the live recording screen, into the archive's audio folder, transcribed while it is
     spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once."""
+    from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
     from furikaeri.session import AnswerAudio, new_take_path
 
@@ -215,7 +235,9 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
         take, finish = record_listening(new_take_path(home, q, now=now), analysis=options, language=q.language,
                                         live_hints=live_hints, question=q.text, budget=budget, device=device,
                                         max_seconds=max_seconds or max(30.0, budget * 2),
-                                        stop_after_silence=stop_after_silence, hint_key="rec_hint_practice")
+                                        stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
+                                        analyze_command=lambda p: analyze_take(p, q.key, budget, options["language"],
+                                                                               save=True))
         held = HeldInterrupts(text(q.language, "interrupt_held"))
 
         def analysed():
@@ -235,8 +257,10 @@ def _analyser(model: str):
     def analyse(path: Path, language: str, budget: float, question: str):
         from furikaeri.analysis import analyze_file
 
-        return analyze_file(path, language=language, budget=budget, question=question, model=model,
-                            models_dir=models_dir_from_env())
+        from furikaeri.cli.common import shown_analysis
+
+        return shown_analysis(analyze_file(path, language=language, budget=budget, question=question,
+                                           model=model, models_dir=models_dir_from_env()))  # a file name not UTF-8
 
     return analyse
 
@@ -276,7 +300,7 @@ class _Reflection:
 
 @cli.command()
 @click.option("--company", "-c", default=None, help="The company.")
-@click.option("--date", "held_on", default=None, help="When it was held (YYYY-MM-DD) [default: today].")
+@click.option("--date", "held_on", default=None, help="When it was held (YYYY-MM-DD, or yesterday) [default: today; asked when prompting].")
 @click.option("--stage", default="", help="Which round: 一次面接, final, …")
 @click.option("--question", "-q", "asked", multiple=True, help="A question they asked (repeatable, in order).")
 @click.option("--answer", "-a", "answered", multiple=True, help="What you answered, one per --question.")
@@ -314,7 +338,14 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     items = [{"question": q.strip(), "answer": answered[i] if i < len(answered) else ""}
              for i, q in enumerate(asked) if q.strip()]  # `-q ""` (an empty variable) is no question
     stopped = False
-    if prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_):
+    today = (when or datetime.now()).astimezone().date()
+    held = held_date(held_on, today) if held_on else None  # a typo said before anything is asked
+    if recording is not None:  # checked before anything is asked or saved: a typo is not kept as "audio",
+        from furikaeri.audio import check_readable  # nor are the answers typed lost to it
+
+        check_readable(recording)
+    prompting = prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_)
+    if prompting:
         try:
             company = company or ask(text(L, "ask_company")) or None
             stage = stage or ask(text(L, "ask_stage"))
@@ -327,20 +358,15 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
                 raise
             click.echo(err=True)
             stopped = True
+    if prompting and not stopped and held is None:
+        try:
+            held = _ask_date(L, today)
+        except click.Abort:  # the input ended here: the date's default, today, is kept
+            click.echo(err=True)
     if not stopped and not items and not (reaction or went_well or to_fix):
         raise UsageError("nothing to log: give at least one --question or what to fix",
                          ja="記録する内容がありません。--question か次に直すことを1つ以上指定してください")
-    today = (when or datetime.now()).astimezone().date().isoformat()
-    held = held_on or today
-    check_date(held)
-    held = datetime.fromisoformat(held).date().isoformat()  # 20261201 is kept as 2026-12-01
-    if held > today:  # a reflection looks back: a date ahead is a typo (2062 for 2026)
-        raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held",
-                         ja=f"面接日 {held} が今日（{today}）より後です。reflect は終わった面接を振り返ります")
-    if recording is not None:  # checked before anything is saved: a typo is not kept as "audio"
-        from furikaeri.audio import check_readable
-
-        check_readable(recording)
+    held = held or today.isoformat()
     with open_store() as store:
         audio = keep_audio(store.home, recording, now=when) if recording else None
         iid = store.add_interview(company=company, held_on=held, items=items, stage=stage, reaction=reaction,
@@ -356,6 +382,48 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     H.render_interview(out, iv, L)
     if company:
         out.print(f"[dim]{text(L, 'company_hint', company=company)}[/dim]")
+
+
+#: Dates said in words (``--date`` and the prompt): days before today.
+DAYS_AGO = {"today": 0, "今日": 0, "きょう": 0, "本日": 0, "yesterday": 1, "昨日": 1, "きのう": 1,
+            "一昨日": 2, "おととい": 2, "おとつい": 2}
+
+
+def held_date(typed: str, today: date) -> str:
+    """An interview's date as typed (2026-12-01, 20261201, 2026/12/1, 12/1, 12月1日, 昨日,
+    yesterday; a date with no year is the latest one not after ``today``) in
+    YYYY-MM-DD; a :class:`UsageError` for one that cannot be read or is after ``today``."""
+    import unicodedata
+
+    said = unicodedata.normalize("NFKC", typed).strip()  # full-width digits as typed with a Japanese IME
+    if said.casefold() in DAYS_AGO:
+        return (today - timedelta(days=DAYS_AGO[said.casefold()])).isoformat()
+    written = re.fullmatch(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?", said)  # 2026/12/1, 12月1日
+    try:
+        if written is None:
+            held = datetime.fromisoformat(said).date()  # 20261201 is kept as 2026-12-01
+        else:
+            year = int(written[1] or today.year)
+            held = date(year, int(written[2]), int(written[3]))
+            if written[1] is None and held > today:  # 12/28 typed on January 5th: last year's
+                held = date(year - 1, held.month, held.day)
+    except ValueError:
+        raise UsageError(f"cannot read the date {typed!r}: use YYYY-MM-DD (or yesterday)",
+                         ja=f"日付 {typed!r} を読めません。YYYY-MM-DD（または「昨日」）で指定してください") from None
+    if held > today:  # a reflection looks back: a date ahead is a typo (2062 for 2026)
+        raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held",
+                         ja=f"面接日 {held} が今日（{today}）より後です。reflect は終わった面接を振り返ります")
+    return held.isoformat()
+
+
+def _ask_date(lang: str, today: date) -> str:
+    """The interview's date, asked (today the default, Enter takes it) until it can be read."""
+    while True:
+        typed = ask(text(lang, "ask_date"), today.isoformat())
+        try:
+            return held_date(typed, today)
+        except UsageError as e:
+            click.echo(e.said_in(lang), err=True)
 
 
 def _ask_questions(lang: str, items: list[dict[str, str]]) -> None:

@@ -118,6 +118,11 @@ class Rules(Protocol):
     def count_units(self, text: str) -> int:
         """The rate unit: English words, Japanese morae (from kana readings)."""
 
+    def spoken_units(self, text: str) -> int:
+        """The rate unit as said, what every rate and count of words or morae in an answer is
+        measured in: English words with each number read out ("2023" is three words, "190%"
+        four; the transcript keeps Whisper's digits), Japanese morae (numbers read already)."""
+
     def sounds(self, text: str) -> list[str]:
         """What ``text`` sounds like, as a list to compare two hearings (words; kana)."""
 

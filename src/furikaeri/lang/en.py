@@ -405,6 +405,110 @@ def _merge(matches: list[Match]) -> list[Match]:
 
 
 #: Function words: never habits on their own (a habit phrase has a content word in it).
+# --- numbers as said ---------------------------------------------------------------------
+# A rate counts words as said: Whisper writes "In 2023, I grew revenue from $1.2 million to
+# $3.5 million in 18 months, a 190% increase" (15 words as written) for 28 said. Read in
+# American English, with no "and" inside a number: 190 is "one hundred ninety" (3), 23
+# "twenty-three" (2: tens and units are two words, "twenty-three" written out too), 2023 as a
+# year "twenty twenty-three" (3), 1.2 "one point two" (3), 9:30 "nine thirty" (2), $ "dollars"
+# and % "percent" one word each, "21st" and "1990s" as their numbers ("twenty-first" 2,
+# "nineteen nineties" 2), a dash between two numbers "to".
+
+_NUMBER_SAID_RE = re.compile(
+    r"(?P<cur>[$£€¥]\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?::\d\d)+|\d+(?:\.\d+)+|\d+|(?<![\d.])\.\d+)"
+    r"(?P<end>(?:st|nd|rd|th|s)(?![A-Za-z])|['’]s)?"
+    r"(?P<pct>\s?%)?"
+)
+_SCALE_AFTER_RE = re.compile(r"\s*(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+_RANGE_DASH_RE = re.compile(r"\s*[-–—]\s*")
+_NUMBER_WORDS = frozenset("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion first second third fourth fifth sixth seventh eighth ninth
+""".split())
+#: Longer numbers are read digit by digit (an account, a phone number).
+_MAX_CARDINAL_DIGITS = 15
+
+
+def _below_1000_words(n: int) -> int:
+    hundreds, rest = divmod(n, 100)
+    words = 2 if hundreds else 0  # "one hundred"
+    if rest:
+        words += 1 if rest < 20 or rest % 10 == 0 else 2  # "twelve", "forty"; "forty two"
+    return words
+
+
+def cardinal_words(n: int) -> int:
+    """Words in ``n`` said as a cardinal, American style, no "and": 190 "one hundred ninety"
+    = 3, 27000 "twenty-seven thousand" = 3 (tens and units count two)."""
+    if n == 0:
+        return 1
+    words, scale = 0, 0
+    while n:
+        n, group = divmod(n, 1000)
+        if group:
+            words += _below_1000_words(group) + (1 if scale else 0)
+        scale += 1
+    return words
+
+
+def year_words(n: int) -> int:
+    """Words in a year said as one: 2023 "twenty twenty-three" = 3, 1905 "nineteen oh five" = 3,
+    1900 "nineteen hundred" = 2, 2007 "two thousand seven" = 3."""
+    high, low = divmod(n, 100)
+    if 2000 <= n <= 2009:
+        return cardinal_words(n)
+    if low == 0:
+        return cardinal_words(high) + 1
+    return cardinal_words(high) + (2 if low < 10 else cardinal_words(low))
+
+
+def _numeral_words(num: str, *, money: bool, scaled: bool, plain: bool) -> int:
+    """Words in one written numeral (:data:`_NUMBER_SAID_RE`'s ``num``)."""
+    if ":" in num:  # a time: "9:30" nine thirty, "10:05" ten oh five, "9:00" nine
+        hour, *rest = num.split(":")
+        return cardinal_words(int(hour)) + sum(0 if m == "00" else 2 if m[0] == "0" else cardinal_words(int(m))
+                                              for m in rest)
+    whole, *fractions = num.replace(",", "").split(".")
+    if len(whole) > _MAX_CARDINAL_DIGITS or (len(whole) > 1 and whole[0] == "0"):
+        words = len(whole)  # digit by digit
+    elif plain and not fractions and "," not in num and len(whole) == 4 and 1100 <= int(whole) <= 2099:
+        words = year_words(int(whole))
+    else:
+        words = cardinal_words(int(whole)) if whole else 0
+    if money and not scaled and len(fractions) == 1 and len(fractions[0]) == 2:
+        return words + (cardinal_words(int(fractions[0])) if int(fractions[0]) else 0)  # $3.50 three fifty
+    return words + sum(1 + len(f) for f in fractions)  # "point" and each digit
+
+
+def _number_said(m: re.Match, text: str) -> int:
+    money = bool(m.group("cur"))
+    num = m.group("num")
+    words = _numeral_words(num, money=money, scaled=bool(_SCALE_AFTER_RE.match(text, m.end())),
+                           plain=not money and not m.group("pct"))
+    return words + money + bool(m.group("pct"))
+
+
+def said_words(text: str) -> int:
+    """Words of ``text`` as said: each number (with its $ or %) counts the words it is read as
+    (module comment above), every other word as :meth:`EnglishRules.count_units` counts it, but
+    a number written out with a hyphen ("twenty-three") counts its parts."""
+    total, pos, prev_end = 0, 0, None
+    rest = []
+    for m in _NUMBER_SAID_RE.finditer(text):
+        total += _number_said(m, text)
+        if prev_end is not None and _RANGE_DASH_RE.fullmatch(text, prev_end, m.start()):
+            total += 1  # 2019-2023: "to"
+        rest.append(text[pos:m.start()])
+        pos = prev_end = m.end()
+    rest.append(text[pos:])
+    for w in _WORD_RE.finditer(" ".join(rest)):
+        parts = re.split(r"[-‐]", w.group().lower())
+        total += len(parts) if len(parts) > 1 and all(p in _NUMBER_WORDS for p in parts) else 1
+    return total
+
+
 _STOPWORDS = frozenset("""
 a an the and or but if so as of to in on at by for with from into about than then that this these
 those there here it its i me my mine we us our you your he him his she her they them their what
@@ -416,12 +520,14 @@ i'd i'll it's that's there's we're they're you're let's
 """.split())
 
 #: Words that colour how a thing is said rather than name it: intensifiers and stock
-#: evaluations people lean on ("super cool", "pretty much", "amazing", "stuff").
+#: evaluations people lean on ("super cool", "pretty much", "amazing", "stuff"). Not "like":
+#: said as a filler it is the filler rules' (and no habit phrase), and otherwise it is the verb
+#: or the preposition ("I like working with people", "looks like"), which colour nothing.
 _COLOURING = frozenset("""
 super pretty really quite totally truly absolutely definitely literally basically actually honestly
 seriously obviously clearly simply cool great awesome amazing incredible fantastic wonderful nice good
 bad huge crazy insane interesting fun passionate stuff things thing whatever anyway anyways okay ok
-right yeah sure like much lot lots
+right yeah sure much lot lots
 """.split())
 
 #: Common words in -ly that are not adverbs.
@@ -519,7 +625,7 @@ TEXT = {
     'tip_fillers': '{per_min:.1f} fillers a minute ({top}). Replace them with a short silent pause: silence sounds confident.',
     'tip_fast': 'Fast pace ({value}). Slow down and pause between sentences so each point lands.',
     'tip_slow_pauses': 'Slow pace ({value}), though between pauses you speak at a good {art}: the silences slow it down. Keep the pauses inside sentences short.',
-    'tip_slow': 'Slow pace ({value}). Aim for {lo:g}–{hi:g}; shorter sentences help.',
+    'tip_slow': 'Slow pace ({value}), and slow between pauses too. Aim for {lo:g}–{hi:g}: rehearse until the words come readily, and say each sentence briskly.',
     'tip_good': 'Well-paced and within the budget. Next time, check your structure: point, reason, example, point.',
     'warn_fillers_undercounted': ('Fillers may be under-counted: {n} short sound set off by pauses sounded like a filler, '
                                   'but Whisper could not confirm it.',
@@ -621,6 +727,10 @@ TEXT = {
     'fewer_files': 'the files answer the first {files} of the {asked} questions asked for (one file each)',
     'recover_hint': 'not in your archive yet: `furikaeri {command} --save{question}` makes it an answer',
     'same_jitter': 'same (one either way is noise)',
+    'warn_language_heard': 'This answer was analysed as {analysed}, but it sounds like English: analyse it with --language {as_code}.',
+    'tip_slow_pauses_between': 'Slow pace ({value}), though between pauses you speak at a good {art}: the silences slow it down. Keep the pauses between sentences to a breath.',
+    'ask_date': 'date held (YYYY-MM-DD, or yesterday)',
+    'norm_pauses_very_long': 'none ≥ {very_long:g} s, ≤ {share:.0%} silent',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
@@ -659,7 +769,7 @@ TEXT = {
     'focus_answer_s_low': 'Say more: your main point, then one concrete example of what you did and what came of it.',
     'focus_over_s_high': 'Cut to your main point and one example; stop once the point has landed.',
     'focus_rate_high': 'Slow down: finish each sentence, then take a breath before the next.',
-    'focus_rate_low': 'Pick up the pace: fewer pauses inside sentences; keep each sentence moving.',
+    'focus_rate_low': 'Pick up the pace: keep each sentence moving and each pause to a breath.',
     'focus_fillers_per_min_high': 'Swap fillers for a silent pause: close your mouth at the end of each phrase.',
     'focus_fillers_per_min_high_word': "Swap '{word}' for a silent pause: close your mouth at the end of each phrase.",
     'focus_longest_pause_s_high': "When you go blank, bridge it ('Let me pick the best example') instead of freezing.",
@@ -698,13 +808,14 @@ TEXT = {
     'hedges_value': '{n} ({per100:.1f}/100 words)',
     'voice': 'Voice',
     'voice_value': '{spread:.1f} st',
+    'voice_value_flat': '{spread:.1f} st, {flat:.0%} flat',
     'loudness': 'loudness range {db:.0f} dB',
     'time_span': '{start}–{end}',
     'flat_at': 'flat {share:.0%} of the time, at {spans}',
     'habits': 'Habit phrases',
     'pace_over_time': 'Pace',
-    'too_fast': 'too fast {start}–{end}',
-    'too_slow': 'too slow {start}–{end}',
+    'too_fast': 'fast {start}–{end}',
+    'too_slow': 'slow {start}–{end}',
     'norm_wpm': '{lo:g}–{hi:g} wpm',
     'norm_morae_per_s': '{lo:g}–{hi:g} morae/s',
     'norm_chars_per_min': '{lo:g}–{hi:g} chars/min',
@@ -827,12 +938,18 @@ _STORY_OPENING = re.compile(
     r"(?:when|while|after|before) (?:i|we|my|our)\b|back (?:in|when)|last (?:year|summer|semester|month)|"
     r"in my (?:first|second|third|fourth|final|last|previous|freshman|sophomore|junior|senior)|"
     r"during (?:my|the|an?)|at my (?:previous|last|first|old)|(?:a|one|two|three|a few|several) (?:years?|months?) ago|"
-    r"once,|one time|in (?:19|20)\d\d|there was a time|i remember when)")
+    r"once,|once upon a time|one time|one (?:day|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall)\b|"
+    r"the other day|(?:some time|a while|years) (?:ago|back)|it (?:all )?(?:started|began) (?:when|with)|"
+    r"in (?:19|20)\d\d,? (?:when|while|during|i was|we were)|there was a time|i remember when)")
+# A year alone opens no story: "In 2023, I grew revenue from $1M to $3M" states a result, its
+# figure and its year (the R of STAR first): a point.
 _POINT_OPENING = re.compile(
     r"^(?:(?:so|well|okay|um|uh|yes|yeah),? )*(?:the|my) [\w' ,]{1,60}? (?:is|are|was|would be)\b"
     r"|\b(?:i(?:'d| would) say|in short|simply put|to put it simply|i(?:'m| am) (?:a|an|someone|the kind)|"
     r"i want to (?:join|work)|i chose|i applied|because i\b|the answer is|i see myself|my goal|i hope to|"
-    r"i have (?:two|three|a few|some) questions)")
+    r"i have (?:two|three|a few|some) questions)"
+    r"|\b(?:grew|increased|raised|boosted|improved|cut|reduced|lowered|decreased|doubled|tripled|halved|saved)\b"
+    r"[^.?!]{0,50}?\b(?:by|from|to)\s+(?:[$£€¥]\s?)?\d")
 
 
 class EnglishRules:
@@ -952,6 +1069,12 @@ class EnglishRules:
         """Words: a contraction ("don't"), a hyphenated word and a number ("3", "1,000",
         "3.5") each count one; punctuation counts nothing. The unit of wpm (METRICS.md)."""
         return sum(1 for _ in _WORD_RE.finditer(text))
+
+    def spoken_units(self, text: str) -> int:
+        """Words as said, the unit of wpm: each number counts the words it is read as
+        (:func:`said_words`: "2023" is three, "$1.2" four, "190%" four); the transcript keeps
+        the numbers as Whisper wrote them."""
+        return said_words(text)
 
     def rates(self, *, units: int, chars: int, answer_s: float, speaking_s: float) -> EnglishRate:
         """Words per minute over the answer, and over its speaking time (articulation)."""

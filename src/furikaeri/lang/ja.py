@@ -496,7 +496,9 @@ def latin_morae(word: str) -> int:
 
 _NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.,．，][0-9０-９]+)*")
 _LATIN_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]+(?:['’][A-Za-z]+)*")
-_SPLIT_RE = re.compile(f"(?P<num>{_NUMBER_RE.pattern})|(?P<lat>{_LATIN_RE.pattern})")
+#: Signs said as words (after NFKC: ％ is %): 30% is サンジューパーセント (9 morae), not サンジュー.
+_SIGN_READINGS = {"%": "パーセント", "$": "ドル", "¥": "エン", "€": "ユーロ", "£": "ポンド"}
+_SPLIT_RE = re.compile(f"(?P<num>{_NUMBER_RE.pattern})|(?P<lat>{_LATIN_RE.pattern})|(?P<sign>[%$¥€£])")
 
 
 def _token_morae(tok: _Tok, prev: _Tok | None) -> int:
@@ -572,7 +574,7 @@ TEXT = {
     'tip_fillers': 'フィラーが1分あたり{per_min:.1f}回（{top}）。言葉に詰まったら、フィラーの代わりに一拍おきましょう。',
     'tip_fast': '話す速さが速めです（{value}）。文の区切りで一呼吸おきましょう。',
     'tip_slow_pauses': '話す速さがゆっくりめです（{value}）。話している部分は{art}と目安どおりなので、間の長さが原因です。文の途中の間を短くしましょう。',
-    'tip_slow': '話す速さがゆっくりめです（{value}、目安は{lo:g}〜{hi:g}）。一文を短くすると、テンポよく聞こえます。',
+    'tip_slow': '話す速さがゆっくりめです（{value}、目安は{lo:g}〜{hi:g}）。話している部分もゆっくりなので、言葉がすっと出るまで練習し、一文ずつ歯切れよく話しましょう。',
     'tip_good': '速さも時間配分も良好です。次は構成（結論・理由・具体例・結論）を意識してみましょう。',
     'warn_fillers_undercounted': 'フィラーを数え漏らしている可能性があります：間に挟まれた短い発声が{n}箇所、フィラーらしく聞こえましたが確認できませんでした。',
     'warn_unheard': '話している{speech:.0f}秒のうち、言葉として聞き取れたのは{heard:.0f}秒だけです。数値はその部分だけのものです。声が小さいか不明瞭か、{other}で話しているのかもしれません（その場合は --language {as_code} で分析してください）。',
@@ -588,14 +590,14 @@ TEXT = {
     'your_note': 'あなたのメモ',
     'first_attempt': 'この質問は初めてです',
     'attempt': '回目',
-    'budget_word': '目安',
+    'budget_word': '持ち時間',
     'over': '超過',
-    'under': '目安内',
-    'on': '目安',
+    'under': '時間内',
+    'on': '持ち時間',
     'hint': 'ヒント',
-    'fix_held': 'メモで狙った点は目安内を保っています',
+    'fix_held': 'メモで狙った点は今回も保てています',
     'fix_better': 'メモで狙った点が良くなりました',
-    'fix_better_not_yet': 'メモで狙った点が良くなりました（まだ目安の外です）',
+    'fix_better_not_yet': 'メモで狙った点が良くなりました（まだ目標には届いていません）',
     'fix_unknown_none': 'メモは測定項目に当てはまらず、変化した項目もありません',
     'fix_same': 'メモで狙った点はまだ変わっていません',
     'fix_worse': 'メモで狙った点が悪化しました',
@@ -670,6 +672,10 @@ TEXT = {
     'fewer_files': '{asked} 問を指定しましたが、ファイルで答えるのは最初の {files} 問だけです',
     'recover_hint': 'まだ記録には入っていません。`furikaeri {command} --save{question}` で回答として保存できます',
     'same_jitter': '変化なし（1回の差は誤差）',
+    'warn_language_heard': 'この回答は{analysed}として分析しましたが、日本語に聞こえます。--language {as_code} で分析し直してください。',
+    'tip_slow_pauses_between': '話す速さがゆっくりめです（{value}）。話している部分は{art}と目安どおりなので、間の長さが原因です。文と文の間は一呼吸にしましょう。',
+    'ask_date': '面接日 (YYYY-MM-DD、「昨日」も可)',
+    'norm_pauses_very_long': '{very_long:g}秒以上の間なし・沈黙{share:.0%}以下',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
@@ -708,7 +714,7 @@ TEXT = {
     'focus_answer_s_low': 'もっと話しましょう。結論を一言で述べ、自分が何をしてどうなったか、具体的なエピソードを一つ加えます。',
     'focus_over_s_high': '要点と具体例を一つに絞り、伝わったらそこで締めくくりましょう。',
     'focus_rate_high': 'ゆっくり話しましょう。一文を言い切ってから、一呼吸おいて次へ。',
-    'focus_rate_low': '少しテンポを上げましょう。文の途中の間を減らし、一文を止めずに言い切ります。',
+    'focus_rate_low': '少しテンポを上げましょう。間は一呼吸までにして、一文を止めずに言い切ります。',
     'focus_fillers_per_min_high': 'つなぎの言葉の代わりに黙って間を取りましょう。句の終わりで口を閉じるのがコツです。',
     'focus_fillers_per_min_high_word': '「{word}」の代わりに黙って間を取りましょう。句の終わりで口を閉じるのがコツです。',
     'focus_longest_pause_s_high': '言葉に詰まったら「少し考えさせてください」など、つなぎの一言で黙り込まないように。',
@@ -747,13 +753,14 @@ TEXT = {
     'hedges_value': '{n}回（100語あたり{per100:.1f}）',
     'voice': '声の抑揚',
     'voice_value': '{spread:.1f}半音',
+    'voice_value_flat': '{spread:.1f}半音・平板{flat:.0%}',
     'loudness': '声量の幅 {db:.0f} dB',
     'time_span': '{start}〜{end}',
     'flat_at': '単調な区間 {share:.0%}（{spans}）',
     'habits': '口ぐせ',
     'pace_over_time': '速さの変化',
-    'too_fast': '速すぎ {start}〜{end}',
-    'too_slow': '遅すぎ {start}〜{end}',
+    'too_fast': '速め {start}〜{end}',
+    'too_slow': '遅め {start}〜{end}',
     'norm_wpm': '{lo:g}〜{hi:g} 語/分',
     'norm_morae_per_s': '{lo:g}〜{hi:g} 拍/秒',
     'norm_chars_per_min': '{lo:g}〜{hi:g} 字/分',
@@ -800,7 +807,7 @@ TEXT = {
     'usual_line': 'ふだんのあなた（直近の回答）: {figures}',
     'recurring': '直近{of}回の回答のうち{n}回で「{phrase}」と言っています。',
     'metric_answer_s': '長さ',
-    'metric_over_s': '目安超過',
+    'metric_over_s': '持ち時間超過',
     'metric_fillers_per_min': 'フィラー',
     'metric_repetitions_per_min': '言い直し',
     'metric_wpm': '話速',
@@ -819,13 +826,13 @@ TEXT = {
     'value_latency_s': '{value}秒',
     'clause_sep': '。',
     'over_by': '{over:.0f}秒超過',
-    'fig_length': '{answer:.0f}秒（目安{budget:.0f}秒、{tail}）',
+    'fig_length': '{answer:.0f}秒（持ち時間{budget:.0f}秒、{tail}）',
     'fig_fillers': 'フィラー {value:.1f}回/分',
     'fig_repetition': '言い直し {n}回',
     'fig_repetitions': '言い直し {n}回',
     'fig_long_pauses': '長い間 {n}回',
     # --- practice screens
-    'q_budget': '目安 {budget:.0f}秒',
+    'q_budget': '持ち時間 {budget:.0f}秒',
     'last_time_head': '前回（{date}、これまで{n}回回答）',
     'not_saved_silent': '声が聞こえなかったので保存しません。',
     'enter_skips': '(Enter で省略)',
@@ -873,14 +880,19 @@ class JapaneseRate(Rate):
     chars_per_min: float | None = None
 
 
+# A school year or an age opens a story (大学2年の時, 20歳の頃), a year alone does not: 「2023年に
+# 売上を2倍にしました」 states a result with its year (as "In 2023, I grew revenue ..." does).
 _STORY_OPENING = re.compile(
-    r"^(?:えー?と?、?|あのー?、?|まず、?)*(?:(?:大学|高校|中学|小学校)?[0-9０-９一二三四五六七八九十]+年(?:生|次)?の?(?:時|とき|頃|ころ|夏|春|秋|冬)"
-    r"|(?:学生|大学|高校)時代(?:に|は)|以前、|昔、|(?:その|ある)(?:時|とき|日)|アルバイト(?:で|先で)|"
-    r"[^。]{0,12}(?:の|た)(?:時|とき)(?:に|、|は))")
+    r"^(?:えー?と?、?|あのー?、?|まず、?)*(?:(?:大学|高校|中学|小学校)?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})"
+    r"(?:年(?:生|次)?|歳|才)の?(?:時|とき|頃|ころ|夏|春|秋|冬)"
+    r"|(?:学生|大学|高校)時代(?:に|は)|以前(?:、|は|に)|昔(?:、|は)|(?:その|ある)(?:時|とき|日)|アルバイト(?:で|先で)|"
+    r"(?:先日|去年|昨年|一昨年|(?:数|何|[0-9０-９一二三四五六七八九十]{1,2})(?:年|ヶ月|か月|カ月)前)(?:に|、|の|は)|"
+    r"[^。]{0,12}(?:(?:の|た)(?:時|とき|頃|ころ)|い(?:頃|ころ))(?:に|、|は|から))")
 _POINT_OPENING = re.compile(
     r"結論から|(?:強み|弱み|長所|短所|特徴|目標|夢|志望(?:動機|理由)|理由|やりたいこと|こと|もの|点|経験|ところ)は[^。]*"
     r"(?:です|ます|でした|ました)(?:ね)?。?$|^(?:私|わたし|僕)の[^、。]{1,8}は[^。]*(?:です|ます)。?$"
-    r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)")
+    r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)"
+    r"|[0-9０-９一二三四五六七八九十百]+(?:倍|%|％|割)(?:に|まで|へ|も)?(?:伸ば|増や|改善|削減|減ら|上げ|向上|成長)")
 
 
 #: Left out when two answers are compared character by character.
@@ -1007,7 +1019,8 @@ class JapaneseRules:
         = 4, は ワ = 1), else ``kana``, else the surface when it is kana; an unknown kanji
         counts 2. 私 is read ワタシ (3), not UniDic's formal ワタクシ. Small ャュョァィゥェォヮ are not morae; ッ, ン and ー are. Digits are read
         as numbers (:func:`read_number`: 3 サン = 2, 2024 ニセンニジューヨン = 8); Latin
-        words are estimated (:func:`latin_morae`); punctuation counts 0.
+        words are estimated (:func:`latin_morae`); the signs % $ ¥ € £ count the words they
+        are said as (% パーセント = 5); punctuation counts 0.
         """
         text = unicodedata.normalize("NFKC", text)  # half-width kana, full-width digits/letters
         total = 0
@@ -1017,12 +1030,18 @@ class JapaneseRules:
                 total += _japanese_morae(text[pos:m.start()])
             if m.group("num"):
                 total += kana_morae(read_number(m.group()))
+            elif m.group("sign"):
+                total += kana_morae(_SIGN_READINGS[m.group()])
             else:
                 total += latin_morae(m.group())
             pos = m.end()
         if pos < len(text):
             total += _japanese_morae(text[pos:])
         return total
+
+    def spoken_units(self, text: str) -> int:
+        """Morae as said: :meth:`count_units`, which reads numbers and signs out already."""
+        return self.count_units(text)
 
     def rates(self, *, units: int, chars: int, answer_s: float, speaking_s: float) -> JapaneseRate:
         """Morae per second over the answer and its speaking time; characters per minute."""

@@ -139,6 +139,11 @@ def _when(stamp: str | None) -> str:
 
 def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> str:
     """"95 s on a 60 s budget (35 s over) · 4.1 fillers/min · 142 wpm"."""
+    return " · ".join(figures_parts(metrics, language, lang))
+
+
+def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> list[str]:
+    """The figures of :func:`figures_line`, each a label with its value (kept on one line)."""
     parts = []
     ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
     if ans is not None and bud is not None:
@@ -157,7 +162,7 @@ def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> st
         parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang)}")
     if metrics.get("long_pauses"):
         parts.append(t("fig_long_pauses", lang, n=metrics["long_pauses"]))
-    return " · ".join(parts)
+    return parts
 
 
 # --------------------------------------------------------------------------- practice loop
@@ -172,24 +177,59 @@ def render_question(console: Console, *, index: int, total: int, text: str, budg
     console.print(f"[dim]{t('q_budget', lang, budget=budget_s)}[/dim]")
     if hint:  # a line of its own, wrapped beside its label (a Japanese hint has no spaces to break at)
         _indented(console, 0, Text(hint, style="dim"), Text(f"{t('hint', lang)}:", style="dim"))
-    _say(console, escape(previous_line(before, lang)))
+    console.print(previous_text(before, lang, console.width))
 
 
 def previous_line(before: Before, lang: str) -> str:
     """"last time (2026-11-23, attempt 2): 95 s on a 60 s budget (35 s over) · 4.1 fillers/min;
     your note: 結論から話す" (or "first attempt")."""
+    head, figures, note = _previous_parts(before, lang)
+    if not figures:
+        return head
+    line = f"{head}: {' · '.join(figures)}"
+    return f"{line}{t('clause_sep', lang)}{note}" if note else line
+
+
+def _previous_parts(before: Before, lang: str) -> tuple[str, list[str], str]:
+    """The preview's head, its figures (each a label with its value) and the note clause."""
     prev = before.previous
     if prev is None:
-        return t("first_attempt", lang)
+        return t("first_attempt", lang), [], ""
     head = t("last_time_head", lang, date=_when(prev.created_at)[:10], n=before.attempts)
-    line = f"{head}: {figures_line(prev.metrics, prev.language, lang)}"
     note = note_text(prev.note)
     if note:
-        line += f"{t('clause_sep', lang)}{t('your_note', lang)}: {note}"
-    elif before.noted is not None:
-        line += (f"{t('clause_sep', lang)}{t('your_note', lang)} ({_when(before.noted.created_at)[:10]}): "
-                 f"{note_text(before.noted.note)}")
-    return line
+        return head, figures_parts(prev.metrics, prev.language, lang), f"{t('your_note', lang)}: {note}"
+    if before.noted is not None:
+        note = f"{t('your_note', lang)} ({_when(before.noted.created_at)[:10]}): {note_text(before.noted.note)}"
+    return head, figures_parts(prev.metrics, prev.language, lang), note or ""
+
+
+def previous_text(before: Before, lang: str, width: int) -> Text:
+    """:func:`previous_line` in lines of at most ``width`` cells, broken only between its
+    pieces: after the head's colon, at a " · " between two figures (each label stays with its
+    value), or before the note (which wraps by itself)."""
+    from rich.cells import cell_len
+
+    head, figures, note = _previous_parts(before, lang)
+    if not figures:
+        return fit_line(Text(head), width)
+    pieces = [(f"{head}:", "")] + [(f, " " if i == 0 else " · ") for i, f in enumerate(figures)]
+    lines: list[str] = []
+    for piece, sep in pieces:
+        if lines and cell_len(lines[-1] + sep + piece) <= width:
+            lines[-1] += sep + piece
+            continue
+        if lines and sep.strip():
+            lines[-1] += sep.rstrip()  # the · ends the line: more figures follow
+        lines += fit_line(Text(piece), width).plain.split("\n") if cell_len(piece) > width else [piece]
+    if note:
+        glued = lines[-1] + t("clause_sep", lang) + note
+        if cell_len(glued) <= width:
+            lines[-1] = glued
+        else:  # the note on a line of its own, wrapping by itself
+            lines[-1] += t("clause_sep", lang).rstrip()
+            lines += fit_line(Text(note), width).plain.split("\n") if unspaced(note) else [note]
+    return Text("\n".join(lines))
 
 
 def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
@@ -529,28 +569,33 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         _say(console, f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
         console.print(_progress_table(o, own(o), console.width))
-    started = not one_question or bool(prog.usual_pace) or bool(prog.warnings)  # a blank line before what follows
-    if prog.usual_pace:
-        for code, p in prog.usual_pace.items():
-            pl = code if each_own and code in LANGUAGES else lang
-            rel = p.get("latest_vs_usual")
-            extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
-            which = (f" ({get_rules(code).name if code in LANGUAGES else code})"
-                     if len(prog.usual_pace) > 1 or pl != code else "")
-            _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl)}{extra}[/dim]")
-    for w in prog.warnings:
-        if w.kind == "zero_fillers":
-            console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
-    for block in prog.questions:
+    if not one_question:  # under the overall table, as under the one question's
+        _render_usual(console, prog, lang, each_own=each_own)
+    for i, block in enumerate(prog.questions):
         bl = own(block)
-        if started:
+        if i or not one_question:
             console.print()
-        started = True
         _say(console, f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
         console.print(_progress_table(block, bl, console.width))
+        if one_question:
+            _render_usual(console, prog, lang, each_own=each_own)
         if block.last_note:
             _say(console, f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
+
+
+def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool) -> None:
+    """The person's usual pace in each language, and the zero-filler warning."""
+    for code, p in (prog.usual_pace or {}).items():
+        pl = code if each_own and code in LANGUAGES else lang
+        rel = p.get("latest_vs_usual")
+        extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
+        which = (f" ({get_rules(code).name if code in LANGUAGES else code})"
+                 if len(prog.usual_pace) > 1 or pl != code else "")
+        _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl)}{extra}[/dim]")
+    for w in prog.warnings:
+        if w.kind == "zero_fillers":
+            console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
 
 
 # --------------------------------------------------------------------------- questions & companies

@@ -164,6 +164,7 @@ def render(a, console: Console | None = None, focus=None) -> None:
         head.append(L["no_speech"], style="bold yellow")
         console.print(Panel(head, title=L["title"], expand=False))
         return
+    heard_as = _heard_as(a, inner) if a.sounds_like else []  # every figure below is off: said first
     lead = [focus_line(focus, a.language, inner), Text("")] if focus is not None else []
     said = marked_transcript(a, L, spaced=bool(rules.joiner))
     tips: list = list(a.tips)
@@ -171,7 +172,7 @@ def render(a, console: Console | None = None, focus=None) -> None:
         from furikaeri.advice import focus_first
 
         tips = focus_first(tips, focus.metric, a.language)
-    warnings: list = list(a.warnings)
+    warnings: list = [w for w in a.warnings if not (a.sounds_like and w == _language_warning(a))]
     warn_mark = f"{L['warnings']}:"
     if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
         from rich.cells import cell_len
@@ -179,13 +180,36 @@ def render(a, console: Console | None = None, focus=None) -> None:
         said = wrap_unspaced(said, inner)
         tips = [wrap_unspaced(Text(tip), inner - 2) for tip in tips]
         warnings = [wrap_unspaced(Text(w), inner - cell_len(warn_mark) - 1) for w in warnings]
-    parts = [head, *lead, figures(a, rules, inner), Text(""), *(fit_line(d, inner) for d in details(a, L)), Text(""),
+    parts = [head, *heard_as, *lead, figures(a, rules, inner), Text(""), *(fit_line(d, inner) for d in details(a, L)), Text(""),
              Text(L["transcript"], style="bold"), said]
     if tips:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(tips, "•")]
     if warnings:
         parts += [Text(""), _bullets(warnings, warn_mark, style="dim italic")]
     console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
+
+
+def _language_warning(a) -> str:
+    """The warning that ``a`` sounds like another language than it was analysed as (its language's)."""
+    from furikaeri.lang import text
+
+    return text(a.language, "warn_language", heard=text(a.language, f"language_{a.sounds_like}"),
+                as_code=a.sounds_like)
+
+
+def _heard_as(a, width: int) -> list:
+    """The report's first lines for an answer analysed in one language and said in the other:
+    the warning in the report's language and in the language heard (the person who chose the
+    wrong one may read only that one), then a blank line."""
+    from furikaeri.lang import get_rules, text
+
+    heard = text(a.sounds_like, "warn_language_heard", analysed=text(a.sounds_like, f"language_{a.language}"),
+                 as_code=a.sounds_like)
+    out = []
+    for code, said in ((a.language, _language_warning(a)), (a.sounds_like, heard)):
+        line = Text(said, style="bold yellow")
+        out.append(line if get_rules(code).joiner else wrap_unspaced(line, width))
+    return [*out, Text("")]
 
 
 def focus_line(focus, language: str, width: int | None = None) -> Group:
@@ -321,8 +345,11 @@ def _figure_rows(a, rules, rows: list) -> None:
     rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
                  _verdict(verdict_of("hedges"), L), ""))
     if a.voice.pitch_spread_st is not None:
-        rows.append((L["voice"], L["voice_value"].format(spread=a.voice.pitch_spread_st),
-                     _verdict(verdict_of("voice"), L), ""))
+        # the flat share beside the spread: the verdict is of the share (flat in half the stretches: low)
+        flat = a.voice.monotone_share
+        value = L["voice_value"].format(spread=a.voice.pitch_spread_st) if flat is None else \
+            L["voice_value_flat"].format(spread=a.voice.pitch_spread_st, flat=flat)
+        rows.append((L["voice"], value, _verdict(verdict_of("voice"), L), ""))
 
 
 def details(a, L) -> list[Text]:

@@ -1,0 +1,139 @@
+"""The command line's edges: typed text and the standard streams.
+
+Text that comes in (arguments, options, lines typed at a prompt) may hold bytes that are not
+UTF-8: a Backspace that deleted one byte of a Japanese character, a Shift_JIS terminal, a file
+name from another system. Python keeps such bytes as lone surrogates (``surrogateescape``),
+which SQLite, JSON and a strict stream all refuse; :func:`repaired` makes them U+FFFD where the
+text enters, so what was typed is always kept. A file *path* is left as it is (it must still
+open the file); it is repaired only where it is shown or stored (:func:`repaired_deep`, and the
+output streams' error handler, :data:`REPAIR`).
+
+:func:`guard_streams` runs first in every invocation: a closed standard stream (``>&-``,
+``2>&-``, ``<&-``) becomes ``/dev/null`` at the file-descriptor level (else the next file opened,
+the archive itself, would take its number and receive what is printed), and output that could
+not be written is reported at the end (:func:`output_lost`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import sys
+
+#: The error handler of furikaeri's output streams: undecodable bytes kept as surrogates are
+#: written as U+FFFD (so stdout, and ``--json`` with it, is always valid UTF-8), and a character
+#: the stream's encoding cannot hold as ``?``, never an exception in the middle of a report.
+REPAIR = "furikaeri-repair"
+
+#: Surrogates that do not stand for an undecodable byte (``surrogateescape`` uses U+DC80-U+DCFF).
+_NOT_ESCAPES = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
+def repaired(text: str) -> str:
+    """``text`` with the bytes it kept undecoded (surrogates) made U+FFFD: bytes that are valid
+    UTF-8 together are decoded as such, the rest replaced. Text with none is returned as it is."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    text = _NOT_ESCAPES.sub("\ufffd", text)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def repaired_deep(value):
+    """``value`` (a JSON-like document: dicts, lists, tuples, strings) with every string
+    :func:`repaired`."""
+    if isinstance(value, str):
+        return repaired(value)
+    if isinstance(value, dict):
+        return {repaired_deep(k): repaired_deep(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(repaired_deep(v) for v in value)
+    return value
+
+
+def _on_unencodable(e: UnicodeError):
+    if not isinstance(e, UnicodeEncodeError):
+        raise e
+    fixed = repaired(e.object[e.start:e.end])
+    try:
+        fixed.encode(e.encoding)
+    except (UnicodeEncodeError, LookupError):
+        fixed = "?" * len(fixed)
+    return fixed, e.end
+
+
+try:
+    codecs.lookup_error(REPAIR)
+except LookupError:
+    codecs.register_error(REPAIR, _on_unencodable)
+
+
+class _Lost(io.RawIOBase):
+    """Standard output when it was closed: what is written goes nowhere, and is noted."""
+
+    lost = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        if len(b):
+            self.lost = True
+        return len(b)
+
+    def fileno(self) -> int:
+        return 1  # /dev/null, put there by guard_streams
+
+
+_closed_stdout: _Lost | None = None
+
+
+def _open_missing_fds() -> set[int]:
+    """Put ``/dev/null`` on standard descriptors 0, 1, 2 that are closed; return those."""
+    missing = set()
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            missing.add(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    return missing
+
+
+def guard_streams() -> None:
+    """Make the standard streams safe before a command runs (see the module's doc): closed ones
+    opened on ``/dev/null``, typed input decoded with replacement, output written with
+    :data:`REPAIR`. Harmless to call again, and with streams that are not files (tests)."""
+    global _closed_stdout
+    missing = _open_missing_fds()
+    if sys.stdin is None or 0 in missing:
+        sys.stdin = open(0, "r", encoding="utf-8", errors="replace", closefd=False)
+    if sys.stdout is None or 1 in missing:
+        _closed_stdout = _Lost()
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_closed_stdout), encoding="utf-8", errors=REPAIR,
+                                      line_buffering=True)
+    if sys.stderr is None or 2 in missing:
+        sys.stderr = open(2, "w", encoding="utf-8", errors=REPAIR, closefd=False, buffering=1)
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, REPAIR), (sys.stderr, REPAIR)):
+        try:
+            stream.reconfigure(errors=errors)
+        except (AttributeError, ValueError, io.UnsupportedOperation):
+            pass
+
+
+def output_lost() -> bool:
+    """Whether the command printed something while standard output was closed."""
+    if _closed_stdout is None:
+        return False
+    try:
+        sys.stdout.flush()
+    except (AttributeError, ValueError, OSError):
+        pass
+    return _closed_stdout.lost
