@@ -485,3 +485,20 @@ def test_the_same_words_twice_have_no_empty_heading_of_what_changed(furikaeri_ho
     c = save(furikaeri_home, make_analysis("I teach physics and I build robots", question="Why us?"), session="Friday",
              minutes=61)
     assert "said differently" in run("compare", str(b), str(c)).output
+
+
+def test_an_answer_heard_in_the_other_language_is_no_last_time(furikaeri_home):
+    """QA: a Japanese answer analysed as English (flagged ``sounds_like``) became the next
+    English attempt's "last time", its flat figures of a translation checked against."""
+    from dataclasses import replace
+
+    from furikaeri.questions import Question
+
+    q = Question(id="intro", text="Tell me about yourself.", budget_s=60.0, language="en", set_name="en-basic")
+    first = save(furikaeri_home, make_analysis(question=q.text), session="A")
+    said_in_japanese = replace(make_analysis(question=q.text), sounds_like="ja")
+    save(furikaeri_home, said_in_japanese, session="A", minutes=5)
+    with Store.open(furikaeri_home) as st:
+        before = S.before_attempt(st, q, now=MONDAY + timedelta(minutes=10))
+        assert before.attempts == 2 and before.previous is not None
+        assert before.previous.id == (first[0] if isinstance(first, tuple) else first)

@@ -5,8 +5,9 @@ report's voice verdict; a note's negation and direction ignored ("don't slow dow
 slowing down, "more pauses" judged as fewer long pauses, "too short" as over the budget); a
 phrase counted across answers where the filler and hedge rules say it is another word ("that
 kind of teaching"); habit phrases across sentence ends, with words left out, overlapping, and
-the verb "like"; and an opening taken for a story by its year. No Whisper model: words and
-answers are made by hand.
+the verb "like"; an opening taken for a story by its year; and a note's phrasing (an
+intensifying "so", a limit it names, filler words only as named, a wish for pauses or overdone).
+No Whisper model: words and answers are made by hand.
 """
 
 from __future__ import annotations
@@ -261,3 +262,128 @@ def test_english_opening_a_year_is_no_story(text, order):
 ])
 def test_japanese_opening_a_year_is_no_story(text, order):
     assert JA.opening_order(text) == order
+
+
+# --------------------------------------------------------------------------- 6. phrasing: intensifiers, limits, named fillers
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "so" before a degree word intensifies, as "too" does: no clause break, no lost negation
+    ("don't talk so slowly", "en", [("wpm", "higher")]),
+    ("don't be so brief", "en", [("answer_s", "higher")]),
+    ("don't keep it so short", "en", [("answer_s", "higher")]),
+    ("not so fast", "en", [("wpm", "lower")]),
+    ("don't speak so fast", "en", [("wpm", "lower")]),
+    ("don't go so fast", "en", [("wpm", "lower")]),
+    ("speak less fast", "en", [("wpm", "lower")]),
+    ("I rushed so slow down", "en", [("wpm", "lower")]),  # "so" joining a wish
+    ("the pauses scared me so I kept talking", "en", [("fillers_per_min", None)]),
+    # filler words count only where the note names them as words
+    ("I'd like to speak a bit faster", "en", [("wpm", "higher")]),
+    ("I felt like I rushed", "en", [("wpm", "lower")]),
+    ("I sounded like a robot", "en", [("monotone_share", None)]),
+    ("I mean, the answer was fine", "en", []),
+    ("I like the job", "en", []),
+    ("なんか早口だった", "ja", [("chars_per_min", "lower")]),
+    ("まあまあ話せたが", "ja", []),
+    ("too many likes", "en", [("fillers_per_min", None)]),
+    ("stop saying like", "en", [("fillers_per_min", None)]),
+    ("I say like a lot", "en", [("fillers_per_min", None)]),
+    ("less 'I mean'", "en", [("fillers_per_min", None)]),
+    ("なんかを減らす", "ja", [("fillers_per_min", None)]),
+    ("『なんか』が多い", "ja", [("fillers_per_min", None)]),
+    ("「まあ」が多い", "ja", [("fillers_per_min", None)]),
+    # a wish for (more) pauses: no figure
+    ("not enough pauses", "en", []),
+    ("I should have paused more", "en", []),
+    ("didn't pause enough", "en", []),
+    ("I forgot to pause", "en", []),
+    ("too few pauses", "en", []),
+    ("間が足りなかった", "ja", []),
+    ("間がなかった", "ja", []),
+    ("pause less", "en", [("long_pauses", None)]),  # still a wish for fewer
+    ("a few long pauses", "en", [("long_pauses", None)]),
+    # direction: short is a length too short; a wish overdone asks the other way
+    ("it was a bit short", "en", [("answer_s", "higher")]),
+    ("it was too brief", "en", [("answer_s", "higher")]),
+    ("I slowed down too much", "en", [("wpm", "higher")]),
+    ("don't slow down too much", "en", [("wpm", "higher")]),
+    ("I went faster than I wanted", "en", [("wpm", "lower")]),
+    ("speak faster than last time", "en", [("wpm", "higher")]),
+    ("add more energy", "en", [("monotone_share", None)]),
+    ("add more examples", "en", [("answer_s", "higher")]),
+    # Japanese: the pace named as a noun, speaking as a noun, timing before 話し始める
+    ("ペースが速い", "ja", [("chars_per_min", "lower")]),
+    ("話すスピードが速い", "ja", [("chars_per_min", "lower")]),
+    ("スピードを落とす", "ja", [("chars_per_min", "lower")]),
+    ("スピードを落とさない", "ja", [("chars_per_min", "higher")]),
+    ("話すのが速い", "ja", [("chars_per_min", "lower")]),
+    ("話すのが遅い", "ja", [("chars_per_min", "higher")]),
+    ("早く話し始める", "ja", [("latency_s", None)]),
+    ("60秒を超えた", "ja", [("over_s", None)]),
+    ("1分を超えた", "ja", [("over_s", None)]),
+    ("長めに話す", "ja", [("answer_s", "higher")]),
+    ("短く終わらせない", "ja", [("answer_s", "higher")]),
+    ("十分に準備する", "ja", []),  # 十分: enough, not ten minutes
+    # English phrasings that named nothing
+    ("say less", "en", [("over_s", None)]),
+    ("talk less", "en", [("over_s", None)]),
+    ("too wordy", "en", [("over_s", None)]),
+    ("I said too much", "en", [("over_s", None)]),
+    ("not fast enough", "en", [("wpm", "higher")]),
+    ("one minute max", "en", [("over_s", None)]),
+    ("took a long time to start", "en", [("latency_s", None)]),
+    ("don't drag", "en", [("wpm", "higher")]),
+    ("get to the point in 10 seconds", "en", [("opening_share", None)]),  # the time is the opening's
+])
+def test_a_note_is_read_by_its_phrasing(text, lang, expected):
+    assert N.note_targets(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("keep it under 30 seconds", 30), ("one minute max", 60), ("within half a minute", 30),
+    ("a minute and a half max", 90), ("under 1.5 minutes", 90), ("went over 2 minutes", 120),
+    ("I rambled; keep it under 60 seconds", 60), ("20秒以内", 20), ("1分を超えた", 60), ("60秒を超えた", 60),
+    ("1分30秒以内", 90), ("三十秒以内", 30), ("１分半まで", 90),
+    ("under 45 seconds, ideally 30 seconds max", 30),  # the tightest
+    ("about 60 seconds", None), ("ran over time", None), ("時間内にまとめる", None),
+    ("don't go under 30 seconds", None), ("get to the point in 10 seconds", None), ("十分に話す", None),
+])
+def test_a_limit_in_the_note_is_read(text, seconds):
+    assert N.note_limit(text) == seconds
+
+
+def timed(answer_s: float, budget_s: float = 60.0) -> dict:
+    return {"answer_s": answer_s, "budget_s": budget_s, "over_s": answer_s - budget_s}
+
+
+@pytest.mark.parametrize("note, lang, before, after, verdict", [
+    ("keep it under 30 seconds", "en", 24.0, 46.0, "worse"),  # QA: inside the 60-s budget, over the note's 30
+    ("20秒以内", "ja", 16.6, 21.2, "worse"),
+    ("keep it under 30 seconds", "en", 24.0, 28.0, "held"),
+    ("keep it under 30 seconds", "en", 45.0, 28.0, "better"),
+    ("one minute max", "en", 75.0, 50.0, "better"),
+    ("1分を超えた", "ja", 70.0, 68.0, "same"),
+])
+def test_the_answer_is_judged_against_the_limit_the_note_names(note, lang, before, after, verdict):
+    fix = N.check_fix(answer(1, timed(before), note=note, lang=lang), timed(after), lang)
+    assert fix.verdict == verdict and fix.limit_s == N.note_limit(note)
+    (c,) = fix.changes
+    assert (c.metric, c.before, c.after) == ("answer_s", before, after)
+    assert fix.to_dict()["changes"][0]["limit_s"] == fix.limit_s
+
+
+def test_a_shorter_answer_still_over_the_limit_is_not_yet_done():
+    fix = N.check_fix(answer(1, timed(60.0), note="keep it under 30 seconds"), timed(40.0), "en")
+    (c,) = fix.changes
+    assert fix.verdict == "better" and not fix.fine(c)
+    assert fix.fine(dataclasses.replace(c, after=29.0))
+    assert N.is_fine("answer_s", 40.0) and not N.is_fine("answer_s", 40.0, limit=30.0)
+
+
+def test_without_a_limit_the_budget_judges_as_before():
+    fix = N.check_fix(answer(1, timed(70.0), note="時間内にまとめる", lang="ja"), timed(58.0), "ja")
+    assert fix.limit_s is None and [(c.metric, c.verdict) for c in fix.changes] == [("over_s", "better")]
+    # a limit negated is none: "too short" is judged by its direction
+    fix = N.check_fix(answer(1, timed(20.0), note="too short, don't go under 30 seconds"), timed(40.0), "en")
+    assert fix.limit_s is None and [(c.metric, c.verdict) for c in fix.changes] == [("answer_s", "better")]

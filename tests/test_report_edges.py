@@ -303,7 +303,7 @@ def test_a_slow_pace_tip_says_where_the_silence_is():
     between = (Pause(5.0, 13.7, "very_long", "sentence"), Pause(20.0, 20.8, "short", "clause"))
     inside = (Pause(5.0, 8.0, "very_long", "mid"), Pause(20.0, 20.8, "short", "sentence"))
     tips = tips_for(short_measurements(pauses=between, **slow), "ja", 60.0)
-    assert any("文と文の間は一呼吸" in t for t in tips) and not any("文の途中の間" in t for t in tips), tips
+    assert any("読点での間は一呼吸" in t for t in tips) and not any("文の途中の間" in t for t in tips), tips
     tips = tips_for(short_measurements(pauses=inside, **slow), "ja", 60.0)
     assert any("文の途中の間を短く" in t for t in tips), tips
     said_slowly = dict(slow, rate=JA.rate_type(morae_per_s=4.2, articulation_morae_per_s=4.6, chars_per_min=200.0))
@@ -382,3 +382,87 @@ def test_the_focus_line_shows_a_slow_pace_with_the_digits_of_its_figure():
     c.print(focus_line(Focus("wpm", 176.4, "high", 160.0, None, "norm", 3.3), "en", 100))
     out = c.export_text()
     assert "81.6" in out and "82 " not in out and "176 " in out
+
+
+# --------------------------------------------------------------------------- QA round 4
+
+
+def test_a_pace_into_the_range_reads_better_in_the_table_as_in_the_note_check():
+    from furikaeri.metrics import METRIC_BY_NAME, change
+    from furikaeri.report.history import _verdict
+
+    wpm = METRIC_BY_NAME["wpm"]
+    shown = _verdict(change(wpm, 218.0, 157.0), "en")
+    assert shown.plain == "▲ into the range"
+    assert _verdict(change(wpm, 130.0, 150.0), "en").plain == "= in range"  # moved inside it
+    assert _verdict(change(wpm, 157.0, 117.0), "en").plain == "▼ further from the range"
+
+
+def test_progress_over_two_paces_says_what_compare_says():
+    """QA: 157 -> 117 wpm read "further from the range" in compare and "= same" in progress
+    (a 5-wpm step on the distance to the band, 3 wpm)."""
+    from furikaeri.metrics import METRIC_BY_NAME, change
+    from furikaeri.progress import series
+    from furikaeri.store import Answer
+
+    wpm = METRIC_BY_NAME["wpm"]
+    two = [Answer(i + 1, 1, "s", 1, "q", None, f"2026-12-0{i + 1}T10:00:00", None, "", "en", "base", {}, {"wpm": v})
+           for i, v in enumerate((157.0, 117.0))]
+    assert series(wpm, two).trend.verdict == change(wpm, 157.0, 117.0).verdict == "worse"
+
+
+def test_a_slight_overrun_as_focus_asks_for_a_sentence_less():
+    focus = choose_focus({"answer_s": 34.0, "budget_s": 32.0, "over_s": 2.0, "wpm": 140.0}, "en")
+    assert focus.metric == "over_s" and focus.slight
+    assert focus.suggestion("en") == text("en", "focus_over_s_high_slight")
+    far = choose_focus({"answer_s": 50.0, "budget_s": 32.0, "over_s": 18.0, "wpm": 140.0}, "en")
+    assert not far.slight and far.suggestion("en") == text("en", "focus_over_s_high")
+
+
+def test_silences_are_named_the_cause_when_the_words_between_them_are_quick():
+    """QA: 103 wpm over the answer, 188 between pauses: the tip said "slow between pauses too"."""
+    from furikaeri.advice import tips_for
+
+    en = get_rules("en")
+    m = short_measurements(answer_s=40.0, fillers=(), stats=Stats(unit="words"), verdicts={"rate": Verdict("low", "")},
+                           rate=en.rate_type(wpm=103.0, articulation_wpm=188.0),
+                           pauses=(Pause(5.0, 7.0, "long", "mid"), Pause(12.0, 13.5, "long", "mid")))
+    (tip,) = [t for t in tips_for(m, "en", 60.0) if t.startswith("Slow pace")]
+    assert "the silences slow it down" in tip and "188 words/min" in tip and "good" not in tip
+
+
+def test_a_long_silence_between_sentences_gets_a_tip():
+    """QA: the focus was a 3.6-s pause, Pauses "high", and the only tip "Well-paced"."""
+    from furikaeri.advice import tips_for
+
+    m = short_measurements(answer_s=18.0, fillers=(), stats=Stats(unit="words"), verdicts={},
+                           pauses=(Pause(6.0, 9.6, "very_long", "sentence"),))
+    tips = tips_for(m, "en", 20.0)
+    assert tips == [text("en", "tip_long_silence", longest=3.6)]
+
+
+def test_a_japanese_tic_said_as_a_noun_or_adjective_is_that_word():
+    """QA: 「基本的」 and 「実際」 counted as tics across answers in 基本的な統計, 実際の作業, 正直さ."""
+    from furikaeri.coach import recurring_phrases
+
+    said = ["基本的な統計を使いました。実際の作業は正直さが大事です。", "基本的なルールと実際の数字を見ました。",
+            "正直者だと言われます。基本的なことです。", "実際の現場では正直さと基本的な力が要ります。"]
+    assert recurring_phrases(said, JA.tic_phrases, "ja") == []
+    tics = ["基本的に毎日練習しました。", "基本的に、まず結論から話します。", "基本的に準備は前日です。",
+            "基本的にチームで動きます。"]
+    assert [r.phrase for r in recurring_phrases(tics, JA.tic_phrases, "ja")] == ["基本的"]
+
+
+def test_a_note_with_its_own_limit_is_checked_and_shown_against_it():
+    from furikaeri import notes as N
+    from furikaeri.report.history import render_fix
+    from furikaeri.store import Answer, Note
+
+    before = Answer(1, 1, "s", 1, "q", None, "2026-12-01T10:00:00", None, "", "en", "base", {},
+                    {"answer_s": 24.0, "over_s": -36.0, "budget_s": 60.0},
+                    Note(1, 1, "", "", "keep it under 30 seconds", "", ""))
+    fix = N.check_fix(before, {"answer_s": 46.0, "over_s": -14.0, "budget_s": 60.0}, "en")
+    assert fix.limit_s == 30 and fix.verdict == "worse", fix
+    console = Console(record=True, width=100, force_terminal=False, color_system=None)
+    render_fix(console, fix, "en")
+    assert "length (your limit 30 s): 24 s → 46 s" in console.export_text()

@@ -95,9 +95,13 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
     elif short:  # the focus: first, above every other tip
         ranked.append((100, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)))
     mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
+    very_long = [p for p in m.pauses if p.kind == "very_long"]
     if mid_long:
         longest = max(p.duration for p in mid_long)
         ranked.append((5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)))
+    elif very_long:  # 3 s or more at a sentence's end or a comma: no freeze mid-phrase, still a long wait
+        longest = max(p.duration for p in very_long)
+        ranked.append((5 + longest, text(language, "tip_long_silence", longest=longest)))
     per_min = m.stats.fillers_per_min
     if not short and as_shown(per_min, PER_DIGITS) > norms.FILLERS_GOOD_PER_MIN and len(m.fillers) > norms.COUNT_JITTER:
         counts: dict[str, int] = {}
@@ -114,8 +118,8 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
         value = text(language, "value_unit", value=shown, unit=text(language, key))
         band = norms.RATE_BANDS[key]
         art = m.rate.get(f"articulation_{key}")
-        if rate.level == "low" and art is not None and band.lo <= art <= band.hi:
-            # words said at a good pace, slowed by the silences between them: the pauses are the cause
+        if rate.level == "low" and art is not None and art >= band.lo:
+            # words said at a good pace (or a quick one), slowed by the silences between them: the pauses are the cause
             shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
             ranked.append((3.5, text(language, _slowing_pauses(m.pauses), value=value,
                                      art=text(language, "value_unit", value=shown_art, unit=text(language, key)))))
@@ -131,7 +135,7 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) ->
 #: The figure each tip is about (a tip's key in the text tables -> the focus metrics it serves).
 TIP_ABOUT = {
     "tip_over_budget": ("over_s",), "tip_over_budget_slightly": ("over_s",), "tip_too_short": ("answer_s",),
-    "tip_freeze": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
+    "tip_freeze": ("longest_pause_s",), "tip_long_silence": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
     "tip_slow_pauses_between": tuple(norms.RATE_BANDS),
 }

@@ -95,13 +95,16 @@ class Focus:
     #: the filler said most (as the report lists it), when fillers are the focus: the
     #: suggestion names it ("Swap 'like' for ...") rather than a filler the person never said
     word: str | None = None
+    #: past the budget by no more than :data:`furikaeri.norms.SLIGHTLY_OVER_SHARE` of it: the
+    #: suggestion asks for a sentence less, as the tip does, not a new structure
+    slight: bool = False
 
     def suggestion(self, language: str) -> str:
         """What to try next time, in ``language``."""
         key = f"focus_{self.metric_group}_{self.side}"
         if self.word and self.metric == "fillers_per_min":
             return text(language, key + "_word", word=self.word)
-        return text(language, key)
+        return text(language, key + "_slight" if self.slight else key)
 
     @property
     def metric_group(self) -> str:
@@ -175,7 +178,9 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
             continue
         if best is None or steps > best.steps + 1e-9:
             best = Focus(g.metric, value, side, hi if side == "high" else lo, u,
-                         "norm" if norm_off >= usual_off else "usual", steps)
+                         "norm" if norm_off >= usual_off else "usual", steps,
+                         slight=g.metric == "over_s" and bool(budget)
+                         and value <= norms.SLIGHTLY_OVER_SHARE * float(budget))
     return best
 
 
@@ -330,4 +335,5 @@ def _said_at(transcript: str, phrase: str, rules) -> list[tuple[int, int]]:
     said, want = said_words(transcript, rules), [w.lower() for w in rules.diff_tokens(phrase)]
     n = len(want)
     return [(said[i][1], said[i + n - 1][2]) for i in range(len(said) - n + 1)
-            if n and [w for w, _, _ in said[i:i + n]] == want]
+            if n and [w for w, _, _ in said[i:i + n]] == want
+            and not transcript.startswith(rules.tic_not_before, said[i + n - 1][2])]

@@ -14,6 +14,7 @@ figure never reads "better" in one place and "worse" in another on the same scre
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
@@ -42,7 +43,8 @@ _FEARED_SILENCE = re.compile(
     rf"{_SILENCE_JA}(?:が|を|に|は|の)?(?:怖|こわ|恐|嫌|いや|苦手|不安|耐え|たえ|埋め|うめ|潰|つぶ)",
     re.I)
 #: A note that asks to let pauses be, or for more of them ("take a breath", "pause instead of
-#: um", "more pauses", 「間を取る」, 「一呼吸置く」): not a note to pause less, so it does not make a
+#: um", "more pauses", "not enough pauses", "forgot to pause", 「間を取る」, 「一呼吸置く」,
+#: 「間が足りなかった」): not a note to pause less, so it does not make a
 #: pause-count target; nor does any figure measure a pause taken on purpose (the long pauses
 #: and the longest are silences the speaker is stuck in), so such a note names no figure.
 _ALLOW_PAUSE = re.compile(
@@ -50,11 +52,15 @@ _ALLOW_PAUSE = re.compile(
     rf"\b(?:(?:short|brief|small|little)\s+)?paus(?:e|es|ing)\s+(?:more|deliberately|on purpose|instead|before|after|"
     rf"between|to think)|"
     rf"(?<!no )(?<!any )\bmore\s+(?:\w+\s+)?(?:pauses|pausing|breaks|breaths|silences?)\b|"
+    rf"\b(?:not enough|too few|very few|hardly any|barely any)\s+(?:\w+\s+)?(?:pauses|pausing|breaks|breaths|silences?)\b|"
+    rf"\bpaus(?:e|ed|ing)\s+(?:\w+\s+)?(?:more|enough)\b|"
+    rf"\b(?:should(?:'ve|\s+have)|forg[eo]t\s+to|forgetting\s+to|remember\s+to|didn'?t|did\s+not|never|need(?:ed)?\s+to)\s+"
+    rf"(?:take\s+(?:a\s+)?)?paus(?:e|ed)\b(?!\s+(?:less|so|too|for|as)\b)|"
     rf"\blet\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
     rf"\b(?:ok|okay|fine|alright|all right)\s+to\s+(?:pause|be silent|stay silent|stop)|"
     rf"\b(?:embrace|allow|accept|use|comfortable with|don'?t fear)\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
     rf"(?:短い|短く|少し|軽く|一瞬の?)?(?<![時期空人瞬])間を(?:もっと|しっかり|少し|ちゃんと|意識して)?(?:取|と|置|お|使)|もっと(?:間|沈黙)を|一呼吸|ひと呼吸|"
-    rf"(?:沈黙|(?<![時期空人瞬])間)が?あっても",
+    rf"(?:沈黙|(?<![時期空人瞬])間)が?あっても|(?<![時期空人瞬])間が?(?:足りな|少な|な[いかく]|無[いかく])",
     re.I)
 
 
@@ -87,31 +93,65 @@ def _cue(metric: str, want: str | None, pattern: str, *, fault: bool = True) -> 
     return _Cue(metric, want, re.compile(pattern, re.I), fault)
 
 
-_SECONDS = r"(?:\d+|one|two|three|four|five|a|an|half an?)\s*-?\s*(?:s\b|secs?\b|seconds?\b|mins?\b|minutes?\b)"
+# A length of time, as a note writes it ("30 seconds", "a minute and a half", 「1分半」, 「三十秒」);
+# 十分 is "enough", not ten minutes, unless a limit's word follows (十分以内).
+_EN_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|" \
+          r"sixty|ninety|a|an|half an?)"
+_EN_UNIT = r"(?:s|secs?|seconds?|mins?|minutes?)\b"
+_SECONDS = rf"{_EN_NUM}\s*-?\s*{_EN_UNIT}(?:\s+(?:and\s+)?(?:a\s+half|\d+\s*(?:s|secs?|seconds?)\b))?"
 _JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+"
+_JA_SECONDS = rf"(?<![0-9０-９一二三四五六七八九十百])(?!十分(?!以内|以下|未満|まで)){_JA_NUMBER}\s*(?:分\s*(?:{_JA_NUMBER}\s*秒|半)?|秒)"
+#: A limit a note sets on the answer's length: "under 30 seconds", "one minute max", "went over
+#: a minute", 「30秒以内」, 「1分を超えた」. The answer is judged against it (:func:`check_fix`).
+_LIMIT = re.compile(
+    rf"\b(?:under|within|in|below|less than|no more than|no longer than|shorter than|at most|max(?:imum)?(?:\s+of)?|"
+    rf"up to|to|(?:ran|run|running|went|go|going)\s+over)\s+{_SECONDS}|"
+    rf"\b{_SECONDS}\s+(?:max(?:imum)?|tops|at most|or less|or under|limit)\b|"
+    rf"{_JA_SECONDS}(?:以内|以下|未満|まで|で|に|を?(?:超え|越え|オーバー|過ぎ|すぎ))", re.I)
+# Words that are fillers only as a note names them ("too many likes", "stop saying like", 「なんかを
+# 減らす」), not as it uses them ("I'd like to", "felt like I rushed", 「なんか早口だった」, 「まあまあ」).
+_EN_FILLER = r"(?:like|you know|i mean|basically|literally)"
+_EN_NOT_NAMED = r"(?:(?:a|an)\b(?!\s+(?:lot|bit)\b)|the|my|this|that|it|i|me|you|we|they|he|she|to)\b"  # "sounded like a robot"
+_JA_FILLER = r"(?:なんか|まあ|あの|えっと|えー|なんていうか)"
+_JA_NAMED = r"(?:減ら|多|言|使|連発|口癖|癖|出|やめ|止め|控え|なく|無く|ばかり|ばっかり)"
+# Degree words: "so" and "too" before them intensify ("don't talk so slowly" is "too slowly"),
+# "less" before them lessens ("speak less fast": slower), "so" before anything else joins clauses.
+_DEGREE = r"(?:\w+ly|much|many|few|little|very|fast|quick|slow|short|brief|long|wordy|flat|dull|loud|quiet|soft|" \
+          r"nervous|tense|stiff|rushed|hurried)\b"
+_TOO = r"(?:too|so|overly|way too)"
+_SLOW = r"slow(?:ly)?\b(?!\s+(?:it\s+)?down)"  # "so slow down" is "so" joining a wish
+_FAST = r"(?:fast|quick(?:ly)?|rapid(?:ly)?)\b"
+# Japanese pace words: the pace itself, and speaking as a noun (話すのが速い)
+_JA_PACE = r"(?:ペース|スピード|テンポ|速さ|速度|話速|話すの|喋るの|しゃべるの|話し方|口調)"
+_JA_SOME = r"(?:少し|ちょっと|やや|かなり|とても|すごく)?"
+_SAY = r"(?:say|says|said|saying|talk|talks|talked|talking|tell|speak|speaks|speaking|spoke)"
 
 #: Which figure a note is about, from its words (English and Japanese), read from the most
 #: specific words to the most general: the words a cue reads are not read again by a later one,
 #: so that "get to the point faster" is about the opening alone (not the pace), "took too long
 #: to get to the point" not the length, 「間が長い」 the pauses, 「結論を言うのが遅い」 the opening.
+#: A time named with the opening or the start ("get to the point in 10 seconds") is theirs.
 _CUES: tuple[_Cue, ...] = (
     # time to the point (the opening's share of the budget); words of timing beside it are its own
     _cue("opening_share", None,
-         r"\b(?:took|take|takes|taking)?\s*(?:too\s+|so\s+)?(?:long|ages|forever|a while)\s+(?:to|before)\s+"
-         r"(?:get(?:ting)?|come|coming|reach(?:ing)?|make|making|state|stating|say|saying)\s+(?:to\s+)?(?:the|my)\s+"
-         r"(?:main\s+)?(?:point|conclusion|answer)|"
+         r"\b(?:took|take|takes|taking)?\s*(?:too\s+|so\s+)?(?:(?:a\s+)?long(?:\s+time)?|ages|forever|a while)\s+"
+         r"(?:to|before)\s+(?:get(?:ting)?|come|coming|reach(?:ing)?|make|making|state|stating|say|saying)\s+(?:to\s+)?"
+         r"(?:the|my)\s+(?:main\s+)?(?:point|conclusion|answer)|"
          r"\b(?:get(?:ting)?|got|come|coming|go(?:ing)?|went|cut(?:ting)?)\s+(?:straight\s+)?to\s+the\s+(?:main\s+)?point"
-         r"(?:\s+(?:faster|sooner|quicker|earlier|more quickly|right away|straight away|first))?|"
+         rf"(?:\s+(?:faster|sooner|quicker|earlier|more quickly|right away|straight away|first))?(?:\s+(?:in|within|under)\s+{_SECONDS})?|"
          r"\b(?:start|begin|open|lead|led)(?:s|ed|ing)?\s+(?:off\s+)?with\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:main\s+)?"
          r"(?:conclusion|point|answer|bottom line|headline|result|takeaway|summary)|"
          r"\b(?:conclusion|point|answer|bottom line)\s+(?:first|up\s*front)|\bbottom line\b|\bburied the (?:lede|lead|point)|"
-         r"\bto the point\b|\bprep\b|\bstar\b|"
+         r"\bto the point\b|\bpreamble\b|\bprep\b|\bstar\b|"
+         rf"結論[^、。,.]{{0,4}}?{_JA_SECONDS}(?:以内|まで|で)?|"
          r"(?:早く|早め|すぐ|先に|最初に)に?結論|結論[^、。,.]{0,8}?(?:遅|早|速|先に|時間が?かか|始め|長)|前置き[^、。,.]{0,4}?(?:長|短)|本題[^、。,.]{0,6}?(?:遅|長)|"
          r"結論|要点|本題|先に言|最初に言|前置き"),
-    # latency: how soon the answer starts
+    # latency: how soon the answer starts (an adverb of timing before 話し始める is its own, not the pace)
     _cue("latency_s", None,
          r"\bstart(?:ed|ing)?\s+(?:right away|straight away|right|quick(?:er|ly)?|sooner|faster|earlier)|\bfirst word|"
-         r"\b(?:long|a while|ages|forever)\s+to\s+(?:start|begin)|\bslow\s+to\s+(?:start|begin)|"
+         r"\b(?:(?:a\s+)?long(?:\s+time)?|a while|ages|forever)\s+(?:to|before)\s+(?:i\s+)?(?:start|begin)|"
+         r"\bslow\s+to\s+(?:start|begin)|"
+         r"(?:もっと)?(?:早く|早めに|すぐ(?:に)?)話し?(?:始め|出)|"
          r"話し始め(?:る)?(?:の|まで)?(?:が|に)?(?:遅|早)[^、。]{0,3}|話し?始めるまで|話すまで(?:に)?(?:時間|間)(?:が)?|"
          r"すぐ(?:に)?話|第一声|出だし|話し始め"),
     # silences: frozen, a pause (that is too long), 間が長い
@@ -120,38 +160,49 @@ _CUES: tuple[_Cue, ...] = (
          r"\bfroze|\bfreez\w*|\bblank(?:ed)?\b|\bstuck\b|\blost my (?:train|place|thread|words)|\bdead air|"
          r"(?:沈黙|無言|(?<![時期空人瞬])間)(?:が|を|は)?(?:長[いくかすめ]?|空[いきけ]|あ[いきく])|"
          r"詰ま|沈黙|無言|止ま|黙|言葉が出|頭が真っ白|真っ白|(?<![時期空人瞬])間(?=[がをはもの、。]|$)"),
-    # the answer's length: too short (longer wanted), over the budget, a wish for shorter
+    # the answer's length: too short (longer wanted), over the budget or a limit, a wish for shorter
     _cue("answer_s", "higher",
-         r"\btoo short|\bnot long enough|\bran short|\b(?:ended|stopped|finished) too (?:early|soon)|"
-         r"\b(?:answer|answers|it|this)\s+(?:was|were|is|felt|seemed|came out)\s+(?:\w+\s+)?short\b|"
-         r"短すぎ|短過ぎ|短かった|短い|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?終わ"),
+         rf"\btoo short|\b{_TOO}\s+(?:short|brief)\b|\bnot long enough|\bran short|\b(?:ended|stopped|finished) too (?:early|soon)|"
+         r"\b(?:answer|answers|it|this)\s+(?:was|were|is|felt|seemed|came out)\s+(?:\w+\s+){0,2}?(?:short|brief)\b|"
+         r"短すぎ|短過ぎ|短かった|短い|短く終わ|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?終わ"),
     _cue("over_s", None,
-         r"\b(?:ran|run|running|went|go|going)\s+over(?:\s+(?:the\s+)?(?:time|budget|limit))?|"
+         rf"\b(?:ran|run|running|went|go|going)\s+over(?:\s+(?:the\s+)?(?:time|budget|limit)|\s+{_SECONDS})?|"
          r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|\bovertime\b|\btoo long\b|\blong[- ]winded|\brambl\w*|"
-         r"\btalk(?:ed|ing)?\s+too\s+(?:much|long)|\b(?:ran|went)\s+long\b|"
+         rf"\b{_SAY}\s+(?:way\s+)?too\s+(?:much|long)|\b(?:ran|went)\s+long\b|\bwordy\b|\bverbose|\bdragg?(?:ed|ing|s)?\s+on\b|"
+         rf"{_JA_SECONDS}を?(?:超え|越え|オーバー|過ぎ|すぎ)|"
          r"長く(?:話|喋|しゃべ)し?(?:すぎ|過ぎ)|長すぎ|長過ぎ|長かった|長くな|長い|(?<![くり])(?:喋り|しゃべり|話し)(?:すぎ|過ぎ)|だらだら|ダラダラ|"
          r"時間(?:を|が)?(?:オーバー|超過|超え|越え|過ぎ|すぎ)|オーバー"),
+    # "say more" is length; "say more clearly" and "add more energy" are a manner or a quality
     _cue("answer_s", "higher",
-         r"\b(?:say|talk|tell|speak|add)\s+(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?more\b(?!\s+\w+ly\b)|\bspeak\s+(?:for\s+)?longer|"
-         r"\blonger\s+answers?|\banswer\s+longer|\bmore\s+(?:details?|depth)|\belaborate|\bexpand\s+(?:on|more)|"
-         r"もっと(?:話|詳し|長)|もう少し(?:話|詳し|長)|長く(?:話|する|して|しゃべ|喋)|詳しく|膨らま", fault=False),
+         r"\b(?:say|talk|tell|speak)\s+(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?more\b(?!\s+\w+ly\b)|"
+         r"\badd\s+(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?more\b(?=\s*(?:$|[,.;:!?/)])|\s+(?:details?|examples?|depth|"
+         r"content|context|specifics|substance|stor(?:y|ies)|numbers|points?|results?)\b)|"
+         r"\bspeak\s+(?:for\s+)?longer|\blonger\s+answers?|\banswer\s+longer|\bmore\s+(?:details?|depth)|\belaborate|"
+         r"\bexpand\s+(?:on|more)|"
+         r"もっと(?:話|詳し|長)|もう少し(?:話|詳し|長)|長[くめ]に?(?:話|する|して|しゃべ|喋|答え)|詳しく|膨らま", fault=False),
     _cue("over_s", None,
-         rf"\b(?:under|within|in|below|less than|no more than|at most|to|about|around)\s+{_SECONDS}|"
+         _LIMIT.pattern + rf"|\b(?:about|around)\s+{_SECONDS}|\b(?:say|talk|speak)\s+less\b(?!\s+{_DEGREE})|"
          r"\bshort(?:er)?\b|\bconcise|\bbrief|\btight(?:er)?\b|\bcut\s+(?:it|down|back)|\btrim|\bbudget|"
          r"\btime limit|\bin time\b|\bon time\b|\bwithin (?:the )?time|"
-         rf"{_JA_NUMBER}\s*(?:秒|分)(?:以内|以下|まで|で|に)|簡潔|短く|短め|まとめ|時間内|時間", fault=False),
+         r"簡潔|短く|短め|まとめ|時間内|時間", fault=False),
     # pace: too fast / too slow (the trouble), slow down / speed up (the change), the pace itself
     _cue("rate", "higher",
-         r"\btoo slow(?:ly)?|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?slow(?:ly)?\b|\bdragg?(?:ed|ing)\b|"
+         rf"\b{_TOO}\s+{_SLOW}|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?{_SLOW}|\bdrag(?:s|ged|ging)?\b|"
+         rf"{_JA_PACE}[がはも]?{_JA_SOME}遅|"
          r"遅すぎ|遅過ぎ|遅かった|遅い|遅く|ゆっくり(?:話|喋|しゃべ)?し?(?:すぎ|過ぎ)|もたもた|間延び"),
     _cue("rate", "lower",
-         r"\btoo (?:fast|quick(?:ly)?)|\brush\w*|\bhurr\w*|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?(?:fast|quickly)\b|"
+         rf"\b{_TOO}\s+{_FAST}|\brush\w*|\bhurr\w*|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?(?:fast|quickly)\b|"
+         rf"{_JA_PACE}[がはも]?{_JA_SOME}[速早](?:い|く|かった|め|すぎ|過ぎ)|"
          r"早口|[速早]く(?:話|喋|しゃべ)?し?(?:すぎ|過ぎ)|速すぎ|早すぎ|速過ぎ|早過ぎ|速かった|急[いぎがぐ]|焦っ|焦り|焦ら|せかせか|まくし?立て"),
-    _cue("rate", "lower", r"\bslow(?:ed|ing)?\s+(?:it\s+)?down|\bslower|\bslowly|\btake (?:my|your|more) time|ゆっくり|落ち着",
+    # ("fast enough": "not fast enough" wants faster, as "not slowing down enough" wants slower)
+    _cue("rate", "lower",
+         rf"\bslow(?:ed|ing)?\s+(?:it\s+)?down|\bslower|\bslowly|\bslow(?=\s+enough)|\bless\s+{_FAST}|"
+         r"\btake (?:my|your|more) time|(?:ペース|スピード|テンポ|速度|話速)を?(?:落と|下げ|緩め|ゆるめ|抑え)|ゆっくり|落ち着",
          fault=False),
     _cue("rate", "higher",
-         r"\bfaster|\bspeed(?:ing)? (?:it )?up|\bquicker|\bmore quickly|\bpick (?:up the pace|it up)|"
-         r"速く|早く|テンポ(?:よく|良く)|スピード(?:を)?上げ|スピードアップ", fault=False),
+         rf"\bfaster|\bspeed(?:ing)? (?:it )?up|\bquicker|\bmore quickly|\bpick (?:up the pace|it up)|\b{_FAST}(?=\s+enough)|"
+         rf"\bless\s+{_SLOW}|(?:ペース|スピード|テンポ|速度|話速)を?上げ|"
+         r"速く|早く|テンポ(?:よく|良く)|スピードアップ", fault=False),
     _cue("rate", None, r"\bpace|\bspeed|\btempo|\bspeaking rate|\bwpm\b|スピード|テンポ|速さ|速度|ペース"),
     # vocal variety: judged, as the report's voice verdict is, on the share of flat stretches
     _cue("monotone_share", None,
@@ -165,9 +216,16 @@ _CUES: tuple[_Cue, ...] = (
     _cue("repetitions_per_min", None,
          r"\brepetitions?|\brepeat(?:ed|ing|s)?\s+(?:myself|(?:the\s+)?(?:same\s+)?(?:words?|phrases?))|\brestart(?:ed|ing|s)?\b|"
          r"\bfalse starts?|\bstutter\w*|\bstammer\w*|言い直|繰り返|同じ言葉"),
+    # fillers: sounds that are nothing else (um, えー), and words that are also ordinary words
+    # ("like", "I mean", なんか, まあ) only where the note talks about them as words
     _cue("fillers_per_min", None,
-        r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|\blike\b|you know|i mean|basically|"
-        r"フィラー|えー|えっと|ええと|あのー|あの[、,]|まあ|なんか|口癖|うーん"),
+         r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|"
+         rf"[\"'“‘]\s*{_EN_FILLER}\s*[\"'”’]|"
+         rf"\b(?:say|says|said|saying|use|uses|used|using)\s+(?:the\s+word\s+)?{_EN_FILLER}\b(?!\s+{_EN_NOT_NAMED})|"
+         rf"\b(?:too many|so many|a lot of|lots of|fewer|less|no more|cut(?:\s+out)?|drop|all\s+(?:the|those|my)|"
+         rf"the word)\s+{_EN_FILLER}(?:s|'s)?\b(?!\s+{_EN_NOT_NAMED})|"
+         rf"[「『\"“']\s*{_JA_FILLER}\s*[」』\"”']|{_JA_FILLER}(?:って|と|を|が|は|も)(?={_JA_NAMED})|"
+         r"フィラー|えー|えっと|ええと|あのー|あの[、,]|口癖|うーん"),
 )
 #: The order a note's figures are listed in (``rate``: the language's pace figure).
 _ORDER = ("fillers_per_min", "repetitions_per_min", "opening_share", "over_s", "answer_s", "rate", "long_pauses",
@@ -178,13 +236,20 @@ _ORDER = ("fillers_per_min", "repetitions_per_min", "opening_share", "over_s", "
 # word. A failure told ("didn't slow down", "couldn't stop rushing") or a reminder ("don't forget
 # to slow down") asks what the words ask. In Japanese it follows them (「ゆっくりしすぎない」,
 # 「早口にならないように」, 「急がず」), and a failure told (「ゆっくり話せなかった」) or a must
-# (「ゆっくり話さないと」) asks what the words ask.
-_EN_CLAUSE = re.compile(r"[,.;:!?/()\n]|\b(?:and|but|or|then|so|because|while|yet|though|although)\b", re.I)
+# (「ゆっくり話さないと」) asks what the words ask. "so" joins clauses ("I rushed, so ..."), but
+# before a degree word it intensifies ("don't talk so slowly"), and is no clause's end.
+# A wish overdone ("slowed down too much", "went faster than I wanted") is a fault of the other
+# side: it asks the other way, negated or not ("don't slow down too much": faster).
+_EN_CLAUSE = re.compile(rf"[,.;:!?/()\n]|\b(?:and|but|or|then|so(?!\s+{_DEGREE})|because|while|yet|though|although)\b",
+                        re.I)
 _EN_KEPT = re.compile(r"\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot|wasn'?t able to|weren'?t able to|"
                       r"failed to|unable to|(?:don'?t|do not|never) forget(?: to)?|remember to|"
                       r"(?:am|'m|is|are|was|were)\s+not|isn'?t|aren'?t|wasn'?t|weren'?t)\b", re.I)
 _EN_NEGATED = re.compile(r"\b(?:don'?t|do not|never|stop|quit|avoid|no more|no longer|not|no|shouldn'?t|"
                          r"should not|mustn'?t|must not|less|without)\b", re.I)
+_EN_OVERDONE = re.compile(r"\s*(?:(?:a\s+(?:bit|little)|way|far|much)\s+)?(?:too\s+(?:much|far)\b|"
+                          r"than\s+(?:(?:i|we)\s+(?:had\s+)?(?:wanted|planned|intended|meant|needed|expected|hoped|"
+                          r"should(?:\s+have)?)|needed|necessary|planned|intended)\b)", re.I)
 _JA_CLAUSE = re.compile(r"[、。,.!?！？/\n]|けど|けれど|ので|から|が、")
 _JA_KEPT = re.compile(r"なかった|ませんでした|ていない|てない|ていません|できない|できず|足りな|ないと|なければ|なきゃ|"
                       r"なくては|なくちゃ|忘れ(?:ず|ない)")
@@ -208,6 +273,8 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 def _asks(cue: _Cue, text: str, start: int, end: int) -> tuple[bool, str | None]:
     """Does the cue read at ``text[start:end]`` ask for its figure, and in which direction?"""
+    if not cue.fault and cue.want and _EN_OVERDONE.match(text, end):
+        return True, "higher" if cue.want == "lower" else "lower"
     if cue.fault or not _negated(text, start, end):
         return True, cue.want
     if cue.want is None:
@@ -235,9 +302,22 @@ def note_targets(text: str, language: str | None) -> list[tuple[str, str | None]
     it a note about pauses; a pause word elsewhere in the note ("froze after the first point")
     still does. A wish for a longer answer (``answer_s``) is judged by its direction only: the
     length has no norm of its own."""
+    return _read(text, language)[0]
+
+
+def note_limit(text: str) -> float | None:
+    """The limit in seconds a note sets on the answer's length ("keep it under 30 seconds",
+    "one minute max", 「20秒以内」, 「1分を超えた」), or None; the tightest where it names several.
+    A limit negated ("don't go under 30 seconds") is none."""
+    return _read(text, None)[1]
+
+
+def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]], float | None]:
+    """:func:`note_targets` and :func:`note_limit` of ``text``."""
     feared = bool(_FEARED_SILENCE.search(text))
     rest = _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, text))
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
+    limits: list[float] = []
     for cue in _CUES:
         spans = [(m.start(), m.end()) for m in cue.pattern.finditer(rest) if m.group().strip()]
         for start, end in spans:
@@ -245,6 +325,13 @@ def note_targets(text: str, language: str | None) -> list[tuple[str, str | None]
             asked, want = _asks(cue, text, start, end)
             if asked:
                 wants.setdefault(cue.metric, []).append(want)
+                limit = _limit_s(text[start:end]) if cue.metric == "over_s" else None
+                limits += [limit] if limit else []
+    return _listed(wants, language), min(limits, default=None)
+
+
+def _listed(wants: Mapping[str, list[str | None]], language: str | None) -> list[tuple[str, str | None]]:
+    """The figures of ``wants`` in :data:`_ORDER`, each with its one direction."""
     out: list[tuple[str, str | None]] = []
     for name in _ORDER:
         if name not in wants:
@@ -254,6 +341,46 @@ def note_targets(text: str, language: str | None) -> list[tuple[str, str | None]
             continue  # a length asked both longer and shorter: no direction to judge it by
         out.append((get_rules(language or "").pace_key if name == "rate" else name, want))
     return out
+
+
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+             "ninety": 90, "half a": 0.5, "half an": 0.5}
+_EN_AMOUNT = re.compile(rf"(?P<n>{_EN_NUM})\s*-?\s*(?P<u>{_EN_UNIT})(?:\s+(?:and\s+)?(?:(?P<half>a\s+half)|"
+                        rf"(?P<s>\d+)\s*(?:s|secs?|seconds?)\b))?", re.I)
+_JA_AMOUNT = re.compile(rf"(?P<n>{_JA_NUMBER})\s*(?:(?P<u>分)\s*(?:(?P<s>{_JA_NUMBER})\s*秒|(?P<half>半))?|秒)")
+
+
+def _limit_s(words: str) -> float | None:
+    """The seconds of a limit :data:`_LIMIT` reads in ``words``, or None."""
+    found = _LIMIT.search(words)
+    m = found and (_JA_AMOUNT.search(found.group()) or _EN_AMOUNT.search(found.group()))
+    if not m:
+        return None
+    n = m.group("n")
+    count = _EN_COUNT.get(" ".join(n.lower().split())) or _number(n)
+    minutes = bool(m.group("u")) and m.group("u").lower().startswith(("m", "分"))
+    seconds = count * 60 if minutes else count
+    if m.group("half"):
+        seconds += 30 if minutes else 0.5
+    return float(seconds + (_number(m.group("s")) if m.group("s") else 0)) or None
+
+
+def _number(written: str) -> float:
+    """A number written in digits (half- or full-width) or kanji (三十, 百二十)."""
+    written = unicodedata.normalize("NFKC", written)
+    try:
+        return float(written)
+    except ValueError:
+        pass
+    total, digit = 0, 0
+    for ch in written:
+        if ch in "一二三四五六七八九":
+            digit = "一二三四五六七八九".index(ch) + 1
+        elif ch in "十百":
+            total += (digit or 1) * (10 if ch == "十" else 100)
+            digit = 0
+    return float(total + digit)
 
 
 # --------------------------------------------------------------------------- a note against the norm
@@ -389,7 +516,9 @@ class FixCheck:
     else it targets moved: each such figure's change is ``toward_norm``, ``away_from_norm`` or
     ``same``), or ``unknown`` (the note names no measurable figure; then ``changes`` holds every
     figure that moved). ``wants``: the note's wanted direction of each of ``changes`` (None:
-    the figure's own)."""
+    the figure's own). ``limit_s``: the limit the note sets on the answer's length
+    (:func:`note_limit`); the answer's length (``answer_s``, with no wanted direction) is then
+    judged against it, in place of the question's budget."""
 
     previous_answer_id: int
     note: str
@@ -397,6 +526,12 @@ class FixCheck:
     changes: tuple[Change, ...]
     verdict: str
     wants: tuple[str | None, ...] = ()
+    limit_s: float | None = None
+
+    def fine(self, c: Change) -> bool:
+        """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
+        within the note's limit)?"""
+        return is_fine(c.metric, c.after, limit=self.limit_s)
 
     def to_dict(self) -> dict[str, Any]:
         changes = []
@@ -408,6 +543,8 @@ class FixCheck:
                 m = METRIC_BY_NAME.get(c.metric)
                 if m is not None and pulls_away(m, c.before, want):
                     d["note_pulls_away_from"] = list(m.band or ())
+            elif c.metric == "answer_s" and self.limit_s is not None:
+                d["limit_s"] = self.limit_s
             changes.append(d)
         return {"previous_answer_id": self.previous_answer_id, "note": self.note, "targeted": self.targeted,
                 "verdict": self.verdict, "changes": changes}
@@ -421,7 +558,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
-    targets = note_targets(text, language)
+    targets, limit = _read(text, language)
     if not targets:
         moved = tuple(c for c in (settle_counts(c, previous.metrics, metrics)
                                   for c in compare_metrics(previous.metrics, metrics, language))
@@ -429,15 +566,31 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [(_measured(name, previous.metrics, metrics), want) for name, want in targets]
     targets = [(name, want) for name, want in targets if name in METRIC_BY_NAME]
-    changes = tuple(
-        settle_counts(note_change(METRIC_BY_NAME[name], previous.metrics.get(name), metrics.get(name), want),
-                      previous.metrics, metrics)
-        for name, want in targets
-    )
+    changes = tuple(_target_change(name, want, previous.metrics, metrics, limit) for name, want in targets)
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], previous.metrics.get(name), want) for name, want in targets)
-    return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm),
-                    tuple(want for _, want in targets))
+    return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm, limit),
+                    tuple(want for _, want in targets), limit)
+
+
+def _target_change(name: str, want: str | None, before: Mapping[str, Any], after: Mapping[str, Any],
+                   limit: float | None) -> Change:
+    """The change of a figure a note targets; the budget (``over_s``), where the note names a
+    limit of its own, as the answer's length against that limit (:func:`within_limit`)."""
+    if name == "over_s" and limit is not None:
+        return within_limit(limit, before.get("answer_s"), after.get("answer_s"))
+    return settle_counts(note_change(METRIC_BY_NAME[name], before.get(name), after.get(name), want), before, after)
+
+
+def within_limit(limit: float, before: float | None, after: float | None) -> Change:
+    """The answer's length (``answer_s``) from ``before`` to ``after`` seconds, judged against a
+    limit a note names ("keep it under 30 seconds") as the budget is judged (``over_s``): on how
+    far it runs over. Inside the limit both times is ``same`` (held where it should be); 24 ->
+    46 s on a 30-s limit is ``worse``, though both are inside a 60-s budget."""
+    over = change(METRIC_BY_NAME["over_s"], None if before is None else before - limit,
+                  None if after is None else after - limit)
+    delta = None if before is None or after is None else round(after - before, 3)
+    return Change("answer_s", before, after, delta, over.verdict)
 
 
 def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
@@ -450,9 +603,10 @@ def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) ->
     return name
 
 
-def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False) -> str:
+def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None) -> str:
     """The verdict on the targeted figures' changes; ``explicit``: the note asked for a
-    direction ("slow down"); ``off_norm``: it asked a figure away from its norm."""
+    direction ("slow down"); ``off_norm``: it asked a figure away from its norm; ``limit``: the
+    limit it set on the answer's length."""
     judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm")]
     better = [c for c in judged if c.verdict == "better"]
     worse = [c for c in judged if c.verdict in ("worse", "overshot")]
@@ -468,7 +622,7 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
         return "unknown"
     # all unchanged: fine if each figure is already where it should be, unless the note asked
     # for a direction that did not happen
-    return "held" if not explicit and _held_fine(judged) else "same"
+    return "held" if not explicit and _held_fine(judged, limit) else "same"
 
 
 #: Where a coach figure already is where it should be (its norm in :mod:`furikaeri.norms`), so
@@ -480,14 +634,15 @@ _FINE = {
 }
 
 
-def _held_fine(changes: Sequence[Change]) -> bool:
+def _held_fine(changes: Sequence[Change], limit: float | None = None) -> bool:
     """A "same" counts as success when the figure is already where it should be (e.g. the
-    answer stayed inside its budget, fillers stayed at 2 a minute or fewer)."""
-    return all(is_fine(c.metric, c.after) for c in changes if c.verdict == "same")
+    answer stayed inside its budget, or the note's limit, fillers stayed at 2 a minute or fewer)."""
+    return all(is_fine(c.metric, c.after, limit=limit) for c in changes if c.verdict == "same")
 
 
-def is_fine(metric: str, value: float | None) -> bool:
-    """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done?"""
+def is_fine(metric: str, value: float | None, *, limit: float | None = None) -> bool:
+    """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done?
+    ``limit``: a limit the note set on the answer's length (``answer_s``)."""
     if value is None:
         return False
     if metric == "fillers_per_min":  # the report's own norm
@@ -499,7 +654,7 @@ def is_fine(metric: str, value: float | None) -> bool:
 
         return share_as_shown(value) < norms.MONOTONE_SHARE_HIGH
     if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
-        return True
+        return limit is None or value <= limit
     if metric in _FINE:
         lo, hi = _FINE[metric]
         return lo <= value <= hi

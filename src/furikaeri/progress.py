@@ -114,7 +114,7 @@ def _band_verdict(metric: Metric, pts: Sequence[Point]) -> str:
     (211, 184 then 191, 432 字/分 against 250-350: 198 then 312, closer, though the latest is
     far past it)."""
     first, last = trend_ends([metric.score(p.value) or 0.0 for p in pts])
-    if abs(last - first) < metric.same:
+    if abs(last - first) < 1e-9:  # the values moved (their change passed the figure's own step) within the band
         return "same"
     return "better" if last < first else "worse"
 

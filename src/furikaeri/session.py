@@ -109,7 +109,9 @@ def before_attempt(store: Store, question: qmod.Question, *, now: datetime | Non
     qid = store.question_for(question.key, question.text, language=question.language,
                              budget_s=question.budget_s, set_name=question.set_name, now=now)
     attempts = store.answers(question_id=qid)
-    previous = attempts[-1] if attempts else None
+    # the attempt to compare with: in the question's language, and said in it (an answer heard as
+    # the other language has figures of a translation: it is no "last time")
+    previous = store.previous_answer(qid, language=question.language) if attempts else None
     return Before(qid, previous, len(attempts), latest_noted(attempts))
 
 

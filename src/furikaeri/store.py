@@ -714,6 +714,11 @@ class ArchiveFullError(StoreError, OSError):
     EDQUOT or EFBIG: :data:`FULL_ERRNOS`) it was, for callers that catch that."""
 
 
+#: An answer said in the language it was analysed in (its analysis names no other, ``sounds_like``).
+_SAID_AS_ANALYSED = (" AND (CASE WHEN json_valid(a.analysis_json)"
+                     " THEN json_extract(a.analysis_json, '$.sounds_like') END) IS NULL")
+
+
 class Store:
     """An open practice database. Use :meth:`open` (creates the home and runs migrations)::
 
@@ -1181,8 +1186,9 @@ class Store:
     def previous_answer(self, question_id: int, *, before_id: int | None = None,
                         language: str | None = None) -> Answer | None:
         """The latest attempt at a question (before answer ``before_id`` if given; in
-        ``language`` if given: an attempt in another language is no "before" to compare with)."""
-        lang_sql, lang_args = (" AND a.language = ?", (language,)) if language else ("", ())
+        ``language`` if given: an attempt in another language is no "before" to compare with, nor
+        one said in the other language than it was analysed in, ``sounds_like``)."""
+        lang_sql, lang_args = (" AND a.language = ?" + _SAID_AS_ANALYSED, (language,)) if language else ("", ())
         if before_id is None:
             rows = self._answers(
                 f"WHERE a.question_id = ?{lang_sql} ORDER BY a.created_at DESC, a.id DESC LIMIT 1",

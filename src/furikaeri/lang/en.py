@@ -624,7 +624,7 @@ TEXT = {
     'list_sep': ', ',
     'tip_fillers': '{per_min:.1f} fillers a minute ({top}). Replace them with a short silent pause: silence sounds confident.',
     'tip_fast': 'Fast pace ({value}). Slow down and pause between sentences so each point lands.',
-    'tip_slow_pauses': 'Slow pace ({value}), though between pauses you speak at a good {art}: the silences slow it down. Keep the pauses inside sentences short.',
+    'tip_slow_pauses': 'Slow pace ({value}), though between pauses you speak at {art}: the silences slow it down. Keep the pauses inside sentences short.',
     'tip_slow': 'Slow pace ({value}), and slow between pauses too. Aim for {lo:g}–{hi:g}: rehearse until the words come readily, and say each sentence briskly.',
     'tip_good': 'Well-paced and within the budget. Next time, check your structure: point, reason, example, point.',
     'warn_fillers_undercounted': ('Fillers may be under-counted: {n} short sound set off by pauses sounded like a filler, '
@@ -682,6 +682,7 @@ TEXT = {
     'worse': 'worse',
     'same': 'same',
     'same_in_band': 'in range',
+    'into_band': 'into the range',
     'nearer_band': 'nearer the range',
     'further_band': 'further from the range',
     'toward_norm': 'against your note, but toward the usual range',
@@ -728,9 +729,11 @@ TEXT = {
     'recover_hint': 'not in your archive yet: `furikaeri {command} --save{question}` makes it an answer',
     'same_jitter': 'same (one either way is noise)',
     'warn_language_heard': 'This answer was analysed as {analysed}, but it sounds like English: analyse it with --language {as_code}.',
-    'tip_slow_pauses_between': 'Slow pace ({value}), though between pauses you speak at a good {art}: the silences slow it down. Keep the pauses between sentences to a breath.',
+    'tip_slow_pauses_between': 'Slow pace ({value}), though between pauses you speak at {art}: the silences slow it down. Keep the pauses between sentences and at commas to a breath.',
     'ask_date': 'date held (YYYY-MM-DD, or yesterday)',
     'norm_pauses_very_long': 'none ≥ {very_long:g} s, ≤ {share:.0%} silent',
+    'tip_long_silence': 'A {longest:.1f}-s silence between phrases: a listener wonders whether you have finished. Take a breath, then go on.',
+    'fix_limit': ' (your limit {limit:g} s)',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
@@ -768,6 +771,7 @@ TEXT = {
     'rec_over': 'Over the {budget} budget by {over}: wrap up with your main point.',
     'focus_answer_s_low': 'Say more: your main point, then one concrete example of what you did and what came of it.',
     'focus_over_s_high': 'Cut to your main point and one example; stop once the point has landed.',
+    'focus_over_s_high_slight': 'Close on your point one sentence sooner.',
     'focus_rate_high': 'Slow down: finish each sentence, then take a breath before the next.',
     'focus_rate_low': 'Pick up the pace: keep each sentence moving and each pause to a breath.',
     'focus_fillers_per_min_high': 'Swap fillers for a silent pause: close your mouth at the end of each phrase.',
@@ -961,6 +965,7 @@ class EnglishRules:
     #: do: :func:`furikaeri.coach.recurring_phrases`).
     tic_phrases = ("basically", "actually", "literally", "honestly", "really", "obviously", "definitely",
                    "you know", "I mean", "kind of", "sort of", "at the end of the day", "to be honest")
+    tic_not_before = ()  # English tics are told by their context rules (content.context_ruled)
     #: Whisper's initial prompt. Short on purpose (METRICS.md: long prompts made whisperX drop
     #: sentences; one project caps prompts at 32 characters): 26 characters of fillers in
     #: running text so the decoder keeps writing them.

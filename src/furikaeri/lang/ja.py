@@ -573,7 +573,7 @@ TEXT = {
     'list_sep': '、',
     'tip_fillers': 'フィラーが1分あたり{per_min:.1f}回（{top}）。言葉に詰まったら、フィラーの代わりに一拍おきましょう。',
     'tip_fast': '話す速さが速めです（{value}）。文の区切りで一呼吸おきましょう。',
-    'tip_slow_pauses': '話す速さがゆっくりめです（{value}）。話している部分は{art}と目安どおりなので、間の長さが原因です。文の途中の間を短くしましょう。',
+    'tip_slow_pauses': '話す速さがゆっくりめです（{value}）。話している部分は{art}なので、間の長さが原因です。文の途中の間を短くしましょう。',
     'tip_slow': '話す速さがゆっくりめです（{value}、目安は{lo:g}〜{hi:g}）。話している部分もゆっくりなので、言葉がすっと出るまで練習し、一文ずつ歯切れよく話しましょう。',
     'tip_good': '速さも時間配分も良好です。次は構成（結論・理由・具体例・結論）を意識してみましょう。',
     'warn_fillers_undercounted': 'フィラーを数え漏らしている可能性があります：間に挟まれた短い発声が{n}箇所、フィラーらしく聞こえましたが確認できませんでした。',
@@ -628,6 +628,7 @@ TEXT = {
     'worse': '悪化',
     'same': '変化なし',
     'same_in_band': '目安内',
+    'into_band': '目安内に入った',
     'nearer_band': '目安に近づいた',
     'further_band': '目安から離れた',
     'toward_norm': 'メモとは逆ですが、目安の範囲に近づきました',
@@ -673,9 +674,11 @@ TEXT = {
     'recover_hint': 'まだ記録には入っていません。`furikaeri {command} --save{question}` で回答として保存できます',
     'same_jitter': '変化なし（1回の差は誤差）',
     'warn_language_heard': 'この回答は{analysed}として分析しましたが、日本語に聞こえます。--language {as_code} で分析し直してください。',
-    'tip_slow_pauses_between': '話す速さがゆっくりめです（{value}）。話している部分は{art}と目安どおりなので、間の長さが原因です。文と文の間は一呼吸にしましょう。',
+    'tip_slow_pauses_between': '話す速さがゆっくりめです（{value}）。話している部分は{art}なので、間の長さが原因です。文の切れ目や読点での間は一呼吸にしましょう。',
     'ask_date': '面接日 (YYYY-MM-DD、「昨日」も可)',
     'norm_pauses_very_long': '{very_long:g}秒以上の間なし・沈黙{share:.0%}以下',
+    'tip_long_silence': '文の切れ目で{longest:.1f}秒の沈黙がありました。聞き手は話が終わったのかと迷います。一呼吸おいたら次へ進みましょう。',
+    'fix_limit': '（メモの上限{limit:g}秒）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
@@ -713,6 +716,7 @@ TEXT = {
     'rec_over': '持ち時間{budget}を{over}超えています。要点をまとめて締めくくりましょう。',
     'focus_answer_s_low': 'もっと話しましょう。結論を一言で述べ、自分が何をしてどうなったか、具体的なエピソードを一つ加えます。',
     'focus_over_s_high': '要点と具体例を一つに絞り、伝わったらそこで締めくくりましょう。',
+    'focus_over_s_high_slight': '最後の一文を削り、結論で締めましょう。',
     'focus_rate_high': 'ゆっくり話しましょう。一文を言い切ってから、一呼吸おいて次へ。',
     'focus_rate_low': '少しテンポを上げましょう。間は一呼吸までにして、一文を止めずに言い切ります。',
     'focus_fillers_per_min_high': 'つなぎの言葉の代わりに黙って間を取りましょう。句の終わりで口を閉じるのがコツです。',
@@ -908,6 +912,9 @@ class JapaneseRules:
     #: do: :func:`furikaeri.coach.recurring_phrases`).
     tic_phrases = ("正直", "やっぱり", "やはり", "基本的", "逆に", "一応", "本当に", "すごく", "とりあえず",
                    "ある意味", "確かに", "実際", "結局")
+    #: A tic said as a noun or an adjective is that word, not the habit: 基本的な統計 (basic),
+    #: 実際の作業 (actual), 正直さ, 正直者, 正直だ (honest), 逆にしてみる is still 逆に.
+    tic_not_before = ("の", "な", "さ", "者", "だ", "で")
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"

@@ -19,7 +19,7 @@ from rich.text import Text
 from furikaeri.compare import AnswerComparison, SessionComparison
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change
-from furikaeri.notes import COUNTED, FixCheck, is_fine, note_text
+from furikaeri.notes import COUNTED, FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import fit_line, hanging, pack, stacked, unspaced, wrap_phrases, wrap_unspaced
 from furikaeri.session import Before
@@ -105,7 +105,9 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     now = c.after if latest is None else latest
     if by_band and m is not None and m.band and c.verdict in ("better", "worse", "same"):
         if now is not None and m.band[0] <= now <= m.band[1]:
-            if c.verdict != "same" or (c.delta is not None and abs(c.delta) >= m.same):
+            if c.verdict == "better":  # from outside the range into it: better, as the note check says
+                word = t("into_band", lang)
+            elif c.verdict != "same" or (c.delta is not None and abs(c.delta) >= m.same):
                 arrow, word, style = "= ", t("same_in_band", lang), _VERDICT_STYLE["same"]
         elif c.verdict != "same":
             word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
@@ -238,13 +240,16 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
              "same": "yellow", "overshot": "yellow"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
-    if fix.verdict == "better" and not all(is_fine(c.metric, c.after) for c in fix.changes if c.verdict == "better"):
+    if fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
-        _indented(console, 2, Text.assemble(f"{_label(c.metric, lang)}: {fmt_value(c.metric, c.before, lang)} → "
+        label = _label(c.metric, lang)
+        if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
+            label += t("fix_limit", lang, limit=fix.limit_s)
+        _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang)} → "
                                             f"{fmt_value(c.metric, c.after, lang)}  ",
                                             _verdict(c, lang, by_band=False)))
 
