@@ -107,8 +107,9 @@ def test_archive_file_names_what_would_be_overwritten(tmp_path):
     assert S.archive_file(home, home / "furikaeri.db") == "database"
     assert S.archive_file(home, tmp_path / "h" / ".." / "h" / "furikaeri.db-wal") == "database"
     assert S.archive_file(home, home / "audio") == "audio" and S.archive_file(home, home / "takes" / "a") == "takes"
-    for elsewhere in (home / "furikaeri.json", home / "furikaeri.db.damaged-1", tmp_path / "furikaeri.db",
-                      home / "questions" / "x.toml"):
+    # QA: export -o <home>/questions/myset.toml destroyed the person's own question set
+    assert S.archive_file(home, home / "questions" / "x.toml") == "questions"
+    for elsewhere in (home / "furikaeri.json", home / "furikaeri.db.damaged-1", tmp_path / "furikaeri.db"):
         assert S.archive_file(home, elsewhere) is None
 
 

@@ -1290,3 +1290,21 @@ def test_a_wav_whose_header_was_never_written_is_named_and_repaired_by_name(tmp_
     assert r.exit_code == 0, r.output
     assert json.loads(r.output)[0]["duration_s"] == pytest.approx(3.0, abs=0.01)
     assert sf.info(take).frames == 48000
+
+
+def test_recover_names_a_question_whose_id_ends_in_a_number(tmp_path, furikaeri_home):
+    """QA: a set "rounds" with a question "round-2": its take's "-2" was taken for a second take's
+    counter, and the hint lost its -q."""
+    qdir = furikaeri_home / "questions"
+    qdir.mkdir(parents=True)
+    (qdir / "rounds.toml").write_text('[set]\nname = "rounds"\nlanguage = "en"\n\n[[questions]]\nid = "round-2"\n'
+                                      'text = "Second round?"\nbudget = 60\n', encoding="utf-8")
+    takes = furikaeri_home / "takes"
+    takes.mkdir()
+    for name in ("take-20261204-191630-rounds-round-2.wav", "take-20261204-191630-rounds-round-2-2.wav"):
+        write_killed_take(takes / name, np.concatenate([quiet(0.5), tone(1.0)]), 16000, header_lag_bytes=8000)
+    r = invoke(["recover"])
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    for name in ("take-20261204-191630-rounds-round-2.wav", "take-20261204-191630-rounds-round-2-2.wav"):
+        assert f"analyze {takes / name} --save -q rounds:round-2`" in said, said

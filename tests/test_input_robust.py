@@ -408,3 +408,19 @@ def test_an_unplugged_microphone_says_the_command_that_saves_the_take(pulse, tmp
     assert last.startswith("furikaeri: error: the microphone") and "stopped delivering audio" in last
     assert f"save it with `furikaeri analyze {out} -q en-basic:intro" in last
     assert "--save --note 'lead with it'`" in last
+
+
+def test_the_output_repair_writes_bytes_a_utf8_stream_takes():
+    """QA: the handler gave U+FFFD back as text, which CPython's UTF-8 encoder refuses from a
+    handler: a question file or --home named with such bytes ended in "unexpected UnicodeEncodeError"."""
+    from furikaeri.cli.streams import REPAIR
+
+    assert "set\udcff".encode("utf-8", REPAIR) == "set\ufffd".encode("utf-8")
+    assert "set\udcff".encode("ascii", REPAIR) == b"set?"
+
+
+def test_a_blank_models_folder_is_refused_like_a_blank_home(tmp_path):
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(tmp_path / "x.wav")],
+                           env={"FURIKAERI_MODELS": " "})
+    assert r.exit_code == 2 and "FURIKAERI_MODELS is blank" in r.output
+    assert not (Path.cwd() / " ").exists()

@@ -121,7 +121,7 @@ def test_the_practice_preview_names_the_budget_mochijikan(home):
 # --------------------------------------------------------------------------- 9. the preview's line breaks
 
 
-@pytest.mark.parametrize("width", [40, 60, 80, 100])
+@pytest.mark.parametrize("width", [40, 60, 62, 64, 66, 80, 100])
 def test_the_preview_breaks_only_between_a_label_with_its_value(home, width):
     from furikaeri.report.history import figures_parts, previous_text
     from furikaeri.session import Before

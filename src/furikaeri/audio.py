@@ -181,7 +181,7 @@ def _read_soundfile(path: Path) -> tuple[np.ndarray, int, bool]:
     import soundfile as sf
 
     try:
-        with _quiet_stderr(), sf.SoundFile(str(path)) as f:
+        with _quiet_stderr(), sf.SoundFile(os.fsencode(path)) as f:
             declared, rate = f.frames, f.samplerate
             data = f.read(dtype="float32", always_2d=True)
         return data, rate, cut_short(path) or fewer_frames(path, declared, len(data), rate)
@@ -196,7 +196,7 @@ def _read_until_damage(path: Path) -> tuple[np.ndarray, int]:
     import soundfile as sf
 
     blocks = []
-    with _quiet_stderr(), sf.SoundFile(str(path)) as f:
+    with _quiet_stderr(), sf.SoundFile(os.fsencode(path)) as f:
         rate = f.samplerate
         try:
             while len(block := f.read(rate, dtype="float32", always_2d=True)):
@@ -409,7 +409,7 @@ def _invalid_samples(path: Path) -> AudioError:
 def load_audio(path: str | Path) -> Audio:
     """Read ``path`` as mono float32 at 16 kHz, or raise :class:`AudioError`."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     data = rate = None
     cut = False
     errors = []
@@ -459,7 +459,7 @@ def resample(samples: np.ndarray, orig_rate: int, rate: int = RATE) -> np.ndarra
     return soxr.resample(samples, orig_rate, rate, quality="HQ").astype(np.float32)
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     """An AudioError naming what is wrong when ``path`` is not a readable, non-empty file."""
     if not path.exists():
         raise AudioError(f"{path}: no such file", ja=f"{path}: ファイルが見つかりません")
@@ -480,12 +480,12 @@ def check_readable(path: str | Path) -> None:
     """An AudioError unless ``path`` is an audio file that can be opened (its header read: a
     recording kept in the archive must be one that can be played back)."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     try:
         import soundfile as sf
 
         with _quiet_stderr():
-            sf.info(str(path))
+            sf.info(os.fsencode(path))
         return
     except Exception:  # noqa: BLE001 - not libsndfile's: PyAV's formats (m4a, mp3, ...)
         pass
@@ -507,7 +507,7 @@ def duration_of(path: str | Path) -> float | None:
         import soundfile as sf
 
         with _quiet_stderr():
-            info = sf.info(str(path))
+            info = sf.info(os.fsencode(path))
         return float(info.duration)
     except Exception:  # noqa: BLE001 - libsndfile does not read it: ask PyAV
         try:
@@ -525,13 +525,13 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
     ``full_scale`` counts the clipped samples as stored (as decoded, for what PyAV reads), and
     notes a file that ends before its end (``cut_short``: read as far as it goes)."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     full_scale = full_scale if full_scale is not None else FullScale()
     try:
         import soundfile as sf
 
         with _quiet_stderr():
-            f = sf.SoundFile(str(path))
+            f = sf.SoundFile(os.fsencode(path))
     except Exception:  # noqa: BLE001 - libsndfile refuses many formats; try PyAV
         f = None
     got = 0

@@ -94,8 +94,8 @@ def user_questions_dir(home: Path) -> Path:
 
 def archive_file(home: str | Path, path: str | Path) -> str | None:
     """What of the archive in ``home`` writing ``path`` would overwrite: ``"database"`` (the
-    database or one of its journal files), ``"audio"`` or ``"takes"`` (a file in those
-    folders, or the folder itself); None for a path outside them. Paths are compared
+    database or one of its journal files), ``"audio"``, ``"takes"`` or ``"questions"`` (a file
+    in those folders, or the folder itself); None for a path outside them. Paths are compared
     resolved (a symlink pointing at the database is the database), and an existing file also
     by identity (a hard link, another spelling of the same file)."""
     home, path = Path(home), Path(path)
@@ -106,7 +106,7 @@ def archive_file(home: str | Path, path: str | Path) -> str | None:
         here = home.resolve()
         if target.parent == here and target.name in own:
             return own[target.name]
-        for folder in (AUDIO_DIR, TAKES_DIR):
+        for folder in (AUDIO_DIR, TAKES_DIR, QUESTIONS_DIR):
             if target.is_relative_to((here / folder).resolve()):
                 return folder
         if path.exists():
@@ -714,6 +714,12 @@ class ArchiveFullError(StoreError, OSError):
     EDQUOT or EFBIG: :data:`FULL_ERRNOS`) it was, for callers that catch that."""
 
 
+def _text_as_stored(raw: bytes) -> str:
+    """A text value as SQLite holds it: UTF-8, with bytes that are not (a file edited by
+    another program, a damaged page) read as U+FFFD rather than failing the whole view."""
+    return raw.decode("utf-8", "replace")
+
+
 #: An answer said in the language it was analysed in (its analysis names no other, ``sounds_like``).
 _SAID_AS_ANALYSED = (" AND (CASE WHEN json_valid(a.analysis_json)"
                      " THEN json_extract(a.analysis_json, '$.sounds_like') END) IS NULL")
@@ -803,6 +809,7 @@ class Store:
             raise StoreError(f"cannot open the database {path}: {e}", ja=f"データベース {path} を開けません: {e}") from e
         try:
             db.row_factory = sqlite3.Row
+            db.text_factory = _text_as_stored
             db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
             _check_intact(db, path)
             _set_wal(db, busy_timeout_s)
@@ -851,6 +858,7 @@ class Store:
             raise _cannot_open(path, e) from e
         try:
             db.row_factory = sqlite3.Row
+            db.text_factory = _text_as_stored
             _check_intact(db, path)
             db.execute("PRAGMA foreign_keys = ON")
             _refuse_newer(db, path)

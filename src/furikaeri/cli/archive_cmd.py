@@ -240,7 +240,7 @@ def refuse_archive_target(out: Path) -> None:
     if what is None:
         return
     en, ja = {"database": ("its database", "データベース"), "audio": ("its audio folder", "音声フォルダ"),
-              "takes": ("its takes folder", "録音フォルダ")}[what]
+              "takes": ("its takes folder", "録音フォルダ"), "questions": ("your question sets", "質問セットのフォルダ")}[what]
     raise UsageError(f"{out} is part of the archive itself ({en}): the export would overwrite it; "
                      "choose another --out",
                      ja=f"{out} はアーカイブ自体の一部です（{ja}）。書き出すと上書きしてしまうため、別の --out を指定してください")

@@ -326,7 +326,9 @@ def _not_in_archive(paths: list) -> dict:
     for path in paths:
         if Path(path).resolve() in saved:
             continue
-        named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-|-\d+$", "", Path(path).stem)
+        named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-", "", Path(path).stem)
+        if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
+            named = re.sub(r"-\d+$", "", named)
         out[path] = (f"{where}analyze {shlex.quote(str(path))}", f" -q {shlex.quote(keys[named])}" if named in keys else "")
     return out
 

@@ -135,6 +135,9 @@ def view_lang(explicit: str | None, said) -> str:
 
 def models_dir_from_env() -> Path | None:
     value = os.environ.get("FURIKAERI_MODELS")
+    if value and not value.strip():  # as a blank FURIKAERI_HOME: a blank name is no folder (it made " " here)
+        raise UsageError("FURIKAERI_MODELS is blank: set it to the models folder (or unset it for the usual one)",
+                         ja="FURIKAERI_MODELS が空白です。モデルのフォルダを指定してください（いつものフォルダなら設定を外します）")
     return Path(value) if value else None
 
 

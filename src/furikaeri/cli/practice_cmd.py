@@ -48,8 +48,11 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
             out.extend(found)
         elif p.is_file():
             out.append(p)
-        else:
-            raise UsageError(f"{p}: no such file", ja=f"{p}: ファイルが見つかりません")  # as analyze says it
+        else:  # missing, or a pipe: as analyze says it
+            from furikaeri.audio import check_file
+
+            check_file(p)
+            raise UsageError(f"{p}: no such file", ja=f"{p}: ファイルが見つかりません")
     return out
 
 

@@ -59,11 +59,11 @@ def _on_unencodable(e: UnicodeError):
     if not isinstance(e, UnicodeEncodeError):
         raise e
     fixed = repaired(e.object[e.start:e.end])
-    try:
-        fixed.encode(e.encoding)
+    try:  # as bytes: CPython's UTF-8 encoder takes only ASCII text back from a handler
+        out = fixed.encode(e.encoding)
     except (UnicodeEncodeError, LookupError):
-        fixed = "?" * len(fixed)
-    return fixed, e.end
+        out = b"?" * len(fixed)
+    return out, e.end
 
 
 try:

@@ -217,8 +217,9 @@ def previous_text(before: Before, lang: str, width: int) -> Text:
         return fit_line(Text(head), width)
     pieces = [(f"{head}:", "")] + [(f, " " if i == 0 else " · ") for i, f in enumerate(figures)]
     lines: list[str] = []
-    for piece, sep in pieces:
-        if lines and cell_len(lines[-1] + sep + piece) <= width:
+    for i, (piece, sep) in enumerate(pieces):
+        more = 2 if i < len(pieces) - 1 else 0  # room for the " ·" that ends a line when more follow
+        if lines and cell_len(lines[-1] + sep + piece) + more <= width:
             lines[-1] += sep + piece
             continue
         if lines and sep.strip():
