@@ -502,3 +502,49 @@ def test_an_answer_heard_in_the_other_language_is_no_last_time(furikaeri_home):
         before = S.before_attempt(st, q, now=MONDAY + timedelta(minutes=10))
         assert before.attempts == 2 and before.previous is not None
         assert before.previous.id == (first[0] if isinstance(first, tuple) else first)
+
+
+def test_a_built_in_question_practised_under_a_company_key_is_found_by_its_own(furikaeri_home):
+    """QA: practised first through a company file that asks 「自己PRをお願いします。」, the question
+    kept the company's key, and `compare --question jiko-pr` / `progress -q jiko-pr` found nothing."""
+    from furikaeri.cli.archive_cmd import practised
+
+    with Store.open(furikaeri_home) as st:
+        qid = st.question_for("さくら商事:asks1", "自己PRをお願いします。", language="ja", budget_s=60.0)
+        assert st.question_for("ja-basic:jiko-pr", "自己PRをお願いします。", language="ja") == qid
+        assert not st.find_questions("jiko-pr")
+    for i in range(2):
+        save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", question="自己PRをお願いします。"),
+             session="A", minutes=i)
+    r = run("--home", str(furikaeri_home), "compare", "--question", "jiko-pr", "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["after"]["question"] == "自己PRをお願いします。"
+    r = run("--home", str(furikaeri_home), "progress", "-q", "ja-basic:jiko-pr", "--json")
+    assert r.exit_code == 0 and len(json.loads(r.output)["questions"]) == 1, r.output
+    with Store.open(furikaeri_home) as st:
+        assert practised(st, "no-such-question") == "no-such-question"
+
+
+def test_a_wrong_answer_or_interview_can_be_deleted(furikaeri_home):
+    """QA: no way to remove an answer saved against the wrong question, or a mistyped interview."""
+    h = ["--home", str(furikaeri_home)]
+    save(furikaeri_home, make_analysis(question="Q one?"), session="A", note="slow down")
+    save(furikaeri_home, make_analysis(question="Q two?"), session="A", minutes=1)
+    r = CliRunner().invoke(cli, [*h, "delete", "1"], input="y\n")  # no terminal: asks for --yes, deletes nothing
+    assert r.exit_code == 2 and "--yes" in r.output
+    with Store.open(furikaeri_home) as st:
+        assert st.answer(1, full=False) is not None
+    r = run(*h, "delete", "1", "--yes", "--json")
+    assert r.exit_code == 0 and json.loads(r.output) == {"deleted": "answer", "id": 1, "recording_kept": None}
+    with Store.open(furikaeri_home) as st:
+        assert st.answer(1, full=False) is None and st.note(1) is None
+        assert [a.id for a in st.answers()] == [2]
+    r = run(*h, "delete", "2", "--yes")
+    assert r.exit_code == 0 and "Deleted answer 2 (Q two?)." in r.output
+    assert json.loads(run(*h, "history", "--json").output) == []  # the session left empty went too
+    assert CliRunner().invoke(cli, [*h, "delete", "2", "--yes"]).exit_code == 2
+    r = run(*h, "reflect", "-c", "Acme", "-q", "一次面接", "--json")
+    iid = json.loads(r.output)["id"]
+    r = run(*h, "delete", str(iid), "--interview", "--yes")
+    assert r.exit_code == 0 and "Acme" in r.output
+    assert json.loads(run(*h, "history", "--interviews", "--json").output) == []

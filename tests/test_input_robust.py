@@ -146,7 +146,7 @@ def test_bad_bytes_at_a_reflection_prompt_keep_the_answer_and_the_note(home, tmp
 
 
 def test_bad_bytes_in_a_reflect_prompt_keep_the_interview(home, tmp_path):
-    rc, out, err = run(["reflect", "--prompt", "--json"], home, stdin=b"Acme\nfirst\nQ one\n\n\xff\n")
+    rc, out, err = run(["reflect", "--prompt", "--json"], home, stdin=b"Acme\nfirst\n\nQ one\n\n\xff\n")
     assert rc == 0, err
     iv = json.loads(out.decode("utf-8"))
     # Q1 "Q one" with an empty answer, then Q2 typed as 0xff, then the input ended: all kept

@@ -681,7 +681,7 @@ def test_reflect_and_company(home, tmp_path):
 
 def test_reflect_prompts(home):
     r = run("reflect", "--prompt", "--lang", "ja",
-            input="Acme\n一次\n志望動機は?\n御社の製品が好きで\n\n笑顔が多かった\n具体例が言えた\n数字を入れる\n")
+            input="Acme\n一次\n\n志望動機は?\n御社の製品が好きで\n\n笑顔が多かった\n具体例が言えた\n数字を入れる\n")
     assert r.exit_code == 0, r.output
     iv = json.loads(run("history", "--interviews", "--json").output)[0]
     assert iv["company"] == "Acme" and iv["items"] == [{"question": "志望動機は?", "answer": "御社の製品が好きで"}]
@@ -689,7 +689,7 @@ def test_reflect_prompts(home):
 
 
 def test_prompts_go_to_stderr_so_json_stays_json(home):
-    r = CliRunner().invoke(cli, ["reflect", "--prompt", "--json"], input="Acme\nfinal\nWhy us?\nYour product\n\nok\nw\nf\n")
+    r = CliRunner().invoke(cli, ["reflect", "--prompt", "--json"], input="Acme\nfinal\n\nWhy us?\nYour product\n\nok\nw\nf\n")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["company"] == "Acme"
     assert "company" in r.stderr and "what you answered" in r.stderr
@@ -711,7 +711,7 @@ def test_reflect_asked_for_with_json_is_saved(home):
 def test_an_input_that_ends_midway_keeps_what_was_typed(home, take):
     """A real interview logged step by step, the input ending at the interviewer's reaction:
     the company, stage, question and answer are kept (and said so), not thrown away."""
-    r = run("reflect", "--prompt", "--lang", "ja", input="テスト会社\n一次\n質問A\n回答A\n\n反応\n")
+    r = run("reflect", "--prompt", "--lang", "ja", input="テスト会社\n一次\n\n質問A\n回答A\n\n反応\n")
     assert r.exit_code == 0, r.output
     assert "面接記録 1 として保存しました" in r.stderr
     iv = json.loads(run("history", "--interviews", "--json").output)[0]

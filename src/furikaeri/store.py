@@ -1237,6 +1237,29 @@ class Store:
 
     # ----- notes
 
+    def delete_answer(self, answer_id: int) -> Answer | None:
+        """Remove an answer (a take analysed against the wrong question, a test) with its note; a
+        session it leaves empty goes too. The recording stays on disk, where ``audio_path`` says.
+        Returns the answer as it was, or None when there is none."""
+        gone = self.answer(answer_id, full=False)
+        if gone is None:
+            return None
+        with self.transaction() as db:
+            db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))  # its note: ON DELETE CASCADE
+            if not db.execute("SELECT 1 FROM answers WHERE session_id = ?", (gone.session_id,)).fetchone():
+                db.execute("DELETE FROM sessions WHERE id = ?", (gone.session_id,))
+        return gone
+
+    def delete_interview(self, interview_id: int) -> Interview | None:
+        """Remove a logged interview (and so the questions it gave its company's practice set).
+        A recording kept with it stays on disk. Returns it as it was, or None when there is none."""
+        gone = self.interview(interview_id)
+        if gone is None:
+            return None
+        with self.transaction() as db:
+            db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+        return gone
+
     def set_note(
         self,
         answer_id: int,

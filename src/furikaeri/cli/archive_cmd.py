@@ -21,10 +21,30 @@ from furikaeri.cli.common import (
     json_option,
     lang_option,
     open_store,
+    user_dir,
     view_lang,
 )
-from furikaeri.errors import UsageError
+from furikaeri.errors import FurikaeriError, UsageError
 from furikaeri.lang import text as lang_text
+
+
+def practised(store, ref: str) -> str:
+    """``--question`` as the archive knows it: a set's id or key whose question was practised under
+    another key (a company file that asks the built-in 「自己PRをお願いします。」 joins its
+    attempts, and the archive keeps the company's key) names that question by its number."""
+    if store.find_questions(ref):
+        return ref
+    from furikaeri.questions import all_sets, find_question, same_question
+
+    try:
+        asked = find_question(ref, all_sets(user_dir()))
+    except FurikaeriError:  # a broken question file: the archive's own words decide
+        return ref
+    if asked is None:
+        return ref
+    same = same_question(asked.text)
+    found = [q.id for q in store.questions() if same(q.text)]
+    return str(found[0]) if len(found) == 1 else ref
 
 
 @cli.command()
@@ -108,7 +128,9 @@ def show(answer_id, lang, json_):
         from furikaeri.report.terminal import render
 
         try:
-            render(Analysis.from_dict(a.analysis), out, focus=focus)
+            # the recording as the archive keeps it (the header names it), not the take it was copied from
+            shown = {**a.analysis, "file": a.audio_path} if a.audio_path else a.analysis
+            render(Analysis.from_dict(shown), out, focus=focus)
         except (TypeError, KeyError, ValueError):
             out.print(a.transcript)
     H.render_note(out, a.note, L, answer_id=a.id)
@@ -149,7 +171,7 @@ def compare(refs, sessions_, question, first, lang, json_):
             if refs:
                 raise UsageError("give either --question or two ids, not both",
                                  ja="--question か回答番号2つのどちらか一方を指定してください")
-            result = C.compare_question(store, question, first=first)
+            result = C.compare_question(store, practised(store, question), first=first)
         elif len(refs) != 2:
             raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)",
                              ja="回答番号を2つ指定してください（または --sessions A B、--question 質問）")
@@ -190,7 +212,7 @@ def progress(question, since, lang, json_):
     if since:
         check_date(since)
     with open_store() as store:
-        prog = progress_of(store, question=question, since=since)
+        prog = progress_of(store, question=practised(store, question) if question else None, since=since)
     if json_:
         emit_json(prog.to_dict())
         return
@@ -266,3 +288,48 @@ def write_export(out: Path, text: str, *, encoding: str) -> None:
             raise
     except OSError as e:  # named by the file asked for, not by the temporary one beside it
         raise OSError(e.errno, e.strerror, str(out)) from e
+
+
+@cli.command()
+@click.argument("number")
+@click.option("--interview", "interview_", is_flag=True, help="NUMBER is a logged interview's, not an answer's.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first (for scripts).")
+@json_option
+def delete(number, interview_, yes, json_):
+    """Delete an answer (with its note) or a logged interview.
+
+    For an answer saved by mistake: a take analysed against the wrong question, a test, a
+    duplicate. A session left with no answer goes too. The recording stays on disk (the line
+    says where). Asks first in a terminal; --yes for scripts.
+
+    \b
+    Examples:
+      furikaeri delete 12
+      furikaeri delete 3 --interview
+      furikaeri delete 12 --yes --json
+    """
+    from furikaeri.cli.common import ask, is_terminal
+
+    n = answer_number(number)
+    with open_store() as store:
+        found = store.interview(n) if interview_ else store.answer(n, full=False)
+        L = (found.language if not interview_ and found else None) or archive_lang(None)
+        if found is None:
+            kind = ("interview", "面接記録") if interview_ else ("answer", "回答")
+            raise UsageError(f"there is no {kind[0]} {n} (see `furikaeri history`)",
+                             ja=f"{kind[1]} {n} はありません（`furikaeri history` を参照）")
+        what = lang_text(L, "delete_interview" if interview_ else "delete_answer", id=n,
+                         about=(found.company or "–") if interview_ else (found.question or "–"))
+        if not yes:
+            if not is_terminal():
+                raise UsageError("deleting needs a yes: add --yes (nothing was deleted)",
+                                 ja="削除には確認が必要です。--yes を付けてください（何も削除していません）")
+            if ask(lang_text(L, "delete_ask", what=what), "n").casefold() not in ("y", "yes", "はい"):
+                click.echo(lang_text(L, "delete_kept"), err=True)
+                return
+        gone = store.delete_interview(n) if interview_ else store.delete_answer(n)
+    kept = gone.audio_path if gone else None
+    if json_:
+        emit_json({"deleted": "interview" if interview_ else "answer", "id": n, "recording_kept": kept})
+        return
+    click.echo(lang_text(L, "deleted", what=what) + (lang_text(L, "delete_audio_kept", path=kept) if kept else ""))

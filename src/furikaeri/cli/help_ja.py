@@ -164,6 +164,12 @@ DOCS: dict[str, str] = {
       furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
           -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
     """,
+    "delete": """回答（メモごと）または面接記録を削除します。
+
+    間違えて保存した回答（別の質問として分析したもの、試しに録ったもの、重複）のためのコマンドです。
+    回答がなくなったセッションも削除します。録音ファイルはディスクに残します（その場所を表示します）。
+    端末では削除の前に確認します。スクリプトでは --yes を付けます。
+    """,
     "note": """回答の振り返りメモを追加・編集します。
 
     オプションを指定しない場合は、項目ごとに現在の内容を既定値として入力を求めます（--json の
@@ -221,6 +227,14 @@ DOCS: dict[str, str] = {
 }
 
 OPTIONS: dict[str, str] = {
+    # questions template --lang
+    "The template's language [default: your system's].":
+        "ひな形の言語（既定: システムの言語）。",
+    # delete --interview, --yes
+    "NUMBER is a logged interview's, not an answer's.":
+        "NUMBER を回答ではなく面接記録の番号とする。",
+    "Do not ask first (for scripts).":
+        "確認せずに削除する（スクリプト向け）。",
     # furikaeri --version
     "Show the version and exit.":
         "バージョンを表示して終了する。",

@@ -352,6 +352,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         try:
             company = company or ask(text(L, "ask_company")) or None
             stage = stage or ask(text(L, "ask_stage"))
+            if held is None:  # with the company and the round, before what was said (Enter: today)
+                held = _ask_date(L, today)
             _ask_questions(L, items)
             reaction = reaction or ask(text(L, "reaction"))
             went_well = went_well or ask(text(L, "went_well"))
@@ -361,11 +363,6 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
                 raise
             click.echo(err=True)
             stopped = True
-    if prompting and not stopped and held is None:
-        try:
-            held = _ask_date(L, today)
-        except click.Abort:  # the input ended here: the date's default, today, is kept
-            click.echo(err=True)
     if not stopped and not items and not (reaction or went_well or to_fix):
         raise UsageError("nothing to log: give at least one --question or what to fix",
                          ja="記録する内容がありません。--question か次に直すことを1つ以上指定してください")

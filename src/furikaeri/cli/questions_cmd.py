@@ -129,7 +129,8 @@ def questions_add(file, replace):
 
 @questions.command("template")
 @click.option("--company", default=None, help="A company file for this company instead of a question set.")
-@click.option("--lang", type=click.Choice(["en", "ja"]), default=None)
+@click.option("--lang", type=click.Choice(["en", "ja"]), default=None,
+              help="The template's language [default: your system's].")
 def questions_template(company, lang):
     """Print a TOML file to start your own set or company research from.
 
