@@ -548,3 +548,22 @@ def test_a_wrong_answer_or_interview_can_be_deleted(furikaeri_home):
     r = run(*h, "delete", str(iid), "--interview", "--yes")
     assert r.exit_code == 0 and "Acme" in r.output
     assert json.loads(run(*h, "history", "--interviews", "--json").output) == []
+
+
+def test_the_remarks_before_the_reflection_are_those_after_the_save(furikaeri_home):
+    """QA: the pace against the usual, last time's focus and the usual came after the reflection
+    prompts; they are worked out from the analysis before it is saved, and are the same."""
+    from furikaeri import progress as PR
+
+    for i, rate in enumerate((150.0, 140.0, 160.0)):
+        save(furikaeri_home, make_analysis(question="Q one?", rate=rate, fillers=3 - i), session="A", minutes=i)
+    latest = make_analysis(question="Q one?", rate=100.0, fillers=4)
+    with Store.open(furikaeri_home) as st:
+        qid = st.find_questions("Q one?")[0].id
+        before = PR.after_unsaved(st, latest.to_dict(), qid)
+    aid = save(furikaeri_home, latest, session="A", minutes=10)
+    aid = aid[0] if isinstance(aid, tuple) else aid
+    with Store.open(furikaeri_home) as st:
+        after = PR.after_answer(st, aid)
+    assert before.to_dict() == after.to_dict()
+    assert before.pace_vs_usual == pytest.approx(-0.333, abs=0.001) and before.usual

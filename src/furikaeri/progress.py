@@ -225,6 +225,28 @@ def after_answer(store: Store, answer_id: int) -> AfterAnswer:
     current = next((a for a in answers if a.id == answer_id), None)
     if current is None:
         return AfterAnswer()
+    return _remarks(store, answers, current)
+
+
+#: The id an answer not saved yet stands under: after every saved one.
+UNSAVED_ID = 2**62
+
+
+def after_unsaved(store: Store, analysis: dict[str, Any], question_id: int | None) -> AfterAnswer:
+    """:func:`after_answer` for an answer analysed and not saved yet (``Analysis.to_dict()``), so
+    that practice shows the remarks with the report, before the reflection is asked: the person
+    writes the note knowing all the tool knows."""
+    from furikaeri.store import metrics_from_analysis
+
+    current = Answer(UNSAVED_ID, 0, "", question_id, analysis.get("question"), None, "", None,
+                     analysis.get("transcript") or "", analysis.get("language"), analysis.get("model") or "", {},
+                     metrics_from_analysis(analysis), None, analysis=analysis)
+    return _remarks(store, [*store.answers(full=False), current], current)
+
+
+def _remarks(store: Store, answers: Sequence[Answer], current: Answer) -> AfterAnswer:
+    """The remarks on ``current``, one of ``answers`` (all of them, oldest first)."""
+    answer_id = current.id
     streak = zero_filler_streak(answers)
     streak = streak if streak >= ZERO_FILLER_RUN else 0
     same_language = [a for a in answers if a.id != answer_id and a.language == current.language]
@@ -279,7 +301,7 @@ def recurring(store: Store, answers: Sequence[Answer], language: str | None) -> 
     recent = list(answers)[-coach.USUAL_OF_LAST:]
     habits: list[str] = []
     for a in recent:
-        full = store.answer(a.id, full=True)
+        full = a if a.analysis is not None else store.answer(a.id, full=True)  # one not saved yet has its own
         habits += [h.get("phrase", "") for h in ((full.analysis or {}).get("habits") or ()) if h.get("phrase")]
     return coach.recurring_phrases([a.transcript or "" for a in recent], habits, language)
 

@@ -1,9 +1,10 @@
 """The practice loop, as a library: which questions, each attempt saved and checked.
 
 :func:`run_session` asks each planned question in turn: it shows what happened last time (its
-note too), gets the answer's audio, has it analysed, and saves it in the archive with the
-person's reflection; then it checks the earlier note's fix (:func:`furikaeri.notes.check_fix`)
-and remarks on the pace (:func:`furikaeri.progress.after_answer`). What a person sees and
+note too), gets the answer's audio and has it analysed; with the report it checks the earlier
+note's fix (:func:`furikaeri.notes.check_fix`) and remarks on the pace and the person's usual
+(:func:`furikaeri.progress.after_unsaved`), then saves the answer with the person's reflection,
+written knowing all that. What a person sees and
 types is not done here: the caller hands in callbacks (record, analyse, reflect) and receives
 events (:class:`Asking`, :class:`Heard`, :class:`NotSaved`, :class:`Saved`) to render.
 
@@ -29,7 +30,7 @@ from furikaeri.lang import get_rules
 from furikaeri.coach import Focus, focus_of
 from furikaeri.coach import usual as coach_usual
 from furikaeri.notes import FixCheck, check_fix
-from furikaeri.progress import AfterAnswer, after_answer
+from furikaeri.progress import AfterAnswer, after_unsaved
 from furikaeri.store import Answer, Session, Store, audio_dir, to_stamp
 
 NoteInput = Union[str, dict[str, Union[str, None]], None]
@@ -315,6 +316,9 @@ class Heard:
     focus: Focus | None = None
     #: the earlier note's check (:func:`note_check`), shown before the reflection is asked
     fix: FixCheck | None = None
+    #: remarks against the person's own history (:func:`furikaeri.progress.after_unsaved`), shown
+    #: with them: the note is written knowing all the tool knows
+    after: AfterAnswer | None = None
 
 
 @dataclass(frozen=True)
@@ -327,8 +331,8 @@ class NotSaved:
 
 @dataclass(frozen=True)
 class Saved:
-    """Event: the answer was saved as ``answer_id``; ``fix``: the earlier note's check (the one
-    :class:`Heard` showed)."""
+    """Event: the answer was saved as ``answer_id``; ``fix`` and ``after``: the earlier note's
+    check and the remarks (the ones :class:`Heard` showed)."""
 
     question: qmod.Question
     answer_id: int
@@ -401,7 +405,8 @@ class _Loop:
         focus = self.focus(analysis)
         # the earlier note's check is shown with the report, before the person writes the next note
         fix = note_check(self.store, before.question_id, analysis.to_dict()) if analysis.speech_detected else None
-        self.emit(Heard(q, analysis, focus, fix))
+        after = after_unsaved(self.store, analysis.to_dict(), before.question_id) if analysis.speech_detected else None
+        self.emit(Heard(q, analysis, focus, fix, after))
         if not analysis.speech_detected:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
@@ -424,7 +429,6 @@ class _Loop:
             if error is e:
                 raise
             raise error from e
-        after = after_answer(self.store, answer_id)
         self.emit(Saved(q, answer_id, fix, after))
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None,
                 "focus": focus.to_dict() if focus else None,

@@ -185,8 +185,9 @@ class _Screen:
 
             render(event.analysis, out, focus=event.focus)
             H.render_fix(out, event.fix, L)  # before the reflection: did last time's fix work?
+            if event.after is not None:  # and how it stands against the person's own usual
+                H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else ())
         elif isinstance(event, S.Saved):
-            H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else ())
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 
     def done(self, result) -> None:
