@@ -714,6 +714,22 @@ class ArchiveFullError(StoreError, OSError):
     EDQUOT or EFBIG: :data:`FULL_ERRNOS`) it was, for callers that catch that."""
 
 
+@contextlib.contextmanager
+def _closed_on_failure(db: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Set up a connection just opened (rows by name, text as stored); should that fail, it is
+    closed, and a database not laid out as expected is named as damaged (:func:`_damaged`)."""
+    try:
+        db.row_factory = sqlite3.Row
+        db.text_factory = _text_as_stored
+        yield
+    except LayoutError as e:
+        db.close()
+        raise _damaged(path, e, layout=True) from e
+    except BaseException:
+        db.close()
+        raise
+
+
 def _text_as_stored(raw: bytes) -> str:
     """A text value as SQLite holds it: UTF-8, with bytes that are not (a file edited by
     another program, a damaged page) read as U+FFFD rather than failing the whole view."""
@@ -808,25 +824,17 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the database {path}: {e}", ja=f"データベース {path} を開けません: {e}") from e
         try:
-            db.row_factory = sqlite3.Row
-            db.text_factory = _text_as_stored
-            db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
-            _check_intact(db, path)
-            _set_wal(db, busy_timeout_s)
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA synchronous = NORMAL")
-            _refuse_newer(db, path)
-            _check_layout(db)
-            migrate(db, upto=upto)
-            return cls(db, home)
-        except LayoutError as e:
-            db.close()
-            raise _damaged(path, e, layout=True) from e
-        except StoreError:
-            db.close()
-            raise
+            with _closed_on_failure(db, path):
+                db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+                _check_intact(db, path)
+                _set_wal(db, busy_timeout_s)
+                db.execute("PRAGMA foreign_keys = ON")
+                db.execute("PRAGMA synchronous = NORMAL")
+                _refuse_newer(db, path)
+                _check_layout(db)
+                migrate(db, upto=upto)
+                return cls(db, home)
         except sqlite3.DatabaseError as e:
-            db.close()
             if _is_damage(e):
                 raise _damaged(path, e) from e
             if _is_locked(e):  # a migration (or WAL mode) waited for another writer in vain
@@ -857,25 +865,17 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise _cannot_open(path, e) from e
         try:
-            db.row_factory = sqlite3.Row
-            db.text_factory = _text_as_stored
-            _check_intact(db, path)
-            db.execute("PRAGMA foreign_keys = ON")
-            _refuse_newer(db, path)
-            _check_layout(db)
-            if _pending(db, upto):
-                raise StoreError(f"{why} (its database {path} also needs upgrading to this furikaeri's "
-                                 "schema before it can be read)",
-                                 ja=f"{why_ja}（さらに、データベース {path} は読み込む前に"
-                                 "この furikaeri のスキーマへの更新が必要です）")
-        except LayoutError as e:
-            db.close()
-            raise _damaged(path, e, layout=True) from e
-        except StoreError:
-            db.close()
-            raise
+            with _closed_on_failure(db, path):
+                _check_intact(db, path)
+                db.execute("PRAGMA foreign_keys = ON")
+                _refuse_newer(db, path)
+                _check_layout(db)
+                if _pending(db, upto):
+                    raise StoreError(f"{why} (its database {path} also needs upgrading to this furikaeri's "
+                                     "schema before it can be read)",
+                                     ja=f"{why_ja}（さらに、データベース {path} は読み込む前に"
+                                     "この furikaeri のスキーマへの更新が必要です）")
         except sqlite3.DatabaseError as e:
-            db.close()
             raise _cannot_open(path, e) from e
         return cls(db, home, read_only=why, read_only_ja=why_ja)
 
