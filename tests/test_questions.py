@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 
 import pytest
@@ -169,3 +170,24 @@ def test_templates_are_valid_files(company, lang):
     s = Q.parse_set(tomllib.loads(text), name="tpl", source="template")
     assert s.language == lang and s.questions
     assert (s.company is not None) == (company is not None)
+
+
+def test_a_company_shows_the_questions_its_interviews_asked(tmp_path):
+    """QA: `questions show さくら商事` listed the file's questions only, while `practice --company`
+    asked those logged with `reflect` too (their ids only in an error message)."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+    (home / "questions").mkdir(parents=True)
+    (home / "questions" / "sakura.toml").write_text(
+        '[company]\nname = "さくら商事"\nlanguage = "ja"\nasks = ["なぜ商社なのですか。"]\n', encoding="utf-8")
+    h = ["--home", str(home)]
+    shown = CliRunner().invoke(cli, [*h, "questions", "show", "さくら商事", "--json"])
+    assert shown.exit_code == 0 and len(json.loads(shown.output)["questions"]) == 1, shown.output
+    r = CliRunner().invoke(cli, [*h, "reflect", "-c", "さくら商事", "-q", "逆境を乗り越えた経験は?", "--json"])
+    assert r.exit_code == 0, r.output
+    shown = json.loads(CliRunner().invoke(cli, [*h, "questions", "show", "さくら商事", "--json"]).output)
+    assert [q["text"] for q in shown["questions"]] == ["なぜ商社なのですか。", "逆境を乗り越えた経験は?"]
+    assert shown["questions"][1]["id"].startswith("asked")

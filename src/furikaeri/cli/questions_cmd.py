@@ -78,6 +78,8 @@ def questions_show(name, lang, json_):
             qset = Q.get_company(name, user_dir())
         except Q.QuestionError:
             raise no_set from None  # neither: the sets there are (a company name would have matched)
+    if qset.company is not None:
+        qset = _with_asked(qset)
     if json_:
         emit_json(qset.to_dict())
         return
@@ -96,6 +98,20 @@ def questions_show(name, lang, json_):
         if q.hint:
             grid.add_row("", Text(q.hint, style="dim"), "")
     out.print(grid)
+
+
+def _with_asked(qset):
+    """A company file's questions and those the company asked in interviews logged with
+    ``reflect`` (:func:`furikaeri.companies.company_questions`): what `practice --company` asks,
+    with the ids its --only takes. No archive yet: the file's alone (none is made to look)."""
+    from furikaeri.cli.common import current_home
+    from furikaeri.companies import company_questions
+    from furikaeri.store import db_path
+
+    if not db_path(current_home()).exists():
+        return qset
+    with open_store() as store:
+        return company_questions(store, qset)
 
 
 @questions.command("add")
