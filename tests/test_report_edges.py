@@ -446,7 +446,8 @@ def test_a_japanese_tic_said_as_a_noun_or_adjective_is_that_word():
     from furikaeri.coach import recurring_phrases
 
     said = ["基本的な統計を使いました。実際の作業は正直さが大事です。", "基本的なルールと実際の数字を見ました。",
-            "正直者だと言われます。基本的なことです。", "実際の現場では正直さと基本的な力が要ります。"]
+            "正直者だと言われます。基本的なことです。逆にしてみました。", "実際の現場では正直さと基本的な力が要ります。逆にする。",
+            "逆にして考えました。", "順番を逆にすると分かりました。"]
     assert recurring_phrases(said, JA.tic_phrases, "ja") == []
     tics = ["基本的に毎日練習しました。", "基本的に、まず結論から話します。", "基本的に準備は前日です。",
             "基本的にチームで動きます。"]

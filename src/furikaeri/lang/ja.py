@@ -919,8 +919,8 @@ class JapaneseRules:
     tic_phrases = ("正直", "やっぱり", "やはり", "基本的", "逆に", "一応", "本当に", "すごく", "とりあえず",
                    "ある意味", "確かに", "実際", "結局")
     #: A tic said as a noun or an adjective is that word, not the habit: 基本的な統計 (basic),
-    #: 実際の作業 (actual), 正直さ, 正直者, 正直だ (honest), 逆にしてみる is still 逆に.
-    tic_not_before = ("の", "な", "さ", "者", "だ", "で")
+    #: 実際の作業 (actual), 正直さ, 正直者, 正直だ (honest); 逆にする/逆にして (turn round) is a verb.
+    tic_not_before = ("の", "な", "さ", "者", "だ", "で", "して", "する")
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
