@@ -90,8 +90,9 @@ class UsageError(FurikaeriError):
     """Options that do not fit together."""
 
 
-def _locale_language() -> str:
-    """The locale's language: ``ja`` under a Japanese ``LC_ALL``/``LC_MESSAGES``/``LANG``."""
+def locale_language() -> str:
+    """The locale's language: ``ja`` under a Japanese ``LC_ALL``/``LC_MESSAGES``/``LANG`` (the
+    first one set decides, as for every program), else ``en``."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
@@ -101,7 +102,7 @@ def _locale_language() -> str:
 
 #: The language :func:`warn` speaks: the locale's, unless the command line sets its own
 #: (``furikaeri.errors.warning_language = ui_language``).
-warning_language: Callable[[], str] = _locale_language
+warning_language: Callable[[], str] = locale_language
 
 
 def warn(message: str, *, ja: str | None = None) -> None:

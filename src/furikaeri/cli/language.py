@@ -6,9 +6,9 @@ with :func:`speaks`; anything without one follows the system's locale (:func:`ui
 
 from __future__ import annotations
 
-import os
-
 import click
+
+from furikaeri.errors import locale_language
 
 
 #: Where a command notes the language it speaks (``--language``, ``--lang``, a Japanese
@@ -29,10 +29,4 @@ def ui_language(ctx: click.Context | None = None) -> str:
     ``LC_MESSAGES``), else English."""
     ctx = ctx or click.get_current_context(silent=True)
     said = ctx.meta.get(LANG_KEY) if ctx is not None else None
-    if said:
-        return said
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:  # the first one set decides, as for every program
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
+    return said or locale_language()
