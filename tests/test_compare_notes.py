@@ -230,6 +230,19 @@ def test_session_means_judge_fillers_by_their_counts(furikaeri_home):
     assert N.within_jitter("fillers_per_min", [fig(6, 32), fig(5, 32)], [fig(5, 32), fig(5, 32)]) is True
 
 
+def test_session_mean_over_budget_does_not_hide_an_overrun(furikaeri_home):
+    """Known in session 28: one answer 30 s over and three 20 s under averaged to 7.5 s under
+    budget, so the session's means showed no overrun at all."""
+    for session, lengths in (("A", (90, 40, 40, 40)), ("B", (60, 60, 60, 60))):
+        for i, n in enumerate(lengths):
+            save(furikaeri_home, make_analysis(answer_s=n, budget_s=60, question=f"Question {i}?"),
+                 session=session, minutes=i + (60 if session == "B" else 0))
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_sessions(st, "A", "B")
+    over = {c.metric: c for c in cmp.means}["over_s"]
+    assert (over.before, over.after) == (7.5, 0.0) and over.verdict == "better"
+
+
 # --------------------------------------------------------------------------- 3. excerpts cut between words
 
 EN_BEFORE = "I worked on a team project."

@@ -57,6 +57,10 @@ def test_a_sentence_of_figures_counts_the_words_said_not_the_tokens_written():
     (" 9:30", 2),  # nine thirty
     (" 10:05", 3),  # ten oh five
     (" 9:00", 1),  # nine (o'clock, a.m.: their own words)
+    (" at 9.30", 3),  # at nine thirty (British writing of a time)
+    (" 9.30 pm", 3),  # nine thirty, and "pm" one word as written
+    (" 9.30", 4),  # a bare decimal: nine point three zero
+    (" 2.75 pm", 5),  # no time (there is no 75th minute): two point seven five, pm
     (" 21st", 2),  # twenty-first
     (" 3rd", 1),
     (" the 1990s", 3),  # the nineteen nineties

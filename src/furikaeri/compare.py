@@ -317,9 +317,14 @@ class SessionComparison:
 
 
 def _mean_metrics(answers: Sequence[Answer]) -> dict[str, float | None]:
+    """Each figure's mean over ``answers``; the time over budget counts an answer within its
+    budget as 0 over (one answer 30 s over and three 20 s under are 7.5 s over on average, not
+    7.5 s under: time to spare does not pay for another answer's overrun)."""
     out: dict[str, float | None] = {}
     for m in METRICS:
         vals = [a.metrics.get(m.name) for a in answers if a.metrics.get(m.name) is not None]
+        if m.name == "over_s":
+            vals = [max(0.0, v) for v in vals]
         out[m.name] = round(statistics.fmean(vals), 2) if vals else None
     return out
 

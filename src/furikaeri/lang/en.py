@@ -410,7 +410,8 @@ def _merge(matches: list[Match]) -> list[Match]:
 # $3.5 million in 18 months, a 190% increase" (15 words as written) for 28 said. Read in
 # American English, with no "and" inside a number: 190 is "one hundred ninety" (3), 23
 # "twenty-three" (2: tens and units are two words, "twenty-three" written out too), 2023 as a
-# year "twenty twenty-three" (3), 1.2 "one point two" (3), 9:30 "nine thirty" (2), $ "dollars"
+# year "twenty twenty-three" (3), 1.2 "one point two" (3), 9:30 "nine thirty" (2) and so
+# "at 9.30" or "9.30 pm" (British writing; a bare 9.30 stays a decimal), $ "dollars"
 # and % "percent" one word each, "21st" and "1990s" as their numbers ("twenty-first" 2,
 # "nineteen nineties" 2), a dash between two numbers "to".
 
@@ -482,9 +483,19 @@ def _numeral_words(num: str, *, money: bool, scaled: bool, plain: bool) -> int:
     return words + sum(1 + len(f) for f in fractions)  # "point" and each digit
 
 
+#: "9.30" is a time, "nine thirty", not "nine point three zero", where a clock word follows
+#: it or a word of time comes before it ("at 9.30", "9.30 am"; British writing).
+_TIME_DOT_RE = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_CLOCK_AFTER_RE = re.compile(r"\s*(?:[ap]\.?m\b\.?|o['’]clock\b)", re.IGNORECASE)
+_TIME_BEFORE_RE = re.compile(r"\b(?:at|by|until|till|from|around|before|after|since)\s+$", re.IGNORECASE)
+
+
 def _number_said(m: re.Match, text: str) -> int:
     money = bool(m.group("cur"))
     num = m.group("num")
+    if (not money and not m.group("pct") and not m.group("end") and _TIME_DOT_RE.fullmatch(num)
+            and (_CLOCK_AFTER_RE.match(text, m.end()) or _TIME_BEFORE_RE.search(text, 0, m.start()))):
+        num = num.replace(".", ":")
     words = _numeral_words(num, money=money, scaled=bool(_SCALE_AFTER_RE.match(text, m.end())),
                            plain=not money and not m.group("pct"))
     return words + money + bool(m.group("pct"))
