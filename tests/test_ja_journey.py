@@ -17,6 +17,7 @@ from rich.console import Console
 from furikaeri import capture
 from furikaeri.capture import Device
 from furikaeri.cli import cli
+from furikaeri.errors import UsageError
 from furikaeri.lang import text
 from furikaeri.store import Store
 
@@ -249,11 +250,22 @@ def test_an_input_ending_at_the_date_keeps_what_was_typed_and_today(home):
     ("昨日", date(2026, 12, 1), "2026-11-30"),
     ("Yesterday", date(2026, 12, 1), "2026-11-30"),
     ("おととい", date(2026, 12, 1), "2026-11-29"),
+    ("2/29", date(2026, 12, 4), "2024-02-29"),  # the latest February 29th
+    ("2月29日", date(2028, 1, 5), "2024-02-29"),  # 2028's is still ahead
+    ("2/29", date(2028, 3, 1), "2028-02-29"),
 ])
 def test_dates_a_student_types(typed, today, held):
     from furikaeri.cli.practice_cmd import held_date
 
     assert held_date(typed, today) == held
+
+
+@pytest.mark.parametrize("typed", ["2/30", "13/1", "2026/2/29", "0/5"])
+def test_a_day_no_calendar_has_is_not_read(typed):
+    from furikaeri.cli.practice_cmd import held_date
+
+    with pytest.raises(UsageError, match="cannot read the date"):
+        held_date(typed, date(2026, 12, 4))
 
 
 def test_a_date_given_with_the_option_is_read_the_same_way(home):

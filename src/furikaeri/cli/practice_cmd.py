@@ -390,6 +390,13 @@ DAYS_AGO = {"today": 0, "今日": 0, "きょう": 0, "本日": 0, "yesterday": 1
             "一昨日": 2, "おととい": 2, "おとつい": 2}
 
 
+def _day_of(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:  # February 29th in a year that has none
+        return None
+
+
 def held_date(typed: str, today: date) -> str:
     """An interview's date as typed (2026-12-01, 20261201, 2026/12/1, 12/1, 12月1日, 昨日,
     yesterday; a date with no year is the latest one not after ``today``) in
@@ -403,11 +410,14 @@ def held_date(typed: str, today: date) -> str:
     try:
         if written is None:
             held = datetime.fromisoformat(said).date()  # 20261201 is kept as 2026-12-01
-        else:
-            year = int(written[1] or today.year)
-            held = date(year, int(written[2]), int(written[3]))
-            if written[1] is None and held > today:  # 12/28 typed on January 5th: last year's
-                held = date(year - 1, held.month, held.day)
+        elif written[1]:
+            held = date(int(written[1]), int(written[2]), int(written[3]))
+        else:  # the latest such day not after today: 12/28 typed on January 5th is last year's,
+            # 2/29 typed in 2026 is 2024's (a 2/30 is in no year)
+            month, day = int(written[2]), int(written[3])
+            date(2000, month, day)  # a day no year has
+            held = next(d for year in range(today.year, today.year - 9, -1)
+                        if (d := _day_of(year, month, day)) is not None and d <= today)
     except ValueError:
         raise UsageError(f"cannot read the date {typed!r}: use YYYY-MM-DD (or yesterday)",
                          ja=f"日付 {typed!r} を読めません。YYYY-MM-DD（または「昨日」）で指定してください") from None
