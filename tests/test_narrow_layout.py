@@ -288,6 +288,19 @@ def test_progress_is_whole(archives, lang, width):
     assert not any(re.search(r"[+\-±]…", line) for line in lines_of(out))  # trends whole
 
 
+def test_a_long_note_uses_the_width_of_a_wide_terminal(furikaeri_home):
+    """Known in session 28: the question column stopped at 48 cells, so a note wrapped at a
+    third of a 160-column terminal."""
+    note = "I rambled at the start and should open with the answer, then one example, then stop"
+    S.save_analysis(measured("en", SAID["en"], budget=15, question=QUESTIONS["en"][0]), audio_path=None,
+                    home=furikaeri_home, session="Monday", note=note, now=MONDAY)
+    out = run(furikaeri_home, 160, "history")
+    assert any(line.strip().startswith("note: I rambled") and line.rstrip().endswith("then one")
+               for line in lines_of(out)), out  # one line of 72 cells
+    narrow = run(furikaeri_home, 70, "history")
+    assert "thenstop" in flat(narrow) and max(map(len, lines_of(narrow))) <= 70
+
+
 # --------------------------------------------------------------------------- headers and notes
 
 

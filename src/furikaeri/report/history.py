@@ -310,8 +310,10 @@ def _session_title(s: dict[str, Any]) -> str:
     return title + "[/dim]"
 
 
-#: The question column of the history is never narrower than this (cells).
+#: The question column of the history is never narrower than Q_MIN cells, and as wide as its
+#: longest question or note up to Q_MAX, a comfortable line to read, where the terminal allows.
 Q_MIN = 14
+Q_MAX = 72
 
 
 def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> Table | Group:
@@ -330,7 +332,9 @@ def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> 
         fixed.pop(1)
     if stacked(width) or width - sum(fixed) - 2 * len(fixed) < Q_MIN:
         return _history_stacked(answers, heads, cells, lang, width)
-    q_width = max(Q_MIN, min(48, width - sum(fixed) - 2 * len(fixed)))
+    said = [(a.get("question") or "–", _note_said(a)) for a in answers]
+    widest = max(max(cell_len(q), cell_len(f"{t('col_note', lang)}: {n}") if n else 0) for q, n in said)
+    q_width = max(Q_MIN, min(Q_MAX, widest, width - sum(fixed) - 2 * len(fixed)))
 
     def fitted(value: str, style: str = "") -> Text:  # a Japanese question by its rules, whatever the labels
         out = Text(value, style=style)
@@ -343,11 +347,10 @@ def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> 
     table.add_column(heads[2], overflow="fold", width=q_width)
     for head in heads[3:]:
         table.add_column(head, justify="right", no_wrap=True)
-    for a, (num, when, length, fillers, pace) in zip(answers, cells):
-        said = _note_said(a)
-        question = fitted(a.get("question") or "–")
-        if said:
-            question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {said}", "dim")])
+    for a, (asked, noted), (num, when, length, fillers, pace) in zip(answers, said, cells):
+        question = fitted(asked)
+        if noted:
+            question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {noted}", "dim")])
         table.add_row(num, *([when] if timed else []), question,
                       Text(length, style="red" if a["metrics"].get("over_budget") else ""), fillers, pace)
     return table
