@@ -221,13 +221,39 @@ def test_values_of_every_kind_that_cannot_be_read_are_blanks(tmp_path):
     with Store.open(home) as st:
         a = st.answer(1)
         assert a.metrics["wpm"] is None and a.metrics["word_count"] is None and a.metrics["over_budget"] is None
-        assert (a.settings, a.transcript, a.language, a.question_id, a.analysis) == ({}, "", None, None, None)
-        assert a.note.next_time == "slow down" and a.note.wrong == ""
+        # bytes where text belongs are read as text (U+FFFD for what is not UTF-8); a language
+        # furikaeri does not speak is a blank
+        assert (a.settings, a.transcript, a.language, a.question_id, a.analysis) == ({}, "\ufffd", None, None, None)
+        assert a.note.next_time == "slow down" and a.note.wrong == "\x01"
         assert st.answer(2).metrics["answer_s"] == 31.0 and st.answer(2).transcript == "answer number 1"
         (iv,) = st.interviews()
         assert iv.items == ({"question": "2", "answer": ""},)
     r = run("--home", str(home), "history", "--interviews")
     assert r.exit_code == 0, r.output
+
+
+def test_bytes_written_into_text_columns_of_every_table_are_read_as_text(tmp_path):
+    """Known in session 28: a BLOB in a session's name (another program writing the database)
+    stopped `history` with "unexpected TypeError"; sessions, questions, companies and interviews
+    read bytes as answers do."""
+    home = tmp_path / "h"
+    seed(home, 2)
+    assert run("--home", str(home), "reflect", "-c", "Acme", "-q", "Why us?", "--date", "2026-11-20").exit_code == 0
+    with sqlite3.connect(home / "furikaeri.db") as c:
+        c.execute("UPDATE sessions SET name = X'4d6f6eff'")
+        c.execute("UPDATE answers SET language = 'xx', focus = X'6f7665725f73' WHERE id = 1")
+        c.execute("UPDATE companies SET name = X'41636d65'")
+        c.execute("UPDATE interviews SET stage = X'ff', items_json = CAST(items_json AS BLOB)")
+    for command in (["history"], ["history", "--json"], ["history", "--interviews"], ["show", "1"], ["progress"],
+                    ["export"], ["export", "-f", "csv"], ["compare", "1", "2"], ["compare", "--sessions", "1", "1"],
+                    ["questions", "show", "Acme"]):
+        r = run("--home", str(home), *command)
+        assert "unexpected" not in r.output and "Traceback" not in r.output, (command, r.output)
+        assert r.exit_code == (2 if command[0:2] == ["compare", "--sessions"] else 0), (command, r.output)
+    doc = json.loads(run("--home", str(home), "history", "--json").stdout)
+    assert doc[0]["name"] == "Mon\ufffd" and {a["language"] for a in doc[0]["answers"]} == {None, "en"}
+    (iv,) = json.loads(run("--home", str(home), "history", "--interviews", "--json").stdout)
+    assert iv["company"] == "Acme" and iv["items"][0]["question"] == "Why us?"
 
 
 def test_an_old_database_with_a_garbled_row_still_migrates(tmp_path):

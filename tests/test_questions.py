@@ -191,3 +191,22 @@ def test_a_company_shows_the_questions_its_interviews_asked(tmp_path):
     shown = json.loads(CliRunner().invoke(cli, [*h, "questions", "show", "さくら商事", "--json"]).output)
     assert [q["text"] for q in shown["questions"]] == ["なぜ商社なのですか。", "逆境を乗り越えた経験は?"]
     assert shown["questions"][1]["id"].startswith("asked")
+
+
+def test_a_company_known_only_from_logged_interviews_shows_its_questions(tmp_path):
+    """QA (session 29): `questions show Acme` said "no question set 'Acme'" for a company with
+    logged interviews and no file, while `practice --company Acme` asked their questions."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    h = ["--home", str(tmp_path / "h")]
+    assert CliRunner().invoke(cli, [*h, "reflect", "-c", "Acme", "-q", "Why us?", "-q", "Your weakness?"]).exit_code == 0
+    shown = CliRunner().invoke(cli, [*h, "questions", "show", "acme", "--json"])
+    assert shown.exit_code == 0, shown.output
+    doc = json.loads(shown.output)
+    assert doc["title"] == "Acme" and [q["text"] for q in doc["questions"]] == ["Why us?", "Your weakness?"]
+    plain = CliRunner().invoke(cli, [*h, "questions", "show", "Acme"])
+    assert plain.exit_code == 0 and "asked2" in plain.output and "Your weakness?" in plain.output
+    none = CliRunner().invoke(cli, [*h, "questions", "show", "Nope"])
+    assert none.exit_code == 2 and "no question set 'Nope'" in none.output

@@ -73,7 +73,7 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None) 
     if not qs:
         raise UsageError(f"the interviews logged for '{company}' hold no questions",
                          ja=f"'{company}' の面接記録には質問がありません")
-    return qmod.QuestionSet(name=name, title=company, language=lang, questions=qs, source="archive",
+    return qmod.QuestionSet(name=name, title=c.name if c else company, language=lang, questions=qs, source="archive",
                             company=qmod.CompanyInfo(name=c.name if c else company, language=lang))
 
 

@@ -26,7 +26,8 @@ Reliability, and how it is obtained:
 * **Unreadable values.** A stored value that cannot be read (text where a figure belongs, an
   analysis that is no JSON object, a time that is no time) is left blank, as an answer that
   never had it, with one warning on stderr naming the answer: one garbled row never hides the
-  others, nor stops a command.
+  others, nor stops a command. Bytes where text belongs (a BLOB, or text that is not UTF-8)
+  are read as text, with U+FFFD for what is not UTF-8.
 * **Failed saves.** A session created for an answer that then failed to save (a full disk)
   goes again, unless it holds an answer; a full disk is said as such, naming the archive.
 * **Read-only archives.** A folder or database file that cannot be written (read-only mount,
@@ -719,7 +720,7 @@ def _closed_on_failure(db: sqlite3.Connection, path: Path) -> Iterator[None]:
     """Set up a connection just opened (rows by name, text as stored); should that fail, it is
     closed, and a database not laid out as expected is named as damaged (:func:`_damaged`)."""
     try:
-        db.row_factory = sqlite3.Row
+        db.row_factory = _row
         db.text_factory = _text_as_stored
         yield
     except LayoutError as e:
@@ -734,6 +735,12 @@ def _text_as_stored(raw: bytes) -> str:
     """A text value as SQLite holds it: UTF-8, with bytes that are not (a file edited by
     another program, a damaged page) read as U+FFFD rather than failing the whole view."""
     return raw.decode("utf-8", "replace")
+
+
+def _row(cursor: sqlite3.Cursor, values: tuple) -> sqlite3.Row:
+    """A row by column name; a BLOB (no column here holds one: written by another program into
+    a text column) read as its text, as :func:`_text_as_stored` reads text."""
+    return sqlite3.Row(cursor, tuple(_text_as_stored(v) if isinstance(v, bytes) else v for v in values))
 
 
 #: An answer said in the language it was analysed in (its analysis names no other, ``sounds_like``).
@@ -1503,6 +1510,18 @@ def _text(r: sqlite3.Row, column: str, unreadable: list[str], blank: str | None 
     return blank
 
 
+def _language(r: sqlite3.Row, unreadable: list[str]) -> str | None:
+    """An answer's language as read back: one furikaeri speaks, else None (noted): a code
+    written by another program ("xx") would be named in messages as if it were one."""
+    from furikaeri.lang import LANGUAGES
+
+    value = _text(r, "language", unreadable)
+    if value is None or value in LANGUAGES:
+        return value
+    unreadable.append("language")
+    return None
+
+
 def _json_dict(r: sqlite3.Row, column: str, unreadable: list[str]) -> dict[str, Any] | None:
     """A JSON object column as read back; None (noted) when it is no JSON object ('' is {})."""
     if r[column] in ("", "{}"):
@@ -1575,7 +1594,7 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         created_at=_when_stored(r, "created_at", bad),
         audio_path=_text(r, "audio_path", bad),
         transcript=_text(r, "transcript", bad, ""),
-        language=_text(r, "language", bad),
+        language=_language(r, bad),
         model=_text(r, "model", bad),
         settings=settings if settings is not None else {},
         metrics={c: _stored(c, r[c], bad) for c in METRIC_COLUMNS},

@@ -196,7 +196,9 @@ DOCS: dict[str, str] = {
       furikaeri questions add sakura.toml
       furikaeri questions company "さくら商事"
     """,
-    "questions show": """セット（または企業ファイル）の質問を表示します。持ち時間とヒントも示します。
+    "questions show": """セットまたは企業の質問を表示します。持ち時間とヒントも示します。
+
+    企業の質問は、企業ファイルの質問と、`reflect` で記録した面接で聞かれた質問です。
 
     \b
     例:

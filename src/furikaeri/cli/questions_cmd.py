@@ -57,7 +57,9 @@ def questions(ctx, verbose, lang, json_):
 @lang_option
 @json_option
 def questions_show(name, lang, json_):
-    """The questions of a set (or a company file), with budgets and hints.
+    """The questions of a set or a company, with budgets and hints.
+
+    A company's are its file's and those its interviews logged with `reflect` asked.
 
     \b
     Examples:
@@ -77,7 +79,9 @@ def questions_show(name, lang, json_):
         try:
             qset = Q.get_company(name, user_dir())
         except Q.QuestionError:
-            raise no_set from None  # neither: the sets there are (a company name would have matched)
+            qset = _logged_company(name)
+            if qset is None:
+                raise no_set from None  # none: the sets there are (a company name would have matched)
     if qset.company is not None:
         qset = _with_asked(qset)
     if json_:
@@ -98,6 +102,21 @@ def questions_show(name, lang, json_):
         if q.hint:
             grid.add_row("", Text(q.hint, style="dim"), "")
     out.print(grid)
+
+
+def _logged_company(name: str):
+    """The questions logged with ``reflect`` for a company that has no company file, as
+    `practice --company` asks them; None when the archive knows no interview with it."""
+    from furikaeri.cli.common import current_home
+    from furikaeri.companies import set_from_interviews
+    from furikaeri.store import db_path
+
+    if not db_path(current_home()).exists():
+        return None
+    with open_store() as store:
+        if not store.interviews(company=name):
+            return None
+        return set_from_interviews(store, name, user_dir())
 
 
 def _with_asked(qset):
