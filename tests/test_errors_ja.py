@@ -205,6 +205,25 @@ def test_analyze_a_missing_file_in_the_c_locale_is_english(home, locale, tmp_pat
     assert line == f"{EN}{tmp_path / 'missing.wav'}: no such file"
 
 
+def test_the_systems_reasons_are_said_in_japanese(home, locale, tmp_path):
+    """Known in session 28: a Japanese line ended in the C library's English ("...: File name too
+    long"); the reasons a user meets are said in Japanese, the rest as the system says them."""
+    from furikaeri.errors import os_reason
+
+    locale("ja_JP.UTF-8")
+    long_name = tmp_path / ("a" * 300 + ".wav")
+    line = error_line("analyze", str(long_name))
+    assert line == f"{JA}名前が長すぎます（{long_name}）"
+    line = error_line("questions", "add", str(tmp_path / ("b" * 300 + ".toml")))
+    assert line.endswith("を読み込めません: 名前が長すぎます")
+    locale("C")
+    assert error_line("analyze", str(long_name)) == f"{EN}File name too long ({long_name})"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device"), "ja") == "ディスクの空きがありません"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device"), "en") == "No space left on device"
+    assert os_reason(OSError(errno.ECHILD, "No child processes"), "ja") == "No child processes"  # not one a user meets
+    assert os_reason(ValueError("odd\n value"), "ja") == "odd value"
+
+
 def test_a_question_set_typo_in_japanese(home, locale):
     line = error_line("practice", "--set", "nope", "--lang", "ja")
     assert line.startswith(f"{JA}質問セット 'nope' はありません。使えるセット: ") and "ja-basic" in line

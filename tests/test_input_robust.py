@@ -281,6 +281,8 @@ def _interrupted_at(cmd, environ, delay: float):
     ours = "furikaeri/cli/" in err or "furikaeri/__main__.py" in err
     if p.returncode == -signal.SIGINT and not ours:
         return None  # before our code ran (Python starting, or finding the package)
+    if p.returncode == 1 and "Fatal Python error: init_import_site" in err and not ours:
+        return None  # Python itself interrupted while importing `site`, before any code of ours
     if p.returncode == 130 and "Traceback" not in err and err.strip().splitlines()[-1] == "furikaeri: interrupted":
         return None
     return p.returncode, err

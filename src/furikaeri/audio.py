@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from furikaeri.errors import AudioError
+from furikaeri.errors import AudioError, os_reason
 
 RATE = 16000
 #: A sample this near full scale (int16 32735 and up) is taken as clipped ...
@@ -468,7 +468,7 @@ def check_file(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise AudioError(f"{path}: cannot read ({e.strerror})", ja=f"{path}: 読み込めません（{e.strerror}）") from None
+        raise AudioError(f"{path}: cannot read ({e.strerror})", ja=f"{path}: 読み込めません（{os_reason(e, 'ja')}）") from None
     if not path.is_file():  # a pipe (<(cat x.wav), /dev/stdin) has no size and cannot be read twice
         raise AudioError(f"{path}: not a file but a pipe or a device: save the audio to a file first",
                          ja=f"{path}: ファイルではなくパイプかデバイスです。音声をファイルに保存してから指定してください")

@@ -61,7 +61,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from furikaeri.errors import AudioError, DeviceError, UsageError
+from furikaeri.errors import AudioError, DeviceError, UsageError, os_reason
 
 #: Seconds between patches of the WAV header's lengths while recording.
 HEADER_EVERY_S = 0.5
@@ -1058,7 +1058,7 @@ def _write_error_message(path: Path, e: OSError, duration: float, header_ok: boo
         elif e.errno == errno.EFBIG:
             what, fix = "ファイルがこのシステムで扱える大きさを超えました", "--out で別のフォルダを指定して"
         else:
-            what, fix = e.strerror or str(e), "フォルダを確認してから"
+            what, fix = os_reason(e, "ja"), "フォルダを確認してから"
         kept = f"最初の {duration:.1f} 秒は {path} に残っています"
         if not header_ok:
             kept += "。空きができたら `furikaeri recover` で修復できます"

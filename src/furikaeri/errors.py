@@ -8,6 +8,7 @@ answer whose stored values cannot all be read) is said with :func:`warn`, one li
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import sys
@@ -69,16 +70,55 @@ def take_not_saved(cause: BaseException, take: str | Path, question_key: str | N
     command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "analyze", str(take), "--save",
                           *(["-q", question_key] if question_key else [])])
     said = cause.said_in("en") if isinstance(cause, FurikaeriError) else _os_line(cause)
-    said_ja = cause.said_in("ja") if isinstance(cause, FurikaeriError) else said
+    said_ja = cause.said_in("ja") if isinstance(cause, FurikaeriError) else _os_line(cause, "ja")
     return TakeNotSaved(
         f"{said.rstrip('.')}; the recording is kept at {take}: `{command}` saves it once that is fixed",
         ja=f"{said_ja.rstrip('。')}。録音は {take} に残っています: 直したあと `{command}` で保存できます",
         cause=cause, take=take, question_key=question_key)
 
 
-def _os_line(e: BaseException) -> str:
+def _os_line(e: BaseException, lang: str = "en") -> str:
     if isinstance(e, OSError) and e.strerror:
-        return f"{e.strerror} ({e.filename})" if e.filename else e.strerror
+        reason = os_reason(e, lang)
+        return f"{reason} ({e.filename})" if e.filename else reason
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+#: The C library's reasons (``strerror``, English whatever the locale) for the OS errors a user
+#: meets, said in Japanese, so that a Japanese line does not end in English.
+_OS_REASONS_JA = {
+    errno.EACCES: "アクセスが許可されていません",
+    errno.EPERM: "操作が許可されていません",
+    errno.ENOENT: "ファイルまたはフォルダがありません",
+    errno.ENOSPC: "ディスクの空きがありません",
+    errno.EROFS: "読み取り専用のファイルシステムです",
+    errno.EISDIR: "フォルダです",
+    errno.ENOTDIR: "フォルダではありません",
+    errno.EEXIST: "同じ名前のものがすでにあります",
+    errno.EIO: "入出力エラーです（ディスクや接続を確かめてください）",
+    errno.ENAMETOOLONG: "名前が長すぎます",
+    errno.EFBIG: "ファイルが大きすぎます",
+    errno.EMFILE: "開いているファイルが多すぎます",
+    errno.ENFILE: "開いているファイルが多すぎます",
+    errno.ELOOP: "シンボリックリンクが循環しています",
+    errno.ENXIO: "デバイスがありません",
+    errno.ENODEV: "デバイスがありません",
+    errno.EBUSY: "使用中です",
+    errno.ETXTBSY: "使用中です",
+    errno.ENOMEM: "メモリが足りません",
+    errno.EINVAL: "引数が正しくありません",
+    **({errno.EDQUOT: "ディスク容量の上限（クォータ）を超えました"} if hasattr(errno, "EDQUOT") else {}),
+}
+
+
+def os_reason(e: BaseException, lang: str) -> str:
+    """Why an OS call failed (its ``strerror``), in language ``lang``: Japanese for the errors
+    a user meets (:data:`_OS_REASONS_JA`), else the C library's English text."""
+    if isinstance(e, OSError):
+        if lang == "ja" and e.errno in _OS_REASONS_JA:
+            return _OS_REASONS_JA[e.errno]
+        if e.strerror:
+            return e.strerror
     return " ".join(str(e).split()) or type(e).__name__
 
 

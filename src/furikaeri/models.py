@@ -27,7 +27,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from furikaeri.errors import ModelError
+from furikaeri.errors import ModelError, os_reason
 
 DEFAULT_MODEL = "base"
 
@@ -167,7 +167,7 @@ def assemble_base(models_dir: Path) -> Path:
         ) from e
     except OSError as e:
         raise ModelError(f"cannot write the model to {folder}: {e.strerror}",
-                         ja=f"モデルを {folder} に書き込めません: {e.strerror}") from e
+                         ja=f"モデルを {folder} に書き込めません: {os_reason(e, 'ja')}") from e
     verify(folder, "base", full=True)
     return folder
 
@@ -175,7 +175,7 @@ def assemble_base(models_dir: Path) -> Path:
 def _writable_models_dir(models_dir: Path, folder: Path) -> None:
     """Make ``folder`` (in ``models_dir``: ``FURIKAERI_MODELS``, else the cache) for the model to
     assemble, or raise a :class:`ModelError` that names the models folder and what is wrong."""
-    why = None
+    why = why_ja = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if os.access(folder, os.W_OK):
@@ -184,7 +184,7 @@ def _writable_models_dir(models_dir: Path, folder: Path) -> None:
         import errno
 
         if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):  # else the reason below says it
-            why = e.strerror
+            why, why_ja = e.strerror, os_reason(e, "ja")
     in_the_way = next((p for p in (models_dir, folder) if p.exists() and not p.is_dir()), None)
     if in_the_way is not None:
         reason, reason_ja = f"{in_the_way} is a file, not a folder", f"{in_the_way} はフォルダではなくファイルです"
@@ -193,7 +193,7 @@ def _writable_models_dir(models_dir: Path, folder: Path) -> None:
     else:
         reason, reason_ja = "it cannot be written to", "書き込みできません"
     if why:
-        reason, reason_ja = f"{reason} ({why})", f"{reason_ja}（{why}）"
+        reason, reason_ja = f"{reason} ({why})", f"{reason_ja}（{why_ja}）"
     raise ModelError(
         f"the models folder {models_dir} cannot be used: {reason}; set FURIKAERI_MODELS to a folder you "
         "can write to (the model is assembled there once)",

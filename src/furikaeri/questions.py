@@ -54,7 +54,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from furikaeri.errors import QuestionError
+from furikaeri.errors import QuestionError, os_reason
 from furikaeri.lang import LANGUAGES
 from furikaeri.norms import DEFAULT_BUDGET_S  # a question's budget when it gives none
 
@@ -351,7 +351,7 @@ def load_file(path: str | Path) -> QuestionSet:
         raise QuestionError(f"{path} is a directory, not a TOML file",
                             ja=f"{path} は TOML ファイルではなくフォルダです") from None
     except OSError as e:
-        raise QuestionError(f"cannot read {path}: {e.strerror or e}", ja=f"{path} を読み込めません: {e.strerror or e}") from e
+        raise QuestionError(f"cannot read {path}: {e.strerror or e}", ja=f"{path} を読み込めません: {os_reason(e, 'ja')}") from e
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -57,7 +57,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from furikaeri.errors import StoreError, warn
+from furikaeri.errors import StoreError, os_reason, warn
 
 DB_NAME = "furikaeri.db"
 AUDIO_DIR = "audio"
@@ -802,7 +802,7 @@ class Store:
         except OSError as e:
             if not (home.is_dir() and (e.errno == errno.EROFS or not os.access(home, os.W_OK))):
                 raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}",
-                                 ja=f"データフォルダ {home} を作成できません: {e.strerror or e}") from e
+                                 ja=f"データフォルダ {home} を作成できません: {os_reason(e, 'ja')}") from e
             why_read_only, why_read_only_ja = _read_only_why(home)
         if why_read_only is None and (not os.access(home, os.W_OK) or _unwritable_files(home)):
             why_read_only, why_read_only_ja = _read_only_why(home)  # chmod, chattr +i, a read-only mount
@@ -1735,7 +1735,7 @@ def _damaged(path: Path, why: object, *, layout: bool = False) -> StoreError:
         where_ja = f"コピーを {backup} に保存しました"
     except OSError as e:
         where = f"copying it aside failed too ({_one_line(e.strerror or e)})"
-        where_ja = f"別の場所へのコピーにも失敗しました（{_one_line(e.strerror or e)}）"
+        where_ja = f"別の場所へのコピーにも失敗しました（{os_reason(e, 'ja')}）"
     if layout:
         why_ja = why.said_in("ja") if isinstance(why, StoreError) else why
         return StoreError(

@@ -17,7 +17,7 @@ import click
 from furikaeri import __version__
 from furikaeri.cli.helptext import LocalizedHelp
 from furikaeri.cli.language import LANG_KEY, speaks, ui_language  # noqa: F401  (the commands import them from here)
-from furikaeri.errors import FurikaeriError
+from furikaeri.errors import FurikaeriError, os_reason
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -240,7 +240,10 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
         if ja:
             return f"{e.filename} はフォルダではありません（同じ名前のファイルがあります）"
         return f"{e.filename} is not a folder (a file of that name is in the way)"
-    return f"{e.strerror or e} ({e.filename})" if e.filename else str(e)
+    reason = os_reason(e, lang) if e.strerror or ja else str(e)
+    if e.filename:
+        return f"{reason}（{e.filename}）" if ja else f"{reason} ({e.filename})"
+    return reason
 
 
 @click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
