@@ -230,6 +230,40 @@ def test_session_means_judge_fillers_by_their_counts(furikaeri_home):
     assert N.within_jitter("fillers_per_min", [fig(6, 32), fig(5, 32)], [fig(5, 32), fig(5, 32)]) is True
 
 
+def length(answer_s, budget_s):
+    return {"answer_s": answer_s, "budget_s": budget_s, "over_s": answer_s - budget_s}
+
+
+@pytest.mark.parametrize("note, before, after, verdict, metric", [
+    ("talk less", length(33.0, 90), length(41.3, 90), "worse", "answer_s"),  # QA: was "held", both in budget
+    ("be more concise", length(19.0, 60), length(21.0, 60), "same", "answer_s"),  # +2 s: not a change
+    ("be more concise", length(19.0, 60), length(26.0, 60), "worse", "answer_s"),
+    ("talk less", length(40.0, 60), length(30.0, 60), "better", "answer_s"),
+    ("talk less", length(22.0, 60), length(9.9, 60), "overshot", "answer_s"),  # now thin: "say more"
+    ("I rambled", length(50.0, 60), length(51.0, 60), "same", "answer_s"),  # asked shorter, not done
+    ("長すぎた", length(50.0, 60), length(35.0, 60), "better", "answer_s"),
+    ("stay within the time", length(50.0, 60), length(51.0, 60), "held", "over_s"),  # the budget is the aim
+    ("時間内に", length(50.0, 60), length(55.0, 60), "held", "over_s"),
+    ("talk less", length(95.0, 60), length(62.0, 60), "better", "over_s"),  # over budget: the budget
+])
+def test_a_wish_to_talk_less_inside_the_budget_wants_a_shorter_answer(note, before, after, verdict, metric):
+    fix = N.check_fix(answer(1, before, note=note), after, "ja" if note[0] > "~" else "en")
+    assert [c.metric for c in fix.changes] == [metric] and fix.verdict == verdict, fix
+
+
+@pytest.mark.parametrize("lang, said", [("en", "now short for the budget"), ("ja", "持ち時間に対して短すぎます")])
+def test_an_answer_cut_too_short_is_said_as_short_not_past_a_range(lang, said):
+    from rich.console import Console
+
+    from furikaeri.report.history import render_fix
+
+    fix = N.check_fix(answer(1, length(22.0, 60), note="talk less"), length(9.9, 60), "en")
+    out = Console(width=100, record=True)
+    render_fix(out, fix, lang)
+    shown = out.export_text()
+    assert said in shown and "range" not in shown and "範囲" not in shown, shown
+
+
 def test_session_mean_over_budget_does_not_hide_an_overrun(furikaeri_home):
     """Known in session 28: one answer 30 s over and three 20 s under averaged to 7.5 s under
     budget, so the session's means showed no overrun at all."""

@@ -564,8 +564,8 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                                   for c in compare_metrics(previous.metrics, metrics, language))
                       if c.verdict in ("better", "worse"))
         return FixCheck(previous.id, text, False, moved, "unknown")
-    targets = [(_measured(name, previous.metrics, metrics), want) for name, want in targets]
-    targets = [(name, want) for name, want in targets if name in METRIC_BY_NAME]
+    targets = [_as_measured(name, want, text, previous.metrics, metrics, limit) for name, want in targets]
+    targets = [t for i, t in enumerate(targets) if t[0] in METRIC_BY_NAME and t not in targets[:i]]
     changes = tuple(_target_change(name, want, previous.metrics, metrics, limit) for name, want in targets)
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], previous.metrics.get(name), want) for name, want in targets)
@@ -576,10 +576,37 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
 def _target_change(name: str, want: str | None, before: Mapping[str, Any], after: Mapping[str, Any],
                    limit: float | None) -> Change:
     """The change of a figure a note targets; the budget (``over_s``), where the note names a
-    limit of its own, as the answer's length against that limit (:func:`within_limit`)."""
+    limit of its own, as the answer's length against that limit (:func:`within_limit`); a
+    shorter answer asked for, done until the answer is thin (under
+    :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget: ``overshot``)."""
     if name == "over_s" and limit is not None:
         return within_limit(limit, before.get("answer_s"), after.get("answer_s"))
-    return settle_counts(note_change(METRIC_BY_NAME[name], before.get(name), after.get(name), want), before, after)
+    c = settle_counts(note_change(METRIC_BY_NAME[name], before.get(name), after.get(name), want), before, after)
+    budget = after.get("budget_s")
+    if (name == "answer_s" and want == "lower" and c.verdict == "better" and budget and c.after is not None
+            and c.after < norms.SHORT_ANSWER_SHARE * budget):
+        return replace(c, verdict="overshot")
+    return c
+
+
+#: A note about the budget itself ("stay within the time", 「時間内に」), not about talking less.
+_BUDGET_WORDS = re.compile(
+    r"\bbudget|\btime\s*limit|\b(?:in|on|within)\s+(?:the\s+)?time\b|\bover\s*time|\b(?:ran|run|running|went|go|going)\s+over\b|"
+    r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|時間内|持ち時間|制限時間|時間(?:を|が)?(?:オーバー|超過|超え|越え)|オーバー|超え|越え|超過",
+    re.IGNORECASE)
+
+
+def _as_measured(name: str, want: str | None, note: str, before: Mapping[str, Any], after: Mapping[str, Any],
+                 limit: float | None) -> tuple[str, str | None]:
+    """The figure and direction a note's target is judged on (:func:`_measured`). A wish for a
+    shorter answer ("talk less", "too long", 「長すぎた」: read as the budget, ``over_s``) after
+    an answer that kept to its budget asks for a shorter one than that: the length, lower (else
+    33 -> 41 s on a 90-s budget was "held", both inside it). Over its budget, or in a note
+    about the budget itself (:data:`_BUDGET_WORDS`), the budget is the aim."""
+    if name == "over_s" and limit is None and before.get("over_s") is not None and before["over_s"] <= 0 \
+            and before.get("answer_s") is not None and not _BUDGET_WORDS.search(note):
+        return "answer_s", "lower"
+    return _measured(name, before, after), want
 
 
 def within_limit(limit: float, before: float | None, after: float | None) -> Change:

@@ -751,6 +751,8 @@ TEXT = {
     'delete_kept': 'Nothing deleted.',
     'deleted': 'Deleted {what}.',
     'delete_audio_kept': ' Its recording stays at {path}.',
+    'fix_overshot_short': 'you did what your note asked, and the answer is now short for its budget',
+    'overshot_short': 'as your note asked, but now short for the budget',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

@@ -685,6 +685,8 @@ TEXT = {
     'delete_kept': '削除しませんでした。',
     'deleted': '{what}を削除しました。',
     'delete_audio_kept': '録音は {path} に残っています。',
+    'fix_overshot_short': 'メモどおり短くなりましたが、持ち時間に対して短すぎます',
+    'overshot_short': 'メモどおりですが、持ち時間に対して短すぎます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

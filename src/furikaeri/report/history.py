@@ -96,7 +96,7 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     if c is None:
         return Text("–", style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
-    word = t(c.verdict, lang)
+    word = t("overshot_short" if c.verdict == "overshot" and c.metric == "answer_s" else c.verdict, lang)
     style = _VERDICT_STYLE.get(c.verdict, "")
     m = METRIC_BY_NAME.get(c.metric)
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
@@ -245,6 +245,8 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
+    elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
+        key = "fix_overshot_short"  # a shorter answer asked for, and now too short: no range to pass
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
         label = _label(c.metric, lang)
