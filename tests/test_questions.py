@@ -207,6 +207,33 @@ def test_a_company_known_only_from_logged_interviews_shows_its_questions(tmp_pat
     doc = json.loads(shown.output)
     assert doc["title"] == "Acme" and [q["text"] for q in doc["questions"]] == ["Why us?", "Your weakness?"]
     plain = CliRunner().invoke(cli, [*h, "questions", "show", "Acme"])
-    assert plain.exit_code == 0 and "asked2" in plain.output and "Your weakness?" in plain.output
+    assert plain.exit_code == 0 and "asked1-2" in plain.output and "Your weakness?" in plain.output
     none = CliRunner().invoke(cli, [*h, "questions", "show", "Nope"])
     assert none.exit_code == 2 and "no question set 'Nope'" in none.output
+
+
+def test_ids_of_asked_questions_stay_as_interviews_are_logged_and_repeats_join(tmp_path):
+    """QA (session 29): an asked question's id counted across all interviews, newest first, so
+    logging another interview renamed asked1-1 to asked1-2 and `--only asked1-1` failed; and a
+    question the company file asks, typed in another case without its "?", was listed twice."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+    (home / "questions").mkdir(parents=True)
+    (home / "questions" / "acme.toml").write_text(
+        '[company]\nname = "Acme Corp"\nlanguage = "en"\nasks = ["Why do you want to work here?"]\n', encoding="utf-8")
+    h = ["--home", str(home)]
+
+    def ids():
+        r = CliRunner().invoke(cli, [*h, "questions", "show", "Acme Corp", "--json"])
+        assert r.exit_code == 0, r.output
+        return {q["id"]: q["text"] for q in json.loads(r.output)["questions"] if q["id"].startswith("asked")}
+
+    for asked in (["Tell me about yourself", "why do you want to work here"], ["Why Acme?", "tell me about yourself."]):
+        args = [x for q in asked for x in ("-q", q)]
+        assert CliRunner().invoke(cli, [*h, "reflect", "-c", "Acme Corp", *args]).exit_code == 0
+        if len(ids()) == 1:
+            assert ids() == {"asked1-1": "Tell me about yourself"}
+    assert ids() == {"asked2-1": "Why Acme?", "asked1-1": "Tell me about yourself"}

@@ -39,20 +39,33 @@ def company_questions(store: Store, qset: qmod.QuestionSet) -> qmod.QuestionSet:
     (``reflect``), so a real question becomes a practice question."""
     if qset.company is None:
         return qset
-    known = {q.text for q in qset.questions}
-    extra: list[qmod.Question] = []
     budget = qmod.DEFAULT_BUDGET_S.get(qset.language, 60.0)
-    for iv in store.interviews(company=qset.company.name):
-        for item in iv.items:
+    extra = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, budget),  # a built-in's keeps its own
+                                language=qset.language, set_name=qset.name, hint="")
+                  for qid, text in _asked(store.interviews(company=qset.company.name), [q.text for q in qset.questions]))
+    return replace(qset, questions=qset.questions + extra) if extra else qset
+
+
+def _asked(interviews, known: list[str]) -> list[tuple[str, str]]:
+    """The questions ``interviews`` (newest first) logged and ``known`` does not hold, each once
+    up to case, spacing and closing marks (:func:`furikaeri.questions.same_question`), in the
+    order of the newest interview that asked them: ``(id, text)``. The id, ``asked<interview>-<n>``,
+    is the question's place in the first interview that asked it, so it stays the same however
+    many interviews are logged after it."""
+    first: list[tuple[str, str]] = []  # (id, text) where each was first asked
+    latest: list[tuple[int, int]] = []  # (newest interview's rank, place in it) of each
+    for rank, iv in reversed(list(enumerate(interviews))):
+        for n, item in enumerate(iv.items, 1):
             text = item.get("question", "").strip()
-            if text and text not in known:
-                known.add(text)
-                extra.append(qmod.Question(id=f"asked{iv.id}-{len(extra) + 1}", text=text,
-                                           budget_s=qmod.builtin_budget(text, budget),  # a built-in's keeps its own
-                                           language=qset.language, set_name=qset.name, hint=""))
-    if not extra:
-        return qset
-    return replace(qset, questions=qset.questions + tuple(extra))
+            if not text or any(map(qmod.same_question(text), known)):
+                continue
+            same = next((i for i, (_, t) in enumerate(first) if qmod.same_question(text)(t)), None)
+            if same is None:
+                first.append((f"asked{iv.id}-{n}", text))
+                latest.append((rank, n))
+            else:
+                latest[same] = (rank, n)
+    return [q for _, q in sorted(zip(latest, first))]
 
 
 def set_from_interviews(store: Store, company: str, folder: Path | None = None) -> qmod.QuestionSet:
@@ -63,13 +76,12 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None) 
     if not interviews:
         qmod.get_company(company, folder)  # raises the helpful "no company file" error
     c = store.company(company)
-    texts = [i.get("question", "") for iv in interviews for i in iv.items if i.get("question")]
-    lang = guess_language(texts)
+    asked = _asked(interviews, [])
+    lang = guess_language([text for _, text in asked])
     name = qmod.slug(c.name if c else company)
-    seen = list(dict.fromkeys(texts))
-    qs = tuple(qmod.Question(id=f"asked{n}", text=text, budget_s=qmod.builtin_budget(text, qmod.DEFAULT_BUDGET_S[lang]),
+    qs = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, qmod.DEFAULT_BUDGET_S[lang]),
                              language=lang, set_name=name)
-               for n, text in enumerate(seen, 1))
+               for qid, text in asked)
     if not qs:
         raise UsageError(f"the interviews logged for '{company}' hold no questions",
                          ja=f"'{company}' の面接記録には質問がありません")
