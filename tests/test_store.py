@@ -64,10 +64,35 @@ def test_open_creates_database_with_wal_foreign_keys_and_migrations(home):
 def test_migrate_blank_in_memory_database_once():
     db = sqlite3.connect(":memory:", isolation_level=None)
     assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews",
-                             "m003_repetitions_apart_from_fillers", "m004_coach_figures"]
+                             "m003_repetitions_apart_from_fillers", "m004_coach_figures",
+                             "m005_numbers_never_reused"]
     assert S.migrate(db) == []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables
+
+
+def test_a_deleted_number_is_never_given_again(home):
+    """QA (session 29): deleting the newest answer (or interview) handed its number, and its
+    emptied session's, to the next one saved, so `compare 3 13` or a note naming #13 pointed at
+    another answer."""
+    def answer(st, sid, i):
+        return st.add_answer(sid, {"transcript": f"answer {i}", "language": "en", "answer_s": 30.0}, now=MONDAY)
+
+    with Store.open(home) as st:
+        first = st.create_session("Monday", now=MONDAY)
+        a1, a2 = answer(st, first, 1), answer(st, first, 2)
+        lone = st.session_for("Tuesday", now=MONDAY)
+        a3 = answer(st, lone, 3)
+        iv = st.add_interview(company="Acme", held_on="2026-11-20", items=[{"question": "Why us?"}], now=MONDAY)
+        st.delete_answer(a3)  # the newest answer, and its session with it
+        st.delete_interview(iv)
+        st.delete_answer(a1)  # an older one: its number is below the newest, never given either
+    with Store.open(home) as st:  # remembered across opens
+        again = st.session_for("Wednesday", now=MONDAY)
+        a4 = answer(st, again, 4)
+        iv2 = st.add_interview(company="Acme", held_on="2026-11-21", items=[{"question": "Why us?"}], now=MONDAY)
+    assert (again, a4, iv2) == (lone + 1, a3 + 1, iv + 1)
+    assert a4 not in (a1, a2, a3)
 
 
 def test_answer_round_trip_with_metrics_and_note(home):

@@ -327,6 +327,29 @@ def m004_coach_figures(db: sqlite3.Connection) -> None:
                    (*(m[c] for c in COACH_COLUMNS), answer_id))
 
 
+@migration
+def m005_numbers_never_reused(db: sqlite3.Connection) -> None:
+    """The highest number a deleted answer, session or interview had (``_retired``): a new one
+    is numbered after it, so `compare 3 13`, a note or an export written before a `delete` never
+    comes to point at another answer (SQLite gives a row the largest id plus one, so deleting
+    the newest answer handed its number to the next)."""
+    db.execute("CREATE TABLE _retired (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL)")
+
+
+def _next_id(db: sqlite3.Connection, table: str) -> int:
+    """The id a new row of ``table`` (answers, sessions, interviews) gets: after every id the
+    table holds and every one deleted from it (:func:`m005_numbers_never_reused`)."""
+    held = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+    retired = db.execute("SELECT last_id FROM _retired WHERE name = ?", (table,)).fetchone()
+    return max(int(held), int(retired[0]) if retired else 0) + 1
+
+
+def _retire(db: sqlite3.Connection, table: str, row_id: int) -> None:
+    """Remember that ``table`` had ``row_id``, deleted now (:func:`_next_id`)."""
+    db.execute("INSERT INTO _retired (name, last_id) VALUES (?, ?)"
+               " ON CONFLICT(name) DO UPDATE SET last_id = max(last_id, excluded.last_id)", (table, row_id))
+
+
 def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
     """Apply pending migrations (the first ``upto`` only, if given: for tests and fixtures).
 
@@ -367,7 +390,7 @@ def _unlisted(db: sqlite3.Connection) -> tuple[str, str] | None:
     """Tables without the ``_migrations`` table that says which migrations made them (None: a
     new database, or one that has it), said in English and Japanese."""
     names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    stray = [n for n in names if not n.startswith("sqlite_")]
+    stray = sorted((n for n in names if not n.startswith("sqlite_")), key=lambda n: (n.startswith("_"), n))
     if "_migrations" in names or not stray:
         return None
     more = f", … ({len(stray)} in all)" if len(stray) > 4 else ""
@@ -995,9 +1018,9 @@ class Store:
         with self.transaction() as db:
             company_id = self._company_id(db, company, now) if company else None
             cur = db.execute(
-                "INSERT INTO sessions (name, kind, set_name, language, company_id, started_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (name, kind, set_name, language, company_id, to_stamp(now)),
+                "INSERT INTO sessions (id, name, kind, set_name, language, company_id, started_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_next_id(db, "sessions"), name, kind, set_name, language, company_id, to_stamp(now)),
             )
             sid = int(cur.lastrowid)
         self._unanswered.add(sid)
@@ -1020,8 +1043,8 @@ class Store:
             if row:
                 return int(row["id"])
             cur = db.execute(
-                "INSERT INTO sessions (name, kind, language, started_at) VALUES (?, ?, ?, ?)",
-                (name, kind, language, to_stamp(now)),
+                "INSERT INTO sessions (id, name, kind, language, started_at) VALUES (?, ?, ?, ?, ?)",
+                (_next_id(db, "sessions"), name, kind, language, to_stamp(now)),
             )
             sid = int(cur.lastrowid)
         self._unanswered.add(sid)
@@ -1144,10 +1167,11 @@ class Store:
         stamp = to_stamp(now)
         with self.transaction() as db:
             cur = db.execute(
-                f"""INSERT INTO answers (session_id, question_id, created_at, audio_path, transcript,
+                f"""INSERT INTO answers (id, session_id, question_id, created_at, audio_path, transcript,
                     analysis_json, language, model, settings_json, focus, {", ".join(METRIC_COLUMNS)})
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METRIC_COLUMNS))})""",
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METRIC_COLUMNS))})""",
                 (
+                    _next_id(db, "answers"),
                     session_id,
                     question_id,
                     stamp,
@@ -1253,8 +1277,10 @@ class Store:
             return None
         with self.transaction() as db:
             db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))  # its note: ON DELETE CASCADE
+            _retire(db, "answers", answer_id)
             if not db.execute("SELECT 1 FROM answers WHERE session_id = ?", (gone.session_id,)).fetchone():
                 db.execute("DELETE FROM sessions WHERE id = ?", (gone.session_id,))
+                _retire(db, "sessions", gone.session_id)
         return gone
 
     def delete_interview(self, interview_id: int) -> Interview | None:
@@ -1265,6 +1291,7 @@ class Store:
             return None
         with self.transaction() as db:
             db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
+            _retire(db, "interviews", interview_id)
         return gone
 
     def set_note(
@@ -1366,9 +1393,10 @@ class Store:
         with self.transaction() as db:
             cid = self._company_id(db, company, now) if company else None
             cur = db.execute(
-                "INSERT INTO interviews (company_id, held_on, stage, items_json, reaction, went_well,"
-                " to_fix, audio_path, answer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO interviews (id, company_id, held_on, stage, items_json, reaction, went_well,"
+                " to_fix, audio_path, answer_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    _next_id(db, "interviews"),
                     cid,
                     held_on,
                     stage,
