@@ -26,7 +26,29 @@ from furikaeri.store import Answer, Note
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
 # the length of an answer is not a pause).
 _SILENCE_EN = r"(?:silen\w*|pauses?|gaps?|quiet|dead air)"
-_SILENCE_JA = r"(?:沈黙|無言|静寂|(?<![時期空人瞬])間|黙(?:る|って|り込)(?:の|こと)?)"
+#: 間 as a pause: not inside 時間/期間/空間/人間/瞬間, nor この間 (the other day), その間 (meanwhile),
+#: あっという間 (in no time)
+_MA = r"(?<![時期空人瞬])(?<!この|その|あの|いう)間"
+_SILENCE_JA = rf"(?:沈黙|無言|静寂|ポーズ|{_MA}|黙(?:る|って|り込)(?:の|こと)?)"
+#: A pause as a note names it in Japanese, with the time of one ("沈黙の時間", "考える時間": a
+#: silence, not the answer's length), longest first.
+_PAUSE_JA = rf"(?:(?:沈黙|無言|空白|黙っている|黙ってる|黙る|考える|考え込む)の?時間|沈黙|無言|ポーズ|{_MA})"
+#: A pause's length as a note qualifies it ("shorter pauses", "pauses were too long", 「間を短く」,
+#: 「長い沈黙」): words of length that belong to the pause, never to the answer's length or its
+#: budget. English words between a pause and its length are the few that join them in a clause
+#: ("were", "between points"), so "pauses made it too long" leaves the answer's "too long" alone.
+_PAUSE_EN = r"(?:paused|pausing|pauses?|silences?|gaps?|dead air)"
+_EN_LENGTH = r"(?:long|longer|lengthy|short|shorter|brief|briefer)\b"
+_PAUSE_LINK_EN = r"(?:(?:were|was|are|is|be|been|being|felt|feel|feels|seemed|seem|seems|got|get|gets|getting|stay|stays|" \
+                 r"stayed|still|way|far|much|a|bit|little|lot|really|very|quite|too|so|rather|somewhat|kinda|all|" \
+                 r"for|the|of)\s+|(?:between|in|during|after|before|at)\s+(?:the\s+|my\s+|each\s+)?\w+\s+)"
+_PAUSE_LENGTH = (
+    rf"\b(?:(?:too|so|very|really|overly|way too)\s+)?{_EN_LENGTH}\s+{_PAUSE_EN}\b(?:\s+{_PAUSE_LINK_EN}{{0,3}}{_EN_LENGTH})?|"
+    rf"\b{_PAUSE_EN}\s+{_PAUSE_LINK_EN}{{0,3}}(?:{_EN_LENGTH}|(?:ran|run|running|went|go|going|dragg?(?:ed|ing|s)?)\s+(?:on|long)\b)|"
+    rf"\bpaus(?:e|ed|ing)\s+for\s+(?:a\s+)?(?:shorter|longer|less|long|short)\s+(?:time|while)\b|"
+    rf"{_PAUSE_JA}(?:の(?:長さ|時間))?(?:が|を|は|も)?(?:もう少し|もっと|少し|できるだけ|なるべく|ちょっと|かなり|すごく|やや)?"
+    r"(?:長[いくかすめ]|短[いくかめ]|短縮|縮め|減ら)|"
+    rf"(?:長い|長め|長すぎる|長過ぎる|短い|短め)の?(?:(?:沈黙|無言|空白)の?時間|沈黙|無言|ポーズ|間(?=[がをはもの。]|$))")
 #: A note about fearing silence or filling it ("filled every silence", "afraid of the pauses",
 #: 「沈黙が怖くて間を埋めた」, 「間を怖がった」, 「沈黙に耐えられず」): what went wrong is the
 #: filling (fillers, words for the sake of sound), and what the person wants is to let a pause
@@ -48,19 +70,21 @@ _FEARED_SILENCE = re.compile(
 #: pause-count target; nor does any figure measure a pause taken on purpose (the long pauses
 #: and the longest are silences the speaker is stuck in), so such a note names no figure.
 _ALLOW_PAUSE = re.compile(
-    rf"\btake\s+(?:a\s+|more\s+|the\s+|some\s+)?(?:pauses?|breaths?|beats?|moments?)|"
+    rf"\btake\s+(?:a\s+|more\s+|the\s+|some\s+)?(?:longer\s+)?(?:pauses?|breaths?|beats?|moments?)|"
     rf"\b(?:(?:short|brief|small|little)\s+)?paus(?:e|es|ing)\s+(?:more|deliberately|on purpose|instead|before|after|"
-    rf"between|to think)|"
+    rf"between|to think)(?![^,.;:!?/]*\b(?:were|was|are|is|felt|seemed|got)\s+(?:\w+\s+)?(?:long|longer|short|shorter)\b)|"
     rf"(?<!no )(?<!any )\bmore\s+(?:\w+\s+)?(?:pauses|pausing|breaks|breaths|silences?)\b|"
     rf"\b(?:not enough|too few|very few|hardly any|barely any)\s+(?:\w+\s+)?(?:pauses|pausing|breaks|breaths|silences?)\b|"
-    rf"\bpaus(?:e|ed|ing)\s+(?:\w+\s+)?(?:more|enough)\b|"
+    rf"\bpaus(?:e|ed|ing)\s+(?:\w+\s+)?(?:more|enough|longer)\b|"
     rf"\b(?:should(?:'ve|\s+have)|forg[eo]t\s+to|forgetting\s+to|remember\s+to|didn'?t|did\s+not|never|need(?:ed)?\s+to)\s+"
     rf"(?:take\s+(?:a\s+)?)?paus(?:e|ed)\b(?!\s+(?:less|so|too|for|as)\b)|"
     rf"\blet\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
     rf"\b(?:ok|okay|fine|alright|all right)\s+to\s+(?:pause|be silent|stay silent|stop)|"
     rf"\b(?:embrace|allow|accept|use|comfortable with|don'?t fear)\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
-    rf"(?:短い|短く|少し|軽く|一瞬の?)?(?<![時期空人瞬])間を(?:もっと|しっかり|少し|ちゃんと|意識して)?(?:取|と|置|お|使)|もっと(?:間|沈黙)を|一呼吸|ひと呼吸|"
-    rf"(?:沈黙|(?<![時期空人瞬])間)が?あっても|(?<![時期空人瞬])間が?(?:足りな|少な|な[いかく]|無[いかく])",
+    rf"(?:短い|短く|短め|少し|軽く|一瞬の?|長い|長めの?)?{_PAUSE_JA}を(?:もっと|しっかり|少し|ちゃんと|意識して|長く|長めに|"
+    rf"たっぷり|じっくり|十分)?(?:取|と|置|お|使)|もっと(?:間|沈黙|ポーズ)を|一呼吸|ひと呼吸|"
+    rf"{_PAUSE_JA}を?(?:短く|詰め)(?:し)?(?:すぎ|過ぎ)|"
+    rf"{_PAUSE_JA}が?あっても|{_PAUSE_JA}が?(?:足りな|少な|な[いかく]|無[いかく])",
     re.I)
 
 
@@ -156,10 +180,11 @@ _CUES: tuple[_Cue, ...] = (
          r"すぐ(?:に)?話|第一声|出だし|話し始め"),
     # silences: frozen, a pause (that is too long), 間が長い
     _cue("long_pauses", None,
+         _PAUSE_LENGTH + r"|"
          r"\b(?:(?:long|longer|short|shorter|brief)\s+)?(?:paused|pausing|pauses?|silences?|gaps?)(?:\s+(?:\w+\s+){0,2}?too\s+long)?|"
          r"\bfroze|\bfreez\w*|\bblank(?:ed)?\b|\bstuck\b|\blost my (?:train|place|thread|words)|\bdead air|"
-         r"(?:沈黙|無言|(?<![時期空人瞬])間)(?:が|を|は)?(?:長[いくかすめ]?|空[いきけ]|あ[いきく])|"
-         r"詰ま|沈黙|無言|止ま|黙|言葉が出|頭が真っ白|真っ白|(?<![時期空人瞬])間(?=[がをはもの、。]|$)"),
+         rf"(?:沈黙|無言|{_MA})(?:が|を|は)?(?:長[いくかすめ]?|空[いきけ]|あ[いきく])|"
+         rf"詰ま|沈黙|無言|ポーズ|止ま|黙|言葉が出|頭が真っ白|真っ白|(?<!長い){_MA}(?=[がをはもの、。]|$)"),
     # the answer's length: too short (longer wanted), over the budget or a limit, a wish for shorter
     _cue("answer_s", "higher",
          rf"\btoo short|\b{_TOO}\s+(?:short|brief)\b|\bnot long enough|\bran short|\b(?:ended|stopped|finished) too (?:early|soon)|"
@@ -319,7 +344,7 @@ def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]]
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
     for cue in _CUES:
-        spans = [(m.start(), m.end()) for m in cue.pattern.finditer(rest) if m.group().strip()]
+        spans = [(m.start(), _word_end(rest, m.end())) for m in cue.pattern.finditer(rest) if m.group().strip()]
         for start, end in spans:
             rest = rest[:start] + " " * (end - start) + rest[end:]
             asked, want = _asks(cue, text, start, end)
@@ -328,6 +353,16 @@ def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]]
                 limit = _limit_s(text[start:end]) if cue.metric == "over_s" else None
                 limits += [limit] if limit else []
     return _listed(wants, language), min(limits, default=None)
+
+
+def _word_end(text: str, end: int) -> int:
+    """``end``, moved to the end of the English word it falls inside: a cue that reads the
+    start of a word ("brief" of "briefer") reads the whole word, so that its tail ("er") is not
+    left to be read as a word of its own (a filler)."""
+    while end < len(text) and (text[end].isascii() and (text[end].isalnum() or text[end] == "'")) \
+            and end > 0 and text[end - 1].isascii() and text[end - 1].isalnum():
+        end += 1
+    return end
 
 
 def _listed(wants: Mapping[str, list[str | None]], language: str | None) -> list[tuple[str, str | None]]:
