@@ -34,8 +34,12 @@ BAD = "\ufffd"
 
 
 def fake_analysis(path, question=None, language="en", **_):
-    """An analysis of ``path`` as the pipeline would make it, without the model."""
+    """An analysis of ``path`` as the pipeline would make it, without the model (the file
+    checked as the pipeline checks it first)."""
     from furikaeri.analysis import Analysis
+    from furikaeri.audio import check_file
+
+    check_file(Path(path))
     from furikaeri.lang import get_rules
     from furikaeri.measure import Pause, Stats, Verdict
     from furikaeri.transcribe import Word

@@ -474,6 +474,11 @@ def check_file(path: Path) -> None:
                          ja=f"{path}: ファイルではなくパイプかデバイスです。音声をファイルに保存してから指定してください")
     if size == 0:
         raise AudioError(f"{path}: the file is empty", ja=f"{path}: ファイルが空です")
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as e:  # no permission to read it (chmod 000, another user's file)
+        raise AudioError(f"{path}: cannot read ({e.strerror})", ja=f"{path}: 読み込めません（{os_reason(e, 'ja')}）") from None
 
 
 def check_readable(path: str | Path) -> None:

@@ -760,6 +760,13 @@ def _text_as_stored(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
+def _where(audio_path: str | Path | None) -> str | None:
+    """A recording's path as stored: absolute, so `show` and `recover` find it from any folder
+    (a relative ``--home`` gave ``home/audio/x.wav``, which only the folder it was saved from
+    could open)."""
+    return os.path.abspath(audio_path) if audio_path else None
+
+
 def _row(cursor: sqlite3.Cursor, values: tuple) -> sqlite3.Row:
     """A row by column name; a BLOB (no column here holds one: written by another program into
     a text column) read as its text, as :func:`_text_as_stored` reads text."""
@@ -823,6 +830,12 @@ class Store:
             home.mkdir(parents=True, exist_ok=True)
             audio_dir(home).mkdir(exist_ok=True)
         except OSError as e:
+            recordings = audio_dir(home)
+            if home.is_dir() and recordings.exists() and not recordings.is_dir():
+                raise StoreError(f"{recordings} is a file, not a folder: furikaeri keeps the recordings there; "
+                                 "move the file away",
+                                 ja=f"{recordings} はフォルダではなくファイルです。furikaeri は録音をそこに保存します。"
+                                 "そのファイルを別の場所へ移してください") from e
             if not (home.is_dir() and (e.errno == errno.EROFS or not os.access(home, os.W_OK))):
                 raise StoreError(f"cannot create the data directory {home}: {e.strerror or e}",
                                  ja=f"データフォルダ {home} を作成できません: {os_reason(e, 'ja')}") from e
@@ -857,11 +870,11 @@ class Store:
             with _closed_on_failure(db, path):
                 db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
                 _check_intact(db, path)
+                _refuse_newer(db, path)  # both only read: a database that is not ours is left as it is
+                _check_layout(db)
                 _set_wal(db, busy_timeout_s)
                 db.execute("PRAGMA foreign_keys = ON")
                 db.execute("PRAGMA synchronous = NORMAL")
-                _refuse_newer(db, path)
-                _check_layout(db)
                 migrate(db, upto=upto)
                 return cls(db, home)
         except sqlite3.DatabaseError as e:
@@ -1175,7 +1188,7 @@ class Store:
                     session_id,
                     question_id,
                     stamp,
-                    str(audio_path) if audio_path else None,
+                    _where(audio_path),
                     analysis.get("transcript") or "",
                     json.dumps(analysis, ensure_ascii=False),
                     analysis.get("language"),
@@ -1404,7 +1417,7 @@ class Store:
                     reaction,
                     went_well,
                     to_fix,
-                    str(audio_path) if audio_path else None,
+                    _where(audio_path),
                     answer_id,
                     to_stamp(now),
                 ),

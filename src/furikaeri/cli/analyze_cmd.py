@@ -24,7 +24,7 @@ from furikaeri.errors import FurikaeriError
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))  # each checked in turn
 @analysis_options
 @click.option("--question", "-q", default=None,
               help="The question this answers: its text, or a set question's id or key (jikoshokai, "

@@ -42,12 +42,12 @@ CLICK_JA = (
     (r"(.+) is not a valid float(?: range)?\.", "{0} は数ではありません"),
     (r"(.+) is not a valid boolean\..*", "{0} は真偽値（yes/no など）ではありません"),
     (r"(.+) is not a number of seconds\.", "{0} は秒数ではありません"),
-    (r"(.+) is not (.+?)\.", "{0} は使えません（{1} のみ）"),
     (r"(?:File|Directory|Path) (.+) does not exist\.", "{0} がありません"),
     (r"(?:File|Directory|Path) (.+) is a file\.", "{0} はファイルです（フォルダを指定してください）"),
     (r"(?:File|Directory|Path) (.+) is a directory\.", "{0} はフォルダです（ファイルを指定してください）"),
     (r"(?:File|Directory|Path) (.+) is not readable\.", "{0} を読めません"),
     (r"(?:File|Directory|Path) (.+) is not writable\.", "{0} に書き込めません"),
+    (r"(.+) is not (.+?)\.", "{0} は使えません（{1} のみ）"),  # after the paths' "is not readable"
     (r"Option (.+) requires an argument\.", "{0} には値が必要です"),
     (r"Option (.+) requires (\d+) arguments\.", "{0} には値が {1} 個必要です"),
     (r"Option (.+) does not take a value\.", "{0} は値を取りません"),

@@ -1,0 +1,76 @@
+"""Bad input found by QA in session 29: recordings stored by a path only one folder could open,
+a database that is not ours changed by opening it, a file where the recordings folder belongs,
+an unreadable answer file stopping the others. Real processes, real SQLite files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from furikaeri.store import Store
+from test_input_robust import SAMPLE, env, one_error_line, run
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+#: As root, reading a chmod-000 file is refused only without the capability to override it.
+NO_OVERRIDE = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_a_recording_saved_under_a_relative_home_is_found_from_any_folder(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    rc, _, err = run(["--home", "rel", "analyze", SAMPLE, "--save"], work / "unused", fake_model=True, tmp_path=work)
+    assert rc == 0, err
+    with Store.open(work / "rel") as st:
+        (a,) = st.answers(full=False)
+    assert Path(a.audio_path).is_absolute() and Path(a.audio_path).is_file()
+    assert Path(a.audio_path).parent == (work / "rel" / "audio").resolve()
+
+
+def test_a_database_that_is_not_ours_is_left_byte_for_byte(tmp_path):
+    home = tmp_path / "h"
+    home.mkdir()
+    with sqlite3.connect(home / "furikaeri.db") as c:
+        c.execute("CREATE TABLE answers (x)")
+    before = (home / "furikaeri.db").read_bytes()
+    rc, _, err = run(["history"], home)
+    assert rc == 2 and "not laid out as this furikaeri expects" in one_error_line(err)
+    assert (home / "furikaeri.db").read_bytes() == before  # no WAL mode set on it: "Nothing was changed"
+    assert not (home / "furikaeri.db-wal").exists()
+
+
+def test_a_file_where_the_recordings_folder_belongs_is_named(tmp_path):
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "audio").write_text("not a folder")
+    rc, _, err = run(["history"], home)
+    assert rc == 2
+    assert one_error_line(err) == f"furikaeri: error: {home / 'audio'} is a file, not a folder: furikaeri keeps " \
+                                  "the recordings there; move the file away"
+    rc, _, err = run(["history"], home, LANG="ja_JP.UTF-8")
+    assert "はフォルダではなくファイルです" in one_error_line(err)
+
+
+@pytest.mark.skipif(IS_ROOT and shutil.which("setpriv") is None, reason="as root, reading is refused only through setpriv")
+def test_an_unreadable_answer_file_is_one_line_and_the_others_are_analysed(tmp_path):
+    home = tmp_path / "h"
+    locked = tmp_path / "locked.flac"
+    shutil.copy(SAMPLE, locked)
+    locked.chmod(0)
+    try:
+        launcher = [sys.executable, str(tmp_path / "furikaeri_fake_model.py")]
+        run(["history"], home, fake_model=True, tmp_path=tmp_path)  # writes the launcher
+        for lang, said in (("C.UTF-8", f"furikaeri: error: {locked}: cannot read (Permission denied)"),
+                           ("ja_JP.UTF-8", f"furikaeri: エラー: {locked}: 読み込めません（アクセスが許可されていません）")):
+            p = subprocess.run((NO_OVERRIDE if IS_ROOT else []) + launcher + ["analyze", str(locked), SAMPLE, "--json"],
+                               capture_output=True, env=env(home, LANG=lang), timeout=120, cwd=tmp_path)
+            assert p.returncode == 2
+            assert one_error_line(p.stderr.decode()) == said
+            assert b'"file"' in p.stdout  # the readable one was analysed
+    finally:
+        locked.chmod(0o644)
