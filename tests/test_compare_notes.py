@@ -109,6 +109,10 @@ def test_a_note_followed_past_the_band_says_so_rather_than_worse():
     fix = N.check_fix(prev, {"wpm": 100.0, "fillers_per_min": 8.0, "filler_count": 8, "answer_s": 60}, "en")
     assert [c.verdict for c in fix.changes] == ["worse", "overshot"] and fix.verdict == "worse"
     fix = N.check_fix(prev, {"wpm": 100.0, "fillers_per_min": 0.0, "filler_count": 0, "answer_s": 60}, "en")
+    assert fix.verdict == "overshot"  # 2.0 -> 0.0 fillers a minute: held where it should be (<= 2), not better
+    prev = answer(1, {"wpm": 150.0, "fillers_per_min": 4.0, "filler_count": 4, "answer_s": 60},
+                  note="fewer fillers, slow down")
+    fix = N.check_fix(prev, {"wpm": 100.0, "fillers_per_min": 0.0, "filler_count": 0, "answer_s": 60}, "en")
     assert fix.verdict == "mixed"
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from furikaeri import metrics as M
 from furikaeri import notes as N
+from furikaeri import progress as P
 from test_compare_notes import answer
 
 # --------------------------------------------------------------------------- 1. a pause's length
@@ -63,3 +65,51 @@ def test_a_pause_note_is_not_checked_on_the_budget(note):
 def test_a_cue_reads_a_whole_word_and_leaves_no_tail_to_misread():
     # "brief" read of "briefer" left "er", read as the filler "er"
     assert N.note_targets("be briefer", "en") == [("over_s", None)]
+
+
+# --------------------------------------------------------------------------- 3. held inside the norm
+
+
+def test_a_notes_figure_that_stayed_inside_its_norm_is_held_not_worse():
+    # QA: note 結論から話す, then 結論まで（持ち時間比）3% -> 10% "▼ 悪化", which the report rates good (<= 20 %)
+    prev = answer(1, {"opening_share": 0.03}, note="結論から話す", lang="ja")
+    fix = N.check_fix(prev, {"opening_share": 0.10}, "ja")
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("opening_share", "same")]
+    assert fix.verdict == "held"
+    # judged as shown: 20.2 % is "20 %", within 20 %; 26 % is past it, and worse
+    assert N.check_fix(prev, {"opening_share": 0.202}, "ja").verdict == "held"
+    assert N.check_fix(prev, {"opening_share": 0.26}, "ja").verdict == "worse"
+    # a direction the note asks for is still judged by it ("slow down": faster inside the band is worse)
+    slow = answer(1, {"wpm": 130.0}, note="slow down")
+    assert N.check_fix(slow, {"wpm": 150.0}, "en").verdict == "worse"
+
+
+@pytest.mark.parametrize("metric, before, after, verdict", [
+    ("pitch_spread_st", 3.4, 2.9, "same"),  # QA: "▼ 悪化" while every answer was good (>= 1.5)
+    ("pitch_spread_st", 3.4, 1.2, "worse"),
+    ("pitch_spread_st", 1.2, 2.0, "better"),
+    ("opening_share", 0.03, 0.10, "same"),
+    ("fillers_per_min", 0.5, 1.9, "same"),
+    ("fillers_per_min", 1.0, 3.0, "worse"),
+    ("hedges_per_100_words", 0.4, 2.9, "same"),
+    ("monotone_share", 0.0, 0.3, "same"),
+    ("monotone_share", 0.2, 0.6, "worse"),
+    ("longest_pause_s", 0.4, 2.6, "same"),
+    ("longest_pause_s", 0.4, 3.2, "worse"),
+    ("over_s", -20.0, -3.0, "same"),
+    ("wpm", 125.0, 158.0, "same"),
+    ("repetitions_per_min", 0.0, 2.0, "worse"),  # no norm: its direction alone
+])
+def test_compare_holds_a_figure_that_stayed_inside_its_norm(metric, before, after, verdict):
+    [c] = [c for c in M.compare_metrics({metric: before}, {metric: after}, "en") if c.metric == metric]
+    assert c.verdict == verdict
+    assert M.held_in_norm(c) == (verdict == "same")
+
+
+def test_a_progress_trend_inside_the_norm_is_held():
+    values = [3.4, 3.6, 3.3, 2.9, 2.8, 3.0]
+    answers = [answer(i + 1, {"pitch_spread_st": v}) for i, v in enumerate(values)]
+    s = P.series(M.METRIC_BY_NAME["pitch_spread_st"], answers)
+    assert s.trend.verdict == "same" and s.trend.before == 3.4 and s.trend.after == 2.9
+    falling = [answer(i + 1, {"pitch_spread_st": v}) for i, v in enumerate([3.4, 3.6, 3.3, 1.2, 1.1, 1.3])]
+    assert P.series(M.METRIC_BY_NAME["pitch_spread_st"], falling).trend.verdict == "worse"

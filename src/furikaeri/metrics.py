@@ -104,9 +104,59 @@ class Change:
                 "delta": self.delta, "verdict": self.verdict}
 
 
+def _norm_test(name: str):
+    """The test of "where it should be" for figure ``name`` (the report's own norms, on the
+    figure as shown), or None for a figure with no norm (the answer's length, repetitions, the
+    time to the first word: only their direction is judged)."""
+    from furikaeri.measure import ANSWER_DIGITS, PAUSE_DIGITS, PER_DIGITS, as_shown, over_as_shown, \
+        pause_kind, rate_as_shown, share_as_shown
+
+    tests = {
+        "over_s": lambda v: over_as_shown(v) <= 0,  # within the budget
+        "fillers_per_min": lambda v: as_shown(v, PER_DIGITS) <= norms.FILLERS_GOOD_PER_MIN,
+        "long_pauses": lambda v: v <= 0,  # the pauses verdict is "good" only without a long one
+        "longest_pause_s": lambda v: pause_kind(as_shown(v, PAUSE_DIGITS)) != "very_long",
+        "opening_share": lambda v: share_as_shown(v) <= norms.OPENING_SHARE,
+        "hedges_per_100_words": lambda v: as_shown(v, PER_DIGITS) <= norms.HEDGES_PER_100_HIGH,
+        "pitch_spread_st": lambda v: as_shown(v, 1) >= norms.MONOTONE_ST,
+        "monotone_share": lambda v: share_as_shown(v) < norms.MONOTONE_SHARE_HIGH,
+        "off_pace_s": lambda v: as_shown(v, ANSWER_DIGITS) <= 0,
+    }
+    if name in norms.RATE_BANDS:
+        band = norms.RATE_BANDS[name]
+        return lambda v: band.lo <= (rate_as_shown(v) or 0.0) <= band.hi
+    return tests.get(name)
+
+
+def in_norm(name: str, value: float | None) -> bool:
+    """Is ``value`` of figure ``name`` where the report says it should be (its norm in
+    :mod:`furikaeri.norms`, judged on the figure as shown: 20.2 % of the budget is 20 %, within
+    20 %)? False for a missing value or a figure with no norm."""
+    test = _norm_test(name)
+    return value is not None and test is not None and bool(test(float(value)))
+
+
+def has_norm(name: str) -> bool:
+    """Has figure ``name`` a norm :func:`in_norm` judges it by?"""
+    return _norm_test(name) is not None
+
+
+def held_in_norm(c: Change) -> bool:
+    """Did the figure of ``c`` move, as shown, while staying where it should be at both ends
+    (:func:`in_norm`)? Such a change is no change to judge: an opening at 3 % and then 10 % of
+    the budget (good up to 20 %) is not "worse", a voice at 3.4 and then 2.9 semitones (flat
+    under 1.5) not either."""
+    m = METRIC_BY_NAME.get(c.metric)
+    if m is None or c.before is None or c.after is None or not (in_norm(c.metric, c.before) and in_norm(c.metric, c.after)):
+        return False
+    shown = round(c.after * m.scale, m.digits) - round(c.before * m.scale, m.digits)
+    return abs(shown) >= m.same * m.scale - 1e-9
+
+
 def change(metric: Metric, before: float | None, after: float | None, *, want: str | None = None) -> Change:
     """Classify a change. ``want`` (``lower``/``higher``) overrides the metric's own direction,
-    e.g. a note that says "slow down"."""
+    e.g. a note that says "slow down". Judged by the figure's own direction, a change that
+    stays where the figure should be at both ends (:func:`held_in_norm`) is ``same``: held."""
     if before is None or after is None:
         return Change(metric.name, before, after, None, "n/a")
     delta = round(after - before, 3)
@@ -122,6 +172,8 @@ def change(metric: Metric, before: float | None, after: float | None, *, want: s
             good = False  # "slow down", from 126 to 90 wpm: past the good band, not better
         return Change(metric.name, before, after, delta, "better" if good else "worse")
     sb, sa = metric.score(before), metric.score(after)
+    if in_norm(metric.name, before) and in_norm(metric.name, after):  # held where it should be
+        return Change(metric.name, before, after, delta, "same")
     if sb is None or sa is None:
         return Change(metric.name, before, after, delta, "n/a")
     if abs(sa - sb) < 1e-9:

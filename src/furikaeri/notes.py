@@ -20,7 +20,7 @@ from typing import Any, Mapping, Sequence
 
 from furikaeri import norms
 from furikaeri.lang import get_rules
-from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics
+from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, has_norm, in_norm
 from furikaeri.store import Answer, Note
 
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
@@ -687,15 +687,6 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     return "held" if not explicit and _held_fine(judged, limit) else "same"
 
 
-#: Where a coach figure already is where it should be (its norm in :mod:`furikaeri.norms`), so
-#: holding it counts as doing what the note asked.
-_FINE = {
-    "opening_share": (0.0, norms.OPENING_SHARE),
-    "hedges_per_100_words": (0.0, norms.HEDGES_PER_100_HIGH),
-    "pitch_spread_st": (norms.MONOTONE_ST, float("inf")),
-}
-
-
 def _held_fine(changes: Sequence[Change], limit: float | None = None) -> bool:
     """A "same" counts as success when the figure is already where it should be (e.g. the
     answer stayed inside its budget, or the note's limit, fillers stayed at 2 a minute or fewer)."""
@@ -703,22 +694,15 @@ def _held_fine(changes: Sequence[Change], limit: float | None = None) -> bool:
 
 
 def is_fine(metric: str, value: float | None, *, limit: float | None = None) -> bool:
-    """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done?
-    ``limit``: a limit the note set on the answer's length (``answer_s``)."""
+    """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done? The
+    figure's norm as the report judges it (:func:`furikaeri.metrics.in_norm`: the comparison
+    views hold a change inside it as no change too); a figure with no norm, at its best (no
+    repetition at all). ``limit``: a limit the note set on the answer's length (``answer_s``)."""
     if value is None:
         return False
-    if metric == "fillers_per_min":  # the report's own norm
-        return value <= norms.FILLERS_GOOD_PER_MIN
-    if metric == "long_pauses":
-        return value <= 0
-    if metric == "monotone_share":  # as the report's voice verdict: flat from half the time, as shown
-        from furikaeri.measure import share_as_shown
-
-        return share_as_shown(value) < norms.MONOTONE_SHARE_HIGH
     if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
         return limit is None or value <= limit
-    if metric in _FINE:
-        lo, hi = _FINE[metric]
-        return lo <= value <= hi
+    if has_norm(metric):
+        return in_norm(metric, value)
     score = METRIC_BY_NAME[metric].score(value)
     return score is not None and score <= 0
