@@ -293,7 +293,7 @@ def test_reading_commands_do_not_wait_for_another_writer(furikaeri_home, writer_
         assert len(st.answers()) == 3 and st.read_only is None
         with pytest.raises(StoreError) as e:
             st.set_note(1, next_time="breathe")
-    assert str(e.value).endswith("stayed locked by another furikaeri process; try again when it has finished")
+    assert str(e.value).endswith("stayed locked by another process (another furikaeri, or a program that opened it); try again when it has finished")
     assert "ロックされたまま" in e.value.ja
 
 
@@ -317,7 +317,7 @@ def test_a_migration_that_waits_for_another_writer_in_vain_says_so(tmp_path):
     c = sqlite3.connect(home / "furikaeri.db", isolation_level=None)
     c.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(StoreError, match="stayed locked by another furikaeri process") as e:
+        with pytest.raises(StoreError, match="stayed locked by another process") as e:
             Store.open(home, busy_timeout_s=0.2)
         assert "\n" not in str(e.value)
     finally:
@@ -436,7 +436,7 @@ def test_a_take_not_saved_says_where_it_is_and_how_to_save_it(tmp_path):
     (take,) = takes
     msg = str(e.value)
     assert take.is_file() and "\n" not in msg
-    assert "stayed locked by another furikaeri process" in msg
+    assert "stayed locked by another process" in msg
     assert f"the recording is kept at {take}: `furikaeri analyze {take} --save -q en-basic:strength`" in msg
     assert f"録音は {take} に残っています" in e.value.ja
     with Store.open(home) as st:
@@ -460,7 +460,7 @@ def test_practice_says_the_files_path_and_command_with_its_home(tmp_path, monkey
             "--no-reflect"]
     line = one_error_line(run(*args))
     command = shlex.join(["furikaeri", "--home", str(home), "analyze", str(take), "--save", "-q", "en-basic:strength"])
-    assert "stayed locked by another furikaeri process" in line and f"`{command}`" in line
+    assert "stayed locked by another process" in line and f"`{command}`" in line
     assert take.is_file()
     ja = one_error_line(run(*args[:-1], "--no-reflect", "--lang", "ja"))
     assert ja.startswith("furikaeri: エラー:") and f"録音は {take} に残っています" in ja and f"`{command}`" in ja

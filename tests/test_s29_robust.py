@@ -74,3 +74,11 @@ def test_an_unreadable_answer_file_is_one_line_and_the_others_are_analysed(tmp_p
             assert b'"file"' in p.stdout  # the readable one was analysed
     finally:
         locked.chmod(0o644)
+
+
+def test_an_export_into_a_missing_folder_gives_advice_in_english_too(tmp_path):
+    home = tmp_path / "h"
+    out = tmp_path / "nowhere" / "x.md"
+    rc, _, err = run(["export", "--format", "md", "--out", str(out)], home)
+    assert rc == 2
+    assert one_error_line(err) == f"furikaeri: error: {out}: no such file or folder (check each folder on the way)"

@@ -1739,9 +1739,10 @@ def _is_locked(e: Exception) -> bool:
 def _locked(path: Path) -> StoreError:
     """Another process held the write lock for longer than ``busy_timeout``."""
     return StoreError(
-        f"the database {path} stayed locked by another furikaeri process; try again when it has finished",
-        ja=f"データベース {path} が別の furikaeri のプロセスにロックされたままです。"
-        "そちらが終わってからやり直してください",
+        f"the database {path} stayed locked by another process (another furikaeri, or a program that opened it); "
+        "try again when it has finished",
+        ja=f"データベース {path} が別のプロセス（別の furikaeri か、このファイルを開いたプログラム）に"
+        "ロックされたままです。そちらが終わってからやり直してください",
     )
 
 

@@ -234,8 +234,10 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
         return f"disk full while writing {e.filename or 'a file'}: free some space and try again"
     if e.errno in (errno.EACCES, errno.EPERM):
         return f"アクセスが許可されていません: {e.filename}" if ja else f"permission denied: {e.filename}"
-    if ja and e.errno == errno.ENOENT and e.filename:
-        return f"{e.filename} がありません（途中のフォルダも含めて確かめてください）"
+    if e.errno == errno.ENOENT and e.filename:
+        if ja:
+            return f"{e.filename} がありません（途中のフォルダも含めて確かめてください）"
+        return f"{e.filename}: no such file or folder (check each folder on the way)"
     if e.errno in (errno.ENOTDIR, errno.EEXIST) and e.filename:  # a file where a folder is needed
         if ja:
             return f"{e.filename} はフォルダではありません（同じ名前のファイルがあります）"
