@@ -21,7 +21,16 @@ from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change
 from furikaeri.notes import COUNTED, FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
-from furikaeri.report.wrap import fit_line, hanging, pack, stacked, unspaced, wrap_phrases, wrap_unspaced
+from furikaeri.report.wrap import (
+    fit_line,
+    hanging,
+    pack,
+    stacked,
+    unspaced,
+    verdict_least,
+    wrap_unspaced,
+    wrap_verdict,
+)
 from furikaeri.session import Before
 from furikaeri.store import Answer, Interview, Note
 
@@ -423,36 +432,49 @@ def render_note(console: Console, note: Note | None, lang: str, *, answer_id: in
 # --------------------------------------------------------------------------- compare
 
 
-def _figures_table(heads: Sequence[str], rows: Sequence[Sequence[Any]], width: int,
-                   justify: Sequence[str]) -> Table | None:
-    """A table of figures: the first column (their names) wraps, the others never break;
-    ``None`` when the names would get less room than their longest word (a Japanese name: four
-    characters), for the caller to stack the figures instead."""
+#: A table of figures: its column heads and its rows, each a name, figures and (last) a verdict.
+Figures = tuple[Sequence[str], Sequence[Sequence[Any]]]
+
+
+def _verdict_room(table: Figures, width: int) -> int | None:
+    """The cells left for the verdicts of ``table`` set as a table ``width`` columns wide, with
+    every name and figure whole on one line; ``None`` when that leaves a verdict less than its
+    longest word (:func:`~furikaeri.report.wrap.verdict_least`), or the terminal is narrow
+    (:func:`~furikaeri.report.wrap.stacked`): the figures are then stacked."""
     from rich.cells import cell_len
 
+    heads, rows = table
+    if stacked(width) or not rows:
+        return None if rows else width
     widths = [max(cell_len(_plain(x)) for x in col) for col in zip(heads, *rows)]
-    room = width - sum(widths[1:]) - 2 * (len(widths) - 1)
-    words = [w for name in [heads[0], *(_plain(r[0]) for r in rows)] for w in name.split()]
-    least = max((min(cell_len(w), 8) if unspaced(w) else cell_len(w) for w in words), default=1)
-    if room < least:
-        return None
-    squeeze = room < widths[0]
-    table = Table(box=None, pad_edge=False, header_style="dim")
-    table.add_column(heads[0], overflow="fold", **({"width": room} if squeeze else {}))
-    for head, how in zip(heads[1:], justify[1:]):
-        table.add_column(head, justify=how, no_wrap=True)
+    room = width - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    return room if room >= max(verdict_least(_plain(r[-1])) for r in rows) else None
+
+
+def as_tables(tables: Sequence[Figures], width: int) -> bool:
+    """Are ``tables`` (of one screen: show's comparison, compare's means and pairs, progress's
+    blocks) set as tables at ``width`` columns? Only when every one fits whole
+    (:func:`_verdict_room`): a screen never mixes tables and stacked figures, and a name is never
+    broken."""
+    return all(_verdict_room(x, width) is not None for x in tables)
+
+
+def _figures_table(table: Figures, width: int, justify: Sequence[str]) -> Table:
+    """``table`` as a table of figures that fits ``width`` (:func:`as_tables`): names and figures
+    whole, each verdict wrapped between its words in the room left."""
+    heads, rows = table
+    room = _verdict_room(table, width) or width
+    out = Table(box=None, pad_edge=False, header_style="dim")
+    for head, how in zip(heads, justify):
+        out.add_column(head, justify=how, no_wrap=True)
     for row in rows:
-        name = row[0]
-        if squeeze and unspaced(_plain(name)):  # broken by its rules, not anywhere
-            name = wrap_phrases(name if isinstance(name, Text) else Text(name), room)
-        table.add_row(name, *row[1:])
-    return table
+        verdict = row[-1] if isinstance(row[-1], Text) else Text(row[-1])
+        out.add_row(*row[:-1], wrap_verdict(verdict, room))
+    return out
 
 
-def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: str, width: int = 80) -> Table | Group:
-    """Each figure before and after, its change and verdict: a table, or, in a narrow
-    terminal (:func:`~furikaeri.report.wrap.stacked`), each figure stacked: "fillers  5.9/min →
-    2.7/min", then, indented, "-3.2  ▲ better"."""
+def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str) -> Figures:
+    """Each figure before and after, its change and verdict (rows of :func:`_changes_table`)."""
     rows = []
     for c in changes:
         if c.before is None and c.after is None:
@@ -460,19 +482,29 @@ def _changes_table(changes: Sequence[Change], lang: str, *, before: str, after: 
         delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
         rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
                      fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang)))
-    if not stacked(width):
-        heads = [t("metric", lang), before, after, t("change", lang), ""]
-        table = _figures_table(heads, rows, width, ("left", "right", "right", "right", "left"))
-        if table is not None:
-            return table
+    return [t("metric", lang), before, after, t("change", lang), ""], rows
+
+
+def _changes_table(table: Figures, width: int, as_table: bool) -> Table | Group:
+    """A table of changes (:func:`_changes_figures`), or, when not ``as_table``, each figure
+    stacked: "fillers  5.9/min → 2.7/min", then, indented, "-3.2  ▲ better"."""
+    if as_table:
+        return _figures_table(table, width, ("left", "right", "right", "right", "left"))
     out: list = []
-    for name, was, now, delta, verdict in rows:
+    for name, was, now, delta, verdict in table[1]:
         out.append(pack([Text(name, style="bold"), Text(f"{was} → {now}")], width, indent=2))
         out.append(hanging(Text.assemble(delta, "  ", verdict) if delta else verdict, width, 4))
     return Group(*out)
 
 
-def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -> None:
+def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
+    return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}")
+
+
+def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *, as_table: bool | None = None) -> None:
+    """Two attempts: their figures side by side (``as_table``: as a table, else stacked; by
+    default as they fit, :func:`as_tables`), the note's check, and what the answer said
+    differently."""
     a, b = cmp.before, cmp.after
     console.print(f"[bold]#{a.id}[/bold] [dim]{_when(a.created_at)}[/dim] → [bold]#{b.id}[/bold] "
                   f"[dim]{_when(b.created_at)}[/dim]")
@@ -482,7 +514,9 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str) -
         _say(console, f"[yellow]{t('different_questions', lang)}[/yellow]")
     elif b.question:
         _say(console, f"[bold cyan]{escape(b.question)}[/bold cyan]")
-    console.print(_changes_table(cmp.changes, lang, before=f"#{a.id}", after=f"#{b.id}", width=console.width))
+    figures = _answer_figures(cmp, lang)
+    table = as_tables([figures], console.width) if as_table is None else as_table
+    console.print(_changes_table(figures, console.width, table))
     if a.note and not a.note.empty:
         _say(console, f"[dim]{t('your_note', lang)} (#{a.id}):[/dim] {escape(note_text(a.note))}")
     render_fix(console, cmp.fix, lang)
@@ -514,10 +548,12 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     if cmp.only_before or cmp.only_after:  # the means are not of one set of questions
         _say(console, f"[yellow]{t('means_other_questions', lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
-    console.print(_changes_table(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", width=console.width))
+    means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}")
+    table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
+    console.print(_changes_table(means, console.width, table))
     for p in cmp.pairs:
         console.print()
-        render_compare_answers(console, p, lang)
+        render_compare_answers(console, p, lang, as_table=table)
     for label, items in ((sa["name"], cmp.only_before), (sb["name"], cmp.only_after)):
         if items:
             console.print()
@@ -529,11 +565,9 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
 # --------------------------------------------------------------------------- progress
 
 
-def _progress_table(block: ProgressBlock, lang: str, width: int = 80) -> Table | Group:
+def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
     """Each figure of ``block``: its name, a chart, the latest value, the best, the change and
-    its verdict. Figures never break; a narrow terminal wraps the figure's name, and one too
-    narrow for that (:func:`~furikaeri.report.wrap.stacked`) stacks each figure: its name, chart
-    and latest value on a line, the best and the trend on the next, indented."""
+    its verdict."""
     rows = []
     for s in block.series:
         values = [p.value for p in s.points][-24:]
@@ -547,11 +581,16 @@ def _progress_table(block: ProgressBlock, lang: str, width: int = 80) -> Table |
         rows.append((_label(s.metric, lang), sparkline(values, m.same if m else 0.0),
                      Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict))
-    heads = [t("metric", lang), t("chart", lang), t("latest", lang), t("best", lang), t("trend", lang), ""]
-    table = None if stacked(width) else _figures_table(heads, rows, width,
-                                                       ("left", "left", "right", "right", "right", "left"))
-    if table is not None:
-        return table
+    return [t("metric", lang), t("chart", lang), t("latest", lang), t("best", lang), t("trend", lang), ""], rows
+
+
+def _progress_table(table: Figures, width: int, as_table: bool) -> Table | Group:
+    """A block's figures (:func:`_progress_figures`) as a table, or, when not ``as_table``,
+    each figure stacked: its name, chart and latest value on a line, the best and the trend on
+    the next, indented."""
+    if as_table:
+        return _figures_table(table, width, ("left", "left", "right", "right", "right", "left"))
+    heads, rows = table
     out: list = []
     for name, chart, latest, best, change, verdict in rows:
         out.append(pack([Text(name, style="bold"), Text(chart), latest], width, indent=2))
@@ -573,13 +612,16 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
 
     one_question = len(prog.questions) == 1 and len(prog.overall) == 1 and \
         prog.questions[0].attempts == prog.overall[0].attempts
-    for o in () if one_question else prog.overall:  # one question asked for: its block says it all
+    overall = () if one_question else prog.overall  # one question asked for: its block says it all
+    figures = {id(b): _progress_figures(b, own(b)) for b in (*overall, *prog.questions)}
+    table = as_tables(list(figures.values()), console.width)  # every block alike
+    for o in overall:
         title = t("overall", own(o))
         if len(prog.overall) > 1 and o.language:
-            title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
+            title += _bracketed(get_rules(o.language).name if o.language in LANGUAGES else o.language, own(o))
         _say(console, f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
-                      f"{_when(o.first_at)[:10]} – {_when(o.last_at)[:10]}[/dim]")
-        console.print(_progress_table(o, own(o), console.width))
+                      f"{_days(o.first_at, o.last_at)}[/dim]")
+        console.print(_progress_table(figures[id(o)], console.width, table))
     if not one_question:  # under the overall table, as under the one question's
         _render_usual(console, prog, lang, each_own=each_own)
     for i, block in enumerate(prog.questions):
@@ -588,11 +630,22 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
             console.print()
         _say(console, f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
-        console.print(_progress_table(block, bl, console.width))
+        console.print(_progress_table(figures[id(block)], console.width, table))
         if one_question:
             _render_usual(console, prog, lang, each_own=each_own)
         if block.last_note:
             _say(console, f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
+
+
+def _days(first: str | None, last: str | None) -> str:
+    """"2026-11-23 – 2026-12-05"; one day said once."""
+    a, b = _when(first)[:10], _when(last)[:10]
+    return a if a == b else f"{a} – {b}"
+
+
+def _bracketed(s: str, lang: str) -> str:
+    """" (s)" after an English word, 「（s）」 after a Japanese one (full-width, no space)."""
+    return f"（{s}）" if lang == "ja" else f" ({s})"
 
 
 def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool) -> None:

@@ -155,6 +155,33 @@ def pack(items: list, width: int, *, sep: str = "  ", indent: int = 0) -> Text:
     return Text("\n").join(lines)
 
 
+#: The marks a verdict opens with (▲ better, ▼ worse, = same): its wrapped lines go in under the
+#: word after it.
+ARROWS = ("▲ ", "▼ ", "= ")
+
+
+def verdict_least(verdict: str) -> int:
+    """The fewest cells ``verdict`` can be wrapped in without breaking a word: its arrow and its
+    longest word; in text written without spaces, its arrow and its longest phrase (the word
+    before its bracket, the bracket: 「▼ 目安から離れた」, 「（聞き取りの誤差内）」 each whole)."""
+    arrow = 2 if verdict[:2] in ARROWS else 0
+    rest = verdict[arrow:]
+    parts = re.split(r"(?=[(（])", rest) if unspaced(rest) else rest.split()
+    return arrow + max((cell_len(p.strip()) for p in parts), default=0)
+
+
+def wrap_verdict(verdict: Text, width: int) -> Text:
+    """``verdict`` in lines of at most ``width`` cells (at least :func:`verdict_least`), its later
+    lines under the word after its arrow: 「= 変化なし」 / 「  （聞き取りの誤差内）」."""
+    if cell_len(verdict.plain) <= width:
+        return verdict
+    arrow = 2 if verdict.plain[:2] in ARROWS else 0
+    rest = verdict[arrow:]
+    body = wrap_phrases(rest, width - arrow) if unspaced(rest.plain) else _wrap_words(rest, width - arrow)
+    return Text("\n").join(Text.assemble(verdict[:arrow] if i == 0 else " " * arrow, line)
+                           for i, line in enumerate(body.split("\n")))
+
+
 def _wrap_words(text: Text, width: int) -> Text:
     """``text`` wrapped at its spaces as rich wraps it (a word longer than a line folded)."""
     from rich.console import Console

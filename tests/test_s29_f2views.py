@@ -1,0 +1,144 @@
+"""Session 29, the archive's views (QA's round after session 28):
+
+- a table of figures (show's and compare's comparison, progress) is a table only when every
+  figure's name and value fits whole beside the others, its verdicts wrapped between words;
+  else every block of the screen is stacked: a name is never broken ("持ち時間超 / 過"), and one
+  screen never mixes the two;
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
+from furikaeri.lang import text
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, change
+from furikaeri.report import history as H
+from furikaeri.store import Answer
+from test_narrow_layout import archives, lines_of, run  # noqa: F401 - archives: a fixture
+
+# --------------------------------------------------------------------------- hand-made answers
+
+#: Two answers' saved figures in each language: the second faster past the range, with one filler
+#: fewer (the recogniser's jitter: "same (within ...)", the longest verdict there is).
+FIGURES = {
+    "ja": ({"answer_s": 19.0, "budget_s": 30.0, "over_budget": False, "over_s": -11.0, "fillers_per_min": 3.2,
+            "filler_count": 1, "repetitions_per_min": 0.0, "repetitions": 0, "chars_per_min": 282.0,
+            "morae_per_s": 6.6, "long_pauses": 0, "longest_pause_s": 0.8, "latency_s": 0.6, "opening_s": 3.0,
+            "opening_share": 0.10, "hedges_per_100_words": 0.0, "pitch_spread_st": 3.4, "monotone_share": 0.0,
+            "loudness_range_db": 26.0, "off_pace_s": 0.0},
+           {"answer_s": 4.2, "fillers_per_min": 0.0, "filler_count": 0, "chars_per_min": 553.0, "morae_per_s": 10.4,
+            "longest_pause_s": 0.0, "opening_s": 1.5, "opening_share": 0.05, "pitch_spread_st": 3.2,
+            "loudness_range_db": 21.0, "over_s": -25.8}),
+    "en": ({"answer_s": 20.0, "budget_s": 90.0, "over_budget": False, "over_s": -70.0, "fillers_per_min": 3.0,
+            "filler_count": 1, "repetitions_per_min": 0.0, "repetitions": 0, "wpm": 126.0, "long_pauses": 0,
+            "longest_pause_s": 0.9, "latency_s": 1.1, "opening_s": 3.8, "opening_share": 0.04,
+            "hedges_per_100_words": 0.0, "pitch_spread_st": 1.8, "monotone_share": 0.0, "loudness_range_db": 21.0,
+            "off_pace_s": 0.0},
+           {"answer_s": 41.2, "fillers_per_min": 0.0, "filler_count": 0, "wpm": 80.0, "long_pauses": 6,
+            "longest_pause_s": 2.0, "latency_s": 0.2, "opening_s": 4.5, "monotone_share": 0.25, "off_pace_s": 24.0,
+            "over_s": -48.8}),
+}
+
+
+def answer(id_: int, lang: str, metrics: dict, question_id: int = 1, question: str = "自己紹介をお願いします。") -> Answer:
+    return Answer(id=id_, session_id=id_, session_name=f"s{id_}", question_id=question_id, question=question,
+                  question_key=None, created_at=f"2026-12-0{id_}T09:00:00Z", audio_path=None,
+                  transcript="", language=lang, model="base", settings={}, metrics=metrics)
+
+
+def pair(lang: str, first: int = 1, *, mild: bool = False) -> AnswerComparison:
+    """Two attempts at one question, their verdicts set by hand: the pace further from its range,
+    the fillers "same (within what the recogniser mishears)" (the longest verdicts there are);
+    ``mild``: every figure the same, the verdicts short."""
+    before, after = FIGURES[lang]
+    after = before if mild else {**before, **after}
+    rows = []
+    for m in METRICS:
+        if m.language not in (None, lang) or before.get(m.name) is None:
+            continue
+        verdict = "same" if mild or m.name == "fillers_per_min" else "worse" if m.band else change(
+            m, before[m.name], after[m.name]).verdict
+        rows.append(Change(m.name, before[m.name], after[m.name], after[m.name] - before[m.name], verdict))
+    return AnswerComparison(answer(first, lang, before), answer(first + 1, lang, after), tuple(rows),
+                            TextDiff(1.0, (), (), 0, 0), None)
+
+
+def printed(width: int, draw) -> list[str]:
+    console = Console(width=width, record=True, force_terminal=False, color_system=None)
+    draw(console)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def labels(lang: str, changes) -> list[str]:
+    return [METRIC_BY_NAME[c.metric].label(lang) for c in changes if c.before is not None or c.after is not None]
+
+
+def on_a_line(label: str, lines: list[str]) -> bool:
+    """Is ``label`` whole at the start of a line (a table's first column, or a stacked figure)?"""
+    return any(re.match(re.escape(label) + r"(  |$)", line.strip()) for line in lines)
+
+
+def tables(lang: str, lines: list[str]) -> int:
+    """How many tables of figures are on the screen (each under its head row)."""
+    return sum(bool(re.match(re.escape(text(lang, "metric")) + r" +#", line)) for line in lines)
+
+
+# --------------------------------------------------------------------------- tables or stacked
+
+
+@pytest.mark.parametrize("width", (64, 70, 76, 80, 90, 100, 120))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_comparison_never_breaks_a_figure_name(lang, width):
+    cmp = pair(lang)
+    lines = printed(width, lambda c: H.render_compare_answers(c, cmp, lang))
+    assert max(cell_len(line) for line in lines) <= width, lines
+    for label in labels(lang, cmp.changes):
+        assert on_a_line(label, lines), (label, width, lines)
+    jitter = text(lang, "same_jitter")
+    if lang == "ja":  # each phrase of a verdict whole: 「（聞き取りの誤差内）」
+        assert all(any(p in line for line in lines) for p in re.split(r"(?=（)", jitter)), lines
+    else:  # no word of it broken
+        assert set(jitter.split()) <= set(" ".join(lines).split()), lines
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_at_80_columns_a_comparison_is_a_table(lang):
+    """QA: at 80 columns one answer's comparison was stacked and another's a table; the longest
+    verdict now wraps in its column instead."""
+    for cmp in (pair(lang), pair(lang, mild=True)):
+        lines = printed(80, lambda c: H.render_compare_answers(c, cmp, lang))
+        assert tables(lang, lines) == 1, lines
+
+
+@pytest.mark.parametrize("width", (64, 72, 80, 90, 100))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_screen_of_comparisons_is_all_tables_or_all_stacked(lang, width):
+    """compare --sessions: the means and every pair alike, though only one pair's verdicts are long."""
+    long, mild = pair(lang, 1), pair(lang, 3, mild=True)
+    means = pair(lang, mild=True).changes
+    cmp = SessionComparison(before={"id": 1, "name": "A", "started_at": "2026-12-01T09:00:00Z"},
+                            after={"id": 2, "name": "B", "started_at": "2026-12-02T09:00:00Z"},
+                            pairs=(mild, long), only_before=(), only_after=(), means=means, language=lang)
+    lines = printed(width, lambda c: H.render_compare_sessions(c, cmp, lang))
+    assert tables(lang, lines) in (0, 3), (width, lines)  # the means and both pairs alike
+    for label in labels(lang, long.changes):
+        assert on_a_line(label, lines), (label, lines)
+
+
+@pytest.mark.parametrize("width", (64, 80, 100, 140))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_progress_blocks_are_all_tables_or_all_stacked(archives, lang, width):
+    home, _ = archives[lang]
+    prog = json.loads(run(home, 100, "progress", "--json"))
+    blocks = len(prog["overall"]) + len(prog["questions"])
+    lines = lines_of(run(home, width, "progress"))
+    heads = sum(line.startswith(text(lang, "metric") + " ") for line in lines)
+    assert heads in (0, blocks), (width, lines)
+    for s in prog["overall"][0]["series"]:
+        assert on_a_line(METRIC_BY_NAME[s["metric"]].label(lang), lines), (s["metric"], lines)
