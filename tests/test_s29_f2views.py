@@ -4,6 +4,7 @@
   figure's name and value fits whole beside the others, its verdicts wrapped between words;
   else every block of the screen is stacked: a name is never broken ("持ち時間超 / 過"), and one
   screen never mixes the two;
+- a note's check that went past the range says so once: its rows say it in a word or two;
 """
 
 from __future__ import annotations
@@ -142,3 +143,31 @@ def test_progress_blocks_are_all_tables_or_all_stacked(archives, lang, width):
     assert heads in (0, blocks), (width, lines)
     for s in prog["overall"][0]["series"]:
         assert on_a_line(METRIC_BY_NAME[s["metric"]].label(lang), lines), (s["metric"], lines)
+
+
+# --------------------------------------------------------------------------- a note's check
+
+
+def noted(id_: int, metrics: dict, note: str, lang: str) -> Answer:
+    from furikaeri.store import Note
+
+    return Answer(id_, 1, "s", 1, "Q?", "k", "2026-12-01T09:00:00Z", None, "", lang, "base", {}, dict(metrics),
+                  Note(1, id_, "", "", note, "", ""))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("note, before, after", [
+    ("ゆっくり話す", {"chars_per_min": 347.0}, {"chars_per_min": 245.0}),  # QA: slowed down past the range
+    ("talk less", {"answer_s": 22.0, "budget_s": 60.0, "over_s": -38.0},
+     {"answer_s": 9.9, "budget_s": 60.0, "over_s": -50.1}),  # now too short for the budget
+])
+def test_an_overshot_note_says_it_once(lang, note, before, after):
+    from furikaeri.notes import check_fix
+
+    fix = check_fix(noted(1, before, note, "ja" if note[0] > "~" else "en"), after, "ja" if note[0] > "~" else "en")
+    assert fix.verdict == "overshot"
+    lines = printed(100, lambda c: H.render_fix(c, fix, lang))
+    head, rows = lines[0], [line for line in lines if "→" in line]
+    assert len(rows) == 1 and head.endswith(":"), lines
+    said = rows[0].split("  ")[-1].strip()  # the row's verdict, after its figures
+    assert said and cell_len(said) <= 16 and not re.search(r"メモ|note", said), lines
