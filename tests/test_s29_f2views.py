@@ -5,12 +5,14 @@
   else every block of the screen is stacked: a name is never broken ("持ち時間超 / 過"), and one
   screen never mixes the two;
 - a note's check that went past the range says so once: its rows say it in a word or two;
+- answers to two different questions are compared by how they were said, never by their words;
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from rich.cells import cell_len
@@ -171,3 +173,19 @@ def test_an_overshot_note_says_it_once(lang, note, before, after):
     assert len(rows) == 1 and head.endswith(":"), lines
     said = rows[0].split("  ")[-1].strip()  # the row's verdict, after its figures
     assert said and cell_len(said) <= 16 and not re.search(r"メモ|note", said), lines
+
+
+# --------------------------------------------------------------------------- two questions
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_answers_to_different_questions_are_not_compared_word_by_word(lang):
+    base = pair(lang, mild=True)
+    said = TextDiff(0.04, ("南山大学文学部の", "Um, I'm"), ("強みは、相手の話を最後まで聞く力です", "One day"), 20, 18)
+    other = answer(2, lang, FIGURES[lang][0], question_id=2, question="自己PRをお願いします。")
+    for cmp, words in ((replace(base, text=said), True), (replace(base, after=other, text=said), False)):
+        out = "\n".join(printed(100, lambda c: H.render_compare_answers(c, cmp, lang)))
+        assert (text(lang, "said") in out) == words and ("南山大学文学部の" in out) == words, out
+        assert (text(lang, "different_questions") in out) != words, out
+    assert "同じ質問への回答" in text("ja", "different_questions")  # not 「同じ回答の比較」
+    assert "one question" in text("en", "different_questions")

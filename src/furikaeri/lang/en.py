@@ -756,7 +756,7 @@ TEXT = {
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
-    'different_questions': 'two different questions: this compares how you spoke, not one answer tried twice',
+    'different_questions': 'two different questions: this compares how you spoke, not two attempts at one question',
     'recording_kept': 'recording',
     'usual_pace': 'your usual pace',
     'usual_pace_latest': ' (latest {pct})',

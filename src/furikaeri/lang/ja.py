@@ -690,7 +690,7 @@ TEXT = {
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
-    'different_questions': '別々の質問への回答です。同じ回答の比較ではなく、話し方の比較として見てください',
+    'different_questions': '別々の質問への回答です。同じ質問への回答どうしの比較ではなく、話し方の比較として見てください',
     'recording_kept': '録音',
     'usual_pace': 'あなたのふだんの話速',
     'usual_pace_latest': '（最新 {pct}）',

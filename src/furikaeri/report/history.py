@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from furikaeri.compare import AnswerComparison, SessionComparison
+from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change
 from furikaeri.notes import COUNTED, FixCheck, note_text
@@ -508,7 +508,8 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *
     a, b = cmp.before, cmp.after
     console.print(f"[bold]#{a.id}[/bold] [dim]{_when(a.created_at)}[/dim] → [bold]#{b.id}[/bold] "
                   f"[dim]{_when(b.created_at)}[/dim]")
-    if a.question_id != b.question_id and (a.question or b.question):  # say so: not one answer tried twice
+    different = a.question_id != b.question_id and bool(a.question or b.question)
+    if different:  # say so: not two attempts at one question
         for x in (a, b):
             _say(console, f"[bold cyan]#{x.id} {escape(x.question or '–')}[/bold cyan]")
         _say(console, f"[yellow]{t('different_questions', lang)}[/yellow]")
@@ -518,15 +519,20 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *
     table = as_tables([figures], console.width) if as_table is None else as_table
     console.print(_changes_table(figures, console.width, table))
     if a.note and not a.note.empty:
-        _say(console, f"[dim]{t('your_note', lang)} (#{a.id}):[/dim] {escape(note_text(a.note))}")
+        _say(console, f"[dim]{t('your_note', lang)}{_bracketed(f'#{a.id}', lang)}:[/dim] {escape(note_text(a.note))}")
     render_fix(console, cmp.fix, lang)
-    d = cmp.text
-    if not (d.removed or d.added):  # the same words: no heading over nothing
-        return
-    _say(console, f"[bold]{t('said', lang)}[/bold] [dim]({t('kept', lang, pct=d.kept_share)})[/dim]")
-    # a hanging indent: wrapped phrases stay right of their label
+    if not different and cmp.text is not None:  # the words of two questions' answers: nothing to compare
+        _render_said(console, cmp.text, lang)
+
+
+def _render_said(console: Console, d: TextDiff, lang: str) -> None:
+    """What the answer said differently: the words dropped and added, each list wrapping right
+    of its label; nothing when the words are the same."""
     from rich.cells import cell_len
 
+    if not (d.removed or d.added):  # the same words: no heading over nothing
+        return
+    _say(console, f"[bold]{t('said', lang)}[/bold][dim]{_bracketed(t('kept', lang, pct=d.kept_share), lang)}[/dim]")
     marks = [(Text(f"  − {t('dropped', lang)}:", style="red"), d.removed),
              (Text(f"  + {t('added', lang)}:", style="green"), d.added)]
     room = console.width - max(cell_len(m.plain) for m, _ in marks) - 1
