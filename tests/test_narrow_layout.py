@@ -332,7 +332,7 @@ def test_company_notes_wrap_under_themselves(furikaeri_home, tmp_path, width):
     out = run(furikaeri_home, width, "questions", "company", "さくら商事")
     lines = lines_of(out)
     memo = lines.index(text("ja", "notes"))
-    end = next(i for i, line in enumerate(lines) if i > memo and line.startswith(text("ja", "sets")))
+    end = next(i for i, line in enumerate(lines) if i > memo and line.startswith(text("ja", "practice_questions")))
     body = lines[memo + 1:end]
     assert len(body) > 1 and "".join(x.strip() for x in body).startswith("一次面接は三十分。") or width >= 80
     assert all(line.startswith("  ") and line.strip()[:1] not in NO_OPENING for line in body), out  # indented

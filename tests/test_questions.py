@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 
 import pytest
@@ -237,3 +238,67 @@ def test_ids_of_asked_questions_stay_as_interviews_are_logged_and_repeats_join(t
         if len(ids()) == 1:
             assert ids() == {"asked1-1": "Tell me about yourself"}
     assert ids() == {"asked2-1": "Why Acme?", "asked1-1": "Tell me about yourself"}
+
+
+def test_the_list_of_sets_counts_what_practice_asks_and_lines_up(tmp_path):
+    """QA (session 29): `questions` said "1 questions"; a set of one's own wrapped under its
+    name while the built-in sets lined up; it counted a company file's 3 questions where
+    `questions show` and `practice --company` have 7 (those logged interviews asked), and left
+    out a company known only from `reflect`."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+
+    home = tmp_path / "h"
+    h = ["--home", str(home)]
+    one = write(tmp_path, "one.toml", "[set]\ntitle = 'A set of my own whose title is long enough to wrap at eighty "
+                                      "columns'\nlanguage = 'en'\n[[questions]]\ntext = 'Tell me about yourself.'\n")
+    sakura = write(tmp_path, "sakura.toml", '[company]\nname = "さくら商事"\nlanguage = "ja"\n'
+                                            'asks = ["なぜ商社なのですか。"]\n')
+    for f in (one, sakura):
+        assert CliRunner().invoke(cli, [*h, "questions", "add", str(f)]).exit_code == 0
+    for args in (("-c", "さくら商事", "-q", "逆境を乗り越えた経験は?"), ("-c", "Acme", "-q", "Why us?", "-q", "And?")):
+        assert CliRunner().invoke(cli, [*h, "reflect", *args]).exit_code == 0
+    out = CliRunner(env={"COLUMNS": "80"}).invoke(cli, [*h, "questions", "--lang", "en"]).stdout
+    lines = out.splitlines()
+    assert "1 question," in out and "1 questions" not in out, out
+    starts = {line.index(title) for line in lines for title in ("Common interview", "A set of my own") if title in line}
+    assert len(starts) == 1, out  # the descriptions start in one column
+    mine = next(i for i, line in enumerate(lines) if "A set of my own" in line)
+    assert lines[mine + 1].index(lines[mine + 1].strip()) == starts.pop(), out  # and wrap under themselves
+    shown = json.loads(CliRunner().invoke(cli, [*h, "questions", "show", "さくら商事", "--json"]).stdout)
+    assert len(shown["questions"]) == 2
+    assert re.search(r"さくら商事 +\(Japanese, 2 questions", out), out
+    assert re.search(r"Acme +\(English, 2 questions, " + re.escape(text("en", "from_interviews")), out), out
+    listed = json.loads(CliRunner().invoke(cli, [*h, "questions", "--json"]).stdout)["sets"]
+    assert {s["title"]: len(s["questions"]) for s in listed if s["company"]} == {"さくら商事": 2, "Acme": 2}
+
+
+@pytest.mark.parametrize("company, ids", [("さくら商事", ("asks1", "asked1-1")), ("Acme", ("asked2-1", "asked2-2"))])
+def test_a_company_lists_its_practice_questions_with_their_ids(tmp_path, company, ids):
+    """QA (session 29): `questions company NAME` showed no id to pass to `practice --company NAME
+    --only` (and none at all for a company known only from `reflect`), under the heading "question
+    sets"."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+
+    h = ["--home", str(tmp_path / "h")]
+    sakura = write(tmp_path, "sakura.toml", '[company]\nname = "さくら商事"\nlanguage = "ja"\n'
+                                            'asks = ["なぜ商社なのですか。"]\n')
+    assert CliRunner().invoke(cli, [*h, "questions", "add", str(sakura)]).exit_code == 0
+    for args in (("-c", "さくら商事", "-q", "逆境を乗り越えた経験は?"), ("-c", "Acme", "-q", "Why us?", "-q", "And?")):
+        assert CliRunner().invoke(cli, [*h, "reflect", *args]).exit_code == 0
+    r = CliRunner().invoke(cli, [*h, "questions", "company", company])
+    assert r.exit_code == 0, r.output
+    lang = "ja" if company == "さくら商事" else "en"
+    lines = r.stdout.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith(text(lang, "practice_questions")))
+    assert not any(line.startswith(text(lang, "sets")) for line in lines), r.stdout
+    listed = [line.split()[0] for line in lines[head + 1:] if re.match(r" +[a-z]+[0-9-]+  ", line)]
+    assert listed[:2] == list(ids), r.stdout
+    assert f'practice --company "{company}" --only {ids[0]}' in r.stdout
+    doc = json.loads(CliRunner().invoke(cli, [*h, "questions", "company", company, "--json"]).stdout)
+    assert [q["id"] for q in doc["practice"]["questions"]] == list(ids)

@@ -41,7 +41,7 @@ def questions(ctx, verbose, lang, json_):
     from furikaeri.report import history as H
 
     folder = user_dir()
-    sets = Q.all_sets(folder)
+    sets = _as_practised(Q.all_sets(folder))
     if json_:
         _, problems = Q.user_sets(folder)
         emit_json({"sets": [s.to_dict() for s in sets], "problems": problems, "folder": str(folder)})
@@ -89,7 +89,8 @@ def questions_show(name, lang, json_):
         return
     L = archive_lang(lang)  # as the list of sets (`furikaeri questions`) labels them
     out = console()
-    source = text(L, "builtin") if qset.builtin else qset.source
+    source = text(L, "builtin") if qset.builtin else text(L, "from_interviews") if qset.source == "archive" \
+        else qset.source
     named = "" if qset.name == qset.title else f"{escape(qset.name)} · "
     language = text(L, f"language_{qset.language}")
     out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]")
@@ -102,6 +103,32 @@ def questions_show(name, lang, json_):
         if q.hint:
             grid.add_row("", Text(q.hint, style="dim"), "")
     out.print(grid)
+
+
+def _as_practised(sets: list) -> list:
+    """``sets`` as `practice` asks them: each company file's with the questions its logged
+    interviews asked (:func:`_with_asked`), then each company known only from interviews logged
+    with ``reflect`` (:func:`furikaeri.companies.set_from_interviews`), so the list counts what
+    `questions show` lists. No archive yet: the files' alone (none is made to look)."""
+    from furikaeri import questions as Q
+    from furikaeri.cli.common import current_home
+    from furikaeri.companies import company_questions, set_from_interviews
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.store import db_path
+
+    if not db_path(current_home()).exists():
+        return sets
+    with open_store() as store:
+        out = [company_questions(store, s) if s.company else s for s in sets]
+        filed = {Q.company_key(s.company.name) for s in sets if s.company}
+        for c in store.companies():
+            if Q.company_key(c.name) in filed or not store.interviews(company=c.name):
+                continue
+            try:
+                out.append(set_from_interviews(store, c.name))
+            except FurikaeriError:  # interviews that logged no question: nothing to practise
+                continue
+    return out
 
 
 def _logged_company(name: str):
@@ -196,9 +223,27 @@ def questions_company(name, lang, json_):
 
     with open_store() as store:
         info = company_view(store, name, user_dir())
+        info["practice"] = _practice_set(store, info["name"])
     if json_:
         emit_json(info)
         return
     L = lang or ((info.get("file") or {}).get("language")) or archive_lang(None, [name])
     H.render_company(console(), info, L)
 
+
+def _practice_set(store, company: str) -> dict | None:
+    """What `practice --company` asks for ``company`` (its file's questions and those its
+    interviews asked, with the ids --only takes), without copying the file's notes into the
+    archive; None when there is nothing to practise."""
+    from furikaeri import questions as Q
+    from furikaeri.companies import company_questions, set_from_interviews
+    from furikaeri.errors import FurikaeriError
+
+    try:
+        try:
+            qset = company_questions(store, Q.get_company(company, user_dir()))
+        except Q.QuestionError:
+            qset = set_from_interviews(store, company, user_dir())
+    except FurikaeriError:  # no file, and interviews that logged no question
+        return None
+    return qset.to_dict()

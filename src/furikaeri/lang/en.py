@@ -753,6 +753,9 @@ TEXT = {
     'delete_audio_kept': ' Its recording stays at {path}.',
     'fix_overshot_short': 'you did what your note asked, and the answer is now short for its budget',
     'overshot_short': 'now short',
+    'from_interviews': 'from your logged interviews',
+    'practice_questions': 'practice questions',
+    'practice_one': 'one of them: furikaeri practice --company "{company}" --only {id}',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
@@ -920,7 +923,7 @@ TEXT = {
     'ask_questions': 'The questions they asked, in order (empty line ends)',
     'ask_answered': 'what you answered',
     'company_hint': 'practise these: furikaeri practice --company "{company}"',
-    'set_facts': '{language}, {n} questions, {source}',
+    'set_facts': ('{language}, {n} question, {source}', '{language}, {n} questions, {source}'),
     'builtin': 'built-in',
     'secs': '{n:.0f} s',
     # --- the Markdown journal (export --format md)

@@ -673,22 +673,37 @@ def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool
 
 def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], lang: str,
                 *, verbose: bool = False) -> None:
+    """Every set (its name, title and facts) and every company (its name and facts), each
+    list's descriptions starting in one column and wrapping under themselves."""
     plain = [s for s in sets if not s.company]
     companies = [s for s in sets if s.company]
     console.print(f"[bold]{t('sets', lang)}[/bold]")
-    for s in plain:
-        src = t("builtin", lang) if s.builtin else s.source
-        _indented(console, 2, f"[bold]{escape(s.name)}[/bold]  {escape(s.title)} [dim]({_set_facts(s, src, lang)})[/dim]")
+    names = [escape(s.name) for s in plain]
+    for s, name in zip(plain, names):
+        _listed(console, name, names, f"{escape(s.title)}[dim]{_bracketed(_set_facts(s, lang), lang)}[/dim]")
         if verbose:
-            console.print(_question_grid(s, lang, console.width))
+            console.print(_question_grid(s.questions, lang, console.width))
     if companies:
         console.print(f"[bold]{t('companies', lang)}[/bold]")
-        for s in companies:
-            _indented(console, 2, f"[bold]{escape(s.company.name)}[/bold] [dim]({_set_facts(s, s.source, lang)})[/dim]")
+        names = [escape(s.company.name) for s in companies]
+        for s, name in zip(companies, names):
+            _listed(console, name, names, f"[dim]{_bracketed(_set_facts(s, lang), lang).lstrip()}[/dim]")
     if problems:
         console.print(f"[yellow]{t('problems', lang)}[/yellow]")
         for p in problems:
             _indented(console, 2, f"[yellow]{escape(p)}[/yellow]")
+
+
+def _listed(console: Console, name: str, names: Sequence[str], body: str) -> None:
+    """A set's or company's line in a list: its ``name`` (markup) padded to the longest of
+    ``names``, so the descriptions of the list start in one column and wrap under themselves
+    (under the name, indented, when that column leaves too little room)."""
+    from rich.cells import cell_len
+
+    widest = max(cell_len(Text.from_markup(n).plain) for n in names)
+    label = Text.from_markup(f"[bold]{name}[/bold]")
+    label.pad_right(widest - cell_len(label.plain) + 1)
+    _indented(console, 2, body, label)
 
 
 def _indented(console: Console, indent: int, body: str | Text, label: str | Text | None = None) -> None:
@@ -714,36 +729,43 @@ def _indented(console: Console, indent: int, body: str | Text, label: str | Text
     console.print(Padding(grid, (0, 0, 0, indent), expand=False))
 
 
-def _set_facts(s: Any, source: str, lang: str) -> str:
-    """"English, 9 questions, built-in" / 「英語・9問・組み込み」."""
+def _set_facts(s: Any, lang: str) -> str:
+    """"English, 9 questions, built-in" / 「英語・9問・組み込み」: a file's path for the user's, the
+    logged interviews for a company known only from them."""
+    source = t("builtin", lang) if s.builtin else t("from_interviews", lang) if s.source == "archive" else s.source
     return t("set_facts", lang, language=t(f"language_{s.language}", lang), n=len(s.questions),
              source=escape(source))
 
 
-def _question_grid(s: Any, lang: str, width: int) -> Padding:
-    """A set's questions under it: id, text (wrapping under itself; in a language written
-    without spaces, by its line rules), budget; in a narrow terminal
-    (:func:`~furikaeri.report.wrap.stacked`), the id and budget on a line, the question under it."""
+def _question_grid(questions: Sequence[Any], lang: str, width: int, indent: int = 4) -> Padding:
+    """Questions under their set or company, ``indent`` cells in: id, text (wrapping under
+    itself; in a language written without spaces, by its line rules), budget; in a narrow
+    terminal (:func:`~furikaeri.report.wrap.stacked`), the id and budget on a line, the question
+    under it."""
     from rich.cells import cell_len
 
-    ids = max((cell_len(q.id) for q in s.questions), default=0)
-    budgets = [t("secs", lang, n=q.budget_s) for q in s.questions]
-    room = width - 4 - ids - max((cell_len(b) for b in budgets), default=0) - 4
+    ids = max((cell_len(q.id) for q in questions), default=0)
+    budgets = [t("secs", lang, n=q.budget_s) for q in questions]
+    room = width - indent - ids - max((cell_len(b) for b in budgets), default=0) - 4
     if stacked(width) or room < 16:
         rows: list = []
-        for q, budget in zip(s.questions, budgets):
-            rows += [Text.assemble((q.id, "dim"), "  ", (budget, "dim")), hanging(Text(q.text), width - 4, 2)]
-        return Padding(Group(*rows), (0, 0, 0, 4))
+        for q, budget in zip(questions, budgets):
+            rows += [Text.assemble((q.id, "dim"), "  ", (budget, "dim")), hanging(Text(q.text), width - indent, 2)]
+        return Padding(Group(*rows), (0, 0, 0, indent))
     grid = Table.grid(padding=(0, 2), pad_edge=False)
     grid.add_column(justify="right", style="dim", no_wrap=True)
     grid.add_column(max_width=room)
     grid.add_column(style="dim", no_wrap=True)
-    for q, budget in zip(s.questions, budgets):
+    for q, budget in zip(questions, budgets):
         grid.add_row(q.id, wrap_unspaced(Text(q.text), room) if unspaced(q.text) else Text(q.text), budget)
-    return Padding(grid, (0, 0, 0, 4))
+    return Padding(grid, (0, 0, 0, indent))
 
 
 def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
+    """A company's research (its file's over the archive's), what `practice --company` asks
+    (each question with the id its --only takes), and the interviews logged with it."""
+    from types import SimpleNamespace
+
     console.print(f"[bold]{escape(info['name'])}[/bold]")
     research: dict[str, Any] = {}
     if info.get("archive"):
@@ -759,10 +781,13 @@ def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
         console.print(f"[bold]{t(key, lang)}[/bold]")
         for line in str(value).splitlines():  # each wrapping under itself
             _indented(console, 2, Text(line))
-    if info.get("file"):
-        _say(console, f"[bold]{t('sets', lang)}[/bold] [dim]{escape(info['file']['source'])}[/dim]")
-        for q in info["file"]["questions"]:
-            _indented(console, 2, Text.assemble(q["text"], " ", (t("secs", lang, n=q["budget_s"]), "dim")))
+    practice = info.get("practice") or info.get("file")  # an older caller's: the file's own
+    if practice and practice.get("questions"):
+        source = t("from_interviews", lang) if practice["source"] == "archive" else practice["source"]
+        _say(console, f"[bold]{t('practice_questions', lang)}[/bold] [dim]{escape(source)}[/dim]")
+        questions = [SimpleNamespace(**q) for q in practice["questions"]]
+        console.print(_question_grid(questions, lang, console.width, indent=2))
+        _indented(console, 2, Text(t("practice_one", lang, company=info["name"], id=questions[0].id), style="dim"))
     if info.get("interviews"):
         console.print(f"[bold]{t('interviews', lang)}[/bold]")
         for iv in info["interviews"]:
