@@ -756,6 +756,9 @@ TEXT = {
     'from_interviews': 'from your logged interviews',
     'practice_questions': 'practice questions',
     'practice_one': 'one of them: furikaeri practice --company "{company}" --only {id}',
+    'from_interviews': 'from your logged interviews',
+    'practice_questions': 'practice questions',
+    'practice_one': 'one of them: furikaeri practice --company "{company}" --only {id}',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
@@ -945,7 +948,7 @@ TEXT = {
     'md_atmosphere': 'atmosphere',
     'md_interviewers': 'interviewers',
     'md_valued': 'what seemed valued',
-    'md_to_ask': 'questions to ask',
+    'md_to_ask': 'questions to ask them',
     'md_notes': 'notes',
 }
 

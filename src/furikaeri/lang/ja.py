@@ -690,6 +690,9 @@ TEXT = {
     'from_interviews': '記録した面接から',
     'practice_questions': '練習用の質問',
     'practice_one': '1問だけ練習: furikaeri practice --company "{company}" --only {id}',
+    'from_interviews': '記録した面接から',
+    'practice_questions': '練習用の質問',
+    'practice_one': '1問だけ練習: furikaeri practice --company "{company}" --only {id}',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
@@ -862,7 +865,7 @@ TEXT = {
     'secs': '{n:.0f}秒',
     # --- the Markdown journal (export --format md)
     'md_journal': '練習の記録',
-    'md_no_question': '(質問なし)',
+    'md_no_question': '（質問なし）',
     'md_figures': '長さ: {answer}秒 / {budget}秒 · フィラー: {fillers}回/分 · 話速: {rate} · 長い間: {pauses}回',
     'md_rate_wpm': '{value}語/分',
     'md_rate_chars_per_min': '{value}字/分',
@@ -878,7 +881,7 @@ TEXT = {
     'md_asks': '聞かれること',
     'md_atmosphere': '雰囲気',
     'md_interviewers': '面接官',
-    'md_valued': '評価された点',
+    'md_valued': '評価されたと感じる点',
     'md_to_ask': '逆質問',
     'md_notes': 'メモ',
 }

@@ -31,14 +31,28 @@ def export_data(store: Store) -> dict[str, Any]:
     """Everything in the archive as one JSON-ready document (full analyses included)."""
     return {
         "format": "furikaeri-export",
-        "version": 1,
+        "version": EXPORT_VERSION,
         "schema": store.schema_version(),
         "sessions": [s.to_dict() for s in store.sessions()],
         "questions": [q.to_dict() for q in store.questions()],
         "answers": [a.to_dict(full=True) for a in store.answers(full=True)],
-        "companies": [c.to_dict() for c in store.companies()],
+        "companies": [company_doc(c.to_dict()) for c in store.companies()],
         "interviews": [i.to_dict() for i in store.interviews()],
     }
+
+
+#: The export's version: 2 gives a company's ``asks`` and ``to_ask`` as lists, as its file and
+#: `questions show --json` do (version 1: one text, a line each).
+EXPORT_VERSION = 2
+
+#: A company's fields that hold a list (the archive keeps them as one text, a line each).
+COMPANY_LISTS = ("asks", "to_ask")
+
+
+def company_doc(c: dict[str, Any]) -> dict[str, Any]:
+    """A company as exported: its lists (:data:`COMPANY_LISTS`) as lists, a line each."""
+    return {**c, **{k: [x for x in (c.get(k) or "").splitlines() if x.strip()]
+                    for k in COMPANY_LISTS if isinstance(c.get(k), str) or c.get(k) is None}}
 
 
 CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articulation_wpm", "chars_per_min",
@@ -80,7 +94,17 @@ def _fmt(v: Any, digits: int = 1) -> str:
 
 def _labelled(fields: dict[str, Any], keys: tuple[str, ...], lang: str, *, indent: str = "") -> list[str]:
     """``- **label**: value`` for each of ``keys`` that ``fields`` has (labels ``md_<key>``)."""
-    return [f"{indent}- **{text(lang, 'md_' + key)}**: {fields[key]}" for key in keys if fields.get(key)]
+    return [x for key in keys if fields.get(key) for x in _item(f"**{text(lang, 'md_' + key)}**", fields[key], indent)]
+
+
+def _item(label: str, value: Any, indent: str = "") -> list[str]:
+    """``- label: value`` as lines of a Markdown list: a list's items (a company's asks) each an
+    item under it, a text's later lines indented under it, so no line of a value falls out of
+    the list."""
+    if isinstance(value, (list, tuple)):
+        return [f"{indent}- {label}:", *(f"{indent}  - {x}" for x in value)]
+    first, *more = str(value).splitlines() or [""]
+    return [f"{indent}- {label}: {first}", *(f"{indent}  {x}" if x.strip() else "" for x in more)]
 
 
 def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
@@ -119,16 +143,16 @@ def _md_coach(m: dict[str, Any], lang: str) -> str:
 def _md_interview(i: dict[str, Any], lang: str) -> list[str]:
     lines = [f"### {i['held_on']} {i.get('company') or ''} {i.get('stage') or ''}".rstrip(), ""]
     for item in i["items"]:
-        lines.append(f"- **Q**: {item['question']}")
+        lines += _item("**Q**", item["question"])
         if item.get("answer"):
-            lines.append(f"  - {text(lang, 'md_answered')}: {item['answer']}")
+            lines += _item(text(lang, "md_answered"), item["answer"], "  ")
     lines += _labelled(i, ("reaction", "went_well", "to_fix"), lang)
     lines.append("")
     return lines
 
 
 def _md_company(c: dict[str, Any], lang: str) -> list[str]:
-    lines = [f"### {c['name']}"]
+    lines = [f"### {c['name']}", ""]
     lines += _labelled(c, ("asks", "atmosphere", "interviewers", "valued", "to_ask", "notes"), lang)
     lines.append("")
     return lines
@@ -151,7 +175,8 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
         lines += [f"## {text(lang, 'md_interviews')}", ""]
         for i in data["interviews"]:
             lines += _md_interview(i, lang)
-    researched = [c for c in data.get("companies") or () if _md_company(c, lang)[1:-1]]  # a name alone: nothing to say
+    companies = [company_doc(c) for c in data.get("companies") or ()]  # an export of version 1's too
+    researched = [c for c in companies if _md_company(c, lang)[2:-1]]  # a name alone: nothing to say
     if researched:
         lines += [f"## {text(lang, 'md_companies')}", ""]
         for c in researched:

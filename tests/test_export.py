@@ -1,0 +1,72 @@
+"""The archive's exports of company research and logged interviews (QA, session 29): in the
+Markdown journal every line of a value stays in its list (a company's asks one item each, a
+text's later lines indented under it), labels as `questions company` says them; in JSON a
+company's lists are lists, as in its file and `questions show --json`."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+from furikaeri.lang import text
+from furikaeri.report.export import company_doc, to_markdown
+
+SAKURA = ('[company]\nname = "さくら商事"\nlanguage = "ja"\nasks = ["学生時代に力を入れたこと", "なぜ商社なのか"]\n'
+          'valued = "結論から話せるか"\nto_ask = ["若手の裁量について", "配属の決まり方"]\n'
+          'notes = """一次面接は三十分。\n二次は役員面接。"""\n')
+
+
+@pytest.fixture
+def home(tmp_path):
+    home = tmp_path / "h"
+    f = tmp_path / "sakura.toml"
+    f.write_text(SAKURA, encoding="utf-8")
+    for args in (("questions", "add", str(f)),
+                 ("reflect", "-c", "さくら商事", "-q", "なぜ商社なのですか。", "-a", "貿易に興味があり\n海外で働きたいから",
+                  "--to-fix", "結論から話す\n数字を入れる")):
+        r = CliRunner().invoke(cli, ["--home", str(home), *args])
+        assert r.exit_code == 0, r.output
+    return home
+
+
+def export(home, *args: str) -> str:
+    r = CliRunner().invoke(cli, ["--home", str(home), "export", *args])
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def test_every_line_of_a_company_stays_in_its_list(home):
+    md = export(home, "--format", "md", "--lang", "ja")
+    part = md[md.index(f"## {text('ja', 'md_companies')}"):]
+    body = [line for line in part.splitlines()[1:] if line and not line.startswith("#")]
+    assert all(line.startswith(("- ", "  ")) for line in body), part  # no bare line outside the list
+    assert f"- **{text('ja', 'md_asks')}**:\n  - 学生時代に力を入れたこと\n  - なぜ商社なのか" in part, part
+    assert f"- **{text('ja', 'md_notes')}**: 一次面接は三十分。\n  二次は役員面接。" in part, part
+    interviews = md[md.index(f"## {text('ja', 'md_interviews')}"):md.index(f"## {text('ja', 'md_companies')}")]
+    lines = [line for line in interviews.splitlines()[1:] if line and not line.startswith("#")]
+    assert all(line.startswith(("- ", "  ")) for line in lines), interviews
+    assert re.search(r"  - 回答: 貿易に興味があり\n    海外で働きたいから", interviews), interviews
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_journal_labels_a_company_as_questions_company_does(lang):
+    for key in ("asks", "atmosphere", "interviewers", "valued", "to_ask", "notes"):
+        assert text(lang, f"md_{key}") == text(lang, key), key
+
+
+def test_a_company_s_lists_are_lists_in_the_json_export(home):
+    doc = json.loads(export(home))
+    assert doc["version"] == 2
+    (c,) = doc["companies"]
+    assert c["asks"] == ["学生時代に力を入れたこと", "なぜ商社なのか"] and c["to_ask"] == ["若手の裁量について", "配属の決まり方"]
+    shown = json.loads(CliRunner().invoke(cli, ["--home", str(home), "questions", "show", "さくら商事", "--json"]).stdout)
+    assert shown["company"]["asks"] == c["asks"] and shown["company"]["to_ask"] == c["to_ask"]
+    assert company_doc({"name": "x", "asks": None, "to_ask": ""}) == {"name": "x", "asks": [], "to_ask": []}
+    # a journal made from such an export (or an older one, with one text a line each) reads alike
+    old = {**c, "asks": "\n".join(c["asks"]), "to_ask": "\n".join(c["to_ask"])}
+    journals = [to_markdown({"answers": [], "sessions": [], "companies": [x]}, lang="ja") for x in (c, old)]
+    assert journals[0] == journals[1] and journals[0].count("\n  - ") == 4
