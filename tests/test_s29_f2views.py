@@ -6,6 +6,9 @@
   screen never mixes the two;
 - a note's check that went past the range says so once: its rows say it in a word or two;
 - answers to two different questions are compared by how they were said, never by their words;
+- practice says a missing answer file in the language of the set it was asked to practise;
+- the end of a practice session suggests comparing it with a session that answered one of its
+  questions, and compare --sessions with no question in common points to no pair below;
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from rich.cells import cell_len
@@ -189,3 +193,56 @@ def test_answers_to_different_questions_are_not_compared_word_by_word(lang):
         assert (text(lang, "different_questions") in out) != words, out
     assert "同じ質問への回答" in text("ja", "different_questions")  # not 「同じ回答の比較」
     assert "one question" in text("en", "different_questions")
+
+
+# --------------------------------------------------------------------------- practice
+
+
+@pytest.mark.parametrize("args, said", [
+    (("--set", "ja-basic", "--only", "nyusha-go"), "ファイルが見つかりません"),
+    (("-l", "ja"), "ファイルが見つかりません"),  # the built-in set of the answers' language
+    (("--set", "en-basic"), "no such file"),
+])
+def test_a_missing_answer_file_is_said_in_the_set_s_language(tmp_path, monkeypatch, args, said):
+    """QA: with LANG=C and a Japanese set, a missing file was said in English while the errors
+    after it (an unreadable file) were Japanese."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    monkeypatch.setenv("LANG", "C")
+    nope = tmp_path / "nope.wav"
+    r = CliRunner().invoke(cli, ["practice", *args, "--from-files", str(nope), "--no-reflect"])
+    assert r.exit_code == 2 and r.stderr.strip().endswith(f"{nope}: {said}"), r.stderr
+
+
+def test_the_session_to_compare_with_shares_a_question(furikaeri_home):
+    """QA: a session of jiko-pr was told to compare with the one before it, of gakuchika only
+    (compare then promised pairs below and listed none)."""
+    from types import SimpleNamespace
+
+    from furikaeri import session as S
+    from furikaeri.cli.practice_cmd import _comparable, _Screen
+    from furikaeri.compare import compare_sessions
+    from furikaeri.store import Store
+    from test_narrow_layout import MONDAY, QUESTIONS, SAID, measured
+
+    asked = {"A": QUESTIONS["ja"][0], "B": QUESTIONS["ja"][1], "C": QUESTIONS["ja"][0], "D": QUESTIONS["ja"][1]}
+    for i, (name, q) in enumerate(asked.items()):
+        S.save_analysis(measured("ja", SAID["ja"][:1], budget=30, question=q), audio_path=None, home=furikaeri_home,
+                        session=name, question=q, now=MONDAY + timedelta(hours=i))
+    with Store.open(furikaeri_home) as store:
+        rows = {name: store.session(name) for name in asked}
+        hint = {}
+        for name in asked:
+            earlier = [s for s in store.sessions() if s.id < rows[name].id]
+            result = SimpleNamespace(session=rows[name], earlier=earlier, ended_after=None)
+            hint[name] = _comparable(store, result)
+            lines = printed(100, lambda c: _Screen(c, "ja", quiet=False).done(result, hint[name]))
+            told = [line for line in lines if "compare --sessions" in line]
+            assert told == ([f"{text('ja', 'compare_hint')}: furikaeri compare --sessions {hint[name].id} "
+                             f"{rows[name].id}"] if hint[name] else []), lines
+        assert {k: v.name if v else None for k, v in hint.items()} == {"A": None, "B": None, "C": "A", "D": "B"}
+        none = compare_sessions(store, "B", "C")
+    lines = printed(100, lambda c: H.render_compare_sessions(c, none, "ja"))
+    assert not none.pairs and text("ja", "means_no_shared") in lines and text("ja", "means_other_questions") not in lines

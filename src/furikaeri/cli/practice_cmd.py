@@ -108,6 +108,10 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
 
     if set_name and company:
         raise UsageError("choose --set or --company, not both", ja="--set と --company はどちらか一方を指定してください")
+    # no set named: the built-in set of the answers' language, else of the screen's or the
+    # system's (a Japanese student's first `furikaeri practice` is asked in Japanese)
+    set_language = language if language in ("en", "ja") else lang or ui_language()
+    speaks(lang or _set_language(set_name, company, set_language))  # a missing file said as the set speaks
     answer_files = expand_files(files) if files else []
     if from_files and not answer_files:
         raise UsageError("--from-files needs audio files or a directory after the options",
@@ -117,9 +121,6 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
     asking = _Reflection(lambda: screen.lang, ask_notes)
     with open_store() as store:
-        # no set named: the built-in set of the answers' language, else of the screen's or the
-        # system's (a Japanese student's first `furikaeri practice` is asked in Japanese)
-        set_language = language if language in ("en", "ja") else lang or ui_language()
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now)
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
@@ -154,10 +155,43 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
             from furikaeri.cli.common import current_home, home_option
 
             raise (e.naming_home(current_home()) if home_option() else e) from e.cause
+        shared = _comparable(store, result)
     if json_:
         emit_json(result.to_dict())
     else:
-        screen.done(result)
+        screen.done(result, shared)
+
+
+def _comparable(store, result):
+    """The latest earlier session of the set that answered a question this one did, in the same
+    language (so `compare --sessions` has a pair to show); None when there is none."""
+    if result.session is None:
+        return None
+    asked = [a for a in store.answers(session_id=result.session.id) if a.question_id is not None]
+
+    def same(a, b) -> bool:  # an answer of no known language is of any
+        return a.question_id == b.question_id and (a.language == b.language or None in (a.language, b.language))
+
+    for s in result.earlier:  # newest first
+        if any(same(a, b) for b in store.answers(session_id=s.id) for a in asked):
+            return s
+    return None
+
+
+def _set_language(set_name: str | None, company: str | None, default: str) -> str | None:
+    """The language of the set to practise, known before the archive is opened (the answer
+    files are checked first): the set's, a company file's, else ``default`` (the built-in set of
+    that language is asked); None when only the archive can tell (a company known from logged
+    interviews) or the set cannot be read (its own error says so later)."""
+    from furikaeri import questions as Q
+    from furikaeri.errors import FurikaeriError
+
+    try:
+        if company:
+            return Q.get_company(company, user_dir()).language
+        return Q.get_set(set_name, user_dir()).language if set_name else default
+    except FurikaeriError:
+        return None
 
 
 class _Screen:
@@ -190,8 +224,9 @@ class _Screen:
         elif isinstance(event, S.Saved):
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 
-    def done(self, result) -> None:
-        """The session's summary, and what to look at next."""
+    def done(self, result, shared=None) -> None:
+        """The session's summary, and what to look at next (``shared``: an earlier session that
+        answered one of its questions, to compare with)."""
         row, out, L = result.session, self.out, self.lang
         if result.ended_after is not None:
             out.print(f"[yellow]{text(L, 'practice_ended', n=result.ended_after, total=result.asked)}[/yellow]")
@@ -199,9 +234,8 @@ class _Screen:
             return
         out.print()
         out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
-        if result.earlier:
-            out.print(f"[dim]{text(L, 'compare_hint')}: furikaeri compare --sessions {result.earlier[0].id} "
-                      f"{row.id}[/dim]")
+        if shared is not None:
+            out.print(f"[dim]{text(L, 'compare_hint')}: furikaeri compare --sessions {shared.id} {row.id}[/dim]")
         out.print("[dim]furikaeri progress · furikaeri history[/dim]")
 
 

@@ -552,7 +552,8 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
                              for s in (sa, sb)))
     console.print(f"[bold]{t('means', lang)}[/bold]")
     if cmp.only_before or cmp.only_after:  # the means are not of one set of questions
-        _say(console, f"[yellow]{t('means_other_questions', lang)}[/yellow]")
+        key = "means_other_questions" if cmp.pairs else "means_no_shared"  # no pair below to point to
+        _say(console, f"[yellow]{t(key, lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
     means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}")
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
@@ -680,14 +681,14 @@ def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], 
     console.print(f"[bold]{t('sets', lang)}[/bold]")
     names = [escape(s.name) for s in plain]
     for s, name in zip(plain, names):
-        _listed(console, name, names, f"{escape(s.title)}[dim]{_bracketed(_set_facts(s, lang), lang)}[/dim]")
+        _listed(console, name, names, f"{escape(s.title)} [dim]({_set_facts(s, lang)})[/dim]")
         if verbose:
             console.print(_question_grid(s.questions, lang, console.width))
     if companies:
         console.print(f"[bold]{t('companies', lang)}[/bold]")
         names = [escape(s.company.name) for s in companies]
         for s, name in zip(companies, names):
-            _listed(console, name, names, f"[dim]{_bracketed(_set_facts(s, lang), lang).lstrip()}[/dim]")
+            _listed(console, name, names, f"[dim]({_set_facts(s, lang)})[/dim]")
     if problems:
         console.print(f"[yellow]{t('problems', lang)}[/yellow]")
         for p in problems:
