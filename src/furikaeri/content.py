@@ -245,8 +245,41 @@ def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | 
         seconds = round(max(w.end - answer_start, 0.0), 2)
         share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
         late = round(share * 100) > round(norms.OPENING_SHARE * 100)  # as shown (a whole %): measure.as_shown
-        return Opening(seconds, share, late, rules.opening_order(said), readable(upto.strip(), rules.code))
+        return Opening(seconds, share, late, _order(upto, rules), readable(upto.strip(), rules.code))
     return None
+
+
+def _order(sentence: str, rules):
+    """What the opening ``sentence`` does (``Rules.opening_order``), judged on its words without
+    the fillers, the marks they leave behind taken out ("Uh. My weakness, um, is ..." is "My
+    weakness, is ...", 「えー、以前、」 is 「以前、」); failing that, without its hedges too ("I
+    think my greatest strength is ...", "Maybe when I was ..."): a filler or a hedge before the
+    point does not hide it."""
+    fillers = [(m.start, m.end) for m in rules.find_fillers(sentence)]
+    hedged = fillers + [(m.start, m.end) for m in rules.find_hedges(sentence)]
+    for spans in (fillers, hedged):
+        order = rules.opening_order(_bare(sentence, spans, rules))
+        if order is not None:
+            return order
+    return None
+
+
+#: Sentence marks, and commas: what a filler taken out of a sentence can leave stranded.
+_MARKS = ",、，.。．!?！？…"
+#: A comma right after another mark, or right before one (", ," "、、" ", ."): a taken-out word's.
+_STRANDED_COMMA = re.compile(f"(?<=[{_MARKS}])\\s*[,、，]+|\\s*[,、，]+(?=\\s*[{_MARKS}])")
+_LEADING_MARKS = re.compile(f"^[\\s{_MARKS}]+")
+
+
+def _bare(sentence: str, spans, rules) -> str:
+    """``sentence`` with the character ``spans`` taken out, and the marks they stranded: a comma
+    doubled or before a full stop, and every mark before the first word."""
+    from furikaeri.fillers import strip_spans
+    from furikaeri.lang import readable
+
+    said = " ".join(strip_spans(sentence, spans).split())
+    said = _LEADING_MARKS.sub("", _STRANDED_COMMA.sub("", said))
+    return readable(said, rules.code)
 
 
 _STOP_MARKS = "。！？!?．.…"
