@@ -2,8 +2,12 @@
 
 Tips are chosen by how far a figure is from its norm (:mod:`furikaeri.norms`), most important
 first: over-talking (the seed article's own failure), freezing (long mid-phrase pauses),
-fillers, pace. Texts come from the answer's language's text table (``tip_*``, ``warn_*``).
-The report puts the tip about the coach's focus first (:func:`focus_first`).
+fillers, getting to the point, hedges, pace, a flat voice. Texts come from the answer's
+language's text table (``tip_*``, ``warn_*``).
+
+The report puts the tip about the coach's focus first (:func:`focus_first`), and the two never
+say the same thing: the focus line says what to do while answering; the tip gives the figure
+and where or which, and a different way to work on it (how to prepare or practise).
 """
 
 from __future__ import annotations
@@ -72,64 +76,156 @@ def unheard_speech(words, intervals) -> float:
     return max(0.0, sum(iv.duration for iv in intervals) - heard)
 
 
-def tips_for(m, language: str, budget_s: float, *, length_known: bool = True) -> list[str]:
-    """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`);
-    ``length_known`` False (a file cut off part through): nothing said of the answer's length.
+def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, voice=None) -> list[str]:
+    """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`, or an
+    :class:`~furikaeri.analysis.Analysis`); ``length_known`` False (a file cut off part through):
+    nothing said of the answer's length; ``voice`` (:class:`furikaeri.voice.Voice`, else ``m.voice``
+    when it has one): a flat voice gets a tip.
 
-    Figures are judged as the report shows them (:func:`furikaeri.measure.as_shown`). An answer
-    far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that makes the
-    length the coach's focus) gets the length tip first and no tip on a rate (pace, fillers a
-    minute): the rates of a few seconds say little."""
-    from furikaeri.measure import ANSWER_DIGITS, PER_DIGITS, as_shown, over_as_shown, short_answer
+    Figures are judged, and written, as the report shows them (:func:`furikaeri.measure.as_shown`).
+    An answer far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that
+    makes the length the coach's focus) gets the length tip first and no tip on a rate or a share
+    (pace, fillers a minute, hedges, the opening, a flat voice): the rates of a few seconds say
+    little.
+
+    Every figure the coach can make its focus has a tip here, and no tip repeats the focus line's
+    suggestion (:meth:`furikaeri.coach.Focus.suggestion`, what to do while answering): a tip
+    says the figure and where or which (the fillers said, the longest pause, the share of the
+    budget), then a different way to work on it, how to prepare or practise."""
+    from furikaeri.measure import short_answer
 
     if not m.speech_detected:
         return []
-    ranked: list[tuple[float, str]] = []
     short = length_known and short_answer(m.answer_s, budget_s)
-    if m.over_budget and length_known:
-        over = over_as_shown(as_shown(m.answer_s, ANSWER_DIGITS) - budget_s)  # as shown: +4 s, +0.4 s
-        if over <= norms.SLIGHTLY_OVER_SHARE * budget_s:  # a sentence too many: said, ranked under the rest
-            ranked.append((3 + over / budget_s, text(language, "tip_over_budget_slightly", over=over, budget=budget_s)))
-        else:
-            ranked.append((10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)))
-    elif short:  # the focus: first, above every other tip
-        ranked.append((100, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)))
-    mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
-    very_long = [p for p in m.pauses if p.kind == "very_long"]
-    if mid_long:
-        longest = max(p.duration for p in mid_long)
-        ranked.append((5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)))
-    elif very_long:  # 3 s or more at a sentence's end or a comma: no freeze mid-phrase, still a long wait
-        longest = max(p.duration for p in very_long)
-        ranked.append((5 + longest, text(language, "tip_long_silence", longest=longest)))
-    per_min = m.stats.fillers_per_min
-    if not short and as_shown(per_min, PER_DIGITS) > norms.FILLERS_GOOD_PER_MIN and len(m.fillers) > norms.COUNT_JITTER:
-        counts: dict[str, int] = {}
-        for f in m.fillers:
-            key = f.text.strip("()").lower()  # "(えー)": a sound found in the audio, named as said
-            counts[key] = counts.get(key, 0) + 1
-        top = text(language, "list_sep").join(k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
-        ranked.append((4 + per_min / 2, text(language, "tip_fillers", per_min=per_min, top=top)))
-    rate = m.verdicts.get("rate")
-    if rate and rate.level in ("low", "high") and not short:
-        key = get_rules(language).rate_key
-        v = m.rate.get(key)  # as the report's table writes it: 285 words/min, 9.9 morae/s
-        shown = "—" if v is None else f"{v:.0f}" if v >= 100 else f"{v:.1f}"
-        value = text(language, "value_unit", value=shown, unit=text(language, key))
-        band = norms.RATE_BANDS[key]
-        art = m.rate.get(f"articulation_{key}")
-        if rate.level == "low" and art is not None and art >= band.lo:
-            # words said at a good pace (or a quick one), slowed by the silences between them: the pauses are the cause
-            shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
-            ranked.append((3.5, text(language, _slowing_pauses(m.pauses), value=value,
-                                     art=text(language, "value_unit", value=shown_art, unit=text(language, key)))))
-        else:
-            ranked.append((3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow",
-                                     value=value, lo=band.lo, hi=band.hi)))
+    found = [_length_tip(m, language, budget_s, length_known=length_known), _pause_tip(m, language)]
+    if not short:
+        found += [_filler_tip(m, language), _rate_tip(m, language), _hedge_tip(m, language),
+                  _opening_tip(m, language), _voice_tip(voice if voice is not None else getattr(m, "voice", None),
+                                                        language)]
+    ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order
     if not ranked:
         return [text(language, "tip_good")]
-    ranked.sort(key=lambda t: -t[0])
     return [t for _, t in ranked[:3]]
+
+
+Ranked = tuple[float, str]
+
+
+def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True) -> Ranked | None:
+    """Past the budget (a sentence too many ranks under the other tips), or far too short for it
+    (the focus: above every other tip); the figures as the report's length row writes them."""
+    from furikaeri.measure import over_as_shown, short_answer
+
+    if not length_known:
+        return None
+    if m.over_budget:
+        over = over_as_shown(m.answer_s - budget_s)  # as the length row: +4 s, +0.4 s
+        if over <= norms.SLIGHTLY_OVER_SHARE * budget_s:
+            return 3 + over / budget_s, text(language, "tip_over_budget_slightly", over=over, budget=budget_s)
+        return 10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)
+    if short_answer(m.answer_s, budget_s):
+        return 100, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)
+    return None
+
+
+def _pause_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
+    """Long pauses mid-phrase (freezing), else a silence of 3 s or more at a sentence's end or a
+    comma; ``forced`` (the focus, off only against the person's usual): any long pause."""
+    mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
+    if mid_long:
+        longest = max(p.duration for p in mid_long)
+        return 5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)
+    waits = [p for p in m.pauses if p.kind == "very_long" or (forced and p.kind == "long")]
+    if waits:  # no freeze mid-phrase, still a long wait
+        longest = max(p.duration for p in waits)
+        return 5 + longest, text(language, "tip_long_silence", longest=longest)
+    return None
+
+
+def _filler_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
+    """Fillers over the norm (``forced``: any rate), never for a single one: one "um" is as
+    likely the recogniser's as the speaker's. Names the three said most."""
+    from furikaeri.measure import PER_DIGITS, as_shown
+
+    per_min = m.stats.fillers_per_min
+    if len(m.fillers) <= norms.COUNT_JITTER or not (forced or as_shown(per_min, PER_DIGITS) > norms.FILLERS_GOOD_PER_MIN):
+        return None
+    top = _most_said((f.text.strip("()") for f in m.fillers), language)  # "(えー)": a sound found in the audio
+    return 4 + per_min / 2, text(language, "tip_fillers", per_min=per_min, top=top)
+
+
+def _rate_tip(m, language: str) -> Ranked | None:
+    """A pace outside its band (the report's verdict), by its cause when slow: the silences
+    between quick words, or the words themselves."""
+    rate = m.verdicts.get("rate")
+    if not rate or rate.level not in ("low", "high"):
+        return None
+    key = get_rules(language).rate_key
+    v = m.rate.get(key)  # as the report's table writes it: 285 words/min, 9.9 morae/s
+    shown = "—" if v is None else f"{v:.0f}" if v >= 100 else f"{v:.1f}"
+    value = text(language, "value_unit", value=shown, unit=text(language, key))
+    band = norms.RATE_BANDS[key]
+    art = m.rate.get(f"articulation_{key}")
+    if rate.level == "low" and art is not None and art >= band.lo:
+        # words said at a good pace (or a quick one), slowed by the silences between them: the pauses are the cause
+        shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
+        return 3.5, text(language, _slowing_pauses(m.pauses), value=value,
+                         art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
+    return 3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow", value=value, lo=band.lo, hi=band.hi)
+
+
+def _hedge_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
+    """Hedges over the norm (the report's verdict; ``forced``: any), with the figures of the
+    report's hedges row and the ones said most."""
+    said = getattr(m, "hedges", ())
+    verdict = m.verdicts.get("hedges")
+    if not said or not (forced or (verdict is not None and verdict.level == "high")):
+        return None
+    per100 = m.stats.hedges_per_100_words
+    return 4 + per100 / 3, text(language, "tip_hedges", n=m.stats.hedges or len(said), per100=per100,
+                                top=_most_said((h.text for h in said), language))
+
+
+def _opening_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
+    """The first sentence ending late in the budget (``forced``: whenever it ends) but inside
+    it, as the report's row writes it."""
+    o = getattr(m, "opening", None)
+    if o is None or not (forced or o.late) or o.budget_share > 1.0:
+        return None  # a first sentence past the budget: the length is the fault, not the order (as the coach)
+    return 4 + 10 * o.budget_share, text(language, "tip_opening_late", seconds=o.seconds, share=o.budget_share)
+
+
+def _voice_tip(voice, language: str, *, forced: bool = False) -> Ranked | None:
+    """A voice flat in half the answer or more, judged as the share is shown (the report's voice
+    verdict; ``forced``: any share)."""
+    from furikaeri.measure import share_as_shown
+
+    share = getattr(voice, "monotone_share", None)
+    if share is None or not (forced or share_as_shown(share) >= norms.MONOTONE_SHARE_HIGH):
+        return None
+    return 3 + 2 * share, text(language, "tip_monotone", share=share)
+
+
+def _most_said(said, language: str, most: int = 3) -> str:
+    """The ``most`` phrases said most often (case folded; the first said first on a tie), each as
+    said mid-sentence ("maybe", "I think", not the capital a sentence's start gave it), joined by
+    the language's list separator."""
+    forms: dict[str, list[str]] = {}
+    for s in said:
+        s = s.strip()
+        if s:
+            forms.setdefault(s.lower(), []).append(s)
+    top = sorted(forms.values(), key=lambda f: -len(f))[:most]
+    return text(language, "list_sep").join(_as_listed(f) for f in top)
+
+
+def _as_listed(forms: list[str]) -> str:
+    """One phrase's spellings as it is listed: its lower-case one, else the pronoun "I" as it is,
+    else the first with its capital taken off."""
+    lower = next((f for f in forms if not f[:1].isupper()), None)
+    if lower is not None:
+        return lower
+    return forms[0] if re.match(r"I\b", forms[0]) else forms[0][:1].lower() + forms[0][1:]
 
 
 #: The figure each tip is about (a tip's key in the text tables -> the focus metrics it serves).
@@ -137,7 +233,8 @@ TIP_ABOUT = {
     "tip_over_budget": ("over_s",), "tip_over_budget_slightly": ("over_s",), "tip_too_short": ("answer_s",),
     "tip_freeze": ("longest_pause_s",), "tip_long_silence": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
-    "tip_slow_pauses_between": tuple(norms.RATE_BANDS),
+    "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
+    "tip_opening_late": ("opening_share",), "tip_monotone": ("monotone_share",),
 }
 
 
@@ -148,20 +245,61 @@ def _slowing_pauses(pauses) -> str:
     return "tip_slow_pauses" if inside >= sum(p.duration for p in pauses) / 2 else "tip_slow_pauses_between"
 
 
-def focus_first(tips, metric: str, language: str) -> list[str]:
+def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     """``tips`` (as :func:`tips_for` wrote them, in ``language``) with the one about the coach's
     focus ``metric`` first, so the report's first tip is about what its first line asks; the
-    rest keep their order. A tip is known by its text table's wording, whatever its figures."""
+    rest keep their order. A tip is known by its figure (:func:`_wrote`), whatever its numbers.
+
+    With the answer's ``analysis`` (an :class:`~furikaeri.analysis.Analysis`), a focus no tip is
+    about (its tip ranked under the three kept, or the figure off only against the person's own
+    usual) gets its tip made from the analysis's figures (:func:`focus_tip`), first, and the
+    tips stay three."""
     keys = [k for k, about in TIP_ABOUT.items() if metric in about]
     first = [t for t in tips if any(_wrote(t, k, language) for k in keys)][:1]
+    if not first and analysis is not None:
+        made = focus_tip(analysis, metric, language)
+        if made is not None:
+            return [made, *list(tips)[:2]]
     return first + [t for t in tips if t not in first]
 
 
+def focus_tip(a, metric: str, language: str) -> str | None:
+    """The tip about focus ``metric`` for analysis ``a`` (an :class:`~furikaeri.analysis.Analysis`),
+    whether or not its figure is past its norm (a focus chosen against the person's own usual
+    need not be); None when the analysis has nothing to say of it."""
+    if metric in norms.RATE_BANDS:  # a pace is the focus only where the report's verdict finds it off too
+        found = _rate_tip(a, language)
+    elif metric in ("over_s", "answer_s"):
+        found = _length_tip(a, language, a.budget_s, length_known=not getattr(a, "cut_short", False))
+    else:
+        make = {"longest_pause_s": _pause_tip, "fillers_per_min": _filler_tip, "hedges_per_100_words": _hedge_tip,
+                "opening_share": _opening_tip}.get(metric)
+        if metric == "monotone_share":
+            found = _voice_tip(getattr(a, "voice", None), language, forced=True)
+        else:
+            found = make(a, language, forced=True) if make else None
+    return found[1] if found else None
+
+
 def _wrote(tip: str, key: str, language: str) -> bool:
-    """Is ``tip`` the text table's ``key`` (one of its plural forms) with some figures filled in?"""
+    """Is ``tip`` the text table's ``key`` (one of its plural forms) with some figures filled in?
+    Known by the template's head, its words up to the first sentence mark (the figure: "Fast
+    pace ({value})", 「フィラーが1分あたり{per_min}回（{top}）」), which stays when the advice after
+    it is reworded: the tips of an answer archived with an older wording are known too."""
     templates = get_rules(language).labels[key]
     templates = templates if isinstance(templates, tuple) else (templates,)
-    return any(re.fullmatch(".+?".join(map(re.escape, re.split(r"\{[^}]*\}", t))), tip, re.S) for t in templates)
+    return any(re.match(".+?".join(map(re.escape, re.split(r"\{[^}]*\}", _head(t)))), tip, re.S) for t in templates)
+
+
+def _head(template: str) -> str:
+    """``template`` up to its first sentence mark outside a ``{field}`` (., 。 or :) after some
+    words, the mark left out; the whole of it when it has none."""
+    depth = 0
+    for i, ch in enumerate(template):
+        depth += (ch == "{") - (ch == "}")
+        if depth == 0 and ch in ".。:：" and re.sub(r"\{[^}]*\}", "", template[:i]).strip():
+            return template[:i]  # a head of words, never of fields alone (which would match any tip)
+    return template
 
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
