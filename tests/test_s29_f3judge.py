@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from furikaeri import coach
+from furikaeri import compare as C
 from furikaeri import metrics as M
 from furikaeri import notes as N
 from furikaeri import progress as P
-from test_compare_notes import answer
+from furikaeri.store import Store
+from test_compare_notes import answer, make_analysis, run, save
 
 # --------------------------------------------------------------------------- 1. a pause's length
 
@@ -113,3 +116,151 @@ def test_a_progress_trend_inside_the_norm_is_held():
     assert s.trend.verdict == "same" and s.trend.before == 3.4 and s.trend.after == 2.9
     falling = [answer(i + 1, {"pitch_spread_st": v}) for i, v in enumerate([3.4, 3.6, 3.3, 1.2, 1.1, 1.3])]
     assert P.series(M.METRIC_BY_NAME["pitch_spread_st"], falling).trend.verdict == "worse"
+
+
+# --------------------------------------------------------------------------- 2. short answers and rates
+
+
+def short_archive(home, *, short=3, long_=3):
+    """``long_`` answers of 50 s to a 60-s question (6 fillers a minute, 280 字/分), then ``short``
+    answers of 6 s (no filler, 374 字/分): too short for a rate (under 30 % of the budget)."""
+    ids = []
+    for i in range(long_):
+        ids.append(save(home, make_analysis("私の強みは粘り強さです", lang="ja", answer_s=50.0, fillers=5, rate=280.0,
+                                            question="自己PRをしてください。"), session="A", minutes=i))
+    for i in range(short):
+        ids.append(save(home, make_analysis("粘り強さです", lang="ja", answer_s=6.0, fillers=0, rate=374.0,
+                                            long_pauses=0, question="自己PRをしてください。"),
+                        session="A", minutes=10 + i))
+    return ids
+
+
+def test_short_answers_drive_no_rate_trend_best_or_usual(furikaeri_home):
+    # QA: three 5-8 s answers, then progress: "フィラー 0.0回/分 自己ベスト 0.0回/分 -6.8 ▲ 改善",
+    # "話速 374字/分 +92 ▼ 目安から離れた", "最長の間 0.3秒 ▲ 改善"
+    ids = short_archive(furikaeri_home, long_=4)
+    with Store.open(furikaeri_home) as st:
+        prog = P.progress(st)
+        after = P.after_answer(st, ids[-1])
+    [block] = prog.overall
+    by = {s.metric: s for s in block.series}
+    for name in ("fillers_per_min", "chars_per_min", "long_pauses", "longest_pause_s"):
+        assert [p.answer_id for p in by[name].points] == ids[:4], name
+        assert by[name].left_out == tuple(ids[4:])
+    assert by["fillers_per_min"].best.value == 6.0 and by["fillers_per_min"].trend.verdict == "same"
+    assert by["chars_per_min"].latest.value == 280.0
+    assert len(by["answer_s"].points) == len(by["over_s"].points) == 7  # the length keeps every answer
+    assert by["answer_s"].left_out == ()
+    assert block.short_answers == 3 and prog.questions[0].short_answers == 3
+    # the usual pace and fillers are of the answers long enough for a rate, and a short answer is
+    # not compared with them ("54% faster than your usual pace" after a 4.9-s answer)
+    assert after.usual == {"chars_per_min": 280.0, "fillers_per_min": 6.0}
+    assert after.pace_vs_usual is None
+    assert prog.usual_pace["ja"]["latest_answer_id"] == ids[3] and prog.usual_pace["ja"]["median"] == 280.0
+    # nor do they make a run of answers with no filler
+    assert prog.warnings == ()
+
+
+def test_the_json_of_progress_says_what_was_left_out_and_keeps_its_keys(furikaeri_home):
+    import json
+
+    ids = short_archive(furikaeri_home, short=1)
+    data = json.loads(run("progress", "--json").output)
+    assert set(data) == {"overall", "questions", "usual_pace", "warnings"}
+    block = data["overall"][0]
+    assert block["short_answers"] == 1
+    fillers = next(s for s in block["series"] if s["metric"] == "fillers_per_min")
+    assert {"metric", "points", "trend", "best", "latest"} <= set(fillers)
+    assert fillers["left_out"] == [ids[-1]] and len(fillers["points"]) == 3
+
+
+def test_a_coach_usual_leaves_short_answers_out():
+    long_ = {"answer_s": 50.0, "budget_s": 60.0, "fillers_per_min": 6.0, "chars_per_min": 280.0}
+    short = {"answer_s": 6.0, "budget_s": 60.0, "fillers_per_min": 0.0, "chars_per_min": 374.0}
+    usual = coach.usual([long_, long_, long_, short, short, short], "ja")
+    assert usual["fillers_per_min"] == 6.0 and usual["chars_per_min"] == 280.0
+    assert coach.usual([long_, short, short], "ja") == {}  # one answer long enough: no usual yet
+
+
+def test_compare_shows_a_short_answers_rates_without_judging_them(furikaeri_home):
+    ids = short_archive(furikaeri_home, short=1)
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_answers(st.answer(ids[2]), st.answer(ids[3]))
+    verdicts = {c.metric: c.verdict for c in cmp.changes}
+    assert verdicts["fillers_per_min"] == verdicts["chars_per_min"] == "n/a"
+    assert verdicts["answer_s"] == "n/a" and verdicts["over_s"] == "same"  # within budget both times
+    assert {c.metric: c.after for c in cmp.changes}["chars_per_min"] == 374.0  # shown all the same
+
+
+def test_session_means_leave_short_answers_out_of_the_rates(furikaeri_home):
+    for i in range(2):
+        save(furikaeri_home, make_analysis(answer_s=50.0, fillers=5, rate=140.0, question=f"Question {i}?"),
+             session="A", minutes=i)
+    save(furikaeri_home, make_analysis(answer_s=50.0, fillers=5, rate=140.0, question="Question 0?"),
+         session="B", minutes=60)
+    save(furikaeri_home, make_analysis(answer_s=5.0, fillers=0, rate=220.0, question="Question 1?"),
+         session="B", minutes=61)
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_sessions(st, "A", "B")
+    means = {c.metric: c for c in cmp.means}
+    assert means["fillers_per_min"].after == 6.0 and means["wpm"].after == 140.0
+    assert means["answer_s"].after == 27.5  # the length keeps it
+
+
+# --------------------------------------------------------------------------- 4. session means of a band
+
+
+def pace_sessions(home, before, after):
+    for session, rates, start in (("A", before, 0), ("B", after, 60)):
+        for i, r in enumerate(rates):
+            save(home, make_analysis(rate=float(r), question=f"Question {i}?"), session=session, minutes=start + i)
+    with Store.open(home) as st:
+        return C.compare_sessions(st, "A", "B")
+
+
+def test_a_session_mean_of_pace_keeps_its_answers_off_the_range(furikaeri_home):
+    # QA: 126, 210 and 90 wpm read "pace 117 -> 142 wpm ▲ into the range"
+    cmp = pace_sessions(furikaeri_home, (110, 120, 121), (126, 210, 90))
+    pace = {c.metric: c for c in cmp.means}["wpm"]
+    assert (pace.before, pace.after) == (117.0, 142.0)
+    assert pace.verdict == "worse"
+    assert cmp.off_band == {"wpm": [1, 3, 2, 3]}
+    assert cmp.to_dict()["off_band"] == {"wpm": [1, 3, 2, 3]}
+
+
+@pytest.mark.parametrize("before, after, verdict", [
+    ((100, 110, 105), (125, 150, 140), "better"),  # every answer into the range
+    ((125, 150, 140), (130, 155, 121), "same"),  # inside it all along
+    ((100, 200, 150), (150, 150, 150), "better"),  # the same mean, every answer now in range
+])
+def test_a_session_mean_of_pace_is_judged_by_its_distance_from_the_range(furikaeri_home, before, after, verdict):
+    assert {c.metric: c for c in pace_sessions(furikaeri_home, before, after).means}["wpm"].verdict == verdict
+
+
+# --------------------------------------------------------------------------- 5. the over-budget chart
+
+
+def test_the_over_budget_chart_draws_time_over_not_time_to_spare():
+    # QA: the chart swung with the budgets (-30 s of a 90-s budget, -5 s of a 60-s one) while every
+    # answer was within budget
+    over = M.METRIC_BY_NAME["over_s"]
+    within = [answer(i + 1, {"over_s": v}) for i, v in enumerate([-30.0, -5.0, -42.0, -12.0])]
+    s = P.series(over, within)
+    assert s.chart == (0.0, 0.0, 0.0, 0.0) and s.trend.verdict == "same"
+    assert [p.value for p in s.points] == [-30.0, -5.0, -42.0, -12.0]  # the points keep what was stored
+    mixed = P.series(over, [answer(i + 1, {"over_s": v}) for i, v in enumerate([25.0, -10.0, 8.0])])
+    assert mixed.chart == (25.0, 0.0, 8.0)
+    assert P.series(M.METRIC_BY_NAME["fillers_per_min"], [answer(1, {"fillers_per_min": 3.0})]).chart == (3.0,)
+
+
+def test_short_answers_with_no_filler_make_no_run_of_zero_fillers(furikaeri_home):
+    short_archive(furikaeri_home, short=4)
+    with Store.open(furikaeri_home) as st:
+        assert P.progress(st).warnings == ()
+        answers = st.answers(full=False)
+    assert P.zero_filler_streak(answers) == 0
+    # a long answer with no filler still counts
+    save(furikaeri_home, make_analysis("私の強みは粘り強さです", lang="ja", answer_s=50.0, fillers=0,
+                                       question="自己PRをしてください。"), session="A", minutes=30)
+    with Store.open(furikaeri_home) as st:
+        assert P.zero_filler_streak(st.answers(full=False)) == 1

@@ -119,13 +119,16 @@ class Focus:
 def usual(previous: Sequence[Mapping[str, Any]], language: str) -> dict[str, float]:
     """The person's own usual: the median of each figure over their last
     :data:`USUAL_OF_LAST` answers (``previous``, newest last, figures as stored), once there are
-    :data:`USUAL_MIN_ANSWERS` with a value; empty before."""
+    :data:`USUAL_MIN_ANSWERS` with a value; empty before. An answer too short for a rate
+    (:func:`furikaeri.metrics.judged_value`: its fillers a minute, pace, voice) is no part of it."""
+    from furikaeri.metrics import judged_value
+
     recent = list(previous)[-USUAL_OF_LAST:]
     out: dict[str, float] = {}
     for g in _gauges(language):
         if not g.personal:
             continue
-        values = [float(m[g.metric]) for m in recent if m.get(g.metric) is not None]
+        values = [float(v) for m in recent if (v := judged_value(m, g.metric)) is not None]
         if len(values) >= USUAL_MIN_ANSWERS:
             out[g.metric] = statistics.median(values)
     return out

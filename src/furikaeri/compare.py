@@ -12,12 +12,12 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRICS, Change, change, compare_metrics
+from furikaeri.metrics import METRICS, Change, Metric, change, compare_metrics, judged_value
 from furikaeri.notes import FixCheck, check_fix, settle_counts
 from furikaeri.store import Answer, Store
 
@@ -299,13 +299,17 @@ class SessionComparison:
     only_after: tuple[Answer, ...]
     means: tuple[Change, ...]
     language: str | None = None
+    #: for each figure judged by a band (pace), how many of each session's answers lie outside
+    #: it, of how many: ``{metric: [off_before, of_before, off_after, of_after]}`` (a mean inside
+    #: the band can hide two answers far from it, one on each side)
+    off_band: dict[str, list[int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"before": self.before, "after": self.after, "language": self.language,
                 "pairs": [p.to_dict() for p in self.pairs],
                 "only_before": [a.to_dict() for a in self.only_before],
                 "only_after": [a.to_dict() for a in self.only_after],
-                "means": [c.to_dict() for c in self.means]}
+                "means": [c.to_dict() for c in self.means], "off_band": self.off_band}
 
     def languages(self) -> list[str | None]:
         """The language the sessions were compared in, or else the languages of every answer
@@ -316,16 +320,50 @@ class SessionComparison:
         return langs + [a.language for a in self.only_before + self.only_after]
 
 
+def _judged(answers: Sequence[Answer], name: str) -> list[float]:
+    """The values of figure ``name`` over ``answers`` that a mean takes: a rate or share of an
+    answer too short for it is none (:func:`furikaeri.metrics.judged_value`)."""
+    return [float(v) for a in answers if (v := judged_value(a.metrics, name)) is not None]
+
+
 def _mean_metrics(answers: Sequence[Answer]) -> dict[str, float | None]:
-    """Each figure's mean over ``answers``; the time over budget counts an answer within its
-    budget as 0 over (one answer 30 s over and three 20 s under are 7.5 s over on average, not
-    7.5 s under: time to spare does not pay for another answer's overrun)."""
+    """Each figure's mean over ``answers`` (:func:`_judged`); the time over budget counts an
+    answer within its budget as 0 over (one answer 30 s over and three 20 s under are 7.5 s over
+    on average, not 7.5 s under: time to spare does not pay for another answer's overrun)."""
     out: dict[str, float | None] = {}
     for m in METRICS:
-        vals = [a.metrics.get(m.name) for a in answers if a.metrics.get(m.name) is not None]
+        vals = _judged(answers, m.name)
         if m.name == "over_s":
             vals = [max(0.0, v) for v in vals]
         out[m.name] = round(statistics.fmean(vals), 2) if vals else None
+    return out
+
+
+def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
+                 means: tuple[dict[str, float | None], dict[str, float | None]]) -> Change:
+    """The change of figure ``m``'s session mean. A figure judged by a band is judged by its
+    answers' mean distance from the band, not by where the mean lies (126, 210 and 90 wpm have a
+    mean of 142, inside 120-160, and two answers far outside it: 27 wpm off on average); a
+    per-minute count past the recogniser's jitter (:func:`furikaeri.notes.settle_counts`)."""
+    c = change(m, means[0][m.name], means[1][m.name])
+    if m.better == "band" and m.band and c.verdict in ("better", "worse", "same"):
+        far = [statistics.fmean(m.score(v) or 0.0 for v in _judged(x, m.name)) for x in (before, after)]
+        verdict = "same" if abs(far[1] - far[0]) < m.same - 1e-9 else "better" if far[1] < far[0] else "worse"
+        return replace(c, verdict=verdict)
+    return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
+                         [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
+
+
+def _off_band(language: str | None, before: Sequence[Answer], after: Sequence[Answer]) -> dict[str, list[int]]:
+    """For each banded figure of ``language``: how many of each session's answers lie off the
+    band, of how many (:attr:`SessionComparison.off_band`)."""
+    out = {}
+    for m in METRICS:
+        if m.better != "band" or not m.band or m.language not in (None, language):
+            continue
+        vals = [_judged(before, m.name), _judged(after, m.name)]
+        if vals[0] or vals[1]:
+            out[m.name] = [x for v in vals for x in (sum((m.score(y) or 0.0) > 0 for y in v), len(v))]
     return out
 
 
@@ -375,9 +413,8 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
     paired = {q for q in last_a if q in last_b and not (last_a[q].language and last_b[q].language
                                                         and last_a[q].language != last_b[q].language)}
     pairs = tuple(compare_answers(last_a[q], last_b[q]) for q in last_a if q in paired)
-    ma, mb = _mean_metrics(ma_), _mean_metrics(mb_)
-    means = tuple(settle_counts(change(m, ma[m.name], mb[m.name]), [a.metrics for a in ma_], [b.metrics for b in mb_])
-                  for m in METRICS if m.language in (None, lang))
+    means_ = _mean_metrics(ma_), _mean_metrics(mb_)
+    means = tuple(_mean_change(m, ma_, mb_, means_) for m in METRICS if m.language in (None, lang))
     return SessionComparison(
         before=sa.to_dict(),
         after=sb.to_dict(),
@@ -386,6 +423,7 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
         only_after=tuple(b for b in bb if b.question_id not in paired or not mine(b)),
         means=means,
         language=lang,
+        off_band=_off_band(lang, ma_, mb_),
     )
 
 

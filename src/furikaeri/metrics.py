@@ -9,8 +9,8 @@ a language. Names and units a person sees come from the language text tables
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
 
 from furikaeri import norms
 from furikaeri.lang import text
@@ -81,6 +81,36 @@ METRICS: tuple[Metric, ...] = (
     Metric("off_pace_s", "lower", 3.0, 0),
 )
 METRIC_BY_NAME = {m.name: m for m in METRICS}
+
+
+#: Figures that mean the same in an answer of any length: its length, its place against the
+#: budget, the time to its first word. The others are rates and shares over the answer (pace,
+#: fillers a minute, pauses, hedges, the opening, the voice), of which a few seconds say little.
+LENGTH_FIGURES = frozenset({"answer_s", "over_s", "latency_s"})
+
+
+def too_short(metrics: Mapping[str, Any]) -> bool:
+    """Is the answer of ``metrics`` (its stored figures) far too short for its budget, as the
+    report judges it (:func:`furikaeri.measure.short_answer`: under
+    :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of it): the answer whose rates the report says
+    little of, and gives no tip or focus on?"""
+    answer, budget = metrics.get("answer_s"), metrics.get("budget_s")
+    if answer is None or not budget:
+        return False
+    from furikaeri.measure import short_answer
+
+    return short_answer(float(answer), float(budget))
+
+
+def judged_value(metrics: Mapping[str, Any], name: str) -> float | None:
+    """Figure ``name`` of an answer's stored ``metrics`` as trends, bests, means and the usual
+    take it: None where it is missing, or where the answer is too short for it (:func:`too_short`;
+    its :data:`LENGTH_FIGURES` stay). Three 5-s answers with no filler are no personal best of
+    0.0 fillers a minute."""
+    value = metrics.get(name)
+    if value is None or (name not in LENGTH_FIGURES and too_short(metrics)):
+        return None
+    return value
 
 
 def metrics_for(language: str | None) -> tuple[Metric, ...]:
@@ -182,5 +212,12 @@ def change(metric: Metric, before: float | None, after: float | None, *, want: s
 
 
 def compare_metrics(before: dict[str, Any], after: dict[str, Any], language: str | None) -> list[Change]:
-    """Every figure of ``language`` between two attempts' metrics."""
-    return [change(m, before.get(m.name), after.get(m.name)) for m in metrics_for(language)]
+    """Every figure of ``language`` between two attempts' metrics; a rate of an answer too short
+    for it (:func:`judged_value`) is shown and not judged (``n/a``)."""
+    out = []
+    for m in metrics_for(language):
+        c = change(m, before.get(m.name), after.get(m.name))
+        if judged_value(before, m.name) is None or judged_value(after, m.name) is None:
+            c = replace(c, verdict="n/a")
+        out.append(c)
+    return out

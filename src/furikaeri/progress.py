@@ -16,7 +16,7 @@ from furikaeri import coach
 from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, metrics_for
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, judged_value, metrics_for, too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -35,13 +35,17 @@ class Point:
 class Series:
     """One metric over time: its values, the trend (from the first attempts to the latest,
     :func:`trend_ends`, judged like a :class:`~furikaeri.metrics.Change`), the personal best and
-    the latest value."""
+    the latest value. ``left_out``: the answers whose value of a rate or share is not among the
+    points, being too short for it (:func:`furikaeri.metrics.judged_value`). ``chart``: the
+    values to draw, one per point, on the scale the trend judges them (:func:`chart_value`)."""
 
     metric: str
     points: tuple[Point, ...]
     trend: Change | None
     best: Point | None
     latest: Point | None
+    left_out: tuple[int, ...] = ()
+    chart: tuple[float, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,18 +54,30 @@ class Series:
             "trend": self.trend.to_dict() if self.trend else None,
             "best": None if self.best is None else self.best.to_dict(),
             "latest": None if self.latest is None else self.latest.to_dict(),
+            "left_out": list(self.left_out),
+            "chart": list(self.chart),
         }
 
 
+def chart_value(metric: Metric, value: float) -> float:
+    """``value`` of ``metric`` as a chart draws it: the time over budget as the trend and the
+    session means count it, an answer within its budget as 0 over (time to spare on a 90-s
+    question is not a swing of the chart: every answer within budget draws one flat line)."""
+    return max(0.0, value) if metric.name == "over_s" else value
+
+
 def series(metric: Metric, answers: Sequence[Answer]) -> Series:
-    """``metric`` over ``answers`` (oldest first)."""
+    """``metric`` over ``answers`` (oldest first); a rate or share only over the answers long
+    enough for it (:func:`furikaeri.metrics.judged_value`)."""
     pts = tuple(
         Point(a.id, a.created_at, float(a.metrics[metric.name]))
         for a in answers
-        if a.metrics.get(metric.name) is not None
+        if judged_value(a.metrics, metric.name) is not None
     )
+    left_out = tuple(a.id for a in answers if a.metrics.get(metric.name) is not None
+                     and judged_value(a.metrics, metric.name) is None)
     if not pts:
-        return Series(metric.name, (), None, None, None)
+        return Series(metric.name, (), None, None, None, left_out)
     trend = None
     if len(pts) >= 2:
         first, last = trend_ends([p.value for p in pts])
@@ -76,7 +92,7 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     if scored:
         # the lowest score; among equals the latest (the best you can do *now*)
         best = min(scored, key=lambda s: (s[0], -s[1]))[2]
-    return Series(metric.name, pts, trend, best, pts[-1])
+    return Series(metric.name, pts, trend, best, pts[-1], left_out, tuple(chart_value(metric, p.value) for p in pts))
 
 
 def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> bool:
@@ -84,7 +100,7 @@ def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> 
     compare judges them (their counts, :func:`furikaeri.notes.within_jitter`), so the two never
     disagree on one change; more, by the trend's rise or fall over an answer of the usual
     length, in fillers (repetitions)."""
-    judged = [a.metrics for a in answers if a.metrics.get(metric.name) is not None]
+    judged = [a.metrics for a in answers if judged_value(a.metrics, metric.name) is not None]
     if len(judged) == 2:
         return within_jitter(metric.name, judged[:1], judged[1:])
     lengths = [m["answer_s"] for m in judged if m.get("answer_s")]
@@ -131,11 +147,15 @@ class ProgressBlock:
     last_at: str | None
     series: tuple[Series, ...]
     last_note: str = ""
+    #: answers too short for their budget to count in the rates' trends and bests
+    #: (:func:`furikaeri.metrics.too_short`): the view says so, or its rates would go missing unexplained
+    short_answers: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "question_id": self.question_id, "language": self.language,
                 "attempts": self.attempts, "first_at": self.first_at, "last_at": self.last_at,
-                "last_note": self.last_note, "series": [s.to_dict() for s in self.series]}
+                "last_note": self.last_note, "series": [s.to_dict() for s in self.series],
+                "short_answers": self.short_answers}
 
 
 @dataclass(frozen=True)
@@ -175,10 +195,11 @@ ZERO_FILLER_RUN = 4
 
 def zero_filler_streak(answers: Sequence[Answer]) -> int:
     """How many of the latest answers (oldest first in ``answers``) in a row had no filler at
-    all (answers without words do not count either way)."""
+    all (answers without words do not count either way, nor do answers too short to say: no
+    filler in 5 s is no sign of a delivery scrubbed of them)."""
     run = 0
     for a in reversed(answers):
-        if not a.metrics.get("word_count"):
+        if not a.metrics.get("word_count") or (too_short(a.metrics) and not a.metrics.get("filler_count")):
             continue
         if a.metrics.get("fillers_per_min") == 0:
             run += 1
@@ -254,9 +275,10 @@ def _remarks(store: Store, answers: Sequence[Answer], current: Answer) -> AfterA
     remarks = dict(zero_filler_streak=streak, usual=own_usual(same_language, current.language),
                    focus_then=focus_then(same_language, current),
                    recurring=tuple(recurring(store, [*same_language, current], current.language)))
-    # the same answers as the usual shown beside it (own_usual): one "usual pace", not two
-    earlier = [a.metrics[metric] for a in same_language[-coach.USUAL_OF_LAST:] if a.metrics.get(metric)]
-    value = current.metrics.get(metric)
+    # the same answers as the usual shown beside it (own_usual): one "usual pace", not two; an
+    # answer too short for a rate is neither part of the usual nor compared with it
+    earlier = [v for a in same_language[-coach.USUAL_OF_LAST:] if (v := judged_value(a.metrics, metric))]
+    value = judged_value(current.metrics, metric)
     if len(earlier) < coach.USUAL_MIN_ANSWERS or not value:
         return AfterAnswer(**remarks)
     usual = statistics.median(earlier)
@@ -268,13 +290,14 @@ def _remarks(store: Store, answers: Sequence[Answer], current: Answer) -> AfterA
 def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, float]:
     """The person's usual pace, filler rate and pitch spread: the median over their last
     :data:`furikaeri.coach.USUAL_OF_LAST` ``answers`` (earlier answers in one language, oldest
-    first), once :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have the figure."""
+    first), once :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have the figure (answers too short for
+    a rate leave it out: :func:`furikaeri.metrics.judged_value`)."""
     if not language:
         return {}
     recent = list(answers)[-coach.USUAL_OF_LAST:]
     out = {}
     for name in (get_rules(language).pace_key, *USUAL_SHOWN):
-        values = [float(a.metrics[name]) for a in recent if a.metrics.get(name) is not None]
+        values = [float(v) for a in recent if (v := judged_value(a.metrics, name)) is not None]
         if len(values) >= coach.USUAL_MIN_ANSWERS:
             out[name] = round(statistics.median(values), 2)
     return out
@@ -288,9 +311,11 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
                     None)
     if previous is None or not previous.focus or previous.focus not in METRIC_BY_NAME:
         return None
+    before, after = judged_value(previous.metrics, previous.focus), judged_value(current.metrics, previous.focus)
+    if before is None or after is None:  # a rate of an answer too short for it moved nothing
+        return None
     # a focus on a far too short answer asked for more (the length is otherwise not judged)
-    moved = change(METRIC_BY_NAME[previous.focus], previous.metrics.get(previous.focus),
-                   current.metrics.get(previous.focus), want="higher" if previous.focus == "answer_s" else None)
+    moved = change(METRIC_BY_NAME[previous.focus], before, after, want="higher" if previous.focus == "answer_s" else None)
     return settle_counts(moved, previous.metrics, current.metrics)  # one filler more is no change
 
 
@@ -320,6 +345,7 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         last_at=answers[-1].created_at if answers else None,
         series=tuple(s for s in (series(m, answers) for m in ms) if s.points),
         last_note=last_note,
+        short_answers=sum(too_short(a.metrics) for a in answers),
     )
 
 
@@ -333,13 +359,14 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     median of the person's last :data:`furikaeri.coach.USUAL_OF_LAST` answers in the language
     *before* the latest one (all questions: the usual is the person's, not the question's), once
     :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have a rate; the answer judged is never part of
-    the usual it is judged against."""
+    the usual it is judged against. An answer too short for a rate
+    (:func:`furikaeri.metrics.judged_value`) is neither."""
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         name = get_rules(lang).pace_key
-        paced = [a for a in answers if a.language == lang and a.metrics.get(name)]
+        paced = [a for a in answers if a.language == lang and judged_value(a.metrics, name)]
         latest = next((a for a in reversed(shown if shown is not None else answers)
-                       if a.language == lang and a.metrics.get(name)), None)
+                       if a.language == lang and judged_value(a.metrics, name)), None)
         if latest is None:
             continue
         earlier = [a.metrics[name] for a in paced if a.id != latest.id and a.created_at <= latest.created_at]

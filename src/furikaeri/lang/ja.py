@@ -694,6 +694,8 @@ TEXT = {
     'practice_questions': '練習用の質問',
     'practice_one': '1問だけ練習: furikaeri practice --company "{company}" --only {id}',
     'means_no_shared': '2つのセッションに共通の質問がないため、平均は参考値です',
+    'short_left_out': '持ち時間の{share:.0%}未満の短い回答{n}件は、話速・フィラーなどの割合、間、声の推移と自己ベストに含めていません（数秒の回答では目安になりません）',
+    'means_off_band': '{label}: 目安外の回答{off_before}/{of_before}件 → {off_after}/{of_after}件',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
