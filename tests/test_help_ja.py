@@ -127,3 +127,16 @@ def test_an_option_s_notes_are_translated():
     if not defaults:
         pytest.skip("no option shows its default")
     assert "[既定:" in help_text(defaults[0])
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS))
+def test_every_option_says_what_it_does_and_its_default_plainly(path):
+    """QA (session 29): `export --help` showed -f/--format with no description, in either
+    language; `practice --help` showed "[既定: (base)]" (click writes a text default in brackets)."""
+    cmd, ctx = COMMANDS[path]
+    for p in cmd.get_params(ctx):
+        if isinstance(p, click.Option) and not p.hidden:
+            assert (p.help or "").strip(), (path, p.opts)
+    for lang in ("ja_JP.UTF-8", "C.UTF-8"):
+        out = help_text(path, lang=lang)
+        assert not re.search(r"\[(?:既定|default): \(", out), (path, out)

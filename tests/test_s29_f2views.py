@@ -9,6 +9,8 @@
 - practice says a missing answer file in the language of the set it was asked to practise;
 - the end of a practice session suggests comparing it with a session that answered one of its
   questions, and compare --sessions with no question in common points to no pair below;
+- Japanese typography: a number and its unit together (+92秒 as the focus says it, 26dB, 5回（9.2回/分）,
+  18回), full-width brackets, one day said once, and no line broken between a number and its unit.
 """
 
 from __future__ import annotations
@@ -246,3 +248,58 @@ def test_the_session_to_compare_with_shares_a_question(furikaeri_home):
         none = compare_sessions(store, "B", "C")
     lines = printed(100, lambda c: H.render_compare_sessions(c, none, "ja"))
     assert not none.pairs and text("ja", "means_no_shared") in lines and text("ja", "means_other_questions") not in lines
+
+
+# --------------------------------------------------------------------------- Japanese typography
+
+
+def test_the_japanese_report_writes_numbers_with_their_units():
+    from furikaeri.coach import focus_of
+    from furikaeri.report.terminal import render
+    from test_narrow_layout import QUESTIONS, SAID, measured
+
+    a = measured("ja", SAID["ja"] * 3, budget=10, question=QUESTIONS["ja"][0])  # 52 s over a 10-s budget
+    lines = printed(100, lambda c: render(a, c, focus=focus_of(a)))
+    body = [line.strip("│ ") for line in lines[: next(i for i, x in enumerate(lines) if text("ja", "transcript") in x)]]
+    over = [re.search(r"\+\d+ ?秒", line).group() for line in body if re.search(r"\+\d+ ?秒", line)]
+    assert len(over) == 2 and over[0] == over[1] and " " not in over[0], body  # the focus's and the verdict's
+    said = "\n".join(body)
+    assert not re.search(r"(?<!/ )(?<![\d.])\d+(?:\.\d+)? (?:秒|dB|回|字/分)", said), said  # 0.5 秒, 26 dB, 1秒以上 2
+    assert not re.search(r"[()]", said.replace(a.file or "", "")), said  # （） in Japanese lines
+    fillers = next(line for line in body if line.startswith(text("ja", "fillers")))
+    assert re.search(r"\d+回（\d+\.\d回/分）", fillers), fillers
+    assert re.search(r"^間（ま） +\d+回", next(x for x in body if x.startswith("間（ま） "))), body
+    en = measured("en", SAID["en"] * 3, budget=10, question=QUESTIONS["en"][0])
+    assert re.search(r"\+\d+ s\b", "\n".join(printed(100, lambda c: render(en, c))))  # English keeps its space
+
+
+@pytest.mark.parametrize("key", ["pace_faster", "pace_slower", "session_done", "enter_skips", "ask_date", "ask_stage",
+                                 "ask_questions", "md_no_question", "kept", "loudness", "norm_chars_per_min"])
+def test_japanese_lines_use_full_width_brackets_and_no_space_before_a_unit(key):
+    said = text("ja", key)
+    assert not re.search(r"[()]", said) and not re.search(r"[}\d] (?:秒|dB|字|拍|件|回)", said), said
+
+
+def test_a_progress_of_one_day_says_the_day_once(furikaeri_home):
+    from furikaeri import session as S
+    from test_narrow_layout import MONDAY, QUESTIONS, SAID, measured
+
+    for i in range(2):
+        S.save_analysis(measured("ja", SAID["ja"][:2], budget=30, question=QUESTIONS["ja"][i]), audio_path=None,
+                        home=furikaeri_home, session="月曜", question=QUESTIONS["ja"][i], now=MONDAY + timedelta(minutes=i))
+    head = run(furikaeri_home, 100, "progress").splitlines()[0]
+    assert head.count("2026-11-23") == 1 and " – " not in head, head
+
+
+@pytest.mark.parametrize("said", ["次回: もっと短く、30秒以内で話す", "フィラー 3.2回/分 → 0.0回/分", "ちょうどよい（5.5〜8拍/秒）",
+                                  "ぼかし表現 0.0回/300拍、声量の幅 26dB、+92秒"])
+def test_a_japanese_line_never_breaks_between_a_number_and_its_unit(said):
+    from rich.text import Text
+
+    from furikaeri.report.wrap import wrap_unspaced
+
+    units = re.findall(r"[+\-]?\d[\d.]*(?:〜\d+)?(?:回/\d*[分拍]|[秒分回字拍]/?[分秒]?|dB)", said)
+    for width in range(2 * max(cell_len(u) for u in units) + 1, cell_len(said) + 1):  # a line for it to move to
+        lines = wrap_unspaced(Text(said), width).plain.split("\n")
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert all(any(u in line for line in lines) for u in units), (width, units, lines)

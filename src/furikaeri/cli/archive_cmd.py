@@ -225,7 +225,8 @@ def progress(question, since, lang, json_):
 
 
 @cli.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True,
+              help="What to write: json (everything), csv (one row per answer), md (a practice journal).")
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file [default: print].")
 @lang_option

@@ -174,8 +174,8 @@ def analysis_options(fn):
     fn = click.option(
         "--model",
         default=lambda: os.environ.get("FURIKAERI_MODEL", "base"),
-        show_default="base",
-        help="Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name.",
+        help="Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
+             "[default: $FURIKAERI_MODEL, else base].",  # said here: click shows a text default as "(base)"
     )(fn)
     fn = click.option(
         "--budget",

@@ -253,8 +253,10 @@ OPTIONS: dict[str, str] = {
     "The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].":
         "質問の持ち時間の秒数（既定: 質問に設定された値、なければ英語は 120、日本語は 60）。",
     # analyze/record/practice --model
-    "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name.":
-        "Whisper モデル: base、tiny.en、フォルダのパス、またはキャッシュ済みの faster-whisper のモデル名。",
+    "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
+    "[default: $FURIKAERI_MODEL, else base].":
+        "Whisper モデル: base、tiny.en、フォルダのパス、またはキャッシュ済みの faster-whisper のモデル名"
+        "（既定: $FURIKAERI_MODEL、未設定なら base）。",
     # analyze/record/practice --json
     "Print JSON for scripts instead of the report (schema in the README).":
         "レポートの代わりに、スクリプト向けの JSON を出力する（スキーマは README を参照）。",
@@ -309,6 +311,9 @@ OPTIONS: dict[str, str] = {
     # progress --since
     "Only answers from this date on (YYYY-MM-DD).":
         "この日付以降の回答だけを対象にする（YYYY-MM-DD）。",
+    # export --format
+    "What to write: json (everything), csv (one row per answer), md (a practice journal).":
+        "書き出す形式: json（全データ）、csv（回答1件につき1行）、md（練習の日誌）。",
     # export --out
     "Write to this file [default: print].":
         "このファイルに書き出す（既定: 標準出力）。",

@@ -764,6 +764,8 @@ TEXT = {
     'short_left_out': ('{n} answer under {share:.0%} of its budget is left out of the rates, pauses and voice (a few seconds say little of them): their charts, bests and trends are of the longer answers',
                        '{n} answers under {share:.0%} of their budget are left out of the rates, pauses and voice (a few seconds say little of them): their charts, bests and trends are of the longer answers'),
     'means_off_band': '{label}: {off_before} of {of_before} answers off the range → {off_after} of {of_after}',
+    'count_per_min': '{n} ({rate:.1f}/min)',
+    'count': '{n}',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

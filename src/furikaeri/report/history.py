@@ -625,7 +625,7 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
     for o in overall:
         title = t("overall", own(o))
         if len(prog.overall) > 1 and o.language:
-            title += _bracketed(get_rules(o.language).name if o.language in LANGUAGES else o.language, own(o))
+            title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
         _say(console, f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_days(o.first_at, o.last_at)}[/dim]")
         console.print(_progress_table(figures[id(o)], console.width, table))

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri import norms
-from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, wrap_phrases, wrap_unspaced
+from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, unspaced, wrap_phrases, wrap_unspaced
 
 
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
@@ -40,7 +40,8 @@ def _verdict(v, L, *, unit: str = "", speed: bool = False, late: bool = False) -
     if late and level == "high":
         level = "late"
     word = L.get(f"verdict_{level}", L["verdict_na"])
-    shown = f"{unit}  {word} ({v.norm})" if unit else f"{word} ({v.norm})"
+    norm = f"（{v.norm}）" if unspaced(word) else f" ({v.norm})"  # a Japanese word's bracket full-width
+    shown = f"{unit}  {word}{norm}" if unit else f"{word}{norm}"
     return Text(shown, style=STYLE.get(v.level, ""))
 
 
@@ -310,18 +311,19 @@ def _figure_rows(a, rules, rows: list) -> None:
 
     L = rules.labels
     s = L["seconds"]
+    sp = " " if rules.joiner else ""  # a unit after its number: "0.4 s", 「0.4秒」
     judged = not a.sounds_like
     verdict_of = (lambda name: a.verdicts.get(name)) if judged else (lambda name: None)  # noqa: E731
     length = a.verdicts.get("length")
     over = a.over_budget if length is None else length.level == "high"
     short = length is not None and length.level == "low"
     length_v = (Text("") if not judged or (length is not None and length.level == "n/a")  # a file cut short
-                else Text(f"{L['over_budget']} {over_as_shown(a.answer_s - a.budget_s):+g} {s}", style="bold red")
+                else Text(f"{L['over_budget']} {over_as_shown(a.answer_s - a.budget_s):+g}{sp}{s}", style="bold red")
                 if over
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
     rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v, ""))
-    rows.append((L["latency"], f"{a.latency_s:.1f} {s}", Text(""), ""))
+    rows.append((L["latency"], f"{a.latency_s:.1f}{sp}{s}", Text(""), ""))
     first = True
     for key in rules.rate_keys:
         verdict = verdict_of("rate" if key == rules.rate_key else key)
@@ -331,11 +333,12 @@ def _figure_rows(a, rules, rows: list) -> None:
                      _verdict(verdict, L, speed=True) if verdict else Text(""), L[key]))
         first = False
     st = a.stats
-    rows.append((L["fillers"], f"{st.filler_count} ({st.fillers_per_min:.1f}{L['per_min']})",
+    rows.append((L["fillers"], L["count_per_min"].format(n=st.filler_count, rate=st.fillers_per_min),
                  _verdict(verdict_of("fillers"), L), ""))
     if a.repetitions:
-        rows.append((L["repetitions"], f"{st.repetitions} ({st.repetitions_per_min:.1f}{L['per_min']})", Text(""), ""))
-    rows.append((L["pauses"], f"{st.pause_count}", _verdict(verdict_of("pauses"), L), ""))
+        rows.append((L["repetitions"], L["count_per_min"].format(n=st.repetitions, rate=st.repetitions_per_min),
+                     Text(""), ""))
+    rows.append((L["pauses"], L["count"].format(n=st.pause_count), _verdict(verdict_of("pauses"), L), ""))
     if a.opening is not None:
         order = f"  {L[a.opening.order]}" if a.opening.order and judged else ""
         v = _verdict(verdict_of("opening"), L, late=True)
@@ -358,8 +361,9 @@ def details(a, L) -> list[Text]:
     st = a.stats
     out = []
     if a.fillers:
+        share = f"{L['filler_share']} {st.filler_share * 100:.0f}%"
         out.append(_counted(L["fillers"], a.fillers, "magenta",
-                            tail=f"  ({L['filler_share']} {st.filler_share * 100:.0f}%)"))
+                            tail=f"（{share.replace(' ', '')}）" if unspaced(share) else f"  ({share})"))
     if a.repetitions:
         out.append(_counted(L["repetitions"], a.repetitions, "cyan"))
     out.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(

@@ -26,8 +26,14 @@ def stacked(width: int) -> bool:
 #: rules, kinsoku shori: JIS X 4051): a comma, a full stop, a closing bracket, a small kana or the
 #: long-vowel mark at the head of a line reads as broken type; so does the particle を, which
 #: only ever ends a phrase (「教えて」 but never 「を教えて」 opens one).
-NO_LINE_START = set("、。，．,.:;：；!?！？)）」』】〕〉》”’ー～…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
+NO_LINE_START = set("、。，．,.:;：；!?！？)）」』】〕〉》”’ー～〜…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
 NO_LINE_END = set("(（「『【〔〈《“‘")
+
+
+#: A Japanese unit after a number (a run of :func:`wrap_unspaced` that ends in a digit): 30秒,
+#: 3.2回/分, 9.2/分, 0.0回/300拍, 5.5〜8拍/秒, 1.5半音, 10年; kept on the line of its number.
+JA_UNIT = (r"(?:(?<=\d)(?:[〜~]\d[\d.]*)?(?:/?\d*(?:半音|時間|[秒分回字拍語倍問度割歳人件個点円年月日時])"
+           r"(?:/\d*[秒分拍字語])?|(?<=\d)[％]))?")
 
 
 def wrap_unspaced(text: Text, width: int) -> Text:
@@ -37,8 +43,8 @@ def wrap_unspaced(text: Text, width: int) -> Text:
     typesetter's does); spaces at a break are dropped."""
     plain = text.plain
     # no break inside a pause mark ([1.4秒]) or a run of Latin letters and digits (24, Kagi, 5.0,
-    # -3, --no-stream, `furikaeri devices`'s name)
-    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[-`$]*[A-Za-z0-9][A-Za-z0-9.'%_`$-]*", plain)
+    # -3, --no-stream, `furikaeri devices`'s name), nor between a number and its unit (30秒, 3.2回/分)
+    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[-+±`$]*[A-Za-z0-9][A-Za-z0-9.'%_`$-]*" + JA_UNIT, plain)
              for k in range(m.start() + 1, m.end())}
 
     def bad(k: int) -> bool:
