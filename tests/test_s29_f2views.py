@@ -303,3 +303,14 @@ def test_a_japanese_line_never_breaks_between_a_number_and_its_unit(said):
         lines = wrap_unspaced(Text(said), width).plain.split("\n")
         assert all(cell_len(line) <= width for line in lines), (width, lines)
         assert all(any(u in line for line in lines) for u in units), (width, units, lines)
+
+
+def test_an_older_note_s_date_is_bracketed_as_its_language_writes_it():
+    from furikaeri.session import Before
+
+    last = answer(2, "ja", FIGURES["ja"][0])
+    older = replace(noted(1, FIGURES["ja"][0], "結論から話す", "ja"), created_at="2026-11-23T00:00:00Z")
+    line = H.previous_line(Before(question_id=1, previous=last, attempts=2, noted=older), "ja")
+    assert re.search(r"あなたのメモ（2026-11-2\d）: 結論から話す$", line), line
+    assert re.search(r"your note \(2026-11-2\d\): 結論から話す$", H.previous_line(
+        Before(question_id=1, previous=last, attempts=2, noted=older), "en"))

@@ -211,7 +211,7 @@ def _previous_parts(before: Before, lang: str) -> tuple[str, list[str], str]:
     if note:
         return head, figures_parts(prev.metrics, prev.language, lang), f"{t('your_note', lang)}: {note}"
     if before.noted is not None:
-        note = f"{t('your_note', lang)} ({_when(before.noted.created_at)[:10]}): {note_text(before.noted.note)}"
+        note = f"{t('your_note', lang)}{_bracketed(_when(before.noted.created_at)[:10], lang)}: {note_text(before.noted.note)}"
     return head, figures_parts(prev.metrics, prev.language, lang), note or ""
 
 
