@@ -273,6 +273,16 @@ def test_the_japanese_report_writes_numbers_with_their_units():
     assert re.search(r"\+\d+ s\b", "\n".join(printed(100, lambda c: render(en, c))))  # English keeps its space
 
 
+def test_a_norm_is_bracketed_as_its_language_writes_it_whatever_the_verdict():
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import Verdict
+    from furikaeri.report.terminal import _verdict
+
+    for level in ("good", "n/a"):  # 「–（5.5〜8拍/秒）」: the verdict "–" of a figure not judged
+        assert _verdict(Verdict(level, "5.5〜8拍/秒"), get_rules("ja").labels).plain.endswith("（5.5〜8拍/秒）")
+        assert _verdict(Verdict(level, "120–160 wpm"), get_rules("en").labels).plain.endswith(" (120–160 wpm)")
+
+
 @pytest.mark.parametrize("key", ["pace_faster", "pace_slower", "session_done", "enter_skips", "ask_date", "ask_stage",
                                  "ask_questions", "md_no_question", "kept", "loudness", "norm_chars_per_min"])
 def test_japanese_lines_use_full_width_brackets_and_no_space_before_a_unit(key):

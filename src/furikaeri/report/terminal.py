@@ -40,7 +40,7 @@ def _verdict(v, L, *, unit: str = "", speed: bool = False, late: bool = False) -
     if late and level == "high":
         level = "late"
     word = L.get(f"verdict_{level}", L["verdict_na"])
-    norm = f"（{v.norm}）" if unspaced(word) else f" ({v.norm})"  # a Japanese word's bracket full-width
+    norm = f"（{v.norm}）" if unspaced(word + v.norm) else f" ({v.norm})"  # Japanese: full-width (「–（5.5〜8拍/秒）」 too)
     shown = f"{unit}  {word}{norm}" if unit else f"{word}{norm}"
     return Text(shown, style=STYLE.get(v.level, ""))
 
