@@ -116,7 +116,7 @@ def test_the_practice_preview_names_the_budget_mochijikan(home):
     render_question(c, index=1, total=1, text="自己紹介をお願いします。", budget_s=30.0, hint="",
                     before=Before(prev.question_id, prev, 1), lang="ja")
     out = c.export_text()
-    assert "持ち時間 30秒" in out and "19秒（持ち時間30秒、時間内）" in out and "目安" not in out
+    assert "持ち時間 30秒" in out and "19.0秒（持ち時間30秒、時間内）" in out and "目安" not in out
 
 
 # --------------------------------------------------------------------------- 9. the preview's line breaks
@@ -154,7 +154,7 @@ def test_the_preview_at_80_columns_is_what_the_student_saw_fixed(home):
         prev = st.answers()[-1]
     before = Before(prev.question_id, prev, 1)
     lines = previous_text(before, "ja", 80).plain.split("\n")
-    assert lines == ["前回（2026-11-23、これまで1回回答）: 33秒（持ち時間60秒、時間内） ·",
+    assert lines == ["前回（2026-11-23、これまで1回回答）: 33.0秒（持ち時間60秒、時間内） ·",
                      "フィラー 9.2回/分 · 話速 245字/分 · 長い間 2回"]
     assert previous_text(before, "ja", 200).plain == previous_line(before, "ja")  # wide: one line, as it was
 
@@ -221,7 +221,7 @@ def test_reflect_takes_yesterday_and_asks_again_after_a_bad_date(home):
     r = run(home, JA, "reflect", "--prompt", "--now", "2026-12-04T10:00",
             input=HEAD + "12/33\n2099-01-01\n2026-11-30\n" + REST)
     assert "日付 '12/33' を読めません" in r.stderr and "面接日 2099-01-01 が今日（2026-12-04）より後です" in r.stderr
-    assert r.stderr.count("面接日 (") == 3
+    assert r.stderr.count("面接日（") == 3
     assert logged(home)["held_on"] == "2026-11-30"
     iv = logged(home)
     assert iv["items"] == [{"question": "志望動機は?", "answer": "御社の製品が好きで"}] and iv["to_fix"] == "数字を入れる"

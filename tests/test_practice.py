@@ -320,7 +320,7 @@ def test_a_pace_that_moved_inside_its_band_reads_in_range(home, take):
                            now=MONDAY + timedelta(hours=i)) for i, r in enumerate([125, 150, 190])]
     rows = {}
     for pair in ((ids[0], ids[1]), (ids[1], ids[2])):
-        out = run("compare", *map(str, pair)).output
+        out = CliRunner().invoke(cli, ["compare", *map(str, pair)], env={"COLUMNS": "100"}).output
         rows[pair] = next(ln for ln in out.splitlines() if ln.startswith("pace"))
     assert rows[(ids[0], ids[1])].endswith("+25  = in range")  # 125 -> 150 wpm: both good
     assert rows[(ids[1], ids[2])].endswith("+40  ▼ further from the range")  # 150 -> 190: too fast
@@ -584,7 +584,7 @@ def test_errors_are_one_line_exit_2(home, take):
         (("progress", "--since", "yesterday"), "cannot read the date"),
         (("questions", "add", "missing.toml"), "no such question file"),
         (("note", "1"), "the input ended"),  # a prompt with nothing on stdin: not click's "Aborted!"
-        (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv)"),
+        (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv: no such file or folder"),
         (("reflect", "-c", "X", "-q", "q", "--date", "2999-01-01"), "after today"),
         (("reflect", "-c", "X", "-q", "q", "--recording", str(take)), "not an audio file"),
         (("show", "99999999999999999999"), "no answer 99999999999999999999"),

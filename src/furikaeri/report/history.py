@@ -16,9 +16,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
-from furikaeri.metrics import METRIC_BY_NAME, Change, change
+from furikaeri.metrics import METRIC_BY_NAME, Change, change, held_in_norm
 from furikaeri.notes import COUNTED, FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
@@ -65,8 +66,10 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
     if value is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
-    if metric == "over_s" and not signed:
-        return t("under", lang) if value <= 0 else t("over_by", lang, over=value)
+    if metric == "over_s" and not signed:  # as the report's length row: +93 s, +0.4 s, never +0 s
+        from furikaeri.measure import over_as_shown
+
+        return t("under", lang) if value <= 0 else t("over_by", lang, over=max(over_as_shown(value), 0.1))
     digits = m.digits if m else 1
     value = value * (m.scale if m else 1.0)
     if signed and round(value, digits) == 0:  # no change as shown: neither +0 nor -0
@@ -96,7 +99,8 @@ def _label(metric: str, lang: str) -> str:
 _VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"}
 
 
-def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_band: bool = True) -> Text:
+def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_band: bool = True,
+             mean: bool = False) -> Text:
     """A change's arrow and word. A figure judged by its band (``by_band``; not a note's check,
     which judges by the direction the note asked for) says where it went: "in range" when its
     ``latest`` value (default: the change's own) is inside the band, else "nearer the range" /
@@ -111,9 +115,12 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
             and change(m, c.before, c.after).verdict != "same":  # a change the recogniser's jitter explains
         word = t("same_jitter", lang)
+    if c.verdict == "same" and held_in_norm(c):  # moved, and where it should be at both ends: held
+        return Text("= " + t("same_in_band", lang), style=_VERDICT_STYLE["same"])
     now = c.after if latest is None else latest
     if by_band and m is not None and m.band and c.verdict in ("better", "worse", "same"):
-        if now is not None and m.band[0] <= now <= m.band[1]:
+        # a session's mean inside the band can hide answers off it: its verdict is their distance's
+        if now is not None and m.band[0] <= now <= m.band[1] and not (mean and c.verdict == "worse"):
             if c.verdict == "better":  # from outside the range into it: better, as the note check says
                 word = t("into_band", lang)
             elif c.verdict != "same" or (c.delta is not None and abs(c.delta) >= m.same):
@@ -158,8 +165,7 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
     parts = []
     ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
     if ans is not None and bud is not None:
-        over = ans - bud
-        tail = t("over_by", lang, over=over) if over > 0 else t("under", lang)
+        tail = fmt_value("over_s", ans - bud, lang)
         parts.append(t("fig_length", lang, answer=ans, budget=bud, tail=tail))
     elif ans is not None:
         parts.append(fmt_value("answer_s", ans, lang))
@@ -473,7 +479,7 @@ def _figures_table(table: Figures, width: int, justify: Sequence[str]) -> Table:
     return out
 
 
-def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str) -> Figures:
+def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str, mean: bool = False) -> Figures:
     """Each figure before and after, its change and verdict (rows of :func:`_changes_table`)."""
     rows = []
     for c in changes:
@@ -481,7 +487,7 @@ def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after
             continue
         delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
         rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
-                     fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang)))
+                     fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang, mean=mean)))
     return [t("metric", lang), before, after, t("change", lang), ""], rows
 
 
@@ -555,9 +561,12 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         key = "means_other_questions" if cmp.pairs else "means_no_shared"  # no pair below to point to
         _say(console, f"[yellow]{t(key, lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
-    means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}")
+    means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", mean=True)
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
     console.print(_changes_table(means, console.width, table))
+    for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean inside the band hides
+        if off_b or off_a:
+            _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
     for p in cmp.pairs:
         console.print()
         render_compare_answers(console, p, lang, as_table=table)
@@ -577,7 +586,7 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
     its verdict."""
     rows = []
     for s in block.series:
-        values = [p.value for p in s.points][-24:]
+        values = list(s.chart or [p.value for p in s.points])[-24:]  # over budget: time over, not time to spare
         latest = s.latest.value if s.latest else None
         verdict = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
         change = ""
@@ -629,6 +638,7 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         _say(console, f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_days(o.first_at, o.last_at)}[/dim]")
         console.print(_progress_table(figures[id(o)], console.width, table))
+        _say_short(console, o, own(o))
     if not one_question:  # under the overall table, as under the one question's
         _render_usual(console, prog, lang, each_own=each_own)
     for i, block in enumerate(prog.questions):
@@ -638,10 +648,18 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         _say(console, f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
         console.print(_progress_table(figures[id(block)], console.width, table))
+        _say_short(console, block, bl)
         if one_question:
             _render_usual(console, prog, lang, each_own=each_own)
         if block.last_note:
             _say(console, f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
+
+
+def _say_short(console: Console, block: ProgressBlock, lang: str) -> None:
+    """Say which answers the rates' rows leave out (too short for a rate), so that rows with
+    fewer points, or none, are not a mystery."""
+    if block.short_answers:
+        _say(console, f"[dim]{t('short_left_out', lang, n=block.short_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
 
 
 def _days(first: str | None, last: str | None) -> str:

@@ -172,7 +172,7 @@ def render(a, console: Console | None = None, focus=None) -> None:
     if focus is not None:  # the first tip is about what the first line asks
         from furikaeri.advice import focus_first
 
-        tips = focus_first(tips, focus.metric, a.language)
+        tips = focus_first(tips, focus.metric, a.language, analysis=a)
     warnings: list = [w for w in a.warnings if not (a.sounds_like and w == _language_warning(a))]
     warn_mark = f"{L['warnings']}:"
     if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
