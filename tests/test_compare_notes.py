@@ -269,6 +269,17 @@ def test_an_answer_cut_too_short_is_said_as_short_not_past_a_range(lang, said):
     assert said in shown and "range" not in shown and "範囲" not in shown, shown
 
 
+def test_answers_to_two_questions_have_no_word_diff_in_json_either():
+    """QA (session 29): compare of answers to different questions printed what was said
+    differently between unrelated answers; the view leaves it out, and so does --json."""
+    a = answer(1, {"answer_s": 30.0}, transcript="I study physics", qid=1)
+    b = answer(2, {"answer_s": 31.0}, transcript="I build robots", qid=2, at=MONDAY + timedelta(hours=1))
+    b = Answer(**{**b.__dict__, "question": "Another question?"})
+    assert C.compare_answers(a, b).text is None and C.compare_answers(a, b).to_dict()["text"] is None
+    again = Answer(**{**b.__dict__, "question_id": 1, "question": "Q?"})
+    assert C.compare_answers(a, again).to_dict()["text"]["kept_share"] is not None
+
+
 def test_session_mean_over_budget_does_not_hide_an_overrun(furikaeri_home):
     """Known in session 28: one answer 30 s over and three 20 s under averaged to 7.5 s under
     budget, so the session's means showed no overrun at all."""

@@ -249,12 +249,13 @@ class AnswerComparison:
     before: Answer
     after: Answer
     changes: tuple[Change, ...]
-    text: TextDiff
+    #: what was said differently; None for answers to two different questions (nothing to diff)
+    text: TextDiff | None
     fix: FixCheck | None
 
     def to_dict(self) -> dict[str, Any]:
         return {"before": self.before.to_dict(), "after": self.after.to_dict(),
-                "changes": [c.to_dict() for c in self.changes], "text": self.text.to_dict(),
+                "changes": [c.to_dict() for c in self.changes], "text": self.text.to_dict() if self.text else None,
                 "fix": self.fix.to_dict() if self.fix else None}
 
 
@@ -274,12 +275,14 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     if (b.created_at, b.id) < (a.created_at, a.id):
         a, b = b, a
     lang = b.language or a.language
+    same_question = a.question_id is not None and a.question_id == b.question_id
     return AnswerComparison(
         before=a,
         after=b,
         changes=tuple(settle_counts(c, a.metrics, b.metrics) for c in compare_metrics(a.metrics, b.metrics, lang)),
-        text=diff_text(a.transcript, b.transcript, lang),
-        fix=check_fix(a, b.metrics, lang) if a.question_id is not None and a.question_id == b.question_id else None,
+        text=None if a.question_id != b.question_id and (a.question or b.question) else
+        diff_text(a.transcript, b.transcript, lang),
+        fix=check_fix(a, b.metrics, lang) if same_question else None,
     )
 
 
