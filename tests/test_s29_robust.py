@@ -82,3 +82,17 @@ def test_an_export_into_a_missing_folder_gives_advice_in_english_too(tmp_path):
     rc, _, err = run(["export", "--format", "md", "--out", str(out)], home)
     assert rc == 2
     assert one_error_line(err) == f"furikaeri: error: {out}: no such file or folder (check each folder on the way)"
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "wide", ""])
+def test_a_terminal_size_that_is_no_size_falls_back_to_80_columns(tmp_path, columns):
+    """QA (session 29): COLUMNS=0 printed every report empty with exit 0, and progress failed
+    with an unexpected ValueError."""
+    home = tmp_path / "h"
+    rc, out, err = run(["analyze", SAMPLE, "--save"], home, fake_model=True, tmp_path=tmp_path, COLUMNS=columns)
+    assert rc == 0 and b"Delivery report" in out, err
+    lines = out.decode().splitlines()
+    assert max(map(len, lines)) <= 80
+    for command in (["progress"], ["history"], ["show", "1"]):
+        rc, out, err = run(command, home, COLUMNS=columns)
+        assert rc == 0 and out.strip(), (command, err)

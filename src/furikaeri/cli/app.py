@@ -147,6 +147,7 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
         from furikaeri.cli.streams import guard_streams, output_lost
 
         guard_streams()
+        _unknown_size_unset()
         furikaeri.errors.warning_language = ui_language  # warnings speak as errors do (--lang ja too)
         try:
             return super().main(*args, **kwargs)
@@ -207,6 +208,16 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
                 raise
             fail(f"unexpected {type(e).__name__}: {e} (set FURIKAERI_DEBUG=1 for details)")
             sys.exit(1)
+
+
+def _unknown_size_unset() -> None:
+    """``COLUMNS=0`` (or any size that is no positive number: some shells and CI runners set it
+    for "unknown") is dropped, so the terminal's size, else 80 columns, is used: rich took 0 as
+    the width and printed every report empty."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del os.environ[name]
 
 
 def _interrupted() -> None:
