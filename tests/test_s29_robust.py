@@ -96,3 +96,22 @@ def test_a_terminal_size_that_is_no_size_falls_back_to_80_columns(tmp_path, colu
     for command in (["progress"], ["history"], ["show", "1"]):
         rc, out, err = run(command, home, COLUMNS=columns)
         assert rc == 0 and out.strip(), (command, err)
+
+
+@pytest.mark.parametrize("written, seconds", [("60s", 60.0), ("2m", 120.0), ("1:30", 90.0), ("1分30秒", 90.0),
+                                              ("９０", 90.0), ("45", 45.0)])
+def test_a_budget_is_read_as_a_question_file_writes_it(written, seconds):
+    """QA (session 29): --budget 60s was refused though a question file takes budget = "90s"."""
+    from furikaeri.cli.common import Seconds
+
+    assert Seconds(1, 3600).convert(written, None, None) == seconds
+
+
+@pytest.mark.parametrize("written", ["1h", "abc", "nan", "inf", "-5s"])
+def test_a_budget_that_is_no_time_is_refused(written):
+    import click
+
+    from furikaeri.cli.common import Seconds
+
+    with pytest.raises(click.BadParameter):
+        Seconds(1, 3600).convert(written, None, None)

@@ -178,6 +178,21 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
     return None
 
 
+def duration_s(written: str) -> float | None:
+    """Seconds written as ``90``, ``90s``, ``2m``, ``1m30s``, ``1:30`` or ``1分30秒``; None for
+    anything else (the bounds are the caller's)."""
+    text = unicodedata.normalize("NFKC", written).strip()
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    if m := _CLOCK.match(text):
+        return float(int(m.group(1)) * 60 + int(m.group(2)))
+    if text and (m := _DURATION.match(text)) and (m.group(1) or m.group(2)):
+        return float(m.group(1) or 0) * 60 + float(m.group(2) or 0)
+    if text and (m := _JA.match(text)) and (m.group(1) or m.group(2)):
+        return float(int(m.group(1) or 0) * 60 + int(m.group(2) or 0))
+    return None
+
+
 def parse_budget(value: Any) -> float:
     """Seconds from ``90``, ``"90"``, ``"90s"``, ``"2m"``, ``"1m30s"``, ``"1:30"``, ``"1分30秒"``.
 
@@ -189,15 +204,7 @@ def parse_budget(value: Any) -> float:
     elif isinstance(value, (int, float)):
         seconds = float(value)
     elif isinstance(value, str):
-        text = value.strip()
-        if re.fullmatch(r"\d+(\.\d+)?", text):
-            seconds = float(text)
-        elif m := _CLOCK.match(text):
-            seconds = int(m.group(1)) * 60 + int(m.group(2))
-        elif text and (m := _DURATION.match(text)) and (m.group(1) or m.group(2)):
-            seconds = float(m.group(1) or 0) * 60 + float(m.group(2) or 0)
-        elif text and (m := _JA.match(text)) and (m.group(1) or m.group(2)):
-            seconds = int(m.group(1) or 0) * 60 + int(m.group(2) or 0)
+        seconds = duration_s(value)
     if seconds is None:
         raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30",
                             ja=f"持ち時間 {value!r} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒 のように書いてください")

@@ -21,8 +21,10 @@ from furikaeri.errors import FurikaeriError, UsageError
 
 
 class Seconds(click.FloatRange):
-    """A number of seconds in a range. click's FloatRange lets ``nan`` through (it compares
-    false to every bound), and a budget of NaN would print invalid JSON and be saved."""
+    """A number of seconds in a range, written as a question file's budget may be (90, 90s, 2m,
+    1m30s, 1:30, 1分30秒: :func:`furikaeri.questions.duration_s`). click's FloatRange lets
+    ``nan`` through (it compares false to every bound), and a budget of NaN would print invalid
+    JSON and be saved."""
 
     name = "seconds"
 
@@ -33,7 +35,12 @@ class Seconds(click.FloatRange):
             try:
                 float(value)
             except ValueError:
-                self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+                from furikaeri.questions import duration_s
+
+                seconds = duration_s(value)
+                if seconds is None:
+                    self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+                value = seconds
         v = super().convert(value, param, ctx)
         if not math.isfinite(v):
             self.fail(f"{value!r} is not a number of seconds.", param, ctx)
@@ -181,7 +188,8 @@ def analysis_options(fn):
         "--budget",
         type=Seconds(min=1, max=3600),
         default=None,
-        help="The question's time budget in seconds [default: the question's own, else 120 English, 60 Japanese].",
+        help="The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else 120 "
+             "English, 60 Japanese].",
     )(fn)
     fn = click.option(
         "--language",
