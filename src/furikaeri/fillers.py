@@ -71,7 +71,7 @@ def find_fillers(words, speech, rules, *, held=(), bursts=None, span: tuple[floa
     ``bursts``: voiced bursts (:func:`furikaeri.speech.voiced_bursts`) to count runs by.
     """
     text, found, chars = transcript_fillers(words, rules, speech)
-    fillers = [f for f in found if f.kind != "repetition"]
+    fillers = cover_sound([f for f in found if f.kind != "repetition"], words, speech, bursts)
     repetitions = tuple(Repetition(f.text, f.start, f.end) for f in found if f.kind == "repetition")
     drawn, drawn_chars = drawn_out_fillers(words, speech, fillers, rules)
     fillers = sorted(fillers + drawn, key=lambda f: f.start)
@@ -95,6 +95,21 @@ def join_with_offsets(words) -> tuple[str, list[tuple[int, int]]]:
         spans.append((pos + lead, pos + len(t)))
         pos += len(t)
     return "".join(parts), spans
+
+
+def said_part(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The character span of a word's letters, its punctuation at either end left out (" um,"
+    is said as "um"); the whole span when it holds nothing else."""
+    s, e = span
+    while s < e and text[s] in _NOT_SAID:
+        s += 1
+    while e > s and text[e - 1] in _NOT_SAID:
+        e -= 1
+    return (s, e) if e > s else span
+
+
+#: Marks at a word's edges that take no time to say.
+_NOT_SAID = " ,.!?…‥、。，！？;:；：-—\"'“”‘’「」『』()（）[]"
 
 
 def _words_in_span(spans, start: int, end: int) -> list[int]:
@@ -155,9 +170,10 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
             continue
         start = words[idx[0]].start
         end = words[idx[-1]].end
-        if len(idx) == 1 and (spans[idx[0]][1] - spans[idx[0]][0]) > 0:
-            # A filler inside a longer token: scale the time by character position.
-            ws, we = spans[idx[0]]
+        ws, we = said_part(text, spans[idx[0]])
+        if len(idx) == 1 and we > ws:
+            # A filler inside a longer token: scale the time by character position among the
+            # letters said (" um," is all "um": the comma takes no time)
             w = words[idx[0]]
             m0, m1 = to_text(m.start), min(to_text(m.end), we)
             frac0 = (max(m0, ws) - ws) / (we - ws)
@@ -168,6 +184,47 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
         out.append(Filler(text=m.text.strip(" ,、"), start=round(start, 3), end=round(end, 3), kind=m.kind, how_found=how))
         char_spans.append((to_text(m.start), min(to_text(m.end), spans[idx[-1]][1])))
     return text, out, char_spans
+
+
+#: How far (s) a filler written by Whisper may reach past its stamp on either side, to the edge
+#: of the sound it was said in (:func:`cover_sound`).
+FILLER_REACH_S = 0.6
+_EPS = 0.01
+
+
+def cover_sound(fillers, words, speech, bursts=None, *, reach: float = FILLER_REACH_S) -> list[Filler]:
+    """Fillers Whisper wrote, widened to the sound they were said in.
+
+    Whisper's stamp of a filler ends early: "uh" held for 0.6 s is stamped 0.3 s, "uh" 0.3 s
+    long 0.04 s, and the silence after it then seemed to follow nothing (a pause after a
+    filler is a hesitation, :func:`furikaeri.measure.find_pauses`). A filler that ends its word
+    reaches on to the end of the burst of sound it ends in (``bursts``,
+    :func:`furikaeri.speech.voiced_bursts`; else the speech interval), and one that starts
+    its word back to that burst's start, never over another word nor more than ``reach``.
+    Fillers found in the audio (``acoustic``) have the sound's own edges already."""
+    pieces = sorted(bursts or speech or (), key=lambda p: p.start)
+    if not pieces:
+        return list(fillers)
+    out = []
+    for f in fillers:
+        if f.how_found == "acoustic":
+            out.append(f)
+            continue
+        own = [w for w in words if f.start - _EPS <= (w.start + w.end) / 2 <= f.end + _EPS]
+        others = [w for w in words if all(w is not o for o in own)]
+        start, end = f.start, f.end
+        if not any(w.start < f.end - _EPS and w.end > f.end + _EPS for w in words):  # it ends its word
+            piece = next((p for p in pieces if p.start < f.end <= p.end), None)
+            after = min((w.start for w in others if (w.start + w.end) / 2 > f.end), default=float("inf"))
+            if piece is not None:
+                end = max(end, min(piece.end, after, f.end + reach))
+        if not any(w.start < f.start - _EPS and w.end > f.start + _EPS for w in words):  # it starts its word
+            piece = next((p for p in pieces if p.start <= f.start < p.end), None)
+            before = max((w.end for w in others if (w.start + w.end) / 2 < f.start), default=float("-inf"))
+            if piece is not None:
+                start = min(start, max(piece.start, before, f.start - reach))
+        out.append(replace(f, start=round(start, 3), end=round(end, 3)))
+    return out
 
 
 #: A word used as a filler (well, like; まあ, なんか) is a word: Whisper hears a real one as

@@ -19,22 +19,24 @@ speech rate
     articulation rate leaves silent pauses (>= 0.25 s) out (``articulation_wpm``).
     Japanese: morae per second over the span (``morae_per_s``) and without pauses
     (``articulation_morae_per_s``); characters as written per minute (``chars_per_min``).
+    No rate (None) under 2 s of answer or 3 words (9 morae): one word in 0.18 s is no pace.
     Fillers and repetitions are not counted as words or morae. Words and morae are counted as
     said (``Rules.spoken_units``), in the rates, the pace over time and ``word_count`` alike:
     "2023" is three words ("twenty twenty-three"), "$1.2" four, "190%" four; 2023年 is 10
     morae (ニセンニジューサンネン). The transcript keeps the digits Whisper wrote.
 fillers
     Transcript fillers found by the language rules, plus fillers recovered from the audio
-    (:mod:`furikaeri.fillers`). ``fillers_per_min`` over the answer span; ``filler_share``:
+    (:mod:`furikaeri.fillers`), each timed over the sound it was said in (Whisper's stamp of a
+    filler ends early). ``fillers_per_min`` over the answer span; ``filler_share``:
     the fillers' length in words (morae) over the answer's.
 repetitions
     Repeated words and restarts ("the, the", 「それがそれが」), counted apart from fillers.
 pauses
     Silences >= 0.25 s between speech intervals inside the answer span, edges from the
     audio; short < 1 s, long >= 1 s, very long >= 3 s; placed ``sentence``, ``clause`` or
-    ``mid`` (:func:`find_pauses`). A trailing "..." (「…」) is where Whisper heard the voice
-    trail off: a pause after it is ``mid``, unless the words before it end a sentence
-    themselves (a full stop, a polite final form: 頑張りました…).
+    ``mid`` (:func:`find_pauses`); after a filler always ``mid``. A trailing "..." (「…」) is
+    where Whisper heard the voice trail off: a pause after it is ``mid``, unless the words
+    before it end a sentence themselves (a full stop, a polite final form: 頑張りました…).
 over budget
     ``answer_s > budget_s``; ``budget_cut`` says where in the transcript the budget ran out.
 """
@@ -76,7 +78,9 @@ class Pause:
 
     @property
     def duration(self) -> float:
-        return self.end - self.start
+        """In milliseconds, as the edges are: 31.03 - 29.08 is 1.95, not 1.9500000000000028,
+        so every view that rounds it (the transcript's [1.9s], the longest pause) agrees."""
+        return round(self.end - self.start, 3)
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,11 @@ def snap_words(words, speech) -> list:
             best = min(near, key=lambda iv: min(abs(iv.start - w.end), abs(w.start - iv.end)))
         s = max(w.start, best.start)
         e = min(w.end, best.end)
-        if e <= s:  # the stamp lay outside the island: put the word at the island's edge
+        if e <= s and best.start <= w.start <= best.end:
+            # a stamp of no length on the island ("copy" 54.415-54.415): the word stays where
+            # it was said (put at the island's end, it dragged every later word there with it)
+            s = e = w.start
+        elif e <= s:  # the stamp lay outside the island: put the word at the island's edge
             if w.end <= best.start:
                 s, e = best.start, min(best.end, best.start + max(0.05, w.end - w.start))
             else:
@@ -335,17 +343,22 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
         else:
             place = "mid"
         start, stop = round(g.start, 3), round(g.end, 3)
-        out.append(Pause(start, stop, pause_kind(stop - start), place))
+        out.append(Pause(start, stop, pause_kind(round(stop - start, 3)), place))
     return out
+
+
+#: A rate needs this much answer (s) and this many words (times ``Rules.units_per_word``:
+#: 9 morae) to speak of: one word in 0.18 s is "333 words a minute", and says nothing of a pace.
+RATE_MIN_S, RATE_MIN_WORDS = 2.0, 3
 
 
 def rates(content: str, answer_s: float, speaking_s: float, rules) -> Rate:
     """The language's rate figures (:meth:`Rules.rates`) over the content text: fillers and
     repetitions are not words or morae; words and morae are counted as said
-    (:meth:`Rules.spoken_units`: "2023" is three words). None with no content word: there is no
-    rate to speak of."""
+    (:meth:`Rules.spoken_units`: "2023" is three words). None (not judged) with no content word,
+    or too few or too short an answer to have a pace (:data:`RATE_MIN_S`, :data:`RATE_MIN_WORDS`)."""
     units = rules.spoken_units(content)
-    if answer_s <= 0 or units <= 0:
+    if answer_s < RATE_MIN_S or units < RATE_MIN_WORDS * rules.units_per_word:
         return rules.rate_type()
     return rules.rates(units=units, chars=rules.count_chars(content), answer_s=answer_s,
                        speaking_s=max(speaking_s, 1e-6))
@@ -384,7 +397,7 @@ def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span
         clause_pauses=sum(p.place == "clause" for p in pauses),
         mid_pauses=sum(p.place == "mid" for p in pauses),
         mid_long_pauses=sum(p.place == "mid" for p in long_p),
-        longest_pause_s=round(max((p.duration for p in pauses), default=0.0), 2),
+        longest_pause_s=max((p.duration for p in pauses), default=0.0),  # as the transcript's [1.9s] rounds it
         silence_share=round(silent / answer_s, 3) if answer_s > 0 else 0.0,
     )
 
@@ -430,11 +443,21 @@ def over_budget(answer_s: float, budget_s: float) -> bool:
     return as_shown(answer_s, ANSWER_DIGITS) > budget_s
 
 
+def half_up(value: float, digits: int) -> float:
+    """``value`` rounded to ``digits`` decimals, halves away from zero (92.5 -> 93, where
+    ``round`` and ``f"{:.0f}"`` give 92), from its decimal figure (2.675 -> 2.68, not the 2.67
+    of its binary one)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(round(value, 9))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
 def over_as_shown(over_s: float) -> float:
-    """Seconds past the budget as the report writes them: whole seconds (+4 s), tenths under
-    one (+0.4 s: never "+0 s" past the budget)."""
-    over = as_shown(over_s, ANSWER_DIGITS)
-    return as_shown(over, 0) if abs(over) >= 1 else over
+    """Seconds past the budget as every view writes them: whole seconds (+4 s), tenths under
+    one (+0.4 s: never "+0 s" past the budget), rounded once from the figure itself, halves up:
+    92.53 s over is +93 s (rounded to 92.5 first, it was +92 here and 93 in the history)."""
+    tenths = half_up(over_s, 1)
+    return half_up(over_s, 0) if abs(tenths) >= 1 else tenths
 
 
 def short_answer(answer_s: float, budget_s: float) -> bool:
@@ -455,10 +478,37 @@ def length_level(answer_s: float, budget_s: float) -> str:
 PACE_WINDOW_S, PACE_STEP_S, PACE_STRETCH_S = 10.0, 1.0, 5.0
 
 
+#: Words stamped within this many seconds of each other, :data:`PILE_WORDS` or more in a row,
+#: were not timed: no one says three words in a tenth of a second. Whisper (or a stamp moved to
+#: an island's edge) piled them at one instant, and when they were said is unknown.
+PILE_S, PILE_WORDS = 0.1, 3
+
+
+def untimed(words, units, span: tuple[float, float]) -> list[tuple[float, float]]:
+    """Where words piled at one instant (:data:`PILE_S`) were said somewhere: from the end of
+    the word before the pile to the start of the word after it. Only words with ``units`` count
+    (a run of fillers stamped together is a known habit of Whisper's, and no words)."""
+    said = [w for w, u in zip(words, units) if u > 0]
+    out: list[tuple[float, float]] = []
+    i = 0
+    while i < len(said):
+        j = i
+        while j + 1 < len(said) and said[j + 1].end - said[i].start <= PILE_S:
+            j += 1
+        if j - i + 1 >= PILE_WORDS:
+            lo = said[i - 1].end if i else span[0]
+            hi = said[j + 1].start if j + 1 < len(said) else span[1]
+            out.append((min(lo, said[i].start), max(hi, said[j].end)))
+        i = j + 1
+    return out
+
+
 def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pace:
     """The judged rate in each 10-s window of the answer (fillers and repetitions are not
     words), and every stretch of :data:`PACE_STRETCH_S` or more outside its band
-    (:data:`furikaeri.norms.RATE_BANDS`): "too fast from 0:42 to 0:55"."""
+    (:data:`furikaeri.norms.RATE_BANDS`): "too fast from 0:42 to 0:55". A window that holds
+    words piled at one instant (:func:`untimed`) is not judged: their time is unknown, and the
+    speech they were said over would read as slow, the instant they sit at as fast."""
     start, end = span
     band = norms.RATE_BANDS.get(rules.rate_key)
     if end - start < PACE_WINDOW_S or band is None:
@@ -472,9 +522,13 @@ def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pac
     timed = sorted(((w.start + w.end) / 2, u) for w, u in zip(words, units))
     middles = [m for m, _ in timed]
     summed = [0, *itertools.accumulate(u for _, u in timed)]
+    unknown = untimed(words, units, span)
     windows = []
     t = start
     while t + PACE_WINDOW_S <= end + 1e-6:
+        if any(a < t + PACE_WINDOW_S and b > t for a, b in unknown):
+            t += PACE_STEP_S
+            continue
         n = summed[bisect.bisect_left(middles, t + PACE_WINDOW_S)] - summed[bisect.bisect_left(middles, t)]
         rate = rules.rates(units=n, chars=0, answer_s=PACE_WINDOW_S, speaking_s=PACE_WINDOW_S).get(rules.rate_key)
         windows.append((round(t, 2), rate))
@@ -490,7 +544,7 @@ def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pac
     for w0, rate in windows:
         level = {"high": "fast", "low": "slow"}.get(band.level(rate))
         middle = w0 + PACE_WINDOW_S / 2
-        if level is None or (run and run[-1][1] != level):
+        if level is None or (run and (run[-1][1] != level or middle - run[-1][0] > PACE_STEP_S + 1e-6)):
             close()
         if level is not None:
             run.append((middle, level))
