@@ -460,13 +460,14 @@ def test_practice_says_the_files_path_and_command_with_its_home(tmp_path, monkey
             "--no-reflect"]
     line = one_error_line(run(*args))
     command = shlex.join(["furikaeri", "--home", str(home), "analyze", str(take), "--save", "-q", "en-basic:strength"])
-    assert "stayed locked by another process" in line and f"`{command}`" in line
+    # (and the session the practice made for it: `--session 'en-basic 2026-12-05 01:06'`)
+    assert "stayed locked by another process" in line and f"`{command} --session 'en-basic " in line
     assert take.is_file()
     ja = one_error_line(run(*args[:-1], "--no-reflect", "--lang", "ja"))
-    assert ja.startswith("furikaeri: エラー:") and f"録音は {take} に残っています" in ja and f"`{command}`" in ja
+    assert ja.startswith("furikaeri: エラー:") and f"録音は {take} に残っています" in ja and f"`{command} " in ja
     monkeypatch.setenv("FURIKAERI_HOME", str(home))  # the usual archive: no --home in the command
     line = one_error_line(run(*args[2:]))
-    assert f"`furikaeri analyze {shlex.quote(str(take))} --save -q en-basic:strength`" in line
+    assert f"`furikaeri analyze {shlex.quote(str(take))} --save -q en-basic:strength --session " in line
     with Store.open(home) as st:
         assert st.answers() == [] and st.sessions() == []  # no empty session left behind
 

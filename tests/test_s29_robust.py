@@ -4,6 +4,7 @@ an unreadable answer file stopping the others. Real processes, real SQLite files
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -115,3 +116,87 @@ def test_a_budget_that_is_no_time_is_refused(written):
 
     with pytest.raises(click.BadParameter):
         Seconds(1, 3600).convert(written, None, None)
+
+
+def test_a_reflection_typed_for_an_answer_that_could_not_be_saved_is_in_the_command_that_saves_it(
+        tmp_path, monkeypatch):
+    """QA (session 29): with the archive locked, practice said how to save the take later, but
+    the three lines typed for it (and its session) were lost; the command now carries them."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from furikaeri import store as ST
+    from furikaeri import stream
+    from furikaeri.cli import cli, practice_cmd
+    from test_archive_robust import _quiet_wav, analysis
+    from test_input_robust import fake_analysis
+
+    home = tmp_path / "h"
+    take = _quiet_wav(tmp_path / "take.wav")
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model: lambda path, language, budget, question: analysis())
+
+    def locked(self, *args, **kwargs):
+        raise ST._locked(ST.db_path(self.home))
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "add_answer", locked)
+        r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "--only", "strength",
+                                     "--from-files", str(take), "--reflect", "--session", "mock 1"],
+                               input="I rambled about hobbies\nnervous\nlead with the point\n")
+    assert r.exit_code == 2
+    line = next(ln for ln in r.stderr.splitlines() if ln.startswith("furikaeri: error:"))
+    command = line[line.index("`") + 1:line.rindex("`")]
+    args = shlex.split(command)
+    assert args[:2] == ["furikaeri", "--home"] and args[args.index("--session") + 1] == "mock 1"
+    assert [args[args.index(o) + 1] for o in ("--wrong", "--why", "--note")] == \
+           ["I rambled about hobbies", "nervous", "lead with the point"]
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: fake_analysis(path, **kw))
+    r = CliRunner().invoke(cli, args[1:])
+    assert r.exit_code == 0, r.output
+    with Store.open(home) as st:
+        (a,) = st.answers()
+        assert (a.note.wrong, a.note.why, a.note.next_time) == ("I rambled about hobbies", "nervous",
+                                                                "lead with the point")
+        assert a.session_name == "mock 1" and a.question_key == "en-basic:strength"
+
+
+def test_wrong_and_why_go_with_save_only():
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    r = CliRunner().invoke(cli, ["analyze", str(SAMPLE), "--wrong", "rambled"])
+    assert r.exit_code == 2 and "go with --save" in r.output, r.output
+
+
+def test_an_interview_log_that_could_not_be_saved_is_in_the_command_that_logs_it(tmp_path, monkeypatch):
+    """QA (session 29): reflect --prompt with the archive locked lost everything typed."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from furikaeri import store as ST
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+
+    def locked(self, *args, **kwargs):
+        raise ST._locked(ST.db_path(self.home))
+
+    typed = "Acme\nfinal\n2026-11-30\nWhy us?\nI like the product\nYour weakness?\n\n\nnodded\nthe story\nshorter\n"
+    with monkeypatch.context() as m:
+        m.setattr(Store, "add_interview", locked)
+        r = CliRunner().invoke(cli, ["--home", str(home), "reflect", "--prompt", "--now", "2026-12-01T10:00"],
+                               input=typed)
+    assert r.exit_code == 2, r.output
+    line = next(ln for ln in r.stderr.splitlines() if ln.startswith("furikaeri: error:"))
+    assert "the interview is not logged" in line
+    args = shlex.split(line[line.index("`") + 1:line.rindex("`")])
+    r = CliRunner().invoke(cli, [*args[1:], "--json"])
+    assert r.exit_code == 0, r.output
+    iv = json.loads(r.output)
+    assert (iv["company"], iv["held_on"], iv["stage"], iv["reaction"], iv["went_well"], iv["to_fix"]) == \
+           ("Acme", "2026-11-30", "final", "nodded", "the story", "shorter")
+    assert iv["items"] == [{"question": "Why us?", "answer": "I like the product"},
+                           {"question": "Your weakness?", "answer": ""}]

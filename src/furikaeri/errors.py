@@ -48,33 +48,47 @@ class StoreError(FurikaeriError):
 
 class TakeNotSaved(StoreError):
     """A practice answer could not be saved (``cause``: why) while its recording is on disk at
-    ``take``: the line adds where it is and the command that saves it later
-    (:func:`take_not_saved` builds it)."""
+    ``take``: the line adds where it is and the command that saves it later, with the reflection
+    typed for it (``note``) and its session (:func:`take_not_saved` builds it)."""
 
     def __init__(self, message: str, *, ja: str | None, cause: BaseException, take: Path,
-                 question_key: str | None = None):
+                 question_key: str | None = None, note: dict[str, str] | None = None, session: str | None = None):
         super().__init__(message, ja=ja)
         self.cause, self.take, self.question_key = cause, take, question_key
+        self.note, self.session = note, session
 
     def naming_home(self, home: str | Path) -> "TakeNotSaved":
         """The same error, its command naming the archive (``--home`` given to the command)."""
-        return take_not_saved(self.cause, self.take, self.question_key, home)
+        return take_not_saved(self.cause, self.take, self.question_key, home, note=self.note, session=self.session)
+
+
+#: The reflection's parts and the options of `analyze --save` that take them.
+NOTE_OPTIONS = (("wrong", "--wrong"), ("why", "--why"), ("next_time", "--note"))
 
 
 def take_not_saved(cause: BaseException, take: str | Path, question_key: str | None = None,
-                   home: str | Path | None = None) -> TakeNotSaved:
+                   home: str | Path | None = None, *, note: dict[str, str] | None = None,
+                   session: str | None = None) -> TakeNotSaved:
     """The error for a practice answer not saved because of ``cause``, its recording kept at
     ``take``: why, where the recording is, and ``furikaeri [--home HOME] analyze TAKE --save
-    -q KEY`` (quoted for the shell), the command that saves it once the cause is fixed."""
+    -q KEY --session NAME --wrong .. --why .. --note ..`` (quoted for the shell), the command that
+    saves it once the cause is fixed, with what was typed for it: nothing typed is lost."""
     take = Path(take)
+    typed = [x for key, option in NOTE_OPTIONS if (note or {}).get(key) for x in (option, (note or {})[key])]
     command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "analyze", str(take), "--save",
-                          *(["-q", question_key] if question_key else [])])
-    said = cause.said_in("en") if isinstance(cause, FurikaeriError) else _os_line(cause)
-    said_ja = cause.said_in("ja") if isinstance(cause, FurikaeriError) else _os_line(cause, "ja")
+                          *(["-q", question_key] if question_key else []),
+                          *(["--session", session] if session else []), *typed])
+    said, said_ja = said_of(cause, "en"), said_of(cause, "ja")
     return TakeNotSaved(
         f"{said.rstrip('.')}; the recording is kept at {take}: `{command}` saves it once that is fixed",
         ja=f"{said_ja.rstrip('。')}。録音は {take} に残っています: 直したあと `{command}` で保存できます",
-        cause=cause, take=take, question_key=question_key)
+        cause=cause, take=take, question_key=question_key, note=note, session=session)
+
+
+def said_of(e: BaseException, lang: str) -> str:
+    """Why something failed, in one line in language ``lang``: a :class:`FurikaeriError`'s own
+    message, an OS error's reason with the file it names."""
+    return e.said_in(lang) if isinstance(e, FurikaeriError) else _os_line(e, lang)
 
 
 def _os_line(e: BaseException, lang: str = "en") -> str:

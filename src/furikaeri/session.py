@@ -14,6 +14,7 @@ The same steps serve single answers too: :func:`save_analysis` (``analyze --save
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import shutil
@@ -425,7 +426,7 @@ class _Loop:
                           "language": self.language, "budget_s": budget,
                           "source": "microphone" if audio.recorded else "file"})
         except (FurikaeriError, OSError, sqlite3.Error) as e:
-            error = self.not_saved(e, audio.path, q)
+            error = self.not_saved(e, audio.path, q, _note_dict(note))
             if error is e:
                 raise
             raise error from e
@@ -435,16 +436,25 @@ class _Loop:
                 "previous_answer_id": before.previous.id if before.previous else None,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": analysis.to_dict()}
 
-    def not_saved(self, e: BaseException, take: Path, q: qmod.Question) -> BaseException:
+    def not_saved(self, e: BaseException, take: Path, q: qmod.Question,
+                  note: dict[str, str] | None = None) -> BaseException:
         """The error for an answer that could not be saved: while its recording is still on
         disk (a take recorded into the archive's audio folder, or the person's own file), a
-        :class:`~furikaeri.errors.TakeNotSaved` that says where it is and how to save it later."""
+        :class:`~furikaeri.errors.TakeNotSaved` that says where it is and how to save it later,
+        into this session, with the reflection typed for it (``note``)."""
         cause = self.store.failure(e)
         try:
             kept = Path(take).is_file()
         except OSError:
             kept = False
-        return take_not_saved(cause, take, q.key) if kept else cause
+        if not kept:
+            return cause
+        session = self.session_name
+        if self.session_id is not None:
+            with contextlib.suppress(FurikaeriError, sqlite3.Error):
+                named = self.store.session(self.session_id)
+                session = named.name if named else session
+        return take_not_saved(cause, take, q.key, note=note, session=session)
 
     def focus(self, analysis) -> Focus | None:
         """The answer's focus, against the norm and the person's usual in its language."""

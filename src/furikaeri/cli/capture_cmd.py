@@ -247,15 +247,19 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 
 
 def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,
-                 session: str | None = None, note: str | None = None) -> list[str]:
+                 session: str | None = None, note: str | dict | None = None) -> list[str]:
     """The command that analyses a take as ``record`` would have (the same question, budget and
     language; the archive's ``--home`` when one was given), and saves it as asked (``--save``,
-    ``--session``, ``--note``): for a take the microphone cut short."""
+    ``--session``, the reflection): for a take the microphone cut short."""
+    from furikaeri.errors import NOTE_OPTIONS
+
     where = ["--home", str(home())] if home_option() else []
+    parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
+    typed = [x for key, option in NOTE_OPTIONS if parts.get(key) for x in (option, parts[key])]
     return ["furikaeri", *where, "analyze", str(path), *(["-q", question] if question else []),
             *(["--budget", f"{budget:g}"] if budget else []), *(["-l", language] if language != "auto" else []),
             *(["--save"] if save else []), *(["--session", session] if save and session else []),
-            *(["--note", note] if save and note else [])]
+            *(typed if save else [])]
 
 
 @cli.command()

@@ -309,18 +309,32 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None) -> Non
 
 
 def save_options(fn):
-    """``--save``, ``--session``, ``--note``: keep the analysed answer in the archive."""
-    fn = click.option("--note", default=None, help="With --save: a reflection note for this answer.")(fn)
-    fn = click.option("--session", default=None, help="With --save: the practice session's name.")(fn)
-    return click.option("--save", is_flag=True, help="Save the analysed answer in your practice archive.")(fn)
+    """``--save``, ``--session`` and the reflection (``--wrong``, ``--why``, ``--note``): keep the
+    analysed answer in the archive. The command gets one ``note``: what to do next time, or,
+    with ``--wrong`` or ``--why``, the three parts as a dict (as practice asks them)."""
+    import functools
+
+    @functools.wraps(fn)
+    def with_note(*args, wrong=None, why=None, note=None, **kwargs):
+        if wrong or why:
+            note = {"wrong": wrong or "", "why": why or "", "next_time": note or ""}
+        return fn(*args, note=note, **kwargs)
+
+    cmd = with_note
+    cmd = click.option("--why", default=None, help="With --save: why it went wrong.")(cmd)
+    cmd = click.option("--wrong", default=None, help="With --save: what went wrong (the reflection's first part).")(cmd)
+    cmd = click.option("--note", default=None, help="With --save: what to do next time (the reflection the next "
+                                                    "attempt is checked against).")(cmd)
+    cmd = click.option("--session", default=None, help="With --save: the practice session's name.")(cmd)
+    return click.option("--save", is_flag=True, help="Save the analysed answer in your practice archive.")(cmd)
 
 
-def check_save_options(save: bool, note: str | None, session: str | None) -> None:
-    """``--note``/``--session`` need ``--save``; with it, a damaged or unwritable archive is said
-    before the take, not after minutes of analysis."""
+def check_save_options(save: bool, note: str | dict | None, session: str | None) -> None:
+    """``--note`` (``--wrong``, ``--why``) and ``--session`` need ``--save``; with it, a damaged or
+    unwritable archive is said before the take, not after minutes of analysis."""
     if not save and (note is not None or session is not None):  # they would be dropped unsaid
-        raise UsageError("--note and --session go with --save (they are stored with the saved answer)",
-                         ja="--note と --session は --save と一緒に使います（保存する回答と一緒に記録されます）")
+        raise UsageError("--note, --wrong, --why and --session go with --save (they are stored with the saved answer)",
+                         ja="--note・--wrong・--why・--session は --save と一緒に使います（保存する回答と一緒に記録されます）")
     if save:
         with open_store():
             pass

@@ -273,8 +273,14 @@ OPTIONS: dict[str, str] = {
     "With --save: the practice session's name.":
         "--save と併用: 練習セッションの名前。",
     # analyze/record --note
-    "With --save: a reflection note for this answer.":
-        "--save と併用: この回答の振り返りメモ。",
+    "With --save: what to do next time (the reflection the next attempt is checked against).":
+        "--save と併用: 次にどうするか（次の回答で確かめる振り返りメモ）。",
+    # analyze/record --wrong
+    "With --save: what went wrong (the reflection's first part).":
+        "--save と併用: うまくいかなかったこと（振り返りの最初の項目）。",
+    # analyze/record --why
+    "With --save: why it went wrong.":
+        "--save と併用: その理由。",
     # models --verify
     "Re-hash every file against its checksum.":
         "すべてのファイルのハッシュを計算し直し、チェックサムと照合する。",

@@ -31,7 +31,7 @@ from furikaeri.cli.common import (
     parse_when,
     user_dir,
 )
-from furikaeri.errors import TakeNotSaved, UsageError
+from furikaeri.errors import FurikaeriError, StoreError, TakeNotSaved, UsageError
 from furikaeri.lang import counted, text
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
@@ -402,11 +402,15 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         raise UsageError("nothing to log: give at least one --question or what to fix",
                          ja="記録する内容がありません。--question か次に直すことを1つ以上指定してください")
     held = held or today.isoformat()
-    with open_store() as store:
-        audio = keep_audio(store.home, recording, now=when) if recording else None
-        iid = store.add_interview(company=company, held_on=held, items=items, stage=stage, reaction=reaction,
-                                  went_well=went_well, to_fix=to_fix, audio_path=audio, now=when)
-        iv = store.interview(iid)
+    try:
+        with open_store() as store:
+            audio = keep_audio(store.home, recording, now=when) if recording else None
+            iid = store.add_interview(company=company, held_on=held, items=items, stage=stage, reaction=reaction,
+                                      went_well=went_well, to_fix=to_fix, audio_path=audio, now=when)
+            iv = store.interview(iid)
+    except (FurikaeriError, OSError) as e:  # nothing typed is lost: the command that logs it all again
+        raise _not_logged(e, company=company, held=held, stage=stage, items=items, reaction=reaction,
+                          went_well=went_well, to_fix=to_fix, recording=recording) from e
     assert iv is not None
     if stopped:
         click.echo(text(L, "reflect_partial", id=iid), err=True)
@@ -417,6 +421,25 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     H.render_interview(out, iv, L)
     if company:
         out.print(f"[dim]{text(L, 'company_hint', company=company)}[/dim]")
+
+
+def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went_well, to_fix, recording) -> StoreError:
+    """The error for an interview log that could not be saved (a locked or full archive): why,
+    and the `furikaeri reflect` command that logs everything typed once that is fixed."""
+    import shlex
+
+    from furikaeri.cli.common import current_home, home_option
+    from furikaeri.errors import said_of
+
+    asked = [x for item in items for x in ("-q", item["question"], "-a", item["answer"])]
+    given = [("-c", company), ("--date", held), ("--stage", stage), ("--reaction", reaction),
+             ("--went-well", went_well), ("--to-fix", to_fix), ("--recording", str(recording) if recording else None)]
+    command = shlex.join(["furikaeri", *(["--home", str(current_home())] if home_option() else []), "reflect",
+                          *[x for option, value in given[:3] if value for x in (option, value)], *asked,
+                          *[x for option, value in given[3:] if value for x in (option, value)]])
+    said, said_ja = said_of(e, "en"), said_of(e, "ja")
+    return StoreError(f"{said.rstrip('.')}; the interview is not logged: `{command}` logs it once that is fixed",
+                      ja=f"{said_ja.rstrip('。')}。面接は記録されていません: 直したあと `{command}` で記録できます")
 
 
 #: Dates said in words (``--date`` and the prompt): days before today.
