@@ -200,3 +200,21 @@ def test_an_interview_log_that_could_not_be_saved_is_in_the_command_that_logs_it
            ("Acme", "2026-11-30", "final", "nodded", "the story", "shorter")
     assert iv["items"] == [{"question": "Why us?", "answer": "I like the product"},
                            {"question": "Your weakness?", "answer": ""}]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lang, said", [("C.UTF-8", "ok"), ("ja_JP.UTF-8", "使用可能")])
+def test_models_says_each_models_state_in_the_systems_language(lang, said, monkeypatch):
+    """QA (session 29): `models` printed "ok" in a Japanese locale."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    monkeypatch.setenv("LANG", lang)
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    r = CliRunner().invoke(cli, ["models"])
+    assert r.exit_code == 0, r.output
+    rows = [ln.split() for ln in r.output.splitlines()]
+    assert [row[:2] for row in rows] == [["base", said], ["tiny.en", said]]
+    assert len({ln.index("/") for ln in r.output.splitlines()}) == 1  # the paths line up

@@ -90,19 +90,27 @@ def models(verify, json_):
       furikaeri models --verify
     """
     from furikaeri import models as m
+    from furikaeri.cli.language import ui_language
+    from furikaeri.lang import text
 
     base_dir = models_dir_from_env() or m.default_models_dir()
-    rows = []
+    rows, said = [], []
+    L = ui_language()
     for name in ("base", "tiny.en"):
         try:
             info = m.resolve(name, base_dir)
             if verify:
                 m.verify(Path(info.path), name, full=True)
             rows.append({"name": name, "path": info.path, "status": "verified" if verify else "ok"})
+            said.append(text(L, "model_verified" if verify else "model_ok"))
         except FurikaeriError as e:
             rows.append({"name": name, "path": None, "status": f"unavailable: {e}"})
+            said.append(text(L, "model_unavailable", why=e.said_in(L)))
     if json_:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for r in rows:
-            click.echo(f"{r['name']:8} {r['status']:10} {r['path'] or ''}")
+        from rich.cells import cell_len
+
+        width = max(10, *map(cell_len, said))
+        for r, status in zip(rows, said):  # padded by the cells a status takes (使用可能 takes 8)
+            click.echo(f"{r['name']:8} {status}{' ' * (width - cell_len(status))} {r['path'] or ''}".rstrip())
