@@ -220,7 +220,9 @@ class _Screen:
             render(event.analysis, out, focus=event.focus)
             H.render_fix(out, event.fix, L)  # before the reflection: did last time's fix work?
             if event.after is not None:  # and how it stands against the person's own usual
-                H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else ())
+                focus = event.focus
+                H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else (),
+                               usual_told=focus.metric if focus is not None and focus.usual is not None else None)
         elif isinstance(event, S.Saved):
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 

@@ -272,10 +272,13 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
                                             _verdict(c, lang, by_band=False)))
 
 
-def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = ()) -> None:
+def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = (),
+                 usual_told: str | None = None) -> None:
     """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`); ``told``: figures
-    whose change was just said (by the note's check), not said again as last time's focus."""
-    if after.pace_vs_usual is not None:
+    whose change was just said (by the note's check), not said again as last time's focus;
+    ``usual_told``: the figure the report's focus line already set against the person's usual
+    ("pace 210 wpm (your usual 133 wpm)"), whose remark against the usual is not said again."""
+    if after.pace_vs_usual is not None and usual_told != after.pace_metric:
         key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
         usual = fmt_value(after.pace_metric, after.usual_pace, lang)
         _say(console, f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
