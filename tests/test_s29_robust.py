@@ -218,3 +218,15 @@ def test_models_says_each_models_state_in_the_systems_language(lang, said, monke
     rows = [ln.split() for ln in r.output.splitlines()]
     assert [row[:2] for row in rows] == [["base", said], ["tiny.en", said]]
     assert len({ln.index("/") for ln in r.output.splitlines()}) == 1  # the paths line up
+
+
+@pytest.mark.model
+def test_a_file_cut_off_before_any_speech_says_it_is_cut_off(tmp_path):
+    """QA (session 29): a FLAC cut after 1 s said "no speech detected (silence, noise or laughter
+    only)", sending the person to check the microphone, when the file was what was wrong."""
+    cut = tmp_path / "cut.flac"
+    cut.write_bytes((Path(SAMPLE).parent / "en_tell_me_about_yourself.flac").read_bytes()[:20000])
+    rc, _, err = run(["analyze", str(cut)], tmp_path / "h")
+    assert rc == 2
+    assert one_error_line(err) == (f"furikaeri: error: {cut}: the file ends early (cut off or damaged): the 1.0 s "
+                                   "that could be read hold no speech")

@@ -67,7 +67,8 @@ def analyze(files, language, budget, model, json_, question, save, session, note
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
             if json_:
                 emit_analysis(a, json_)  # scripts still get the document (speech_detected: false)
-            fail(no_speech_message(path), ja=no_speech_message(path, "ja"))
+            cut = a.duration_s if a.cut_short else None
+            fail(no_speech_message(path, cut_after=cut), ja=no_speech_message(path, "ja", cut_after=cut))
             failures += 1
             continue
         if save:

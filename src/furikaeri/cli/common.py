@@ -281,8 +281,15 @@ def shown_analysis(analysis):
     return dataclasses.replace(analysis, **fields)
 
 
-def no_speech_message(source, lang: str = "en") -> str:
-    """The one-line error for a recording with no speech in it."""
+def no_speech_message(source, lang: str = "en", *, cut_after: float | None = None) -> str:
+    """The one-line error for a recording with no speech in it; ``cut_after``: the seconds that
+    could be read of a file that ends early (cut off or damaged), which is then what is wrong."""
+    if cut_after is not None:
+        if lang == "ja":
+            return (f"{source}: ファイルが途中で切れています（壊れているか、コピーが途中で止まっています）。"
+                    f"読めた最初の{cut_after:.1f}秒に話し声がありません")
+        return (f"{source}: the file ends early (cut off or damaged): the {cut_after:.1f} s that could be read "
+                "hold no speech")
     if lang == "ja":
         return f"{source}: 話し声が聞こえません（無音・雑音・笑い声だけ）。測るものがありません"
     return f"{source}: no speech detected (silence, noise or laughter only): nothing to measure"
