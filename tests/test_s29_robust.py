@@ -230,3 +230,32 @@ def test_a_file_cut_off_before_any_speech_says_it_is_cut_off(tmp_path):
     assert rc == 2
     assert one_error_line(err) == (f"furikaeri: error: {cut}: the file ends early (cut off or damaged): the 1.0 s "
                                    "that could be read hold no speech")
+
+
+def test_ctrl_c_while_an_answer_is_heard_still_prints_the_sessions_json(tmp_path, monkeypatch):
+    """QA (session 29): practice --json interrupted while answer 2 was analysed printed nothing,
+    though answer 1 was saved: a script never learnt its id."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli, practice_cmd
+    from test_archive_robust import _quiet_wav, analysis
+
+    takes = [_quiet_wav(tmp_path / f"take{i}.wav") for i in range(3)]
+    heard = []
+
+    def analyser(model):
+        def analyse(path, language, budget, question):
+            heard.append(path)
+            if len(heard) == 2:
+                raise KeyboardInterrupt
+            return analysis()
+        return analyse
+
+    monkeypatch.setattr(practice_cmd, "_analyser", analyser)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "practice", "--set", "en-basic", "-n", "3",
+                                 "--from-files", *map(str, takes), "--no-reflect", "--json"])
+    assert r.exit_code == 130 and "interrupted" in r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["ended_after"] == 1 and len(doc["answers"]) == 1
+    with Store.open(tmp_path / "h") as st:
+        assert [a.id for a in st.answers()] == [doc["answers"][0]["answer_id"]]

@@ -500,13 +500,29 @@ def run_session(
     answer and named ``session_name`` (default: the set and the date)."""
     loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
                  on_event or (lambda event: None), language, budget, model, session_name)
-    answers = []
-    for i, q in enumerate(questions):
-        answers.append(loop.attempt(i, q, now + timedelta(seconds=i) if now else None))
-        if loop.ended:
-            break
-    sid = loop.session_id
-    earlier = [s for s in store.sessions() if s.set_name == qset.name and s.id != sid]
-    ended_after = len(answers) if loop.ended and len(answers) < len(questions) else None
-    return SessionResult(sid, qset.name, answers, store.session(sid) if sid else None, earlier,
-                         asked=len(questions), ended_after=ended_after)
+    answers: list[dict[str, Any]] = []
+
+    def result(ended: bool) -> SessionResult:
+        sid = loop.session_id
+        earlier = [s for s in store.sessions() if s.set_name == qset.name and s.id != sid]
+        ended_after = len(answers) if ended and len(answers) < len(questions) else None
+        return SessionResult(sid, qset.name, answers, store.session(sid) if sid else None, earlier,
+                             asked=len(questions), ended_after=ended_after)
+
+    try:
+        for i, q in enumerate(questions):
+            answers.append(loop.attempt(i, q, now + timedelta(seconds=i) if now else None))
+            if loop.ended:
+                break
+    except KeyboardInterrupt as e:  # Ctrl-C while an answer was heard: the answers saved so far
+        raise SessionInterrupted(result(True)) from e
+    return result(loop.ended)
+
+
+class SessionInterrupted(KeyboardInterrupt):
+    """Ctrl-C ended a practice session between its saves: ``result`` holds the answers saved
+    before it (``ended_after``: how many), for ``practice --json`` to print before it exits."""
+
+    def __init__(self, result: SessionResult):
+        super().__init__()
+        self.result = result

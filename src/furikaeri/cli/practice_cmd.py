@@ -7,6 +7,7 @@ events it reports with :mod:`furikaeri.report.history`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -145,21 +146,35 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                   _microphone(store.home, device=device, max_seconds=max_seconds,
                               stop_after_silence=stop_after_silence, language=language, model=model,
                               live_hints=live_hints, quiet=json_))
-        try:
+        with _said_on_failure(json_):
             result = S.run_session(
                 store, qset, questions, record=record, analyse=_analyser(model),
                 reflect=lambda i, q, analysis: asking.reflect(note[i] if i < len(note) else None),
                 on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now)
-        except TakeNotSaved as e:  # the command that saves the take later names the --home given
-            from furikaeri.cli.common import current_home, home_option
-
-            raise (e.naming_home(current_home()) if home_option() else e) from e.cause
         shared = _comparable(store, result)
     if json_:
         emit_json(result.to_dict())
     else:
         screen.done(result, shared)
+
+
+@contextlib.contextmanager
+def _said_on_failure(json_: bool):
+    """A session that stops early: a take not saved names the command that saves it (with the
+    --home given); Ctrl-C between saves still prints the answers saved, for a script (``--json``)."""
+    from furikaeri import session as S
+
+    try:
+        yield
+    except TakeNotSaved as e:
+        from furikaeri.cli.common import current_home, home_option
+
+        raise (e.naming_home(current_home()) if home_option() else e) from e.cause
+    except S.SessionInterrupted as e:
+        if json_:
+            emit_json(e.result.to_dict())
+        raise
 
 
 def _comparable(store, result):
