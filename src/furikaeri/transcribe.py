@@ -106,8 +106,15 @@ def load_model(path: str, cpu_threads: int = 0):
         return _ShortWindowWhisper(path, device="cpu", compute_type="int8",
                                    cpu_threads=cpu_threads or (os.cpu_count() or 2))
     except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
-        raise ModelError(f"cannot load the Whisper model at {path}: {e}",
-                         ja=f"{path} の Whisper モデルを読み込めません: {e}") from e
+        said = " ".join(str(e).split())
+        if "binary version" in said:  # CTranslate2 reads a damaged model.bin's first bytes as a version
+            weights = os.path.join(path, "model.bin")
+            said = f"{weights} is damaged or no CTranslate2 Whisper model (CTranslate2: {said.split('.')[0]})"
+            said_ja = f"{weights} が壊れているか、CTranslate2 形式の Whisper モデルではありません"
+        else:
+            said_ja = said
+        raise ModelError(f"cannot load the Whisper model at {path}: {said}",
+                         ja=f"{path} の Whisper モデルを読み込めません: {said_ja}") from e
 
 
 #: Seconds of speech language detection listens to: a third of Whisper's window is enough to
