@@ -272,3 +272,27 @@ def test_a_damaged_model_file_is_named_as_damaged(tmp_path):
     assert rc == 2
     line = one_error_line(err)
     assert f"{folder / 'model.bin'} is damaged or no CTranslate2 Whisper model" in line and "later version" not in line
+
+
+def test_analyze_save_prints_the_focus_it_saves(tmp_path, monkeypatch):
+    """QA (session 29): `analyze --save` printed a focus judged against the norm alone (fillers)
+    and saved one judged against the person's usual too (pace): `show` then named another."""
+    from click.testing import CliRunner
+
+    from furikaeri import session as SS
+    from furikaeri import stream
+    from furikaeri.cli import cli
+    from test_practice import make_analysis
+
+    home = tmp_path / "h"
+    for i in range(3):  # the usual pace: 160 wpm
+        SS.save_analysis(make_analysis(rate=160.0, answer_s=55.0, fpm=0.0), audio_path=None, home=home,
+                         session="before")
+    slow = make_analysis(rate=115.0, answer_s=55.0, fpm=4.1)  # fillers off the norm; pace far under the usual
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: slow)
+    r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(SAMPLE), "--save"], env={"COLUMNS": "120"})
+    assert r.exit_code == 0, r.output
+    shown = CliRunner().invoke(cli, ["--home", str(home), "show", "4"], env={"COLUMNS": "120"}).output
+    focus_printed = next(ln for ln in r.stdout.splitlines() if "Focus" in ln)
+    focus_shown = next(ln for ln in shown.splitlines() if "Focus" in ln)
+    assert focus_printed == focus_shown and "usual" in focus_printed

@@ -268,11 +268,20 @@ def save_analysis(
         qtext = question or d.get("question")
         qid = (question_for_text(store, qtext, language=d.get("language"), budget_s=d.get("budget_s"), now=now)
                if qtext else None)
-        earlier = [a.metrics for a in store.answers(full=False) if a.language == d.get("language")]
-        focus = focus_of(d, own_usual=coach_usual(earlier, d.get("language") or "en"))
+        focus = archive_focus(store, d)
         answer_id, _ = record_answer(store, session_id=sid, question_id=qid, analysis=d, audio_path=audio_path,
                                      note=note, settings=settings, now=now, focus=focus.metric if focus else None)
         return answer_id
+
+
+def archive_focus(store: Store, analysis: Any) -> Focus | None:
+    """An answer's focus (``analysis``: an :class:`~furikaeri.analysis.Analysis` or its dict)
+    as the archive judges it: against the norm and, once there are enough earlier answers in its
+    language, the person's own usual (:func:`furikaeri.coach.focus_of`). What is saved and what
+    is shown with it are this one focus."""
+    language = analysis.get("language") if isinstance(analysis, dict) else analysis.language
+    earlier = [a.metrics for a in store.answers(full=False) if a.language == language]
+    return focus_of(analysis, own_usual=coach_usual(earlier, language or "en"))
 
 
 # --------------------------------------------------------------------------- the loop
@@ -458,8 +467,7 @@ class _Loop:
 
     def focus(self, analysis) -> Focus | None:
         """The answer's focus, against the norm and the person's usual in its language."""
-        earlier = [a.metrics for a in self.store.answers(full=False) if a.language == analysis.language]
-        return focus_of(analysis, own_usual=coach_usual(earlier, analysis.language))
+        return archive_focus(self.store, analysis)
 
     def _session(self, now: datetime | None) -> int:
         """The session's id, created with the first answer saved."""

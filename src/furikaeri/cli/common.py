@@ -295,9 +295,14 @@ def no_speech_message(source, lang: str = "en", *, cut_after: float | None = Non
     return f"{source}: no speech detected (silence, noise or laughter only): nothing to measure"
 
 
-def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None) -> None:
+#: ``emit_analysis``'s focus when none is given: the norm's alone (an answer not saved).
+NORM_FOCUS = object()
+
+
+def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus: Any = NORM_FOCUS) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
-    archive's id for it, when it was saved)."""
+    archive's id for it, when it was saved); ``focus``: the one saved with it
+    (:func:`furikaeri.session.archive_focus`), else judged against the norm only."""
     from furikaeri.cli.streams import repaired_deep
 
     analysis = shown_analysis(analysis)
@@ -312,7 +317,7 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None) -> Non
         from furikaeri.coach import focus_of
         from furikaeri.report.terminal import render
 
-        render(analysis, Console(), focus=focus_of(analysis))
+        render(analysis, Console(), focus=focus_of(analysis) if focus is NORM_FOCUS else focus)
 
 
 def save_options(fn):
@@ -352,16 +357,18 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     (with its id in JSON), say the id on stderr in the answer's language, and return it. Should
     the saving fail (a full disk), the report is printed all the same before the error."""
     from furikaeri.lang import text
-    from furikaeri.session import save_analysis
+    from furikaeri.session import archive_focus, save_analysis
 
     analysis = shown_analysis(analysis)  # a file name with bytes that are not UTF-8 is stored repaired
+    with open_store() as store:  # the focus shown is the one saved: against the person's usual too
+        focus = archive_focus(store, analysis)
     try:
         answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
                                   home=current_home(), settings={"source": source})
     except FurikaeriError:
-        emit_analysis(analysis, json_)
+        emit_analysis(analysis, json_, focus=focus)
         raise
-    emit_analysis(analysis, json_, answer_id=answer_id)
+    emit_analysis(analysis, json_, answer_id=answer_id, focus=focus)
     lang = analysis.language
     click.echo(text(lang, "saved_as", id=answer_id), err=True)
     with open_store() as store:  # a new attempt at a question answered before: say how to see the change
