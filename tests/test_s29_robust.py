@@ -296,3 +296,22 @@ def test_analyze_save_prints_the_focus_it_saves(tmp_path, monkeypatch):
     focus_printed = next(ln for ln in r.stdout.splitlines() if "Focus" in ln)
     focus_shown = next(ln for ln in shown.splitlines() if "Focus" in ln)
     assert focus_printed == focus_shown and "usual" in focus_printed
+
+
+def test_questions_company_json_gives_the_archives_lists_as_lists(tmp_path):
+    """QA (session 29): the archive's asks and to_ask were one text in `questions company --json`,
+    lists everywhere else (the file's block, questions show, export)."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+    (home / "questions").mkdir(parents=True)
+    (home / "questions" / "acme.toml").write_text(
+        '[company]\nname = "Acme"\nlanguage = "en"\nasks = ["Why Acme?", "Tell me about yourself."]\n'
+        'to_ask = ["How are teams organised?"]\n', encoding="utf-8")
+    h = ["--home", str(home)]
+    assert CliRunner().invoke(cli, [*h, "questions", "add", str(home / "questions" / "acme.toml"), "--replace"]).exit_code == 0
+    doc = json.loads(CliRunner().invoke(cli, [*h, "questions", "company", "Acme", "--json"]).output)
+    assert doc["archive"]["asks"] == ["Why Acme?", "Tell me about yourself."]
+    assert doc["archive"]["to_ask"] == ["How are teams organised?"]

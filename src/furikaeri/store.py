@@ -620,7 +620,12 @@ class Company:
     updated_at: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """The company as JSON says it: ``asks`` and ``to_ask`` (kept as one text, a line each)
+        as lists, as its file and ``questions show --json`` give them."""
+        d = dataclasses.asdict(self)
+        for key in ("asks", "to_ask"):
+            d[key] = [line for line in (d[key] or "").splitlines() if line.strip()]
+        return d
 
 
 @dataclass(frozen=True)
