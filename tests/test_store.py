@@ -86,12 +86,15 @@ def test_a_deleted_number_is_never_given_again(home):
         iv = st.add_interview(company="Acme", held_on="2026-11-20", items=[{"question": "Why us?"}], now=MONDAY)
         st.delete_answer(a3)  # the newest answer, and its session with it
         st.delete_interview(iv)
+        noted = st.set_note(a2, next_time="slow down", now=MONDAY).id
         st.delete_answer(a1)  # an older one: its number is below the newest, never given either
+        st.delete_answer(a2)  # and its note with it
     with Store.open(home) as st:  # remembered across opens
         again = st.session_for("Wednesday", now=MONDAY)
         a4 = answer(st, again, 4)
         iv2 = st.add_interview(company="Acme", held_on="2026-11-21", items=[{"question": "Why us?"}], now=MONDAY)
-    assert (again, a4, iv2) == (lone + 1, a3 + 1, iv + 1)
+        note2 = st.set_note(a4, next_time="breathe", now=MONDAY).id
+    assert (again, a4, iv2, note2) == (lone + 1, a3 + 1, iv + 1, noted + 1)
     assert a4 not in (a1, a2, a3)
 
 

@@ -329,7 +329,7 @@ def m004_coach_figures(db: sqlite3.Connection) -> None:
 
 @migration
 def m005_numbers_never_reused(db: sqlite3.Connection) -> None:
-    """The highest number a deleted answer, session or interview had (``_retired``): a new one
+    """The highest number a deleted answer, session, interview or note had (``_retired``): a new one
     is numbered after it, so `compare 3 13`, a note or an export written before a `delete` never
     comes to point at another answer (SQLite gives a row the largest id plus one, so deleting
     the newest answer handed its number to the next)."""
@@ -337,7 +337,7 @@ def m005_numbers_never_reused(db: sqlite3.Connection) -> None:
 
 
 def _next_id(db: sqlite3.Connection, table: str) -> int:
-    """The id a new row of ``table`` (answers, sessions, interviews) gets: after every id the
+    """The id a new row of ``table`` (answers, sessions, interviews, notes) gets: after every id the
     table holds and every one deleted from it (:func:`m005_numbers_never_reused`)."""
     held = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
     retired = db.execute("SELECT last_id FROM _retired WHERE name = ?", (table,)).fetchone()
@@ -1294,8 +1294,11 @@ class Store:
         if gone is None:
             return None
         with self.transaction() as db:
+            note = db.execute("SELECT id FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
             db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))  # its note: ON DELETE CASCADE
             _retire(db, "answers", answer_id)
+            if note is not None:
+                _retire(db, "notes", note["id"])
             if not db.execute("SELECT 1 FROM answers WHERE session_id = ?", (gone.session_id,)).fetchone():
                 db.execute("DELETE FROM sessions WHERE id = ?", (gone.session_id,))
                 _retire(db, "sessions", gone.session_id)
@@ -1483,8 +1486,10 @@ def _write_note(db: sqlite3.Connection, answer_id: int, note: dict[str, str | No
         )
     else:
         db.execute(
-            "INSERT INTO notes (answer_id, wrong, why, next_time, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (answer_id, fields["wrong"] or "", fields["why"] or "", fields["next_time"] or "", stamp, stamp),
+            "INSERT INTO notes (id, answer_id, wrong, why, next_time, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (_next_id(db, "notes"), answer_id, fields["wrong"] or "", fields["why"] or "", fields["next_time"] or "",
+             stamp, stamp),
         )
 
 
