@@ -315,3 +315,13 @@ def test_questions_company_json_gives_the_archives_lists_as_lists(tmp_path):
     doc = json.loads(CliRunner().invoke(cli, [*h, "questions", "company", "Acme", "--json"]).output)
     assert doc["archive"]["asks"] == ["Why Acme?", "Tell me about yourself."]
     assert doc["archive"]["to_ask"] == ["How are teams organised?"]
+
+
+def test_a_notes_lines_stay_text_in_the_markdown_journal():
+    """QA (session 29): a note line starting "# " or "> " became a heading or a quote."""
+    from furikaeri.report.export import _item
+
+    lines = _item("**wrong**", "first line\n# not a heading\n> not a quote\n- not an item\n3. not a list\nplain # ok")
+    assert lines == ["- **wrong**: first line", "  \\# not a heading", "  \\> not a quote", "  \\- not an item",
+                     "  3\\. not a list", "  plain # ok"]
+    assert _item("**asks**", ["# one", "two"]) == ["- **asks**:", "  - \\# one", "  - two"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from furikaeri.errors import UsageError
@@ -102,9 +103,24 @@ def _item(label: str, value: Any, indent: str = "") -> list[str]:
     item under it, a text's later lines indented under it, so no line of a value falls out of
     the list."""
     if isinstance(value, (list, tuple)):
-        return [f"{indent}- {label}:", *(f"{indent}  - {x}" for x in value)]
+        return [f"{indent}- {label}:", *(f"{indent}  - {_plain_line(x)}" for x in value)]
     first, *more = str(value).splitlines() or [""]
-    return [f"{indent}- {label}: {first}", *(f"{indent}  {x}" if x.strip() else "" for x in more)]
+    return [f"{indent}- {label}: {_plain_line(first)}", *(f"{indent}  {_plain_line(x)}" if x.strip() else "" for x in more)]
+
+
+#: What opens a Markdown block at a line's start: a heading, a quote, a list item, a table
+#: row, a fence.
+_BLOCK_START = re.compile(r"^(\s*)(#|>|[-*+](?=\s)|\d+[.)](?=\s)|\||```|~~~)")
+
+
+def _plain_line(line: str) -> str:
+    """A line of the person's text as text in Markdown: a ``#`` or ``>`` (a list mark, a fence)
+    it starts with escaped, so a note's line is never a heading or a quote in the journal."""
+    def escaped(m: re.Match) -> str:
+        mark = m.group(2)
+        return m.group(1) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)  # 1\. one
+
+    return _BLOCK_START.sub(escaped, line)
 
 
 def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
