@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -241,8 +242,10 @@ def test_save_analysis_joins_builtin_question_and_keeps_audio(home, take):
     assert a.session_name == "2026-11-23" and a.note.next_time == "lead with the point"
     stored = Path(a.audio_path)
     assert stored.parent == home / "audio" and stored.read_bytes() == take.read_bytes() and take.exists()
-    assert a.analysis == json.loads(json.dumps(make_analysis(question="Tell me about yourself.").to_dict()))
-    assert Analysis.from_dict(a.analysis) == make_analysis(question="Tell me about yourself.")
+    # kept as analysed, its file named as any folder finds it (QA, session 29: typed relative)
+    kept = {**make_analysis(question="Tell me about yourself.").to_dict(), "file": os.path.abspath("take.wav")}
+    assert a.analysis == json.loads(json.dumps(kept))
+    assert Analysis.from_dict(a.analysis) == Analysis.from_dict(kept)
 
 
 def test_progress_trend_best_and_fix(home, take):

@@ -15,6 +15,7 @@ The same steps serve single answers too: :func:`save_analysis` (``analyze --save
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import re
 import shutil
@@ -191,6 +192,8 @@ def record_answer(
     """Save an analysed attempt (its audio kept in the archive) and check it against the
     previous attempt's note. Returns the answer id and the check (None without a note)."""
     fix = note_check(store, question_id, analysis)  # against the attempts before this one
+    if analysis.get("file"):  # the file analysed, as any folder finds it (typed relative to the one it was typed in)
+        analysis = {**analysis, "file": os.path.abspath(analysis["file"])}
     stored_audio = None
     if audio_path is not None:
         stored_audio = keep_audio(store.home, audio_path, now=now, move=move) if keep else Path(audio_path)
