@@ -325,3 +325,16 @@ def test_a_notes_lines_stay_text_in_the_markdown_journal():
     assert lines == ["- **wrong**: first line", "  \\# not a heading", "  \\> not a quote", "  \\- not an item",
                      "  3\\. not a list", "  plain # ok"]
     assert _item("**asks**", ["# one", "two"]) == ["- **asks**:", "  - \\# one", "  - two"]
+
+
+def test_an_unknown_company_names_those_known_only_from_logged_interviews(tmp_path):
+    """QA (session 29): the error listed the companies with a file only ("companies: none yet")
+    while `practice --company Acme` worked from Acme's logged interviews."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    h = ["--home", str(tmp_path / "h")]
+    assert CliRunner().invoke(cli, [*h, "reflect", "-c", "Acme", "-q", "Why us?"]).exit_code == 0
+    r = CliRunner().invoke(cli, [*h, "practice", "--company", "Nobody", "--from-files", str(SAMPLE), "--no-reflect"])
+    assert r.exit_code == 2 and "no company file for 'Nobody' (companies: Acme)" in r.output, r.output

@@ -73,8 +73,9 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None) 
     newest interview's first, each question once), in the language they are written in.
     ``folder``: the user's question files (for the error when nothing is logged either)."""
     interviews = store.interviews(company=company)
-    if not interviews:
-        qmod.get_company(company, folder)  # raises the helpful "no company file" error
+    if not interviews:  # raises the helpful "no company file" error, naming those logged too
+        logged = {iv.company for iv in store.interviews() if iv.company}
+        qmod.get_company(company, folder, logged=sorted(logged))
     c = store.company(company)
     asked = _asked(interviews, [])
     lang = guess_language([text for _, text in asked])

@@ -52,7 +52,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from furikaeri.errors import QuestionError, os_reason
 from furikaeri.lang import LANGUAGES
@@ -455,15 +455,18 @@ def company_key(name: str) -> str:
     return company_name(name).casefold()
 
 
-def get_company(name: str, folder: Path | None = None) -> QuestionSet:
-    """The company file for ``name`` (its [company] name or file set name, any case)."""
+def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] = ()) -> QuestionSet:
+    """The company file for ``name`` (its [company] name or file set name, any case); the error
+    for none names the companies there are: with a file, and ``logged`` (those the archive knows
+    only from interviews logged with ``reflect``, which `practice --company` takes too)."""
     want = company_key(name)
     companies = [s for s in all_sets(folder) if s.company]
     for s in companies:
         if s.company and want in (company_key(s.company.name), company_key(s.name)):
             return s
-    names = ", ".join(s.company.name for s in companies if s.company) or "none yet"
-    names_ja = "、".join(s.company.name for s in companies if s.company) or "まだありません"
+    known = list(dict.fromkeys([*(s.company.name for s in companies if s.company), *logged]))
+    names = ", ".join(known) or "none yet"
+    names_ja = "、".join(known) or "まだありません"
     raise QuestionError(
         f"no company file for '{name}' (companies: {names}); write one with "
         f"`furikaeri questions template --company \"{name}\"` and add it with `furikaeri questions add FILE`",
