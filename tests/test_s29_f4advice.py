@@ -67,9 +67,9 @@ def cases(language: str) -> list[Case]:
              answer(language, rate=_rate(language, True, fast_art), verdicts={"rate": Verdict("high", "")})),
         Case("slow words", Focus(pace, 95.0, "low", 120.0, None, "norm", 1.2),
              answer(language, rate=_rate(language, False), **slow)),
-        Case("slow, silences inside", Focus(pace, 95.0, "low", 120.0, None, "norm", 1.2),
+        Case("slow, silences inside", Focus(pace, 95.0, "low", 120.0, None, "norm", 1.2, by_silences=True),
              answer(language, rate=_rate(language, False, good_art), pauses=mid, **slow)),
-        Case("slow, silences between", Focus(pace, 95.0, "low", 120.0, None, "norm", 1.2),
+        Case("slow, silences between", Focus(pace, 95.0, "low", 120.0, None, "norm", 1.2, by_silences=True),
              answer(language, rate=_rate(language, False, good_art), pauses=between, **slow)),
         Case("freeze", Focus("longest_pause_s", 3.5, "high", 3.0, None, "norm", 0.25), answer(language, pauses=mid)),
         Case("long silence", Focus("longest_pause_s", 3.5, "high", 3.0, None, "norm", 0.25),
@@ -116,7 +116,8 @@ def test_the_focus_has_a_tip_and_it_comes_first(language):
         # ... and when none is about the focus (ranked out, or off only against the usual), it is made
         for stored in ([other] * 3, [text(language, "tip_good")]):
             shown = focus_first(stored, case.focus.metric, language, analysis=case.analysis)
-            assert shown == [made, *stored[:2]], case.name
+            # a far too short answer: its length is its only tip (g2views), whatever was stored
+            assert shown == ([made] if case.name == "short" else [made, *stored[:2]]), case.name
 
 
 def test_a_hedge_tip_is_stored_when_the_hedges_are_high():

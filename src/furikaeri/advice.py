@@ -84,9 +84,8 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
 
     Figures are judged, and written, as the report shows them (:func:`furikaeri.measure.as_shown`).
     An answer far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that
-    makes the length the coach's focus) gets the length tip first and no tip on a rate or a share
-    (pace, fillers a minute, hedges, the opening, a flat voice): the rates of a few seconds say
-    little.
+    makes the length the coach's focus) gets the length tip alone: the rates and pauses of a few
+    seconds say little, and saying more is the one thing to work on.
 
     Every figure the coach can make its focus has a tip here, and no tip repeats the focus line's
     suggestion (:meth:`furikaeri.coach.Focus.suggestion`, what to do while answering): a tip
@@ -96,12 +95,11 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
 
     if not m.speech_detected:
         return []
-    short = length_known and short_answer(m.answer_s, budget_s)
-    found = [_length_tip(m, language, budget_s, length_known=length_known), _pause_tip(m, language)]
-    if not short:
-        found += [_filler_tip(m, language), _rate_tip(m, language), _hedge_tip(m, language),
-                  _opening_tip(m, language), _voice_tip(voice if voice is not None else getattr(m, "voice", None),
-                                                        language)]
+    if length_known and short_answer(m.answer_s, budget_s):
+        return [_length_tip(m, language, budget_s)[1]]  # the focus, and the only tip
+    found = [_length_tip(m, language, budget_s, length_known=length_known), _pause_tip(m, language),
+             _filler_tip(m, language), _rate_tip(m, language), _hedge_tip(m, language), _opening_tip(m, language),
+             _voice_tip(voice if voice is not None else getattr(m, "voice", None), language)]
     ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order
     if not ranked:
         return [text(language, "tip_good")]
@@ -166,12 +164,22 @@ def _rate_tip(m, language: str) -> Ranked | None:
     value = text(language, "value_unit", value=shown, unit=text(language, key))
     band = norms.RATE_BANDS[key]
     art = m.rate.get(f"articulation_{key}")
-    if rate.level == "low" and art is not None and art >= band.lo:
+    if rate.level == "low" and slowed_by_silences(m.rate, language):
         # words said at a good pace (or a quick one), slowed by the silences between them: the pauses are the cause
         shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
         return 3.5, text(language, _slowing_pauses(m.pauses), value=value,
                          art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
     return 3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow", value=value, lo=band.lo, hi=band.hi)
+
+
+def slowed_by_silences(rate, language: str) -> bool:
+    """Is a slow pace the silences' doing: its words, between the pauses, said inside the band
+    or quicker? ``rate``: an answer's rate figures (its ``Rate``, or the dict of one saved). The
+    cause the pace tip (:func:`_rate_tip`) and the coach's focus line
+    (:meth:`furikaeri.coach.Focus.suggestion`) both go by, so they never ask for different things."""
+    key = get_rules(language).rate_key
+    art = rate.get(f"articulation_{key}") if rate else None
+    return art is not None and art >= norms.RATE_BANDS[key].lo
 
 
 def _hedge_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
@@ -253,8 +261,11 @@ def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     With the answer's ``analysis`` (an :class:`~furikaeri.analysis.Analysis`), a focus no tip is
     about (its tip ranked under the three kept, or the figure off only against the person's own
     usual) gets its tip made from the analysis's figures (:func:`focus_tip`), first, and the
-    tips stay three."""
+    tips stay three. A far too short answer (:func:`_too_short`) keeps its length tip alone, as
+    :func:`tips_for` writes it: an answer archived with more tips is shown so too."""
     keys = [k for k, about in TIP_ABOUT.items() if metric in about]
+    if analysis is not None and _too_short(analysis):
+        tips = [t for t in tips if _wrote(t, "tip_too_short", language)]
     first = [t for t in tips if any(_wrote(t, k, language) for k in keys)][:1]
     if not first and analysis is not None:
         made = focus_tip(analysis, metric, language)
@@ -266,7 +277,10 @@ def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
 def focus_tip(a, metric: str, language: str) -> str | None:
     """The tip about focus ``metric`` for analysis ``a`` (an :class:`~furikaeri.analysis.Analysis`),
     whether or not its figure is past its norm (a focus chosen against the person's own usual
-    need not be); None when the analysis has nothing to say of it."""
+    need not be); None when the analysis has nothing to say of it, or when the answer is far too
+    short for any figure but its length (:func:`_too_short`)."""
+    if metric not in ("over_s", "answer_s") and _too_short(a):
+        return None
     if metric in norms.RATE_BANDS:  # a pace is the focus only where the report's verdict finds it off too
         found = _rate_tip(a, language)
     elif metric in ("over_s", "answer_s"):
@@ -338,3 +352,12 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     elif speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration:
         out.append(text(language, "warn_noisy", db=speech_map.contrast_db))
     return out
+
+
+def _too_short(a) -> bool:
+    """Is analysis ``a`` far too short for its budget (:func:`furikaeri.measure.short_answer`),
+    its length known (not a file cut short)? Its length is then its only tip."""
+    from furikaeri.measure import short_answer
+
+    budget = getattr(a, "budget_s", None)
+    return bool(budget) and not getattr(a, "cut_short", False) and short_answer(a.answer_s, budget)

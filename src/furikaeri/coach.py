@@ -98,12 +98,18 @@ class Focus:
     #: past the budget by no more than :data:`furikaeri.norms.SLIGHTLY_OVER_SHARE` of it: the
     #: suggestion asks for a sentence less, as the tip does, not a new structure
     slight: bool = False
+    #: a slow pace whose words, between the pauses, come at a good speed
+    #: (:func:`furikaeri.advice.slowed_by_silences`, as the pace tip judges it): the suggestion
+    #: asks for shorter silences, not for quicker words
+    by_silences: bool = False
 
     def suggestion(self, language: str) -> str:
         """What to try next time, in ``language``."""
         key = f"focus_{self.metric_group}_{self.side}"
         if self.word and self.metric == "fillers_per_min":
             return text(language, key + "_word", word=self.word)
+        if self.by_silences and self.metric_group == "rate" and self.side == "low":
+            return text(language, key + "_silences")
         return text(language, key + "_slight" if self.slight else key)
 
     @property
@@ -237,7 +243,7 @@ def focus_given(store, answer) -> Focus | None:
     focus = choose_focus(answer.metrics, answer.language, own_usual=usual(earlier, answer.language))
     if focus is None or focus.metric != answer.focus:
         return None
-    return _naming_filler(focus, answer.analysis)
+    return _naming_cause(_naming_filler(focus, answer.analysis), answer.analysis, answer.language)
 
 
 def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus | None:
@@ -251,7 +257,7 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
         metrics = {k: v for k, v in metrics.items() if k not in ("answer_s", "over_s", "over_budget")}
     focus = choose_focus(metrics, d.get("language") or "en", own_usual=own_usual)
-    return _naming_filler(focus, d)
+    return _naming_cause(_naming_filler(focus, d), d, d.get("language") or "en")
 
 
 def most_said_filler(fillers: Sequence[Mapping[str, Any]]) -> str | None:
@@ -273,6 +279,17 @@ def _naming_filler(focus: Focus | None, analysis: Mapping[str, Any] | None) -> F
     if focus is None or focus.metric != "fillers_per_min" or not analysis:
         return focus
     return dataclasses.replace(focus, word=most_said_filler(upgrade(dict(analysis)).get("fillers") or ()))
+
+
+def _naming_cause(focus: Focus | None, analysis: Mapping[str, Any] | None, language: str) -> Focus | None:
+    """``focus`` knowing what slows a slow pace (``by_silences``) by the rule of the pace tip,
+    from ``analysis`` (a stored one of any schema: its rate figures)."""
+    from furikaeri.advice import slowed_by_silences
+    from furikaeri.analysis import upgrade
+
+    if focus is None or focus.metric not in norms.RATE_BANDS or focus.side != "low" or not analysis:
+        return focus
+    return dataclasses.replace(focus, by_silences=slowed_by_silences(upgrade(dict(analysis)).get("rate"), language))
 
 
 @dataclass(frozen=True)

@@ -769,6 +769,7 @@ TEXT = {
     'model_ok': 'ok',
     'model_verified': 'verified',
     'model_unavailable': 'unavailable: {why}',
+    'focus_rate_low_silences': 'Pick up the pace by waiting less, not by talking faster: once a point is made, go straight on to the next.',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

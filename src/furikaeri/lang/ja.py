@@ -701,6 +701,7 @@ TEXT = {
     'model_ok': '使用可能',
     'model_verified': '検証済み',
     'model_unavailable': '使用できません: {why}',
+    'focus_rate_low_silences': '速く話すのではなく、黙る時間を減らしてテンポを上げましょう。一つ言い終えたら、すぐ次の話へ。',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

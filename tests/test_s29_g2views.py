@@ -1,0 +1,125 @@
+"""QA round 29 (g2views), after a practice run with a clip far too short for its budget, a slow
+pace slowed by its silences, and the archive's views of them:
+
+1. a far too short answer gets the length as its only tip (no pause tip beside it), also from
+   the focus line's tip and in an answer archived with more tips;
+2. the focus line asks for shorter silences when the tip below it says the silences slow the
+   pace (both go by one rule), and for quicker words when the words are slow themselves;
+3. a figure has the same digits in every view: the length (22.1 s) and a pace under 100 (79.8)
+   as the report writes them, an overrun from the length as shown (52.5 of 30: +23 s), a norm
+   as the report's table writes it (≤ 2/min);
+4. history marks the rates of an answer too short for them, as progress leaves them out;
+5. Japanese typography: 「18.7 / 30秒」, no 「最長0.0秒」 with no pause;
+6. the command suggested at a session's end is never broken across lines.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from furikaeri import coach
+from furikaeri.advice import _wrote, focus_first, focus_tip, tips_for
+from furikaeri.fillers import Filler
+from furikaeri.lang import get_rules, text
+from furikaeri.measure import Pause, Stats, Verdict
+from furikaeri.voice import Voice
+
+LANGS = ("en", "ja")
+
+
+def measured(language: str, **kw):
+    """An answer's measurements with every figure where it should be, but for ``kw``."""
+    rules = get_rules(language)
+    fields = dict(speech_detected=True, language=language, answer_s=50.0, budget_s=60.0, over_budget=False,
+                  pauses=(), fillers=(), stats=Stats(unit=rules.unit), rate=rules.rate_type(), verdicts={},
+                  hedges=(), opening=None, voice=Voice(), cut_short=False, tips=())
+    fields.update(kw)
+    return SimpleNamespace(**fields)
+
+
+# --------------------------------------------------------------------------- 1. the length, the only tip
+
+
+def _short_with_everything(language: str):
+    """9.9 s of a 45-s budget (QA's jfk.flac), with a freeze mid-sentence, fillers, a slow pace
+    and a flat voice: every other tip's figure off."""
+    um = "um" if language == "en" else "えー"
+    rules = get_rules(language)
+    slow = (rules.rate_type(wpm=80.0, articulation_wpm=90.0) if language == "en"
+            else rules.rate_type(morae_per_s=4.0, articulation_morae_per_s=4.2, chars_per_min=190.0))
+    return measured(language, answer_s=9.9, budget_s=45.0, rate=slow,
+                    pauses=(Pause(2.0, 3.2, "long", "mid"), Pause(5.0, 6.1, "long", "mid")),
+                    fillers=(Filler(um, 1.0, 1.3), Filler(um, 4.0, 4.3), Filler(um, 8.0, 8.3)),
+                    stats=Stats(unit=rules.unit, fillers_per_min=18.2, longest_pause_s=1.2),
+                    verdicts={"rate": Verdict("low", "")}, voice=Voice(monotone_share=0.9))
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_a_far_too_short_answer_gets_the_length_tip_alone(language):
+    """QA: "• 2 long pauses fell mid-sentence (longest 1.2 s)…" under the length tip of a 9.9-s
+    answer to a 45-s question; README: the length is its only tip."""
+    m = _short_with_everything(language)
+    assert tips_for(m, language, 45.0) == [text(language, "tip_too_short", answer=9.9, budget=45.0)]
+    # long enough (30 % of the budget or more): the other tips are back
+    longer = tips_for(SimpleNamespace(**{**vars(m), "answer_s": 13.5}), language, 45.0)
+    assert len(longer) == 3 and not any(t == text(language, "tip_too_short", answer=13.5, budget=45.0) for t in longer)
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_the_focus_line_adds_no_other_tip_to_a_far_too_short_answer(language):
+    m = _short_with_everything(language)
+    length = text(language, "tip_too_short", answer=9.9, budget=45.0)
+    freeze = text(language, "tip_freeze", n=2, longest=1.2)
+    for metric in ("longest_pause_s", "fillers_per_min", get_rules(language).pace_key, "monotone_share"):
+        assert focus_tip(m, metric, language) is None, metric
+    assert focus_tip(m, "answer_s", language) == length
+    # archived with a pause tip beside the length (before this round): shown with the length alone
+    assert focus_first([length, freeze], "answer_s", language, analysis=m) == [length]
+    assert focus_first([freeze], "answer_s", language, analysis=m) == [length]
+    # a file cut short: its length is no figure of the speaker's, the other tips stay
+    cut = SimpleNamespace(**{**vars(m), "cut_short": True})
+    assert focus_tip(cut, "longest_pause_s", language) == freeze
+
+
+# --------------------------------------------------------------------------- 2. the focus line's cause
+
+
+def _slow_answer(language: str, art: float) -> dict:
+    """A saved analysis whose pace is slow, its words said at ``art`` between the pauses."""
+    rate = ({"wpm": 80.0, "articulation_wpm": art} if language == "en"
+            else {"morae_per_s": 4.2, "articulation_morae_per_s": art, "chars_per_min": 190.0})
+    return {"speech_detected": True, "language": language, "answer_s": 41.3, "budget_s": 60.0,
+            "stats": {"fillers_per_min": 0.0, "filler_count": 0, "longest_pause_s": 2.0}, "rate": rate,
+            "fillers": [], "pauses": [{"start": 5.0, "end": 7.0, "kind": "long", "place": "sentence"}]}
+
+
+@pytest.mark.parametrize("language, quick, slow", [("en", 135.0, 95.0), ("ja", 6.5, 4.6)])
+def test_the_focus_line_names_the_cause_the_tip_names(language, quick, slow):
+    """QA: "→ Pick up the pace: talk as you would to a friend…, a little brisker" above "though
+    between pauses you speak at 135 words/min: the silences slow it down"."""
+    pauses = (Pause(5.0, 7.0, "long", "sentence"),)
+    for art, by_silences in ((quick, True), (slow, False)):
+        d = _slow_answer(language, art)
+        focus = coach.focus_of(d)
+        assert focus.metric == get_rules(language).pace_key and focus.side == "low"
+        assert focus.suggestion(language) == text(language, "focus_rate_low_silences" if by_silences
+                                                  else "focus_rate_low"), art
+        # the tip below it, by the same rule
+        rules = get_rules(language)
+        m = measured(language, rate=rules.rate_type(**d["rate"]), pauses=pauses, verdicts={"rate": Verdict("low", "")})
+        (tip,) = tips_for(m, language, 60.0)
+        assert _wrote(tip, "tip_slow_pauses_between" if by_silences else "tip_slow", language), tip
+
+
+def test_the_focus_given_to_a_saved_answer_names_the_cause_too():
+    """``show`` works the focus out again from the saved answer: its suggestion is the one the
+    report gave then."""
+    from furikaeri.store import Answer, metrics_from_analysis
+
+    d = _slow_answer("en", 135.0)
+    saved = Answer(1, 1, "s", 1, "q", None, "2026-12-05T10:00:00", None, "", "en", "base", {},
+                   metrics_from_analysis(d), focus="wpm", analysis=d)
+    store = SimpleNamespace(answers=lambda full=False: [saved])
+    assert coach.focus_given(store, saved).suggestion("en") == text("en", "focus_rate_low_silences")
