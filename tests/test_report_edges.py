@@ -466,4 +466,4 @@ def test_a_note_with_its_own_limit_is_checked_and_shown_against_it():
     assert fix.limit_s == 30 and fix.verdict == "worse", fix
     console = Console(record=True, width=100, force_terminal=False, color_system=None)
     render_fix(console, fix, "en")
-    assert "length (your limit 30 s): 24 s → 46 s" in console.export_text()
+    assert "length (your limit 30 s): 24.0 s → 46.0 s" in console.export_text()

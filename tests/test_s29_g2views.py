@@ -15,6 +15,7 @@ pace slowed by its silences, and the archive's views of them:
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -123,3 +124,142 @@ def test_the_focus_given_to_a_saved_answer_names_the_cause_too():
                    metrics_from_analysis(d), focus="wpm", analysis=d)
     store = SimpleNamespace(answers=lambda full=False: [saved])
     assert coach.focus_given(store, saved).suggestion("en") == text("en", "focus_rate_low_silences")
+
+
+# --------------------------------------------------------------------------- 3. one figure, one set of digits
+
+#: Two attempts at one question: the first 22.06 s at 79.84 wpm (the report: "22.1 / 30 s",
+#: "79.8 words/min"), the second 52.46 s of 30 (the report: "52.5 / 30 s", over by +23 s: 22.5
+#: as shown, where 22.46 rounded once is 22).
+ATTEMPTS = {"en": ((22.06, {"wpm": 79.84, "articulation_wpm": 150.0}), (52.46, {"wpm": 133.2, "articulation_wpm": 150.0})),
+            "ja": ((7.84, {}), (52.46, {}))}
+SHOWN = {"en": ("22.1", "52.5", "79.8"), "ja": ("7.8", "52.5", None)}
+ROUNDED_ONCE = {"en": ("22 s", "52 s", "80 wpm", "22 s over", "+22 s"), "ja": ("8秒", "52秒", "22秒超過", "+22秒")}
+
+
+def lasting(a, answer_s: float, **rate):
+    """Analysis ``a`` as if it lasted ``answer_s`` (its length verdict judged again), its rate
+    figures ``rate``."""
+    import dataclasses
+
+    from furikaeri.measure import judge
+
+    verdicts = judge(a.rate, a.stats, answer_s=answer_s, budget_s=a.budget_s, rules=get_rules(a.language))
+    return dataclasses.replace(a, answer_s=answer_s, over_budget=verdicts["length"].level == "high",
+                               verdicts={**a.verdicts, "length": verdicts["length"]},
+                               rate=dataclasses.replace(a.rate, **rate))
+
+
+@pytest.fixture(scope="module")
+def two_attempts(tmp_path_factory):
+    """A home per language with the two attempts of :data:`ATTEMPTS`, a session each."""
+    from datetime import timedelta
+
+    from furikaeri import session as S
+    from test_narrow_layout import MONDAY, QUESTIONS, SAID, measured as said_over_a_buzz
+
+    out = {}
+    for lang in LANGS:
+        home = tmp_path_factory.mktemp(f"g2views_{lang}")
+        for i, (answer_s, rate) in enumerate(ATTEMPTS[lang]):
+            a = lasting(said_over_a_buzz(lang, SAID[lang], budget=30.0, question=QUESTIONS[lang][0]), answer_s, **rate)
+            S.save_analysis(a, audio_path=None, home=home, session=f"s{i + 1}", question=QUESTIONS[lang][0],
+                            now=MONDAY + timedelta(days=i))
+        out[lang] = home
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("view", [("history",), ("compare", "1", "2"), ("compare", "--sessions", "s1", "s2"),
+                                  ("progress",), ("show", "2")])
+def test_a_figure_has_the_report_s_digits_in_every_view(two_attempts, lang, view):
+    """QA: 22.1 s in the report, "length: 22 s → 46 s" in the note check, "37/45" in history,
+    "10 s → 38 s" after the next answer, 79.8 words/min and "80 wpm", 52.5 / 30 s and "+22 s"."""
+    from test_narrow_layout import run
+
+    out = run(two_attempts[lang], 100, *view, "--lang", lang)
+    first, second, pace = SHOWN[lang]
+    shown = {"history": (first, second, pace), "compare": (first, second, pace), "progress": (second,),
+             "show": (first, second)}[view[0]]
+    for figure in filter(None, shown):
+        assert re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d])", out), (figure, out)
+    for once in ROUNDED_ONCE[lang]:
+        assert not re.search(rf"(?<![\d.]){re.escape(once)}", out), (once, out)
+    if view[0] in ("compare", "progress", "show"):  # the overrun, from the length as shown
+        assert text(lang, "over_by", over=23) in out, out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_change_and_the_length_row_add_up_as_shown(lang):
+    """The change column from the figures as shown (79.8 -> 133 wpm: +53, 9.9 -> 37.9 s:
+    +28.0), the note's check and last time's focus with the report's digits."""
+    from rich.console import Console
+
+    from furikaeri.metrics import Change
+    from furikaeri.progress import AfterAnswer
+    from furikaeri.report import history as H
+
+    assert H.shown_change("answer_s", 9.94, 37.86, lang) == "+28.0"
+    assert H.shown_change("wpm", 79.84, 133.2, lang) == "+53"
+    assert H.shown_change("wpm", 141.4, 133.2, lang) == "-8"
+    console = Console(record=True, width=100, color_system=None)
+    H.render_after(console, AfterAnswer(focus_then=Change("answer_s", 9.94, 37.86, 27.92, "better")), lang)
+    said = console.export_text()
+    assert H.fmt_value("answer_s", 9.94, lang) in said and H.fmt_value("answer_s", 37.86, lang) in said
+    assert ("9.9 s → 37.9 s" if lang == "en" else "9.9秒 → 37.9秒") in said, said
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_report_s_overrun_is_of_the_length_it_shows(lang):
+    """QA: 「回答時間 52.5 / 30 秒 時間オーバー +22秒」: 52.5 - 30 is 22.5, +23 as every view
+    rounds it; the tip and the focus line say +23 too."""
+    from rich.console import Console
+
+    from furikaeri.coach import choose_focus
+    from furikaeri.report.terminal import focus_line
+    from furikaeri.store import metrics_from_analysis
+    from test_narrow_layout import QUESTIONS, SAID, measured as said_over_a_buzz
+
+    a = lasting(said_over_a_buzz(lang, SAID[lang], budget=30.0, question=QUESTIONS[lang][0]), 52.46)
+    rows = _report(a)
+    unit = "s" if lang == "en" else "秒"
+    assert re.search(rf"52\.5 / 30 ?{unit}.*\+23 ?{unit}", rows), rows
+    assert text(lang, "tip_over_budget", over=23.0, budget=30.0) in tips_for(a, lang, 30.0)
+    focus = choose_focus(metrics_from_analysis(a.to_dict()), lang)
+    console = Console(record=True, width=100, color_system=None)
+    console.print(focus_line(focus, lang, 96))
+    assert f"+23{' ' if lang == 'en' else ''}{unit}" in console.export_text(), console.export_text()
+
+
+def _report(a, width: int = 100, focus=None) -> str:
+    from rich.console import Console
+
+    from furikaeri.report.terminal import render
+
+    console = Console(record=True, width=width, color_system=None)
+    render(a, console, focus=focus)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_focus_line_writes_a_norm_as_the_report_s_table(lang):
+    """QA: "fillers 5.8/min (norm 2.0/min)" over the table's "good (≤ 2/min)"."""
+    from rich.console import Console
+
+    from furikaeri import norms
+    from furikaeri.coach import Focus
+    from furikaeri.report.terminal import focus_line
+
+    from furikaeri.metrics import METRIC_BY_NAME
+
+    console = Console(record=True, width=100, color_system=None)
+    limits = {"fillers_per_min": norms.FILLERS_GOOD_PER_MIN, "longest_pause_s": norms.VERY_LONG_PAUSE_S,
+              "hedges_per_100_words": norms.HEDGES_PER_100_HIGH}
+    for metric, limit in limits.items():
+        console.print(focus_line(Focus(metric, 9.0, "high", limit, None, "norm", 1.0), lang, 96))
+    said = console.export_text()
+    for metric, limit in limits.items():
+        assert METRIC_BY_NAME[metric].with_unit(f"{limit:g}", lang) in said, said  # 2/min, 3 s, 3/100 words
+    assert f"{norms.FILLERS_GOOD_PER_MIN:g}/" in text(lang, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN) \
+        or f"{norms.FILLERS_GOOD_PER_MIN:g}回" in text(lang, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN)
+    assert not re.search(r"(?<![\d.])[23]\.0(?![\d])", said), said

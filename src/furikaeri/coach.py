@@ -207,11 +207,12 @@ def _figure_as_shown(metric: str, value: float) -> float:
     """``value`` of ``metric`` as the report and the focus line show it (the figure's digits, a
     share as a whole percentage: :class:`furikaeri.metrics.Metric`), so the focus never calls a
     figure off its norm that is shown on it."""
-    from furikaeri.measure import as_shown as rounded, over_as_shown
+    from furikaeri.advice import over_shown
+    from furikaeri.measure import as_shown as rounded
     from furikaeri.metrics import METRIC_BY_NAME
 
     if metric == "over_s":  # as the report's length row: +4 s, +0.4 s
-        return over_as_shown(value)
+        return over_shown(value)
     m = METRIC_BY_NAME.get(metric)
     if m is None:
         return value

@@ -62,15 +62,33 @@ def sparkline(values: Sequence[float], same: float = 0.0) -> str:
     return "".join(_BARS[round((v - lo) / span * (len(_BARS) - 1))] for v in values)
 
 
-def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True, signed: bool = False) -> str:
+def shown_digits(metric: str, value: float | None = None) -> int:
+    """The decimals figure ``metric`` (of ``value``) is written with in every view, as the
+    report writes it: the answer's length to tenths (22.1 s, :data:`furikaeri.measure.ANSWER_DIGITS`),
+    a pace by its size (285 wpm, 79.8 wpm: :func:`furikaeri.measure.rate_digits`), any other
+    figure with its :attr:`~furikaeri.metrics.Metric.digits`."""
+    from furikaeri.measure import ANSWER_DIGITS, rate_digits
+
+    if metric == "answer_s":
+        return ANSWER_DIGITS
+    if (metric in norms.RATE_BANDS or metric == "morae_per_s") and value is not None:
+        return rate_digits(value)
+    m = METRIC_BY_NAME.get(metric)
+    return m.digits if m else 1
+
+
+def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True, signed: bool = False,
+              digits: int | None = None) -> str:
+    """``value`` of figure ``metric`` as every view writes it (:func:`shown_digits`, or
+    ``digits``), with its unit; ``signed``: a change (+3.2, ±0.0)."""
     if value is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
     if metric == "over_s" and not signed:  # as the report's length row: +93 s, +0.4 s, never +0 s
-        from furikaeri.measure import over_as_shown
+        from furikaeri.advice import over_shown
 
-        return t("under", lang) if value <= 0 else t("over_by", lang, over=max(over_as_shown(value), 0.1))
-    digits = m.digits if m else 1
+        return t("under", lang) if value <= 0 else t("over_by", lang, over=max(over_shown(value), 0.1))
+    digits = shown_digits(metric, value) if digits is None else digits
     value = value * (m.scale if m else 1.0)
     if signed and round(value, digits) == 0:  # no change as shown: neither +0 nor -0
         number = f"±{0:.{digits}f}"
@@ -85,9 +103,10 @@ def shown_change(metric: str, before: float | None, after: float | None, lang: s
     if before is None or after is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
-    digits, scale = (m.digits, m.scale) if m else (1, 1.0)
-    delta = round(after * scale, digits) - round(before * scale, digits)
-    shown = fmt_value(metric, delta / scale, lang, unit=False, signed=True)
+    scale = m.scale if m else 1.0
+    was, now = shown_digits(metric, before), shown_digits(metric, after)  # 90.0 -> 118 wpm: +28
+    delta = round(after * scale, now) - round(before * scale, was)
+    shown = fmt_value(metric, delta / scale, lang, unit=False, signed=True, digits=min(was, now))
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
 
 
@@ -165,7 +184,9 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
     parts = []
     ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
     if ans is not None and bud is not None:
-        tail = fmt_value("over_s", ans - bud, lang)
+        from furikaeri.measure import ANSWER_DIGITS, as_shown
+
+        tail = fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang)  # from the length shown beside it
         parts.append(t("fig_length", lang, answer=ans, budget=bud, tail=tail))
     elif ans is not None:
         parts.append(fmt_value("answer_s", ans, lang))
@@ -386,8 +407,8 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
     for a in answers:
         m = a["metrics"]
         length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
-        if m.get("budget_s") is not None:
-            length += f"/{m['budget_s']:.0f}"
+        if m.get("budget_s") is not None:  # as the report's length row: 9.9/45
+            length += f"/{m['budget_s']:g}"
         rate = get_rules(a.get("language") or "").pace_key
         cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
                       fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),

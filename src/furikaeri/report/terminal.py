@@ -223,27 +223,19 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
 
     metric = METRIC_BY_NAME.get(focus.metric)
     label = metric.label(language) if metric else focus.metric
-    value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")
-    if focus.metric in ("wpm", "chars_per_min") and metric:  # a pace with the digits its figure shows (81.6)
-        from furikaeri.measure import rate_digits
-
-        value = metric.with_unit(f"{focus.value:.{rate_digits(focus.value)}f}", language)
+    value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")  # as every view: 81.6 wpm
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
-        from furikaeri.measure import over_as_shown
+        from furikaeri.advice import over_shown
 
-        shown = metric.with_unit(f"{over_as_shown(focus.value):+g}", language) if metric else value
+        shown = metric.with_unit(f"{over_shown(focus.value):+g}", language) if metric else value
     elif focus.metric == "answer_s":  # far too short: against the budget, the length as the report shows it
-        from furikaeri import norms
-
-        value = metric.with_unit(f"{focus.value:.1f}", language) if metric else value
         shown = text(language, "focus_short", value=value, share=norms.SHORT_ANSWER_SHARE,
                      budget=focus.limit / norms.SHORT_ANSWER_SHARE)
     elif focus.against == "usual":
         shown = text(language, "focus_vs_usual", value=value,
                      usual=fmt_value(focus.metric, focus.usual, language, signed=focus.metric == "over_s"))
     else:
-        shown = text(language, "focus_vs_norm", value=value,
-                     limit=fmt_value(focus.metric, focus.limit, language, signed=focus.metric == "over_s"))
+        shown = text(language, "focus_vs_norm", value=value, limit=_norm_shown(focus.metric, focus.limit, language))
     out = Text.assemble((f"{text(language, 'focus_title')}: ", "bold magenta"), (f"{label} ", "bold"), shown)
     if width:
         out = fit_line(out, width)
@@ -253,6 +245,15 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     if not get_rules(language).joiner and width:
         suggestion = wrap_unspaced(suggestion, width - 2)
     return Group(out, _bullets([suggestion], "→", style="magenta"))
+
+
+def _norm_shown(metric: str, limit: float, language: str) -> str:
+    """A figure's norm as the report's table writes it (≤ 2/min, 3 s, 20%: the norms' own
+    :g figures), with the figure's unit."""
+    from furikaeri.metrics import METRIC_BY_NAME
+
+    m = METRIC_BY_NAME.get(metric)
+    return m.with_unit(f"{limit * m.scale:g}", language) if m else f"{limit:g}"
 
 
 def figures(a, rules, width: int | None = None):
@@ -307,7 +308,8 @@ def _figure_rows(a, rules, rows: list) -> None:
     the digits its verdict judged (:func:`furikaeri.measure.as_shown`). An answer that sounds like
     the other language (``sounds_like``) has its figures shown with no verdict: a warning says
     they cannot be trusted."""
-    from furikaeri.measure import over_as_shown, rate_digits
+    from furikaeri.advice import over_shown
+    from furikaeri.measure import ANSWER_DIGITS, as_shown, rate_digits
 
     L = rules.labels
     s = L["seconds"]
@@ -318,7 +320,8 @@ def _figure_rows(a, rules, rows: list) -> None:
     over = a.over_budget if length is None else length.level == "high"
     short = length is not None and length.level == "low"
     length_v = (Text("") if not judged or (length is not None and length.level == "n/a")  # a file cut short
-                else Text(f"{L['over_budget']} {over_as_shown(a.answer_s - a.budget_s):+g}{sp}{s}", style="bold red")
+                else Text(f"{L['over_budget']} {over_shown(as_shown(a.answer_s, ANSWER_DIGITS) - a.budget_s):+g}{sp}{s}",
+                          style="bold red")  # from the length shown beside it: 52.5 / 30 s is +23 s
                 if over
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
