@@ -12,12 +12,12 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRICS, Change, Metric, change, compare_metrics, judged_value
+from furikaeri.metrics import METRICS, Change, Metric, band_change, change, compare_metrics, judged_value
 from furikaeri.notes import FixCheck, check_fix, settle_counts
 from furikaeri.store import Answer, Store
 
@@ -345,14 +345,15 @@ def _mean_metrics(answers: Sequence[Answer]) -> dict[str, float | None]:
 def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
                  means: tuple[dict[str, float | None], dict[str, float | None]]) -> Change:
     """The change of figure ``m``'s session mean. A figure judged by a band is judged by its
-    answers' mean distance from the band, not by where the mean lies (126, 210 and 90 wpm have a
-    mean of 142, inside 120-160, and two answers far outside it: 27 wpm off on average); a
-    per-minute count past the recogniser's jitter (:func:`furikaeri.notes.settle_counts`)."""
+    answers' mean distance from the band as well as by where the mean lies
+    (:func:`furikaeri.metrics.band_change`, as progress judges its trends: 126, 210 and 90 wpm
+    have a mean of 142, inside 120-160, and two answers far outside it: "answers further off
+    the range"); a per-minute count past the recogniser's jitter
+    (:func:`furikaeri.notes.settle_counts`)."""
     c = change(m, means[0][m.name], means[1][m.name])
     if m.better == "band" and m.band and c.verdict in ("better", "worse", "same"):
         far = [statistics.fmean(m.score(v) or 0.0 for v in _judged(x, m.name)) for x in (before, after)]
-        verdict = "same" if abs(far[1] - far[0]) < m.same - 1e-9 else "better" if far[1] < far[0] else "worse"
-        return replace(c, verdict=verdict)
+        return band_change(c, far[0], far[1])
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
                          [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
 

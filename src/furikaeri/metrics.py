@@ -128,10 +128,17 @@ class Change:
     after: float | None
     delta: float | None
     verdict: str
+    #: the verdict is of the answers' distance from the figure's band, not of ``before`` and
+    #: ``after`` (a session's mean, a trend's median), which held or moved the other way
+    #: (:func:`band_change`): it is said of the answers ("answers further off the range")
+    by_answers: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"metric": self.metric, "before": self.before, "after": self.after,
-                "delta": self.delta, "verdict": self.verdict}
+        d = {"metric": self.metric, "before": self.before, "after": self.after,
+             "delta": self.delta, "verdict": self.verdict}
+        if self.by_answers:
+            d["by_answers"] = True
+        return d
 
 
 def _norm_test(name: str):
@@ -206,18 +213,64 @@ def change(metric: Metric, before: float | None, after: float | None, *, want: s
         return Change(metric.name, before, after, delta, "same")
     if sb is None or sa is None:
         return Change(metric.name, before, after, delta, "n/a")
-    if abs(sa - sb) < 1e-9:
-        return Change(metric.name, before, after, delta, "same")
-    return Change(metric.name, before, after, delta, "better" if sa < sb else "worse")
+    return Change(metric.name, before, after, delta, _score_verdict(metric, sb, sa))
+
+
+def _score_verdict(metric: Metric, before: float, after: float) -> str:
+    """``better``, ``worse`` or ``same``, from a figure's scores (:meth:`Metric.score`, lower
+    is better) at two ends. For a figure judged by a band the score is its distance from the
+    band, in the figure's unit: a distance off the band at both ends that moved less than the
+    figure's own step is no change (115 -> 163 wpm: as far off the range on its other side);
+    reaching the band or leaving it is a change however near its edge (157 -> 117 wpm)."""
+    gap = after - before
+    off_both = before > 1e-9 and after > 1e-9
+    if abs(gap) < 1e-9 or (metric.better == "band" and off_both and abs(gap) < metric.same - 1e-9):
+        return "same"
+    return "better" if gap < 0 else "worse"
+
+
+def band_change(c: Change, far_before: float, far_after: float) -> Change:
+    """``c``, the change of a banded figure's centre over several answers (a session's mean, a
+    trend's median: the values shown), judged on how far those answers lie from the band
+    (``far_before``/``far_after``: their mean or median distance, :meth:`Metric.score`). One
+    rule for the session means and the progress trends:
+
+    - a distance that moved less than the figure's step is no change (``same``), as for one
+      answer (:func:`_score_verdict`: reaching the band or leaving it is a change);
+    - a verdict the shown values agree with is theirs ("into the range", "further from the
+      range");
+    - else the values held, or moved the other way, while the answers spread off the band or
+      gathered into it (126, 210 and 90 wpm have a mean inside 120-160 and two answers far
+      off it): the verdict is the answers' (``by_answers``), said of them, never of the values
+      shown; values that came toward the band never read "further from the range"."""
+    m = METRIC_BY_NAME.get(c.metric)
+    if m is None or m.better != "band" or c.verdict not in ("better", "worse", "same"):
+        return c
+    verdict = _score_verdict(m, far_before, far_after)
+    if verdict == c.verdict:
+        return c
+    return replace(c, verdict=verdict, by_answers=verdict != "same")
+
+
+def judged_change(metric: Metric, before: Mapping[str, Any], after: Mapping[str, Any], *,
+                  want: str | None = None) -> Change:
+    """:func:`change` of figure ``metric`` between two answers' stored metrics ``before`` and
+    ``after``, ``n/a`` where either answer is too short for it (:func:`judged_value`): the one
+    rule of the comparison views, the note's check and the last focus's, so that a pace of a
+    10-s answer is judged in none of them. Its value is shown all the same."""
+    c = change(metric, before.get(metric.name), after.get(metric.name), want=want)
+    if c.verdict != "n/a" and not judged_both(metric.name, before, after):
+        return replace(c, verdict="n/a")
+    return c
+
+
+def judged_both(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Are both answers long enough for figure ``name`` to be judged between them
+    (:func:`judged_value`; a figure missing on either side is not judged either)?"""
+    return judged_value(before, name) is not None and judged_value(after, name) is not None
 
 
 def compare_metrics(before: dict[str, Any], after: dict[str, Any], language: str | None) -> list[Change]:
     """Every figure of ``language`` between two attempts' metrics; a rate of an answer too short
     for it (:func:`judged_value`) is shown and not judged (``n/a``)."""
-    out = []
-    for m in metrics_for(language):
-        c = change(m, before.get(m.name), after.get(m.name))
-        if judged_value(before, m.name) is None or judged_value(after, m.name) is None:
-            c = replace(c, verdict="n/a")
-        out.append(c)
-    return out
+    return [judged_change(m, before, after) for m in metrics_for(language)]

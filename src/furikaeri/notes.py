@@ -20,7 +20,8 @@ from typing import Any, Mapping, Sequence
 
 from furikaeri import norms
 from furikaeri.lang import get_rules
-from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, has_norm, in_norm
+from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, has_norm, in_norm, judged_both, \
+    judged_change, judged_value, too_short
 from furikaeri.store import Answer, Note
 
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
@@ -549,11 +550,14 @@ class FixCheck:
     moved, and each is where it should be), ``mixed`` (some better, some worse), ``same``, ``worse``,
     ``off_norm`` (the note asks a figure further from its norm, :func:`pulls_away`, and nothing
     else it targets moved: each such figure's change is ``toward_norm``, ``away_from_norm`` or
-    ``same``), or ``unknown`` (the note names no measurable figure; then ``changes`` holds every
-    figure that moved). ``wants``: the note's wanted direction of each of ``changes`` (None:
-    the figure's own). ``limit_s``: the limit the note sets on the answer's length
-    (:func:`note_limit`); the answer's length (``answer_s``, with no wanted direction) is then
-    judged against it, in place of the question's budget."""
+    ``same``), ``too_short`` (every figure it targets is a rate or share of an answer too short
+    for it, :func:`furikaeri.metrics.judged_value`: no telling), or ``unknown`` (the note names
+    no measurable figure; then ``changes`` holds every figure that moved). ``wants``: the note's
+    wanted direction of each of ``changes`` (None: the figure's own). ``limit_s``: the limit the
+    note sets on the answer's length (:func:`note_limit`); the answer's length (``answer_s``,
+    with no wanted direction) is then judged against it, in place of the question's budget.
+    ``too_short``: the figures of ``changes`` shown and not judged (``n/a``) because one of the
+    two answers is too short for them; the answer's length is judged all the same."""
 
     previous_answer_id: int
     note: str
@@ -562,6 +566,7 @@ class FixCheck:
     verdict: str
     wants: tuple[str | None, ...] = ()
     limit_s: float | None = None
+    too_short: tuple[str, ...] = ()
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -580,6 +585,8 @@ class FixCheck:
                     d["note_pulls_away_from"] = list(m.band or ())
             elif c.metric == "answer_s" and self.limit_s is not None:
                 d["limit_s"] = self.limit_s
+            if c.metric in self.too_short:
+                d["too_short"] = True
             changes.append(d)
         return {"previous_answer_id": self.previous_answer_id, "note": self.note, "targeted": self.targeted,
                 "verdict": self.verdict, "changes": changes}
@@ -602,25 +609,51 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit) for name, want in targets]
     targets = [t for i, t in enumerate(targets) if t[0] in METRIC_BY_NAME and t not in targets[:i]]
     changes = tuple(_target_change(name, want, previous.metrics, metrics, limit) for name, want in targets)
+    short = tuple(c.metric for c in changes if _unjudged(c, previous.metrics, metrics))
     explicit = any(want for _, want in targets)
-    off_norm = any(pulls_away(METRIC_BY_NAME[name], previous.metrics.get(name), want) for name, want in targets)
-    return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm, limit),
-                    tuple(want for _, want in targets), limit)
+    off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
+    return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm, limit, bool(short)),
+                    tuple(want for _, want in targets), limit, short)
+
+
+def _unjudged(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Is ``c`` shown and not judged because one of the two answers is too short for its
+    figure (both have a value)?"""
+    return c.verdict == "n/a" and c.before is not None and c.after is not None \
+        and not judged_both(c.metric, before, after)
 
 
 def _target_change(name: str, want: str | None, before: Mapping[str, Any], after: Mapping[str, Any],
                    limit: float | None) -> Change:
     """The change of a figure a note targets; the budget (``over_s``), where the note names a
-    limit of its own, as the answer's length against that limit (:func:`within_limit`); a
-    shorter answer asked for, done until the answer is thin (under
-    :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget: ``overshot``)."""
+    limit of its own, as the answer's length against that limit (:func:`within_limit`). A rate
+    or share of an answer too short for it is shown and not judged (``n/a``), as compare shows
+    it (:func:`furikaeri.metrics.judged_change`): 8.2 fillers a minute in a 10-s answer, then
+    none, is no fix that worked. A shorter answer, or one within the budget or a limit, done
+    until the answer is thin: ``overshot`` (:func:`_thinned`)."""
     if name == "over_s" and limit is not None:
-        return within_limit(limit, before.get("answer_s"), after.get("answer_s"))
-    c = settle_counts(note_change(METRIC_BY_NAME[name], before.get(name), after.get(name), want), before, after)
-    budget = after.get("budget_s")
-    if (name == "answer_s" and want == "lower" and c.verdict == "better" and budget and c.after is not None
-            and c.after < norms.SHORT_ANSWER_SHARE * budget):
-        return replace(c, verdict="overshot")
+        return _thinned(within_limit(limit, before.get("answer_s"), after.get("answer_s")), before, after)
+    metric = METRIC_BY_NAME[name]
+    if not judged_both(name, before, after):
+        return judged_change(metric, before, after, want=want)
+    c = settle_counts(note_change(metric, before.get(name), after.get(name), want), before, after)
+    return c if name == "answer_s" and want == "higher" else _thinned(c, before, after)
+
+
+def _thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> Change:
+    """``c``, a change of the answer's length (``answer_s``) or its time over budget (``over_s``)
+    a note asked to bring down or keep down ("talk less", "stay within the time", "under 30
+    seconds"), as ``overshot`` where it was done until the answer is thin: better, or held,
+    and now under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget (the report's
+    :func:`furikaeri.measure.short_answer`; held: it was not before). 52.5 s, then 4.1 s of a
+    30-s budget kept the budget, and is no fix: the report asks for more. Said of the length,
+    the figure that went too far."""
+    if c.metric not in ("answer_s", "over_s") or not too_short(after):
+        return c
+    if c.verdict == "better" or (c.verdict == "same" and not too_short(before)):
+        answer_b, answer_a = before.get("answer_s"), after.get("answer_s")
+        delta = None if answer_b is None or answer_a is None else round(answer_a - answer_b, 3)
+        return Change("answer_s", answer_b, answer_a, delta, "overshot")
     return c
 
 
@@ -665,14 +698,17 @@ def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) ->
     return name
 
 
-def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None) -> str:
+def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None,
+                 short: bool = False) -> str:
     """The verdict on the targeted figures' changes; ``explicit``: the note asked for a
     direction ("slow down"); ``off_norm``: it asked a figure away from its norm; ``limit``: the
-    limit it set on the answer's length."""
+    limit it set on the answer's length; ``short``: some figure is not judged, an answer being
+    too short for it. A figure that went against the note (``toward_norm``: "slow down", and
+    faster, toward the usual range) leaves a fix that worked elsewhere ``mixed``."""
     judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm")]
     better = [c for c in judged if c.verdict == "better"]
     worse = [c for c in judged if c.verdict in ("worse", "overshot")]
-    if better and worse:
+    if better and (worse or any(c.verdict == "toward_norm" for c in changes)):
         return "mixed"
     if better:
         return "better"
@@ -681,7 +717,7 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     if off_norm:  # nothing else moved: what there is to say is that the note pulls off the norm
         return "off_norm"
     if not judged:
-        return "unknown"
+        return "too_short" if short else "unknown"
     # all unchanged: fine if each figure is already where it should be, unless the note asked
     # for a direction that did not happen
     return "held" if not explicit and _held_fine(judged, limit) else "same"

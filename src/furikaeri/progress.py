@@ -16,7 +16,8 @@ from furikaeri import coach
 from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, judged_value, metrics_for, too_short
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, band_change, change, judged_both, judged_change, \
+    judged_value, metrics_for, too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -68,7 +69,12 @@ def chart_value(metric: Metric, value: float) -> float:
 
 def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     """``metric`` over ``answers`` (oldest first); a rate or share only over the answers long
-    enough for it (:func:`furikaeri.metrics.judged_value`)."""
+    enough for it (:func:`furikaeri.metrics.judged_value`). A figure judged by a band is judged
+    on its attempts' distances from it too (their medians, :func:`trend_ends`), by the rule the
+    session means follow (:func:`furikaeri.metrics.band_change`): the medians can come nearer
+    the band while the attempts moved away from it (211, 184 then 191, 432 字/分 against
+    250-350: 198 then 312, though the latest is far past it: "answers further off the range"),
+    and a distance that moved less than the figure's step is no change."""
     pts = tuple(
         Point(a.id, a.created_at, float(a.metrics[metric.name]))
         for a in answers
@@ -82,8 +88,8 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     if len(pts) >= 2:
         first, last = trend_ends([p.value for p in pts])
         trend = change(metric, round(first, 3), round(last, 3))
-        if metric.better == "band" and trend.verdict in ("better", "worse"):
-            trend = replace(trend, verdict=_band_verdict(metric, pts))
+        if metric.better == "band":
+            trend = band_change(trend, *trend_ends([metric.score(p.value) or 0.0 for p in pts]))
         if metric.name in COUNTED and trend.verdict in ("better", "worse") and _within_jitter(metric, answers, trend):
             trend = replace(trend, verdict="same")
     best = None
@@ -122,17 +128,6 @@ def trend_ends(values: Sequence[float]) -> tuple[float, float]:
     in the latest attempts never reads "worse" (a line through 0, 0, 0, 2, 2, 0, 0 rose)."""
     k = max(1, min(TREND_ENDS, len(values) // 2))
     return statistics.median(values[:k]), statistics.median(values[-k:])
-
-
-def _band_verdict(metric: Metric, pts: Sequence[Point]) -> str:
-    """The trend of a figure judged by a band, from its distance to the band over the attempts:
-    the values' own ends can both sit at the band's edges while the attempts moved away from it
-    (211, 184 then 191, 432 字/分 against 250-350: 198 then 312, closer, though the latest is
-    far past it)."""
-    first, last = trend_ends([metric.score(p.value) or 0.0 for p in pts])
-    if abs(last - first) < 1e-9:  # the values moved (their change passed the figure's own step) within the band
-        return "same"
-    return "better" if last < first else "worse"
 
 
 @dataclass(frozen=True)
@@ -311,11 +306,11 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
                     None)
     if previous is None or not previous.focus or previous.focus not in METRIC_BY_NAME:
         return None
-    before, after = judged_value(previous.metrics, previous.focus), judged_value(current.metrics, previous.focus)
-    if before is None or after is None:  # a rate of an answer too short for it moved nothing
-        return None
+    if not judged_both(previous.focus, previous.metrics, current.metrics):  # a rate of an answer too short for it
+        return None  # moved nothing: as the note's check and compare, which show it with no verdict
     # a focus on a far too short answer asked for more (the length is otherwise not judged)
-    moved = change(METRIC_BY_NAME[previous.focus], before, after, want="higher" if previous.focus == "answer_s" else None)
+    moved = judged_change(METRIC_BY_NAME[previous.focus], previous.metrics, current.metrics,
+                          want="higher" if previous.focus == "answer_s" else None)
     return settle_counts(moved, previous.metrics, current.metrics)  # one filler more is no change
 
 
