@@ -337,6 +337,21 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
             continue
         console.print(_history_table(s["answers"], lang, console.width))
         console.print()
+    if any(_too_short(a) for s in sessions for a in s["answers"]):  # what the mark beside their rates says, once
+        _indented(console, 0, Text(t("history_short_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
+                  Text(SHORT_MARK, style="dim"))
+
+
+#: The mark beside the rates of an answer far too short for its budget (:func:`_too_short`).
+SHORT_MARK = "*"
+
+
+def _too_short(a: dict[str, Any]) -> bool:
+    """Is answer ``a`` (as history lists it) too short for its rates to say much
+    (:func:`furikaeri.metrics.too_short`): the answer progress leaves out of their trends?"""
+    from furikaeri.metrics import too_short
+
+    return too_short(a.get("metrics") or {})
 
 
 def _session_title(s: dict[str, Any]) -> str:
@@ -392,27 +407,32 @@ def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> 
         question = fitted(asked)
         if noted:
             question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {noted}", "dim")])
+        rates = "dim" if _too_short(a) else ""
         table.add_row(num, *([when] if timed else []), question,
-                      Text(length, style="red" if a["metrics"].get("over_budget") else ""), fillers, pace)
+                      Text(length, style="red" if a["metrics"].get("over_budget") else ""),
+                      Text(fillers, style=rates), Text(pace, style=rates))
     return table
 
 
 def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[str], list[list[str]]]:
-    """The history's headers and, for each answer, its number, time, length, fillers and pace."""
+    """The history's headers and, for each answer, its number, time, length, fillers and pace; the
+    rates of an answer too short for them marked (:data:`SHORT_MARK`), as progress leaves them out."""
     paces = {get_rules(a.get("language") or "").pace_key for a in answers}
     one_pace = paces.pop() if len(paces) == 1 else None
     pace_head = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
     heads = ["#", t("when", lang), t("col_question", lang), t("col_length", lang), t("col_fillers", lang), pace_head]
     cells = []
+    marked = any(_too_short(a) for a in answers)
     for a in answers:
         m = a["metrics"]
+        mark = SHORT_MARK if _too_short(a) else " " if marked else ""  # the figures stay in line under the mark
         length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
         if m.get("budget_s") is not None:  # as the report's length row: 9.9/45
             length += f"/{m['budget_s']:g}"
         rate = get_rules(a.get("language") or "").pace_key
         cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
-                      fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False),
-                      fmt_value(rate, m.get(rate), lang, unit=one_pace is None)])
+                      fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False) + mark,
+                      fmt_value(rate, m.get(rate), lang, unit=one_pace is None) + mark])
     return heads, cells
 
 
@@ -432,8 +452,9 @@ def _history_stacked(answers, heads, cells, lang: str, width: int) -> Group:
         if said:
             out.append(hanging(Text(f"{t('col_note', lang)}: {said}", style="dim"), width, 2))
         over = "red" if a["metrics"].get("over_budget") else ""
-        figures = [Text.assemble((head, "dim"), " ", (value, style))
-                   for head, value, style in zip(heads[3:], (length, fillers, pace), (over, "", ""))]
+        rates = "dim" if _too_short(a) else ""
+        figures = [Text.assemble((head, "dim"), " ", (value.rstrip(), style))
+                   for head, value, style in zip(heads[3:], (length, fillers, pace), (over, rates, rates))]
         out.append(Padding(pack(figures, width - 2), (0, 0, 0, 2), expand=False))
     return Group(*out)
 
