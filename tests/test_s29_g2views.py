@@ -300,3 +300,29 @@ def test_history_marks_the_rates_of_an_answer_too_short_for_them(lang, width):
     console = Console(record=True, width=width, color_system=None)
     H.render_history(console, [_session(lang, 37.9, 20.0)], lang)
     assert H.SHORT_MARK not in console.export_text() and said[:8] not in console.export_text()
+
+
+# --------------------------------------------------------------------------- 5. Japanese typography
+
+
+@pytest.mark.parametrize("width", [50, 100])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_unit_sits_as_the_language_writes_it_and_no_pause_has_no_longest(lang, width):
+    """QA: 「回答時間 18.7 / 30 秒」 beside 「持ち時間 30秒」; 「最長0.0秒」 with no pause at all."""
+    from test_narrow_layout import flat, measured as said_over_a_buzz
+
+    one = {"en": ["So since then I joined a speaking club and it is getting easier every week."],
+           "ja": ["その結果子供たちが自分から質問してくれるようになりました。"]}[lang]
+    a = said_over_a_buzz(lang, one, budget=30.0, question="?")
+    assert a.stats.pause_count == 0
+    out = _report(a, width)
+    length = f"{a.answer_s:.1f} / 30 s" if lang == "en" else f"{a.answer_s:.1f} / 30秒"
+    assert length in out, out
+    assert ("longest0.0" if lang == "en" else "最長0.0") not in flat(out), out
+    assert flat(text(lang, "pause_counts_none", share=0.0)) in flat(out), out
+    if width < 64 and lang == "ja":  # stacked: a rate and its unit as the table's norm writes them (5.5〜8拍/秒)
+        assert re.search(r"\d拍/秒", out) and not re.search(r"\d 拍/秒", out), out
+    # with pauses, every figure of them as before
+    b = said_over_a_buzz(lang, ["Well, I led a team.", "We shipped it."] if lang == "en"
+                         else ["はい、チームを率いました。", "期限内に出しました。"], budget=30.0, question="?")
+    assert b.stats.pause_count and ("longest" if lang == "en" else "最長") in flat(_report(b, width))

@@ -291,7 +291,7 @@ def _stacked_figures(rows: list[tuple], width: int) -> Group:
 
     out: list = []
     for label, value, verdict, unit in rows:
-        shown = f"{value} {unit}" if unit else value
+        shown = (f"{value}{unit}" if unspaced(unit) else f"{value} {unit}") if unit else value  # 4.7拍/秒, 79.8 words/min
         line = Text.assemble((label, "bold"), "  ", shown) if label else Text.assemble("  ", shown)
         if cell_len(line.plain) <= width:
             out.append(line)
@@ -325,7 +325,7 @@ def _figure_rows(a, rules, rows: list) -> None:
                 if over
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
-    rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g} {s}", length_v, ""))
+    rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g}{sp}{s}", length_v, ""))  # 18.7 / 30秒
     rows.append((L["latency"], f"{a.latency_s:.1f}{sp}{s}", Text(""), ""))
     first = True
     for key in rules.rate_keys:
@@ -369,11 +369,14 @@ def details(a, L) -> list[Text]:
                             tail=f"（{share.replace(' ', '')}）" if unspaced(share) else f"  ({share})"))
     if a.repetitions:
         out.append(_counted(L["repetitions"], a.repetitions, "cyan"))
-    out.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(
-        n=st.pause_count, long=st.long_pauses, very_long=st.very_long_pauses, longest=st.longest_pause_s,
-        share=st.silence_share, long_s=norms.LONG_PAUSE_S, very_long_s=norms.VERY_LONG_PAUSE_S), style="dim"))
-    out.append(Text(f"{L['pauses']}: " + L["by_place"].format(
-        sentence=st.sentence_pauses, clause=st.clause_pauses, mid=st.mid_pauses), style="dim"))
+    if st.pause_count:
+        out.append(Text(f"{L['pauses']}: " + L["pause_counts"].format(
+            n=st.pause_count, long=st.long_pauses, very_long=st.very_long_pauses, longest=st.longest_pause_s,
+            share=st.silence_share, long_s=norms.LONG_PAUSE_S, very_long_s=norms.VERY_LONG_PAUSE_S), style="dim"))
+        out.append(Text(f"{L['pauses']}: " + L["by_place"].format(
+            sentence=st.sentence_pauses, clause=st.clause_pauses, mid=st.mid_pauses), style="dim"))
+    else:  # no "longest 0.0 s" of no pause, nor three places of none
+        out.append(Text(f"{L['pauses']}: " + L["pause_counts_none"].format(share=st.silence_share), style="dim"))
     if a.hedges:
         out.append(_counted(L["hedges"], a.hedges, "blue"))
     if a.habits:
