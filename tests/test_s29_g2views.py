@@ -326,3 +326,38 @@ def test_a_unit_sits_as_the_language_writes_it_and_no_pause_has_no_longest(lang,
     b = said_over_a_buzz(lang, ["Well, I led a team.", "We shipped it."] if lang == "en"
                          else ["はい、チームを率いました。", "期限内に出しました。"], budget=30.0, question="?")
     assert b.stats.pause_count and ("longest" if lang == "en" else "最長") in flat(_report(b, width))
+
+
+# --------------------------------------------------------------------------- 6. a command to paste, whole
+
+
+def _printed(width: int, draw) -> list[str]:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, force_terminal=False, color_system=None)
+    draw(console)
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_command_suggested_at_a_session_s_end_is_never_broken(lang, width):
+    """QA: "compare with the last session that answered one of these questions: furikaeri " /
+    "compare --sessions 1 2" when the output is no terminal (80 columns)."""
+    from furikaeri.cli.practice_cmd import _Screen, said_with_command
+
+    row = SimpleNamespace(id=12, answer_count=3, name="en-basic 2026-12-05 01:26")
+    result = SimpleNamespace(session=row, ended_after=None)
+    lines = _printed(width, lambda c: _Screen(c, lang, quiet=False).done(result, SimpleNamespace(id=7)))
+    commands = ["furikaeri compare --sessions 7 12", "furikaeri progress", "furikaeri history"]
+    for command in commands:
+        assert any(command in line for line in lines), (command, lines)
+    assert not any(line.endswith(("furikaeri", "compare", "--sessions", "7")) for line in lines), lines
+    hint = text(lang, "compare_hint")
+    said = " ".join(lines) if lang == "en" else "".join(lines)
+    assert hint in said, lines  # the hint is all there, wrapping by itself
+    if width >= 120:  # where it fits: on one line, as before
+        assert f"{hint}: furikaeri compare --sessions 7 12" in lines
+    company = "さくら商事 東京本社 デジタル戦略部門 新卒採用"  # a name with spaces, in its quotes
+    lines = _printed(width, lambda c: said_with_command(c, text(lang, "company_hint", company=company)))
+    assert any(f'furikaeri practice --company "{company}"' in line for line in lines), lines

@@ -252,8 +252,30 @@ class _Screen:
         out.print()
         out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
         if shared is not None:
-            out.print(f"[dim]{text(L, 'compare_hint')}: furikaeri compare --sessions {shared.id} {row.id}[/dim]")
-        out.print("[dim]furikaeri progress · furikaeri history[/dim]")
+            said_with_command(out, f"{text(L, 'compare_hint')}: furikaeri compare --sessions {shared.id} {row.id}")
+        said_with_command(out, "furikaeri progress · furikaeri history")
+
+
+def said_with_command(out, said: str) -> None:
+    """``said`` (dim): a hint and the commands it suggests ("…: furikaeri compare --sessions 1 2",
+    "furikaeri progress · furikaeri history"), no command ever broken across lines (rich wraps
+    at 80 columns when the output is no terminal, and a command cut in two cannot be pasted):
+    all on one line where it fits, else the hint wrapping by itself and each command on a line
+    of its own, indented after a hint, whole however wide."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from furikaeri.report.wrap import fit_line
+
+    if cell_len(said) <= out.width:
+        out.print(Text(said, style="dim"))
+        return
+    hint, colon, commands = said.partition(": furikaeri ")
+    if colon:
+        out.print(fit_line(Text(hint + ":", style="dim"), out.width))
+        commands = "furikaeri " + commands
+    for command in (commands if colon else said).split(" · "):
+        out.print(Text(("  " if colon else "") + command, style="dim"), soft_wrap=True)
 
 
 def _check_microphone(device):
@@ -437,7 +459,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     out = console()
     H.render_interview(out, iv, L)
     if company:
-        out.print(f"[dim]{text(L, 'company_hint', company=company)}[/dim]")
+        said_with_command(out, text(L, "company_hint", company=company))
 
 
 def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went_well, to_fix, recording) -> StoreError:
