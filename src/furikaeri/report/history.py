@@ -136,6 +136,9 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
         word = t("same_jitter", lang)
     if c.verdict == "same" and held_in_norm(c):  # moved, and where it should be at both ends: held
         return Text("= " + t("same_in_band", lang), style=_VERDICT_STYLE["same"])
+    if c.by_answers and c.verdict in ("better", "worse"):  # judged on the answers, not the mean or median shown
+        return Text(arrow + t("answers_nearer_band" if c.verdict == "better" else "answers_further_band", lang),
+                    style=style)
     now = c.after if latest is None else latest
     if by_band and m is not None and m.band and c.verdict in ("better", "worse", "same"):
         # a session's mean inside the band can hide answers off it: its verdict is their distance's
@@ -275,7 +278,7 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
     if fix is None:
         return
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
-             "same": "yellow", "overshot": "yellow"}.get(fix.verdict, "")
+             "same": "yellow", "overshot": "yellow", "too_short": "yellow"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
     if fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
@@ -288,9 +291,10 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
         label = _label(c.metric, lang)
         if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
             label += t("fix_limit", lang, limit=fix.limit_s)
+        verdict = Text(t("fix_short_figure", lang), style="dim") if c.metric in fix.too_short \
+            else _verdict(c, lang, by_band=False)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang)} → "
-                                            f"{fmt_value(c.metric, c.after, lang)}  ",
-                                            _verdict(c, lang, by_band=False)))
+                                            f"{fmt_value(c.metric, c.after, lang)}  ", verdict))
 
 
 def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = (),
