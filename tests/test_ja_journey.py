@@ -154,7 +154,7 @@ def test_the_preview_at_80_columns_is_what_the_student_saw_fixed(home):
         prev = st.answers()[-1]
     before = Before(prev.question_id, prev, 1)
     lines = previous_text(before, "ja", 80).plain.split("\n")
-    assert lines == ["前回（2026-11-23、これまで1回回答）: 33.0秒（持ち時間60秒、時間内） ·",
+    assert lines == ["前回（2026-11-23、これまでの回答1回）: 33.0秒（持ち時間60秒、時間内） ·",
                      "フィラー 9.2回/分 · 話速 245字/分 · 長い間 2回"]
     assert previous_text(before, "ja", 200).plain == previous_line(before, "ja")  # wide: one line, as it was
 
