@@ -338,3 +338,13 @@ def test_an_unknown_company_names_those_known_only_from_logged_interviews(tmp_pa
     assert CliRunner().invoke(cli, [*h, "reflect", "-c", "Acme", "-q", "Why us?"]).exit_code == 0
     r = CliRunner().invoke(cli, [*h, "practice", "--company", "Nobody", "--from-files", str(SAMPLE), "--no-reflect"])
     assert r.exit_code == 2 and "no company file for 'Nobody' (companies: Acme)" in r.output, r.output
+
+
+def test_the_journal_writes_figures_with_the_reports_digits():
+    """QA (session 29): the Markdown journal wrote a 9.9-s answer as 10 s and 79.8 wpm as 80."""
+    from furikaeri.report.export import _md_answer
+
+    a = {"id": 4, "question": "Q?", "language": "en", "note": None, "focus": None, "transcript": "",
+         "metrics": {"answer_s": 9.94, "budget_s": 45.0, "fillers_per_min": 0.0, "wpm": 79.8, "long_pauses": 1}}
+    line = _md_answer(a, "en")[2]
+    assert "9.9 s / 45 s" in line and "79.8 wpm" in line, line

@@ -124,11 +124,15 @@ def _plain_line(line: str) -> str:
 
 
 def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
+    from furikaeri.report.history import shown_digits  # every figure with the report's digits
+
     m = a["metrics"]
     pace = get_rules(a.get("language") or "").pace_key
-    rate = text(lang, f"md_rate_{pace}", value=_fmt(m.get(pace), 0))
+    rate = text(lang, f"md_rate_{pace}", value=_fmt(m.get(pace), shown_digits(pace, m.get(pace))))
+    budget = m.get("budget_s")
     lines = [f"### #{a['id']} {a.get('question') or text(lang, 'md_no_question')}", ""]
-    lines.append("- " + text(lang, "md_figures", answer=_fmt(m.get("answer_s"), 0), budget=_fmt(m.get("budget_s"), 0),
+    lines.append("- " + text(lang, "md_figures", answer=_fmt(m.get("answer_s"), shown_digits("answer_s")),
+                             budget="–" if budget is None else f"{budget:g}",
                              fillers=_fmt(m.get("fillers_per_min")), rate=rate, pauses=_fmt(m.get("long_pauses"))))
     coach = _md_coach(m, lang)
     if coach:
