@@ -348,3 +348,23 @@ def test_the_journal_writes_figures_with_the_reports_digits():
          "metrics": {"answer_s": 9.94, "budget_s": 45.0, "fillers_per_min": 0.0, "wpm": 79.8, "long_pauses": 1}}
     line = _md_answer(a, "en")[2]
     assert "9.9 s / 45 s" in line and "79.8 wpm" in line, line
+
+
+def test_sessions_in_two_languages_say_the_other_languages_answers_are_not_compared(tmp_path):
+    """QA (session 29): a question answered in both sessions, in the language not compared,
+    was listed as "answered only in" each session, under "the sessions answered different
+    questions"."""
+    from click.testing import CliRunner
+
+    from furikaeri import session as SS
+    from furikaeri.cli import cli
+    from test_practice import make_analysis
+
+    home = tmp_path / "h"
+    for s in ("A", "B"):
+        SS.save_analysis(make_analysis(question="Tell me about yourself."), audio_path=None, home=home, session=s)
+        SS.save_analysis(make_analysis("私は物理を学んでいます", lang="ja", rate=300.0, question="自己PRをお願いします。"),
+                         audio_path=None, home=home, session=s)
+    out = CliRunner().invoke(cli, ["--home", str(home), "compare", "--sessions", "A", "B"], env={"COLUMNS": "120"}).output
+    assert "answered only in" not in out and "different questions" not in out, out
+    assert "not compared (in another language) in A:" in out and "not compared (in another language) in B:" in out

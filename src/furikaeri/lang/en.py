@@ -776,6 +776,7 @@ TEXT = {
     'answers_further_band': 'answers further off the range',
     'history_short_note': 'an answer under {share:.0%} of its budget: its fillers and pace say little over a few seconds, and progress leaves them out',
     'pause_counts_none': 'none · silent {share:.0%}',
+    'other_language_in': 'not compared (in another language) in',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

@@ -708,6 +708,7 @@ TEXT = {
     'answers_further_band': '回答と目安のずれが広がった',
     'history_short_note': '持ち時間の{share:.0%}未満の短い回答（数秒ではフィラーや話速は目安にならないため、progressの推移には含めていません）',
     'pause_counts_none': 'なし（沈黙{share:.0%}）',
+    'other_language_in': '別の言語のため比べていない回答',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

@@ -605,8 +605,11 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     sa, sb = cmp.before, cmp.after
     _say(console, " → ".join(f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}{_beside(s['name'], _when(s['started_at']))}[/dim]"
                              for s in (sa, sb)))
+    def compared(x) -> bool:  # in the language the sessions are compared in (an answer of none: any)
+        return cmp.language is None or x.language in (cmp.language, None)
+
     console.print(f"[bold]{t('means', lang)}[/bold]")
-    if cmp.only_before or cmp.only_after:  # the means are not of one set of questions
+    if any(map(compared, (*cmp.only_before, *cmp.only_after))):  # the means are not of one set of questions
         key = "means_other_questions" if cmp.pairs else "means_no_shared"  # no pair below to point to
         _say(console, f"[yellow]{t(key, lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
@@ -620,11 +623,13 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         console.print()
         render_compare_answers(console, p, lang, as_table=table)
     for label, items in ((sa["name"], cmp.only_before), (sb["name"], cmp.only_after)):
-        if items:
-            console.print()
-            _say(console, f"[dim]{t('only_in', lang)} {escape(label)}:[/dim]")
-            for x in items:
-                _indented(console, 2, Text(f"#{x.id} {x.question or '–'}", style="dim"))
+        for key, listed in (("only_in", [x for x in items if compared(x)]),
+                            ("other_language_in", [x for x in items if not compared(x)])):
+            if listed:  # another language's answers are not compared, not "answered only" there
+                console.print()
+                _say(console, f"[dim]{t(key, lang)} {escape(label)}:[/dim]")
+                for x in listed:
+                    _indented(console, 2, Text(f"#{x.id} {x.question or '–'}", style="dim"))
 
 
 # --------------------------------------------------------------------------- progress
