@@ -157,6 +157,17 @@ def test_note_edit_keeps_fields_not_given(home):
             st.set_note(42, wrong="x")
 
 
+def test_a_note_emptied_of_every_part_goes(home):
+    """QA (session 29): `note N --wrong ""` on a note of that part alone left {"wrong": "", ...}
+    where a never-noted answer has null."""
+    with Store.open(home) as st:
+        aid = st.add_answer(st.create_session("s"), analysis(), now=MONDAY)
+        first = st.set_note(aid, wrong="ran over", now=MONDAY).id
+        assert st.set_note(aid, wrong="", now=MONDAY) is None and st.note(aid) is None
+        assert st.answer(aid).note is None
+        assert st.set_note(aid, why="nerves", now=MONDAY).id == first + 1  # a new note, a new number
+
+
 def test_previous_answer_and_session_lookup(home):
     with Store.open(home) as st:
         s1 = st.create_session("Monday", now=MONDAY)

@@ -1323,16 +1323,19 @@ class Store:
         why: str | None = None,
         next_time: str | None = None,
         now: datetime | None = None,
-    ) -> Note:
-        """Add or edit the note of an answer. A field left ``None`` keeps its current text."""
+    ) -> Note | None:
+        """Add or edit the note of an answer. A field left ``None`` keeps its current text; a note
+        whose every part is emptied goes (None: the answer has no note, as one never noted)."""
         with self.transaction() as db:
             if not db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone():
                 raise StoreError(f"there is no answer {answer_id} (see `furikaeri history`)",
                                  ja=f"回答 {answer_id} はありません（`furikaeri history` を参照）")
             _write_note(db, answer_id, {"wrong": wrong, "why": why, "next_time": next_time}, to_stamp(now))
-        note = self.note(answer_id)
-        assert note is not None
-        return note
+            row = db.execute("SELECT id, wrong, why, next_time FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
+            if row is not None and not any((row["wrong"], row["why"], row["next_time"])):
+                db.execute("DELETE FROM notes WHERE id = ?", (row["id"],))
+                _retire(db, "notes", row["id"])
+        return self.note(answer_id)
 
     def note(self, answer_id: int) -> Note | None:
         r = self.db.execute("SELECT * FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()

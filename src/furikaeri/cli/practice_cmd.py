@@ -596,6 +596,6 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
             wrong, why, next_time = (typed + [None, None, None])[:3]
         saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
     if json_:
-        emit_json(saved.to_dict())
+        emit_json(saved.to_dict() if saved else None)
         return
     H.render_note(console(), saved, L, answer_id=aid)
