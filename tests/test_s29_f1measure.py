@@ -54,15 +54,15 @@ def test_a_filler_reaches_its_burst_but_never_over_the_next_word():
     words = words_from([(" cat,", 11.64, 12.16, 0.99), (" uh,", 13.04, 13.1, 0.01), (" elephant,", 13.36, 13.66, 0.99)])
     speech = [Interval(11.6, 12.2), Interval(12.98, 14.09)]
     bursts = [Interval(11.6, 12.2), Interval(12.98, 13.64), Interval(13.64, 14.09)]
-    _, found, _ = transcript_fillers(words, EN, speech)
-    (f,) = cover_sound(found, words, speech, bursts)
+    _, found, chars = transcript_fillers(words, EN, speech)
+    (f,) = cover_sound(found, chars, words, speech, bursts)
     assert (f.start, f.end) == (12.98, 13.36)  # from the burst's start to the next word, not the burst's end
 
 
 def test_a_filler_overlapped_by_the_next_word_does_not_reach_into_it():
     words = words_from([(" um,", 2.0, 2.4, 0.4), (" so", 2.3, 2.9, 0.9)])
-    f = [x for x in transcript_fillers(words, EN)[1] if x.text == "um"]
-    (g,) = cover_sound(f, words, [Interval(2.0, 3.0)])
+    _, found, chars = transcript_fillers(words, EN)
+    g = next(f for f in cover_sound(found, chars, words, [Interval(2.0, 3.0)]) if f.text == "um")
     assert (g.start, g.end) == (2.0, 2.4)  # "so" is stamped from 2.3 in the same sound: not the filler's
 
 

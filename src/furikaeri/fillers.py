@@ -71,7 +71,8 @@ def find_fillers(words, speech, rules, *, held=(), bursts=None, span: tuple[floa
     ``bursts``: voiced bursts (:func:`furikaeri.speech.voiced_bursts`) to count runs by.
     """
     text, found, chars = transcript_fillers(words, rules, speech)
-    fillers = cover_sound([f for f in found if f.kind != "repetition"], words, speech, bursts)
+    said = [(f, c) for f, c in zip(found, chars) if f.kind != "repetition"]
+    fillers = cover_sound([f for f, _ in said], [c for _, c in said], words, speech, bursts)
     repetitions = tuple(Repetition(f.text, f.start, f.end) for f in found if f.kind == "repetition")
     drawn, drawn_chars = drawn_out_fillers(words, speech, fillers, rules)
     fillers = sorted(fillers + drawn, key=lambda f: f.start)
@@ -192,7 +193,7 @@ FILLER_REACH_S = 0.6
 _EPS = 0.01
 
 
-def cover_sound(fillers, words, speech, bursts=None, *, reach: float = FILLER_REACH_S) -> list[Filler]:
+def cover_sound(fillers, chars, words, speech, bursts=None, *, reach: float = FILLER_REACH_S) -> list[Filler]:
     """Fillers Whisper wrote, widened to the sound they were said in.
 
     Whisper's stamp of a filler ends early: "uh" held for 0.6 s is stamped 0.3 s, "uh" 0.3 s
@@ -201,26 +202,32 @@ def cover_sound(fillers, words, speech, bursts=None, *, reach: float = FILLER_RE
     reaches on to the end of the burst of sound it ends in (``bursts``,
     :func:`furikaeri.speech.voiced_bursts`; else the speech interval), and one that starts
     its word back to that burst's start, never over another word nor more than ``reach``.
-    Fillers found in the audio (``acoustic``) have the sound's own edges already."""
+    Fillers found in the audio (``acoustic``) have the sound's own edges already.
+
+    ``chars``: each filler's character span in the transcript text (:func:`transcript_fillers`),
+    which names the words that are the filler's own. Every other word bounds it, wherever
+    Whisper stamped it: a filler heard again (えっと) and the main pass's next word (あと) are
+    often stamped from the same instant, and a word is never the filler's because its middle
+    lies inside the filler's stamp."""
     pieces = sorted(bursts or speech or (), key=lambda p: p.start)
     if not pieces:
         return list(fillers)
+    _, spans = join_with_offsets(words)
+    owners = [_words_in_span(spans, s, e) for s, e in chars]
     out = []
-    for f in fillers:
-        if f.how_found == "acoustic":
+    for f, own in zip(fillers, owners):
+        if f.how_found == "acoustic" or not own:
             out.append(f)
             continue
-        own = [w for w in words if f.start - _EPS <= (w.start + w.end) / 2 <= f.end + _EPS]
-        others = [w for w in words if all(w is not o for o in own)]
+        before = max((w.end for w in words[:own[0]]), default=float("-inf"))
+        after = min((w.start for w in words[own[-1] + 1:]), default=float("inf"))
         start, end = f.start, f.end
         if not any(w.start < f.end - _EPS and w.end > f.end + _EPS for w in words):  # it ends its word
             piece = next((p for p in pieces if p.start < f.end <= p.end), None)
-            after = min((w.start for w in others if (w.start + w.end) / 2 > f.end), default=float("inf"))
             if piece is not None:
                 end = max(end, min(piece.end, after, f.end + reach))
         if not any(w.start < f.start - _EPS and w.end > f.start + _EPS for w in words):  # it starts its word
             piece = next((p for p in pieces if p.start <= f.start < p.end), None)
-            before = max((w.end for w in others if (w.start + w.end) / 2 < f.start), default=float("-inf"))
             if piece is not None:
                 start = min(start, max(piece.start, before, f.start - reach))
         out.append(replace(f, start=round(start, 3), end=round(end, 3)))

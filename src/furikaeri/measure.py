@@ -19,7 +19,8 @@ speech rate
     articulation rate leaves silent pauses (>= 0.25 s) out (``articulation_wpm``).
     Japanese: morae per second over the span (``morae_per_s``) and without pauses
     (``articulation_morae_per_s``); characters as written per minute (``chars_per_min``).
-    No rate (None) under 2 s of answer or 3 words (9 morae): one word in 0.18 s is no pace.
+    No rate (None) under 2 s of answer as shown (1.99 s is "2.0 s") or 3 words (9 morae): one
+    word in 0.18 s is no pace.
     Fillers and repetitions are not counted as words or morae. Words and morae are counted as
     said (``Rules.spoken_units``), in the rates, the pace over time and ``word_count`` alike:
     "2023" is three words ("twenty twenty-three"), "$1.2" four, "190%" four; 2023年 is 10
@@ -356,9 +357,10 @@ def rates(content: str, answer_s: float, speaking_s: float, rules) -> Rate:
     """The language's rate figures (:meth:`Rules.rates`) over the content text: fillers and
     repetitions are not words or morae; words and morae are counted as said
     (:meth:`Rules.spoken_units`: "2023" is three words). None (not judged) with no content word,
-    or too few or too short an answer to have a pace (:data:`RATE_MIN_S`, :data:`RATE_MIN_WORDS`)."""
+    or too few or too short an answer to have a pace (:data:`RATE_MIN_S`, :data:`RATE_MIN_WORDS`). The
+    length is judged as shown (:func:`as_shown`): an answer of 1.99 s is "2.0 s" and has a rate."""
     units = rules.spoken_units(content)
-    if answer_s < RATE_MIN_S or units < RATE_MIN_WORDS * rules.units_per_word:
+    if as_shown(answer_s, ANSWER_DIGITS) < RATE_MIN_S or units < RATE_MIN_WORDS * rules.units_per_word:
         return rules.rate_type()
     return rules.rates(units=units, chars=rules.count_chars(content), answer_s=answer_s,
                        speaking_s=max(speaking_s, 1e-6))
@@ -484,21 +486,43 @@ PACE_WINDOW_S, PACE_STEP_S, PACE_STRETCH_S = 10.0, 1.0, 5.0
 PILE_S, PILE_WORDS = 0.1, 3
 
 
-def untimed(words, units, span: tuple[float, float]) -> list[tuple[float, float]]:
+def language_words(words, rules) -> list[frozenset[int]]:
+    """For each of Whisper's words (its tokens, in Japanese), the words of the language it is
+    part of (:meth:`Rules.diff_tokens`: UniDic's words; English words), as indices: Whisper
+    writes Japanese a kana or two at a time (びっくり as び, っ, く, り), so three of its
+    tokens may be one word said."""
+    text, spans = join_with_offsets(words)
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for token in rules.diff_tokens(text):
+        at = text.find(token, pos)
+        if at >= 0:
+            bounds.append((at, at + len(token)))
+            pos = at + len(token)
+    return [frozenset(k for k, (a, b) in enumerate(bounds) if a < e and b > s) for s, e in spans]
+
+
+def untimed(words, units, span: tuple[float, float], said_in=None) -> list[tuple[float, float]]:
     """Where words piled at one instant (:data:`PILE_S`) were said somewhere: from the end of
     the word before the pile to the start of the word after it. Only words with ``units`` count
-    (a run of fillers stamped together is a known habit of Whisper's, and no words)."""
-    said = [w for w, u in zip(words, units) if u > 0]
+    (a run of fillers stamped together is a known habit of Whisper's, and no words).
+
+    ``said_in``: the words of the language each of ``words`` is part of (:func:`language_words`);
+    a pile is :data:`PILE_WORDS` of those as well as of Whisper's: the kana of びっくり, stamped
+    0.08 s together, are one word said, and a single token (「りました。」) is no pile however
+    many words it holds. Without ``said_in``, each of ``words`` is one word."""
+    said = [(w, ids if said_in is not None else frozenset([k]))
+            for k, (w, u, ids) in enumerate(zip(words, units, said_in or [None] * len(words))) if u > 0]
     out: list[tuple[float, float]] = []
     i = 0
     while i < len(said):
         j = i
-        while j + 1 < len(said) and said[j + 1].end - said[i].start <= PILE_S:
+        while j + 1 < len(said) and said[j + 1][0].end - said[i][0].start <= PILE_S:
             j += 1
-        if j - i + 1 >= PILE_WORDS:
-            lo = said[i - 1].end if i else span[0]
-            hi = said[j + 1].start if j + 1 < len(said) else span[1]
-            out.append((min(lo, said[i].start), max(hi, said[j].end)))
+        if j - i + 1 >= PILE_WORDS and len(frozenset().union(*(ids for _, ids in said[i:j + 1]))) >= PILE_WORDS:
+            lo = said[i - 1][0].end if i else span[0]
+            hi = said[j + 1][0].start if j + 1 < len(said) else span[1]
+            out.append((min(lo, said[i][0].start), max(hi, said[j][0].end)))
         i = j + 1
     return out
 
@@ -522,7 +546,7 @@ def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pac
     timed = sorted(((w.start + w.end) / 2, u) for w, u in zip(words, units))
     middles = [m for m, _ in timed]
     summed = [0, *itertools.accumulate(u for _, u in timed)]
-    unknown = untimed(words, units, span)
+    unknown = untimed(words, units, span, language_words(words, rules))
     windows = []
     t = start
     while t + PACE_WINDOW_S <= end + 1e-6:
