@@ -359,5 +359,5 @@ def test_the_command_suggested_at_a_session_s_end_is_never_broken(lang, width):
     if width >= 120:  # where it fits: on one line, as before
         assert f"{hint}: furikaeri compare --sessions 7 12" in lines
     company = "さくら商事 東京本社 デジタル戦略部門 新卒採用"  # a name with spaces, in its quotes
-    lines = _printed(width, lambda c: said_with_command(c, text(lang, "company_hint", company=company)))
+    lines = _printed(width, lambda c: said_with_command(c, text(lang, "company_hint", company=company, home="")))
     assert any(f'furikaeri practice --company "{company}"' in line for line in lines), lines

@@ -368,3 +368,23 @@ def test_sessions_in_two_languages_say_the_other_languages_answers_are_not_compa
     out = CliRunner().invoke(cli, ["--home", str(home), "compare", "--sessions", "A", "B"], env={"COLUMNS": "120"}).output
     assert "answered only in" not in out and "different questions" not in out, out
     assert "not compared (in another language) in A:" in out and "not compared (in another language) in B:" in out
+
+
+def test_the_commands_a_hint_suggests_read_the_archive_given(tmp_path, monkeypatch):
+    """G2 (session 29): with --home, the suggested `furikaeri progress` read the default archive."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli, practice_cmd
+    from test_archive_robust import _quiet_wav, analysis
+
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model: lambda path, language, budget, question: analysis())
+    home = tmp_path / "my archive"
+    take = _quiet_wav(tmp_path / "take.wav")
+    args = ["--home", str(home), "practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take),
+            "--no-reflect"]
+    out = CliRunner().invoke(cli, args, env={"COLUMNS": "200"}).output
+    assert f"furikaeri --home '{home}' progress" in out and f"furikaeri --home '{home}' history" in out, out
+    out = CliRunner().invoke(cli, args, env={"COLUMNS": "200"}).output
+    assert f"furikaeri --home '{home}' compare --sessions 1 2" in out, out
+    r = CliRunner().invoke(cli, ["--home", str(home), "reflect", "-c", "Acme", "-q", "Why?"], env={"COLUMNS": "200"})
+    assert f"""furikaeri --home '{home}' practice --company "Acme\"""" in r.output, r.output

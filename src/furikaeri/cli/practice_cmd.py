@@ -251,9 +251,20 @@ class _Screen:
             return
         out.print()
         out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
+        home = home_given()
         if shared is not None:
-            said_with_command(out, f"{text(L, 'compare_hint')}: furikaeri compare --sessions {shared.id} {row.id}")
-        said_with_command(out, "furikaeri progress · furikaeri history")
+            said_with_command(out, f"{text(L, 'compare_hint')}: furikaeri{home} compare --sessions {shared.id} {row.id}")
+        said_with_command(out, f"furikaeri{home} progress · furikaeri{home} history")
+
+
+def home_given() -> str:
+    """`` --home HOME`` (quoted for the shell) when the command was given one, else '': the
+    commands a hint suggests read the archive this one did."""
+    import shlex
+
+    from furikaeri.cli.common import current_home, home_option
+
+    return f" --home {shlex.quote(str(current_home()))}" if home_option() else ""
 
 
 def said_with_command(out, said: str) -> None:
@@ -459,7 +470,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     out = console()
     H.render_interview(out, iv, L)
     if company:
-        said_with_command(out, text(L, "company_hint", company=company))
+        said_with_command(out, text(L, "company_hint", company=company, home=home_given()))
 
 
 def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went_well, to_fix, recording) -> StoreError:

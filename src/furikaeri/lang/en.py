@@ -943,7 +943,7 @@ TEXT = {
     'ask_stage': 'stage (first round, final, …)',
     'ask_questions': 'The questions they asked, in order (empty line ends)',
     'ask_answered': 'what you answered',
-    'company_hint': 'practise these: furikaeri practice --company "{company}"',
+    'company_hint': 'practise these: furikaeri{home} practice --company "{company}"',
     'set_facts': ('{language}, {n} question, {source}', '{language}, {n} questions, {source}'),
     'builtin': 'built-in',
     'secs': '{n:.0f} s',

@@ -875,7 +875,7 @@ TEXT = {
     'ask_stage': '選考段階（一次面接など）',
     'ask_questions': '聞かれた質問を順に（空行で終了）',
     'ask_answered': '回答',
-    'company_hint': 'この会社の質問を練習: furikaeri practice --company "{company}"',
+    'company_hint': 'この会社の質問を練習: furikaeri{home} practice --company "{company}"',
     'set_facts': '{language}・{n}問・{source}',
     'builtin': '組み込み',
     'secs': '{n:.0f}秒',
