@@ -1,16 +1,23 @@
 """Measurement fixes: a filler never reaches over a word stamped at its own moment (a second
 listen's filler beside the main pass's next word), Whisper's kana tokens of one word are no
-pile of words, and the shortest answer with a rate is judged as its length is shown."""
+pile of words, the shortest answer with a rate is judged as its length is shown, and a take
+recorded at 11.025 kHz is heard as narrow as one recorded at 8 kHz."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
+from furikaeri.audio import Audio, load_audio, resample
 from furikaeri.fillers import cover_sound, transcript_fillers
 from furikaeri.lang import get_rules
 from furikaeri.measure import language_words, measure, rates, untimed
-from furikaeri.speech import Interval
+from furikaeri.speech import Interval, find_speech, narrowband
 from furikaeri.transcribe import Word
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 EN = get_rules("en")
 JA = get_rules("ja")
@@ -102,3 +109,29 @@ def test_the_shortest_answer_with_a_rate_is_judged_as_shown(answer_s, has_rate):
     assert (rate.wpm is not None) == has_rate
     ja = rates("さくらみどりからす", answer_s, answer_s, JA)
     assert (ja.morae_per_s is not None) == has_rate
+
+
+def _through(samples, rate: int):
+    """``samples`` (16 kHz) as a recorder at ``rate`` took them, resampled back to 16 kHz."""
+    return resample(resample(samples, 16000, rate), rate, 16000)[: len(samples)]
+
+
+def test_narrowband_tells_a_take_recorded_at_11khz(shared):
+    rng = np.random.default_rng(2)
+    noise = (0.1 * rng.standard_normal(16000 * 5)).astype(np.float32)
+    assert not narrowband(noise, 16000)
+    assert narrowband(_through(noise, 11025), 16000)  # nothing above 5.5 kHz
+    assert narrowband(_through(noise, 8000), 16000)
+    jfk = load_audio(shared("en", "jfk.flac"))  # an old recording, band-limited, at its own rate
+    assert not narrowband(jfk.samples, jfk.rate)
+    assert not narrowband(jfk.samples[: int(1.5 * jfk.rate)], jfk.rate)  # a part of it no more than the whole
+
+
+def test_a_take_recorded_at_11khz_keeps_the_tail_of_its_filler():
+    # en_weakness_over_budget.flac: "Uh" held 1.5-2.13, then 0.9 s of silence. At 11.025 kHz
+    # Silero was less sure of the tail: the filler ended 2.07 and the pause read 1.0 s, long
+    a = load_audio(SAMPLES / "en_weakness_over_budget.flac")
+    wide = find_speech(a).intervals
+    narrow = find_speech(Audio(_through(a.samples, 11025))).intervals
+    assert narrow[0].end == pytest.approx(wide[0].end, abs=0.02)
+    assert narrow[1].start - narrow[0].end < 0.95  # shown as 0.9 s: a short pause

@@ -250,12 +250,16 @@ def _dilate(mask: np.ndarray, n: int) -> np.ndarray:
 
 
 #: A take with less of its power than this (dB) above :data:`NARROW_HZ` was recorded narrow
-#: (a telephone, an 8-kHz recorder) and resampled: nothing is left of its sounds up there, where
-#: a microphone's take keeps 15-35 dB under the whole (the real answers in ../shared/audio).
-NARROW_HZ, NARROW_DB = 4200.0, -60.0
+#: (a telephone, an 8-kHz or 11.025-kHz recorder: nothing above 5.5 kHz) and resampled: a
+#: resampler leaves 120 dB and more under the whole up there, where a microphone's take keeps
+#: 20-45 dB under it (the real answers in ../shared/audio) and an old band-limited recording
+#: 55-65 (jfk.flac, heard at its own rate).
+NARROW_HZ, NARROW_DB = 5600.0, -70.0
 #: Silero's thresholds for such a take: it hears speech without its high band less surely (a
 #: third of the recordings in ../shared/audio heard at 8 kHz: speech probabilities lower
-#: throughout, and "And", the first word of jfk.flac, 0.47 where it was 0.51 and lost).
+#: throughout, and "And", the first word of jfk.flac, 0.47 where it was 0.51 and lost; at
+#: 11.025 kHz the held "Uh" of en_weakness_over_budget.flac lost its last 0.07 s, and the
+#: pause after it read 1.0 s, long, where it is 0.9).
 NARROW_VAD = {"vad_threshold": 0.45, "vad_low": 0.3}
 
 
