@@ -252,6 +252,11 @@ def test_ctrl_c_while_an_answer_is_heard_still_prints_the_sessions_json(tmp_path
         return analyse
 
     monkeypatch.setattr(practice_cmd, "_analyser", analyser)
+    # with another thread alive (an earlier test's), Ctrl-C leaves by os._exit, which would end
+    # the test run itself: here the process is pytest's, so it leaves as with no other thread
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "practice", "--set", "en-basic", "-n", "3",
                                  "--from-files", *map(str, takes), "--no-reflect", "--json"])
     assert r.exit_code == 130 and "interrupted" in r.stderr
