@@ -20,6 +20,7 @@ from furikaeri import progress as P
 from furikaeri.lang import text as lang_text
 from furikaeri.store import Store
 from test_compare_notes import answer, make_analysis, save
+from test_s29_f3judge import pace_sessions as sessions  # sessions A and B of these paces, compared
 
 WPM, CPM = M.METRIC_BY_NAME["wpm"], M.METRIC_BY_NAME["chars_per_min"]
 
@@ -150,12 +151,6 @@ def test_progress_and_compare_share_one_rule(furikaeri_home):
 # --------------------------------------------------------------------------- 3. session means inside the band
 
 
-def sessions(home, before, after):
-    for session, rates, start in (("A", before, 0), ("B", after, 60)):
-        for i, r in enumerate(rates):
-            save(home, make_analysis(rate=float(r), question=f"Question {i}?"), session=session, minutes=start + i)
-    with Store.open(home) as st:
-        return C.compare_sessions(st, "A", "B")
 
 
 def test_session_means_inside_the_band_judged_on_their_answers_say_so(furikaeri_home):

@@ -30,14 +30,7 @@ from furikaeri.voice import Voice
 LANGS = ("en", "ja")
 
 
-def measured(language: str, **kw):
-    """An answer's measurements with every figure where it should be, but for ``kw``."""
-    rules = get_rules(language)
-    fields = dict(speech_detected=True, language=language, answer_s=50.0, budget_s=60.0, over_budget=False,
-                  pauses=(), fillers=(), stats=Stats(unit=rules.unit), rate=rules.rate_type(), verdicts={},
-                  hedges=(), opening=None, voice=Voice(), cut_short=False, tips=())
-    fields.update(kw)
-    return SimpleNamespace(**fields)
+from test_s29_f4advice import answer as measured  # an answer's measurements, every figure where it should be
 
 
 # --------------------------------------------------------------------------- 1. the length, the only tip
