@@ -109,21 +109,10 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
 Ranked = tuple[float, str]
 
 
-def over_shown(over_s: float) -> float:
-    """Seconds past the budget as every view writes them (the report's length row, the tips,
-    the focus line, history, compare, progress): from the length as the row shows it, to tenths,
-    then whole seconds from one second up (halves up, :func:`furikaeri.measure.over_as_shown`).
-    52.46 s of a 30-s budget is shown "52.5 / 30 s": +23 s, as the reader works it out, not the
-    +22 of 22.46 rounded once."""
-    from furikaeri.measure import half_up, over_as_shown
-
-    return over_as_shown(half_up(over_s, 1))
-
-
 def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True) -> Ranked | None:
     """Past the budget (a sentence too many ranks under the other tips), or far too short for it
     (the focus: above every other tip); the figures as the report's length row writes them."""
-    from furikaeri.measure import ANSWER_DIGITS, as_shown, short_answer
+    from furikaeri.measure import ANSWER_DIGITS, as_shown, over_shown, short_answer
 
     if not length_known:
         return None

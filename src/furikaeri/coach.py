@@ -207,8 +207,8 @@ def _figure_as_shown(metric: str, value: float) -> float:
     """``value`` of ``metric`` as the report and the focus line show it (the figure's digits, a
     share as a whole percentage: :class:`furikaeri.metrics.Metric`), so the focus never calls a
     figure off its norm that is shown on it."""
-    from furikaeri.advice import over_shown
     from furikaeri.measure import as_shown as rounded
+    from furikaeri.measure import over_shown
     from furikaeri.metrics import METRIC_BY_NAME
 
     if metric == "over_s":  # as the report's length row: +4 s, +0.4 s

@@ -462,6 +462,15 @@ def over_as_shown(over_s: float) -> float:
     return half_up(over_s, 0) if abs(tenths) >= 1 else tenths
 
 
+def over_shown(over_s: float) -> float:
+    """Seconds past the budget as every view writes them (the report's length row, the tips,
+    the focus line, history, compare, progress): from the length as the row shows it, to tenths,
+    then whole seconds from one second up (halves up, :func:`over_as_shown`). 52.46 s of a 30-s
+    budget is shown "52.5 / 30 s": +23 s, as the reader works it out, not the +22 of 22.46
+    rounded once."""
+    return over_as_shown(half_up(over_s, 1))
+
+
 def short_answer(answer_s: float, budget_s: float) -> bool:
     """Under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of the budget, as the length is shown: far
     too short for the question, and too short for its rates (fillers or morae per minute, pace) to

@@ -85,7 +85,7 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
         return "–"
     m = METRIC_BY_NAME.get(metric)
     if metric == "over_s" and not signed:  # as the report's length row: +93 s, +0.4 s, never +0 s
-        from furikaeri.advice import over_shown
+        from furikaeri.measure import over_shown
 
         return t("under", lang) if value <= 0 else t("over_by", lang, over=max(over_shown(value), 0.1))
     digits = shown_digits(metric, value) if digits is None else digits

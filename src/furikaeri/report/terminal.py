@@ -225,7 +225,7 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     label = metric.label(language) if metric else focus.metric
     value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")  # as every view: 81.6 wpm
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
-        from furikaeri.advice import over_shown
+        from furikaeri.measure import over_shown
 
         shown = metric.with_unit(f"{over_shown(focus.value):+g}", language) if metric else value
     elif focus.metric == "answer_s":  # far too short: against the budget, the length as the report shows it
@@ -308,8 +308,7 @@ def _figure_rows(a, rules, rows: list) -> None:
     the digits its verdict judged (:func:`furikaeri.measure.as_shown`). An answer that sounds like
     the other language (``sounds_like``) has its figures shown with no verdict: a warning says
     they cannot be trusted."""
-    from furikaeri.advice import over_shown
-    from furikaeri.measure import ANSWER_DIGITS, as_shown, rate_digits
+    from furikaeri.measure import ANSWER_DIGITS, as_shown, over_shown, rate_digits
 
     L = rules.labels
     s = L["seconds"]
