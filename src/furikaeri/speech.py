@@ -261,20 +261,58 @@ NARROW_HZ, NARROW_DB = 5600.0, -70.0
 #: 11.025 kHz the held "Uh" of en_weakness_over_budget.flac lost its last 0.07 s, and the
 #: pause after it read 1.0 s, long, where it is 0.9).
 NARROW_VAD = {"vad_threshold": 0.45, "vad_low": 0.3}
+#: The band is judged over stretches of this many samples (64 ms at 16 kHz).
+BAND_WINDOW = 1024
+
+
+def _band_power(windows: np.ndarray, rate: int) -> tuple[float, float]:
+    """Power of ``windows`` (rows of :data:`BAND_WINDOW` samples) above :data:`NARROW_HZ`, and in all."""
+    power = (np.abs(np.fft.rfft(windows.astype(np.float64) * np.hanning(BAND_WINDOW), axis=1)) ** 2).sum(axis=0)
+    freqs = np.fft.rfftfreq(BAND_WINDOW, 1.0 / rate)
+    return float(power[freqs > NARROW_HZ].sum()), float(power.sum())
+
+
+def _narrow(high: float, total: float) -> bool:
+    return total > 0 and high <= total * 10 ** (NARROW_DB / 10)
 
 
 def narrowband(samples: np.ndarray, rate: int) -> bool:
     """Does the take hold (almost) nothing above :data:`NARROW_HZ`? Silence is not narrow.
     Heard over at most 2000 stretches of 64 ms spread over the take (a long take in a blink)."""
-    size = 1024
-    n = len(samples) // size
+    n = len(samples) // BAND_WINDOW
     if rate < 2 * NARROW_HZ or n == 0:
         return rate < 2 * NARROW_HZ
-    picked = samples[: n * size].reshape(n, size)[np.linspace(0, n - 1, min(n, 2000)).astype(int)]
-    power = (np.abs(np.fft.rfft(picked.astype(np.float64) * np.hanning(size), axis=1)) ** 2).sum(axis=0)
-    freqs = np.fft.rfftfreq(size, 1.0 / rate)
-    total = float(power.sum())
-    return total > 0 and float(power[freqs > NARROW_HZ].sum()) <= total * 10 ** (NARROW_DB / 10)
+    picked = samples[: n * BAND_WINDOW].reshape(n, BAND_WINDOW)[np.linspace(0, n - 1, min(n, 2000)).astype(int)]
+    return _narrow(*_band_power(picked, rate))
+
+
+class BandTrack:
+    """:func:`narrowband` for a take heard as it is recorded (:class:`furikaeri.stream.Listener`):
+    every whole 64-ms stretch fed so far, the judgement as of now. A headset on a call profile
+    records at 8 or 16 kHz without its high band, so the live take needs the same lower
+    thresholds as a narrow file (:data:`NARROW_VAD`)."""
+
+    def __init__(self, rate: int = 16000):
+        self.rate = rate
+        self._rest = np.zeros(0, np.float32)
+        self._high = self._total = 0.0
+
+    def add(self, samples: np.ndarray) -> None:
+        x = np.concatenate([self._rest, np.asarray(samples, np.float32).reshape(-1)])
+        n = len(x) // BAND_WINDOW
+        if n:
+            high, total = _band_power(x[: n * BAND_WINDOW].reshape(n, BAND_WINDOW), self.rate)
+            self._high, self._total = self._high + high, self._total + total
+        self._rest = x[n * BAND_WINDOW:]
+
+    @property
+    def narrow(self) -> bool:
+        return _narrow(self._high, self._total)
+
+    @property
+    def vad(self) -> dict:
+        """Silero's thresholds for :func:`speech_map` as of now (none changed while the take is wide)."""
+        return dict(NARROW_VAD) if self.narrow else {}
 
 
 def find_speech(audio: Audio, **settings) -> SpeechMap:

@@ -46,7 +46,7 @@ import numpy as np
 
 from furikaeri.audio import RATE, Audio, FullScale, Offset
 from furikaeri.denoise import NoiseProfile
-from furikaeri.speech import SILENT_POWER, GainTrack
+from furikaeri.speech import SILENT_POWER, BandTrack, GainTrack
 
 HOP = 160  # samples per 10-ms frame
 WIN = 400  # 25-ms frame window
@@ -109,7 +109,7 @@ CONTEXT_SPEECH_S = 1.5
 #: with 5 / 2 / 1 beams: English 7/8 / 7/8 / 7/8, Japanese 33/50 / 33/50 / 32/49 (greedy fused
 #: a speaker's closing えっと into the next word).
 LAST_BEAM = 2
-#: Silero hysteresis, as :func:`furikaeri.speech.speech_map`.
+#: Silero hysteresis, as :func:`furikaeri.speech.speech_map` (lower on a narrow take: NARROW_VAD).
 VAD_ON, VAD_OFF = 0.5, 0.35
 
 
@@ -186,6 +186,7 @@ class Listener:
         # the whole take's frame evidence
         self._db: list[np.ndarray] = []
         self._gain = GainTrack()  # what Silero hears the take with (furikaeri.speech)
+        self._band = BandTrack()  # a take without its high band is heard with lower thresholds
         self._vad: list[np.ndarray] = []
         self._samples = 0  # samples fed
         self._frames = 0  # 10-ms frames done
@@ -274,6 +275,7 @@ class Listener:
             return
         self._buf = np.concatenate([self._buf, x])
         self._samples += len(x)
+        self._band.add(x)
         self._levels()
         self._silero()
         self._stretches()
@@ -327,9 +329,10 @@ class Listener:
         probs = self._vad[-1] if self._vad else np.zeros(0)
         first_window = self._vad_done - len(probs)
         step = VAD / RATE
+        on = {"vad_threshold": VAD_ON, "vad_low": VAD_OFF, **self._band.vad}
         for k, p in enumerate(probs):
             t0 = (first_window + k) * step
-            speech = p >= VAD_ON or (self._in_speech and p >= VAD_OFF)
+            speech = p >= on["vad_threshold"] or (self._in_speech and p >= on["vad_low"])
             if speech:
                 if self._open_start is None:
                     self._open_start = t0
@@ -555,7 +558,7 @@ class Listener:
         per_frame = vad_frames(vad, len(db))
         f0, f1 = int(offset * 100), min(len(db), int((offset + len(samples) / RATE) * 100))
         local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, take_levels=levels(db, per_frame),
-                           offset_s=f0 / 100, lenient_db=LENIENT_DB)
+                           offset_s=f0 / 100, lenient_db=LENIENT_DB, **self._band.vad)
         ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
         if before is not None:  # what its hearing ahead heard, it heard up to PAD_S / 2 past its end
             ivs = [iv for iv in ivs if iv.start >= before.end + PAD_S / 2]
@@ -679,7 +682,7 @@ class Listener:
         duration = self._samples / RATE
         db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
         vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
-        smap = speech_map(db, vad_frames(vad, len(db)), duration)
+        smap = speech_map(db, vad_frames(vad, len(db)), duration, **self._band.vad)
         parts = sorted(self.parts, key=lambda p: p.start)
         words = snap_words(_once([w for p in parts for w in p.words]), smap.intervals) if smap.has_speech else []
         heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),
