@@ -22,7 +22,7 @@ from furikaeri.cli.common import (
     asked_question,
     check_save_options,
     emit_analysis,
-    home_option,
+    home_args,
     lang_option,
     models_dir_from_env,
     no_speech_message,
@@ -253,10 +253,9 @@ def analyze_take(path: Path, question: str | None, budget: float | None, languag
     ``--session``, the reflection): for a take the microphone cut short."""
     from furikaeri.errors import NOTE_OPTIONS
 
-    where = ["--home", str(home())] if home_option() else []
     parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
     typed = [x for key, option in NOTE_OPTIONS if parts.get(key) for x in (option, parts[key])]
-    return ["furikaeri", *where, "analyze", str(path), *(["-q", question] if question else []),
+    return ["furikaeri", *home_args(), "analyze", str(path), *(["-q", question] if question else []),
             *(["--budget", f"{budget:g}"] if budget else []), *(["-l", language] if language != "auto" else []),
             *(["--save"] if save else []), *(["--session", session] if save and session else []),
             *(typed if save else [])]
@@ -326,7 +325,7 @@ def _not_in_archive(paths: list) -> dict:
     except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
         keys = {}
     out = {}
-    where = f"--home {shlex.quote(str(home()))} " if home_option() else ""
+    where = shlex.join(home_args()) + " " if home_args() else ""
     for path in paths:
         if Path(path).resolve() in saved:
             continue

@@ -70,6 +70,12 @@ def home_option() -> str | None:
     return None
 
 
+def home_args() -> list[str]:
+    """``["--home", HOME]`` when the command was given one, else none: a command a hint or an
+    error suggests reads the archive this one did."""
+    return ["--home", str(current_home())] if home_option() else []
+
+
 def open_store():
     from furikaeri.store import Store
 

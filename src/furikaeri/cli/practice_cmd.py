@@ -262,9 +262,9 @@ def home_given() -> str:
     commands a hint suggests read the archive this one did."""
     import shlex
 
-    from furikaeri.cli.common import current_home, home_option
+    from furikaeri.cli.common import home_args
 
-    return f" --home {shlex.quote(str(current_home()))}" if home_option() else ""
+    return " " + shlex.join(home_args()) if home_args() else ""
 
 
 def said_with_command(out, said: str) -> None:
@@ -478,13 +478,13 @@ def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went
     and the `furikaeri reflect` command that logs everything typed once that is fixed."""
     import shlex
 
-    from furikaeri.cli.common import current_home, home_option
+    from furikaeri.cli.common import home_args
     from furikaeri.errors import said_of
 
     asked = [x for item in items for x in ("-q", item["question"], "-a", item["answer"])]
     given = [("-c", company), ("--date", held), ("--stage", stage), ("--reaction", reaction),
              ("--went-well", went_well), ("--to-fix", to_fix), ("--recording", str(recording) if recording else None)]
-    command = shlex.join(["furikaeri", *(["--home", str(current_home())] if home_option() else []), "reflect",
+    command = shlex.join(["furikaeri", *home_args(), "reflect",
                           *[x for option, value in given[:3] if value for x in (option, value)], *asked,
                           *[x for option, value in given[3:] if value for x in (option, value)]])
     said, said_ja = said_of(e, "en"), said_of(e, "ja")
