@@ -238,11 +238,16 @@ def _interrupted() -> None:
 def _os_error_line(e: OSError, lang: str = "en") -> str:
     import errno
 
+    from furikaeri.cli.streams import output_full
+
     ja = lang == "ja"
     if e.errno == errno.ENOSPC:
+        out = output_full()
         if ja:
-            return f"{e.filename or 'ファイル'} の書き込み中にディスクがいっぱいになりました。空きを作ってからやり直してください"
-        return f"disk full while writing {e.filename or 'a file'}: free some space and try again"
+            where = f"{e.filename} の" if e.filename else "標準出力の" if out else "ファイルの"
+            return f"{where}書き込み中にディスクがいっぱいになりました。空きを作ってからやり直してください"
+        where = e.filename or ("standard output" if out else "a file")
+        return f"disk full while writing {where}: free some space and try again"
     if e.errno in (errno.EACCES, errno.EPERM):
         return f"アクセスが許可されていません: {e.filename}" if ja else f"permission denied: {e.filename}"
     if e.errno == errno.ENOENT and e.filename:

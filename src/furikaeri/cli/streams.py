@@ -137,3 +137,17 @@ def output_lost() -> bool:
     except (AttributeError, ValueError, OSError):
         pass
     return _closed_stdout.lost
+
+
+def output_full() -> bool:
+    """Is standard output a file on a disk with no room left (``> file`` on a full disk, or
+    ``/dev/full``)? A write that failed for want of space and names no file was its write."""
+    import stat
+
+    try:
+        st = os.fstat(1)
+        if stat.S_ISCHR(st.st_mode):
+            return os.path.samestat(st, os.stat("/dev/full"))
+        return stat.S_ISREG(st.st_mode) and os.fstatvfs(1).f_bavail == 0
+    except OSError:
+        return False
