@@ -124,7 +124,7 @@ def test_a_length_just_past_the_budget_shows_what_it_is_past_by():
     assert over_as_shown(0.4) == 0.4 and over_as_shown(3.7) == 4.0
     v = judge(JA.rate_type(), Stats(unit="morae"), answer_s=60.4, budget_s=60.0, rules=JA)
     report = rendered(ja_analysis(answer_s=60.4, over_budget=True, verdicts=v))
-    assert "時間オーバー +0.4秒" in row(report, "回答時間")
+    assert "持ち時間超過 +0.4秒" in row(report, "長さ")
     assert text("ja", "tip_over_budget_slightly", over=0.4, budget=60.0).startswith("持ち時間60秒を0.4秒オーバー")
 
 

@@ -13,9 +13,10 @@ import json
 import re
 from typing import Any
 
+from furikaeri import norms
 from furikaeri.errors import UsageError
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
-from furikaeri.metrics import METRIC_BY_NAME
+from furikaeri.metrics import METRIC_BY_NAME, too_short
 from furikaeri.store import Store, local_minute
 
 
@@ -124,17 +125,9 @@ def _plain_line(line: str) -> str:
 
 
 def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
-    from furikaeri.report.history import shown_digits  # every figure with the report's digits
-
-    m = a["metrics"]
-    pace = get_rules(a.get("language") or "").pace_key
-    rate = text(lang, f"md_rate_{pace}", value=_fmt(m.get(pace), shown_digits(pace, m.get(pace))))
-    budget = m.get("budget_s")
     lines = [f"### #{a['id']} {a.get('question') or text(lang, 'md_no_question')}", ""]
-    lines.append("- " + text(lang, "md_figures", answer=_fmt(m.get("answer_s"), shown_digits("answer_s")),
-                             budget="–" if budget is None else f"{budget:g}",
-                             fillers=_fmt(m.get("fillers_per_min")), rate=rate, pauses=_fmt(m.get("long_pauses"))))
-    coach = _md_coach(m, lang)
+    lines += ["- " + line for line in _md_figures(a, lang)]
+    coach = _md_coach(a, lang)
     if coach:
         lines.append("- " + coach)
     if a.get("focus") in METRIC_BY_NAME:
@@ -146,17 +139,69 @@ def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
+#: The mark beside the rates of an answer far too short for its budget, as history marks them
+#: (escaped: two bare ``*`` on a line would set what lies between them in italics).
+SHORT_MARK = "\\*"
+
+
+def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
+    """The answer's figures line, each figure with its unit only where it has a value (a bare
+    "–" where it has none, never 「–回/分」), and what a reader needs to read them: why the
+    figures counted from its words are missing (it sounds like the other language), or a mark
+    on the rates of an answer far too short for them to mean much (as history marks them)."""
+    m, language = a["metrics"], a.get("language") or ""
+    short = too_short(m)
+    mark = SHORT_MARK if short else ""
+
+    def fig(name: str) -> str:
+        return _md_value(name, m.get(name), lang, language)
+
+    pace = get_rules(language).pace_key
+    budget = m.get("budget_s")
+    figures = text(lang, "md_figures", answer=fig("answer_s"),
+                   budget="–" if budget is None else text(lang, "value_answer_s", value=f"{budget:g}"),
+                   fillers=fig("fillers_per_min") + (mark if m.get("fillers_per_min") is not None else ""),
+                   rate=fig(pace) + (mark if m.get(pace) is not None else ""), pauses=fig("long_pauses"))
+    lines = [figures]
+    heard = (a.get("analysis") or {}).get("sounds_like")
+    if heard in LANGUAGES and language in LANGUAGES:
+        lines.append(text(lang, "md_sounds_like", analysed=text(lang, f"language_{language}"),
+                          heard=text(lang, f"language_{heard}")))
+    elif short and mark in figures:
+        lines.append(mark + text(lang, "history_short_note", share=norms.SHORT_ANSWER_SHARE))
+    return lines
+
+
+def _md_value(name: str, value: Any, lang: str, language: str) -> str:
+    """Figure ``name`` of an answer in ``language`` with the report's digits and its unit as
+    ``lang`` writes it for that answer (:func:`unit_key`); "–" alone when it has no value."""
+    from furikaeri.report.history import shown_digits  # every figure with the report's digits
+
+    if value is None:
+        return "–"
+    metric = METRIC_BY_NAME.get(name)
+    scale = metric.scale if metric else 1.0
+    number = f"{value * scale:.{shown_digits(name, value)}f}" if isinstance(value, float) else f"{value:g}"
+    return text(lang, unit_key(name, lang, language), value=number)
+
+
+def unit_key(name: str, lang: str, language: str | None) -> str:
+    """The text key of figure ``name``'s unit in ``lang`` for an answer in ``language``: the
+    answer's own (``value_<name>_<language>``, where a unit depends on what was counted:
+    hedges per 100 English words, per 300 Japanese morae) before the figure's."""
+    own = f"value_{name}_{language}"
+    return own if language and own in get_rules(lang).labels else f"value_{name}"
+
+
 #: The coach layer's figures in the journal, each with its label (when the answer has it).
 MD_COACH = ("opening_s", "hedges_per_100_words", "pitch_spread_st", "monotone_share", "off_pace_s")
 
 
-def _md_coach(m: dict[str, Any], lang: str) -> str:
-    parts = []
+def _md_coach(a: dict[str, Any], lang: str) -> str:
+    m, parts = a["metrics"], []
     for name in MD_COACH:
-        metric, value = METRIC_BY_NAME[name], m.get(name)
-        if value is not None:
-            number = f"{value * metric.scale:.{metric.digits}f}"
-            parts.append(f"{metric.label(lang)} {metric.with_unit(number, lang)}")
+        if m.get(name) is not None:
+            parts.append(f"{METRIC_BY_NAME[name].label(lang)} {_md_value(name, m[name], lang, a.get('language'))}")
     return " · ".join(parts)
 
 

@@ -77,7 +77,7 @@ def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     ei = 0
     for i, w in enumerate(a.words):
         while ei < len(events) and events[ei][0] < w.start:
-            text.append_text(events[ei][1])
+            text.append_text(_event(events[ei][1], text.plain, spaced))
             ei += 1
         if cut_idx is not None and i == cut_idx:
             text.append(f" ⏱ {L['budget_ran_out_here']} ▶", style="bold red")
@@ -97,8 +97,19 @@ def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     if cut_idx is not None and cut_idx >= len(a.words):  # the budget ran out at the answer's last word
         text.append(f" ⏱ {L['budget_ran_out_here']} ▶", style="bold red")
     for e in events[ei:]:
-        text.append_text(e[1])
+        text.append_text(_event(e[1], text.plain, spaced))
     return text
+
+
+def _event(mark: Text, before: str, spaced: bool) -> Text:
+    """A pause's mark or a filler heard in the audio alone, placed after the transcript so far
+    (``before``): with its space in English, without it in Japanese (「です。[1.0秒]えー」, not
+    「です。 [1.0秒]」), unless a Latin word ends the text before it."""
+    if spaced or not before or _latin_end(before) and not before.endswith("]"):
+        return mark
+    out = mark.copy()
+    out.plain = out.plain.lstrip()
+    return out
 
 
 def marker_index(words, index: int, language: str, keep=()) -> int:
@@ -257,8 +268,8 @@ def _norm_shown(metric: str, limit: float, language: str) -> str:
 
 
 def figures(a, rules, width: int | None = None):
-    """The short figures: a grid of label, value and verdict with its norm (in a language
-    written without spaces, the verdicts broken by hand to fit ``width``); in a narrow terminal
+    """The short figures: a grid of label, value and verdict with its norm (the verdicts broken
+    by hand between their phrases to fit ``width``: a verdict, its norm, "point first"); in a narrow terminal
     (:func:`furikaeri.report.wrap.stacked`), each figure stacked: its label and value on a line,
     its verdict and norm on the next, indented."""
     rows: list[tuple] = []
@@ -267,7 +278,7 @@ def figures(a, rules, width: int | None = None):
         return _stacked_figures(rows, width)
     rows = [(label, value, Text.assemble(Text(f"{unit}  ", style=verdict.style), verdict) if unit and verdict.plain
              else Text(unit, style="dim") if unit else verdict) for label, value, verdict, unit in rows]
-    if width and not rules.joiner:
+    if width:  # by phrase, in English too: rich would break "point first" at its space
         from rich.cells import cell_len
 
         label_w = max(cell_len(str(r[0])) for r in rows)
