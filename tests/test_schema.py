@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from furikaeri.analysis import SCHEMA, Analysis, Heard, _analysis
+from furikaeri.analysis import SCHEMA, Analysis, Heard, LanguageSpan, _analysis
 from furikaeri.audio import Audio
 from furikaeri.lang import get_rules
 from furikaeri.speech import Interval, SpeechMap
 from furikaeri.transcribe import Word
 
-GOLDEN = Path(__file__).parent / "fixtures" / "schema6.json"
+GOLDEN = Path(__file__).parent / "fixtures" / "schema7.json"
 
 
 def _speech(ivs, duration):
@@ -67,7 +67,8 @@ def analysis(lang: str) -> Analysis:
     smap = _speech(ivs, duration)
     return _analysis(smap, heard, get_rules(lang), budget_s=8.0, acoustic=False,
                      question="質問" if lang == "ja" else "Question", model="base", duration=duration,
-                     source=audio.source, voice_of=lambda span: _voice(audio, smap, span))
+                     source=audio.source, voice_of=lambda span: _voice(audio, smap, span),
+                     other_languages=(LanguageSpan("de", 9.6, 11.2),))
 
 
 def shape(value):
@@ -82,8 +83,8 @@ def shape(value):
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_json_schema_does_not_change_unintentionally(lang):
     d = analysis(lang).to_dict()
-    assert d["schema"] == SCHEMA == 6
-    for key in ("words", "fillers", "repetitions", "pauses", "hedges", "habits"):
+    assert d["schema"] == SCHEMA == 7
+    for key in ("words", "fillers", "repetitions", "pauses", "hedges", "habits", "other_languages"):
         assert d[key], key  # each list has an item, so its items' shape is checked too
     assert d["voice"]["windows"] and d["pace"]["windows"] and d["opening"]
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))

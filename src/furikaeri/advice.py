@@ -317,13 +317,15 @@ def _head(template: str) -> str:
 
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
-                 unheard: float = 0.0, cut_short: bool = False) -> list[str]:
+                 unheard: float = 0.0, cut_short: bool = False, other_languages=()) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
     speech sounds like when it was heard as another (``--language``); ``unheard``: speech
     Whisper made no words of (:func:`mostly_unheard`); ``cut_short``: the file ended before its
-    end (damaged or cut off), so the figures are of its first part."""
+    end (damaged or cut off), so the figures are of its first part; ``other_languages``: the
+    stretches said in yet another language (:class:`furikaeri.analysis.LanguageSpan`)."""
     from furikaeri.audio import CLIPPED_SHARE
+    from furikaeri.lang import clock, language_name
 
     out = []
     if cut_short:
@@ -331,6 +333,9 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     if sounds_like is not None:  # every figure below is of a translation or an invention
         out.append(text(language, "warn_language", heard=text(language, f"language_{sounds_like}"),
                         as_code=sounds_like))
+    for span in other_languages:  # the words written there are not what was said
+        out.append(text(language, "warn_other_language", start=clock(span.start), end=clock(span.end),
+                        heard=language_name(span.language, language)))
     if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
         out.append(text(language, "warn_clipped", share=100 * clipped))
     if not m.speech_detected:

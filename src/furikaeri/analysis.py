@@ -25,7 +25,19 @@ from furikaeri.voice import Voice, VoiceWindow
 #: ``stats.hedges*``, verdicts ``voice``, ``hedges``, ``opening``.
 #: 4: ``unheard_s``, speech Whisper made no words of when it leaves the figures partial.
 #: 5: ``sounds_like``, the language the answer was said in when it was heard in another one.
-SCHEMA = 6
+#: 6: ``cut_short``, the file ended before its end.
+#: 7: ``other_languages``, stretches said in another language than the answer was heard in.
+SCHEMA = 7
+
+
+@dataclass(frozen=True)
+class LanguageSpan:
+    """A stretch of the answer (seconds) that sounds like ``language``, not the one it was heard
+    in: Whisper wrote it as the answer's language (a translation or an invention)."""
+
+    language: str
+    start: float
+    end: float
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,9 @@ class Analysis:
     #: The file ended before its end (damaged, or a copy cut off): the figures are of the part
     #: that could be read, and the answer's length says nothing of the speaker's (not judged).
     cut_short: bool = False
+    #: Stretches that sound like another language (:class:`LanguageSpan`): the words Whisper
+    #: wrote there, and the figures that count them, are not what was said.
+    other_languages: tuple[LanguageSpan, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
@@ -99,6 +114,7 @@ class Analysis:
         d["hedges"] = tuple(Hedge(**h) for h in d.get("hedges", ()))
         d["habits"] = tuple(Habit(h["phrase"], h["count"], tuple(h.get("starts", ()))) for h in d.get("habits", ()))
         d["opening"] = Opening(**d["opening"]) if d.get("opening") else None
+        d["other_languages"] = tuple(LanguageSpan(**x) for x in d.get("other_languages", ()))
         d["tips"] = tuple(d.get("tips", ()))
         d["warnings"] = tuple(d.get("warnings", ()))
         return cls(**d)
@@ -144,6 +160,9 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d["schema"] = 5
     if d["schema"] < 6:  # not known then: a file read whole
         d.setdefault("cut_short", False)
+        d["schema"] = 6
+    if d["schema"] < 7:  # not listened for then
+        d.setdefault("other_languages", [])
         d["schema"] = SCHEMA
     return d
 
@@ -225,8 +244,8 @@ def analyze_audio(
     info = _model_info(model, models_dir, language)
     audio = replace(audio, samples=without_offset(audio.samples))  # as a Listener takes it out
     smap = find_speech(audio)
-    lang, other = choose_language(audio, smap, language, info) if smap.has_speech else (
-        "en" if language == "auto" else language, None)
+    lang, other, spans = choose_language(audio, smap, language, info) if smap.has_speech else (
+        "en" if language == "auto" else language, None, ())
     rules = get_rules(lang)
     heard = hear_answer(audio, smap, rules, info, filler_prompt=filler_prompt, acoustic=acoustic_fillers,
                         relisten=relisten, progress=progress) if smap.has_speech else Heard()
@@ -234,7 +253,7 @@ def analyze_audio(
     return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers, question=question,
                      model=info.name, duration=audio.duration, source=audio.source,
                      clipped=audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
-                     cut_short=audio.cut_short)
+                     cut_short=audio.cut_short, other_languages=spans)
 
 
 def _voice(audio, smap, span):
@@ -280,24 +299,86 @@ def _model_info(model: str | None, models_dir, language: str = "auto"):
 LANGUAGE_DOUBT_P = 0.9
 
 
-def choose_language(audio, smap, language: str, info) -> tuple[str, str | None]:
-    """The language to hear the answer in, and the language it sounds like when that is another
-    one (:data:`LANGUAGE_DOUBT_P`). ``language`` unless it is ``auto``: then English for an
-    English-only model, else the likeliest language of the first seconds of speech (silence
+def choose_language(audio, smap, language: str, info) -> tuple[str, str | None, tuple[LanguageSpan, ...]]:
+    """The language to hear the answer in; the language it sounds like when that is another
+    one (:data:`LANGUAGE_DOUBT_P`); and the stretches said in yet another language (any Whisper
+    knows, :func:`other_language_spans`). ``language`` unless it is ``auto``: then English for
+    an English-only model, else the likeliest language of the first seconds of speech (silence
     confuses Whisper's guess, so only the speech intervals are heard)."""
     if not info.multilingual:
-        return "en" if language == "auto" else language, None
+        return "en" if language == "auto" else language, None, ()
     import numpy as np
 
-    from furikaeri.transcribe import detect_language, load_model
+    from furikaeri.transcribe import DETECT_S, language_scores, likeliest, load_model
 
-    rate = audio.rate
-    speech_only = np.concatenate([audio.samples[int(iv.start * rate): int(iv.end * rate)] for iv in smap.intervals])
-    speech_only = speech_only * np.float32(smap.whisper_gain)  # a quiet take raised
-    heard, p = detect_language(load_model(info.path), speech_only)
-    if language == "auto":
-        return heard, None
-    return language, sounds_like(language, heard, p)
+    model = load_model(info.path)
+    rate, gain = audio.rate, np.float32(smap.whisper_gain)  # a quiet take raised
+    windows = speech_windows(smap.intervals, DETECT_S, LANGUAGE_WINDOW_MIN_S) or [
+        [(iv.start, iv.end) for iv in smap.intervals]]  # under a window of speech: what there is
+    scored = [(w[0][0], w[-1][1], language_scores(model, gain * np.concatenate(
+        [audio.samples[int(a * rate): int(b * rate)] for a, b in w]))) for w in windows]
+    heard, p = likeliest(scored[0][2])
+    chosen = heard if language == "auto" else language
+    other = None if language == "auto" else sounds_like(language, heard, p)
+    return chosen, other, () if other else other_language_spans(scored, chosen)
+
+
+#: Speech is checked for another language a window of :data:`furikaeri.transcribe.DETECT_S`
+#: seconds of speech at a time (its first one is the one the language is chosen by); a last
+#: window with less speech than this (s) is too little for Whisper to tell, and is left out.
+LANGUAGE_WINDOW_MIN_S = 3.0
+
+
+def speech_windows(intervals, size: float, least: float) -> list[list[tuple[float, float]]]:
+    """The speech of ``intervals`` cut into windows of ``size`` seconds of speech (an interval
+    longer than what a window still lacks is cut in two), the last kept when it holds ``least``
+    or more; each window as its pieces ``(start, end)``."""
+    out, window, held = [], [], 0.0
+    for iv in intervals:
+        start = iv.start
+        while iv.end - start > 1e-9:
+            take = min(iv.end - start, size - held)
+            window.append((start, start + take))
+            held, start = held + take, start + take
+            if held >= size - 1e-9:
+                out.append(window)
+                window, held = [], 0.0
+    if window and held >= least:
+        out.append(window)
+    return out
+
+
+#: A window beside one surely in another language is in it too when that language is its
+#: likeliest at this probability: the window the speaker switched in holds both (the German
+#: half of edge/english_then_french.mp3 begins in a window 0.85 German, 0.14 English).
+LANGUAGE_NEIGHBOUR_P = 0.5
+
+
+def other_language_spans(scored, language: str) -> tuple[LanguageSpan, ...]:
+    """The windows ``(start, end, scores)`` whose likeliest language is not ``language`` and is
+    sure (:data:`LANGUAGE_DOUBT_P`: over every window of the real and sample recordings in
+    ../shared/audio, 106 of them, another language never rose over 0.39, where the German half
+    of edge/english_then_french.mp3 is 1.00), with their neighbours in the same language
+    (:data:`LANGUAGE_NEIGHBOUR_P`), joined. A stretch's edges are its windows'."""
+    tops = []
+    for _, _, scores in scored:
+        top = max(scores, key=scores.get) if scores else language
+        tops.append((top, scores.get(top, 0.0)) if top != language else (None, 0.0))
+    keep = [p >= LANGUAGE_DOUBT_P for _, p in tops]
+    for i, (top, p) in enumerate(tops):  # a sure window's neighbours in its language
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(tops) and keep[j] and tops[j][1] >= LANGUAGE_DOUBT_P]
+        if top is not None and p >= LANGUAGE_NEIGHBOUR_P and any(tops[j][0] == top for j in near):
+            keep[i] = True
+    out: list[LanguageSpan] = []
+    for i, (start, end, _) in enumerate(scored):
+        if not keep[i]:
+            continue
+        top = tops[i][0]
+        if i and keep[i - 1] and out and out[-1].language == top:
+            out[-1] = LanguageSpan(top, out[-1].start, round(end, 2))
+        else:
+            out.append(LanguageSpan(top, round(start, 2), round(end, 2)))
+    return tuple(out)
 
 
 def sounds_like(language: str, heard: str, p: float) -> str | None:
@@ -336,11 +417,12 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
 
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
               source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
-              cut_short: bool = False) -> Analysis:
+              cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = ()) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
-    ``sounds_like``: the language the speech sounds like when it is not the one it was heard in."""
+    ``sounds_like``: the language the speech sounds like when it is not the one it was heard in;
+    ``other_languages``: stretches of it that do (:func:`other_language_spans`)."""
     from furikaeri.advice import mostly_unheard, tips_for, warnings_for, written_in_other
     from furikaeri.measure import measure
 
@@ -378,16 +460,25 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=() if unheard or sounds_like else tuple(tips_for(m, rules.code, budget_s, length_known=not cut_short,
+        tips=() if unheard or sounds_like or _mostly_other(other_languages, smap) else tuple(tips_for(m, rules.code, budget_s, length_known=not cut_short,
                                                                voice=voice)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
-                                    cut_short=cut_short)),
+                                    cut_short=cut_short, other_languages=other_languages)),
         question=question,
         model=model,
         unheard_s=unheard,
         sounds_like=sounds_like,
         cut_short=cut_short,
+        other_languages=tuple(other_languages),
     )
+
+
+def _mostly_other(spans, smap) -> bool:
+    """Is half the speech or more in another language (:func:`other_language_spans`)? Then no
+    tips: they would coach the words of a translation."""
+    speech = sum(iv.duration for iv in smap.intervals)
+    other = sum(max(0.0, min(iv.end, x.end) - max(iv.start, x.start)) for x in spans for iv in smap.intervals)
+    return bool(spans) and other >= speech / 2
 
 
 def voice_verdict(voice: Voice, rules) -> Verdict:

@@ -204,6 +204,11 @@ class Listener:
         self._silence_since: float | None = None
         self._pauses: list[tuple[float, float]] = []  # Silero pauses inside the open stretch
         self._speech_for_language: list[np.ndarray] = []
+        # the take's speech a window at a time, checked for another language by the worker
+        # (furikaeri.analysis.other_language_spans): the open window, those waiting, those scored
+        self._lang_window: list[tuple[float, np.ndarray]] = []
+        self._lang_waiting: list[tuple[float, float, np.ndarray]] = []
+        self._lang_scored: list[tuple[float, float, dict]] = []
         self._speech_heard_s = 0.0
         self.parts: list[_Part] = []
         self._lock = threading.Lock()
@@ -343,9 +348,11 @@ class Listener:
                 self._silence_since = None
                 self._last_speech_end = t0 + step
                 self._speech_heard_s += step
+                a = int(t0 * RATE)
                 if self.language == "auto" or self._doubt:
-                    a = int(t0 * RATE)
                     self._speech_for_language.append(self._slice(a, a + VAD).copy())
+                if self.info.multilingual:
+                    self._window_speech(t0, self._slice(a, a + VAD).copy())
             else:
                 if self._silence_since is None:
                     self._silence_since = t0
@@ -367,6 +374,31 @@ class Listener:
             self._close(max(self._last_speech_end, self._open_start + step), last=True)
         if self._open_start is None:  # silence: no stretch needs the audio before it
             self._drop_before(int((self._vad_done * step - CONTEXT_S) * RATE))
+
+    def _window_speech(self, t0: float, chunk: np.ndarray, final: bool = False) -> None:
+        """Speech from ``t0`` into the open language window; a full one (or at the end, one
+        with enough speech to tell) waits for the worker (:meth:`_score_languages`)."""
+        from furikaeri.analysis import LANGUAGE_WINDOW_MIN_S
+
+        if len(chunk):
+            self._lang_window.append((t0, chunk))
+        held = sum(len(c) for _, c in self._lang_window) / RATE
+        if held >= _detect_s() or (final and held >= LANGUAGE_WINDOW_MIN_S):
+            start, last = self._lang_window[0][0], self._lang_window[-1]
+            with self._lock:
+                self._lang_waiting.append((start, last[0] + len(last[1]) / RATE,
+                                           np.concatenate([c for _, c in self._lang_window])))
+            self._lang_window = []
+
+    def _score_languages(self) -> None:
+        """Whisper's language probabilities for each window of speech waiting (the worker's)."""
+        from furikaeri.transcribe import language_scores, load_model
+
+        with self._lock:
+            waiting, self._lang_waiting = self._lang_waiting, []
+            gain = np.float32(self._gain.whisper_gain())  # a quiet take raised (furikaeri.speech)
+        for start, end, speech in waiting:
+            self._lang_scored.append((start, end, language_scores(load_model(self.info.path), speech * gain)))
 
     def _close(self, end: float, reopen: float | None = None, last: bool = False) -> None:
         """A finished stretch: hand it to the worker and let go of the audio before it
@@ -544,6 +576,7 @@ class Listener:
 
         while self.language == "auto":  # the take ended before enough speech to tell: use what there is
             self._detect()
+        self._score_languages()
         rules = get_rules(self.language)
         start, end, samples = job.start, job.end, job.samples
         offset = job.first / RATE
@@ -642,6 +675,15 @@ class Listener:
             if self._worker is not threading.current_thread():
                 self._worker.join(timeout=wait_s)
 
+    def _other_languages(self) -> tuple:
+        """The stretches said in another language (:func:`furikaeri.analysis.other_language_spans`),
+        none when the whole answer sounds like the other one (:attr:`sounds_like` says it)."""
+        from furikaeri.analysis import other_language_spans
+
+        if self.sounds_like or not self._lang_scored:
+            return ()
+        return other_language_spans(sorted(self._lang_scored, key=lambda w: w[0]), self.language)
+
     def finish(self, progress=None):
         """Process the tail, wait for the worker, and return the :class:`Analysis`.
         ``progress(done_s, total_s)`` is called while the worker catches up."""
@@ -678,6 +720,9 @@ class Listener:
             self.language = "en"
         if self._doubt and self._speech_for_language:  # the take ended before enough speech: what there is
             self._detect()
+        if self.info.multilingual:
+            self._window_speech(0.0, np.zeros(0, np.float32), final=True)
+            self._score_languages()
         rules = get_rules(self.language)
         duration = self._samples / RATE
         db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
@@ -693,7 +738,7 @@ class Listener:
         return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=True, question=self.question,
                          model=self.info.name, duration=duration, source=self.source,
                          clipped=self.full_scale.share, sounds_like=self.sounds_like,
-                         cut_short=self.full_scale.cut_short,
+                         cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 

@@ -123,9 +123,9 @@ def load_model(path: str, cpu_threads: int = 0):
 DETECT_S = 10.0
 
 
-def detect_language(model, samples: np.ndarray, *, allowed=None) -> tuple[str, float]:
-    """The most likely of ``allowed`` languages for the first ``DETECT_S`` seconds of
-    ``samples`` (speech only: silence confuses Whisper's guess)."""
+def language_scores(model, samples: np.ndarray) -> dict[str, float]:
+    """Whisper's probability of each language it knows for the first :data:`DETECT_S` seconds
+    of ``samples`` (speech only: silence confuses Whisper's guess)."""
     import ctranslate2
 
     hop = model.feature_extractor.hop_length
@@ -133,14 +133,24 @@ def detect_language(model, samples: np.ndarray, *, allowed=None) -> tuple[str, f
     clip = np.asarray(samples[: frames * hop], dtype=np.float32)
     features = model.feature_extractor(np.pad(clip, (0, frames * hop - len(clip))))[:, :frames]
     result = model.model.detect_language(ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])))[0]
+    return {token.strip("<|>"): float(p) for token, p in result}
+
+
+def detect_language(model, samples: np.ndarray, *, allowed=None) -> tuple[str, float]:
+    """The most likely of ``allowed`` languages (furikaeri's, by default) for the first
+    :data:`DETECT_S` seconds of ``samples``, and its probability."""
+    return likeliest(language_scores(model, samples), allowed)
+
+
+def likeliest(scores: dict[str, float], allowed=None) -> tuple[str, float]:
+    """The most likely of ``allowed`` languages in ``scores`` (:func:`language_scores`)."""
     if allowed is None:
         from furikaeri.lang import LANGUAGES as allowed
-    probs = [(token.strip("<|>"), p) for token, p in result]
-    scores = {code: p for code, p in probs if code in allowed}
-    if not scores:
+    kept = {code: p for code, p in scores.items() if code in allowed}
+    if not kept:
         return allowed[0], 0.0
-    best = max(scores, key=scores.get)
-    return best, float(scores[best])
+    best = max(kept, key=kept.get)
+    return best, kept[best]
 
 
 def transcribe(

@@ -160,6 +160,39 @@ def counted(n: int, noun: str) -> str:
 #: The languages furikaeri speaks: each is one module here (``lang/<code>.py``).
 LANGUAGES = ("en", "ja")
 
+#: Names of the languages people most often switch into, among those Whisper tells apart
+#: (:func:`language_name`), in English and in Japanese.
+LANGUAGE_NAMES = {
+    "ar": ("Arabic", "アラビア語"), "bn": ("Bengali", "ベンガル語"), "cs": ("Czech", "チェコ語"),
+    "da": ("Danish", "デンマーク語"), "de": ("German", "ドイツ語"), "el": ("Greek", "ギリシャ語"),
+    "es": ("Spanish", "スペイン語"), "fa": ("Persian", "ペルシア語"), "fi": ("Finnish", "フィンランド語"),
+    "fr": ("French", "フランス語"), "he": ("Hebrew", "ヘブライ語"), "hi": ("Hindi", "ヒンディー語"),
+    "hu": ("Hungarian", "ハンガリー語"), "id": ("Indonesian", "インドネシア語"), "it": ("Italian", "イタリア語"),
+    "ko": ("Korean", "韓国語"), "mn": ("Mongolian", "モンゴル語"), "ms": ("Malay", "マレー語"),
+    "my": ("Burmese", "ミャンマー語"), "ne": ("Nepali", "ネパール語"), "nl": ("Dutch", "オランダ語"),
+    "no": ("Norwegian", "ノルウェー語"), "pl": ("Polish", "ポーランド語"), "pt": ("Portuguese", "ポルトガル語"),
+    "ro": ("Romanian", "ルーマニア語"), "ru": ("Russian", "ロシア語"), "sv": ("Swedish", "スウェーデン語"),
+    "ta": ("Tamil", "タミル語"), "th": ("Thai", "タイ語"), "tl": ("Tagalog", "タガログ語"),
+    "tr": ("Turkish", "トルコ語"), "uk": ("Ukrainian", "ウクライナ語"), "ur": ("Urdu", "ウルドゥー語"),
+    "vi": ("Vietnamese", "ベトナム語"), "yue": ("Cantonese", "広東語"), "zh": ("Chinese", "中国語"),
+}
+
+
+def language_name(code: str, ui: str) -> str:
+    """The name of language ``code`` (any Whisper knows) in language ``ui``."""
+    if code in LANGUAGES:
+        return text(ui, f"language_{code}")
+    names = LANGUAGE_NAMES.get(code)
+    if names is not None:
+        return names[ui == "ja"]
+    return f"別の言語（{code}）" if ui == "ja" else f"another language ({code})"
+
+
+def clock(seconds: float) -> str:
+    """``m:ss`` for a time in seconds."""
+    s = max(0, int(round(seconds)))
+    return f"{s // 60}:{s % 60:02d}"
+
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _LATIN = re.compile(r"[A-Za-z]")
 

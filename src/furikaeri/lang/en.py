@@ -779,6 +779,7 @@ TEXT = {
     'other_language_in': 'not compared (in another language) in',
     'value_hedges_per_100_words_en': '{value}/100 words',
     'md_sounds_like': 'analysed as {analysed}, but it sounds like {heard}: the figures counted from its words (fillers, pace, hedges…) are left out.',
+    'warn_other_language': '{start}–{end} sounds like {heard}, not English: Whisper wrote it as English (a translation or an invention), so the words there, and the figures that count them, are not what was said.',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

@@ -711,6 +711,7 @@ TEXT = {
     'other_language_in': '別の言語のため比べていない回答',
     'value_hedges_per_100_words_en': '{value}回/100語',
     'md_sounds_like': '{analysed}として分析しましたが{heard}に聞こえる回答です。言葉から数える数値（フィラー・話速・ぼかし表現など）は出していません。',
+    'warn_other_language': '{start}〜{end}は日本語ではなく{heard}に聞こえます。そこは日本語として書き取られたため（訳文や作り話になります）、そこの言葉とそれを数えた数値は実際の発話と違います。',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri import norms
+from furikaeri.lang import clock
 from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, unspaced, wrap_phrases, wrap_unspaced
 
 
@@ -416,12 +417,6 @@ def details(a, L) -> list[Text]:
 
         out.append(Text(f"{L['first_sentence']}: {readable(a.opening.text, a.language)}", style="dim"))
     return out
-
-
-def clock(seconds: float) -> str:
-    """``m:ss`` for a time in seconds."""
-    s = max(0, int(round(seconds)))
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def _bullets(lines, mark: str, style: str = "") -> Table:

@@ -1,0 +1,92 @@
+"""A stretch said in another language (English, then German) is named, not reported as the
+answer's words: Whisper writes it in the answer's language, a translation or an invention."""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from furikaeri.analysis import LanguageSpan, other_language_spans, speech_windows
+from furikaeri.speech import Interval
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_speech_is_cut_into_windows_of_ten_seconds_of_speech():
+    ivs = [Interval(0.0, 4.0), Interval(5.0, 17.0), Interval(20.0, 22.0), Interval(30.0, 31.5)]
+    windows = speech_windows(ivs, 10.0, 3.0)
+    assert windows[0] == [(0.0, 4.0), (5.0, 11.0)]  # a long interval cut where the window is full
+    assert windows[1] == [(11.0, 17.0), (20.0, 22.0), (30.0, 31.5)]  # 9.5 s: the last, kept (>= 3 s)
+    assert len(windows) == 2
+    assert speech_windows([Interval(0.0, 12.0)], 10.0, 3.0) == [[(0.0, 10.0)]]  # 2 s left: too little
+
+
+def scores(**p):
+    return dict(p)
+
+
+def test_a_stretch_is_another_language_only_where_whisper_is_sure():
+    scored = [(0.0, 11.0, scores(en=0.99)), (11.0, 24.0, scores(en=0.95, de=0.04)),
+              (24.0, 37.0, scores(de=0.85, en=0.14)),  # the switch: both in one window
+              (37.0, 49.0, scores(de=1.0)), (49.0, 60.0, scores(de=0.99))]
+    assert other_language_spans(scored, "en") == (LanguageSpan("de", 24.0, 60.0),)
+    # an accented speaker's window Whisper is unsure of is no other language
+    unsure = [(0.0, 10.0, scores(en=0.53, ko=0.3)), (10.0, 20.0, scores(id=0.39, en=0.35))]
+    assert other_language_spans(unsure, "en") == ()
+    # a neighbour is joined only in the sure window's language, and only when it is likeliest
+    mixed = [(0.0, 10.0, scores(fr=0.6, en=0.4)), (10.0, 20.0, scores(de=0.97)), (20.0, 30.0, scores(en=0.9))]
+    assert other_language_spans(mixed, "en") == (LanguageSpan("de", 10.0, 20.0),)
+    # two languages in turn: two stretches
+    turns = [(0.0, 10.0, scores(de=0.95)), (10.0, 20.0, scores(fr=0.96))]
+    assert other_language_spans(turns, "ja") == (LanguageSpan("de", 0.0, 10.0), LanguageSpan("fr", 10.0, 20.0))
+
+
+def test_an_answer_analysed_before_the_check_reads_as_having_none():
+    from furikaeri.analysis import Analysis, upgrade
+
+    old = {"schema": 6, "file": None, "language": "en", "duration_s": 1.0, "speech_detected": False,
+           "latency_s": None, "answer_s": 0.0, "budget_s": 60.0, "over_budget": False, "transcript": ""}
+    assert upgrade(old)["other_languages"] == []
+    assert Analysis.from_dict(old).other_languages == ()
+
+
+@pytest.mark.model
+def test_english_then_german_names_the_german_stretch_in_the_file_and_the_live_path(shared):
+    from furikaeri.analysis import analyze_file
+    from furikaeri.audio import load_audio
+    from furikaeri.stream import blocks_of, listen_to
+
+    path = shared("edge", "english_then_french.mp3")  # the second half is German (Whisper: 0.95-1.00)
+    whole = analyze_file(path)
+    streamed = listen_to(blocks_of(load_audio(path).samples), source=str(path), language="auto")
+    for a in (whole, streamed):
+        assert a.language == "en"
+        (span,) = a.other_languages
+        assert span.language == "de" and 20.0 <= span.start <= 28.0 and span.end >= 55.0
+        assert any("German" in w and "0:2" in w for w in a.warnings)
+        assert not a.tips  # more than half of it is German: no coaching of a translation
+    english = analyze_file(ROOT / "samples" / "en_tell_me_about_yourself.flac")
+    assert english.other_languages == () and english.tips
+
+
+@pytest.mark.model
+def test_no_real_speaker_is_heard_in_another_language(shared):
+    """Every 10-s window of the real second-language speakers (accented English, learners'
+    Japanese) and of the samples: no stretch is flagged (the check's false alarms)."""
+    from furikaeri.analysis import _model_info, choose_language
+    from furikaeri.audio import load_audio
+    from furikaeri.speech import find_speech
+
+    files = sorted(glob.glob(str(shared("real-l2") / "*.flac"))) + sorted(glob.glob(str(ROOT / "samples" / "*.flac")))
+    info = _model_info(None, None)
+    flagged = {}
+    for f in files:
+        audio = load_audio(f)
+        named = Path(f).name[:2]
+        lang, other, spans = choose_language(audio, find_speech(audio), "auto", info)
+        if lang != named or spans:
+            flagged[Path(f).name] = (lang, spans)
+    assert len(files) >= 20 and not flagged
