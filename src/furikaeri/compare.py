@@ -17,7 +17,8 @@ from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRICS, Change, Metric, band_change, change, compare_metrics, judged_value
+from furikaeri.metrics import METRICS, Change, Metric, change, compare_metrics, has_norm, judged_value, \
+    norm_change, norm_distance, off_norm
 from furikaeri.notes import FixCheck, check_fix, settle_counts
 from furikaeri.store import Answer, Store
 
@@ -302,9 +303,10 @@ class SessionComparison:
     only_after: tuple[Answer, ...]
     means: tuple[Change, ...]
     language: str | None = None
-    #: for each figure judged by a band (pace), how many of each session's answers lie outside
-    #: it, of how many: ``{metric: [off_before, of_before, off_after, of_after]}`` (a mean inside
-    #: the band can hide two answers far from it, one on each side)
+    #: for each figure with a norm (a band: pace; a limit: the longest pause, hedges), how many
+    #: of each session's answers lie off it, of how many: ``{metric: [off_before, of_before,
+    #: off_after, of_after]}`` (a mean inside the band can hide two answers far from it, one on
+    #: each side; a mean under a limit, one answer past it)
     off_band: dict[str, list[int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -344,30 +346,41 @@ def _mean_metrics(answers: Sequence[Answer]) -> dict[str, float | None]:
 
 def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
                  means: tuple[dict[str, float | None], dict[str, float | None]]) -> Change:
-    """The change of figure ``m``'s session mean. A figure judged by a band is judged by its
-    answers' mean distance from the band as well as by where the mean lies
-    (:func:`furikaeri.metrics.band_change`, as progress judges its trends: 126, 210 and 90 wpm
-    have a mean of 142, inside 120-160, and two answers far outside it: "answers further off
-    the range"); a per-minute count past the recogniser's jitter
+    """The change of figure ``m``'s session mean. A figure with a norm is judged by its
+    answers' mean distance from it as well as by where the mean lies
+    (:func:`furikaeri.metrics.norm_change`, as progress judges its trends: 126, 210 and 90 wpm
+    have a mean of 142, inside 120-160, and two answers far outside it; pauses of 1.1 and 3.6 s
+    a longest pause of 2.4 s on average, under 3 s, and one answer past it: "answers further
+    off the range"); a per-minute count past the recogniser's jitter
     (:func:`furikaeri.notes.settle_counts`)."""
     c = change(m, means[0][m.name], means[1][m.name])
-    if m.better == "band" and m.band and c.verdict in ("better", "worse", "same"):
-        far = [statistics.fmean(m.score(v) or 0.0 for v in _judged(x, m.name)) for x in (before, after)]
-        return band_change(c, far[0], far[1])
+    far = [_distances(m, x) for x in (before, after)]
+    if all(far):
+        c = norm_change(c, statistics.fmean(far[0]), statistics.fmean(far[1]))
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
                          [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
 
 
+def _distances(m: Metric, answers: Sequence[Answer]) -> list[float]:
+    """How far each of ``answers`` lies from figure ``m``'s norm
+    (:func:`furikaeri.metrics.norm_distance`; none for a figure without one)."""
+    vals = _judged(answers, m.name)
+    if m.name == "over_s":  # as the mean counts it: within the budget is 0 over
+        vals = [max(0.0, v) for v in vals]
+    return [d for v in vals if (d := norm_distance(m, v)) is not None]
+
+
 def _off_band(language: str | None, before: Sequence[Answer], after: Sequence[Answer]) -> dict[str, list[int]]:
-    """For each banded figure of ``language``: how many of each session's answers lie off the
-    band, of how many (:attr:`SessionComparison.off_band`)."""
+    """For each figure of ``language`` with a norm (a band, or a limit: the longest pause,
+    hedges): how many of each session's answers lie off it, of how many
+    (:attr:`SessionComparison.off_band`; :func:`furikaeri.metrics.off_norm`, the one rule)."""
     out = {}
     for m in METRICS:
-        if m.better != "band" or not m.band or m.language not in (None, language):
+        if m.language not in (None, language) or m.better is None or not has_norm(m.name):
             continue
         vals = [_judged(before, m.name), _judged(after, m.name)]
         if vals[0] or vals[1]:
-            out[m.name] = [x for v in vals for x in (sum((m.score(y) or 0.0) > 0 for y in v), len(v))]
+            out[m.name] = [x for v in vals for x in (sum(off_norm(m, y) for y in v), len(v))]
     return out
 
 

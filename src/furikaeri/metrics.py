@@ -128,9 +128,11 @@ class Change:
     after: float | None
     delta: float | None
     verdict: str
-    #: the verdict is of the answers' distance from the figure's band, not of ``before`` and
+    #: the verdict is of the answers' distance from the figure's norm, not of ``before`` and
     #: ``after`` (a session's mean, a trend's median), which held or moved the other way
-    #: (:func:`band_change`): it is said of the answers ("answers further off the range")
+    #: (:func:`norm_change`): it is said of the answers ("answers further off the range"); a
+    #: ``same`` so judged is values that moved inside the norm over answers off it: never
+    #: said "within the norm"
     by_answers: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -178,6 +180,44 @@ def has_norm(name: str) -> bool:
     return _norm_test(name) is not None
 
 
+#: The limit of each figure judged by one (:func:`_norm_test`), in the figure's stored unit:
+#: ``(side, limit)``, side +1 for a ceiling (fillers, hedges, the longest pause), -1 for a floor
+#: (the voice's spread). A figure judged by a band has its band instead (:meth:`Metric.score`).
+_LIMITS: dict[str, tuple[int, float]] = {
+    "over_s": (1, 0.0),
+    "fillers_per_min": (1, norms.FILLERS_GOOD_PER_MIN),
+    "long_pauses": (1, 0.0),
+    "longest_pause_s": (1, norms.VERY_LONG_PAUSE_S),
+    "opening_share": (1, norms.OPENING_SHARE),
+    "hedges_per_100_words": (1, norms.HEDGES_PER_100_HIGH),
+    "pitch_spread_st": (-1, norms.MONOTONE_ST),
+    "monotone_share": (1, norms.MONOTONE_SHARE_HIGH),
+    "off_pace_s": (1, 0.0),
+}
+
+
+def norm_distance(metric: Metric, value: float | None) -> float | None:
+    """How far ``value`` of ``metric`` lies from where it should be, in its stored unit: 0
+    inside its norm (:func:`in_norm`, the figure as shown), else its distance from the band
+    (:meth:`Metric.score`) or past the limit (:data:`_LIMITS`; a value on a strict limit, a
+    pause of 3.0 s, is off it by a hair). None for a figure not judged against a norm. The one
+    measure by which a session's mean and a trend are judged on their answers
+    (:func:`norm_change`) and a session's answers counted off the norm."""
+    if value is None or metric.better is None or not has_norm(metric.name):
+        return None
+    if metric.better == "band" and metric.band:
+        return metric.score(value)
+    if metric.name not in _LIMITS or in_norm(metric.name, value):
+        return 0.0
+    side, limit = _LIMITS[metric.name]
+    return max(side * (float(value) - limit), 1e-6)
+
+
+def off_norm(metric: Metric, value: float | None) -> bool:
+    """Is ``value`` of ``metric`` off its norm (:func:`norm_distance`)?"""
+    return (norm_distance(metric, value) or 0.0) > 0
+
+
 def held_in_norm(c: Change) -> bool:
     """Did the figure of ``c`` move, as shown, while staying where it should be at both ends
     (:func:`in_norm`)? Such a change is no change to judge: an opening at 3 % and then 10 % of
@@ -216,38 +256,45 @@ def change(metric: Metric, before: float | None, after: float | None, *, want: s
     return Change(metric.name, before, after, delta, _score_verdict(metric, sb, sa))
 
 
-def _score_verdict(metric: Metric, before: float, after: float) -> str:
+def _score_verdict(metric: Metric, before: float, after: float, *, stepped: bool = False) -> str:
     """``better``, ``worse`` or ``same``, from a figure's scores (:meth:`Metric.score`, lower
     is better) at two ends. For a figure judged by a band the score is its distance from the
     band, in the figure's unit: a distance off the band at both ends that moved less than the
     figure's own step is no change (115 -> 163 wpm: as far off the range on its other side);
-    reaching the band or leaving it is a change however near its edge (157 -> 117 wpm)."""
+    reaching the band or leaving it is a change however near its edge (157 -> 117 wpm).
+    ``stepped``: the scores are distances from a limit (:func:`norm_distance`), judged so too."""
     gap = after - before
     off_both = before > 1e-9 and after > 1e-9
-    if abs(gap) < 1e-9 or (metric.better == "band" and off_both and abs(gap) < metric.same - 1e-9):
+    if abs(gap) < 1e-9 or ((stepped or metric.better == "band") and off_both and abs(gap) < metric.same - 1e-9):
         return "same"
     return "better" if gap < 0 else "worse"
 
 
-def band_change(c: Change, far_before: float, far_after: float) -> Change:
-    """``c``, the change of a banded figure's centre over several answers (a session's mean, a
-    trend's median: the values shown), judged on how far those answers lie from the band
-    (``far_before``/``far_after``: their mean or median distance, :meth:`Metric.score`). One
-    rule for the session means and the progress trends:
+def norm_change(c: Change, far_before: float, far_after: float) -> Change:
+    """``c``, the change of a figure's centre over several answers (a session's mean, a trend's
+    median: the values shown), judged on how far those answers lie from the figure's norm
+    (``far_before``/``far_after``: their mean or median :func:`norm_distance`). One rule for
+    the session means and the progress trends, for a figure judged by a band (pace) as for one
+    judged by a limit (the longest pause, hedges):
 
     - a distance that moved less than the figure's step is no change (``same``), as for one
-      answer (:func:`_score_verdict`: reaching the band or leaving it is a change);
+      answer (:func:`_score_verdict`: reaching the norm or leaving it is a change);
     - a verdict the shown values agree with is theirs ("into the range", "further from the
       range");
-    - else the values held, or moved the other way, while the answers spread off the band or
+    - else the values held, or moved the other way, while the answers spread off the norm or
       gathered into it (126, 210 and 90 wpm have a mean inside 120-160 and two answers far
-      off it): the verdict is the answers' (``by_answers``), said of them, never of the values
-      shown; values that came toward the band never read "further from the range"."""
+      off it; pauses of 1.1 and 3.6 s a mean under 3 s): the verdict is the answers'
+      (``by_answers``), said of them, never of the values shown; values that came toward the
+      norm never read "further from the range";
+    - values that moved inside the norm ("held", :func:`held_in_norm`) over answers off it
+      at either end are ``same`` ``by_answers``: no change, and never "within the norm"."""
     m = METRIC_BY_NAME.get(c.metric)
-    if m is None or m.better != "band" or c.verdict not in ("better", "worse", "same"):
+    if m is None or not has_norm(c.metric) or m.better is None or c.verdict not in ("better", "worse", "same"):
         return c
-    verdict = _score_verdict(m, far_before, far_after)
+    verdict = _score_verdict(m, far_before, far_after, stepped=True)
     if verdict == c.verdict:
+        if verdict == "same" and max(far_before, far_after) > 0 and held_in_norm(c):
+            return replace(c, by_answers=True)
         return c
     return replace(c, verdict=verdict, by_answers=verdict != "same")
 

@@ -536,7 +536,7 @@ def settle_counts(c: Change, before: Mapping[str, Any] | Sequence[Mapping[str, A
         return c
     b = [before] if isinstance(before, Mapping) else list(before)
     a = [after] if isinstance(after, Mapping) else list(after)
-    return replace(c, verdict="same") if within_jitter(c.metric, b, a) else c
+    return replace(c, verdict="same", by_answers=False) if within_jitter(c.metric, b, a) else c
 
 
 # --------------------------------------------------------------------------- the check

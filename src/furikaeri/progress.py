@@ -16,8 +16,8 @@ from furikaeri import coach
 from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, band_change, change, judged_both, judged_change, \
-    judged_value, metrics_for, too_short
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, judged_both, judged_change, judged_value, \
+    metrics_for, norm_change, norm_distance, too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -69,9 +69,10 @@ def chart_value(metric: Metric, value: float) -> float:
 
 def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     """``metric`` over ``answers`` (oldest first); a rate or share only over the answers long
-    enough for it (:func:`furikaeri.metrics.judged_value`). A figure judged by a band is judged
-    on its attempts' distances from it too (their medians, :func:`trend_ends`), by the rule the
-    session means follow (:func:`furikaeri.metrics.band_change`): the medians can come nearer
+    enough for it (:func:`furikaeri.metrics.judged_value`). A figure with a norm (a band, or a
+    limit: hedges, the longest pause) is judged on its attempts' distances from it too (their
+    medians, :func:`trend_ends`), by the rule the session means follow
+    (:func:`furikaeri.metrics.norm_change`): the medians can come nearer
     the band while the attempts moved away from it (211, 184 then 191, 432 字/分 against
     250-350: 198 then 312, though the latest is far past it: "answers further off the range"),
     and a distance that moved less than the figure's step is no change."""
@@ -88,10 +89,11 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     if len(pts) >= 2:
         first, last = trend_ends([p.value for p in pts])
         trend = change(metric, round(first, 3), round(last, 3))
-        if metric.better == "band":
-            trend = band_change(trend, *trend_ends([metric.score(p.value) or 0.0 for p in pts]))
+        far = [norm_distance(metric, chart_value(metric, p.value)) for p in pts]
+        if all(d is not None for d in far):  # a figure with a norm: judged on its attempts too
+            trend = norm_change(trend, *trend_ends(far))
         if metric.name in COUNTED and trend.verdict in ("better", "worse") and _within_jitter(metric, answers, trend):
-            trend = replace(trend, verdict="same")
+            trend = replace(trend, verdict="same", by_answers=False)
     best = None
     scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]
     scored = [s for s in scored if s[0] is not None]

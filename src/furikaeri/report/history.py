@@ -19,7 +19,7 @@ from rich.text import Text
 from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
-from furikaeri.metrics import METRIC_BY_NAME, Change, change, held_in_norm
+from furikaeri.metrics import METRIC_BY_NAME, Change, change, held_in_norm, in_norm, off_norm
 from furikaeri.notes import COUNTED, FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
@@ -134,8 +134,13 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
             and change(m, c.before, c.after).verdict != "same":  # a change the recogniser's jitter explains
         word = t("same_jitter", lang)
-    if c.verdict == "same" and held_in_norm(c):  # moved, and where it should be at both ends: held
+    if c.verdict == "same" and c.by_answers:  # values held inside the norm, answers off it: no change, not "within"
+        return Text("= " + t("same", lang), style=_VERDICT_STYLE["same"])
+    if c.verdict == "same" and held_in_norm(c) and (latest is None or in_norm(c.metric, latest)):
+        # moved, and where it should be at both ends (and now, beside a trend's latest value): held
         return Text("= " + t("same_in_band", lang), style=_VERDICT_STYLE["same"])
+    if c.verdict == "toward_norm" and in_norm(c.metric, c.after):  # against the note, and now inside the range
+        word = t("toward_norm_into", lang)
     if c.by_answers and c.verdict in ("better", "worse"):  # judged on the answers, not the mean or median shown
         return Text(arrow + t("answers_nearer_band" if c.verdict == "better" else "answers_further_band", lang),
                     style=style)
@@ -601,6 +606,15 @@ def _render_said(console: Console, d: TextDiff, lang: str) -> None:
     console.print(grid)
 
 
+def _hidden_off(mean: Change | None, off_before: int, off_after: int) -> bool:
+    """Does a session's ``mean`` (its change) read inside the figure's norm at an end where
+    some of that session's answers lie off it (``off_before``/``off_after``)? Those are the
+    answers the table hides, said under it; a mean off the norm says so itself."""
+    if mean is None:
+        return False
+    return any(off and in_norm(mean.metric, value) for off, value in ((off_before, mean.before), (off_after, mean.after)))
+
+
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
     sa, sb = cmp.before, cmp.after
     _say(console, " → ".join(f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}{_beside(s['name'], _when(s['started_at']))}[/dim]"
@@ -616,8 +630,9 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", mean=True)
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
     console.print(_changes_table(means, console.width, table))
-    for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean inside the band hides
-        if off_b or off_a:
+    means_by = {c.metric: c for c in cmp.means}
+    for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean inside the norm hides
+        if _hidden_off(means_by.get(name), off_b, off_a):
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
     for p in cmp.pairs:
         console.print()
@@ -646,8 +661,8 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
         change = ""
         if s.trend and s.trend.delta is not None and s.metric != "over_s":  # as compare shows it
             change = shown_change(s.metric, s.trend.before, s.trend.after, lang)
-        m = METRIC_BY_NAME.get(s.metric)  # a latest value outside its good band stands out
-        outside = m is not None and m.band is not None and latest is not None and not m.band[0] <= latest <= m.band[1]
+        m = METRIC_BY_NAME.get(s.metric)  # a latest value off its norm (a band, a limit) stands out
+        outside = m is not None and off_norm(m, latest)
         rows.append((_label(s.metric, lang), sparkline(values, m.same if m else 0.0),
                      Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
                      fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict))

@@ -1,0 +1,127 @@
+"""QA's defects of session 30 (qa-b, fixer fb2), one section each: a figure judged by a limit
+(the longest pause, hedges) is judged on its answers as pace is on its band; a note's check
+says "into the range" where the table does; what was said differently in the order it was
+said; a pause tip about what made the pauses' verdict; the session of the previous attempt
+suggested; Japanese punctuation in Japanese messages; the history's notes wide enough.
+
+No Whisper model: answers are built by hand.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from rich.console import Console
+
+from furikaeri import compare as C
+from furikaeri import metrics as M
+from furikaeri import progress as P
+from furikaeri.report import history as H
+from furikaeri.store import Store
+from test_compare_notes import answer, make_analysis, save
+
+PAUSE, HEDGES = M.METRIC_BY_NAME["longest_pause_s"], M.METRIC_BY_NAME["hedges_per_100_words"]
+
+
+def plain(renderable, width: int = 100) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+# --------------------------------------------------------------------------- 2. a limit's mean and trend
+
+
+def limited(name, values, lang="ja"):
+    return [answer(i + 1, {name: float(v)}, lang=lang) for i, v in enumerate(values)]
+
+
+def test_one_distance_rule_for_a_band_and_a_limit():
+    assert M.norm_distance(HEDGES, 2.0) == 0.0 and M.norm_distance(HEDGES, 4.5) == pytest.approx(1.5)
+    assert M.norm_distance(PAUSE, 2.94) == 0.0  # shown 2.9 s: under 3 s
+    assert M.off_norm(PAUSE, 2.96)  # shown 3.0 s: a very long pause, off by a hair
+    assert M.norm_distance(M.METRIC_BY_NAME["pitch_spread_st"], 1.0) == pytest.approx(0.5)  # a floor
+    assert M.norm_distance(M.METRIC_BY_NAME["answer_s"], 90.0) is None  # no norm
+    cpm = M.METRIC_BY_NAME["chars_per_min"]
+    assert M.norm_distance(cpm, 200.0) == cpm.score(200.0) == 50.0
+
+
+@pytest.mark.parametrize("metric, before, after", [
+    (PAUSE, (1.1, 1.0, 1.1), (2.1, 3.6)),  # QA: 最長の間 1.1秒 → 2.9秒 = 目安内, #5 with a 3.6-s pause
+    (HEDGES, (0.0, 0.0, 0.0), (0.0, 4.5)),  # QA: ぼかし表現 0.0 → 2.3 = 目安内, #6 at 4.5
+])
+def test_a_session_mean_under_a_limit_over_answers_past_it_says_so(metric, before, after):
+    aa, bb = limited(metric.name, before), limited(metric.name, after)
+    means = C._mean_metrics(aa), C._mean_metrics(bb)
+    c = C._mean_change(metric, aa, bb, means)
+    assert M.in_norm(metric.name, c.before) and M.in_norm(metric.name, c.after)  # both means inside
+    assert c.verdict == "worse" and c.by_answers
+    word = plain(H._verdict(c, "ja", mean=True))
+    assert "目安内" not in word and "回答と目安のずれが広がった" in word
+    assert C._off_band("ja", aa, bb)[metric.name] == [0, 3, 1, 2]
+
+
+def test_session_means_count_every_figure_with_a_norm(furikaeri_home):
+    for session, (pause, hedges), start in (("A", (1.1, 0.0), 0), ("B", (3.6, 4.5), 60)):
+        a = make_analysis(question="Question 0?")
+        save(furikaeri_home, replace(a, stats=replace(a.stats, longest_pause_s=1.0)), session=session, minutes=start)
+        a = make_analysis(question="Question 1?")
+        a = replace(a, stats=replace(a.stats, longest_pause_s=pause, hedges_per_100_words=hedges))
+        save(furikaeri_home, a, session=session, minutes=start + 1)
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_sessions(st, "A", "B")
+    assert cmp.off_band["longest_pause_s"] == [0, 2, 1, 2]
+    assert cmp.off_band["hedges_per_100_words"] == [0, 2, 1, 2]
+    assert cmp.off_band["wpm"] == [0, 2, 0, 2]
+    out = " ".join(plain_render(cmp).split())
+    # the answers a mean under its limit hides are said under the table; none where nothing is hidden
+    assert "longest pause: 0 of 2 answers off the range → 1 of 2" in out
+    assert "hedges: 0 of 2 answers off the range → 1 of 2" in out
+    assert "pace: 0 of 2" not in out and "long pauses: 2 of 2" not in out  # a mean off the norm says so itself
+    assert "longest pause 1.1 s 2.3 s +1.2 ▼ answers further off the range" in out
+
+
+def plain_render(cmp) -> str:
+    console = Console(file=io.StringIO(), width=120, color_system=None)
+    H.render_compare_sessions(console, cmp, "en")
+    return console.file.getvalue()
+
+
+def test_a_trend_under_a_limit_over_a_latest_past_it_never_reads_in_range():
+    # QA: ぼかし表現 ▁▁▁▁█ 4.5回/300拍 … 傾向 +2.3 = 目安内
+    s = P.series(HEDGES, limited(HEDGES.name, (0.0, 0.0, 0.0, 0.0, 4.5)))
+    assert (s.trend.before, s.trend.after) == (0.0, 2.25)
+    assert s.trend.verdict == "worse" and s.trend.by_answers
+    # the medians held inside the limit, the attempts' distances too, the latest past it
+    s = P.series(HEDGES, limited(HEDGES.name, (1.0, 1.0, 1.0, 2.8, 2.8, 4.5)))
+    assert s.trend.verdict == "same" and M.held_in_norm(s.trend)
+    word = plain(H._verdict(s.trend, "ja", s.latest.value))
+    assert "目安内" not in word and "変化なし" in word
+    # inside all along, the latest too: held
+    s = P.series(HEDGES, limited(HEDGES.name, (1.0, 1.0, 1.0, 2.8, 2.8, 2.5)))
+    assert "目安内" in plain(H._verdict(s.trend, "ja", s.latest.value))
+
+
+def test_progress_marks_a_latest_past_its_limit():
+    s = P.series(HEDGES, limited(HEDGES.name, (0.0, 0.0, 4.5)))
+    block = P.ProgressBlock("t", None, "ja", 3, None, None, (s,))
+    [row] = H._progress_figures(block, "ja")[1]
+    assert row[2].style == "yellow"
+
+
+# --------------------------------------------------------------------------- 4. one verdict for one change
+
+
+def test_a_note_check_against_the_note_into_the_range_says_into_it():
+    # QA: 話速 245字/分 → 313字/分 ▲ 目安内に入った, and the note's check 「目安の範囲に近づきました」
+    from furikaeri import notes as N
+
+    cpm = M.METRIC_BY_NAME["chars_per_min"]
+    into = N.note_change(cpm, 245.0, 313.0, "lower")
+    assert into.verdict == "toward_norm"
+    assert "目安の範囲に入りました" in plain(H._verdict(into, "ja", by_band=False))
+    assert "into the usual range" in plain(H._verdict(into, "en", by_band=False))
+    nearer = N.note_change(cpm, 154.0, 185.0, "lower")  # still under 250: nearer, not in
+    assert "近づきました" in plain(H._verdict(nearer, "ja", by_band=False))
