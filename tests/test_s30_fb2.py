@@ -125,3 +125,34 @@ def test_a_note_check_against_the_note_into_the_range_says_into_it():
     assert "into the usual range" in plain(H._verdict(into, "en", by_band=False))
     nearer = N.note_change(cpm, 154.0, 185.0, "lower")  # still under 250: nearer, not in
     assert "近づきました" in plain(H._verdict(nearer, "ja", by_band=False))
+
+
+# --------------------------------------------------------------------------- 5. what was said differently, in order
+
+
+def _in_order(fragments, source):
+    at = [source.index(f.rstrip("…")) for f in fragments]
+    return at == sorted(at)
+
+
+def test_fragments_are_listed_in_the_order_they_were_said():
+    # QA: 「強みは、相手の話を」, said first, came fourth (longest first)
+    before = "私の強みは、相手の話を最後まで聞く力です。飲食店のアルバイトで新人の教育を任されました。そこで一人一人と話しました。"
+    after = "私の長所は、粘り強さです。サークルで新人の教育を任されました。毎週全員と面談をしました。"
+    d = C.diff_text(before, after, "ja", max_chars=200)
+    assert len(d.removed) >= 3 and len(d.added) >= 3
+    assert _in_order(d.removed, before) and _in_order(d.added, after)
+    en = C.diff_text("I led a small team and we shipped it on time after a long and hard year",
+                     "I led a big team and we shipped it late after a year", "en")
+    assert _in_order(en.removed, "I led a small team and we shipped it on time after a long and hard year")
+
+
+def test_the_fragments_kept_are_still_the_longest():
+    words = [f"w{i}" for i in range(40)]
+    before = " ".join(words)
+    after_words = list(words)
+    for at, n in ((2, 1), (8, 3), (16, 1), (24, 4), (32, 2), (37, 1)):  # six changes, runs of n words
+        for k in range(n):
+            after_words[at + k] = f"x{at}{k}"
+    d = C.diff_text(before, " ".join(after_words), "en", max_runs=3)
+    assert d.removed == ("w8 w9 w10", "w24 w25 w26 w27", "w32 w33")  # the three longest, as said

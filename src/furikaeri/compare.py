@@ -186,7 +186,8 @@ def _add_run(runs: list[tuple[int, int]], run: tuple[int, int]) -> None:
 
 def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 5, max_chars: int = 40) -> TextDiff:
     """The runs of units (the language's :meth:`~furikaeri.lang.Rules.diff_tokens`) dropped
-    and added between two transcripts, longest first, at most ``max_runs`` of each, each shown
+    and added between two transcripts: the ``max_runs`` longest of each, in the order they were
+    said (a list read as the answer went, not by length), each shown
     as said (punctuation kept) in at most ``max_chars``, cut only between words (phrases in
     Japanese)."""
     rules = get_rules(language or "")
@@ -217,9 +218,10 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
             if any(said == f[0] for f in full):  # two changes inside one phrase: shown once
                 continue
             full.append((said, source, spans, words))
-        full.sort(key=lambda r: len(r[0]), reverse=True)
+        # the longest runs, shown in the order they were said (they read as the answer went)
+        kept = set(sorted(range(len(full)), key=lambda i: -len(full[i][0]))[:max_runs])
         out = []
-        for said, source, spans, words in full[:max_runs]:
+        for said, source, spans, words in (f for i, f in enumerate(full) if i in kept):
             if len(said) <= max_chars:
                 out.append(said)
             elif spans:
