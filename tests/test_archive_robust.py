@@ -450,7 +450,7 @@ def test_practice_says_the_files_path_and_command_with_its_home(tmp_path, monkey
 
     home = tmp_path / "my archive"
     take = _quiet_wav(tmp_path / "my take.wav")
-    monkeypatch.setattr(practice_cmd, "_analyser", lambda model: lambda path, language, budget, question: analysis())
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
 
     def locked(self, *args, **kwargs):
         raise S._locked(S.db_path(self.home))

@@ -134,7 +134,7 @@ def test_a_reflection_typed_for_an_answer_that_could_not_be_saved_is_in_the_comm
 
     home = tmp_path / "h"
     take = _quiet_wav(tmp_path / "take.wav")
-    monkeypatch.setattr(practice_cmd, "_analyser", lambda model: lambda path, language, budget, question: analysis())
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
 
     def locked(self, *args, **kwargs):
         raise ST._locked(ST.db_path(self.home))
@@ -243,7 +243,7 @@ def test_ctrl_c_while_an_answer_is_heard_still_prints_the_sessions_json(tmp_path
     takes = [_quiet_wav(tmp_path / f"take{i}.wav") for i in range(3)]
     heard = []
 
-    def analyser(model):
+    def analyser(model, **_):
         def analyse(path, language, budget, question):
             heard.append(path)
             if len(heard) == 2:
@@ -382,7 +382,7 @@ def test_the_commands_a_hint_suggests_read_the_archive_given(tmp_path, monkeypat
     from furikaeri.cli import cli, practice_cmd
     from test_archive_robust import _quiet_wav, analysis
 
-    monkeypatch.setattr(practice_cmd, "_analyser", lambda model: lambda path, language, budget, question: analysis())
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
     home = tmp_path / "my archive"
     take = _quiet_wav(tmp_path / "take.wav")
     args = ["--home", str(home), "practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take),

@@ -90,3 +90,25 @@ def test_no_real_speaker_is_heard_in_another_language(shared):
         if lang != named or spans:
             flagged[Path(f).name] = (lang, spans)
     assert len(files) >= 20 and not flagged
+
+
+def test_an_auto_answer_is_heard_in_the_questions_language_unless_whisper_is_sure():
+    from furikaeri.analysis import preferred
+
+    assert preferred("en", "ja", 0.99) == "ja"  # an English question answered in Japanese
+    assert preferred("en", "ja", 0.6) == "en"  # an accented answer stays in the question's language
+    assert preferred("ja", "ja", 0.69) == "ja"
+    assert preferred(None, "ja", 0.6) == "ja"  # nothing preferred: Whisper's likeliest
+
+
+@pytest.mark.model
+def test_practice_without_a_language_hears_a_japanese_answer_to_an_english_question_as_japanese():
+    """practice --set en-basic, answered in Japanese, no --language: heard as Japanese (it was
+    heard as English, a translation, with a warning to analyse it again)."""
+    from furikaeri.cli.practice_cmd import _analyser
+
+    path = ROOT / "samples" / "ja_jikopr.flac"
+    auto = _analyser("base", auto=True)(path, "en", 60.0, "What is your greatest strength?")
+    assert auto.language == "ja" and auto.sounds_like is None and auto.tips
+    named = _analyser("base")(path, "en", 60.0, "What is your greatest strength?")  # --language en
+    assert named.language == "en" and named.sounds_like == "ja"

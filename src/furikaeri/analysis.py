@@ -208,6 +208,7 @@ def analyze_audio(
     filler_prompt: bool = True,
     relisten: bool = True,
     progress=None,
+    prefer: str | None = None,
 ) -> Analysis:
     """Analyse one answer.
 
@@ -226,6 +227,10 @@ def analyze_audio(
         by one only to measure what each adds, see ``bench/fillers.py`` and ``bench/real.py``).
     progress : callable(done_s, total_s), optional
         Called as transcription advances.
+    prefer : {"en", "ja"}, optional
+        With ``auto``: the language to hear the answer in (the question's) unless Whisper is
+        sure it is the other one (:data:`LANGUAGE_DOUBT_P`): an English question answered in
+        Japanese is heard as Japanese, an accented answer stays in the question's language.
 
     Steps: a microphone's DC offset taken out (:class:`furikaeri.audio.Offset`); speech from the
     audio (:mod:`speech`); nothing to transcribe when there is none (no hallucinated answers);
@@ -240,12 +245,12 @@ def analyze_audio(
     from furikaeri.norms import default_budget
     from furikaeri.speech import find_speech
 
-    _check_options(language, budget)
+    _check_options(language, budget, prefer)
     info = _model_info(model, models_dir, language)
     audio = replace(audio, samples=without_offset(audio.samples))  # as a Listener takes it out
     smap = find_speech(audio)
-    lang, other, spans = choose_language(audio, smap, language, info) if smap.has_speech else (
-        "en" if language == "auto" else language, None, ())
+    lang, other, spans = choose_language(audio, smap, language, info, prefer) if smap.has_speech else (
+        (prefer or "en") if language == "auto" else language, None, ())
     rules = get_rules(lang)
     heard = hear_answer(audio, smap, rules, info, filler_prompt=filler_prompt, acoustic=acoustic_fillers,
                         relisten=relisten, progress=progress) if smap.has_speech else Heard()
@@ -262,13 +267,14 @@ def _voice(audio, smap, span):
     return measure_voice(audio.samples, audio.rate, span, frames_db=smap.frames_db, speech=smap.intervals)
 
 
-def _check_options(language: str, budget: float | None) -> None:
+def _check_options(language: str, budget: float | None, prefer: str | None = None) -> None:
     from furikaeri.errors import UsageError
     from furikaeri.lang import LANGUAGES
 
-    if language != "auto" and language not in LANGUAGES:
-        raise UsageError(f"unknown language {language!r}: use auto, {', '.join(LANGUAGES)}",
-                         ja=f"{language!r} は使えない言語です: auto、{'、'.join(LANGUAGES)} のどれかを指定してください")
+    for named in (language, prefer or "auto"):
+        if named != "auto" and named not in LANGUAGES:
+            raise UsageError(f"unknown language {named!r}: use auto, {', '.join(LANGUAGES)}",
+                             ja=f"{named!r} は使えない言語です: auto、{'、'.join(LANGUAGES)} のどれかを指定してください")
     if budget is not None and not 0 < budget < float("inf"):  # NaN fails this too
         raise UsageError("the budget must be a positive number of seconds", ja="持ち時間は正の秒数で指定してください")
 
@@ -299,12 +305,14 @@ def _model_info(model: str | None, models_dir, language: str = "auto"):
 LANGUAGE_DOUBT_P = 0.9
 
 
-def choose_language(audio, smap, language: str, info) -> tuple[str, str | None, tuple[LanguageSpan, ...]]:
+def choose_language(audio, smap, language: str, info,
+                    prefer: str | None = None) -> tuple[str, str | None, tuple[LanguageSpan, ...]]:
     """The language to hear the answer in; the language it sounds like when that is another
     one (:data:`LANGUAGE_DOUBT_P`); and the stretches said in yet another language (any Whisper
     knows, :func:`other_language_spans`). ``language`` unless it is ``auto``: then English for
     an English-only model, else the likeliest language of the first seconds of speech (silence
-    confuses Whisper's guess, so only the speech intervals are heard)."""
+    confuses Whisper's guess, so only the speech intervals are heard), or ``prefer`` unless
+    Whisper is sure of the other (:func:`preferred`)."""
     if not info.multilingual:
         return "en" if language == "auto" else language, None, ()
     import numpy as np
@@ -318,7 +326,7 @@ def choose_language(audio, smap, language: str, info) -> tuple[str, str | None, 
     scored = [(w[0][0], w[-1][1], language_scores(model, gain * np.concatenate(
         [audio.samples[int(a * rate): int(b * rate)] for a, b in w]))) for w in windows]
     heard, p = likeliest(scored[0][2])
-    chosen = heard if language == "auto" else language
+    chosen = preferred(prefer, heard, p) if language == "auto" else language
     other = None if language == "auto" else sounds_like(language, heard, p)
     return chosen, other, () if other else other_language_spans(scored, chosen)
 
@@ -379,6 +387,13 @@ def other_language_spans(scored, language: str) -> tuple[LanguageSpan, ...]:
         else:
             out.append(LanguageSpan(top, round(start, 2), round(end, 2)))
     return tuple(out)
+
+
+def preferred(prefer: str | None, heard: str, p: float) -> str:
+    """The language to hear an ``auto`` answer in: ``heard`` (Whisper's likeliest, with its
+    probability ``p``), or with a ``prefer``-ed one (the question's), that one unless Whisper is
+    sure of the other (an accented speaker's answer stays in the language they were asked in)."""
+    return heard if prefer is None else sounds_like(prefer, heard, p) or prefer
 
 
 def sounds_like(language: str, heard: str, p: float) -> str | None:

@@ -153,7 +153,7 @@ class Listener:
     budget : float, optional
         The question's time budget (s).
     question : str, optional
-    model, models_dir
+    model, models_dir, prefer
         As :func:`furikaeri.analysis.analyze_audio`.
     source : str
         What the audio is (a file name), for the report.
@@ -171,10 +171,11 @@ class Listener:
 
     def __init__(self, *, language: str = "auto", budget: float | None = None, question: str | None = None,
                  model: str | None = None, models_dir=None, source: str = "", background: bool = True,
-                 hear_ahead: bool | None = None, full_scale: FullScale | None = None):
+                 hear_ahead: bool | None = None, full_scale: FullScale | None = None, prefer: str | None = None):
         from furikaeri.analysis import _check_options, _model_info
 
-        _check_options(language, budget)
+        _check_options(language, budget, prefer)
+        self.prefer = prefer
         self.info = _model_info(model, models_dir, language)
         self.language = language if language != "auto" else ("en" if not self.info.multilingual else "auto")
         # a language named by the person is checked once against what the speech sounds like
@@ -463,7 +464,9 @@ class Listener:
             speech = speech * np.float32(self._gain.whisper_gain())  # a quiet take raised (furikaeri.speech)
         heard, p = detect_language(load_model(self.info.path), speech)
         if self.language == "auto":
-            self.language = heard
+            from furikaeri.analysis import preferred
+
+            self.language = preferred(self.prefer, heard, p)
         else:  # named: only doubted (the answer is heard in the language the person chose)
             from furikaeri.analysis import sounds_like
 
@@ -716,8 +719,8 @@ class Listener:
             self._work(until_empty=True)
         if self._error is not None:
             raise self._error
-        if self.language == "auto":
-            self.language = "en"
+        if self.language == "auto":  # no speech to tell
+            self.language = self.prefer or "en"
         if self._doubt and self._speech_for_language:  # the take ended before enough speech: what there is
             self._detect()
         if self.info.multilingual:

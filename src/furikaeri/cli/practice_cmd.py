@@ -148,7 +148,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                               live_hints=live_hints, quiet=json_))
         with _said_on_failure(json_):
             result = S.run_session(
-                store, qset, questions, record=record, analyse=_analyser(model),
+                store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
                 reflect=lambda i, q, analysis: asking.reflect(note[i] if i < len(note) else None),
                 on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now)
@@ -318,14 +318,15 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
 
             raise DeviceError(f"recording from the microphone is not available ({e}); use --from-files",
                               ja=f"マイクから録音できません（{e}）。--from-files を使ってください") from e
-        options = dict(language=language if language != "auto" else q.language, budget=budget, question=q.text,
-                       model=model, models_dir=models_dir_from_env())
+        # no --language: the question's, unless Whisper is sure the answer is in the other one
+        options = dict(language=language, prefer=q.language if language == "auto" else None, budget=budget,
+                       question=q.text, model=model, models_dir=models_dir_from_env())
         take, finish = record_listening(new_take_path(home, q, now=now), analysis=options, language=q.language,
                                         live_hints=live_hints, question=q.text, budget=budget, device=device,
                                         max_seconds=max_seconds or max(30.0, budget * 2),
                                         stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
-                                        analyze_command=lambda p: analyze_take(p, q.key, budget, options["language"],
-                                                                               save=True))
+                                        analyze_command=lambda p: analyze_take(
+                                            p, q.key, budget, options["prefer"] or language, save=True))
         held = HeldInterrupts(text(q.language, "interrupt_held"))
 
         def analysed():
@@ -339,15 +340,18 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
     return record
 
 
-def _analyser(model: str):
-    """An analyser for :func:`furikaeri.session.run_session`: the whole pipeline on a file."""
+def _analyser(model: str, auto: bool = False):
+    """An analyser for :func:`furikaeri.session.run_session`: the whole pipeline on a file.
+    ``auto`` (no ``--language``): the answer is heard in the question's language unless Whisper
+    is sure it was said in the other (:func:`furikaeri.analysis.preferred`)."""
 
     def analyse(path: Path, language: str, budget: float, question: str):
         from furikaeri.analysis import analyze_file
 
         from furikaeri.cli.common import shown_analysis
 
-        return shown_analysis(analyze_file(path, language=language, budget=budget, question=question,
+        said = dict(language="auto", prefer=language) if auto else dict(language=language)
+        return shown_analysis(analyze_file(path, **said, budget=budget, question=question,
                                            model=model, models_dir=models_dir_from_env()))  # a file name not UTF-8
 
     return analyse
