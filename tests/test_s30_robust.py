@@ -24,3 +24,53 @@ def test_output_to_a_full_disk_says_standard_output(tmp_path, lang, said):
     assert r.returncode == 2
     assert said in r.stderr and "a file" not in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def _tell():
+    import soundfile as sf
+
+    x, rate = sf.read(Path(__file__).resolve().parents[1] / "samples" / "en_tell_me_about_yourself.flac",
+                      dtype="float32")
+    return x, rate
+
+
+def test_channels_in_opposite_polarity_are_not_mixed_to_silence(tmp_path):
+    """A stereo take whose second channel is wired inverted (some laptop microphone arrays): the
+    average cancels to nothing, and 32 s of clear speech was "no speech detected"."""
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri.audio import load_audio, mix_down, read_chunks
+
+    x, rate = _tell()
+    level = float(np.sqrt((x ** 2).mean()))
+    sf.write(tmp_path / "inverted.wav", np.stack([x, -x], 1), rate)
+    for got in (load_audio(tmp_path / "inverted.wav").samples,
+                np.concatenate(list(read_chunks(tmp_path / "inverted.wav", seconds=5.0)))):
+        assert float(np.sqrt((got ** 2).mean())) == pytest.approx(level, rel=0.02)
+    # two independent channels are still averaged (two voices, one per channel)
+    other = np.roll(x, rate // 2) * 0.5
+    both = mix_down(np.stack([x, other], 1))
+    assert np.allclose(both, (x + other) / 2)
+    # the capture's blocks (int16) too
+    pcm = (np.stack([x, -x], 1) * 32767).astype(np.int16)
+    assert float(np.abs(mix_down(pcm)).mean()) > 0.9 * float(np.abs(pcm[:, 0]).mean())
+
+
+def test_a_compressed_file_with_channels_in_opposite_polarity_keeps_its_speech(tmp_path):
+    import av
+    import numpy as np
+
+    from furikaeri.audio import load_audio
+
+    x, rate = _tell()
+    out = av.open(str(tmp_path / "inverted.mp3"), "w")
+    stream = out.add_stream("mp3", rate=rate, layout="stereo")
+    frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(np.stack([x, -x]).astype(np.float32)),
+                                       format="fltp", layout="stereo")
+    frame.sample_rate = rate
+    for packet in [*stream.encode(frame), *stream.encode(None)]:
+        out.mux(packet)
+    out.close()
+    got = load_audio(tmp_path / "inverted.mp3").samples
+    assert float(np.sqrt((got ** 2).mean())) > 0.8 * float(np.sqrt((x ** 2).mean()))

@@ -353,6 +353,11 @@ def wav_cut_short(path: Path) -> bool:
     return False
 
 
+def _av_mono(frame) -> np.ndarray:
+    """A decoded frame (packed float samples, its own channels) as mono (:func:`mix_down`)."""
+    return mix_down(frame.to_ndarray().reshape(-1, len(frame.layout.channels)))
+
+
 def _read_av(path: Path) -> tuple[np.ndarray, int]:
     import av
 
@@ -363,12 +368,12 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
         streams = container.streams.audio
         if not streams:
             raise _no_stream(path)
-        resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+        resampler = av.AudioResampler(format="flt", rate=RATE)  # channels kept: mixed down here
         for frame in container.decode(streams[0]):
             for out in resampler.resample(frame):
-                chunks.append(out.to_ndarray().reshape(-1))
+                chunks.append(_av_mono(out))
         for out in resampler.resample(None):
-            chunks.append(out.to_ndarray().reshape(-1))
+            chunks.append(_av_mono(out))
         rate = RATE
     if not chunks:
         return np.zeros((0, 1), dtype=np.float32), rate
@@ -433,13 +438,32 @@ def load_audio(path: str | Path) -> Audio:
     data = within_full_scale(data)
     clipped = FullScale()
     clipped.add(data)
-    mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
-    mono = np.ascontiguousarray(mono, dtype=np.float32)
+    mono = np.ascontiguousarray(mix_down(data), dtype=np.float32)
     if not np.all(np.isfinite(mono)):
         raise _invalid_samples(path)
     if rate != RATE:
         mono = resample(mono, rate, RATE)
     return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share, cut_short=cut)
+
+
+#: Channels that cancel when averaged (one wired in opposite polarity, as some laptop microphone
+#: arrays and a "remix 1 1i" are): the mix holds less than this share of the channels' mean
+#: power. Two independent channels mix to about half of it (two speakers, one per channel:
+#: -3 dB); only channels in opposite phase fall this low.
+CANCELLED_SHARE = 0.1
+
+
+def mix_down(data: np.ndarray) -> np.ndarray:
+    """Mono from ``data`` of shape ``(frames, channels)``: the channels averaged, or, when they
+    cancel in the average (:data:`CANCELLED_SHARE`), the loudest channel alone (a clear answer
+    mixed down to silence was "no speech detected")."""
+    if data.shape[1] == 1 or not len(data):
+        return data[:, 0] if data.shape[1] else np.zeros(len(data), data.dtype)
+    mixed = data.mean(axis=1)
+    power = (data.astype(np.float64) ** 2).mean(axis=0)
+    if power.mean() > 0 and float((mixed.astype(np.float64) ** 2).mean()) < CANCELLED_SHARE * power.mean():
+        return data[:, int(np.argmax(power))]
+    return mixed
 
 
 def within_full_scale(data: np.ndarray, peak: float | None = None) -> np.ndarray:
@@ -575,8 +599,7 @@ def _soundfile_chunks(f, path: Path, seconds: float, full_scale: FullScale):
             if peak:  # a float file: scaled as load_audio scales it whole
                 block = within_full_scale(block, peak)
             full_scale.add(block)
-            mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
-            mono = np.ascontiguousarray(mono, dtype=np.float32)
+            mono = np.ascontiguousarray(mix_down(block), dtype=np.float32)
             if not np.all(np.isfinite(mono)):
                 raise _invalid_samples(path)
             out = stream.resample_chunk(mono, last=last) if stream is not None else mono
@@ -598,12 +621,12 @@ def _av_chunks(path: Path, seconds: float, full_scale: FullScale):
             streams = container.streams.audio
             if not streams:
                 raise _no_stream(path)
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+            resampler = av.AudioResampler(format="flt", rate=RATE)  # channels kept: mixed down here
             pending: list[np.ndarray] = []
             size = 0
             for frame in container.decode(streams[0]):
                 for out in resampler.resample(frame):
-                    pending.append(out.to_ndarray().reshape(-1))
+                    pending.append(_av_mono(out))
                     size += pending[-1].size
                 if size >= seconds * RATE:
                     chunk = np.concatenate(pending).astype(np.float32)
@@ -611,7 +634,7 @@ def _av_chunks(path: Path, seconds: float, full_scale: FullScale):
                     full_scale.add(chunk)
                     yield chunk
             for out in resampler.resample(None):
-                pending.append(out.to_ndarray().reshape(-1))
+                pending.append(_av_mono(out))
             if pending:
                 chunk = np.concatenate(pending).astype(np.float32)
                 full_scale.add(chunk)

@@ -332,7 +332,9 @@ class LevelTracker:
 
         x = np.frombuffer(block, dtype=np.int16) if isinstance(block, (bytes, bytearray, memoryview)) else block
         if self.channels > 1:
-            x = x[: len(x) - len(x) % self.channels].reshape(-1, self.channels).mean(axis=1)
+            from furikaeri.audio import mix_down
+
+            x = mix_down(x[: len(x) - len(x) % self.channels].reshape(-1, self.channels))
         self._pending.append(np.asarray(x, dtype=np.float64) / 32768.0)
         self._pending_n += len(x)
         if self._pending_n < self.frame_len:
@@ -653,12 +655,13 @@ class Block:
         return np.frombuffer(self.pcm, dtype=np.int16).reshape(-1, self.channels)
 
     def mono(self):
-        """Float32 mono in [-1, 1] at ``rate`` (channels averaged), ready to resample to 16 kHz."""
+        """Float32 mono in [-1, 1] at ``rate`` (:func:`furikaeri.audio.mix_down`), ready to
+        resample to 16 kHz."""
         import numpy as np
 
-        x = self.samples()
-        x = x[:, 0] if self.channels == 1 else x.mean(axis=1)
-        return (x / 32768.0).astype(np.float32)
+        from furikaeri.audio import mix_down
+
+        return (mix_down(self.samples()) / 32768.0).astype(np.float32)
 
 
 class BlockFeed:
