@@ -190,7 +190,7 @@ def language_name(code: str, ui: str) -> str:
 
 def clock(seconds: float) -> str:
     """``m:ss`` for a time in seconds."""
-    s = max(0, int(round(seconds)))
+    s = max(0, int(seconds + 0.5))  # half up, as every figure is shown (6.5 s is 0:07)
     return f"{s // 60}:{s % 60:02d}"
 
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
