@@ -74,3 +74,9 @@ def test_a_compressed_file_with_channels_in_opposite_polarity_keeps_its_speech(t
     out.close()
     got = load_audio(tmp_path / "inverted.mp3").samples
     assert float(np.sqrt((got ** 2).mean())) > 0.8 * float(np.sqrt((x ** 2).mean()))
+
+
+def test_a_time_in_the_take_is_rounded_half_up_as_every_figure_is():
+    from furikaeri.lang import clock
+
+    assert [clock(t) for t in (6.5, 11.5, 59.5, 0.49, 125.0)] == ["0:07", "0:12", "1:00", "0:00", "2:05"]
