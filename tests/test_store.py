@@ -65,7 +65,7 @@ def test_migrate_blank_in_memory_database_once():
     db = sqlite3.connect(":memory:", isolation_level=None)
     assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews",
                              "m003_repetitions_apart_from_fillers", "m004_coach_figures",
-                             "m005_numbers_never_reused"]
+                             "m005_numbers_never_reused", "m006_a_question_per_wording"]
     assert S.migrate(db) == []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables
@@ -141,8 +141,8 @@ def test_answer_and_note_are_one_transaction(home, monkeypatch):
 
 def test_foreign_keys_are_enforced(home):
     with Store.open(home) as st:
-        with pytest.raises(StoreError, match="refused"):
-            st.add_answer(999, analysis())
+        with pytest.raises(StoreError, match="refused"):  # no question 999 (no session 999: said by name)
+            st.add_answer(st.create_session("s"), analysis(), question_id=999)
 
 
 def test_note_edit_keeps_fields_not_given(home):

@@ -62,8 +62,11 @@ from furikaeri.norms import DEFAULT_BUDGET_S  # a question's budget when it give
 
 @dataclass(frozen=True)
 class Question:
-    """One question of a set. ``key`` (``set:id``) is its identity in the practice archive, so
-    attempts at it are found again even if its wording is edited."""
+    """One question of a set. ``key`` (``set:id``) with its words is its identity in the practice
+    archive: attempts at it are found again whatever the case, width or closing mark of its
+    words; other words under the same key (the set edited, a set of one's own with a built-in
+    set's name) are another question, and the answers to the old words keep them
+    (:meth:`furikaeri.store.Store.question_for`)."""
 
     id: str
     text: str

@@ -336,8 +336,38 @@ def m005_numbers_never_reused(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE _retired (name TEXT PRIMARY KEY, last_id INTEGER NOT NULL)")
 
 
+@migration
+def m006_a_question_per_wording(db: sqlite3.Connection) -> None:
+    """A question's key (``s9:q``, ``en-basic:intro``) no longer names one row: when a set's
+    question gets other words (``questions add --replace``, a set of one's own named like a
+    built-in one), the new words become a question of their own under the same key, and the
+    answers given to the old words keep them (the key's one row was rewritten, so "Why did you
+    leave?" answers read, and were compared, as attempts at "What are your salary
+    expectations?"). SQLite cannot drop a UNIQUE constraint: the table is made again without
+    it, every question keeping its id; answers point at those ids throughout."""
+    db.execute("PRAGMA defer_foreign_keys = ON")  # answers' references are checked at COMMIT, when the ids are back
+    db.execute("CREATE TABLE _questions_m006 AS SELECT id, key, text, language, budget_s, set_name, created_at"
+               " FROM questions")
+    db.execute("DROP TABLE questions")
+    db.execute(
+        """CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            text TEXT NOT NULL,
+            language TEXT,
+            budget_s REAL,
+            set_name TEXT,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("INSERT INTO questions (id, key, text, language, budget_s, set_name, created_at)"
+               " SELECT id, key, text, language, budget_s, set_name, created_at FROM _questions_m006")
+    db.execute("DROP TABLE _questions_m006")
+    db.execute("CREATE INDEX questions_key ON questions(key)")
+
+
 def _next_id(db: sqlite3.Connection, table: str) -> int:
-    """The id a new row of ``table`` (answers, sessions, interviews, notes) gets: after every id the
+    """The id a new row of ``table`` (answers, sessions, interviews, notes, questions) gets: after every id the
     table holds and every one deleted from it (:func:`m005_numbers_never_reused`)."""
     held = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
     retired = db.execute("SELECT last_id FROM _retired WHERE name = ?", (table,)).fetchone()
@@ -804,6 +834,9 @@ class Store:
         self._unanswered: set[int] = set()
         #: Answers whose unreadable stored values were already warned about.
         self._warned: set[int] = set()
+        #: The sessions this Store created or saved into, as their rows: one deleted by another
+        #: process meanwhile (its last answer deleted) is made again (:meth:`_session_back`).
+        self._sessions: dict[int, dict[str, Any]] = {}
 
     # ----- opening
 
@@ -1041,6 +1074,7 @@ class Store:
                 (_next_id(db, "sessions"), name, kind, set_name, language, company_id, to_stamp(now)),
             )
             sid = int(cur.lastrowid)
+            self._remember_session(db, sid)
         self._unanswered.add(sid)
         return sid
 
@@ -1059,14 +1093,47 @@ class Store:
                 (name,),
             ).fetchone()
             if row:
+                self._remember_session(db, int(row["id"]))
                 return int(row["id"])
             cur = db.execute(
                 "INSERT INTO sessions (id, name, kind, language, started_at) VALUES (?, ?, ?, ?, ?)",
                 (_next_id(db, "sessions"), name, kind, language, to_stamp(now)),
             )
             sid = int(cur.lastrowid)
+            self._remember_session(db, sid)
         self._unanswered.add(sid)
         return sid
+
+    def _remember_session(self, db: sqlite3.Connection, sid: int) -> None:
+        row = db.execute("SELECT id, name, kind, set_name, language, company_id, started_at FROM sessions"
+                         " WHERE id = ?", (sid,)).fetchone()
+        if row is not None:
+            self._sessions[sid] = dict(zip(row.keys(), tuple(row)))
+
+    def _session_back(self, db: sqlite3.Connection, sid: int) -> bool:
+        """Make sure session ``sid`` is there to save into; True when it had to be made again.
+        Another process may have deleted it while this one still saves into it (``delete`` of
+        its last answer, during a `practice` run): a session this Store knows is made again,
+        under its own number and name (:meth:`_said_back` says so once the answer is saved); the
+        run goes on and loses no answer. One it never knew is refused by name."""
+        if db.execute("SELECT 1 FROM sessions WHERE id = ?", (sid,)).fetchone():
+            self._remember_session(db, sid)
+            return False
+        row = self._sessions.get(sid)
+        if row is None:
+            raise StoreError(f"there is no session {sid} to save into (deleted meanwhile?); see `furikaeri history`",
+                             ja=f"保存先のセッション {sid} がありません（途中で削除されましたか）。"
+                             "`furikaeri history` で確認してください")
+        db.execute(f"INSERT INTO sessions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                   tuple(row.values()))
+        return True
+
+    def _said_back(self, sid: int) -> None:
+        row = self._sessions[sid]
+        warn(f"session {sid} ({row['name']}) was deleted while answers were still being saved into it "
+             "(with its last answer): it is made again, under the same number",
+             ja=f"セッション {sid}（{row['name']}）は回答の保存中に（最後の回答とともに）削除されました。"
+             "同じ番号で作り直して保存を続けます")
 
     def sessions(self, *, limit: int | None = None) -> list[Session]:
         sql = _SESSION_SQL + " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
@@ -1100,13 +1167,18 @@ class Store:
         set_name: str | None = None,
         now: datetime | None = None,
     ) -> int:
-        """The id of the question with this ``key``, created (or its text/budget refreshed). A
-        new key whose wording is a question already asked (a company file that asks the built-in
-        「学生時代に力を入れたことを教えてください。」) joins that question: one history per question."""
+        """The id of the question with this ``key`` and these words, created (or its budget,
+        and its words up to case, width and marks, refreshed). Other words under a key already
+        known (a set's question reworded, a set of one's own named like a built-in one) are
+        another question (:func:`m006_a_question_per_wording`): the answers to the old words
+        keep them. Words already asked under another key (a company file that asks the built-in
+        「学生時代に力を入れたことを教えてください。」) join that question: one history per question."""
         from furikaeri.questions import same_question
 
+        same = same_question(text)
         with self.transaction() as db:
-            row = db.execute("SELECT id FROM questions WHERE key = ?", (key,)).fetchone()
+            keyed = db.execute("SELECT id, text FROM questions WHERE key = ? ORDER BY id DESC", (key,)).fetchall()
+            row = next((r for r in keyed if same(r["text"])), None)
             if row:
                 db.execute(
                     "UPDATE questions SET text = ?, language = COALESCE(?, language),"
@@ -1114,14 +1186,13 @@ class Store:
                     (text, language, budget_s, set_name, row["id"]),
                 )
                 return int(row["id"])
-            same = same_question(text)
             for other in db.execute("SELECT id, text, language FROM questions ORDER BY id"):
                 if same(other["text"]) and (language is None or other["language"] in (None, language)):
                     return int(other["id"])
             cur = db.execute(
-                "INSERT INTO questions (key, text, language, budget_s, set_name, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (key, text, language, budget_s, set_name, to_stamp(now)),
+                "INSERT INTO questions (id, key, text, language, budget_s, set_name, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (_next_id(db, "questions"), key, text, language, budget_s, set_name, to_stamp(now)),
             )
             return int(cur.lastrowid)
 
@@ -1184,6 +1255,7 @@ class Store:
         m = metrics_from_analysis(analysis)
         stamp = to_stamp(now)
         with self.transaction() as db:
+            made_again = self._session_back(db, session_id)
             cur = db.execute(
                 f"""INSERT INTO answers (id, session_id, question_id, created_at, audio_path, transcript,
                     analysis_json, language, model, settings_json, focus, {", ".join(METRIC_COLUMNS)})
@@ -1206,7 +1278,9 @@ class Store:
             answer_id = int(cur.lastrowid)
             if note and any((note.get(k) or "").strip() for k in ("wrong", "why", "next_time")):
                 _write_note(db, answer_id, note, stamp)
-            return answer_id
+        if made_again:
+            self._said_back(session_id)
+        return answer_id
 
     def answer(self, id_: int, *, full: bool = True) -> Answer | None:
         rows = self._answers("WHERE a.id = ?", (id_,), full=full)
