@@ -107,3 +107,71 @@ def test_a_session_this_store_never_knew_is_refused_by_name(home):
     with Store.open(home) as st:
         with pytest.raises(S.StoreError, match="no session 42"):
             st.add_answer(42, EN)
+
+
+# --------------------------------------------------------------------------- 5, 14. analyze --save, as a script reads it
+
+
+def _fake_pipeline(monkeypatch):
+    """``analyze_recording`` without the model: one file says nothing (its name says so)."""
+    from dataclasses import replace
+
+    from furikaeri import stream
+    from test_input_robust import fake_analysis
+
+    def analysed(path, progress=None, **kw):
+        a = fake_analysis(path, **kw)
+        return replace(a, speech_detected=False, words=(), transcript="") if "silent" in str(path) else a
+
+    monkeypatch.setattr(stream, "analyze_recording", analysed)
+
+
+def test_an_answer_saved_by_analyze_has_the_settings_a_practice_answer_has(tmp_path, monkeypatch):
+    """QA d #5: practice answers kept {set, question_key, model, language, budget_s, source};
+    `analyze --save -q jikoshokai` kept only {source}."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from test_input_robust import SAMPLE
+
+    _fake_pipeline(monkeypatch)
+    home = tmp_path / "h"
+    r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(SAMPLE), "--save", "-q", "jikoshokai",
+                                 "--model", "base", "--json"])
+    assert r.exit_code == 0, r.output
+    take = tmp_path / "take.flac"
+    shutil.copy(SAMPLE, take)
+    r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "-n", "1", "--from-files",
+                                 str(take), "--no-reflect", "--json"])
+    assert r.exit_code == 0, r.output
+    with Store.open(home) as st:
+        by_analyze, by_practice = (a.settings for a in st.answers())
+    assert set(by_analyze) == set(by_practice)
+    assert by_analyze["set"] == "ja-basic" and by_analyze["question_key"] == "ja-basic:jikoshokai"
+    assert (by_analyze["model"], by_analyze["source"], by_analyze["budget_s"]) == ("base", "analyze", 90.0)
+    assert json.loads(r.stdout)  # practice still answered
+
+
+def test_every_line_of_analyze_save_json_has_an_answer_id(tmp_path, monkeypatch):
+    """QA d #14: a file with no speech among saved ones had no answer_id key at all."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from test_input_robust import SAMPLE
+
+    _fake_pipeline(monkeypatch)
+    silent = tmp_path / "silent.flac"
+    shutil.copy(SAMPLE, silent)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(SAMPLE), str(silent), "--save",
+                                 "--json"])
+    assert r.exit_code == 2
+    docs = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    assert [d["answer_id"] for d in docs] == [1, None]
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(silent), "--json"])
+    assert "answer_id" not in json.loads(r.stdout.splitlines()[0])  # nothing asked to be saved: no such key

@@ -48,7 +48,7 @@ def analyze(files, language, budget, model, json_, question, save, session, note
     from furikaeri.stream import analyze_recording
 
     check_save_options(save, note, session)
-    question, budget, _ = asked_question(question, budget)
+    question, budget, asked = asked_question(question, budget)
     failures = 0
     for path in files:
         options = dict(language=language, budget=budget, question=question, model=model,
@@ -66,13 +66,14 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
             if json_:
-                emit_analysis(a, json_)  # scripts still get the document (speech_detected: false)
+                emit_analysis(a, json_, saving=save)  # scripts still get the document (speech_detected: false)
             cut = a.duration_s if a.cut_short else None
             fail(no_speech_message(path, cut_after=cut), ja=no_speech_message(path, "ja", cut_after=cut))
             failures += 1
             continue
         if save:
-            save_and_emit(a, path, json_, session=session, question=question, note=note, source="analyze")
+            save_and_emit(a, path, json_, session=session, question=question, note=note, source="analyze",
+                          asked=asked, language=language, model=model)
         else:
             emit_analysis(a, json_)
     if failures:

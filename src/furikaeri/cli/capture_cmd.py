@@ -232,10 +232,11 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         analysis = with_progress(finish, json_, screen_language)
         if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
             if json_:  # scripts still get the document
-                emit_analysis(analysis, json_)
+                emit_analysis(analysis, json_, saving=save)
             raise AudioError(no_speech_message(out), ja=no_speech_message(out, "ja"))
         if save:
-            save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record")
+            save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record",
+                          asked=asked, language=language, model=model)
             return
         emit_analysis(analysis, json_)
     if not json_:

@@ -305,16 +305,18 @@ def no_speech_message(source, lang: str = "en", *, cut_after: float | None = Non
 NORM_FOCUS = object()
 
 
-def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus: Any = NORM_FOCUS) -> None:
+def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus: Any = NORM_FOCUS,
+                  saving: bool = False) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
-    archive's id for it, when it was saved); ``focus``: the one saved with it
-    (:func:`furikaeri.session.archive_focus`), else judged against the norm only."""
+    archive's id for it, when it was saved; ``saving``: a --save run, whose every line has
+    ``answer_id``, null for an answer not saved, so a script reads one shape); ``focus``: the
+    one saved with it (:func:`furikaeri.session.archive_focus`), else judged against the norm only."""
     from furikaeri.cli.streams import repaired_deep
 
     analysis = shown_analysis(analysis)
     if json_:
         doc = analysis.to_dict()
-        if answer_id is not None:
+        if answer_id is not None or saving:
             doc = {"answer_id": answer_id, **doc}
         click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
     else:
@@ -358,10 +360,13 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
             pass
 
 
-def save_and_emit(analysis, path, json_: bool, *, session, question, note, source: str) -> int:
+def save_and_emit(analysis, path, json_: bool, *, session, question, note, source: str, asked=None,
+                  language: str | None = None, model: str | None = None) -> int:
     """Store the analysed answer in the archive (which copies the audio beside it), print it
     (with its id in JSON), say the id on stderr in the answer's language, and return it. Should
-    the saving fail (a full disk), the report is printed all the same before the error."""
+    the saving fail (a full disk), the report is printed all the same before the error. Its
+    settings have the shape a practice answer's have (``asked``: the set question, ``language``
+    and ``model`` as given), so a script reads every answer's settings alike."""
     from furikaeri.lang import text
     from furikaeri.session import archive_focus, save_analysis
 
@@ -370,9 +375,12 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         focus = archive_focus(store, analysis)
     try:
         answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
-                                  home=current_home(), settings={"source": source})
+                                  home=current_home(),
+                                  settings={"set": asked.set_name if asked else None,
+                                            "question_key": asked.key if asked else None, "model": model,
+                                            "language": language, "budget_s": analysis.budget_s, "source": source})
     except FurikaeriError:
-        emit_analysis(analysis, json_, focus=focus)
+        emit_analysis(analysis, json_, focus=focus, saving=True)
         raise
     emit_analysis(analysis, json_, answer_id=answer_id, focus=focus)
     lang = analysis.language
