@@ -18,6 +18,7 @@ from rich.console import Console
 from furikaeri import compare as C
 from furikaeri import metrics as M
 from furikaeri import progress as P
+from furikaeri.lang import text
 from furikaeri.report import history as H
 from furikaeri.store import Store
 from test_compare_notes import answer, make_analysis, save
@@ -156,3 +157,83 @@ def test_the_fragments_kept_are_still_the_longest():
             after_words[at + k] = f"x{at}{k}"
     d = C.diff_text(before, " ".join(after_words), "en", max_runs=3)
     assert d.removed == ("w8 w9 w10", "w24 w25 w26 w27", "w32 w33")  # the three longest, as said
+
+
+# --------------------------------------------------------------------------- 6. the pause tip and the pauses line
+
+
+def _pause_tips(pauses, silence_share, language="ja"):
+    from types import SimpleNamespace
+
+    from furikaeri.advice import tips_for
+    from furikaeri.measure import Stats
+
+    m = SimpleNamespace(speech_detected=True, over_budget=False, answer_s=50.0, fillers=(), pauses=pauses,
+                        stats=Stats(unit="morae", silence_share=silence_share,
+                                    longest_pause_s=max(p.duration for p in pauses)),
+                        rate=None, verdicts={})
+    return tips_for(m, language, 60.0)
+
+
+def _p(start, dur, place):
+    from furikaeri.measure import Pause, pause_kind
+
+    return Pause(start, start + dur, pause_kind(dur), place)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_pause_tip_is_about_the_very_long_pauses_that_made_the_verdict(language):
+    # QA (#5): line 最長3.6秒, 3秒以上2回, 沈黙37%; the only pause tip 「文の途中で長い間が1回（最長1.2秒）」
+    pauses = (_p(1.0, 1.2, "mid"), _p(10.0, 3.6, "sentence"), _p(20.0, 3.5, "sentence"), _p(30.0, 0.5, "comma"))
+    [tip] = _pause_tips(pauses, 0.37, language)
+    assert "3.6" in tip and "1.2" not in tip
+    assert tip.startswith(text(language, "tip_long_silences", n=2, longest=3.6, very_long=3.0)[:12])
+    assert "37%" in tip  # the silent share behind the verdict too
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_silent_share_past_the_norm_gets_its_tip(language):
+    # QA (#7): 3秒以上0回, 沈黙43%: 多め by the silence alone
+    [tip] = _pause_tips((_p(1.0, 2.1, "mid"), _p(10.0, 2.5, "sentence")), 0.43, language)
+    assert tip == text(language, "tip_silent_share", share=0.43)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_freeze_tips_longest_is_the_lines_or_says_which(language):
+    from furikaeri.advice import TIP_ABOUT, _wrote
+
+    # the longest pause fell between sentences: the mid-sentence one is said to be that
+    [tip] = _pause_tips((_p(1.0, 2.1, "mid"), _p(5.0, 1.5, "mid"), _p(10.0, 2.5, "sentence")), 0.2, language)
+    assert tip == text(language, "tip_freeze_mid", n=2, longest=2.1)
+    assert "longest_pause_s" in TIP_ABOUT["tip_freeze_mid"] and _wrote(tip, "tip_freeze_mid", language)
+    [one] = _pause_tips((_p(1.0, 1.2, "mid"), _p(10.0, 2.5, "sentence")), 0.2, language)
+    assert "1.2" in one and ("最長" not in one and "文の途中の間" in one if language == "ja" else "longest pause)" in one)
+    # the longest is the mid-sentence one: the tip as it was
+    [tip] = _pause_tips((_p(1.0, 2.1, "mid"), _p(10.0, 1.5, "sentence")), 0.2, language)
+    assert tip == text(language, "tip_freeze", n=1, longest=2.1)
+
+
+# --------------------------------------------------------------------------- 7. the session of the previous attempt
+
+
+def test_the_suggested_session_is_the_one_of_the_previous_attempt(furikaeri_home):
+    # QA: ja-basic (#2), then さくら商事 (#3) with gakuchika, then ja-basic's gakuchika (#4):
+    # "compare --sessions 2 4", though the previous attempt was in session 3
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from furikaeri import session as S
+    from furikaeri.cli.practice_cmd import _comparable
+    from test_narrow_layout import MONDAY, QUESTIONS, SAID, measured
+
+    q = QUESTIONS["ja"][0]
+    for i, name in enumerate(("ja-basic 1", "さくら商事", "ja-basic 2")):
+        S.save_analysis(measured("ja", SAID["ja"][:1], budget=30, question=q), audio_path=None, home=furikaeri_home,
+                        session=name, question=q, now=MONDAY + timedelta(hours=i))
+    with Store.open(furikaeri_home) as store:
+        rows = {s.name: s for s in store.sessions()}
+        # the set's own earlier sessions, as practice finds them: the company's is not one
+        result = SimpleNamespace(session=rows["ja-basic 2"], earlier=[rows["ja-basic 1"]], ended_after=None)
+        assert _comparable(store, result).name == "さくら商事"
+        first = SimpleNamespace(session=rows["ja-basic 1"], earlier=[], ended_after=None)
+        assert _comparable(store, first) is None  # no session before it

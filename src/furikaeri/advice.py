@@ -127,17 +127,57 @@ def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True)
 
 
 def _pause_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
-    """Long pauses mid-phrase (freezing), else a silence of 3 s or more at a sentence's end or a
-    comma; ``forced`` (the focus, off only against the person's usual): any long pause."""
+    """A tip on what made the pauses' verdict (:func:`furikaeri.measure.judge`): a pause of 3 s
+    or more (:func:`_very_long_tip`), else a silent share past the norm, else long pauses
+    mid-phrase (freezing); ``forced`` (the focus, off only against the person's usual): any long
+    pause. A "longest" it quotes is the pauses line's longest, or says which pause it is (the
+    longest mid-sentence), never another figure under the same word."""
+    from furikaeri.measure import share_as_shown
+
+    share = share_as_shown(getattr(getattr(m, "stats", None), "silence_share", 0.0) or 0.0)
+    silent = share > norms.SILENCE_SHARE_HIGH
+    found = _very_long_tip(m, language)
+    if found is not None:
+        rank, tip = found
+        return rank, tip + (text(language, "tip_silent_share_also", share=share) if silent else "")
+    if silent:
+        return 5 + 10 * share, text(language, "tip_silent_share", share=share)
     mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
     if mid_long:
-        longest = max(p.duration for p in mid_long)
-        return 5 + longest, text(language, "tip_freeze", n=len(mid_long), longest=longest)
-    waits = [p for p in m.pauses if p.kind == "very_long" or (forced and p.kind == "long")]
+        return 5 + max(p.duration for p in mid_long), _freeze(m.pauses, mid_long, language)
+    waits = [p for p in m.pauses if forced and p.kind == "long"]
     if waits:  # no freeze mid-phrase, still a long wait
         longest = max(p.duration for p in waits)
         return 5 + longest, text(language, "tip_long_silence", longest=longest)
     return None
+
+
+def _very_long_tip(m, language: str) -> Ranked | None:
+    """Pauses of 3 s or more, by where the longest fell: mid-phrase (a freeze), else between
+    sentences or at a comma (a wait: one, or how many); the longest quoted is the answer's."""
+    very = [p for p in m.pauses if p.kind == "very_long"]
+    if not very:
+        return None
+    top = max(m.pauses, key=lambda p: p.duration)
+    if top.place == "mid":
+        mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
+        return 5 + top.duration, _freeze(m.pauses, mid_long, language)
+    waits = [p for p in very if p.place != "mid"]
+    if len(waits) > 1:
+        return 5 + top.duration, text(language, "tip_long_silences", n=len(waits), longest=top.duration,
+                                      very_long=norms.VERY_LONG_PAUSE_S)
+    return 5 + top.duration, text(language, "tip_long_silence", longest=top.duration)
+
+
+def _freeze(pauses, mid_long, language: str) -> str:
+    """The freeze tip for the long pauses ``mid_long`` (mid-phrase): its longest is the answer's
+    longest pause (``tip_freeze``), or said to be the longest mid-sentence (``tip_freeze_mid``)
+    when a longer one fell elsewhere, beside the pauses line's longest."""
+    from furikaeri.measure import PAUSE_DIGITS, as_shown
+
+    longest = max(p.duration for p in mid_long)
+    elsewhere = as_shown(max(p.duration for p in pauses), PAUSE_DIGITS) > as_shown(longest, PAUSE_DIGITS)
+    return text(language, "tip_freeze_mid" if elsewhere else "tip_freeze", n=len(mid_long), longest=longest)
 
 
 def _filler_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
@@ -240,6 +280,8 @@ def _as_listed(forms: list[str]) -> str:
 TIP_ABOUT = {
     "tip_over_budget": ("over_s",), "tip_over_budget_slightly": ("over_s",), "tip_too_short": ("answer_s",),
     "tip_freeze": ("longest_pause_s",), "tip_long_silence": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
+    "tip_freeze_mid": ("longest_pause_s",), "tip_long_silences": ("longest_pause_s",),
+    "tip_silent_share": ("longest_pause_s",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
     "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
     "tip_opening_late": ("opening_share",), "tip_monotone": ("monotone_share",),

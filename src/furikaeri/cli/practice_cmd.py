@@ -178,8 +178,10 @@ def _said_on_failure(json_: bool):
 
 
 def _comparable(store, result):
-    """The latest earlier session of the set that answered a question this one did, in the same
-    language (so `compare --sessions` has a pair to show); None when there is none."""
+    """The latest earlier session, of any set, that answered a question this one did, in the
+    same language (so `compare --sessions` has a pair to show): the session of the previous
+    attempt the report compared with, though it was a company's set and this the built-in one;
+    None when there is none."""
     if result.session is None:
         return None
     asked = [a for a in store.answers(session_id=result.session.id) if a.question_id is not None]
@@ -187,7 +189,9 @@ def _comparable(store, result):
     def same(a, b) -> bool:  # an answer of no known language is of any
         return a.question_id == b.question_id and (a.language == b.language or None in (a.language, b.language))
 
-    for s in result.earlier:  # newest first
+    this = result.session
+    earlier = [s for s in store.sessions() if s.id != this.id and (s.started_at, s.id) < (this.started_at, this.id)]
+    for s in earlier:  # newest first
         if any(same(a, b) for b in store.answers(session_id=s.id) for a in asked):
             return s
     return None
@@ -531,7 +535,7 @@ def held_date(typed: str, today: date) -> str:
                         if (d := _day_of(year, month, day)) is not None and d <= today)
     except ValueError:
         raise UsageError(f"cannot read the date {typed!r}: use YYYY-MM-DD (or yesterday)",
-                         ja=f"日付 {typed!r} を読めません。YYYY-MM-DD（または「昨日」）で指定してください") from None
+                         ja=f"日付「{typed}」を読めません。YYYY-MM-DD（または「昨日」）で指定してください") from None
     if held > today:  # a reflection looks back: a date ahead is a typo (2062 for 2026)
         raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held",
                          ja=f"面接日 {held} が今日（{today}）より後です。reflect は終わった面接を振り返ります")
