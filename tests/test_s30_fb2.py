@@ -237,3 +237,39 @@ def test_the_suggested_session_is_the_one_of_the_previous_attempt(furikaeri_home
         assert _comparable(store, result).name == "さくら商事"
         first = SimpleNamespace(session=rows["ja-basic 1"], earlier=[], ended_after=None)
         assert _comparable(store, first) is None  # no session before it
+
+
+# --------------------------------------------------------------------------- 8. Japanese punctuation in Japanese messages
+
+
+def test_compare_refusals_in_japanese_have_no_half_width_spacing_or_brackets():
+    import re
+    from datetime import timedelta
+
+    from furikaeri.errors import UsageError
+    from test_compare_notes import MONDAY
+
+    a, b = answer(1, {}, lang="ja"), answer(11, {}, lang="en", at=MONDAY + timedelta(hours=1))
+    with pytest.raises(UsageError) as e:
+        C.compare_answers(a, b)
+    assert e.value.said_in("ja") == "回答1は日本語、回答11は英語です。同じ言語の回答どうしを比べてください"
+    with pytest.raises(UsageError) as e:
+        C.compare_answers(a, a)
+    assert e.value.said_in("ja").startswith("回答1が2回")
+    sa, sb = (type("S", (), {"name": n, "id": i}) for n, i in (("一次対策", 1), ("さくら商事", 3)))
+    with pytest.raises(UsageError) as e:
+        C._shared_language([a], [b], sa, sb)
+    said = e.value.said_in("ja")
+    assert said.startswith("セッション「一次対策」（#1）は日本語、セッション「さくら商事」（#3）は英語です")
+    assert not re.search(r"[(){}]| [はがをに]|[0-9A-Za-z」）] |'", said), said
+
+
+def test_reflects_unreadable_date_is_quoted_in_japanese_brackets():
+    from datetime import date
+
+    from furikaeri.cli.practice_cmd import held_date
+    from furikaeri.errors import UsageError
+
+    with pytest.raises(UsageError) as e:
+        held_date("一次面接", date(2026, 12, 5))
+    assert e.value.said_in("ja").startswith("日付「一次面接」を読めません。")

@@ -268,12 +268,12 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     fillers of two languages: no figure would mean anything)."""
     if a.id == b.id:
         raise UsageError(f"that is answer {a.id} twice: give two different answers",
-                         ja=f"回答 {a.id} が2回指定されています。別々の回答を2つ指定してください")
+                         ja=f"回答{a.id}が2回指定されています。別々の回答を2つ指定してください")
     if a.language and b.language and a.language != b.language:
         raise UsageError(
             f"answer {a.id} is in {_language_names([a.language], 'en')} and answer {b.id} in "
             f"{_language_names([b.language], 'en')}: compare attempts in one language",
-            ja=f"回答 {a.id} は{_language_names([a.language], 'ja')}、回答 {b.id} は"
+            ja=f"回答{a.id}は{_language_names([a.language], 'ja')}、回答{b.id}は"
                f"{_language_names([b.language], 'ja')}です。同じ言語の回答どうしを比べてください")
     if (b.created_at, b.id) < (a.created_at, a.id):
         a, b = b, a
@@ -396,8 +396,8 @@ def _shared_language(aa: Sequence[Answer], bb: Sequence[Answer], sa, sb) -> str 
         raise UsageError(
             f"session “{sa.name}” (#{sa.id}) is in {_language_names(la, 'en')} and session “{sb.name}” "
             f"(#{sb.id}) in {_language_names(lb, 'en')}: compare sessions in one language",
-            ja=f"セッション「{sa.name}」(#{sa.id}) は{_language_names(la, 'ja')}、セッション「{sb.name}」"
-               f"(#{sb.id}) は{_language_names(lb, 'ja')}です。同じ言語のセッションどうしを比べてください")
+            ja=f"セッション「{sa.name}」（#{sa.id}）は{_language_names(la, 'ja')}、セッション「{sb.name}」"
+               f"（#{sb.id}）は{_language_names(lb, 'ja')}です。同じ言語のセッションどうしを比べてください")
     shared = (la & lb) or la or lb
     if not shared:
         return None
@@ -458,7 +458,7 @@ def resolve_question(store: Store, ref: str) -> int:
     if len(found) > 1:
         listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
         raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number",
-                         ja=f"「{ref}」は {len(found)} 件の質問に当てはまります（{listed}）。番号で指定してください")
+                         ja=f"「{ref}」は{len(found)}件の質問に当てはまります（{listed}）。番号で指定してください")
     return found[0].id
 
 
