@@ -175,3 +175,49 @@ def test_every_line_of_analyze_save_json_has_an_answer_id(tmp_path, monkeypatch)
     assert [d["answer_id"] for d in docs] == [1, None]
     r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(silent), "--json"])
     assert "answer_id" not in json.loads(r.stdout.splitlines()[0])  # nothing asked to be saved: no such key
+
+
+# --------------------------------------------------------------------------- 6, 7. model names and folders
+
+
+@pytest.mark.parametrize("typed, env, said", [
+    (["--model", ""], {}, "--model is blank"),
+    (["--model", " "], {}, "--model is blank"),
+    ([], {"FURIKAERI_MODEL": ""}, "FURIKAERI_MODEL is blank"),
+    ([], {"FURIKAERI_MODEL": "nosuch"}, "FURIKAERI_MODEL=nosuch: model 'nosuch' is not available offline"),
+    (["--model", "/nonexistent/path"], {}, "the model folder /nonexistent/path does not exist"),
+])
+def test_a_model_name_that_names_nothing_is_refused_saying_where_it_came_from(tmp_path, typed, env, said):
+    """QA d #6: a blank --model or FURIKAERI_MODEL quietly used base, `--model " "` said
+    `Systran/faster-whisper-  `, a missing path was "not a CTranslate2 folder", and a bad
+    FURIKAERI_MODEL was never named."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from test_input_robust import SAMPLE
+
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(SAMPLE), *typed], env=env)
+    assert r.exit_code == 2 and said in r.output, r.output
+
+
+def test_a_blank_model_name_is_no_model_to_the_library_either(tmp_path):
+    from furikaeri import models
+    from furikaeri.errors import ModelError
+
+    for blank in ("", "  "):
+        with pytest.raises(ModelError, match="blank"):
+            models.resolve(blank, tmp_path)
+    with pytest.raises(ModelError, match="does not exist"):
+        models.resolve(str(tmp_path / "gone"), tmp_path)
+
+
+def test_a_models_folder_that_does_not_exist_is_not_made_and_filled(tmp_path):
+    """QA d #7: FURIKAERI_MODELS=/nonexistent made the folder and copied 142 MB into it, unsaid."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    typo = tmp_path / "modles"
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "models"], env={"FURIKAERI_MODELS": str(typo)})
+    assert r.exit_code == 2 and f"the models folder {typo} (FURIKAERI_MODELS) does not exist" in r.output
+    assert not typo.exists()

@@ -207,10 +207,19 @@ def _is_ct2_folder(p: Path) -> bool:
 
 
 def resolve(name_or_path: str | None, models_dir: Path) -> ModelInfo:
-    """Turn ``--model`` into a loadable :class:`ModelInfo`, offline, or raise :class:`ModelError`."""
+    """Turn ``--model`` into a loadable :class:`ModelInfo`, offline, or raise :class:`ModelError`.
+    None is the default model; a blank name is refused (it would read as the default, or as a
+    name that is no model), and a path that does not exist is said as such."""
+    if name_or_path is not None and not name_or_path.strip():
+        raise ModelError("the model name is blank: give base, tiny.en, a model folder's path or a cached "
+                         "faster-whisper name",
+                         ja="モデル名が空白です。base、tiny.en、モデルのフォルダのパス、"
+                         "またはキャッシュ済みの faster-whisper のモデル名を指定してください")
     name = name_or_path or DEFAULT_MODEL
     p = Path(name).expanduser()
-    if name not in CHECKSUMS and (p.exists() or os.sep in name or name.startswith(".")):
+    if name not in CHECKSUMS and (p.exists() or os.sep in name or name.startswith((".", "~"))):
+        if not p.exists():
+            raise ModelError(f"the model folder {p} does not exist", ja=f"モデルのフォルダ {p} がありません")
         if not p.is_dir() or not _is_ct2_folder(p):
             raise ModelError(f"{p} is not a CTranslate2 Whisper model folder (it needs model.bin and config.json)",
                              ja=f"{p} は CTranslate2 形式の Whisper モデルのフォルダではありません"

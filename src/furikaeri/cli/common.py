@@ -151,7 +151,15 @@ def models_dir_from_env() -> Path | None:
     if value and not value.strip():  # as a blank FURIKAERI_HOME: a blank name is no folder (it made " " here)
         raise UsageError("FURIKAERI_MODELS is blank: set it to the models folder (or unset it for the usual one)",
                          ja="FURIKAERI_MODELS が空白です。モデルのフォルダを指定してください（いつものフォルダなら設定を外します）")
-    return Path(value) if value else None
+    if not value:
+        return None
+    folder = Path(value).expanduser()
+    if not folder.exists():  # a typo would otherwise get a new folder and a 142 MB copy of the model, unsaid
+        raise UsageError(f"the models folder {folder} (FURIKAERI_MODELS) does not exist: create it first (the "
+                         "model is assembled there once, 142 MB), or correct or unset FURIKAERI_MODELS",
+                         ja=f"モデルのフォルダ {folder}（FURIKAERI_MODELS）がありません。先にフォルダを作るか"
+                         "（モデルはそこに一度だけ組み立てます。142 MB）、FURIKAERI_MODELS を直すか設定を外してください")
+    return folder
 
 
 # --------------------------------------------------------------------------- options
@@ -181,12 +189,40 @@ def now_option(fn):
                         help="Pretend it is this time (ISO 8601): for scripts and tests.")(fn)
 
 
+def _model_named(ctx, param, value):
+    """``--model``'s callback: a blank name is refused, naming where it came from (the option or
+    ``FURIKAERI_MODEL``); a model ``FURIKAERI_MODEL`` names that cannot be used (a folder, a
+    cached name: quick to look up) is said with the variable, for nothing typed names it."""
+    from click.core import ParameterSource
+
+    from furikaeri.errors import ModelError
+
+    from_env = ctx.get_parameter_source(param.name) is ParameterSource.DEFAULT and "FURIKAERI_MODEL" in os.environ
+    if not value.strip():
+        if from_env:
+            raise UsageError("FURIKAERI_MODEL is blank: set it to a model (base, tiny.en, a folder) or unset it "
+                             "for base", ja="FURIKAERI_MODEL が空白です。モデル（base、tiny.en、フォルダ）を指定するか、"
+                             "設定を外して base を使ってください")
+        raise UsageError("--model is blank: give base, tiny.en, a model folder or a cached faster-whisper name",
+                         ja="--model が空白です。base、tiny.en、モデルのフォルダ、キャッシュ済みの faster-whisper の"
+                         "モデル名のどれかを指定してください")
+    if from_env and value not in ("base", "tiny.en"):
+        from furikaeri import models
+
+        try:
+            models.resolve(value, models_dir_from_env() or models.default_models_dir())
+        except ModelError as e:
+            raise ModelError(f"FURIKAERI_MODEL={value}: {e}", ja=f"FURIKAERI_MODEL={value}: {e.said_in('ja')}") from e
+    return value
+
+
 def analysis_options(fn):
     """--language, --budget, --model, --json: shared by analyze, record and practice."""
     fn = click.option("--json", "json_", is_flag=True, help="Print JSON for scripts instead of the report (schema in the README).")(fn)
     fn = click.option(
         "--model",
         default=lambda: os.environ.get("FURIKAERI_MODEL", "base"),
+        callback=_model_named,
         help="Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
              "[default: $FURIKAERI_MODEL, else base].",  # said here: click shows a text default as "(base)"
     )(fn)
