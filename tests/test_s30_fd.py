@@ -221,3 +221,30 @@ def test_a_models_folder_that_does_not_exist_is_not_made_and_filled(tmp_path):
     r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "models"], env={"FURIKAERI_MODELS": str(typo)})
     assert r.exit_code == 2 and f"the models folder {typo} (FURIKAERI_MODELS) does not exist" in r.output
     assert not typo.exists()
+
+
+# --------------------------------------------------------------------------- 8. delete says the session went
+
+
+def test_deleting_a_sessions_last_answer_says_the_session_went_too(tmp_path):
+    """QA d #8: `delete 22 --yes --json`, 22 the only answer of session 10, said nothing of it."""
+    import json
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+    with Store.open(home) as st:
+        both = st.create_session("two")
+        one = st.create_session("solo")
+        first, second = st.add_answer(both, EN), st.add_answer(both, EN)
+        alone, last = st.add_answer(one, EN), st.add_answer(st.create_session("last"), EN)
+    run = lambda *a: CliRunner().invoke(cli, ["--home", str(home), "delete", *map(str, a), "--yes"])  # noqa: E731
+    assert json.loads(run(first, "--json").stdout)["session_deleted"] is None  # "two" keeps answer 2
+    assert json.loads(run(alone, "--json").stdout) == {"deleted": "answer", "id": alone, "recording_kept": None,
+                                                      "session_deleted": one}
+    said = run(last).output
+    assert "Deleted answer" in said and "Its session" in said and "(last) had no other answer" in said
+    with Store.open(home) as st:
+        assert [s.name for s in st.sessions()] == ["two"] and st.answer(second) is not None

@@ -329,8 +329,13 @@ def delete(number, interview_, yes, json_):
                 click.echo(lang_text(L, "delete_kept"), err=True)
                 return
         gone = store.delete_interview(n) if interview_ else store.delete_answer(n)
+        # its session's last answer: the session went with it (Store.delete_answer), said as such
+        session = None if interview_ or gone is None or store.session(gone.session_id) else gone
     kept = gone.audio_path if gone else None
     if json_:
-        emit_json({"deleted": "interview" if interview_ else "answer", "id": n, "recording_kept": kept})
+        emit_json({"deleted": "interview" if interview_ else "answer", "id": n, "recording_kept": kept,
+                   **({} if interview_ else {"session_deleted": session.session_id if session else None})})
         return
-    click.echo(lang_text(L, "deleted", what=what) + (lang_text(L, "delete_audio_kept", path=kept) if kept else ""))
+    click.echo(lang_text(L, "deleted", what=what) + (lang_text(L, "delete_audio_kept", path=kept) if kept else "")
+               + (lang_text(L, "delete_session_gone", id=session.session_id, name=session.session_name)
+                  if session else ""))
