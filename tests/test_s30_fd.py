@@ -248,3 +248,21 @@ def test_deleting_a_sessions_last_answer_says_the_session_went_too(tmp_path):
     assert "Deleted answer" in said and "Its session" in said and "(last) had no other answer" in said
     with Store.open(home) as st:
         assert [s.name for s in st.sessions()] == ["two"] and st.answer(second) is not None
+
+
+# --------------------------------------------------------------------------- 9. a session named by digits alone
+
+
+def test_a_new_session_named_by_digits_alone_is_refused_as_it_could_never_be_named(home):
+    """QA d #9: `--session 3` made a session named "3" that `compare --sessions 3 11` took for number 3."""
+    with Store.open(home) as st:
+        for name in ("3", " 12 ", "３"):
+            with pytest.raises(S.StoreError, match="digits only"):
+                st.session_for(name)
+            with pytest.raises(S.StoreError, match="digits only"):
+                st.create_session(name)
+        assert st.sessions() == []
+        sid = st.session_for("mock 3")
+        assert st.session("mock 3").id == sid
+        st.db.execute("INSERT INTO sessions (id, name, started_at) VALUES (9, '7', '2026-11-01T09:00:00+00:00')")
+        assert st.session_for("7") == 9  # one made before keeps its name and is found by it

@@ -1066,6 +1066,7 @@ class Store:
         company: str | None = None,
         now: datetime | None = None,
     ) -> int:
+        _refuse_number_name(name)
         with self.transaction() as db:
             company_id = self._company_id(db, company, now) if company else None
             cur = db.execute(
@@ -1095,6 +1096,7 @@ class Store:
             if row:
                 self._remember_session(db, int(row["id"]))
                 return int(row["id"])
+            _refuse_number_name(name)
             cur = db.execute(
                 "INSERT INTO sessions (id, name, kind, language, started_at) VALUES (?, ?, ?, ?, ?)",
                 (_next_id(db, "sessions"), name, kind, language, to_stamp(now)),
@@ -1550,6 +1552,17 @@ _ANSWER_LIGHT = (
     "focus",
     *METRIC_COLUMNS,
 )
+
+
+def _refuse_number_name(name: str) -> None:
+    """A new session may not be named with digits alone: every command that takes a session
+    (`compare --sessions 3 11`, `history`) reads "3" as session number 3, so it could never be
+    named. One made before keeps its name, and is still found by it where no number is taken."""
+    if name.strip().isdigit():
+        raise StoreError(f"a session name of digits only ({name.strip()}) would read as session number "
+                         f"{name.strip()}: give it a word too (e.g. 'mock {name.strip()}')",
+                         ja=f"数字だけのセッション名（{name.strip()}）はセッション番号 {name.strip()} と読まれます。"
+                         f"言葉を添えてください（例: 「模擬 {name.strip()}」）")
 
 
 def _write_note(db: sqlite3.Connection, answer_id: int, note: dict[str, str | None], stamp: str) -> None:
