@@ -266,3 +266,29 @@ def test_a_new_session_named_by_digits_alone_is_refused_as_it_could_never_be_nam
         assert st.session("mock 3").id == sid
         st.db.execute("INSERT INTO sessions (id, name, started_at) VALUES (9, '7', '2026-11-01T09:00:00+00:00')")
         assert st.session_for("7") == 9  # one made before keeps its name and is found by it
+
+
+# --------------------------------------------------------------------------- 12. a company left with nothing
+
+
+def test_a_company_known_only_from_a_deleted_interview_goes_with_it(home):
+    """QA d #12: after `delete 2 --interview`, `questions company "Acme Corp"` printed the bare
+    name, `questions` no longer listed Acme, and the export still held the company."""
+    from furikaeri.companies import company_view
+    from furikaeri.errors import UsageError
+
+    with Store.open(home) as st:
+        acme = st.add_interview(company="Acme Corp", held_on="2026-11-20", items=[{"question": "Why us?"}])
+        researched = st.add_interview(company="Beta", held_on="2026-11-21")
+        st.upsert_company("Beta", valued="ownership")
+        twice = [st.add_interview(company="Gamma", held_on=d) for d in ("2026-11-22", "2026-11-23")]
+        acme_id = st.company("Acme Corp").id
+        for iid in (acme, researched, twice[0]):
+            st.delete_interview(iid)
+        assert [c.name for c in st.companies()] == ["Beta", "Gamma"]  # research noted, or another interview
+        with pytest.raises(UsageError, match="nothing known about 'Acme Corp'"):
+            company_view(st, "Acme Corp", None)
+        assert st.upsert_company("Acme Corp").id > acme_id  # a number is never given again
+        with pytest.raises(UsageError, match="nothing known"):  # a bare name left by an older furikaeri
+            company_view(st, "Acme Corp", None)
+        assert company_view(st, "Beta", None)["archive"]["valued"] == "ownership"

@@ -18,7 +18,7 @@ from typing import Any
 from furikaeri import questions as qmod
 from furikaeri.errors import UsageError
 from furikaeri.lang import guess_language
-from furikaeri.store import Store
+from furikaeri.store import COMPANY_FIELDS, Store
 
 
 def sync_company(store: Store, qset: qmod.QuestionSet, *, now: datetime | None = None) -> None:
@@ -113,7 +113,7 @@ def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]
     c = store.company(info["name"])
     info["archive"] = c.to_dict() if c else None
     info["interviews"] = [i.to_dict() for i in store.interviews(company=info["name"])]
-    if qset is None and c is None:
+    if qset is None and (c is None or not any(getattr(c, f) for f in COMPANY_FIELDS)) and not info["interviews"]:
         raise UsageError(f"nothing known about '{name}': no company file and no logged interview",
                          ja=f"'{name}' についての情報がありません: 企業ファイルも面接記録もありません")
     return info

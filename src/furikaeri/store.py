@@ -367,7 +367,7 @@ def m006_a_question_per_wording(db: sqlite3.Connection) -> None:
 
 
 def _next_id(db: sqlite3.Connection, table: str) -> int:
-    """The id a new row of ``table`` (answers, sessions, interviews, notes, questions) gets: after every id the
+    """The id a new row of ``table`` (answers, sessions, interviews, notes, questions, companies) gets: after every id the
     table holds and every one deleted from it (:func:`m005_numbers_never_reused`)."""
     held = db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
     retired = db.execute("SELECT last_id FROM _retired WHERE name = ?", (table,)).fetchone()
@@ -1382,13 +1382,18 @@ class Store:
 
     def delete_interview(self, interview_id: int) -> Interview | None:
         """Remove a logged interview (and so the questions it gave its company's practice set).
-        A recording kept with it stays on disk. Returns it as it was, or None when there is none."""
+        A company it leaves with nothing (no research noted, no other interview, no session)
+        goes too: it was made for this interview, and would show as a bare name. A recording
+        kept with it stays on disk. Returns it as it was, or None when there is none."""
         gone = self.interview(interview_id)
         if gone is None:
             return None
         with self.transaction() as db:
+            company = db.execute("SELECT company_id FROM interviews WHERE id = ?", (interview_id,)).fetchone()
             db.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
             _retire(db, "interviews", interview_id)
+            if company is not None and company["company_id"] is not None:
+                _drop_bare_company(db, int(company["company_id"]))
         return gone
 
     def set_note(
@@ -1464,9 +1469,8 @@ class Store:
         if row:
             return int(row["id"])
         stamp = to_stamp(now)
-        cur = db.execute(
-            "INSERT INTO companies (name, created_at, updated_at) VALUES (?, ?, ?)", (company_name(name), stamp, stamp)
-        )
+        cur = db.execute("INSERT INTO companies (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                         (_next_id(db, "companies"), company_name(name), stamp, stamp))
         return int(cur.lastrowid)
 
     # ----- interviews
@@ -1552,6 +1556,16 @@ _ANSWER_LIGHT = (
     "focus",
     *METRIC_COLUMNS,
 )
+
+
+def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
+    """Delete company ``cid`` when nothing is known of it any more (:meth:`Store.delete_interview`)."""
+    empty = " AND ".join(f"{f} = ''" for f in COMPANY_FIELDS)
+    if db.execute(f"SELECT 1 FROM companies WHERE id = ? AND {empty}"
+                  " AND NOT EXISTS (SELECT 1 FROM interviews WHERE company_id = ?)"
+                  " AND NOT EXISTS (SELECT 1 FROM sessions WHERE company_id = ?)", (cid, cid, cid)).fetchone():
+        db.execute("DELETE FROM companies WHERE id = ?", (cid,))
+        _retire(db, "companies", cid)
 
 
 def _refuse_number_name(name: str) -> None:
