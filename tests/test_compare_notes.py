@@ -601,7 +601,8 @@ def test_a_wrong_answer_or_interview_can_be_deleted(furikaeri_home):
     with Store.open(furikaeri_home) as st:
         assert st.answer(1, full=False) is not None
     r = run(*h, "delete", "1", "--yes", "--json")
-    assert r.exit_code == 0 and json.loads(r.output) == {"deleted": "answer", "id": 1, "recording_kept": None}
+    assert r.exit_code == 0 and json.loads(r.output) == {"deleted": "answer", "id": 1, "recording_kept": None,
+                                                      "session_deleted": None}  # answer 2 keeps session A
     with Store.open(furikaeri_home) as st:
         assert st.answer(1, full=False) is None and st.note(1) is None
         assert [a.id for a in st.answers()] == [2]

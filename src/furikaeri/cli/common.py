@@ -212,7 +212,7 @@ def _model_named(ctx, param, value):
         try:
             models.resolve(value, models_dir_from_env() or models.default_models_dir())
         except ModelError as e:
-            raise ModelError(f"FURIKAERI_MODEL={value}: {e}", ja=f"FURIKAERI_MODEL={value}: {e.said_in('ja')}") from e
+            raise ModelError(f"FURIKAERI_MODEL={value}: {e}", ja=f"環境変数 FURIKAERI_MODEL の {value}: {e.said_in('ja')}") from e
     return value
 
 
