@@ -273,3 +273,37 @@ def test_reflects_unreadable_date_is_quoted_in_japanese_brackets():
     with pytest.raises(UsageError) as e:
         held_date("一次面接", date(2026, 12, 5))
     assert e.value.said_in("ja").startswith("日付「一次面接」を読めません。")
+
+
+# --------------------------------------------------------------------------- 10. what belongs together stays together
+
+
+def test_a_history_note_runs_under_the_figures_not_broken_in_the_question_column(furikaeri_home):
+    # QA: at 80 columns 「準備不」/「足」, 「長くなっ」/「た」 in the 22-cell question column, the cells to the right empty
+    from datetime import timedelta
+
+    from furikaeri import session as S
+    from test_narrow_layout import MONDAY, QUESTIONS, SAID, lines_of, measured, run
+
+    note = "少し長い / 準備不足 / 時間内に収める"
+    S.save_analysis(measured("ja", SAID["ja"][:1], budget=60, question=QUESTIONS["ja"][0]), audio_path=None,
+                    home=furikaeri_home, session="一次対策", note=note, now=MONDAY)
+    S.save_analysis(measured("ja", SAID["ja"][:1], budget=60, question=QUESTIONS["ja"][1]), audio_path=None,
+                    home=furikaeri_home, session="一次対策", now=MONDAY + timedelta(minutes=1))
+    out = lines_of(run(furikaeri_home, 80, "history", "--lang", "ja"))
+    [line] = [x for x in out if "メモ:" in x]
+    assert line.strip() == f"メモ: {note}", out
+    rows = [x for x in out if x[:2].strip().isdigit()]
+    assert len({x.index("60") for x in rows}) == 1, out  # the answers' figures still line up
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_compare_header_breaks_between_the_attempts(lang):
+    from datetime import datetime, timedelta, timezone
+
+    at = datetime(2026, 12, 5, 3, 23, tzinfo=timezone.utc)
+    a, b = answer(2, {}, lang=lang, at=at), answer(10, {}, lang=lang, at=at + timedelta(minutes=6))
+    lines = plain(H._attempts_line(a, b, 40), 40).splitlines()
+    assert len(lines) == 2 and lines[0].startswith("#2 ") and lines[1].startswith("→ #10 "), lines
+    assert all(x.rstrip()[-5:-2].endswith(":") for x in lines), lines  # each attempt with its time
+    assert len(plain(H._attempts_line(a, b, 80), 80).splitlines()) == 1

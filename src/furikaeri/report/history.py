@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from rich.console import Console, Group
+from rich.constrain import Constrain
 from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
@@ -398,28 +399,35 @@ def _history_table(answers: Sequence[dict[str, Any]], lang: str, width: int) -> 
     if stacked(width) or width - sum(fixed) - 2 * len(fixed) < Q_MIN:
         return _history_stacked(answers, heads, cells, lang, width)
     said = [(a.get("question") or "–", _note_said(a)) for a in answers]
-    widest = max(max(cell_len(q), cell_len(f"{t('col_note', lang)}: {n}") if n else 0) for q, n in said)
+    widest = max(cell_len(q) for q, _ in said)
     q_width = max(Q_MIN, min(Q_MAX, widest, width - sum(fixed) - 2 * len(fixed)))
-
-    def fitted(value: str, style: str = "") -> Text:  # a Japanese question by its rules, whatever the labels
-        out = Text(value, style=style)
-        return wrap_unspaced(out, q_width) if unspaced(value) else out
-
-    table = Table(box=None, pad_edge=False, show_header=True, header_style="dim")
-    table.add_column("#", justify="right", no_wrap=True)
-    if timed:
-        table.add_column(heads[1], no_wrap=True)
-    table.add_column(heads[2], overflow="fold", width=q_width)
-    for head in heads[3:]:
-        table.add_column(head, justify="right", no_wrap=True)
-    for a, (asked, noted), (num, when, length, fillers, pace) in zip(answers, said, cells):
-        question = fitted(asked)
-        if noted:
-            question = Text("\n").join([question, fitted(f"{t('col_note', lang)}: {noted}", "dim")])
+    widths = [fixed[0], *(fixed[1:2] if timed else []), q_width, *fixed[-3:]]
+    out: list = []
+    for i, (a, (asked, noted), (num, when, length, fillers, pace)) in enumerate(zip(answers, said, cells)):
+        table = _history_row_table(heads if i == 0 else None, widths, timed)
         rates = "dim" if _too_short(a) else ""
-        table.add_row(num, *([when] if timed else []), question,
+        table.add_row(num, *([when] if timed else []), wrap_unspaced(Text(asked), q_width) if unspaced(asked) else asked,
                       Text(length, style="red" if a["metrics"].get("over_budget") else ""),
                       Text(fillers, style=rates), Text(pace, style=rates))
+        out.append(table)
+        if noted:  # under the question, across the figures' empty cells (a line at most as long as a question's)
+            indent = sum(w + 2 for w in widths[: 2 if timed else 1])
+            room = min(width - indent, max(q_width, Q_MAX))
+            out.append(Padding(Constrain(hanging(Text(f"{t('col_note', lang)}: {noted}", style="dim"), room, 0), room),
+                               (0, 0, 0, indent), expand=False))
+    return Group(*out)
+
+
+def _history_row_table(heads: Sequence[str] | None, widths: Sequence[int], timed: bool) -> Table:
+    """One answer's row of the history table (with the headers ``heads`` above the first), its
+    columns of ``widths``, so the rows of a session line up though each note sits between them."""
+    table = Table(box=None, pad_edge=False, show_header=heads is not None, header_style="dim")
+    names = heads if heads is not None else [""] * 6
+    shown = [names[0], *([names[1]] if timed else []), *names[2:]]
+    for i, (head, w) in enumerate(zip(shown, widths)):
+        question = i == (2 if timed else 1)
+        table.add_column(head, justify="left" if question or (timed and i == 1) else "right", width=w,
+                         no_wrap=not question, overflow="fold" if question else "ellipsis")
     return table
 
 
@@ -561,13 +569,21 @@ def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
     return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}")
 
 
+def _attempts_line(a: Answer, b: Answer, width: int) -> Text:
+    """"#2 2026-12-05 03:23 → #10 2026-12-05 03:29", broken, where it must be, only between the
+    two attempts: an attempt's number, day and time stay on one line."""
+    def attempt(x: Answer, lead: str = "") -> Text:
+        return Text.assemble(lead, (f"#{x.id}", "bold"), " ", (_when(x.created_at), "dim"))
+
+    return pack([attempt(a), attempt(b, "→ ")], width, sep=" ")
+
+
 def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *, as_table: bool | None = None) -> None:
     """Two attempts: their figures side by side (``as_table``: as a table, else stacked; by
     default as they fit, :func:`as_tables`), the note's check, and what the answer said
     differently."""
     a, b = cmp.before, cmp.after
-    console.print(f"[bold]#{a.id}[/bold] [dim]{_when(a.created_at)}[/dim] → [bold]#{b.id}[/bold] "
-                  f"[dim]{_when(b.created_at)}[/dim]")
+    console.print(_attempts_line(a, b, console.width))
     different = a.question_id != b.question_id and bool(a.question or b.question)
     if different:  # say so: not two attempts at one question
         for x in (a, b):
@@ -617,8 +633,10 @@ def _hidden_off(mean: Change | None, off_before: int, off_after: int) -> bool:
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
     sa, sb = cmp.before, cmp.after
-    _say(console, " → ".join(f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}{_beside(s['name'], _when(s['started_at']))}[/dim]"
-                             for s in (sa, sb)))
+    # broken, where it must be, between the two sessions: a session's name, number and time stay together
+    console.print(pack([Text.from_markup(f"{lead}[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}"
+                                         f"{_beside(s['name'], _when(s['started_at']))}[/dim]")
+                        for lead, s in (("", sa), ("→ ", sb))], console.width, sep=" "))
     def compared(x) -> bool:  # in the language the sessions are compared in (an answer of none: any)
         return cmp.language is None or x.language in (cmp.language, None)
 
