@@ -220,7 +220,7 @@ def test_reflect_takes_yesterday_and_asks_again_after_a_bad_date(home):
     assert logged(home)["held_on"] == "2026-12-03"
     r = run(home, JA, "reflect", "--prompt", "--now", "2026-12-04T10:00",
             input=HEAD + "12/33\n2099-01-01\n2026-11-30\n" + REST)
-    assert "日付 '12/33' を読めません" in r.stderr and "面接日 2099-01-01 が今日（2026-12-04）より後です" in r.stderr
+    assert "日付「12/33」を読めません" in r.stderr and "面接日 2099-01-01 が今日（2026-12-04）より後です" in r.stderr
     assert r.stderr.count("面接日（") == 3
     assert logged(home)["held_on"] == "2026-11-30"
     iv = logged(home)
@@ -272,7 +272,7 @@ def test_a_date_given_with_the_option_is_read_the_same_way(home):
     run(home, JA, "reflect", "-c", "X", "-q", "q", "--date", "昨日", "--now", "2026-12-04T10:00")
     assert logged(home)["held_on"] == "2026-12-03"
     r = run(home, JA, "reflect", "-c", "X", "-q", "q", "--date", "あした", code=2)
-    assert "日付 'あした' を読めません" in r.stderr
+    assert "日付「あした」を読めません" in r.stderr
 
 
 # --------------------------------------------------------------------------- 12. a broken TOML file
