@@ -232,6 +232,7 @@ class Listener:
         self.full_scale = full_scale if full_scale is not None else FullScale()
         self._offset = Offset()
         self._ended = threading.Event()  # the recorder's final block has been taken
+        _import_for_threads()
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
             if background else None
         if self._worker:
@@ -744,6 +745,19 @@ class Listener:
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
+
+
+def _import_for_threads() -> None:
+    """Import here, in the caller's thread, what the worker and the recorder's consumer would
+    import in theirs: a Ctrl-C that lands in the middle of one thread's import while another
+    waits on it left three threads blocked on import locks and the process silent for good
+    (QA, once in 30 tries). An interrupted import here has no other thread to block."""
+    import faster_whisper.vad  # noqa: F401 - Silero in the consumer's thread
+    import fugashi  # noqa: F401 - Japanese words, in the worker
+    import librosa  # noqa: F401 - a room's noise taken out, in the worker
+    import soxr  # noqa: F401 - the microphone's blocks resampled
+
+    from furikaeri import denoise, relisten, transcribe, voice  # noqa: F401 - the worker's
 
 
 def _context(intervals, start: float, offset: float) -> list:
