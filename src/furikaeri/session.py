@@ -317,6 +317,9 @@ class Asking:
     question: qmod.Question
     budget_s: float
     before: Before
+    #: the session the answer is saved into (the one created, else the name it will have): a
+    #: take the microphone cut short names it in the command that saves it later
+    session: str | None = None
 
 
 @dataclass(frozen=True)
@@ -410,7 +413,7 @@ class _Loop:
     def attempt(self, index: int, q: qmod.Question, now: datetime | None) -> dict[str, Any]:
         budget = self.budget or q.budget_s
         before = before_attempt(self.store, q, now=now)
-        self.emit(Asking(index + 1, self.total, q, budget, before))
+        self.emit(Asking(index + 1, self.total, q, budget, before, self._name(now)))
         audio = self.record(index, q, budget, now)
         analysis = audio.analysis() if audio.analysis is not None else \
             self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
@@ -476,16 +479,27 @@ class _Loop:
         """The session's id, created with the first answer saved."""
         if self.session_id is None:
             q = self.qset
-            name = self.session_name
-            if not name:  # the set and the minute; a second run in the same minute gets " (2)"
-                base = f"{q.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
-                name, n = base, 1
-                while self.store.session(name) is not None:
-                    n += 1
-                    name = f"{base} ({n})"
-            self.session_id = self.store.create_session(name, kind="practice", set_name=q.name, language=q.language,
+            self.session_id = self.store.create_session(self._name(now), kind="practice", set_name=q.name,
+                                                        language=q.language,
                                                         company=q.company.name if q.company else None, now=now)
         return self.session_id
+
+    def _name(self, now: datetime | None) -> str:
+        """The session's name: the one created, else the one asked for, else the set and the
+        minute (a second run in the same minute gets " (2)")."""
+        if self.session_id is not None:
+            with contextlib.suppress(FurikaeriError, sqlite3.Error):
+                named = self.store.session(self.session_id)
+                if named:
+                    return named.name
+        if self.session_name:
+            return self.session_name
+        base = f"{self.qset.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
+        name, n = base, 1
+        while self.store.session(name) is not None:
+            n += 1
+            name = f"{base} ({n})"
+        return name
 
 
 def run_session(

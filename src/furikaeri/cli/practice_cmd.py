@@ -142,15 +142,16 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
             click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
         if not answer_files:  # no microphone: said before the first question, not after it
             device = _check_microphone(device)
+        asked = _Asked(screen.show, note)
         record = (S.from_files(answer_files) if answer_files else
                   _microphone(store.home, device=device, max_seconds=max_seconds,
                               stop_after_silence=stop_after_silence, language=language, model=model,
-                              live_hints=live_hints, quiet=json_))
+                              live_hints=live_hints, quiet=json_, asked=asked))
         with _said_on_failure(json_):
             result = S.run_session(
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
-                reflect=lambda i, q, analysis: asking.reflect(note[i] if i < len(note) else None),
-                on_event=screen.show, language=language, budget=budget, model=model, session_name=session,
+                reflect=lambda i, q, analysis: asking.reflect(asked.note(i)),
+                on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now)
         shared = _comparable(store, result)
     if json_:
@@ -293,6 +294,25 @@ def said_with_command(out, said: str) -> None:
         out.print(Text(("  " if colon else "") + command, style="dim"), soft_wrap=True)
 
 
+class _Asked:
+    """What a take of the question being asked is saved with: the session (as the
+    :class:`~furikaeri.session.Asking` event names it) and the ``--note`` given for the answer
+    (one per answer, in order), for the command that saves a take the microphone cut short."""
+
+    def __init__(self, show, notes: tuple[str, ...]):
+        self._show, self.notes, self.session = show, notes, None
+
+    def show(self, event) -> None:
+        from furikaeri.session import Asking
+
+        if isinstance(event, Asking):
+            self.session = event.session
+        self._show(event)
+
+    def note(self, index: int) -> str | None:
+        return self.notes[index] if index < len(self.notes) else None
+
+
 def _check_microphone(device):
     """The microphone to record from (``--device``, else the default), checked before the
     first question: there is one, and it takes one of the usual settings. Raises
@@ -306,10 +326,11 @@ def _check_microphone(device):
 
 
 def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language: str, model: str,
-                live_hints: bool = False, quiet: bool = False):
+                live_hints: bool = False, quiet: bool = False, asked: _Asked | None = None):
     """A recorder for :func:`furikaeri.session.run_session`: each answer from the microphone,
     on the live recording screen, into the archive's audio folder, transcribed while it is
-    spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once."""
+    spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once. A take
+    the microphone cut short names the command that saves it into the session (``asked``)."""
     from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
     from furikaeri.session import AnswerAudio, new_take_path
@@ -330,7 +351,9 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                                         max_seconds=max_seconds or max(30.0, budget * 2),
                                         stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
                                         analyze_command=lambda p: analyze_take(
-                                            p, q.key, budget, options["prefer"] or language, save=True))
+                                            p, q.key, budget, options["prefer"] or language, save=True,
+                                            session=asked.session if asked else None,
+                                            note=asked.note(index) if asked else None))
         held = HeldInterrupts(text(q.language, "interrupt_held"))
 
         def analysed():
