@@ -58,3 +58,59 @@ def test_practice_mic_lost_command_names_the_session_it_would_have(monkeypatch, 
     command = _command_in(r.output)
     assert command[command.index("--session") + 1].startswith("ja-basic 2026-11-23")
     assert "--note" not in command  # none given, none typed
+
+
+# --------------------------------------------------------------------------- 4: recover on what is not a take
+
+
+def _wav(rate=16000, seconds=0.5, declared=None) -> bytes:
+    import numpy as np
+
+    from furikaeri.capture import _wav_header
+
+    data = (np.sin(np.arange(int(rate * seconds)) / 5) * 8000).astype("<i2").tobytes()
+    return _wav_header(rate, 1, len(data) if declared is None else declared) + data
+
+
+@pytest.mark.parametrize("name,content", [("empty.txt", b""), ("empty.mp3", b""), ("notes.txt", b"hello\n" * 20),
+                                          ("short.wav", b"RIFF")])
+def test_recover_refuses_a_file_that_is_not_a_take_and_leaves_it_unchanged(tmp_path, name, content):
+    f = tmp_path / name
+    f.write_bytes(content)
+    r = run("recover", str(f))
+    assert r.exit_code == 2 and "not a furikaeri take" in r.output and "repaired" not in r.output
+    assert f.read_bytes() == content
+    assert len([line for line in r.output.splitlines() if line.strip()]) == 1
+
+
+def test_recover_says_a_complete_wav_needs_nothing(tmp_path):
+    f = tmp_path / "intact.wav"
+    f.write_bytes(_wav())
+    before = f.read_bytes()
+    r = run("recover", str(f))
+    assert "nothing to repair" in r.output and "repaired " not in r.output
+    assert f.read_bytes() == before
+    trailing = tmp_path / "tagged.wav"  # a chunk after the audio (another program's tags): complete too
+    raw = _wav() + b"LIST" + (4).to_bytes(4, "little") + b"INFO"
+    raw = raw[:4] + (len(raw) - 8).to_bytes(4, "little") + raw[8:]
+    trailing.write_bytes(raw)
+    assert "nothing to repair" in run("recover", str(trailing)).output and trailing.read_bytes() == raw
+
+
+def test_recover_refuses_an_unfinished_wav_laid_out_by_another_program(tmp_path):
+    f = tmp_path / "other.wav"
+    good = _wav(declared=0)  # lengths wrong, but a LIST chunk before the audio: not ours
+    raw = good[:12] + good[12:36] + b"LIST" + (4).to_bytes(4, "little") + b"INFO" + good[36:]
+    f.write_bytes(raw)
+    r = run("recover", str(f))
+    assert r.exit_code == 2 and "not a furikaeri take" in r.output and f.read_bytes() == raw
+
+
+def test_recover_still_repairs_our_take_whose_marker_was_lost(tmp_path):
+    from furikaeri.audio import load_audio
+
+    f = tmp_path / "copied.wav"
+    f.write_bytes(_wav(declared=0))  # copied out of a crash without its .partial marker
+    r = run("recover", str(f))
+    assert r.exit_code == 0 and "repaired" in r.output
+    assert load_audio(f).duration == pytest.approx(0.5, abs=0.01)

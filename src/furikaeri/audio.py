@@ -212,8 +212,10 @@ def _read_until_damage(path: Path) -> tuple[np.ndarray, int]:
 def _no_samples(path: Path) -> AudioError:
     """A file with no audio in it; a WAV whose header says so over data that is there is a
     recording a crash left before its header was written: ``recover`` repairs it."""
-    try:
-        unwritten = path.suffix.lower() == ".wav" and path.stat().st_size > 4096
+    try:  # laid out as ours (the data right after a 16-byte fmt chunk): recover repairs only those
+        with open(path, "rb") as f:
+            unwritten = path.suffix.lower() == ".wav" and f.read(40)[36:40] == b"data" and \
+                os.fstat(f.fileno()).st_size > 4096
     except OSError:
         unwritten = False
     if unwritten:

@@ -1144,12 +1144,61 @@ def _find_data_chunk(head: bytes) -> tuple[int, int, int] | None:
     return None
 
 
+class NothingToRepair(AudioError):
+    """A file named to ``recover`` that is already a complete WAV file: left as it is."""
+
+
+def _refuse_unmarked(path: Path) -> None:
+    """Refuse, leaving it unchanged, a file named to ``recover`` that no recorder of ours marked
+    as unfinished, unless it is one of our takes whose lengths are wrong (copied out of a
+    crash, its marker lost): an empty or non-WAV file (a ``.txt``, an ``.mp3``) is no take, a
+    complete WAV needs nothing, and a WAV laid out otherwise than ours was made elsewhere."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+        found = _find_data_chunk(head)
+        complete = found is not None and _chunks_fill(f, head, found[2])
+    if found is None:
+        why, why_ja = ("it is empty", "空のファイルです") if not head else \
+            ("its WAV header cannot be read", "WAV ヘッダーを読み取れません")
+        raise AudioError(f"{path}: not a furikaeri take ({why}); left as it is",
+                         ja=f"{path}: furikaeri の録音ではありません（{why_ja}）。変更していません")
+    rate, channels, offset = found
+    if complete:
+        raise NothingToRepair(f"{path} is a complete WAV file: there is nothing to repair",
+                              ja=f"{path} は完全な WAV ファイルです。修復するところはありません")
+    if offset != _WAV_HEADER_BYTES or head[12:36] != _wav_header(rate, channels, 0)[12:36]:
+        raise AudioError(f"{path}: not a furikaeri take (a WAV file laid out by another program); left as it is",
+                         ja=f"{path}: furikaeri の録音ではありません（別のプログラムが作った WAV ファイルです）。"
+                            "変更していません")
+
+
+def _chunks_fill(f, head: bytes, offset: int) -> bool:
+    """Do the RIFF header's length, the data chunk's and the chunks after it (another
+    program's tags) account for the whole file, to the byte? Then nothing was cut short."""
+    size = os.fstat(f.fileno()).st_size
+    if struct.unpack("<I", head[4:8])[0] + 8 != size:
+        return False
+    pos = offset + struct.unpack("<I", head[offset - 4:offset])[0]
+    for _ in range(64):  # a handful of chunks at most: audio bytes taken for one never line up
+        pos += pos & 1
+        if pos >= size:
+            return pos == size or pos == size + 1
+        f.seek(pos)
+        chunk = f.read(8)
+        if len(chunk) < 8 or not all(32 <= c < 127 for c in chunk[:4]):
+            return False
+        pos += 8 + struct.unpack("<I", chunk[4:8])[0]
+    return False
+
+
 def recover_take(path: str | Path) -> Take:
     """Repair a take whose recorder was killed: set the WAV header's lengths from the audio that
     is really in the file (dropping a half-written last frame) and remove its marker.
 
     Returns the repaired :class:`Take` (``stopped_by="interrupt"``; ``overflows`` is unknown and 0).
-    Raises :class:`AudioError` if the file is missing or its header cannot be understood.
+    Raises :class:`AudioError` if the file is missing or its header cannot be understood, or,
+    with no marker, it is not one of our takes (:func:`_refuse_unmarked`; unchanged), and
+    :class:`NothingToRepair` if it is a complete WAV file.
     """
     import numpy as np
 
@@ -1161,6 +1210,8 @@ def recover_take(path: str | Path) -> Take:
         raise AudioError(f"{path} is being recorded right now by another furikaeri; not touching it",
                          ja=f"{path} は別の furikaeri が録音している最中です。このファイルには手を付けません")
     info = _read_marker(marker)
+    if not marker.exists():  # no recorder of ours left it: only a take of ours, only if unfinished
+        _refuse_unmarked(path)
     with open(path, "r+b") as f:
         head = f.read(4096)
         found = _find_data_chunk(head)
