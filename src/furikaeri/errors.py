@@ -13,7 +13,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 
 class FurikaeriError(Exception):
@@ -52,13 +52,17 @@ class TakeNotSaved(StoreError):
     typed for it (``note``) and its session (:func:`take_not_saved` builds it)."""
 
     def __init__(self, message: str, *, ja: str | None, cause: BaseException, take: Path,
-                 question_key: str | None = None, note: dict[str, str] | None = None, session: str | None = None):
+                 question_key: str | None = None, note: dict[str, str] | None = None, session: str | None = None,
+                 command: Sequence[str] | None = None):
         super().__init__(message, ja=ja)
         self.cause, self.take, self.question_key = cause, take, question_key
-        self.note, self.session = note, session
+        self.note, self.session, self.command = note, session, command
 
     def naming_home(self, home: str | Path) -> "TakeNotSaved":
-        """The same error, its command naming the archive (``--home`` given to the command)."""
+        """The same error, its command naming the archive (``--home`` given to the command; a
+        whole ``command`` given already names it)."""
+        if self.command is not None:
+            return self
         return take_not_saved(self.cause, self.take, self.question_key, home, note=self.note, session=self.session)
 
 
@@ -68,21 +72,24 @@ NOTE_OPTIONS = (("wrong", "--wrong"), ("why", "--why"), ("next_time", "--note"))
 
 def take_not_saved(cause: BaseException, take: str | Path, question_key: str | None = None,
                    home: str | Path | None = None, *, note: dict[str, str] | None = None,
-                   session: str | None = None) -> TakeNotSaved:
+                   session: str | None = None, command: Sequence[str] | None = None) -> TakeNotSaved:
     """The error for a practice answer not saved because of ``cause``, its recording kept at
     ``take``: why, where the recording is, and ``furikaeri [--home HOME] analyze TAKE --save
     -q KEY --session NAME --wrong .. --why .. --note ..`` (quoted for the shell), the command that
-    saves it once the cause is fixed, with what was typed for it: nothing typed is lost."""
-    take = Path(take)
+    saves it once the cause is fixed, with what was typed for it: nothing typed is lost.
+    ``command``: that command whole, when the caller knows more of what was typed (``record``'s
+    and ``analyze``'s budget and language)."""
+    take, whole = Path(take), command
     typed = [x for key, option in NOTE_OPTIONS if (note or {}).get(key) for x in (option, (note or {})[key])]
-    command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "analyze", str(take), "--save",
-                          *(["-q", question_key] if question_key else []),
-                          *(["--session", session] if session else []), *typed])
+    command = shlex.join(whole or ["furikaeri", *(["--home", str(home)] if home else []), "analyze", str(take),
+                                     "--save", *(["-q", question_key] if question_key else []),
+                                     *(["--session", session] if session else []), *typed])
     said, said_ja = said_of(cause, "en"), said_of(cause, "ja")
     return TakeNotSaved(
         f"{said.rstrip('.')}; the recording is kept at {take}: `{command}` saves it once that is fixed",
         ja=f"{said_ja.rstrip('。')}。録音は {take} に残っています: 直したあと `{command}` で保存できます",
-        cause=cause, take=take, question_key=question_key, note=note, session=session)
+        cause=cause, take=take, question_key=question_key, note=note, session=session,
+        command=whole)
 
 
 def said_of(e: BaseException, lang: str) -> str:

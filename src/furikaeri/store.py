@@ -845,7 +845,7 @@ class Store:
         cls,
         home: str | Path,
         *,
-        busy_timeout_s: float = BUSY_TIMEOUT_S,
+        busy_timeout_s: float | None = None,
         upto: int | None = None,
         read_only: bool = False,
     ) -> "Store":
@@ -863,6 +863,7 @@ class Store:
         """
         home = Path(home)
         path = db_path(home)
+        busy_timeout_s = BUSY_TIMEOUT_S if busy_timeout_s is None else busy_timeout_s  # read now: a test may set it
         why_read_only, why_read_only_ja = _read_only_why(home) if read_only else (None, None)
         try:
             home.mkdir(parents=True, exist_ok=True)
@@ -1005,6 +1006,14 @@ class Store:
                                  ja=_disk_full_message(self.home, "ja", code=exc.errno))
         error.errno = exc.errno
         return error
+
+    def check_writable(self) -> None:
+        """Raise the :class:`StoreError` a save would meet now: the archive opened for reading only
+        (a read-only file or folder, a full disk: :meth:`open` falls back to reading quietly, so
+        a command about to record or analyse for minutes asks here first), or the write lock held
+        by another process for longer than the busy timeout. Writes nothing."""
+        with self.transaction():
+            pass
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

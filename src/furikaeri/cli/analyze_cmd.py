@@ -73,7 +73,7 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             continue
         if save:
             save_and_emit(a, path, json_, session=session, question=question, note=note, source="analyze",
-                          asked=asked, language=language, model=model)
+                          asked=asked, language=language, model=model, budget=budget)
         else:
             emit_analysis(a, json_)
     if failures:

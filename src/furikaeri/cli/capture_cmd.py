@@ -19,6 +19,7 @@ from furikaeri.cli.app import cli, fail, speaks, ui_language
 from furikaeri.cli.common import (
     Seconds,
     analysis_options,
+    analyze_command,
     asked_question,
     check_save_options,
     emit_analysis,
@@ -236,7 +237,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
             raise AudioError(no_speech_message(out), ja=no_speech_message(out, "ja"))
         if save:
             save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record",
-                          asked=asked, language=language, model=model)
+                          asked=asked, language=language, model=model, budget=budget)
             return
         emit_analysis(analysis, json_)
     if not json_:
@@ -249,17 +250,9 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 
 def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,
                  session: str | None = None, note: str | dict | None = None) -> list[str]:
-    """The command that analyses a take as ``record`` would have (the same question, budget and
-    language; the archive's ``--home`` when one was given), and saves it as asked (``--save``,
-    ``--session``, the reflection): for a take the microphone cut short."""
-    from furikaeri.errors import NOTE_OPTIONS
-
-    parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
-    typed = [x for key, option in NOTE_OPTIONS if parts.get(key) for x in (option, parts[key])]
-    return ["furikaeri", *home_args(), "analyze", str(path), *(["-q", question] if question else []),
-            *(["--budget", f"{budget:g}"] if budget else []), *(["-l", language] if language != "auto" else []),
-            *(["--save"] if save else []), *(["--session", session] if save and session else []),
-            *(typed if save else [])]
+    """The command that analyses a take as ``record`` would have, and saves it as asked: for a
+    take the microphone cut short (:func:`furikaeri.cli.common.analyze_command`)."""
+    return analyze_command(path, question, budget, language, save=save, session=session, note=note)
 
 
 @cli.command()

@@ -391,33 +391,50 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
     if not save and (note is not None or session is not None):  # they would be dropped unsaid
         raise UsageError("--note, --wrong, --why and --session go with --save (they are stored with the saved answer)",
                          ja="--note・--wrong・--why・--session は --save と一緒に使います（保存する回答と一緒に記録されます）")
-    if save:
-        with open_store():
-            pass
+    if save:  # open() falls back to reading quietly (a read-only file, a full disk): ask for a write
+        with open_store() as store:
+            store.check_writable()
+
+
+def analyze_command(path, question: str | None, budget: float | None, language: str, *, save: bool = False,
+                    session: str | None = None, note: str | dict | None = None) -> list[str]:
+    """The command that analyses a take as ``record`` or ``analyze`` would have (the same
+    question, budget and language; the archive's ``--home`` when one was given), and saves it as
+    asked (``--save``, ``--session``, the reflection): for a take the microphone cut short, or
+    an answer the archive refused."""
+    from furikaeri.errors import NOTE_OPTIONS
+
+    parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
+    typed = [x for key, option in NOTE_OPTIONS if parts.get(key) for x in (option, parts[key])]
+    return ["furikaeri", *home_args(), "analyze", str(path), *(["-q", question] if question else []),
+            *(["--budget", f"{budget:g}"] if budget else []), *(["-l", language] if language not in (None, "auto") else []),
+            *(["--save"] if save else []), *(["--session", session] if save and session else []),
+            *(typed if save else [])]
 
 
 def save_and_emit(analysis, path, json_: bool, *, session, question, note, source: str, asked=None,
-                  language: str | None = None, model: str | None = None) -> int:
+                  language: str | None = None, model: str | None = None, budget: float | None = None) -> int:
     """Store the analysed answer in the archive (which copies the audio beside it), print it
     (with its id in JSON), say the id on stderr in the answer's language, and return it. Should
-    the saving fail (a full disk), the report is printed all the same before the error. Its
-    settings have the shape a practice answer's have (``asked``: the set question, ``language``
-    and ``model`` as given), so a script reads every answer's settings alike."""
+    the saving fail (a full disk, a lock held meanwhile), the report is printed all the same
+    before the error, which names the command that saves the answer later with everything typed
+    for it (``budget`` as typed: with ``question`` and ``language`` it goes into that command).
+    Its settings have the shape a practice answer's have (``asked``: the set question,
+    ``language`` and ``model`` as given), so a script reads every answer's settings alike."""
     from furikaeri.lang import text
-    from furikaeri.session import archive_focus, save_analysis
 
     analysis = shown_analysis(analysis)  # a file name with bytes that are not UTF-8 is stored repaired
-    with open_store() as store:  # the focus shown is the one saved: against the person's usual too
-        focus = archive_focus(store, analysis)
+    focus = NORM_FOCUS
     try:
-        answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
-                                  home=current_home(),
-                                  settings={"set": asked.set_name if asked else None,
-                                            "question_key": asked.key if asked else None, "model": model,
-                                            "language": language, "budget_s": analysis.budget_s, "source": source})
-    except FurikaeriError:
+        focus, answer_id = _saved(analysis, path, session=session, question=question, note=note, source=source,
+                                  asked=asked, language=language, model=model)
+    except (FurikaeriError, OSError) as e:
         emit_analysis(analysis, json_, focus=focus, saving=True)
-        raise
+        error = _not_saved(e, path, analyze_command(path, asked.key if asked else question, budget,
+                                                    language or "auto", save=True, session=session, note=note))
+        if error is e:
+            raise
+        raise error from e
     emit_analysis(analysis, json_, answer_id=answer_id, focus=focus)
     lang = analysis.language
     click.echo(text(lang, "saved_as", id=answer_id), err=True)
@@ -428,6 +445,32 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     if before is not None:
         click.echo(text(lang, "previous_attempt", id=before.id, new=answer_id), err=True)
     return answer_id
+
+
+def _saved(analysis, path, *, session, question, note, source, asked, language, model):
+    """(the focus shown, the new answer's id): ``analysis`` saved (see :func:`save_and_emit`)."""
+    from furikaeri.session import archive_focus, save_analysis
+
+    with open_store() as store:  # the focus shown is the one saved: against the person's usual too
+        focus = archive_focus(store, analysis)
+    answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
+                              home=current_home(),
+                              settings={"set": asked.set_name if asked else None,
+                                        "question_key": asked.key if asked else None, "model": model,
+                                        "language": language, "budget_s": analysis.budget_s, "source": source})
+    return focus, answer_id
+
+
+def _not_saved(e: BaseException, path, command: list[str]) -> BaseException:
+    """The error for an answer the archive refused: while its recording is on disk, one line
+    with why and ``command`` (:func:`furikaeri.errors.take_not_saved`), else ``e`` as it is."""
+    from furikaeri.errors import take_not_saved
+
+    try:
+        kept = Path(path).is_file()
+    except (OSError, ValueError):
+        kept = False
+    return take_not_saved(e, path, command=command) if kept else e
 
 
 def transcription_progress(json_: bool, language: str | None = None):

@@ -326,9 +326,12 @@ def record_interactive(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
     dev = resolve_device(device)
-    take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
-                   stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints,
-                   hint_key=hint_key)
+    try:
+        take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
+                       stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints,
+                       hint_key=hint_key)
+    except AudioError as e:
+        raise _with_command(e, out_path, analyze_command) from e.__cause__
     _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s,
               why=text(language, f"stop_{take.stopped_by}")))
     if take.overflows:
@@ -349,6 +352,27 @@ def record_interactive(
     if not take.speech_heard:
         _say(text(language, "rec_no_speech"))
     return take
+
+
+def _with_command(e: AudioError, path: Path, analyze_command) -> AudioError:
+    """A take the disk stopped (full, a file too large) as one line that also names the command
+    that saves what was kept, as it was to be saved (``--save``, the session, the reflection):
+    nothing typed for it is lost. ``e`` as it is when the disk kept nothing, or for another error."""
+    import shlex
+
+    if not isinstance(e.__cause__, OSError) or analyze_command is None:
+        return e
+    try:
+        if not path.is_file() or path.stat().st_size <= 44:  # a header at most: no audio kept
+            return e
+    except OSError:
+        return e
+    command = list(analyze_command(path))
+    if "--save" not in command:
+        return e
+    said = shlex.join(command)
+    return AudioError(f"{str(e).rstrip('.')}; then `{said}` saves what was kept",
+                      ja=f"{e.said_in('ja').rstrip('。')}。残った分は `{said}` で保存できます")
 
 
 @contextmanager
