@@ -114,3 +114,17 @@ def test_recover_still_repairs_our_take_whose_marker_was_lost(tmp_path):
     r = run("recover", str(f))
     assert r.exit_code == 0 and "repaired" in r.output
     assert load_audio(f).duration == pytest.approx(0.5, abs=0.01)
+
+
+# --------------------------------------------------------------------------- 10: a cut-off file read to its cut
+
+
+@pytest.mark.parametrize("kept,seconds", [(100_000, 0.84), (200_000, 1.67), (400_000, 3.66)])
+def test_a_cut_off_flac_is_read_to_where_it_is_cut(shared, tmp_path, kept, seconds):
+    """jfk.flac's first bytes (what sox reads of them: 0.84, 1.67, 3.66 s) were read to the last
+    whole second (0.0 -> "not a readable audio file", 1.0, 3.0)."""
+    from furikaeri.audio import load_audio
+
+    cut = tmp_path / "t.flac"
+    cut.write_bytes(shared("en", "jfk.flac").read_bytes()[:kept])
+    assert load_audio(cut).duration == pytest.approx(seconds, abs=0.03)

@@ -192,7 +192,9 @@ def _read_soundfile(path: Path) -> tuple[np.ndarray, int, bool]:
 
 def _read_until_damage(path: Path) -> tuple[np.ndarray, int]:
     """What can be read of a file whose decoder fails part through (a FLAC cut off in a copy:
-    "flac decoder lost sync"): the blocks before the damage; the error again when there are none."""
+    "flac decoder lost sync"): everything before the damage, read a second at a time and the
+    second that failed again in hundredths (a cut-off file is heard to where it is cut, not to
+    the last whole second); the error again when there is nothing."""
     import soundfile as sf
 
     blocks = []
@@ -201,12 +203,34 @@ def _read_until_damage(path: Path) -> tuple[np.ndarray, int]:
         try:
             while len(block := f.read(rate, dtype="float32", always_2d=True)):
                 blocks.append(block)
-        except Exception:
-            if not blocks:
-                raise
+        except Exception as e:
+            damage = e
+        else:
+            damage = None
+    if damage is not None:
+        blocks += _read_finely(path, sum(len(b) for b in blocks), rate)
+        if not blocks:
+            raise damage
     if not blocks:
         raise _no_samples(path)
     return np.concatenate(blocks), rate
+
+
+def _read_finely(path: Path, start: int, rate: int) -> list[np.ndarray]:
+    """The frames from ``start`` up to where the decoder fails, in blocks of 10 ms (a decoder
+    that lost its way is opened afresh)."""
+    import soundfile as sf
+
+    blocks: list[np.ndarray] = []
+    try:
+        with _quiet_stderr(), sf.SoundFile(os.fsencode(path)) as f:
+            if start:
+                f.seek(start)
+            while len(block := f.read(max(1, rate // 100), dtype="float32", always_2d=True)):
+                blocks.append(block)
+    except Exception:  # noqa: BLE001 - the damage itself: what came before it is kept
+        pass
+    return blocks
 
 
 def _no_samples(path: Path) -> AudioError:
