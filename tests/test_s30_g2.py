@@ -128,3 +128,32 @@ def test_a_cut_off_flac_is_read_to_where_it_is_cut(shared, tmp_path, kept, secon
     cut = tmp_path / "t.flac"
     cut.write_bytes(shared("en", "jfk.flac").read_bytes()[:kept])
     assert load_audio(cut).duration == pytest.approx(seconds, abs=0.03)
+
+
+# --------------------------------------------------------------------------- D10: practice --note, one per answer
+
+
+def test_practice_says_which_answers_get_no_note(monkeypatch, tmp_path):
+    import furikaeri.audio as audio
+    import furikaeri.cli.practice_cmd as P
+    from test_practice import make_analysis
+
+    files = []
+    for i in range(3):
+        f = tmp_path / f"a{i}.wav"
+        f.write_bytes(b"RIFF....WAVEfmt ")
+        files.append(str(f))
+    monkeypatch.setattr(audio, "check_readable", lambda f: None)
+    monkeypatch.setattr(P, "_analyser", lambda model, auto=False: lambda *a, **k: make_analysis())
+    r = run("practice", "--set", "en-basic", "--from-files", *files, "--note", "lead with the point",
+            "--no-reflect", "--json")
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split()) if hasattr(r, "stderr") else r.output
+    assert "1 --note for 3 answers" in said and "after the first 1 get none" in said
+    saved = json.loads(r.stdout)
+    assert [a["answer_id"] is not None for a in saved["answers"]] == [True, True, True]
+    r = run("practice", "--set", "ja-basic", "--from-files", *files, "--note", "結論から話す",
+            "--no-reflect", "--json", "--lang", "ja")
+    assert "--note が 1 個" in " ".join(r.stderr.split())
+    r = run("practice", "--set", "en-basic", "--from-files", *files[:1], "--note", "x", "--no-reflect", "--json")
+    assert "--note for" not in r.stderr  # as many notes as answers: nothing to say

@@ -387,8 +387,9 @@ OPTIONS: dict[str, str] = {
     "Answer with the audio FILES (or a directory of them) in order instead of the microphone.":
         "マイクの代わりに、音声ファイル FILES（またはそれらを入れたフォルダ）を順に回答として使う。",
     # practice --note
-    "A note (what to do next time) for each answer, in order.":
-        "各回答に付けるメモ（次回やること）。回答の順に指定する。",
+    "A note (what to do next time) for one answer; repeat it, one per answer in order "
+    "(the first --note goes with the first answer).":
+        "回答1つに付けるメモ（次回やること）。回答ごとに1つずつ、回答の順に指定する（最初の --note は最初の回答に付く）。",
     # practice --reflect
     "Ask for a reflection after each answer [default: when run in a terminal].":
         "各回答の後に振り返りを尋ねる（既定: 端末で実行したとき）。",

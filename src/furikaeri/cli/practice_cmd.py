@@ -70,7 +70,9 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--from-files", "from_files", is_flag=True,
               help="Answer with the audio FILES (or a directory of them) in order instead of the microphone.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--note", multiple=True, help="A note (what to do next time) for each answer, in order.")
+@click.option("--note", multiple=True,
+              help="A note (what to do next time) for one answer; repeat it, one per answer in order "
+                   "(the first --note goes with the first answer).")
 @click.option("--reflect/--no-reflect", "reflect_", default=None,
               help="Ask for a reflection after each answer [default: when run in a terminal].")
 @click.option("--device", default=None, help="Microphone (index or name; see `furikaeri devices`).")
@@ -103,7 +105,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
       furikaeri practice --set en-basic --only intro --only failure
       furikaeri practice --company "さくら商事"
       furikaeri practice --set en-basic -n 2 --from-files take1.wav take2.wav --no-reflect
-      furikaeri practice --set ja-basic --from-files answers/ --note "結論から話す"
+      furikaeri practice --set ja-basic --from-files a1.wav a2.wav --note "結論から話す" --note "数字を入れる"
     """
     from furikaeri import session as S
 
@@ -140,6 +142,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         speaks(screen.lang)
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
             click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
+        if 0 < len(note) < len(questions):  # one note is not the whole session's: say who gets none
+            click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions)), err=True)
         if not answer_files:  # no microphone: said before the first question, not after it
             device = _check_microphone(device)
         asked = _Asked(screen.show, note)
