@@ -584,7 +584,7 @@ def test_errors_are_one_line_exit_2(home, take):
         (("compare", "--question", "never asked"), "no practised question"),
         (("practice", "--set", "nope", "--from-files", str(take)), "no question set"),
         (("practice", "--set", "en-basic", "--company", "x"), "not both"),
-        (("progress", "--since", "yesterday"), "cannot read the date"),
+        (("progress", "--since", "someday"), "cannot read the date"),
         (("questions", "add", "missing.toml"), "no such question file"),
         (("note", "1"), "the input ended"),  # a prompt with nothing on stdin: not click's "Aborted!"
         (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv: no such file or folder"),

@@ -157,3 +157,25 @@ def test_practice_says_which_answers_get_no_note(monkeypatch, tmp_path):
     assert "--note が 1 個" in " ".join(r.stderr.split())
     r = run("practice", "--set", "en-basic", "--from-files", *files[:1], "--note", "x", "--no-reflect", "--json")
     assert "--note for" not in r.stderr  # as many notes as answers: nothing to say
+
+
+# --------------------------------------------------------------------------- D13: progress --since reads dates as reflect does
+
+
+def test_progress_since_reads_dates_as_reflect_does(monkeypatch):
+    from datetime import date, datetime
+
+    import furikaeri.progress as PR
+
+    seen = []
+    real = PR.progress
+    monkeypatch.setattr(PR, "progress", lambda store, question=None, since=None: seen.append(since) or
+                        real(store, question=question, since=since))
+    today = datetime.now().astimezone().date()
+    for typed in ("yesterday", "昨日", "2026/11/1", "２０２６－１１－０１"):
+        r = run("progress", "--since", typed, "--json")
+        assert r.exit_code == 0, r.output
+    assert seen[0] == date.fromordinal(today.toordinal() - 1).isoformat() == seen[1]
+    assert seen[2] == "2026-11-01"
+    r = run("progress", "--since", "someday")
+    assert r.exit_code == 2 and "cannot read the date" in r.output

@@ -15,7 +15,6 @@ from furikaeri.cli.app import cli, speaks, ui_language
 from furikaeri.cli.common import (
     answer_number,
     archive_lang,
-    check_date,
     console,
     emit_json,
     json_option,
@@ -194,7 +193,7 @@ def compare(refs, sessions_, question, first, lang, json_):
 
 @cli.command()
 @click.option("--question", "-q", default=None, help="Only this question (id, key or text).")
-@click.option("--since", default=None, help="Only answers from this date on (YYYY-MM-DD).")
+@click.option("--since", default=None, help="Only answers from this date on (YYYY-MM-DD, or yesterday).")
 @lang_option
 @json_option
 def progress(question, since, lang, json_):
@@ -209,8 +208,12 @@ def progress(question, since, lang, json_):
     from furikaeri.progress import progress as progress_of
     from furikaeri.report import history as H
 
-    if since:
-        check_date(since)
+    if since:  # read as reflect --date reads a date (yesterday, 12/1, 12月1日)
+        from datetime import datetime
+
+        from furikaeri.cli.dates import read_date
+
+        since = read_date(since, datetime.now().astimezone().date()).isoformat()
     with open_store() as store:
         prog = progress_of(store, question=practised(store, question) if question else None, since=since)
     if json_:

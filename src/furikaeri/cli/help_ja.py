@@ -316,8 +316,8 @@ OPTIONS: dict[str, str] = {
     "Only this question (id, key or text).":
         "この質問だけを対象にする（ID、キー、または質問文）。",
     # progress --since
-    "Only answers from this date on (YYYY-MM-DD).":
-        "この日付以降の回答だけを対象にする（YYYY-MM-DD）。",
+    "Only answers from this date on (YYYY-MM-DD, or yesterday).":
+        "この日付以降の回答だけを対象にする（YYYY-MM-DD、または「昨日」）。",
     # export --format
     "What to write: json (everything), csv (one row per answer), md (a practice journal).":
         "書き出す形式: json（全データ）、csv（回答1件につき1行）、md（練習の日誌）。",

@@ -8,8 +8,7 @@ events it reports with :mod:`furikaeri.report.history`.
 from __future__ import annotations
 
 import contextlib
-import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -32,6 +31,7 @@ from furikaeri.cli.common import (
     parse_when,
     user_dir,
 )
+from furikaeri.cli.dates import read_date
 from furikaeri.errors import FurikaeriError, StoreError, TakeNotSaved, UsageError
 from furikaeri.lang import counted, text
 
@@ -527,42 +527,11 @@ def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went
                       ja=f"{said_ja.rstrip('。')}。面接は記録されていません: 直したあと `{command}` で記録できます")
 
 
-#: Dates said in words (``--date`` and the prompt): days before today.
-DAYS_AGO = {"today": 0, "今日": 0, "きょう": 0, "本日": 0, "yesterday": 1, "昨日": 1, "きのう": 1,
-            "一昨日": 2, "おととい": 2, "おとつい": 2}
-
-
-def _day_of(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:  # February 29th in a year that has none
-        return None
-
-
 def held_date(typed: str, today: date) -> str:
     """An interview's date as typed (2026-12-01, 20261201, 2026/12/1, 12/1, 12月1日, 昨日,
     yesterday; a date with no year is the latest one not after ``today``) in
     YYYY-MM-DD; a :class:`UsageError` for one that cannot be read or is after ``today``."""
-    import unicodedata
-
-    said = unicodedata.normalize("NFKC", typed).strip()  # full-width digits as typed with a Japanese IME
-    if said.casefold() in DAYS_AGO:
-        return (today - timedelta(days=DAYS_AGO[said.casefold()])).isoformat()
-    written = re.fullmatch(r"(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?", said)  # 2026/12/1, 12月1日
-    try:
-        if written is None:
-            held = datetime.fromisoformat(said).date()  # 20261201 is kept as 2026-12-01
-        elif written[1]:
-            held = date(int(written[1]), int(written[2]), int(written[3]))
-        else:  # the latest such day not after today: 12/28 typed on January 5th is last year's,
-            # 2/29 typed in 2026 is 2024's (a 2/30 is in no year)
-            month, day = int(written[2]), int(written[3])
-            date(2000, month, day)  # a day no year has
-            held = next(d for year in range(today.year, today.year - 9, -1)
-                        if (d := _day_of(year, month, day)) is not None and d <= today)
-    except ValueError:
-        raise UsageError(f"cannot read the date {typed!r}: use YYYY-MM-DD (or yesterday)",
-                         ja=f"日付「{typed}」を読めません。YYYY-MM-DD（または「昨日」）で指定してください") from None
+    held = read_date(typed, today)
     if held > today:  # a reflection looks back: a date ahead is a typo (2062 for 2026)
         raise UsageError(f"the interview date {held} is after today ({today}): reflect looks back on one held",
                          ja=f"面接日 {held} が今日（{today}）より後です。reflect は終わった面接を振り返ります")
