@@ -179,3 +179,19 @@ def test_progress_since_reads_dates_as_reflect_does(monkeypatch):
     assert seen[2] == "2026-11-01"
     r = run("progress", "--since", "someday")
     assert r.exit_code == 2 and "cannot read the date" in r.output
+
+
+# --------------------------------------------------------------------------- D14b: null for a value not there
+
+
+def test_progress_json_of_an_empty_archive_says_null_for_no_note():
+    shown = json.loads(run("progress", "--json").output)
+    assert shown["overall"][0]["last_note"] is None and shown["usual_pace"] is None
+
+
+def test_after_an_answer_with_no_usual_yet_is_null_in_json():
+    from furikaeri.progress import AfterAnswer
+
+    said = AfterAnswer().to_dict()
+    assert said["usual"] is None and said["usual_pace"] is None  # both "not yet", both null
+    assert AfterAnswer(usual={"wpm": 150.0}).to_dict()["usual"] == {"wpm": 150.0}

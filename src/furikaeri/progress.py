@@ -143,7 +143,8 @@ class ProgressBlock:
     first_at: str | None
     last_at: str | None
     series: tuple[Series, ...]
-    last_note: str = ""
+    #: the last note written (None: none yet; JSON ``null`` as for every value not there)
+    last_note: str | None = None
     #: answers too short for their budget to count in the rates' trends and bests
     #: (:func:`furikaeri.metrics.too_short`): the view says so, or its rates would go missing unexplained
     short_answers: int = 0
@@ -226,7 +227,8 @@ class AfterAnswer:
     def to_dict(self) -> dict[str, Any]:
         return {"pace_metric": self.pace_metric, "usual_pace": self.usual_pace,
                 "pace_vs_usual": self.pace_vs_usual, "zero_filler_streak": self.zero_filler_streak,
-                "usual": self.usual, "focus_then": self.focus_then.to_dict() if self.focus_then else None,
+                "usual": self.usual or None,  # no usual yet: null, as the pace's usual is
+                "focus_then": self.focus_then.to_dict() if self.focus_then else None,
                 "recurring": [r.to_dict() for r in self.recurring]}
 
 
@@ -332,7 +334,7 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
     langs = {a.language for a in answers if a.language}
     lang = langs.pop() if len(langs) == 1 else None
     ms = metrics_for(lang) if lang else METRICS
-    last_note = next((note_text(a.note) for a in reversed(answers) if a.note and not a.note.empty), "")
+    last_note = next((note_text(a.note) for a in reversed(answers) if a.note and not a.note.empty), None)
     return ProgressBlock(
         title=title,
         question_id=qid,
