@@ -195,3 +195,12 @@ def test_after_an_answer_with_no_usual_yet_is_null_in_json():
     said = AfterAnswer().to_dict()
     assert said["usual"] is None and said["usual_pace"] is None  # both "not yet", both null
     assert AfterAnswer(usual={"wpm": 150.0}).to_dict()["usual"] == {"wpm": 150.0}
+
+
+# --------------------------------------------------------------------------- D7b: models --help names the variables
+
+
+def test_models_help_in_japanese_names_the_environment_variables():
+    r = CliRunner().invoke(cli, ["models", "--help"], env={"LANG": "ja_JP.UTF-8", "COLUMNS": "200"})
+    said = "".join(r.output.split())
+    assert "FURIKAERI_MODELS" in said and "FURIKAERI_MODELは" in said and "使い方" in r.output

@@ -38,6 +38,10 @@ DOCS: dict[str, str] = {
     """,
     "models": """オフラインの Whisper モデルを表示します。必要に応じて既定のモデルを組み立てます。
 
+    モデルを置くフォルダは、環境変数 FURIKAERI_MODELS で指定できます（未設定ならいつものフォルダ）。
+    環境変数 FURIKAERI_MODEL は、--model を指定しないときに analyze・record・practice が使う
+    モデルです（未設定なら base）。
+
     \b
     例:
       furikaeri models
