@@ -135,3 +135,137 @@ def test_a_disk_that_fills_mid_take_names_the_command_that_saves_what_was_kept(t
     assert _with_command(full, take, lambda p: ["furikaeri", "analyze", str(p)]) is full  # nothing to save: as it was
     take.write_bytes(bytes(44))
     assert _with_command(full, take, saving) is full  # a header alone: no audio kept
+
+
+# --------------------------------------------------------------------------- 6, 7, 8, 9, 11, 12
+
+
+def _cli(args, monkeypatch, **environ):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    return CliRunner().invoke(cli, list(map(str, args)))
+
+
+def _interrupted_on(monkeypatch, where, name):
+    """``where.name`` raises KeyboardInterrupt (Ctrl-C); the process is pytest's, so Ctrl-C leaves as
+    with no other thread alive (else os._exit would end the test run)."""
+    import threading
+
+    def ctrl_c(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(where, name, ctrl_c)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+def test_analyze_with_a_japanese_set_question_speaks_japanese_errors(tmp_path, monkeypatch):
+    """QA a #6: `analyze missing.wav -q jikoshokai` said its error in English, record in Japanese."""
+    missing = tmp_path / "missing.wav"
+    r = _cli(["analyze", missing, "-q", "jikoshokai"], monkeypatch)
+    assert r.exit_code == 2 and r.stderr.startswith("furikaeri: エラー: "), r.stderr
+    r = _cli(["analyze", missing, "-q", "en-basic:intro"], monkeypatch, LANG="ja_JP.UTF-8")
+    assert r.stderr.startswith("furikaeri: error: "), r.stderr  # an English question: English
+    r = _cli(["analyze", missing], monkeypatch, LANG="C.UTF-8")
+    assert r.stderr.startswith("furikaeri: error: "), r.stderr  # no question: the system's language
+
+
+@pytest.mark.parametrize("environ, question, said", [
+    ({"LANG": "ja_JP.UTF-8"}, [], ["furikaeri: 保存しました: ", "furikaeri: この録音では声が聞こえませんでした", "furikaeri: 中断しました"]),
+    ({}, [], ["furikaeri: saved ", "furikaeri: no speech was heard", "furikaeri: interrupted"]),
+    ({"LANG": "ja_JP.UTF-8"}, ["-q", "Tell me about yourself"], ["furikaeri: saved ", "furikaeri: no speech was heard",
+                                                                 "furikaeri: interrupted"]),
+])
+def test_a_take_speaks_one_language_on_screen_and_in_its_errors(tmp_path, monkeypatch, environ, question, said):
+    """QA a #7: under a Japanese locale, `record` (language auto, no question) said 'saved' and
+    'no speech was heard' in English, then its error in Japanese; an English question speaks English."""
+    _silent_take(monkeypatch, duration_s=1.0, stopped_by="max_seconds")
+    from furikaeri import analysis
+
+    _interrupted_on(monkeypatch, analysis, "analyze_file")  # the analysis is not what this is about
+    r = _cli(["record", "--no-stream", "--out", tmp_path / "t.wav", *question], monkeypatch, **environ)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith(s) for line, s in zip(lines, said)), r.stderr
+
+
+def _silent_take(monkeypatch, *, duration_s: float, stopped_by: str) -> None:
+    """``record`` gets a take of ``duration_s`` with no speech, ended by ``stopped_by``, from no microphone."""
+    import threading
+
+    from furikaeri import capture
+    from furikaeri.capture import Device, Take
+    from furikaeri.cli import live
+
+    mic = Device(index=0, name="default", default_rate=16000, channels=1, is_default=True)
+    monkeypatch.setattr(capture, "resolve_device", lambda device: mic)
+    monkeypatch.setattr(live, "_record", lambda path, dev, **_: Take(
+        path=path, duration_s=duration_s, rate=16000, channels=1, overflows=0, stopped_by=stopped_by,
+        speech_heard=False))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+@pytest.mark.parametrize("environ, args, said", [
+    ({"LANG": "ja_JP.UTF-8"}, ["-l", "ja"], "furikaeri: 中断しました"),
+    ({}, ["-l", "ja"], "furikaeri: 中断しました"),  # the command speaks Japanese: so does Ctrl-C
+    ({"LANG": "ja_JP.UTF-8"}, [], "furikaeri: 中断しました"),
+    ({}, [], "furikaeri: interrupted"),
+])
+def test_interrupted_is_said_in_the_commands_language(monkeypatch, environ, args, said):
+    """QA a #8: Ctrl-C said a fixed English 'interrupted' under a Japanese command or locale."""
+    from furikaeri import stream
+
+    _interrupted_on(monkeypatch, stream, "analyze_recording")
+    r = _cli(["analyze", SAMPLE, *args], monkeypatch, **environ)
+    assert r.exit_code == 130
+    assert r.stderr.strip().splitlines()[-1] == said
+
+
+@pytest.mark.parametrize("stopped_by", ["interrupt", "stop"])
+def test_ctrl_c_at_the_start_of_a_take_is_not_blamed_on_the_microphone(tmp_path, monkeypatch, stopped_by):
+    """QA a #9: Ctrl-C 0.45 s after the take began left 0.1 s of audio, and record said 'the
+    microphone delivered no audio' with exit 2; Ctrl-C is 'interrupted' (130), Enter (or SIGTERM)
+    at once is no microphone's fault either."""
+    _silent_take(monkeypatch, duration_s=0.05, stopped_by=stopped_by)
+    r = _cli(["record", "--no-stream", "--out", tmp_path / "t.wav"], monkeypatch)
+    assert "microphone" not in r.stderr and "delivered no audio" not in r.stderr, r.stderr
+    if stopped_by == "interrupt":
+        assert r.exit_code == 130 and r.stderr.strip().endswith("furikaeri: interrupted"), r.stderr
+    else:  # the analysis says what is wrong: nothing was recorded
+        assert r.exit_code == 2
+
+
+@pytest.mark.parametrize("lang, said", [("ja", "良好です"), ("en", "fine: speech at -21 dBFS")])
+def test_mic_check_json_says_its_verdict_in_the_language_asked(monkeypatch, lang, said):
+    """QA a #11: `mic-check --lang ja --json` gave its message in English."""
+    import json
+
+    from furikaeri import capture
+    from furikaeri.capture import Device, LevelReport
+
+    mic = Device(index=0, name="default", default_rate=16000, channels=1, is_default=True)
+    monkeypatch.setattr(capture, "resolve_device", lambda device: mic)
+    monkeypatch.setattr(capture, "mic_check", lambda dev, seconds: LevelReport(
+        peak_dbfs=-6.0, rms_dbfs=-21.0, noise_floor_dbfs=-70.0, clipped_share=0.0, verdict="fine",
+        message="fine: speech at -21 dBFS, peaks -6 dBFS, noise floor -70 dBFS"))
+    r = _cli(["mic-check", "--lang", lang, "--json", "--seconds", "1"], monkeypatch)
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert said in doc["message"] and doc["verdict"] == "fine"
+
+
+@pytest.mark.parametrize("command", [["mic-check"], ["record", "--max-seconds", "1"]])
+@pytest.mark.parametrize("blank", ["", " "])
+def test_a_blank_device_is_refused_not_read_as_the_default(tmp_path, monkeypatch, command, blank):
+    """QA a #12: `--device ""` silently used the default microphone (a blank --home is refused)."""
+    from furikaeri import capture
+
+    monkeypatch.setattr(capture, "list_devices", lambda: pytest.fail("a blank name is refused before any device"))
+    r = _cli([*command, "--device", blank], monkeypatch)
+    assert r.exit_code == 2
+    assert r.stderr.strip() == ("furikaeri: error: --device is blank: give a device's index or name (see "
+                                "`furikaeri devices`), or leave it out for the default microphone")
+    r = _cli([*command, "--device", blank], monkeypatch, LANG="ja_JP.UTF-8")
+    assert r.stderr.startswith("furikaeri: エラー: --device が空白です")

@@ -235,15 +235,22 @@ def resolve_device(name_or_index: str | int | Device | None) -> Device:
 
     Raises
     ------
+    UsageError
+        A blank name (``--device ""``): refused, not read as the default.
     DeviceError
         No input device at all, or none that matches (the message lists the ones that exist).
     """
     if isinstance(name_or_index, Device):
         return name_or_index
+    if isinstance(name_or_index, str) and not name_or_index.strip():  # as a blank --home: a blank name is no device
+        raise UsageError("--device is blank: give a device's index or name (see `furikaeri devices`), or leave "
+                         "it out for the default microphone",
+                         ja="--device が空白です。デバイスの番号か名前を指定してください（`furikaeri devices` を参照）。"
+                         "いつものマイクなら --device を外します")
     devices = list_devices()
     if not devices:
         raise _no_microphone()
-    if name_or_index is None or (isinstance(name_or_index, str) and not name_or_index.strip()):
+    if name_or_index is None:
         return next(d for d in devices if d.is_default)
     key = name_or_index.strip() if isinstance(name_or_index, str) else name_or_index
     if isinstance(key, int) or key.isdigit():

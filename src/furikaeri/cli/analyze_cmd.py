@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from furikaeri.cli.app import cli, fail
+from furikaeri.cli.app import cli, fail, speaks
 from furikaeri.cli.common import (
     analysis_options,
     asked_question,
@@ -18,6 +18,7 @@ from furikaeri.cli.common import (
     no_speech_message,
     save_and_emit,
     save_options,
+    spoken_language,
     with_progress,
 )
 from furikaeri.errors import FurikaeriError
@@ -47,8 +48,10 @@ def analyze(files, language, budget, model, json_, question, save, session, note
     """
     from furikaeri.stream import analyze_recording
 
-    check_save_options(save, note, session)
     question, budget, asked = asked_question(question, budget)
+    if question:  # a set's Japanese question: the errors speak Japanese, as record's do
+        speaks(spoken_language(language, question, asked))
+    check_save_options(save, note, session)
     failures = 0
     for path in files:
         options = dict(language=language, budget=budget, question=question, model=model,

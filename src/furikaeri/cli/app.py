@@ -227,7 +227,7 @@ def _interrupted() -> None:
     once; whatever was saved is committed (SQLite's journal undoes a half-done write)."""
     import threading
 
-    click.echo("furikaeri: interrupted", err=True)
+    click.echo("furikaeri: 中断しました" if ui_language() == "ja" else "furikaeri: interrupted", err=True)
     if threading.active_count() > 1:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -26,6 +26,7 @@ from furikaeri.cli.common import (
     home_args,
     lang_option,
     models_dir_from_env,
+    spoken_language,
     no_speech_message,
     open_store,
     save_and_emit,
@@ -141,19 +142,18 @@ def mic_check_cmd(device, seconds, json_, lang):
     L = ui_language()
     if not json_:
         click.echo(text(L, "mic_listening", name=dev.name, seconds=seconds), err=True)
-    report = mic_check(dev, seconds=seconds)
-    if json_:
-        click.echo(json.dumps({"device": dev.to_dict(), **report.to_dict()}, ensure_ascii=False, indent=2))
+    r = mic_check(dev, seconds=seconds)
+    line = text(L, f"mic_{r.verdict}", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
+                clipped=100 * r.clipped_share)
+    if r.verdict == "fine" and r.noise_floor_dbfs > NOISY_FLOOR_DBFS:
+        line += text(L, "mic_noisy")
+    if json_:  # the verdict's line as the text view says it, in its language
+        click.echo(json.dumps({"device": dev.to_dict(), **r.to_dict(), "message": line}, ensure_ascii=False, indent=2))
     else:
-        r = report
-        line = text(L, f"mic_{r.verdict}", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
-                    clipped=100 * r.clipped_share)
-        if r.verdict == "fine" and r.noise_floor_dbfs > NOISY_FLOOR_DBFS:
-            line += text(L, "mic_noisy")
         click.echo(line)
         click.echo(text(L, "mic_figures", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
                         clipped=100 * r.clipped_share))
-    if report.verdict != "fine":
+    if r.verdict != "fine":
         raise SystemExit(1)
 
 
@@ -198,8 +198,11 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     """
     from furikaeri.cli.live import HeldInterrupts, record_listening
 
-    check_save_options(save, note, session)
     question, budget, asked = asked_question(question, budget)
+    screen_language = spoken_language(language, question, asked)
+    if language != "auto" or question:  # else the locale's language stays the errors' one
+        speaks(screen_language)
+    check_save_options(save, note, session)  # said in the question's language
     if out is None:
         out = new_take_path(takes_dir(), asked.key if asked else None)
     elif out.exists():
@@ -213,14 +216,6 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         from furikaeri.norms import default_budget
 
         shown_budget = default_budget(language if language != "auto" else "en")
-    if language == "auto":  # the screen speaks the question's language, else English
-        from furikaeri.lang import guess_language
-
-        screen_language = asked.language if asked else guess_language([question] if question else [])
-    else:
-        screen_language = language
-    if language != "auto" or question:  # else the locale's language stays the errors' one
-        speaks(screen_language)
     kwargs = dict(language=language, budget=budget, question=question, model=model,
                   models_dir=models_dir_from_env())
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,

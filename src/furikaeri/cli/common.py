@@ -112,6 +112,24 @@ def asked_question(question: str | None, budget: float | None):
     return q.text, budget if budget is not None else q.budget_s, q
 
 
+def spoken_language(language: str, question: str | None, asked) -> str:
+    """The language ``record`` and ``analyze`` speak before the answer is heard: ``--language``,
+    else the question's (``asked``, the set question, knows its own; a typed one is guessed from
+    its script), else the command's or the system's (:func:`furikaeri.cli.app.ui_language`):
+    under a Japanese locale a take with no question speaks Japanese on screen as its errors do."""
+    if language != "auto":
+        return language
+    if asked is not None:
+        return asked.language
+    if question:
+        from furikaeri.lang import guess_language
+
+        return guess_language([question])
+    from furikaeri.cli.app import ui_language
+
+    return ui_language()
+
+
 def archive_lang(explicit: str | None, texts=()) -> str:
     """The language to speak in where no answers are on screen: ``explicit`` (``--lang``), else
     the language of ``texts`` the person typed, else the one all their saved answers are in

@@ -318,7 +318,8 @@ def record_interactive(
 
     Raises :class:`~furikaeri.errors.DeviceError` when the microphone failed mid-take or gave no
     audio at all; the message names the file that keeps what was recorded and the command that
-    analyses (or saves) it.
+    analyses (or saves) it. Ctrl-C before any audio came in raises KeyboardInterrupt (the
+    command's "interrupted"): the person stopped it, the microphone is not to blame.
     """
     from furikaeri.capture import resolve_device
 
@@ -346,10 +347,12 @@ def record_interactive(
                           f"`{shlex.join(command)}`",
                           ja=f"マイク '{dev.name}' からの音声が {take.duration_s:.1f} 秒で途切れました。録音できた分は "
                              f"{take.path} にあります（`{shlex.join(command)}` で{'保存' if saves else '分析'}できます）")
-    if take.duration_s < 0.1:
+    if take.duration_s < 0.1 and take.stopped_by == "interrupt":  # Ctrl-C at once: the person's doing, not the mic's
+        raise KeyboardInterrupt
+    if take.duration_s < 0.1 and take.stopped_by != "stop":  # Enter or SIGTERM at once: nothing to blame either
         raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}",
                           ja=f"マイク '{dev.name}' から音声が届きませんでした。空の録音は {take.path} です")
-    if not take.speech_heard:
+    if not take.speech_heard and take.duration_s >= 0.1:  # else stopped at once: the mic is not in question
         _say(text(language, "rec_no_speech"))
     return take
 
