@@ -89,6 +89,9 @@ def analyze(files, language, budget, model, json_, question, save, session, note
 def models(verify, json_):
     """Show the offline Whisper models, assembling the default one if needed.
 
+    The models folder can be set with FURIKAERI_MODELS (unset: the usual one); FURIKAERI_MODEL
+    is the model analyze, record and practice use when no --model is given (unset: base).
+
     \b
     Examples:
       furikaeri models

@@ -272,13 +272,16 @@ def recover(directory, json_):
     from furikaeri.store import audio_dir
 
     folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
-    repaired, failed = [], []
+    repaired, failed, whole = [], [], []
     for folder in folders:
-        done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder)
+        done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder, whole)
         repaired += done
         failed += bad
     if json_:
         click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
+    elif whole:  # a complete file named: nothing was wrong with it
+        for e in whole:
+            click.echo(e.said_in(ui_language()))
     elif not repaired and not failed:
         click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
@@ -325,12 +328,16 @@ def _not_in_archive(paths: list) -> dict:
     return out
 
 
-def _repair_one(path: Path) -> tuple[list, list]:
-    """One named take repaired (a header a crash left unwritten), as :func:`repair_partial_takes` says it."""
-    from furikaeri.capture import recover_take
+def _repair_one(path: Path, whole: list) -> tuple[list, list]:
+    """One named take repaired (a header a crash left unwritten), as :func:`repair_partial_takes`
+    says it; a complete file named is added to ``whole`` (nothing to repair: no error)."""
+    from furikaeri.capture import NothingToRepair, recover_take
 
     try:
         return [recover_take(path)], []
+    except NothingToRepair as e:
+        whole.append(e)
+        return [], []
     except AudioError as e:
         return [], [e]
 
