@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from furikaeri import norms
-from furikaeri.lang import text
+from furikaeri.lang import get_rules, text
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,11 @@ class Metric:
         """The figure's name in language ``lang``."""
         return text(lang, f"metric_{self.name}")
 
-    def with_unit(self, number: str, lang: str) -> str:
-        """``number`` (already formatted) with the figure's unit, as language ``lang`` writes it."""
-        return text(lang, f"value_{self.name}", value=number)
+    def with_unit(self, number: str, lang: str, language: str | None = None) -> str:
+        """``number`` (already formatted) with the figure's unit, as language ``lang`` writes it
+        for an answer in ``language`` (:func:`unit_key`: hedges are counted per 100 English
+        words, per 300 Japanese morae, whatever language the view is in)."""
+        return text(lang, unit_key(self.name, lang, language), value=number)
 
     def score(self, value: float | None) -> float | None:
         """Lower is better; ``None`` when the metric is not judged or has no value."""
@@ -54,6 +56,15 @@ class Metric:
             lo, hi = self.band
             return max(0.0, lo - value, value - hi)
         return None
+
+
+def unit_key(name: str, lang: str, language: str | None) -> str:
+    """The text key of figure ``name``'s unit in ``lang`` for an answer in ``language``: the
+    answer's own (``value_<name>_<language>``, where a unit depends on what was counted:
+    hedges per 100 English words, per 300 Japanese morae) before the figure's. The one rule of
+    every view (history, compare, progress, the report, the journal)."""
+    own = f"value_{name}_{language}"
+    return own if language and own in get_rules(lang).labels else f"value_{name}"
 
 
 #: The tracked figures, in display order. Pitch spread is better higher: a flat voice is the

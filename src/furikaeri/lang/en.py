@@ -787,6 +787,7 @@ TEXT = {
     'tip_silent_share_also': ' Silence took {share:.0%} of the answer.',
     'delete_session_gone': ' Its session {id} ({name}) had no other answer, so it went too.',
     'fewer_notes': '{notes} --note for {answers} answers: each note goes with one answer, in order, so the answers after the first {notes} get none from the command line',
+    'value_hedges_per_100_words_ja': '{value}/300 morae',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

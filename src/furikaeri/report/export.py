@@ -16,7 +16,7 @@ from typing import Any
 from furikaeri import norms
 from furikaeri.errors import UsageError
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
-from furikaeri.metrics import METRIC_BY_NAME, too_short
+from furikaeri.metrics import METRIC_BY_NAME, too_short, unit_key
 from furikaeri.store import Store, local_minute
 
 
@@ -174,7 +174,7 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
 
 def _md_value(name: str, value: Any, lang: str, language: str) -> str:
     """Figure ``name`` of an answer in ``language`` with the report's digits and its unit as
-    ``lang`` writes it for that answer (:func:`unit_key`); "–" alone when it has no value."""
+    ``lang`` writes it for that answer (:func:`furikaeri.metrics.unit_key`); "–" alone when it has no value."""
     from furikaeri.report.history import shown_digits  # every figure with the report's digits
 
     if value is None:
@@ -183,14 +183,6 @@ def _md_value(name: str, value: Any, lang: str, language: str) -> str:
     scale = metric.scale if metric else 1.0
     number = f"{value * scale:.{shown_digits(name, value)}f}" if isinstance(value, float) else f"{value:g}"
     return text(lang, unit_key(name, lang, language), value=number)
-
-
-def unit_key(name: str, lang: str, language: str | None) -> str:
-    """The text key of figure ``name``'s unit in ``lang`` for an answer in ``language``: the
-    answer's own (``value_<name>_<language>``, where a unit depends on what was counted:
-    hedges per 100 English words, per 300 Japanese morae) before the figure's."""
-    own = f"value_{name}_{language}"
-    return own if language and own in get_rules(lang).labels else f"value_{name}"
 
 
 #: The coach layer's figures in the journal, each with its label (when the answer has it).

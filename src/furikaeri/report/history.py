@@ -19,7 +19,7 @@ from rich.text import Text
 
 from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
-from furikaeri.lang import LANGUAGES, get_rules, pick_lang, text
+from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change, held_in_norm, in_norm, off_norm
 from furikaeri.notes import COUNTED, FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
@@ -78,10 +78,12 @@ def shown_digits(metric: str, value: float | None = None) -> int:
     return m.digits if m else 1
 
 
-def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True, signed: bool = False,
-              digits: int | None = None) -> str:
+def fmt_value(metric: str, value: float | None, lang: str, *, language: str | None = None, unit: bool = True,
+              signed: bool = False, digits: int | None = None) -> str:
     """``value`` of figure ``metric`` as every view writes it (:func:`shown_digits`, or
-    ``digits``), with its unit; ``signed``: a change (+3.2, ±0.0)."""
+    ``digits``), with its unit as ``lang`` writes it for an answer in ``language``
+    (:meth:`~furikaeri.metrics.Metric.with_unit`: hedges per 100 English words, per 300 Japanese
+    morae, in a view in either language); ``signed``: a change (+3.2, ±0.0)."""
     if value is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
@@ -95,7 +97,7 @@ def fmt_value(metric: str, value: float | None, lang: str, *, unit: bool = True,
         number = f"±{0:.{digits}f}"
     else:
         number = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
-    return m.with_unit(number, lang) if unit and m else number
+    return m.with_unit(number, lang, language) if unit and m else number
 
 
 def shown_change(metric: str, before: float | None, after: float | None, lang: str) -> str:
@@ -195,10 +197,10 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
     if ans is not None and bud is not None:
         from furikaeri.measure import ANSWER_DIGITS, as_shown
 
-        tail = fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang)  # from the length shown beside it
+        tail = fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang, language=language)  # from the length shown beside it
         parts.append(t("fig_length", lang, answer=ans, budget=bud, tail=tail))
     elif ans is not None:
-        parts.append(fmt_value("answer_s", ans, lang))
+        parts.append(fmt_value("answer_s", ans, lang, language=language))
     if metrics.get("fillers_per_min") is not None:
         parts.append(t("fig_fillers", lang, value=metrics["fillers_per_min"]))
     if metrics.get("repetitions"):
@@ -206,7 +208,7 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
         parts.append(t("fig_repetition" if n == 1 else "fig_repetitions", lang, n=n))
     rate = get_rules(language or "").pace_key
     if metrics.get(rate) is not None:
-        parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang)}")
+        parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang, language=language)}")
     if metrics.get("long_pauses"):
         parts.append(t("fig_long_pauses", lang, n=metrics["long_pauses"]))
     return parts
@@ -280,9 +282,25 @@ def previous_text(before: Before, lang: str, width: int) -> Text:
     return Text("\n".join(lines))
 
 
-def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
+def render_fix(console: Console, fix: FixCheck | None, lang: str, *, language: str | None = None) -> None:
+    """Did what the last note asked for happen: the verdict, then each figure before and after,
+    of answers in ``language`` (by default, the one its figures say: :func:`figures_language`)."""
     if fix is None:
         return
+    language = language or figures_language([c.metric for c in fix.changes], lang)
+    _render_fix(console, fix, lang, language)
+
+
+def figures_language(names: Sequence[str], lang: str) -> str:
+    """The language of the answers whose figures are ``names``, as far as they tell (a pace in
+    words a minute is English, in characters a minute Japanese), else ``lang``: the view's,
+    which a caller that knows the answers' language does not rely on."""
+    own = {METRIC_BY_NAME[n].language for n in names if n in METRIC_BY_NAME} - {None}
+    return own.pop() if len(own) == 1 else lang
+
+
+def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> None:
+    """:func:`render_fix`, the figures' units those of answers in ``language``."""
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
              "same": "yellow", "overshot": "yellow", "too_short": "yellow"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
@@ -299,30 +317,33 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str) -> None:
             label += t("fix_limit", lang, limit=fix.limit_s)
         verdict = Text(t("fix_short_figure", lang), style="dim") if c.metric in fix.too_short \
             else _verdict(c, lang, by_band=False)  # a rate of an answer too short for it: no telling
-        _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang)} → "
-                                            f"{fmt_value(c.metric, c.after, lang)}  ", verdict))
+        _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
+                                            f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
 
 
 def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = (),
-                 usual_told: str | None = None) -> None:
-    """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`); ``told``: figures
+                 usual_told: str | None = None, language: str | None = None) -> None:
+    """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`) in ``language`` (by
+    default, the one its figures say: :func:`figures_language`); ``told``: figures
     whose change was just said (by the note's check), not said again as last time's focus;
     ``usual_told``: the figure the report's focus line already set against the person's usual
     ("pace 210 wpm (your usual 133 wpm)"), whose remark against the usual is not said again."""
+    language = language or figures_language([*filter(None, [after.pace_metric]), *after.usual], lang)
     if after.pace_vs_usual is not None and usual_told != after.pace_metric:
         key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
-        usual = fmt_value(after.pace_metric, after.usual_pace, lang)
+        usual = fmt_value(after.pace_metric, after.usual_pace, lang, language=language)
         _say(console, f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
     if after.zero_filler_streak:
         _say(console, f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
     if after.focus_then is not None and after.focus_then.metric not in told:
         c = after.focus_then
-        line = Text(t("focus_then", lang, label=_label(c.metric, lang), before=fmt_value(c.metric, c.before, lang),
-                      after=fmt_value(c.metric, c.after, lang)) + "  ")
+        line = Text(t("focus_then", lang, label=_label(c.metric, lang),
+                      before=fmt_value(c.metric, c.before, lang, language=language),
+                      after=fmt_value(c.metric, c.after, lang, language=language)) + "  ")
         line.append_text(_verdict(c, lang))
         console.print(fit_line(line, console.width))
     if after.usual:
-        figures = " · ".join(f"{_label(k, lang)} {fmt_value(k, v, lang)}" for k, v in after.usual.items())
+        figures = " · ".join(f"{_label(k, lang)} {fmt_value(k, v, lang, language=language)}" for k, v in after.usual.items())
         _say(console, f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
     for r in after.recurring:
         _say(console, f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
@@ -443,13 +464,14 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
     for a in answers:
         m = a["metrics"]
         mark = SHORT_MARK if _too_short(a) else " " if marked else ""  # the figures stay in line under the mark
-        length = fmt_value("answer_s", m.get("answer_s"), lang, unit=False)
+        language = a.get("language")
+        length = fmt_value("answer_s", m.get("answer_s"), lang, language=language, unit=False)
         if m.get("budget_s") is not None:  # as the report's length row: 9.9/45
             length += f"/{m['budget_s']:g}"
         rate = get_rules(a.get("language") or "").pace_key
         cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
-                      fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, unit=False) + mark,
-                      fmt_value(rate, m.get(rate), lang, unit=one_pace is None) + mark])
+                      fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, language=language, unit=False) + mark,
+                      fmt_value(rate, m.get(rate), lang, language=language, unit=one_pace is None) + mark])
     return heads, cells
 
 
@@ -541,15 +563,17 @@ def _figures_table(table: Figures, width: int, justify: Sequence[str]) -> Table:
     return out
 
 
-def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str, mean: bool = False) -> Figures:
-    """Each figure before and after, its change and verdict (rows of :func:`_changes_table`)."""
+def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str, language: str | None,
+                     mean: bool = False) -> Figures:
+    """Each figure before and after, its change and verdict (rows of :func:`_changes_table`), of
+    answers in ``language`` (their units: :func:`fmt_value`)."""
     rows = []
     for c in changes:
         if c.before is None and c.after is None:
             continue
         delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
-        rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang),
-                     fmt_value(c.metric, c.after, lang), delta, _verdict(c, lang, mean=mean)))
+        rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang, language=language),
+                     fmt_value(c.metric, c.after, lang, language=language), delta, _verdict(c, lang, mean=mean)))
     return [t("metric", lang), before, after, t("change", lang), ""], rows
 
 
@@ -566,7 +590,13 @@ def _changes_table(table: Figures, width: int, as_table: bool) -> Table | Group:
 
 
 def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
-    return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}")
+    return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}",
+                            language=_pair_language(cmp))
+
+
+def _pair_language(cmp: AnswerComparison) -> str | None:
+    """The language of two attempts compared (never two languages: :mod:`furikaeri.compare`)."""
+    return cmp.after.language or cmp.before.language
 
 
 def _attempts_line(a: Answer, b: Answer, width: int) -> Text:
@@ -596,7 +626,7 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *
     console.print(_changes_table(figures, console.width, table))
     if a.note and not a.note.empty:
         _say(console, f"[dim]{t('your_note', lang)}{_bracketed(f'#{a.id}', lang)}:[/dim] {escape(note_text(a.note))}")
-    render_fix(console, cmp.fix, lang)
+    render_fix(console, cmp.fix, lang, language=_pair_language(cmp))
     if not different and cmp.text is not None:  # the words of two questions' answers: nothing to compare
         _render_said(console, cmp.text, lang)
 
@@ -645,7 +675,8 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         key = "means_other_questions" if cmp.pairs else "means_no_shared"  # no pair below to point to
         _say(console, f"[yellow]{t(key, lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
-    means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", mean=True)
+    means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", language=cmp.language,
+                             mean=True)
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
     console.print(_changes_table(means, console.width, table))
     means_by = {c.metric: c for c in cmp.means}
@@ -681,9 +712,10 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
             change = shown_change(s.metric, s.trend.before, s.trend.after, lang)
         m = METRIC_BY_NAME.get(s.metric)  # a latest value off its norm (a band, a limit) stands out
         outside = m is not None and off_norm(m, latest)
+        language = block.language  # a block's answers are of one language (None: of several)
         rows.append((_label(s.metric, lang), sparkline(values, m.same if m else 0.0),
-                     Text(fmt_value(s.metric, latest, lang), style="yellow" if outside else ""),
-                     fmt_value(s.metric, s.best.value if s.best else None, lang) if s.best else "–", change, verdict))
+                     Text(fmt_value(s.metric, latest, lang, language=language), style="yellow" if outside else ""),
+                     fmt_value(s.metric, s.best.value, lang, language=language) if s.best else "–", change, verdict))
     return [t("metric", lang), t("chart", lang), t("latest", lang), t("best", lang), t("trend", lang), ""], rows
 
 
@@ -720,9 +752,10 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
     table = as_tables(list(figures.values()), console.width)  # every block alike
     for o in overall:
         title = t("overall", own(o))
-        if len(prog.overall) > 1 and o.language:
-            title += f" ({get_rules(o.language).name if o.language in LANGUAGES else o.language})"
-        _say(console, f"[bold]{title}[/bold] [dim]{t('attempts', own(o), n=o.attempts)} · "
+        if len(prog.overall) > 1 and o.language:  # "overall (Japanese)", 「全体（英語）」
+            title += _bracketed(language_name(o.language, own(o)), own(o))
+        gap = "" if title.endswith("）") else " "  # none after a full-width bracket
+        _say(console, f"[bold]{title}[/bold]{gap}[dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_days(o.first_at, o.last_at)}[/dim]")
         console.print(_progress_table(figures[id(o)], console.width, table))
         _say_short(console, o, own(o))
@@ -766,9 +799,8 @@ def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool
         pl = code if each_own and code in LANGUAGES else lang
         rel = p.get("latest_vs_usual")
         extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
-        which = (f" ({get_rules(code).name if code in LANGUAGES else code})"
-                 if len(prog.usual_pace) > 1 or pl != code else "")
-        _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl)}{extra}[/dim]")
+        which = _bracketed(language_name(code, pl), pl) if len(prog.usual_pace) > 1 or pl != code else ""
+        _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl, language=code)}{extra}[/dim]")
     for w in prog.warnings:
         if w.kind == "zero_fillers":
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")

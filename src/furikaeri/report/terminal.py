@@ -235,17 +235,19 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
 
     metric = METRIC_BY_NAME.get(focus.metric)
     label = metric.label(language) if metric else focus.metric
-    value = fmt_value(focus.metric, focus.value, language, signed=focus.metric == "over_s")  # as every view: 81.6 wpm
+    # the report is in the answer's language: its label language and the units' answer language are one
+    value = fmt_value(focus.metric, focus.value, language, language=language, signed=focus.metric == "over_s")  # 81.6 wpm
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
         from furikaeri.measure import over_shown
 
-        shown = metric.with_unit(f"{over_shown(focus.value):+g}", language) if metric else value
+        shown = metric.with_unit(f"{over_shown(focus.value):+g}", language, language) if metric else value
     elif focus.metric == "answer_s":  # far too short: against the budget, the length as the report shows it
         shown = text(language, "focus_short", value=value, share=norms.SHORT_ANSWER_SHARE,
                      budget=focus.limit / norms.SHORT_ANSWER_SHARE)
     elif focus.against == "usual":
         shown = text(language, "focus_vs_usual", value=value,
-                     usual=fmt_value(focus.metric, focus.usual, language, signed=focus.metric == "over_s"))
+                     usual=fmt_value(focus.metric, focus.usual, language, language=language,
+                                     signed=focus.metric == "over_s"))
     else:
         shown = text(language, "focus_vs_norm", value=value, limit=_norm_shown(focus.metric, focus.limit, language))
     out = Text.assemble((f"{text(language, 'focus_title')}: ", "bold magenta"), (f"{label} ", "bold"), shown)
@@ -265,7 +267,7 @@ def _norm_shown(metric: str, limit: float, language: str) -> str:
     from furikaeri.metrics import METRIC_BY_NAME
 
     m = METRIC_BY_NAME.get(metric)
-    return m.with_unit(f"{limit * m.scale:g}", language) if m else f"{limit:g}"
+    return m.with_unit(f"{limit * m.scale:g}", language, language) if m else f"{limit:g}"
 
 
 def figures(a, rules, width: int | None = None):
