@@ -295,9 +295,9 @@ def test_usual_pace_is_told_in_each_answers_language(home, take):
                         session="x", now=MONDAY + timedelta(hours=i, minutes=30))
     out = flat(run("progress").output)
     assert "your usual pace (English): 150 wpm (latest -3%)" in out
-    assert "あなたのふだんの話速 (日本語): 290字/分（最新 -10%）" in out
+    assert "あなたのふだんの話速（日本語）: 290字/分（最新 -10%）" in out
     asked = flat(run("progress", "--lang", "en").output)
-    assert "your usual pace (日本語): 290 chars/min (latest -10%)" in asked and "ふだん" not in asked
+    assert "your usual pace (Japanese): 290 chars/min (latest -10%)" in asked and "ふだん" not in asked
 
 
 def test_the_usual_pace_is_one_figure_after_an_answer_and_in_progress(home, take):
@@ -522,7 +522,7 @@ def test_an_archive_of_two_languages_labels_each_part_in_its_own(home, take):
     out = flat(run("history").output)
     assert "length (s)" in out and "長さ（秒）" in out and "話速（字/分）" in out and "300" in out
     out = flat(run("progress").output)
-    assert "overall (English) 1 attempt" in out and "全体 (日本語) 1回" in out and "質問 2 · 1回" in out
+    assert "overall (English) 1 attempt" in out and "全体（日本語）1回" in out and "質問 2 · 1回" in out
     out = flat(run("history", "--lang", "en").output)
     assert "長さ（秒）" not in out and out.count("length (s)") == 2
     out = run("progress", "--question", "自己PR").output  # one question: its block, not the same again as "overall"
