@@ -242,11 +242,13 @@ class _Screen:
             from furikaeri.report.terminal import render
 
             render(event.analysis, out, focus=event.focus)
-            H.render_fix(out, event.fix, L)  # before the reflection: did last time's fix work?
+            said_in = event.analysis.language  # units are the answer's (hedges per 100 words or 300 morae)
+            H.render_fix(out, event.fix, L, language=said_in)  # before the reflection: did last time's fix work?
             if event.after is not None:  # and how it stands against the person's own usual
                 focus = event.focus
                 H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else (),
-                               usual_told=focus.metric if focus is not None and focus.usual is not None else None)
+                               usual_told=focus.metric if focus is not None and focus.usual is not None else None,
+                               language=said_in)
         elif isinstance(event, S.Saved):
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 
