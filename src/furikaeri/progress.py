@@ -106,12 +106,15 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
 def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> bool:
     """Is a count's trend no change past the recogniser's jitter? Two attempts are judged as
     compare judges them (their counts, :func:`furikaeri.notes.within_jitter`), so the two never
-    disagree on one change; more, by the trend's rise or fall over an answer of the usual
-    length, in fillers (repetitions)."""
+    disagree on one change; so are the first and the last of three, the two answers the trend
+    runs between (:func:`trend_ends`; the middle one's length would stretch a filler heard in
+    the shorter end into a change compare calls noise); more, by the trend's rise or fall over
+    an answer of the length of those at its ends, in fillers (repetitions)."""
     judged = [a.metrics for a in answers if judged_value(a.metrics, metric.name) is not None]
-    if len(judged) == 2:
-        return within_jitter(metric.name, judged[:1], judged[1:])
-    lengths = [m["answer_s"] for m in judged if m.get("answer_s")]
+    k = ends_size(len(judged))
+    if k == 1:  # the trend runs from one answer to another (two or three attempts): compare's pair
+        return within_jitter(metric.name, judged[:1], judged[-1:])
+    lengths = [m["answer_s"] for m in judged[:k] + judged[-k:] if m.get("answer_s")]
     if trend.delta is None or not lengths:
         return False
     return abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + COUNT_ROUNDING
@@ -128,8 +131,14 @@ def trend_ends(values: Sequence[float]) -> tuple[float, float]:
     the last of two or three). Medians, not a line through them all: one odd take (an 8.7-s
     pause, a run of hedges) neither makes a trend nor hides one, and a figure back at its best
     in the latest attempts never reads "worse" (a line through 0, 0, 0, 2, 2, 0, 0 rose)."""
-    k = max(1, min(TREND_ENDS, len(values) // 2))
+    k = ends_size(len(values))
     return statistics.median(values[:k]), statistics.median(values[-k:])
+
+
+def ends_size(n: int) -> int:
+    """How many attempts make each end of a trend over ``n`` attempts (:func:`trend_ends`): the
+    jitter of a count's trend is judged on the same answers (:func:`_within_jitter`)."""
+    return max(1, min(TREND_ENDS, n // 2))
 
 
 @dataclass(frozen=True)
