@@ -38,3 +38,34 @@ def test_a_count_trend_over_three_attempts_agrees_with_compare_on_its_ends():
     last = filled(3, 22.1, 3)
     [fillers] = [c for c in C.compare_answers(first, last).changes if c.metric == FILLERS.name]
     assert fillers.verdict == "worse" == P.series(FILLERS, [first, middle, last]).trend.verdict
+
+
+# --------------------------------------------------------------------------- 2. no focus on what the report rates good
+
+
+def figures(**over):
+    m = {"answer_s": 34.7, "budget_s": 60.0, "over_s": -25.3, "fillers_per_min": 1.7, "filler_count": 1,
+         "longest_pause_s": 0.8, "opening_share": 0.1, "hedges_per_100_words": 0.0, "monotone_share": 0.0, "wpm": 140.0}
+    return {**m, **over}
+
+
+def test_a_voice_the_report_rates_good_is_never_the_focus_whatever_the_usual():
+    # QA: `Focus: flat stretches 42% (your usual 0%)` and its tip beside `Voice 1.6 st, 42% flat good`,
+    # chosen over the pace the same report rates fast (178 wpm)
+    from furikaeri import coach, norms
+
+    usual = coach.usual([figures(longest_pause_s=0.5)] * 5, "en")
+    assert usual["monotone_share"] == 0.0
+    f = coach.choose_focus(figures(monotone_share=0.42, wpm=178.0), "en", own_usual=usual)
+    assert (f.metric, f.side) == ("wpm", "high")
+    assert coach.choose_focus(figures(monotone_share=0.42), "en", own_usual=usual) is None
+    # flat in half the answer: the verdict says flat, and the focus may follow it
+    f = coach.choose_focus(figures(monotone_share=norms.MONOTONE_SHARE_HIGH), "en", own_usual=usual)
+    assert f.metric == "monotone_share" and f.against == "usual"
+    # hedges at the limit are "good" too
+    assert coach.choose_focus(figures(hedges_per_100_words=3.0), "en",
+                              own_usual={"hedges_per_100_words": 0.0}) is None
+    # a longest pause of 2.6 s is inside the 3-s norm but a long pause (the pauses verdict is not
+    # "good"): against a usual of 0.5 s it is still the focus
+    f = coach.choose_focus(figures(longest_pause_s=2.6), "en", own_usual=usual)
+    assert (f.metric, f.against) == ("longest_pause_s", "usual")

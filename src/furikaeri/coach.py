@@ -143,8 +143,9 @@ def usual(previous: Sequence[Mapping[str, Any]], language: str) -> dict[str, flo
 def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mapping[str, float] | None = None
                  ) -> Focus | None:
     """The figure of this answer furthest outside its norm, or furthest on the wrong side of
-    the person's usual (by at least a step), in steps; None when every figure is where it
-    should be and none is worse than usual."""
+    the person's usual (by at least a step, and past where the report rates it good:
+    :func:`_rated_good`), in steps; None when every figure is where it should be and none
+    the report finds off is worse than usual."""
     from furikaeri.measure import short_answer
 
     own_usual = own_usual or {}
@@ -179,9 +180,7 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
         usual_off = 0.0
         if u is not None:
             worse = (value - u) if side == "high" else (u - value)
-            usual_off = worse / step if worse >= step else 0.0
-            if g.bad is None and worse >= step and lo <= value <= hi:
-                usual_off = 0.0  # inside its band, a change of pace is not a fault
+            usual_off = worse / step if worse >= step and not _rated_good(g.metric, seen, lo, hi) else 0.0
         steps = max(norm_off, usual_off)
         if steps <= 0:
             continue
@@ -191,6 +190,22 @@ def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mappin
                          slight=g.metric == "over_s" and bool(budget)
                          and value <= norms.SLIGHTLY_OVER_SHARE * float(budget))
     return best
+
+
+def _rated_good(metric: str, seen: float, lo: float, hi: float) -> bool:
+    """Does the report rate ``metric`` at ``seen`` (as shown) good? Such a figure is never the
+    focus, however far it is from the person's usual: a focus and a tip on it would contradict
+    the verdict beside them (a pace inside its band; a voice flat in 42% of the answer, "good"
+    while under half of it, :data:`furikaeri.norms.MONOTONE_SHARE_HIGH`). The limit is the
+    verdict's, not the coach's norm where they differ: a longest pause of 2 s is inside the 3-s
+    norm, but a long pause (:data:`furikaeri.norms.LONG_PAUSE_S`) and no longer "good"."""
+    if metric == "longest_pause_s":
+        return seen < norms.LONG_PAUSE_S
+    if metric == "monotone_share":
+        return seen < norms.MONOTONE_SHARE_HIGH  # half the stretches flat is a flat voice (voice_verdict)
+    if metric == "fillers_per_min":
+        return norms.fillers_level(seen) == "good"
+    return lo <= seen <= hi
 
 
 def _fillers_said(metrics: Mapping[str, Any]) -> float:
@@ -252,7 +267,9 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     from furikaeri.store import metrics_from_analysis
 
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
-    if not d.get("speech_detected") or d.get("unheard_s") or d.get("sounds_like"):  # figures off: nothing to work on
+    from furikaeri.analysis import off_language
+
+    if not d.get("speech_detected") or d.get("unheard_s") or off_language(d):  # figures off: nothing to work on
         return None
     metrics = metrics_from_analysis(d)
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
