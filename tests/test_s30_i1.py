@@ -69,3 +69,22 @@ def test_a_voice_the_report_rates_good_is_never_the_focus_whatever_the_usual():
     # "good"): against a usual of 0.5 s it is still the focus
     f = coach.choose_focus(figures(longest_pause_s=2.6), "en", own_usual=usual)
     assert (f.metric, f.against) == ("longest_pause_s", "usual")
+
+
+# --------------------------------------------------------------------------- 4. a limit met by a thin answer
+
+
+def test_a_limit_note_met_by_a_thin_answer_is_overshot_though_the_earlier_was_thin_too():
+    # QA: 「20秒以内」, 7.8 s -> 4.7 s of a 30-s budget: "still where it should be" (held), while
+    # the answer's report says 短め and asks for more
+    from furikaeri import notes as N
+
+    for note, lang in (("20秒以内", "ja"), ("keep it under 20 seconds", "en"), ("時間内に", "ja"), ("talk less", "en")):
+        prev = answer(1, {"answer_s": 7.78, "budget_s": 30.0, "over_s": -22.22}, note=note, lang=lang)
+        fix = N.check_fix(prev, {"answer_s": 4.72, "budget_s": 30.0, "over_s": -25.28}, lang)
+        assert fix.verdict == "overshot", (note, fix)
+        assert [(c.metric, c.verdict) for c in fix.changes] == [("answer_s", "overshot")], note
+    # a thin answer asked for more and still thin is no overshoot
+    prev = answer(1, {"answer_s": 5.0, "budget_s": 30.0, "over_s": -25.0}, note="say more")
+    fix = N.check_fix(prev, {"answer_s": 6.0, "budget_s": 30.0, "over_s": -24.0}, "en")
+    assert fix.verdict != "overshot"
