@@ -112,3 +112,29 @@ def test_practice_without_a_language_hears_a_japanese_answer_to_an_english_quest
     assert auto.language == "ja" and auto.sounds_like is None and auto.tips
     named = _analyser("base")(path, "en", 60.0, "What is your greatest strength?")  # --language en
     assert named.language == "en" and named.sounds_like == "ja"
+
+
+def test_an_answer_half_in_another_language_has_no_word_figures_and_no_focus():
+    from furikaeri.analysis import off_language
+    from furikaeri.coach import focus_of
+    from furikaeri.store import WORD_FIGURES, metrics_from_analysis
+
+    d = {"speech_detected": True, "language": "en", "answer_s": 60.0, "duration_s": 61.0,
+         "stats": {"filler_count": 5, "fillers_per_min": 5.0, "word_count": 120},
+         "other_languages": [{"language": "de", "start": 24.0, "end": 60.0}]}
+    assert off_language(d) and not off_language({**d, "other_languages": [{"language": "de", "start": 50.0,
+                                                                          "end": 60.0}]})
+    assert off_language({"sounds_like": "ja"})
+    metrics = metrics_from_analysis(d)
+    assert all(metrics.get(name) is None for name in WORD_FIGURES)
+    assert focus_of(d) is None
+
+
+@pytest.mark.model
+def test_practice_hears_an_english_answer_to_a_japanese_question_as_english():
+    """Whisper is 0.82-0.85 sure of this clean English after a Japanese question: heard as
+    English, with its figures, not as Japanese with none."""
+    from furikaeri.cli.practice_cmd import _analyser
+
+    a = _analyser("base", auto=True)(ROOT / "samples" / "en_greatest_strength.flac", "ja", 60.0, "自己PRをしてください。")
+    assert a.language == "en" and a.sounds_like is None and a.rate.wpm

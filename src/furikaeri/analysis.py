@@ -14,7 +14,7 @@ from typing import Any
 
 from furikaeri.content import Habit, Hedge, Opening
 from furikaeri.fillers import Filler, Repetition
-from furikaeri.lang import Rate
+from furikaeri.lang import LANGUAGES, Rate
 from furikaeri.measure import BudgetCut, Pace, PaceStretch, Pause, Stats, Verdict
 from furikaeri.transcribe import Word
 from furikaeri.voice import Voice, VoiceWindow
@@ -229,7 +229,7 @@ def analyze_audio(
         Called as transcription advances.
     prefer : {"en", "ja"}, optional
         With ``auto``: the language to hear the answer in (the question's) unless Whisper is
-        sure it is the other one (:data:`LANGUAGE_DOUBT_P`): an English question answered in
+        sure it is the other one (:data:`OTHER_LANGUAGE_P`): an English question answered in
         Japanese is heard as Japanese, an accented answer stays in the question's language.
 
     Steps: a microphone's DC offset taken out (:class:`furikaeri.audio.Offset`); speech from the
@@ -269,7 +269,6 @@ def _voice(audio, smap, span):
 
 def _check_options(language: str, budget: float | None, prefer: str | None = None) -> None:
     from furikaeri.errors import UsageError
-    from furikaeri.lang import LANGUAGES
 
     for named in (language, prefer or "auto"):
         if named != "auto" and named not in LANGUAGES:
@@ -303,6 +302,11 @@ def _model_info(model: str | None, models_dir, language: str = "auto"):
 #: accented ones at 0.53 (a Korean speaker's English) and 0.69 (an L2 Japanese speaker): so the
 #: other language was at most 0.47 there; a Japanese clip heard as English was 0.995 Japanese.
 LANGUAGE_DOUBT_P = 0.9
+#: Whisper's probability over which a window of speech (or an answer to a question in the other
+#: language, :func:`preferred`) is taken to be in another language: over every 10-s window of
+#: the real and sample recordings in ../shared/audio (106) another language never rose over
+#: 0.39, where a clean English answer between Japanese ones scores 0.82-0.85.
+OTHER_LANGUAGE_P = 0.8
 
 
 def choose_language(audio, smap, language: str, info,
@@ -357,24 +361,23 @@ def speech_windows(intervals, size: float, least: float) -> list[list[tuple[floa
 
 
 #: A window beside one surely in another language is in it too when that language is its
-#: likeliest at this probability: the window the speaker switched in holds both (the German
-#: half of edge/english_then_french.mp3 begins in a window 0.85 German, 0.14 English).
-LANGUAGE_NEIGHBOUR_P = 0.5
+#: likeliest at this probability: the window the speaker switched in holds both (English after
+#: Japanese: a window 0.82 English, then one 0.47 English, 0.34 Latin).
+LANGUAGE_NEIGHBOUR_P = 0.4
 
 
 def other_language_spans(scored, language: str) -> tuple[LanguageSpan, ...]:
     """The windows ``(start, end, scores)`` whose likeliest language is not ``language`` and is
-    sure (:data:`LANGUAGE_DOUBT_P`: over every window of the real and sample recordings in
-    ../shared/audio, 106 of them, another language never rose over 0.39, where the German half
-    of edge/english_then_french.mp3 is 1.00), with their neighbours in the same language
-    (:data:`LANGUAGE_NEIGHBOUR_P`), joined. A stretch's edges are its windows'."""
+    sure (:data:`OTHER_LANGUAGE_P`; the German half of edge/english_then_french.mp3 is 1.00),
+    with their neighbours in the same language (:data:`LANGUAGE_NEIGHBOUR_P`), joined. A
+    stretch's edges are its windows' (a warning says "about")."""
     tops = []
     for _, _, scores in scored:
         top = max(scores, key=scores.get) if scores else language
         tops.append((top, scores.get(top, 0.0)) if top != language else (None, 0.0))
-    keep = [p >= LANGUAGE_DOUBT_P for _, p in tops]
+    keep = [p >= OTHER_LANGUAGE_P for _, p in tops]
     for i, (top, p) in enumerate(tops):  # a sure window's neighbours in its language
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(tops) and keep[j] and tops[j][1] >= LANGUAGE_DOUBT_P]
+        near = [j for j in (i - 1, i + 1) if 0 <= j < len(tops) and keep[j] and tops[j][1] >= OTHER_LANGUAGE_P]
         if top is not None and p >= LANGUAGE_NEIGHBOUR_P and any(tops[j][0] == top for j in near):
             keep[i] = True
     out: list[LanguageSpan] = []
@@ -393,7 +396,7 @@ def preferred(prefer: str | None, heard: str, p: float) -> str:
     """The language to hear an ``auto`` answer in: ``heard`` (Whisper's likeliest, with its
     probability ``p``), or with a ``prefer``-ed one (the question's), that one unless Whisper is
     sure of the other (an accented speaker's answer stays in the language they were asked in)."""
-    return heard if prefer is None else sounds_like(prefer, heard, p) or prefer
+    return heard if prefer is None or (heard != prefer and p >= OTHER_LANGUAGE_P) else prefer
 
 
 def sounds_like(language: str, heard: str, p: float) -> str | None:
@@ -445,6 +448,13 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
                 budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
     unheard = mostly_unheard(m.words, smap.intervals) if m.speech_detected else 0.0
     sounds_like = sounds_like or written_in_other(m.words, rules.code)
+    if not sounds_like and _mostly_other(other_languages, smap):  # mostly the other language of ours: said so whole
+        main = max({x.language for x in other_languages},
+                   key=lambda code: sum(x.end - x.start for x in other_languages if x.language == code))
+        if main in LANGUAGES:
+            sounds_like = main
+    if sounds_like:  # the whole answer is said to be in another language: no stretch of it apart
+        other_languages = ()
     voice = Voice()
     verdicts = dict(m.verdicts)
     if m.speech_detected:
@@ -494,6 +504,18 @@ def _mostly_other(spans, smap) -> bool:
     speech = sum(iv.duration for iv in smap.intervals)
     other = sum(max(0.0, min(iv.end, x.end) - max(iv.start, x.start)) for x in spans for iv in smap.intervals)
     return bool(spans) and other >= speech / 2
+
+
+def off_language(d: dict) -> bool:
+    """Are an analysis's (``to_dict()``) word figures not of what was said: heard in the other
+    language (``sounds_like``), or half of it or more in yet another (``other_languages``,
+    against its length)? Then it has no focus, no note check, and no word figures saved."""
+    if d.get("sounds_like"):
+        return True
+    spans = d.get("other_languages") or ()
+    other = sum((x["end"] if isinstance(x, dict) else x.end) - (x["start"] if isinstance(x, dict) else x.start)
+                for x in spans)
+    return bool(spans) and other >= 0.5 * (d.get("answer_s") or d.get("duration_s") or 0.0)
 
 
 def voice_verdict(voice: Voice, rules) -> Verdict:

@@ -218,7 +218,9 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
     language = analysis.get("language")
     if language:  # an attempt in another language is no "before": its figures mean other things
         attempts = [a for a in attempts if a.language in (language, None)]
-    if not attempts or analysis.get("sounds_like") or analysis.get("unheard_s"):
+    from furikaeri.analysis import off_language
+
+    if not attempts or off_language(analysis) or analysis.get("unheard_s"):
         return None
     noted = latest_noted(attempts)
     return check_fix(attempts[-1], metrics_from_analysis(analysis), language, note=noted.note if noted else None)

@@ -716,7 +716,9 @@ def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
         "word_count": _int(stats.get("word_count", len(d.get("words") or ()))),
         **_coach_figures(d),
     }
-    if d.get("sounds_like"):  # heard in the other language: figures of its words are of a translation
+    from furikaeri.analysis import off_language
+
+    if off_language(d):  # heard in the other language: figures of its words are of a translation
         figures.update(dict.fromkeys(WORD_FIGURES))
     return figures
 

@@ -380,12 +380,17 @@ def _analyser(model: str, auto: bool = False):
 
     def analyse(path: Path, language: str, budget: float, question: str):
         from furikaeri.analysis import analyze_file
+        from furikaeri.lang import LANGUAGES
 
         from furikaeri.cli.common import shown_analysis
 
         said = dict(language="auto", prefer=language) if auto else dict(language=language)
-        return shown_analysis(analyze_file(path, **said, budget=budget, question=question,
-                                           model=model, models_dir=models_dir_from_env()))  # a file name not UTF-8
+        options = dict(budget=budget, question=question, model=model, models_dir=models_dir_from_env())
+        a = analyze_file(path, **said, **options)
+        if auto and a.sounds_like in (*LANGUAGES,) and a.sounds_like != a.language:
+            # heard in the question's language, written or mostly said in the other: heard again in that
+            a = analyze_file(path, language=a.sounds_like, **options)
+        return shown_analysis(a)  # a file name not UTF-8
 
     return analyse
 

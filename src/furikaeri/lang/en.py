@@ -777,7 +777,7 @@ TEXT = {
     'history_short_note': 'an answer under {share:.0%} of its budget: its fillers and pace say little over a few seconds, and progress leaves them out',
     'pause_counts_none': 'none · silent {share:.0%}',
     'other_language_in': 'not compared (in another language) in',
-    'warn_other_language': '{start}–{end} sounds like {heard}, not English: Whisper wrote it as English (a translation or an invention), so the words there, and the figures that count them, are not what was said.',
+    'warn_other_language': 'From about {start} to {end} the answer sounds like {heard}, not English: Whisper wrote it as English (a translation or an invention), so the words there, and the figures that count them, are not what was said.',
     'value_hedges_per_100_words_en': '{value}/100 words',
     'md_sounds_like': 'analysed as {analysed}, but it sounds like {heard}: the figures counted from its words (fillers, pace, hedges…) are left out.',
     'toward_norm_into': 'against your note, but into the usual range',

@@ -709,7 +709,7 @@ TEXT = {
     'history_short_note': '持ち時間の{share:.0%}未満の短い回答（数秒ではフィラーや話速は目安にならないため、上達の推移には含めていません）',
     'pause_counts_none': 'なし（沈黙{share:.0%}）',
     'other_language_in': '別の言語のため比べていない回答',
-    'warn_other_language': '{start}〜{end}は日本語ではなく{heard}に聞こえます。そこは日本語として書き取られたため（訳文や作り話になります）、そこの言葉とそれを数えた数値は実際の発話と違います。',
+    'warn_other_language': '{start}〜{end}ごろは日本語ではなく{heard}に聞こえます。そこは日本語として書き取られたため（訳文や作り話になります）、そこの言葉とそれを数えた数値は実際の発話と違います。',
     'value_hedges_per_100_words_en': '{value}回/100語',
     'md_sounds_like': '{analysed}として分析しましたが{heard}に聞こえる回答です。言葉から数える数値（フィラー・話速・ぼかし表現など）は出していません。',
     'toward_norm_into': 'メモとは逆ですが、目安の範囲に入りました',
