@@ -1164,6 +1164,7 @@ def _refuse_unmarked(path: Path) -> None:
         head = f.read(4096)
         found = _find_data_chunk(head)
         complete = found is not None and _chunks_fill(f, head, found[2])
+        size = os.fstat(f.fileno()).st_size
     if found is None:
         why, why_ja = ("it is empty", "空のファイルです") if not head else \
             ("its WAV header cannot be read", "WAV ヘッダーを読み取れません")
@@ -1173,10 +1174,35 @@ def _refuse_unmarked(path: Path) -> None:
     if complete:
         raise NothingToRepair(f"{path} is a complete WAV file: there is nothing to repair",
                               ja=f"{path} は完全な WAV ファイルです。修復するところはありません")
+    _refuse_cut_off(path, head, size, found)
     if offset != _WAV_HEADER_BYTES or head[12:36] != _wav_header(rate, channels, 0)[12:36]:
         raise AudioError(f"{path}: not a furikaeri take (a WAV file laid out by another program); left as it is",
                          ja=f"{path}: furikaeri の録音ではありません（別のプログラムが作った WAV ファイルです）。"
                             "変更していません")
+
+
+def _refuse_cut_off(path: Path, head: bytes, size: int, found: tuple[int, int, int]) -> None:
+    """Refuse a WAV whose header states more audio than the file holds: a cut-off copy of a
+    finished file (a copy or download stopped early), not an unfinished take. Our recorder's
+    header never runs ahead of its audio (it is written with lengths 0 and patched from the
+    file's size as it grows), so only a header behind the audio is ours to repair; rewriting a
+    cut-off copy's would hide that it ends early (``analyze`` reads it, as it is, as cut short)."""
+    rate, channels, offset = found
+    stated = struct.unpack("<I", head[offset - 4:offset])[0]
+    riff = struct.unpack("<I", head[4:8])[0]
+    held = size - offset
+    if stated <= held and riff + 8 <= size:
+        return
+    if 0xFFFFFFFF in (stated, riff):  # a streaming writer's "length unknown": another program's file
+        raise AudioError(f"{path}: not a furikaeri take (a WAV file laid out by another program); left as it is",
+                         ja=f"{path}: furikaeri の録音ではありません（別のプログラムが作った WAV ファイルです）。"
+                            "変更していません")
+    per_s = rate * channels * _SAMPLE_BYTES
+    said, kept = f"{max(stated, riff + 8 - offset) / per_s:.1f}", f"{max(0, held) / per_s:.1f}"
+    raise AudioError(f"{path}: a cut-off copy, not an unfinished take: its header says {said} s, the file holds "
+                     f"{kept} s; left as it is (analyze reads it as cut short)",
+                     ja=f"{path}: 途中で切れたコピーで、録音途中のファイルではありません（ヘッダーでは {said} 秒、"
+                        f"中身は {kept} 秒）。変更していません（analyze では途中で切れた録音として扱います）")
 
 
 def _chunks_fill(f, head: bytes, offset: int) -> bool:
