@@ -1100,10 +1100,7 @@ class Store:
     ) -> int:
         """The id of the newest session called ``name``, created if there is none."""
         with self.transaction() as db:
-            row = db.execute(
-                "SELECT id FROM sessions WHERE name = ? ORDER BY started_at DESC, id DESC LIMIT 1",
-                (name,),
-            ).fetchone()
+            row = _newest_named(db, name)
             if row:
                 self._remember_session(db, int(row["id"]))
                 return int(row["id"])
@@ -1116,6 +1113,14 @@ class Store:
             self._remember_session(db, sid)
         self._unanswered.add(sid)
         return sid
+
+    def check_session_name(self, name: str, *, new: bool = False) -> None:
+        """Refuse before the take a session name the save would refuse after it (minutes of
+        recording and analysis lost to a typo): digits alone, for a session made afresh (``new``:
+        practice's :meth:`create_session`), else only when no session has the name yet (an old
+        archive's session keeps its name, and :meth:`session_for` saves into it)."""
+        if new or _newest_named(self.db, name) is None:
+            _refuse_number_name(name)
 
     def _remember_session(self, db: sqlite3.Connection, sid: int) -> None:
         row = db.execute("SELECT id, name, kind, set_name, language, company_id, started_at FROM sessions"
@@ -1577,6 +1582,12 @@ def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
                   " AND NOT EXISTS (SELECT 1 FROM sessions WHERE company_id = ?)", (cid, cid, cid)).fetchone():
         db.execute("DELETE FROM companies WHERE id = ?", (cid,))
         _retire(db, "companies", cid)
+
+
+def _newest_named(db: sqlite3.Connection, name: str) -> sqlite3.Row | None:
+    """The newest session called exactly ``name`` (its id), or None."""
+    return db.execute("SELECT id FROM sessions WHERE name = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                      (name,)).fetchone()
 
 
 def _refuse_number_name(name: str) -> None:

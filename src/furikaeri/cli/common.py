@@ -406,13 +406,16 @@ def save_options(fn):
 def check_save_options(save: bool, note: str | dict | None, session: str | None) -> None:
     """``--note`` (``--wrong``, ``--why``) and ``--session`` need ``--save``; with it, a damaged or
     unwritable archive (a read-only file or folder, a full disk, a write lock another process
-    holds past the busy timeout) is said before the take, not after minutes of analysis."""
+    holds past the busy timeout) is said before the take, not after minutes of analysis, and so
+    is a ``--session`` name the save would refuse (digits alone, for a session not yet made)."""
     if not save and (note is not None or session is not None):  # they would be dropped unsaid
         raise UsageError("--note, --wrong, --why and --session go with --save (they are stored with the saved answer)",
                          ja="--note・--wrong・--why・--session は --save と一緒に使います（保存する回答と一緒に記録されます）")
     if save:  # open() falls back to reading quietly (a read-only file, a full disk): ask for a write
         with open_store() as store:
             store.check_writable()
+            if session is not None:
+                store.check_session_name(session)
 
 
 def analyze_command(path, question: str | None, budget: float | None, language: str, *, save: bool = False,

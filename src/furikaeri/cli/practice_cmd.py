@@ -127,6 +127,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now)
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
+        if session is not None:  # refused before the first question, not after its answer is analysed
+            store.check_session_name(session, new=True)
         planned = S.plan(qset, only=only, limit=limit, shuffle=shuffle)
         questions = S.fit_to_files(planned, answer_files)
         if len(note) > len(questions):
