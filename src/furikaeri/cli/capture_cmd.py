@@ -260,7 +260,8 @@ def recover(directory, json_):
     on disk; this fixes the file's header so every program can read it. DIRECTORY defaults to
     <data dir>/takes (record's takes) and <data dir>/audio (practice's). Takes being recorded
     right now are left alone. A WAV file named instead of a folder is repaired whatever left it
-    unfinished.
+    unfinished; a cut-off copy of a finished one (its header says more than the file holds) is
+    left as it is.
 
     \b
     Examples:
