@@ -8,9 +8,12 @@ No Whisper model: answers are built by hand.
 
 from __future__ import annotations
 
+import pytest
+
 from furikaeri import compare as C
 from furikaeri import metrics as M
 from furikaeri import progress as P
+from furikaeri.lang import get_rules, text
 from test_compare_notes import answer
 
 FILLERS = M.METRIC_BY_NAME["fillers_per_min"]
@@ -88,3 +91,84 @@ def test_a_limit_note_met_by_a_thin_answer_is_overshot_though_the_earlier_was_th
     prev = answer(1, {"answer_s": 5.0, "budget_s": 30.0, "over_s": -25.0}, note="say more")
     fix = N.check_fix(prev, {"answer_s": 6.0, "budget_s": 30.0, "over_s": -24.0}, "en")
     assert fix.verdict != "overshot"
+
+
+# --------------------------------------------------------------------------- 5/6. the silences said once, and never asked for
+
+
+def _silent(language, *, slow_words=False, share=0.41):
+    """A slow answer (verdict low) slowed by its silences (quick words between them, or slow
+    ones with ``slow_words``), silent for ``share`` of it, with fillers past the norm."""
+    from test_s29_f4advice import answer as measured
+
+    from furikaeri.fillers import Filler
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import Pause, Stats, Verdict
+
+    rules = get_rules(language)
+    art = (100.0 if slow_words else 135.0) if language == "en" else (4.3 if slow_words else 7.2)
+    rate = (rules.rate_type(wpm=79.8, articulation_wpm=art) if language == "en"
+            else rules.rate_type(morae_per_s=4.95, articulation_morae_per_s=art, chars_per_min=245.0))
+    um = "uh" if language == "en" else "えーと"
+    return measured(language, rate=rate, verdicts={"rate": Verdict("low", "")},
+                    pauses=(Pause(5.0, 7.0, "long", "sentence"), Pause(12.0, 13.5, "long", "clause")),
+                    fillers=tuple(Filler(um, t, t + 0.3) for t in (1.0, 9.0, 20.0, 30.0)),
+                    stats=Stats(unit=rules.unit, fillers_per_min=5.8, silence_share=share))
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_silences_are_said_to_be_the_fault_once(language):
+    # QA: focus "waiting less … go straight on to the next", tip 1 "the silences slow it down",
+    # tip 2 "Silence took 41% … go on to the next as a sentence ends"
+    from furikaeri.advice import _wrote, focus_first, tips_for
+
+    a = _silent(language)
+    tips = tips_for(a, language, 60.0)
+    silent = [t for t in tips if _wrote(t, "tip_silent_share", language)]
+    slow = [t for t in tips if _wrote(t, "tip_slow_pauses_between", language)]
+    assert (len(silent), len(slow)) == (0, 1), tips
+    assert any(_wrote(t, "tip_fillers", language) for t in tips)
+    # an answer archived with both: shown once, the focus's kept first
+    both = [slow[0], text(language, "tip_silent_share", share=0.41), text(language, "tip_fillers", per_min=5.8, top="x")]
+    shown = focus_first(both, get_rules(language).pace_key, language, analysis=a)
+    assert shown == [both[0], both[2]]
+    # the pause the focus (against the usual): its silent-share tip first, the pace tip left out
+    shown = focus_first([slow[0], both[2]], "longest_pause_s", language, analysis=a)
+    assert shown == [both[1], both[2]]
+    # slow words too: the pace tip blames them, not the silences, and the silent share has its own tip
+    tips = tips_for(_silent(language, slow_words=True), language, 60.0)
+    assert any(_wrote(t, "tip_silent_share", language) for t in tips)
+    assert any(_wrote(t, "tip_slow", language) for t in tips)
+
+
+def _saved(language, *, art, share):
+    rate = ({"wpm": 79.8, "articulation_wpm": art} if language == "en"
+            else {"morae_per_s": 4.95, "articulation_morae_per_s": art, "chars_per_min": 245.0})
+    um = "uh" if language == "en" else "えーと"
+    return {"speech_detected": True, "language": language, "answer_s": 32.5, "budget_s": 60.0, "rate": rate,
+            "stats": {"fillers_per_min": 9.2, "filler_count": 5, "longest_pause_s": 1.5, "silence_share": share},
+            "verdicts": {"rate": {"level": "low", "norm": "", "source": ""}},
+            "fillers": [{"text": um, "start": t, "end": t + 0.3} for t in (1.0, 5.0, 9.0, 14.0, 20.0)],
+            "pauses": [{"start": 5.0, "end": 6.5, "kind": "long", "place": "sentence"}]}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_filler_focus_never_asks_for_a_pause_where_the_tips_say_the_silences_are_long(language):
+    # QA: focus 「えーと」の代わりに黙って間を取りましょう beside the tip 話す速さがゆっくりめです（5.0拍/秒）…
+    # 間の長さが原因です, silence already 32%
+    from furikaeri import coach
+
+    um = "uh" if language == "en" else "えーと"
+    pace_quick_words = 135.0 if language == "en" else 7.25
+    pace_slow_words = 100.0 if language == "en" else 4.3
+    for art, share, silences in ((pace_quick_words, 0.32, True), (pace_slow_words, 0.41, True),
+                                 (pace_slow_words, 0.32, False)):
+        focus = coach.focus_of(_saved(language, art=art, share=share))
+        assert focus.metric == "fillers_per_min" and focus.word == um
+        said = focus.suggestion(language)
+        expected = "focus_fillers_per_min_high_silences_word" if silences else "focus_fillers_per_min_high_word"
+        assert said == text(language, expected, word=um), (art, share)
+    # the words asking for a silent pause are not in the one said beside long silences
+    assert text(language, "focus_fillers_per_min_high_word", word=um) != \
+        text(language, "focus_fillers_per_min_high_silences_word", word=um)
+    assert "pause" not in text("en", "focus_fillers_per_min_high_silences").split(":")[0]

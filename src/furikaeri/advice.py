@@ -97,7 +97,10 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
         return []
     if length_known and short_answer(m.answer_s, budget_s):
         return [_length_tip(m, language, budget_s)[1]]  # the focus, and the only tip
-    found = [_length_tip(m, language, budget_s, length_known=length_known), _pause_tip(m, language),
+    pause = _pause_tip(m, language)
+    if pause is not None and pace_slowed_by_silences(m, language) and _wrote(pause[1], "tip_silent_share", language):
+        pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
+    found = [_length_tip(m, language, budget_s, length_known=length_known), pause,
              _filler_tip(m, language), _rate_tip(m, language), _hedge_tip(m, language), _opening_tip(m, language),
              _voice_tip(voice if voice is not None else getattr(m, "voice", None), language)]
     ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order
@@ -222,6 +225,52 @@ def slowed_by_silences(rate, language: str) -> bool:
     return art is not None and art >= norms.RATE_BANDS[key].lo
 
 
+def _field(x, name: str):
+    """``name`` of ``x``, an analysis (or a part of one) as an object or as a stored dict."""
+    return x.get(name) if isinstance(x, dict) else getattr(x, name, None)
+
+
+def pace_slowed_by_silences(a, language: str) -> bool:
+    """Is analysis ``a`` (an object or a stored dict) slow, by the report's verdict, and slowed by
+    its silences (:func:`slowed_by_silences`): the pace tip then says the silences are the cause."""
+    verdict = (_field(a, "verdicts") or {}).get("rate")
+    return verdict is not None and _field(verdict, "level") == "low" and slowed_by_silences(_field(a, "rate"), language)
+
+
+def silences_too_long(a, language: str) -> bool:
+    """Do the tips of analysis ``a`` (an object or a stored dict) call its silences too long: a
+    slow pace they slow down (:func:`pace_slowed_by_silences`), or a silent share past the norm
+    (``tip_silent_share``)? The focus line then never asks for a pause in a filler's place
+    (:meth:`furikaeri.coach.Focus.suggestion`)."""
+    from furikaeri.measure import share_as_shown
+
+    if pace_slowed_by_silences(a, language):
+        return True
+    share = _field(_field(a, "stats") or {}, "silence_share") or 0.0
+    return share_as_shown(share) > norms.SILENCE_SHARE_HIGH
+
+
+#: The tips that say an answer's silences are what to work on, beside a pace slowed by them:
+#: the pace tip (its cause named) and the silent-share tip. A report says that once.
+_SILENCE_TIPS = ("tip_slow_pauses", "tip_slow_pauses_between", "tip_slow", "tip_silent_share")
+
+
+def _silences_once(tips, a, language: str) -> list[str]:
+    """``tips`` with the later of the pace tip and the silent-share tip left out when the pace is
+    slowed by the silences (:func:`pace_slowed_by_silences`): both then say the silences are the
+    fault ("the silences slow it down", "Silence took 41% of the answer"), with the focus line a
+    third time. The first kept is the focus's when it is one of them (:func:`focus_first`)."""
+    if a is None or not pace_slowed_by_silences(a, language):
+        return list(tips)
+    out, said = [], False
+    for t in tips:
+        about = any(_wrote(t, k, language) for k in _SILENCE_TIPS)
+        if not (about and said):
+            out.append(t)
+        said = said or about
+    return out
+
+
 def _hedge_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
     """Hedges over the norm (the report's verdict; ``forced``: any), with the figures of the
     report's hedges row and the ones said most."""
@@ -303,7 +352,8 @@ def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     With the answer's ``analysis`` (an :class:`~furikaeri.analysis.Analysis`), a focus no tip is
     about (its tip ranked under the three kept, or the figure off only against the person's own
     usual) gets its tip made from the analysis's figures (:func:`focus_tip`), first, and the
-    tips stay three. A far too short answer (:func:`_too_short`) keeps its length tip alone, as
+    tips stay three. The silences are said to be the fault once (:func:`_silences_once`), in
+    the answers archived with both tips too. A far too short answer (:func:`_too_short`) keeps its length tip alone, as
     :func:`tips_for` writes it: an answer archived with more tips is shown so too."""
     keys = [k for k, about in TIP_ABOUT.items() if metric in about]
     if analysis is not None and _too_short(analysis):
@@ -312,8 +362,8 @@ def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     if not first and analysis is not None:
         made = focus_tip(analysis, metric, language)
         if made is not None:
-            return [made, *list(tips)[:2]]
-    return first + [t for t in tips if t not in first]
+            return _silences_once([made, *tips], analysis, language)[:3]
+    return _silences_once(first + [t for t in tips if t not in first], analysis, language)
 
 
 def focus_tip(a, metric: str, language: str) -> str | None:

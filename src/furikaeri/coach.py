@@ -100,14 +100,17 @@ class Focus:
     slight: bool = False
     #: a slow pace whose words, between the pauses, come at a good speed
     #: (:func:`furikaeri.advice.slowed_by_silences`, as the pace tip judges it): the suggestion
-    #: asks for shorter silences, not for quicker words
+    #: asks for shorter silences, not for quicker words; fillers in an answer whose tips call its
+    #: silences too long (:func:`furikaeri.advice.silences_too_long`): the suggestion asks to
+    #: go on without them, not for a silent pause in their place
     by_silences: bool = False
 
     def suggestion(self, language: str) -> str:
         """What to try next time, in ``language``."""
         key = f"focus_{self.metric_group}_{self.side}"
-        if self.word and self.metric == "fillers_per_min":
-            return text(language, key + "_word", word=self.word)
+        if self.metric == "fillers_per_min":
+            key += "_silences" if self.by_silences else ""
+            return text(language, key + "_word", word=self.word) if self.word else text(language, key)
         if self.by_silences and self.metric_group == "rate" and self.side == "low":
             return text(language, key + "_silences")
         return text(language, key + "_slight" if self.slight else key)
@@ -301,11 +304,17 @@ def _naming_filler(focus: Focus | None, analysis: Mapping[str, Any] | None) -> F
 
 def _naming_cause(focus: Focus | None, analysis: Mapping[str, Any] | None, language: str) -> Focus | None:
     """``focus`` knowing what slows a slow pace (``by_silences``) by the rule of the pace tip,
-    from ``analysis`` (a stored one of any schema: its rate figures)."""
-    from furikaeri.advice import slowed_by_silences
+    from ``analysis`` (a stored one of any schema: its rate figures); for fillers, whether the
+    tips call the silences too long (:func:`furikaeri.advice.silences_too_long`: a pause in a
+    filler's place would be asked for beside a tip saying the pauses are the fault)."""
+    from furikaeri.advice import silences_too_long, slowed_by_silences
     from furikaeri.analysis import upgrade
 
-    if focus is None or focus.metric not in norms.RATE_BANDS or focus.side != "low" or not analysis:
+    if focus is None or not analysis:
+        return focus
+    if focus.metric == "fillers_per_min":
+        return dataclasses.replace(focus, by_silences=silences_too_long(upgrade(dict(analysis)), language))
+    if focus.metric not in norms.RATE_BANDS or focus.side != "low":
         return focus
     return dataclasses.replace(focus, by_silences=slowed_by_silences(upgrade(dict(analysis)).get("rate"), language))
 
