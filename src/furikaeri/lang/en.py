@@ -788,6 +788,8 @@ TEXT = {
     'delete_session_gone': ' Its session {id} ({name}) had no other answer, so it went too.',
     'fewer_notes': '{notes} --note for {answers} answers: each note goes with one answer, in order, so the answers after the first {notes} get none from the command line',
     'value_hedges_per_100_words_ja': '{value}/300 morae',
+    'focus_fillers_per_min_high_silences': 'Drop the fillers and keep the words coming: your silences are long already, so no pause in their place.',
+    'focus_fillers_per_min_high_silences_word': "Drop '{word}' and keep the words coming: your silences are long already, so no pause in its place.",
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

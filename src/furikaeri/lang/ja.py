@@ -720,6 +720,8 @@ TEXT = {
     'delete_session_gone': 'ほかに回答のなかったセッション {id}（{name}）も削除しました。',
     'fewer_notes': '回答 {answers} 問に --note が {notes} 個です。メモは回答の順に1つずつ付くので、最初の {notes} 問より後の回答にはコマンドのメモは付きません',
     'value_hedges_per_100_words_ja': '{value}回/300拍',
+    'focus_fillers_per_min_high_silences': 'つなぎの言葉は言わずに、そのまま言葉を続けましょう。間はもう長めなので、代わりに黙る必要はありません。',
+    'focus_fillers_per_min_high_silences_word': '「{word}」は言わずに、そのまま言葉を続けましょう。間はもう長めなので、代わりに黙る必要はありません。',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
