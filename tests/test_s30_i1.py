@@ -172,3 +172,29 @@ def test_a_filler_focus_never_asks_for_a_pause_where_the_tips_say_the_silences_a
     assert text(language, "focus_fillers_per_min_high_word", word=um) != \
         text(language, "focus_fillers_per_min_high_silences_word", word=um)
     assert "pause" not in text("en", "focus_fillers_per_min_high_silences").split(":")[0]
+
+
+# --------------------------------------------------------------------------- 7. which answer is too short
+
+
+def test_too_short_to_tell_says_which_answer_is_short():
+    # QA: compare 3 9: "too short an answer for its budget to tell …: pace 133 wpm → 210 wpm";
+    # #9 is 18.6 of 45 s (inside its budget), the short one is #3 (9.9 s of 45)
+    from furikaeri import notes as N
+
+    def pace(id_, seconds, wpm, note=None):
+        return answer(id_, {"answer_s": seconds, "budget_s": 45.0, "over_s": seconds - 45.0, "wpm": wpm}, note=note)
+
+    fix = N.check_fix(pace(3, 9.9, 133.0, "slow down"), pace(9, 18.6, 210.0).metrics, "en")
+    assert fix.verdict == "too_short" and fix.too_short == ("wpm",)
+    assert fix.short_in == "earlier" and fix.to_dict()["short_answer"] == "earlier"
+    fix = N.check_fix(pace(3, 30.0, 133.0, "slow down"), pace(9, 9.9, 210.0).metrics, "en")
+    assert fix.short_in == "latest"
+    fix = N.check_fix(pace(3, 9.0, 133.0, "slow down"), pace(9, 9.9, 210.0).metrics, "en")
+    assert fix.short_in == "both"
+    fix = N.check_fix(pace(3, 30.0, 170.0, "slow down"), pace(9, 30.0, 140.0).metrics, "en")
+    assert fix.short_in is None and "short_answer" not in fix.to_dict()
+    for lang in ("en", "ja"):  # the words for each, in both languages
+        for which in ("earlier", "latest", "both"):
+            assert text(lang, f"fix_too_short_{which}") and text(lang, f"fix_short_figure_{which}")
+        assert text(lang, "fix_short_figure_earlier") != text(lang, "fix_short_figure_latest")

@@ -557,7 +557,10 @@ class FixCheck:
     note sets on the answer's length (:func:`note_limit`); the answer's length (``answer_s``,
     with no wanted direction) is then judged against it, in place of the question's budget.
     ``too_short``: the figures of ``changes`` shown and not judged (``n/a``) because one of the
-    two answers is too short for them; the answer's length is judged all the same."""
+    two answers is too short for them; the answer's length is judged all the same.
+    ``short_in``: which answer is the short one then, ``earlier`` (the previous attempt, whose
+    note it is), ``latest`` or ``both``: "too short to tell" after an answer inside its budget
+    is about the earlier one, and says so."""
 
     previous_answer_id: int
     note: str
@@ -567,6 +570,7 @@ class FixCheck:
     wants: tuple[str | None, ...] = ()
     limit_s: float | None = None
     too_short: tuple[str, ...] = ()
+    short_in: str | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -588,8 +592,11 @@ class FixCheck:
             if c.metric in self.too_short:
                 d["too_short"] = True
             changes.append(d)
-        return {"previous_answer_id": self.previous_answer_id, "note": self.note, "targeted": self.targeted,
-                "verdict": self.verdict, "changes": changes}
+        out = {"previous_answer_id": self.previous_answer_id, "note": self.note, "targeted": self.targeted,
+               "verdict": self.verdict, "changes": changes}
+        if self.short_in is not None:
+            out["short_answer"] = self.short_in
+        return out
 
 
 def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *,
@@ -613,7 +620,15 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm, limit, bool(short)),
-                    tuple(want for _, want in targets), limit, short)
+                    tuple(want for _, want in targets), limit, short,
+                    _short_in(previous.metrics, metrics) if short else None)
+
+
+def _short_in(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None:
+    """Which of two answers is too short for its budget (:func:`furikaeri.metrics.too_short`):
+    ``earlier``, ``latest``, ``both``, or None."""
+    b, a = too_short(before), too_short(after)
+    return "both" if b and a else "earlier" if b else "latest" if a else None
 
 
 def _unjudged(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
