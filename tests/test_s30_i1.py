@@ -198,3 +198,20 @@ def test_too_short_to_tell_says_which_answer_is_short():
         for which in ("earlier", "latest", "both"):
             assert text(lang, f"fix_too_short_{which}") and text(lang, f"fix_short_figure_{which}")
         assert text(lang, "fix_short_figure_earlier") != text(lang, "fix_short_figure_latest")
+
+
+def test_the_note_check_names_the_short_answer_on_screen():
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.report.history import render_fix
+
+    def pace(id_, seconds, wpm, note=None):
+        return answer(id_, {"answer_s": seconds, "budget_s": 45.0, "over_s": seconds - 45.0, "wpm": wpm}, note=note)
+
+    fix = N.check_fix(pace(3, 9.9, 133.0, "slow down"), pace(9, 18.6, 210.0).metrics, "en")
+    console = Console(width=200, record=True, color_system=None)
+    render_fix(console, fix, "en", language="en")
+    out = console.export_text()
+    assert text("en", "fix_too_short_earlier") in out and text("en", "fix_short_figure_earlier") in out
+    assert text("en", "fix_too_short") not in out

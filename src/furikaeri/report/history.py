@@ -304,7 +304,10 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
              "same": "yellow", "overshot": "yellow", "too_short": "yellow"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
-    if fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
+    short = f"_{fix.short_in}" if fix.short_in else ""  # which answer is the short one: said
+    if fix.verdict == "too_short":
+        key += short
+    elif fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
@@ -315,7 +318,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         label = _label(c.metric, lang)
         if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
             label += t("fix_limit", lang, limit=fix.limit_s)
-        verdict = Text(t("fix_short_figure", lang), style="dim") if c.metric in fix.too_short \
+        verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
             else _verdict(c, lang, by_band=False)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
