@@ -26,7 +26,7 @@ def test_a_note_check_says_it_cannot_tell_for_a_short_answers_rate(lang):
     prev = answer(1, {"answer_s": 9.9, "budget_s": 45.0, "fillers_per_min": 6.1, "filler_count": 1},
                   note="fewer fillers")
     fix = N.check_fix(prev, {"answer_s": 40.0, "budget_s": 45.0, "fillers_per_min": 0.0, "filler_count": 0}, "en")
-    console = Console(record=True, width=100, force_terminal=False, color_system=None)
+    console = Console(record=True, width=200, force_terminal=False, color_system=None)
     render_fix(console, fix, lang)
-    out = console.export_text()
-    assert t(lang, "fix_too_short") in out and t(lang, "fix_short_figure") in out
+    out = console.export_text()  # the earlier answer (the one the note is on) is the short one
+    assert t(lang, "fix_too_short_earlier") in out and t(lang, "fix_short_figure_earlier") in out
