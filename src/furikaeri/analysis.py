@@ -485,8 +485,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=() if unheard or sounds_like or _mostly_other(other_languages, smap) else tuple(tips_for(m, rules.code, budget_s, length_known=not cut_short,
-                                                               voice=voice)),
+        tips=() if unheard or sounds_like or _mostly_other(other_languages, smap) else tuple(
+            tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=voice)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
                                     cut_short=cut_short, other_languages=other_languages)),
         question=question,
