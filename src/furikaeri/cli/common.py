@@ -429,7 +429,8 @@ def analyze_command(path, question: str | None, budget: float | None, language: 
     parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
     typed = [x for key, option in NOTE_OPTIONS if parts.get(key) for x in (option, parts[key])]
     return ["furikaeri", *home_args(), "analyze", str(path), *(["-q", question] if question else []),
-            *(["--budget", f"{budget:g}"] if budget else []), *(["-l", language] if language not in (None, "auto") else []),
+            *(["--budget", f"{budget:g}"] if budget else []),
+            *(["-l", language] if language not in (None, "auto") else []),
             *(["--save"] if save else []), *(["--session", session] if save and session else []),
             *(typed if save else [])]
 
