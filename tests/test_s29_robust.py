@@ -228,7 +228,7 @@ def test_a_file_cut_off_before_any_speech_says_it_is_cut_off(tmp_path):
     cut.write_bytes((Path(SAMPLE).parent / "en_tell_me_about_yourself.flac").read_bytes()[:20000])
     rc, _, err = run(["analyze", str(cut)], tmp_path / "h")
     assert rc == 2
-    assert one_error_line(err) == (f"furikaeri: error: {cut}: the file ends early (cut off or damaged): the 1.0 s "
+    assert one_error_line(err) == (f"furikaeri: error: {cut}: the file ends early (cut off or damaged): the 1.3 s "
                                    "that could be read hold no speech")
 
 
