@@ -448,7 +448,9 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
                 budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
     unheard = mostly_unheard(m.words, smap.intervals) if m.speech_detected else 0.0
     sounds_like = sounds_like or written_in_other(m.words, rules.code)
-    if not sounds_like and _mostly_other(other_languages, smap):  # mostly the other language of ours: said so whole
+    # half of it or more in another language: no tips (they would coach a translation's words)
+    mostly_other = off_language({"other_languages": other_languages, "answer_s": m.answer_s, "duration_s": duration})
+    if not sounds_like and mostly_other:  # mostly the other language of ours: said so whole
         main = max({x.language for x in other_languages},
                    key=lambda code: sum(x.end - x.start for x in other_languages if x.language == code))
         if main in LANGUAGES:
@@ -485,7 +487,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=() if unheard or sounds_like or _mostly_other(other_languages, smap) else tuple(
+        tips=() if unheard or sounds_like or mostly_other else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=voice)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
                                     cut_short=cut_short, other_languages=other_languages)),
@@ -496,14 +498,6 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         cut_short=cut_short,
         other_languages=tuple(other_languages),
     )
-
-
-def _mostly_other(spans, smap) -> bool:
-    """Is half the speech or more in another language (:func:`other_language_spans`)? Then no
-    tips: they would coach the words of a translation."""
-    speech = sum(iv.duration for iv in smap.intervals)
-    other = sum(max(0.0, min(iv.end, x.end) - max(iv.start, x.start)) for x in spans for iv in smap.intervals)
-    return bool(spans) and other >= speech / 2
 
 
 def off_language(d: dict) -> bool:
