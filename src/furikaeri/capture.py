@@ -18,10 +18,11 @@ Design (after sounddevice's ``examples/rec_unlimited.py``):
   that PortAudio had not yet delivered; a power cut loses at most the last ``SYNC_EVERY_S`` the
   file system had not written. The file stays a readable WAV at every moment (its header is at
   most ``HEADER_EVERY_S`` behind).
-* Beside the take, a small marker ``<take>.partial`` (JSON: rate, channels, pid, start time)
-  exists while recording and a clean finish removes it. The recorder holds an ``flock`` on the
-  marker, so :func:`find_partial_takes` can tell a live recording (locked) from a killed one
-  (unlocked). :func:`recover_take` fixes the header from the file's real length.
+* Beside the take, a small marker ``<take>.partial`` (JSON: rate, channels, pid, start time,
+  and the settings the take is to be analysed with, :func:`take_settings`) exists while
+  recording and a clean finish removes it. The recorder holds an ``flock`` on the marker, so
+  :func:`find_partial_takes` can tell a live recording (locked) from a killed one (unlocked).
+  :func:`recover_take` fixes the header from the file's real length.
 * Whole-stream consumers (a transcriber working on finished stretches of speech while the person
   still speaks): a :class:`Recorder` given ``consumer=`` hands every block it wrote, as raw int16
   in the device's rate and channels (:class:`Block`), to a :class:`BlockFeed`. The writer loop
@@ -57,6 +58,7 @@ import struct
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -488,6 +490,31 @@ def marker_path(take: str | Path) -> Path:
     return take.with_name(take.name + MARKER_SUFFIX)
 
 
+#: The settings of takes about to be recorded, by path (:func:`take_settings`).
+_SETTINGS: dict[Path, dict[str, Any]] = {}
+
+
+@contextmanager
+def take_settings(take: str | Path, settings: dict[str, Any]):
+    """While inside, a take recorded into ``take`` writes ``settings`` (JSON values: the
+    question, budget, language, session, note, model it is to be analysed and saved with) into
+    its ``.partial`` marker, so that after a crash ``recover`` names the command that saves it
+    as it was to be saved, not only its audio (:func:`settings_of`)."""
+    key = Path(take).absolute()
+    _SETTINGS[key] = dict(settings)
+    try:
+        yield
+    finally:
+        _SETTINGS.pop(key, None)
+
+
+def settings_of(take: str | Path) -> dict[str, Any]:
+    """The settings a killed take's marker holds (:func:`take_settings`); {} for a marker
+    written before markers held them, a marker that cannot be read, or none at all."""
+    settings = _read_marker(marker_path(take)).get("settings")
+    return settings if isinstance(settings, dict) else {}
+
+
 def _try_lock(fd: int) -> bool:
     """An exclusive, non-blocking lock on ``fd``; False when another process holds it."""
     try:
@@ -536,6 +563,8 @@ class _TakeWriter:
             self._write_all(_wav_header(rate, channels, 0))
             info = {"rate": rate, "channels": channels, "sample_bytes": _SAMPLE_BYTES,
                     "pid": os.getpid(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+            if _SETTINGS.get(path.absolute()):
+                info["settings"] = _SETTINGS[path.absolute()]
             self.marker_fd = os.open(self.marker, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
             _try_lock(self.marker_fd)
             os.write(self.marker_fd, json.dumps(info).encode())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import time
 from pathlib import Path
 
@@ -196,6 +197,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
       furikaeri record -q jikoshokai --save --note "結論から話す"
     """
+    from furikaeri.capture import take_settings
     from furikaeri.cli.live import HeldInterrupts, record_listening
 
     question, budget, asked = asked_question(question, budget)
@@ -218,12 +220,14 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         shown_budget = default_budget(language if language != "auto" else "en")
     kwargs = dict(language=language, budget=budget, question=question, model=model,
                   models_dir=models_dir_from_env())
+    settings = dict(question=asked.key if asked else question, budget=budget, language=language, save=save,
+                    session=session, note=note, model=model)  # kept beside the take, for `recover`
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
                      stop_after_silence=stop_after_silence,
-                     analyze_command=lambda path: analyze_take(path, asked.key if asked else question, budget,
-                                                               language, save=save, session=session, note=note))
-    _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
-                                 live_hints=live_hints, **recording)
+                     analyze_command=lambda path: analyze_take(path, **settings))
+    with take_settings(out, settings):
+        _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
+                                     live_hints=live_hints, **recording)
     with HeldInterrupts(text(screen_language, "interrupt_held")):  # the take ended: keep its answer
         analysis = with_progress(finish, json_, screen_language)
         if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
@@ -244,10 +248,10 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 
 
 def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,
-                 session: str | None = None, note: str | dict | None = None) -> list[str]:
+                 session: str | None = None, note: str | dict | None = None, model: str | None = None) -> list[str]:
     """The command that analyses a take as ``record`` would have, and saves it as asked: for a
     take the microphone cut short (:func:`furikaeri.cli.common.analyze_command`)."""
-    return analyze_command(path, question, budget, language, save=save, session=session, note=note)
+    return analyze_command(path, question, budget, language, save=save, session=session, note=note, model=model)
 
 
 @cli.command()
@@ -274,6 +278,7 @@ def recover(directory, json_):
 
     folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
     repaired, failed, whole = [], [], []
+    settings = _settings_before_repair(folders)  # repairing removes the markers that hold them
     for folder in folders:
         done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder, whole)
         repaired += done
@@ -286,24 +291,34 @@ def recover(directory, json_):
     elif not repaired and not failed:
         click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
-        unsaved = _not_in_archive([t.path for t in repaired if t.speech_heard])
+        unsaved = _not_in_archive([t.path for t in repaired if t.speech_heard], settings)
         for t in repaired:
             click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
                             path=t.path, seconds=t.duration_s))
             if t.path in unsaved:  # the next step: the take is audio, not yet an answer
-                click.echo("  " + text(ui_language(), "recover_hint", command=unsaved[t.path][0], question=unsaved[t.path][1]))
+                click.echo("  " + text(ui_language(), "recover_hint", command=unsaved[t.path]))
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
         raise AudioError(f"could not repair: {failed[-1]}", ja=f"修復できませんでした: {failed[-1].said_in('ja')}")
 
 
-def _not_in_archive(paths: list) -> dict:
-    """The repaired takes no saved answer holds, each with what to type after ``analyze``: the
-    path (quoted for the shell, and the archive's ``--home`` when one was given) and the ``-q``
-    that names its question (a take is named by its time and, when it answers a built-in or
-    saved question, that question's key; a take of a question typed out has no key to give)."""
-    import shlex
+def _settings_before_repair(folders: list) -> dict:
+    """Each killed take's settings, by path, read from its marker (:func:`furikaeri.capture.settings_of`)
+    before the repair removes it: {} for a take whose marker holds none (written by an older
+    furikaeri)."""
+    from furikaeri.capture import find_partial_takes, settings_of
+
+    takes = [t for f in folders for t in (find_partial_takes(f) if Path(f).is_dir() else [Path(f)])]
+    return {t: settings_of(t) for t in takes}
+
+
+def _not_in_archive(paths: list, settings: dict | None = None) -> dict:
+    """The repaired takes no saved answer holds, each with the command that saves it as an
+    answer (the archive's ``--home`` when one was given): with the question, budget, language,
+    session, note and model the take was recorded with (its marker's ``settings``), quoted for
+    the shell; for a take whose marker held none, the ``-q`` its name gives (a take is named by
+    its time and, when it answers a built-in or saved question, that question's key)."""
     from furikaeri.questions import all_sets
     from furikaeri.session import key_in_name
 
@@ -318,15 +333,36 @@ def _not_in_archive(paths: list) -> dict:
     except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
         keys = {}
     out = {}
-    where = shlex.join(home_args()) + " " if home_args() else ""
     for path in paths:
         if Path(path).resolve() in saved:
             continue
         named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-", "", Path(path).stem)
         if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
             named = re.sub(r"-\d+$", "", named)
-        out[path] = (f"{where}analyze {shlex.quote(str(path))}", f" -q {shlex.quote(keys[named])}" if named in keys else "")
+        given = _as_recorded((settings or {}).get(Path(path)) or {}) or {"question": keys.get(named)}
+        command = analyze_command(path, **{"question": None, "budget": None, "language": "auto", **given, "save": True})
+        command.remove("--save")  # said first, after the take: what makes it an answer
+        at = command.index("analyze") + 2
+        out[path] = shlex.join([*command[:at], "--save", *command[at:]])
     return out
+
+
+def _as_recorded(settings: dict) -> dict:
+    """A marker's settings as :func:`~furikaeri.cli.common.analyze_command` takes them, each kept
+    only when it has the type it was written with (a marker is a file anyone can edit)."""
+    def given(key, *types):
+        value = settings.get(key)
+        return value if isinstance(value, types) and not isinstance(value, bool) and value != "" else None
+
+    note = given("note", str, dict)
+    if isinstance(note, dict):
+        note = {k: v for k, v in note.items() if isinstance(k, str) and isinstance(v, str)} or None
+    budget = given("budget", int, float)
+    kept = dict(question=given("question", str), budget=budget if budget and budget > 0 else None,
+                language=given("language", str) if settings.get("language") in ("en", "ja") else None,
+                session=given("session", str), note=note,
+                model=given("model", str))
+    return {k: v for k, v in kept.items() if v not in (None, "auto")}
 
 
 def _repair_one(path: Path, whole: list) -> tuple[list, list]:

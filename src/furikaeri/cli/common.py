@@ -419,11 +419,13 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
 
 
 def analyze_command(path, question: str | None, budget: float | None, language: str, *, save: bool = False,
-                    session: str | None = None, note: str | dict | None = None) -> list[str]:
+                    session: str | None = None, note: str | dict | None = None,
+                    model: str | None = None) -> list[str]:
     """The command that analyses a take as ``record`` or ``analyze`` would have (the same
-    question, budget and language; the archive's ``--home`` when one was given), and saves it as
-    asked (``--save``, ``--session``, the reflection): for a take the microphone cut short, or
-    an answer the archive refused."""
+    question, budget, language and model, a model only when it is not the one analyze uses
+    by default; the archive's ``--home`` when one was given), and saves it as asked (``--save``,
+    ``--session``, the reflection): for a take the microphone cut short, a take a crash left
+    (``recover``), or an answer the archive refused."""
     from furikaeri.errors import NOTE_OPTIONS
 
     parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
@@ -431,6 +433,7 @@ def analyze_command(path, question: str | None, budget: float | None, language: 
     return ["furikaeri", *home_args(), "analyze", str(path), *(["-q", question] if question else []),
             *(["--budget", f"{budget:g}"] if budget else []),
             *(["-l", language] if language not in (None, "auto") else []),
+            *(["--model", model] if model and model != os.environ.get("FURIKAERI_MODEL", "base") else []),
             *(["--save"] if save else []), *(["--session", session] if save and session else []),
             *(typed if save else [])]
 

@@ -339,6 +339,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
     on the live recording screen, into the archive's audio folder, transcribed while it is
     spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once. A take
     the microphone cut short names the command that saves it into the session (``asked``)."""
+    from furikaeri.capture import take_settings
     from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
     from furikaeri.session import AnswerAudio, new_take_path
@@ -354,14 +355,17 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
         # no --language: the question's, unless Whisper is sure the answer is in the other one
         options = dict(language=language, prefer=q.language if language == "auto" else None, budget=budget,
                        question=q.text, model=model, models_dir=models_dir_from_env())
-        take, finish = record_listening(new_take_path(home, q, now=now), analysis=options, language=q.language,
-                                        live_hints=live_hints, question=q.text, budget=budget, device=device,
-                                        max_seconds=max_seconds or max(30.0, budget * 2),
-                                        stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
-                                        analyze_command=lambda p: analyze_take(
-                                            p, q.key, budget, options["prefer"] or language, save=True,
-                                            session=asked.session if asked else None,
-                                            note=asked.note(index) if asked else None))
+        # what the take is saved with, kept beside it too: a crash's take is saved as this one (`recover`)
+        settings = dict(question=q.key, budget=budget, language=options["prefer"] or language, save=True,
+                        session=asked.session if asked else None, note=asked.note(index) if asked else None,
+                        model=model)
+        path = new_take_path(home, q, now=now)
+        with take_settings(path, settings):
+            take, finish = record_listening(path, analysis=options, language=q.language, live_hints=live_hints,
+                                            question=q.text, budget=budget, device=device,
+                                            max_seconds=max_seconds or max(30.0, budget * 2),
+                                            stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
+                                            analyze_command=lambda p: analyze_take(p, **settings))
         held = HeldInterrupts(text(q.language, "interrupt_held"))
 
         def analysed():

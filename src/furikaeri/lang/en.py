@@ -737,7 +737,7 @@ TEXT = {
     'dev_name': 'name',
     'dev_default': '(* = default)',
     'fewer_files': 'the files answer the first {files} of the {asked} questions asked for (one file each)',
-    'recover_hint': 'not in your archive yet: `furikaeri {command} --save{question}` makes it an answer',
+    'recover_hint': 'not in your archive yet: `{command}` makes it an answer',
     'same_jitter': 'same (within what the recogniser mishears)',
     'warn_language_heard': 'This answer was analysed as {analysed}, but it sounds like English: analyse it with --language {as_code}.',
     'tip_slow_pauses_between': 'Slow pace ({value}), though between pauses you speak at {art}: the silences slow it down. Keep the pauses between sentences and at commas to a breath.',

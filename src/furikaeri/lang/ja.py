@@ -671,7 +671,7 @@ TEXT = {
     'dev_name': '名前',
     'dev_default': '（* = 既定のデバイス）',
     'fewer_files': '{asked} 問を指定しましたが、ファイルで答えるのは最初の {files} 問だけです',
-    'recover_hint': 'まだ記録には入っていません。`furikaeri {command} --save{question}` で回答として保存できます',
+    'recover_hint': 'まだ記録には入っていません。`{command}` で回答として保存できます',
     'same_jitter': '変化なし（聞き取りの誤差内）',
     'warn_language_heard': 'この回答は{analysed}として分析しましたが、日本語に聞こえます。--language {as_code} で分析し直してください。',
     'tip_slow_pauses_between': '話す速さがゆっくりめです（{value}）。話している部分は{art}なので、間の長さが原因です。文の切れ目や読点での間は一呼吸にしましょう。',

@@ -1,0 +1,108 @@
+"""Session 31, helper k4: recover's command carries the take's settings, Ctrl-C's exit code,
+budget words (半), UI lines in the UI language, -q NUMBER everywhere, the --note count line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from furikaeri import capture
+from furikaeri.cli import cli
+
+
+def invoke(args, **kwargs):
+    return CliRunner().invoke(cli, args, **kwargs)
+
+
+def _killed(path: Path, seconds: float = 1.5) -> None:
+    """What a SIGKILL leaves of a take the recorder was writing: its audio on disk, the header
+    behind, the marker still there (its lock released with the process)."""
+    w = capture._TakeWriter(path, 16000, 1)
+    t = np.arange(int(16000 * seconds)) / 16000
+    voice = 0.3 * np.sin(2 * np.pi * 220 * t) * (t > 0.5)  # half a second of a quiet room, then a voice
+    room = 0.0005 * np.random.default_rng(0).standard_normal(len(t))
+    w.append((32767 * (voice + room)).astype("<i2").tobytes())
+    os.close(w.fd)
+    os.close(w.marker_fd)
+
+
+def _fake_recording(monkeypatch, where: list):
+    """record_listening as a SIGKILL mid-take leaves it: the take written through the real
+    writer (so the marker is the recorder's), then the process gone (here: SystemExit 137)."""
+    from furikaeri.cli import live
+
+    def killed(out_path, **_):
+        where.append(Path(out_path))
+        _killed(Path(out_path))
+        raise SystemExit(137)
+
+    monkeypatch.setattr(live, "record_listening", killed)
+
+
+def _hint(output: str) -> list[str]:
+    """The command recover suggests, as the shell would split it."""
+    line = " ".join(output.split())
+    said = line.split("`")[1]
+    return shlex.split(said)
+
+
+def test_recover_carries_what_record_was_given(furikaeri_home, monkeypatch):
+    """QA: `record -q "Tell me about yourself" --budget 60` killed: recover's command had only
+    -q (judged against the question's 90 s); a typed question had nothing at all."""
+    taken: list[Path] = []
+    _fake_recording(monkeypatch, taken)
+    r = invoke(["record", "-q", "Tell me about yourself", "--budget", "60"])
+    assert r.exit_code == 137
+    r = invoke(["record", "-l", "ja", "-q", "あなたの強みは何ですか 'だと'", "--budget", "45", "--save",
+                "--note", "結論から話す", "--model", "tiny", "--session", "模擬 1"])
+    assert r.exit_code == 137
+    assert capture.settings_of(taken[0])["budget"] == 60  # in the marker, beside the take
+    r = invoke(["recover"])
+    assert r.exit_code == 0, r.output
+    first, second = [_hint(block) for block in r.output.split("repaired ")[1:]]
+    assert first == ["furikaeri", "analyze", str(taken[0]), "--save", "-q", "en-basic:intro", "--budget", "60"]
+    assert second == ["furikaeri", "analyze", str(taken[1]), "--save", "-q", "あなたの強みは何ですか 'だと'",
+                      "--budget", "45", "-l", "ja", "--model", "tiny", "--session", "模擬 1", "--note", "結論から話す"]
+
+
+def test_recover_carries_what_practice_was_given(furikaeri_home, monkeypatch):
+    """QA: practice --set ja-basic -n 2 --budget 40 --note .. killed: only --save -q KEY."""
+    from furikaeri.cli import practice_cmd
+
+    monkeypatch.setattr(practice_cmd, "_check_microphone", lambda device: device)
+    taken: list[Path] = []
+    _fake_recording(monkeypatch, taken)
+    r = invoke(["practice", "--set", "ja-basic", "-n", "2", "--budget", "40", "--note", "結論から話す",
+                "--no-reflect", "--session", "本番前"])
+    assert r.exit_code == 137, r.output
+    r = invoke(["--home", str(furikaeri_home), "recover"])
+    said = _hint(r.output)
+    assert said[:6] == ["furikaeri", "--home", str(furikaeri_home), "analyze", str(taken[0]), "--save"]
+    assert said[6:] == ["-q", "ja-basic:jikoshokai", "--budget", "40", "-l", "ja", "--session", "本番前",
+                        "--note", "結論から話す"]
+
+
+def test_an_old_marker_and_an_edited_one_still_recover(furikaeri_home):
+    """A marker written before markers held settings gives the -q its name says; settings of the
+    wrong type (a marker edited by hand) are left out, never put in the command."""
+    takes = furikaeri_home / "takes"
+    takes.mkdir(parents=True)
+    old = takes / "take-20261204-191630-en-basic-strength.wav"
+    _killed(old)
+    capture.marker_path(old).write_text(json.dumps({"rate": 16000, "channels": 1, "pid": 1}))
+    odd = takes / "take-20261204-191700.wav"
+    _killed(odd)
+    capture.marker_path(odd).write_text(json.dumps({"rate": 16000, "channels": 1, "settings": {
+        "question": 5, "budget": "; rm -rf ~", "language": "xx", "note": {"next_time": "短く", "x": 3},
+        "session": True}}))
+    r = invoke(["recover"])
+    assert r.exit_code == 0, r.output
+    first, second = [_hint(block) for block in r.output.split("repaired ")[1:]]
+    assert first == ["furikaeri", "analyze", str(old), "--save", "-q", "en-basic:strength"]
+    assert second == ["furikaeri", "analyze", str(odd), "--save", "--note", "短く"]
