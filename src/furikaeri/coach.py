@@ -125,21 +125,25 @@ class Focus:
                 "usual": self.usual, "against": self.against, "steps": round(self.steps, 2), "word": self.word}
 
 
-def usual(previous: Sequence[Mapping[str, Any]], language: str) -> dict[str, float]:
-    """The person's own usual: the median of each figure over their last
-    :data:`USUAL_OF_LAST` answers (``previous``, newest last, figures as stored), once there are
-    :data:`USUAL_MIN_ANSWERS` with a value; empty before. An answer too short for a rate
-    (:func:`furikaeri.metrics.judged_value`: its fillers a minute, pace, voice) is no part of it."""
+def usual(previous: Sequence[Mapping[str, Any]], language: str,
+          names: Sequence[str] | None = None) -> dict[str, float]:
+    """The person's own usual: for each figure (``names``; by default those of the personal
+    gauges), the median of its last :data:`USUAL_OF_LAST` values over ``previous`` (answers'
+    figures as stored, newest last), once there are :data:`USUAL_MIN_ANSWERS`; empty before.
+
+    The one definition of "your usual" (the focus, the remarks after an answer, ``progress``).
+    An answer too short for a rate (:func:`furikaeri.metrics.judged_value`: its fillers a
+    minute, pace, voice) has no value of it, as an answer without the figure has none, and is
+    left out *before* the last ten are taken: a run of short or cut-off takes neither narrows
+    the usual to the few long answers among the last ten nor erases it after many answers."""
     from furikaeri.metrics import judged_value
 
-    recent = list(previous)[-USUAL_OF_LAST:]
+    wanted = names if names is not None else [g.metric for g in _gauges(language) if g.personal]
     out: dict[str, float] = {}
-    for g in _gauges(language):
-        if not g.personal:
-            continue
-        values = [float(v) for m in recent if (v := judged_value(m, g.metric)) is not None]
+    for name in wanted:
+        values = [float(v) for m in previous if (v := judged_value(m, name)) is not None][-USUAL_OF_LAST:]
         if len(values) >= USUAL_MIN_ANSWERS:
-            out[g.metric] = statistics.median(values)
+            out[name] = statistics.median(values)
     return out
 
 

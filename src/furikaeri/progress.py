@@ -283,32 +283,25 @@ def _remarks(store: Store, answers: Sequence[Answer], current: Answer) -> AfterA
     remarks = dict(zero_filler_streak=streak, usual=own_usual(same_language, current.language),
                    focus_then=focus_then(same_language, current),
                    recurring=tuple(recurring(store, [*same_language, current], current.language)))
-    # the same answers as the usual shown beside it (own_usual): one "usual pace", not two; an
-    # answer too short for a rate is neither part of the usual nor compared with it
-    earlier = [v for a in same_language[-coach.USUAL_OF_LAST:] if (v := judged_value(a.metrics, metric))]
+    # the usual shown beside it (own_usual, :func:`furikaeri.coach.usual`): one "usual pace",
+    # not two; an answer too short for a rate is neither part of the usual nor compared with it
+    usual = coach.usual([a.metrics for a in same_language], current.language or "", (metric,)).get(metric)
     value = judged_value(current.metrics, metric)
-    if len(earlier) < coach.USUAL_MIN_ANSWERS or not value:
+    if not usual or not value:
         return AfterAnswer(**remarks)
-    usual = statistics.median(earlier)
     rel = (value - usual) / usual
     return AfterAnswer(pace_metric=metric, usual_pace=round(usual, 1),
                        pace_vs_usual=round(rel, 3) if abs(rel) >= PACE_REMARK else None, **remarks)
 
 
 def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, float]:
-    """The person's usual pace, filler rate and pitch spread: the median over their last
-    :data:`furikaeri.coach.USUAL_OF_LAST` ``answers`` (earlier answers in one language, oldest
-    first), once :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have the figure (answers too short for
-    a rate leave it out: :func:`furikaeri.metrics.judged_value`)."""
+    """The person's usual pace, filler rate and pitch spread over ``answers`` (earlier answers
+    in one language, oldest first), by the one definition of the usual
+    (:func:`furikaeri.coach.usual`)."""
     if not language:
         return {}
-    recent = list(answers)[-coach.USUAL_OF_LAST:]
-    out = {}
-    for name in (get_rules(language).pace_key, *USUAL_SHOWN):
-        values = [float(v) for a in recent if (v := judged_value(a.metrics, name)) is not None]
-        if len(values) >= coach.USUAL_MIN_ANSWERS:
-            out[name] = round(statistics.median(values), 2)
-    return out
+    names = (get_rules(language).pace_key, *USUAL_SHOWN)
+    return {k: round(v, 2) for k, v in coach.usual([a.metrics for a in answers], language, names).items()}
 
 
 def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
@@ -363,27 +356,26 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     band does not fit everyone (METRICS.md: calibrating to the person's relaxed rate was asked
     for and done by none).
 
-    One definition everywhere, the one said after each answer (:func:`after_answer`): the
-    median of the person's last :data:`furikaeri.coach.USUAL_OF_LAST` answers in the language
-    *before* the latest one (all questions: the usual is the person's, not the question's), once
-    :data:`furikaeri.coach.USUAL_MIN_ANSWERS` have a rate; the answer judged is never part of
-    the usual it is judged against. An answer too short for a rate
+    One definition everywhere (:func:`furikaeri.coach.usual`, as the focus and the remarks after
+    each answer take it) over the person's answers in the language *before* the latest one (all
+    questions: the usual is the person's, not the question's); the answer judged is never part
+    of the usual it is judged against. An answer too short for a rate
     (:func:`furikaeri.metrics.judged_value`) is neither."""
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         name = get_rules(lang).pace_key
-        paced = [a for a in answers if a.language == lang and judged_value(a.metrics, name)]
         latest = next((a for a in reversed(shown if shown is not None else answers)
                        if a.language == lang and judged_value(a.metrics, name)), None)
         if latest is None:
             continue
-        earlier = [a.metrics[name] for a in paced if a.id != latest.id and a.created_at <= latest.created_at]
-        earlier = earlier[-coach.USUAL_OF_LAST:]
-        if len(earlier) < coach.USUAL_MIN_ANSWERS:
+        earlier = [a.metrics for a in answers
+                   if a.language == lang and a.id != latest.id and a.created_at <= latest.created_at]
+        med = coach.usual(earlier, lang, (name,)).get(name)
+        if not med:
             continue
-        med = statistics.median(earlier)
+        counted = min(coach.USUAL_OF_LAST, sum(judged_value(m, name) is not None for m in earlier))
         last_v = latest.metrics[name]
-        out[lang] = {"metric": name, "median": round(med, 1), "answers": len(earlier), "latest": last_v,
+        out[lang] = {"metric": name, "median": round(med, 1), "answers": counted, "latest": last_v,
                      "latest_answer_id": latest.id,
                      "latest_vs_usual": round((last_v - med) / med, 3) if med else None}
     return out or None

@@ -1,0 +1,74 @@
+"""QA session 31 (k5): one usual pace, one language per trend, archive paths, question lookup,
+an unreadable analysis, an empty note, units in the CSV export."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri import coach
+from furikaeri.cli import cli
+from furikaeri.progress import after_answer, progress
+from furikaeri.store import Store
+
+START = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+QUESTION_EN = "Describe your ideal manager"
+
+
+def analysis(language: str = "en", *, pace: float = 140.0, answer: float = 50.0, budget: float = 60.0,
+             question: str = QUESTION_EN) -> dict:
+    """A saved answer's analysis with the figures these tests look at."""
+    rate = {"wpm": pace} if language == "en" else {"chars_per_min": pace, "morae_per_s": 6.6}
+    return {
+        "schema": 1, "file": "x.wav", "language": language, "duration_s": answer + 1, "speech_detected": True,
+        "latency_s": 0.6, "answer_s": answer, "budget_s": budget, "over_budget": answer > budget,
+        "transcript": "I like managers who listen." if language == "en" else "私は物理を学んでいます。",
+        "words": [], "fillers": [], "pauses": [], "rate": rate,
+        "stats": {"filler_count": 1, "fillers_per_min": 1.2, "long_pauses": 0, "very_long_pauses": 0,
+                  "longest_pause_s": 0.8, "word_count": 120},
+        "verdicts": {}, "budget_cut": None, "tips": [], "warnings": [], "question": question, "model": "base",
+    }
+
+
+def saved(home, analyses: list[dict], *, question: str = QUESTION_EN, audio=None) -> list[int]:
+    """``analyses`` saved a day apart as answers to ``question`` (each in its own session)."""
+    ids = []
+    with Store.open(home) as st:
+        for i, a in enumerate(analyses):
+            when = START + timedelta(days=i)
+            words = a.get("question") or question
+            qid = st.question_for("text:" + " ".join(words.split()), words, language=a["language"], budget_s=60.0,
+                                  now=when)
+            sid = st.create_session(f"s{i + 1}", language=a["language"], now=when)
+            ids.append(st.add_answer(sid, a, question_id=qid, now=when, audio_path=audio))
+    return ids
+
+
+def run(home, *args: str, code: int = 0, input: str | None = None, lang: str = "C.UTF-8"):
+    r = CliRunner().invoke(cli, ["--home", str(home), *args], input=input,
+                           env={"LANG": lang, "LC_ALL": None, "LC_MESSAGES": None, "COLUMNS": "100"},
+                           catch_exceptions=False)
+    assert r.exit_code == code, r.output
+    return r
+
+
+# --------------------------------------------------------------------------- 1. one usual pace
+
+
+def test_the_usual_pace_is_one_figure_in_every_view(furikaeri_home):
+    """practice/show said "your usual 149 wpm", progress "your usual pace: 133 wpm" for one
+    answer: the usual took the last ten answers then dropped the short ones in two places, and
+    dropped them first in the third. It is the median of the last ten answers long enough for a
+    rate: here 50, 50, 100 x3, 200 x5 (150), not the 100 x3, 200 x5 left of the last ten (200)."""
+    paces = [50.0, 50.0, 100.0, 100.0, 100.0, *[200.0] * 5]
+    ids = saved(furikaeri_home, [analysis(pace=p) for p in paces]
+                + [analysis(pace=300.0, answer=5.0), analysis(pace=300.0, answer=5.0), analysis(pace=120.0)])
+    with Store.open(furikaeri_home) as st:
+        earlier = [a.metrics for a in st.answers(full=False) if a.id != ids[-1]]
+        assert coach.usual(earlier, "en")["wpm"] == pytest.approx(150.0)
+        assert after_answer(st, ids[-1]).usual_pace == pytest.approx(150.0)
+        assert progress(st).usual_pace["en"]["median"] == pytest.approx(150.0)
+        assert progress(st).usual_pace["en"]["answers"] == 10
+        assert progress(st, question=QUESTION_EN).usual_pace["en"]["median"] == pytest.approx(150.0)
