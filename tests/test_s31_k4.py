@@ -106,3 +106,57 @@ def test_an_old_marker_and_an_edited_one_still_recover(furikaeri_home):
     first, second = [_hint(block) for block in r.output.split("repaired ")[1:]]
     assert first == ["furikaeri", "analyze", str(old), "--save", "-q", "en-basic:strength"]
     assert second == ["furikaeri", "analyze", str(odd), "--save", "--note", "短く"]
+
+
+# --------------------------------------------------------------------------- 2: Ctrl-C exits with 130
+
+
+def _taken(monkeypatch, stops: list[str], sigint_in_analysis: bool = False):
+    """record_listening as a person at the microphone makes it: each take ended by ``stops``
+    in turn (``interrupt``: Ctrl-C, ``stop``: Enter); with ``sigint_in_analysis``, Ctrl-C is
+    pressed again while the answer is being heard. The analysis is the test stand-in's."""
+    import signal
+
+    from furikaeri.cli import live, practice_cmd
+    from test_input_robust import fake_analysis
+
+    monkeypatch.setattr(practice_cmd, "_check_microphone", lambda device: device)
+
+    def listening(out_path, *, analysis, **_):
+        _killed(Path(out_path))
+        capture.recover_take(Path(out_path))
+        take = capture.Take(Path(out_path), 1.5, 16000, 1, 0, stops.pop(0), True)
+
+        def finish(progress=None):
+            if sigint_in_analysis:
+                os.kill(os.getpid(), signal.SIGINT)
+            return fake_analysis(out_path, question=analysis.get("question"))
+
+        return take, finish
+
+    monkeypatch.setattr(live, "record_listening", listening)
+
+
+def test_practice_cut_short_by_ctrl_c_exits_130_with_the_answer_saved(furikaeri_home, monkeypatch):
+    """QA: Ctrl-C that ended a practice session after its first of two answers exited 0."""
+    _taken(monkeypatch, ["interrupt", "stop"])
+    r = invoke(["practice", "--set", "en-basic", "-n", "2", "--no-reflect", "--json"])
+    assert r.exit_code == 130, r.output
+    doc = json.loads(r.stdout)
+    assert doc["ended_after"] == 1 and doc["answers"][0]["answer_id"] == 1
+    _taken(monkeypatch, ["stop", "stop"])  # Enter each time: the session runs to its end
+    assert invoke(["practice", "--set", "en-basic", "-n", "2", "--no-reflect"]).exit_code == 0
+
+
+def test_ctrl_c_while_the_answer_is_heard_exits_130_after_saving(furikaeri_home, monkeypatch):
+    """QA: `record --no-stream` Ctrl-C during "transcribing" exited 0; practice's last answer too."""
+    _taken(monkeypatch, ["stop"], sigint_in_analysis=True)
+    r = invoke(["record", "-q", "en-basic:intro", "--save"])
+    assert r.exit_code == 130, r.output
+    assert "saved as answer 1" in r.output
+    _taken(monkeypatch, ["stop"], sigint_in_analysis=True)
+    r = invoke(["practice", "--set", "en-basic", "-n", "1", "--no-reflect"])
+    assert r.exit_code == 130 and "answer 2" in r.output, r.output
+    _taken(monkeypatch, ["interrupt"])  # Ctrl-C that ends a take is how a take ends: nothing cut short
+    r = invoke(["record", "-q", "en-basic:intro", "--save"])
+    assert r.exit_code == 0, r.output

@@ -72,3 +72,22 @@ def test_the_usual_pace_is_one_figure_in_every_view(furikaeri_home):
         assert progress(st).usual_pace["en"]["median"] == pytest.approx(150.0)
         assert progress(st).usual_pace["en"]["answers"] == 10
         assert progress(st, question=QUESTION_EN).usual_pace["en"]["median"] == pytest.approx(150.0)
+
+
+# --------------------------------------------------------------------------- 2. a question per language
+
+
+def test_a_question_answered_in_both_languages_has_a_trend_per_language(furikaeri_home):
+    """Two English attempts and one Japanese at one question made one block: a fillers trend
+    through both, hedges per 100 words with the Japanese answer among them, a pace row in wpm
+    and one in 字/分, and "language": null."""
+    saved(furikaeri_home, [analysis(pace=130.0), analysis(pace=150.0), analysis("ja", pace=300.0)])
+    with Store.open(furikaeri_home) as st:
+        assert len({a.question_id for a in st.answers()}) == 1  # the three are one question
+        blocks = progress(st, question=QUESTION_EN).questions
+    assert [(b.language, b.attempts) for b in blocks] == [("en", 2), ("ja", 1)]
+    en, ja = ({s.metric: s for s in b.series} for b in blocks)
+    assert "chars_per_min" not in en and "wpm" not in ja
+    assert len(en["fillers_per_min"].points) == 2 and en["fillers_per_min"].trend is not None
+    out = run(furikaeri_home, "progress", "-q", QUESTION_EN).output
+    assert out.count(QUESTION_EN) == 2

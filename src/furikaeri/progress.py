@@ -1,6 +1,6 @@
 """Progress over the archive: each figure over time, its trend, the personal best.
 
-:func:`progress` gives a block per answer language and one per question; :func:`usual_pace` the
+:func:`progress` gives a block per answer language and one per question and language; :func:`usual_pace` the
 person's own usual pace as a reference (a fixed band does not fit everyone); a typed warning
 when fillers sit at zero for several answers in a row (a delivery scrubbed of every filler can
 sound recited). :func:`after_answer` gives the same remarks on one just-saved answer.
@@ -350,6 +350,19 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
     )
 
 
+def per_question(answers: Sequence[Answer]) -> list[list[Answer]]:
+    """``answers`` (oldest first) grouped by question and, within a question, by language, as
+    the overall blocks and compare split them: a question answered in English and in Japanese
+    has two blocks, never one trend through words a minute and characters a minute, or hedges
+    per 100 words and per 300 morae. Questions in the order first answered, each question's
+    languages together."""
+    by_q: dict[int, dict[str, list[Answer]]] = {}
+    for a in answers:
+        if a.question_id is not None:
+            by_q.setdefault(a.question_id, {}).setdefault(a.language or "", []).append(a)
+    return [group for langs in by_q.values() for group in langs.values()]
+
+
 def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None) -> dict[str, Any] | None:
     """The person's own usual pace per language, and how far the latest answer ``shown`` (all
     ``answers`` by default; one question's, or those since a date) is from it. A coach's fixed
@@ -389,11 +402,8 @@ def progress(store: Store, *, question: str | None = None, since: str | None = N
     if question:
         qid = resolve_question(store, question)
         answers = [a for a in answers if a.question_id == qid]
-    by_q: dict[int, list[Answer]] = {}
-    for a in answers:
-        if a.question_id is not None:
-            by_q.setdefault(a.question_id, []).append(a)
-    blocks = tuple(_block(v[0].question or f"#{k}", k, v) for k, v in by_q.items())
+    blocks = tuple(_block(v[0].question or f"#{v[0].question_id}", v[0].question_id, v)
+                   for v in per_question(answers))
     run = zero_filler_streak(answers)
     warnings = (ProgressWarning("zero_fillers", run),) if run >= ZERO_FILLER_RUN else ()
     langs = sorted({a.language or "" for a in answers})

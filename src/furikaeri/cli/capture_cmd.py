@@ -228,7 +228,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     with take_settings(out, settings):
         _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                      live_hints=live_hints, **recording)
-    with HeldInterrupts(text(screen_language, "interrupt_held")):  # the take ended: keep its answer
+    held = HeldInterrupts(text(screen_language, "interrupt_held"))
+    with held:  # the take ended: keep its answer
         analysis = with_progress(finish, json_, screen_language)
         if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
             if json_:  # scripts still get the document
@@ -237,14 +238,14 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         if save:
             save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record",
                           asked=asked, language=language, model=model, budget=budget)
-            return
-        emit_analysis(analysis, json_)
-    if not json_:
-        import shlex
-
+        else:
+            emit_analysis(analysis, json_)
+    if not save and not json_:
         again = [str(out), *(["-q", question] if question else []), *(["--budget", f"{budget:g}"] if budget else []),
                  *(["-l", language] if language != "auto" else [])]  # the same answer, the same question
         click.echo(text(analysis.language, "record_not_saved", take=shlex.join(again)), err=True)
+    if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
+        raise SystemExit(130)
 
 
 def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,

@@ -164,6 +164,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         emit_json(result.to_dict())
     else:
         screen.done(result, shared)
+    if result.ended_after is not None or asked.interrupted:  # Ctrl-C stopped it: 130, once all is kept
+        raise SystemExit(130)
 
 
 @contextlib.contextmanager
@@ -309,6 +311,8 @@ class _Asked:
 
     def __init__(self, show, notes: tuple[str, ...]):
         self._show, self.notes, self.session = show, notes, None
+        #: Ctrl-C was pressed while an answer was analysed (held until it was saved)
+        self.interrupted = False
 
     def show(self, event) -> None:
         from furikaeri.session import Asking
@@ -370,7 +374,10 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
 
         def analysed():
             with held:  # Ctrl-C now waits for the analysis (then ends the session, the answer kept)
-                return with_progress(finish, quiet, q.language)
+                analysis = with_progress(finish, quiet, q.language)
+            if asked is not None:
+                asked.interrupted = asked.interrupted or held.pressed
+            return analysis
 
         # Ctrl-C ends the take and, once it is analysed and saved, the session
         return AnswerAudio(Path(take.path), recorded=True, analysis=analysed, last=take.stopped_by == "interrupt",
