@@ -160,11 +160,17 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now)
         shared = _comparable(store, result)
+    _ended(result, shared, screen, json_, interrupted=asked.interrupted)
+
+
+def _ended(result, shared, screen, json_: bool, *, interrupted: bool) -> None:
+    """The session as ended: its summary (or JSON), then exit code 130 when Ctrl-C stopped it
+    (before its last question, or while an answer was heard), said once all is kept."""
     if json_:
         emit_json(result.to_dict())
     else:
         screen.done(result, shared)
-    if result.ended_after is not None or asked.interrupted:  # Ctrl-C stopped it: 130, once all is kept
+    if result.ended_after is not None or interrupted:
         raise SystemExit(130)
 
 
