@@ -91,3 +91,60 @@ def test_a_question_answered_in_both_languages_has_a_trend_per_language(furikaer
     assert len(en["fillers_per_min"].points) == 2 and en["fillers_per_min"].trend is not None
     out = run(furikaeri_home, "progress", "-q", QUESTION_EN).output
     assert out.count(QUESTION_EN) == 2
+
+
+# --------------------------------------------------------------------------- 3. paths inside the archive
+
+
+def _copied(src, dst):
+    import shutil
+
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_a_copied_archive_finds_its_own_recordings_and_says_when_one_is_gone(tmp_path, furikaeri_home):
+    """cp -a H H2; rm H2/audio/<one>: `show` printed H's path with no hint, `delete` said the
+    recording "stays at" H's path, export carried H's paths."""
+    home = furikaeri_home
+    Store.open(home).close()  # the archive first: recordings without one are refused
+    takes = [home / "audio" / f"take{i}.wav" for i in (1, 2)]
+    for t in takes:
+        t.write_bytes(b"RIFF")
+    outside = tmp_path / "elsewhere" / "mine.wav"
+    outside.parent.mkdir()
+    outside.write_bytes(b"RIFF")
+    ids = [saved(home, [analysis()], audio=str(t))[0] for t in (*takes, outside)]
+    with Store.open(home) as st:
+        stored = [r[0] for r in st.db.execute("SELECT audio_path FROM answers ORDER BY id")]
+    assert stored == ["audio/take1.wav", "audio/take2.wav", str(outside)]  # outside the archive: absolute
+    copy = _copied(home, tmp_path / "H2")
+    (copy / "audio" / "take1.wav").unlink()
+    with Store.open(copy) as st:
+        assert [a.audio_path for a in st.answers()] == [str(copy / "audio" / "take1.wav"),
+                                                      str(copy / "audio" / "take2.wav"), str(outside)]
+    shown = run(copy, "show", str(ids[0])).output
+    assert str(copy / "audio" / "take1.wav") in shown and "no longer there" in shown
+    assert "no longer there" not in run(copy, "show", str(ids[1])).output
+    assert "stays at" not in run(copy, "delete", str(ids[0]), "--yes").output
+    assert f"stays at {copy / 'audio' / 'take2.wav'}" in run(copy, "delete", str(ids[1]), "--yes").output
+    assert str(home) not in run(copy, "export", "--format", "json").output
+
+
+def test_an_archive_stored_with_absolute_paths_reads_a_copy_as_its_own(tmp_path, furikaeri_home):
+    """Archives saved before paths were kept relative hold ``<old home>/audio/x``: a copy of
+    one (the old archive still there), or one moved (the old folder gone), reads its own."""
+    home = furikaeri_home
+    Store.open(home).close()  # the archive first: recordings without one are refused
+    (home / "audio" / "take1.wav").write_bytes(b"RIFF")
+    saved(home, [analysis(), analysis()], audio=str(home / "audio" / "take1.wav"))
+    with Store.open(home) as st:  # as an older furikaeri stored them
+        st.db.execute("UPDATE answers SET audio_path = ? WHERE id = 1", (str(home / "audio" / "take1.wav"),))
+        st.db.execute("UPDATE answers SET audio_path = ? WHERE id = 2",
+                      (str(tmp_path / "gone" / "audio" / "take2.wav"),))
+    copy = _copied(home, tmp_path / "restored")
+    with Store.open(copy) as st:
+        assert [a.audio_path for a in st.answers()] == [str(copy / "audio" / "take1.wav"),
+                                                      str(copy / "audio" / "take2.wav")]
+    with Store.open(home) as st:  # the original still reads its own
+        assert st.answers()[0].audio_path == str(home / "audio" / "take1.wav")

@@ -797,11 +797,40 @@ def _text_as_stored(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _where(audio_path: str | Path | None) -> str | None:
-    """A recording's path as stored: absolute, so `show` and `recover` find it from any folder
-    (a relative ``--home`` gave ``home/audio/x.wav``, which only the folder it was saved from
-    could open)."""
-    return os.path.abspath(audio_path) if audio_path else None
+def _where(audio_path: str | Path | None, home: Path) -> str | None:
+    """A recording's path as stored: inside the archive's folder, relative to it
+    (``audio/x.wav``), so an archive copied, restored or moved finds its own recordings, never
+    the old folder's; outside it, absolute, so `show` and `recover` find it from any folder (a
+    relative ``--home`` gave ``home/audio/x.wav``, which only the folder it was saved from could
+    open). Read back by :func:`located`."""
+    if not audio_path:
+        return None
+    where = os.path.abspath(audio_path)
+    if _inside(Path(where), home):
+        return Path(os.path.relpath(Path(where).resolve(), Path(home).resolve())).as_posix()
+    return where
+
+
+def located(stored: str | None, home: Path) -> str | None:
+    """A stored recording path (:func:`_where`) as an absolute path under the archive at
+    ``home``: a relative one against ``home``, as it is now. An absolute one that an archive
+    stored before paths were kept relative and that names a recording in an archive's audio
+    folder (``<old home>/audio/x.wav``) other than ``home``'s is read as ``home``'s own,
+    ``home/audio/x.wav``, when ``home`` has that file, when the old one is gone (the archive
+    moved) or when the old folder is an archive itself (a copy of it): a copied archive
+    showed, and kept, the recordings of the one it was copied from."""
+    if not stored:
+        return stored
+    path = Path(stored)
+    if not path.is_absolute():
+        return os.path.abspath(Path(home) / path)
+    if path.parent.name != AUDIO_DIR or _inside(path, home):
+        return stored
+    own = audio_dir(home) / path.name
+    with contextlib.suppress(OSError):
+        if own.exists() or not path.exists() or db_path(path.parent.parent).exists():
+            return os.path.abspath(own)
+    return stored
 
 
 def _row(cursor: sqlite3.Cursor, values: tuple) -> sqlite3.Row:
@@ -999,7 +1028,7 @@ class Store:
         copy = Path(os.fsdecode(written))
         if exc.filename2 is not None and _inside(copy, audio_dir(self.home)) and copy.is_file():
             with contextlib.suppress(OSError, sqlite3.Error):
-                kept = {Path(r[0]).resolve() for r in self.db.execute(
+                kept = {Path(located(r[0], self.home)).resolve() for r in self.db.execute(
                     "SELECT audio_path FROM answers WHERE audio_path IS NOT NULL"
                     " UNION SELECT audio_path FROM interviews WHERE audio_path IS NOT NULL")}
                 if copy.resolve() not in kept:  # a saved recording is never removed
@@ -1283,7 +1312,7 @@ class Store:
                     session_id,
                     question_id,
                     stamp,
-                    _where(audio_path),
+                    _where(audio_path, self.home),
                     analysis.get("transcript") or "",
                     json.dumps(analysis, ensure_ascii=False),
                     analysis.get("language"),
@@ -1368,7 +1397,8 @@ class Store:
         out = []
         for r in self.db.execute(sql, args):
             unreadable: list[str] = []
-            out.append(_answer(r, full, unreadable))
+            answer = _answer(r, full, unreadable)
+            out.append(dataclasses.replace(answer, audio_path=located(answer.audio_path, self.home)))
             if unreadable and r["id"] not in self._warned:  # said once, however often it is read
                 self._warned.add(r["id"])
                 fields = ", ".join(unreadable)
@@ -1524,7 +1554,7 @@ class Store:
                     reaction,
                     went_well,
                     to_fix,
-                    _where(audio_path),
+                    _where(audio_path, self.home),
                     answer_id,
                     to_stamp(now),
                 ),
@@ -1541,7 +1571,7 @@ class Store:
             sql += " WHERE i.company_id = ?"
             args = (row["id"] if row else -1,)
         sql += " ORDER BY i.held_on DESC, i.id DESC"
-        return [_interview(r) for r in self.db.execute(sql, args)]
+        return [_interview(r, self.home) for r in self.db.execute(sql, args)]
 
     def interview(self, id_: int) -> Interview | None:
         r = self.db.execute(
@@ -1549,7 +1579,7 @@ class Store:
             " WHERE i.id = ?",
             (id_,),
         ).fetchone()
-        return _interview(r) if r else None
+        return _interview(r, self.home) if r else None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -1786,7 +1816,7 @@ def _company(r: sqlite3.Row) -> Company:
     return Company(**{k: r[k] for k in ("id", "name", *COMPANY_FIELDS, "created_at", "updated_at")})
 
 
-def _interview(r: sqlite3.Row) -> Interview:
+def _interview(r: sqlite3.Row, home: Path) -> Interview:
     try:
         items = json.loads(r["items_json"] or "[]")
     except (TypeError, ValueError):
@@ -1803,7 +1833,7 @@ def _interview(r: sqlite3.Row) -> Interview:
         reaction=r["reaction"],
         went_well=r["went_well"],
         to_fix=r["to_fix"],
-        audio_path=r["audio_path"],
+        audio_path=located(r["audio_path"], home),
         answer_id=r["answer_id"],
         created_at=r["created_at"],
     )

@@ -7,6 +7,7 @@ or :mod:`furikaeri.report.export`, and renders with :mod:`furikaeri.report.histo
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 import click
@@ -122,6 +123,8 @@ def show(answer_id, lang, json_):
     speaks(L)
     out = console()
     H.render_answer_header(out, a, L)
+    if a.audio_path and not os.path.exists(a.audio_path):  # a copied or moved archive without it
+        out.print(f"[yellow]{lang_text(L, 'recording_missing')}[/yellow]")
     if a.analysis:
         from furikaeri.analysis import Analysis
         from furikaeri.report.terminal import render
@@ -334,7 +337,8 @@ def delete(number, interview_, yes, json_):
         gone = store.delete_interview(n) if interview_ else store.delete_answer(n)
         # its session's last answer: the session went with it (Store.delete_answer), said as such
         session = None if interview_ or gone is None or store.session(gone.session_id) else gone
-    kept = gone.audio_path if gone else None
+    # the recording stays where it is, if it is there (an archive's copy may have lost it)
+    kept = gone.audio_path if gone and gone.audio_path and os.path.exists(gone.audio_path) else None
     if json_:
         emit_json({"deleted": "interview" if interview_ else "answer", "id": n, "recording_kept": kept,
                    **({} if interview_ else {"session_deleted": session.session_id if session else None})})

@@ -796,6 +796,7 @@ TEXT = {
     'fix_short_figure_earlier': 'earlier answer too short to tell',
     'fix_short_figure_latest': 'this answer too short to tell',
     'fix_short_figure_both': 'both answers too short to tell',
+    'recording_missing': 'the recording above is no longer there (moved or deleted)',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

@@ -728,6 +728,7 @@ TEXT = {
     'fix_short_figure_earlier': '前回の回答が短すぎて判断できません',
     'fix_short_figure_latest': '今回の回答が短すぎて判断できません',
     'fix_short_figure_both': 'どちらの回答も短すぎて判断できません',
+    'recording_missing': '上の録音ファイルは見つかりません（移動または削除されたようです）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
