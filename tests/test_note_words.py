@@ -319,7 +319,7 @@ def test_japanese_opening_a_year_is_no_story(text, order):
     ("スピードを落とさない", "ja", [("chars_per_min", "higher")]),
     ("話すのが速い", "ja", [("chars_per_min", "lower")]),
     ("話すのが遅い", "ja", [("chars_per_min", "higher")]),
-    ("早く話し始める", "ja", [("latency_s", None)]),
+    ("早く話し始める", "ja", [("latency_s", "lower")]),  # sooner, asked: no norm would say so
     ("60秒を超えた", "ja", [("over_s", None)]),
     ("1分を超えた", "ja", [("over_s", None)]),
     ("長めに話す", "ja", [("answer_s", "higher")]),
@@ -332,7 +332,7 @@ def test_japanese_opening_a_year_is_no_story(text, order):
     ("I said too much", "en", [("over_s", None)]),
     ("not fast enough", "en", [("wpm", "higher")]),
     ("one minute max", "en", [("over_s", None)]),
-    ("took a long time to start", "en", [("latency_s", None)]),
+    ("took a long time to start", "en", [("latency_s", "lower")]),
     ("don't drag", "en", [("wpm", "higher")]),
     ("get to the point in 10 seconds", "en", [("opening_share", None)]),  # the time is the opening's
 ])

@@ -160,3 +160,33 @@ def test_ctrl_c_while_the_answer_is_heard_exits_130_after_saving(furikaeri_home,
     _taken(monkeypatch, ["interrupt"])  # Ctrl-C that ends a take is how a take ends: nothing cut short
     r = invoke(["record", "-q", "en-basic:intro", "--save"])
     assert r.exit_code == 0, r.output
+
+
+# --------------------------------------------------------------------------- 3: budgets as people write them
+
+
+@pytest.mark.parametrize("written,seconds", [
+    ("1分半", 90), ("2分半", 150), ("１分半", 90), ("一分半", 90), ("九十秒", 90), ("百二十秒", 120), ("二分", 120),
+    ("1.5分", 90), ("2分30", 150), ("１分３０秒", 90), ("1.5 min", 90), ("2 minutes", 120), ("1m30", 90),
+    ("1 minute 30 seconds", 90), ("90 secs", 90), ("1m30s", 90), ("1:30", 90), ("90", 90)])
+def test_a_budget_is_read_as_people_write_it(written, seconds):
+    from furikaeri.questions import duration_s, parse_budget
+
+    assert duration_s(written) == seconds
+    assert parse_budget(written) == seconds  # a question file's budget is the same family
+
+
+@pytest.mark.parametrize("written", ["半", "半分", "30秒半", "1分半30秒", "1時間", "分", "m", "abc"])
+def test_what_is_no_budget_is_still_refused(written):
+    from furikaeri.questions import duration_s
+
+    assert duration_s(written) is None
+
+
+def test_analyze_budget_1_fun_han_is_90_seconds(furikaeri_home):
+    """QA: `analyze --budget 1分半` was refused as no number of seconds."""
+    from furikaeri.cli.common import Seconds
+
+    assert Seconds(1, 3600).convert("1分半", None, None) == 90
+    r = invoke(["analyze", "nothing.wav", "--budget", "1分半"])
+    assert "--budget" not in r.output and "秒数" not in r.output  # refused for the file, not the budget

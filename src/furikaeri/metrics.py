@@ -94,6 +94,15 @@ METRICS: tuple[Metric, ...] = (
 METRIC_BY_NAME = {m.name: m for m in METRICS}
 
 
+#: The time to the first word from which it reads as a freeze, not a think: ../shared/docs/METRICS.md
+#: gives no norm for it, and a short think before answering is good interview practice (a
+#: note may ask for one: "pause before answering"), so under this a change in it is shown,
+#: never graded (held where it should be); at it or past it, the silence is one a listener
+#: notices as stuck (the longest pause counts 3 s mid-answer; before the first word a few
+#: seconds of thought are expected, so more).
+LATENCY_FREEZE_S = 5.0
+
+
 #: Figures that mean the same in an answer of any length: its length, its place against the
 #: budget, the time to its first word. The others are rates and shares over the answer (pace,
 #: fillers a minute, pauses, hedges, the opening, the voice), of which a few seconds say little.
@@ -156,8 +165,9 @@ class Change:
 
 def _norm_test(name: str):
     """The test of "where it should be" for figure ``name`` (the report's own norms, on the
-    figure as shown), or None for a figure with no norm (the answer's length, repetitions, the
-    time to the first word: only their direction is judged)."""
+    figure as shown), or None for a figure with no norm (the answer's length, repetitions: only
+    their direction is judged). The time to the first word is judged only past a freeze
+    (:data:`LATENCY_FREEZE_S`)."""
     from furikaeri.measure import ANSWER_DIGITS, PAUSE_DIGITS, PER_DIGITS, as_shown, over_as_shown, \
         pause_kind, rate_as_shown, share_as_shown
 
@@ -171,6 +181,7 @@ def _norm_test(name: str):
         "pitch_spread_st": lambda v: as_shown(v, 1) >= norms.MONOTONE_ST,
         "monotone_share": lambda v: share_as_shown(v) < norms.MONOTONE_SHARE_HIGH,
         "off_pace_s": lambda v: as_shown(v, ANSWER_DIGITS) <= 0,
+        "latency_s": lambda v: as_shown(v, 1) < LATENCY_FREEZE_S,  # a think, not a freeze
     }
     if name in norms.RATE_BANDS:
         band = norms.RATE_BANDS[name]
@@ -204,6 +215,7 @@ _LIMITS: dict[str, tuple[int, float]] = {
     "pitch_spread_st": (-1, norms.MONOTONE_ST),
     "monotone_share": (1, norms.MONOTONE_SHARE_HIGH),
     "off_pace_s": (1, 0.0),
+    "latency_s": (1, LATENCY_FREEZE_S),
 }
 
 
@@ -222,6 +234,17 @@ def norm_distance(metric: Metric, value: float | None) -> float | None:
         return 0.0
     side, limit = _LIMITS[metric.name]
     return max(side * (float(value) - limit), 1e-6)
+
+
+def norm_bounds(metric: Metric) -> tuple[float | None, float | None] | None:
+    """Where ``metric`` should be, as (low, high): its band, or its limit on the side it holds
+    (None on the open side: a ceiling has no low); None for a figure with no norm."""
+    if metric.better == "band" and metric.band:
+        return metric.band
+    if metric.name not in _LIMITS:
+        return None
+    side, limit = _LIMITS[metric.name]
+    return (None, limit) if side > 0 else (limit, None)
 
 
 def off_norm(metric: Metric, value: float | None) -> bool:
@@ -319,7 +342,20 @@ def judged_change(metric: Metric, before: Mapping[str, Any], after: Mapping[str,
     c = change(metric, before.get(metric.name), after.get(metric.name), want=want)
     if c.verdict != "n/a" and not judged_both(metric.name, before, after):
         return replace(c, verdict="n/a")
-    return c
+    return past_budget(c, after) if want == "higher" else c
+
+
+def past_budget(c: Change, after: Mapping[str, Any]) -> Change:
+    """``c``, a longer answer asked for (``answer_s`` wanted higher: the focus on a far too short
+    answer, a note "say more"), as ``overshot`` where the longer answer now runs over its budget
+    (:func:`in_norm` of ``over_s``, as the report's length row shows it; ``after``: the later
+    answer's figures): 4.9 s, then 86.9 s of a 60-s budget did what was asked and is now past
+    the budget on the other side, which "better" beside the new focus "over budget" would hide.
+    The one rule of the note's check and the last focus's follow-up."""
+    over = after.get("over_s")
+    if c.metric != "answer_s" or c.verdict != "better" or over is None or in_norm("over_s", over):
+        return c
+    return replace(c, verdict="overshot")
 
 
 def judged_both(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:

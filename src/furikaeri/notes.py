@@ -21,7 +21,7 @@ from typing import Any, Mapping, Sequence
 from furikaeri import norms
 from furikaeri.lang import get_rules
 from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, has_norm, in_norm, judged_both, \
-    judged_change, judged_value, too_short
+    judged_change, judged_value, norm_bounds, off_norm, past_budget, too_short
 from furikaeri.store import Answer, Note
 
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
@@ -123,8 +123,8 @@ def _cue(metric: str, want: str | None, pattern: str, *, fault: bool = True) -> 
 _EN_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|" \
           r"sixty|ninety|a|an|half an?)"
 _EN_UNIT = r"(?:s|secs?|seconds?|mins?|minutes?)\b"
-_SECONDS = rf"{_EN_NUM}\s*-?\s*{_EN_UNIT}(?:\s+(?:and\s+)?(?:a\s+half|\d+\s*(?:s|secs?|seconds?)\b))?"
-_JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+"
+_SECONDS = rf"{_EN_NUM}(?:\s+and\s+a\s+half)?\s*-?\s*{_EN_UNIT}(?:\s+(?:and\s+)?(?:a\s+half|\d+\s*(?:s|secs?|seconds?)\b))?"
+_JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+(?:[.．][0-9０-９]+)?"
 _JA_SECONDS = rf"(?<![0-9０-９一二三四五六七八九十百])(?!十分(?!以内|以下|未満|まで)){_JA_NUMBER}\s*(?:分\s*(?:{_JA_NUMBER}\s*秒|半)?|秒)"
 #: A limit a note sets on the answer's length: "under 30 seconds", "one minute max", "went over
 #: a minute", 「30秒以内」, 「1分を超えた」. The answer is judged against it (:func:`check_fix`).
@@ -162,7 +162,8 @@ _CUES: tuple[_Cue, ...] = (
          r"\b(?:took|take|takes|taking)?\s*(?:too\s+|so\s+)?(?:(?:a\s+)?long(?:\s+time)?|ages|forever|a while)\s+"
          r"(?:to|before)\s+(?:get(?:ting)?|come|coming|reach(?:ing)?|make|making|state|stating|say|saying)\s+(?:to\s+)?"
          r"(?:the|my)\s+(?:main\s+)?(?:point|conclusion|answer)|"
-         r"\b(?:get(?:ting)?|got|come|coming|go(?:ing)?|went|cut(?:ting)?)\s+(?:straight\s+)?to\s+the\s+(?:main\s+)?point"
+         r"\b(?:get(?:ting)?|got|come|coming|go(?:ing)?|went|cut(?:ting)?)\s+(?:straight\s+)?to\s+(?:the|my)\s+(?:main\s+)?"
+         r"(?:point|answer|conclusion)"
          rf"(?:\s+(?:faster|sooner|quicker|earlier|more quickly|right away|straight away|first))?(?:\s+(?:in|within|under)\s+{_SECONDS})?|"
          r"\b(?:start|begin|open|lead|led)(?:s|ed|ing)?\s+(?:off\s+)?with\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:main\s+)?"
          r"(?:conclusion|point|answer|bottom line|headline|result|takeaway|summary)|"
@@ -171,14 +172,29 @@ _CUES: tuple[_Cue, ...] = (
          rf"結論[^、。,.]{{0,4}}?{_JA_SECONDS}(?:以内|まで|で)?|"
          r"(?:早く|早め|すぐ|先に|最初に)に?結論|結論[^、。,.]{0,8}?(?:遅|早|速|先に|時間が?かか|始め|長)|前置き[^、。,.]{0,4}?(?:長|短)|本題[^、。,.]{0,6}?(?:遅|長)|"
          r"結論|要点|本題|先に言|最初に言|前置き"),
-    # latency: how soon the answer starts (an adverb of timing before 話し始める is its own, not the pace)
-    _cue("latency_s", None,
-         r"\bstart(?:ed|ing)?\s+(?:right away|straight away|right|quick(?:er|ly)?|sooner|faster|earlier)|\bfirst word|"
-         r"\b(?:(?:a\s+)?long(?:\s+time)?|a while|ages|forever)\s+(?:to|before)\s+(?:i\s+)?(?:start|begin)|"
-         r"\bslow\s+to\s+(?:start|begin)|"
-         r"(?:もっと)?(?:早く|早めに|すぐ(?:に)?)話し?(?:始め|出)|"
-         r"話し始め(?:る)?(?:の|まで)?(?:が|に)?(?:遅|早)[^、。]{0,3}|話し?始めるまで|話すまで(?:に)?(?:時間|間)(?:が)?|"
-         r"すぐ(?:に)?話|第一声|出だし|話し始め"),
+    # latency: how soon the answer starts (an adverb of timing before 話し始める is its own, not the
+    # pace). Asked sooner: as a fault ("slow to start", 話し始めが遅い), as a wish ("start sooner",
+    # 「すぐ話し始める」, and "answer quicker": the answer's verb with a word of speed says when the
+    # answer comes, as an interviewer hears it, not how fast its words go: "speak faster" is the
+    # pace); asked later as a fault ("jumped in too soon"); a wish to pause first is read before
+    # the pauses' words (:data:`_PAUSE_FIRST`).
+    _cue("latency_s", "lower",
+         r"\b(?:(?:a\s+)?long(?:\s+time)?|a while|ages|forever)\s+(?:to|before)\s+(?:i\s+)?(?:start|begin|answer|respond|reply)|"
+         r"\bslow\s+to\s+(?:start|begin|answer|respond|reply)|"
+         r"話し?始め(?:る)?(?:の|まで)?(?:が|に)?遅[^、。]{0,3}|出だしが遅[^、。]{0,3}|"
+         r"(?:話し?始め|答え(?:始め)?|話)(?:る)?まで(?:に|の)?(?:時間|間)(?:が)?(?:かか|あ|長)?"),
+    _cue("latency_s", "higher",
+         r"\b(?:jump(?:ed|ing|s)?|dove|dive[ds]?|diving)\s+(?:straight\s+)?in(?:to\s+(?:the\s+|my\s+|an?\s+)?answer\w*)?\b|"
+         r"\b(?:start(?:ed|ing|s)?|began|begin(?:ning|s)?|answer(?:ed|ing|s)?)\s+too\s+(?:soon|early)\b"),
+    _cue("latency_s", "lower",
+         r"\bstart(?:ed|ing|s)?\s+(?:(?:answering|speaking|talking|my answer)\s+)?(?:right away|straight away|right|"
+         r"quick(?:er|ly)?|sooner|faster|earlier|immediately)|"
+         r"(?<!the )(?<!my )(?<!an )\b(?:answer|respond|reply)(?:ed|ing|s)?\s+(?:a\s+(?:bit|little)\s+)?(?:quick(?:er|ly)?|faster|"
+         r"sooner|earlier|more quickly|right away|straight away|immediately|without (?:a\s+)?(?:delay|pause))|"
+         r"\b(?:quicker|faster|sooner)\s+to\s+(?:start|answer|respond|reply|begin)|"
+         r"(?:もっと)?(?:早く|早めに|素早く|即座に|すぐ(?:に)?)(?:話し?(?:始め|出)|答え|回答|口を開)|"
+         r"すぐ(?:に)?話(?![がはも]?(?:終わ|おわ))", fault=False),
+    _cue("latency_s", None, r"\bfirst word|第一声|出だし|話し始め"),
     # silences: frozen, a pause (that is too long), 間が長い
     _cue("long_pauses", None,
          _PAUSE_LENGTH + r"|"
@@ -188,9 +204,9 @@ _CUES: tuple[_Cue, ...] = (
          rf"詰ま|沈黙|無言|ポーズ|止ま|黙|言葉が出|頭が真っ白|真っ白|(?<!長い){_MA}(?=[がをはもの、。]|$)"),
     # the answer's length: too short (longer wanted), over the budget or a limit, a wish for shorter
     _cue("answer_s", "higher",
-         rf"\btoo short|\b{_TOO}\s+(?:short|brief)\b|\bnot long enough|\bran short|\b(?:ended|stopped|finished) too (?:early|soon)|"
+         rf"\btoo short|\b{_TOO}\s+(?:short|brief)\b|\bnot long enough|\bran short|\b(?:end(?:ed)?|stop(?:ped)?|finish(?:ed)?|wrap(?:ped)?\s+up) too (?:early|soon|quickly)|"
          r"\b(?:answer|answers|it|this)\s+(?:was|were|is|felt|seemed|came out)\s+(?:\w+\s+){0,2}?(?:short|brief)\b|"
-         r"短すぎ|短過ぎ|短かった|短い|短く終わ|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?終わ"),
+         r"短すぎ|短過ぎ|短かった|短い|短く終わ|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?(?:話が)?終わ"),
     _cue("over_s", None,
          rf"\b(?:ran|run|running|went|go|going)\s+over(?:\s+(?:the\s+)?(?:time|budget|limit)|\s+{_SECONDS})?|"
          r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|\bovertime\b|\btoo long\b|\blong[- ]winded|\brambl\w*|"
@@ -203,14 +219,23 @@ _CUES: tuple[_Cue, ...] = (
          r"\b(?:say|talk|tell|speak)\s+(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?more\b(?!\s+\w+ly\b)|"
          r"\badd\s+(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?more\b(?=\s*(?:$|[,.;:!?/)])|\s+(?:details?|examples?|depth|"
          r"content|context|specifics|substance|stor(?:y|ies)|numbers|points?|results?)\b)|"
-         r"\bspeak\s+(?:for\s+)?longer|\blonger\s+answers?|\banswer\s+longer|\bmore\s+(?:details?|depth)|\belaborate|"
-         r"\bexpand\s+(?:on|more)|"
-         r"もっと(?:話|詳し|長)|もう少し(?:話|詳し|長)|長[くめ]に?(?:話|する|して|しゃべ|喋|答え)|詳しく|膨らま", fault=False),
+         r"\b(?:speak|talk|answer|go\s+on|keep\s+(?:going|talking))\s+(?:for\s+)?(?:a\s+(?:bit|little)\s+|much\s+|a lot\s+)?longer\b|"
+         r"\blonger\s+answers?|\bmore\s+(?:details?|depth|examples?|specifics|content|substance)|\belaborate|"
+         r"\bexpand\s+(?:on|more)|\bflesh\s+(?:it\s+)?out|\bdevelop\s+(?:it|my answers?|the answer|more)\b|"
+         r"\b(?:use|fill)\s+(?:more\s+of\s+|all\s+(?:of\s+)?|up\s+)?(?:the|my)\s+(?:full\s+|whole\s+)?(?:time|budget)\b|"
+         r"もっと(?:話|詳し|長)|もう少し(?:話|詳し|長)|長[くめ]に?(?:話|する|して|しゃべ|喋|答え)|詳しく|膨らま|話を?広げ|"
+         r"時間いっぱい|(?:持ち)?時間を(?:使い切|いっぱい|フルに|十分に?使|たっぷり使)|たくさん話|多めに話", fault=False),
     _cue("over_s", None,
-         _LIMIT.pattern + rf"|\b(?:about|around)\s+{_SECONDS}|\b(?:say|talk|speak)\s+less\b(?!\s+{_DEGREE})|"
-         r"\bshort(?:er)?\b|\bconcise|\bbrief|\btight(?:er)?\b|\bcut\s+(?:it|down|back)|\btrim|\bbudget|"
+         _LIMIT.pattern + rf"|\b(?:about|around|roughly|approximately)\s+{_SECONDS}|\b{_SECONDS}\s+or\s+so\b|"
+         rf"\b(?:say|talk|speak)\s+less\b(?!\s+{_DEGREE})|"
+         r"\bshort(?:er|en\w*)?\b|\bconcise|\bbrief|\bsuccinct|\bcondens\w*|\bcompact|\bsnapp(?:y|ier)\b|\btight(?:er)?\b|"
+         r"\bcut\s+(?:it|down|back)|\btrim|\bbudget|\bwrap(?:s|ped|ping)?\s+(?:it\s+|things\s+|(?:the|my)\s+answers?\s+)?up\b"
+         r"(?:\s+(?:sooner|earlier|faster|quicker|quickly|more quickly))?|"
+         r"\b(?:finish|end|stop|conclude)(?:s|ed|ing)?\s+(?:(?:the|my)\s+answers?\s+)?(?:sooner|earlier|faster|quicker|more quickly)\b|"
          r"\btime limit|\bin time\b|\bon time\b|\bwithin (?:the )?time|"
-         r"簡潔|短く|短め|まとめ|時間内|時間", fault=False),
+         rf"{_JA_SECONDS}(?:程度|くらい|ぐらい|前後|ほど|位)|"
+         r"簡潔|短く|短め|手短|コンパクト|端的|短縮|簡単に(?:まとめ|話|説明|答え)|切り上げ|早[めく]に?終わ|"
+         r"(?:話|内容|エピソード|要素)を?(?:絞|削)|まとめ|時間内|時間", fault=False),
     # pace: too fast / too slow (the trouble), slow down / speed up (the change), the pace itself
     _cue("rate", "higher",
          rf"\b{_TOO}\s+{_SLOW}|\b(?:spoke|talked|went|was|were)\s+(?:\w+\s+)?{_SLOW}|\bdrag(?:s|ged|ging)?\b|"
@@ -253,6 +278,26 @@ _CUES: tuple[_Cue, ...] = (
          rf"[「『\"“']\s*{_JA_FILLER}\s*[」』\"”']|{_JA_FILLER}(?:って|と|を|が|は|も)(?={_JA_NAMED})|"
          r"フィラー|えー|えっと|ええと|あのー|あの[、,]|口癖|うーん"),
 )
+#: Before the answer: the words that name its start, asked as the answer's verb or a start.
+_BEFORE_ANSWER = r"before\s+(?:i\s+|you\s+)?(?:start(?:ing)?\s+(?:to\s+)?)?(?:answer(?:ing|s)?|respond(?:ing)?|repl(?:y|ying)|" \
+                 r"speak(?:ing)?|talk(?:ing)?|start(?:ing)?|begin(?:ning)?|jump(?:ing)?\s+in)\b"
+#: A wish to pause or think before the first word ("pause before answering", "take a breath
+#: before answering", 「一呼吸おいてから話す」, 「考えてから答える」): the time to the first word,
+#: higher (within reason: past a freeze, :data:`furikaeri.metrics.LATENCY_FREEZE_S`, it is
+#: overshot). Read before the words of letting pauses be (:data:`_ALLOW_PAUSE`), which name no
+#: figure: a pause before the answer is measured, one inside it taken on purpose is not.
+_PAUSE_FIRST = _cue(
+    "latency_s", "higher",
+    rf"\b(?:paus(?:e|ed|es|ing)|wait(?:ed|ing|s)?|breath(?:e|ed|ing)|think(?:ing|s)?|thought|stop(?:ped|ping|s)?)\s+"
+    rf"(?:(?:for\s+)?(?:a\s+|one\s+)?(?:moment|second|sec|beat|bit|little|while|few seconds)\s+|(?:and\s+)?(?:think|breathe)\s+|"
+    rf"first\s+)*{_BEFORE_ANSWER}|"
+    rf"\b(?:take|takes|taking|taken|took)\s+(?:a\s+|one\s+|some\s+|the\s+|more\s+)?(?:(?:short|brief|little|quick|deep)\s+)?"
+    rf"(?:moment|breath|beat|second|pause|few seconds|time to think)s?\s+(?:to\s+think\s+)?(?:first\s+)?{_BEFORE_ANSWER}|"
+    rf"\b(?:collect|gather|organi[sz]e)\s+(?:my|your)\s+thoughts\s+(?:first|{_BEFORE_ANSWER})|\bthink\s+first\b|"
+    r"(?:一呼吸|ひと呼吸|一拍|ひと息|一息|少し間|間|ワンテンポ)を?(?:置|お)い?て(?:から)?(?:答え|話し?始め|話|回答|口を開)|"
+    r"(?:考え|落ち着い)て(?:から)(?:答え|話|回答|口を開)|考えて(?:答え|回答)|"
+    r"(?:答え|話し?始め|話す|回答す|口を開)る?前に(?:一呼吸|ひと呼吸|一拍|ひと息|一息|少し|間を|考え)",
+    fault=False)
 #: The order a note's figures are listed in (``rate``: the language's pace figure).
 _ORDER = ("fillers_per_min", "repetitions_per_min", "opening_share", "over_s", "answer_s", "rate", "long_pauses",
           "latency_s", "monotone_share", "hedges_per_100_words")
@@ -341,10 +386,18 @@ def note_limit(text: str) -> float | None:
 def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]], float | None]:
     """:func:`note_targets` and :func:`note_limit` of ``text``."""
     feared = bool(_FEARED_SILENCE.search(text))
-    rest = _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, text))
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
-    for cue in _CUES:
+    rest = _take((_PAUSE_FIRST,), text, text, wants, limits)
+    rest = _take(_CUES, text, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)), wants, limits)
+    return _listed(wants, language), min(limits, default=None)
+
+
+def _take(cues: Sequence[_Cue], text: str, rest: str, wants: dict[str, list[str | None]], limits: list[float]) -> str:
+    """Read ``cues`` in turn over ``rest`` (``text`` with what was read already blanked): each
+    figure asked for, with its direction, into ``wants``, each limit into ``limits``; ``rest``
+    with what they read blanked in its turn."""
+    for cue in cues:
         spans = [(m.start(), _word_end(rest, m.end())) for m in cue.pattern.finditer(rest) if m.group().strip()]
         for start, end in spans:
             rest = rest[:start] + " " * (end - start) + rest[end:]
@@ -353,7 +406,7 @@ def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]]
                 wants.setdefault(cue.metric, []).append(want)
                 limit = _limit_s(text[start:end]) if cue.metric == "over_s" else None
                 limits += [limit] if limit else []
-    return _listed(wants, language), min(limits, default=None)
+    return rest
 
 
 def _word_end(text: str, end: int) -> int:
@@ -382,7 +435,7 @@ def _listed(wants: Mapping[str, list[str | None]], language: str | None) -> list
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
              "ninety": 90, "half a": 0.5, "half an": 0.5}
-_EN_AMOUNT = re.compile(rf"(?P<n>{_EN_NUM})\s*-?\s*(?P<u>{_EN_UNIT})(?:\s+(?:and\s+)?(?:(?P<half>a\s+half)|"
+_EN_AMOUNT = re.compile(rf"(?P<n>{_EN_NUM})(?P<and_half>\s+and\s+a\s+half)?\s*-?\s*(?P<u>{_EN_UNIT})(?:\s+(?:and\s+)?(?:(?P<half>a\s+half)|"
                         rf"(?P<s>\d+)\s*(?:s|secs?|seconds?)\b))?", re.I)
 _JA_AMOUNT = re.compile(rf"(?P<n>{_JA_NUMBER})\s*(?:(?P<u>分)\s*(?:(?P<s>{_JA_NUMBER})\s*秒|(?P<half>半))?|秒)")
 
@@ -395,6 +448,7 @@ def _limit_s(words: str) -> float | None:
         return None
     n = m.group("n")
     count = _EN_COUNT.get(" ".join(n.lower().split())) or _number(n)
+    count += 0.5 if m.groupdict().get("and_half") else 0  # "one and a half minutes"
     minutes = bool(m.group("u")) and m.group("u").lower().startswith(("m", "分"))
     seconds = count * 60 if minutes else count
     if m.group("half"):
@@ -423,13 +477,19 @@ def _number(written: str) -> float:
 
 
 def pulls_away(metric: Metric, before: float | None, want: str | None) -> bool:
-    """Does a note that wants ``metric`` ``lower``/``higher`` ask it further from its good
-    band? Only when the figure was already outside the band on that side ("slow down" at 154
-    字/分, under the 250–350 band): the note then pulls away from the norm."""
-    if before is None or want not in ("lower", "higher") or metric.better != "band" or not metric.band:
+    """Does a note that wants ``metric`` ``lower``/``higher`` ask it further from its norm?
+    Only when the figure was already outside its band on that side ("slow down" at 154 字/分,
+    under the 250–350 band), or past its limit ("pause before answering" after 6 s of silence
+    before the first word): the note then pulls away from the norm."""
+    if before is None or want not in ("lower", "higher"):
         return False
-    lo, hi = metric.band
-    return (want == "lower" and before < lo) or (want == "higher" and before > hi)
+    if metric.better == "band" and metric.band:
+        lo, hi = metric.band
+        return (want == "lower" and before < lo) or (want == "higher" and before > hi)
+    bounds = norm_bounds(metric)
+    if bounds is None or not off_norm(metric, before):
+        return False
+    return bounds[1 if want == "higher" else 0] is not None  # past a ceiling and asked higher, or a floor and lower
 
 
 def note_change(metric: Metric, before: float | None, after: float | None, want: str | None) -> Change:
@@ -460,13 +520,17 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
 
 
 def _overshot(metric: Metric, c: Change, want: str | None) -> bool:
-    """Did a figure move as the note asked (``want``) and land past its band's far side?"""
-    if c.delta is None or c.after is None or metric.better != "band" or not metric.band:
+    """Did a figure move as the note asked (``want``) and land past its band's far side, or
+    past its limit ("pause before answering", 0.8 s and then 7 s: a freeze)?"""
+    if c.delta is None or c.after is None or want not in ("lower", "higher") or pulls_away(metric, c.before, want):
         return False
-    if want not in ("lower", "higher") or pulls_away(metric, c.before, want):
+    if not ((c.delta < 0) if want == "lower" else (c.delta > 0)):
         return False
-    lo, hi = metric.band
-    return (c.delta < 0 and c.after < lo) if want == "lower" else (c.delta > 0 and c.after > hi)
+    if metric.better == "band" and metric.band:
+        lo, hi = metric.band
+        return c.after < lo if want == "lower" else c.after > hi
+    bounds = norm_bounds(metric)
+    return bounds is not None and bounds[1 if want == "higher" else 0] is not None and off_norm(metric, c.after)
 
 
 # --------------------------------------------------------------------------- counts and their jitter
@@ -586,7 +650,7 @@ class FixCheck:
                 d["want"] = want
                 m = METRIC_BY_NAME.get(c.metric)
                 if m is not None and pulls_away(m, c.before, want):
-                    d["note_pulls_away_from"] = list(m.band or ())
+                    d["note_pulls_away_from"] = list(norm_bounds(m) or ())
             elif c.metric == "answer_s" and self.limit_s is not None:
                 d["limit_s"] = self.limit_s
             if c.metric in self.too_short:
@@ -652,7 +716,7 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     if not judged_both(name, before, after):
         return judged_change(metric, before, after, want=want)
     c = settle_counts(note_change(metric, before.get(name), after.get(name), want), before, after)
-    return c if name == "answer_s" and want == "higher" else _thinned(c, before, after)
+    return past_budget(c, after) if name == "answer_s" and want == "higher" else _thinned(c, before, after)
 
 
 def _thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> Change:

@@ -146,9 +146,29 @@ class QuestionSet:
 
 # --------------------------------------------------------------------------- parsing
 
-_DURATION = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$", re.I)
+_NUMBER = r"(\d+(?:\.\d+)?)"
+#: 2m, 1.5 min, 2 minutes, 90s, 90 sec, 90 seconds, 1m30s, 1 min 30 (seconds after minutes need no unit)
+_DURATION = re.compile(rf"^\s*(?:{_NUMBER}\s*m(?:in(?:ute)?s?)?\.?)?\s*(?:{_NUMBER}\s*(?:s(?:ec(?:ond)?s?)?\.?)?)?\s*$",
+                       re.I)
 _CLOCK = re.compile(r"^\s*(\d+):(\d{1,2})\s*$")
-_JA = re.compile(r"^\s*(?:(\d+)\s*分)?\s*(?:(\d+)\s*秒)?\s*$")
+#: 2分, 1.5分, 1分半 (半 only after 分), 1分30秒, 1分30, 90秒
+_JA = re.compile(rf"^\s*(?:{_NUMBER}\s*分\s*(?:(半)|{_NUMBER}\s*秒?)?|{_NUMBER}\s*秒)\s*$")
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _kanji_number(written: str) -> str:
+    """A number written in kanji (二, 十五, 九十, 百二十, or digit by digit: 一二〇) as digits."""
+    if all(c in _KANJI_DIGITS for c in written):
+        return "".join(str(_KANJI_DIGITS.index(c)) for c in written)
+    total, digit = 0, None
+    for c in written:
+        if c in _KANJI_UNITS:
+            total += (1 if digit is None else digit) * _KANJI_UNITS[c]
+            digit = None
+        else:
+            digit = _KANJI_DIGITS.index(c)
+    return str(total + (digit or 0))
 
 
 def same_question(text: str):
@@ -182,17 +202,22 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
 
 
 def duration_s(written: str) -> float | None:
-    """Seconds written as ``90``, ``90s``, ``2m``, ``1m30s``, ``1:30`` or ``1分30秒``; None for
-    anything else (the bounds are the caller's)."""
+    """Seconds written as ``90``, ``90s``, ``2m``, ``1.5 min``, ``2 minutes``, ``1m30s``,
+    ``1:30``, ``1分30秒``, ``1分半``, ``一分半`` or ``九十秒`` (full-width digits too); None for
+    anything else (the bounds are the caller's). One family for every budget a person types:
+    ``--budget``, a question file's, the ``--help`` that lists them."""
     text = unicodedata.normalize("NFKC", written).strip()
+    if re.search("[分秒]", text):  # kanji numbers are read where Japanese units say what they count
+        text = re.sub(f"[{_KANJI_DIGITS}{''.join(_KANJI_UNITS)}]+", lambda m: _kanji_number(m.group()), text)
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return float(text)
     if m := _CLOCK.match(text):
         return float(int(m.group(1)) * 60 + int(m.group(2)))
     if text and (m := _DURATION.match(text)) and (m.group(1) or m.group(2)):
         return float(m.group(1) or 0) * 60 + float(m.group(2) or 0)
-    if text and (m := _JA.match(text)) and (m.group(1) or m.group(2)):
-        return float(int(m.group(1) or 0) * 60 + int(m.group(2) or 0))
+    if text and (m := _JA.match(text)):
+        minutes, half, seconds, only_seconds = m.groups()
+        return float(minutes or 0) * 60 + (30.0 if half else 0.0) + float(seconds or only_seconds or 0)
     return None
 
 

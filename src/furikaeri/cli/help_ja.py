@@ -257,7 +257,7 @@ OPTIONS: dict[str, str] = {
     # analyze/record/practice --budget
     "The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else 120 English, "
     "60 Japanese].":
-        "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒 など。既定: 質問に設定された値、なければ英語は 120、日本語は 60）。",
+        "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒、1分半 など。既定: 質問に設定された値、なければ英語は 120、日本語は 60）。",
     # analyze/record/practice --model
     "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
     "[default: $FURIKAERI_MODEL, else base].":

@@ -20,7 +20,7 @@ from rich.text import Text
 from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
-from furikaeri.metrics import METRIC_BY_NAME, Change, change, held_in_norm, in_norm, off_norm
+from furikaeri.metrics import METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, off_norm
 from furikaeri.notes import COUNTED, FixCheck, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
@@ -131,7 +131,7 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     if c is None:
         return Text("–", style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
-    word = t("overshot_short" if c.verdict == "overshot" and c.metric == "answer_s" else c.verdict, lang)
+    word = t(_overshot_key(c) if c.verdict == "overshot" and c.metric == "answer_s" else c.verdict, lang)
     style = _VERDICT_STYLE.get(c.verdict, "")
     m = METRIC_BY_NAME.get(c.metric)
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
@@ -155,9 +155,17 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
                 word = t("into_band", lang)
             elif c.verdict != "same" or (c.delta is not None and abs(c.delta) >= m.same):
                 arrow, word, style = "= ", t("same_in_band", lang), _VERDICT_STYLE["same"]
+        elif c.verdict == "worse" and c.before is not None and in_norm(c.metric, c.before):
+            word = t("left_band", lang)  # 133 -> 174 wpm (120-160): it was in the range, and left it
         elif c.verdict != "same":
             word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
     return Text(arrow + word, style=style)
+
+
+def _overshot_key(c: Change) -> str:
+    """The word of an answer's length done past what was asked: shorter and now too short for
+    its budget, or longer and now over it (:func:`furikaeri.metrics.past_budget`)."""
+    return "overshot_over" if c.delta is not None and c.delta > 0 else "overshot_short"
 
 
 def _say(console: Console, markup: str) -> None:
@@ -312,7 +320,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
-        key = "fix_overshot_short"  # a shorter answer asked for, and now too short: no range to pass
+        # a shorter answer asked for, and now too short; a longer one, and now over the budget
+        key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"))
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
         label = _label(c.metric, lang)
@@ -333,9 +342,9 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
     ("pace 210 wpm (your usual 133 wpm)"), whose remark against the usual is not said again."""
     language = language or figures_language([*filter(None, [after.pace_metric]), *after.usual], lang)
     if after.pace_vs_usual is not None and usual_told != after.pace_metric:
-        key = "pace_faster" if after.pace_vs_usual > 0 else "pace_slower"
+        key, style = _pace_remark(after)
         usual = fmt_value(after.pace_metric, after.usual_pace, lang, language=language)
-        _say(console, f"[yellow]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/yellow]")
+        _say(console, f"[{style}]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/{style}]")
     if after.zero_filler_streak:
         _say(console, f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
     if after.focus_then is not None and after.focus_then.metric not in told:
@@ -343,13 +352,38 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
         line = Text(t("focus_then", lang, label=_label(c.metric, lang),
                       before=fmt_value(c.metric, c.before, lang, language=language),
                       after=fmt_value(c.metric, c.after, lang, language=language)) + "  ")
-        line.append_text(_verdict(c, lang))
+        line.append_text(_focus_verdict(c, lang))
         console.print(fit_line(line, console.width))
     if after.usual:
         figures = " · ".join(f"{_label(k, lang)} {fmt_value(k, v, lang, language=language)}" for k, v in after.usual.items())
         _say(console, f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
     for r in after.recurring:
         _say(console, f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
+
+
+def _pace_remark(after: AfterAnswer) -> tuple[str, str]:
+    """The text key and style of the pace against the person's usual: a warning (yellow), but
+    where the usual is off its band and this pace inside it (a slow 90 wpm usual, 126 wpm now),
+    the move is what was wanted, and the remark says it is in the range first (green). This
+    pace is the usual times the remark's share (rounded to a tenth of a percent: a pace on the
+    band's very edge may read either way)."""
+    key = "pace_faster" if (after.pace_vs_usual or 0) > 0 else "pace_slower"
+    m = after.pace_metric
+    now = None if after.usual_pace is None or after.pace_vs_usual is None else after.usual_pace * (1 + after.pace_vs_usual)
+    if m and has_norm(m) and not in_norm(m, after.usual_pace) and in_norm(m, now):
+        return key + "_into", "green"
+    return key, "yellow"
+
+
+def _focus_verdict(c: Change, lang: str) -> Text:
+    """The verdict on last time's focus (:func:`_verdict`), and, as the note's check says it, a
+    figure that improved while still outside its norm "better, not yet where it should be"
+    (8.2 -> 5.9 fillers a minute, good at 2 or fewer). A figure with a band says where it went
+    already ("nearer the range")."""
+    m = METRIC_BY_NAME.get(c.metric)
+    if c.verdict == "better" and m is not None and not m.band and has_norm(c.metric) and not in_norm(c.metric, c.after):
+        return Text("▲ " + t("better_not_yet", lang), style=_VERDICT_STYLE["better"])
+    return _verdict(c, lang)
 
 
 # --------------------------------------------------------------------------- history / show / note
