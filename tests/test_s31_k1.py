@@ -219,3 +219,10 @@ def test_a_pace_that_came_into_its_range_from_an_off_usual_says_so(lang, pace, u
     shown = _said(H.render_after, AfterAnswer(pace_metric=pace, usual_pace=usual, pace_vs_usual=rel), lang)
     unit = H.fmt_value(pace, usual, lang, language=lang)
     assert text(lang, key, pct=abs(rel), usual=unit) in shown
+
+
+def test_the_quickest_start_is_no_personal_best():
+    """Progress's best is the lowest score: under a freeze every start scores alike (the latest
+    is shown), so 0.3 s before the first word is never held up as the thing to beat."""
+    assert LATENCY.score(0.3) == LATENCY.score(2.5) == 0
+    assert LATENCY.score(7.0) == pytest.approx(2.0)
