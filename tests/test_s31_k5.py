@@ -148,3 +148,25 @@ def test_an_archive_stored_with_absolute_paths_reads_a_copy_as_its_own(tmp_path,
                                                       str(copy / "audio" / "take2.wav")]
     with Store.open(home) as st:  # the original still reads its own
         assert st.answers()[0].audio_path == str(home / "audio" / "take1.wav")
+
+
+# --------------------------------------------------------------------------- 4. a question named as saving names it
+
+
+@pytest.mark.parametrize("ref", ["describe your ideal manager.", "Describe  your ideal manager",
+                                 "DESCRIBE YOUR IDEAL MANAGER?", "ideal  manager.", "Ｉｄｅａｌ　ｍａｎａｇｅｒ"])
+def test_a_question_is_found_whatever_its_case_spacing_or_closing_mark(furikaeri_home, ref):
+    """Saving joined "describe your ideal manager." to "Describe your ideal manager"; compare
+    and progress then said no practised question matched those words."""
+    saved(furikaeri_home, [analysis(pace=130.0), analysis(pace=150.0, question="describe your ideal manager.")])
+    with Store.open(furikaeri_home) as st:
+        assert [q.text for q in st.find_questions(ref)] == [QUESTION_EN]  # one question, its first words
+    assert "2 attempts" in run(furikaeri_home, "progress", "-q", ref).output
+    run(furikaeri_home, "compare", "-q", ref)
+
+
+@pytest.mark.parametrize("ref", ["自己PRをしてください", "自己 ＰＲ をしてください？", "自己ｐｒ", "ＰＲを"])
+def test_a_japanese_question_is_found_whatever_its_width_spacing_or_closing_mark(furikaeri_home, ref):
+    saved(furikaeri_home, [analysis("ja", question="自己ＰＲをしてください。")])
+    with Store.open(furikaeri_home) as st:
+        assert [q.text for q in st.find_questions(ref)] == ["自己ＰＲをしてください。"]

@@ -811,6 +811,19 @@ def _where(audio_path: str | Path | None, home: Path) -> str | None:
     return where
 
 
+def _folded(text: str) -> str:
+    """A question's words as :func:`furikaeri.questions.same_question` compares them (width,
+    case, runs of spaces, the marks at either end; no spaces in Japanese), for finding a piece
+    of them: 「自己 PR」 in 「自己ＰＲをしてください。」, "ideal  manager." in "Describe your
+    ideal manager"."""
+    import re
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", text).casefold()
+    t = re.sub(r"\s+", " ", t).strip(" \"'「」『』.?!。？！、,")
+    return t.replace(" ", "") if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) else t
+
+
 def located(stored: str | None, home: Path) -> str | None:
     """A stored recording path (:func:`_where`) as an absolute path under the archive at
     ``home``: a relative one against ``home``, as it is now. An absolute one that an archive
@@ -1259,16 +1272,26 @@ class Store:
         return _question(r) if r else None
 
     def find_questions(self, ref: str) -> list[Question]:
-        """Questions matching ``ref``: an id, an exact key, or else a piece of the text."""
+        """Questions matching ``ref``: an id, an exact key, its words as saving joins them
+        (:func:`furikaeri.questions.same_question`: whatever the case, spacing, width or
+        closing mark, so "describe your ideal manager." finds the question saved as "Describe
+        your ideal manager"), or else a piece of the text, both folded alike (:func:`_folded`)."""
+        from furikaeri.questions import same_question
+
         ref = ref.strip()
         if ref.isdigit():
             q = self.question(int(ref)) if int(ref) < 2**63 else None
             return [q] if q else []
-        exact = [q for q in self.questions() if q.key == ref or q.key.split(":", 1)[-1] == ref]
+        questions = self.questions()
+        exact = [q for q in questions if q.key == ref or q.key.split(":", 1)[-1] == ref]
         if exact:
             return exact
-        low = ref.casefold()
-        return [q for q in self.questions() if low in q.text.casefold()]
+        same = same_question(ref)
+        worded = [q for q in questions if same(q.text)]
+        if worded:
+            return worded
+        piece = _folded(ref)
+        return [q for q in questions if piece and piece in _folded(q.text)]
 
     # ----- answers
 
