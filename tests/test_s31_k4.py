@@ -190,3 +190,29 @@ def test_analyze_budget_1_fun_han_is_90_seconds(furikaeri_home):
     assert Seconds(1, 3600).convert("1分半", None, None) == 90
     r = invoke(["analyze", "nothing.wav", "--budget", "1分半"])
     assert "--budget" not in r.output and "秒数" not in r.output  # refused for the file, not the budget
+
+
+# --------------------------------------------------------------------------- 4: the program's lines in its language
+
+
+def test_the_saved_line_follows_the_command_not_the_report(furikaeri_home, monkeypatch):
+    """QA: under a Japanese locale, an English answer's report ended with 'saved as answer 1':
+    the program's own line, said in the report's language."""
+    from furikaeri import stream
+    from test_input_robust import fake_analysis
+
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: fake_analysis(path, **kw))
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    sample = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+    r = invoke(["analyze", str(sample), "--save"])
+    assert r.exit_code == 0, r.output
+    assert "回答1として保存しました" in r.output and "saved as" not in r.output
+    r = invoke(["analyze", str(sample), "--save", "-l", "en"])  # a command told its language speaks it
+    assert "saved as answer 2" in r.output
+
+
+@pytest.mark.parametrize("command", ["record", "recover"])
+def test_japanese_help_names_the_data_folder_in_japanese(command, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    r = invoke([command, "--help"])
+    assert "データフォルダ" in r.output and "data dir" not in r.output

@@ -243,7 +243,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     if not save and not json_:
         again = [str(out), *(["-q", question] if question else []), *(["--budget", f"{budget:g}"] if budget else []),
                  *(["-l", language] if language != "auto" else [])]  # the same answer, the same question
-        click.echo(text(analysis.language, "record_not_saved", take=shlex.join(again)), err=True)
+        click.echo(text(ui_language(), "record_not_saved", take=shlex.join(again)), err=True)
     if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
         raise SystemExit(130)
 

@@ -441,7 +441,8 @@ def analyze_command(path, question: str | None, budget: float | None, language: 
 def save_and_emit(analysis, path, json_: bool, *, session, question, note, source: str, asked=None,
                   language: str | None = None, model: str | None = None, budget: float | None = None) -> int:
     """Store the analysed answer in the archive (which copies the audio beside it), print it
-    (with its id in JSON), say the id on stderr in the answer's language, and return it. Should
+    (with its id in JSON), say the id on stderr in the command's language (the system's when it
+    has none: a line of the program's, not of the report), and return it. Should
     the saving fail (a full disk, a lock held meanwhile), the report is printed all the same
     before the error, which names the command that saves the answer later with everything typed
     for it (``budget`` as typed: with ``question`` and ``language`` it goes into that command).
@@ -462,7 +463,9 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
             raise
         raise error from e
     emit_analysis(analysis, json_, answer_id=answer_id, focus=focus)
-    lang = analysis.language
+    from furikaeri.cli.language import ui_language
+
+    lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
     click.echo(text(lang, "saved_as", id=answer_id), err=True)
     with open_store() as store:  # a new attempt at a question answered before: say how to see the change
         saved = store.answer(answer_id, full=False)

@@ -137,7 +137,7 @@ DOCS: dict[str, str] = {
 
     録音は録りながらディスクに書き込まれるため、クラッシュしても直前までの音声は残って
     います。このコマンドはファイルのヘッダーを直し、どのプログラムでも読めるようにします。DIRECTORY
-    の既定は <data dir>/takes（record の録音）と <data dir>/audio（practice の録音）です。いま
+    の既定は、データフォルダの takes（record の録音）と audio（practice の録音）です。いま
     録音中のものには手を付けません。フォルダの代わりに WAV ファイルを指定すると、中断の理由を
     問わずそのファイルを修復します。ただし、録音の途中で切れたコピー（ヘッダーの長さがファイルの
     中身より長いもの）には手を付けません。
@@ -357,7 +357,7 @@ OPTIONS: dict[str, str] = {
         "話したあと、この秒数だけ無音が続いたら止める（既定: オフ）。",
     # record --out
     "Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].":
-        "録音（WAV）の保存先（既定: <data dir>/takes 内の日時付きのファイル）。",
+        "録音（WAV）の保存先（既定: データフォルダの takes 内の日時付きのファイル）。",
     # record --live-hints
     "Show a running filler count and a 'wrap up' cue as the budget nears, while you speak.":
         "話している間、その時点までのフィラーの回数と、持ち時間が近づいたら"
