@@ -33,7 +33,8 @@ Design (after sounddevice's ``examples/rec_unlimited.py``):
   job, so the take on disk is exactly what the microphone gave.
 * Level: RMS in dBFS over 50 ms frames. The noise floor is a low percentile of the last 10 s of
   frame levels; a frame is *voiced* when it is :data:`SPEECH_OVER_FLOOR_DB` above the floor and
-  above :data:`SPEECH_MIN_DBFS`. Speech is *heard* after :data:`SPEECH_MIN_S` of voiced frames in
+  above :data:`SPEECH_MIN_DBFS` (on a quiet microphone's clean line, :data:`QUIET_OVER_FLOOR_DB`
+  above it: :meth:`LevelTracker.voiced`). Speech is *heard* after :data:`SPEECH_MIN_S` of voiced frames in
   a row, and ``stop_after_silence`` counts only after speech was heard.
 
 Ends of a take (``Take.stopped_by``): ``"max_seconds"``, ``"silence"``, ``"stop"`` (the caller set
@@ -81,6 +82,16 @@ BLOCK_S = 0.05
 SPEECH_OVER_FLOOR_DB = 12.0
 #: ... and at least this loud (dBFS), so a silent line's dither never counts as speech.
 SPEECH_MIN_DBFS = -55.0
+#: A microphone set low on a clean line (its noise floor at or under :data:`QUIET_FLOOR_DBFS`,
+#: far below any room's) gives speech under :data:`SPEECH_MIN_DBFS` that the report still hears
+#: (Whisper is given it raised): a clip played 40 dB down sat at -70 to -57 dBFS over a -94 dBFS
+#: floor, and the take was "silent" on the screen, never stopped at a silence, and said to hold
+#: no speech. There a frame is voiced :data:`QUIET_OVER_FLOOR_DB` above the floor (a silent
+#: line's dither is steady, never that far over its own floor) and above :data:`QUIET_MIN_DBFS`.
+#: A room loud enough to have a higher floor keeps the rule above.
+QUIET_FLOOR_DBFS = -75.0
+QUIET_OVER_FLOOR_DB = 24.0
+QUIET_MIN_DBFS = -80.0
 #: Voiced frames in a row before speech counts as heard, seconds.
 SPEECH_MIN_S = 0.2
 #: Window of frame levels the noise floor is estimated from, seconds.
@@ -368,7 +379,7 @@ class LevelTracker:
         self._frames_seen += 1
         if self._frames_seen <= 20 or self._frames_seen % 5 == 0:  # every 0.25 s once settled
             self.noise_floor_dbfs = float(np.percentile(self._window, self._floor_percentile))
-        voiced = level >= max(self.noise_floor_dbfs + SPEECH_OVER_FLOOR_DB, SPEECH_MIN_DBFS)
+        voiced = self.voiced(level, self.noise_floor_dbfs)
         if voiced:
             self.voiced_frames += 1
             self._run += 1
@@ -379,6 +390,20 @@ class LevelTracker:
             self._run = 0
             if self.speech_heard:
                 self.silence_s += FRAME_S
+
+    @staticmethod
+    def voiced(level: float, floor: float) -> bool:
+        """Is a frame at ``level`` over a noise ``floor`` (dBFS) a voiced one? At least
+        :data:`SPEECH_OVER_FLOOR_DB` over the floor and :data:`SPEECH_MIN_DBFS`, or, on a quiet
+        microphone's clean line, :data:`QUIET_OVER_FLOOR_DB` over it and :data:`QUIET_MIN_DBFS`."""
+        if level >= max(floor + SPEECH_OVER_FLOOR_DB, SPEECH_MIN_DBFS):
+            return True
+        return LevelTracker.quiet_voiced(level, floor)
+
+    @staticmethod
+    def quiet_voiced(level: float, floor: float) -> bool:
+        """Voiced by the quiet microphone's rule alone (:data:`QUIET_FLOOR_DBFS`)."""
+        return floor <= QUIET_FLOOR_DBFS and level >= max(floor + QUIET_OVER_FLOOR_DB, QUIET_MIN_DBFS)
 
     def take_peak(self) -> float:
         """The loudest frame since the last call (what a meter shows), then reset."""

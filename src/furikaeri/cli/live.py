@@ -17,17 +17,19 @@ errors stay one English line (``furikaeri: error: ...``), like every other comma
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from furikaeri.capture import MIN_DBFS, Device, Take, record_take
+from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, record_take
 from furikaeri.errors import AudioError, DeviceError
 from furikaeri.lang import text
 from furikaeri.norms import wrap_up_at
@@ -39,9 +41,17 @@ REDRAW_PER_S = 8.0
 #: The meter's scale, dBFS: its left end and where it turns yellow / red.
 METER_FLOOR_DBFS = -60.0
 #: The answer has begun (for the budget on the screen) when the level rises this far over the
-#: quietest moment so far, and at least to this level: a voice close to a microphone is 20 to 40
-#: dB over a quiet room. In a room too loud for the rise it begins at once, as a clock would.
+#: room's floor, and at least to this level: a voice close to a microphone is 20 to 40 dB over a
+#: quiet room. On a quiet microphone's clean line the recorder's rule for one decides
+#: (:meth:`furikaeri.capture.LevelTracker.quiet_voiced`), held :data:`QUIET_RUN` updates in a row,
+#: as the recorder hears speech, its silence stop and its no-speech notice (a clip played 40 dB
+#: down, at -70 to -57 dBFS, never started the clock).
 SPEECH_RISE_DB, SPEECH_MIN_DBFS = 15.0, -50.0
+#: The floor is the low :data:`FLOOR_PERCENTILE` of the levels shown in the last
+#: :data:`furikaeri.capture.FLOOR_WINDOW_S` (the recorder's), not the quietest moment: a
+#: moment of digital silence (a take's first block) is no room's floor.
+FLOOR_PERCENTILE = 10.0
+QUIET_RUN = 2
 METER_HOT_DBFS = -9.0
 METER_CLIP_DBFS = -1.0
 METER_WIDTH = 30
@@ -55,9 +65,11 @@ def is_interactive() -> bool:
         return False
 
 
-def clock(seconds: float) -> str:
-    """``m:ss`` for a number of seconds."""
-    s = max(0, int(seconds))
+def clock(seconds: float, *, up: bool = False) -> str:
+    """``m:ss`` for a number of seconds: whole seconds gone (rounded down), or, ``up``, whole
+    seconds left (rounded up, as a countdown does), so a clock and its countdown add up to the
+    budget ("0:16 / 0:20", "0:04 left", never "0:03")."""
+    s = max(0, math.ceil(seconds - 1e-9) if up else int(seconds))
     return f"{s // 60}:{s % 60:02d}"
 
 
@@ -89,10 +101,11 @@ class LivePanel:
         self.elapsed = 0.0
         self.level = MIN_DBFS
         #: when the answer began: the first moment the level rose :data:`SPEECH_RISE_DB` over the
-        #: quietest so far (and over :data:`SPEECH_MIN_DBFS`); the budget runs from there, as the
-        #: report times the answer from its first word
+        #: floor (and over :data:`SPEECH_MIN_DBFS`), or a quiet microphone's speech began; the
+        #: budget runs from there, as the report times the answer from its first word
         self.started: float | None = None
-        self._quietest = 0.0
+        self._recent: deque = deque(maxlen=max(1, round(FLOOR_WINDOW_S / PROGRESS_EVERY_S)))
+        self._quiet_run: list[float] = []  # when each update of a quiet microphone's run came
         self.done = False
         self._next_draw = 0.0
         self.live = Live(self.render(), console=console, auto_refresh=False, transient=False,
@@ -131,7 +144,7 @@ class LivePanel:
                               style="bold red"))
         elif self.hints is not None and not self.done and self.budget is not None \
                 and answer >= wrap_up_at(self.budget):
-            grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - answer)), style="bold yellow"))
+            grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - answer, up=True)), style="bold yellow"))
         if self.hints is not None and not self.done:
             grid.add_row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         if not self.done:
@@ -149,13 +162,28 @@ class LivePanel:
     def update(self, elapsed: float, level: float) -> None:
         self.elapsed = elapsed
         self.level = level
-        self._quietest = min(self._quietest, level)
-        if self.started is None and level >= max(self._quietest + SPEECH_RISE_DB, SPEECH_MIN_DBFS):
-            self.started = elapsed
+        if self.started is None:
+            self.started = self._begins(elapsed, level)
         now = time.monotonic()
         if now >= self._next_draw:
             self._next_draw = now + 1.0 / REDRAW_PER_S
             self.live.update(self.render(), refresh=True)
+
+    def _begins(self, elapsed: float, level: float) -> float | None:
+        """When the answer began, if it has by this ``level`` (module constants), judged against
+        the floor of the levels before it: now, or where a quiet microphone's run began."""
+        import numpy as np
+
+        recent = self._recent
+        floor = float(np.percentile(recent, FLOOR_PERCENTILE)) if recent else level
+        recent.append(level)
+        if level >= max(floor + SPEECH_RISE_DB, SPEECH_MIN_DBFS):
+            return elapsed
+        if not LevelTracker.quiet_voiced(level, floor):
+            self._quiet_run = []
+            return None
+        self._quiet_run.append(elapsed)
+        return self._quiet_run[0] if len(self._quiet_run) >= QUIET_RUN else None
 
     def __enter__(self):
         self.live.__enter__()

@@ -1,0 +1,162 @@
+"""Session 31, k3: the streamed report's seams, quiet microphones on the live screen, the clock.
+
+What must hold: the mark Whisper closes a stretch with is decided by the hearing across the seam
+(a mid-sentence pause stays mid-sentence); the live clock, the silence stop and the no-speech
+notice hear a quiet but clean microphone; the countdown and the clock add up to the budget; a
+take with no speech says so once.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pulse_fixture import pulse  # noqa: E402,F401  (fixture)
+
+
+# ------------------------------------------------------------------------------ a quiet microphone
+RATE16 = 16000
+
+
+def _noise(seconds, dbfs, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.normal(0, 10 ** (dbfs / 20), int(seconds * RATE16))
+
+
+def _speechlike(seconds, dbfs, seed=1):
+    """Syllables: a 200-Hz voice whose loudness rises and falls 4 times a second (-inf between)."""
+    t = np.arange(int(seconds * RATE16)) / RATE16
+    env = np.clip(np.sin(2 * np.pi * 2 * t), 0, None)  # bursts of 0.25 s
+    x = np.sin(2 * np.pi * 200 * t) * env
+    return x / np.sqrt(np.mean(x * x)) * 10 ** (dbfs / 20)
+
+
+def _pcm(x):
+    return np.clip(np.round(x * 32768), -32768, 32767).astype(np.int16)
+
+
+def test_a_microphone_set_low_is_heard_speaking_and_then_going_silent():
+    """QA: a clip played 40 dB down (speech -70 to -57 dBFS over a -94 dBFS floor) was never
+    heard: no silence stop, and "no speech was heard" after a fully analysed answer."""
+    from furikaeri.capture import LevelTracker
+
+    tr = LevelTracker(RATE16)
+    tr.feed(_pcm(_noise(2.0, -94)))
+    assert not tr.speech_heard
+    tr.feed(_pcm(_noise(3.0, -94, seed=2) + _speechlike(3.0, -64)))
+    assert tr.speech_heard
+    tr.feed(_pcm(_noise(2.0, -94, seed=3)))
+    assert tr.silence_s == pytest.approx(2.0, abs=0.3)
+
+
+@pytest.mark.parametrize("floor_dbfs,sound_dbfs", [
+    (-94.0, -94.0),  # a silent line's steady hiss: never over its own floor
+    (-60.0, -55.0),  # a room: a sound 5 dB over its noise is no voice (the loud-room rule, as before)
+    (-70.0, -60.0),  # a normal room's floor is no quiet microphone's: 10 dB over it stays unvoiced
+])
+def test_a_quiet_line_or_a_room_is_not_heard_as_speech(floor_dbfs, sound_dbfs):
+    from furikaeri.capture import LevelTracker
+
+    tr = LevelTracker(RATE16)
+    tr.feed(_pcm(_noise(3.0, floor_dbfs)))
+    tr.feed(_pcm(_noise(3.0, floor_dbfs, seed=2) + _speechlike(3.0, sound_dbfs)))
+    assert not tr.speech_heard
+
+
+def _panel(budget=20.0):
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+
+    return LivePanel(Console(width=100, record=True, force_terminal=False), question="Q", budget=budget,
+                     hints=lambda: 0)
+
+
+def test_the_clock_starts_with_a_quiet_microphones_first_word():
+    panel = _panel()
+    for k in range(20):  # digital silence, then the line's hiss
+        panel.update(k * 0.1, -120.0 if k < 5 else -94.0)
+    assert panel.started is None
+    panel.update(2.0, -66.0)
+    panel.update(2.1, -62.0)  # two updates of speech in a row (0.2 s, as the recorder needs)
+    assert panel.started == 2.0
+
+
+def test_the_clock_is_not_started_by_a_room_or_a_single_click_on_a_quiet_line():
+    room = _panel()
+    for k in range(50):  # a room at -60..-57 dBFS: a normal floor, and no voice over it
+        room.update(k * 0.1, -60.0 + 3 * (k % 2))
+    assert room.started is None
+    click = _panel()
+    for k in range(20):
+        click.update(k * 0.1, -94.0)
+    click.update(2.0, -60.0)  # one click
+    click.update(2.1, -94.0)
+    assert click.started is None
+
+
+def _shown(panel) -> str:
+    panel.console.print(panel.render())
+    return panel.console.export_text()
+
+
+@pytest.mark.parametrize("language,wrap", [("en", "0:04 left"), ("ja", "0:04")])
+def test_the_countdown_and_the_clock_add_up_to_the_budget(language, wrap):
+    """QA: "REC 0:16 / 0:20 ... Time to wrap up: 0:03 left": both rounded down."""
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel, clock
+
+    panel = LivePanel(Console(width=100, record=True, force_terminal=False), question="Q", budget=20.0,
+                      hints=lambda: 0, language=language)
+    panel.started = 0.0
+    panel.elapsed = 16.4
+    shown = _shown(panel)
+    assert "0:16 / 0:20" in shown and wrap in shown and "0:03" not in shown
+    assert clock(4.0, up=True) == "0:04" and clock(3.01, up=True) == "0:04" and clock(0.0, up=True) == "0:00"
+    assert clock(59.5) == "0:59"
+
+
+_RECORD = """
+import sys
+from furikaeri.cli.live import record_interactive
+take = record_interactive(sys.argv[1], max_seconds=float(sys.argv[2]), stop_after_silence=2.5)
+print(take.stopped_by, take.speech_heard)
+"""
+
+
+@pytest.mark.mic
+def test_an_answer_into_a_microphone_set_low_stops_at_its_silence_and_is_heard(pulse, tmp_path):
+    """An answer played 40 dB down into the microphone: the take stops 2.5 s after it (not at
+    the cap) and no "no speech was heard" notice follows."""
+    import subprocess
+    import time
+
+    import soundfile as sf
+
+    from furikaeri.audio import load_audio
+
+    root = Path(__file__).resolve().parents[1]
+    audio = load_audio(root / "samples" / "en_greatest_strength.flac")
+    quiet = tmp_path / "quiet.wav"
+    sf.write(str(quiet), audio.samples * 10 ** (-40 / 20), audio.rate, subtype="PCM_16")
+    length = len(audio.samples) / audio.rate
+    env = dict(pulse.env, FURIKAERI_HOME=str(tmp_path / "home"))
+    pulse.playable(quiet)
+    out = tmp_path / "takes" / "q.wav"
+    rec = subprocess.Popen([sys.executable, "-c", _RECORD, str(out), str(length + 20)], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    player = pulse.play(quiet)
+    stdout, stderr = rec.communicate(timeout=length + 60)
+    assert player.wait(10) == 0
+    assert rec.returncode == 0, stderr
+    assert stdout.split() == ["silence", "True"], stderr
+    assert "no speech" not in stderr
+    assert sf.info(str(out)).duration < length + 2.0 + 2.5 + 2.0
