@@ -216,3 +216,23 @@ def test_japanese_help_names_the_data_folder_in_japanese(command, monkeypatch):
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     r = invoke([command, "--help"])
     assert "データフォルダ" in r.output and "data dir" not in r.output
+
+
+# --------------------------------------------------------------------------- 5: the --note count in Japanese
+
+
+def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, monkeypatch):
+    """QA: 「回答 3 問に --note が 2 個です。…最初の 2 問より後の回答には…」: spaces around the
+    numbers, and a long way round to say which answers get no note."""
+    from furikaeri.cli import practice_cmd
+    from test_input_robust import fake_analysis
+
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, auto=False: (
+        lambda path, language, budget, question: fake_analysis(path, question=question)))
+    sample = Path(__file__).resolve().parent.parent / "samples" / "ja_jikopr.flac"
+    r = invoke(["practice", "--set", "ja-basic", "-n", "3", "--from-files", str(sample), str(sample), str(sample),
+                "--note", "A", "--note", "B", "--no-reflect", "--json"])
+    assert "質問は3問ですが、--note は2個です。3問目以降の回答にはメモが付きません" in r.stderr
+    r = invoke(["practice", "--set", "ja-basic", "-n", "1", "--from-files", str(sample),
+                "--note", "A", "--note", "B", "--no-reflect"])
+    assert "質問は1問ですが、--note が2個あります" in r.output

@@ -134,7 +134,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         if len(note) > len(questions):
             raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
                              "give at most one note per answer",
-                             ja=f"質問 {len(questions)} 問に --note が {len(note)} 個あります。メモは回答1つに1つまでです")
+                             ja=f"質問は{len(questions)}問ですが、--note が{len(note)}個あります。メモは回答1つに1つまでです")
         if answer_files:  # every file checked before the first question: no session left half-saved
             from furikaeri.audio import check_readable
 
@@ -145,7 +145,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
             click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
         if 0 < len(note) < len(questions):  # one note is not the whole session's: say who gets none
-            click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions)), err=True)
+            click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions), next=len(note) + 1),
+                       err=True)
         if not answer_files:  # no microphone: said before the first question, not after it
             device = _check_microphone(device)
         asked = _Asked(screen.show, note)
