@@ -170,3 +170,27 @@ def test_a_japanese_question_is_found_whatever_its_width_spacing_or_closing_mark
     saved(furikaeri_home, [analysis("ja", question="自己ＰＲをしてください。")])
     with Store.open(furikaeri_home) as st:
         assert [q.text for q in st.find_questions(ref)] == ["自己ＰＲをしてください。"]
+
+
+# --------------------------------------------------------------------------- 5. an analysis that cannot be read
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_show_of_an_unreadable_analysis_gives_the_stored_figures_and_warns_of_that_answer_only(
+        furikaeri_home, language):
+    """`show 5` of an answer whose analysis_json was garbled showed no figure and no words
+    though both are stored, and warned about answers it does not show (read for its focus's
+    usual: an earlier answer to another question, and a later one)."""
+    ids = saved(furikaeri_home, [analysis(language, pace=p, question=q) for p, q in
+                                 ((140.0, QUESTION_EN), (300.0, "Why us?"), (150.0, QUESTION_EN), (320.0, "Why us?"))])
+    with Store.open(furikaeri_home) as st:
+        st.db.execute("UPDATE answers SET analysis_json = '{broken' WHERE id = ?", (ids[2],))
+        st.db.execute("UPDATE answers SET wpm = 'fast', chars_per_min = 'fast', settings_json = '[' WHERE id IN (?, ?)",
+                      (ids[1], ids[3]))
+    r = run(furikaeri_home, "show", str(ids[2]))
+    warned = [line for line in r.stderr.splitlines() if "warning" in line]
+    assert len(warned) == 1 and f"answer {ids[2]}:" in warned[0]
+    pace = "150 wpm" if language == "en" else "150字/分"
+    assert pace in r.stdout and ("50.0 s" in r.stdout or "50.0秒" in r.stdout)
+    said = analysis(language)["transcript"]
+    assert said in r.stdout.replace("\n", "")

@@ -878,6 +878,8 @@ class Store:
         self._unanswered: set[int] = set()
         #: Answers whose unreadable stored values were already warned about.
         self._warned: set[int] = set()
+        #: Reading for a figure behind what is shown (:meth:`quietly`): no warning now.
+        self._quiet = False
         #: The sessions this Store created or saved into, as their rows: one deleted by another
         #: process meanwhile (its last answer deleted) is made again (:meth:`_session_back`).
         self._sessions: dict[int, dict[str, Any]] = {}
@@ -1422,12 +1424,23 @@ class Store:
             unreadable: list[str] = []
             answer = _answer(r, full, unreadable)
             out.append(dataclasses.replace(answer, audio_path=located(answer.audio_path, self.home)))
-            if unreadable and r["id"] not in self._warned:  # said once, however often it is read
+            if unreadable and r["id"] not in self._warned and not self._quiet:  # said once, however often read
                 self._warned.add(r["id"])
                 fields = ", ".join(unreadable)
                 warn(f"answer {r['id']}: some of its stored values cannot be read ({fields}); they are left blank",
                      ja=f"回答 {r['id']}: 保存されている値の一部（{fields}）を読めないため、空欄にしています")
         return out
+
+    @contextlib.contextmanager
+    def quietly(self) -> Iterator["Store"]:
+        """Answers read meanwhile are not warned about (their unreadable values are still left
+        blank): `show 5` reads every earlier answer for the usual its focus was chosen against,
+        and warned about answers it does not show. An answer read again outside warns then."""
+        quiet, self._quiet = self._quiet, True
+        try:
+            yield self
+        finally:
+            self._quiet = quiet
 
     # ----- notes
 

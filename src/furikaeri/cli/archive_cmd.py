@@ -87,6 +87,36 @@ def history(limit, interviews, lang, json_):
     H.render_history(console(), data, L, each_own=lang is None)
 
 
+def _report(out, a, focus) -> bool:
+    """``a``'s full report from its stored analysis; False when that cannot be read."""
+    from furikaeri.analysis import Analysis
+    from furikaeri.report.terminal import render
+
+    try:
+        # the recording as the archive keeps it (the header names it), not the take it was copied from
+        shown = {**a.analysis, "file": a.audio_path} if a.audio_path else a.analysis
+        render(Analysis.from_dict(shown), out, focus=focus)
+    except (TypeError, KeyError, ValueError):
+        return False
+    return True
+
+
+def _stored_figures(out, a, lang: str) -> None:
+    """An answer whose analysis cannot be read (warned): the figures and the words saved beside
+    it, not a blank report."""
+    from rich.text import Text
+
+    from furikaeri.lang import readable
+    from furikaeri.report import history as H
+    from furikaeri.report.wrap import fit_line, pack
+
+    figures = H.figures_parts(a.metrics, a.language, lang)
+    if figures:  # each figure whole on a line, as the line of the previous attempt keeps them
+        out.print(pack(figures, out.width, sep=" · "))
+    if a.transcript:
+        out.print(fit_line(Text(readable(a.transcript, a.language)), out.width))
+
+
 @cli.command()
 @click.argument("answer_id")
 @lang_option(help="Language of the header, note and comparison [default: the answer's]; the "
@@ -112,7 +142,8 @@ def show(answer_id, lang, json_):
                              ja=f"回答 {aid} はありません（`furikaeri history` を参照）")
         prev = (store.previous_answer(a.question_id, before_id=a.id, language=a.language)
                 if a.question_id is not None else None)
-        focus = focus_given(store, a)
+        with store.quietly():  # the earlier answers behind its focus are not shown: no warning of theirs
+            focus = focus_given(store, a)
     cmp = compare_answers(prev, a) if prev else None
     if json_:
         doc = a.to_dict(full=True)
@@ -125,16 +156,8 @@ def show(answer_id, lang, json_):
     H.render_answer_header(out, a, L)
     if a.audio_path and not os.path.exists(a.audio_path):  # a copied or moved archive without it
         out.print(f"[yellow]{lang_text(L, 'recording_missing')}[/yellow]")
-    if a.analysis:
-        from furikaeri.analysis import Analysis
-        from furikaeri.report.terminal import render
-
-        try:
-            # the recording as the archive keeps it (the header names it), not the take it was copied from
-            shown = {**a.analysis, "file": a.audio_path} if a.audio_path else a.analysis
-            render(Analysis.from_dict(shown), out, focus=focus)
-        except (TypeError, KeyError, ValueError):
-            out.print(a.transcript)
+    if not (a.analysis and _report(out, a, focus)):
+        _stored_figures(out, a, L)
     H.render_note(out, a.note, L, answer_id=a.id)
     if cmp:
         out.print()
