@@ -194,3 +194,21 @@ def test_show_of_an_unreadable_analysis_gives_the_stored_figures_and_warns_of_th
     assert pace in r.stdout and ("50.0 s" in r.stdout or "50.0秒" in r.stdout)
     said = analysis(language)["transcript"]
     assert said in r.stdout.replace("\n", "")
+
+
+# --------------------------------------------------------------------------- 7. units in the CSV export
+
+
+def test_the_csv_says_what_each_answers_counts_and_hedges_are_in(furikaeri_home):
+    """A Japanese answer's word_count (morae) and hedges per 300 morae sat under English-named
+    columns with nothing saying so; the columns before stay where they were."""
+    import csv
+    import io
+
+    from furikaeri.report.export import CSV_COLUMNS
+
+    saved(furikaeri_home, [analysis("en"), analysis("ja", question="自己PRをしてください。")])
+    rows = list(csv.DictReader(io.StringIO(run(furikaeri_home, "export", "--format", "csv").output)))
+    assert [(r["language"], r["word_count"], r["word_count_unit"], r["hedges_per"]) for r in rows] == [
+        ("en", "120", "words", "100 words"), ("ja", "120", "morae", "300 morae")]
+    assert CSV_COLUMNS[-3:] == ("transcript", "word_count_unit", "hedges_per")  # added after, none moved

@@ -61,8 +61,13 @@ CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articula
                "morae_per_s", "fillers_per_min", "filler_count", "repetitions_per_min", "repetitions", "long_pauses",
                "longest_pause_s", "latency_s", "word_count", "pitch_spread_st", "loudness_range_db", "monotone_share",
                "hedges", "hedges_per_100_words", "opening_s", "opening_share", "off_pace_s")
+#: What ``word_count`` and ``hedges_per_100_words`` count in, per answer (its language's unit:
+#: ``words``, ``100 words``; ``morae``, ``300 morae``), as the JSON's ``stats.unit`` says: a
+#: Japanese answer's 316 is morae, its 3.8 hedges per 300 morae. After the other columns, so a
+#: script reading those by place reads them as before.
+CSV_UNITS = ("word_count_unit", "hedges_per")
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
-               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript")
+               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS)
 
 
 def to_csv(data: dict[str, Any]) -> str:
@@ -76,9 +81,17 @@ def to_csv(data: dict[str, Any]) -> str:
                a.get("model") or ""]
         row += [_cell(a["metrics"].get(c)) for c in CSV_METRICS]
         row += [a.get("focus") or "", note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
-                readable(a.get("transcript") or "", a.get("language"))]
+                readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"))]
         w.writerow(row)
     return buf.getvalue()
+
+
+def _units(language: str | None) -> list[str]:
+    """The :data:`CSV_UNITS` cells of an answer in ``language`` (empty for an answer of none)."""
+    if language not in LANGUAGES:
+        return ["", ""]
+    rules = get_rules(language)
+    return [rules.unit, f"{100 * rules.units_per_word} {rules.unit}"]
 
 
 def _cell(v: Any) -> Any:
