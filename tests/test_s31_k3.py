@@ -14,10 +14,84 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from furikaeri.transcribe import Word
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from pulse_fixture import pulse  # noqa: E402,F401  (fixture)
+
+
+def _w(text, start, end):
+    return Word(text, start, end)
+
+
+# ------------------------------------------------------------------------------ seams
+def test_the_full_stop_a_stretch_ends_with_gives_way_to_the_hearing_across_the_seam():
+    from furikaeri.stream import _reseamed
+
+    words = [_w(" the", 19.9, 20.1), _w(" white.", 20.1, 20.6), _w(" bird", 21.8, 22.1), _w(" sitting", 22.1, 22.5)]
+    # the next stretch (from 21.75) heard "the white" as its context, with no mark after it
+    got = _reseamed(words, [([_w(" the", 19.95, 20.1), _w(" white", 20.12, 20.62)], 21.75)])
+    assert [w.text for w in got] == [" the", " white", " bird", " sitting"]
+    assert (got[1].start, got[1].end) == (20.1, 20.6)  # only the mark changes
+    # Japanese: a comma where the stretch had closed with 。
+    ja = [_w("数に", 1.0, 1.4), _w("1回。", 1.4, 1.9), _w("勉強を", 3.0, 3.5)]
+    assert [w.text for w in _reseamed(ja, [([_w("1回、", 1.45, 1.95)], 2.9)])] == ["数に", "1回、", "勉強を"]
+    # a real sentence end, heard so across the seam too, stays one
+    end = [_w(" nest.", 5.0, 5.5), _w(" Then", 7.0, 7.3)]
+    assert [w.text for w in _reseamed(end, [([_w(" nest.", 5.0, 5.5)], 6.9)])] == [" nest.", " Then"]
+
+
+def test_a_seam_whose_context_word_is_another_word_changes_no_mark():
+    from furikaeri.stream import _reseamed
+
+    words = [_w(" their", 3.2, 3.4), _w(" first", 3.4, 3.7), _w(" website.", 3.7, 4.39), _w(" mean", 4.97, 5.33)]
+    # the context's only word overlaps "website." but is not it: the stop stays
+    got = _reseamed(words, [([_w(" the", 3.8, 4.3)], 4.97)])
+    assert [w.text for w in got] == [" their", " first", " website.", " mean"]
+    assert _reseamed(words, []) == words
+    assert _reseamed([], [([_w(" the", 19.0, 19.2)], 21.75)]) == []
+
+
+def test_a_word_the_hearing_wrote_after_the_contexts_last_is_the_stretchs_own():
+    """QA: the streamed transcript said "first website. mean to keep doing" where the whole take
+    has "I mean": Whisper stamped the stretch's first "I" (3.81-4.57) back over the context."""
+    from furikaeri.stream import _reseamed
+
+    words = [_w(" first", 3.4, 3.7), _w(" website.", 3.7, 4.39), _w(" mean", 4.97, 5.33), _w(" to", 5.33, 5.59)]
+    got = _reseamed(words, [([_w(" I", 3.81, 4.57)], 4.97)])
+    assert [w.text for w in got] == [" first", " website.", " I", " mean", " to"]
+    assert (got[2].start, got[2].end) == (4.97, 4.97)  # at the stretch's start
+    # after the context's last word, matched: "website I" -> the mark, and "I" is the stretch's
+    got = _reseamed(words, [([_w(" website.", 3.7, 4.35), _w(" I", 4.4, 4.6)], 4.97)])
+    assert [w.text for w in got] == [" first", " website.", " I", " mean", " to"]
+    # a context word the stretch wrote again is not doubled, nor one of the context's own
+    assert [w.text for w in _reseamed(words, [([_w(" mean", 4.4, 4.6)], 4.97)])] == [w.text for w in words]
+    assert [w.text for w in _reseamed(words, [([_w(" first", 3.4, 4.6)], 4.97)])] == [w.text for w in words]
+
+
+@pytest.mark.model
+def test_a_streamed_answer_keeps_its_mid_sentence_pauses_and_the_word_after_a_seam(shared):
+    """QA, en_ALL_046 streamed: "the white. bird sitting ..." and "the baby bird. dropped from":
+    the pauses at 20.3 s (1.1 s) and 29.6 s (1.9 s) counted as between sentences, where the whole
+    take has them mid-sentence, with the tip "2 long pauses fell mid-sentence"."""
+    import realclips
+    from furikaeri.analysis import analyze_file
+    from furikaeri.stream import blocks_of, listen_to
+
+    audio, _ = realclips.real_l2(shared, "en_ALL_046_F_FAR_ENG_ST1")
+    a = listen_to(blocks_of(audio.samples), language="en", budget=30, hear_ahead=True)
+    long = {round(p.start): p.place for p in a.pauses if p.kind != "short"}
+    assert long.get(20) == long.get(30) == "mid", a.pauses
+    assert a.stats.mid_long_pauses == 2
+    assert "bird. dropped" not in a.transcript and "white. bird" not in a.transcript
+    # a sample's stretch opening with "I", stamped by Whisper back over the speech before it
+    path = Path(__file__).resolve().parents[1] / "samples" / "en_tell_me_about_yourself.flac"
+    from furikaeri.audio import load_audio
+
+    streamed = listen_to(blocks_of(load_audio(path).samples), language="en", hear_ahead=True)
+    assert "website. I mean" in streamed.transcript
+    assert [p.place for p in streamed.pauses] == [p.place for p in analyze_file(path, language="en").pauses]
 
 
 # ------------------------------------------------------------------------------ a quiet microphone

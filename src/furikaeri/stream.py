@@ -39,8 +39,9 @@ Whisper, hearing each stretch with less context around it, may write a few words
 from __future__ import annotations
 
 import queue
+import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -109,6 +110,9 @@ CONTEXT_SPEECH_S = 1.5
 #: with 5 / 2 / 1 beams: English 7/8 / 7/8 / 7/8, Japanese 33/50 / 33/50 / 32/49 (greedy fused
 #: a speaker's closing えっと into the next word).
 LAST_BEAM = 2
+#: The word before a seam and the context's last word are the same word when they are at
+#: most this far apart (s): Whisper's word times move a little from one hearing to another.
+SEAM_SLACK_S = 0.3
 #: Silero hysteresis, as :func:`furikaeri.speech.speech_map` (lower on a narrow take: NARROW_VAD).
 VAD_ON, VAD_OFF = 0.5, 0.35
 
@@ -142,6 +146,10 @@ class _Part:
     doubtful: list = field(default_factory=list)
     pitch_t: np.ndarray = field(default_factory=lambda: np.zeros(0))
     pitch_f0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    #: ``(words, start)``: the words of the speech heard before each hearing (its context), as
+    #: Whisper wrote them hearing the speech after it too, and where that hearing's own speech
+    #: starts: what decides the mark at the seam (:func:`_reseamed`)
+    seams: list = field(default_factory=list)
 
 
 class Listener:
@@ -616,7 +624,10 @@ class Listener:
                            speech=context + shifted, multilingual=self.info.multilingual,
                            on_segment=self._check, beam_size=LAST_BEAM if job.ahead or job.last else 5)
             self._check()
+            before_it = [w for w in t.words if _in_context(w, context, shifted)]
             words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
+            if before_it:
+                part.seams = [([_shift(w, offset) for w in before_it], round(shifted[0].start + offset, 3))]
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
             doubtful = []
@@ -657,7 +668,7 @@ class Listener:
         from furikaeri.lang import get_rules
 
         with self._lock:
-            words = [w for p in sorted(self.parts, key=lambda p: p.start) for w in p.words]
+            words = _words_of(self.parts)
         if words and self.language != "auto":
             _, found, _ = transcript_fillers(words, get_rules(self.language))
             self._fillers_so_far = sum(f.kind != "repetition" for f in found)
@@ -733,7 +744,7 @@ class Listener:
         vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
         smap = speech_map(db, vad_frames(vad, len(db)), duration, **self._band.vad)
         parts = sorted(self.parts, key=lambda p: p.start)
-        words = snap_words(_once([w for p in parts for w in p.words]), smap.intervals) if smap.has_speech else []
+        words = snap_words(_words_of(parts), smap.intervals) if smap.has_speech else []
         heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),
                       tuple(d for p in parts for d in p.doubtful)) if smap.has_speech else Heard()
         budget_s = float(self.budget) if self.budget is not None else default_budget(rules.code)
@@ -815,7 +826,65 @@ def _after(before: _Part, part: _Part) -> _Part:
     later = part.pitch_t > (before.pitch_t[-1] if len(before.pitch_t) else -np.inf)  # no frame twice
     return _Part(before.start, part.end, before.words + part.words, before.held + part.held,
                  before.doubtful + part.doubtful, np.concatenate([before.pitch_t, part.pitch_t[later]]),
-                 np.concatenate([before.pitch_f0, part.pitch_f0[later]]))
+                 np.concatenate([before.pitch_f0, part.pitch_f0[later]]), before.seams + part.seams)
+
+
+def _words_of(parts: list) -> list:
+    """The stretches' words as one transcript: in take order, each once (:func:`_once`), the
+    mark at each seam as heard across it (:func:`_reseamed`)."""
+    parts = sorted(parts, key=lambda p: p.start)
+    return _reseamed(_once([w for p in parts for w in p.words]), [s for p in parts for s in p.seams])
+
+
+#: The marks Whisper closes a word with (a sentence's end, a comma), as one run at its end.
+_CLOSING_MARKS = re.compile(r"[.。．!！?？…‥,，、;；:：]*$")
+
+
+def _reseamed(words: list, seams: list) -> list:
+    """``words`` (in take order) joined at each seam (``seams``: :attr:`_Part.seams`) as the
+    hearing across it wrote them.
+
+    A stretch heard alone ends where its audio ends, and Whisper closes its last word with a
+    full stop there ("the white." "bird sitting ...", 「数に1回。」「勉強を」): a pause
+    mid-sentence would count as one between sentences, and its tip go unsaid. The next
+    stretch's hearing has the speech before the pause in its context, as a whole take has: the
+    mark it wrote after the same word (none, a comma or the full stop) is the one kept.
+
+    Words that hearing wrote after the context's last word are the stretch's own, though
+    Whisper stamped them back over the context ("website." "I" at 3.81-4.57 s, before "mean"):
+    they are put back at the stretch's start ("... website. I mean to keep ...")."""
+    out = list(words)
+    for heard, start in seams:
+        before = [i for i, w in enumerate(out) if (w.start + w.end) / 2 < start]
+        if not before:
+            continue
+        i = before[-1]
+        last = out[i]
+        same = [k for k, h in enumerate(heard) if _core(h.text) == _core(last.text)
+                and min(h.end, last.end) - max(h.start, last.start) >= -SEAM_SLACK_S]
+        if same:
+            out[i] = replace(last, text=_marked(last.text, heard[same[-1]].text))
+            extra = heard[same[-1] + 1:]
+        else:  # the hearing left the stretch's last word out: what it wrote after that word's end
+            tail = {_core(w.text) for w in out[max(0, i - 2):i + 1]}
+            extra = [h for h in heard if h.end > last.end + SEAM_SLACK_S / 3 and _core(h.text) not in tail]
+        if extra and i + 1 < len(out) and _core(extra[-1].text) == _core(out[i + 1].text):
+            extra = []  # written in the stretch's own words too
+        if extra and _core(extra[0].text):
+            out[i + 1:i + 1] = [replace(h, start=start, end=start) for h in extra]
+    return out
+
+
+def _core(text: str) -> str:
+    """A word without its marks, for telling two hearings of it alike."""
+    return text.strip(" ,.、。!?！？…‥;:").lower()
+
+
+def _marked(text: str, heard: str) -> str:
+    """``text`` closed with the marks ``heard`` (the same word, heard across a seam) ends with."""
+    bare = text.rstrip()
+    bare = bare[:len(bare) - len(_CLOSING_MARKS.search(bare).group())]
+    return bare + _CLOSING_MARKS.search(heard.rstrip()).group() if bare.strip() else text
 
 
 def _once(words: list) -> list:
@@ -842,8 +911,6 @@ def _detect_s() -> float:
 
 
 def _shift(x, offset: float):
-    from dataclasses import replace
-
     return replace(x, start=round(x.start + offset, 3), end=round(x.end + offset, 3))
 
 
