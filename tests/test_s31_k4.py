@@ -236,3 +236,40 @@ def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, 
     r = invoke(["practice", "--set", "ja-basic", "-n", "1", "--from-files", str(sample),
                 "--note", "A", "--note", "B", "--no-reflect"])
     assert "質問は1問ですが、--note が2個あります" in r.output
+
+
+# --------------------------------------------------------------------------- 6: -q NUMBER is the archive's question
+
+
+def test_a_question_number_names_the_archived_question(furikaeri_home, monkeypatch):
+    """QA: `-q 5` is question 5 for progress and compare, but `analyze --save -q 5` saved a new
+    question whose words were "5"."""
+    from furikaeri import stream
+    from furikaeri.store import Store
+    from test_input_robust import fake_analysis
+
+    heard: list[dict] = []
+
+    def analysing(path, progress=None, **kw):
+        heard.append(kw)
+        return fake_analysis(path, **kw)
+
+    monkeypatch.setattr(stream, "analyze_recording", analysing)
+    sample = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+    r = invoke(["analyze", str(sample), "--save", "-q", "5"])  # an empty archive: no question 5
+    assert r.exit_code == 2 and "no question 5 in your archive" in r.output
+    assert invoke(["analyze", str(sample), "--save", "-q", "What drives you?", "--budget", "75"]).exit_code == 0
+    assert invoke(["analyze", str(sample), "--save", "-q", "en-basic:strength"]).exit_code == 0
+    for ref in ("1", "#1", "１"):
+        r = invoke(["analyze", str(sample), "--save", "-q", ref, "--session", "custom-1"])
+        assert r.exit_code == 0, r.output
+    assert heard[-1]["question"] == "What drives you?"
+    from furikaeri.questions import get_set
+
+    strength = next(q for q in get_set("en-basic").questions if q.id == "strength")
+    assert invoke(["analyze", str(sample), "--save", "-q", "2"]).exit_code == 0
+    assert (heard[-1]["question"], heard[-1]["budget"]) == (strength.text, strength.budget_s)  # as its key brings
+    with Store.open(furikaeri_home) as st:
+        assert [(q.id, q.answer_count) for q in st.questions()] == [(1, 4), (2, 2)]  # no question "1"
+    r = invoke(["analyze", str(sample), "--save", "-q", "3"])
+    assert r.exit_code == 2 and "no question 3" in r.output

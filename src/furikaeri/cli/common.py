@@ -92,12 +92,16 @@ def user_dir() -> Path:
 def asked_question(question: str | None, budget: float | None):
     """``--question`` of analyze and record: a set's question named by its text, key or id
     (``jikoshokai``) brings its own wording and, unless ``--budget`` is given, its own budget.
-    Returns (question text, budget, the set question or None)."""
+    A number (``5``, ``#5``) names the archive's question of that number, as it does for
+    ``progress`` and ``compare``. Returns (question text, budget, the set question or None)."""
     if not question:
         return question, budget, None
     from furikaeri.questions import all_sets, find_question
 
     sets = all_sets(user_dir())
+    number = question_number(question)
+    if number is not None:
+        return _archived_question(number, budget, sets)
     q = find_question(question, sets)
     if q is None:
         set_name, colon, qid = question.strip().partition(":")
@@ -110,6 +114,36 @@ def asked_question(question: str | None, budget: float | None):
                                 ja=f"質問セット {set_name} に質問 '{qid}' はありません（質問: {ids}）")
         return question.strip(), budget, None
     return q.text, budget if budget is not None else q.budget_s, q
+
+
+def question_number(ref: str) -> int | None:
+    """The archive's question number ``ref`` is (``5``, ``#5``, ``５``), or None for words."""
+    import unicodedata
+
+    v = unicodedata.normalize("NFKC", ref).strip().removeprefix("#")
+    return int(v) if v.isascii() and v.isdigit() else None
+
+
+def _archived_question(number: int, budget: float | None, sets):
+    """:func:`asked_question` for the archive's question ``number``: a set's question as its set
+    has it now, else its saved words and budget; a clear error when the archive has none of that
+    number (a number is never a new question's words: it names the same question everywhere)."""
+    from furikaeri.questions import find_question
+    from furikaeri.store import db_path
+
+    found = None
+    if number < 2**63 and db_path(current_home()).is_file():
+        with open_store() as store:
+            found = store.question(number)
+    if found is None:
+        raise UsageError(f"there is no question {number} in your archive: a number names a practised question "
+                         "(`furikaeri progress` shows their numbers); give a new question's words or a set question's key",
+                         ja=f"記録に質問{number}はありません。番号で指定できるのは練習済みの質問です（番号は `furikaeri progress` "
+                            "で確認できます）。新しい質問は、文面か質問セットのキーで指定してください")
+    asked = None if found.key.startswith("text:") else find_question(found.key, sets)
+    if asked is not None:
+        return asked.text, budget if budget is not None else asked.budget_s, asked
+    return found.text, budget if budget is not None else found.budget_s, None
 
 
 def spoken_language(language: str, question: str | None, asked) -> str:
