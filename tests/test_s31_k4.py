@@ -232,7 +232,7 @@ def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, 
     sample = Path(__file__).resolve().parent.parent / "samples" / "ja_jikopr.flac"
     r = invoke(["practice", "--set", "ja-basic", "-n", "3", "--from-files", str(sample), str(sample), str(sample),
                 "--note", "A", "--note", "B", "--no-reflect", "--json"])
-    assert "質問は3問ですが、--note は2個です。3問目以降の回答にはメモが付きません" in r.stderr
+    assert "質問は3問ですが、--note は2個です。2問目より後の回答にはメモが付きません" in r.stderr
     r = invoke(["practice", "--set", "ja-basic", "-n", "1", "--from-files", str(sample),
                 "--note", "A", "--note", "B", "--no-reflect"])
     assert "質問は1問ですが、--note が2個あります" in r.output

@@ -145,8 +145,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
             click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
         if 0 < len(note) < len(questions):  # one note is not the whole session's: say who gets none
-            click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions), next=len(note) + 1),
-                       err=True)
+            click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions)), err=True)
         if not answer_files:  # no microphone: said before the first question, not after it
             device = _check_microphone(device)
         asked = _Asked(screen.show, note)

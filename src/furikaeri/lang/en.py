@@ -786,7 +786,7 @@ TEXT = {
     'tip_silent_share': 'Silence took {share:.0%} of the answer: a listener waits through every gap. Have the order of your points ready (a keyword each), and go on to the next as a sentence ends.',
     'tip_silent_share_also': ' Silence took {share:.0%} of the answer.',
     'delete_session_gone': ' Its session {id} ({name}) had no other answer, so it went too.',
-    'fewer_notes': '{notes} --note for {answers} answers: each note goes with one answer, in order, so the answers from question {next} on get none from the command line',
+    'fewer_notes': '{notes} --note for {answers} answers: each note goes with one answer, in order, so the answers after the first {notes} get none from the command line',
     'value_hedges_per_100_words_ja': '{value}/300 morae',
     'focus_fillers_per_min_high_silences': 'Drop the fillers and keep the words coming: your silences are long already, so no pause in their place.',
     'focus_fillers_per_min_high_silences_word': "Drop '{word}' and keep the words coming: your silences are long already, so no pause in its place.",

@@ -718,7 +718,7 @@ TEXT = {
     'tip_silent_share': '回答の{share:.0%}が沈黙でした。聞き手は間のたびに待たされます。話す順番をキーワードで決めておき、文が終わったらすぐ次の話に移りましょう。',
     'tip_silent_share_also': '沈黙は回答の{share:.0%}でした。',
     'delete_session_gone': 'ほかに回答のなかったセッション {id}（{name}）も削除しました。',
-    'fewer_notes': '質問は{answers}問ですが、--note は{notes}個です。{next}問目以降の回答にはメモが付きません',
+    'fewer_notes': '質問は{answers}問ですが、--note は{notes}個です。{notes}問目より後の回答にはメモが付きません',
     'value_hedges_per_100_words_ja': '{value}回/300拍',
     'focus_fillers_per_min_high_silences': 'つなぎの言葉は言わずに、そのまま言葉を続けましょう。間はもう長めなので、代わりに黙る必要はありません。',
     'focus_fillers_per_min_high_silences_word': '「{word}」は言わずに、そのまま言葉を続けましょう。間はもう長めなので、代わりに黙る必要はありません。',
