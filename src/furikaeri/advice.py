@@ -157,7 +157,10 @@ def _pause_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
 
 def _very_long_tip(m, language: str) -> Ranked | None:
     """Pauses of 3 s or more, by where the longest fell: mid-phrase (a freeze), else between
-    sentences or at a comma (a wait: one, or how many); the longest quoted is the answer's."""
+    sentences or at a comma (a wait: one, or how many); the longest quoted is the answer's.
+    A wait tip counts every pause of 3 s or more, as the pauses line does, and names those that
+    fell mid-sentence and the longest of them (``tip_long_silences_mid``): a 9-s freeze is never
+    left out because a longer wait came between sentences."""
     very = [p for p in m.pauses if p.kind == "very_long"]
     if not very:
         return None
@@ -165,9 +168,13 @@ def _very_long_tip(m, language: str) -> Ranked | None:
     if top.place == "mid":
         mid_long = [p for p in m.pauses if p.place == "mid" and p.kind != "short"]
         return 5 + top.duration, _freeze(m.pauses, mid_long, language)
-    waits = [p for p in very if p.place != "mid"]
-    if len(waits) > 1:
-        return 5 + top.duration, text(language, "tip_long_silences", n=len(waits), longest=top.duration,
+    frozen = [p for p in very if p.place == "mid"]
+    if frozen:  # the longest a wait, some of the others freezes: both said, counted as the line counts them
+        return 5 + top.duration, text(language, "tip_long_silences_mid", n=len(very), mid=len(frozen),
+                                      longest=top.duration, freeze=max(p.duration for p in frozen),
+                                      very_long=norms.VERY_LONG_PAUSE_S)
+    if len(very) > 1:
+        return 5 + top.duration, text(language, "tip_long_silences", n=len(very), longest=top.duration,
                                       very_long=norms.VERY_LONG_PAUSE_S)
     return 5 + top.duration, text(language, "tip_long_silence", longest=top.duration)
 
@@ -283,13 +290,39 @@ def _hedge_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
                                 top=_most_said((h.text for h in said), language))
 
 
+#: The rank of the tip for an opening that begins a story (:func:`_opening_tip`): under a figure
+#: past its norm (fillers, hedges, pauses: 5 and up), over a pace or a flat voice only just off.
+#: The order is read from the words by cue phrases ("Once upon a time", 「大学2年生の時、」): a cue
+#: found is a story told first, but most stories open without one (the report's row says so).
+STORY_FIRST_RANK = 4.5
+#: The opening sentence is quoted in the story tip up to this many characters.
+QUOTE_CHARS = 50
+
+
 def _opening_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
     """The first sentence ending late in the budget (``forced``: whenever it ends) but inside
-    it, as the report's row writes it."""
+    it, as the report's row writes it; else, on time but opening a story rather than stating
+    the answer (``Opening.order``, the "story first" of the report's row): lead with the answer."""
     o = getattr(m, "opening", None)
-    if o is None or not (forced or o.late) or o.budget_share > 1.0:
+    if o is None or o.budget_share > 1.0:
         return None  # a first sentence past the budget: the length is the fault, not the order (as the coach)
-    return 4 + 10 * o.budget_share, text(language, "tip_opening_late", seconds=o.seconds, share=o.budget_share)
+    if forced or o.late:
+        return 4 + 10 * o.budget_share, text(language, "tip_opening_late", seconds=o.seconds, share=o.budget_share)
+    if getattr(o, "order", None) == "story_first":
+        return STORY_FIRST_RANK, text(language, "tip_opening_story", sentence=_quoted(o.text, language))
+    return None
+
+
+def _quoted(sentence: str, language: str, most: int = QUOTE_CHARS) -> str:
+    """``sentence`` as a tip quotes it: whole up to ``most`` characters, else cut there (at a
+    space in a language written with them) with an ellipsis."""
+    sentence = sentence.strip() if get_rules(language).joiner else sentence.strip().rstrip("。")  # 「…ました」
+    if len(sentence) <= most:
+        return sentence
+    cut = sentence[:most]
+    if get_rules(language).joiner and " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,、") + "…"
 
 
 def _voice_tip(voice, language: str, *, forced: bool = False) -> Ranked | None:
@@ -330,10 +363,12 @@ TIP_ABOUT = {
     "tip_over_budget": ("over_s",), "tip_over_budget_slightly": ("over_s",), "tip_too_short": ("answer_s",),
     "tip_freeze": ("longest_pause_s",), "tip_long_silence": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
     "tip_freeze_mid": ("longest_pause_s",), "tip_long_silences": ("longest_pause_s",),
+    "tip_long_silences_mid": ("longest_pause_s",),
     "tip_silent_share": ("longest_pause_s",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
     "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
-    "tip_opening_late": ("opening_share",), "tip_monotone": ("monotone_share",),
+    "tip_opening_late": ("opening_share",), "tip_opening_story": ("opening_share",),
+    "tip_monotone": ("monotone_share",),
 }
 
 
@@ -438,7 +473,8 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         other = next((c for c in LANGUAGES if c != language), language)
         out.append(text(language, "warn_unheard", heard=speech_s - unheard, speech=speech_s,
                         other=text(language, f"language_{other}"), as_code=other))
-    if m.unconfirmed_fillers:
+    if m.unconfirmed_fillers and not (sounds_like or _mostly_elsewhere(other_languages, m.answer_s)):
+        # said in another language, every figure is off already (said first): no count to doubt
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))
     # a noisy room: Whisper drops many soft, short fillers (bench/real.py --noise: real speech
     # with a steady noise 20 dB under it, about 24 dB of contrast, keeps 0.5-0.6 of the
@@ -449,6 +485,14 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     elif speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration:
         out.append(text(language, "warn_noisy", db=speech_map.contrast_db))
     return out
+
+
+def _mostly_elsewhere(other_languages, answer_s: float) -> bool:
+    """Was half the answer or more said in yet another language (``other_languages``, the
+    stretches of it)? The rule of :func:`furikaeri.analysis.off_language` over those stretches
+    (which imports this module: its rule is restated here, not imported)."""
+    said = sum(span.end - span.start for span in other_languages)
+    return bool(other_languages) and said >= 0.5 * (answer_s or 0.0)
 
 
 def _too_short(a) -> bool:

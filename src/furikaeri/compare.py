@@ -25,8 +25,9 @@ from furikaeri.store import Answer, Store
 
 @dataclass(frozen=True)
 class TextDiff:
-    """What an answer said differently: the share of the earlier answer's words kept, and the
-    runs of words dropped and added (as said, with their punctuation)."""
+    """What an answer said differently: the share of the earlier answer's content words kept
+    (:func:`_kept_share`), and the runs of words dropped and added (as said, with their
+    punctuation)."""
 
     kept_share: float
     removed: tuple[str, ...]
@@ -184,6 +185,70 @@ def _add_run(runs: list[tuple[int, int]], run: tuple[int, int]) -> None:
         runs.append(run)
 
 
+#: Japanese words that carry no content of their own, by UniDic's part of speech: particles,
+#: auxiliaries (ました, です), affixes (御, さん), pronouns (私, それ), adnominals (その, この),
+#: interjections (えーと, はい) and conjunctions; verbs that lean on another word
+#: (し|て|い|まし|た: :func:`_ja_function`); and the formal nouns (こと, もの, ところ).
+_JA_FUNCTION_POS1 = frozenset({"助詞", "助動詞", "接頭辞", "接尾辞", "代名詞", "連体詞", "感動詞", "接続詞",
+                               "補助記号", "空白"})
+_JA_FORMAL_NOUNS = frozenset({"こと", "事", "もの", "物", "ところ", "所", "ため", "為", "とき", "時", "よう", "の"})
+
+
+def _content_words(text_: str, tokens: Sequence[str], language: str) -> list[str]:
+    """The words of ``tokens`` (``text_``'s diff tokens, in order) that carry content,
+    case-folded: two answers on different things share their particles and endings (の, は,
+    ました; the, of, and, I), and a share of words kept that counts them says a quarter of an
+    unrelated answer was said again. English: every word but the stop words and hesitations
+    (``lang.en``'s lists); Japanese: by UniDic's part of speech (:data:`_JA_FUNCTION_POS1`)."""
+    if language == "ja":
+        try:
+            from furikaeri.lang.ja import _tokens
+
+            spans = _spans(text_, tokens)
+            tags = {t.start: t for t in _tokens(text_)}
+        except Exception:  # noqa: BLE001 - no tagger: every word counts
+            return [t.casefold() for t in tokens]
+        if spans is None:
+            return [t.casefold() for t in tokens]
+        before = {b.start: a for a, b in zip(_tokens(text_), _tokens(text_)[1:])}
+        return [t.casefold() for t, (at, _) in zip(tokens, spans) if not _ja_function(tags.get(at), before.get(at))]
+    from furikaeri.lang.en import _HESITATION_RE, _STOPWORDS
+
+    words = [t.casefold().replace("’", "'") for t in tokens]
+    return [w for w in words if w not in _STOPWORDS and not _HESITATION_RE.match(w)]
+
+
+#: Verbs that only carry the grammar: する after a noun (志望|し), いる, ある.
+_JA_LIGHT_VERBS = frozenset({"為る", "居る", "有る"})
+
+
+def _ja_function(tag, prev) -> bool:
+    """Is UniDic token ``tag`` (``prev``: the one before it) a word with no content of its own
+    (:data:`_JA_FUNCTION_POS1`, :data:`_JA_FORMAL_NOUNS`)? A verb that can lean on another
+    (非自立可能) is one where it does, after て/で (降って|き, 晴れて|い), or when it is する, いる
+    or ある; said on its own (行っ|た) it is the verb."""
+    if tag is None:
+        return False
+    if tag.pos1 in _JA_FUNCTION_POS1 or tag.surface in _JA_FORMAL_NOUNS:
+        return True
+    if tag.pos2 == "非自立可能" and tag.pos1 == "動詞":
+        return tag.lemma in _JA_LIGHT_VERBS or (prev is not None and prev.surface in ("て", "で")
+                                                 and prev.pos1 == "助詞")
+    return False
+
+
+def _kept_share(before: str, a: Sequence[str], b: Sequence[str], after: str, language: str) -> float:
+    """The share of the earlier answer's content words (:func:`_content_words`) said again, in
+    the same order, in the later one; of all its words when it has none."""
+    ca, cb = _content_words(before, a, language), _content_words(after, b, language)
+    if not ca:
+        ca, cb = [x.casefold() for x in a], [x.casefold() for x in b]
+    if not ca:
+        return 0.0
+    sm = difflib.SequenceMatcher(a=ca, b=cb, autojunk=False)
+    return round(sum(block.size for block in sm.get_matching_blocks()) / len(ca), 3)
+
+
 def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 5, max_chars: int = 40) -> TextDiff:
     """The runs of units (the language's :meth:`~furikaeri.lang.Rules.diff_tokens`) dropped
     and added between two transcripts: the ``max_runs`` longest of each, in the order they were
@@ -198,10 +263,8 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
     sm = difflib.SequenceMatcher(a=[x.casefold() for x in a], b=[x.casefold() for x in b], autojunk=False)
     removed_at: list[tuple[int, int]] = []  # the runs' words, widened to whole phrases
     added_at: list[tuple[int, int]] = []
-    kept = 0
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
-            kept += i2 - i1
             continue
         # a lone character (a particle, "a") changed is the recogniser's noise, not something said differently
         if op in ("delete", "replace") and i2 - i1 >= rules.diff_min_run and len("".join(a[i1:i2])) > 1:
@@ -231,7 +294,7 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
         return tuple(out)
 
     return TextDiff(
-        kept_share=round(kept / len(a), 3) if a else 0.0,
+        kept_share=_kept_share(before, a, b, after, lang),
         removed=show_runs(removed),
         added=show_runs(added),
         words_before=len(a),

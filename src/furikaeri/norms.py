@@ -28,14 +28,18 @@ class Band:
 
 #: Speaking rate, English: words per minute over the answer span, pauses included. Speech
 #: coaches commonly use 120-160 (Speaker Coach 100-165, Read.ai 130-175).
-WPM = Band(120.0, 160.0, "METRICS.md: Speaker Coach 100-165, coaches 120-160 wpm")
+WPM = Band(120.0, 160.0, "METRICS.md: coaches commonly 120-160 wpm (Speaker Coach 100-165, Read.ai 130-175)")
 #: Japanese: characters as written per minute. About 300 字/分 is the NHK news norm and the
 #: usual interview target, 350 commercial TV, 400 fast (talkrescue.jp/archives/5153): the band
 #: is that norm with 50 either side, so a natural answer is not flagged for a few characters.
-CHARS_PER_MIN = Band(250.0, 350.0, "METRICS.md: NHK ~300 字/分, 350 commercial TV (talkrescue.jp)")
-#: Japanese morae per second over the answer span. Conversational Japanese runs at roughly
-#: 6-8 morae/s, read speech slower; 5.5-8 is an answer that is easy to follow.
-MORAE_PER_S = Band(5.5, 8.0, "METRICS.md: conversational Japanese 6.3-8 morae/s")
+CHARS_PER_MIN = Band(250.0, 350.0, "METRICS.md: NHK ~300 字/分, 350 commercial TV, 400 fast (talkrescue.jp); "
+                                   "furikaeri's own band: 300 ± 50")
+#: Japanese morae per second over the answer span. The lower bound is where the research on
+#: Japanese that is easy to follow puts its best pace: 320-360 morae a minute, 5.3-6 a second
+#: (Prafiyanto et al. 2018); a pace it calls best is never "slow" here. Conversation runs at
+#: about 6.3 morae/s, very roughly 7-8 at its quickest: above 8 an answer is hard to follow.
+MORAE_PER_S = Band(5.3, 8.0, "METRICS.md: 320-360 morae/min (5.3-6/s) easiest to follow (Prafiyanto 2018); "
+                             "conversation about 6.3, very roughly 7-8 morae/s")
 
 #: The band of each rate figure, by its JSON name.
 RATE_BANDS = {"wpm": WPM, "chars_per_min": CHARS_PER_MIN, "morae_per_s": MORAE_PER_S}
@@ -53,14 +57,19 @@ FILLERS_SOURCE = "METRICS.md: <=2/min excellent, <=5/min professional (FrameFlow
 #: (FrameFlow: fillers at zero for many sessions can sound rehearsed).
 ZERO_FILLER_RUN = 4
 
-#: Silent pauses: fluency research puts the floor at 0.25 s; coaches call 1 s and more long
-#: and 3 s and more very long.
+#: Silent pauses: fluency research puts the floor at 0.25-0.4 s; coaches class 0.8-1.5 s as
+#: deliberate, 1.5-3 s long and over 3 s very long (METRICS.md). furikaeri calls a pause long
+#: from 1 s, inside the coaches' "deliberate" class: a pause a listener notices, worth showing,
+#: and only "ok" in the verdict; very long from 3 s, the coaches' bound.
 MIN_PAUSE_S = 0.25
 LONG_PAUSE_S = 1.0
 VERY_LONG_PAUSE_S = 3.0
-#: Share of the answer spent silent above which it sounds halting.
+#: Share of the answer spent silent above which it sounds halting: furikaeri's own threshold
+#: (METRICS.md gives none); a third of the answer silent is a listener waiting through every gap.
 SILENCE_SHARE_HIGH = 0.35
-PAUSES_SOURCE = "METRICS.md: pauses >= 1 s long, >= 3 s very long"
+PAUSES_SOURCE = ("METRICS.md: coaches' classes 0.8-1.5 s deliberate, 1.5-3 s long, > 3 s very long; "
+                 "furikaeri's own thresholds: long from 1 s (a pause a listener notices), "
+                 "more than 35% of the answer silent sounds halting")
 
 #: Vocal variety: pitch spread (semitone standard deviation, relative to the speaker's own
 #: median) over 10-s stretches of the answer. Hincks (2004) found 10-s spreads of about 1.8 to
@@ -73,15 +82,22 @@ VOICE_WINDOW_S = 10.0
 MONOTONE_ST = 1.5
 #: An answer whose stretches are monotone this often is flat as a whole.
 MONOTONE_SHARE_HIGH = 0.5
-VOICE_SOURCE = "METRICS.md: Hincks 2004/2005 (F0 SD over 10 s), hot-mic monotone score"
+VOICE_SOURCE = ("METRICS.md: Hincks 2004 (F0 SD/mean 0.11-0.235 over 10 s), hot-mic monotone below 2 st; "
+                "furikaeri's own thresholds: under 1.5 st (flatter than Hincks's flattest speaker), "
+                "flat in half the answer")
 
-#: Time to the point: 就活 advice asks for the conclusion first; an opening sentence that runs
-#: past a fifth of the answer's budget has not got there (METRICS.md, "Getting to the point").
+#: Time to the point: 就活 advice asks for the conclusion first, in answers of about a minute
+#: (METRICS.md, "Getting to the point"). The fifth of the budget is furikaeri's own threshold:
+#: 12 s of a minute, time for a sentence that states the point, not for a story's scene-setting.
 OPENING_SHARE = 0.2
-OPENING_SOURCE = "METRICS.md: 結論ファースト, answers of about a minute"
-#: Hedges per 100 words (morae / 3 in Japanese, a word's worth) above which claims sound unsure.
+OPENING_SOURCE = ("METRICS.md: 就活 advice asks for the conclusion first (結論ファースト); furikaeri's own "
+                  "threshold: the first sentence ends within a fifth of the budget (12 s of a minute)")
+#: Hedges per 100 words (morae / 3 in Japanese, a word's worth) above which claims sound unsure:
+#: furikaeri's own threshold (METRICS.md lists hedges, after Hyland 1998, but gives no rate):
+#: at 15-20 words a sentence, 3 in 100 is a hedge in every other sentence.
 HEDGES_PER_100_HIGH = 3.0
-HEDGES_SOURCE = "METRICS.md: hedges (Hyland 1998; Yoodli), a separate habit from fillers"
+HEDGES_SOURCE = ("METRICS.md lists hedges (Hyland 1998), a separate habit from fillers, with no rate; "
+                 "furikaeri's own threshold: more than 3 per 100 words is a hedge in every other sentence")
 
 #: Past the budget by no more than this share of it (6 s of 60): over, and told so, but the
 #: fix is a sentence less, not a new structure; the tip ranks under the others.
