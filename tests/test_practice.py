@@ -158,7 +158,7 @@ def test_change_classification():
 
 def test_text_diff_english_and_japanese():
     d = C.diff_text("So um I study physics and I like robots", "I study physics and I build robots at home", "en")
-    assert d.kept_share == pytest.approx(3 / 4, abs=0.01)  # study, physics, robots of study physics like robots
+    assert d.kept_share == pytest.approx(6 / 9, abs=0.01)
     assert "like" in d.removed
     assert "build" in d.added and "at home" in d.added
     j = C.diff_text("えーと私の強みは粘り強さです。", "私の強みは粘り強さです。サークルで発揮しました。", "ja")
@@ -326,7 +326,7 @@ def test_a_pace_that_moved_inside_its_band_reads_in_range(home, take):
         out = CliRunner().invoke(cli, ["compare", *map(str, pair)], env={"COLUMNS": "100"}).output
         rows[pair] = next(ln for ln in out.splitlines() if ln.startswith("pace"))
     assert rows[(ids[0], ids[1])].endswith("+25  = in range")  # 125 -> 150 wpm: both good
-    assert rows[(ids[1], ids[2])].endswith("+40  ▼ further from the range")  # 150 -> 190: too fast
+    assert rows[(ids[1], ids[2])].endswith("+40  ▼ left the range")  # 150 -> 190: too fast, from inside it
     # 190 -> 150 back into the band, and a slow 90 -> 125 up toward it: the figure went up and
     # the word says where it went, not a bare "better" beside a pace that rose
     more = [S.save_analysis(make_analysis(rate=r), audio_path=None, home=home, session="x",

@@ -395,7 +395,7 @@ def test_a_pace_into_the_range_reads_better_in_the_table_as_in_the_note_check():
     shown = _verdict(change(wpm, 218.0, 157.0), "en")
     assert shown.plain == "▲ into the range"
     assert _verdict(change(wpm, 130.0, 150.0), "en").plain == "= in range"  # moved inside it
-    assert _verdict(change(wpm, 157.0, 117.0), "en").plain == "▼ further from the range"
+    assert _verdict(change(wpm, 157.0, 117.0), "en").plain == "▼ left the range"  # from inside it
 
 
 def test_progress_over_two_paces_says_what_compare_says():
