@@ -155,7 +155,7 @@ def test_practice_says_which_answers_get_no_note(monkeypatch, tmp_path):
     assert [a["answer_id"] is not None for a in saved["answers"]] == [True, True, True]
     r = run("practice", "--set", "ja-basic", "--from-files", *files, "--note", "結論から話す",
             "--no-reflect", "--json", "--lang", "ja")
-    assert "--note が 1 個" in " ".join(r.stderr.split())
+    assert "--note は1個です" in " ".join(r.stderr.split())
     r = run("practice", "--set", "en-basic", "--from-files", *files[:1], "--note", "x", "--no-reflect", "--json")
     assert "--note for" not in r.stderr  # as many notes as answers: nothing to say
 
