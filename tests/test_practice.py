@@ -606,6 +606,24 @@ def test_errors_are_one_line_exit_2(home, take):
         assert len([ln for ln in r.output.splitlines() if ln.startswith("furikaeri: error")]) == 1
 
 
+def test_an_input_that_ends_before_anything_is_typed_is_said_once(home, take):
+    """Enter on the first part as it was, then the end of the input: nothing was typed, so it is
+    the input ending (one error line, exit 2), not "the parts you typed are saved" beside "no note
+    yet: add one with `furikaeri note N`" (the command just run), exit 0."""
+    seed_week(home, take)
+    with Store.open(home) as st:
+        before = st.note(1)
+    r = CliRunner().invoke(cli, ["note", "1"], input="\n")
+    assert r.exit_code == 2 and "the input ended" in r.output, r.output
+    assert "parts you typed" not in r.output and "no note yet" not in r.output
+    with Store.open(home) as st:
+        assert st.note(1) == before
+    r = CliRunner().invoke(cli, ["note", "1"], input="it ran long\n")  # a part typed, then the end: kept
+    assert r.exit_code == 0 and "parts you typed are saved" in r.output, r.output
+    with Store.open(home) as st:
+        assert st.note(1).wrong == "it ran long" and st.note(1).next_time == before.next_time
+
+
 def test_a_budget_that_is_no_number_is_refused(home, take):
     """click's FloatRange lets nan through; a NaN budget would print invalid JSON and be saved."""
     for value in ("nan", "inf", "0"):

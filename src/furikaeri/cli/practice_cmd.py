@@ -630,8 +630,8 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
                 for key in ("wrong", "why", "next_time"):
                     typed.append(ask(text(L, key), getattr(cur, key) if cur else ""))
             except click.Abort:  # Ctrl-C or the input ended: the parts typed are kept, the rest as they were
-                if not typed:
-                    raise
+                if typed == [getattr(cur, k) if cur else "" for k in ("wrong", "why", "next_time")[:len(typed)]]:
+                    raise  # nothing typed or changed (Enter on the parts as they were): the input ended, as with none
                 click.echo(err=True)
                 click.echo(text(L, "note_partial"), err=True)
             wrong, why, next_time = (typed + [None, None, None])[:3]
