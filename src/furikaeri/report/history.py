@@ -8,6 +8,7 @@ label comes from the text table of ``lang`` (:func:`furikaeri.lang.text`).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 from rich.console import Console, Group
@@ -179,11 +180,21 @@ def _plain(x: Any) -> str:
     return x.plain if isinstance(x, Text) else str(x)
 
 
+#: A date and a minute as a name carries them ("en-basic 2026-10-01 10:00"): a practice run is
+#: named by the clock where it was made, which another time zone's reader does not share.
+_NAMED_MINUTE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+
+
 def _beside(name: str, when: str) -> str:
     """" · 2026-11-23 10:00" after a session's ``name``: nothing when the name already says it
-    (a practice run named by its set and time), the time alone when it says the day."""
+    (a practice run named by its set and time), the time alone when it says the day. A name
+    whose date and minute are not this local start (made under another time zone: "10:00"
+    in the name, 19:00 here) gets the whole local date and time, never a bare time that would
+    read as the same day's other clock."""
     if when in name:
         return ""
+    if _NAMED_MINUTE.search(name):
+        return f" · {when}"
     return f" · {when[11:]}" if len(when) > 11 and when[:10] in name else f" · {when}"
 
 
