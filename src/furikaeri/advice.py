@@ -379,6 +379,13 @@ def _slowing_pauses(pauses) -> str:
     return "tip_slow_pauses" if inside >= sum(p.duration for p in pauses) / 2 else "tip_slow_pauses_between"
 
 
+def tips_as_shown(analysis, focus) -> list[str]:
+    """``analysis``'s tips in the order its report shows them: the one about ``focus`` (a coach
+    focus, or None) first (:func:`focus_first`), so the terminal and ``--json`` give one order."""
+    tips = list(analysis.tips)
+    return focus_first(tips, focus.metric, analysis.language, analysis=analysis) if focus is not None else tips
+
+
 def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     """``tips`` (as :func:`tips_for` wrote them, in ``language``) with the one about the coach's
     focus ``metric`` first, so the report's first tip is about what its first line asks; the

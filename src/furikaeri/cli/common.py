@@ -401,19 +401,23 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus:
     one saved with it (:func:`furikaeri.session.archive_focus`), else judged against the norm only."""
     from furikaeri.cli.streams import repaired_deep
 
+    from furikaeri.coach import focus_of
+
     analysis = shown_analysis(analysis)
+    focus = focus_of(analysis) if focus is NORM_FOCUS else focus
     if json_:
-        doc = analysis.to_dict()
+        from furikaeri.advice import tips_as_shown
+
+        doc = {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus)}  # in the report's order
         if answer_id is not None or saving:
             doc = {"answer_id": answer_id, **doc}
         click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
     else:
         from rich.console import Console
 
-        from furikaeri.coach import focus_of
         from furikaeri.report.terminal import render
 
-        render(analysis, Console(), focus=focus_of(analysis) if focus is NORM_FOCUS else focus)
+        render(analysis, Console(), focus=focus)
 
 
 def save_options(fn):

@@ -180,11 +180,9 @@ def render(a, console: Console | None = None, focus=None) -> None:
     heard_as = _heard_as(a, inner) if a.sounds_like else []  # every figure below is off: said first
     lead = [focus_line(focus, a.language, inner), Text("")] if focus is not None else []
     said = marked_transcript(a, L, spaced=bool(rules.joiner))
-    tips: list = list(a.tips)
-    if focus is not None:  # the first tip is about what the first line asks
-        from furikaeri.advice import focus_first
+    from furikaeri.advice import tips_as_shown
 
-        tips = focus_first(tips, focus.metric, a.language, analysis=a)
+    tips: list = tips_as_shown(a, focus)  # the first tip is about what the first line asks
     warnings: list = [w for w in a.warnings if not (a.sounds_like and w == _language_warning(a))]
     warn_mark = f"{L['warnings']}:"
     if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
