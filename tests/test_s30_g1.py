@@ -174,10 +174,9 @@ def test_analyze_with_a_japanese_set_question_speaks_japanese_errors(tmp_path, m
 
 
 @pytest.mark.parametrize("environ, question, said", [
-    ({"LANG": "ja_JP.UTF-8"}, [], ["furikaeri: 保存しました: ", "furikaeri: この録音では声が聞こえませんでした", "furikaeri: 中断しました"]),
-    ({}, [], ["furikaeri: saved ", "furikaeri: no speech was heard", "furikaeri: interrupted"]),
-    ({"LANG": "ja_JP.UTF-8"}, ["-q", "Tell me about yourself"], ["furikaeri: saved ", "furikaeri: no speech was heard",
-                                                                 "furikaeri: interrupted"]),
+    ({"LANG": "ja_JP.UTF-8"}, [], ["furikaeri: 保存しました: ", "furikaeri: 中断しました"]),
+    ({}, [], ["furikaeri: saved ", "furikaeri: interrupted"]),
+    ({"LANG": "ja_JP.UTF-8"}, ["-q", "Tell me about yourself"], ["furikaeri: saved ", "furikaeri: interrupted"]),
 ])
 def test_a_take_speaks_one_language_on_screen_and_in_its_errors(tmp_path, monkeypatch, environ, question, said):
     """QA a #7: under a Japanese locale, `record` (language auto, no question) said 'saved' and
@@ -188,7 +187,7 @@ def test_a_take_speaks_one_language_on_screen_and_in_its_errors(tmp_path, monkey
     _interrupted_on(monkeypatch, analysis, "analyze_file")  # the analysis is not what this is about
     r = _cli(["record", "--no-stream", "--out", tmp_path / "t.wav", *question], monkeypatch, **environ)
     lines = r.stderr.strip().splitlines()
-    assert len(lines) == 3 and all(line.startswith(s) for line, s in zip(lines, said)), r.stderr
+    assert len(lines) == 2 and all(line.startswith(s) for line, s in zip(lines, said)), r.stderr
 
 
 def _silent_take(monkeypatch, *, duration_s: float, stopped_by: str) -> None:

@@ -226,15 +226,17 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
                      stop_after_silence=stop_after_silence,
                      analyze_command=lambda path: analyze_take(path, **settings))
     with take_settings(out, settings):
-        _, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
-                                     live_hints=live_hints, **recording)
+        take, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
+                                        live_hints=live_hints, **recording)
     held = HeldInterrupts(text(screen_language, "interrupt_held"))
     with held:  # the take ended: keep its answer
         analysis = with_progress(finish, json_, screen_language)
         if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
             if json_:  # scripts still get the document
                 emit_analysis(analysis, json_, saving=save)
-            raise AudioError(no_speech_message(out), ja=no_speech_message(out, "ja"))
+            mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone
+            raise AudioError(no_speech_message(out) + mic,
+                             ja=no_speech_message(out, "ja") + ("" if take.speech_heard else text("ja", "mic_hint")))
         if save:
             save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record",
                           asked=asked, language=language, model=model, budget=budget)

@@ -805,6 +805,7 @@ TEXT = {
     'pace_slower_into': 'in the range, {pct:.0%} slower than your usual pace ({usual})',
     'tip_long_silences_mid': '{n} silences of {very_long:g} s or more (longest {longest:.1f} s), {mid} of them mid-sentence (up to {freeze:.1f} s): a listener wonders whether you have finished or lost your thread. Rehearse your key points and their order (a keyword each), so the next one is ready as a sentence ends.',
     'tip_opening_story': 'Your first sentence began a story ("{sentence}") before your answer. Say the answer first, in one sentence, and let the story back it up.',
+    'mic_hint': '(is the microphone muted or too far? try `furikaeri mic-check`)',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

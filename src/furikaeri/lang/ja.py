@@ -737,6 +737,7 @@ TEXT = {
     'pace_slower_into': '目安内です（ふだんの話速{usual}より{pct:.0%}遅い）',
     'tip_long_silences_mid': '{very_long:g}秒以上の沈黙が{n}回あり（最長{longest:.1f}秒）、うち{mid}回は文の途中でした（文の途中では最長{freeze:.1f}秒）。聞き手は話が終わったのか、言葉に詰まったのかと迷います。話す要点と順番をキーワードで決めておけば、文が終わってすぐ次の話に移れます。',
     'tip_opening_story': '最初の一文がエピソードの書き出しでした（「{sentence}」）。先に結論を一文で言い、エピソードはその裏付けとして話しましょう。',
+    'mic_hint': '（マイクがミュートになっているか、離れすぎていませんか？`furikaeri mic-check` で確認できます）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',
