@@ -348,7 +348,7 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
         changes=tuple(settle_counts(c, a.metrics, b.metrics) for c in compare_metrics(a.metrics, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
-        fix=check_fix(a, b.metrics, lang) if same_question else None,
+        fix=check_fix(a, b.metrics, lang, fillers=b.fillers) if same_question else None,
     )
 
 

@@ -603,6 +603,117 @@ def settle_counts(c: Change, before: Mapping[str, Any] | Sequence[Mapping[str, A
     return replace(c, verdict="same", by_answers=False) if within_jitter(c.metric, b, a) else c
 
 
+# --------------------------------------------------------------------------- a filler named
+
+#: The figure of a filler a note names by its word ("fewer 'like'", 「なんかを減らす」): its count
+#: in each answer (:class:`WordChange`), in place of all the fillers a minute.
+FILLER_WORD = "filler_word"
+
+#: Fillers by family: each key with the forms the rules write it in (the fillers lists of stored
+#: analyses: えーと, えっと, ええと, えーっと and a clipped っと are one; えー, えぇ, ええ, え
+#: another; um, umm and Um one), in the order a form is tried (longer forms first).
+_FAMILIES: tuple[tuple[str, str], ...] = (
+    ("なんていうか", r"(?:なん|何)(?:て|と)(?:いう|言う|ゆう)(?:んですかね|んでしょうか|か)?[ねな]?"),
+    ("えーと", r"え[ーぇえ]*っ?とー*(?:ですね)?|っとー*"),
+    ("えー", r"え[ーぇえ]*"),
+    ("あのー", r"あの[ーぉう]*(?:ですね)?"),
+    ("そのー", r"その[ーぉう]*(?:ですね)?"),
+    ("まあ", r"ま[あぁー]+"),
+    ("なんか", r"なんかー*"),
+    ("うーん", r"う[ーぅ]+[んむ]?|んー+と?"),
+    ("あー", r"あ[ーぁあ]*"),
+    ("um", r"u+m+s?"),
+    ("uh", r"u+h+m*s?"),
+    ("er", r"e+r+m*s?|e+h+m*s?"),
+    ("ah", r"a+h+s?"),
+    ("hmm", r"h+m+s?|m{2,}"),
+    ("like", r"likes?"),
+    ("you know", r"you\s+know"),
+    ("i mean", r"i\s+mean"),
+)
+#: The fillers a note names by their words, as :data:`_CUES` reads them (a word only where the
+#: note talks about it as a word: "so many likes" names "like", not "so").
+_NAMED_WORD = re.compile(
+    r"なん(?:て|と)いうか|え[ーぇえ]*っ?と|えー+|あのー*|まあ|なんか|うーん|"
+    rf"\b(?:u+m+|u+h+m*|e+r+m*|a+h+|{_EN_FILLER})s?\b", re.I)
+#: Words naming fillers in general ("fillers", 「フィラー」): the rate of them all stays a target.
+_ALL_FILLERS = re.compile(r"filler|フィラー", re.I)
+
+
+def filler_key(text: str) -> str:
+    """The family of a filler as written ("Umm" and "um" are ``um``; 「ええと」, 「えっと」 are
+    ``えーと``): how a note's word and an answer's fillers are matched (:data:`_FAMILIES`)."""
+    said = " ".join(unicodedata.normalize("NFKC", text).lower().strip(" ()（）、,.。!?「」'\"“”‘’").split())
+    return next((key for key, form in _FAMILIES if re.fullmatch(form, said)), said)
+
+
+def named_fillers(text: str, language: str | None) -> tuple[tuple[str, ...], bool]:
+    """The filler families a note names by their words ("stop saying um", 「えーとを言わない」),
+    in the order named, and whether it names fillers in general as well ("fewer fillers, esp.
+    'like'"). Only a note about fillers (:func:`note_targets`) names any."""
+    if not any(name == "fillers_per_min" for name, _ in note_targets(text, language)):
+        return (), False
+    words: list[str] = []
+    general = bool(_FEARED_SILENCE.search(text))
+    cue = next(c for c in _CUES if c.metric == "fillers_per_min")
+    for m in cue.pattern.finditer(text):
+        found = [w for w in _NAMED_WORD.finditer(text, m.start(), min(len(text), m.end() + 8)) if w.start() < m.end()]
+        general = general or (not found and bool(_ALL_FILLERS.search(m.group())))
+        words += [filler_key(w.group()) for w in found[:1]]
+    return tuple(dict.fromkeys(words)), general or not words
+
+
+@dataclass(frozen=True)
+class WordChange(Change):
+    """The count of one filler a note names (``word``, its family: :func:`filler_key`) in the
+    two answers, ``before``/``after``; judged on it a minute, with the jitter of any filler
+    count (:func:`word_change`), so ``rate_before``/``rate_after`` go with it."""
+
+    word: str = ""
+    rate_before: float | None = None
+    rate_after: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "word": self.word, "before_per_min": self.rate_before,
+                "after_per_min": self.rate_after}
+
+
+def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s: float | None,
+                after_s: float | None) -> WordChange:
+    """The change of filler ``word`` from the answer with fillers ``before`` (``before_s`` seconds
+    long) to the one with ``after``: lower a minute is better, by the rule of any filler count
+    (:func:`within_jitter`): a change of no more than :data:`COUNT_JITTER` of it over the shorter
+    answer is no change (「なんか」 once, then never, in answers of one length: the recogniser
+    may have heard one that was not said, or missed one that was). Without the lengths, the
+    counts alone."""
+    nb = sum(filler_key(f) == word for f in before)
+    na = sum(filler_key(f) == word for f in after)
+    rate_b = rate_a = None
+    if before_s and after_s:
+        rate_b, rate_a = round(nb * 60.0 / before_s, 2), round(na * 60.0 / after_s, 2)
+        moved = (na * 60.0 / after_s - nb * 60.0 / before_s) * min(before_s, after_s) / 60.0  # over the shorter
+    else:
+        moved = float(na - nb)
+    verdict = "same" if abs(moved) <= COUNT_JITTER + 1e-9 else "better" if moved < 0 else "worse"
+    return WordChange(FILLER_WORD, nb, na, na - nb, verdict, word=word, rate_before=rate_b, rate_after=rate_a)
+
+
+def _word_changes(text: str, language: str | None, previous: Answer, metrics: Mapping[str, Any],
+                  fillers: Sequence[str] | None) -> tuple[tuple[WordChange, ...], bool]:
+    """The changes of the fillers a note names (:func:`named_fillers`) between ``previous`` and
+    the answer of ``metrics`` and ``fillers``, and whether the note names fillers in general too
+    (the rate of them all stays its target). None named, or either answer's fillers unknown (an
+    archive that lost its analysis): no word changes, and the rate is the target."""
+    words, general = named_fillers(text, language)
+    if not words or previous.fillers is None or fillers is None:
+        return (), True
+    out = tuple(word_change(w, previous.fillers, fillers, previous.metrics.get("answer_s"), metrics.get("answer_s"))
+                for w in words)
+    if not judged_both("fillers_per_min", previous.metrics, metrics):  # too short for a rate: shown, not judged
+        out = tuple(replace(c, verdict="n/a") for c in out)
+    return out, general
+
+
 # --------------------------------------------------------------------------- the check
 
 
@@ -664,10 +775,13 @@ class FixCheck:
 
 
 def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *,
-              note: Note | None = None) -> FixCheck | None:
+              note: Note | None = None, fillers: Sequence[str] | None = None) -> FixCheck | None:
     """Compare this attempt's ``metrics`` with the previous attempt, focused on what the note
     targeted: the previous attempt's note, or ``note`` (the latest note on the question, when
-    the previous attempt has none). ``None`` when there is no note."""
+    the previous attempt has none). ``None`` when there is no note. ``fillers``: this attempt's
+    fillers as listed (:attr:`furikaeri.store.Answer.fillers`): a note naming a filler by its
+    word is checked on that word's count (:func:`word_change`), not on all the fillers a minute,
+    which remain its target only where the note names fillers in general too."""
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
@@ -679,12 +793,14 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit) for name, want in targets]
     targets = [t for i, t in enumerate(targets) if t[0] in METRIC_BY_NAME and t not in targets[:i]]
-    changes = tuple(_target_change(name, want, previous.metrics, metrics, limit) for name, want in targets)
-    short = tuple(c.metric for c in changes if _unjudged(c, previous.metrics, metrics))
+    words, all_fillers = _word_changes(text, language, previous, metrics, fillers)
+    targets = [t for t in targets if all_fillers or t[0] != "fillers_per_min"]
+    changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit) for name, want in targets)
+    short = tuple(dict.fromkeys(c.metric for c in changes if _unjudged(c, previous.metrics, metrics)))
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm, limit, bool(short)),
-                    tuple(want for _, want in targets), limit, short,
+                    (None,) * len(words) + tuple(want for _, want in targets), limit, short,
                     _short_in(previous.metrics, metrics) if short else None)
 
 
@@ -698,8 +814,9 @@ def _short_in(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None
 def _unjudged(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
     """Is ``c`` shown and not judged because one of the two answers is too short for its
     figure (both have a value)?"""
+    name = "fillers_per_min" if c.metric == FILLER_WORD else c.metric  # a filler's count: judged as the rate is
     return c.verdict == "n/a" and c.before is not None and c.after is not None \
-        and not judged_both(c.metric, before, after)
+        and not judged_both(name, before, after)
 
 
 def _target_change(name: str, want: str | None, before: Mapping[str, Any], after: Mapping[str, Any],
@@ -816,6 +933,8 @@ def is_fine(metric: str, value: float | None, *, limit: float | None = None) -> 
     repetition at all). ``limit``: a limit the note set on the answer's length (``answer_s``)."""
     if value is None:
         return False
+    if metric == FILLER_WORD:  # a filler named: done when no more is said than the recogniser may mishear
+        return value <= COUNT_JITTER
     if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
         return limit is None or value <= limit
     if has_norm(metric):

@@ -212,7 +212,7 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
     """Did this attempt (an analysis not yet saved) do what the earlier note on its question
     asked (:func:`furikaeri.notes.check_fix`)? None without an earlier attempt in its language,
     or when its figures are off (heard in the other language, mostly unheard)."""
-    from furikaeri.store import metrics_from_analysis
+    from furikaeri.store import filler_texts, metrics_from_analysis
 
     attempts = store.answers(question_id=question_id) if question_id is not None else []
     language = analysis.get("language")
@@ -223,7 +223,8 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
     if not attempts or off_language(analysis) or analysis.get("unheard_s"):
         return None
     noted = latest_noted(attempts)
-    return check_fix(attempts[-1], metrics_from_analysis(analysis), language, note=noted.note if noted else None)
+    return check_fix(attempts[-1], metrics_from_analysis(analysis), language, note=noted.note if noted else None,
+                     fillers=filler_texts(analysis.get("fillers")))
 
 
 def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,

@@ -612,6 +612,10 @@ class Answer:
     analysis: dict[str, Any] | None = field(default=None, repr=False)
     #: The figure the report told the person to work on (:mod:`furikaeri.coach`), if any.
     focus: str | None = None
+    #: The fillers heard, each as the analysis lists it ("um", "えーと"; repeated words are not
+    #: fillers), read even where the analysis is not loaded: a note naming one filler is
+    #: checked on its count (:func:`furikaeri.notes.check_fix`). None when not stored.
+    fillers: tuple[str, ...] | None = field(default=None, repr=False)
 
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         d = {
@@ -1410,7 +1414,7 @@ class Store:
         return rows[0] if rows else None
 
     def _answers(self, clause: str, args: tuple, *, full: bool) -> list[Answer]:
-        cols = "a.*" if full else "a." + ", a.".join(c for c in _ANSWER_LIGHT)
+        cols = "a.*" if full else "a." + ", a.".join(c for c in _ANSWER_LIGHT) + f", {_FILLERS_JSON} AS fillers_json"
         sql = (
             f"SELECT {cols}, s.name AS session_name, q.text AS question_text, q.key AS question_key,"
             " n.id AS n_id, n.wrong AS n_wrong, n.why AS n_why, n.next_time AS n_next,"
@@ -1640,6 +1644,10 @@ _ANSWER_LIGHT = (
 )
 
 
+#: The fillers of a stored analysis, without loading the rest of it (None where it is no JSON).
+_FILLERS_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysis_json, '$.fillers') END"
+
+
 def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
     """Delete company ``cid`` when nothing is known of it any more (:meth:`Store.delete_interview`)."""
     empty = " AND ".join(f"{f} = ''" for f in COMPANY_FIELDS)
@@ -1845,7 +1853,28 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         analysis=_answer_analysis(r, bad) if full else None,
         focus=_text(r, "focus", bad),
     )
-    return answer
+    if full:
+        listed = answer.analysis.get("fillers") if answer.analysis else None
+    else:
+        listed = _json_list(r["fillers_json"])
+    return dataclasses.replace(answer, fillers=filler_texts(listed))
+
+
+def _json_list(raw: Any) -> list[Any] | None:
+    """A JSON array stored as text, or None (no text, no JSON, no array)."""
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    return value if isinstance(value, list) else None
+
+
+def filler_texts(listed: Any) -> tuple[str, ...] | None:
+    """The texts of an analysis' fillers list (a stored one of any schema: repeated words listed
+    among the fillers, kind ``repetition``, were no fillers then either), None without a list."""
+    if not isinstance(listed, list):
+        return None
+    return tuple(str(f.get("text") or "") for f in listed if isinstance(f, dict) and f.get("kind") != "repetition")
 
 
 def _company(r: sqlite3.Row) -> Company:

@@ -22,7 +22,7 @@ from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, off_norm
-from furikaeri.notes import COUNTED, FixCheck, note_text
+from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, WordChange, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
     fit_line,
@@ -328,6 +328,9 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key += short
     elif fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
+    elif fix.verdict == "held" and all(isinstance(c, WordChange) and not c.after for c in fix.changes) \
+            and any(c.before for c in fix.changes):
+        key = "fix_word_gone"  # said last time, not heard now: no "still where it should be"
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
@@ -335,6 +338,9 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"))
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
+        if isinstance(c, WordChange):
+            _indented(console, 2, _word_line(c, lang, fix.too_short, short))
+            continue
         label = _label(c.metric, lang)
         if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
             label += t("fix_limit", lang, limit=fix.limit_s)
@@ -342,6 +348,29 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             else _verdict(c, lang, by_band=False)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+
+
+def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str) -> Text:
+    """「なんか」: 1回 → 0回  then its verdict: a filler a note names, by its count in each answer;
+    each a minute beside it where the answers' lengths make the counts tell another story than
+    the rates it is judged on (4 in a minute, then 4 in 30 s, is more, not the same)."""
+    counted, timed = (c.after or 0) - (c.before or 0), round((c.rate_after or 0) - (c.rate_before or 0), 1)
+    rates = c.rate_before is not None and c.rate_after is not None \
+        and (counted > 0) - (counted < 0) != (timed > 0) - (timed < 0)
+
+    def said(n: float | None, rate: float | None) -> str:
+        count = t("fix_word_times", lang, n=int(n or 0))
+        return t("fix_word_rate", lang, count=count, rate=fmt_value("fillers_per_min", rate, lang)) if rates else count
+    if FILLER_WORD in too_short:
+        verdict = Text(t("fix_short_figure" + short, lang), style="dim")
+    elif c.verdict == "same" and c.after == 0 and c.before:  # one, then none: within the jitter, and gone
+        verdict = Text(t("word_gone_jitter", lang), style=_VERDICT_STYLE["same"])
+    elif c.verdict == "same" and c.before != c.after:
+        verdict = Text("= " + t("same_jitter", lang), style=_VERDICT_STYLE["same"])
+    else:
+        verdict = _verdict(c, lang, by_band=False)
+    return Text.assemble(f"{t('fix_word', lang, word=c.word)}: {said(c.before, c.rate_before)} → "
+                         f"{said(c.after, c.rate_after)}  ", verdict)
 
 
 def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = (),
