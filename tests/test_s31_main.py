@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from conftest import shared_audio
 from furikaeri.cli import cli
+from pulse_fixture import pulse  # noqa: F401  (fixture: a private PulseAudio microphone)
 
 
 @pytest.mark.model
@@ -26,3 +27,36 @@ def test_json_gives_the_tips_in_the_order_the_report_shows_them(furikaeri_home):
     shown = [re.sub(r"[│\s]+$", "", ln.split("• ", 1)[1]) for ln in r.output.splitlines() if "• " in ln]
     assert "Focus: pace" in r.output and doc["tips"][0].startswith("Fast pace")
     assert shown == doc["tips"]
+
+
+def _practice(*args, env=None):
+    import subprocess
+    import sys
+
+    code = "from furikaeri.cli import main\nmain()"
+    return subprocess.run([sys.executable, "-c", code, "practice", "--set", "en-basic", "--only", "intro",
+                           "--no-reflect", "--language", "en", *args], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.mark.model
+def test_a_silent_answer_from_a_file_is_not_blamed_on_a_microphone(furikaeri_home):
+    import os
+
+    silent = shared_audio("edge", "silence_short.wav")
+    r = _practice("--from-files", str(silent), env={**os.environ, "FURIKAERI_HOME": str(furikaeri_home)})
+    assert "not saved" in r.stdout + r.stderr and "mic-check" not in r.stdout + r.stderr, r.stderr
+
+
+@pytest.mark.mic
+@pytest.mark.model
+def test_a_silent_take_in_practice_is_said_once_with_the_microphones_hint(pulse, tmp_path):
+    """Nothing played into the microphone: one line says the take was not saved and asks about
+    the microphone (it was two: "no speech was heard in this take…", then "not saved")."""
+    env = {**pulse.env, "FURIKAERI_HOME": str(tmp_path / "home"), "COLUMNS": "300"}
+    env.pop("FURIKAERI_DEBUG", None)
+    r = _practice("--max-seconds", "5", env=env)
+    said = r.stdout + r.stderr
+    assert "no speech was heard" not in said, said
+    lines = [ln for ln in said.splitlines() if "not saved" in ln]
+    assert len(lines) == 1 and "furikaeri mic-check" in lines[0], said

@@ -342,10 +342,19 @@ class Heard:
 
 @dataclass(frozen=True)
 class NotSaved:
-    """Event: the take held no speech, so nothing was saved."""
+    """Event: the take held no speech, so nothing was saved (``recorded``: a take from the
+    microphone, which may be muted or too far)."""
 
     question: qmod.Question
     analysis: Any
+    recorded: bool = False
+
+
+def _shown(analysis, focus) -> dict:
+    """``analysis`` as JSON with its tips in the order its report shows them (the focus's first)."""
+    from furikaeri.advice import tips_as_shown
+
+    return {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus)}
 
 
 @dataclass(frozen=True)
@@ -429,11 +438,11 @@ class _Loop:
         if not analysis.speech_detected:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
-            self.emit(NotSaved(q, analysis))
+            self.emit(NotSaved(q, analysis, recorded=audio.recorded))
             return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech",
                     "focus": focus.to_dict() if focus else None,
                     "previous_answer_id": before.previous.id if before.previous else None,
-                    "fix": None, "after": None, "analysis": analysis.to_dict()}
+                    "fix": None, "after": None, "analysis": _shown(analysis, focus)}
         note = self.reflect(index, q, analysis)
         try:
             answer_id, fix = record_answer(
@@ -452,7 +461,7 @@ class _Loop:
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None,
                 "focus": focus.to_dict() if focus else None,
                 "previous_answer_id": before.previous.id if before.previous else None,
-                "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": analysis.to_dict()}
+                "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": _shown(analysis, focus)}
 
     def not_saved(self, e: BaseException, take: Path, q: qmod.Question,
                   note: dict[str, str] | None = None) -> BaseException:

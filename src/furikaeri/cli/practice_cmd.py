@@ -241,7 +241,8 @@ class _Screen:
 
         out, L = self.out, self.lang
         if isinstance(event, S.NotSaved):
-            out.print(f"[yellow]{text(L, 'not_saved_silent')}[/yellow]")
+            mic = (" " if L == "en" else "") + text(L, "mic_hint") if event.recorded else ""
+            out.print(f"[yellow]{text(L, 'not_saved_silent')}{mic}[/yellow]")
         elif self.quiet:
             return
         elif isinstance(event, S.Asking):

@@ -796,15 +796,15 @@ TEXT = {
     'fix_short_figure_earlier': 'earlier answer too short to tell',
     'fix_short_figure_latest': 'this answer too short to tell',
     'fix_short_figure_both': 'both answers too short to tell',
-    'recording_missing': 'the recording above is no longer there (moved or deleted)',
+    'tip_long_silences_mid': '{n} silences of {very_long:g} s or more (longest {longest:.1f} s), {mid} of them mid-sentence (up to {freeze:.1f} s): a listener wonders whether you have finished or lost your thread. Rehearse your key points and their order (a keyword each), so the next one is ready as a sentence ends.',
     'overshot_over': 'now over the budget',
     'fix_overshot_over': 'you did what your note asked, and the answer now runs over its budget',
     'better_not_yet': 'better, not yet where it should be',
     'left_band': 'left the range',
     'pace_faster_into': 'in the range, {pct:.0%} faster than your usual pace ({usual})',
     'pace_slower_into': 'in the range, {pct:.0%} slower than your usual pace ({usual})',
-    'tip_long_silences_mid': '{n} silences of {very_long:g} s or more (longest {longest:.1f} s), {mid} of them mid-sentence (up to {freeze:.1f} s): a listener wonders whether you have finished or lost your thread. Rehearse your key points and their order (a keyword each), so the next one is ready as a sentence ends.',
     'tip_opening_story': 'Your first sentence began a story ("{sentence}") before your answer. Say the answer first, in one sentence, and let the story back it up.',
+    'recording_missing': 'the recording above is no longer there (moved or deleted)',
     'mic_hint': '(is the microphone muted or too far? try `furikaeri mic-check`)',
     'fix_word': "'{word}'",
     'fix_word_times': '{n}',
@@ -906,8 +906,6 @@ TEXT = {
     # --- recording screen
     'rec_overflows': 'warning: {count} audio blocks were dropped because the computer was too busy; '
                      'the take has small gaps',
-    'rec_no_speech': 'no speech was heard in this take: is the microphone muted or too far? '
-                     '(try `furikaeri mic-check`)',
     'rec_no_terminal': 'no terminal, so the take stops after {limit} (use --max-seconds or --stop-after-silence)',
     'rec_from': "recording from '{name}' to {path} ({limits})",
     'rec_limit_max': 'at most {seconds:g} s',

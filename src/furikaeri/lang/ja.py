@@ -728,15 +728,15 @@ TEXT = {
     'fix_short_figure_earlier': '前回の回答が短すぎて判断できません',
     'fix_short_figure_latest': '今回の回答が短すぎて判断できません',
     'fix_short_figure_both': 'どちらの回答も短すぎて判断できません',
-    'recording_missing': '上の録音ファイルは見つかりません（移動または削除されたようです）',
+    'tip_long_silences_mid': '{very_long:g}秒以上の沈黙が{n}回あり（最長{longest:.1f}秒）、うち{mid}回は文の途中でした（文の途中では最長{freeze:.1f}秒）。聞き手は話が終わったのか、言葉に詰まったのかと迷います。話す要点と順番をキーワードで決めておけば、文が終わってすぐ次の話に移れます。',
     'overshot_over': '持ち時間を超えた',
     'fix_overshot_over': 'メモどおり長くなりましたが、持ち時間を超えました',
     'better_not_yet': '改善（まだ目安外）',
     'left_band': '目安から外れた',
     'pace_faster_into': '目安内です（ふだんの話速{usual}より{pct:.0%}速い）',
     'pace_slower_into': '目安内です（ふだんの話速{usual}より{pct:.0%}遅い）',
-    'tip_long_silences_mid': '{very_long:g}秒以上の沈黙が{n}回あり（最長{longest:.1f}秒）、うち{mid}回は文の途中でした（文の途中では最長{freeze:.1f}秒）。聞き手は話が終わったのか、言葉に詰まったのかと迷います。話す要点と順番をキーワードで決めておけば、文が終わってすぐ次の話に移れます。',
     'tip_opening_story': '最初の一文がエピソードの書き出しでした（「{sentence}」）。先に結論を一文で言い、エピソードはその裏付けとして話しましょう。',
+    'recording_missing': '上の録音ファイルは見つかりません（移動または削除されたようです）',
     'mic_hint': '（マイクがミュートになっているか、離れすぎていませんか？`furikaeri mic-check` で確認できます）',
     'fix_word': '「{word}」',
     'fix_word_times': '{n}回',
@@ -838,8 +838,6 @@ TEXT = {
     # --- recording screen
     'rec_overflows': '警告: コンピューターの処理が追いつかず、音声ブロックが{count}個失われました。'
                      '録音に短い途切れがあります',
-    'rec_no_speech': 'この録音では声が聞こえませんでした。マイクがミュートになっているか、離れすぎていませんか？'
-                     '（`furikaeri mic-check` で確認できます）',
     'rec_no_terminal': '端末がないため、{limit}で録音を止めます（--max-seconds か --stop-after-silence で指定できます）',
     'rec_from': '「{name}」から {path} に録音します（{limits}）',
     'rec_limit_max': '最長{seconds:g}秒',
