@@ -60,3 +60,24 @@ def test_a_silent_take_in_practice_is_said_once_with_the_microphones_hint(pulse,
     assert "no speech was heard" not in said, said
     lines = [ln for ln in said.splitlines() if "not saved" in ln]
     assert len(lines) == 1 and "furikaeri mic-check" in lines[0], said
+
+
+@pytest.mark.model
+def test_an_opening_that_tells_a_story_first_is_not_rated_good(furikaeri_home):
+    """QA: "To the point 1.8 s (3% of budget) good (≤ 20% of budget) story first": on time, but
+    not the conclusion first the norm asks for. A real retelling that opens "Once upon a time"."""
+    clip = shared_audio("real-l2", "en_ALL_046_F_FAR_ENG_ST1.flac")
+    r = CliRunner().invoke(cli, ["analyze", "--json", "--budget", "60", str(clip)])
+    doc = json.loads(r.output)
+    assert doc["opening"]["order"] == "story_first" and not doc["opening"]["late"]
+    assert doc["verdicts"]["opening"]["level"] == "ok" and "point first" in doc["verdicts"]["opening"]["norm"]
+
+
+def test_a_result_with_its_figure_is_a_point_whatever_time_it_names_first():
+    from furikaeri.lang import get_rules
+
+    en, ja = get_rules("en"), get_rules("ja")
+    assert en.opening_order("During my internship I grew revenue by 30%.") == "point_first"
+    assert en.opening_order("Last year we cut costs from $2M to $1.5M.") == "point_first"
+    assert en.opening_order("During my internship I worked in sales.") == "story_first"
+    assert ja.opening_order("大学2年の時に売上を2倍に伸ばしました。") == "point_first"

@@ -435,7 +435,9 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
                             else "good",
                             text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.HEDGES_SOURCE)
     if said_opening is not None:
-        out["opening"] = Verdict("high" if said_opening.late else "good",
+        # on time but a story first: not the conclusion first the norm asks for (its tip says so)
+        out["opening"] = Verdict("high" if said_opening.late else "ok" if said_opening.order == "story_first"
+                                 else "good",
                                  text(code, "norm_opening", share=norms.OPENING_SHARE), norms.OPENING_SOURCE)
     return out
 

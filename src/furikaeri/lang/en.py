@@ -878,7 +878,7 @@ TEXT = {
     'delta_points': '{value} pt',
     'value_unit': '{value} {unit}',
     'norm_hedges': '≤ {high:g} per 100 words',
-    'norm_opening': '≤ {share:.0%} of budget',
+    'norm_opening': '≤ {share:.0%} of budget, point first',
     'norm_voice': '≥ {st:g} st in most 10 s',
     'opening': 'To the point',
     'opening_value': '{seconds:.1f} s ({share:.0%} of budget)',
@@ -1026,6 +1026,11 @@ _POINT_OPENING = re.compile(
     r"i want to (?:join|work)|i chose|i applied|because i\b|the answer is|i see myself|my goal|i hope to|"
     r"i have (?:two|three|a few|some) questions)"
     r"|\b(?:grew|increased|raised|boosted|improved|cut|reduced|lowered|decreased|doubled|tripled|halved|saved)\b"
+    r"[^.?!]{0,50}?\b(?:by|from|to)\s+(?:[$£€¥]\s?)?\d")
+# A result with its figure states the point, whatever time it names first ("During my internship I
+# grew revenue by 30%"), as a Japanese opening's point is looked for before its story.
+_RESULT = re.compile(
+    r"\b(?:grew|increased|raised|boosted|improved|cut|reduced|lowered|decreased|doubled|tripled|halved|saved)\b"
     r"[^.?!]{0,50}?\b(?:by|from|to)\s+(?:[$£€¥]\s?)?\d")
 
 
@@ -1188,7 +1193,7 @@ class EnglishRules:
         (the Situation of STAR: "When I was ...", "Last year ...", "In my second year ..."),
         None when the words do not tell."""
         s = sentence.strip().lower()
-        if _STORY_OPENING.match(s):
+        if _STORY_OPENING.match(s) and not _RESULT.search(s):
             return "story_first"
         if _POINT_OPENING.search(s):
             return "point_first"

@@ -810,7 +810,7 @@ TEXT = {
     'delta_points': '{value}pt',
     'value_unit': '{value}{unit}',
     'norm_hedges': '300拍あたり{high:g}回以下',
-    'norm_opening': '持ち時間の{share:.0%}以内',
+    'norm_opening': '持ち時間の{share:.0%}以内・結論から',
     'norm_voice': '10秒ごとの大半で{st:g}半音以上',
     'opening': '結論まで',
     'opening_value': '{seconds:.1f}秒（持ち時間の{share:.0%}）',
