@@ -835,12 +835,15 @@ def located(stored: str | None, home: Path) -> str | None:
     folder (``<old home>/audio/x.wav``) other than ``home``'s is read as ``home``'s own,
     ``home/audio/x.wav``, when ``home`` has that file, when the old one is gone (the archive
     moved) or when the old folder is an archive itself (a copy of it): a copied archive
-    showed, and kept, the recordings of the one it was copied from."""
+    showed, and kept, the recordings of the one it was copied from. A relative one that
+    names an audio folder other than the archive's own (``old6/audio/x.wav``: an older
+    furikaeri stored it relative to the working folder of a relative ``--home``) is read as
+    ``home/audio/x.wav`` when that file is there and the path against ``home`` is not."""
     if not stored:
         return stored
     path = Path(stored)
     if not path.is_absolute():
-        return os.path.abspath(Path(home) / path)
+        return _relative_located(path, home)
     if path.parent.name != AUDIO_DIR or _inside(path, home):
         return stored
     own = audio_dir(home) / path.name
@@ -848,6 +851,18 @@ def located(stored: str | None, home: Path) -> str | None:
         if own.exists() or not path.exists() or db_path(path.parent.parent).exists():
             return os.path.abspath(own)
     return stored
+
+
+def _relative_located(path: Path, home: Path) -> str:
+    """A relative stored path (:func:`located`) against ``home``; one an older furikaeri
+    stored against the working folder (``old6/audio/x.wav``) as ``home``'s own recording."""
+    here = Path(home) / path
+    if path.parent.name == AUDIO_DIR:
+        own = audio_dir(home) / path.name
+        with contextlib.suppress(OSError):
+            if not here.exists() and own.exists():
+                return os.path.abspath(own)
+    return os.path.abspath(here)
 
 
 def _row(cursor: sqlite3.Cursor, values: tuple) -> sqlite3.Row:
