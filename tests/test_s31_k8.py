@@ -78,3 +78,40 @@ def test_an_old_relative_recording_path_is_read_as_the_archives_own(tmp_path, fu
         assert own in run(where, "export", "--format", "csv").output
     (home / "audio" / "take.flac").unlink()  # gone: said so, at the path as stored against the archive
     assert "no longer there" in run("old6", "show", str(aid)).output
+
+
+# --------------------------------------------------------------------------- 2, 3. numbers one way
+
+
+@pytest.mark.parametrize("typed, number", [("2", 2), ("#2", 2), ("２", 2), ("＃２", 2), ("²", 2), ("①", 1),
+                                           ("x", None), ("-1", None), ("1.5", None), ("", None), ("#", None),
+                                           ("٣", None), ("##2", None)])
+def test_a_number_is_read_one_way(typed, number):
+    """'²'.isdigit() is True and int('²') raises: every reader of a typed number uses this one."""
+    from furikaeri.cli.common import question_number
+    from furikaeri.store import typed_number
+
+    assert typed_number(typed) == number
+    assert question_number(typed) == number
+
+
+def test_a_superscript_or_unusual_digit_is_never_a_crash(furikaeri_home):
+    """`show ²`, `compare ² 1`, `compare -s ² 1`, `progress -q ²`, `compare -q ²` ended in
+    "unexpected ValueError" (exit 1)."""
+    saved(furikaeri_home, 2)
+    assert "#2 s2" in run(furikaeri_home, "show", "²").output
+    assert "#1" in run(furikaeri_home, "compare", "²", "1").output
+    assert "s2" in run(furikaeri_home, "compare", "-s", "²", "1").output
+    for args in (["show", "٣"], ["compare", "٣", "1"], ["progress", "-q", "³"], ["compare", "-q", "³"],
+                 ["compare", "-s", "٣", "1"]):
+        out = run(furikaeri_home, *args, code=2).output
+        assert "unexpected" not in out and len(out.strip().splitlines()) == 1, out
+
+
+def test_a_question_number_with_a_hash_names_it_in_progress_and_compare(furikaeri_home):
+    """`-q "#1"` named question 1 in analyze and record, but progress and compare said no
+    practised question matches."""
+    saved(furikaeri_home, 2)
+    assert "question 1 · 2 attempts" in run(furikaeri_home, "progress", "-q", "#1").output
+    assert QUESTION_EN in run(furikaeri_home, "compare", "-q", "#1").output
+    assert QUESTION_EN in run(furikaeri_home, "compare", "-q", "＃１").output

@@ -815,6 +815,17 @@ def _where(audio_path: str | Path | None, home: Path) -> str | None:
     return where
 
 
+def typed_number(text: str) -> int | None:
+    """The number a typed answer, session or question number is, read one way everywhere:
+    NFKC first (``５``, ``＃5`` and ``²`` are 5, #5 and 2), one ``#`` before it allowed, then
+    ASCII digits only; anything else (words, ``-1``, ``1.5``) is None, never an error:
+    ``str.isdigit`` takes ``²`` that ``int`` refuses, which crashed `show ²`."""
+    import unicodedata
+
+    v = unicodedata.normalize("NFKC", text).strip().removeprefix("#")
+    return int(v) if v.isascii() and v.isdigit() else None
+
+
 def _folded(text: str) -> str:
     """A question's words as :func:`furikaeri.questions.same_question` compares them (width,
     case, runs of spaces, the marks at either end; no spaces in Japanese), for finding a piece
@@ -1226,8 +1237,9 @@ class Store:
 
     def session(self, ref: int | str) -> Session | None:
         """A session by id, or the newest with that name."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit() and int(ref) < 2**63):
-            rows = self.db.execute(_SESSION_SQL + " WHERE s.id = ? GROUP BY s.id", (int(ref),)).fetchall()
+        number = ref if isinstance(ref, int) else typed_number(ref)
+        if number is not None and number < 2**63:
+            rows = self.db.execute(_SESSION_SQL + " WHERE s.id = ? GROUP BY s.id", (number,)).fetchall()
             if rows:
                 return _session(rows[0])
         rows = self.db.execute(
@@ -1300,8 +1312,9 @@ class Store:
         from furikaeri.questions import same_question
 
         ref = ref.strip()
-        if ref.isdigit():
-            q = self.question(int(ref)) if int(ref) < 2**63 else None
+        number = typed_number(ref)
+        if number is not None:
+            q = self.question(number) if number < 2**63 else None
             return [q] if q else []
         questions = self.questions()
         exact = [q for q in questions if q.key == ref or q.key.split(":", 1)[-1] == ref]
@@ -1683,7 +1696,7 @@ def _refuse_number_name(name: str) -> None:
     """A new session may not be named with digits alone: every command that takes a session
     (`compare --sessions 3 11`, `history`) reads "3" as session number 3, so it could never be
     named. One made before keeps its name, and is still found by it where no number is taken."""
-    if name.strip().isdigit():
+    if typed_number(name) is not None:
         raise StoreError(f"a session name of digits only ({name.strip()}) would read as session number "
                          f"{name.strip()}: give it a word too (e.g. 'mock {name.strip()}')",
                          ja=f"数字だけのセッション名（{name.strip()}）はセッション番号 {name.strip()} と読まれます。"

@@ -187,6 +187,7 @@ def compare(refs, sessions_, question, first, lang, json_):
     """
     from furikaeri import compare as C
     from furikaeri.report import history as H
+    from furikaeri.store import typed_number
 
     if first and not question:
         raise UsageError("--first goes with --question (the first attempt at it against the latest)",
@@ -200,7 +201,7 @@ def compare(refs, sessions_, question, first, lang, json_):
         elif len(refs) != 2:
             raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)",
                              ja="回答番号を2つ指定してください（または --sessions A B、--question 質問）")
-        elif sessions_ or not all(r.lstrip("#").isdigit() for r in refs):
+        elif sessions_ or any(typed_number(r) is None for r in refs):
             result = C.compare_sessions(store, refs[0], refs[1])
         else:
             a, b = (store.answer(answer_number(r), full=False) for r in refs)

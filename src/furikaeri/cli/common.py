@@ -117,11 +117,11 @@ def asked_question(question: str | None, budget: float | None):
 
 
 def question_number(ref: str) -> int | None:
-    """The archive's question number ``ref`` is (``5``, ``#5``, ``５``), or None for words."""
-    import unicodedata
+    """The archive's question number ``ref`` is (``5``, ``#5``, ``５``), or None for words:
+    :func:`furikaeri.store.typed_number`, as every command reads a number."""
+    from furikaeri.store import typed_number
 
-    v = unicodedata.normalize("NFKC", ref).strip().removeprefix("#")
-    return int(v) if v.isascii() and v.isdigit() else None
+    return typed_number(ref)
 
 
 def _archived_question(number: int, budget: float | None, sets):
@@ -322,9 +322,11 @@ SQLITE_MAX_ID = 2**63 - 1
 
 
 def answer_number(value: str) -> int:
-    """An answer id as typed: ``12`` or ``#12``."""
-    v = value.lstrip("#")
-    if not v.isdigit():
+    """An answer id as typed: ``12``, ``#12`` or ``１２`` (:func:`furikaeri.store.typed_number`)."""
+    from furikaeri.store import typed_number
+
+    v = typed_number(value)
+    if v is None:
         raise UsageError(f"{value!r} is not an answer number (see `furikaeri history`)",
                          ja=f"{value!r} は回答番号ではありません（`furikaeri history` を参照）")
     if int(v) > SQLITE_MAX_ID:  # past any id SQLite can hold
