@@ -115,3 +115,32 @@ def test_a_question_number_with_a_hash_names_it_in_progress_and_compare(furikaer
     assert "question 1 · 2 attempts" in run(furikaeri_home, "progress", "-q", "#1").output
     assert QUESTION_EN in run(furikaeri_home, "compare", "-q", "#1").output
     assert QUESTION_EN in run(furikaeri_home, "compare", "-q", "＃１").output
+
+
+# --------------------------------------------------------------------------- 4. curly quotes, brackets
+
+
+@pytest.mark.parametrize("typed", ["“Describe your ideal manager.”", "‘Describe your ideal manager’",
+                                   "(Describe your ideal manager)", "（Describe your ideal manager。）",
+                                   "【Describe your ideal manager】"])
+def test_a_question_in_curly_quotes_or_brackets_is_the_same_question(furikaeri_home, typed):
+    """`analyze -q "“Describe your ideal manager.”" --save` made a second question and
+    `compare -q` with them missed: only straight and Japanese quotes were folded."""
+    from furikaeri.session import question_for_text
+
+    saved(furikaeri_home, 2)
+    with Store.open(furikaeri_home) as st:
+        assert question_for_text(st, typed, language="en", budget_s=60.0) == 1
+        assert [q.id for q in st.find_questions(typed)] == [1]
+        assert [q.id for q in st.find_questions(typed.replace("Describe", "").replace("manager", ""))] == [1]
+        assert len(st.questions()) == 1
+    assert QUESTION_EN in run(furikaeri_home, "compare", "-q", typed).output
+
+
+def test_store_and_questions_fold_question_words_with_one_definition():
+    """store._folded was a copy of questions' normalisation; a copy drifts."""
+    from furikaeri import questions, store
+
+    for text in ("“自己 ＰＲ をしてください。”", "(Why us?)", "「志望動機」"):
+        assert store._folded(text) == questions.folded(text)
+    assert questions.folded("“自己 ＰＲ をしてください。”") == "自己prをしてください"

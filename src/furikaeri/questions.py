@@ -171,19 +171,28 @@ def _kanji_number(written: str) -> str:
     return str(total + (digit or 0))
 
 
+#: The marks around a question's words that never make it another question: quotes (straight,
+#: curly, Japanese), brackets (（） is () after NFKC) and closing punctuation.
+_AROUND = " \"'“”‘’„«»「」『』【】〈〉《》()[].?!。？！、,…"
+
+
+def folded(text: str) -> str:
+    """A question's words as questions are compared (:func:`same_question`) and searched
+    (:meth:`furikaeri.store.Store.find_questions`): width and case (NFKC, casefold), runs of
+    spaces, the marks at either end (:data:`_AROUND`); no spaces in Japanese. One definition,
+    so a question typed with curly quotes (“Describe your ideal manager.”) is the one saved
+    without them wherever it is looked up."""
+    t = unicodedata.normalize("NFKC", text).casefold()
+    t = re.sub(r"\s+", " ", t).strip(_AROUND)
+    return t.replace(" ", "") if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) else t
+
+
 def same_question(text: str):
     """A test: is another question's text this one, up to case, spacing, full- or half-width
     characters and the marks around it ("tell me about yourself" and "Tell me about yourself.";
-    「自己PRをしてください」 and 「自己ＰＲをしてください。」)?"""
-    def norm(t: str) -> str:
-        import unicodedata
-
-        t = unicodedata.normalize("NFKC", t).casefold()
-        t = re.sub(r"\s+", " ", t).strip(" \"'「」『』.?!。？！、,")
-        return t.replace(" ", "") if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) else t
-
-    mine = norm(text)
-    return lambda other: norm(other) == mine
+    「自己PRをしてください」 and 「自己ＰＲをしてください。」; :func:`folded`)?"""
+    mine = folded(text)
+    return lambda other: folded(other) == mine
 
 
 def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:

@@ -827,16 +827,12 @@ def typed_number(text: str) -> int | None:
 
 
 def _folded(text: str) -> str:
-    """A question's words as :func:`furikaeri.questions.same_question` compares them (width,
-    case, runs of spaces, the marks at either end; no spaces in Japanese), for finding a piece
-    of them: 「自己 PR」 in 「自己ＰＲをしてください。」, "ideal  manager." in "Describe your
-    ideal manager"."""
-    import re
-    import unicodedata
+    """A question's words folded for finding a piece of them (「自己 PR」 in
+    「自己ＰＲをしてください。」, "ideal  manager." in "Describe your ideal manager"): the one
+    :func:`furikaeri.questions.folded` that comparing questions uses."""
+    from furikaeri.questions import folded
 
-    t = unicodedata.normalize("NFKC", text).casefold()
-    t = re.sub(r"\s+", " ", t).strip(" \"'「」『』.?!。？！、,")
-    return t.replace(" ", "") if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) else t
+    return folded(text)
 
 
 def located(stored: str | None, home: Path) -> str | None:
