@@ -144,3 +144,40 @@ def test_store_and_questions_fold_question_words_with_one_definition():
     for text in ("“自己 ＰＲ をしてください。”", "(Why us?)", "「志望動機」"):
         assert store._folded(text) == questions.folded(text)
     assert questions.folded("“自己 ＰＲ をしてください。”") == "自己prをしてください"
+
+
+# --------------------------------------------------------------------------- 5, 6. budgets, one parser
+
+
+@pytest.mark.parametrize("typed, seconds", [("1分間", 60.0), ("90秒間", 90.0), ("１分間", 60.0), ("一分間", 60.0),
+                                            ("1分30秒間", 90.0), ("九十秒間", 90.0), ("1分30", 90.0),
+                                            ("1:05", 65.0), ("百二十秒", 120.0), ("十五秒", 15.0), ("一二〇秒", 120.0)])
+def test_a_budget_in_standard_japanese_is_read(typed, seconds):
+    """「1分間で自己PRしてください」: 1分間 and 90秒間 were refused by --budget and question files."""
+    from furikaeri.questions import parse_budget
+
+    assert parse_budget(typed) == seconds
+    assert CliRunner().invoke(cli, ["analyze", "--budget", typed, "/nowhere.wav"]).output.count("--budget") == 0
+
+
+@pytest.mark.parametrize("typed", ["1:75", "1:60", "1十秒", "二十二十秒", "二三十秒", "十百秒", "〇十秒", "1e2", "1_0",
+                                   "inf", "nan", "90間", "1分30間", "間"])
+def test_a_malformed_budget_is_refused_by_every_reader(typed):
+    """1:75 was 135 s, 1十秒 110 s, 二十二十秒 40 s; 1e2 and 1_0 passed --budget (float() first)
+    and not a question file."""
+    from furikaeri.errors import QuestionError
+    from furikaeri.questions import parse_budget
+
+    with pytest.raises(QuestionError):
+        parse_budget(typed)
+    r = CliRunner().invoke(cli, ["analyze", "--budget", typed, "/nowhere.wav"])
+    assert r.exit_code == 2 and "is not a number of seconds" in r.output, r.output
+
+
+def test_the_question_file_error_names_the_japanese_forms_too():
+    from furikaeri.errors import QuestionError
+    from furikaeri.questions import parse_budget
+
+    with pytest.raises(QuestionError) as e:
+        parse_budget("soon")
+    assert "1分30秒" in str(e.value) and "90秒間" in str(e.value) and "90秒間" in e.value.ja

@@ -146,29 +146,48 @@ class QuestionSet:
 
 # --------------------------------------------------------------------------- parsing
 
-_NUMBER = r"(\d+(?:\.\d+)?)"
+_NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
 #: 2m, 1.5 min, 2 minutes, 90s, 90 sec, 90 seconds, 1m30s, 1 min 30 (seconds after minutes need no unit)
 _DURATION = re.compile(rf"^\s*(?:{_NUMBER}\s*m(?:in(?:ute)?s?)?\.?)?\s*(?:{_NUMBER}\s*(?:s(?:ec(?:ond)?s?)?\.?)?)?\s*$",
                        re.I)
-_CLOCK = re.compile(r"^\s*(\d+):(\d{1,2})\s*$")
-#: 2分, 1.5分, 1分半 (半 only after 分), 1分30秒, 1分30, 90秒
-_JA = re.compile(rf"^\s*(?:{_NUMBER}\s*分\s*(?:(半)|{_NUMBER}\s*秒?)?|{_NUMBER}\s*秒)\s*$")
+_CLOCK = re.compile(r"^\s*(\d+):([0-5]?\d)\s*$")  # m:ss: 1:75 is no time
+#: 2分, 1.5分, 1分半 (半 only after 分), 1分30秒, 1分30, 90秒; 間 after the last unit (1分間, 90秒間)
+_JA = re.compile(rf"^\s*(?:{_NUMBER}\s*分\s*(?:(半)|{_NUMBER}\s*秒?)?|{_NUMBER}\s*秒)(?:(?<=[分秒半])間)?\s*$")
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
-def _kanji_number(written: str) -> str:
-    """A number written in kanji (二, 十五, 九十, 百二十, or digit by digit: 一二〇) as digits."""
+def _kanji_number(written: str) -> str | None:
+    """A number written in kanji (二, 十五, 九十, 百二十, or digit by digit: 一二〇) as digits;
+    None for one no one writes (二十二十, 二三十, 十百: each unit once, larger first, one digit
+    before it), which was read as some other number (40, 50)."""
     if all(c in _KANJI_DIGITS for c in written):
         return "".join(str(_KANJI_DIGITS.index(c)) for c in written)
-    total, digit = 0, None
+    total, digit, last_unit = 0, None, 10_000
     for c in written:
         if c in _KANJI_UNITS:
+            if _KANJI_UNITS[c] >= last_unit or digit == 0:
+                return None
             total += (1 if digit is None else digit) * _KANJI_UNITS[c]
-            digit = None
+            digit, last_unit = None, _KANJI_UNITS[c]
+        elif digit is not None:
+            return None
         else:
             digit = _KANJI_DIGITS.index(c)
     return str(total + (digit or 0))
+
+
+def _kanji_read(text: str) -> str | None:
+    """``text`` with its kanji numbers as digits; None when one is malformed (:func:`_kanji_number`)
+    or runs into a digit (1十秒 is neither 110 nor 10 seconds)."""
+    runs = f"[{_KANJI_DIGITS}{''.join(_KANJI_UNITS)}]+"
+    if re.search(rf"\d{runs}|{runs}\d", text):
+        return None
+    numbers = [_kanji_number(m) for m in re.findall(runs, text)]
+    if None in numbers:
+        return None
+    rest = iter(numbers)
+    return re.sub(runs, lambda m: next(rest), text)
 
 
 #: The marks around a question's words that never make it another question: quotes (straight,
@@ -212,13 +231,15 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
 
 def duration_s(written: str) -> float | None:
     """Seconds written as ``90``, ``90s``, ``2m``, ``1.5 min``, ``2 minutes``, ``1m30s``,
-    ``1:30``, ``1分30秒``, ``1分半``, ``一分半`` or ``九十秒`` (full-width digits too); None for
-    anything else (the bounds are the caller's). One family for every budget a person types:
-    ``--budget``, a question file's, the ``--help`` that lists them."""
+    ``1:30``, ``1分30秒``, ``1分半``, ``一分半``, ``九十秒`` or ``1分間`` (full-width digits too);
+    None for anything else (1:75, 1十秒, 1e2; the bounds are the caller's). One family for every
+    budget a person types: ``--budget``, a question file's, the ``--help`` that lists them."""
     text = unicodedata.normalize("NFKC", written).strip()
     if re.search("[分秒]", text):  # kanji numbers are read where Japanese units say what they count
-        text = re.sub(f"[{_KANJI_DIGITS}{''.join(_KANJI_UNITS)}]+", lambda m: _kanji_number(m.group()), text)
-    if re.fullmatch(r"\d+(\.\d+)?", text):
+        text = _kanji_read(text)
+        if text is None:
+            return None
+    if re.fullmatch(_NUMBER, text):
         return float(text)
     if m := _CLOCK.match(text):
         return float(int(m.group(1)) * 60 + int(m.group(2)))
@@ -243,8 +264,10 @@ def parse_budget(value: Any) -> float:
     elif isinstance(value, str):
         seconds = duration_s(value)
     if seconds is None:
-        raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30",
-                            ja=f"持ち時間 {value!r} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒 のように書いてください")
+        raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30, "
+                            "1分30秒, 90秒間, 九十秒",
+                            ja=f"持ち時間 {value!r} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒、90秒間、"
+                            "九十秒 のように書いてください")
     if not 5 <= seconds <= 1800:
         raise QuestionError(f"the time budget {value!r} is out of range (5 s to 30 min)",
                             ja=f"持ち時間 {value!r} が範囲外です（5 秒〜30 分）")

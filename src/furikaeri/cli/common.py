@@ -22,9 +22,10 @@ from furikaeri.errors import FurikaeriError, UsageError
 
 class Seconds(click.FloatRange):
     """A number of seconds in a range, written as a question file's budget may be (90, 90s, 2m,
-    1m30s, 1:30, 1分30秒: :func:`furikaeri.questions.duration_s`). click's FloatRange lets
-    ``nan`` through (it compares false to every bound), and a budget of NaN would print invalid
-    JSON and be saved."""
+    1m30s, 1:30, 1分30秒: :func:`furikaeri.questions.duration_s`, the one reader: ``float()``
+    first took 1e2 and 1_0 that a question file refuses). click's FloatRange lets ``nan``
+    through (it compares false to every bound), and a budget of NaN would print invalid JSON
+    and be saved."""
 
     name = "seconds"
 
@@ -32,15 +33,12 @@ class Seconds(click.FloatRange):
         import math
 
         if isinstance(value, str):
-            try:
-                float(value)
-            except ValueError:
-                from furikaeri.questions import duration_s
+            from furikaeri.questions import duration_s
 
-                seconds = duration_s(value)
-                if seconds is None:
-                    self.fail(f"{value!r} is not a number of seconds.", param, ctx)
-                value = seconds
+            seconds = duration_s(value)
+            if seconds is None:
+                self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+            value = seconds
         v = super().convert(value, param, ctx)
         if not math.isfinite(v):
             self.fail(f"{value!r} is not a number of seconds.", param, ctx)
