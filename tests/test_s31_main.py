@@ -81,3 +81,25 @@ def test_a_result_with_its_figure_is_a_point_whatever_time_it_names_first():
     assert en.opening_order("Last year we cut costs from $2M to $1.5M.") == "point_first"
     assert en.opening_order("During my internship I worked in sales.") == "story_first"
     assert ja.opening_order("大学2年の時に売上を2倍に伸ばしました。") == "point_first"
+
+
+@pytest.mark.model
+def test_saved_answers_give_their_tips_in_the_order_their_report_shows_them(furikaeri_home, tmp_path):
+    """QA: practice --json and the terminal put the focus's tip first ("You ran 6 s past…"), but
+    export (and show --json) gave the stored ranked order ("Fast pace…" first)."""
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri.audio import load_audio
+
+    parts = [load_audio(shared_audio("real-l2", f"en_ALL_{n}.flac")) for n in ("108_M_SHS_ENG_ST1", "124_M_SHS_ENG_ST2")]
+    long = tmp_path / "long.wav"  # two real answers joined: 65 s, fast, over a 60-s budget
+    sf.write(long, np.concatenate([p.samples for p in parts]), parts[0].rate)
+    r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-o", "strength", "--from-files", str(long),
+                                 "--no-reflect", "--json", "-l", "en"])
+    assert r.exit_code == 0, r.output
+    said = json.loads(r.stdout)["answers"][0]
+    assert said["focus"]["metric"] == "over_s" and said["analysis"]["tips"][0].startswith("You ran")
+    r = CliRunner().invoke(cli, ["export", "--format", "json"])
+    (exported,) = json.loads(r.stdout)["answers"]
+    assert exported["analysis"]["tips"] == said["analysis"]["tips"]

@@ -37,10 +37,27 @@ def export_data(store: Store) -> dict[str, Any]:
         "schema": store.schema_version(),
         "sessions": [s.to_dict() for s in store.sessions()],
         "questions": [q.to_dict() for q in store.questions()],
-        "answers": [a.to_dict(full=True) for a in store.answers(full=True)],
+        "answers": [in_report_order(a.to_dict(full=True)) for a in store.answers(full=True)],
         "companies": [company_doc(c.to_dict()) for c in store.companies()],
         "interviews": [i.to_dict() for i in store.interviews()],
     }
+
+
+def in_report_order(answer: dict[str, Any], focus: str | None = None) -> dict[str, Any]:
+    """A stored answer's document with its analysis's tips in the order its report shows them:
+    the tip about its focus (``focus``, else the one saved with it) first, as ``--json`` gives
+    them after an answer (:func:`furikaeri.advice.tips_as_shown`)."""
+    from furikaeri.advice import focus_first
+    from furikaeri.analysis import Analysis
+
+    metric, analysis = focus or answer.get("focus"), answer.get("analysis")
+    if not metric or not isinstance(analysis, dict):
+        return answer
+    try:
+        a = Analysis.from_dict(analysis)
+    except (TypeError, KeyError, ValueError):  # an analysis that cannot be read: as it is kept
+        return answer
+    return {**answer, "analysis": {**analysis, "tips": focus_first(list(a.tips), metric, a.language, analysis=a)}}
 
 
 #: The export's version: 2 gives a company's ``asks`` and ``to_ask`` as lists, as its file and
