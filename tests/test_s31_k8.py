@@ -181,3 +181,34 @@ def test_the_question_file_error_names_the_japanese_forms_too():
     with pytest.raises(QuestionError) as e:
         parse_budget("soon")
     assert "1分30秒" in str(e.value) and "90秒間" in str(e.value) and "90秒間" in e.value.ja
+
+
+# --------------------------------------------------------------------------- 7. what `note` says
+
+
+@pytest.mark.parametrize("lang, cleared, unchanged", [("en", "note cleared", "nothing changed"),
+                                                      ("ja", "メモを消しました", "変更はありません")])
+def test_note_says_cleared_or_nothing_changed_never_the_command_just_run(furikaeri_home, lang, cleared, unchanged):
+    """`note 2 --wrong ""` clearing the last part, or Enter on every part of an answer with no
+    note, said "no note yet: add one with `furikaeri note 2`", the command just run."""
+    [aid] = saved(furikaeri_home)
+
+    def note(*args, input=None):
+        out = run(furikaeri_home, "note", str(aid), "--lang", lang, *args, input=input).output
+        assert "furikaeri note" not in out, out
+        return out
+
+    assert unchanged in note(input="\n\n\n")  # no note, Enter on every part
+    assert unchanged in note("--wrong", "")  # nothing to clear
+    note("--wrong", "ran long")
+    with Store.open(furikaeri_home) as st:
+        stamp = st.note(aid).updated_at
+    assert unchanged in note(input="\n\n\n")  # Enter kept every part: nothing written either
+    assert unchanged in note("--wrong", " ran long ")
+    with Store.open(furikaeri_home) as st:
+        assert st.note(aid).updated_at == stamp
+    out = note("--wrong", "")
+    assert cleared in out and unchanged not in out
+    with Store.open(furikaeri_home) as st:
+        assert st.note(aid) is None
+    assert "ran short" in note("--why", "ran short")

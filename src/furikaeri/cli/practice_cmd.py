@@ -636,8 +636,16 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
                 click.echo(err=True)
                 click.echo(text(L, "note_partial"), err=True)
             wrong, why, next_time = (typed + [None, None, None])[:3]
-        saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
+        saved = a.note
+        if _note_changes(a.note, (wrong, why, next_time)):  # else nothing is written, updated_at kept
+            saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
     if json_:
         emit_json(saved.to_dict() if saved else None)
         return
-    H.render_note(console(), saved, L, answer_id=aid)
+    H.render_note_saved(console(), a.note, saved, L)
+
+
+def _note_changes(current, parts: tuple[str | None, ...]) -> bool:
+    """Would ``parts`` (wrong, why, next time; None keeps a part) change the note ``current``?"""
+    return any(typed is not None and typed.strip() != ((getattr(current, key) or "") if current else "").strip()
+               for key, typed in zip(("wrong", "why", "next_time"), parts))

@@ -811,6 +811,8 @@ TEXT = {
     'fix_word_rate': '{count} ({rate})',
     'word_gone_jitter': 'a difference of one is within what the recogniser mishears',
     'fix_word_gone': 'none of the fillers your note names was heard this time',
+    'note_cleared': 'note cleared',
+    'note_unchanged': 'nothing changed',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',

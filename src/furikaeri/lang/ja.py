@@ -743,6 +743,8 @@ TEXT = {
     'fix_word_rate': '{count}（{rate}）',
     'word_gone_jitter': '1回の差は聞き取りの誤差の範囲です',
     'fix_word_gone': 'メモで挙げたフィラーは、今回は聞き取られませんでした',
+    'note_cleared': 'メモを消しました',
+    'note_unchanged': '変更はありません',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri compare {id} {new}',

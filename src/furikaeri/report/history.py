@@ -596,6 +596,21 @@ def render_note(console: Console, note: Note | None, lang: str, *, answer_id: in
             console.print(f"[bold]{t(key, lang)}:[/bold] {escape(value)}")
 
 
+def render_note_saved(console: Console, before: Note | None, after: Note | None, lang: str) -> None:
+    """What `note` did: the note as saved, "note cleared" when it emptied one, "nothing
+    changed" when every part stayed as it was; never "add one with `furikaeri note N`", the
+    command just run."""
+    def parts(n: Note | None) -> tuple[str, ...]:
+        return tuple(((getattr(n, k) or "") if n else "").strip() for k in ("wrong", "why", "next_time"))
+
+    if parts(before) == parts(after):
+        console.print(f"[dim]{t('note_unchanged', lang)}[/dim]")
+    elif after is None or after.empty:
+        console.print(t("note_cleared", lang))
+    else:
+        render_note(console, after, lang)
+
+
 # --------------------------------------------------------------------------- compare
 
 
