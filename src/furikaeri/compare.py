@@ -27,17 +27,19 @@ from furikaeri.store import Answer, Store
 class TextDiff:
     """What an answer said differently: the share of the earlier answer's content words kept
     (:func:`_kept_share`), and the runs of words dropped and added (as said, with their
-    punctuation)."""
+    punctuation); a run said in both at different places is ``moved``, in neither of those."""
 
     kept_share: float
     removed: tuple[str, ...]
     added: tuple[str, ...]
     words_before: int
     words_after: int
+    #: runs said in both answers at different places (moved): neither dropped nor added
+    moved: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"kept_share": self.kept_share, "removed": list(self.removed), "added": list(self.added),
-                "words_before": self.words_before, "words_after": self.words_after}
+                "words_before": self.words_before, "words_after": self.words_after, "moved": list(self.moved)}
 
 
 # --------------------------------------------------------------------------- cutting text short
@@ -271,8 +273,13 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
             _add_run(removed_at, _snap(i1, i2, phrases_a))
         if op in ("insert", "replace") and j2 - j1 >= rules.diff_min_run and len("".join(b[j1:j2])) > 1:
             _add_run(added_at, _snap(j1, j2, phrases_b))
+    fa, fb = [x.casefold() for x in a], [x.casefold() for x in b]
+    moved_at = [r for r in removed_at if _moved(fa[r[0]:r[1]], fa, fb)]
+    removed_at = [r for r in removed_at if r not in moved_at]
+    added_at = [r for r in added_at if not _moved(fb[r[0]:r[1]], fb, fa)]
     removed = [(before, spans_a[p1:p2] if spans_a else None, a[p1:p2]) for p1, p2 in removed_at]
     added = [(after, spans_b[p1:p2] if spans_b else None, b[p1:p2]) for p1, p2 in added_at]
+    moved = [(before, spans_a[p1:p2] if spans_a else None, a[p1:p2]) for p1, p2 in moved_at]
 
     def show_runs(runs) -> tuple[str, ...]:
         full = []
@@ -299,7 +306,29 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
         added=show_runs(added),
         words_before=len(a),
         words_after=len(b),
+        moved=show_runs(moved),
     )
+
+
+def _count(run: Sequence[str], tokens: Sequence[str]) -> int:
+    """How often ``run`` occurs, unit for unit and in a row, in ``tokens``."""
+    n = len(run)
+    return sum(1 for i in range(len(tokens) - n + 1) if tokens[i:i + n] == run) if n else 0
+
+
+def _moved(run: Sequence[str], own: Sequence[str], other: Sequence[str]) -> bool:
+    """Is ``run``, dropped from (or added to) the transcript ``own``, said in ``other`` as often
+    as in ``own``: moved to another place, neither dropped nor added? A phrase said twice and
+    then once was dropped once, and stays dropped. The aligner may hand a unit at either edge to
+    the next run (a moved "I like people" added as "like people. I"): one unit off each edge of
+    a run is allowed, where what is left is still two units and :data:`_MOVED_CHARS` letters
+    (not a lone "the" found anywhere)."""
+    cores = [run] + [c for c in (run[1:], run[:-1], run[1:-1]) if len(c) >= 2 and len("".join(c)) >= _MOVED_CHARS]
+    return any(_count(core, other) >= _count(core, own) > 0 for core in cores if core)
+
+
+#: The letters a run trimmed at its edges keeps to be told moved (:func:`_moved`).
+_MOVED_CHARS = 8
 
 
 # --------------------------------------------------------------------------- answers
