@@ -122,10 +122,14 @@ def _cue(metric: str, want: str | None, pattern: str, *, fault: bool = True) -> 
 # 十分 is "enough", not ten minutes, unless a limit's word follows (十分以内).
 _EN_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|" \
           r"sixty|ninety|a|an|half an?)"
-_EN_UNIT = r"(?:s|secs?|seconds?|mins?|minutes?)\b"
-_SECONDS = rf"{_EN_NUM}(?:\s+and\s+a\s+half)?\s*-?\s*{_EN_UNIT}(?:\s+(?:and\s+)?(?:a\s+half|\d+\s*(?:s|secs?|seconds?)\b))?"
+_EN_UNIT = r"(?:(?:s|secs?|seconds?|mins?|minutes?)\b|m(?=[1-5]\d\b))"  # "1m30": the m of minutes before seconds
+#: Seconds after minutes ("1 min 30", "1m30", "one minute thirty"): a unit, or two digits / a
+#: tens word with none (as the budget's 1m30s and 1分30 read them: :func:`furikaeri.questions.duration_s`).
+_EN_TENS = r"(?:ten|fifteen|twenty|thirty|forty|fifty)"
+_SECONDS = rf"(?:\d+:[0-5]\d\b|{_EN_NUM}(?:\s+and\s+a\s+half)?\s*-?\s*{_EN_UNIT}(?:\s*(?:and\s+)?(?:a\s+half|" \
+           rf"\d+\s*(?:s|secs?|seconds?)\b|(?:[1-5]\d|{_EN_TENS})\b(?!\s*(?:[.:]\d|{_EN_UNIT}|%)))(?<![.:]))?)"
 _JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+(?:[.．][0-9０-９]+)?"
-_JA_SECONDS = rf"(?<![0-9０-９一二三四五六七八九十百])(?!十分(?!以内|以下|未満|まで)){_JA_NUMBER}\s*(?:分\s*(?:{_JA_NUMBER}\s*秒|半)?|秒)"
+_JA_SECONDS = rf"(?<![0-9０-９一二三四五六七八九十百])(?!十分(?!以内|以下|未満|まで)){_JA_NUMBER}\s*(?:分\s*(?:{_JA_NUMBER}\s*秒?|半)?|秒)"
 #: A limit a note sets on the answer's length: "under 30 seconds", "one minute max", "went over
 #: a minute", 「30秒以内」, 「1分を超えた」. The answer is judged against it (:func:`check_fix`).
 _LIMIT = re.compile(
@@ -133,6 +137,16 @@ _LIMIT = re.compile(
     rf"up to|to|(?:ran|run|running|went|go|going)\s+over)\s+{_SECONDS}|"
     rf"\b{_SECONDS}\s+(?:max(?:imum)?|tops|at most|or less|or under|limit)\b|"
     rf"{_JA_SECONDS}(?:以内|以下|未満|まで|で|に|を?(?:超え|越え|オーバー|過ぎ|すぎ))", re.I)
+#: A length a note aims at rather than caps: "about a minute", "around 60 seconds", "aim for 90
+#: seconds", "a minute or so", 「1分程度」, 「1分くらい」, 「1分前後」. A target, judged on how near
+#: the answer comes to it (:func:`near_target`), not a limit: 65 s after 21 s on "about a minute"
+#: is better, not worse.
+_APPROX = re.compile(
+    rf"\b(?:(?:aim(?:ing|s|ed)?\s+for|target(?:ing)?(?:\s+of)?|shoot(?:ing)?\s+for)\s+(?:about\s+|around\s+|roughly\s+)?"
+    rf"|(?:about|around|roughly|approximately|approx\.?)\s+){_SECONDS}|\b{_SECONDS}\s+or\s+so\b|"
+    rf"{_JA_SECONDS}\s*(?:程度|くらい|ぐらい|前後|ほど|位|を目安|をめど|を目標|目安)", re.I)
+#: How near a target length (:data:`_APPROX`) an answer is where it should be: ±20 % of it.
+TARGET_TOLERANCE = 0.2
 # Words that are fillers only as a note names them ("too many likes", "stop saying like", 「なんかを
 # 減らす」), not as it uses them ("I'd like to", "felt like I rushed", 「なんか早口だった」, 「まあまあ」).
 _EN_FILLER = r"(?:like|you know|i mean|basically|literally)"
@@ -193,6 +207,11 @@ _CUES: tuple[_Cue, ...] = (
          r"sooner|earlier|more quickly|right away|straight away|immediately|without (?:a\s+)?(?:delay|pause))|"
          r"\b(?:quicker|faster|sooner)\s+to\s+(?:start|answer|respond|reply|begin)|"
          r"(?:もっと)?(?:早く|早めに|素早く|即座に|すぐ(?:に)?)(?:話し?(?:始め|出)|答え|回答|口を開)|"
+         # the start named first, then its timing (「話し始めを早く」, 「出だしを早めに」, 「回答を早く始める」):
+         # when the answer starts, not how fast its words go
+         r"(?:話し?始め|出だし|第一声|答え始め)(?:る)?(?:の|まで)?(?:を|が|は|も)?(?:もっと|もう少し|少し)?"
+         r"(?:早く|早め|素早く|すぐ)|"
+         r"(?:回答|答え|話)(?:を|は)?(?:もっと|もう少し|少し)?(?:早く|早めに|すぐに?)(?:話し?)?(?:始め|出だ)|"
          r"すぐ(?:に)?話(?![がはも]?(?:終わ|おわ))", fault=False),
     _cue("latency_s", None, r"\bfirst word|第一声|出だし|話し始め"),
     # silences: frozen, a pause (that is too long), 間が長い
@@ -226,15 +245,14 @@ _CUES: tuple[_Cue, ...] = (
          r"もっと(?:話|詳し|長)|もう少し(?:話|詳し|長)|長[くめ]に?(?:話|する|して|しゃべ|喋|答え)|詳しく|膨らま|話を?広げ|"
          r"時間いっぱい|(?:持ち)?時間を(?:使い切|いっぱい|フルに|十分に?使|たっぷり使)|たくさん話|多めに話", fault=False),
     _cue("over_s", None,
-         _LIMIT.pattern + rf"|\b(?:about|around|roughly|approximately)\s+{_SECONDS}|\b{_SECONDS}\s+or\s+so\b|"
+         _LIMIT.pattern + "|" + _APPROX.pattern + "|"
          rf"\b(?:say|talk|speak)\s+less\b(?!\s+{_DEGREE})|"
          r"\bshort(?:er|en\w*)?\b|\bconcise|\bbrief|\bsuccinct|\bcondens\w*|\bcompact|\bsnapp(?:y|ier)\b|\btight(?:er)?\b|"
          r"\bcut\s+(?:it|down|back)|\btrim|\bbudget|\bwrap(?:s|ped|ping)?\s+(?:it\s+|things\s+|(?:the|my)\s+answers?\s+)?up\b"
          r"(?:\s+(?:sooner|earlier|faster|quicker|quickly|more quickly))?|"
          r"\b(?:finish|end|stop|conclude)(?:s|ed|ing)?\s+(?:(?:the|my)\s+answers?\s+)?(?:sooner|earlier|faster|quicker|more quickly)\b|"
          r"\btime limit|\bin time\b|\bon time\b|\bwithin (?:the )?time|"
-         rf"{_JA_SECONDS}(?:程度|くらい|ぐらい|前後|ほど|位)|"
-         r"簡潔|短く|短め|手短|コンパクト|端的|短縮|簡単に(?:まとめ|話|説明|答え)|切り上げ|早[めく]に?終わ|"
+         r"簡潔|短く|短め|手短|コンパクト|端的|短縮|簡単に(?:まとめ|話|説明|答え)|切り上げ|早[めく]に?終[わえ]|"
          r"(?:話|内容|エピソード|要素)を?(?:絞|削)|まとめ|時間内|時間", fault=False),
     # pace: too fast / too slow (the trouble), slow down / speed up (the change), the pace itself
     _cue("rate", "higher",
@@ -383,6 +401,16 @@ def note_limit(text: str) -> float | None:
     return _read(text, None)[1]
 
 
+def note_target(text: str) -> float | None:
+    """The length in seconds a note aims at without capping it ("about a minute", "aim for 90
+    seconds", 「1分程度で話す」, 「1分くらい」: :data:`_APPROX`), or None; a limit named as well
+    ("under 90 seconds") is the one the answer is judged against (:func:`note_limit`)."""
+    if note_limit(text) is not None:
+        return None
+    found = next((m for m in _APPROX.finditer(text) if not _negated(text, m.start(), m.end())), None)
+    return _amount_s(found.group()) if found else None
+
+
 def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]], float | None]:
     """:func:`note_targets` and :func:`note_limit` of ``text``."""
     feared = bool(_FEARED_SILENCE.search(text))
@@ -435,15 +463,24 @@ def _listed(wants: Mapping[str, list[str | None]], language: str | None) -> list
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
              "ninety": 90, "half a": 0.5, "half an": 0.5}
-_EN_AMOUNT = re.compile(rf"(?P<n>{_EN_NUM})(?P<and_half>\s+and\s+a\s+half)?\s*-?\s*(?P<u>{_EN_UNIT})(?:\s+(?:and\s+)?(?:(?P<half>a\s+half)|"
-                        rf"(?P<s>\d+)\s*(?:s|secs?|seconds?)\b))?", re.I)
-_JA_AMOUNT = re.compile(rf"(?P<n>{_JA_NUMBER})\s*(?:(?P<u>分)\s*(?:(?P<s>{_JA_NUMBER})\s*秒|(?P<half>半))?|秒)")
+_EN_AMOUNT = re.compile(rf"(?P<n>{_EN_NUM})(?P<and_half>\s+and\s+a\s+half)?\s*-?\s*(?P<u>{_EN_UNIT})(?:\s*(?:and\s+)?(?:(?P<half>a\s+half)|"
+                        rf"(?P<s>\d+|{_EN_TENS})(?:\s*(?:s|secs?|seconds?)\b|\b)))?", re.I)
+_JA_AMOUNT = re.compile(rf"(?P<n>{_JA_NUMBER})\s*(?:(?P<u>分)\s*(?:(?P<s>{_JA_NUMBER})\s*秒?|(?P<half>半))?|秒)")
+_CLOCK = re.compile(r"(?P<m>\d+):(?P<s>[0-5]\d)\b")
 
 
 def _limit_s(words: str) -> float | None:
     """The seconds of a limit :data:`_LIMIT` reads in ``words``, or None."""
     found = _LIMIT.search(words)
-    m = found and (_JA_AMOUNT.search(found.group()) or _EN_AMOUNT.search(found.group()))
+    return _amount_s(found.group()) if found else None
+
+
+def _amount_s(words: str) -> float | None:
+    """The seconds of the first length of time written in ``words`` ("1 min 30", "1:30",
+    「1分半」), or None."""
+    if clock := _CLOCK.search(words):
+        return float(int(clock.group("m")) * 60 + int(clock.group("s"))) or None
+    m = _JA_AMOUNT.search(words) or _EN_AMOUNT.search(words)
     if not m:
         return None
     n = m.group("n")
@@ -453,7 +490,8 @@ def _limit_s(words: str) -> float | None:
     seconds = count * 60 if minutes else count
     if m.group("half"):
         seconds += 30 if minutes else 0.5
-    return float(seconds + (_number(m.group("s")) if m.group("s") else 0)) or None
+    extra = m.group("s")
+    return float(seconds + ((_EN_COUNT.get(extra.lower()) or _number(extra)) if extra else 0)) or None
 
 
 def _number(written: str) -> float:
@@ -628,8 +666,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("ah", r"a+h+s?"),
     ("hmm", r"h+m+s?|m{2,}"),
     ("like", r"likes?"),
-    ("you know", r"you\s+know"),
-    ("i mean", r"i\s+mean"),
+    ("you know", r"you\s+knows?"),
+    ("i mean", r"i\s+means?"),
 )
 #: The fillers a note names by their words, as :data:`_CUES` reads them (a word only where the
 #: note talks about it as a word: "so many likes" names "like", not "so").
@@ -659,8 +697,32 @@ def named_fillers(text: str, language: str | None) -> tuple[tuple[str, ...], boo
     for m in cue.pattern.finditer(text):
         found = [w for w in _NAMED_WORD.finditer(text, m.start(), min(len(text), m.end() + 8)) if w.start() < m.end()]
         general = general or (not found and bool(_ALL_FILLERS.search(m.group())))
-        words += [filler_key(w.group()) for w in found[:1]]
+        words += [filler_key(w.group()) for w in _listed_with(text, found[0])] if found else []
     return tuple(dict.fromkeys(words)), general or not words
+
+
+#: What joins fillers named in one list ("ums and likes", "likes or you knows", 「なんか、まあ」,
+#: 「えーとやあの」): each of them is named, not only the one the cue read.
+_LIST_JOIN = re.compile(r"[」』\"”'’]?\s*(?:,|、|，|・|/|&|と|や|とか|か)?\s*(?:(?:and|or|nor|plus)\s+)?"
+                        r"(?:(?:the|all\s+the|those)\s+)?[「『\"“'‘]?", re.I)
+
+
+def _listed_with(text: str, first: re.Match[str]) -> list[re.Match[str]]:
+    """``first``, a filler a note names, with the fillers listed beside it, before and after:
+    named words (:data:`_NAMED_WORD`) joined to it only by a list's joiners (:data:`_LIST_JOIN`)."""
+    words = list(_NAMED_WORD.finditer(text))
+    at = next(i for i, w in enumerate(words) if w.start() == first.start())
+    out = [words[at]]
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(words):
+            a, b = (words[i], words[i + step]) if step == 1 else (words[i + step], words[i])
+            gap = text[a.end():b.start()]
+            if not gap.strip() and _JA_CHAR.search(a.group()) is None or not _LIST_JOIN.fullmatch(gap):
+                break
+            out.insert(len(out) if step == 1 else 0, words[i + step])
+            i += step
+    return out
 
 
 @dataclass(frozen=True)
@@ -746,11 +808,12 @@ class FixCheck:
     limit_s: float | None = None
     too_short: tuple[str, ...] = ()
     short_in: str | None = None
+    target_s: float | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
-        within the note's limit)?"""
-        return is_fine(c.metric, c.after, limit=self.limit_s)
+        within the note's limit, or near its target)?"""
+        return is_fine(c.metric, c.after, limit=self.limit_s, target=self.target_s)
 
     def to_dict(self) -> dict[str, Any]:
         changes = []
@@ -764,6 +827,8 @@ class FixCheck:
                     d["note_pulls_away_from"] = list(norm_bounds(m) or ())
             elif c.metric == "answer_s" and self.limit_s is not None:
                 d["limit_s"] = self.limit_s
+            elif c.metric == "answer_s" and self.target_s is not None:
+                d["target_s"] = self.target_s
             if c.metric in self.too_short:
                 d["too_short"] = True
             changes.append(d)
@@ -786,22 +851,24 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     if not text:
         return None
     targets, limit = _read(text, language)
+    aim = note_target(text) if any(name == "over_s" for name, _ in targets) else None
     if not targets:
         moved = tuple(c for c in (settle_counts(c, previous.metrics, metrics)
                                   for c in compare_metrics(previous.metrics, metrics, language))
                       if c.verdict in ("better", "worse"))
         return FixCheck(previous.id, text, False, moved, "unknown")
-    targets = [_as_measured(name, want, text, previous.metrics, metrics, limit) for name, want in targets]
+    targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = [t for i, t in enumerate(targets) if t[0] in METRIC_BY_NAME and t not in targets[:i]]
     words, all_fillers = _word_changes(text, language, previous, metrics, fillers)
     targets = [t for t in targets if all_fillers or t[0] != "fillers_per_min"]
-    changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit) for name, want in targets)
+    changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
     short = tuple(dict.fromkeys(c.metric for c in changes if _unjudged(c, previous.metrics, metrics)))
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
-    return FixCheck(previous.id, text, True, changes, _fix_verdict(changes, explicit, off_norm, limit, bool(short)),
+    return FixCheck(previous.id, text, True, changes,
+                    _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim),
                     (None,) * len(words) + tuple(want for _, want in targets), limit, short,
-                    _short_in(previous.metrics, metrics) if short else None)
+                    _short_in(previous.metrics, metrics) if short else None, aim)
 
 
 def _short_in(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None:
@@ -820,7 +887,7 @@ def _unjudged(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) ->
 
 
 def _target_change(name: str, want: str | None, before: Mapping[str, Any], after: Mapping[str, Any],
-                   limit: float | None) -> Change:
+                   limit: float | None, aim: float | None = None) -> Change:
     """The change of a figure a note targets; the budget (``over_s``), where the note names a
     limit of its own, as the answer's length against that limit (:func:`within_limit`). A rate
     or share of an answer too short for it is shown and not judged (``n/a``), as compare shows
@@ -829,6 +896,8 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     until the answer is thin: ``overshot`` (:func:`_thinned`)."""
     if name == "over_s" and limit is not None:
         return _thinned(within_limit(limit, before.get("answer_s"), after.get("answer_s")), before, after)
+    if name == "over_s" and aim is not None:
+        return near_target(aim, before.get("answer_s"), after.get("answer_s"))
     metric = METRIC_BY_NAME[name]
     if not judged_both(name, before, after):
         return judged_change(metric, before, after, want=want)
@@ -862,13 +931,14 @@ _BUDGET_WORDS = re.compile(
 
 
 def _as_measured(name: str, want: str | None, note: str, before: Mapping[str, Any], after: Mapping[str, Any],
-                 limit: float | None) -> tuple[str, str | None]:
+                 limit: float | None, aim: float | None = None) -> tuple[str, str | None]:
     """The figure and direction a note's target is judged on (:func:`_measured`). A wish for a
     shorter answer ("talk less", "too long", 「長すぎた」: read as the budget, ``over_s``) after
     an answer that kept to its budget asks for a shorter one than that: the length, lower (else
     33 -> 41 s on a 90-s budget was "held", both inside it). Over its budget, or in a note
-    about the budget itself (:data:`_BUDGET_WORDS`), the budget is the aim."""
-    if name == "over_s" and limit is None and before.get("over_s") is not None and before["over_s"] <= 0 \
+    about the budget itself (:data:`_BUDGET_WORDS`), the budget is the aim; a note with a length
+    to aim at ("about a minute": :func:`note_target`) is judged against that length."""
+    if name == "over_s" and limit is None and aim is None and before.get("over_s") is not None and before["over_s"] <= 0 \
             and before.get("answer_s") is not None and not _BUDGET_WORDS.search(note):
         return "answer_s", "lower"
     return _measured(name, before, after), want
@@ -885,6 +955,24 @@ def within_limit(limit: float, before: float | None, after: float | None) -> Cha
     return Change("answer_s", before, after, delta, over.verdict)
 
 
+def target_gap(target: float, seconds: float | None) -> float | None:
+    """How far an answer of ``seconds`` is from the ``target`` a note aims at, past
+    :data:`TARGET_TOLERANCE` of it on either side (0: where it should be)."""
+    if seconds is None:
+        return None
+    return round(max(0.0, abs(seconds - target) - TARGET_TOLERANCE * target), 3)
+
+
+def near_target(target: float, before: float | None, after: float | None) -> Change:
+    """The answer's length (``answer_s``) from ``before`` to ``after`` seconds, judged against a
+    length a note aims at ("about a minute") on how far it is from it (:func:`target_gap`), by
+    the budget's threshold: nearer is better, within ±20 % of it both times is ``same`` (where it
+    should be). 21 -> 65.5 s on "about a minute" is better; 58 -> 110 s is worse."""
+    over = change(METRIC_BY_NAME["over_s"], target_gap(target, before), target_gap(target, after))
+    delta = None if before is None or after is None else round(after - before, 3)
+    return Change("answer_s", before, after, delta, over.verdict)
+
+
 def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
     """The figure a note's target ``name`` is judged on: the share of flat stretches (the figure
     the report's voice verdict is judged on) where both attempts have it, else, for answers
@@ -896,7 +984,7 @@ def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) ->
 
 
 def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None,
-                 short: bool = False) -> str:
+                 short: bool = False, aim: float | None = None) -> str:
     """The verdict on the targeted figures' changes; ``explicit``: the note asked for a
     direction ("slow down"); ``off_norm``: it asked a figure away from its norm; ``limit``: the
     limit it set on the answer's length; ``short``: some figure is not judged, an answer being
@@ -917,25 +1005,29 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
         return "too_short" if short else "unknown"
     # all unchanged: fine if each figure is already where it should be, unless the note asked
     # for a direction that did not happen
-    return "held" if not explicit and _held_fine(judged, limit) else "same"
+    return "held" if not explicit and _held_fine(judged, limit, aim) else "same"
 
 
-def _held_fine(changes: Sequence[Change], limit: float | None = None) -> bool:
+def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None) -> bool:
     """A "same" counts as success when the figure is already where it should be (e.g. the
-    answer stayed inside its budget, or the note's limit, fillers stayed at 2 a minute or fewer)."""
-    return all(is_fine(c.metric, c.after, limit=limit) for c in changes if c.verdict == "same")
+    answer stayed inside its budget, the note's limit or near its target, fillers stayed at 2 a
+    minute or fewer)."""
+    return all(is_fine(c.metric, c.after, limit=limit, target=aim) for c in changes if c.verdict == "same")
 
 
-def is_fine(metric: str, value: float | None, *, limit: float | None = None) -> bool:
+def is_fine(metric: str, value: float | None, *, limit: float | None = None, target: float | None = None) -> bool:
     """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done? The
     figure's norm as the report judges it (:func:`furikaeri.metrics.in_norm`: the comparison
     views hold a change inside it as no change too); a figure with no norm, at its best (no
-    repetition at all). ``limit``: a limit the note set on the answer's length (``answer_s``)."""
+    repetition at all). ``limit``: a limit the note set on the answer's length (``answer_s``);
+    ``target``: a length it aims at (:func:`target_gap`)."""
     if value is None:
         return False
     if metric == FILLER_WORD:  # a filler named: done when no more is said than the recogniser may mishear
         return value <= COUNT_JITTER
     if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
+        if target is not None and limit is None:
+            return target_gap(target, value) == 0
         return limit is None or value <= limit
     if has_norm(metric):
         return in_norm(metric, value)
