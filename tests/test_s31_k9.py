@@ -118,3 +118,33 @@ def test_a_phrase_said_twice_and_then_once_stays_dropped():
     after = "I led a team. My strength is listening to others carefully."
     d = diff_text(before, after, "en")
     assert any("strength" in r for r in d.removed) and not d.moved
+
+
+# --------------------------------------------------------------------------- 2. the conclusion first, as an order
+
+
+@pytest.mark.parametrize("note, lang", [("結論から話す", "ja"), ("lead with the conclusion", "en"),
+                                        ("point first", "en"), ("answer first", "en"), ("最初に結論を言う", "ja")])
+def test_a_note_asking_for_the_conclusion_first_is_checked_on_the_openings_order(note, lang):
+    metrics = {"answer_s": 40.0, "budget_s": 60.0, "opening_share": 0.06}
+    check = lambda b, a: N.check_fix(attempt(note, metrics, lang=lang), dict(metrics), lang, orders=(b, a))  # noqa: E731
+    fix = check("story_first", "point_first")
+    assert [(c.metric, c.before, c.after, c.verdict) for c in fix.changes] == \
+        [("opening_share", 0.06, 0.06, "same"), (N.OPENING_ORDER, "story_first", "point_first", "better")]
+    assert fix.verdict == "better"
+    assert check("point_first", "story_first").verdict == "worse"
+    assert check("story_first", "story_first").verdict == "same"  # held the time, still a story first: not held
+    assert check("point_first", "point_first").verdict == "held"
+    unknown = check(None, "point_first")
+    assert unknown.changes[-1].verdict == "n/a" and unknown.verdict == "held"  # the time share alone tells
+    assert unknown.to_dict()["changes"][-1]["metric"] == N.OPENING_ORDER
+
+
+def test_a_note_about_the_time_to_the_point_alone_is_not_checked_on_the_order():
+    metrics = {"answer_s": 40.0, "budget_s": 60.0, "opening_share": 0.06}
+    fix = N.check_fix(attempt("don't lead with the conclusion", metrics), dict(metrics), "en",
+                      orders=("story_first", "point_first"))
+    assert all(c.metric != N.OPENING_ORDER for c in fix.changes)
+    fix = N.check_fix(attempt("結論まで10秒以内", metrics, lang="ja"), dict(metrics), "ja",
+                      orders=("story_first", "point_first"))
+    assert all(c.metric != N.OPENING_ORDER for c in fix.changes)

@@ -19,7 +19,7 @@ from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRICS, Change, Metric, change, compare_metrics, has_norm, judged_value, \
     norm_change, norm_distance, off_norm
-from furikaeri.notes import FixCheck, check_fix, settle_counts
+from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
 
@@ -354,6 +354,12 @@ class AnswerComparison:
                 "fix": self.fix.to_dict() if self.fix else None}
 
 
+def _orders(a: Answer, b: Answer) -> tuple[str | None, str | None] | None:
+    """The opening's order of ``a`` and ``b`` for the note check (:func:`furikaeri.notes.opening_order`),
+    where both answers' analyses are loaded; None (not known) otherwise."""
+    return (opening_order(a), opening_order(b)) if a.analysis is not None and b.analysis is not None else None
+
+
 def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     """``a`` then ``b`` (the older one first, whichever order they were given). Refuses one
     answer twice and answers in two languages (words per minute against morae per second, the
@@ -377,7 +383,7 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
         changes=tuple(settle_counts(c, a.metrics, b.metrics) for c in compare_metrics(a.metrics, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
-        fix=check_fix(a, b.metrics, lang, fillers=b.fillers) if same_question else None,
+        fix=check_fix(a, b.metrics, lang, fillers=b.fillers, orders=_orders(a, b)) if same_question else None,
     )
 
 

@@ -776,6 +776,53 @@ def _word_changes(text: str, language: str | None, previous: Answer, metrics: Ma
     return out, general
 
 
+# --------------------------------------------------------------------------- the opening's order
+
+#: The figure of a note asking to lead with the conclusion: what the opening did in each answer
+#: (the analysis' ``opening.order``: ``point_first``, ``story_first``, or None: not told).
+OPENING_ORDER = "opening_order"
+#: A note asking for the conclusion first, as an order ("結論から話す", "lead with the point",
+#: "answer first", 「最初に結論」), not only soon: checked on the opening's order too
+#: (:func:`order_change`), beside the time to the point.
+_ORDER_WORDS = re.compile(
+    r"結論(?:から|ファースト|を?(?:先|最初|冒頭|はじめ|初め)に)|(?:先|最初|冒頭|はじめ|初め)に結論|要点(?:から|を?先に)|"
+    r"\b(?:start|begin|open|lead|led)(?:s|ed|ing)?\s+(?:off\s+)?with\s+(?:the\s+|my\s+|a\s+|an\s+)?(?:main\s+)?"
+    r"(?:conclusion|point|answer|bottom line|headline|result|takeaway|summary)|"
+    r"\b(?:conclusion|point|answer|bottom line|headline)\s+(?:first|up\s*front)|\bburied the (?:lede|lead|point)|\bprep\b",
+    re.I)
+
+
+@dataclass(frozen=True)
+class OrderChange(Change):
+    """What the opening did in the two answers (``before``/``after``: ``point_first``,
+    ``story_first`` or None), under a note asking to lead with the conclusion: a story first,
+    then the point, is ``better``; the other way ``worse``; the point first both times ``same``
+    (where it should be); either not told, ``n/a`` (no telling)."""
+
+
+def asks_order(text: str) -> bool:
+    """Does a note ask to lead with the conclusion (:data:`_ORDER_WORDS`), not negated?"""
+    return any(not _negated(text, m.start(), m.end()) for m in _ORDER_WORDS.finditer(text))
+
+
+def order_change(before: str | None, after: str | None) -> OrderChange:
+    """The opening's order from ``before`` to ``after`` (:class:`OrderChange`)."""
+    told = {"point_first", "story_first"}
+    if before not in told or after not in told:
+        verdict = "n/a"
+    elif before == after:
+        verdict = "same"
+    else:
+        verdict = "better" if after == "point_first" else "worse"
+    return OrderChange(OPENING_ORDER, before, after, None, verdict)  # type: ignore[arg-type]
+
+
+def opening_order(answer: Answer) -> str | None:
+    """The opening's order of a stored answer whose analysis is loaded, else None."""
+    opening = (answer.analysis or {}).get("opening")
+    return opening.get("order") if isinstance(opening, Mapping) else None
+
+
 # --------------------------------------------------------------------------- the check
 
 
@@ -840,13 +887,17 @@ class FixCheck:
 
 
 def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *,
-              note: Note | None = None, fillers: Sequence[str] | None = None) -> FixCheck | None:
+              note: Note | None = None, fillers: Sequence[str] | None = None,
+              orders: tuple[str | None, str | None] | None = None) -> FixCheck | None:
     """Compare this attempt's ``metrics`` with the previous attempt, focused on what the note
     targeted: the previous attempt's note, or ``note`` (the latest note on the question, when
     the previous attempt has none). ``None`` when there is no note. ``fillers``: this attempt's
     fillers as listed (:attr:`furikaeri.store.Answer.fillers`): a note naming a filler by its
     word is checked on that word's count (:func:`word_change`), not on all the fillers a minute,
-    which remain its target only where the note names fillers in general too."""
+    which remain its target only where the note names fillers in general too. ``orders``: the
+    opening's order in the previous answer and this one (:func:`opening_order`), where the
+    caller has them: a note asking to lead with the conclusion is checked on it too
+    (:func:`order_change`; None: the order is not known, and only the time to the point is)."""
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
@@ -862,12 +913,14 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     words, all_fillers = _word_changes(text, language, previous, metrics, fillers)
     targets = [t for t in targets if all_fillers or t[0] != "fillers_per_min"]
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
+    order = (order_change(*orders),) if orders is not None and asks_order(text) else ()
+    changes += order
     short = tuple(dict.fromkeys(c.metric for c in changes if _unjudged(c, previous.metrics, metrics)))
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes,
                     _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim),
-                    (None,) * len(words) + tuple(want for _, want in targets), limit, short,
+                    (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, aim)
 
 
@@ -881,6 +934,8 @@ def _short_in(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None
 def _unjudged(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
     """Is ``c`` shown and not judged because one of the two answers is too short for its
     figure (both have a value)?"""
+    if c.metric == OPENING_ORDER:  # an order not told is no short answer's
+        return False
     name = "fillers_per_min" if c.metric == FILLER_WORD else c.metric  # a filler's count: judged as the rate is
     return c.verdict == "n/a" and c.before is not None and c.after is not None \
         and not judged_both(name, before, after)
@@ -1023,6 +1078,8 @@ def is_fine(metric: str, value: float | None, *, limit: float | None = None, tar
     ``target``: a length it aims at (:func:`target_gap`)."""
     if value is None:
         return False
+    if metric == OPENING_ORDER:  # the conclusion first, as the note asked
+        return value == "point_first"
     if metric == FILLER_WORD:  # a filler named: done when no more is said than the recogniser may mishear
         return value <= COUNT_JITTER
     if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
