@@ -14,6 +14,7 @@ import json
 import os
 import re
 import resource
+import shlex
 import signal
 import struct
 import subprocess
@@ -795,10 +796,11 @@ def test_mic_check_hears_speech_and_silence(pulse, tmp_path):
     assert rep["device"]["is_default"]
 
 
-def kill_mid_take(pulse, env, out, run_for=3.0):
-    """Start a recording of JFK, SIGKILL the recorder after ``run_for`` s of audio; returns
-    (seconds of audio the recorder had been given when killed, as far as we can tell)."""
-    p = start_cli(["record", "--max-seconds", "30", "--out", str(out)], env)
+def kill_mid_take(pulse, env, out, run_for=3.0, args=()):
+    """Start a recording of JFK (``record`` with ``args`` too), SIGKILL the recorder after
+    ``run_for`` s of audio; returns (seconds of audio the recorder had been given when killed,
+    as far as we can tell)."""
+    p = start_cli(["record", "--max-seconds", "30", "--out", str(out), *args], env)
     t0, audio0 = wait_until_recording(out)
     player = pulse.play(JFK)
     time.sleep(run_for)
@@ -834,6 +836,23 @@ def test_sigkill_loses_at_most_a_moment_and_recover_repairs(pulse, tmp_path):
     assert same_sound_blockwise(take, src, lag) >= 0.8
     again = run_cli(["recover", str(takes)], env)
     assert again.returncode == 0 and "No interrupted takes" in again.stdout
+
+
+@pytest.mark.mic
+def test_the_next_record_names_the_command_that_saves_a_killed_take_as_it_was_to_be_saved(pulse, tmp_path):
+    """QA: the next `record` repaired a killed take and said only `furikaeri analyze TAKE`: its
+    question, budget, session and note were lost with the marker that held them."""
+    need_jfk()
+    env = env_for(pulse, tmp_path)
+    out = tmp_path / "home" / "takes" / "killed.wav"
+    kill_mid_take(pulse, env, out, run_for=3.0,
+                  args=["--save", "-q", "Why us?", "--budget", "45", "-l", "en", "--note", "fewer 'like'"])
+    r = run_cli(["record", "--max-seconds", "1"], env)
+    said = " ".join(r.stderr.split())
+    assert f"repaired an interrupted take: {out}" in said
+    command = re.search(r"`(furikaeri [^`]*)`", said.split(str(out), 1)[1]).group(1)
+    assert shlex.split(command)[2:] == [str(out), "--save", "-q", "Why us?", "--budget", "45", "-l", "en",
+                                        "--note", "fewer 'like'"], command
 
 
 @pytest.mark.mic

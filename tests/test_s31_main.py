@@ -103,3 +103,27 @@ def test_saved_answers_give_their_tips_in_the_order_their_report_shows_them(furi
     r = CliRunner().invoke(cli, ["export", "--format", "json"])
     (exported,) = json.loads(r.stdout)["answers"]
     assert exported["analysis"]["tips"] == said["analysis"]["tips"]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_quiet_microphones_speech_is_not_shown_as_silent_and_the_first_second_over_is_one(language):
+    """QA: a microphone set low was heard, timed and its fillers counted while the meter said
+    "silent"; and the first second past the budget read "over … by 0:00"."""
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+    from furikaeri.lang import text
+
+    panel = LivePanel(Console(width=120, record=True, force_terminal=False), question="Q", budget=30.0,
+                      hints=lambda: 0, language=language)
+    panel.started, panel.elapsed, panel.level = 0.0, 30.4, -66.0
+    panel.console.print(panel.render())
+    shown = panel.console.export_text()
+    assert text(language, "rec_silent") not in shown and "-66 dBFS" in shown
+    assert "0:30 / 0:30" in shown and text(language, "rec_over", budget="0:30", over="0:00") not in shown
+    panel.elapsed = 31.2
+    panel.console.print(panel.render())
+    assert text(language, "rec_over", budget="0:30", over="0:01") in " ".join(panel.console.export_text().split())
+    panel.started = None  # before any speech: the floor is silence
+    panel.console.print(panel.render())
+    assert text(language, "rec_silent") in panel.console.export_text()

@@ -9,7 +9,6 @@ otherwise; a take left unfinished by a killed run is repaired at the start of th
 from __future__ import annotations
 
 import json
-import re
 import shlex
 import time
 from pathlib import Path
@@ -24,15 +23,12 @@ from furikaeri.cli.common import (
     asked_question,
     check_save_options,
     emit_analysis,
-    home_args,
     lang_option,
     models_dir_from_env,
     spoken_language,
     no_speech_message,
-    open_store,
     save_and_emit,
     save_options,
-    user_dir,
     with_progress,
 )
 from furikaeri.cli.common import current_home as home
@@ -276,12 +272,12 @@ def recover(directory, json_):
       furikaeri recover ./my-takes --json
     """
     from furikaeri.cli.live import repair_partial_takes
-
+    from furikaeri.cli.takes import save_commands, settings_before_repair
     from furikaeri.store import audio_dir
 
     folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
     repaired, failed, whole = [], [], []
-    settings = _settings_before_repair(folders)  # repairing removes the markers that hold them
+    settings = settings_before_repair(folders)  # repairing removes the markers that hold them
     for folder in folders:
         done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder, whole)
         repaired += done
@@ -294,7 +290,7 @@ def recover(directory, json_):
     elif not repaired and not failed:
         click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
-        unsaved = _not_in_archive([t.path for t in repaired if t.speech_heard], settings)
+        unsaved = save_commands([t.path for t in repaired if t.speech_heard], settings)
         for t in repaired:
             click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
                             path=t.path, seconds=t.duration_s))
@@ -304,68 +300,6 @@ def recover(directory, json_):
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
         raise AudioError(f"could not repair: {failed[-1]}", ja=f"修復できませんでした: {failed[-1].said_in('ja')}")
-
-
-def _settings_before_repair(folders: list) -> dict:
-    """Each killed take's settings, by path, read from its marker (:func:`furikaeri.capture.settings_of`)
-    before the repair removes it: {} for a take whose marker holds none (written by an older
-    furikaeri)."""
-    from furikaeri.capture import find_partial_takes, settings_of
-
-    takes = [t for f in folders for t in (find_partial_takes(f) if Path(f).is_dir() else [Path(f)])]
-    return {t: settings_of(t) for t in takes}
-
-
-def _not_in_archive(paths: list, settings: dict | None = None) -> dict:
-    """The repaired takes no saved answer holds, each with the command that saves it as an
-    answer (the archive's ``--home`` when one was given): with the question, budget, language,
-    session, note and model the take was recorded with (its marker's ``settings``), quoted for
-    the shell; for a take whose marker held none, the ``-q`` its name gives (a take is named by
-    its time and, when it answers a built-in or saved question, that question's key)."""
-    from furikaeri.questions import all_sets
-    from furikaeri.session import key_in_name
-
-    saved: set = set()
-    try:
-        with open_store() as store:
-            saved = {Path(a.audio_path).resolve() for a in store.answers(full=False) if a.audio_path}
-    except Exception:  # noqa: BLE001 - an archive that cannot be read: the hint is still right
-        pass
-    try:
-        keys = {key_in_name(q.key): q.key for qs in all_sets(user_dir()) for q in qs.questions}
-    except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
-        keys = {}
-    out = {}
-    for path in paths:
-        if Path(path).resolve() in saved:
-            continue
-        named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-", "", Path(path).stem)
-        if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
-            named = re.sub(r"-\d+$", "", named)
-        given = _as_recorded((settings or {}).get(Path(path)) or {}) or {"question": keys.get(named)}
-        command = analyze_command(path, **{"question": None, "budget": None, "language": "auto", **given, "save": True})
-        command.remove("--save")  # said first, after the take: what makes it an answer
-        at = command.index("analyze") + 2
-        out[path] = shlex.join([*command[:at], "--save", *command[at:]])
-    return out
-
-
-def _as_recorded(settings: dict) -> dict:
-    """A marker's settings as :func:`~furikaeri.cli.common.analyze_command` takes them, each kept
-    only when it has the type it was written with (a marker is a file anyone can edit)."""
-    def given(key, *types):
-        value = settings.get(key)
-        return value if isinstance(value, types) and not isinstance(value, bool) and value != "" else None
-
-    note = given("note", str, dict)
-    if isinstance(note, dict):
-        note = {k: v for k, v in note.items() if isinstance(k, str) and isinstance(v, str)} or None
-    budget = given("budget", int, float)
-    kept = dict(question=given("question", str), budget=budget if budget and budget > 0 else None,
-                language=given("language", str) if settings.get("language") in ("en", "ja") else None,
-                session=given("session", str), note=note,
-                model=given("model", str))
-    return {k: v for k, v in kept.items() if v not in (None, "auto")}
 
 
 def _repair_one(path: Path, whole: list) -> tuple[list, list]:

@@ -128,7 +128,7 @@ class LivePanel:
         else:
             line.append(t("rec_recording") + " ", style="bold red")
         answer = self.answer_s
-        over = self.budget is not None and answer > self.budget
+        over = self.budget is not None and math.floor(answer) > self.budget  # as the clock shows it: never "by 0:00"
         if self.budget is not None:
             line.append(f"{clock(answer)} / {clock(self.budget)}", style="bold red" if over else "bold")
         else:
@@ -136,7 +136,9 @@ class LivePanel:
         line.append("  ")
         bar, style = meter(self.level)
         line.append(bar, style=style)
-        shown = "  " + t("rec_silent") if self.level <= METER_FLOOR_DBFS else f"{self.level:6.0f} dBFS"
+        # "silent" only before any speech: a microphone set low is heard under the meter's floor
+        silent = self.level <= METER_FLOOR_DBFS and (self.started is None or self.done)
+        shown = "  " + t("rec_silent") if silent else f"{self.level:6.0f} dBFS"
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
@@ -294,8 +296,13 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
     """Repair every take a killed recorder left in ``directory``; say so on stderr, in ``language``.
     A take that cannot be repaired is left as it is and does not stop the others (nor the
     recording about to start): returns the repaired takes and the errors of the others."""
-    from furikaeri.capture import find_partial_takes, recover_take
+    import shlex
 
+    from furikaeri.capture import find_partial_takes, recover_take
+    from furikaeri.cli.common import analyze_command
+    from furikaeri.cli.takes import save_commands, settings_before_repair
+
+    settings = {} if quiet else settings_before_repair([directory])  # the repair removes the markers
     repaired, failed = [], []
     for path in find_partial_takes(directory):
         try:
@@ -306,9 +313,13 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
                 _say(text(language, "rec_unrepairable", error=e))
             continue
         repaired.append(take)
-        if not quiet:
+        if not quiet:  # the command that saves it as it was to be saved (its question, budget, note…)
+            saves = save_commands([take.path], settings) if take.speech_heard else {}
+            then = (text(language, "recover_hint", command=saves[take.path]) if take.path in saves else
+                    text(language, "rec_repaired_analyse",
+                         command=shlex.join(analyze_command(take.path, None, None, "auto"))))
             key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
-            _say(text(language, key, path=take.path, seconds=take.duration_s))
+            _say(text(language, key, path=take.path, seconds=take.duration_s, next=then))
     return repaired, failed
 
 

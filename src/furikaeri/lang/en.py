@@ -919,10 +919,9 @@ TEXT = {
     'rec_limit_max': 'at most {seconds:g} s',
     'rec_limit_silence': 'until {silence:g} s of silence after speech',
     'rec_limit_both': 'at most {seconds:g} s, until {silence:g} s of silence after speech',
-    'rec_repaired': 'repaired an interrupted take: {path} ({seconds:.1f} s); analyse it with '
-                    '`furikaeri analyze {path}`',
-    'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); analyse it with '
-                           '`furikaeri analyze {path}`',
+    'rec_repaired': 'repaired an interrupted take: {path} ({seconds:.1f} s); {next}',
+    'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); {next}',
+    'rec_repaired_analyse': 'analyse it with `{command}`',
     'rec_unrepairable': 'could not repair an interrupted take, left as it is: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
     'metric_longest_pause_s': 'longest pause',

@@ -1,0 +1,73 @@
+"""Takes a killed recorder left: what each was to be saved with, read from its marker before
+the repair removes it, and the command that saves it so (``recover``, and the next ``record``
+or ``practice``, which repairs them first)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+from furikaeri.cli.common import analyze_command, open_store, user_dir
+
+
+def settings_before_repair(folders: list) -> dict:
+    """Each killed take's settings, by path, read from its marker (:func:`furikaeri.capture.settings_of`)
+    before the repair removes it: {} for a take whose marker holds none (written by an older
+    furikaeri)."""
+    from furikaeri.capture import find_partial_takes, settings_of
+
+    takes = [t for f in folders for t in (find_partial_takes(f) if Path(f).is_dir() else [Path(f)])]
+    return {t: settings_of(t) for t in takes}
+
+
+def save_commands(paths: list, settings: dict | None = None) -> dict:
+    """The repaired takes no saved answer holds, each with the command that saves it as an
+    answer (the archive's ``--home`` when one was given): with the question, budget, language,
+    session, note and model the take was recorded with (its marker's ``settings``), quoted for
+    the shell; for a take whose marker held none, the ``-q`` its name gives (a take is named by
+    its time and, when it answers a built-in or saved question, that question's key)."""
+    from furikaeri.questions import all_sets
+    from furikaeri.session import key_in_name
+
+    saved: set = set()
+    try:
+        with open_store() as store:
+            saved = {Path(a.audio_path).resolve() for a in store.answers(full=False) if a.audio_path}
+    except Exception:  # noqa: BLE001 - an archive that cannot be read: the hint is still right
+        pass
+    try:
+        keys = {key_in_name(q.key): q.key for qs in all_sets(user_dir()) for q in qs.questions}
+    except Exception:  # noqa: BLE001 - a broken question file: no -q in the hint
+        keys = {}
+    out = {}
+    for path in paths:
+        if Path(path).resolve() in saved:
+            continue
+        named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-", "", Path(path).stem)
+        if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
+            named = re.sub(r"-\d+$", "", named)
+        given = as_recorded((settings or {}).get(Path(path)) or {}) or {"question": keys.get(named)}
+        command = analyze_command(path, **{"question": None, "budget": None, "language": "auto", **given, "save": True})
+        command.remove("--save")  # said first, after the take: what makes it an answer
+        at = command.index("analyze") + 2
+        out[path] = shlex.join([*command[:at], "--save", *command[at:]])
+    return out
+
+
+def as_recorded(settings: dict) -> dict:
+    """A marker's settings as :func:`~furikaeri.cli.common.analyze_command` takes them, each kept
+    only when it has the type it was written with (a marker is a file anyone can edit)."""
+    def given(key, *types):
+        value = settings.get(key)
+        return value if isinstance(value, types) and not isinstance(value, bool) and value != "" else None
+
+    note = given("note", str, dict)
+    if isinstance(note, dict):
+        note = {k: v for k, v in note.items() if isinstance(k, str) and isinstance(v, str)} or None
+    budget = given("budget", int, float)
+    kept = dict(question=given("question", str), budget=budget if budget and budget > 0 else None,
+                language=given("language", str) if settings.get("language") in ("en", "ja") else None,
+                session=given("session", str), note=note,
+                model=given("model", str))
+    return {k: v for k, v in kept.items() if v not in (None, "auto")}
