@@ -103,6 +103,8 @@ def test_saved_answers_give_their_tips_in_the_order_their_report_shows_them(furi
     r = CliRunner().invoke(cli, ["export", "--format", "json"])
     (exported,) = json.loads(r.stdout)["answers"]
     assert exported["analysis"]["tips"] == said["analysis"]["tips"]
+    r = CliRunner().invoke(cli, ["show", str(said["answer_id"]), "--json"])
+    assert json.loads(r.stdout)["analysis"]["tips"] == said["analysis"]["tips"]
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])

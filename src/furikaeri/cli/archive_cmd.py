@@ -146,7 +146,11 @@ def show(answer_id, lang, json_):
             focus = focus_given(store, a)
     cmp = compare_answers(prev, a) if prev else None
     if json_:
+        from furikaeri.report.export import in_report_order
+
         doc = a.to_dict(full=True)
+        if focus is not None:  # its tips in the order the report shows them, the focus's first
+            doc = in_report_order(doc, focus.metric)
         doc["previous"] = cmp.to_dict() if cmp else None
         emit_json(doc)
         return
