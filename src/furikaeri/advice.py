@@ -102,7 +102,8 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
         pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
     found = [_length_tip(m, language, budget_s, length_known=length_known), pause,
              _filler_tip(m, language), _rate_tip(m, language), _hedge_tip(m, language), _opening_tip(m, language),
-             _voice_tip(voice if voice is not None else getattr(m, "voice", None), language)]
+             _voice_tip(voice if voice is not None else getattr(m, "voice", None), language),
+             _latency_tip(m, language)]
     ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order
     if not ranked:
         return [text(language, "tip_good")]
@@ -177,6 +178,21 @@ def _very_long_tip(m, language: str) -> Ranked | None:
         return 5 + top.duration, text(language, "tip_long_silences", n=len(very), longest=top.duration,
                                       very_long=norms.VERY_LONG_PAUSE_S)
     return 5 + top.duration, text(language, "tip_long_silence", longest=top.duration)
+
+
+def _latency_tip(m, language: str) -> Ranked | None:
+    """A freeze before the first word (the report's ``latency`` verdict, high from
+    :data:`furikaeri.norms.LATENCY_FREEZE_S`): ranked as a pause as much past the very long one
+    (3 s) as the wait is past a think's 5 s, so a 5-s start ranks with a 3-s freeze mid-answer,
+    over fillers and pace; how to get started is prepared, not found on the spot."""
+    from furikaeri.measure import LATENCY_DIGITS, as_shown
+
+    verdict = (getattr(m, "verdicts", None) or {}).get("latency")
+    latency = getattr(m, "latency_s", None)
+    if verdict is None or verdict.level != "high" or latency is None:
+        return None
+    rank = 5 + norms.VERY_LONG_PAUSE_S + latency - norms.LATENCY_FREEZE_S
+    return rank, text(language, "tip_latency", latency=as_shown(latency, LATENCY_DIGITS), freeze=norms.LATENCY_FREEZE_S)
 
 
 def _freeze(pauses, mid_long, language: str) -> str:
@@ -368,7 +384,7 @@ TIP_ABOUT = {
     "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
     "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
     "tip_opening_late": ("opening_share",), "tip_opening_story": ("opening_share",),
-    "tip_monotone": ("monotone_share",),
+    "tip_monotone": ("monotone_share",), "tip_latency": ("latency_s",),
 }
 
 

@@ -271,8 +271,8 @@ def answer_span(words, speech) -> tuple[float, float]:
 # shown as 20 % and is not late against "within 20 %"; 160.4 wpm is shown as 160 and is good.
 
 #: Digits the report shows: the answer's length (18.7 s), a pause (1.4 s), fillers and hedges
-#: per minute or 100 words (3.2); shares are whole percentages (20 %).
-ANSWER_DIGITS = PAUSE_DIGITS = PER_DIGITS = 1
+#: per minute or 100 words (3.2), the time to the first word (7.5 s); shares are whole percentages (20 %).
+ANSWER_DIGITS = PAUSE_DIGITS = PER_DIGITS = LATENCY_DIGITS = 1
 
 
 def as_shown(value: float, digits: int) -> float:
@@ -404,11 +404,23 @@ def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span
     )
 
 
+def latency_verdict(latency_s: float | None, code: str) -> Verdict | None:
+    """The time to the first word against :data:`furikaeri.norms.LATENCY_FREEZE_S`, as the report
+    shows it (7.5 s): good under it (a think), high from it (a freeze); None when there is no first word."""
+    from furikaeri.lang import text
+
+    if latency_s is None:
+        return None
+    level = "high" if as_shown(latency_s, LATENCY_DIGITS) >= norms.LATENCY_FREEZE_S else "good"
+    return Verdict(level, text(code, "norm_latency", freeze=norms.LATENCY_FREEZE_S), norms.LATENCY_SOURCE)
+
+
 def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
-          said_opening: Opening | None = None) -> dict[str, Verdict]:
+          said_opening: Opening | None = None, latency_s: float | None = None) -> dict[str, Verdict]:
     """Each figure against its norm (:mod:`furikaeri.norms`), the norm written in the answer's
     language: ``rate`` (the language's judged rate, and in Japanese also ``chars_per_min``),
-    ``fillers``, ``pauses``, ``length``."""
+    ``fillers``, ``pauses``, ``length``, ``hedges``, ``opening`` and ``latency`` (the time to
+    the first word: a freeze before it is as much a fault as one inside it)."""
     from furikaeri.lang import text
 
     code = rules.code
@@ -433,12 +445,15 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
                             norms.LENGTH_SOURCE)
     out["hedges"] = Verdict("high" if as_shown(stats.hedges_per_100_words, PER_DIGITS) > norms.HEDGES_PER_100_HIGH
                             else "good",
-                            text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.HEDGES_SOURCE)
+                            text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.hedges_source(code))
     if said_opening is not None:
         # on time but a story first: not the conclusion first the norm asks for (its tip says so)
         out["opening"] = Verdict("high" if said_opening.late else "ok" if said_opening.order == "story_first"
                                  else "good",
                                  text(code, "norm_opening", share=norms.OPENING_SHARE), norms.OPENING_SOURCE)
+    latency = latency_verdict(latency_s, code)
+    if latency is not None:
+        out["latency"] = latency
     return out
 
 
@@ -677,7 +692,8 @@ def measure(
         speech_detected=True, latency_s=round(start, 3), answer_start=round(start, 3), answer_end=round(end, 3),
         answer_s=answer_s, words=tuple(words), transcript=found.text,
         fillers=found.fillers, repetitions=found.repetitions, pauses=tuple(pauses), rate=rate, stats=stats,
-        verdicts=judge(rate, stats, answer_s=answer_s, budget_s=budget_s, rules=rules, said_opening=first),
+        verdicts=judge(rate, stats, answer_s=answer_s, budget_s=budget_s, rules=rules, said_opening=first,
+                       latency_s=start),
         pace=pace_over_time(words, found, (start, end), rules),
         hedges=said, habits=tuple(habits(words, rules, not_content=found.not_content, question=question)),
         opening=first, found=found,

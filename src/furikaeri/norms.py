@@ -38,8 +38,9 @@ CHARS_PER_MIN = Band(250.0, 350.0, "METRICS.md: NHK ~300 字/分, 350 commercial
 #: Japanese that is easy to follow puts its best pace: 320-360 morae a minute, 5.3-6 a second
 #: (Prafiyanto et al. 2018); a pace it calls best is never "slow" here. Conversation runs at
 #: about 6.3 morae/s, very roughly 7-8 at its quickest: above 8 an answer is hard to follow.
-MORAE_PER_S = Band(5.3, 8.0, "METRICS.md: 320-360 morae/min (5.3-6/s) easiest to follow (Prafiyanto 2018); "
-                             "conversation about 6.3, very roughly 7-8 morae/s")
+MORAE_PER_S = Band(5.3, 8.0, "METRICS.md: 320-360 morae/min (5.3-6/s) best for non-native listeners "
+                             "(Prafiyanto 2018), conversation about 6.3 morae/s; furikaeri's own band: 5.3-8 "
+                             "(above 8 hard to follow)")
 
 #: The band of each rate figure, by its JSON name.
 RATE_BANDS = {"wpm": WPM, "chars_per_min": CHARS_PER_MIN, "morae_per_s": MORAE_PER_S}
@@ -82,7 +83,8 @@ VOICE_WINDOW_S = 10.0
 MONOTONE_ST = 1.5
 #: An answer whose stretches are monotone this often is flat as a whole.
 MONOTONE_SHARE_HIGH = 0.5
-VOICE_SOURCE = ("METRICS.md: Hincks 2004 (F0 SD/mean 0.11-0.235 over 10 s), hot-mic monotone below 2 st; "
+VOICE_SOURCE = ("METRICS.md: Hincks 2004 (F0 SD/mean 0.11-0.235 over 10 s), hot-mic's monotone score "
+                "1 - min(SD / 2 st, 1) (a scale, no threshold); "
                 "furikaeri's own thresholds: under 1.5 st (flatter than Hincks's flattest speaker), "
                 "flat in half the answer")
 
@@ -96,8 +98,30 @@ OPENING_SOURCE = ("METRICS.md: 就活 advice asks for the conclusion first (結�
 #: furikaeri's own threshold (METRICS.md lists hedges, after Hyland 1998, but gives no rate):
 #: at 15-20 words a sentence, 3 in 100 is a hedge in every other sentence.
 HEDGES_PER_100_HIGH = 3.0
-HEDGES_SOURCE = ("METRICS.md lists hedges (Hyland 1998), a separate habit from fillers, with no rate; "
-                 "furikaeri's own threshold: more than 3 per 100 words is a hedge in every other sentence")
+HEDGES_SOURCES = {
+    "en": ("METRICS.md lists hedges (Hyland 1998), a separate habit from fillers, with no rate; "
+           "furikaeri's own threshold: more than 3 per 100 words is a hedge in every other sentence"),
+    "ja": ("METRICS.md lists hedges (〜と思います, たぶん, 一応), a separate habit from fillers, with no rate; "
+           "furikaeri's own threshold: more than 3 per 300 morae (100 words' worth) is a hedge in every "
+           "other sentence"),
+}
+
+HEDGES_SOURCE = HEDGES_SOURCES["en"]
+
+
+def hedges_source(language: str) -> str:
+    """The hedges norm's source in the unit the answer's norm is written in (words, or morae)."""
+    return HEDGES_SOURCES.get(language, HEDGES_SOURCES["en"])
+
+#: Time to the first word (from the start of the take) from which it reads as a freeze, not a
+#: think: METRICS.md gives no norm for it (the seed article's author froze on questions), and a
+#: short think before answering is good practice, so under this it is good; at it or past it the
+#: silence is one an interviewer notices as stuck (a pause mid-answer is very long from 3 s;
+#: before the first word a few seconds of thought are expected, so more). furikaeri's own
+#: threshold; :data:`furikaeri.metrics.LATENCY_FREEZE_S` grades changes in it by the same bar.
+LATENCY_FREEZE_S = 5.0
+LATENCY_SOURCE = ("METRICS.md gives no norm for the time to the first word (the seed article's author froze "
+                  "on questions); furikaeri's own threshold: 5 s or more reads as a freeze, a shorter think is fine")
 
 #: Past the budget by no more than this share of it (6 s of 60): over, and told so, but the
 #: fix is a sentence less, not a new structure; the tip ranks under the others.

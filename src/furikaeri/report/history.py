@@ -160,7 +160,24 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
             word = t("left_band", lang)  # 133 -> 174 wpm (120-160): it was in the range, and left it
         elif c.verdict != "same":
             word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
+    elif by_band and m is not None and has_norm(c.metric):
+        word = _crossed_limit(c, now, lang) or word
     return Text(arrow + word, style=style)
+
+
+def _crossed_limit(c: Change, now: float | None, lang: str) -> str | None:
+    """The word of a figure judged by a limit (the longest pause, the time to the first word)
+    that crossed it: "worse, left the range" / "better, into the range", the crossing said as
+    a banded figure's is ("left the range"), rather than a bare "worse" / "better" that does not
+    say it is now past its norm, or back. The direction word stays: on one side of a limit,
+    unlike either side of a band, "better" cannot read wrong."""
+    if c.before is None or now is None:
+        return None
+    if c.verdict == "worse" and in_norm(c.metric, c.before) and not in_norm(c.metric, now):
+        return t("left_limit", lang)
+    if c.verdict == "better" and not in_norm(c.metric, c.before) and in_norm(c.metric, now):
+        return t("into_limit", lang)
+    return None
 
 
 def _overshot_key(c: Change) -> str:

@@ -320,7 +320,7 @@ def _figure_rows(a, rules, rows: list) -> None:
     the digits its verdict judged (:func:`furikaeri.measure.as_shown`). An answer that sounds like
     the other language (``sounds_like``) has its figures shown with no verdict: a warning says
     they cannot be trusted."""
-    from furikaeri.measure import ANSWER_DIGITS, as_shown, over_shown, rate_digits
+    from furikaeri.measure import ANSWER_DIGITS, LATENCY_DIGITS, as_shown, latency_verdict, over_shown, rate_digits
 
     L = rules.labels
     s = L["seconds"]
@@ -337,7 +337,9 @@ def _figure_rows(a, rules, rows: list) -> None:
                 else Text(L["short_of_budget"].format(share=norms.SHORT_ANSWER_SHARE), style="yellow") if short
                 else Text(L["within_budget"], style="green"))
     rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g}{sp}{s}", length_v, ""))  # 18.7 / 30秒
-    rows.append((L["latency"], f"{a.latency_s:.1f}{sp}{s}", Text(""), ""))
+    # an answer archived before the time to the first word had a verdict is judged by the same rule
+    latency = verdict_of("latency") or (latency_verdict(a.latency_s, a.language) if judged else None)
+    rows.append((L["latency"], f"{as_shown(a.latency_s, LATENCY_DIGITS):.1f}{sp}{s}", _verdict(latency, L, late=True), ""))
     first = True
     for key in rules.rate_keys:
         verdict = verdict_of("rate" if key == rules.rate_key else key)
