@@ -94,11 +94,14 @@ def test_a_note_naming_one_filler_is_checked_on_that_fillers_count():
     before = ["like"] * 4 + ["um"]
     after = ["Like", "um", "Umm", "um", "um"]
     fix = N.check_fix(earlier("fewer 'like'", before), now(after), "en", fillers=after)
-    assert [(c.metric, c.word, c.before, c.after, c.verdict) for c in fix.changes] == \
+    assert [(c.metric, c.word, c.before, c.after, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == \
         [(N.FILLER_WORD, "like", 4, 1, "better")]
+    # beside it, the rate of them all: one filler swapped for another shows (held here at 5 a minute)
+    assert [(c.metric, c.verdict) for c in fix.changes if c.metric != N.FILLER_WORD] == [("fillers_per_min", "same")]
     assert fix.verdict == "better"
     fix = N.check_fix(earlier("stop saying um", before), now(after), "en", fillers=after)
-    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes] == [("um", 1, 4, "worse")]  # um, umm, Um
+    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == \
+        [("um", 1, 4, "worse")]  # um, umm, Um
     assert fix.verdict == "worse"
 
 
@@ -107,7 +110,8 @@ def test_a_japanese_note_names_a_filler_in_any_of_its_spellings(note):
     before = ["ええと", "えっと", "えーと", "えーっと", "えー"]
     after = ["えー", "えー", "えー", "えー", "えー"]  # as many fillers, none of them えーと
     fix = N.check_fix(earlier(note, before, lang="ja"), now(after), "ja", fillers=after)
-    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes] == [("えーと", 4, 0, "better")]
+    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == \
+        [("えーと", 4, 0, "better")]
 
 
 def test_a_count_within_the_recognisers_jitter_is_no_change_and_a_filler_gone_is_where_it_should_be():
@@ -148,10 +152,11 @@ def test_practice_and_compare_check_a_named_filler_on_its_count(furikaeri_home):
     with Store.open(furikaeri_home) as st:
         qid = st.answer(a).question_id
         fix = S.note_check(st, qid, b_analysis.to_dict())  # practice's check, before the answer is saved
-    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes] == [("なんか", 3, 0, "better")]
+    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == \
+        [("なんか", 3, 0, "better")]
     b = S.save_analysis(b_analysis, audio_path=None, session="木曜", home=furikaeri_home, now=MONDAY + timedelta(1))
     out = flat(run("compare", str(a), str(b)).output)
-    assert "メモで狙った点が良くなりました: 「なんか」: 3回 → 0回 ▲ 改善" in out
+    assert "メモで狙った点が良くなりました（まだ目標には届いていません）: 「なんか」: 3回 → 0回 ▲ 改善 フィラー: 9.0回/分 → 6.0回/分 ▲ 改善" in out
     out = flat(run("show", str(b)).output)
     assert "「なんか」: 3回 → 0回 ▲ 改善" in out
     out = flat(run("compare", "--question", str(qid), "--lang", "en").output)

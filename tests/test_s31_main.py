@@ -129,3 +129,38 @@ def test_a_quiet_microphones_speech_is_not_shown_as_silent_and_the_first_second_
     panel.started = None  # before any speech: the floor is silence
     panel.console.print(panel.render())
     assert text(language, "rec_silent") in panel.console.export_text()
+
+
+def test_a_note_asking_for_the_conclusion_first_is_checked_on_how_each_answer_opened(furikaeri_home, tmp_path):
+    """QA: with the note "lead with the conclusion", the report of the next answer said "story
+    first" and told to lead with the point, while the note check said only "time to the point:
+    6 % → 7 % = same". How each answer opened is read from the archive (light reads too), in
+    practice's check and in compare."""
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from test_compare_notes import make_analysis
+
+    from furikaeri import session as S
+    from furikaeri.content import Opening
+    from furikaeri.notes import OrderChange
+    from furikaeri.store import Store
+
+    take = tmp_path / "take.wav"
+    take.write_bytes(b"RIFF....WAVEfmt ")
+    q = "Why do you want this job?"
+
+    def said(order):
+        return dataclasses.replace(make_analysis(question=q), opening=Opening(3.0, 0.05, False, order, "It began."))
+
+    first = S.save_analysis(said("story_first"), audio_path=take, home=furikaeri_home,
+                            note="lead with the conclusion", now=datetime(2026, 12, 1, 9, tzinfo=timezone.utc))
+    with Store.open(furikaeri_home) as st:
+        assert st.answers(full=False)[0].opening_order == "story_first"
+        check = S.note_check(st, st.answer(first).question_id, said("point_first").to_dict())
+    (order,) = [c for c in check.changes if isinstance(c, OrderChange)]
+    assert (order.before, order.after, order.verdict) == ("story_first", "point_first", "better")
+    S.save_analysis(said("point_first"), audio_path=take, home=furikaeri_home,
+                    now=datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
+    r = CliRunner().invoke(cli, ["compare", "-q", q], env={"COLUMNS": "200"})
+    assert "how it opened: story first → conclusion first ▲ better" in " ".join(r.output.split()), r.output

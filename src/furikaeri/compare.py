@@ -355,9 +355,8 @@ class AnswerComparison:
 
 
 def _orders(a: Answer, b: Answer) -> tuple[str | None, str | None] | None:
-    """The opening's order of ``a`` and ``b`` for the note check (:func:`furikaeri.notes.opening_order`),
-    where both answers' analyses are loaded; None (not known) otherwise."""
-    return (opening_order(a), opening_order(b)) if a.analysis is not None and b.analysis is not None else None
+    """The opening's order of ``a`` and ``b`` for the note check (:func:`furikaeri.notes.opening_order`)."""
+    return opening_order(a), opening_order(b)
 
 
 def compare_answers(a: Answer, b: Answer) -> AnswerComparison:

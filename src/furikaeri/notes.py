@@ -818,9 +818,9 @@ def order_change(before: str | None, after: str | None) -> OrderChange:
 
 
 def opening_order(answer: Answer) -> str | None:
-    """The opening's order of a stored answer whose analysis is loaded, else None."""
+    """The opening's order of a stored answer (read with it, its analysis loaded or not), else None."""
     opening = (answer.analysis or {}).get("opening")
-    return opening.get("order") if isinstance(opening, Mapping) else None
+    return opening.get("order") if isinstance(opening, Mapping) else answer.opening_order
 
 
 # --------------------------------------------------------------------------- the check
@@ -910,8 +910,8 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = [t for i, t in enumerate(targets) if t[0] in METRIC_BY_NAME and t not in targets[:i]]
-    words, all_fillers = _word_changes(text, language, previous, metrics, fillers)
-    targets = [t for t in targets if all_fillers or t[0] != "fillers_per_min"]
+    words, _ = _word_changes(text, language, previous, metrics, fillers)
+    # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
     order = (order_change(*orders),) if orders is not None and asks_order(text) else ()
     changes += order

@@ -31,7 +31,7 @@ from furikaeri.errors import FurikaeriError, StoreError, UsageError, take_not_sa
 from furikaeri.lang import get_rules
 from furikaeri.coach import Focus, focus_of
 from furikaeri.coach import usual as coach_usual
-from furikaeri.notes import FixCheck, check_fix
+from furikaeri.notes import FixCheck, check_fix, opening_order
 from furikaeri.progress import AfterAnswer, after_unsaved
 from furikaeri.store import Answer, Session, Store, audio_dir, to_stamp
 
@@ -223,8 +223,10 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
     if not attempts or off_language(analysis) or analysis.get("unheard_s"):
         return None
     noted = latest_noted(attempts)
+    opening = analysis.get("opening") if isinstance(analysis.get("opening"), dict) else {}
     return check_fix(attempts[-1], metrics_from_analysis(analysis), language, note=noted.note if noted else None,
-                     fillers=filler_texts(analysis.get("fillers")))
+                     fillers=filler_texts(analysis.get("fillers")),
+                     orders=(opening_order(attempts[-1]), opening.get("order")))
 
 
 def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,

@@ -616,6 +616,9 @@ class Answer:
     #: fillers), read even where the analysis is not loaded: a note naming one filler is
     #: checked on its count (:func:`furikaeri.notes.check_fix`). None when not stored.
     fillers: tuple[str, ...] | None = field(default=None, repr=False)
+    #: How the answer opened (``point_first``, ``story_first``, None: not told), read even where
+    #: the analysis is not loaded: a note asking for the conclusion first is checked on it.
+    opening_order: str | None = field(default=None, repr=False)
 
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         d = {
@@ -1438,7 +1441,8 @@ class Store:
         return rows[0] if rows else None
 
     def _answers(self, clause: str, args: tuple, *, full: bool) -> list[Answer]:
-        cols = "a.*" if full else "a." + ", a.".join(c for c in _ANSWER_LIGHT) + f", {_FILLERS_JSON} AS fillers_json"
+        cols = "a.*" if full else ("a." + ", a.".join(c for c in _ANSWER_LIGHT) + f", {_FILLERS_JSON} AS fillers_json"
+                                    f", {_ORDER_JSON} AS opening_order")
         sql = (
             f"SELECT {cols}, s.name AS session_name, q.text AS question_text, q.key AS question_key,"
             " n.id AS n_id, n.wrong AS n_wrong, n.why AS n_why, n.next_time AS n_next,"
@@ -1670,6 +1674,7 @@ _ANSWER_LIGHT = (
 
 #: The fillers of a stored analysis, without loading the rest of it (None where it is no JSON).
 _FILLERS_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysis_json, '$.fillers') END"
+_ORDER_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysis_json, '$.opening.order') END"
 
 
 def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
@@ -1879,9 +1884,12 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
     )
     if full:
         listed = answer.analysis.get("fillers") if answer.analysis else None
+        opening = answer.analysis.get("opening") if answer.analysis else None
+        order = opening.get("order") if isinstance(opening, dict) else None
     else:
-        listed = _json_list(r["fillers_json"])
-    return dataclasses.replace(answer, fillers=filler_texts(listed))
+        listed, order = _json_list(r["fillers_json"]), r["opening_order"]
+    return dataclasses.replace(answer, fillers=filler_texts(listed),
+                               opening_order=order if order in ("point_first", "story_first") else None)
 
 
 def _json_list(raw: Any) -> list[Any] | None:

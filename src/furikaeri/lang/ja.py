@@ -748,7 +748,7 @@ TEXT = {
     'norm_latency': '{freeze:g}秒未満',
     'tip_latency': '最初の一言まで{latency:.1f}秒かかりました。{freeze:g}秒以上黙っていると、面接官には固まったように映ります。よく聞かれる質問には最初の一文を用意しておき、考える間は質問のキーワードを繰り返して話し始めましょう。',
     'fix_target': '（メモの目安{target:g}秒・±20%）',
-    'fix_order': '結論から話せたか',
+    'fix_order': '切り出し',
     'order_point_first': '結論から',
     'order_story_first': 'エピソードから',
     'order_unknown': '判定できません',

@@ -22,7 +22,7 @@ from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, off_norm
-from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, WordChange, note_text
+from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
     fit_line,
@@ -345,8 +345,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key += short
     elif fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
         key = "fix_better_not_yet"  # 82 -> 57 s over a 30-s budget: better, not yet fixed
-    elif fix.verdict == "held" and all(isinstance(c, WordChange) and not c.after for c in fix.changes) \
-            and any(c.before for c in fix.changes):
+    elif fix.verdict == "held" and all(not c.after for c in fix.changes if isinstance(c, WordChange)) \
+            and any(isinstance(c, WordChange) and c.before for c in fix.changes):
         key = "fix_word_gone"  # said last time, not heard now: no "still where it should be"
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
@@ -358,13 +358,29 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         if isinstance(c, WordChange):
             _indented(console, 2, _word_line(c, lang, fix.too_short, short))
             continue
+        if isinstance(c, OrderChange):
+            _indented(console, 2, _order_line(c, lang))
+            continue
         label = _label(c.metric, lang)
         if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
             label += t("fix_limit", lang, limit=fix.limit_s)
+        elif c.metric == "answer_s" and fix.target_s is not None:  # nearer the time the note aims at
+            label += t("fix_target", lang, target=fix.target_s)
         verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
             else _verdict(c, lang, by_band=False)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+
+
+def _order_line(c: OrderChange, lang: str) -> Text:
+    """A note asking for the conclusion first: how each answer opened, and the verdict."""
+    def how(order) -> str:
+        return t({"point_first": "order_point_first", "story_first": "order_story_first"}.get(order, "order_unknown"),
+                 lang)
+
+    arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
+    return Text.assemble(f"{t('fix_order', lang)}: {how(c.before)} → {how(c.after)}  ",
+                         Text(arrow + t(c.verdict, lang), style=_VERDICT_STYLE.get(c.verdict, "")))
 
 
 def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str) -> Text:
@@ -745,11 +761,12 @@ def _render_said(console: Console, d: TextDiff, lang: str) -> None:
     of its label; nothing when the words are the same."""
     from rich.cells import cell_len
 
-    if not (d.removed or d.added):  # the same words: no heading over nothing
+    if not (d.removed or d.added or d.moved):  # the same words: no heading over nothing
         return
     _say(console, f"[bold]{t('said', lang)}[/bold][dim]{_bracketed(t('kept', lang, pct=d.kept_share), lang)}[/dim]")
     marks = [(Text(f"  − {t('dropped', lang)}:", style="red"), d.removed),
-             (Text(f"  + {t('added', lang)}:", style="green"), d.added)]
+             (Text(f"  + {t('added', lang)}:", style="green"), d.added),
+             (Text(f"  ↕ {t('moved', lang)}:", style="yellow"), d.moved)]  # said in both, elsewhere
     room = console.width - max(cell_len(m.plain) for m, _ in marks) - 1
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
