@@ -76,6 +76,8 @@ def cases(language: str) -> list[Case]:
              answer(language, pauses=between)),
         Case("pause against usual", Focus("longest_pause_s", 2.6, "high", 3.0, 0.5, "usual", 1.05),
              answer(language, pauses=(Pause(9.0, 11.6, "long", "sentence"),))),
+        Case("late start", Focus("latency_s", 7.5, "high", 5.0, None, "norm", 1.25),
+             answer(language, latency_s=7.5, verdicts={"latency": Verdict("high", "")})),
         Case("opening", Focus("opening_share", 0.3, "high", 0.2, None, "norm", 1.0),
              answer(language, opening=Opening(18.0, 0.3, True, "story_first", "…"))),
         Case("monotone", Focus("monotone_share", 0.8, "high", 0.5, None, "norm", 1.2),

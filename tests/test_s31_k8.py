@@ -43,12 +43,7 @@ def saved(home, count: int = 1, *, question: str = QUESTION_EN, audio=None) -> l
     return ids
 
 
-def run(home, *args: str, code: int = 0, input: str | None = None, lang: str = "C.UTF-8"):
-    r = CliRunner().invoke(cli, ["--home", str(home), *args], input=input,
-                           env={"LANG": lang, "LC_ALL": None, "LC_MESSAGES": None, "COLUMNS": "100"},
-                           catch_exceptions=False)
-    assert r.exit_code == code, r.output
-    return r
+from test_s31_k5 import run  # noqa: E402  (the archive's commands, run in one locale and width)
 
 
 # --------------------------------------------------------------------------- 1. relative paths of old

@@ -164,3 +164,15 @@ def test_a_note_asking_for_the_conclusion_first_is_checked_on_how_each_answer_op
                     now=datetime(2026, 12, 2, 9, tzinfo=timezone.utc))
     r = CliRunner().invoke(cli, ["compare", "-q", q], env={"COLUMNS": "200"})
     assert "how it opened: story first → conclusion first ▲ better" in " ".join(r.output.split()), r.output
+
+
+def test_a_freeze_before_the_first_word_can_be_the_focus():
+    """The seed article's author froze on questions: a 7.5-s start (the report's verdict says it
+    is late) is the focus when nothing else is off; a 3-s think is not."""
+    from furikaeri.coach import choose_focus
+
+    fine = {"answer_s": 50.0, "budget_s": 60.0, "over_s": 0.0, "wpm": 140.0, "fillers_per_min": 1.0,
+            "longest_pause_s": 1.2, "opening_share": 0.1}
+    focus = choose_focus({**fine, "latency_s": 7.5}, "en")
+    assert focus is not None and focus.metric == "latency_s" and focus.side == "high"
+    assert choose_focus({**fine, "latency_s": 3.0}, "en") is None

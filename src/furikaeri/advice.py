@@ -180,7 +180,7 @@ def _very_long_tip(m, language: str) -> Ranked | None:
     return 5 + top.duration, text(language, "tip_long_silence", longest=top.duration)
 
 
-def _latency_tip(m, language: str) -> Ranked | None:
+def _latency_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
     """A freeze before the first word (the report's ``latency`` verdict, high from
     :data:`furikaeri.norms.LATENCY_FREEZE_S`): ranked as a pause as much past the very long one
     (3 s) as the wait is past a think's 5 s, so a 5-s start ranks with a 3-s freeze mid-answer,
@@ -189,7 +189,7 @@ def _latency_tip(m, language: str) -> Ranked | None:
 
     verdict = (getattr(m, "verdicts", None) or {}).get("latency")
     latency = getattr(m, "latency_s", None)
-    if verdict is None or verdict.level != "high" or latency is None:
+    if latency is None or not (forced or (verdict is not None and verdict.level == "high")):
         return None
     rank = 5 + norms.VERY_LONG_PAUSE_S + latency - norms.LATENCY_FREEZE_S
     return rank, text(language, "tip_latency", latency=as_shown(latency, LATENCY_DIGITS), freeze=norms.LATENCY_FREEZE_S)
@@ -437,7 +437,7 @@ def focus_tip(a, metric: str, language: str) -> str | None:
         found = _length_tip(a, language, a.budget_s, length_known=not getattr(a, "cut_short", False))
     else:
         make = {"longest_pause_s": _pause_tip, "fillers_per_min": _filler_tip, "hedges_per_100_words": _hedge_tip,
-                "opening_share": _opening_tip}.get(metric)
+                "opening_share": _opening_tip, "latency_s": _latency_tip}.get(metric)
         if metric == "monotone_share":
             found = _voice_tip(getattr(a, "voice", None), language, forced=True)
         else:

@@ -56,6 +56,7 @@ def _gauges(language: str) -> tuple[Gauge, ...]:
         Gauge(rate_key, (band.hi - band.lo) / 2, None),
         Gauge("fillers_per_min", norms.FILLERS_OK_PER_MIN - norms.FILLERS_GOOD_PER_MIN),
         Gauge("longest_pause_s", 2.0),
+        Gauge("latency_s", 2.0, personal=False),  # a freeze before the first word (the seed's author's)
         Gauge("opening_share", 0.1, personal=False),
         Gauge("hedges_per_100_words", norms.HEDGES_PER_100_HIGH),
         Gauge("monotone_share", 0.25),
@@ -71,6 +72,7 @@ def _norm_limit(metric: str) -> tuple[float, float] | None:
         "over_s": 0.0,
         "fillers_per_min": norms.FILLERS_GOOD_PER_MIN,
         "longest_pause_s": norms.VERY_LONG_PAUSE_S,
+        "latency_s": norms.LATENCY_FREEZE_S,
         "opening_share": norms.OPENING_SHARE,
         "hedges_per_100_words": norms.HEDGES_PER_100_HIGH,
         "monotone_share": norms.MONOTONE_SHARE_HIGH,

@@ -96,13 +96,10 @@ METRICS: tuple[Metric, ...] = (
 METRIC_BY_NAME = {m.name: m for m in METRICS}
 
 
-#: The time to the first word from which it reads as a freeze, not a think: ../shared/docs/METRICS.md
-#: gives no norm for it, and a short think before answering is good interview practice (a
-#: note may ask for one: "pause before answering"), so under this a change in it is shown,
-#: never graded (held where it should be); at it or past it, the silence is one a listener
-#: notices as stuck (the longest pause counts 3 s mid-answer; before the first word a few
-#: seconds of thought are expected, so more).
-LATENCY_FREEZE_S = 5.0
+#: Time to the first word is graded only from a freeze (:data:`furikaeri.norms.LATENCY_FREEZE_S`):
+#: under it a change is shown, never graded (a short think before answering is good practice,
+#: and a note may ask for one: "pause before answering").
+LATENCY_FREEZE_S = norms.LATENCY_FREEZE_S
 
 
 #: Figures that mean the same in an answer of any length: its length, its place against the

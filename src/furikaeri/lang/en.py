@@ -823,6 +823,7 @@ TEXT = {
     'moved': 'moved',
     'into_limit': 'better, into the range',
     'left_limit': 'worse, left the range',
+    'focus_latency_s_high': "Don't think in silence: say 'Let me think for a moment' out loud, then answer.",
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri compare {id} {new}',
