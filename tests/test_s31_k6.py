@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from furikaeri import transcribe as T
-from furikaeri.speech import Interval, speech_map
-from furikaeri.transcribe import Word, plausible, skipped_speech
+from furikaeri.speech import speech_map
 
 
 def _answer_with_a_soft_word(word_p: float):
@@ -48,37 +46,3 @@ def test_a_soft_sound_touching_a_word_does_not_move_its_edge():
     vad[140:160] = 0.4
     spans = [(iv.start, iv.end) for iv in speech_map(db, vad, 5.0).intervals]
     assert spans[0] == (0.2, 1.35)
-
-
-def test_a_word_stamped_over_seconds_of_speech_does_not_cover_them():
-    ivs = [Interval(1.06, 2.5), Interval(2.95, 3.52), Interval(4.42, 5.06), Interval(5.32, 6.47),
-           Interval(6.66, 7.68)]
-    words = [Word("県", 0.86, 1.18), Word("が", 1.18, 7.64)]  # が stamped over all Whisper skipped
-    assert plausible(words[1]) == Word("が", 6.64, 7.64)
-    assert skipped_speech(ivs, words) == ivs[:4]
-    # a word as long as words are covers its speech as stamped
-    assert skipped_speech([Interval(1.0, 1.9)], [Word("えー", 1.0, 1.9)]) == []
-
-
-def test_speech_a_second_decode_stamped_one_word_over_is_decoded_again(monkeypatch):
-    ivs = [Interval(1.0, 3.0), Interval(3.5, 6.0), Interval(6.2, 7.0), Interval(7.2, 9.0)]
-    heard = {  # what each decode of these intervals writes
-        4: [Word("県", 1.0, 1.2), Word("が", 1.2, 6.9), Word("夜", 7.2, 7.6), Word("中", 7.6, 9.0)],
-        2: [Word("家", 1.0, 2.9), Word("に", 3.5, 3.7), Word("鍵", 3.8, 5.9)],
-    }
-    calls = []
-
-    def decode(model, samples, speech_ivs, **_):
-        calls.append(len(speech_ivs))
-        return list(heard.get(len(speech_ivs), []))
-
-    monkeypatch.setattr(T, "_decode", decode)
-    words = T._repaired(None, np.zeros(16000 * 10, np.float32), ivs, [], language="ja", beam_size=1)
-    assert calls == [4, 2]  # the speech under the stretched が heard again, on its own
-    assert [w.text for w in words] == ["県", "家", "に", "鍵", "が", "夜", "中"]
-    assert words[4].start == 5.9  # said after the words it was stamped over
-    # nothing new heard: no third decode of the same speech
-    calls.clear()
-    heard[2] = []
-    T._repaired(None, np.zeros(16000 * 10, np.float32), ivs, [], language="ja", beam_size=1)
-    assert calls == [4, 2]

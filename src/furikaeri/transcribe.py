@@ -192,38 +192,19 @@ def transcribe(
     words = _decode(model, samples, speech_ivs, language=language, prompt=prompt, on_segment=on_segment,
                     beam_size=beam_size)
     if speech_ivs is not None:
-        words = _repaired(model, samples, speech_ivs, words, language=language, beam_size=beam_size)
-    return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
-
-
-#: How many times speech left without words is decoded again (:func:`_repaired`).
-REPAIR_PASSES = 2
-
-
-def _repaired(model, samples: np.ndarray, speech_ivs, words: list[Word], *, language: str, beam_size: int
-              ) -> list[Word]:
-    """``words`` with the speech Whisper skipped (:func:`skipped_speech`: more often with a
-    prompt, whole sentences) decoded again, on its own and without the prompt, up to
-    :data:`REPAIR_PASSES` times: a second decode can skip too, stamping one word over the
-    seconds it skipped (a noisy answer's first 9 s, heard again, came back as 「県が」, the が
-    stamped over 6.5 s of eleven words), and that speech, heard alone, gives its words."""
-    heard_again: list = []
-    for _ in range(REPAIR_PASSES):
+        # Whisper sometimes skips whole sentences (more often with a prompt): decode any stretch
+        # of speech that got (almost) no word again, on its own and without the prompt.
         missing = skipped_speech(speech_ivs, words)
-        if not missing or missing == heard_again:  # the same windows decode to the same words
-            break
-        heard_again = missing
-        extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
-                        repetition_penalty=REPAIR_REPETITION_PENALTY, beam_size=beam_size)
-        # Keep only words said in the skipped speech (the decoding window may span speech
-        # between skipped intervals that already has its words).
-        extra = [w for w in extra
-                 if any(iv.start - 0.1 <= (w.start + w.end) / 2 <= iv.end + 0.1 for iv in missing)
-                 and not any(_overlap(w, plausible(o)) > 0.5 * (w.end - w.start) for o in words)]
-        if not extra:
-            break
-        words = sorted(_make_room(words, extra) + extra, key=lambda w: w.start)  # stable: said order at one instant
-    return words
+        if missing:
+            extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
+                            repetition_penalty=REPAIR_REPETITION_PENALTY, beam_size=beam_size)
+            # Keep only words said in the skipped speech (the decoding window may span speech
+            # between skipped intervals that already has its words).
+            extra = [w for w in extra
+                     if any(iv.start - 0.1 <= (w.start + w.end) / 2 <= iv.end + 0.1 for iv in missing)
+                     and not any(min(w.end, o.end) - max(w.start, o.start) > 0.5 * (w.end - w.start) for o in words)]
+            words = sorted(words + extra, key=lambda w: w.start)  # stable: said order at one instant
+    return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
 
 
 SAMPLE_RATE = 16000
@@ -296,41 +277,6 @@ REPAIR_MIN_S = 1.0
 REPAIR_REPETITION_PENALTY = 1.2
 
 
-#: No word takes longer than this to say (s): the longest hand-timed word of the real answers
-#: (../shared/audio/real-l2) lasts 0.96 s in Japanese (バスケット), 0.84 s in English (elephant),
-#: fillers included.
-MAX_WORD_S = 1.0
-
-
-def plausible(w: Word) -> Word:
-    """``w`` with its stamp cut to the last :data:`MAX_WORD_S` seconds when it is longer.
-
-    Where Whisper skipped speech, the next word it writes is often stamped from the end of the
-    previous one, over all it skipped (a 「が」 over 6.5 s of a noisy answer's opening, which
-    held eleven words): by its stamp the word covered that speech, so it was never heard again.
-    The stamp's end is where the word was said (:func:`furikaeri.measure.snap_words` keeps the
-    last speech a stamp reaches for the same reason)."""
-    if w.end - w.start <= MAX_WORD_S:
-        return w
-    return Word(w.text, round(w.end - MAX_WORD_S, 3), w.end, w.probability, w.source)
-
-
-def _overlap(a, b) -> float:
-    return min(a.end, b.end) - max(a.start, b.start)
-
-
-def _make_room(words, extra) -> list[Word]:
-    """``words`` with every stamp that reaches over words heard again (``extra``) started after
-    the last of them: the stretched stamp (:func:`plausible`) held them, the word is said after."""
-    from dataclasses import replace
-
-    out = []
-    for w in words:
-        inside = [x.end for x in extra if w.start <= x.start and x.end <= w.end]
-        out.append(replace(w, start=min(max(inside), w.end)) if inside else w)
-    return out
-
-
 def skipped_speech(speech_ivs, words, *, join_gap_s: float = 1.0) -> list:
     """Speech Whisper wrote (almost) nothing for: runs of consecutive speech intervals (less
     than ``join_gap_s`` apart), each under 30 % covered by words, together at least
@@ -356,8 +302,7 @@ def skipped_speech(speech_ivs, words, *, join_gap_s: float = 1.0) -> list:
 
 
 def _coverage(iv, words) -> float:
-    """The share of ``iv`` under words, each at most as long as a word is (:func:`plausible`)."""
-    covered = sum(max(0.0, _overlap(iv, plausible(w))) for w in words)
+    covered = sum(max(0.0, min(iv.end, w.end) - max(iv.start, w.start)) for w in words)
     return covered / max(iv.duration, 1e-6)
 
 
