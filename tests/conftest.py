@@ -34,3 +34,15 @@ def shared_audio(*parts: str) -> Path:
 @pytest.fixture
 def shared():
     return shared_audio
+
+
+@pytest.fixture
+def in_tokyo(monkeypatch):
+    """The process's local time zone is Tokyo's for the test (UTC+9), then back."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

@@ -207,17 +207,6 @@ def seed_week(home, take):
     return ids
 
 
-@pytest.fixture
-def in_tokyo(monkeypatch):
-    import time
-
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
 def test_dates_are_the_persons_local_ones(home, take, in_tokyo):
     """02:30 in Tokyo on 5 December is 17:30 UTC on the 4th: the archive keeps UTC, and every
     date a person reads or types is Tokyo's (the default session name, the journal's headings,

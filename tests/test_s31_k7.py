@@ -7,7 +7,6 @@ No Whisper model: answers are built by hand, archives through
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -41,16 +40,7 @@ def test_a_name_whose_minute_is_not_the_local_start_gets_the_whole_local_time():
     assert _beside("mock-2", "2026-10-08 19:30") == " · 2026-10-08 19:30"
 
 
-@pytest.fixture
-def tokyo(monkeypatch):
-    monkeypatch.setenv("TZ", "Asia/Tokyo")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-def test_history_under_another_zone_shows_the_local_date_and_time_beside_a_default_name(furikaeri_home, tokyo):
+def test_history_under_another_zone_shows_the_local_date_and_time_beside_a_default_name(furikaeri_home, in_tokyo):
     from tests.test_compare_notes import make_analysis
 
     S.save_analysis(make_analysis(), audio_path=None, session="en-basic 2026-10-01 10:00", home=furikaeri_home,

@@ -495,20 +495,15 @@ def _amount_s(words: str) -> float | None:
 
 
 def _number(written: str) -> float:
-    """A number written in digits (half- or full-width) or kanji (三十, 百二十)."""
+    """A number written in digits (half- or full-width) or kanji (三十, 百二十, as budgets read
+    them: :func:`furikaeri.questions.kanji_number`); 0 for one no one writes."""
+    from furikaeri.questions import kanji_number
+
     written = unicodedata.normalize("NFKC", written)
     try:
         return float(written)
     except ValueError:
-        pass
-    total, digit = 0, 0
-    for ch in written:
-        if ch in "一二三四五六七八九":
-            digit = "一二三四五六七八九".index(ch) + 1
-        elif ch in "十百":
-            total += (digit or 1) * (10 if ch == "十" else 100)
-            digit = 0
-    return float(total + digit)
+        return float(kanji_number(written) or 0)
 
 
 # --------------------------------------------------------------------------- a note against the norm

@@ -157,7 +157,7 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
-def _kanji_number(written: str) -> str | None:
+def kanji_number(written: str) -> str | None:
     """A number written in kanji (二, 十五, 九十, 百二十, or digit by digit: 一二〇) as digits;
     None for one no one writes (二十二十, 二三十, 十百: each unit once, larger first, one digit
     before it), which was read as some other number (40, 50)."""
@@ -178,12 +178,12 @@ def _kanji_number(written: str) -> str | None:
 
 
 def _kanji_read(text: str) -> str | None:
-    """``text`` with its kanji numbers as digits; None when one is malformed (:func:`_kanji_number`)
+    """``text`` with its kanji numbers as digits; None when one is malformed (:func:`kanji_number`)
     or runs into a digit (1十秒 is neither 110 nor 10 seconds)."""
     runs = f"[{_KANJI_DIGITS}{''.join(_KANJI_UNITS)}]+"
     if re.search(rf"\d{runs}|{runs}\d", text):
         return None
-    numbers = [_kanji_number(m) for m in re.findall(runs, text)]
+    numbers = [kanji_number(m) for m in re.findall(runs, text)]
     if None in numbers:
         return None
     rest = iter(numbers)
