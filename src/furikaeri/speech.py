@@ -247,8 +247,10 @@ def _hysteresis(values: np.ndarray, high: float, low: float) -> np.ndarray:
 def _dilate(mask: np.ndarray, n: int) -> np.ndarray:
     if n <= 0 or not mask.any():
         return mask.copy()
+    # "full" then the centred slice: "same" returns the longer of the two inputs, so a mask
+    # shorter than the kernel (a take under 0.3 s) would come back longer than itself.
     k = np.ones(2 * n + 1)
-    return np.convolve(mask.astype(float), k, mode="same") > 0
+    return np.convolve(mask.astype(float), k, mode="full")[n:n + len(mask)] > 0
 
 
 #: A take with less of its power than this (dB) above :data:`NARROW_HZ` was recorded narrow
@@ -582,7 +584,7 @@ def voiced_bursts(frames_db: np.ndarray, intervals, *, min_dip_db: float = BURST
     out: list[Interval] = []
     if frames_db.size == 0:
         return ()
-    level = np.convolve(frames_db.astype(np.float64), np.ones(3) / 3, mode="same")
+    level = np.convolve(frames_db.astype(np.float64), np.ones(3) / 3, mode="full")[1:1 + frames_db.size]
     for iv in intervals:
         a, b = int(round((iv.start - offset_s) / hop_s)), min(int(round((iv.end - offset_s) / hop_s)), len(level))
         seg = level[a:b]
