@@ -625,6 +625,8 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
             if json_:  # nothing to change: print the note as it is
                 emit_json(a.note.to_dict() if a.note else None)
                 return
+            if store.read_only:  # known now: said before anything is typed, not after
+                raise StoreError(store.read_only, ja=store.read_only_ja)
             cur = a.note
             typed: list[str] = []
             try:
@@ -638,11 +640,31 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
             wrong, why, next_time = (typed + [None, None, None])[:3]
         saved = a.note
         if _note_changes(a.note, (wrong, why, next_time)):  # else nothing is written, updated_at kept
-            saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
+            try:
+                saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
+            except (FurikaeriError, OSError) as e:  # nothing typed is lost: the command that saves it
+                raise _note_not_saved(e, aid, (wrong, why, next_time)) from e
     if json_:
         emit_json(saved.to_dict() if saved else None)
         return
     H.render_note_saved(console(), a.note, saved, L)
+
+
+def _note_not_saved(e: BaseException, answer_id: int, parts: tuple[str | None, ...]) -> StoreError:
+    """The error for a note that could not be saved (a locked, read-only or full archive): why,
+    and the `furikaeri note` command that saves what was typed once that is fixed (a part left
+    None is kept as it is, so it is not in the command)."""
+    import shlex
+
+    from furikaeri.cli.common import home_args
+    from furikaeri.errors import said_of
+
+    typed = [x for option, part in zip(("--wrong", "--why", "--next"), parts) if part is not None
+             for x in (option, part)]
+    command = shlex.join(["furikaeri", *home_args(), "note", str(answer_id), *typed])
+    said, said_ja = said_of(e, "en"), said_of(e, "ja")
+    return StoreError(f"{said.rstrip('.')}; the note is not saved: `{command}` saves it once that is fixed",
+                      ja=f"{said_ja.rstrip('。')}。メモは保存されていません: 直したあと `{command}` で保存できます")
 
 
 def _note_changes(current, parts: tuple[str | None, ...]) -> bool:
