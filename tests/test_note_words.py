@@ -101,11 +101,11 @@ def test_compare_and_the_note_check_tell_one_story_about_the_voice(furikaeri_hom
     ("speak more slowly", "en", [("wpm", "lower")]),  # not "say more"
     ("don't keep it short", "en", []),  # nothing to reverse: left out
     ("no more ums", "en", [("fillers_per_min", None)]),
-    ("ゆっくりしすぎない", "ja", [("chars_per_min", "higher")]),
-    ("速く話しすぎない", "ja", [("chars_per_min", "lower")]),
-    ("早口にならないように", "ja", [("chars_per_min", "lower")]),
-    ("急がない", "ja", [("chars_per_min", "lower")]),
-    ("ゆっくり話せなかった", "ja", [("chars_per_min", "lower")]),  # a failure told
+    ("ゆっくりしすぎない", "ja", [("morae_per_s", "higher")]),
+    ("速く話しすぎない", "ja", [("morae_per_s", "lower")]),
+    ("早口にならないように", "ja", [("morae_per_s", "lower")]),
+    ("急がない", "ja", [("morae_per_s", "lower")]),
+    ("ゆっくり話せなかった", "ja", [("morae_per_s", "lower")]),  # a failure told
     # more pauses: no figure measures a pause taken on purpose
     ("more pauses", "en", []),
     ("pause more between points", "en", []),
@@ -284,7 +284,7 @@ def test_japanese_opening_a_year_is_no_story(text, order):
     ("I sounded like a robot", "en", [("monotone_share", None)]),
     ("I mean, the answer was fine", "en", []),
     ("I like the job", "en", []),
-    ("なんか早口だった", "ja", [("chars_per_min", "lower")]),
+    ("なんか早口だった", "ja", [("morae_per_s", "lower")]),
     ("まあまあ話せたが", "ja", []),
     ("too many likes", "en", [("fillers_per_min", None)]),
     ("stop saying like", "en", [("fillers_per_min", None)]),
@@ -313,12 +313,12 @@ def test_japanese_opening_a_year_is_no_story(text, order):
     ("add more energy", "en", [("monotone_share", None)]),
     ("add more examples", "en", [("answer_s", "higher")]),
     # Japanese: the pace named as a noun, speaking as a noun, timing before 話し始める
-    ("ペースが速い", "ja", [("chars_per_min", "lower")]),
-    ("話すスピードが速い", "ja", [("chars_per_min", "lower")]),
-    ("スピードを落とす", "ja", [("chars_per_min", "lower")]),
-    ("スピードを落とさない", "ja", [("chars_per_min", "higher")]),
-    ("話すのが速い", "ja", [("chars_per_min", "lower")]),
-    ("話すのが遅い", "ja", [("chars_per_min", "higher")]),
+    ("ペースが速い", "ja", [("morae_per_s", "lower")]),
+    ("話すスピードが速い", "ja", [("morae_per_s", "lower")]),
+    ("スピードを落とす", "ja", [("morae_per_s", "lower")]),
+    ("スピードを落とさない", "ja", [("morae_per_s", "higher")]),
+    ("話すのが速い", "ja", [("morae_per_s", "lower")]),
+    ("話すのが遅い", "ja", [("morae_per_s", "higher")]),
     ("早く話し始める", "ja", [("latency_s", "lower")]),  # sooner, asked: no norm would say so
     ("60秒を超えた", "ja", [("over_s", None)]),
     ("1分を超えた", "ja", [("over_s", None)]),

@@ -87,7 +87,7 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
         ("「たぶん」を減らして言い切る", "ja", [("hedges_per_100_words", None)]),
         ("too many 'I think' and 'maybe'", "en", [("hedges_per_100_words", None)]),
         ("えーを減らす", "ja", [("fillers_per_min", None)]),
-        ("もっとゆっくり話す", "ja", [("chars_per_min", "lower")]),
+        ("もっとゆっくり話す", "ja", [("morae_per_s", "lower")]),
         ("沈黙が怖くて間を埋めた", "ja", [("fillers_per_min", None)]),  # silence filled: with fillers
         ("時間内にまとめる", "ja", [("over_s", None)]),
         ("fewer fillers, slow down", "en", [("fillers_per_min", None), ("wpm", "lower")]),
@@ -1014,15 +1014,18 @@ def _answers(metric: str, values) -> list[Answer]:
 
 
 def test_band_trend_is_judged_by_distance_to_the_band():
-    """The values' own ends (198 -> 312 字/分) come nearer the band while the attempts moved away
-    from it (the latest far past it): the trend is worse, as compare of the first and the last says."""
-    m = M.METRIC_BY_NAME["chars_per_min"]
-    s = PR.series(m, _answers("chars_per_min", [211.7, 184.2, 191.2, 432.2]))
+    """The values' own ends (4.4 -> 6.9 拍/秒) come nearer the band while the attempts moved away
+    from it (the latest far past it): the trend is worse, as compare of the first and the last says.
+    The Japanese pace is judged in 拍/秒, as the report grades it; 字/分 are shown, not judged."""
+    m = M.METRIC_BY_NAME["morae_per_s"]
+    s = PR.series(m, _answers("morae_per_s", [4.7, 4.1, 4.2, 9.6]))
     assert s.trend.after > s.trend.before and s.trend.verdict == "worse"
-    assert M.change(m, 211.7, 432.2).verdict == "worse"
+    assert M.change(m, 4.7, 9.6).verdict == "worse"
     # into the band from below: better; from too slow to as much too fast: neither
-    assert PR.series(m, _answers("chars_per_min", [180.0, 220.0, 300.0])).trend.verdict == "better"
-    assert PR.series(m, _answers("chars_per_min", [200.0, 400.0])).trend.verdict == "same"
+    assert PR.series(m, _answers("morae_per_s", [4.0, 4.9, 6.6])).trend.verdict == "better"
+    assert PR.series(m, _answers("morae_per_s", [4.4, 9.0])).trend.verdict == "same"
+    cpm = M.METRIC_BY_NAME["chars_per_min"]
+    assert PR.series(cpm, _answers("chars_per_min", [211.7, 184.2, 191.2, 432.2])).trend.verdict == "n/a"
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -165,7 +165,7 @@ def noted(id_: int, metrics: dict, note: str, lang: str) -> Answer:
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("note, before, after", [
-    ("ゆっくり話す", {"chars_per_min": 347.0}, {"chars_per_min": 245.0}),  # QA: slowed down past the range
+    ("ゆっくり話す", {"morae_per_s": 7.7}, {"morae_per_s": 5.0}),  # QA: slowed down past the range (in 拍/秒)
     ("talk less", {"answer_s": 22.0, "budget_s": 60.0, "over_s": -38.0},
      {"answer_s": 9.9, "budget_s": 60.0, "over_s": -50.1}),  # now too short for the budget
 ])

@@ -22,7 +22,7 @@ from furikaeri.store import Store
 from test_compare_notes import answer, make_analysis, save
 from test_s29_f3judge import pace_sessions as sessions  # sessions A and B of these paces, compared
 
-WPM, CPM = M.METRIC_BY_NAME["wpm"], M.METRIC_BY_NAME["chars_per_min"]
+WPM, MPS = M.METRIC_BY_NAME["wpm"], M.METRIC_BY_NAME["morae_per_s"]
 
 # --------------------------------------------------------------------------- 1. short answers in the note's check
 
@@ -34,7 +34,7 @@ LONG = {"answer_s": 40.0, "budget_s": 45.0, "over_s": -5.0}
 @pytest.mark.parametrize("note, lang, name, before, after", [
     ("fewer fillers", "en", "fillers_per_min", 8.2, 0.0),  # QA: "your fix worked: fillers: 8.2/min → 0.0/min"
     ("don't rush", "en", "wpm", 133.0, 176.0),  # QA: "pace: 133 → 176 wpm ▼ worse", 133 from a 10-s answer
-    ("ゆっくり話す", "ja", "chars_per_min", 553.0, 347.0),  # QA: "話速: 553 → 347 ▲ 改善"
+    ("ゆっくり話す", "ja", "morae_per_s", 10.4, 6.6),  # QA: "話速: 553 → 347 ▲ 改善" (字/分; judged in 拍/秒)
 ])
 @pytest.mark.parametrize("short_first", [True, False])
 def test_the_note_check_does_not_judge_a_short_answers_rates(note, lang, name, before, after, short_first):
@@ -98,15 +98,16 @@ def test_the_words_of_a_check_that_cannot_tell_exist(lang):
 
 
 def paced(metric, values):
-    return [answer(i + 1, {metric: float(v)}, lang="ja" if metric == "chars_per_min" else "en")
+    return [answer(i + 1, {metric: float(v)}, lang="ja" if metric == "morae_per_s" else "en")
             for i, v in enumerate(values)]
 
 
 def test_a_trend_whose_distance_moved_under_the_step_is_the_same():
     # QA: 話速 231.05 -> 249.4 (band 250-350) read "+18 ▼ 目安から離れた": the medians came nearer,
-    # the attempts' distances moved by 5 字/分, a third of the figure's step
-    s = P.series(CPM, paced("chars_per_min", [200.0, 262.1, 190.0, 308.8]))
-    assert (s.trend.before, s.trend.after) == (231.05, 249.4)
+    # the attempts' distances moved by 5 字/分, a third of the figure's step; the pace is judged
+    # in 拍/秒 (band 5.3-8): the medians 4.8 -> 5.2 come nearer, the distances move by 0.05
+    s = P.series(MPS, paced("morae_per_s", [4.0, 5.6, 3.9, 6.5]))
+    assert (s.trend.before, s.trend.after) == pytest.approx((4.8, 5.2))
     assert s.trend.verdict == "same" and not s.trend.by_answers
 
 

@@ -45,8 +45,9 @@ def test_one_distance_rule_for_a_band_and_a_limit():
     assert M.off_norm(PAUSE, 2.96)  # shown 3.0 s: a very long pause, off by a hair
     assert M.norm_distance(M.METRIC_BY_NAME["pitch_spread_st"], 1.0) == pytest.approx(0.5)  # a floor
     assert M.norm_distance(M.METRIC_BY_NAME["answer_s"], 90.0) is None  # no norm
-    cpm = M.METRIC_BY_NAME["chars_per_min"]
-    assert M.norm_distance(cpm, 200.0) == cpm.score(200.0) == 50.0
+    mps = M.METRIC_BY_NAME["morae_per_s"]  # the Japanese pace judged over time (band 5.3-8)
+    assert M.norm_distance(mps, 4.3) == mps.score(4.3) == pytest.approx(1.0)
+    assert M.norm_distance(M.METRIC_BY_NAME["chars_per_min"], 200.0) is None  # shown, not judged
 
 
 @pytest.mark.parametrize("metric, before, after", [
@@ -117,14 +118,15 @@ def test_progress_marks_a_latest_past_its_limit():
 
 def test_a_note_check_against_the_note_into_the_range_says_into_it():
     # QA: 話速 245字/分 → 313字/分 ▲ 目安内に入った, and the note's check 「目安の範囲に近づきました」
+    # (the pace judged in 拍/秒 now, band 5.3-8)
     from furikaeri import notes as N
 
-    cpm = M.METRIC_BY_NAME["chars_per_min"]
-    into = N.note_change(cpm, 245.0, 313.0, "lower")
+    mps = M.METRIC_BY_NAME["morae_per_s"]
+    into = N.note_change(mps, 5.0, 6.0, "lower")
     assert into.verdict == "toward_norm"
     assert "目安の範囲に入りました" in plain(H._verdict(into, "ja", by_band=False))
     assert "into the usual range" in plain(H._verdict(into, "en", by_band=False))
-    nearer = N.note_change(cpm, 154.0, 185.0, "lower")  # still under 250: nearer, not in
+    nearer = N.note_change(mps, 4.0, 4.8, "lower")  # still under 5.3: nearer, not in
     assert "近づきました" in plain(H._verdict(nearer, "ja", by_band=False))
 
 

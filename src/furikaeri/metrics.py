@@ -31,6 +31,9 @@ class Metric:
     band: tuple[float, float] | None = None
     #: shown times this (1 for most; 100 for a share shown as a percentage)
     scale: float = 1.0
+    #: the figure of the same answer a change of this one is judged by (:func:`judging`), where
+    #: this one is shown over time but is not the report's verdict
+    judged_by: str | None = None
 
     def label(self, lang: str) -> str:
         """The figure's name in language ``lang``."""
@@ -71,16 +74,19 @@ def unit_key(name: str, lang: str, language: str | None) -> str:
 
 #: The tracked figures, in display order. Pitch spread is better higher: a flat voice is the
 #: fault (a spread far above the norm is rare in interview answers). Pace is judged against the
-#: same bands as the report (:data:`furikaeri.norms.RATE_BANDS`). Morae per second are shown,
-#: with the person's own usual pace, but not judged over time: characters per minute are.
+#: same bands as the report (:data:`furikaeri.norms.RATE_BANDS`), on the figure the report grades:
+#: Japanese morae per second. Characters per minute are shown (the 就活 norm people know, and the
+#: person's usual pace) but not judged over time: how many there are depends on how many kanji
+#: Whisper writes, so a faster answer in morae can have fewer characters (a change of pace is
+#: judged on morae: ``judged_by``).
 METRICS: tuple[Metric, ...] = (
     Metric("answer_s", None, 3.0, 0),
     Metric("over_s", "lower", 3.0, 0),
     Metric("fillers_per_min", "lower", 0.5, 1),
     Metric("repetitions_per_min", "lower", 0.5, 1),
     Metric("wpm", "band", 5.0, 0, "en", (norms.WPM.lo, norms.WPM.hi)),
-    Metric("chars_per_min", "band", 15.0, 0, "ja", (norms.CHARS_PER_MIN.lo, norms.CHARS_PER_MIN.hi)),
-    Metric("morae_per_s", None, 0.3, 1, "ja"),
+    Metric("chars_per_min", None, 15.0, 0, "ja", judged_by="morae_per_s"),
+    Metric("morae_per_s", "band", 0.3, 1, "ja", (norms.MORAE_PER_S.lo, norms.MORAE_PER_S.hi)),
     Metric("long_pauses", "lower", 0.5, 0),
     Metric("longest_pause_s", "lower", 0.5, 1),
     Metric("latency_s", "lower", 0.5, 1),
@@ -94,6 +100,20 @@ METRICS: tuple[Metric, ...] = (
     Metric("off_pace_s", "lower", 3.0, 0),
 )
 METRIC_BY_NAME = {m.name: m for m in METRICS}
+
+
+def judging(metric: Metric) -> Metric:
+    """The figure a change of ``metric`` is judged by: its ``judged_by`` (Japanese characters a
+    minute: morae a second, the report's verdict), else itself. One rule for every judgement of a
+    pace over time (a note's check, the last focus's follow-up), so that a pace never reads
+    "worse" in characters beside "better" in morae."""
+    return METRIC_BY_NAME.get(metric.judged_by, metric) if metric.judged_by else metric
+
+
+def judged_pace(language: str | None) -> str:
+    """The pace figure of answers in ``language`` a change of pace is judged on (:func:`judging`
+    of the pace the archive tracks): words a minute; morae a second, as the report grades it."""
+    return judging(METRIC_BY_NAME[get_rules(language or "").pace_key]).name
 
 
 #: Time to the first word is graded only from a freeze (:data:`furikaeri.norms.LATENCY_FREEZE_S`):
@@ -337,7 +357,15 @@ def judged_change(metric: Metric, before: Mapping[str, Any], after: Mapping[str,
     """:func:`change` of figure ``metric`` between two answers' stored metrics ``before`` and
     ``after``, ``n/a`` where either answer is too short for it (:func:`judged_value`): the one
     rule of the comparison views, the note's check and the last focus's, so that a pace of a
-    10-s answer is judged in none of them. Its value is shown all the same."""
+    10-s answer is judged in none of them. Its value is shown all the same. A figure judged by
+    another (:func:`judging`) is that one's change: a focus on the characters a minute is
+    followed up in morae a second."""
+    return _judged_change(judging(metric), before, after, want=want)
+
+
+def _judged_change(metric: Metric, before: Mapping[str, Any], after: Mapping[str, Any], *,
+                   want: str | None = None) -> Change:
+    """:func:`judged_change` of ``metric`` itself."""
     c = change(metric, before.get(metric.name), after.get(metric.name), want=want)
     if c.verdict != "n/a" and not judged_both(metric.name, before, after):
         return replace(c, verdict="n/a")
@@ -366,4 +394,4 @@ def judged_both(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) 
 def compare_metrics(before: dict[str, Any], after: dict[str, Any], language: str | None) -> list[Change]:
     """Every figure of ``language`` between two attempts' metrics; a rate of an answer too short
     for it (:func:`judged_value`) is shown and not judged (``n/a``)."""
-    return [judged_change(m, before, after) for m in metrics_for(language)]
+    return [_judged_change(m, before, after) for m in metrics_for(language)]  # each its own row

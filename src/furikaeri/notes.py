@@ -19,9 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from furikaeri import norms
-from furikaeri.lang import get_rules
 from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, has_norm, in_norm, judged_both, \
-    judged_change, judged_value, norm_bounds, off_norm, past_budget, too_short
+    judged_change, judged_pace, judged_value, norm_bounds, off_norm, past_budget, too_short
 from furikaeri.store import Answer, Note
 
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
@@ -101,7 +100,8 @@ class _Cue:
     """Words of a note that name one figure.
 
     ``metric``: a figure of :data:`furikaeri.metrics.METRICS`, or ``rate`` for the language's
-    pace figure. ``want``: the direction the words ask for as they are said (``lower``,
+    pace figure as a change of it is judged (:func:`furikaeri.metrics.judged_pace`: morae a
+    second in Japanese, as the report grades the pace, not the characters Whisper wrote). ``want``: the direction the words ask for as they are said (``lower``,
     ``higher``; None: the figure's own). ``fault``: the words name the trouble ("rushed", "too
     long", 早口, "flat"), so a negation leaves the wish as it is ("don't rush" is what "I rushed"
     asks for); otherwise they name the change wanted ("slow down", ゆっくり, "say more"), and a
@@ -456,7 +456,7 @@ def _listed(wants: Mapping[str, list[str | None]], language: str | None) -> list
         want = _one_want(wants[name])
         if name == "answer_s" and want is None:
             continue  # a length asked both longer and shorter: no direction to judge it by
-        out.append((get_rules(language or "").pace_key if name == "rate" else name, want))
+        out.append((judged_pace(language) if name == "rate" else name, want))
     return out
 
 
@@ -511,8 +511,8 @@ def _number(written: str) -> float:
 
 def pulls_away(metric: Metric, before: float | None, want: str | None) -> bool:
     """Does a note that wants ``metric`` ``lower``/``higher`` ask it further from its norm?
-    Only when the figure was already outside its band on that side ("slow down" at 154 字/分,
-    under the 250–350 band), or past its limit ("pause before answering" after 6 s of silence
+    Only when the figure was already outside its band on that side ("slow down" at 4.6 拍/秒,
+    under the 5.3–8 band), or past its limit ("pause before answering" after 6 s of silence
     before the first word): the note then pulls away from the norm."""
     if before is None or want not in ("lower", "higher"):
         return False
@@ -536,8 +536,8 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
     the band). A move that also overshoots the band, further out on its far side, is ``worse``
     either way; an unmoved figure is ``same``.
 
-    A note followed past the band from inside or beyond its other side ("slow down" from 287 to
-    245 字/分, band 250–350; "speak faster" from 80 to 176 wpm, band 120–160) is ``overshot``:
+    A note followed past the band from inside or beyond its other side ("slow down" from 6.0 to
+    5.0 拍/秒, band 5.3–8; "speak faster" from 80 to 176 wpm, band 120–160) is ``overshot``:
     done as asked, and now out on the far side, which neither "worse" nor "better" says."""
     c = change(metric, before, after, want=want)
     if c.verdict in ("better", "worse") and _overshot(metric, c, want):  # 80 -> 176 wpm on "speak faster"

@@ -1,0 +1,59 @@
+"""Note checks, session 32 (QA s32, k1): a Japanese pace is judged over time in morae a second,
+as the report grades it, never in the characters Whisper happened to write; one change per
+figure a note is about; an opening order unknown in both answers makes no "held"; a filler the
+speaker never says is where the note wants it."""
+
+from __future__ import annotations
+
+import pytest
+
+from furikaeri import norms
+from furikaeri import notes as N
+from furikaeri.lang import get_rules
+from furikaeri.metrics import METRIC_BY_NAME, compare_metrics, judged_change, judged_pace
+from furikaeri.store import Answer, Note
+
+
+def _answer(metrics: dict, note: str | None = None, language: str = "ja", id_: int = 1) -> Answer:
+    return Answer(id_, 1, "", 1, "Q", None, "", None, "", language, "base", {}, metrics,
+                  Note(1, id_, "", "", note, "", "") if note else None)
+
+
+# --------------------------------------------------------------------------- 1. pace in morae
+
+#: qa-b #5 and #7: fewer characters (Whisper wrote more kanji) at a faster pace in morae
+PACE_5 = {"answer_s": 58.5, "budget_s": 60.0, "over_s": -1.5, "chars_per_min": 313.0, "morae_per_s": 5.6}
+PACE_7 = {"answer_s": 48.7, "budget_s": 60.0, "over_s": -11.3, "chars_per_min": 282.0, "morae_per_s": 6.6}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_pace_judged_over_time_is_the_one_the_report_grades(language):
+    rules = get_rules(language)
+    assert judged_pace(language) == rules.rate_key
+    m = METRIC_BY_NAME[rules.rate_key]
+    band = norms.RATE_BANDS[rules.rate_key]
+    assert m.better == "band" and m.band == (band.lo, band.hi)
+
+
+def test_a_note_asking_faster_is_judged_in_morae_not_characters():
+    # QA: 「ゆっくりしすぎない」, 313 → 282 字/分 read "悪化" while 5.6 → 6.6 拍/秒 is faster
+    fix = N.check_fix(_answer(PACE_5, "ゆっくりしすぎない"), PACE_7, "ja")
+    [c] = fix.changes
+    assert (c.metric, c.before, c.after, c.verdict) == ("morae_per_s", 5.6, 6.6, "better")
+    assert fix.verdict == "better"
+    # and slowing down, asked, is judged the same way: fewer morae, however many characters
+    fix = N.check_fix(_answer(PACE_7, "ゆっくり話す"), PACE_5, "ja")
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("morae_per_s", "better")]
+
+
+def test_compare_judges_the_japanese_pace_in_morae_and_shows_the_characters():
+    table = {c.metric: c for c in compare_metrics({**PACE_5, "morae_per_s": 9.0}, PACE_7, "ja")}
+    assert table["morae_per_s"].verdict == "better"  # into the 5.3-8 range
+    assert table["chars_per_min"].verdict == "n/a"  # shown, not judged
+
+
+def test_a_focus_on_characters_a_minute_is_followed_up_in_morae():
+    """An older answer's focus was the characters a minute: its follow-up judges the pace as
+    the report does, so it never says "worse" for an answer faster in morae."""
+    c = judged_change(METRIC_BY_NAME["chars_per_min"], {**PACE_5, "morae_per_s": 9.0}, PACE_7)
+    assert (c.metric, c.before, c.after, c.verdict) == ("morae_per_s", 9.0, 6.6, "better")
