@@ -57,3 +57,34 @@ def test_a_focus_on_characters_a_minute_is_followed_up_in_morae():
     the report does, so it never says "worse" for an answer faster in morae."""
     c = judged_change(METRIC_BY_NAME["chars_per_min"], {**PACE_5, "morae_per_s": 9.0}, PACE_7)
     assert (c.metric, c.before, c.after, c.verdict) == ("morae_per_s", 9.0, 6.6, "better")
+
+
+# --------------------------------------------------------------------------- 2. one change per figure
+
+THIN = {"answer_s": 9.94, "budget_s": 90.0, "over_s": -80.06}
+
+
+def _length(seconds: float) -> dict:
+    return {"answer_s": seconds, "budget_s": 90.0, "over_s": seconds - 90.0}
+
+
+def test_a_length_asked_by_two_cues_is_one_change_against_the_target():
+    # QA: "too short / nerves / about a minute" printed its length line twice (target_s and want)
+    fix = N.check_fix(_answer(THIN, "too short / nerves / about a minute", "en"), _length(18.6), "en")
+    assert [c.metric for c in fix.changes] == ["answer_s"]
+    [d] = fix.to_dict()["changes"]
+    assert d["target_s"] == 60.0 and "want" not in d and d["verdict"] == "better"
+    assert fix.verdict == "better"
+
+
+@pytest.mark.parametrize("note, lang", [("too short, keep it under 30 seconds", "en"), ("短すぎた。30秒以内に", "ja")])
+def test_a_longer_answer_asked_under_a_limit_is_one_change_and_past_it_overshot(note, lang):
+    fix = N.check_fix(_answer(THIN, note, lang), _length(25.0), lang)
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("answer_s", "better")]
+    fix = N.check_fix(_answer(THIN, note, lang), _length(40.0), lang)  # longer, as asked, and past the 30 s
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("answer_s", "overshot")]
+
+
+def test_a_length_asked_longer_and_shorter_is_not_judged_twice():
+    fix = N.check_fix(_answer(_length(40.0), "too short / talk less", "en"), _length(50.0), "en")
+    assert [c.metric for c in fix.changes].count("answer_s") <= 1

@@ -904,7 +904,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                       if c.verdict in ("better", "worse"))
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
-    targets = [t for i, t in enumerate(targets) if t[0] in METRIC_BY_NAME and t not in targets[:i]]
+    targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
     words, _ = _word_changes(text, language, previous, metrics, fillers)
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
@@ -917,6 +917,33 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                     _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, aim)
+
+
+def _one_per_figure(targets: Sequence[tuple[str, str | None]], limit: float | None,
+                    aim: float | None) -> list[tuple[str, str | None]]:
+    """The targets of a note, one per figure they are measured on, in their order: cues that
+    end up on one figure ("too short" and "about a minute", both the answer's length) are one
+    change, never the same line twice. The budget measured against the note's own limit or
+    target (a length, :func:`_target_change`) is the more specific and wins over a plain wish
+    for longer or shorter, but for a limit beside a wish for a longer answer ("too short, under
+    90 seconds"): the wish is judged, and a longer answer past the limit is overshot
+    (:func:`_past_limit`). Plain wishes that agree are one, and ones that disagree (longer and
+    shorter) leave the figure out, with no direction to judge it by (as :func:`_listed` does)."""
+    def measured(name: str) -> str:
+        return "answer_s" if name == "over_s" and (limit is not None or aim is not None) else name
+
+    by_figure: dict[str, list[tuple[str, str | None]]] = {}
+    for name, want in targets:
+        by_figure.setdefault(measured(name), []).append((name, want))
+    out = []
+    for figure, said in by_figure.items():
+        own = [t for t in said if measured(t[0]) != t[0]]  # the note's own limit or target
+        if own and aim is None and any(want == "higher" for _, want in said):
+            own = []  # a ceiling says nothing of "longer": the wish is judged, against the limit too
+            said = [t for t in said if t[1] == "higher"]
+        if own or len({want for _, want in said}) == 1:
+            out.append((own or said)[0])
+    return out
 
 
 def _short_in(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None:
@@ -952,7 +979,18 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     if not judged_both(name, before, after):
         return judged_change(metric, before, after, want=want)
     c = settle_counts(note_change(metric, before.get(name), after.get(name), want), before, after)
-    return past_budget(c, after) if name == "answer_s" and want == "higher" else _thinned(c, before, after)
+    if name == "answer_s" and want == "higher":
+        return _past_limit(past_budget(c, after), limit)
+    return _thinned(c, before, after)
+
+
+def _past_limit(c: Change, limit: float | None) -> Change:
+    """``c``, a longer answer asked for, as ``overshot`` where it is now past a limit the same
+    note sets ("too short, but under 90 seconds": 20 s, then 110 s), as past the budget
+    (:func:`furikaeri.metrics.past_budget`)."""
+    if limit is None or c.verdict != "better" or c.after is None or c.after <= limit:
+        return c
+    return replace(c, verdict="overshot")
 
 
 def _thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> Change:
