@@ -1013,7 +1013,7 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     env["COLUMNS"], env["LINES"] = "100", "30"
     out = tmp_path / "tty.wav"
     master, slave = pty.openpty()
-    p = subprocess.Popen([*CLI, "record", "--question", "Why this company?", "--budget", "1",
+    p = subprocess.Popen([*CLI, "record", "--question", "Why this company?", "--budget", "5",  # a budget's least
                           "--out", str(out), "--json"], env=env, stdin=slave, stdout=subprocess.PIPE,
                          stderr=slave, close_fds=True)
     os.close(slave)
@@ -1033,7 +1033,7 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     reader.start()
     wait_until_recording(out)
     pulse.play(JFK)
-    time.sleep(2.5)
+    time.sleep(6.5)
     os.write(master, b"\n")
     stdout, _ = p.communicate(timeout=120)
     os.close(master)
@@ -1041,12 +1041,12 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     text = screen.decode("utf-8", "replace")
     assert p.returncode == 0, text[-2000:]
     assert "Why this company?" in text
-    assert "REC" in text and "/ 0:01" in text
-    assert "Over the 0:01 budget" in text
+    assert "REC" in text and "/ 0:05" in text
+    assert "Over the 0:05 budget" in text
     assert "█" in text  # the meter moved with JFK's voice
     assert "Press Enter to finish" in text
     assert "stopped" in text
-    assert 2.0 < len(load16k(out)) / 16000 < 4.5
+    assert 6.0 < len(load16k(out)) / 16000 < 8.5
     assert json.loads(stdout)["file"] == str(out)
 
 

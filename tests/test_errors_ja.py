@@ -319,7 +319,7 @@ def test_clicks_own_error_details_are_said_in_japanese_too(home, locale):
     detail inside a Japanese line read as half a translation)."""
     locale("ja_JP.UTF-8")
     assert error_line("analyze", "x.wav", "--budget", "0") == \
-        f"{JA}'--budget' の値が使えません: 0.0 は範囲外です（1<=x<=3600）（`cli analyze --help` を参照）"
+        f"{JA}'--budget' の値が使えません: 持ち時間 '0' が範囲外です（5秒〜30分）（`cli analyze --help` を参照）"
     assert error_line("analyze", "x.wav", "-l", "fr").endswith("'fr' は選べません（'auto', 'en', 'ja' のどれか）（`cli analyze --help` を参照）")
     assert "'abc' は秒数ではありません" in error_line("analyze", "x.wav", "--budget", "abc")
     assert error_line("analyze", "x.wav", "--langauge", "ja") == \

@@ -68,14 +68,16 @@ def _asked(interviews, known: list[str]) -> list[tuple[str, str]]:
     return [q for _, q in sorted(zip(latest, first))]
 
 
-def set_from_interviews(store: Store, company: str, folder: Path | None = None) -> qmod.QuestionSet:
+def set_from_interviews(store: Store, company: str, folder: Path | None = None, *,
+                        cli: str = "furikaeri") -> qmod.QuestionSet:
     """A practice set made of the questions logged for a company with no company file (the
     newest interview's first, each question once), in the language they are written in.
-    ``folder``: the user's question files (for the error when nothing is logged either)."""
+    ``folder``: the user's question files (for the error when nothing is logged either, whose
+    commands start with ``cli``: :func:`furikaeri.questions.get_company`)."""
     interviews = store.interviews(company=company)
     if not interviews:  # raises the helpful "no company file" error, naming those logged too
         logged = {iv.company for iv in store.interviews() if iv.company}
-        qmod.get_company(company, folder, logged=sorted(logged))
+        qmod.get_company(company, folder, logged=sorted(logged), cli=cli)
     c = store.company(company)
     asked = _asked(interviews, [])
     lang = guess_language([text for _, text in asked])
@@ -90,14 +92,16 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None) 
                             company=qmod.CompanyInfo(name=c.name if c else company, language=lang))
 
 
-def company_set(store: Store, company: str, folder: Path | None, *, now: datetime | None = None) -> qmod.QuestionSet:
+def company_set(store: Store, company: str, folder: Path | None, *, now: datetime | None = None,
+                cli: str = "furikaeri") -> qmod.QuestionSet:
     """What to practise for ``company``: its file's questions (its notes copied into the
-    archive), else the questions logged for it; plus the questions it asked in interviews."""
+    archive), else the questions logged for it; plus the questions it asked in interviews.
+    ``cli``: how the commands an error suggests start (:func:`set_from_interviews`)."""
     try:
         qset = qmod.get_company(company, folder)
         sync_company(store, qset, now=now)
     except qmod.QuestionError:
-        qset = set_from_interviews(store, company, folder)
+        qset = set_from_interviews(store, company, folder, cli=cli)
     return company_questions(store, qset)
 
 

@@ -153,6 +153,15 @@ _DURATION = re.compile(rf"^\s*(?:{_NUMBER}\s*m(?:in(?:ute)?s?)?\.?)?\s*(?:{_NUMB
 _CLOCK = re.compile(r"^\s*(\d+):([0-5]?\d)\s*$")  # m:ss: 1:75 is no time
 #: 2分, 1.5分, 1分半 (半 only after 分), 1分30秒, 1分30, 90秒; 間 after the last unit (1分間, 90秒間)
 _JA = re.compile(rf"^\s*(?:{_NUMBER}\s*分\s*(?:(半)|{_NUMBER}\s*秒?)?|{_NUMBER}\s*秒)(?:(?<=[分秒半])間)?\s*$")
+#: The words around a budget that say it is a limit or a rough length, not another figure:
+#: 「90秒以内」, 「約60秒」, 「1分程度」, 「およそ1分」, "about 90 s", "up to 2 minutes", "90s max".
+#: Either way the budget is that length (a limit is what the coach warns at; a rough length is
+#: what it aims at), as 就活 guides and job ads write it.
+_BUDGET_BEFORE = re.compile(r"^(?:約|およそ|大体|だいたい|最大|最長|長くても|"
+                            r"(?:about|around|roughly|approx(?:imately|\.)?|up\s+to|under|within|at\s+most|"
+                            r"max(?:imum)?|no\s+(?:more|longer)\s+than|~)(?=[\s\d.]|an?\s))\s*", re.I)
+_BUDGET_AFTER = re.compile(r"(?<=\S)\s*(?:以内|以下|未満|まで|程度|ほど|くらい|ぐらい|位|前後|目安|"
+                           r"max(?:imum)?|or\s+less|or\s+so|tops)$", re.I)
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -231,10 +240,11 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
 
 def duration_s(written: str) -> float | None:
     """Seconds written as ``90``, ``90s``, ``2m``, ``1.5 min``, ``2 minutes``, ``1m30s``,
-    ``1:30``, ``1分30秒``, ``1分半``, ``一分半``, ``九十秒`` or ``1分間`` (full-width digits too);
+    ``1:30``, ``1分30秒``, ``1分半``, ``一分半``, ``九十秒`` or ``1分間`` (full-width digits too),
+    with a limit's or a rough length's words around it (``90秒以内``, ``約1分``, ``about 90 s``);
     None for anything else (1:75, 1十秒, 1e2; the bounds are the caller's). One family for every
     budget a person types: ``--budget``, a question file's, the ``--help`` that lists them."""
-    text = unicodedata.normalize("NFKC", written).strip()
+    text = _without_hedge(unicodedata.normalize("NFKC", written).strip())
     if re.search("[分秒]", text):  # kanji numbers are read where Japanese units say what they count
         text = _kanji_read(text)
         if text is None:
@@ -251,10 +261,25 @@ def duration_s(written: str) -> float | None:
     return None
 
 
-def parse_budget(value: Any) -> float:
-    """Seconds from ``90``, ``"90"``, ``"90s"``, ``"2m"``, ``"1m30s"``, ``"1:30"``, ``"1分30秒"``.
+def _without_hedge(text: str) -> str:
+    """``text`` without the one limit or rough-length wording around it (:data:`_BUDGET_BEFORE`,
+    :data:`_BUDGET_AFTER`): 「90秒以内」 is 90秒, "about a minute" 1 minute. Only a number with
+    its unit is left to read: 「以内」 alone is nothing."""
+    bare = _BUDGET_AFTER.sub("", _BUDGET_BEFORE.sub("", text, count=1), count=1).strip()
+    return re.sub(r"^an?\s+(?=min)", "1 ", bare, flags=re.I)
 
-    Raises :class:`QuestionError` for anything else, or a budget outside 5 s .. 30 min.
+
+#: A time budget's range, wherever one is given (a question file, ``--budget``): one range, so
+#: a budget typed for a take is one a question file may hold and the other way round.
+BUDGET_MIN_S, BUDGET_MAX_S = 5.0, 1800.0
+
+
+def parse_budget(value: Any) -> float:
+    """Seconds from ``90``, ``"90"``, ``"90s"``, ``"2m"``, ``"1m30s"``, ``"1:30"``, ``"1分30秒"``,
+    ``"90秒以内"`` (:func:`duration_s`).
+
+    Raises :class:`QuestionError` for anything else, or a budget outside
+    :data:`BUDGET_MIN_S` .. :data:`BUDGET_MAX_S`, naming the budget as it was written.
     """
     seconds: float | None = None
     if isinstance(value, bool):
@@ -265,12 +290,12 @@ def parse_budget(value: Any) -> float:
         seconds = duration_s(value)
     if seconds is None:
         raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30, "
-                            "1分30秒, 90秒間, 九十秒",
+                            "about 90 s, 1分30秒, 90秒間, 90秒以内, 約1分, 九十秒",
                             ja=f"持ち時間 {value!r} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒、90秒間、"
-                            "九十秒 のように書いてください")
-    if not 5 <= seconds <= 1800:
+                            "90秒以内、約1分、九十秒 のように書いてください")
+    if not BUDGET_MIN_S <= seconds <= BUDGET_MAX_S:
         raise QuestionError(f"the time budget {value!r} is out of range (5 s to 30 min)",
-                            ja=f"持ち時間 {value!r} が範囲外です（5 秒〜30 分）")
+                            ja=f"持ち時間 {value!r} が範囲外です（5秒〜30分）")
     return float(seconds)
 
 
@@ -489,8 +514,9 @@ def all_sets(folder: Path | None = None) -> list[QuestionSet]:
     return [s for s in builtin_sets() if s.name not in names] + mine
 
 
-def get_set(name: str, folder: Path | None = None) -> QuestionSet:
-    """The set called ``name`` (or a company file's set, by its set name)."""
+def get_set(name: str, folder: Path | None = None, *, cli: str = "furikaeri") -> QuestionSet:
+    """The set called ``name`` (or a company file's set, by its set name). ``cli``: how the
+    error's command starts (``furikaeri --home DIR``: it must list the sets of this archive)."""
     sets = all_sets(folder)
     for s in sets:
         if s.name == name:
@@ -500,8 +526,8 @@ def get_set(name: str, folder: Path | None = None) -> QuestionSet:
             return s
     names = ", ".join(s.name for s in sets if not s.company) or "none"
     names_ja = "、".join(s.name for s in sets if not s.company) or "なし"
-    raise QuestionError(f"no question set '{name}'; available: {names} (see `furikaeri questions`)",
-                        ja=f"質問セット '{name}' はありません。使えるセット: {names_ja}（`furikaeri questions` を参照）")
+    raise QuestionError(f"no question set '{name}'; available: {names} (see `{cli} questions`)",
+                        ja=f"質問セット '{name}' はありません。使えるセット: {names_ja}（`{cli} questions` を参照）")
 
 
 def company_name(name: str) -> str:
@@ -515,10 +541,12 @@ def company_key(name: str) -> str:
     return company_name(name).casefold()
 
 
-def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] = ()) -> QuestionSet:
+def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] = (),
+                cli: str = "furikaeri") -> QuestionSet:
     """The company file for ``name`` (its [company] name or file set name, any case); the error
     for none names the companies there are: with a file, and ``logged`` (those the archive knows
-    only from interviews logged with ``reflect``, which `practice --company` takes too)."""
+    only from interviews logged with ``reflect``, which `practice --company` takes too), and the
+    commands that add one, starting with ``cli`` (``furikaeri --home DIR``: into this archive)."""
     want = company_key(name)
     companies = [s for s in all_sets(folder) if s.company]
     for s in companies:
@@ -529,9 +557,9 @@ def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] 
     names_ja = "、".join(known) or "まだありません"
     raise QuestionError(
         f"no company file for '{name}' (companies: {names}); write one with "
-        f"`furikaeri questions template --company \"{name}\"` and add it with `furikaeri questions add FILE`",
+        f"`furikaeri questions template --company \"{name}\"` and add it with `{cli} questions add FILE`",
         ja=f"'{name}' の企業ファイルはありません（登録済みの企業: {names_ja}）。"
-        f"`furikaeri questions template --company \"{name}\"` で作成し、`furikaeri questions add FILE` で追加してください",
+        f"`furikaeri questions template --company \"{name}\"` で作成し、`{cli} questions add FILE` で追加してください",
     )
 
 

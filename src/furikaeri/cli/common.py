@@ -45,6 +45,31 @@ class Seconds(click.FloatRange):
         return v
 
 
+class Budget(Seconds):
+    """``--budget``: seconds read as :class:`Seconds` reads them (90秒以内, about 90 s too), in
+    the one range a budget has wherever it is given (:func:`furikaeri.questions.parse_budget`:
+    5 s to 30 min, as in a question file), refused naming it as typed (click's own range error
+    said 0.0 for 「0秒」, and allowed 1 to 3600 s here against 5 s to 30 min in a file)."""
+
+    def convert(self, value, param, ctx):
+        from furikaeri.errors import QuestionError
+        from furikaeri.questions import parse_budget
+
+        super().convert(value, param, ctx)  # what is no number of seconds: click's own line
+        try:
+            return parse_budget(value)  # out of range: named as typed
+        except QuestionError as e:
+            raise _budget_refused(e, param, ctx) from None
+
+
+def _budget_refused(e, param, ctx) -> UsageError:
+    """A budget out of range, framed as click frames a bad value (the option, the help to see)."""
+    hint = param.get_error_hint(ctx) if param is not None and ctx is not None else "--budget"
+    path = ctx.command_path if ctx is not None else "furikaeri"
+    return UsageError(f"Invalid value for {hint}: {e}. (see `{path} --help`)",
+                      ja=f"{hint} の値が使えません: {e.said_in('ja')}（`{path} --help` を参照）")
+
+
 # --------------------------------------------------------------------------- the archive
 
 
@@ -72,6 +97,20 @@ def home_args() -> list[str]:
     """``["--home", HOME]`` when the command was given one, else none: a command a hint or an
     error suggests reads the archive this one did."""
     return ["--home", str(current_home())] if home_option() else []
+
+
+def home_given() -> str:
+    """`` --home HOME`` (quoted for the shell) when the command was given one, else '': for a
+    command written into a line of text (「furikaeri{home} show 7」), so it reads this archive."""
+    import shlex
+
+    return " " + shlex.join(home_args()) if home_args() else ""
+
+
+def cli_start() -> str:
+    """``furikaeri`` with the archive's ``--home`` when the command was given one: how a command
+    an error line suggests starts (:func:`furikaeri.questions.get_set`'s ``cli``)."""
+    return "furikaeri" + home_given()
 
 
 def open_store():
@@ -135,8 +174,8 @@ def _archived_question(number: int, budget: float | None, sets):
             found = store.question(number)
     if found is None:
         raise UsageError(f"there is no question {number} in your archive: a number names a practised question "
-                         "(`furikaeri progress` shows their numbers); give a new question's words or a set question's key",
-                         ja=f"記録に質問{number}はありません。番号で指定できるのは練習済みの質問です（番号は `furikaeri progress` "
+                         f"(`{cli_start()} progress` shows their numbers); give a new question's words or a set question's key",
+                         ja=f"記録に質問{number}はありません。番号で指定できるのは練習済みの質問です（番号は `{cli_start()} progress` "
                             "で確認できます）。新しい質問は、文面か質問セットのキーで指定してください")
     asked = None if found.key.startswith("text:") else find_question(found.key, sets)
     if asked is not None:
@@ -278,7 +317,7 @@ def analysis_options(fn):
     )(fn)
     fn = click.option(
         "--budget",
-        type=Seconds(min=1, max=3600),
+        type=Budget(),
         default=None,
         help="The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else 120 "
              "English, 60 Japanese].",
@@ -325,11 +364,11 @@ def answer_number(value: str) -> int:
 
     v = typed_number(value)
     if v is None:
-        raise UsageError(f"{value!r} is not an answer number (see `furikaeri history`)",
-                         ja=f"{value!r} は回答番号ではありません（`furikaeri history` を参照）")
+        raise UsageError(f"{value!r} is not an answer number (see `{cli_start()} history`)",
+                         ja=f"{value!r} は回答番号ではありません（`{cli_start()} history` を参照）")
     if int(v) > SQLITE_MAX_ID:  # past any id SQLite can hold
-        raise UsageError(f"there is no answer {v} (see `furikaeri history`)",
-                         ja=f"回答 {v} はありません（`furikaeri history` を参照）")
+        raise UsageError(f"there is no answer {v} (see `{cli_start()} history`)",
+                         ja=f"回答 {v} はありません（`{cli_start()} history` を参照）")
     return int(v)
 
 
@@ -504,13 +543,13 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     from furikaeri.cli.language import ui_language
 
     lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
-    click.echo(text(lang, "saved_as", id=answer_id), err=True)
+    click.echo(text(lang, "saved_as", id=answer_id, home=home_given()), err=True)
     with open_store() as store:  # a new attempt at a question answered before: say how to see the change
         saved = store.answer(answer_id, full=False)
         before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
                   if saved and saved.question_id else None)
     if before is not None:
-        click.echo(text(lang, "previous_attempt", id=before.id, new=answer_id), err=True)
+        click.echo(text(lang, "previous_attempt", id=before.id, new=answer_id, home=home_given()), err=True)
     return answer_id
 
 

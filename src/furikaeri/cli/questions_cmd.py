@@ -12,7 +12,16 @@ from pathlib import Path
 import click
 
 from furikaeri.cli.app import cli, ui_language
-from furikaeri.cli.common import archive_lang, console, emit_json, json_option, lang_option, open_store, user_dir
+from furikaeri.cli.common import (
+    archive_lang,
+    cli_start,
+    console,
+    emit_json,
+    json_option,
+    lang_option,
+    open_store,
+    user_dir,
+)
 
 
 @cli.group(invoke_without_command=True)
@@ -74,7 +83,7 @@ def questions_show(name, lang, json_):
     from furikaeri.lang import text
 
     try:
-        qset = Q.get_set(name, user_dir())
+        qset = Q.get_set(name, user_dir(), cli=cli_start())
     except Q.QuestionError as no_set:
         try:
             qset = Q.get_company(name, user_dir())
@@ -143,7 +152,7 @@ def _logged_company(name: str):
     with open_store() as store:
         if not store.interviews(company=name):
             return None
-        return set_from_interviews(store, name, user_dir())
+        return set_from_interviews(store, name, user_dir(), cli=cli_start())
 
 
 def _with_asked(qset):

@@ -1,0 +1,154 @@
+"""Session 32, helper k4: the commands furikaeri prints name the archive they were run on
+(--home), a budget written as 就活 guides write it (「90秒以内」, 「約1分」, "about 90 s"), one
+range for a budget wherever it is given, named as typed."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+
+
+def invoke(args, **kwargs):
+    return CliRunner().invoke(cli, args, **kwargs)
+
+
+def _commands(output: str) -> list[list[str]]:
+    """Every `furikaeri …` command in ``output``, as the shell would split it (up to the end of
+    its line, a closing bracket or backquote)."""
+    found = []
+    for line in output.splitlines():
+        for part in line.split("furikaeri ")[1:]:
+            said = part.split("`")[0].split(")")[0].split("）")[0]
+            found.append(shlex.split(said))
+    return found
+
+
+# --------------------------------------------------------------------------- 1. --home in printed commands
+
+
+def test_the_commands_after_analyze_save_name_the_archive(tmp_path, monkeypatch):
+    """QA: `furikaeri --home X analyze … --save` said `furikaeri show 7` and `furikaeri compare
+    4 7`: pasted, they read the usual archive, which has no answer 7 (or another one)."""
+    from furikaeri import stream
+    from test_input_robust import fake_analysis
+
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: fake_analysis(path, **kw))
+    home = tmp_path / "my archive"
+    for _ in range(2):
+        r = invoke(["--home", str(home), "analyze", str(SAMPLE), "--save", "-q", "Why us?"])
+        assert r.exit_code == 0, r.output
+    said = _commands(r.output)
+    assert ["--home", str(home), "show", "2"] in said
+    assert ["--home", str(home), "compare", "1", "2"] in said
+    assert all(c[:2] == ["--home", str(home)] for c in said), said
+
+
+def test_without_home_the_commands_stay_plain(furikaeri_home, monkeypatch):
+    """FURIKAERI_HOME carries over to the pasted command by itself: no --home is added."""
+    from furikaeri import stream
+    from test_input_robust import fake_analysis
+
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: fake_analysis(path, **kw))
+    r = invoke(["analyze", str(SAMPLE), "--save"])
+    assert r.exit_code == 0 and ["show", "1"] in _commands(r.output), r.output
+
+
+def test_error_lines_suggest_commands_on_the_same_archive(tmp_path, monkeypatch):
+    """The same class in the error lines: the sets to list, the answers and questions to look up."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    home = str(tmp_path / "h")
+    for args, command in ((["questions", "show", "nosuch"], ["questions"]),
+                          (["show", "abc"], ["history"]),
+                          (["analyze", str(SAMPLE), "-q", "5"], ["progress"])):
+        r = invoke(["--home", home, *args])
+        assert r.exit_code == 2, r.output
+        assert ["--home", home, *command] in _commands(r.output), r.output
+
+
+def test_a_missing_company_names_the_archive_to_add_it_to(tmp_path):
+    """`questions add FILE` puts the file in this archive's questions folder: the error says so."""
+    from furikaeri.companies import set_from_interviews
+    from furikaeri.errors import QuestionError
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path / "h") as store, pytest.raises(QuestionError) as e:
+        set_from_interviews(store, "Nobody", tmp_path / "h" / "questions", cli="furikaeri --home /x")
+    assert "`furikaeri --home /x questions add FILE`" in str(e.value)
+    assert "`furikaeri --home /x questions add FILE`" in e.value.ja
+
+
+# --------------------------------------------------------------------------- 2. budget words
+
+
+@pytest.mark.parametrize("written, seconds", [
+    ("90秒以内", 90), ("約60秒", 60), ("60秒程度", 60), ("1分以内", 60), ("1分ほど", 60), ("およそ1分", 60),
+    ("1分くらい", 60), ("1分前後", 60), ("最大2分", 120), ("約一分半", 90), ("１分３０秒以内", 90),
+    ("about 90 s", 90), ("up to 2 minutes", 120), ("under a minute", 60), ("90s max", 90),
+    ("around 1:30", 90), ("2 min or less", 120),
+])
+def test_a_budget_written_as_a_limit_or_a_rough_length_is_read(written, seconds):
+    from furikaeri.questions import duration_s, parse_budget
+
+    assert duration_s(written) == seconds
+    assert parse_budget(written) == seconds
+
+
+@pytest.mark.parametrize("written", ["以内", "約", "about", "約約1分", "1分以内以内", "90秒 くらい 以内"])
+def test_the_words_alone_or_twice_are_no_budget(written):
+    from furikaeri.questions import duration_s
+
+    assert duration_s(written) is None
+
+
+def test_a_question_file_and_budget_option_take_the_words(tmp_path, furikaeri_home):
+    from furikaeri.questions import load_file
+
+    f = tmp_path / "s.toml"
+    f.write_text('[set]\nlanguage = "ja"\nbudget = "約1分"\n\n[[questions]]\ntext = "自己PRをしてください。"\n'
+                 'budget = "90秒以内"\n\n[[questions]]\ntext = "志望動機を教えてください。"\n', encoding="utf-8")
+    assert [q.budget_s for q in load_file(f).questions] == [90.0, 60.0]
+    r = invoke(["analyze", str(tmp_path / "none.wav"), "--budget", "90秒以内"])
+    assert "--budget" not in r.output, r.output  # read: the error is the missing file's
+
+
+# --------------------------------------------------------------------------- 3. one range, named as typed
+
+
+@pytest.mark.parametrize("typed", ["1", "4.9", "0秒", "1801", "3600", "60分"])
+def test_a_budget_out_of_the_files_range_is_refused_by_the_option_too(typed, furikaeri_home):
+    """--budget took 1 to 3600 s, a question file 5 s to 30 min: a budget saved with one could
+    not be written in the other. Out of range, the line names what was typed (it said 0.0 for 0秒)."""
+    from furikaeri.errors import QuestionError
+    from furikaeri.questions import parse_budget
+
+    with pytest.raises(QuestionError):
+        parse_budget(typed)
+    r = invoke(["analyze", "/nowhere.wav", "--budget", typed])
+    assert r.exit_code == 2 and f"'{typed}' is out of range (5 s to 30 min)" in r.output, r.output
+
+
+def test_the_range_is_said_in_japanese_without_spaces(furikaeri_home, monkeypatch):
+    from furikaeri.errors import QuestionError
+    from furikaeri.questions import parse_budget
+
+    with pytest.raises(QuestionError) as e:
+        parse_budget("0秒")
+    assert e.value.ja == "持ち時間 '0秒' が範囲外です（5秒〜30分）"
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    r = invoke(["analyze", "/nowhere.wav", "--budget", "0秒"])
+    assert "'--budget' の値が使えません: 持ち時間 '0秒' が範囲外です（5秒〜30分）" in r.output, r.output
+
+
+def test_the_edges_of_the_range_are_budgets(furikaeri_home):
+    from furikaeri.questions import BUDGET_MAX_S, BUDGET_MIN_S, parse_budget
+
+    assert parse_budget("5秒") == BUDGET_MIN_S and parse_budget("30分") == BUDGET_MAX_S
+    for typed in ("5", "30m"):
+        assert "--budget" not in invoke(["analyze", "/nowhere.wav", "--budget", typed]).output
