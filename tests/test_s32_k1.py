@@ -6,17 +6,25 @@ speaker never says is where the note wants it."""
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
 
 from furikaeri import norms
 from furikaeri import notes as N
-from furikaeri.lang import get_rules
+from furikaeri.lang import get_rules, text
 from furikaeri.metrics import METRIC_BY_NAME, compare_metrics, judged_change, judged_pace
+from furikaeri.report import history as H
 from furikaeri.store import Answer, Note
 
 
 def _answer(metrics: dict, note: str | None = None, language: str = "ja", id_: int = 1) -> Answer:
     return Answer(id_, 1, "", 1, "Q", None, "", None, "", language, "base", {}, metrics,
                   Note(1, id_, "", "", note, "", "") if note else None)
+
+
+def _said(fix: N.FixCheck, lang: str) -> str:
+    out = Console(width=200, record=True)
+    H.render_fix(out, fix, lang)
+    return out.export_text()
 
 
 # --------------------------------------------------------------------------- 1. pace in morae
@@ -88,3 +96,41 @@ def test_a_longer_answer_asked_under_a_limit_is_one_change_and_past_it_overshot(
 def test_a_length_asked_longer_and_shorter_is_not_judged_twice():
     fix = N.check_fix(_answer(_length(40.0), "too short / talk less", "en"), _length(50.0), "en")
     assert [c.metric for c in fix.changes].count("answer_s") <= 1
+
+
+# --------------------------------------------------------------------------- 3. an opening order not told
+
+OPENING = ({"opening_share": 0.017, "answer_s": 40.0, "budget_s": 60.0}, {"opening_share": 0.016, "answer_s": 41.0,
+                                                                          "budget_s": 60.0})
+
+
+@pytest.mark.parametrize("note, lang", [("結論が最後 / 準備不足 / 結論から話す", "ja"), ("lead with the conclusion", "en")])
+def test_an_order_told_in_neither_answer_is_no_line_and_no_held(note, lang):
+    # QA: 「切り出し: 判定できません → 判定できません」 under 「今回も保てています」 (held)
+    before, after = OPENING
+    fix = N.check_fix(_answer(before, note, lang), after, lang, orders=(None, None))
+    assert [c.metric for c in fix.changes] == ["opening_share"]
+    assert fix.verdict == N.UNTOLD
+    out = _said(fix, lang)
+    assert text(lang, "fix_untold") in out and text(lang, "order_unknown") not in out
+    assert text(lang, "fix_held") not in out
+
+
+@pytest.mark.parametrize("orders, verdict", [
+    ((None, "point_first"), "held"),  # the order asked for, now: held
+    ((None, "story_first"), "same"),  # a story first again (or still): not held
+    (("story_first", "story_first"), "same"),
+    (("story_first", "point_first"), "better"),
+    (("point_first", None), N.UNTOLD),  # this answer's order not told
+])
+def test_an_order_told_in_one_answer_is_shown_and_judged_as_far_as_it_goes(orders, verdict):
+    before, after = OPENING
+    fix = N.check_fix(_answer(before, "結論から話す"), after, "ja", orders=orders)
+    assert [c.metric for c in fix.changes] == ["opening_share", N.OPENING_ORDER]
+    assert fix.verdict == verdict
+
+
+def test_a_note_not_about_the_order_keeps_its_verdict_whatever_the_order():
+    before, after = OPENING
+    fix = N.check_fix(_answer(before, "get to the point faster", "en"), after, "en", orders=(None, None))
+    assert fix.verdict == "held"  # the time to the point, which it asks about, held where it should be

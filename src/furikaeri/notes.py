@@ -802,14 +802,41 @@ def asks_order(text: str) -> bool:
 
 def order_change(before: str | None, after: str | None) -> OrderChange:
     """The opening's order from ``before`` to ``after`` (:class:`OrderChange`)."""
-    told = {"point_first", "story_first"}
-    if before not in told or after not in told:
+    if before not in TOLD_ORDERS or after not in TOLD_ORDERS:
         verdict = "n/a"
     elif before == after:
         verdict = "same"
     else:
         verdict = "better" if after == "point_first" else "worse"
     return OrderChange(OPENING_ORDER, before, after, None, verdict)  # type: ignore[arg-type]
+
+
+#: The opening orders an answer's words tell (else None: not told).
+TOLD_ORDERS = ("point_first", "story_first")
+#: The verdict of a note asking for the conclusion first whose answer's opening order is not told:
+#: whether it worked cannot be judged (:func:`_order_told`).
+UNTOLD = "untold"
+
+
+def _order_part(text: str, orders: tuple[str | None, str | None] | None) -> tuple[OrderChange, ...]:
+    """The opening's order as a change of a note asking for the conclusion first (:func:`asks_order`):
+    none where the note does not ask it, the caller does not know the orders, or neither answer's
+    words tell it (a line "cannot tell → cannot tell" says nothing)."""
+    if orders is None or not asks_order(text) or not any(o in TOLD_ORDERS for o in orders):
+        return ()
+    return (order_change(*orders),)
+
+
+def _order_told(verdict: str, text: str, orders: tuple[str | None, str | None] | None) -> str:
+    """``verdict``, for a note asking for the conclusion first, as the order of the latest answer
+    allows: "held" (or nothing measured) where that order is not told is :data:`UNTOLD` (the time
+    to the point held says nothing of the order the note is about); "held" where the answer
+    opened with a story is ``same``, as when both orders are told."""
+    if orders is None or not asks_order(text) or orders[1] == "point_first":
+        return verdict
+    if orders[1] not in TOLD_ORDERS:
+        return UNTOLD if verdict in ("held", "unknown") else verdict
+    return "same" if verdict == "held" else verdict
 
 
 def opening_order(answer: Answer) -> str | None:
@@ -830,7 +857,9 @@ class FixCheck:
     ``off_norm`` (the note asks a figure further from its norm, :func:`pulls_away`, and nothing
     else it targets moved: each such figure's change is ``toward_norm``, ``away_from_norm`` or
     ``same``), ``too_short`` (every figure it targets is a rate or share of an answer too short
-    for it, :func:`furikaeri.metrics.judged_value`: no telling), or ``unknown`` (the note names
+    for it, :func:`furikaeri.metrics.judged_value`: no telling), ``untold`` (the note asks for
+    the conclusion first and the answer's words do not tell how it opened: :func:`_order_told`),
+    or ``unknown`` (the note names
     no measurable figure; then ``changes`` holds every figure that moved). ``wants``: the note's
     wanted direction of each of ``changes`` (None: the figure's own). ``limit_s``: the limit the
     note sets on the answer's length (:func:`note_limit`); the answer's length (``answer_s``,
@@ -908,13 +937,13 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     words, _ = _word_changes(text, language, previous, metrics, fillers)
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
-    order = (order_change(*orders),) if orders is not None and asks_order(text) else ()
+    order = _order_part(text, orders)
     changes += order
     short = tuple(dict.fromkeys(c.metric for c in changes if _unjudged(c, previous.metrics, metrics)))
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes,
-                    _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim),
+                    _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim), text, orders),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, aim)
 

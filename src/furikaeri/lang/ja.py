@@ -756,6 +756,7 @@ TEXT = {
     'into_limit': '改善（目安内に入った）',
     'left_limit': '悪化（目安から外れた）',
     'focus_latency_s_high': '黙って考え込まず、「少し考えさせてください」と声に出してから答えましょう。',
+    'fix_untold': '今回の話の切り出し方が判定できず、メモどおりにできたかは判断できません',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
