@@ -134,3 +134,31 @@ def test_a_note_not_about_the_order_keeps_its_verdict_whatever_the_order():
     before, after = OPENING
     fix = N.check_fix(_answer(before, "get to the point faster", "en"), after, "en", orders=(None, None))
     assert fix.verdict == "held"  # the time to the point, which it asks about, held where it should be
+
+
+# --------------------------------------------------------------------------- 4. a filler never said
+
+def _fillers(per_min: float, seconds: float = 60.0) -> dict:
+    return {"answer_s": seconds, "budget_s": 60.0, "fillers_per_min": per_min,
+            "filler_count": round(per_min * seconds / 60)}
+
+
+@pytest.mark.parametrize("note, lang, word, other", [("えーを減らす", "ja", "えー", "あのー"), ("stop saying um", "en", "um", "uh")])
+def test_a_named_filler_never_said_is_held_beside_the_other_fillers(note, lang, word, other):
+    # QA: 「えー」: 0回 → 0回 beside フィラー 5.2 → 5.0回/分 read 「まだ変わっていません」 (same)
+    prev = _answer(_fillers(5.16), note, lang)
+    prev = Answer(**{**prev.__dict__, "fillers": [other] * 5})
+    fix = N.check_fix(prev, _fillers(5.01), lang, fillers=[other] * 5)
+    assert [(c.metric, c.verdict) for c in fix.changes] == [(N.FILLER_WORD, "same"), ("fillers_per_min", "same")]
+    assert fix.verdict == "held"
+
+
+def test_a_named_filler_still_said_or_traded_keeps_its_verdict():
+    prev = _answer(_fillers(5.0), "stop saying um", "en")
+    said = Answer(**{**prev.__dict__, "fillers": ["um"] * 5})
+    assert N.check_fix(said, _fillers(5.0), "en", fillers=["um"] * 5).verdict == "same"  # still said
+    fix = N.check_fix(Answer(**{**prev.__dict__, "fillers": ["uh"] * 5}), _fillers(9.0), "en", fillers=["uh"] * 9)
+    assert fix.verdict == "worse"  # 'um' never said, the others a minute up: shown, not held
+    # fillers in general named too: their rate is a target, and 5 a minute is not where it should be
+    both = Answer(**{**prev.__dict__, "note": Note(1, 1, "", "", "fewer fillers, esp. um", "", ""), "fillers": ["uh"] * 5})
+    assert N.check_fix(both, _fillers(5.0), "en", fillers=["uh"] * 5).verdict == "same"

@@ -934,7 +934,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
-    words, _ = _word_changes(text, language, previous, metrics, fillers)
+    words, general = _word_changes(text, language, previous, metrics, fillers)
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
     order = _order_part(text, orders)
@@ -943,7 +943,8 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes,
-                    _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim), text, orders),
+                    _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim,
+                                             beside=() if general else ("fillers_per_min",)), text, orders),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, aim)
 
@@ -1101,12 +1102,14 @@ def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) ->
 
 
 def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None,
-                 short: bool = False, aim: float | None = None) -> str:
+                 short: bool = False, aim: float | None = None, beside: Sequence[str] = ()) -> str:
     """The verdict on the targeted figures' changes; ``explicit``: the note asked for a
     direction ("slow down"); ``off_norm``: it asked a figure away from its norm; ``limit``: the
     limit it set on the answer's length; ``short``: some figure is not judged, an answer being
     too short for it. A figure that went against the note (``toward_norm``: "slow down", and
-    faster, toward the usual range) leaves a fix that worked elsewhere ``mixed``."""
+    faster, toward the usual range) leaves a fix that worked elsewhere ``mixed``. ``beside``:
+    figures shown beside the ones the note names, which move the verdict but never hold it back
+    from "held" by themselves."""
     judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm")]
     better = [c for c in judged if c.verdict == "better"]
     worse = [c for c in judged if c.verdict in ("worse", "overshot")]
@@ -1122,7 +1125,11 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
         return "too_short" if short else "unknown"
     # all unchanged: fine if each figure is already where it should be, unless the note asked
     # for a direction that did not happen
-    return "held" if not explicit and _held_fine(judged, limit, aim) else "same"
+    # a figure shown ``beside`` what the note names (all the fillers a minute beside the filler it
+    # names: "えーを減らす", 「えー」 never said, 5 fillers a minute of others) does not make a "same"
+    # of a named word that is where it should be; it still shows a trade ("mixed", "worse")
+    named = [c for c in judged if c.metric not in beside] or judged
+    return "held" if not explicit and _held_fine(named, limit, aim) else "same"
 
 
 def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None) -> bool:
