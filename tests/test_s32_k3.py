@@ -88,3 +88,108 @@ def test_a_note_typed_while_another_process_holds_the_lock_names_the_command(hom
     with Store.open(home) as st:
         n = st.note(ids[0])
     assert (n.wrong, n.why, n.next_time) == ("typed wrong", "typed why", "typed next")
+
+
+# --------------------------------------------------------------------------- 2, 3: practice
+
+
+def _takes(tmp_path, n: int) -> list[str]:
+    import shutil
+
+    from test_input_robust import SAMPLE
+
+    names = []
+    for i in range(n):
+        p = tmp_path / f"take{i + 1}{SAMPLE.suffix}"
+        shutil.copy(SAMPLE, p)
+        names.append(str(p))
+    return names
+
+
+def _analysing(monkeypatch, *, interrupt_at: str | None = None, silent: str | None = None):
+    """The model replaced: ``interrupt_at`` (a file name) meets Ctrl-C while it is analysed,
+    ``silent`` holds no speech."""
+    import dataclasses
+    import threading
+
+    from furikaeri import analysis
+    from test_input_robust import fake_analysis
+
+    def analyse(path, **kw):
+        if interrupt_at and str(path).endswith(interrupt_at):
+            raise KeyboardInterrupt
+        a = fake_analysis(path, **kw)
+        if silent and str(path).endswith(silent):
+            return dataclasses.replace(a, speech_detected=False, words=(), transcript="", answer_s=0.0)
+        return a
+
+    monkeypatch.setattr(analysis, "analyze_file", analyse)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # no native thread: sys.exit, not os._exit
+
+
+def test_ctrl_c_while_an_answer_is_analysed_prints_the_summary_and_names_the_dropped_answer(
+        home, tmp_path, monkeypatch):
+    """QA c #2: text mode printed no summary, and the answer being analysed (and its --note) went
+    unsaid; --json printed the session."""
+    files = _takes(tmp_path, 3)
+    _analysing(monkeypatch, interrupt_at="take2.flac")
+    r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "-n", "3", "--from-files",
+                                 *files, "--no-reflect", "--note", "n1", "--note", "it's n2", "--note", "n3"])
+    assert r.exit_code == 130
+    assert "Session ended after question 1 of 3 (Ctrl-C)" in r.stdout
+    assert "1 answer saved in session" in r.stdout
+    line = next(ln for ln in r.stderr.splitlines() if "question 2" in ln)
+    assert files[1] in line
+    command = _command_in(line)
+    assert command[:5] == ["furikaeri", "--home", str(home), "analyze", files[1]]
+    assert "--save" in command and command[command.index("--note") + 1] == "it's n2"
+    with Store.open(home) as st:  # into the session its question was asked in
+        assert command[command.index("--session") + 1] == st.sessions()[0].name
+    assert r.stderr.rstrip().endswith("furikaeri: interrupted")
+
+
+def test_ctrl_c_with_json_still_prints_the_session_and_names_the_dropped_answer(home, tmp_path, monkeypatch):
+    import json
+
+    files = _takes(tmp_path, 2)
+    _analysing(monkeypatch, interrupt_at="take2.flac")
+    r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "2", "--from-files", *files, "--json"])
+    assert r.exit_code == 130
+    assert json.loads(r.stdout)["ended_after"] == 1
+    assert any(files[1] in ln and "analyze" in ln for ln in r.stderr.splitlines())
+
+
+def test_ctrl_c_after_the_last_save_names_no_answer(home, tmp_path, monkeypatch):
+    """Nothing was dropped when Ctrl-C comes between saves (here: while question 2 is asked)."""
+    from furikaeri.report import history as H
+
+    files = _takes(tmp_path, 2)
+    _analysing(monkeypatch)
+    shown = H.render_question
+
+    def asking(out, **kw):
+        if kw.get("index") == 2:
+            raise KeyboardInterrupt
+        return shown(out, **kw)
+
+    monkeypatch.setattr(H, "render_question", asking)
+    r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "2", "--from-files", *files])
+    assert r.exit_code == 130
+    assert "1 answer saved in session" in r.stdout
+    assert "not saved" not in r.stderr and "analyze" not in r.stderr
+
+
+@pytest.mark.parametrize("lang, said", [("en", "its --note is not kept with it: “fewer ums”"),
+                                        ("ja", "この回答に付けた --note も保存していません: 「fewer ums」")])
+def test_a_take_with_no_speech_says_its_note_was_not_kept(home, tmp_path, monkeypatch, lang, said):
+    """QA c #3: the --note of a silent take went with it unsaid. The session goes on (exit 0:
+    a question skipped is no error, and the JSON says `skipped`)."""
+    files = _takes(tmp_path, 3)
+    _analysing(monkeypatch, silent="take2.flac")
+    r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "3", "--from-files", *files,
+                                 "--no-reflect", "--lang", lang, "--note", "n1", "--note", "fewer ums", "--note", "n3"])
+    assert r.exit_code == 0, r.output
+    assert said in r.output
+    assert r.output.count(said) == 1  # only the note of the take not saved
+    with Store.open(home) as st:
+        assert sorted(n.next_time for a in st.answers() if (n := st.note(a.id))) == ["n1", "n3"]

@@ -8,6 +8,7 @@ events it reports with :mod:`furikaeri.report.history`.
 from __future__ import annotations
 
 import contextlib
+import shlex
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from furikaeri.cli.app import cli, speaks, ui_language
 from furikaeri.cli.common import (
     Seconds,
     analysis_options,
+    analyze_command,
     answer_number,
     archive_lang,
     ask,
@@ -148,12 +150,15 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
             click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions)), err=True)
         if not answer_files:  # no microphone: said before the first question, not after it
             device = _check_microphone(device)
-        asked = _Asked(screen.show, note)
-        record = (S.from_files(answer_files) if answer_files else
-                  _microphone(store.home, device=device, max_seconds=max_seconds,
-                              stop_after_silence=stop_after_silence, language=language, model=model,
-                              live_hints=live_hints, quiet=json_, asked=asked))
-        with _said_on_failure(json_):
+        asked = _Asked(screen, note)
+        record = asked.remembering(S.from_files(answer_files) if answer_files else
+                                   _microphone(store.home, device=device, max_seconds=max_seconds,
+                                               stop_after_silence=stop_after_silence, language=language,
+                                               model=model, live_hints=live_hints, quiet=json_, asked=asked))
+        dropped = asked.dropped(lambda path, key, note: analyze_command(path, key, budget, language, save=True,
+                                                                        session=asked.session, note=note,
+                                                                        model=model))
+        with _said_on_failure(json_, screen, dropped):
             result = S.run_session(
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
                 reflect=lambda i, q, analysis: asking.reflect(asked.note(i)),
@@ -175,9 +180,11 @@ def _ended(result, shared, screen, json_: bool, *, interrupted: bool) -> None:
 
 
 @contextlib.contextmanager
-def _said_on_failure(json_: bool):
+def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None):
     """A session that stops early: a take not saved names the command that saves it (with the
-    --home given); Ctrl-C between saves still prints the answers saved, for a script (``--json``)."""
+    --home given). Ctrl-C between saves still prints the answers saved (``--json``, for a
+    script), else the session's summary, as a session Ctrl-C ended after a save does; then
+    ``dropped()`` names the answer Ctrl-C stopped before it was saved, if one was."""
     from furikaeri import session as S
 
     try:
@@ -189,6 +196,10 @@ def _said_on_failure(json_: bool):
     except S.SessionInterrupted as e:
         if json_:
             emit_json(e.result.to_dict())
+        elif screen is not None:
+            screen.done(e.result)
+        if dropped is not None:
+            dropped()
         raise
 
 
@@ -263,6 +274,12 @@ class _Screen:
         elif isinstance(event, S.Saved):
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
 
+    def note_not_kept(self, note: str) -> None:
+        """The ``--note`` given for a take that was not saved (no speech): it goes with it, said."""
+        from rich.text import Text
+
+        self.out.print(Text(text(self.lang, "note_not_kept", note=note), style="yellow"))
+
     def done(self, result, shared=None) -> None:
         """The session's summary, and what to look at next (``shared``: an earlier session that
         answered one of its questions, to compare with)."""
@@ -282,8 +299,6 @@ class _Screen:
 def home_given() -> str:
     """`` --home HOME`` (quoted for the shell) when the command was given one, else '': the
     commands a hint suggests read the archive this one did."""
-    import shlex
-
     from furikaeri.cli.common import home_args
 
     return " " + shlex.join(home_args()) if home_args() else ""
@@ -314,19 +329,51 @@ def said_with_command(out, said: str) -> None:
 class _Asked:
     """What a take of the question being asked is saved with: the session (as the
     :class:`~furikaeri.session.Asking` event names it) and the ``--note`` given for the answer
-    (one per answer, in order), for the command that saves a take the microphone cut short."""
+    (one per answer, in order), for the command that saves a take the microphone cut short or
+    Ctrl-C stopped before it was saved; and the take itself until it is saved or skipped."""
 
-    def __init__(self, show, notes: tuple[str, ...]):
-        self._show, self.notes, self.session = show, notes, None
+    def __init__(self, screen: "_Screen", notes: tuple[str, ...]):
+        self.screen, self.notes, self.session = screen, notes, None
         #: Ctrl-C was pressed while an answer was analysed (held until it was saved)
         self.interrupted = False
+        #: (index, question, recording) of the answer given and not yet saved or skipped
+        self.take: tuple | None = None
 
     def show(self, event) -> None:
-        from furikaeri.session import Asking
+        from furikaeri.session import Asking, NotSaved, Saved
 
         if isinstance(event, Asking):
             self.session = event.session
-        self._show(event)
+        unsaid = self.take if isinstance(event, NotSaved) else None
+        if isinstance(event, (Asking, Saved, NotSaved)):
+            self.take = None
+        self.screen.show(event)
+        if unsaid is not None and self.note(unsaid[0]):  # a note is never dropped unsaid
+            self.screen.note_not_kept(self.note(unsaid[0]))
+
+    def remembering(self, record):
+        """``record`` (a :data:`~furikaeri.session.Recorder`), the take it gives kept in :attr:`take`."""
+
+        def recorded(index, q, budget, now):
+            audio = record(index, q, budget, now)
+            self.take = (index, q, audio.path)
+            return audio
+
+        return recorded
+
+    def dropped(self, command):
+        """A function that names the answer given and not saved when Ctrl-C ended the session
+        (its recording, its note, ``command(path, question_key, note)`` that saves it), if one was."""
+
+        def say() -> None:
+            if self.take is None or not Path(self.take[2]).is_file():
+                return
+            index, q, path = self.take
+            line = text(self.screen.lang, "answer_dropped", n=index + 1, take=path,
+                        command=shlex.join(command(path, q.key, self.note(index))))
+            click.echo(line, err=True)
+
+        return say
 
     def note(self, index: int) -> str | None:
         return self.notes[index] if index < len(self.notes) else None
@@ -538,8 +585,6 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
 def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went_well, to_fix, recording) -> StoreError:
     """The error for an interview log that could not be saved (a locked or full archive): why,
     and the `furikaeri reflect` command that logs everything typed once that is fixed."""
-    import shlex
-
     from furikaeri.cli.common import home_args
     from furikaeri.errors import said_of
 
@@ -654,8 +699,6 @@ def _note_not_saved(e: BaseException, answer_id: int, parts: tuple[str | None, .
     """The error for a note that could not be saved (a locked, read-only or full archive): why,
     and the `furikaeri note` command that saves what was typed once that is fixed (a part left
     None is kept as it is, so it is not in the command)."""
-    import shlex
-
     from furikaeri.cli.common import home_args
     from furikaeri.errors import said_of
 

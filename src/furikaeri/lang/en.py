@@ -825,6 +825,9 @@ TEXT = {
     'left_limit': 'worse, left the range',
     'focus_latency_s_high': "Don't think in silence: say 'Let me think for a moment' out loud, then answer.",
     'fix_untold': "how this answer opened cannot be told: no telling whether your note worked",
+    'answer_dropped': ('your answer to question {n} is not saved (Ctrl-C came before it was); its recording is '
+                       '{take}: `{command}` saves it'),
+    'note_not_kept': 'its --note is not kept with it: “{note}”',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -757,6 +757,8 @@ TEXT = {
     'left_limit': '悪化（目安から外れた）',
     'focus_latency_s_high': '黙って考え込まず、「少し考えさせてください」と声に出してから答えましょう。',
     'fix_untold': '今回の話の切り出し方が判定できず、メモどおりにできたかは判断できません',
+    'answer_dropped': '{n}問目の回答は、保存の前に Ctrl-C が押されたため保存されていません。録音は {take} にあります: `{command}` で保存できます',
+    'note_not_kept': 'この回答に付けた --note も保存していません: 「{note}」',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
