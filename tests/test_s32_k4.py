@@ -152,3 +152,51 @@ def test_the_edges_of_the_range_are_budgets(furikaeri_home):
     assert parse_budget("5秒") == BUDGET_MIN_S and parse_budget("30分") == BUDGET_MAX_S
     for typed in ("5", "30m"):
         assert "--budget" not in invoke(["analyze", "/nowhere.wav", "--budget", typed]).output
+
+
+# --------------------------------------------------------------------------- 4. the CSV under --lang ja
+
+
+def _saved_answer(monkeypatch) -> None:
+    from furikaeri import stream
+    from test_input_robust import fake_analysis
+
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: fake_analysis(path, **kw))
+    assert invoke(["analyze", str(SAMPLE), "--save", "-q", "Why us?", "--note", "fewer ums"]).exit_code == 0
+
+
+def _rows(output: str) -> list[list[str]]:
+    import csv
+    import io
+
+    return list(csv.reader(io.StringIO(output)))
+
+
+def test_the_csv_keeps_its_keys_for_scripts_whatever_the_locale(furikaeri_home, monkeypatch):
+    """What a script reads by name stays put: no --lang, even under a Japanese locale."""
+    from furikaeri.report.export import CSV_COLUMNS
+
+    _saved_answer(monkeypatch)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    header, row = _rows(invoke(["export", "-f", "csv"]).output)
+    assert tuple(header) == CSV_COLUMNS
+    assert row[CSV_COLUMNS.index("language")] == "en" and row[-2:] == ["words", "100 words"]
+
+
+def test_the_csv_asked_for_in_japanese_is_japanese_where_the_program_wrote_words(furikaeri_home, monkeypatch):
+    """QA: `export --format csv --lang ja` was all English (answer_id, focus=over_s, 300 morae):
+    a Japanese header, the language, focus and units in Japanese; the figures and the person's
+    own words as they are."""
+    from furikaeri.report.export import CSV_COLUMNS
+
+    _saved_answer(monkeypatch)
+    keys, plain = _rows(invoke(["export", "-f", "csv"]).output)
+    header, row = _rows(invoke(["export", "-f", "csv", "--lang", "ja"]).output)
+    assert len(header) == len(CSV_COLUMNS) and header[0] == "回答番号" and "文字起こし" in header
+    assert not any(h.isascii() for h in header)
+    at = {k: i for i, k in enumerate(keys)}
+    assert row[at["language"]] == "英語" and row[-2:] == ["語", "100語"]
+    assert row[at["focus"]] and not row[at["focus"]].isascii()
+    words = ("language", "focus", "word_count_unit", "hedges_per")
+    assert [c for k, c in zip(keys, row) if k not in words] == [c for k, c in zip(keys, plain) if k not in words]
+    assert row[at["note_next_time"]] == "fewer ums"

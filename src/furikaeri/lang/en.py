@@ -828,6 +828,14 @@ TEXT = {
     'answer_dropped': ('your answer to question {n} is not saved (Ctrl-C came before it was); its recording is '
                        '{take}: `{command}` saves it'),
     'note_not_kept': 'its --note is not kept with it: “{note}”',
+    'csv_header': ('answer_id,created_at,session,question,language,model,answer_s,budget_s,over_budget,over_s,wpm,'
+                   'articulation_wpm,chars_per_min,morae_per_s,fillers_per_min,filler_count,repetitions_per_min,'
+                   'repetitions,long_pauses,longest_pause_s,latency_s,word_count,pitch_spread_st,loudness_range_db,'
+                   'monotone_share,hedges,hedges_per_100_words,opening_s,opening_share,off_pace_s,focus,note_wrong,'
+                   'note_why,note_next_time,audio_path,transcript,word_count_unit,hedges_per'),
+    'csv_unit_en': 'words',
+    'csv_unit_ja': 'morae',
+    'csv_per': '{count} {unit}',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

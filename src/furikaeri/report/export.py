@@ -87,28 +87,49 @@ CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "mo
                "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS)
 
 
-def to_csv(data: dict[str, Any]) -> str:
-    """One row per answer (UTF-8; the CLI writes a BOM so spreadsheet apps read Japanese)."""
+def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
+    """One row per answer (UTF-8; the CLI writes a BOM so spreadsheet apps read Japanese).
+    The header is :data:`CSV_COLUMNS`, keys a script reads whatever the answers' language; with
+    ``lang`` ``ja`` asked for (``--lang ja``), a Japanese header and Japanese words in the cells
+    that hold words of the program's (language, focus, units), for a person opening the file in
+    a spreadsheet: the figures and the person's own text are the same either way."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
+    words = lang if lang in LANGUAGES else "en"
+    w.writerow(text(words, "csv_header").split(","))
     for a in data["answers"]:
         note = a.get("note") or {}
-        row = [a["id"], a["created_at"], a["session"], a.get("question") or "", a.get("language") or "",
-               a.get("model") or ""]
+        row = [a["id"], a["created_at"], a["session"], a.get("question") or "",
+               _language_cell(a.get("language"), words), a.get("model") or ""]
         row += [_cell(a["metrics"].get(c)) for c in CSV_METRICS]
-        row += [a.get("focus") or "", note.get("wrong", ""), note.get("why", ""), note.get("next_time", ""), a.get("audio_path") or "",
-                readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"))]
+        row += [_focus_cell(a.get("focus"), words), note.get("wrong", ""), note.get("why", ""),
+                note.get("next_time", ""), a.get("audio_path") or "",
+                readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"), words)]
         w.writerow(row)
     return buf.getvalue()
 
 
-def _units(language: str | None) -> list[str]:
-    """The :data:`CSV_UNITS` cells of an answer in ``language`` (empty for an answer of none)."""
+def _language_cell(language: str | None, words: str) -> str:
+    """An answer's language: its code for scripts (``en``), its name in a Japanese table (英語)."""
+    if words == "en" or language not in LANGUAGES:
+        return language or ""
+    return text(words, f"language_{language}")
+
+
+def _focus_cell(focus: str | None, words: str) -> str:
+    """An answer's focus: its metric's key for scripts (``over_s``), its name in a Japanese table."""
+    if words == "en" or focus not in METRIC_BY_NAME:
+        return focus or ""
+    return METRIC_BY_NAME[focus].label(words)
+
+
+def _units(language: str | None, words: str = "en") -> list[str]:
+    """The :data:`CSV_UNITS` cells of an answer in ``language`` (empty for an answer of none),
+    in ``words``: ``morae`` and ``300 morae``, or 拍 and 300拍."""
     if language not in LANGUAGES:
         return ["", ""]
-    rules = get_rules(language)
-    return [rules.unit, f"{100 * rules.units_per_word} {rules.unit}"]
+    unit = text(words, f"csv_unit_{language}")
+    return [unit, text(words, "csv_per", count=100 * get_rules(language).units_per_word, unit=unit)]
 
 
 def _cell(v: Any) -> Any:
@@ -273,12 +294,14 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
 
 def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "en") -> str:
     """The whole archive as ``json``, ``csv`` or ``md`` (labelled in ``lang``, default: the
-    answers' language; ``default``, the system's, when no answer says one or they are in both)."""
+    answers' language; ``default``, the system's, when no answer says one or they are in both).
+    A CSV's header is its keys unless ``lang`` is given (:func:`to_csv`): a script reads the
+    same columns under any locale and whatever language the answers are in."""
     data = export_data(store)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return to_csv(data)
+        return to_csv(data, lang)  # keys unless a language is asked for: what scripts read stays put
     if fmt == "md":
         said = [a.get("language") for a in data["answers"]]
         chosen = lang if lang in LANGUAGES else pick_lang(None, said, default) if any(said) else default
