@@ -193,3 +193,53 @@ def test_a_take_with_no_speech_says_its_note_was_not_kept(home, tmp_path, monkey
     assert r.output.count(said) == 1  # only the note of the take not saved
     with Store.open(home) as st:
         assert sorted(n.next_time for a in st.answers() if (n := st.note(a.id))) == ["n1", "n3"]
+
+
+# --------------------------------------------------------------------------- 6: a damaged copy alone
+
+
+def _seeded(home):
+    from furikaeri.store import Store
+
+    with Store.open(home) as st:
+        st.create_session("Monday", kind="practice")
+
+
+def test_a_damaged_database_is_copied_aside_without_empty_side_files(home):
+    """QA c #6: the copy had a -shm and an empty -wal beside it (made by opening the damaged
+    file), as if it were a database in use."""
+    _seeded(home)
+    db = home / "furikaeri.db"
+    whole = db.read_bytes()
+    db.write_bytes(whole[: len(whole) // 2 + 100])  # cut mid-page
+    r = run("history")
+    assert r.exit_code == 2 and "is damaged" in r.output
+    copies = sorted(p.name for p in home.glob("furikaeri.db.damaged-*"))
+    assert len(copies) == 1, copies
+    assert copies[0] in r.output
+
+
+def test_a_damaged_database_keeps_its_journal_of_unwritten_changes_in_the_copy(home, tmp_path):
+    """A WAL that holds changes not yet written into the file is part of what was saved: it goes
+    with the copy (as the copy's own -wal, so SQLite reads it with it)."""
+    _seeded(home)
+    db = home / "furikaeri.db"
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO sessions (name, kind, started_at) VALUES ('Tuesday', 'practice', '2026-12-01')")
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    for f in ("furikaeri.db", "furikaeri.db-wal"):  # the files as a crash left them
+        (kept / f).write_bytes((home / f).read_bytes())
+    writer.close()
+    assert (kept / "furikaeri.db-wal").stat().st_size > 0
+    for f in ("furikaeri.db", "furikaeri.db-wal"):
+        (home / f).write_bytes((kept / f).read_bytes())
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page overwritten
+    db.write_bytes(bytes(data))
+    r = run("history")
+    assert r.exit_code == 2 and "is damaged" in r.output
+    walcopy = [p for p in home.glob("furikaeri.db.damaged-*-wal")]
+    assert len(walcopy) == 1 and walcopy[0].read_bytes() == (kept / "furikaeri.db-wal").read_bytes()
+    assert not list(home.glob("furikaeri.db.damaged-*-shm"))

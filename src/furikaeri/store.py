@@ -2023,19 +2023,20 @@ def _is_damage(e: Exception) -> bool:
 
 
 def _damaged(path: Path, why: object, *, layout: bool = False) -> StoreError:
-    """Copy the damaged file (and its WAL) aside and explain; never reset it. ``layout``: it
-    is a sound SQLite file whose tables are not this furikaeri's (a table or column gone),
-    set aside and explained the same way."""
+    """Copy the damaged file aside, with its WAL when that holds changes not yet written into
+    it (an empty WAL, or the ``-shm`` index SQLite rebuilds from the WAL, would only make the
+    copy look like a database in use), and explain; never reset it. ``layout``: it is a sound
+    SQLite file whose tables are not this furikaeri's (a table or column gone), set aside and
+    explained the same way."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
     backup = path.with_name(f"{path.name}.damaged-{digest}")
     try:
         if not backup.exists():
             shutil.copy2(path, backup)
-            for suffix in ("-wal", "-shm"):
-                side = path.with_name(path.name + suffix)
-                if side.exists():
-                    shutil.copy2(side, backup.with_name(backup.name + suffix))
+            wal = path.with_name(path.name + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                shutil.copy2(wal, backup.with_name(backup.name + "-wal"))
         where = f"a copy is at {backup}"
         where_ja = f"コピーを {backup} に保存しました"
     except OSError as e:
