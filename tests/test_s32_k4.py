@@ -200,3 +200,23 @@ def test_the_csv_asked_for_in_japanese_is_japanese_where_the_program_wrote_words
     words = ("language", "focus", "word_count_unit", "hedges_per")
     assert [c for k, c in zip(keys, row) if k not in words] == [c for k, c in zip(keys, plain) if k not in words]
     assert row[at["note_next_time"]] == "fewer ums"
+
+
+# --------------------------------------------------------------------------- 6. Japanese lines in `questions show`
+
+
+@pytest.mark.parametrize("width", [80, 60, 50])
+def test_a_japanese_hint_fills_its_lines_rather_than_breaking_at_a_space(furikaeri_home, width):
+    """QA: 「結論 → 課題 → 自分の行動 → 結果 →」 then 「学び。1分（約300字）で。」: broken at the last
+    space, as English is, leaving the first line short; Japanese breaks anywhere its rules allow."""
+    from rich.cells import cell_len
+
+    r = invoke(["questions", "show", "ja-basic"], env={"COLUMNS": str(width)})
+    assert r.exit_code == 0, r.output
+    lines = [ln.rstrip() for ln in r.output.splitlines()]
+    at = next(i for i, ln in enumerate(lines) if "結論 →" in ln)
+    hint = "".join(ln.strip() for ln in lines[at:at + 4])
+    assert "結論→課題→自分の行動→結果→学び。1分（約300字）で。" in hint.replace(" ", "")
+    assert cell_len(lines[at]) >= width - 14, lines[at]  # filled to its column's end (the budget's cells left)
+    assert all(cell_len(ln) <= width for ln in lines)
+    assert not any(ln.lstrip().startswith(("。", "、", "）")) for ln in lines)

@@ -76,8 +76,6 @@ def questions_show(name, lang, json_):
       furikaeri questions show ja-basic --json
     """
     from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
 
     from furikaeri import questions as Q
     from furikaeri.lang import text
@@ -103,15 +101,38 @@ def questions_show(name, lang, json_):
     named = "" if qset.name == qset.title else f"{escape(qset.name)} · "
     language = text(L, f"language_{qset.language}")
     out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]")
+    out.print(_shown_questions(qset.questions, L, out.width))
+
+
+def _shown_questions(questions, lang: str, width: int):
+    """``questions show``'s grid: id, the question and its hint (wrapped in their column), budget.
+    Japanese is broken by its own line rules (:func:`~furikaeri.report.wrap.wrap_unspaced`):
+    anywhere but before 。 or after （, so a hint with spaces (「結論 → 課題 → … → 学び。」) fills
+    its lines rather than breaking at the last space as English would."""
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    from furikaeri.lang import text
+    from furikaeri.report.wrap import unspaced, wrap_unspaced
+
+    budgets = [text(lang, "secs", n=q.budget_s) for q in questions]
+    ids = max((cell_len(q.id) for q in questions), default=0) + 2
+    room = max(16, width - ids - max((cell_len(b) for b in budgets), default=0) - 4)
+
+    def cell(words: str, style: str = "") -> Text:
+        t = Text(words, style=style)
+        return wrap_unspaced(t, room) if unspaced(words) else t
+
     grid = Table.grid(padding=(0, 2))  # wrapped questions and hints stay in their column
     grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(overflow="fold")  # fold: a Japanese line has no spaces to break at
+    grid.add_column(overflow="fold", max_width=room)  # fold: a word longer than the column
     grid.add_column(style="dim", no_wrap=True, justify="right")
-    for q in qset.questions:
-        grid.add_row(f"  {escape(q.id)}", escape(q.text), text(L, "secs", n=q.budget_s))
+    for q, budget in zip(questions, budgets):
+        grid.add_row(Text(f"  {q.id}"), cell(q.text), budget)
         if q.hint:
-            grid.add_row("", Text(q.hint, style="dim"), "")
-    out.print(grid)
+            grid.add_row("", cell(q.hint, "dim"), "")
+    return grid
 
 
 def _as_practised(sets: list) -> list:
