@@ -626,8 +626,8 @@ class Listener:
             self._check()
             before_it = [w for w in t.words if _in_context(w, context, shifted)]
             words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
-            if before_it:
-                part.seams = [([_shift(w, offset) for w in before_it], round(shifted[0].start + offset, 3))]
+            # every hearing's start is a seam, with the context's words or none (:func:`_reseamed`)
+            part.seams = [([_shift(w, offset) for w in before_it], round(shifted[0].start + offset, 3))]
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
             doubtful = []
@@ -833,7 +833,21 @@ def _words_of(parts: list) -> list:
     """The stretches' words as one transcript: in take order, each once (:func:`_once`), the
     mark at each seam as heard across it (:func:`_reseamed`)."""
     parts = sorted(parts, key=lambda p: p.start)
-    return _reseamed(_once([w for p in parts for w in p.words]), [s for p in parts for s in p.seams])
+    return _opened(_reseamed(_once([w for p in parts for w in p.words]), [s for p in parts for s in p.seams]))
+
+
+def _opened(words: list) -> list:
+    """``words`` with each sentence opening with a capital: inside one hearing Whisper now and
+    then writes a full stop and goes on in lower case ("go home. he threw"; the whole take has
+    "go home. He, he threw"). The full stop is the hearing's own (a seam's is settled by
+    :func:`_reseamed`), so the sentence end stands and its next word is capitalised."""
+    out = list(words)
+    for i in range(1, len(out)):
+        if _goes_on(out[i].text) and _unstopped(out[i - 1].text) != out[i - 1].text:
+            text = out[i].text
+            k = len(text) - len(text.lstrip(" \"'“‘([¿¡"))
+            out[i] = replace(out[i], text=text[:k] + text[k].upper() + text[k + 1:])
+    return out
 
 
 #: The marks Whisper closes a word with (a sentence's end, a comma), as one run at its end.
@@ -852,7 +866,11 @@ def _reseamed(words: list, seams: list) -> list:
 
     Words that hearing wrote after the context's last word are the stretch's own, though
     Whisper stamped them back over the context ("website." "I" at 3.81-4.57 s, before "mean"):
-    they are put back at the stretch's start ("... website. I mean to keep ...")."""
+    they are put back at the stretch's start ("... website. I mean to keep ...").
+
+    A full stop left before a stretch whose hearing goes on in lower case ("home. he threw",
+    "away. and to go home") ends no sentence: it is taken out (:func:`_goes_on`), so the pause
+    there counts as mid-sentence and no sentence opens in lower case."""
     out = list(words)
     for heard, start in seams:
         before = [i for i, w in enumerate(out) if (w.start + w.end) / 2 < start]
@@ -872,7 +890,30 @@ def _reseamed(words: list, seams: list) -> list:
             extra = []  # written in the stretch's own words too
         if extra and _core(extra[0].text):
             out[i + 1:i + 1] = [replace(h, start=start, end=start) for h in extra]
+        if i + 1 < len(out) and _goes_on(out[i + 1].text):
+            out[i] = replace(out[i], text=_unstopped(out[i].text))
     return out
+
+
+def _goes_on(text: str) -> bool:
+    """Does a stretch whose hearing starts with ``text`` go on with the sentence before it?
+    Whisper hearing a stretch (with the speech before it as context, or cold) opens a new
+    sentence with a capital; a word it writes in lower case continues one ("home. he threw",
+    "away. and to go home": the whole take has "away and"). Scripts without case never do."""
+    first = text.lstrip(" \"'“‘([¿¡")[:1]
+    return first.islower()
+
+
+def _unstopped(text: str) -> str:
+    """``text`` without the full stop (or ? !) it ends with: the sentence goes on after the seam.
+    An ellipsis (a voice trailing off, its own kind of pause) and an abbreviation's dot
+    ("U.S.") stay."""
+    bare = text.rstrip()
+    run = _CLOSING_MARKS.search(bare).group()
+    word = bare[:len(bare) - len(run)]
+    if not run or run[-1] not in ".!?！？" or ".." in run or "." in word or not word.strip():
+        return text
+    return word + run.rstrip(".!?！？")
 
 
 def _core(text: str) -> str:
