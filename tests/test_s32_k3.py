@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import sqlite3
 
@@ -243,3 +244,30 @@ def test_a_damaged_database_keeps_its_journal_of_unwritten_changes_in_the_copy(h
     walcopy = [p for p in home.glob("furikaeri.db.damaged-*-wal")]
     assert len(walcopy) == 1 and walcopy[0].read_bytes() == (kept / "furikaeri.db-wal").read_bytes()
     assert not list(home.glob("furikaeri.db.damaged-*-shm"))
+
+
+# --------------------------------------------------------------------------- 5: exit codes
+
+
+def test_an_internal_error_has_its_own_exit_code_apart_from_mic_checks_1(home, monkeypatch):
+    """QA c #5: a bug exited with 1, the code mic-check and devices give for what they found."""
+    monkeypatch.delenv("FURIKAERI_DEBUG", raising=False)
+    _seeded(home)
+
+    def broken(self, **kw):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(Store, "sessions", broken)
+    r = run("history")
+    assert r.exit_code == 70
+    assert r.stderr.strip() == "furikaeri: error: unexpected ValueError: a bug (set FURIKAERI_DEBUG=1 for details)"
+
+
+@pytest.mark.parametrize("lang, heading", [("C.UTF-8", "Exit codes:"), ("ja_JP.UTF-8", "終了コード:")])
+def test_the_programs_help_lists_the_exit_codes_in_its_language(lang, heading):
+    r = CliRunner(env={"LANG": lang, "LC_ALL": None, "LC_MESSAGES": None}).invoke(cli, ["--help"])
+    assert r.exit_code == 0
+    codes = r.output.split(heading, 1)[1]
+    assert re.findall(r"^  (\d+) ", codes, flags=re.M) == ["0", "1", "2", "70", "130"]
+    sub = CliRunner(env={"LANG": lang}).invoke(cli, ["history", "--help"]).output
+    assert heading not in sub  # once, for the program

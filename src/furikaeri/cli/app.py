@@ -2,8 +2,9 @@
 exit code.
 
 Every :class:`~furikaeri.errors.FurikaeriError` becomes one line on stderr and exit code 2;
-anything unexpected becomes one line and exit code 1 (set ``FURIKAERI_DEBUG=1`` for the
-traceback). The commands live in the sibling ``*_cmd`` modules and register themselves on
+anything unexpected becomes one line and exit code 70 (:data:`INTERNAL_ERROR`; set
+``FURIKAERI_DEBUG=1`` for the traceback). The codes are listed in ``furikaeri --help``
+(:data:`EXIT_CODES`). The commands live in the sibling ``*_cmd`` modules and register themselves on
 :data:`cli`.
 """
 
@@ -15,11 +16,27 @@ import sys
 import click
 
 from furikaeri import __version__
-from furikaeri.cli.helptext import LocalizedHelp
+from furikaeri.cli.helptext import JapaneseFormatter, LocalizedHelp
 from furikaeri.cli.language import LANG_KEY, speaks, ui_language  # noqa: F401  (the commands import them from here)
 from furikaeri.errors import FurikaeriError, os_reason
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+#: A bug (an exception no command expected): BSD's EX_SOFTWARE, apart from 1, which mic-check
+#: and devices use for what they found, so a script can tell a finding from a crash.
+INTERNAL_ERROR = 70
+
+#: The exit codes, as ``furikaeri --help`` lists them: (code, English, Japanese).
+EXIT_CODES = (
+    ("0", "done", "正常終了"),
+    ("1", "mic-check: the level is not fine; devices: no microphone found",
+     "mic-check: 入力レベルに問題あり。devices: マイクが見つからない"),
+    ("2", "an error you can fix (a file, an option, the archive), said in one line",
+     "直せるエラー（ファイル、オプション、記録のフォルダなど）。1行で伝えます"),
+    ("70", "an internal error, a bug (FURIKAERI_DEBUG=1 shows where)",
+     "内部エラー、つまり不具合（FURIKAERI_DEBUG=1 で発生箇所を表示）"),
+    ("130", "Ctrl-C (after what was being saved is saved)", "Ctrl-C で中断（保存中のものは保存してから）"),
+)
 
 
 def fail(message: str, code: int = 2, *, ja: str | None = None) -> None:
@@ -137,6 +154,14 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
     command_class = Command
     group_class = type
 
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The program's own help ends with its exit codes (:data:`EXIT_CODES`), in its language."""
+        if ctx.parent is not None:
+            return super().format_epilog(ctx, formatter)
+        ja = isinstance(formatter, JapaneseFormatter)
+        with formatter.section("終了コード" if ja else "Exit codes"):
+            formatter.write_dl([(code, said_ja if ja else said) for code, said, said_ja in EXIT_CODES])
+
     def main(self, *args, **kwargs):
         """Every invocation: the standard streams made safe first (closed ones, undecodable
         bytes: :func:`~furikaeri.cli.streams.guard_streams`). Standard output closed (``>&-``):
@@ -207,7 +232,7 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
             if os.environ.get("FURIKAERI_DEBUG"):
                 raise
             fail(f"unexpected {type(e).__name__}: {e} (set FURIKAERI_DEBUG=1 for details)")
-            sys.exit(1)
+            sys.exit(INTERNAL_ERROR)
 
 
 def _unknown_size_unset() -> None:
