@@ -2,6 +2,10 @@
 
 1: ``note`` on an archive it cannot write refuses before its prompts where that is known
 (read-only), and otherwise names the ``furikaeri note`` command that saves what was typed.
+2, 3: ``practice`` ended by Ctrl-C prints its summary in text mode too and names the answer it
+stopped before it was saved; a take with no speech says its ``--note`` was not kept.
+5: an internal error exits with 70, not mic-check's 1; ``--help`` lists the exit codes.
+6: a damaged database's copy has no empty WAL or ``-shm`` beside it.
 """
 
 from __future__ import annotations
