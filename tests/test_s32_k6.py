@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from furikaeri.transcribe import Word
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -58,3 +60,97 @@ def test_no_sentence_of_the_streamed_transcript_opens_in_lower_case():
     assert " ".join(w.text.strip() for w in _words_of([b, a])) == "go home. He threw away and to go."
     quoted = _Part(0.0, 3.0, words=[_w(" said.", 0.0, 0.5), _w(' "yes', 0.6, 0.9)])
     assert [w.text for w in _words_of([quoted])] == [" said.", ' "Yes']
+
+
+# ------------------------------------------------------------------------------ 2. SIGTERM
+def _cli(args, monkeypatch):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    return CliRunner().invoke(cli, list(map(str, args)))
+
+
+def _terminated_take(monkeypatch, seconds: float = 2.0):
+    """``record`` records ``seconds`` of a tone from no microphone, and SIGTERM arrives meanwhile."""
+    import os
+    import signal
+    import threading
+
+    import numpy as np
+
+    from furikaeri import capture
+    from furikaeri.capture import Device, Take, _TakeWriter
+    from furikaeri.cli import live
+
+    mic = Device(index=0, name="default", default_rate=16000, channels=1, is_default=True)
+    monkeypatch.setattr(capture, "resolve_device", lambda device: mic)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+    def record_take(path, *, stop_event, **_):
+        writer = _TakeWriter(Path(path), 16000, 1)  # the marker, with the take's settings
+        t = np.arange(int(seconds * 16000))
+        tone = (3000 * np.sin(t * 0.1) * (t > 8000)).astype(np.int16)  # a breath of silence, then a voice
+        writer.append(tone.tobytes())
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert stop_event.wait(5)  # SIGTERM ends the take, as Enter does
+        writer.close()
+        return Take(path=Path(path), duration_s=seconds, rate=16000, channels=1, overflows=0,
+                    stopped_by="stop", speech_heard=True)
+
+    monkeypatch.setattr(live, "record_take", record_take)
+    monkeypatch.setattr("furikaeri.analysis.analyze_file",
+                        lambda *a, **k: pytest.fail("no analysis while the program is asked to stop"))
+
+
+def test_sigterm_mid_take_keeps_it_for_recover_and_exits_143(tmp_path, monkeypatch):
+    """QA s32 qa-d #2: SIGTERM mid-take ran the whole analysis, saved the answer and exited 0."""
+    from furikaeri.capture import find_partial_takes, marker_path, settings_of
+
+    _terminated_take(monkeypatch)
+    out = tmp_path / "takes" / "t.wav"
+    out.parent.mkdir()
+    r = _cli(["--home", tmp_path / "h", "record", "--no-stream", "-l", "en", "-q", "Why this company",
+              "--budget", "60", "--save", "--note", "shorter", "--max-seconds", "30", "--out", out], monkeypatch)
+    assert r.exit_code == 143, r.output
+    assert "stopped by SIGTERM" in r.stderr
+    # the command that saves it as it was to be saved, said now ...
+    assert "analyze " + str(out) in r.stderr and "--save --note shorter" in r.stderr, r.stderr
+    # ... and kept beside the take, as a killed recorder leaves it: recover names it too
+    assert marker_path(out).exists() and find_partial_takes(out.parent) == [out]
+    assert settings_of(out)["note"] == "shorter" and settings_of(out)["question"] == "Why this company"
+    r = _cli(["--home", tmp_path / "h", "recover", out.parent], monkeypatch)
+    assert r.exit_code == 0 and "--save" in r.stdout and "shorter" in r.stdout, r.output
+
+
+def test_sigterm_is_said_in_japanese_too(tmp_path, monkeypatch):
+    _terminated_take(monkeypatch)
+    out = tmp_path / "t.wav"
+    r = _cli(["--home", tmp_path / "h", "record", "--no-stream", "-l", "ja", "--max-seconds", "30", "--out", out],
+             monkeypatch)
+    assert r.exit_code == 143, r.output
+    assert "SIGTERM で停止しました" in r.stderr and "終了の指示を受けたため分析していません" in r.stderr
+
+
+def test_a_repaired_take_already_in_the_archive_is_not_offered_again(tmp_path, monkeypatch):
+    """A take SIGTERM ended keeps its marker; once its printed command saved it, the next
+    `record` in that folder removes the marker without suggesting to analyse it again."""
+    from furikaeri.capture import Take, leave_unfinished, marker_path
+    from furikaeri.cli import live, takes
+
+    path = tmp_path / "t.wav"
+    w = __import__("furikaeri.capture", fromlist=["_TakeWriter"])._TakeWriter(path, 16000, 1)
+    w.append(b"\x10\x00" * 16000)
+    w.close()
+    take = Take(path=path, duration_s=1.0, rate=16000, channels=1, overflows=0, stopped_by="stop", speech_heard=True)
+    leave_unfinished(take)
+    said = []
+    monkeypatch.setattr(live, "_say", said.append)
+    monkeypatch.setattr(takes, "save_commands", lambda paths, settings=None: {})  # saved already
+    monkeypatch.setattr("furikaeri.capture.recover_take", lambda p: take)
+    done, failed = live.repair_partial_takes(tmp_path)
+    assert done == [take] and not failed and said == []
+    monkeypatch.setattr(takes, "save_commands", lambda paths, settings=None: {paths[0]: "furikaeri analyze x --save"})
+    live.repair_partial_takes(tmp_path)
+    assert len(said) == 1 and "furikaeri analyze x --save" in said[0]
+    assert marker_path(path).exists()  # recover_take was a stand-in here

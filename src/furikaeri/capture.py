@@ -568,6 +568,28 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _marker_info(path: Path, rate: int, channels: int) -> dict[str, Any]:
+    """What a take's marker holds: its format, who records it, and its settings (if any)."""
+    info = {"rate": rate, "channels": channels, "sample_bytes": _SAMPLE_BYTES,
+            "pid": os.getpid(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    if _SETTINGS.get(path.absolute()):
+        info["settings"] = _SETTINGS[path.absolute()]
+    return info
+
+
+def leave_unfinished(take: Take) -> None:
+    """Give a finished take its ``.partial`` marker back (with the settings it was to be
+    analysed and saved with, :func:`take_settings`), as a killed recorder leaves one: a take
+    that a shutdown ended (SIGTERM) is not analysed then, and ``recover`` or the next
+    ``record`` finds it and names the command that saves it. Best effort: the take is safe on
+    disk whatever happens to its marker."""
+    path = Path(take.path)
+    try:
+        marker_path(path).write_text(json.dumps(_marker_info(path, take.rate, take.channels)))
+    except OSError:
+        pass
+
+
 class _TakeWriter:
     """A 16-bit PCM WAV appended to while recording, with its ``.partial`` marker held locked."""
 
@@ -586,13 +608,9 @@ class _TakeWriter:
                              ja=f"{path} はすでに存在します。別の --out を指定してください") from e
         try:
             self._write_all(_wav_header(rate, channels, 0))
-            info = {"rate": rate, "channels": channels, "sample_bytes": _SAMPLE_BYTES,
-                    "pid": os.getpid(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-            if _SETTINGS.get(path.absolute()):
-                info["settings"] = _SETTINGS[path.absolute()]
             self.marker_fd = os.open(self.marker, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
             _try_lock(self.marker_fd)
-            os.write(self.marker_fd, json.dumps(info).encode())
+            os.write(self.marker_fd, json.dumps(_marker_info(path, rate, channels)).encode())
             os.fsync(self.marker_fd)
             os.fsync(self.fd)
             _fsync_dir(path.parent)  # so the new files' names survive a power cut too

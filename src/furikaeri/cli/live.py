@@ -5,7 +5,8 @@
 report or ``--json``, and Enter (or Ctrl-C) ends the take. Without a terminal (a script, CI) it
 draws nothing, prints one line when it starts and one when it stops, and records until
 ``max_seconds`` or ``stop_after_silence``; with neither, it stops after :data:`NO_TERMINAL_CAP_S`
-and says so. SIGTERM ends the take cleanly in both modes (the take is kept).
+and says so. SIGTERM ends the take cleanly in both modes: the take is kept, not analysed, and left
+for ``recover`` with the command that saves it; the program exits with 143 (:func:`_terminated`).
 
 The drawing happens in ``on_progress`` (the recording thread, about ten times a second, at most
 :data:`REDRAW_PER_S` redraws), never in the audio callback, so it cannot starve the capture.
@@ -249,12 +250,19 @@ class _EnterKey:
 
 
 @contextmanager
-def _sigterm_sets(event: threading.Event):
-    """While inside, SIGTERM sets ``event`` (the take ends and is kept) instead of killing us."""
+def _sigterm_sets(event: threading.Event, terminated: threading.Event | None = None):
+    """While inside, SIGTERM sets ``event`` (the take ends and is kept) instead of killing us,
+    and ``terminated``: the program is to stop, not to analyse (:func:`_terminated`)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, lambda *_: event.set())
+
+    def on_term(*_) -> None:
+        if terminated is not None:
+            terminated.set()
+        event.set()
+
+    previous = signal.signal(signal.SIGTERM, on_term)
     try:
         yield
     finally:
@@ -313,13 +321,16 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
                 _say(text(language, "rec_unrepairable", error=e))
             continue
         repaired.append(take)
-        if not quiet:  # the command that saves it as it was to be saved (its question, budget, note…)
-            saves = save_commands([take.path], settings) if take.speech_heard else {}
-            then = (text(language, "recover_hint", command=saves[take.path]) if take.path in saves else
-                    text(language, "rec_repaired_analyse",
-                         command=shlex.join(analyze_command(take.path, None, None, "auto"))))
-            key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
-            _say(text(language, key, path=take.path, seconds=take.duration_s, next=then))
+        if quiet:
+            continue
+        # the command that saves it as it was to be saved (its question, budget, note…)
+        saves = save_commands([take.path], settings) if take.speech_heard else {}
+        if take.speech_heard and take.path not in saves:
+            continue  # already an answer (saved since a SIGTERM ended it): only its marker went
+        then = (text(language, "recover_hint", command=saves[take.path]) if take.path in saves else
+                text(language, "rec_repaired_analyse", command=shlex.join(analyze_command(take.path, None, None, "auto"))))
+        key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
+        _say(text(language, key, path=take.path, seconds=take.duration_s, next=then))
     return repaired, failed
 
 
@@ -366,14 +377,15 @@ def record_interactive(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
     dev = resolve_device(device)
+    terminated = threading.Event()
     try:
         take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
                        stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints,
-                       hint_key=hint_key)
+                       hint_key=hint_key, terminated=terminated)
     except AudioError as e:
         raise _with_command(e, out_path, analyze_command) from e.__cause__
-    _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s,
-              why=text(language, f"stop_{take.stopped_by}")))
+    why = "stop_terminated" if terminated.is_set() else f"stop_{take.stopped_by}"
+    _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s, why=text(language, why)))
     if take.overflows:
         _say(text(language, "rec_overflows", count=take.overflows))
     if take.stopped_by == "device_error":
@@ -386,12 +398,35 @@ def record_interactive(
                           f"`{shlex.join(command)}`",
                           ja=f"マイク '{dev.name}' からの音声が {take.duration_s:.1f} 秒で途切れました。録音できた分は "
                              f"{take.path} にあります（`{shlex.join(command)}` で{'保存' if saves else '分析'}できます）")
+    if terminated.is_set():
+        _terminated(take, language, analyze_command)
     if take.duration_s < 0.1 and take.stopped_by == "interrupt":  # Ctrl-C at once: the person's doing, not the mic's
         raise KeyboardInterrupt
     if take.duration_s < 0.1 and take.stopped_by != "stop":  # Enter or SIGTERM at once: nothing to blame either
         raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}",
                           ja=f"マイク '{dev.name}' から音声が届きませんでした。空の録音は {take.path} です")
     return take  # a take in which no speech was heard is said by its analysis's one line (with mic_hint)
+
+
+#: The exit code of a take ended by SIGTERM (128 + 15, as a process the signal killed).
+TERMINATED_EXIT = 143
+
+
+def _terminated(take: Take, language: str, analyze_command) -> None:
+    """A take SIGTERM ended (a shutdown, a service manager stopping us): there is no time for
+    an analysis (Whisper on a whole take can outlast the grace period before SIGKILL). The take
+    is left as a killed recorder leaves it (:func:`furikaeri.capture.leave_unfinished`: ``recover``
+    and the next ``record`` name the command that saves it as it was to be saved), that command
+    is said now, and the program exits with :data:`TERMINATED_EXIT`."""
+    import shlex
+
+    from furikaeri.capture import leave_unfinished
+
+    if take.duration_s >= 0.1:  # an empty take: nothing to save later
+        leave_unfinished(take)
+        command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
+        _say(text(language, "rec_terminated", command=shlex.join(command)))
+    raise SystemExit(TERMINATED_EXIT)
 
 
 def _with_command(e: AudioError, path: Path, analyze_command) -> AudioError:
@@ -457,7 +492,7 @@ def _limits(language: str, max_seconds: float | None, stop_after_silence: float 
 
 
 def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence, language,
-            consumer=None, hints=None, hint_key: str = "rec_hint") -> Take:
+            consumer=None, hints=None, hint_key: str = "rec_hint", terminated: threading.Event | None = None) -> Take:
     stop = threading.Event()
     if not is_interactive():
         if max_seconds is None and stop_after_silence is None:
@@ -465,7 +500,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
             _say(text(language, "rec_no_terminal", limit=clock(max_seconds)))
         _say(text(language, "rec_from", name=dev.name, path=out_path,
                   limits=_limits(language, max_seconds, stop_after_silence)))
-        with _sigterm_sets(stop), _c_stderr_muted():
+        with _sigterm_sets(stop, terminated), _c_stderr_muted():
             return record_take(out_path, device=dev, max_seconds=max_seconds,
                                stop_after_silence=stop_after_silence, stop_event=stop, consumer=consumer)
 
@@ -474,7 +509,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
     console = Console(stderr=True)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
                       hints=hints, hint_key=hint_key)
-    with _sigterm_sets(stop), _c_stderr_muted(), _EnterKey() as keys, panel:
+    with _sigterm_sets(stop, terminated), _c_stderr_muted(), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)
             if keys.pressed():

@@ -836,6 +836,8 @@ TEXT = {
     'csv_unit_en': 'words',
     'csv_unit_ja': 'morae',
     'csv_per': '{count} {unit}',
+    'stop_terminated': 'stopped by SIGTERM',
+    'rec_terminated': 'not analysed, as the program was asked to stop: `{command}` does it later (`furikaeri recover` names it too)',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

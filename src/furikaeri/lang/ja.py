@@ -768,6 +768,8 @@ TEXT = {
     'csv_unit_en': '語',
     'csv_unit_ja': '拍',
     'csv_per': '{count}{unit}',
+    'stop_terminated': 'SIGTERM で停止しました',
+    'rec_terminated': '終了の指示を受けたため分析していません。あとで `{command}` を実行してください（`furikaeri recover` でも表示されます）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
