@@ -154,3 +154,18 @@ def test_a_repaired_take_already_in_the_archive_is_not_offered_again(tmp_path, m
     live.repair_partial_takes(tmp_path)
     assert len(said) == 1 and "furikaeri analyze x --save" in said[0]
     assert marker_path(path).exists()  # recover_take was a stand-in here
+
+
+# ------------------------------------------------------------------------------ 4. --out's folder
+@pytest.mark.parametrize("lang, said", [("en", "there is no folder"), ("ja", "がありません")])
+def test_record_out_in_a_missing_folder_is_refused_before_recording(tmp_path, monkeypatch, lang, said):
+    """QA s32 qa-d #4: `record --out /nonexist/dir/x.wav` made /nonexist/dir/ and recorded there."""
+    from furikaeri import capture
+
+    monkeypatch.setattr(capture, "resolve_device", lambda device: pytest.fail("refused before the microphone"))
+    (tmp_path / "a-file").write_text("not a folder")  # a file in the way is said as such (test_input_robust)
+    for out in (tmp_path / "typo" / "deeper" / "x.wav", tmp_path / "a-file" / "sub" / "x.wav"):
+        r = _cli(["--home", tmp_path / "h", "record", "-l", lang, "--max-seconds", "1", "--out", out], monkeypatch)
+        assert r.exit_code == 2, r.output
+        assert said in r.stderr and str(out.parent) in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert not (tmp_path / "typo").exists()
