@@ -169,3 +169,33 @@ def test_record_out_in_a_missing_folder_is_refused_before_recording(tmp_path, mo
         assert r.exit_code == 2, r.output
         assert said in r.stderr and str(out.parent) in r.stderr and r.stderr.count("\n") == 1, r.stderr
     assert not (tmp_path / "typo").exists()
+
+
+# ------------------------------------------------------------------------------ 5. narrow meter
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [40, 34, 80])
+def test_the_live_meter_line_fits_a_narrow_terminal(lang, width):
+    """QA s32 qa-d #5: at 40 columns every frame put "dBFS" on a line of its own, and the clock
+    line split: the meter was 30 columns whatever the terminal."""
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from furikaeri.cli.live import METER_WIDTH, LivePanel
+
+    console = Console(record=True, width=width, force_terminal=False)
+    panel = LivePanel(console, question="Tell me about a time you failed and what you learned from it",
+                      budget=5.0, device_name="default", language=lang)
+    widths = set()
+    for started, level in ((None, -120.0), (0.0, -31.0), (0.0, -3.0)):
+        panel.started, panel.elapsed, panel.level = started, 3.0, level
+        console.print(panel.render())
+        lines = console.export_text().splitlines()
+        meter_line = [ln for ln in lines if "/ 0:05" in ln]
+        assert len(meter_line) == 1 and ("dBFS" in meter_line[0] or "無音" in meter_line[0] or "silent" in meter_line[0])
+        assert all(cell_len(ln.rstrip()) <= width for ln in lines), lines
+        widths.add(meter_line[0].count("█") + meter_line[0].count("·"))
+    assert len(widths) == 1  # the bar keeps its width whatever the level says
+    shown = widths.pop()
+    # as wide as there is room for: all of it, some of it (English at 40 columns), or none
+    assert shown == METER_WIDTH if width == 80 else shown < METER_WIDTH - 10
+    assert shown > 0 or (width, lang) != (40, "en")

@@ -56,6 +56,9 @@ QUIET_RUN = 2
 METER_HOT_DBFS = -9.0
 METER_CLIP_DBFS = -1.0
 METER_WIDTH = 30
+#: The narrowest meter: in a terminal too narrow for a bar beside the clock only the level's figure
+#: is left (the line breaks only below about 33 columns).
+METER_MIN_WIDTH = 0
 
 
 def is_interactive() -> bool:
@@ -135,11 +138,11 @@ class LivePanel:
         else:
             line.append(clock(self.elapsed), style="bold")
         line.append("  ")
-        bar, style = meter(self.level)
-        line.append(bar, style=style)
         # "silent" only before any speech: a microphone set low is heard under the meter's floor
         silent = self.level <= METER_FLOOR_DBFS and (self.started is None or self.done)
         shown = "  " + t("rec_silent") if silent else f"{self.level:6.0f} dBFS"
+        bar, style = meter(self.level, self._meter_width(line.cell_len))
+        line.append(bar, style=style)
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
@@ -156,6 +159,16 @@ class LivePanel:
                 # A row of its own: a device name can be long, and the hint must stay whole.
                 grid.add_row(Text(t("rec_mic", name=self.device_name), style="dim"))
         return grid
+
+    def _meter_width(self, before: int) -> int:
+        """The meter's width: :data:`METER_WIDTH`, or what the terminal leaves beside the clock
+        (``before`` columns) and the level, so the line never breaks (at 40 columns the level's
+        "dBFS" fell to a line of its own, and the clock line split). The same whatever the level
+        says, so the bar does not jump when "silent" gives way to a figure."""
+        from rich.cells import cell_len
+
+        after = max(cell_len("  " + text(self.language, "rec_silent")), len(f"{MIN_DBFS:6.0f} dBFS"))
+        return max(METER_MIN_WIDTH, min(METER_WIDTH, self.console.width - before - after - 1))
 
     @property
     def answer_s(self) -> float:
