@@ -126,8 +126,8 @@ def test_the_focus_given_to_a_saved_answer_names_the_cause_too():
 #: as shown, where 22.46 rounded once is 22).
 ATTEMPTS = {"en": ((22.06, {"wpm": 79.84, "articulation_wpm": 150.0}), (52.46, {"wpm": 133.2, "articulation_wpm": 150.0})),
             "ja": ((7.84, {}), (52.46, {}))}
-SHOWN = {"en": ("22.1", "52.5", "79.8"), "ja": ("7.8", "52.5", None)}
-ROUNDED_ONCE = {"en": ("22 s", "52 s", "80 wpm", "22 s over", "+22 s"), "ja": ("8秒", "52秒", "22秒超過", "+22秒")}
+SHOWN = {"en": ("22.1", "52.5", "80"), "ja": ("7.8", "52.5", None)}  # a pace per minute whole (QA s32)
+ROUNDED_ONCE = {"en": ("22 s", "52 s", "79.8", "22 s over", "+22 s"), "ja": ("8秒", "52秒", "22秒超過", "+22秒")}
 
 
 def lasting(a, answer_s: float, **rate):

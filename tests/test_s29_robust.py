@@ -346,13 +346,15 @@ def test_an_unknown_company_names_those_known_only_from_logged_interviews(tmp_pa
 
 
 def test_the_journal_writes_figures_with_the_reports_digits():
-    """QA (session 29): the Markdown journal wrote a 9.9-s answer as 10 s and 79.8 wpm as 80."""
+    """QA (session 29): the Markdown journal wrote a 9.9-s answer as 10 s and 79.8 wpm as 80
+    beside the report's 79.8; the report writes 80 now (a pace per minute whole, QA s32): so does
+    the journal."""
     from furikaeri.report.export import _md_answer
 
     a = {"id": 4, "question": "Q?", "language": "en", "note": None, "focus": None, "transcript": "",
          "metrics": {"answer_s": 9.94, "budget_s": 45.0, "fillers_per_min": 0.0, "wpm": 79.8, "long_pauses": 1}}
     line = _md_answer(a, "en")[2]
-    assert "9.9 s / 45 s" in line and "79.8 wpm" in line, line
+    assert "9.9 s / 45 s" in line and "80 wpm" in line and "79.8" not in line, line
 
 
 def test_sessions_in_two_languages_say_the_other_languages_answers_are_not_compared(tmp_path):

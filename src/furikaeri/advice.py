@@ -16,6 +16,7 @@ import re
 
 from furikaeri import norms
 from furikaeri.lang import LANGUAGES, get_rules, text
+from furikaeri.measure import rate_digits
 from furikaeri.speech import NOISY_CONTRAST_DB
 
 #: Speech Whisper wrote no word over, at least this long (s) and this share of all the speech,
@@ -225,14 +226,14 @@ def _rate_tip(m, language: str) -> Ranked | None:
     if not rate or rate.level not in ("low", "high"):
         return None
     key = get_rules(language).rate_key
-    v = m.rate.get(key)  # as the report's table writes it: 285 words/min, 9.9 morae/s
-    shown = "—" if v is None else f"{v:.0f}" if v >= 100 else f"{v:.1f}"
+    v = m.rate.get(key)  # as the report's table writes it: 85 words/min, 9.9 morae/s
+    shown = "—" if v is None else f"{v:.{rate_digits(v, key)}f}"
     value = text(language, "value_unit", value=shown, unit=text(language, key))
     band = norms.RATE_BANDS[key]
     art = m.rate.get(f"articulation_{key}")
     if rate.level == "low" and slowed_by_silences(m.rate, language):
         # words said at a good pace (or a quick one), slowed by the silences between them: the pauses are the cause
-        shown_art = f"{art:.0f}" if art >= 100 else f"{art:.1f}"
+        shown_art = f"{art:.{rate_digits(art, key)}f}"
         return 3.5, text(language, _slowing_pauses(m.pauses), value=value,
                          art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
     return 3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow", value=value, lo=band.lo, hi=band.hi)

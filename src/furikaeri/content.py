@@ -11,7 +11,9 @@ point.
   ``Rules.content_tokens``) and words that are a hedge or a filler only where the language's
   rules find them so ("that kind of teaching", the verb "like") are not habits.
 - **Time to the point** (結論ファースト): when the first complete sentence ends, counted from the
-  start of the answer, and its share of the time budget; late when it runs past
+  start of the answer, and its share of the time budget (a greeting, thanks or acknowledgement
+  said first, "Thank you for the question." or 「よろしくお願いします。」, is not that sentence:
+  ``Rules.courtesy``); late when it runs past
   :data:`furikaeri.norms.OPENING_SHARE` of the budget. Whether the opening sentence states the
   point (私の強みは〜です; "My greatest strength is ...") or opens a story (大学2年生の時…;
   "When I was ...") is judged from the text by the language rules (``Rules.opening_order``),
@@ -214,17 +216,39 @@ def _ruled_words(rules) -> frozenset[str]:
 
 def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | None:
     """The answer's first complete sentence (module docstring), or None with no sentence end.
-    A "sentence" of nothing but fillers ("Uh...") is not one: the answer has not begun.
+    A "sentence" of nothing but fillers ("Uh...") is not one: the answer has not begun (it stays
+    part of the sentence that follows). A sentence that only greets, thanks or acknowledges
+    (``Rules.courtesy``: "Thank you for the question.", 「よろしくお願いします。」) is said before
+    the answer, not the point: the opening is the sentence after it, its time still counted from
+    the answer's start (the courtesy took the budget's time too).
 
     Where Whisper left the full stop out, a sentence ends at a polite final form (です, ません):
     it runs on over the words that carry the form on (ません|でした, です|ね|。), and ends only at
     the end of a word of the joined text, never inside one. ``late`` judges the share as shown
     (a whole percentage: 0.202 is 20 %, within 20 %); ``text`` is written as the transcript is
     shown (Japanese without Whisper's spaces, "Python 3" keeping its own)."""
-    from furikaeri.fillers import strip_spans
     from furikaeri.lang import readable
 
     text, spans = join_with_offsets(words)
+    begin = 0
+    for i in _sentence_ends(words, text, spans, rules):
+        sentence = text[begin: spans[i][1]]
+        said = _bare(sentence, [(m.start, m.end) for m in rules.find_fillers(sentence)], rules)
+        if rules.courtesy(said):
+            begin = spans[i][1]  # said before the answer: the point is still to come
+            continue
+        if rules.count_units(said) < 2:
+            continue
+        seconds = round(max(words[i].end - answer_start, 0.0), 2)
+        share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
+        late = round(share * 100) > round(norms.OPENING_SHARE * 100)  # as shown (a whole %): measure.as_shown
+        return Opening(seconds, share, late, _order(sentence, rules), readable(sentence.strip(), rules.code))
+    return None
+
+
+def _sentence_ends(words, text: str, spans, rules):
+    """The index of each word that ends a sentence of ``text`` (the words joined, ``spans``
+    their offsets), in order: :func:`opening`'s sentence ends."""
     i = 0
     while i < len(words):
         if not rules.ends_sentence(text[: spans[i][1]]):
@@ -233,20 +257,9 @@ def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | 
         while (i + 1 < len(words) and not _stop_mark(text[: spans[i][1]])
                and rules.ends_sentence(text[: spans[i + 1][1]])):
             i += 1  # ません|でした。: the sentence goes on to the word that ends it
-        upto = text[: spans[i][1]]
-        w = words[i]
+        if _word_end(text, spans[i][1], rules):  # not a form ending inside a word of the text
+            yield i
         i += 1
-        if not _word_end(text, len(upto), rules):
-            continue  # the form ends inside a word of the text (not a sentence end)
-        said = " ".join(strip_spans(upto, [(m.start, m.end) for m in rules.find_fillers(upto)]).split())
-        said = readable(said, rules.code)
-        if rules.count_units(said) < 2:
-            continue
-        seconds = round(max(w.end - answer_start, 0.0), 2)
-        share = round(seconds / budget_s, 3) if budget_s > 0 else 0.0
-        late = round(share * 100) > round(norms.OPENING_SHARE * 100)  # as shown (a whole %): measure.as_shown
-        return Opening(seconds, share, late, _order(upto, rules), readable(upto.strip(), rules.code))
-    return None
 
 
 def _order(sentence: str, rules):

@@ -285,14 +285,25 @@ def share_as_shown(share: float) -> float:
     return float(f"{share * 100:.0f}") / 100
 
 
-def rate_digits(value: float) -> int:
-    """Digits a speaking rate is shown with: none from 100 up (285 wpm), else one (6.6 拍/秒)."""
-    return 0 if value >= 100 else 1
+#: A rate at least this size is a rate per minute when its figure is not named: no rate per second
+#: comes near it (Whisper's words past 14 a second are thrown out as a loop), and a rate per minute
+#: under it is an answer of a few words in long silences.
+PER_MINUTE_FROM = 20.0
 
 
-def rate_as_shown(value: float | None) -> float | None:
+def rate_digits(value: float, key: str | None = None) -> int:
+    """Digits a speaking rate is shown with: a rate per minute (words, characters) whole, as its
+    norm is written (120–160 wpm; 90 wpm, not 90.2, beside 127), a rate per second (morae) with
+    one decimal, a tenth being a real step of its 5.3–8 band (6.6 拍/秒). Told by the figure's
+    name ``key`` (``*_per_s``: per second), else by size (:data:`PER_MINUTE_FROM`)."""
+    if key is not None:
+        return 1 if key.endswith("_per_s") else 0
+    return 0 if value >= PER_MINUTE_FROM else 1
+
+
+def rate_as_shown(value: float | None, key: str | None = None) -> float | None:
     """A speaking rate as the report writes it (:func:`rate_digits`)."""
-    return None if value is None else as_shown(value, rate_digits(value))
+    return None if value is None else as_shown(value, rate_digits(value, key))
 
 
 def pause_kind(duration: float) -> PauseKind:
@@ -430,7 +441,7 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
         if band is None:
             continue
         name = "rate" if key == rules.rate_key else key
-        out[name] = Verdict(band.level(rate_as_shown(rate.get(key))),
+        out[name] = Verdict(band.level(rate_as_shown(rate.get(key), key)),
                             text(code, f"norm_{key}", lo=band.lo, hi=band.hi), band.source)
     out["fillers"] = Verdict(norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS)),
                              text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)

@@ -111,6 +111,10 @@ class Rules(Protocol):
     def opening_order(self, sentence: str) -> str | None:
         """``point_first``, ``story_first`` or None: what the opening sentence does."""
 
+    def courtesy(self, sentence: str) -> bool:
+        """Is ``sentence`` (fillers out) only a greeting, thanks or an acknowledgement said before
+        the answer ("Thank you for the question.", 「よろしくお願いします。」)? Not the point."""
+
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""
 

@@ -1058,6 +1058,22 @@ _POINT_OPENING = re.compile(
 _RESULT = re.compile(
     r"\b(?:grew|increased|raised|boosted|improved|cut|reduced|lowered|decreased|doubled|tripled|halved|saved)\b"
     r"[^.?!]{0,50}?\b(?:by|from|to)\s+(?:[$£€¥]\s?)?\d")
+# What a person says before the answer itself, to the interviewer rather than about the
+# question: a greeting, thanks, an acknowledgement ("Sure.", "Good question."), a moment asked
+# for ("Let me think."). Not a name given ("My name is Ken Sato."): "Tell me about yourself"
+# opens with it, and it is what that question asks first. A closed list of set phrases, so a
+# sentence with one word more is no longer only a courtesy ("Sure, I'm a quick learner." states
+# the point).
+_COURTESY = (
+    r"(?:thank you|thanks)(?: (?:so|very) much)?(?: for (?:the|this|that|your|a|an) (?:\w+ )?"
+    r"(?:question|opportunity|chance|time)| for (?:asking|having me|inviting me))?"
+    r"|good (?:morning|afternoon|evening|day)|hello|hi|hey|(?:it's |it is )?(?:nice|good|great|a pleasure) "
+    r"to meet you(?: too)?|(?:that's |that is |what )?(?:an? )?(?:really |very )?"
+    r"(?:good|great|interesting|nice|tough|fair) question"
+    r"|sure|certainly|of course|absolutely|okay|ok|alright|all right|right|yes|yeah|yep|got it|i see"
+    r"|understood|no problem|my pleasure|let me (?:think|see)(?: about (?:that|it|this))?")
+_COURTESY_SENTENCE = re.compile(f"^(?:(?:{_COURTESY}|so|well|then|now|please)\\b[\\s,.!?…]*)+$")
+_COURTESY_WORD = re.compile(f"\\b(?:{_COURTESY})\\b")
 
 
 class EnglishRules:
@@ -1224,6 +1240,13 @@ class EnglishRules:
         if _POINT_OPENING.search(s):
             return "point_first"
         return None
+
+    def courtesy(self, sentence: str) -> bool:
+        """Is ``sentence`` only said to the interviewer before the answer ("Thank you for the
+        question.", "Sure, good question.", "Good morning.", "Okay, so.")? Such a sentence is not
+        the one that gets to the point (:data:`_COURTESY`)."""
+        s = sentence.strip().lower().replace("’", "'")
+        return bool(_COURTESY_SENTENCE.match(s) and _COURTESY_WORD.search(s))
 
     def few_words(self, text: str) -> bool:
         """Little enough text to be one filler misheard: at most three words."""

@@ -983,6 +983,18 @@ _POINT_OPENING = re.compile(
     r"(?:です|ます|でした|ました)(?:ね)?。?$|^(?:私|わたし|僕)の[^、。]{1,8}は[^。]*(?:です|ます)。?$"
     r"|(?:を|に)志望(?:しました|します|いたしました)|と考えて(?:います|おります)"
     r"|[0-9０-９一二三四五六七八九十百]+(?:倍|%|％|割)(?:に|まで|へ|も)?(?:伸ば|増や|改善|削減|減ら|上げ|向上|成長)")
+# What a person says to the interviewer before the answer itself: a greeting, thanks, an
+# acknowledgement (はい、かしこまりました), a moment asked for (少々お待ちください), or a request
+# (〜をお願いします: 「よろしくお願いします」「もう一度お願いします」, a number or a name given with it:
+# the object, at most eight characters and no clause of its own). Not a name given (〜と申します):
+# 自己紹介 opens with it, and it is what that question asks first. A closed list of set phrases:
+# with a clause more (「強みは粘り強さですので、よろしくお願いします」) the sentence says something.
+_COURTESY = (r"(?:どうぞ)?よろしくお願い(?:いた|致)?します|(?:ご?質問)?(?:どうも)?ありがとうございま(?:す|した)"
+             r"|こんにちは|おはようございます|こんばんは|失礼(?:いた|致)?します|かしこまりました|承知(?:いた|致)?しました"
+             r"|(?:わ|分)かりました|はじめまして|初めまして|こちらこそ|少々お待ちください|そうですね|はい|ええ")
+_COURTESY_LEAD = re.compile(f"^(?:(?:{_COURTESY}|では|それでは|本日は|今日は|どうぞ)[、,。！!…]*)+")
+_REQUEST = re.compile(r"(?P<head>[^、。！？!?]{0,8}?)を?お願い(?:いた|致)?します(?:ね)?[、,。！!…]*")
+_CLAUSE = re.compile(r"です|ます|でした|ので|から|けど|けれど|ため")
 
 
 #: Left out when two answers are compared character by character.
@@ -1178,6 +1190,17 @@ class JapaneseRules:
         if _STORY_OPENING.search(s):
             return "story_first"
         return None
+
+    def courtesy(self, sentence: str) -> bool:
+        """Is ``sentence`` only said to the interviewer before the answer (「よろしくお願いします。」
+        「はい、ご質問ありがとうございます。」「もう一度お願いします。」)? Such a sentence is not the one that
+        gets to the point (:data:`_COURTESY`)."""
+        s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", sentence))
+        rest = _COURTESY_LEAD.sub("", s)
+        if not rest:
+            return bool(s)
+        request = _REQUEST.fullmatch(rest)
+        return request is not None and not _CLAUSE.search(request["head"])
 
     def few_words(self, text: str) -> bool:
         """Little enough text to be one filler misheard: at most six characters (Whisper often

@@ -309,8 +309,8 @@ def _stacked_figures(rows: list[tuple], width: int) -> Group:
             out.append(line)
         else:
             out += [Text(label, style="bold"), hanging(Text(shown), width, 2)]
-        if verdict.plain:
-            out.append(hanging(verdict, width, 4))
+        if verdict.plain:  # broken between its phrases, in English too ("point first" kept whole)
+            out.append(hanging(wrap_phrases(verdict, width - 4), width, 4))
     return Group(*out)
 
 
@@ -345,7 +345,7 @@ def _figure_rows(a, rules, rows: list) -> None:
         verdict = verdict_of("rate" if key == rules.rate_key else key)
         value = a.rate.get(key)
         label = L["rate"] if first else ""
-        rows.append((label, f"{_num(value, 1 if value is None else rate_digits(value))}",
+        rows.append((label, f"{_num(value, rate_digits(value or 0.0, key))}",
                      _verdict(verdict, L, speed=True) if verdict else Text(""), L[key]))
         first = False
     st = a.stats
@@ -356,9 +356,8 @@ def _figure_rows(a, rules, rows: list) -> None:
                      Text(""), ""))
     rows.append((L["pauses"], L["count"].format(n=st.pause_count), _verdict(verdict_of("pauses"), L), ""))
     if a.opening is not None:
-        order = f"  {L[a.opening.order]}" if a.opening.order and judged else ""
         v = _verdict(verdict_of("opening"), L, late=True)
-        v.append(order, style="dim")
+        v.append(_order_shown(a.opening.order if judged else None, v.plain, L), style="dim")
         rows.append((L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share),
                      v, ""))
     rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
@@ -369,6 +368,14 @@ def _figure_rows(a, rules, rows: list) -> None:
         value = L["voice_value"].format(spread=a.voice.pitch_spread_st) if flat is None else \
             L["voice_value_flat"].format(spread=a.voice.pitch_spread_st, flat=flat)
         rows.append((L["voice"], value, _verdict(verdict_of("voice"), L), ""))
+
+
+def _order_shown(order, verdict: str, L) -> str:
+    """What the opening did ("  story first"), after its verdict: nothing when not told, nor when
+    the verdict's norm says it already ("good (≤ 20% of budget, point first)": once is enough)."""
+    if not order or L[order] in verdict:
+        return ""
+    return f"  {L[order]}"
 
 
 def details(a, L) -> list[Text]:
