@@ -188,7 +188,8 @@ def test_compare_shows_a_short_answers_rates_without_judging_them(furikaeri_home
         cmp = C.compare_answers(st.answer(ids[2]), st.answer(ids[3]))
     verdicts = {c.metric: c.verdict for c in cmp.changes}
     assert verdicts["fillers_per_min"] == verdicts["chars_per_min"] == "n/a"
-    assert verdicts["answer_s"] == "n/a" and verdicts["over_s"] == "same"  # within budget both times
+    assert verdicts["over_s"] == "same"  # within budget both times
+    assert verdicts["answer_s"] == "worse"  # the length is judged against the budget: now far too short
     assert {c.metric: c.after for c in cmp.changes}["chars_per_min"] == 374.0  # shown all the same
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
@@ -359,6 +359,42 @@ def _orders(a: Answer, b: Answer) -> tuple[str | None, str | None] | None:
     return opening_order(a), opening_order(b)
 
 
+def length_off(metrics: dict[str, Any]) -> float | None:
+    """How far an answer's length (its stored ``metrics``) lies outside the range its report
+    judges it by, in seconds: under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of the budget
+    (far too short), past the budget, or 0 within (:func:`furikaeri.measure.length_level`, the
+    report's rule, on the length as shown). None without a length or a budget."""
+    from furikaeri import norms
+    from furikaeri.measure import length_level
+
+    answer, budget = metrics.get("answer_s"), metrics.get("budget_s")
+    if answer is None or not budget:
+        return None
+    level = length_level(float(answer), float(budget))
+    if level == "low":
+        return norms.SHORT_ANSWER_SHARE * budget - answer
+    return answer - budget if level == "high" else 0.0
+
+
+def length_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> Change:
+    """``c``, with the answer's length (``answer_s``, which has no direction of its own: longer
+    is not better) judged against each answer's budget as its report judges it
+    (:func:`length_off`): nearer the range ``better``, further ``worse``; within it at both ends,
+    or off it at both by much the same (under the figure's step), ``same``. So compare answers
+    "did I get better?" on the length too: 37.9 s, then 9.9 s of a 90-s budget, now far too
+    short, is worse. Any other figure, or a length without a budget, as it is."""
+    if c.metric != "answer_s" or c.delta is None:
+        return c
+    far = length_off(before), length_off(after)
+    if far[0] is None or far[1] is None:
+        return c
+    step = next(m.same for m in METRICS if m.name == "answer_s")
+    gap = far[1] - far[0]
+    if abs(gap) < 1e-9 or (min(far) > 0 and abs(gap) < step):
+        return replace(c, verdict="same")
+    return replace(c, verdict="better" if gap < 0 else "worse")
+
+
 def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     """``a`` then ``b`` (the older one first, whichever order they were given). Refuses one
     answer twice and answers in two languages (words per minute against morae per second, the
@@ -379,7 +415,8 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     return AnswerComparison(
         before=a,
         after=b,
-        changes=tuple(settle_counts(c, a.metrics, b.metrics) for c in compare_metrics(a.metrics, b.metrics, lang)),
+        changes=tuple(settle_counts(length_change(c, a.metrics, b.metrics), a.metrics, b.metrics)
+                      for c in compare_metrics(a.metrics, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
         fix=check_fix(a, b.metrics, lang, fillers=b.fillers, orders=_orders(a, b)) if same_question else None,

@@ -16,8 +16,8 @@ from furikaeri import coach
 from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, judged_both, judged_change, judged_value, \
-    metrics_for, norm_change, norm_distance, too_short
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, in_norm, judged_both, judged_change, \
+    judged_value, metrics_for, norm_change, norm_distance, too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -94,13 +94,33 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
             trend = norm_change(trend, *trend_ends(far))
         if metric.name in COUNTED and trend.verdict in ("better", "worse") and _within_jitter(metric, answers, trend):
             trend = replace(trend, verdict="same", by_answers=False)
-    best = None
-    scored = [(metric.score(p.value), i, p) for i, p in enumerate(pts)]
-    scored = [s for s in scored if s[0] is not None]
-    if scored:
-        # the lowest score; among equals the latest (the best you can do *now*)
-        best = min(scored, key=lambda s: (s[0], -s[1]))[2]
-    return Series(metric.name, pts, trend, best, pts[-1], left_out, tuple(chart_value(metric, p.value) for p in pts))
+    return Series(metric.name, pts, trend, personal_best(metric, pts), pts[-1], left_out,
+                  tuple(chart_value(metric, p.value) for p in pts))
+
+
+def personal_best(metric: Metric, pts: Sequence[Point]) -> Point | None:
+    """The point of lowest score (:meth:`~furikaeri.metrics.Metric.score`); among equals the
+    latest (the best you can do *now*). None for a figure not judged (the length), and where the
+    best lies in a range the figure does not grade (:func:`_ungraded`: a time to the first word
+    under a freeze): there the latest of equals would be no best (1.5 s named best beside a
+    0.2-s start), and the quickest start no best either (a think before answering is fine)."""
+    scored = [(score, i, p) for i, p in enumerate(pts) if (score := metric.score(p.value)) is not None]
+    if not scored:
+        return None
+    best = min(scored, key=lambda s: (s[0], -s[1]))[2]
+    return None if _ungraded(metric, best.value) else best
+
+
+def _ungraded(metric: Metric, value: float) -> bool:
+    """Is ``value`` of ``metric`` inside its norm where the figure does not grade it: a value
+    one step better (:attr:`~furikaeri.metrics.Metric.same`) scores the same though it is shown
+    (charted) differently? True of a time to the first word under a freeze; not of an answer
+    within its budget (every one is charted as 0 over: "within budget" is its best), nor of a
+    figure judged by a band (inside it is the goal)."""
+    if metric.better not in ("lower", "higher") or not in_norm(metric.name, value):
+        return False
+    nudged = value - metric.same if metric.better == "lower" else value + metric.same
+    return metric.score(nudged) == metric.score(value) and chart_value(metric, nudged) != chart_value(metric, value)
 
 
 def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> bool:
@@ -108,16 +128,20 @@ def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> 
     compare judges them (their counts, :func:`furikaeri.notes.within_jitter`), so the two never
     disagree on one change; so are the first and the last of three, the two answers the trend
     runs between (:func:`trend_ends`; the middle one's length would stretch a filler heard in
-    the shorter end into a change compare calls noise); more, by the trend's rise or fall over
-    an answer of the length of those at its ends, in fillers (repetitions)."""
+    the shorter end into a change compare calls noise); more, by the same rule: the trend's
+    rise or fall over the shorter end (the median length of its answers), in fillers
+    (repetitions). Over the mean length of all its answers, one long answer at the first end
+    would stretch the trend's 2.4 fillers a minute past the jitter in the overall block while
+    each question's block, the same answers in pairs, calls it noise."""
     judged = [a.metrics for a in answers if judged_value(a.metrics, metric.name) is not None]
     k = ends_size(len(judged))
     if k == 1:  # the trend runs from one answer to another (two or three attempts): compare's pair
         return within_jitter(metric.name, judged[:1], judged[-1:])
-    lengths = [m["answer_s"] for m in judged[:k] + judged[-k:] if m.get("answer_s")]
-    if trend.delta is None or not lengths:
+    ends = [[m["answer_s"] for m in end if m.get("answer_s")] for end in (judged[:k], judged[-k:])]
+    if trend.delta is None or not all(ends):
         return False
-    return abs(trend.delta) * statistics.fmean(lengths) / 60.0 < COUNT_JITTER + COUNT_ROUNDING
+    shorter = min(statistics.median(end) for end in ends)
+    return abs(trend.delta) * shorter / 60.0 < COUNT_JITTER + COUNT_ROUNDING
 
 
 #: A trend runs from the median of the first attempts to the median of the latest, this many

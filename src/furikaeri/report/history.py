@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri import norms
-from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff
+from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff, length_off
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, off_norm
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text
@@ -111,6 +111,25 @@ def shown_change(metric: str, before: float | None, after: float | None, lang: s
     was, now = shown_digits(metric, before), shown_digits(metric, after)  # 90.0 -> 118 wpm: +28
     delta = round(after * scale, now) - round(before * scale, was)
     shown = fmt_value(metric, delta / scale, lang, unit=False, signed=True, digits=min(was, now))
+    return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
+
+
+def trend_shown(metric: str, trend: Change, lang: str) -> str:
+    """A trend's change as ``--json`` gives it (``delta``, the medians' difference), written
+    with the figure's digits. Not :func:`shown_change`: the medians a trend runs between are not
+    on screen, so rounding each first (13.5 and 12.5 long pauses: 14 - 12 = -2) would show a
+    change the trend does not have. A figure shown in whole units keeps the half a median of
+    two values makes (17 -> 12.5 pauses: -4.5, not -4 or -5): text and JSON show one change,
+    rounded only to the figure's digits."""
+    if trend.delta is None:
+        return "–"
+    m = METRIC_BY_NAME.get(metric)
+    scale = m.scale if m else 1.0
+    digits = min(shown_digits(metric, trend.before), shown_digits(metric, trend.after))
+    step = abs(trend.delta * scale) * 10 ** digits
+    if digits == 0 and abs(step - int(step) - 0.5) < 1e-6:  # halfway between two whole values
+        digits += 1
+    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=digits)
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
 
 
@@ -689,16 +708,18 @@ def _figures_table(table: Figures, width: int, justify: Sequence[str]) -> Table:
 
 
 def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str, language: str | None,
-                     mean: bool = False) -> Figures:
+                     mean: bool = False, verdicts: dict[str, Text] | None = None) -> Figures:
     """Each figure before and after, its change and verdict (rows of :func:`_changes_table`), of
-    answers in ``language`` (their units: :func:`fmt_value`)."""
+    answers in ``language`` (their units: :func:`fmt_value`); ``verdicts``: a figure's verdict
+    said otherwise (the length's, against each answer's budget: :func:`_length_verdict`)."""
     rows = []
     for c in changes:
         if c.before is None and c.after is None:
             continue
         delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
+        verdict = (verdicts or {}).get(c.metric) or _verdict(c, lang, mean=mean)
         rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang, language=language),
-                     fmt_value(c.metric, c.after, lang, language=language), delta, _verdict(c, lang, mean=mean)))
+                     fmt_value(c.metric, c.after, lang, language=language), delta, verdict))
     return [t("metric", lang), before, after, t("change", lang), ""], rows
 
 
@@ -715,8 +736,30 @@ def _changes_table(table: Figures, width: int, as_table: bool) -> Table | Group:
 
 
 def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
+    length = next((c for c in cmp.changes if c.metric == "answer_s"), None)
+    said = _length_verdict(length, cmp.before.metrics, cmp.after.metrics, lang) if length else None
     return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}",
-                            language=_pair_language(cmp))
+                            language=_pair_language(cmp), verdicts={"answer_s": said} if said else None)
+
+
+def _length_verdict(c: Change, before: dict[str, Any], after: dict[str, Any], lang: str) -> Text | None:
+    """The length's verdict (:func:`furikaeri.compare.length_change`) said as a figure with a
+    norm says it, the range being the one each answer's report judges its length by
+    (:func:`furikaeri.compare.length_off`), named by the budget (持ち時間, never a norm's 目安):
+    "in range for the budget" for a length that moved inside it (never a bare "same" beside
+    +23.7 s), "better, now in range" or "worse, now too short" / "now over the budget" for one
+    that crossed it. None: the usual word."""
+    far = length_off(before), length_off(after)
+    if far[0] is None or far[1] is None:
+        return None
+    if c.verdict == "same" and far == (0.0, 0.0):
+        return Text("= " + t("length_in_range", lang), style=_VERDICT_STYLE["same"])
+    if c.verdict == "better" and far[0] > 0 and far[1] == 0:
+        return Text("▲ " + t("length_into_range", lang), style=_VERDICT_STYLE["better"])
+    if c.verdict == "worse" and far[0] == 0 and far[1] > 0:
+        side = "over" if (after.get("over_s") or 0) > 0 else "short"
+        return Text("▼ " + t(f"length_left_{side}", lang), style=_VERDICT_STYLE["worse"])
+    return None
 
 
 def _pair_language(cmp: AnswerComparison) -> str | None:
@@ -834,8 +877,8 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
         latest = s.latest.value if s.latest else None
         verdict = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
         change = ""
-        if s.trend and s.trend.delta is not None and s.metric != "over_s":  # as compare shows it
-            change = shown_change(s.metric, s.trend.before, s.trend.after, lang)
+        if s.trend and s.trend.delta is not None and s.metric != "over_s":  # as --json gives it
+            change = trend_shown(s.metric, s.trend, lang)
         m = METRIC_BY_NAME.get(s.metric)  # a latest value off its norm (a band, a limit) stands out
         outside = m is not None and off_norm(m, latest)
         language = block.language  # a block's answers are of one language (None: of several)
