@@ -199,3 +199,46 @@ def test_the_live_meter_line_fits_a_narrow_terminal(lang, width):
     # as wide as there is room for: all of it, some of it (English at 40 columns), or none
     assert shown == METER_WIDTH if width == 80 else shown < METER_WIDTH - 10
     assert shown > 0 or (width, lang) != (40, "en")
+
+
+# ------------------------------------------------------------------------------ 3. second Ctrl-C
+def test_ctrl_c_during_the_analysis_is_answered_at_once_though_the_main_thread_is_in_native_code(monkeypatch):
+    """QA s32 qa-d #3: a Ctrl-C while the take was analysed got no answer (only ^C echoed, the
+    bar drawing on): Python runs the handler only once the main thread is back from native code
+    (Whisper, numpy), so the line came with the report, if at all."""
+    import hashlib
+    import os
+    import signal
+    import threading
+    import time
+
+    from furikaeri.cli import live
+
+    said = []
+    monkeypatch.setattr(live, "_say", lambda line: said.append((line, time.monotonic())))
+    held = live.HeldInterrupts("finishing this answer first")
+    with held:
+        threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()  # pressed during:
+        hashlib.pbkdf2_hmac("sha256", b"x", b"y", 3_000_000)  # native code (~2 s): no handler runs inside
+        done = time.monotonic()
+        os.kill(os.getpid(), signal.SIGINT)  # a third press: nothing more to say
+        time.sleep(0.2)
+    assert held.pressed
+    assert [line for line, _ in said] == ["finishing this answer first"]
+    assert said[0][1] < done - 0.05, (said, done)  # said while the work went on, not as it ended
+    # the handler and the wakeup are given back
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.set_wakeup_fd(-1) == -1
+
+
+@pytest.mark.parametrize("save, said", [(True, "it is analysed and saved"), (False, "finishing the analysis")])
+def test_the_held_ctrl_c_says_saved_only_when_the_answer_is_saved(tmp_path, monkeypatch, save, said):
+    """`record` without --save keeps no answer: its held Ctrl-C does not promise one."""
+    from furikaeri.cli import live
+
+    lines = []
+    monkeypatch.setattr(live.HeldInterrupts, "__enter__", lambda self: lines.append(self.message) or self)
+    monkeypatch.setattr(live, "record_listening", lambda *a, **k: (None, None))  # no take: it ends after the line
+    r = _cli(["--home", tmp_path / "h", "record", "-l", "en", "--max-seconds", "1", *(["--save"] if save else [])],
+             monkeypatch)
+    assert lines and said in lines[0], (lines, r.output)

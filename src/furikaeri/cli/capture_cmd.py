@@ -227,7 +227,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     with take_settings(out, settings):
         take, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                         live_hints=live_hints, **recording)
-    held = HeldInterrupts(text(screen_language, "interrupt_held"))
+    held = HeldInterrupts(text(screen_language, "interrupt_held" if save else "interrupt_held_unsaved"))
     with held:  # the take ended: keep its answer
         analysis = with_progress(finish, json_, screen_language)
         if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved

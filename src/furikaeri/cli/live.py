@@ -286,28 +286,76 @@ class HeldInterrupts:
     """While inside, Ctrl-C (SIGINT) does not stop the work but is held until it is done: an
     answer being analysed (Whisper runs in native threads, which a KeyboardInterrupt leaves
     running while Python shuts down: the process aborted and the answer was lost) and saved.
-    The first press says so (``message``) on stderr; :attr:`pressed` tells the caller, which
-    ends once the answer is kept. Outside the main thread it changes nothing."""
+    The first press says so (``message``) on stderr at once; :attr:`pressed` tells the caller,
+    which ends once the answer is kept. Outside the main thread it changes nothing.
+
+    Python runs a signal's handler in the main thread, between two of its own steps: while the
+    main thread is inside native code (Whisper decoding a whole take, the analysis's numpy) the
+    press went unanswered until the work was done, the progress bar drawing on (QA: "only ^C
+    echoed"). So the signal also wakes a thread of ours (:func:`signal.set_wakeup_fd`), which
+    says the line as the key is pressed."""
 
     def __init__(self, message: str):
         self.message = message
         self.pressed = False
         self._previous = None
+        self._lock = threading.RLock()
+        self._wakeup: tuple | None = None  # (read end, write end, previous fd, thread)
 
     def _hold(self, *_) -> None:
-        if not self.pressed:
+        with self._lock:
+            if self.pressed:
+                return
             self.pressed = True
             if sys.stderr.isatty():  # a progress bar may be drawing on the line: start a new one
                 click.echo(err=True)
             _say(self.message)
 
+    def _watch(self, read_end: int) -> None:
+        """The wakeup thread: each signal's number arrives as a byte, as the signal does."""
+        while True:
+            try:
+                data = os.read(read_end, 64)
+            except OSError:
+                return
+            if not data:  # the write end closed: the work is done
+                return
+            if signal.SIGINT in data:
+                self._hold()
+
+    def _start_watching(self) -> None:
+        read_end, write_end = os.pipe()
+        os.set_blocking(write_end, False)
+        try:
+            previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+        except (ValueError, OSError):
+            os.close(read_end)
+            os.close(write_end)
+            return
+        thread = threading.Thread(target=self._watch, args=(read_end,), name="furikaeri-ctrl-c", daemon=True)
+        thread.start()
+        self._wakeup = (read_end, write_end, previous, thread)
+
+    def _stop_watching(self) -> None:
+        if self._wakeup is None:
+            return
+        read_end, write_end, previous, thread = self._wakeup
+        self._wakeup = None
+        signal.set_wakeup_fd(previous)
+        os.close(write_end)
+        thread.join(timeout=1.0)
+        if not thread.is_alive():
+            os.close(read_end)
+
     def __enter__(self) -> "HeldInterrupts":
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._hold)
+            self._start_watching()
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._previous is not None:
+            self._stop_watching()
             signal.signal(signal.SIGINT, self._previous)
             self._previous = None
 

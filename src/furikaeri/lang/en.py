@@ -842,6 +842,7 @@ TEXT = {
     'length_into_range': 'better, now in range for the budget',
     'length_left_short': 'worse, now too short for the budget',
     'length_left_over': 'worse, now over the budget',
+    'interrupt_held_unsaved': 'finishing the analysis of this answer first, then stopping',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -774,6 +774,7 @@ TEXT = {
     'length_into_range': '改善（適切な長さに）',
     'length_left_short': '悪化（短すぎる）',
     'length_left_over': '悪化（持ち時間超過）',
+    'interrupt_held_unsaved': 'この回答の分析を終えてから止めます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
