@@ -32,20 +32,23 @@ def test_a_full_stop_before_a_stretch_that_goes_on_in_lower_case_ends_no_sentenc
     heard = [_w(" through", 30.19, 30.49), _w(" the", 30.85, 31.01), _w(" way", 31.01, 31.11)]
     got = _reseamed(words, [(heard, 31.76)])
     assert [w.text for w in got] == [" threw", " it", " away", " and"]
-    # no context at all (a hearing with none before it, or the rest of a stretch heard ahead)
-    assert [w.text for w in _reseamed(words, [([], 31.76)])][2] == " away"
+    # a hearing that wrote nothing before the seam proves nothing: a phrase cut at its start
+    # ("you very much", Whisper's thanks over Japanese speech) is in lower case too
+    cut = [_w(" know.", 10.5, 11.0), _w(" you", 12.1, 12.3), _w(" very", 12.3, 12.5), _w(" much.", 12.5, 12.9)]
+    assert _reseamed(cut, [([], 12.1)]) == cut
     # a question, too; a sentence the next stretch opens with a capital stays one
+    ctx = [_w(" yes", 0.5, 0.9)]
     q = [_w(" why?", 1.0, 1.4), _w(" because", 2.5, 2.9)]
-    assert [w.text for w in _reseamed(q, [([], 2.5)])] == [" why", " because"]
+    assert [w.text for w in _reseamed(q, [(ctx, 2.5)])] == [" why", " because"]
     end = [_w(" away.", 30.6, 31.2), _w(" And", 31.76, 32.3)]
-    assert [w.text for w in _reseamed(end, [([], 31.76)])] == [" away.", " And"]
+    assert [w.text for w in _reseamed(end, [(heard, 31.76)])] == [" away.", " And"]
     # a voice trailing off and an abbreviation keep their dots; Japanese has no case
     for kept in ([_w(" and...", 1.0, 1.4), _w(" then", 2.5, 2.9)], [_w(" U.S.", 1.0, 1.4), _w(" and", 2.5, 2.9)],
                  [_w("帰りました。", 1.0, 1.4), _w("それで", 2.5, 2.9)]):
-        assert _reseamed(kept, [([], 2.5)]) == kept
+        assert _reseamed(kept, [(ctx, 2.5)]) == kept
     # only at the seam: a stop the stretch wrote before its own lower-case word is not the seam's
     inside = [_w(" home.", 1.0, 1.4), _w(" he", 1.6, 1.9), _w(" threw", 2.5, 2.9)]
-    assert [w.text for w in _reseamed(inside, [([], 2.5)])][0] == " home."
+    assert [w.text for w in _reseamed(inside, [(ctx, 2.5)])][0] == " home."
 
 
 def test_no_sentence_of_the_streamed_transcript_opens_in_lower_case():
@@ -56,7 +59,7 @@ def test_no_sentence_of_the_streamed_transcript_opens_in_lower_case():
     a = _Part(20.4, 31.3, words=[_w(" go", 26.8, 26.9), _w(" home.", 26.97, 27.3), _w(" he", 27.62, 27.9),
                                  _w(" threw", 29.1, 29.8), _w(" away.", 30.6, 31.2)])
     b = _Part(31.76, 33.0, words=[_w(" and", 31.76, 32.3), _w(" to", 32.4, 32.5), _w(" go.", 32.5, 32.7)],
-              seams=[([], 31.76)])
+              seams=[([_w(" the", 30.85, 31.01), _w(" way", 31.01, 31.11)], 31.76)])
     assert " ".join(w.text.strip() for w in _words_of([b, a])) == "go home. He threw away and to go."
     quoted = _Part(0.0, 3.0, words=[_w(" said.", 0.0, 0.5), _w(' "yes', 0.6, 0.9)])
     assert [w.text for w in _words_of([quoted])] == [" said.", ' "Yes']

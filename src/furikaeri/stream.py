@@ -626,8 +626,8 @@ class Listener:
             self._check()
             before_it = [w for w in t.words if _in_context(w, context, shifted)]
             words = snap_words([w for w in t.words if not _in_context(w, context, shifted)], shifted)
-            # every hearing's start is a seam, with the context's words or none (:func:`_reseamed`)
-            part.seams = [([_shift(w, offset) for w in before_it], round(shifted[0].start + offset, 3))]
+            if before_it:
+                part.seams = [([_shift(w, offset) for w in before_it], round(shifted[0].start + offset, 3))]
             held = held_sounds(Audio(samples, RATE), shifted)
             bursts = [type(b)(b.start - offset, b.end - offset) for b in local.bursts]
             doubtful = []
@@ -868,9 +868,11 @@ def _reseamed(words: list, seams: list) -> list:
     Whisper stamped them back over the context ("website." "I" at 3.81-4.57 s, before "mean"):
     they are put back at the stretch's start ("... website. I mean to keep ...").
 
-    A full stop left before a stretch whose hearing goes on in lower case ("home. he threw",
-    "away. and to go home") ends no sentence: it is taken out (:func:`_goes_on`), so the pause
-    there counts as mid-sentence and no sentence opens in lower case."""
+    A full stop left before a stretch whose hearing, having written the speech before the
+    seam, goes on in lower case ("away. and to go home") ends no sentence: it is taken out
+    (:func:`_goes_on`), so the pause there counts as mid-sentence. A hearing that wrote nothing
+    before the seam proves no continuation: a phrase cut at its start is written in lower case
+    too ("know. you very much.", Whisper's "Thank you very much" over Japanese thanks)."""
     out = list(words)
     for heard, start in seams:
         before = [i for i, w in enumerate(out) if (w.start + w.end) / 2 < start]
@@ -890,16 +892,16 @@ def _reseamed(words: list, seams: list) -> list:
             extra = []  # written in the stretch's own words too
         if extra and _core(extra[0].text):
             out[i + 1:i + 1] = [replace(h, start=start, end=start) for h in extra]
-        if i + 1 < len(out) and _goes_on(out[i + 1].text):
+        if heard and i + 1 < len(out) and _goes_on(out[i + 1].text):
             out[i] = replace(out[i], text=_unstopped(out[i].text))
     return out
 
 
 def _goes_on(text: str) -> bool:
     """Does a stretch whose hearing starts with ``text`` go on with the sentence before it?
-    Whisper hearing a stretch (with the speech before it as context, or cold) opens a new
-    sentence with a capital; a word it writes in lower case continues one ("home. he threw",
-    "away. and to go home": the whole take has "away and"). Scripts without case never do."""
+    Whisper, having written the speech before the stretch, opens a new sentence with a capital;
+    a word it writes in lower case continues one ("away. and to go home": the whole take has
+    "away and"). Scripts without case never do."""
     first = text.lstrip(" \"'“‘([¿¡")[:1]
     return first.islower()
 
