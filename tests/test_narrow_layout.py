@@ -338,4 +338,5 @@ def test_company_notes_wrap_under_themselves(furikaeri_home, tmp_path, width):
     assert all(line.startswith("  ") and line.strip()[:1] not in NO_OPENING for line in body), out  # indented
     q = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Q:"))
     assert lines[q + 1].startswith(" " * (lines[q].index("Q:") + 3)) or width >= 80, out  # under the question
-    assert max(cell_len(line) for line in lines) <= width
+    # a command to paste is one line the terminal folds (as practice's are), never broken by us
+    assert max(cell_len(line) for line in lines if not line.lstrip().startswith("furikaeri ")) <= width

@@ -42,14 +42,15 @@ NoteInput = Union[str, dict[str, Union[str, None]], None]
 
 
 def choose_set(store: Store, *, set_name: str | None, company: str | None, language: str | None,
-               folder: Path | None, now: datetime | None = None) -> qmod.QuestionSet:
+               folder: Path | None, now: datetime | None = None, cli: str = "furikaeri") -> qmod.QuestionSet:
     """The set to practise: a company's questions (:func:`furikaeri.companies.company_set`),
-    the set ``set_name``, or the built-in set of ``language``."""
+    the set ``set_name``, or the built-in set of ``language``; ``cli``: how a command the error
+    for an unknown set or company suggests starts (with the archive's --home)."""
     if set_name and company:
         raise UsageError("choose --set or --company, not both", ja="--set と --company はどちらか一方だけ指定してください")
     if company:
-        return company_set(store, company, folder, now=now)
-    return qmod.get_set(set_name or get_rules(language or "").default_set, folder)
+        return company_set(store, company, folder, now=now, cli=cli)
+    return qmod.get_set(set_name or get_rules(language or "").default_set, folder, cli=cli)
 
 
 def plan(qset: qmod.QuestionSet, *, only: Sequence[str] = (), limit: int | None = None,

@@ -263,7 +263,8 @@ def progress(question, since, lang, json_):
               help="What to write: json (everything), csv (one row per answer), md (a practice journal).")
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file [default: print].")
-@lang_option
+@lang_option(help="Language of the words: md's labels; csv's header and the program's words in its cells "
+                  "(without it, the csv header is the column keys, for scripts) [default: the answers' language].")
 def export(fmt, out, lang):
     """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
 

@@ -292,6 +292,11 @@ OPTIONS: dict[str, str] = {
     # models --json
     "Print JSON.":
         "JSON を出力する。",
+    # export --lang
+    "Language of the words: md's labels; csv's header and the program's words in its cells "
+    "(without it, the csv header is the column keys, for scripts) [default: the answers' language].":
+        "言葉の言語。md では見出しと項目名、csv では見出し行とプログラムが書く語（指定しなければ csv の見出し行は"
+        "スクリプト向けの列名）（既定: 回答の言語）。",
     # history --limit
     "Sessions (with --interviews: interviews) to show, newest first.":
         "表示するセッションの数（--interviews では面接の数）。新しいものから表示する。",

@@ -22,6 +22,7 @@ from furikaeri.cli.common import (
     answer_number,
     archive_lang,
     ask,
+    cli_start,
     console,
     emit_json,
     is_terminal,
@@ -127,7 +128,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     asking = _Reflection(lambda: screen.lang, ask_notes)
     with open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
-                            now=base_now)
+                            now=base_now, cli=cli_start())
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
         if session is not None:  # refused before the first question, not after its answer is analysed
             store.check_session_name(session, new=True)

@@ -258,7 +258,7 @@ def questions_company(name, lang, json_):
         emit_json(info)
         return
     L = lang or ((info.get("file") or {}).get("language")) or archive_lang(None, [name])
-    H.render_company(console(), info, L)
+    H.render_company(console(), info, L, cli=cli_start())
 
 
 def _practice_set(store, company: str) -> dict | None:

@@ -161,7 +161,8 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
         return Text("= " + t("same", lang), style=_VERDICT_STYLE["same"])
     if c.verdict == "same" and held_in_norm(c) and (latest is None or in_norm(c.metric, latest)):
         # moved, and where it should be at both ends (and now, beside a trend's latest value): held
-        return Text("= " + t("same_in_band", lang), style=_VERDICT_STYLE["same"])
+        return Text("= " + t("same_in_budget" if c.metric == "over_s" else "same_in_band", lang),
+                    style=_VERDICT_STYLE["same"])
     if c.verdict == "toward_norm" and in_norm(c.metric, c.after):  # against the note, and now inside the range
         word = t("toward_norm_into", lang)
     if c.by_answers and c.verdict in ("better", "worse"):  # judged on the answers, not the mean or median shown
@@ -189,13 +190,15 @@ def _crossed_limit(c: Change, now: float | None, lang: str) -> str | None:
     that crossed it: "worse, left the range" / "better, into the range", the crossing said as
     a banded figure's is ("left the range"), rather than a bare "worse" / "better" that does not
     say it is now past its norm, or back. The direction word stays: on one side of a limit,
-    unlike either side of a band, "better" cannot read wrong."""
+    unlike either side of a band, "better" cannot read wrong. The time over the budget says the
+    budget (持ち時間), not a range."""
     if c.before is None or now is None:
         return None
+    limit = "budget" if c.metric == "over_s" else "limit"
     if c.verdict == "worse" and in_norm(c.metric, c.before) and not in_norm(c.metric, now):
-        return t("left_limit", lang)
+        return t(f"left_{limit}", lang)
     if c.verdict == "better" and not in_norm(c.metric, c.before) and in_norm(c.metric, now):
-        return t("into_limit", lang)
+        return t(f"into_{limit}", lang)
     return None
 
 
@@ -1068,9 +1071,10 @@ def _question_grid(questions: Sequence[Any], lang: str, width: int, indent: int 
     return Padding(grid, (0, 0, 0, indent))
 
 
-def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
+def render_company(console: Console, info: dict[str, Any], lang: str, *, cli: str = "furikaeri") -> None:
     """A company's research (its file's over the archive's), what `practice --company` asks
-    (each question with the id its --only takes), and the interviews logged with it."""
+    (each question with the id its --only takes), and the interviews logged with it; ``cli``:
+    how the suggested command starts (with the archive's --home when one was given)."""
     from types import SimpleNamespace
 
     console.print(f"[bold]{escape(info['name'])}[/bold]")
@@ -1091,14 +1095,30 @@ def render_company(console: Console, info: dict[str, Any], lang: str) -> None:
     practice = info.get("practice") or info.get("file")  # an older caller's: the file's own
     if practice and practice.get("questions"):
         source = t("from_interviews", lang) if practice["source"] == "archive" else practice["source"]
-        _say(console, f"[bold]{t('practice_questions', lang)}[/bold] [dim]{escape(source)}[/dim]")
+        _say(console, f"[bold]{escape(t('practice_source', lang, head=t('practice_questions', lang), source=source))}[/bold]")
         questions = [SimpleNamespace(**q) for q in practice["questions"]]
         console.print(_question_grid(questions, lang, console.width, indent=2))
-        _indented(console, 2, Text(t("practice_one", lang, company=info["name"], id=questions[0].id), style="dim"))
+        _command_line(console, 2, t("practice_one", lang, cli=cli, company=info["name"], id=questions[0].id))
     if info.get("interviews"):
         console.print(f"[bold]{t('interviews', lang)}[/bold]")
         for iv in info["interviews"]:
             render_interview(console, Interview(**{**iv, "items": tuple(iv["items"])}), lang, indent="  ")
+
+
+def _command_line(console: Console, indent: int, said: str) -> None:
+    """A hint ending in a command (「1問だけ練習: furikaeri … --only asked1-1」) ``indent`` cells
+    in: on one line when it fits, else the hint, then the command on a line of its own that is
+    never broken (the terminal folds it, a copy pastes it whole)."""
+    from rich.cells import cell_len
+
+    if indent + cell_len(said) <= console.width:
+        _indented(console, indent, Text(said, style="dim"))
+        return
+    hint, colon, command = said.partition(": ")
+    if colon:
+        _indented(console, indent, Text(hint + ":", style="dim"))
+    console.print(Text(" " * (indent + (2 if colon else 0)) + (command if colon else said), style="dim"),
+                  soft_wrap=True)
 
 
 def render_interview(console: Console, iv: Interview, lang: str, *, indent: str = "") -> None:

@@ -1,0 +1,71 @@
+"""The time over the budget is said in the budget's words in compare and progress (within
+budget, now over budget; 持ち時間内, not the 目安 of a banded figure), and a company's practice
+questions read as one heading with their source in brackets, the suggested command naming the
+archive it was run on (QA s32 qa-b #8, qa-a #4, k2's leftover)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from furikaeri.metrics import Change
+from furikaeri.report import history as H
+
+
+def _said(change: Change, lang: str) -> str:
+    return H._verdict(change, lang).plain
+
+
+@pytest.mark.parametrize("lang, within, into, left", [
+    ("en", "within budget", "now within budget", "now over budget"),
+    ("ja", "持ち時間内", "持ち時間内に収まった", "持ち時間を超えた"),
+])
+def test_the_time_over_the_budget_speaks_of_the_budget(lang, within, into, left):
+    assert within in _said(Change("over_s", -30.0, -10.0, 20.0, "same"), lang)
+    assert into in _said(Change("over_s", 29.0, 0.0, -29.0, "better"), lang)
+    assert left in _said(Change("over_s", 0.0, 12.0, 12.0, "worse"), lang)
+    for c in (Change("over_s", -30.0, -10.0, 20.0, "same"), Change("over_s", 29.0, 0.0, -29.0, "better")):
+        assert "目安" not in _said(c, "ja") and "range" not in _said(c, "en")
+
+
+def test_a_limit_that_is_not_the_budget_keeps_its_range_words():
+    assert "目安内に入った" in _said(Change("longest_pause_s", 4.0, 1.0, -3.0, "better"), "ja")
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "practice questions (from your logged interviews)"),
+                                           ("ja", "練習用の質問（記録した面接から）")])
+def test_a_companys_practice_questions_have_one_heading_and_a_command_on_the_archive(lang, heading):
+    info = {"name": "さくら商事", "practice": {"source": "archive", "questions": [
+        {"id": "asked1-1", "text": "自己紹介をしてください", "budget_s": 60.0, "hint": ""}]}}
+    out = io.StringIO()
+    H.render_company(Console(file=out, width=200), info, lang, cli="furikaeri --home /tmp/a")
+    text = out.getvalue()
+    assert heading in text
+    assert 'furikaeri --home /tmp/a practice --company "さくら商事" --only asked1-1' in text
+
+
+def test_practice_of_an_unknown_set_or_company_suggests_commands_on_its_archive(tmp_path):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+    sample = str(Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac")
+    for args in (["--set", "nosuch"], ["--company", "Nosuch Co"]):
+        result = CliRunner().invoke(cli, ["--home", str(home), "practice", *args, "--from-files", sample])
+        assert result.exit_code == 2, result.output
+        assert f"furikaeri --home {home}" in result.output, result.output
+
+
+def test_a_suggested_command_too_wide_for_the_terminal_is_one_line_under_its_hint():
+    info = {"name": "Acme Corp", "practice": {"source": "archive", "questions": [
+        {"id": "asked1-1", "text": "Tell me about yourself", "budget_s": 90.0, "hint": ""}]}}
+    out = io.StringIO()
+    H.render_company(Console(file=out, width=50), info, "en", cli="furikaeri --home /tmp/archive")
+    lines = out.getvalue().splitlines()
+    command = 'furikaeri --home /tmp/archive practice --company "Acme Corp" --only asked1-1'
+    assert any(line.strip() == command for line in lines), out.getvalue()
+    assert any(line.strip() == "one of them:" for line in lines), out.getvalue()
