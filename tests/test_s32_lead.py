@@ -69,3 +69,14 @@ def test_a_suggested_command_too_wide_for_the_terminal_is_one_line_under_its_hin
     command = 'furikaeri --home /tmp/archive practice --company "Acme Corp" --only asked1-1'
     assert any(line.strip() == command for line in lines), out.getvalue()
     assert any(line.strip() == "one of them:" for line in lines), out.getvalue()
+
+
+def test_a_slow_pace_per_minute_is_whole_in_every_view_however_slow():
+    """Under 20 words a minute (a halting answer) the size rule would give a tenth: each view
+    names the figure, so a rate per minute stays whole and morae a second keep their tenth."""
+    from furikaeri.metrics import METRIC_BY_NAME, in_norm
+
+    assert H.shown_digits("wpm", 15.4) == 0
+    assert H.shown_digits("chars_per_min", 12.0) == 0
+    assert H.shown_digits("morae_per_s", 5.64) == 1
+    assert "wpm" in METRIC_BY_NAME and in_norm("wpm", 119.6)  # shown as 120 wpm: in the 120-160 band

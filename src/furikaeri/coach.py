@@ -255,7 +255,7 @@ def _main_rate_agrees(metric: str, side: str, metrics: Mapping[str, Any], langua
     from furikaeri.measure import rate_as_shown
 
     band = norms.RATE_BANDS[rules.rate_key]
-    main = rate_as_shown(float(main))
+    main = rate_as_shown(float(main), rules.rate_key)
     return main > band.hi if side == "high" else main < band.lo
 
 

@@ -204,7 +204,7 @@ def _norm_test(name: str):
     }
     if name in norms.RATE_BANDS:
         band = norms.RATE_BANDS[name]
-        return lambda v: band.lo <= (rate_as_shown(v) or 0.0) <= band.hi
+        return lambda v: band.lo <= (rate_as_shown(v, name) or 0.0) <= band.hi
     return tests.get(name)
 
 

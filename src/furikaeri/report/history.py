@@ -67,14 +67,14 @@ def sparkline(values: Sequence[float], same: float = 0.0) -> str:
 def shown_digits(metric: str, value: float | None = None) -> int:
     """The decimals figure ``metric`` (of ``value``) is written with in every view, as the
     report writes it: the answer's length to tenths (22.1 s, :data:`furikaeri.measure.ANSWER_DIGITS`),
-    a pace by its size (285 wpm, 79.8 wpm: :func:`furikaeri.measure.rate_digits`), any other
+    a pace by its name (285 wpm, 80 wpm, 5.6 拍/秒: :func:`furikaeri.measure.rate_digits`), any other
     figure with its :attr:`~furikaeri.metrics.Metric.digits`."""
     from furikaeri.measure import ANSWER_DIGITS, rate_digits
 
     if metric == "answer_s":
         return ANSWER_DIGITS
     if (metric in norms.RATE_BANDS or metric == "morae_per_s") and value is not None:
-        return rate_digits(value)
+        return rate_digits(value, metric)
     m = METRIC_BY_NAME.get(metric)
     return m.digits if m else 1
 
