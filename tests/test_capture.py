@@ -733,6 +733,7 @@ def test_record_jfk_matches_the_source(pulse, tmp_path):
     need_jfk()
     env = env_for(pulse, tmp_path)
     out = tmp_path / "answers" / "jfk-take.wav"
+    out.parent.mkdir()  # --out names a folder that exists (s32 k6)
     p = start_cli(["record", "--stop-after-silence", "2", "--max-seconds", "25", "--language", "en",
                    "--question", "Your inaugural address?", "--budget", "30", "--out", str(out), "--json",
                    "--save", "--note", "slow down at the end"], env)
@@ -818,6 +819,7 @@ def test_sigkill_loses_at_most_a_moment_and_recover_repairs(pulse, tmp_path):
     need_jfk()
     env = env_for(pulse, tmp_path)
     takes = tmp_path / "takes"
+    takes.mkdir()  # --out names a folder that exists (s32 k6)
     out = takes / "killed.wav"
     ran = kill_mid_take(pulse, env, out, run_for=3.0)
     assert marker_path(out).exists()

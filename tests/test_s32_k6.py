@@ -174,6 +174,19 @@ def test_record_out_in_a_missing_folder_is_refused_before_recording(tmp_path, mo
     assert not (tmp_path / "typo").exists()
 
 
+def test_record_out_in_the_archives_own_takes_folder_makes_it(tmp_path, monkeypatch):
+    """The archive's own takes folder is the program's to make, named by --out or not."""
+    from furikaeri import capture
+
+    def no_microphone(device):
+        raise capture.DeviceError("no microphone here")
+
+    monkeypatch.setattr(capture, "resolve_device", no_microphone)
+    out = tmp_path / "h" / "takes" / "x.wav"
+    r = _cli(["--home", tmp_path / "h", "record", "--max-seconds", "1", "--out", out], monkeypatch)
+    assert "no microphone here" in r.stderr and "there is no folder" not in r.stderr, r.output
+
+
 # ------------------------------------------------------------------------------ 5. narrow meter
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("width", [40, 34, 80])

@@ -209,7 +209,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     elif out.suffix.lower() != ".wav":  # written as WAV while you speak, so that a crash keeps it
         raise UsageError(f"{out}: a take is saved as WAV; name --out with .wav",
                          ja=f"{out}: 録音は WAV で保存します。--out は .wav の名前にしてください")
-    elif not out.absolute().parent.exists():  # a typo in the folder: said now, not made into a new folder
+    elif not out.absolute().parent.exists() and out.absolute().parent != takes_dir().absolute():
+        # a typo in the folder: said now, not made into a new folder (the archive's own is made)
         raise UsageError(f"{out}: there is no folder {out.absolute().parent}: create it first, or choose another --out",
                          ja=f"{out}: フォルダ {out.absolute().parent} がありません。先に作るか、別の --out を指定してください")
     shown_budget = budget
