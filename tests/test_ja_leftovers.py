@@ -68,6 +68,7 @@ def test_progress_on_an_empty_archive_speaks_the_locale(home):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "md"])
 def test_export_says_where_it_wrote_in_the_locale(home, tmp_path, fmt):
+    home.mkdir(parents=True, exist_ok=True)  # an archive folder (one that does not exist is said so first)
     out = tmp_path / f"x.{fmt}"
     assert run(home, JA, "export", "-f", fmt, "-o", str(out)).stderr.strip() == f"{out} に書き出しました"
     assert run(home, C, "export", "-f", fmt, "-o", str(out)).stderr.strip() == f"wrote {out}"

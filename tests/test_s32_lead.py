@@ -80,3 +80,39 @@ def test_a_slow_pace_per_minute_is_whole_in_every_view_however_slow():
     assert H.shown_digits("chars_per_min", 12.0) == 0
     assert H.shown_digits("morae_per_s", 5.64) == 1
     assert "wpm" in METRIC_BY_NAME and in_norm("wpm", 119.6)  # shown as 120 wpm: in the 120-160 band
+
+
+@pytest.mark.parametrize("args", [["history"], ["progress"], ["export"], ["show", "1"], ["compare", "1", "2"],
+                                  ["delete", "1", "--yes"], ["questions", "company", "Acme"]])
+def test_a_reading_command_on_a_mistyped_home_makes_no_folder_and_says_so(tmp_path, args):
+    """QA s32 qa-c #5: `--home typo history` made the folder and an empty archive, and read as
+    'nothing saved yet' in an archive the person never meant."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "typo" / "deep"
+    result = CliRunner().invoke(cli, ["--home", str(home), *args])
+    assert result.exit_code in (0, 2), result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "typo").exists()
+    said = f"no archive in {home}: the folder does not exist"
+    if args[0] in ("history", "progress", "export"):  # read as an empty archive: said why
+        assert result.exit_code == 0 and said in result.stderr
+    else:  # an error line, one, naming the archive its suggestion reads
+        assert result.exit_code == 2 and said not in result.stderr and len(result.stderr.splitlines()) == 1
+    if args[0] in ("show", "compare", "delete"):
+        assert f"furikaeri --home {home} history" in result.stderr
+
+
+def test_saving_still_makes_the_archive_and_an_existing_folder_reads_without_the_line(tmp_path):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "new"
+    made = CliRunner().invoke(cli, ["--home", str(home), "reflect", "-c", "Acme", "-q", "Why us?", "--no-prompt"])
+    assert made.exit_code == 0, made.output
+    assert (home / "furikaeri.db").exists()
+    result = CliRunner().invoke(cli, ["--home", str(home), "history"])
+    assert result.exit_code == 0 and "no archive" not in result.stderr

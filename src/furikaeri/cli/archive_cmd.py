@@ -16,6 +16,7 @@ from furikaeri.cli.app import cli, speaks, ui_language
 from furikaeri.cli.common import (
     answer_number,
     archive_lang,
+    cli_start,
     console,
     emit_json,
     json_option,
@@ -65,7 +66,7 @@ def history(limit, interviews, lang, json_):
     from furikaeri.report import history as H
     from furikaeri.report.export import history as sessions_with_answers
 
-    with open_store() as store:
+    with open_store(reading=True, say_missing=True) as store:
         if interviews:
             ivs = store.interviews()[:limit]  # newest first, as the sessions
             if json_:
@@ -135,11 +136,11 @@ def show(answer_id, lang, json_):
     from furikaeri.report import history as H
 
     aid = answer_number(answer_id)
-    with open_store() as store:
+    with open_store(reading=True) as store:
         a = store.answer(aid, full=True)
         if a is None:
-            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)",
-                             ja=f"回答 {aid} はありません（`furikaeri history` を参照）")
+            raise UsageError(f"there is no answer {aid} (see `{cli_start()} history`)",
+                             ja=f"回答 {aid} はありません（`{cli_start()} history` を参照）")
         prev = (store.previous_answer(a.question_id, before_id=a.id, language=a.language)
                 if a.question_id is not None else None)
         with store.quietly():  # the earlier answers behind its focus are not shown: no warning of theirs
@@ -196,7 +197,7 @@ def compare(refs, sessions_, question, first, lang, json_):
     if first and not question:
         raise UsageError("--first goes with --question (the first attempt at it against the latest)",
                          ja="--first は --question と一緒に使います（その質問の最初の回答と最新の回答を比べます）")
-    with open_store() as store:
+    with open_store(reading=True) as store:
         if question:
             if refs:
                 raise UsageError("give either --question or two ids, not both",
@@ -211,8 +212,8 @@ def compare(refs, sessions_, question, first, lang, json_):
             a, b = (store.answer(answer_number(r), full=False) for r in refs)
             for r, x in zip(refs, (a, b)):
                 if x is None:
-                    raise UsageError(f"there is no answer {r} (see `furikaeri history`)",
-                                     ja=f"回答 {r} はありません（`furikaeri history` を参照）")
+                    raise UsageError(f"there is no answer {r} (see `{cli_start()} history`)",
+                                     ja=f"回答 {r} はありません（`{cli_start()} history` を参照）")
             result = C.compare_answers(a, b)
     if json_:
         emit_json(result.to_dict())
@@ -245,7 +246,7 @@ def progress(question, since, lang, json_):
         from furikaeri.cli.dates import read_date
 
         since = read_date(since, datetime.now().astimezone().date()).isoformat()
-    with open_store() as store:
+    with open_store(reading=True, say_missing=True) as store:
         prog = progress_of(store, question=practised(store, question) if question else None, since=since)
     if json_:
         emit_json(prog.to_dict())
@@ -278,7 +279,7 @@ def export(fmt, out, lang):
 
     if out is not None:
         refuse_archive_target(out)
-    with open_store() as store:
+    with open_store(reading=True, say_missing=True) as store:
         text = export_archive(store, fmt, lang=lang, default=ui_language())  # no answers: the system's language
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
@@ -347,13 +348,13 @@ def delete(number, interview_, yes, json_):
     from furikaeri.cli.common import ask, is_terminal
 
     n = answer_number(number)
-    with open_store() as store:
+    with open_store(reading=True) as store:
         found = store.interview(n) if interview_ else store.answer(n, full=False)
         L = (found.language if not interview_ and found else None) or archive_lang(None)
         if found is None:
             kind = ("interview", "面接記録") if interview_ else ("answer", "回答")
-            raise UsageError(f"there is no {kind[0]} {n} (see `furikaeri history`)",
-                             ja=f"{kind[1]} {n} はありません（`furikaeri history` を参照）")
+            raise UsageError(f"there is no {kind[0]} {n} (see `{cli_start()} history`)",
+                             ja=f"{kind[1]} {n} はありません（`{cli_start()} history` を参照）")
         what = lang_text(L, "delete_interview" if interview_ else "delete_answer", id=n,
                          about=(found.company or "–") if interview_ else (found.question or "–"))
         if not yes:

@@ -6,6 +6,7 @@ Imports nothing heavy at module level: ``furikaeri --help`` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -113,10 +114,36 @@ def cli_start() -> str:
     return "furikaeri" + home_given()
 
 
-def open_store():
+def open_store(*, reading: bool = False, say_missing: bool = False):
+    """The archive, opened (and made, the first time something is saved). ``reading``: a command
+    that only reads it (history, show, compare, progress, export, delete, questions company):
+    a home folder that does not exist is read as an empty archive and left unmade, so a
+    mistyped --home or FURIKAERI_HOME leaves no stray folders behind it; ``say_missing``: a
+    command that would then read as an empty archive (history, progress, export) says, when
+    the folder was named by --home, that it does not exist (a typo is the likely cause; a
+    command that fails on it names the --home in its error line instead)."""
     from furikaeri.store import Store
 
-    return Store.open(current_home())
+    home = current_home()
+    if reading and not home.exists():
+        return _empty_store(home if say_missing and home_option() else None)
+    return Store.open(home)
+
+
+@contextlib.contextmanager
+def _empty_store(missing: Path | None):
+    """An empty archive that exists only while it is read (in a temporary folder); the folder
+    ``missing`` is said not to exist."""
+    import tempfile
+
+    from furikaeri.cli.language import ui_language
+    from furikaeri.lang import text
+    from furikaeri.store import Store
+
+    if missing is not None:
+        click.echo(text(ui_language(), "no_archive_folder", home=missing), err=True)
+    with tempfile.TemporaryDirectory(prefix="furikaeri-empty-") as folder, Store.open(folder) as store:
+        yield store
 
 
 def user_dir() -> Path:

@@ -663,8 +663,8 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
     with open_store() as store:
         a = store.answer(aid, full=False)
         if a is None:
-            raise UsageError(f"there is no answer {aid} (see `furikaeri history`)",
-                             ja=f"回答 {aid} はありません（`furikaeri history` を参照）")
+            raise UsageError(f"there is no answer {aid} (see `{cli_start()} history`)",
+                             ja=f"回答 {aid} はありません（`{cli_start()} history` を参照）")
         L = lang or a.language or "en"
         speaks(L)  # its prompts are in the answer's language: so is an error after them
         if wrong is None and why is None and next_time is None:

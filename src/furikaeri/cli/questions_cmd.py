@@ -148,7 +148,7 @@ def _as_practised(sets: list) -> list:
 
     if not db_path(current_home()).exists():
         return sets
-    with open_store() as store:
+    with open_store(reading=True) as store:
         out = [company_questions(store, s) if s.company else s for s in sets]
         filed = {Q.company_key(s.company.name) for s in sets if s.company}
         for c in store.companies():
@@ -170,7 +170,7 @@ def _logged_company(name: str):
 
     if not db_path(current_home()).exists():
         return None
-    with open_store() as store:
+    with open_store(reading=True) as store:
         if not store.interviews(company=name):
             return None
         return set_from_interviews(store, name, user_dir(), cli=cli_start())
@@ -186,7 +186,7 @@ def _with_asked(qset):
 
     if not db_path(current_home()).exists():
         return qset
-    with open_store() as store:
+    with open_store(reading=True) as store:
         return company_questions(store, qset)
 
 
@@ -251,7 +251,7 @@ def questions_company(name, lang, json_):
     from furikaeri.companies import company_view
     from furikaeri.report import history as H
 
-    with open_store() as store:
+    with open_store(reading=True) as store:
         info = company_view(store, name, user_dir())
         info["practice"] = _practice_set(store, info["name"])
     if json_:

@@ -847,6 +847,7 @@ TEXT = {
     'same_in_budget': 'within budget',
     'into_budget': 'better, now within budget',
     'left_budget': 'worse, now over budget',
+    'no_archive_folder': 'no archive in {home}: the folder does not exist (check --home or FURIKAERI_HOME if you meant another)',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -779,6 +779,7 @@ TEXT = {
     'same_in_budget': '持ち時間内',
     'into_budget': '改善（持ち時間内に収まった）',
     'left_budget': '悪化（持ち時間を超えた）',
+    'no_archive_folder': 'フォルダ {home} がありません。記録はまだありません（別のフォルダのつもりなら --home か FURIKAERI_HOME を確かめてください）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
