@@ -1,8 +1,13 @@
 """Session 32, k6: the streamed transcript's seams, a take ended by SIGTERM, a second Ctrl-C
 during the analysis, a missing --out folder, the live meter in a narrow terminal.
 
-What must hold: a full stop before a stretch whose hearing goes on in lower case ends no
-sentence, and no sentence of the streamed transcript opens in lower case; ...
+What must hold: a full stop before a stretch whose hearing, having written the speech before the
+seam, goes on in lower case ends no sentence, and no sentence of the streamed transcript opens in
+lower case (#1; a cut phrase such as "you very much" proves nothing, #6); SIGTERM mid-take keeps
+the take for `recover`, says the command that saves it, runs no analysis and exits 143 (#2); a
+Ctrl-C held during the analysis is answered as it is pressed, even while the main thread is in
+native code (#3); `record --out` in a missing folder is refused before recording (#4); the live
+meter fits a narrow terminal (#5).
 """
 
 from __future__ import annotations
