@@ -660,7 +660,7 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
 
     aid = answer_number(answer_id)
     when = parse_when(now_)
-    with open_store() as store:
+    with open_store(reading=True) as store:  # a note edits a saved answer: a missing home is made by nothing
         a = store.answer(aid, full=False)
         if a is None:
             raise UsageError(f"there is no answer {aid} (see `{cli_start()} history`)",
