@@ -144,13 +144,15 @@ def _fillers(per_min: float, seconds: float = 60.0) -> dict:
 
 
 @pytest.mark.parametrize("note, lang, word, other", [("えーを減らす", "ja", "えー", "あのー"), ("stop saying um", "en", "um", "uh")])
-def test_a_named_filler_never_said_is_held_beside_the_other_fillers(note, lang, word, other):
-    # QA: 「えー」: 0回 → 0回 beside フィラー 5.2 → 5.0回/分 read 「まだ変わっていません」 (same)
+def test_a_named_filler_never_said_beside_other_fillers_past_the_norm_is_not_held(note, lang, word, other):
+    # QA s32 k1: 「えー」: 0回 → 0回 beside フィラー 5.2 → 5.0回/分; QA s32 qa-f (k8 #2): "held" there
+    # hides 5 other fillers a minute, past the norm at both ends: not changed yet
+    # (held where the other fillers are inside the norm: tests/test_s32_k8.py)
     prev = _answer(_fillers(5.16), note, lang)
     prev = Answer(**{**prev.__dict__, "fillers": [other] * 5})
     fix = N.check_fix(prev, _fillers(5.01), lang, fillers=[other] * 5)
     assert [(c.metric, c.verdict) for c in fix.changes] == [(N.FILLER_WORD, "same"), ("fillers_per_min", "same")]
-    assert fix.verdict == "held"
+    assert fix.verdict == "same"
 
 
 def test_a_named_filler_still_said_or_traded_keeps_its_verdict():

@@ -64,11 +64,19 @@ _FEARED_SILENCE = re.compile(
     rf"\bavoid(?:ed|ing|s)?\s+(?:(?:the|any|every|a)\s+)?{_SILENCE_EN}|"
     rf"{_SILENCE_JA}(?:が|を|に|は|の)?(?:怖|こわ|恐|嫌|いや|苦手|不安|耐え|たえ|埋め|うめ|潰|つぶ)",
     re.I)
+#: The verbs of making a pause, as a note asks for one: 間を取る, 置く, あける (空ける, 開ける),
+#: 入れる, 挟む, 作る, 設ける, 意識する.
+_JA_MAKE_PAUSE = r"(?:取|と|置|お|使|あけ|空け|開け|明け|入れ|いれ|挟|はさ|作|つく|設け|もうけ|意識)"
+#: ... unless overdone or refused (「間を取りすぎた」, 「間をあけない」: fewer long pauses, the
+#: fault); a failure told (「間を取れなかった」) is still a wish for more.
+_JA_NOT_FEWER = r"(?![^、。,.]{0,3}?(?:すぎ|過ぎ|な(?:い(?!と)|く(?!て?は|ちゃ))|ず(?!つ|っと)|ません(?!でした)))"
 #: A note that asks to let pauses be, or for more of them ("take a breath", "pause instead of
-#: um", "more pauses", "not enough pauses", "forgot to pause", 「間を取る」, 「一呼吸置く」,
+#: um", "more pauses", "not enough pauses", "forgot to pause", "leave pauses between points",
+#: 「間を取る」, 「間をあける」, 「文の間を空ける」, 「間を入れる」, 「一呼吸置く」,
 #: 「間が足りなかった」): not a note to pause less, so it does not make a
 #: pause-count target; nor does any figure measure a pause taken on purpose (the long pauses
-#: and the longest are silences the speaker is stuck in), so such a note names no figure.
+#: and the longest are silences the speaker is stuck in), so such a note names no figure:
+#: read as "fewer long pauses", doing what it asks would read "worse".
 _ALLOW_PAUSE = re.compile(
     rf"\btake\s+(?:a\s+|more\s+|the\s+|some\s+)?(?:longer\s+)?(?:pauses?|breaths?|beats?|moments?)|"
     rf"\b(?:(?:short|brief|small|little)\s+)?paus(?:e|es|ing)\s+(?:more|deliberately|on purpose|instead|before|after|"
@@ -81,8 +89,13 @@ _ALLOW_PAUSE = re.compile(
     rf"\blet\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
     rf"\b(?:ok|okay|fine|alright|all right)\s+to\s+(?:pause|be silent|stay silent|stop)|"
     rf"\b(?:embrace|allow|accept|use|comfortable with|don'?t fear)\s+(?:the\s+|a\s+|some\s+)?{_SILENCE_EN}|"
-    rf"(?:短い|短く|短め|少し|軽く|一瞬の?|長い|長めの?)?{_PAUSE_JA}を(?:もっと|しっかり|少し|ちゃんと|意識して|長く|長めに|"
-    rf"たっぷり|じっくり|十分)?(?:取|と|置|お|使)|もっと(?:間|沈黙|ポーズ)を|一呼吸|ひと呼吸|"
+    rf"(?<!n't )(?<!not )(?<!never )\b(?:leave|leaving|add|adding|insert|inserting|put\s+in|putting\s+in|build\s+in|"
+    rf"building\s+in|make|making)\s+(?:(?:a|some|more|the|short|brief|little|small|deliberate|natural|clear|enough)\s+)*"
+    rf"(?:pauses?|gaps?|breaks?|beats?|breaths?|space|room)\b(?!\s+(?:\w+\s+){{0,3}}{_EN_LENGTH})|"
+    rf"(?:短い|短く|短め|少し|軽く|一瞬の?|長い|長めの?|適度に|適度な)?{_PAUSE_JA}を(?:もっと|しっかり|少し|ちゃんと|意識して|長く|長めに|"
+    rf"たっぷり|じっくり|十分|適度に)?{_JA_MAKE_PAUSE}{_JA_NOT_FEWER}|"
+    rf"{_PAUSE_JA}を?(?:もっと|しっかり|たっぷり)(?![^、。,.]{{0,2}}?(?:短|縮|詰|減))|{_PAUSE_JA}の(?:取り方|とり方|置き方)|"
+    rf"もっと(?:間|沈黙|ポーズ)を|一呼吸|ひと呼吸|"
     rf"{_PAUSE_JA}を?(?:短く|詰め)(?:し)?(?:すぎ|過ぎ)|"
     rf"{_PAUSE_JA}が?あっても|{_PAUSE_JA}が?(?:足りな|少な|な[いかく]|無[いかく])",
     re.I)
@@ -312,7 +325,9 @@ _PAUSE_FIRST = _cue(
     rf"\b(?:take|takes|taking|taken|took)\s+(?:a\s+|one\s+|some\s+|the\s+|more\s+)?(?:(?:short|brief|little|quick|deep)\s+)?"
     rf"(?:moment|breath|beat|second|pause|few seconds|time to think)s?\s+(?:to\s+think\s+)?(?:first\s+)?{_BEFORE_ANSWER}|"
     rf"\b(?:collect|gather|organi[sz]e)\s+(?:my|your)\s+thoughts\s+(?:first|{_BEFORE_ANSWER})|\bthink\s+first\b|"
-    r"(?:一呼吸|ひと呼吸|一拍|ひと息|一息|少し間|間|ワンテンポ)を?(?:置|お)い?て(?:から)?(?:答え|話し?始め|話|回答|口を開)|"
+    r"(?:一呼吸|ひと呼吸|一拍|ひと息|一息|ワンテンポ)を?(?:置|お)い?て(?:から)?(?:答え|話し?始め|話|回答|口を開)|"
+    # 間 before 話す is a pause before the answer only with から (「間を置いて話す」: speak with pauses)
+    r"(?:少し|一瞬)?間を?(?:置|お)い?て(?:から(?:答え|話|回答|口を開)|(?:答え|話し?始め|回答|口を開))|"
     r"(?:考え|落ち着い)て(?:から)(?:答え|話|回答|口を開)|考えて(?:答え|回答)|"
     r"(?:答え|話し?始め|話す|回答す|口を開)る?前に(?:一呼吸|ひと呼吸|一拍|ひと息|一息|少し|間を|考え)",
     fault=False)
@@ -935,6 +950,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
     words, general = _word_changes(text, language, previous, metrics, fillers)
+    beside = ("fillers_per_min",) if words and not general and _only_concern(words, previous.metrics, metrics) else ()
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
     order = _order_part(text, orders)
@@ -943,10 +959,24 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     return FixCheck(previous.id, text, True, changes,
-                    _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim,
-                                             beside=() if general else ("fillers_per_min",)), text, orders),
+                    _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside),
+                                text, orders),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, aim)
+
+
+def _only_concern(words: Sequence[WordChange], before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """Are the fillers a minute other than the ones a note names by their words inside the
+    norm in both answers, so that the named words are the only filler concern? Then all the
+    fillers a minute shown beside them never hold the verdict back from "held" by themselves
+    ("stop saying um", 'um' once in a 20-s answer both times: 3 a minute, all of them the one
+    the recogniser may mishear). Other fillers past the norm are a concern the note's "held"
+    would hide (「えーを減らす」, 「えー」 0 → 1 beside 7 fillers a minute): not held."""
+    if any(w.rate_before is None or w.rate_after is None for w in words):
+        return False
+    ends = ((before, sum(w.rate_before or 0.0 for w in words)), (after, sum(w.rate_after or 0.0 for w in words)))
+    return all(m.get("fillers_per_min") is not None and in_norm("fillers_per_min", max(0.0, m["fillers_per_min"] - named))
+               for m, named in ends)
 
 
 def _one_per_figure(targets: Sequence[tuple[str, str | None]], limit: float | None,
@@ -1133,10 +1163,11 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
 
 
 def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None) -> bool:
-    """A "same" counts as success when the figure is already where it should be (e.g. the
+    """A "same" counts as success when the figure is where it should be at both ends (e.g. the
     answer stayed inside its budget, the note's limit or near its target, fillers stayed at 2 a
-    minute or fewer)."""
-    return all(is_fine(c.metric, c.after, limit=limit, target=aim) for c in changes if c.verdict == "same")
+    minute or fewer): one unchanged outside it, at either end, has not changed yet."""
+    return all(is_fine(c.metric, c.before, limit=limit, target=aim) and is_fine(c.metric, c.after, limit=limit, target=aim)
+               for c in changes if c.verdict == "same")
 
 
 def is_fine(metric: str, value: float | None, *, limit: float | None = None, target: float | None = None) -> bool:
