@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from furikaeri import notes as N
+from furikaeri.progress import focus_then
 from furikaeri.store import Answer, Note
 
 
@@ -83,3 +84,21 @@ def test_a_figure_unchanged_from_outside_its_norm_is_not_held():
     assert [c.verdict for c in fix.changes] == ["same"] and fix.verdict == "same"
     fix = N.check_fix(_answer(_fillers(1.9), "fewer fillers", "en"), _fillers(1.5), "en")
     assert fix.verdict == "held"  # inside at both ends
+
+
+# --------------------------------------------------------------------------- 3. last focus on the budget, now far too short
+
+
+def _focused(id_: int, metrics: dict, focus: str | None) -> Answer:
+    a = _answer(metrics, id_=id_)
+    return Answer(**{**a.__dict__, "focus": focus})
+
+
+def test_a_budget_focus_met_by_a_far_too_short_answer_is_overshot():
+    # QA qa-g #13 -> #16: 86.9 s on a 60-s budget (focus: over budget), then 7.8 s
+    over = _focused(13, {"answer_s": 86.9, "budget_s": 60.0, "over_s": 26.9}, "over_s")
+    thin = _focused(16, {"answer_s": 7.8, "budget_s": 60.0, "over_s": -52.2}, None)
+    c = focus_then([over], thin)
+    assert (c.metric, c.before, c.after, c.verdict) == ("answer_s", 86.9, 7.8, "overshot")
+    kept = _focused(16, {"answer_s": 55.0, "budget_s": 60.0, "over_s": -5.0}, None)
+    assert focus_then([over], kept).verdict == "better"  # within the time, and long enough

@@ -1030,9 +1030,9 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     or share of an answer too short for it is shown and not judged (``n/a``), as compare shows
     it (:func:`furikaeri.metrics.judged_change`): 8.2 fillers a minute in a 10-s answer, then
     none, is no fix that worked. A shorter answer, or one within the budget or a limit, done
-    until the answer is thin: ``overshot`` (:func:`_thinned`)."""
+    until the answer is thin: ``overshot`` (:func:`thinned`)."""
     if name == "over_s" and limit is not None:
-        return _thinned(within_limit(limit, before.get("answer_s"), after.get("answer_s")), before, after)
+        return thinned(within_limit(limit, before.get("answer_s"), after.get("answer_s")), before, after)
     if name == "over_s" and aim is not None:
         return near_target(aim, before.get("answer_s"), after.get("answer_s"))
     metric = METRIC_BY_NAME[name]
@@ -1041,7 +1041,7 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     c = settle_counts(note_change(metric, before.get(name), after.get(name), want), before, after)
     if name == "answer_s" and want == "higher":
         return _past_limit(past_budget(c, after), limit)
-    return _thinned(c, before, after)
+    return thinned(c, before, after)
 
 
 def _past_limit(c: Change, limit: float | None) -> Change:
@@ -1053,7 +1053,7 @@ def _past_limit(c: Change, limit: float | None) -> Change:
     return replace(c, verdict="overshot")
 
 
-def _thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> Change:
+def thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> Change:
     """``c``, a change of the answer's length (``answer_s``) or its time over budget (``over_s``)
     a note asked to bring down or keep down ("talk less", "stay within the time", "under 30
     seconds"), as ``overshot`` where it was done until the answer is thin: better, or held,
@@ -1061,7 +1061,9 @@ def _thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> 
     :func:`furikaeri.measure.short_answer`). 52.5 s, then 4.1 s of a 30-s budget kept the
     budget, and is no fix: the report asks for more. Held too when the earlier answer was as
     thin (7.8 s, then 4.7 s of 30 under "within 20 s"): a thin answer is never "still where it
-    should be" beside a report asking for more. Said of the length, the figure that went too far."""
+    should be" beside a report asking for more. Said of the length, the figure that went too far.
+    The one rule for any aim of keeping within the time: the last focus on the budget too
+    (:func:`furikaeri.progress.focus_then`)."""
     if c.metric not in ("answer_s", "over_s") or not too_short(after):
         return c
     if c.verdict in ("better", "same"):

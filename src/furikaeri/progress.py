@@ -18,7 +18,7 @@ from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, in_norm, judged_both, judged_change, \
     judged_value, metrics_for, norm_change, norm_distance, too_short
-from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, within_jitter
+from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
 
@@ -329,7 +329,10 @@ def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, floa
 
 
 def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
-    """How the figure the previous attempt at the same question was told to work on changed."""
+    """How the figure the previous attempt at the same question was told to work on changed. A
+    focus on the budget met by an answer now far too short for it is ``overshot`` on the length,
+    as the note's check says it (:func:`furikaeri.notes.thinned`): 27 s over, then 7.8 s of 60,
+    is no fix beside a report asking for more."""
     if current.question_id is None:
         return None
     previous = next((a for a in reversed(earlier) if a.question_id == current.question_id and a.id < current.id),
@@ -341,6 +344,8 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
     # a focus on a far too short answer asked for more (the length is otherwise not judged)
     moved = judged_change(METRIC_BY_NAME[previous.focus], previous.metrics, current.metrics,
                           want="higher" if previous.focus == "answer_s" else None)
+    if previous.focus == "over_s":
+        return thinned(moved, previous.metrics, current.metrics)
     return settle_counts(moved, previous.metrics, current.metrics)  # one filler more is no change
 
 
