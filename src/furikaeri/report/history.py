@@ -408,10 +408,8 @@ def _order_line(c: OrderChange, lang: str) -> Text:
 def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str) -> Text:
     """「なんか」: 1回 → 0回  then its verdict: a filler a note names, by its count in each answer;
     each a minute beside it where the answers' lengths make the counts tell another story than
-    the rates it is judged on (4 in a minute, then 4 in 30 s, is more, not the same)."""
-    counted, timed = (c.after or 0) - (c.before or 0), round((c.rate_after or 0) - (c.rate_before or 0), 1)
-    rates = c.rate_before is not None and c.rate_after is not None \
-        and (counted > 0) - (counted < 0) != (timed > 0) - (timed < 0)
+    the rates it is judged on (:func:`_counts_mislead`)."""
+    rates = _counts_mislead(c)
 
     def said(n: float | None, rate: float | None) -> str:
         count = t("fix_word_times", lang, n=int(n or 0))
@@ -426,6 +424,21 @@ def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str) -
         verdict = _verdict(c, lang, by_band=False)
     return Text.assemble(f"{t('fix_word', lang, word=c.word)}: {said(c.before, c.rate_before)} → "
                          f"{said(c.after, c.rate_after)}  ", verdict)
+
+
+def _counts_mislead(c: WordChange) -> bool:
+    """Do a named filler's two counts tell another story than the rates it is judged on
+    (:func:`furikaeri.notes.word_change`), so each a minute must stand beside them? When they
+    move opposite ways (4 in a minute, then 4 in 30 s, is more, not the same), or when the counts
+    alone would be judged otherwise than the rates were: 1 → 4 in answers of 26 s and 96 s is
+    within the recogniser's jitter a minute, and a bare "1 → 4 = same" reads as a mistake."""
+    if c.rate_before is None or c.rate_after is None:
+        return False
+    counted, timed = (c.after or 0) - (c.before or 0), round(c.rate_after - c.rate_before, 1)
+    if (counted > 0) - (counted < 0) != (timed > 0) - (timed < 0):
+        return True
+    by_count = "same" if abs(counted) <= norms.COUNT_JITTER + 1e-9 else "better" if counted < 0 else "worse"
+    return c.verdict in ("better", "worse", "same") and by_count != c.verdict
 
 
 def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Sequence[str] = (),
