@@ -102,3 +102,21 @@ def test_a_budget_focus_met_by_a_far_too_short_answer_is_overshot():
     assert (c.metric, c.before, c.after, c.verdict) == ("answer_s", 86.9, 7.8, "overshot")
     kept = _focused(16, {"answer_s": 55.0, "budget_s": 60.0, "over_s": -5.0}, None)
     assert focus_then([over], kept).verdict == "better"  # within the time, and long enough
+
+
+# --------------------------------------------------------------------------- 4. a target length crossed
+
+
+@pytest.mark.parametrize("before, after, verdict", [
+    (32.5, 85.4, "overshot"),  # QA qa-f/ja compare 4 5: 27.5 s short of the aim, then 25.4 s past it
+    (85.0, 30.0, "overshot"),  # past it, then short of it
+    (21.0, 65.5, "better"),  # into the band
+    (30.0, 45.0, "better"),  # nearer, still short of it
+    (58.0, 110.0, "worse"),
+])
+def test_a_target_length_crossed_to_its_other_side_is_overshot(before, after, verdict):
+    assert N.near_target(60.0, before, after).verdict == verdict
+    base = {"budget_s": 120.0}
+    fix = N.check_fix(_answer({**base, "answer_s": before, "over_s": before - 120}, "1分程度で話す"),
+                      {**base, "answer_s": after, "over_s": after - 120}, "ja")
+    assert [c.verdict for c in fix.changes] == [verdict] and fix.verdict == verdict

@@ -1117,10 +1117,22 @@ def near_target(target: float, before: float | None, after: float | None) -> Cha
     """The answer's length (``answer_s``) from ``before`` to ``after`` seconds, judged against a
     length a note aims at ("about a minute") on how far it is from it (:func:`target_gap`), by
     the budget's threshold: nearer is better, within ±20 % of it both times is ``same`` (where it
-    should be). 21 -> 65.5 s on "about a minute" is better; 58 -> 110 s is worse."""
+    should be). 21 -> 65.5 s on "about a minute" is better; 58 -> 110 s is worse. From one side
+    of the band to the other (32.5 -> 85.4 s: 27.5 s short of the aim, then 25.4 s past it) is
+    ``overshot``, as a pace asked faster that lands past its band is (:func:`note_change`):
+    nearer or not, the aim was passed."""
     over = change(METRIC_BY_NAME["over_s"], target_gap(target, before), target_gap(target, after))
     delta = None if before is None or after is None else round(after - before, 3)
-    return Change("answer_s", before, after, delta, over.verdict)
+    verdict = "overshot" if _crossed(target, before, after) else over.verdict
+    return Change("answer_s", before, after, delta, verdict)
+
+
+def _crossed(target: float, before: float | None, after: float | None) -> bool:
+    """Did an answer go from outside the band of ``target`` (:func:`target_gap`) on one side to
+    outside it on the other?"""
+    if before is None or after is None or not target_gap(target, before) or not target_gap(target, after):
+        return False
+    return (before < target) != (after < target)
 
 
 def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
