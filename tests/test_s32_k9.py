@@ -45,3 +45,36 @@ def test_a_named_filler_s_counts_that_the_verdict_disagrees_with_show_each_a_min
     assert alike.verdict == "same" and "回/分" not in _word_line(alike, "ja", (), "").plain
     more = word_change("えー", ["えー"], ["えー"] * 4, 60.0, 60.0)
     assert more.verdict == "worse" and "回/分" not in _word_line(more, "ja", (), "").plain
+
+
+# ------------------------------------------------------------------------------ 4. a pace a minute is whole
+@pytest.mark.parametrize("metric", ["wpm", "chars_per_min"])
+def test_a_pace_a_minute_s_trend_is_whole_and_a_count_keeps_its_half(metric):
+    """QA s32 #4: 「245字/分 … 傾向 +51.5」: a median of two paces made a half a pace never shows."""
+    from furikaeri.metrics import Change
+    from furikaeri.report.history import trend_shown
+
+    for lang in ("en", "ja"):
+        assert trend_shown(metric, Change(metric, 193.5, 245.0, 51.5, "n/a"), lang) in ("+52", "+51")
+    assert trend_shown("long_pauses", Change("long_pauses", 17.0, 12.5, -4.5, "better"), "en") == "-4.5"
+    assert trend_shown("morae_per_s", Change("morae_per_s", 6.0, 6.25, 0.25, "same"), "ja") in ("+0.2", "+0.3")
+
+
+def test_the_csv_writes_a_pace_as_every_view_does():
+    """QA s32 #4: `export --format csv --lang ja` had 216.9 under 話速（字/分）."""
+    import csv
+    import io
+
+    from furikaeri.report.export import to_csv
+
+    metrics = {"answer_s": 60.0, "wpm": None, "articulation_wpm": None, "chars_per_min": 216.9, "morae_per_s": 4.14}
+    en = {"answer_s": 60.0, "wpm": 133.4, "articulation_wpm": 151.62, "fillers_per_min": 3.92}
+    answers = [{"id": 1, "created_at": "2026-12-05T10:00:00+00:00", "session": "s1", "language": "ja",
+                "metrics": metrics},
+               {"id": 2, "created_at": "2026-12-05T10:01:00+00:00", "session": "s1", "language": "en", "metrics": en}]
+    for lang in (None, "ja"):
+        rows = list(csv.reader(io.StringIO(to_csv({"answers": answers}, lang))))
+        head = [c for c in csv.reader(io.StringIO(to_csv({"answers": []}, None)))][0]
+        ja, e = (dict(zip(head, r)) for r in rows[1:])
+        assert (ja["chars_per_min"], ja["morae_per_s"]) == ("217", "4.1")
+        assert (e["wpm"], e["articulation_wpm"], e["fillers_per_min"]) == ("133", "152", "3.92")

@@ -101,7 +101,7 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], a["session"], a.get("question") or "",
                _language_cell(a.get("language"), words), a.get("model") or ""]
-        row += [_cell(a["metrics"].get(c)) for c in CSV_METRICS]
+        row += [_cell(a["metrics"].get(c), c) for c in CSV_METRICS]
         row += [_focus_cell(a.get("focus"), words), note.get("wrong", ""), note.get("why", ""),
                 note.get("next_time", ""), a.get("audio_path") or "",
                 readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"), words)]
@@ -132,9 +132,24 @@ def _units(language: str | None, words: str = "en") -> list[str]:
     return [unit, text(words, "csv_per", count=100 * get_rules(language).units_per_word, unit=unit)]
 
 
-def _cell(v: Any) -> Any:
-    """A CSV cell: empty for no figure, 1/0 for yes/no (what spreadsheets sum and filter)."""
-    return "" if v is None else int(v) if isinstance(v, bool) else v
+#: The CSV's columns of a pace, written with the report's digits (:func:`furikaeri.measure.rate_digits`):
+#: a pace a minute whole (217 字/分, as every view and its norm write it), morae a second to tenths.
+CSV_PACES = ("wpm", "articulation_wpm", "chars_per_min", "morae_per_s")
+
+
+def _cell(v: Any, name: str = "") -> Any:
+    """A CSV cell: empty for no figure, 1/0 for yes/no (what spreadsheets sum and filter), a
+    pace as the report writes it (:data:`CSV_PACES`)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return int(v)
+    if name in CSV_PACES and isinstance(v, (int, float)):
+        from furikaeri.measure import rate_as_shown, rate_digits
+
+        shown = rate_as_shown(float(v), name)
+        return int(shown) if rate_digits(shown, name) == 0 else shown
+    return v
 
 
 def _fmt(v: Any, digits: int = 1) -> str:

@@ -120,14 +120,16 @@ def trend_shown(metric: str, trend: Change, lang: str) -> str:
     on screen, so rounding each first (13.5 and 12.5 long pauses: 14 - 12 = -2) would show a
     change the trend does not have. A figure shown in whole units keeps the half a median of
     two values makes (17 -> 12.5 pauses: -4.5, not -4 or -5): text and JSON show one change,
-    rounded only to the figure's digits."""
+    rounded only to the figure's digits; a pace never does (wpm and 字/分 are whole in every
+    view, as their norms are written: :func:`furikaeri.measure.rate_digits`)."""
     if trend.delta is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
     scale = m.scale if m else 1.0
     digits = min(shown_digits(metric, trend.before), shown_digits(metric, trend.after))
     step = abs(trend.delta * scale) * 10 ** digits
-    if digits == 0 and abs(step - int(step) - 0.5) < 1e-6:  # halfway between two whole values
+    pace = metric in norms.RATE_BANDS or metric == "articulation_wpm"
+    if digits == 0 and not pace and abs(step - int(step) - 0.5) < 1e-6:  # halfway between two whole values
         digits += 1
     shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=digits)
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
