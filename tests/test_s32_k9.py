@@ -7,6 +7,8 @@ What must hold: `note` on a home folder that does not exist makes nothing (#1); 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -78,3 +80,55 @@ def test_the_csv_writes_a_pace_as_every_view_does():
         ja, e = (dict(zip(head, r)) for r in rows[1:])
         assert (ja["chars_per_min"], ja["morae_per_s"]) == ("217", "4.1")
         assert (e["wpm"], e["articulation_wpm"], e["fillers_per_min"]) == ("133", "152", "3.92")
+
+
+# ------------------------------------------------------------------------------ 6. the budget option
+@pytest.mark.parametrize("command", ["analyze", "practice", "record"])
+@pytest.mark.parametrize("locale", ["C.UTF-8", "ja_JP.UTF-8"])
+def test_the_budget_s_help_shows_its_range(command, locale, monkeypatch):
+    """QA s32 #6: `--budget`'s help ended `[x<=None]`, click's range of no range."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    monkeypatch.setenv("LC_ALL", locale)
+    result = CliRunner().invoke(cli, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "None" not in result.output and "[5<=x<=1800]" in result.output
+    assert "[x>=5]" in result.output or command != "practice"  # --max-seconds: whole seconds whole
+
+
+@pytest.mark.parametrize("typed", ["-5", "-90s", "−5", "-1分"])
+def test_a_negative_budget_is_out_of_range_not_unreadable(typed):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", "x.wav", "--budget", typed])
+    assert result.exit_code == 2
+    assert f"the time budget '{typed}' is out of range (5 s to 30 min)" in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["--5", "-", "- 5", "abc"])
+def test_what_is_no_number_of_seconds_still_says_so(typed):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", "x.wav", f"--budget={typed}"])
+    assert result.exit_code == 2 and "is not a number of seconds" in result.stderr
+
+
+@pytest.mark.parametrize("written, echoed", [("true", "true"), ("false", "false"), ("1979-05-27", "1979-05-27"),
+                                             ("-5", "-5"), ('"-5s"', "'-5s'")])
+def test_a_question_file_s_budget_is_echoed_as_written(tmp_path, written, echoed):
+    """QA s32 #6: `budget = true` was echoed `cannot read the time budget True` (Python's word)."""
+    from furikaeri.errors import QuestionError
+    from furikaeri.questions import load_file
+
+    f = tmp_path / "t.toml"
+    f.write_text(f'[set]\nname = "t"\nlanguage = "en"\n[[questions]]\ntext = "Why?"\nbudget = {written}\n')
+    with pytest.raises(QuestionError) as e:
+        load_file(f)
+    said = str(e.value)
+    assert re.search(f"time budget {re.escape(echoed)}[ :]", said) and "True" not in said and "False" not in said

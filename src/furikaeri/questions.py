@@ -242,9 +242,14 @@ def duration_s(written: str) -> float | None:
     """Seconds written as ``90``, ``90s``, ``2m``, ``1.5 min``, ``2 minutes``, ``1m30s``,
     ``1:30``, ``1分30秒``, ``1分半``, ``一分半``, ``九十秒`` or ``1分間`` (full-width digits too),
     with a limit's or a rough length's words around it (``90秒以内``, ``約1分``, ``about 90 s``);
-    None for anything else (1:75, 1十秒, 1e2; the bounds are the caller's). One family for every
-    budget a person types: ``--budget``, a question file's, the ``--help`` that lists them."""
+    None for anything else (1:75, 1十秒, 1e2; the bounds are the caller's). A minus before it
+    makes it negative (-5: a length out of any range, which the caller names as such, not one
+    that cannot be read). One family for every budget a person types: ``--budget``, a question
+    file's, the ``--help`` that lists them."""
     text = _without_hedge(unicodedata.normalize("NFKC", written).strip())
+    if text[:1] in ("-", "\u2212"):
+        seconds = duration_s(text[1:]) if text[1:2].strip() and text[1:2] not in ("-", "\u2212") else None
+        return None if seconds is None else -seconds
     if re.search("[分秒]", text):  # kanji numbers are read where Japanese units say what they count
         text = _kanji_read(text)
         if text is None:
@@ -288,15 +293,30 @@ def parse_budget(value: Any) -> float:
         seconds = float(value)
     elif isinstance(value, str):
         seconds = duration_s(value)
+    written = _as_written(value)
     if seconds is None:
-        raise QuestionError(f"cannot read the time budget {value!r}: write seconds (90) or 90s, 2m, 1:30, "
+        raise QuestionError(f"cannot read the time budget {written}: write seconds (90) or 90s, 2m, 1:30, "
                             "about 90 s, 1分30秒, 90秒間, 90秒以内, 約1分, 九十秒",
-                            ja=f"持ち時間 {value!r} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒、90秒間、"
+                            ja=f"持ち時間 {written} を読み取れません: 秒数（90）か 90s、2m、1:30、1分30秒、90秒間、"
                             "90秒以内、約1分、九十秒 のように書いてください")
     if not BUDGET_MIN_S <= seconds <= BUDGET_MAX_S:
-        raise QuestionError(f"the time budget {value!r} is out of range (5 s to 30 min)",
-                            ja=f"持ち時間 {value!r} が範囲外です（5秒〜30分）")
+        raise QuestionError(f"the time budget {written} is out of range (5 s to 30 min)",
+                            ja=f"持ち時間 {written} が範囲外です（5秒〜30分）")
     return float(seconds)
+
+
+def _as_written(value: Any) -> str:
+    """A budget as the person wrote it, for an error line: a string quoted ('90x'), a TOML
+    value in TOML's spelling (``true``, ``1979-05-27``, ``[90]``), never Python's (True)."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):  # a TOML date or time
+        return value.isoformat()
+    if isinstance(value, (list, dict)):
+        return "[…]" if isinstance(value, list) else "{…}"
+    return str(value)
 
 
 # The helpers below name the place of a problem in ``where`` (a file, or a file's question),

@@ -24,13 +24,17 @@ from furikaeri.errors import FurikaeriError, UsageError
 class Seconds(click.FloatRange):
     """A number of seconds in a range, written as a question file's budget may be (90, 90s, 2m,
     1m30s, 1:30, 1分30秒: :func:`furikaeri.questions.duration_s`, the one reader: ``float()``
-    first took 1e2 and 1_0 that a question file refuses). click's FloatRange lets ``nan``
-    through (it compares false to every bound), and a budget of NaN would print invalid JSON
-    and be saved."""
+    first took 1e2 and 1_0 that a question file refuses; -5 is read, and out of range). click's
+    FloatRange lets ``nan`` through (it compares false to every bound), and a budget of NaN
+    would print invalid JSON and be saved."""
 
     name = "seconds"
 
     def convert(self, value, param, ctx):
+        return super().convert(self.read(value, param, ctx), param, ctx)
+
+    def read(self, value, param, ctx) -> float:
+        """``value`` in seconds, its range not checked yet; click's own error for what is none."""
         import math
 
         if isinstance(value, str):
@@ -39,26 +43,42 @@ class Seconds(click.FloatRange):
             seconds = duration_s(value)
             if seconds is None:
                 self.fail(f"{value!r} is not a number of seconds.", param, ctx)
-            value = seconds
-        v = super().convert(value, param, ctx)
+            return seconds
+        v = click.FloatParamType.convert(self, value, param, ctx)
         if not math.isfinite(v):
             self.fail(f"{value!r} is not a number of seconds.", param, ctx)
         return v
+
+    def _describe_range(self) -> str:
+        """The range as the help shows it: [x>=5], [5<=x<=1800] (whole seconds written whole)."""
+        def whole(x):
+            return int(x) if x is not None and float(x).is_integer() else x
+
+        low, high = whole(self.min), whole(self.max)
+        if low is None:
+            return f"x<={high}"
+        return f"x>={low}" if high is None else f"{low}<=x<={high}"
 
 
 class Budget(Seconds):
     """``--budget``: seconds read as :class:`Seconds` reads them (90秒以内, about 90 s too), in
     the one range a budget has wherever it is given (:func:`furikaeri.questions.parse_budget`:
-    5 s to 30 min, as in a question file), refused naming it as typed (click's own range error
-    said 0.0 for 「0秒」, and allowed 1 to 3600 s here against 5 s to 30 min in a file)."""
+    5 s to 30 min, as in a question file, and so in its help: click showed ``[x<=None]`` for a
+    range it was not given), refused naming it as typed (click's own range error said 0.0 for
+    「0秒」, and allowed 1 to 3600 s here against 5 s to 30 min in a file)."""
+
+    def __init__(self):
+        from furikaeri.questions import BUDGET_MAX_S, BUDGET_MIN_S
+
+        super().__init__(min=BUDGET_MIN_S, max=BUDGET_MAX_S)
 
     def convert(self, value, param, ctx):
         from furikaeri.errors import QuestionError
         from furikaeri.questions import parse_budget
 
-        super().convert(value, param, ctx)  # what is no number of seconds: click's own line
+        seconds = self.read(value, param, ctx)  # what is no number of seconds: click's own line
         try:
-            return parse_budget(value)  # out of range: named as typed
+            return parse_budget(value if isinstance(value, str) else seconds)  # out of range: named as typed
         except QuestionError as e:
             raise _budget_refused(e, param, ctx) from None
 
