@@ -132,3 +132,42 @@ def test_a_question_file_s_budget_is_echoed_as_written(tmp_path, written, echoed
         load_file(f)
     said = str(e.value)
     assert re.search(f"time budget {re.escape(echoed)}[ :]", said) and "True" not in said and "False" not in said
+
+
+# ------------------------------------------------------------------------------ 7. a company's asks join the set's
+@pytest.mark.parametrize("bare, asking", [("学生時代に力を入れたこと", "学生時代に力を入れたことを教えてください。"),
+                                           ("学生時代に力を入れたこと", "学生時代に力を入れたことについて聞かせてください"),
+                                           ("自己PR", "自己PRをお願いします。"),
+                                           ("あなたの強み", "あなたの強みは何ですか？"),
+                                           ("自己紹介", "自己紹介をしてください")])
+def test_a_japanese_request_is_the_question_its_noun_phrase_names(bare, asking):
+    """QA s32 #7: a company file's asks 「学生時代に力を入れたこと」 (the README's own example) became
+    a new question beside the built-in gakuchika, splitting its history."""
+    from furikaeri.questions import same_question
+
+    assert same_question(bare)(asking) and same_question(asking)(bare)
+
+
+def test_different_things_asked_about_stay_different_questions():
+    from furikaeri.questions import builtin_sets, same_question
+
+    assert not same_question("あなたの強みを教えてください")("あなたの弱みを教えてください")
+    assert not same_question("を教えてください")("をお願いします")  # nothing but the request: whole
+    texts = [q.text for s in builtin_sets() for q in s.questions]
+    assert all(sum(map(same_question(t), texts)) == 1 for t in texts)  # no two built-ins merge
+
+
+def test_a_company_s_bare_ask_joins_the_built_in_question_s_history(tmp_path):
+    from furikaeri.questions import builtin_budget, load_file
+    from furikaeri.store import Store
+
+    f = tmp_path / "sakura.toml"
+    f.write_text('[company]\nname = "さくら商事"\nlanguage = "ja"\nasks = ["学生時代に力を入れたこと", "自己PRをお願いします"]\n'
+                 '[[questions]]\ntext = "自己PR"\nbudget = 60\n')
+    company = load_file(f)
+    assert [q.text for q in company.questions] == ["自己PR", "学生時代に力を入れたこと"]  # the ask asked already: once
+    asked = company.questions[1]
+    assert asked.budget_s == builtin_budget("学生時代に力を入れたことを教えてください。", 0)
+    with Store.open(tmp_path / "home") as store:
+        built_in = store.question_for("ja-basic:gakuchika", "学生時代に力を入れたことを教えてください。", language="ja")
+        assert store.question_for(asked.key, asked.text, language="ja") == built_in

@@ -215,12 +215,35 @@ def folded(text: str) -> str:
     return t.replace(" ", "") if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) else t
 
 
+#: A Japanese request wrapped round the thing asked about (〜を教えてください, 〜について聞かせて
+#: ください, 〜は何ですか, 〜をお願いします, 〜をしてください), as :func:`folded` writes it: a company
+#: file's asks name the question by its bare noun phrase (「学生時代に力を入れたこと」), the set
+#: by its request (「学生時代に力を入れたことを教えてください。」), and the two are one question.
+_REQUEST = re.compile(r"(?:(?:について|を)(?:教えて|聞かせて|お聞かせ)(?:ください|下さい|くださいますか|いただけますか)"
+                      r"|(?:は|って)(?:何|なん)(?:ですか|でしょうか)"
+                      r"|を(?:お願い|おねがい)(?:します|いたします|致します)"
+                      r"|を?して(?:ください|下さい))$")
+
+
+def asked_about(text: str) -> str:
+    """What a question asks about, as questions are told apart (:func:`same_question`): its
+    :func:`folded` words without a Japanese request form around them (:data:`_REQUEST`), so
+    「自己PR」, 「自己PRをお願いします。」 and 「自己PRを教えてください」 are one; words that are
+    nothing but the request stay whole. Only the request's ending goes: the thing asked about
+    (強み, 弱み, 志望動機) still tells two questions apart."""
+    words = folded(text)
+    bare = _REQUEST.sub("", words)
+    return bare if bare else words
+
+
 def same_question(text: str):
     """A test: is another question's text this one, up to case, spacing, full- or half-width
     characters and the marks around it ("tell me about yourself" and "Tell me about yourself.";
-    「自己PRをしてください」 and 「自己ＰＲをしてください。」; :func:`folded`)?"""
-    mine = folded(text)
-    return lambda other: folded(other) == mine
+    「自己PRをしてください」 and 「自己ＰＲをしてください。」; :func:`folded`), and a Japanese request
+    round the thing asked about (「学生時代に力を入れたこと」 and 「学生時代に力を入れたことを教えて
+    ください。」: :func:`asked_about`)?"""
+    mine = asked_about(text)
+    return lambda other: asked_about(other) == mine
 
 
 def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
@@ -436,9 +459,9 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
                      hint=_text(q.get("hint"), "hint", qwhere, qwhere_ja))
         )
     if company:
-        known = {q.text for q in questions}
+        known = [q.text for q in questions]
         for j, ask in enumerate(company.asks, 1):
-            if ask not in known:
+            if not any(map(same_question(ask), known)):  # asked already, maybe as a request (〜を教えてください)
                 budget = default_budget if head.get("budget") is not None else builtin_budget(ask, default_budget)
                 questions.append(
                     Question(id=f"asks{j}", text=ask, budget_s=budget, language=language, set_name=set_name)
