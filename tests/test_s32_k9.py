@@ -171,3 +171,22 @@ def test_a_company_s_bare_ask_joins_the_built_in_question_s_history(tmp_path):
     with Store.open(tmp_path / "home") as store:
         built_in = store.question_for("ja-basic:gakuchika", "学生時代に力を入れたことを教えてください。", language="ja")
         assert store.question_for(asked.key, asked.text, language="ja") == built_in
+
+
+# ------------------------------------------------------------------------------ 8. the CSV's time over
+def test_the_csv_s_time_over_the_budget_is_never_negative():
+    """QA s32 #8: 超過時間（秒） held −11.31 for an answer 11 s within its budget, where every other
+    view says 時間内; the answer's length is its own column."""
+    import csv
+    import io
+
+    from furikaeri.report.export import to_csv
+
+    def row(answer_s, over_budget):
+        m = {"answer_s": answer_s, "budget_s": 60.0, "over_budget": over_budget, "over_s": round(answer_s - 60.0, 2)}
+        return {"id": 1, "created_at": "2026-12-05T10:00:00+00:00", "session": "s1", "language": "ja", "metrics": m}
+
+    got = list(csv.DictReader(io.StringIO(to_csv({"answers": [row(48.69, False), row(60.04, False),
+                                                              row(122.53, True)]}))))
+    assert [r["over_s"] for r in got] == ["0", "0", "62.53"]
+    assert [r["answer_s"] for r in got] == ["48.69", "60.04", "122.53"]

@@ -101,12 +101,24 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], a["session"], a.get("question") or "",
                _language_cell(a.get("language"), words), a.get("model") or ""]
-        row += [_cell(a["metrics"].get(c), c) for c in CSV_METRICS]
+        row += [_cell(_over(a["metrics"]) if c == "over_s" else a["metrics"].get(c), c) for c in CSV_METRICS]
         row += [_focus_cell(a.get("focus"), words), note.get("wrong", ""), note.get("why", ""),
                 note.get("next_time", ""), a.get("audio_path") or "",
                 readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"), words)]
         w.writerow(row)
     return buf.getvalue()
+
+
+def _over(metrics: dict[str, Any]) -> float | None:
+    """The seconds past the budget, 0 for an answer within it (as every other view says 時間内 /
+    within budget: the column is time over, and −11.31 read as a time over; how long the answer
+    was is its own column), and 0 wherever ``over_budget`` says it was within (60.04 s of a
+    60-s budget is shown 60.0 s)."""
+    over = metrics.get("over_s")
+    if over is None:
+        return None
+    said_within = metrics.get("over_budget") is not None and not metrics.get("over_budget")
+    return over if over > 0 and not said_within else 0
 
 
 def _language_cell(language: str | None, words: str) -> str:
