@@ -1,8 +1,13 @@
-"""Session 32, k9: note on a missing home, compare's verdicts piped, the note check's per-minute
-figures, whole per-minute paces, compare's length steps, the budget option, a company's asks
-joining the set's question, the CSV's time over the budget.
+"""Session 32, k9: note on a missing home, the note check's per-minute figures, whole per-minute
+paces, the budget option, a company's asks joining the set's question, the CSV's time over the
+budget.
 
-What must hold: `note` on a home folder that does not exist makes nothing (#1); ...
+What must hold: `note` on a home folder that does not exist makes nothing (#1); a named filler's
+counts stand with each a minute wherever the verdict would not follow from them (#3); a pace a
+minute is whole in progress's trend and the CSV (#4); `--budget`'s help shows its range, a
+negative budget is out of range, a file's budget is echoed as written (#6); a Japanese request
+(〜を教えてください) is the question its bare noun phrase names (#7); the CSV's time over the
+budget is 0 within it (#8).
 """
 
 from __future__ import annotations
