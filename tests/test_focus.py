@@ -13,7 +13,8 @@ def good(language="en", **over):
     """Figures of an answer where everything is where it should be."""
     m = {"answer_s": 50.0, "budget_s": 60.0, "over_s": -10.0, "fillers_per_min": 1.0, "longest_pause_s": 1.2,
          "opening_share": 0.1, "hedges_per_100_words": 1.0, "monotone_share": 0.0,
-         "wpm": 140.0 if language == "en" else None, "chars_per_min": 300.0 if language == "ja" else None}
+         "wpm": 140.0 if language == "en" else None, "chars_per_min": 300.0 if language == "ja" else None,
+         "morae_per_s": 6.5 if language == "ja" else None}
     return {**m, **over}
 
 
@@ -46,10 +47,11 @@ def test_the_furthest_off_wins_in_its_own_steps():
     assert f.metric == "fillers_per_min"
 
 
-def test_japanese_pace_is_judged_in_characters_per_minute():
-    f = coach.choose_focus(good("ja", chars_per_min=420.0), "ja")
-    assert f.metric == "chars_per_min" and f.side == "high"
-    assert f.limit == norms.CHARS_PER_MIN.hi
+def test_japanese_pace_is_judged_in_morae_per_second():
+    # the pace the report grades (拍/秒), never the characters Whisper happened to write
+    f = coach.choose_focus(good("ja", morae_per_s=9.0), "ja")
+    assert f.metric == "morae_per_s" and f.side == "high"
+    assert f.limit == norms.MORAE_PER_S.hi
     assert "ゆっくり" in f.suggestion("ja")
 
 
@@ -147,11 +149,11 @@ def test_the_filler_suggestion_names_the_filler_said_most():
 
 
 def test_a_japanese_pace_is_a_focus_only_when_the_reports_own_pace_verdict_agrees():
-    """字/分 is tracked over time, 拍/秒 judged in the report: kanji-dense text reads 365 字/分 at
+    """拍/秒 is tracked over time and judged in the report: kanji-dense text reads 365 字/分 at
     a good 6.7 拍/秒, and a focus "slow down" under "pace: good" would contradict the report."""
     assert coach.choose_focus({"chars_per_min": 365.0, "morae_per_s": 6.7}, "ja") is None
     fast = coach.choose_focus({"chars_per_min": 365.0, "morae_per_s": 8.7}, "ja")
-    assert fast is not None and (fast.metric, fast.side) == ("chars_per_min", "high")
+    assert fast is not None and (fast.metric, fast.side) == ("morae_per_s", "high")
 
 
 def test_over_a_short_budget_the_length_is_the_focus():

@@ -204,8 +204,9 @@ def test_the_questions_folder_is_labelled(home):
 def test_japanese_units_in_the_journal_are_written_as_the_report_writes_them(home):
     saved(home, "ja", pace=282.0)
     md = run(home, C, "export", "--format", "md").stdout
-    assert "話速: 282字/分" in md and "282 字/分" not in md and "3.2回/分" in md
-    assert text("ja", "value_chars_per_min", value="282") in md  # the terminal report's own form
+    # the pace the archive tracks: the 拍/秒 the report grades (282 字/分 as written)
+    assert "話速: 7.5拍/秒" in md and "7.5 拍/秒" not in md and "3.2回/分" in md
+    assert text("ja", "value_morae_per_s", value="7.5") in md  # the terminal report's own form
 
 
 def test_an_english_answer_in_a_japanese_journal(home):

@@ -284,9 +284,10 @@ def test_usual_pace_is_told_in_each_answers_language(home, take):
                         session="x", now=MONDAY + timedelta(hours=i, minutes=30))
     out = flat(run("progress").output)
     assert "your usual pace (English): 150 wpm (latest -3%)" in out
-    assert "あなたのふだんの話速（日本語）: 290字/分（最新 -10%）" in out
+    # in the 拍/秒 the report grades (290 字/分 as written)
+    assert "あなたのふだんの話速（日本語）: 6.4拍/秒（最新 -10%）" in out
     asked = flat(run("progress", "--lang", "en").output)
-    assert "your usual pace (Japanese): 290 chars/min (latest -10%)" in asked and "ふだん" not in asked
+    assert "your usual pace (Japanese): 6.4 morae/s (latest -10%)" in asked and "ふだん" not in asked
 
 
 def test_the_usual_pace_is_one_figure_after_an_answer_and_in_progress(home, take):
@@ -509,7 +510,7 @@ def test_an_archive_of_two_languages_labels_each_part_in_its_own(home, take):
     S.save_analysis(make_analysis("私の強みは粘り強さです", lang="ja", rate=300.0, question="自己PRをしてください。"),
                     audio_path=take, session="模擬面接", home=home, now=THURSDAY)
     out = flat(run("history").output)
-    assert "length (s)" in out and "長さ（秒）" in out and "話速（字/分）" in out and "300" in out
+    assert "length (s)" in out and "長さ（秒）" in out and "話速（拍/秒）" in out and "6.7" in out  # 300 字/分 as written
     out = flat(run("progress").output)
     assert "overall (English) 1 attempt" in out and "全体（日本語）1回" in out and "質問 2 · 1回" in out
     out = flat(run("history", "--lang", "en").output)
@@ -1059,7 +1060,7 @@ def test_history_keeps_japanese_questions_readable_with_their_notes(home, take, 
     out = CliRunner().invoke(cli, ["history"], env={"COLUMNS": str(columns)}).output
     lines = out.splitlines()
     assert max(cell_len(line) for line in lines) <= columns, out
-    assert "話速（字/分）" in out and "長さ（秒）" in out  # headers whole
+    assert "話速（拍/秒）" in out and "長さ（秒）" in out  # headers whole
     assert not any(line.strip()[:1] in "。、）」" for line in lines if line.strip()), out  # kinsoku
     assert "学生時代に力を" in out and "ください。" in out and "メモ: 「あの」" in out
     assert (columns >= 80) == ("日時" in out)  # a narrow terminal leaves the time to the session's title

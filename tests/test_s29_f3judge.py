@@ -154,9 +154,9 @@ def test_short_answers_drive_no_rate_trend_best_or_usual(furikaeri_home):
     assert block.short_answers == 3 and prog.questions[0].short_answers == 3
     # the usual pace and fillers are of the answers long enough for a rate, and a short answer is
     # not compared with them ("54% faster than your usual pace" after a 4.9-s answer)
-    assert after.usual == {"chars_per_min": 280.0, "fillers_per_min": 6.0}
+    assert after.usual == {"morae_per_s": 6.22, "fillers_per_min": 6.0}  # the pace the report grades (280 字/分)
     assert after.pace_vs_usual is None
-    assert prog.usual_pace["ja"]["latest_answer_id"] == ids[3] and prog.usual_pace["ja"]["median"] == 280.0
+    assert prog.usual_pace["ja"]["latest_answer_id"] == ids[3] and prog.usual_pace["ja"]["median"] == 6.2
     # nor do they make a run of answers with no filler
     assert prog.warnings == ()
 
@@ -175,10 +175,10 @@ def test_the_json_of_progress_says_what_was_left_out_and_keeps_its_keys(furikaer
 
 
 def test_a_coach_usual_leaves_short_answers_out():
-    long_ = {"answer_s": 50.0, "budget_s": 60.0, "fillers_per_min": 6.0, "chars_per_min": 280.0}
-    short = {"answer_s": 6.0, "budget_s": 60.0, "fillers_per_min": 0.0, "chars_per_min": 374.0}
+    long_ = {"answer_s": 50.0, "budget_s": 60.0, "fillers_per_min": 6.0, "chars_per_min": 280.0, "morae_per_s": 6.2}
+    short = {"answer_s": 6.0, "budget_s": 60.0, "fillers_per_min": 0.0, "chars_per_min": 374.0, "morae_per_s": 8.3}
     usual = coach.usual([long_, long_, long_, short, short, short], "ja")
-    assert usual["fillers_per_min"] == 6.0 and usual["chars_per_min"] == 280.0
+    assert usual["fillers_per_min"] == 6.0 and usual["morae_per_s"] == 6.2
     assert coach.usual([long_, short, short], "ja") == {}  # one answer long enough: no usual yet
 
 

@@ -43,10 +43,10 @@ def test_the_journal_gives_each_answers_hedges_in_its_own_unit():
     en = {"id": 1, "language": "en", "metrics": {"answer_s": 36.6, "budget_s": 90.0, "wpm": 126.0,
                                                   "fillers_per_min": 8.2, "long_pauses": 3, "hedges_per_100_words": 3.6}}
     ja = {"id": 2, "language": "ja", "metrics": {"answer_s": 36.6, "budget_s": 90.0, "chars_per_min": 282.0,
-                                                  "fillers_per_min": 8.2, "long_pauses": 3, "hedges_per_100_words": 3.6}}
+                                                  "morae_per_s": 6.3, "fillers_per_min": 8.2, "long_pauses": 3, "hedges_per_100_words": 3.6}}
     md = journal(en, ja)
     assert "ぼかし表現 3.6回/100語" in block(md, 1) and "話速: 126語/分" in block(md, 1)
-    assert "ぼかし表現 3.6回/300拍" in block(md, 2) and "話速: 282字/分" in block(md, 2)
+    assert "ぼかし表現 3.6回/300拍" in block(md, 2) and "話速: 6.3拍/秒" in block(md, 2)  # as graded
     assert "3.6/100 words" in journal(en, ja, lang="en")
 
 
@@ -64,9 +64,9 @@ def test_the_journal_says_why_the_word_figures_of_an_answer_in_the_other_languag
 
 def test_the_journal_marks_the_rates_of_a_far_too_short_answer():
     short = {"id": 4, "language": "ja", "metrics": {"answer_s": 7.8, "budget_s": 30.0, "fillers_per_min": 0.0,
-                                                    "chars_per_min": 347.0, "long_pauses": 0}}
+                                                    "chars_per_min": 347.0, "morae_per_s": 7.4, "long_pauses": 0}}
     shown = block(journal(short), 4)
-    assert "347字/分\\*" in shown and "0.0回/分\\*" in shown and "- \\*持ち時間の30%未満" in shown
+    assert "7.4拍/秒\\*" in shown and "0.0回/分\\*" in shown and "- \\*持ち時間の30%未満" in shown
     long_enough = dict(short, id=5, metrics=dict(short["metrics"], answer_s=20.0))
     assert "\\*" not in block(journal(long_enough), 5)
 

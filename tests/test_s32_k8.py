@@ -7,9 +7,12 @@ overshot; the Japanese pace tracked over time is the morae a second the report g
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
 
+from furikaeri import coach
 from furikaeri import notes as N
-from furikaeri.progress import focus_then
+from furikaeri.progress import focus_then, own_usual, usual_pace
+from furikaeri.report import history as H
 from furikaeri.store import Answer, Note
 
 
@@ -120,3 +123,53 @@ def test_a_target_length_crossed_to_its_other_side_is_overshot(before, after, ve
     fix = N.check_fix(_answer({**base, "answer_s": before, "over_s": before - 120}, "1分程度で話す"),
                       {**base, "answer_s": after, "over_s": after - 120}, "ja")
     assert [c.verdict for c in fix.changes] == [verdict] and fix.verdict == verdict
+
+
+# --------------------------------------------------------------------------- 5. the Japanese pace tracked is the one graded
+
+
+def _ja(id_: int, chars: float, morae: float, focus: str | None = None) -> Answer:
+    a = _focused(id_, {"answer_s": 50.0, "budget_s": 60.0, "over_s": -10.0, "chars_per_min": chars,
+                       "morae_per_s": morae}, focus)
+    return Answer(**{**a.__dict__, "created_at": f"2026-12-0{id_}T10:00:00+00:00"})
+
+
+def test_the_japanese_usual_pace_is_in_the_morae_a_second_the_report_grades():
+    # QA: あなたのふだんの話速: 231字/分 beside verdicts in 拍/秒; kanji-dense answers read few
+    # characters at a fast pace, so the two figures need not even agree on which is faster
+    answers = [_ja(1, 231.0, 5.6), _ja(2, 240.0, 5.8), _ja(3, 220.0, 5.4), _ja(4, 200.0, 6.5)]
+    usual = usual_pace(answers)["ja"]
+    assert usual["metric"] == "morae_per_s" and usual["median"] == 5.6 and usual["latest"] == 6.5
+    assert usual["latest_vs_usual"] > 0  # faster, as graded (fewer characters)
+    assert "morae_per_s" in own_usual(answers[:3], "ja") and "chars_per_min" not in own_usual(answers[:3], "ja")
+
+
+class _Archive:
+    def __init__(self, *answers: Answer):
+        self._answers = answers
+
+    def answers(self, full: bool = False) -> list[Answer]:
+        return list(self._answers)
+
+
+def test_a_focus_saved_on_characters_a_minute_is_still_the_pace_focus():
+    # an answer saved when 字/分 was the tracked pace: its focus, worked out again, is the pace
+    # as graded now (not lost to a 'chars_per_min' != 'morae_per_s' mismatch), and followed up so
+    old = _ja(1, 420.0, 10.5, focus="chars_per_min")
+    given = coach.focus_given(_Archive(old), old)
+    assert given is not None and (given.metric, given.side) == ("morae_per_s", "high")
+    assert coach.stored_focus("chars_per_min", "ja") == "morae_per_s" and coach.stored_focus("wpm", "en") == "wpm"
+    assert coach.stored_focus("fillers_per_min", "ja") == "fillers_per_min"
+    c = focus_then([old], _ja(2, 300.0, 7.0))
+    assert (c.metric, c.before, c.after, c.verdict) == ("morae_per_s", 10.5, 7.0, "better")
+
+
+def test_the_history_pace_column_is_in_morae_a_second():
+    answers = [{"id": 1, "created_at": "2026-12-05T10:00:00Z", "question": "自己紹介をお願いします。", "language": "ja",
+                "note": None, "metrics": {"answer_s": 50.0, "budget_s": 60.0, "fillers_per_min": 1.0,
+                                          "chars_per_min": 231.0, "morae_per_s": 5.6}}]
+    console = Console(record=True, width=100, color_system=None)
+    H.render_history(console, [{"id": 1, "name": "s", "started_at": "2026-12-05T10:00:00Z", "company": None,
+                                "answers": answers}], "ja")
+    out = console.export_text()
+    assert "話速（拍/秒）" in out and "5.6" in out and "231" not in out and "字/分" not in out

@@ -244,8 +244,9 @@ def _figure_as_shown(metric: str, value: float) -> float:
 
 
 def _main_rate_agrees(metric: str, side: str, metrics: Mapping[str, Any], language: str) -> bool:
-    """For the tracked pace figure when the report judges pace by another (Japanese: 字/分
-    tracked, 拍/秒 the report's verdict), whether that one is off on the same side too."""
+    """For the tracked pace figure when the report judges pace by another, whether that one is
+    off on the same side too (both languages now track the figure the report grades: wpm, and
+    拍/秒 in Japanese, where 字/分 was tracked before; a language's rules may still differ)."""
     rules = get_rules(language)
     if metric != rules.pace_key or rules.rate_key == rules.pace_key or rules.rate_key not in norms.RATE_BANDS:
         return True
@@ -259,6 +260,17 @@ def _main_rate_agrees(metric: str, side: str, metrics: Mapping[str, Any], langua
     return main > band.hi if side == "high" else main < band.lo
 
 
+def stored_focus(focus: str | None, language: str | None) -> str | None:
+    """The figure a stored focus (``Answer.focus``) is on now: a focus on any of the language's
+    pace figures is on the one the archive tracks (:attr:`furikaeri.lang.Rules.pace_key`), so
+    an answer saved when Japanese pace was tracked in 字/分 (``chars_per_min``) is followed up
+    in the 拍/秒 the report grades, as every later one is."""
+    if not focus or not language:
+        return focus
+    rules = get_rules(language)
+    return rules.pace_key if focus in rules.rate_keys else focus
+
+
 def focus_given(store, answer) -> Focus | None:
     """The focus a stored answer was given (``Answer.focus``), worked out again as it was then:
     against the norm and the usual of the answers before it."""
@@ -266,7 +278,7 @@ def focus_given(store, answer) -> Focus | None:
         return None
     earlier = [a.metrics for a in store.answers(full=False) if a.id < answer.id and a.language == answer.language]
     focus = choose_focus(answer.metrics, answer.language, own_usual=usual(earlier, answer.language))
-    if focus is None or focus.metric != answer.focus:
+    if focus is None or focus.metric != stored_focus(answer.focus, answer.language):
         return None
     return _naming_cause(_naming_filler(focus, answer.analysis), answer.analysis, answer.language)
 

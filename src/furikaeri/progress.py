@@ -337,14 +337,15 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
         return None
     previous = next((a for a in reversed(earlier) if a.question_id == current.question_id and a.id < current.id),
                     None)
-    if previous is None or not previous.focus or previous.focus not in METRIC_BY_NAME:
+    focus = coach.stored_focus(previous.focus, previous.language) if previous is not None else None
+    if previous is None or not focus or focus not in METRIC_BY_NAME:
         return None
-    if not judged_both(previous.focus, previous.metrics, current.metrics):  # a rate of an answer too short for it
+    if not judged_both(focus, previous.metrics, current.metrics):  # a rate of an answer too short for it
         return None  # moved nothing: as the note's check and compare, which show it with no verdict
     # a focus on a far too short answer asked for more (the length is otherwise not judged)
-    moved = judged_change(METRIC_BY_NAME[previous.focus], previous.metrics, current.metrics,
-                          want="higher" if previous.focus == "answer_s" else None)
-    if previous.focus == "over_s":
+    moved = judged_change(METRIC_BY_NAME[focus], previous.metrics, current.metrics,
+                          want="higher" if focus == "answer_s" else None)
+    if focus == "over_s":
         return thinned(moved, previous.metrics, current.metrics)
     return settle_counts(moved, previous.metrics, current.metrics)  # one filler more is no change
 

@@ -1050,7 +1050,7 @@ class JapaneseRules:
     #: The rate figure judged against its band, the figures reported, and their unit.
     rate_type = JapaneseRate
     rate_key = "morae_per_s"
-    pace_key = "chars_per_min"  # the pace tracked over time in the archive (字/分, the 就活 norm)
+    pace_key = "morae_per_s"  # the pace tracked over time in the archive: the 拍/秒 the report grades (字/分 shown beside)
     rate_keys = tuple(f.name for f in fields(JapaneseRate))
     unit = "morae"
     units_per_word = 3  # morae in a word, roughly: "per 100 words" is per 300 morae
