@@ -42,7 +42,7 @@ def take(tmp_path):
 
 def _read_only(monkeypatch, home):
     """The archive opened as a read-only one is (a read-only mount, chattr +i: root's chmod binds not)."""
-    monkeypatch.setattr(P, "open_store", lambda: Store.open(home, read_only=True))
+    monkeypatch.setattr(P, "open_store", lambda **_: Store.open(home, read_only=True))
 
 
 def _command_in(err: str) -> list[str]:

@@ -44,7 +44,7 @@ class Seconds(click.FloatRange):
             if seconds is None:
                 self.fail(f"{value!r} is not a number of seconds.", param, ctx)
             return seconds
-        v = click.FloatParamType.convert(self, value, param, ctx)
+        v = click.types.FloatParamType.convert(self, value, param, ctx)
         if not math.isfinite(v):
             self.fail(f"{value!r} is not a number of seconds.", param, ctx)
         return v
