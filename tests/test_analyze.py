@@ -77,7 +77,7 @@ def test_a_set_question_named_by_id_brings_its_text_and_budget(tmp_path):
     assert (doc["answer_id"], doc["budget_s"], doc["question"]) == (1, 30.0, "自己紹介をお願いします。")
     second = CliRunner().invoke(cli, [*args, "-q", "自己紹介をお願いします"])
     assert json.loads(second.stdout)["budget_s"] == 30.0
-    assert "前回の回答は回答1です: furikaeri compare 1 2" in second.stderr
+    assert "前回の回答は回答1です: furikaeri --home " in second.stderr and " compare 1 2" in second.stderr
     dropped = CliRunner().invoke(cli, ["--home", str(tmp_path), "analyze", str(SAMPLES / "ja_jikoshoukai.flac"),
                                        "--note", "結論から"])
     assert dropped.exit_code == 2 and "go with --save" in dropped.stderr

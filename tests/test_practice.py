@@ -896,7 +896,7 @@ def test_monday_thursday_japanese(home, tmp_path):
     out = flat(r.output)
     assert "前回（2026-11-23" in out and "あなたのメモ: 結論から話す。えーを減らす" in out
     assert "メモで狙った点が良くなりました" in out and ("目安超過:" in out or "フィラー:" in out)
-    assert "話速:" in out  # the check for "もっとゆっくり話す" reports the pace
+    assert "話速（拍/秒）:" in out  # the check for "もっとゆっくり話す" reports the pace, in morae as graded
     with Store.open(home) as st:
         answers = st.answers()
     assert len(answers) == 6 and all(a.language == "ja" for a in answers)
