@@ -65,7 +65,7 @@ class Rules(Protocol):
 
     rate_type: type  # the language's Rate (a frozen dataclass of its rate figures)
     rate_key: str  # the rate figure judged against its band (wpm; morae_per_s)
-    pace_key: str  # the pace figure tracked over time (wpm; chars_per_min)
+    pace_key: str  # the pace figure tracked over time (wpm; morae_per_s, as the report grades it)
     rate_keys: tuple[str, ...]  # every rate figure the language reports
     unit: str  # "words" | "morae"
     units_per_word: int  # rate units in a word, roughly (1; 3 morae)

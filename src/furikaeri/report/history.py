@@ -140,6 +140,17 @@ def _label(metric: str, lang: str) -> str:
     return m.label(lang) if m else metric
 
 
+#: The pace figures: each a row of its own in a table (話速（拍/秒） beside 話速 in 字/分), one
+#: "pace" where a single one stands with its unit (「話速 6.6拍/秒」, not 「話速（拍/秒） 6.6拍/秒」).
+_PACES = ("wpm", "chars_per_min", "morae_per_s")
+
+
+def _named(metric: str, value: float, lang: str, language: str | None) -> str:
+    """A figure with its name, as a line of figures writes it: the pace by the plain word."""
+    name = _label("wpm" if metric in _PACES else metric, lang)
+    return f"{name} {fmt_value(metric, value, lang, language=language)}"
+
+
 _VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"}
 
 
@@ -268,7 +279,7 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
         parts.append(t("fig_repetition" if n == 1 else "fig_repetitions", lang, n=n))
     rate = get_rules(language or "").pace_key
     if metrics.get(rate) is not None:
-        parts.append(f"{_label(rate, lang)} {fmt_value(rate, metrics[rate], lang, language=language)}")
+        parts.append(_named(rate, metrics[rate], lang, language))
     if metrics.get("long_pauses"):
         parts.append(t("fig_long_pauses", lang, n=metrics["long_pauses"]))
     return parts
@@ -465,7 +476,7 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
         line.append_text(_focus_verdict(c, lang))
         console.print(fit_line(line, console.width))
     if after.usual:
-        figures = " · ".join(f"{_label(k, lang)} {fmt_value(k, v, lang, language=language)}" for k, v in after.usual.items())
+        figures = " · ".join(_named(k, v, lang, language) for k, v in after.usual.items())
         _say(console, f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
     for r in after.recurring:
         _say(console, f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
