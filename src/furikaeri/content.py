@@ -223,19 +223,23 @@ def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | 
     the answer's start (the courtesy took the budget's time too).
 
     Where Whisper left the full stop out, a sentence ends at a polite final form (です, ません):
-    it runs on over the words that carry the form on (ません|でした, です|ね|。), and ends only at
-    the end of a word of the joined text, never inside one. ``late`` judges the share as shown
+    it runs on over the words that carry the form on (ません|でした, です|ね|。), ends only at
+    the end of a word of the joined text, never inside one, and not where a conjunctive
+    particle carries the clause on (ません|から, です|が: ``Rules.ends_sentence`` given the words
+    after it). A piece that only says again the end of the courtesy before it (Whisper hearing
+    its tail twice: 「ありがとうございます。おございます」, "Thank you. You.") is no sentence of the
+    answer either (:func:`_echo`). ``late`` judges the share as shown
     (a whole percentage: 0.202 is 20 %, within 20 %); ``text`` is written as the transcript is
     shown (Japanese without Whisper's spaces, "Python 3" keeping its own)."""
     from furikaeri.lang import readable
 
     text, spans = join_with_offsets(words)
-    begin = 0
+    begin, courtesy = 0, ""
     for i in _sentence_ends(words, text, spans, rules):
         sentence = text[begin: spans[i][1]]
         said = _bare(sentence, [(m.start, m.end) for m in rules.find_fillers(sentence)], rules)
-        if rules.courtesy(said):
-            begin = spans[i][1]  # said before the answer: the point is still to come
+        if rules.courtesy(said) or (courtesy and _echo(said, courtesy, rules)):
+            begin, courtesy = spans[i][1], said  # said before the answer: the point is still to come
             continue
         if rules.count_units(said) < 2:
             continue
@@ -244,6 +248,20 @@ def opening(words, rules, *, answer_start: float, budget_s: float) -> Opening | 
         late = round(share * 100) > round(norms.OPENING_SHARE * 100)  # as shown (a whole %): measure.as_shown
         return Opening(seconds, share, late, _order(sentence, rules), readable(sentence.strip(), rules.code))
     return None
+
+
+def _echo(said: str, courtesy: str, rules) -> bool:
+    """Is ``said`` only the end of the ``courtesy`` said just before it, heard again by Whisper
+    (「ありがとうございます。おございます」: its last words, the first of them perhaps misheard by a
+    letter, お for とう)? Such a tail states nothing: it is not the answer's first sentence."""
+    words = [w.lower() for w in rules.diff_tokens(said)]
+    before = [w.lower() for w in rules.diff_tokens(courtesy)]
+    if not words or len(words) > len(before):
+        return False
+    if words == before[-len(words):]:
+        return True
+    rest = words[1:]  # the first word misheard: one letter, the rest the courtesy's end
+    return bool(rest) and rules.count_chars(words[0]) <= 1 and rest == before[-len(rest):]
 
 
 def _sentence_ends(words, text: str, spans, rules):
@@ -257,7 +275,9 @@ def _sentence_ends(words, text: str, spans, rules):
         while (i + 1 < len(words) and not _stop_mark(text[: spans[i][1]])
                and rules.ends_sentence(text[: spans[i + 1][1]])):
             i += 1  # ません|でした。: the sentence goes on to the word that ends it
-        if _word_end(text, spans[i][1], rules):  # not a form ending inside a word of the text
+        end = spans[i][1]
+        # not a form ending inside a word of the text, nor one a link carries on (ません|から)
+        if _word_end(text, end, rules) and rules.ends_sentence(text[:end], after=text[end:]):
             yield i
         i += 1
 

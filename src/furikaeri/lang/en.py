@@ -848,6 +848,10 @@ TEXT = {
     'into_budget': 'better, now within budget',
     'left_budget': 'worse, now over budget',
     'no_archive_folder': 'no archive in {home}: the folder does not exist (check --home or FURIKAERI_HOME if you meant another)',
+    'tip_long_silence_clause': 'A {longest:.1f}-s silence at a comma: a listener wonders whether you have lost your thread. Know where a sentence is going before you start it (a keyword for each point), so its second half follows the comma at once.',
+    'tip_long_silences_clause': '{n} silences of {very_long:g} s or more at commas (longest {longest:.1f} s): a listener wonders whether you have lost your thread. Know where a sentence is going before you start it (a keyword for each point), so its second half follows the comma at once.',
+    'tip_long_silences_places': '{n} silences of {very_long:g} s or more between sentences and at commas (longest {longest:.1f} s): a listener wonders whether you have finished. Have the order of your points ready (a keyword each), so the next one comes as a sentence ends.',
+    'warn_very_noisy': "The room is very noisy (speech only {db:.0f} dB above the background, too little to tell speech from the noise): the answer's length, its pauses and its words may be far off what was said. Record somewhere quieter for a fair measure.",
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
@@ -1292,10 +1296,11 @@ class EnglishRules:
         """Letters and digits only: no spaces, punctuation or symbols."""
         return sum(1 for c in text if c.isalnum())
 
-    def ends_sentence(self, text_before: str) -> bool:
+    def ends_sentence(self, text_before: str, after: str = "") -> bool:
         """True when the text up to a pause ends in ``.``, ``?``, ``!`` or ``…`` (after
         closing quotes/brackets and spaces), except after a title abbreviation
-        ("Mr.", "Dr.") that always precedes a name."""
+        ("Mr.", "Dr.") that always precedes a name. ``after`` (the words said next) does not
+        matter: an English sentence ends only at its mark, never at a form a link may carry on."""
         s = text_before.rstrip().rstrip("\"'”’)]»").rstrip()
         if not s or s[-1] not in _SENTENCE_END_CHARS:
             return False

@@ -62,7 +62,8 @@ starting with one, said twice in a row, optionally with 、 between (私、私�
 Numerals are excluded (一つ一つ, 一人一人 are reduplication, not false starts).
 
 Hedges (kind ``hedge``), a separate class (METRICS.md): と思います/だと思います/かなと思います
-(and と思っています, と思う; not the past と思いました, which tells a thought in a story), 一応, たぶん/多分/おそらく, させていただきます
+(and と思っています, と思う; not the past と思いました, which tells a thought in a story, nor a
+third person's wish told, 「ケンは…入りたいと思っています」), 一応, たぶん/多分/おそらく, させていただきます
 (させていただきました, させていただきたい...), ちょっと, みたいな(感じ), 的な(感じ) only after
 kana or Latin (リーダー的な, サークル的な: a vague *-ish*; 積極的な, 具体的な are ordinary
 adjectives), a stalling そうですね before 、 or ー or at the start of the answer, かもしれません and
@@ -382,8 +383,43 @@ def _hedge_soudesune(ix: _Index, s: int, e: int) -> bool:
     return _answer_start(ix.text, s) or ix.text[e:e + 1] in {"、", "ー", "…", ","}
 
 
+#: Who says 私 (the speaker): a subject that makes a wish in a sentence the speaker's own.
+_FIRST_PERSON = {"私", "わたし", "わたくし", "僕", "ぼく", "俺", "おれ", "自分"}
+#: Third persons as a narrated story names them: 彼, 彼女, 彼ら (and any given name, UniDic's 人名).
+_THIRD_PERSON = {"彼", "彼女", "彼ら", "彼女ら"}
+
+
+def _hedge_omou(ix: _Index, s: int, e: int) -> bool:
+    """と思っています is the speaker's hedge, except a third person's wish or intent told in a
+    story (「ケンは…家に入りたいと思っていますけど」): a wish or will (〜たい, 〜よう) right before と
+    belongs to whoever thinks it, so with a third person (a name, 彼, 彼女 + は/が) the subject
+    nearest before it in the sentence, the thought is that person's, told, not the speaker's
+    own claim softened (as a narrated と思いました is none)."""
+    if not ix.text.startswith("と", s) or "て" not in ix.text[s:e]:
+        return True  # と思います, と思う: said of the speaker's own view
+    will = ix.before(s)
+    if will is None or not (will.lemma == "たい" or will.cform.startswith("意志推量形")):
+        return True
+    return _subject_before(ix, s) != "third"
+
+
+def _subject_before(ix: _Index, offset: int) -> str | None:
+    """``first``, ``third`` or None: the person marked by は or が nearest before ``offset`` in
+    its sentence (since the last 。！？)."""
+    start = max(ix.text.rfind(c, 0, offset) for c in "。！？!?") + 1
+    toks = [t for t in ix.toks if start <= t.start and t.end <= offset]
+    for tok, nxt in reversed(list(zip(toks, toks[1:]))):
+        if nxt.surface not in ("は", "が"):
+            continue
+        if tok.surface in _FIRST_PERSON:
+            return "first"
+        if tok.surface in _THIRD_PERSON or tok.pos3 == "人名":
+            return "third"
+    return None
+
+
 _HEDGE_PATTERNS = [
-    (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|っています|っております|ってます|う)(?!ち|と)"), _always),
+    (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|っています|っております|ってます|う)(?!ち|と)"), _hedge_omou),
     (re.compile(r"一応|いちおう"), _always),
     (re.compile(r"たぶん|多分|おそらく|恐らく"), _always),
     (re.compile(r"させて(?:いただ|頂)(?:きます|きました|きたい|いて|く|けれ|き)"), _always),
@@ -780,6 +816,10 @@ TEXT = {
     'into_budget': '改善（持ち時間内に収まった）',
     'left_budget': '悪化（持ち時間を超えた）',
     'no_archive_folder': 'フォルダ {home} がありません。記録はまだありません（別のフォルダのつもりなら --home か FURIKAERI_HOME を確かめてください）',
+    'tip_long_silence_clause': '読点のところで{longest:.1f}秒の沈黙がありました。聞き手は話の続きがあるのか、言葉に詰まったのかと迷います。話す順番をキーワードで決めておけば、文の途中で止まらずに最後まで言い切れます。',
+    'tip_long_silences_clause': '読点のところで{very_long:g}秒以上の沈黙が{n}回ありました（最長{longest:.1f}秒）。聞き手は話の続きがあるのか、言葉に詰まったのかと迷います。話す順番をキーワードで決めておけば、文の途中で止まらずに最後まで言い切れます。',
+    'tip_long_silences_places': '文の切れ目や読点のところで{very_long:g}秒以上の沈黙が{n}回ありました（最長{longest:.1f}秒）。聞き手は話が終わったのかと迷います。話す順番をキーワードで決めておけば、文が終わってすぐ次の話に移れます。',
+    'warn_very_noisy': '周りの雑音がとても大きい録音です（音声と背景の差が{db:.0f}dBしかなく、声と雑音を聞き分けられません）。回答の長さ・間・言葉は実際とかなり違っている可能性があります。正しく測るには静かな場所で録音してください。',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
@@ -1256,7 +1296,7 @@ class JapaneseRules:
         no spaces, punctuation (、。！？「」…) or symbols."""
         return sum(1 for c in text if unicodedata.category(c)[0] in "LN")
 
-    def ends_sentence(self, text_before: str) -> bool:
+    def ends_sentence(self, text_before: str, after: str = "") -> bool:
         """True when the text up to a pause ends a sentence.
 
         Either it ends in 。！？!?．.… (after closing brackets 」』） and spaces; not the dot after
@@ -1264,7 +1304,9 @@ class JapaneseRules:
         Whisper left the punctuation out, in a polite sentence-final form: です, ます, ました,
         でした, ません, でしょう, ましょう, optionally with よ/ね/よね/か (ですね, ますか,
         ませんでした). Plain forms (した, だ) are not used: they also end relative clauses
-        (した経験).
+        (した経験). A polite form that ``after`` (the words said next, when known) carries on
+        with a conjunctive particle ends no sentence (:func:`_links_on`: 持っていませんから…,
+        大丈夫ですが…).
         """
         s = text_before.rstrip().rstrip("」』）)]\"'”’").rstrip()
         if not s:
@@ -1272,7 +1314,26 @@ class JapaneseRules:
         if s[-1] in "。！？!?．.…":
             # not the dot of a Latin abbreviation or initial ("I.D.", "I.I.D.", "A.")
             return not re.search(r"(?:^|[^A-Za-z])[A-Za-z]\.$", s)
-        return bool(re.search(r"(?:です|ます|ました|でした|ません|でしょう|ましょう)(?:よね|よ|ね|か)?$", s))
+        return bool(re.search(r"(?:です|ます|ました|でした|ません|でしょう|ましょう)(?:よね|よ|ね|か)?$", s)) \
+            and not _links_on(s, after)
+
+
+#: What carries a clause on past a polite form instead of ending the sentence there: a conjunctive
+#: particle or clause link (ませんから, ですので, ですが, ましたけど, ですけれども, ですし, ですのに,
+#: ませんて, ですても, ですと).
+_CLAUSE_LINK = re.compile(r"けれども|けれど|けど|から|ので|のに|ても|が|し|て|と")
+
+
+def _links_on(before: str, after: str) -> bool:
+    """Does ``after``, said right after the polite form that ends ``before``, carry the clause on
+    (``_CLAUSE_LINK``)? Only where the dictionary reads it as a particle there, so that the next
+    sentence's first word is not taken for one (ですしかし, ですとても, ですがんばります)."""
+    after = after.lstrip()
+    if not _CLAUSE_LINK.match(after):
+        return False
+    head = before[-12:]
+    at = next((t for t in _tokens(head + after[:12]) if t.start == len(head)), None)
+    return at is not None and at.pos1 == "助詞" and at.pos2 != "終助詞"
 
 
 RULES = JapaneseRules()
