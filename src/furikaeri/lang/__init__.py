@@ -138,8 +138,10 @@ class Rules(Protocol):
     def count_chars(self, text: str) -> int:
         """Characters as written, without spaces and punctuation (the 字/分 count)."""
 
-    def ends_sentence(self, text_before: str) -> bool:
-        """True when ``text_before`` (the transcript up to a pause) ends a sentence."""
+    def ends_sentence(self, text_before: str, after: str = "") -> bool:
+        """True when ``text_before`` (the transcript up to a pause) ends a sentence; ``after``:
+        the words said next (a Japanese polite form a clause link carries on ends none:
+        持っていません|から)."""
 
     def diff_tokens(self, text: str) -> list[str]:
         """The units two answers' transcripts are compared in (words; characters)."""
