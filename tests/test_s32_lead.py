@@ -116,3 +116,18 @@ def test_saving_still_makes_the_archive_and_an_existing_folder_reads_without_the
     assert (home / "furikaeri.db").exists()
     result = CliRunner().invoke(cli, ["--home", str(home), "history"])
     assert result.exit_code == 0 and "no archive" not in result.stderr
+
+
+@pytest.mark.parametrize("lang, aim, budget", [("en", "past the length your note set", "over the budget"),
+                                               ("ja", "メモで決めた長さを超えた", "持ち時間を超えた")])
+def test_a_length_past_the_notes_own_aim_is_not_said_over_the_budget(lang, aim, budget):
+    """k8's leftover: "about 30 s" on a 60-s budget, 15 s then 45 s, is past the note's aim and
+    well within the budget; a note with no length of its own ("say more") past the budget is over it."""
+    from furikaeri.notes import FixCheck
+
+    longer = Change("answer_s", 15.0, 45.0, 30.0, "overshot")
+    for fix, said, unsaid in ((FixCheck(1, "about 30 s", True, (longer,), "overshot", target_s=30.0), aim, budget),
+                              (FixCheck(1, "say more", True, (longer,), "overshot"), budget, aim)):
+        out = io.StringIO()
+        H._render_fix(Console(file=out, width=200), fix, lang, lang)
+        assert said in out.getvalue() and unsaid not in out.getvalue(), out.getvalue()

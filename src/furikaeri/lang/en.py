@@ -852,6 +852,8 @@ TEXT = {
     'tip_long_silences_clause': '{n} silences of {very_long:g} s or more at commas (longest {longest:.1f} s): a listener wonders whether you have lost your thread. Know where a sentence is going before you start it (a keyword for each point), so its second half follows the comma at once.',
     'tip_long_silences_places': '{n} silences of {very_long:g} s or more between sentences and at commas (longest {longest:.1f} s): a listener wonders whether you have finished. Have the order of your points ready (a keyword each), so the next one comes as a sentence ends.',
     'warn_very_noisy': "The room is very noisy (speech only {db:.0f} dB above the background, too little to tell speech from the noise): the answer's length, its pauses and its words may be far off what was said. Record somewhere quieter for a fair measure.",
+    'overshot_aim': 'past the length your note set',
+    'fix_overshot_aim': 'you did what your note asked, and the answer went past the length the note set',
     'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -820,6 +820,8 @@ TEXT = {
     'tip_long_silences_clause': '読点のところで{very_long:g}秒以上の沈黙が{n}回ありました（最長{longest:.1f}秒）。聞き手は話の続きがあるのか、言葉に詰まったのかと迷います。話す順番をキーワードで決めておけば、文の途中で止まらずに最後まで言い切れます。',
     'tip_long_silences_places': '文の切れ目や読点のところで{very_long:g}秒以上の沈黙が{n}回ありました（最長{longest:.1f}秒）。聞き手は話が終わったのかと迷います。話す順番をキーワードで決めておけば、文が終わってすぐ次の話に移れます。',
     'warn_very_noisy': '周りの雑音がとても大きい録音です（音声と背景の差が{db:.0f}dBしかなく、声と雑音を聞き分けられません）。回答の長さ・間・言葉は実際とかなり違っている可能性があります。正しく測るには静かな場所で録音してください。',
+    'overshot_aim': 'メモで決めた長さを超えた',
+    'fix_overshot_aim': 'メモどおり長くなりましたが、メモで決めた長さを超えました',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
