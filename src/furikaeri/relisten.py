@@ -342,9 +342,12 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
             n = 1
         elif n > 1:
             n = max(1, min(n, sum(1 for b in bursts if c.start - 0.02 <= (b.start + b.end) / 2 <= c.end + 0.02)))
+        if not v.replace_words and _wrote_filler_first(words, c.on, rules):
+            continue  # the main pass wrote the filler there already (えー + と、 over the えっと heard again)
         if v.replace_words:
             drop.update(c.on)
-        added += _place(c, v.fillers[:n], h, rules, bursts)
+        placed = _place(c, v.fillers[:n], h, rules, bursts, bound=None if v.replace_words else _next_word(words, c))
+        added += [f for f in placed if not _over_main_filler(f, words, c.on, drop, rules)]
     out = [w for i, w in enumerate(words) if i not in drop] + added
     out.sort(key=take_order)
     # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
@@ -376,10 +379,55 @@ def _is_filler(rules, text: str) -> bool:
     return only_fillers(rules, text) is not None
 
 
-def _place(c: Candidate, fillers, heard: Heard, rules, bursts=()) -> list[Word]:
+def _wrote_filler_first(words, on, rules) -> bool:
+    """Does the main pass's text over ``on`` open with a hesitation? The second listen's fillers
+    are the ones heard at the start of the stretch, so they are that one, written differently
+    (えー + と、 there, えっと heard again): counted once, as the main pass wrote it. Not a word
+    used as a filler (その、): Whisper drops sounds, not words, so a hesitation heard before it
+    is one the main pass dropped."""
+    from furikaeri.lang import leading_fillers
+
+    lead = leading_fillers(rules, _joined(words, on))[0] if on else []
+    return bool(lead) and lead[0][1] == "hesitation"
+
+
+def _over_main_filler(f: Word, words, on, drop, rules) -> bool:
+    """Does the filler heard again lie over a hesitation the main pass wrote in the stretch (and
+    keeps)? Then it is the same sound heard twice, not a second filler. Read as the transcript's
+    rules read it, in its words' context: 「え」 of 「えっ、」 (surprise) is no filler there. Only a
+    hesitation: a word that is a filler in some uses (その) stamped over the filler said before
+    it is a word said after it."""
+    kept = [i for i in on if i not in drop]
+    text, spans = "", []
+    for i in kept:
+        spans.append((len(text), len(text) + len(words[i].text), i))
+        text += words[i].text
+    for m in rules.find_fillers(text):
+        own = [i for a, b, i in spans if a < m.end and m.start < b]
+        if m.kind == "hesitation" and own and min(words[i].start for i in own) < f.end \
+                and f.start < max(words[i].end for i in own):
+            return True
+    return False
+
+
+#: The shortest a filler heard before words is given (s), as :func:`_place` shares a stretch.
+MIN_FILLER_S = 0.12
+
+
+def _next_word(words, c: Candidate) -> float | None:
+    """Where the first main-pass word of ``c`` kept after the filler starts: the first that starts
+    at least :data:`MIN_FILLER_S` into the stretch (a word stamped from the stretch's start was
+    stamped over the filler, the 「お」 of おくる over the え before it). The filler ends by then."""
+    later = [words[i].start for i in c.on if words[i].start >= c.start + MIN_FILLER_S]
+    return min(later) if later else None
+
+
+def _place(c: Candidate, fillers, heard: Heard, rules, bursts=(), bound: float | None = None) -> list[Word]:
     """Words for the fillers heard at the start of ``c``. Several fillers over as many bursts
     of sound take the bursts' times; one filler heard alone takes the whole stretch; fillers
-    heard before words take a share of it by characters (at least 0.12 s, at most 0.8 s)."""
+    heard before words take a share of it by characters (at least 0.12 s, at most 0.8 s).
+    None reaches past ``bound``, the start of the next word the main pass wrote and keeps
+    (:func:`_next_word`): a share by characters is a guess, the word's stamp is not."""
     from furikaeri.lang import leading_fillers
 
     p = round(float(np.exp(heard.logprob)), 3)
@@ -392,7 +440,9 @@ def _place(c: Candidate, fillers, heard: Heard, rules, bursts=()) -> list[Word]:
         if rest:
             spoken = sum(len(t) for t, _ in lead)
             share = spoken / max(spoken + len(rest.strip(" 、。,.!?…")), 1)
-            span = min(max(share * span, 0.12), 0.8, span)
+            span = min(max(share * span, MIN_FILLER_S), 0.8, span)
+        if bound is not None:
+            span = min(span, bound - c.start)
         step = span / len(fillers)
         spans = [(c.start + k * step, c.start + (k + 1) * step) for k in range(len(fillers))]
     # the bare filler: second_listen writes it as a word of the transcript once it is placed
