@@ -684,8 +684,10 @@ def measure(
 
     What each figure means: the module docstring, "Definitions".
     """
+    from furikaeri.transcribe import without_loop_copies
+
     speech = list(speech)
-    words = list(words)
+    words = without_loop_copies(words, rules)  # a decoder's loop is not the speaker's repetitions
     if not words or not speech:
         return _nothing_heard(rules)
     (start, end), found = _span_and_fillers(words, speech, rules, held=held, bursts=bursts, acoustic=acoustic)

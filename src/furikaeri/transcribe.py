@@ -426,6 +426,101 @@ def _without_stuck_repeats(seg_words):
     return out
 
 
+#: A copy of the phrase just before it, in words (Whisper's tokens: 聴 + いて、), up to this long.
+LOOP_MAX_WORDS = 4
+#: A copy that holds less time of its own than this share of what the speaker's usual pace
+#: gives its spoken length was written by a looping decoder, not said (:func:`without_loop_copies`).
+LOOP_OWN_SHARE = 0.25
+
+
+def without_loop_copies(words, rules) -> list:
+    """``words`` (snapped to the speech) without the copies of a phrase that hold no time of their own.
+
+    Over a stretch it could not make out, Whisper's decoder can go on writing the phrase before
+    it (聴いて eight times over three 聞いて, を and 起きて), and the copies it invents get
+    stamps of next to no length or inside the stamps of the words around them: 0.03 s for
+    three morae, or the previous いて's own 0.03 s. A speaker who repeats a word or restarts
+    ("the, the", それがそれが) takes time to say each copy, at about their pace. So a copy of
+    the phrase just before it whose own time (its stamps, less what other words' stamps cover)
+    is under :data:`LOOP_OWN_SHARE` of the speaker's median seconds per unit of spoken length
+    times its own length is not a word; the count of copies alone decides nothing."""
+    words = list(words)
+    pace = _median_pace(words, rules)
+    if pace <= 0:
+        return words
+    out: list = []
+    i = 0
+    while i < len(words):
+        k = _copy_length(out, words, i)
+        if k and _looped(words, i, i + k, pace, rules):
+            i += k  # a copy the decoder wrote over no sound of its own
+            continue
+        out += words[i:i + max(k, 1)]
+        i += max(k, 1)
+    return out
+
+
+def _looped(words, a: int, b: int, pace: float, rules) -> bool:
+    """Is the copy ``words[a:b]`` too short in its own time to have been said? Fillers are left
+    to the count of their bursts of sound (:func:`furikaeri.fillers.merge_runs`): "uh, uh" is
+    often stamped as one."""
+    from furikaeri.lang import only_fillers
+
+    if only_fillers(rules, "".join(w.text for w in words[a:b])) is not None:
+        return False
+    return _own_time(words, a, b) < LOOP_OWN_SHARE * pace * _spoken(words[a:b], rules)
+
+
+def _norm(w) -> str:
+    return re.sub(r"[\W_]", "", w.text.lower())
+
+
+def _copy_length(kept, words, i: int) -> int:
+    """The length (in words) of the phrase at ``words[i]`` that repeats the last words kept, or 0."""
+    for k in range(1, LOOP_MAX_WORDS + 1):
+        if len(kept) < k or i + k > len(words):
+            break
+        here = [_norm(w) for w in words[i:i + k]]
+        if all(here) and here == [_norm(w) for w in kept[-k:]]:
+            return k
+    return 0
+
+
+def _spoken(words, rules) -> int:
+    return sum(rules.spoken_length(w.text) for w in words)
+
+
+def _median_pace(words, rules) -> float:
+    """The speaker's median seconds per unit of spoken length, over words with a stamp of their own."""
+    per = sorted((w.end - w.start) / rules.spoken_length(w.text) for w in words
+                 if w.end - w.start > 0.02 and rules.spoken_length(w.text) > 0)
+    return per[len(per) // 2] if per else 0.0
+
+
+def _own_time(words, a: int, b: int) -> float:
+    """Seconds of ``words[a:b]``'s stamps that no other word's (of the main pass) covers."""
+    mine = _union([(w.start, w.end) for w in words[a:b]])
+    lo, hi = mine[0][0] if mine else 0.0, mine[-1][1] if mine else 0.0
+    # a filler heard again (source "relisten") has a stamp shared out by guess: it covers nothing
+    others = _union([(w.start, w.end) for j, w in enumerate(words) if not a <= j < b and w.start < hi
+                     and lo < w.end and getattr(w, "source", "whisper") != "relisten"])
+    own = 0.0
+    for s, e in mine:
+        covered = sum(max(0.0, min(e, oe) - max(s, os_)) for os_, oe in others)
+        own += max(0.0, (e - s) - covered)
+    return own
+
+
+def _union(spans) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        elif e > s:
+            out.append((s, e))
+    return out
+
+
 #: Whisper's text context (tokens): the prompt and what it writes for one window together.
 MAX_TOKENS = 448
 
