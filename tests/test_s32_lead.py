@@ -131,3 +131,26 @@ def test_a_length_past_the_notes_own_aim_is_not_said_over_the_budget(lang, aim, 
         out = io.StringIO()
         H._render_fix(Console(file=out, width=200), fix, lang, lang)
         assert said in out.getvalue() and unsaid not in out.getvalue(), out.getvalue()
+
+
+def test_a_pause_after_a_polite_form_a_clause_link_carries_on_is_no_sentence_break():
+    """k10's leftover: 「持っていません」 [pause] 「から」 ends no sentence in the opening, and no
+    sentence in the pause places either; 「持っていません」 [pause] 「私は」 still does."""
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import measure
+    from furikaeri.speech import Interval
+    from furikaeri.transcribe import Word
+
+    ja = get_rules("ja")
+
+    def places(next_words):
+        words = [Word(t, s, e, 0.99) for t, s, e in
+                 [("鍵", 0.5, 0.8), ("を", 0.8, 0.9), ("持って", 0.9, 1.3), ("いません", 1.3, 1.8),
+                  *next_words]]
+        speech = [Interval(0.5, 1.8), Interval(3.0, 4.6)]
+        return [p.place for p in measure(words, speech, duration=5.0, rules=ja, budget_s=60).pauses]
+
+    assert places([("から", 3.0, 3.4), ("外", 3.4, 3.8), ("で", 3.8, 4.0), ("待ち", 4.0, 4.3), ("ました", 4.3, 4.6)]) \
+        != ["sentence"]
+    assert places([("私", 3.0, 3.3), ("は", 3.3, 3.5), ("外", 3.5, 3.8), ("で", 3.8, 4.0), ("待ち", 4.0, 4.3),
+                   ("ました", 4.3, 4.6)]) == ["sentence"]

@@ -348,8 +348,8 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
                            for f in fillers)
         if after_filler or trails_off(text_before, rules):
             place: PausePlace = "mid"
-        elif text_before and rules.ends_sentence(text_before):
-            place = "sentence"
+        elif text_before and rules.ends_sentence(text_before, after=text[len(text_before):]):
+            place = "sentence"  # not a polite form a clause link carries on (持っていません|から)
         elif text_before.rstrip().endswith((",", "、", ";", ":", "，")):
             place = "clause"
         else:
