@@ -46,3 +46,11 @@ def in_tokyo(monkeypatch):
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def take(tmp_path):
+    """A recording file for archive-level tests: only copied by the archive, never decoded."""
+    p = tmp_path / "take.wav"
+    p.write_bytes(b"RIFF....WAVEfmt ")
+    return p

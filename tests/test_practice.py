@@ -179,11 +179,6 @@ def home(furikaeri_home):
     return furikaeri_home
 
 
-@pytest.fixture
-def take(tmp_path):
-    p = tmp_path / "take.wav"
-    p.write_bytes(b"RIFF....WAVEfmt ")  # only copied by the archive, never decoded here
-    return p
 
 
 def seed_week(home, take):

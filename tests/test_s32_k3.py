@@ -33,11 +33,6 @@ def home(furikaeri_home):
     return furikaeri_home
 
 
-@pytest.fixture
-def take(tmp_path):
-    p = tmp_path / "take.wav"
-    p.write_bytes(b"RIFF....WAVEfmt ")
-    return p
 
 
 def _read_only(monkeypatch, home):
