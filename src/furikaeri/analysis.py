@@ -427,7 +427,9 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     held = held_sounds(audio, smap.intervals) if acoustic else ()
     words = snap_words(transcript.words, smap.intervals)
     doubtful: list[tuple[float, float]] = []
-    if relisten and not smap.other_voices:  # heard alone, other people's voices become fillers
+    # Nothing in the main pass (whose prompt asks for fillers: a lone "ummm" is written there):
+    # no answer to hear fillers around, and heard alone a laugh's burst is written 「え」.
+    if relisten and words and not smap.other_voices:  # heard alone, other voices become fillers
         words, doubtful = second_listen(heard, info.path, words, smap.intervals, rules=rules,
                                         bursts=smap.bursts, multilingual=info.multilingual)
     return Heard(tuple(words), tuple(held), tuple(doubtful))
