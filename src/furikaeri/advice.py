@@ -86,7 +86,8 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
     Figures are judged, and written, as the report shows them (:func:`furikaeri.measure.as_shown`).
     An answer far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that
     makes the length the coach's focus) gets the length tip alone: the rates and pauses of a few
-    seconds say little, and saying more is the one thing to work on.
+    seconds say little, and saying more is the one thing to work on. A file cut off that short
+    (``length_known`` False) gets no tip: its length is the file's, and its rates a few seconds'.
 
     Every figure the coach can make its focus has a tip here, and no tip repeats the focus line's
     suggestion (:meth:`furikaeri.coach.Focus.suggestion`, what to do while answering): a tip
@@ -96,8 +97,8 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
 
     if not m.speech_detected:
         return []
-    if length_known and short_answer(m.answer_s, budget_s):
-        return [_length_tip(m, language, budget_s)[1]]  # the focus, and the only tip
+    if short_answer(m.answer_s, budget_s):  # the focus, and the only tip; none of a file cut off that short
+        return [_length_tip(m, language, budget_s)[1]] if length_known else []
     pause = _pause_tip(m, language)
     if pause is not None and pace_slowed_by_silences(m, language) and _wrote(pause[1], "tip_silent_share", language):
         pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
@@ -413,9 +414,13 @@ def _slowing_pauses(pauses) -> str:
 
 def tips_as_shown(analysis, focus) -> list[str]:
     """``analysis``'s tips in the order its report shows them: the one about ``focus`` (a coach
-    focus, or None) first (:func:`focus_first`), so the terminal and ``--json`` give one order."""
+    focus, or None) first (:func:`focus_first`), so the terminal and ``--json`` give one order.
+    Without a focus, an answer far too short for its budget (:func:`_too_short`: a file cut off
+    that short, archived with tips on its rates) keeps only its length tip, as with one."""
     tips = list(analysis.tips)
-    return focus_first(tips, focus.metric, analysis.language, analysis=analysis) if focus is not None else tips
+    if focus is None:
+        return [t for t in tips if _wrote(t, "tip_too_short", analysis.language)] if _too_short(analysis) else tips
+    return focus_first(tips, focus.metric, analysis.language, analysis=analysis)
 
 
 def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
@@ -548,9 +553,10 @@ def _mostly_elsewhere(other_languages, answer_s: float) -> bool:
 
 
 def _too_short(a) -> bool:
-    """Is analysis ``a`` far too short for its budget (:func:`furikaeri.measure.short_answer`),
-    its length known (not a file cut short)? Its length is then its only tip."""
+    """Is analysis ``a`` far too short for its budget (:func:`furikaeri.measure.short_answer`)?
+    Its length is then its only tip; a file cut off that short has none: its length is the
+    file's, and its rates are of a few seconds, whether its length is judged or not."""
     from furikaeri.measure import short_answer
 
     budget = getattr(a, "budget_s", None)
-    return bool(budget) and not getattr(a, "cut_short", False) and short_answer(a.answer_s, budget)
+    return bool(budget) and short_answer(a.answer_s, budget)

@@ -284,7 +284,11 @@ def focus_given(store, answer) -> Focus | None:
 
 
 def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus | None:
-    """:func:`choose_focus` for an :class:`~furikaeri.analysis.Analysis` (or its ``to_dict()``)."""
+    """:func:`choose_focus` for an :class:`~furikaeri.analysis.Analysis` (or its ``to_dict()``).
+    A file cut off part through is judged without its length, and has no focus when what could
+    be read is far too short for the budget (:func:`furikaeri.metrics.too_short`): the rates of
+    a few seconds say little, as for any answer that short."""
+    from furikaeri.metrics import too_short
     from furikaeri.store import metrics_from_analysis
 
     d = analysis.to_dict() if hasattr(analysis, "to_dict") else dict(analysis)
@@ -294,6 +298,8 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
         return None
     metrics = metrics_from_analysis(d)
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
+        if too_short(metrics):  # nor are the rates of the few seconds that could be read
+            return None
         metrics = {k: v for k, v in metrics.items() if k not in ("answer_s", "over_s", "over_budget")}
     focus = choose_focus(metrics, d.get("language") or "en", own_usual=own_usual)
     return _naming_cause(_naming_filler(focus, d), d, d.get("language") or "en")
