@@ -1165,17 +1165,29 @@ def _write_error_message(path: Path, e: OSError, duration: float, header_ok: boo
 
 def find_partial_takes(directory: str | Path) -> list[Path]:
     """Takes in ``directory`` left unfinished by a killed recorder (they have a ``.partial`` marker
-    that no running recorder holds), oldest first. Takes being recorded right now are skipped."""
+    that no running recorder holds), oldest first. Takes being recorded right now are skipped.
+    A marker whose take is missing (deleted or moved since) is listed too, by the take's name:
+    :func:`recover_take` names it rather than the marker lying there unsaid."""
     directory = Path(directory)
     if not directory.is_dir():
         return []
     found = []
     for marker in sorted(directory.glob("*" + MARKER_SUFFIX)):
         take = marker.with_name(marker.name[: -len(MARKER_SUFFIX)])
-        if not take.is_file() or _recording_now(marker):
+        if _recording_now(marker):
             continue
         found.append(take)
-    return sorted(found, key=lambda p: p.stat().st_mtime)
+    return sorted(found, key=_left_at)
+
+
+def _left_at(take: Path) -> float:
+    """When ``take`` was last written: its own time, else (missing) its marker's."""
+    for path in (take, marker_path(take)):
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            continue
+    return 0.0
 
 
 def _recording_now(marker: Path) -> bool:
@@ -1296,6 +1308,39 @@ def _chunks_fill(f, head: bytes, offset: int) -> bool:
     return False
 
 
+def _refuse_missing(path: Path, marker: Path) -> None:
+    """Refuse a take that is not there to repair; a ``.partial`` marker left beside where it was
+    (the take deleted or moved since) is named, and left as it is: it holds the settings the
+    take was recorded with, and only the person knows whether the take is gone for good."""
+    if not marker.is_file():
+        raise AudioError(f"{path}: no such take to recover", ja=f"{path}: 復元する録音が見つかりません")
+    what, what_ja = ("is missing", "見つかりません") if not path.exists() else ("is not a file", "ファイルではありません")
+    raise AudioError(f"{marker}: the take it marks as unfinished, {path.name}, {what}; left as it is "
+                     "(delete the marker if the take is gone for good)",
+                     ja=f"{marker}: 中断された録音 {path.name} が{what_ja}。マーカーはそのまま残します"
+                        "（録音がもう要らないなら、マーカーを削除してください）")
+
+
+def _header_never_written(path: Path, head: bytes, info: dict[str, Any]) -> tuple[int, int]:
+    """(rate, channels) of a marked take killed before its header was complete: an empty file,
+    or the first bytes of the very header our recorder writes for its marker's format. Any
+    other file is not one of our takes (a note, another program's file beside a stray
+    marker): refused, so that it is left as it is, not overwritten by a header."""
+    rate, channels = _positive_int(info.get("rate")), _positive_int(info.get("channels"))
+    if not head and not (rate and channels):
+        # Killed (or the power cut) before a byte was written: an empty take, whatever
+        # its rate would have been.
+        rate, channels = 16000, 1
+    try:
+        ours = _wav_header(rate, channels, 0) if rate and channels else None
+    except struct.error:  # a rate or channel count no WAV header can hold: an edited marker
+        ours = None
+    if ours is None or not ours.startswith(head):
+        raise AudioError(f"{path}: not a furikaeri take (its WAV header cannot be read); left as it is",
+                         ja=f"{path}: furikaeri の録音ではありません（WAV ヘッダーを読み取れません）。変更していません")
+    return rate, channels
+
+
 def recover_take(path: str | Path) -> Take:
     """Repair a take whose recorder was killed: set the WAV header's lengths from the audio that
     is really in the file (dropping a half-written last frame) and remove its marker.
@@ -1310,7 +1355,7 @@ def recover_take(path: str | Path) -> Take:
     path = Path(path)
     marker = marker_path(path)
     if not path.is_file():
-        raise AudioError(f"{path}: no such take to recover", ja=f"{path}: 復元する録音が見つかりません")
+        _refuse_missing(path, marker)
     if marker.exists() and _recording_now(marker):
         raise AudioError(f"{path} is being recorded right now by another furikaeri; not touching it",
                          ja=f"{path} は別の furikaeri が録音している最中です。このファイルには手を付けません")
@@ -1321,15 +1366,7 @@ def recover_take(path: str | Path) -> Take:
         head = f.read(4096)
         found = _find_data_chunk(head)
         if found is None:
-            rate, channels = _positive_int(info.get("rate")), _positive_int(info.get("channels"))
-            if not head and not (rate and channels):
-                # Killed (or the power cut) before a byte was written: an empty take, whatever
-                # its rate would have been.
-                rate, channels = 16000, 1
-            if not rate or not channels or len(head) >= _WAV_HEADER_BYTES:
-                raise AudioError(f"{path}: not a furikaeri take (its WAV header cannot be read)",
-                                 ja=f"{path}: furikaeri の録音ではありません（WAV ヘッダーを読み取れません）")
-            # Killed before the header was complete: write a fresh one.
+            rate, channels = _header_never_written(path, head, info)
             f.seek(0)
             f.write(_wav_header(rate, channels, 0))
             f.flush()

@@ -103,7 +103,27 @@ def current_home() -> Path:
     if env and not env.strip() and not home_option():  # as `--home " "` is: a blank name is no folder
         raise UsageError("FURIKAERI_HOME is blank: set it to the archive folder (or unset it for the usual one)",
                          ja="FURIKAERI_HOME が空白です。記録のフォルダを指定してください（いつものフォルダなら設定を外します）")
-    return Path(home_dir(home_option() or env or None))
+    home = Path(home_dir(home_option() or env or None))
+    if not home_option():  # click refuses a --home that is a file; the others are refused alike
+        _refuse_a_file(home, "FURIKAERI_HOME" if env else None)
+    return home
+
+
+def _refuse_a_file(home: Path, variable: str | None) -> None:
+    """Refuse an archive folder that is a file, as click refuses ``--home FILE``: named by the
+    variable that gave it (``FURIKAERI_HOME``), else as the usual folder. Left unrefused, every
+    command met it as "cannot create the data directory: File exists", even one that only reads."""
+    if not home.exists() or home.is_dir():
+        return
+    if variable:
+        raise UsageError(f"Invalid value for {variable}: '{home}' is a file, not a folder: set it to the archive "
+                         "folder (or unset it for the usual one)",
+                         ja=f"{variable} の値が使えません: '{home}' はファイルです（記録のフォルダを指定するか、"
+                            "いつものフォルダなら設定を外してください）")
+    raise UsageError(f"the data folder {home} is a file, not a folder: move the file away, or name another "
+                     "folder with --home",
+                     ja=f"データフォルダ {home} はフォルダではなくファイルです。そのファイルを別の場所へ移すか、"
+                        "--home で別のフォルダを指定してください")
 
 
 def home_option() -> str | None:
@@ -540,6 +560,54 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
             store.check_writable()
             if session is not None:
                 store.check_session_name(session)
+
+
+def check_room(path) -> None:
+    """Refuse, before minutes of analysis, a ``--save`` of ``path`` that is known not to fit: the
+    save copies the recording into the archive's audio folder, and where the free space there
+    is smaller than the file the copy would fail after the analysis (as a disk with 0 bytes
+    free is refused by :func:`check_save_options`). Nothing is refused when the size or the
+    free space cannot be known, nor for a file already in the audio folder (not copied). Raises
+    :class:`~furikaeri.store.ArchiveFullError`."""
+    import errno
+    import shutil
+
+    from furikaeri.store import ArchiveFullError, audio_dir
+
+    folder = audio_dir(current_home())
+    need = _copied_bytes(Path(path), folder)
+    try:
+        free = shutil.disk_usage(folder).free if need else None
+    except OSError:
+        free = None
+    if free is None or free >= need:
+        return
+    home, need_said, free_said = current_home(), _megabytes(need), _megabytes(free)
+    error = ArchiveFullError(f"no room to save {path} into the archive {home}: its recording takes {need_said}, "
+                             f"{free_said} is free; free some space and try again (it was not analysed)",
+                             ja=f"アーカイブ {home} に {path} を保存する空きがありません（録音は {need_said}、"
+                                f"空きは {free_said}）。空きを作ってからやり直してください（分析していません）")
+    error.errno = errno.ENOSPC
+    raise error
+
+
+def _copied_bytes(path: Path, folder: Path) -> int:
+    """What saving ``path`` writes into ``folder`` (its copy; :func:`furikaeri.session.keep_audio`):
+    0 when that cannot be known (no such file, a pipe) or nothing is copied (it is there already)."""
+    import stat
+
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or path.resolve().parent == folder.resolve():
+            return 0
+    except (OSError, ValueError, RuntimeError):
+        return 0
+    return st.st_size
+
+
+def _megabytes(n: int) -> str:
+    """A size as a person compares it with what a file manager shows (kB below 0.1 MB)."""
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{max(1, round(n / 1e3))} kB"
 
 
 def analyze_command(path, question: str | None, budget: float | None, language: str, *, save: bool = False,
