@@ -219,10 +219,12 @@ def test_an_english_answer_in_a_japanese_journal(home):
 # --------------------------------------------------------------------------- others in the same files
 
 
-def test_questions_show_labels_in_the_locale(home):
-    ja = run(home, JA, "questions", "show", "en-basic").stdout
+def test_questions_show_labels_in_the_sets_language_or_lang(home):
+    """A set is labelled in its own language, as practice asks it (QA s33: was the locale's,
+    while `questions company` used the file's); --lang ja still gives Japanese labels."""
+    ja = run(home, JA, "questions", "show", "en-basic", "--lang", "ja").stdout
     assert "組み込み" in ja and "英語" in ja and "built-in" not in ja and "秒" in ja
-    en = run(home, C, "questions", "show", "en-basic").stdout
+    en = run(home, JA, "questions", "show", "en-basic").stdout
     assert "built-in" in en and "English" in en and " s" in en
 
 

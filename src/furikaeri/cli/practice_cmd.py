@@ -530,6 +530,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
 
     when = parse_when(now_)
     L = archive_lang(lang, [company, stage, *asked, *answered, reaction, went_well, to_fix])
+    if L == "ja":  # typed in Japanese: its errors are too (Latin letters, a company's name, say nothing)
+        speaks(L)
     if len(answered) > len(asked):
         raise UsageError("more --answer than --question: give one answer per question",
                          ja="--answer が --question より多くあります。回答は質問1つに1つです")

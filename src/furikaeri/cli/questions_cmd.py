@@ -94,7 +94,7 @@ def questions_show(name, lang, json_):
     if json_:
         emit_json(qset.to_dict())
         return
-    L = archive_lang(lang)  # as the list of sets (`furikaeri questions`) labels them
+    L = lang or qset.language  # the set's, as practice asks it and `questions company` shows it
     out = console()
     source = text(L, "builtin") if qset.builtin else text(L, "from_interviews") if qset.source == "archive" \
         else qset.source
