@@ -15,6 +15,7 @@ The same steps serve single answers too: :func:`save_analysis` (``analyze --save
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import random
 import re
@@ -27,7 +28,7 @@ from typing import Any, Callable, Sequence, Union
 
 from furikaeri import questions as qmod
 from furikaeri.companies import company_set
-from furikaeri.errors import FurikaeriError, StoreError, UsageError, take_not_saved
+from furikaeri.errors import FurikaeriError, StoreError, UsageError, note_not_saved, take_not_saved
 from furikaeri.lang import get_rules
 from furikaeri.coach import Focus, focus_of
 from furikaeri.coach import usual as coach_usual
@@ -446,25 +447,39 @@ class _Loop:
                     "focus": focus.to_dict() if focus else None,
                     "previous_answer_id": before.previous.id if before.previous else None,
                     "fix": None, "after": None, "analysis": _shown(analysis, focus)}
-        note = self.reflect(index, q, analysis)
+        # saved before the reflection is asked: a terminal closed or a kill at its prompts loses
+        # at most the note, never the analysed answer (the note is added once typed)
         try:
             answer_id, fix = record_answer(
                 self.store, session_id=self._session(now), question_id=before.question_id,
-                analysis=analysis.to_dict(), audio_path=audio.path, note=note, move=audio.recorded, now=now,
+                analysis=analysis.to_dict(), audio_path=audio.path, move=audio.recorded, now=now,
                 focus=focus.metric if focus else None,
                 settings={"set": self.qset.name, "question_key": q.key, "model": self.model,
                           "language": self.language, "budget_s": budget,
                           "source": "microphone" if audio.recorded else "file"})
         except (FurikaeriError, OSError, sqlite3.Error) as e:
-            error = self.not_saved(e, audio.path, q, _note_dict(note))
+            # the reflection is still asked: what is typed goes into the command that saves it later
+            error = self.not_saved(e, audio.path, q, _note_dict(self.reflect(index, q, analysis)))
             if error is e:
                 raise
             raise error from e
         self.emit(Saved(q, answer_id, fix, after))
+        self.add_note(answer_id, self.reflect(index, q, analysis))
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None,
                 "focus": focus.to_dict() if focus else None,
                 "previous_answer_id": before.previous.id if before.previous else None,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": _shown(analysis, focus)}
+
+    def add_note(self, answer_id: int, note: NoteInput) -> None:
+        """The reflection typed (or given) for saved answer ``answer_id``; when it cannot be
+        saved, a :class:`~furikaeri.errors.NoteNotSaved` names the command that saves it."""
+        parts = {k: v for k, v in (_note_dict(note) or {}).items() if v and v.strip()}
+        if not parts:
+            return
+        try:
+            self.store.set_note(answer_id, **parts)
+        except (FurikaeriError, OSError, sqlite3.Error) as e:
+            raise note_not_saved(self.store.failure(e), answer_id, parts) from e
 
     def not_saved(self, e: BaseException, take: Path, q: qmod.Question,
                   note: dict[str, str] | None = None) -> BaseException:
@@ -546,7 +561,7 @@ def run_session(
         sid = loop.session_id
         earlier = [s for s in store.sessions() if s.set_name == qset.name and s.id != sid]
         ended_after = len(answers) if ended and len(answers) < len(questions) else None
-        return SessionResult(sid, qset.name, answers, store.session(sid) if sid else None, earlier,
+        return SessionResult(sid, qset.name, answers, _own_session(store, sid, answers), earlier,
                              asked=len(questions), ended_after=ended_after)
 
     try:
@@ -557,6 +572,16 @@ def run_session(
     except KeyboardInterrupt as e:  # Ctrl-C while an answer was heard: the answers saved so far
         raise SessionInterrupted(result(True)) from e
     return result(loop.ended)
+
+
+def _own_session(store: Store, sid: int | None, answers: list[dict[str, Any]]) -> Session | None:
+    """Session ``sid`` as this run saved into it: its answer count is the answers this run
+    saved, not all the session holds (a save by its name from another process may have joined
+    it meanwhile: the summary says what this practice did)."""
+    row = store.session(sid) if sid else None
+    if row is None:
+        return None
+    return dataclasses.replace(row, answer_count=sum(1 for a in answers if a.get("answer_id") is not None))
 
 
 class SessionInterrupted(KeyboardInterrupt):

@@ -912,6 +912,8 @@ class Store:
         #: The sessions this Store created or saved into, as their rows: one deleted by another
         #: process meanwhile (its last answer deleted) is made again (:meth:`_session_back`).
         self._sessions: dict[int, dict[str, Any]] = {}
+        #: The sessions this Store holds while a `practice` saves into them (:meth:`_hold`): their files.
+        self._held: dict[int, int] = {}
 
     # ----- opening
 
@@ -1037,6 +1039,7 @@ class Store:
         return cls(db, home, read_only=why, read_only_ja=why_ja)
 
     def close(self) -> None:
+        self._let_go()
         self.db.close()
 
     def __enter__(self) -> "Store":
@@ -1161,7 +1164,39 @@ class Store:
             sid = int(cur.lastrowid)
             self._remember_session(db, sid)
         self._unanswered.add(sid)
+        self._hold(sid)
         return sid
+
+    def _hold(self, sid: int) -> None:
+        """Hold session ``sid`` (one this Store made for a `practice`) while this Store is open:
+        a save by its name from another process (`analyze --save --session`) then starts a
+        session of its own rather than mix its answer into this run's (:func:`_running`). Best
+        effort: where no lock can be taken, the session is joined as before."""
+        try:
+            import fcntl
+        except ImportError:
+            return
+        path, fd = _lock_path(self.home, sid), None
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            if fd is not None:
+                os.close(fd)
+            return
+        self._held[sid] = fd
+
+    def _let_go(self) -> None:
+        """Let go of the sessions :meth:`_hold` held, their files and folder removed."""
+        for sid, fd in self._held.items():
+            with contextlib.suppress(OSError):
+                _lock_path(self.home, sid).unlink()
+            os.close(fd)
+        if self._held:
+            with contextlib.suppress(OSError):
+                (self.home / ".running").rmdir()
+        self._held.clear()
 
     def session_for(
         self,
@@ -1171,10 +1206,13 @@ class Store:
         language: str | None = None,
         now: datetime | None = None,
     ) -> int:
-        """The id of the newest session called ``name``, created if there is none."""
+        """The id of the newest session called ``name``, created if there is none (or if a
+        `practice` of another process is saving into it: :meth:`_joinable`). A session named
+        again days later gets the answer, as asked: the views order sessions by their latest
+        answer (:meth:`sessions`) and date an answer saved on a later day (the journal)."""
         with self.transaction() as db:
-            row = _newest_named(db, name)
-            if row:
+            row, why = self._joinable(db, name)
+            if row and not why:
                 self._remember_session(db, int(row["id"]))
                 return int(row["id"])
             _refuse_number_name(name)
@@ -1185,14 +1223,29 @@ class Store:
             sid = int(cur.lastrowid)
             self._remember_session(db, sid)
         self._unanswered.add(sid)
+        if row:
+            _say_new_session(name, int(row["id"]), sid)
         return sid
+
+    def _joinable(self, db: sqlite3.Connection, name: str) -> tuple[sqlite3.Row | None, str | None]:
+        """The newest session called ``name`` (None: there is none) and why a save by its name
+        may not join it (None: it may): ``"running"``, a `practice` of another process is
+        saving into it now (:func:`_running`), whose own answers this one would mix with."""
+        row = _newest_named(db, name)
+        if row is None or int(row["id"]) in self._held:
+            return row, None
+        return row, ("running" if _running(self.home, int(row["id"])) else None)
 
     def check_session_name(self, name: str, *, new: bool = False) -> None:
         """Refuse before the take a session name the save would refuse after it (minutes of
         recording and analysis lost to a typo): digits alone, for a session made afresh (``new``:
-        practice's :meth:`create_session`), else only when no session has the name yet (an old
-        archive's session keeps its name, and :meth:`session_for` saves into it)."""
-        if new or _newest_named(self.db, name) is None:
+        practice's :meth:`create_session`), else only when no session of the name is there to
+        join (an old archive's session keeps its name, and :meth:`session_for` saves into it)."""
+        if new:
+            _refuse_number_name(name)
+            return
+        row, why = self._joinable(self.db, name)
+        if row is None or why:
             _refuse_number_name(name)
 
     def _remember_session(self, db: sqlite3.Connection, sid: int) -> None:
@@ -1227,7 +1280,11 @@ class Store:
              "同じ番号で作り直して保存を続けます")
 
     def sessions(self, *, limit: int | None = None) -> list[Session]:
-        sql = _SESSION_SQL + " GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"
+        """The sessions, the one with the newest answer first (an empty one by its start): a
+        session named again days later (`analyze --save --session mock-1`) comes first with
+        that answer, so `history -n 2` never leaves the latest answer out."""
+        sql = (_SESSION_SQL + " GROUP BY s.id"
+               " ORDER BY MAX(s.started_at, COALESCE(MAX(a.created_at), '')) DESC, s.started_at DESC, s.id DESC")
         args: tuple = ()
         if limit:
             sql += " LIMIT ?"
@@ -1691,6 +1748,41 @@ def _newest_named(db: sqlite3.Connection, name: str) -> sqlite3.Row | None:
     """The newest session called exactly ``name`` (its id), or None."""
     return db.execute("SELECT id FROM sessions WHERE name = ? ORDER BY started_at DESC, id DESC LIMIT 1",
                       (name,)).fetchone()
+
+
+def _say_new_session(name: str, old: int, new: int) -> None:
+    """Say that a save by name started session ``new`` rather than join ``old``, which a
+    `practice` of another process is saving into (:meth:`Store._joinable`)."""
+    warn(f"session '{name}' (#{old}) is a practice still running in another window: this answer is saved "
+         f"in a new session of that name (#{new}), so neither mixes with the other's answers",
+         ja=f"セッション「{name}」（#{old}）は別の画面で練習中です。回答は同じ名前の新しいセッション（#{new}）に"
+            "保存します（互いの回答が混ざらないように）")
+
+
+def _lock_path(home: Path, sid: int) -> Path:
+    """The file a `practice` holds locked while it saves into session ``sid`` (:meth:`Store._hold`)."""
+    return home / ".running" / f"session-{sid}"
+
+
+def _running(home: Path, sid: int) -> bool:
+    """Does another process hold session ``sid`` (:meth:`Store._hold`): a `practice` saving
+    into it now? The system lets its lock go when it ends, however it ends (a crash, a kill),
+    so no stale mark ever keeps a session closed. False where it cannot be told (no flock)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: told by nothing, joined as before
+        return False
+    try:
+        fd = os.open(_lock_path(home, sid), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def _refuse_number_name(name: str) -> None:

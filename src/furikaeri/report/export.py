@@ -202,8 +202,12 @@ def _plain_line(line: str) -> str:
     return _BLOCK_START.sub(escaped, line)
 
 
-def _md_answer(a: dict[str, Any], lang: str) -> list[str]:
-    lines = [f"### #{a['id']} {a.get('question') or text(lang, 'md_no_question')}", ""]
+def _md_answer(a: dict[str, Any], lang: str, started: str = "") -> list[str]:
+    """An answer's entry; dated when it was saved on another day than its session ``started``
+    (local date and minute): a session named again days later, whose heading dates its first day."""
+    saved = local_minute(a.get("created_at") or "")
+    dated = f" ({saved})" if saved[:10] != started[:10] else ""
+    lines = [f"### #{a['id']} {a.get('question') or text(lang, 'md_no_question')}{dated}", ""]
     lines += ["- " + line for line in _md_figures(a, lang)]
     coach = _md_coach(a, lang)
     if coach:
@@ -294,8 +298,8 @@ def _md_company(c: dict[str, Any], lang: str) -> list[str]:
 
 
 def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
-    """A readable practice journal: sessions, each answer's figures, transcript and note;
-    then logged interviews and company research."""
+    """A readable practice journal, oldest first: sessions, each answer's figures, transcript
+    and note; then logged interviews and company research."""
     lines = [f"# furikaeri — {text(lang, 'md_journal')}", ""]
     by_session: dict[int, list[dict[str, Any]]] = {}
     for a in data["answers"]:
@@ -305,10 +309,10 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
         shown = "" if started in s["name"] else started[11:] if started[:10] in s["name"] else started
         lines += [f"## {s['name']}" + (f" ({shown})" if shown else ""), ""]  # no date said twice
         for a in by_session.get(s["id"], []):
-            lines += _md_answer(a, lang)
-    if data.get("interviews"):
+            lines += _md_answer(a, lang, started)
+    if data.get("interviews"):  # oldest first, as the sessions: one order through the journal
         lines += [f"## {text(lang, 'md_interviews')}", ""]
-        for i in data["interviews"]:
+        for i in sorted(data["interviews"], key=lambda i: (str(i.get("held_on") or ""), i.get("id") or 0)):
             lines += _md_interview(i, lang)
     companies = [company_doc(c) for c in data.get("companies") or ()]  # an export of version 1's too
     researched = [c for c in companies if _md_company(c, lang)[2:-1]]  # a name alone: nothing to say

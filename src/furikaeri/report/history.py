@@ -558,10 +558,22 @@ def _session_title(s: dict[str, Any]) -> str:
     from furikaeri.questions import company_key
 
     title = f"[bold]{escape(s['name'])}[/bold] [dim]#{s['id']}{_beside(s['name'], _when(s['started_at']))}"
+    title += _until(s)
     letters = lambda x: "".join(ch for ch in company_key(x) if ch.isalnum())  # noqa: E731
     if s.get("company") and letters(s["company"]) not in letters(s["name"]):
         title += f" · {escape(s['company'])}"
     return title + "[/dim]"
+
+
+def _until(s: dict[str, Any]) -> str:
+    """" – 2026-12-05 11:55", the time of session ``s``'s latest answer, when it was saved on a
+    later day than the session began (a session named again days later: history lists sessions
+    by their latest answer, and the title would otherwise date it by its first day alone)."""
+    stamps = [a["created_at"] for a in s.get("answers") or () if a.get("created_at")]
+    if not stamps:
+        return ""
+    start, last = _when(s["started_at"]), _when(max(stamps))
+    return f" – {escape(last)}" if last[:10] > start[:10] else ""
 
 
 #: The question column of the history is never narrower than Q_MIN cells, and as wide as its
