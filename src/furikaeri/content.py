@@ -264,12 +264,31 @@ def _echo(said: str, courtesy: str, rules) -> bool:
     return bool(rest) and rules.count_chars(words[0]) <= 1 and rest == before[-len(rest):]
 
 
+#: An ellipsis at the end of the text before a pause, after any closing quote or bracket.
+_TRAILING_ELLIPSIS = re.compile(r"(?:\.{3}|…|‥)+[\s\"'”’)\]»」』）]*$")
+
+
+def trails_off(text_before: str, rules) -> bool:
+    """Does the text up to a pause end in an ellipsis that ends no sentence? Whisper writes
+    "..." (「…」) where a voice trails off mid-sentence ("the whole department, and..."), and
+    the rules' sentence ends count it (so an opening "Uh..." is no sentence either); a pause
+    there is a hesitation. Only the words before the ellipsis can end a sentence: a full stop
+    ("team...." ) or a polite final form (頑張りました…). One rule for the pauses' places and the
+    opening's sentence ends, so "and we..." is never a sentence the opening ends at while the
+    pause after it is a hesitation inside one."""
+    m = _TRAILING_ELLIPSIS.search(text_before)
+    return bool(m) and not rules.ends_sentence(text_before[:m.start()])
+
+
 def _sentence_ends(words, text: str, spans, rules):
     """The index of each word that ends a sentence of ``text`` (the words joined, ``spans``
-    their offsets), in order: :func:`opening`'s sentence ends."""
+    their offsets), in order: :func:`opening`'s sentence ends. A word the voice trails off on
+    (:func:`trails_off`: "and we...") ends none, as the pause after it is placed inside the
+    sentence, unless it is the answer's last word: there the answer, and its sentence, end."""
     i = 0
     while i < len(words):
-        if not rules.ends_sentence(text[: spans[i][1]]):
+        said = text[: spans[i][1]]
+        if not rules.ends_sentence(said) or (i < len(words) - 1 and trails_off(said, rules)):
             i += 1
             continue
         while (i + 1 < len(words) and not _stop_mark(text[: spans[i][1]])

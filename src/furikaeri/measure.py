@@ -46,12 +46,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from furikaeri import norms
-from furikaeri.content import Habit, Hedge, Opening, habits, hedges, opening
+from furikaeri.content import Habit, Hedge, Opening, habits, hedges, opening, trails_off
 from furikaeri.fillers import Filler, Found, Repetition, find_fillers, join_with_offsets, strip_spans
 from furikaeri.lang import Rate
 
@@ -315,20 +314,6 @@ def pause_kind(duration: float) -> PauseKind:
     if duration >= norms.LONG_PAUSE_S:
         return "long"
     return "short"
-
-
-#: An ellipsis at the end of the text before a pause, after any closing quote or bracket.
-_TRAILING_ELLIPSIS = re.compile(r"(?:\.{3}|…|‥)+[\s\"'”’)\]»」』）]*$")
-
-
-def trails_off(text_before: str, rules) -> bool:
-    """Does the text up to a pause end in an ellipsis that ends no sentence? Whisper writes
-    "..." (「…」) where a voice trails off mid-sentence ("the whole department, and..."), and
-    the rules' sentence ends count it (so an opening "Uh..." is no sentence either); a pause
-    there is a hesitation. Only the words before the ellipsis can end a sentence: a full stop
-    ("team...." ) or a polite final form (頑張りました…)."""
-    m = _TRAILING_ELLIPSIS.search(text_before)
-    return bool(m) and not rules.ends_sentence(text_before[:m.start()])
 
 
 def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, rules) -> list[Pause]:
