@@ -1,5 +1,6 @@
 """QA round 33 (n1): a file cut off after a few seconds gets no focus or tip on its rates
-(QA-C #1)."""
+(QA-C #1); a note aiming at a length past the question's budget is judged against the budget
+(QA-A #3)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from furikaeri import notes as N
 from furikaeri.advice import tips_as_shown, tips_for
 from furikaeri.coach import focus_of
 from furikaeri.lang import get_rules, text
 from furikaeri.measure import Stats, Verdict
+from furikaeri.store import Answer, Note
 from furikaeri.voice import Voice
 
 LANGS = ("en", "ja")
@@ -65,3 +68,41 @@ def test_a_cut_off_file_archived_with_a_pace_tip_is_shown_without_it(language):
     assert tips_as_shown(archived, None) == []
     archived.answer_s = 60.0
     assert tips_as_shown(archived, None) == ["a tip on the pace"]
+
+
+# --------------------------------------------------------------------------- QA-A #3: a note's aim over the budget
+
+
+def _attempt(note: str, metrics: dict, lang: str) -> Answer:
+    return Answer(1, 1, "s", 1, "Q?", "k", "2026-12-05T10:00:00", None, "", lang, "base", {}, dict(metrics),
+                  Note(1, 1, "", "", note, "", ""))
+
+
+def _timed(answer_s: float, budget_s: float = 30.0) -> dict:
+    return {"answer_s": answer_s, "budget_s": budget_s, "over_s": round(answer_s - budget_s, 2)}
+
+
+@pytest.mark.parametrize("note, lang", [("1分程度で話す", "ja"), ("aim for about a minute", "en")])
+@pytest.mark.parametrize("before, after, verdict", [
+    (7.8, 26.3, "better"),  # the QA's: toward the budget, and now near it
+    (26.3, 45.0, "worse"),  # toward the note's minute, and now 15 s over the 30-s budget: no fix
+    (7.8, 45.0, "overshot"),  # from far short of the budget to far past it
+    (26.3, 28.0, "held"),  # near the budget both times: not "still short of the minute"
+])
+def test_a_note_aiming_past_the_budget_is_judged_against_the_budget(note, lang, before, after, verdict):
+    """QA: 「1分程度で話す」 on the 30-s 自己紹介, then 7.8 s -> 26.3 s was "better" toward the
+    note's 60 s, a length the question has no room for."""
+    fix = N.check_fix(_attempt(note, _timed(before), lang), _timed(after), lang)
+    [c] = fix.changes
+    assert (c.metric, c.verdict, fix.verdict) == ("answer_s", "same" if verdict == "held" else verdict, verdict)
+    assert (fix.target_s, fix.aim_over_budget_s, fix.budget_s) == (None, 60.0, 30.0)
+    assert fix.to_dict()["changes"][0]["target_s"] == 60.0 and fix.to_dict()["changes"][0]["budget_s"] == 30.0
+
+
+def test_a_note_aiming_within_the_budget_is_judged_against_its_own_aim():
+    fix = N.check_fix(_attempt("1分程度で話す", _timed(21.0, 90.0), "ja"), _timed(55.0, 90.0), "ja")
+    assert (fix.verdict, fix.target_s, fix.aim_over_budget_s) == ("better", 60.0, None)
+    assert "budget_s" not in fix.to_dict()["changes"][0]
+    # far short of the budget still: better, not yet where the budget wants it
+    fix = N.check_fix(_attempt("1分程度で話す", _timed(5.0), "ja"), _timed(15.0), "ja")
+    assert fix.verdict == "better" and not fix.fine(fix.changes[0])

@@ -883,7 +883,10 @@ class FixCheck:
     two answers is too short for them; the answer's length is judged all the same.
     ``short_in``: which answer is the short one then, ``earlier`` (the previous attempt, whose
     note it is), ``latest`` or ``both``: "too short to tell" after an answer inside its budget
-    is about the earlier one, and says so."""
+    is about the earlier one, and says so. ``target_s``: the length the note aims at
+    (:func:`note_target`), which the answer's length is judged against; where that aim is over
+    the question's budget, it is ``aim_over_budget_s`` instead, and the length is judged against
+    ``budget_s``, the budget (:func:`_aim_in_budget`)."""
 
     previous_answer_id: int
     note: str
@@ -895,11 +898,14 @@ class FixCheck:
     too_short: tuple[str, ...] = ()
     short_in: str | None = None
     target_s: float | None = None
+    aim_over_budget_s: float | None = None
+    budget_s: float | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
-        within the note's limit, or near its target)?"""
-        return is_fine(c.metric, c.after, limit=self.limit_s, target=self.target_s)
+        within the note's limit, or near its target: the budget, where the note aims past it)?"""
+        return is_fine(c.metric, c.after, limit=self.limit_s,
+                       target=self.target_s if self.target_s is not None else self.budget_s)
 
     def to_dict(self) -> dict[str, Any]:
         changes = []
@@ -915,6 +921,8 @@ class FixCheck:
                 d["limit_s"] = self.limit_s
             elif c.metric == "answer_s" and self.target_s is not None:
                 d["target_s"] = self.target_s
+            elif c.metric == "answer_s" and self.aim_over_budget_s is not None:  # judged against the budget
+                d.update(target_s=self.aim_over_budget_s, budget_s=self.budget_s)
             if c.metric in self.too_short:
                 d["too_short"] = True
             changes.append(d)
@@ -941,7 +949,8 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     if not text:
         return None
     targets, limit = _read(text, language)
-    aim = note_target(text) if any(name == "over_s" for name, _ in targets) else None
+    own = note_target(text) if any(name == "over_s" for name, _ in targets) else None
+    aim, budget = _aim_in_budget(own, previous.metrics, metrics)
     if not targets:
         moved = tuple(c for c in (settle_counts(c, previous.metrics, metrics)
                                   for c in compare_metrics(previous.metrics, metrics, language))
@@ -962,7 +971,21 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                     _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside),
                                 text, orders),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
-                    _short_in(previous.metrics, metrics) if short else None, aim)
+                    _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
+                    own if budget else None, budget)
+
+
+def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]
+                   ) -> tuple[float | None, float | None]:
+    """The length a note's ``aim`` (:func:`note_target`) is judged against, and the question's
+    budget where the aim is over it (else None). A note aiming past the budget ("1分程度で話す"
+    on a 30-s question) is judged against the budget in its place: moving toward a length the
+    question has no room for is no fix (7.8 s, then 26.3 s, is better for the budget's sake;
+    then 45 s is past it), nor is staying near the budget "short of the aim"."""
+    budget = after.get("budget_s") or before.get("budget_s")
+    if aim is None or not budget or aim <= float(budget):
+        return aim, None
+    return float(budget), float(budget)
 
 
 def _only_concern(words: Sequence[WordChange], before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
