@@ -142,3 +142,22 @@ def test_a_company_file_is_labelled_alike_by_show_and_company(furikaeri_home, tm
     company = run(furikaeri_home, C, "questions", "company", "さくら商事").stdout
     assert "日本語" in shown and "60秒" in shown and "60 s" not in shown, shown
     assert "60秒" in company and "60 s" not in company, company
+
+
+# --------------------------------------------------------------------------- the 「前回」 line
+
+
+@pytest.mark.parametrize("lang,n,head", [
+    ("ja", 1, "前回（2026-11-23・これまで1回回答）:"), ("ja", 3, "前回（2026-11-23・これまで3回回答）:"),
+    ("en", 1, "last time (2026-11-23, 1 answer so far):"), ("en", 3, "last time (2026-11-23, 3 answers so far):"),
+])
+def test_the_last_time_head_counts_the_answers_plainly(furikaeri_home, lang, n, head):
+    """QA s33 qa-a #5: 「前回（2026-12-05、これまでの回答1回）」 read stiffly, and "1 so far" said
+    not what was counted."""
+    from furikaeri.report.history import previous_text
+    from furikaeri.session import Before
+
+    archive(furikaeri_home, lang)
+    with Store.open(furikaeri_home) as st:
+        prev = st.answers()[-1]
+    assert previous_text(Before(1, prev, n), lang, 200).plain.startswith(head)

@@ -1009,7 +1009,7 @@ TEXT = {
     'fig_long_pauses': 'long pauses {n}',
     # --- practice screens
     'q_budget': 'budget {budget:g} s',
-    'last_time_head': 'last time ({date}, {n} so far)',
+    'last_time_head': ('last time ({date}, {n} answer so far)', 'last time ({date}, {n} answers so far)'),
     'not_saved_silent': 'no speech heard in this take: not saved',
     'enter_skips': '(Enter skips)',
     'reflection_stopped': 'no more reflection prompts this session (the answer is saved; add a note later with furikaeri note)',

@@ -977,7 +977,7 @@ TEXT = {
     'fig_long_pauses': '長い間 {n}回',
     # --- practice screens
     'q_budget': '持ち時間 {budget:g}秒',
-    'last_time_head': '前回（{date}、これまでの回答{n}回）',
+    'last_time_head': '前回（{date}・これまで{n}回回答）',
     'not_saved_silent': '声が聞こえなかったので保存しません。',
     'enter_skips': '（Enter で省略）',
     'reflection_stopped': 'このセッションでは振り返りの入力を終えます（回答は保存されます。メモは後で furikaeri note で追加できます）',
