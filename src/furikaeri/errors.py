@@ -66,6 +66,35 @@ class TakeNotSaved(StoreError):
         return take_not_saved(self.cause, self.take, self.question_key, home, note=self.note, session=self.session)
 
 
+class NoteNotSaved(StoreError):
+    """A saved answer's note could not be saved (``cause``: why): the line adds the `furikaeri
+    note` command that saves what was typed (:func:`note_not_saved` builds it)."""
+
+    def __init__(self, message: str, *, ja: str | None, cause: BaseException, answer_id: int,
+                 parts: dict[str, str | None]):
+        super().__init__(message, ja=ja)
+        self.cause, self.answer_id, self.parts = cause, answer_id, parts
+
+    def naming_home(self, home: str | Path) -> "NoteNotSaved":
+        """The same error, its command naming the archive (``--home`` given to the command)."""
+        return note_not_saved(self.cause, self.answer_id, self.parts, home)
+
+
+def note_not_saved(cause: BaseException, answer_id: int, parts: dict[str, str | None],
+                   home: str | Path | None = None) -> NoteNotSaved:
+    """The error for the note of answer ``answer_id`` not saved because of ``cause``: why, and
+    ``furikaeri [--home HOME] note ID --wrong .. --why .. --next ..`` (quoted for the shell), the
+    command that saves what was typed once that is fixed (a part None or missing is kept as it
+    is, so it is not in the command; an empty one empties it)."""
+    typed = [x for key, option in (("wrong", "--wrong"), ("why", "--why"), ("next_time", "--next"))
+             if parts.get(key) is not None for x in (option, parts[key])]
+    command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "note", str(answer_id), *typed])
+    said, said_ja = said_of(cause, "en"), said_of(cause, "ja")
+    return NoteNotSaved(f"{said.rstrip('.')}; the note is not saved: `{command}` saves it once that is fixed",
+                        ja=f"{said_ja.rstrip('。')}。メモは保存されていません: 直したあと `{command}` で保存できます",
+                        cause=cause, answer_id=answer_id, parts=parts)
+
+
 #: The reflection's parts and the options of `analyze --save` that take them.
 NOTE_OPTIONS = (("wrong", "--wrong"), ("why", "--why"), ("next_time", "--note"))
 
