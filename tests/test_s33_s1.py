@@ -126,3 +126,76 @@ def S_analysis(question):
     from furikaeri.analysis import Analysis
 
     return Analysis.from_dict({**analysis(), "question": question})
+
+
+# --------------------------------------------------------------------------- company question ids (qa-d 2)
+
+
+def _acme(st: Store) -> tuple[int, int]:
+    first = st.add_interview(company="Acme Corp", held_on="2025-03-01",
+                             items=[{"question": "Tell me about yourself", "answer": "x"},
+                                    {"question": "Why Acme?", "answer": "y"}])
+    later = st.add_interview(company="acme corp", held_on="2025-04-01", items=[{"question": "Why Acme?", "answer": "z"}])
+    return first, later
+
+
+def test_a_practised_company_question_keeps_its_id_when_the_interview_that_named_it_goes(tmp_path):
+    from furikaeri import companies as CO
+
+    with Store.open(tmp_path) as st:
+        first, _ = _acme(st)
+        asked = {q.text: q for q in CO.set_from_interviews(st, "Acme Corp").questions}
+        key = asked["Why Acme?"].key
+        assert key == f"acme-corp:asked{first}-2"
+        qid = st.question_for(key, "Why Acme?", language="en", set_name="acme-corp")
+        st.add_answer(st.session_for("acme"), analysis(), question_id=qid)
+        st.delete_interview(first)
+        again = {q.text: q for q in CO.set_from_interviews(st, "Acme Corp").questions}
+    assert again["Why Acme?"].key == key  # the key printed before, and its answers', still names it
+
+
+def test_an_unpractised_id_still_follows_the_interviews(tmp_path):
+    from furikaeri import companies as CO
+
+    with Store.open(tmp_path) as st:
+        first, later = _acme(st)
+        st.delete_interview(first)
+        ids = [q.id for q in CO.set_from_interviews(st, "Acme Corp").questions]
+    assert ids == [f"asked{later}-1"]
+
+
+def test_every_key_questions_show_prints_finds_the_practised_question(tmp_path):
+    """A company's asked question in a built-in question's words joined that question's
+    attempts (saved under its key): the company key `questions show` prints finds them too."""
+    from furikaeri import companies as CO
+    from furikaeri import compare as C
+
+    with Store.open(tmp_path) as st:
+        builtin = st.question_for("en-basic:intro", "Tell me about yourself.", language="en", set_name="en-basic")
+        st.add_answer(st.session_for("s"), analysis(), question_id=builtin)
+        _acme(st)
+        shown = {q.text: q.key for q in CO.set_from_interviews(st, "Acme Corp").questions}
+        assert C.resolve_question(st, shown["Tell me about yourself"]) == builtin
+        assert C.resolve_question(st, shown["Tell me about yourself"].split(":")[1]) == builtin
+
+
+# --------------------------------------------------------------------------- hints carry --home (qa-d 3)
+
+
+def test_hints_suggest_commands_that_read_the_archive_named_by_home(tmp_path):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "h"
+    with Store.open(home) as st:
+        st.add_answer(st.session_for("mock-1"), analysis())
+    start = f"furikaeri --home {home}"
+
+    def said(*args: str) -> str:
+        return CliRunner().invoke(cli, ["--home", str(home), *args], env={"LANG": "C"}).output
+
+    assert f"`{start} note 1`" in said("show", "1")
+    assert f"`{start} history`" in said("compare", "--sessions", "mock-3", "mock-1")
+    assert f"`{start} history`" in said("progress", "-q", "99")
+    assert f"`{start} history`" in said("compare", "-q", "no such question")

@@ -42,16 +42,19 @@ def company_questions(store: Store, qset: qmod.QuestionSet) -> qmod.QuestionSet:
     budget = qmod.DEFAULT_BUDGET_S.get(qset.language, 60.0)
     extra = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, budget),  # a built-in's keeps its own
                                 language=qset.language, set_name=qset.name, hint="")
-                  for qid, text in _asked(store.interviews(company=qset.company.name), [q.text for q in qset.questions]))
+                  for qid, text in _asked(store.interviews(company=qset.company.name), [q.text for q in qset.questions],
+                                          _kept_ids(store, qset.name)))
     return replace(qset, questions=qset.questions + extra) if extra else qset
 
 
-def _asked(interviews, known: list[str]) -> list[tuple[str, str]]:
+def _asked(interviews, known: list[str], kept: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The questions ``interviews`` (newest first) logged and ``known`` does not hold, each once
     up to case, spacing and closing marks (:func:`furikaeri.questions.same_question`), in the
-    order of the newest interview that asked them: ``(id, text)``. The id, ``asked<interview>-<n>``,
-    is the question's place in the first interview that asked it, so it stays the same however
-    many interviews are logged after it."""
+    order of the newest interview that asked them: ``(id, text)``. The id is the one its
+    answers were saved under (``kept``: :func:`_kept_ids`), else ``asked<interview>-<n>``, the
+    question's place in the first interview that asked it: it stays the same however many
+    interviews are logged after it, and once practised, though that interview is deleted (the
+    key `questions show` printed, and the answers' key, would otherwise name nothing)."""
     first: list[tuple[str, str]] = []  # (id, text) where each was first asked
     latest: list[tuple[int, int]] = []  # (newest interview's rank, place in it) of each
     for rank, iv in reversed(list(enumerate(interviews))):
@@ -61,11 +64,25 @@ def _asked(interviews, known: list[str]) -> list[tuple[str, str]]:
                 continue
             same = next((i for i, (_, t) in enumerate(first) if qmod.same_question(text)(t)), None)
             if same is None:
-                first.append((f"asked{iv.id}-{n}", text))
+                first.append((_id_for(text, f"asked{iv.id}-{n}", kept, {qid for qid, _ in first}), text))
                 latest.append((rank, n))
             else:
                 latest[same] = (rank, n)
     return [q for _, q in sorted(zip(latest, first))]
+
+
+def _id_for(text: str, placed: str, kept, taken: set[str]) -> str:
+    """The id of asked question ``text``: the one it was practised under (``kept``) that no
+    other question of the set has taken, else ``placed`` (its place in an interview)."""
+    same = qmod.same_question(text)
+    return next((qid for qid, words in kept if same(words) and qid not in taken), placed)
+
+
+def _kept_ids(store: Store, set_name: str) -> list[tuple[str, str]]:
+    """``(id, words)`` of the archive's questions saved as asked questions of company set
+    ``set_name`` (``acme-corp:asked1-2``), the oldest first: the ids practice gave them."""
+    prefix = f"{set_name}:asked"
+    return [(q.key[len(set_name) + 1:], q.text) for q in store.questions() if q.key.startswith(prefix)]
 
 
 def set_from_interviews(store: Store, company: str, folder: Path | None = None, *,
@@ -79,9 +96,9 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None, 
         logged = {iv.company for iv in store.interviews() if iv.company}
         qmod.get_company(company, folder, logged=sorted(logged), cli=cli)
     c = store.company(company)
-    asked = _asked(interviews, [])
-    lang = guess_language([text for _, text in asked])
     name = qmod.slug(c.name if c else company)
+    asked = _asked(interviews, [], _kept_ids(store, name))
+    lang = guess_language([text for _, text in asked])
     qs = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, qmod.DEFAULT_BUDGET_S[lang]),
                              language=lang, set_name=name)
                for qid, text in asked)
@@ -103,6 +120,26 @@ def company_set(store: Store, company: str, folder: Path | None, *, now: datetim
     except qmod.QuestionError:
         qset = set_from_interviews(store, company, folder, cli=cli)
     return company_questions(store, qset)
+
+
+def known_sets(store: Store, folder: Path | None = None) -> list[qmod.QuestionSet]:
+    """Every set whose keys `questions show` prints: the built-in and the user's sets, company
+    files with the questions their interviews asked, and each company known from its logged
+    interviews alone. ``folder``: the user's question files (default: the archive's)."""
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.store import user_questions_dir
+
+    folder = folder if folder is not None else user_questions_dir(store.home)
+    sets = [company_questions(store, s) if s.company else s for s in qmod.all_sets(folder)]
+    filed = {qmod.company_key(s.company.name) for s in sets if s.company}
+    for c in store.companies():
+        if qmod.company_key(c.name) in filed or not store.interviews(company=c.name):
+            continue
+        try:
+            sets.append(set_from_interviews(store, c.name, folder))
+        except FurikaeriError:  # interviews that logged no question
+            continue
+    return sets
 
 
 def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]:

@@ -539,14 +539,15 @@ def _shared_language(aa: Sequence[Answer], bb: Sequence[Answer], sa, sb) -> str 
     return max(sorted(shared), key=everyone.count)
 
 
-def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
+def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furikaeri") -> SessionComparison:
     """Sessions ``ref_a`` and ``ref_b`` (ids or names), the older one first, compared over their
-    answers in one language (:func:`_shared_language`)."""
+    answers in one language (:func:`_shared_language`). ``cli``: how the command an error
+    suggests starts (``furikaeri --home DIR``: it must read this archive)."""
     sa, sb = store.session(ref_a), store.session(ref_b)
     for ref, s in ((ref_a, sa), (ref_b, sb)):
         if s is None:
-            raise UsageError(f"no session '{ref}' (see `furikaeri history`)",
-                             ja=f"セッション「{ref}」はありません（`furikaeri history` で確認できます）")
+            raise UsageError(f"no session '{ref}' (see `{cli} history`)",
+                             ja=f"セッション「{ref}」はありません（`{cli} history` で確認できます）")
     assert sa and sb
     if sa.id == sb.id:
         raise UsageError("that is the same session twice: give two different sessions",
@@ -583,12 +584,14 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str) -> SessionComparison:
 # --------------------------------------------------------------------------- questions
 
 
-def resolve_question(store: Store, ref: str) -> int:
-    """A question id from an id, a key (``ja-basic:jiko-pr`` or ``jiko-pr``) or a piece of text."""
-    found = store.find_questions(ref)
+def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
+    """A question id from an id, a key (``ja-basic:jiko-pr`` or ``jiko-pr``) or a piece of text;
+    a set's key whose answers were saved under another (:func:`_by_set_key`) too. ``cli``: how
+    the command an error suggests starts (``furikaeri --home DIR``)."""
+    found = store.find_questions(ref) or _by_set_key(store, ref)
     if not found:
-        raise UsageError(f"no practised question matches '{ref}' (see `furikaeri history`)",
-                         ja=f"「{ref}」に当てはまる練習済みの質問はありません（`furikaeri history` で確認できます）")
+        raise UsageError(f"no practised question matches '{ref}' (see `{cli} history`)",
+                         ja=f"「{ref}」に当てはまる練習済みの質問はありません（`{cli} history` で確認できます）")
     if len(found) > 1:
         listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
         raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number",
@@ -596,9 +599,31 @@ def resolve_question(store: Store, ref: str) -> int:
     return found[0].id
 
 
-def compare_question(store: Store, ref: str, *, first: bool = False) -> AnswerComparison:
+def _by_set_key(store: Store, ref: str) -> list:
+    """The archive's questions holding the answers to the set question ``ref`` names by its
+    key or id, as `questions show` prints it, where they were saved under another key: a
+    company file's question in a built-in one's words joins that one's attempts, and a
+    company's asked question keeps the key it was first practised under. Its words find them."""
+    from furikaeri import questions as qmod
+    from furikaeri.companies import known_sets
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.store import typed_number
+
+    if typed_number(ref) is not None:  # a number names the archive's question, nothing else
+        return []
+    try:
+        asked = qmod.find_question(ref, known_sets(store))
+    except FurikaeriError:  # a set that cannot be read: the archive's own keys decide
+        return []
+    if asked is None:
+        return []
+    same = qmod.same_question(asked.text)
+    return [q for q in store.questions() if same(q.text)]
+
+
+def compare_question(store: Store, ref: str, *, first: bool = False, cli: str = "furikaeri") -> AnswerComparison:
     """The last two attempts at a question (or the first and the last with ``first``)."""
-    qid = resolve_question(store, ref)
+    qid = resolve_question(store, ref, cli=cli)
     attempts = store.answers(question_id=qid, full=False)
     # attempts in one language (another language's are no "before"): the latest language that
     # has two

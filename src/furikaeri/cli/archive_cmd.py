@@ -19,6 +19,7 @@ from furikaeri.cli.common import (
     cli_start,
     console,
     emit_json,
+    home_given,
     json_option,
     lang_option,
     open_store,
@@ -163,7 +164,7 @@ def show(answer_id, lang, json_):
         out.print(f"[yellow]{lang_text(L, 'recording_missing')}[/yellow]")
     if not (a.analysis and _report(out, a, focus)):
         _stored_figures(out, a, L)
-    H.render_note(out, a.note, L, answer_id=a.id)
+    H.render_note(out, a.note, L, answer_id=a.id, home=home_given())
     if cmp:
         out.print()
         H.render_compare_answers(out, cmp, L)
@@ -202,12 +203,12 @@ def compare(refs, sessions_, question, first, lang, json_):
             if refs:
                 raise UsageError("give either --question or two ids, not both",
                                  ja="--question か回答番号2つのどちらか一方を指定してください")
-            result = C.compare_question(store, practised(store, question), first=first)
+            result = C.compare_question(store, practised(store, question), first=first, cli=cli_start())
         elif len(refs) != 2:
             raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)",
                              ja="回答番号を2つ指定してください（または --sessions A B、--question 質問）")
         elif sessions_ or any(typed_number(r) is None for r in refs):
-            result = C.compare_sessions(store, refs[0], refs[1])
+            result = C.compare_sessions(store, refs[0], refs[1], cli=cli_start())
         else:
             a, b = (store.answer(answer_number(r), full=False) for r in refs)
             for r, x in zip(refs, (a, b)):
@@ -247,7 +248,11 @@ def progress(question, since, lang, json_):
 
         since = read_date(since, datetime.now().astimezone().date()).isoformat()
     with open_store(reading=True, say_missing=True) as store:
-        prog = progress_of(store, question=practised(store, question) if question else None, since=since)
+        if question:  # refused here, where the command it suggests can carry --home
+            from furikaeri.compare import resolve_question
+
+            question = str(resolve_question(store, practised(store, question), cli=cli_start()))
+        prog = progress_of(store, question=question, since=since)
     if json_:
         emit_json(prog.to_dict())
         return

@@ -684,7 +684,7 @@ TEXT = {
     'wrong': 'what went wrong',
     'why': 'why',
     'next_time': 'next time',
-    'no_note': 'no note yet: add one with `furikaeri note {id}`',
+    'no_note': 'no note yet: add one with `furikaeri{home} note {id}`',
     'metric': 'metric',
     'before': 'before',
     'after': 'after',

@@ -655,7 +655,7 @@ TEXT = {
     'wrong': 'うまくいかなかった点',
     'why': '原因',
     'next_time': '次回やること',
-    'no_note': 'メモなし: `furikaeri note {id}` で追加',
+    'no_note': 'メモなし: `furikaeri{home} note {id}` で追加',
     'metric': '項目',
     'before': '前',
     'after': '後',

@@ -688,9 +688,12 @@ def render_answer_header(console: Console, answer: Answer, lang: str) -> None:
         console.print(f"[dim]{escape(answer.audio_path)}[/dim]")
 
 
-def render_note(console: Console, note: Note | None, lang: str, *, answer_id: int | None = None) -> None:
+def render_note(console: Console, note: Note | None, lang: str, *, answer_id: int | None = None,
+                home: str = "") -> None:
+    """An answer's note, or how to add one (``home``: `` --home DIR`` when the command was
+    given one, so the command suggested reads the same archive)."""
     if note is None or note.empty:
-        console.print(f"[dim]{t('no_note', lang, id=answer_id or '')}[/dim]")
+        _command_line(console, 0, t("no_note", lang, id=answer_id or "", home=home))  # the command never broken
         return
     for key in ("wrong", "why", "next_time"):
         value = getattr(note, key)
