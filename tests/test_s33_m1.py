@@ -59,3 +59,76 @@ def test_an_answer_that_trails_off_at_its_last_word_still_has_its_sentence():
     words = _words([(" My", 0.0, 0.2), (" strength", 0.2, 0.7), (" is", 0.7, 0.8), (" teamwork...", 0.8, 1.6)])
     first = opening(words, EN, answer_start=0.0, budget_s=60)
     assert first is not None and first.seconds == pytest.approx(1.6)
+
+
+# --- an answer too short (or too bare) for a rate has no verdict on any rate ----------------
+
+def test_a_filler_in_under_two_seconds_is_no_rate_to_judge():
+    words = _words([(" Um,", 0.0, 0.3), (" um.", 0.4, 0.8)])
+    m = measure(words, [Interval(0.0, 0.8)], duration=1.0, rules=EN, budget_s=120)
+    assert m.rate.wpm is None
+    assert m.stats.filler_count >= 1
+    assert m.verdicts["fillers"].level == "n/a"  # not "high" at 76 a minute
+    assert m.verdicts["hedges"].level == "n/a"  # not "good" at 0 hedges in no word
+
+
+def test_fillers_of_a_long_enough_answer_are_judged_but_hedges_of_no_words_are_not():
+    # 6 s of nothing but fillers: too many a minute, and no word to count hedges in
+    words = _words([(" Um,", 0.0, 0.5), (" uh,", 2.0, 2.5), (" um,", 4.0, 4.5), (" uh.", 5.5, 6.0)])
+    speech = [Interval(0.0, 0.5), Interval(2.0, 2.5), Interval(4.0, 4.5), Interval(5.5, 6.0)]
+    m = measure(words, speech, duration=6.5, rules=EN, budget_s=10)
+    assert m.verdicts["fillers"].level == "high"
+    assert m.verdicts["hedges"].level == "n/a"
+
+
+def test_an_answer_of_a_few_words_over_two_seconds_is_judged_on_every_rate():
+    words = _words([(" I", 0.0, 0.3), (" think", 0.3, 0.8), (" I", 0.9, 1.1), (" led", 1.1, 1.6),
+                    (" the", 1.6, 1.8), (" team.", 1.8, 2.4)])
+    m = measure(words, [Interval(0.0, 2.4)], duration=3.0, rules=EN, budget_s=5)
+    assert m.rate.wpm is not None
+    assert m.verdicts["fillers"].level == "good"
+    assert m.verdicts["hedges"].level == "high"  # 1 in 6 words
+
+
+# --- "just" meaning exactly or recently is no hedge ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I just graduated in June.",
+    "We finished just before the deadline.",
+    "It was ready just after launch.",
+    "I have worked there for just over a year.",
+    "We've just launched the new app.",
+    "She has just joined the team.",
+    "I met them just last week.",
+])
+def test_just_meaning_exactly_or_recently_is_no_hedge(text):
+    assert [m.text for m in EN.find_hedges(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "I just think it works.",
+    "It's just that I was tired.",
+    "I just wanted to say thanks.",
+    "I'm just a junior engineer.",
+    "I just feel it could be better.",
+])
+def test_just_that_softens_is_still_a_hedge(text):
+    assert [m.text.lower() for m in EN.find_hedges(text)] == ["just"]
+
+
+def test_the_qa_answer_counts_only_its_real_hedge():
+    said = "I just graduated in June. We finished just before the deadline. It was kind of hard."
+    assert [m.text for m in EN.find_hedges(said)] == ["kind of"]
+
+
+# --- a pause after a filler is mid, wordless sound between or not ---------------------------
+
+def test_a_pause_after_a_filler_and_wordless_sound_is_mid_not_at_the_fillers_comma():
+    words = _words([(" We", 0.0, 0.2), (" got", 0.2, 0.5), (" a", 0.5, 0.6), (" plan", 0.6, 0.9),
+                    (" for", 0.9, 1.1), (" your,", 1.1, 1.5), (" uh,", 1.55, 1.75),
+                    # 2.8 s of sound Whisper wrote nothing for, then a 3.8-s pause
+                    (" okay,", 8.3, 8.7), (" I", 8.7, 8.8), (" think", 8.8, 9.2), (" so.", 9.2, 9.6)])
+    speech = [Interval(0.0, 1.5), Interval(1.55, 4.55), Interval(8.3, 9.6)]
+    m = measure(words, speech, duration=10.0, rules=EN, budget_s=60)
+    freeze = next(p for p in m.pauses if p.start == pytest.approx(4.55))
+    assert freeze.place == "mid"

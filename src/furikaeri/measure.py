@@ -316,6 +316,16 @@ def pause_kind(duration: float) -> PauseKind:
     return "short"
 
 
+def after_filler(start: float, last, fillers) -> bool:
+    """Does a pause starting at ``start`` follow a filler? One ending just before it (0.3 s), said
+    after ``last``, the last word before the pause; or ``last`` itself is a filler, however much
+    wordless sound lies between it and the pause ("on your, uh, [2.8 s of sound] [3.8s]"): no
+    word has been said since the hesitation, and its comma ("uh,") is no clause's end."""
+    if last is not None and any(f.start <= (last.start + last.end) / 2 <= f.end for f in fillers):
+        return True
+    return any(f.start < start and start - f.end < 0.3 and (last is None or f.end > last.start) for f in fillers)
+
+
 def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, rules) -> list[Pause]:
     """Silences of ``norms.MIN_PAUSE_S`` or more between speech intervals inside the answer,
     placed by what comes before them: ``sentence`` after a sentence end, ``clause`` after a
@@ -329,9 +339,7 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
         before = [i for i, w in enumerate(words) if w.end <= g.start + 0.05]
         text_before = text[: word_spans[before[-1]][1]] if before else ""
         last = words[before[-1]] if before else None
-        after_filler = any(f.start < g.start and g.start - f.end < 0.3 and (last is None or f.end > last.start)
-                           for f in fillers)
-        if after_filler or trails_off(text_before, rules):
+        if after_filler(g.start, last, fillers) or trails_off(text_before, rules):
             place: PausePlace = "mid"
         elif text_before and rules.ends_sentence(text_before, after=text[len(text_before):]):
             place = "sentence"  # not a polite form a clause link carries on (持っていません|から)
@@ -349,6 +357,18 @@ def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, ru
 RATE_MIN_S, RATE_MIN_WORDS = 2.0, 3
 
 
+def too_short_for_rates(answer_s: float) -> bool:
+    """Is the answer, as its length is shown, under :data:`RATE_MIN_S`? Then no figure per minute
+    (words, morae, fillers, repetitions) is judged: one "um" in 0.8 s is "76 a minute"."""
+    return as_shown(answer_s, ANSWER_DIGITS) < RATE_MIN_S
+
+
+def too_few_for_rates(units: int, rules) -> bool:
+    """Are ``units`` (words; morae) under :data:`RATE_MIN_WORDS` words? Then there is no pace, and
+    no figure per word is judged (:func:`judge`): no word is not "0 hedges per 100 words"."""
+    return units < RATE_MIN_WORDS * rules.units_per_word
+
+
 def rates(content: str, answer_s: float, speaking_s: float, rules) -> Rate:
     """The language's rate figures (:meth:`Rules.rates`) over the content text: fillers and
     repetitions are not words or morae; words and morae are counted as said
@@ -356,7 +376,7 @@ def rates(content: str, answer_s: float, speaking_s: float, rules) -> Rate:
     or too few or too short an answer to have a pace (:data:`RATE_MIN_S`, :data:`RATE_MIN_WORDS`). The
     length is judged as shown (:func:`as_shown`): an answer of 1.99 s is "2.0 s" and has a rate."""
     units = rules.spoken_units(content)
-    if as_shown(answer_s, ANSWER_DIGITS) < RATE_MIN_S or units < RATE_MIN_WORDS * rules.units_per_word:
+    if too_short_for_rates(answer_s) or too_few_for_rates(units, rules):
         return rules.rate_type()
     return rules.rates(units=units, chars=rules.count_chars(content), answer_s=answer_s,
                        speaking_s=max(speaking_s, 1e-6))
@@ -416,7 +436,10 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
     """Each figure against its norm (:mod:`furikaeri.norms`), the norm written in the answer's
     language: ``rate`` (the language's judged rate, and in Japanese also ``chars_per_min``),
     ``fillers``, ``pauses``, ``length``, ``hedges``, ``opening`` and ``latency`` (the time to
-    the first word: a freeze before it is as much a fault as one inside it)."""
+    the first word: a freeze before it is as much a fault as one inside it). Fillers per minute
+    and hedges per 100 words follow the pace's rule (:func:`rates`): ``n/a`` under 2 s of answer
+    (hedges: where the pace has no figure, under 3 words too), where a rate says nothing of the
+    speaker."""
     from furikaeri.lang import text
 
     code = rules.code
@@ -428,7 +451,10 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
         name = "rate" if key == rules.rate_key else key
         out[name] = Verdict(band.level(rate_as_shown(rate.get(key), key)),
                             text(code, f"norm_{key}", lo=band.lo, hi=band.hi), band.source)
-    out["fillers"] = Verdict(norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS)),
+    # a rate of an answer too short (or, per word, too bare) to have one is not judged, as the pace
+    # is not: fillers a minute under 2 s; hedges per 100 words where the pace has no figure (rates)
+    short, bare = too_short_for_rates(answer_s), rate.get(rules.rate_key) is None
+    out["fillers"] = Verdict("n/a" if short else norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS)),
                              text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
     pauses = ("high" if stats.very_long_pauses or share_as_shown(stats.silence_share) > norms.SILENCE_SHARE_HIGH
               else "ok" if stats.long_pauses else "good")
@@ -439,7 +465,8 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
                             norms.PAUSES_SOURCE)
     out["length"] = Verdict(length_level(answer_s, budget_s), text(code, "norm_length", budget=budget_s),
                             norms.LENGTH_SOURCE)
-    out["hedges"] = Verdict("high" if as_shown(stats.hedges_per_100_words, PER_DIGITS) > norms.HEDGES_PER_100_HIGH
+    out["hedges"] = Verdict("n/a" if short or bare
+                            else "high" if as_shown(stats.hedges_per_100_words, PER_DIGITS) > norms.HEDGES_PER_100_HIGH
                             else "good",
                             text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.hedges_source(code))
     if said_opening is not None:

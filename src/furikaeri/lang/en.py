@@ -65,7 +65,9 @@ gives two matches. Not counted: repeats across a sentence end, repeated hesitati
 Hedges (kind ``hedge``) are a separate class from fillers (METRICS.md): I think, I guess,
 I feel like, kind of/kinda, sort of/sorta (not after a/the/this/what/some... where "kind"
 is a noun: "what kind of job"), just (not "just now", "just in case", "just in time",
-"just as", nor the adjective "a just cause"), maybe, probably, a little bit. "I think about"
+"just as", nor the adjective "a just cause", nor "just" meaning exactly or recently: "just
+before the deadline", "just last week", "I've just joined", "I just graduated in June"; still
+"I just think", "it's just that", "I just wanted to say"), maybe, probably, a little bit. "I think about"
 and "I think of" are the verb of thinking, not a hedge.
 """
 
@@ -577,6 +579,20 @@ _HEDGE_PHRASES = [
     (("somewhat",), None),
     (("i", "suppose"), None),
 ]
+#: After "just": a time it pins down, so "just" means exactly or recently, not merely ("just
+#: before the deadline", "just after launch", "just over a year", "just last week").
+_JUST_EXACT_BEFORE = frozenset({"before", "after", "under", "over", "then", "when", "last", "yesterday",
+                                "recently", "today"})
+#: After "just": a past verb of an event, so "just" means recently ("I just graduated in June", "we
+#: just launched"); not the verbs said to soften ("I just wanted to say", "I just felt", "I just did").
+_JUST_RECENT_VERBS = frozenset({
+    "graduated", "finished", "completed", "started", "began", "begun", "joined", "moved", "arrived",
+    "returned", "launched", "landed", "left", "quit", "switched", "transferred", "became", "become",
+    "turned", "won", "passed", "received", "submitted", "shipped", "released", "signed", "hired",
+    "promoted", "published", "opened", "closed", "wrapped", "relocated", "enrolled",
+})
+#: Before "just": a perfect, "I've just joined", "she has just left": recently.
+_JUST_PERFECT_AFTER = frozenset({"have", "has", "had", "i've", "we've", "you've", "they've"})
 #: What follows "a little" when it softens rather than measures ("a little nervous", "a little
 #: more"): not a noun ("a little dog").
 _LITTLE_SOFTENS = frozenset({"more", "less", "too", "bit", "nervous", "unsure", "worried", "hard", "difficult",
@@ -854,7 +870,7 @@ TEXT = {
     'warn_very_noisy': "The room is very noisy (speech only {db:.0f} dB above the background, too little to tell speech from the noise): the answer's length, its pauses and its words may be far off what was said. Record somewhere quieter for a fair measure.",
     'overshot_aim': 'past the length your note set',
     'fix_overshot_aim': 'you did what your note asked, and the answer went past the length the note set',
-    'record_not_saved': 'not in your archive: add --save next time, or run `furikaeri analyze {take} --save`',
+    'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
     'different_questions': 'two different questions: this compares how you spoke, not two attempts at one question',
@@ -1187,6 +1203,7 @@ class EnglishRules:
                     continue
                 if check == "just" and (
                     nxt in {"now", "as"} or prev == "not"
+                    or nxt in _JUST_EXACT_BEFORE | _JUST_RECENT_VERBS or prev in _JUST_PERFECT_AFTER
                     or (nxt == "in" and i + 2 < n and toks[i + 2].low in {"case", "time"})
                     or prev in {"a", "the", "be", "is", "was", "more", "most"}
                 ):
