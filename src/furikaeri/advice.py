@@ -419,7 +419,8 @@ def tips_as_shown(analysis, focus) -> list[str]:
     that short, archived with tips on its rates) keeps only its length tip, as with one."""
     tips = list(analysis.tips)
     if focus is None:
-        return [t for t in tips if _wrote(t, "tip_too_short", analysis.language)] if _too_short(analysis) else tips
+        short = _too_short(analysis, cut_too=True)
+        return [t for t in tips if _wrote(t, "tip_too_short", analysis.language)] if short else tips
     return focus_first(tips, focus.metric, analysis.language, analysis=analysis)
 
 
@@ -552,11 +553,11 @@ def _mostly_elsewhere(other_languages, answer_s: float) -> bool:
     return bool(other_languages) and said >= 0.5 * (answer_s or 0.0)
 
 
-def _too_short(a) -> bool:
-    """Is analysis ``a`` far too short for its budget (:func:`furikaeri.measure.short_answer`)?
-    Its length is then its only tip; a file cut off that short has none: its length is the
-    file's, and its rates are of a few seconds, whether its length is judged or not."""
+def _too_short(a, *, cut_too: bool = False) -> bool:
+    """Is analysis ``a`` far too short for its budget (:func:`furikaeri.measure.short_answer`),
+    its length known (not a file cut short)? Its length is then its only tip. ``cut_too``: a
+    file cut off that short counts as well (its rates are of a few seconds all the same)."""
     from furikaeri.measure import short_answer
 
     budget = getattr(a, "budget_s", None)
-    return bool(budget) and short_answer(a.answer_s, budget)
+    return bool(budget) and (cut_too or not getattr(a, "cut_short", False)) and short_answer(a.answer_s, budget)
