@@ -568,10 +568,12 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _marker_info(path: Path, rate: int, channels: int) -> dict[str, Any]:
-    """What a take's marker holds: its format, who records it, and its settings (if any)."""
+def _marker_info(path: Path, rate: int, channels: int, started: float | None = None) -> dict[str, Any]:
+    """What a take's marker holds: its format, who records it, when its recording began
+    (``started``, seconds since the epoch; now, for a take about to be recorded) and its
+    settings (if any)."""
     info = {"rate": rate, "channels": channels, "sample_bytes": _SAMPLE_BYTES,
-            "pid": os.getpid(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+            "pid": os.getpid(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started))}
     if _SETTINGS.get(path.absolute()):
         info["settings"] = _SETTINGS[path.absolute()]
     return info
@@ -582,10 +584,13 @@ def leave_unfinished(take: Take) -> None:
     analysed and saved with, :func:`take_settings`), as a killed recorder leaves one: a take
     that a shutdown ended (SIGTERM) is not analysed then, and ``recover`` or the next
     ``record`` finds it and names the command that saves it. Best effort: the take is safe on
-    disk whatever happens to its marker."""
+    disk whatever happens to its marker. Its ``started`` is when the recording began, as a
+    killed recorder's marker says, not when the take was left: the file was last written as
+    the take ended, ``duration_s`` after it began (it may be left long after, once analysed)."""
     path = Path(take.path)
     try:
-        marker_path(path).write_text(json.dumps(_marker_info(path, take.rate, take.channels)))
+        began = path.stat().st_mtime - take.duration_s
+        marker_path(path).write_text(json.dumps(_marker_info(path, take.rate, take.channels, began)))
     except OSError:
         pass
 

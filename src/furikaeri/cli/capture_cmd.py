@@ -194,7 +194,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
       furikaeri record -q jikoshokai --save --note "結論から話す"
     """
     from furikaeri.capture import take_settings
-    from furikaeri.cli.live import HeldInterrupts, record_listening
+    from furikaeri.cli.live import HeldInterrupts, leave_on_terminate, record_listening
 
     question, budget, asked = asked_question(question, budget)
     screen_language = spoken_language(language, question, asked)
@@ -225,29 +225,37 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
                      stop_after_silence=stop_after_silence,
                      analyze_command=lambda path: analyze_take(path, **settings))
-    with take_settings(out, settings):
+    with take_settings(out, settings):  # till the answer is kept: SIGTERM leaves the take with them
         take, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                         live_hints=live_hints, **recording)
-    held = HeldInterrupts(text(screen_language, "interrupt_held" if save else "interrupt_held_unsaved"))
-    with held:  # the take ended: keep its answer
-        analysis = with_progress(finish, json_, screen_language)
-        if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
-            if json_:  # scripts still get the document
-                emit_analysis(analysis, json_, saving=save)
-            mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone
-            raise AudioError(no_speech_message(out) + mic,
-                             ja=no_speech_message(out, "ja") + ("" if take.speech_heard else text("ja", "mic_hint")))
-        if save:
-            save_and_emit(analysis, out, json_, session=session, question=question, note=note, source="record",
-                          asked=asked, language=language, model=model, budget=budget)
-        else:
-            emit_analysis(analysis, json_)
-    if not save and not json_:
-        again = [str(out), *(["-q", question] if question else []), *(["--budget", f"{budget:g}"] if budget else []),
-                 *(["-l", language] if language != "auto" else [])]  # the same answer, the same question
-        click.echo(text(ui_language(), "record_not_saved", take=shlex.join(again)), err=True)
+        held = HeldInterrupts(text(screen_language, "interrupt_held" if save else "interrupt_held_unsaved"),
+                              on_terminate=leave_on_terminate(take, screen_language, recording["analyze_command"]))
+        with held:  # the take ended: keep its answer
+            _analyse_take(take, finish, json_, screen_language, save=save, session=session, question=question,
+                          note=note, asked=asked, language=language, model=model, budget=budget)
+    if not save and not json_:  # the same answer, the same question, the same archive
+        again = shlex.join(analyze_take(out, **{**settings, "save": True}))
+        click.echo(text(ui_language(), "record_not_saved", command=again), err=True)
     if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
         raise SystemExit(130)
+
+
+def _analyse_take(take, finish, json_: bool, screen_language: str, *, save: bool, **saving) -> None:
+    """``record``'s take analysed (``finish()``) and shown, and saved with ``saving``'s
+    settings (:func:`~furikaeri.cli.common.save_and_emit`'s) when ``save``; a take with no
+    speech in it is one error line (it stays on disk, nothing is saved)."""
+    analysis = with_progress(finish, json_, screen_language)
+    out = take.path
+    if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
+        if json_:  # scripts still get the document
+            emit_analysis(analysis, json_, saving=save)
+        mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone
+        raise AudioError(no_speech_message(out) + mic,
+                         ja=no_speech_message(out, "ja") + ("" if take.speech_heard else text("ja", "mic_hint")))
+    if save:
+        save_and_emit(analysis, out, json_, source="record", **saving)
+    else:
+        emit_analysis(analysis, json_)
 
 
 def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,

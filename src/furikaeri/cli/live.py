@@ -108,6 +108,12 @@ class LivePanel:
         #: floor (and over :data:`SPEECH_MIN_DBFS`), or a quiet microphone's speech began; the
         #: budget runs from there, as the report times the answer from its first word
         self.started: float | None = None
+        #: when speech was last heard (judged against the room's floor as the answer began:
+        #: :attr:`_room`); the answer's time runs to there, as the report times it to its last
+        #: word, so a silence after it adds nothing (QA: "over by 0:05" kept growing in silence
+        #: above a report saying over by 2 s). None for a panel given its times directly.
+        self.heard: float | None = None
+        self._room: float | None = None
         self._recent: deque = deque(maxlen=max(1, round(FLOOR_WINDOW_S / PROGRESS_EVERY_S)))
         self._quiet_run: list[float] = []  # when each update of a quiet microphone's run came
         self.done = False
@@ -172,14 +178,21 @@ class LivePanel:
 
     @property
     def answer_s(self) -> float:
-        """Seconds since the answer began (0 before it has)."""
-        return 0.0 if self.started is None else max(self.elapsed - self.started, 0.0)
+        """Seconds from the answer's beginning to the last speech heard (0 before it began)."""
+        if self.started is None:
+            return 0.0
+        end = self.elapsed if self.heard is None else self.heard
+        return max(end - self.started, 0.0)
 
     def update(self, elapsed: float, level: float) -> None:
         self.elapsed = elapsed
         self.level = level
         if self.started is None:
             self.started = self._begins(elapsed, level)
+            if self.started is not None:
+                self.heard = elapsed
+        elif self._speaking(level):
+            self.heard = elapsed
         now = time.monotonic()
         if now >= self._next_draw:
             self._next_draw = now + 1.0 / REDRAW_PER_S
@@ -193,6 +206,7 @@ class LivePanel:
         recent = self._recent
         floor = float(np.percentile(recent, FLOOR_PERCENTILE)) if recent else level
         recent.append(level)
+        self._room = floor
         if level >= max(floor + SPEECH_RISE_DB, SPEECH_MIN_DBFS):
             return elapsed
         if not LevelTracker.quiet_voiced(level, floor):
@@ -200,6 +214,13 @@ class LivePanel:
             return None
         self._quiet_run.append(elapsed)
         return self._quiet_run[0] if len(self._quiet_run) >= QUIET_RUN else None
+
+    def _speaking(self, level: float) -> bool:
+        """Is ``level`` speech, once the answer began? Judged as its beginning was, against the
+        room's floor then: a floor taken while the person speaks on rises under the voice, and
+        a long answer's words would stop counting."""
+        room = MIN_DBFS if self._room is None else self._room
+        return level >= max(room + SPEECH_RISE_DB, SPEECH_MIN_DBFS) or LevelTracker.quiet_voiced(level, room)
 
     def __enter__(self):
         self.live.__enter__()
@@ -293,12 +314,18 @@ class HeldInterrupts:
     main thread is inside native code (Whisper decoding a whole take, the analysis's numpy) the
     press went unanswered until the work was done, the progress bar drawing on (QA: "only ^C
     echoed"). So the signal also wakes a thread of ours (:func:`signal.set_wakeup_fd`), which
-    says the line as the key is pressed."""
+    says the line as the key is pressed.
 
-    def __init__(self, message: str):
+    ``on_terminate()``, when given, is what SIGTERM does meanwhile, at once (from that thread
+    when the main thread is in native code): a shutdown does not wait for the analysis, and it
+    must leave the answer findable and end the program (:func:`leave_on_terminate`)."""
+
+    def __init__(self, message: str, on_terminate=None):
         self.message = message
         self.pressed = False
+        self.on_terminate = on_terminate
         self._previous = None
+        self._previous_term = None
         self._lock = threading.RLock()
         self._wakeup: tuple | None = None  # (read end, write end, previous fd, thread)
 
@@ -320,6 +347,8 @@ class HeldInterrupts:
                 return
             if not data:  # the write end closed: the work is done
                 return
+            if signal.SIGTERM in data and self.on_terminate is not None:
+                self.on_terminate()
             if signal.SIGINT in data:
                 self._hold()
 
@@ -350,6 +379,8 @@ class HeldInterrupts:
     def __enter__(self) -> "HeldInterrupts":
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._hold)
+            if self.on_terminate is not None:
+                self._previous_term = signal.signal(signal.SIGTERM, lambda *_: self.on_terminate())
             self._start_watching()
         return self
 
@@ -358,6 +389,9 @@ class HeldInterrupts:
             self._stop_watching()
             signal.signal(signal.SIGINT, self._previous)
             self._previous = None
+        if self._previous_term is not None:
+            signal.signal(signal.SIGTERM, self._previous_term)
+            self._previous_term = None
 
 
 def repair_partial_takes(directory: Path, *, quiet: bool = False,
@@ -435,9 +469,9 @@ def record_interactive(
     from furikaeri.capture import resolve_device
 
     out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
-    dev = resolve_device(device)
+    dev = resolve_device(device)  # before any folder is made: with no microphone nothing is kept
+    out_path.parent.mkdir(parents=True, exist_ok=True)
     terminated = threading.Event()
     try:
         take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
@@ -488,6 +522,42 @@ def _terminated(take: Take, language: str, analyze_command) -> None:
         command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
         _say(text(language, "rec_terminated", command=shlex.join(command)))
     raise SystemExit(TERMINATED_EXIT)
+
+
+def leave_on_terminate(take: Take, language: str, analyze_command):
+    """What SIGTERM does once a take ended, while it is analysed and saved
+    (:class:`HeldInterrupts`' ``on_terminate``): what it does mid-take (:func:`_terminated`).
+    The take is left as a killed recorder leaves it, with its settings (call it inside
+    :func:`furikaeri.capture.take_settings`), so ``recover`` names the command that saves it as
+    it was to be saved (``--note`` and all); that command is said now, and the program ends
+    with :data:`TERMINATED_EXIT` at once (:func:`_exit_now`): the analysis's native threads
+    would not let Python shut down, and a shutdown's SIGKILL would lose the take unsaid.
+    Once only, whichever thread the signal reaches first."""
+    lock = threading.Lock()
+
+    def on_terminate() -> None:
+        if not lock.acquire(blocking=False):
+            return
+        try:
+            if sys.stderr.isatty():  # a progress bar may be drawing on the line: start a new one
+                click.echo(err=True)
+            _terminated(take, language, analyze_command)
+        except SystemExit:
+            pass
+        finally:
+            _exit_now(TERMINATED_EXIT)
+
+    return on_terminate
+
+
+def _exit_now(code: int) -> None:
+    """End the process with ``code`` now, from any thread, what is said flushed first."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _with_command(e: AudioError, path: Path, analyze_command) -> AudioError:

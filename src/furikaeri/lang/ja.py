@@ -822,7 +822,7 @@ TEXT = {
     'warn_very_noisy': '周りの雑音がとても大きい録音です（音声と背景の差が{db:.0f}dBしかなく、声と雑音を聞き分けられません）。回答の長さ・間・言葉は実際とかなり違っている可能性があります。正しく測るには静かな場所で録音してください。',
     'overshot_aim': 'メモで決めた長さを超えた',
     'fix_overshot_aim': 'メモどおり長くなりましたが、メモで決めた長さを超えました',
-    'record_not_saved': '記録には保存していません（次回は --save を付けるか、`furikaeri analyze {take} --save` で保存できます）',
+    'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
     'different_questions': '別々の質問への回答です。同じ質問への回答どうしの比較ではなく、話し方の比較として見てください',
