@@ -469,8 +469,10 @@ def record_interactive(
     from furikaeri.capture import resolve_device
 
     out_path = Path(out_path)
+    if out_path.parent.exists():  # a file in its way is said now; a folder to make waits for the microphone
+        out_path.parent.mkdir(exist_ok=True)
     repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
-    dev = resolve_device(device)  # before any folder is made: with no microphone nothing is kept
+    dev = resolve_device(device)  # before any folder is made: with no microphone nothing is made
     out_path.parent.mkdir(parents=True, exist_ok=True)
     terminated = threading.Event()
     try:
