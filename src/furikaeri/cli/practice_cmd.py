@@ -35,7 +35,7 @@ from furikaeri.cli.common import (
     user_dir,
 )
 from furikaeri.cli.dates import read_date
-from furikaeri.errors import FurikaeriError, StoreError, TakeNotSaved, UsageError
+from furikaeri.errors import FurikaeriError, NoteNotSaved, StoreError, TakeNotSaved, UsageError
 from furikaeri.lang import counted, text
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
@@ -162,7 +162,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         with _said_on_failure(json_, screen, dropped):
             result = S.run_session(
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
-                reflect=lambda i, q, analysis: asking.reflect(asked.note(i)),
+                reflect=lambda i, q, analysis: asked.reflection(i, asking),
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now)
         shared = _comparable(store, result)
@@ -190,7 +190,7 @@ def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None)
 
     try:
         yield
-    except TakeNotSaved as e:
+    except (TakeNotSaved, NoteNotSaved) as e:
         from furikaeri.cli.common import current_home, home_option
 
         raise (e.naming_home(current_home()) if home_option() else e) from e.cause
@@ -339,12 +339,29 @@ class _Asked:
         self.interrupted = False
         #: (index, question, recording) of the answer given and not yet saved or skipped
         self.take: tuple | None = None
+        #: the id of the answer saved last (saved before its reflection is asked)
+        self.saved: int | None = None
+
+    def reflection(self, index: int, asking: "_Reflection"):
+        """The note for answer ``index``: its ``--note``, else the reflection asked; none asked
+        once Ctrl-C during its analysis asked to stop (the answer is saved: the command that adds
+        a note later is said instead)."""
+        given = self.note(index)
+        if not self.interrupted or given:
+            return asking.reflect(given)
+        if self.saved is not None:
+            from furikaeri.cli.common import home_given
+
+            click.echo(text(self.screen.lang, "no_note", home=home_given(), id=self.saved), err=True)
+        return None
 
     def show(self, event) -> None:
         from furikaeri.session import Asking, NotSaved, Saved
 
         if isinstance(event, Asking):
             self.session = event.session
+        if isinstance(event, Saved):
+            self.saved = event.answer_id
         unsaid = self.take if isinstance(event, NotSaved) else None
         if isinstance(event, (Asking, Saved, NotSaved)):
             self.take = None
@@ -702,15 +719,11 @@ def _note_not_saved(e: BaseException, answer_id: int, parts: tuple[str | None, .
     """The error for a note that could not be saved (a locked, read-only or full archive): why,
     and the `furikaeri note` command that saves what was typed once that is fixed (a part left
     None is kept as it is, so it is not in the command)."""
-    from furikaeri.cli.common import home_args
-    from furikaeri.errors import said_of
+    from furikaeri.cli.common import current_home, home_option
+    from furikaeri.errors import note_not_saved
 
-    typed = [x for option, part in zip(("--wrong", "--why", "--next"), parts) if part is not None
-             for x in (option, part)]
-    command = shlex.join(["furikaeri", *home_args(), "note", str(answer_id), *typed])
-    said, said_ja = said_of(e, "en"), said_of(e, "ja")
-    return StoreError(f"{said.rstrip('.')}; the note is not saved: `{command}` saves it once that is fixed",
-                      ja=f"{said_ja.rstrip('。')}。メモは保存されていません: 直したあと `{command}` で保存できます")
+    return note_not_saved(e, answer_id, dict(zip(("wrong", "why", "next_time"), parts)),
+                          current_home() if home_option() else None)
 
 
 def _note_changes(current, parts: tuple[str | None, ...]) -> bool:
