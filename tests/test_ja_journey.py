@@ -139,8 +139,10 @@ def test_the_preview_breaks_only_between_a_label_with_its_value(home, width):
     for pair in pairs:  # each pair whole on one line
         assert any(pair in line for line in lines), (pair, lines)
     note_at = next(i for i, line in enumerate(lines) if "あなたのメモ" in line)
-    for line in lines[:note_at]:  # a break only after the head, between two figures, or before the note
-        assert line.endswith((":", " ·", "。")), lines
+    assert lines[note_at].startswith("あなたのメモ"), lines  # the note on a line of its own, at every width
+    for line in lines[:note_at - 1]:  # a break only after the head or between two figures
+        assert line.endswith((":", " ·")), lines
+    assert lines[note_at - 1].endswith("長い間 2回"), lines  # the last figure, then the note (no 。 between)
     for line in lines[1:]:
         assert not re.match(r"[·回字秒/]", line), lines
     assert "".join(lines).replace(" ", "").endswith("あなたのメモ:結論から話す。えーを減らす。最後は意気込みで締めくくる")

@@ -870,6 +870,7 @@ TEXT = {
     'warn_very_noisy': "The room is very noisy (speech only {db:.0f} dB above the background, too little to tell speech from the noise): the answer's length, its pauses and its words may be far off what was said. Record somewhere quieter for a fair measure.",
     'overshot_aim': 'past the length your note set',
     'fix_overshot_aim': 'you did what your note asked, and the answer went past the length the note set',
+    'fix_target_over_budget': ' (your aim {target:g} s is over the {budget:g}-s budget: judged against the budget)',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -822,6 +822,7 @@ TEXT = {
     'warn_very_noisy': '周りの雑音がとても大きい録音です（音声と背景の差が{db:.0f}dBしかなく、声と雑音を聞き分けられません）。回答の長さ・間・言葉は実際とかなり違っている可能性があります。正しく測るには静かな場所で録音してください。',
     'overshot_aim': 'メモで決めた長さを超えた',
     'fix_overshot_aim': 'メモどおり長くなりましたが、メモで決めた長さを超えました',
+    'fix_target_over_budget': '（メモの目安{target:g}秒は持ち時間{budget:g}秒を超えるため、持ち時間で判定）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',

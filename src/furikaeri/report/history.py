@@ -311,7 +311,7 @@ def previous_line(before: Before, lang: str) -> str:
     if not figures:
         return head
     line = f"{head}: {' · '.join(figures)}"
-    return f"{line}{t('clause_sep', lang)}{note}" if note else line
+    return f"{line}\n{note}" if note else line  # the note on its own line, as previous_text shows it
 
 
 def _previous_parts(before: Before, lang: str) -> tuple[str, list[str], str]:
@@ -347,13 +347,8 @@ def previous_text(before: Before, lang: str, width: int) -> Text:
         if lines and sep.strip():
             lines[-1] += sep.rstrip()  # the · ends the line: more figures follow
         lines += fit_line(Text(piece), width).plain.split("\n") if cell_len(piece) > width else [piece]
-    if note:
-        glued = lines[-1] + t("clause_sep", lang) + note
-        if cell_len(glued) <= width:
-            lines[-1] = glued
-        else:  # the note on a line of its own, wrapping by itself
-            lines[-1] += t("clause_sep", lang).rstrip()
-            lines += fit_line(Text(note), width).plain.split("\n") if unspaced(note) else [note]
+    if note:  # always a line of its own, wrapping by itself: one layout at every width
+        lines += fit_line(Text(note), width).plain.split("\n") if unspaced(note) else [note]
     return Text("\n".join(lines))
 
 
@@ -405,6 +400,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             label += t("fix_limit", lang, limit=fix.limit_s)
         elif c.metric == "answer_s" and fix.target_s is not None:  # nearer the time the note aims at
             label += t("fix_target", lang, target=fix.target_s)
+        elif c.metric == "answer_s" and fix.aim_over_budget_s is not None:  # an aim past the budget: the budget's
+            label += t("fix_target_over_budget", lang, target=fix.aim_over_budget_s, budget=fix.budget_s)
         verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
             else _verdict(c, lang, by_band=False, aim=_aims(fix))  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
