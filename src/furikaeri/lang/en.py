@@ -1017,7 +1017,6 @@ TEXT = {
     'value_morae_per_s': '{value} morae/s',
     'value_long_pauses': '{value}',
     'value_latency_s': '{value} s',
-    'clause_sep': '; ',
     'over_by': '{over:g} s over',
     'fig_length': '{answer:.1f} s on a {budget:g} s budget ({tail})',
     'fig_fillers': '{value:.1f} fillers/min',

@@ -969,7 +969,6 @@ TEXT = {
     'value_morae_per_s': '{value}拍/秒',
     'value_long_pauses': '{value}回',
     'value_latency_s': '{value}秒',
-    'clause_sep': '。',
     'over_by': '{over:g}秒超過',
     'fig_length': '{answer:.1f}秒（持ち時間{budget:g}秒、{tail}）',
     'fig_fillers': 'フィラー {value:.1f}回/分',
