@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -318,12 +319,21 @@ def pause_kind(duration: float) -> PauseKind:
 
 def after_filler(start: float, last, fillers) -> bool:
     """Does a pause starting at ``start`` follow a filler? One ending just before it (0.3 s), said
-    after ``last``, the last word before the pause; or ``last`` itself is a filler, however much
-    wordless sound lies between it and the pause ("on your, uh, [2.8 s of sound] [3.8s]"): no
-    word has been said since the hesitation, and its comma ("uh,") is no clause's end."""
-    if last is not None and any(f.start <= (last.start + last.end) / 2 <= f.end for f in fillers):
+    after ``last``, the last word before the pause; or ``last`` itself is (the end of) a filler,
+    however much wordless sound lies between it and the pause ("on your, uh, [2.8 s of sound]
+    [3.8s]"): no word has been said since the hesitation, and its comma ("uh,") is no clause's
+    end. A word is the filler by its text as well as its time: a second listen's 「え、」 is stamped
+    over the main pass's 「あと、」, which is a word."""
+    if last is not None and any(_is_filler_word(last, f) for f in fillers):
         return True
     return any(f.start < start and start - f.end < 0.3 and (last is None or f.end > last.start) for f in fillers)
+
+
+def _is_filler_word(word, filler) -> bool:
+    """Is ``word`` the filler ``filler``, or its last token (え|っと、 of えっと, "know," of "you know")?"""
+    said = re.sub(r"[\W_]+", "", word.text.lower())
+    return bool(said) and filler.text.lower().replace(" ", "").endswith(said) \
+        and filler.start <= (word.start + word.end) / 2 <= filler.end
 
 
 def find_pauses(words, speech, span: tuple[float, float], text: str, fillers, rules) -> list[Pause]:
