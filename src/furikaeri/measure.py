@@ -140,7 +140,8 @@ class BudgetCut:
 @dataclass(frozen=True)
 class PaceStretch:
     """A stretch of 5 s or more where the pace stayed outside its band: ``fast`` or ``slow``
-    (times are the middles of the first and last 10-s windows outside it)."""
+    (times are the middles of the first and last 10-s windows outside it, or the answer's start
+    or end where it holds the first or last window: :func:`pace_stretches`)."""
 
     start: float
     end: float
@@ -616,23 +617,40 @@ def pace_over_time(words, found: Found, span: tuple[float, float], rules) -> Pac
         rate = rules.rates(units=n, chars=0, answer_s=PACE_WINDOW_S, speaking_s=PACE_WINDOW_S).get(rules.rate_key)
         windows.append((round(t, 2), rate))
         t += PACE_STEP_S
-    stretches: list[PaceStretch] = []
-    run: list[tuple[float, str]] = []
+    return Pace(tuple(windows), pace_stretches(windows, band))
 
-    def close():
-        if run and run[-1][0] - run[0][0] >= PACE_STRETCH_S:
-            stretches.append(PaceStretch(round(run[0][0], 2), round(run[-1][0], 2), run[0][1]))
-        run.clear()
 
-    for w0, rate in windows:
+def pace_stretches(windows, band) -> tuple[PaceStretch, ...]:
+    """Every run of windows outside ``band`` (:class:`PaceStretch`), a window a step after the
+    last, whose middles span :data:`PACE_STRETCH_S` or more.
+
+    A run's time in the audio is where only its windows judged the pace: from the middle of its
+    first window to the middle of its last, and from the start of the first window of all (the
+    answer's start) or to the end of the last of all (the answer's end) where the run holds it,
+    as no other window heard the seconds before the first middle or after the last. Its middles
+    alone cut 5 s off a slow start: "Uh. My weakness, um, is..." from 0:01 was "slow 0:07–0:12",
+    over the fast sentence that came next. The windows of a stretch are those whose middles
+    (``start + 5``) it holds."""
+    half = PACE_WINDOW_S / 2
+    runs: list[list[tuple[int, str]]] = []
+    for k, (w0, rate) in enumerate(windows):
         level = {"high": "fast", "low": "slow"}.get(band.level(rate))
-        middle = w0 + PACE_WINDOW_S / 2
-        if level is None or (run and (run[-1][1] != level or middle - run[-1][0] > PACE_STEP_S + 1e-6)):
-            close()
-        if level is not None:
-            run.append((middle, level))
-    close()
-    return Pace(tuple(windows), tuple(stretches))
+        if level is None:
+            continue
+        prev = runs[-1][-1] if runs else None
+        if prev and prev[0] == k - 1 and prev[1] == level and w0 - windows[k - 1][0] <= PACE_STEP_S + 1e-6:
+            runs[-1].append((k, level))
+        else:
+            runs.append([(k, level)])
+    out = []
+    for run in runs:
+        first, last = run[0][0], run[-1][0]
+        if windows[last][0] - windows[first][0] < PACE_STRETCH_S - 1e-6:
+            continue
+        start = windows[first][0] + (0.0 if first == 0 else half)
+        end = windows[last][0] + (PACE_WINDOW_S if last == len(windows) - 1 else half)
+        out.append(PaceStretch(round(start, 2), round(end, 2), run[0][1]))
+    return tuple(out)
 
 
 def budget_cut(words, start: float, budget_s: float) -> BudgetCut:
