@@ -349,25 +349,31 @@ def _figure_rows(a, rules, rows: list) -> None:
                      _verdict(verdict, L, speed=True) if verdict else Text(""), L[key]))
         first = False
     st = a.stats
-    rows.append((L["fillers"], L["count_per_min"].format(n=st.filler_count, rate=st.fillers_per_min),
+    rated = a.rate.get(rules.rate_key) is not None  # too short for a pace: too short for any rate
+    rows.append((L["fillers"], _per_min(L, st.filler_count, st.fillers_per_min, rated),
                  _verdict(verdict_of("fillers"), L), ""))
     if a.repetitions:
-        rows.append((L["repetitions"], L["count_per_min"].format(n=st.repetitions, rate=st.repetitions_per_min),
-                     Text(""), ""))
+        rows.append((L["repetitions"], _per_min(L, st.repetitions, st.repetitions_per_min, rated), Text(""), ""))
     rows.append((L["pauses"], L["count"].format(n=st.pause_count), _verdict(verdict_of("pauses"), L), ""))
     if a.opening is not None:
         v = _verdict(verdict_of("opening"), L, late=True)
         v.append(_order_shown(a.opening.order if judged else None, v.plain, L), style="dim")
         rows.append((L["opening"], L["opening_value"].format(seconds=a.opening.seconds, share=a.opening.budget_share),
                      v, ""))
-    rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words),
-                 _verdict(verdict_of("hedges"), L), ""))
+    rows.append((L["hedges"], L["hedges_value"].format(n=st.hedges, per100=st.hedges_per_100_words) if rated
+                 else L["count"].format(n=st.hedges), _verdict(verdict_of("hedges"), L), ""))
     if a.voice.pitch_spread_st is not None:
         # the flat share beside the spread: the verdict is of the share (flat in half the stretches: low)
         flat = a.voice.monotone_share
         value = L["voice_value"].format(spread=a.voice.pitch_spread_st) if flat is None else \
             L["voice_value_flat"].format(spread=a.voice.pitch_spread_st, flat=flat)
         rows.append((L["voice"], value, _verdict(verdict_of("voice"), L), ""))
+
+
+def _per_min(L, n: int, rate: float, rated: bool) -> str:
+    """A count with its rate a minute, or alone in an answer too short for a pace (one "um" in
+    0.8 s is no 76 a minute)."""
+    return L["count_per_min"].format(n=n, rate=rate) if rated else L["count"].format(n=n)
 
 
 def _order_shown(order, verdict: str, L) -> str:
