@@ -591,6 +591,37 @@ _JUST_RECENT_VERBS = frozenset({
     "turned", "won", "passed", "received", "submitted", "shipped", "released", "signed", "hired",
     "promoted", "published", "opened", "closed", "wrapped", "relocated", "enrolled",
 })
+#: After "just" with no "be" before it: a past form tells an event, so "just" means recently ("we
+#: just accepted the offer", "she just told me"): a regular past (-ed) or one of these irregular
+#: ones, but not the pasts said to soften ("I just wanted to say", "I just felt", "I just did").
+_JUST_IRREGULAR_PASTS = frozenset({
+    "got", "told", "found", "left", "won", "began", "became", "gave", "took", "made", "came", "went",
+    "saw", "heard", "met", "sent", "spent", "built", "bought", "brought", "caught", "taught", "wrote",
+    "ran", "chose", "lost", "sold", "held", "led", "paid", "flew", "drove", "broke", "grew", "threw",
+})
+_JUST_SOFT_PASTS = frozenset({"wanted", "felt", "did", "needed", "tried", "hoped", "wished", "meant",
+                              "figured", "guessed", "thought", "liked", "loved", "kind"})
+#: Before "just": forms of "be", after which an -ed word is more often a state ("I'm just
+#: tired", "I was just excited"): only the event verbs listed above mean recently there.
+_BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "i'm", "it's", "we're", "you're",
+                       "they're", "he's", "she's", "that's"})
+
+
+def _it_is_just_that(toks, i: int, prev: str, nxt: str) -> bool:
+    """"it is just that" / "it was just that": the softener "it's just that" said in full."""
+    return nxt == "that" and prev in {"is", "was"} and i >= 2 and toks[i - 2].low == "it" \
+        and not toks[i - 1].gap_before.strip()
+
+
+def _just_recent(prev: str, nxt: str) -> bool:
+    """Does "just" before ``nxt`` (after ``prev``) mean recently: a past form of an event?"""
+    if nxt in _JUST_RECENT_VERBS:
+        return True
+    if prev in _BE_FORMS or nxt in _JUST_SOFT_PASTS:
+        return False
+    return nxt in _JUST_IRREGULAR_PASTS or (len(nxt) > 4 and nxt.endswith("ed") and nxt != "indeed")
+
+
 #: Before "just": a perfect, "I've just joined", "she has just left": recently.
 _JUST_PERFECT_AFTER = frozenset({"have", "has", "had", "i've", "we've", "you've", "they've"})
 #: What follows "a little" when it softens rather than measures ("a little nervous", "a little
@@ -1201,9 +1232,9 @@ class EnglishRules:
                 nxt = toks[after].low if after < n and not toks[after].gap_before.strip() else ""
                 if check == "kind" and prev in _DETERMINERS_BEFORE_KIND:
                     continue
-                if check == "just" and (
+                if check == "just" and not _it_is_just_that(toks, i, prev, nxt) and (
                     nxt in {"now", "as"} or prev == "not"
-                    or nxt in _JUST_EXACT_BEFORE | _JUST_RECENT_VERBS or prev in _JUST_PERFECT_AFTER
+                    or nxt in _JUST_EXACT_BEFORE or _just_recent(prev, nxt) or prev in _JUST_PERFECT_AFTER
                     or (nxt == "in" and i + 2 < n and toks[i + 2].low in {"case", "time"})
                     or prev in {"a", "the", "be", "is", "was", "more", "most"}
                 ):
