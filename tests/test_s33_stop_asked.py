@@ -60,3 +60,33 @@ def test_a_note_given_is_still_kept_when_ctrl_c_stops_the_session(tmp_path, monk
     with Store.open(home) as st:
         (a,) = st.answers()
         assert a.note.next_time == "point first"
+
+
+@pytest.mark.parametrize("lang, said, unsaid", [
+    ("en", "Session ended before any answer was saved (Ctrl-C).", "the answers so far are saved"),
+    ("ja", "回答を保存する前に練習を終えました（Ctrl-C）。", "ここまでの回答は保存済み")])
+def test_ctrl_c_before_any_save_claims_no_saved_answers(lang, said, unsaid):
+    """QA s33 qa-f #6: "Session ended after question 0 of 2 (Ctrl-C); the answers so far are
+    saved." though none was."""
+    from rich.console import Console
+
+    from furikaeri.session import SessionResult
+
+    out = Console(width=120, record=True)
+    practice_cmd._Screen(out, lang, quiet=False).done(SessionResult(None, "en-basic", asked=2, ended_after=0))
+    shown = out.export_text()
+    assert said in shown and unsaid not in shown and "0" not in shown
+
+
+def test_prompts_stopped_name_the_note_command_of_the_saved_answer(tmp_path, monkeypatch):
+    """QA s33 qa-f #5: the line said "add a note later with furikaeri note" (no answer, no --home)."""
+    take = _quiet_wav(tmp_path / "take.wav")
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda *a: analysis())
+    home = tmp_path / "h"
+    r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "--only", "strength",
+                                 "--from-files", str(take), "--reflect"], input="ran over\n")
+    assert r.exit_code == 0, r.output
+    assert f"add a note later with `furikaeri --home {home} note 1`" in r.stderr
+    with Store.open(home) as st:
+        (a,) = st.answers()
+        assert a.note.wrong == "ran over"

@@ -886,7 +886,10 @@ class FixCheck:
     is about the earlier one, and says so. ``target_s``: the length the note aims at
     (:func:`note_target`), which the answer's length is judged against; where that aim is over
     the question's budget, it is ``aim_over_budget_s`` instead, and the length is judged against
-    ``budget_s``, the budget (:func:`_aim_in_budget`)."""
+    ``budget_s``, the budget (:func:`_aim_in_budget`). ``thin``: this answer is under
+    :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget (the report's "short"), so that a
+    length gone past the note's aim downward is said short for its budget only where the report
+    says so too, and else short of the aim (57 s, then 19.8 s of 60 on "about 40 s")."""
 
     previous_answer_id: int
     note: str
@@ -900,6 +903,7 @@ class FixCheck:
     target_s: float | None = None
     aim_over_budget_s: float | None = None
     budget_s: float | None = None
+    thin: bool = False
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -972,7 +976,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                                 text, orders),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
-                    own if budget else None, budget)
+                    own if budget else None, budget, too_short(metrics))
 
 
 def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]

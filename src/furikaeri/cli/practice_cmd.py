@@ -286,7 +286,8 @@ class _Screen:
         answered one of its questions, to compare with)."""
         row, out, L = result.session, self.out, self.lang
         if result.ended_after is not None:
-            out.print(f"[yellow]{text(L, 'practice_ended', n=result.ended_after, total=result.asked)}[/yellow]")
+            key = "practice_ended" if result.ended_after else "practice_ended_none"  # none saved: none claimed
+            out.print(f"[yellow]{text(L, key, n=result.ended_after, total=result.asked)}[/yellow]")
         if row is None:
             return
         out.print()
@@ -348,7 +349,7 @@ class _Asked:
         a note later is said instead)."""
         given = self.note(index)
         if not self.interrupted or given:
-            return asking.reflect(given)
+            return asking.reflect(given, self.saved)
         if self.saved is not None:
             from furikaeri.cli.common import home_given
 
@@ -488,7 +489,16 @@ class _Reflection:
     def __init__(self, lang, prompt: bool):
         self.lang, self.prompt = lang, prompt
 
-    def reflect(self, note: str | None) -> dict[str, str] | str | None:
+    @staticmethod
+    def _note_command(answer_id: int | None) -> str:
+        """`furikaeri [--home HOME] note ID`: the command that adds the note later."""
+        from furikaeri.cli.common import home_given
+
+        return f"furikaeri{home_given()} note" + (f" {answer_id}" if answer_id is not None else "")
+
+    def reflect(self, note: str | None, answer_id: int | None = None) -> dict[str, str] | str | None:
+        """``note`` (given on the command line), else the reflection asked for saved answer
+        ``answer_id`` (named in the command that adds a note later, should the prompts stop)."""
         if note:
             return note
         if not self.prompt:
@@ -501,7 +511,7 @@ class _Reflection:
                 parts.append(ask(text(lang, key)))
             except click.Abort:
                 click.echo(err=True)
-                click.echo(text(lang, "reflection_stopped"), err=True)
+                click.echo(text(lang, "reflection_stopped", command=self._note_command(answer_id)), err=True)
                 self.prompt = False
                 break
         wrong, why, nxt = (parts + ["", "", ""])[:3]

@@ -155,7 +155,7 @@ _VERDICT_STYLE = {"better": "green", "worse": "red", "same": "dim", "n/a": "dim"
 
 
 def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_band: bool = True,
-             mean: bool = False, aim: bool = False) -> Text:
+             mean: bool = False, fix: FixCheck | None = None) -> Text:
     """A change's arrow and word. A figure judged by its band (``by_band``; not a note's check,
     which judges by the direction the note asked for) says where it went: "in range" when its
     ``latest`` value (default: the change's own) is inside the band, else "nearer the range" /
@@ -164,7 +164,7 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     if c is None:
         return Text("–", style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
-    word = t(_overshot_key(c, aim) if c.verdict == "overshot" and c.metric == "answer_s" else c.verdict, lang)
+    word = t(_overshot_key(c, fix) if c.verdict == "overshot" and c.metric == "answer_s" else c.verdict, lang)
     style = _VERDICT_STYLE.get(c.verdict, "")
     m = METRIC_BY_NAME.get(c.metric)
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
@@ -215,14 +215,21 @@ def _crossed_limit(c: Change, now: float | None, lang: str) -> str | None:
     return None
 
 
-def _overshot_key(c: Change, aim: bool = False) -> str:
-    """The word of an answer's length done past what was asked: shorter and now too short for
-    its budget, or longer and now over it (:func:`furikaeri.metrics.past_budget`); ``aim``: the
-    note set a length of its own (a limit or a target), which a longer answer went past (not
-    necessarily the budget: "about 30 s" of 60, 15 s then 45 s)."""
+def _overshot_key(c: Change, fix: FixCheck | None = None) -> str:
+    """The word of an answer's length done past what was asked, said of what ``fix`` (the note's
+    check) judged it against: longer and now past the note's own length (a limit or a target:
+    "about 30 s" of 60, 15 s then 45 s, is not over the budget) or over the budget
+    (:func:`furikaeri.metrics.past_budget`); shorter and now short for its budget only where
+    the report says "short" too (``fix.thin``), else short of the note's aim (57 s, then 19.8 s
+    on "about 40 s" of 60: within the budget) or, for an aim past the budget, of the budget's
+    length it is judged against."""
     if c.delta is not None and c.delta > 0:
-        return "overshot_aim" if aim else "overshot_over"
-    return "overshot_short"
+        return "overshot_aim" if fix is not None and _aims(fix) else "overshot_over"
+    if fix is None or fix.thin:
+        return "overshot_short"
+    if fix.target_s is not None:
+        return "overshot_aim_short"
+    return "overshot_budget_short" if fix.aim_over_budget_s is not None else "overshot_short"
 
 
 def _say(console: Console, markup: str) -> None:
@@ -386,7 +393,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_unknown_none"
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
         # a shorter answer asked for, and now too short; a longer one, and now over the budget
-        key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), _aims(fix))
+        key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), fix)
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for c in fix.changes:
         if isinstance(c, WordChange):
@@ -403,7 +410,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         elif c.metric == "answer_s" and fix.aim_over_budget_s is not None:  # an aim past the budget: the budget's
             label += t("fix_target_over_budget", lang, target=fix.aim_over_budget_s, budget=fix.budget_s)
         verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
-            else _verdict(c, lang, by_band=False, aim=_aims(fix))  # a rate of an answer too short for it: no telling
+            else _verdict(c, lang, by_band=False, fix=fix)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
 

@@ -1,0 +1,52 @@
+"""QA s33 qa-g: the note check says an answer's length went short of the note's own aim, not
+of its budget, unless the report says "short" too; a held check's lines say held; the line of
+last time leaves out the rates of an answer too short for them; the pace against the usual is
+computed from the figures as shown; analyze --save shows the previous attempt's note check."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from furikaeri import notes as N
+from furikaeri.lang import text as t
+from furikaeri.report import history as H
+from furikaeri.store import Answer, Note
+
+
+def _attempt(note: str, metrics: dict, lang: str = "en", answer_id: int = 1) -> Answer:
+    return Answer(answer_id, 1, "s", 1, "Q?", "k", "2026-12-05T10:00:00", None, "", lang, "base", {},
+                  dict(metrics), Note(1, answer_id, "", "", note, "", "") if note else None)
+
+
+def _timed(answer_s: float, budget_s: float = 60.0, **more) -> dict:
+    return {"answer_s": answer_s, "budget_s": budget_s, "over_s": round(answer_s - budget_s, 2), **more}
+
+
+def _shown(fix, lang: str) -> str:
+    console = Console(record=True, width=200, force_terminal=False, color_system=None)
+    H.render_fix(console, fix, lang)
+    return console.export_text()
+
+
+# --------------------------------------------------------------------------- G1: short of the note's own aim
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("note, before, after, budget, key", [
+    ("aim for about 40 seconds", 57.2, 19.8, 60.0, "overshot_aim_short"),  # the QA's: within budget, short of 40 s
+    ("1分程度にまとめる", 78.2, 43.9, 60.0, "overshot_aim_short"),  # the QA's Japanese one
+    ("aim for about 40 seconds", 57.2, 10.0, 60.0, "overshot_short"),  # under 30% of 60 s: the report says short too
+    ("1分程度で話す", 40.0, 20.0, 30.0, "overshot_budget_short"),  # an aim past the budget, judged against it
+])
+def test_a_length_gone_past_its_aim_downward_is_said_of_what_it_was_judged_against(note, before, after, budget,
+                                                                                     key, lang):
+    """QA-G #1: "about 40 s", 57.2 s then 19.8 s of 60 was "now short for its budget" beside a
+    report saying "within budget"."""
+    language = "ja" if note.startswith("1") else "en"
+    fix = N.check_fix(_attempt(note, _timed(before, budget), language), _timed(after, budget), language)
+    assert fix.verdict == "overshot"
+    out = _shown(fix, lang)
+    assert t(lang, "fix_" + key) in out and t(lang, key) in out, out
+    for other in {"overshot_short", "overshot_aim_short", "overshot_budget_short"} - {key}:
+        assert t(lang, other) not in out, out
