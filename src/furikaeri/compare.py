@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRICS, Change, Metric, change, compare_metrics, has_norm, judged_value, \
+from furikaeri.metrics import METRICS, Change, Metric, answer_document, change, compare_metrics, has_norm, judged_value, \
     norm_change, norm_distance, off_norm
 from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
@@ -349,7 +349,7 @@ class AnswerComparison:
     fix: FixCheck | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"before": self.before.to_dict(), "after": self.after.to_dict(),
+        return {"before": answer_document(self.before.to_dict()), "after": answer_document(self.after.to_dict()),
                 "changes": [c.to_dict() for c in self.changes], "text": self.text.to_dict() if self.text else None,
                 "fix": self.fix.to_dict() if self.fix else None}
 
@@ -448,8 +448,8 @@ class SessionComparison:
     def to_dict(self) -> dict[str, Any]:
         return {"before": self.before, "after": self.after, "language": self.language,
                 "pairs": [p.to_dict() for p in self.pairs],
-                "only_before": [a.to_dict() for a in self.only_before],
-                "only_after": [a.to_dict() for a in self.only_after],
+                "only_before": [answer_document(a.to_dict()) for a in self.only_before],
+                "only_after": [answer_document(a.to_dict()) for a in self.only_after],
                 "means": [c.to_dict() for c in self.means], "off_band": self.off_band}
 
     def languages(self) -> list[str | None]:

@@ -152,6 +152,51 @@ def judged_value(metrics: Mapping[str, Any], name: str) -> float | None:
     return value
 
 
+#: Figures that count something (pauses, fillers, repeated words, words, hedges): whole numbers
+#: in every view and ``--json`` (3, never 3.0 in one command and 3 in another), as the archive keeps them.
+COUNTS = frozenset({"filler_count", "repetitions", "long_pauses", "word_count", "hedges"})
+
+
+def as_figure(name: str, value: Any) -> Any:
+    """``value`` of figure ``name`` as ``--json`` gives it: a count that is whole as an integer
+    (a median of two counts can be a half: 2.5 stays), anything else as it is."""
+    if name in COUNTS and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def time_over(over_s: float | None, within: bool | None = None) -> float | None:
+    """The time past the budget (``over_s``) as every view gives it: 0 for an answer within it
+    (the stored figure is the answer's length less the budget, negative within it, where seconds
+    to spare read as a time over: -59.6 beside a CSV's 0), and 0 where the answer is within it
+    as shown (60.04 s of a 60-s budget is shown 60.0 s: :func:`in_norm`) or where ``within``
+    (``not over_budget``) says so."""
+    if over_s is None:
+        return None
+    return 0.0 if within or in_norm("over_s", over_s) else float(over_s)
+
+
+def documented(metrics: Mapping[str, Any]) -> dict[str, Any]:
+    """An answer's stored figures as every ``--json`` and the CSV give them (the README's
+    meaning): ``over_s`` the time past the budget (:func:`time_over`), counts whole
+    (:func:`as_figure`). The signed difference is ``answer_s`` less ``budget_s``, both given."""
+    return {k: documented_value(metrics, k) for k in metrics}
+
+
+def documented_value(metrics: Mapping[str, Any], name: str) -> Any:
+    """Figure ``name`` of an answer's stored ``metrics`` as documented (:func:`documented`)."""
+    if name == "over_s":
+        said = metrics.get("over_budget")
+        return time_over(metrics.get(name), within=said is not None and not said)
+    return as_figure(name, metrics.get(name))
+
+
+def answer_document(doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored answer's document (``Answer.to_dict()``) with its figures as documented
+    (:func:`documented`): the one form history, show, export and compare give."""
+    return {**doc, "metrics": documented(doc.get("metrics") or {})} if "metrics" in doc else doc
+
+
 def metrics_for(language: str | None) -> tuple[Metric, ...]:
     """The figures of answers in ``language``."""
     return tuple(m for m in METRICS if m.language in (None, language))
@@ -175,8 +220,14 @@ class Change:
     by_answers: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"metric": self.metric, "before": self.before, "after": self.after,
-             "delta": self.delta, "verdict": self.verdict}
+        """The change as ``--json`` gives it: the time over budget as every view says it
+        (:func:`time_over`: 0 within it, never the seconds to spare), a count whole (3, not 3.0)."""
+        before, after, delta = self.before, self.after, self.delta
+        if self.metric == "over_s" and before is not None and after is not None:
+            before, after = time_over(before), time_over(after)
+            delta = round(after - before, 3)
+        d = {"metric": self.metric, "before": as_figure(self.metric, before), "after": as_figure(self.metric, after),
+             "delta": as_figure(self.metric, delta), "verdict": self.verdict}
         if self.by_answers:
             d["by_answers"] = True
         return d

@@ -16,8 +16,8 @@ from furikaeri import coach
 from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, change, in_norm, judged_both, judged_change, \
-    judged_value, metrics_for, norm_change, norm_distance, too_short
+from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, documented_value, \
+    in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_text, settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -67,6 +67,14 @@ def chart_value(metric: Metric, value: float) -> float:
     return max(0.0, value) if metric.name == "over_s" else value
 
 
+def point_value(metric: Metric, metrics: dict[str, Any]) -> float:
+    """An answer's value of ``metric`` as a point gives it: as every ``--json`` gives the figure
+    (:func:`furikaeri.metrics.documented_value`: the time over budget 0 within it, as the chart
+    and the CSV draw it, never the seconds to spare; a count whole, 3 as history gives it, not 3.0)."""
+    value = documented_value(metrics, metric.name)
+    return value if isinstance(value, int) and metric.name in COUNTS else float(value)
+
+
 def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     """``metric`` over ``answers`` (oldest first); a rate or share only over the answers long
     enough for it (:func:`furikaeri.metrics.judged_value`). A figure with a norm (a band, or a
@@ -77,7 +85,7 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     250-350: 198 then 312, though the latest is far past it: "answers further off the range"),
     and a distance that moved less than the figure's step is no change."""
     pts = tuple(
-        Point(a.id, a.created_at, float(a.metrics[metric.name]))
+        Point(a.id, a.created_at, point_value(metric, a.metrics))
         for a in answers
         if judged_value(a.metrics, metric.name) is not None
     )
@@ -88,7 +96,7 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     trend = None
     if len(pts) >= 2:
         first, last = trend_ends([p.value for p in pts])
-        trend = change(metric, round(first, 3), round(last, 3))
+        trend = change(metric, as_figure(metric.name, round(first, 3)), as_figure(metric.name, round(last, 3)))
         far = [norm_distance(metric, chart_value(metric, p.value)) for p in pts]
         if all(d is not None for d in far):  # a figure with a norm: judged on its attempts too
             trend = norm_change(trend, *trend_ends(far))

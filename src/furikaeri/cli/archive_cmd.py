@@ -148,9 +148,10 @@ def show(answer_id, lang, json_):
             focus = focus_given(store, a)
     cmp = compare_answers(prev, a) if prev else None
     if json_:
+        from furikaeri.metrics import answer_document
         from furikaeri.report.export import in_report_order
 
-        doc = a.to_dict(full=True)
+        doc = answer_document(a.to_dict(full=True))  # over_s 0 within the budget, as every view
         if focus is not None:  # its tips in the order the report shows them, the focus's first
             doc = in_report_order(doc, focus.metric)
         doc["previous"] = cmp.to_dict() if cmp else None

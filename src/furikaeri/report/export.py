@@ -16,16 +16,17 @@ from typing import Any
 from furikaeri import norms
 from furikaeri.errors import UsageError
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
-from furikaeri.metrics import METRIC_BY_NAME, too_short, unit_key
+from furikaeri.metrics import METRIC_BY_NAME, answer_document, documented, too_short, unit_key
 from furikaeri.store import Store, local_minute
 
 
 def history(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """Sessions newest first, each with its answers (light: metrics, note, no analysis)."""
+    """Sessions newest first, each with its answers (light: metrics, note, no analysis; the
+    figures as documented: :func:`furikaeri.metrics.documented`)."""
     out = []
     for s in store.sessions(limit=limit):
         answers = store.answers(session_id=s.id)
-        out.append({**s.to_dict(), "answers": [a.to_dict() for a in answers]})
+        out.append({**s.to_dict(), "answers": [answer_document(a.to_dict()) for a in answers]})
     return out
 
 
@@ -37,7 +38,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "schema": store.schema_version(),
         "sessions": [s.to_dict() for s in store.sessions()],
         "questions": [q.to_dict() for q in store.questions()],
-        "answers": [in_report_order(a.to_dict(full=True)) for a in store.answers(full=True)],
+        "answers": [in_report_order(answer_document(a.to_dict(full=True))) for a in store.answers(full=True)],
         "companies": [company_doc(c.to_dict()) for c in store.companies()],
         "interviews": [i.to_dict() for i in store.interviews()],
     }
@@ -101,24 +102,13 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], a["session"], a.get("question") or "",
                _language_cell(a.get("language"), words), a.get("model") or ""]
-        row += [_cell(_over(a["metrics"]) if c == "over_s" else a["metrics"].get(c), c) for c in CSV_METRICS]
+        figures = documented(a["metrics"])  # as the JSON gives them: over_s 0 within the budget
+        row += [_cell(figures.get(c), c) for c in CSV_METRICS]
         row += [_focus_cell(a.get("focus"), words), note.get("wrong", ""), note.get("why", ""),
                 note.get("next_time", ""), a.get("audio_path") or "",
                 readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"), words)]
         w.writerow(row)
     return buf.getvalue()
-
-
-def _over(metrics: dict[str, Any]) -> float | None:
-    """The seconds past the budget, 0 for an answer within it (as every other view says 時間内 /
-    within budget: the column is time over, and −11.31 read as a time over; how long the answer
-    was is its own column), and 0 wherever ``over_budget`` says it was within (60.04 s of a
-    60-s budget is shown 60.0 s)."""
-    over = metrics.get("over_s")
-    if over is None:
-        return None
-    said_within = metrics.get("over_budget") is not None and not metrics.get("over_budget")
-    return over if over > 0 and not said_within else 0
 
 
 def _language_cell(language: str | None, words: str) -> str:
@@ -156,6 +146,8 @@ def _cell(v: Any, name: str = "") -> Any:
         return ""
     if isinstance(v, bool):
         return int(v)
+    if name == "over_s" and v == 0:  # within the budget: 0, as a spreadsheet reads it
+        return 0
     if name in CSV_PACES and isinstance(v, (int, float)):
         from furikaeri.measure import rate_as_shown, rate_digits
 
