@@ -50,3 +50,36 @@ def test_a_length_gone_past_its_aim_downward_is_said_of_what_it_was_judged_again
     assert t(lang, "fix_" + key) in out and t(lang, key) in out, out
     for other in {"overshot_short", "overshot_aim_short", "overshot_budget_short"} - {key}:
         assert t(lang, other) not in out, out
+
+
+# --------------------------------------------------------------------------- G5: a held check's lines say held
+
+
+def _minute(fillers_per_min: float, fillers: tuple[str, ...] = ()) -> dict:
+    return _timed(60.0, 90.0, fillers_per_min=fillers_per_min, filler_count=len(fillers) or round(fillers_per_min))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_held_checks_figures_say_held_not_same(lang):
+    """QA-G #5: "still where it should be" over "fillers: 1.8/min → 1.6/min = same" and
+    "'um': 0 → 0 = same": each line says it held, as compare says "in range"."""
+    prev = _attempt("fewer fillers", _minute(1.8))
+    fix = N.check_fix(prev, _minute(1.6), "en")
+    assert fix.verdict == "held"
+    out = _shown(fix, lang)
+    assert "= " + t(lang, "same_in_band") in out and "= " + t(lang, "same") + "\n" not in out + "\n", out
+    prev = _attempt("stop saying um", _minute(1.0, ("uh",)))
+    prev = Answer(*[getattr(prev, f) for f in ("id", "session_id", "session_name", "question_id", "question",
+                                                "question_key", "created_at", "audio_path", "transcript", "language",
+                                                "model", "settings", "metrics", "note")], fillers=("uh",))
+    fix = N.check_fix(prev, _minute(1.0, ("uh",)), "en", fillers=("uh",))
+    assert fix.verdict == "held", fix
+    out = _shown(fix, lang)
+    assert "= " + t(lang, "same_held") in out and not out.rstrip().endswith("= " + t(lang, "same")), out
+
+
+def test_a_same_under_a_wanted_direction_stays_same():
+    """"slow down", 140 -> 141 wpm: the move asked for did not happen; no "held" beside "no change yet"."""
+    fix = N.check_fix(_attempt("slow down", _timed(60.0, 90.0, wpm=140.0)), _timed(60.0, 90.0, wpm=141.0), "en")
+    assert fix.verdict == "same" and not fix.held(0)
+    assert "= " + t("en", "same") in _shown(fix, "en")

@@ -911,6 +911,15 @@ class FixCheck:
         return is_fine(c.metric, c.after, limit=self.limit_s,
                        target=self.target_s if self.target_s is not None else self.budget_s)
 
+    def held(self, i: int) -> bool:
+        """Did change ``i`` stay where the note asks it to be at both ends (:meth:`fine`), under
+        no wanted direction of the note's: what "held" says of it ("'um': 0 → 0", 1.8 → 1.6
+        fillers a minute), never a bare "same" that reads as the fix not taken yet."""
+        c = self.changes[i]
+        target = self.target_s if self.target_s is not None else self.budget_s
+        return c.verdict == "same" and not (self.wants[i] if i < len(self.wants) else None) \
+            and all(is_fine(c.metric, v, limit=self.limit_s, target=target) for v in (c.before, c.after))
+
     def to_dict(self) -> dict[str, Any]:
         changes = []
         for i, c in enumerate(self.changes):

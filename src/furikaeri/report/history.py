@@ -395,12 +395,12 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         # a shorter answer asked for, and now too short; a longer one, and now over the budget
         key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), fix)
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
-    for c in fix.changes:
+    for i, c in enumerate(fix.changes):
         if isinstance(c, WordChange):
-            _indented(console, 2, _word_line(c, lang, fix.too_short, short))
+            _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=fix.held(i)))
             continue
         if isinstance(c, OrderChange):
-            _indented(console, 2, _order_line(c, lang))
+            _indented(console, 2, _order_line(c, lang, held=fix.held(i)))
             continue
         label = _label(c.metric, lang)
         if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
@@ -410,9 +410,19 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         elif c.metric == "answer_s" and fix.aim_over_budget_s is not None:  # an aim past the budget: the budget's
             label += t("fix_target_over_budget", lang, target=fix.aim_over_budget_s, budget=fix.budget_s)
         verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
+            else _held(c, lang) if fix.held(i) \
             else _verdict(c, lang, by_band=False, fix=fix)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+
+
+def _held(c: Change, lang: str) -> Text:
+    """The verdict of a note's figure that stayed where it should be (:meth:`FixCheck.held`), in
+    the words compare says it in: "in range" (the time over the budget: "within budget"), and
+    "held" for what has no range (a filler's count, the length against the note's own, the
+    opening's order)."""
+    key = "same_in_budget" if c.metric == "over_s" else "same_in_band" if has_norm(c.metric) else "same_held"
+    return Text("= " + t(key, lang), style=_VERDICT_STYLE["same"])
 
 
 def _aims(fix: FixCheck) -> bool:
@@ -420,21 +430,23 @@ def _aims(fix: FixCheck) -> bool:
     return fix.limit_s is not None or fix.target_s is not None
 
 
-def _order_line(c: OrderChange, lang: str) -> Text:
-    """A note asking for the conclusion first: how each answer opened, and the verdict."""
+def _order_line(c: OrderChange, lang: str, *, held: bool = False) -> Text:
+    """A note asking for the conclusion first: how each answer opened, and the verdict (the point
+    first both times, ``held``: "held")."""
     def how(order) -> str:
         return t({"point_first": "order_point_first", "story_first": "order_story_first"}.get(order, "order_unknown"),
                  lang)
 
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
-    return Text.assemble(f"{t('fix_order', lang)}: {how(c.before)} → {how(c.after)}  ",
-                         Text(arrow + t(c.verdict, lang), style=_VERDICT_STYLE.get(c.verdict, "")))
+    verdict = _held(c, lang) if held else Text(arrow + t(c.verdict, lang), style=_VERDICT_STYLE.get(c.verdict, ""))
+    return Text.assemble(f"{t('fix_order', lang)}: {how(c.before)} → {how(c.after)}  ", verdict)
 
 
-def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str) -> Text:
+def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str, *, held: bool = False) -> Text:
     """「なんか」: 1回 → 0回  then its verdict: a filler a note names, by its count in each answer;
     each a minute beside it where the answers' lengths make the counts tell another story than
-    the rates it is judged on (:func:`_counts_mislead`)."""
+    the rates it is judged on (:func:`_counts_mislead`). The same count, where it should be both
+    times (``held``: 0 → 0), is "held"."""
     rates = _counts_mislead(c)
 
     def said(n: float | None, rate: float | None) -> str:
@@ -447,7 +459,7 @@ def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str) -
     elif c.verdict == "same" and c.before != c.after:
         verdict = Text("= " + t("same_jitter", lang), style=_VERDICT_STYLE["same"])
     else:
-        verdict = _verdict(c, lang, by_band=False)
+        verdict = _held(c, lang) if held else _verdict(c, lang, by_band=False)
     return Text.assemble(f"{t('fix_word', lang, word=c.word)}: {said(c.before, c.rate_before)} → "
                          f"{said(c.after, c.rate_after)}  ", verdict)
 
