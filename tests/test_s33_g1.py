@@ -83,3 +83,21 @@ def test_a_same_under_a_wanted_direction_stays_same():
     fix = N.check_fix(_attempt("slow down", _timed(60.0, 90.0, wpm=140.0)), _timed(60.0, 90.0, wpm=141.0), "en")
     assert fix.verdict == "same" and not fix.held(0)
     assert "= " + t("en", "same") in _shown(fix, "en")
+
+
+# --------------------------------------------------------------------------- G2: last time, far too short
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_last_time_says_a_far_too_short_answer_short_and_leaves_out_its_rates(lang):
+    """QA-G #2: "9.8 s on a 45 s budget (within budget) · 0.0 fillers/min · pace 215 wpm" of an
+    answer its report called short: it says short, and no rate."""
+    from furikaeri import norms
+
+    short = _timed(9.8, 45.0, fillers_per_min=0.0, wpm=215.0, repetitions=1, long_pauses=1)
+    parts = H.figures_parts(short, "en", lang)
+    assert len(parts) == 1 and t(lang, "fig_short", share=norms.SHORT_ANSWER_SHARE) in parts[0], parts
+    assert t(lang, "under") not in parts[0]
+    long_enough = _timed(30.0, 45.0, fillers_per_min=0.0, wpm=215.0)
+    parts = H.figures_parts(long_enough, "en", lang)
+    assert len(parts) == 3 and t(lang, "under") in parts[0], parts

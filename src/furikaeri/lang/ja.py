@@ -829,6 +829,7 @@ TEXT = {
     'overshot_budget_short': '持ち時間より2割以上短い',
     'fix_overshot_budget_short': '持ち時間を超えていた回答が、持ち時間より2割以上短くなりました',
     'same_held': '保てている',
+    'fig_short': '{share:.0%}未満で短め',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',

@@ -21,7 +21,9 @@ from rich.text import Text
 from furikaeri import norms
 from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff, length_off
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
-from furikaeri.metrics import METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, off_norm
+from furikaeri.metrics import (
+    METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, judged_value, off_norm, too_short,
+)
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
@@ -273,26 +275,31 @@ def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> st
 
 
 def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> list[str]:
-    """The figures of :func:`figures_line`, each a label with its value (kept on one line)."""
+    """The figures of :func:`figures_line`, each a label with its value (kept on one line). An
+    answer under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget is said short, as its
+    report says it, and its rates, fillers and pauses are left out (:func:`judged_value`): a few
+    seconds say little of them, and "within budget · pace 215 wpm" of 9.8 s in 45 reads as fine."""
     parts = []
     ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
     if ans is not None and bud is not None:
         from furikaeri.measure import ANSWER_DIGITS, as_shown
 
-        tail = fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang, language=language)  # from the length shown beside it
+        tail = t("fig_short", lang, share=norms.SHORT_ANSWER_SHARE) if too_short(metrics) \
+            else fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang, language=language)  # from the length shown
         parts.append(t("fig_length", lang, answer=ans, budget=bud, tail=tail))
     elif ans is not None:
         parts.append(fmt_value("answer_s", ans, lang, language=language))
-    if metrics.get("fillers_per_min") is not None:
-        parts.append(t("fig_fillers", lang, value=metrics["fillers_per_min"]))
-    if metrics.get("repetitions"):
-        n = metrics["repetitions"]
+    figure = {name: judged_value(metrics, name) for name in ("fillers_per_min", "repetitions", "long_pauses")}
+    if figure["fillers_per_min"] is not None:
+        parts.append(t("fig_fillers", lang, value=figure["fillers_per_min"]))
+    if figure["repetitions"]:
+        n = figure["repetitions"]
         parts.append(t("fig_repetition" if n == 1 else "fig_repetitions", lang, n=n))
     rate = get_rules(language or "").pace_key
-    if metrics.get(rate) is not None:
+    if judged_value(metrics, rate) is not None:
         parts.append(_named(rate, metrics[rate], lang, language))
-    if metrics.get("long_pauses"):
-        parts.append(t("fig_long_pauses", lang, n=metrics["long_pauses"]))
+    if figure["long_pauses"]:
+        parts.append(t("fig_long_pauses", lang, n=figure["long_pauses"]))
     return parts
 
 
