@@ -120,3 +120,56 @@ def test_a_change_of_the_time_over_says_it_as_every_view_does():
     assert M.documented({"over_s": 12.5, "over_budget": True})["over_s"] == 12.5
     lp = M.Change("long_pauses", 2.0, 2.5, 0.5, "same").to_dict()
     assert (type(lp["before"]), lp["after"]) == (int, 2.5)  # a median of two counts keeps its half
+
+
+# ------------------------------------------------------------------------------ H#3. models --verify
+def _models(monkeypatch, *args, broken=("base",), env=None):
+    """``models`` with each of ``broken`` failing its checksum, the others fine (no model read)."""
+    from furikaeri import models as MD
+    from furikaeri.errors import ModelError
+
+    def resolve(name, _dir):
+        return MD.ModelInfo(name, f"/models/{name}", not name.endswith(".en"), True)
+
+    def verify(folder, name, *, full=False):
+        if name in broken:
+            raise ModelError(f"model {name!r} failed its checksum: {folder}/model.bin is not the expected file; "
+                             f"delete {folder} and run again to reassemble it " + "x" * 80,
+                             ja=f"モデル {name!r} のチェックサムが一致しません")
+
+    monkeypatch.setattr(MD, "resolve", resolve)
+    monkeypatch.setattr(MD, "verify", verify)
+    monkeypatch.delenv("FURIKAERI_MODEL", raising=False)
+    for k, v in (env or {}).items():
+        monkeypatch.setenv(k, v)
+    return CliRunner().invoke(cli, ["models", *args], catch_exceptions=False)
+
+
+def test_models_verify_exits_2_when_the_default_model_fails_and_says_why_apart(monkeypatch):
+    """QA s33 H#3: a default model failing its checksum exited 0, its JSON status was free text
+    ("unavailable: model 'base' failed …") and the text's status column as wide as the reason."""
+    r = _models(monkeypatch, "--verify", "--json")
+    assert r.exit_code == 2
+    rows = {row["name"]: row for row in json.loads(r.stdout)}
+    assert (rows["base"]["status"], rows["base"]["path"], rows["base"]["needed"]) == ("unavailable", None, True)
+    assert rows["base"]["reason"].startswith("model 'base' failed its checksum")
+    assert (rows["tiny.en"]["status"], rows["tiny.en"]["reason"]) == ("verified", None)
+    text = _models(monkeypatch, "--verify")
+    assert text.exit_code == 2
+    lines = text.stdout.splitlines()
+    assert lines[0].split() == ["base", "unavailable"] and "failed its checksum" in lines[1]
+    assert lines[2].split() == ["tiny.en", "verified", "/models/tiny.en"]
+    assert lines[2].index("/models") < 30  # the path stays in its column, not past the reason
+    ja = _models(monkeypatch, "--verify", env={"LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"})
+    assert ja.stdout.splitlines()[0].split() == ["base", "使用できません"]
+
+
+def test_models_exits_0_when_only_a_model_not_needed_fails(monkeypatch):
+    """tiny.en failing, base the default: nothing to fix for analyze; base failing with
+    FURIKAERI_MODEL=tiny.en: the same."""
+    assert _models(monkeypatch, "--verify", broken=("tiny.en",)).exit_code == 0
+    assert _models(monkeypatch, "--verify", env={"FURIKAERI_MODEL": "tiny.en"}).exit_code == 0
+    assert _models(monkeypatch, "--verify", broken=("tiny.en",), env={"FURIKAERI_MODEL": "tiny.en"}).exit_code == 2
+    r = _models(monkeypatch, broken=())
+    assert r.exit_code == 0 and [row["status"] for row in json.loads(
+        _models(monkeypatch, "--json", broken=()).stdout)] == ["ok", "ok"]

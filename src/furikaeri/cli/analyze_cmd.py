@@ -103,26 +103,57 @@ def models(verify, json_):
     """
     from furikaeri import models as m
     from furikaeri.cli.language import ui_language
-    from furikaeri.lang import text
 
-    base_dir = models_dir_from_env() or m.default_models_dir()
-    rows, said = [], []
     L = ui_language()
-    for name in ("base", "tiny.en"):
+    rows = _model_rows(models_dir_from_env() or m.default_models_dir(), verify, L)
+    if json_:
+        click.echo(json.dumps([{k: v for k, v in r.items() if k != "said"} for r in rows], ensure_ascii=False,
+                              indent=2))
+    else:
+        _print_models(rows, L)
+    if any(r["needed"] and r["status"] == "unavailable" for r in rows):
+        sys.exit(2)  # the model analyze, record and practice would load cannot be used: a fix is needed
+
+
+#: What ``models`` lists: the two models the tool installs.
+LISTED_MODELS = ("base", "tiny.en")
+
+
+def _model_rows(base_dir: Path, verify: bool, lang: str) -> list[dict]:
+    """A row per listed model: ``status`` one fixed word a script can test (``ok``, ``verified``,
+    ``unavailable``), the reason a model cannot be used in its own field (``reason``, in the
+    view's language under ``said``), and whether it is ``needed``: the model used when no
+    --model is given (``FURIKAERI_MODEL``, else base)."""
+    import os
+
+    from furikaeri import models as m
+
+    default = os.environ.get("FURIKAERI_MODEL", "").strip() or m.DEFAULT_MODEL
+    rows = []
+    for name in LISTED_MODELS:
+        row = {"name": name, "path": None, "status": "unavailable", "reason": None, "needed": name == default,
+               "said": None}
         try:
             info = m.resolve(name, base_dir)
             if verify:
                 m.verify(Path(info.path), name, full=True)
-            rows.append({"name": name, "path": info.path, "status": "verified" if verify else "ok"})
-            said.append(text(L, "model_verified" if verify else "model_ok"))
+            row.update(path=info.path, status="verified" if verify else "ok")
         except FurikaeriError as e:
-            rows.append({"name": name, "path": None, "status": f"unavailable: {e}"})
-            said.append(text(L, "model_unavailable", why=e.said_in(L)))
-    if json_:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        from rich.cells import cell_len
+            row.update(reason=str(e), said=e.said_in(lang))
+        rows.append(row)
+    return rows
 
-        width = max(10, *map(cell_len, said))
-        for r, status in zip(rows, said):  # padded by the cells a status takes (使用可能 takes 8)
-            click.echo(f"{r['name']:8} {status}{' ' * (width - cell_len(status))} {r['path'] or ''}".rstrip())
+
+def _print_models(rows: list[dict], lang: str) -> None:
+    """The table: a model's name, its status and its path, the paths in one column; why a model
+    cannot be used on a line of its own below it (a long reason would push the paths far right)."""
+    from rich.cells import cell_len
+
+    from furikaeri.lang import text
+
+    said = [text(lang, f"model_{r['status']}") for r in rows]
+    width = max(10, *map(cell_len, said))
+    for r, status in zip(rows, said):  # padded by the cells a status takes (使用可能 takes 8)
+        click.echo(f"{r['name']:8} {status}{' ' * (width - cell_len(status))} {r['path'] or ''}".rstrip())
+        if r["said"]:
+            click.echo(f"{'':8} {r['said']}")

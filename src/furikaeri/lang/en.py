@@ -815,7 +815,7 @@ TEXT = {
     'count': '{n}',
     'model_ok': 'ok',
     'model_verified': 'verified',
-    'model_unavailable': 'unavailable: {why}',
+    'model_unavailable': 'unavailable',
     'focus_rate_low_silences': 'Pick up the pace by waiting less, not by talking faster: once a point is made, go straight on to the next.',
     'fix_too_short': 'too short an answer for its budget to tell whether your note worked',
     'fix_short_figure': 'answer too short to tell',

@@ -736,7 +736,7 @@ TEXT = {
     'count': '{n}回',
     'model_ok': '使用可能',
     'model_verified': '検証済み',
-    'model_unavailable': '使用できません: {why}',
+    'model_unavailable': '使用できません',
     'focus_rate_low_silences': '速く話すのではなく、黙る時間を減らしてテンポを上げましょう。一つ言い終えたら、すぐ次の話へ。',
     'fix_too_short': '持ち時間に対して短すぎる回答があるため、メモの効果はまだ判断できません',
     'fix_short_figure': '回答が短すぎて判断できません',
