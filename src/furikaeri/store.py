@@ -88,6 +88,20 @@ def audio_dir(home: Path) -> Path:
     return Path(home) / AUDIO_DIR
 
 
+def has_archive(home: Path) -> bool:
+    """Whether ``home`` holds a database to open (a file that is not empty, or something in its
+    place that opening names). A command that only reads reads no archive as an empty one and
+    makes nothing (no folder, database or ``audio/``); recordings left without their database
+    are refused here as opening refuses them, never read as an empty archive."""
+    path = db_path(home)
+    if path.exists() and not (path.is_file() and path.stat().st_size == 0):
+        return True
+    if audio_dir(home).exists() and not audio_dir(home).is_dir():
+        return True  # opening names the file in the recordings' place, as a first save would meet it
+    _refuse_lost_database(home, path)
+    return False
+
+
 def user_questions_dir(home: Path) -> Path:
     """Where the user's own question sets and company files (TOML) live."""
     return Path(home) / QUESTIONS_DIR
@@ -925,8 +939,12 @@ class Store:
         busy_timeout_s: float | None = None,
         upto: int | None = None,
         read_only: bool = False,
+        make: bool = True,
     ) -> "Store":
         """Open (and create or migrate) ``<home>/furikaeri.db``.
+
+        ``make=False``: for a command that only reads an archive that is there
+        (:func:`has_archive`): the folder's missing ``audio/`` is not made (nothing a read needs).
 
         A database whose schema is current is only read while it is opened: no write lock, so
         reading commands open at once while another process writes. An archive that can only
@@ -943,8 +961,11 @@ class Store:
         busy_timeout_s = BUSY_TIMEOUT_S if busy_timeout_s is None else busy_timeout_s  # read now: a test may set it
         why_read_only, why_read_only_ja = _read_only_why(home) if read_only else (None, None)
         try:
-            home.mkdir(parents=True, exist_ok=True)
-            audio_dir(home).mkdir(exist_ok=True)
+            if make:
+                home.mkdir(parents=True, exist_ok=True)
+                audio_dir(home).mkdir(exist_ok=True)
+            elif audio_dir(home).exists() and not audio_dir(home).is_dir():  # said as making it would say it
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(audio_dir(home)))
         except OSError as e:
             recordings = audio_dir(home)
             if home.is_dir() and recordings.exists() and not recordings.is_dir():

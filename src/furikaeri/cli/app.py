@@ -118,14 +118,45 @@ class _OwnParsing:
     leaves some without, and the line would point at ``furikaeri --help``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        typed = list(args)  # click's parser takes them out of ``args`` as it reads them
         try:
             rest = super().parse_args(ctx, args)
-        except click.UsageError as e:
-            if e.ctx is None:
+        except (click.UsageError, FurikaeriError) as e:
+            said = typed_language(self, ctx, typed)
+            if said:  # its callback never ran (`-n 0 --lang ja`): the error speaks it all the same
+                ctx.meta[LANG_KEY] = said
+            if isinstance(e, click.UsageError) and e.ctx is None:
                 e.ctx = ctx
             raise
         _repair_typed(self, ctx)
         return rest
+
+
+def noted_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The callback of an option naming the language a command speaks (``--lang``,
+    ``--language``): its error lines speak it too (:func:`speaks`)."""
+    speaks(value)
+    return value
+
+
+def typed_language(command: click.Command, ctx: click.Context, args: list[str]) -> str | None:
+    """The language (``en``, ``ja``) the command line ``args`` names with the command's options
+    that say it (:func:`noted_language`; the last one, before ``--``): read as typed, for an
+    error click finds before that option's callback runs, so that ``--lang ja`` makes it
+    Japanese as a Japanese ``LANG`` does."""
+    names = {o for p in command.get_params(ctx) if isinstance(p, click.Option) and p.callback is noted_language
+             for o in p.opts}
+    said = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if name in names:
+            value = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+        else:  # a short option's value written on (-lja)
+            value = next((arg[2:] for n in names if len(n) == 2 and arg.startswith(n) and len(arg) > 2), "")
+        said = value if value in ("en", "ja") else said
+    return said
 
 
 #: Text options that may name a folder (``--model PATH``): kept as given, to open it.

@@ -156,18 +156,20 @@ def cli_start() -> str:
 
 def open_store(*, reading: bool = False, say_missing: bool = False):
     """The archive, opened (and made, the first time something is saved). ``reading``: a command
-    that only reads it (history, show, compare, progress, export, delete, questions company):
-    a home folder that does not exist is read as an empty archive and left unmade, so a
-    mistyped --home or FURIKAERI_HOME leaves no stray folders behind it; ``say_missing``: a
+    that only reads it (history, show, compare, progress, export, delete, note, questions
+    company): a home folder without an archive (missing, or an existing folder such as ``~``
+    named by FURIKAERI_HOME) is read as an empty archive and left as it was, so a mistyped
+    --home or FURIKAERI_HOME leaves no stray folders or files behind it; ``say_missing``: a
     command that would then read as an empty archive (history, progress, export) says, when
     the folder was named by --home, that it does not exist (a typo is the likely cause; a
     command that fails on it names the --home in its error line instead)."""
-    from furikaeri.store import Store
+    from furikaeri.store import Store, has_archive
 
     home = current_home()
-    if reading and not home.exists():
-        return _empty_store(home if say_missing and home_option() else None)
-    return Store.open(home)
+    if reading and not has_archive(home):
+        missing = not home.exists() and say_missing and home_option()
+        return _empty_store(home if missing else None)
+    return Store.open(home, make=not reading)
 
 
 @contextlib.contextmanager
@@ -206,18 +208,63 @@ def asked_question(question: str | None, budget: float | None):
     number = question_number(question)
     if number is not None:
         return _archived_question(number, budget, sets)
-    q = find_question(question, sets)
+    q = find_question(question, sets) or keyed_question(question.strip(), sets)
     if q is None:
-        set_name, colon, qid = question.strip().partition(":")
-        named = next((s for s in sets if s.name == set_name), None)
-        if colon and named is not None and " " not in qid:  # a key with a typo, not a question's text
-            from furikaeri.errors import QuestionError
-
-            ids = ", ".join(x.id for x in named.questions)
-            raise QuestionError(f"no question '{qid}' in the set {set_name}: its questions are {ids}",
-                                ja=f"質問セット {set_name} に質問 '{qid}' はありません（質問: {ids}）")
+        refuse_near_id(question.strip(), sets)
         return question.strip(), budget, None
     return q.text, budget if budget is not None else q.budget_s, q
+
+
+#: A set question's key as typed (``en-basic:intro``): one token of ASCII letters, digits, ``-``,
+#: ``_``, ``.`` each side of one colon. Words with a colon in them (Japanese has no spaces:
+#: 「志望動機:1分で」) are never taken for one.
+KEY_SHAPE = r"[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+"
+
+
+def keyed_question(ref: str, sets):
+    """The set question the key ``ref`` names (its set in another case: ``EN-BASIC:intro``), None
+    for a question's words; a key naming no set, or no question of its set, is refused naming
+    what there is (saved as words, its answers would join no set question, under the default budget)."""
+    import re
+
+    from furikaeri.errors import QuestionError
+    from furikaeri.questions import get_set
+
+    set_name, colon, qid = ref.partition(":")
+    named = next((s for s in sets if s.name == set_name), None)
+    if not colon or not qid or any(c.isspace() for c in ref):
+        return None
+    if named is None and not re.fullmatch(KEY_SHAPE, ref):
+        return None
+    named = named or get_set(set_name, user_dir(), cli=cli_start())  # no such set: refused, naming the sets
+    found = next((x for x in named.questions if x.id == qid), None)
+    if found is None:
+        ids = ", ".join(x.id for x in named.questions)
+        raise QuestionError(f"no question '{qid}' in the set {named.name}: its questions are {ids}",
+                            ja=f"質問セット {named.name} に質問 '{qid}' はありません（質問: {ids}）")
+    return found
+
+
+def refuse_near_id(ref: str, sets) -> None:
+    """A bare id with a typo (``jikoshokaii``) refused, naming the id it is close to: one token of
+    a key's letters, never a question's words (those have a space, a question mark or kana), so
+    a typo does not become a new question under the default budget."""
+    import difflib
+    import re
+
+    from furikaeri.errors import QuestionError
+
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", ref):
+        return
+    ids = {q.id.casefold(): q.id for s in sets for q in s.questions}
+    near = [ids[i] for i in difflib.get_close_matches(ref.casefold(), sorted(ids), n=3, cutoff=0.8)]
+    if not near:
+        return
+    close = ", ".join(near)
+    raise QuestionError(f"no question id '{ref}' (did you mean {close}?): give the id as `{cli_start()} questions "
+                        f"show SET` lists it, or, to ask in your own words, write them as a question ('{ref}?')",
+                        ja=f"質問ID '{ref}' はありません（もしかして: {close}）。`{cli_start()} questions show セット名` "
+                           f"に出るIDを指定するか、自分の言葉で聞くなら質問の形で書いてください（'{ref}?'）")
 
 
 def question_number(ref: str) -> int | None:
@@ -237,7 +284,7 @@ def _archived_question(number: int, budget: float | None, sets):
 
     found = None
     if number < 2**63 and db_path(current_home()).is_file():
-        with open_store() as store:
+        with open_store(reading=True) as store:
             found = store.question(number)
     if found is None:
         raise UsageError(f"there is no question {number} in your archive: a number names a practised question "
@@ -285,7 +332,7 @@ def archive_lang(explicit: str | None, texts=()) -> str:
     if not db_path(current_home()).exists():
         return ui_language()
     try:
-        with open_store() as store:
+        with open_store(reading=True) as store:
             languages = store.answer_languages()
     except FurikaeriError:  # a damaged archive: the command that needs it says so
         return ui_language()
@@ -325,18 +372,12 @@ def json_option(fn):
     return click.option("--json", "json_", is_flag=True, help="Print one JSON document.")(fn)
 
 
-def _noted_language(ctx, param, value):
-    """A language option's callback: the command speaks it, its error lines too."""
-    from furikaeri.cli.app import speaks
-
-    speaks(value)
-    return value
-
-
 def lang_option(fn=None, *, help="Label language [default: the answers' language]."):
     def add(f):
+        from furikaeri.cli.app import noted_language
+
         return click.option("--lang", type=click.Choice(["en", "ja"]), default=None, help=help,
-                            callback=_noted_language)(f)
+                            callback=noted_language)(f)
     return add(fn) if fn is not None else add
 
 
@@ -374,6 +415,8 @@ def _model_named(ctx, param, value):
 
 def analysis_options(fn):
     """--language, --budget, --model, --json: shared by analyze, record and practice."""
+    from furikaeri.cli.app import noted_language
+
     fn = click.option("--json", "json_", is_flag=True, help="Print JSON for scripts instead of the report (schema in the README).")(fn)
     fn = click.option(
         "--model",
@@ -396,7 +439,7 @@ def analysis_options(fn):
         default="auto",
         show_default=True,
         help="Answer language.",
-        callback=_noted_language,
+        callback=noted_language,
     )(fn)
     return fn
 
