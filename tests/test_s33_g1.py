@@ -101,3 +101,49 @@ def test_last_time_says_a_far_too_short_answer_short_and_leaves_out_its_rates(la
     long_enough = _timed(30.0, 45.0, fillers_per_min=0.0, wpm=215.0)
     parts = H.figures_parts(long_enough, "en", lang)
     assert len(parts) == 3 and t(lang, "under") in parts[0], parts
+
+
+# --------------------------------------------------------------------------- G4: the pace against the usual
+
+
+def test_the_pace_against_the_usual_is_reckoned_from_the_figures_shown(furikaeri_home):
+    """QA-G #4: 3.67 拍/秒 against a usual of 2.94 was "25 % faster than your usual (2.9 拍/秒)"
+    beside a report's 3.7 拍/秒, 28 % more than the 2.9 shown."""
+    from datetime import datetime, timedelta, timezone
+
+    from furikaeri import progress as PR
+    from furikaeri import session as S
+    from furikaeri.store import Store
+    from test_compare_notes import make_analysis
+
+    monday = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+    ids = [S.save_analysis(make_analysis("私は物理を学んでいます", lang="ja", rate=morae * 45), audio_path=None,
+                           home=furikaeri_home, session="s", now=monday + timedelta(hours=i))
+           for i, morae in enumerate([2.64, 2.94, 6.01, 3.67])]
+    with Store.open(furikaeri_home) as st:
+        after = PR.after_answer(st, ids[-1])
+    assert after.usual_pace == pytest.approx(2.9) and after.pace_vs_usual == pytest.approx(0.8 / 2.9, abs=1e-3)
+    console = Console(record=True, width=200, force_terminal=False, color_system=None)
+    H.render_after(console, after, "ja")
+    assert "28%" in console.export_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("metric, usual, rel, key", [
+    ("morae_per_s", 2.9, 0.276, "pace_faster_still"),  # the QA's: toward 5.3-8, still slow
+    ("morae_per_s", 2.9, 1.0, "pace_faster_into"),  # 5.8: into the range
+    ("wpm", 200.0, -0.15, "pace_slower_still"),  # 170: toward 120-160, still fast
+    ("wpm", 100.0, -0.2, "pace_slower"),  # further from the range: the plain remark
+    ("wpm", 140.0, 0.3, "pace_faster"),  # from inside it, out
+])
+def test_a_pace_moved_toward_its_range_and_short_of_it_says_it_is_still_off(metric, usual, rel, key, lang):
+    """QA-G #4: after a note's check said the pace went past the range to the slow side, a bare
+    "faster than your usual" read as a contradiction: the remark says the pace is still below the range."""
+    from furikaeri.progress import AfterAnswer
+
+    after = AfterAnswer(pace_metric=metric, usual_pace=usual, pace_vs_usual=rel)
+    assert H._pace_remark(after)[0] == key
+    console = Console(record=True, width=200, force_terminal=False, color_system=None)
+    H.render_after(console, after, lang)
+    assert t(lang, key, pct=abs(rel), usual=H.fmt_value(metric, usual, lang, language=H.METRIC_BY_NAME[metric].language)) \
+        in console.export_text()

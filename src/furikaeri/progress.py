@@ -321,9 +321,20 @@ def _remarks(store: Store, answers: Sequence[Answer], current: Answer) -> AfterA
     value = judged_value(current.metrics, metric)
     if not usual or not value:
         return AfterAnswer(**remarks)
-    rel = (value - usual) / usual
+    rel = pace_vs_usual(value, usual, metric)
     return AfterAnswer(pace_metric=metric, usual_pace=round(usual, 1),
-                       pace_vs_usual=round(rel, 3) if abs(rel) >= PACE_REMARK else None, **remarks)
+                       pace_vs_usual=round(rel, 3) if rel is not None and abs(rel) >= PACE_REMARK else None, **remarks)
+
+
+def pace_vs_usual(value: float, usual: float, metric: str) -> float | None:
+    """How much faster (a fraction; slower: negative) a pace of ``value`` is than the ``usual``
+    one, from the two as the report and the remark show them (:func:`furikaeri.measure.rate_as_shown`):
+    "25 % faster than your usual (2.9 拍/秒)" beside a report's 3.7 拍/秒 reads wrong, 3.7 being
+    28 % more than 2.9 (the 25 % was 3.67 against 2.94). None where the usual shows as nothing."""
+    from furikaeri.measure import rate_as_shown
+
+    shown, usual_shown = rate_as_shown(value, metric), rate_as_shown(usual, metric)
+    return (shown - usual_shown) / usual_shown if usual_shown else None
 
 
 def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, float]:

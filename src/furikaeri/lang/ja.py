@@ -830,6 +830,8 @@ TEXT = {
     'fix_overshot_budget_short': '持ち時間を超えていた回答が、持ち時間より2割以上短くなりました',
     'same_held': '保てている',
     'fig_short': '{share:.0%}未満で短め',
+    'pace_faster_still': 'ふだんの話速（{usual}）より{pct:.0%}速いものの、まだ目安より遅めです',
+    'pace_slower_still': 'ふだんの話速（{usual}）より{pct:.0%}遅いものの、まだ目安より速めです',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',

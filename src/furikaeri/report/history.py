@@ -517,15 +517,23 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
 def _pace_remark(after: AfterAnswer) -> tuple[str, str]:
     """The text key and style of the pace against the person's usual: a warning (yellow), but
     where the usual is off its band and this pace inside it (a slow 90 wpm usual, 126 wpm now),
-    the move is what was wanted, and the remark says it is in the range first (green). This
-    pace is the usual times the remark's share (rounded to a tenth of a percent: a pace on the
-    band's very edge may read either way)."""
+    the move is what was wanted, and the remark says it is in the range first (green); moved
+    toward the band and still short of it on the usual's side, it says so ("faster than your
+    usual, still below the range"), never a bare "faster" beside a note's check that just said
+    the pace went past the range to the slow side. This pace is the usual times the remark's
+    share (rounded to a tenth of a percent: a pace on the band's very edge may read either way)."""
     key = "pace_faster" if (after.pace_vs_usual or 0) > 0 else "pace_slower"
     m = after.pace_metric
     now = None if after.usual_pace is None or after.pace_vs_usual is None else after.usual_pace * (1 + after.pace_vs_usual)
-    if m and has_norm(m) and not in_norm(m, after.usual_pace) and in_norm(m, now):
+    if not m or not has_norm(m) or in_norm(m, after.usual_pace) or now is None:
+        return key, "yellow"
+    if in_norm(m, now):
         return key + "_into", "green"
-    return key, "yellow"
+    band = METRIC_BY_NAME[m].band
+    below = band is not None and now < band[0] and after.usual_pace < band[0]
+    above = band is not None and now > band[1] and after.usual_pace > band[1]
+    toward = (below and key == "pace_faster") or (above and key == "pace_slower")
+    return (key + "_still", "yellow") if toward else (key, "yellow")
 
 
 def _focus_verdict(c: Change, lang: str) -> Text:
