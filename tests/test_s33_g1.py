@@ -147,3 +147,34 @@ def test_a_pace_moved_toward_its_range_and_short_of_it_says_it_is_still_off(metr
     H.render_after(console, after, lang)
     assert t(lang, key, pct=abs(rel), usual=H.fmt_value(metric, usual, lang, language=H.METRIC_BY_NAME[metric].language)) \
         in console.export_text()
+
+
+# --------------------------------------------------------------------------- G3: analyze --save checks the note
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_analyze_save_shows_the_check_of_the_previous_attempts_note(tmp_path, monkeypatch, lang):
+    """QA-G #3: analyze --save -q KEY said only "your previous attempt … compare 1 2", never
+    whether the note saved with the earlier attempt ("slow down") was followed, as practice says."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from furikaeri import stream
+    from furikaeri.cli import cli
+    from test_compare_notes import make_analysis
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+    text = "I study physics and I build robots" if lang == "en" else "私は物理を学んでいます"
+    paces = iter([175.0, 135.0, 135.0] if lang == "en" else [7.6 * 45, 6.0 * 45, 6.0 * 45])
+    monkeypatch.setattr(stream, "analyze_recording",
+                        lambda path, progress=None, **kw: make_analysis(text, lang=lang, rate=next(paces)))
+    home = str(tmp_path / "h")
+    note = "slow down" if lang == "en" else "ゆっくり話す"
+    first = CliRunner().invoke(cli, ["--home", home, "analyze", str(sample), "--save", "-q", "Why us?", "--note", note])
+    assert first.exit_code == 0 and t(lang, "fix_better") not in first.output, first.output
+    second = CliRunner().invoke(cli, ["--home", home, "analyze", str(sample), "--save", "-q", "Why us?"])
+    assert second.exit_code == 0, second.output
+    assert t(lang, "fix_better") in second.stdout, second.stdout  # as practice says it, in the answer's language
+    said = CliRunner().invoke(cli, ["--home", home, "analyze", str(sample), "--save", "-q", "Why us?", "--json"])
+    assert said.exit_code == 0 and t(lang, "fix_better") not in said.stdout  # a script's JSON stays one document

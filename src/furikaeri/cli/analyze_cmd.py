@@ -79,12 +79,47 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             failures += 1
             continue
         if save:
-            save_and_emit(a, path, json_, session=session, question=question, note=note, source="analyze",
-                          asked=asked, language=language, model=model, budget=budget)
+            answer_id = save_and_emit(a, path, json_, session=session, question=question, note=note,
+                                      source="analyze", asked=asked, language=language, model=model, budget=budget)
+            if not json_:
+                show_note_check(answer_id)
         else:
             emit_analysis(a, json_)
     if failures:
         sys.exit(2)
+
+
+class _Before:
+    """The archive as it stood before answer ``answer_id`` was saved, as far as the note check
+    reads it (:func:`furikaeri.session.note_check`: the question's attempts), so that a saved
+    answer is checked as practice checks one before saving it, by the one rule."""
+
+    def __init__(self, store, answer_id: int) -> None:
+        self.store, self.answer_id = store, answer_id
+
+    def answers(self, *, question_id: int):
+        return [a for a in self.store.answers(question_id=question_id) if a.id != self.answer_id]
+
+
+def show_note_check(answer_id: int) -> None:
+    """Did the answer just saved do what the note on its question's earlier attempt asked? Said
+    after the save in the answer's language, by the renderer practice says it with
+    (:func:`furikaeri.report.history.render_fix`): --note is the reflection the next attempt is
+    checked against, and a file analysed with --save is such an attempt too. Nothing without
+    an earlier attempt or a note."""
+    from rich.console import Console
+
+    from furikaeri.cli.common import open_store
+    from furikaeri.cli.language import ui_language
+    from furikaeri.report import history as H
+    from furikaeri.session import note_check
+
+    with open_store() as store:
+        saved = store.answer(answer_id, full=True)
+        if saved is None or saved.question_id is None or saved.analysis is None:
+            return
+        fix = note_check(_Before(store, answer_id), saved.question_id, saved.analysis)
+    H.render_fix(Console(), fix, saved.language or ui_language(), language=saved.language)
 
 
 @cli.command()
