@@ -239,6 +239,11 @@ def keyed_question(ref: str, sets):
     named = named or get_set(set_name, user_dir(), cli=cli_start())  # no such set: refused, naming the sets
     found = next((x for x in named.questions if x.id == qid), None)
     if found is None:
+        from furikaeri.cli.language import LANG_KEY, speaks
+
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None and LANG_KEY not in ctx.meta:  # no language told: the set's, as practice's --only
+            speaks(named.language)
         ids = ", ".join(x.id for x in named.questions)
         raise QuestionError(f"no question '{qid}' in the set {named.name}: its questions are {ids}",
                             ja=f"質問セット {named.name} に質問 '{qid}' はありません（質問: {ids}）")
