@@ -886,7 +886,8 @@ class FixCheck:
     is about the earlier one, and says so. ``target_s``: the length the note aims at
     (:func:`note_target`), which the answer's length is judged against; where that aim is over
     the question's budget, it is ``aim_over_budget_s`` instead, and the length is judged against
-    ``budget_s``, the budget (:func:`_aim_in_budget`). ``thin``: this answer is under
+    ``budget_s``, the budget (:func:`_aim_in_budget`); a limit over the budget likewise is
+    ``limit_over_budget_s``, and ``limit_s`` is then the budget. ``thin``: this answer is under
     :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget (the report's "short"), so that a
     length gone past the note's aim downward is said short for its budget only where the report
     says so too, and else short of the aim (57 s, then 19.8 s of 60 on "about 40 s")."""
@@ -904,6 +905,7 @@ class FixCheck:
     aim_over_budget_s: float | None = None
     budget_s: float | None = None
     thin: bool = False
+    limit_over_budget_s: float | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -930,6 +932,8 @@ class FixCheck:
                 m = METRIC_BY_NAME.get(c.metric)
                 if m is not None and pulls_away(m, c.before, want):
                     d["note_pulls_away_from"] = list(norm_bounds(m) or ())
+            elif c.metric == "answer_s" and self.limit_over_budget_s is not None:  # judged against the budget
+                d.update(limit_s=self.limit_over_budget_s, budget_s=self.budget_s)
             elif c.metric == "answer_s" and self.limit_s is not None:
                 d["limit_s"] = self.limit_s
             elif c.metric == "answer_s" and self.target_s is not None:
@@ -961,7 +965,8 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
-    targets, limit = _read(text, language)
+    targets, own_limit = _read(text, language)
+    limit, limit_budget = _aim_in_budget(own_limit, previous.metrics, metrics)
     own = note_target(text) if any(name == "over_s" for name, _ in targets) else None
     aim, budget = _aim_in_budget(own, previous.metrics, metrics)
     if not targets:
@@ -985,16 +990,19 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                                 text, orders),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
-                    own if budget else None, budget, too_short(metrics))
+                    own if budget else None, budget or limit_budget, too_short(metrics),
+                    limit_over_budget_s=own_limit if limit_budget else None)
 
 
 def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]
                    ) -> tuple[float | None, float | None]:
-    """The length a note's ``aim`` (:func:`note_target`) is judged against, and the question's
-    budget where the aim is over it (else None). A note aiming past the budget ("1分程度で話す"
-    on a 30-s question) is judged against the budget in its place: moving toward a length the
-    question has no room for is no fix (7.8 s, then 26.3 s, is better for the budget's sake;
-    then 45 s is past it), nor is staying near the budget "short of the aim"."""
+    """The length a note's ``aim`` (:func:`note_target`) or limit (:func:`note_limit`) is judged
+    against, and the question's budget where the note's length is over it (else None). A note
+    aiming past the budget ("1分程度で話す" on a 30-s question) is judged against the budget in
+    its place: moving toward a length the question has no room for is no fix (7.8 s, then
+    26.3 s, is better for the budget's sake; then 45 s is past it), nor is staying near the
+    budget "short of the aim". A limit past the budget likewise ("keep it under one minute" on
+    a 20-s question): 22 s, then 37 s, is worse, not "still under the limit"."""
     budget = after.get("budget_s") or before.get("budget_s")
     if aim is None or not budget or aim <= float(budget):
         return aim, None

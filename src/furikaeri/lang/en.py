@@ -911,6 +911,7 @@ TEXT = {
     'fig_short': 'short: under {share:.0%} of it',
     'pace_faster_still': '{pct:.0%} faster than your usual pace ({usual}), still below the range',
     'pace_slower_still': '{pct:.0%} slower than your usual pace ({usual}), still above the range',
+    'fix_limit_over_budget': ' (your limit {limit:g} s is over the {budget:g}-s budget: judged against the budget)',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -832,6 +832,7 @@ TEXT = {
     'fig_short': '{share:.0%}未満で短め',
     'pace_faster_still': 'ふだんの話速（{usual}）より{pct:.0%}速いものの、まだ目安より遅めです',
     'pace_slower_still': 'ふだんの話速（{usual}）より{pct:.0%}遅いものの、まだ目安より速めです',
+    'fix_limit_over_budget': '（メモの上限{limit:g}秒は持ち時間{budget:g}秒を超えるため、持ち時間で判定）',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',

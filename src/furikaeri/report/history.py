@@ -410,7 +410,9 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             _indented(console, 2, _order_line(c, lang, held=fix.held(i)))
             continue
         label = _label(c.metric, lang)
-        if c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
+        if c.metric == "answer_s" and fix.limit_over_budget_s is not None:  # a limit past the budget: the budget's
+            label += t("fix_limit_over_budget", lang, limit=fix.limit_over_budget_s, budget=fix.budget_s)
+        elif c.metric == "answer_s" and fix.limit_s is not None:  # judged against the note's own limit
             label += t("fix_limit", lang, limit=fix.limit_s)
         elif c.metric == "answer_s" and fix.target_s is not None:  # nearer the time the note aims at
             label += t("fix_target", lang, target=fix.target_s)
@@ -433,8 +435,9 @@ def _held(c: Change, lang: str) -> Text:
 
 
 def _aims(fix: FixCheck) -> bool:
-    """Does the note set a length of its own (a limit or a target), rather than the budget's?"""
-    return fix.limit_s is not None or fix.target_s is not None
+    """Does the note set a length of its own (a limit or a target), rather than the budget's
+    (a limit or an aim past the budget is judged as the budget)?"""
+    return (fix.limit_s is not None and fix.limit_over_budget_s is None) or fix.target_s is not None
 
 
 def _order_line(c: OrderChange, lang: str, *, held: bool = False) -> Text:
