@@ -66,6 +66,10 @@ class TakeNotSaved(StoreError):
         return take_not_saved(self.cause, self.take, self.question_key, home, note=self.note, session=self.session)
 
 
+class AlreadySaved(StoreError):
+    """A recording ``analyze --save`` was given is already an answer's in the archive."""
+
+
 class NoteNotSaved(StoreError):
     """A saved answer's note could not be saved (``cause``: why): the line adds the `furikaeri
     note` command that saves what was typed (:func:`note_not_saved` builds it)."""

@@ -12,6 +12,7 @@ from furikaeri.cli.app import cli, fail, speaks
 from furikaeri.cli.common import (
     analysis_options,
     asked_question,
+    check_not_saved,
     check_room,
     check_save_options,
     emit_analysis,
@@ -58,15 +59,16 @@ def analyze(files, language, budget, model, json_, question, save, session, note
         options = dict(language=language, budget=budget, question=question, model=model,
                        models_dir=models_dir_from_env())
         try:
-            if save:  # a copy known not to fit is said now, not after the analysis; the other files go on
+            if save:  # a copy known not to fit, or one saved already, is said now; the other files go on
+                check_not_saved(path)
                 check_room(path)
             a = with_progress(lambda progress=None: analyze_recording(path, progress=progress, **options), json_,
                               language)
         except FurikaeriError as e:
-            from furikaeri.errors import AudioError
+            from furikaeri.errors import AlreadySaved, AudioError
             from furikaeri.store import ArchiveFullError
 
-            if not isinstance(e, (AudioError, ArchiveFullError)):
+            if not isinstance(e, (AudioError, ArchiveFullError, AlreadySaved)):
                 raise
             fail(str(e), ja=e.ja)
             failures += 1

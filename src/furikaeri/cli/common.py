@@ -610,6 +610,27 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
                 store.check_session_name(session)
 
 
+def check_not_saved(path) -> None:
+    """Refuse a ``--save`` of a recording the archive already holds as an answer's (the command
+    `recover` suggests, run twice, made two identical answers of one take and skewed progress).
+    Only the archive's own copies are known: a file of the person's saved again (a take of the
+    same name recorded anew) is theirs to save. Raises :class:`~furikaeri.errors.AlreadySaved`."""
+    from furikaeri.errors import AlreadySaved
+
+    try:
+        where = Path(path).resolve()
+    except OSError:
+        return
+    with open_store(reading=True) as store:
+        held = next((a.id for a in store.answers(full=False)
+                     if a.audio_path and Path(a.audio_path).resolve() == where), None)
+    if held is not None:
+        home = home_given()
+        raise AlreadySaved(f"{path} is already saved as answer {held} (`furikaeri{home} show {held}`): not saved again",
+                           ja=f"{path} は回答{held}として保存済みです（`furikaeri{home} show {held}`）。"
+                              "もう一度は保存しません")
+
+
 def check_room(path) -> None:
     """Refuse, before minutes of analysis, a ``--save`` of ``path`` that is known not to fit: the
     save copies the recording into the archive's audio folder, and where the free space there
