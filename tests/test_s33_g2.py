@@ -77,3 +77,53 @@ def test_a_longer_answer_past_a_limit_past_the_budget_is_said_over_the_budget():
     assert fix.verdict == "overshot"
     shown = _rendered(fix, "en")
     assert text("en", "fix_overshot_over") in shown and text("en", "fix_overshot_aim") not in shown, shown
+
+
+# --------------------------------------------------------------------------- QA-F #2: compare's rates of a short answer
+
+
+def _stored(i: int, lang: str, answer_s: float, budget_s: float, *, pace: float | None, fillers: int, rate: float,
+            words: int) -> Answer:
+    """An answer's stored figures; ``pace`` None: too short for one (under 2 s, or too few words)."""
+    paces = {"wpm": pace} if lang == "en" else {"morae_per_s": pace, "chars_per_min": None if pace is None else 300.0}
+    metrics = {"answer_s": answer_s, "budget_s": budget_s, "over_s": 0.0, "wpm": None, "chars_per_min": None,
+               "morae_per_s": None, **paces, "fillers_per_min": rate, "filler_count": fillers, "repetitions": 0,
+               "repetitions_per_min": 0.0, "hedges": 0, "hedges_per_100_words": 0.0, "word_count": words,
+               "long_pauses": 0, "latency_s": 0.5}
+    return Answer(i, 1, "s", 1, "Q?", "k", f"2026-12-05T10:0{i}:00", None, "", lang, "base", {}, metrics)
+
+
+def _compared(lang: str, budget_s: float = 90.0, short_s: float = 0.8):
+    from furikaeri.compare import compare_answers
+
+    short = _stored(1, lang, short_s, budget_s, pace=None, fillers=1, rate=round(60 / short_s, 2), words=0)
+    full = _stored(2, lang, 30.4, budget_s, pace=126.0 if lang == "en" else 6.0, fillers=3, rate=5.92, words=64)
+    return compare_answers(short, full)
+
+
+@pytest.mark.parametrize("lang, count", [("en", "1"), ("ja", "1回")])
+def test_compare_shows_the_count_not_the_rate_of_an_answer_too_short_for_a_pace(lang, count):
+    """QA: one "um" in 0.8 s read "fillers 76.0/min 5.9/min -70.1", hedges "0.0/100 words" of 0
+    words: the report shows that answer's counts without a rate, and compare now does too."""
+    from furikaeri.report.history import render_compare_answers
+
+    out = Console(width=100, record=True)
+    render_compare_answers(out, _compared(lang), lang, as_table=True)
+    shown = out.export_text()
+    assert "76.0" not in shown and "-70.1" not in shown, shown
+    fillers = next(line for line in shown.splitlines() if line.startswith("fillers" if lang == "en" else "フィラー"))
+    assert fillers.split()[1] == count and fillers.split()[3:5] == ["–", "–"], fillers
+    hedges = next(line for line in shown.splitlines() if line.startswith("hedges" if lang == "en" else "ぼかし"))
+    assert "/100" not in hedges.split()[1] and "±0.0" not in hedges, hedges
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_rate_of_an_answer_with_no_pace_is_not_judged_though_long_enough_for_its_budget(lang):
+    """A 3-s answer of a 5-s budget (not short for it) with too few words for a pace: its
+    fillers a minute are no figure to call the next answer better or worse by; JSON keeps the
+    numbers, with the verdict n/a."""
+    cmp = _compared(lang, budget_s=5.0, short_s=3.0)
+    by = {c.metric: c for c in cmp.changes}
+    assert by["fillers_per_min"].verdict == "n/a" and by["hedges_per_100_words"].verdict == "n/a"
+    assert by["fillers_per_min"].before == 20.0  # the number as stored
+    assert by["answer_s"].verdict != "n/a"  # the length is judged all the same

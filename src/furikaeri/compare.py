@@ -395,6 +395,30 @@ def length_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> C
     return replace(c, verdict="better" if gap < 0 else "worse")
 
 
+#: The figures reckoned over an answer's minutes or words, each with the count it is reckoned from.
+RATE_COUNTS = {"fillers_per_min": "filler_count", "repetitions_per_min": "repetitions", "hedges_per_100_words": "hedges"}
+#: The pace figures of either language: an answer with none of them has no pace.
+_PACES = ("wpm", "chars_per_min", "morae_per_s")
+
+
+def unrated(metrics: dict[str, Any]) -> bool:
+    """Is an answer (its stored ``metrics``) too short for any rate: its pace has no figure
+    (under 2 s of speech, or too few words)? Its report then shows its fillers, repetitions and
+    hedges as counts alone (one "um" in 0.8 s is no 76 a minute, no hedge in 0 words no 0.0 per
+    100), and so does compare (:func:`unrated_change`). Figures with no pace stored at all (not
+    even as none) tell nothing of it: rated."""
+    paces = [metrics[k] for k in _PACES if k in metrics]
+    return metrics.get("answer_s") is not None and bool(paces) and all(v is None for v in paces)
+
+
+def unrated_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> Change:
+    """``c``, a rate of :data:`RATE_COUNTS` where either answer has no rate (:func:`unrated`),
+    shown and not judged (``n/a``): its difference says nothing."""
+    if c.metric in RATE_COUNTS and (unrated(before) or unrated(after)):
+        return replace(c, verdict="n/a")
+    return c
+
+
 def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     """``a`` then ``b`` (the older one first, whichever order they were given). Refuses one
     answer twice and answers in two languages (words per minute against morae per second, the
@@ -415,7 +439,8 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     return AnswerComparison(
         before=a,
         after=b,
-        changes=tuple(settle_counts(length_change(c, a.metrics, b.metrics), a.metrics, b.metrics)
+        changes=tuple(unrated_change(settle_counts(length_change(c, a.metrics, b.metrics), a.metrics, b.metrics),
+                                     a.metrics, b.metrics)
                       for c in compare_metrics(a.metrics, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),

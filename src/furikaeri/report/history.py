@@ -19,10 +19,10 @@ from rich.table import Table
 from rich.text import Text
 
 from furikaeri import norms
-from furikaeri.compare import AnswerComparison, SessionComparison, TextDiff, length_off
+from furikaeri.compare import RATE_COUNTS, AnswerComparison, SessionComparison, TextDiff, length_off, unrated
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import (
-    METRIC_BY_NAME, Change, change, has_norm, held_in_norm, in_norm, judged_value, off_norm, too_short,
+    METRIC_BY_NAME, Change, as_figure, change, has_norm, held_in_norm, in_norm, judged_value, off_norm, too_short,
 )
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
@@ -795,19 +795,42 @@ def _figures_table(table: Figures, width: int, justify: Sequence[str]) -> Table:
 
 
 def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after: str, language: str | None,
-                     mean: bool = False, verdicts: dict[str, Text] | None = None) -> Figures:
+                     mean: bool = False, verdicts: dict[str, Text] | None = None,
+                     counts: dict[str, tuple[str | None, str | None]] | None = None) -> Figures:
     """Each figure before and after, its change and verdict (rows of :func:`_changes_table`), of
     answers in ``language`` (their units: :func:`fmt_value`); ``verdicts``: a figure's verdict
-    said otherwise (the length's, against each answer's budget: :func:`_length_verdict`)."""
+    said otherwise (the length's, against each answer's budget: :func:`_length_verdict`);
+    ``counts``: a rate's cell shown as its count at an end too short for a rate
+    (:func:`_unrated_counts`), with no difference."""
     rows = []
     for c in changes:
         if c.before is None and c.after is None:
             continue
-        delta = "" if c.metric == "over_s" else shown_change(c.metric, c.before, c.after, lang)
+        counted = (counts or {}).get(c.metric, (None, None))
+        delta = "" if c.metric == "over_s" else "–" if any(counted) \
+            else shown_change(c.metric, c.before, c.after, lang)
         verdict = (verdicts or {}).get(c.metric) or _verdict(c, lang, mean=mean)
-        rows.append((_label(c.metric, lang), fmt_value(c.metric, c.before, lang, language=language),
-                     fmt_value(c.metric, c.after, lang, language=language), delta, verdict))
+        rows.append((_label(c.metric, lang), counted[0] or fmt_value(c.metric, c.before, lang, language=language),
+                     counted[1] or fmt_value(c.metric, c.after, lang, language=language), delta, verdict))
     return [t("metric", lang), before, after, t("change", lang), ""], rows
+
+
+def _unrated_counts(cmp: AnswerComparison, lang: str) -> dict[str, tuple[str | None, str | None]]:
+    """For each rate of :data:`furikaeri.compare.RATE_COUNTS`, the cell of an answer too short
+    for a rate (:func:`furikaeri.compare.unrated`): its count, as its report shows it (one
+    "um" in 0.8 s, not 76.0/min), or "–" without one; None at an end with a rate."""
+    def cell(metrics: dict[str, Any], count: str) -> str | None:
+        if not unrated(metrics):
+            return None
+        n = metrics.get(count)
+        return "–" if n is None else t("count", lang, n=as_figure(count, n))
+
+    out = {}
+    for rate, count in RATE_COUNTS.items():
+        ends = cell(cmp.before.metrics, count), cell(cmp.after.metrics, count)
+        if any(ends):
+            out[rate] = ends
+    return out
 
 
 def _changes_table(table: Figures, width: int, as_table: bool) -> Table | Group:
@@ -826,7 +849,8 @@ def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
     length = next((c for c in cmp.changes if c.metric == "answer_s"), None)
     said = _length_verdict(length, cmp.before.metrics, cmp.after.metrics, lang) if length else None
     return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}",
-                            language=_pair_language(cmp), verdicts={"answer_s": said} if said else None)
+                            language=_pair_language(cmp), verdicts={"answer_s": said} if said else None,
+                            counts=_unrated_counts(cmp, lang))
 
 
 def _length_verdict(c: Change, before: dict[str, Any], after: dict[str, Any], lang: str) -> Text | None:
