@@ -524,7 +524,8 @@ def test_without_streaming_the_take_is_analysed_whole_afterwards(monkeypatch, tm
     take, finish = live.record_listening(tmp_path / "t.wav", analysis={"language": "en"}, stream=False,
                                          live_hints=True, question="Q", budget=60)
     assert seen == {"consumer": None, "hints": None}
-    assert finish() == ("whole", str(tmp_path / "t.wav"), {"language": "en"})
+    # the time limit stopped it: the analysis is told where (QA s33 qa-i #3)
+    assert finish() == ("whole", str(tmp_path / "t.wav"), {"language": "en", "stopped_at": 1.0})
 
 
 def test_a_closed_listener_makes_no_resampler_for_blocks_still_handed_over():

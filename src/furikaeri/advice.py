@@ -501,18 +501,24 @@ UNTRUSTED_CONTRAST_DB = 12.0
 
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
-                 unheard: float = 0.0, cut_short: bool = False, other_languages=()) -> list[str]:
+                 unheard: float = 0.0, cut_short: bool = False, other_languages=(),
+                 stopped_at: float | None = None) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
     speech sounds like when it was heard as another (``--language``); ``unheard``: speech
     Whisper made no words of (:func:`mostly_unheard`); ``cut_short``: the file ended before its
     end (damaged or cut off), so the figures are of its first part; ``other_languages``: the
-    stretches said in yet another language (:class:`furikaeri.analysis.LanguageSpan`)."""
+    stretches said in yet another language (:class:`furikaeri.analysis.LanguageSpan`);
+    ``stopped_at``: the time limit that stopped the take while the person was still speaking
+    (:func:`furikaeri.analysis.cut_at_limit`), said in place of a file cut short: the
+    recording, not the file, ended early."""
     from furikaeri.audio import CLIPPED_SHARE
     from furikaeri.lang import clock, language_name
 
     out = []
-    if cut_short:
+    if stopped_at is not None:
+        out.append(text(language, "warn_cut_at_limit", seconds=stopped_at))
+    elif cut_short:
         out.append(text(language, "warn_cut_short", seconds=speech_map.duration))
     if sounds_like is not None:  # every figure below is of a translation or an invention
         out.append(text(language, "warn_language", heard=text(language, f"language_{sounds_like}"),

@@ -209,6 +209,7 @@ def analyze_audio(
     relisten: bool = True,
     progress=None,
     prefer: str | None = None,
+    stopped_at: float | None = None,
 ) -> Analysis:
     """Analyse one answer.
 
@@ -231,6 +232,9 @@ def analyze_audio(
         With ``auto``: the language to hear the answer in (the question's) unless Whisper is
         sure it is the other one (:data:`OTHER_LANGUAGE_P`): an English question answered in
         Japanese is heard as Japanese, an accented answer stays in the question's language.
+    stopped_at : float, seconds, optional
+        Where a recording's time limit stopped the take (``--max-seconds``): speech running
+        into it is an answer cut off, not a short one (:func:`cut_at_limit`).
 
     Steps: a microphone's DC offset taken out (:class:`furikaeri.audio.Offset`); speech from the
     audio (:mod:`speech`); nothing to transcribe when there is none (no hallucinated answers);
@@ -258,7 +262,7 @@ def analyze_audio(
     return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers, question=question,
                      model=info.name, duration=audio.duration, source=audio.source,
                      clipped=audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
-                     cut_short=audio.cut_short, other_languages=spans)
+                     cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at)
 
 
 def _voice(audio, smap, span):
@@ -437,12 +441,14 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
 
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
               source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
-              cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = ()) -> Analysis:
+              cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = (),
+              stopped_at: float | None = None) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
     ``sounds_like``: the language the speech sounds like when it is not the one it was heard in;
-    ``other_languages``: stretches of it that do (:func:`other_language_spans`)."""
+    ``other_languages``: stretches of it that do (:func:`other_language_spans`); ``stopped_at``:
+    where a time limit stopped the take (:func:`cut_at_limit`)."""
     from furikaeri.advice import mostly_unheard, tips_for, warnings_for, written_in_other
     from furikaeri.measure import measure
 
@@ -459,6 +465,9 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
             sounds_like = main
     if sounds_like:  # the whole answer is said to be in another language: no stretch of it apart
         other_languages = ()
+    at_limit = cut_at_limit(smap, stopped_at)
+    # the limit, not the speaker, ended it: a length short of the budget is unknown (one past it is over)
+    cut_short = cut_short or (at_limit and not m.over_budget)
     voice = Voice()
     verdicts = dict(m.verdicts)
     if m.speech_detected:
@@ -492,7 +501,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         tips=() if unheard or sounds_like or mostly_other else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=voice)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
-                                    cut_short=cut_short, other_languages=other_languages)),
+                                    cut_short=cut_short, other_languages=other_languages,
+                                    stopped_at=stopped_at if at_limit else None)),
         question=question,
         model=model,
         unheard_s=unheard,
@@ -500,6 +510,22 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         cut_short=cut_short,
         other_languages=tuple(other_languages),
     )
+
+
+#: A take its time limit stopped was stopped mid-answer when speech was heard this close (s) to
+#: its end: a pause between two sentences is shorter; an answer finished has a longer silence
+#: after it (the person stops, then presses Enter).
+LIMIT_CUT_GAP_S = 2.0
+
+
+def cut_at_limit(smap, stopped_at: float | None) -> bool:
+    """Did a time limit (``stopped_at``, s; None: none stopped it) stop the take while the
+    person was still speaking (speech within :data:`LIMIT_CUT_GAP_S` of its end)? The answer's
+    end is then missing, as a file cut short's is: QA, a 12-s limit over 39 s of speech was
+    coached "say more" over a transcript that stopped mid-sentence."""
+    if stopped_at is None or not smap.has_speech or not smap.intervals:
+        return False
+    return smap.duration - smap.intervals[-1].end <= LIMIT_CUT_GAP_S
 
 
 def off_language(d: dict) -> bool:

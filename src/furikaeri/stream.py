@@ -699,9 +699,10 @@ class Listener:
             return ()
         return other_language_spans(sorted(self._lang_scored, key=lambda w: w[0]), self.language)
 
-    def finish(self, progress=None):
+    def finish(self, progress=None, stopped_at: float | None = None):
         """Process the tail, wait for the worker, and return the :class:`Analysis`.
-        ``progress(done_s, total_s)`` is called while the worker catches up."""
+        ``progress(done_s, total_s)`` is called while the worker catches up; ``stopped_at``:
+        where a time limit stopped the take (:func:`furikaeri.analysis.analyze_audio`'s)."""
         import time
 
         from furikaeri.analysis import Heard, _analysis
@@ -754,6 +755,7 @@ class Listener:
                          model=self.info.name, duration=duration, source=self.source,
                          clipped=self.full_scale.share, sounds_like=self.sounds_like,
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
+                         stopped_at=stopped_at,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 
@@ -1024,12 +1026,13 @@ def blocks_of(samples: np.ndarray, seconds: float = 0.1):
         yield samples[i:i + n]
 
 
-def analysis_of_take(listener: Listener, take_path, *, progress=None, on_fallback=None, **batch):
+def analysis_of_take(listener: Listener, take_path, *, progress=None, on_fallback=None, stopped_at=None, **batch):
     """The analysis of a take a :class:`Listener` heard while it was recorded; should the
     listener have failed mid-take, the take on disk is analysed whole instead (``batch`` are
-    :func:`furikaeri.analysis.analyze_file`'s options), after ``on_fallback(error)``."""
+    :func:`furikaeri.analysis.analyze_file`'s options), after ``on_fallback(error)``.
+    ``stopped_at``: where a time limit stopped the take (both ways)."""
     try:
-        return listener.finish(progress=progress)
+        return listener.finish(progress=progress, stopped_at=stopped_at)
     except Exception as e:  # noqa: BLE001 - the take is safe on disk: analyse it whole
         from furikaeri.errors import ModelError, UsageError
 
@@ -1039,4 +1042,4 @@ def analysis_of_take(listener: Listener, take_path, *, progress=None, on_fallbac
             on_fallback(e)
         from furikaeri.analysis import analyze_file
 
-        return analyze_file(take_path, progress=progress, **batch)
+        return analyze_file(take_path, progress=progress, stopped_at=stopped_at, **batch)

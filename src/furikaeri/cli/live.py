@@ -661,7 +661,9 @@ def record_listening(out_path: str | Path, *, analysis: dict, language: str = "e
     stretch of speech while the person is still speaking, so ``finish`` is quick; if the
     listener fell behind, ``progress(done_s, total_s)`` follows it catching up, and if it failed
     mid-take the take on disk is analysed whole instead (and the person is told). Without
-    ``stream``, ``finish`` analyses the whole take. ``analysis`` holds
+    ``stream``, ``finish`` analyses the whole take. Either way a take the time limit stopped
+    while the person was still speaking is analysed as cut off (:func:`stopped_at`).
+    ``analysis`` holds
     :func:`furikaeri.analysis.analyze_file`'s options (language, budget, question, model,
     models_dir); ``language`` is the screen's. ``finish`` runs after the live panel is gone, so
     it may draw a progress bar of its own.
@@ -670,7 +672,8 @@ def record_listening(out_path: str | Path, *, analysis: dict, language: str = "e
         from furikaeri.analysis import analyze_file
 
         take = record_interactive(out_path, language=language, **recording)
-        return take, lambda progress=None: analyze_file(take.path, progress=progress, **analysis)
+        return take, lambda progress=None: analyze_file(take.path, progress=progress, stopped_at=stopped_at(take),
+                                                        **analysis)
     from furikaeri.stream import Listener, analysis_of_take
 
     listener = Listener(source=str(out_path), **analysis)
@@ -682,7 +685,16 @@ def record_listening(out_path: str | Path, *, analysis: dict, language: str = "e
         raise
 
     def finish(progress=None):
-        return analysis_of_take(listener, take.path, progress=progress, **analysis,
+        return analysis_of_take(listener, take.path, progress=progress, **analysis, stopped_at=stopped_at(take),
                                 on_fallback=lambda e: _say(text(language, "rec_stream_failed", error=e)))
 
     return take, finish
+
+
+def stopped_at(take: Take) -> float | None:
+    """Where the time limit (``--max-seconds``, or the cap without a terminal) stopped ``take``,
+    None when something else did: its analysis then asks whether the person was still speaking
+    there (:func:`furikaeri.analysis.cut_at_limit`), so an answer the limit cut off is not
+    coached as one too short. What a caller analysing a take of its own passes as
+    ``stopped_at``."""
+    return take.duration_s if take.stopped_by == "max_seconds" else None
