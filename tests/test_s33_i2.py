@@ -95,6 +95,9 @@ def test_record_and_practice_pass_where_the_limit_stopped_the_take(monkeypatch, 
         def take_block(self, block):
             pass
 
+        def spoken(self):
+            return None
+
         def finish(self, progress=None, stopped_at=None):
             seen.append(stopped_at)
 
@@ -102,3 +105,52 @@ def test_record_and_practice_pass_where_the_limit_stopped_the_take(monkeypatch, 
     _, finish = live.record_listening(tmp_path / "t.wav", analysis={}, stream=True)
     finish()
     assert seen == [12.0, 12.0]
+
+
+def _take_in_a_room(noise_dbfs: float = -58.0) -> np.ndarray:
+    """QA's take through a virtual microphone: digital silence until the player starts, a room's
+    noise from then on (4 s before the answer, 10 s after it), silence once it stops."""
+    from furikaeri.audio import load_audio
+    from tests.conftest import SAMPLES
+
+    speech = load_audio(SAMPLES / "en_greatest_strength.flac").samples
+    rng = np.random.default_rng(3)
+
+    def noise(seconds):
+        return (rng.standard_normal(int(seconds * 16000)) * 10 ** (noise_dbfs / 20)).astype(np.float32)
+
+    zeros = np.zeros(int(1.5 * 16000), np.float32)
+    return np.concatenate([zeros, noise(4.0), speech + noise(len(speech) / 16000), noise(10.0), zeros])
+
+
+def _clock_after(x: np.ndarray, *, listening: bool) -> float:
+    """The answer's time on the live panel once ``x`` was recorded, in 0.1-s blocks as the
+    recorder hands them over (its peak level to the panel, the audio to a listener)."""
+    import io
+
+    from rich.console import Console
+
+    from furikaeri.capture import LevelTracker
+    from furikaeri.cli.live import LivePanel
+    from furikaeri.stream import Listener
+
+    listener = Listener(language="en", background=False)
+    listener._close = lambda *a, **k: None  # Silero's decision only: nothing is transcribed
+    listener._hear_ahead = lambda *a, **k: None
+    panel = LivePanel(Console(file=io.StringIO(), width=100), question=None, budget=90.0,
+                      spoken=listener.spoken if listening else None)
+    levels = LevelTracker(16000)
+    for i in range(0, len(x), 1600):
+        block = x[i:i + 1600]
+        levels.feed((block * 32767).astype(np.int16).tobytes())
+        listener.feed(block)
+        panel.update((i + len(block)) / 16000, levels.take_peak())
+    return panel.answer_s
+
+
+def test_the_live_clock_times_the_answer_as_the_report_does_in_a_room_with_noise():
+    """The report's length of this answer is 22.1 s (samples/en_greatest_strength.json); the
+    clock ends within a second of it, though the room's noise began after the take did."""
+    x = _take_in_a_room()
+    assert abs(_clock_after(x, listening=True) - 22.1) <= 1.0
+    assert _clock_after(x, listening=False) > 22.1 + 5  # the levels' rule alone: the noise counted (QA: 0:46)

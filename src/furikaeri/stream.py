@@ -209,6 +209,7 @@ class Listener:
         # stretches
         self._open_start: float | None = None  # where the open stretch's speech began (s)
         self._last_speech_end = 0.0  # end of the latest Silero speech window (s)
+        self._first_speech: float | None = None  # start of the first one (s), for the live clock
         self._in_speech = False
         self._silence_since: float | None = None
         self._pauses: list[tuple[float, float]] = []  # Silero pauses inside the open stretch
@@ -349,6 +350,8 @@ class Listener:
             t0 = (first_window + k) * step
             speech = p >= on["vad_threshold"] or (self._in_speech and p >= on["vad_low"])
             if speech:
+                if self._first_speech is None:
+                    self._first_speech = t0
                 if self._open_start is None:
                     self._open_start = t0
                     self._pauses = []
@@ -657,6 +660,15 @@ class Listener:
     def queued_s(self) -> float:
         """Seconds of speech in finished stretches the worker has not done yet."""
         return self._pending_s
+
+    def spoken(self) -> tuple[float, float] | None:
+        """From the first speech heard to the end of the latest (s of the take), None before
+        any: Silero's decision, the one the report's speech map rests on, made as the audio
+        arrives. The recording screen times the answer by it: a rule of levels over the room's
+        floor counted a room's noise starting after the take began as speech (QA: a clock at
+        0:46 over a report of 30.4 s)."""
+        first = self._first_speech
+        return None if first is None else (first, max(self._last_speech_end, first))
 
     def live_fillers(self) -> int:
         """Fillers in the stretches done so far: the running count on the recording screen

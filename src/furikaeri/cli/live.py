@@ -41,7 +41,8 @@ NO_TERMINAL_CAP_S = 600.0
 REDRAW_PER_S = 8.0
 #: The meter's scale, dBFS: its left end and where it turns yellow / red.
 METER_FLOOR_DBFS = -60.0
-#: The answer has begun (for the budget on the screen) when the level rises this far over the
+#: Without a listener's speech decision (``--no-stream``: :attr:`LivePanel.spoken`), the answer
+#: has begun (for the budget on the screen) when the level rises this far over the
 #: room's floor, and at least to this level: a voice close to a microphone is 20 to 40 dB over a
 #: quiet room. On a quiet microphone's clean line the recorder's rule for one decides
 #: (:meth:`furikaeri.capture.LevelTracker.quiet_voiced`), held :data:`QUIET_RUN` updates in a row,
@@ -91,7 +92,7 @@ class LivePanel:
     ``language`` (``en``, ``ja``; see :func:`furikaeri.lang.text`). Long lines wrap, never cut."""
 
     def __init__(self, console, *, question: str | None, budget: float | None, device_name: str | None = None,
-                 language: str = "en", hints=None, hint_key: str = "rec_hint"):
+                 language: str = "en", hints=None, hint_key: str = "rec_hint", spoken=None):
         from rich.live import Live
 
         self.hint_key = hint_key  # how to finish: one take, or an answer of a practice session
@@ -102,6 +103,10 @@ class LivePanel:
         self.language = language
         #: ``hints()`` -> fillers so far (``--live-hints``), or None for a quiet screen.
         self.hints = hints
+        #: ``spoken()`` -> (first speech, latest speech end) in take seconds, or None before any:
+        #: the listener's speech decision (:meth:`furikaeri.stream.Listener.spoken`), the one
+        #: the report times the answer by; without one, the levels' rule below decides
+        self.spoken = spoken
         self.elapsed = 0.0
         self.level = MIN_DBFS
         #: when the answer began: the first moment the level rose :data:`SPEECH_RISE_DB` over the
@@ -187,7 +192,11 @@ class LivePanel:
     def update(self, elapsed: float, level: float) -> None:
         self.elapsed = elapsed
         self.level = level
-        if self.started is None:
+        if self.spoken is not None:
+            span = self.spoken()
+            if span is not None:
+                self.started, self.heard = span
+        elif self.started is None:
             self.started = self._begins(elapsed, level)
             if self.started is not None:
                 self.heard = elapsed
@@ -446,6 +455,7 @@ def record_interactive(
     hints=None,
     hint_key: str = "rec_hint",
     analyze_command=None,
+    spoken=None,
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
@@ -457,7 +467,8 @@ def record_interactive(
     ``consumer`` is handed the audio while it is recorded (a listener's ``take_block``);
     ``hints()`` gives the running filler count for the live hints (None: no hints);
     ``hint_key`` names the panel's line on how to finish (a practice session's says that
-    Ctrl-C ends the session). ``analyze_command(path)`` is the command (a list of arguments) that
+    Ctrl-C ends the session); ``spoken()`` times the answer on the panel (:class:`LivePanel`).
+    ``analyze_command(path)`` is the command (a list of arguments) that
     analyses the take as the caller would have, and saves it when the caller was to
     (``--save``): said when the microphone fails mid-take [default: ``furikaeri analyze PATH``].
 
@@ -478,7 +489,7 @@ def record_interactive(
     try:
         take = _record(out_path, dev, question=question, budget=budget, max_seconds=max_seconds,
                        stop_after_silence=stop_after_silence, language=language, consumer=consumer, hints=hints,
-                       hint_key=hint_key, terminated=terminated)
+                       hint_key=hint_key, terminated=terminated, spoken=spoken)
     except AudioError as e:
         raise _with_command(e, out_path, analyze_command) from e.__cause__
     why = "stop_terminated" if terminated.is_set() else f"stop_{take.stopped_by}"
@@ -625,7 +636,8 @@ def _limits(language: str, max_seconds: float | None, stop_after_silence: float 
 
 
 def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_after_silence, language,
-            consumer=None, hints=None, hint_key: str = "rec_hint", terminated: threading.Event | None = None) -> Take:
+            consumer=None, hints=None, hint_key: str = "rec_hint", terminated: threading.Event | None = None,
+            spoken=None) -> Take:
     stop = threading.Event()
     if not is_interactive():
         if max_seconds is None and stop_after_silence is None:
@@ -641,7 +653,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
 
     console = Console(stderr=True)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
-                      hints=hints, hint_key=hint_key)
+                      hints=hints, hint_key=hint_key, spoken=spoken)
     with _sigterm_sets(stop, terminated), _c_stderr_muted(), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)
@@ -678,7 +690,7 @@ def record_listening(out_path: str | Path, *, analysis: dict, language: str = "e
 
     listener = Listener(source=str(out_path), **analysis)
     try:
-        take = record_interactive(out_path, language=language, consumer=listener.take_block,
+        take = record_interactive(out_path, language=language, consumer=listener.take_block, spoken=listener.spoken,
                                   hints=listener.live_fillers if live_hints else None, **recording)
     except BaseException:
         listener.close()
