@@ -311,8 +311,12 @@ class AnswerAudio:
     #: analysed and saved, and no more questions are asked.
     last: bool = False
     #: Whether the person asked to end while the answer was being analysed (Ctrl-C then is
-    #: held until it is saved): read after :attr:`analysis`, with the same effect as ``last``.
+    #: held until it is saved): read once it is kept, with the same effect as ``last``.
     stop_asked: Callable[[], bool] | None = None
+    #: A context held while the answer is kept (analysed, then saved or found silent), not
+    #: while its reflection is asked: the recorder's hold on Ctrl-C and SIGTERM for that time
+    #: (a SIGTERM then leaves the take for ``recover``; once saved, it need not). None: nothing held.
+    keeping: Callable[[], contextlib.AbstractContextManager] | None = None
 
 
 @dataclass(frozen=True)
@@ -422,6 +426,9 @@ class _Loop:
     budget: float | None
     model: str | None
     session_name: str | None
+    #: read once an answer is saved and its reflection asked: the person asked to end the
+    #: session there (Ctrl-C at a prompt)
+    ending: Callable[[], bool] = lambda: False
     session_id: int | None = None
     #: the person ended the session with the last answer (:attr:`AnswerAudio.last`)
     ended: bool = False
@@ -431,44 +438,57 @@ class _Loop:
         before = before_attempt(self.store, q, now=now)
         self.emit(Asking(index + 1, self.total, q, budget, before, self._name(now)))
         audio = self.record(index, q, budget, now)
-        analysis = audio.analysis() if audio.analysis is not None else \
-            self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
+        failure: BaseException | None = None
+        with audio.keeping() if audio.keeping is not None else contextlib.nullcontext():
+            analysis, focus, fix, after = self.hear(audio, q, budget, before)
+            if analysis.speech_detected:
+                try:  # saved before the reflection is asked: a terminal closed or a kill at its
+                    # prompts loses at most the note, never the analysed answer (the note is added once typed)
+                    answer_id, fix = self.save(audio, q, budget, before, analysis, focus, now)
+                except (FurikaeriError, OSError, sqlite3.Error) as e:
+                    failure = e
         self.ended = audio.last or bool(audio.stop_asked and audio.stop_asked())
-        focus = self.focus(analysis)
-        # the earlier note's check is shown with the report, before the person writes the next note
-        fix = note_check(self.store, before.question_id, analysis.to_dict()) if analysis.speech_detected else None
-        after = after_unsaved(self.store, analysis.to_dict(), before.question_id) if analysis.speech_detected else None
-        self.emit(Heard(q, analysis, focus, fix, after))
+        shown = dict(focus=focus.to_dict() if focus else None,
+                     previous_answer_id=before.previous.id if before.previous else None)
         if not analysis.speech_detected:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
             self.emit(NotSaved(q, analysis, recorded=audio.recorded))
-            return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech",
-                    "focus": focus.to_dict() if focus else None,
-                    "previous_answer_id": before.previous.id if before.previous else None,
+            return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech", **shown,
                     "fix": None, "after": None, "analysis": _shown(analysis, focus)}
-        # saved before the reflection is asked: a terminal closed or a kill at its prompts loses
-        # at most the note, never the analysed answer (the note is added once typed)
-        try:
-            answer_id, fix = record_answer(
-                self.store, session_id=self._session(now), question_id=before.question_id,
-                analysis=analysis.to_dict(), audio_path=audio.path, move=audio.recorded, now=now,
-                focus=focus.metric if focus else None,
-                settings={"set": self.qset.name, "question_key": q.key, "model": self.model,
-                          "language": self.language, "budget_s": budget,
-                          "source": "microphone" if audio.recorded else "file"})
-        except (FurikaeriError, OSError, sqlite3.Error) as e:
-            # the reflection is still asked: what is typed goes into the command that saves it later
-            error = self.not_saved(e, audio.path, q, _note_dict(self.reflect(index, q, analysis)))
-            if error is e:
-                raise
-            raise error from e
+        if failure is not None:  # the reflection is still asked: what is typed goes into the command that saves it later
+            error = self.not_saved(failure, audio.path, q, _note_dict(self.reflect(index, q, analysis)))
+            if error is failure:
+                raise failure
+            raise error from failure
         self.emit(Saved(q, answer_id, fix, after))
         self.add_note(answer_id, self.reflect(index, q, analysis))
-        return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None,
-                "focus": focus.to_dict() if focus else None,
-                "previous_answer_id": before.previous.id if before.previous else None,
+        self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
+        return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None, **shown,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": _shown(analysis, focus)}
+
+    def hear(self, audio: AnswerAudio, q: qmod.Question, budget: float, before: Before):
+        """The answer analysed, its focus, the earlier note's check and the remarks against the
+        person's usual (none for a take with no speech), shown (:class:`Heard`) before the
+        person writes the next note. Returns (analysis, focus, fix, after)."""
+        analysis = audio.analysis() if audio.analysis is not None else \
+            self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
+        focus = self.focus(analysis)
+        fix = note_check(self.store, before.question_id, analysis.to_dict()) if analysis.speech_detected else None
+        after = after_unsaved(self.store, analysis.to_dict(), before.question_id) if analysis.speech_detected else None
+        self.emit(Heard(q, analysis, focus, fix, after))
+        return analysis, focus, fix, after
+
+    def save(self, audio: AnswerAudio, q: qmod.Question, budget: float, before: Before, analysis, focus,
+             now: datetime | None) -> tuple[int, FixCheck | None]:
+        """The analysed answer saved into the session (created with its first answer)."""
+        return record_answer(
+            self.store, session_id=self._session(now), question_id=before.question_id,
+            analysis=analysis.to_dict(), audio_path=audio.path, move=audio.recorded, now=now,
+            focus=focus.metric if focus else None,
+            settings={"set": self.qset.name, "question_key": q.key, "model": self.model,
+                      "language": self.language, "budget_s": budget,
+                      "source": "microphone" if audio.recorded else "file"})
 
     def add_note(self, answer_id: int, note: NoteInput) -> None:
         """The reflection typed (or given) for saved answer ``answer_id``; when it cannot be
@@ -546,15 +566,18 @@ def run_session(
     model: str | None = None,
     session_name: str | None = None,
     now: datetime | None = None,
+    ending: Callable[[], bool] | None = None,
 ) -> SessionResult:
     """Practise ``questions`` of ``qset``: each answered (``record``), analysed (``analyse``,
     in ``language``, or the question's own with ``auto``; against ``budget``, or the
     question's own) and, when it holds speech, saved with the note ``reflect`` returns.
     ``on_event`` receives each step to show. ``now``: the first question's time (each next
     one a second later), for scripts and tests. The session is created with the first saved
-    answer and named ``session_name`` (default: the set and the date)."""
+    answer and named ``session_name`` (default: the set and the date). ``ending()``, read after
+    each reflection, ends the session there when true (Ctrl-C at a prompt)."""
     loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
-                 on_event or (lambda event: None), language, budget, model, session_name)
+                 on_event or (lambda event: None), language, budget, model, session_name,
+                 ending or (lambda: False))
     answers: list[dict[str, Any]] = []
 
     def result(ended: bool) -> SessionResult:

@@ -164,9 +164,9 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
                 reflect=lambda i, q, analysis: asked.reflection(i, asking),
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
-                now=base_now)
+                now=base_now, ending=lambda: asking.interrupted)
         shared = _comparable(store, result)
-    _ended(result, shared, screen, json_, interrupted=asked.interrupted)
+    _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted)
 
 
 def _ended(result, shared, screen, json_: bool, *, interrupted: bool) -> None:
@@ -254,7 +254,7 @@ class _Screen:
         out, L = self.out, self.lang
         if isinstance(event, S.NotSaved):
             mic = (" " if L == "en" else "") + text(L, "mic_hint") if event.recorded else ""
-            out.print(f"[yellow]{text(L, 'not_saved_silent')}{mic}[/yellow]")
+            said_keeping_command(out, text(L, "not_saved_silent") + mic, "yellow")
         elif self.quiet:
             return
         elif isinstance(event, S.Asking):
@@ -326,6 +326,43 @@ def said_with_command(out, said: str) -> None:
         commands = "furikaeri " + commands
     for command in (commands if colon else said).split(" · "):
         out.print(Text(("  " if colon else "") + command, style="dim"), soft_wrap=True)
+
+
+def said_keeping_command(out, said: str, style: str) -> None:
+    """``said``, a line that ends with a `command` in backquotes, never broken inside the
+    command (one cut in two cannot be pasted): the text before it wraps by itself, and the
+    command goes on its last line where it fits, else on a line of its own, whole."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from furikaeri.report.wrap import fit_line
+
+    head, tick, command = said.partition("`")
+    if cell_len(said) <= out.width or not tick:
+        out.print(fit_line(Text(said, style=style), out.width))
+        return
+    command = tick + command
+    lines = _wrapped(head.rstrip(), out.width)
+    space = " " if head.endswith(" ") else ""
+    if cell_len(lines[-1] + space + command) <= out.width:
+        lines[-1] += space + command
+    else:
+        lines.append(command)
+    for line in lines:
+        out.print(Text(line, style=style), soft_wrap=True)
+
+
+def _wrapped(said: str, width: int) -> list[str]:
+    """``said`` in lines of at most ``width`` cells: at its spaces, or as text written without
+    spaces is broken (:func:`~furikaeri.report.wrap.fit_line`)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from furikaeri.report.wrap import fit_line, unspaced
+
+    if unspaced(said):
+        return fit_line(Text(said), width).plain.split("\n")
+    return [line.plain.rstrip() for line in Text(said).wrap(Console(width=width), width, overflow="fold")]
 
 
 class _Asked:
@@ -423,7 +460,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
 
     def record(index, q, budget: float, now) -> AnswerAudio:
         try:
-            from furikaeri.cli.live import HeldInterrupts, record_listening
+            from furikaeri.cli.live import HeldInterrupts, leave_on_terminate, record_listening
         except ImportError as e:
             from furikaeri.errors import DeviceError
 
@@ -437,24 +474,30 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                         session=asked.session if asked else None, note=asked.note(index) if asked else None,
                         model=model)
         path = new_take_path(home, q, now=now)
+
+        def command(take_path):  # the command that saves the take as practice would have
+            return analyze_take(take_path, **settings)
+
         with take_settings(path, settings):
             take, finish = record_listening(path, analysis=options, language=q.language, live_hints=live_hints,
                                             question=q.text, budget=budget, device=device,
                                             max_seconds=max_seconds or max(30.0, budget * 2),
                                             stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
-                                            analyze_command=lambda p: analyze_take(p, **settings))
-        held = HeldInterrupts(text(q.language, "interrupt_held"))
+                                            analyze_command=command)
+        # as `record`'s: SIGTERM before the answer is saved leaves the take (and its settings) for `recover`
+        held = HeldInterrupts(text(q.language, "interrupt_held"),
+                              on_terminate=leave_on_terminate(take, q.language, command))
 
-        def analysed():
-            with held:  # Ctrl-C now waits for the analysis (then ends the session, the answer kept)
-                analysis = with_progress(finish, quiet, q.language)
+        @contextlib.contextmanager
+        def keeping():
+            with take_settings(path, settings), held:  # Ctrl-C now waits till the answer is saved (then ends the session)
+                yield
             if asked is not None:
                 asked.interrupted = asked.interrupted or held.pressed
-            return analysis
 
         # Ctrl-C ends the take and, once it is analysed and saved, the session
-        return AnswerAudio(Path(take.path), recorded=True, analysis=analysed, last=take.stopped_by == "interrupt",
-                           stop_asked=lambda: held.pressed)
+        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, q.language),
+                           last=take.stopped_by == "interrupt", stop_asked=lambda: held.pressed, keeping=keeping)
 
     return record
 
@@ -484,10 +527,16 @@ def _analyser(model: str, auto: bool = False):
 class _Reflection:
     """The note given on the command line, else (while ``prompt``) the three parts asked for
     after each answer. An ended input or Ctrl-C at a prompt keeps what was typed and the answer
-    (it is saved: the analysis must not be lost to a reflection), and asks no more this session."""
+    (it is saved: the analysis must not be lost to a reflection), and asks no more this
+    session: each later answer names the command that adds its note instead. Ctrl-C also
+    ends the session after this answer (:attr:`interrupted`), as it does everywhere else."""
 
     def __init__(self, lang, prompt: bool):
         self.lang, self.prompt = lang, prompt
+        #: the prompts were stopped (the input ended, or Ctrl-C)
+        self.stopped = False
+        #: Ctrl-C at a prompt: the session ends after this answer
+        self.interrupted = False
 
     @staticmethod
     def _note_command(answer_id: int | None) -> str:
@@ -502,6 +551,10 @@ class _Reflection:
         if note:
             return note
         if not self.prompt:
+            if self.stopped and answer_id is not None:  # asked before, no longer: how to add it
+                from furikaeri.cli.common import home_given
+
+                click.echo(text(self.lang(), "no_note", home=home_given(), id=answer_id), err=True)
             return None
         lang = self.lang()
         click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
@@ -509,15 +562,22 @@ class _Reflection:
         for key in ("wrong", "why", "next_time"):
             try:
                 parts.append(ask(text(lang, key)))
-            except click.Abort:
-                click.echo(err=True)
-                click.echo(text(lang, "reflection_stopped", command=self._note_command(answer_id)), err=True)
-                self.prompt = False
+            except click.Abort as e:  # click says both as Abort: Ctrl-C is the one it was raised from
+                self._stop(lang, answer_id, ctrl_c=isinstance(e.__context__, KeyboardInterrupt))
                 break
         wrong, why, nxt = (parts + ["", "", ""])[:3]
         if not (wrong or why or nxt):
             return None
         return {"wrong": wrong, "why": why, "next_time": nxt}
+
+    def _stop(self, lang: str, answer_id: int | None, *, ctrl_c: bool) -> None:
+        """No more prompts this session, said with the command that adds the note later; Ctrl-C
+        ends the session after this answer too."""
+        click.echo(err=True)
+        key = "reflection_interrupted" if ctrl_c else "reflection_stopped"
+        click.echo(text(lang, key, command=self._note_command(answer_id)), err=True)
+        self.prompt, self.stopped = False, True
+        self.interrupted = self.interrupted or ctrl_c
 
 
 # --------------------------------------------------------------------------- reflect

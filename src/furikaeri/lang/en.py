@@ -913,6 +913,7 @@ TEXT = {
     'pace_slower_still': '{pct:.0%} slower than your usual pace ({usual}), still above the range',
     'fix_limit_over_budget': ' (your limit {limit:g} s is over the {budget:g}-s budget: judged against the budget)',
     'warn_cut_at_limit': 'The recording stopped at its time limit ({seconds:.0f} s) while you were still speaking: this report covers the answer up to there (raise --max-seconds to finish a longer one).',
+    'reflection_interrupted': 'stopping after this answer (it is saved, with what you entered; add to its note later with `{command}`)',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
