@@ -4,6 +4,8 @@ progress's usual pace says the change from the figures as shown (QA-F #3)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from rich.console import Console
 
@@ -127,3 +129,28 @@ def test_a_rate_of_an_answer_with_no_pace_is_not_judged_though_long_enough_for_i
     assert by["fillers_per_min"].verdict == "n/a" and by["hedges_per_100_words"].verdict == "n/a"
     assert by["fillers_per_min"].before == 20.0  # the number as stored
     assert by["answer_s"].verdict != "n/a"  # the length is judged all the same
+
+
+# --------------------------------------------------------------------------- QA-F #3: progress's usual pace
+
+
+@pytest.mark.parametrize("lang, paces, latest, pct", [
+    ("ja", (2.9, 2.94, 3.0), 3.67, "+28%"),  # shown 3.7 against 2.9: +28 %, not +25 % of 3.67/2.94
+    ("en", (100.4, 100.4, 100.4), 124.6, "+25%"),  # 125 against 100 wpm: +25 %, not +24 %
+])
+def test_progress_says_the_latest_pace_against_the_usual_from_the_figures_shown(lang, paces, latest, pct):
+    """QA: progress said 「2.9拍/秒（最新 +25%）」 beside a latest 3.7 拍/秒, the remark after the
+    answer said 28 % (:func:`furikaeri.progress.pace_vs_usual`): one figure in both."""
+    from furikaeri.lang import get_rules
+    from furikaeri.progress import usual_pace
+    from furikaeri.report.history import _render_usual
+
+    key = get_rules(lang).pace_key
+    answers = [Answer(i + 1, 1, "s", 1, "Q?", "k", f"2026-12-05T10:0{i}:00", None, "", lang, "base", {},
+                      {"answer_s": 40.0, "budget_s": 60.0, key: v})
+               for i, v in enumerate((*paces, latest))]
+    usual = usual_pace(answers)
+    assert f"{usual[lang]['latest_vs_usual']:+.0%}" == pct
+    out = Console(width=100, record=True)
+    _render_usual(out, SimpleNamespace(usual_pace=usual, warnings=()), lang, each_own=False)
+    assert pct in out.export_text(), out.export_text()

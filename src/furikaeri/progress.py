@@ -422,7 +422,8 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     each answer take it) over the person's answers in the language *before* the latest one (all
     questions: the usual is the person's, not the question's); the answer judged is never part
     of the usual it is judged against. An answer too short for a rate
-    (:func:`furikaeri.metrics.judged_value`) is neither."""
+    (:func:`furikaeri.metrics.judged_value`) is neither. How far the latest is from the usual
+    is reckoned from the two as shown (:func:`pace_vs_usual`): 3.7 against 2.9 拍/秒 is +28 %."""
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         name = get_rules(lang).pace_key
@@ -437,9 +438,9 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
             continue
         counted = min(coach.USUAL_OF_LAST, sum(judged_value(m, name) is not None for m in earlier))
         last_v = latest.metrics[name]
+        rel = pace_vs_usual(last_v, med, name)  # from the two as shown, as the remark after an answer
         out[lang] = {"metric": name, "median": round(med, 1), "answers": counted, "latest": last_v,
-                     "latest_answer_id": latest.id,
-                     "latest_vs_usual": round((last_v - med) / med, 3) if med else None}
+                     "latest_answer_id": latest.id, "latest_vs_usual": round(rel, 3) if rel is not None else None}
     return out or None
 
 
