@@ -86,7 +86,7 @@ def history(limit, interviews, lang, json_):
         return
     said = [a.get("language") for s in data for a in s["answers"]]
     L = view_lang(lang, said)
-    H.render_history(console(), data, L, each_own=lang is None)
+    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start())
 
 
 def _report(out, a, focus) -> bool:
@@ -262,7 +262,7 @@ def progress(question, since, lang, json_):
         return
     said = prog.languages()
     L = view_lang(lang, said)
-    H.render_progress(console(), prog, L, each_own=lang is None)
+    H.render_progress(console(), prog, L, each_own=lang is None, cli=cli_start())
 
 
 @cli.command()

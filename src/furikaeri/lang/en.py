@@ -717,7 +717,7 @@ TEXT = {
     'fix_unknown': 'your note names no measured figure; what changed',
     'fix_off_norm': 'your note asks to move away from the usual range',
     'fix_overshot': 'you did what your note asked, and went past the usual range',
-    'no_history': 'nothing saved yet: try `furikaeri practice`',
+    'no_history': 'nothing saved yet: try `{cli} practice`',
     'no_answers_since': 'no answers saved on or after {date}',
     'session': 'session',
     'question_ref': 'question {id}',

@@ -641,7 +641,7 @@ TEXT = {
     'fix_unknown': 'メモは測定項目に当てはまりません。変化した項目',
     'fix_off_norm': 'メモの向きは目安の範囲から離れる方向です',
     'fix_overshot': 'メモどおりに変わりましたが、目安の範囲を通り越しました',
-    'no_history': 'まだ記録がありません: `furikaeri practice` で練習しましょう',
+    'no_history': 'まだ記録がありません: `{cli} practice` で練習しましょう',
     'no_answers_since': '{date} 以降の記録はありません',
     'session': 'セッション',
     'question_ref': '質問 {id}',

@@ -553,11 +553,13 @@ def _focus_verdict(c: Change, lang: str) -> Text:
 # --------------------------------------------------------------------------- history / show / note
 
 
-def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False) -> None:
+def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False,
+                   cli: str = "furikaeri") -> None:
     """The sessions, newest first, labelled in ``lang``; with ``each_own``, each session in its
-    answers' own language (a Japanese mock interview in Japanese, an English one in English)."""
+    answers' own language (a Japanese mock interview in Japanese, an English one in English).
+    ``cli``: how a suggested command starts (with the ``--home`` given)."""
     if not sessions:
-        console.print(t("no_history", lang))
+        console.print(t("no_history", lang, cli=cli), soft_wrap=True)
         return
     everyone = lang
     for s in sessions:
@@ -1015,11 +1017,12 @@ def _progress_table(table: Figures, width: int, as_table: bool) -> Table | Group
     return Group(*out)
 
 
-def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bool = False) -> None:
+def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bool = False,
+                    cli: str = "furikaeri") -> None:
     """Progress labelled in ``lang``; with ``each_own``, each language's overall block and each
-    question's block in that answers' language."""
+    question's block in that answers' language; ``cli`` as :func:`render_history`'s."""
     if not any(o.attempts for o in prog.overall):
-        console.print(t("no_history", lang))
+        console.print(t("no_history", lang, cli=cli), soft_wrap=True)
         return
 
     def own(block) -> str:
