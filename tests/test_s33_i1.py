@@ -207,5 +207,24 @@ def test_the_microphone_hint_keeps_its_command_whole(lang, width):
     assert any("`furikaeri mic-check`" in line for line in lines), lines
     assert all(cell_len(line.rstrip()) <= width for line in lines), lines
     said = "".join(lines) if lang == "ja" else " ".join(lines)
-    assert said.replace(" ", "") == practice_cmd.text(lang, "not_saved_silent").replace(" ", "") + \
+    assert said.replace(" ", "") == practice_cmd.text(lang, "not_saved_silent_removed").replace(" ", "") + \
         practice_cmd.text(lang, "mic_hint").replace(" ", "")
+
+
+@pytest.mark.parametrize("lang, recorded, said", [
+    ("en", True, "no speech heard in this take: not saved, and its recording removed"),
+    ("en", False, "no speech heard in this take: not saved"),
+    ("ja", True, "声が聞こえなかったので保存せず、録音も削除しました。")])
+def test_a_silent_take_said_saved_while_recorded_is_said_removed(lang, recorded, said):
+    """QA s33 qa-i #6: "saved <path> (6.0 s, interrupted)", then "not saved", the file gone:
+    a take recorded into the archive says it is removed; a file of the person's stays theirs."""
+    from rich.console import Console
+
+    from furikaeri.questions import get_set
+    from furikaeri.session import NotSaved
+
+    out = Console(width=200, record=True)
+    practice_cmd._Screen(out, lang, quiet=False).show(NotSaved(get_set("en-basic").questions[0], analysis(),
+                                                               recorded=recorded))
+    shown = out.export_text()
+    assert shown.startswith(said) and ("removed" in shown or "削除" in shown) == recorded, shown

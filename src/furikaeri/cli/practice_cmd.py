@@ -254,7 +254,9 @@ class _Screen:
         out, L = self.out, self.lang
         if isinstance(event, S.NotSaved):
             mic = (" " if L == "en" else "") + text(L, "mic_hint") if event.recorded else ""
-            said_keeping_command(out, text(L, "not_saved_silent") + mic, "yellow")
+            # a take recorded into the archive's audio folder was said "saved" there: it is removed
+            said = text(L, "not_saved_silent_removed" if event.recorded else "not_saved_silent")
+            said_keeping_command(out, said + mic, "yellow")
         elif self.quiet:
             return
         elif isinstance(event, S.Asking):

@@ -914,6 +914,7 @@ TEXT = {
     'fix_limit_over_budget': ' (your limit {limit:g} s is over the {budget:g}-s budget: judged against the budget)',
     'warn_cut_at_limit': 'The recording stopped at its time limit ({seconds:.0f} s) while you were still speaking: this report covers the answer up to there (raise --max-seconds to finish a longer one).',
     'reflection_interrupted': 'stopping after this answer (it is saved, with what you entered; add to its note later with `{command}`)',
+    'not_saved_silent_removed': 'no speech heard in this take: not saved, and its recording removed',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

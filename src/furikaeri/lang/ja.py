@@ -835,6 +835,7 @@ TEXT = {
     'fix_limit_over_budget': '（メモの上限{limit:g}秒は持ち時間{budget:g}秒を超えるため、持ち時間で判定）',
     'warn_cut_at_limit': '話している途中で、録音が上限の{seconds:.0f}秒で止まりました。このレポートはそこまでの分析です（長く話すときは --max-seconds を大きくしてください）。',
     'reflection_interrupted': 'この回答で練習を終えます（回答は入力した内容とともに保存済みです。メモは後で `{command}` で追加できます）',
+    'not_saved_silent_removed': '声が聞こえなかったので保存せず、録音も削除しました。',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
