@@ -408,6 +408,13 @@ def sounds_like(language: str, heard: str, p: float) -> str | None:
     return heard if heard != language and p >= LANGUAGE_DOUBT_P else None
 
 
+#: A take whose main pass heard no word is heard again only over this much sound (s): the laugh
+#: of edge/laugh.mp3 is 0.7 s of it (heard alone as Japanese: 「え」, saved as an answer of one
+#: filler); an English answer heard as Japanese, 23 s with no word, is heard again and said
+#: mostly unheard. Under it no answer is made (as unworded speech under 1 s is not, README).
+RELISTEN_ALONE_MIN_S = 1.0
+
+
 def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acoustic: bool = True,
                 relisten: bool = True, progress=None) -> Heard:
     """Whisper over the speech (a steady room noise taken out first, :mod:`denoise`), words
@@ -431,9 +438,12 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     held = held_sounds(audio, smap.intervals) if acoustic else ()
     words = snap_words(transcript.words, smap.intervals)
     doubtful: list[tuple[float, float]] = []
-    # Nothing in the main pass (whose prompt asks for fillers: a lone "ummm" is written there):
-    # no answer to hear fillers around, and heard alone a laugh's burst is written 「え」.
-    if relisten and words and not smap.other_voices:  # heard alone, other voices become fillers
+    # Nothing in the main pass (whose prompt asks for fillers: a lone "ummm" is written there)
+    # over under RELISTEN_ALONE_MIN_S of sound: a laugh or a cough, whose burst heard alone is
+    # written 「え」; over more, speech Whisper could not word (the other language, a mumble),
+    # heard again so the report can say how little of it was heard.
+    alone = not words and sum(i.end - i.start for i in smap.intervals) < RELISTEN_ALONE_MIN_S
+    if relisten and not alone and not smap.other_voices:  # heard alone, other voices become fillers
         words, doubtful = second_listen(heard, info.path, words, smap.intervals, rules=rules,
                                         bursts=smap.bursts, multilingual=info.multilingual)
     return Heard(tuple(words), tuple(held), tuple(doubtful))
