@@ -339,38 +339,59 @@ _FILLER_PATTERNS = [
     (re.compile(r"なんか"), _D, _nanka),
 ]
 
-_REPEAT_POS = {"名詞", "代名詞", "動詞", "形容詞"}
-
 #: Words that point or ask (こそあど: こう・そう・ああ・どう, この・その・あの・どの, and なぜ): like
 #: pronouns, the grammar of a sentence (どうして, そう思う, その後), never a colouring habit.
 _POINTING_WORDS = {"こう", "そう", "ああ", "どう", "なぜ", "何故", "この", "その", "あの", "どの"}
 
 
+#: The parts of speech a repeated run may start with: any word said again, content or pointing
+#: (順々、順々 / そのままで、そのままで / どうして、どうして), but not a particle, an interjection
+#: (はいはい, そうそう) or a number (一つ一つ, 何度も何度も: counting, not restarting).
+_REPEAT_POS = {"名詞", "代名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接続詞"}
+#: Where a run said twice with no break is the language's own doubling for emphasis or
+#: distribution (もっともっと, ずっとずっと, いろんないろんな, その都度その都度, 少しずつ少しずつ),
+#: not a restart: said across a pause or comma it is one (順々、順々).
+_REDUPLICATING_POS = {"副詞", "連体詞"}
+#: The longest run compared, in tokens: a restart takes back a phrase (今日のピックニック is 4).
+_MAX_REPEAT_TOKENS = 6
+
+
+def _repeat_at(toks: tuple[_Tok, ...], i: int) -> tuple[int, int] | None:
+    """(tokens in the run, index where its second saying starts) for the longest run starting at
+    ``i`` said again right after it (a comma between allowed), or None."""
+    if toks[i].pos1 not in _REPEAT_POS or toks[i].pos2 == "数詞":
+        return None
+    for size in range(_MAX_REPEAT_TOKENS, 0, -1):
+        first = toks[i:i + size]
+        if len(first) < size or any(_is_punct(t) for t in first):
+            continue
+        j = i + size
+        sep = j < len(toks) and toks[j].surface in {"、", ","}
+        if not sep and toks[i].pos1 in _REDUPLICATING_POS:
+            continue
+        k = j + 1 if sep else j
+        second = toks[k:k + size]
+        if len(second) == size and [t.surface for t in first] == [t.surface for t in second]:
+            return size, k
+    return None
+
+
 def _repetitions(ix: _Index) -> list[Match]:
+    """The same word or phrase said twice in a row, as a restart (「私が私が」, 「今日のピックニック、
+    今日のピックニックの」): whatever its part of speech, but never a word the language doubles
+    itself (まだまだ is one token; もっともっと is :data:`_REDUPLICATING_POS`)."""
     toks = ix.toks
     out: list[Match] = []
     i = 0
     while i < len(toks):
-        found = None
-        for size in (2, 1):
-            first = toks[i:i + size]
-            if len(first) < size or first[0].pos1 not in _REPEAT_POS or first[0].pos2 == "数詞":
-                continue
-            if any(_is_punct(t) for t in first):
-                continue
-            j = i + size
-            sep = j < len(toks) and toks[j].surface in {"、", ","}
-            k = j + 1 if sep else j
-            second = toks[k:k + size]
-            if len(second) == size and [t.surface for t in first] == [t.surface for t in second]:
-                found = (first[0].start, first[-1].end, k)
-                break
-        if found:
-            s, e, nxt = found
-            out.append(Match(s, e, ix.text[s:e], "repetition"))
-            i = nxt
-        else:
+        found = _repeat_at(toks, i)
+        if found is None:
             i += 1
+            continue
+        size, nxt = found
+        s, e = toks[i].start, toks[i + size - 1].end
+        out.append(Match(s, e, ix.text[s:e], "repetition"))
+        i = nxt
     return out
 
 
