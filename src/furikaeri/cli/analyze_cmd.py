@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -74,17 +76,16 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             failures += 1
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
-            if json_:
-                emit_analysis(a, json_, saving=save)  # scripts still get the document (speech_detected: false)
+            if json_:  # scripts still get the document (speech_detected: false)
+                with _json_added() if save else contextlib.nullcontext():
+                    emit_analysis(a, json_, saving=save)
             cut = a.duration_s if a.cut_short else None
             fail(no_speech_message(path, cut_after=cut), ja=no_speech_message(path, "ja", cut_after=cut))
             failures += 1
             continue
         if save:
-            answer_id = save_and_emit(a, path, json_, session=session, question=question, note=note,
-                                      source="analyze", asked=asked, language=language, model=model, budget=budget)
-            if not json_:
-                show_note_check(answer_id)
+            _save_and_check(a, path, json_, session=session, question=question, note=note, source="analyze",
+                            asked=asked, language=language, model=model, budget=budget)
         else:
             emit_analysis(a, json_)
     if failures:
@@ -103,6 +104,48 @@ class _Before:
         return [a for a in self.store.answers(question_id=question_id) if a.id != self.answer_id]
 
 
+def _save_and_check(a, path, json_: bool, **saving) -> None:
+    """Save ``a`` and say the note check on it (:func:`note_fix`): after the report in words, or
+    as the JSON document's ``fix`` (null without one), as ``practice --json`` carries it, so a
+    script gets what a person reads. The document is printed by
+    :func:`~furikaeri.cli.common.save_and_emit` before the answer has an id to check: it is
+    held back and printed with ``fix`` added (as it is, should the saving fail)."""
+    if not json_:
+        show_note_check(save_and_emit(a, path, json_, **saving))
+        return
+    with _json_added() as added:
+        check = note_fix(save_and_emit(a, path, json_, **saving))
+        added["fix"] = check[0].to_dict() if check and check[0] else None
+
+
+@contextlib.contextmanager
+def _json_added():
+    """The JSON documents printed inside the block, held back and printed at its end (an error
+    too) with the keys put in the dict it yields (``fix``: null unless set), so that every
+    document of an ``analyze --save --json`` run has one shape."""
+    held, added = io.StringIO(), {"fix": None}
+    try:
+        with contextlib.redirect_stdout(held):
+            yield added
+    finally:
+        for line in held.getvalue().splitlines():
+            click.echo(json.dumps({**json.loads(line), **added}, ensure_ascii=False))
+
+
+def note_fix(answer_id: int):
+    """(the check, the answer's language) of the answer just saved against the note on its
+    question's earlier attempt (:func:`furikaeri.session.note_check`, as practice checks one),
+    or None for an answer with no question or analysis."""
+    from furikaeri.cli.common import open_store
+    from furikaeri.session import note_check
+
+    with open_store() as store:
+        saved = store.answer(answer_id, full=True)
+        if saved is None or saved.question_id is None or saved.analysis is None:
+            return None
+        return note_check(_Before(store, answer_id), saved.question_id, saved.analysis), saved.language
+
+
 def show_note_check(answer_id: int) -> None:
     """Did the answer just saved do what the note on its question's earlier attempt asked? Said
     after the save in the answer's language, by the renderer practice says it with
@@ -111,17 +154,14 @@ def show_note_check(answer_id: int) -> None:
     an earlier attempt or a note."""
     from rich.console import Console
 
-    from furikaeri.cli.common import open_store
     from furikaeri.cli.language import ui_language
     from furikaeri.report import history as H
-    from furikaeri.session import note_check
 
-    with open_store() as store:
-        saved = store.answer(answer_id, full=True)
-        if saved is None or saved.question_id is None or saved.analysis is None:
-            return
-        fix = note_check(_Before(store, answer_id), saved.question_id, saved.analysis)
-    H.render_fix(Console(), fix, saved.language or ui_language(), language=saved.language)
+    check = note_fix(answer_id)
+    if check is None:
+        return
+    fix, language = check
+    H.render_fix(Console(), fix, language or ui_language(), language=language)
 
 
 @cli.command()
@@ -157,26 +197,32 @@ LISTED_MODELS = ("base", "tiny.en")
 
 
 def _model_rows(base_dir: Path, verify: bool, lang: str) -> list[dict]:
-    """A row per listed model: ``status`` one fixed word a script can test (``ok``, ``verified``,
-    ``unavailable``), the reason a model cannot be used in its own field (``reason``, in the
-    view's language under ``said``), and whether it is ``needed``: the model used when no
-    --model is given (``FURIKAERI_MODEL``, else base)."""
+    """A row per listed model, and one for the model FURIKAERI_MODEL names when it is another
+    (a folder, a cached name, a typo, a blank): ``status`` one fixed word a script can test
+    (``ok``, ``verified``, ``unavailable``), the reason a model cannot be used in its own field
+    (``reason``, in the view's language under ``said``), and whether it is ``needed``: the model
+    used when no --model is given (``FURIKAERI_MODEL``, else base), so that ``models`` says (and
+    exits 2) when the one analyze would load cannot be, as analyze then does."""
     import os
 
     from furikaeri import models as m
 
-    default = os.environ.get("FURIKAERI_MODEL", "").strip() or m.DEFAULT_MODEL
+    default = os.environ.get("FURIKAERI_MODEL", m.DEFAULT_MODEL)
+    names = [*LISTED_MODELS, *([] if default in LISTED_MODELS else [default])]
     rows = []
-    for name in LISTED_MODELS:
+    for name in names:
         row = {"name": name, "path": None, "status": "unavailable", "reason": None, "needed": name == default,
                "said": None}
         try:
             info = m.resolve(name, base_dir)
-            if verify:
+            if verify and name in m.CHECKSUMS:  # another model has no checksums to check it against
                 m.verify(Path(info.path), name, full=True)
-            row.update(path=info.path, status="verified" if verify else "ok")
+            row.update(path=info.path, status="verified" if verify and name in m.CHECKSUMS else "ok")
         except FurikaeriError as e:
             row.update(reason=str(e), said=e.said_in(lang))
+            if name not in LISTED_MODELS:  # named by the variable: said with it, as analyze says it
+                row.update(reason=f"FURIKAERI_MODEL={name}: {e}", said=f"環境変数 FURIKAERI_MODEL の {name}: {row['said']}"
+                           if lang == "ja" else f"FURIKAERI_MODEL={name}: {row['said']}")
         rows.append(row)
     return rows
 
@@ -189,8 +235,10 @@ def _print_models(rows: list[dict], lang: str) -> None:
     from furikaeri.lang import text
 
     said = [text(lang, f"model_{r['status']}") for r in rows]
-    width = max(10, *map(cell_len, said))
-    for r, status in zip(rows, said):  # padded by the cells a status takes (使用可能 takes 8)
-        click.echo(f"{r['name']:8} {status}{' ' * (width - cell_len(status))} {r['path'] or ''}".rstrip())
+    names = [r["name"] if r["name"].strip() else '""' for r in rows]  # a blank FURIKAERI_MODEL shown as blank
+    width, name_width = max(10, *map(cell_len, said)), max(8, *map(cell_len, names))
+    for r, name, status in zip(rows, names, said):  # padded by the cells a status takes (使用可能 takes 8)
+        click.echo(f"{name}{' ' * (name_width - cell_len(name))} {status}{' ' * (width - cell_len(status))} "
+                   f"{r['path'] or ''}".rstrip())
         if r["said"]:
-            click.echo(f"{'':8} {r['said']}")
+            click.echo(f"{'':{name_width}} {r['said']}")

@@ -1,0 +1,75 @@
+"""QA s34 (h7): analyze --save --json carries the note check; help texts say what the commands
+do, whole and alike; a misspelt set:key gets its "did you mean"; `note ID` without a terminal
+prints the note; `models` judges the model analyze would use; FURIKAERI_DEBUG keeps exit 70."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+
+
+# --------------------------------------------------------------------------- L #1: the note check in JSON
+
+
+def test_analyze_save_json_carries_the_note_check_as_fix(tmp_path, monkeypatch):
+    """QA-L #1: `analyze --save --json` dropped the check of the earlier attempt's note, which the
+    text view says and `practice --json` carries as `fix`: every document now has `fix`."""
+    from furikaeri import stream
+    from test_compare_notes import make_analysis
+
+    paces = iter([175.0, 135.0, 130.0])
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: make_analysis(
+        "I study physics and I build robots", lang="en", rate=next(paces)))
+    home = str(tmp_path / "h")
+    first = CliRunner().invoke(cli, ["--home", home, "analyze", str(SAMPLE), "--save", "-q", "Why us?", "--json",
+                                     "--note", "slow down"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["fix"] is None  # no earlier attempt: one shape all the same
+    second = CliRunner().invoke(cli, ["--home", home, "analyze", str(SAMPLE), "--save", "-q", "Why us?", "--json"])
+    assert second.exit_code == 0, second.output
+    lines = second.stdout.splitlines()
+    assert len(lines) == 1, second.stdout  # still one document a file
+    doc = json.loads(lines[0])
+    assert doc["answer_id"] == 2 and doc["fix"]["previous_answer_id"] == 1, doc
+    assert doc["fix"]["note"] == "slow down" and doc["fix"]["verdict"] == "better", doc
+    plain = CliRunner().invoke(cli, ["--home", home, "analyze", str(SAMPLE), "-q", "Why us?", "--json"])
+    assert "fix" not in json.loads(plain.stdout)  # not saved: nothing checked
+
+
+# --------------------------------------------------------------------------- N #5: the model analyze would use
+
+
+@pytest.mark.parametrize("named", ["./no-such-model", "nosuchmodel", " "])
+def test_models_judges_the_model_furikaeri_model_names(tmp_path, monkeypatch, named):
+    """QA-N #5: FURIKAERI_MODEL naming a model that cannot be used (a missing folder, an uncached
+    name, a blank) got "ok" for base and tiny.en and exit 0, and analyze then failed: `models`
+    lists that model, needed and unavailable, and exits 2."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FURIKAERI_MODEL", named)
+    r = CliRunner().invoke(cli, ["models", "--json"])
+    assert r.exit_code == 2, r.output
+    rows = {row["name"]: row for row in json.loads(r.stdout)}
+    assert rows[named]["needed"] and rows[named]["status"] == "unavailable", rows
+    assert "FURIKAERI_MODEL" in rows[named]["reason"], rows
+    assert not rows["base"]["needed"], rows
+    said = CliRunner().invoke(cli, ["models"])
+    assert said.exit_code == 2 and "FURIKAERI_MODEL" in said.stdout, said.output
+
+
+def test_models_takes_a_usable_folder_furikaeri_model_names(monkeypatch):
+    """A folder model that loads is listed as ok and needed: exit 0."""
+    from furikaeri import models as m
+
+    folder = m.resolve("tiny.en", m.default_models_dir()).path
+    monkeypatch.setenv("FURIKAERI_MODEL", folder)
+    r = CliRunner().invoke(cli, ["models", "--json"])
+    assert r.exit_code == 0, r.output
+    rows = {row["name"]: row for row in json.loads(r.stdout)}
+    assert rows[folder]["needed"] and rows[folder]["status"] == "ok", rows
