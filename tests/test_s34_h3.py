@@ -49,3 +49,15 @@ def test_a_doubling_the_language_makes_is_not_a_repetition(text):
 def test_different_words_in_a_row_are_not_a_repetition():
     assert _repetitions("今日のピクニック、明日のピクニックの話です。") == []
     assert _repetitions("とても、すごく楽しかったです。") == []
+
+
+# --- K.md #9: the mid-sentence freeze tip in natural Japanese ---------------------------------
+
+def test_the_longest_mid_sentence_pause_is_said_as_the_other_tips_say_it():
+    from furikaeri.advice import _freeze
+    from furikaeri.measure import Pause
+
+    mid = Pause(3.0, 4.0, "long", "mid")
+    pauses = [Pause(1.0, 2.5, "long", "sentence"), mid]  # a longer one elsewhere: tip_freeze_mid
+    tip = _freeze(pauses, [mid], "ja")
+    assert "最長1.0秒" in tip and "長くて" not in tip, tip
