@@ -73,3 +73,30 @@ def test_models_takes_a_usable_folder_furikaeri_model_names(monkeypatch):
     assert r.exit_code == 0, r.output
     rows = {row["name"]: row for row in json.loads(r.stdout)}
     assert rows[folder]["needed"] and rows[folder]["status"] == "ok", rows
+
+
+# --------------------------------------------------------------------------- N #7: FURIKAERI_DEBUG keeps the code
+
+
+@pytest.mark.parametrize("debug", [None, "1"])
+@pytest.mark.parametrize("error, code", [(ValueError("a bug"), 70), (PermissionError(13, "denied", "/x/y"), 2)])
+def test_debugging_shows_the_traceback_and_keeps_the_exit_code(furikaeri_home, monkeypatch, debug, error, code):
+    """QA-N #7: with FURIKAERI_DEBUG=1 a bug exited 1 (Python's, for a traceback left to it), not
+    70; an OSError 1, not 2. Debugging adds the traceback and changes nothing a script sees."""
+    from furikaeri.store import Store
+
+    if debug:
+        monkeypatch.setenv("FURIKAERI_DEBUG", debug)
+    else:
+        monkeypatch.delenv("FURIKAERI_DEBUG", raising=False)
+    with Store.open(furikaeri_home) as st:
+        st.create_session("Monday", kind="practice")
+
+    def broken(self, **kw):
+        raise error
+
+    monkeypatch.setattr(Store, "sessions", broken)
+    r = CliRunner().invoke(cli, ["history"], catch_exceptions=False)
+    assert r.exit_code == code, r.output
+    assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: "), r.stderr
+    assert ("Traceback (most recent call last)" in r.stderr) == bool(debug), r.stderr

@@ -257,15 +257,24 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
         except KeyboardInterrupt:
             _interrupted()
         except OSError as e:
-            if os.environ.get("FURIKAERI_DEBUG"):
-                raise
+            _debug_traceback()
             fail(_os_error_line(e), ja=_os_error_line(e, "ja"))
             sys.exit(2)
         except Exception as e:  # pragma: no cover - the last guard
-            if os.environ.get("FURIKAERI_DEBUG"):
-                raise
-            fail(f"unexpected {type(e).__name__}: {e} (set FURIKAERI_DEBUG=1 for details)")
+            _debug_traceback()
+            hint = "" if os.environ.get("FURIKAERI_DEBUG") else " (set FURIKAERI_DEBUG=1 for details)"
+            fail(f"unexpected {type(e).__name__}: {e}{hint}")
             sys.exit(INTERNAL_ERROR)
+
+
+def _debug_traceback() -> None:
+    """With ``FURIKAERI_DEBUG`` set, the traceback of the error being handled, on stderr before
+    its one line: debugging shows where, and the exit code a script sees stays the same (70 for
+    a bug, 2 for a file's error; a traceback left to Python would exit 1)."""
+    if os.environ.get("FURIKAERI_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
 
 
 def _unknown_size_unset() -> None:
