@@ -250,7 +250,7 @@ def analyze_audio(
     from furikaeri.speech import find_speech
 
     _check_options(language, budget, prefer)
-    info = _model_info(model, models_dir, language)
+    info = _model_info(model, models_dir, language, prefer)
     audio = replace(audio, samples=without_offset(audio.samples))  # as a Listener takes it out
     smap = find_speech(audio)
     lang, other, spans = choose_language(audio, smap, language, info, prefer) if smap.has_speech else (
@@ -282,15 +282,21 @@ def _check_options(language: str, budget: float | None, prefer: str | None = Non
         raise UsageError("the budget must be a positive number of seconds", ja="持ち時間は正の秒数で指定してください")
 
 
-def _model_info(model: str | None, models_dir, language: str = "auto"):
-    """The model to hear with; an English-only one refuses another language (it would invent
-    an English answer over Japanese speech, with figures of its own)."""
+def _model_info(model: str | None, models_dir, language: str = "auto", prefer: str | None = None):
+    """The model to hear with; an English-only one refuses another language, named or the
+    question's (``prefer``): it would invent an English answer over Japanese speech, with figures
+    of its own (QA: a Japanese set's 自己紹介 saved as "Thank you so much for watching")."""
     from pathlib import Path
 
     from furikaeri import models as models_mod
     from furikaeri.errors import UsageError
 
     info = models_mod.resolve(model, Path(models_dir) if models_dir else models_mod.default_models_dir())
+    if not info.multilingual and language == "auto" and prefer not in (None, "en"):
+        raise UsageError(f"the model {info.name} hears English only: for a question in Japanese use a "
+                         "multilingual one (the default, base)",
+                         ja=f"モデル {info.name} は英語しか聞き取れません。日本語の質問には"
+                         "多言語モデル（既定の base）を使ってください")
     if not info.multilingual and language not in ("auto", "en"):
         raise UsageError(f"the model {info.name} hears English only: for --language {language} use a "
                          "multilingual one (the default, base)",
@@ -485,6 +491,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         verdicts["voice"] = voice_verdict(voice, rules)
     if cut_short and "length" in verdicts:  # the file's end is missing, not the speaker's words
         verdicts["length"] = dataclasses.replace(verdicts["length"], level="n/a")
+    if mostly_other:  # its words are a translation: no "good" beside figures the archive refuses
+        verdicts = {k: v for k, v in verdicts.items() if k not in word_verdicts(rules)}
     return Analysis(
         file=source or None,
         language=rules.code,
@@ -548,6 +556,14 @@ def off_language(d: dict) -> bool:
     other = sum((x["end"] if isinstance(x, dict) else x.end) - (x["start"] if isinstance(x, dict) else x.start)
                 for x in spans)
     return bool(spans) and other >= 0.5 * (d.get("answer_s") or d.get("duration_s") or 0.0)
+
+
+def word_verdicts(rules) -> frozenset[str]:
+    """The verdicts on figures counted from an answer's words (its rates, fillers, hedges,
+    opening): none for an answer half or more in another language (:func:`off_language`), whose
+    words are a translation or an invention, as the archive saves none of those figures
+    (:data:`furikaeri.store.WORD_FIGURES`). Its length, start, pauses and voice are the sound's."""
+    return frozenset({"rate", *rules.rate_keys, "fillers", "hedges", "opening"})
 
 
 def voice_verdict(voice: Voice, rules) -> Verdict:

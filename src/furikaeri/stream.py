@@ -184,7 +184,7 @@ class Listener:
 
         _check_options(language, budget, prefer)
         self.prefer = prefer
-        self.info = _model_info(model, models_dir, language)
+        self.info = _model_info(model, models_dir, language, prefer)
         self.language = language if language != "auto" else ("en" if not self.info.multilingual else "auto")
         # a language named by the person is checked once against what the speech sounds like
         self._doubt = language != "auto" and self.info.multilingual
