@@ -1033,7 +1033,9 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
     overall = () if one_question else prog.overall  # one question asked for: its block says it all
     figures = {id(b): _progress_figures(b, own(b)) for b in (*overall, *prog.questions)}
     table = as_tables(list(figures.values()), console.width)  # every block alike
-    for o in overall:
+    for i, o in enumerate(overall):
+        if i:  # each language's overview set apart, as each question's block is
+            console.print()
         title = t("overall", own(o))
         if len(prog.overall) > 1 and o.language:  # "overall (Japanese)", 「全体（英語）」
             title += _bracketed(language_name(o.language, own(o)), own(o))
