@@ -100,3 +100,33 @@ def test_debugging_shows_the_traceback_and_keeps_the_exit_code(furikaeri_home, m
     assert r.exit_code == code, r.output
     assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error: "), r.stderr
     assert ("Traceback (most recent call last)" in r.stderr) == bool(debug), r.stderr
+
+
+# --------------------------------------------------------------------------- M #3: whole summaries
+
+
+def _commands_listed(output: str) -> dict[str, str]:
+    """The command list of a group's --help: name -> its summary, wrapped lines joined."""
+    import re
+
+    block = output.split("Commands:\n", 1)[1].split("\n\n", 1)[0]
+    listed: dict[str, str] = {}
+    for line in block.splitlines():
+        if m := re.match(r"  (\S+)\s+(.*)", line):
+            listed[m.group(1)] = m.group(2)
+        else:
+            last = list(listed)[-1]
+            listed[last] += " " + line.strip()
+    return listed
+
+
+@pytest.mark.parametrize("group", [[], ["questions"]])
+def test_every_command_summary_in_the_english_list_is_a_whole_sentence(group):
+    """QA-M #3: `furikaeri --help` cut 10 of 16 summaries mid-sentence ("Compare two attempts
+    (answer ids), two sessions, or the..."), where the Japanese list has each whole."""
+    r = CliRunner().invoke(cli, [*group, "--help"], env={"LANG": "C", "LC_ALL": "C", "COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    listed = _commands_listed(r.stdout)
+    assert len(listed) >= (16 if not group else 4), listed
+    for name, said in listed.items():
+        assert not said.endswith("...") and said.endswith("."), (name, said)

@@ -64,6 +64,10 @@ class JapaneseFormatter(click.HelpFormatter):
             self.write("\n".join([lines[0]] + [margin + line for line in lines[1:]]) + "\n")
 
 
+#: A command summary's room in its group's list: its first sentence, never cut (the list wraps it).
+WHOLE = 10_000
+
+
 class LocalizedContext(click.Context):
     """A context whose help follows the system's language."""
 
@@ -99,10 +103,13 @@ class LocalizedHelp:
             self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if not isinstance(formatter, JapaneseFormatter):
-            return super().format_commands(ctx, formatter)
+        """The group's commands, each with its help's first sentence whole (in Japanese from
+        :mod:`help_ja`): click cuts a summary to the room left on an 80-column line, mid-sentence
+        ("Compare two attempts (answer ids), two sessions, or the..."); the list wraps it instead."""
         path = command_path(ctx)
-        rows = [(name, summary(doc(f"{path} {name}".strip(), cmd.help or "")))
+        ja = isinstance(formatter, JapaneseFormatter)
+        rows = [(name, summary(doc(f"{path} {name}".strip(), cmd.help or "")) if ja
+                 else cmd.get_short_help_str(limit=WHOLE))
                 for name in self.list_commands(ctx)
                 if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
         if rows:
