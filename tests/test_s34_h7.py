@@ -130,3 +130,20 @@ def test_every_command_summary_in_the_english_list_is_a_whole_sentence(group):
     assert len(listed) >= (16 if not group else 4), listed
     for name, said in listed.items():
         assert not said.endswith("...") and said.endswith("."), (name, said)
+
+
+# --------------------------------------------------------------------------- M #12: the Japanese usage line
+
+
+@pytest.mark.parametrize("args, usage", [([], "furikaeri [オプション] コマンド [引数]..."),
+                                         (["questions"], "furikaeri questions [オプション] [コマンド] [引数]..."),
+                                         (["analyze"], "furikaeri analyze [オプション] FILES...")])
+def test_the_japanese_usage_line_names_clicks_placeholders_in_japanese(args, usage):
+    """QA-M #12: 「使い方: furikaeri [OPTIONS] COMMAND [ARGS]...」 under a heading 「オプション:」;
+    a command's own placeholder (FILES), which its help's text names, is kept."""
+    r = CliRunner().invoke(cli, [*args, "--help"], env={"LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"},
+                           prog_name="furikaeri")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == "使い方: " + usage, r.stdout
+    english = CliRunner().invoke(cli, [*args, "--help"], env={"LANG": "C", "LC_ALL": "C"})
+    assert "[OPTIONS]" in english.stdout.splitlines()[0]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import textwrap
 
 import click
 from rich.cells import cell_len
@@ -23,6 +22,9 @@ from furikaeri.report.wrap import unspaced, wrap_unspaced
 
 HEADINGS = {"Options": "オプション", "Commands": "コマンド"}
 USAGE = "使い方: "
+#: click's own placeholders in a usage line (``[OPTIONS] COMMAND [ARGS]...``), in Japanese; a
+#: command's own (FILES, NUMBER) are kept, as its Japanese help names them.
+PLACEHOLDERS = {"OPTIONS": "オプション", "COMMAND": "コマンド", "ARGS": "引数"}
 #: click's notes after an option's help (``[default: 3; required]``), in Japanese.
 EXTRAS = (("default: ", "既定: "), ("env var: ", "環境変数: "), ("required", "必須"))
 
@@ -31,9 +33,12 @@ class JapaneseFormatter(click.HelpFormatter):
     """click's help layout, measured in terminal cells and broken between Japanese phrases."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = re.sub(r"\b(?:OPTIONS|COMMAND|ARGS)\b", lambda m: PLACEHOLDERS[m.group()], args)
         head = f"{' ' * self.current_indent}{USAGE if prefix is None else prefix}{prog} "
-        room = max(self.width - cell_len(head), 20)
-        lines = textwrap.wrap(args, room) or [""]
+        if self.width - cell_len(head) < 20:  # a long command on a narrow screen: its arguments below it, as click does
+            self.write(head.rstrip() + "\n")
+            head = " " * (self.current_indent + 4)
+        lines = _cell_wrap(args, max(self.width - cell_len(head), 10))
         self.write((head + lines[0]).rstrip() + "\n")
         for line in lines[1:]:
             self.write(" " * cell_len(head) + line + "\n")
@@ -150,6 +155,17 @@ def option_help(param: click.Parameter, shown: str) -> str:
     for en, ja in EXTRAS:
         notes = notes.replace(en, ja)
     return (help_ja.OPTIONS.get(english, english) + notes).strip()
+
+
+def _cell_wrap(words: str, room: int) -> list[str]:
+    """``words`` broken at spaces into lines of at most ``room`` terminal cells ([オプション]
+    takes 12, textwrap counts 7), a word longer than that alone on its line."""
+    lines = [""]
+    for word in words.split():
+        if lines[-1] and cell_len(f"{lines[-1]} {word}") > room:
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
 
 
 def _join(lines: list[str]) -> str:
