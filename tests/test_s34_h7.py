@@ -43,6 +43,22 @@ def test_analyze_save_json_carries_the_note_check_as_fix(tmp_path, monkeypatch):
     assert "fix" not in json.loads(plain.stdout)  # not saved: nothing checked
 
 
+def test_analyze_save_json_of_a_silent_file_has_fix_null(tmp_path, monkeypatch):
+    """The document of a file with no speech, in a --save --json run, has the shape of a saved
+    one: `answer_id` and `fix` both null."""
+    import dataclasses
+
+    from furikaeri import stream
+    from test_compare_notes import make_analysis
+
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: dataclasses.replace(
+        make_analysis(), speech_detected=False))
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(SAMPLE), "--save", "--json"])
+    assert r.exit_code == 2, r.output
+    doc = json.loads(r.stdout)
+    assert doc["answer_id"] is None and doc["fix"] is None and doc["speech_detected"] is False, doc
+
+
 # --------------------------------------------------------------------------- N #5: the model analyze would use
 
 
