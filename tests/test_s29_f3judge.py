@@ -226,7 +226,7 @@ def test_a_session_mean_of_pace_keeps_its_answers_off_the_range(furikaeri_home):
     assert (pace.before, pace.after) == (117.0, 142.0)
     assert pace.verdict == "worse"
     assert cmp.off_band["wpm"] == [1, 3, 2, 3]
-    assert cmp.to_dict()["off_band"]["wpm"] == [1, 3, 2, 3]
+    assert cmp.to_dict()["off_band"]["wpm"] == {"before": {"off": 1, "answers": 3}, "after": {"off": 2, "answers": 3}}
 
 
 @pytest.mark.parametrize("before, after, verdict", [

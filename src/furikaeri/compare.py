@@ -475,7 +475,14 @@ class SessionComparison:
                 "pairs": [p.to_dict() for p in self.pairs],
                 "only_before": [answer_document(a.to_dict()) for a in self.only_before],
                 "only_after": [answer_document(a.to_dict()) for a in self.only_after],
-                "means": [c.to_dict() for c in self.means], "off_band": self.off_band}
+                "means": [c.to_dict() for c in self.means], "off_band": self.off_band_dict()}
+
+    def off_band_dict(self) -> dict[str, dict[str, dict[str, int]]]:
+        """:attr:`off_band` as ``--json`` writes it, each count named (a script read four bare
+        numbers in an order only the source told): ``{metric: {"before": {"off": 1, "answers":
+        3}, "after": {...}}}``, 1 of the 3 answers of the session before off the norm."""
+        return {name: {"before": {"off": off_b, "answers": of_b}, "after": {"off": off_a, "answers": of_a}}
+                for name, (off_b, of_b, off_a, of_a) in self.off_band.items()}
 
     def languages(self) -> list[str | None]:
         """The language the sessions were compared in, or else the languages of every answer

@@ -199,15 +199,15 @@ def compare(refs, sessions_, question, first, lang, json_):
     if first and not question:
         raise UsageError("--first goes with --question (the first attempt at it against the latest)",
                          ja="--first は --question と一緒に使います（その質問の最初の回答と最新の回答を比べます）")
+    if question and refs:  # said before the archive is opened: a missing --home is not what is wrong
+        raise UsageError("give either --question or two ids, not both",
+                         ja="--question か回答番号2つのどちらか一方を指定してください")
+    if not question and len(refs) != 2:
+        raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)",
+                         ja="回答番号を2つ指定してください（または --sessions A B、--question 質問）")
     with open_store(reading=True) as store:
         if question:
-            if refs:
-                raise UsageError("give either --question or two ids, not both",
-                                 ja="--question か回答番号2つのどちらか一方を指定してください")
             result = C.compare_question(store, practised(store, question), first=first, cli=cli_start())
-        elif len(refs) != 2:
-            raise UsageError("give two answer ids (or --sessions A B, or --question TEXT)",
-                             ja="回答番号を2つ指定してください（または --sessions A B、--question 質問）")
         elif sessions_ or any(typed_number(r) is None for r in refs):
             result = C.compare_sessions(store, refs[0], refs[1], cli=cli_start())
         else:
@@ -275,6 +275,9 @@ def progress(question, since, lang, json_):
 def export(fmt, out, lang):
     """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
 
+    Without --format, a file named by --out gets the format its extension names (.csv, .md,
+    .json; JSON for any other); a --format that contradicts the extension is refused.
+
     \b
     Examples:
       furikaeri export --format md --out journal.md
@@ -283,6 +286,7 @@ def export(fmt, out, lang):
     """
     from furikaeri.report.export import export as export_archive
 
+    fmt = export_format(fmt, out)
     if out is not None:
         refuse_archive_target(out)
     with open_store(reading=True, say_missing=True) as store:
@@ -293,6 +297,31 @@ def export(fmt, out, lang):
     text += "" if text.endswith("\n") else "\n"  # the same bytes as printed (`export > FILE`)
     write_export(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")  # a BOM: spreadsheets read UTF-8
     click.echo(lang_text(ui_language(), "export_wrote", path=out), err=True)
+
+
+#: The format an ``export --out`` file's extension names.
+EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
+
+
+def export_format(fmt: str, out: Path | None) -> str:
+    """The format ``export`` writes: ``--format`` as typed; when it was not typed, the one
+    ``out``'s extension names, else ``fmt`` (json). ``-o answers.csv`` with --format forgotten
+    wrote JSON into a .csv that a spreadsheet or ``csv`` reads as nonsense; a typed --format
+    that contradicts the extension (``-f json -o b.csv``) makes the same file, so it is refused
+    before anything is written."""
+    from click.core import ParameterSource
+
+    named = EXTENSION_FORMATS.get(out.suffix.lower()) if out is not None else None
+    ctx = click.get_current_context(silent=True)
+    typed = ctx is not None and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE
+    if not typed:
+        return named or fmt
+    if named is None or named == fmt:
+        return fmt
+    raise UsageError(f"--format {fmt} does not match --out {out}, a .{out.suffix[1:]} file: name the file for "
+                     f"{fmt}, or leave --format out to write {named} (nothing was written)",
+                     ja=f"--format {fmt} と --out {out}（.{out.suffix[1:]} のファイル）が合いません。{fmt} に合う名前にするか、"
+                        f"--format を省いて {named} で書き出してください（何も書き出していません）")
 
 
 def refuse_archive_target(out: Path) -> None:
@@ -358,9 +387,10 @@ def delete(number, interview_, yes, json_):
         found = store.interview(n) if interview_ else store.answer(n, full=False)
         L = (found.language if not interview_ and found else None) or archive_lang(None)
         if found is None:
-            kind = ("interview", "面接記録") if interview_ else ("answer", "回答")
-            raise UsageError(f"there is no {kind[0]} {n} (see `{cli_start()} history`)",
-                             ja=f"{kind[1]} {n} はありません（`{cli_start()} history` を参照）")
+            kind = ("interview", "面接記録", " --interviews") if interview_ else ("answer", "回答", "")
+            listed = f"{cli_start()} history{kind[2]}"  # the list that shows what was not found
+            raise UsageError(f"there is no {kind[0]} {n} (see `{listed}`)",
+                             ja=f"{kind[1]} {n} はありません（`{listed}` を参照）")
         what = lang_text(L, "delete_interview" if interview_ else "delete_answer", id=n,
                          about=(found.company or "–") if interview_ else (found.question or "–"))
         if not yes:

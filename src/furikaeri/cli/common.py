@@ -161,31 +161,40 @@ def open_store(*, reading: bool = False, say_missing: bool = False):
     named by FURIKAERI_HOME) is read as an empty archive and left as it was, so a mistyped
     --home or FURIKAERI_HOME leaves no stray folders or files behind it; ``say_missing``: a
     command that would then read as an empty archive (history, progress, export) says, when
-    the folder was named by --home, that it does not exist (a typo is the likely cause; a
-    command that fails on it names the --home in its error line instead)."""
+    the folder was named by --home, that it does not exist (a typo is the likely cause). A
+    command that fails on that empty archive (show, compare, note, delete: "there is no answer
+    1") fails with that line instead, so a typo is never hidden behind "no answer 1"."""
     from furikaeri.store import Store, has_archive
 
     home = current_home()
     if reading and not has_archive(home):
-        missing = not home.exists() and say_missing and home_option()
-        return _empty_store(home if missing else None)
+        missing = not home.exists() and home_option()
+        return _empty_store(home if missing else None, say=say_missing)
     return Store.open(home, make=not reading)
 
 
 @contextlib.contextmanager
-def _empty_store(missing: Path | None):
-    """An empty archive that exists only while it is read (in a temporary folder); the folder
-    ``missing`` is said not to exist."""
+def _empty_store(missing: Path | None, *, say: bool = False):
+    """An empty archive that exists only while it is read (in a temporary folder). The folder
+    ``missing`` (a --home that does not exist) is said not to exist: up front when ``say``
+    (the command then shows an empty archive), else as the error of a command that fails on
+    the empty archive, in place of its own (which would blame an answer, not the folder)."""
     import tempfile
 
     from furikaeri.cli.language import ui_language
     from furikaeri.lang import text
     from furikaeri.store import Store
 
-    if missing is not None:
+    if missing is not None and say:
         click.echo(text(ui_language(), "no_archive_folder", home=missing), err=True)
     with tempfile.TemporaryDirectory(prefix="furikaeri-empty-") as folder, Store.open(folder) as store:
-        yield store
+        try:
+            yield store
+        except FurikaeriError as e:
+            if missing is None or say:
+                raise
+            raise UsageError(text("en", "no_archive_folder", home=missing),
+                             ja=text("ja", "no_archive_folder", home=missing)) from e
 
 
 def user_dir() -> Path:

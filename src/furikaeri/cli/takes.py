@@ -31,8 +31,8 @@ def save_commands(paths: list, settings: dict | None = None) -> dict:
     from furikaeri.session import key_in_name
 
     saved: set = set()
-    try:
-        with open_store() as store:
+    try:  # only read: a recover under a --home with no archive yet makes none
+        with open_store(reading=True) as store:
             saved = {Path(a.audio_path).resolve() for a in store.answers(full=False) if a.audio_path}
     except Exception:  # noqa: BLE001 - an archive that cannot be read: the hint is still right
         pass
