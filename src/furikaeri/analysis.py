@@ -488,7 +488,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     verdicts = dict(m.verdicts)
     if m.speech_detected:
         voice = voice_of((m.answer_start, m.answer_end))
-        verdicts["voice"] = voice_verdict(voice, rules)
+        verdicts["voice"] = voice_verdict(voice, rules, answer_s=m.answer_s)
     if cut_short and "length" in verdicts:  # the file's end is missing, not the speaker's words
         verdicts["length"] = dataclasses.replace(verdicts["length"], level="n/a")
     if mostly_other:  # its words are a translation: no "good" beside figures the archive refuses
@@ -566,15 +566,17 @@ def word_verdicts(rules) -> frozenset[str]:
     return frozenset({"rate", *rules.rate_keys, "fillers", "hedges", "opening"})
 
 
-def voice_verdict(voice: Voice, rules) -> Verdict:
+def voice_verdict(voice: Voice, rules, answer_s: float | None = None) -> Verdict:
     """``low`` (flat) when half the 10-s stretches or more were monotone, ``good`` otherwise, ``n/a`` with
-    too little voiced speech (:mod:`furikaeri.voice`, :data:`furikaeri.norms.MONOTONE_ST`)."""
+    too little voiced speech (:mod:`furikaeri.voice`, :data:`furikaeri.norms.MONOTONE_ST`) or in an
+    answer (``answer_s``) too short for any rate, as its pace is (1.5 s is no "most 10 s")."""
     from furikaeri import norms
     from furikaeri.lang import text
-    from furikaeri.measure import share_as_shown
+    from furikaeri.measure import share_as_shown, too_short_for_rates
 
     # judged as the share is shown (49.7 % is "50 %"), as every verdict is (furikaeri.measure.as_shown)
-    level = ("n/a" if voice.monotone_share is None else
+    short = answer_s is not None and too_short_for_rates(answer_s)
+    level = ("n/a" if voice.monotone_share is None or short else
              "low" if share_as_shown(voice.monotone_share) >= norms.MONOTONE_SHARE_HIGH else "good")
     # "most 10 s": flat (under MONOTONE_ST) in fewer than MONOTONE_SHARE_HIGH of the stretches
     return Verdict(level, text(rules.code, "norm_voice", st=norms.MONOTONE_ST), norms.VOICE_SOURCE)

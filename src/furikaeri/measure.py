@@ -442,6 +442,20 @@ def latency_verdict(latency_s: float | None, code: str) -> Verdict | None:
     return Verdict(level, text(code, "norm_latency", freeze=norms.LATENCY_FREEZE_S), norms.LATENCY_SOURCE)
 
 
+def opening_verdict(said: Opening, code: str, *, short: bool = False) -> Verdict:
+    """The time to the point against its norm: ``high`` (late) past the budget's share, ``ok`` on
+    time but a story first (not the conclusion first the norm asks for; its tip says so), else
+    ``good``. Where the words do not tell the order (``order`` None) the norm names the time
+    alone, so a "good" never claims the point came first; an answer too ``short`` for any rate
+    (:func:`too_short_for_rates`: a 1.5-s fragment ending on a full stop) is not judged."""
+    from furikaeri.lang import text
+
+    told = said.order is not None
+    norm = text(code, "norm_opening" if told else "norm_opening_time", share=norms.OPENING_SHARE)
+    level = ("n/a" if short else "high" if said.late else "ok" if said.order == "story_first" else "good")
+    return Verdict(level, norm, norms.OPENING_SOURCE)
+
+
 def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
           said_opening: Opening | None = None, latency_s: float | None = None) -> dict[str, Verdict]:
     """Each figure against its norm (:mod:`furikaeri.norms`), the norm written in the answer's
@@ -481,10 +495,7 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
                             else "good",
                             text(code, "norm_hedges", high=norms.HEDGES_PER_100_HIGH), norms.hedges_source(code))
     if said_opening is not None:
-        # on time but a story first: not the conclusion first the norm asks for (its tip says so)
-        out["opening"] = Verdict("high" if said_opening.late else "ok" if said_opening.order == "story_first"
-                                 else "good",
-                                 text(code, "norm_opening", share=norms.OPENING_SHARE), norms.OPENING_SOURCE)
+        out["opening"] = opening_verdict(said_opening, code, short=short)
     latency = latency_verdict(latency_s, code)
     if latency is not None:
         out["latency"] = latency

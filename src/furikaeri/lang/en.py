@@ -915,6 +915,7 @@ TEXT = {
     'warn_cut_at_limit': 'The recording stopped at its time limit ({seconds:.0f} s) while you were still speaking: this report covers the answer up to there (raise --max-seconds to finish a longer one).',
     'reflection_interrupted': 'stopping after this answer (it is saved, with what you entered; add to its note later with `{command}`)',
     'not_saved_silent_removed': 'no speech heard in this take: not saved, and its recording removed',
+    'norm_opening_time': '≤ {share:.0%} of budget; order not told by the words',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -857,6 +857,7 @@ TEXT = {
     'warn_cut_at_limit': '話している途中で、録音が上限の{seconds:.0f}秒で止まりました。このレポートはそこまでの分析です（長く話すときは --max-seconds を大きくしてください）。',
     'reflection_interrupted': 'この回答で練習を終えます（回答は入力した内容とともに保存済みです。メモは後で `{command}` で追加できます）',
     'not_saved_silent_removed': '声が聞こえなかったので保存せず、録音も削除しました。',
+    'norm_opening_time': '持ち時間の{share:.0%}以内・話の順序は判定できず',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
