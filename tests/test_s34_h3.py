@@ -63,6 +63,71 @@ def test_the_longest_mid_sentence_pause_is_said_as_the_other_tips_say_it():
     assert "最長1.0秒" in tip and "長くて" not in tip, tip
 
 
+# --- K.md #5: the fast-pace tip fits the figures ----------------------------------------------
+
+def _fast(language: str, *, transcript: str, words: int, pauses, art: float):
+    from types import SimpleNamespace
+
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import Stats, Verdict
+
+    rules = get_rules(language)
+    key = rules.rate_key
+    rate = rules.rate_type(**{key: 210.0 if key == "wpm" else 9.5, f"articulation_{key}": art})
+    return SimpleNamespace(speech_detected=True, over_budget=False, answer_s=40.0, fillers=(), hedges=(),
+                           transcript=transcript, pauses=tuple(pauses), rate=rate,
+                           stats=Stats(unit=rules.unit, word_count=words),
+                           verdicts={"rate": Verdict("high", "")})
+
+
+def _pace_tip(m, language: str) -> str:
+    from furikaeri.advice import _rate_tip
+
+    return _rate_tip(m, language)[1]
+
+
+#: K.md #5's answer: 7 short sentences (about 9 words each), a brief pause after 6 of them.
+SHORT = " ".join(["A black bird sees a hat on the hill."] * 7)
+
+
+def _stops(*durations):
+    from furikaeri.measure import Pause
+
+    return [Pause(4.0 * i, 4.0 * i + d, "short" if d < 1 else "long", "sentence") for i, d in enumerate(durations, 1)]
+
+
+def test_short_sentences_with_brief_stops_are_told_to_rest_at_the_full_stops_not_to_shorten_them():
+    from furikaeri.lang import text
+
+    tip = _pace_tip(_fast("en", transcript=SHORT, words=63, pauses=_stops(0.4, 0.5, 0.3, 0.8, 0.4, 0.3), art=256.0),
+                    "en")
+    assert "shorter sentences" not in tip and "full stops go by" in tip, tip
+    assert tip.startswith("Fast pace (210 words/min).")
+    ja = _pace_tip(_fast("ja", transcript="黒い鳥が帽子を見つけました。" * 7, words=7 * 20,
+                         pauses=_stops(0.4, 0.5, 0.3, 0.8, 0.4, 0.3), art=11.0), "ja")
+    assert ja.startswith("話す速さが速めです") and "句点のあとにほとんど間がありません" in ja, ja
+    assert text("ja", "tip_fast", value="x", lo=1, hi=2) != ja
+
+
+def test_short_sentences_with_rests_taken_are_told_the_words_are_fast():
+    tip = _pace_tip(_fast("en", transcript=SHORT, words=63, pauses=_stops(0.9, 1.0, 0.8, 1.2, 0.9, 1.1), art=256.0),
+                    "en")
+    assert "256 words/min even between pauses" in tip and "shorter sentences" not in tip, tip
+    ja = _pace_tip(_fast("ja", transcript="黒い鳥が帽子を見つけました。" * 7, words=7 * 20,
+                         pauses=_stops(0.9, 1.0, 0.8, 1.2, 0.9, 1.1), art=11.0), "ja")
+    assert "話している部分が11.0拍/秒と速め" in ja and "短く区切る" not in ja, ja
+
+
+def test_long_sentences_are_still_told_to_be_shorter():
+    long = "I led the team that rebuilt the billing system and we moved every customer over in a quarter " \
+           "while keeping the old one running and nobody lost a single invoice along the way."
+    tip = _pace_tip(_fast("en", transcript=long, words=34, pauses=(), art=230.0), "en")
+    assert "shorter sentences" in tip, tip
+    ja = _pace_tip(_fast("ja", transcript="私はチームで請求システムを作り直し全ての顧客を移行しながら古いシステムも動かし続けました。",
+                         words=80, pauses=(), art=10.0), "ja")
+    assert "短く区切る" in ja, ja
+
+
 # --- J.md #4, P.md #5: the opening verdict claims no order the words did not tell ------------
 
 def _judged(opening, answer_s: float = 40.0, language: str = "en"):

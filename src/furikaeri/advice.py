@@ -235,7 +235,8 @@ def _filler_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
 
 def _rate_tip(m, language: str) -> Ranked | None:
     """A pace outside its band (the report's verdict), by its cause when slow: the silences
-    between quick words, or the words themselves."""
+    between quick words, or the words themselves; when fast, by what the figures leave to
+    change (:func:`_fast_lever`)."""
     rate = m.verdicts.get("rate")
     if not rate or rate.level not in ("low", "high"):
         return None
@@ -250,7 +251,41 @@ def _rate_tip(m, language: str) -> Ranked | None:
         shown_art = f"{art:.{rate_digits(art, key)}f}"
         return 3.5, text(language, _slowing_pauses(m.pauses), value=value,
                          art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
-    return 3.5, text(language, "tip_fast" if rate.level == "high" else "tip_slow", value=value, lo=band.lo, hi=band.hi)
+    if rate.level == "high":
+        lever = _fast_lever(m, language)
+        shown_art = "—" if art is None else f"{art:.{rate_digits(art, key)}f}"
+        return 3.5, text(language, lever, value=value, lo=band.lo, hi=band.hi,
+                         art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
+    return 3.5, text(language, "tip_slow", value=value, lo=band.lo, hi=band.hi)
+
+
+#: A sentence past this many words (Japanese: as many words' morae, ``Rules.units_per_word``)
+#: is long to say in one go: a fast pace in such sentences is slowed by shortening them.
+LONG_SENTENCE_WORDS = 20
+#: A pause at a full stop this long or longer is a rest the listener feels: the low end of the
+#: coaches' deliberate pause (0.8-1.5 s, :data:`furikaeri.norms.PAUSES_SOURCE`).
+REST_AT_STOP_S = 0.8
+#: A full stop in a transcript: 。！？ anywhere, . ! ? before a space or the end ("3.5" is none).
+_STOP = re.compile(r"[。！？]|[.!?](?=\s|$)")
+
+
+def _fast_lever(m, language: str) -> str:
+    """The fast-pace tip that fits the figures: long sentences are shortened (``tip_fast``);
+    short ones whose full stops mostly pass without a rest of :data:`REST_AT_STOP_S` get one
+    (``tip_fast_stops``); short ones with their rests already taken are fast in the words
+    themselves (``tip_fast_words``). Sentences are counted by the transcript's full stops, or
+    the pauses placed after a sentence's end where Whisper wrote fewer; without the words'
+    count the length is unknown, and the tip is the general one."""
+    stats = getattr(m, "stats", None)
+    units = getattr(stats, "word_count", 0) or 0
+    if not units:
+        return "tip_fast"
+    at_stops = [p for p in getattr(m, "pauses", ()) or () if p.place == "sentence"]
+    sentences = max(len(_STOP.findall(getattr(m, "transcript", "") or "")), len(at_stops) + 1, 1)
+    if units / get_rules(language).units_per_word / sentences > LONG_SENTENCE_WORDS:
+        return "tip_fast"
+    rests = sum(p.duration >= REST_AT_STOP_S for p in at_stops)
+    return "tip_fast_stops" if rests < (sentences - 1) / 2 else "tip_fast_words"
 
 
 def slowed_by_silences(rate, language: str) -> bool:
@@ -398,7 +433,8 @@ TIP_ABOUT = {
     "tip_freeze_mid": ("longest_pause_s",), "tip_long_silences": ("longest_pause_s",),
     "tip_long_silences_mid": ("longest_pause_s",),
     "tip_silent_share": ("longest_pause_s",),
-    "tip_fast": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
+    "tip_fast": tuple(norms.RATE_BANDS), "tip_fast_stops": tuple(norms.RATE_BANDS),
+    "tip_fast_words": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
     "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
     "tip_opening_late": ("opening_share",), "tip_opening_story": ("opening_share",),
     "tip_monotone": ("monotone_share",), "tip_latency": ("latency_s",),

@@ -916,6 +916,8 @@ TEXT = {
     'reflection_interrupted': 'stopping after this answer (it is saved, with what you entered; add to its note later with `{command}`)',
     'not_saved_silent_removed': 'no speech heard in this take: not saved, and its recording removed',
     'norm_opening_time': '≤ {share:.0%} of budget; order not told by the words',
+    'tip_fast_stops': 'Fast pace ({value}). Your sentences are short already, but the full stops go by with hardly a rest. Aim for {lo:g}–{hi:g}: rehearse with a mark after each sentence, and hold a full beat of silence there.',
+    'tip_fast_words': 'Fast pace ({value}), and {art} even between pauses: your sentences are short and you rest at the full stops, so the words themselves come fast. Aim for {lo:g}–{hi:g}: read an answer aloud against a timer until that pace feels normal.',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
