@@ -553,18 +553,33 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
 
     A note followed past the band from inside or beyond its other side ("slow down" from 6.0 to
     5.0 拍/秒, band 5.3–8; "speak faster" from 80 to 176 wpm, band 120–160) is ``overshot``:
-    done as asked, and now out on the far side, which neither "worse" nor "better" says."""
+    done as asked, and now out on the far side, which neither "worse" nor "better" says. One
+    pulled away from the band and moved against the note right across it, ending nearer it
+    ("don't rush" at 99 wpm, then 174, band 120-160) is ``across_norm``: against the note, and
+    out on the band's other side, never "toward the usual range" beside a report that says it
+    is too fast now."""
     c = change(metric, before, after, want=want)
     if c.verdict in ("better", "worse") and _overshot(metric, c, want):  # 80 -> 176 wpm on "speak faster"
         return replace(c, verdict="overshot")
     if c.verdict not in ("better", "worse") or c.delta is None or not pulls_away(metric, before, want):
         return c
     own = change(metric, before, after).verdict  # the norm's: what the change table says
-    if own == "better":
-        return replace(c, verdict="toward_norm")
+    if own == "better":  # nearer the band: into it or toward it, or right across it (then no "toward")
+        return replace(c, verdict="across_norm" if _across_band(metric, before, after) else "toward_norm")
     if (c.delta < 0) == (want == "lower"):  # moved as the note asked
         return replace(c, verdict="away_from_norm")
     return replace(c, verdict=own)
+
+
+def _across_band(metric: Metric, before: float | None, after: float | None) -> bool:
+    """Did a figure judged by a band go from outside it on one side to outside it on the other
+    (outside as the report shows it: :func:`furikaeri.metrics.in_norm`)?"""
+    if before is None or after is None or metric.better != "band" or not metric.band:
+        return False
+    if in_norm(metric.name, before) or in_norm(metric.name, after):
+        return False
+    middle = sum(metric.band) / 2
+    return (before < middle) != (after < middle)
 
 
 def _overshot(metric: Metric, c: Change, want: str | None) -> bool:
@@ -842,16 +857,36 @@ def _order_part(text: str, orders: tuple[str | None, str | None] | None) -> tupl
     return (order_change(*orders),)
 
 
-def _order_told(verdict: str, text: str, orders: tuple[str | None, str | None] | None) -> str:
+def _order_told(verdict: str, text: str, orders: tuple[str | None, str | None] | None, to_point: bool = False) -> str:
     """``verdict``, for a note asking for the conclusion first, as the order of the latest answer
     allows: "held" (or nothing measured) where that order is not told is :data:`UNTOLD` (the time
     to the point held says nothing of the order the note is about); "held" where the answer
-    opened with a story is ``same``, as when both orders are told."""
-    if orders is None or not asks_order(text) or orders[1] == "point_first":
+    opened with a story is ``same``, as when both orders are told. A note about the time to the
+    point alone (``to_point``): :func:`_point_told`."""
+    if orders is None:
+        return verdict
+    if not asks_order(text):
+        return _point_told(verdict, orders) if to_point else verdict
+    if orders[1] == "point_first":
         return verdict
     if orders[1] not in TOLD_ORDERS:
         return UNTOLD if verdict in ("held", "unknown") else verdict
     return "same" if verdict == "held" else verdict
+
+
+def _point_told(verdict: str, orders: tuple[str | None, str | None]) -> str:
+    """``verdict`` of a note about the time to the point ("get to the point faster"), which
+    has no order line of its own, as the report's opening verdicts allow: they call an opening
+    on time that starts with a story "fair", so the time held is never "held" (still where it
+    should be) where either answer opened with a story. A story now: ``same`` (not yet); a story
+    before and the point first now: ``better``, as the report went from fair to good; a story
+    before and this order not told: :data:`UNTOLD`."""
+    after = orders[1]
+    if verdict not in ("held", "unknown") or "story_first" not in orders:
+        return verdict
+    if after in TOLD_ORDERS:
+        return verdict if verdict != "held" else "same" if after == "story_first" else "better"
+    return UNTOLD
 
 
 def opening_order(answer: Answer) -> str | None:
@@ -985,9 +1020,10 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     short = tuple(dict.fromkeys(c.metric for c in changes if _unjudged(c, previous.metrics, metrics)))
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
+    to_point = any(name == "opening_share" for name, _ in targets)  # judged as the report's opening is: order too
     return FixCheck(previous.id, text, True, changes,
                     _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside),
-                                text, orders),
+                                text, orders, to_point),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
@@ -1197,11 +1233,12 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     too short for it. A figure that went against the note (``toward_norm``: "slow down", and
     faster, toward the usual range) leaves a fix that worked elsewhere ``mixed``. ``beside``:
     figures shown beside the ones the note names, which move the verdict but never hold it back
-    from "held" by themselves."""
-    judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm")]
+    from "held" by themselves. "Held" where some figure could not be told (``short``) is
+    ``too_short``: what could not be told is never said to be where it should be."""
+    judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm", "across_norm")]
     better = [c for c in judged if c.verdict == "better"]
     worse = [c for c in judged if c.verdict in ("worse", "overshot")]
-    if better and (worse or any(c.verdict == "toward_norm" for c in changes)):
+    if better and (worse or any(c.verdict in ("toward_norm", "across_norm") for c in changes)):
         return "mixed"
     if better:
         return "better"
@@ -1217,7 +1254,9 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     # names: "えーを減らす", 「えー」 never said, 5 fillers a minute of others) does not make a "same"
     # of a named word that is where it should be; it still shows a trade ("mixed", "worse")
     named = [c for c in judged if c.metric not in beside] or judged
-    return "held" if not explicit and _held_fine(named, limit, aim) else "same"
+    if explicit or not _held_fine(named, limit, aim):
+        return "same"
+    return "too_short" if short else "held"
 
 
 def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None) -> bool:

@@ -918,6 +918,7 @@ TEXT = {
     'norm_opening_time': '≤ {share:.0%} of budget; order not told by the words',
     'tip_fast_stops': 'Fast pace ({value}). Your sentences are short already, but the full stops go by with hardly a rest. Aim for {lo:g}–{hi:g}: rehearse with a mark after each sentence, and hold a full beat of silence there.',
     'tip_fast_words': 'Fast pace ({value}), and {art} even between pauses: your sentences are short and you rest at the full stops, so the words themselves come fast. Aim for {lo:g}–{hi:g}: read an answer aloud against a timer until that pace feels normal.',
+    'across_norm': 'against your note, and out past the usual range on its other side',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

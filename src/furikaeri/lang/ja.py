@@ -860,6 +860,7 @@ TEXT = {
     'norm_opening_time': '持ち時間の{share:.0%}以内・話の順序は判定できず',
     'tip_fast_stops': '話す速さが速めです（{value}）。文はすでに短く区切れていますが、句点のあとにほとんど間がありません。目安は{lo:g}〜{hi:g}です。原稿の句点ごとに印をつけ、そこで一拍おく練習をしましょう。',
     'tip_fast_words': '話す速さが速めです（{value}）。文は短く、句点で間も取れていますが、話している部分が{art}と速めです。目安は{lo:g}〜{hi:g}です。タイマーで時間を計りながら回答を声に出して読み、その速さに慣れるまで練習しましょう。',
+    'across_norm': 'メモとは逆で、目安の範囲を越えて反対側に出ました',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
