@@ -29,7 +29,7 @@ def test_note_on_a_home_that_does_not_exist_makes_nothing(tmp_path, monkeypatch,
     home = tmp_path / "nohome"
     result = CliRunner().invoke(cli, ["--home", str(home), *args], input="")
     assert result.exit_code == 2, result.output
-    assert "there is no answer 1" in result.stderr
+    assert f"no archive in {home}: the folder does not exist" in result.stderr  # QA s34 qa-m #2: not "no answer 1"
     assert not home.exists()
     monkeypatch.setenv("FURIKAERI_HOME", str(home))  # the variable names it as --home does
     assert CliRunner().invoke(cli, args, input="").exit_code == 2 and not home.exists()
