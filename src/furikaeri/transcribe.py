@@ -10,6 +10,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
@@ -87,8 +88,14 @@ def load_model(path: str, cpu_threads: int = 0):
     for 20 s), and there that was much of the wait after a take. The model returned encodes
     only what holds audio and a little padding (:func:`encoder_frames`; CTranslate2 takes
     shorter inputs and the decoder and word alignment read only the frames given). Measured in
-    ``bench/real.py``, ``bench/streaming.py`` and ``bench/accuracy.py`` against the full pass."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    ``bench/real.py``, ``bench/streaming.py`` and ``bench/accuracy.py`` against the full pass.
+
+    Never online: the Hub is kept offline whatever HF_HUB_OFFLINE says, and a folder without
+    one of the files faster-whisper needs (a tokenizer.json it would fetch) is refused first."""
+    from furikaeri.models import check_folder, force_offline
+
+    force_offline()
+    check_folder(Path(path))
     from faster_whisper import WhisperModel
 
     class _ShortWindowWhisper(WhisperModel):
@@ -103,18 +110,48 @@ def load_model(path: str, cpu_threads: int = 0):
             return super().encode(np.ascontiguousarray(batch[..., :keep]))
 
     try:
-        return _ShortWindowWhisper(path, device="cpu", compute_type="int8",
+        return _ShortWindowWhisper(path, device="cpu", compute_type="int8", local_files_only=True,
                                    cpu_threads=cpu_threads or (os.cpu_count() or 2))
     except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
-        said = " ".join(str(e).split())
-        if "binary version" in said:  # CTranslate2 reads a damaged model.bin's first bytes as a version
-            weights = os.path.join(path, "model.bin")
-            said = f"{weights} is damaged or no CTranslate2 Whisper model (CTranslate2: {said.split('.')[0]})"
-            said_ja = f"{weights} が壊れているか、CTranslate2 形式の Whisper モデルではありません"
-        else:
-            said_ja = said
+        said, said_ja = _load_failure(Path(path), " ".join(str(e).split()))
         raise ModelError(f"cannot load the Whisper model at {path}: {said}",
                          ja=f"{path} の Whisper モデルを読み込めません: {said_ja}") from e
+
+
+def _load_failure(folder: Path, said: str) -> tuple[str, str]:
+    """Why a model folder failed to load, naming the file at fault (English, Japanese).
+
+    The libraries' own words name no file ("Model missing. at line 1 column 2" for a bad
+    tokenizer.json, a JSON parser's for config.json), so the small files are read again here to
+    find the culprit; CTranslate2 reads a damaged model.bin's first bytes as a version."""
+    culprit = _unreadable_file(folder)
+    if culprit is None and "binary version" in said:
+        culprit = "model.bin", said.split(".")[0]
+    if culprit is None:
+        return said, said
+    name, why = culprit
+    where = folder / name
+    return (f"{where} is damaged or not from a CTranslate2 Whisper model ({why})",
+            f"{where} が壊れているか、CTranslate2 形式の Whisper モデルのファイルではありません")
+
+
+def _unreadable_file(folder: Path) -> tuple[str, str] | None:
+    """The first of the folder's config.json and tokenizer.json that cannot be read as such,
+    with the reader's words, or None."""
+    import json
+
+    try:
+        if not isinstance(json.loads((folder / "config.json").read_bytes()), dict):
+            return "config.json", "not a JSON object"
+    except (OSError, ValueError) as e:
+        return "config.json", " ".join(str(e).split())
+    try:
+        import tokenizers
+
+        tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
+    except Exception as e:  # noqa: BLE001 - tokenizers raises its own Exception
+        return "tokenizer.json", " ".join(str(e).split())
+    return None
 
 
 #: Seconds of speech language detection listens to: a third of Whisper's window is enough to
