@@ -57,10 +57,13 @@ def test_the_longest_mid_sentence_pause_is_said_as_the_other_tips_say_it():
     from furikaeri.advice import _freeze
     from furikaeri.measure import Pause
 
-    mid = Pause(3.0, 4.0, "long", "mid")
-    pauses = [Pause(1.0, 2.5, "long", "sentence"), mid]  # a longer one elsewhere: tip_freeze_mid
+    mid, other = Pause(3.0, 4.0, "long", "mid"), Pause(5.0, 6.2, "long", "mid")
+    pauses = [Pause(1.0, 2.5, "long", "sentence"), mid, other]  # a longer one elsewhere: tip_freeze_mid
+    tip = _freeze(pauses, [mid, other], "ja")
+    assert "（文の途中では最長1.2秒）" in tip and "長くて" not in tip, tip
+    # one such pause has no "longest" of its own (nor beside the pauses line's longest, 2.5 s)
     tip = _freeze(pauses, [mid], "ja")
-    assert "最長1.0秒" in tip and "長くて" not in tip, tip
+    assert "1.0秒と長く" in tip and "最長" not in tip and "長くて" not in tip, tip
 
 
 # --- K.md #5: the fast-pace tip fits the figures ----------------------------------------------
