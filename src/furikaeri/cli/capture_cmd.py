@@ -161,9 +161,9 @@ def mic_check_cmd(device, seconds, json_, lang):
                    "question's id or key, which brings its budget.")
 @analysis_options
 @click.option("--max-seconds", type=Seconds(min=0.5, max=4 * 3600), default=None,
-              help="Stop after this many seconds of recording.")
+              help="Stop a recording after this long [default: none in a terminal; 10 minutes without one].")
 @click.option("--stop-after-silence", type=Seconds(min=0.5, max=600), default=None, metavar="SECONDS",
-              help="Stop once you have spoken and then been silent this long [default: off].")
+              help="Stop a recording once you have spoken and then been silent this long [default: off].")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].")
 @click.option("--live-hints", is_flag=True,
@@ -266,13 +266,14 @@ def analyze_take(path: Path, question: str | None, budget: float | None, languag
 
 
 @cli.command()
-@click.argument("directory", required=False, type=click.Path(exists=True, path_type=Path))
+@click.argument("directory", metavar="[FOLDER|FILE.wav]", required=False,
+                type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "json_", is_flag=True, help="Print the repaired takes as JSON.")
 def recover(directory, json_):
     """Repair takes left unfinished by a killed or crashed recording.
 
     A take is written while it is recorded, so after a crash the audio up to the last moment is
-    on disk; this fixes the file's header so every program can read it. DIRECTORY defaults to
+    on disk; this fixes the file's header so every program can read it. The folder defaults to
     <data dir>/takes (record's takes) and <data dir>/audio (practice's). Takes being recorded
     right now are left alone. A WAV file named instead of a folder is repaired whatever left it
     unfinished; a cut-off copy of a finished one (its header says more than the file holds) is
@@ -282,6 +283,7 @@ def recover(directory, json_):
     Examples:
       furikaeri recover
       furikaeri recover ./my-takes --json
+      furikaeri recover take-20261201-093000.wav
     """
     from furikaeri.cli.live import repair_partial_takes
     from furikaeri.cli.takes import save_commands, settings_before_repair

@@ -254,24 +254,36 @@ def keyed_question(ref: str, sets):
         if ctx is not None and LANG_KEY not in ctx.meta:  # no language told: the set's, as practice's --only
             speaks(named.language)
         ids = ", ".join(x.id for x in named.questions)
+        near = _near_ids(qid, [x.id for x in named.questions])
+        if near:  # a typo of one of its ids, said first (as a bare id's is: refuse_near_id)
+            raise QuestionError(f"no question '{qid}' in the set {named.name} (did you mean {named.name}:{near[0]}?): "
+                                f"its questions are {ids}",
+                                ja=f"質問セット {named.name} に質問 '{qid}' はありません（もしかして: "
+                                   f"{named.name}:{near[0]}）。質問: {ids}")
         raise QuestionError(f"no question '{qid}' in the set {named.name}: its questions are {ids}",
                             ja=f"質問セット {named.name} に質問 '{qid}' はありません（質問: {ids}）")
     return found
+
+
+def _near_ids(typed: str, ids) -> list[str]:
+    """The ids ``typed`` is a likely typo of (at most 3, closest first), in their own case."""
+    import difflib
+
+    folded = {i.casefold(): i for i in ids}
+    return [folded[i] for i in difflib.get_close_matches(typed.casefold(), sorted(folded), n=3, cutoff=0.8)]
 
 
 def refuse_near_id(ref: str, sets) -> None:
     """A bare id with a typo (``jikoshokaii``) refused, naming the id it is close to: one token of
     a key's letters, never a question's words (those have a space, a question mark or kana), so
     a typo does not become a new question under the default budget."""
-    import difflib
     import re
 
     from furikaeri.errors import QuestionError
 
     if not re.fullmatch(r"[A-Za-z0-9_.-]+", ref):
         return
-    ids = {q.id.casefold(): q.id for s in sets for q in s.questions}
-    near = [ids[i] for i in difflib.get_close_matches(ref.casefold(), sorted(ids), n=3, cutoff=0.8)]
+    near = _near_ids(ref, [q.id for s in sets for q in s.questions])
     if not near:
         return
     close = ", ".join(near)

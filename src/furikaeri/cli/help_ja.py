@@ -85,6 +85,9 @@ DOCS: dict[str, str] = {
     "export": """記録全体を書き出します。形式は JSON（全データ）、CSV（回答1件に
     つき1行）、Markdown（日誌形式）です。
 
+    --format を指定しないと、--out のファイルの拡張子（.csv、.md、.json。それ以外は JSON）で
+    形式を決めます。拡張子と食い違う --format を指定すると、何も書き出さずに止まります。
+
     \b
     例:
       furikaeri export --format md --out journal.md
@@ -136,7 +139,7 @@ DOCS: dict[str, str] = {
     "recover": """強制終了やクラッシュで中断された録音を修復します。
 
     録音は録りながらディスクに書き込まれるため、クラッシュしても直前までの音声は残って
-    います。このコマンドはファイルのヘッダーを直し、どのプログラムでも読めるようにします。DIRECTORY
+    います。このコマンドはファイルのヘッダーを直し、どのプログラムでも読めるようにします。フォルダ
     の既定は、データフォルダの takes（record の録音）と audio（practice の録音）です。いま
     録音中のものには手を付けません。フォルダの代わりに WAV ファイルを指定すると、中断の理由を
     問わずそのファイルを修復します。ただし、録音の途中で切れたコピー（ヘッダーの長さがファイルの
@@ -146,6 +149,7 @@ DOCS: dict[str, str] = {
     例:
       furikaeri recover
       furikaeri recover ./my-takes --json
+      furikaeri recover take-20261201-093000.wav
     """,
     "practice": """質問セットで練習します。各質問に答え、レポートを見て、直す点を書き留めます。
 
@@ -303,9 +307,13 @@ OPTIONS: dict[str, str] = {
     # history --interviews
     "List the logged real interviews instead.":
         "代わりに、記録した本番の面接を一覧表示する。",
-    # history/compare/progress/export/reflect/note/questions/questions show/questions company --lang
+    # history/compare/progress/export/reflect/note --lang
     "Label language [default: the answers' language].":
         "表示言語（既定: 回答の言語）。",
+    # questions/questions show/questions company --lang
+    "Language of the headings [default: your saved answers', else your system's]; "
+    "each set's questions stay in the set's own language.":
+        "見出しの言語（既定: 保存した回答の言語、なければシステムの言語）。セットの質問は、そのセットの言語のまま表示する。",
     # history/show/compare/progress/reflect/note/questions/questions show/questions company --json
     "Print one JSON document.":
         "1つの JSON ドキュメントとして出力する。",
@@ -355,11 +363,11 @@ OPTIONS: dict[str, str] = {
         "答える質問（録音中とレポートに表示）: 質問文か、セットの質問の ID またはキー"
         "（その質問の持ち時間も使われる）。",
     # record --max-seconds
-    "Stop after this many seconds of recording.":
-        "録音をこの秒数で止める。",
-    # record --stop-after-silence
-    "Stop once you have spoken and then been silent this long [default: off].":
-        "話したあと、この秒数だけ無音が続いたら止める（既定: オフ）。",
+    "Stop a recording after this long [default: none in a terminal; 10 minutes without one].":
+        "1回の録音をこの長さで止める（既定: 端末では制限なし、端末でなければ10分）。",
+    # record --stop-after-silence, practice --stop-after-silence
+    "Stop a recording once you have spoken and then been silent this long [default: off].":
+        "話したあと、この秒数だけ無音が続いたら録音を止める（既定: オフ）。",
     # record --out
     "Where to save the take (WAV) [default: a timestamped file in <data dir>/takes].":
         "録音（WAV）の保存先（既定: データフォルダの takes 内の日時付きのファイル）。",
@@ -409,9 +417,6 @@ OPTIONS: dict[str, str] = {
     # practice --max-seconds
     "Stop a recording after this long [default: twice the budget].":
         "1回の録音をこの長さで止める（既定: 持ち時間の2倍）。",
-    # practice --stop-after-silence
-    "Stop a recording after this many seconds of silence.":
-        "無音がこの秒数続いたら録音を止める。",
     # practice --live-hints
     "While you answer, show a running filler count and a 'wrap up' cue as the budget nears.":
         "回答中に、その時点までのフィラーの回数と、持ち時間が近づいたら"

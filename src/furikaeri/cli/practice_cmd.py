@@ -79,10 +79,10 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("--reflect/--no-reflect", "reflect_", default=None,
               help="Ask for a reflection after each answer [default: when run in a terminal].")
 @click.option("--device", default=None, help="Microphone (index or name; see `furikaeri devices`).")
-@click.option("--max-seconds", type=Seconds(min=5), default=None,
+@click.option("--max-seconds", type=Seconds(min=5, max=4 * 3600), default=None,
               help="Stop a recording after this long [default: twice the budget].")
-@click.option("--stop-after-silence", type=Seconds(min=0.5), default=None,
-              help="Stop a recording after this many seconds of silence.")
+@click.option("--stop-after-silence", type=Seconds(min=0.5, max=600), default=None, metavar="SECONDS",
+              help="Stop a recording once you have spoken and then been silent this long [default: off].")
 @click.option("--live-hints", is_flag=True,
               help="While you answer, show a running filler count and a 'wrap up' cue as the budget nears.")
 @lang_option(help="Language of the prompts and summaries [default: the set's].")

@@ -24,9 +24,14 @@ from furikaeri.cli.common import (
 )
 
 
+#: --lang of the question commands: the headings only, never a set's own questions.
+QUESTIONS_LANG_HELP = ("Language of the headings [default: your saved answers', else your system's]; "
+                       "each set's questions stay in the set's own language.")
+
+
 @cli.group(invoke_without_command=True)
 @click.option("--verbose", "-v", is_flag=True, help="List every question.")
-@lang_option
+@lang_option(help=QUESTIONS_LANG_HELP)
 @json_option
 @click.pass_context
 def questions(ctx, verbose, lang, json_):
@@ -63,7 +68,7 @@ def questions(ctx, verbose, lang, json_):
 
 @questions.command("show")
 @click.argument("name")
-@lang_option
+@lang_option(help=QUESTIONS_LANG_HELP)
 @json_option
 def questions_show(name, lang, json_):
     """The questions of a set or a company, with budgets and hints.
@@ -238,7 +243,7 @@ def questions_template(company, lang):
 
 @questions.command("company")
 @click.argument("name")
-@lang_option
+@lang_option(help=QUESTIONS_LANG_HELP)
 @json_option
 def questions_company(name, lang, json_):
     """A company's research notes, its practice questions and your logged interviews with it.

@@ -1,0 +1,71 @@
+"""QA s34 (lead): a misspelt set:key gets its "did you mean"; recover's usage names the file it
+takes; questions --lang says what it changes; record and practice describe their stop options
+alike; export's Japanese help says how the format is chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+JA = {"LANG": "ja_JP.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}  # Japanese help, as test_help_ja reads it
+
+
+@pytest.mark.parametrize("key, near", [("en-basic:intr", "en-basic:intro"), ("ja-basic:jikopr", "ja-basic:jiko-pr"),
+                                       ("ja-basic:jikoshokaii", "ja-basic:jikoshokai")])
+def test_a_misspelt_set_key_names_the_key_it_is_close_to(tmp_path, key, near):
+    """QA-L #6: `-q ja-basic:jikoshokaii` listed the set's ids with no hint, where the bare
+    `-q jikoshokaii` says "did you mean"; the key's form gets it too, in the set's language, before
+    anything is analysed or saved."""
+    home = tmp_path / "h"
+    said = f"did you mean {near}?" if key.startswith("en") else f"もしかして: {near}"
+    r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(SAMPLE), "-q", key])
+    assert r.exit_code == 2, r.output
+    assert said in r.output, r.output
+    assert not home.exists()
+
+
+def test_a_set_key_far_from_every_id_lists_the_set_without_a_guess(tmp_path):
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "analyze", str(SAMPLE), "-q", "en-basic:zzz"])
+    assert r.exit_code == 2 and "its questions are" in r.output and "did you mean" not in r.output, r.output
+
+
+def test_recover_usage_names_a_file_as_well_as_a_folder():
+    """QA-M #9: the usage said [DIRECTORY] though a WAV file is taken too (README: recover FILE.wav)."""
+    for env in ({}, JA):
+        out = CliRunner(env=env).invoke(cli, ["recover", "--help"]).output
+        assert "[FOLDER|FILE.wav]" in out and "recover take-" in out and "DIRECTORY" not in out, out
+
+
+def test_questions_lang_help_says_it_changes_the_headings_not_the_sets():
+    """QA-M #8: `questions --lang` said "[default: the answers' language]" as the archive commands
+    do, though a set's questions are always shown in its own language."""
+    for args in (["questions", "--help"], ["questions", "show", "--help"], ["questions", "company", "--help"]):
+        out = " ".join(CliRunner().invoke(cli, args).output.split())
+        assert "Language of the headings" in out and "own language" in out, out
+    ja = "".join(CliRunner(env=JA).invoke(cli, ["questions", "--help"]).output.split())
+    assert "見出しの言語" in ja and "そのセットの言語のまま" in ja, ja
+
+
+def _option(command: str, name: str):
+    return next(p for p in cli.commands[command].params if p.name == name)
+
+
+@pytest.mark.parametrize("name", ["max_seconds", "stop_after_silence"])
+def test_record_and_practice_describe_their_stop_options_alike(name):
+    """QA-M #5: the two commands that record gave the same options different ranges and texts
+    ([0.5<=x<=600] with a default in one, [x>=0.5] with none in the other)."""
+    record, practice = _option("record", name), _option("practice", name)
+    assert record.type.max == practice.type.max, (record.type, practice.type)
+    assert "[default:" in record.help and "[default:" in practice.help
+    if name == "stop_after_silence":
+        assert record.help == practice.help and record.metavar == practice.metavar == "SECONDS"
+
+
+def test_export_japanese_help_says_the_extension_chooses_the_format():
+    out = "".join(CliRunner(env=JA).invoke(cli, ["export", "--help"]).output.split())
+    assert "拡張子" in out and "食い違う" in out, out
