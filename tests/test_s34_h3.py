@@ -53,17 +53,18 @@ def test_different_words_in_a_row_are_not_a_repetition():
 
 # --- K.md #9: the mid-sentence freeze tip in natural Japanese ---------------------------------
 
-def test_the_longest_mid_sentence_pause_is_said_as_the_other_tips_say_it():
+def test_the_longest_mid_sentence_pause_is_said_in_natural_japanese():
+    import re
+
     from furikaeri.advice import _freeze
     from furikaeri.measure import Pause
 
+    # 「長くても1.0秒」 (at most), not 「長くて1.0秒」; no 最長 beside the pauses line's longest (2.5 s)
     mid, other = Pause(3.0, 4.0, "long", "mid"), Pause(5.0, 6.2, "long", "mid")
     pauses = [Pause(1.0, 2.5, "long", "sentence"), mid, other]  # a longer one elsewhere: tip_freeze_mid
-    tip = _freeze(pauses, [mid, other], "ja")
-    assert "（文の途中では最長1.2秒）" in tip and "長くて" not in tip, tip
-    # one such pause has no "longest" of its own (nor beside the pauses line's longest, 2.5 s)
-    tip = _freeze(pauses, [mid], "ja")
-    assert "1.0秒と長く" in tip and "最長" not in tip and "長くて" not in tip, tip
+    for said, longest in (([mid, other], "1.2"), ([mid], "1.0")):
+        tip = _freeze(pauses, said, "ja")
+        assert f"長くても{longest}秒" in tip and not re.search(r"長くて\d", tip) and "最長" not in tip, tip
 
 
 # --- K.md #5: the fast-pace tip fits the figures ----------------------------------------------
