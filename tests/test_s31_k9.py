@@ -36,7 +36,9 @@ def test_an_answer_nearer_the_time_a_note_aims_at_is_better_not_worse(note, lang
     assert fix.verdict == "better" and fix.target_s == 60.0
     assert fix.to_dict()["changes"][0]["target_s"] == 60.0
     # near it both times (within ±20 %): where it should be; far past it: worse
-    assert N.check_fix(attempt(note, timed(55.0, budget), lang=lang), timed(66.0, budget), lang).verdict == "held"
+    # (66 s past a 60-s budget is never where it should be: the aim's band stops at the budget, QA s34 K #1)
+    assert N.check_fix(attempt(note, timed(55.0, budget), lang=lang), timed(66.0, budget), lang).verdict == \
+        ("held" if budget >= 66.0 else "worse")
     assert N.check_fix(attempt(note, timed(62.0, budget), lang=lang), timed(88.0, budget), lang).verdict == "worse"
 
 

@@ -151,7 +151,7 @@ def test_a_named_filler_never_said_beside_other_fillers_past_the_norm_is_not_hel
     prev = _answer(_fillers(5.16), note, lang)
     prev = Answer(**{**prev.__dict__, "fillers": [other] * 5})
     fix = N.check_fix(prev, _fillers(5.01), lang, fillers=[other] * 5)
-    assert [(c.metric, c.verdict) for c in fix.changes] == [(N.FILLER_WORD, "same"), ("fillers_per_min", "same")]
+    assert [(c.metric, c.verdict) for c in fix.changes] == [(N.FILLER_WORD, N.UNHEARD), ("fillers_per_min", "same")]
     assert fix.verdict == "same"
 
 

@@ -89,3 +89,51 @@ def test_a_held_heading_is_never_over_a_figure_too_short_to_tell(lang):
     # both told and held: held, as before
     fix = N.check_fix(_answer(after, "lead with the point", lang), after, lang, orders=("point_first", "point_first"))
     assert fix.verdict == "held"
+
+
+# --------------------------------------------------------------------------- K #1: an aim's band stops at the budget
+
+
+def _timed(answer_s: float, budget_s: float = 60.0) -> dict:
+    return {"answer_s": answer_s, "budget_s": budget_s, "over_s": round(answer_s - budget_s, 2)}
+
+
+@pytest.mark.parametrize("note, lang", [("aim for about a minute", "en"), ("1分程度で話す", "ja"),
+                                        ("around 55 seconds", "en")])
+@pytest.mark.parametrize("before, after", [(18.9, 71.7), (68.7, 58.5), (65.0, 70.0), (55.0, 66.0)])
+def test_an_answer_past_the_budget_is_never_on_the_aim(note, lang, before, after):
+    """K #1: "about a minute" on a 60-s question: 18.9 -> 71.7 s was "your fix worked", 68.7 ->
+    58.5 s 「今回も保てています」, beside a report saying "over budget"."""
+    fix = N.check_fix(_answer(_timed(before), note, lang), _timed(after), lang)
+    c = fix.changes[0]
+    assert c.metric == "answer_s"
+    if after > 60.0:  # past the budget: never where it should be, nor a fix that worked
+        assert fix.verdict not in ("better", "held") and not fix.fine(c), (before, after, fix.verdict)
+    if before > 60.0:  # it was not where it should be: never "still"; nearer the budget is better
+        assert fix.verdict != "held" and c.verdict == ("better" if after < before else "worse"), (before, after)
+    assert text(lang, "fix_held") not in _said(fix, lang)
+
+
+def test_an_aim_well_inside_the_budget_keeps_its_band_both_sides():
+    fix = N.check_fix(_answer(_timed(55.0, 90.0), "aim for about a minute"), _timed(70.0, 90.0), "en")
+    assert fix.verdict == "held"  # 70 s is within 20 % of the aim, and of the budget
+    assert N.target_gap(60.0, 70.0, 60.0) == 10.0 and N.target_gap(60.0, 70.0) == 0.0
+
+
+# --------------------------------------------------------------------------- K #8: a named filler never said
+
+
+@pytest.mark.parametrize("note, lang, word, other", [("say fewer ums", "en", "um", "uh"), ("えーを減らす", "ja", "えー", "あの")])
+def test_a_named_filler_said_in_neither_answer_is_not_held_and_the_fillers_said_judge(note, lang, word, other):
+    """K #8: 'um': 0 → 0 = held beside fillers 0.0 → 5.8/min ▼ worse: the word was not heard, and
+    the fillers said decide."""
+    prev = Answer(**{**_answer({"answer_s": 60.0, "budget_s": 60.0, "fillers_per_min": 0.0, "filler_count": 0},
+                               note, lang).__dict__, "fillers": ()})
+    after = {"answer_s": 62.0, "budget_s": 60.0, "fillers_per_min": 5.8, "filler_count": 6}
+    fix = N.check_fix(prev, after, lang, fillers=[other] * 6)
+    assert [(c.metric, c.verdict) for c in fix.changes] == [(N.FILLER_WORD, N.UNHEARD), ("fillers_per_min", "worse")]
+    assert fix.verdict == "worse" and not fix.held(0)
+    out = _said(fix, lang)
+    assert text(lang, "unheard") in out and "= " + text(lang, "same_held") not in out, out
+    quiet = {"answer_s": 62.0, "budget_s": 60.0, "fillers_per_min": 1.0, "filler_count": 1}
+    assert N.check_fix(prev, quiet, lang, fillers=[other]).verdict == "held"  # the fillers said are few

@@ -671,6 +671,9 @@ def settle_counts(c: Change, before: Mapping[str, Any] | Sequence[Mapping[str, A
 #: The figure of a filler a note names by its word ("fewer 'like'", 「なんかを減らす」): its count
 #: in each answer (:class:`WordChange`), in place of all the fillers a minute.
 FILLER_WORD = "filler_word"
+#: The verdict of a filler a note names that neither answer said ('um': 0 -> 0 beside other
+#: fillers): not heard, so it says nothing of the note; the fillers said are judged instead.
+UNHEARD = "unheard"
 
 #: Fillers by family: each key with the forms the rules write it in (the fillers lists of stored
 #: analyses: えーと, えっと, ええと, えーっと and a clipped っと are one; えー, えぇ, ええ, え
@@ -772,7 +775,8 @@ def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s
     (:func:`within_jitter`): a change of no more than :data:`COUNT_JITTER` of it over the shorter
     answer is no change (「なんか」 once, then never, in answers of one length: the recogniser
     may have heard one that was not said, or missed one that was). Without the lengths, the
-    counts alone."""
+    counts alone. Said in neither answer, :data:`UNHEARD`: "held" would claim a habit kept at bay
+    that the two answers do not show."""
     nb = sum(filler_key(f) == word for f in before)
     na = sum(filler_key(f) == word for f in after)
     rate_b = rate_a = None
@@ -781,7 +785,8 @@ def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s
         moved = (na * 60.0 / after_s - nb * 60.0 / before_s) * min(before_s, after_s) / 60.0  # over the shorter
     else:
         moved = float(na - nb)
-    verdict = "same" if abs(moved) <= COUNT_JITTER + 1e-9 else "better" if moved < 0 else "worse"
+    verdict = UNHEARD if nb == na == 0 else "same" if abs(moved) <= COUNT_JITTER + 1e-9 \
+        else "better" if moved < 0 else "worse"
     return WordChange(FILLER_WORD, nb, na, na - nb, verdict, word=word, rate_before=rate_b, rate_after=rate_a)
 
 
@@ -925,7 +930,9 @@ class FixCheck:
     ``limit_over_budget_s``, and ``limit_s`` is then the budget. ``thin``: this answer is under
     :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget (the report's "short"), so that a
     length gone past the note's aim downward is said short for its budget only where the report
-    says so too, and else short of the aim (57 s, then 19.8 s of 60 on "about 40 s")."""
+    says so too, and else short of the aim (57 s, then 19.8 s of 60 on "about 40 s").
+    ``cap_s``: the question's budget, where the note aims at a length: the band around the aim
+    stops there (:func:`target_gap`)."""
 
     previous_answer_id: int
     note: str
@@ -941,12 +948,13 @@ class FixCheck:
     budget_s: float | None = None
     thin: bool = False
     limit_over_budget_s: float | None = None
+    cap_s: float | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
         within the note's limit, or near its target: the budget, where the note aims past it)?"""
         return is_fine(c.metric, c.after, limit=self.limit_s,
-                       target=self.target_s if self.target_s is not None else self.budget_s)
+                       target=self.target_s if self.target_s is not None else self.budget_s, budget=self.cap_s)
 
     def held(self, i: int) -> bool:
         """Did change ``i`` stay where the note asks it to be at both ends (:meth:`fine`), under
@@ -955,7 +963,7 @@ class FixCheck:
         c = self.changes[i]
         target = self.target_s if self.target_s is not None else self.budget_s
         return c.verdict == "same" and not (self.wants[i] if i < len(self.wants) else None) \
-            and all(is_fine(c.metric, v, limit=self.limit_s, target=target) for v in (c.before, c.after))
+            and all(is_fine(c.metric, v, limit=self.limit_s, target=target, budget=self.cap_s) for v in (c.before, c.after))
 
     def to_dict(self) -> dict[str, Any]:
         changes = []
@@ -1015,19 +1023,19 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     beside = ("fillers_per_min",) if words and not general and _only_concern(words, previous.metrics, metrics) else ()
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
     changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
+    to_point = any(name == "opening_share" for name, _ in targets)  # judged as the report's opening is: order too
     order = _order_part(text, orders)
     changes += order
     short = tuple(dict.fromkeys(c.metric for c in changes if _unjudged(c, previous.metrics, metrics)))
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
-    to_point = any(name == "opening_share" for name, _ in targets)  # judged as the report's opening is: order too
-    return FixCheck(previous.id, text, True, changes,
-                    _order_told(_fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside),
-                                text, orders, to_point),
+    cap = budget_of(previous.metrics, metrics) if aim is not None else None  # the aim's band stops at the budget
+    verdict = _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside, budget=cap)
+    return FixCheck(previous.id, text, True, changes, _order_told(verdict, text, orders, to_point),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
-                    limit_over_budget_s=own_limit if limit_budget else None)
+                    limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap)
 
 
 def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]
@@ -1039,10 +1047,16 @@ def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[
     26.3 s, is better for the budget's sake; then 45 s is past it), nor is staying near the
     budget "short of the aim". A limit past the budget likewise ("keep it under one minute" on
     a 20-s question): 22 s, then 37 s, is worse, not "still under the limit"."""
-    budget = after.get("budget_s") or before.get("budget_s")
-    if aim is None or not budget or aim <= float(budget):
+    budget = budget_of(before, after)
+    if aim is None or not budget or aim <= budget:
         return aim, None
-    return float(budget), float(budget)
+    return budget, budget
+
+
+def budget_of(before: Mapping[str, Any], after: Mapping[str, Any]) -> float | None:
+    """The question's budget in seconds, as the latest answer has it (else the earlier one)."""
+    budget = after.get("budget_s") or before.get("budget_s")
+    return float(budget) if budget else None
 
 
 def _only_concern(words: Sequence[WordChange], before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
@@ -1114,7 +1128,7 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     if name == "over_s" and limit is not None:
         return thinned(within_limit(limit, before.get("answer_s"), after.get("answer_s")), before, after)
     if name == "over_s" and aim is not None:
-        return near_target(aim, before.get("answer_s"), after.get("answer_s"))
+        return near_target(aim, before.get("answer_s"), after.get("answer_s"), budget_of(before, after))
     metric = METRIC_BY_NAME[name]
     if not judged_both(name, before, after):
         return judged_change(metric, before, after, want=want)
@@ -1185,32 +1199,39 @@ def within_limit(limit: float, before: float | None, after: float | None) -> Cha
     return Change("answer_s", before, after, delta, over.verdict)
 
 
-def target_gap(target: float, seconds: float | None) -> float | None:
+def target_gap(target: float, seconds: float | None, budget: float | None = None) -> float | None:
     """How far an answer of ``seconds`` is from the ``target`` a note aims at, past
-    :data:`TARGET_TOLERANCE` of it on either side (0: where it should be)."""
+    :data:`TARGET_TOLERANCE` of it on either side (0: where it should be). The band stops at
+    the question's ``budget``: "about a minute" on a 60-s question is 48-60 s, never 72 s,
+    since an answer past its budget is over, whatever the note aimed at (the report says so
+    beside the check)."""
     if seconds is None:
         return None
-    return round(max(0.0, abs(seconds - target) - TARGET_TOLERANCE * target), 3)
+    high = target * (1 + TARGET_TOLERANCE)
+    high = min(high, float(budget)) if budget else high
+    return round(max(0.0, target * (1 - TARGET_TOLERANCE) - seconds, seconds - high), 3)
 
 
-def near_target(target: float, before: float | None, after: float | None) -> Change:
+def near_target(target: float, before: float | None, after: float | None, budget: float | None = None) -> Change:
     """The answer's length (``answer_s``) from ``before`` to ``after`` seconds, judged against a
-    length a note aims at ("about a minute") on how far it is from it (:func:`target_gap`), by
-    the budget's threshold: nearer is better, within ±20 % of it both times is ``same`` (where it
-    should be). 21 -> 65.5 s on "about a minute" is better; 58 -> 110 s is worse. From one side
-    of the band to the other (32.5 -> 85.4 s: 27.5 s short of the aim, then 25.4 s past it) is
-    ``overshot``, as a pace asked faster that lands past its band is (:func:`note_change`):
-    nearer or not, the aim was passed."""
-    over = change(METRIC_BY_NAME["over_s"], target_gap(target, before), target_gap(target, after))
+    length a note aims at ("about a minute") on how far it is from it (:func:`target_gap`, its
+    band stopping at the ``budget``), by the budget's threshold: nearer is better, within ±20 %
+    of it both times is ``same`` (where it should be). 21 -> 65.5 s on "about a minute" is
+    better (of a 90-s budget); 58 -> 110 s is worse. From one side of the band to the other
+    (32.5 -> 85.4 s: 27.5 s short of the aim, then 25.4 s past it; 18.9 -> 71.7 s of a 60-s
+    budget) is ``overshot``, as a pace asked faster that lands past its band is
+    (:func:`note_change`): nearer or not, the aim was passed."""
+    over = change(METRIC_BY_NAME["over_s"], target_gap(target, before, budget), target_gap(target, after, budget))
     delta = None if before is None or after is None else round(after - before, 3)
-    verdict = "overshot" if _crossed(target, before, after) else over.verdict
+    verdict = "overshot" if _crossed(target, before, after, budget) else over.verdict
     return Change("answer_s", before, after, delta, verdict)
 
 
-def _crossed(target: float, before: float | None, after: float | None) -> bool:
+def _crossed(target: float, before: float | None, after: float | None, budget: float | None = None) -> bool:
     """Did an answer go from outside the band of ``target`` (:func:`target_gap`) on one side to
     outside it on the other?"""
-    if before is None or after is None or not target_gap(target, before) or not target_gap(target, after):
+    if before is None or after is None or not target_gap(target, before, budget) \
+            or not target_gap(target, after, budget):
         return False
     return (before < target) != (after < target)
 
@@ -1226,16 +1247,19 @@ def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) ->
 
 
 def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None,
-                 short: bool = False, aim: float | None = None, beside: Sequence[str] = ()) -> str:
+                 short: bool = False, aim: float | None = None, beside: Sequence[str] = (),
+                 budget: float | None = None) -> str:
     """The verdict on the targeted figures' changes; ``explicit``: the note asked for a
     direction ("slow down"); ``off_norm``: it asked a figure away from its norm; ``limit``: the
     limit it set on the answer's length; ``short``: some figure is not judged, an answer being
     too short for it. A figure that went against the note (``toward_norm``: "slow down", and
     faster, toward the usual range) leaves a fix that worked elsewhere ``mixed``. ``beside``:
     figures shown beside the ones the note names, which move the verdict but never hold it back
-    from "held" by themselves. "Held" where some figure could not be told (``short``) is
-    ``too_short``: what could not be told is never said to be where it should be."""
-    judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm", "across_norm")]
+    from "held" by themselves. A filler the note names and neither answer said (``unheard``)
+    judges nothing: the fillers said do. "Held" where some figure could not be told (``short``)
+    is ``too_short``: what could not be told is never said to be where it should be. ``budget``:
+    the question's, where the band around a length the note aims at stops (:func:`target_gap`)."""
+    judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm", "across_norm", UNHEARD)]
     better = [c for c in judged if c.verdict == "better"]
     worse = [c for c in judged if c.verdict in ("worse", "overshot")]
     if better and (worse or any(c.verdict in ("toward_norm", "across_norm") for c in changes)):
@@ -1254,25 +1278,27 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     # names: "えーを減らす", 「えー」 never said, 5 fillers a minute of others) does not make a "same"
     # of a named word that is where it should be; it still shows a trade ("mixed", "worse")
     named = [c for c in judged if c.metric not in beside] or judged
-    if explicit or not _held_fine(named, limit, aim):
+    if explicit or not _held_fine(named, limit, aim, budget):
         return "same"
     return "too_short" if short else "held"
 
 
-def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None) -> bool:
+def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None,
+               budget: float | None = None) -> bool:
     """A "same" counts as success when the figure is where it should be at both ends (e.g. the
     answer stayed inside its budget, the note's limit or near its target, fillers stayed at 2 a
     minute or fewer): one unchanged outside it, at either end, has not changed yet."""
-    return all(is_fine(c.metric, c.before, limit=limit, target=aim) and is_fine(c.metric, c.after, limit=limit, target=aim)
-               for c in changes if c.verdict == "same")
+    return all(is_fine(c.metric, v, limit=limit, target=aim, budget=budget) for c in changes if c.verdict == "same"
+               for v in (c.before, c.after))
 
 
-def is_fine(metric: str, value: float | None, *, limit: float | None = None, target: float | None = None) -> bool:
+def is_fine(metric: str, value: float | None, *, limit: float | None = None, target: float | None = None,
+            budget: float | None = None) -> bool:
     """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done? The
     figure's norm as the report judges it (:func:`furikaeri.metrics.in_norm`: the comparison
     views hold a change inside it as no change too); a figure with no norm, at its best (no
     repetition at all). ``limit``: a limit the note set on the answer's length (``answer_s``);
-    ``target``: a length it aims at (:func:`target_gap`)."""
+    ``target``: a length it aims at (:func:`target_gap`, its band stopping at the ``budget``)."""
     if value is None:
         return False
     if metric == OPENING_ORDER:  # the conclusion first, as the note asked
@@ -1281,7 +1307,7 @@ def is_fine(metric: str, value: float | None, *, limit: float | None = None, tar
         return value <= COUNT_JITTER
     if metric == "answer_s":  # no norm of its own (the budget's is over_s): longer, as asked, is done
         if target is not None and limit is None:
-            return target_gap(target, value) == 0
+            return target_gap(target, value, budget) == 0
         return limit is None or value <= limit
     if has_norm(metric):
         return in_norm(metric, value)
