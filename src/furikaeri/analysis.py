@@ -326,28 +326,91 @@ def choose_language(audio, smap, language: str, info,
     knows, :func:`other_language_spans`). ``language`` unless it is ``auto``: then English for
     an English-only model, else the likeliest language of the first seconds of speech (silence
     confuses Whisper's guess, so only the speech intervals are heard), or ``prefer`` unless
-    Whisper is sure of the other (:func:`preferred`)."""
+    Whisper is sure of the other (:func:`preferred`). A named language holding half the answer
+    or more keeps it, the other's stretches named (:func:`settled`): a mixed answer is not sent
+    back and forth between ``--language en`` and ``ja``."""
     if not info.multilingual:
         return "en" if language == "auto" else language, None, ()
-    import numpy as np
-
-    from furikaeri.transcribe import DETECT_S, language_scores, likeliest, load_model
+    from furikaeri.transcribe import DETECT_S, likeliest, load_model
 
     model = load_model(info.path)
-    rate, gain = audio.rate, np.float32(smap.whisper_gain)  # a quiet take raised
-    windows = speech_windows(smap.intervals, DETECT_S, LANGUAGE_WINDOW_MIN_S) or [
-        [(iv.start, iv.end) for iv in smap.intervals]]  # under a window of speech: what there is
-    scored = [(w[0][0], w[-1][1], language_scores(model, gain * np.concatenate(
-        [audio.samples[int(a * rate): int(b * rate)] for a, b in w]))) for w in windows]
-    heard, p = likeliest(scored[0][2])
+    wide = scored_windows(audio, smap, model, DETECT_S)
+    heard, p = likeliest(wide[0][2])
     chosen = preferred(prefer, heard, p) if language == "auto" else language
     other = None if language == "auto" else sounds_like(language, heard, p)
+    fine = scored_windows(audio, smap, model, LANGUAGE_WINDOW_S)
+    chosen, other, spans = settled(fine, chosen, other, named=language != "auto")
+    if other:
+        return chosen, other, ()
+    return chosen, other, joined([x for x in other_language_spans(wide, chosen) if confirmed(x, fine)] + list(spans))
+
+
+def confirmed(span: LanguageSpan, fine) -> bool:
+    """Do the windows of 5 s ``fine`` (``(start, end, scores)``) hear ``span``'s language in
+    half of it or more? A 10-s window holding both of ours is heard as Japanese (0.96 over 8.5 s
+    of English and 1.5 s of Japanese), a stretch its 5-s windows mostly hear as English is not
+    Japanese; the German half of edge/english_then_french.mp3 is (0:24 in 10 s, 0:31 in 5 s)."""
+    said = sum(max(min(end, span.end) - max(start, span.start), 0.0) for start, end, scores in fine
+               if scores and max(scores, key=scores.get) == span.language)
+    return said >= 0.5 * (span.end - span.start)
+
+
+def joined(spans) -> tuple[LanguageSpan, ...]:
+    """Stretches of one language that overlap or touch, as one, in time order: those the windows
+    of 10 s find (:func:`confirmed`) and those of 5 s find (:data:`LANGUAGE_WINDOW_S`)."""
+    out: list[LanguageSpan] = []
+    for x in sorted(spans, key=lambda x: (x.start, x.end)):
+        same = [i for i, y in enumerate(out) if y.language == x.language and x.start <= y.end + 0.05]
+        if same:
+            y = out[same[-1]]
+            out[same[-1]] = LanguageSpan(y.language, y.start, max(y.end, x.end))
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+def scored_windows(audio, smap, model, size: float) -> list[tuple[float, float, dict]]:
+    """Whisper's language probabilities (:func:`furikaeri.transcribe.language_scores`) of each
+    window of ``size`` seconds of speech (:func:`speech_windows`; under a window of speech, what
+    there is), as ``(start, end, scores)``."""
+    import numpy as np
+
+    from furikaeri.transcribe import language_scores
+
+    rate, gain = audio.rate, np.float32(smap.whisper_gain)  # a quiet take raised
+    windows = speech_windows(smap.intervals, size, LANGUAGE_WINDOW_MIN_S) or [
+        [(iv.start, iv.end) for iv in smap.intervals]]
+    return [(w[0][0], w[-1][1], language_scores(model, gain * np.concatenate(
+        [audio.samples[int(a * rate): int(b * rate)] for a, b in w]))) for w in windows]
+
+
+def settled(scored, chosen: str, other: str | None, *,
+            named: bool) -> tuple[str, str | None, tuple[LanguageSpan, ...]]:
+    """The language to hear an answer in, the one it sounds like (``other``, from its first
+    seconds) and its stretches in another language, from its windows ``scored``: a first window
+    in the other language of ours (a mixed answer's) says nothing of the rest, so a named
+    language sounds like the other only when it does not hold half of the answer (QA: an
+    answer two thirds English, its first 10 s heard as Japanese (0.96), was told "use --language
+    ja" with ``-l en`` and "use --language en" with ``-l ja``)."""
+    whole = sum(end - start for start, end, _ in scored)
+    if named and other and len(scored) > 1 and _sure_share(scored, chosen) >= 0.5 * whole:
+        other = None
     return chosen, other, () if other else other_language_spans(scored, chosen)
 
 
-#: Speech is checked for another language a window of :data:`furikaeri.transcribe.DETECT_S`
-#: seconds of speech at a time (its first one is the one the language is chosen by); a last
-#: window with less speech than this (s) is too little for Whisper to tell, and is left out.
+def _sure_share(scored, language: str) -> float:
+    """Seconds of the windows ``scored`` that are surely ``language`` (:data:`OTHER_LANGUAGE_P`)."""
+    return sum(end - start for start, end, scores in scored if scores.get(language, 0.0) >= OTHER_LANGUAGE_P)
+
+
+#: Speech is checked for another language in windows of this many seconds of speech as well as
+#: of :data:`furikaeri.transcribe.DETECT_S` (the first of which chooses the language): a stretch
+#: between two of ours was missed in windows of 10 s, each holding some of ours (QA: 11 s of
+#: English inside a Japanese answer, windows 0.98 and 0.99 Japanese; in windows of 5 s, one is
+#: 0.93 English). Over every 5-s window of the real and sample recordings in ../shared/audio
+#: no other language rose above 0.63 (Korean, in a learner's Japanese).
+LANGUAGE_WINDOW_S = 5.0
+#: A last window with less speech than this (s) is too little for Whisper to tell, and is left out.
 LANGUAGE_WINDOW_MIN_S = 3.0
 
 
@@ -481,6 +544,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
             sounds_like = main
     if sounds_like:  # the whole answer is said to be in another language: no stretch of it apart
         other_languages = ()
+    m = not_in_stretches(m, other_languages, rules, budget_s=budget_s, doubtful=heard.doubtful)
     at_limit = cut_at_limit(smap, stopped_at)
     # the limit, not the speaker, ended it: a length short of the budget is unknown (one past it is over)
     cut_short = cut_short or (at_limit and not m.over_budget)
@@ -530,6 +594,34 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     )
 
 
+def not_in_stretches(m, spans, rules, *, budget_s: float, doubtful=()):
+    """The measurements ``m`` without the fillers, repetitions, hedges and habit phrases said
+    inside stretches in another language (``spans``, :class:`LanguageSpan`), counts and verdicts
+    anew: Whisper wrote those stretches in the answer's language, so their fillers are its
+    invention, not the speaker's (QA: 11 s of English in a Japanese answer written as Japanese
+    with 「あ」「えっと」, made the report's focus, and a habit ない×3)."""
+    from furikaeri.content import HABIT_MIN_COUNT
+    from furikaeri.measure import judge, strip_spans, tally
+
+    def kept(xs):
+        return tuple(x for x in xs if not any(s.start <= (x.start + x.end) / 2 <= s.end for s in spans))
+
+    if not spans or m.found is None:
+        return m
+    found = dataclasses.replace(m.found, fillers=kept(m.fillers), repetitions=kept(m.repetitions))
+    said = kept(m.hedges)
+    habits = [dataclasses.replace(h, count=len(t), starts=t) for h in m.habits
+              for t in [tuple(x for x in h.starts if not any(s.start <= x <= s.end for s in spans))]]
+    doubtful = tuple((a, b) for a, b in doubtful if not any(s.start <= (a + b) / 2 <= s.end for s in spans))
+    stats = tally(found, m.pauses, answer_s=m.answer_s, content=strip_spans(found.text, found.not_content),
+                  doubtful=doubtful, span=(m.answer_start, m.answer_end), rules=rules, said_hedges=said)
+    return dataclasses.replace(
+        m, found=found, fillers=found.fillers, repetitions=found.repetitions, hedges=said, stats=stats,
+        habits=tuple(h for h in habits if h.count >= HABIT_MIN_COUNT), unconfirmed_fillers=stats.fillers_unconfirmed,
+        verdicts=judge(m.rate, stats, answer_s=m.answer_s, budget_s=budget_s, rules=rules,
+                       said_opening=m.opening, latency_s=m.latency_s))
+
+
 #: A take its time limit stopped was stopped mid-answer when speech was heard this close (s) to
 #: its end: a pause between two sentences is shorter; an answer finished has a longer silence
 #: after it (the person stops, then presses Enter).
@@ -548,14 +640,29 @@ def cut_at_limit(smap, stopped_at: float | None) -> bool:
 
 def off_language(d: dict) -> bool:
     """Are an analysis's (``to_dict()``) word figures not of what was said: heard in the other
-    language (``sounds_like``), or half of it or more in yet another (``other_languages``,
-    against its length)? Then it has no focus, no note check, and no word figures saved."""
+    language (``sounds_like``), or half of it or more in yet another (``other_languages``, each
+    stretch as surely as :func:`_surely_other` counts it, against the answer's length reaching
+    to the last stretch's end: Whisper writes no words of a language it was not asked for, so a
+    Japanese close to an English answer lies past the answer's last word)? Then it has no focus,
+    no note check, and no word figures saved."""
     if d.get("sounds_like"):
         return True
-    spans = d.get("other_languages") or ()
-    other = sum((x["end"] if isinstance(x, dict) else x.end) - (x["start"] if isinstance(x, dict) else x.start)
-                for x in spans)
-    return bool(spans) and other >= 0.5 * (d.get("answer_s") or d.get("duration_s") or 0.0)
+    spans = [(x["start"], x["end"]) if isinstance(x, dict) else (x.start, x.end) for x in d.get("other_languages") or ()]
+    if not spans:
+        return False
+    start = d.get("latency_s") or 0.0
+    answer = d.get("answer_s") or d.get("duration_s") or 0.0
+    return sum(_surely_other(a, b, start, start + answer) for a, b in spans) >= 0.5 * max(answer, spans[-1][1] - start)
+
+
+def _surely_other(start: float, end: float, first: float, last: float) -> float:
+    """Seconds of a stretch ``(start, end)`` in another language that surely are: a window the
+    speaker switched in is heard as the other language with some of the answer's words in it
+    (90 % English in a Japanese speaker's code-switch, 0.88 Japanese), so an edge inside the
+    answer (from ``first`` to ``last``) counts from half a window in (:data:`LANGUAGE_WINDOW_S`)."""
+    half = LANGUAGE_WINDOW_S / 2
+    inner = (start > first + 0.05) + (end < last - 0.05)
+    return max(end - start - half * inner, 0.0)
 
 
 def word_verdicts(rules) -> frozenset[str]:
