@@ -69,3 +69,57 @@ def test_record_and_practice_describe_their_stop_options_alike(name):
 def test_export_japanese_help_says_the_extension_chooses_the_format():
     out = "".join(CliRunner(env=JA).invoke(cli, ["export", "--help"]).output.split())
     assert "拡張子" in out and "食い違う" in out, out
+
+
+def test_export_out_dash_prints_as_without_out(tmp_path, monkeypatch):
+    """QA-V1 #6: `export --out -` wrote a file named "-" in the current folder: "-" is the usual
+    name of standard output, so the export is printed, and no file is made."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    home = str(tmp_path / "h")
+    r = CliRunner().invoke(cli, ["--home", home, "export", "--out", "-"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["format"] == "furikaeri-export"
+    assert not (tmp_path / "-").exists()
+    csv_out = CliRunner().invoke(cli, ["--home", home, "export", "-f", "csv", "-o", "-"])
+    assert csv_out.exit_code == 0 and csv_out.stdout.split(",")[0].lstrip("\ufeff") == "answer_id", csv_out.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_an_english_only_model_refuses_a_japanese_set_question_in_analyze(tmp_path):
+    """QA-V2 #2: `analyze -q ja-basic:jikoshokai --model tiny.en --save` invented an English
+    answer to a Japanese question and saved it (practice refused it): analyze passes the set
+    question's language as practice does, so the English-only model refuses it, and nothing is
+    saved."""
+    home = tmp_path / "h"
+    r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(SAMPLE), "-q", "ja-basic:jikoshokai",
+                                 "--model", "tiny.en", "--save"])
+    assert r.exit_code == 2, r.output
+    assert "英語しか聞き取れません" in r.output, r.output
+    import json
+
+    listed = CliRunner().invoke(cli, ["--home", str(home), "history", "--json"])
+    assert listed.exit_code == 0 and "jiko" not in listed.stdout and json.loads(listed.stdout) == [], \
+        listed.stdout
+    english = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(SAMPLE), "-q", "en-basic:intro",
+                                       "--model", "tiny.en", "--json"])
+    assert "hears English only" not in english.output  # an English question goes on to the analysis
+
+
+def test_record_hears_an_auto_answer_in_its_set_questions_language(monkeypatch, tmp_path):
+    """The live path gets the set question's language too (the Listener refuses an English-only
+    model for it, and hears the answer in it unless Whisper is sure of the other)."""
+    from furikaeri.cli import live
+
+    got = {}
+
+    def stop(out, *, analysis, **kw):
+        got.update(analysis)
+        raise SystemExit(3)
+
+    monkeypatch.setattr(live, "record_listening", stop)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "record", "-q", "ja-basic:jikoshokai"])
+    assert r.exit_code == 3 and got.get("prefer") == "ja", (r.output, got)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "record", "-q", "ja-basic:jikoshokai", "-l", "en"])
+    assert got.get("prefer") is None, got

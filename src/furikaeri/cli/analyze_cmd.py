@@ -20,6 +20,7 @@ from furikaeri.cli.common import (
     emit_analysis,
     models_dir_from_env,
     no_speech_message,
+    question_language,
     save_and_emit,
     save_options,
     spoken_language,
@@ -59,7 +60,7 @@ def analyze(files, language, budget, model, json_, question, save, session, note
     failures = 0
     for path in files:
         options = dict(language=language, budget=budget, question=question, model=model,
-                       models_dir=models_dir_from_env())
+                       models_dir=models_dir_from_env(), prefer=question_language(language, asked))
         try:
             if save:  # a copy known not to fit, or one saved already, is said now; the other files go on
                 check_not_saved(path)

@@ -269,7 +269,7 @@ def progress(question, since, lang, json_):
 @click.option("--format", "-f", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True,
               help="What to write: json (everything), csv (one row per answer), md (a practice journal).")
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Write to this file [default: print].")
+              help="Write to this file ('-': print, as without it) [default: print].")
 @lang_option(help="Language of the words: md's labels; csv's header and the program's words in its cells "
                   "(without it, the csv header is the column keys, for scripts) [default: the answers' language].")
 def export(fmt, out, lang):
@@ -286,6 +286,8 @@ def export(fmt, out, lang):
     """
     from furikaeri.report.export import export as export_archive
 
+    if out is not None and str(out) == "-":  # the usual name of standard output: printed, not a file named "-"
+        out = None
     fmt = export_format(fmt, out)
     if out is not None:
         refuse_archive_target(out)

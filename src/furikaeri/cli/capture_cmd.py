@@ -25,10 +25,11 @@ from furikaeri.cli.common import (
     emit_analysis,
     lang_option,
     models_dir_from_env,
-    spoken_language,
     no_speech_message,
+    question_language,
     save_and_emit,
     save_options,
+    spoken_language,
     with_progress,
 )
 from furikaeri.cli.common import current_home as home
@@ -219,7 +220,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 
         shown_budget = default_budget(language if language != "auto" else "en")
     kwargs = dict(language=language, budget=budget, question=question, model=model,
-                  models_dir=models_dir_from_env())
+                  models_dir=models_dir_from_env(), prefer=question_language(language, asked))
     settings = dict(question=asked.key if asked else question, budget=budget, language=language, save=save,
                     session=session, note=note, model=model)  # kept beside the take, for `recover`
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,

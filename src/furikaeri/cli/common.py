@@ -341,6 +341,14 @@ def spoken_language(language: str, question: str | None, asked) -> str:
     return ui_language()
 
 
+def question_language(language: str, asked) -> str | None:
+    """The language an ``auto`` answer to a set question (``asked``) is heard in unless Whisper
+    is sure of the other (:func:`furikaeri.analysis.preferred`), as practice hears its answers;
+    None with ``--language`` or no set question. An English-only model then refuses a Japanese
+    question (QA: `analyze -q ja-basic:jikoshokai --model tiny.en` saved an invented English answer)."""
+    return asked.language if language == "auto" and asked is not None else None
+
+
 def archive_lang(explicit: str | None, texts=()) -> str:
     """The language to speak in where no answers are on screen: ``explicit`` (``--lang``), else
     the language of ``texts`` the person typed, else the one all their saved answers are in

@@ -340,8 +340,8 @@ OPTIONS: dict[str, str] = {
     "What to write: json (everything), csv (one row per answer), md (a practice journal).":
         "書き出す形式: json（全データ）、csv（回答1件につき1行）、md（練習の日誌）。",
     # export --out
-    "Write to this file [default: print].":
-        "このファイルに書き出す（既定: 標準出力）。",
+    "Write to this file ('-': print, as without it) [default: print].":
+        "このファイルに書き出す（「-」は標準出力。既定: 標準出力）。",
     # devices --json
     "Print the devices as JSON.":
         "デバイスを JSON で出力する。",
