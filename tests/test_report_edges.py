@@ -330,7 +330,7 @@ def test_one_filler_is_neither_the_focus_nor_a_tip():
 def test_the_first_tip_is_about_the_focus():
     """QA: the focus line asked for one thing and its tip came last of three."""
     tips = (text("ja", "tip_freeze", n=2, longest=3.1), text("ja", "tip_fillers", per_min=6.2, top="えー"),
-            text("ja", "tip_fast", value="9.0 拍/秒", lo=5.5, hi=8.0))
+            text("ja", "tip_fast", value="9.0 拍/秒", lo=5.5, hi=8.0, unit="拍/秒"))
     focus = choose_focus({"answer_s": 50.0, "budget_s": 60.0, "chars_per_min": 420.0, "morae_per_s": 10.5,
                           "fillers_per_min": 6.2, "longest_pause_s": 3.1}, "ja")
     assert focus.metric == "morae_per_s"

@@ -213,12 +213,14 @@ def _latency_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
 def _freeze(pauses, mid_long, language: str) -> str:
     """The freeze tip for the long pauses ``mid_long`` (mid-phrase): its longest is the answer's
     longest pause (``tip_freeze``), or said to be the longest mid-sentence (``tip_freeze_mid``)
-    when a longer one fell elsewhere, beside the pauses line's longest."""
+    when a longer one fell elsewhere, beside the pauses line's longest; a single one is said
+    alone (``tip_freeze_mid_one``: Japanese has no singular form to call one pause "the longest")."""
     from furikaeri.measure import PAUSE_DIGITS, as_shown
 
     longest = max(p.duration for p in mid_long)
     elsewhere = as_shown(max(p.duration for p in pauses), PAUSE_DIGITS) > as_shown(longest, PAUSE_DIGITS)
-    return text(language, "tip_freeze_mid" if elsewhere else "tip_freeze", n=len(mid_long), longest=longest)
+    key = ("tip_freeze_mid_one" if len(mid_long) == 1 else "tip_freeze_mid") if elsewhere else "tip_freeze"
+    return text(language, key, n=len(mid_long), longest=longest)
 
 
 def _filler_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
@@ -243,20 +245,21 @@ def _rate_tip(m, language: str) -> Ranked | None:
     key = get_rules(language).rate_key
     v = m.rate.get(key)  # as the report's table writes it: 85 words/min, 9.9 morae/s
     shown = "—" if v is None else f"{v:.{rate_digits(v, key)}f}"
-    value = text(language, "value_unit", value=shown, unit=text(language, key))
+    unit = text(language, key)  # the figure's, and its norm's: 「目安は5.3〜8拍/秒」, never a bare 「5.3〜8」
+    value = text(language, "value_unit", value=shown, unit=unit)
     band = norms.RATE_BANDS[key]
     art = m.rate.get(f"articulation_{key}")
     if rate.level == "low" and slowed_by_silences(m.rate, language):
         # words said at a good pace (or a quick one), slowed by the silences between them: the pauses are the cause
         shown_art = f"{art:.{rate_digits(art, key)}f}"
         return 3.5, text(language, _slowing_pauses(m.pauses), value=value,
-                         art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
+                         art=text(language, "value_unit", value=shown_art, unit=unit))
     if rate.level == "high":
         lever = _fast_lever(m, language)
         shown_art = "—" if art is None else f"{art:.{rate_digits(art, key)}f}"
         return 3.5, text(language, lever, value=value, lo=band.lo, hi=band.hi,
-                         art=text(language, "value_unit", value=shown_art, unit=text(language, key)))
-    return 3.5, text(language, "tip_slow", value=value, lo=band.lo, hi=band.hi)
+                         art=text(language, "value_unit", value=shown_art, unit=unit), unit=unit, rest=REST_AT_STOP_S)
+    return 3.5, text(language, "tip_slow", value=value, lo=band.lo, hi=band.hi, unit=unit)
 
 
 #: A sentence past this many words (Japanese: as many words' morae, ``Rules.units_per_word``)
@@ -430,7 +433,8 @@ TIP_ABOUT = {
     "tip_freeze": ("longest_pause_s",), "tip_long_silence": ("longest_pause_s",), "tip_fillers": ("fillers_per_min",),
     "tip_long_silence_clause": ("longest_pause_s",), "tip_long_silences_clause": ("longest_pause_s",),
     "tip_long_silences_places": ("longest_pause_s",),
-    "tip_freeze_mid": ("longest_pause_s",), "tip_long_silences": ("longest_pause_s",),
+    "tip_freeze_mid": ("longest_pause_s",), "tip_freeze_mid_one": ("longest_pause_s",),
+    "tip_long_silences": ("longest_pause_s",),
     "tip_long_silences_mid": ("longest_pause_s",),
     "tip_silent_share": ("longest_pause_s",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_fast_stops": tuple(norms.RATE_BANDS),
@@ -510,7 +514,8 @@ def _wrote(tip: str, key: str, language: str) -> bool:
     it is reworded: the tips of an answer archived with an older wording are known too."""
     templates = get_rules(language).labels[key]
     templates = templates if isinstance(templates, tuple) else (templates,)
-    return any(re.match(".+?".join(map(re.escape, re.split(r"\{[^}]*\}", _head(t)))), tip, re.S) for t in templates)
+    # fields side by side are one stretch of text (「{hi:g}{unit}」 matches an older 「8」 too)
+    return any(re.match(".+?".join(map(re.escape, re.split(r"(?:\{[^}]*\})+", _head(t)))), tip, re.S) for t in templates)
 
 
 def _head(template: str) -> str:

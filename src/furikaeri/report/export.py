@@ -205,7 +205,9 @@ def _md_answer(a: dict[str, Any], lang: str, started: str = "") -> list[str]:
     if coach:
         lines.append("- " + coach)
     if a.get("focus") in METRIC_BY_NAME:
-        lines.append(f"- **{text(lang, 'focus_title')}**: {METRIC_BY_NAME[a['focus']].label(lang)}")
+        from furikaeri.report.terminal import focus_name  # 「話速」, as the report's focus line names it
+
+        lines.append(f"- **{text(lang, 'focus_title')}**: {focus_name(a['focus'], lang)}")
     lines += _labelled(a.get("note") or {}, ("wrong", "why", "next_time"), lang)
     if a.get("transcript"):
         lines += ["", f"> {readable(a['transcript'], a.get('language'))}"]

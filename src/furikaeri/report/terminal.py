@@ -232,7 +232,7 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     from furikaeri.report.history import fmt_value
 
     metric = METRIC_BY_NAME.get(focus.metric)
-    label = metric.label(language) if metric else focus.metric
+    label = focus_name(focus.metric, language)
     # the report is in the answer's language: its label language and the units' answer language are one
     value = fmt_value(focus.metric, focus.value, language, language=language, signed=focus.metric == "over_s")  # 81.6 wpm
     if focus.metric == "over_s":  # the budget is the norm, and the figure says how far past it
@@ -257,6 +257,19 @@ def focus_line(focus, language: str, width: int | None = None) -> Group:
     if not get_rules(language).joiner and width:
         suggestion = wrap_unspaced(suggestion, width - 2)
     return Group(out, _bullets([suggestion], "→", style="magenta"))
+
+
+def focus_name(metric: str, lang: str) -> str:
+    """Focus figure ``metric``'s name in ``lang``, for a focus line or entry: its own
+    (``focus_metric_<name>``) where the table's label carries a unit to tell two columns apart
+    (「話速（拍/秒）」 beside 字/分), which the value after the name says again; else the label."""
+    from furikaeri.lang import get_rules, text
+    from furikaeri.metrics import METRIC_BY_NAME
+
+    own = f"focus_metric_{metric}"
+    if own in get_rules(lang).labels:
+        return text(lang, own)
+    return METRIC_BY_NAME[metric].label(lang) if metric in METRIC_BY_NAME else metric
 
 
 def _norm_shown(metric: str, limit: float, language: str) -> str:
