@@ -123,3 +123,37 @@ def test_record_hears_an_auto_answer_in_its_set_questions_language(monkeypatch, 
     assert r.exit_code == 3 and got.get("prefer") == "ja", (r.output, got)
     r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "record", "-q", "ja-basic:jikoshokai", "-l", "en"])
     assert got.get("prefer") is None, got
+
+
+@pytest.mark.parametrize("metric, lang", [("morae_per_s", "ja"), ("wpm", "en")])
+def test_last_times_focus_names_the_pace_without_its_unit(metric, lang):
+    """QA-V3 #8 (h8's note): the focus line says 「話速 8.9拍/秒」, and last time's focus line said
+    「前回の重点「話速（拍/秒）」: 8.9拍/秒 → …」, the unit twice: the pace by its plain name there too."""
+    from dataclasses import replace
+
+    from rich.console import Console
+    from test_compare_notes import answer
+
+    from furikaeri import progress as P
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.progress import AfterAnswer
+    from furikaeri.report import history as H
+
+    timed = {"answer_s": 50.0, "budget_s": 60.0, "over_s": -10.0}
+    high = {"morae_per_s": 9.0, "chars_per_min": 520.0, "wpm": 190.0}[metric]
+    prev = replace(answer(1, {**timed, metric: high}, lang=lang), focus=metric)
+    moved = P.focus_then([prev], answer(2, {**timed, metric: high * 0.85}, lang=lang))
+    out = Console(record=True, width=200, force_terminal=False, color_system=None)
+    H.render_after(out, AfterAnswer(focus_then=moved), lang, language=lang)
+    said = out.export_text()
+    plain = METRIC_BY_NAME["wpm"].label(lang)
+    assert plain in said and (METRIC_BY_NAME[metric].label(lang) == plain
+                              or METRIC_BY_NAME[metric].label(lang) not in said), said
+
+
+def test_a_note_check_that_cannot_tell_the_opening_has_one_heading_clause():
+    """QA-V1 #2: "how this answer opened cannot be told: no telling whether your note worked:"
+    put two colons in one heading."""
+    from furikaeri.lang import text
+
+    assert text("en", "fix_untold").count(":") == 0

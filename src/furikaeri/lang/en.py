@@ -874,7 +874,7 @@ TEXT = {
     'answer_dropped': ('your answer to question {n} is not saved (Ctrl-C came before it was); its recording is '
                        '{take}: `{command}` saves it'),
     'note_not_kept': 'its --note is not kept with it: “{note}”',
-    'fix_untold': "how this answer opened cannot be told: no telling whether your note worked",
+    'fix_untold': "no telling whether your note worked (how this answer opened cannot be told)",
     'csv_header': ('answer_id,created_at,session,question,language,model,answer_s,budget_s,over_budget,over_s,wpm,'
                    'articulation_wpm,chars_per_min,morae_per_s,fillers_per_min,filler_count,repetitions_per_min,'
                    'repetitions,long_pauses,longest_pause_s,latency_s,word_count,pitch_spread_st,loudness_range_db,'

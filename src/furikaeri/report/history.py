@@ -505,7 +505,8 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
         _say(console, f"[yellow]{t('zero_fillers', lang, n=after.zero_filler_streak)}[/yellow]")
     if after.focus_then is not None and after.focus_then.metric not in told:
         c = after.focus_then
-        line = Text(t("focus_then", lang, label=_label(c.metric, lang),
+        # the pace by its plain name, as the value after it carries the unit (「話速」, not 「話速（拍/秒）」)
+        line = Text(t("focus_then", lang, label=_label("wpm" if c.metric in _PACES else c.metric, lang),
                       before=fmt_value(c.metric, c.before, lang, language=language),
                       after=fmt_value(c.metric, c.after, lang, language=language)) + "  ")
         line.append_text(_focus_verdict(c, lang))
