@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import sys
 from pathlib import Path
@@ -77,9 +75,8 @@ def analyze(files, language, budget, model, json_, question, save, session, note
             failures += 1
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
-            if json_:  # scripts still get the document (speech_detected: false)
-                with _json_added() if save else contextlib.nullcontext():
-                    emit_analysis(a, json_, saving=save)
+            if json_:  # scripts still get the document (speech_detected: false), of one shape
+                emit_analysis(a, json_, saving=save, extra={"fix": None} if save else None)
             cut = a.duration_s if a.cut_short else None
             fail(no_speech_message(path, cut_after=cut), ja=no_speech_message(path, "ja", cut_after=cut))
             failures += 1
@@ -107,30 +104,17 @@ class _Before:
 
 def _save_and_check(a, path, json_: bool, **saving) -> None:
     """Save ``a`` and say the note check on it (:func:`note_fix`): after the report in words, or
-    as the JSON document's ``fix`` (null without one), as ``practice --json`` carries it, so a
-    script gets what a person reads. The document is printed by
-    :func:`~furikaeri.cli.common.save_and_emit` before the answer has an id to check: it is
-    held back and printed with ``fix`` added (as it is, should the saving fail)."""
+    as the JSON document's ``fix`` (null without one, or when the saving failed), as ``practice
+    --json`` carries it, so a script gets what a person reads."""
     if not json_:
         show_note_check(save_and_emit(a, path, json_, **saving))
         return
-    with _json_added() as added:
-        check = note_fix(save_and_emit(a, path, json_, **saving))
-        added["fix"] = check[0].to_dict() if check and check[0] else None
 
+    def fix(answer_id: int | None) -> dict:
+        check = note_fix(answer_id) if answer_id is not None else None
+        return {"fix": check[0].to_dict() if check and check[0] else None}
 
-@contextlib.contextmanager
-def _json_added():
-    """The JSON documents printed inside the block, held back and printed at its end (an error
-    too) with the keys put in the dict it yields (``fix``: null unless set), so that every
-    document of an ``analyze --save --json`` run has one shape."""
-    held, added = io.StringIO(), {"fix": None}
-    try:
-        with contextlib.redirect_stdout(held):
-            yield added
-    finally:
-        for line in held.getvalue().splitlines():
-            click.echo(json.dumps({**json.loads(line), **added}, ensure_ascii=False))
+    save_and_emit(a, path, json_, extra=fix, **saving)
 
 
 def note_fix(answer_id: int):

@@ -577,11 +577,12 @@ NORM_FOCUS = object()
 
 
 def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus: Any = NORM_FOCUS,
-                  saving: bool = False) -> None:
+                  saving: bool = False, extra: dict | None = None) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
     archive's id for it, when it was saved; ``saving``: a --save run, whose every line has
     ``answer_id``, null for an answer not saved, so a script reads one shape); ``focus``: the
-    one saved with it (:func:`furikaeri.session.archive_focus`), else judged against the norm only."""
+    one saved with it (:func:`furikaeri.session.archive_focus`), else judged against the norm only;
+    ``extra``: keys the JSON line ends with (analyze --save's ``fix``)."""
     from furikaeri.cli.streams import repaired_deep
 
     from furikaeri.coach import focus_of
@@ -594,6 +595,7 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus:
         doc = {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus)}  # in the report's order
         if answer_id is not None or saving:
             doc = {"answer_id": answer_id, **doc}
+        doc.update(extra or {})
         click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
     else:
         from rich.console import Console
@@ -729,7 +731,8 @@ def analyze_command(path, question: str | None, budget: float | None, language: 
 
 
 def save_and_emit(analysis, path, json_: bool, *, session, question, note, source: str, asked=None,
-                  language: str | None = None, model: str | None = None, budget: float | None = None) -> int:
+                  language: str | None = None, model: str | None = None, budget: float | None = None,
+                  extra=None) -> int:
     """Store the analysed answer in the archive (which copies the audio beside it), print it
     (with its id in JSON), say the id on stderr in the command's language (the system's when it
     has none: a line of the program's, not of the report), and return it. Should
@@ -737,7 +740,9 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     before the error, which names the command that saves the answer later with everything typed
     for it (``budget`` as typed: with ``question`` and ``language`` it goes into that command).
     Its settings have the shape a practice answer's have (``asked``: the set question,
-    ``language`` and ``model`` as given), so a script reads every answer's settings alike."""
+    ``language`` and ``model`` as given), so a script reads every answer's settings alike.
+    ``extra(answer_id)``: keys the JSON line ends with once saved (``extra(None)`` if the saving
+    failed): analyze --save's note check, ``fix``."""
     from furikaeri.lang import text
 
     analysis = shown_analysis(analysis)  # a file name with bytes that are not UTF-8 is stored repaired
@@ -746,13 +751,14 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         focus, answer_id = _saved(analysis, path, session=session, question=question, note=note, source=source,
                                   asked=asked, language=language, model=model)
     except (FurikaeriError, OSError) as e:
-        emit_analysis(analysis, json_, focus=focus, saving=True)
+        emit_analysis(analysis, json_, focus=focus, saving=True, extra=extra(None) if extra and json_ else None)
         error = _not_saved(e, path, analyze_command(path, asked.key if asked else question, budget,
                                                     language or "auto", save=True, session=session, note=note))
         if error is e:
             raise
         raise error from e
-    emit_analysis(analysis, json_, answer_id=answer_id, focus=focus)
+    emit_analysis(analysis, json_, answer_id=answer_id, focus=focus,
+                  extra=extra(answer_id) if extra and json_ else None)
     from furikaeri.cli.language import ui_language
 
     lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
