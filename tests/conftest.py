@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,16 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_AUDIO = REPO.parent / "shared" / "audio"
 SAMPLES = REPO / "samples"
+
+
+def pytest_configure(config):
+    """Ctrl-C behaves as at a terminal even when the run was started in the background.
+
+    A shell starts a background job with SIGINT ignored and Python then leaves it so; the
+    commands the tests start inherit that, and the Ctrl-C tests would see nothing happen.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
