@@ -545,8 +545,13 @@ def leave_on_terminate(take: Take, language: str, analyze_command):
     it was to be saved (``--note`` and all); that command is said now, and the program ends
     with :data:`TERMINATED_EXIT` at once (:func:`_exit_now`): the analysis's native threads
     would not let Python shut down, and a shutdown's SIGKILL would lose the take unsaid.
-    Once only, whichever thread the signal reaches first."""
+    Once only, whichever thread the signal reaches first.
+
+    The command is built now, on the caller's (main) thread: the signal may be handled on the
+    wakeup thread, where click's context is not, and a command built there lost the ``--home``
+    the person gave (pasted, it saved the answer into another archive)."""
     lock = threading.Lock()
+    command = list(analyze_command(take.path)) if analyze_command else None
 
     def on_terminate() -> None:
         if not lock.acquire(blocking=False):
@@ -554,7 +559,7 @@ def leave_on_terminate(take: Take, language: str, analyze_command):
         try:
             if sys.stderr.isatty():  # a progress bar may be drawing on the line: start a new one
                 click.echo(err=True)
-            _terminated(take, language, analyze_command)
+            _terminated(take, language, (lambda _path: command) if command else None)
         except SystemExit:
             pass
         finally:
