@@ -80,8 +80,8 @@ def test_a_missing_company_names_the_archive_to_add_it_to(tmp_path):
 
     with Store.open(tmp_path / "h") as store, pytest.raises(QuestionError) as e:
         set_from_interviews(store, "Nobody", tmp_path / "h" / "questions", cli="furikaeri --home /x")
-    assert "`furikaeri --home /x questions add FILE`" in str(e.value)
-    assert "`furikaeri --home /x questions add FILE`" in e.value.ja
+    assert "`furikaeri --home /x questions add Nobody.toml`" in str(e.value)  # the file the template went into
+    assert "`furikaeri --home /x questions add Nobody.toml`" in e.value.ja
 
 
 # --------------------------------------------------------------------------- 2. budget words

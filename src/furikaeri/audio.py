@@ -407,12 +407,19 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
 
 
 #: Sample rates a recording can have: under 4 kHz no speech fits (its sounds reach 2 kHz and
-#: more; telephones record at 8 kHz), over 768 kHz no recorder writes. Outside them the header
-#: is corrupt: a WAV saying 1 Hz would be read as 104 hours of audio.
+#: more; telephones record at 8 kHz), over 768 kHz no recorder writes. A rate of 0 or over the
+#: top is a corrupt header (no recording has it); one under the bottom may be a well-formed file
+#: (`sox -r 1000`), too coarse to hear words in: refused as too low, naming the least taken.
 RATE_RANGE = (4000, 768_000)
 
 
 def _check_rate(path: Path, rate: int) -> None:
+    if 0 < rate < RATE_RANGE[0]:
+        least = RATE_RANGE[0]
+        raise AudioError(f"{path}: it was sampled at {rate} Hz, too low to hear speech in (at least {least} Hz "
+                         "is needed; record at 16 kHz or more)",
+                         ja=f"{path}: サンプリング周波数が {rate} Hz と低すぎて、話した言葉を聞き取れません"
+                         f"（{least} Hz 以上が必要です。16 kHz 以上で録音してください）")
     if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
         raise AudioError(f"{path}: its header says it was sampled at {rate} Hz, which no recording is "
                          "(a corrupt file)",

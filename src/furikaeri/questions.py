@@ -45,8 +45,11 @@ person.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-import shutil
+import secrets
+import shlex
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -55,7 +58,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from furikaeri.errors import QuestionError, os_reason
-from furikaeri.lang import LANGUAGES
+from furikaeri.lang import LANGUAGES, guess_language
 from furikaeri.norms import DEFAULT_BUDGET_S  # a question's budget when it gives none
 
 
@@ -477,9 +480,13 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
 
 def load_file(path: str | Path) -> QuestionSet:
     """Read and check one TOML file."""
-    path = Path(path)
+    return _parsed(_read(Path(path)), Path(path))
+
+
+def _read(path: Path) -> bytes:
+    """A question file's bytes, or the :class:`QuestionError` that says why they cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise QuestionError(f"no such question file: {path}", ja=f"質問ファイルが見つかりません: {path}") from None
     except IsADirectoryError:
@@ -487,6 +494,10 @@ def load_file(path: str | Path) -> QuestionSet:
                             ja=f"{path} は TOML ファイルではなくフォルダです") from None
     except OSError as e:
         raise QuestionError(f"cannot read {path}: {e.strerror or e}", ja=f"{path} を読み込めません: {os_reason(e, 'ja')}") from e
+
+
+def _parsed(raw: bytes, path: Path) -> QuestionSet:
+    """The set the bytes ``raw`` of the file ``path`` hold, checked."""
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -567,10 +578,22 @@ def get_set(name: str, folder: Path | None = None, *, cli: str = "furikaeri") ->
     for s in sets:
         if s.name.casefold() == name.casefold():
             return s
+    _refuse_broken(name, folder)
     names = ", ".join(s.name for s in sets if not s.company) or "none"
     names_ja = "、".join(s.name for s in sets if not s.company) or "なし"
     raise QuestionError(f"no question set '{name}'; available: {names} (see `{cli} questions`)",
                         ja=f"質問セット '{name}' はありません。使えるセット: {names_ja}（`{cli} questions` を参照）")
+
+
+def _refuse_broken(name: str, folder: Path | None) -> None:
+    """Raise the load error of the user's file ``name``.toml (any case) when it is there but
+    cannot be read: the listing names it as broken, and "no set" would read as if it were gone
+    (it would then be added again, or rewritten from scratch)."""
+    if folder is None or not Path(folder).is_dir():
+        return
+    for path in sorted(Path(folder).glob("*.toml")):
+        if path.stem.casefold() == name.casefold():
+            load_file(path)  # raises what is wrong with it; a file that loads is another set's
 
 
 def company_name(name: str) -> str:
@@ -598,27 +621,70 @@ def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] 
     known = list(dict.fromkeys([*(s.company.name for s in companies if s.company), *logged]))
     names = ", ".join(known) or "none yet"
     names_ja = "、".join(known) or "まだありません"
+    make, file = _template_command(name, "en"), shlex.quote(company_file_name(name))
+    make_ja = _template_command(name, "ja")
     raise QuestionError(
-        f"no company file for '{name}' (companies: {names}); write one with "
-        f"`furikaeri questions template --company \"{name}\"` and add it with `{cli} questions add FILE`",
-        ja=f"'{name}' の企業ファイルはありません（登録済みの企業: {names_ja}）。"
-        f"`furikaeri questions template --company \"{name}\"` で作成し、`{cli} questions add FILE` で追加してください",
+        f"no company file for '{name}' (companies: {names}); write one with `{make}` and add it with "
+        f"`{cli} questions add {file}`",
+        ja=f"「{name}」の企業ファイルはありません（登録済みの企業: {names_ja}）。`{make_ja}` で作成し、"
+        f"`{cli} questions add {file}` で追加してください",
     )
+
+
+def company_file_name(name: str) -> str:
+    """The file a company's template is suggested into: its name, with what a file name cannot
+    hold (a slash, a space) as ``-`` (「さくら商事.toml」, ``Acme-Corp.toml``)."""
+    stem = re.sub(r'[\s/\\:*?"<>|]+', "-", company_name(name)).strip("-.")
+    return f"{stem or 'company'}.toml"
+
+
+def _template_command(name: str, lang: str) -> str:
+    """The command that writes ``name``'s company template into :func:`company_file_name`, for an
+    error said in ``lang``: the template is in the company's language, told by its name's script
+    (a name in Japanese is a Japanese company's), else in the language the error is said in, so
+    the asks it starts with are in the language the person is answering in."""
+    language = "ja" if guess_language([name]) == "ja" else lang
+    return (f"furikaeri questions template --company {shlex.quote(name)} --lang {language} > "
+            f"{shlex.quote(company_file_name(name))}")
 
 
 def add_file(path: str | Path, folder: Path, *, replace: bool = False) -> tuple[QuestionSet, Path]:
     """Check a TOML file and copy it into the user's question folder. Returns the set and
-    where it was copied."""
-    qset = load_file(path)
+    where it was copied. The bytes checked are the bytes written, and they are written beside
+    the target and renamed over it (:func:`_write_whole`): a full disk or a kill mid-copy leaves
+    the set that was there as it was, and no cut-off or empty file that would load as a smaller
+    set or block the retry. Raises ``OSError`` naming the archive's file (never the user's) when
+    the folder cannot be written."""
+    path = Path(path)
+    raw = _read(path)
+    qset = _parsed(raw, path)
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{qset.name}.toml"
-    if target.exists() and not replace and Path(path).resolve() != target.resolve():
+    if target.exists() and not replace and path.resolve() != target.resolve():
         raise QuestionError(f"{target} already exists; use --replace to overwrite it",
                             ja=f"{target} はすでに存在します。上書きするには --replace を指定してください")
-    if Path(path).resolve() != target.resolve():
-        shutil.copyfile(path, target)
+    if path.resolve() != target.resolve():
+        _write_whole(raw, target)
     return qset, target
+
+
+def _write_whole(raw: bytes, target: Path) -> None:
+    """Write ``raw`` to ``target`` all or nothing: into a hidden file in the same folder (not
+    ``*.toml``, so never listed as a set), synced, then renamed over ``target`` (atomic on one
+    file system); on any failure the hidden file is removed and the error names ``target``."""
+    part = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask's mode, as a copy gets
+        with open(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(part, target)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise OSError(e.errno, e.strerror or str(e), str(target)) from e
 
 
 #: ``questions template``, per language: a company file (``{company}`` is filled in) ...

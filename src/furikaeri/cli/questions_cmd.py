@@ -210,7 +210,7 @@ def questions_add(file, replace):
     from furikaeri.companies import sync_company
     from furikaeri.lang import text
 
-    qset, target = Q.add_file(file, user_dir(), replace=replace)
+    qset, target = _added(file, replace)
     if qset.company:
         with open_store() as store:
             sync_company(store, qset)
@@ -222,6 +222,45 @@ def questions_add(file, replace):
     hidden = next((s for s in Q.builtin_sets() if s.name == qset.name), None)
     if hidden is not None:  # by design (a set of one's own under the usual name), but never unsaid
         click.echo(text(L, "replaces_builtin", name=qset.name, n=len(hidden.questions), path=target), err=True)
+
+
+def _added(file: Path, replace: bool):
+    """:func:`furikaeri.questions.add_file` into this archive, its failures said as every save
+    into the archive says them: a full disk names the archive's file and that what was there is
+    unchanged (the user's own file is only read), a read-only archive gets the read-only
+    archive's line (:meth:`~furikaeri.store.Store.check_writable`), not the system's words."""
+    import errno
+
+    from furikaeri import questions as Q
+    from furikaeri.store import FULL_ERRNOS
+
+    try:
+        return Q.add_file(file, user_dir(), replace=replace)
+    except OSError as e:
+        if e.errno in FULL_ERRNOS:
+            raise _no_room(Path(e.filename), e.errno) from e
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            with open_store() as store:  # a read-only archive: its usual line; else the error as it is
+                store.check_writable()
+        raise
+
+
+def _no_room(target: Path, code: int):
+    """The error of a question file that did not fit: nothing was changed (the write is atomic)."""
+    from furikaeri.cli.common import current_home
+    from furikaeri.store import ArchiveFullError
+
+    home = current_home()
+    if target.exists():
+        kept, kept_ja = "the file already there is unchanged", "元のファイルはそのままです"
+    else:
+        kept, kept_ja = "nothing was added", "何も追加していません"
+    error = ArchiveFullError(f"no room on the disk to save {target} into the archive {home}: free some space and "
+                             f"try again ({kept})",
+                             ja=f"ディスクに空きがなく、{target} をアーカイブ {home} に保存できませんでした。"
+                                f"空きを作ってからやり直してください（{kept_ja}）")
+    error.errno = code
+    return error
 
 
 @questions.command("template")
