@@ -1313,3 +1313,95 @@ def is_fine(metric: str, value: float | None, *, limit: float | None = None, tar
         return in_norm(metric, value)
     score = METRIC_BY_NAME[metric].score(value)
     return score is not None and score <= 0
+
+
+# --------------------------------------------------------------------------- a real interview's fix
+
+
+@dataclass(frozen=True)
+class Stand:
+    """One figure a fix names, where a practice answer has it: ``fine`` (True: where the fix
+    asks, :func:`is_fine`; False: not yet; None: this answer cannot tell, a rate of an answer
+    too short for it or an opening whose order its words do not tell). ``word``: the filler a
+    fix names by its word (``metric`` :data:`FILLER_WORD`, ``value`` its count)."""
+
+    metric: str
+    value: Any
+    fine: bool | None
+    word: str | None = None
+
+
+@dataclass(frozen=True)
+class StandCheck:
+    """A fix written down right after a real interview (``reflect``'s "to fix"), checked on a
+    practice answer to a question that interview asked. Nothing of the interview was measured
+    (what was said there is typed, not recorded), so there is nothing to compare with: each
+    figure the fix names is judged where this answer has it, as a practice note's "held" is.
+    ``verdict``: ``done`` (each figure told is where the fix asks), ``not_yet`` (one is not),
+    ``untold`` (no figure could be told), ``unknown`` (the fix names no measured figure: the
+    person checks it by ear). ``limit_s``/``target_s``: a length the fix sets, which the
+    answer's length is judged against (the budget's, where it is past the budget)."""
+
+    note: str
+    figures: tuple[Stand, ...]
+    verdict: str
+    limit_s: float | None = None
+    target_s: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"note": self.note, "verdict": self.verdict,
+                "figures": [{"metric": s.metric, "value": s.value, "fine": s.fine,
+                             **({"word": s.word} if s.word else {})} for s in self.figures]}
+
+
+def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
+                fillers: Sequence[str] | None = None, order: str | None = None) -> StandCheck | None:
+    """Did this answer (its ``metrics``, ``fillers`` as listed and the opening's ``order``) do
+    what ``note``, a fix from a real interview, asks (:class:`StandCheck`)? The same reading of
+    the note as :func:`check_fix` (its figures, a length it sets, fillers named by their words,
+    the conclusion first), each figure judged alone. None for an empty note."""
+    text = note.strip()
+    if not text:
+        return None
+    targets, own_limit = _read(text, language)
+    limit, _ = _aim_in_budget(own_limit, metrics, metrics)
+    own = note_target(text) if any(name == "over_s" for name, _ in targets) else None
+    aim, _ = _aim_in_budget(own, metrics, metrics)
+    words, general = named_fillers(text, language)
+    stands = _word_stands(words, metrics, fillers) if fillers is not None else []
+    for name, _want in _one_per_figure(targets, limit, aim):
+        if name == "fillers_per_min" and stands and not general:
+            continue  # the words named are the figure, as check_fix judges them
+        stands += _figure_stand(name, metrics, limit, aim)
+    if asks_order(text):
+        stands.append(Stand(OPENING_ORDER, order, order == "point_first" if order in TOLD_ORDERS else None))
+    told = [s.fine for s in stands if s.fine is not None]
+    verdict = "unknown" if not stands else "untold" if not told else "done" if all(told) else "not_yet"
+    return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None)
+
+
+def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequence[str]) -> list[Stand]:
+    """Each filler a fix names by its word, by its count in this answer (done: no more than the
+    recogniser may mishear; not told in an answer too short for a rate)."""
+    said = [filler_key(f) for f in fillers]
+    short = metrics.get("answer_s") is not None and too_short(metrics)
+    return [Stand(FILLER_WORD, said.count(w), None if short else is_fine(FILLER_WORD, said.count(w)), word=w)
+            for w in words]
+
+
+def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None) -> list[Stand]:
+    """Figure ``name`` of a fix where this answer has it (none where it has no such figure). The
+    budget (``over_s``) is the answer's length where the fix sets a length of its own; a length
+    kept down (the budget, a limit) is not done by an answer too short for its budget (the
+    report asks for more: :func:`thinned`)."""
+    figure = "answer_s" if name == "over_s" and (limit is not None or aim is not None) else _measured(name, metrics, metrics)
+    value = metrics.get(figure)
+    if value is None:
+        return []
+    if figure in ("answer_s", "over_s"):  # a longer answer asked: done inside the budget, not past it
+        fine = is_fine(figure, value, limit=limit, target=aim if limit is None else None,
+                       budget=budget_of(metrics, metrics)) and not too_short(metrics) \
+            and not (figure == "answer_s" and limit is None and aim is None and (metrics.get("over_s") or 0) > 0)
+        return [Stand(figure, value, fine)]
+    judged = judged_value(metrics, figure)
+    return [Stand(figure, value, None if judged is None else is_fine(figure, judged))]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import shlex
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -143,7 +145,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
 
             for f in answer_files:
                 check_readable(f)
-        screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_)
+        screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_, known=_Known.of(store, qset))
         speaks(screen.lang)
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
             click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
@@ -240,19 +242,61 @@ def _set_language(set_name: str | None, company: str | None, default: str) -> st
         return None
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What the person logged beside their practice: the real interviews (``reflect``, newest
+    first) and the research on the company whose questions are practised (None: a set of no
+    company, or nothing noted). The seed's loop is reflect right after the interview, fix,
+    practise again: the interview's points are what a practice of its questions starts from."""
+
+    interviews: tuple = ()
+    company: Any = None
+
+    @classmethod
+    def of(cls, store, qset) -> "_Known":
+        from furikaeri.store import COMPANY_FIELDS
+
+        company = store.company(qset.company.name) if qset.company else None
+        noted = company is not None and any(getattr(company, f) for f in COMPANY_FIELDS if f != "asks")
+        return cls(tuple(store.interviews()), company if noted else None)
+
+    def logged(self, question) -> tuple[Any, dict] | None:
+        """The newest logged interview that asked ``question`` (its words up to case, width,
+        marks and a Japanese request's ending: :func:`furikaeri.questions.same_question`), with
+        the item that asked it; None when no interview did."""
+        from furikaeri.questions import same_question
+
+        same = same_question(question.text)
+        return next(((iv, item) for iv in self.interviews for item in iv.items
+                     if item.get("question") and same(item["question"])), None)
+
+
 class _Screen:
     """Renders the practice loop's events (:mod:`furikaeri.session`) in language ``lang``;
-    ``quiet`` (``--json``): only what must be said (a take not saved), on stderr."""
+    ``quiet`` (``--json``): only what must be said (a take not saved), on stderr. ``known``:
+    the interviews and company research shown beside the questions (:class:`_Known`)."""
 
-    def __init__(self, out, lang: str, *, quiet: bool):
+    def __init__(self, out, lang: str, *, quiet: bool, known: _Known | None = None):
         self.out, self.lang, self.quiet = out, lang, quiet
+        self.known = known or _Known()
+        #: the logged interview (and its item) that asked the question being answered
+        self.logged: tuple[Any, dict] | None = None
+        #: the report of a take with no speech, shown once it is known whether its file stays
+        self.silent = None
 
     def show(self, event) -> None:
         from furikaeri import session as S
-        from furikaeri.report import history as H
 
         out, L = self.out, self.lang
+        if isinstance(event, S.Heard) and not event.analysis.speech_detected:
+            self.silent = event  # its box waits for how the take is dropped (NotSaved)
+            return
         if isinstance(event, S.NotSaved):
+            silent, self.silent = self.silent, None
+            if silent is not None and not event.recorded and not self.quiet:
+                # the person's own file, which stays: its box names it. A take recorded for the
+                # archive is removed now: no box names a file that is gone, the line below says it all
+                self.heard(silent)
             mic = (" " if L == "en" else "") + text(L, "mic_hint") if event.recorded else ""
             # a take recorded into the archive's audio folder was said "saved" there: it is removed
             said = text(L, "not_saved_silent_removed" if event.recorded else "not_saved_silent")
@@ -260,22 +304,78 @@ class _Screen:
         elif self.quiet:
             return
         elif isinstance(event, S.Asking):
-            q = event.question
-            H.render_question(out, index=event.index, total=event.total, text=q.text, budget_s=event.budget_s,
-                              hint=q.hint, before=event.before, lang=L)
+            self.asking(event)
         elif isinstance(event, S.Heard):
-            from furikaeri.report.terminal import render
-
-            render(event.analysis, out, focus=event.focus)
-            said_in = event.analysis.language  # units are the answer's (hedges per 100 words or 300 morae)
-            H.render_fix(out, event.fix, L, language=said_in)  # before the reflection: did last time's fix work?
-            if event.after is not None:  # and how it stands against the person's own usual
-                focus = event.focus
-                H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else (),
-                               usual_told=focus.metric if focus is not None and focus.usual is not None else None,
-                               language=said_in)
+            self.heard(event)
         elif isinstance(event, S.Saved):
             out.print(f"[dim]{text(L, 'saved', id=event.answer_id)}[/dim]")
+
+    def heard(self, event) -> None:
+        """An answer's report, then whether the last note's fix and the real interview's worked,
+        and how it stands against the person's usual: all before the reflection is asked."""
+        from furikaeri.report import history as H
+        from furikaeri.report.terminal import render
+
+        out, L = self.out, self.lang
+        render(event.analysis, out, focus=event.focus)
+        said_in = event.analysis.language  # units are the answer's (hedges per 100 words or 300 morae)
+        H.render_fix(out, event.fix, L, language=said_in)  # before the reflection: did last time's fix work?
+        self.stand(event.analysis)  # and the fix the real interview asked for
+        if event.after is not None:  # and how it stands against the person's own usual
+            focus = event.focus
+            H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else (),
+                           usual_told=focus.metric if focus is not None and focus.usual is not None else None,
+                           language=said_in)
+
+    def asking(self, event) -> None:
+        """The question (the company's research before the first), and what the newest logged
+        interview that asked it holds: what was answered, how it landed, what to fix. A question
+        practised before shows its last attempt first; one practised never does not say it is
+        new (it was asked for real)."""
+        from furikaeri.report import history as H
+
+        q, L = event.question, self.lang
+        if event.index == 1 and self.known.company is not None:
+            self.research(self.known.company)
+        self.logged = self.known.logged(q)
+        if self.logged is None or event.before.previous is not None:
+            H.render_question(self.out, index=event.index, total=event.total, text=q.text, budget_s=event.budget_s,
+                              hint=q.hint, before=event.before, lang=L)
+        else:
+            _question_head(self.out, event, L)
+        if self.logged is not None:
+            iv, item = self.logged
+            self.out.print(fit_text(text(L, "logged_head", when=_held(iv)), self.out.width, style="bold"))
+            for key, value in (("answered", item.get("answer")), ("reaction", iv.reaction), ("to_fix", iv.to_fix)):
+                if value:
+                    _indented(self.out, f"{text(L, key)}: {value}")
+
+    def research(self, company) -> None:
+        """A company's research (its file's notes, kept in the archive) before its questions:
+        what seemed valued, the atmosphere, the interviewers, what to ask them."""
+        self.out.print()
+        self.out.print(fit_text(text(self.lang, "research_head", company=company.name), self.out.width, style="bold"))
+        for key in ("valued", "atmosphere", "interviewers", "to_ask"):
+            value = " / ".join(line.strip() for line in (getattr(company, key) or "").splitlines() if line.strip())
+            if value:
+                _indented(self.out, f"{text(self.lang, key)}: {value}")
+
+    def stand(self, analysis) -> None:
+        """The logged interview's fix checked on this answer (:func:`furikaeri.notes.check_stand`):
+        shown beside the practice note's check, never in its place; not for an answer whose
+        figures are off (heard in the other language, partly unheard), as the note's is not."""
+        from furikaeri.analysis import off_language
+        from furikaeri.notes import check_stand
+        from furikaeri.store import filler_texts, metrics_from_analysis
+
+        d = analysis.to_dict()
+        if self.logged is None or not analysis.speech_detected or off_language(d) or d.get("unheard_s"):
+            return
+        opening = d.get("opening") if isinstance(d.get("opening"), dict) else {}
+        check = check_stand(self.logged[0].to_fix or "", metrics_from_analysis(d), analysis.language,
+                            fillers=filler_texts(d.get("fillers")), order=opening.get("order"))
+        if check is not None:
+            _render_stand(self.out, check, self.lang, analysis.language)
 
     def note_not_kept(self, note: str) -> None:
         """The ``--note`` given for a take that was not saved (no speech): it goes with it, said."""
@@ -290,7 +390,9 @@ class _Screen:
         if result.ended_after is not None:
             key = "practice_ended" if result.ended_after else "practice_ended_none"  # none saved: none claimed
             out.print(f"[yellow]{text(L, key, n=result.ended_after, total=result.asked)}[/yellow]")
-        if row is None:
+        if row is None:  # no answer saved: said in one line (Ctrl-C's line above says it already)
+            if result.ended_after is None:
+                out.print(f"[yellow]{text(L, 'session_nothing_saved')}[/yellow]")
             return
         out.print()
         out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
@@ -298,6 +400,66 @@ class _Screen:
         if shared is not None:
             said_with_command(out, f"{text(L, 'compare_hint')}: furikaeri{home} compare --sessions {shared.id} {row.id}")
         said_with_command(out, f"furikaeri{home} progress · furikaeri{home} history")
+
+
+def _held(iv) -> str:
+    """A logged interview as its lines name it: the day, the company and the round."""
+    return " ".join(x for x in (iv.held_on, iv.company or "", iv.stage) if x)
+
+
+def fit_text(said: str, width: int, *, style: str = ""):
+    """``said`` as one line of the screen, text written without spaces broken by its rules."""
+    from rich.text import Text
+
+    from furikaeri.report.wrap import fit_line
+
+    return fit_line(Text(said, style=style), width)
+
+
+def _indented(out, said: str, *, style: str = "", indent: int = 2) -> None:
+    """``said`` ``indent`` cells in, wrapping under itself."""
+    from rich.padding import Padding
+
+    out.print(Padding(fit_text(said, out.width - indent, style=style), (0, 0, 0, indent), expand=False))
+
+
+def _question_head(out, event, lang: str) -> None:
+    """The question as :func:`furikaeri.report.history.render_question` shows it (its number,
+    text, budget and hint) without the line on its practice history, which would call a
+    question asked in a real interview and never practised "first attempt"."""
+    q = event.question
+    out.print()
+    out.rule(f"[bold]{event.index}/{event.total}[/bold]")
+    out.print(fit_text(q.text, out.width, style="bold cyan"))
+    out.print(fit_text(text(lang, "q_budget", budget=event.budget_s), out.width, style="dim"))
+    if q.hint:
+        out.print(fit_text(f"{text(lang, 'hint')}: {q.hint}", out.width, style="dim"))
+
+
+def _render_stand(out, check, lang: str, language: str | None) -> None:
+    """A real interview's fix checked on this answer: the fix and its verdict, then each figure it
+    names where this answer has it, ✓ where the fix asks it to be, ✗ not yet."""
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.notes import FILLER_WORD, OPENING_ORDER
+    from furikaeri.report.history import fmt_value
+
+    style = {"done": "green", "not_yet": "yellow"}.get(check.verdict, "dim")
+    head = f"{text(lang, 'stand_head', note=check.note)}: {text(lang, 'stand_' + check.verdict)}"
+    out.print(fit_text(head, out.width, style=style))
+    orders = {"point_first": "order_point_first", "story_first": "order_story_first"}
+    for s in check.figures:
+        if s.metric == OPENING_ORDER:
+            label, value = text(lang, "fix_order"), text(lang, orders.get(s.value, "order_unknown"))
+        elif s.metric == FILLER_WORD:
+            label, value = text(lang, "fix_word", word=s.word), text(lang, "fix_word_times", n=int(s.value))
+        else:
+            label = METRIC_BY_NAME[s.metric].label(lang) + (
+                text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
+                else text(lang, "fix_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
+                else "")
+            value = fmt_value(s.metric, s.value, lang, language=language)
+        mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
+        _indented(out, f"{label}: {value}  {mark}")
 
 
 def home_given() -> str:
