@@ -12,6 +12,7 @@ and where or which, and a different way to work on it (how to prepare or practis
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from furikaeri import norms
@@ -278,17 +279,39 @@ def _fast_lever(m, language: str) -> str:
     (``tip_fast_stops``); short ones with their rests already taken are fast in the words
     themselves (``tip_fast_words``). Sentences are counted by the transcript's full stops, or
     the pauses placed after a sentence's end where Whisper wrote fewer; without the words'
-    count the length is unknown, and the tip is the general one."""
+    count the length is unknown, and the tip is the general one. The two tips that call the
+    sentences short are given only when none is long (:func:`_longest_sentence`): a 38-word
+    first sentence among short ones was "Your sentences are short already" on the screen that
+    quoted it (QA s35 A #4)."""
     stats = getattr(m, "stats", None)
     units = getattr(stats, "word_count", 0) or 0
     if not units:
         return "tip_fast"
     at_stops = [p for p in getattr(m, "pauses", ()) or () if p.place == "sentence"]
     sentences = max(len(_STOP.findall(getattr(m, "transcript", "") or "")), len(at_stops) + 1, 1)
-    if units / get_rules(language).units_per_word / sentences > LONG_SENTENCE_WORDS:
+    per_word = get_rules(language).units_per_word
+    if units / per_word / sentences > LONG_SENTENCE_WORDS:
+        return "tip_fast"
+    if _longest_sentence(getattr(m, "words", ()) or (), at_stops, language) / per_word > LONG_SENTENCE_WORDS:
         return "tip_fast"
     rests = sum(p.duration >= REST_AT_STOP_S for p in at_stops)
     return "tip_fast_stops" if rests < (sentences - 1) / 2 else "tip_fast_words"
+
+
+def _longest_sentence(words, at_stops, language: str) -> int:
+    """The rate units (words; morae) of the longest sentence of ``words``: a sentence ends at a
+    word that ends with a full stop (:data:`_STOP`), or before a pause placed at a sentence's
+    end (``at_stops``), as :func:`_fast_lever` counts sentences."""
+    rules = get_rules(language)
+    starts = [w.start for w in words]
+    # a pause follows the last word begun before its middle (Whisper's stamps stretch over pauses)
+    before = {bisect.bisect_left(starts, (p.start + p.end) / 2) - 1 for p in at_stops}
+    longest = run = 0
+    for i, w in enumerate(words):
+        run += rules.spoken_units(w.text)
+        if i in before or i == len(words) - 1 or _STOP.search(w.text.rstrip()[-1:]):
+            longest, run = max(longest, run), 0
+    return longest
 
 
 def slowed_by_silences(rate, language: str) -> bool:
@@ -539,6 +562,14 @@ def _head(template: str) -> str:
 #: the warning says the length, the pauses and the words may be far off, not that the pauses
 #: are measured well.
 UNTRUSTED_CONTRAST_DB = 12.0
+#: The same for a room with other voices (:attr:`furikaeri.speech.Levels.other_voices`), whose
+#: contrast reads higher than a steady noise's at the same loudness (its quietest frames fall
+#: between the voices' syllables). Six voices 10 dB under the speaker read 15-19 dB, and there
+#: an answer of 41 s measured 36 s, a Japanese one lost a third of its words (pace 4.2 morae/s,
+#: "slow", against 6.0), six voices 5 dB under read 12-14 dB (the first 4 s lost, the time to
+#: the first word 3.9 s against 0.4; a whole file taken for the answer; words made up, one a
+#: hedge); 20 dB under read 24 dB and kept the figures (QA s35 E).
+VOICES_UNTRUSTED_CONTRAST_DB = 20.0
 
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
@@ -580,16 +611,44 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     if m.unconfirmed_fillers and not (sounds_like or _mostly_elsewhere(other_languages, m.answer_s)):
         # said in another language, every figure is off already (said first): no count to doubt
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))
-    # a noisy room: Whisper drops many soft, short fillers (bench/real.py --noise: real speech
-    # with a steady noise 20 dB under it, about 24 dB of contrast, keeps 0.5-0.6 of the
-    # fillers, against 0.88 in a quiet room); pauses stay right
-    # other voices: the second listen is not done there (furikaeri.analysis.hear_answer)
-    if speech_map.other_voices:
-        out.append(text(language, "warn_other_voices", db=speech_map.contrast_db))
-    elif speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration:
-        key = "warn_very_noisy" if speech_map.contrast_db < UNTRUSTED_CONTRAST_DB else "warn_noisy"
+    key = room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
+    if key is not None:
         out.append(text(language, key, db=speech_map.contrast_db))
     return out
+
+
+def room_warning(speech_map, speech_s: float, *, clipped: bool = False) -> str | None:
+    """The warning (a text key) for the room the answer was said in, or None.
+
+    A noisy room: Whisper misses many soft, short fillers and the noise makes up some (bench/real.py
+    --noise: real speech with a steady noise 20 dB under it, about 24 dB of contrast, finds 0.5 of
+    the fillers at a precision of 0.5, against 0.88 and 0.70 in a quiet room); pauses stay right
+    (``warn_noisy``). Other voices: the second listen is not done there
+    (:func:`furikaeri.analysis.hear_answer`), so fillers are counted only where Whisper wrote them
+    (``warn_other_voices``). A room too loud for the answer's edges, pauses and words
+    (:func:`room_untrusted`) is said to be so whatever its noise (``warn_very_noisy``, or
+    ``warn_other_voices_loud``, which says both). ``clipped``: clipping flattened the speech's
+    peaks, so its level, and the contrast read from it, are too low (a take 20 dB too loud read
+    "speech only 21 dB above the background" in a quiet room): the contrast is then no evidence
+    of a noisy room, and the clipping warning names the fix, the gain."""
+    if speech_map.other_voices:
+        loud = not clipped and room_untrusted(speech_map, speech_s)
+        return "warn_other_voices_loud" if loud else "warn_other_voices"
+    if clipped or not (speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration):
+        return None
+    return "warn_very_noisy" if room_untrusted(speech_map, speech_s) else "warn_noisy"
+
+
+def room_untrusted(speech_map, speech_s: float) -> bool:
+    """Is the room too loud to trust the answer's length, its first word's time, its pauses and
+    its words (and what is read from them: pace, hedges, repetitions, opening)? A steady noise,
+    under :data:`UNTRUSTED_CONTRAST_DB` of contrast; other voices, under
+    :data:`VOICES_UNTRUSTED_CONTRAST_DB`: Silero takes them for speech, so the answer's edges and
+    its words are lost among them at a contrast a steady noise leaves measurable. (A take that is
+    not clipped: see :func:`room_warning`.)"""
+    if speech_map.other_voices:
+        return speech_map.contrast_db < VOICES_UNTRUSTED_CONTRAST_DB
+    return speech_map.contrast_db < UNTRUSTED_CONTRAST_DB and speech_s < 0.8 * speech_map.duration
 
 
 def _mostly_elsewhere(other_languages, answer_s: float) -> bool:

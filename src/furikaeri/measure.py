@@ -641,7 +641,9 @@ def pace_stretches(windows, band) -> tuple[PaceStretch, ...]:
     as no other window heard the seconds before the first middle or after the last. Its middles
     alone cut 5 s off a slow start: "Uh. My weakness, um, is..." from 0:01 was "slow 0:07–0:12",
     over the fast sentence that came next. The windows of a stretch are those whose middles
-    (``start + 5``) it holds."""
+    (``start + 5``) it holds. A run is kept when its time so reckoned spans the 5 s: a slow end
+    heard by the last five windows (32-41 s of an answer to 41.6 s) was dropped when its middles
+    alone were measured, and the screen read as if the speaker sped up (QA s35 A #5)."""
     half = PACE_WINDOW_S / 2
     runs: list[list[tuple[int, str]]] = []
     for k, (w0, rate) in enumerate(windows):
@@ -656,10 +658,10 @@ def pace_stretches(windows, band) -> tuple[PaceStretch, ...]:
     out = []
     for run in runs:
         first, last = run[0][0], run[-1][0]
-        if windows[last][0] - windows[first][0] < PACE_STRETCH_S - 1e-6:
-            continue
         start = windows[first][0] + (0.0 if first == 0 else half)
         end = windows[last][0] + (PACE_WINDOW_S if last == len(windows) - 1 else half)
+        if end - start < PACE_STRETCH_S - 1e-6:  # judged on its times, the answer's edges counted
+            continue
         out.append(PaceStretch(round(start, 2), round(end, 2), run[0][1]))
     return tuple(out)
 

@@ -67,14 +67,7 @@ def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     reps = list(a.repetitions)
     cut_idx = marker_index(a.words, a.budget_cut.word_index, a.language,
                            keep=[(f.start, f.end) for f in fillers if f.how_found != "acoustic"]) if a.budget_cut else None
-    events = []  # acoustic fillers and pauses are placed between words by time
-    for f in fillers:
-        if f.how_found == "acoustic":
-            events.append((f.start, Text(f" {f.text}", style="bold magenta")))
-    for p in pauses:
-        style = "bold red" if p.kind == "very_long" else "yellow"
-        events.append((p.start, Text(f" [{p.duration:.1f}{L['seconds']}]", style=style)))
-    events.sort(key=lambda e: e[0])
+    events = _between_words(fillers, pauses, [w.start for w in a.words], L)
     ei = 0
     for i, w in enumerate(a.words):
         while ei < len(events) and events[ei][0] < w.start:
@@ -100,6 +93,27 @@ def marked_transcript(a, L, *, spaced: bool = True) -> Text:
     for e in events[ei:]:
         text.append_text(_event(e[1], text.plain, spaced))
     return text
+
+
+def _between_words(fillers, pauses, starts, L) -> list[tuple[float, Text]]:
+    """The marks placed between words (their ``starts``) by time: acoustic fillers and the
+    pauses' [1.4s], in order. Two pauses with nothing between them (no word, no filler) had a
+    sound there that Whisper wrote nothing for (a beep, static, a mumble): it is marked
+    (``transcript_sound``), so "[9.6s] (sound) [1.9s]" does not read as one silence of 11.5 s
+    beside a longest pause of 9.6 s (QA s35 A #6)."""
+    events = [(f.start, "filler", Text(f" {f.text}", style="bold magenta")) for f in fillers
+              if f.how_found == "acoustic"]
+    for p in pauses:
+        style = "bold red" if p.kind == "very_long" else "yellow"
+        events.append((p.start, "pause", Text(f" [{p.duration:.1f}{L['seconds']}]", style=style)))
+    events.sort(key=lambda e: e[0])
+    out: list[tuple[float, Text]] = []
+    for k, (t, kind, mark) in enumerate(events):
+        after_pause = k and events[k - 1][1] == "pause" and not any(events[k - 1][0] < x <= t for x in starts)
+        if kind == "pause" and after_pause:
+            out.append((t, Text(f" {L['transcript_sound']}", style="dim")))
+        out.append((t, mark))
+    return out
 
 
 def _event(mark: Text, before: str, spaced: bool) -> Text:
