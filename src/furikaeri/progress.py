@@ -78,13 +78,7 @@ def point_value(metric: Metric, metrics: dict[str, Any]) -> float:
 
 def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     """``metric`` over ``answers`` (oldest first); a rate or share only over the answers long
-    enough for it (:func:`furikaeri.metrics.judged_value`). A figure with a norm (a band, or a
-    limit: hedges, the longest pause) is judged on its attempts' distances from it too (their
-    medians, :func:`trend_ends`), by the rule the session means follow
-    (:func:`furikaeri.metrics.norm_change`): the medians can come nearer
-    the band while the attempts moved away from it (211, 184 then 191, 432 字/分 against
-    250-350: 198 then 312, though the latest is far past it: "answers further off the range"),
-    and a distance that moved less than the figure's step is no change."""
+    enough for it (:func:`furikaeri.metrics.judged_value`), its trend by :func:`trend`."""
     pts = tuple(
         Point(a.id, a.created_at, point_value(metric, a.metrics))
         for a in answers
@@ -94,17 +88,54 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
                      and judged_value(a.metrics, metric.name) is None)
     if not pts:
         return Series(metric.name, (), None, None, None, left_out)
-    trend = None
-    if len(pts) >= 2:
-        first, last = trend_ends([p.value for p in pts])
-        trend = change(metric, as_figure(metric.name, round(first, 3)), as_figure(metric.name, round(last, 3)))
-        far = [norm_distance(metric, chart_value(metric, p.value)) for p in pts]
-        if all(d is not None for d in far):  # a figure with a norm: judged on its attempts too
-            trend = norm_change(trend, *trend_ends(far))
-        if metric.name in COUNTED and trend.verdict in ("better", "worse") and _within_jitter(metric, answers, trend):
-            trend = replace(trend, verdict="same", by_answers=False)
-    return Series(metric.name, pts, trend, personal_best(metric, pts), pts[-1], left_out,
+    return Series(metric.name, pts, trend(metric, pts, answers), personal_best(metric, pts), pts[-1], left_out,
                   tuple(chart_value(metric, p.value) for p in pts))
+
+
+def trend(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> Change | None:
+    """The trend of ``metric`` over ``pts`` (``answers``' points, oldest first; None for fewer
+    than two): from the median of the first attempts to the median of the latest
+    (:func:`trend_ends`). A figure at its best in the latest attempt (:func:`at_best`) never
+    reads "worse" (its personal best, shown beside the trend, is the latest: 0, 0, 92.5 then
+    0 s over read "worse" where the two latest made a median of 46 s over): there the trend runs
+    to where the figure is now, the latest attempt."""
+    if len(pts) < 2:
+        return None
+    k = ends_size(len(pts))
+    found = _trend_between(metric, pts[:k], pts[-k:], answers)
+    if found.verdict == "worse" and at_best(metric, pts):
+        found = _trend_between(metric, pts[:k], pts[-1:], answers)
+    return found
+
+
+def _trend_between(metric: Metric, first: Sequence[Point], last: Sequence[Point],
+                   answers: Sequence[Answer]) -> Change:
+    """The change of ``metric`` from the median of ``first`` to the median of ``last`` (each
+    of an odd number of points: a median is one attempt's value). A figure with a norm (a band,
+    or a limit: hedges, the longest pause) is judged on its attempts' distances from it too
+    (their medians), by the rule the session means follow
+    (:func:`furikaeri.metrics.norm_change`); a count's change within the recogniser's jitter is
+    none (:func:`_within_jitter`)."""
+    a, b = (statistics.median(p.value for p in end) for end in (first, last))
+    found = change(metric, as_figure(metric.name, round(a, 3)), as_figure(metric.name, round(b, 3)))
+    far = [[norm_distance(metric, chart_value(metric, p.value)) for p in end] for end in (first, last)]
+    if all(d is not None for end in far for d in end):  # a figure with a norm: judged on its attempts too
+        found = norm_change(found, statistics.median(far[0]), statistics.median(far[1]))
+    if metric.name in COUNTED and found.verdict in ("better", "worse"):
+        by_id = {x.id: x.metrics for x in answers}
+        if _within_jitter(found, [by_id[p.answer_id] for p in first], [by_id[p.answer_id] for p in last]):
+            found = replace(found, verdict="same", by_answers=False)
+    return found
+
+
+def at_best(metric: Metric, pts: Sequence[Point]) -> bool:
+    """Is the latest of ``pts`` at the figure's best: its :meth:`~furikaeri.metrics.Metric.score`
+    no worse than any other point's (within its budget, where every answer within it is an
+    equal best; in its band; the lowest), the latest being then the personal best shown
+    (:func:`personal_best`)? False for a figure not judged (the length)."""
+    scores = [s for s in (metric.score(p.value) for p in pts) if s is not None]
+    latest = metric.score(pts[-1].value)
+    return latest is not None and latest <= min(scores) + 1e-9
 
 
 def personal_best(metric: Metric, pts: Sequence[Point]) -> Point | None:
@@ -132,21 +163,19 @@ def _ungraded(metric: Metric, value: float) -> bool:
     return metric.score(nudged) == metric.score(value) and chart_value(metric, nudged) != chart_value(metric, value)
 
 
-def _within_jitter(metric: Metric, answers: Sequence[Answer], trend: Change) -> bool:
-    """Is a count's trend no change past the recogniser's jitter? Two attempts are judged as
-    compare judges them (their counts, :func:`furikaeri.notes.within_jitter`), so the two never
-    disagree on one change; so are the first and the last of three, the two answers the trend
-    runs between (:func:`trend_ends`; the middle one's length would stretch a filler heard in
-    the shorter end into a change compare calls noise); more, by the same rule: the trend's
-    rise or fall over the shorter end (the median length of its answers), in fillers
-    (repetitions). Over the mean length of all its answers, one long answer at the first end
-    would stretch the trend's 2.4 fillers a minute past the jitter in the overall block while
-    each question's block, the same answers in pairs, calls it noise."""
-    judged = [a.metrics for a in answers if judged_value(a.metrics, metric.name) is not None]
-    k = ends_size(len(judged))
-    if k == 1:  # the trend runs from one answer to another (two or three attempts): compare's pair
-        return within_jitter(metric.name, judged[:1], judged[-1:])
-    ends = [[m["answer_s"] for m in end if m.get("answer_s")] for end in (judged[:k], judged[-k:])]
+def _within_jitter(trend: Change, first: Sequence[dict[str, Any]], last: Sequence[dict[str, Any]]) -> bool:
+    """Is a count's ``trend``, from the answers ``first`` to the answers ``last`` (their
+    stored metrics), no change past the recogniser's jitter? One answer to another is judged
+    as compare judges two (their counts, :func:`furikaeri.notes.within_jitter`), so the two
+    never disagree on one change (the middle one's length would stretch a filler heard in the
+    shorter end into a change compare calls noise); more, by the same rule: the trend's rise or
+    fall over the shorter end (the median length of its answers), in fillers (repetitions).
+    Over the mean length of all its answers, one long answer at the first end would stretch the
+    trend's 2.4 fillers a minute past the jitter in the overall block while each question's
+    block, the same answers in pairs, calls it noise."""
+    if len(first) == 1 and len(last) == 1:  # the trend runs from one answer to another: compare's pair
+        return within_jitter(trend.metric, first, last)
+    ends = [[m["answer_s"] for m in end if m.get("answer_s")] for end in (first, last)]
     if trend.delta is None or not all(ends):
         return False
     shorter = min(statistics.median(end) for end in ends)
@@ -162,8 +191,9 @@ def trend_ends(values: Sequence[float]) -> tuple[float, float]:
     """Where a figure started and where it is now, over ``values`` (one per attempt, oldest
     first): the medians of the first and the last :data:`TREND_ENDS` attempts (the first and
     the last of two or three). Medians, not a line through them all: one odd take (an 8.7-s
-    pause, a run of hedges) neither makes a trend nor hides one, and a figure back at its best
-    in the latest attempts never reads "worse" (a line through 0, 0, 0, 2, 2, 0, 0 rose)."""
+    pause, a run of hedges) neither makes a trend nor hides one (a line through 0, 0, 0, 2, 2,
+    0, 0 rose); and a figure at its best in the latest attempt never reads "worse"
+    (:func:`trend`: a median of two is their mean, and can lie far from the latest)."""
     k = ends_size(len(values))
     return statistics.median(values[:k]), statistics.median(values[-k:])
 
