@@ -19,7 +19,11 @@ Reliability, and how it is obtained:
 * **Damaged files.** Opening runs ``PRAGMA quick_check``; a file that is not a database or
   fails the check is copied aside (``furikaeri.db.damaged-<time>``) and a :class:`StoreError`
   names the copy. The database is never reset silently, nor started anew beside the saved
-  recordings of an archive whose database is gone (missing or emptied).
+  recordings of an archive whose database is gone (missing or emptied). A command that only
+  reads may ask for what can still be read of a file that fails the check (``salvage``): every
+  row and value SQLite still reads is copied into a sound database in memory, and that is read
+  (:attr:`Store.damage` says so; each write is refused, as on opening for writing): one damaged
+  page never hides the answers on the others, and the person can export them.
 * **Unexpected tables.** A database whose tables or columns are not the ones its applied
   migrations made (a table dropped by hand, ``_migrations`` gone) is copied aside as a damaged
   one is, and refused in one line saying what is missing; a migration never half-runs on it.
@@ -447,6 +451,22 @@ class LayoutError(StoreError):
     """The database's tables are not the ones this furikaeri's migrations made (a table or a
     column gone, tables without their ``_migrations`` record): the message says what differs.
     :meth:`Store.open` turns it into a line naming the file and the copy set aside."""
+
+
+class DamagedError(StoreError):
+    """The database file ``path`` is damaged (:func:`_damaged`): ``copy`` is where it was copied aside
+    (None when that failed), ``problems`` how many problems ``PRAGMA quick_check`` found (None
+    when the file could not even be checked: nothing of it can be read then), ``more`` that it
+    stopped counting (it lists 100 rows at most)."""
+
+    path: Path | None = None
+    copy: Path | None = None
+    problems: int | None = None
+    more: bool = False
+    #: Where what could still be read of it was written, a sound database (:meth:`Store._open_salvaged`).
+    readable: Path | None = None
+    #: The error to say should it turn out that nothing of it can be read after all.
+    unread: "DamagedError | None" = None
 
 
 @functools.lru_cache(maxsize=None)
@@ -923,11 +943,17 @@ class Store:
         self._warned: set[int] = set()
         #: Reading for a figure behind what is shown (:meth:`quietly`): no warning now.
         self._quiet = False
+        #: The language a warning about an answer in a given language speaks (a view shows each
+        #: answer labelled in its own language); None: the command's (:func:`furikaeri.errors.warn`).
+        self.warning_language: Callable[[str | None], str] | None = None
         #: The sessions this Store created or saved into, as their rows: one deleted by another
         #: process meanwhile (its last answer deleted) is made again (:meth:`_session_back`).
         self._sessions: dict[int, dict[str, Any]] = {}
         #: The sessions this Store holds while a `practice` saves into them (:meth:`_hold`): their files.
         self._held: dict[int, int] = {}
+        #: The database is damaged, and this is what could still be read of it (``salvage``):
+        #: the error a writing command meets on opening it. None for a sound one.
+        self.damage: DamagedError | None = None
 
     # ----- opening
 
@@ -940,11 +966,15 @@ class Store:
         upto: int | None = None,
         read_only: bool = False,
         make: bool = True,
+        salvage: bool = False,
     ) -> "Store":
         """Open (and create or migrate) ``<home>/furikaeri.db``.
 
         ``make=False``: for a command that only reads an archive that is there
         (:func:`has_archive`): the folder's missing ``audio/`` is not made (nothing a read needs).
+        ``salvage``: for a command that only reads: a damaged file (copied aside all the same)
+        is read as far as it can be (:meth:`_open_salvaged`), not refused; :attr:`damage` says
+        so, and every write is refused with the line a writing command meets on opening it.
 
         A database whose schema is current is only read while it is opened: no write lock, so
         reading commands open at once while another process writes. An archive that can only
@@ -987,12 +1017,47 @@ class Store:
             _refuse_lost_database(home, path)
             if why_read_only:  # no database to read, and none can be made
                 raise StoreError(why_read_only, ja=why_read_only_ja)
-        if why_read_only is None:
-            opened = cls._open_writable(home, path, has_db, busy_timeout_s, upto)
-            if isinstance(opened, Store):
-                return opened
-            why_read_only, why_read_only_ja = opened
-        return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto, why_read_only_ja)
+        try:
+            if why_read_only is None:
+                opened = cls._open_writable(home, path, has_db, busy_timeout_s, upto)
+                if isinstance(opened, Store):
+                    return opened
+                why_read_only, why_read_only_ja = opened
+            return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto, why_read_only_ja)
+        except DamagedError as e:
+            if not salvage or e.problems is None:
+                raise
+            return cls._open_salvaged(home, path, e, busy_timeout_s, upto)
+
+    @classmethod
+    def _open_salvaged(cls, home: Path, path: Path, damage: DamagedError, busy_timeout_s: float,
+                       upto: int | None) -> "Store":
+        """What can still be read of the damaged database ``path`` (:func:`_salvaged`), migrated
+        in memory when it is older (the file stays as it was), as a Store that refuses every
+        write with ``damage``'s line. Raises ``damage`` (said without its promise that reading
+        commands show the file) when not even its tables can be read, or they are not laid out
+        as this furikaeri's."""
+        try:
+            source = _connect_read_only(path, busy_timeout_s)
+        except (StoreError, sqlite3.Error):
+            raise (damage.unread or damage) from None
+        try:
+            with contextlib.closing(source):
+                source.text_factory = _text_as_stored
+                _refuse_newer(source, path)
+                db = _salvaged(source)
+        except sqlite3.Error:
+            raise (damage.unread or damage) from None
+        try:
+            with _closed_on_failure(db, path):
+                migrate(db, upto=upto)
+                _check_layout(db)
+        except (sqlite3.Error, StoreError):
+            raise (damage.unread or damage) from None
+        damage.readable = _kept_readable(db, damage.copy)
+        store = cls(db, home, read_only=str(damage), read_only_ja=damage.ja)
+        store.damage = damage
+        return store
 
     @classmethod
     def _open_writable(cls, home: Path, path: Path, has_db: bool, busy_timeout_s: float,
@@ -1536,10 +1601,23 @@ class Store:
             out.append(dataclasses.replace(answer, audio_path=located(answer.audio_path, self.home)))
             if unreadable and r["id"] not in self._warned and not self._quiet:  # said once, however often read
                 self._warned.add(r["id"])
-                fields = ", ".join(unreadable)
-                warn(f"answer {r['id']}: some of its stored values cannot be read ({fields}); they are left blank",
-                     ja=f"回答 {r['id']}: 保存されている値の一部（{fields}）を読めないため、空欄にしています")
+                self._say_unreadable(r["id"], unreadable, answer.language)
         return out
+
+    def _say_unreadable(self, answer_id: int, fields: list[str], language: str | None) -> None:
+        """Warn that answer ``answer_id`` (in ``language``) has values that cannot be read, in
+        the language :attr:`warning_language` picks for it (else the command's)."""
+        from furikaeri import errors
+        from furikaeri.lang import text
+
+        said = {code: text(code, "answer_unreadable", id=answer_id, fields=", ".join(fields)) for code in ("en", "ja")}
+        speaking = errors.warning_language
+        if self.warning_language is not None:
+            errors.warning_language = lambda: self.warning_language(language)
+        try:
+            warn(said["en"], ja=said["ja"])
+        finally:
+            errors.warning_language = speaking
 
     @contextlib.contextmanager
     def quietly(self) -> Iterator["Store"]:
@@ -2087,6 +2165,8 @@ def _set_wal(db: sqlite3.Connection, timeout_s: float) -> None:
 
 
 def _check_intact(db: sqlite3.Connection, path: Path) -> None:
+    """Raise :class:`DamagedError` (the file copied aside) when ``PRAGMA quick_check`` finds a
+    problem, saying how many (what can still be read of it: :func:`_salvaged`)."""
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
@@ -2096,7 +2176,108 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
             raise _damaged(path, e) from e
         raise
     if result != ["ok"]:
-        raise _damaged(path, _problems(result))
+        error = _damaged(path, _problems(result), readable=True)
+        error.problems, error.more = max(1, len(_problem_lines(result))), len(result) >= 100
+        raise error
+
+
+def _salvaged(source: sqlite3.Connection) -> sqlite3.Connection:
+    """Every row and value SQLite still reads of the damaged database ``source``, copied into a
+    new database in memory made with its own statements (its indexes made again, from the rows):
+    a damaged page loses the rows on it, or the values it held, never the others. A value lost
+    is stored as U+FFFD, which reads as one that cannot be read (left blank, with the warning
+    that names the answer); a row that still cannot be stored again is left out. Raises
+    :class:`sqlite3.Error` when not even the database's list of tables can be read."""
+    schema = source.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+                            " AND name NOT LIKE 'sqlite_%'").fetchall()
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for kind, name, sql in schema:
+            if kind == "table":
+                db.execute(sql)
+        for kind, name, sql in schema:
+            if kind == "table":
+                _copy_rows(source, db, name)
+        with contextlib.suppress(sqlite3.Error):  # AUTOINCREMENT's numbers: never given again
+            for seq_name, seq in source.execute("SELECT name, seq FROM sqlite_sequence"):
+                db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (seq_name, seq))
+        for kind, name, sql in schema:
+            if kind != "table":
+                with contextlib.suppress(sqlite3.Error):  # an index the rows no longer fit: reads need none
+                    db.execute(sql)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _kept_readable(db: sqlite3.Connection, copy: Path | None) -> Path | None:
+    """What could be read of a damaged database (``db``), written once beside its copy set aside
+    (``furikaeri.db.readable-<its digest>``): a sound database of this furikaeri's schema that can
+    take the damaged one's place, the archive's repair. None when it cannot be written (a
+    read-only folder, a full disk: the person can still export what is shown)."""
+    if copy is None:
+        return None
+    readable = copy.with_name(copy.name.replace(".damaged-", ".readable-"))
+    if readable.exists():
+        return readable
+    part = readable.with_name(readable.name + ".part")
+    try:
+        part.unlink(missing_ok=True)
+        db.execute("VACUUM INTO ?", (str(part),))
+        os.replace(part, readable)  # whole or not at all
+        return readable
+    except (sqlite3.Error, OSError):
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        return None
+
+
+def _copy_rows(source: sqlite3.Connection, db: sqlite3.Connection, table: str) -> None:
+    """Copy what can be read of ``table``'s rows; a row it cannot store (a value that must be
+    unique, read from a damaged page twice) is left out."""
+    columns = [r[1] for r in source.execute(f'PRAGMA table_info("{table}")')]
+    named = ", ".join(f'"{c}"' for c in columns)
+    insert = f'INSERT INTO "{table}" ({named}) VALUES ({", ".join("?" * len(columns))})'
+    for rowid in _rowids(source, table):
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(insert, _read_row(source, table, columns, rowid))
+
+
+def _read_row(source: sqlite3.Connection, table: str, columns: list[str], rowid: int) -> list[Any]:
+    """Row ``rowid`` of ``table``: whole when it can be read whole, else value by value, U+FFFD
+    for each that cannot be read (a broken overflow page loses the values stored on it and
+    after it, not the ones before)."""
+    named = ", ".join(f'"{c}"' for c in columns)
+    with contextlib.suppress(sqlite3.DatabaseError):
+        return list(source.execute(f'SELECT {named} FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone())
+    values: list[Any] = []
+    for c in columns:
+        try:
+            values.append(source.execute(f'SELECT "{c}" FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()[0])
+        except sqlite3.DatabaseError:
+            values.append("\ufffd")
+    return values
+
+
+def _rowids(source: sqlite3.Connection, table: str, *, gap: int = 10_000) -> Iterator[int]:
+    """The row numbers of ``table`` that can still be reached, in order. A damaged page stops
+    a scan: the scan goes on from past it, trying each next number up to ``gap`` beyond the
+    last one read (a damaged page of answers holds a few of them; of notes, a few hundred)."""
+    after, misses = None, 0
+    while misses <= gap:
+        start = -(2 ** 63) if after is None else after + 1 + misses
+        try:
+            for (rowid,) in source.execute(f'SELECT rowid FROM "{table}" WHERE rowid >= ? ORDER BY rowid', (start,)):
+                if after is not None and rowid <= after:
+                    return  # a damaged page leading back: nothing more to be found this way
+                yield rowid
+                after, misses = rowid, 0
+            return
+        except sqlite3.DatabaseError:
+            if after is None:
+                after = 0  # the first rows are past reach: look from 1 on (ids start at 1)
+            misses += 1
 
 
 def _check_layout(db: sqlite3.Connection) -> None:
@@ -2135,12 +2316,13 @@ def _is_damage(e: Exception) -> bool:
     return any(s in text for s in ("not a database", "malformed", "corrupt", "disk image"))
 
 
-def _damaged(path: Path, why: object, *, layout: bool = False) -> StoreError:
+def _damaged(path: Path, why: object, *, layout: bool = False, readable: bool = False) -> DamagedError:
     """Copy the damaged file aside, with its WAL when that holds changes not yet written into
     it (an empty WAL, or the ``-shm`` index SQLite rebuilds from the WAL, would only make the
     copy look like a database in use), and explain; never reset it. ``layout``: it is a sound
     SQLite file whose tables are not this furikaeri's (a table or column gone), set aside and
-    explained the same way."""
+    explained the same way. ``readable``: ``PRAGMA quick_check`` could list its problems, so
+    the commands that only read show what can still be read of it (:meth:`Store._open_salvaged`)."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:8]
     backup = path.with_name(f"{path.name}.damaged-{digest}")
@@ -2153,11 +2335,24 @@ def _damaged(path: Path, why: object, *, layout: bool = False) -> StoreError:
         where = f"a copy is at {backup}"
         where_ja = f"コピーを {backup} に保存しました"
     except OSError as e:
+        backup = None
         where = f"copying it aside failed too ({_one_line(e.strerror or e)})"
         where_ja = f"別の場所へのコピーにも失敗しました（{os_reason(e, 'ja')}）"
+    error = _damage_said(path, why, where, where_ja, layout, readable)
+    error.path, error.copy = path, backup
+    if readable:  # what is said should reading it fail all the same
+        error.unread = _damage_said(path, why, where, where_ja, layout)
+        error.unread.path, error.unread.copy = path, backup
+    return error
+
+
+def _damage_said(path: Path, why: object, where: str, where_ja: str, layout: bool,
+                 readable: bool = False) -> DamagedError:
+    """:func:`_damaged`'s line: what is wrong with ``path``, ``where`` its copy is, what to do
+    (``readable``: what can be read of it is shown by the commands that only read)."""
     if layout:
         why_ja = why.said_in("ja") if isinstance(why, StoreError) else why
-        return StoreError(
+        return DamagedError(
             f"the practice database {path} is not laid out as this furikaeri expects ({_one_line(why)}); "
             f"{where}. Nothing was changed: restore it from a backup, or move it and the audio folder away "
             "to start a new archive",
@@ -2165,7 +2360,15 @@ def _damaged(path: Path, why: object, *, layout: bool = False) -> StoreError:
             "何も変更していません: バックアップから復元するか、このファイルと音声フォルダを別の場所に移して"
             "新しいアーカイブを始めてください",
         )
-    return StoreError(
+    if readable:
+        return DamagedError(
+            f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
+            "history, show and export still show what can be read of it, and say how to repair it; "
+            "or restore it from a backup",
+            ja=f"練習データベース {path} が壊れています（{_one_line(why)}）。{where_ja}。何も変更していません: "
+            "history・show・export では読める分を表示でき、直し方も表示します。バックアップから復元することもできます",
+        )
+    return DamagedError(
         f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
         "restore it from a backup, or move the damaged file and the audio folder away to start a new archive",
         ja=f"練習データベース {path} が壊れています（{_one_line(why)}）。{where_ja}。何も変更していません: "
@@ -2180,12 +2383,17 @@ def _one_line(text: object) -> str:
 def _problems(rows: list[object]) -> str:
     """``PRAGMA quick_check``'s rows as one line: a row may hold many problems, one a line,
     under a ``*** in database main ***`` heading; the count and the first problem say enough."""
-    found = [ln.strip() for row in rows for ln in str(row).splitlines()
-             if ln.strip() and not ln.strip().startswith("***")]
+    found = _problem_lines(rows)
     if len(found) <= 1:
         return _one_line(found[0] if found else rows)
     many = f"{len(found)}+" if len(rows) >= 100 else str(len(found))  # quick_check stops at 100 rows
     return f"{many} problems, first: {_one_line(found[0])}"
+
+
+def _problem_lines(rows: list[object]) -> list[str]:
+    """The problems ``PRAGMA quick_check`` found, one a line."""
+    return [ln.strip() for row in rows for ln in str(row).splitlines()
+            if ln.strip() and not ln.strip().startswith("***")]
 
 
 def _explained(e: Exception, lang: str = "en") -> str:

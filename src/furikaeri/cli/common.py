@@ -170,7 +170,69 @@ def open_store(*, reading: bool = False, say_missing: bool = False):
     if reading and not has_archive(home):
         missing = not home.exists() and home_option()
         return _empty_store(home if missing else None, say=say_missing)
-    return Store.open(home, make=not reading)
+    store = Store.open(home, make=not reading, salvage=reading and _only_reads())
+    if reading:
+        store.warning_language = _answer_warning_language
+    if store.damage is not None:
+        _say_damaged(store.damage)
+    return store
+
+
+#: The commands that only read the archive (by their names under ``furikaeri``): a damaged one
+#: is read as far as it can be, with one warning, so the person can still see and export their
+#: answers; a command that writes into it (note, delete, a save) refuses it, saying where its
+#: copy is (a damaged file is never written into).
+ONLY_READING = frozenset({("history",), ("show",), ("compare",), ("progress",), ("export",),
+                          ("questions",), ("questions", "show"), ("questions", "company")})
+
+#: Where a command notes the damaged databases it warned about (:attr:`click.Context.meta`).
+DAMAGE_SAID = "furikaeri.damage-said"
+
+
+def _only_reads() -> bool:
+    from furikaeri.cli.language import command_names
+
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and command_names(ctx) in ONLY_READING
+
+
+def _say_damaged(damage) -> None:
+    """One warning, once a command (which may open the archive more than once), that the archive
+    is damaged: how many problems, that what can be read is shown and nothing saved, how to
+    export the answers now and how to repair it (:meth:`furikaeri.store.Store._open_salvaged`)."""
+    from furikaeri.errors import warn
+
+    ctx = click.get_current_context(silent=True)
+    said = ctx.meta.setdefault(DAMAGE_SAID, set()) if ctx is not None else set()
+    if str(damage.path) in said:
+        return
+    said.add(str(damage.path))
+    warn(_damage_line(damage, "en"), ja=_damage_line(damage, "ja"))
+
+
+def _damage_line(damage, lang: str) -> str:
+    from furikaeri.lang import text
+
+    name = damage.path.name
+    problems = text(lang, "archive_problems", n=f"{damage.problems}+" if damage.more else damage.problems)
+    repair = (text(lang, "archive_damaged_repair", name=name, readable=damage.readable)
+              if damage.readable is not None else "")
+    return text(lang, "archive_damaged", path=damage.path, problems=problems, repair=repair,
+                export=f"{cli_start()} export -o furikaeri-export.json")
+
+
+def _answer_warning_language(language: str | None) -> str:
+    """The language of a warning about an answer in ``language``, in a command that shows the
+    archive: the command's own (``--lang``, a Japanese locale, an archive all in one language),
+    else, in an archive of answers in both, the answer's, as the view labels it (`show 7` of a
+    Japanese answer is all in Japanese)."""
+    from furikaeri.cli.language import LANG_KEY, ui_language
+    from furikaeri.errors import locale_language
+
+    ctx = click.get_current_context(silent=True)
+    if (ctx is not None and ctx.meta.get(LANG_KEY)) or locale_language() == "ja" or language not in ("en", "ja"):
+        return ui_language()
+    return language
 
 
 @contextlib.contextmanager
