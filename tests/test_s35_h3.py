@@ -2,17 +2,24 @@
 
 - A figure at its best in the latest attempt never reads "worse" in progress (C #1: 0, 0, 92.5
   then 0 s over read "▼ worse" beside a best and a latest "within budget").
+- compare --sessions says how many of a session's answers ran over the budget, not a mean
+  overrun no answer had, and under the table the answers any mean misreads (C #3).
 """
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
+from rich.console import Console
 
+from furikaeri import compare as C
 from furikaeri import progress as P
+from furikaeri.report import history as H
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS
 from furikaeri.store import Answer
+from test_compare_notes import make_analysis, save
 
 OVER = METRIC_BY_NAME["over_s"]
 
@@ -57,3 +64,56 @@ def test_a_figure_at_its_best_in_the_latest_attempt_never_reads_worse(metric):
         s = P.series(metric, answers)
         if s.trend is not None and P.at_best(metric, s.points):
             assert s.trend.verdict != "worse", (metric.name, values, s.trend)
+
+
+# --------------------------------------------------------------------------- C #3 a session's mean overrun
+
+
+def _sessions(home, lang: str, before: list[tuple[float, int]], after: list[tuple[float, int]]):
+    """Sessions A and B, one answer each (answer_s, long pauses) on a 30-s question."""
+    for session, takes, start in (("A", before, 0), ("B", after, 60)):
+        for i, (length, pauses) in enumerate(takes):
+            a = make_analysis(lang=lang, answer_s=length, budget_s=30.0, long_pauses=pauses, question=f"Q{i}?",
+                              rate=150.0 if lang == "en" else 300.0)
+            save(home, a, session=session, minutes=start + i)
+    from furikaeri.store import Store
+
+    with Store.open(home) as st:
+        return C.compare_sessions(st, "A", "B")
+
+
+def _rendered(cmp, lang: str, width: int = 100) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    H.render_compare_sessions(console, cmp, lang)
+    return " ".join(console.file.getvalue().split())
+
+
+@pytest.mark.parametrize("lang, said", [("ja", "持ち時間超過 時間内 1/2件超過"), ("en", "over budget within budget 1 of 2 over")])
+def test_a_session_with_one_answer_over_budget_says_one_of_two_not_a_mean_overrun(furikaeri_home, lang, said):
+    # QA C #3: 122.5 s on a 30-s budget and 7.8 s: "46秒超過", a figure no answer had
+    cmp = _sessions(furikaeri_home, lang, [(25.0, 0), (20.0, 0)], [(122.5, 0), (20.0, 0)])
+    assert cmp.off_band["over_s"] == [0, 2, 1, 2]
+    out = _rendered(cmp, lang)
+    assert said in out and "46" not in out
+
+
+def test_every_answer_over_budget_keeps_the_mean_overrun(furikaeri_home):
+    cmp = _sessions(furikaeri_home, "en", [(25.0, 0), (20.0, 0)], [(40.0, 0), (50.0, 0)])
+    out = _rendered(cmp, "en")
+    assert "over budget within budget 15 s over" in out and " of 2 over" not in out
+
+
+def test_a_mean_off_its_norm_over_answers_within_it_says_how_many_were_off(furikaeri_home):
+    # long pauses 0 and 2 in one session: a mean of 1 reads as though each answer had one
+    cmp = _sessions(furikaeri_home, "ja", [(25.0, 0), (20.0, 0)], [(25.0, 2), (20.0, 0)])
+    out = _rendered(cmp, "ja")
+    assert "長い間: 目安外の回答0/2件 → 1/2件" in out
+    cmp = _sessions(furikaeri_home / "all", "en", [(25.0, 0), (20.0, 0)], [(25.0, 2), (20.0, 3)])
+    assert "long pauses: 0 of 2" not in _rendered(cmp, "en")  # every answer off: the mean says so itself
+
+
+def test_at_80_columns_the_session_means_stay_a_table(furikaeri_home):
+    cmp = _sessions(furikaeri_home, "ja", [(25.0, 0), (20.0, 0)], [(122.5, 0), (20.0, 0)])
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    H.render_compare_sessions(console, cmp, "ja")
+    assert any(line.startswith("持ち時間超過") and "1/2件超過" in line for line in console.file.getvalue().splitlines())

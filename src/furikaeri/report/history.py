@@ -935,13 +935,28 @@ def _render_said(console: Console, d: TextDiff, lang: str) -> None:
     console.print(grid)
 
 
-def _hidden_off(mean: Change | None, off_before: int, off_after: int) -> bool:
-    """Does a session's ``mean`` (its change) read inside the figure's norm at an end where
-    some of that session's answers lie off it (``off_before``/``off_after``)? Those are the
-    answers the table hides, said under it; a mean off the norm says so itself."""
+def _hidden_off(mean: Change | None, counts: Sequence[int]) -> bool:
+    """Does a session's ``mean`` (its change) misread its answers at an end, ``counts`` being
+    each end's answers off the figure's norm and of how many (off_before, of_before, off_after,
+    of_after)? A mean inside the norm hides the answers off it; a mean off it over answers some
+    of which are within it reads as though every answer were off (pauses of 0 and 2 long ones: a
+    mean of 1, where one answer had none). Those answers are said under the table."""
     if mean is None:
         return False
-    return any(off and in_norm(mean.metric, value) for off, value in ((off_before, mean.before), (off_after, mean.after)))
+    ends = ((counts[0], counts[1], mean.before), (counts[2], counts[3], mean.after))
+    return any(value is not None and (off > 0 if in_norm(mean.metric, value) else off < of)
+               for off, of, value in ends)
+
+
+def _over_counts(cmp: SessionComparison, lang: str) -> dict[str, tuple[str | None, str | None]]:
+    """The time-over-budget cells of the sessions' means where some of a session's answers ran
+    over and some did not: how many ran over ("1 of 2 over"), not a mean overrun no answer had
+    (93 s over and within the budget are no "46 s over"); None where the mean says it (none
+    over: within budget; all over: their mean time over)."""
+    off_b, of_b, off_a, of_a = cmp.off_band.get("over_s") or (0, 0, 0, 0)
+    cells = tuple(t("means_over_count", lang, off=off, of=of) if 0 < off < of else None
+                  for off, of in ((off_b, of_b), (off_a, of_a)))
+    return {"over_s": cells} if any(cells) else {}
 
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
@@ -959,12 +974,12 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         _say(console, f"[yellow]{t(key, lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
     means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", language=cmp.language,
-                             mean=True)
+                             mean=True, counts=_over_counts(cmp, lang))
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
     console.print(_changes_table(means, console.width, table))
     means_by = {c.metric: c for c in cmp.means}
-    for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean inside the norm hides
-        if _hidden_off(means_by.get(name), off_b, off_a):
+    for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean hides
+        if name != "over_s" and _hidden_off(means_by.get(name), (off_b, of_b, off_a, of_a)):  # over_s: its cells
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
     for p in cmp.pairs:
         console.print()
