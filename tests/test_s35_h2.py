@@ -39,3 +39,140 @@ def test_sigterm_said_from_the_wakeup_thread_keeps_the_home_given(tmp_path, monk
     command = shlex.split(said.split("`")[1])
     assert command[:4] == ["furikaeri", "--home", str(home), "analyze"], said
     assert "--save" in command and "s1" in command
+
+
+# --------------------------------------------------------------------------- a save killed or stopped
+
+_KILLED_SAVE = r"""
+import os, shutil, signal, sys
+from pathlib import Path
+from furikaeri import session as SS
+from furikaeri.analysis import Analysis
+
+def half_then_killed(src, dst):  # the copy under way when SIGKILL comes: no clean-up runs
+    Path(dst).write_bytes(Path(src).read_bytes()[:1000])
+    os.kill(os.getpid(), signal.SIGKILL)
+
+shutil.copy2 = half_then_killed
+a = Analysis(file="take.flac", language="en", duration_s=41, speech_detected=True, latency_s=0.5, answer_s=40,
+             budget_s=60, over_budget=False, transcript="so I study physics")
+SS.save_analysis(a, audio_path=sys.argv[2], session="kpoll", question="Why?", home=sys.argv[1])
+"""
+
+
+def _recording(tmp_path) -> Path:
+    take = tmp_path / "take.flac"
+    take.write_bytes(b"fLaC" + bytes(5000))
+    return take
+
+
+def _analysis():
+    from furikaeri.analysis import Analysis
+
+    return Analysis(file="take.flac", language="en", duration_s=41, speech_detected=True, latency_s=0.5,
+                    answer_s=40, budget_s=60, over_budget=False, transcript="so I study physics")
+
+
+def test_a_save_killed_while_copying_leaves_no_session_and_no_recording(tmp_path):
+    """QA s35 F #3: SIGKILL during `analyze --save` left an empty session in `history` and a cut-off
+    copy under a recording's name in audio/. The session is made with the answer, in its
+    transaction; the copy is made under a hidden name, which the next save removes."""
+    import subprocess
+    import sys
+
+    from furikaeri.session import save_analysis
+    from furikaeri.store import Store, audio_dir
+
+    home, take = tmp_path / "h", _recording(tmp_path)
+    with Store.open(home):
+        pass
+    done = subprocess.run([sys.executable, "-c", _KILLED_SAVE, str(home), str(take)], capture_output=True)
+    assert done.returncode == -9, done.stderr
+    with Store.open(home) as st:
+        assert st.sessions() == [] and st.answers() == []
+    assert [p.name for p in audio_dir(home).iterdir() if not p.name.startswith(".")] == []
+    answer_id = save_analysis(_analysis(), audio_path=take, session="kpoll", question="Why?", home=home)
+    assert [p.name for p in audio_dir(home).iterdir()] == [Path(Store.open(home).answer(answer_id).audio_path).name]
+    with Store.open(home) as st:
+        (s,) = st.sessions()
+        assert s.name == "kpoll"
+        assert Path(st.answer(answer_id).audio_path).read_bytes() == take.read_bytes()
+
+
+def test_an_empty_session_a_kill_left_goes_at_the_next_save_and_is_said(tmp_path, capsys):
+    """An empty session an earlier version (or a kill between practice's session and its first
+    answer) left is removed by the next save, which says so; one being filled now is not."""
+    from datetime import datetime, timedelta, timezone
+
+    from furikaeri.session import save_analysis
+    from furikaeri.store import Store
+
+    home, take = tmp_path / "h", _recording(tmp_path)
+    with Store.open(home) as st:
+        old = st.session_for("kpoll", now=datetime.now(timezone.utc) - timedelta(hours=1))
+        fresh = st.session_for("other")  # a save of another process may be about to fill it
+        st._unanswered.clear()  # as a killed process leaves them: nothing drops them on the way out
+    capsys.readouterr()
+    save_analysis(_analysis(), audio_path=take, session="s1", question="Why?", home=home)
+    err = capsys.readouterr().err
+    assert f"#{old} kpoll" in err and "empty session" in err, err
+    with Store.open(home) as st:
+        assert {s.id for s in st.sessions()} == {fresh, old + 2}  # the removed number is not given again
+
+
+def test_sigterm_during_analyze_save_says_one_line_exits_143_and_leaves_nothing(tmp_path, monkeypatch):
+    """QA s35 F #4: SIGTERM while `analyze --save` copied the recording ended silently (-15) and
+    left a full copy no answer refers to. As Ctrl-C: one line, 143, no copy, no session."""
+    import os
+    import shutil
+    import signal
+    import time
+
+    from click.testing import CliRunner
+
+    from furikaeri import stream
+    from furikaeri.store import Store, audio_dir
+
+    home, take = tmp_path / "h", _recording(tmp_path)
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: _analysis())
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    real_copy = shutil.copy2
+
+    def copy_then_stopped(src, dst):
+        real_copy(src, dst)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.5)  # Python runs the handler here
+
+    monkeypatch.setattr(shutil, "copy2", copy_then_stopped)
+    before = signal.getsignal(signal.SIGTERM)
+    r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(take), "--save", "-q", "Why?", "--session", "k"])
+    assert r.exit_code == 143, (r.output, r.exception)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "asked to" in lines[0] and "nothing is saved half" in lines[0], r.stderr
+    assert list(audio_dir(home).iterdir()) == []
+    with Store.open(home) as st:
+        assert st.sessions() == [] and st.answers() == []
+    assert signal.getsignal(signal.SIGTERM) is before  # the program's hold on SIGTERM given back
+
+
+def test_one_unreadable_stored_value_is_said_once_in_one_analyze_save(tmp_path, monkeypatch):
+    """QA s35 F #7: `analyze --save` opens the archive four times (the focus, the save, the earlier
+    attempt, the note check) and each said the same warning: once per command now."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from furikaeri import stream
+    from furikaeri.session import save_analysis
+
+    home = tmp_path / "h"
+    save_analysis(_analysis(), audio_path=_recording(tmp_path), session="s1", question="Why?", home=home)
+    with sqlite3.connect(home / "furikaeri.db") as c:
+        c.execute("UPDATE answers SET answer_s = 'abc', created_at = 'garbage', wpm = 'x'")
+    monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: _analysis())
+    take = tmp_path / "again.flac"
+    take.write_bytes(b"fLaC" + bytes(3000))
+    r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(take), "--save", "-q", "Why?",
+                                 "--session", "s1"])
+    assert r.exit_code == 0, (r.output, r.exception)
+    assert r.stderr.count("answer 1: some of its stored values cannot be read") == 1, r.stderr

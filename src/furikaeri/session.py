@@ -122,12 +122,17 @@ def before_attempt(store: Store, question: qmod.Question, *, now: datetime | Non
 
 def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move: bool = False) -> Path:
     """Put an answer's audio into ``<home>/audio/`` (copied, or moved if it was recorded
-    for the archive) under a name that does not collide. Returns the new path."""
+    for the archive) under a name that does not collide. Returns the new path.
+
+    A copy is written under a hidden name (:data:`COPYING_PREFIX`) and renamed once whole, so a
+    copy a kill cut off never lies there as a recording (QA s35 F #3: a half-size FLAC under
+    its final name); such leftovers go at the next save (:func:`drop_unfinished_copies`)."""
     src = Path(src)
     if not src.is_file():
         raise StoreError(f"the recording {src} is missing", ja=f"録音 {src} が見つかりません")
     folder = audio_dir(home)
     folder.mkdir(parents=True, exist_ok=True)
+    drop_unfinished_copies(home)
     if src.resolve().parent == folder.resolve():
         return src
     stamp = to_stamp(now).replace(":", "").replace("-", "").replace("+0000", "")[:15]
@@ -140,12 +145,84 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
     if move:
         shutil.move(str(src), target)
         return target
-    try:
-        shutil.copy2(src, target)
-    except BaseException:  # a full disk: no half copy left behind, taking up what space is left
-        target.unlink(missing_ok=True)
-        raise
+    _copy_whole(src, target)
     return target
+
+
+#: The start of the name a recording is copied under until it is whole (:func:`keep_audio`).
+COPYING_PREFIX = ".copying-"
+
+
+def _copy_whole(src: Path, target: Path) -> None:
+    """Copy ``src`` to ``target`` through a hidden name, renamed once the copy is whole. The
+    hidden file is locked meanwhile (where locks exist), so another process's clean-up
+    (:func:`drop_unfinished_copies`) leaves a copy being made alone."""
+    part = target.with_name(COPYING_PREFIX + target.name)
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        _lock(fd, wait=True)
+        shutil.copy2(src, part)
+        os.replace(part, target)
+    except BaseException:  # a full disk, Ctrl-C, SIGTERM: no half copy left behind, taking up what space is left
+        part.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
+
+
+def _lock(fd: int, *, wait: bool) -> bool:
+    """Lock ``fd`` for this process (True), or False when another holds it; True where there are
+    no such locks (Windows: the age of a copy decides, :func:`drop_unfinished_copies`)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def _has_locks() -> bool:
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:  # pragma: no cover - Windows
+        return False
+    return True
+
+
+#: Without file locks, a hidden copy unchanged for this long is a leftover, not one being made.
+COPY_LEFT_AFTER_S = 3600.0
+
+
+def drop_unfinished_copies(home: Path) -> list[Path]:
+    """Remove the copies of recordings a killed save left in ``<home>/audio/`` (hidden,
+    :data:`COPYING_PREFIX`): never an answer's recording, which has its own name only once whole.
+    A copy another process is making now (it holds its lock) stays. Returns what was removed;
+    best effort (a read-only archive keeps them, and nothing else is stopped)."""
+    import time
+
+    removed = []
+    try:
+        leftovers = sorted(audio_dir(home).glob(COPYING_PREFIX + "*"))
+    except OSError:
+        return removed
+    for path in leftovers:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            free = _lock(fd, wait=False)
+            if free and (_has_locks() or time.time() - os.fstat(fd).st_mtime > COPY_LEFT_AFTER_S):
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed
 
 
 def key_in_name(key: str) -> str:
@@ -180,7 +257,7 @@ def _note_dict(note: NoteInput) -> dict[str, str] | None:
 def record_answer(
     store: Store,
     *,
-    session_id: int,
+    session_id: int | str,
     question_id: int | None,
     analysis: dict[str, Any],
     audio_path: str | Path | None,
@@ -274,12 +351,14 @@ def save_analysis(
     home = Path(home)
     with Store.open(home) as store:
         name = session or (now or datetime.now()).astimezone().strftime("%Y-%m-%d")  # today, where the person is
-        sid = store.session_for(name, kind="practice", language=d.get("language"), now=now)
+        store.check_session_name(name)  # a name the save would refuse, refused before the copy
         qtext = question or d.get("question")
         qid = (question_for_text(store, qtext, language=d.get("language"), budget_s=d.get("budget_s"), now=now)
                if qtext else None)
         focus = archive_focus(store, d)
-        answer_id, _ = record_answer(store, session_id=sid, question_id=qid, analysis=d, audio_path=audio_path,
+        # the session by its name: found or made with the answer, in its transaction (a kill
+        # during the copy of the recording left an empty session: QA s35 F #3)
+        answer_id, _ = record_answer(store, session_id=name, question_id=qid, analysis=d, audio_path=audio_path,
                                      note=note, settings=settings, now=now, focus=focus.metric if focus else None)
         return answer_id
 

@@ -939,8 +939,9 @@ class Store:
         #: Sessions this Store created that have no answer yet: should the save they were
         #: created for fail, they go again instead of showing in history as empty sessions.
         self._unanswered: set[int] = set()
-        #: Answers whose unreadable stored values were already warned about.
-        self._warned: set[int] = set()
+        #: Answers whose unreadable stored values were already warned about (shared by the
+        #: Stores of one command inside :func:`warned_once`).
+        self._warned: set[int] = _WARNED[-1] if _WARNED else set()
         #: Reading for a figure behind what is shown (:meth:`quietly`): no warning now.
         self._quiet = False
         #: The language a warning about an answer in a given language speaks (a view shows each
@@ -1297,21 +1298,30 @@ class Store:
         again days later gets the answer, as asked: the views order sessions by their latest
         answer (:meth:`sessions`) and date an answer saved on a later day (the journal)."""
         with self.transaction() as db:
-            row, why = self._joinable(db, name)
-            if row and not why:
-                self._remember_session(db, int(row["id"]))
-                return int(row["id"])
-            _refuse_number_name(name)
-            cur = db.execute(
-                "INSERT INTO sessions (id, name, kind, language, started_at) VALUES (?, ?, ?, ?, ?)",
-                (_next_id(db, "sessions"), name, kind, language, to_stamp(now)),
-            )
-            sid = int(cur.lastrowid)
-            self._remember_session(db, sid)
-        self._unanswered.add(sid)
-        if row:
-            _say_new_session(name, int(row["id"]), sid)
+            sid, made, beside = self._session_named(db, name, kind=kind, language=language, now=now)
+        if made:
+            self._unanswered.add(sid)
+        if beside is not None:
+            _say_new_session(name, beside, sid)
         return sid
+
+    def _session_named(self, db: sqlite3.Connection, name: str, *, kind: str, language: str | None,
+                       now: datetime | None) -> tuple[int, bool, int | None]:
+        """Inside a write transaction: (the id of the session ``name`` an answer joins, whether it
+        was made now, and the session of that name it was made beside, None if none), as
+        :meth:`session_for` finds or makes it."""
+        row, why = self._joinable(db, name)
+        if row and not why:
+            self._remember_session(db, int(row["id"]))
+            return int(row["id"]), False, None
+        _refuse_number_name(name)
+        cur = db.execute(
+            "INSERT INTO sessions (id, name, kind, language, started_at) VALUES (?, ?, ?, ?, ?)",
+            (_next_id(db, "sessions"), name, kind, language, to_stamp(now)),
+        )
+        sid = int(cur.lastrowid)
+        self._remember_session(db, sid)
+        return sid, True, int(row["id"]) if row else None
 
     def _joinable(self, db: sqlite3.Connection, name: str) -> tuple[sqlite3.Row | None, str | None]:
         """The newest session called ``name`` (None: there is none) and why a save by its name
@@ -1473,7 +1483,7 @@ class Store:
 
     def add_answer(
         self,
-        session_id: int,
+        session_id: int | str,
         analysis: dict[str, Any],
         *,
         question_id: int | None = None,
@@ -1486,22 +1496,36 @@ class Store:
         """Store an answer (``Analysis.to_dict()``) and, in the same transaction, its note
         (``{"wrong", "why", "next_time"}``, any subset); ``focus``: the figure the report told
         the person to work on. Should it fail, a session this Store created for it and that
-        holds no answer goes again: a failed save leaves no empty session behind."""
+        holds no answer goes again: a failed save leaves no empty session behind.
+
+        ``session_id`` may be a session's name (a str; a number is never one): the newest
+        session of that name, found or made as :meth:`session_for` does, in the answer's own
+        transaction, so that not even a killed save (SIGKILL, a power cut: no clean-up runs)
+        leaves an empty session (QA s35 F #3)."""
         try:
             answer_id = self._add_answer(session_id, analysis, question_id, audio_path, settings, note, now, focus)
         except BaseException:
-            self._drop_unanswered(session_id)
+            if isinstance(session_id, int):
+                self._drop_unanswered(session_id)
             raise
         self._unanswered.discard(session_id)
         return answer_id
 
-    def _add_answer(self, session_id: int, analysis: dict[str, Any], question_id: int | None,
+    def _add_answer(self, session_id: int | str, analysis: dict[str, Any], question_id: int | None,
                     audio_path: str | Path | None, settings: dict[str, Any] | None,
                     note: dict[str, str] | None, now: datetime | None, focus: str | None) -> int:
         m = metrics_from_analysis(analysis)
         stamp = to_stamp(now)
+        beside = None
         with self.transaction() as db:
-            made_again = self._session_back(db, session_id)
+            if isinstance(session_id, str):
+                name = session_id
+                session_id, _, beside = self._session_named(db, name, kind="practice",
+                                                            language=analysis.get("language"), now=now)
+                made_again = False
+            else:
+                made_again = self._session_back(db, session_id)
+            left = self._drop_left_sessions(db, keep=session_id)
             cur = db.execute(
                 f"""INSERT INTO answers (id, session_id, question_id, created_at, audio_path, transcript,
                     analysis_json, language, model, settings_json, focus, {", ".join(METRIC_COLUMNS)})
@@ -1526,7 +1550,30 @@ class Store:
                 _write_note(db, answer_id, note, stamp)
         if made_again:
             self._said_back(session_id)
+        if beside is not None:
+            _say_new_session(name, beside, session_id)
+        if left:
+            _say_left_sessions(left)
         return answer_id
+
+    def _drop_left_sessions(self, db: sqlite3.Connection, *, keep: int) -> list[str]:
+        """Inside the answer's transaction: remove the sessions a killed save left empty (an
+        earlier version made the session before copying the recording; a kill between
+        ``practice``'s session and its first answer), each ``#id name``. Not ``keep``, nor one
+        this Store knows, nor one a running ``practice`` holds (:func:`_running`), nor one made
+        in the last :data:`LEFT_SESSION_AGE_S` (another process's save may be about to fill it)."""
+        since = to_stamp(datetime.fromtimestamp(time.time() - LEFT_SESSION_AGE_S, timezone.utc))
+        rows = db.execute("SELECT id, name FROM sessions s WHERE id != ? AND started_at < ? AND NOT EXISTS"
+                          " (SELECT 1 FROM answers WHERE session_id = s.id)", (keep, since)).fetchall()
+        gone = []
+        for r in rows:
+            sid = int(r["id"])
+            if sid in self._sessions or sid in self._held or _running(self.home, sid):
+                continue
+            db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+            _retire(db, "sessions", sid)
+            gone.append(f"#{sid} {r['name']}")
+        return gone
 
     def answer(self, id_: int, *, full: bool = True) -> Answer | None:
         rows = self._answers("WHERE a.id = ?", (id_,), full=full)
@@ -1847,6 +1894,32 @@ def _newest_named(db: sqlite3.Connection, name: str) -> sqlite3.Row | None:
     """The newest session called exactly ``name`` (its id), or None."""
     return db.execute("SELECT id FROM sessions WHERE name = ? ORDER BY started_at DESC, id DESC LIMIT 1",
                       (name,)).fetchone()
+
+
+#: The answers warned about by the command running (:func:`warned_once`), innermost last.
+_WARNED: list[set[int]] = []
+
+
+@contextlib.contextmanager
+def warned_once() -> Iterator[None]:
+    """While inside, every :class:`Store` opened shares which answers' unreadable values were
+    said: a command that opens the archive several times (``analyze --save``: the focus, the
+    save, the note check, the earlier attempt) says each once, not once per opening (QA s35 F #7)."""
+    _WARNED.append(set())
+    try:
+        yield
+    finally:
+        _WARNED.pop()
+
+
+#: A session with no answer older than this (seconds) is one a killed save left (:meth:`Store._drop_left_sessions`).
+LEFT_SESSION_AGE_S = 600.0
+
+
+def _say_left_sessions(gone: list[str]) -> None:
+    listed = ", ".join(gone)
+    warn(f"removed {len(gone)} empty session{'s' if len(gone) > 1 else ''} an interrupted save had left ({listed})",
+         ja=f"中断された保存が残した空のセッションを {len(gone)} 件削除しました（{listed}）")
 
 
 def _say_new_session(name: str, old: int, new: int) -> None:

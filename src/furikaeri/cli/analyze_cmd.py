@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -49,12 +50,22 @@ def analyze(files, language, budget, model, json_, question, save, session, note
       furikaeri analyze take1.wav take2.wav --json
       furikaeri analyze answer.wav --question "Why our company?" --save --note "lead with the point"
     """
-    from furikaeri.stream import analyze_recording
-
     question, budget, asked = asked_question(question, budget)
     if question:  # a set's Japanese question: the errors speak Japanese, as record's do
         speaks(spoken_language(language, question, asked))
     check_save_options(save, note, session)
+    from furikaeri.store import warned_once
+
+    with _sigterm_stops(), warned_once():
+        failures = _analyze_each(files, language, budget, model, json_, question, asked, save, session, note)
+    if failures:
+        sys.exit(2)
+
+
+def _analyze_each(files, language, budget, model, json_, question, asked, save, session, note) -> int:
+    """Each file analysed, reported and (``save``) saved in turn; returns how many failed."""
+    from furikaeri.stream import analyze_recording
+
     failures = 0
     for path in files:
         options = dict(language=language, budget=budget, question=question, model=model,
@@ -86,8 +97,59 @@ def analyze(files, language, budget, model, json_, question, save, session, note
                             asked=asked, language=language, model=model, budget=budget)
         else:
             emit_analysis(a, json_)
-    if failures:
-        sys.exit(2)
+    return failures
+
+
+class _Terminated(BaseException):
+    """SIGTERM during ``analyze``: unwinds as Ctrl-C does (a copy being made goes, an answer
+    being written is rolled back with the session made for it), then ends with one line."""
+
+
+@contextlib.contextmanager
+def _sigterm_stops():
+    """While inside, SIGTERM stops the command as Ctrl-C does, then says one line and exits with
+    143 (QA s35 F #4: it died silently with -15, a full copy of the recording left in audio/
+    that no answer refers to). Outside the main thread it changes nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_term(*_) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # said once, however many come
+        from furikaeri.cli.language import ui_language
+        from furikaeri.lang import text
+
+        click.echo(f"furikaeri: {text(ui_language(), 'analyze_terminated')}", err=True)
+        _leave(TERMINATED_EXIT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+#: The exit code of a command SIGTERM stopped (128 + 15), as for a take (:mod:`furikaeri.cli.live`).
+TERMINATED_EXIT = 143
+
+
+def _leave(code: int) -> None:
+    """Exit with ``code``; at once while another thread still runs (Whisper in native code, which
+    Python's shutdown would abort on), what is said flushed first."""
+    import os
+    import threading
+
+    if threading.active_count() > 1:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+    raise SystemExit(code)
 
 
 class _Before:

@@ -226,7 +226,9 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
                      stop_after_silence=stop_after_silence,
                      analyze_command=lambda path: analyze_take(path, **settings))
-    with take_settings(out, settings):  # till the answer is kept: SIGTERM leaves the take with them
+    from furikaeri.store import warned_once
+
+    with take_settings(out, settings), warned_once():  # till the answer is kept: SIGTERM leaves the take with them
         take, finish = record_listening(out, analysis=kwargs, language=screen_language, stream=stream,
                                         live_hints=live_hints, **recording)
         held = HeldInterrupts(text(screen_language, "interrupt_held" if save else "interrupt_held_unsaved"),

@@ -938,6 +938,7 @@ TEXT = {
     'archive_damaged': 'the practice database {path} is damaged ({problems}): showing what can still be read, and saving nothing into it. Export your answers now (`{export}`){repair}',
     'archive_damaged_repair': '; to repair the archive, move {name} and any {name}-wal and {name}-shm away, and rename {readable} (all that could be read) to {name}',
     'means_over_count': '{off} of {of} over',
+    'analyze_terminated': 'stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -880,6 +880,7 @@ TEXT = {
     'archive_damaged': '練習データベース {path} が壊れています（{problems}）。読める分だけを表示し、ここには何も保存しません。今のうちに回答を書き出してください（`{export}`）{repair}',
     'archive_damaged_repair': '。アーカイブを直すには、{name} と、あれば {name}-wal・{name}-shm を別の場所へ移し、{readable}（読めた分のすべて）の名前を {name} に変えてください',
     'means_over_count': '{off}/{of}件超過',
+    'analyze_terminated': '終了の指示を受けたため中断しました。それまでに保存したものはそのまま残り、途中まで保存されたものはありません',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
