@@ -4,6 +4,8 @@
   then 0 s over read "▼ worse" beside a best and a latest "within budget").
 - compare --sessions says how many of a session's answers ran over the budget, not a mean
   overrun no answer had, and under the table the answers any mean misreads (C #3).
+- progress in an archive of two languages gives each language's usual pace under its own
+  overall table, its language named (C #5).
 """
 
 from __future__ import annotations
@@ -117,3 +119,35 @@ def test_at_80_columns_the_session_means_stay_a_table(furikaeri_home):
     console = Console(file=io.StringIO(), width=80, color_system=None)
     H.render_compare_sessions(console, cmp, "ja")
     assert any(line.startswith("持ち時間超過") and "1/2件超過" in line for line in console.file.getvalue().splitlines())
+
+
+# --------------------------------------------------------------------------- C #5 whose usual pace
+
+
+def _two_languages(usual: dict) -> P.Progress:
+    en = [_answer(i, {"wpm": 126.0 + i}, language="en") for i in range(1, 5)]
+    ja = [_answer(i, {"morae_per_s": 6.0}, language="ja", question=2) for i in range(5, 7)]
+    return P.Progress(overall=(P._block("overall", None, en), P._block("overall", None, ja)), questions=(),
+                      usual_pace=usual)
+
+
+USUAL_EN = {"metric": "wpm", "median": 126.0, "answers": 3, "latest": 164.0, "latest_answer_id": 4,
+            "latest_vs_usual": 0.3}
+
+
+@pytest.mark.parametrize("lang, usual, japanese_block", [("en", "your usual pace (English): 126 wpm", "全体（日本語）"),
+                                                         ("ja", "あなたのふだんの話速（英語）: 126語/分", "全体（日本語）")])
+def test_a_usual_pace_sits_under_its_own_languages_block_and_names_it(lang, usual, japanese_block):
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    H.render_progress(console, _two_languages({"en": USUAL_EN}), lang, each_own=lang == "en")
+    lines = console.file.getvalue().splitlines()
+    said = next(i for i, line in enumerate(lines) if line.startswith(usual))
+    assert said < next(i for i, line in enumerate(lines) if line.startswith(japanese_block))
+
+
+def test_one_languages_usual_pace_is_said_as_before():
+    en = [_answer(i, {"wpm": 126.0 + i}, language="en") for i in range(1, 5)]
+    prog = P.Progress(overall=(P._block("overall", None, en),), questions=(), usual_pace={"en": USUAL_EN})
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    H.render_progress(console, prog, "en", each_own=True)
+    assert "your usual pace: 126 wpm (latest +30%)" in console.file.getvalue()

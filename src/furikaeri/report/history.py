@@ -1060,8 +1060,10 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
                       f"{_days(o.first_at, o.last_at)}[/dim]")
         console.print(_progress_table(figures[id(o)], console.width, table))
         _say_short(console, o, own(o))
-    if not one_question:  # under the overall table, as under the one question's
-        _render_usual(console, prog, lang, each_own=each_own)
+        if o.language:  # its usual pace under its language's table
+            _render_usual(console, prog, lang, each_own=each_own, only=o.language, several=len(prog.overall) > 1)
+    if not one_question:
+        _render_usual(console, prog, lang, each_own=each_own, only=False)
     for i, block in enumerate(prog.questions):
         bl = own(block)
         if i or not one_question:
@@ -1094,15 +1096,24 @@ def _bracketed(s: str, lang: str) -> str:
     return f"（{s}）" if lang == "ja" else f" ({s})"
 
 
-def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool) -> None:
-    """The person's usual pace in each language, and the zero-filler warning."""
-    for code, p in (prog.usual_pace or {}).items():
+def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool,
+                  only: str | None | bool = None, several: bool = False) -> None:
+    """The person's usual pace in each language, and the zero-filler warning. ``only``: the
+    usual pace of that language alone, under its overall table, without the warning; False:
+    the warning alone (after the overall tables, each with its own usual pace); None: both. Its
+    language is named where there are usual paces in several, the view shows ``several``
+    languages' blocks (under 全体（日本語） an unnamed "your usual pace: 126 wpm" read as the
+    Japanese answers' own), or labels it in another."""
+    paces = prog.usual_pace or {}
+    for code, p in paces.items():
+        if only is False or (only is not None and code != only):
+            continue
         pl = code if each_own and code in LANGUAGES else lang
         rel = p.get("latest_vs_usual")
         extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
-        which = _bracketed(language_name(code, pl), pl) if len(prog.usual_pace) > 1 or pl != code else ""
+        which = _bracketed(language_name(code, pl), pl) if several or len(paces) > 1 or pl != code else ""
         _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl, language=code)}{extra}[/dim]")
-    for w in prog.warnings:
+    for w in prog.warnings if only is None or only is False else ():
         if w.kind == "zero_fillers":
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")
 
