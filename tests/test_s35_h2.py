@@ -176,3 +176,71 @@ def test_one_unreadable_stored_value_is_said_once_in_one_analyze_save(tmp_path, 
                                  "--session", "s1"])
     assert r.exit_code == 0, (r.output, r.exception)
     assert r.stderr.count("answer 1: some of its stored values cannot be read") == 1, r.stderr
+
+
+# --------------------------------------------------------------------------- record --out elsewhere
+
+
+def test_record_out_elsewhere_repairs_and_names_a_take_killed_in_the_archive(tmp_path, monkeypatch):
+    """QA s35 B #4: a take killed in the archive's takes/ folder was repaired and named only by a
+    `record` into that folder: someone who always records with --out was never told of it."""
+    import numpy as np
+    from click.testing import CliRunner
+
+    from furikaeri import capture
+    from furikaeri.capture import Device, _TakeWriter, find_partial_takes, leave_unfinished, take_settings
+
+    home = tmp_path / "h"
+    killed = home / "takes" / "take-1.wav"
+    killed.parent.mkdir(parents=True)
+    writer = _TakeWriter(killed, 16000, 1)
+    t = np.arange(32000)
+    writer.append((3000 * np.sin(t * 0.1) * (t > 8000)).astype(np.int16).tobytes())  # a breath, then a voice
+    writer.close()
+    with take_settings(killed, dict(question="jikoshokai", budget=30, language="ja", save=True, session="mock1",
+                                    note="結論から話す", model=None)):
+        leave_unfinished(_take(killed))
+    assert find_partial_takes(killed.parent) == [killed]
+
+    mic = Device(index=0, name="default", default_rate=16000, channels=1, is_default=True)
+    monkeypatch.setattr(capture, "resolve_device", lambda device: mic)
+
+    def no_take(path, **_):  # the microphone gives nothing: the repair before it is what is checked
+        raise capture.DeviceError("no microphone here")
+
+    monkeypatch.setattr(live, "record_take", no_take)
+    out = tmp_path / "elsewhere" / "t7.wav"
+    out.parent.mkdir()
+    r = CliRunner().invoke(cli, ["--home", str(home), "record", "--max-seconds", "2", "--out", str(out)])
+    assert find_partial_takes(killed.parent) == []
+    said = r.stderr
+    assert str(killed) in said and "--session mock1" in said and "--home" in said, said
+
+
+# --------------------------------------------------------------------------- the panel's overrun
+
+
+@pytest.mark.parametrize("language, over_said", [("ja", "持ち時間0:05を0:03超えています"), ("en", "budget by 0:03")])
+def test_the_panels_last_overrun_is_the_reports(language, over_said):
+    """QA s35 B #6: 7.8 s of a 5-s budget ended on the panel as 0:07 / 0:05, over by 0:02, and the
+    report said 7.8 / 5 s, 3 s over. Once done the panel says the report's 3 s; while recording
+    its overrun is the running clock's own difference."""
+    from rich.console import Console
+
+    from furikaeri.measure import over_shown
+
+    assert over_shown(7.8 - 5.0) == 3  # the report's figure (its length row, tips, focus line)
+
+    def said(panel) -> str:
+        console = Console(width=100, record=True, force_terminal=False)
+        console.print(panel.render())
+        return console.export_text()
+
+    panel = live.LivePanel(Console(width=100), question="Q", budget=5.0, language=language,
+                           spoken=lambda: (1.0, 8.8))
+    panel.update(9.0, -30.0)
+    running = said(panel)
+    assert "0:07 / 0:05" in running and "0:02" in running, running
+    panel.done = True
+    done = said(panel)
+    assert "0:07 / 0:05" in done and over_said in done, done

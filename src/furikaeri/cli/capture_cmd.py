@@ -225,7 +225,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
                     session=session, note=note, model=model)  # kept beside the take, for `recover`
     recording = dict(question=question, budget=shown_budget, device=device, max_seconds=max_seconds,
                      stop_after_silence=stop_after_silence,
-                     analyze_command=lambda path: analyze_take(path, **settings))
+                     analyze_command=lambda path: analyze_take(path, **settings),
+                     repair_too=_archive_take_folders())  # a take killed there is said with --out too
     from furikaeri.store import warned_once
 
     with take_settings(out, settings), warned_once():  # till the answer is kept: SIGTERM leaves the take with them
@@ -241,6 +242,14 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         click.echo(text(ui_language(), "record_not_saved", command=again), err=True)
     if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
         raise SystemExit(130)
+
+
+def _archive_take_folders() -> list[Path]:
+    """The archive's folders a killed take may lie in: record's takes and practice's audio
+    (``recover``'s), each only where it exists (none is made for this)."""
+    from furikaeri.store import audio_dir
+
+    return [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
 
 
 def _analyse_take(take, finish, json_: bool, screen_language: str, *, save: bool, **saving) -> None:

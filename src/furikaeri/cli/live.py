@@ -143,7 +143,8 @@ class LivePanel:
         else:
             line.append(t("rec_recording") + " ", style="bold red")
         answer = self.answer_s
-        over = self.budget is not None and math.floor(answer) > self.budget  # as the clock shows it: never "by 0:00"
+        over_s = self._over_s(answer)
+        over = over_s is not None
         if self.budget is not None:
             line.append(f"{clock(answer)} / {clock(self.budget)}", style="bold red" if over else "bold")
         else:
@@ -157,8 +158,7 @@ class LivePanel:
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
-            grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(answer - self.budget)),
-                              style="bold red"))
+            grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(over_s)), style="bold red"))
         elif self.hints is not None and not self.done and self.budget is not None \
                 and answer >= wrap_up_at(self.budget):
             grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - answer, up=True)), style="bold yellow"))
@@ -170,6 +170,21 @@ class LivePanel:
                 # A row of its own: a device name can be long, and the hint must stay whole.
                 grid.add_row(Text(t("rec_mic", name=self.device_name), style="dim"))
         return grid
+
+    def _over_s(self, answer: float) -> float | None:
+        """Seconds past the budget as the panel says them, None within it (as the clock shows it:
+        never "by 0:00"). While recording, the clock's own difference (whole seconds gone, as a
+        stopwatch counts); once done, the report's figure (:func:`furikaeri.measure.over_shown`:
+        7.8 s of a 5-s budget is 3 s over), so the last the panel says is what the report says a
+        moment later (QA s35 B #6: 0:02 over beside 3 s over). The clock stays a stopwatch's
+        (0:07), as the report writes the length to tenths (7.8) beside its rounded overrun."""
+        if self.budget is None or math.floor(answer) <= self.budget:
+            return None
+        if not self.done:
+            return float(math.floor(answer) - self.budget)
+        from furikaeri.measure import ANSWER_DIGITS, as_shown, over_shown
+
+        return max(1.0, over_shown(as_shown(answer, ANSWER_DIGITS) - self.budget))
 
     def _meter_width(self, before: int) -> int:
         """The meter's width: :data:`METER_WIDTH`, or what the terminal leaves beside the clock
@@ -456,10 +471,13 @@ def record_interactive(
     hint_key: str = "rec_hint",
     analyze_command=None,
     spoken=None,
+    repair_too=(),
 ) -> Take:
     """Record one take into ``out_path`` with the live panel (in a terminal) or plainly (without).
 
-    First repairs takes a killed run left in the same folder (and says so). ``budget`` (seconds)
+    First repairs takes a killed run left in the same folder and in the folders ``repair_too``
+    (the archive's own, for a take recorded elsewhere with ``--out``: QA s35 B #4), and says
+    so. ``budget`` (seconds)
     is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take (see
     :func:`furikaeri.capture.record_take`, whose errors pass through). Afterwards it prints where
     the take was saved, warns about overflows and about a take in which no speech was heard.
@@ -482,7 +500,8 @@ def record_interactive(
     out_path = Path(out_path)
     if out_path.parent.exists():  # a file in its way is said now; a folder to make waits for the microphone
         out_path.parent.mkdir(exist_ok=True)
-    repair_partial_takes(out_path.parent, language=language)  # says what it did; never stops the take
+    for folder in _folders_to_repair(out_path.parent, repair_too):  # says what it did; never stops the take
+        repair_partial_takes(folder, language=language)
     dev = resolve_device(device)  # before any folder is made: with no microphone nothing is made
     out_path.parent.mkdir(parents=True, exist_ok=True)
     terminated = threading.Event()
@@ -514,6 +533,16 @@ def record_interactive(
         raise DeviceError(f"the microphone '{dev.name}' delivered no audio; the empty take is {take.path}",
                           ja=f"マイク '{dev.name}' から音声が届きませんでした。空の録音は {take.path} です")
     return take  # a take in which no speech was heard is said by its analysis's one line (with mic_hint)
+
+
+def _folders_to_repair(first: Path, others) -> list[Path]:
+    """``first`` and each of ``others`` that is another folder, in that order."""
+    folders: list[Path] = []
+    for folder in (first, *others):
+        folder = Path(folder)
+        if folder.absolute() not in {f.absolute() for f in folders}:
+            folders.append(folder)
+    return folders
 
 
 #: The exit code of a take ended by SIGTERM (128 + 15, as a process the signal killed).
@@ -551,7 +580,7 @@ def leave_on_terminate(take: Take, language: str, analyze_command):
     wakeup thread, where click's context is not, and a command built there lost the ``--home``
     the person gave (pasted, it saved the answer into another archive)."""
     lock = threading.Lock()
-    command = list(analyze_command(take.path)) if analyze_command else None
+    command = list(analyze_command(take.path)) if analyze_command and take is not None else None
 
     def on_terminate() -> None:
         if not lock.acquire(blocking=False):
