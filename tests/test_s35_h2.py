@@ -73,7 +73,7 @@ def _analysis():
                     answer_s=40, budget_s=60, over_budget=False, transcript="so I study physics")
 
 
-def test_a_save_killed_while_copying_leaves_no_session_and_no_recording(tmp_path):
+def test_a_save_killed_while_copying_leaves_no_session_and_no_recording(tmp_path, capsys):
     """QA s35 F #3: SIGKILL during `analyze --save` left an empty session in `history` and a cut-off
     copy under a recording's name in audio/. The session is made with the answer, in its
     transaction; the copy is made under a hidden name, which the next save removes."""
@@ -91,7 +91,10 @@ def test_a_save_killed_while_copying_leaves_no_session_and_no_recording(tmp_path
     with Store.open(home) as st:
         assert st.sessions() == [] and st.answers() == []
     assert [p.name for p in audio_dir(home).iterdir() if not p.name.startswith(".")] == []
+    (left,) = audio_dir(home).iterdir()  # the cut-off copy, hidden
+    capsys.readouterr()
     answer_id = save_analysis(_analysis(), audio_path=take, session="kpoll", question="Why?", home=home)
+    assert "half-copied" in capsys.readouterr().err and not left.exists()
     assert [p.name for p in audio_dir(home).iterdir()] == [Path(Store.open(home).answer(answer_id).audio_path).name]
     with Store.open(home) as st:
         (s,) = st.sessions()
@@ -244,3 +247,31 @@ def test_the_panels_last_overrun_is_the_reports(language, over_said):
     panel.done = True
     done = said(panel)
     assert "0:07 / 0:05" in done and over_said in done, done
+
+
+def test_recover_removes_and_names_a_cut_off_copy(tmp_path):
+    """`recover` removes the hidden copy a killed save left, and says so; one being made by a
+    running save (its lock held) stays."""
+    import fcntl
+    import os
+
+    from click.testing import CliRunner
+
+    from furikaeri.session import COPYING_PREFIX
+    from furikaeri.store import audio_dir
+
+    home = tmp_path / "h"
+    audio_dir(home).mkdir(parents=True)
+    left = audio_dir(home) / (COPYING_PREFIX + "20261205T173823-take.flac")
+    left.write_bytes(bytes(1000))
+    busy = audio_dir(home) / (COPYING_PREFIX + "20261205T173900-other.flac")
+    busy.write_bytes(bytes(1000))
+    fd = os.open(busy, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        r = CliRunner().invoke(cli, ["--home", str(home), "recover"])
+    finally:
+        os.close(fd)
+    assert r.exit_code == 0, r.output
+    assert not left.exists() and busy.exists()
+    assert "half-copied" in r.stderr and left.name in r.stderr and busy.name not in r.stderr, r.stderr

@@ -132,7 +132,7 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
         raise StoreError(f"the recording {src} is missing", ja=f"録音 {src} が見つかりません")
     folder = audio_dir(home)
     folder.mkdir(parents=True, exist_ok=True)
-    drop_unfinished_copies(home)
+    said_removed(drop_unfinished_copies(home))
     if src.resolve().parent == folder.resolve():
         return src
     stamp = to_stamp(now).replace(":", "").replace("-", "").replace("+0000", "")[:15]
@@ -194,6 +194,17 @@ def _has_locks() -> bool:
 
 #: Without file locks, a hidden copy unchanged for this long is a leftover, not one being made.
 COPY_LEFT_AFTER_S = 3600.0
+
+
+def said_removed(copies: list[Path]) -> None:
+    """Say that the cut-off ``copies`` a stopped save left were removed (nothing when none)."""
+    if copies:
+        from furikaeri.errors import warn
+        from furikaeri.lang import text
+
+        names = ", ".join(p.name for p in copies)
+        warn(text("en", "copies_removed", names=names),
+             ja=text("ja", "copies_removed", names=names))
 
 
 def drop_unfinished_copies(home: Path) -> list[Path]:

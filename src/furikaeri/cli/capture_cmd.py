@@ -299,11 +299,14 @@ def recover(directory, json_):
     """
     from furikaeri.cli.live import repair_partial_takes
     from furikaeri.cli.takes import save_commands, settings_before_repair
+    from furikaeri.session import drop_unfinished_copies, said_removed
     from furikaeri.store import audio_dir
 
     folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
     repaired, failed, whole = [], [], []
     settings = settings_before_repair(folders)  # repairing removes the markers that hold them
+    if directory is None:  # the cut-off copies a killed `analyze --save` left in audio/ go, said
+        said_removed(drop_unfinished_copies(data_dir()))
     for folder in folders:
         done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder, whole)
         repaired += done

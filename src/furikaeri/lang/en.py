@@ -939,6 +939,7 @@ TEXT = {
     'archive_damaged_repair': '; to repair the archive, move {name} and any {name}-wal and {name}-shm away, and rename {readable} (all that could be read) to {name}',
     'means_over_count': '{off} of {of} over',
     'analyze_terminated': 'stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half',
+    'copies_removed': 'removed what stopped saves had left half-copied in the archive (no answer used it): {names}',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

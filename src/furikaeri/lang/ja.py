@@ -881,6 +881,7 @@ TEXT = {
     'archive_damaged_repair': '。アーカイブを直すには、{name} と、あれば {name}-wal・{name}-shm を別の場所へ移し、{readable}（読めた分のすべて）の名前を {name} に変えてください',
     'means_over_count': '{off}/{of}件超過',
     'analyze_terminated': '終了の指示を受けたため中断しました。それまでに保存したものはそのまま残り、途中まで保存されたものはありません',
+    'copies_removed': '中断された保存が記録フォルダに残した途中までのコピーを削除しました（どの回答にも使われていません）: {names}',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
