@@ -6,6 +6,9 @@
   overrun no answer had, and under the table the answers any mean misreads (C #3).
 - progress in an archive of two languages gives each language's usual pace under its own
   overall table, its language named (C #5).
+- A first run says "nothing saved" once: history and progress in a --home that does not exist
+  give the next step, then apart the folder to check (both lines said there were no records);
+  progress --question there one error line (D #6).
 """
 
 from __future__ import annotations
@@ -14,7 +17,11 @@ import io
 import random
 
 import pytest
+from click.testing import CliRunner
 from rich.console import Console
+
+from furikaeri.cli import cli
+from furikaeri.lang import text
 
 from furikaeri import compare as C
 from furikaeri import progress as P
@@ -151,3 +158,33 @@ def test_one_languages_usual_pace_is_said_as_before():
     console = Console(file=io.StringIO(), width=100, color_system=None)
     H.render_progress(console, prog, "en", each_own=True)
     assert "your usual pace: 126 wpm (latest +30%)" in console.file.getvalue()
+
+
+# --------------------------------------------------------------------------- D #6 a first run
+
+
+def _run(home, *args: str, locale: str = "C.UTF-8"):
+    return CliRunner().invoke(cli, ["--home", str(home), *args],
+                              env={"LANG": locale, "LC_ALL": None, "LC_MESSAGES": None})
+
+
+@pytest.mark.parametrize("lang, locale", [("en", "C.UTF-8"), ("ja", "ja_JP.UTF-8")])
+@pytest.mark.parametrize("args", [["history"], ["progress"], ["history", "--interviews"]], ids=" ".join)
+def test_a_missing_home_says_nothing_is_saved_once(tmp_path, lang, locale, args):
+    # QA D #6: 「フォルダ … がありません。記録はまだありません（…）」 then 「まだ記録がありません: … で練習しましょう」
+    home = tmp_path / "new"
+    r = _run(home, *args, locale=locale)
+    assert r.exit_code == 0, r.output
+    view = text(lang, "no_interviews" if "--interviews" in args else "no_history", cli=f"furikaeri --home {home}")
+    assert r.stdout.strip() == view  # the next step
+    assert r.stderr.strip() == text(lang, "home_not_there", home=home)  # and, apart, the folder to check
+    if "--interviews" not in args:
+        assert r.output.count("記録" if lang == "ja" else "saved") == 1
+    assert not home.exists()
+
+
+def test_a_question_in_a_missing_home_is_one_line_naming_the_folder(tmp_path):
+    home = tmp_path / "typo"
+    r = _run(home, "progress", "--question", "intro")
+    assert r.exit_code == 2 and r.output.strip().splitlines() == [
+        f"furikaeri: error: {text('en', 'no_archive_folder', home=home)}"]

@@ -882,6 +882,7 @@ TEXT = {
     'means_over_count': '{off}/{of}件超過',
     'analyze_terminated': '終了の指示を受けたため中断しました。それまでに保存したものはそのまま残り、途中まで保存されたものはありません',
     'copies_removed': '中断された保存が記録フォルダに残した途中までのコピーを削除しました（どの回答にも使われていません）: {names}',
+    'home_not_there': 'フォルダ {home} はまだありません。別のフォルダのつもりなら --home か FURIKAERI_HOME を確認してください',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
