@@ -7,8 +7,8 @@
 - progress in an archive of two languages gives each language's usual pace under its own
   overall table, its language named (C #5).
 - A first run says "nothing saved" once: history and progress in a --home that does not exist
-  give the next step, then apart the folder to check (both lines said there were no records);
-  progress --question there one error line (D #6).
+  say the folder to check and the next step (in Japanese both lines said there were no
+  records); progress --question there is one error line (D #6).
 """
 
 from __future__ import annotations
@@ -177,7 +177,7 @@ def test_a_missing_home_says_nothing_is_saved_once(tmp_path, lang, locale, args)
     assert r.exit_code == 0, r.output
     view = text(lang, "no_interviews" if "--interviews" in args else "no_history", cli=f"furikaeri --home {home}")
     assert r.stdout.strip() == view  # the next step
-    assert r.stderr.strip() == text(lang, "home_not_there", home=home)  # and, apart, the folder to check
+    assert r.stderr.strip() == text(lang, "no_archive_folder", home=home)  # and, apart, the folder to check
     if "--interviews" not in args:
         assert r.output.count("記録" if lang == "ja" else "saved") == 1
     assert not home.exists()

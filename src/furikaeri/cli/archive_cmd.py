@@ -67,8 +67,6 @@ def history(limit, interviews, lang, json_):
     from furikaeri.report import history as H
     from furikaeri.report.export import history as sessions_with_answers
 
-    if not json_ and _said_first_run(lang, interviews=interviews):
-        return
     with open_store(reading=True, say_missing=True) as store:
         if interviews:
             ivs = store.interviews()[:limit]  # newest first, as the sessions
@@ -89,23 +87,6 @@ def history(limit, interviews, lang, json_):
     said = [a.get("language") for s in data for a in s["answers"]]
     L = view_lang(lang, said)
     H.render_history(console(), data, L, each_own=lang is None, cli=cli_start())
-
-
-def _said_first_run(lang: str | None, *, interviews: bool = False) -> bool:
-    """Where ``--home`` names a folder that does not exist: the view's own line (nothing saved
-    yet, and the next step: practice, or reflect for the interviews), then, apart, that the
-    folder is not there (a typo is the likely cause); True when said. history and progress said
-    "no archive in X … (記録はまだありません)" and then "nothing saved yet" again. A folder the
-    person did not name (the user data folder on a first run) is no typo: the view says it."""
-    from furikaeri.cli.common import current_home, home_option
-
-    home = current_home()
-    if home.exists() or not home_option():
-        return False
-    L = archive_lang(lang) if interviews else view_lang(lang, [])  # as each view speaks it
-    console().print(lang_text(L, "no_interviews" if interviews else "no_history", cli=cli_start()), soft_wrap=True)
-    click.echo(lang_text(L, "home_not_there", home=home), err=True)
-    return True
 
 
 def _report(out, a, focus) -> bool:
@@ -267,8 +248,6 @@ def progress(question, since, lang, json_):
         from furikaeri.cli.dates import read_date
 
         since = read_date(since, datetime.now().astimezone().date()).isoformat()
-    if not json_ and not question and _said_first_run(lang):
-        return
     # a question in a missing --home: its one error line says the folder is missing
     with open_store(reading=True, say_missing=not question) as store:
         if question:  # refused here, where the command it suggests can carry --home

@@ -940,7 +940,6 @@ TEXT = {
     'means_over_count': '{off} of {of} over',
     'analyze_terminated': 'stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half',
     'copies_removed': 'removed what stopped saves had left half-copied in the archive (no answer used it): {names}',
-    'home_not_there': 'the folder {home} does not exist yet: if you meant another, check --home or FURIKAERI_HOME',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
