@@ -167,3 +167,20 @@ def test_pauses_back_to_back_show_the_sound_between_them():
     # a word between two pauses is no sound to mark
     said = [(" one.", 0.0, 1.0), (" two.", 3.0, 4.0), (" three.", 6.0, 7.0)]
     assert _transcript("en", said, [(1.0, 3.0), (4.0, 6.0)]) == "one. [2.0s] two. [2.0s] three."
+
+
+def test_a_lone_window_at_an_edge_makes_no_five_second_stretch():
+    # a run at the answer's edge is judged where most windows that heard each second are its own:
+    # one last window just under the band heard the last 5 s with others, alone only the last 1 s
+    from furikaeri import norms
+    from furikaeri.measure import pace_stretches
+
+    band = norms.RATE_BANDS["wpm"]
+    assert pace_stretches([(0.5, 130.0), (1.5, 114.0)], band) == ()
+    assert pace_stretches([(0.5 + k, 130.0) for k in range(20)] + [(20.5, 100.0)], band) == ()
+    assert pace_stretches([(0.5, 100.0)] + [(1.5 + k, 130.0) for k in range(20)], band) == ()
+    # three windows at either edge: mostly theirs over the first or last 5 s
+    got = pace_stretches([(k, 100.0) for k in range(3)] + [(3 + k, 130.0) for k in range(20)], band)
+    assert [(s.level, s.start, s.end) for s in got] == [("slow", 0.0, 7.0)]
+    got = pace_stretches([(k, 130.0) for k in range(20)] + [(20 + k, 180.0) for k in range(3)], band)
+    assert [(s.level, s.start, s.end) for s in got] == [("fast", 25.0, 32.0)]

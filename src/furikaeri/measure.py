@@ -641,9 +641,8 @@ def pace_stretches(windows, band) -> tuple[PaceStretch, ...]:
     as no other window heard the seconds before the first middle or after the last. Its middles
     alone cut 5 s off a slow start: "Uh. My weakness, um, is..." from 0:01 was "slow 0:07–0:12",
     over the fast sentence that came next. The windows of a stretch are those whose middles
-    (``start + 5``) it holds. A run is kept when its time so reckoned spans the 5 s: a slow end
-    heard by the last five windows (32-41 s of an answer to 41.6 s) was dropped when its middles
-    alone were measured, and the screen read as if the speaker sped up (QA s35 A #5)."""
+    (``start + 5``) it holds. A run is kept when 5 s of its time are mostly heard by its own
+    windows (:func:`_mostly_heard`): between middles, that is the middles' span."""
     half = PACE_WINDOW_S / 2
     runs: list[list[tuple[int, str]]] = []
     for k, (w0, rate) in enumerate(windows):
@@ -660,10 +659,30 @@ def pace_stretches(windows, band) -> tuple[PaceStretch, ...]:
         first, last = run[0][0], run[-1][0]
         start = windows[first][0] + (0.0 if first == 0 else half)
         end = windows[last][0] + (PACE_WINDOW_S if last == len(windows) - 1 else half)
-        if end - start < PACE_STRETCH_S - 1e-6:  # judged on its times, the answer's edges counted
+        lo, hi = _mostly_heard(start, end, windows, first, last)
+        if hi - lo < PACE_STRETCH_S - 1e-6:
             continue
         out.append(PaceStretch(round(start, 2), round(end, 2), run[0][1]))
     return tuple(out)
+
+
+def _mostly_heard(start: float, end: float, windows, first: int, last: int) -> tuple[float, float]:
+    """The part of a run's stretch (``start``-``end``, windows ``first``-``last``) where at least
+    half the windows that heard each second are the run's: the length a stretch is judged by.
+    Between two middles that holds by the middles' rule; toward the answer's start or end fewer
+    windows heard each second, so a run of the first or last n windows (1-s steps) holds half of
+    them over the answer's first or last 2n - 1 s (at most to its middles): 9 s for the last five
+    (a slow end from 32 s to an answer's end at 41 s, dropped when its middles alone were
+    measured, QA s35 A #5), 1 s for a lone window (no 5-s stretch of one window just outside)."""
+    n = last - first + 1
+    if first == 0 and last == len(windows) - 1:
+        return start, end  # every window is the run's
+    lo, hi = start, end
+    if first == 0:
+        hi = min(end, windows[0][0] + (2 * n - 1) * PACE_STEP_S)
+    if last == len(windows) - 1:
+        lo = max(start, windows[last][0] + PACE_WINDOW_S + PACE_STEP_S - 2 * n * PACE_STEP_S)
+    return lo, hi
 
 
 def budget_cut(words, start: float, budget_s: float) -> BudgetCut:
