@@ -157,7 +157,7 @@ def test_the_preview_at_80_columns_is_what_the_student_saw_fixed(home):
         prev = st.answers()[-1]
     before = Before(prev.question_id, prev, 1)
     lines = previous_text(before, "ja", 80).plain.split("\n")
-    assert lines[0] == "前回（2026-11-23・これまで1回回答）: 33.0秒（持ち時間60秒、時間内） ·" and len(lines) == 2
+    assert lines[0] == "前回（2026-11-23、これまでに1回回答）: 33.0秒（持ち時間60秒、時間内） ·" and len(lines) == 2
     assert re.fullmatch(r"フィラー 9\.2回/分 · 話速 6\.6拍/秒 · 長い間 2回", lines[1]), lines  # 拍/秒, as graded
     assert previous_text(before, "ja", 200).plain == previous_line(before, "ja")  # wide: one line, as it was
 

@@ -148,7 +148,7 @@ def test_a_company_file_is_labelled_alike_by_show_and_company(furikaeri_home, tm
 
 
 @pytest.mark.parametrize("lang,n,head", [
-    ("ja", 1, "前回（2026-11-23・これまで1回回答）:"), ("ja", 3, "前回（2026-11-23・これまで3回回答）:"),
+    ("ja", 1, "前回（2026-11-23、これまでに1回回答）:"), ("ja", 3, "前回（2026-11-23、これまでに3回回答）:"),
     ("en", 1, "last time (2026-11-23, 1 answer so far):"), ("en", 3, "last time (2026-11-23, 3 answers so far):"),
 ])
 def test_the_last_time_head_counts_the_answers_plainly(furikaeri_home, lang, n, head):

@@ -116,9 +116,12 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
 Ranked = tuple[float, str]
 
 
-def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True) -> Ranked | None:
+def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True,
+                kind: str | None = None) -> Ranked | None:
     """Past the budget (a sentence too many ranks under the other tips), or far too short for it
-    (the focus: above every other tip); the figures as the report's length row writes them."""
+    (the focus: above every other tip); the figures as the report's length row writes them.
+    ``kind``: the question's (:func:`question_kind`): what to say more of, or cut to, follows
+    what it asks (no episode to tell in a question for the interviewer); None: a tip for any."""
     from furikaeri.measure import ANSWER_DIGITS, as_shown, over_shown, short_answer
 
     if not length_known:
@@ -127,10 +130,55 @@ def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True)
         over = over_shown(as_shown(m.answer_s, ANSWER_DIGITS) - budget_s)  # as the length row: +4 s, +0.4 s
         if over <= norms.SLIGHTLY_OVER_SHARE * budget_s:
             return 3 + over / budget_s, text(language, "tip_over_budget_slightly", over=over, budget=budget_s)
-        return 10 + over / budget_s, text(language, "tip_over_budget", over=over, budget=budget_s)
+        return 10 + over / budget_s, text(language, kind_key("tip_over_budget", kind, language),
+                                          over=over, budget=budget_s)
     if short_answer(m.answer_s, budget_s):
-        return 100, text(language, "tip_too_short", answer=m.answer_s, budget=budget_s)
+        return 100, text(language, kind_key("tip_too_short", kind, language), answer=m.answer_s, budget=budget_s)
     return None
+
+
+#: What a question asks for, told by its words in either language (a set's question or one typed
+#: in, a company's): ``ask`` the person's own questions for the interviewer (逆質問), ``intro``
+#: a self-introduction, ``story`` an episode (what happened, what they did, what came of it).
+#: Checked in this order; any other question is of no kind, and gets the advice that fits any.
+QUESTION_KINDS = (
+    ("ask", re.compile(r"逆質問|質問は(?:あります|ございます)か|何か質問|聞きたいこと|聞いておきたいこと"
+                       r"|questions? for (?:us|me|the team)|any questions|like to ask|want to ask")),
+    ("intro", re.compile(r"自己紹介|about yourself|introduce yourself|walk (?:me|us) through your")),
+    ("story", re.compile(r"学生時代|ガクチカ|力を入れ|経験|挫折|エピソード|苦労|失敗|困難|乗り越え|頑張った"
+                         r"|a time\b|a situation\b|an example of|\bfail|conflict|disagreement|challenge you")),
+)
+
+
+def question_kind(question: str | None) -> str | None:
+    """The kind of ``question`` (:data:`QUESTION_KINDS`), None when unknown or none was given."""
+    if not question:
+        return None
+    import unicodedata
+
+    words = unicodedata.normalize("NFKC", question).casefold()
+    return next((kind for kind, said in QUESTION_KINDS if said.search(words)), None)
+
+
+def kind_key(key: str, kind: str | None, language: str) -> str:
+    """The text key ``key`` for a question of ``kind``: ``key_kind`` where the text table has
+    one, else ``key`` (the advice that fits any question)."""
+    return f"{key}_{kind}" if kind and f"{key}_{kind}" in get_rules(language).labels else key
+
+
+def _fitted(tips, a, language: str) -> list[str]:
+    """``tips`` of analysis ``a`` with its length tip made for its question's kind
+    (:func:`question_kind`): tips are written as the answer is measured, before the question
+    counts, and answers archived before kinds were told apart have the advice for any question."""
+    kind = question_kind(_field(a, "question"))
+    budget = _field(a, "budget_s")
+    if kind is None or not budget:
+        return list(tips)
+    made = _length_tip(a, language, budget, length_known=not _field(a, "cut_short"), kind=kind)
+    if made is None:
+        return list(tips)
+    return [made[1] if _wrote(t, "tip_over_budget", language) or _wrote(t, "tip_too_short", language) else t
+            for t in tips]
 
 
 def _pause_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
@@ -429,16 +477,20 @@ def _voice_tip(voice, language: str, *, forced: bool = False) -> Ranked | None:
 
 
 def _most_said(said, language: str, most: int = 3) -> str:
+    """:func:`most_said`, joined by the language's list separator."""
+    return text(language, "list_sep").join(most_said(said, most))
+
+
+def most_said(said, most: int = 3) -> list[str]:
     """The ``most`` phrases said most often (case folded; the first said first on a tie), each as
-    said mid-sentence ("maybe", "I think", not the capital a sentence's start gave it), joined by
-    the language's list separator."""
+    said mid-sentence ("maybe", "I think", not the capital a sentence's start gave it)."""
     forms: dict[str, list[str]] = {}
     for s in said:
         s = s.strip()
         if s:
             forms.setdefault(s.lower(), []).append(s)
     top = sorted(forms.values(), key=lambda f: -len(f))[:most]
-    return text(language, "list_sep").join(_as_listed(f) for f in top)
+    return [_as_listed(f) for f in top]
 
 
 def _as_listed(forms: list[str]) -> str:
@@ -480,7 +532,7 @@ def tips_as_shown(analysis, focus) -> list[str]:
     focus, or None) first (:func:`focus_first`), so the terminal and ``--json`` give one order.
     Without a focus, an answer far too short for its budget (:func:`_too_short`: a file cut off
     that short, archived with tips on its rates) keeps only its length tip, as with one."""
-    tips = list(analysis.tips)
+    tips = _fitted(analysis.tips, analysis, analysis.language)
     if focus is None:
         short = _too_short(analysis, cut_too=True)
         return [t for t in tips if _wrote(t, "tip_too_short", analysis.language)] if short else tips
@@ -499,6 +551,8 @@ def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     the answers archived with both tips too. A far too short answer (:func:`_too_short`) keeps its length tip alone, as
     :func:`tips_for` writes it: an answer archived with more tips is shown so too."""
     keys = [k for k, about in TIP_ABOUT.items() if metric in about]
+    if analysis is not None:
+        tips = _fitted(tips, analysis, language)
     if analysis is not None and _too_short(analysis):
         tips = [t for t in tips if _wrote(t, "tip_too_short", language)]
     first = [t for t in tips if any(_wrote(t, k, language) for k in keys)][:1]
@@ -519,7 +573,8 @@ def focus_tip(a, metric: str, language: str) -> str | None:
     if metric in norms.RATE_BANDS:  # a pace is the focus only where the report's verdict finds it off too
         found = _rate_tip(a, language)
     elif metric in ("over_s", "answer_s"):
-        found = _length_tip(a, language, a.budget_s, length_known=not getattr(a, "cut_short", False))
+        found = _length_tip(a, language, a.budget_s, length_known=not getattr(a, "cut_short", False),
+                            kind=question_kind(getattr(a, "question", None)))
     else:
         make = {"longest_pause_s": _pause_tip, "fillers_per_min": _filler_tip, "hedges_per_100_words": _hedge_tip,
                 "opening_share": _opening_tip, "latency_s": _latency_tip}.get(metric)

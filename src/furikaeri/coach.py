@@ -106,16 +106,27 @@ class Focus:
     #: silences too long (:func:`furikaeri.advice.silences_too_long`): the suggestion asks to
     #: go on without them, not for a silent pause in their place
     by_silences: bool = False
+    #: the question's kind, when the length is the focus (:func:`furikaeri.advice.question_kind`):
+    #: what to say more of, or cut to, follows what it asks (a 逆質問 has no episode to tell)
+    kind: str | None = None
+    #: the hedges said most (as the report lists them, most said first), when hedges are the
+    #: focus: the suggestion names those, not hedges the person never used
+    said: tuple[str, ...] = ()
 
     def suggestion(self, language: str) -> str:
         """What to try next time, in ``language``."""
+        from furikaeri.advice import kind_key
+
         key = f"focus_{self.metric_group}_{self.side}"
         if self.metric == "fillers_per_min":
             key += "_silences" if self.by_silences else ""
             return text(language, key + "_word", word=self.word) if self.word else text(language, key)
         if self.by_silences and self.metric_group == "rate" and self.side == "low":
             return text(language, key + "_silences")
-        return text(language, key + "_slight" if self.slight else key)
+        if self.metric == "hedges_per_100_words" and self.said:
+            quoted = text(language, "quoted_list", phrases=text(language, "quoted_sep").join(self.said))
+            return text(language, key + "_said", said=quoted)
+        return text(language, key + "_slight" if self.slight else kind_key(key, self.kind, language))
 
     @property
     def metric_group(self) -> str:
@@ -280,6 +291,7 @@ def focus_given(store, answer) -> Focus | None:
     focus = choose_focus(answer.metrics, answer.language, own_usual=usual(earlier, answer.language))
     if focus is None or focus.metric != stored_focus(answer.focus, answer.language):
         return None
+    focus = _naming_said(_naming_kind(focus, answer.question), answer.analysis, answer.language)
     return _naming_cause(_naming_filler(focus, answer.analysis), answer.analysis, answer.language)
 
 
@@ -302,6 +314,7 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
             return None
         metrics = {k: v for k, v in metrics.items() if k not in ("answer_s", "over_s", "over_budget")}
     focus = choose_focus(metrics, d.get("language") or "en", own_usual=own_usual)
+    focus = _naming_said(_naming_kind(focus, d.get("question")), d, d.get("language") or "en")
     return _naming_cause(_naming_filler(focus, d), d, d.get("language") or "en")
 
 
@@ -324,6 +337,32 @@ def _naming_filler(focus: Focus | None, analysis: Mapping[str, Any] | None) -> F
     if focus is None or focus.metric != "fillers_per_min" or not analysis:
         return focus
     return dataclasses.replace(focus, word=most_said_filler(upgrade(dict(analysis)).get("fillers") or ()))
+
+
+def _naming_kind(focus: Focus | None, question: str | None) -> Focus | None:
+    """``focus`` knowing its question's kind (:func:`furikaeri.advice.question_kind`), when the
+    length is its figure: the suggestion then fits what the question asks."""
+    from furikaeri.advice import question_kind
+
+    if focus is None or focus.metric not in ("answer_s", "over_s"):
+        return focus
+    return dataclasses.replace(focus, kind=question_kind(question))
+
+
+#: The hedges a focus on them names, at most.
+SAID_HEDGES = 3
+
+
+def _naming_said(focus: Focus | None, analysis: Mapping[str, Any] | None, language: str) -> Focus | None:
+    """``focus`` with the hedges said most (``analysis``: a stored one of any schema), most said
+    first (the earliest on a tie), each as the report lists it, when hedges are its figure."""
+    from furikaeri.advice import most_said
+    from furikaeri.analysis import upgrade
+
+    if focus is None or focus.metric != "hedges_per_100_words" or not analysis:
+        return focus
+    said = [str(h.get("text") or "") for h in upgrade(dict(analysis)).get("hedges") or ()]
+    return dataclasses.replace(focus, said=tuple(most_said(said, SAID_HEDGES)))
 
 
 def _naming_cause(focus: Focus | None, analysis: Mapping[str, Any] | None, language: str) -> Focus | None:
