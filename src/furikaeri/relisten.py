@@ -31,10 +31,12 @@ start of the text become fillers (``source="relisten"``) when the second listen 
 nothing); a word that is a filler only in some uses (まあ, なんか, その, like: the language's
 ``drawn_fillers``) only where the main pass heard nothing at all, since a fragment of a word
 heard alone is easily written as one; never where the main pass wrote the same word there
-(Whisper drops sounds, um and えー, not words: it heard that one and judged it).
+(Whisper drops sounds, um and えー, not words: it heard that one and judged it); and a filler
+heard alone that would lie mostly over a word the main pass keeps only when heard much more
+surely (``OVER_WORD_MIN_LOGPROB``): that is the word heard twice, not a dropped filler.
 Confident main-pass words are never removed. What the second listen hears as words settles
 the stretch; what it could not make out stays in doubt (the report's "fillers may be
-under-counted").
+under-counted"), but not a sound the main pass wrote as a word and heard alone as words too.
 """
 
 from __future__ import annotations
@@ -259,8 +261,11 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
     sure = heard.logprob >= (rules.relisten_min_logprob if c.on else rules.relisten_min_logprob_empty)
     main_empty = not c.on
     if not lead:
-        # Words, or nothing: a stretch heard surely as words is settled; the rest stays in doubt.
-        return Verdict(doubtful=c.kind == "island" and (not heard.text.strip() or not sure))
+        # Words, or nothing: a stretch heard surely as words is settled, one heard as nothing stays
+        # in doubt. Heard unsurely as words, it stays in doubt only where the main pass heard
+        # nothing: where it wrote a word too, both hearings heard a word, neither a filler (jfk's
+        # clear "ask", heard alone as "Yes."), and there is no filler to doubt.
+        return Verdict(doubtful=c.kind == "island" and (not heard.text.strip() or (not sure and main_empty)))
     if not sure:
         return Verdict(doubtful=c.kind == "island")
     if any(text.lower() in rules.drawn_fillers for text, _ in lead) and (rest or not main_empty):
@@ -283,9 +288,31 @@ def judge(c: Candidate, heard: Heard, words, rules) -> Verdict:
         return Verdict()
     replace_words = not rest and bool(c.on) and (c.kind == "run" or (all(
         words[i].probability < UNSURE_P for i in c.on) and _short_text(words, c.on, rules)))
+    if not rest and not replace_words and heard.logprob < OVER_WORD_MIN_LOGPROB \
+            and _share_over_words(c, words, rules) > 0.5:
+        # Only a filler heard, over a word the main pass heard and keeps: not a filler it dropped
+        # (that lies in a gap) nor one fused into a word's edge (heard alone, that word follows
+        # it), but the same sound heard twice: "Honestly" at 0.79 heard alone as "Uh, basically".
+        # Counted, it would be a word and a filler at once; only a much surer hearing says so.
+        return Verdict()
     # Several fillers heard before words ("え、えっと、あと" over えと、あと) are Whisper stuttering
     # more often than a run: one.
     return Verdict(fillers=tuple(lead if not rest else lead[:1]), replace_words=replace_words)
+
+
+#: A filler heard alone where it would lie mostly over words the main pass heard and keeps (at
+#: ``UNSURE_P`` or more) needs at least this average log-probability (about 0.55 a token, not
+#: the usual bar's 0.37): surer of the filler than the main pass needed to be to keep the word.
+OVER_WORD_MIN_LOGPROB = -0.6
+
+
+def _share_over_words(c: Candidate, words, rules) -> float:
+    """The share of the place a filler heard alone takes in ``c`` (its start up to the next word
+    kept after it, :func:`_next_word`) that main-pass words which are not fillers cover."""
+    end = min(c.end, _next_word(words, c) or c.end)
+    covered = sum(max(0.0, min(words[i].end, end) - max(words[i].start, c.start)) for i in c.on
+                  if not _is_filler(rules, words[i].text))
+    return covered / (end - c.start) if end > c.start else 0.0
 
 
 #: Share of the second hearing's words (kana in Japanese) the main pass heard too, in order,
