@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -174,3 +175,74 @@ def test_the_missing_company_suggests_commands_that_work_as_given(tmp_path, monk
     assert _invoke(*shlex.split(add)[1:], lang=lang).exit_code == 0
     shown = _invoke("questions", "show", name, "--json", lang=lang)
     assert shown.exit_code == 0 and f'"language": "{template_lang}"' in shown.output, shown.output
+
+
+# --------------------------------------------------------------------------- B #8: narrow Japanese
+
+
+def _ja(key: str, **values) -> str:
+    from furikaeri.lang import text
+
+    return text("ja", key, **values)
+
+
+JA_SENTENCES = [
+    ("tip_opening_late", {"seconds": 2.8, "share": 0.56}),
+    ("tip_over_budget", {"budget": 5, "over": 3}),
+    ("tip_too_short", {"answer": 7.8, "budget": 30}),
+    ("rec_wrap_up", {"left": "0:01"}),
+]
+
+
+def _lines(said: str, width: int) -> list[str]:
+    from rich.text import Text
+
+    from furikaeri.report.wrap import wrap_unspaced
+
+    return wrap_unspaced(Text(said), width).plain.split("\n")
+
+
+@pytest.mark.parametrize("key, values", JA_SENTENCES)
+def test_narrow_japanese_keeps_a_bracketed_term_that_fits_on_one_line(key, values):
+    """QA B #8: at 38 columns the tip broke 「（持」 / 「ち時間の56%）」: a bracketed term that fits a
+    line (with a 。 after it, which may not open one) moves to the next one whole."""
+    from rich.cells import cell_len
+
+    said = _ja(key, **values)
+    terms = re.findall(r"[（「][^）」]*[）」][、。を]?", said)  # with what may not open a line after it
+    assert terms
+    for width in range(16, 61):
+        lines = _lines(said, width)
+        assert "".join(lines) == said and all(cell_len(line) <= width for line in lines), (width, lines)
+        for term in terms:
+            if cell_len(term) <= width:
+                assert any(term in line for line in lines), (width, term, lines)
+
+
+@pytest.mark.parametrize("width", [26, 30, 32, 34, 36])
+def test_narrow_japanese_breaks_where_a_phrase_ends_not_inside_a_word(width):
+    """QA B #8: 「…。要」 / 「点で締めくくりましょう。」 and 「持」 / 「ち時間」: a line ends after a
+    particle or a mark where one is near, and never opens with a mark that may not open one."""
+    from furikaeri.report.wrap import NO_LINE_START
+
+    words = ("要点", "持ち時間", "締めくくり", "言い出し", "結論", "オーバー", "前もって", "練習")
+    for key, values in JA_SENTENCES:
+        lines = _lines(_ja(key, **values), width)
+        for before, after in zip(lines, lines[1:]):
+            assert after[0] not in NO_LINE_START, (width, lines)
+            for word in words:
+                for cut in range(1, len(word)):
+                    assert not (before.endswith(word[:cut]) and after.startswith(word[cut:])), (width, word, lines)
+
+
+def test_a_short_phrase_before_a_long_one_is_not_left_alone_on_its_line():
+    """At 38 columns a norm broke 「（目安:」 alone on a line, its rest on three more: the long
+    part (broken whatever is done) starts on the short one's line; a verdict keeps its own."""
+    from rich.text import Text
+
+    from furikaeri.report.wrap import wrap_phrases
+
+    norm = "遅め（目安: 持ち時間の20%以内。結論が先かどうかは判定できませんでした）"
+    lines = wrap_phrases(Text(norm), 30).plain.split("\n")
+    assert lines[0] == "遅め" and lines[1].startswith("（目安: 持ち時間の"), lines
+    assert "".join(lines) == norm, lines  # nothing lost (the space is inside a line)

@@ -26,8 +26,13 @@ def stacked(width: int) -> bool:
 #: rules, kinsoku shori: JIS X 4051): a comma, a full stop, a closing bracket, a small kana or the
 #: long-vowel mark at the head of a line reads as broken type; so does the particle を, which
 #: only ever ends a phrase (「教えて」 but never 「を教えて」 opens one).
-NO_LINE_START = set("、。，．,.:;：；!?！？)）」』】〕〉》”’ー～〜…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
+NO_LINE_START = set("、。，．,.:;：；!?！？)）」』】〕〉》”’ー～〜…‥・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾを")
 NO_LINE_END = set("(（「『【〔〈《“‘")
+#: Marks after which a phrase ends (a break there reads as the writer's own pause).
+PHRASE_END = set("、。，．,.:;：；!?！？・)）」』】〕〉》”’")
+#: A word written kanji, one kana, kanji (持ち時間, 言い出し, 話し始め, 取り組み): one word, though
+#: a kana before a kanji is where a phrase usually ends (the kana is a particle: の, は, を, ...).
+JA_COMPOUND = r"[\u4e00-\u9fff々][ぁ-ゖ](?<![のはがをにでともへやかて])[\u4e00-\u9fff々]+"
 
 
 #: A Japanese unit after a number (a run of :func:`wrap_unspaced` that ends in a digit): 30秒,
@@ -40,11 +45,16 @@ def wrap_unspaced(text: Text, width: int) -> Text:
     """``text`` (a language written without spaces) broken into lines of at most ``width`` cells,
     never before a mark of :data:`NO_LINE_START` nor after one of :data:`NO_LINE_END`, nor
     inside a pause mark, the budget's marker (⏱ … ▶) or a Latin word (the break moves back, as a
-    typesetter's does); spaces at a break are dropped."""
+    typesetter's does); spaces at a break are dropped. Within that, a line ends where a phrase
+    does (:func:`_cut`): a bracketed term that fits a line is moved whole, not split (「（持」 /
+    「ち時間の56%）」), and a word is not split where a phrase boundary is near (「要」 / 「点で」)."""
     plain = text.plain
     # no break inside a pause mark ([1.4秒]) or a run of Latin letters and digits (24, Kagi, 5.0,
-    # -3, --no-stream, `furikaeri devices`'s name), nor between a number and its unit (30秒, 3.2回/分)
-    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[-+±`$]*[A-Za-z0-9][A-Za-z0-9.'%_`$-]*" + JA_UNIT, plain)
+    # -3, --no-stream, `furikaeri devices`'s name, a clock: 0:01), nor between a number and its
+    # unit (30秒, 3.2回/分)
+    whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[-+±`$]*[A-Za-z0-9](?:[A-Za-z0-9.'%_`$-]|:(?=\d))*"
+                                    + JA_UNIT
+                                    + "|" + JA_COMPOUND, plain)
              for k in range(m.start() + 1, m.end())}
 
     def bad(k: int) -> bool:
@@ -63,16 +73,92 @@ def wrap_unspaced(text: Text, width: int) -> Text:
         if col + w <= width or i == start:
             col += w
             continue
-        cut = i
-        while cut - 1 > start and bad(cut) and i - cut < width // 2:
-            cut -= 1
-        if bad(cut):
-            cut = i  # nowhere better on this line: break where it is full
+        cut = _cut(plain, start, i, width, bad)
         breaks.append(cut)
         start, col = cut, cell_len(plain[cut:i + 1])
     if not breaks:
         return text
     return Text("\n").join(strip_left(line) for line in text.divide(breaks))
+
+
+def _cut(plain: str, start: int, i: int, width: int, bad) -> int:
+    """Where the line from ``start`` breaks, its character ``i`` not fitting ``width`` cells:
+    before the bracket it is inside when the bracketed term fits a line of its own; else at the
+    likeliest phrase end (:func:`_phrase_end`) within half a line back (a likelier one two cells
+    further back for each step of likelihood); else at the latest phrase end on the line that
+    leaves it a quarter full; else at the latest place allowed within half a line (characters)
+    back; else where it is full. ``bad(k)``: may the line not break before ``plain[k]``?"""
+    opened = _open_bracket(plain, start, i, width)
+    if opened is not None and not bad(opened):
+        return opened
+    allowed = [k for k in range(i, start, -1) if not bad(k)]
+    near = [k for k in allowed if cell_len(plain[k:i]) <= width // 2 and _phrase_end(plain, k)]
+    if near:
+        return max(near, key=lambda k: (4 * _phrase_end(plain, k) - cell_len(plain[k:i]), k))
+    far = [k for k in allowed if _phrase_end(plain, k) >= 2 and cell_len(plain[start:k]) >= width // 4]
+    if far:  # a short line rather than a word split (「要点で」 / 「締めくくりましょう。」)
+        return far[0]
+    cut = i
+    while cut - 1 > start and bad(cut) and i - cut < width // 2:
+        cut -= 1
+    return i if bad(cut) else cut  # nowhere better on this line: break where it is full
+
+
+def _phrase_end(plain: str, k: int) -> int:
+    """How likely a phrase ends before ``plain[k]``: 3 after a mark that ends one (、, ）) or at
+    a space or a bracket's start; 2 after kana before a word (「要点で」|「締めくくり」: a particle
+    or an ending, then a new word); 1 where the script changes between words (kanji and
+    katakana, a digit and kanji); 0 before kana (a word's ending or its particle: 「話」|「し」,
+    「メモ」|「は」) and inside a word."""
+    before, after = plain[k - 1], plain[k]
+    if before in PHRASE_END or after in NO_LINE_END or " " in (before, after):
+        return 3
+    kind_before, kind_after = _script(before), _script(after)
+    if kind_after == "kana":
+        return 0
+    if kind_before == "kana":
+        return 2
+    return 1 if kind_before != kind_after else 0
+
+
+def _script(ch: str) -> str:
+    if "ぁ" <= ch <= "ゖ":
+        return "kana"
+    if "ァ" <= ch <= "ヺ" or ch == "ー":
+        return "katakana"
+    if "\u4e00" <= ch <= "\u9fff" or ch == "々":
+        return "kanji"
+    return "other"
+
+
+def _open_bracket(plain: str, start: int, i: int, width: int) -> int | None:
+    """The outermost bracket opened on this line (after ``start``) whose term, with the marks
+    that may not open a line after it (「（持ち時間30秒）。」), runs past ``i`` and fits ``width``."""
+    found = None
+    for k in range(i - 1, start, -1):
+        if plain[k] in NO_LINE_END:
+            close = _closing(plain, k)
+            if close is not None and close >= i and cell_len(plain[k:close + 1]) <= width:
+                found = k
+    return found
+
+
+def _closing(plain: str, opened: int) -> int | None:
+    """Where the bracket at ``opened`` closes (with the marks that may not open a line after it),
+    None when it does not close on this line of text."""
+    depth = 0
+    for k in range(opened, len(plain)):
+        if plain[k] == "\n":
+            return None
+        if plain[k] in NO_LINE_END:
+            depth += 1
+        elif plain[k] in ")）」』】〕〉》":
+            depth -= 1
+            if depth == 0:
+                while k + 1 < len(plain) and plain[k + 1] in NO_LINE_START:
+                    k += 1
+                return k
+    return None
 
 
 def strip_left(line: Text) -> Text:
@@ -116,11 +202,21 @@ def _pack(line: Text, width: int, seps: tuple[str, ...]) -> list[Text]:
     cuts = sorted({0, len(line.plain), *(m.end() for m in re.finditer(seps[0], line.plain))})
     packed: list[Text] = []
     for part in (line[a:b] for a, b in zip(cuts, cuts[1:])):
-        if packed and cell_len(packed[-1].plain + part.plain.rstrip()) <= width:
+        if packed and (cell_len(packed[-1].plain + part.plain.rstrip()) <= width
+                       or _runs_on(packed[-1], part, width)):
             packed[-1] = packed[-1] + part
         else:
             packed.append(part)
     return [y for x in packed for y in _pack(strip_right(strip_left(x)), width, seps[1:])]
+
+
+def _runs_on(head: Text, part: Text, width: int) -> bool:
+    """Does ``part``, longer than a line (it is broken whatever is done), start on the line of
+    ``head``, a short phrase a space before it (「（目安:」 is not left alone on a line, the rest
+    below)? Only in text written without spaces, broken by :func:`wrap_unspaced`; a verdict
+    before its bracket keeps its own line (「遅め」 / 「（目安: …）」)."""
+    return (cell_len(part.plain.strip()) > width and 2 * cell_len(head.plain.strip()) < width
+            and head.plain.endswith(" ") and unspaced(part.plain))
 
 
 def _fill(line: Text, width: int) -> list[Text]:
