@@ -130,13 +130,19 @@ class LivePanel:
         from rich.table import Table
         from rich.text import Text
 
+        from furikaeri.report.wrap import fit_line
+
         def t(key: str, **fields) -> str:
             return text(self.language, key, **fields)
 
         grid = Table.grid(padding=(0, 1))
         grid.add_column(overflow="fold")  # a word wider than the terminal (a Japanese sentence) wraps too
+
+        def row(said: Text) -> None:
+            # Japanese lines break where a phrase ends, not inside a word (要/点), as the report's do
+            grid.add_row(fit_line(said, self.console.width))
         if self.question:
-            grid.add_row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
+            row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
         line = Text()
         if self.done:
             line.append(t("rec_done") + " ", style="bold")
@@ -158,17 +164,17 @@ class LivePanel:
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
-            grid.add_row(Text(t("rec_over", budget=clock(self.budget), over=clock(over_s)), style="bold red"))
+            row(Text(t("rec_over", budget=clock(self.budget), over=clock(over_s)), style="bold red"))
         elif self.hints is not None and not self.done and self.budget is not None \
                 and answer >= wrap_up_at(self.budget):
-            grid.add_row(Text(t("rec_wrap_up", left=clock(self.budget - answer, up=True)), style="bold yellow"))
+            row(Text(t("rec_wrap_up", left=clock(self.budget - answer, up=True)), style="bold yellow"))
         if self.hints is not None and not self.done:
-            grid.add_row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
+            row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         if not self.done:
-            grid.add_row(Text(t(self.hint_key), style="dim"))
+            row(Text(t(self.hint_key), style="dim"))
             if self.device_name:
                 # A row of its own: a device name can be long, and the hint must stay whole.
-                grid.add_row(Text(t("rec_mic", name=self.device_name), style="dim"))
+                row(Text(t("rec_mic", name=self.device_name), style="dim"))
         return grid
 
     def _over_s(self, answer: float) -> float | None:
