@@ -694,6 +694,18 @@ def room_warning(speech_map, speech_s: float, *, clipped: bool = False) -> str |
     return "warn_very_noisy" if room_untrusted(speech_map, speech_s) else "warn_noisy"
 
 
+def room_too_loud(speech_map, *, clipped: float = 0.0) -> bool:
+    """Is the answer's room one whose warning says its words may be wrong (``warn_very_noisy``,
+    ``warn_other_voices_loud``)? Its word figures then get no verdict and it gets no tips
+    (:func:`furikaeri.analysis.word_verdicts`): a hedge Whisper made up out of other people's
+    voices was rated "high" beside that warning (QA s35 E #3)."""
+    from furikaeri.audio import CLIPPED_SHARE
+
+    speech_s = sum(iv.duration for iv in speech_map.intervals)
+    return room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE) in {"warn_very_noisy",
+                                                                                  "warn_other_voices_loud"}
+
+
 def room_untrusted(speech_map, speech_s: float) -> bool:
     """Is the room too loud to trust the answer's length, its first word's time, its pauses and
     its words (and what is read from them: pace, hedges, repetitions, opening)? A steady noise,

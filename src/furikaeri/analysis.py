@@ -528,7 +528,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     ``sounds_like``: the language the speech sounds like when it is not the one it was heard in;
     ``other_languages``: stretches of it that do (:func:`other_language_spans`); ``stopped_at``:
     where a time limit stopped the take (:func:`cut_at_limit`)."""
-    from furikaeri.advice import mostly_unheard, tips_for, warnings_for, written_in_other
+    from furikaeri.advice import mostly_unheard, room_too_loud, tips_for, warnings_for, written_in_other
     from furikaeri.measure import measure
 
     m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules,
@@ -555,7 +555,9 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         verdicts["voice"] = voice_verdict(voice, rules, answer_s=m.answer_s)
     if cut_short and "length" in verdicts:  # the file's end is missing, not the speaker's words
         verdicts["length"] = dataclasses.replace(verdicts["length"], level="n/a")
-    if mostly_other:  # its words are a translation: no "good" beside figures the archive refuses
+    # too loud a room to trust the words (its warning says so): no verdict on what is read from them
+    too_loud = m.speech_detected and room_too_loud(smap, clipped=clipped)
+    if mostly_other or too_loud:  # its words are a translation: no "good" beside figures the archive refuses
         verdicts = {k: v for k, v in verdicts.items() if k not in word_verdicts(rules)}
     return Analysis(
         file=source or None,
@@ -580,7 +582,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         hedges=m.hedges,
         habits=m.habits,
         opening=m.opening,
-        tips=() if unheard or sounds_like or mostly_other else tuple(
+        tips=() if unheard or sounds_like or mostly_other or too_loud else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=voice)),
         warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
                                     cut_short=cut_short, other_languages=other_languages,
@@ -670,7 +672,8 @@ def word_verdicts(rules) -> frozenset[str]:
     """The verdicts on figures counted from an answer's words (its rates, fillers, hedges,
     opening): none for an answer half or more in another language (:func:`off_language`), whose
     words are a translation or an invention, as the archive saves none of those figures
-    (:data:`furikaeri.store.WORD_FIGURES`). Its length, start, pauses and voice are the sound's."""
+    (:data:`furikaeri.store.WORD_FIGURES`), nor for one said in a room too loud to trust its words
+    (:func:`furikaeri.advice.room_too_loud`). Its length, start, pauses and voice are the sound's."""
     return frozenset({"rate", *rules.rate_keys, "fillers", "hedges", "opening"})
 
 
