@@ -1173,8 +1173,8 @@ def test_live_panel_wraps_at_80_columns_without_cutting(language):
 
 
 @pytest.mark.parametrize("language, saved, why, no_speech", [
-    ("en", "furikaeri: saved ", "time limit reached", "no speech"),
-    ("ja", "furikaeri: 保存しました: ", "制限時間に達しました", "声が聞こえ"),
+    ("en", "furikaeri: recorded ", "time limit reached", "no speech"),
+    ("ja", "furikaeri: 録音しました: ", "制限時間に達しました", "声が聞こえ"),
 ])
 def test_record_interactive_speaks_the_session_language(tmp_path, monkeypatch, capsys, language, saved, why,
                                                         no_speech):
@@ -1291,7 +1291,7 @@ def test_record_in_japanese_says_so_in_japanese(pulse, tmp_path):
     r = run_cli(["record", "--language", "ja", "--max-seconds", "1", "--out", str(out), "--json"], env)
     assert r.returncode == 2, r.stderr  # nothing played: the take is saved, then the no-speech error
     assert "に録音します（最長1秒）" in r.stderr
-    assert f"保存しました: {out}（1.0秒、制限時間に達しました）" in r.stderr
+    assert f"録音しました: {out}（1.0秒、制限時間に達しました）" in r.stderr
     last = r.stderr.strip().splitlines()[-1]  # said once, in the error, with the microphone's hint
     assert "話し声が聞こえません" in last and "furikaeri mic-check" in last and "この録音では" not in r.stderr
 

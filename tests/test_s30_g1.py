@@ -174,9 +174,9 @@ def test_analyze_with_a_japanese_set_question_speaks_japanese_errors(tmp_path, m
 
 
 @pytest.mark.parametrize("environ, question, said", [
-    ({"LANG": "ja_JP.UTF-8"}, [], ["furikaeri: 保存しました: ", "furikaeri: 中断しました"]),
-    ({}, [], ["furikaeri: saved ", "furikaeri: interrupted"]),
-    ({"LANG": "ja_JP.UTF-8"}, ["-q", "Tell me about yourself"], ["furikaeri: saved ", "furikaeri: interrupted"]),
+    ({"LANG": "ja_JP.UTF-8"}, [], ["furikaeri: 録音しました: ", "furikaeri: 中断しました"]),
+    ({}, [], ["furikaeri: recorded ", "furikaeri: interrupted"]),
+    ({"LANG": "ja_JP.UTF-8"}, ["-q", "Tell me about yourself"], ["furikaeri: recorded ", "furikaeri: interrupted"]),
 ])
 def test_a_take_speaks_one_language_on_screen_and_in_its_errors(tmp_path, monkeypatch, environ, question, said):
     """QA a #7: under a Japanese locale, `record` (language auto, no question) said 'saved' and

@@ -1008,7 +1008,7 @@ TEXT = {
     'practice_ended': 'Session ended after question {n} of {total} (Ctrl-C); the answers so far are saved.',
     'rec_hint': 'Press Enter to finish (Ctrl-C also stops and keeps the take).',
     'rec_mic': 'Mic: {name}',
-    'rec_saved': 'saved {path} ({seconds:.1f} s, {why})',
+    'rec_saved': 'recorded {path} ({seconds:.1f} s, {why})',
     'stop_max_seconds': 'time limit reached',
     'stop_silence': 'you went silent',
     'stop_stop': 'stopped',

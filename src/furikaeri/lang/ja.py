@@ -950,7 +950,7 @@ TEXT = {
     'practice_ended': '{total}問中{n}問目で練習を終えました（Ctrl-C）。ここまでの回答は保存済みです。',
     'rec_hint': 'Enter で終了（Ctrl-C でも止まり、録音は残ります）。',
     'rec_mic': 'マイク: {name}',
-    'rec_saved': '保存しました: {path}（{seconds:.1f}秒、{why}）',
+    'rec_saved': '録音しました: {path}（{seconds:.1f}秒、{why}）',
     'stop_max_seconds': '制限時間に達しました',
     'stop_silence': '無音が続きました',
     'stop_stop': '停止しました',
