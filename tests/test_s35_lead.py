@@ -25,3 +25,22 @@ def test_the_live_panels_japanese_lines_break_between_phrases_not_inside_a_word(
     assert "要点で締めくくりましょう" in joined
     assert not any(ln.endswith("要") for ln in lines), lines  # 要点 is one word
     assert not any(ln.startswith(("点", "。", "、")) for ln in lines), lines
+
+
+@pytest.mark.parametrize("lang, before, after", [
+    ("ja", "あのー、私は営業をしていました。まあ、大変でした。", "私は営業をしていました。あのー、大変でした。まあ、楽しかったです。"),
+    ("en", "Um, I led the team. Uh, it was hard.", "I led the team. Um, it was hard, uh, and fun."),
+])
+def test_compare_lists_no_run_of_fillers_as_content(lang, before, after):
+    """QA s35 D #8: 「↕ 順番を入れ替えた部分: あのー | まあ」: fillers said at other places are no
+    content moved (the fillers' figure tells their change); words still are."""
+    from furikaeri.compare import diff_text
+    from furikaeri.lang import get_rules
+
+    d = diff_text(before, after, lang)
+    rules = get_rules(lang)
+    for run in d.moved:
+        said = "".join(ch for ch in run if ch.isalnum())
+        fillers = "".join("".join(ch for ch in m.text if ch.isalnum()) for m in rules.find_fillers(run))
+        assert said != fillers, (run, d)
+    assert any(("楽しかった" if lang == "ja" else "fun") in run for run in d.added), d

@@ -281,12 +281,12 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
     added = [(after, spans_b[p1:p2] if spans_b else None, b[p1:p2]) for p1, p2 in added_at]
     moved = [(before, spans_a[p1:p2] if spans_a else None, a[p1:p2]) for p1, p2 in moved_at]
 
-    def show_runs(runs) -> tuple[str, ...]:
+    def show_runs(runs, *, content_only: bool = False) -> tuple[str, ...]:
         full = []
         for source, spans, words in runs:
             said = shown(source, lang, spans=spans) if spans else rules.joiner.join(words)
-            if any(said == f[0] for f in full):  # two changes inside one phrase: shown once
-                continue
+            if any(said == f[0] for f in full) or (content_only and _only_fillers(said, rules)):
+                continue  # two changes inside one phrase: shown once; a filler said elsewhere moved nothing
             full.append((said, source, spans, words))
         # the longest runs, shown in the order they were said (they read as the answer went)
         kept = set(sorted(range(len(full)), key=lambda i: -len(full[i][0]))[:max_runs])
@@ -306,8 +306,19 @@ def diff_text(before: str, after: str, language: str | None, *, max_runs: int = 
         added=show_runs(added),
         words_before=len(a),
         words_after=len(b),
-        moved=show_runs(moved),
+        moved=show_runs(moved, content_only=True),
     )
+
+
+def _only_fillers(said: str, rules) -> bool:
+    """Is a run of words (as shown) nothing but fillers ("あのー | まあ", "um, uh")? Said at
+    another place it is no content moved (QA s35 D #8: compare listed あのー and まあ as parts said
+    in another order); one dropped or added still shows (「えーと」 no longer said)."""
+    left = said
+    for m in sorted(rules.find_fillers(said), key=lambda m: -m.start):
+        if m.kind != "repetition":
+            left = left[:m.start] + left[m.end:]
+    return bool(rules.find_fillers(said)) and not any(ch.isalnum() for ch in left)
 
 
 def _count(run: Sequence[str], tokens: Sequence[str]) -> int:
