@@ -44,3 +44,24 @@ def test_compare_lists_no_run_of_fillers_as_content(lang, before, after):
         fillers = "".join("".join(ch for ch in m.text if ch.isalnum()) for m in rules.find_fillers(run))
         assert said != fillers, (run, d)
     assert any(("楽しかった" if lang == "ja" else "fun") in run for run in d.added), d
+
+
+def test_a_question_logged_without_the_sets_label_is_the_sets_question():
+    """QA s35 V2 #1: an interview logged as 「最後に何か質問はありますか」 never met the set's
+    「最後に何か質問はありますか。（逆質問）」: the label in brackets kept them apart."""
+    from furikaeri.questions import find_question, get_set, same_question
+
+    same = same_question("最後に何か質問はありますか")
+    assert same("最後に何か質問はありますか。（逆質問）")
+    assert find_question("最後に何か質問はありますか", [get_set("ja-basic")]).text.endswith("（逆質問）")
+    assert not same("最後に何か質問はありますか。（志望動機）（逆質問）x")  # a label only at the very end
+    assert not same_question("強み（一言で）")("弱み")  # what is asked still tells questions apart
+
+
+@pytest.mark.parametrize("question", ["What questions do you have for us?", "Do you have any questions for us?",
+                                      "最後に何か質問はありますか。"])
+def test_questions_for_the_interviewer_are_told_however_they_are_put(question):
+    """QA s35 V2 #5: "What questions do you have for us?" got the advice for any question."""
+    from furikaeri.advice import question_kind
+
+    assert question_kind(question) == "ask"

@@ -228,13 +228,19 @@ _REQUEST = re.compile(r"(?:(?:について|を)(?:教えて|聞かせて|お聞�
                       r"|を?して(?:ください|下さい))$")
 
 
+#: A short label in brackets closing a question's text (「（逆質問）」, "(behavioural)").
+_LABEL_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+
+
 def asked_about(text: str) -> str:
     """What a question asks about, as questions are told apart (:func:`same_question`): its
     :func:`folded` words without a Japanese request form around them (:data:`_REQUEST`), so
     「自己PR」, 「自己PRをお願いします。」 and 「自己PRを教えてください」 are one; words that are
     nothing but the request stay whole. Only the request's ending goes: the thing asked about
-    (強み, 弱み, 志望動機) still tells two questions apart."""
-    words = folded(text)
+    (強み, 弱み, 志望動機) still tells two questions apart. A short label in brackets at the end
+    (the set's 「最後に何か質問はありますか。（逆質問）」) names the kind, not what is asked: the
+    interview logged as 「最後に何か質問はありますか」 asked that question (QA s35 V2 #1)."""
+    words = folded(_LABEL_AT_END.sub("", text) or text)
     bare = _REQUEST.sub("", words)
     return bare if bare else words
 
