@@ -112,7 +112,7 @@ def test_the_pauses_norm_names_the_rule_that_decided():
     8.7-s pause, was not in the label."""
     v = judge(JA.rate_type(), Stats(unit="morae", very_long_pauses=1, long_pauses=1, silence_share=0.33),
               answer_s=40.0, budget_s=60.0, rules=JA)["pauses"]
-    assert v.level == "high" and v.norm == "目安: 3秒以上の沈黙は0回・沈黙は35%以下"
+    assert v.level == "high" and v.norm == "目安：3秒以上の沈黙は0回・沈黙は35%以下"
     en = get_rules("en")
     v = judge(en.rate_type(), Stats(long_pauses=2, silence_share=0.2), answer_s=40.0, budget_s=60.0, rules=en)["pauses"]
     assert v.level == "ok" and v.norm == "< 1 s best, ≤ 35% silent"

@@ -128,7 +128,7 @@ def test_the_very_long_pauses_norm_reads_as_a_norm_not_a_finding():
 
     ja = text("ja", "norm_pauses_very_long", very_long=VERY_LONG_PAUSE_S, share=SILENCE_SHARE_HIGH)
     en = text("en", "norm_pauses_very_long", very_long=VERY_LONG_PAUSE_S, share=SILENCE_SHARE_HIGH)
-    assert ja.startswith("目安:") and "間なし" not in ja and "0回" in ja
+    assert ja.startswith("目安：") and "間なし" not in ja and "0回" in ja
     assert en.startswith("aim:") and not en.startswith("none")
 
 

@@ -65,3 +65,18 @@ def test_questions_for_the_interviewer_are_told_however_they_are_put(question):
     from furikaeri.advice import question_kind
 
     assert question_kind(question) == "ask"
+
+
+def test_a_japanese_norm_is_one_phrase_run_the_report_wraps_between_phrases():
+    """QA s35 V2 #6: 「（目安:」 stood alone on a line: the space after the colon let the line break
+    there. A Japanese norm has no space (目安：), so it breaks where a phrase ends."""
+    from rich.text import Text
+
+    from furikaeri.lang import text
+    from furikaeri.report.wrap import fit_line
+
+    for key, fields in (("norm_pauses_very_long", {"very_long": 3, "share": 0.35}), ("norm_opening_time", {"share": 0.2})):
+        norm = text("ja", key, **fields)
+        assert " " not in norm and norm.startswith("目安：")
+        lines = fit_line(Text(f"（{norm}）"), 38).plain.split("\n")
+        assert len(lines[0]) > len("（目安：") and not lines[-1].startswith(("）", "。", "・")), lines
