@@ -3,6 +3,8 @@ room too loud to trust the words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -80,3 +82,18 @@ def test_a_japanese_norm_is_one_phrase_run_the_report_wraps_between_phrases():
         assert " " not in norm and norm.startswith("目安：")
         lines = fit_line(Text(f"（{norm}）"), 38).plain.split("\n")
         assert len(lines[0]) > len("（目安：") and not lines[-1].startswith(("）", "。", "・")), lines
+
+
+@pytest.mark.parametrize("args", [["--company", "Nobody"], ["--set", "nosuch"], ["--set", "en-basic", "--only", "nosuch"]])
+def test_practice_refused_before_its_first_question_makes_no_archive(tmp_path, args):
+    """QA s35 V2 #3: practice --company with no such company, in a --home not there yet, made an
+    empty archive (furikaeri.db, audio/) before saying the company has no file."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "new-home"
+    sample = str(Path(__file__).resolve().parents[1] / "samples" / "en_greatest_strength.flac")
+    r = CliRunner().invoke(cli, ["--home", str(home), "practice", *args, "--from-files", sample, "--no-reflect"])
+    assert r.exit_code == 2 and ("nosuch" in r.output or "Nobody" in r.output), r.output
+    assert not home.exists()

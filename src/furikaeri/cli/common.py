@@ -235,6 +235,13 @@ def _answer_warning_language(language: str | None) -> str:
     return language
 
 
+def scratch_store():
+    """An empty archive that exists only while it is used (a temporary folder): what a command
+    that will make the archive checks its input against first, so a mistake refused makes
+    nothing (practice --company with no such company made an empty archive in a new --home)."""
+    return _empty_store(None)
+
+
 @contextlib.contextmanager
 def _empty_store(missing: Path | None, *, say: bool = False):
     """An empty archive that exists only while it is read (in a temporary folder). The folder

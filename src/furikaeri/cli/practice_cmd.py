@@ -26,6 +26,7 @@ from furikaeri.cli.common import (
     ask,
     cli_start,
     console,
+    current_home,
     emit_json,
     is_terminal,
     json_option,
@@ -34,11 +35,13 @@ from furikaeri.cli.common import (
     now_option,
     open_store,
     parse_when,
+    scratch_store,
     user_dir,
 )
 from furikaeri.cli.dates import read_date
 from furikaeri.errors import FurikaeriError, NoteNotSaved, StoreError, TakeNotSaved, UsageError
 from furikaeri.lang import counted, text
+from furikaeri.store import has_archive
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
 
@@ -128,6 +131,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     # asked for (--reflect) even with --json: the prompts go to stderr, the JSON to stdout
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
     asking = _Reflection(lambda: screen.lang, ask_notes)
+    _check_before_the_archive(set_name, company, set_language, only=only, limit=limit, now=base_now)
     with open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now, cli=cli_start())
@@ -224,6 +228,19 @@ def _comparable(store, result):
         if any(same(a, b) for b in store.answers(session_id=s.id) for a in asked):
             return s
     return None
+
+
+def _check_before_the_archive(set_name, company, language, *, only, limit, now) -> None:
+    """Refuse a set, company or question that is not there before any archive is made: with no
+    archive yet, they are looked up in an empty one that goes with the check (practice --company
+    with no such company made an empty archive in a new --home: QA s35 V2 #3)."""
+    from furikaeri import session as S
+
+    if has_archive(current_home()):
+        return
+    with scratch_store() as known:
+        S.plan(S.choose_set(known, set_name=set_name, company=company, language=language, folder=user_dir(),
+                            now=now, cli=cli_start()), only=only, limit=limit, shuffle=False)
 
 
 def _set_language(set_name: str | None, company: str | None, default: str) -> str | None:
