@@ -217,11 +217,10 @@ def test_in_a_room_with_other_voices_their_sounds_are_not_counted_as_fillers(sha
     sc = real.score_clip(truth, [f for f in d["fillers"] if f.get("kind") != "repetition"], d["pauses"])
     assert sc["filler_found"] - sc["filler_hit"] <= 1, sc["false"]
     assert any("話し声" in w for w in a.warnings), a.warnings
-    # voices this loud against hers (15-19 dB of contrast): the warning says her words may be
-    # theirs, and nothing read from the words is rated or coached (QA s35 E #3)
+    # voices this loud against hers (15-19 dB of contrast): the warning says her length, pauses
+    # and words may be off, and none of them is rated or coached (QA s35 E #3, V1 #2)
     assert any("大きく入った" in w for w in a.warnings), a.warnings
-    assert not {"rate", "fillers", "hedges", "opening"} & set(d["verdicts"]) and not a.tips
-    assert {"length", "pauses"} <= set(d["verdicts"])
+    assert not d["verdicts"] and not a.tips  # none of the figures the warning calls unsure is rated
     # the same answer in a quiet room is heard again where fillers may hide
     quiet = analyze_audio(audio, language="ja")
     assert not any("話し声" in w for w in quiet.warnings), quiet.warnings

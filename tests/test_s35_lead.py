@@ -97,3 +97,27 @@ def test_practice_refused_before_its_first_question_makes_no_archive(tmp_path, a
     r = CliRunner().invoke(cli, ["--home", str(home), "practice", *args, "--from-files", sample, "--no-reflect"])
     assert r.exit_code == 2 and ("nosuch" in r.output or "Nobody" in r.output), r.output
     assert not home.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_answer_in_a_room_too_loud_has_no_focus_and_its_rows_no_verdict(lang):
+    """QA s35 V1 #2: beside the warning that length, first word and pauses may be off, the
+    report still said 話し始めまで 0.0秒 ちょうどよい and made the length its focus. An answer
+    archived before verdicts existed (none, and not said to be in a loud room) keeps its
+    rows' verdicts (tests/test_s31_k10.py)."""
+    import dataclasses
+    import sys
+
+    from furikaeri.coach import focus_of
+    from furikaeri.lang import get_rules
+    from furikaeri.report.terminal import _figure_rows
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_schema import analysis
+
+    loud = dataclasses.replace(analysis(lang), verdicts={}, tips=(), room_untrusted=True, latency_s=0.0)
+    assert focus_of(analysis(lang)) is not None and focus_of(loud) is None
+    assert focus_of(loud.to_dict()) is None  # as read back from the archive
+    rows: list = []
+    _figure_rows(loud, get_rules(lang), rows)
+    assert all(not verdict.plain for _, _, verdict, _ in rows), [v.plain for _, _, v, _ in rows]

@@ -697,9 +697,9 @@ def room_warning(speech_map, speech_s: float, *, clipped: bool = False) -> str |
 
 def room_too_loud(speech_map, *, clipped: float = 0.0) -> bool:
     """Is the answer's room one whose warning says its words may be wrong (``warn_very_noisy``,
-    ``warn_other_voices_loud``)? Its word figures then get no verdict and it gets no tips
-    (:func:`furikaeri.analysis.word_verdicts`): a hedge Whisper made up out of other people's
-    voices was rated "high" beside that warning (QA s35 E #3)."""
+    ``warn_other_voices_loud``)? Its figures then get no verdict and it gets no tips: a hedge
+    Whisper made up out of other people's voices was rated "high", and a first word at 0.0 s
+    "good", beside that warning (QA s35 E #3, V1 #2)."""
     from furikaeri.audio import CLIPPED_SHARE
 
     speech_s = sum(iv.duration for iv in speech_map.intervals)

@@ -27,7 +27,7 @@ from furikaeri.voice import Voice, VoiceWindow
 #: 5: ``sounds_like``, the language the answer was said in when it was heard in another one.
 #: 6: ``cut_short``, the file ended before its end.
 #: 7: ``other_languages``, stretches said in another language than the answer was heard in.
-SCHEMA = 7
+SCHEMA = 8
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,9 @@ class Analysis:
     #: Stretches that sound like another language (:class:`LanguageSpan`): the words Whisper
     #: wrote there, and the figures that count them, are not what was said.
     other_languages: tuple[LanguageSpan, ...] = ()
+    #: Said in a room too loud to trust its length, pauses and words (a warning says which:
+    #: :func:`furikaeri.advice.room_too_loud`): no figure is rated, no tips, no focus.
+    room_untrusted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
@@ -163,6 +166,9 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d["schema"] = 6
     if d["schema"] < 7:  # not listened for then
         d.setdefault("other_languages", [])
+        d["schema"] = 7
+    if d["schema"] < 8:  # rated whatever the room (its warning said the room was loud)
+        d.setdefault("room_untrusted", False)
         d["schema"] = SCHEMA
     return d
 
@@ -555,10 +561,13 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         verdicts["voice"] = voice_verdict(voice, rules, answer_s=m.answer_s)
     if cut_short and "length" in verdicts:  # the file's end is missing, not the speaker's words
         verdicts["length"] = dataclasses.replace(verdicts["length"], level="n/a")
-    # too loud a room to trust the words (its warning says so): no verdict on what is read from them
-    too_loud = m.speech_detected and room_too_loud(smap, clipped=clipped)
-    if mostly_other or too_loud:  # its words are a translation: no "good" beside figures the archive refuses
+    if mostly_other:  # its words are a translation: no "good" beside figures the archive refuses
         verdicts = {k: v for k, v in verdicts.items() if k not in word_verdicts(rules)}
+    # a room too loud to trust its length, first word, pauses and words (its warning says so):
+    # nothing is rated, no "good" beside a figure the warning calls unsure (QA s35 E #3, V1 #2)
+    too_loud = m.speech_detected and room_too_loud(smap, clipped=clipped)
+    if too_loud:
+        verdicts = {}
     return Analysis(
         file=source or None,
         language=rules.code,
@@ -593,6 +602,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         sounds_like=sounds_like,
         cut_short=cut_short,
         other_languages=tuple(other_languages),
+        room_untrusted=too_loud,
     )
 
 
@@ -672,8 +682,9 @@ def word_verdicts(rules) -> frozenset[str]:
     """The verdicts on figures counted from an answer's words (its rates, fillers, hedges,
     opening): none for an answer half or more in another language (:func:`off_language`), whose
     words are a translation or an invention, as the archive saves none of those figures
-    (:data:`furikaeri.store.WORD_FIGURES`), nor for one said in a room too loud to trust its words
-    (:func:`furikaeri.advice.room_too_loud`). Its length, start, pauses and voice are the sound's."""
+    (:data:`furikaeri.store.WORD_FIGURES`). Its length, start, pauses and voice are the sound's.
+    (An answer said in a room too loud to trust, :func:`furikaeri.advice.room_too_loud`, has no
+    verdict at all.)"""
     return frozenset({"rate", *rules.rate_keys, "fillers", "hedges", "opening"})
 
 

@@ -308,6 +308,8 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
 
     if not d.get("speech_detected") or d.get("unheard_s") or off_language(d):  # figures off: nothing to work on
         return None
+    if d.get("room_untrusted"):  # a room too loud to rate any figure (furikaeri.advice.room_too_loud)
+        return None
     metrics = metrics_from_analysis(d)
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
         if too_short(metrics):  # nor are the rates of the few seconds that could be read

@@ -345,14 +345,15 @@ def _figure_rows(a, rules, rows: list) -> None:
     """The rows of :func:`figures`, appended to ``rows`` as (label, value, verdict, unit): the
     unit of a speaking rate is its own, the others' is in their value. Each figure is shown with
     the digits its verdict judged (:func:`furikaeri.measure.as_shown`). An answer that sounds like
-    the other language (``sounds_like``) has its figures shown with no verdict: a warning says
-    they cannot be trusted."""
+    the other language (``sounds_like``), or was said in a room too loud to rate anything
+    (``room_untrusted``), has its figures shown with no verdict: a warning says they cannot be trusted."""
     from furikaeri.measure import ANSWER_DIGITS, LATENCY_DIGITS, as_shown, latency_verdict, over_shown, rate_digits
 
     L = rules.labels
     s = L["seconds"]
     sp = " " if rules.joiner else ""  # a unit after its number: "0.4 s", 「0.4秒」
-    judged = not a.sounds_like
+    # nothing rated (a room too loud to trust: furikaeri.advice.room_too_loud): none made up here
+    judged = not a.sounds_like and not getattr(a, "room_untrusted", False)
     verdict_of = (lambda name: a.verdicts.get(name)) if judged else (lambda name: None)  # noqa: E731
     length = a.verdicts.get("length")
     over = a.over_budget if length is None else length.level == "high"
