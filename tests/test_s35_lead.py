@@ -121,3 +121,38 @@ def test_an_answer_in_a_room_too_loud_has_no_focus_and_its_rows_no_verdict(lang)
     rows: list = []
     _figure_rows(loud, get_rules(lang), rows)
     assert all(not verdict.plain for _, _, verdict, _ in rows), [v.plain for _, _, v, _ in rows]
+
+
+def test_the_terminal_closing_while_a_take_is_analysed_leaves_it_as_sigterm_does():
+    """QA s35 V1 #1: SIGHUP (the terminal closed) during record --save's analysis killed the
+    program with nothing said and the take left for no one to find; it now does what SIGTERM
+    does there (the take left for `recover`, its command said), and the handlers are given back."""
+    import os
+    import signal
+    import threading
+    import time
+
+    from furikaeri.cli import live
+
+    ended = threading.Event()
+    before = signal.getsignal(signal.SIGHUP)
+    with live.HeldInterrupts("finishing this answer first", on_terminate=ended.set):
+        os.kill(os.getpid(), signal.SIGHUP)
+        deadline = time.monotonic() + 5
+        while not ended.is_set() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert ended.is_set()
+    assert signal.getsignal(signal.SIGHUP) is before
+
+
+def test_the_terminal_closing_mid_take_ends_the_take_as_sigterm_does():
+    import os
+    import signal
+    import threading
+
+    from furikaeri.cli import live
+
+    stop, terminated = threading.Event(), threading.Event()
+    with live._sigterm_sets(stop, terminated):
+        os.kill(os.getpid(), signal.SIGHUP)
+    assert stop.is_set() and terminated.is_set()

@@ -313,6 +313,12 @@ class _EnterKey:
         return hit
 
 
+#: The signals that end the program as a shutdown does (:func:`_terminated`): SIGTERM, and
+#: SIGHUP, the terminal closed (its window shut, an SSH link lost), which killed the program
+#: mid-analysis and left the take for no one to find (QA s35 V1 #1).
+ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @contextmanager
 def _sigterm_sets(event: threading.Event, terminated: threading.Event | None = None):
     """While inside, SIGTERM sets ``event`` (the take ends and is kept) instead of killing us,
@@ -326,11 +332,12 @@ def _sigterm_sets(event: threading.Event, terminated: threading.Event | None = N
             terminated.set()
         event.set()
 
-    previous = signal.signal(signal.SIGTERM, on_term)
+    previous = {sig: signal.signal(sig, on_term) for sig in ENDING_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class HeldInterrupts:
@@ -377,7 +384,7 @@ class HeldInterrupts:
                 return
             if not data:  # the write end closed: the work is done
                 return
-            if signal.SIGTERM in data and self.on_terminate is not None:
+            if any(sig in data for sig in ENDING_SIGNALS) and self.on_terminate is not None:
                 self.on_terminate()
             if signal.SIGINT in data:
                 self._hold()
@@ -410,7 +417,8 @@ class HeldInterrupts:
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._hold)
             if self.on_terminate is not None:
-                self._previous_term = signal.signal(signal.SIGTERM, lambda *_: self.on_terminate())
+                self._previous_term = {sig: signal.signal(sig, lambda *_: self.on_terminate())
+                                       for sig in ENDING_SIGNALS}
             self._start_watching()
         return self
 
@@ -420,7 +428,8 @@ class HeldInterrupts:
             signal.signal(signal.SIGINT, self._previous)
             self._previous = None
         if self._previous_term is not None:
-            signal.signal(signal.SIGTERM, self._previous_term)
+            for sig, handler in self._previous_term.items():
+                signal.signal(sig, handler)
             self._previous_term = None
 
 
