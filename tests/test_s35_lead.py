@@ -156,3 +156,15 @@ def test_the_terminal_closing_mid_take_ends_the_take_as_sigterm_does():
     with live._sigterm_sets(stop, terminated):
         os.kill(os.getpid(), signal.SIGHUP)
     assert stop.is_set() and terminated.is_set()
+
+
+def test_a_question_asked_with_another_copula_is_the_same_question():
+    """QA s35 D #4: 「なぜ商社なのか」 (a company file) and 「なぜ商社なのですか」 (the interview as
+    logged) were two practice questions, their progress split."""
+    from furikaeri.questions import same_question
+
+    same = same_question("なぜ商社なのか")
+    assert same("なぜ商社なのですか") and same("なぜ商社なんですか。") and same("なぜ商社でしょうか")
+    assert not same("なぜ商社なのか、なぜ当社なのか")  # what is asked still tells them apart
+    assert not same_question("チームで働けますか")("チームで働けますか、一人で働けますか")
+    assert same_question("最後に何か質問はありますか")("最後に何か質問はありますか。")  # a verb's question stays

@@ -228,6 +228,11 @@ _REQUEST = re.compile(r"(?:(?:について|を)(?:教えて|聞かせて|お聞�
                       r"|を?して(?:ください|下さい))$")
 
 
+#: A question's plain or polite copula ending (なぜ商社なのか, なぜ商社なのですか, なんですか, でしょうか):
+#: one way of asking the same thing, not what is asked (QA s35 D #4). ありますか, できますか keep
+#: their verb: only the copula goes, and only where words are left before it.
+_COPULA_QUESTION = re.compile(r"(?:な[のん](?:です|でしょう)?|[のん](?:です|でしょう)|です|でしょう|の)か$")
+
 #: A short label in brackets closing a question's text (「（逆質問）」, "(behavioural)").
 _LABEL_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 
@@ -239,9 +244,11 @@ def asked_about(text: str) -> str:
     nothing but the request stay whole. Only the request's ending goes: the thing asked about
     (強み, 弱み, 志望動機) still tells two questions apart. A short label in brackets at the end
     (the set's 「最後に何か質問はありますか。（逆質問）」) names the kind, not what is asked: the
-    interview logged as 「最後に何か質問はありますか」 asked that question (QA s35 V2 #1)."""
+    interview logged as 「最後に何か質問はありますか」 asked that question (QA s35 V2 #1); so is a
+    copula's ending (:data:`_COPULA_QUESTION`: 「なぜ商社なのか」 and 「なぜ商社なのですか」 are one)."""
     words = folded(_LABEL_AT_END.sub("", text) or text)
     bare = _REQUEST.sub("", words)
+    bare = _COPULA_QUESTION.sub("", bare) or bare
     return bare if bare else words
 
 
