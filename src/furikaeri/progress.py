@@ -110,8 +110,8 @@ def trend(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> Ch
 
 def _trend_between(metric: Metric, first: Sequence[Point], last: Sequence[Point],
                    answers: Sequence[Answer]) -> Change:
-    """The change of ``metric`` from the median of ``first`` to the median of ``last`` (each
-    of an odd number of points: a median is one attempt's value). A figure with a norm (a band,
+    """The change of ``metric`` from the median of ``first`` to the median of ``last`` (of two
+    points, their mean: :func:`trend` then checks the latest alone). A figure with a norm (a band,
     or a limit: hedges, the longest pause) is judged on its attempts' distances from it too
     (their medians), by the rule the session means follow
     (:func:`furikaeri.metrics.norm_change`); a count's change within the recogniser's jitter is
