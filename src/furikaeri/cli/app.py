@@ -36,8 +36,8 @@ EXIT_CODES = (
     ("70", "an internal error, a bug (FURIKAERI_DEBUG=1 shows where)",
      "内部エラー、つまり不具合（FURIKAERI_DEBUG=1 で発生箇所を表示）"),
     ("130", "Ctrl-C (after what was being saved is saved)", "Ctrl-C で中断（保存中のものは保存してから）"),
-    ("143", "stopped by SIGTERM (kill) while recording or analysing a take: the take is kept",
-     "録音中か録音の分析中に SIGTERM（kill）で停止（録音は残します）"),
+    ("143", "stopped by SIGTERM (kill) or the terminal closing while recording or analysing a take: the take is kept",
+     "録音中か録音の分析中に SIGTERM（kill）や端末を閉じたことで停止（録音は残します）"),
 )
 
 
