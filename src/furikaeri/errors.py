@@ -199,9 +199,10 @@ def locale_language() -> str:
 warning_language: Callable[[], str] = locale_language
 
 
-def warn(message: str, *, ja: str | None = None) -> None:
-    """Say one line on stderr (``furikaeri: warning: ...``; ``ja``: the line in Japanese)."""
-    if ja and warning_language() == "ja":
+def warn(message: str, *, ja: str | None = None, language: str | None = None) -> None:
+    """Say one line on stderr (``furikaeri: warning: ...``; ``ja``: the line in Japanese),
+    in ``language`` when given, else the command's (:data:`warning_language`)."""
+    if ja and (language or warning_language()) == "ja":
         line = f"furikaeri: 警告: {ja}"
     else:
         line = f"furikaeri: warning: {message}"

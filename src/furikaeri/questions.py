@@ -683,9 +683,10 @@ def add_file(path: str | Path, folder: Path, *, replace: bool = False) -> tuple[
 
 def _write_whole(raw: bytes, target: Path) -> None:
     """Write ``raw`` to ``target`` all or nothing: into a hidden file in the same folder (not
-    ``*.toml``, so never listed as a set), synced, then renamed over ``target`` (atomic on one
-    file system); on any failure the hidden file is removed and the error names ``target``."""
-    part = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
+    ``*.toml``, so never listed as a set; not ``.partial``, a killed take's marker), synced,
+    then renamed over ``target`` (atomic on one file system); on any failure the hidden file is
+    removed and the error names ``target``."""
+    part = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.writing")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask's mode, as a copy gets

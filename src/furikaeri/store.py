@@ -1654,17 +1654,11 @@ class Store:
     def _say_unreadable(self, answer_id: int, fields: list[str], language: str | None) -> None:
         """Warn that answer ``answer_id`` (in ``language``) has values that cannot be read, in
         the language :attr:`warning_language` picks for it (else the command's)."""
-        from furikaeri import errors
         from furikaeri.lang import text
 
         said = {code: text(code, "answer_unreadable", id=answer_id, fields=", ".join(fields)) for code in ("en", "ja")}
-        speaking = errors.warning_language
-        if self.warning_language is not None:
-            errors.warning_language = lambda: self.warning_language(language)
-        try:
-            warn(said["en"], ja=said["ja"])
-        finally:
-            errors.warning_language = speaking
+        warn(said["en"], ja=said["ja"],
+             language=self.warning_language(language) if self.warning_language is not None else None)
 
     @contextlib.contextmanager
     def quietly(self) -> Iterator["Store"]:
