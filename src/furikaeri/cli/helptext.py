@@ -25,6 +25,16 @@ USAGE = "使い方: "
 #: click's own placeholders in a usage line (``[OPTIONS] COMMAND [ARGS]...``), in Japanese; a
 #: command's own (FILES, NUMBER) are kept, as its Japanese help names them.
 PLACEHOLDERS = {"OPTIONS": "オプション", "COMMAND": "コマンド", "ARGS": "引数"}
+#: An option's value placeholder (click's type names and furikaeri's own), in Japanese: an
+#: English ``TEXT`` or ``INTEGER RANGE`` beside Japanese help reads as untranslated.
+METAVARS = {"TEXT": "テキスト", "INTEGER RANGE": "整数", "INTEGER": "整数", "FLOAT RANGE": "数値",
+            "FLOAT": "数値", "DIRECTORY": "フォルダ", "FILE": "ファイル", "PATH": "パス",
+            "SECONDS": "秒数", "NAME_OR_INDEX": "番号または名前"}
+#: Where a type's name says less than the option does (``--model TEXT``): what to give, by option.
+OPTION_METAVARS = {"--model": "名前かパス", "--question": "質問", "--session": "名前", "--set": "セット",
+                   "--company": "企業", "--since": "日付", "--only": "ID", "--device": "番号か名前",
+                   "--note": "メモ", "--wrong": "メモ", "--why": "メモ", "--next": "メモ", "--limit": "N"}
+_METAVAR = re.compile(r"(?<![\w-])(" + "|".join(sorted(METAVARS, key=len, reverse=True)) + r")(?![\w-])")
 #: click's notes after an option's help (``[default: 3; required]``), in Japanese.
 EXTRAS = (("default: ", "既定: "), ("env var: ", "環境変数: "), ("required", "必須"))
 
@@ -98,7 +108,7 @@ class LocalizedHelp:
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if not isinstance(formatter, JapaneseFormatter):
             return super().format_options(ctx, formatter)
-        rows = [(record[0], option_help(param, record[1]))
+        rows = [(japanese_term(param, record[0]), option_help(param, record[1]))
                 for param in self.get_params(ctx)
                 if not isinstance(param, click.Argument) and (record := param.get_help_record(ctx))]
         if rows:
@@ -146,6 +156,16 @@ def summary(text: str) -> str:
     """A help text's first sentence: the command's line in its group's list."""
     first = text.split("\n\n", 1)[0]
     return _join(first.split("\n")).split("。", 1)[0] + "。"
+
+
+def japanese_term(param: click.Parameter, term: str) -> str:
+    """An option's ``-q, --question TEXT`` with its value placeholder in Japanese."""
+    names = [o for o in getattr(param, "opts", []) if o in OPTION_METAVARS]
+    if names and not getattr(param, "is_flag", False):
+        at = term.rfind(names[0]) + len(names[0])
+        if term[at:].strip() and not term[at:].strip().startswith("["):
+            return f"{term[:at]} {OPTION_METAVARS[names[0]]}"
+    return _METAVAR.sub(lambda m: METAVARS[m.group()], term)
 
 
 def option_help(param: click.Parameter, shown: str) -> str:
