@@ -286,6 +286,9 @@ def test_a_damaged_database_in_a_japanese_locale(home, locale):
     line = error_line("history")
     assert line.startswith(f"{JA}練習データベース {home / 'furikaeri.db'} が壊れています")
     assert "furikaeri.db.damaged-" in line and "何も変更していません" in line
+    # SQLite's English reason ("file is not a database") stays out of the Japanese line (QA s35 V2 #4)
+    assert "（SQLite がファイルの一部を読めません）" in line
+    assert not re.search(r"[a-z]{3,} [a-z]{2,}", line.replace(str(home), "")), line
 
 
 def test_a_folder_instead_of_the_database_in_a_japanese_locale(home, locale):

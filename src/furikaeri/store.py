@@ -2432,15 +2432,24 @@ def _damage_said(path: Path, why: object, where: str, where_ja: str, layout: boo
             f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
             "history, show and export still show what can be read of it, and say how to repair it; "
             "or restore it from a backup",
-            ja=f"練習データベース {path} が壊れています（{_one_line(why)}）。{where_ja}。何も変更していません: "
+            ja=f"練習データベース {path} が壊れています{_why_ja(why)}。{where_ja}。何も変更していません: "
             "history・show・export では読める分を表示でき、直し方も表示します。バックアップから復元することもできます",
         )
     return DamagedError(
         f"the practice database {path} is damaged ({_one_line(why)}); {where}. Nothing was changed: "
         "restore it from a backup, or move the damaged file and the audio folder away to start a new archive",
-        ja=f"練習データベース {path} が壊れています（{_one_line(why)}）。{where_ja}。何も変更していません: "
+        ja=f"練習データベース {path} が壊れています{_why_ja(why)}。{where_ja}。何も変更していません: "
         "バックアップから復元するか、壊れたファイルと音声フォルダを別の場所に移して新しいアーカイブを始めてください",
     )
+
+
+def _why_ja(why: object) -> str:
+    """What is wrong, for a Japanese line: furikaeri's own reason in Japanese; SQLite's (English,
+    "Page 3: btreeInitPage() returns error code 11") only as the library's name, since a Japanese
+    line with an English clause inside reads as untranslated and its detail helps no one repair."""
+    if isinstance(why, StoreError):
+        return f"（{_one_line(why.said_in('ja'))}）"
+    return "（SQLite がファイルの一部を読めません）"
 
 
 def _one_line(text: object) -> str:
