@@ -953,6 +953,7 @@ TEXT = {
     'focus_over_s_high_ask': 'Ask your best question first, then stop and let the interviewer answer.',
     'quoted_list': "'{phrases}'",
     'quoted_sep': "', '",
+    'language_unknown': 'language not known',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -895,6 +895,7 @@ TEXT = {
     'focus_over_s_high_ask': 'いちばん知りたいことから尋ね、言い終えたら面接官の答えを待ちましょう。',
     'quoted_list': '「{phrases}」',
     'quoted_sep': '」「',
+    'language_unknown': '言語不明',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',

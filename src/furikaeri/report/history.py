@@ -1053,8 +1053,8 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         if i:  # each language's overview set apart, as each question's block is
             console.print()
         title = t("overall", own(o))
-        if len(prog.overall) > 1 and o.language:  # "overall (Japanese)", 「全体（英語）」
-            title += _bracketed(language_name(o.language, own(o)), own(o))
+        if len(prog.overall) > 1:  # "overall (Japanese)", 「全体（英語）」
+            title += _bracketed(_language_said(o.language, own(o)), own(o))
         gap = "" if title.endswith("）") else " "  # none after a full-width bracket
         _say(console, f"[bold]{title}[/bold]{gap}[dim]{t('attempts', own(o), n=o.attempts)} · "
                       f"{_days(o.first_at, o.last_at)}[/dim]")
@@ -1064,11 +1064,14 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
             _render_usual(console, prog, lang, each_own=each_own, only=o.language, several=len(prog.overall) > 1)
     if not one_question:
         _render_usual(console, prog, lang, each_own=each_own, only=False)
+    split = {b.question_id for b in prog.questions} if len(prog.questions) > 1 else set()
+    split = {q for q in split if sum(b.question_id == q for b in prog.questions) > 1}
     for i, block in enumerate(prog.questions):
         bl = own(block)
         if i or not one_question:
             console.print()
-        _say(console, f"[bold cyan]{escape(block.title)}[/bold cyan] [dim]{t('question_ref', bl, id=block.question_id)} · "
+        said_in = _bracketed(_language_said(block.language, bl), bl) if block.question_id in split else ""
+        _say(console, f"[bold cyan]{escape(block.title)}[/bold cyan]{escape(said_in)} [dim]{t('question_ref', bl, id=block.question_id)} · "
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
         console.print(_progress_table(figures[id(block)], console.width, table))
         _say_short(console, block, bl)
@@ -1089,6 +1092,13 @@ def _days(first: str | None, last: str | None) -> str:
     """"2026-11-23 – 2026-12-05"; one day said once."""
     a, b = _when(first)[:10], _when(last)[:10]
     return a if a == b else f"{a} – {b}"
+
+
+def _language_said(language: str | None, lang: str) -> str:
+    """The name of the answers' language in ``lang``; "language not known" for answers whose
+    language the archive lost (a damaged row), so that their block is not a second, unlabelled
+    "overall"."""
+    return language_name(language, lang) if language else t("language_unknown", lang)
 
 
 def _bracketed(s: str, lang: str) -> str:
