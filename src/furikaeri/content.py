@@ -75,14 +75,28 @@ class Opening:
 
 
 def hedges(words, rules) -> list[Hedge]:
-    """Every hedge the rules find in the transcript, timed by the words under it."""
+    """Every hedge the rules find in the transcript, timed by the words under it. A hedge said
+    again straight after itself (:func:`_restarted`: 「ちょっと、ちょっと、なん、ちょっと」, "I think, I
+    think") is one hedge restarted, counted once: the restart is a repetition."""
     text, spans = join_with_offsets(words)
-    out = []
-    for m in rules.find_hedges(text):
+    out, last = [], None
+    for m in sorted(rules.find_hedges(text), key=lambda m: m.start):
         idx = [i for i, (s, e) in enumerate(spans) if s < m.end and e > m.start]
-        if idx:
+        if idx and not _restarted(last, m, text, rules):
             out.append(Hedge(m.text.strip(), round(words[idx[0]].start, 3), round(words[idx[-1]].end, 3)))
+        last = m if idx else last
     return out
+
+
+def _restarted(before, m, text: str, rules) -> bool:
+    """Is hedge ``m`` the hedge ``before`` said again at once: the same words with nothing
+    between but punctuation, fillers and less than a word's worth of a cut-off word (なん)?"""
+    if before is None or before.text.strip() != m.text.strip() or m.start < before.end:
+        return False
+    between = text[before.end:m.start]
+    for f in sorted(rules.find_fillers(between), key=lambda f: -f.start):
+        between = between[:f.start] + between[f.end:]
+    return len(rules.sounds(between)) < rules.units_per_word
 
 
 def habits(words, rules, *, not_content=(), question: str | None = None) -> list[Habit]:
