@@ -374,7 +374,10 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
         if v.replace_words:
             drop.update(c.on)
         placed = _place(c, v.fillers[:n], h, rules, bursts, bound=None if v.replace_words else _next_word(words, c))
-        added += [f for f in placed if not _over_main_filler(f, words, c.on, drop, rules)]
+        placed = [f for f in placed if not _over_main_filler(f, words, c.on, drop, rules)]
+        if not v.replace_words:  # what the main pass wrote over the filler's own time, unsurely
+            drop.update(_under(placed, words, c.on, rules))
+        added += placed
     out = [w for i, w in enumerate(words) if i not in drop] + added
     out.sort(key=take_order)
     # Heard alone, every filler opens a sentence ("Uh,"); in the running text it is "uh,".
@@ -383,6 +386,16 @@ def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, ru
             starts = not i or out[i - 1].text.rstrip().endswith((".", "?", "!", "。", "？", "！"))
             out[i] = replace(w, text=rules.filler_word(w.text, starts_sentence=starts))
     return out, doubtful
+
+
+def _under(fillers, words, on, rules) -> set[int]:
+    """The main-pass words over ``on`` that lie within a filler heard again (``fillers``) and
+    were heard unsurely (under ``UNSURE_P``): the same sound, which the main pass wrote as a word
+    and the second listen, hearing the words after it as the main pass did, as a filler (え +
+    エンゼーズ over エ・イ・エンゼーズ). Kept, one sound would count as a filler and as words."""
+    return {i for i in on for f in fillers
+            if f.start - 0.02 <= words[i].start and words[i].end <= f.end + 0.02
+            and words[i].probability < UNSURE_P and not _is_filler(rules, words[i].text)}
 
 
 def take_order(w) -> tuple:
