@@ -143,13 +143,27 @@ _SECONDS = rf"(?:\d+:[0-5]\d\b|{_EN_NUM}(?:\s+and\s+a\s+half)?\s*-?\s*{_EN_UNIT}
            rf"\d+\s*(?:s|secs?|seconds?)\b|(?:[1-5]\d|{_EN_TENS})\b(?!\s*(?:[.:]\d|{_EN_UNIT}|%)))(?<![.:]))?)"
 _JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+(?:[.．][0-9０-９]+)?"
 _JA_SECONDS = rf"(?<![0-9０-９一二三四五六七八九十百])(?!十分(?!以内|以下|未満|まで)){_JA_NUMBER}\s*(?:分\s*(?:{_JA_NUMBER}\s*秒?|半)?|秒)"
+#: How far an answer ran over, as a note tells it: "went 40 s over", "ran a minute over", "20
+#: seconds too long", 「40秒オーバーした」, 「20秒超過」, 「20秒ほどオーバー」, 「時間を20秒超えた」
+#: (オーバー, 超過 straight after the time, with no を: 「1分をオーバーした」 went past a minute). Not a length: the answer
+#: is judged against its budget, as "ran over by 40 s" is. Told as a wish not to, the time
+#: not named (「30秒オーバーしないように」), it is the limit it names (:data:`_LIMIT`).
+_OVERRUN = re.compile(
+    rf"\b(?:(?:about|around|roughly|almost|nearly|over|more than|by|a good)\s+)?{_SECONDS}\s+(?:over\b(?!\s+(?:and|or)\b)|"
+    rf"too\s+long\b)|"
+    rf"{_JA_SECONDS}\s*(?:(?:程度|くらい|ぐらい|ほど|近く|以上|も|弱|強)\s*)?の?(?:オーバー|超過)(?!し(?:ない|ません)|せず|させ(?:ない|ず))|"
+    rf"(?:時間|予定|目安|上限)を\s*{_JA_SECONDS}\s*(?:(?:程度|くらい|ぐらい|ほど|近く|以上|も|弱|強)\s*)?"
+    r"(?:オーバー|超過|超え|越え|過ぎ|すぎ)",
+    re.I)
 #: A limit a note sets on the answer's length: "under 30 seconds", "one minute max", "went over
-#: a minute", 「30秒以内」, 「1分を超えた」. The answer is judged against it (:func:`check_fix`).
+#: a minute", 「30秒以内」, 「1分を超えた」, 「30秒をオーバーしない」. The answer is judged against it
+#: (:func:`check_fix`); an overrun (:data:`_OVERRUN`) is none.
 _LIMIT = re.compile(
     rf"\b(?:under|within|in|below|less than|no more than|no longer than|shorter than|at most|max(?:imum)?(?:\s+of)?|"
     rf"up to|to|(?:ran|run|running|went|go|going)\s+over)\s+{_SECONDS}|"
     rf"\b{_SECONDS}\s+(?:max(?:imum)?|tops|at most|or less|or under|limit)\b|"
-    rf"{_JA_SECONDS}(?:以内|以下|未満|まで|で|に|を?(?:超え|越え|オーバー|過ぎ|すぎ))", re.I)
+    rf"{_JA_SECONDS}(?:以内|以下|未満|まで|で|に|を?(?:超え|越え|過ぎ|すぎ)|を(?:オーバー|超過)|"
+    rf"(?:オーバー|超過)(?=し(?:ない|ません)|せず|させ(?:ない|ず)))", re.I)
 #: A length a note aims at rather than caps: "about a minute", "around 60 seconds", "aim for 90
 #: seconds", "a minute or so", 「1分程度」, 「1分くらい」, 「1分前後」. A target, judged on how near
 #: the answer comes to it (:func:`near_target`), not a limit: 65 s after 21 s on "about a minute"
@@ -240,10 +254,15 @@ _CUES: tuple[_Cue, ...] = (
          r"\b(?:answer|answers|it|this)\s+(?:was|were|is|felt|seemed|came out)\s+(?:\w+\s+){0,2}?(?:short|brief)\b|"
          r"短すぎ|短過ぎ|短かった|短い|短く終わ|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?(?:話が)?終わ"),
     _cue("over_s", None,
+         _OVERRUN.pattern + "|"
          rf"\b(?:ran|run|running|went|go|going)\s+over(?:\s+(?:the\s+)?(?:time|budget|limit)|\s+{_SECONDS})?|"
+         r"\bover-?r[au]n\b|"
          r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|\bovertime\b|\btoo long\b|\blong[- ]winded|\brambl\w*|"
          rf"\b{_SAY}\s+(?:way\s+)?too\s+(?:much|long)|\b(?:ran|went)\s+long\b|\bwordy\b|\bverbose|\bdragg?(?:ed|ing|s)?\s+on\b|"
-         rf"{_JA_SECONDS}を?(?:超え|越え|オーバー|過ぎ|すぎ)|"
+         r"\btoo\s+(?:much|many)\s+(?:details?|background|context|preamble|setup|explanations?|explaining)\b|"
+         r"\btoo\s+detailed\b|\bover-?(?:explain|elaborat)\w*|"
+         rf"{_JA_SECONDS}を?(?:超え|越え|オーバー|超過|過ぎ|すぎ)|"
+         r"詳し(?:すぎ|過ぎ)|説明し?(?:すぎ|過ぎ)|"
          r"長く(?:話|喋|しゃべ)し?(?:すぎ|過ぎ)|長すぎ|長過ぎ|長かった|長くな|長い|(?<![くり])(?:喋り|しゃべり|話し)(?:すぎ|過ぎ)|だらだら|ダラダラ|"
          r"時間(?:を|が)?(?:オーバー|超過|超え|越え|過ぎ|すぎ)|オーバー"),
     # "say more" is length; "say more clearly" and "add more energy" are a manner or a quality
@@ -351,9 +370,24 @@ _EN_KEPT = re.compile(r"\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot|w
                       r"(?:am|'m|is|are|was|were)\s+not|isn'?t|aren'?t|wasn'?t|weren'?t)\b", re.I)
 _EN_NEGATED = re.compile(r"\b(?:don'?t|do not|never|stop|quit|avoid|no more|no longer|not|no|shouldn'?t|"
                          r"should not|mustn'?t|must not|less|without)\b", re.I)
-_EN_OVERDONE = re.compile(r"\s*(?:(?:a\s+(?:bit|little)|way|far|much)\s+)?(?:too\s+(?:much|far)\b|"
+#: In English the mark of a wish overdone follows its words, after the thing it was done to, if
+#: named ("elaborated on the story too much", "cut it down too much").
+_EN_OVERDONE = re.compile(r"(?:\s+(?:down|back|out|up)\b)?(?:\s+(?:(?:on|about|into|upon|with)\s+)?(?:it|that|this|them|"
+                          r"things|(?:the|my|each|every|a|an)\s+(?:\w+\s+)?\w+)\b)?(?:\s+(?:down|back|out|up)\b)?"
+                          r"\s*(?:(?:a\s+(?:bit|little)|way|far|much)\s+)?(?:too\s+(?:much|far)\b|"
                           r"than\s+(?:(?:i|we)\s+(?:had\s+)?(?:wanted|planned|intended|meant|needed|expected|hoped|"
                           r"should(?:\s+have)?)|needed|necessary|planned|intended)\b)", re.I)
+#: In Japanese 〜すぎ (過ぎ) on the verb the wish goes on ("話を広げすぎた", "詳しく説明しすぎた",
+#: "エピソードを膨らませすぎた", "短くまとめすぎた"): a few letters of that verb, in one clause, up
+#: to すぎ; not through a particle or a form that starts another clause (が, は, も, て, た, ば,
+#: ら, ず: "詳しく話したら長すぎた"), nor into another word's すぎ (長, 短, 速, 早, 遅, 少, 多).
+#: So is a length gone too long in the same clause ("詳しく話したら長くなった", "話を広げて長すぎた").
+_JA_OVERDONE = re.compile(r"[^\s、。,.!?！？/()（）「」がはもてたばらず長短速早遅少多]{0,5}?(?:すぎ|過ぎ)|"
+                          r"[^\s、。,.!?！？/()（）「」]{0,8}?長(?:すぎ|過ぎ|く(?:なっ|なり|なる)|かった)")
+#: A wish for a shorter answer by its own words (not a limit, nor the time or the budget):
+#: overdone ("cut it down too much", 「短くまとめすぎた」, 「簡潔にしすぎた」), it asks for a longer one.
+_SHORTEN = re.compile(r"\bshort(?:er|en\w*)?\b|\bconcise|\bbrief|\bsuccinct|\bcondens\w*|\bcompact|\bcut\b|\btrim|"
+                      r"簡潔|短く|短め|手短|コンパクト|端的|短縮|簡単に|切り上げ|絞|削|まとめ", re.I)
 _JA_CLAUSE = re.compile(r"[、。,.!?！？/\n]|けど|けれど|ので|から|が、")
 _JA_KEPT = re.compile(r"なかった|ませんでした|ていない|てない|ていません|できない|できず|足りな|ないと|なければ|なきゃ|"
                       r"なくては|なくちゃ|忘れ(?:ず|ない)")
@@ -375,9 +409,16 @@ def _negated(text: str, start: int, end: int) -> bool:
     return bool(_EN_NEGATED.search(clause))
 
 
+def _overdone(text: str, start: int, end: int) -> bool:
+    """Do the words ``text[start:end]`` of a wish say it was overdone ("elaborated too much",
+    「話を広げすぎた」: :data:`_EN_OVERDONE`, :data:`_JA_OVERDONE`)?"""
+    overdone = _JA_OVERDONE if _JA_CHAR.search(text[start:end]) else _EN_OVERDONE
+    return bool(overdone.match(text, end))
+
+
 def _asks(cue: _Cue, text: str, start: int, end: int) -> tuple[bool, str | None]:
     """Does the cue read at ``text[start:end]`` ask for its figure, and in which direction?"""
-    if not cue.fault and cue.want and _EN_OVERDONE.match(text, end):
+    if not cue.fault and cue.want and _overdone(text, start, end):
         return True, "higher" if cue.want == "lower" else "lower"
     if cue.fault or not _negated(text, start, end):
         return True, cue.want
@@ -422,7 +463,8 @@ def note_target(text: str) -> float | None:
     ("under 90 seconds") is the one the answer is judged against (:func:`note_limit`)."""
     if note_limit(text) is not None:
         return None
-    found = next((m for m in _APPROX.finditer(text) if not _negated(text, m.start(), m.end())), None)
+    aims = _blank(_OVERRUN, text)  # 「20秒ほどオーバーした」: how far over, no length to aim at
+    found = next((m for m in _APPROX.finditer(aims) if not _negated(text, m.start(), m.end())), None)
     return _amount_s(found.group()) if found else None
 
 
@@ -444,10 +486,14 @@ def _take(cues: Sequence[_Cue], text: str, rest: str, wants: dict[str, list[str 
         spans = [(m.start(), _word_end(rest, m.end())) for m in cue.pattern.finditer(rest) if m.group().strip()]
         for start, end in spans:
             rest = rest[:start] + " " * (end - start) + rest[end:]
+            if cue.metric == "over_s" and not cue.fault and _SHORTEN.search(text, start, end) \
+                    and _overdone(text, start, end):
+                wants.setdefault("answer_s", []).append("higher")  # "cut it down too much": longer
+                continue
             asked, want = _asks(cue, text, start, end)
             if asked:
                 wants.setdefault(cue.metric, []).append(want)
-                limit = _limit_s(text[start:end]) if cue.metric == "over_s" else None
+                limit = _limit_s(text, start, end) if cue.metric == "over_s" and not _OVERRUN.match(text, start) else None
                 limits += [limit] if limit else []
     return rest
 
@@ -484,9 +530,11 @@ _JA_AMOUNT = re.compile(rf"(?P<n>{_JA_NUMBER})\s*(?:(?P<u>分)\s*(?:(?P<s>{_JA_N
 _CLOCK = re.compile(r"(?P<m>\d+):(?P<s>[0-5]\d)\b")
 
 
-def _limit_s(words: str) -> float | None:
-    """The seconds of a limit :data:`_LIMIT` reads in ``words``, or None."""
-    found = _LIMIT.search(words)
+def _limit_s(text: str, start: int = 0, end: int | None = None) -> float | None:
+    """The seconds of a limit :data:`_LIMIT` reads in ``text[start:end]`` (what follows read with
+    it: 「30秒オーバーしないように」 is a limit, 「30秒オーバーした」 none), or None."""
+    end = len(text) if end is None else end
+    found = next((m for m in _LIMIT.finditer(text, start) if m.start() < end), None)
     return _amount_s(found.group()) if found else None
 
 
@@ -1170,7 +1218,7 @@ def thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> C
 #: A note about the budget itself ("stay within the time", 「時間内に」), not about talking less.
 _BUDGET_WORDS = re.compile(
     r"\bbudget|\btime\s*limit|\b(?:in|on|within)\s+(?:the\s+)?time\b|\bover\s*time|\b(?:ran|run|running|went|go|going)\s+over\b|"
-    r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|時間内|持ち時間|制限時間|時間(?:を|が)?(?:オーバー|超過|超え|越え)|オーバー|超え|越え|超過",
+    r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|\bover-?r[au]n\b|" + _OVERRUN.pattern + r"|時間内|持ち時間|制限時間|時間(?:を|が)?(?:オーバー|超過|超え|越え)|オーバー|超え|越え|超過",
     re.IGNORECASE)
 
 
