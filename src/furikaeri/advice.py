@@ -168,16 +168,20 @@ def kind_key(key: str, kind: str | None, language: str) -> str:
 
 
 def _fitted(tips, a, language: str) -> list[str]:
-    """``tips`` of analysis ``a`` with its length tip made for its question's kind
+    """``tips`` of analysis ``a`` with its length tip, and the tip for an answer with nothing to
+    fix (``tip_good``: the structure to try next), made for its question's kind
     (:func:`question_kind`): tips are written as the answer is measured, before the question
-    counts, and answers archived before kinds were told apart have the advice for any question."""
+    counts, and answers archived before kinds were told apart have the advice for any question.
+    A self-introduction is not told point-reason-example-point, nor a question for the interviewer."""
     kind = question_kind(_field(a, "question"))
+    if kind is None:
+        return list(tips)
+    good = text(language, kind_key("tip_good", kind, language))
+    tips = [good if _wrote(t, "tip_good", language) else t for t in tips]
     budget = _field(a, "budget_s")
-    if kind is None or not budget:
-        return list(tips)
-    made = _length_tip(a, language, budget, length_known=not _field(a, "cut_short"), kind=kind)
+    made = _length_tip(a, language, budget, length_known=not _field(a, "cut_short"), kind=kind) if budget else None
     if made is None:
-        return list(tips)
+        return tips
     return [made[1] if _wrote(t, "tip_over_budget", language) or _wrote(t, "tip_too_short", language) else t
             for t in tips]
 

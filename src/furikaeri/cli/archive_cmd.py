@@ -152,8 +152,8 @@ def show(answer_id, lang, json_):
         from furikaeri.report.export import in_report_order
 
         doc = answer_document(a.to_dict(full=True))  # over_s 0 within the budget, as every view
-        if focus is not None:  # its tips in the order the report shows them, the focus's first
-            doc = in_report_order(doc, focus.metric)
+        # its tips as the report shows them: the focus's first, made for the question's kind
+        doc = in_report_order(doc, focus.metric if focus is not None else None, saved=False)
         doc["previous"] = cmp.to_dict() if cmp else None
         emit_json(doc)
         return

@@ -363,8 +363,10 @@ OPTIONS: dict[str, str] = {
         "答える質問（録音中とレポートに表示）: 質問文か、セットの質問の ID またはキー"
         "（その質問の持ち時間も使われる）。",
     # record --max-seconds
-    "Stop a recording after this long [default: none in a terminal; 10 minutes without one].":
-        "1回の録音をこの長さで止める（既定: 端末では制限なし、端末でなければ10分）。",
+    "Stop a recording after this long [default: none in a terminal; without one, 10 minutes "
+    "unless --stop-after-silence is given].":
+        "1回の録音をこの長さで止める（既定: 端末では制限なし。端末でなければ、--stop-after-silence "
+        "を指定しない限り10分）。",
     # record --stop-after-silence, practice --stop-after-silence
     "Stop a recording once you have spoken and then been silent this long [default: off].":
         "話したあと、この秒数だけ無音が続いたら録音を止める（既定: オフ）。",
@@ -415,8 +417,8 @@ OPTIONS: dict[str, str] = {
     "Microphone (index or name; see `furikaeri devices`).":
         "マイク（番号または名前。`furikaeri devices` を参照）。",
     # practice --max-seconds
-    "Stop a recording after this long [default: twice the budget].":
-        "1回の録音をこの長さで止める（既定: 持ち時間の2倍）。",
+    "Stop a recording after this long [default: twice the budget, and 30 s at least].":
+        "1回の録音をこの長さで止める（既定: 持ち時間の2倍。ただし最短30秒）。",
     # practice --live-hints
     "While you answer, show a running filler count and a 'wrap up' cue as the budget nears.":
         "回答中に、その時点までのフィラーの回数と、持ち時間が近づいたら"

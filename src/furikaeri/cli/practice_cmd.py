@@ -45,6 +45,16 @@ from furikaeri.store import has_archive
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
 
+#: A practice take stops on its own after twice its budget, and never before this many seconds
+#: (``--max-seconds`` unset: its help says both).
+TAKE_LIMIT_MIN_S = 30.0
+
+
+def take_limit(budget_s: float) -> float:
+    """Seconds after which a practice take stops when ``--max-seconds`` is not given: twice the
+    budget, :data:`TAKE_LIMIT_MIN_S` at least (a 10-s question still gets room to run over)."""
+    return max(TAKE_LIMIT_MIN_S, 2 * budget_s)
+
 
 def expand_files(paths: tuple[Path, ...]) -> list[Path]:
     """Files in order; a directory contributes its audio files sorted by name."""
@@ -85,7 +95,7 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
               help="Ask for a reflection after each answer [default: when run in a terminal].")
 @click.option("--device", default=None, help="Microphone (index or name; see `furikaeri devices`).")
 @click.option("--max-seconds", type=Seconds(min=5, max=4 * 3600), default=None,
-              help="Stop a recording after this long [default: twice the budget].")
+              help="Stop a recording after this long [default: twice the budget, and 30 s at least].")
 @click.option("--stop-after-silence", type=Seconds(min=0.5, max=600), default=None, metavar="SECONDS",
               help="Stop a recording once you have spoken and then been silent this long [default: off].")
 @click.option("--live-hints", is_flag=True,
@@ -662,7 +672,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
         with take_settings(path, settings):
             take, finish = record_listening(path, analysis=options, language=q.language, live_hints=live_hints,
                                             question=q.text, budget=budget, device=device,
-                                            max_seconds=max_seconds or max(30.0, budget * 2),
+                                            max_seconds=max_seconds or take_limit(budget),
                                             stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
                                             analyze_command=command)
         # as `record`'s: SIGTERM before the answer is saved leaves the take (and its settings) for `recover`

@@ -44,21 +44,24 @@ def export_data(store: Store) -> dict[str, Any]:
     }
 
 
-def in_report_order(answer: dict[str, Any], focus: str | None = None) -> dict[str, Any]:
-    """A stored answer's document with its analysis's tips in the order its report shows them:
-    the tip about its focus (``focus``, else the one saved with it) first, as ``--json`` gives
-    them after an answer (:func:`furikaeri.advice.tips_as_shown`)."""
-    from furikaeri.advice import focus_first
+def in_report_order(answer: dict[str, Any], focus: str | None = None, *, saved: bool = True) -> dict[str, Any]:
+    """A stored answer's document with its analysis's tips as its report shows them: the tip
+    about its focus (``focus``, else, with ``saved``, the one saved with it) first, as ``--json``
+    gives them after an answer (:func:`furikaeri.advice.tips_as_shown`); with no focus, the tips
+    made for the question's kind all the same (a self-introduction's structure, not
+    point-reason-example-point)."""
+    from furikaeri.advice import focus_first, tips_as_shown
     from furikaeri.analysis import Analysis
 
-    metric, analysis = focus or answer.get("focus"), answer.get("analysis")
-    if not metric or not isinstance(analysis, dict):
+    metric, analysis = focus or (answer.get("focus") if saved else None), answer.get("analysis")
+    if not isinstance(analysis, dict):
         return answer
     try:
         a = Analysis.from_dict(analysis)
     except (TypeError, KeyError, ValueError):  # an analysis that cannot be read: as it is kept
         return answer
-    return {**answer, "analysis": {**analysis, "tips": focus_first(list(a.tips), metric, a.language, analysis=a)}}
+    tips = focus_first(list(a.tips), metric, a.language, analysis=a) if metric else tips_as_shown(a, None)
+    return {**answer, "analysis": {**analysis, "tips": tips}}
 
 
 #: The export's version: 2 gives a company's ``asks`` and ``to_ask`` as lists, as its file and

@@ -103,17 +103,54 @@ def fmt_value(metric: str, value: float | None, lang: str, *, language: str | No
     return m.with_unit(number, lang, language) if unit and m else number
 
 
-def shown_change(metric: str, before: float | None, after: float | None, lang: str) -> str:
+def shown_change(metric: str, before: float | None, after: float | None, lang: str, *,
+                 digits: int | None = None) -> str:
     """The change between two values as they are shown (4 s and 4 s: +0, not the +1 of 3.6 and
-    4.4), so the column adds up for the reader."""
+    4.4; ``digits``: written with so many decimals, else :func:`shown_digits`), so the column
+    adds up for the reader."""
     if before is None or after is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
     scale = m.scale if m else 1.0
-    was, now = shown_digits(metric, before), shown_digits(metric, after)  # 90.0 -> 118 wpm: +28
+    was, now = ((digits, digits) if digits is not None   # 90.0 -> 118 wpm: +28
+                else (shown_digits(metric, before), shown_digits(metric, after)))
     delta = round(after * scale, now) - round(before * scale, was)
     shown = fmt_value(metric, delta / scale, lang, unit=False, signed=True, digits=min(was, now))
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
+
+
+def borne_out(c: Change, digits: int | None = None) -> bool:
+    """Do the values ``c`` is between (a session's means, a trend's medians), as shown (``digits``,
+    else :func:`shown_digits`), bear out its verdict? A verdict judged on the answers
+    (``by_answers``) beside values that, shown, held (5.8 → 5.8 拍/秒) or moved the other way is
+    not: their change is then left out, so a figure and its verdict never disagree (no "±0.0
+    ▲"); the verdict says it is the answers', and the answers off the norm are counted under it."""
+    m = METRIC_BY_NAME.get(c.metric)
+    if not c.by_answers or c.verdict not in ("better", "worse") or m is None or c.before is None or c.after is None:
+        return True
+    ends = [round(v * m.scale, shown_digits(c.metric, v) if digits is None else digits) / m.scale
+            for v in (c.before, c.after)]
+    if ends[0] == ends[1]:
+        return False
+    scores = [m.score(v) or 0.0 for v in ends]
+    if scores[0] == scores[1]:  # moved inside the band (or as far off it): no way to read it against the verdict
+        return True
+    return (scores[1] < scores[0]) == (c.verdict == "better")
+
+
+#: The figures a session's mean writes a tenth finer than one answer's: those whose noise step
+#: (:attr:`~furikaeri.metrics.Metric.same`) is under the unit they are shown in (a count of long
+#: pauses, whole in an answer: sessions with 0.67 and 0.5 a take are 0.7 → 0.5, not the 1 → 0 a
+#: verdict of "same" would sit beside).
+def mean_digits(metric: str, value: float | None) -> int | None:
+    """The decimals a session's mean of ``metric`` is written with, where not its
+    :func:`shown_digits`: one more for a figure whose step is finer than its unit, where the
+    mean is not whole; None otherwise."""
+    m = METRIC_BY_NAME.get(metric)
+    if m is None or value is None or metric in ("over_s", "answer_s") or m.same * m.scale >= 10 ** -m.digits:
+        return None
+    whole = abs(value * m.scale - round(value * m.scale, m.digits)) < 1e-9
+    return None if whole else m.digits + 1
 
 
 def trend_shown(metric: str, trend: Change, lang: str) -> str:
@@ -128,13 +165,20 @@ def trend_shown(metric: str, trend: Change, lang: str) -> str:
         return "–"
     m = METRIC_BY_NAME.get(metric)
     scale = m.scale if m else 1.0
+    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=trend_digits(metric, trend))
+    return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
+
+
+def trend_digits(metric: str, trend: Change) -> int:
+    """The decimals a trend's change is written with (:func:`trend_shown`): the figure's, one
+    more where a median of two whole values makes a half."""
+    m = METRIC_BY_NAME.get(metric)
     digits = min(shown_digits(metric, trend.before), shown_digits(metric, trend.after))
-    step = abs(trend.delta * scale) * 10 ** digits
+    step = abs((trend.delta or 0.0) * (m.scale if m else 1.0)) * 10 ** digits
     pace = metric in norms.RATE_BANDS or metric == "articulation_wpm"
     if digits == 0 and not pace and abs(step - int(step) - 0.5) < 1e-6:  # halfway between two whole values
         digits += 1
-    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=digits)
-    return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
+    return digits
 
 
 def _label(metric: str, lang: str) -> str:
@@ -810,12 +854,21 @@ def _changes_figures(changes: Sequence[Change], lang: str, *, before: str, after
         if c.before is None and c.after is None:
             continue
         counted = (counts or {}).get(c.metric, (None, None))
-        delta = "" if c.metric == "over_s" else "–" if any(counted) \
-            else shown_change(c.metric, c.before, c.after, lang)
+        digits = _digits_of_means(c) if mean else None
+        delta = "" if c.metric == "over_s" or not borne_out(c, digits) else "–" if any(counted) \
+            else shown_change(c.metric, c.before, c.after, lang, digits=digits)
         verdict = (verdicts or {}).get(c.metric) or _verdict(c, lang, mean=mean)
-        rows.append((_label(c.metric, lang), counted[0] or fmt_value(c.metric, c.before, lang, language=language),
-                     counted[1] or fmt_value(c.metric, c.after, lang, language=language), delta, verdict))
+        rows.append((_label(c.metric, lang),
+                     counted[0] or fmt_value(c.metric, c.before, lang, language=language, digits=digits),
+                     counted[1] or fmt_value(c.metric, c.after, lang, language=language, digits=digits), delta, verdict))
     return [t("metric", lang), before, after, t("change", lang), ""], rows
+
+
+def _digits_of_means(c: Change) -> int | None:
+    """The decimals of both of a session's means of ``c`` (:func:`mean_digits`: one written
+    finer, both so), None for the figure's own."""
+    found = [d for v in (c.before, c.after) if (d := mean_digits(c.metric, v)) is not None]
+    return max(found) if found else None
 
 
 def _unrated_counts(cmp: AnswerComparison, lang: str) -> dict[str, tuple[str | None, str | None]]:
@@ -979,7 +1032,9 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     console.print(_changes_table(means, console.width, table))
     means_by = {c.metric: c for c in cmp.means}
     for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean hides
-        if name != "over_s" and _hidden_off(means_by.get(name), (off_b, of_b, off_a, of_a)):  # over_s: its cells
+        mean = means_by.get(name)  # a verdict on the answers the means do not bear out: said of them here
+        if name != "over_s" and (_hidden_off(mean, (off_b, of_b, off_a, of_a))
+                                 or (mean is not None and not borne_out(mean, _digits_of_means(mean)))):
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
     for p in cmp.pairs:
         console.print()
@@ -1006,7 +1061,8 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
         latest = s.latest.value if s.latest else None
         verdict = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
         change = ""
-        if s.trend and s.trend.delta is not None and s.metric != "over_s":  # as --json gives it
+        if s.trend and s.trend.delta is not None and s.metric != "over_s" \
+                and borne_out(s.trend, trend_digits(s.metric, s.trend)):  # as --json gives it
             change = trend_shown(s.metric, s.trend, lang)
         m = METRIC_BY_NAME.get(s.metric)  # a latest value off its norm (a band, a limit) stands out
         outside = m is not None and off_norm(m, latest)
