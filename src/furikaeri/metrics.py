@@ -141,13 +141,28 @@ def too_short(metrics: Mapping[str, Any]) -> bool:
     return short_answer(float(answer), float(budget))
 
 
+def cut_off(metrics: Mapping[str, Any]) -> bool:
+    """Did the recording of the answer of ``metrics`` (its stored figures) stop before the
+    answer did: ``record``'s or ``practice``'s time limit cut the take while the person was
+    still speaking short of the budget, or the file ends before its end (its analysis's
+    ``cut_short``)? Its length is then the recording's, not the answer's, and is stored with no
+    place against the budget (:func:`furikaeri.store.metrics_from_analysis`): a length and a
+    budget, and ``over_budget`` and ``over_s`` stored blank, which every other answer with a
+    budget has (figures made without an ``over_budget`` at all are of no stored answer)."""
+    return (metrics.get("answer_s") is not None and bool(metrics.get("budget_s")) and "over_budget" in metrics
+            and metrics["over_budget"] is None and metrics.get("over_s") is None)
+
+
 def judged_value(metrics: Mapping[str, Any], name: str) -> float | None:
     """Figure ``name`` of an answer's stored ``metrics`` as trends, bests, means and the usual
     take it: None where it is missing, or where the answer is too short for it (:func:`too_short`;
     its :data:`LENGTH_FIGURES` stay). Three 5-s answers with no filler are no personal best of
-    0.0 fillers a minute."""
+    0.0 fillers a minute. The length of an answer the recording cut off (:func:`cut_off`) is
+    none either: the answer went on past it."""
     value = metrics.get(name)
     if value is None or (name not in LENGTH_FIGURES and too_short(metrics)):
+        return None
+    if name == "answer_s" and cut_off(metrics):
         return None
     return value
 

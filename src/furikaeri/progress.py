@@ -16,8 +16,9 @@ from furikaeri import coach
 from furikaeri.coach import Recurring
 from furikaeri.compare import resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
-from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, documented_value, \
-    in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, too_short
+from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
+    documented_value, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
+    too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_change, note_text, settle_counts, thinned, \
     within_jitter
 from furikaeri.store import Answer, Store, local_minute
@@ -220,12 +221,16 @@ class ProgressBlock:
     #: answers too short for their budget to count in the rates' trends and bests
     #: (:func:`furikaeri.metrics.too_short`): the view says so, or its rates would go missing unexplained
     short_answers: int = 0
+    #: answers the recording stopped before they ended (:func:`furikaeri.metrics.cut_off`): no
+    #: short answers (the person did not stop), left out of the length, and of the rates as a
+    #: short answer is when the part recorded is that short; said apart from ``short_answers``
+    cut_answers: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "question_id": self.question_id, "language": self.language,
                 "attempts": self.attempts, "first_at": self.first_at, "last_at": self.last_at,
                 "last_note": self.last_note, "series": [s.to_dict() for s in self.series],
-                "short_answers": self.short_answers}
+                "short_answers": self.short_answers, "cut_answers": self.cut_answers}
 
 
 @dataclass(frozen=True)
@@ -440,7 +445,8 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         last_at=answers[-1].created_at if answers else None,
         series=tuple(s for s in (series(m, answers) for m in ms) if s.points),
         last_note=last_note,
-        short_answers=sum(too_short(a.metrics) for a in answers),
+        short_answers=sum(too_short(a.metrics) and not cut_off(a.metrics) for a in answers),
+        cut_answers=sum(cut_off(a.metrics) for a in answers),
     )
 
 

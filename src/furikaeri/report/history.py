@@ -22,7 +22,8 @@ from furikaeri import norms
 from furikaeri.compare import RATE_COUNTS, AnswerComparison, SessionComparison, TextDiff, length_off, unrated
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import (
-    METRIC_BY_NAME, Change, as_figure, change, has_norm, held_in_norm, in_norm, judged_value, off_norm, too_short,
+    METRIC_BY_NAME, Change, as_figure, change, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
+    too_short,
 )
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
@@ -328,8 +329,8 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
     if ans is not None and bud is not None:
         from furikaeri.measure import ANSWER_DIGITS, as_shown
 
-        tail = t("fig_short", lang, share=norms.SHORT_ANSWER_SHARE) if too_short(metrics) \
-            else fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang, language=language)  # from the length shown
+        tail = t("fig_cut", lang) if cut_off(metrics) else t("fig_short", lang, share=norms.SHORT_ANSWER_SHARE) \
+            if too_short(metrics) else fmt_value("over_s", as_shown(ans, ANSWER_DIGITS) - bud, lang, language=language)
         parts.append(t("fig_length", lang, answer=ans, budget=bud, tail=tail))
     elif ans is not None:
         parts.append(fmt_value("answer_s", ans, lang, language=language))
@@ -616,13 +617,20 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
             continue
         console.print(_history_table(s["answers"], lang, console.width))
         console.print()
-    if any(_too_short(a) for s in sessions for a in s["answers"]):  # what the mark beside their rates says, once
+    if any(_too_short(a) and not _cut_off(a) for s in sessions for a in s["answers"]):  # what each mark says, once
         _indented(console, 0, Text(t("history_short_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
                   Text(SHORT_MARK, style="dim"))
+    if any(_cut_off(a) for s in sessions for a in s["answers"]):
+        _indented(console, 0, Text(t("history_cut_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
+                  Text(CUT_MARK, style="dim"))
 
 
 #: The mark beside the rates of an answer far too short for its budget (:func:`_too_short`).
 SHORT_MARK = "*"
+#: The mark beside the length of an answer the recording stopped before it ended
+#: (:func:`_cut_off`), and beside its rates when the part recorded is too short for them: the
+#: person gave no short answer, the recorder (its time limit) or a damaged file cut it (QA s36 B #7).
+CUT_MARK = "†"
 
 
 def _too_short(a: dict[str, Any]) -> bool:
@@ -631,6 +639,12 @@ def _too_short(a: dict[str, Any]) -> bool:
     from furikaeri.metrics import too_short
 
     return too_short(a.get("metrics") or {})
+
+
+def _cut_off(a: dict[str, Any]) -> bool:
+    """Did the recording of answer ``a`` (as history lists it) stop before the answer did
+    (:func:`furikaeri.metrics.cut_off`)?"""
+    return cut_off(a.get("metrics") or {})
 
 
 def _session_title(s: dict[str, Any]) -> str:
@@ -720,14 +734,16 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
     pace_head = t("col_pace", lang, unit=t(one_pace, lang)) if one_pace else _label("wpm", lang)
     heads = ["#", t("when", lang), t("col_question", lang), t("col_length", lang), t("col_fillers", lang), pace_head]
     cells = []
-    marked = any(_too_short(a) for a in answers)
+    marked, cut = any(_too_short(a) for a in answers), any(_cut_off(a) for a in answers)
     for a in answers:
         m = a["metrics"]
-        mark = SHORT_MARK if _too_short(a) else " " if marked else ""  # the figures stay in line under the mark
+        # the figures stay in line under the marks; an answer the recording cut is marked so, not short
+        mark = (CUT_MARK if _cut_off(a) else SHORT_MARK) if _too_short(a) else " " if marked else ""
         language = a.get("language")
         length = fmt_value("answer_s", m.get("answer_s"), lang, language=language, unit=False)
         if m.get("budget_s") is not None:  # as the report's length row: 9.9/45
             length += f"/{m['budget_s']:g}"
+        length += CUT_MARK if _cut_off(a) else " " if cut else ""
         rate = get_rules(a.get("language") or "").pace_key
         cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
                       fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, language=language, unit=False) + mark,
@@ -1142,6 +1158,8 @@ def _say_short(console: Console, block: ProgressBlock, lang: str) -> None:
     fewer points, or none, are not a mystery."""
     if block.short_answers:
         _say(console, f"[dim]{t('short_left_out', lang, n=block.short_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
+    if block.cut_answers:  # the recorder stopped them, not the person: said so, never as short answers
+        _say(console, f"[dim]{t('cut_left_out', lang, n=block.cut_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
 
 
 def _days(first: str | None, last: str | None) -> str:
