@@ -93,7 +93,7 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
             failures += 1
             continue
         if save:
-            _save_and_check(a, path, json_, session=session, question=question, note=note, source="analyze",
+            save_and_check(a, path, json_, session=session, question=question, note=note, source="analyze",
                             asked=asked, language=language, model=model, budget=budget)
         else:
             emit_analysis(a, json_)
@@ -164,7 +164,7 @@ class _Before:
         return [a for a in self.store.answers(question_id=question_id) if a.id != self.answer_id]
 
 
-def _save_and_check(a, path, json_: bool, **saving) -> None:
+def save_and_check(a, path, json_: bool, **saving) -> None:
     """Save ``a`` and say the note check on it (:func:`note_fix`): after the report in words, or
     as the JSON document's ``fix`` (null without one, or when the saving failed), as ``practice
     --json`` carries it, so a script gets what a person reads."""

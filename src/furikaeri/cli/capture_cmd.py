@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from furikaeri.cli.analyze_cmd import save_and_check
 from furikaeri.cli.app import cli, fail, speaks, ui_language
 from furikaeri.cli.common import (
     Seconds,
@@ -27,7 +28,6 @@ from furikaeri.cli.common import (
     models_dir_from_env,
     no_speech_message,
     question_language,
-    save_and_emit,
     save_options,
     spoken_language,
     with_progress,
@@ -255,18 +255,20 @@ def _archive_take_folders() -> list[Path]:
 
 def _analyse_take(take, finish, json_: bool, screen_language: str, *, save: bool, **saving) -> None:
     """``record``'s take analysed (``finish()``) and shown, and saved with ``saving``'s
-    settings (:func:`~furikaeri.cli.common.save_and_emit`'s) when ``save``; a take with no
+    settings (:func:`~furikaeri.cli.common.save_and_emit`'s) when ``save``, then checked against
+    the note on the question's earlier attempt as ``analyze --save`` checks a file
+    (:func:`~furikaeri.cli.analyze_cmd.save_and_check`); a take with no
     speech in it is one error line (it stays on disk, nothing is saved)."""
     analysis = with_progress(finish, json_, screen_language)
     out = take.path
     if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
-        if json_:  # scripts still get the document
-            emit_analysis(analysis, json_, saving=save)
+        if json_:  # scripts still get the document, of analyze --save's shape
+            emit_analysis(analysis, json_, saving=save, extra={"fix": None} if save else None)
         mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone
         raise AudioError(no_speech_message(out) + mic,
                          ja=no_speech_message(out, "ja") + ("" if take.speech_heard else text("ja", "mic_hint")))
-    if save:
-        save_and_emit(analysis, out, json_, source="record", **saving)
+    if save:  # saved and checked against the note on the question's earlier attempt, as analyze --save does
+        save_and_check(analysis, out, json_, source="record", **saving)
     else:
         emit_analysis(analysis, json_)
 
