@@ -31,6 +31,7 @@ from pathlib import Path
 import click
 
 from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, record_take
+from furikaeri.cli.streams import discard_typeahead
 from furikaeri.errors import AudioError, DeviceError
 from furikaeri.lang import text
 from furikaeri.norms import wrap_up_at
@@ -283,6 +284,9 @@ class _EnterKey:
             termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
         except (ImportError, OSError, ValueError):
             self._saved = None
+        # an Enter typed before the take (during the last one's analysis) does not end it: setcbreak's
+        # TCSAFLUSH drops it on POSIX; said here for every terminal (a Windows console too)
+        discard_typeahead()
         return self
 
     def __exit__(self, *exc):

@@ -748,6 +748,9 @@ class _Reflection:
                 click.echo(text(self.lang(), "no_note", home=home_given(), id=answer_id), err=True)
             return None
         lang = self.lang()
+        from furikaeri.cli.streams import discard_typeahead
+
+        discard_typeahead()  # keys typed during the take or its analysis answer none of the prompts
         click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
         parts = []
         for key in ("wrong", "why", "next_time"):

@@ -128,6 +128,34 @@ def guard_streams() -> None:
             pass
 
 
+def discard_typeahead() -> None:
+    """Throw away the keys typed before the program asks for them (QA s36 A #5): an Enter
+    pressed just as a take stopped at its time limit, or keys pressed while it was analysed,
+    would be read by the next prompt (a reflection's first part, shifting every later part one
+    field late) or end the next take at once. Only where standard input is a terminal: lines a
+    script pipes in were meant for the prompts, in order, and are all kept."""
+    try:
+        if sys.stdin is None or not sys.stdin.isatty():
+            return
+        fd = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return
+    try:
+        import termios
+    except ImportError:  # pragma: no cover - Windows console
+        try:
+            import msvcrt
+        except ImportError:
+            return
+        while msvcrt.kbhit():
+            msvcrt.getwch()
+        return
+    try:
+        termios.tcflush(fd, termios.TCIFLUSH)
+    except (OSError, termios.error):
+        pass
+
+
 def output_lost() -> bool:
     """Whether the command printed something while standard output was closed."""
     if _closed_stdout is None:
