@@ -220,7 +220,8 @@ def test_the_systems_reasons_are_said_in_japanese(home, locale, tmp_path):
     assert error_line("analyze", str(long_name)) == f"{EN}File name too long ({long_name})"
     assert os_reason(OSError(errno.ENOSPC, "No space left on device"), "ja") == "ディスクの空きがありません"
     assert os_reason(OSError(errno.ENOSPC, "No space left on device"), "en") == "No space left on device"
-    assert os_reason(OSError(errno.ECHILD, "No child processes"), "ja") == "No child processes"  # not one a user meets
+    # not one a user meets: named generically, never the C library's English inside a Japanese line (QA s36 C #10)
+    assert os_reason(OSError(errno.ECHILD, "No child processes"), "ja") == "OS がエラーを返しました（ECHILD）"
     assert os_reason(ValueError("odd\n value"), "ja") == "odd value"
 
 

@@ -276,7 +276,7 @@ def test_a_damaged_model_file_is_named_as_damaged(tmp_path):
     rc, _, err = run(["analyze", SAMPLE, "--model", str(folder)], tmp_path / "h")
     assert rc == 2
     line = one_error_line(err)
-    assert f"{folder / 'model.bin'} is damaged or no CTranslate2 Whisper model" in line and "later version" not in line
+    assert f"{folder / 'model.bin'} is damaged or not a CTranslate2 Whisper model" in line and "later version" not in line
 
 
 def test_analyze_save_prints_the_focus_it_saves(tmp_path, monkeypatch):

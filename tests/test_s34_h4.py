@@ -206,5 +206,5 @@ def test_a_model_bin_with_no_ctranslate2_header_is_named_before_missing_files(tm
     folder = tmp_path / "junk"
     folder.mkdir()
     (folder / "model.bin").write_bytes(b"\x00" * 64)
-    with pytest.raises(ModelError, match="model.bin is damaged or no CTranslate2 Whisper model"):
+    with pytest.raises(ModelError, match="model.bin is damaged or not a CTranslate2 Whisper model"):
         models.resolve(str(folder), tmp_path)

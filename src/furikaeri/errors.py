@@ -135,6 +135,8 @@ def _os_line(e: BaseException, lang: str = "en") -> str:
     if isinstance(e, OSError) and e.strerror:
         reason = os_reason(e, lang)
         return f"{reason} ({e.filename})" if e.filename else reason
+    if _from_sqlite(e):
+        return sqlite_reason(e, lang)
     return " ".join(str(e).split()) or type(e).__name__
 
 
@@ -167,13 +169,75 @@ _OS_REASONS_JA = {
 
 def os_reason(e: BaseException, lang: str) -> str:
     """Why an OS call failed (its ``strerror``), in language ``lang``: Japanese for the errors
-    a user meets (:data:`_OS_REASONS_JA`), else the C library's English text."""
+    a user meets (:data:`_OS_REASONS_JA`), any other named generically with its code (the C
+    library's text is English whatever the locale: 「（disk I/O error）」 read as untranslated
+    inside a Japanese line), else the C library's English text."""
     if isinstance(e, OSError):
         if lang == "ja" and e.errno in _OS_REASONS_JA:
             return _OS_REASONS_JA[e.errno]
+        if lang == "ja" and e.errno:
+            return f"OS がエラーを返しました（{errno.errorcode.get(e.errno, e.errno)}）"
         if e.strerror:
             return e.strerror
+    if lang == "ja" and _from_sqlite(e):
+        return sqlite_reason(e, lang)
     return " ".join(str(e).split()) or type(e).__name__
+
+
+#: SQLite's messages (``sqlite3_errstr`` and the ones Python's module adds; English whatever the
+#: locale), said in Japanese, matched at their start: "UNIQUE constraint failed: answers.id",
+#: "no such table: answers". One not here is named as SQLite's, its English left out
+#: (:func:`sqlite_reason`).
+_SQLITE_REASONS_JA = (
+    ("database disk image is malformed", "データベースのファイルが壊れています"),
+    ("file is not a database", "データベースのファイルではありません"),
+    ("file is encrypted or is not a database", "データベースのファイルではありません"),
+    ("disk i/o error", "ディスクの読み書きに失敗しました"),
+    ("database or disk is full", "データベースかディスクがいっぱいです"),
+    ("database is locked", "データベースが別のプロセスにロックされています"),
+    ("database table is locked", "データベースの表がロックされています"),
+    ("unable to open database file", "データベースのファイルを開けません"),
+    ("attempt to write a readonly database", "読み取り専用のデータベースには書き込めません"),
+    ("access permission denied", "アクセスが許可されていません"),
+    ("authorization denied", "アクセスが許可されていません"),
+    ("not authorized", "アクセスが許可されていません"),
+    ("out of memory", "メモリが足りません"),
+    ("interrupted", "処理が中断されました"),
+    ("locking protocol", "ファイルのロックに失敗しました（ネットワークドライブ上にありませんか）"),
+    ("database schema has changed", "データベースの構成が処理中に変わりました"),
+    ("string or blob too big", "値が大きすぎます"),
+    ("too many sql variables", "値が多すぎます"),
+    ("unique constraint failed", "同じ値がすでに保存されています"),
+    ("foreign key constraint failed", "参照先のないデータは保存できません"),
+    ("not null constraint failed", "空にできない値が空です"),
+    ("check constraint failed", "保存できない値です"),
+    ("constraint failed", "データベースの制約に反する書き込みです"),
+    ("datatype mismatch", "値の型が合いません"),
+    ("no such table", "データベースに必要な表がありません"),
+    ("no such column", "データベースに必要な列がありません"),
+    ("table ", "データベースの表の構成が合いません"),  # "table answers already exists", "table x has no column named y"
+    ("cannot operate on a closed database", "データベースはすでに閉じられています"),
+    ("bad parameter or other api misuse", "データベースの使い方が正しくありません"),
+    ("unable to open a temporary database file", "一時ファイルを作れません（一時フォルダの空きか権限を確かめてください）"),
+)
+
+
+def _from_sqlite(e: BaseException) -> bool:
+    """Is ``e`` one of the sqlite3 module's errors (told without importing it here)?"""
+    return type(e).__module__ == "sqlite3"
+
+
+def sqlite_reason(e: BaseException | str, lang: str) -> str:
+    """SQLite's reason for ``e`` (an error of the sqlite3 module, or its message) in language
+    ``lang``: in English its own words; in Japanese those of :data:`_SQLITE_REASONS_JA`, or,
+    for one not there, 「SQLite のエラーです」: a Japanese line with SQLite's English inside
+    (「（database disk image is malformed）」) read as untranslated, and the English line
+    keeps the detail."""
+    said = " ".join(str(e).split()) or (type(e).__name__ if isinstance(e, BaseException) else "")
+    if lang != "ja":
+        return said
+    low = said.lower()
+    return next((ja for en, ja in _SQLITE_REASONS_JA if low.startswith(en)), "SQLite のエラーです")
 
 
 class QuestionError(FurikaeriError):

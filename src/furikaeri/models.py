@@ -267,9 +267,14 @@ def _check_weights(weights: Path) -> None:
             head = f.read(4)
     except OSError:
         return  # a missing model.bin is named with the other missing files
-    if len(head) < 4 or int.from_bytes(head, "little") not in _BINARY_VERSIONS:
-        raise ModelError(f"{weights} is damaged or no CTranslate2 Whisper model (it starts with no CTranslate2 "
-                         "binary version)",
+    if len(head) < 4:  # cut short before its first number: no other file's start
+        raise ModelError(f"{weights} is damaged or incomplete ({len(head)} bytes; a download or copy cut short?): "
+                         "get the model again",
+                         ja=f"{weights} が壊れているか、途中までしかありません（{len(head)} バイト。ダウンロードかコピーが"
+                         "途中で止まった可能性があります）。モデルを入れ直してください")
+    if int.from_bytes(head, "little") not in _BINARY_VERSIONS:
+        raise ModelError(f"{weights} is damaged or not a CTranslate2 Whisper model: it does not begin as a "
+                         "CTranslate2 model file does",
                          ja=f"{weights} が壊れているか、CTranslate2 形式の Whisper モデルではありません")
 
 

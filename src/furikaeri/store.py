@@ -61,7 +61,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from furikaeri.errors import StoreError, os_reason, warn
+from furikaeri.errors import StoreError, os_reason, sqlite_reason, warn
 
 DB_NAME = "furikaeri.db"
 AUDIO_DIR = "audio"
@@ -428,7 +428,7 @@ def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
                 if not any(s in str(e) for s in ("already exists", "no such table", "no such column", "duplicate column")):
                     raise
                 raise LayoutError(f"{fn.__name__} cannot be applied: {_one_line(e)}",
-                                  ja=f"{fn.__name__} を適用できません: {_one_line(e)}") from e
+                                  ja=f"{fn.__name__} を適用できません: {sqlite_reason(e, 'ja')}") from e
             db.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (fn.__name__, to_stamp(None)))
             applied_now.append(fn.__name__)
     return applied_now
@@ -1068,7 +1068,8 @@ class Store:
         try:
             db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None)
         except sqlite3.Error as e:
-            raise StoreError(f"cannot open the database {path}: {e}", ja=f"データベース {path} を開けません: {e}") from e
+            raise StoreError(f"cannot open the database {path}: {e}",
+                             ja=f"データベース {path} を開けません: {sqlite_reason(e, 'ja')}") from e
         try:
             with _closed_on_failure(db, path):
                 db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
@@ -1189,7 +1190,8 @@ class Store:
             with _immediate(self.db) as db:
                 yield db
         except sqlite3.IntegrityError as e:
-            raise StoreError(f"the database refused a write: {e}", ja=f"データベースが書き込みを拒否しました: {e}") from e
+            raise StoreError(f"the database refused a write: {e}",
+                             ja=f"データベースが書き込みを拒否しました: {sqlite_reason(e, 'ja')}") from e
         except sqlite3.OperationalError as e:
             if _is_locked(e):
                 raise _locked(db_path(self.home)) from e
@@ -2473,12 +2475,13 @@ def _problem_lines(rows: list[object]) -> list[str]:
 
 
 def _explained(e: Exception, lang: str = "en") -> str:
-    """SQLite's error, with a hint when a full disk is the likely cause: "disk I/O error" is
-    what opening says when the journal files cannot grow (``lang``: the hint's language)."""
-    text = _one_line(e)
-    if "disk i/o" not in text.lower():
+    """SQLite's error in language ``lang`` (:func:`furikaeri.errors.sqlite_reason`: a Japanese
+    line gets a Japanese reason, never SQLite's English inside it), with a hint when a full disk
+    is the likely cause: "disk I/O error" is what opening says when the journal files cannot grow."""
+    text = sqlite_reason(e, lang)
+    if "disk i/o" not in _one_line(e).lower():
         return text
-    return f"{text}、ディスクがいっぱいかもしれません" if lang == "ja" else f"{text}; is the disk full?"
+    return f"{text}。ディスクがいっぱいかもしれません" if lang == "ja" else f"{text}; is the disk full?"
 
 
 def _unwritable_files(home: Path) -> list[Path]:
@@ -2513,7 +2516,7 @@ def _read_only_message(home: Path, cause: Exception | None = None, lang: str = "
         return _read_only_file_message(home, files[0], lang)
     if lang == "ja":
         what = (f"アーカイブのフォルダ {home} は読み取り専用です" if cause is None else
-                f"アーカイブ {home} はここでは読み取りしかできません（{_one_line(cause)}）")
+                f"アーカイブ {home} はここでは読み取りしかできません（{sqlite_reason(cause, 'ja')}）")
         return f"{what}。ここには保存できないため、書き込める場所にコピーして --home で指定するか、書き込めるようにしてください"
     what = (f"the archive folder {home} is read-only" if cause is None else
             f"the archive {home} can only be read here ({_one_line(cause)})")

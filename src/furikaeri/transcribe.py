@@ -113,7 +113,7 @@ def load_model(path: str, cpu_threads: int = 0):
         return _ShortWindowWhisper(path, device="cpu", compute_type="int8", local_files_only=True,
                                    cpu_threads=cpu_threads or (os.cpu_count() or 2))
     except Exception as e:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError
-        said, said_ja = _load_failure(Path(path), " ".join(str(e).split()))
+        said, said_ja = _load_failure(Path(path), " ".join(str(e).split()) or type(e).__name__)
         raise ModelError(f"cannot load the Whisper model at {path}: {said}",
                          ja=f"{path} の Whisper モデルを読み込めません: {said_ja}") from e
 
@@ -127,12 +127,28 @@ def _load_failure(folder: Path, said: str) -> tuple[str, str]:
     culprit = _unreadable_file(folder)
     if culprit is None and "binary version" in said:
         culprit = "model.bin", said.split(".")[0]
+    if culprit is None and re.search(_DAMAGED_WEIGHTS, said, re.I):
+        where = folder / "model.bin"
+        return (f"{where} is damaged or incomplete (a download or copy cut short?): get the model again ({said})",
+                f"{where} が壊れているか、途中までしかありません（ダウンロードかコピーが途中で止まった可能性があります）。"
+                "モデルを入れ直してください")
     if culprit is None:
         return said, said
     name, why = culprit
     where = folder / name
     return (f"{where} is damaged or not from a CTranslate2 Whisper model ({why})",
             f"{where} が壊れているか、CTranslate2 形式の Whisper モデルのファイルではありません")
+
+
+#: What CTranslate2 says of a model.bin cut short or damaged inside (its first bytes sound: a
+#: bad start is refused before loading, :func:`furikaeri.models.check_folder`): cut anywhere
+#: after its first bytes, "File model.bin is incomplete: failed to read a buffer of size 24 at
+#: position 79" or "Variable 'decoder/embeddings/weight' has an invalid payload size"; a
+#: variable's name damaged, "'utf-8' codec can't decode byte ..."; its end zeroed, "variable
+#: decoder/projection/weight not found". (Memory running out is not told from a damaged size:
+#: CTranslate2's own words are said then.)
+_DAMAGED_WEIGHTS = (r"model\.bin is incomplete|failed to read a (?:buffer|value)|invalid payload size"
+                    r"|codec can't decode|variable \S+ not found")
 
 
 def _unreadable_file(folder: Path) -> tuple[str, str] | None:
