@@ -593,9 +593,9 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         opening=m.opening,
         tips=() if unheard or sounds_like or mostly_other or too_loud else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=voice)),
-        warnings=tuple(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like, unheard=unheard,
-                                    cut_short=cut_short, other_languages=other_languages,
-                                    stopped_at=stopped_at if at_limit else None)),
+        warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
+                                             unheard=unheard, cut_short=cut_short, other_languages=other_languages,
+                                             stopped_at=stopped_at if at_limit else None), smap, m, rules.code, clipped),
         question=question,
         model=model,
         unheard_s=unheard,
@@ -604,6 +604,33 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         other_languages=tuple(other_languages),
         room_untrusted=too_loud,
     )
+
+
+def level_warnings(warnings, smap, m, language: str, clipped: float = 0.0) -> tuple[str, ...]:
+    """``warnings`` (:func:`furikaeri.advice.warnings_for` of measurements ``m``, in ``language``;
+    ``clipped``: the share of samples at full scale) with the warning for speech that is
+    very quiet (:attr:`furikaeri.speech.SpeechMap.too_quiet`): the input gain set far too low,
+    which ``mic-check`` would call too quiet, was said nowhere, and a take at -60 dBFS had no
+    warning at all. When the background of such a take is the recording's own floor
+    (:attr:`~furikaeri.speech.SpeechMap.own_floor`: a 16-bit file's rounding), its little contrast
+    is no noisy room: the room's warning ("record somewhere quieter") gives way to this one, whose
+    fix is the gain, and which says the figures may be far off where the room's did
+    (``warn_too_quiet_unsure``; nothing is rated there, as before: :func:`furikaeri.advice.room_too_loud`)."""
+    from furikaeri.advice import room_warning
+    from furikaeri.audio import CLIPPED_SHARE
+    from furikaeri.lang import text
+
+    warnings = list(warnings)
+    if not (m.speech_detected and smap.too_quiet):
+        return tuple(warnings)
+    key = "warn_too_quiet"
+    if smap.own_floor:
+        room = room_warning(smap, sum(iv.duration for iv in smap.intervals), clipped=clipped > CLIPPED_SHARE)
+        if room in ("warn_noisy", "warn_very_noisy"):
+            said = text(language, room, db=smap.contrast_db)
+            warnings = [w for w in warnings if w != said]
+            key = "warn_too_quiet_unsure" if room == "warn_very_noisy" else key
+    return (*warnings, text(language, key, db=smap.speech_db, contrast=smap.contrast_db))
 
 
 def not_in_stretches(m, spans, rules, *, budget_s: float, doubtful=()):

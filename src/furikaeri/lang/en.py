@@ -961,6 +961,8 @@ TEXT = {
     'cut_left_out': ('{n} answer the recording stopped before it ended (its time limit, or a damaged file) is left out of the length (the part recorded is not the answer), and of the rates, pauses and voice when that part is under {share:.0%} of the budget',
                      '{n} answers the recording stopped before they ended (their time limit, or a damaged file) are left out of the length (the part recorded is not the answer), and of the rates, pauses and voice when that part is under {share:.0%} of the budget'),
     'fig_cut': 'cut off: the recording stopped first',
+    'warn_too_quiet': "The recording is very quiet (speech at {db:.0f} dBFS; aim for -30 to -12): the input gain is set far too low, or the microphone is far away. It was measured all the same, but the quieter a take, the more of its softest sounds (short fillers, the ends of words) sink into the recording's own noise; raise the input gain or move closer (furikaeri mic-check).",
+    'warn_too_quiet_unsure': "The recording is far too quiet (speech at {db:.0f} dBFS, only {contrast:.0f} dB above the recording's own noise floor; aim for -30 to -12): the answer's length, the time to its first word, its pauses, its pace and its words may be far off what was said, and so may the fillers. Raise the input gain or move closer (furikaeri mic-check) and record it again.",
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
