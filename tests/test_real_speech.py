@@ -185,7 +185,8 @@ def test_a_take_recorded_far_too_quiet_is_heard_whole_in_its_quiet_room(shared):
     audio, truth = realclips.real_l2(shared, "en_ALL_108_M_SHS_ENG_ST1")
     quiet = Audio(audio.samples * np.float32(10 ** (-30 / 20)), audio.rate)
     d = analyze_audio(quiet, language="en").to_dict()
-    assert not d["warnings"], d["warnings"]
+    # no noisy room nor other voices: only the level, whose fix is the gain (QA s36 C #5)
+    assert len(d["warnings"]) == 1 and d["warnings"][0].startswith("The recording is very quiet"), d["warnings"]
     assert abs(d["latency_s"] - truth["words"][0]["start"]) < 0.3, d["latency_s"]
     assert len(d["words"]) >= 0.95 * len(truth["words"]), len(d["words"])
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
