@@ -862,8 +862,13 @@ def test_monday_thursday_english(home, tmp_path):
     out = flat(run("compare", "--sessions", "Monday", "Thursday").output)
     assert "session means" in out and "What is your greatest weakness?" in out
 
-    # analyze --save joins the same archive and the same question
-    r = run("analyze", str(jfk), "--question", "What is your greatest strength?", "--save", "--session", "Friday",
+    # analyze --save joins the same archive and the same question (with another take: the file
+    # practice saved is one recording, not saved again)
+    import soundfile as sf
+
+    friday = tmp_path / "friday.wav"
+    sf.write(friday, *sf.read(jfk, dtype="int16"), subtype="PCM_16")
+    r = run("analyze", str(friday), "--question", "What is your greatest strength?", "--save", "--session", "Friday",
             "--note", "keep it")
     assert r.exit_code == 0, r.output
     with Store.open(home) as st:

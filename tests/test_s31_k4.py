@@ -195,7 +195,7 @@ def test_analyze_budget_1_fun_han_is_90_seconds(furikaeri_home):
 # --------------------------------------------------------------------------- 4: the program's lines in its language
 
 
-def test_the_saved_line_follows_the_command_not_the_report(furikaeri_home, monkeypatch):
+def test_the_saved_line_follows_the_command_not_the_report(furikaeri_home, monkeypatch, tmp_path):
     """QA: under a Japanese locale, an English answer's report ended with 'saved as answer 1':
     the program's own line, said in the report's language."""
     from furikaeri import stream
@@ -207,7 +207,9 @@ def test_the_saved_line_follows_the_command_not_the_report(furikaeri_home, monke
     r = invoke(["analyze", str(sample), "--save"])
     assert r.exit_code == 0, r.output
     assert "回答1として保存しました" in r.output and "saved as" not in r.output
-    r = invoke(["analyze", str(sample), "--save", "-l", "en"])  # a command told its language speaks it
+    other = tmp_path / "other.flac"  # another take: the same bytes are not saved twice
+    other.write_bytes(sample.read_bytes() + b"\0")
+    r = invoke(["analyze", str(other), "--save", "-l", "en"])  # a command told its language speaks it
     assert "saved as answer 2" in r.output
 
 
@@ -241,7 +243,7 @@ def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, 
 # --------------------------------------------------------------------------- 6: -q NUMBER is the archive's question
 
 
-def test_a_question_number_names_the_archived_question(furikaeri_home, monkeypatch):
+def test_a_question_number_names_the_archived_question(furikaeri_home, monkeypatch, tmp_path):
     """QA: `-q 5` is question 5 for progress and compare, but `analyze --save -q 5` saved a new
     question whose words were "5"."""
     from furikaeri import stream
@@ -256,20 +258,27 @@ def test_a_question_number_names_the_archived_question(furikaeri_home, monkeypat
 
     monkeypatch.setattr(stream, "analyze_recording", analysing)
     sample = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
-    r = invoke(["analyze", str(sample), "--save", "-q", "5"])  # an empty archive: no question 5
+    takes = iter(range(1, 100))
+
+    def take() -> str:  # another take each time: the same bytes are not saved twice
+        path = tmp_path / f"take{next(takes)}.flac"
+        path.write_bytes(sample.read_bytes() + path.name.encode())
+        return str(path)
+
+    r = invoke(["analyze", take(), "--save", "-q", "5"])  # an empty archive: no question 5
     assert r.exit_code == 2 and "no question 5 in your archive" in r.output
-    assert invoke(["analyze", str(sample), "--save", "-q", "What drives you?", "--budget", "75"]).exit_code == 0
-    assert invoke(["analyze", str(sample), "--save", "-q", "en-basic:strength"]).exit_code == 0
+    assert invoke(["analyze", take(), "--save", "-q", "What drives you?", "--budget", "75"]).exit_code == 0
+    assert invoke(["analyze", take(), "--save", "-q", "en-basic:strength"]).exit_code == 0
     for ref in ("1", "#1", "１"):
-        r = invoke(["analyze", str(sample), "--save", "-q", ref, "--session", "custom-1"])
+        r = invoke(["analyze", take(), "--save", "-q", ref, "--session", "custom-1"])
         assert r.exit_code == 0, r.output
     assert heard[-1]["question"] == "What drives you?"
     from furikaeri.questions import get_set
 
     strength = next(q for q in get_set("en-basic").questions if q.id == "strength")
-    assert invoke(["analyze", str(sample), "--save", "-q", "2"]).exit_code == 0
+    assert invoke(["analyze", take(), "--save", "-q", "2"]).exit_code == 0
     assert (heard[-1]["question"], heard[-1]["budget"]) == (strength.text, strength.budget_s)  # as its key brings
     with Store.open(furikaeri_home) as st:
         assert [(q.id, q.answer_count) for q in st.questions()] == [(1, 4), (2, 2)]  # no question "1"
-    r = invoke(["analyze", str(sample), "--save", "-q", "3"])
+    r = invoke(["analyze", take(), "--save", "-q", "3"])
     assert r.exit_code == 2 and "no question 3" in r.output

@@ -41,8 +41,10 @@ def test_the_commands_after_analyze_save_name_the_archive(tmp_path, monkeypatch)
 
     monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: fake_analysis(path, **kw))
     home = tmp_path / "my archive"
-    for _ in range(2):
-        r = invoke(["--home", str(home), "analyze", str(SAMPLE), "--save", "-q", "Why us?"])
+    for n in range(2):
+        take = tmp_path / f"take{n}.flac"  # two takes: the same bytes are not saved twice
+        take.write_bytes(SAMPLE.read_bytes() + bytes([n]))
+        r = invoke(["--home", str(home), "analyze", str(take), "--save", "-q", "Why us?"])
         assert r.exit_code == 0, r.output
     said = _commands(r.output)
     assert ["--home", str(home), "show", "2"] in said

@@ -166,16 +166,24 @@ def test_analyze_save_shows_the_check_of_the_previous_attempts_note(tmp_path, mo
     from test_compare_notes import make_analysis
 
     sample = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
+    takes = []
+
+    def take() -> str:  # another take each time: the same bytes are not saved twice
+        path = tmp_path / f"take{len(takes)}.flac"
+        path.write_bytes(sample.read_bytes() + bytes([len(takes)]))
+        takes.append(path)
+        return str(path)
+
     text = "I study physics and I build robots" if lang == "en" else "私は物理を学んでいます"
     paces = iter([175.0, 135.0, 135.0] if lang == "en" else [7.6 * 45, 6.0 * 45, 6.0 * 45])
     monkeypatch.setattr(stream, "analyze_recording",
                         lambda path, progress=None, **kw: make_analysis(text, lang=lang, rate=next(paces)))
     home = str(tmp_path / "h")
     note = "slow down" if lang == "en" else "ゆっくり話す"
-    first = CliRunner().invoke(cli, ["--home", home, "analyze", str(sample), "--save", "-q", "Why us?", "--note", note])
+    first = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "--save", "-q", "Why us?", "--note", note])
     assert first.exit_code == 0 and t(lang, "fix_better") not in first.output, first.output
-    second = CliRunner().invoke(cli, ["--home", home, "analyze", str(sample), "--save", "-q", "Why us?"])
+    second = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "--save", "-q", "Why us?"])
     assert second.exit_code == 0, second.output
     assert t(lang, "fix_better") in second.stdout, second.stdout  # as practice says it, in the answer's language
-    said = CliRunner().invoke(cli, ["--home", home, "analyze", str(sample), "--save", "-q", "Why us?", "--json"])
+    said = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "--save", "-q", "Why us?", "--json"])
     assert said.exit_code == 0 and t(lang, "fix_better") not in said.stdout  # a script's JSON stays one document

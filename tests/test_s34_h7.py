@@ -28,18 +28,26 @@ def test_analyze_save_json_carries_the_note_check_as_fix(tmp_path, monkeypatch):
     monkeypatch.setattr(stream, "analyze_recording", lambda path, progress=None, **kw: make_analysis(
         "I study physics and I build robots", lang="en", rate=next(paces)))
     home = str(tmp_path / "h")
-    first = CliRunner().invoke(cli, ["--home", home, "analyze", str(SAMPLE), "--save", "-q", "Why us?", "--json",
+    takes = []
+
+    def take() -> str:  # another take each time: the same bytes are not saved twice
+        path = tmp_path / f"take{len(takes)}.flac"
+        path.write_bytes(SAMPLE.read_bytes() + bytes([len(takes)]))
+        takes.append(path)
+        return str(path)
+
+    first = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "--save", "-q", "Why us?", "--json",
                                      "--note", "slow down"])
     assert first.exit_code == 0, first.output
     assert json.loads(first.stdout)["fix"] is None  # no earlier attempt: one shape all the same
-    second = CliRunner().invoke(cli, ["--home", home, "analyze", str(SAMPLE), "--save", "-q", "Why us?", "--json"])
+    second = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "--save", "-q", "Why us?", "--json"])
     assert second.exit_code == 0, second.output
     lines = second.stdout.splitlines()
     assert len(lines) == 1, second.stdout  # still one document a file
     doc = json.loads(lines[0])
     assert doc["answer_id"] == 2 and doc["fix"]["previous_answer_id"] == 1, doc
     assert doc["fix"]["note"] == "slow down" and doc["fix"]["verdict"] == "better", doc
-    plain = CliRunner().invoke(cli, ["--home", home, "analyze", str(SAMPLE), "-q", "Why us?", "--json"])
+    plain = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "-q", "Why us?", "--json"])
     assert "fix" not in json.loads(plain.stdout)  # not saved: nothing checked
 
 

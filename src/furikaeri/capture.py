@@ -55,6 +55,7 @@ import errno
 import json
 import os
 import queue
+import signal
 import struct
 import threading
 import time
@@ -909,6 +910,9 @@ class Recorder:
         self._carry = b""  # a partial frame waiting for the rest of its bytes
         self._write_error: OSError | None = None
         self._started = False
+        self._closing = False
+        #: Ctrl-C pressed again while the take was closing, held (see :meth:`_ctrl_c_once`).
+        self.held_interrupts = 0
 
     # -- the whole take
 
@@ -917,7 +921,8 @@ class Recorder:
 
         A device that stops delivering audio mid-take returns ``stopped_by="device_error"`` with
         everything recorded until then (not an exception). KeyboardInterrupt (Ctrl-C) ends the
-        take normally with ``stopped_by="interrupt"``.
+        take normally with ``stopped_by="interrupt"``; a Ctrl-C pressed again while it closes is
+        held (:meth:`_ctrl_c_once`), so the take is always returned whole.
 
         Raises
         ------
@@ -944,14 +949,42 @@ class Recorder:
         self._tracker = LevelTracker(self.rate, self.channels)
         if self._consumer is not None:
             self.feed = BlockFeed(self._consumer)
-        try:
-            self._start(sd, stream)
-            self._write_loop(stream)
-        except KeyboardInterrupt:
-            self.stopped_by = "interrupt"
-        finally:
-            header_ok = self._finish(stream)
+        with self._ctrl_c_once():
+            try:
+                self._start(sd, stream)
+                self._write_loop(stream)
+            except KeyboardInterrupt:
+                self.stopped_by = "interrupt"
+            finally:
+                self._closing = True
+                header_ok = self._finish(stream)
         return self._result(header_ok)
+
+    @contextmanager
+    def _ctrl_c_once(self):
+        """While inside (on the main thread, where Ctrl-C raises KeyboardInterrupt), Ctrl-C ends
+        the take as before, but once: one pressed again while the take is closing (PortAudio's
+        stream stopping, the last blocks written, the file closed), or after the take ended
+        otherwise, is held (counted in :attr:`held_interrupts`) instead of escaping from
+        ``stream.stop()`` with the take neither analysed nor saved nor named (QA s36 C #2:
+        ``timeout -s INT`` signals the process and its group, two SIGINTs microseconds apart)."""
+        if (threading.current_thread() is not threading.main_thread()
+                or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+            yield  # ignored (started in the background), or someone else's handler: left as it is
+            return
+
+        def once(signum, frame):
+            if self._closing or self.stopped_by is not None or self._write_error is not None:
+                self.held_interrupts += 1
+                return
+            self._closing = True  # set before raising: a second press on the way out is held too
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGINT, once)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     # -- the audio thread
 

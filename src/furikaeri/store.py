@@ -11,7 +11,8 @@ Reliability, and how it is obtained:
   its ``_migrations`` row. A released migration is never edited: add a new one.
 * **Concurrent writers.** WAL mode, ``busy_timeout`` (30 s by default) and ``BEGIN IMMEDIATE``
   for every write: a second process waits for the lock instead of failing, and no write is
-  lost; one that waits in vain says the database stayed locked. Reads do not block writes in
+  lost; a wait of more than :data:`BUSY_NOTICE_S` is said on stderr as it begins, and one that
+  waits in vain says the database stayed locked. Reads do not block writes in
   WAL mode, and opening a database whose schema is current only reads: ``history`` and the
   other reading commands open at once while another process writes.
 * **Killed processes.** Every write that belongs together (an answer, its note) happens in one
@@ -527,9 +528,10 @@ def _snapshot(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 @contextlib.contextmanager
 def _immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A write transaction taken up front (``BEGIN IMMEDIATE``): waits on busy_timeout for
-    another writer instead of failing half way through. SQLite may have rolled back already
-    (a full disk does that): then there is nothing to roll back, and the first error counts."""
-    db.execute("BEGIN IMMEDIATE")
+    another writer instead of failing half way through (:func:`_begin_immediate`). SQLite may
+    have rolled back already (a full disk does that): then there is nothing to roll back, and
+    the first error counts."""
+    _begin_immediate(db)
     try:
         yield db
     except BaseException:
@@ -538,6 +540,49 @@ def _immediate(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     else:
         db.execute("COMMIT")
+
+
+#: How long a write waits for another process's lock before it says that it is waiting
+#: (:func:`_begin_immediate`): a wait of up to 30 s in silence looked like a hang (QA s36 C #6).
+BUSY_NOTICE_S = 1.0
+
+
+def _begin_immediate(db: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``, waiting on ``busy_timeout`` as before; a wait longer than
+    :data:`BUSY_NOTICE_S` is said with one line on stderr, once, in the command's language
+    (:func:`_say_waiting`), and then goes on for the rest of the timeout."""
+    total_ms = int(db.execute("PRAGMA busy_timeout").fetchone()[0])
+    notice_ms = int(BUSY_NOTICE_S * 1000)
+    if total_ms <= notice_ms:
+        db.execute("BEGIN IMMEDIATE")
+        return
+    db.execute(f"PRAGMA busy_timeout = {notice_ms}")
+    try:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as e:
+            if not _is_locked(e):
+                raise
+        _say_waiting(db, total_ms / 1000)
+        db.execute(f"PRAGMA busy_timeout = {total_ms - notice_ms}")
+        db.execute("BEGIN IMMEDIATE")
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {total_ms}")
+
+
+def _say_waiting(db: sqlite3.Connection, seconds: float) -> None:
+    """The line that says a write waits for another process's lock on the archive, for up to
+    ``seconds`` (the archive's folder named: it may be another ``--home``'s)."""
+    try:
+        file = next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+    except sqlite3.Error:
+        file = ""
+    where = f" {Path(file).parent}" if file else ""
+    warn(f"the archive{where} is busy (another furikaeri, or a program that opened it?): waiting up to "
+         f"{seconds:.0f} s for it…",
+         ja=f"アーカイブ{where + ' ' if where else ''}は使用中です（別の furikaeri か、このファイルを開いたプログラムがありませんか）。"
+            f"最大 {seconds:.0f} 秒待ちます…")
 
 
 # --------------------------------------------------------------------------- records

@@ -712,23 +712,54 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
 
 def check_not_saved(path) -> None:
     """Refuse a ``--save`` of a recording the archive already holds as an answer's (the command
-    `recover` suggests, run twice, made two identical answers of one take and skewed progress).
-    Only the archive's own copies are known: a file of the person's saved again (a take of the
-    same name recorded anew) is theirs to save. Raises :class:`~furikaeri.errors.AlreadySaved`."""
+    `recover` suggests, run twice, made two identical answers of one take and skewed progress):
+    the archive's own copy, or a file of the same bytes (:func:`saved_as`: a take in ``takes/``
+    is copied into ``audio/`` under a new name when saved). A file of the person's saved again
+    under the same name with other audio (a take of the same name recorded anew) is theirs to
+    save. Raises :class:`~furikaeri.errors.AlreadySaved`."""
     from furikaeri.errors import AlreadySaved
 
-    try:
-        where = Path(path).resolve()
-    except OSError:
-        return
     with open_store(reading=True) as store:
-        held = next((a.id for a in store.answers(full=False)
-                     if a.audio_path and Path(a.audio_path).resolve() == where), None)
+        held = saved_as(Path(path), store.answers(full=False))
     if held is not None:
         home = home_given()
         raise AlreadySaved(f"{path} is already saved as answer {held} (`furikaeri{home} show {held}`): not saved again",
                            ja=f"{path} は回答{held}として保存済みです（`furikaeri{home} show {held}`）。"
                               "もう一度は保存しません")
+
+
+def saved_as(path: Path, answers) -> int | None:
+    """The answer of ``answers`` whose recording ``path`` is: its own file, else the first (by
+    number) whose file holds the same bytes. Cheap for an archive of hundreds of answers: only
+    the files of ``path``'s size are read, each only as far as the first difference. A file or
+    recording that cannot be read matches nothing."""
+    import filecmp
+    import stat
+
+    try:
+        where = path.resolve()
+        st = path.stat()
+    except (OSError, ValueError, RuntimeError):
+        return None
+    same_size = []
+    for a in answers:
+        if not a.audio_path:
+            continue
+        kept = Path(a.audio_path)
+        try:
+            if kept.resolve() == where:
+                return a.id
+            if stat.S_ISREG(st.st_mode) and st.st_size and kept.stat().st_size == st.st_size:
+                same_size.append((a.id, kept))
+        except (OSError, ValueError, RuntimeError):
+            continue
+    for answer_id, kept in sorted(same_size):
+        try:
+            if filecmp.cmp(path, kept, shallow=False):
+                return answer_id
+        except (OSError, ValueError):
+            continue
+    return None
 
 
 def check_room(path) -> None:
