@@ -8,7 +8,7 @@ import re
 import shlex
 from pathlib import Path
 
-from furikaeri.cli.common import analyze_command, open_store, user_dir
+from furikaeri.cli.common import analyze_command, open_store, saved_as, user_dir
 
 
 def settings_before_repair(folders: list) -> dict:
@@ -30,10 +30,10 @@ def save_commands(paths: list, settings: dict | None = None) -> dict:
     from furikaeri.questions import all_sets
     from furikaeri.session import key_in_name
 
-    saved: set = set()
+    answers: list = []
     try:  # only read: a recover under a --home with no archive yet makes none
         with open_store(reading=True) as store:
-            saved = {Path(a.audio_path).resolve() for a in store.answers(full=False) if a.audio_path}
+            answers = [a for a in store.answers(full=False) if a.audio_path]
     except Exception:  # noqa: BLE001 - an archive that cannot be read: the hint is still right
         pass
     try:
@@ -42,7 +42,7 @@ def save_commands(paths: list, settings: dict | None = None) -> dict:
         keys = {}
     out = {}
     for path in paths:
-        if Path(path).resolve() in saved:
+        if saved_as(Path(path), answers) is not None:  # saved already, as its own file or as a copy of its bytes
             continue
         named = re.sub(r"^(\d{8}T\d{6}|take-\d{8}-\d{6})-", "", Path(path).stem)
         if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
