@@ -16,7 +16,7 @@ from typing import Any
 from furikaeri import norms
 from furikaeri.errors import UsageError
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
-from furikaeri.metrics import METRIC_BY_NAME, answer_document, documented, too_short, unit_key
+from furikaeri.metrics import METRIC_BY_NAME, answer_document, cut_off, documented, too_short, unit_key
 from furikaeri.store import Store, local_minute
 
 
@@ -221,16 +221,23 @@ def _md_answer(a: dict[str, Any], lang: str, started: str = "") -> list[str]:
 #: The mark beside the rates of an answer far too short for its budget, as history marks them
 #: (escaped: two bare ``*`` on a line would set what lies between them in italics).
 SHORT_MARK = "\\*"
+#: The mark beside the length of an answer the recording stopped before it ended, and beside
+#: its rates when the part recorded is too short for them, as history marks it
+#: (:data:`furikaeri.report.history.CUT_MARK`): the recorder cut it, the person gave no short
+#: answer (QA s36 B #7).
+CUT_MARK = "†"
 
 
 def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
     """The answer's figures line, each figure with its unit only where it has a value (a bare
     "–" where it has none, never 「–回/分」), and what a reader needs to read them: why the
-    figures counted from its words are missing (it sounds like the other language), or a mark
-    on the rates of an answer far too short for them to mean much (as history marks them)."""
+    figures counted from its words are missing (it sounds like the other language), a mark on
+    the length of an answer the recording cut off (and on its rates when the part recorded is
+    that short), or a mark on the rates of an answer far too short for them to mean much (as
+    history marks them), each with the footnote history gives it."""
     m, language = a["metrics"], a.get("language") or ""
-    short = too_short(m)
-    mark = SHORT_MARK if short else ""
+    short, cut = too_short(m), cut_off(m)
+    mark = (CUT_MARK if cut else SHORT_MARK) if short else ""
 
     def fig(name: str) -> str:
         return _md_value(name, m.get(name), lang, language)
@@ -238,15 +245,18 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
     pace = get_rules(language).pace_key
     budget = m.get("budget_s")
     figures = text(lang, "md_figures", answer=fig("answer_s"),
-                   budget="–" if budget is None else text(lang, "value_answer_s", value=f"{budget:g}"),
+                   budget="–" if budget is None else text(lang, "value_answer_s", value=f"{budget:g}")
+                   + (CUT_MARK if cut else ""),
                    fillers=fig("fillers_per_min") + (mark if m.get("fillers_per_min") is not None else ""),
                    rate=fig(pace) + (mark if m.get(pace) is not None else ""), pauses=fig("long_pauses"))
     lines = [figures]
     heard = (a.get("analysis") or {}).get("sounds_like")
+    if cut:  # whatever else is said: its length is the recording's, not the answer's
+        lines.append(CUT_MARK + text(lang, "history_cut_note", share=norms.SHORT_ANSWER_SHARE))
     if heard in LANGUAGES and language in LANGUAGES:
         lines.append(text(lang, "md_sounds_like", analysed=text(lang, f"language_{language}"),
                           heard=text(lang, f"language_{heard}")))
-    elif short and mark in figures:
+    elif short and not cut and mark in figures:
         lines.append(mark + text(lang, "history_short_note", share=norms.SHORT_ANSWER_SHARE))
     return lines
 
