@@ -71,3 +71,85 @@ def test_markdown_marks_a_cut_take_as_history_does(tmp_path, lang, cut_said, sho
     assert short_said in short and "†" not in short and short.split("\n")[2].count("\\*") == 2
     history = invoke(["--home", home, "history", "--lang", lang], terminal_width=120).output
     assert "10.4/60†" in history and "50.0/60†" in history  # the marks history gives the same answers
+
+
+# --------------------------------------------------------------------------- 2: a note's limit not kept
+
+
+def _check(home: Path, lang: str) -> tuple[str, dict]:
+    said = invoke(["--home", home, "compare", "1", "2", "--lang", lang], terminal_width=120).output
+    fix = json.loads(invoke(["--home", home, "compare", "1", "2", "--json"]).stdout)
+    return " ".join(said.split()), fix
+
+
+def _fix_of(doc: dict) -> dict:
+    found = doc.get("fix") or next((v for v in doc.values() if isinstance(v, dict) and "verdict" in v
+                                    and "note" in v), None)
+    assert found is not None, doc
+    return found
+
+
+@pytest.mark.parametrize("lang, note, said", [
+    ("en", "keep it under 15 seconds",
+     "not kept yet: the answer is still over the limit your note set: length (your limit 15 s): 20.0 s → 20.0 s = still over your limit"),
+    ("ja", "15秒以内に収める",
+     "メモの上限はまだ守れていません（上限を超えたままです）: 長さ（メモの上限15秒）: 20.0秒 → 20.0秒 = 上限を超えたまま")])
+def test_a_limit_still_not_kept_is_not_overshot(tmp_path, lang, note, said):
+    """A 20-s answer under "keep it under 15 seconds" on a 90-s budget, then another 20-s one,
+    was 'overshot': "you did what your note asked, and the answer is now short", though nothing
+    changed and it is still over the note's 15 s."""
+    home = tmp_path / "h"
+    _save(home, [20.0, 20.0], budget=90.0, note=note, language=lang,
+          question=STRENGTH if lang == "en" else PR)
+    text, doc = _check(home, lang)
+    assert said in text, text
+    assert "did what your note asked" not in text and "メモどおり" not in text
+    assert _fix_of(doc)["verdict"] == "same"
+
+
+@pytest.mark.parametrize("lang, note", [("en", "keep it under 15 seconds"), ("ja", "15秒以内")])
+def test_a_limit_neared_and_not_kept_is_better_not_yet(tmp_path, lang, note):
+    """30 s, then 20 s on a 15-s limit: better, not yet under the limit (never "done as asked")."""
+    home = tmp_path / "h"
+    _save(home, [30.0, 20.0], budget=90.0, note=note, language=lang)
+    text, doc = _check(home, lang)
+    assert ("better, though not yet where it should be" in text) or ("まだ目標には届いていません" in text), text
+    assert _fix_of(doc)["verdict"] == "better"
+
+
+@pytest.mark.parametrize("lang, note, said, wrong", [
+    ("en", "keep it under 15 seconds", "kept within what your note asked, and the answer is short for its budget",
+     "past the length"),
+    ("en", "stay within the time", "kept within what your note asked, and the answer is short for its budget",
+     "over its budget"),
+    ("ja", "15秒以内", "メモどおりの長さに収まっていますが、持ち時間に対して短すぎます", "短くなりました")])
+def test_a_limit_kept_by_a_thin_answer_is_said_kept_not_past(tmp_path, lang, note, said, wrong):
+    """10 s, then 12 s of a 90-s budget on "keep it under 15 seconds": inside the limit both
+    times and short. It read "the answer went past the length the note set" (「メモどおり短く
+    なりました」 in Japanese), and on "stay within the time" "now runs over its budget"."""
+    home = tmp_path / "h"
+    _save(home, [10.0, 12.0], budget=90.0, note=note, language=lang)
+    text, doc = _check(home, lang)
+    assert said in text and wrong not in text, text
+    assert _fix_of(doc)["verdict"] == "overshot"  # done as asked, until the answer is thin
+
+
+def test_talk_less_with_no_shorter_answer_is_not_done(tmp_path):
+    """"talk less", 20 s then 20 s of 90: the answer is no shorter, so not "you did what your note asked"."""
+    home = tmp_path / "h"
+    _save(home, [20.0, 20.0], budget=90.0, note="talk less")
+    text, doc = _check(home, "en")
+    assert "did what your note asked" not in text and _fix_of(doc)["verdict"] == "same"
+    home2 = tmp_path / "h2"
+    _save(home2, [30.0, 20.0], budget=90.0, note="talk less")  # shorter, as asked, and now short: overshot
+    text, doc = _check(home2, "en")
+    assert "you did what your note asked, and the answer is now short for its budget" in text
+
+
+def test_a_limit_kept_and_thinned_is_still_overshot(tmp_path):
+    """20 s, then 12 s on "keep it under 15 seconds" of 90: done as asked, and now short."""
+    home = tmp_path / "h"
+    _save(home, [20.0, 12.0], budget=90.0, note="keep it under 15 seconds")
+    text, doc = _check(home, "en")
+    assert "you did what your note asked, and the answer is now short for its budget" in text
+    assert _fix_of(doc)["verdict"] == "overshot"

@@ -269,14 +269,34 @@ def _overshot_key(c: Change, fix: FixCheck | None = None) -> str:
     (:func:`furikaeri.metrics.past_budget`); shorter and now short for its budget only where
     the report says "short" too (``fix.thin``), else short of the note's aim (57 s, then 19.8 s
     on "about 40 s" of 60: within the budget) or, for an aim past the budget, of the budget's
-    length it is judged against."""
-    if c.delta is not None and c.delta > 0:
+    length it is judged against. A length held where the note asks (inside its limit, or the
+    budget) and thin is short, whichever way it moved: 10 s, then 12 s of 90 on "keep it under
+    15 seconds" went past no length, and, no shorter than before, is said so: held where the
+    note asks, and short (never "shorter, as your note asked")."""
+    if _held_thin(c, fix) and c.delta is not None and c.delta >= 0:  # no shorter: "shorter, as asked" is untrue
+        return "overshot_held_short"
+    if c.delta is not None and c.delta > 0 and not _held_thin(c, fix):
         return "overshot_aim" if fix is not None and _aims(fix) else "overshot_over"
     if fix is None or fix.thin:
         return "overshot_short"
     if fix.target_s is not None:
         return "overshot_aim_short"
     return "overshot_budget_short" if fix.aim_over_budget_s is not None else "overshot_short"
+
+
+def _over_limit(c: Change, fix: FixCheck) -> bool:
+    """Is ``c`` the answer's length, past the limit the note sets itself ("keep it under 15
+    seconds") at both ends: unchanged over it, which a bare "same" does not say?"""
+    return c.metric == "answer_s" and fix.limit_s is not None and fix.limit_over_budget_s is None \
+        and all(v is not None and v > fix.limit_s for v in (c.before, c.after))
+
+
+def _held_thin(c: Change, fix: FixCheck | None) -> bool:
+    """Is ``c``, an answer's length the note's check calls overshot, one kept inside the note's
+    limit (or the budget, with no limit or target of the note's own) and short for its budget
+    (:func:`furikaeri.notes.thinned`), not one that went past a length?"""
+    return fix is not None and fix.thin and fix.target_s is None and c.after is not None \
+        and (fix.limit_s is None or c.after <= fix.limit_s)
 
 
 def _say(console: Console, markup: str) -> None:
@@ -443,6 +463,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_word_gone"  # said last time, not heard now: no "still where it should be"
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
+    elif fix.verdict == "same" and len(fix.changes) == 1 and _over_limit(fix.changes[0], fix):
+        key = "fix_same_over_limit"  # 20 s, then 20 s on "keep it under 15 seconds": not kept, and says so
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
         # a shorter answer asked for, and now too short; a longer one, and now over the budget
         key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), fix)
@@ -465,6 +487,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             label += t("fix_target_over_budget", lang, target=fix.aim_over_budget_s, budget=fix.budget_s)
         verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
             else _held(c, lang) if fix.held(i) \
+            else Text("= " + t("same_over_limit", lang), style=_VERDICT_STYLE["same"]) \
+            if c.verdict == "same" and _over_limit(c, fix) \
             else _verdict(c, lang, by_band=False, fix=fix)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
