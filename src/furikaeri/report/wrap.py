@@ -109,16 +109,35 @@ def _phrase_end(plain: str, k: int) -> int:
     a space or a bracket's start; 2 after kana before a word (「要点で」|「締めくくり」: a particle
     or an ending, then a new word); 1 where the script changes between words (kanji and
     katakana, a digit and kanji); 0 before kana (a word's ending or its particle: 「話」|「し」,
-    「メモ」|「は」) and inside a word."""
+    「メモ」|「は」) and inside a word. After を, which only ends a phrase, 2 whatever follows; an
+    honorific prefix goes with its word: 2 before it (「自己PRを」|「お願いします」), 0 after it
+    (never 「お」|「願いします」)."""
     before, after = plain[k - 1], plain[k]
     if before in PHRASE_END or after in NO_LINE_END or " " in (before, after):
         return 3
     kind_before, kind_after = _script(before), _script(after)
+    if _prefix(plain, k - 1):  # 「お」|「願い」: the honorific prefix goes with its word
+        return 0
+    if before in PARTICLE_END or (kind_before == "kana" and _prefix(plain, k)):
+        return 2  # 「自己PRを」|「お願いします」: を ends a phrase, and お/ご opens the word after it
     if kind_after == "kana":
         return 0
     if kind_before == "kana":
         return 2
     return 1 if kind_before != kind_after else 0
+
+
+#: A particle that only ever ends a phrase (「自己PRを」|「お願いします」), whatever follows it:
+#: a break after it is a phrase's end even before kana, where a break is otherwise inside a word.
+PARTICLE_END = set("を")
+#: Honorific prefixes (お願い, ご質問): before a kanji, the start of the word, never its own phrase.
+PREFIXES = set("おご御")
+
+
+def _prefix(plain: str, k: int) -> bool:
+    """Is ``plain[k]`` an honorific prefix (:data:`PREFIXES`) opening the kanji word after it
+    (「お願い」, 「ご質問」)?"""
+    return 0 <= k < len(plain) - 1 and plain[k] in PREFIXES and _script(plain[k + 1]) == "kanji"
 
 
 def _script(ch: str) -> str:
