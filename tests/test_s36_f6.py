@@ -183,3 +183,18 @@ def test_history_breaks_a_japanese_question_between_phrases(tmp_path):
         row = next(x for x in lines if "自己PR" in x)
         assert "自己PRを " in row and "自己PRをお" not in row, r.output
         assert any(x.startswith("お願いします。") for x in lines), r.output
+
+
+@pytest.mark.parametrize("text, width, line", [
+    ("学生時代はたまご焼きのお店でアルバイトをしていました。", 16, "学生時代はたまご"),
+    ("実家はいちご農家で、毎年いちご狩りを手伝います。", 12, "実家はいちご"),
+    ("なお更努力しようと思いました。", 10, "なお"),
+])
+def test_a_words_own_last_kana_is_no_honorific_prefix(text, width, line):
+    # お/ご after a word's own kana (たまご焼き, いちご農家, なお更) is no prefix to break before
+    # (V1 R1: 学生時代はたま | ご焼き after 8e49795)
+    from rich.text import Text
+
+    from furikaeri.report.wrap import wrap_unspaced
+
+    assert wrap_unspaced(Text(text), width).plain.split("\n")[0] == line

@@ -132,12 +132,18 @@ def _phrase_end(plain: str, k: int) -> int:
 PARTICLE_END = set("を")
 #: Honorific prefixes (お願い, ご質問): before a kanji, the start of the word, never its own phrase.
 PREFIXES = set("おご御")
+#: Particles after which an お/ご before a kanji opens an honorific word (「PRを」|「お願い」,
+#: 「何か」|「ご質問」); after any other kana it is a word's own last kana (たまご焼き, いちご農家,
+#: なお更), no place to break.
+PARTICLES = set("をがはにでともかのへや")
 
 
 def _prefix(plain: str, k: int) -> bool:
     """Is ``plain[k]`` an honorific prefix (:data:`PREFIXES`) opening the kanji word after it
-    (「お願い」, 「ご質問」)?"""
-    return 0 <= k < len(plain) - 1 and plain[k] in PREFIXES and _script(plain[k + 1]) == "kanji"
+    (「お願い」, 「ご質問」): at the start, after a particle (:data:`PARTICLES`) or after no kana,
+    not a word's own last kana (たまご焼き)?"""
+    return (0 <= k < len(plain) - 1 and plain[k] in PREFIXES and _script(plain[k + 1]) == "kanji"
+            and (k == 0 or plain[k - 1] in PARTICLES or _script(plain[k - 1]) != "kana"))
 
 
 def _script(ch: str) -> str:
