@@ -34,3 +34,9 @@ def test_english_help_keeps_clicks_names():
     result = CliRunner(env={"LANG": "en_US.UTF-8", "LC_ALL": None, "LC_MESSAGES": None}).invoke(
         cli, ["analyze", "--help"], prog_name="furikaeri")
     assert "--model TEXT" in result.output and "--budget SECONDS" in result.output
+
+
+def test_ranges_read_as_japanese_says_them():
+    assert re.search(r"-n, --limit N\s+最大 N 問。\s+\[1以上\]", help_text("practice"))
+    assert "[5〜1800]" in help_text("analyze") and "<=x" not in help_text("analyze")
+    assert re.search(r"--date 日付\s", help_text("reflect")) and re.search(r"--stage 段階\s", help_text("reflect"))

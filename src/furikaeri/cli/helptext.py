@@ -33,7 +33,9 @@ METAVARS = {"TEXT": "テキスト", "INTEGER RANGE": "整数", "INTEGER": "整�
 #: Where a type's name says less than the option does (``--model TEXT``): what to give, by option.
 OPTION_METAVARS = {"--model": "名前かパス", "--question": "質問", "--session": "名前", "--set": "セット",
                    "--company": "企業", "--since": "日付", "--only": "ID", "--device": "番号か名前",
-                   "--note": "メモ", "--wrong": "メモ", "--why": "メモ", "--next": "メモ", "--limit": "N"}
+                   "--note": "メモ", "--wrong": "メモ", "--why": "メモ", "--next": "メモ", "--limit": "N",
+                   "--date": "日付", "--stage": "段階", "--answer": "回答", "--reaction": "メモ", "--went-well": "メモ",
+                   "--to-fix": "メモ"}
 _METAVAR = re.compile(r"(?<![\w-])(" + "|".join(sorted(METAVARS, key=len, reverse=True)) + r")(?![\w-])")
 #: click's notes after an option's help (``[default: 3; required]``), in Japanese.
 EXTRAS = (("default: ", "既定: "), ("env var: ", "環境変数: "), ("required", "必須"))
@@ -174,7 +176,14 @@ def option_help(param: click.Parameter, shown: str) -> str:
     notes = shown[len(english):] if shown.startswith(english) else ""
     for en, ja in EXTRAS:
         notes = notes.replace(en, ja)
+    for rx, ja in RANGES:
+        notes = rx.sub(ja, notes)
     return (help_ja.OPTIONS.get(english, english) + notes).strip()
+
+
+#: click's range notes (``[x>=1]``, ``[5<=x<=1800]``) as Japanese says a range.
+RANGES = ((re.compile(r"\b([\d.]+)<=x<=([\d.]+)\b"), r"\1〜\2"), (re.compile(r"\bx>=([\d.]+)\b"), r"\1以上"),
+          (re.compile(r"\bx<=([\d.]+)\b"), r"\1以下"))
 
 
 def _cell_wrap(words: str, room: int) -> list[str]:
