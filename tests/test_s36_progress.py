@@ -57,3 +57,17 @@ def test_one_question_in_two_languages_names_each_block(tmp_path):
     out = progress(home)
     assert "Why us? (English)" in out and "Why us?（日本語）" in out  # each block in its own language
     assert "Tell me about yourself (" not in out  # one language: nothing to tell apart
+
+
+def test_one_question_in_two_languages_asked_for_shows_its_blocks_alone(tmp_path):
+    # progress -q of a question answered in English and in Japanese: its two blocks, not two
+    # "overall" blocks repeating them figure for figure (V1 #6)
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        qid = st.question_for("mine:why", "Why us?", language="en", budget_s=60.0, set_name="mine", now=MONDAY)
+        for i, lang in enumerate(["en", "ja", "ja"]):
+            sid = st.create_session(f"s{i}", now=MONDAY + timedelta(days=i))
+            st.add_answer(sid, analysis(lang), question_id=qid, now=MONDAY + timedelta(days=i))
+    out = progress(home, "-q", "mine:why")
+    assert "overall" not in out and "全体" not in out, out
+    assert "Why us? (English)" in out and "Why us?（日本語）" in out

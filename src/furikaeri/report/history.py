@@ -1140,9 +1140,11 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
     def own(block) -> str:
         return block.language if each_own and block.language in LANGUAGES else lang
 
-    one_question = len(prog.questions) == 1 and len(prog.overall) == 1 and \
-        prog.questions[0].attempts == prog.overall[0].attempts
-    overall = () if one_question else prog.overall  # one question asked for: its block says it all
+    # one question asked for (in one language or several): its blocks say it all
+    one_question = len({b.question_id for b in prog.questions}) == 1 and \
+        sum(b.attempts for b in prog.questions) == sum(o.attempts for o in prog.overall)
+    several = len(prog.overall) > 1
+    overall = () if one_question else prog.overall
     figures = {id(b): _progress_figures(b, own(b)) for b in (*overall, *prog.questions)}
     table = as_tables(list(figures.values()), console.width)  # every block alike
     for i, o in enumerate(overall):
@@ -1157,7 +1159,7 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
         console.print(_progress_table(figures[id(o)], console.width, table))
         _say_short(console, o, own(o))
         if o.language:  # its usual pace under its language's table
-            _render_usual(console, prog, lang, each_own=each_own, only=o.language, several=len(prog.overall) > 1)
+            _render_usual(console, prog, lang, each_own=each_own, only=o.language, several=several)
     if not one_question:
         _render_usual(console, prog, lang, each_own=each_own, only=False)
     split = {b.question_id for b in prog.questions} if len(prog.questions) > 1 else set()
@@ -1171,10 +1173,13 @@ def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bo
                       f"{t('attempts', bl, n=block.attempts)}[/dim]")
         console.print(_progress_table(figures[id(block)], console.width, table))
         _say_short(console, block, bl)
-        if one_question:
-            _render_usual(console, prog, lang, each_own=each_own)
+        if one_question:  # the usual pace under its language's block; the warning once, after the last
+            _render_usual(console, prog, lang, each_own=each_own, only=block.language if several else None,
+                          several=several)
         if block.last_note:
             _say(console, f"[dim]{t('your_note', bl)}: {escape(block.last_note)}[/dim]")
+    if one_question and several:
+        _render_usual(console, prog, lang, each_own=each_own, only=False)
 
 
 def _say_short(console: Console, block: ProgressBlock, lang: str) -> None:
