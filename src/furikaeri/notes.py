@@ -143,18 +143,44 @@ _SECONDS = rf"(?:\d+:[0-5]\d\b|{_EN_NUM}(?:\s+and\s+a\s+half)?\s*-?\s*{_EN_UNIT}
            rf"\d+\s*(?:s|secs?|seconds?)\b|(?:[1-5]\d|{_EN_TENS})\b(?!\s*(?:[.:]\d|{_EN_UNIT}|%)))(?<![.:]))?)"
 _JA_NUMBER = r"[0-9０-９一二三四五六七八九十百]+(?:[.．][0-9０-９]+)?"
 _JA_SECONDS = rf"(?<![0-9０-９一二三四五六七八九十百])(?!十分(?!以内|以下|未満|まで)){_JA_NUMBER}\s*(?:分\s*(?:{_JA_NUMBER}\s*秒?|半)?|秒)"
+#: Words of an amount before a time's verb (「20秒ほど超えた」, 「20秒も長く話した」): how much, not a
+#: length reached.
+_JA_SOME_AMOUNT = r"(?:程度|くらい|ぐらい|位|ほど|近く|以上|も|弱|強)"
+#: Talking at length, told as done (「長く話してしまった」, 「長く話した」, 「長く喋っちゃった」,
+#: 「長く答えました」, 「話を長くしてしまった」, 「長く話したら時間を超えた」): the answer ran long, a fault;
+#: not a wish (「もっと長く話す」, 「長く話したらよかった」), nor something else made longer
+#: (「語尾を長くした」), nor the want or failure told (「長く話したい」, 「長く話したかった」, 「長く話せなかった」, 「長く話した方がいい」).
+_JA_TALKED_LONG = r"(?<!もっと)(?<!もう少し)(?<!もうちょっと)(?:(?:話|回答|答え|説明)を長[くめ]に?し|長[くめ]に?(?:話し|喋っ|しゃべっ|答え)|" \
+                  r"長[くめ]に?し(?=て?しま|ちゃ))(?:て?しま[っうい]|ちゃ[っうい]|てた|ていた|ていました|ました|" \
+                  r"たら(?![よ良いども])|た(?![いかくらり]|方|ほう))"
 #: How far an answer ran over, as a note tells it: "went 40 s over", "ran a minute over", "20
-#: seconds too long", 「40秒オーバーした」, 「20秒超過」, 「20秒ほどオーバー」, 「時間を20秒超えた」
-#: (オーバー, 超過 straight after the time, with no を: 「1分をオーバーした」 went past a minute). Not a length: the answer
-#: is judged against its budget, as "ran over by 40 s" is. Told as a wish not to, the time
-#: not named (「30秒オーバーしないように」), it is the limit it names (:data:`_LIMIT`).
+#: seconds too long", 「40秒オーバーした」, 「20秒超過」, 「20秒ほどオーバー」, 「時間を20秒超えた」,
+#: 「20秒ほど超えた」, 「20秒も超えた」, 「20秒ほど長かった」, 「20秒も長く話した」 (オーバー, 超過 straight
+#: after the time, with no を: 「1分をオーバーした」 went past a minute; 超え with a word of amount:
+#: 「1分を超えた」 and a bare 「1分超えた」 are a length gone past, :data:`_LIMIT`, :data:`_BARE_PAST`).
+#: Not a length: the answer is judged against its budget, as "ran over by 40 s" is. Told as a
+#: wish not to (「30秒オーバーしないように」), it is the limit it names, or the budget
+#: (:data:`_OVERRUN_WISH`).
 _OVERRUN = re.compile(
     rf"\b(?:(?:about|around|roughly|almost|nearly|over|more than|by|a good)\s+)?{_SECONDS}\s+(?:over\b(?!\s+(?:and|or)\b)|"
     rf"too\s+long\b)|"
-    rf"{_JA_SECONDS}\s*(?:(?:程度|くらい|ぐらい|ほど|近く|以上|も|弱|強)\s*)?の?(?:オーバー|超過)(?!し(?:ない|ません)|せず|させ(?:ない|ず))|"
-    rf"(?:時間|予定|目安|上限)を\s*{_JA_SECONDS}\s*(?:(?:程度|くらい|ぐらい|ほど|近く|以上|も|弱|強)\s*)?"
+    rf"{_JA_SECONDS}\s*(?:{_JA_SOME_AMOUNT}\s*)?の?(?:オーバー|超過)(?!し(?:ない|ません)|せず|させ(?:ない|ず))|"
+    rf"{_JA_SECONDS}\s*{_JA_SOME_AMOUNT}\s*(?:超え|越え|過ぎ|すぎ)(?!な[いく]|ず|ません)|"
+    rf"{_JA_SECONDS}\s*(?:{_JA_SOME_AMOUNT}\s*)?(?:長(?:かった|すぎ|過ぎ|く(?:なっ|なり))|{_JA_TALKED_LONG})|"
+    rf"{_JA_SECONDS}\s*も\s*長[くめ]に?(?:話|喋|しゃべ|答え)(?!せ)|"
+    rf"(?:時間|予定|目安|上限)を\s*{_JA_SECONDS}\s*(?:{_JA_SOME_AMOUNT}\s*)?"
     r"(?:オーバー|超過|超え|越え|過ぎ|すぎ)",
     re.I)
+#: A time gone past, told with no を and no word of amount (「20秒超えた」): how far the answer ran
+#: over (「20秒オーバーした」), or a length it went past (「20秒を超えた」)? The note check reads it as
+#: the overrun where the answer the note is on ran over its budget by about that much
+#: (:func:`_overran_about`), else as the limit it names (:data:`_LIMIT`), as a note read alone is.
+_BARE_PAST = re.compile(rf"{_JA_SECONDS}\s*(?:超え|越え|過ぎ|すぎ)(?!な[いく]|ず|ません)")
+#: An overrun told as a wish not to, with no を (「20秒オーバーしないようにする」): not to run that
+#: much over the budget, where it is less than the budget (a 30-s question: the budget is the
+#: limit); else a limit of its own (「30秒オーバーしないように」 on a 30-s question, or with no
+#: budget known), as 「30秒をオーバーしない」 is.
+_OVERRUN_WISH = re.compile(rf"{_JA_SECONDS}\s*(?:オーバー|超過)(?=し(?:ない|ません)|せず|させ(?:ない|ず))")
 #: A limit a note sets on the answer's length: "under 30 seconds", "one minute max", "went over
 #: a minute", 「30秒以内」, 「1分を超えた」, 「30秒をオーバーしない」. The answer is judged against it
 #: (:func:`check_fix`); an overrun (:data:`_OVERRUN`) is none.
@@ -250,7 +276,7 @@ _CUES: tuple[_Cue, ...] = (
          rf"詰ま|沈黙|無言|ポーズ|止ま|黙|言葉が出|頭が真っ白|真っ白|(?<!長い){_MA}(?=[がをはもの、。]|$)"),
     # the answer's length: too short (longer wanted), over the budget or a limit, a wish for shorter
     _cue("answer_s", "higher",
-         rf"\btoo short|\b{_TOO}\s+(?:short|brief)\b|\bnot long enough|\bran short|\b(?:end(?:ed)?|stop(?:ped)?|finish(?:ed)?|wrap(?:ped)?\s+up) too (?:early|soon|quickly)|"
+         rf"\btoo short|\b{_TOO}\s+(?:short|brief|concise|succinct|terse|curt|condensed|compact)\b|\bnot long enough|\bran short|\b(?:end(?:ed)?|stop(?:ped)?|finish(?:ed)?|wrap(?:ped)?\s+up) too (?:early|soon|quickly)|"
          r"\b(?:answer|answers|it|this)\s+(?:was|were|is|felt|seemed|came out)\s+(?:\w+\s+){0,2}?(?:short|brief)\b|"
          r"短すぎ|短過ぎ|短かった|短い|短く終わ|物足りな|言葉足らず|話す(?:量|こと)が少な|すぐに?(?:話が)?終わ"),
     _cue("over_s", None,
@@ -258,12 +284,17 @@ _CUES: tuple[_Cue, ...] = (
          rf"\b(?:ran|run|running|went|go|going)\s+over(?:\s+(?:the\s+)?(?:time|budget|limit)|\s+{_SECONDS})?|"
          r"\bover-?r[au]n\b|"
          r"\bover\s+(?:the\s+)?(?:time|budget|limit)\b|\bovertime\b|\btoo long\b|\blong[- ]winded|\brambl\w*|"
-         rf"\b{_SAY}\s+(?:way\s+)?too\s+(?:much|long)|\b(?:ran|went)\s+long\b|\bwordy\b|\bverbose|\bdragg?(?:ed|ing|s)?\s+on\b|"
+         rf"\b{_SAY}\s+(?:way\s+)?too\s+(?:much|long)|\b(?:ran|went)\s+long\b|"
+         # talked longer than it should have (a fault told, as 「長く話してしまった」), not "talk longer"
+         r"\b(?:spoke|talked|answered|went\s+on|kept\s+(?:talking|going))\s+(?:(?:much|way|far|a\s+(?:bit|little|lot))\s+)?"
+         r"longer\s+than\s+(?:(?:i|we)\s+(?:had\s+)?(?:should|wanted|planned|intended|meant|needed|expected)|needed|"
+         r"necessary|planned|intended|allowed|(?:the|my)\s+(?:budget|limit|time))|"
+         rf"\bwordy\b|\bverbose|\bdragg?(?:ed|ing|s)?\s+on\b|"
          r"\btoo\s+(?:much|many)\s+(?:details?|background|context|preamble|setup|explanations?|explaining)\b|"
          r"\btoo\s+detailed\b|\bover-?(?:explain|elaborat)\w*|"
          rf"{_JA_SECONDS}を?(?:超え|越え|オーバー|超過|過ぎ|すぎ)|"
          r"詳し(?:すぎ|過ぎ)|説明し?(?:すぎ|過ぎ)|"
-         r"長く(?:話|喋|しゃべ)し?(?:すぎ|過ぎ)|長すぎ|長過ぎ|長かった|長くな|長い|(?<![くり])(?:喋り|しゃべり|話し)(?:すぎ|過ぎ)|だらだら|ダラダラ|"
+         r"長く(?:話|喋|しゃべ)し?(?:すぎ|過ぎ)|" + _JA_TALKED_LONG + r"|長すぎ|長過ぎ|長かった|長くな|長い|(?<![くり])(?:喋り|しゃべり|話し)(?:すぎ|過ぎ)|だらだら|ダラダラ|"
          r"時間(?:を|が)?(?:オーバー|超過|超え|越え|過ぎ|すぎ)|オーバー"),
     # "say more" is length; "say more clearly" and "add more energy" are a manner or a quality
     _cue("answer_s", "higher",
@@ -461,27 +492,38 @@ def note_target(text: str) -> float | None:
     """The length in seconds a note aims at without capping it ("about a minute", "aim for 90
     seconds", 「1分程度で話す」, 「1分くらい」: :data:`_APPROX`), or None; a limit named as well
     ("under 90 seconds") is the one the answer is judged against (:func:`note_limit`)."""
-    if note_limit(text) is not None:
+    return _note_aim(text, note_limit(text))
+
+
+def _note_aim(text: str, limit: float | None) -> float | None:
+    """:func:`note_target` of ``text`` whose limit, as it is read (:func:`_read`), is ``limit``."""
+    if limit is not None:
         return None
     aims = _blank(_OVERRUN, text)  # 「20秒ほどオーバーした」: how far over, no length to aim at
     found = next((m for m in _APPROX.finditer(aims) if not _negated(text, m.start(), m.end())), None)
     return _amount_s(found.group()) if found else None
 
 
-def _read(text: str, language: str | None) -> tuple[list[tuple[str, str | None]], float | None]:
-    """:func:`note_targets` and :func:`note_limit` of ``text``."""
+def _read(text: str, language: str | None, *, overran: float | None = None,
+          budget: float | None = None) -> tuple[list[tuple[str, str | None]], float | None]:
+    """:func:`note_targets` and :func:`note_limit` of ``text``; where the note check knows them,
+    ``overran``, how far the answer the note is on ran over its budget (its ``over_s``), and the
+    question's ``budget``, tell an overrun from a limit where the words alone do not
+    (:func:`_own_limit`)."""
     feared = bool(_FEARED_SILENCE.search(text))
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
     rest = _take((_PAUSE_FIRST,), text, text, wants, limits)
-    rest = _take(_CUES, text, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)), wants, limits)
+    rest = _take(_CUES, text, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)), wants, limits, (overran, budget))
     return _listed(wants, language), min(limits, default=None)
 
 
-def _take(cues: Sequence[_Cue], text: str, rest: str, wants: dict[str, list[str | None]], limits: list[float]) -> str:
+def _take(cues: Sequence[_Cue], text: str, rest: str, wants: dict[str, list[str | None]], limits: list[float],
+          known: tuple[float | None, float | None] = (None, None)) -> str:
     """Read ``cues`` in turn over ``rest`` (``text`` with what was read already blanked): each
-    figure asked for, with its direction, into ``wants``, each limit into ``limits``; ``rest``
-    with what they read blanked in its turn."""
+    figure asked for, with its direction, into ``wants``, each limit into ``limits`` (read as
+    ``known``, the overrun and the budget: :func:`_own_limit`); ``rest`` with what they read
+    blanked in its turn."""
     for cue in cues:
         spans = [(m.start(), _word_end(rest, m.end())) for m in cue.pattern.finditer(rest) if m.group().strip()]
         for start, end in spans:
@@ -493,9 +535,38 @@ def _take(cues: Sequence[_Cue], text: str, rest: str, wants: dict[str, list[str 
             asked, want = _asks(cue, text, start, end)
             if asked:
                 wants.setdefault(cue.metric, []).append(want)
-                limit = _limit_s(text, start, end) if cue.metric == "over_s" and not _OVERRUN.match(text, start) else None
+                limit = _own_limit(text, start, end, *known) if cue.metric == "over_s" else None
                 limits += [limit] if limit else []
     return rest
+
+
+def _own_limit(text: str, start: int, end: int, overran: float | None, budget: float | None) -> float | None:
+    """The limit an over-budget cue read at ``text[start:end]`` sets (:func:`_limit_s`), or None:
+    none for how far an answer ran over (:data:`_OVERRUN`), nor, where the note check knows
+    what tells them apart, for a time whose words alone do not say whether it is an overrun: a
+    bare 「20秒超えた」 (:data:`_BARE_PAST`) on an answer that ran about 20 s over its budget
+    (``overran``: :func:`_overran_about`), and 「20秒オーバーしないように」 (:data:`_OVERRUN_WISH`)
+    on a question whose ``budget`` is longer (not to run 20 s over it: the budget is the limit)."""
+    if _OVERRUN.match(text, start):
+        return None
+    limit = _limit_s(text, start, end)
+    if limit is None:
+        return None
+    found = next(m for m in _LIMIT.finditer(text, start) if m.start() < end)
+    bare = _BARE_PAST.match(text, found.start())
+    if bare and bare.end() == found.end() and _overran_about(limit, overran):
+        return None
+    wish = _OVERRUN_WISH.match(text, found.start())
+    if wish and wish.end() == found.end() and budget and limit < budget:
+        return None
+    return limit
+
+
+def _overran_about(seconds: float, overran: float | None) -> bool:
+    """Did an answer that ran ``overran`` seconds past its budget (its ``over_s``: negative
+    within it) run over by about ``seconds``, as a note rounds it (22.5 s over: 「20秒」)?
+    Within 30 % of it, or 5 s."""
+    return overran is not None and overran > 0 and abs(overran - seconds) <= max(5.0, 0.3 * seconds)
 
 
 def _word_end(text: str, end: int) -> int:
@@ -1056,9 +1127,12 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
-    targets, own_limit = _read(text, language)
+    # how far the answer the note is on ran over tells 「20秒超えた」 (20 s over) from a length gone past;
+    # a note on another answer (``note``) says nothing of this one's overrun
+    overran = previous.metrics.get("over_s") if note_text(previous.note) else None
+    targets, own_limit = _read(text, language, overran=overran, budget=budget_of(previous.metrics, metrics))
     limit, limit_budget = _aim_in_budget(own_limit, previous.metrics, metrics)
-    own = note_target(text) if any(name == "over_s" for name, _ in targets) else None
+    own = _note_aim(text, own_limit) if any(name == "over_s" for name, _ in targets) else None
     aim, budget = _aim_in_budget(own, previous.metrics, metrics)
     if not targets:
         moved = tuple(c for c in (settle_counts(c, previous.metrics, metrics)
@@ -1253,7 +1327,20 @@ def within_limit(limit: float, before: float | None, after: float | None) -> Cha
     over = change(METRIC_BY_NAME["over_s"], None if before is None else before - limit,
                   None if after is None else after - limit)
     delta = None if before is None or after is None else round(after - before, 3)
-    return Change("answer_s", before, after, delta, over.verdict)
+    inside = None if before is None or after is None else (before <= limit, after <= limit)
+    return Change("answer_s", before, after, delta, _edge_verdict(over.verdict, inside))
+
+
+def _edge_verdict(verdict: str, inside: tuple[bool, bool] | None) -> str:
+    """``verdict`` of an answer's length judged against a length a note sets (a limit, an aim's
+    band), where ``inside`` says whether each answer was within it: a move across its edge is
+    a change however small ("about 20 seconds", 18.7 s and then 26.3 s: no longer within it,
+    worse; 30.4 s and then 22.1 s on "about 25 seconds": into it, better), never "no change
+    yet" of an answer that kept to the note last time, nor "still over the limit" of one
+    that did not go over it before."""
+    if verdict != "same" or inside is None or inside[0] == inside[1]:
+        return verdict
+    return "better" if inside[1] else "worse"
 
 
 def target_gap(target: float, seconds: float | None, budget: float | None = None) -> float | None:
@@ -1278,9 +1365,11 @@ def near_target(target: float, before: float | None, after: float | None, budget
     (32.5 -> 85.4 s: 27.5 s short of the aim, then 25.4 s past it; 18.9 -> 71.7 s of a 60-s
     budget) is ``overshot``, as a pace asked faster that lands past its band is
     (:func:`note_change`): nearer or not, the aim was passed."""
-    over = change(METRIC_BY_NAME["over_s"], target_gap(target, before, budget), target_gap(target, after, budget))
+    gaps = target_gap(target, before, budget), target_gap(target, after, budget)
+    over = change(METRIC_BY_NAME["over_s"], *gaps)
     delta = None if before is None or after is None else round(after - before, 3)
-    verdict = "overshot" if _crossed(target, before, after, budget) else over.verdict
+    inside = None if gaps[0] is None or gaps[1] is None else (gaps[0] == 0, gaps[1] == 0)
+    verdict = "overshot" if _crossed(target, before, after, budget) else _edge_verdict(over.verdict, inside)
     return Change("answer_s", before, after, delta, verdict)
 
 
@@ -1420,9 +1509,9 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     text = note.strip()
     if not text:
         return None
-    targets, own_limit = _read(text, language)
+    targets, own_limit = _read(text, language, budget=budget_of(metrics, metrics))  # no answer the fix is on
     limit, _ = _aim_in_budget(own_limit, metrics, metrics)
-    own = note_target(text) if any(name == "over_s" for name, _ in targets) else None
+    own = _note_aim(text, own_limit) if any(name == "over_s" for name, _ in targets) else None
     aim, _ = _aim_in_budget(own, metrics, metrics)
     words, general = named_fillers(text, language)
     stands = _word_stands(words, metrics, fillers) if fillers is not None else []
