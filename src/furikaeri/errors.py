@@ -95,7 +95,7 @@ def note_not_saved(cause: BaseException, answer_id: int, parts: dict[str, str | 
     command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "note", str(answer_id), *typed])
     said, said_ja = said_of(cause, "en"), said_of(cause, "ja")
     return NoteNotSaved(f"{said.rstrip('.')}; the note is not saved: `{command}` saves it once that is fixed",
-                        ja=f"{said_ja.rstrip('。')}。メモは保存されていません: 直したあと `{command}` で保存できます",
+                        ja=f"{said_ja.rstrip('。')}。メモは保存されていません: 原因が解消したら `{command}` で保存できます",
                         cause=cause, answer_id=answer_id, parts=parts)
 
 
@@ -120,7 +120,7 @@ def take_not_saved(cause: BaseException, take: str | Path, question_key: str | N
     said, said_ja = said_of(cause, "en"), said_of(cause, "ja")
     return TakeNotSaved(
         f"{said.rstrip('.')}; the recording is kept at {take}: `{command}` saves it once that is fixed",
-        ja=f"{said_ja.rstrip('。')}。録音は {take} に残っています: 直したあと `{command}` で保存できます",
+        ja=f"{said_ja.rstrip('。')}。録音は {take} に残っています: 原因が解消したら `{command}` で保存できます",
         cause=cause, take=take, question_key=question_key, note=note, session=session,
         command=whole)
 

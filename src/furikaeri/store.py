@@ -582,7 +582,7 @@ def _say_waiting(db: sqlite3.Connection, seconds: float) -> None:
     warn(f"the archive{where} is busy (another furikaeri, or a program that opened it?): waiting up to "
          f"{seconds:.0f} s for it…",
          ja=f"アーカイブ{where + ' ' if where else ''}は使用中です（別の furikaeri か、このファイルを開いたプログラムがありませんか）。"
-            f"最大 {seconds:.0f} 秒待ちます…")
+            f"最長{seconds:.0f}秒待ちます…")
 
 
 # --------------------------------------------------------------------------- records
