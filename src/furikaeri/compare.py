@@ -17,8 +17,8 @@ from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRICS, Change, Metric, answer_document, change, compare_metrics, has_norm, judged_value, \
-    norm_change, norm_distance, off_norm
+from furikaeri.metrics import METRICS, Change, Metric, answer_document, change, compare_metrics, cut_off, has_norm, \
+    judged_value, norm_change, norm_distance, off_norm
 from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
@@ -379,7 +379,7 @@ def length_off(metrics: dict[str, Any]) -> float | None:
     from furikaeri.measure import length_level
 
     answer, budget = metrics.get("answer_s"), metrics.get("budget_s")
-    if answer is None or not budget:
+    if answer is None or not budget or cut_off(metrics):
         return None
     level = length_level(float(answer), float(budget))
     if level == "low":

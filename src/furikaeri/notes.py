@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from furikaeri import norms
-from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, has_norm, in_norm, judged_both, \
-    judged_change, judged_pace, judged_value, norm_bounds, off_norm, past_budget, too_short
+from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, cut_off, has_norm, in_norm, \
+    judged_both, judged_change, judged_pace, judged_value, norm_bounds, off_norm, past_budget, too_short
 from furikaeri.store import Answer, Note
 
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
@@ -1246,7 +1246,10 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     or share of an answer too short for it is shown and not judged (``n/a``), as compare shows
     it (:func:`furikaeri.metrics.judged_change`): 8.2 fillers a minute in a 10-s answer, then
     none, is no fix that worked. A shorter answer, or one within the budget or a limit, done
-    until the answer is thin: ``overshot`` (:func:`thinned`)."""
+    until the answer is thin: ``overshot`` (:func:`thinned`). The length or budget of a take the
+    recording cut off (:func:`cut_length`) is not judged."""
+    if name in ("answer_s", "over_s") and (cut_off(before) or cut_off(after)):
+        return cut_length(before, after, limit if name == "over_s" else None)
     if name == "over_s" and limit is not None:
         return thinned(within_limit(limit, before.get("answer_s"), after.get("answer_s")), before, after, limit)
     if name == "over_s" and aim is not None:
@@ -1258,6 +1261,18 @@ def _target_change(name: str, want: str | None, before: Mapping[str, Any], after
     if name == "answer_s" and want == "higher":
         return _past_limit(past_budget(c, after), limit)
     return thinned(c, before, after)
+
+
+def cut_length(before: Mapping[str, Any], after: Mapping[str, Any], limit: float | None) -> Change:
+    """The answer's length from ``before`` to ``after`` where either take is one the recording
+    cut off (:func:`furikaeri.metrics.cut_off`): its length is the recording's, not the
+    answer's, so no better or worse, nor within the budget, is told (``cut``); only a note's
+    ``limit`` the latest take already ran past, the part recorded being over it, is
+    ``not_kept`` (QA s36 V2 #1)."""
+    b, a = before.get("answer_s"), after.get("answer_s")
+    delta = None if b is None or a is None else round(a - b, 3)
+    over = limit is not None and a is not None and a > limit
+    return Change("answer_s", b, a, delta, "not_kept" if over else "cut")
 
 
 def _past_limit(c: Change, limit: float | None) -> Change:
@@ -1405,7 +1420,10 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     judges nothing: the fillers said do. "Held" where some figure could not be told (``short``)
     is ``too_short``: what could not be told is never said to be where it should be. ``budget``:
     the question's, where the band around a length the note aims at stops (:func:`target_gap`)."""
-    judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm", "across_norm", UNHEARD)]
+    judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm", "across_norm", UNHEARD,
+                                                       "cut", "not_kept")]
+    if any(c.verdict == "not_kept" for c in changes) and not judged:  # a cut take, already past the limit
+        return "not_kept"
     better = [c for c in judged if c.verdict == "better"]
     worse = [c for c in judged if c.verdict in ("worse", "overshot")]
     if better and (worse or any(c.verdict in ("toward_norm", "across_norm") for c in changes)):
@@ -1417,7 +1435,7 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     if off_norm:  # nothing else moved: what there is to say is that the note pulls off the norm
         return "off_norm"
     if not judged:
-        return "too_short" if short else "unknown"
+        return "too_short" if short else "cut" if any(c.verdict == "cut" for c in changes) else "unknown"
     # all unchanged: fine if each figure is already where it should be, unless the note asked
     # for a direction that did not happen
     # a figure shown ``beside`` what the note names (all the fillers a minute beside the filler it
@@ -1544,6 +1562,8 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
     value = metrics.get(figure)
     if value is None:
         return []
+    if figure in ("answer_s", "over_s") and cut_off(metrics):  # the recording's length: only past a limit tells
+        return [Stand(figure, value, False if limit is not None and figure == "answer_s" and value > limit else None)]
     if figure in ("answer_s", "over_s"):  # a longer answer asked: done inside the budget, not past it
         fine = is_fine(figure, value, limit=limit, target=aim if limit is None else None,
                        budget=budget_of(metrics, metrics)) and not too_short(metrics) \

@@ -210,6 +210,8 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     someone whose pace was too slow."""
     if c is None:
         return Text("–", style="dim")
+    if c.verdict == "cut":  # a take the recording cut off: its length is told, not judged
+        return Text("– " + t("fig_cut", lang), style="dim")
     arrow = {"better": "▲ ", "worse": "▼ ", "same": "= "}.get(c.verdict, "")
     word = t(_overshot_key(c, fix) if c.verdict == "overshot" and c.metric == "answer_s" else c.verdict, lang)
     style = _VERDICT_STYLE.get(c.verdict, "")
@@ -451,7 +453,8 @@ def figures_language(names: Sequence[str], lang: str) -> str:
 def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> None:
     """:func:`render_fix`, the figures' units those of answers in ``language``."""
     style = {"better": "bold green", "held": "green", "worse": "bold red", "mixed": "yellow",
-             "same": "yellow", "overshot": "yellow", "too_short": "yellow"}.get(fix.verdict, "")
+             "same": "yellow", "overshot": "yellow", "too_short": "yellow", "cut": "yellow",
+             "not_kept": "bold red"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
     short = f"_{fix.short_in}" if fix.short_in else ""  # which answer is the short one: said
     if fix.verdict == "too_short":
@@ -955,7 +958,10 @@ def _length_verdict(c: Change, before: dict[str, Any], after: dict[str, Any], la
     (:func:`furikaeri.compare.length_off`), named by the budget (持ち時間, never a norm's 目安):
     "in range for the budget" for a length that moved inside it (never a bare "same" beside
     +23.7 s), "better, now in range" or "worse, now too short" / "now over the budget" for one
-    that crossed it. None: the usual word."""
+    that crossed it. None: the usual word. Where either take is one the recording cut off, no
+    verdict: "cut off: the recording stopped first"."""
+    if cut_off(before) or cut_off(after):
+        return Text("– " + t("fig_cut", lang), style=_VERDICT_STYLE["n/a"])
     far = length_off(before), length_off(after)
     if far[0] is None or far[1] is None:
         return None
