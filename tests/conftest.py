@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import signal
 from pathlib import Path
 
@@ -65,3 +66,26 @@ def take(tmp_path):
     p = tmp_path / "take.wav"
     p.write_bytes(b"RIFF....WAVEfmt ")
     return p
+
+
+_TAKES = itertools.count(1)
+
+
+def own_take(src: Path, folder: Path) -> Path:
+    """A WAV copy of recording ``src`` with bytes of its own: the same samples, and a comment
+    tag numbering the copy. The archive refuses to save a recording it already holds (or one
+    file for two answers), so a test that saves one sample as several answers gives each its
+    own take."""
+    import soundfile as sf
+
+    n = next(_TAKES)
+    info = sf.info(str(src))
+    subtype = info.subtype if info.format == "WAV" else "PCM_16"
+    data, rate = sf.read(str(src), dtype="float64" if subtype.startswith(("FLOAT", "DOUBLE")) else "int32",
+                         always_2d=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{Path(src).stem}-take{n}.wav"
+    with sf.SoundFile(str(out), "w", samplerate=rate, channels=data.shape[1], subtype=subtype, format="WAV") as f:
+        f.comment = f"test take {n}"
+        f.write(data)
+    return out

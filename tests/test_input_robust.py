@@ -27,6 +27,8 @@ from furikaeri.cli import cli
 from furikaeri.cli.streams import repaired, repaired_deep
 from furikaeri.store import Store
 
+from conftest import own_take
+
 TESTS = Path(__file__).resolve().parent
 SRC = TESTS.parent / "src"
 SAMPLE = TESTS.parent / "samples" / "en_greatest_strength.flac"
@@ -136,7 +138,8 @@ def test_bad_bytes_at_a_reflection_prompt_keep_the_answer_and_the_note(home, tmp
     """QA's first defect: an undecodable line typed at "why" threw away the answer just
     recorded and analysed, and the note (saved together): "unexpected UnicodeEncodeError"."""
     extra = {"PYTHONIOENCODING": "utf-8:strict"} if strict else {}  # a ja_JP.UTF-8 terminal's stdin
-    rc, out, err = run(["practice", "--set", "en-basic", "-n", "3", "--from-files", SAMPLE, SAMPLE, SAMPLE,
+    takes = [own_take(SAMPLE, tmp_path / "takes") for _ in range(3)]  # one recording is saved once
+    rc, out, err = run(["practice", "--set", "en-basic", "-n", "3", "--from-files", *takes,
                         "--reflect"], home, fake_model=True, tmp_path=tmp_path,
                        stdin=b"wrong1\n\xff\xfe\nnext1\n", **extra)
     assert rc == 0, err
@@ -180,8 +183,8 @@ def test_bad_bytes_in_options_are_kept_repaired(home, tmp_path):
     assert rc == 0, err
     (a,) = answers(home)
     assert a.question == "Why " + BAD + "?"
-    rc, out, err = run(["practice", "--set", "en-basic", "-n", "1", "--from-files", SAMPLE, "--no-reflect",
-                        "--session", b"p\xff", "--json"], home, fake_model=True, tmp_path=tmp_path)
+    rc, out, err = run(["practice", "--set", "en-basic", "-n", "1", "--from-files", own_take(SAMPLE, tmp_path),
+                        "--no-reflect", "--session", b"p\xff", "--json"], home, fake_model=True, tmp_path=tmp_path)
     assert rc == 0, err
     json.loads(out.decode("utf-8"))
     history = json.loads(run(["history", "--json"], home)[1].decode("utf-8"))
@@ -201,7 +204,9 @@ def test_a_file_name_that_is_not_utf8_is_opened_shown_and_saved(home, tmp_path):
     assert ("bad" + BAD + "name") in out.decode("utf-8")
     rc, out, err = run(["analyze", "--save", bad], home, fake_model=True, tmp_path=tmp_path)
     assert rc == 0, err
-    rc, out, err = run(["practice", "--set", "en-basic", "-n", "1", "--from-files", bad, "--no-reflect"], home,
+    again = tmp_path / os.fsdecode(b"bad\xffagain.wav")  # another take (analyze saved this one already)
+    again.write_bytes(own_take(SAMPLE, tmp_path / "takes").read_bytes())
+    rc, out, err = run(["practice", "--set", "en-basic", "-n", "1", "--from-files", again, "--no-reflect"], home,
                        fake_model=True, tmp_path=tmp_path)
     assert rc == 0, err
     saved = answers(home)

@@ -32,6 +32,8 @@ from furikaeri.report import export as X
 from furikaeri.store import Answer, Note, Store
 from furikaeri.transcribe import Word
 
+from conftest import own_take
+
 try:
     from pulse_fixture import pulse  # noqa: F401  (fixture: a private PulseAudio microphone)
 except ImportError:  # pragma: no cover
@@ -822,7 +824,8 @@ def test_monday_thursday_english(home, tmp_path):
                   "too casual\n\n\n\n\n\n")
     assert r.exit_code == 0, r.output
     assert r.output.count("first attempt at this question") == 3
-    r = run("practice", "--set", "mock-en", "--from-files", str(tight), str(intro), str(jfk), "--no-reflect",
+    again = own_take(jfk, tmp_path)  # the same answer recorded again: a take of its own
+    r = run("practice", "--set", "mock-en", "--from-files", str(tight), str(intro), str(again), "--no-reflect",
             "--session", "Thursday", "--now", "2026-11-26T18:00:00+00:00")
     assert r.exit_code == 0, r.output
     out = flat(r.output)
@@ -1129,13 +1132,13 @@ def test_fewer_files_than_the_questions_asked_for_is_said(home):
 
 
 @pytest.mark.model
-def test_the_note_check_is_shown_before_the_next_note_is_asked(home):
+def test_the_note_check_is_shown_before_the_next_note_is_asked(home, tmp_path):
     """QA: the reflection ("what went wrong / why / next time") was asked before the check of
     last time's note was shown: the person wrote the next note without knowing if the fix worked."""
     (take,) = need_samples("en_greatest_strength.flac")
-    base = ["practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take)]
-    assert run(*base, "--no-reflect", "--note", "fewer ums").exit_code == 0
-    r = run(*base, "--reflect", input="still some\n\n\n")
+    base = ["practice", "--set", "en-basic", "--only", "strength", "--from-files"]
+    assert run(*base, str(take), "--no-reflect", "--note", "fewer ums").exit_code == 0
+    r = run(*base, str(own_take(take, tmp_path / "takes")), "--reflect", input="still some\n\n\n")
     assert r.exit_code == 0, r.output
     out = r.output
     check = min(out.find(t) for t in ("your fix", "no change yet on what your note", "what your note targeted",

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from furikaeri.store import Store
+
+from conftest import own_take
 from test_input_robust import SAMPLE, env, one_error_line, run
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -240,7 +242,7 @@ def test_ctrl_c_while_an_answer_is_heard_still_prints_the_sessions_json(tmp_path
     from furikaeri.cli import cli, practice_cmd
     from test_archive_robust import _quiet_wav, analysis
 
-    takes = [_quiet_wav(tmp_path / f"take{i}.wav") for i in range(3)]
+    takes = [own_take(_quiet_wav(tmp_path / "take.wav"), tmp_path / "takes") for _ in range(3)]
     heard = []
 
     def analyser(model, **_):
@@ -387,11 +389,10 @@ def test_the_commands_a_hint_suggests_read_the_archive_given(tmp_path, monkeypat
     monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
     home = tmp_path / "my archive"
     take = _quiet_wav(tmp_path / "take.wav")
-    args = ["--home", str(home), "practice", "--set", "en-basic", "--only", "strength", "--from-files", str(take),
-            "--no-reflect"]
-    out = CliRunner().invoke(cli, args, env={"COLUMNS": "200"}).output
+    args = ["--home", str(home), "practice", "--set", "en-basic", "--only", "strength", "--no-reflect", "--from-files"]
+    out = CliRunner().invoke(cli, [*args, str(take)], env={"COLUMNS": "200"}).output
     assert f"furikaeri --home '{home}' progress" in out and f"furikaeri --home '{home}' history" in out, out
-    out = CliRunner().invoke(cli, args, env={"COLUMNS": "200"}).output
+    out = CliRunner().invoke(cli, [*args, str(own_take(take, tmp_path / "takes"))], env={"COLUMNS": "200"}).output
     assert f"furikaeri --home '{home}' compare --sessions 1 2" in out, out
     r = CliRunner().invoke(cli, ["--home", str(home), "reflect", "-c", "Acme", "-q", "Why?"], env={"COLUMNS": "200"})
     assert f"""furikaeri --home '{home}' practice --company "Acme\"""" in r.output, r.output

@@ -130,10 +130,10 @@ def test_an_answer_saved_by_analyze_has_the_settings_a_practice_answer_has(tmp_p
     """QA d #5: practice answers kept {set, question_key, model, language, budget_s, source};
     `analyze --save -q jikoshokai` kept only {source}."""
     import json
-    import shutil
 
     from click.testing import CliRunner
 
+    from conftest import own_take
     from furikaeri.cli import cli
     from test_input_robust import SAMPLE
 
@@ -142,8 +142,7 @@ def test_an_answer_saved_by_analyze_has_the_settings_a_practice_answer_has(tmp_p
     r = CliRunner().invoke(cli, ["--home", str(home), "analyze", str(SAMPLE), "--save", "-q", "jikoshokai",
                                  "--model", "base", "--json"])
     assert r.exit_code == 0, r.output
-    take = tmp_path / "take.flac"
-    shutil.copy(SAMPLE, take)
+    take = own_take(SAMPLE, tmp_path / "takes")  # another take: the same bytes would be the answer saved above
     r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "-n", "1", "--from-files",
                                  str(take), "--no-reflect", "--json"])
     assert r.exit_code == 0, r.output

@@ -139,11 +139,16 @@ def test_practice_says_which_answers_get_no_note(monkeypatch, tmp_path):
     import furikaeri.cli.practice_cmd as P
     from test_practice import make_analysis
 
-    files = []
-    for i in range(3):
-        f = tmp_path / f"a{i}.wav"
-        f.write_bytes(b"RIFF....WAVEfmt ")
-        files.append(str(f))
+    made = []
+
+    def takes(n):  # placeholder files (never decoded), each with bytes of its own: a take of its own
+        for _ in range(n):
+            f = tmp_path / f"a{len(made)}.wav"
+            f.write_bytes(b"RIFF....WAVEfmt " + str(len(made)).encode())
+            made.append(str(f))
+        return made[-n:]
+
+    files = takes(3)
     monkeypatch.setattr(audio, "check_readable", lambda f: None)
     monkeypatch.setattr(P, "_analyser", lambda model, auto=False: lambda *a, **k: make_analysis())
     r = run("practice", "--set", "en-basic", "--from-files", *files, "--note", "lead with the point",
@@ -153,10 +158,10 @@ def test_practice_says_which_answers_get_no_note(monkeypatch, tmp_path):
     assert "1 --note for 3 answers" in said and "after the first 1 get none" in said
     saved = json.loads(r.stdout)
     assert [a["answer_id"] is not None for a in saved["answers"]] == [True, True, True]
-    r = run("practice", "--set", "ja-basic", "--from-files", *files, "--note", "結論から話す",
+    r = run("practice", "--set", "ja-basic", "--from-files", *takes(3), "--note", "結論から話す",
             "--no-reflect", "--json", "--lang", "ja")
     assert "--note は1個です" in " ".join(r.stderr.split())
-    r = run("practice", "--set", "en-basic", "--from-files", *files[:1], "--note", "x", "--no-reflect", "--json")
+    r = run("practice", "--set", "en-basic", "--from-files", *takes(1), "--note", "x", "--no-reflect", "--json")
     assert "--note for" not in r.stderr  # as many notes as answers: nothing to say
 
 

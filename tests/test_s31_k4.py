@@ -223,19 +223,21 @@ def test_japanese_help_names_the_data_folder_in_japanese(command, monkeypatch):
 # --------------------------------------------------------------------------- 5: the --note count in Japanese
 
 
-def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, monkeypatch):
+def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, monkeypatch, tmp_path):
     """QA: 「回答 3 問に --note が 2 個です。…最初の 2 問より後の回答には…」: spaces around the
     numbers, and a long way round to say which answers get no note."""
+    from conftest import own_take
     from furikaeri.cli import practice_cmd
     from test_input_robust import fake_analysis
 
     monkeypatch.setattr(practice_cmd, "_analyser", lambda model, auto=False: (
         lambda path, language, budget, question: fake_analysis(path, question=question)))
     sample = Path(__file__).resolve().parent.parent / "samples" / "ja_jikopr.flac"
-    r = invoke(["practice", "--set", "ja-basic", "-n", "3", "--from-files", str(sample), str(sample), str(sample),
+    r = invoke(["practice", "--set", "ja-basic", "-n", "3", "--from-files",
+                *[str(own_take(sample, tmp_path / "takes")) for _ in range(3)],
                 "--note", "A", "--note", "B", "--no-reflect", "--json"])
     assert "質問は3問ですが、--note は2個です。2問目より後の回答にはメモが付きません" in r.stderr
-    r = invoke(["practice", "--set", "ja-basic", "-n", "1", "--from-files", str(sample),
+    r = invoke(["practice", "--set", "ja-basic", "-n", "1", "--from-files", str(own_take(sample, tmp_path / "takes")),
                 "--note", "A", "--note", "B", "--no-reflect"])
     assert "質問は1問ですが、--note が2個あります" in r.output
 

@@ -94,14 +94,13 @@ def test_a_note_typed_while_another_process_holds_the_lock_names_the_command(hom
 
 
 def _takes(tmp_path, n: int) -> list[str]:
-    import shutil
-
+    """take1.wav, take2.wav, ...: the sample's samples, each take with bytes of its own."""
+    from conftest import own_take
     from test_input_robust import SAMPLE
 
     names = []
     for i in range(n):
-        p = tmp_path / f"take{i + 1}{SAMPLE.suffix}"
-        shutil.copy(SAMPLE, p)
+        p = own_take(SAMPLE, tmp_path / "takes").rename(tmp_path / f"take{i + 1}.wav")
         names.append(str(p))
     return names
 
@@ -132,7 +131,7 @@ def test_ctrl_c_while_an_answer_is_analysed_prints_the_summary_and_names_the_dro
     """QA c #2: text mode printed no summary, and the answer being analysed (and its --note) went
     unsaid; --json printed the session."""
     files = _takes(tmp_path, 3)
-    _analysing(monkeypatch, interrupt_at="take2.flac")
+    _analysing(monkeypatch, interrupt_at="take2.wav")
     r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "-n", "3", "--from-files",
                                  *files, "--no-reflect", "--note", "n1", "--note", "it's n2", "--note", "n3"])
     assert r.exit_code == 130
@@ -152,7 +151,7 @@ def test_ctrl_c_with_json_still_prints_the_session_and_names_the_dropped_answer(
     import json
 
     files = _takes(tmp_path, 2)
-    _analysing(monkeypatch, interrupt_at="take2.flac")
+    _analysing(monkeypatch, interrupt_at="take2.wav")
     r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "2", "--from-files", *files, "--json"])
     assert r.exit_code == 130
     assert json.loads(r.stdout)["ended_after"] == 1
@@ -185,7 +184,7 @@ def test_a_take_with_no_speech_says_its_note_was_not_kept(home, tmp_path, monkey
     """QA c #3: the --note of a silent take went with it unsaid. The session goes on (exit 0:
     a question skipped is no error, and the JSON says `skipped`)."""
     files = _takes(tmp_path, 3)
-    _analysing(monkeypatch, silent="take2.flac")
+    _analysing(monkeypatch, silent="take2.wav")
     r = CliRunner().invoke(cli, ["practice", "--set", "en-basic", "-n", "3", "--from-files", *files,
                                  "--no-reflect", "--lang", lang, "--note", "n1", "--note", "fewer ums", "--note", "n3"])
     assert r.exit_code == 0, r.output

@@ -22,6 +22,7 @@ from furikaeri.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from conftest import own_take  # noqa: E402
 from test_archive_robust import _quiet_wav, analysis  # noqa: E402
 
 
@@ -128,7 +129,8 @@ def test_sigterm_once_the_answer_is_saved_leaves_no_marker_for_it(tmp_path, monk
 def _from_files(tmp_path, monkeypatch, n: int = 2) -> list[str]:
     monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda *a: analysis())
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    return [str(_quiet_wav(tmp_path / f"take{i}.wav")) for i in range(n)]
+    quiet = _quiet_wav(tmp_path / "quiet.wav")
+    return [str(own_take(quiet, tmp_path / "takes")) for _ in range(n)]  # a take of its own each
 
 
 def _ctrl_c_at(monkeypatch, word: str):

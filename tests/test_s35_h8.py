@@ -19,6 +19,7 @@ from rich.console import Console
 from furikaeri import notes as N
 from furikaeri.cli import cli, practice_cmd
 from furikaeri.content import Opening
+from conftest import own_take
 from test_practice import make_analysis
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "ja_jikopr.flac"
@@ -73,11 +74,13 @@ def test_a_set_question_asked_for_real_shows_the_interview_beside_its_last_attem
     first = _run(home, "practice", "--set", "ja-basic", "--only", "gakuchika", "--from-files", str(SAMPLE),
                  "--no-reflect", analysis=_ja(), monkeypatch=monkeypatch)
     assert "この質問は初めてです" not in first and "前回の本番（2026-12-01）" in first
-    again = _run(home, "practice", "--set", "ja-basic", "--only", "gakuchika", "--from-files", str(SAMPLE),
+    again = _run(home, "practice", "--set", "ja-basic", "--only", "gakuchika", "--from-files",
+                 str(own_take(SAMPLE, tmp_path / "takes")),
                  "--no-reflect", analysis=_ja(), monkeypatch=monkeypatch)
     head = again[:again.index("面接練習の振り返り")]
     assert "前回（" in head and head.index("前回（") < head.index("前回の本番（2026-12-01）"), head
-    other = _run(home, "practice", "--set", "ja-basic", "--only", "jiko-pr", "--from-files", str(SAMPLE),
+    other = _run(home, "practice", "--set", "ja-basic", "--only", "jiko-pr", "--from-files",
+                 str(own_take(SAMPLE, tmp_path / "takes")),
                  "--no-reflect", analysis=_ja(), monkeypatch=monkeypatch)
     assert "前回の本番" not in other and "この質問は初めてです" in other  # another question: nothing of it
 

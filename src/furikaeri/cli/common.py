@@ -717,22 +717,56 @@ def check_not_saved(path) -> None:
     is copied into ``audio/`` under a new name when saved). A file of the person's saved again
     under the same name with other audio (a take of the same name recorded anew) is theirs to
     save. Raises :class:`~furikaeri.errors.AlreadySaved`."""
+    with open_store(reading=True) as store:
+        refuse_saved([path], store.answers(full=False))
+
+
+def refuse_saved(paths, answers) -> None:
+    """Refuse recordings about to be saved as answers (``practice --from-files``' files, in
+    order) when one of them is already an answer's in ``answers`` (:func:`saved_as`) or is
+    the same recording as an earlier one of ``paths`` (the same file, or the same bytes, given
+    for two questions): one take answers one question, and a second copy would count twice in
+    progress. Raises :class:`~furikaeri.errors.AlreadySaved` before anything is analysed."""
     from furikaeri.errors import AlreadySaved
 
-    with open_store(reading=True) as store:
-        held = saved_as(Path(path), store.answers(full=False))
-    if held is not None:
-        home = home_given()
-        raise AlreadySaved(f"{path} is already saved as answer {held} (`furikaeri{home} show {held}`): not saved again",
-                           ja=f"{path} は回答{held}として保存済みです（`furikaeri{home} show {held}`）。"
-                              "もう一度は保存しません")
+    paths = [Path(p) for p in paths]
+    for i, path in enumerate(paths):
+        held = saved_as(path, answers)
+        if held is not None:
+            home = home_given()
+            raise AlreadySaved(f"{path} is already saved as answer {held} (`furikaeri{home} show {held}`): "
+                               "not saved again",
+                               ja=f"{path} は回答{held}として保存済みです（`furikaeri{home} show {held}`）。"
+                                  "もう一度は保存しません")
+        twin = same_recording(path, list(enumerate(paths[:i])))
+        if twin is not None and _same_file(paths[twin], path):
+            raise AlreadySaved(f"{path} is given twice: give each answer its own take (nothing saved)",
+                               ja=f"{path} が2回指定されています。回答ごとに別の録音を指定してください（何も保存していません）")
+        if twin is not None:
+            raise AlreadySaved(f"{paths[twin]} and {path} are one recording: give each answer its own take "
+                               "(nothing saved)",
+                               ja=f"{paths[twin]} と {path} は同じ録音です。回答ごとに別の録音を指定してください"
+                                  "（何も保存していません）")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def saved_as(path: Path, answers) -> int | None:
     """The answer of ``answers`` whose recording ``path`` is: its own file, else the first (by
-    number) whose file holds the same bytes. Cheap for an archive of hundreds of answers: only
-    the files of ``path``'s size are read, each only as far as the first difference. A file or
-    recording that cannot be read matches nothing."""
+    number) whose file holds the same bytes (:func:`same_recording`)."""
+    return same_recording(path, [(a.id, Path(a.audio_path)) for a in answers if a.audio_path])
+
+
+def same_recording(path: Path, kept: list[tuple[int, Path]]) -> int | None:
+    """The key of the first (by key) of ``kept`` that is ``path``'s recording: the same file,
+    else a file of the same bytes. Cheap for an archive of hundreds of answers: only the files
+    of ``path``'s size are read, each only as far as the first difference. A file that cannot
+    be read matches nothing."""
     import filecmp
     import stat
 
@@ -742,21 +776,18 @@ def saved_as(path: Path, answers) -> int | None:
     except (OSError, ValueError, RuntimeError):
         return None
     same_size = []
-    for a in answers:
-        if not a.audio_path:
-            continue
-        kept = Path(a.audio_path)
+    for key, other in kept:
         try:
-            if kept.resolve() == where:
-                return a.id
-            if stat.S_ISREG(st.st_mode) and st.st_size and kept.stat().st_size == st.st_size:
-                same_size.append((a.id, kept))
+            if other.resolve() == where:
+                return key
+            if stat.S_ISREG(st.st_mode) and st.st_size and other.stat().st_size == st.st_size:
+                same_size.append((key, other))
         except (OSError, ValueError, RuntimeError):
             continue
-    for answer_id, kept in sorted(same_size):
+    for key, other in sorted(same_size):
         try:
-            if filecmp.cmp(path, kept, shallow=False):
-                return answer_id
+            if filecmp.cmp(path, other, shallow=False):
+                return key
         except (OSError, ValueError):
             continue
     return None

@@ -35,6 +35,7 @@ from furikaeri.cli.common import (
     now_option,
     open_store,
     parse_when,
+    refuse_saved,
     scratch_store,
     user_dir,
 )
@@ -154,11 +155,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
             raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
                              "give at most one note per answer",
                              ja=f"質問は{len(questions)}問ですが、--note が{len(note)}個あります。メモは回答1つに1つまでです")
-        if answer_files:  # every file checked before the first question: no session left half-saved
-            from furikaeri.audio import check_readable
-
-            for f in answer_files:
-                check_readable(f)
+        if answer_files:
+            _check_files(store, answer_files)
         screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_, known=_Known.of(store, qset))
         speaks(screen.lang)
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
@@ -183,6 +181,17 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 now=base_now, ending=lambda: asking.interrupted)
         shared = _comparable(store, result)
     _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted)
+
+
+def _check_files(store, files) -> None:
+    """Every answer file checked before the first question, so that no session is left
+    half-saved: each readable, and each a recording of its own that the archive does not
+    hold yet (one take answers one question, and is never saved twice)."""
+    from furikaeri.audio import check_readable
+
+    for f in files:
+        check_readable(f)
+    refuse_saved(files, store.answers(full=False))
 
 
 def _ended(result, shared, screen, json_: bool, *, interrupted: bool) -> None:
