@@ -2089,9 +2089,11 @@ def _stored(column: str, value: Any, unreadable: list[str] | None = None) -> Any
 def _text(r: sqlite3.Row, column: str, unreadable: list[str], blank: str | None = None) -> str | None:
     """A text column as read back: a value that is no text reads as ``blank``, noted."""
     value = r[column]
-    if value is None or isinstance(value, str):
-        return value if value is not None else blank
-    unreadable.append(column)
+    if value is None:
+        return blank
+    if isinstance(value, str) and not (value and value.strip("\x00") == ""):
+        return value
+    unreadable.append(column)  # no text, or NUL bytes alone: a page zeroed under it
     return blank
 
 
@@ -2182,7 +2184,7 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         language=_language(r, bad),
         model=_text(r, "model", bad),
         settings=settings if settings is not None else {},
-        metrics={c: _stored(c, r[c], bad) for c in METRIC_COLUMNS},
+        metrics=_metrics(r, bad),
         note=_answer_note(r, bad),
         analysis=_answer_analysis(r, bad) if full else None,
         focus=_text(r, "focus", bad),
@@ -2195,6 +2197,20 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         listed, order = _json_list(r["fillers_json"]), r["opening_order"]
     return dataclasses.replace(answer, fillers=filler_texts(listed),
                                opening_order=order if order in ("point_first", "story_first") else None)
+
+
+def _metrics(r: sqlite3.Row, unreadable: list[str]) -> dict[str, Any]:
+    """An answer's figures as read back (:func:`_stored`). A budget of 0 s or less is never
+    saved (every budget is 5 s at least): a row that says so was overwritten (a zeroed page
+    reads as zeros), and none of its figures can be trusted. They are all left blank, noted
+    as ``figures``, rather than shown as a 0-s answer at 0 wpm that would become a personal
+    best."""
+    metrics = {c: _stored(c, r[c], unreadable) for c in METRIC_COLUMNS}
+    budget = metrics.get("budget_s")
+    if budget is not None and budget <= 0:
+        unreadable.append("figures")
+        return dict.fromkeys(METRIC_COLUMNS)
+    return metrics
 
 
 def _json_list(raw: Any) -> list[Any] | None:
