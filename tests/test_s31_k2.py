@@ -143,7 +143,7 @@ def test_waits_alone_are_counted_as_before(language):
 def _warnings(**kw):
     m = SimpleNamespace(speech_detected=True, unconfirmed_fillers=2, answer_s=10.0)
     smap = SimpleNamespace(duration=11.0, intervals=[SimpleNamespace(duration=9.0)], other_voices=False,
-                           contrast_db=40.0)
+                           noise=(), contrast_db=40.0)
     return warnings_for(m, "ja", smap, **kw)
 
 

@@ -103,7 +103,7 @@ def test_a_sentence_after_a_courtesy_is_still_the_opening():
 def _noisy(contrast_db: float, language: str):
     m = SimpleNamespace(speech_detected=True, unconfirmed_fillers=0, answer_s=5.2)
     smap = SimpleNamespace(duration=48.0, intervals=[SimpleNamespace(duration=6.7)], other_voices=False,
-                           contrast_db=contrast_db)
+                           noise=(), contrast_db=contrast_db)
     return warnings_for(m, language, smap)
 
 

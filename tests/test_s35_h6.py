@@ -19,7 +19,7 @@ def _room(contrast_db: float, language: str = "en", *, voices: bool, speech_s: f
           duration: float = 40.0, clipped: float = 0.0):
     m = SimpleNamespace(speech_detected=True, unconfirmed_fillers=0, answer_s=speech_s)
     smap = SimpleNamespace(duration=duration, intervals=[SimpleNamespace(duration=speech_s)], other_voices=voices,
-                           contrast_db=contrast_db)
+                           noise=(), contrast_db=contrast_db)
     return warnings_for(m, language, smap, clipped=clipped)
 
 

@@ -660,6 +660,10 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
                         heard=language_name(span.language, language)))
     if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
         out.append(text(language, "warn_clipped", share=100 * clipped))
+    if speech_map.noise:  # a damaged file or a faulty microphone: nothing could be heard there
+        dash, comma = ("–", ", ") if language == "en" else ("〜", "、")
+        out.append(text(language, "warn_loud_noise",
+                        spans=comma.join(f"{clock(iv.start)}{dash}{clock(iv.end)}" for iv in speech_map.noise)))
     if not m.speech_detected:
         out.append(text(language, "warn_no_speech"))
         return out

@@ -535,10 +535,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     ``other_languages``: stretches of it that do (:func:`other_language_spans`); ``stopped_at``:
     where a time limit stopped the take (:func:`cut_at_limit`)."""
     from furikaeri.advice import mostly_unheard, room_too_loud, tips_for, warnings_for, written_in_other
-    from furikaeri.measure import measure
 
-    m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules,
-                budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
+    m = _measured(heard, smap, rules, duration=duration, budget_s=budget_s, acoustic=acoustic, question=question)
     unheard = mostly_unheard(m.words, smap.intervals) if m.speech_detected else 0.0
     sounds_like = sounds_like or written_in_other(m.words, rules.code)
     # half of it or more in another language: no tips (they would coach a translation's words)
@@ -604,6 +602,19 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         other_languages=tuple(other_languages),
         room_untrusted=too_loud,
     )
+
+
+def _measured(heard: Heard, smap, rules, *, duration: float, budget_s: float, acoustic: bool, question):
+    """What was heard measured (:func:`furikaeri.measure.measure`), with no time to the first
+    word where a loud noise came before it (:attr:`furikaeri.speech.SpeechMap.noise`, whose
+    warning says so): the answer may have begun under the noise."""
+    from furikaeri.measure import measure
+
+    m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules, budget_s=budget_s,
+                doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
+    if m.latency_s is None or not any(iv.start < m.answer_start for iv in smap.noise):
+        return m
+    return dataclasses.replace(m, latency_s=None, verdicts={k: v for k, v in m.verdicts.items() if k != "latency"})
 
 
 def level_warnings(warnings, smap, m, language: str, clipped: float = 0.0) -> tuple[str, ...]:

@@ -75,6 +75,8 @@ class SpeechMap:
     steady_noise: bool = False
     #: a room with other people's voices (:attr:`Levels.other_voices`)
     other_voices: bool = False
+    #: stretches a loud steady noise covers (:func:`loud_noise`); no speech is heard in them
+    noise: tuple[Interval, ...] = ()
 
     @property
     def has_speech(self) -> bool:
@@ -119,6 +121,20 @@ QUIET_SPEECH_DB = -50.0
 #: to -87 dBFS, the lowest behind speech at -40 dBFS); a room noisy enough to hurt the words
 #: still reads over it behind quiet speech (speech at -55 dBFS, noise 15 dB under it: -70).
 OWN_FLOOR_DB = -85.0
+#: A loud steady noise (:func:`loud_noise`): a stretch at least :data:`NOISE_MIN_S` long, louder
+#: throughout than the speaker's loudest speech by :data:`NOISE_OVER_SPEECH_DB`, whose 10-ms
+#: levels stay within :data:`NOISE_SPREAD_DB` (10th to 90th percentile) and in which Silero
+#: hears speech in at most :data:`NOISE_VAD_SHARE` of the frames. Speech swings 10-20 dB from
+#: syllable to syllable and a shout is heard as speech; what is left is a file whose samples
+#: were overwritten (random bytes play as full-scale hiss: QA s36 C #7, -4.7 dBFS within 1 dB
+#: for 16 s over an answer at -20), a microphone or cable fault, a fan or a hand on the
+#: microphone louder than the voice. Silero's probability rises by chance in such hiss (0.56
+#: for half a second), and Whisper then wrote "Um, so," there: an invented filler and a
+#: freeze. Its speech is left out, and the report says the stretch could not be heard.
+NOISE_MIN_S = 1.0
+NOISE_OVER_SPEECH_DB = 3.0
+NOISE_SPREAD_DB = 6.0
+NOISE_VAD_SHARE = 0.2
 
 
 def frame_db(samples: np.ndarray, rate: int, *, hop_s: float = HOP_S, win_s: float = WIN_S) -> np.ndarray:
@@ -569,14 +585,42 @@ def speech_map(
         if e - s < min_len:
             mask[s:e] = False
 
+    noisy = loud_noise(db, vad_prob, speech_level)
+    _clear_noise(mask, noisy)
     end = offset_s + duration
-    intervals = tuple(
-        Interval(round(offset_s + float(s) * HOP_S, 3), round(min(offset_s + float(e) * HOP_S, end), 3))
-        for s, e in runs(mask)
-    )
+
+    def interval(s: int, e: int) -> Interval:
+        return Interval(round(offset_s + float(s) * HOP_S, 3), round(min(offset_s + float(e) * HOP_S, end), 3))
+
+    intervals = tuple(interval(s, e) for s, e in runs(mask))
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
-                     steady_noise=lv.steady_noise, other_voices=lv.other_voices)
+                     steady_noise=lv.steady_noise, other_voices=lv.other_voices,
+                     noise=tuple(interval(s, e) for s, e in noisy))
+
+
+def _clear_noise(mask: np.ndarray, noisy: list[tuple[int, int]]) -> None:
+    """Take out of the speech ``mask`` what Silero heard by chance inside a loud noise (the
+    frame runs ``noisy``): a run of it whose middle lies in the noise; words at its edge stay."""
+    for s, e in runs(mask) if noisy else ():
+        if any(a <= (s + e) / 2 < b for a, b in noisy):
+            mask[s:e] = False
+
+
+def loud_noise(db: np.ndarray, vad_prob: np.ndarray, speech_db: float) -> list[tuple[int, int]]:
+    """Frame runs (start, end) of a loud steady noise (:data:`NOISE_MIN_S`): louder than the
+    speech level ``speech_db`` throughout, steady, and not heard as speech by Silero."""
+    if not np.isfinite(speech_db) or len(db) == 0:
+        return []
+    heard = vad_prob[: len(db)] >= 0.5
+    out = []
+    for s, e in runs(db > speech_db + NOISE_OVER_SPEECH_DB):
+        if (e - s) * HOP_S < NOISE_MIN_S or not (heard[:s].any() or heard[e:].any()):
+            continue  # short, or no speech beside it to be louder than (a hum in a silent take)
+        low, high = np.percentile(db[s:e], [10, 90])
+        if high - low <= NOISE_SPREAD_DB and np.mean(heard[s:e]) <= NOISE_VAD_SHARE:
+            out.append((s, e))
+    return out
 
 
 def _soft_words(energy_mask: np.ndarray, mask: np.ndarray, vad_prob: np.ndarray, vad_low: float,

@@ -970,6 +970,7 @@ TEXT = {
     'not_kept': 'not kept: over your limit',
     'fix_cut': 'a take was cut off (the recording stopped first), so whether your note worked on the length cannot be told',
     'fix_not_kept': 'not kept: the answer is over the limit your note set (a take was cut off, so no better or worse is told)',
+    'warn_loud_noise': 'A loud steady noise, louder than the voice, covers the recording at {spans} (a damaged file, or a fault in the microphone or its cable): nothing said there could be heard, so the time to the first word, the pauses and the length around it are off.',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

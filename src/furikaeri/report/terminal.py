@@ -367,7 +367,9 @@ def _figure_rows(a, rules, rows: list) -> None:
     rows.append((L["answer_length"], f"{a.answer_s:.1f} / {a.budget_s:g}{sp}{s}", length_v, ""))  # 18.7 / 30秒
     # an answer archived before the time to the first word had a verdict is judged by the same rule
     latency = verdict_of("latency") or (latency_verdict(a.latency_s, a.language) if judged else None)
-    rows.append((L["latency"], f"{as_shown(a.latency_s, LATENCY_DIGITS):.1f}{sp}{s}", _verdict(latency, L, late=True), ""))
+    if a.latency_s is not None:  # None: a loud noise before the first word hid when the answer began
+        rows.append((L["latency"], f"{as_shown(a.latency_s, LATENCY_DIGITS):.1f}{sp}{s}",
+                     _verdict(latency, L, late=True), ""))
     first = True
     for key in rules.rate_keys:
         verdict = verdict_of("rate" if key == rules.rate_key else key)
