@@ -379,6 +379,16 @@ REREAD_MAX_PROBABILITY = 0.5
 DRAWL_TOUCH_S = 0.05
 
 
+def _pause_beside(h, speech, *, last: bool) -> bool:
+    """Is held sound ``h`` set off by a pause on one side (a speech interval starts or ends
+    with it)? The answer's ``last`` sound has the answer's end after it, which is no pause: a
+    final word said long ("...that's normal, thoughhh") is followed by silence too. It needs
+    the pause before ("..., uh."): an unsure last word over a held vowel was re-read as an
+    "uh" never said (QA s36 B #2: "though" heard as "Oh." p 0.3 at the end of a take)."""
+    before = any(abs(iv.start - h.start) <= 0.1 for iv in speech)
+    return before or (not last and any(abs(iv.end - h.end) <= 0.1 for iv in speech))
+
+
 def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end: float, speech=()):
     """Filled pauses the audio shows and the transcript does not.
 
@@ -412,7 +422,7 @@ def acoustic_filled_pauses(words, held, fillers, rules, *, a_start: float, a_end
         mean_p = sum(words[i].probability for i in inside) / len(inside)
         if not rules.few_words(text_in) or mean_p >= REREAD_MAX_PROBABILITY:
             continue
-        if speech and not any(abs(iv.start - h.start) <= 0.1 or abs(iv.end - h.end) <= 0.1 for iv in speech):
+        if speech and not _pause_beside(h, speech, last=h.end >= a_end - 0.1):
             continue  # held in the middle of running speech, no pause on either side: a drawl
         first, last = inside[0], inside[-1]
         start = min(h.start, words[first].start)
