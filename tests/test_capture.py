@@ -30,6 +30,7 @@ from furikaeri import capture
 from furikaeri.capture import Device, LevelTracker, level_report, marker_path
 from furikaeri.errors import DeviceError
 from pulse_fixture import no_sound_env, pulse  # noqa: F401  (fixtures)
+from ttys import Screen
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "audio"
 JFK = SHARED / "en" / "jfk.flac"
@@ -1020,28 +1021,15 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
                           "--out", str(out), "--json"], env=env, stdin=slave, stdout=subprocess.PIPE,
                          stderr=slave, close_fds=True)
     os.close(slave)
-    screen = bytearray()
-
-    def read():
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            screen.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
+    screen = Screen(master)
     wait_until_recording(out)
     pulse.play(JFK)
     time.sleep(6.5)
     os.write(master, b"\n")
     stdout, _ = p.communicate(timeout=120)
     os.close(master)
-    reader.join(5)
-    text = screen.decode("utf-8", "replace")
+    screen.join()
+    text = screen.text
     assert p.returncode == 0, text[-2000:]
     assert "Why this company?" in text
     assert "REC" in text and "/ 0:05" in text

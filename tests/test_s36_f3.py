@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from furikaeri.cli import cli
 from pulse_fixture import pulse  # noqa: F401  (fixture)
 from test_input_robust import SAMPLE, fake_analysis, launcher
+from ttys import Screen
 
 QUESTION = "en-basic:weakness"
 NOTE = "keep it under 15 seconds"
@@ -215,29 +216,16 @@ def test_keys_typed_during_the_analysis_answer_no_reflection_prompt(tmp_path):
                           "--from-files", str(SAMPLE), "--reflect"], env=env, stdin=slave, stdout=slave,
                          stderr=slave, close_fds=True)
     os.close(slave)
-    screen = bytearray()
-
-    def read():
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            screen.extend(chunk)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
+    screen = Screen(master)
     for prompt, typed in (("what went wrong: ", b"rambled\n"), ("why: ", b"no plan\n"), ("next time: ", b"one point\n")):
         deadline = time.monotonic() + 60
-        while prompt not in screen.decode("utf-8", "replace") and time.monotonic() < deadline:
+        while prompt not in screen.text and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert prompt in screen.decode("utf-8", "replace"), screen.decode("utf-8", "replace")[-2000:]
+        assert prompt in screen.text, screen.text[-2000:]
         time.sleep(0.2)
         os.write(master, typed)
-    assert p.wait(60) == 0, screen.decode("utf-8", "replace")[-2000:]
-    reader.join(5)
+    assert p.wait(60) == 0, screen.text[-2000:]
+    screen.join()
     os.close(master)
     from furikaeri.store import Store
 
