@@ -104,3 +104,20 @@ def test_a_really_zeroed_page_under_an_answer_shows_no_zero_figures(furikaeri_ho
     assert r.exit_code == 0, r.output
     text = json.dumps(json.loads(r.stdout))
     assert '"best": 0.0' not in text, text
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "the earlier attempt's figures cannot be read (its row in the archive is damaged)"),
+    ("ja", "前回の回答の数値が読めない（アーカイブの記録が破損している）ため、メモの効果は判断できません")])
+def test_a_note_on_the_damaged_answer_is_not_said_to_name_no_figure(furikaeri_home, lang, said):
+    """QA s37 V1 #4: "your note names no measured figure" for a note naming the fillers, where
+    what is missing is the earlier attempt's figures."""
+    ids = _archive(furikaeri_home, 2)
+    with Store.open(furikaeri_home) as st:
+        st.set_note(ids[0], next_time="fewer fillers")
+    _zero_figures(furikaeri_home, ids[0])
+    r = CliRunner().invoke(cli, ["compare", str(ids[0]), str(ids[1]), "--lang", lang])
+    assert r.exit_code == 0, r.output
+    flat = " ".join(r.output.split()).replace("( ", "(")
+    assert said.replace(" ", "") in flat.replace(" ", ""), r.output
+    assert "names no measured figure" not in r.output and "当てはまりません" not in r.output

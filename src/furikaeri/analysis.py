@@ -605,16 +605,49 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
 
 
 def _measured(heard: Heard, smap, rules, *, duration: float, budget_s: float, acoustic: bool, question):
-    """What was heard measured (:func:`furikaeri.measure.measure`), with no time to the first
-    word where a loud noise came before it (:attr:`furikaeri.speech.SpeechMap.noise`, whose
-    warning says so): the answer may have begun under the noise."""
+    """What was heard measured (:func:`furikaeri.measure.measure`) around a loud noise
+    (:attr:`furikaeri.speech.SpeechMap.noise`, whose warning says so): no silence counted in it
+    (:func:`_heard_through`), the rates not rated where it lies inside the answer, and no time
+    to the first word where it came before it (the answer may have begun under it)."""
     from furikaeri.measure import measure
 
-    m = measure(heard.words, smap.intervals, held=heard.held, duration=duration, rules=rules, budget_s=budget_s,
-                doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
-    if m.latency_s is None or not any(iv.start < m.answer_start for iv in smap.noise):
+    m = measure(heard.words, _heard_through(smap, heard.words), held=heard.held, duration=duration, rules=rules,
+                budget_s=budget_s, doubtful=heard.doubtful, acoustic=acoustic, bursts=smap.bursts, question=question)
+    if not m.speech_detected or not smap.noise:
         return m
-    return dataclasses.replace(m, latency_s=None, verdicts={k: v for k, v in m.verdicts.items() if k != "latency"})
+    verdicts = dict(m.verdicts)
+    if any(iv.start < m.answer_end and iv.end > m.answer_start for iv in smap.noise):
+        # the noise's time counts as the answer's in the rates: shown, not rated, and no stretch
+        # of pace is told across it
+        for name in ("rate" if key == rules.rate_key else key for key in rules.rate_keys):
+            verdicts[name] = dataclasses.replace(verdicts[name], level="n/a") if name in verdicts else None
+        m = dataclasses.replace(m, pace=dataclasses.replace(m.pace, stretches=tuple(
+            p for p in m.pace.stretches if not any(iv.start < p.end and iv.end > p.start for iv in smap.noise))))
+    if any(iv.start < m.answer_start for iv in smap.noise):
+        verdicts.pop("latency", None)
+        m = dataclasses.replace(m, latency_s=None)
+    return dataclasses.replace(m, verdicts={k: v for k, v in verdicts.items() if v is not None})
+
+
+def _heard_through(smap, words):
+    """The speech intervals, with the stretches a loud noise covers between the answer's first
+    and last word taken as speech: what was said there could not be heard, and is no silence
+    of the speaker's (3.5 s of hiss mid-answer read "a 4.3-s silence between phrases", pauses
+    high and pace slow: QA s37 V1 #2)."""
+    from furikaeri.speech import Interval
+
+    if not smap.noise or not words:
+        return smap.intervals
+    a, b = words[0].start, words[-1].end
+    spans = sorted([*smap.intervals, *(Interval(max(iv.start, a), min(iv.end, b)) for iv in smap.noise
+                                       if iv.end > a and iv.start < b)], key=lambda iv: iv.start)
+    out: list = []
+    for iv in spans:
+        if out and iv.start <= out[-1].end:
+            out[-1] = Interval(out[-1].start, max(out[-1].end, iv.end))
+        else:
+            out.append(iv)
+    return tuple(out)
 
 
 def level_warnings(warnings, smap, m, language: str, clipped: float = 0.0) -> tuple[str, ...]:

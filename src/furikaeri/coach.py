@@ -46,6 +46,8 @@ class Gauge:
 
 #: One step over the budget is 10 s, or this share of a short budget (2 s over a 10-s one).
 OVER_STEP_SHARE = 0.2
+#: The figures of pace: none is a focus where the report does not rate the pace.
+RATE_FIGURES = frozenset({"wpm", "articulation_wpm", "chars_per_min", "morae_per_s", "off_pace_s"})
 
 
 def _gauges(language: str) -> tuple[Gauge, ...]:
@@ -311,6 +313,9 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     if d.get("room_untrusted"):  # a room too loud to rate any figure (furikaeri.advice.room_too_loud)
         return None
     metrics = metrics_from_analysis(d)
+    verdicts = d.get("verdicts") or {}
+    if (verdicts.get("rate") or {}).get("level") == "n/a":  # not rated (a loud noise inside it): no focus
+        metrics = {k: v for k, v in metrics.items() if k not in RATE_FIGURES}
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
         if too_short(metrics):  # nor are the rates of the few seconds that could be read
             return None

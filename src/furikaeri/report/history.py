@@ -466,6 +466,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_word_gone"  # said last time, not heard now: no "still where it should be"
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
+    elif fix.verdict == "unknown" and all(getattr(c, "before", 0) is None for c in fix.changes):
+        key = "fix_unreadable"  # the earlier attempt's figures cannot be read (a damaged row)
     elif fix.verdict == "same" and len(fix.changes) == 1 and _over_limit(fix.changes[0], fix):
         key = "fix_same_over_limit"  # 20 s, then 20 s on "keep it under 15 seconds": not kept, and says so
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
