@@ -121,3 +121,19 @@ def test_a_note_on_the_damaged_answer_is_not_said_to_name_no_figure(furikaeri_ho
     flat = " ".join(r.output.split()).replace("( ", "(")
     assert said.replace(" ", "") in flat.replace(" ", ""), r.output
     assert "names no measured figure" not in r.output and "当てはまりません" not in r.output
+
+
+def test_compare_question_passes_over_the_damaged_attempt(furikaeri_home):
+    """QA s37 V1 #5: `compare --question` said "answered once in each language" where one of
+    two English attempts had a damaged row (its language unreadable): it is nothing to compare."""
+    ids = _archive(furikaeri_home, 3)
+    _zero_figures(furikaeri_home, ids[1])
+    with sqlite3.connect(furikaeri_home / "furikaeri.db") as db:
+        db.execute("UPDATE answers SET language = ? WHERE id = ?", ("\0\0", ids[1]))
+    r = CliRunner().invoke(cli, ["compare", "--question", "why-us", "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert (data["before"]["id"], data["after"]["id"]) == (ids[0], ids[2])
+    _zero_figures(furikaeri_home, ids[0])
+    r = CliRunner().invoke(cli, ["compare", "--question", "why-us"])
+    assert r.exit_code == 2 and "only been answered once" in r.stderr, r.output
