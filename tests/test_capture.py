@@ -880,23 +880,31 @@ def test_next_record_repairs_a_killed_take(pulse, tmp_path):
     assert len(load16k(new)) / 16000 == pytest.approx(1.0, abs=0.01)
 
 
-@pytest.mark.mic
-def test_a_second_ctrl_c_while_the_answer_is_analysed_waits_for_it(pulse, tmp_path):
-    """Ctrl-C ends the take; pressed again while Whisper still hears it (native threads), the
-    process used to abort ("terminate called without an active exception") and the answer was
-    lost. It is held: the answer is analysed, saved and reported, then the command ends."""
+def ctrl_c_twice(pulse, tmp_path, *, after: float, gap: float):
+    """`record --save --json` of JFK through the virtual microphone, Ctrl-C (SIGINT) sent
+    ``after`` seconds into the take and again ``gap`` seconds later: (process, env, take,
+    stdout, stderr) once it has ended."""
     need_jfk()
     env = env_for(pulse, tmp_path)
     out = tmp_path / "twice.wav"
     p = start_cli(["record", "--max-seconds", "30", "--out", str(out), "--save", "--json"], env)
     wait_until_recording(out)
     player = pulse.play(JFK)
-    time.sleep(8.0)
+    time.sleep(after)
     p.send_signal(signal.SIGINT)
-    time.sleep(0.3)
+    time.sleep(gap)
     p.send_signal(signal.SIGINT)
     stdout, stderr = p.communicate(timeout=180)
     player.kill()
+    return p, env, out, stdout, stderr
+
+
+@pytest.mark.mic
+def test_a_second_ctrl_c_while_the_answer_is_analysed_waits_for_it(pulse, tmp_path):
+    """Ctrl-C ends the take; pressed again while Whisper still hears it (native threads), the
+    process used to abort ("terminate called without an active exception") and the answer was
+    lost. It is held: the answer is analysed, saved and reported, then the command ends."""
+    p, env, _, stdout, stderr = ctrl_c_twice(pulse, tmp_path, after=8.0, gap=0.3)
     assert p.returncode == 130, stderr  # the answer kept, then the Ctrl-C's code
     assert "finishing this answer first" in stderr and "Traceback" not in stderr
     a = json.loads(stdout)

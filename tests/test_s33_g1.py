@@ -13,6 +13,8 @@ from furikaeri.lang import text as t
 from furikaeri.report import history as H
 from furikaeri.store import Answer, Note
 
+from conftest import own_take
+
 
 def _attempt(note: str, metrics: dict, lang: str = "en", answer_id: int = 1) -> Answer:
     return Answer(answer_id, 1, "s", 1, "Q?", "k", "2026-12-05T10:00:00", None, "", lang, "base", {},
@@ -169,10 +171,8 @@ def test_analyze_save_shows_the_check_of_the_previous_attempts_note(tmp_path, mo
     takes = []
 
     def take() -> str:  # another take each time: the same bytes are not saved twice
-        path = tmp_path / f"take{len(takes)}.flac"
-        path.write_bytes(sample.read_bytes() + bytes([len(takes)]))
-        takes.append(path)
-        return str(path)
+        takes.append(own_take(sample, tmp_path / "takes"))
+        return str(takes[-1])
 
     text = "I study physics and I build robots" if lang == "en" else "私は物理を学んでいます"
     paces = iter([175.0, 135.0, 135.0] if lang == "en" else [7.6 * 45, 6.0 * 45, 6.0 * 45])

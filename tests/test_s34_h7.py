@@ -12,6 +12,8 @@ from click.testing import CliRunner
 
 from furikaeri.cli import cli
 
+from conftest import own_take
+
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "en_greatest_strength.flac"
 
 
@@ -31,10 +33,8 @@ def test_analyze_save_json_carries_the_note_check_as_fix(tmp_path, monkeypatch):
     takes = []
 
     def take() -> str:  # another take each time: the same bytes are not saved twice
-        path = tmp_path / f"take{len(takes)}.flac"
-        path.write_bytes(SAMPLE.read_bytes() + bytes([len(takes)]))
-        takes.append(path)
-        return str(path)
+        takes.append(own_take(SAMPLE, tmp_path / "takes"))
+        return str(takes[-1])
 
     first = CliRunner().invoke(cli, ["--home", home, "analyze", take(), "--save", "-q", "Why us?", "--json",
                                      "--note", "slow down"])

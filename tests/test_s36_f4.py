@@ -32,8 +32,7 @@ from furikaeri.store import Store
 
 from pulse_fixture import pulse  # noqa: F401  (fixture)
 from test_archive_robust import analysis, seed
-from test_capture import (FAKE_MIC, JFK, FakePortAudio, FakeStream, env_for, load16k, need_jfk, noise, start_cli,
-                          wait_until_recording, wav_pcm)
+from test_capture import (FAKE_MIC, FakePortAudio, FakeStream, ctrl_c_twice, load16k, noise, wav_pcm)
 
 
 # --------------------------------------------------------------------------- #1 saved twice
@@ -263,18 +262,7 @@ def fake_mic_plain(monkeypatch):
 def test_two_sigints_at_once_end_the_take_and_it_is_saved(pulse, tmp_path, gap):  # noqa: F811
     """``timeout -s INT`` sends two; the second used to reach PortAudio's stop: "interrupted",
     nothing analysed or saved, the take not named."""
-    need_jfk()
-    env = env_for(pulse, tmp_path)
-    out = tmp_path / "twice.wav"
-    p = start_cli(["record", "--max-seconds", "30", "--out", str(out), "--save", "--json"], env)
-    wait_until_recording(out)
-    player = pulse.play(JFK)
-    time.sleep(4.0)
-    p.send_signal(signal.SIGINT)
-    time.sleep(gap)
-    p.send_signal(signal.SIGINT)
-    stdout, stderr = p.communicate(timeout=180)
-    player.kill()
+    p, env, out, stdout, stderr = ctrl_c_twice(pulse, tmp_path, after=4.0, gap=gap)
     assert "Traceback" not in stderr and "furikaeri: interrupted" not in stderr, stderr
     assert p.returncode in (0, 130), stderr
     a = json.loads(stdout)
