@@ -137,3 +137,53 @@ def test_compare_question_passes_over_the_damaged_attempt(furikaeri_home):
     _zero_figures(furikaeri_home, ids[0])
     r = CliRunner().invoke(cli, ["compare", "--question", "why-us"])
     assert r.exit_code == 2 and "only been answered once" in r.stderr, r.output
+
+
+def _unreadable_language(home, answer_id):
+    with sqlite3.connect(home / "furikaeri.db") as db:
+        db.execute("UPDATE answers SET language = ? WHERE id = ?", ("\0\0", answer_id))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "the attempt before (#{id}) is not compared: its stored figures cannot be read"),
+    ("ja", "前回の回答（#{id}）とは比べていません。保存された数値が読み取れません")])
+def test_show_says_why_the_attempt_before_is_not_compared(furikaeri_home, lang, said):
+    """QA s37 V1 #6: `show` of the answer after a damaged one dropped the comparison without a word."""
+    ids = _archive(furikaeri_home, 2)
+    _zero_figures(furikaeri_home, ids[0])
+    _unreadable_language(furikaeri_home, ids[0])
+    r = CliRunner().invoke(cli, ["show", str(ids[1]), "--lang", lang])
+    assert r.exit_code == 0, r.output
+    assert said.format(id=ids[0]) in " ".join(r.stdout.split()), r.stdout
+    r = CliRunner().invoke(cli, ["show", str(ids[0])])  # the first attempt: nothing before it
+    assert r.exit_code == 0 and "is not compared" not in r.stdout, r.output
+
+
+def test_a_damaged_answer_is_shown_in_the_persons_language(furikaeri_home, monkeypatch):
+    """QA s37 V1 #6: a Japanese answer whose language column was lost showed its note under the
+    English label "next time:" to a person reading Japanese."""
+    ids = _archive(furikaeri_home, 1)
+    with Store.open(furikaeri_home) as st:
+        st.set_note(ids[0], next_time="話すスピードを落とす")
+    _unreadable_language(furikaeri_home, ids[0])
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    r = CliRunner().invoke(cli, ["show", str(ids[0])])
+    assert r.exit_code == 0, r.output
+    assert "次回やること: 話すスピードを落とす" in r.stdout and "next time" not in r.stdout, r.stdout
+
+
+def test_a_note_is_checked_against_the_attempt_last_time_shows(furikaeri_home):
+    """QA s37 V1 #4: practice showed the readable attempt as "last time" but checked the note
+    against the damaged one after it ("fillers: – → 5.9/min")."""
+    from furikaeri.session import note_check
+
+    ids = _archive(furikaeri_home, 2)
+    with Store.open(furikaeri_home) as st:
+        st.set_note(ids[1], next_time="shorter, under 25 s")
+        qid = st.answer(ids[1]).question_id
+    _zero_figures(furikaeri_home, ids[1])
+    with Store.open(furikaeri_home) as st:
+        fix = note_check(st, qid, analysis("so I study physics", 20.0).to_dict())
+    assert fix is not None and fix.previous_answer_id == ids[0], fix
+    length = next(c for c in fix.changes if c.metric == "answer_s")
+    assert (length.before, length.after) == (30.0, 20.0), length

@@ -267,7 +267,8 @@ def analyze_audio(
     budget_s = float(budget) if budget is not None else default_budget(lang)
     return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=acoustic_fillers, question=question,
                      model=info.name, duration=audio.duration, source=audio.source,
-                     clipped=audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
+                     clipped=audio.full_scale.share_outside(smap.noise, audio.duration) if audio.full_scale
+                     else audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
                      cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at)
 
 

@@ -45,6 +45,8 @@ class Audio:
     clipped: float = 0.0
     #: the file ended before its end (damaged or cut off): only what came before was read
     cut_short: bool = False
+    #: where those samples lie (:meth:`FullScale.share_outside`), for a file read whole
+    full_scale: "FullScale | None" = None
 
     @property
     def duration(self) -> float:
@@ -57,16 +59,37 @@ class FullScale:
     for a file read a chunk at a time, whether it ended before its end (``cut_short``: damaged or
     cut off, only what came before was read)."""
 
+    #: Where they lie is kept in cells of this many samples (channels counted one by one: 0.25 s
+    #: of 16-kHz mono, 0.04 s of 48-kHz stereo), so the ones inside a loud noise can be set apart.
+    CELL = 4000
+
     def __init__(self) -> None:
         self.hits = 0
         self.samples = 0
         self.cut_short = False
+        self._cells: dict[int, int] = {}  # cell number -> samples at full scale in it
 
     def add(self, x) -> None:
         """More samples, floats in [-1, 1] (any shape: channels are counted one by one)."""
         x = np.asarray(x)
-        self.hits += int(np.count_nonzero(np.abs(x) >= FULL_SCALE))
+        at = np.flatnonzero(np.abs(x) >= FULL_SCALE)  # in stored order: frame by frame, channels within
+        if at.size:
+            cells, counts = np.unique((self.samples + at) // self.CELL, return_counts=True)
+            for cell, n in zip(cells.tolist(), counts.tolist()):
+                self._cells[cell] = self._cells.get(cell, 0) + n
+        self.hits += int(at.size)
         self.samples += x.size
+
+    def share_outside(self, spans, duration: float) -> float:
+        """:attr:`share` without the samples inside ``spans`` (intervals with ``start``/``end`` in
+        seconds of a recording ``duration`` seconds long): a loud noise that reaches full scale
+        (:attr:`furikaeri.speech.SpeechMap.noise`) is no sign of an input level set too high."""
+        if not spans or not self.samples or duration <= 0:
+            return self.share
+        per_s = self.samples / duration
+        inside = sum(n for cell, n in self._cells.items()
+                     if any(iv.start * per_s <= (cell + 0.5) * self.CELL <= iv.end * per_s for iv in spans))
+        return (self.hits - inside) / self.samples
 
     def add_pcm16(self, pcm: bytes) -> None:
         """More samples, interleaved 16-bit as a recorder writes them."""
@@ -476,7 +499,7 @@ def load_audio(path: str | Path) -> Audio:
         raise _invalid_samples(path)
     if rate != RATE:
         mono = resample(mono, rate, RATE)
-    return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share, cut_short=cut)
+    return Audio(samples=mono, rate=RATE, source=str(path), clipped=clipped.share, cut_short=cut, full_scale=clipped)
 
 
 #: Channels that cancel when averaged (one wired in opposite polarity, as some laptop microphone

@@ -668,7 +668,7 @@ def compare_question(store: Store, ref: str, *, first: bool = False, cli: str = 
     """The last two attempts at a question (or the first and the last with ``first``)."""
     qid = resolve_question(store, ref, cli=cli)
     # an attempt none of whose figures can be read (a damaged row) is nothing to compare
-    attempts = [a for a in store.answers(question_id=qid, full=False) if any(v is not None for v in a.metrics.values())]
+    attempts = [a for a in store.answers(question_id=qid, full=False) if a.has_figures]
     # attempts in one language (another language's are no "before"): the latest language that
     # has two
     for lang in dict.fromkeys(x.language for x in reversed(attempts)):

@@ -498,7 +498,7 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
 def progress(store: Store, *, question: str | None = None, since: str | None = None) -> Progress:
     """Progress over all answers (since an ISO date, if given), per language and per question."""
     # an answer none of whose figures can be read (a damaged row) has nothing to chart or count
-    everything = answers = [a for a in store.answers(full=False) if any(v is not None for v in a.metrics.values())]
+    everything = answers = [a for a in store.answers(full=False) if a.has_figures]
     if since:  # a date on this computer's calendar; the archive keeps UTC times
         answers = [a for a in answers if local_minute(a.created_at)[:10] >= since]
     if question:

@@ -310,13 +310,16 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
         attempts = [a for a in attempts if a.language in (language, None)]
     from furikaeri.analysis import off_language
 
-    if not attempts or off_language(analysis) or analysis.get("unheard_s"):
+    # the attempt before: the latest whose figures can be read (as "last time" shows it; a damaged
+    # row's blanks are nothing to check a note against, QA s37 V1 #4)
+    last = next((a for a in reversed(attempts) if a.has_figures), None)
+    if last is None or off_language(analysis) or analysis.get("unheard_s"):
         return None
     noted = latest_noted(attempts)
     opening = analysis.get("opening") if isinstance(analysis.get("opening"), dict) else {}
-    return check_fix(attempts[-1], metrics_from_analysis(analysis), language, note=noted.note if noted else None,
+    return check_fix(last, metrics_from_analysis(analysis), language, note=noted.note if noted else None,
                      fillers=filler_texts(analysis.get("fillers")),
-                     orders=(opening_order(attempts[-1]), opening.get("order")))
+                     orders=(opening_order(last), opening.get("order")))
 
 
 def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,

@@ -699,6 +699,11 @@ class Answer:
     #: the analysis is not loaded: a note asking for the conclusion first is checked on it.
     opening_order: str | None = field(default=None, repr=False)
 
+    @property
+    def has_figures(self) -> bool:
+        """Whether any of its figures can be read (a damaged row's cannot: nothing to compare)."""
+        return any(v is not None for v in self.metrics.values())
+
     def to_dict(self, *, full: bool = False) -> dict[str, Any]:
         d = {
             "id": self.id,

@@ -765,7 +765,7 @@ class Listener:
         pf = np.concatenate([p.pitch_f0 for p in parts]) if parts else np.zeros(0)
         return _analysis(smap, heard, rules, budget_s=budget_s, acoustic=True, question=self.question,
                          model=self.info.name, duration=duration, source=self.source,
-                         clipped=self.full_scale.share, sounds_like=self.sounds_like,
+                         clipped=self.full_scale.share_outside(smap.noise, duration), sounds_like=self.sounds_like,
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
                          stopped_at=stopped_at,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,

@@ -144,6 +144,10 @@ def show(answer_id, lang, json_):
                              ja=f"回答 {aid} はありません（`{cli_start()} history` を参照）")
         prev = (store.previous_answer(a.question_id, before_id=a.id, language=a.language)
                 if a.question_id is not None else None)
+        # the attempt before whose figures (its language among them) a damaged page took: said, not dropped
+        lost = (store.previous_answer(a.question_id, before_id=a.id) if prev is None and a.question_id is not None
+                else None)
+        lost = lost if lost is not None and not lost.has_figures else None
         with store.quietly():  # the earlier answers behind its focus are not shown: no warning of theirs
             focus = focus_given(store, a)
     cmp = compare_answers(prev, a) if prev else None
@@ -157,7 +161,7 @@ def show(answer_id, lang, json_):
         doc["previous"] = cmp.to_dict() if cmp else None
         emit_json(doc)
         return
-    L = lang or a.language or "en"
+    L = lang or a.language or ui_language()  # a damaged row's language: the person's
     speaks(L)
     out = console()
     H.render_answer_header(out, a, L)
@@ -169,6 +173,8 @@ def show(answer_id, lang, json_):
     if cmp:
         out.print()
         H.render_compare_answers(out, cmp, L)
+    elif lost is not None:
+        out.print(f"[yellow]{lang_text(L, 'previous_unreadable', id=lost.id)}[/yellow]")
 
 
 @cli.command()

@@ -957,7 +957,7 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
         if a is None:
             raise UsageError(f"there is no answer {aid} (see `{cli_start()} history`)",
                              ja=f"回答 {aid} はありません（`{cli_start()} history` を参照）")
-        L = lang or a.language or "en"
+        L = lang or a.language or ui_language()  # a damaged row's language: the person's
         speaks(L)  # its prompts are in the answer's language: so is an error after them
         if wrong is None and why is None and next_time is None:
             if json_:  # nothing to change: print the note as it is

@@ -972,6 +972,7 @@ TEXT = {
     'fix_not_kept': 'not kept: the answer is over the limit your note set (a take was cut off, so no better or worse is told)',
     'warn_loud_noise': 'A loud steady noise, louder than the voice, covers the recording at {spans} (a damaged file, a fault in the microphone or its cable, or a loud sound in the room): nothing said there could be heard or measured.',
     'fix_unreadable': "the earlier attempt's figures cannot be read (its row in the archive is damaged), so whether your note worked cannot be told; what there is now",
+    'previous_unreadable': 'the attempt before (#{id}) is not compared: its stored figures cannot be read',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',
