@@ -84,7 +84,7 @@ def test_an_export_into_a_missing_folder_gives_advice_in_english_too(tmp_path):
     out = tmp_path / "nowhere" / "x.md"
     rc, _, err = run(["export", "--format", "md", "--out", str(out)], home)
     assert rc == 2
-    assert one_error_line(err) == f"furikaeri: error: {out}: no such file or folder (check each folder on the way)"
+    assert one_error_line(err) == f"furikaeri: error: {out}: there is no folder {out.parent}"  # QA s38 E #11
 
 
 @pytest.mark.parametrize("columns", ["0", "-5", "wide", ""])

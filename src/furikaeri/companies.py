@@ -40,7 +40,7 @@ def company_questions(store: Store, qset: qmod.QuestionSet) -> qmod.QuestionSet:
     if qset.company is None:
         return qset
     budget = qmod.DEFAULT_BUDGET_S.get(qset.language, 60.0)
-    extra = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, budget),  # a built-in's keeps its own
+    extra = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, budget, qset.language),  # a built-in's keeps its own
                                 language=qset.language, set_name=qset.name, hint="")
                   for qid, text in _asked(store.interviews(company=qset.company.name), [q.text for q in qset.questions],
                                           _kept_ids(store, qset.name)))
@@ -99,7 +99,7 @@ def set_from_interviews(store: Store, company: str, folder: Path | None = None, 
     name = qmod.slug(c.name if c else company)
     asked = _asked(interviews, [], _kept_ids(store, name))
     lang = guess_language([text for _, text in asked])
-    qs = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, qmod.DEFAULT_BUDGET_S[lang]),
+    qs = tuple(qmod.Question(id=qid, text=text, budget_s=qmod.builtin_budget(text, qmod.DEFAULT_BUDGET_S[lang], lang),
                              language=lang, set_name=name)
                for qid, text in asked)
     if not qs:
@@ -152,9 +152,17 @@ def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]
     except qmod.QuestionError:
         qset = None
     c = store.company(info["name"])
+    if c is not None and qset is None:  # its name as saved ("acme, inc." typed: "Acme, Inc.")
+        info["name"] = c.name
     info["archive"] = c.to_dict() if c else None
     info["interviews"] = [i.to_dict() for i in store.interviews(company=info["name"])]
     if qset is None and (c is None or not any(getattr(c, f) for f in COMPANY_FIELDS)) and not info["interviews"]:
+        typed = qmod.company_key(name)
+        near = [k.name for k in store.companies() if typed and typed in qmod.company_key(k.name)]
+        if near:  # "Acme" for "Acme, Inc.": the name as logged, to copy
+            raise UsageError(f"nothing known about '{name}': did you mean " + " or ".join(f"'{n}'" for n in near)
+                             + "?", ja=f"'{name}' についての情報がありません。" + "・".join(f"'{n}'" for n in near)
+                             + " のことですか？")
         raise UsageError(f"nothing known about '{name}': no company file and no logged interview",
                          ja=f"'{name}' についての情報がありません: 企業ファイルも面接記録もありません")
     return info

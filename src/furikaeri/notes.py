@@ -105,7 +105,13 @@ def note_text(note: Note | None) -> str:
     """A note's parts in one line: "what went wrong / why / next time"."""
     if note is None:
         return ""
-    return " / ".join(t for t in (note.wrong, note.why, note.next_time) if t)
+    return one_line(note.wrong, note.why, note.next_time)
+
+
+def one_line(*parts: str | None) -> str:
+    """``parts`` of a note in one line, " / " between them and between the lines typed in one
+    (a line of a list should not leave the line of figures it sits in: QA s38 E #8)."""
+    return " / ".join(ln.strip() for p in parts if p for ln in p.splitlines() if ln.strip())
 
 
 @dataclass(frozen=True)
@@ -1511,11 +1517,15 @@ class StandCheck:
     verdict: str
     limit_s: float | None = None
     target_s: float | None = None
+    #: The parts of the fix no figure measures (「数字を入れる。結論から話す」: 「数字を入れる」),
+    #: beside a verdict on the rest: that verdict is not the whole fix's (QA s38 E #2).
+    unmeasured: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"note": self.note, "verdict": self.verdict,
                 "figures": [{"metric": s.metric, "value": s.value, "fine": s.fine,
-                             **({"word": s.word} if s.word else {})} for s in self.figures]}
+                             **({"word": s.word} if s.word else {})} for s in self.figures],
+                "unmeasured": list(self.unmeasured)}
 
 
 def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
@@ -1541,7 +1551,22 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
         stands.append(Stand(OPENING_ORDER, order, order == "point_first" if order in TOLD_ORDERS else None))
     told = [s.fine for s in stands if s.fine is not None]
     verdict = "unknown" if not stands else "untold" if not told else "done" if all(told) else "not_yet"
-    return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None)
+    return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None,
+                      unmeasured_parts(text, language) if stands else ())
+
+
+#: Where one part of a note ends and the next begins: a sentence's end, a semicolon, a line, a
+#: list's bullet or middle dot.
+_PARTS = re.compile(r"[。．！？!?;；\n・]+|(?<=[a-z])\.(?:\s+|$)|^\s*[-*•]\s+", re.M)
+
+
+def unmeasured_parts(text: str, language: str | None) -> tuple[str, ...]:
+    """The parts of ``text`` (its sentences, lines, bullets: :data:`_PARTS`) that name no
+    measured figure, no filler by its word and no order of the answer: what only the person
+    can check by listening back."""
+    parts = [p.strip(" 　、,") for p in _PARTS.split(text)]
+    return tuple(p for p in parts if p and not (note_targets(p, language) or named_fillers(p, language)[0]
+                                                or asks_order(p) or _read(p, language)[1] is not None))
 
 
 def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequence[str]) -> list[Stand]:

@@ -467,9 +467,9 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         if qid in seen:
             raise QuestionError(f"{qwhere}: the id {qid!r} is used twice", ja=f"{qwhere_ja}: ID {qid!r} が 2 回使われています")
         seen.add(qid)
-        budget = _question_budget(q, text, default_budget, (qwhere, qwhere_ja),
-                                  own=bool(company) and head.get("budget") is None)
         qlang = _language(q["language"], qwhere, qwhere_ja) if q.get("language") else language
+        budget = _question_budget(q, text, default_budget, (qwhere, qwhere_ja),
+                                  own=bool(company) and head.get("budget") is None, language=qlang)
         questions.append(
             Question(id=qid, text=text, budget_s=budget, language=qlang, set_name=set_name,
                      hint=_text(q.get("hint"), "hint", qwhere, qwhere_ja))
@@ -478,7 +478,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
         known = [q.text for q in questions]
         for j, ask in enumerate(company.asks, 1):
             if not any(map(same_question(ask), known)):  # asked already, maybe as a request (〜を教えてください)
-                budget = default_budget if head.get("budget") is not None else builtin_budget(ask, default_budget)
+                budget = default_budget if head.get("budget") is not None else builtin_budget(ask, default_budget, language)
                 questions.append(
                     Question(id=f"asks{j}", text=ask, budget_s=budget, language=language, set_name=set_name)
                 )
@@ -535,19 +535,42 @@ def toml_place_ja(e: tomllib.TOMLDecodeError, raw: bytes) -> str:
 # --------------------------------------------------------------------------- finding sets
 
 
-def _question_budget(q: dict, text: str, default: float, where: tuple[str, str], *, own: bool) -> float:
+def _question_budget(q: dict, text: str, default: float, where: tuple[str, str], *, own: bool,
+                     language: str | None = None) -> float:
     """A file's question's budget: its own, else (``own``: a company file giving no budget of its
     own) a built-in question's it asks again, else the file's ``default``."""
     if q.get("budget") is not None:
         return _budget(q["budget"], *where)
-    return builtin_budget(text, default) if own else default
+    return builtin_budget(text, default, language) if own else default
 
 
-def builtin_budget(text: str, otherwise: float) -> float:
+def builtin_budget(text: str, otherwise: float, language: str | None = None) -> float:
     """The budget of the built-in question ``text`` is (a company's asked question joins that
-    question's attempts, so it is judged against the same budget), else ``otherwise``."""
+    question's attempts, so it is judged against the same budget), else the one of its kind
+    (:func:`kind_budget`: "Any questions for us?" is a question for the interviewer, 45 s, not
+    any question's 120), else ``otherwise``."""
     same = same_question(text)
-    return next((q.budget_s for s in builtin_sets() for q in s.questions if same(q.text)), otherwise)
+    own = next((q.budget_s for s in builtin_sets() for q in s.questions if same(q.text)), None)
+    if own is not None:
+        return own
+    kind = kind_budget(text, language)
+    return kind if kind is not None else otherwise
+
+
+def kind_budget(text: str, language: str | None = None) -> float | None:
+    """The budget the built-in questions of ``text``'s kind have in its language
+    (:func:`furikaeri.advice.question_kind`: a question for the interviewer, a self-introduction,
+    a story), where they agree on one; None for a question of no known kind. ``language``: the
+    question's, else the one its script is written in."""
+    from furikaeri.advice import question_kind
+
+    kind = question_kind(text)
+    if kind is None:
+        return None
+    language = language or guess_language([text])
+    budgets = {q.budget_s for s in builtin_sets() for q in s.questions
+               if q.language == language and question_kind(q.text) == kind}
+    return budgets.pop() if len(budgets) == 1 else None
 
 
 def builtin_sets() -> list[QuestionSet]:

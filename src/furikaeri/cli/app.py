@@ -318,6 +318,10 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
     if e.errno in (errno.EACCES, errno.EPERM):
         return f"アクセスが許可されていません: {e.filename}" if ja else f"permission denied: {e.filename}"
     if e.errno == errno.ENOENT and e.filename:
+        folder = os.path.dirname(os.path.abspath(str(e.filename)))
+        if not os.path.isdir(folder):  # a file to write into a folder that is not there (QA s38 E #11)
+            return (f"{e.filename} のフォルダ {folder} がありません" if ja
+                    else f"{e.filename}: there is no folder {folder}")
         if ja:
             return f"{e.filename} がありません（途中のフォルダも含めて確かめてください）"
         return f"{e.filename}: no such file or folder (check each folder on the way)"

@@ -277,8 +277,9 @@ def progress(question, since, lang, json_):
               help="What to write: json (everything), csv (one row per answer), md (a practice journal).")
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file ('-': print, as without it) [default: print].")
-@lang_option(help="Language of the words: md's labels; csv's header and the program's words in its cells "
-                  "(without it, the csv header is the column keys, for scripts) [default: the answers' language].")
+@lang_option(help="Language of the words: md's labels; for csv, ja gives a Japanese header and the program's "
+                  "words in Japanese in its cells (en, or none, the column keys and codes, which scripts read) "
+                  "[default: the answers' language].")
 def export(fmt, out, lang):
     """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
 
@@ -299,7 +300,8 @@ def export(fmt, out, lang):
     if out is not None:
         refuse_archive_target(out)
     with open_store(reading=True, say_missing=True) as store:
-        text = export_archive(store, fmt, lang=lang, default=ui_language())  # no answers: the system's language
+        # no answers: the system's language; the question files of the home, archive or none
+        text = export_archive(store, fmt, lang=lang, default=ui_language(), questions=user_dir())
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
         return

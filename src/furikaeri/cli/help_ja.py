@@ -182,7 +182,8 @@ DOCS: dict[str, str] = {
     "note": """回答の振り返りメモを追加・編集します。
 
     オプションを指定しない場合は、項目ごとに現在の内容を既定値として入力を求めます（--json の
-    ほかにオプションがない場合は、メモを現在の内容のまま出力します）。空の文字列を指定すると、
+    ほかにオプションがない場合は、メモを現在の内容のまま出力します）。Enter だけならその項目はそのまま、
+    スペース1つだけを入力すると消去されます。オプションに空の文字列を指定した場合（--why ""）も
     その項目は消去されます。
 
     \b
@@ -259,9 +260,11 @@ OPTIONS: dict[str, str] = {
     "Answer language.":
         "回答の言語。",
     # analyze/record/practice --budget
-    "The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else 120 English, "
-    "60 Japanese].":
-        "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒、1分半 など。既定: 質問に設定された値、なければ英語は 120、日本語は 60）。",
+    "The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else its "
+    "kind's as the built-in questions have it (for the interviewer 45 s, a self-introduction 90 s; in "
+    "Japanese 30 s each), else 120 English, 60 Japanese].":
+        "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒、1分半 など。既定: 質問に設定された値、なければ質問の種類の"
+        "組み込み質問と同じ値（逆質問・自己紹介は日本語で 30、英語で 45 と 90）、それもなければ英語は 120、日本語は 60）。",
     # analyze/record/practice --model
     "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
     "[default: $FURIKAERI_MODEL, else base].":
@@ -297,10 +300,11 @@ OPTIONS: dict[str, str] = {
     "Print JSON.":
         "JSON を出力する。",
     # export --lang
-    "Language of the words: md's labels; csv's header and the program's words in its cells "
-    "(without it, the csv header is the column keys, for scripts) [default: the answers' language].":
-        "言葉の言語。md では見出しと項目名、csv では見出し行とプログラムが書く語（指定しなければ csv の見出し行は"
-        "スクリプト向けの列名）（既定: 回答の言語）。",
+    "Language of the words: md's labels; for csv, ja gives a Japanese header and the program's "
+    "words in Japanese in its cells (en, or none, the column keys and codes, which scripts read) "
+    "[default: the answers' language].":
+        "言葉の言語。md では見出しと項目名。csv では ja で見出し行とプログラムが書く語が日本語になる（en または"
+        "指定なしでは、スクリプトが読む列名とコード）（既定: 回答の言語）。",
     # history --limit
     "Sessions (with --interviews: interviews) to show, newest first.":
         "表示するセッションの数（--interviews では面接の数）。新しいものから表示する。",

@@ -480,7 +480,8 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
     from furikaeri.report.history import fmt_value
 
     style = {"done": "green", "not_yet": "yellow"}.get(check.verdict, "dim")
-    head = f"{text(lang, 'stand_head', note=check.note)}: {text(lang, 'stand_' + check.verdict)}"
+    verdict = "done_part" if check.verdict == "done" and check.unmeasured else check.verdict
+    head = f"{text(lang, 'stand_head', note=check.note)}: {text(lang, 'stand_' + verdict)}"
     out.print(fit_text(head, out.width, style=style))
     orders = {"point_first": "order_point_first", "story_first": "order_story_first"}
     for s in check.figures:
@@ -496,6 +497,10 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
             value = fmt_value(s.metric, s.value, lang, language=language)
         mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
         _indented(out, f"{label}: {value}  {mark}")
+    if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's
+        parts = ", ".join(f"“{p}”" for p in check.unmeasured) if lang == "en" else "".join(
+            f"「{p}」" for p in check.unmeasured)
+        _indented(out, text(lang, "stand_unmeasured", parts=parts), style="dim")
 
 
 def home_given() -> str:
@@ -851,8 +856,10 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
             click.echo(err=True)
             stopped = True
     if not stopped and not items and not (reaction or went_well or to_fix):
-        raise UsageError("nothing to log: give at least one --question or what to fix",
-                         ja="記録する内容がありません。--question か次に直すことを1つ以上指定してください")
+        raise UsageError("nothing to log: give a --question, or the interviewer's --reaction, what --went-well "
+                         "or what --to-fix",
+                         ja="記録する内容がありません。--question・--reaction・--went-well・--to-fix のどれかを"
+                            "指定してください")
     held = held or today.isoformat()
     try:
         with open_store() as store:
@@ -940,7 +947,8 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
     """Add or edit the reflection note of an answer.
 
     With no option, asks for each part with the current text as the default (with --json
-    and no option, prints the note as it is). An empty text clears a part.
+    and no option, prints the note as it is): Enter keeps a part, a space alone clears it. An
+    empty text given as an option (--why "") clears its part.
 
     \b
     Examples:

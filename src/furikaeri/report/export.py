@@ -11,13 +11,14 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from furikaeri import norms
 from furikaeri.errors import UsageError
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
 from furikaeri.metrics import METRIC_BY_NAME, answer_document, cut_off, documented, too_short, unit_key
-from furikaeri.store import Store, local_minute
+from furikaeri.store import Store, local_minute, user_questions_dir
 
 
 def history(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
@@ -30,8 +31,9 @@ def history(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
     return out
 
 
-def export_data(store: Store) -> dict[str, Any]:
-    """Everything in the archive as one JSON-ready document (full analyses included)."""
+def export_data(store: Store, questions: Path | None = None) -> dict[str, Any]:
+    """Everything in the archive as one JSON-ready document (full analyses included), with the
+    person's question files from ``questions`` (default: the archive's folder of them)."""
     return {
         "format": "furikaeri-export",
         "version": EXPORT_VERSION,
@@ -41,7 +43,20 @@ def export_data(store: Store) -> dict[str, Any]:
         "answers": [in_report_order(answer_document(a.to_dict(full=True))) for a in store.answers(full=True)],
         "companies": [company_doc(c.to_dict()) for c in store.companies()],
         "interviews": [i.to_dict() for i in store.interviews()],
+        "question_files": _question_files(questions if questions is not None else user_questions_dir(store.home)),
     }
+
+
+def _question_files(folder: Path) -> list[dict[str, str]]:
+    """The person's own question sets and company files (the TOML files in ``folder``), each as
+    written, so the export keeps what they wrote (QA s38 E #4)."""
+    out = []
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        try:
+            out.append({"file": path.name, "text": path.read_text(encoding="utf-8")})
+        except (OSError, UnicodeDecodeError):  # a file no set is read from either: nothing to keep
+            continue
+    return out
 
 
 def in_report_order(answer: dict[str, Any], focus: str | None = None, *, saved: bool = True) -> dict[str, Any]:
@@ -103,15 +118,28 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
     w.writerow(text(words, "csv_header").split(","))
     for a in data["answers"]:
         note = a.get("note") or {}
-        row = [a["id"], a["created_at"], a["session"], a.get("question") or "",
+        row = [a["id"], a["created_at"], _typed(a["session"]), _typed(a.get("question")),
                _language_cell(a.get("language"), words), a.get("model") or ""]
         figures = documented(a["metrics"])  # as the JSON gives them: over_s 0 within the budget
         row += [_cell(figures.get(c), c) for c in CSV_METRICS]
-        row += [_focus_cell(a.get("focus"), words), note.get("wrong", ""), note.get("why", ""),
-                note.get("next_time", ""), a.get("audio_path") or "",
-                readable(a.get("transcript") or "", a.get("language")), *_units(a.get("language"), words)]
+        row += [_focus_cell(a.get("focus"), words), _typed(note.get("wrong")), _typed(note.get("why")),
+                _typed(note.get("next_time")), _typed(a.get("audio_path")),
+                _typed(readable(a.get("transcript") or "", a.get("language"))), *_units(a.get("language"), words)]
         w.writerow(row)
     return buf.getvalue()
+
+
+#: A cell that begins with one of these is a formula to a spreadsheet (Excel, LibreOffice,
+#: Google Sheets): a note typed as "-ran long" showed #NAME? (QA s38 E #3).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _typed(said: str | None) -> str:
+    """A cell of the person's own text (a note, a question, a session's name, a path, a
+    transcript), with an apostrophe before it where it would begin a formula: spreadsheets show
+    it as the text it is, and run nothing (OWASP's advice for CSV injection)."""
+    said = said or ""
+    return "'" + said if said.startswith(_FORMULA_START) else said
 
 
 def _language_cell(language: str | None, words: str) -> str:
@@ -327,15 +355,18 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
         lines += [f"## {text(lang, 'md_companies')}", ""]
         for c in researched:
             lines += _md_company(c, lang)
+    if len(lines) == 2:  # an empty archive: the journal says so, as history does (QA s38 E #12)
+        lines.append(text(lang, "md_empty"))
     return "\n".join(lines).rstrip() + "\n"
 
 
-def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "en") -> str:
+def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "en",
+           questions: Path | None = None) -> str:
     """The whole archive as ``json``, ``csv`` or ``md`` (labelled in ``lang``, default: the
     answers' language; ``default``, the system's, when no answer says one or they are in both).
     A CSV's header is its keys unless ``lang`` is given (:func:`to_csv`): a script reads the
     same columns under any locale and whatever language the answers are in."""
-    data = export_data(store)
+    data = export_data(store, questions)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt == "csv":

@@ -25,15 +25,17 @@ from furikaeri.metrics import (
     METRIC_BY_NAME, Change, as_figure, change, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
     too_short,
 )
-from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text
+from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text, one_line
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
 from furikaeri.report.wrap import (
+    LIST_BREAKS,
     fit_line,
     hanging,
     pack,
     stacked,
     unspaced,
     verdict_least,
+    wrap_phrases,
     wrap_unspaced,
     wrap_verdict,
 )
@@ -585,9 +587,10 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
                       after=fmt_value(c.metric, c.after, lang, language=language)) + "  ")
         line.append_text(_focus_verdict(c, lang))
         console.print(fit_line(line, console.width))
-    if after.usual:
+    if after.usual:  # broken between its figures, none parted from its name
         figures = " · ".join(_named(k, v, lang, language) for k, v in after.usual.items())
-        _say(console, f"[dim]{t('usual_line', lang, figures=figures)}[/dim]")
+        line = Text(t("usual_line", lang, figures=figures), style="dim")
+        console.print(wrap_phrases(line, console.width, breaks=LIST_BREAKS))
     for r in after.recurring:
         _say(console, f"[yellow]{t('recurring', lang, phrase=r.phrase, n=r.answers, of=r.of)}[/yellow]")
 
@@ -782,7 +785,7 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
 
 def _note_said(a: dict[str, Any]) -> str:
     note = a.get("note") or {}
-    return " / ".join(x for x in (note.get("wrong"), note.get("why"), note.get("next_time")) if x)
+    return one_line(note.get("wrong"), note.get("why"), note.get("next_time"))
 
 
 def _history_stacked(answers, heads, cells, lang: str, width: int) -> Group:
@@ -821,10 +824,13 @@ def render_note(console: Console, note: Note | None, lang: str, *, answer_id: in
     if note is None or note.empty:
         _command_line(console, 0, t("no_note", lang, id=answer_id or "", home=home))  # the command never broken
         return
+    from rich.cells import cell_len
+
     for key in ("wrong", "why", "next_time"):
         value = getattr(note, key)
-        if value:
-            console.print(f"[bold]{t(key, lang)}:[/bold] {escape(value)}")
+        if value:  # a part typed on several lines: each under the first, not at the margin
+            under = "\n" + " " * (cell_len(t(key, lang)) + 2)
+            console.print(f"[bold]{t(key, lang)}:[/bold] {escape(under.join(ln.strip() for ln in value.splitlines()))}")
 
 
 def render_note_saved(console: Console, before: Note | None, after: Note | None, lang: str) -> None:

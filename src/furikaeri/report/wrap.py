@@ -204,18 +204,22 @@ def unspaced(s: str) -> bool:
 #: Where :func:`wrap_phrases` breaks first: between phrases (two spaces, before a bracket: 「結論まで
 #: （持ち時間比）」), then at any space.
 PHRASE_BREAKS = (r"  +| (?=[(（])|(?<=[^\s(（])(?=（)", r" +")
+#: A list of figures ("pace 6.0 morae/s · fillers 6.8/min · pitch spread 3.3 st") breaks
+#: between its items first, so no name is left at a line's end without its figure.
+LIST_BREAKS = (r" · ", *PHRASE_BREAKS)
 
 
-def wrap_phrases(text: Text, width: int, *, fill: bool = False) -> Text:
+def wrap_phrases(text: Text, width: int, *, fill: bool = False, breaks: tuple[str, ...] = PHRASE_BREAKS) -> Text:
     """``text`` broken into lines of at most ``width`` cells between its phrases where it can
     (a verdict, its norm in brackets, a figure with its unit each kept whole on a line where it
     fits), else at a space, else by :func:`wrap_unspaced` (a phrase longer than a line). To
     ``fill`` lines (a sentence), it breaks at spaces as rich does, a part longer than a line
     broken by :func:`wrap_unspaced` from where the line is when half of it is left (a sentence
-    after its label), else from a line of its own."""
+    after its label), else from a line of its own. ``breaks``: where phrases end, the first
+    where it is best to break (:data:`PHRASE_BREAKS`; :data:`LIST_BREAKS` for a list of figures)."""
     lines: list[Text] = []
     for line in text.split("\n", allow_blank=True):
-        lines += _fill(line, width) if fill else _pack(line, width, PHRASE_BREAKS)
+        lines += _fill(line, width) if fill else _pack(line, width, breaks)
     return Text("\n").join(lines) if len(lines) > 1 else (lines[0] if lines else text)
 
 
