@@ -456,6 +456,27 @@ def opening_verdict(said: Opening, code: str, *, short: bool = False) -> Verdict
     return Verdict(level, norm, norms.OPENING_SOURCE)
 
 
+def _fillers_verdict(stats: Stats, answer_s: float, code: str, *, short: bool) -> Verdict:
+    """Fillers a minute against the norm; not judged (``n/a``, its norm saying why) where the
+    sounds the second listen left in doubt (``fillers_unconfirmed``, which the report warns
+    about) would change the verdict were they fillers: in a noisy room 2 of 15 えっと were
+    heard, 10 left in doubt, and "good" stood beside the warning that the count may be low
+    (QA s38 F #2). Where the verdict is the same either way, it is given."""
+    from furikaeri.lang import text
+
+    level = norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS))
+    norm = text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN)
+    if short:
+        return Verdict("n/a", norm, norms.FILLERS_SOURCE)
+    doubt = stats.fillers_unconfirmed
+    if doubt and answer_s > 0:
+        most = norms.fillers_level(as_shown((stats.filler_count + doubt) * 60.0 / answer_s, PER_DIGITS))
+        if most != level:
+            return Verdict("n/a", text(code, "norm_fillers_unsure", n=doubt, good=norms.FILLERS_GOOD_PER_MIN),
+                           norms.FILLERS_SOURCE)
+    return Verdict(level, norm, norms.FILLERS_SOURCE)
+
+
 def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
           said_opening: Opening | None = None, latency_s: float | None = None) -> dict[str, Verdict]:
     """Each figure against its norm (:mod:`furikaeri.norms`), the norm written in the answer's
@@ -479,8 +500,7 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
     # a rate of an answer too short (or, per word, too bare) to have one is not judged, as the pace
     # is not: fillers a minute under 2 s; hedges per 100 words where the pace has no figure (rates)
     short, bare = too_short_for_rates(answer_s), rate.get(rules.rate_key) is None
-    out["fillers"] = Verdict("n/a" if short else norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS)),
-                             text(code, "norm_fillers", good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
+    out["fillers"] = _fillers_verdict(stats, answer_s, code, short=short)
     pauses = ("high" if stats.very_long_pauses or share_as_shown(stats.silence_share) > norms.SILENCE_SHARE_HIGH
               else "ok" if stats.long_pauses else "good")
     # the norm names the rule that decided: a pause of 3 s or more, else the usual one
