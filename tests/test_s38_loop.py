@@ -186,3 +186,27 @@ def test_a_list_of_figures_breaks_between_its_figures():
     line = "ふだんのあなた（直近の回答）: 話速 6.0拍/秒 · フィラー 6.8回/分 · 声の抑揚 3.3半音"
     lines = wrap_phrases(Text(line), 80, breaks=LIST_BREAKS).plain.split("\n")
     assert lines == ["ふだんのあなた（直近の回答）: 話速 6.0拍/秒 · フィラー 6.8回/分 ·", "声の抑揚 3.3半音"], lines
+
+
+# ----------------------------------------------------------------------------- #10 a word the same both times
+
+
+@pytest.mark.parametrize("note, lang, word, held, same", [("えーを減らす", "ja", "えー", "保てている", "まだ変わっていません"),
+                                                         ("say fewer ums", "en", "um", "= held", "no change yet")])
+def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang, word, held, same):
+    """QA s38 E #10: 「メモで狙った点はまだ変わっていません: 「えー」: 1回 → 1回 = 保てている」: praise for
+    the word the note wanted fewer of, under a headline saying nothing changed."""
+    from furikaeri import notes as N
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    others = ("えーと", "あのー", "なんか", "まあ") if lang == "ja" else ("uh", "like", "so", "well")
+    metrics = {"answer_s": 32.5, "budget_s": 60.0, "fillers_per_min": 9.2, "filler_count": 5}
+    prev = Answer(1, 1, "", 1, "Q", None, "", None, "", lang, "base", {}, dict(metrics),
+                  Note(1, 1, "", "", note, "", ""), fillers=(word, *others))
+    fix = N.check_fix(prev, dict(metrics), lang, fillers=[word, *others])  # E's archive: the same take again
+    out = Console(width=200, record=True)
+    H.render_fix(out, fix, lang)
+    said = out.export_text()
+    assert fix.verdict == "same" and same in said, said
+    assert held not in said and "1 → " in said.replace("回", ""), said

@@ -477,8 +477,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), fix)
     console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
     for i, c in enumerate(fix.changes):
-        if isinstance(c, WordChange):
-            _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=fix.held(i)))
+        if isinstance(c, WordChange):  # under "no change yet", a count the same both times is no "held" (QA s38 E #10)
+            _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=fix.held(i) and key != "fix_same"))
             continue
         if isinstance(c, OrderChange):
             _indented(console, 2, _order_line(c, lang, held=fix.held(i)))
