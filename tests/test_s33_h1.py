@@ -98,10 +98,10 @@ def test_a_key_naming_nothing_or_an_id_with_a_typo_is_refused(ref, named):
 @pytest.mark.parametrize("ref", ["Tell me about a time you failed", "Tell me: why?", "志望動機:1分で", "趣味",
                                  "Strengths?", "Why this company", "What is 10:30 to you?"])
 def test_a_questions_own_words_are_never_refused(ref):
-    from furikaeri.questions import kind_budget
+    from furikaeri.questions import worded_budget
 
     question, budget, asked = asked_question(ref, None)
-    assert (question, budget, asked) == (ref, kind_budget(ref), None)  # a story's budget, else none (s38 E #1)
+    assert (question, budget, asked) == (ref, worded_budget(ref), None)  # the time asked, a kind's, or none (s38)
 
 
 def test_a_key_whose_set_is_typed_in_another_case_names_the_set_question():

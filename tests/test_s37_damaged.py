@@ -155,6 +155,8 @@ def test_show_says_why_the_attempt_before_is_not_compared(furikaeri_home, lang, 
     r = CliRunner().invoke(cli, ["show", str(ids[1]), "--lang", lang])
     assert r.exit_code == 0, r.output
     assert said.format(id=ids[0]) in " ".join(r.stdout.split()), r.stdout
+    doc = json.loads(CliRunner().invoke(cli, ["show", str(ids[1]), "--json"]).stdout)
+    assert doc["previous"] is None and doc["previous_unreadable"] == ids[0]  # V #7: the reason in JSON too
     r = CliRunner().invoke(cli, ["show", str(ids[0])])  # the first attempt: nothing before it
     assert r.exit_code == 0 and "is not compared" not in r.stdout, r.output
 

@@ -126,7 +126,7 @@ def test_a_note_typed_on_two_lines_reads_right_in_show_history_and_compare(furik
     assert 'next time: said "um", a lot\n           and rambled\n' in show, show
     for args in (["history"], ["compare", 1, 2]):
         said = invoke(args, terminal_width=160).stdout
-        assert 'said "um", a lot / and rambled' in said, said
+        assert 'said "um", a lot; and rambled' in said, said  # lines of one part: no " / " (V #5)
 
 
 def test_the_note_help_says_how_to_clear_a_part_at_a_prompt(furikaeri_home):
@@ -210,3 +210,40 @@ def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang
     said = out.export_text()
     assert fix.verdict == "same" and same in said, said
     assert held not in said and "1 → " in said.replace("回", ""), said
+
+
+# ----------------------------------------------------------------------------- V #1: a time the question states
+
+
+@pytest.mark.parametrize("question, budget", [
+    ("1分間で自己紹介してください", 60.0), ("自己紹介を1分でお願いします。", 60.0), ("3分程度で自己紹介と自己PRをしてください", 180.0),
+    ("一分で自己紹介を", 60.0), ("30秒で自己PRをお願いします", 30.0), ("1分半以内で志望動機を", 90.0),
+    ("Please introduce yourself in two minutes.", 120.0), ("Tell me about yourself in 90 seconds", 90.0),
+    ("Give me a one-minute introduction", 60.0),
+    ("Where do you see yourself in five years?", None), ("5分前に何をしていましたか", None),
+    ("Tell me about a time you had 10 minutes to decide", 120.0)])  # a story: its kind's
+def test_a_time_the_question_asks_for_is_its_budget(question, budget):
+    """QA s38 V #1: 「1分で自己紹介をお願いします」 got a self-introduction's 30 s."""
+    from furikaeri.questions import worded_budget
+
+    assert worded_budget(question) == budget
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What would you do if a customer had any questions you could not answer?", None),
+    ("Do you have anything to ask us?", "ask"), ("Is there anything you would like to know about us?", "ask"),
+    ("最後に何かございますか", "ask"), ("Do you have any other questions?", "ask"), ("Any questions for us?", "ask")])
+def test_questions_for_the_interviewer_are_told_from_questions_about_questions(question, kind):
+    from furikaeri.advice import question_kind
+
+    assert question_kind(question) == kind
+
+
+def test_the_company_hint_never_names_what_was_typed_nor_guesses_from_a_letter(furikaeri_home):
+    assert invoke(["reflect", "-c", "Acme, Inc.", "-q", "Why us?"]).exit_code == 0
+    assert invoke(["reflect", "-c", "Umbrella", "-q", "Why us?"]).exit_code == 0
+    r = invoke(["questions", "company", "a"])
+    assert r.exit_code == 2 and "did you mean" not in r.stderr, r.stderr
+    assert invoke(["delete", "--interview", "1", "--yes"]).exit_code == 0
+    r = invoke(["questions", "company", "Acme, Inc."])  # its interview deleted: nothing known, no hint
+    assert r.exit_code == 2 and "did you mean" not in r.stderr, r.stderr

@@ -145,7 +145,10 @@ def _length_tip(m, language: str, budget_s: float, *, length_known: bool = True,
 #: Checked in this order; any other question is of no kind, and gets the advice that fits any.
 QUESTION_KINDS = (
     ("ask", re.compile(r"逆質問|質問は(?:あります|ございます)か|何か質問|聞きたいこと|聞いておきたいこと"
-                       r"|questions? for (?:us|me|the team)|any questions|like to ask|want to ask"
+                       r"|最後に何か(?:あります|ございます)か"
+                       r"|questions? for (?:us|me|the team)|(?:do|would) you have any(?: other| more)? questions"
+                       r"|^any (?:other |more )?questions|like to ask|want to ask|anything (?:else )?to ask"
+                       r"|like to know about (?:us|the (?:company|role|team|job))"
                        r"|questions? (?:do|would|might|can) you have")),
     ("intro", re.compile(r"自己紹介|about yourself|introduce yourself|walk (?:me|us) through your")),
     ("story", re.compile(r"学生時代|ガクチカ|力を入れ|経験|挫折|エピソード|苦労|失敗|困難|乗り越え|頑張った"

@@ -577,6 +577,9 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     if mostly_other:  # its words are a translation: no "good" beside figures the archive refuses
         verdicts = {k: v for k, v in verdicts.items() if k not in word_verdicts(rules)}
     verdicts, too_loud, noisy = _in_the_room(verdicts, smap, m, rules.code, clipped)
+    if noisy:  # the speech between the pauses the noise lengthened is short too: no pace "without pauses"
+        m = dataclasses.replace(m, rate=dataclasses.replace(m.rate, **{f.name: None for f in dataclasses.fields(m.rate)
+                                                                      if f.name.startswith("articulation")}))
     return Analysis(
         file=source or None,
         language=rules.code,

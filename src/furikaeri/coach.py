@@ -48,10 +48,6 @@ class Gauge:
 OVER_STEP_SHARE = 0.2
 #: The figures of pace: none is a focus where the report does not rate the pace.
 RATE_FIGURES = frozenset({"wpm", "articulation_wpm", "chars_per_min", "morae_per_s", "off_pace_s"})
-#: The figures behind a verdict: none is a focus where the report leaves that verdict out (the
-#: pauses of a noisy room, fillers a minute where the sounds in doubt would change it).
-UNJUDGED_FIGURES = {"pauses": frozenset({"longest_pause_s", "silence_share"}),
-                    "fillers": frozenset({"fillers_per_min"})}
 
 
 def _gauges(language: str) -> tuple[Gauge, ...]:
@@ -320,9 +316,6 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
     verdicts = d.get("verdicts") or {}
     if (verdicts.get("rate") or {}).get("level") == "n/a":  # not rated (a loud noise inside it): no focus
         metrics = {k: v for k, v in metrics.items() if k not in RATE_FIGURES}
-    for name, figures in UNJUDGED_FIGURES.items():  # pauses in a noisy room, fillers in doubt: not rated
-        if (verdicts.get(name) or {}).get("level") == "n/a":
-            metrics = {k: v for k, v in metrics.items() if k not in figures}
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's
         if too_short(metrics):  # nor are the rates of the few seconds that could be read
             return None

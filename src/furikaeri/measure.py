@@ -457,11 +457,12 @@ def opening_verdict(said: Opening, code: str, *, short: bool = False) -> Verdict
 
 
 def _fillers_verdict(stats: Stats, answer_s: float, code: str, *, short: bool) -> Verdict:
-    """Fillers a minute against the norm; not judged (``n/a``, its norm saying why) where the
-    sounds the second listen left in doubt (``fillers_unconfirmed``, which the report warns
-    about) would change the verdict were they fillers: in a noisy room 2 of 15 えっと were
-    heard, 10 left in doubt, and "good" stood beside the warning that the count may be low
-    (QA s38 F #2). Where the verdict is the same either way, it is given."""
+    """Fillers a minute against the norm. Where the sounds the second listen left in doubt
+    (``fillers_unconfirmed``, which the report warns about) would make it worse were they
+    fillers, "good" is not said (``n/a``, its norm saying why: in a noisy room 2 of 15 えっと were
+    heard, 10 left in doubt, and "good" stood beside the warning that the count may be low, QA
+    s38 F #2), and a worse verdict is said as what it is at least (its norm names the sounds in
+    doubt, QA s38 V #6). Where the verdict is the same either way, it is given as it is."""
     from furikaeri.lang import text
 
     level = norms.fillers_level(as_shown(stats.fillers_per_min, PER_DIGITS))
@@ -472,8 +473,9 @@ def _fillers_verdict(stats: Stats, answer_s: float, code: str, *, short: bool) -
     if doubt and answer_s > 0:
         most = norms.fillers_level(as_shown((stats.filler_count + doubt) * 60.0 / answer_s, PER_DIGITS))
         if most != level:
-            return Verdict("n/a", text(code, "norm_fillers_unsure", n=doubt, good=norms.FILLERS_GOOD_PER_MIN),
-                           norms.FILLERS_SOURCE)
+            key = "norm_fillers_unsure" if level == "good" else "norm_fillers_at_least"
+            return Verdict("n/a" if level == "good" else level,
+                           text(code, key, n=doubt, good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
     return Verdict(level, norm, norms.FILLERS_SOURCE)
 
 

@@ -109,9 +109,10 @@ def note_text(note: Note | None) -> str:
 
 
 def one_line(*parts: str | None) -> str:
-    """``parts`` of a note in one line, " / " between them and between the lines typed in one
-    (a line of a list should not leave the line of figures it sits in: QA s38 E #8)."""
-    return " / ".join(ln.strip() for p in parts if p for ln in p.splitlines() if ln.strip())
+    """``parts`` of a note in one line, " / " between them and "; " between the lines typed in
+    one (a line of a list should not leave the line of figures it sits in, nor read as a part of
+    its own: QA s38 E #8, V #5)."""
+    return " / ".join("; ".join(ln.strip() for ln in p.splitlines() if ln.strip()) for p in parts if p and p.strip())
 
 
 @dataclass(frozen=True)
@@ -920,9 +921,12 @@ def _word_changes(text: str, language: str | None, previous: Answer, metrics: Ma
     """The changes of the fillers a note names (:func:`named_fillers`) between ``previous`` and
     the answer of ``metrics`` and ``fillers``, and whether the note names fillers in general too
     (the rate of them all stays its target). None named, or either answer's fillers unknown (an
-    archive that lost its analysis): no word changes, and the rate is the target."""
+    archive that lost its analysis), or either count in doubt (its fillers a minute stored blank:
+    :func:`furikaeri.store.unjudged_figures`): no word changes, and the rate is the target."""
     words, general = named_fillers(text, language)
-    if not words or previous.fillers is None or fillers is None:
+    if not words or previous.fillers is None or fillers is None \
+            or "fillers_per_min" in metrics and None in (previous.metrics.get("fillers_per_min"),
+                                                         metrics.get("fillers_per_min")):
         return (), True
     out = tuple(word_change(w, previous.fillers, fillers, previous.metrics.get("answer_s"), metrics.get("answer_s"))
                 for w in words)

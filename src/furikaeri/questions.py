@@ -546,15 +546,53 @@ def _question_budget(q: dict, text: str, default: float, where: tuple[str, str],
 
 def builtin_budget(text: str, otherwise: float, language: str | None = None) -> float:
     """The budget of the built-in question ``text`` is (a company's asked question joins that
-    question's attempts, so it is judged against the same budget), else the one of its kind
-    (:func:`kind_budget`: "Any questions for us?" is a question for the interviewer, 45 s, not
-    any question's 120), else ``otherwise``."""
+    question's attempts, so it is judged against the same budget), else the one its words give
+    (:func:`worded_budget`: a time it states, else its kind's), else ``otherwise``."""
     same = same_question(text)
     own = next((q.budget_s for s in builtin_sets() for q in s.questions if same(q.text)), None)
     if own is not None:
         return own
-    kind = kind_budget(text, language)
-    return kind if kind is not None else otherwise
+    worded = worded_budget(text, language)
+    return worded if worded is not None else otherwise
+
+
+def worded_budget(text: str, language: str | None = None) -> float | None:
+    """The budget a question's own words give: the time it asks for (:func:`stated_budget`:
+    「1分で自己紹介をお願いします」 is 60 s, whatever a self-introduction's usual 30), else the one
+    of its kind (:func:`kind_budget`: "Any questions for us?" is a question for the interviewer,
+    45 s, not any question's 120); None when they give none."""
+    stated = stated_budget(text)
+    return stated if stated is not None else kind_budget(text, language)
+
+
+_EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+               "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}
+#: A time a Japanese question asks for: 「1分で」「1分間で」「3分程度で」「30秒で」「1分半以内で」「一分で」.
+_JA_STATED = re.compile(r"((?:[0-9]+|[〇一二三四五六七八九十百]+)\s*(?:分\s*(?:半|[0-9]+\s*秒)?|秒))\s*間?\s*"
+                        r"(?:程度|くらい|ぐらい|ほど|前後|以内|まで)?\s*(?:で|に|の)")
+#: ... and an English one: "in two minutes", "within 90 seconds", "a one-minute introduction".
+_EN_STATED = re.compile(r"\b(?:in|within|under|for|about|around|take)\s+(?:about\s+|around\s+|roughly\s+|just\s+)?"
+                        r"([0-9]+|[a-z]+(?:-[a-z]+)?)\s*(minutes?|mins?|seconds?|secs?)\b"
+                        r"|\b([0-9]+|[a-z]+)[- ](minute|second)\s+(?:introduction|intro|answer|pitch|summary|overview)")
+
+
+def stated_budget(text: str) -> float | None:
+    """The time a question asks its answer to take, in seconds (read as :func:`parse_budget`
+    reads a budget); None where it states none, or one out of a budget's range."""
+    words = unicodedata.normalize("NFKC", text).casefold()
+    m = _JA_STATED.search(words)
+    if m:
+        said = _kanji_read(m.group(1))
+    else:
+        m = _EN_STATED.search(words)
+        number = (m.group(1) or m.group(3)) if m else ""
+        count = number if number.isdigit() else str(_EN_NUMBERS.get(number, ""))
+        said = f"{count} {m.group(2) or m.group(4)}" if m and count else None
+    try:
+        return parse_budget(said) if said else None
+    except QuestionError:
+        return None
 
 
 def kind_budget(text: str, language: str | None = None) -> float | None:

@@ -811,7 +811,32 @@ def metrics_from_analysis(d: dict[str, Any]) -> dict[str, Any]:
 
     if off_language(d):  # heard in the other language: figures of its words are of a translation
         figures.update(dict.fromkeys(WORD_FIGURES))
+    figures.update(dict.fromkeys(unjudged_figures(d)))
     return figures
+
+
+#: The stored figures behind a verdict the report leaves out for want of evidence (not for an
+#: answer too short for a rate, whose figures progress already sets aside): the pauses of a
+#: noisy room (they read long), fillers a minute where the sounds in doubt would change it.
+UNJUDGED = {"pauses": ("long_pauses", "longest_pause_s"), "fillers": ("fillers_per_min", "filler_count")}
+
+
+def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
+    """The figures of analysis ``d`` (a dict) that are stored blank: those :data:`UNJUDGED` of
+    its verdicts the report does not judge (``n/a``) though the answer is long enough for a rate,
+    and every word and pause figure of a room too loud to rate anything (``room_untrusted``).
+    A noisy take's 0.0 fillers a minute was a "personal best" and the reference a clean take's
+    2.4 was "worse" against (QA s38 V #2)."""
+    from furikaeri.measure import too_short_for_rates
+
+    if d.get("room_untrusted"):
+        return (*WORD_FIGURES, *UNJUDGED["pauses"], "latency_s")
+    verdicts = d.get("verdicts") or {}
+    answer_s = _num(d.get("answer_s"))
+    if answer_s is None or too_short_for_rates(answer_s):
+        return ()
+    return tuple(f for name, figures in UNJUDGED.items() if (verdicts.get(name) or {}).get("level") == "n/a"
+                 for f in figures)
 
 
 #: The figures counted from an answer's words (not from its sound): none for an answer heard in

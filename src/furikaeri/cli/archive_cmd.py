@@ -159,6 +159,8 @@ def show(answer_id, lang, json_):
         # its tips as the report shows them: the focus's first, made for the question's kind
         doc = in_report_order(doc, focus.metric if focus is not None else None, saved=False)
         doc["previous"] = cmp.to_dict() if cmp else None
+        if lost is not None:  # why there is none: the attempt before cannot be read (V #7)
+            doc["previous_unreadable"] = lost.id
         emit_json(doc)
         return
     L = lang or a.language or ui_language()  # a damaged row's language: the person's

@@ -289,10 +289,10 @@ def asked_question(question: str | None, budget: float | None):
     q = find_question(question, sets) or keyed_question(question.strip(), sets)
     if q is None:
         refuse_near_id(question.strip(), sets)
-        from furikaeri.questions import kind_budget
+        from furikaeri.questions import worded_budget
 
-        # a question in words of its own: the budget of its kind ("Any questions for us?": 45 s)
-        return question.strip(), budget if budget is not None else kind_budget(question.strip()), None
+        # a question in words of its own: the time it asks for, else its kind's ("Any questions for us?": 45 s)
+        return question.strip(), budget if budget is not None else worded_budget(question.strip()), None
     return q.text, budget if budget is not None else q.budget_s, q
 
 
@@ -535,9 +535,10 @@ def analysis_options(fn):
         "--budget",
         type=Budget(),
         default=None,
-        help="The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else its "
-             "kind's as the built-in questions have it (for the interviewer 45 s, a self-introduction 90 s; in "
-             "Japanese 30 s each), else 120 English, 60 Japanese].",
+        help="The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else the "
+             "time its words ask for (\"in two minutes\", 1分で), else its kind's as the built-in questions have "
+             "it (for the interviewer 45 s, a self-introduction 90 s; in Japanese 30 s each), else 120 English, "
+             "60 Japanese].",
     )(fn)
     fn = click.option(
         "--language",

@@ -260,11 +260,13 @@ OPTIONS: dict[str, str] = {
     "Answer language.":
         "回答の言語。",
     # analyze/record/practice --budget
-    "The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else its "
-    "kind's as the built-in questions have it (for the interviewer 45 s, a self-introduction 90 s; in "
-    "Japanese 30 s each), else 120 English, 60 Japanese].":
-        "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒、1分半 など。既定: 質問に設定された値、なければ質問の種類の"
-        "組み込み質問と同じ値（逆質問・自己紹介は日本語で 30、英語で 45 と 90）、それもなければ英語は 120、日本語は 60）。",
+    "The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else the "
+    "time its words ask for (\"in two minutes\", 1分で), else its kind's as the built-in questions have "
+    "it (for the interviewer 45 s, a self-introduction 90 s; in Japanese 30 s each), else 120 English, "
+    "60 Japanese].":
+        "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒、1分半 など。既定: 質問に設定された値、なければ質問文が"
+        "求める時間（「1分で」「in two minutes」）、それもなければ質問の種類の組み込み質問と同じ値（逆質問・自己紹介は"
+        "日本語で 30、英語で 45 と 90）、それもなければ英語は 120、日本語は 60）。",
     # analyze/record/practice --model
     "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
     "[default: $FURIKAERI_MODEL, else base].":

@@ -918,6 +918,7 @@ TEXT = {
     'stand_unmeasured': '測定していない点: {parts}（録音を聞き返して自分で確かめましょう）',
     'md_empty': 'まだ何も保存されていません。保存した回答（furikaeri practice、analyze --save）と記録した本番の面接（furikaeri reflect）がここに載ります。',
     'norm_fillers_unsure': '判定しません：ほかにフィラーらしい音が{n}回',
+    'norm_fillers_at_least': 'これ以上の可能性：ほかにフィラーらしい音が{n}回。目安は1分に{good:g}回以下',
     'norm_pauses_noisy': '判定しません：雑音で長めに測られます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
