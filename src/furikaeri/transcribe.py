@@ -436,12 +436,19 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
             continue  # a repeat loop
         seg_words = [Word(text=w.word, start=round(offset + float(w.start), 3), end=round(offset + float(w.end), 3),
                           probability=round(float(w.probability), 3))
-                     for w in (seg.words or ()) if w.word.strip()]
+                     for w in (seg.words or ()) if w.word.strip() and not _broken(w.word)]
         if _implausible(seg_words, speech_ivs, language):
             continue
         previous = norm
         words += _without_stuck_repeats(_without_weak_closing(seg_words))
     return words
+
+
+def _broken(word: str) -> bool:
+    """Is ``word`` only the half of a character (U+FFFD, a multi-byte token cut off at a stretch's
+    end) with marks around it? Such a "word" ("      \ufffd" at probability 0.004) ended a
+    Japanese answer heard live and was saved in its transcript (QA s38 G #3)."""
+    return "\ufffd" in word and not re.sub(r"[\s\ufffd、。,.!?！？…]", "", word)
 
 
 #: Closing phrases Whisper appends to a stretch it could not make out (over a string of

@@ -475,7 +475,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
         # a shorter answer asked for, and now too short; a longer one, and now over the budget
         key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), fix)
-    console.print(Text(t(key, lang) + (":" if fix.changes else ""), style=style))
+    # broken between phrases, never inside a word (「判」/「断できません」: QA s38 G #4)
+    console.print(fit_line(Text(t(key, lang) + (":" if fix.changes else ""), style=style), console.width))
     for i, c in enumerate(fix.changes):
         if isinstance(c, WordChange):  # under "no change yet", a count the same both times is no "held" (QA s38 E #10)
             _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=fix.held(i) and key != "fix_same"))

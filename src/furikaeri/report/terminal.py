@@ -205,7 +205,7 @@ def render(a, console: Console | None = None, focus=None) -> None:
         said = wrap_unspaced(said, inner)
         tips = [wrap_unspaced(Text(tip), inner - 2) for tip in tips]
         warnings = [wrap_unspaced(Text(w), inner - cell_len(warn_mark) - 1) for w in warnings]
-    parts = [head, *heard_as, *lead, figures(a, rules, inner), Text(""), *(fit_line(d, inner) for d in details(a, L)), Text(""),
+    parts = [head, *heard_as, *lead, figures(a, rules, inner), Text(""), *(_hung(d, inner) for d in details(a, L)), Text(""),
              Text(L["transcript"], style="bold"), said]
     if tips:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(tips, "•")]
@@ -462,6 +462,23 @@ def details(a, L) -> list[Text]:
 
         out.append(Text(f"{L['first_sentence']}: {readable(a.opening.text, a.language)}", style="dim"))
     return out
+
+
+def _hung(line: Text, width: int):
+    """A detail line ("Fillers: え×2  あ×1 …") ``width`` cells wide, what follows its label
+    wrapping under itself, not under the label (QA s38 G #6); a line with no short label as it is
+    (:func:`fit_line`)."""
+    from rich.cells import cell_len
+
+    at = line.plain.find(": ")
+    if at < 0 or cell_len(line.plain) <= width or cell_len(line.plain[: at + 2]) > width // 3:
+        return fit_line(line, width)
+    label, rest = line[: at + 1], line[at + 2:]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(label, fit_line(rest, width - cell_len(label.plain) - 1))
+    return grid
 
 
 def _bullets(lines, mark: str, style: str = "") -> Table:

@@ -94,7 +94,8 @@ def _cut(plain: str, start: int, i: int, width: int, bad) -> int:
     allowed = [k for k in range(i, start, -1) if not bad(k)]
     near = [k for k in allowed if cell_len(plain[k:i]) <= width // 2 and _phrase_end(plain, k)]
     if near:
-        return max(near, key=lambda k: (4 * _phrase_end(plain, k) - cell_len(plain[k:i]), k))
+        # a tie goes to the likelier end (「と」|「自己ベスト」, not 「自己」|「ベスト」: QA s38 G #4), then the later
+        return max(near, key=lambda k: (4 * _phrase_end(plain, k) - cell_len(plain[k:i]), _phrase_end(plain, k), k))
     far = [k for k in allowed if _phrase_end(plain, k) >= 2 and cell_len(plain[start:k]) >= width // 4]
     if far:  # a short line rather than a word split (「要点で」 / 「締めくくりましょう。」)
         return far[0]
