@@ -541,12 +541,19 @@ def tips_as_shown(analysis, focus) -> list[str]:
     """``analysis``'s tips in the order its report shows them: the one about ``focus`` (a coach
     focus, or None) first (:func:`focus_first`), so the terminal and ``--json`` give one order.
     Without a focus, an answer far too short for its budget (:func:`_too_short`: a file cut off
-    that short, archived with tips on its rates) keeps only its length tip, as with one."""
+    that short, archived with tips on its rates) keeps only its length tip (and the silence the
+    take ran on, :func:`_kept_when_short`), as with one."""
     tips = _fitted(analysis.tips, analysis, analysis.language)
     if focus is None:
         short = _too_short(analysis, cut_too=True)
-        return [t for t in tips if _wrote(t, "tip_too_short", analysis.language)] if short else tips
+        return [t for t in tips if _kept_when_short(t, analysis.language)] if short else tips
     return focus_first(tips, focus.metric, analysis.language, analysis=analysis)
+
+
+def _kept_when_short(tip: str, language: str) -> bool:
+    """Does ``tip`` stay beside a far too short answer's length tip: the length tip itself, and
+    the silence the take ran on after it (:func:`ran_on_tip`: often why it is short)?"""
+    return _wrote(tip, "tip_too_short", language) or _wrote(tip, "tip_ran_on", language)
 
 
 def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
@@ -558,13 +565,13 @@ def focus_first(tips, metric: str, language: str, analysis=None) -> list[str]:
     about (its tip ranked under the three kept, or the figure off only against the person's own
     usual) gets its tip made from the analysis's figures (:func:`focus_tip`), first, and the
     tips stay three. The silences are said to be the fault once (:func:`_silences_once`), in
-    the answers archived with both tips too. A far too short answer (:func:`_too_short`) keeps its length tip alone, as
-    :func:`tips_for` writes it: an answer archived with more tips is shown so too."""
+    the answers archived with both tips too. A far too short answer (:func:`_too_short`) keeps its length tip alone
+    (:func:`_kept_when_short`), as :func:`tips_for` writes it: an answer archived with more tips is shown so too."""
     keys = [k for k, about in TIP_ABOUT.items() if metric in about]
     if analysis is not None:
         tips = _fitted(tips, analysis, language)
     if analysis is not None and _too_short(analysis):
-        tips = [t for t in tips if _wrote(t, "tip_too_short", language)]
+        tips = [t for t in tips if _kept_when_short(t, language)]
     first = [t for t in tips if any(_wrote(t, k, language) for k in keys)][:1]
     if not first and analysis is not None:
         made = focus_tip(analysis, metric, language)
@@ -706,6 +713,21 @@ def room_warning(speech_map, speech_s: float, *, clipped: bool = False) -> str |
     if clipped or not (speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration):
         return None
     return "warn_very_noisy" if room_untrusted(speech_map, speech_s) else "warn_noisy"
+
+
+def ran_on_tip(a, take_s: float) -> str | None:
+    """The tip for a take the person ended :data:`furikaeri.norms.RAN_ON_S` or more after their
+    last word (``take_s``: the take's length; analysis ``a``): the silence after an answer is no
+    pause of it, so nothing else in the report says it (QA s38 G #2). None otherwise."""
+    from furikaeri.lang import clock
+
+    if not a.speech_detected or a.latency_s is None:
+        return None
+    end = a.latency_s + a.answer_s
+    silent = take_s - end
+    if silent < norms.RAN_ON_S:
+        return None
+    return text(a.language, "tip_ran_on", end=clock(end), silent=silent)
 
 
 def room_noisy(speech_map, *, clipped: float = 0.0) -> bool:

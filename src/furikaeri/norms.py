@@ -120,6 +120,12 @@ def hedges_source(language: str) -> str:
 #: before the first word a few seconds of thought are expected, so more). furikaeri's own
 #: threshold; :data:`furikaeri.metrics.LATENCY_FREEZE_S` grades changes in it by the same bar.
 LATENCY_FREEZE_S = 5.0
+#: A take the person ended this long (s) after their last word ran on in silence: a freeze
+#: after which they gave up, or a wait that the report cannot tell from one (QA s38 G #2: a quiet
+#: 「えっと」, then 14 s of silence, was reported as a 1-s answer with no pause at all). Twice the
+#: time to the first word a freeze is said at: after an answer, a person reads the screen for a
+#: moment before ending the take.
+RAN_ON_S = 10.0
 LATENCY_SOURCE = ("METRICS.md gives no norm for the time to the first word (the seed article's author froze "
                   "on questions); furikaeri's own threshold: 5 s or more reads as a freeze, a shorter think is fine")
 

@@ -737,8 +737,8 @@ def record_listening(out_path: str | Path, *, analysis: dict, language: str = "e
         from furikaeri.analysis import analyze_file
 
         take = record_interactive(out_path, language=language, **recording)
-        return take, lambda progress=None: analyze_file(take.path, progress=progress, stopped_at=stopped_at(take),
-                                                        **analysis)
+        return take, lambda progress=None: ran_on(analyze_file(take.path, progress=progress,
+                                                               stopped_at=stopped_at(take), **analysis), take)
     from furikaeri.stream import Listener, analysis_of_take
 
     listener = Listener(source=str(out_path), **analysis)
@@ -750,10 +750,22 @@ def record_listening(out_path: str | Path, *, analysis: dict, language: str = "e
         raise
 
     def finish(progress=None):
-        return analysis_of_take(listener, take.path, progress=progress, **analysis, stopped_at=stopped_at(take),
-                                on_fallback=lambda e: _say(text(language, "rec_stream_failed", error=e)))
+        return ran_on(analysis_of_take(listener, take.path, progress=progress, **analysis, stopped_at=stopped_at(take),
+                                       on_fallback=lambda e: _say(text(language, "rec_stream_failed", error=e))), take)
 
     return take, finish
+
+
+def ran_on(analysis, take: Take):
+    """``analysis`` of ``take`` with the tip for a take the person ended long after their last
+    word (:func:`furikaeri.advice.ran_on_tip`) first among its tips: only for one ended by Enter
+    at a terminal; a time limit, a silence or a script's signal did not let it run on."""
+    import dataclasses
+
+    from furikaeri.advice import ran_on_tip
+
+    tip = ran_on_tip(analysis, take.duration_s) if take.stopped_by == "stop" and is_interactive() else None
+    return dataclasses.replace(analysis, tips=(tip, *analysis.tips)[:3]) if tip else analysis
 
 
 def stopped_at(take: Take) -> float | None:

@@ -979,6 +979,7 @@ TEXT = {
     'norm_fillers_unsure': 'not judged: {n} more in doubt, see below',
     'norm_fillers_at_least': 'or worse: {n} more in doubt; ≤ {good:g}/min',
     'norm_pauses_noisy': 'not judged: in noise they read long',
+    'tip_ran_on': 'You stopped speaking at {end} and the take ran on {silent:.0f} s in silence before you ended it. If you froze, next time bridge the gap out loud (“Let me think for a moment.”) and carry on: to an interviewer, silence is long.',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

@@ -920,6 +920,7 @@ TEXT = {
     'norm_fillers_unsure': '判定しません：ほかにフィラーらしい音が{n}回',
     'norm_fillers_at_least': 'これ以上の可能性：ほかにフィラーらしい音が{n}回。目安は1分に{good:g}回以下',
     'norm_pauses_noisy': '判定しません：雑音で長めに測られます',
+    'tip_ran_on': '{end}で話が止まり、録音を止めるまで{silent:.0f}秒黙っていました。詰まって止まったのなら、次は「少し考えさせてください」と一言つないでから続けましょう。面接官にとって沈黙は長く感じられます。',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',
