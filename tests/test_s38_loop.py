@@ -221,7 +221,15 @@ def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang
     ("Please introduce yourself in two minutes.", 120.0), ("Tell me about yourself in 90 seconds", 90.0),
     ("Give me a one-minute introduction", 60.0),
     ("Where do you see yourself in five years?", None), ("5分前に何をしていましたか", None),
-    ("Tell me about a time you had 10 minutes to decide", 120.0)])  # a story: its kind's
+    ("Tell me about a time you had 10 minutes to decide", 120.0),  # a story: its kind's
+    # W #4: a time in the story asked about is no budget; W #5: more ways of stating one
+    ("5分で決断した経験を教えてください", 60.0), ("10分で問題を解決した経験はありますか", 60.0),
+    ("Tell me about a time you solved a problem within 10 minutes.", 120.0),
+    ("1分ほど自己紹介をお願いします", 60.0), ("自己紹介を1分ほどお願いします", 60.0), ("1～2分で自己紹介してください", 120.0),
+    ("30秒で自己PRをお願いします", 30.0), ("in 1-2 minutes, tell me about yourself", 120.0),
+    ("Tell me about yourself in less than a minute", 60.0), ("Tell me about yourself. You have two minutes.", 120.0),
+    ("Tell me about yourself (2 minutes).", 120.0), ("Keep it to two minutes: why us?", 120.0),
+    ("Give me your 30-second elevator pitch", 30.0), ("That's all from us, any questions?", 45.0)])
 def test_a_time_the_question_asks_for_is_its_budget(question, budget):
     """QA s38 V #1: 「1分で自己紹介をお願いします」 got a self-introduction's 30 s."""
     from furikaeri.questions import worded_budget

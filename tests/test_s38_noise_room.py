@@ -108,3 +108,67 @@ def test_figures_the_report_does_not_judge_are_stored_blank():
     loud = metrics_from_analysis({**_doc(pauses="high", fillers="good"), "room_untrusted": True})
     assert loud["fillers_per_min"] is None and loud["long_pauses"] is None and loud["wpm"] is None
     assert loud["answer_s"] == 40.0
+
+
+# ----------------------------------------------------------------------------- QA s38 W
+
+
+def test_a_filler_count_that_is_a_lower_bound_is_stored_blank_too():
+    """W #6: "fair (or worse)" 3.5/min became the best, and a clean 5.2 "the same"."""
+    from furikaeri.store import metrics_from_analysis
+
+    doc = {**_doc(pauses="good", fillers="ok"), "answer_s": 34.4}
+    doc["stats"] = {**doc["stats"], "filler_count": 2, "fillers_per_min": 3.49, "fillers_unconfirmed": 1}
+    assert metrics_from_analysis(doc)["fillers_per_min"] is None
+    doc["stats"]["fillers_unconfirmed"] = 0
+    assert metrics_from_analysis(doc)["fillers_per_min"] == 3.49
+
+
+def test_a_noisy_rooms_silences_are_not_said_to_be_long():
+    """W #3: "your silences are long already" on a share the report does not judge."""
+    from furikaeri.advice import silences_too_long
+
+    a = {"verdicts": {"pauses": {"level": "n/a"}}, "stats": {"silence_share": 0.44}, "rate": {"wpm": 130.0}}
+    assert not silences_too_long(a, "en")
+    assert silences_too_long({**a, "verdicts": {"pauses": {"level": "high"}}}, "en")
+
+
+@pytest.mark.parametrize("lang, level, said, not_said", [
+    ("en", "low", "Slow pace (84 words/min). Aim for 120–160", "between pauses"),
+    ("ja", "low", "話す速さがゆっくりめです", "話している部分"),
+    ("en", "high", "Fast pace (190 words/min). Aim for 120–160", "between pauses")])
+def test_a_pace_tip_names_no_cause_where_the_pace_between_pauses_is_unknown(lang, level, said, not_said):
+    """W #2: in a noisy room the rate without pauses is left out, and the slow-pace tip said the
+    words themselves were slow."""
+    from furikaeri.advice import _rate_tip
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import Verdict
+
+    key = get_rules(lang).rate_key
+    value = {"wpm": 84.0 if level == "low" else 190.0, "morae_per_s": 3.8}[key]
+    m = SimpleNamespace(verdicts={"rate": Verdict(level, "")}, rate=get_rules(lang).rate_type(**{key: value}),
+                        pauses=(), stats=None, transcript="", words=())
+    _, tip = _rate_tip(m, lang)
+    assert tip.startswith(said) and not_said not in tip, tip
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "the figures your note names were not judged in one of the two answers"),
+    ("ja", "メモの項目は、どちらかの回答で判定していない数値です")])
+def test_a_note_on_figures_left_unjudged_says_so_not_that_a_row_is_damaged(lang, said):
+    """W #1: "its row in the archive is damaged" where a noisy take's pauses were left blank."""
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    before = {"answer_s": 100.0, "budget_s": 60.0, "wpm": 130.0, "long_pauses": None, "longest_pause_s": None}
+    prev = Answer(1, 1, "", 1, "Q", None, "", None, "", lang, "base", {}, before,
+                  Note(1, 1, "", "", "fewer long pauses" if lang == "en" else "長い間を減らす", "", ""))
+    fix = N.check_fix(prev, {**before, "long_pauses": 5, "longest_pause_s": 1.9}, lang)
+    assert fix.verdict == "unknown" and fix.unjudged and fix.to_dict()["unjudged"], fix
+    out = Console(width=200, record=True)
+    H.render_fix(out, fix, lang)
+    text = out.export_text()
+    assert said in text and "damaged" not in text and "破損" not in text, text

@@ -147,7 +147,7 @@ QUESTION_KINDS = (
     ("ask", re.compile(r"逆質問|質問は(?:あります|ございます)か|何か質問|聞きたいこと|聞いておきたいこと"
                        r"|最後に何か(?:あります|ございます)か"
                        r"|questions? for (?:us|me|the team)|(?:do|would) you have any(?: other| more)? questions"
-                       r"|^any (?:other |more )?questions|like to ask|want to ask|anything (?:else )?to ask"
+                       r"|(?:^|[,.!] )any (?:other |more )?questions|like to ask|want to ask|anything (?:else )?to ask"
                        r"|like to know about (?:us|the (?:company|role|team|job))"
                        r"|questions? (?:do|would|might|can) you have")),
     ("intro", re.compile(r"自己紹介|about yourself|introduce yourself|walk (?:me|us) through your")),
@@ -313,6 +313,9 @@ def _rate_tip(m, language: str) -> Ranked | None:
         shown_art = f"{art:.{rate_digits(art, key)}f}"
         return 3.5, text(language, _slowing_pauses(m.pauses), value=value,
                          art=text(language, "value_unit", value=shown_art, unit=unit))
+    if art is None:  # the pace between the pauses unknown (a noisy room's): no cause named (QA s38 W #2)
+        return 3.5, text(language, f"tip_{'fast' if rate.level == 'high' else 'slow'}_plain", value=value,
+                         lo=band.lo, hi=band.hi, unit=unit)
     if rate.level == "high":
         lever = _fast_lever(m, language)
         shown_art = "—" if art is None else f"{art:.{rate_digits(art, key)}f}"
@@ -403,6 +406,8 @@ def silences_too_long(a, language: str) -> bool:
 
     if pace_slowed_by_silences(a, language):
         return True
+    if _field((_field(a, "verdicts") or {}).get("pauses") or {}, "level") == "n/a":
+        return False  # a noisy room's silences read long: not said to be (QA s38 W #3)
     share = _field(_field(a, "stats") or {}, "silence_share") or 0.0
     return share_as_shown(share) > norms.SILENCE_SHARE_HIGH
 
@@ -524,7 +529,8 @@ TIP_ABOUT = {
     "tip_silent_share": ("longest_pause_s",),
     "tip_fast": tuple(norms.RATE_BANDS), "tip_fast_stops": tuple(norms.RATE_BANDS),
     "tip_fast_words": tuple(norms.RATE_BANDS), "tip_slow": tuple(norms.RATE_BANDS), "tip_slow_pauses": tuple(norms.RATE_BANDS),
-    "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
+    "tip_slow_pauses_between": tuple(norms.RATE_BANDS), "tip_slow_plain": tuple(norms.RATE_BANDS),
+    "tip_fast_plain": tuple(norms.RATE_BANDS), "tip_hedges": ("hedges_per_100_words",),
     "tip_opening_late": ("opening_share",), "tip_opening_story": ("opening_share",),
     "tip_monotone": ("monotone_share",), "tip_latency": ("latency_s",),
 }

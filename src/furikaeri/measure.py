@@ -470,13 +470,21 @@ def _fillers_verdict(stats: Stats, answer_s: float, code: str, *, short: bool) -
     if short:
         return Verdict("n/a", norm, norms.FILLERS_SOURCE)
     doubt = stats.fillers_unconfirmed
-    if doubt and answer_s > 0:
-        most = norms.fillers_level(as_shown((stats.filler_count + doubt) * 60.0 / answer_s, PER_DIGITS))
-        if most != level:
-            key = "norm_fillers_unsure" if level == "good" else "norm_fillers_at_least"
-            return Verdict("n/a" if level == "good" else level,
-                           text(code, key, n=doubt, good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
+    if fillers_in_doubt(stats.filler_count, doubt, stats.fillers_per_min, answer_s):
+        key = "norm_fillers_unsure" if level == "good" else "norm_fillers_at_least"
+        return Verdict("n/a" if level == "good" else level,
+                       text(code, key, n=doubt, good=norms.FILLERS_GOOD_PER_MIN), norms.FILLERS_SOURCE)
     return Verdict(level, norm, norms.FILLERS_SOURCE)
+
+
+def fillers_in_doubt(count: int, doubt: int, per_min: float, answer_s: float) -> bool:
+    """Would the ``doubt`` sounds left unconfirmed change the verdict on ``count`` fillers
+    (``per_min`` a minute over ``answer_s``) were they fillers? Then the count is a lower bound:
+    not judged "good", and not kept as a figure a best or a trend could rest on (QA s38 W #6)."""
+    if not doubt or not answer_s or answer_s <= 0:
+        return False
+    level = norms.fillers_level(as_shown(per_min, PER_DIGITS))
+    return norms.fillers_level(as_shown((count + doubt) * 60.0 / answer_s, PER_DIGITS)) != level
 
 
 def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,

@@ -1078,6 +1078,10 @@ class FixCheck:
     thin: bool = False
     limit_over_budget_s: float | None = None
     cap_s: float | None = None
+    #: Nothing judged because the figures the note names were left blank in one of the two
+    #: answers, not for damage: a noisy room's pauses, fillers in doubt
+    #: (:func:`furikaeri.store.unjudged_figures`; QA s38 W #1: "its row is damaged" was said).
+    unjudged: bool = False
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -1119,6 +1123,8 @@ class FixCheck:
                "verdict": self.verdict, "changes": changes}
         if self.short_in is not None:
             out["short_answer"] = self.short_in
+        if self.unjudged:
+            out["unjudged"] = True
         return out
 
 
@@ -1163,11 +1169,15 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     cap = budget_of(previous.metrics, metrics) if aim is not None else None  # the aim's band stops at the budget
     verdict = _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside, budget=cap)
+    # blank for want of evidence, not damage: each answer has figures, the named ones are blank in one
+    unjudged = verdict == "unknown" and bool(changes) and previous.has_figures \
+        and any(v is not None for k, v in metrics.items() if k != "budget_s") \
+        and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes)
     return FixCheck(previous.id, text, True, changes, _order_told(verdict, text, orders, to_point),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
-                    limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap)
+                    limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged)
 
 
 def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]

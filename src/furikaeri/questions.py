@@ -568,27 +568,43 @@ def worded_budget(text: str, language: str | None = None) -> float | None:
 _EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
                "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}
-#: A time a Japanese question asks for: 「1分で」「1分間で」「3分程度で」「30秒で」「1分半以内で」「一分で」.
+#: A time a Japanese question asks its answer to take: a length (「1分」「30秒」「1分半」「1～2分」 up to
+#: its end), then what is asked in it, the answer itself: 「1分で自己紹介を」「自己紹介を1分ほどお願いします」
+#: 「3分程度でお話しください」. A time told in the story asked about is none: 「5分で決断した経験」.
 _JA_STATED = re.compile(r"((?:[0-9]+|[〇一二三四五六七八九十百]+)\s*(?:分\s*(?:半|[0-9]+\s*秒)?|秒))\s*間?\s*"
-                        r"(?:程度|くらい|ぐらい|ほど|前後|以内|まで)?\s*(?:で|に|の)")
-#: ... and an English one: "in two minutes", "within 90 seconds", "a one-minute introduction".
-_EN_STATED = re.compile(r"\b(?:in|within|under|for|about|around|take)\s+(?:about\s+|around\s+|roughly\s+|just\s+)?"
-                        r"([0-9]+|[a-z]+(?:-[a-z]+)?)\s*(minutes?|mins?|seconds?|secs?)\b"
-                        r"|\b([0-9]+|[a-z]+)[- ](minute|second)\s+(?:introduction|intro|answer|pitch|summary|overview)")
+                        r"(?:程度|くらい|ぐらい|ほど|前後|以内|まで)?\s*(?:で|に|の)?\s*"
+                        r"(?=(?:簡単に|手短に)?(?:自己紹介|自己pr|アピール|志望動機|説明|お話|話して|話し|教えて|"
+                        r"お願い|まとめ|答え|回答|述べ|ご紹介|紹介|どうぞ|お聞かせ|聞かせ))")
+_JA_RANGE = re.compile(r"[0-9]+\s*[~〜～-]\s*(?=[0-9]+\s*分)")  # 「1～2分で」: the upper end
+#: ... and an English one: "in two minutes", "within 90 seconds", "a one-minute introduction",
+#: "(2 minutes)", "you have two minutes", "in less than a minute" ...
+_EN_STATED = re.compile(
+    r"\b(?:in|within|under|for|about|around|take|have|to)\s+(?:about\s+|around\s+|roughly\s+|just\s+|less than\s+"
+    r"|no more than\s+|at most\s+)?([0-9]+|[a-z]+(?:-[a-z]+)?)\s*(minutes?|mins?|seconds?|secs?)\b"
+    r"|\b([0-9]+|[a-z]+)[- ](minute|second)\s+(?:introduction|intro|answer|pitch|summary|overview|elevator)"
+    r"|\(\s*([0-9]+|[a-z]+)\s*(minutes?|mins?|seconds?|secs?)\s*\)")
+_EN_RANGE = re.compile(rf"\b(?:[0-9]+|{'|'.join(sorted(_EN_NUMBERS, key=len, reverse=True))})\s*(?:-|to|or)\s*"
+                       r"(?=(?:[0-9]+|[a-z]+)\s*(?:minutes?|mins?)\b)")
+#: ... but not one in the story an English question asks about ("a time you solved it within 10 minutes").
+_EN_STORY = re.compile(r"\b(?:a time|times? when|when you|you had|you were|you did|you've|experience|situation)\b")
 
 
 def stated_budget(text: str) -> float | None:
     """The time a question asks its answer to take, in seconds (read as :func:`parse_budget`
-    reads a budget); None where it states none, or one out of a budget's range."""
+    reads a budget; of a range, its upper end); None where it states none, where the time is
+    the story's asked about, or where it is out of a budget's range."""
     words = unicodedata.normalize("NFKC", text).casefold()
-    m = _JA_STATED.search(words)
+    m = _JA_STATED.search(_JA_RANGE.sub("", words))
     if m:
         said = _kanji_read(m.group(1))
     else:
+        words = _EN_RANGE.sub("", words)
         m = _EN_STATED.search(words)
-        number = (m.group(1) or m.group(3)) if m else ""
+        if m is None or _EN_STORY.search(words, 0, m.start()):
+            return None
+        number = next(g for g in (m.group(1), m.group(3), m.group(5)) if g)
         count = number if number.isdigit() else str(_EN_NUMBERS.get(number, ""))
-        said = f"{count} {m.group(2) or m.group(4)}" if m and count else None
+        said = f"{count} {next(g for g in (m.group(2), m.group(4), m.group(6)) if g)}" if count else None
     try:
         return parse_budget(said) if said else None
     except QuestionError:

@@ -827,7 +827,7 @@ def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
     and every word and pause figure of a room too loud to rate anything (``room_untrusted``).
     A noisy take's 0.0 fillers a minute was a "personal best" and the reference a clean take's
     2.4 was "worse" against (QA s38 V #2)."""
-    from furikaeri.measure import too_short_for_rates
+    from furikaeri.measure import fillers_in_doubt, too_short_for_rates
 
     if d.get("room_untrusted"):
         return (*WORD_FIGURES, *UNJUDGED["pauses"], "latency_s")
@@ -835,8 +835,11 @@ def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
     answer_s = _num(d.get("answer_s"))
     if answer_s is None or too_short_for_rates(answer_s):
         return ()
-    return tuple(f for name, figures in UNJUDGED.items() if (verdicts.get(name) or {}).get("level") == "n/a"
-                 for f in figures)
+    stats = d.get("stats") or {}
+    doubt = fillers_in_doubt(_int(stats.get("filler_count")) or 0, _int(stats.get("fillers_unconfirmed")) or 0,
+                             _num(stats.get("fillers_per_min")) or 0.0, answer_s)  # "fair, or worse" too
+    return tuple(f for name, figures in UNJUDGED.items()
+                 if (verdicts.get(name) or {}).get("level") == "n/a" or (name == "fillers" and doubt) for f in figures)
 
 
 #: The figures counted from an answer's words (not from its sound): none for an answer heard in
