@@ -217,7 +217,7 @@ def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang
 
 @pytest.mark.parametrize("question, budget", [
     ("1分間で自己紹介してください", 60.0), ("自己紹介を1分でお願いします。", 60.0), ("3分程度で自己紹介と自己PRをしてください", 180.0),
-    ("一分で自己紹介を", 60.0), ("30秒で自己PRをお願いします", 30.0), ("1分半以内で志望動機を", 90.0),
+    ("一分で自己紹介をお願いします", 60.0), ("30秒で自己PRをお願いします", 30.0), ("1分半以内で志望動機を教えてください", 90.0),
     ("Please introduce yourself in two minutes.", 120.0), ("Tell me about yourself in 90 seconds", 90.0),
     ("Give me a one-minute introduction", 60.0),
     ("Where do you see yourself in five years?", None), ("5分前に何をしていましたか", None),
@@ -229,7 +229,12 @@ def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang
     ("30秒で自己PRをお願いします", 30.0), ("in 1-2 minutes, tell me about yourself", 120.0),
     ("Tell me about yourself in less than a minute", 60.0), ("Tell me about yourself. You have two minutes.", 120.0),
     ("Tell me about yourself (2 minutes).", 120.0), ("Keep it to two minutes: why us?", 120.0),
-    ("Give me your 30-second elevator pitch", 30.0), ("That's all from us, any questions?", 45.0)])
+    ("Give me your 30-second elevator pitch", 30.0), ("That's all from us, any questions?", 45.0),
+    # X #1: a topic between the time and the request; X #3: a time in the story, in English too
+    ("2分で学生時代に頑張ったことを話してください", 120.0), ("あなたの強みを3分で伝えてください", 180.0),
+    ("1分で長所と短所を教えてください", 60.0), ("10分で終わる面接です。自己紹介をどうぞ", 30.0),
+    ("Tell me about a customer who complained for 30 minutes", None),
+    ("Describe the presentation you gave in five minutes", None)])
 def test_a_time_the_question_asks_for_is_its_budget(question, budget):
     """QA s38 V #1: 「1分で自己紹介をお願いします」 got a self-introduction's 30 s."""
     from furikaeri.questions import worded_budget

@@ -172,3 +172,23 @@ def test_a_note_on_figures_left_unjudged_says_so_not_that_a_row_is_damaged(lang,
     H.render_fix(out, fix, lang)
     text = out.export_text()
     assert said in text and "damaged" not in text and "破損" not in text, text
+
+
+def test_a_filler_count_in_doubt_past_the_norm_is_still_the_focus():
+    """X #2: the lower bound stored blank left a noisy take with no focus at all, though 3.5
+    fillers a minute at least is past the norm."""
+    from furikaeri.analysis import Analysis
+    from furikaeri.coach import focus_of
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import Stats, Verdict
+    from furikaeri.store import metrics_from_analysis
+
+    def take(doubt: int) -> Analysis:
+        stats = Stats(filler_count=4, fillers_per_min=4.0, fillers_unconfirmed=doubt, word_count=140)
+        return Analysis(file="t.wav", language="en", duration_s=61.0, speech_detected=True, latency_s=0.5,
+                        answer_s=60.0, budget_s=90.0, over_budget=False, transcript="x", stats=stats,
+                        rate=get_rules("en").rate_type(wpm=140.0, articulation_wpm=160.0),
+                        verdicts={"fillers": Verdict("ok", ""), "rate": Verdict("good", "")})
+
+    assert metrics_from_analysis(take(2).to_dict())["fillers_per_min"] is None  # 4 or 6 a minute: stored blank
+    assert focus_of(take(2)).metric == "fillers_per_min" == focus_of(take(0)).metric

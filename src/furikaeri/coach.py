@@ -314,6 +314,9 @@ def focus_of(analysis, *, own_usual: Mapping[str, float] | None = None) -> Focus
         return None
     metrics = metrics_from_analysis(d)
     verdicts = d.get("verdicts") or {}
+    if metrics.get("fillers_per_min") is None and (verdicts.get("fillers") or {}).get("level") in ("ok", "high"):
+        # a count in doubt stored blank (a lower bound), yet already past the norm: still the thing to work on
+        metrics["fillers_per_min"] = (d.get("stats") or {}).get("fillers_per_min")
     if (verdicts.get("rate") or {}).get("level") == "n/a":  # not rated (a loud noise inside it): no focus
         metrics = {k: v for k, v in metrics.items() if k not in RATE_FIGURES}
     if d.get("cut_short"):  # the file's end is missing: its length is no figure of the speaker's

@@ -569,12 +569,14 @@ _EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
                "eight": 8, "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
                "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90}
 #: A time a Japanese question asks its answer to take: a length (「1分」「30秒」「1分半」「1～2分」 up to
-#: its end), then what is asked in it, the answer itself: 「1分で自己紹介を」「自己紹介を1分ほどお願いします」
-#: 「3分程度でお話しください」. A time told in the story asked about is none: 「5分で決断した経験」.
+#: its end), in a sentence that asks for the answer (「2分で学生時代に頑張ったことを話してください」,
+#: 「自己紹介を1分ほどお願いします」) ...
 _JA_STATED = re.compile(r"((?:[0-9]+|[〇一二三四五六七八九十百]+)\s*(?:分\s*(?:半|[0-9]+\s*秒)?|秒))\s*間?\s*"
-                        r"(?:程度|くらい|ぐらい|ほど|前後|以内|まで)?\s*(?:で|に|の)?\s*"
-                        r"(?=(?:簡単に|手短に)?(?:自己紹介|自己pr|アピール|志望動機|説明|お話|話して|話し|教えて|"
-                        r"お願い|まとめ|答え|回答|述べ|ご紹介|紹介|どうぞ|お聞かせ|聞かせ))")
+                        r"(?:程度|くらい|ぐらい|ほど|前後|以内|まで)?\s*(?:で|に|の)?")
+_JA_ASKS = re.compile(r"ください|下さい|どうぞ|お願い|願います|聞かせ|いただけ|もらえ|ますか")
+#: ... and not a time in the story it asks about (「5分で決断した経験」) nor a sentence that asks
+#: nothing (「10分で終わる面接です。」).
+_JA_STORY = re.compile(r"経験|エピソード|場面|とき|時に|時は|ことがあ")
 _JA_RANGE = re.compile(r"[0-9]+\s*[~〜～-]\s*(?=[0-9]+\s*分)")  # 「1～2分で」: the upper end
 #: ... and an English one: "in two minutes", "within 90 seconds", "a one-minute introduction",
 #: "(2 minutes)", "you have two minutes", "in less than a minute" ...
@@ -586,7 +588,8 @@ _EN_STATED = re.compile(
 _EN_RANGE = re.compile(rf"\b(?:[0-9]+|{'|'.join(sorted(_EN_NUMBERS, key=len, reverse=True))})\s*(?:-|to|or)\s*"
                        r"(?=(?:[0-9]+|[a-z]+)\s*(?:minutes?|mins?)\b)")
 #: ... but not one in the story an English question asks about ("a time you solved it within 10 minutes").
-_EN_STORY = re.compile(r"\b(?:a time|times? when|when you|you had|you were|you did|you've|experience|situation)\b")
+_EN_STORY = re.compile(r"\b(?:a time|times? when|when you|you had|you were|you did|you've|experience|situation"
+                       r"|who|which|that|where|you \w+ed|you (?:gave|made|took|was|went|ran|led|built|wrote|spent|did))\b")
 
 
 def stated_budget(text: str) -> float | None:
@@ -594,7 +597,8 @@ def stated_budget(text: str) -> float | None:
     reads a budget; of a range, its upper end); None where it states none, where the time is
     the story's asked about, or where it is out of a budget's range."""
     words = unicodedata.normalize("NFKC", text).casefold()
-    m = _JA_STATED.search(_JA_RANGE.sub("", words))
+    ja = _JA_RANGE.sub("", words)
+    m = next((m for m in _JA_STATED.finditer(ja) if _asks_in_time(ja, m)), None)
     if m:
         said = _kanji_read(m.group(1))
     else:
@@ -609,6 +613,15 @@ def stated_budget(text: str) -> float | None:
         return parse_budget(said) if said else None
     except QuestionError:
         return None
+
+
+def _asks_in_time(words: str, m: re.Match) -> bool:
+    """Does the Japanese sentence the time ``m`` is in ask for the answer in it (a request,
+    no story the time could belong to)?"""
+    start = max(words.rfind(c, 0, m.start()) for c in "。？！?!") + 1
+    ends = [i for i in (words.find(c, m.end()) for c in "。？！?!") if i >= 0]
+    sentence = words[start: min(ends) if ends else len(words)]
+    return bool(_JA_ASKS.search(sentence)) and not _JA_STORY.search(sentence)
 
 
 def kind_budget(text: str, language: str | None = None) -> float | None:
