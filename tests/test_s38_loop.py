@@ -233,6 +233,7 @@ def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang
     # X #1: a topic between the time and the request; X #3: a time in the story, in English too
     ("2分で学生時代に頑張ったことを話してください", 120.0), ("あなたの強みを3分で伝えてください", 180.0),
     ("1分で長所と短所を教えてください", 60.0), ("10分で終わる面接です。自己紹介をどうぞ", 30.0),
+    ("毎日30分勉強していることを教えてください", None), ("1分の自己紹介をお願いします", 60.0),
     ("Tell me about a customer who complained for 30 minutes", None),
     ("Describe the presentation you gave in five minutes", None)])
 def test_a_time_the_question_asks_for_is_its_budget(question, budget):

@@ -572,7 +572,7 @@ _EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
 #: its end), in a sentence that asks for the answer (「2分で学生時代に頑張ったことを話してください」,
 #: 「自己紹介を1分ほどお願いします」) ...
 _JA_STATED = re.compile(r"((?:[0-9]+|[〇一二三四五六七八九十百]+)\s*(?:分\s*(?:半|[0-9]+\s*秒)?|秒))\s*間?\s*"
-                        r"(?:程度|くらい|ぐらい|ほど|前後|以内|まで)?\s*(?:で|に|の)?")
+                        r"(?:(?:程度|くらい|ぐらい|ほど|前後|以内|まで)\s*(?:で|に|の)?|で|に|の)")  # 「毎日30分勉強」: none
 _JA_ASKS = re.compile(r"ください|下さい|どうぞ|お願い|願います|聞かせ|いただけ|もらえ|ますか")
 #: ... and not a time in the story it asks about (「5分で決断した経験」) nor a sentence that asks
 #: nothing (「10分で終わる面接です。」).
