@@ -261,3 +261,12 @@ def test_the_company_hint_never_names_what_was_typed_nor_guesses_from_a_letter(f
     assert invoke(["delete", "--interview", "1", "--yes"]).exit_code == 0
     r = invoke(["questions", "company", "Acme, Inc."])  # its interview deleted: nothing known, no hint
     assert r.exit_code == 2 and "did you mean" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("lang, said", [("en", "no company 'acme': did you mean 'Acme, Inc.'?"),
+                                        ("ja", "「acme」という企業はありません。「Acme, Inc.」のことですか？")])
+def test_practice_of_a_company_named_in_part_names_the_logged_one(furikaeri_home, lang, said):
+    """QA s38 W #9: `practice --company acme` offered to write a second company file."""
+    assert invoke(["reflect", "-c", "Acme, Inc.", "-q", "Why us?"]).exit_code == 0
+    r = invoke(["practice", "--company", "acme", "-n", "1", "--from-files", SAMPLE, "--lang", lang])
+    assert r.exit_code == 2 and said in r.stderr and "Traceback" not in r.output, r.output

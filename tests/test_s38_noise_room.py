@@ -153,8 +153,8 @@ def test_a_pace_tip_names_no_cause_where_the_pace_between_pauses_is_unknown(lang
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "the figures your note names were not judged in one of the two answers"),
-    ("ja", "メモの項目は、どちらかの回答で判定していない数値です")])
+    ("en", "the figures your note names were not judged in the earlier answer"),
+    ("ja", "メモの項目は、前回の回答で判定していない数値です")])
 def test_a_note_on_figures_left_unjudged_says_so_not_that_a_row_is_damaged(lang, said):
     """W #1: "its row in the archive is damaged" where a noisy take's pauses were left blank."""
     from rich.console import Console
@@ -167,7 +167,7 @@ def test_a_note_on_figures_left_unjudged_says_so_not_that_a_row_is_damaged(lang,
     prev = Answer(1, 1, "", 1, "Q", None, "", None, "", lang, "base", {}, before,
                   Note(1, 1, "", "", "fewer long pauses" if lang == "en" else "長い間を減らす", "", ""))
     fix = N.check_fix(prev, {**before, "long_pauses": 5, "longest_pause_s": 1.9}, lang)
-    assert fix.verdict == "unknown" and fix.unjudged and fix.to_dict()["unjudged"], fix
+    assert fix.verdict == "unknown" and fix.unjudged == fix.to_dict()["unjudged"] == "earlier", fix  # X #4: which
     out = Console(width=200, record=True)
     H.render_fix(out, fix, lang)
     text = out.export_text()

@@ -1078,10 +1078,10 @@ class FixCheck:
     thin: bool = False
     limit_over_budget_s: float | None = None
     cap_s: float | None = None
-    #: Nothing judged because the figures the note names were left blank in one of the two
-    #: answers, not for damage: a noisy room's pauses, fillers in doubt
-    #: (:func:`furikaeri.store.unjudged_figures`; QA s38 W #1: "its row is damaged" was said).
-    unjudged: bool = False
+    #: Nothing judged because the figures the note names were left blank, not for damage: a noisy
+    #: room's pauses, fillers in doubt (:func:`furikaeri.store.unjudged_figures`; QA s38 W #1: "its
+    #: row is damaged" was said): in which answer, ``earlier``, ``latest`` or ``both`` (X #4); None.
+    unjudged: str | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -1124,7 +1124,7 @@ class FixCheck:
         if self.short_in is not None:
             out["short_answer"] = self.short_in
         if self.unjudged:
-            out["unjudged"] = True
+            out["unjudged"] = self.unjudged
         return out
 
 
@@ -1170,9 +1170,12 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     cap = budget_of(previous.metrics, metrics) if aim is not None else None  # the aim's band stops at the budget
     verdict = _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside, budget=cap)
     # blank for want of evidence, not damage: each answer has figures, the named ones are blank in one
-    unjudged = verdict == "unknown" and bool(changes) and previous.has_figures \
-        and any(v is not None for k, v in metrics.items() if k != "budget_s") \
-        and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes)
+    unjudged = None
+    if verdict == "unknown" and changes and previous.has_figures \
+            and any(v is not None for k, v in metrics.items() if k != "budget_s") \
+            and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes):
+        earlier, latest = (any(getattr(c, end, 0) is None for c in changes) for end in ("before", "after"))
+        unjudged = "both" if earlier and latest else "earlier" if earlier else "latest"
     return FixCheck(previous.id, text, True, changes, _order_told(verdict, text, orders, to_point),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,

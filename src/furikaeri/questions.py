@@ -722,6 +722,11 @@ def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] 
         if s.company and want in (company_key(s.company.name), company_key(s.name)):
             return s
     known = list(dict.fromkeys([*(s.company.name for s in companies if s.company), *logged]))
+    enough = len(want) >= (3 if want.isascii() else 2)  # "a" is part of every name: no guess from it
+    near = [n for n in known if enough and want in company_key(n) and company_key(n) != want]
+    if near:  # "acme" for the logged "Acme, Inc.": the name to type, not a second company (QA s38 W #9)
+        raise QuestionError(f"no company '{name}': did you mean " + " or ".join(f"'{n}'" for n in near) + "?",
+                            ja=f"「{name}」という企業はありません。" + "・".join(f"「{n}」" for n in near) + "のことですか？")
     names = ", ".join(known) or "none yet"
     names_ja = "、".join(known) or "まだありません"
     make, file = _template_command(name, "en"), shlex.quote(company_file_name(name))

@@ -466,8 +466,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     elif fix.verdict == "held" and all(not c.after for c in fix.changes if isinstance(c, WordChange)) \
             and any(isinstance(c, WordChange) and c.before for c in fix.changes):
         key = "fix_word_gone"  # said last time, not heard now: no "still where it should be"
-    elif fix.verdict == "unknown" and fix.unjudged:
-        key = "fix_unjudged"  # the named figures not judged in one answer (a noisy room): no damage said
+    elif fix.verdict == "unknown" and fix.unjudged:  # the named figures not judged (a noisy room): no damage said
+        key = "fix_unjudged" if fix.unjudged == "both" else f"fix_unjudged_{fix.unjudged}"
     elif fix.verdict == "unknown" and not fix.changes:
         key = "fix_unknown_none"
     elif fix.verdict == "unknown" and all(getattr(c, "before", 0) is None for c in fix.changes):
