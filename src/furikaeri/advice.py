@@ -736,15 +736,18 @@ def ran_on_tip(a, take_s: float) -> str | None:
     return text(a.language, "tip_ran_on", end=clock(end), silent=silent)
 
 
-def room_noisy(speech_map, *, clipped: float = 0.0) -> bool:
-    """Is the answer's room noisy (``warn_noisy``), though not too loud to rate anything? Its
-    pauses read long there, soft sounds at their edges lost in the noise (pink noise 10 dB under
-    real speech: labelled pauses of 1.2-1.6 s read 2.8 s, the silent share 26 % -> 42 %, QA s38
-    F #1): they are found, not judged."""
+def room_key(speech_map, *, clipped: float = 0.0) -> str | None:
+    """The room's warning (:func:`room_warning`) over the answer's speech, ``clipped`` the
+    share of samples at full scale: judged once per answer (:func:`furikaeri.analysis._in_the_room`:
+    a noisy room's pauses are found, not judged; a room too loud rates nothing)."""
     from furikaeri.audio import CLIPPED_SHARE
 
     speech_s = sum(iv.duration for iv in speech_map.intervals)
-    return room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE) == "warn_noisy"
+    return room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
+
+
+#: The room warnings that say the answer's words may be wrong (:func:`room_too_loud`).
+TOO_LOUD = frozenset({"warn_very_noisy", "warn_other_voices_loud"})
 
 
 def room_too_loud(speech_map, *, clipped: float = 0.0) -> bool:
@@ -752,11 +755,7 @@ def room_too_loud(speech_map, *, clipped: float = 0.0) -> bool:
     ``warn_other_voices_loud``)? Its figures then get no verdict and it gets no tips: a hedge
     Whisper made up out of other people's voices was rated "high", and a first word at 0.0 s
     "good", beside that warning (QA s35 E #3, V1 #2)."""
-    from furikaeri.audio import CLIPPED_SHARE
-
-    speech_s = sum(iv.duration for iv in speech_map.intervals)
-    return room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE) in {"warn_very_noisy",
-                                                                                  "warn_other_voices_loud"}
+    return room_key(speech_map, clipped=clipped) in TOO_LOUD
 
 
 def room_untrusted(speech_map, speech_s: float) -> bool:

@@ -669,13 +669,13 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
     whether it is noisy. Too loud to trust the length, first word, pauses and words (its warning
     says so): nothing is rated, no "good" beside a figure the warning calls unsure (QA s35 E #3,
     V1 #2). Noisy: the pauses are found, but read long there, and are not judged (QA s38 F #1)."""
-    from furikaeri.advice import room_noisy, room_too_loud
+    from furikaeri.advice import TOO_LOUD, room_key
     from furikaeri.lang import text
 
-    too_loud = m.speech_detected and room_too_loud(smap, clipped=clipped)
-    if too_loud:
+    key = room_key(smap, clipped=clipped) if m.speech_detected else None  # the room judged once
+    if key in TOO_LOUD:
         return {}, True, False
-    noisy = m.speech_detected and room_noisy(smap, clipped=clipped)
+    noisy = key == "warn_noisy"
     if noisy and "pauses" in verdicts:
         verdicts = {**verdicts, "pauses": dataclasses.replace(verdicts["pauses"], level="n/a",
                                                               norm=text(language, "norm_pauses_noisy"))}

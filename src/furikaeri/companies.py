@@ -157,10 +157,7 @@ def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]
     info["archive"] = c.to_dict() if c else None
     info["interviews"] = [i.to_dict() for i in store.interviews(company=info["name"])]
     if qset is None and (c is None or not any(getattr(c, f) for f in COMPANY_FIELDS)) and not info["interviews"]:
-        typed = qmod.company_key(name)
-        enough = len(typed) >= (3 if typed.isascii() else 2)  # "a" is part of every name: no guess from it
-        near = [k.name for k in store.companies() if enough and typed in qmod.company_key(k.name)
-                and qmod.company_key(k.name) != typed and store.interviews(company=k.name)]
+        near = [n for n in qmod.names_meant(name, [k.name for k in store.companies()]) if store.interviews(company=n)]
         if near:  # "Acme" for "Acme, Inc.": the name as logged, to copy
             raise UsageError(f"nothing known about '{name}': did you mean " + " or ".join(f"'{n}'" for n in near)
                              + "?", ja=f"「{name}」についての情報がありません。" + "・".join(f"「{n}」" for n in near)

@@ -710,6 +710,15 @@ def company_key(name: str) -> str:
     return company_name(name).casefold()
 
 
+def names_meant(typed: str, names) -> list[str]:
+    """The ``names`` a company name ``typed`` in part may mean ("acme": "Acme, Inc."): those that
+    hold it, not it itself; none from a name of under 3 letters (2 in Japanese), part of any."""
+    want = company_key(typed)
+    if len(want) < (3 if want.isascii() else 2):
+        return []
+    return [n for n in names if want in company_key(n) and company_key(n) != want]
+
+
 def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] = (),
                 cli: str = "furikaeri") -> QuestionSet:
     """The company file for ``name`` (its [company] name or file set name, any case); the error
@@ -722,8 +731,7 @@ def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] 
         if s.company and want in (company_key(s.company.name), company_key(s.name)):
             return s
     known = list(dict.fromkeys([*(s.company.name for s in companies if s.company), *logged]))
-    enough = len(want) >= (3 if want.isascii() else 2)  # "a" is part of every name: no guess from it
-    near = [n for n in known if enough and want in company_key(n) and company_key(n) != want]
+    near = names_meant(name, known)
     if near:  # "acme" for the logged "Acme, Inc.": the name to type, not a second company (QA s38 W #9)
         raise QuestionError(f"no company '{name}': did you mean " + " or ".join(f"'{n}'" for n in near) + "?",
                             ja=f"「{name}」という企業はありません。" + "・".join(f"「{n}」" for n in near) + "のことですか？")
