@@ -913,6 +913,7 @@ class Recorder:
         self._closing = False
         #: Ctrl-C pressed again while the take was closing, held (see :meth:`_ctrl_c_once`).
         self.held_interrupts = 0
+        self._ctrl_c = False  # Ctrl-C pressed: the take ends at the loop's next turn
 
     # -- the whole take
 
@@ -967,18 +968,23 @@ class Recorder:
         stream stopping, the last blocks written, the file closed), or after the take ended
         otherwise, is held (counted in :attr:`held_interrupts`) instead of escaping from
         ``stream.stop()`` with the take neither analysed nor saved nor named (QA s36 C #2:
-        ``timeout -s INT`` signals the process and its group, two SIGINTs microseconds apart)."""
+        ``timeout -s INT`` signals the process and its group, two SIGINTs microseconds apart).
+
+        The first Ctrl-C raises nothing: it is noted, and the writer loop ends the take at its
+        next turn (:meth:`_stop_reason`). An exception raised wherever the main thread happens to
+        be could leave a lock it was taking held, or one it had let go of released twice (a
+        :class:`queue.Queue`'s, shared with PortAudio's callback), and the take then hung in
+        ``stream.stop()`` for good (CI, s39: one run in thousands, on a loaded machine)."""
         if (threading.current_thread() is not threading.main_thread()
                 or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
             yield  # ignored (started in the background), or someone else's handler: left as it is
             return
 
         def once(signum, frame):
-            if self._closing or self.stopped_by is not None or self._write_error is not None:
+            if self._ctrl_c or self._closing or self.stopped_by is not None or self._write_error is not None:
                 self.held_interrupts += 1
                 return
-            self._closing = True  # set before raising: a second press on the way out is held too
-            raise KeyboardInterrupt
+            self._ctrl_c = True  # the loop ends the take at its next turn (within PROGRESS_EVERY_S)
 
         previous = signal.signal(signal.SIGINT, once)
         try:
@@ -1076,6 +1082,8 @@ class Recorder:
     def _stop_reason(self, stream, *, silent_for: float) -> str | None:
         """Why the take should end now, or None. ``silent_for``: seconds since the device last
         delivered audio. (``max_seconds`` is decided by :meth:`_write`, to the frame.)"""
+        if self._ctrl_c:
+            return "interrupt"
         if (self.stop_after_silence is not None and self._tracker.speech_heard
                 and self._tracker.silence_s >= self.stop_after_silence):
             return "silence"
