@@ -114,7 +114,9 @@ def score_pauses(truth: list[dict], found: list[dict], *, min_s: float = PAUSE_M
       length (a 0.52 s pause found as 0.47 s is found, with edge errors);
     * precision: found pauses >= ``min_s`` matched to any truth silence (inserted or the
       synthesiser's own, any length);
-    * edge errors: |start difference| and |end difference| of each recall pair, pooled.
+    * edge errors: |start difference| and |end difference| of each recall pair, pooled;
+    * length errors: found length minus true length of each recall pair (a pause whose soft
+      edges were lost reads long: +).
     """
     t_long = [p for p in truth if _dur(p) >= min_s]
     f_long = [p for p in found if _dur(p) >= min_s]
@@ -123,7 +125,9 @@ def score_pauses(truth: list[dict], found: list[dict], *, min_s: float = PAUSE_M
     errors = []
     place_ok = place_n = 0
     confusion: dict[str, int] = {}
+    lengths = []
     for i, j in rec_pairs:
+        lengths.append(_dur(found[j]) - _dur(t_long[i]))
         errors.append(abs(t_long[i]["start"] - found[j]["start"]))
         errors.append(abs(t_long[i]["end"] - found[j]["end"]))
         if "place" in t_long[i] and "place" in found[j]:
@@ -136,7 +140,7 @@ def score_pauses(truth: list[dict], found: list[dict], *, min_s: float = PAUSE_M
     return {
         "truth": len(t_long), "found": len(f_long),
         "truth_hit": len(hit_t), "found_hit": len(hit_f),
-        "edge_errors": errors, "place_ok": place_ok, "place_n": place_n, "place_confusion": confusion,
+        "edge_errors": errors, "length_errors": lengths, "place_ok": place_ok, "place_n": place_n, "place_confusion": confusion,
         "missed": [t_long[i] for i in range(len(t_long)) if i not in hit_t],
         "false": [f_long[j] for j in range(len(f_long)) if j not in hit_f],
     }

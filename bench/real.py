@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -134,7 +135,7 @@ def score_clip(truth: dict, fillers: list[dict], pauses: list[dict], repetitions
         "repetitions": len(in_span(list(repetitions), s0, s1)),
         "pause_truth": p["truth"], "pause_truth_hit": p["truth_hit"],
         "pause_found": p["found"], "pause_found_hit": p["found_hit"],
-        "pause_missed": p["missed"], "pause_false": p["false"],
+        "pause_missed": p["missed"], "pause_false": p["false"], "pause_length_errors": p["length_errors"],
     }
 
 
@@ -187,9 +188,27 @@ def pool(rows: list[dict]) -> dict:
         "pause_truth": tot("pause_truth"), "pause_found": tot("pause_found"),
         "pause_recall": ratio(tot("pause_truth_hit"), tot("pause_truth")),
         "pause_precision": ratio(tot("pause_found_hit"), tot("pause_found")),
+        **pause_lengths([e for r in rows for e in r.get("pause_length_errors", ())]),
         "transcript_error": ratio(sum(r.get("transcript_errors", 0) for r in rows),
                                   sum(r.get("transcript_units", 0) for r in rows)),
     }
+
+
+#: A found pause this much (s) longer or shorter than the labelled one it overlaps reads wrong:
+#: a 1.2-s pause read as 1.8 s is "long" in the report where it was not.
+PAUSE_LENGTH_OFF_S = 0.5
+
+
+def pause_lengths(errors: list[float]) -> dict:
+    """How right the lengths of the found pauses are (``errors``: found minus labelled length of
+    each labelled pause >= 0.5 s and the found pause it was matched to): the median absolute
+    error (s) and the share off by more than :data:`PAUSE_LENGTH_OFF_S`. Overlap alone cannot see
+    a pause that grows from 1.2 to 2.8 s when the soft sounds at its edges are lost (QA s38 F #1)."""
+    if not errors:
+        return {"pause_length_error": None, "pause_length_off": None}
+    off = sum(abs(e) > PAUSE_LENGTH_OFF_S for e in errors)
+    return {"pause_length_error": statistics.median(abs(e) for e in errors),
+            "pause_length_off": off / len(errors)}
 
 
 def best_setting(scores: dict, speakers: list[str]) -> tuple:
@@ -599,12 +618,13 @@ def table_rows(result: dict) -> list[tuple]:
                          str(p["repetitions"]) if who == "ours" else "-",
                          f"{_f(p['pause_recall'])}{_mark(p['pause_recall'], 'pause_recall') if who == 'ours' else ''}",
                          f"{_f(p['pause_precision'])}{_mark(p['pause_precision'], 'pause_precision') if who == 'ours' else ''}",
+                         f"{_f(p.get('pause_length_error'))} / {_f(p.get('pause_length_off'))}",
                          _f(p.get("transcript_error"))))
     return rows
 
 
 HEAD = ("lang", "pipeline", "filler R", "filler P", "hit/found of truth", "repetitions",
-        "pause R", "pause P", "transcript error")
+        "pause R", "pause P", "length err / off", "transcript error")
 
 
 def print_report(result: dict, details: bool, out=sys.stdout) -> None:
@@ -612,7 +632,9 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
     w(f"Real speech (../shared/audio/real-l2, hand-timed; model {result['model']}, code "
       f"{result['code_version']})\n")
     w(f"  fillers matched within {TOLERANCE_S} s, 'either' words neutral; pauses >= {PAUSE_MIN_S} s; "
-      "transcript error against the hand transcript: words (en), kana as said (ja)\n")
+      "transcript error against the hand transcript: words (en), kana as said (ja)\n"
+      f"  pause length: median error (s) of the labelled pauses found / share off by more than "
+      f"{PAUSE_LENGTH_OFF_S} s\n")
     if result.get("streaming"):
         w("  streamed: heard in stretches as while recording\n")
     if result.get("noise"):
@@ -623,7 +645,7 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
         w(f"  through a microphone set low: played {-g:g} dB quieter\n" if g < 0 else
           f"  through a microphone set high: played {g:g} dB louder, clipped at full scale\n")
     w("\n")
-    widths = (4, 34, 9, 9, 20, 11, 8, 8, 16)
+    widths = (4, 34, 9, 9, 20, 11, 8, 8, 17, 16)
     w("  " + " ".join(f"{h:<{n}}" for h, n in zip(HEAD, widths)) + "\n")
     for row in table_rows(result):
         w("  " + " ".join(f"{c:<{n}}" for c, n in zip(row, widths)) + "\n")
@@ -679,17 +701,20 @@ def readme_block(result: dict) -> str:
            f"Measured by `bench/real.py` (model `{result['model']}`) on `../shared/audio/real-l2`: real "
            "spontaneous monologues by second-language speakers, hand-timed (fillers matched within "
            f"{TOLERANCE_S} s; pauses >= {PAUSE_MIN_S} s; transcript error: the edit distance to the hand "
-           "transcript over its length, in words in English, in kana as said in Japanese).", "",
+           "transcript over its length, in words in English, in kana as said in Japanese; pause length "
+           "error: the median difference (s) between a labelled pause and the found pause it overlaps, and "
+           f"the share off by more than {PAUSE_LENGTH_OFF_S} s).", "",
            "| language | pipeline | filler recall | filler precision | fillers hit/found of truth "
-           "| repetitions | pause recall | pause precision | transcript error |",
-           "|---|---|---|---|---|---|---|---|---|"]
+           f"| repetitions | pause recall | pause precision | pause length error / off by > {PAUSE_LENGTH_OFF_S} s "
+           "| transcript error |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for row in table_rows(result):
         out.append("| " + " | ".join(row) + " |")
     for lang, h in result.get("heldout", {}).items():
         p = h["heldout"]
         out.append(f"| {lang} | furikaeri, held out: prompt and bar chosen on the other speakers | "
                    f"{_f(p['filler_recall'])} | {_f(p['filler_precision'])} | "
-                   f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']} |  |  |  |  |")
+                   f"{p['filler_hit']}/{p['filler_found']} of {p['filler_truth']} |  |  |  |  |  |")
     if result.get("methods"):
         out += ["", "What each way of finding fillers adds on this speech (recall / precision, right/found):", "",
                 "| method | English | Japanese |", "|---|---|---|"]

@@ -191,3 +191,17 @@ def test_transcript_error_is_words_in_english_and_kana_as_said_in_japanese(real)
     assert real.transcript_errors(ja, same, get_rules("ja").sounds) == (0, 6)
     one_off = [{"text": "ケンは、", "start": 0.5, "end": 0.9}, {"text": "かぎが", "start": 1.0, "end": 1.4}]
     assert real.transcript_errors(ja, one_off, get_rules("ja").sounds) == (1, 6)
+
+
+def test_a_pause_that_grows_is_seen_though_it_still_overlaps(real):
+    """QA s38 F #1: a labelled 1.2-s pause read 2.8 s still "overlaps", so recall and precision
+    cannot see it; its length error can."""
+    truth = {**TRUTH, "pauses": [{"start": 14.0, "end": 15.2}, {"start": 30.0, "end": 30.6}]}
+    found = [{"start": 13.6, "end": 16.4}, {"start": 30.05, "end": 30.6}]
+    row = real.score_clip(truth, [], found)
+    assert row["pause_truth_hit"] == 2 and row["pause_found_hit"] == 2
+    assert row["pause_length_errors"] == pytest.approx([1.6, -0.05])
+    pooled = real.pool([row])
+    assert pooled["pause_length_off"] == 0.5  # one of two off by more than 0.5 s
+    assert pooled["pause_length_error"] == pytest.approx(0.825)  # the median of 0.05 and 1.6
+    assert real.pool([real.score_clip({**truth, "pauses": []}, [], [])])["pause_length_error"] is None

@@ -192,3 +192,54 @@ def test_a_filler_count_in_doubt_past_the_norm_is_still_the_focus():
 
     assert metrics_from_analysis(take(2).to_dict())["fillers_per_min"] is None  # 4 or 6 a minute: stored blank
     assert focus_of(take(2)).metric == "fillers_per_min" == focus_of(take(0)).metric
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "– not judged in #1: in a noisy room pauses read long; more filler-like sounds were left in doubt"),
+    ("ja", "–：#1では判定していない値です（雑音の中では間が長めに測られるため、")])
+def test_compare_says_why_a_figure_is_blank(lang, said):
+    """W #7 (s39): a figure stored blank showed "–" with no reason in compare and show."""
+    from rich.console import Console
+
+    from furikaeri.compare import compare_answers
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, metrics_from_analysis
+
+    noisy = {**_doc(pauses="n/a", fillers="n/a"), "language": lang}
+    clean = {**_doc(pauses="high", fillers="good"), "language": lang}
+
+    def answer(id_, doc, when):
+        return Answer(id_, 1, "", 1, "Q", None, when, None, "", lang, "base", {}, metrics_from_analysis(doc),
+                      analysis=doc)
+
+    cmp = compare_answers(answer(1, noisy, "2026-12-01 10:00"), answer(2, clean, "2026-12-02 10:00"))
+    out = Console(width=200, record=True)
+    H.render_compare_answers(out, cmp, lang)
+    text = out.export_text()
+    assert said in text, text
+    again = compare_answers(answer(1, clean, "2026-12-01 10:00"), answer(2, clean, "2026-12-02 10:00"))
+    out = Console(width=200, record=True)
+    H.render_compare_answers(out, again, lang)
+    assert "not judged" not in out.export_text() and "判定していない" not in out.export_text()
+
+
+@pytest.mark.parametrize("lang, said", [("en", "not judged in that answer"), ("ja", "その回答では判定していない値です")])
+def test_history_says_what_a_blank_rate_means(lang, said):
+    """W #7 (s39): history's "–" for the fillers of a take whose count was left in doubt."""
+    from rich.console import Console
+
+    from furikaeri.report import history as H
+
+    def answer(id_, fillers):
+        return {"id": id_, "created_at": "2026-12-05T10:00:00Z", "question": "Why us?", "language": "en",
+                "note": None, "metrics": {"answer_s": 50.0, "budget_s": 60.0, "fillers_per_min": fillers, "wpm": 130.0}}
+
+    def shown(*answers):
+        console = Console(record=True, width=120, color_system=None)
+        H.render_history(console, [{"id": 1, "name": "s", "started_at": "2026-12-05T10:00:00Z", "company": None,
+                                    "answers": list(answers)}], lang)
+        return console.export_text()
+
+    out = shown(answer(1, 2.0), answer(2, None))
+    assert said in out and "show 2" in out, out
+    assert said not in shown(answer(1, 2.0), answer(2, 1.0))

@@ -835,8 +835,28 @@ _ALL_FILLERS = re.compile(r"filler|フィラー", re.I)
 def filler_key(text: str) -> str:
     """The family of a filler as written ("Umm" and "um" are ``um``; 「ええと」, 「えっと」 are
     ``えーと``): how a note's word and an answer's fillers are matched (:data:`_FAMILIES`)."""
-    said = " ".join(unicodedata.normalize("NFKC", text).lower().strip(" ()（）、,.。!?「」'\"“”‘’").split())
+    said = _as_written(text)
     return next((key for key, form in _FAMILIES if re.fullmatch(form, said)), said)
+
+
+def _as_written(text: str) -> str:
+    """A filler as written, in one form: NFKC, lower case, no quotes or punctuation round it."""
+    return " ".join(unicodedata.normalize("NFKC", text).lower().strip(" ()（）、,.。!?「」'\"“”‘’").split())
+
+
+def said_as(word: str, *fillers: Sequence[str]) -> str:
+    """Filler family ``word`` as the answers' ``fillers`` lists (the later first) write it, as
+    their reports show it: 「えっと」 where the note says えーと and the report lists えっと×4
+    (QA s38 G #5); two forms when they wrote two (「えっと/えーと」); ``word`` itself when
+    neither said it."""
+    counts: dict[str, int] = {}
+    for said in reversed(fillers):
+        for f in said:
+            shown = _as_written(f)
+            if shown and filler_key(f) == word:
+                counts[shown] = counts.get(shown, 0) + 1
+    forms = sorted(counts, key=lambda x: -counts[x])[:2]
+    return "/".join(forms) if forms else word
 
 
 def named_fillers(text: str, language: str | None) -> tuple[tuple[str, ...], bool]:
@@ -888,10 +908,12 @@ class WordChange(Change):
     word: str = ""
     rate_before: float | None = None
     rate_after: float | None = None
+    #: The family as the two answers wrote it (:func:`said_as`): what the line names.
+    said: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "word": self.word, "before_per_min": self.rate_before,
-                "after_per_min": self.rate_after}
+        return {**super().to_dict(), "word": self.word, "said": self.said or self.word,
+                "before_per_min": self.rate_before, "after_per_min": self.rate_after}
 
 
 def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s: float | None,
@@ -913,7 +935,8 @@ def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s
         moved = float(na - nb)
     verdict = UNHEARD if nb == na == 0 else "same" if abs(moved) <= COUNT_JITTER + 1e-9 \
         else "better" if moved < 0 else "worse"
-    return WordChange(FILLER_WORD, nb, na, na - nb, verdict, word=word, rate_before=rate_b, rate_after=rate_a)
+    return WordChange(FILLER_WORD, nb, na, na - nb, verdict, word=word, rate_before=rate_b, rate_after=rate_a,
+                      said=said_as(word, before, after))
 
 
 def _word_changes(text: str, language: str | None, previous: Answer, metrics: Mapping[str, Any],
@@ -1591,8 +1614,8 @@ def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequ
     recogniser may mishear; not told in an answer too short for a rate)."""
     said = [filler_key(f) for f in fillers]
     short = metrics.get("answer_s") is not None and too_short(metrics)
-    return [Stand(FILLER_WORD, said.count(w), None if short else is_fine(FILLER_WORD, said.count(w)), word=w)
-            for w in words]
+    return [Stand(FILLER_WORD, said.count(w), None if short else is_fine(FILLER_WORD, said.count(w)),
+                  word=said_as(w, fillers)) for w in words]
 
 
 def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None) -> list[Stand]:

@@ -392,6 +392,15 @@ QUIET_P = 0.2
 #: least 0.45 of the contrast over the floor) then cut a speaker's soft sounds, which lie
 #: 15-20 dB under their speech level, and Whisper drops many of them (furikaeri.advice warns).
 NOISY_CONTRAST_DB = 25.0
+#: A speaker's soft sounds (a short えっと, "uh", a word's fading end) lie up to this far (dB)
+#: under their speech level. Energy's start bar (0.45 of the contrast over the floor) stays
+#: under them down to 36 dB of contrast (0.55 x 36 = 20); with less, it is put this far under
+#: the speech level (never under 9 dB over the floor), or a room at 26-34 dB of contrast (a
+#: fan, an old recording's hiss) cut them off the map, and the pauses beside them read long:
+#: real-l2 in pink noise at 26-30 dB of contrast read its labelled pauses 0.10 s long on average
+#: (up to 2 s) and 0.08 s with it; clean ones are unchanged (+0.02 s). Not among other voices
+#: (:attr:`Levels.other_voices`): their syllables are as soft as the speaker's soft sounds.
+SOFT_UNDER_SPEECH_DB = 20.0
 #: Silero tells the room's noise from speech when it is sure of no speech in this share of the
 #: frames or more (people pause for 15-40 % of an answer; a babble of voices leaves almost none).
 QUIET_SHARE = 0.2
@@ -569,7 +578,8 @@ def speech_map(
     floor, speech_level, contrast = lv.floor, lv.speech, lv.contrast
     if contrast >= min_contrast_db and not lv.steady_noise:
         # Thresholds between floor and speech level, hysteresis for soft word edges.
-        high = floor + max(9.0, 0.45 * contrast) - lenient_db
+        start = 0.45 * contrast if lv.other_voices else min(0.45 * contrast, contrast - SOFT_UNDER_SPEECH_DB)
+        high = floor + max(9.0, start) - lenient_db
         low = floor + max(6.0, 0.25 * contrast) - lenient_db
         energy_mask = _hysteresis(db, high, low)
         mask = energy_mask & _dilate(vad_mask, int(round(vad_dilate_s / HOP_S)))

@@ -549,7 +549,7 @@ def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str, *
         verdict = Text("= " + t("same_jitter", lang), style=_VERDICT_STYLE["same"])
     else:
         verdict = _held(c, lang) if held else _verdict(c, lang, by_band=False)
-    return Text.assemble(f"{t('fix_word', lang, word=c.word)}: {said(c.before, c.rate_before)} → "
+    return Text.assemble(f"{t('fix_word', lang, word=c.said or c.word)}: {said(c.before, c.rate_before)} → "
                          f"{said(c.after, c.rate_after)}  ", verdict)
 
 
@@ -658,6 +658,20 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
     if any(_cut_off(a) for s in sessions for a in s["answers"]):
         _indented(console, 0, Text(t("history_cut_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
                   Text(CUT_MARK, style="dim"))
+    blank = [a["id"] for s in sessions for a in s["answers"] if _rates_blank(a)]
+    if blank:  # W #7 (s39): a rate "–" with no reason
+        _indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli), style="dim"),
+                  Text("–", style="dim"))
+
+
+def _rates_blank(a: dict[str, Any]) -> bool:
+    """Does answer ``a`` (as history lists it) show "–" for its fillers or pace though it is
+    long enough for rates: a figure its report did not judge (a noisy room, sounds in doubt, an
+    answer heard in another language), stored blank?"""
+    m = a.get("metrics") or {}
+    if m.get("answer_s") is None or _too_short(a):
+        return False
+    return m.get("fillers_per_min") is None or m.get(get_rules(a.get("language") or "").pace_key) is None
 
 
 #: The mark beside the rates of an answer far too short for its budget (:func:`_too_short`).
@@ -1016,11 +1030,39 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *
     figures = _answer_figures(cmp, lang)
     table = as_tables([figures], console.width) if as_table is None else as_table
     console.print(_changes_table(figures, console.width, table))
+    unjudged = _unjudged_line(cmp, lang)
+    if unjudged:
+        _say(console, f"[dim]{escape(unjudged)}[/dim]")
     if a.note and not a.note.empty:
         _say(console, f"[dim]{t('your_note', lang)}{_bracketed(f'#{a.id}', lang)}:[/dim] {escape(note_text(a.note))}")
     render_fix(console, cmp.fix, lang, language=_pair_language(cmp))
     if not different and cmp.text is not None:  # the words of two questions' answers: nothing to compare
         _render_said(console, cmp.text, lang)
+
+
+def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
+    """Why a figure shows "–" at one end (QA s38 W #7): the answer's report did not judge it
+    and it was stored blank (:func:`furikaeri.store.unjudged_figures`: a room too loud to rate,
+    a noisy room's pauses, a filler count with sounds in doubt); None when no shown figure is
+    so. A damaged or older row without its analysis says nothing."""
+    from furikaeri.store import UNJUDGED, unjudged_figures
+
+    names: list[str] = []
+    why: list[str] = []
+    for x, side in ((cmp.before, "before"), (cmp.after, "after")):
+        figures = set(unjudged_figures(x.analysis)) if isinstance(x.analysis, dict) else set()
+        blank = {c.metric for c in cmp.changes if c.metric in figures and getattr(c, side) is None
+                 and (c.before is not None or c.after is not None)}
+        if not blank:
+            continue
+        names.append(f"#{x.id}")
+        keys = (["unjudged_room"] if x.analysis.get("room_untrusted") else
+                [f"unjudged_{name}" for name, shown in UNJUDGED.items() if blank & set(shown)])
+        why += [k for k in keys if k not in why]
+    if not names:
+        return None
+    joined = (" and " if lang == "en" else "と").join(names)
+    return t("unjudged_footnote", lang, answers=joined, why=("; " if lang == "en" else "、").join(t(k, lang) for k in why))
 
 
 def _render_said(console: Console, d: TextDiff, lang: str) -> None:
