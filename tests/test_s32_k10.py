@@ -192,18 +192,20 @@ def test_the_focus_on_pauses_knows_the_comma_tips_for_its_own():
 
 
 @pytest.mark.model
-def test_real_speech_a_long_silence_at_a_comma_is_not_called_a_sentences_end(shared):
+def test_real_speech_no_freeze_is_told_where_the_labels_have_none(shared):
+    """The real answer's longest silences are 2.06 s (hand-timed); this test once expected a
+    "very long" one at a comma: the 3.5-s pause the speech map made of a labelled 1.46-s pause
+    by losing the soft えっと before it (QA s38 F #1, mended in s39: the map now reads 2.06 s,
+    the hummed ん after it still missed). Where a long silence is told, its place is named as the
+    pauses line gives it (the wording: tests above)."""
     from furikaeri.analysis import analyze_audio
 
     audio, _ = _cut(shared, "ja_IID15-ST1")
     a = analyze_audio(audio, language="ja", budget=60)
     top = max(a.pauses, key=lambda p: p.duration)
-    assert top.kind == "very_long", a.pauses
+    assert top.kind == "long" and top.duration < 2.5, a.pauses
     said = "".join(a.tips)
-    if top.place == "clause":
-        assert "読点のところで" in said and f"文の切れ目で{top.duration:.1f}秒" not in said, a.tips
-    else:
-        assert f"文の切れ目で{top.duration:.1f}秒" in said, a.tips
+    assert "秒の沈黙がありました" not in said, a.tips
 
 
 # --------------------------------------------------------------------------- 5. a third person's wish told

@@ -203,14 +203,14 @@ def test_compare_says_why_a_figure_is_blank(lang, said):
 
     from furikaeri.compare import compare_answers
     from furikaeri.report import history as H
-    from furikaeri.store import Answer, metrics_from_analysis
+    from furikaeri.store import Answer, metrics_from_analysis, unjudged_figures
 
     noisy = {**_doc(pauses="n/a", fillers="n/a"), "language": lang}
     clean = {**_doc(pauses="high", fillers="good"), "language": lang}
 
     def answer(id_, doc, when):
         return Answer(id_, 1, "", 1, "Q", None, when, None, "", lang, "base", {}, metrics_from_analysis(doc),
-                      analysis=doc)
+                      unjudged=unjudged_figures(doc))
 
     cmp = compare_answers(answer(1, noisy, "2026-12-01 10:00"), answer(2, clean, "2026-12-02 10:00"))
     out = Console(width=200, record=True)
@@ -223,7 +223,7 @@ def test_compare_says_why_a_figure_is_blank(lang, said):
     assert "not judged" not in out.export_text() and "判定していない" not in out.export_text()
 
 
-@pytest.mark.parametrize("lang, said", [("en", "not judged in that answer"), ("ja", "その回答では判定していない値です")])
+@pytest.mark.parametrize("lang, said", [("en", "not judged in #2 and #3"), ("ja", "#2と#3では判定していない値です")])
 def test_history_says_what_a_blank_rate_means(lang, said):
     """W #7 (s39): history's "–" for the fillers of a take whose count was left in doubt."""
     from rich.console import Console
@@ -240,6 +240,24 @@ def test_history_says_what_a_blank_rate_means(lang, said):
                                     "answers": list(answers)}], lang)
         return console.export_text()
 
-    out = shown(answer(1, 2.0), answer(2, None))
-    assert said in out and "show 2" in out, out
+    out = shown(answer(1, 2.0), answer(2, None), answer(3, None))
+    assert said in " ".join(out.split()) and "show 2" in out, out  # Y #3 (s39): every such answer named
     assert said not in shown(answer(1, 2.0), answer(2, 1.0))
+
+
+def test_an_answer_loaded_without_its_analysis_knows_its_unjudged_figures(tmp_path):
+    """QA s39 Y #1: compare and show load the answers light (no analysis), so the footnote of
+    the test above never appeared: what is unjudged is read from the archive's SQLite file."""
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path / "home") as st:
+        sid = st.create_session("s")
+        noisy = st.add_answer(sid, {**_doc(pauses="n/a", fillers="n/a"), "transcript": "x", "words": []})
+        loud = st.add_answer(sid, {**_doc(pauses="high", fillers="good"), "room_untrusted": True, "transcript": "x"})
+        clean = st.add_answer(sid, {**_doc(pauses="high", fillers="good"), "transcript": "x"})
+        for full in (False, True):
+            got = {i: st.answer(i, full=full).unjudged for i in (noisy, loud, clean)}
+            assert set(got[noisy]) == {"long_pauses", "longest_pause_s", "fillers_per_min", "filler_count"}, got
+            assert "wpm" in got[loud] and got[clean] == (), got
+        st.db.execute("UPDATE answers SET analysis_json = '{not json' WHERE id = ?", (noisy,))
+        assert st.answer(noisy, full=False).unjudged == ()

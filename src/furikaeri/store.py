@@ -698,6 +698,9 @@ class Answer:
     #: How the answer opened (``point_first``, ``story_first``, None: not told), read even where
     #: the analysis is not loaded: a note asking for the conclusion first is checked on it.
     opening_order: str | None = field(default=None, repr=False)
+    #: The figures its report did not judge, stored blank (:func:`unjudged_figures`), read even
+    #: where the analysis is not loaded: a view's "–" says why (QA s38 W #7).
+    unjudged: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def has_figures(self) -> bool:
@@ -1712,7 +1715,7 @@ class Store:
 
     def _answers(self, clause: str, args: tuple, *, full: bool) -> list[Answer]:
         cols = "a.*" if full else ("a." + ", a.".join(c for c in _ANSWER_LIGHT) + f", {_FILLERS_JSON} AS fillers_json"
-                                    f", {_ORDER_JSON} AS opening_order")
+                                    f", {_ORDER_JSON} AS opening_order, {_UNJUDGED_JSON} AS unjudged_json")
         sql = (
             f"SELECT {cols}, s.name AS session_name, q.text AS question_text, q.key AS question_key,"
             " n.id AS n_id, n.wrong AS n_wrong, n.why AS n_why, n.next_time AS n_next,"
@@ -1952,6 +1955,10 @@ _ANSWER_LIGHT = (
 #: The fillers of a stored analysis, without loading the rest of it (None where it is no JSON).
 _FILLERS_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysis_json, '$.fillers') END"
 _ORDER_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysis_json, '$.opening.order') END"
+#: What :func:`unjudged_figures` reads of an analysis, for an answer loaded without it.
+_UNJUDGED_JSON = ("CASE WHEN json_valid(a.analysis_json) THEN json_object("
+                  + ", ".join(f"'{k}', json_extract(a.analysis_json, '$.{k}')"
+                              for k in ("room_untrusted", "answer_s", "verdicts", "stats")) + ") END")
 
 
 def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
@@ -2229,7 +2236,18 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
     else:
         listed, order = _json_list(r["fillers_json"]), r["opening_order"]
     return dataclasses.replace(answer, fillers=filler_texts(listed),
-                               opening_order=order if order in ("point_first", "story_first") else None)
+                               opening_order=order if order in ("point_first", "story_first") else None,
+                               unjudged=_unjudged_of(answer.analysis if full else r["unjudged_json"]))
+
+
+def _unjudged_of(analysis: dict[str, Any] | str | None) -> tuple[str, ...]:
+    """:func:`unjudged_figures` of an analysis, or of the JSON of its parts it reads; () for
+    none, or for parts that cannot be read (a damaged row says so otherwise)."""
+    try:
+        d = json.loads(analysis) if isinstance(analysis, str) else analysis
+        return unjudged_figures(d) if isinstance(d, dict) else ()
+    except (TypeError, ValueError, AttributeError):
+        return ()
 
 
 def _metrics(r: sqlite3.Row, unreadable: list[str]) -> dict[str, Any]:

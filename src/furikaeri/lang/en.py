@@ -989,7 +989,7 @@ TEXT = {
     'unjudged_room': 'the room was too loud to rate its figures',
     'unjudged_pauses': 'in a noisy room pauses read long',
     'unjudged_fillers': 'more filler-like sounds were left in doubt',
-    'history_blank_note': 'not judged in that answer (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
+    'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
     'previous_attempt': 'your previous attempt at this question is answer {id}: furikaeri{home} compare {id} {new}',

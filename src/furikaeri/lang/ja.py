@@ -930,7 +930,7 @@ TEXT = {
     'unjudged_room': '周りの音が大きく、数値を評価できない録音',
     'unjudged_pauses': '雑音の中では間が長めに測られるため',
     'unjudged_fillers': 'フィラーらしい音がほかにも確かめられずに残ったため',
-    'history_blank_note': 'その回答では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
+    'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
     'previous_attempt': 'この質問の前回の回答は回答{id}です: furikaeri{home} compare {id} {new}',

@@ -660,8 +660,16 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
                   Text(CUT_MARK, style="dim"))
     blank = [a["id"] for s in sessions for a in s["answers"] if _rates_blank(a)]
     if blank:  # W #7 (s39): a rate "–" with no reason
-        _indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli), style="dim"),
-                  Text("–", style="dim"))
+        _indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli,
+                                     answers=_answer_list(blank, everyone)), style="dim"), Text("–", style="dim"))
+
+
+def _answer_list(ids: Sequence[int], lang: str) -> str:
+    """"#5", "#5 and #7", "#5, #7 and #9" (「#5と#7」), as many as there are."""
+    names = [f"#{i}" for i in ids]
+    if lang != "en":
+        return "、".join(names[:-1]) + ("と" if len(names) > 1 else "") + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _rates_blank(a: dict[str, Any]) -> bool:
@@ -1044,25 +1052,25 @@ def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
     """Why a figure shows "–" at one end (QA s38 W #7): the answer's report did not judge it
     and it was stored blank (:func:`furikaeri.store.unjudged_figures`: a room too loud to rate,
     a noisy room's pauses, a filler count with sounds in doubt); None when no shown figure is
-    so. A damaged or older row without its analysis says nothing."""
-    from furikaeri.store import UNJUDGED, unjudged_figures
+    so. A damaged row whose analysis cannot be read says nothing."""
+    from furikaeri.store import UNJUDGED
 
-    names: list[str] = []
+    judged_apart = {f for shown in UNJUDGED.values() for f in shown}
+
+    ids: list[int] = []
     why: list[str] = []
     for x, side in ((cmp.before, "before"), (cmp.after, "after")):
-        figures = set(unjudged_figures(x.analysis)) if isinstance(x.analysis, dict) else set()
-        blank = {c.metric for c in cmp.changes if c.metric in figures and getattr(c, side) is None
+        blank = {c.metric for c in cmp.changes if c.metric in x.unjudged and getattr(c, side) is None
                  and (c.before is not None or c.after is not None)}
         if not blank:
             continue
-        names.append(f"#{x.id}")
-        keys = (["unjudged_room"] if x.analysis.get("room_untrusted") else
+        ids.append(x.id)
+        keys = (["unjudged_room"] if set(x.unjudged) - judged_apart else  # a room too loud blanks all its figures
                 [f"unjudged_{name}" for name, shown in UNJUDGED.items() if blank & set(shown)])
         why += [k for k in keys if k not in why]
-    if not names:
+    if not ids:
         return None
-    joined = (" and " if lang == "en" else "と").join(names)
-    return t("unjudged_footnote", lang, answers=joined, why=("; " if lang == "en" else "、").join(t(k, lang) for k in why))
+    return t("unjudged_footnote", lang, answers=_answer_list(ids, lang), why=("; " if lang == "en" else "、").join(t(k, lang) for k in why))
 
 
 def _render_said(console: Console, d: TextDiff, lang: str) -> None:
