@@ -82,3 +82,23 @@ def test_ctrl_c_before_the_first_block_ends_the_take_at_once(fake_mic, tmp_path,
     monkeypatch.setattr(capture.Recorder, "_start", start)
     take = capture.record_take(tmp_path / "t.wav", device=FAKE_MIC)
     assert take.stopped_by == "interrupt" and take.duration_s < 0.5
+
+
+@pytest.mark.parametrize("argv, env, said", [
+    (["record", "--language", "ja"], {"LANG": "C.UTF-8"}, "中断しました"),
+    (["record", "-l", "ja"], {}, "中断しました"),
+    (["history", "--lang=ja"], {}, "中断しました"),
+    (["record", "--language", "en"], {"LANG": "ja_JP.UTF-8"}, "interrupted"),
+    (["record"], {"LANG": "ja_JP.UTF-8"}, "中断しました"),
+    (["record"], {"LANG": "C.UTF-8"}, "interrupted"),
+    (["record", "--language", "auto"], {"LC_ALL": "ja_JP.UTF-8"}, "中断しました"),
+])
+def test_ctrl_c_before_the_command_line_is_read_speaks_its_language(monkeypatch, argv, env, said):
+    """QA s39 Y #6: Ctrl-C half a second into `record --language ja` said "interrupted"."""
+    from furikaeri.__main__ import _interrupted_line
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _interrupted_line(argv) == f"furikaeri: {said}\n"

@@ -17,17 +17,39 @@ def main() -> None:
     except BaseException as e:  # Ctrl-C while the command line loads (in a class being made, Python
         if not _interrupt_in(e):  # wraps it in a RuntimeError)
             raise
-        _say("furikaeri: interrupted\n")
+        _say(_interrupted_line())
         _leave(INTERRUPTED)
     try:
         run()
     except KeyboardInterrupt:
-        _say("furikaeri: interrupted\n")
+        _say(_interrupted_line())
         _leave(INTERRUPTED)
     except SystemExit as e:
         if e.code == INTERRUPTED:  # Ctrl-C, said by the command
             _leave(INTERRUPTED)
         raise
+
+
+def _interrupted_line(argv: list[str] | None = None) -> str:
+    """"interrupted" in the language the command was to speak, before the command line has read
+    it (QA s39 Y #6: Ctrl-C half a second into `record --language ja` said it in English, a
+    second in, in Japanese): the language typed (``--language``/``-l``/``--lang``), else the
+    locale's (:func:`furikaeri.errors.locale_language`)."""
+    args = sys.argv[1:] if argv is None else argv
+    typed = None
+    for i, a in enumerate(args):
+        if a in ("-l", "--language", "--lang") and i + 1 < len(args):
+            typed = args[i + 1]
+        elif a.startswith(("--language=", "--lang=")):
+            typed = a.split("=", 1)[1]
+    if typed not in ("en", "ja"):
+        try:
+            from furikaeri.errors import locale_language
+
+            typed = locale_language()
+        except BaseException:  # another Ctrl-C, or a broken install: the line in English
+            typed = "en"
+    return "furikaeri: 中断しました\n" if typed == "ja" else "furikaeri: interrupted\n"
 
 
 def _interrupt_in(e: BaseException | None) -> bool:
