@@ -207,7 +207,7 @@ def test_the_csv_asked_for_in_japanese_is_japanese_where_the_program_wrote_words
 # --------------------------------------------------------------------------- 6. Japanese lines in `questions show`
 
 
-@pytest.mark.parametrize("width", [80, 60, 50])
+@pytest.mark.parametrize("width", [80, 60, 50, 40])  # 40: stacked, or rich broke the squeezed column again
 def test_a_japanese_hint_fills_its_lines_rather_than_breaking_at_a_space(furikaeri_home, width):
     """QA: 「結論 → 課題 → 自分の行動 → 結果 →」 then 「学び。1分（約300字）で。」: broken at the last
     space, as English is, leaving the first line short; Japanese breaks anywhere its rules allow."""

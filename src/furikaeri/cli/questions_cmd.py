@@ -113,17 +113,29 @@ def _shown_questions(questions, lang: str, width: int):
     """``questions show``'s grid: id, the question and its hint (wrapped in their column), budget.
     Japanese is broken by its own line rules (:func:`~furikaeri.report.wrap.wrap_unspaced`):
     anywhere but before 。 or after （, so a hint with spaces (「結論 → 課題 → … → 学び。」) fills
-    its lines rather than breaking at the last space as English would."""
+    its lines rather than breaking at the last space as English would. In a narrow terminal
+    (:func:`~furikaeri.report.wrap.stacked`, or under 16 cells left for the text) the id and
+    budget are on a line and the question and hint under it, as ``questions list -v`` has them:
+    a column squeezed under its lines' width was broken again by rich, anywhere (「、」 and 「。」
+    alone on a line at 40 columns)."""
     from rich.cells import cell_len
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     from furikaeri.lang import text
-    from furikaeri.report.wrap import unspaced, wrap_unspaced
+    from furikaeri.report.wrap import hanging, stacked, unspaced, wrap_unspaced
 
     budgets = [text(lang, "secs", n=q.budget_s) for q in questions]
     ids = max((cell_len(q.id) for q in questions), default=0) + 2
-    room = max(16, width - ids - max((cell_len(b) for b in budgets), default=0) - 4)
+    room = width - ids - max((cell_len(b) for b in budgets), default=0) - 4
+    if stacked(width) or room < 16:
+        rows: list = []
+        for q, budget in zip(questions, budgets):
+            rows += [Text.assemble("  ", (q.id, "dim"), "  ", (budget, "dim")), hanging(Text(q.text), width, 4)]
+            if q.hint:
+                rows.append(hanging(Text(q.hint, style="dim"), width, 4))
+        return Group(*rows)
 
     def cell(words: str, style: str = "") -> Text:
         t = Text(words, style=style)
