@@ -117,6 +117,10 @@ def test_whisper_style_sentence():
         " We don't like waste.",
         " Just like that, it worked.",
         " It is more like a guideline.",
+        # "like" opening a list of examples (*such as*), set off by commas or not (QA s36 D #1)
+        " He can make everything. Like, big snake, big cat, uh, elephant, car, airplane.",
+        " We had animals, like, dogs, cats.",
+        " Like, Python, Java, Go.",
     ],
 )
 def test_like_not_a_filler(text):
@@ -133,6 +137,13 @@ def test_like_not_a_filler(text):
         " And then, like, we had to rewrite it.",
         " We had, like, three days.",
         " It was like, um, a mess.",
+        # no list of examples after it: one item, a clause, an intensifier, a stammer
+        " Like, big snake.",
+        " Like, I don't know, it was fine.",
+        " It was like, really, really hard.",
+        " It was like, the the, the thing.",
+        " Like, yeah, so, we won.",
+        " It was, like, um, big, like, huge.",
     ],
 )
 def test_like_as_filler(text):

@@ -217,11 +217,14 @@ def _match(text: str, start: int, end: int, kind: str) -> Match:
 
 
 def _like_end(v: _View, i: int) -> int | None:
-    """"like" as a filler: set off by commas or a pause, not "I like" / "looks like"."""
+    """"like" as a filler: set off by commas or a pause, not "I like" / "looks like", nor
+    "like" opening a list of examples (*such as*: "Like, big snake, big cat, elephant")."""
     t, prev, n = v.toks[i], v.low(i - 1), len(v.toks)
     prev_is_clause_word = i > 0 and not _has_comma(t.gap_before) and not _has_end(t.gap_before)
     if prev_is_clause_word and prev in _LIKE_VERB_BEFORE | _LIKE_SIMILAR_BEFORE:
         return None  # "I like", "would like", "looks like", "something like"
+    if _examples_after(v, i):
+        return None
     if _has_comma(t.gap_before) and _has_comma(t.gap_after):
         return i
     if v.pause_after(i) and not v.ends_sentence_after(i):
@@ -229,6 +232,50 @@ def _like_end(v: _View, i: int) -> int | None:
     if i + 2 < n and v.low(i + 1) == "you" and v.low(i + 2) == "know" and i > 0:
         return i  # "it's like you know"
     return None
+
+
+#: Words that make a stretch after "like," a clause or a hesitation, not an item in a list of
+#: examples: pronouns, verbs a clause turns on, and discourse words ("Like, I mean, it was...",
+#: "like, you know", "Like, yeah, so").
+_NOT_AN_ITEM = {
+    "i", "you", "he", "she", "we", "they", "it", "it's", "i'm", "you're", "we're", "they're",
+    "that's", "there's", "me", "him", "her", "us", "them", "this", "that", "there",
+    "is", "was", "are", "were", "be", "been", "am", "do", "did", "does", "have", "has", "had",
+    "know", "mean", "think", "guess", "said", "says", "just", "yeah", "yes", "no", "so", "well",
+    "okay", "ok", "right", "like", "actually", "basically", "literally", "and", "but", "or",
+    "because", "if", "when", "then", "not", "don't", "didn't", "can", "could", "would", "will",
+    "really", "very", "pretty", "super", "totally", "kind", "sort", "kinda", "sorta", "also",
+    "even", "maybe", "probably", "too", "wow", "oh",
+}
+#: An item of a list of examples is at most this many words ("big snake", "a red car").
+ITEM_MAX_WORDS = 3
+
+
+def _examples_after(v: _View, i: int) -> bool:
+    """Does a list of examples follow "like" at ``i`` ("Like, big snake, big cat, uh, elephant":
+    *such as*)? Two or more items in a row, each of 1-:data:`ITEM_MAX_WORDS` words ending at a
+    comma (the last may end the sentence), none of them a clause's or a hesitation's word
+    (:data:`_NOT_AN_ITEM`); hesitations between the items are skipped. One item is no list ("it
+    was like, huge"), nor an item or a word said twice (a stammer), and a filler "like" before a clause
+    ("Like, I don't know") or an intensifier ("like, really, really hard") stays one."""
+    items: list[str] = []
+    item: list[str] = []
+    for j in range(i + 1, len(v.toks)):
+        tok = v.toks[j]
+        if _is_hesitation(tok) and not item:
+            continue
+        if tok.low in _NOT_AN_ITEM or _is_hesitation(tok) or len(item) == ITEM_MAX_WORDS \
+                or (item and item[-1] == tok.low):
+            return False
+        item.append(tok.low)
+        if _has_comma(tok.gap_after) or _has_end(tok.gap_after) or j == len(v.toks) - 1:
+            if item in items:
+                return False
+            items.append(item)
+            item = []
+            if len(items) == 2 or not _has_comma(tok.gap_after):
+                break  # two items make a list; the sentence ending ends it
+    return len(items) >= 2
 
 
 def _so_end(v: _View, i: int, opener_end: int) -> int | None:
