@@ -14,8 +14,7 @@ Two witnesses are combined:
 
 A frame is speech when the energy says so *and* Silero (dilated by 0.15 s) agrees; a sound
 energy finds whole outside that counts too where Silero hears speech going on over it, though
-never speech starting, or where it is voiced and Silero hears something of speech in it (a
-short soft word alone between pauses, :func:`_soft_words`). When the
+never speech starting (a short soft word alone between pauses, :func:`_soft_words`). When the
 energy contrast is poor (speech level < 12 dB over the floor), or the room has a steady noise
 (a fan, traffic, hum: under 25 dB of contrast, and Silero sure of no speech in a fifth of the
 frames or more) Silero's own windows decide alone: the energy thresholds would cut the soft
@@ -377,7 +376,7 @@ def find_speech(audio: Audio, **settings) -> SpeechMap:
         settings = {**NARROW_VAD, **settings}
     db = frame_db(audio.samples, audio.rate)
     return speech_map(db, vad_frames(vad_probabilities(audio.samples, audio.rate, db), len(db)), audio.duration,
-                      voiced=frame_voiced(audio.samples, audio.rate), **settings)
+                      **settings)
 
 
 def vad_frames(probs: np.ndarray, n: int, *, rate: int = 16000) -> np.ndarray:
@@ -402,13 +401,6 @@ NOISY_CONTRAST_DB = 25.0
 #: (up to 2 s) and 0.08 s with it; clean ones are unchanged (+0.02 s). Not among other voices
 #: (:attr:`Levels.other_voices`): their syllables are as soft as the speaker's soft sounds.
 SOFT_UNDER_SPEECH_DB = 20.0
-#: A voiced sound the energy calls speech (:func:`_soft_words`) is a word where Silero's
-#: probability over it reaches this bar and the pitch tracker finds a pitch in this share of
-#: its frames or more: a soft うん or えっと in a room's noise (Silero falls from 0.6 to 0.2-0.3
-#: in pink noise 28-30 dB under the voice) is voiced; breaths, clicks and the room's rustle
-#: that the energy calls speech are not (voiced in 0-36 % of their frames on real-l2).
-SOFT_VOICED_VAD = 0.2
-SOFT_VOICED_SHARE = 0.5
 #: Silero tells the room's noise from speech when it is sure of no speech in this share of the
 #: frames or more (people pause for 15-40 % of an answer; a babble of voices leaves almost none).
 QUIET_SHARE = 0.2
@@ -552,7 +544,6 @@ def speech_map(
     take_levels: Levels | None = None,
     offset_s: float = 0.0,
     lenient_db: float = 0.0,
-    voiced: np.ndarray | None = None,
 ) -> SpeechMap:
     """Speech intervals from 10-ms frame levels ``db`` (:func:`frame_db`) and Silero
     probabilities per frame ``vad_prob`` (:func:`vad_frames`).
@@ -579,9 +570,8 @@ def speech_map(
     lenient_db : float >= 0, dB
         Lower the energy thresholds by this much: a stretch judged before the take has ended
         (its final levels unknown) keeps the soft sounds the whole take's map may count.
-    voiced : bool array per frame, optional
-        Where the take holds a pitch (:func:`frame_voiced`; used by :func:`_soft_words`).
     """
+    n = len(db)
     vad_mask = _hysteresis(vad_prob, vad_threshold, vad_low)
     lv = take_levels if take_levels is not None else levels(db, vad_prob, vad_threshold=vad_threshold,
                                                             vad_low=vad_low)
@@ -593,12 +583,19 @@ def speech_map(
         low = floor + max(6.0, 0.25 * contrast) - lenient_db
         energy_mask = _hysteresis(db, high, low)
         mask = energy_mask & _dilate(vad_mask, int(round(vad_dilate_s / HOP_S)))
-        mask |= _soft_words(energy_mask, mask, vad_prob, vad_low, int(round(vad_dilate_s / HOP_S)),
-                            None if lv.other_voices else voiced)
+        mask |= _soft_words(energy_mask, mask, vad_prob, vad_low, int(round(vad_dilate_s / HOP_S)))
     else:
         mask = vad_mask.copy()
 
-    _bridge_and_trim(mask, int(round(bridge_s / HOP_S)), int(round(min_speech_s / HOP_S)))
+    # Bridge tiny gaps, drop tiny islands.
+    bridge = int(round(bridge_s / HOP_S))
+    for s, e in runs(~mask):
+        if s > 0 and e < n and (e - s) < bridge:
+            mask[s:e] = True
+    min_len = int(round(min_speech_s / HOP_S))
+    for s, e in runs(mask):
+        if e - s < min_len:
+            mask[s:e] = False
 
     noisy = loud_noise(db, vad_prob)
     _clear_noise(mask, noisy)
@@ -613,17 +610,6 @@ def speech_map(
                      steady_noise=lv.steady_noise, other_voices=lv.other_voices,
                      noise=tuple(interval(s, e) for s, e in noisy))
 
-
-
-def _bridge_and_trim(mask: np.ndarray, bridge: int, min_len: int) -> None:
-    """Bridge gaps in ``mask`` shorter than ``bridge`` frames (not at its ends) and drop
-    islands shorter than ``min_len``, in place."""
-    for s, e in runs(~mask):
-        if s > 0 and e < len(mask) and (e - s) < bridge:
-            mask[s:e] = True
-    for s, e in runs(mask):
-        if e - s < min_len:
-            mask[s:e] = False
 
 def _clear_noise(mask: np.ndarray, noisy: list[tuple[int, int]]) -> None:
     """Take out of the speech ``mask`` what Silero heard by chance inside a loud noise (the
@@ -652,7 +638,7 @@ def loud_noise(db: np.ndarray, vad_prob: np.ndarray) -> list[tuple[int, int]]:
 
 
 def _soft_words(energy_mask: np.ndarray, mask: np.ndarray, vad_prob: np.ndarray, vad_low: float,
-                dilate: int, voiced: np.ndarray | None = None) -> np.ndarray:
+                dilate: int) -> np.ndarray:
     """Sounds the energy calls speech that Silero heard as speech going on but never as speech
     starting: each energy run that no frame of ``mask`` touches and over which Silero's
     probability reaches ``vad_low`` (its own bar for speech carrying on), where Silero is at
@@ -665,32 +651,15 @@ def _soft_words(energy_mask: np.ndarray, mask: np.ndarray, vad_prob: np.ndarray,
     speech, so the pause before it read 1.5 s in one copy and 2.0-2.3 s in the others. On the
     real answers every sound outside the map that energy calls speech and Silero puts at 0.35
     or more over itself (not only near it) is a word; the room's clicks and breaths stay under
-    it, or last less than ``min_speech_s`` and are dropped.
-
-    With the take's per-frame voicing ``voiced`` (:func:`frame_voiced`), a voiced energy run
-    counts at Silero's lower bar :data:`SOFT_VOICED_VAD` (:data:`SOFT_VOICED_SHARE`): in a
-    room's steady noise Silero's probability over a speaker's soft うん between two pauses fell
-    from 0.61 to 0.23-0.33, the sound left the map and a 1.0-s and a 2.2-s pause read as one
-    4.0-s freeze. Real-l2 in pink noise 25-30 dB under the voice: the labelled pauses read at
-    most 0.9 s long (1.5-1.8 s without), none missed or invented that were not before. The
-    caller leaves ``voiced`` out among other voices: theirs are voiced too."""
+    it, or last less than ``min_speech_s`` and are dropped."""
     out = np.zeros_like(mask)
-    m = min(len(mask), len(vad_prob))
     sure = np.zeros(len(mask), bool)
+    m = min(len(mask), len(vad_prob))
     sure[:m] = vad_prob[:m] >= vad_low
-    heard = np.zeros(len(mask), bool)
-    heard[:m] = vad_prob[:m] >= SOFT_VOICED_VAD
-    soft, hum = _dilate(sure, dilate), _dilate(heard, dilate)
-    if voiced is not None:
-        pitched = np.zeros(len(mask), bool)
-        pitched[:min(len(mask), len(voiced))] = voiced[:len(mask)]
+    soft = _dilate(sure, dilate)
     for s, e in runs(energy_mask):
-        if mask[s:e].any():
-            continue
-        if sure[s:e].any():
+        if not mask[s:e].any() and sure[s:e].any():
             out[s:e] = soft[s:e]
-        elif voiced is not None and heard[s:e].any() and pitched[s:e].mean() >= SOFT_VOICED_SHARE:
-            out[s:e] = hum[s:e]
     return out
 
 
@@ -788,7 +757,20 @@ def pitch_track(seg: np.ndarray, rate: int, *, fmin: float = 60.0, fmax: float =
         return np.array([])
     count = 1 + (len(seg) - n) // hop
     idx = np.arange(n)[None, :] + hop * np.arange(count)[:, None]
-    cmnd, lo, max_lag = _yin(seg[idx], rate, fmin, fmax)
+    frames = seg[idx].astype(np.float64)
+    frames -= frames.mean(axis=1, keepdims=True)
+    max_lag = min(int(rate / fmin) + 1, n - 1)
+    size = 1 << int(np.ceil(np.log2(2 * n)))
+    spec = np.fft.rfft(frames, size, axis=1)
+    ac = np.fft.irfft(spec * np.conj(spec), size, axis=1)[:, : max_lag + 1]
+    ac = ac * (n / (n - np.arange(max_lag + 1)))[None, :]  # unbiased: per overlapping sample
+    diff = 2.0 * (ac[:, :1] - ac)  # d(tau) ~ 2 (r(0) - r(tau))
+    diff[:, 0] = 0.0
+    cum = np.cumsum(diff[:, 1:], axis=1)
+    taus = np.arange(1, max_lag + 1)
+    cmnd = np.ones_like(diff)
+    cmnd[:, 1:] = diff[:, 1:] * taus / np.maximum(cum, 1e-12)
+    lo = max(int(rate / fmax), 2)
     f0 = np.full(count, np.nan)
     for i in range(count):
         row = cmnd[i]
@@ -809,26 +791,6 @@ def pitch_track(seg: np.ndarray, rate: int, *, fmin: float = 60.0, fmax: float =
             shift = 0.0
         f0[i] = rate / (t + shift)
     return f0
-
-
-def _yin(frames: np.ndarray, rate: int, fmin: float, fmax: float) -> tuple[np.ndarray, int, int]:
-    """YIN's cumulative-mean-normalised difference of each row of ``frames`` (one window a
-    row), with the first and last lag that a pitch in ``fmin``..``fmax`` Hz may take."""
-    n = frames.shape[1]
-    frames = frames.astype(np.float64)
-    frames -= frames.mean(axis=1, keepdims=True)
-    max_lag = min(int(rate / fmin) + 1, n - 1)
-    size = 1 << int(np.ceil(np.log2(2 * n)))
-    spec = np.fft.rfft(frames, size, axis=1)
-    ac = np.fft.irfft(spec * np.conj(spec), size, axis=1)[:, : max_lag + 1]
-    ac = ac * (n / (n - np.arange(max_lag + 1)))[None, :]  # unbiased: per overlapping sample
-    diff = 2.0 * (ac[:, :1] - ac)  # d(tau) ~ 2 (r(0) - r(tau))
-    diff[:, 0] = 0.0
-    cum = np.cumsum(diff[:, 1:], axis=1)
-    taus = np.arange(1, max_lag + 1)
-    cmnd = np.ones_like(diff)
-    cmnd[:, 1:] = diff[:, 1:] * taus / np.maximum(cum, 1e-12)
-    return cmnd, max(int(rate / fmax), 2), max_lag
 
 
 def voiced_share(seg: np.ndarray, rate: int) -> float:
@@ -950,30 +912,3 @@ def held_sounds(
             med = float(np.median(f0[s0:e0][voiced[s0:e0]]))
             out.append(HeldSound(round(float(t0), 3), round(float(t1), 3), round(med, 1)))
     return out
-
-
-#: YIN's bar for a window to hold a pitch (:func:`pitch_track`'s default).
-VOICED_BAR = 0.2
-
-
-def voiced_windows(x: np.ndarray, n: int, rate: int, *, hop: int, win: int, block: int = 2048) -> np.ndarray:
-    """Whether each of ``n`` windows of ``x`` (length ``win``, starting at ``x[i*hop]``; the
-    arithmetic of :func:`frame_db` before its padding) holds a pitch between 60 and 500 Hz:
-    its best YIN dip lies under :data:`VOICED_BAR`. Worked a block of windows at a time."""
-    x = np.asarray(x, dtype=np.float32)
-    x = np.pad(x, (0, max(0, (n - 1) * hop + win - len(x))))
-    out = np.zeros(n, bool)
-    for a in range(0, n, block):
-        m = min(block, n - a)
-        idx = np.arange(win)[None, :] + hop * (a + np.arange(m))[:, None]
-        cmnd, lo, max_lag = _yin(x[idx], rate, 60.0, 500.0)
-        out[a:a + m] = cmnd[:, lo:max_lag].min(axis=1) < VOICED_BAR
-    return out
-
-
-def frame_voiced(samples: np.ndarray, rate: int, *, hop_s: float = HOP_S, win_s: float = WIN_S) -> np.ndarray:
-    """:func:`voiced_windows` over the frames of :func:`frame_db` (same centres and windows)."""
-    hop = int(round(hop_s * rate))
-    win = int(round(win_s * rate))
-    n = max(1, int(np.ceil(len(samples) / hop)))
-    return voiced_windows(np.pad(np.asarray(samples, np.float32), (win // 2, 0)), n, rate, hop=hop, win=win)

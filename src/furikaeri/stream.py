@@ -47,7 +47,7 @@ import numpy as np
 
 from furikaeri.audio import RATE, Audio, FullScale, Offset
 from furikaeri.denoise import NoiseProfile
-from furikaeri.speech import SILENT_POWER, BandTrack, GainTrack, voiced_windows
+from furikaeri.speech import SILENT_POWER, BandTrack, GainTrack
 
 HOP = 160  # samples per 10-ms frame
 WIN = 400  # 25-ms frame window
@@ -194,7 +194,6 @@ class Listener:
         self.source = source
         # the whole take's frame evidence
         self._db: list[np.ndarray] = []
-        self._voiced: list[np.ndarray] = []  # per frame: holds a pitch (speech.voiced_windows)
         self._gain = GainTrack()  # what Silero hears the take with (furikaeri.speech)
         self._band = BandTrack()  # a take without its high band is heard with lower thresholds
         self._vad: list[np.ndarray] = []
@@ -311,10 +310,8 @@ class Listener:
         lo = max(a, 0)
         seg = np.concatenate([np.zeros(lo - a, dtype=np.float32), self._slice(lo, (n_total - 1) * HOP - pad + WIN)])
         new = _frames_exact(seg, n_total - self._frames)
-        voiced = voiced_windows(seg, n_total - self._frames, RATE, hop=HOP, win=WIN)
-        with self._lock:  # the worker reads them
+        with self._lock:  # the worker reads both
             self._db.append(new)
-            self._voiced.append(voiced)
             self._gain.add(new)
         self._frames = n_total
 
@@ -601,7 +598,6 @@ class Listener:
         # speech inside the stretch, judged by the take's levels so far
         with self._lock:
             db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
-            voiced = np.concatenate(self._voiced) if self._voiced else np.zeros(0, bool)
             vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
             # a quiet take raised for Whisper, by its loudest sound up to the stretch's end
             gain = np.float32(self._gain.whisper_gain(int((offset + len(samples) / RATE) * 100) - 1))
@@ -610,7 +606,7 @@ class Listener:
         per_frame = vad_frames(vad, len(db))
         f0, f1 = int(offset * 100), min(len(db), int((offset + len(samples) / RATE) * 100))
         local = speech_map(db[f0:f1], per_frame[f0:f1], (f1 - f0) / 100, take_levels=levels(db, per_frame),
-                           offset_s=f0 / 100, lenient_db=LENIENT_DB, voiced=voiced[f0:f1], **self._band.vad)
+                           offset_s=f0 / 100, lenient_db=LENIENT_DB, **self._band.vad)
         ivs = [iv for iv in local.intervals if iv.end > start - PAD_S / 2 and iv.start < end + PAD_S / 2]
         if before is not None:  # what its hearing ahead heard, it heard up to PAD_S / 2 past its end
             ivs = [iv for iv in ivs if iv.start >= before.end + PAD_S / 2]
@@ -758,9 +754,8 @@ class Listener:
         rules = get_rules(self.language)
         duration = self._samples / RATE
         db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
-        voiced = np.concatenate(self._voiced) if self._voiced else np.zeros(0, bool)
         vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
-        smap = speech_map(db, vad_frames(vad, len(db)), duration, voiced=voiced, **self._band.vad)
+        smap = speech_map(db, vad_frames(vad, len(db)), duration, **self._band.vad)
         parts = sorted(self.parts, key=lambda p: p.start)
         words = snap_words(_words_of(parts), smap.intervals) if smap.has_speech else []
         heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),

@@ -105,7 +105,13 @@ def questions_show(name, lang, json_):
         else qset.source
     named = "" if qset.name == qset.title else f"{escape(qset.name)} · "
     language = text(L, f"language_{qset.language}")
-    out.print(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]")
+    from rich.text import Text
+
+    from furikaeri.report.wrap import fit_line
+
+    # broken by the line rules of text written without spaces (no ー opening a line), as the questions are
+    out.print(fit_line(Text.from_markup(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]"),
+                       out.width))
     out.print(_shown_questions(qset.questions, L, out.width))
 
 
@@ -132,7 +138,10 @@ def _shown_questions(questions, lang: str, width: int):
     if stacked(width) or room < 16:
         rows: list = []
         for q, budget in zip(questions, budgets):
-            rows += [Text.assemble("  ", (q.id, "dim"), "  ", (budget, "dim")), hanging(Text(q.text), width, 4)]
+            head = Text.assemble("  ", (q.id, "dim"), "  ", (budget, "dim"))
+            if cell_len(head.plain) > width:  # a long id: the budget under it, not at the edge
+                head = Text.assemble("  ", (q.id, "dim"), "\n    ", (budget, "dim"))
+            rows += [head, hanging(Text(q.text), width, 4)]
             if q.hint:
                 rows.append(hanging(Text(q.hint, style="dim"), width, 4))
         return Group(*rows)

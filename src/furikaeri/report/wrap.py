@@ -134,9 +134,9 @@ PARTICLE_END = set("を")
 #: Honorific prefixes (お願い, ご質問): before a kanji, the start of the word, never its own phrase.
 PREFIXES = set("おご御")
 #: Particles after which an お/ご before a kanji opens an honorific word (「PRを」|「お願い」,
-#: 「何か」|「ご質問」); after any other kana it is a word's own last kana (たまご焼き, いちご農家,
-#: なお更), no place to break.
-PARTICLES = set("をがはにでともかのへや")
+#: 「何か」|「ご質問」), as after a verb's て form (「含めて」|「お話しください」); after any other kana
+#: it is a word's own last kana (たまご焼き, いちご農家, なお更), no place to break.
+PARTICLES = set("をがはにでともかのへやて")
 
 
 def _prefix(plain: str, k: int) -> bool:
