@@ -110,8 +110,8 @@ def questions_show(name, lang, json_):
     from furikaeri.report.wrap import fit_line
 
     # broken by the line rules of text written without spaces (no ー opening a line), as the questions are
-    out.print(fit_line(Text.from_markup(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]"),
-                       out.width))
+    head = f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]"
+    out.print(fit_line(Text.from_markup(head), out.width))
     out.print(_shown_questions(qset.questions, L, out.width))
 
 

@@ -256,9 +256,9 @@ def _examples_after(v: _View, i: int) -> bool:
     *such as*)? Two or more items in a row, each of 1-:data:`ITEM_MAX_WORDS` words ending at a
     comma (the last may end the sentence), none of them a clause's or a hesitation's word
     (:data:`_NOT_AN_ITEM`); hesitations between the items are skipped. One item is no list ("it
-    was like, huge"), nor an item or a word said twice (a stammer), and a filler "like" before a clause
-    ("Like, I don't know") or an intensifier ("like, really, really hard") stays one."""
-    items: list[str] = []
+    was like, huge"), nor an item or a word said twice (a stammer); a filler "like" before a
+    clause ("Like, I don't know") or an intensifier ("like, really, really hard") stays one."""
+    items: list[list[str]] = []
     item: list[str] = []
     for j in range(i + 1, len(v.toks)):
         tok = v.toks[j]
