@@ -121,6 +121,8 @@ def test_whisper_style_sentence():
         " He can make everything. Like, big snake, big cat, uh, elephant, car, airplane.",
         " We had animals, like, dogs, cats.",
         " Like, Python, Java, Go.",
+        " I enjoy hobbies, like, reading, cooking, and hiking.",
+        " We visited places. Like, Tokyo, Osaka, Kyoto.",
     ],
 )
 def test_like_not_a_filler(text):
@@ -144,6 +146,15 @@ def test_like_not_a_filler(text):
         " It was like, the the, the thing.",
         " Like, yeah, so, we won.",
         " It was, like, um, big, like, huge.",
+        # after a verb it cannot mean *such as*; numbers are an estimate; phrases of place, time
+        # and stance are no examples (QA s40 Z2 #1)
+        " It was, like, fun, challenging.",
+        " And I was like, sure, fine, let's do it.",
+        " It took, like, ten, fifteen minutes.",
+        " We had, like, 3 weeks, 4 weeks.",
+        " Like, anyway, whatever, we finished the project.",
+        " Like, honestly, seriously, it was the hardest thing.",
+        " Like, at first, at the end, it worked out.",
     ],
 )
 def test_like_as_filler(text):

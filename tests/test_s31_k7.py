@@ -179,3 +179,18 @@ def test_counts_that_tell_another_story_than_the_rates_are_shown_with_them():
     assert "メモで狙った点が良くなりました: 「なんか」: 4回 → 1回 ▲ 改善" in shown(fix, "ja")  # one length: the counts
     fix = N.check_fix(earlier("なんかを減らす", ["なんか"], lang="ja"), now(["なんか"]), "ja", fillers=["なんか"])
     assert fix.verdict == "held" and "聞き取られませんでした" not in shown(fix, "ja")  # once, and once again
+
+
+def test_a_named_filler_said_as_often_is_no_change_though_the_others_rose():
+    # QA s39 Y #5: 「えーを減らす」, 「え/えー」 7 -> 5 in as long an answer (within the recogniser's jitter),
+    # the fillers overall 9.1 -> 10.6 a minute: the headline said the note's target got worse
+    before = ["えー"] * 7 + ["あの"] * 2 + ["えっと"] * 2
+    after = ["えー"] * 6 + ["あの"] * 4 + ["えっと"] * 5
+    fix = N.check_fix(earlier("えーを減らす", before, lang="ja"), now(after), "ja", fillers=after)
+    assert [(c.word, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == [("えー", "same")]
+    assert [(c.metric, c.verdict) for c in fix.changes if c.metric != N.FILLER_WORD] == [("fillers_per_min", "worse")]
+    assert fix.verdict == "same"
+    # the named filler itself said more: worse, as before
+    after = ["えー"] * 12 + ["あの"] * 4
+    fix = N.check_fix(earlier("えーを減らす", before, lang="ja"), now(after), "ja", fillers=after)
+    assert fix.verdict == "worse"

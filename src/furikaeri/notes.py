@@ -1192,6 +1192,11 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     cap = budget_of(previous.metrics, metrics) if aim is not None else None  # the aim's band stops at the budget
     verdict = _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside, budget=cap)
+    if verdict == "worse" and words and not general and all(w.verdict == "same" for w in words) \
+            and all(c.metric == "fillers_per_min" for c in changes if c.verdict in ("worse", "overshot")):
+        # the filler the note names is said as often; the others' rise is shown on its own line, and
+        # is not "what the note targeted got worse" (QA s39 Y #5: 「え/えー」 7 -> 5, same, under that headline)
+        verdict = "same"
     # blank for want of evidence, not damage: each answer has figures, the named ones are blank in one
     unjudged = None
     if verdict == "unknown" and changes and previous.has_figures \

@@ -245,7 +245,25 @@ _NOT_AN_ITEM = {
     "okay", "ok", "right", "like", "actually", "basically", "literally", "and", "but", "or",
     "because", "if", "when", "then", "not", "don't", "didn't", "can", "could", "would", "will",
     "really", "very", "pretty", "super", "totally", "kind", "sort", "kinda", "sorta", "also",
-    "even", "maybe", "probably", "too", "wow", "oh",
+    "even", "maybe", "probably", "too", "wow", "oh", "anyway", "whatever", "obviously", "course",
+    "honestly", "seriously", "sure", "fine", "hey", "first", "again", "sorry",
+    # a preposition opens a phrase of place or time ("Like, at first, at the end"), not an example
+    "in", "at", "on", "for", "of", "to", "with", "from", "by", "about", "around",
+    # numbers make an estimate ("It took, like, ten, fifteen minutes"), not examples
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "few",
+    "couple", "several", "half",
+}
+#: Words after which "like" cannot mean *such as*: a copula or verb it would complete ("It was,
+#: like, fun, challenging", "I was like, sure, fine", "It took, like, ...") and the words a
+#: hesitation leans on. *Such as* follows a noun ("hobbies, like, ...") or opens a sentence
+#: after one ("... everything. Like, big snake, ...").
+_NOT_BEFORE_EXAMPLES = {
+    "is", "was", "are", "were", "be", "been", "being", "am", "it's", "that's", "i'm", "you're",
+    "we're", "they're", "he's", "she's", "took", "take", "takes", "had", "have", "has", "got",
+    "get", "gets", "felt", "feel", "feels", "seemed", "looked", "sounded", "said", "says", "went",
+    "go", "goes", "i", "you", "he", "she", "we", "they", "it", "and", "but", "or", "so", "because",
+    "then", "just", "really", "maybe", "about", "around", "like", "um", "uh",
 }
 #: An item of a list of examples is at most this many words ("big snake", "a red car").
 ITEM_MAX_WORDS = 3
@@ -257,7 +275,11 @@ def _examples_after(v: _View, i: int) -> bool:
     comma (the last may end the sentence), none of them a clause's or a hesitation's word
     (:data:`_NOT_AN_ITEM`); hesitations between the items are skipped. One item is no list ("it
     was like, huge"), nor an item or a word said twice (a stammer); a filler "like" before a
-    clause ("Like, I don't know") or an intensifier ("like, really, really hard") stays one."""
+    clause ("Like, I don't know") or an intensifier ("like, really, really hard") stays one,
+    as one after a verb (:data:`_NOT_BEFORE_EXAMPLES`: "It was, like, fun, challenging") or before
+    numbers (an estimate: "like, ten, fifteen minutes")."""
+    if not v.starts_sentence(i) and v.low(i - 1).strip(".,!?") in _NOT_BEFORE_EXAMPLES:
+        return False
     items: list[list[str]] = []
     item: list[str] = []
     for j in range(i + 1, len(v.toks)):
@@ -265,7 +287,7 @@ def _examples_after(v: _View, i: int) -> bool:
         if _is_hesitation(tok) and not item:
             continue
         if tok.low in _NOT_AN_ITEM or _is_hesitation(tok) or len(item) == ITEM_MAX_WORDS \
-                or (item and item[-1] == tok.low):
+                or (item and item[-1] == tok.low) or tok.low[:1].isdigit():
             return False
         item.append(tok.low)
         if _has_comma(tok.gap_after) or _has_end(tok.gap_after) or j == len(v.toks) - 1:
@@ -1347,6 +1369,13 @@ class EnglishRules:
         found += _discourse(text, v)
         found += _repetitions(text, v)
         return _merge(found)
+
+    def opens_examples(self, text: str, start: int) -> bool:
+        """Is the word at character ``start`` of ``text`` a "like" that opens a list of
+        examples (*such as*), a word however it was said (drawn out alone between pauses too)?"""
+        toks = _tokens(text)
+        i = next((k for k, t in enumerate(toks) if t.start <= start < t.end), None)
+        return i is not None and toks[i].low == "like" and _examples_after(_View(toks), i)
 
     def find_hedges(self, text: str) -> list[Match]:
         """Hedges: I think, I guess, I feel like, kind of, sort of, just, maybe, probably,
