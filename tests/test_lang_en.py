@@ -117,12 +117,6 @@ def test_whisper_style_sentence():
         " We don't like waste.",
         " Just like that, it worked.",
         " It is more like a guideline.",
-        # "like" opening a list of examples (*such as*), set off by commas or not (QA s36 D #1)
-        " He can make everything. Like, big snake, big cat, uh, elephant, car, airplane.",
-        " We had animals, like, dogs, cats.",
-        " Like, Python, Java, Go.",
-        " I enjoy hobbies, like, reading, cooking, and hiking.",
-        " We visited places. Like, Tokyo, Osaka, Kyoto.",
     ],
 )
 def test_like_not_a_filler(text):
@@ -139,22 +133,6 @@ def test_like_not_a_filler(text):
         " And then, like, we had to rewrite it.",
         " We had, like, three days.",
         " It was like, um, a mess.",
-        # no list of examples after it: one item, a clause, an intensifier, a stammer
-        " Like, big snake.",
-        " Like, I don't know, it was fine.",
-        " It was like, really, really hard.",
-        " It was like, the the, the thing.",
-        " Like, yeah, so, we won.",
-        " It was, like, um, big, like, huge.",
-        # after a verb it cannot mean *such as*; numbers are an estimate; phrases of place, time
-        # and stance are no examples (QA s40 Z2 #1)
-        " It was, like, fun, challenging.",
-        " And I was like, sure, fine, let's do it.",
-        " It took, like, ten, fifteen minutes.",
-        " We had, like, 3 weeks, 4 weeks.",
-        " Like, anyway, whatever, we finished the project.",
-        " Like, honestly, seriously, it was the hardest thing.",
-        " Like, at first, at the end, it worked out.",
     ],
 )
 def test_like_as_filler(text):

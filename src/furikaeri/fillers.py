@@ -283,7 +283,7 @@ def drawn_out_fillers(words, speech, fillers, rules) -> tuple[list[Filler], list
     vocab = rules.drawn_fillers
     if not vocab:
         return out, chars
-    text, spans = join_with_offsets(words)
+    _, spans = join_with_offsets(words)
     for s, e in speech_islands(speech):
         if e - s < DRAWN_MIN_S:
             continue
@@ -293,8 +293,6 @@ def drawn_out_fillers(words, speech, fillers, rules) -> tuple[list[Filler], list
         word = words[on[0]].text.strip(_EDGE_PUNCT)
         if word.lower() not in vocab or any(f.start < e and f.end > s for f in fillers):
             continue
-        if rules.opens_examples(text, spans[on[0]][0]):
-            continue  # "everything. Like... big snake, big cat": *such as*, however slowly said
         out.append(Filler(word, round(s, 3), round(e, 3), "discourse", "transcript"))
         chars.append(spans[on[0]])
     return out, chars

@@ -118,10 +118,6 @@ class Rules(Protocol):
     def find_fillers(self, text: str) -> list[Match]:
         """Every filler in ``text``, with context rules so real words are not counted."""
 
-    def opens_examples(self, text: str, start: int) -> bool:
-        """Is the word at character ``start`` of ``text`` one that opens a list of examples
-        ("Like, big snake, big cat": *such as*), a word even said drawn out alone?"""
-
     def find_hedges(self, text: str) -> list[Match]:
         """Hedges and verbal habits (I think, kind of, just; だと思います, 一応, たぶん)."""
 

@@ -217,14 +217,11 @@ def _match(text: str, start: int, end: int, kind: str) -> Match:
 
 
 def _like_end(v: _View, i: int) -> int | None:
-    """"like" as a filler: set off by commas or a pause, not "I like" / "looks like", nor
-    "like" opening a list of examples (*such as*: "Like, big snake, big cat, elephant")."""
+    """"like" as a filler: set off by commas or a pause, not "I like" / "looks like"."""
     t, prev, n = v.toks[i], v.low(i - 1), len(v.toks)
     prev_is_clause_word = i > 0 and not _has_comma(t.gap_before) and not _has_end(t.gap_before)
     if prev_is_clause_word and prev in _LIKE_VERB_BEFORE | _LIKE_SIMILAR_BEFORE:
         return None  # "I like", "would like", "looks like", "something like"
-    if _examples_after(v, i):
-        return None
     if _has_comma(t.gap_before) and _has_comma(t.gap_after):
         return i
     if v.pause_after(i) and not v.ends_sentence_after(i):
@@ -232,72 +229,6 @@ def _like_end(v: _View, i: int) -> int | None:
     if i + 2 < n and v.low(i + 1) == "you" and v.low(i + 2) == "know" and i > 0:
         return i  # "it's like you know"
     return None
-
-
-#: Words that make a stretch after "like," a clause or a hesitation, not an item in a list of
-#: examples: pronouns, verbs a clause turns on, and discourse words ("Like, I mean, it was...",
-#: "like, you know", "Like, yeah, so").
-_NOT_AN_ITEM = {
-    "i", "you", "he", "she", "we", "they", "it", "it's", "i'm", "you're", "we're", "they're",
-    "that's", "there's", "me", "him", "her", "us", "them", "this", "that", "there",
-    "is", "was", "are", "were", "be", "been", "am", "do", "did", "does", "have", "has", "had",
-    "know", "mean", "think", "guess", "said", "says", "just", "yeah", "yes", "no", "so", "well",
-    "okay", "ok", "right", "like", "actually", "basically", "literally", "and", "but", "or",
-    "because", "if", "when", "then", "not", "don't", "didn't", "can", "could", "would", "will",
-    "really", "very", "pretty", "super", "totally", "kind", "sort", "kinda", "sorta", "also",
-    "even", "maybe", "probably", "too", "wow", "oh", "anyway", "whatever", "obviously", "course",
-    "honestly", "seriously", "sure", "fine", "hey", "first", "again", "sorry",
-    # a preposition opens a phrase of place or time ("Like, at first, at the end"), not an example
-    "in", "at", "on", "for", "of", "to", "with", "from", "by", "about", "around",
-    # numbers make an estimate ("It took, like, ten, fifteen minutes"), not examples
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "few",
-    "couple", "several", "half",
-}
-#: Words after which "like" cannot mean *such as*: a copula or verb it would complete ("It was,
-#: like, fun, challenging", "I was like, sure, fine", "It took, like, ...") and the words a
-#: hesitation leans on. *Such as* follows a noun ("hobbies, like, ...") or opens a sentence
-#: after one ("... everything. Like, big snake, ...").
-_NOT_BEFORE_EXAMPLES = {
-    "is", "was", "are", "were", "be", "been", "being", "am", "it's", "that's", "i'm", "you're",
-    "we're", "they're", "he's", "she's", "took", "take", "takes", "had", "have", "has", "got",
-    "get", "gets", "felt", "feel", "feels", "seemed", "looked", "sounded", "said", "says", "went",
-    "go", "goes", "i", "you", "he", "she", "we", "they", "it", "and", "but", "or", "so", "because",
-    "then", "just", "really", "maybe", "about", "around", "like", "um", "uh",
-}
-#: An item of a list of examples is at most this many words ("big snake", "a red car").
-ITEM_MAX_WORDS = 3
-
-
-def _examples_after(v: _View, i: int) -> bool:
-    """Does a list of examples follow "like" at ``i`` ("Like, big snake, big cat, uh, elephant":
-    *such as*)? Two or more items in a row, each of 1-:data:`ITEM_MAX_WORDS` words ending at a
-    comma (the last may end the sentence), none of them a clause's or a hesitation's word
-    (:data:`_NOT_AN_ITEM`); hesitations between the items are skipped. One item is no list ("it
-    was like, huge"), nor an item or a word said twice (a stammer); a filler "like" before a
-    clause ("Like, I don't know") or an intensifier ("like, really, really hard") stays one,
-    as one after a verb (:data:`_NOT_BEFORE_EXAMPLES`: "It was, like, fun, challenging") or before
-    numbers (an estimate: "like, ten, fifteen minutes")."""
-    if not v.starts_sentence(i) and v.low(i - 1).strip(".,!?") in _NOT_BEFORE_EXAMPLES:
-        return False
-    items: list[list[str]] = []
-    item: list[str] = []
-    for j in range(i + 1, len(v.toks)):
-        tok = v.toks[j]
-        if _is_hesitation(tok) and not item:
-            continue
-        if tok.low in _NOT_AN_ITEM or _is_hesitation(tok) or len(item) == ITEM_MAX_WORDS \
-                or (item and item[-1] == tok.low) or tok.low[:1].isdigit():
-            return False
-        item.append(tok.low)
-        if _has_comma(tok.gap_after) or _has_end(tok.gap_after) or j == len(v.toks) - 1:
-            if item in items:
-                return False
-            items.append(item)
-            item = []
-            if len(items) == 2 or not _has_comma(tok.gap_after):
-                break  # two items make a list; the sentence ending ends it
-    return len(items) >= 2
 
 
 def _so_end(v: _View, i: int, opener_end: int) -> int | None:
@@ -1369,13 +1300,6 @@ class EnglishRules:
         found += _discourse(text, v)
         found += _repetitions(text, v)
         return _merge(found)
-
-    def opens_examples(self, text: str, start: int) -> bool:
-        """Is the word at character ``start`` of ``text`` a "like" that opens a list of
-        examples (*such as*), a word however it was said (drawn out alone between pauses too)?"""
-        toks = _tokens(text)
-        i = next((k for k, t in enumerate(toks) if t.start <= start < t.end), None)
-        return i is not None and toks[i].low == "like" and _examples_after(_View(toks), i)
 
     def find_hedges(self, text: str) -> list[Match]:
         """Hedges: I think, I guess, I feel like, kind of, sort of, just, maybe, probably,

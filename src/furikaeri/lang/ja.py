@@ -1257,10 +1257,6 @@ class JapaneseRules:
                 found.append(r)
         return sorted(found, key=lambda m: m.start)
 
-    def opens_examples(self, text: str, start: int) -> bool:
-        """No Japanese filler word doubles as *such as* (〜など, 例えば are never fillers)."""
-        return False
-
     def find_hedges(self, text: str) -> list[Match]:
         """Hedges and verbal habits (module docstring): と思います, 一応, たぶん, させていただき
         ます, ちょっと, みたいな, 的な after kana, a stalling そうですね. ``kind`` is ``hedge``."""
