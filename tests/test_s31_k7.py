@@ -194,3 +194,25 @@ def test_a_named_filler_said_as_often_is_no_change_though_the_others_rose():
     after = ["えー"] * 12 + ["あの"] * 4
     fix = N.check_fix(earlier("えーを減らす", before, lang="ja"), now(after), "ja", fillers=after)
     assert fix.verdict == "worse"
+
+
+@pytest.mark.parametrize("note, lang, before, after, word", [
+    # QA s40 Z3 #4: fillers the report lists, named in a note, were "no measured figure"
+    ("あーを減らす", "ja", ["あー"] * 4 + ["え"] * 2, ["あ"] + ["え"] * 2, "あー"),
+    ("うーを減らす", "ja", ["うー"] * 4 + ["え"] * 2, ["うーん"] + ["え"] * 2, "うーん"),
+    ("「え」を減らす", "ja", ["え"] * 5 + ["あの"], ["えー"] + ["あの"], "えー"),
+    ("「ま」を言わない", "ja", ["ま"] * 4, ["まあ"], "まあ"),
+    ("fewer 'so'", "en", ["So"] * 4 + ["um"], ["so"] + ["um"], "so"),
+    ("fewer hmm", "en", ["Hmm"] * 4, ["hmm"], "hmm"),
+    ('stop saying "okay"', "en", ["Okay"] * 4, ["OK"], "okay"),
+])
+def test_a_note_names_any_filler_the_report_lists(note, lang, before, after, word):
+    fix = N.check_fix(earlier(note, before, lang=lang), now(after), lang, fillers=after)
+    named = sum(N.filler_key(f) == word for f in before)
+    assert [(c.word, c.before, c.after, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == \
+        [(word, named, 1, "better")]
+
+
+@pytest.mark.parametrize("note, lang", [("考えを減らす", "ja"), ("use my time well", "en"), ("so many questions", "en")])
+def test_a_bare_short_word_is_no_filler_named(note, lang):
+    assert N.named_fillers(note, lang)[0] == ()

@@ -211,7 +211,11 @@ TARGET_TOLERANCE = 0.2
 # 減らす」), not as it uses them ("I'd like to", "felt like I rushed", 「なんか早口だった」, 「まあまあ」).
 _EN_FILLER = r"(?:like|you know|i mean|basically|literally)"
 _EN_NOT_NAMED = r"(?:(?:a|an)\b(?!\s+(?:lot|bit)\b)|the|my|this|that|it|i|me|you|we|they|he|she|to)\b"  # "sounded like a robot"
-_JA_FILLER = r"(?:なんか|まあ|あの|えっと|えー|なんていうか)"
+_JA_FILLER = r"(?:なんか|まあ|あの|えっと|えー|なんていうか|あー+|うー+|そのー+)"
+#: Fillers a note names only in quotes: too short or too common a word to be read bare (「え」を減らす,
+#: "fewer 'so'"; not 考え, "so many", "use it well").
+_JA_QUOTED = r"(?:え|あ|その|ま)"
+_EN_QUOTED = r"(?:so|okay|ok|well|right|actually|hmm+)"
 _JA_NAMED = r"(?:減ら|多|言|使|連発|口癖|癖|出|やめ|止め|控え|なく|無く|ばかり|ばっかり)"
 # Degree words: "so" and "too" before them intensify ("don't talk so slowly" is "too slowly"),
 # "less" before them lessens ("speak less fast": slower), "so" before anything else joins clauses.
@@ -358,12 +362,12 @@ _CUES: tuple[_Cue, ...] = (
     # fillers: sounds that are nothing else (um, えー), and words that are also ordinary words
     # ("like", "I mean", なんか, まあ) only where the note talks about them as words
     _cue("fillers_per_min", None,
-         r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|"
-         rf"[\"'“‘]\s*{_EN_FILLER}\s*[\"'”’]|"
+         r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|\bh+m{2,}s?\b|"
+         rf"[\"'“‘]\s*(?:{_EN_FILLER}|{_EN_QUOTED})s?\s*[\"'”’]|"
          rf"\b(?:say|says|said|saying|use|uses|used|using)\s+(?:the\s+word\s+)?{_EN_FILLER}\b(?!\s+{_EN_NOT_NAMED})|"
          rf"\b(?:too many|so many|a lot of|lots of|fewer|less|no more|cut(?:\s+out)?|drop|all\s+(?:the|those|my)|"
          rf"the word)\s+{_EN_FILLER}(?:s|'s)?\b(?!\s+{_EN_NOT_NAMED})|"
-         rf"[「『\"“']\s*{_JA_FILLER}\s*[」』\"”']|{_JA_FILLER}(?:って|と|を|が|は|も)(?={_JA_NAMED})|"
+         rf"[「『\"“']\s*(?:{_JA_FILLER}|{_JA_QUOTED})\s*[」』\"”']|{_JA_FILLER}(?:って|と|を|が|は|も)(?={_JA_NAMED})|"
          r"フィラー|えー|えっと|ええと|あのー|あの[、,]|口癖|うーん"),
 )
 #: Before the answer: the words that name its start, asked as the answer's verb or a start.
@@ -810,7 +814,7 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("えー", r"え[ーぇえ]*"),
     ("あのー", r"あの[ーぉう]*(?:ですね)?"),
     ("そのー", r"その[ーぉう]*(?:ですね)?"),
-    ("まあ", r"ま[あぁー]+"),
+    ("まあ", r"ま[あぁー]*"),
     ("なんか", r"なんかー*"),
     ("うーん", r"う[ーぅ]+[んむ]?|んー+と?"),
     ("あー", r"あ[ーぁあ]*"),
@@ -820,14 +824,16 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
     ("ah", r"a+h+s?"),
     ("hmm", r"h+m+s?|m{2,}"),
     ("like", r"likes?"),
+    ("okay", r"ok(?:ay)?s?"),
     ("you know", r"you\s+knows?"),
     ("i mean", r"i\s+means?"),
 )
 #: The fillers a note names by their words, as :data:`_CUES` reads them (a word only where the
 #: note talks about it as a word: "so many likes" names "like", not "so").
 _NAMED_WORD = re.compile(
-    r"なん(?:て|と)いうか|え[ーぇえ]*っ?と|えー+|あのー*|まあ|なんか|うーん|"
-    rf"\b(?:u+m+|u+h+m*|e+r+m*|a+h+|{_EN_FILLER})s?\b", re.I)
+    r"なん(?:て|と)いうか|え[ーぇえ]*っ?と|えー+|あのー*|まあ|なんか|うーん|あー+|うー+|そのー+|"
+    rf"(?<=[「『\"“'‘]){_JA_QUOTED}(?=[」』\"”'’])|(?<=[\"“'‘]){_EN_QUOTED}s?(?=[\"”'’])|"
+    rf"\b(?:u+m+|u+h+m*|e+r+m*|a+h+|h+m{{2,}}|{_EN_FILLER})s?\b", re.I)
 #: Words naming fillers in general ("fillers", 「フィラー」): the rate of them all stays a target.
 _ALL_FILLERS = re.compile(r"filler|フィラー", re.I)
 
