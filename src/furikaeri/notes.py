@@ -209,13 +209,18 @@ _APPROX = re.compile(
 TARGET_TOLERANCE = 0.2
 # Words that are fillers only as a note names them ("too many likes", "stop saying like", 「なんかを
 # 減らす」), not as it uses them ("I'd like to", "felt like I rushed", 「なんか早口だった」, 「まあまあ」).
-_EN_FILLER = r"(?:like|you know|i mean|basically|literally)"
+_EN_FILLER = r"(?:like|you know|i mean|basically|literally|hmm+)"
 _EN_NOT_NAMED = r"(?:(?:a|an)\b(?!\s+(?:lot|bit)\b)|the|my|this|that|it|i|me|you|we|they|he|she|to)\b"  # "sounded like a robot"
-_JA_FILLER = r"(?:なんか|まあ|あの|えっと|えー|なんていうか|あー+|うー+|そのー+)"
+_JA_FILLER = r"(?:なんか|まあ|あの|えっと|え[ーぇえ]+|なんていうか|あー+|うー*ん|うー+|そのー+)"
 #: Fillers a note names only in quotes: too short or too common a word to be read bare (「え」を減らす,
 #: "fewer 'so'"; not 考え, "so many", "use it well").
-_JA_QUOTED = r"(?:え|あ|その|ま)"
-_EN_QUOTED = r"(?:so|okay|ok|well|right|actually|hmm+)"
+_JA_QUOTED = r"(?:え|あ|その)"
+_EN_QUOTED = r"(?:so|okay|ok|well|right|actually|alright|honestly)"
+#: Fillers a note may write in the plural ("too many 'actuallys'", "so's").
+_EN_PLAIN = r"(?:so|well|right|actually|alright|honestly|basically|literally)"
+#: What a note says before a quoted short filler to name it ("fewer 'so'", "stop saying 'okay'").
+_EN_ASKS = r"(?:too many|so many|a lot of|lots of|fewer|less|no more|cut(?:\s+out)?|drop|(?:stop\s+)?(?:say|says|said|saying)|" \
+           r"(?:stop\s+)?(?:use|uses|used|using)|the word|avoid|kept saying|keep saying)"
 _JA_NAMED = r"(?:減ら|多|言|使|連発|口癖|癖|出|やめ|止め|控え|なく|無く|ばかり|ばっかり)"
 # Degree words: "so" and "too" before them intensify ("don't talk so slowly" is "too slowly"),
 # "less" before them lessens ("speak less fast": slower), "so" before anything else joins clauses.
@@ -362,12 +367,14 @@ _CUES: tuple[_Cue, ...] = (
     # fillers: sounds that are nothing else (um, えー), and words that are also ordinary words
     # ("like", "I mean", なんか, まあ) only where the note talks about them as words
     _cue("fillers_per_min", None,
-         r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|\bh+m{2,}s?\b|"
-         rf"[\"'“‘]\s*(?:{_EN_FILLER}|{_EN_QUOTED})s?\s*[\"'”’]|"
+         r"filler|\bu+m+s?\b|\bu+h+s?\b|\bah+s\b|\ber+m*s?\b|"
+         rf"[\"'“‘「]\s*{_EN_FILLER}s?\s*[\"'”’」]|"
+         rf"\b{_EN_ASKS}\s+[\"'“‘]{_EN_QUOTED}(?:s|'s)?[\"'”’]|[「]{_EN_QUOTED}[」](?:って|と|を|が|は|も)(?={_JA_NAMED})|"
          rf"\b(?:say|says|said|saying|use|uses|used|using)\s+(?:the\s+word\s+)?{_EN_FILLER}\b(?!\s+{_EN_NOT_NAMED})|"
          rf"\b(?:too many|so many|a lot of|lots of|fewer|less|no more|cut(?:\s+out)?|drop|all\s+(?:the|those|my)|"
          rf"the word)\s+{_EN_FILLER}(?:s|'s)?\b(?!\s+{_EN_NOT_NAMED})|"
-         rf"[「『\"“']\s*(?:{_JA_FILLER}|{_JA_QUOTED})\s*[」』\"”']|{_JA_FILLER}(?:って|と|を|が|は|も)(?={_JA_NAMED})|"
+         rf"[「『\"“']\s*{_JA_FILLER}\s*[」』\"”']|{_JA_FILLER}(?:って|と|を|が|は|も)(?={_JA_NAMED})|"
+         rf"[「『\"“']{_JA_QUOTED}[」』\"”'](?:って|と|を|が|は|も)(?={_JA_NAMED})|"
          r"フィラー|えー|えっと|ええと|あのー|あの[、,]|口癖|うーん"),
 )
 #: Before the answer: the words that name its start, asked as the answer's verb or a start.
@@ -515,12 +522,25 @@ def _note_aim(text: str, limit: float | None) -> float | None:
     return _amount_s(found.group()) if found else None
 
 
+#: A filler written in katakana as students write sounds (アー, エート, アノー): read as its kana.
+_KATA_FILLER = re.compile(r"(?<![ァ-ヶ])(?:[アエウ]ー+|アノー*|エ[ーッ]?ト|ソノー+|ウーン)(?![ァ-ヶー])")
+
+
+def _spelled(text: str) -> str:
+    """``text`` with a filler's long sound written 〜 (え〜, あ〜: a wave dash after kana, not a
+    range's 30〜40) and a filler written in katakana (:data:`_KATA_FILLER`) as the fillers
+    lists write them (えー, あー, えーと), character for character (a cue's place is unchanged)."""
+    text = re.sub(r"(?<=[ぁ-ゖァ-ヶ])[〜～]", "ー", text)
+    return _KATA_FILLER.sub(lambda m: "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in m.group()), text)
+
+
 def _read(text: str, language: str | None, *, overran: float | None = None,
           budget: float | None = None) -> tuple[list[tuple[str, str | None]], float | None]:
     """:func:`note_targets` and :func:`note_limit` of ``text``; where the note check knows them,
     ``overran``, how far the answer the note is on ran over its budget (its ``over_s``), and the
     question's ``budget``, tell an overrun from a limit where the words alone do not
     (:func:`_own_limit`)."""
+    text = _spelled(text)
     feared = bool(_FEARED_SILENCE.search(text))
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
@@ -831,8 +851,8 @@ _FAMILIES: tuple[tuple[str, str], ...] = (
 #: The fillers a note names by their words, as :data:`_CUES` reads them (a word only where the
 #: note talks about it as a word: "so many likes" names "like", not "so").
 _NAMED_WORD = re.compile(
-    r"なん(?:て|と)いうか|え[ーぇえ]*っ?と|えー+|あのー*|まあ|なんか|うーん|あー+|うー+|そのー+|"
-    rf"(?<=[「『\"“'‘]){_JA_QUOTED}(?=[」』\"”'’])|(?<=[\"“'‘]){_EN_QUOTED}s?(?=[\"”'’])|"
+    r"なん(?:て|と)いうか|え[ーぇえ]*っと|え[ーぇえ]*と(?!か)|え[ーぇえ]+|あのー*|まあ|なんか|うー*ん|あー+|うー+|そのー+|"
+    rf"(?<=[「『\"“'‘]){_JA_QUOTED}(?=[」』\"”'’])|(?<=[\"“'‘「]){_EN_QUOTED}(?:s|'s)?(?=[\"”'’」])|"
     rf"\b(?:u+m+|u+h+m*|e+r+m*|a+h+|h+m{{2,}}|{_EN_FILLER})s?\b", re.I)
 #: Words naming fillers in general ("fillers", 「フィラー」): the rate of them all stays a target.
 _ALL_FILLERS = re.compile(r"filler|フィラー", re.I)
@@ -841,8 +861,11 @@ _ALL_FILLERS = re.compile(r"filler|フィラー", re.I)
 def filler_key(text: str) -> str:
     """The family of a filler as written ("Umm" and "um" are ``um``; 「ええと」, 「えっと」 are
     ``えーと``): how a note's word and an answer's fillers are matched (:data:`_FAMILIES`)."""
-    said = _as_written(text)
-    return next((key for key, form in _FAMILIES if re.fullmatch(form, said)), said)
+    said = _spelled(_as_written(text))
+    key = next((key for key, form in _FAMILIES if re.fullmatch(form, said)), None)
+    if key is None and re.fullmatch(r"[a-z]+(?:'s|s)", said) and re.fullmatch(_EN_PLAIN, said.rstrip("s").rstrip("'")):
+        return said.rstrip("s").rstrip("'")  # "actuallys", "so's": the word a note means
+    return key or said
 
 
 def _as_written(text: str) -> str:
@@ -871,6 +894,7 @@ def named_fillers(text: str, language: str | None) -> tuple[tuple[str, ...], boo
     'like'"). Only a note about fillers (:func:`note_targets`) names any."""
     if not any(name == "fillers_per_min" for name, _ in note_targets(text, language)):
         return (), False
+    text = _spelled(text)
     words: list[str] = []
     general = bool(_FEARED_SILENCE.search(text))
     cue = next(c for c in _CUES if c.metric == "fillers_per_min")
