@@ -231,3 +231,8 @@ def test_ee_before_toka_is_ee_not_eeto():
     # QA s40 Z4 #2: 「えーとかあーとかが多い」 read えー as えーと
     assert N.named_fillers("えーとかあーとかが多い", "ja")[0] == ("えー", "あー")
     assert N.named_fillers("えーとを言わない", "ja")[0] == ("えーと",)
+
+
+def test_a_plural_a_note_writes_is_the_filler_it_means():
+    assert [N.filler_key(w) for w in ("sos", "so's", "actuallys", "wells", "yes", "OK")] == \
+        ["so", "so", "actually", "well", "yes", "okay"]

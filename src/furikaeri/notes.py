@@ -863,9 +863,8 @@ def filler_key(text: str) -> str:
     ``えーと``): how a note's word and an answer's fillers are matched (:data:`_FAMILIES`)."""
     said = _spelled(_as_written(text))
     key = next((key for key, form in _FAMILIES if re.fullmatch(form, said)), None)
-    if key is None and re.fullmatch(r"[a-z]+(?:'s|s)", said) and re.fullmatch(_EN_PLAIN, said.rstrip("s").rstrip("'")):
-        return said.rstrip("s").rstrip("'")  # "actuallys", "so's": the word a note means
-    return key or said
+    plural = re.fullmatch(rf"({_EN_PLAIN})(?:'s|s)", said)  # "actuallys", "so's": the word a note means
+    return key or (plural.group(1) if plural else said)
 
 
 def _as_written(text: str) -> str:
