@@ -105,13 +105,20 @@ def questions_show(name, lang, json_):
         else qset.source
     named = "" if qset.name == qset.title else f"{escape(qset.name)} · "
     language = text(L, f"language_{qset.language}")
+    from rich.cells import cell_len
     from rich.text import Text
 
     from furikaeri.report.wrap import fit_line
 
-    # broken by the line rules of text written without spaces (no ー opening a line), as the questions are
-    head = f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language} · {escape(source)}[/dim]"
-    out.print(fit_line(Text.from_markup(head), out.width))
+    # broken by the line rules of text written without spaces (no ー opening a line), as the questions are;
+    # where it does not fit, the source on a line of its own (no "·" left at a line's end)
+    head = Text.from_markup(f"[bold]{escape(qset.title)}[/bold] [dim]{named}{language}[/dim]")
+    where = Text(source, style="dim")
+    if cell_len(head.plain) + 3 + cell_len(where.plain) <= out.width:
+        out.print(Text.assemble(head, (" · ", "dim"), where))
+    else:
+        out.print(fit_line(head, out.width))
+        out.print(fit_line(where, out.width))
     out.print(_shown_questions(qset.questions, L, out.width))
 
 
