@@ -49,6 +49,14 @@ _PAUSE_LENGTH = (
     rf"{_PAUSE_JA}(?:の(?:長さ|時間))?(?:が|を|は|も)?(?:もう少し|もっと|少し|できるだけ|なるべく|ちょっと|かなり|すごく|やや)?"
     r"(?:長[いくかすめ]|短[いくかめ]|短縮|縮め|減ら)|"
     rf"(?:長い|長め|長すぎる|長過ぎる|短い|短め)の?(?:(?:沈黙|無言|空白)の?時間|沈黙|無言|ポーズ|間(?=[がをはもの。]|$))")
+#: A sentence's length (「一文が長い」, 「一文を短く」, "my sentences ran on"): no figure measures it, and
+#: it is not the answer's length nor its budget (QA s40 Z5 #7: 「一文が長い」 was judged on the time over).
+_SENTENCE_LENGTH = re.compile(
+    r"(?:一文|1文|ひとつの文|文章|センテンス)(?:の長さ)?(?:が|を|は|も)?(?:もう少し|もっと|少し|できるだけ|なるべく|ちょっと|かなり|すごく|やや)?"
+    r"(?:長[いくかすめ]|短[いくかめ]|短縮|区切)|"
+    r"\b(?:my\s+|the\s+|long\s+)?sentences?\s+(?:(?:were|was|are|is|too|so|very|a\s+bit|really|way)\s+){0,3}"
+    r"(?:long|longer|short|shorter|run[- ]?on|ran\s+on|went\s+on)\b|\brun[- ]?on\s+sentences?\b|"
+    r"\b(?:shorter|long|longer)\s+sentences?\b", re.I)
 #: A note about fearing silence or filling it ("filled every silence", "afraid of the pauses",
 #: 「沈黙が怖くて間を埋めた」, 「間を怖がった」, 「沈黙に耐えられず」): what went wrong is the
 #: filling (fillers, words for the sake of sound), and what the person wants is to let a pause
@@ -545,7 +553,8 @@ def _read(text: str, language: str | None, *, overran: float | None = None,
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
     rest = _take((_PAUSE_FIRST,), text, text, wants, limits)
-    rest = _take(_CUES, text, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)), wants, limits, (overran, budget))
+    rest = _take(_CUES, text, _blank(_SENTENCE_LENGTH, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest))), wants,
+                 limits, (overran, budget))
     return _listed(wants, language), min(limits, default=None)
 
 

@@ -64,7 +64,8 @@ Numerals are excluded (一つ一つ, 一人一人 are reduplication, not false s
 Hedges (kind ``hedge``), a separate class (METRICS.md): と思います/だと思います/かなと思います
 (and と思っています, と思う; not the past と思いました, which tells a thought in a story, nor a
 third person's wish told, 「ケンは…入りたいと思っています」), 一応, たぶん/多分/おそらく, させていただきます
-(させていただきました, させていただきたい...), ちょっと, みたいな(感じ), 的な(感じ) only after
+(させていただきました, させていただきたい...), ちょっと, みたいな(感じ) (not before a verb of saying
+that quotes someone: 「…みたいな感じのこと言って」), 的な(感じ) only after
 kana or Latin (リーダー的な, サークル的な: a vague *-ish*; 積極的な, 具体的な are ordinary
 adjectives), a stalling そうですね before 、 or ー or at the start of the answer, かもしれません and
 (ような)気がします.
@@ -439,13 +440,25 @@ def _subject_before(ix: _Index, offset: int) -> str | None:
     return None
 
 
+#: What follows みたいな(感じの)こと when it quotes someone (「何してるんですかみたいな感じのこと言って」:
+#: what the policeman said, told): a verb of saying, asking or hearing.
+_QUOTING = re.compile(r"(?:の)?(?:こと|事|の)?(?:を|は|も)?、?(?:言|い[っうわいえ]|ゆ[うーっわいえ]|云|聞|き[かきくけこ]|"
+                      r"話|はな[しさす]|尋|訊)")
+
+
+def _hedge_mitaina(ix: _Index, s: int, e: int) -> bool:
+    """みたいな(感じ) softens what the speaker says of themselves, not what they quote someone as
+    saying (「実は自分の夫ですみたいな感じのことゆうて」: the wife's words, told; QA s40 Z5 #2)."""
+    return _QUOTING.match(ix.text, e) is None
+
+
 _HEDGE_PATTERNS = [
     (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|っています|っております|ってます|う)(?!ち|と)"), _hedge_omou),
     (re.compile(r"一応|いちおう"), _always),
     (re.compile(r"たぶん|多分|おそらく|恐らく"), _always),
     (re.compile(r"させて(?:いただ|頂)(?:きます|きました|きたい|いて|く|けれ|き)"), _always),
     (re.compile(r"ちょっと(?:だけ)?"), _always),
-    (re.compile(r"みたいな(?:感じ)?"), _always),
+    (re.compile(r"みたいな(?:感じ)?"), _hedge_mitaina),
     (re.compile(r"的な(?:感じ)?"), _hedge_teki),
     (re.compile(r"そうですね"), _hedge_soudesune),
     (re.compile(r"かもしれ(?:ません|ない|なかった)"), _always),
