@@ -442,7 +442,7 @@ def _subject_before(ix: _Index, offset: int) -> str | None:
 
 #: What follows みたいな(感じの)こと when it quotes someone (「何してるんですかみたいな感じのこと言って」:
 #: what the policeman said, told): a verb of saying, asking or hearing.
-_QUOTING = re.compile(r"(?:の)?(?:こと|事|の)?(?:を|は|も)?、?(?:言|い[っうわいえ]|ゆ[うーっわいえ]|云|聞|き[かきくけこ]|"
+_QUOTING = re.compile(r"(?:の)?(?:こと|事|の)?(?:を|は|も)?、?(?:言|い[っうわえ]|ゆ[うーっわいえ]|云|聞|き[かきくけこ]|"
                       r"話|はな[しさす]|尋|訊)")
 
 
