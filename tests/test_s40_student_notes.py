@@ -38,3 +38,12 @@ def test_mitaina_quoting_someone_is_no_hedge(text, hedges):
 ])
 def test_a_note_on_long_sentences_is_not_about_the_answers_length(note, lang, targets):
     assert N.note_targets(note, lang) == targets
+
+
+@pytest.mark.parametrize("note, target", [
+    ("2分弱で", 120.0), ("1分ちょっとで", 60.0), ("1分弱にまとめる", 60.0), ("30秒強", 30.0),  # QA s40 Z5 #7
+    # a time gone over, told: no aim
+    ("30秒ちょっとオーバー", None), ("1分ちょっと長かった", None), ("2分弱オーバーした", None),
+])
+def test_a_length_said_roughly_is_an_aim(note, target):
+    assert N.note_target(note) == target

@@ -212,7 +212,7 @@ _LIMIT = re.compile(
 _APPROX = re.compile(
     rf"\b(?:(?:aim(?:ing|s|ed)?\s+for|target(?:ing)?(?:\s+of)?|shoot(?:ing)?\s+for)\s+(?:about\s+|around\s+|roughly\s+)?"
     rf"|(?:about|around|roughly|approximately|approx\.?)\s+){_SECONDS}|\b{_SECONDS}\s+or\s+so\b|"
-    rf"{_JA_SECONDS}\s*(?:程度|くらい|ぐらい|前後|ほど|位|を目安|をめど|を目標|目安)", re.I)
+    rf"{_JA_SECONDS}\s*(?:程度|くらい|ぐらい|前後|ほど|位|を目安|をめど|を目標|目安|(?:弱|強|ちょっと|ちょい)(?=で|に|を目|くらい|ぐらい|程度|ほど|$|[、。,.]))", re.I)
 #: How near a target length (:data:`_APPROX`) an answer is where it should be: ±20 % of it.
 TARGET_TOLERANCE = 0.2
 # Words that are fillers only as a note names them ("too many likes", "stop saying like", 「なんかを
