@@ -49,7 +49,9 @@ def make_analysis(text="I study physics and I build robots", *, lang="en", answe
         answer_s=answer_s, budget_s=budget_s, over_budget=answer_s > budget_s, transcript=text, words=words,
         fillers=found, pauses=(Pause(2.0, 3.5, "long", "mid"),) * long_pauses, rate=r,
         stats=Stats(filler_count=fillers, fillers_per_min=round(fillers / (answer_s / 60), 2),
-                    long_pauses=long_pauses, very_long_pauses=0, longest_pause_s=1.5, word_count=len(words)),
+                    long_pauses=long_pauses,
+                    long_pauses_per_min=round(long_pauses / (answer_s / 60), 2), very_long_pauses=0, longest_pause_s=1.5,
+                    word_count=len(words)),
         verdicts={"rate": Verdict("good", "120-160 wpm")}, question=question, model="base",
     )
 
@@ -409,9 +411,9 @@ def test_a_bilingual_session_is_compared_in_the_shared_language(furikaeri_home):
         ("間を取って話す", "ja", []),  # asks for pauses: not a pause-count target
         ("take a breath before the next point", "en", []),
         # a pause word of its own still makes a pause target
-        ("filled every silence, and froze on the second point", "en", [("fillers_per_min", None), ("long_pauses", None)]),
-        ("I froze after the first sentence", "en", [("long_pauses", None)]),
-        ("途中で沈黙してしまった", "ja", [("long_pauses", None)]),
+        ("filled every silence, and froze on the second point", "en", [("fillers_per_min", None), ("long_pauses_per_min", None)]),
+        ("I froze after the first sentence", "en", [("long_pauses_per_min", None)]),
+        ("途中で沈黙してしまった", "ja", [("long_pauses_per_min", None)]),
         ("時間を守る", "ja", [("over_s", None)]),
     ],
 )
@@ -473,7 +475,7 @@ def test_a_trend_runs_from_the_first_attempts_to_the_latest_and_one_odd_take_mak
         return series(m, [answer(i + 1, {metric: v}, at=MONDAY + timedelta(hours=i))
                           for i, v in enumerate(values)]).trend
 
-    t = trend("long_pauses", [0, 0, 0, 2, 2, 0, 0])
+    t = trend("long_pauses_per_min", [0, 0, 0, 2, 2, 0, 0])
     assert (t.before, t.after, t.verdict) == (0, 0, "same")
     assert trend("hedges_per_100_words", [0, 0, 0, 0, 0, 0, 6.8, 0]).verdict == "same"
     assert trend("longest_pause_s", [1.0, 0.8, 8.7, 0.9, 0.9]).verdict == "same"

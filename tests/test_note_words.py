@@ -110,10 +110,10 @@ def test_compare_and_the_note_check_tell_one_story_about_the_voice(furikaeri_hom
     ("more pauses", "en", []),
     ("pause more between points", "en", []),
     ("use short pauses instead of um", "en", [("fillers_per_min", None)]),
-    ("no more long pauses", "en", [("long_pauses", None)]),
+    ("no more long pauses", "en", [("long_pauses_per_min", None)]),
     ("もっと間を取る", "ja", []),
-    ("paused too long", "en", [("long_pauses", None)]),
-    ("間が長かった", "ja", [("long_pauses", None)]),
+    ("paused too long", "en", [("long_pauses_per_min", None)]),
+    ("間が長かった", "ja", [("long_pauses_per_min", None)]),
     # the answer's length: too short wants it longer; over the time wants it shorter
     ("too short", "en", [("answer_s", "higher")]),
     ("answer was too short", "en", [("answer_s", "higher")]),
@@ -301,8 +301,8 @@ def test_japanese_opening_a_year_is_no_story(text, order):
     ("too few pauses", "en", []),
     ("間が足りなかった", "ja", []),
     ("間がなかった", "ja", []),
-    ("pause less", "en", [("long_pauses", None)]),  # still a wish for fewer
-    ("a few long pauses", "en", [("long_pauses", None)]),
+    ("pause less", "en", [("long_pauses_per_min", None)]),  # still a wish for fewer
+    ("a few long pauses", "en", [("long_pauses_per_min", None)]),
     # direction: short is a length too short; a wish overdone asks the other way
     ("it was a bit short", "en", [("answer_s", "higher")]),
     ("it was too brief", "en", [("answer_s", "higher")]),

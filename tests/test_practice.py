@@ -62,7 +62,7 @@ def make_analysis(text="I study physics and I build robots", *, lang="en", answe
         fillers=tuple(Filler(f, 1.0, 1.2) for f in fillers),
         pauses=(Pause(2.0, 3.5, "long", "mid"),) * long_pauses, rate=r,
         stats=Stats(filler_count=len(fillers), fillers_per_min=fpm, long_pauses=long_pauses,
-                    very_long_pauses=0, longest_pause_s=1.5, word_count=len(words)),
+                    long_pauses_per_min=round(long_pauses / (answer_s / 60), 2), very_long_pauses=0, longest_pause_s=1.5, word_count=len(words)),
         verdicts={"rate": Verdict("good", "120-160 wpm")}, question=question, model="base",
     )
 
@@ -97,7 +97,7 @@ def answer(id_, metrics, *, note=None, qid=1, lang="en", transcript="", at=MONDA
         ("too many uhs and ahs", "en", [("fillers_per_min", None)]),
         ("I rambled; keep it under 60 seconds", "en", [("over_s", None)]),
         ("speak a bit faster", "en", [("wpm", "higher")]),
-        ("I froze after the first sentence", "en", [("long_pauses", None)]),
+        ("I froze after the first sentence", "en", [("long_pauses_per_min", None)]),
         ("smile more", "en", []),
         ("I like the job", "en", []),  # "like" as a verb: no filler named
     ],
@@ -145,7 +145,8 @@ def test_fix_check_says_whether_the_note_happened():
 def test_change_classification():
     fpm = M.METRIC_BY_NAME["fillers_per_min"]
     assert M.change(fpm, 4.0, 2.0).verdict == "better"
-    assert M.change(fpm, 2.0, 2.3).verdict == "same"
+    assert M.change(fpm, 2.5, 2.8).verdict == "same"
+    assert M.change(fpm, 2.0, 2.3).verdict == "worse"  # past the norm: the reports' verdicts differ
     assert M.change(fpm, None, 2.3).verdict == "n/a"
     wpm = M.METRIC_BY_NAME["wpm"]
     assert M.change(wpm, 190, 150).verdict == "better"  # into the band

@@ -32,7 +32,7 @@ from test_compare_notes import answer, make_analysis, run, save
     ("my pauses felt way too long", "en"),
 ])
 def test_words_of_length_on_a_pause_are_about_the_pause_not_the_answer(text, lang):
-    assert N.note_targets(text, lang) == [("long_pauses", None)]
+    assert N.note_targets(text, lang) == [("long_pauses_per_min", None)]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -43,7 +43,7 @@ def test_words_of_length_on_a_pause_are_about_the_pause_not_the_answer(text, lan
     ("shorter pauses and stay within time", "en"),
 ])
 def test_a_length_said_of_the_answer_beside_a_pause_is_still_the_answers(text, lang):
-    assert {m for m, _ in N.note_targets(text, lang)} == {"over_s", "long_pauses"}
+    assert {m for m, _ in N.note_targets(text, lang)} == {"over_s", "long_pauses_per_min"}
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -59,10 +59,11 @@ def test_a_wish_for_longer_pauses_names_no_figure(text, lang):
 @pytest.mark.parametrize("note", ["間を短くする", "長い間を減らす", "沈黙を短く", "shorter pauses", "keep pauses short"])
 def test_a_pause_note_is_not_checked_on_the_budget(note):
     # QA: note 「間を短くする」, then compare: "持ち時間超過: 時間内 → 36秒超過 ▼ 悪化" beside the pauses
-    prev = answer(1, {"long_pauses": 2, "over_s": -5.0, "answer_s": 55.0, "budget_s": 60.0}, note=note,
-                  lang="ja")
-    fix = N.check_fix(prev, {"long_pauses": 10, "over_s": 36.0, "answer_s": 96.0, "budget_s": 60.0}, "ja")
-    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses", "worse")]
+    prev = answer(1, {"long_pauses": 2, "long_pauses_per_min": 2.18, "over_s": -5.0, "answer_s": 55.0,
+                      "budget_s": 60.0}, note=note, lang="ja")
+    fix = N.check_fix(prev, {"long_pauses": 10, "long_pauses_per_min": 6.25, "over_s": 36.0, "answer_s": 96.0,
+                             "budget_s": 60.0}, "ja")
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "worse")]
 
 
 def test_a_cue_reads_a_whole_word_and_leaves_no_tail_to_misread():
@@ -144,7 +145,7 @@ def test_short_answers_drive_no_rate_trend_best_or_usual(furikaeri_home):
         after = P.after_answer(st, ids[-1])
     [block] = prog.overall
     by = {s.metric: s for s in block.series}
-    for name in ("fillers_per_min", "chars_per_min", "long_pauses", "longest_pause_s"):
+    for name in ("fillers_per_min", "chars_per_min", "long_pauses_per_min", "longest_pause_s"):
         assert [p.answer_id for p in by[name].points] == ids[:4], name
         assert by[name].left_out == tuple(ids[4:])
     assert by["fillers_per_min"].best.value == 6.0 and by["fillers_per_min"].trend.verdict == "same"

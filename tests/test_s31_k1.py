@@ -184,8 +184,8 @@ def test_half_minutes_are_read_as_limits(note, seconds):
 
 
 @pytest.mark.parametrize("note, lang, expected", [
-    ("shorter pauses", "en", [("long_pauses", None)]),  # the pauses' length, not the answer's
-    ("間を短く", "ja", [("long_pauses", None)]),
+    ("shorter pauses", "en", [("long_pauses_per_min", None)]),  # the pauses' length, not the answer's
+    ("間を短く", "ja", [("long_pauses_per_min", None)]),
     ("I wrapped my head around it", "en", []),
     ("the story was compelling", "en", []),
     ("声のボリュームを上げる", "ja", []),

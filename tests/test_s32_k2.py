@@ -15,7 +15,7 @@ from furikaeri.metrics import METRIC_BY_NAME, Change
 from furikaeri.report import history as H
 from furikaeri.store import Answer
 
-PAUSES = METRIC_BY_NAME["long_pauses"]
+PAUSES = METRIC_BY_NAME["long_pauses_per_min"]
 FILLERS = METRIC_BY_NAME["fillers_per_min"]
 LATENCY = METRIC_BY_NAME["latency_s"]
 
@@ -28,21 +28,24 @@ def _answer(i: int, metrics: dict, *, question: int = 1, language: str = "en") -
 # --------------------------------------------------------------------------- 1. a trend's change
 
 
-@pytest.mark.parametrize("before, after, shown", [(13.5, 12.5, "-1"), (12.5, 13.5, "+1"), (17.0, 12.5, "-4.5"),
-                                                  (12.5, 13.0, "+0.5"), (13.5, 14.0, "+0.5"), (4.0, 4.0, "±0")])
-def test_a_trend_of_medians_shows_the_change_json_gives(before, after, shown):
-    # QA: long pauses 13.5 -> 12.5 (JSON delta -1.0) read "-2" (14 - 12, each median rounded first)
-    c = Change("long_pauses", before, after, round(after - before, 3), "same")
-    assert H.trend_shown("long_pauses", c, "en") == shown
+@pytest.mark.parametrize("metric, before, after, shown", [
+    ("off_pace_s", 13.5, 12.5, "-1"), ("off_pace_s", 12.5, 13.5, "+1"), ("off_pace_s", 17.0, 12.5, "-4.5"),
+    ("off_pace_s", 12.5, 13.0, "+0.5"), ("off_pace_s", 13.5, 14.0, "+0.5"), ("off_pace_s", 4.0, 4.0, "±0"),
+    ("long_pauses_per_min", 13.5, 12.5, "-1.0"), ("long_pauses_per_min", 4.0, 4.0, "±0.0")])
+def test_a_trend_of_medians_shows_the_change_json_gives(metric, before, after, shown):
+    # QA: long pauses 13.5 -> 12.5 (JSON delta -1.0) read "-2" (14 - 12, each median rounded first);
+    # a figure shown whole keeps the half of a median of two; long pauses are tracked a minute, to tenths
+    c = Change(metric, before, after, round(after - before, 3), "same")
+    assert H.trend_shown(metric, c, "en") == shown
 
 
 def test_progress_text_and_json_give_one_change_of_long_pauses():
-    answers = [_answer(i, {"long_pauses": v}) for i, v in enumerate((16, 11, 8, 17), 1)]
+    answers = [_answer(i, {"long_pauses_per_min": v}) for i, v in enumerate((16, 11, 8, 17), 1)]
     block = P._block("Q1", 1, answers)
-    s = next(s for s in block.series if s.metric == "long_pauses")
+    s = next(s for s in block.series if s.metric == "long_pauses_per_min")
     assert (s.trend.before, s.trend.after, s.trend.delta) == (13.5, 12.5, -1.0)
     row = next(r for r in H._progress_figures(block, "ja")[1] if r[0] == PAUSES.label("ja"))
-    assert row[4] == "-1"
+    assert row[4] == "-1.0"
 
 
 def test_a_float_figure_keeps_its_digits():

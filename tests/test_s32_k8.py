@@ -41,7 +41,7 @@ def test_a_wish_for_more_pauses_names_no_pause_count(note, lang):
     ("don't leave gaps", "en"), ("leave gaps that are too long", "en"), ("make the gaps shorter", "en"),
 ])
 def test_pauses_overdone_or_refused_are_still_fewer_long_pauses(note, lang):
-    assert N.note_targets(note, lang) == [("long_pauses", None)]
+    assert N.note_targets(note, lang) == [("long_pauses_per_min", None)]
 
 
 def test_pausing_before_the_answer_is_still_the_time_to_the_first_word():

@@ -134,10 +134,10 @@ def test_a_mean_of_counts_is_shown_as_finely_as_its_verdict_judges_it(furikaeri_
     """QA: 長い間 1回 → 0回 / -1 = 変化なし (means 0.67 and 0.5)."""
     _sessions(furikaeri_home, [(140.0, 1), (140.0, 1), (140.0, 0)], [(140.0, 1), (140.0, 0)])
     doc = json.loads(run(furikaeri_home, "compare", "--sessions", "A", "B", "--json"))
-    (mean,) = [m for m in doc["means"] if m["metric"] == "long_pauses"]
+    (mean,) = [m for m in doc["means"] if m["metric"] == "long_pauses_per_min"]
     assert (mean["before"], mean["after"], mean["verdict"]) == (0.67, 0.5, "same")
     out = run(furikaeri_home, "compare", "--sessions", "A", "B", "--lang", lang, lang="C.UTF-8")
-    (row,) = [line for line in out.splitlines() if line.startswith(text(lang, "metric_long_pauses") + " ")][:1]
+    (row,) = [line for line in out.splitlines() if line.startswith(text(lang, "metric_long_pauses_per_min") + " ")][:1]
     assert re.search(r"0\.7\D+0\.5\D+-0\.2 += " + re.escape(text(lang, "same")), row), row
 
 

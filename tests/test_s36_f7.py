@@ -65,7 +65,7 @@ def test_a_wish_to_talk_longer_stays_one(note):
 
 
 def test_something_else_made_longer_is_no_long_answer():
-    assert N.note_targets("語尾を長くした", "ja") == [] and N.note_targets("間を長くした", "ja") == [("long_pauses", None)]
+    assert N.note_targets("語尾を長くした", "ja") == [] and N.note_targets("間を長くした", "ja") == [("long_pauses_per_min", None)]
 
 
 @pytest.mark.parametrize("wrong, lang", [("長く話してしまった", None), ("20秒も長く話した", None),

@@ -98,9 +98,10 @@ def test_figures_the_report_does_not_judge_are_stored_blank():
     from furikaeri.store import metrics_from_analysis
 
     judged = metrics_from_analysis(_doc(pauses="high", fillers="good"))
-    assert (judged["long_pauses"], judged["fillers_per_min"]) == (3, 1.5)
+    assert (judged["long_pauses"], judged["long_pauses_per_min"], judged["fillers_per_min"]) == (3, 4.5, 1.5)
     noisy = metrics_from_analysis(_doc(pauses="n/a", fillers="good"))
-    assert (noisy["long_pauses"], noisy["longest_pause_s"], noisy["fillers_per_min"]) == (None, None, 1.5)
+    assert (noisy["long_pauses"], noisy["long_pauses_per_min"], noisy["longest_pause_s"], noisy["fillers_per_min"]) \
+        == (None, None, None, 1.5)
     doubt = metrics_from_analysis(_doc(pauses="good", fillers="n/a"))
     assert (doubt["fillers_per_min"], doubt["filler_count"], doubt["long_pauses"]) == (None, None, 3)
     short = metrics_from_analysis({**_doc(pauses="good", fillers="n/a"), "answer_s": 1.5})
@@ -163,10 +164,11 @@ def test_a_note_on_figures_left_unjudged_says_so_not_that_a_row_is_damaged(lang,
     from furikaeri.report import history as H
     from furikaeri.store import Answer, Note
 
-    before = {"answer_s": 100.0, "budget_s": 60.0, "wpm": 130.0, "long_pauses": None, "longest_pause_s": None}
+    before = {"answer_s": 100.0, "budget_s": 60.0, "wpm": 130.0, "long_pauses": None, "long_pauses_per_min": None,
+              "longest_pause_s": None}
     prev = Answer(1, 1, "", 1, "Q", None, "", None, "", lang, "base", {}, before,
                   Note(1, 1, "", "", "fewer long pauses" if lang == "en" else "長い間を減らす", "", ""))
-    fix = N.check_fix(prev, {**before, "long_pauses": 5, "longest_pause_s": 1.9}, lang)
+    fix = N.check_fix(prev, {**before, "long_pauses": 5, "long_pauses_per_min": 3.0, "longest_pause_s": 1.9}, lang)
     assert fix.verdict == "unknown" and fix.unjudged == fix.to_dict()["unjudged"] == "earlier", fix  # X #4: which
     out = Console(width=200, record=True)
     H.render_fix(out, fix, lang)
@@ -257,7 +259,8 @@ def test_an_answer_loaded_without_its_analysis_knows_its_unjudged_figures(tmp_pa
         clean = st.add_answer(sid, {**_doc(pauses="high", fillers="good"), "transcript": "x"})
         for full in (False, True):
             got = {i: st.answer(i, full=full).unjudged for i in (noisy, loud, clean)}
-            assert set(got[noisy]) == {"long_pauses", "longest_pause_s", "fillers_per_min", "filler_count"}, got
+            assert set(got[noisy]) == {"long_pauses", "long_pauses_per_min", "longest_pause_s", "fillers_per_min",
+                                       "filler_count"}, got
             assert "wpm" in got[loud] and got[clean] == (), got
         st.db.execute("UPDATE answers SET analysis_json = '{not json' WHERE id = ?", (noisy,))
         assert st.answer(noisy, full=False).unjudged == ()

@@ -65,7 +65,8 @@ def test_migrate_blank_in_memory_database_once():
     db = sqlite3.connect(":memory:", isolation_level=None)
     assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews",
                              "m003_repetitions_apart_from_fillers", "m004_coach_figures",
-                             "m005_numbers_never_reused", "m006_a_question_per_wording"]
+                             "m005_numbers_never_reused", "m006_a_question_per_wording",
+                             "m007_long_pauses_a_minute"]
     assert S.migrate(db) == []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables
@@ -467,7 +468,7 @@ def test_answers_stored_with_repetitions_among_fillers_are_read_with_them_apart(
         (a,) = st.answers(full=True)
         assert a.metrics["filler_count"] == 1 and a.metrics["fillers_per_min"] == 1.0
         assert a.metrics["repetitions"] == 2 and a.metrics["repetitions_per_min"] == 2.0
-        assert a.analysis["schema"] == 8
+        assert a.analysis["schema"] == 9
         assert [f["text"] for f in a.analysis["fillers"]] == ["um"]
         assert [r["text"] for r in a.analysis["repetitions"]] == ["I", "the"]
         assert a.analysis["stats"]["filler_count"] == 1 and a.analysis["stats"]["repetitions"] == 2

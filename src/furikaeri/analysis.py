@@ -27,7 +27,9 @@ from furikaeri.voice import Voice, VoiceWindow
 #: 5: ``sounds_like``, the language the answer was said in when it was heard in another one.
 #: 6: ``cut_short``, the file ended before its end.
 #: 7: ``other_languages``, stretches said in another language than the answer was heard in.
-SCHEMA = 8
+#: 8: ``room_untrusted``, a room too loud to trust the figures of.
+#: 9: ``stats.long_pauses_per_min``, the long pauses a minute of the answer.
+SCHEMA = 9
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,13 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         d["schema"] = 7
     if d["schema"] < 8:  # rated whatever the room (its warning said the room was loud)
         d.setdefault("room_untrusted", False)
+        d["schema"] = 8
+    if d["schema"] < 9:  # not kept then: the long pauses over the answer's minutes, as measured now
+        stats = dict(d.get("stats") or {})
+        if stats and "long_pauses_per_min" not in stats and isinstance(stats.get("long_pauses"), (int, float)):
+            minutes = (d.get("answer_s") or 0.0) / 60.0
+            stats["long_pauses_per_min"] = round(stats["long_pauses"] / minutes, 2) if minutes > 0 else 0.0
+            d["stats"] = stats
         d["schema"] = SCHEMA
     return d
 

@@ -35,7 +35,9 @@ repetitions
 pauses
     Silences >= 0.25 s between speech intervals inside the answer span, edges from the
     audio; short < 1 s, long >= 1 s, very long >= 3 s; placed ``sentence``, ``clause`` or
-    ``mid`` (:func:`find_pauses`); after a filler always ``mid``. A trailing "..." (「…」) is
+    ``mid`` (:func:`find_pauses`); after a filler always ``mid``. ``long_pauses_per_min``: the
+    long and very long ones a minute of the answer span (an answer's freezes over time are
+    judged on it, not on the count: a shorter answer with fewer long pauses can have more). A trailing "..." (「…」) is
     where Whisper heard the voice trail off: a pause after it is ``mid``, unless the words
     before it end a sentence themselves (a full stop, a polite final form: 頑張りました…).
 over budget
@@ -115,6 +117,7 @@ class Stats:
     hedges_per_100_words: float = 0.0
     pause_count: int = 0
     long_pauses: int = 0
+    long_pauses_per_min: float = 0.0
     very_long_pauses: int = 0
     sentence_pauses: int = 0
     clause_pauses: int = 0
@@ -421,6 +424,7 @@ def tally(found: Found, pauses, *, answer_s: float, content: str, doubtful, span
         hedges_per_100_words=round(100.0 * len(said_hedges) * rules.units_per_word / units, 2) if units else 0.0,
         pause_count=len(pauses),
         long_pauses=len(long_p),
+        long_pauses_per_min=round(len(long_p) / minutes, 2) if minutes else 0.0,
         very_long_pauses=sum(p.kind == "very_long" for p in pauses),
         sentence_pauses=sum(p.place == "sentence" for p in pauses),
         clause_pauses=sum(p.place == "clause" for p in pauses),

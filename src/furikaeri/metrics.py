@@ -78,7 +78,8 @@ def unit_key(name: str, lang: str, language: str | None) -> str:
 #: Japanese morae per second. Characters per minute are shown (the 就活 norm people know, and the
 #: person's usual pace) but not judged over time: how many there are depends on how many kanji
 #: Whisper writes, so a faster answer in morae can have fewer characters (a change of pace is
-#: judged on morae: ``judged_by``).
+#: judged on morae: ``judged_by``). Long pauses are tracked a minute, as fillers are: a count
+#: would make a shorter answer with more freezes a minute read better.
 METRICS: tuple[Metric, ...] = (
     Metric("answer_s", None, 3.0, 0),
     Metric("over_s", "lower", 3.0, 0),
@@ -87,7 +88,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("wpm", "band", 5.0, 0, "en", (norms.WPM.lo, norms.WPM.hi)),
     Metric("chars_per_min", None, 15.0, 0, "ja", judged_by="morae_per_s"),
     Metric("morae_per_s", "band", 0.3, 1, "ja", (norms.MORAE_PER_S.lo, norms.MORAE_PER_S.hi)),
-    Metric("long_pauses", "lower", 0.5, 0),
+    Metric("long_pauses_per_min", "lower", 0.5, 1),
     Metric("longest_pause_s", "lower", 0.5, 1),
     Metric("latency_s", "lower", 0.5, 1),
     # the coach layer: time to the point, hedging, vocal variety, time off pace
@@ -259,7 +260,7 @@ def _norm_test(name: str):
     tests = {
         "over_s": lambda v: over_as_shown(v) <= 0,  # within the budget
         "fillers_per_min": lambda v: as_shown(v, PER_DIGITS) <= norms.FILLERS_GOOD_PER_MIN,
-        "long_pauses": lambda v: v <= 0,  # the pauses verdict is "good" only without a long one
+        "long_pauses_per_min": lambda v: v <= 0,  # the pauses verdict is "good" only without a long one
         "longest_pause_s": lambda v: pause_kind(as_shown(v, PAUSE_DIGITS)) != "very_long",
         "opening_share": lambda v: share_as_shown(v) <= norms.OPENING_SHARE,
         "hedges_per_100_words": lambda v: as_shown(v, PER_DIGITS) <= norms.HEDGES_PER_100_HIGH,
@@ -282,6 +283,13 @@ def in_norm(name: str, value: float | None) -> bool:
     return value is not None and test is not None and bool(test(float(value)))
 
 
+def crossed(name: str, before: float | None, after: float | None) -> bool:
+    """Did figure ``name`` go from inside its norm to outside it, or back (:func:`in_norm`, as
+    shown), between ``before`` and ``after``?"""
+    return (before is not None and after is not None and has_norm(name)
+            and in_norm(name, before) != in_norm(name, after))
+
+
 def has_norm(name: str) -> bool:
     """Has figure ``name`` a norm :func:`in_norm` judges it by?"""
     return _norm_test(name) is not None
@@ -293,7 +301,7 @@ def has_norm(name: str) -> bool:
 _LIMITS: dict[str, tuple[int, float]] = {
     "over_s": (1, 0.0),
     "fillers_per_min": (1, norms.FILLERS_GOOD_PER_MIN),
-    "long_pauses": (1, 0.0),
+    "long_pauses_per_min": (1, 0.0),
     "longest_pause_s": (1, norms.VERY_LONG_PAUSE_S),
     "opening_share": (1, norms.OPENING_SHARE),
     "hedges_per_100_words": (1, norms.HEDGES_PER_100_HIGH),
@@ -358,9 +366,11 @@ def change(metric: Metric, before: float | None, after: float | None, *, want: s
     delta = round(after - before, 3)
     if metric.better is None and want is None:  # shown, not judged: never "same" one time, "–" the next
         return Change(metric.name, before, after, delta, "n/a")
-    # "no change" is judged on the change as shown (0.29 st shows as +0.3 and is a change)
+    # "no change" is judged on the change as shown (0.29 st shows as +0.3 and is a change); a move
+    # across the figure's norm is a change however small, as the two reports' verdicts differ
+    # (the longest pause 2.7 -> 3.1 s: a freeze now), and as a session's mean or a trend says it
     shown = round(after * metric.scale, metric.digits) - round(before * metric.scale, metric.digits)
-    if abs(shown) < metric.same * metric.scale - 1e-9:
+    if abs(shown) < metric.same * metric.scale - 1e-9 and not crossed(metric.name, before, after):
         return Change(metric.name, before, after, delta, "same")
     if want in ("lower", "higher"):
         good = delta < 0 if want == "lower" else delta > 0

@@ -292,7 +292,7 @@ _CUES: tuple[_Cue, ...] = (
          r"すぐ(?:に)?話(?![がはも]?(?:終わ|おわ))", fault=False),
     _cue("latency_s", None, r"\bfirst word|第一声|出だし|話し始め"),
     # silences: frozen, a pause (that is too long), 間が長い
-    _cue("long_pauses", None,
+    _cue("long_pauses_per_min", None,
          _PAUSE_LENGTH + r"|"
          r"\b(?:(?:long|longer|short|shorter|brief)\s+)?(?:paused|pausing|pauses?|silences?|gaps?)(?:\s+(?:\w+\s+){0,2}?too\s+long)?|"
          r"\bfroze|\bfreez\w*|\bblank(?:ed)?\b|\bstuck\b|\blost my (?:train|place|thread|words)|\bdead air|"
@@ -408,7 +408,7 @@ _PAUSE_FIRST = _cue(
     r"(?:答え|話し?始め|話す|回答す|口を開)る?前に(?:一呼吸|ひと呼吸|一拍|ひと息|一息|少し|間を|考え)",
     fault=False)
 #: The order a note's figures are listed in (``rate``: the language's pace figure).
-_ORDER = ("fillers_per_min", "repetitions_per_min", "opening_share", "over_s", "answer_s", "rate", "long_pauses",
+_ORDER = ("fillers_per_min", "repetitions_per_min", "opening_share", "over_s", "answer_s", "rate", "long_pauses_per_min",
           "latency_s", "monotone_share", "hedges_per_100_words")
 
 # A negation of the words a cue reads. In English it comes before them in their clause ("don't
@@ -758,7 +758,7 @@ def _overshot(metric: Metric, c: Change, want: str | None) -> bool:
 # --------------------------------------------------------------------------- counts and their jitter
 
 #: Per-minute figures that are a count over the answer's length, and the count behind each.
-COUNTED = {"fillers_per_min": "filler_count", "repetitions_per_min": "repetitions"}
+COUNTED = {"fillers_per_min": "filler_count", "repetitions_per_min": "repetitions", "long_pauses_per_min": "long_pauses"}
 #: How far two hearings of one recording differ in such a count (:data:`furikaeri.norms.COUNT_JITTER`):
 #: a filler is heard or missed one at a time, so a difference of one is the recogniser, not the speaker.
 COUNT_JITTER = norms.COUNT_JITTER

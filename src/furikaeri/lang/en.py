@@ -879,7 +879,7 @@ TEXT = {
                    'articulation_wpm,chars_per_min,morae_per_s,fillers_per_min,filler_count,repetitions_per_min,'
                    'repetitions,long_pauses,longest_pause_s,latency_s,word_count,pitch_spread_st,loudness_range_db,'
                    'monotone_share,hedges,hedges_per_100_words,opening_s,opening_share,off_pace_s,focus,note_wrong,'
-                   'note_why,note_next_time,audio_path,transcript,word_count_unit,hedges_per'),
+                   'note_why,note_next_time,audio_path,transcript,word_count_unit,hedges_per,long_pauses_per_min'),
     'csv_unit_en': 'words',
     'csv_unit_ja': 'morae',
     'csv_per': '{count} {unit}',
@@ -1127,6 +1127,7 @@ TEXT = {
     'metric_chars_per_min': 'pace',
     'metric_morae_per_s': 'morae/s',
     'metric_long_pauses': 'long pauses',
+    'metric_long_pauses_per_min': 'long pauses',
     'metric_latency_s': 'time to first word',
     'value_answer_s': '{value} s',
     'value_over_s': '{value} s',
@@ -1136,6 +1137,7 @@ TEXT = {
     'value_chars_per_min': '{value} chars/min',
     'value_morae_per_s': '{value} morae/s',
     'value_long_pauses': '{value}',
+    'value_long_pauses_per_min': '{value}/min',
     'value_latency_s': '{value} s',
     'over_by': '{over:g} s over',
     'fig_length': '{answer:.1f} s on a {budget:g} s budget ({tail})',

@@ -834,7 +834,7 @@ TEXT = {
                    '言い直し（回/分）,言い直し数,長い間の数,最長の間（秒）,話し始めまで（秒）,語数・拍数,声の抑揚（半音）,'
                    '声量の幅（dB）,単調な区間の割合（0〜1）,ぼかし表現の数,ぼかし表現（100語・300拍あたり）,結論まで（秒）,'
                    '結論まで（持ち時間比、0〜1）,話速が外れた時間（秒）,今回の重点,うまくいかなかった点,原因,次回やること,'
-                   '音声ファイル,文字起こし,語数・拍数の単位,ぼかし表現の単位'),
+                   '音声ファイル,文字起こし,語数・拍数の単位,ぼかし表現の単位,長い間（回/分）'),
     'csv_unit_en': '語',
     'csv_unit_ja': '拍',
     'csv_per': '{count}{unit}',
@@ -1081,6 +1081,7 @@ TEXT = {
     'metric_chars_per_min': '話速',
     'metric_morae_per_s': '話速（拍/秒）',
     'metric_long_pauses': '長い間',
+    'metric_long_pauses_per_min': '長い間',
     'metric_latency_s': '話し始めまで',
     'value_answer_s': '{value}秒',
     'value_over_s': '{value}秒',
@@ -1090,6 +1091,7 @@ TEXT = {
     'value_chars_per_min': '{value}字/分',
     'value_morae_per_s': '{value}拍/秒',
     'value_long_pauses': '{value}回',
+    'value_long_pauses_per_min': '{value}回/分',
     'value_latency_s': '{value}秒',
     'over_by': '{over:g}秒超過',
     'fig_length': '{answer:.1f}秒（持ち時間{budget:g}秒、{tail}）',

@@ -102,8 +102,10 @@ CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articula
 #: Japanese answer's 316 is morae, its 3.8 hedges per 300 morae. After the other columns, so a
 #: script reading those by place reads them as before.
 CSV_UNITS = ("word_count_unit", "hedges_per")
+#: Figures tracked since the columns above were set, after them for the same reason.
+CSV_LATER = ("long_pauses_per_min",)
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
-               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS)
+               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS, *CSV_LATER)
 
 
 def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
@@ -125,6 +127,7 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         row += [_focus_cell(a.get("focus"), words), _typed(note.get("wrong")), _typed(note.get("why")),
                 _typed(note.get("next_time")), _typed(a.get("audio_path")),
                 _typed(readable(a.get("transcript") or "", a.get("language"))), *_units(a.get("language"), words)]
+        row += [_cell(figures.get(c), c) for c in CSV_LATER]
         w.writerow(row)
     return buf.getvalue()
 
