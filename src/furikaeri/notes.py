@@ -371,7 +371,11 @@ _CUES: tuple[_Cue, ...] = (
          r"たぶん|多分|かもしれ|と思います|かなと|一応|言い切|断定|自信"),
     _cue("repetitions_per_min", None,
          r"\brepetitions?|\brepeat(?:ed|ing|s)?\s+(?:myself|(?:the\s+)?(?:same\s+)?(?:words?|phrases?))|\brestart(?:ed|ing|s)?\b|"
-         r"\bfalse starts?|\bstutter\w*|\bstammer\w*|言い直|繰り返|同じ言葉"),
+         r"\bfalse starts?|\bstutter\w*|\bstammer\w*|\bstumbl(?:e|ed|es|ing)\s+(?:over|on)\s+(?:my\s+|the\s+|some\s+)?words|"
+         r"\btripp?(?:ed|ing|s)?\s+over\s+(?:my\s+|the\s+)?words|\btongue[- ]tied|言い直|繰り返|同じ言葉|"
+         # 噛む: stumbling over one's words (not 噛み砕く "put simply", 噛み締める, 噛み合う "mesh")
+         r"噛(?:ん[でだじ]|ま(?:ない|ず|なかっ|ないよう)|み(?:まく|そう|まし|がち)|む(?![\u4e00-\u9fff]))|"
+         r"(?<!子)ども(?:っ[たてち]|る|り)"),
     # fillers: sounds that are nothing else (um, えー), and words that are also ordinary words
     # ("like", "I mean", なんか, まあ) only where the note talks about them as words
     _cue("fillers_per_min", None,

@@ -474,7 +474,10 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     questions: the usual is the person's, not the question's); the answer judged is never part
     of the usual it is judged against. An answer too short for a rate
     (:func:`furikaeri.metrics.judged_value`) is neither. How far the latest is from the usual
-    is reckoned from the two as shown (:func:`pace_vs_usual`): 3.7 against 2.9 拍/秒 is +28 %."""
+    is reckoned from the two as shown (:func:`pace_vs_usual`): 3.7 against 2.9 拍/秒 is +28 %.
+    ``now``: the latest shown is the newest answer in the language, so the usual is today's;
+    else it is the usual as it was before that answer, and views say so (QA s40 Z5 #8: two
+    "usual pace" figures in one ``progress``)."""
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         name = get_rules(lang).pace_key
@@ -490,8 +493,11 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
         counted = min(coach.USUAL_OF_LAST, sum(judged_value(m, name) is not None for m in earlier))
         last_v = latest.metrics[name]
         rel = pace_vs_usual(last_v, med, name)  # from the two as shown, as the remark after an answer
+        newest = next((a for a in reversed(answers) if a.language == lang and judged_value(a.metrics, name)), None)
         out[lang] = {"metric": name, "median": round(med, 1), "answers": counted, "latest": last_v,
-                     "latest_answer_id": latest.id, "latest_vs_usual": round(rel, 3) if rel is not None else None}
+                     "latest_answer_id": latest.id, "latest_vs_usual": round(rel, 3) if rel is not None else None,
+                     # the usual now, or as it was before an older answer (one question's latest)
+                     "now": newest is latest}
     return out or None
 
 

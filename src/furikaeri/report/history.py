@@ -499,9 +499,20 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             else _held(c, lang) if fix.held(i) \
             else Text("= " + t("same_over_limit", lang), style=_VERDICT_STYLE["same"]) \
             if c.verdict == "same" and _over_limit(c, fix) \
+            else Text("▼ " + t("against_note_in_band", lang), style=_VERDICT_STYLE["worse"]) \
+            if _against_in_band(c) \
             else _verdict(c, lang, by_band=False, fix=fix)  # a rate of an answer too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+
+
+def _against_in_band(c: Change) -> bool:
+    """A figure judged by a band that a note asked to move and that moved the other way, inside
+    the band at both ends ("maybe too fast": 5.6, then 6.0 拍/秒, band 5.3-8): said as against the
+    note and still in range, never a bare "worse" beside compare's "in range" (QA s40 Z5 #5)."""
+    m = METRIC_BY_NAME.get(c.metric)
+    return (c.verdict == "worse" and m is not None and m.better == "band"
+            and in_norm(c.metric, c.before) and in_norm(c.metric, c.after))
 
 
 def _held(c: Change, lang: str) -> Text:
@@ -1290,9 +1301,12 @@ def _render_usual(console: Console, prog: Progress, lang: str, *, each_own: bool
             continue
         pl = code if each_own and code in LANGUAGES else lang
         rel = p.get("latest_vs_usual")
-        extra = t("usual_pace_latest", pl, pct=f"{rel:+.0%}") if rel is not None else ""
+        then = p.get("now") is False  # the usual before one question's latest answer, not today's
+        extra = "" if rel is None else t("usual_pace_answer" if then else "usual_pace_latest", pl,
+                                         pct=f"{rel:+.0%}", id=p.get("latest_answer_id"))
         which = _bracketed(language_name(code, pl), pl) if several or len(paces) > 1 or pl != code else ""
-        _say(console, f"[dim]{t('usual_pace', pl)}{which}: {fmt_value(p['metric'], p['median'], pl, language=code)}{extra}[/dim]")
+        label = t("usual_pace_before", pl, id=p.get("latest_answer_id")) if then else t("usual_pace", pl)
+        _say(console, f"[dim]{label}{which}: {fmt_value(p['metric'], p['median'], pl, language=code)}{extra}[/dim]")
     for w in prog.warnings if only is None or only is False else ():
         if w.kind == "zero_fillers":
             console.print(f"[yellow]{t('zero_fillers', lang, n=w.count)}[/yellow]")

@@ -1,0 +1,85 @@
+"""Session 41, notes (QA s40 Z5 #7): a stumble over words (「噛まないように」, "stumbled over my
+words") is read as the repetitions it leaves; words that only look alike are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from furikaeri import notes as N
+
+
+@pytest.mark.parametrize("note, lang", [
+    ("噛まないように", "ja"), ("緊張して噛んだ", "ja"), ("噛みまくった", "ja"), ("噛まずに話す", "ja"),
+    ("何度も噛んじゃった", "ja"), ("どもってしまった", "ja"), ("I stumbled over my words", "en"),
+    ("tongue-tied at the start", "en"), ("kept tripping over my words", "en")])
+def test_a_stumble_is_the_repetitions_it_leaves(note, lang):
+    assert N.note_targets(note, lang) == [("repetitions_per_min", None)]
+
+
+@pytest.mark.parametrize("note", ["話が噛み合わなかった", "言葉を噛み締める", "子どもっぽい話し方"])
+def test_words_that_only_look_like_a_stumble_name_no_figure(note):
+    assert N.note_targets(note, "ja") == []
+
+
+def test_explaining_simply_is_no_stumble():
+    assert ("repetitions_per_min", None) not in N.note_targets("結論を噛み砕いて説明する", "ja")
+
+
+# --------------------------------------------------------------------------- QA s40 Z5 #8
+
+
+def test_one_questions_usual_pace_says_it_is_the_usual_before_its_latest_answer(furikaeri_home):
+    """`progress` said 「あなたのふだんの話速: 3.1拍/秒」 and `progress -q` 「あなたのふだんの話速: 3.5拍/秒」:
+    the second is the usual before that question's latest answer, and now says so."""
+    from test_compare_notes import make_analysis, run, save
+
+    from furikaeri.lang import text
+
+    for i, (question, rate) in enumerate((("Q1?", 130.0), ("Q1?", 140.0), ("Q2?", 150.0), ("Q1?", 145.0),
+                                          ("Q2?", 120.0), ("Q2?", 110.0), ("Q2?", 100.0))):
+        save(furikaeri_home, make_analysis(rate=rate, question=question), session="s", minutes=i)
+    home = ["--home", str(furikaeri_home)]
+    for lang in ("en", "ja"):
+        overall = flat_out(run(*home, "progress", "--lang", lang).output)
+        one = flat_out(run(*home, "progress", "-q", "Q1?", "--lang", lang).output)
+        assert text(lang, "usual_pace") in overall and text(lang, "usual_pace_before", id=4) not in overall
+        assert text(lang, "usual_pace_before", id=4) in one and text(lang, "usual_pace_answer", id=4, pct="+4%") in one, one
+    import json
+
+    doc = json.loads(run(*home, "progress", "-q", "Q1?", "--json").output)
+    assert doc["usual_pace"]["en"]["now"] is False and doc["usual_pace"]["en"]["latest_answer_id"] == 4
+    assert json.loads(run(*home, "progress", "--json").output)["usual_pace"]["en"]["now"] is True
+
+
+def flat_out(s: str) -> str:
+    return " ".join(s.split())
+
+
+# --------------------------------------------------------------------------- QA s40 Z5 #5
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_pace_moved_against_the_note_inside_the_range_says_both(lang):
+    """「早口だったかも」, then 5.6 -> 6.0 拍/秒 (band 5.3-8): the check said a bare 悪化 beside
+    compare's 「目安内」."""
+    from rich.console import Console
+
+    from furikaeri.lang import text
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    def answer(pace):
+        return {"answer_s": 55.0, "budget_s": 60.0, "morae_per_s": pace, "chars_per_min": pace * 45}
+
+    prev = Answer(1, 1, "s", 1, "Q", None, "2026-12-06T09:00:00+00:00", None, "", "ja", "base", {}, answer(5.6),
+                  Note(1, 1, "", "", "早口だったかも", "", ""))
+    fix = N.check_fix(prev, answer(6.0), "ja")
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("morae_per_s", "worse")]
+    out = Console(width=120, record=True)
+    H.render_fix(out, fix, lang, language="ja")
+    said = out.export_text()
+    assert text(lang, "against_note_in_band") in said, said
+    fix = N.check_fix(prev, answer(8.6), "ja")  # out of the range now: a plain worse
+    out = Console(width=120, record=True)
+    H.render_fix(out, fix, lang, language="ja")
+    assert text(lang, "against_note_in_band") not in out.export_text()
