@@ -237,6 +237,18 @@ _COPULA_QUESTION = re.compile(r"(?:な[のん](?:です|でしょう)?|[のん](
 _LABEL_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 
 
+#: The standard 就活 questions said in other words, as :func:`asked_about` leaves them, each with
+#: the words of the built-in set's question (ja-basic): a company file's or a logged interview's
+#: 「志望動機を教えてください」 is the set's 「当社の志望動機を教えてください。」, and 「学生時代に頑張った
+#: ことは何ですか」 its 「学生時代に力を入れたこと…」 (QA s40 Z5 #9). Only these whole phrasings:
+#: 「当社の強み」 is no 「強み」 (the company's, not yours).
+_SAME_THING = (
+    (re.compile(r"(?:(?:当社|弊社|御社|貴社|わが社|我が社)(?:への|の))?(?:志望動機|志望理由|志望した理由)"), "志望動機"),
+    (re.compile(r"(?:学生時代|大学時代|学生生活)(?:に|で)(?:一番|最も|いちばん|特に)?(?:頑張った|がんばった|力を入れた|"
+                r"力を入れてきた|打ち込んだ|力を注いだ|注力した|熱中した|取り組んだ)こと|ガクチカ"), "学生時代に力を入れたこと"),
+)
+
+
 def asked_about(text: str) -> str:
     """What a question asks about, as questions are told apart (:func:`same_question`): its
     :func:`folded` words without a Japanese request form around them (:data:`_REQUEST`), so
@@ -245,10 +257,14 @@ def asked_about(text: str) -> str:
     (強み, 弱み, 志望動機) still tells two questions apart. A short label in brackets at the end
     (the set's 「最後に何か質問はありますか。（逆質問）」) names the kind, not what is asked: the
     interview logged as 「最後に何か質問はありますか」 asked that question (QA s35 V2 #1); so is a
-    copula's ending (:data:`_COPULA_QUESTION`: 「なぜ商社なのか」 and 「なぜ商社なのですか」 are one)."""
+    copula's ending (:data:`_COPULA_QUESTION`: 「なぜ商社なのか」 and 「なぜ商社なのですか」 are one);
+    and so is a standard question in other words (:data:`_SAME_THING`)."""
     words = folded(_LABEL_AT_END.sub("", text) or text)
     bare = _REQUEST.sub("", words)
     bare = _COPULA_QUESTION.sub("", bare) or bare
+    for phrasing, thing in _SAME_THING:  # the whole of it, said in other words
+        if phrasing.fullmatch(bare):
+            return thing
     return bare if bare else words
 
 
