@@ -1,7 +1,8 @@
-"""Session 41 (QA s40 Z5 #1): freezes are judged over time on the long pauses a minute, not on
-their count. A student who wrote 「詰まらずに話す」 was told "long pauses 14 -> 13, better" for an
-answer 18 s shorter with more long pauses a minute (9.7 -> 11.4), more silence and a new 3.1-s
-freeze."""
+"""Session 41 (QA s40 Z5 #1): freezes are judged over time on the long pauses a minute, where
+their count moved the same way. A student who wrote 「詰まらずに話す」 was told "long pauses
+14 -> 13, better" for an answer 18 s shorter with more long pauses a minute (9.7 -> 11.4), more
+silence and a new 3.1-s freeze; on the rate alone, 11 and 11 long pauses over 81 s and 93 s
+(8.1 -> 7.1 a minute) read "better" (QA s41 A1 #1)."""
 
 from __future__ import annotations
 
@@ -32,11 +33,15 @@ def _answer(metrics: dict, note: str, lang: str = "ja") -> Answer:
                                         ("I froze twice", "en"), ("fewer long pauses", "en")])
 def test_a_note_on_freezing_is_checked_on_the_pauses_a_minute(note, lang):
     prev = _answer(_figures(14, 86.9), note, lang)
-    fix = N.check_fix(prev, _figures(13, 68.7), lang)  # fewer pauses, more of them a minute
-    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "worse")], fix
-    assert fix.verdict == "worse"
+    fix = N.check_fix(prev, _figures(13, 68.7), lang)  # fewer pauses, more of them a minute: no telling
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "same")], fix
+    assert fix.verdict != "better"
     fix = N.check_fix(prev, _figures(10, 86.0), lang)  # fewer over the same length
     assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "better")], fix
+    fix = N.check_fix(prev, _figures(17, 80.0), lang)  # more, and more a minute
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "worse")], fix
+    fix = N.check_fix(_answer(_figures(11, 81.4), note, lang), _figures(11, 92.7), lang)  # as many, in a longer answer
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "same")], fix
 
 
 def test_one_long_pause_more_or_less_is_the_recogniser_not_the_speaker():
@@ -49,7 +54,26 @@ def test_compare_judges_the_rate_and_shows_no_count_row():
     names = [c.metric for c in M.compare_metrics(_figures(14, 86.9), _figures(13, 68.7), "ja")]
     assert "long_pauses_per_min" in names and "long_pauses" not in names
     (c,) = [c for c in M.compare_metrics(_figures(14, 86.9), _figures(13, 68.7), "ja") if c.metric == PER_MIN.name]
-    assert (c.before, c.after, c.verdict) == (9.67, 11.35, "worse")
+    assert (c.before, c.after, c.verdict) == (9.67, 11.35, "worse")  # the rate's own, before its count is asked
+    assert N.settle_counts(c, _figures(14, 86.9), _figures(13, 68.7)).verdict == "same"
+
+
+def test_compare_and_progress_tell_a_change_only_where_count_and_rate_agree(furikaeri_home):
+    from test_compare_notes import make_analysis, run, save
+
+    for i, (pauses, length) in enumerate(((11, 81.4), (11, 92.7), (16, 92.7))):
+        save(furikaeri_home, make_analysis(long_pauses=pauses, answer_s=length, question="Q?"), session=f"s{i}", minutes=i)
+    home = ["--home", str(furikaeri_home)]
+
+    def verdict(*args):
+        doc = json.loads(run(*home, *args, "--json").output)
+        rows = doc["changes"] if "changes" in doc else doc["means"] if "means" in doc else \
+            [s["trend"] for s in doc["questions"][0]["series"]]
+        return next(c["verdict"] for c in rows if c.get("metric", "long_pauses_per_min") == "long_pauses_per_min")
+
+    assert verdict("compare", "1", "2") == "same"  # 8.1 -> 7.1 a minute, 11 and 11
+    assert verdict("compare", "2", "3") == "worse"  # 11 -> 16 over the same length
+    assert verdict("compare", "--sessions", "s0", "s1") == "same"
     assert PER_MIN.with_unit("11.4", "ja") == "11.4回/分" and PER_MIN.with_unit("11.4", "en") == "11.4/min"
 
 
@@ -103,3 +127,15 @@ def test_the_longest_pause_crossing_the_freeze_line_is_a_change_in_every_view():
                                          {"longest_pause_s": 3.1, "answer_s": 68.7, "budget_s": 60.0}, "ja")
             if c.metric == "longest_pause_s"]
     assert c.verdict == "worse"
+
+
+def test_a_trend_of_long_pauses_asks_the_count_too():
+    from furikaeri.progress import series
+
+    def answers(*ends):
+        return [Answer(i + 1, 1, "s", 1, "Q", None, f"2026-12-06T09:0{i}:00+00:00", None, "", "ja", "base", {},
+                       _figures(p, s)) for i, (p, s) in enumerate(ends)]
+
+    assert series(PER_MIN, answers((11, 81.4), (11, 92.7))).trend.verdict == "same"
+    assert series(PER_MIN, answers((11, 81.4), (16, 81.4))).trend.verdict == "worse"
+    assert series(PER_MIN, answers((16, 81.4), (8, 81.4))).trend.verdict == "better"

@@ -11,14 +11,17 @@ from furikaeri import notes as N
 @pytest.mark.parametrize("note, lang", [
     ("噛まないように", "ja"), ("緊張して噛んだ", "ja"), ("噛みまくった", "ja"), ("噛まずに話す", "ja"),
     ("何度も噛んじゃった", "ja"), ("どもってしまった", "ja"), ("I stumbled over my words", "en"),
-    ("tongue-tied at the start", "en"), ("kept tripping over my words", "en")])
+    ("tongue-tied at the start", "en"), ("kept tripping over my words", "en"), ("かまないように", "ja"),
+    ("かまずに話す", "ja"), ("かんでしまった", "ja"), ("つっかえた", "ja"), ("言葉につっかえないように", "ja"),
+    ("don't stumble", "en"), ("I stumbled", "en"), ("I kept correcting myself", "en")])
 def test_a_stumble_is_the_repetitions_it_leaves(note, lang):
     assert N.note_targets(note, lang) == [("repetitions_per_min", None)]
 
 
-@pytest.mark.parametrize("note", ["話が噛み合わなかった", "言葉を噛み締める", "子どもっぽい話し方"])
-def test_words_that_only_look_like_a_stumble_name_no_figure(note):
-    assert N.note_targets(note, "ja") == []
+@pytest.mark.parametrize("note, lang", [("話が噛み合わなかった", "ja"), ("言葉を噛み締める", "ja"), ("子どもっぽい話し方", "ja"),
+                                        ("質問をかみ砕く", "ja"), ("the stumbling block was the intro", "en")])
+def test_words_that_only_look_like_a_stumble_name_no_figure(note, lang):
+    assert N.note_targets(note, lang) == []
 
 
 def test_explaining_simply_is_no_stumble():
@@ -79,7 +82,31 @@ def test_a_pace_moved_against_the_note_inside_the_range_says_both(lang):
     H.render_fix(out, fix, lang, language="ja")
     said = out.export_text()
     assert text(lang, "against_note_in_band") in said, said
+    assert text(lang, "fix_worse_in_band") in said and text(lang, "fix_worse") not in said, said
     fix = N.check_fix(prev, answer(8.6), "ja")  # out of the range now: a plain worse
     out = Console(width=120, record=True)
     H.render_fix(out, fix, lang, language="ja")
-    assert text(lang, "against_note_in_band") not in out.export_text()
+    said = out.export_text()
+    assert text(lang, "against_note_in_band") not in said and text(lang, "fix_worse") in said, said
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_notes_figure_past_its_limit_says_it_left_the_range_as_compare_does(lang):
+    """QA s41 A1 #5: compare's table said "worse, left the range" for 4.7 -> 5.1 s to the first
+    word, the note's check under it a bare "worse"."""
+    from rich.console import Console
+
+    from furikaeri.lang import text
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    def answer(latency):
+        return {"answer_s": 40.0, "budget_s": 60.0, "latency_s": latency}
+
+    prev = Answer(1, 1, "s", 1, "Q", None, "2026-12-06T09:00:00+00:00", None, "", "en", "base", {}, answer(4.7),
+                  Note(1, 1, "", "", "start answering sooner", "", ""))
+    fix = N.check_fix(prev, answer(5.1), "en")
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("latency_s", "worse")]
+    out = Console(width=120, record=True)
+    H.render_fix(out, fix, lang, language="en")
+    assert text(lang, "left_limit") in out.export_text()

@@ -34,3 +34,45 @@ def test_a_company_question_in_other_words_joins_the_builtin_questions_attempts(
         company = st.question_for("さくら商事:asked1", "学生時代に頑張ったことは何ですか", language="ja", budget_s=None,
                                  set_name="さくら商事")
         assert company == builtin
+
+
+# --------------------------------------------------------------------------- QA s40 Z5 #6
+
+
+def _doubtful(level="ok"):
+    """An answer whose fillers a minute its report judged as a lower bound (8 in 96 s, 2 more
+    sounds in doubt would change the verdict): stored blank."""
+    return {"schema": 9, "answer_s": 96.0, "budget_s": 60.0, "language": "ja", "rate": {"morae_per_s": 6.0},
+            "transcript": "x", "words": [],
+            "stats": {"filler_count": 8, "fillers_per_min": 5.0, "fillers_unconfirmed": 2, "long_pauses": 1},
+            "verdicts": {"fillers": {"level": level, "norm": ""}}}
+
+
+def test_history_shows_a_lower_bound_where_the_report_judged_one(tmp_path):
+    """`history` showed フィラー/分 「–」 and "not judged" for an answer whose report said
+    「5.0回/分 まずまず（これより多い可能性…）」."""
+    import json
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+    from furikaeri.store import lower_bounds
+
+    assert lower_bounds(_doubtful()) == {"fillers_per_min": 5.0, "filler_count": 8}
+    assert lower_bounds(_doubtful("n/a")) == {}  # not judged at all: no bound to show
+    assert lower_bounds({**_doubtful(), "stats": {**_doubtful()["stats"], "fillers_unconfirmed": 0}}) == {}
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        aid = st.add_answer(sid, _doubtful())
+        for full in (False, True):
+            a = st.answer(aid, full=full)
+            assert a.metrics["fillers_per_min"] is None and a.floors == {"fillers_per_min": 5.0, "filler_count": 8}
+    for lang in ("en", "ja"):
+        out = CliRunner().invoke(cli, ["--home", str(home), "history", "--lang", lang], env={"COLUMNS": "100"}).output
+        assert "5.0+" in out, out
+        assert "".join(text(lang, "history_floor_note", answers=f"#{aid}").split()) in "".join(out.split()), out
+        assert text(lang, "history_blank_note", answers=f"#{aid}", id=aid, cli="furikaeri").split("(")[0] not in out
+    doc = json.loads(CliRunner().invoke(cli, ["--home", str(home), "history", "--json"]).output)
+    assert doc[0]["answers"][0]["floors"] == {"fillers_per_min": 5.0, "filler_count": 8}

@@ -19,8 +19,8 @@ from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
     documented_value, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
     too_short
-from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, note_change, note_text, settle_counts, thinned, \
-    within_jitter
+from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, note_change, note_text, \
+    settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
 
@@ -124,7 +124,8 @@ def _trend_between(metric: Metric, first: Sequence[Point], last: Sequence[Point]
         found = norm_change(found, statistics.median(far[0]), statistics.median(far[1]))
     if metric.name in COUNTED and found.verdict in ("better", "worse"):
         by_id = {x.id: x.metrics for x in answers}
-        if _within_jitter(found, [by_id[p.answer_id] for p in first], [by_id[p.answer_id] for p in last]):
+        ends = [by_id[p.answer_id] for p in first], [by_id[p.answer_id] for p in last]
+        if _within_jitter(found, *ends) or count_disagrees(metric.name, *ends):
             found = replace(found, verdict="same", by_answers=False)
     return found
 

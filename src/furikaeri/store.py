@@ -715,6 +715,8 @@ class Answer:
     #: The figures its report did not judge, stored blank (:func:`unjudged_figures`), read even
     #: where the analysis is not loaded: a view's "–" says why (QA s38 W #7).
     unjudged: tuple[str, ...] = field(default=(), repr=False)
+    #: Of those, the ones its report judged as a lower bound, with the bound (:func:`lower_bounds`).
+    floors: dict[str, float | int] = field(default_factory=dict, repr=False)
 
     @property
     def has_figures(self) -> bool:
@@ -739,6 +741,8 @@ class Answer:
             "transcript": self.transcript,
             "note": self.note.to_dict() if self.note else None,
         }
+        if self.floors:  # a figure stored blank, judged as at least this by its report
+            d["floors"] = dict(self.floors)
         if full:
             d["analysis"] = self.analysis
         return d
@@ -845,6 +849,21 @@ def _per_min(count: Any, answer_s: float | None) -> float | None:
 #: noisy room (they read long), fillers a minute where the sounds in doubt would change it.
 UNJUDGED = {"pauses": ("long_pauses", "long_pauses_per_min", "longest_pause_s"),
             "fillers": ("fillers_per_min", "filler_count")}
+
+
+def lower_bounds(d: dict[str, Any]) -> dict[str, float | int]:
+    """The figures of analysis ``d`` (a dict) stored blank though its report judged them as a
+    lower bound (fillers a minute where more filler-like sounds were left in doubt: "fair, or
+    worse"), each with that bound: history shows "5.0+" where it showed "–" beside a report that
+    said まずまず (QA s40 Z5 #6). Empty where a figure is blank for another reason (a noisy room,
+    another language) or not blank."""
+    blank = unjudged_figures(d)
+    verdict = ((d.get("verdicts") or {}).get("fillers") or {}).get("level")
+    stats = d.get("stats") or {}
+    if d.get("room_untrusted") or "fillers_per_min" not in blank or verdict in (None, "n/a") \
+            or _num(stats.get("fillers_per_min")) is None:
+        return {}
+    return {"fillers_per_min": float(stats["fillers_per_min"]), "filler_count": _int(stats.get("filler_count")) or 0}
 
 
 def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
@@ -2260,7 +2279,17 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         listed, order = _json_list(r["fillers_json"]), r["opening_order"]
     return dataclasses.replace(answer, fillers=filler_texts(listed),
                                opening_order=order if order in ("point_first", "story_first") else None,
-                               unjudged=_unjudged_of(answer.analysis if full else r["unjudged_json"]))
+                               unjudged=_unjudged_of(answer.analysis if full else r["unjudged_json"]),
+                               floors=_floors_of(answer.analysis if full else r["unjudged_json"]))
+
+
+def _floors_of(analysis: dict[str, Any] | str | None) -> dict[str, float | int]:
+    """:func:`lower_bounds` of an analysis, or of the JSON of its parts it reads; {} for none."""
+    try:
+        d = json.loads(analysis) if isinstance(analysis, str) else analysis
+        return lower_bounds(d) if isinstance(d, dict) else {}
+    except (TypeError, ValueError, AttributeError):
+        return {}
 
 
 def _unjudged_of(analysis: dict[str, Any] | str | None) -> tuple[str, ...]:

@@ -472,6 +472,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_unknown_none"
     elif fix.verdict == "unknown" and all(getattr(c, "before", 0) is None for c in fix.changes):
         key = "fix_unreadable"  # the earlier attempt's figures cannot be read (a damaged row)
+    elif fix.verdict == "worse" and all(_against_in_band(c) for c in fix.changes if c.verdict == "worse"):
+        key, style = "fix_worse_in_band", "yellow"  # moved against the note, still in range (QA s41 A1 #4)
     elif fix.verdict == "same" and len(fix.changes) == 1 and _over_limit(fix.changes[0], fix):
         key = "fix_same_over_limit"  # 20 s, then 20 s on "keep it under 15 seconds": not kept, and says so
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
@@ -501,9 +503,22 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             if c.verdict == "same" and _over_limit(c, fix) \
             else Text("▼ " + t("against_note_in_band", lang), style=_VERDICT_STYLE["worse"]) \
             if _against_in_band(c) \
-            else _verdict(c, lang, by_band=False, fix=fix)  # a rate of an answer too short for it: no telling
+            else _limit_verdict(c, lang) or _verdict(c, lang, by_band=False, fix=fix)  # too short for it: no telling
         _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+
+
+def _limit_verdict(c: Change, lang: str) -> Text | None:
+    """A note's figure judged by a limit that crossed it (:func:`_crossed_limit`: the time to the
+    first word past a freeze, the longest pause past 3 s), said as compare's table says it
+    ("worse, left the range"), not a bare "worse" under it (QA s41 A1 #5); else None."""
+    m = METRIC_BY_NAME.get(c.metric)
+    if m is None or m.better not in ("lower", "higher") or not has_norm(c.metric) or c.verdict not in ("better", "worse"):
+        return None
+    word = _crossed_limit(c, c.after, lang)
+    if word is None:
+        return None
+    return Text(("▲ " if c.verdict == "better" else "▼ ") + word, style=_VERDICT_STYLE[c.verdict])
 
 
 def _against_in_band(c: Change) -> bool:
@@ -669,6 +684,10 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
     if any(_cut_off(a) for s in sessions for a in s["answers"]):
         _indented(console, 0, Text(t("history_cut_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
                   Text(CUT_MARK, style="dim"))
+    floored = [a["id"] for s in sessions for a in s["answers"] if _floor(a) is not None]
+    if floored:  # "5.0+": what the report said of it, a lower bound
+        _indented(console, 0, Text(t("history_floor_note", everyone, answers=_answer_list(floored, everyone)),
+                                   style="dim"), Text(FLOOR_MARK, style="dim"))
     blank = [a["id"] for s in sessions for a in s["answers"] if _rates_blank(a)]
     if blank:  # W #7 (s39): a rate "–" with no reason
         _indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli,
@@ -683,6 +702,19 @@ def _answer_list(ids: Sequence[int], lang: str) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+#: After a figure its report judged as a lower bound (:func:`furikaeri.store.lower_bounds`): "5.0+".
+FLOOR_MARK = "+"
+
+
+def _floor(a: dict[str, Any]) -> float | None:
+    """The lower bound of answer ``a``'s fillers a minute, stored blank (as history lists it),
+    where its report judged it as one ("fair, or worse": sounds in doubt); else None."""
+    if (a.get("metrics") or {}).get("fillers_per_min") is not None:
+        return None
+    value = (a.get("floors") or {}).get("fillers_per_min")
+    return float(value) if isinstance(value, (int, float)) else None
+
+
 def _rates_blank(a: dict[str, Any]) -> bool:
     """Does answer ``a`` (as history lists it) show "–" for its fillers or pace though it is
     long enough for rates: a figure its report did not judge (a noisy room, sounds in doubt, an
@@ -690,7 +722,8 @@ def _rates_blank(a: dict[str, Any]) -> bool:
     m = a.get("metrics") or {}
     if m.get("answer_s") is None or _too_short(a):
         return False
-    return m.get("fillers_per_min") is None or m.get(get_rules(a.get("language") or "").pace_key) is None
+    return (m.get("fillers_per_min") is None and _floor(a) is None) \
+        or m.get(get_rules(a.get("language") or "").pace_key) is None
 
 
 #: The mark beside the rates of an answer far too short for its budget (:func:`_too_short`).
@@ -803,6 +836,7 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
     heads = ["#", t("when", lang), t("col_question", lang), t("col_length", lang), t("col_fillers", lang), pace_head]
     cells = []
     marked, cut = any(_too_short(a) for a in answers), any(_cut_off(a) for a in answers)
+    floored = any(_floor(a) is not None for a in answers)
     for a in answers:
         m = a["metrics"]
         # the figures stay in line under the marks; an answer the recording cut is marked so, not short
@@ -813,8 +847,10 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
             length += f"/{m['budget_s']:g}"
         length += CUT_MARK if _cut_off(a) else " " if cut else ""
         rate = get_rules(a.get("language") or "").pace_key
-        cells.append([str(a["id"]), _when(a["created_at"])[5:], length,
-                      fmt_value("fillers_per_min", m.get("fillers_per_min"), lang, language=language, unit=False) + mark,
+        floor = _floor(a)
+        fillers = fmt_value("fillers_per_min", m.get("fillers_per_min") if floor is None else floor, lang,
+                            language=language, unit=False) + (FLOOR_MARK if floor is not None else " " if floored else "")
+        cells.append([str(a["id"]), _when(a["created_at"])[5:], length, fillers + mark,
                       fmt_value(rate, m.get(rate), lang, language=language, unit=one_pace is None) + mark])
     return heads, cells
 
