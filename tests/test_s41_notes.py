@@ -61,32 +61,36 @@ def flat_out(s: str) -> str:
 # --------------------------------------------------------------------------- QA s40 Z5 #5
 
 
+def _checked(note: str, language: str, before: dict, after: dict, lang: str):
+    """The check of ``note`` (on an answer with figures ``before``) against ``after``, and the
+    check as the views print it in ``lang``."""
+    from rich.console import Console
+
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    prev = Answer(1, 1, "s", 1, "Q", None, "2026-12-06T09:00:00+00:00", None, "", language, "base", {}, before,
+                  Note(1, 1, "", "", note, "", ""))
+    fix = N.check_fix(prev, after, language)
+    out = Console(width=120, record=True)
+    H.render_fix(out, fix, lang, language=language)
+    return fix, out.export_text()
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_pace_moved_against_the_note_inside_the_range_says_both(lang):
     """「早口だったかも」, then 5.6 -> 6.0 拍/秒 (band 5.3-8): the check said a bare 悪化 beside
     compare's 「目安内」."""
-    from rich.console import Console
-
     from furikaeri.lang import text
-    from furikaeri.report import history as H
-    from furikaeri.store import Answer, Note
 
     def answer(pace):
         return {"answer_s": 55.0, "budget_s": 60.0, "morae_per_s": pace, "chars_per_min": pace * 45}
 
-    prev = Answer(1, 1, "s", 1, "Q", None, "2026-12-06T09:00:00+00:00", None, "", "ja", "base", {}, answer(5.6),
-                  Note(1, 1, "", "", "早口だったかも", "", ""))
-    fix = N.check_fix(prev, answer(6.0), "ja")
+    fix, said = _checked("早口だったかも", "ja", answer(5.6), answer(6.0), lang)
     assert [(c.metric, c.verdict) for c in fix.changes] == [("morae_per_s", "worse")]
-    out = Console(width=120, record=True)
-    H.render_fix(out, fix, lang, language="ja")
-    said = out.export_text()
     assert text(lang, "against_note_in_band") in said, said
     assert text(lang, "fix_worse_in_band") in said and text(lang, "fix_worse") not in said, said
-    fix = N.check_fix(prev, answer(8.6), "ja")  # out of the range now: a plain worse
-    out = Console(width=120, record=True)
-    H.render_fix(out, fix, lang, language="ja")
-    said = out.export_text()
+    _, said = _checked("早口だったかも", "ja", answer(5.6), answer(8.6), lang)  # out of the range now: a plain worse
     assert text(lang, "against_note_in_band") not in said and text(lang, "fix_worse") in said, said
 
 
@@ -94,19 +98,11 @@ def test_a_pace_moved_against_the_note_inside_the_range_says_both(lang):
 def test_a_notes_figure_past_its_limit_says_it_left_the_range_as_compare_does(lang):
     """QA s41 A1 #5: compare's table said "worse, left the range" for 4.7 -> 5.1 s to the first
     word, the note's check under it a bare "worse"."""
-    from rich.console import Console
-
     from furikaeri.lang import text
-    from furikaeri.report import history as H
-    from furikaeri.store import Answer, Note
 
     def answer(latency):
         return {"answer_s": 40.0, "budget_s": 60.0, "latency_s": latency}
 
-    prev = Answer(1, 1, "s", 1, "Q", None, "2026-12-06T09:00:00+00:00", None, "", "en", "base", {}, answer(4.7),
-                  Note(1, 1, "", "", "start answering sooner", "", ""))
-    fix = N.check_fix(prev, answer(5.1), "en")
+    fix, said = _checked("start answering sooner", "en", answer(4.7), answer(5.1), lang)
     assert [(c.metric, c.verdict) for c in fix.changes] == [("latency_s", "worse")]
-    out = Console(width=120, record=True)
-    H.render_fix(out, fix, lang, language="en")
-    assert text(lang, "left_limit") in out.export_text()
+    assert text(lang, "left_limit") in said, said

@@ -2279,27 +2279,20 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         listed, order = _json_list(r["fillers_json"]), r["opening_order"]
     return dataclasses.replace(answer, fillers=filler_texts(listed),
                                opening_order=order if order in ("point_first", "story_first") else None,
-                               unjudged=_unjudged_of(answer.analysis if full else r["unjudged_json"]),
-                               floors=_floors_of(answer.analysis if full else r["unjudged_json"]))
+                               **_unjudged_of(answer.analysis if full else r["unjudged_json"]))
 
 
-def _floors_of(analysis: dict[str, Any] | str | None) -> dict[str, float | int]:
-    """:func:`lower_bounds` of an analysis, or of the JSON of its parts it reads; {} for none."""
+def _unjudged_of(analysis: dict[str, Any] | str | None) -> dict[str, Any]:
+    """:func:`unjudged_figures` (``unjudged``) and :func:`lower_bounds` (``floors``) of an
+    analysis, or of the JSON of its parts it reads; none for parts that cannot be read (a
+    damaged row says so otherwise)."""
     try:
         d = json.loads(analysis) if isinstance(analysis, str) else analysis
-        return lower_bounds(d) if isinstance(d, dict) else {}
+        if isinstance(d, dict):
+            return {"unjudged": unjudged_figures(d), "floors": lower_bounds(d)}
     except (TypeError, ValueError, AttributeError):
-        return {}
-
-
-def _unjudged_of(analysis: dict[str, Any] | str | None) -> tuple[str, ...]:
-    """:func:`unjudged_figures` of an analysis, or of the JSON of its parts it reads; () for
-    none, or for parts that cannot be read (a damaged row says so otherwise)."""
-    try:
-        d = json.loads(analysis) if isinstance(analysis, str) else analysis
-        return unjudged_figures(d) if isinstance(d, dict) else ()
-    except (TypeError, ValueError, AttributeError):
-        return ()
+        pass
+    return {"unjudged": (), "floors": {}}
 
 
 def _metrics(r: sqlite3.Row, unreadable: list[str]) -> dict[str, Any]:
