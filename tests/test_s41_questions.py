@@ -76,3 +76,16 @@ def test_history_shows_a_lower_bound_where_the_report_judged_one(tmp_path):
         assert text(lang, "history_blank_note", answers=f"#{aid}", id=aid, cli="furikaeri").split("(")[0] not in out
     doc = json.loads(CliRunner().invoke(cli, ["--home", str(home), "history", "--json"]).output)
     assert doc[0]["answers"][0]["floors"] == {"fillers_per_min": 5.0, "filler_count": 8}
+
+
+def test_the_journal_gives_the_lower_bound_as_history_does(tmp_path):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        st.add_answer(st.create_session("s"), _doubtful())
+    for lang, said in (("en", "5.0+/min"), ("ja", "5.0+回/分")):
+        out = CliRunner().invoke(cli, ["--home", str(home), "export", "--format", "md", "--lang", lang]).output
+        assert said in out, out

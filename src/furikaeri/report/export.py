@@ -275,10 +275,13 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
 
     pace = get_rules(language).pace_key
     budget = m.get("budget_s")
+    floor = (a.get("floors") or {}).get("fillers_per_min") if m.get("fillers_per_min") is None else None
     figures = text(lang, "md_figures", answer=fig("answer_s"),
                    budget="–" if budget is None else text(lang, "value_answer_s", value=f"{budget:g}")
                    + (CUT_MARK if cut else ""),
-                   fillers=fig("fillers_per_min") + (mark if m.get("fillers_per_min") is not None else ""),
+                   fillers=(fig("fillers_per_min") if floor is None else _md_value("fillers_per_min", floor, lang, language,
+                                                                                    floor=True))
+                   + (mark if m.get("fillers_per_min") is not None else ""),
                    rate=fig(pace) + (mark if m.get(pace) is not None else ""), pauses=fig("long_pauses"))
     lines = [figures]
     heard = (a.get("analysis") or {}).get("sounds_like")
@@ -292,9 +295,10 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def _md_value(name: str, value: Any, lang: str, language: str) -> str:
+def _md_value(name: str, value: Any, lang: str, language: str, *, floor: bool = False) -> str:
     """Figure ``name`` of an answer in ``language`` with the report's digits and its unit as
-    ``lang`` writes it for that answer (:func:`furikaeri.metrics.unit_key`); "–" alone when it has no value."""
+    ``lang`` writes it for that answer (:func:`furikaeri.metrics.unit_key`); "–" alone when it has
+    no value. ``floor``: the value is a lower bound its report judged ("5.0+/min", as history)."""
     from furikaeri.report.history import shown_digits  # every figure with the report's digits
 
     if value is None:
@@ -302,7 +306,7 @@ def _md_value(name: str, value: Any, lang: str, language: str) -> str:
     metric = METRIC_BY_NAME.get(name)
     scale = metric.scale if metric else 1.0
     number = f"{value * scale:.{shown_digits(name, value)}f}" if isinstance(value, float) else f"{value:g}"
-    return text(lang, unit_key(name, lang, language), value=number)
+    return text(lang, unit_key(name, lang, language), value=number + ("+" if floor else ""))
 
 
 #: The coach layer's figures in the journal, each with its label (when the answer has it).
