@@ -89,3 +89,35 @@ def test_the_journal_gives_the_lower_bound_as_history_does(tmp_path):
     for lang, said in (("en", "5.0+/min"), ("ja", "5.0+回/分")):
         out = CliRunner().invoke(cli, ["--home", str(home), "export", "--format", "md", "--lang", lang]).output
         assert said in out, out
+
+
+# --------------------------------------------------------------------------- QA s41 B2 #2
+
+
+def test_history_of_an_archive_with_a_broken_page_header_shows_what_can_be_read(tmp_path):
+    """A leaf page of answers whose header is broken: a scan reaches row numbers a lookup cannot
+    find, and `history` failed with "unexpected TypeError" (exit 70) where it should show what
+    can be read."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        sid = st.create_session("kept")
+        for _ in range(3):
+            st.add_answer(sid, {**_doubtful(), "transcript": "x" * 3000})
+    path = home / "furikaeri.db"
+    db = sqlite3.connect(str(path))
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    (page,) = db.execute("SELECT pageno FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf' LIMIT 1").fetchone()
+    db.close()
+    with open(path, "r+b") as f:  # the leaf's header: a cell count far past what the page holds
+        f.seek(size * (page - 1))
+        f.write(b"\x0d\x00\x00\x00\x09\x0f\xff")
+    r = CliRunner().invoke(cli, ["--home", str(home), "history"])
+    assert r.exit_code == 0 and "unexpected" not in r.output, r.output
+    assert "kept" in r.output

@@ -2466,23 +2466,33 @@ def _copy_rows(source: sqlite3.Connection, db: sqlite3.Connection, table: str) -
     named = ", ".join(f'"{c}"' for c in columns)
     insert = f'INSERT INTO "{table}" ({named}) VALUES ({", ".join("?" * len(columns))})'
     for rowid in _rowids(source, table):
+        row = _read_row(source, table, columns, rowid)
+        if row is None:  # reached by a scan, not found by its number (a broken page's header)
+            continue
         with contextlib.suppress(sqlite3.Error):
-            db.execute(insert, _read_row(source, table, columns, rowid))
+            db.execute(insert, row)
 
 
-def _read_row(source: sqlite3.Connection, table: str, columns: list[str], rowid: int) -> list[Any]:
+def _read_row(source: sqlite3.Connection, table: str, columns: list[str], rowid: int) -> list[Any] | None:
     """Row ``rowid`` of ``table``: whole when it can be read whole, else value by value, U+FFFD
     for each that cannot be read (a broken overflow page loses the values stored on it and
-    after it, not the ones before)."""
+    after it, not the ones before); None when no row of that number can be found (a scan
+    reached it over a page whose header is broken: QA s41 B2 #2, ``history`` failed with a
+    TypeError)."""
     named = ", ".join(f'"{c}"' for c in columns)
     with contextlib.suppress(sqlite3.DatabaseError):
-        return list(source.execute(f'SELECT {named} FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone())
+        found = source.execute(f'SELECT {named} FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()
+        return None if found is None else list(found)
     values: list[Any] = []
     for c in columns:
         try:
-            values.append(source.execute(f'SELECT "{c}" FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()[0])
+            found = source.execute(f'SELECT "{c}" FROM "{table}" WHERE rowid = ?', (rowid,)).fetchone()
         except sqlite3.DatabaseError:
             values.append("\ufffd")
+            continue
+        if found is None:
+            return None
+        values.append(found[0])
     return values
 
 
