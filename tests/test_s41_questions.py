@@ -78,7 +78,7 @@ def test_history_shows_a_lower_bound_where_the_report_judged_one(tmp_path):
     assert doc[0]["answers"][0]["floors"] == {"fillers_per_min": 5.0, "filler_count": 8}
 
 
-def test_the_journal_gives_the_lower_bound_as_history_does(tmp_path):
+def test_the_journal_and_the_csv_give_the_lower_bound_as_history_does(tmp_path):
     from click.testing import CliRunner
 
     from furikaeri.cli import cli
@@ -89,6 +89,12 @@ def test_the_journal_gives_the_lower_bound_as_history_does(tmp_path):
     for lang, said in (("en", "5.0+/min"), ("ja", "5.0+回/分")):
         out = CliRunner().invoke(cli, ["--home", str(home), "export", "--format", "md", "--lang", lang]).output
         assert said in out, out
+    import csv
+    import io
+
+    out = CliRunner().invoke(cli, ["--home", str(home), "export", "--format", "csv"]).output
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["fillers_per_min"], row["fillers_per_min_floor"], row["filler_count"]) == ("", "5.0", "")
 
 
 # --------------------------------------------------------------------------- QA s41 B2 #2

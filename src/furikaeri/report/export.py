@@ -103,7 +103,7 @@ CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articula
 #: script reading those by place reads them as before.
 CSV_UNITS = ("word_count_unit", "hedges_per")
 #: Figures tracked since the columns above were set, after them for the same reason.
-CSV_LATER = ("long_pauses_per_min",)
+CSV_LATER = ("long_pauses_per_min", "fillers_per_min_floor")
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
                "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS, *CSV_LATER)
 
@@ -127,7 +127,8 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         row += [_focus_cell(a.get("focus"), words), _typed(note.get("wrong")), _typed(note.get("why")),
                 _typed(note.get("next_time")), _typed(a.get("audio_path")),
                 _typed(readable(a.get("transcript") or "", a.get("language"))), *_units(a.get("language"), words)]
-        row += [_cell(figures.get(c), c) for c in CSV_LATER]
+        floors = a.get("floors") or {}  # a filler rate stored blank, judged as at least this by its report
+        row += [_cell(figures.get(c, floors.get(c.removesuffix("_floor"))), c) for c in CSV_LATER]
         w.writerow(row)
     return buf.getvalue()
 
