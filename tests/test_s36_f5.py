@@ -282,12 +282,13 @@ def test_an_os_error_not_in_the_table_is_named_generically_in_japanese():
 
 
 def test_a_read_only_archive_opened_on_a_full_disk_says_why_in_japanese(tmp_path):
-    """A real full disk (a 300-KiB tmpfs; root only): `reflect` under a Japanese locale."""
+    """A real full disk (a 512-KiB tmpfs, room for a new archive and its write-ahead log; root only):
+    `reflect` under a Japanese locale."""
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
     mnt = tmp_path / "full"
     mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mnt)],
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mnt)],
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:

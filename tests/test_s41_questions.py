@@ -127,3 +127,39 @@ def test_history_of_an_archive_with_a_broken_page_header_shows_what_can_be_read(
     r = CliRunner().invoke(cli, ["--home", str(home), "history"])
     assert r.exit_code == 0 and "unexpected" not in r.output, r.output
     assert "kept" in r.output
+
+
+# --------------------------------------------------------------------------- QA s41 B2 #1
+
+
+def test_an_archive_saved_before_joins_a_standard_question_kept_apart(tmp_path):
+    """An archive saved before the rule kept 「志望動機を教えてください」 (a company's) and the set's
+    「当社の志望動機を教えてください。」 as two questions; progress split their attempts."""
+    import sqlite3
+
+    from furikaeri import progress as P
+
+    home = tmp_path / "home"
+    Store.open(home, upto=7).close()
+    db = sqlite3.connect(str(home / "furikaeri.db"))
+    db.execute("INSERT INTO sessions (id, name, started_at) VALUES (1, 'old', '2026-11-01T09:00:00+00:00')")
+    for qid, key, text, language in ((4, "sakura:asks1", "志望動機を教えてください", "ja"),
+                                     (5, "ja-basic:shibo-doki", MOTIVE, "ja"),
+                                     (6, "en-basic:why", "Why do you want to work here?", "en"),
+                                     (7, "ja-basic:gakuchika", GAKUCHIKA, "ja")):
+        db.execute("INSERT INTO questions (id, key, text, language, budget_s, set_name, created_at)"
+                   " VALUES (?, ?, ?, ?, 60, 'x', '2026-11-01T09:00:00+00:00')", (qid, key, text, language))
+    for aid, qid in ((1, 4), (2, 5), (3, 5), (4, 6), (5, 7)):
+        db.execute("INSERT INTO answers (id, session_id, question_id, created_at, analysis_json, language, answer_s,"
+                   " budget_s) VALUES (?, 1, ?, ?, '{}', 'ja', 50, 60)", (aid, qid, f"2026-11-01T09:0{aid}:00+00:00"))
+    db.commit()
+    db.close()
+    with Store.open(home) as st:
+        assert [(q.id, q.answer_count) for q in st.questions()] == [(4, 3), (6, 1), (7, 1)]
+        assert st.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert [a.question_id for a in st.answers()] == [4, 4, 4, 6, 7]
+        new = st.question_for("ja-basic:shibo-doki", MOTIVE, language="ja", budget_s=60.0, set_name="ja-basic")
+        assert new == 4 and st.question_for("q", "志望理由は何ですか", language="ja") == 4
+        assert [b.attempts for b in P.progress(st, question="志望理由は何ですか").questions] == [3]
+        fresh = st.question_for("mine:new", "新しい質問です", language="ja")
+        assert fresh > 7  # a retired number is never handed out again

@@ -398,6 +398,27 @@ def m007_long_pauses_a_minute(db: sqlite3.Connection) -> None:
                " AND typeof(answer_s) IN ('integer', 'real') AND answer_s > 0")
 
 
+@migration
+def m008_one_row_per_question_asked(db: sqlite3.Connection) -> None:
+    """Questions the archive kept apart that are one question as they are now told apart
+    (:func:`furikaeri.questions.asked_about`: a standard 就活 question in other words, such as a
+    company's 「志望動機を教えてください」 and the set's 「当社の志望動機を教えてください。」) become one: its
+    first row (the one a new archive would have joined the others to) takes the answers of the
+    others, which are retired. An archive saved before kept them as two questions, and `progress`
+    split their attempts (QA s41 B2 #1). Questions in different languages stay apart."""
+    from furikaeri.questions import asked_about
+
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for qid, text, language in db.execute("SELECT id, text, language FROM questions ORDER BY id").fetchall():
+        if isinstance(text, str) and text.strip():
+            groups.setdefault((asked_about(text), language), []).append(qid)
+    for keep, *others in (ids for ids in groups.values() if len(ids) > 1):
+        for other in others:
+            db.execute("UPDATE answers SET question_id = ? WHERE question_id = ?", (keep, other))
+            db.execute("DELETE FROM questions WHERE id = ?", (other,))
+            _retire(db, "questions", other)
+
+
 def _next_id(db: sqlite3.Connection, table: str) -> int:
     """The id a new row of ``table`` (answers, sessions, interviews, notes, questions, companies) gets: after every id the
     table holds and every one deleted from it (:func:`m005_numbers_never_reused`)."""
