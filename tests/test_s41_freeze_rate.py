@@ -139,3 +139,18 @@ def test_a_trend_of_long_pauses_asks_the_count_too():
     assert series(PER_MIN, answers((11, 81.4), (11, 92.7))).trend.verdict == "same"
     assert series(PER_MIN, answers((11, 81.4), (16, 81.4))).trend.verdict == "worse"
     assert series(PER_MIN, answers((16, 81.4), (8, 81.4))).trend.verdict == "better"
+
+
+# --------------------------------------------------------------------------- QA s41 B1 #1
+
+
+@pytest.mark.parametrize("note, lang", [("I froze twice", "en"), ("頭が真っ白になった", "ja"), ("詰まらずに話す", "ja")])
+def test_a_real_interviews_fix_on_freezing_is_done_without_a_freeze(note, lang):
+    """"I froze twice" was ✗ "not done yet" on a 46-s answer whose longest pause was 1.3 s (two
+    pauses of a second or so): a freeze is a pause past 3 s, as the report tells one."""
+    calm = {**_figures(2, 45.8), "longest_pause_s": 1.3}
+    (stand,) = N.check_stand(note, calm, lang).figures
+    assert (stand.metric, stand.fine) == ("longest_pause_s", True)
+    frozen = {**_figures(2, 45.8), "longest_pause_s": 3.4}
+    check = N.check_stand(note, frozen, lang)
+    assert check.verdict == "not_yet" and check.figures[0].fine is False

@@ -1709,7 +1709,11 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
     """Figure ``name`` of a fix where this answer has it (none where it has no such figure). The
     budget (``over_s``) is the answer's length where the fix sets a length of its own; a length
     kept down (the budget, a limit) is not done by an answer too short for its budget (the
-    report asks for more: :func:`thinned`)."""
+    report asks for more: :func:`thinned`). A fix on freezing ("I froze twice", 「頭が真っ白に」)
+    is done without a freeze in the answer: no pause past 3 s, the report's very long pause
+    (coaches' classes: 0.8-1.5 s deliberate, 1.5-3 s long, over 3 s very long; METRICS.md), not
+    without a single pause of a second (QA s41 B1 #1: a 46-s answer with pauses of 1.0 and 1.3 s
+    was "not done yet" under "I froze twice")."""
     figure = "answer_s" if name == "over_s" and (limit is not None or aim is not None) else _measured(name, metrics, metrics)
     value = metrics.get(figure)
     if value is None:
@@ -1721,5 +1725,7 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
                        budget=budget_of(metrics, metrics)) and not too_short(metrics) \
             and not (figure == "answer_s" and limit is None and aim is None and (metrics.get("over_s") or 0) > 0)
         return [Stand(figure, value, fine)]
+    if figure == "long_pauses_per_min" and metrics.get("longest_pause_s") is not None:
+        figure, value = "longest_pause_s", metrics["longest_pause_s"]  # a freeze, as the report tells one
     judged = judged_value(metrics, figure)
     return [Stand(figure, value, None if judged is None else is_fine(figure, judged))]
