@@ -163,3 +163,25 @@ def test_an_archive_saved_before_joins_a_standard_question_kept_apart(tmp_path):
         assert [b.attempts for b in P.progress(st, question="志望理由は何ですか").questions] == [3]
         fresh = st.question_for("mine:new", "新しい質問です", language="ja")
         assert fresh > 7  # a retired number is never handed out again
+
+
+def test_compare_shows_the_lower_bound_history_shows(tmp_path):
+    """QA s41 B1 #3: compare said "– not judged in #1" for fillers its report judged "fair (or
+    worse)", which history shows as 4.4+."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        st.add_answer(sid, _doubtful())
+        st.add_answer(sid, {**_doubtful(), "stats": {**_doubtful()["stats"], "fillers_unconfirmed": 0}})
+    for lang, cell in (("en", "5.0+/min"), ("ja", "5.0+回/分")):
+        out = CliRunner().invoke(cli, ["--home", str(home), "compare", "1", "2", "--lang", lang],
+                                 env={"COLUMNS": "120"}).output
+        assert cell in out, out
+        assert "".join(text(lang, "history_floor_note", answers="#1").split()) in "".join(out.split()), out
+        said = "".join(text(lang, "unjudged_footnote", answers="#1", why=text(lang, "unjudged_fillers")).split())
+        assert said not in "".join(out.split()), out

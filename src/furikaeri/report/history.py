@@ -23,7 +23,7 @@ from furikaeri.compare import RATE_COUNTS, AnswerComparison, SessionComparison, 
 from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import (
     METRIC_BY_NAME, Change, as_figure, change, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
-    too_short,
+    too_short, unit_key,
 )
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text, one_line
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
@@ -1027,9 +1027,24 @@ def _changes_table(table: Figures, width: int, as_table: bool) -> Table | Group:
 def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
     length = next((c for c in cmp.changes if c.metric == "answer_s"), None)
     said = _length_verdict(length, cmp.before.metrics, cmp.after.metrics, lang) if length else None
+    counts = _unrated_counts(cmp, lang)
+    floors = tuple(_floor_cell(x, lang, _pair_language(cmp)) for x in (cmp.before, cmp.after))
+    if any(floors):  # a filler rate its report judged as a lower bound: "4.4+/min", as history gives it
+        shown = counts.get("fillers_per_min", (None, None))
+        counts["fillers_per_min"] = (shown[0] or floors[0], shown[1] or floors[1])
     return _changes_figures(cmp.changes, lang, before=f"#{cmp.before.id}", after=f"#{cmp.after.id}",
                             language=_pair_language(cmp), verdicts={"answer_s": said} if said else None,
-                            counts=_unrated_counts(cmp, lang))
+                            counts=counts)
+
+
+def _floor_cell(x: Answer, lang: str, language: str | None) -> str | None:
+    """The fillers a minute of answer ``x`` where they are stored blank and its report judged
+    them as a lower bound (:attr:`furikaeri.store.Answer.floors`): "4.4+/min"; else None."""
+    floor = x.floors.get("fillers_per_min")
+    if floor is None or x.metrics.get("fillers_per_min") is not None or unrated(x.metrics):
+        return None
+    number = fmt_value("fillers_per_min", float(floor), lang, language=language, unit=False)
+    return t(unit_key("fillers_per_min", lang, language), lang, value=number + FLOOR_MARK)
 
 
 def _length_verdict(c: Change, before: dict[str, Any], after: dict[str, Any], lang: str) -> Text | None:
@@ -1108,16 +1123,19 @@ def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
     why: list[str] = []
     for x, side in ((cmp.before, "before"), (cmp.after, "after")):
         blank = {c.metric for c in cmp.changes if c.metric in x.unjudged and getattr(c, side) is None
-                 and (c.before is not None or c.after is not None)}
+                 and (c.before is not None or c.after is not None)} - set(x.floors)  # a bound is shown
         if not blank:
             continue
         ids.append(x.id)
         keys = (["unjudged_room"] if set(x.unjudged) - judged_apart else  # a room too loud blanks all its figures
                 [f"unjudged_{name}" for name, shown in UNJUDGED.items() if blank & set(shown)])
         why += [k for k in keys if k not in why]
-    if not ids:
-        return None
-    return t("unjudged_footnote", lang, answers=_answer_list(ids, lang), why=("; " if lang == "en" else "、").join(t(k, lang) for k in why))
+    floored = [x.id for x in (cmp.before, cmp.after) if _floor_cell(x, lang, None)]
+    lines = [FLOOR_MARK + " " + t("history_floor_note", lang, answers=_answer_list(floored, lang))] if floored else []
+    if ids:
+        lines.append(t("unjudged_footnote", lang, answers=_answer_list(ids, lang),
+                       why=("; " if lang == "en" else "、").join(t(k, lang) for k in why)))
+    return "\n".join(lines) or None
 
 
 def _render_said(console: Console, d: TextDiff, lang: str) -> None:
