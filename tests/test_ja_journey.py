@@ -135,14 +135,14 @@ def test_the_preview_breaks_only_between_a_label_with_its_value(home, width):
     assert all(cell_len(line) <= width for line in lines), lines
     pairs = figures_parts(prev.metrics, "ja", "ja")
     # the pace in the 拍/秒 the report grades (245 字/分 as written)
-    assert "フィラー 9.2回/分" in pairs and any(re.fullmatch(r"話速 6\.6拍/秒", p) for p in pairs) and "長い間 2回" in pairs
+    assert "フィラー 9.2回/分" in pairs and any(re.fullmatch(r"話速 6\.6拍/秒", p) for p in pairs) and "長い間 2回（3.6回/分）" in pairs
     for pair in pairs:  # each pair whole on one line
         assert any(pair in line for line in lines), (pair, lines)
     note_at = next(i for i, line in enumerate(lines) if "あなたのメモ" in line)
     assert lines[note_at].startswith("あなたのメモ"), lines  # the note on a line of its own, at every width
     for line in lines[:note_at - 1]:  # a break only after the head or between two figures
         assert line.endswith((":", " ·")), lines
-    assert lines[note_at - 1].endswith("長い間 2回"), lines  # the last figure, then the note (no 。 between)
+    assert lines[note_at - 1].endswith("長い間 2回（3.6回/分）"), lines  # the last figure, then the note (no 。 between)
     for line in lines[1:]:
         assert not re.match(r"[·回字秒/]", line), lines
     assert "".join(lines).replace(" ", "").endswith("あなたのメモ:結論から話す。えーを減らす。最後は意気込みで締めくくる")
@@ -158,7 +158,7 @@ def test_the_preview_at_80_columns_is_what_the_student_saw_fixed(home):
     before = Before(prev.question_id, prev, 1)
     lines = previous_text(before, "ja", 80).plain.split("\n")
     assert lines[0] == "前回（2026-11-23、これまでに1回回答）: 33.0秒（持ち時間60秒、時間内） ·" and len(lines) == 2
-    assert re.fullmatch(r"フィラー 9\.2回/分 · 話速 6\.6拍/秒 · 長い間 2回", lines[1]), lines  # 拍/秒, as graded
+    assert re.fullmatch(r"フィラー 9\.2回/分 · 話速 6\.6拍/秒 · 長い間 2回（3\.6回/分）", lines[1]), lines  # 拍/秒, as graded
     assert previous_text(before, "ja", 200).plain == previous_line(before, "ja")  # wide: one line, as it was
 
 

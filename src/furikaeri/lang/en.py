@@ -1151,6 +1151,7 @@ TEXT = {
     'fig_repetition': '{n} repetition',
     'fig_repetitions': '{n} repetitions',
     'fig_long_pauses': 'long pauses {n}',
+    'fig_long_pauses_rate': 'long pauses {n} ({rate:.1f}/min)',
     # --- practice screens
     'q_budget': 'budget {budget:g} s',
     'last_time_head': ('last time ({date}, {n} answer so far)', 'last time ({date}, {n} answers so far)'),

@@ -1105,6 +1105,7 @@ TEXT = {
     'fig_repetition': '言い直し {n}回',
     'fig_repetitions': '言い直し {n}回',
     'fig_long_pauses': '長い間 {n}回',
+    'fig_long_pauses_rate': '長い間 {n}回（{rate:.1f}回/分）',
     # --- practice screens
     'q_budget': '持ち時間 {budget:g}秒',
     'last_time_head': '前回（{date}、これまでに{n}回回答）',
