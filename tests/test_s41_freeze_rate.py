@@ -154,3 +154,16 @@ def test_a_real_interviews_fix_on_freezing_is_done_without_a_freeze(note, lang):
     frozen = {**_figures(2, 45.8), "longest_pause_s": 3.4}
     check = N.check_stand(note, frozen, lang)
     assert check.verdict == "not_yet" and check.figures[0].fine is False
+
+
+def test_a_practice_note_on_freezing_is_checked_on_the_longest_pause_too():
+    """QA s41 C1 #2: 「頭が真っ白になった」 read "no change" on the pauses a minute while the same
+    screen's interview fix was ✗ on a 4.2-s pause: the note's check shows how both moved."""
+    prev = _answer({**_figures(14, 86.9), "longest_pause_s": 2.7}, "頭が真っ白になった")
+    fix = N.check_fix(prev, {**_figures(13, 68.7), "longest_pause_s": 3.1}, "ja")
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "same"), ("longest_pause_s", "worse")]
+    assert fix.verdict == "worse"
+    fix = N.check_fix(prev, {**_figures(8, 86.9), "longest_pause_s": 1.6}, "ja")
+    assert [c.verdict for c in fix.changes] == ["better", "same"] and fix.verdict == "better"  # 2.7 -> 1.6 s: held
+    assert [c.metric for c in N.check_fix(_answer(_figures(14, 86.9), "頭が真っ白になった"), _figures(8, 86.9),
+                                          "ja").changes] == ["long_pauses_per_min"]  # not known: not judged

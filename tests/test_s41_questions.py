@@ -185,3 +185,49 @@ def test_compare_shows_the_lower_bound_history_shows(tmp_path):
         assert "".join(text(lang, "history_floor_note", answers="#1").split()) in "".join(out.split()), out
         said = "".join(text(lang, "unjudged_footnote", answers="#1", why=text(lang, "unjudged_fillers")).split())
         assert said not in "".join(out.split()), out
+
+
+def test_an_interview_fix_on_fillers_is_not_done_beside_a_lower_bound_past_the_norm():
+    """QA s41 C1 #1: 「えーが多かった」 was "done" (「えー」 0 ✓) on an answer with at least 5.0
+    fillers a minute, its rate stored blank as a lower bound."""
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.store import lower_bounds, metrics_from_analysis
+
+    d = _doubtful()
+    said = ("あ", "あ", "あ", "あ", "まあ", "まあ", "あのー", "なんていうか")
+    check = N.check_stand("えーが多かった", metrics_from_analysis(d), "ja", fillers=said, floors=lower_bounds(d))
+    assert check.verdict == "not_yet"
+    assert [(s.metric, s.fine, s.floor) for s in check.figures] == [("filler_word", True, False),
+                                                                    ("fillers_per_min", False, True)]
+    out = Console(width=100, record=True)
+    _render_stand(out, check, "ja", "ja")
+    assert "5.0+回/分  ✗" in out.export_text()
+    unsure = N.check_stand("フィラーを減らす", {**metrics_from_analysis(d)}, "ja", fillers=said,
+                           floors={"fillers_per_min": 1.5, "filler_count": 2})
+    assert [(s.metric, s.fine) for s in unsure.figures] == [("fillers_per_min", None)]  # may be past it: no telling
+
+
+def test_progress_says_which_answers_a_lower_bound_leaves_out_of_the_fillers_trend(tmp_path):
+    """QA s41 C1 #3: progress showed 3 bars for 4 attempts and an older 5.2 as the latest, with
+    nothing said of the answer whose rate is a lower bound."""
+    import json
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        st.add_answer(sid, {**_doubtful(), "stats": {**_doubtful()["stats"], "fillers_unconfirmed": 0}})
+        floored = st.add_answer(sid, _doubtful())
+    doc = json.loads(CliRunner().invoke(cli, ["--home", str(home), "progress", "--json"]).output)
+    assert doc["overall"][0]["floored"] == [floored]
+    for lang in ("en", "ja"):
+        out = CliRunner().invoke(cli, ["--home", str(home), "progress", "--lang", lang], env={"COLUMNS": "100"}).output
+        said = "".join(text(lang, "floor_left_out", answers=f"#{floored}").split())
+        assert said in "".join(out.split()), out

@@ -1250,6 +1250,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
+    targets += _freeze_too(targets, previous.metrics, metrics)
     words, general = _word_changes(text, language, previous, metrics, fillers)
     beside = ("fillers_per_min",) if words and not general and _only_concern(words, previous.metrics, metrics) else ()
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
@@ -1279,6 +1280,20 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
                     limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged)
+
+
+def _freeze_too(targets: Sequence[tuple[str, str | None]], before: Mapping[str, Any],
+                after: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+    """A note on freezing or long pauses (its target the long pauses a minute) is checked on the
+    longest pause too, where both answers have it: the freeze a real interview's fix is judged
+    by (:func:`_figure_stand`), so that one note read on one screen says how both moved (QA s41
+    C1 #2: 「頭が真っ白になった」 was "no change" on the pauses a minute beside a fix ✗ on a 4.2-s
+    pause)."""
+    if not any(name == "long_pauses_per_min" for name, _ in targets) or any(name == "longest_pause_s" for name, _ in targets):
+        return []
+    if before.get("longest_pause_s") is None or after.get("longest_pause_s") is None:
+        return []
+    return [("longest_pause_s", None)]
 
 
 def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]
@@ -1614,6 +1629,8 @@ class Stand:
     value: Any
     fine: bool | None
     word: str | None = None
+    #: ``value`` is a lower bound its report judged (:func:`check_stand`'s ``floors``): "5.0+"
+    floor: bool = False
 
 
 @dataclass(frozen=True)
@@ -1644,14 +1661,21 @@ class StandCheck:
 
 
 def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
-                fillers: Sequence[str] | None = None, order: str | None = None) -> StandCheck | None:
+                fillers: Sequence[str] | None = None, order: str | None = None,
+                floors: Mapping[str, Any] | None = None) -> StandCheck | None:
     """Did this answer (its ``metrics``, ``fillers`` as listed and the opening's ``order``) do
     what ``note``, a fix from a real interview, asks (:class:`StandCheck`)? The same reading of
     the note as :func:`check_fix` (its figures, a length it sets, fillers named by their words,
-    the conclusion first), each figure judged alone. None for an empty note."""
+    the conclusion first), each figure judged alone. ``floors``: the answer's figures stored
+    blank that its report judged as a lower bound (:func:`furikaeri.store.lower_bounds`): a
+    filler rate at least past the norm is no fix done (QA s41 C1 #1: 「えー」 0 ✓ and "done" beside
+    at least 5.0 fillers a minute); one that may be is no telling. None for an empty note."""
     text = note.strip()
     if not text:
         return None
+    floor = (floors or {}).get("fillers_per_min") if metrics.get("fillers_per_min") is None else None
+    if floor is not None:
+        metrics = {**metrics, "fillers_per_min": float(floor)}
     targets, own_limit = _read(text, language, budget=budget_of(metrics, metrics))  # no answer the fix is on
     limit, _ = _aim_in_budget(own_limit, metrics, metrics)
     own = _note_aim(text, own_limit) if any(name == "over_s" for name, _ in targets) else None
@@ -1663,7 +1687,9 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
             continue  # the words named are the figure, as check_fix judges them
         # beside them, the rate of them all where the others are past the norm: 「えーが多かった」 and
         # 「えー」 0 beside 7 other fillers (5.2 a minute) is no fix done (QA s40 Z5 #3)
-        stands += _figure_stand(name, metrics, limit, aim)
+        stands += [Stand(s.metric, s.value, None if s.fine else s.fine, floor=True)
+                   if floor is not None and s.metric == "fillers_per_min" else s
+                   for s in _figure_stand(name, metrics, limit, aim)]
     if asks_order(text):
         stands.append(Stand(OPENING_ORDER, order, order == "point_first" if order in TOLD_ORDERS else None))
     told = [s.fine for s in stands if s.fine is not None]

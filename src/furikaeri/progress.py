@@ -226,12 +226,16 @@ class ProgressBlock:
     #: short answers (the person did not stop), left out of the length, and of the rates as a
     #: short answer is when the part recorded is that short; said apart from ``short_answers``
     cut_answers: int = 0
+    #: answers whose filler rate is stored blank, a lower bound its report judged
+    #: (:attr:`furikaeri.store.Answer.floors`): out of the fillers' trend and best, said so
+    floored: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "question_id": self.question_id, "language": self.language,
                 "attempts": self.attempts, "first_at": self.first_at, "last_at": self.last_at,
                 "last_note": self.last_note, "series": [s.to_dict() for s in self.series],
-                "short_answers": self.short_answers, "cut_answers": self.cut_answers}
+                "short_answers": self.short_answers, "cut_answers": self.cut_answers,
+                "floored": list(self.floored)}
 
 
 @dataclass(frozen=True)
@@ -448,6 +452,8 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         last_note=last_note,
         short_answers=sum(too_short(a.metrics) and not cut_off(a.metrics) for a in answers),
         cut_answers=sum(cut_off(a.metrics) for a in answers),
+        floored=tuple(a.id for a in answers if a.metrics.get("fillers_per_min") is None and a.floors
+                      and not too_short(a.metrics)),
     )
 
 

@@ -402,14 +402,14 @@ class _Screen:
         figures are off (heard in the other language, partly unheard), as the note's is not."""
         from furikaeri.analysis import off_language
         from furikaeri.notes import check_stand
-        from furikaeri.store import filler_texts, metrics_from_analysis
+        from furikaeri.store import filler_texts, lower_bounds, metrics_from_analysis
 
         d = analysis.to_dict()
         if self.logged is None or not analysis.speech_detected or off_language(d) or d.get("unheard_s"):
             return
         opening = d.get("opening") if isinstance(d.get("opening"), dict) else {}
         check = check_stand(self.logged[0].to_fix or "", metrics_from_analysis(d), analysis.language,
-                            fillers=filler_texts(d.get("fillers")), order=opening.get("order"))
+                            fillers=filler_texts(d.get("fillers")), order=opening.get("order"), floors=lower_bounds(d))
         if check is not None:
             _render_stand(self.out, check, self.lang, analysis.language)
 
@@ -495,6 +495,9 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
                 else text(lang, "fix_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
                 else "")
             value = fmt_value(s.metric, s.value, lang, language=language)
+            if s.floor:  # at least this, as history gives it: "5.0+回/分"
+                number = fmt_value(s.metric, s.value, lang, language=language, unit=False)
+                value = value.replace(number, number + "+", 1)
         mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
         _indented(out, f"{label}: {value}  {mark}")
     if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's

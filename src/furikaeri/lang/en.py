@@ -992,6 +992,7 @@ TEXT = {
     'unjudged_room': 'the room was too loud to rate its figures',
     'unjudged_pauses': 'in a noisy room pauses read long',
     'unjudged_fillers': 'more filler-like sounds were left in doubt',
+    'floor_left_out': 'fillers: {answers} left out of the trend and best (at least the rate shown in history: more filler-like sounds were left in doubt)',
     'history_floor_note': 'fillers a minute in {answers} are at least this: more filler-like sounds were left in doubt',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',

@@ -1323,6 +1323,8 @@ def _say_short(console: Console, block: ProgressBlock, lang: str) -> None:
         _say(console, f"[dim]{t('short_left_out', lang, n=block.short_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
     if block.cut_answers:  # the recorder stopped them, not the person: said so, never as short answers
         _say(console, f"[dim]{t('cut_left_out', lang, n=block.cut_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
+    if block.floored:  # a filler rate judged as a lower bound: out of the trend, not silently (QA s41 C1 #3)
+        _say(console, f"[dim]{t('floor_left_out', lang, answers=_answer_list(block.floored, lang))}[/dim]")
 
 
 def _days(first: str | None, last: str | None) -> str:
