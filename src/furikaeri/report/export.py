@@ -277,12 +277,11 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
     pace = get_rules(language).pace_key
     budget = m.get("budget_s")
     floor = (a.get("floors") or {}).get("fillers_per_min") if m.get("fillers_per_min") is None else None
+    fillers = fig("fillers_per_min") if floor is None else _md_value("fillers_per_min", floor, lang, language, floor=True)
     figures = text(lang, "md_figures", answer=fig("answer_s"),
                    budget="–" if budget is None else text(lang, "value_answer_s", value=f"{budget:g}")
                    + (CUT_MARK if cut else ""),
-                   fillers=(fig("fillers_per_min") if floor is None else _md_value("fillers_per_min", floor, lang, language,
-                                                                                    floor=True))
-                   + (mark if m.get("fillers_per_min") is not None else ""),
+                   fillers=fillers + (mark if m.get("fillers_per_min") is not None else ""),
                    rate=fig(pace) + (mark if m.get(pace) is not None else ""), pauses=fig("long_pauses"))
     lines = [figures]
     heard = (a.get("analysis") or {}).get("sounds_like")

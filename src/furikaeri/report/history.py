@@ -515,7 +515,8 @@ def _limit_verdict(c: Change, lang: str) -> Text | None:
     first word past a freeze, the longest pause past 3 s), said as compare's table says it
     ("worse, left the range"), not a bare "worse" under it (QA s41 A1 #5); else None."""
     m = METRIC_BY_NAME.get(c.metric)
-    if m is None or m.better not in ("lower", "higher") or not has_norm(c.metric) or c.verdict not in ("better", "worse"):
+    if m is None or m.better not in ("lower", "higher") or not has_norm(c.metric) \
+            or c.verdict not in ("better", "worse"):
         return None
     word = _crossed_limit(c, c.after, lang)
     if word is None:
@@ -851,7 +852,8 @@ def _history_cells(answers: Sequence[dict[str, Any]], lang: str) -> tuple[list[s
         rate = get_rules(a.get("language") or "").pace_key
         floor = _floor(a)
         fillers = fmt_value("fillers_per_min", m.get("fillers_per_min") if floor is None else floor, lang,
-                            language=language, unit=False) + (FLOOR_MARK if floor is not None else " " if floored else "")
+                            language=language, unit=False)
+        fillers += FLOOR_MARK if floor is not None else " " if floored else ""
         cells.append([str(a["id"]), _when(a["created_at"])[5:], length, fillers + mark,
                       fmt_value(rate, m.get(rate), lang, language=language, unit=one_pace is None) + mark])
     return heads, cells
