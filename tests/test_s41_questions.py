@@ -231,3 +231,29 @@ def test_progress_says_which_answers_a_lower_bound_leaves_out_of_the_fillers_tre
         out = CliRunner().invoke(cli, ["--home", str(home), "progress", "--lang", lang], env={"COLUMNS": "100"}).output
         said = "".join(text(lang, "floor_left_out", answers=f"#{floored}").split())
         assert said in "".join(out.split()), out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_notes_check_gives_the_earlier_lower_bound_compare_gives(tmp_path, lang):
+    """QA s41 D1 #1: compare's table showed the earlier rate as 5.0+回/分 and the note's check under
+    it 「フィラー: – → 7.1回/分」 under "not judged (a noisy room, or ...)"."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        qid = st.question_for("ja-basic:gakuchika", GAKUCHIKA, language="ja", budget_s=60.0)
+        first = st.add_answer(st.create_session("s"), _doubtful(), question_id=qid)
+    r = CliRunner().invoke(cli, ["--home", str(home), "note", str(first), "--next", "フィラーを減らす"])
+    assert r.exit_code == 0, r.output
+    with Store.open(home) as st:
+        later = {**_doubtful(), "stats": {**_doubtful()["stats"], "fillers_unconfirmed": 0, "fillers_per_min": 7.1}}
+        st.add_answer(st.create_session("t"), later, question_id=qid)
+    out = CliRunner().invoke(cli, ["--home", str(home), "compare", "1", "2", "--lang", lang],
+                             env={"COLUMNS": "140"}).output
+    flat = "".join(out.split())
+    assert "".join(text(lang, "fix_floor_earlier").split()) in flat, out
+    unit = "回/分" if lang == "ja" else "/min"
+    assert f"5.0+{unit}→7.1{unit}" in flat, out

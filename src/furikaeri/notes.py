@@ -1175,6 +1175,10 @@ class FixCheck:
     #: room's pauses, fillers in doubt (:func:`furikaeri.store.unjudged_figures`; QA s38 W #1: "its
     #: row is damaged" was said): in which answer, ``earlier``, ``latest`` or ``both`` (X #4); None.
     unjudged: str | None = None
+    #: The earlier answer's fillers a minute where they are a lower bound its report judged
+    #: (:attr:`furikaeri.store.Answer.floors`), stored blank: shown "5.0+", as compare's table
+    #: above it shows them (QA s41 D1 #1); None otherwise.
+    floor_before: float | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -1218,6 +1222,8 @@ class FixCheck:
             out["short_answer"] = self.short_in
         if self.unjudged:
             out["unjudged"] = self.unjudged
+        if self.floor_before is not None:
+            out["floor_before"] = self.floor_before
         return out
 
 
@@ -1275,11 +1281,14 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
             and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes):
         earlier, latest = (any(getattr(c, end, 0) is None for c in changes) for end in ("before", "after"))
         unjudged = "both" if earlier and latest else "earlier" if earlier else "latest"
+    floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
+    floored = floor is not None and any(c.metric == "fillers_per_min" and c.before is None for c in changes)
     return FixCheck(previous.id, text, True, changes, _order_told(verdict, text, orders, to_point),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
-                    limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged)
+                    limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged,
+                    floor_before=float(floor) if floored else None)
 
 
 def _freeze_too(targets: Sequence[tuple[str, str | None]], before: Mapping[str, Any],

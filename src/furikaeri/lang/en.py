@@ -986,6 +986,7 @@ TEXT = {
     'tip_slow_plain': 'Slow pace ({value}). Aim for {lo:g}–{hi:g} {unit}: rehearse aloud until the words come readily, and keep the pauses to a breath.',
     'tip_fast_plain': 'Fast pace ({value}). Aim for {lo:g}–{hi:g} {unit} with shorter sentences: one idea each, and a breath at each full stop.',
     'fix_unjudged': 'the figures your note names were not judged in either answer, or only as a lower bound (a noisy room, or fillers in doubt), so it cannot be checked on them',
+    'fix_floor_earlier': 'the earlier answer\'s fillers are known only as a lower bound (more filler-like sounds were left in doubt), so your note cannot be checked on them',
     'fix_unjudged_earlier': 'the figures your note names were not judged in the earlier answer, or only as a lower bound (a noisy room, or fillers in doubt), so it cannot be checked on them',
     'fix_unjudged_latest': 'the figures your note names were not judged in this answer, or only as a lower bound (a noisy room, or fillers in doubt), so it cannot be checked on them',
     'unjudged_footnote': '– not judged in {answers}: {why}',

@@ -468,6 +468,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     elif fix.verdict == "held" and all(not c.after for c in fix.changes if isinstance(c, WordChange)) \
             and any(isinstance(c, WordChange) and c.before for c in fix.changes):
         key = "fix_word_gone"  # said last time, not heard now: no "still where it should be"
+    elif fix.verdict == "unknown" and fix.unjudged == "earlier" and fix.floor_before is not None:
+        key = "fix_floor_earlier"  # only a lower bound of the fillers last time: said so, never "not judged"
     elif fix.verdict == "unknown" and fix.unjudged:  # the named figures not judged (a noisy room): no damage said
         key = "fix_unjudged" if fix.unjudged == "both" else f"fix_unjudged_{fix.unjudged}"
     elif fix.verdict == "unknown" and not fix.changes:
@@ -506,7 +508,11 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             else Text("▼ " + t("against_note_in_band", lang), style=_VERDICT_STYLE["worse"]) \
             if _against_in_band(c) \
             else _limit_verdict(c, lang) or _verdict(c, lang, by_band=False, fix=fix)  # too short for it: no telling
-        _indented(console, 2, Text.assemble(f"{label}: {fmt_value(c.metric, c.before, lang, language=language)} → "
+        before = fmt_value(c.metric, c.before, lang, language=language)
+        if c.before is None and c.metric == "fillers_per_min" and fix.floor_before is not None:  # "5.0+回/分"
+            number = fmt_value(c.metric, fix.floor_before, lang, language=language, unit=False)
+            before = t(unit_key(c.metric, lang, language), lang, value=number + FLOOR_MARK)
+        _indented(console, 2, Text.assemble(f"{label}: {before} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
 
 
