@@ -930,7 +930,7 @@ TEXT = {
     'stand_head': 'your fix from the last real interview, “{note}”',
     'stand_done': 'done in this answer',
     'stand_not_yet': 'not done yet in this answer',
-    'stand_untold': 'this answer cannot tell yet',
+    'stand_untold': 'no telling from this answer (too short for its budget, fillers in doubt, or how it opened is not told)',
     'stand_unknown': 'no measured figure names it: listen back and judge it yourself',
     'stand_cannot_tell': 'cannot tell',
     'session_nothing_saved': 'Nothing saved in this session: no answer had speech.',
