@@ -1286,7 +1286,7 @@ def test_record_in_japanese_says_so_in_japanese(pulse, tmp_path):
     out = tmp_path / "ja.wav"
     r = run_cli(["record", "--language", "ja", "--max-seconds", "1", "--out", str(out), "--json"], env)
     assert r.returncode == 2, r.stderr  # nothing played: the take is saved, then the no-speech error
-    assert "に録音します（最長1秒）" in r.stderr
+    assert "に録音します（最長1秒。" in r.stderr and "Enter では止まらず" in r.stderr  # QA s41 B1 #4
     assert f"録音しました: {out}（1.0秒、制限時間に達しました）" in r.stderr
     last = r.stderr.strip().splitlines()[-1]  # said once, in the error, with the microphone's hint
     assert "話し声が聞こえません" in last and "furikaeri mic-check" in last and "この録音では" not in r.stderr

@@ -1095,7 +1095,7 @@ TEXT = {
     'rec_overflows': 'warning: {count} audio blocks were dropped because the computer was too busy; '
                      'the take has small gaps',
     'rec_no_terminal': 'no terminal, so the take stops after {limit} (use --max-seconds or --stop-after-silence)',
-    'rec_from': "recording from '{name}' to {path} ({limits})",
+    'rec_from': "recording from '{name}' to {path} ({limits}; no terminal: Enter does not stop it, and what is typed meanwhile is read after the take)",
     'rec_limit_max': 'at most {seconds:g} s',
     'rec_limit_silence': 'until {silence:g} s of silence after speech',
     'rec_limit_both': 'at most {seconds:g} s, until {silence:g} s of silence after speech',

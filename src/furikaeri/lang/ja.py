@@ -1049,7 +1049,7 @@ TEXT = {
     'rec_overflows': '警告: コンピューターの処理が追いつかず、音声ブロックが{count}個失われました。'
                      '録音に短い途切れがあります',
     'rec_no_terminal': '端末がないため、{limit}で録音を止めます（--max-seconds か --stop-after-silence で指定できます）',
-    'rec_from': '「{name}」から {path} に録音します（{limits}）',
+    'rec_from': '「{name}」から {path} に録音します（{limits}。端末がないため Enter では止まらず、録音中の入力は録音のあとで読まれます）',
     'rec_limit_max': '最長{seconds:g}秒',
     'rec_limit_silence': '話したあと{silence:g}秒の無音で終了',
     'rec_limit_both': '最長{seconds:g}秒、話したあと{silence:g}秒の無音で終了',
