@@ -477,7 +477,7 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
     names where this answer has it, ✓ where the fix asks it to be, ✗ not yet."""
     from furikaeri.metrics import METRIC_BY_NAME
     from furikaeri.notes import FILLER_WORD, OPENING_ORDER
-    from furikaeri.report.history import fmt_value
+    from furikaeri.report.history import at_least, fmt_value
 
     style = {"done": "green", "not_yet": "yellow"}.get(check.verdict, "dim")
     verdict = "done_part" if check.verdict == "done" and check.unmeasured else check.verdict
@@ -494,10 +494,8 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
                 text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
                 else text(lang, "fix_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
                 else "")
-            value = fmt_value(s.metric, s.value, lang, language=language)
-            if s.floor:  # at least this, as history gives it: "5.0+回/分"
-                number = fmt_value(s.metric, s.value, lang, language=language, unit=False)
-                value = value.replace(number, number + "+", 1)
+            value = at_least(s.metric, s.value, lang, language) if s.floor \
+                else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
         mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
         _indented(out, f"{label}: {value}  {mark}")
     if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's

@@ -510,8 +510,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             else _limit_verdict(c, lang) or _verdict(c, lang, by_band=False, fix=fix)  # too short for it: no telling
         before = fmt_value(c.metric, c.before, lang, language=language)
         if c.before is None and c.metric == "fillers_per_min" and fix.floor_before is not None:  # "5.0+回/分"
-            number = fmt_value(c.metric, fix.floor_before, lang, language=language, unit=False)
-            before = t(unit_key(c.metric, lang, language), lang, value=number + FLOOR_MARK)
+            before = at_least(c.metric, fix.floor_before, lang, language)
         _indented(console, 2, Text.assemble(f"{label}: {before} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
 
@@ -1053,8 +1052,14 @@ def _floor_cell(x: Answer, lang: str, language: str | None) -> str | None:
     floor = x.floors.get("fillers_per_min")
     if floor is None or x.metrics.get("fillers_per_min") is not None or unrated(x.metrics):
         return None
-    number = fmt_value("fillers_per_min", float(floor), lang, language=language, unit=False)
-    return t(unit_key("fillers_per_min", lang, language), lang, value=number + FLOOR_MARK)
+    return at_least("fillers_per_min", float(floor), lang, language)
+
+
+def at_least(metric: str, value: float, lang: str, language: str | None) -> str:
+    """``value`` of ``metric`` as a lower bound its report judged, with its unit: "5.0+/min",
+    「5.0+回/分」 (the one form of compare's table, a note's check and an interview fix's)."""
+    number = fmt_value(metric, value, lang, language=language, unit=False)
+    return t(unit_key(metric, lang, language), lang, value=number + FLOOR_MARK)
 
 
 def _length_verdict(c: Change, before: dict[str, Any], after: dict[str, Any], lang: str) -> Text | None:
