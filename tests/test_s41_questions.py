@@ -95,6 +95,7 @@ def test_the_journal_and_the_csv_give_the_lower_bound_as_history_does(tmp_path):
     out = CliRunner().invoke(cli, ["--home", str(home), "export", "--format", "csv"]).output
     (row,) = csv.DictReader(io.StringIO(out))
     assert (row["fillers_per_min"], row["fillers_per_min_floor"], row["filler_count"]) == ("", "5.0", "")
+    assert row["filler_count_floor"] == str(_doubtful()["stats"]["filler_count"]) != "0"
 
 
 # --------------------------------------------------------------------------- QA s41 B2 #2

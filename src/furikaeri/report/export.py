@@ -102,8 +102,11 @@ CSV_METRICS = ("answer_s", "budget_s", "over_budget", "over_s", "wpm", "articula
 #: Japanese answer's 316 is morae, its 3.8 hedges per 300 morae. After the other columns, so a
 #: script reading those by place reads them as before.
 CSV_UNITS = ("word_count_unit", "hedges_per")
-#: Figures tracked since the columns above were set, after them for the same reason.
-CSV_LATER = ("long_pauses_per_min", "fillers_per_min_floor")
+#: Figures tracked since the columns above were set, after them for the same reason. A
+#: ``_floor`` column holds a figure stored blank that its report judged as at least this
+#: (fillers where more filler-like sounds were left in doubt): its count too, for a sum
+#: (QA s41 C1 #7: the report said 8 and the count's cell was empty).
+CSV_LATER = ("long_pauses_per_min", "fillers_per_min_floor", "filler_count_floor")
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
                "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS, *CSV_LATER)
 
