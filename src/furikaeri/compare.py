@@ -536,8 +536,25 @@ def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
     far = [_distances(m, x) for x in (before, after)]
     if all(far):
         c = norm_change(c, statistics.fmean(far[0]), statistics.fmean(far[1]))
+    if m.name == "over_s":
+        return _share_over(c, before, after)
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
                          [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
+
+
+def _share_over(c: Change, before: Sequence[Answer], after: Sequence[Answer]) -> Change:
+    """The mean time over budget's change ``c``, judged on the share of answers that ran over
+    where some of a session's answers did and some did not (the view shows "1 of 3 over", not
+    a mean overrun no answer had): 1 of 3 over by 90 s, then 3 of 3 by 5 s, is worse, though
+    the mean fell (QA s41 C1 #4). The same share, or every answer over in both or none, keeps
+    the mean's verdict (by how much they ran over)."""
+    over = [[v > 0 for v in _judged(x, "over_s")] for x in (before, after)]
+    if not all(over) or not any(0 < sum(o) < len(o) for o in over) or c.verdict not in ("better", "worse", "same"):
+        return c
+    (off_b, of_b), (off_a, of_a) = ((sum(o), len(o)) for o in over)
+    if off_a * of_b == off_b * of_a:
+        return c
+    return replace(c, verdict="better" if off_a * of_b < off_b * of_a else "worse", by_answers=False)
 
 
 def _distances(m: Metric, answers: Sequence[Answer]) -> list[float]:

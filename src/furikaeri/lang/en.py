@@ -941,6 +941,7 @@ TEXT = {
     'archive_damaged': 'the practice database {path} is damaged ({problems}): showing what can still be read, and saving nothing into it. Export your answers now (`{export}`){repair}',
     'archive_damaged_repair': '; to repair the archive, move {name} and any {name}-wal and {name}-shm away, and rename {readable} (all that could be read) to {name}',
     'means_over_count': '{off} of {of} over',
+    'means_over_count_by': '{off} of {of} over, by {over:g} s',
     'analyze_terminated': 'stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half',
     'copies_removed': 'removed what stopped saves had left half-copied in the archive (no answer used it): {names}',
     'tip_over_budget_story': 'You ran {over:g} s past the {budget:g} s budget. Rehearse it against a timer, from three lines of notes (the situation, your action, the result) and nothing more.',

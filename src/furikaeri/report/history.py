@@ -1191,12 +1191,25 @@ def _hidden_off(mean: Change | None, counts: Sequence[int]) -> bool:
 def _over_counts(cmp: SessionComparison, lang: str) -> dict[str, tuple[str | None, str | None]]:
     """The time-over-budget cells of the sessions' means where some of a session's answers ran
     over and some did not: how many ran over ("1 of 2 over"), not a mean overrun no answer had
-    (93 s over and within the budget are no "46 s over"); None where the mean says it (none
-    over: within budget; all over: their mean time over)."""
+    (93 s over and within the budget are no "46 s over"); then the other session's too, where
+    all its answers ran over ("3 of 3 over"), so the row reads in one unit (QA s41 C1 #4: "35 s
+    over → 2 of 3 over"); with the same share over, by how much on average ("1 of 2 over, by
+    40 s"). None where the mean says it (none over: within budget; all over in
+    both sessions: their mean time over)."""
     off_b, of_b, off_a, of_a = cmp.off_band.get("over_s") or (0, 0, 0, 0)
-    cells = tuple(t("means_over_count", lang, off=off, of=of) if 0 < off < of else None
-                  for off, of in ((off_b, of_b), (off_a, of_a)))
-    return {"over_s": cells} if any(cells) else {}
+    ends = ((off_b, of_b), (off_a, of_a))
+    if not any(0 < off < of for off, of in ends):
+        return {}
+    if off_b * of_a == off_a * of_b:  # the same share over: by how much, which the row's verdict is on
+        from furikaeri.measure import over_shown
+
+        c = next((c for c in cmp.means if c.metric == "over_s"), None)
+        means = (c.before, c.after) if c is not None else (None, None)
+        by = [max(over_shown(mean * of / off), 0.1) if mean else None for (off, of), mean in zip(ends, means)]
+        if all(by):
+            return {"over_s": tuple(t("means_over_count_by", lang, off=off, of=of, over=over)
+                                    for (off, of), over in zip(ends, by))}
+    return {"over_s": tuple(t("means_over_count", lang, off=off, of=of) if off > 0 else None for off, of in ends)}
 
 
 def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str) -> None:
