@@ -18,7 +18,7 @@ from typing import Any, Sequence
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRICS, Change, Metric, answer_document, change, compare_metrics, cut_off, has_norm, \
-    judged_value, norm_change, norm_distance, off_norm
+    judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
@@ -480,13 +480,16 @@ class SessionComparison:
     #: off_after, of_after]}`` (a mean inside the band can hide two answers far from it, one on
     #: each side; a mean under a limit, one answer past it)
     off_band: dict[str, list[int]] = field(default_factory=dict)
+    #: the answers whose filler rate is a lower bound (:func:`floored`), left out of the means
+    floored: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"before": self.before, "after": self.after, "language": self.language,
                 "pairs": [p.to_dict() for p in self.pairs],
                 "only_before": [answer_document(a.to_dict()) for a in self.only_before],
                 "only_after": [answer_document(a.to_dict()) for a in self.only_after],
-                "means": [c.to_dict() for c in self.means], "off_band": self.off_band_dict()}
+                "means": [c.to_dict() for c in self.means], "off_band": self.off_band_dict(),
+                "floored": list(self.floored)}
 
     def off_band_dict(self) -> dict[str, dict[str, dict[str, int]]]:
         """:attr:`off_band` as ``--json`` writes it, each count named (a script read four bare
@@ -540,6 +543,14 @@ def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
         return _share_over(c, before, after)
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
                          [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
+
+
+def floored(answers: Sequence[Answer]) -> tuple[int, ...]:
+    """The ids of ``answers`` whose fillers a minute are stored blank though their report
+    judged them as a lower bound (:attr:`furikaeri.store.Answer.floors`, "5.0+" in history):
+    a mean or trend of the rates leaves them out, and says so (QA s41 C1 #3)."""
+    return tuple(a.id for a in answers if a.metrics.get("fillers_per_min") is None and a.floors
+                 and not too_short(a.metrics))
 
 
 def _share_over(c: Change, before: Sequence[Answer], after: Sequence[Answer]) -> Change:
@@ -638,6 +649,7 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
         means=means,
         language=lang,
         off_band=_off_band(lang, ma_, mb_),
+        floored=floored((*ma_, *mb_)),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal, Sequence
 
 from furikaeri import coach
 from furikaeri.coach import Recurring
-from furikaeri.compare import resolve_question
+from furikaeri.compare import floored, resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
     documented_value, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
@@ -452,8 +452,7 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         last_note=last_note,
         short_answers=sum(too_short(a.metrics) and not cut_off(a.metrics) for a in answers),
         cut_answers=sum(cut_off(a.metrics) for a in answers),
-        floored=tuple(a.id for a in answers if a.metrics.get("fillers_per_min") is None and a.floors
-                      and not too_short(a.metrics)),
+        floored=floored(answers),
     )
 
 

@@ -1236,6 +1236,8 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         if name != "over_s" and (_hidden_off(mean, (off_b, of_b, off_a, of_a))
                                  or (mean is not None and not borne_out(mean, _digits_of_means(mean)))):
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
+    if cmp.floored:  # a filler rate judged as a lower bound: out of the means, not silently (QA s41 C1 #3)
+        _say(console, f"[dim]{t('means_floor_left_out', lang, answers=_answer_list(cmp.floored, lang))}[/dim]")
     for p in cmp.pairs:
         console.print()
         render_compare_answers(console, p, lang, as_table=table)
