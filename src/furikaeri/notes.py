@@ -1640,6 +1640,8 @@ class Stand:
     word: str | None = None
     #: ``value`` is a lower bound its report judged (:func:`check_stand`'s ``floors``): "5.0+"
     floor: bool = False
+    #: the filler ``word`` as this answer wrote it (:func:`said_as`)
+    said: str = ""
 
 
 @dataclass(frozen=True)
@@ -1665,7 +1667,8 @@ class StandCheck:
     def to_dict(self) -> dict[str, Any]:
         return {"note": self.note, "verdict": self.verdict,
                 "figures": [{"metric": s.metric, "value": s.value, "fine": s.fine,
-                             **({"word": s.word} if s.word else {})} for s in self.figures],
+                             **({"word": s.word, "said": s.said or s.word} if s.word else {})}
+                            for s in self.figures],
                 "unmeasured": list(self.unmeasured)}
 
 
@@ -1737,7 +1740,7 @@ def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequ
     said = [filler_key(f) for f in fillers]
     short = metrics.get("answer_s") is not None and too_short(metrics)
     return [Stand(FILLER_WORD, said.count(w), None if short else is_fine(FILLER_WORD, said.count(w)),
-                  word=said_as(w, fillers)) for w in words]
+                  word=w, said=said_as(w, fillers)) for w in words]
 
 
 def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None) -> list[Stand]:

@@ -41,7 +41,7 @@ from furikaeri.cli.common import (
 )
 from furikaeri.cli.dates import read_date
 from furikaeri.errors import FurikaeriError, NoteNotSaved, StoreError, TakeNotSaved, UsageError
-from furikaeri.lang import counted, text
+from furikaeri.lang import counted, filler_named, text
 from furikaeri.store import has_archive
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".aiff", ".aif"}
@@ -488,7 +488,7 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
         if s.metric == OPENING_ORDER:
             label, value = text(lang, "fix_order"), text(lang, orders.get(s.value, "order_unknown"))
         elif s.metric == FILLER_WORD:
-            label, value = text(lang, "fix_word", word=s.word), text(lang, "fix_word_times", n=int(s.value))
+            label, value = filler_named(lang, s.word or "", s.said), text(lang, "fix_word_times", n=int(s.value))
         else:
             label = METRIC_BY_NAME[s.metric].label(lang) + (
                 text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s

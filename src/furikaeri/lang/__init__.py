@@ -163,6 +163,16 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def filler_named(lang: str, word: str, said: str = "") -> str:
+    """The filler a note names, by its family ``word`` (:func:`furikaeri.notes.filler_key`),
+    the same in every answer's check, with the forms the answers wrote (``said``) beside it
+    where they differ: 「えー」（え/えー）, 「えーと」（えっと）. The forms alone, as before, named one
+    fix three ways as Whisper's spelling moved (QA s41 C1 #5)."""
+    if said and said != word:
+        return text(lang, "fix_word_forms", word=word, forms=said)
+    return text(lang, "fix_word", word=word)
+
+
 #: The languages furikaeri speaks: each is one module here (``lang/<code>.py``).
 LANGUAGES = ("en", "ja")
 

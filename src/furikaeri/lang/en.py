@@ -856,6 +856,7 @@ TEXT = {
     'recording_missing': 'the recording above is no longer there (moved or deleted)',
     'mic_hint': '(is the microphone muted or too far? try `furikaeri mic-check`)',
     'fix_word': "'{word}'",
+    'fix_word_forms': "'{word}' ({forms})",
     'fix_word_times': '{n}',
     'fix_word_rate': '{count} ({rate})',
     'word_gone_jitter': 'a difference of one is within what the recogniser mishears',

@@ -811,6 +811,7 @@ TEXT = {
     'recording_missing': '上の録音ファイルは見つかりません（移動または削除されたようです）',
     'mic_hint': '（マイクがミュートになっているか、離れすぎていませんか？`furikaeri mic-check` で確認できます）',
     'fix_word': '「{word}」',
+    'fix_word_forms': '「{word}」（{forms}）',
     'fix_word_times': '{n}回',
     'fix_word_rate': '{count}（{rate}）',
     'word_gone_jitter': '1回の差は聞き取りの誤差の範囲です',

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from furikaeri import norms
 from furikaeri.compare import RATE_COUNTS, AnswerComparison, SessionComparison, TextDiff, length_off, unrated
-from furikaeri.lang import LANGUAGES, get_rules, language_name, pick_lang, text
+from furikaeri.lang import LANGUAGES, filler_named, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import (
     METRIC_BY_NAME, Change, as_figure, change, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
     too_short, unit_key,
@@ -583,7 +583,7 @@ def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str, *
         verdict = Text("= " + t("same_jitter", lang), style=_VERDICT_STYLE["same"])
     else:
         verdict = _held(c, lang) if held else _verdict(c, lang, by_band=False)
-    return Text.assemble(f"{t('fix_word', lang, word=c.said or c.word)}: {said(c.before, c.rate_before)} → "
+    return Text.assemble(f"{filler_named(lang, c.word, c.said)}: {said(c.before, c.rate_before)} → "
                          f"{said(c.after, c.rate_after)}  ", verdict)
 
 
