@@ -892,7 +892,14 @@ def render_answer_header(console: Console, answer: Answer, lang: str) -> None:
     question, the recording."""
     name = answer.session_name or ""
     _say(console, f"[bold]#{answer.id}[/bold] [dim]{escape(name)}{_beside(name, _when(answer.created_at))}[/dim]")
-    if answer.question:
+    asked = (answer.analysis or {}).get("question")
+    if isinstance(asked, str) and asked.strip() and answer.question \
+            and " ".join(asked.split()) != " ".join(answer.question.split()):
+        # asked in other words than the question it was kept under (a company's wording of a
+        # built-in one): as asked, as the report below says it, and what it is kept as (QA s41 C1 #6)
+        _say(console, f"[bold cyan]{escape(asked.strip())}[/bold cyan]")
+        _say(console, f"[dim]{escape(t('kept_as_question', lang, question=answer.question))}[/dim]")
+    elif answer.question:
         _say(console, f"[bold cyan]{escape(answer.question)}[/bold cyan]")
     if answer.audio_path:
         console.print(f"[dim]{escape(answer.audio_path)}[/dim]")
