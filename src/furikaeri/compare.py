@@ -401,6 +401,8 @@ def length_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> C
         return c
     step = next(m.same for m in METRICS if m.name == "answer_s")
     gap = far[1] - far[0]
+    if before.get("budget_s") != after.get("budget_s") and abs(c.delta) < step:
+        return replace(c, verdict="same")  # one length against two budgets: the time over budget tells (QA s41 D1 #4)
     if abs(gap) < 1e-9 or (min(far) > 0 and abs(gap) < step):
         return replace(c, verdict="same")
     return replace(c, verdict="better" if gap < 0 else "worse")

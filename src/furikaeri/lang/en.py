@@ -888,6 +888,7 @@ TEXT = {
     'csv_unit_ja': 'morae',
     'csv_per': '{count} {unit}',
     'length_in_range': 'in range for the budget',
+    'length_other_budget': 'same length, another budget',
     'length_into_range': 'better, now in range for the budget',
     'length_left_short': 'worse, now too short for the budget',
     'length_left_over': 'worse, now over the budget',

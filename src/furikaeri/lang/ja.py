@@ -843,6 +843,7 @@ TEXT = {
     'csv_unit_ja': '拍',
     'csv_per': '{count}{unit}',
     'length_in_range': '適切な長さ',
+    'length_other_budget': '同じ長さ（持ち時間が違う）',
     'length_into_range': '改善（適切な長さに）',
     'length_left_short': '悪化（短すぎる）',
     'length_left_over': '悪化（持ち時間超過）',

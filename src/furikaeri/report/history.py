@@ -1082,6 +1082,10 @@ def _length_verdict(c: Change, before: dict[str, Any], after: dict[str, Any], la
     far = length_off(before), length_off(after)
     if far[0] is None or far[1] is None:
         return None
+    if c.verdict == "same" and before.get("budget_s") != after.get("budget_s") and far[0] != far[1]:
+        # one length against two budgets (:func:`furikaeri.compare.length_change`): the time over
+        # budget below says which fits its own; an unchanged 95.8 s read "▲ better" (QA s41 D1 #4)
+        return Text("= " + t("length_other_budget", lang), style=_VERDICT_STYLE["same"])
     if c.verdict == "same" and far == (0.0, 0.0):
         return Text("= " + t("length_in_range", lang), style=_VERDICT_STYLE["same"])
     if c.verdict == "better" and far[0] > 0 and far[1] == 0:
