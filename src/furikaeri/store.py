@@ -1262,10 +1262,11 @@ class Store:
                 _refuse_newer(db, path)
                 _check_layout(db)
                 if _pending(db, upto):
-                    raise StoreError(f"{why} (its database {path} also needs upgrading to this furikaeri's "
-                                     "schema before it can be read)",
-                                     ja=f"{why_ja}（さらに、データベース {path} は読み込む前に"
-                                     "この furikaeri のスキーマへの更新が必要です）")
+                    # what stops the reading first: the upgrade, then why it cannot be written (QA s41 B2 #4)
+                    raise StoreError(f"the archive's database {path} must be upgraded to this furikaeri's schema "
+                                     f"before it can be read, which writes to it: {why}",
+                                     ja=f"データベース {path} は、読み込む前にこの furikaeri のスキーマへの更新"
+                                     f"（書き込み）が必要です。{why_ja}")
         except sqlite3.DatabaseError as e:
             raise _cannot_open(path, e) from e
         return cls(db, home, read_only=why, read_only_ja=why_ja)
