@@ -299,6 +299,7 @@ def test_a_folder_instead_of_the_database_in_a_japanese_locale(home, locale):
 
 
 def test_the_commands_own_errors_follow_the_language(home, locale):
+    home.mkdir()  # the archive folder exists: an answer it lacks is the error, not the folder
     assert error_line("show", "999", "--lang", "ja") == f"{JA}回答 999 はありません（`furikaeri history` を参照）"
     assert error_line("show", "999") == f"{EN}there is no answer 999 (see `furikaeri history`)"
     locale("ja_JP.UTF-8")
@@ -359,9 +360,11 @@ def test_a_japanese_set_speaks_japanese_before_its_first_question(home, locale):
     assert error_line("practice", "--set", "ja-basic", "--only", "99").startswith(JA)
 
 
-def test_a_reader_that_leaves_ends_the_command_quietly():
+def test_a_reader_that_leaves_ends_the_command_quietly(furikaeri_home):
     import subprocess
     import sys
+
+    furikaeri_home.mkdir()  # an archive folder with nothing saved yet: nothing to say but the listing
 
     for args in (["questions", "-v"], ["export"]):
         p = subprocess.Popen([sys.executable, "-m", "furikaeri", *args], stdout=subprocess.PIPE,

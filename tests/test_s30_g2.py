@@ -190,7 +190,8 @@ def test_progress_since_reads_dates_as_reflect_does(monkeypatch):
 # --------------------------------------------------------------------------- D14b: null for a value not there
 
 
-def test_progress_json_of_an_empty_archive_says_null_for_no_note():
+def test_progress_json_of_an_empty_archive_says_null_for_no_note(furikaeri_home):
+    furikaeri_home.mkdir()  # a folder with nothing saved in it yet (a missing one is said to be missing)
     shown = json.loads(run("progress", "--json").output)
     assert shown["overall"][0]["last_note"] is None and shown["usual_pace"] is None
 

@@ -161,14 +161,16 @@ def open_store(*, reading: bool = False, say_missing: bool = False):
     named by FURIKAERI_HOME) is read as an empty archive and left as it was, so a mistyped
     --home or FURIKAERI_HOME leaves no stray folders or files behind it; ``say_missing``: a
     command that would then read as an empty archive (history, progress, export) says, when
-    the folder was named by --home, that it does not exist (a typo is the likely cause). A
+    the folder was named by --home or FURIKAERI_HOME, that it does not exist (a typo is the likely cause). A
     command that fails on that empty archive (show, compare, note, delete: "there is no answer
     1") fails with that line instead, so a typo is never hidden behind "no answer 1"."""
     from furikaeri.store import Store, has_archive
 
     home = current_home()
     if reading and not has_archive(home):
-        missing = not home.exists() and home_option()
+        # named by --home or FURIKAERI_HOME (a typo in a shell's profile hides every answer as
+        # well: QA s42 A #1); the platform's own folder is missing until the first save
+        missing = not home.exists() and (home_option() or os.environ.get("FURIKAERI_HOME"))
         return _empty_store(home if missing else None, say=say_missing)
     store = Store.open(home, make=not reading, salvage=reading and _only_reads())
     if reading:
@@ -245,7 +247,7 @@ def scratch_store():
 @contextlib.contextmanager
 def _empty_store(missing: Path | None, *, say: bool = False):
     """An empty archive that exists only while it is read (in a temporary folder). The folder
-    ``missing`` (a --home that does not exist) is said not to exist: up front when ``say``
+    ``missing`` (a --home or FURIKAERI_HOME that does not exist) is said not to exist: up front when ``say``
     (the command then shows an empty archive), else as the error of a command that fails on
     the empty archive, in place of its own (which would blame an answer, not the folder)."""
     import tempfile
