@@ -1226,6 +1226,13 @@ _POINT_OPENING = re.compile(
 _RESULT = re.compile(
     r"\b(?:grew|increased|raised|boosted|improved|cut|reduced|lowered|decreased|doubled|tripled|halved|saved)\b"
     r"[^.?!]{0,50}?\b(?:by|from|to)\s+(?:[$£€¥]\s?)?\d")
+# What the answer says it worked at, the whole sentence ("At university, I put most of my effort
+# into the robotics club.", "What I worked hardest on was ..."), as 「学生時代は〜に力を入れました」:
+# the point, whatever time it names first; a clause more ("..., but then") tells a story (QA s42 C #1).
+_EFFORT = re.compile(
+    r"\bi (?:put|poured|invested) (?:most of |much of |a lot of |all of )?my (?:effort|energy|time) into [^.?!,;]{1,60}[.!]?$"
+    r"|\bi (?:mainly |mostly |really )?(?:focused|concentrated|worked (?:hardest|most)) (?:mostly |mainly )?on "
+    r"[^.?!,;]{1,60}[.!]?$|^(?:(?:so|well|okay|um|uh),? )*what i (?:worked|focused|put|spent)[\w' ,]{0,60}? (?:was|is)\b")
 # What a person says before the answer itself, to the interviewer rather than about the
 # question: a greeting, thanks, an acknowledgement ("Sure.", "Good question."), a moment asked
 # for ("Let me think."). Not a name given ("My name is Ken Sato."): "Tell me about yourself"
@@ -1404,9 +1411,9 @@ class EnglishRules:
         (the Situation of STAR: "When I was ...", "Last year ...", "In my second year ..."),
         None when the words do not tell."""
         s = sentence.strip().lower()
-        if _STORY_OPENING.match(s) and not _RESULT.search(s):
+        if _STORY_OPENING.match(s) and not _RESULT.search(s) and not _EFFORT.search(s):
             return "story_first"
-        if _POINT_OPENING.search(s):
+        if _POINT_OPENING.search(s) or _EFFORT.search(s):
             return "point_first"
         return None
 
