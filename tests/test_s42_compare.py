@@ -1,0 +1,149 @@
+"""Session 42: compare --sessions' time-over-budget row in one unit (QA s41 C1 #4), the CSV's
+lower-bound filler count (QA s41 C1 #7)."""
+from __future__ import annotations
+
+import pytest
+
+from test_s35_h3 import _rendered, _sessions
+
+
+@pytest.mark.parametrize("lang, said", [("ja", "持ち時間超過 3/3件超過 2/3件超過 ▲ 改善"),
+                                        ("en", "over budget 3 of 3 over 2 of 3 over ▲ better")])
+def test_a_session_all_over_beside_one_partly_over_is_told_as_a_count_too(furikaeri_home, lang, said):
+    # QA s41 C1 #4: 「35秒超過 → 2/3件超過 ▲ 改善」, a mean beside a count
+    cmp = _sessions(furikaeri_home, lang, [(60.0, 0), (70.0, 0), (65.0, 0)], [(72.0, 0), (66.0, 0), (20.0, 0)])
+    assert said in _rendered(cmp, lang)
+
+
+def test_more_answers_over_is_worse_though_the_mean_overrun_fell(furikaeri_home):
+    # one answer 90 s over of three, then three 5-8 s over: the mean fell from 30 to 6.3 s
+    cmp = _sessions(furikaeri_home, "en", [(120.0, 0), (20.0, 0), (20.0, 0)], [(35.0, 0), (36.0, 0), (38.0, 0)])
+    (c,) = [c for c in cmp.means if c.metric == "over_s"]
+    assert c.before > c.after and c.verdict == "worse"  # --json says what the table says
+    assert "over budget 1 of 3 over 3 of 3 over ▼ worse" in _rendered(cmp, "en")
+
+
+@pytest.mark.parametrize("lang, said", [("ja", "1/2件が10秒超過 1/2件が40秒超過 ▼ 悪化"),
+                                        ("en", "1 of 2 over, by 10 s 1 of 2 over, by 40 s ▼ worse")])
+def test_the_same_share_over_says_by_how_much_which_the_verdict_is_on(furikaeri_home, lang, said):
+    cmp = _sessions(furikaeri_home, lang, [(40.0, 0), (20.0, 0)], [(70.0, 0), (20.0, 0)])
+    assert said in _rendered(cmp, lang)
+
+
+def test_every_answer_over_in_both_sessions_keeps_the_mean_overrun(furikaeri_home):
+    cmp = _sessions(furikaeri_home, "en", [(40.0, 0), (50.0, 0)], [(35.0, 0), (45.0, 0)])
+    out = _rendered(cmp, "en")
+    assert "over budget 15 s over 10 s over ▲ better" in out and " of 2 over" not in out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_compare_sessions_says_which_lower_bound_rate_its_means_leave_out(tmp_path, lang):
+    # QA s41 C1 #3: the session means of fillers left out an answer judged "5.0+" without a word
+    import json
+
+    from click.testing import CliRunner
+    from test_s41_questions import _doubtful
+
+    from furikaeri.cli import cli
+    from furikaeri.lang import text
+    from furikaeri.store import Store
+
+    plain = {**_doubtful(), "stats": {**_doubtful()["stats"], "fillers_unconfirmed": 0}}
+    with Store.open(tmp_path) as st:
+        st.add_answer(st.create_session("a"), plain)
+        sid = st.create_session("b")
+        st.add_answer(sid, plain)
+        floored = st.add_answer(sid, _doubtful())
+    run = ["--home", str(tmp_path), "compare", "--sessions", "a", "b"]
+    out = CliRunner().invoke(cli, [*run, "--lang", lang], env={"COLUMNS": "100"}).output
+    said = text(lang, "means_floor_left_out", answers=f"#{floored}")
+    assert "".join(said.split()) in "".join(out.split()), out
+    assert json.loads(CliRunner().invoke(cli, [*run, "--json"]).output)["floored"] == [floored]
+    with Store.open(tmp_path / "none") as st:
+        st.add_answer(st.create_session("a"), plain)
+        st.add_answer(st.create_session("b"), plain)
+    out = CliRunner().invoke(cli, ["--home", str(tmp_path / "none"), "compare", "--sessions", "a", "b",
+                                   "--lang", lang]).output
+    assert ("left out of the means" if lang == "en" else "平均に含めていません") not in out  # no bound: no line
+
+
+@pytest.mark.parametrize("lang, kept", [("ja", "質問「{q}」の回答として記録"), ("en", "kept with the question “{q}”")])
+def test_show_heads_an_answer_with_the_question_as_asked_and_says_what_it_is_kept_as(tmp_path, lang, kept):
+    # QA s41 C1 #6: the header gave the built-in wording, the report box below the company's
+    from click.testing import CliRunner
+    from test_s41_questions import GAKUCHIKA, _doubtful
+
+    from furikaeri.cli import cli
+    from furikaeri.store import Store
+
+    asked = "学生時代に頑張ったことは何ですか"
+    with Store.open(tmp_path) as st:
+        st.question_for("ja-basic:gakuchika", GAKUCHIKA, language="ja", budget_s=60.0, set_name="ja-basic")
+        qid = st.question_for("さくら商事:asked1", asked, language="ja", budget_s=None, set_name="さくら商事")
+        aid = st.add_answer(st.create_session("s"), {**_doubtful(), "question": asked}, question_id=qid)
+        same = st.add_answer(st.create_session("t"), {**_doubtful(), "question": GAKUCHIKA}, question_id=qid)
+    out = CliRunner().invoke(cli, ["--home", str(tmp_path), "show", str(aid), "--lang", lang],
+                             env={"COLUMNS": "120"}).output
+    head = out.split("\n")[1:3]
+    assert head == [asked, kept.format(q=GAKUCHIKA)], out
+    out = CliRunner().invoke(cli, ["--home", str(tmp_path), "show", str(same), "--lang", lang],
+                             env={"COLUMNS": "120"}).output
+    assert out.split("\n")[1] == GAKUCHIKA and kept.format(q=GAKUCHIKA) not in out  # asked as kept: one line
+
+
+@pytest.mark.parametrize("lang, said", [("ja", "長さ 95.8秒 95.8秒 ±0.0 = 同じ長さ（持ち時間が違う）"),
+                                        ("en", "length 95.8 s 95.8 s ±0.0 = same length, another budget")])
+def test_one_length_against_two_budgets_is_no_better(furikaeri_home, lang, said):
+    # QA s41 D1 #4: 95.8 s on a 30-s budget, then on a 60-s one: "長さ ±0.0 ▲ 改善"
+    from test_compare_notes import make_analysis, save
+
+    from furikaeri.cli import cli
+
+    for i, budget in enumerate((30.0, 60.0)):
+        save(furikaeri_home, make_analysis(lang=lang, answer_s=95.8, budget_s=budget, question=f"Q{i}?",
+                                           rate=150.0 if lang == "en" else 300.0), session="s", minutes=i)
+    from click.testing import CliRunner
+
+    out = CliRunner().invoke(cli, ["--home", str(furikaeri_home), "compare", "1", "2", "--lang", lang],
+                             env={"COLUMNS": "120"}).output
+    assert said in " ".join(out.split()), out
+    import json
+
+    doc = json.loads(CliRunner().invoke(cli, ["--home", str(furikaeri_home), "compare", "1", "2", "--json"]).output)
+    assert [c["verdict"] for c in doc["changes"] if c["metric"] == "answer_s"] == ["same"]  # as the table says
+
+
+@pytest.mark.parametrize("command", [["history"], ["progress"], ["show", "1"]])
+def test_a_missing_folder_named_by_furikaeri_home_is_said_as_for_home(furikaeri_home, command):
+    # QA s42 A #1: a typo in FURIKAERI_HOME read as an empty archive ("nothing saved yet", exit 0)
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    r = CliRunner().invoke(cli, command)
+    assert not furikaeri_home.exists()
+    assert f"no archive in {furikaeri_home}: the folder does not exist" in r.output, r.output
+    furikaeri_home.mkdir()  # there, with nothing saved yet: no such line
+    assert "the folder does not exist" not in CliRunner().invoke(cli, command).output
+
+
+def test_compare_sessions_and_progress_judge_one_change_of_a_count_alike(furikaeri_home):
+    # QA s42 C #2: 長い間 -1.9 "▲ 改善" in compare --sessions, "= 変化なし（聞き取りの誤差内）" in progress
+    # over the same four answers: sessions were judged over the mean length of all answers
+    import json
+
+    from click.testing import CliRunner
+    from test_compare_notes import make_analysis, save
+
+    from furikaeri.cli import cli
+
+    for i, (length, fillers) in enumerate(((100.0, 10), (100.0, 10), (30.0, 2), (30.0, 2))):
+        save(furikaeri_home, make_analysis(answer_s=length, budget_s=60.0, fillers=fillers, question=f"Q{i % 2}?"),
+             session="A" if i < 2 else "B", minutes=i)
+    run = CliRunner().invoke
+    cmp = json.loads(run(cli, ["compare", "--sessions", "A", "B", "--json"]).output)
+    (mean,) = [c for c in cmp["means"] if c["metric"] == "fillers_per_min"]
+    assert (mean["before"], mean["after"]) == (6.0, 4.0)
+    doc = json.loads(run(cli, ["progress", "--json"]).output)
+    (trend,) = [s["trend"] for s in doc["overall"][0]["series"] if s["metric"] == "fillers_per_min"]
+    assert trend["delta"] == -2.0 and trend["verdict"] == mean["verdict"] == "same"  # 1 filler in 30 s

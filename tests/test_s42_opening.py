@@ -1,0 +1,31 @@
+"""Session 42: a ガクチカ opening that names what was worked at states the point (QA s42 C #1:
+「学生時代に力を入れたのは、ボランティア活動です」 was judged a story, its tip told the student
+to lead with the conclusion, and an interview's 「結論から話す」 was marked not done)."""
+from __future__ import annotations
+
+import pytest
+
+from furikaeri.lang import get_rules
+
+
+@pytest.mark.parametrize("lang, sentence, order", [
+    ("ja", "学生時代に力を入れたのは、ボランティア活動です。", "point_first"),
+    ("ja", "学生時代は、ボランティア活動に力を入れました。", "point_first"),
+    ("ja", "私が学生時代に最も力を入れたのは塾講師のアルバイトです。", "point_first"),
+    ("ja", "えーと、学生時代に力を入れたコットは、ボランピア活動です。", "point_first"),  # Whisper's こと
+    ("ja", "高校生の頃に打ち込んだのは、吹奏楽でした。", "point_first"),
+    ("ja", "大学時代に、カフェのアルバイトで新人教育に取り組みました。", "point_first"),
+    ("ja", "学生時代はサッカーに打ち込んでいました。", "point_first"),
+    ("ja", "大学2年の時、サークルで代表を務めました。", "story_first"),
+    ("ja", "学生時代にアルバイトを始めたのですが、最初はうまくいきませんでした。", "story_first"),
+    ("ja", "学生時代は飲食店でアルバイトをしていました。", "story_first"),
+    ("ja", "ある日、先輩に相談したところ、頑張ったねと言われました。", "story_first"),
+    ("en", "What I worked hardest on at university was the robotics club.", "point_first"),
+    ("en", "At university, I put most of my effort into the robotics club.", "point_first"),
+    ("en", "During my time at university, I focused on volunteering.", "point_first"),
+    ("en", "In my second year, I joined the robotics club.", "story_first"),
+    ("en", "When I was in second year, I focused on my studies, but then I joined a club.", "story_first"),
+    ("en", "When I was a kid, I spent my time outside.", "story_first"),
+])
+def test_an_opening_that_names_what_was_worked_at_is_the_point(lang, sentence, order):
+    assert get_rules(lang).opening_order(sentence) == order
