@@ -14,6 +14,7 @@ figure never reads "better" in one place and "worse" in another on the same scre
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
@@ -799,8 +800,10 @@ def within_jitter(name: str, before: Sequence[Mapping[str, Any]], after: Sequenc
     length, i.e. how many fillers the shorter answer would have had to be misheard by (5 -> 6
     fillers in 32 s reads 9.4 -> 11.3 a minute, and is no change; 4 in 20 s -> 5 in 40 s is 12
     -> 7.5 a minute, 1.5 fillers of the 20 s: a change, though the counts differ by one);
-    between two sessions, their mean rates times their answers' mean length (the mean count of
-    an answer of the usual length).
+    between two sessions, their mean rates' difference times the shorter session's median
+    answer length (how many fillers an answer of that length would have had to be misheard
+    by), the rule a progress trend over the same answers follows (:func:`furikaeri.progress.
+    _within_jitter`), so the two never disagree on one change.
     It comes on top of the figure's own threshold (:data:`furikaeri.metrics.METRICS`), which
     a short answer passes with a single filler. Only the measurement's jitter is discounted,
     not the count's spread from answer to answer (Poisson): 10 fillers and then 7 is 3 fewer
@@ -812,8 +815,8 @@ def within_jitter(name: str, before: Sequence[Mapping[str, Any]], after: Sequenc
     if len(sb) == 1 and len(sa) == 1:
         (cb, mb), (ca, ma) = sb[0], sa[0]
         fillers = abs(cb / mb - ca / ma) * min(mb, ma)
-    else:
-        minutes = sum(m for _, m in sb + sa) / len(sb + sa)
+    else:  # over the shorter end's usual length, as a progress trend over the same answers (QA s42 C #2)
+        minutes = min(statistics.median(m for _, m in sb), statistics.median(m for _, m in sa))
         mean_b = sum(c / m for c, m in sb) / len(sb)
         mean_a = sum(c / m for c, m in sa) / len(sa)
         fillers = abs(mean_a - mean_b) * minutes
