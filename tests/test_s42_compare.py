@@ -147,3 +147,27 @@ def test_compare_sessions_and_progress_judge_one_change_of_a_count_alike(furikae
     doc = json.loads(run(cli, ["progress", "--json"]).output)
     (trend,) = [s["trend"] for s in doc["overall"][0]["series"] if s["metric"] == "fillers_per_min"]
     assert trend["delta"] == -2.0 and trend["verdict"] == mean["verdict"] == "same"  # 1 filler in 30 s
+
+
+def test_the_usual_pace_is_rounded_once_beside_the_remark_on_it(furikaeri_home):
+    # QA s42 C #3: 「ふだん（4.1拍/秒）より22%速い」 two lines above 「ふだんのあなた: 話速 4.0拍/秒」
+    # (a median of 4.0549 kept as 4.05, shown 4.0; the remark rounded it once, 4.1)
+    import dataclasses
+    from datetime import datetime, timedelta, timezone
+
+    from test_compare_notes import make_analysis
+
+    from furikaeri import progress as PR
+    from furikaeri import session as S
+    from furikaeri.store import Store
+
+    start = datetime(2026, 11, 2, 10, tzinfo=timezone.utc)
+    ids = []
+    for i, pace in enumerate((4.0547, 4.0549, 4.0551, 5.0)):
+        a = make_analysis("学生時代に力を入れたことはボランティアです", lang="ja", answer_s=60.0)
+        a = dataclasses.replace(a, rate=dataclasses.replace(a.rate, morae_per_s=pace))
+        ids.append(S.save_analysis(a, audio_path=None, home=furikaeri_home, session="s",
+                                   now=start + timedelta(hours=i)))
+    with Store.open(furikaeri_home) as st:
+        after = PR.after_answer(st, ids[-1])
+    assert after.usual_pace == after.usual["morae_per_s"] == 4.1

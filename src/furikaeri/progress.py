@@ -363,7 +363,9 @@ def _remarks(store: Store, answers: Sequence[Answer], current: Answer) -> AfterA
     if not usual or not value:
         return AfterAnswer(**remarks)
     rel = pace_vs_usual(value, usual, metric)
-    return AfterAnswer(pace_metric=metric, usual_pace=round(usual, 1),
+    from furikaeri.measure import rate_as_shown
+
+    return AfterAnswer(pace_metric=metric, usual_pace=rate_as_shown(usual, metric),
                        pace_vs_usual=round(rel, 3) if rel is not None and abs(rel) >= PACE_REMARK else None, **remarks)
 
 
@@ -384,8 +386,13 @@ def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, floa
     (:func:`furikaeri.coach.usual`)."""
     if not language:
         return {}
-    names = (get_rules(language).pace_key, *USUAL_SHOWN)
-    return {k: round(v, 2) for k, v in coach.usual([a.metrics for a in answers], language, names).items()}
+    from furikaeri.measure import rate_as_shown
+
+    pace = get_rules(language).pace_key
+    # the pace as the remark beside it gives it, rounded once from the median (4.0498 was kept as
+    # 4.05 and shown 4.0 under a remark's 4.1: QA s42 C #3)
+    return {k: rate_as_shown(v, k) if k == pace else round(v, 2)
+            for k, v in coach.usual([a.metrics for a in answers], language, (pace, *USUAL_SHOWN)).items()}
 
 
 def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
