@@ -29,3 +29,20 @@ from furikaeri.lang import get_rules
 ])
 def test_an_opening_that_names_what_was_worked_at_is_the_point(lang, sentence, order):
     assert get_rules(lang).opening_order(sentence) == order
+
+
+@pytest.mark.parametrize("lang, said", [("ja", "切り出し: 判定できません"), ("en", "cannot tell")])
+def test_an_opening_the_words_do_not_tell_says_cannot_tell_once(lang, said):
+    # QA s42 C #5: 「切り出し: 判定できません  判定できません」
+    import io
+
+    from rich.console import Console
+    from test_s38_loop import METRICS
+
+    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.notes import check_stand
+
+    out = Console(width=100, file=io.StringIO(), force_terminal=False)
+    _render_stand(out, check_stand("結論から話す", METRICS, "ja", order=None), lang, "ja")
+    shown = " ".join(out.file.getvalue().split())
+    assert said in shown and shown.count(said.split(": ")[-1]) == 1, shown

@@ -497,7 +497,8 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
             value = at_least(s.metric, s.value, lang, language) if s.floor \
                 else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
         mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
-        _indented(out, f"{label}: {value}  {mark}")
+        # an opening whose order its words do not tell says so once (「判定できません  判定できません」: QA s42 C #5)
+        _indented(out, f"{label}: {value}" if mark == value else f"{label}: {value}  {mark}")
     if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's
         parts = ", ".join(f"“{p}”" for p in check.unmeasured) if lang == "en" else "".join(
             f"「{p}」" for p in check.unmeasured)
