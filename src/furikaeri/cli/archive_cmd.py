@@ -279,9 +279,9 @@ def progress(question, since, lang, json_):
               help="What to write: json (everything), csv (one row per answer), md (a practice journal).")
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write to this file ('-': print, as without it) [default: print].")
-@lang_option(help="Language of the words: md's labels; for csv, ja gives a Japanese header and the program's "
-                  "words in Japanese in its cells (en, or none, the column keys and codes, which scripts read) "
-                  "[default: the answers' language].")
+@lang_option(help="Language of the words: md's labels [default: the answers' language]; for csv, ja gives a Japanese "
+                  "header and the program's words in Japanese in its cells [default: the column keys and codes, "
+                  "which scripts read].")
 def export(fmt, out, lang):
     """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
 

@@ -302,11 +302,11 @@ OPTIONS: dict[str, str] = {
     "Print JSON.":
         "JSON を出力する。",
     # export --lang
-    "Language of the words: md's labels; for csv, ja gives a Japanese header and the program's "
-    "words in Japanese in its cells (en, or none, the column keys and codes, which scripts read) "
-    "[default: the answers' language].":
-        "言葉の言語。md では見出しと項目名。csv では ja で見出し行とプログラムが書く語が日本語になる（en または"
-        "指定なしでは、スクリプトが読む列名とコード）（既定: 回答の言語）。",
+    "Language of the words: md's labels [default: the answers' language]; for csv, ja gives a Japanese "
+    "header and the program's words in Japanese in its cells [default: the column keys and codes, "
+    "which scripts read].":
+        "言葉の言語。md では見出しと項目名（既定: 回答の言語）。csv では、ja で見出し行とプログラムが書く語が"
+        "日本語になる（既定: スクリプトが読む英語の列名とコード）。",
     # history --limit
     "Sessions (with --interviews: interviews) to show, newest first.":
         "表示するセッションの数（--interviews では面接の数）。新しいものから表示する。",
