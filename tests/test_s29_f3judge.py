@@ -155,7 +155,7 @@ def test_short_answers_drive_no_rate_trend_best_or_usual(furikaeri_home):
     assert block.short_answers == 3 and prog.questions[0].short_answers == 3
     # the usual pace and fillers are of the answers long enough for a rate, and a short answer is
     # not compared with them ("54% faster than your usual pace" after a 4.9-s answer)
-    assert after.usual == {"morae_per_s": 6.22, "fillers_per_min": 6.0}  # the pace the report grades (280 字/分)
+    assert after.usual == {"morae_per_s": 6.2, "fillers_per_min": 6.0}  # the pace the report grades (280 字/分), as shown
     assert after.pace_vs_usual is None
     assert prog.usual_pace["ja"]["latest_answer_id"] == ids[3] and prog.usual_pace["ja"]["median"] == 6.2
     # nor do they make a run of answers with no filler

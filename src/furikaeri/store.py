@@ -869,7 +869,8 @@ def _per_min(count: Any, answer_s: float | None) -> float | None:
 #: answer too short for a rate, whose figures progress already sets aside): the pauses of a
 #: noisy room (they read long), fillers a minute where the sounds in doubt would change it.
 UNJUDGED = {"pauses": ("long_pauses", "long_pauses_per_min", "longest_pause_s"),
-            "fillers": ("fillers_per_min", "filler_count")}
+            "fillers": ("fillers_per_min", "filler_count"),
+            "voice": ("pitch_spread_st", "monotone_share")}
 
 
 def lower_bounds(d: dict[str, Any]) -> dict[str, float | int]:

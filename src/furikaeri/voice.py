@@ -12,7 +12,7 @@ prints the comparison. Pitch is measured in **semitones relative to the speaker'
 - ``windows``: the same over each 10-s stretch of the answer; a stretch whose spread is under
   :data:`furikaeri.norms.MONOTONE_ST` is ``monotone`` (Microsoft Speaker Coach counts such
   stretches). Hincks found 10-s spreads of about 1.8 to 3.6 semitones across speakers.
-  ``monotone_share`` is the share of the answer's time in such stretches.
+  ``monotone_share`` is the share of the answer's voiced speech in such stretches.
 - ``loudness_range_db``: the spread between loud and soft speech (90th minus 10th percentile of
   the 10-ms frame level over speech, digital silence left out), the other half of what Orai
   calls energy.
@@ -43,6 +43,8 @@ class VoiceWindow:
     end: float
     spread_st: float
     monotone: bool
+    #: the voiced speech in it (s), which its share of the answer's voice is weighed by
+    voiced_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def voice_from_pitch(t: np.ndarray, f0: np.ndarray, span: tuple[float, float], *
         m = good & (t >= w0) & (t < w1)
         if m.sum() * 0.01 >= MIN_VOICED_S:
             spread = float(np.std(st[m]))
-            windows.append(VoiceWindow(round(w0, 2), round(w1, 2), round(spread, 2), spread < norms.MONOTONE_ST))
+            windows.append(VoiceWindow(round(w0, 2), round(w1, 2), round(spread, 2), spread < norms.MONOTONE_ST,
+                                       round(float(m.sum()) * 0.01, 2)))
         w0 += window_s
     return Voice(
         median_f0_hz=round(median, 1),
@@ -126,10 +129,16 @@ def voice_from_pitch(t: np.ndarray, f0: np.ndarray, span: tuple[float, float], *
 
 
 def _flat_share(windows) -> float | None:
-    """The share of the answer's time in monotone stretches: weighed by length, so the short
-    stretch left at an answer's end (5 s of a 15-s answer) is not half the verdict."""
-    total = sum(w.end - w.start for w in windows)
-    return round(sum(w.end - w.start for w in windows if w.monotone) / total, 3) if total > 0 else None
+    """The share of the answer's voice in monotone stretches: each stretch weighed by its voiced
+    speech, so the short stretch left at an answer's end (5 s of a 15-s answer) is not half the
+    verdict, and a stretch that is mostly a silence is not 10 s of flat voice (6 s of silence
+    in a pause turned a "good" voice "low", 36 -> 59 % flat: QA s42 B #2). A window without its
+    voiced time (an analysis saved before it was kept) by its length."""
+    def weight(w) -> float:
+        return w.voiced_s if w.voiced_s is not None else w.end - w.start
+
+    total = sum(weight(w) for w in windows)
+    return round(sum(weight(w) for w in windows if w.monotone) / total, 3) if total > 0 else None
 
 
 def _loudness_range(frames_db, speech, span) -> float | None:
