@@ -95,3 +95,15 @@ def test_windows_saved_without_their_voiced_time_keep_the_share_by_length():
     assert _flat_share(windows) == round(10 / 15, 3)
     old = {"schema": 9, "voice": {"windows": [{"start": 0.0, "end": 10.0, "spread_st": 1.2, "monotone": True}]}}
     assert upgrade(old)["voice"]["windows"][0]["voiced_s"] is None and upgrade(old)["schema"] == 10
+
+
+def test_a_repeated_word_stamped_at_an_instant_ends_where_the_next_word_starts():
+    # QA s42 B #5: {"text": "He", "start": 27.67, "end": 27.67} in --json
+    from furikaeri.fillers import Filler, _spoken_end
+    from furikaeri.transcribe import Word
+
+    words = [Word(" he", 27.2, 27.5), Word(" He", 27.67, 27.67), Word(" walks", 27.9, 28.3)]
+    assert _spoken_end(Filler("He", 27.67, 27.67, "repetition"), words) == 27.9
+    assert _spoken_end(Filler("He", 27.67, 27.67, "repetition"), words[:2]) == 27.67  # nothing after: as stamped
+    assert _spoken_end(Filler("he", 27.2, 27.5, "repetition"), words) == 27.5
+    assert _spoken_end(Filler("He", 27.67, 27.67, "repetition"), [*words[:2], Word(" on", 40.0, 40.2)]) == 28.67
