@@ -170,8 +170,8 @@ def test_a_new_archive_and_a_foreign_database(tmp_path):
     other.mkdir()
     with sqlite3.connect(other / "furikaeri.db") as c:  # another program's database
         c.execute("CREATE TABLE contacts (name TEXT)")
-    with pytest.raises(StoreError, match="no table _migrations beside the tables contacts"):
-        Store.open(other)
+    with pytest.raises(StoreError, match="it is no furikaeri archive: another program's database. Its tables are contacts"):
+        Store.open(other)  # said plainly, not as a missing _migrations table (QA s42 A #9)
     assert tables(other / "furikaeri.db") == ["contacts"]  # furikaeri's tables were not added to it
 
 

@@ -478,6 +478,10 @@ def _unlisted(db: sqlite3.Connection) -> tuple[str, str] | None:
         return None
     more = f", … ({len(stray)} in all)" if len(stray) > 4 else ""
     more_ja = f"など {len(stray)} 個" if len(stray) > 4 else ""
+    if not {"answers", "sessions", "questions"} & set(stray):  # nothing of furikaeri's: another program's (QA s42 A #9)
+        return (f"it is no furikaeri archive: another program's database? Its tables are {', '.join(stray[:4])}{more}",
+                f"furikaeri のアーカイブではありません。別のプログラムのデータベースではありませんか（テーブル: "
+                f"{'、'.join(stray[:4])}{more_ja}）")
     return (f"no table _migrations beside the tables {', '.join(stray[:4])}{more}",
             f"テーブル {'、'.join(stray[:4])}{more_ja}はあるのにテーブル _migrations がありません")
 

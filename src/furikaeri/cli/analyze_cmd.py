@@ -40,8 +40,8 @@ def analyze(files, language, budget, model, json_, question, save, session, note
 
     Measures answer length and time to the first word, speaking rate (words per minute, or
     morae per second and characters per minute in Japanese), fillers, and silent pauses,
-    against the question's time budget. Formats: wav, flac, mp3, m4a, ogg; any sample rate,
-    mono or stereo. Everything runs offline.
+    against the question's time budget. Formats: wav, flac, mp3, m4a, ogg; any sample rate
+    from 4 kHz, mono or stereo. Everything runs offline.
 
     \b
     Examples:
