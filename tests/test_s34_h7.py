@@ -159,7 +159,7 @@ def test_every_command_summary_in_the_english_list_is_a_whole_sentence(group):
 # --------------------------------------------------------------------------- M #12: the Japanese usage line
 
 
-@pytest.mark.parametrize("args, usage", [([], "furikaeri [オプション] コマンド [引数]..."),
+@pytest.mark.parametrize("args, usage", [([], "furikaeri [オプション] [コマンド] [引数]..."),
                                          (["questions"], "furikaeri questions [オプション] [コマンド] [引数]..."),
                                          (["analyze"], "furikaeri analyze [オプション] FILES...")])
 def test_the_japanese_usage_line_names_clicks_placeholders_in_japanese(args, usage):

@@ -46,3 +46,15 @@ def test_an_opening_the_words_do_not_tell_says_cannot_tell_once(lang, said):
     _render_stand(out, check_stand("結論から話す", METRICS, "ja", order=None), lang, "ja")
     shown = " ".join(out.file.getvalue().split())
     assert said in shown and shown.count(said.split(": ")[-1]) == 1, shown
+
+
+@pytest.mark.parametrize("locale, head", [("C.UTF-8", "Usage: furikaeri"), ("ja_JP.UTF-8", "使い方: furikaeri")])
+def test_furikaeri_alone_shows_its_help_and_no_error(monkeypatch, locale, head):
+    # QA s42 A #7: exit 2, "error", for a first-time user's bare command
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    monkeypatch.setenv("LANG", locale)
+    r = CliRunner().invoke(cli, [], prog_name="furikaeri")
+    assert r.exit_code == 0 and r.output.startswith(head) and "practice" in r.output

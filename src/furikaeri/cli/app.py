@@ -335,7 +335,7 @@ def _os_error_line(e: OSError, lang: str = "en") -> str:
     return reason
 
 
-@click.group(cls=Group, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=Group, context_settings=CONTEXT_SETTINGS, invoke_without_command=True)
 @click.version_option(__version__, "-V", "--version", prog_name="furikaeri", message="%(prog)s %(version)s")
 @click.option(
     "--home",
@@ -366,3 +366,6 @@ def cli(ctx: click.Context, home: str | None) -> None:
                          ja="--home が空です。記録のフォルダを指定してください（いつものフォルダなら --home を付けません）")
     ctx.ensure_object(dict)
     ctx.obj["home"] = home
+    if ctx.invoked_subcommand is None:  # `furikaeri` alone: its help, and no error (QA s42 A #7)
+        click.echo(ctx.get_help())
+        ctx.exit(0)
