@@ -58,3 +58,17 @@ def test_furikaeri_alone_shows_its_help_and_no_error(monkeypatch, locale, head):
     monkeypatch.setenv("LANG", locale)
     r = CliRunner().invoke(cli, [], prog_name="furikaeri")
     assert r.exit_code == 0 and r.output.startswith(head) and "practice" in r.output
+
+
+@pytest.mark.parametrize("args, said", [
+    (["show", "-1"], "-1 is no option, and no number here is negative"),
+    (["analyze", "nothing.wav", "-q", "-3"], "-3 is no question number: they start at 1"),
+])
+def test_a_negative_number_is_said_to_be_no_number(args, said):
+    # QA s42 A #4, #5: `-q "-3"` saved as the question's words; `show -1` "No such option '-1'"
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 2 and said in r.output, r.output

@@ -89,12 +89,20 @@ def click_said_in_japanese(message: str) -> str:
 
 def _usage_line(e: click.UsageError, ctx: click.Context) -> None:
     """click's four lines (usage, "Try", error) made one, framed in the command's language."""
+    import re
+
     where = e.ctx.command_path if e.ctx is not None else ctx.command_path
     detail = e.format_message()
     see = f"（`{where} --help` を参照）"
     close = getattr(e, "possibilities", None)  # a mistyped option's or command's near names
     maybe = f"（もしかして: {', '.join(close)}）" if close else ""
     ja = None
+    if isinstance(e, click.NoSuchOption) and re.fullmatch(r"-\d+", e.option_name or ""):
+        # `show -1`: a number typed negative, not an option mistyped (QA s42 A #5)
+        fail(f"{e.option_name} is no option, and no number here is negative: answers, sessions and questions "
+             f"are numbered from 1 (see `{where} --help`)",
+             ja=f"{e.option_name} はオプションではなく、負の番号もありません。回答・セッション・質問の番号は1から始まります{see}")
+        sys.exit(e.exit_code)
     if isinstance(e, click.MissingParameter) and e.param is not None:
         ja = f"{e.param.get_error_hint(e.ctx) if e.ctx else e.param.name} を指定してください{see}"
     elif isinstance(e, click.NoSuchOption):
