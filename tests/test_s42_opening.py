@@ -72,3 +72,18 @@ def test_a_negative_number_is_said_to_be_no_number(args, said):
 
     r = CliRunner().invoke(cli, args)
     assert r.exit_code == 2 and said in r.output, r.output
+
+
+def test_a_save_refused_on_a_damaged_archive_leaves_its_folder_as_it_was(tmp_path):
+    # QA s42 A #2: `reflect` on a damaged database refused, and left an empty audio/ behind
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    (tmp_path / "furikaeri.db").write_text("junk\n")
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "reflect", "-c", "X", "-q", "Q?", "-a", "A"])
+    assert r.exit_code == 2 and "damaged" in r.output
+    assert not (tmp_path / "audio").exists() and (tmp_path / "furikaeri.db").read_text() == "junk\n"
+    (tmp_path / "audio").mkdir()  # one that was there stays
+    CliRunner().invoke(cli, ["--home", str(tmp_path), "reflect", "-c", "X", "-q", "Q?", "-a", "A"])
+    assert (tmp_path / "audio").is_dir()

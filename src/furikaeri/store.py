@@ -469,6 +469,13 @@ def migrate(db: sqlite3.Connection, *, upto: int | None = None) -> list[str]:
     return applied_now
 
 
+def _unmade(folder: Path | None) -> None:
+    """Remove ``folder``, made by an open that then failed, when it is still empty."""
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
 def _unlisted(db: sqlite3.Connection) -> tuple[str, str] | None:
     """Tables without the ``_migrations`` table that says which migrations made them (None: a
     new database, or one that has it), said in English and Japanese."""
@@ -1140,9 +1147,11 @@ class Store:
         path = db_path(home)
         busy_timeout_s = BUSY_TIMEOUT_S if busy_timeout_s is None else busy_timeout_s  # read now: a test may set it
         why_read_only, why_read_only_ja = _read_only_why(home) if read_only else (None, None)
+        made = False  # the audio folder made here: gone again when the archive cannot be opened
         try:
             if make:
                 home.mkdir(parents=True, exist_ok=True)
+                made = not audio_dir(home).exists()
                 audio_dir(home).mkdir(exist_ok=True)
             elif audio_dir(home).exists() and not audio_dir(home).is_dir():  # said as making it would say it
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(audio_dir(home)))
@@ -1176,8 +1185,12 @@ class Store:
             return cls._open_read_only(home, path, why_read_only, busy_timeout_s, upto, why_read_only_ja)
         except DamagedError as e:
             if not salvage or e.problems is None:
+                _unmade(audio_dir(home) if made else None)
                 raise
             return cls._open_salvaged(home, path, e, busy_timeout_s, upto)
+        except StoreError:
+            _unmade(audio_dir(home) if made else None)  # a refused save leaves the folder as it was (QA s42 A #2)
+            raise
 
     @classmethod
     def _open_salvaged(cls, home: Path, path: Path, damage: DamagedError, busy_timeout_s: float,
