@@ -575,7 +575,7 @@ def test_errors_are_one_line_exit_2(home, take):
         (("practice", "--set", "en-basic", "--company", "x"), "not both"),
         (("progress", "--since", "someday"), "cannot read the date"),
         (("questions", "add", "missing.toml"), "no such question file"),
-        (("note", "1"), "the input ended"),  # a prompt with nothing on stdin: not click's "Aborted!"
+        (("note", "1"), "the input ended: give it as an option (see `cli note --help`)"),  # a prompt with nothing on stdin: not click's "Aborted!"
         (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv: there is no folder"),
         (("reflect", "-c", "X", "-q", "q", "--date", "2999-01-01"), "after today"),
         (("reflect", "-c", "X", "-q", "q", "--recording", str(take)), "not an audio file"),

@@ -249,8 +249,9 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
                 # a prompt met the end of its input (a script, `< /dev/null`), not a person;
                 # the prompt (on stderr) is left without its line's end
                 click.echo(err=True)
-                fail("a question needed an answer but the input ended: give it as an option (see --help)",
-                     ja="入力が終わり、質問に答えられませんでした。オプションで指定してください（--help を参照）")
+                where = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))  # its options (QA s42 A #6)
+                fail(f"a question needed an answer but the input ended: give it as an option (see `{where} --help`)",
+                     ja=f"入力が終わり、質問に答えられませんでした。オプションで指定してください（`{where} --help` を参照）")
                 sys.exit(2)
             _interrupted()
         except click.exceptions.NoArgsIsHelpError:
