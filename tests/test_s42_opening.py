@@ -26,6 +26,21 @@ from furikaeri.lang import get_rules
     ("en", "In my second year, I joined the robotics club.", "story_first"),
     ("en", "When I was in second year, I focused on my studies, but then I joined a club.", "story_first"),
     ("en", "When I was a kid, I spent my time outside.", "story_first"),
+    # QA s42 E #4, #5: more ways to say it
+    ("ja", "学生時代は、ゼミの研究に力を注ぎました。", "point_first"),
+    ("ja", "学生時代は、ボランティア活動に熱中しました。", "point_first"),
+    ("ja", "学生時代、私はサークル運営に尽力しました。", "point_first"),
+    ("ja", "私は学生時代、塾講師のアルバイトに力を入れてまいりました。", "point_first"),
+    ("en", "I'd like to talk about my work as captain of the tennis team.", "point_first"),
+    ("en", "I'm most proud of leading the volunteer club.", "point_first"),
+    ("en", "At university, I dedicated most of my time to the debate team.", "point_first"),
+    ("en", "I threw myself into the robotics club at university.", "point_first"),
+    ("en", "I spent most of my time at university on the robotics club.", "point_first"),
+    ("en", "Something I really committed myself to was volunteering at a food bank.", "point_first"),
+    ("en", "I worked hardest on my part-time job at a cafe, where I trained new staff.", "point_first"),
+    ("en", "When I was a sophomore, I threw myself into the club, but we had no members.", "story_first"),
+    ("en", "During my second year, I put a lot of effort into the club, and one day something happened.",
+     "story_first"),
 ])
 def test_an_opening_that_names_what_was_worked_at_is_the_point(lang, sentence, order):
     assert get_rules(lang).opening_order(sentence) == order
@@ -63,12 +78,16 @@ def test_furikaeri_alone_shows_its_help_and_no_error(monkeypatch, locale, head):
 @pytest.mark.parametrize("args, said", [
     (["show", "-1"], "-1 is no option, and no number here is negative"),
     (["analyze", "nothing.wav", "-q", "-3"], "-3 is no question number: they start at 1"),
+    (["progress", "-q", "-3"], "-3 is no question number: they start at 1"),
+    (["compare", "-q", "-3"], "-3 is no question number: they start at 1"),
 ])
-def test_a_negative_number_is_said_to_be_no_number(args, said):
+def test_a_negative_number_is_said_to_be_no_number(furikaeri_home, args, said):
     # QA s42 A #4, #5: `-q "-3"` saved as the question's words; `show -1` "No such option '-1'"
     from click.testing import CliRunner
 
     from furikaeri.cli import cli
+
+    furikaeri_home.mkdir()  # an archive folder, with nothing in it yet
 
     r = CliRunner().invoke(cli, args)
     assert r.exit_code == 2 and said in r.output, r.output

@@ -662,6 +662,11 @@ def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
     """A question id from an id, a key (``ja-basic:jiko-pr`` or ``jiko-pr``) or a piece of text;
     a set's key whose answers were saved under another (:func:`_by_set_key`) too. ``cli``: how
     the command an error suggests starts (``furikaeri --home DIR``)."""
+    from furikaeri.store import negative_number
+
+    if negative_number(ref):  # `progress -q -3`: as `analyze -q -3` says it (QA s42 E #6)
+        raise UsageError(f"{ref.strip()} is no question number: they start at 1 (see `{cli} history`)",
+                         ja=f"{ref.strip()} は質問の番号ではありません。番号は1から始まります（`{cli} history` を参照）")
     found = store.find_questions(ref) or _by_set_key(store, ref)
     if not found:
         raise UsageError(f"no practised question matches '{ref}' (see `{cli} history`)",

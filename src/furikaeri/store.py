@@ -1019,6 +1019,15 @@ def typed_number(text: str) -> int | None:
     return int(v) if v.isascii() and v.isdigit() else None
 
 
+def negative_number(text: str) -> bool:
+    """Is ``text`` a number typed negative (``-3``, ``−3``, ``-#3``)? No answer, session or
+    question has one: a typo, said so, never a question's words (QA s42 A #4)."""
+    import re
+    import unicodedata
+
+    return re.fullmatch(r"[-−]\s*#?\d+", unicodedata.normalize("NFKC", text).strip()) is not None
+
+
 def _folded(text: str) -> str:
     """A question's words folded for finding a piece of them (「自己 PR」 in
     「自己ＰＲをしてください。」, "ideal  manager." in "Describe your ideal manager"): the one

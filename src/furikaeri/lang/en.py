@@ -839,7 +839,7 @@ TEXT = {
     'value_hedges_per_100_words_ja': '{value}/300 morae',
     'focus_fillers_per_min_high_silences': 'Drop the fillers and keep the words coming: your silences are long already, so no pause in their place.',
     'focus_fillers_per_min_high_silences_word': "Drop '{word}' and keep the words coming: your silences are long already, so no pause in its place.",
-    'fix_too_short_earlier': 'the earlier answer (the one your note is on) was too short for its budget to tell whether your note worked',
+    'fix_too_short_earlier': 'the earlier answer, which your note is checked against, was too short for its budget to tell whether your note worked',
     'fix_too_short_latest': 'this answer is too short for its budget to tell whether your note worked',
     'fix_too_short_both': 'both answers are too short for their budgets to tell whether your note worked',
     'fix_short_figure_earlier': 'earlier answer too short to tell',
@@ -1232,9 +1232,15 @@ _RESULT = re.compile(
 # into the robotics club.", "What I worked hardest on was ..."), as 「学生時代は〜に力を入れました」:
 # the point, whatever time it names first; a clause more ("..., but then") tells a story (QA s42 C #1).
 _EFFORT = re.compile(
-    r"\bi (?:put|poured|invested) (?:most of |much of |a lot of |all of )?my (?:effort|energy|time) into [^.?!,;]{1,60}[.!]?$"
-    r"|\bi (?:mainly |mostly |really )?(?:focused|concentrated|worked (?:hardest|most)) (?:mostly |mainly )?on "
-    r"[^.?!,;]{1,60}[.!]?$|^(?:(?:so|well|okay|um|uh),? )*what i (?:worked|focused|put|spent)[\w' ,]{0,60}? (?:was|is)\b")
+    r"\bi (?:(?:put|poured|invested) (?:most of |much of |a lot of |all of )?my (?:effort|energy|time) into"
+    r"|(?:mainly |mostly |really )?(?:focused|concentrated|worked (?:hardest|most)) (?:mostly |mainly )?on"
+    r"|(?:really )?(?:dedicated|devoted|committed) (?:myself|most of my time|my time|a lot of time) to"
+    r"|threw myself into|spent (?:most of |much of |a lot of )?my (?:time|energy)[\w' ]{0,30}? on) "
+    r"[^.?!,;]{1,60}(?:[.!]?$|, (?:where|which|who)\b)"
+    r"|^(?:(?:so|well|okay|um|uh),? )*(?:what|something) i (?:worked|focused|put|spent|really|committed|dedicated|devoted)"
+    r"[\w' ,]{0,60}? (?:was|is)\b"
+    r"|^(?:(?:so|well|okay|um|uh),? )*(?:i'd like to talk about|i would like to talk about|i'm (?:most |really )?proud of"
+    r"|i am (?:most |really )?proud of)\b")
 # What a person says before the answer itself, to the interviewer rather than about the
 # question: a greeting, thanks, an acknowledgement ("Sure.", "Good question."), a moment asked
 # for ("Let me think."). Not a name given ("My name is Ken Sato."): "Tell me about yourself"
