@@ -171,3 +171,44 @@ def test_the_usual_pace_is_rounded_once_beside_the_remark_on_it(furikaeri_home):
     with Store.open(furikaeri_home) as st:
         after = PR.after_answer(st, ids[-1])
     assert after.usual_pace == after.usual["morae_per_s"] == 4.1
+
+
+def test_a_lower_bound_off_the_norm_counts_as_an_answer_off_it(tmp_path):
+    # QA s42 E #1: 6.8 -> 2.0 fillers a minute "▲ 改善（目安内に入った）" on one answer of the
+    # session's three, beside one known to be at least 3.6 a minute
+    import io
+
+    from rich.console import Console
+    from test_s41_questions import _doubtful
+
+    from furikaeri.compare import compare_sessions
+    from furikaeri.report import history as H
+    from furikaeri.store import Store
+
+    def plain(count: int) -> dict:
+        d = _doubtful()
+        return {**d, "stats": {**d["stats"], "filler_count": count, "fillers_per_min": count / 1.6,
+                               "fillers_unconfirmed": 0}}
+
+    with Store.open(tmp_path) as st:
+        st.add_answer(st.create_session("a"), plain(11))
+        sid = st.create_session("b")
+        st.add_answer(sid, plain(3))
+        floored = st.add_answer(sid, _doubtful())
+        cmp = compare_sessions(st, "a", "b")
+    assert cmp.floored == (floored,) and cmp.off_band["fillers_per_min"] == [1, 1, 1, 2]
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    H.render_compare_sessions(console, cmp, "ja")
+    out = " ".join(console.file.getvalue().split())
+    assert "フィラー 6.9回/分 1.9回/分 -5.0 ▲ 改善 " in out and "目安内に入った" not in out, out
+    assert "目安外の回答1/1件 → 1/2件" in out, out
+
+
+@pytest.mark.parametrize("lang, said", [("en", "under 30% of the budget, left out of the means"),
+                                        ("ja", "持ち時間の30%未満の短い回答のため")])
+def test_a_session_of_short_answers_says_why_its_means_are_blank(furikaeri_home, lang, said):
+    # QA s42 E #2: a column of "–" with no reason, and "1 of 2 answers off the range → 0 of 0"
+    cmp = _sessions(furikaeri_home, lang, [(25.0, 0), (20.0, 0)], [(5.0, 0), (6.0, 0)])
+    assert cmp.short == (3, 4)
+    out = _rendered(cmp, lang)
+    assert said in out and "#3" in out and "0 of 0" not in out and "0/0件" not in out, out

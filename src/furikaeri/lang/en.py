@@ -943,6 +943,7 @@ TEXT = {
     'archive_damaged': 'the practice database {path} is damaged ({problems}): showing what can still be read, and saving nothing into it. Export your answers now (`{export}`){repair}',
     'archive_damaged_repair': '; to repair the archive, move {name} and any {name}-wal and {name}-shm away, and rename {readable} (all that could be read) to {name}',
     'means_over_count': '{off} of {of} over',
+    'means_short_left_out': '{answers}: under {share:.0%} of the budget, left out of the means of the rates, pauses and voice (a few seconds say little of them)',
     'kept_as_question': 'kept with the question “{question}”',
     'means_floor_left_out': 'fillers: {answers} left out of the means (at least the rate shown in history: more filler-like sounds were left in doubt)',
     'means_over_count_by': '{off} of {of} over, by {over:g} s',

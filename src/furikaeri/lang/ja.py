@@ -898,6 +898,7 @@ TEXT = {
     'archive_damaged': '練習データベース {path} が壊れています（{problems}）。読める分だけを表示し、ここには何も保存しません。今のうちに回答を書き出してください（`{export}`）{repair}',
     'archive_damaged_repair': '。アーカイブを直すには、{name} と、あれば {name}-wal・{name}-shm を別の場所へ移し、{readable}（読めた分のすべて）の名前を {name} に変えてください',
     'means_over_count': '{off}/{of}件超過',
+    'means_short_left_out': '{answers}は持ち時間の{share:.0%}未満の短い回答のため、話速・フィラーなどの割合、間、声の平均に含めていません（数秒の回答では目安になりません）',
     'kept_as_question': '質問「{question}」の回答として記録',
     'means_floor_left_out': 'フィラー: {answers}は平均に含めていません（履歴の値は下限で、フィラーらしい音がほかにも確かめられずに残ったため）',
     'means_over_count_by': '{off}/{of}件が{over:g}秒超過',

@@ -1237,16 +1237,22 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
         key = "means_other_questions" if cmp.pairs else "means_no_shared"  # no pair below to point to
         _say(console, f"[yellow]{t(key, lang)}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
+    # a mean inside the range beside answers off it is no "into the range" (QA s42 E #1): better, said plainly
+    plain = {c.metric: _verdict(c, lang, by_band=False, mean=True) for c in cmp.means
+             if c.verdict == "better" and c.after is not None and in_norm(c.metric, c.after)
+             and (cmp.off_band.get(c.metric) or (0, 0, 0, 0))[2] > 0}
     means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", language=cmp.language,
-                             mean=True, counts=_over_counts(cmp, lang))
+                             mean=True, counts=_over_counts(cmp, lang), verdicts=plain)
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
     console.print(_changes_table(means, console.width, table))
     means_by = {c.metric: c for c in cmp.means}
     for name, (off_b, of_b, off_a, of_a) in cmp.off_band.items():  # answers a mean hides
         mean = means_by.get(name)  # a verdict on the answers the means do not bear out: said of them here
-        if name != "over_s" and (_hidden_off(mean, (off_b, of_b, off_a, of_a))
+        if name != "over_s" and of_b and of_a and (_hidden_off(mean, (off_b, of_b, off_a, of_a))
                                  or (mean is not None and not borne_out(mean, _digits_of_means(mean)))):
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
+    if cmp.short:  # rates of a few seconds: out of the means, said (a column of "–": QA s42 E #2)
+        _say(console, f"[dim]{t('means_short_left_out', lang, answers=_answer_list(cmp.short, lang), share=norms.SHORT_ANSWER_SHARE)}[/dim]")
     if cmp.floored:  # a filler rate judged as a lower bound: out of the means, not silently (QA s41 C1 #3)
         _say(console, f"[dim]{t('means_floor_left_out', lang, answers=_answer_list(cmp.floored, lang))}[/dim]")
     for p in cmp.pairs:
