@@ -106,3 +106,15 @@ def test_a_save_refused_on_a_damaged_archive_leaves_its_folder_as_it_was(tmp_pat
     (tmp_path / "audio").mkdir()  # one that was there stays
     CliRunner().invoke(cli, ["--home", str(tmp_path), "reflect", "-c", "X", "-q", "Q?", "-a", "A"])
     assert (tmp_path / "audio").is_dir()
+
+
+def test_reflect_says_a_damaged_archive_before_it_asks_anything(tmp_path):
+    # QA s42 E #7: every prompt ran, then the archive was refused
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    (tmp_path / "furikaeri.db").write_bytes(b"\x00junk" * 4000)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "reflect", "--prompt"], input="Acme\n1st\n\nQ?\nA\n")
+    assert r.exit_code == 2 and "damaged" in r.output
+    assert "company" not in r.output.lower() and "会社" not in r.output, r.output  # no prompt was shown

@@ -843,6 +843,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         check_readable(recording)
     prompting = prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_)
     if prompting:
+        with open_store():  # an archive that cannot take it (damaged, read-only) said before a word is typed (QA s42 E #7)
+            pass
         try:
             company = company or ask(text(L, "ask_company")) or None
             stage = stage or ask(text(L, "ask_stage"))
