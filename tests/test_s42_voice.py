@@ -107,3 +107,21 @@ def test_a_repeated_word_stamped_at_an_instant_ends_where_the_next_word_starts()
     assert _spoken_end(Filler("He", 27.67, 27.67, "repetition"), words[:2]) == 27.67  # nothing after: as stamped
     assert _spoken_end(Filler("he", 27.2, 27.5, "repetition"), words) == 27.5
     assert _spoken_end(Filler("He", 27.67, 27.67, "repetition"), [*words[:2], Word(" on", 40.0, 40.2)]) == 28.67
+
+
+@pytest.mark.parametrize("silence, said", [(2.0, "at most 600 s, until 2 s of silence after speech"),
+                                           (None, "at most 600 s")])
+def test_without_a_terminal_a_silence_stop_keeps_the_ten_minute_cap(tmp_path, monkeypatch, capsys, silence, said):
+    # QA s42 F #1: `record --stop-after-silence 2` from a script, nobody speaking: it never ended
+    # (a unit test of the limit handed to the recorder; tests/test_capture.py records for real)
+    from furikaeri.capture import Device
+    from furikaeri.cli import live
+
+    handed = {}
+    monkeypatch.setattr(live, "is_interactive", lambda: False)
+    monkeypatch.setattr(live, "record_take", lambda path, **kw: handed.update(kw) or "take")
+    dev = Device(0, "mic", 16000, 1, True)
+    assert live._record(tmp_path / "t.wav", dev, question=None, budget=60.0, max_seconds=None,
+                        stop_after_silence=silence, language="en") == "take"
+    assert handed["max_seconds"] == live.NO_TERMINAL_CAP_S and handed["stop_after_silence"] == silence
+    assert said in " ".join(capsys.readouterr().err.split())

@@ -162,8 +162,8 @@ def mic_check_cmd(device, seconds, json_, lang):
                    "question's id or key, which brings its budget.")
 @analysis_options
 @click.option("--max-seconds", type=Seconds(min=0.5, max=4 * 3600), default=None,
-              help="Stop a recording after this long [default: none in a terminal; without one, 10 minutes "
-                   "unless --stop-after-silence is given].")
+              help="Stop a recording after this long [default: none in a terminal; without one, 10 minutes, "
+                   "--stop-after-silence or not].")
 @click.option("--stop-after-silence", type=Seconds(min=0.5, max=600), default=None, metavar="SECONDS",
               help="Stop a recording once you have spoken and then been silent this long [default: off].")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -369,10 +369,10 @@ OPTIONS: dict[str, str] = {
         "答える質問（録音中とレポートに表示）: 質問文か、セットの質問の ID またはキー"
         "（その質問の持ち時間も使われる）。",
     # record --max-seconds
-    "Stop a recording after this long [default: none in a terminal; without one, 10 minutes "
-    "unless --stop-after-silence is given].":
+    "Stop a recording after this long [default: none in a terminal; without one, 10 minutes, "
+    "--stop-after-silence or not].":
         "1回の録音をこの長さで止める（既定: 端末では制限なし。端末でなければ、--stop-after-silence "
-        "を指定しない限り10分）。",
+        "の有無にかかわらず10分）。",
     # record --stop-after-silence, practice --stop-after-silence
     "Stop a recording once you have spoken and then been silent this long [default: off].":
         "話したあと、この秒数だけ無音が続いたら録音を止める（既定: オフ）。",

@@ -4,8 +4,9 @@
 (stdin and stderr are TTYs) it draws a small live panel on stderr, so stdout stays clean for the
 report or ``--json``, and Enter (or Ctrl-C) ends the take. Without a terminal (a script, CI) it
 draws nothing, prints one line when it starts and one when it stops, and records until
-``max_seconds`` or ``stop_after_silence``; with neither, it stops after :data:`NO_TERMINAL_CAP_S`
-and says so. SIGTERM ends the take cleanly in both modes: the take is kept, not analysed, and left
+``max_seconds`` or ``stop_after_silence``; without ``max_seconds``, it stops after
+:data:`NO_TERMINAL_CAP_S` too (a silence stop waits for speech, which a muted microphone never
+brings), and says so. SIGTERM ends the take cleanly in both modes: the take is kept, not analysed, and left
 for ``recover`` with the command that saves it; the program exits with 143 (:func:`_terminated`).
 
 The drawing happens in ``on_progress`` (the recording thread, about ten times a second, at most
@@ -693,9 +694,10 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
             spoken=None) -> Take:
     stop = threading.Event()
     if not is_interactive():
-        if max_seconds is None and stop_after_silence is None:
+        if max_seconds is None:  # a silence stop waits for speech first: a muted microphone never ended (QA s42 F #1)
             max_seconds = NO_TERMINAL_CAP_S
-            _say(text(language, "rec_no_terminal", limit=clock(max_seconds)))
+            if stop_after_silence is None:
+                _say(text(language, "rec_no_terminal", limit=clock(max_seconds)))
         _say(text(language, "rec_from", name=dev.name, path=out_path,
                   limits=_limits(language, max_seconds, stop_after_silence)))
         with _sigterm_sets(stop, terminated), _c_stderr_muted():
