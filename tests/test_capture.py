@@ -947,6 +947,21 @@ def test_no_terminal_says_its_limit_and_sigterm_ends_the_take(pulse, tmp_path):
 
 
 @pytest.mark.mic
+def test_a_closed_terminal_is_named_as_such_not_as_sigterm(pulse, tmp_path):
+    # QA s42 F #2: SIGHUP ended the take "stopped by SIGTERM"
+    env = env_for(pulse, tmp_path)
+    out = tmp_path / "hup.wav"
+    p = start_cli(["record", "--out", str(out), "--json"], env)
+    wait_until_recording(out)
+    time.sleep(1.0)
+    p.send_signal(signal.SIGHUP)
+    stdout, stderr = p.communicate(timeout=120)
+    assert p.returncode == 143 and stdout == "", stderr  # kept, not analysed, as for SIGTERM
+    assert "stopped: the terminal closed (SIGHUP)" in stderr and "SIGTERM" not in stderr
+    assert marker_path(out).exists() and 0.8 < len(load16k(out)) / 16000 < 2.5
+
+
+@pytest.mark.mic
 def test_microphone_failing_mid_take_keeps_the_audio(pulse, tmp_path):
     env = env_for(pulse, tmp_path)
     out = tmp_path / "fail.wav"

@@ -332,8 +332,9 @@ def _sigterm_sets(event: threading.Event, terminated: threading.Event | None = N
         yield
         return
 
-    def on_term(*_) -> None:
+    def on_term(signum, _frame) -> None:
         if terminated is not None:
+            terminated.signum = signum  # which: a closed terminal is no SIGTERM (QA s42 F #2)
             terminated.set()
         event.set()
 
@@ -531,7 +532,9 @@ def record_interactive(
                        hint_key=hint_key, terminated=terminated, spoken=spoken)
     except AudioError as e:
         raise _with_command(e, out_path, analyze_command) from e.__cause__
-    why = "stop_terminated" if terminated.is_set() else f"stop_{take.stopped_by}"
+    hangup = getattr(signal, "SIGHUP", None)
+    why = (("stop_hangup" if getattr(terminated, "signum", None) == hangup else "stop_terminated")
+           if terminated.is_set() else f"stop_{take.stopped_by}")
     _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s, why=text(language, why)))
     if take.overflows:
         _say(text(language, "rec_overflows", count=take.overflows))

@@ -893,6 +893,7 @@ TEXT = {
     'length_left_short': 'worse, now too short for the budget',
     'length_left_over': 'worse, now over the budget',
     'stop_terminated': 'stopped by SIGTERM',
+    'stop_hangup': 'stopped: the terminal closed (SIGHUP)',
     'rec_terminated': 'not analysed, as the program was asked to stop: `{command}` does it later (`furikaeri recover` names it too)',
     'interrupt_held_unsaved': 'finishing the analysis of this answer first, then stopping',
     'practice_source': '{head} ({source})',

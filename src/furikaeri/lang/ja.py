@@ -848,6 +848,7 @@ TEXT = {
     'length_left_short': '悪化（短すぎる）',
     'length_left_over': '悪化（持ち時間超過）',
     'stop_terminated': 'SIGTERM で停止しました',
+    'stop_hangup': '端末が閉じられたため停止しました（SIGHUP）',
     'rec_terminated': '終了の指示を受けたため分析していません。あとで `{command}` を実行してください（`furikaeri recover` でも表示されます）',
     'interrupt_held_unsaved': 'この回答の分析を終えてから止めます',
     'practice_source': '{head}（{source}）',
