@@ -146,8 +146,8 @@ class LivePanel:
         if self.question:
             row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
         line = Text()
-        if self.done:
-            line.append(t("rec_done") + " ", style="bold")
+        if self.done:  # the clock against a budget is the answer's, from its first word: not the take's length (QA s42 F #3)
+            line.append(t("rec_done" if self.budget is None else "rec_done_answer") + " ", style="bold")
         else:
             line.append(t("rec_recording") + " ", style="bold red")
         answer = self.answer_s

@@ -1040,6 +1040,7 @@ TEXT = {
     'rec_question': 'Question',
     'rec_recording': '● REC',
     'rec_done': '■ recorded',
+    'rec_done_answer': '■ answered',
     'rec_silent': 'silent',
     'rec_over': 'Over the {budget} budget by {over}: wrap up with your main point.',
     'focus_answer_s_low': 'Say more: your main point, then one concrete reason or example behind it.',

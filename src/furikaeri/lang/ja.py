@@ -994,6 +994,7 @@ TEXT = {
     'rec_question': '質問',
     'rec_recording': '● 録音中',
     'rec_done': '■ 録音完了',
+    'rec_done_answer': '■ 回答時間',
     'rec_silent': '無音',
     'rec_over': '持ち時間{budget}を{over}超えています。要点をまとめて締めくくりましょう。',
     'focus_answer_s_low': 'もっと話しましょう。結論を一言で述べ、その理由か具体例を一つ加えます。',
