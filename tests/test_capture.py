@@ -1344,3 +1344,16 @@ def test_recover_names_a_question_whose_id_ends_in_a_number(tmp_path, furikaeri_
     said = " ".join(r.output.split())
     for name in ("take-20261204-191630-rounds-round-2.wav", "take-20261204-191630-rounds-round-2-2.wav"):
         assert f"analyze {takes / name} --save -q rounds:round-2`" in said, said
+
+
+@pytest.mark.parametrize("language, said", [("en", "it holds no answer to analyse, and can be deleted"),
+                                            ("ja", "分析できる回答は入っていないため、削除してかまいません")])
+def test_a_repaired_take_with_no_speech_is_not_offered_for_analysis(tmp_path, capsys, language, said):
+    # QA s42 F #5: 「（25.1秒、声なし）。`furikaeri analyze …` で分析できます」, a command that can only fail
+    from furikaeri.cli.live import repair_partial_takes
+
+    write_killed_take(tmp_path / "silent.wav", quiet(3.0), 16000, header_lag_bytes=8000)
+    repaired, failed = repair_partial_takes(tmp_path, language=language)
+    assert len(repaired) == 1 and not failed and not repaired[0].speech_heard
+    err = " ".join(capsys.readouterr().err.split())
+    assert said in err and "analyze" not in err, err

@@ -468,7 +468,8 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
         if take.speech_heard and take.path not in saves:
             continue  # already an answer (saved since a SIGTERM ended it): only its marker went
         then = (text(language, "recover_hint", command=saves[take.path]) if take.path in saves else
-                text(language, "rec_repaired_analyse", command=shlex.join(analyze_command(take.path, None, None, "auto"))))
+                text(language, "rec_repaired_analyse", command=shlex.join(analyze_command(take.path, None, None, "auto")))
+                if take.speech_heard else text(language, "rec_repaired_nothing"))  # no analysis can come of it (QA s42 F #5)
         key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
         _say(text(language, key, path=take.path, seconds=take.duration_s, next=then))
     return repaired, failed

@@ -1111,6 +1111,7 @@ TEXT = {
     'rec_limit_both': 'at most {seconds:g} s, until {silence:g} s of silence after speech',
     'rec_repaired': 'repaired an interrupted take: {path} ({seconds:.1f} s); {next}',
     'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); {next}',
+    'rec_repaired_nothing': 'it holds no answer to analyse, and can be deleted',
     'rec_repaired_analyse': 'analyse it with `{command}`',
     'rec_unrepairable': 'could not repair an interrupted take, left as it is: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)

@@ -1065,6 +1065,7 @@ TEXT = {
     'rec_limit_both': '最長{seconds:g}秒、話したあと{silence:g}秒の無音で終了',
     'rec_repaired': '中断された録音を修復しました: {path}（{seconds:.1f}秒）。{next}',
     'rec_repaired_silent': '中断された録音を修復しました: {path}（{seconds:.1f}秒、声なし）。{next}',
+    'rec_repaired_nothing': '分析できる回答は入っていないため、削除してかまいません',
     'rec_repaired_analyse': '`{command}` で分析できます',
     'rec_unrepairable': '中断された録音を修復できませんでした（そのまま残します）: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
