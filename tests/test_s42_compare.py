@@ -212,3 +212,28 @@ def test_a_session_of_short_answers_says_why_its_means_are_blank(furikaeri_home,
     assert cmp.short == (3, 4)
     out = _rendered(cmp, lang)
     assert said in out and "#3" in out and "0 of 0" not in out and "0/0件" not in out, out
+
+
+@pytest.mark.parametrize("after, verdict", [(1.5, "better"), (0.0, "better"), (4.6, "unknown"),
+                                            (3.0, "unknown")])  # 3 in 41 s, then 2: within the jitter of one
+def test_a_fillers_note_after_a_lower_bound_is_checked_against_that_bound(after, verdict):
+    # QA s42 D #1: "stop saying um" after 4.4+ fillers a minute, then 3.5 and 0.0: "cannot be checked"
+    import io
+
+    from rich.console import Console
+
+    from furikaeri.notes import check_fix
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    before = Answer(1, 1, "s", 1, "Q?", "k", "2026-11-23T09:00:00+00:00", None, "", "en", "base", {},
+                    {"answer_s": 41.3, "budget_s": 90.0, "fillers_per_min": None, "filler_count": None, "wpm": 130.0},
+                    Note(1, 1, "said uh a lot", "", "stop saying um", "", ""),
+                    floors={"fillers_per_min": 4.36, "filler_count": 3})
+    metrics = {"answer_s": 41.0, "budget_s": 90.0, "fillers_per_min": after, "filler_count": round(after * 41 / 60),
+               "wpm": 130.0}
+    fix = check_fix(before, metrics, "en", fillers=["um"] * round(after * 41 / 60))
+    assert fix.verdict == verdict and fix.floor_before == 4.36, fix
+    out = Console(file=io.StringIO(), width=120, color_system=None)
+    H.render_fix(out, fix, "en")
+    assert "4.4+/min" in out.file.getvalue(), out.file.getvalue()

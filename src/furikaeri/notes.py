@@ -1245,6 +1245,8 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
+    floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
+    previous = _against_floor(previous, metrics)
     # how far the answer the note is on ran over tells 「20秒超えた」 (20 s over) from a length gone past;
     # a note on another answer (``note``) says nothing of this one's overrun
     overran = previous.metrics.get("over_s") if note_text(previous.note) else None
@@ -1284,14 +1286,30 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
             and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes):
         earlier, latest = (any(getattr(c, end, 0) is None for c in changes) for end in ("before", "after"))
         unjudged = "both" if earlier and latest else "earlier" if earlier else "latest"
-    floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
-    floored = floor is not None and any(c.metric == "fillers_per_min" and c.before is None for c in changes)
+    floored = floor is not None and any(c.metric == "fillers_per_min" and (c.before is None or c.before == floor)
+                                        for c in changes)
     return FixCheck(previous.id, text, True, changes, _order_told(verdict, text, orders, to_point),
                     (None,) * len(words) + tuple(want for _, want in targets) + (None,) * len(order), limit, short,
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
                     limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged,
                     floor_before=float(floor) if floored else None)
+
+
+def _against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
+    """``previous``, with its filler rate known only as a lower bound (:attr:`Answer.floors`:
+    "4.4+") taken at that bound where this answer's rate lies below it past the recogniser's
+    jitter: it was at least that, so this one is fewer, whatever it was (QA s42 D #1: "stop
+    saying um" after 4.4+, then 3.5 and 0.0 a minute, was "cannot be checked" all week). A rate
+    at the bound or over it, or within the jitter of it, leaves it unknown."""
+    floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
+    after = metrics.get("fillers_per_min")
+    if floor is None or after is None or too_short(previous.metrics) or too_short(metrics):
+        return previous
+    bound = {**previous.metrics, "fillers_per_min": float(floor),
+             "filler_count": previous.floors.get("filler_count", previous.metrics.get("filler_count"))}
+    c = settle_counts(change(METRIC_BY_NAME["fillers_per_min"], float(floor), float(after)), bound, metrics)
+    return replace(previous, metrics=bound) if c.verdict == "better" else previous
 
 
 def _freeze_too(targets: Sequence[tuple[str, str | None]], before: Mapping[str, Any],

@@ -509,7 +509,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             if _against_in_band(c) \
             else _limit_verdict(c, lang) or _verdict(c, lang, by_band=False, fix=fix)  # too short for it: no telling
         before = fmt_value(c.metric, c.before, lang, language=language)
-        if c.before is None and c.metric == "fillers_per_min" and fix.floor_before is not None:  # "5.0+回/分"
+        if c.metric == "fillers_per_min" and fix.floor_before is not None:  # "5.0+回/分", judged against or not
             before = at_least(c.metric, fix.floor_before, lang, language)
         _indented(console, 2, Text.assemble(f"{label}: {before} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
