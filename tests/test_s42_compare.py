@@ -237,3 +237,15 @@ def test_a_fillers_note_after_a_lower_bound_is_checked_against_that_bound(after,
     out = Console(file=io.StringIO(), width=120, color_system=None)
     H.render_fix(out, fix, "en")
     assert "4.4+/min" in out.file.getvalue(), out.file.getvalue()
+
+
+@pytest.mark.parametrize("lang, said", [("en", "4.4+ fillers/min"), ("ja", "フィラー 4.4+回/分")])
+def test_the_last_time_line_gives_a_lower_bound_filler_rate(lang, said):
+    # QA s42 D #2: "last time: 41.3 s … · pace 89 wpm" beside "your note: stop saying um", no fillers
+    from furikaeri.report import history as H
+
+    metrics = {"answer_s": 41.3, "budget_s": 90.0, "fillers_per_min": None, "wpm": 89.0}
+    parts = H.figures_parts(metrics, "en", lang, {"fillers_per_min": 4.36, "filler_count": 3})
+    assert said in parts and said not in H.figures_parts(metrics, "en", lang)
+    short = {**metrics, "answer_s": 10.0}  # too short for rates: none shown, the bound neither
+    assert not any("+" in p for p in H.figures_parts(short, "en", lang, {"fillers_per_min": 4.36}))

@@ -112,7 +112,7 @@ def _stored_figures(out, a, lang: str) -> None:
     from furikaeri.report import history as H
     from furikaeri.report.wrap import fit_line, pack
 
-    figures = H.figures_parts(a.metrics, a.language, lang)
+    figures = H.figures_parts(a.metrics, a.language, lang, a.floors)
     if figures:  # each figure whole on a line, as the line of the previous attempt keeps them
         out.print(pack(figures, out.width, sep=" · "))
     if a.transcript:

@@ -1161,6 +1161,7 @@ TEXT = {
     'over_by': '{over:g} s over',
     'fig_length': '{answer:.1f} s on a {budget:g} s budget ({tail})',
     'fig_fillers': '{value:.1f} fillers/min',
+    'fig_fillers_floor': '{value:.1f}+ fillers/min',
     'fig_repetition': '{n} repetition',
     'fig_repetitions': '{n} repetitions',
     'fig_long_pauses': 'long pauses {n}',

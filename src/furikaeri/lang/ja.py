@@ -1115,6 +1115,7 @@ TEXT = {
     'over_by': '{over:g}秒超過',
     'fig_length': '{answer:.1f}秒（持ち時間{budget:g}秒、{tail}）',
     'fig_fillers': 'フィラー {value:.1f}回/分',
+    'fig_fillers_floor': 'フィラー {value:.1f}+回/分',
     'fig_repetition': '言い直し {n}回',
     'fig_repetitions': '言い直し {n}回',
     'fig_long_pauses': '長い間 {n}回',

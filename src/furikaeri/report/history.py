@@ -343,11 +343,13 @@ def figures_line(metrics: dict[str, Any], language: str | None, lang: str) -> st
     return " · ".join(figures_parts(metrics, language, lang))
 
 
-def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> list[str]:
+def figures_parts(metrics: dict[str, Any], language: str | None, lang: str,
+                  floors: dict[str, Any] | None = None) -> list[str]:
     """The figures of :func:`figures_line`, each a label with its value (kept on one line). An
     answer under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget is said short, as its
     report says it, and its rates, fillers and pauses are left out (:func:`judged_value`): a few
-    seconds say little of them, and "within budget · pace 215 wpm" of 9.8 s in 45 reads as fine."""
+    seconds say little of them, and "within budget · pace 215 wpm" of 9.8 s in 45 reads as fine.
+    ``floors``: the figures known only as a lower bound (:attr:`furikaeri.store.Answer.floors`)."""
     parts = []
     ans, bud = metrics.get("answer_s"), metrics.get("budget_s")
     if ans is not None and bud is not None:
@@ -361,6 +363,9 @@ def figures_parts(metrics: dict[str, Any], language: str | None, lang: str) -> l
     figure = {name: judged_value(metrics, name) for name in ("fillers_per_min", "repetitions", "long_pauses")}
     if figure["fillers_per_min"] is not None:
         parts.append(t("fig_fillers", lang, value=figure["fillers_per_min"]))
+    elif (floors or {}).get("fillers_per_min") is not None and not too_short(metrics):
+        # known as a lower bound: "4.4+", as history gives it, beside a note about fillers (QA s42 D #2)
+        parts.append(t("fig_fillers_floor", lang, value=float(floors["fillers_per_min"])))
     if figure["repetitions"]:
         n = figure["repetitions"]
         parts.append(t("fig_repetition" if n == 1 else "fig_repetitions", lang, n=n))
@@ -407,10 +412,10 @@ def _previous_parts(before: Before, lang: str) -> tuple[str, list[str], str]:
     head = t("last_time_head", lang, date=_when(prev.created_at)[:10], n=before.attempts)
     note = note_text(prev.note)
     if note:
-        return head, figures_parts(prev.metrics, prev.language, lang), f"{t('your_note', lang)}: {note}"
+        return head, figures_parts(prev.metrics, prev.language, lang, prev.floors), f"{t('your_note', lang)}: {note}"
     if before.noted is not None:
         note = f"{t('your_note', lang)}{_bracketed(_when(before.noted.created_at)[:10], lang)}: {note_text(before.noted.note)}"
-    return head, figures_parts(prev.metrics, prev.language, lang), note or ""
+    return head, figures_parts(prev.metrics, prev.language, lang, prev.floors), note or ""
 
 
 def previous_text(before: Before, lang: str, width: int) -> Text:
