@@ -41,6 +41,11 @@ from furikaeri.lang import get_rules
     ("en", "When I was a sophomore, I threw myself into the club, but we had no members.", "story_first"),
     ("en", "During my second year, I put a lot of effort into the club, and one day something happened.",
      "story_first"),
+    # QA s42 D #6: a scene set is a story; a reason announced is not
+    ("en", "There was a boy sitting under a tree, just blowing his balloons.", "story_first"),
+    ("en", "So, there was this customer who was very angry.", "story_first"),
+    ("en", "There was one main reason: the mission.", None),
+    ("en", "There were two things I learned.", None),
 ])
 def test_an_opening_that_names_what_was_worked_at_is_the_point(lang, sentence, order):
     assert get_rules(lang).opening_order(sentence) == order

@@ -1218,7 +1218,9 @@ _STORY_OPENING = re.compile(
     r"during (?:my|the|an?)|at my (?:previous|last|first|old)|(?:a|one|two|three|a few|several) (?:years?|months?) ago|"
     r"once,|once upon a time|one time|one (?:day|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall)\b|"
     r"the other day|(?:some time|a while|years) (?:ago|back)|it (?:all )?(?:started|began) (?:when|with)|"
-    r"in (?:19|20)\d\d,? (?:when|while|during|i was|we were)|there was a time|i remember when)")
+    r"in (?:19|20)\d\d,? (?:when|while|during|i was|we were)|there was a time|i remember when|"
+    # a scene set ("There was a boy sitting under a tree", QA s42 D #6), not a reason given ("There was one main reason")
+    r"there (?:was|were) (?:once )?(?:a|an|this|one|two|some) (?!(?:\w+ )?(?:reasons?|things?|ways?)\b))")
 # A year alone opens no story: "In 2023, I grew revenue from $1M to $3M" states a result, its
 # figure and its year (the R of STAR first): a point.
 _POINT_OPENING = re.compile(
