@@ -136,7 +136,7 @@ def test_an_overshot_note_reads_as_done_and_past_the_range(furikaeri_home):
     out = flat(run("compare", str(a), str(b)).output)
     assert "メモどおりに変わりましたが、目安の範囲を通り越しました" in out and lang_text("ja", "overshot") in out
     out = flat(run("compare", str(a), str(b), "--lang", "en").output)
-    assert "you did what your note asked, and went past the usual range" in out and lang_text("en", "overshot") in out
+    assert "you did what your note asked, and went past the recommended range" in out and lang_text("en", "overshot") in out
 
 
 def test_the_note_check_never_says_worse_where_the_table_says_better():
@@ -171,7 +171,7 @@ def test_compare_shows_one_story_for_the_pace(furikaeri_home):
     assert "悪化" not in out and "メモとは逆ですが、目安の範囲に近づきました" in out
     assert "メモの向きは目安の範囲から離れる方向です" in out
     out = flat(run("compare", str(a), str(b), "--lang", "en").output)
-    assert "worse" not in out and "against your note, but toward the usual range" in out
+    assert "worse" not in out and "against your note, but toward the recommended range" in out
 
 
 # --------------------------------------------------------------------------- 2. a count's jitter

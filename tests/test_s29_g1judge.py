@@ -217,7 +217,7 @@ def test_a_short_answer_asked_for_more_is_never_overshot():
 
 
 def test_a_figure_that_went_against_the_note_leaves_the_fix_partly_done():
-    # QA: "your fix worked" while "slow down" went 80 -> 90 wpm ('against your note, but toward the usual range')
+    # QA: "your fix worked" while "slow down" went 80 -> 90 wpm ('against your note, but toward the recommended range')
     prev = answer(1, {"wpm": 80.0, "over_s": 20.0, "answer_s": 80.0, "budget_s": 60.0}, note="slow down, talk less")
     fix = N.check_fix(prev, {"wpm": 90.0, "over_s": 5.0, "answer_s": 65.0, "budget_s": 60.0}, "en")
     assert {c.metric: c.verdict for c in fix.changes} == {"over_s": "better", "wpm": "toward_norm"}

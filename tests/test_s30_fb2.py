@@ -125,7 +125,7 @@ def test_a_note_check_against_the_note_into_the_range_says_into_it():
     into = N.note_change(mps, 5.0, 6.0, "lower")
     assert into.verdict == "toward_norm"
     assert "目安の範囲に入りました" in plain(H._verdict(into, "ja", by_band=False))
-    assert "into the usual range" in plain(H._verdict(into, "en", by_band=False))
+    assert "into the recommended range" in plain(H._verdict(into, "en", by_band=False))
     nearer = N.note_change(mps, 4.0, 4.8, "lower")  # still under 5.3: nearer, not in
     assert "近づきました" in plain(H._verdict(nearer, "ja", by_band=False))
 

@@ -1,5 +1,5 @@
 """QA s34 (K, M): a note's check agrees with the report beside it: a pace gone right across its
-band against the note is not "toward the usual range"; a note to get to the point is judged as
+band against the note is not "toward the recommended range"; a note to get to the point is judged as
 the report's opening verdict is, a story first being "fair"; a heading never claims a figure
 held where a line says it cannot tell."""
 
@@ -33,7 +33,7 @@ def _said(fix: N.FixCheck, lang: str) -> str:
                                                  ("speed up", 175.0, 110.0)])
 def test_a_pace_moved_against_the_note_right_across_its_band_is_not_toward_the_range(note, before, after):
     """K #3: 99 -> 174 wpm (band 120-160) under "don't rush": nearer the band, but past it on the
-    fast side, beside a report that says "slow down"; never "toward the usual range"."""
+    fast side, beside a report that says "slow down"; never "toward the recommended range"."""
     fix = N.check_fix(_answer({"answer_s": 50.0, "budget_s": 60.0, "wpm": before}, note),
                       {"answer_s": 50.0, "budget_s": 60.0, "wpm": after}, "en")
     assert [(c.metric, c.verdict) for c in fix.changes] == [("wpm", "across_norm")]

@@ -101,9 +101,9 @@ def test_record_help_says_the_no_terminal_cap_holds_with_stop_after_silence_too(
 
     assert NO_TERMINAL_CAP_S == 600.0
     en = flat(CliRunner().invoke(cli, ["record", "--help"], env={"LANG": "C.UTF-8"}).output)
-    assert "without one, 10 minutes, --stop-after-silence or not" in en
+    assert "without one, 10 minutes, with or without a silence stop" in en
     ja = flat(CliRunner().invoke(cli, ["record", "--help"], env={"LANG": "ja_JP.UTF-8"}).output).replace(" ", "")
-    assert "--stop-after-silenceの有無にかかわらず10分" in ja
+    assert "無音での停止の有無にかかわらず10分" in ja
 
 
 # --------------------------------------------------------------------------- B #6: the README's schema

@@ -163,7 +163,7 @@ def mic_check_cmd(device, seconds, json_, lang):
 @analysis_options
 @click.option("--max-seconds", type=Seconds(min=0.5, max=4 * 3600), default=None,
               help="Stop a recording after this long [default: none in a terminal; without one, 10 minutes, "
-                   "--stop-after-silence or not].")
+                   "with or without a silence stop].")
 @click.option("--stop-after-silence", type=Seconds(min=0.5, max=600), default=None, metavar="SECONDS",
               help="Stop a recording once you have spoken and then been silent this long [default: off].")
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -181,8 +181,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     In a terminal you see the question, the time against the budget and a level meter; press
     Enter (or Ctrl-C) when you are done. Each stretch of speech is transcribed as soon as you
     pause, so the report follows the end of the take within a second or two. Without a
-    terminal it records until --max-seconds or --stop-after-silence (10 minutes at most when
-    neither is given). The take is written to disk
+    terminal it records until --max-seconds or --stop-after-silence (10 minutes at most
+    without --max-seconds). The take is written to disk
     while you speak: if the program is killed, the next `record` (or `furikaeri recover`)
     repairs it. With --save the answer goes into your archive (history, progress, compare), as
     `analyze --save` does; without it, only the take's file is kept.

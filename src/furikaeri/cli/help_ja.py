@@ -122,8 +122,8 @@ DOCS: dict[str, str] = {
     端末では、質問、持ち時間に対する経過時間、レベルメーターが表示されます。答え終わったら
     Enter（または Ctrl-C）を押してください。ひと続きの発話は間（ま）を置いた時点ですぐに
     文字起こしされるため、録音を終えてから1〜2秒でレポートが表示されます。端末がない
-    場合は --max-seconds か --stop-after-silence の条件を満たすまで録音します（どちらも指定
-    しない場合は最長10分）。録音は話している間にディスクへ書き込まれます。プログラムが強制終了
+    場合は --max-seconds か --stop-after-silence の条件を満たすまで録音します（--max-seconds を
+    指定しない場合は最長10分）。録音は話している間にディスクへ書き込まれます。プログラムが強制終了
     されても、次の `record`（または `furikaeri recover`）で修復されます。--save を付けると
     `analyze --save` と同じく回答が記録（history、progress、compare の対象）に保存されます。
     付けない場合は、録音ファイルだけが残ります。
@@ -370,9 +370,9 @@ OPTIONS: dict[str, str] = {
         "（その質問の持ち時間も使われる）。",
     # record --max-seconds
     "Stop a recording after this long [default: none in a terminal; without one, 10 minutes, "
-    "--stop-after-silence or not].":
-        "1回の録音をこの長さで止める（既定: 端末では制限なし。端末でなければ、--stop-after-silence "
-        "の有無にかかわらず10分）。",
+    "with or without a silence stop].":
+        "1回の録音をこの長さで止める（既定: 端末では制限なし。端末でなければ、無音での停止の"
+        "有無にかかわらず10分）。",
     # record --stop-after-silence, practice --stop-after-silence
     "Stop a recording once you have spoken and then been silent this long [default: off].":
         "話したあと、この秒数だけ無音が続いたら録音を止める（既定: オフ）。",
