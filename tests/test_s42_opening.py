@@ -123,3 +123,20 @@ def test_reflect_says_a_damaged_archive_before_it_asks_anything(tmp_path):
     r = CliRunner().invoke(cli, ["--home", str(tmp_path), "reflect", "--prompt"], input="Acme\n1st\n\nQ?\nA\n")
     assert r.exit_code == 2 and "damaged" in r.output
     assert "company" not in r.output.lower() and "会社" not in r.output, r.output  # no prompt was shown
+
+
+@pytest.mark.parametrize("lang, said", [("en", "'um': 1 (within what the recogniser may mishear) ✓"),
+                                        ("ja", "「um」: 1回（聞き取りの誤差の範囲） ✓")])
+def test_a_named_filler_said_once_is_fine_and_says_why(lang, said):
+    # QA s42 D #8: "'um': 1 ✓" for "stop saying um" beside a transcript opening "Um,"
+    import io
+
+    from rich.console import Console
+    from test_s38_loop import METRICS
+
+    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.notes import check_stand
+
+    out = Console(width=120, file=io.StringIO(), force_terminal=False)
+    _render_stand(out, check_stand("stop saying um", METRICS, "en", fillers=["Um"]), lang, "en")
+    assert said in " ".join(out.file.getvalue().split()), out.file.getvalue()

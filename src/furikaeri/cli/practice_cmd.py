@@ -489,6 +489,8 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
             label, value = text(lang, "fix_order"), text(lang, orders.get(s.value, "order_unknown"))
         elif s.metric == FILLER_WORD:
             label, value = filler_named(lang, s.word or "", s.said), text(lang, "fix_word_times", n=int(s.value))
+            if s.fine and s.value:  # "'um': 1 ✓" beside a transcript that opens "Um," (QA s42 D #8)
+                value += text(lang, "stand_word_jitter")
         else:
             label = METRIC_BY_NAME[s.metric].label(lang) + (
                 text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s

@@ -936,6 +936,7 @@ TEXT = {
     'stand_untold': 'no telling from this answer (too short for its budget, fillers in doubt, or how it opened is not told)',
     'stand_unknown': 'no measured figure names it: listen back and judge it yourself',
     'stand_cannot_tell': 'cannot tell',
+    'stand_word_jitter': ' (within what the recogniser may mishear)',
     'session_nothing_saved': 'Nothing saved in this session: no answer had speech.',
     'warn_other_voices_loud': "Other voices or another changing noise in the room, loud against yours (speech only {db:.0f} dB above it, too little to tell your voice from theirs): the answer's length, the time to its first word, its pauses, its pace and its words may be off what was said, and so may the fillers, repetitions, hedges and time to the point read from the words (a filler may be someone else's). Record somewhere quieter for a fair measure.",
     'transcript_sound': '(sound)',
