@@ -122,6 +122,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
       furikaeri practice --set ja-basic -n 3
       furikaeri practice --set en-basic --live-hints
       furikaeri practice --set en-basic --only intro --only failure
+      furikaeri practice --company "Acme"
       furikaeri practice --company "さくら商事"
       furikaeri practice --set en-basic -n 2 --from-files take1.wav take2.wav --no-reflect
       furikaeri practice --set ja-basic --from-files a1.wav a2.wav --note "結論から話す" --note "数字を入れる"
@@ -821,6 +822,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     \b
     Examples:
       furikaeri reflect                       # asks step by step
+      furikaeri reflect -c "Acme" --stage first -q "Why do you want to work here?" \\
+          -a "their mission" --reaction "asked for examples" --to-fix "lead with the point"
       furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
           -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
     """
