@@ -170,6 +170,8 @@ DOCS: dict[str, str] = {
     \b
     例:
       furikaeri reflect                       # 対話形式で順に入力
+      furikaeri reflect -c "Acme" --stage first -q "Why do you want to work here?" \\
+          -a "their mission" --reaction "asked for examples" --to-fix "lead with the point"
       furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
           -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
     """,
