@@ -249,3 +249,25 @@ def test_the_last_time_line_gives_a_lower_bound_filler_rate(lang, said):
     assert said in parts and said not in H.figures_parts(metrics, "en", lang)
     short = {**metrics, "answer_s": 10.0}  # too short for rates: none shown, the bound neither
     assert not any("+" in p for p in H.figures_parts(short, "en", lang, {"fillers_per_min": 4.36}))
+
+
+def test_a_pace_from_one_side_of_its_range_to_the_other_is_past_it_in_compare_too(furikaeri_home):
+    # QA s42 D #3: 210 -> 88 wpm "past the range" after the answer, "▲ nearer the range" in compare
+    import json
+
+    from click.testing import CliRunner
+    from test_compare_notes import make_analysis, save
+
+    from furikaeri.cli import cli
+    from furikaeri.compare import past_band
+    from furikaeri.metrics import Change
+
+    for i, rate in enumerate((210.0, 88.0)):
+        save(furikaeri_home, make_analysis(rate=rate, question="Q?"), session="s", minutes=i)
+    out = " ".join(CliRunner().invoke(cli, ["compare", "1", "2"], env={"COLUMNS": "120"}).output.split())
+    assert "pace 210 wpm 88 wpm -122 past the range" in out and "nearer" not in out, out
+    doc = json.loads(CliRunner().invoke(cli, ["compare", "1", "2", "--json"]).output)
+    assert [c["verdict"] for c in doc["changes"] if c["metric"] == "wpm"] == ["overshot"]
+    moved = Change("wpm", 210.0, 88.0, -122.0, "better")
+    assert past_band(moved).verdict == "overshot"  # the one rule, the practice loop's too
+    assert past_band(Change("wpm", 210.0, 140.0, -70.0, "better")).verdict == "better"  # into it: as it was

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRICS, Change, Metric, answer_document, change, compare_metrics, cut_off, has_norm, \
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, change, compare_metrics, cut_off, has_norm, \
     judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
@@ -387,6 +387,22 @@ def length_off(metrics: dict[str, Any]) -> float | None:
     return answer - budget if level == "high" else 0.0
 
 
+def past_band(c: Change) -> Change:
+    """``c``, a figure judged by a band (pace) that went from off one side of it to off the other
+    (210 wpm, then 88), as ``overshot``: "past the range", the one rule of compare and of the
+    practice loop's word on last time's focus (:func:`furikaeri.progress.focus_then`: the
+    advice followed too far, as the note's check says it, :func:`furikaeri.notes.note_change`),
+    not "▲ nearer the range" in one beside "past the range" in the other for the same two
+    answers (QA s42 D #3). Any other change as it is."""
+    m = METRIC_BY_NAME.get(c.metric)
+    if m is None or m.better != "band" or not m.band or c.before is None or c.after is None \
+            or c.verdict not in ("better", "worse", "same"):
+        return c
+    low, high = m.band
+    crossed = (c.before < low and c.after > high) or (c.before > high and c.after < low)
+    return replace(c, verdict="overshot", by_answers=False) if crossed else c
+
+
 def length_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> Change:
     """``c``, with the answer's length (``answer_s``, which has no direction of its own: longer
     is not better) judged against each answer's budget as its report judges it
@@ -452,8 +468,8 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
     return AnswerComparison(
         before=a,
         after=b,
-        changes=tuple(unrated_change(settle_counts(length_change(c, a.metrics, b.metrics), a.metrics, b.metrics),
-                                     a.metrics, b.metrics)
+        changes=tuple(past_band(unrated_change(settle_counts(length_change(c, a.metrics, b.metrics), a.metrics,
+                                                             b.metrics), a.metrics, b.metrics))
                       for c in compare_metrics(a.metrics, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),

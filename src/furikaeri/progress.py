@@ -14,12 +14,12 @@ from typing import Any, Literal, Sequence
 
 from furikaeri import coach
 from furikaeri.coach import Recurring
-from furikaeri.compare import floored, resolve_question
+from furikaeri.compare import floored, past_band, resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
     documented_value, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
     too_short
-from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, note_change, note_text, \
+from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, note_text, \
     settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -415,20 +415,6 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
     if focus == "over_s":
         return thinned(moved, previous.metrics, current.metrics)
     return settle_counts(past_band(moved), previous.metrics, current.metrics)  # one filler more is no change
-
-
-def past_band(moved: Change) -> Change:
-    """``moved``, last time's focus on a figure off its band, as ``overshot`` where it moved the
-    way the focus asked and landed out on the band's far side, as the note's check says it
-    (:func:`furikaeri.notes.note_change`): 162 wpm told "slow down", then 80 wpm, followed the
-    advice too far, which "further from the range" would call a move the wrong way."""
-    m = METRIC_BY_NAME.get(moved.metric)
-    if m is None or m.better != "band" or not m.band or moved.before is None or in_norm(m.name, moved.before):
-        return moved
-    want = "lower" if moved.before > m.band[1] else "higher"  # the focus asks back toward the band
-    if note_change(m, moved.before, moved.after, want).verdict != "overshot":
-        return moved
-    return replace(moved, verdict="overshot")
 
 
 def recurring(store: Store, answers: Sequence[Answer], language: str | None) -> list[Recurring]:
