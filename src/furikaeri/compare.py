@@ -17,8 +17,8 @@ from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, change, compare_metrics, cut_off, has_norm, \
-    judged_value, norm_change, norm_distance, off_norm, too_short
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, change, compare_metrics, \
+    cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
