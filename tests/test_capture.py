@@ -942,6 +942,8 @@ def test_no_terminal_says_its_limit_and_sigterm_ends_the_take(pulse, tmp_path):
     assert "Traceback" not in stderr and stdout == ""
     assert "no terminal, so the take stops after 10:00" in stderr
     assert "stopped by SIGTERM" in stderr and "not analysed" in stderr
+    # nobody spoke: no `furikaeri analyze` that could only fail (QA s42 G #4)
+    assert "nothing to analyse later" in stderr and "furikaeri analyze" not in stderr
     assert marker_path(out).exists()  # left for `recover`, which names the command that saves it
     assert 0.8 < len(load16k(out)) / 16000 < 2.5
 

@@ -271,3 +271,30 @@ def test_a_pace_from_one_side_of_its_range_to_the_other_is_past_it_in_compare_to
     moved = Change("wpm", 210.0, 88.0, -122.0, "better")
     assert past_band(moved).verdict == "overshot"  # the one rule, the practice loop's too
     assert past_band(Change("wpm", 210.0, 140.0, -70.0, "better")).verdict == "better"  # into it: as it was
+
+
+def test_compares_table_judges_a_rate_below_a_lower_bound_as_the_note_check_does(tmp_path):
+    # QA s42 G #1: "fillers 4.4+/min 0.0/min – –" above "your fix worked: fillers 4.4+/min → 0.0/min ▲ better"
+    import io
+
+    from rich.console import Console
+
+    from furikaeri.compare import compare_answers
+    from furikaeri.report import history as H
+    from furikaeri.store import Answer, Note
+
+    def answer(id_, metrics, **kw):
+        return Answer(id_, 1, "s", 1, "Q?", "k", f"2026-11-2{id_}T09:00:00+00:00", None, "", "en", "base", {},
+                      {"answer_s": 41.3, "budget_s": 90.0, "wpm": 130.0, **metrics}, **kw)
+
+    before = answer(1, {"fillers_per_min": None, "filler_count": None},
+                    note=Note(1, 1, "", "", "stop saying um", "", ""), floors={"fillers_per_min": 4.36, "filler_count": 3})
+    cmp = compare_answers(before, answer(2, {"fillers_per_min": 0.0, "filler_count": 0}))
+    (row,) = [c for c in cmp.changes if c.metric == "fillers_per_min"]
+    assert row.verdict == "better" == next(c for c in cmp.fix.changes if c.metric == "fillers_per_min").verdict
+    out = Console(file=io.StringIO(), width=120, color_system=None)
+    H.render_compare_answers(out, cmp, "en")
+    line = next(ln for ln in out.file.getvalue().splitlines() if ln.startswith("fillers"))
+    assert "4.4+/min" in line and "▲" in line, line
+    same = compare_answers(before, answer(2, {"fillers_per_min": 5.8, "filler_count": 4}))  # over it: untold
+    assert [c.verdict for c in same.changes if c.metric == "fillers_per_min"] == ["n/a"]

@@ -46,6 +46,11 @@ from furikaeri.lang import get_rules
     ("en", "So, there was this customer who was very angry.", "story_first"),
     ("en", "There was one main reason: the mission.", None),
     ("en", "There were two things I learned.", None),
+    ("en", "There was one skill I developed most: listening.", None),  # QA s42 G #2: a point, not a scene
+    ("en", "There was a 30% rise in sign-ups after I redesigned the page.", None),
+    ("en", "There were three key lessons I took from my internship.", None),
+    ("en", "There was a project at my internship that went wrong.", "story_first"),
+    ("en", "There was a really angry customer at the front desk.", "story_first"),
 ])
 def test_an_opening_that_names_what_was_worked_at_is_the_point(lang, sentence, order):
     assert get_rules(lang).opening_order(sentence) == order

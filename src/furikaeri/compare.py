@@ -19,7 +19,7 @@ from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, change, compare_metrics, \
     cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
-from furikaeri.notes import FixCheck, check_fix, opening_order, settle_counts
+from furikaeri.notes import FixCheck, against_floor, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
 
@@ -465,12 +465,13 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
         a, b = b, a
     lang = b.language or a.language
     same_question = a.question_id is not None and a.question_id == b.question_id
+    was = against_floor(a, b.metrics).metrics  # a filler rate known as "4.4+", judged as the note's check judges it
     return AnswerComparison(
         before=a,
         after=b,
-        changes=tuple(past_band(unrated_change(settle_counts(length_change(c, a.metrics, b.metrics), a.metrics,
-                                                             b.metrics), a.metrics, b.metrics))
-                      for c in compare_metrics(a.metrics, b.metrics, lang)),
+        changes=tuple(past_band(unrated_change(settle_counts(length_change(c, was, b.metrics), was, b.metrics),
+                                               was, b.metrics))
+                      for c in compare_metrics(was, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
         fix=check_fix(a, b.metrics, lang, fillers=b.fillers, orders=_orders(a, b)) if same_question else None,

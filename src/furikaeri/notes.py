@@ -1246,7 +1246,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     if not text:
         return None
     floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
-    previous = _against_floor(previous, metrics)
+    previous = against_floor(previous, metrics)
     # how far the answer the note is on ran over tells 「20秒超えた」 (20 s over) from a length gone past;
     # a note on another answer (``note``) says nothing of this one's overrun
     overran = previous.metrics.get("over_s") if note_text(previous.note) else None
@@ -1296,12 +1296,13 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
                     floor_before=float(floor) if floored else None)
 
 
-def _against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
+def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
     """``previous``, with its filler rate known only as a lower bound (:attr:`Answer.floors`:
     "4.4+") taken at that bound where this answer's rate lies below it past the recogniser's
     jitter: it was at least that, so this one is fewer, whatever it was (QA s42 D #1: "stop
     saying um" after 4.4+, then 3.5 and 0.0 a minute, was "cannot be checked" all week). A rate
-    at the bound or over it, or within the jitter of it, leaves it unknown."""
+    at the bound or over it, or within the jitter of it, leaves it unknown. The note's check
+    and compare's table (:func:`furikaeri.compare.compare_answers`) judge it so alike."""
     floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
     after = metrics.get("fillers_per_min")
     if floor is None or after is None or too_short(previous.metrics) or too_short(metrics):

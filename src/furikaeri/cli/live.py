@@ -583,7 +583,10 @@ def _terminated(take: Take, language: str, analyze_command) -> None:
 
     from furikaeri.capture import leave_unfinished
 
-    if take.duration_s >= 0.1:  # an empty take: nothing to save later
+    if take.duration_s >= 0.1 and not take.speech_heard:  # nothing said: no analysis can come of it (QA s42 G #4)
+        leave_unfinished(take)
+        _say(text(language, "rec_terminated_silent"))
+    elif take.duration_s >= 0.1:  # an empty take: nothing to save later
         leave_unfinished(take)
         command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
         _say(text(language, "rec_terminated", command=shlex.join(command)))

@@ -1105,7 +1105,7 @@ TEXT = {
     # --- recording screen
     'rec_overflows': 'warning: {count} audio blocks were dropped because the computer was too busy; '
                      'the take has small gaps',
-    'rec_no_terminal': 'no terminal, so the take stops after {limit} (use --max-seconds or --stop-after-silence)',
+    'rec_no_terminal': 'no terminal, so the take stops after {limit} (--max-seconds sets another limit; --stop-after-silence ends it once you stop speaking)',
     'rec_from': "recording from '{name}' to {path} ({limits}; no terminal: Enter does not stop it, and what is typed meanwhile is read after the take)",
     'rec_limit_max': 'at most {seconds:g} s',
     'rec_limit_silence': 'until {silence:g} s of silence after speech',
@@ -1113,6 +1113,7 @@ TEXT = {
     'rec_repaired': 'repaired an interrupted take: {path} ({seconds:.1f} s); {next}',
     'rec_repaired_silent': 'repaired an interrupted take: {path} ({seconds:.1f} s, no speech); {next}',
     'rec_repaired_nothing': 'it holds no answer to analyse, and can be deleted',
+    'rec_terminated_silent': 'not analysed, as the program was asked to stop: no speech was heard in the take, so there is nothing to analyse later',
     'rec_repaired_analyse': 'analyse it with `{command}`',
     'rec_unrepairable': 'could not repair an interrupted take, left as it is: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
@@ -1220,8 +1221,12 @@ _STORY_OPENING = re.compile(
     r"once,|once upon a time|one time|one (?:day|morning|afternoon|evening|night|weekend|summer|winter|spring|autumn|fall)\b|"
     r"the other day|(?:some time|a while|years) (?:ago|back)|it (?:all )?(?:started|began) (?:when|with)|"
     r"in (?:19|20)\d\d,? (?:when|while|during|i was|we were)|there was a time|i remember when|"
-    # a scene set ("There was a boy sitting under a tree", QA s42 D #6), not a reason given ("There was one main reason")
-    r"there (?:was|were) (?:once )?(?:a|an|this|one|two|some) (?!(?:\w+ )?(?:reasons?|things?|ways?)\b))")
+    # a scene set with its people or its moment ("There was a boy sitting under a tree", "there was this
+    # customer", QA s42 D #6), not a point put that way ("There was one skill I built most: listening",
+    # "There was a 30% rise in sign-ups": QA s42 G #2)
+    r"there (?:was|were) (?:once )?(?:a|an|this|these|one|two|some) (?:\w+ ){0,2}"
+    r"(?:boy|girl|man|woman|guy|kid|child|children|customer|client|guest|student|colleague|coworker|co-worker|"
+    r"teammate|manager|boss|person|people|friend|time|day|moment|night|morning|situation|incident|project|case)s?\b)")
 # A year alone opens no story: "In 2023, I grew revenue from $1M to $3M" states a result, its
 # figure and its year (the R of STAR first): a point.
 _POINT_OPENING = re.compile(

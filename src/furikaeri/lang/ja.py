@@ -848,7 +848,7 @@ TEXT = {
     'length_left_short': '悪化（短すぎる）',
     'length_left_over': '悪化（持ち時間超過）',
     'stop_terminated': 'SIGTERM で停止しました',
-    'stop_hangup': '端末が閉じられたため停止しました（SIGHUP）',
+    'stop_hangup': '端末が閉じられたため停止しました',
     'rec_terminated': '終了の指示を受けたため分析していません。あとで `{command}` を実行してください（`furikaeri recover` でも表示されます）',
     'interrupt_held_unsaved': 'この回答の分析を終えてから止めます',
     'practice_source': '{head}（{source}）',
@@ -1059,7 +1059,7 @@ TEXT = {
     # --- recording screen
     'rec_overflows': '警告: コンピューターの処理が追いつかず、音声ブロックが{count}個失われました。'
                      '録音に短い途切れがあります',
-    'rec_no_terminal': '端末がないため、{limit}で録音を止めます（--max-seconds か --stop-after-silence で指定できます）',
+    'rec_no_terminal': '端末がないため、{limit}で録音を止めます（--max-seconds で別の長さを、--stop-after-silence で話し終えたら止めるよう指定できます）',
     'rec_from': '「{name}」から {path} に録音します（{limits}。端末がないため Enter では止まらず、録音中の入力は録音のあとで読まれます）',
     'rec_limit_max': '最長{seconds:g}秒',
     'rec_limit_silence': '話したあと{silence:g}秒の無音で終了',
@@ -1067,6 +1067,7 @@ TEXT = {
     'rec_repaired': '中断された録音を修復しました: {path}（{seconds:.1f}秒）。{next}',
     'rec_repaired_silent': '中断された録音を修復しました: {path}（{seconds:.1f}秒、声なし）。{next}',
     'rec_repaired_nothing': '分析できる回答は入っていないため、削除してかまいません',
+    'rec_terminated_silent': '終了の指示を受けたため分析していません。録音に話し声がなかったため、あとで分析するものもありません',
     'rec_repaired_analyse': '`{command}` で分析できます',
     'rec_unrepairable': '中断された録音を修復できませんでした（そのまま残します）: {error}',
     # --- the archive's figures: a metric's name, and a value in its unit ({value}: the number)
