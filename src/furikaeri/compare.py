@@ -571,8 +571,7 @@ def floored(answers: Sequence[Answer]) -> tuple[int, ...]:
     """The ids of ``answers`` whose fillers a minute are stored blank though their report
     judged them as a lower bound (:attr:`furikaeri.store.Answer.floors`, "5.0+" in history):
     a mean or trend of the rates leaves them out, and says so (QA s41 C1 #3)."""
-    return tuple(a.id for a in answers if a.metrics.get("fillers_per_min") is None and a.floors
-                 and not too_short(a.metrics))
+    return tuple(a.id for a in answers if a.filler_floor is not None and not too_short(a.metrics))
 
 
 def _share_over(c: Change, before: Sequence[Answer], after: Sequence[Answer]) -> Change:
@@ -605,14 +604,15 @@ def _off_band(language: str | None, before: Sequence[Answer], after: Sequence[An
     (:attr:`SessionComparison.off_band`; :func:`furikaeri.metrics.off_norm`, the one rule),
     a filler rate known only as a lower bound counted where that bound is off the norm."""
     out = {}
+    lows = [set(floored(x)) for x in (before, after)]
     for m in METRICS:
         if m.language not in (None, language) or m.better is None or not has_norm(m.name):
             continue
         vals = [_judged(before, m.name), _judged(after, m.name)]
         # a lower bound already off the norm is an answer off it, though left out of the mean
         # (3.6+ fillers a minute beside a mean of 2.0 "into the range": QA s42 E #1)
-        known = [[b for a in x if a.id in floored(x) and (b := a.floors.get(m.name)) is not None and off_norm(m, b)]
-                 for x in (before, after)]
+        known = [[b for a in x if a.id in low and (b := a.floors.get(m.name)) is not None and off_norm(m, b)]
+                 for x, low in zip((before, after), lows)]
         if vals[0] or vals[1]:
             out[m.name] = [x for v, k in zip(vals, known) for x in (sum(off_norm(m, y) for y in v) + len(k),
                                                                      len(v) + len(k))]
@@ -685,15 +685,21 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
 # --------------------------------------------------------------------------- questions
 
 
+def refuse_negative(ref: str, cli: str = "furikaeri") -> None:
+    """Refuse a question named by a number typed negative (``-q -3``): a typo, never a
+    question's words (:func:`furikaeri.store.negative_number`; QA s42 A #4)."""
+    from furikaeri.store import negative_number
+
+    if negative_number(ref):
+        raise UsageError(f"{ref.strip()} is no question number: they start at 1 (see `{cli} history`)",
+                         ja=f"{ref.strip()} は質問の番号ではありません。番号は1から始まります（`{cli} history` を参照）")
+
+
 def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
     """A question id from an id, a key (``ja-basic:jiko-pr`` or ``jiko-pr``) or a piece of text;
     a set's key whose answers were saved under another (:func:`_by_set_key`) too. ``cli``: how
     the command an error suggests starts (``furikaeri --home DIR``)."""
-    from furikaeri.store import negative_number
-
-    if negative_number(ref):  # `progress -q -3`: as `analyze -q -3` says it (QA s42 E #6)
-        raise UsageError(f"{ref.strip()} is no question number: they start at 1 (see `{cli} history`)",
-                         ja=f"{ref.strip()} は質問の番号ではありません。番号は1から始まります（`{cli} history` を参照）")
+    refuse_negative(ref, cli)  # `progress -q -3`: as `analyze -q -3` says it (QA s42 E #6)
     found = store.find_questions(ref) or _by_set_key(store, ref)
     if not found:
         raise UsageError(f"no practised question matches '{ref}' (see `{cli} history`)",

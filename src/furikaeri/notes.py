@@ -1245,7 +1245,7 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
-    floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
+    floor = previous.filler_floor
     previous = against_floor(previous, metrics)
     # how far the answer the note is on ran over tells 「20秒超えた」 (20 s over) from a length gone past;
     # a note on another answer (``note``) says nothing of this one's overrun
@@ -1303,13 +1303,13 @@ def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
     saying um" after 4.4+, then 3.5 and 0.0 a minute, was "cannot be checked" all week). A rate
     at the bound or over it, or within the jitter of it, leaves it unknown. The note's check
     and compare's table (:func:`furikaeri.compare.compare_answers`) judge it so alike."""
-    floor = previous.floors.get("fillers_per_min") if previous.metrics.get("fillers_per_min") is None else None
+    floor = previous.filler_floor
     after = metrics.get("fillers_per_min")
     if floor is None or after is None or too_short(previous.metrics) or too_short(metrics):
         return previous
-    bound = {**previous.metrics, "fillers_per_min": float(floor),
+    bound = {**previous.metrics, "fillers_per_min": floor,
              "filler_count": previous.floors.get("filler_count", previous.metrics.get("filler_count"))}
-    c = settle_counts(change(METRIC_BY_NAME["fillers_per_min"], float(floor), float(after)), bound, metrics)
+    c = settle_counts(change(METRIC_BY_NAME["fillers_per_min"], floor, float(after)), bound, metrics)
     return replace(previous, metrics=bound) if c.verdict == "better" else previous
 
 

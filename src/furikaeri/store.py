@@ -751,6 +751,13 @@ class Answer:
     floors: dict[str, float | int] = field(default_factory=dict, repr=False)
 
     @property
+    def filler_floor(self) -> float | None:
+        """Its fillers a minute where they are known only as a lower bound (stored blank,
+        :attr:`floors`): "4.4+" in every view; None where the rate is stored, or unknown."""
+        floor = self.floors.get("fillers_per_min")
+        return float(floor) if floor is not None and self.metrics.get("fillers_per_min") is None else None
+
+    @property
     def has_figures(self) -> bool:
         """Whether any of its figures can be read (a damaged row's cannot: nothing to compare)."""
         return any(v is not None for v in self.metrics.values())

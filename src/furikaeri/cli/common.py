@@ -288,11 +288,9 @@ def asked_question(question: str | None, budget: float | None):
     number = question_number(question)
     if number is not None:
         return _archived_question(number, budget, sets)
-    from furikaeri.store import negative_number
+    from furikaeri.compare import refuse_negative
 
-    if negative_number(question):  # `-q "-3"`: a typo (QA s42 A #4)
-        raise UsageError(f"{question.strip()} is no question number: they start at 1 (see `{cli_start()} history`)",
-                         ja=f"{question.strip()} は質問の番号ではありません。番号は1から始まります（`{cli_start()} history` を参照）")
+    refuse_negative(question, cli_start())  # `-q "-3"`: a typo
     q = find_question(question, sets) or keyed_question(question.strip(), sets)
     if q is None:
         refuse_near_id(question.strip(), sets)

@@ -1061,10 +1061,10 @@ def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
 def _floor_cell(x: Answer, lang: str, language: str | None) -> str | None:
     """The fillers a minute of answer ``x`` where they are stored blank and its report judged
     them as a lower bound (:attr:`furikaeri.store.Answer.floors`): "4.4+/min"; else None."""
-    floor = x.floors.get("fillers_per_min")
-    if floor is None or x.metrics.get("fillers_per_min") is not None or unrated(x.metrics):
+    floor = x.filler_floor
+    if floor is None or unrated(x.metrics):
         return None
-    return at_least("fillers_per_min", float(floor), lang, language)
+    return at_least("fillers_per_min", floor, lang, language)
 
 
 def at_least(metric: str, value: float, lang: str, language: str | None) -> str:
