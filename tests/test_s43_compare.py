@@ -1,0 +1,43 @@
+"""Session 43: a session mean that leaves its norm over answers as far off it as before is not
+"same" (QA s42 D #4)."""
+from __future__ import annotations
+
+import pytest
+from test_compare_notes import make_analysis, save
+from test_s35_h3 import _rendered
+
+from furikaeri import compare as C
+from furikaeri.store import Store
+
+
+def _paces(home, before: list[float], after: list[float]):
+    for session, rates, start in (("A", before, 0), ("B", after, 60)):
+        for i, rate in enumerate(rates):
+            save(home, make_analysis(answer_s=40.0, budget_s=60.0, rate=rate, question=f"Q{i}?"),
+                 session=session, minutes=start + i)
+    with Store.open(home) as st:
+        return C.compare_sessions(st, "A", "B")
+
+
+def test_a_mean_pace_that_leaves_the_range_is_worse_though_its_answers_lie_as_far_off(furikaeri_home):
+    # 100 and 164 wpm (a mean of 132, in 120-160), then 150 and 188 (169): the answers lie
+    # 12 and 14 wpm off the range on average, less than the pace's step; the mean left it
+    cmp = _paces(furikaeri_home, [100.0, 164.0], [150.0, 188.0])
+    (c,) = [c for c in cmp.means if c.metric == "wpm"]
+    assert (c.before, c.after, c.verdict) == (132.0, 169.0, "worse")
+    out = _rendered(cmp, "en")
+    assert "pace 132 wpm 169 wpm +37 ▼ left the range" in out, out
+    assert "pace: 2 of 2 answers off the range → 1 of 2" in out
+
+
+def test_a_mean_pace_that_comes_into_the_range_is_better(furikaeri_home):
+    cmp = _paces(furikaeri_home, [150.0, 188.0], [100.0, 164.0])
+    (c,) = [c for c in cmp.means if c.metric == "wpm"]
+    assert c.verdict == "better"
+
+
+@pytest.mark.parametrize("after", [[152.0, 190.0], [165.0, 185.0]])
+def test_a_mean_off_the_range_at_both_ends_by_as_much_stays_the_same(furikaeri_home, after):
+    cmp = _paces(furikaeri_home, [150.0, 188.0], after)
+    (c,) = [c for c in cmp.means if c.metric == "wpm"]
+    assert c.verdict == "same"
