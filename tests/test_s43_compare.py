@@ -41,3 +41,26 @@ def test_a_mean_off_the_range_at_both_ends_by_as_much_stays_the_same(furikaeri_h
     cmp = _paces(furikaeri_home, [150.0, 188.0], after)
     (c,) = [c for c in cmp.means if c.metric == "wpm"]
     assert c.verdict == "same"
+
+
+# --------------------------------------------------------------------------- record --save: last time first
+
+
+def test_record_to_be_saved_shows_last_times_figures_and_note_before_the_take(furikaeri_home, monkeypatch):
+    # QA s42 F #4: `record -q en-basic:intro --save` checked the note "fewer ums" after the take
+    # but never showed it before, as practice does
+    from test_s31_k4 import _taken, invoke
+
+    _taken(monkeypatch, ["stop"])
+    assert invoke(["record", "-q", "en-basic:intro", "--save", "--note", "fewer ums"]).exit_code == 0
+    _taken(monkeypatch, ["stop"])
+    r = invoke(["record", "-q", "en-basic:intro", "--save"])
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    assert "last time" in said and "your note: fewer ums" in said, said
+    assert said.index("your note: fewer ums") < said.index("Answer length")
+    # not asked before (another question), nor kept (no --save), nor for scripts (--json): nothing
+    for args in (["-q", "en-basic:strength", "--save"], ["-q", "en-basic:intro"], ["-q", "en-basic:intro", "--save", "--json"]):
+        _taken(monkeypatch, ["stop"])
+        r = invoke(["record", *args])
+        assert r.exit_code == 0 and "your note: fewer ums" not in r.stdout, (args, r.output)

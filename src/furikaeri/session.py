@@ -120,6 +120,21 @@ def before_attempt(store: Store, question: qmod.Question, *, now: datetime | Non
     return Before(qid, previous, len(attempts), latest_noted(attempts))
 
 
+def known_before(store: Store, text: str, *, key: str | None = None, language: str | None = None) -> Before | None:
+    """:func:`before_attempt` of a question the archive already holds, found as saving finds it
+    (its key and words, else its words: :func:`question_for_text`) and nothing written: what
+    ``record --save`` shows before the take (QA s42 F #4). None for a question not asked yet."""
+    same = qmod.same_question(text.strip())
+    held = [q for q in store.questions() if same(q.text)]
+    keyed = [q for q in held if key is not None and q.key == key]
+    found = keyed[-1] if keyed else next((q for q in held if language is None or q.language in (None, language)), None)
+    if found is None:
+        return None
+    attempts = store.answers(question_id=found.id)
+    previous = store.previous_answer(found.id, language=language) if attempts else None
+    return Before(found.id, previous, len(attempts), latest_noted(attempts))
+
+
 def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move: bool = False) -> Path:
     """Put an answer's audio into ``<home>/audio/`` (copied, or moved if it was recorded
     for the archive) under a name that does not collide. Returns the new path.

@@ -23,6 +23,7 @@ from furikaeri.cli.common import (
     analyze_command,
     asked_question,
     check_save_options,
+    console,
     emit_analysis,
     lang_option,
     models_dir_from_env,
@@ -203,6 +204,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     if language != "auto" or question:  # else the locale's language stays the errors' one
         speaks(screen_language)
     check_save_options(save, note, session)  # said in the question's language
+    if save and question and not json_:
+        _last_time(question, asked, question_language(language, asked), screen_language)
     if out is None:
         out = new_take_path(takes_dir(), asked.key if asked else None)
     elif out.exists():
@@ -243,6 +246,28 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         click.echo(text(ui_language(), "record_not_saved", command=again), err=True)
     if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
         raise SystemExit(130)
+
+
+def _last_time(question: str, asked, language: str | None, lang: str) -> None:
+    """A question answered before, recorded to be saved: its last attempt's figures and the note
+    on it, before the take, as ``practice`` shows them, so that the note the take is checked
+    against afterwards was read first (QA s42 F #4). Nothing for a new question or without an
+    archive; an archive that cannot be read is said by the save (the take is kept whatever it)."""
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.report.history import previous_text
+    from furikaeri.session import known_before
+    from furikaeri.store import Store, has_archive
+
+    if not has_archive(home()):
+        return
+    try:
+        with Store.open(home(), read_only=True, make=False) as store:
+            before = known_before(store, question, key=asked.key if asked else None, language=language)
+    except (FurikaeriError, OSError):
+        return
+    if before is not None and before.previous is not None:
+        out = console()
+        out.print(previous_text(before, lang, out.width))
 
 
 def _archive_take_folders() -> list[Path]:
