@@ -64,3 +64,28 @@ def test_record_to_be_saved_shows_last_times_figures_and_note_before_the_take(fu
         _taken(monkeypatch, ["stop"])
         r = invoke(["record", *args])
         assert r.exit_code == 0 and "your note: fewer ums" not in r.stdout, (args, r.output)
+
+
+# --------------------------------------------------------------------------- compare --json: a lower bound said
+
+
+def test_compare_json_says_which_filler_figure_is_a_lower_bound():
+    # session 42's leftover: compare's table shows "4.4+/min" while --json gave a bare before 4.36
+    from furikaeri.compare import compare_answers
+    from furikaeri.store import Answer
+
+    def answer(id_, metrics, **kw):
+        return Answer(id_, 1, "s", 1, "Q?", "k", f"2026-11-2{id_}T09:00:00+00:00", None, "", "en", "base", {},
+                      {"answer_s": 41.3, "budget_s": 90.0, "wpm": 130.0, **metrics}, **kw)
+
+    floored = answer(1, {"fillers_per_min": None, "filler_count": None}, floors={"fillers_per_min": 4.36, "filler_count": 3})
+    plain = answer(2, {"fillers_per_min": 0.0, "filler_count": 0})
+    (row,) = [c for c in compare_answers(floored, plain).to_dict()["changes"] if c["metric"] == "fillers_per_min"]
+    assert row["before"] == 4.36 and row["before_floor"] == 4.36 and "after_floor" not in row
+    over = answer(4, {"fillers_per_min": 5.8, "filler_count": 4})  # over the bound: before untold, the bound given
+    (row,) = [c for c in compare_answers(floored, over).to_dict()["changes"] if c["metric"] == "fillers_per_min"]
+    assert row["before"] is None and row["before_floor"] == 4.36 and row["verdict"] == "n/a"
+    later = answer(3, {"fillers_per_min": None, "filler_count": None}, floors={"fillers_per_min": 6.0, "filler_count": 5})
+    (row,) = [c for c in compare_answers(plain, later).to_dict()["changes"] if c["metric"] == "fillers_per_min"]
+    assert row["after"] is None and row["after_floor"] == 6.0 and "before_floor" not in row
+    assert all("_floor" not in k for c in compare_answers(plain, over).to_dict()["changes"] for k in c)

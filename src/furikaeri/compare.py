@@ -17,8 +17,8 @@ from typing import Any, Sequence
 
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
-from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, change, compare_metrics, \
-    cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
+from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
+    compare_metrics, cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, against_floor, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
@@ -361,8 +361,17 @@ class AnswerComparison:
 
     def to_dict(self) -> dict[str, Any]:
         return {"before": answer_document(self.before.to_dict()), "after": answer_document(self.after.to_dict()),
-                "changes": [c.to_dict() for c in self.changes], "text": self.text.to_dict() if self.text else None,
-                "fix": self.fix.to_dict() if self.fix else None}
+                "changes": [self._bounded(c.to_dict()) for c in self.changes],
+                "text": self.text.to_dict() if self.text else None, "fix": self.fix.to_dict() if self.fix else None}
+
+    def _bounded(self, d: dict[str, Any]) -> dict[str, Any]:
+        """A change's document with, where an answer's figure is known only as a lower bound
+        (:attr:`Answer.filler_floor`: "4.4+" in the table), that bound beside it (``before_floor``,
+        ``after_floor``): a ``before`` of 4.36 is then "at least 4.36", as the table shows it."""
+        for side, x in (("before", self.before), ("after", self.after)):
+            if x.filler_floor is not None and x.floors.get(d["metric"]) is not None:
+                d[f"{side}_floor"] = as_figure(d["metric"], x.floors[d["metric"]])
+        return d
 
 
 def _orders(a: Answer, b: Answer) -> tuple[str | None, str | None] | None:
