@@ -1032,7 +1032,7 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     env["COLUMNS"], env["LINES"] = "100", "30"
     out = tmp_path / "tty.wav"
     master, slave = pty.openpty()
-    p = subprocess.Popen([*CLI, "record", "--question", "Why this company?", "--budget", "5",  # a budget's least
+    p = subprocess.Popen([*CLI, "record", "--question", "Why this industry?", "--budget", "5",  # a budget's least
                           "--out", str(out), "--json"], env=env, stdin=slave, stdout=subprocess.PIPE,
                          stderr=slave, close_fds=True)
     os.close(slave)
@@ -1046,7 +1046,7 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     screen.join()
     text = screen.text
     assert p.returncode == 0, text[-2000:]
-    assert "Why this company?" in text
+    assert "Why this industry?" in text
     assert "REC" in text and "/ 0:05" in text
     assert "Over the 0:05 budget" in text
     assert "█" in text  # the meter moved with JFK's voice

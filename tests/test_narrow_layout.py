@@ -53,7 +53,7 @@ LATER = {
     "ja": [SAID["ja"][0], SAID["ja"][1].replace("あのー、", ""), SAID["ja"][2]],
 }
 QUESTIONS = {
-    "en": ["What is your greatest weakness, and what are you doing about it?", "Tell me about yourself."],
+    "en": ["Which weakness are you working on, and what are you doing about it?", "Tell me about yourself."],
     "ja": ["学生時代に力を入れたこと（ガクチカ）を教えてください。", "自己紹介をお願いします。"],
 }
 

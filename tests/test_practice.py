@@ -335,9 +335,9 @@ def test_two_practice_runs_in_one_minute_get_two_names(home):
 
 def test_compare_of_two_questions_names_both(home, take):
     ids = [S.save_analysis(make_analysis(question=q), audio_path=None, home=home, session="x",
-                           now=MONDAY + timedelta(hours=i)) for i, q in enumerate(["Why us?", "Tell me about yourself."])]
+                           now=MONDAY + timedelta(hours=i)) for i, q in enumerate(["Why this industry?", "Tell me about yourself."])]
     out = flat(run("compare", *map(str, ids)).output)
-    assert f"#{ids[0]} Why us?" in out and "two different questions" in out
+    assert f"#{ids[0]} Why this industry?" in out and "two different questions" in out
     assert "your fix" not in out
 
 

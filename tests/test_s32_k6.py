@@ -118,7 +118,7 @@ def test_sigterm_mid_take_keeps_it_for_recover_and_exits_143(tmp_path, monkeypat
     _terminated_take(monkeypatch)
     out = tmp_path / "takes" / "t.wav"
     out.parent.mkdir()
-    r = _cli(["--home", tmp_path / "h", "record", "--no-stream", "-l", "en", "-q", "Why this company",
+    r = _cli(["--home", tmp_path / "h", "record", "--no-stream", "-l", "en", "-q", "Why this industry",
               "--budget", "60", "--save", "--note", "shorter", "--max-seconds", "30", "--out", out], monkeypatch)
     assert r.exit_code == 143, r.output
     assert "stopped by SIGTERM" in r.stderr
@@ -126,7 +126,7 @@ def test_sigterm_mid_take_keeps_it_for_recover_and_exits_143(tmp_path, monkeypat
     assert "analyze " + str(out) in r.stderr and "--save --note shorter" in r.stderr, r.stderr
     # ... and kept beside the take, as a killed recorder leaves it: recover names it too
     assert marker_path(out).exists() and find_partial_takes(out.parent) == [out]
-    assert settings_of(out)["note"] == "shorter" and settings_of(out)["question"] == "Why this company"
+    assert settings_of(out)["note"] == "shorter" and settings_of(out)["question"] == "Why this industry"
     r = _cli(["--home", tmp_path / "h", "recover", out.parent], monkeypatch)
     assert r.exit_code == 0 and "--save" in r.stdout and "shorter" in r.stdout, r.output
 

@@ -96,7 +96,7 @@ def test_a_key_naming_nothing_or_an_id_with_a_typo_is_refused(ref, named):
 
 
 @pytest.mark.parametrize("ref", ["Tell me about a time you failed", "Tell me: why?", "志望動機:1分で", "趣味",
-                                 "Strengths?", "Why this company", "What is 10:30 to you?"])
+                                 "Strengths?", "Why this industry", "What is 10:30 to you?"])
 def test_a_questions_own_words_are_never_refused(ref):
     from furikaeri.questions import worded_budget
 

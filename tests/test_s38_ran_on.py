@@ -64,7 +64,7 @@ def test_a_take_ended_by_enter_long_after_the_answer_says_it_ran_on(pulse, tmp_p
     env["COLUMNS"], env["LINES"] = "100", "30"
     out = tmp_path / "ran_on.wav"
     master, slave = pty.openpty()
-    p = subprocess.Popen([*CLI, "record", "--question", "Why this company?", "--out", str(out), "--json"], env=env,
+    p = subprocess.Popen([*CLI, "record", "--question", "Why this industry?", "--out", str(out), "--json"], env=env,
                          stdin=slave, stdout=subprocess.PIPE, stderr=slave, close_fds=True)
     os.close(slave)
     screen = Screen(master)

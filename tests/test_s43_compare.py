@@ -89,3 +89,48 @@ def test_compare_json_says_which_filler_figure_is_a_lower_bound():
     (row,) = [c for c in compare_answers(plain, later).to_dict()["changes"] if c["metric"] == "fillers_per_min"]
     assert row["after"] is None and row["after_floor"] == 6.0 and "before_floor" not in row
     assert all("_floor" not in k for c in compare_answers(plain, over).to_dict()["changes"] for k in c)
+
+
+# --------------------------------------------------------------------------- English questions in other words
+
+
+@pytest.mark.parametrize("said, builtin", [
+    ("What are your strengths?", "strength"), ("What's your biggest strength?", "strength"),
+    ("What do you think is your greatest strength?", "strength"), ("Could you tell us a little about yourself?", "intro"),
+    ("Introduce yourself, please.", "intro"), ("What is your greatest weakness?", "weakness"),
+    ("What’s your greatest weakness?", "weakness"), ("Why us?", "why-company"),
+    ("Why do you want to join our company?", "why-company"), ("Where do you see yourself 5 years from now?", "five-years"),
+    ("Any questions for us?", "questions-for-us"), ("Is there anything you would like to ask us?", "questions-for-us"),
+])
+def test_the_english_sets_questions_in_other_words_are_its_questions(said, builtin):
+    # QA s42 E #8: a company file's "What are your strengths?" got the 120-s default, apart from the set's
+    from furikaeri.questions import builtin_budget, find_question, get_set
+
+    qset = get_set("en-basic")
+    q = find_question(said, [qset])
+    assert q is not None and q.id == builtin
+    assert builtin_budget(said, 120.0, "en") == q.budget_s
+
+
+@pytest.mark.parametrize("said", ["What are the company's strengths?", "What is your greatest achievement?",
+                                  "Why this industry?", "Where in five years?", "Tell me about a time you failed",
+                                  "What is the weakness of this plan?"])
+def test_other_questions_stay_apart(said):
+    from furikaeri.questions import find_question, get_set
+
+    assert find_question(said, [get_set("en-basic")]) is None
+
+
+def test_an_archive_that_kept_two_wordings_apart_joins_them_when_opened(tmp_path):
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path, upto=8) as st:  # before the English set's other words were joined
+        a = st.question_for("en-basic:strength", "What is your greatest strength?", language="en")
+        st.db.execute("INSERT INTO questions (id, key, text, language, budget_s, set_name, created_at)"
+                      " VALUES (2, 'acme:asks1', 'What are your strengths?', 'en', 120, 'acme', '2026-12-01T09:00:00+00:00')")
+        b = 2
+        sid = st.create_session("s")
+        st.add_answer(sid, {"language": "en", "answer_s": 30.0}, question_id=b)
+    assert a != b
+    with Store.open(tmp_path) as st:
+        assert [q.id for q in st.questions()] == [a] and [x.question_id for x in st.answers()] == [a]

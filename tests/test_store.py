@@ -66,7 +66,8 @@ def test_migrate_blank_in_memory_database_once():
     assert S.migrate(db) == ["m001_initial", "m002_reflections_companies_interviews",
                              "m003_repetitions_apart_from_fillers", "m004_coach_figures",
                              "m005_numbers_never_reused", "m006_a_question_per_wording",
-                             "m007_long_pauses_a_minute", "m008_one_row_per_question_asked"]
+                             "m007_long_pauses_a_minute", "m008_one_row_per_question_asked",
+                             "m009_english_questions_in_other_words"]
     assert S.migrate(db) == []
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"sessions", "questions", "answers", "notes", "companies", "interviews", "_migrations"} <= tables

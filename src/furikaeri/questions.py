@@ -237,6 +237,11 @@ _COPULA_QUESTION = re.compile(r"(?:な[のん](?:です|でしょう)?|[のん](
 _LABEL_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 
 
+#: An English question's polite opening ("could you", "can you please") and its "what is" in
+#: the forms people write ("what's", "what are", "what would you say is").
+_EN_ASK = r"(?:(?:can|could|would) you (?:please )?|please )?"
+_EN_IS = r"what(?: is|['’]s| are| would you say (?:is|are)| do you (?:think|consider) (?:is|are))"
+
 #: The standard 就活 questions said in other words, as :func:`asked_about` leaves them, each with
 #: the words of the built-in set's question (ja-basic): a company file's or a logged interview's
 #: 「志望動機を教えてください」 is the set's 「当社の志望動機を教えてください。」, and 「学生時代に頑張った
@@ -246,6 +251,21 @@ _SAME_THING = (
     (re.compile(r"(?:(?:当社|弊社|御社|貴社|わが社|我が社)(?:への|の))?(?:志望動機|志望理由|志望した理由)"), "志望動機"),
     (re.compile(r"(?:学生時代|大学時代|学生生活)(?:に|で)(?:一番|最も|いちばん|特に)?(?:頑張った|がんばった|力を入れた|"
                 r"力を入れてきた|打ち込んだ|力を注いだ|注力した|熱中した|取り組んだ)こと|ガクチカ"), "学生時代に力を入れたこと"),
+    # the built-in English set's (en-basic) in the usual other words: a company file's "What are your
+    # strengths?" is the set's "What is your greatest strength?" (QA s42 E #8); "the company's
+    # strengths", a weakness of the plan, stay apart (the whole of the words, each about you).
+    # Each is told as the set's own words are, so no other wording reads as one by chance
+    (re.compile(rf"{_EN_ASK}(?:tell (?:me|us) (?:(?:a (?:little|bit)|a little bit) )?(?:more )?about yourself|"
+                r"introduce yourself)(?:,? please)?"), "tell me about yourself"),
+    (re.compile(rf"{_EN_IS} your (?:greatest |biggest |main |key |top |best )?strengths?"), "what is your greatest strength"),
+    (re.compile(rf"(?:{_EN_IS} (?:your (?:greatest |biggest |main )?weakness(?:es)?|a weakness of yours))"
+                r"(?:,? and what are you doing about (?:it|them))?"), "what is a weakness of yours, and what are you doing about it"),
+    (re.compile(r"why do you want to (?:work (?:here|for us|with us|at (?:our|this) company)|join (?:us|our company|"
+                r"this company))|why (?:do you want )?(?:us|our company|this company)"), "why do you want to work here"),
+    (re.compile(r"where do you see yourself (?:in (?:five|5) years(?:['’] time)?|(?:five|5) years from now)"),
+                "where do you see yourself in five years"),
+    (re.compile(r"(?:do you have|have you got) any questions(?: for (?:us|me))?|any questions for (?:us|me)|"
+                rf"(?:is there )?anything (?:else )?you(?: would|['’]d) like to ask (?:us|me)"), "do you have any questions for us"),
 )
 
 

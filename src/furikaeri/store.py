@@ -406,6 +406,20 @@ def m008_one_row_per_question_asked(db: sqlite3.Connection) -> None:
     first row (the one a new archive would have joined the others to) takes the answers of the
     others, which are retired. An archive saved before kept them as two questions, and `progress`
     split their attempts (QA s41 B2 #1). Questions in different languages stay apart."""
+    _join_questions_asked(db)
+
+
+@migration
+def m009_english_questions_in_other_words(db: sqlite3.Connection) -> None:
+    """:func:`m008_one_row_per_question_asked` once more, for an archive it already ran on: the
+    English set's questions said in other words (a company's "What are your strengths?" and the
+    set's "What is your greatest strength?", QA s42 E #8) are now one question too."""
+    _join_questions_asked(db)
+
+
+def _join_questions_asked(db: sqlite3.Connection) -> None:
+    """Questions that ask one thing (:func:`furikaeri.questions.asked_about`), in one language,
+    made one: the first row takes the others' answers; the others are retired."""
     from furikaeri.questions import asked_about
 
     groups: dict[tuple[str, str | None], list[int]] = {}
