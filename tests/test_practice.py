@@ -1029,7 +1029,8 @@ def test_band_trend_is_judged_by_distance_to_the_band():
     assert M.change(m, 4.7, 9.6).verdict == "worse"
     # into the band from below: better; from too slow to as much too fast: neither
     assert PR.series(m, _answers("morae_per_s", [4.0, 4.9, 6.6])).trend.verdict == "better"
-    assert PR.series(m, _answers("morae_per_s", [4.4, 9.0])).trend.verdict == "same"
+    # from under the band to over it: past it, as compare says (QA s43 A #1)
+    assert PR.series(m, _answers("morae_per_s", [4.4, 9.0])).trend.verdict == "overshot"
     cpm = M.METRIC_BY_NAME["chars_per_min"]
     assert PR.series(cpm, _answers("chars_per_min", [211.7, 184.2, 191.2, 432.2])).trend.verdict == "n/a"
 

@@ -134,3 +134,67 @@ def test_an_archive_that_kept_two_wordings_apart_joins_them_when_opened(tmp_path
     assert a != b
     with Store.open(tmp_path) as st:
         assert [q.id for q in st.questions()] == [a] and [x.question_id for x in st.answers()] == [a]
+
+
+# --------------------------------------------------------------------------- from one side of the range to the other
+
+
+def test_a_session_mean_from_under_the_pace_range_to_over_it_is_past_the_range(furikaeri_home):
+    # QA s43 A #2: "pace 118 wpm 162 wpm +44 = same", the mean 2 wpm under 120-160, then 2 over
+    cmp = _paces(furikaeri_home, [110.0, 126.0], [158.0, 166.0])
+    (c,) = [c for c in cmp.means if c.metric == "wpm"]
+    assert (c.before, c.after, c.verdict) == (118.0, 162.0, "overshot")
+    assert "pace 118 wpm 162 wpm +44 past the range" in _rendered(cmp, "en")
+
+
+def test_progress_calls_a_pace_from_under_the_range_to_over_it_past_the_range_as_compare_does(furikaeri_home):
+    # QA s43 A #1: 80, 127 and 178 wpm: compare 80 -> 178 said "past the range", progress "▲ nearer the range"
+    import json
+
+    from test_compare_notes import run
+
+    ids = [save(furikaeri_home, make_analysis(answer_s=40.0, budget_s=60.0, rate=r, question="Why?"), session="s",
+                minutes=i) for i, r in enumerate([80.0, 127.0, 178.0])]
+    doc = json.loads(run("progress", "-q", "Why?", "--json").output)
+    (block,) = doc["questions"]
+    (wpm,) = [x for x in block["series"] if x["metric"] == "wpm"]
+    assert wpm["trend"]["verdict"] == "overshot", wpm["trend"]
+    assert "past the" in run("progress", "-q", "Why?").output  # "past the range", the cell wrapped
+    cmp = json.loads(run("compare", str(ids[0]), str(ids[2]), "--json").output)
+    assert [c["verdict"] for c in cmp["changes"] if c["metric"] == "wpm"] == ["overshot"]
+
+
+# --------------------------------------------------------------------------- a company's key after its file changed
+
+
+def _company(tmp_path, asks: list[str]):
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    f = tmp_path / "acme.toml"
+    f.write_text('[company]\nname = "Acme"\nlanguage = "en"\nasks = [' + ", ".join(f'"{a}"' for a in asks) + "]\n",
+                 encoding="utf-8")
+    r = CliRunner().invoke(cli, ["questions", "add", str(f), "--replace"])
+    assert r.exit_code == 0, r.output
+
+
+def test_a_company_key_names_the_question_its_file_holds_now(furikaeri_home, tmp_path):
+    # QA s43 A #3: asks1 was "What are the hardest parts of this job?"; a question put in front of it
+    # in the file made `progress -q acme:asks1` show the old one's answers without a word
+    from test_compare_notes import run
+
+    from furikaeri.store import Store
+
+    _company(tmp_path, ["What was the hardest part of your last job?", "Which project would you show us?"])
+    with Store.open(furikaeri_home) as st:
+        qid = st.question_for("acme:asks1", "What was the hardest part of your last job?", language="en", budget_s=120.0)
+        st.add_answer(st.create_session("s"), make_analysis(answer_s=40.0, budget_s=120.0).to_dict(), question_id=qid)
+    assert "hardest part" in run("progress", "-q", "acme:asks1").output
+    _company(tmp_path, ["Why should we hire you?", "What was the hardest part of your last job?",
+                        "Which project would you show us?"])
+    r = run("progress", "-q", "acme:asks1")  # now "Why should we hire you?", never practised
+    assert r.exit_code == 2 and "no practised question matches" in r.output, r.output
+    r = run("progress", "-q", "acme:asks2")
+    assert r.exit_code == 0 and "hardest part" in r.output, r.output
+    assert run("progress", "-q", str(qid)).exit_code == 0  # its number, as ever

@@ -568,8 +568,8 @@ def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
     (:func:`furikaeri.notes.settle_counts`)."""
     c = change(m, means[0][m.name], means[1][m.name])
     far = [_distances(m, x) for x in (before, after)]
-    if all(far):
-        c = norm_change(c, statistics.fmean(far[0]), statistics.fmean(far[1]))
+    if all(far):  # and a mean from off one side of a band to off the other is "past the range", as one answer's
+        c = past_band(norm_change(c, statistics.fmean(far[0]), statistics.fmean(far[1])))
     if m.name == "over_s":
         return _share_over(c, before, after)
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
@@ -709,7 +709,11 @@ def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
     a set's key whose answers were saved under another (:func:`_by_set_key`) too. ``cli``: how
     the command an error suggests starts (``furikaeri --home DIR``)."""
     refuse_negative(ref, cli)  # `progress -q -3`: as `analyze -q -3` says it (QA s42 E #6)
-    found = store.find_questions(ref) or _by_set_key(store, ref)
+    by_words = _by_set_key(store, ref)
+    # a set's question named by its key is the one its file holds now, found by its words: a key
+    # given by position (a company's asks1) names another question once the file is edited, and
+    # the archive keeps the key of each (QA s43 A #3)
+    found = by_words if by_words is not None else store.find_questions(ref)
     if not found:
         raise UsageError(f"no practised question matches '{ref}' (see `{cli} history`)",
                          ja=f"「{ref}」に当てはまる練習済みの質問はありません（`{cli} history` で確認できます）")
@@ -720,24 +724,26 @@ def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
     return found[0].id
 
 
-def _by_set_key(store: Store, ref: str) -> list:
+def _by_set_key(store: Store, ref: str) -> list | None:
     """The archive's questions holding the answers to the set question ``ref`` names by its
-    key or id, as `questions show` prints it, where they were saved under another key: a
-    company file's question in a built-in one's words joins that one's attempts, and a
-    company's asked question keeps the key it was first practised under. Its words find them."""
+    key or id, as `questions show` prints it, found by the words its file gives it now, under
+    whatever key they were saved: a company file's question in a built-in one's words joins
+    that one's attempts, and a company's asked question keeps the key it was first practised
+    under. None where ``ref`` names no set question (a number, a piece of text: the archive's
+    own keys and words decide)."""
     from furikaeri import questions as qmod
     from furikaeri.companies import known_sets
     from furikaeri.errors import FurikaeriError
     from furikaeri.store import typed_number
 
     if typed_number(ref) is not None:  # a number names the archive's question, nothing else
-        return []
+        return None
     try:
         asked = qmod.find_question(ref, known_sets(store))
     except FurikaeriError:  # a set that cannot be read: the archive's own keys decide
-        return []
+        return None
     if asked is None:
-        return []
+        return None
     same = qmod.same_question(asked.text)
     return [q for q in store.questions() if same(q.text)]
 

@@ -121,7 +121,8 @@ def _trend_between(metric: Metric, first: Sequence[Point], last: Sequence[Point]
     found = change(metric, as_figure(metric.name, round(a, 3)), as_figure(metric.name, round(b, 3)))
     far = [[norm_distance(metric, chart_value(metric, p.value)) for p in end] for end in (first, last)]
     if all(d is not None for end in far for d in end):  # a figure with a norm: judged on its attempts too
-        found = norm_change(found, statistics.median(far[0]), statistics.median(far[1]))
+        # and from off one side of a band to off the other, "past the range", as compare says it (QA s43 A #1)
+        found = past_band(norm_change(found, statistics.median(far[0]), statistics.median(far[1])))
     if metric.name in COUNTED and found.verdict in ("better", "worse"):
         by_id = {x.id: x.metrics for x in answers}
         ends = [by_id[p.answer_id] for p in first], [by_id[p.answer_id] for p in last]
