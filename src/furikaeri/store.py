@@ -2468,8 +2468,10 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
     try:
         result = [row[0] for row in db.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as e:
-        if _is_damage(e):
-            raise _damaged(path, e) from e
+        if _is_damage(e):  # too damaged to list its problems (a table's root page): what reads is shown all the same
+            error = _damaged(path, e, readable=True)  # (QA s43 C #1: one table's root hid every answer)
+            error.problems, error.more = 1, True
+            raise error from e
         raise
     if result != ["ok"]:
         error = _damaged(path, _problems(result), readable=True)
