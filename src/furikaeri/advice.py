@@ -79,12 +79,14 @@ def unheard_speech(words, intervals) -> float:
 
 
 def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, voice=None,
-             pauses_known: bool = True) -> list[str]:
+             pauses_known: bool = True, fillers_known: bool = True) -> list[str]:
     """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`, or an
     :class:`~furikaeri.analysis.Analysis`); ``length_known`` False (a file cut off part through):
     nothing said of the answer's length; ``voice`` (:class:`furikaeri.voice.Voice`, else ``m.voice``
     when it has one): a flat voice gets a tip; ``pauses_known`` False (a noisy room, where soft
-    sounds at a pause's edges are lost and pauses read long): no tip on the pauses.
+    sounds at a pause's edges are lost and pauses read long): no tip on the pauses;
+    ``fillers_known`` False (a noisy room too: soft fillers missed, noise taken for some): none
+    on the fillers.
 
     Figures are judged, and written, as the report shows them (:func:`furikaeri.measure.as_shown`).
     An answer far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that
@@ -106,7 +108,7 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
     if pause is not None and pace_slowed_by_silences(m, language) and _wrote(pause[1], "tip_silent_share", language):
         pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
     found = [_length_tip(m, language, budget_s, length_known=length_known), pause,
-             _filler_tip(m, language), _rate_tip(m, language), _hedge_tip(m, language), _opening_tip(m, language),
+             _filler_tip(m, language) if fillers_known else None, _rate_tip(m, language), _hedge_tip(m, language), _opening_tip(m, language),
              _voice_tip(voice if voice is not None else getattr(m, "voice", None), language),
              _latency_tip(m, language)]
     ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order
