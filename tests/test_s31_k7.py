@@ -190,6 +190,16 @@ def test_a_named_filler_said_as_often_is_no_change_though_the_others_rose():
     assert [(c.word, c.verdict) for c in fix.changes if c.metric == N.FILLER_WORD] == [("えー", "same")]
     assert [(c.metric, c.verdict) for c in fix.changes if c.metric != N.FILLER_WORD] == [("fillers_per_min", "worse")]
     assert fix.verdict == "same"
+    # ... and the headline says both, never "no change" over a ▼ line (QA s43 B #1)
+    from rich.console import Console
+
+    from furikaeri.report.history import render_fix
+
+    for lang, said in (("ja", "メモで挙げたフィラーはまだ変わっていませんが、ほかのフィラーが増えました"),
+                       ("en", "no change yet on the filler your note names, and the other fillers rose")):
+        console = Console(record=True, width=120)
+        render_fix(console, fix, lang)
+        assert said in flat(console.export_text()), console.export_text()
     # the named filler itself said more: worse, as before
     after = ["えー"] * 12 + ["あの"] * 4
     fix = N.check_fix(earlier("えーを減らす", before, lang="ja"), now(after), "ja", fillers=after)

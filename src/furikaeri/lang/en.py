@@ -712,6 +712,7 @@ TEXT = {
     'fix_better_not_yet': 'your fix is working: better, though not yet where it should be',
     'fix_unknown_none': 'your note names no measured figure, and no figure changed',
     'fix_same': 'no change yet on what your note targeted',
+    'fix_same_others_worse': 'no change yet on the filler your note names, and the other fillers rose',
     'fix_worse': 'what your note targeted got worse',
     'fix_worse_in_band': 'what your note targeted moved the other way, still in range',
     'fix_mixed': 'partly: some of what your note targeted improved',

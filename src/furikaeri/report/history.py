@@ -483,6 +483,9 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_unreadable"  # the earlier attempt's figures cannot be read (a damaged row)
     elif fix.verdict == "worse" and all(_against_in_band(c) for c in fix.changes if c.verdict == "worse"):
         key, style = "fix_worse_in_band", "yellow"  # moved against the note, still in range (QA s41 A1 #4)
+    elif fix.verdict == "same" and any(c.metric == "fillers_per_min" and c.verdict == "worse" for c in fix.changes):
+        # the filler the note names said as often, the others more: both said, never "no change" over a ▼ (QA s43 B #1)
+        key = "fix_same_others_worse"
     elif fix.verdict == "same" and len(fix.changes) == 1 and _over_limit(fix.changes[0], fix):
         key = "fix_same_over_limit"  # 20 s, then 20 s on "keep it under 15 seconds": not kept, and says so
     elif fix.verdict == "overshot" and all(c.metric == "answer_s" for c in fix.changes if c.verdict == "overshot"):
@@ -492,7 +495,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     console.print(fit_line(Text(t(key, lang) + (":" if fix.changes else ""), style=style), console.width))
     for i, c in enumerate(fix.changes):
         if isinstance(c, WordChange):  # under "no change yet", a count the same both times is no "held" (QA s38 E #10)
-            _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=fix.held(i) and key != "fix_same"))
+            _indented(console, 2, _word_line(c, lang, fix.too_short, short,
+                                                  held=fix.held(i) and key not in ("fix_same", "fix_same_others_worse")))
             continue
         if isinstance(c, OrderChange):
             _indented(console, 2, _order_line(c, lang, held=fix.held(i)))
