@@ -198,3 +198,22 @@ def test_a_company_key_names_the_question_its_file_holds_now(furikaeri_home, tmp
     r = run("progress", "-q", "acme:asks2")
     assert r.exit_code == 0 and "hardest part" in r.output, r.output
     assert run("progress", "-q", str(qid)).exit_code == 0  # its number, as ever
+
+
+# --------------------------------------------------------------------------- a trend whose latest is its best
+
+
+def test_a_trend_whose_latest_attempt_is_its_best_runs_to_it():
+    # QA s43 B #4: hedges 0, 0, 1.9, 0 read "+0.9 = within range", to a median no attempt had,
+    # beside a best that is the latest
+    from test_practice import _answers
+
+    from furikaeri import metrics as M
+    from furikaeri import progress as PR
+
+    m = M.METRIC_BY_NAME["hedges_per_100_words"]
+    for values in ([0.0, 0.0, 1.9, 0.0], [0.0, 0.0, 0.4, 0.0]):
+        t = PR.series(m, _answers(m.name, values)).trend
+        assert (t.before, t.after, t.verdict) == (0.0, 0.0, "same"), (values, t)
+    t = PR.series(m, _answers(m.name, [2.0, 1.8, 0.4, 0.2])).trend  # down to the end: the medians, as before
+    assert (t.before, t.after) == (1.9, 0.3)

@@ -104,8 +104,13 @@ def trend(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> Ch
         return None
     k = ends_size(len(pts))
     found = _trend_between(metric, pts[:k], pts[-k:], answers)
-    if found.verdict == "worse" and at_best(metric, pts):
-        found = _trend_between(metric, pts[:k], pts[-1:], answers)
+    if found.verdict in ("worse", "same") and at_best(metric, pts):
+        latest = _trend_between(metric, pts[:k], pts[-1:], answers)
+        # nor a "same" shown moving the wrong way: hedges 0, 0, 1.9, 0 read "+0.9 = within range", to a
+        # median no attempt had, beside a best that is the latest (QA s43 B #4)
+        score = [metric.score(v) or 0.0 for v in (found.before, found.after, latest.after)]
+        if found.verdict == "worse" or score[0] < score[1] > score[2]:
+            found = latest
     return found
 
 
