@@ -2776,11 +2776,14 @@ def _disk_full_message(home: Path, lang: str = "en", code: int = errno.ENOSPC) -
     if lang == "ja":
         what = {errno.EDQUOT: "ディスクの割り当て（クォータ）を使い切りました",
                 errno.EFBIG: "ファイルがこのシステムで扱える大きさを超えました"}.get(code, "ディスクがいっぱいになりました")
-        return (f"アーカイブ {home} への保存中に{what}。空きを作ってからやり直してください。"
+        fix = ("ファイルサイズの上限（ulimit -f）を上げてから" if code == errno.EFBIG else "空きを作ってから")
+        return (f"アーカイブ {home} への保存中に{what}。{fix}やり直してください。"
                 "今回の内容は保存されていませんが、これまでに保存した内容はそのままです")
     what = {errno.EDQUOT: "disk quota used up", errno.EFBIG: "a file grew past the size this system allows"}.get(
         code, "disk full")
-    return (f"{what} while saving into the archive {home}: free some space and try again; this was not "
+    # a size limit is no full disk: freeing space does not help there (QA s43 C #7)
+    fix = "raise the file-size limit (ulimit -f)" if code == errno.EFBIG else "free some space"
+    return (f"{what} while saving into the archive {home}: {fix} and try again; this was not "
             "saved, and what was saved before is untouched")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -282,6 +283,9 @@ def asked_question(question: str | None, budget: float | None):
     ``progress`` and ``compare``. Returns (question text, budget, the set question or None)."""
     if not question:
         return question, budget, None
+    # control characters (a newline pasted with it, a terminal's escape) are no part of a
+    # question's words: saved, they broke history's rows and coloured the screen (QA s43 C #5)
+    question = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", question).split()) or question
     from furikaeri.questions import all_sets, find_question
 
     sets = all_sets(user_dir())
@@ -318,6 +322,10 @@ def keyed_question(ref: str, sets):
 
     set_name, colon, qid = ref.partition(":")
     named = next((s for s in sets if s.name == set_name), None)
+    if colon and not qid and named is not None:  # `-q en-basic:`: a key cut short, never a question's words (QA s43 C #4)
+        ids = ", ".join(x.id for x in named.questions)
+        raise QuestionError(f"'{ref}' names no question of the set {named.name}: add one of its ids ({ids})",
+                            ja=f"「{ref}」は質問セット {named.name} のどの質問も指していません。質問の id を続けてください（{ids}）")
     if not colon or not qid or any(c.isspace() for c in ref):
         return None
     if named is None and not re.fullmatch(KEY_SHAPE, ref):
@@ -562,10 +570,14 @@ def parse_when(text: str | None) -> datetime | None:
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text)
+        when = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(f"cannot read the time {text!r}: use ISO 8601, e.g. 2026-11-23T09:30",
                          ja=f"時刻 {text!r} を読めません。ISO 8601 で指定してください（例: 2026-11-23T09:30）") from None
+    if not 1970 <= when.year <= 9998:  # before the epoch, or where local time or UTC run off the calendar
+        raise UsageError(f"the time {text!r} is out of range: give a year from 1970 to 9998",
+                         ja=f"時刻 {text!r} が範囲外です。1970年から9998年までで指定してください")
+    return when
 
 
 def check_date(text: str) -> None:

@@ -1,0 +1,54 @@
+"""Session 43: bad input refused in one line (QA s43 C #3, #4, #5)."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env)
+
+
+@pytest.mark.parametrize("when, said", [("0001-01-01", "out of range"), ("9999-12-31T23:59", "out of range"),
+                                        ("1969-12-31", "out of range"), ("2026-02-30", "cannot read the time")])
+def test_a_now_no_calendar_holds_is_one_line_and_exit_2(furikaeri_home, when, said):
+    # QA s43 C #3: --now 0001-01-01 ended in "unexpected ValueError: year 0 is out of range", exit 70
+    r = invoke("reflect", "--no-prompt", "-c", "Acme", "--now", when, "-q", "Why?", "-a", "x", env={"TZ": "Asia/Tokyo"})
+    assert r.exit_code == 2 and said in r.output and "unexpected" not in r.output, r.output
+    assert len(r.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("lang, said", [("en", "'en-basic:' names no question of the set en-basic"),
+                                        ("ja", "「en-basic:」は質問セット en-basic のどの質問も指していません")])
+def test_a_set_key_cut_short_is_refused_never_saved_as_words(furikaeri_home, lang, said):
+    # QA s43 C #4: `-q en-basic:` was saved as a question of those words
+    from furikaeri.cli.common import asked_question
+    from furikaeri.cli.language import speaks
+    from furikaeri.errors import QuestionError
+
+    speaks(lang)
+    with pytest.raises(QuestionError) as e:
+        asked_question("en-basic:", None)
+    assert said in e.value.said_in(lang) and "intro, strength" in e.value.said_in(lang)
+    assert asked_question("Why this industry: a question?", None)[2] is None  # words with a colon stay words
+
+
+def test_control_characters_are_no_part_of_a_questions_words():
+    # QA s43 C #5: a newline and a terminal's escape saved in a question broke history's rows
+    from furikaeri.cli.common import asked_question
+
+    question, _, _ = asked_question("Why\nthis\x1b[31m industry?\t", None)
+    assert question == "Why this [31m industry?"
+
+
+def test_a_file_size_limit_is_said_as_one_not_as_a_full_disk(tmp_path):
+    # QA s43 C #7: `ulimit -f` past during a save said "free some space"
+    import errno
+
+    from furikaeri.store import _disk_full_message
+
+    assert "raise the file-size limit (ulimit -f)" in _disk_full_message(tmp_path, "en", errno.EFBIG)
+    assert "ulimit -f" in _disk_full_message(tmp_path, "ja", errno.EFBIG)
+    assert "free some space" in _disk_full_message(tmp_path, "en", errno.ENOSPC)
