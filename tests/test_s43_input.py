@@ -52,3 +52,22 @@ def test_a_file_size_limit_is_said_as_one_not_as_a_full_disk(tmp_path):
     assert "raise the file-size limit (ulimit -f)" in _disk_full_message(tmp_path, "en", errno.EFBIG)
     assert "ulimit -f" in _disk_full_message(tmp_path, "ja", errno.EFBIG)
     assert "free some space" in _disk_full_message(tmp_path, "en", errno.ENOSPC)
+
+
+def test_a_flac_damaged_in_the_middle_is_read_past_the_damage(tmp_path):
+    # QA s43 C #2: 3 KB zeroed at the 1-s mark of a 23.5-s FLAC gave a 0.7-s answer "cut off"
+    from pathlib import Path
+
+    from furikaeri.audio import load_audio
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "en_greatest_strength.flac"
+    data = bytearray(sample.read_bytes())
+    damaged, cut = tmp_path / "damaged.flac", tmp_path / "cut.flac"
+    data[20000:23000] = bytes(3000)
+    damaged.write_bytes(bytes(data))
+    cut.write_bytes(bytes(data[:200000]))  # and cut off too: as far as it reads, said to end early
+    whole = load_audio(sample)
+    a = load_audio(damaged)
+    assert whole.duration - 1.0 < a.duration <= whole.duration and not a.cut_short
+    b = load_audio(cut)
+    assert b.cut_short and b.duration < whole.duration - 5
