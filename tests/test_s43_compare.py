@@ -217,3 +217,13 @@ def test_a_trend_whose_latest_attempt_is_its_best_runs_to_it():
         assert (t.before, t.after, t.verdict) == (0.0, 0.0, "same"), (values, t)
     t = PR.series(m, _answers(m.name, [2.0, 1.8, 0.4, 0.2])).trend  # down to the end: the medians, as before
     assert (t.before, t.after) == (1.9, 0.3)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "the sessions share 2 of the 3 questions they answered"),
+                                        ("ja", "2つのセッションで答えた質問3問のうち共通は2問のため")])
+def test_sessions_that_share_most_questions_say_how_many(furikaeri_home, lang, said):
+    # QA s43 A #7: "the sessions answered different questions" where 4 of 5 were the same
+    from test_s35_h3 import _sessions
+
+    cmp = _sessions(furikaeri_home, lang, [(20.0, 0), (20.0, 0), (20.0, 0)], [(20.0, 0), (20.0, 0)])
+    assert said in _rendered(cmp, lang)

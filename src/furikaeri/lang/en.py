@@ -1024,7 +1024,7 @@ TEXT = {
     'session_done': ('{n} answer saved in session “{name}” (#{id})', '{n} answers saved in session “{name}” (#{id})'),
     'compare_hint': 'compare with the last session that answered one of these questions',
     'only_in': 'answered only in',
-    'means_other_questions': 'the sessions answered different questions: the means are a rough guide (the same questions are compared below)',
+    'means_other_questions': 'the sessions share {shared} of the {questions} questions they answered: the means are a rough guide (the shared ones are compared below)',
     'sets': 'question sets',
     'companies': 'companies',
     'problems': 'files that could not be read',

@@ -978,7 +978,7 @@ TEXT = {
     'session_done': 'セッション「{name}」（#{id}）に{n}件保存しました',
     'compare_hint': '同じ質問に答えた前回のセッションと比べる',
     'only_in': '片方のみ',
-    'means_other_questions': '答えた質問が2つのセッションで違うため、平均は参考値です（同じ質問どうしの比較は下にあります）',
+    'means_other_questions': '2つのセッションで答えた質問{questions}問のうち共通は{shared}問のため、平均は参考値です（共通の質問どうしの比較は下にあります）',
     'sets': '質問セット',
     'companies': '企業',
     'problems': '読み込めなかったファイル',

@@ -1244,7 +1244,10 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     console.print(f"[bold]{t('means', lang)}[/bold]")
     if any(map(compared, (*cmp.only_before, *cmp.only_after))):  # the means are not of one set of questions
         key = "means_other_questions" if cmp.pairs else "means_no_shared"  # no pair below to point to
-        _say(console, f"[yellow]{t(key, lang)}[/yellow]")
+        # how many are shared: 4 of 5 the same is no "different questions" (QA s43 A #7)
+        asked = {(x.question_id or -x.id) for x in (*cmp.only_before, *cmp.only_after) if compared(x)}
+        shared = {p.after.question_id for p in cmp.pairs}
+        _say(console, f"[yellow]{t(key, lang, shared=len(shared), questions=len(shared | asked))}[/yellow]")
     # the sessions by number (their names are on the line above): a name as a column's head squeezed the figures' names
     # a mean inside the range beside answers off it is no "into the range" (QA s42 E #1): better, said plainly
     plain = {c.metric: _verdict(c, lang, by_band=False, mean=True) for c in cmp.means
