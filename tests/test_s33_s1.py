@@ -197,5 +197,5 @@ def test_hints_suggest_commands_that_read_the_archive_named_by_home(tmp_path):
 
     assert f"`{start} note 1`" in said("show", "1")
     assert f"`{start} history`" in said("compare", "--sessions", "mock-3", "mock-1")
-    assert f"`{start} history`" in said("progress", "-q", "99")
-    assert f"`{start} history`" in said("compare", "-q", "no such question")
+    assert f"`{start} progress`" in said("progress", "-q", "99")
+    assert f"`{start} progress`" in said("compare", "-q", "no such question")

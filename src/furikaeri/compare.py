@@ -700,8 +700,8 @@ def refuse_negative(ref: str, cli: str = "furikaeri") -> None:
     from furikaeri.store import negative_number
 
     if negative_number(ref):
-        raise UsageError(f"{ref.strip()} is no question number: they start at 1 (see `{cli} history`)",
-                         ja=f"{ref.strip()} は質問の番号ではありません。番号は1から始まります（`{cli} history` を参照）")
+        raise UsageError(f"{ref.strip()} is no question number: they start at 1 (`{cli} progress` shows them)",
+                         ja=f"{ref.strip()} は質問の番号ではありません。番号は1から始まります（`{cli} progress` で確認できます）")
 
 
 def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
@@ -715,8 +715,8 @@ def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
     # the archive keeps the key of each (QA s43 A #3)
     found = by_words if by_words is not None else store.find_questions(ref)
     if not found:
-        raise UsageError(f"no practised question matches '{ref}' (see `{cli} history`)",
-                         ja=f"「{ref}」に当てはまる練習済みの質問はありません（`{cli} history` で確認できます）")
+        raise UsageError(f"no practised question matches '{ref}' (`{cli} progress` shows them, with their numbers)",
+                         ja=f"「{ref}」に当てはまる練習済みの質問はありません（`{cli} progress` で番号とともに確認できます）")
     if len(found) > 1:
         listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
         raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number",
