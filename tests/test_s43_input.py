@@ -71,3 +71,10 @@ def test_a_flac_damaged_in_the_middle_is_read_past_the_damage(tmp_path):
     assert whole.duration - 1.0 < a.duration <= whole.duration and not a.cut_short
     b = load_audio(cut)
     assert b.cut_short and b.duration < whole.duration - 5
+
+
+@pytest.mark.parametrize("lang, said", [("en", "0 is not in the range 0.5<=x<=14400"), ("ja", "0 は範囲外です（0.5<=x<=14400）")])
+def test_a_number_of_seconds_out_of_range_is_said_as_typed(furikaeri_home, lang, said):
+    # QA s43 C #8: `record --max-seconds 0` said "0.0 is not in the range"
+    r = invoke("record", "--max-seconds", "0", env={"LANG": "ja_JP.UTF-8" if lang == "ja" else "C.UTF-8"})
+    assert r.exit_code == 2 and said in r.output and "0.0" not in r.output, r.output

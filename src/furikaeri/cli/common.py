@@ -32,7 +32,11 @@ class Seconds(click.FloatRange):
     name = "seconds"
 
     def convert(self, value, param, ctx):
-        return super().convert(self.read(value, param, ctx), param, ctx)
+        seconds = self.read(value, param, ctx)
+        if (self.min is not None and seconds < self.min) or (self.max is not None and seconds > self.max):
+            # said as typed: "0 is not in the range", not click's "0.0" (QA s43 C #8)
+            self.fail(f"{str(value).strip()} is not in the range {self._describe_range()}.", param, ctx)
+        return super().convert(seconds, param, ctx)
 
     def read(self, value, param, ctx) -> float:
         """``value`` in seconds, its range not checked yet; click's own error for what is none."""
