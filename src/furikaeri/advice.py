@@ -108,7 +108,8 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
     if pause is not None and pace_slowed_by_silences(m, language) and _wrote(pause[1], "tip_silent_share", language):
         pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
     found = [_length_tip(m, language, budget_s, length_known=length_known), pause,
-             _filler_tip(m, language) if fillers_known else None, _rate_tip(m, language), _hedge_tip(m, language), _opening_tip(m, language),
+             _filler_tip(m, language) if fillers_known else None, _rate_tip(m, language), _hedge_tip(m, language),
+             _opening_tip(m, language),
              _voice_tip(voice if voice is not None else getattr(m, "voice", None), language),
              _latency_tip(m, language)]
     ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order

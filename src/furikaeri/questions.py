@@ -257,15 +257,18 @@ _SAME_THING = (
     # Each is told as the set's own words are, so no other wording reads as one by chance
     (re.compile(rf"{_EN_ASK}(?:tell (?:me|us) (?:(?:a (?:little|bit)|a little bit) )?(?:more )?about yourself|"
                 r"introduce yourself)(?:,? please)?"), "tell me about yourself"),
-    (re.compile(rf"{_EN_IS} your (?:greatest |biggest |main |key |top |best )?strengths?"), "what is your greatest strength"),
+    (re.compile(rf"{_EN_IS} your (?:greatest |biggest |main |key |top |best )?strengths?"),
+     "what is your greatest strength"),
     (re.compile(rf"(?:{_EN_IS} (?:your (?:greatest |biggest |main )?weakness(?:es)?|a weakness of yours))"
-                r"(?:,? and what are you doing about (?:it|them))?"), "what is a weakness of yours, and what are you doing about it"),
+                r"(?:,? and what are you doing about (?:it|them))?"),
+     "what is a weakness of yours, and what are you doing about it"),
     (re.compile(r"why do you want to (?:work (?:here|for us|with us|at (?:our|this) company)|join (?:us|our company|"
                 r"this company))|why (?:do you want )?(?:us|our company|this company)"), "why do you want to work here"),
     (re.compile(r"where do you see yourself (?:in (?:five|5) years(?:['’] time)?|(?:five|5) years from now)"),
-                "where do you see yourself in five years"),
+     "where do you see yourself in five years"),
     (re.compile(r"(?:do you have|have you got) any questions(?: for (?:us|me))?|any questions for (?:us|me)|"
-                rf"(?:is there )?anything (?:else )?you(?: would|['’]d) like to ask (?:us|me)"), "do you have any questions for us"),
+                rf"(?:is there )?anything (?:else )?you(?: would|['’]d) like to ask (?:us|me)"),
+     "do you have any questions for us"),
 )
 
 

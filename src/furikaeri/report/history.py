@@ -495,8 +495,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     console.print(fit_line(Text(t(key, lang) + (":" if fix.changes else ""), style=style), console.width))
     for i, c in enumerate(fix.changes):
         if isinstance(c, WordChange):  # under "no change yet", a count the same both times is no "held" (QA s38 E #10)
-            _indented(console, 2, _word_line(c, lang, fix.too_short, short,
-                                                  held=fix.held(i) and key not in ("fix_same", "fix_same_others_worse")))
+            held = fix.held(i) and key not in ("fix_same", "fix_same_others_worse")
+            _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=held))
             continue
         if isinstance(c, OrderChange):
             _indented(console, 2, _order_line(c, lang, held=fix.held(i)))
