@@ -849,12 +849,12 @@ def test_the_next_record_names_the_command_that_saves_a_killed_take_as_it_was_to
     env = env_for(pulse, tmp_path)
     out = tmp_path / "home" / "takes" / "killed.wav"
     kill_mid_take(pulse, env, out, run_for=3.0,
-                  args=["--save", "-q", "Why us?", "--budget", "45", "-l", "en", "--note", "fewer 'like'"])
+                  args=["--save", "-q", "Why this industry?", "--budget", "45", "-l", "en", "--note", "fewer 'like'"])
     r = run_cli(["record", "--max-seconds", "1"], env)
     said = " ".join(r.stderr.split())
     assert f"repaired an interrupted take: {out}" in said
     command = re.search(r"`(furikaeri [^`]*)`", said.split(str(out), 1)[1]).group(1)
-    assert shlex.split(command)[2:] == [str(out), "--save", "-q", "Why us?", "--budget", "45", "-l", "en",
+    assert shlex.split(command)[2:] == [str(out), "--save", "-q", "Why this industry?", "--budget", "45", "-l", "en",
                                         "--note", "fewer 'like'"], command
 
 
