@@ -694,7 +694,10 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
     key = room_key(smap, clipped=clipped) if m.speech_detected else None  # the room judged once
     if key in TOO_LOUD:
         return {}, True, False
-    noisy = key == "warn_noisy"
+    # other voices (or another changing noise) 20-25 dB under the speech: their fillers are Whisper's
+    # alone and may be someone else's, their pauses and pitch mixed with the others': not judged
+    # either (QA s43 F #1: a babble take was the personal best for fillers, pauses and voice)
+    noisy = key in ("warn_noisy", "warn_other_voices")
     if noisy and "pauses" in verdicts:
         verdicts = {**verdicts, "pauses": dataclasses.replace(verdicts["pauses"], level="n/a",
                                                               norm=text(language, "norm_pauses_noisy"))}
