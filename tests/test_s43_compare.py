@@ -101,6 +101,7 @@ def test_compare_json_says_which_filler_figure_is_a_lower_bound():
     ("What’s your greatest weakness?", "weakness"), ("Why us?", "why-company"),
     ("Why do you want to join our company?", "why-company"), ("Where do you see yourself 5 years from now?", "five-years"),
     ("Any questions for us?", "questions-for-us"), ("Is there anything you would like to ask us?", "questions-for-us"),
+    ("Why do you want to work for our company?", "why-company"), ("What are your key weaknesses?", "weakness"),  # QA s43 E #1
 ])
 def test_the_english_sets_questions_in_other_words_are_its_questions(said, builtin):
     # QA s42 E #8: a company file's "What are your strengths?" got the 120-s default, apart from the set's
@@ -227,3 +228,25 @@ def test_sessions_that_share_most_questions_say_how_many(furikaeri_home, lang, s
 
     cmp = _sessions(furikaeri_home, lang, [(20.0, 0), (20.0, 0), (20.0, 0)], [(20.0, 0), (20.0, 0)])
     assert said in _rendered(cmp, lang)
+
+
+def test_joined_wordings_are_kept_under_the_built_in_question(tmp_path):
+    # QA s43 E #2: after the join, answers practised as en-basic:strength were listed as "What are
+    # your strengths?" with the key "text:What are your strengths?"
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path, upto=8) as st:
+        st.db.execute("INSERT INTO questions (id, key, text, language, budget_s, set_name, created_at)"
+                      " VALUES (1, 'text:What are your strengths?', 'What are your strengths?', 'en', 120, NULL,"
+                      " '2026-12-01T09:00:00+00:00')")
+        builtin = st.question_for("en-basic:strength", "What is your greatest strength?", language="en")
+        assert builtin == 1  # today's words join at once; an archive saved before kept them apart:
+        st.db.execute("INSERT INTO questions (id, key, text, language, budget_s, set_name, created_at)"
+                      " VALUES (2, 'en-basic:strength', 'What is your greatest strength?', 'en', 60, 'en-basic',"
+                      " '2026-12-01T09:00:00+00:00')")
+        sid = st.create_session("s")
+        for qid in (1, 2):
+            st.add_answer(sid, {"language": "en", "answer_s": 30.0}, question_id=qid)
+    with Store.open(tmp_path) as st:
+        (q,) = st.questions()
+        assert (q.id, q.key, q.text, q.answer_count) == (2, "en-basic:strength", "What is your greatest strength?", 2)

@@ -259,10 +259,10 @@ _SAME_THING = (
                 r"introduce yourself)(?:,? please)?"), "tell me about yourself"),
     (re.compile(rf"{_EN_IS} your (?:greatest |biggest |main |key |top |best )?strengths?"),
      "what is your greatest strength"),
-    (re.compile(rf"(?:{_EN_IS} (?:your (?:greatest |biggest |main )?weakness(?:es)?|a weakness of yours))"
+    (re.compile(rf"(?:{_EN_IS} (?:your (?:greatest |biggest |main |key |top )?weakness(?:es)?|a weakness of yours))"
                 r"(?:,? and what are you doing about (?:it|them))?"),
      "what is a weakness of yours, and what are you doing about it"),
-    (re.compile(r"why do you want to (?:work (?:here|for us|with us|at (?:our|this) company)|join (?:us|our company|"
+    (re.compile(r"why do you want to (?:work (?:here|(?:for|with) us|(?:at|for|with) (?:our|this) company)|join (?:us|our company|"
                 r"this company))|why (?:do you want )?(?:us|our company|this company)"), "why do you want to work here"),
     (re.compile(r"where do you see yourself (?:in (?:five|5) years(?:['’] time)?|(?:five|5) years from now)"),
      "where do you see yourself in five years"),

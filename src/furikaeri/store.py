@@ -419,15 +419,21 @@ def m009_english_questions_in_other_words(db: sqlite3.Connection) -> None:
 
 def _join_questions_asked(db: sqlite3.Connection) -> None:
     """Questions that ask one thing (:func:`furikaeri.questions.asked_about`), in one language,
-    made one: the first row takes the others' answers; the others are retired."""
-    from furikaeri.questions import asked_about
+    made one: a built-in set's row (its words and key title the question, as `questions show`
+    and ``-q en-basic:strength`` name it: QA s43 E #2), else the first, takes the others'
+    answers; the others are retired."""
+    from furikaeri.questions import asked_about, builtin_sets
 
+    builtin = {q.key for qset in builtin_sets() for q in qset.questions}
     groups: dict[tuple[str, str | None], list[int]] = {}
-    for qid, text, language in db.execute("SELECT id, text, language FROM questions ORDER BY id").fetchall():
+    keys: dict[int, str] = {}
+    for qid, key, text, language in db.execute("SELECT id, key, text, language FROM questions ORDER BY id").fetchall():
         if isinstance(text, str) and text.strip():
             groups.setdefault((asked_about(text), language), []).append(qid)
-    for keep, *others in (ids for ids in groups.values() if len(ids) > 1):
-        for other in others:
+            keys[qid] = key
+    for ids in (ids for ids in groups.values() if len(ids) > 1):
+        keep = next((i for i in ids if keys.get(i) in builtin), ids[0])
+        for other in (i for i in ids if i != keep):
             db.execute("UPDATE answers SET question_id = ? WHERE question_id = ?", (keep, other))
             db.execute("DELETE FROM questions WHERE id = ?", (other,))
             _retire(db, "questions", other)
