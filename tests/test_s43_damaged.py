@@ -90,3 +90,27 @@ def test_compare_says_a_filler_rate_blank_for_doubt_as_doubt():
     H.render_compare_answers(out, compare_answers(answer(1, doubt, "2026-12-01 10:00"),
                                                   answer(2, clean, "2026-12-02 10:00")), "en")
     assert "– not judged in #1: more filler-like sounds were left in doubt" in out.export_text()
+
+
+@pytest.mark.parametrize("table", ["sessions", "_migrations"])
+def test_a_damaged_root_of_the_sessions_or_the_migrations_hides_no_answer(tmp_path, table):
+    # QA s43 F #2: the sessions' root page damaged: "nothing saved yet" over 10 readable answers, and
+    # the repaired copy gave session 1's number to a new session; F #3: the migrations' root page
+    # damaged: every reading command refused the archive
+    home = tmp_path / "h"
+    ids = seed(home, 4)
+    db = home / "furikaeri.db"
+    damage(db, _root(db, table), at=0, size=4096)
+    r = run(home, "history", "--json")
+    assert r.exit_code == 0, r.output
+    shown = [a["id"] for s in json.loads(r.stdout) for a in s["answers"]]
+    assert sorted(shown) == sorted(ids)
+    assert run(home, "show", str(ids[1])).exit_code == 0
+    (readable,) = home.glob("furikaeri.db.readable-*")
+    fixed = tmp_path / "fixed"
+    fixed.mkdir()
+    readable.replace(fixed / "furikaeri.db")  # the repair the warning tells
+    with Store.open(fixed) as st:
+        new = st.create_session("after the repair")
+        assert new not in {a.session_id for a in st.answers()}  # a lost session's number is never given again
+        assert sorted(a.id for a in st.answers()) == sorted(ids)

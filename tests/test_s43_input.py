@@ -78,3 +78,22 @@ def test_a_number_of_seconds_out_of_range_is_said_as_typed(furikaeri_home, lang,
     # QA s43 C #8: `record --max-seconds 0` said "0.0 is not in the range"
     r = invoke("record", "--max-seconds", "0", env={"LANG": "ja_JP.UTF-8" if lang == "ja" else "C.UTF-8"})
     assert r.exit_code == 2 and said in r.output and "0.0" not in r.output, r.output
+
+
+def test_an_mp3_damaged_in_the_middle_is_read_past_the_damage(tmp_path):
+    # QA s43 F #4: 4 KB zeroed in the middle of a 23.5-s MP3: 11.9 s read, "ends early"
+    from pathlib import Path
+
+    import soundfile as sf
+
+    from furikaeri.audio import load_audio
+
+    x, rate = sf.read(Path(__file__).resolve().parents[1] / "samples" / "en_greatest_strength.flac")
+    whole = tmp_path / "whole.mp3"
+    sf.write(whole, x, rate, format="MP3")
+    data = bytearray(whole.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 4096] = bytes(4096)
+    damaged = tmp_path / "damaged.mp3"
+    damaged.write_bytes(bytes(data))
+    a, b = load_audio(whole), load_audio(damaged)
+    assert b.duration > a.duration - 1.5 and not b.cut_short, (a.duration, b.duration)

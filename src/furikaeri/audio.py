@@ -207,7 +207,9 @@ def _read_soundfile(path: Path) -> tuple[np.ndarray, int, bool]:
         with _quiet_stderr(), sf.SoundFile(os.fsencode(path)) as f:
             declared, rate = f.frames, f.samplerate
             data = f.read(dtype="float32", always_2d=True)
-        return data, rate, cut_short(path) or fewer_frames(path, declared, len(data), rate)
+        if cut_short(path) or fewer_frames(path, declared, len(data), rate):  # damaged in the middle, or cut off
+            return _past_damage(path, data, rate)
+        return data, rate, False
     except Exception:
         data, rate = _read_until_damage(path)  # raises the error again when nothing came before it
         return _past_damage(path, data, rate)
@@ -437,9 +439,14 @@ def _read_av(path: Path) -> tuple[np.ndarray, int]:
         if not streams:
             raise _no_stream(path)
         resampler = av.AudioResampler(format="flt", rate=RATE)  # channels kept: mixed down here
-        for frame in container.decode(streams[0]):
-            for out in resampler.resample(frame):
-                chunks.append(_av_mono(out))
+        for packet in container.demux(streams[0]):
+            try:
+                frames = packet.decode()
+            except av.error.InvalidDataError:  # a damaged stretch: on at the next good frame (QA s43 F #4)
+                continue
+            for frame in frames:
+                for out in resampler.resample(frame):
+                    chunks.append(_av_mono(out))
         for out in resampler.resample(None):
             chunks.append(_av_mono(out))
         rate = RATE

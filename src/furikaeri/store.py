@@ -2505,6 +2505,7 @@ def _salvaged(source: sqlite3.Connection) -> sqlite3.Connection:
         with contextlib.suppress(sqlite3.Error):  # AUTOINCREMENT's numbers: never given again
             for seq_name, seq in source.execute("SELECT name, seq FROM sqlite_sequence"):
                 db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (seq_name, seq))
+        _bookkeeping_restored(db)
         for kind, name, sql in schema:
             if kind != "table":
                 with contextlib.suppress(sqlite3.Error):  # an index the rows no longer fit: reads need none
@@ -2513,6 +2514,34 @@ def _salvaged(source: sqlite3.Connection) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+#: The name of a session whose row a damaged page took, made again for the answers that name it.
+LOST_SESSION_NAME = "?"
+
+
+def _bookkeeping_restored(db: sqlite3.Connection) -> None:
+    """The rows a damaged page took that the rest of the salvaged database ``db`` tells again
+    (QA s43 F #2, #3): the migrations applied, where ``_migrations`` lost its rows (the longest
+    run of them whose tables and columns are all there: else every view failed, though each
+    table read), and a session for the answers whose session's row was lost (named
+    :data:`LOST_SESSION_NAME`, begun at its first answer: else every view hid them, and the
+    repaired archive gave their session's number to a new one)."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "_migrations" in tables and not db.execute("SELECT 1 FROM _migrations LIMIT 1").fetchone():
+        have, names = _layout(db), [fn.__name__ for fn in MIGRATIONS]
+        for k in range(len(names), 0, -1):
+            if all(t in have and cols <= have[t] for t, cols in _expected_layout(tuple(names[:k])).items()):
+                db.executemany("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                               [(n, to_stamp(None)) for n in names[:k]])
+                break
+    if {"sessions", "answers"} <= tables:
+        with contextlib.suppress(sqlite3.Error):
+            lost = db.execute("SELECT session_id, min(created_at) FROM answers WHERE session_id IS NOT NULL"
+                              " AND session_id NOT IN (SELECT id FROM sessions) GROUP BY session_id").fetchall()
+            db.executemany("INSERT INTO sessions (id, name, started_at) VALUES (?, ?, ?)",
+                           [(sid, LOST_SESSION_NAME, first if isinstance(first, str) else to_stamp(None))
+                            for sid, first in lost])
 
 
 def _kept_readable(db: sqlite3.Connection, copy: Path | None) -> Path | None:
