@@ -285,11 +285,12 @@ def asked_question(question: str | None, budget: float | None):
     (``jikoshokai``) brings its own wording and, unless ``--budget`` is given, its own budget.
     A number (``5``, ``#5``) names the archive's question of that number, as it does for
     ``progress`` and ``compare``. Returns (question text, budget, the set question or None)."""
+    # control characters (a newline pasted with it, a terminal's escape sequence) are no part of
+    # a question's words: saved, they broke history's rows and coloured the screen (QA s43 C #5, F #8)
+    if question:
+        question = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]", "", question)).split())
     if not question:
         return question, budget, None
-    # control characters (a newline pasted with it, a terminal's escape) are no part of a
-    # question's words: saved, they broke history's rows and coloured the screen (QA s43 C #5)
-    question = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", question).split()) or question
     from furikaeri.questions import all_sets, find_question
 
     sets = all_sets(user_dir())
@@ -327,6 +328,11 @@ def keyed_question(ref: str, sets):
     set_name, colon, qid = ref.partition(":")
     named = next((s for s in sets if s.name == set_name), None)
     if colon and not qid and named is not None:  # `-q en-basic:`: a key cut short, never a question's words (QA s43 C #4)
+        from furikaeri.cli.language import LANG_KEY, speaks
+
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None and LANG_KEY not in ctx.meta:  # in the set's language, as a wrong id is said (F #7)
+            speaks(named.language)
         ids = ", ".join(x.id for x in named.questions)
         raise QuestionError(f"'{ref}' names no question of the set {named.name}: add one of its ids ({ids})",
                             ja=f"「{ref}」は質問セット {named.name} のどの質問も指していません。質問の id を続けてください（{ids}）")
