@@ -250,3 +250,16 @@ def test_joined_wordings_are_kept_under_the_built_in_question(tmp_path):
     with Store.open(tmp_path) as st:
         (q,) = st.questions()
         assert (q.id, q.key, q.text, q.answer_count) == (2, "en-basic:strength", "What is your greatest strength?", 2)
+
+
+def test_json_says_where_a_change_went_against_its_norm(tmp_path):
+    # QA s43 E #4: the table says "▼ left the range", --json only "worse"
+    cmp = _paces(tmp_path / "a", [100.0, 164.0], [150.0, 188.0])
+    (c,) = [c for c in cmp.to_dict()["means"] if c["metric"] == "wpm"]
+    assert (c["verdict"], c["crossed"]) == ("worse", "left")
+    back = _paces(tmp_path / "b", [150.0, 188.0], [100.0, 164.0])
+    (c,) = [c for c in back.to_dict()["means"] if c["metric"] == "wpm"]
+    assert (c["verdict"], c["crossed"]) == ("better", "into")
+    from furikaeri.metrics import Change
+
+    assert "crossed" not in Change("wpm", 170.0, 180.0, 10.0, "worse").to_dict()  # off the range at both ends

@@ -246,6 +246,9 @@ class Change:
              "delta": as_figure(self.metric, delta), "verdict": self.verdict}
         if self.by_answers:
             d["by_answers"] = True
+        if self.verdict in ("better", "worse") and crossed(self.metric, self.before, self.after):
+            # where the figure went against its norm, as the table says it ("▼ left the range"): QA s43 E #4
+            d["crossed"] = "into" if in_norm(self.metric, self.after) else "left"
         return d
 
 
