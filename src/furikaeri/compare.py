@@ -19,7 +19,7 @@ from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
     compare_metrics, cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
-from furikaeri.notes import FixCheck, against_floor, check_fix, opening_order, settle_counts
+from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, opening_order, settle_counts
 from furikaeri.store import Answer, Store
 
 
@@ -404,12 +404,9 @@ def past_band(c: Change) -> Change:
     not "▲ nearer the range" in one beside "past the range" in the other for the same two
     answers (QA s42 D #3). Any other change as it is."""
     m = METRIC_BY_NAME.get(c.metric)
-    if m is None or m.better != "band" or not m.band or c.before is None or c.after is None \
-            or c.verdict not in ("better", "worse", "same"):
+    if m is None or c.verdict not in ("better", "worse", "same") or not across_band(m, c.before, c.after):
         return c
-    low, high = m.band
-    crossed = (c.before < low and c.after > high) or (c.before > high and c.after < low)
-    return replace(c, verdict="overshot", by_answers=False) if crossed else c
+    return replace(c, verdict="overshot", by_answers=False)
 
 
 def length_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> Change:

@@ -732,13 +732,13 @@ def note_change(metric: Metric, before: float | None, after: float | None, want:
         return c
     own = change(metric, before, after).verdict  # the norm's: what the change table says
     if own == "better":  # nearer the band: into it or toward it, or right across it (then no "toward")
-        return replace(c, verdict="across_norm" if _across_band(metric, before, after) else "toward_norm")
+        return replace(c, verdict="across_norm" if across_band(metric, before, after) else "toward_norm")
     if (c.delta < 0) == (want == "lower"):  # moved as the note asked
         return replace(c, verdict="away_from_norm")
     return replace(c, verdict=own)
 
 
-def _across_band(metric: Metric, before: float | None, after: float | None) -> bool:
+def across_band(metric: Metric, before: float | None, after: float | None) -> bool:
     """Did a figure judged by a band go from outside it on one side to outside it on the other
     (outside as the report shows it: :func:`furikaeri.metrics.in_norm`)?"""
     if before is None or after is None or metric.better != "band" or not metric.band:
