@@ -74,7 +74,7 @@ def test_a_flac_damaged_in_the_middle_is_read_past_the_damage(tmp_path):
     assert b.cut_short and b.duration < whole.duration - 5
 
 
-@pytest.mark.parametrize("lang, said", [("en", "0 is not in the range 0.5<=x<=14400"), ("ja", "0 は範囲外です（0.5<=x<=14400）")])
+@pytest.mark.parametrize("lang, said", [("en", "0 is not in the range 0.5 s to 4 h"), ("ja", "0 は範囲外です（0.5秒〜4時間）")])
 def test_a_number_of_seconds_out_of_range_is_said_as_typed(furikaeri_home, lang, said):
     # QA s43 C #8: `record --max-seconds 0` said "0.0 is not in the range"
     r = invoke("record", "--max-seconds", "0", env={"LANG": "ja_JP.UTF-8" if lang == "ja" else "C.UTF-8"})
@@ -98,3 +98,19 @@ def test_an_mp3_damaged_in_the_middle_is_read_past_the_damage(tmp_path):
     damaged.write_bytes(bytes(data))
     a, b = load_audio(whole), load_audio(damaged)
     assert b.duration > a.duration - 1.5 and not b.cut_short, (a.duration, b.duration)
+
+
+@pytest.mark.parametrize("typed, seconds", [("4:00:00", 14400.0), ("0:01:30", 90.0), ("1:30", 90.0),
+                                            ("1:75:00", None), ("1:5:00", None), ("4:00:60", None)])
+def test_a_length_in_hours_minutes_and_seconds_is_read(typed, seconds):
+    # QA s43 F #6: `--max-seconds 4:00:00` was refused as "not a number of seconds"
+    from furikaeri.questions import duration_s
+
+    assert duration_s(typed) == seconds
+
+
+def test_a_range_of_seconds_is_said_in_its_units(furikaeri_home):
+    # QA s43 F #6: "0.5<=x<=14400" (maths, and 4 h in seconds) in the help and the error
+    r = invoke("record", "--max-seconds", "5:00:00")
+    assert r.exit_code == 2 and "5:00:00 is not in the range 0.5 s to 4 h" in r.output, r.output
+    assert invoke("record", "--stop-after-silence", "0.1").output.count("0.5 s to 10 min") == 1

@@ -153,7 +153,7 @@ _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
 #: 2m, 1.5 min, 2 minutes, 90s, 90 sec, 90 seconds, 1m30s, 1 min 30 (seconds after minutes need no unit)
 _DURATION = re.compile(rf"^\s*(?:{_NUMBER}\s*m(?:in(?:ute)?s?)?\.?)?\s*(?:{_NUMBER}\s*(?:s(?:ec(?:ond)?s?)?\.?)?)?\s*$",
                        re.I)
-_CLOCK = re.compile(r"^\s*(\d+):([0-5]?\d)\s*$")  # m:ss: 1:75 is no time
+_CLOCK = re.compile(r"^\s*(?:(\d+):(?=\d\d:))?(\d+):([0-5]?\d)\s*$")  # [h:]m:ss: 1:75 is no time
 #: 2分, 1.5分, 1分半 (半 only after 分), 1分30秒, 1分30, 90秒; 間 after the last unit (1分間, 90秒間)
 _JA = re.compile(rf"^\s*(?:{_NUMBER}\s*分\s*(?:(半)|{_NUMBER}\s*秒?)?|{_NUMBER}\s*秒)(?:(?<=[分秒半])間)?\s*$")
 #: The words around a budget that say it is a limit or a rough length, not another figure:
@@ -335,7 +335,10 @@ def duration_s(written: str) -> float | None:
     if re.fullmatch(_NUMBER, text):
         return float(text)
     if m := _CLOCK.match(text):
-        return float(int(m.group(1)) * 60 + int(m.group(2)))
+        hours, minutes, seconds = m.groups()
+        if hours is not None and int(minutes) > 59:  # 4:00:00 is 4 h; 1:75:00 no time
+            return None
+        return float(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
     if text and (m := _DURATION.match(text)) and (m.group(1) or m.group(2)):
         return float(m.group(1) or 0) * 60 + float(m.group(2) or 0)
     if text and (m := _JA.match(text)):

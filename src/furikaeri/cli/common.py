@@ -55,14 +55,25 @@ class Seconds(click.FloatRange):
         return v
 
     def _describe_range(self) -> str:
-        """The range as the help shows it: [x>=5], [5<=x<=1800] (whole seconds written whole)."""
-        def whole(x):
-            return int(x) if x is not None and float(x).is_integer() else x
+        """The range as a person says it, in the help and in the error: "5 s to 30 min", "at
+        least 0.5 s" (「5秒〜30分」; click's "5<=x<=1800" and "14400" for 4 h were maths, QA s43 F #6)."""
+        from furikaeri.cli.language import ui_language
 
-        low, high = whole(self.min), whole(self.max)
+        ja = ui_language() == "ja"
+        low, high = (None if x is None else _said_seconds(float(x), ja) for x in (self.min, self.max))
         if low is None:
-            return f"x<={high}"
-        return f"x>={low}" if high is None else f"{low}<=x<={high}"
+            return f"{high}以下" if ja else f"at most {high}"
+        if high is None:
+            return f"{low}以上" if ja else f"at least {low}"
+        return f"{low}〜{high}" if ja else f"{low} to {high}"
+
+
+def _said_seconds(seconds: float, ja: bool) -> str:
+    """A range's end in the largest unit it is whole in: 0.5 s, 5 s, 30 min, 4 h (0.5秒, 30分, 4時間)."""
+    for size, en, jp in ((3600, "h", "時間"), (60, "min", "分"), (1, "s", "秒")):
+        if seconds >= size and (seconds / size).is_integer():
+            return f"{int(seconds // size)}{jp}" if ja else f"{int(seconds // size)} {en}"
+    return f"{seconds:g}秒" if ja else f"{seconds:g} s"
 
 
 class Budget(Seconds):
