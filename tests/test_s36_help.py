@@ -38,5 +38,5 @@ def test_english_help_keeps_clicks_names():
 
 def test_ranges_read_as_japanese_says_them():
     assert re.search(r"-n, --limit N\s+最大 N 問。\s+\[1以上\]", help_text("practice"))
-    assert "[5〜1800]" in help_text("analyze") and "<=x" not in help_text("analyze")
+    assert "[5秒〜30分]" in help_text("analyze") and "<=x" not in help_text("analyze")  # s44: in its units
     assert re.search(r"--date 日付\s", help_text("reflect")) and re.search(r"--stage 段階\s", help_text("reflect"))

@@ -454,8 +454,9 @@ def unrated_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> 
     return c
 
 
-def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
-    """``a`` then ``b`` (the older one first, whichever order they were given). Refuses one
+def compare_answers(a: Answer, b: Answer, *, as_given: bool = False) -> AnswerComparison:
+    """``a`` then ``b`` (the older one first, whichever order they were given; ``as_given``: in
+    the order given, as two sessions' attempts follow their sessions' order). Refuses one
     answer twice and answers in two languages (words per minute against morae per second, the
     fillers of two languages: no figure would mean anything)."""
     if a.id == b.id:
@@ -467,7 +468,7 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
             f"{_language_names([b.language], 'en')}: compare attempts in one language",
             ja=f"回答{a.id}は{_language_names([a.language], 'ja')}、回答{b.id}は"
                f"{_language_names([b.language], 'ja')}です。同じ言語の回答どうしを比べてください")
-    if (b.created_at, b.id) < (a.created_at, a.id):
+    if (b.created_at, b.id) < (a.created_at, a.id) and not as_given:
         a, b = b, a
     lang = b.language or a.language
     same_question = a.question_id is not None and a.question_id == b.question_id
@@ -480,7 +481,8 @@ def compare_answers(a: Answer, b: Answer) -> AnswerComparison:
                       for c in compare_metrics(was, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
-        fix=check_fix(a, b.metrics, lang, fillers=b.fillers, orders=_orders(a, b)) if same_question else None,
+        fix=check_fix(a, b.metrics, lang, fillers=b.fillers, orders=_orders(a, b))
+        if same_question and (a.created_at, a.id) < (b.created_at, b.id) else None,  # a note is checked on a later take
     )
 
 
@@ -671,7 +673,10 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
     last_b = {b.question_id: b for b in mb_ if b.question_id is not None}
     paired = {q for q in last_a if q in last_b and not (last_a[q].language and last_b[q].language
                                                         and last_a[q].language != last_b[q].language)}
-    pairs = tuple(compare_answers(last_a[q], last_b[q]) for q in last_a if q in paired)
+    # each question's attempts in the sessions' order, as the means are: a session named again
+    # for months (`--session mock`) has attempts later than the other's, and a table of them run by
+    # time read "▲ into the range" under the means' "▼ left the range" (QA s44 K #1)
+    pairs = tuple(compare_answers(last_a[q], last_b[q], as_given=True) for q in last_a if q in paired)
     means_ = _mean_metrics(ma_), _mean_metrics(mb_)
     means = tuple(_mean_change(m, ma_, mb_, means_) for m in METRICS if m.language in (None, lang))
     return SessionComparison(

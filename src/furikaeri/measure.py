@@ -522,7 +522,8 @@ def judge(rate: Rate, stats: Stats, *, answer_s: float, budget_s: float, rules,
     out["pauses"] = Verdict(pauses, text(code, norm, long=norms.LONG_PAUSE_S,
                                          very_long=norms.VERY_LONG_PAUSE_S, share=norms.SILENCE_SHARE_HIGH),
                             norms.PAUSES_SOURCE)
-    out["length"] = Verdict(length_level(answer_s, budget_s), text(code, "norm_length", budget=budget_s),
+    out["length"] = Verdict(length_level(answer_s, budget_s), text(code, "norm_length", budget=budget_s,
+                                                                     floor=round(norms.SHORT_ANSWER_SHARE * budget_s, 1)),
                             norms.LENGTH_SOURCE)
     out["hedges"] = Verdict("n/a" if short or bare
                             else "high" if as_shown(stats.hedges_per_100_words, PER_DIGITS) > norms.HEDGES_PER_100_HIGH
@@ -727,12 +728,18 @@ def budget_cut(words, start: float, budget_s: float) -> BudgetCut:
     return BudgetCut(round(t, 3), idx, spans[idx][0])
 
 
+#: The rates and shares of a take with no speech: unknown (None, ``null`` in JSON, as its pace
+#: is), never 0, which reads as a perfect answer and, for its silent share, is false (QA s44 J #2).
+_UNMEASURED = dict.fromkeys(("fillers_per_min", "filler_share", "repetitions_per_min", "hedges_per_min",
+                             "hedges_per_100_words", "long_pauses_per_min", "longest_pause_s", "silence_share"))
+
+
 def _nothing_heard(rules) -> Measurements:
     """The measurements of a take with no speech (or no words): nothing to measure."""
     return Measurements(
         speech_detected=False, latency_s=None, answer_start=None, answer_end=None, answer_s=0.0,
         words=(), transcript="", fillers=(), repetitions=(), pauses=(),
-        rate=rules.rate_type(), stats=Stats(unit=rules.unit), verdicts={}, pace=Pace(), hedges=(), habits=(),
+        rate=rules.rate_type(), stats=Stats(unit=rules.unit, **_UNMEASURED), verdicts={}, pace=Pace(), hedges=(), habits=(),
         opening=None, found=None,
         over_budget=False, budget_cut=None, acoustic_candidates=0, unconfirmed_fillers=0,
     )

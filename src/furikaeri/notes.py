@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from furikaeri import norms
-from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, cut_off, has_norm, in_norm, \
+from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, crossed, cut_off, has_norm, in_norm, \
     judged_both, judged_change, judged_pace, judged_value, norm_bounds, off_norm, past_budget, too_short
 from furikaeri.store import Answer, Note
 
@@ -856,8 +856,18 @@ def settle_counts(c: Change, before: Mapping[str, Any] | Sequence[Mapping[str, A
         return c
     b = [before] if isinstance(before, Mapping) else list(before)
     a = [after] if isinstance(after, Mapping) else list(after)
-    settled = within_jitter(c.metric, b, a) or count_disagrees(c.metric, b, a)
+    settled = (not mean_crossed(c, b, a) and within_jitter(c.metric, b, a)) or count_disagrees(c.metric, b, a)
     return replace(c, verdict="same", by_answers=False) if settled else c
+
+
+def mean_crossed(c: Change, before: Sequence[Mapping[str, Any]], after: Sequence[Mapping[str, Any]]) -> bool:
+    """Is ``c`` a mean or trend over several answers at one end that went into its norm or left
+    it? Then the recogniser's jitter does not settle it: the README's promise, "a mean or trend
+    shown leaving the range is 'left the range', never 'same'" (QA s44 J #1: long pauses 0 -> 2.5
+    a minute over two answers, three of them in one, read "= same, within what the recogniser
+    mishears" beside the pair's "▼ left the range"). One answer to another keeps the jitter's rule:
+    one filler more is no change."""
+    return (len(before) > 1 or len(after) > 1) and crossed(c.metric, c.before, c.after)
 
 
 # --------------------------------------------------------------------------- a filler named

@@ -19,7 +19,7 @@ from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
     documented_value, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
     too_short
-from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, note_text, \
+from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, mean_crossed, note_text, \
     settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
 
@@ -131,7 +131,7 @@ def _trend_between(metric: Metric, first: Sequence[Point], last: Sequence[Point]
     if metric.name in COUNTED and found.verdict in ("better", "worse"):
         by_id = {x.id: x.metrics for x in answers}
         ends = [by_id[p.answer_id] for p in first], [by_id[p.answer_id] for p in last]
-        if _within_jitter(found, *ends) or count_disagrees(metric.name, *ends):
+        if (not mean_crossed(found, *ends) and _within_jitter(found, *ends)) or count_disagrees(metric.name, *ends):
             found = replace(found, verdict="same", by_answers=False)
     return found
 

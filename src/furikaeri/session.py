@@ -570,7 +570,7 @@ class _Loop:
                 raise failure
             raise error from failure
         self.emit(Saved(q, answer_id, fix, after))
-        self.add_note(answer_id, self.reflect(index, q, analysis))
+        self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
         self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None, **shown,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": _shown(analysis, focus)}
@@ -598,14 +598,15 @@ class _Loop:
                       "language": self.language, "budget_s": budget,
                       "source": "microphone" if audio.recorded else "file"})
 
-    def add_note(self, answer_id: int, note: NoteInput) -> None:
-        """The reflection typed (or given) for saved answer ``answer_id``; when it cannot be
-        saved, a :class:`~furikaeri.errors.NoteNotSaved` names the command that saves it."""
+    def add_note(self, answer_id: int, note: NoteInput, now: datetime | None = None) -> None:
+        """The reflection typed (or given) for saved answer ``answer_id`` (at ``now``: the
+        session's time, as its answer); when it cannot be saved, a
+        :class:`~furikaeri.errors.NoteNotSaved` names the command that saves it."""
         parts = {k: v for k, v in (_note_dict(note) or {}).items() if v and v.strip()}
         if not parts:
             return
         try:
-            self.store.set_note(answer_id, **parts)
+            self.store.set_note(answer_id, **parts, now=now)
         except (FurikaeriError, OSError, sqlite3.Error) as e:
             raise note_not_saved(self.store.failure(e), answer_id, parts) from e
 

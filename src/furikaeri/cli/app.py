@@ -103,6 +103,12 @@ def _usage_line(e: click.UsageError, ctx: click.Context) -> None:
              f"are numbered from 1 (see `{where} --help`)",
              ja=f"{e.option_name} はオプションではなく、負の番号もありません。回答・セッション・質問の番号は1から始まります{see}")
         sys.exit(e.exit_code)
+    if isinstance(e, click.NoSuchOption) and (e.option_name or "").startswith("--home") and " " in where:
+        # `furikaeri history --home DIR`: the archive's option is the program's, before the command (QA s44 G #4)
+        cmd = where.split(" ", 1)[1]
+        fail(f"--home goes before the command: `furikaeri --home DIR {cmd} ...` (or set FURIKAERI_HOME)",
+             ja=f"--home はコマンドの前に付けます: `furikaeri --home フォルダ {cmd} ...`（または FURIKAERI_HOME を設定）")
+        sys.exit(e.exit_code)
     if isinstance(e, click.MissingParameter) and e.param is not None:
         ja = f"{e.param.get_error_hint(e.ctx) if e.ctx else e.param.name} を指定してください{see}"
     elif isinstance(e, click.NoSuchOption):

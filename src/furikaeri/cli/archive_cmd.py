@@ -81,12 +81,18 @@ def history(limit, interviews, lang, json_):
                 out.print(H.t("no_interviews", archive_lang(lang)))  # logged with `reflect`, not practised
             return
         data = sessions_with_answers(store, limit=limit)
-    if json_:
-        emit_json(data)
-        return
+        older = len(store.sessions()) - len(data)  # left off by -n: said, never a history that seems to start later (QA s44 K #2)
     said = [a.get("language") for s in data for a in s["answers"]]
     L = view_lang(lang, said)
-    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start())
+    if json_:
+        emit_json(data)
+        if older > 0:  # the document stays the list it always was; a script's reader is told on stderr
+            from furikaeri.errors import warn
+
+            warn(H.t("history_older", "en", n=older, shown=len(data) + older, cli=cli_start()),
+                 ja=H.t("history_older", "ja", n=older, shown=len(data) + older, cli=cli_start()))
+        return
+    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older)
 
 
 def _report(out, a, focus) -> bool:

@@ -314,6 +314,9 @@ def asked_question(question: str | None, budget: float | None):
     q = find_question(question, sets) or keyed_question(question.strip(), sets)
     if q is None:
         refuse_near_id(question.strip(), sets)
+        if not any(c.isalnum() for c in question):  # "...", "?": a placeholder, no question (QA s44 G #2)
+            raise UsageError(f"'{question.strip()}' is no question: give its words (--question \"Why our company?\")",
+                             ja=f"「{question.strip()}」は質問ではありません。質問の文を指定してください（--question \"自己PRをお願いします\"）")
         from furikaeri.questions import worded_budget
 
         # a question in words of its own: the time it asks for, else its kind's ("Any questions for us?": 45 s)

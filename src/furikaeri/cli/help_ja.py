@@ -130,7 +130,7 @@ DOCS: dict[str, str] = {
 
     \b
     例:
-      furikaeri record --question "自己紹介をお願いします" --budget 90
+      furikaeri record --question "自己紹介をお願いします" --budget 60
       furikaeri record --language ja --stop-after-silence 4
       furikaeri record --budget 60 --live-hints
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json

@@ -245,7 +245,8 @@ def _md_answer(a: dict[str, Any], lang: str, started: str = "") -> list[str]:
     if a.get("focus") in METRIC_BY_NAME:
         from furikaeri.report.terminal import focus_name  # 「話速」, as the report's focus line names it
 
-        lines.append(f"- **{text(lang, 'focus_title')}**: {focus_name(a['focus'], lang)}")
+        title = text(lang, 'focus_title')  # lower case as the note's labels beside it (QA s44 G #10)
+        lines.append(f"- **{title[:1].lower() + title[1:]}**: {focus_name(a['focus'], lang)}")
     lines += _labelled(a.get("note") or {}, ("wrong", "why", "next_time"), lang)
     if a.get("transcript"):
         lines += ["", f"> {readable(a['transcript'], a.get('language'))}"]

@@ -678,10 +678,11 @@ def _focus_verdict(c: Change, lang: str) -> Text:
 
 
 def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False,
-                   cli: str = "furikaeri") -> None:
+                   cli: str = "furikaeri", older: int = 0) -> None:
     """The sessions, newest first, labelled in ``lang``; with ``each_own``, each session in its
     answers' own language (a Japanese mock interview in Japanese, an English one in English).
-    ``cli``: how a suggested command starts (with the ``--home`` given)."""
+    ``cli``: how a suggested command starts (with the ``--home`` given); ``older``: how many
+    older sessions were left off (``-n``), said at the end."""
     if not sessions:
         console.print(t("no_history", lang, cli=cli), soft_wrap=True)
         return
@@ -709,6 +710,8 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
     if blank:  # W #7 (s39): a rate "–" with no reason
         _indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli,
                                      answers=_answer_list(blank, everyone)), style="dim"), Text("–", style="dim"))
+    if older > 0:
+        _say(console, f"[dim]{t('history_older', everyone, n=older, shown=len(sessions) + older, cli=cli)}[/dim]")
 
 
 def _answer_list(ids: Sequence[int], lang: str) -> str:
@@ -1278,11 +1281,19 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
             if listed:  # another language's answers are not compared, not "answered only" there
                 console.print()
                 _say(console, f"[dim]{t(key, lang)} {escape(label)}:[/dim]")
+                asked: dict[str, list[int]] = {}  # one line a question, its answers' numbers (QA s44 K #1)
                 for x in listed:
-                    _indented(console, 2, Text(f"#{x.id} {x.question or '–'}", style="dim"))
+                    asked.setdefault(x.question or "–", []).append(x.id)
+                for question, ids in asked.items():
+                    _indented(console, 2, Text(f"{' '.join(f'#{i}' for i in ids)} {question}", style="dim"))
 
 
 # --------------------------------------------------------------------------- progress
+
+
+#: A progress chart draws a figure's latest this many attempts (a line's width); the trend and the
+#: best are of them all, and the view says so where some are not drawn (QA s44 K #3).
+CHART_LAST = 24
 
 
 def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
@@ -1290,7 +1301,7 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
     its verdict."""
     rows = []
     for s in block.series:
-        values = list(s.chart or [p.value for p in s.points])[-24:]  # over budget: time over, not time to spare
+        values = list(s.chart or [p.value for p in s.points])[-CHART_LAST:]  # over budget: time over, not time to spare
         latest = s.latest.value if s.latest else None
         verdict = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")
         change = ""
@@ -1384,6 +1395,8 @@ def _say_short(console: Console, block: ProgressBlock, lang: str) -> None:
         _say(console, f"[dim]{t('cut_left_out', lang, n=block.cut_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
     if block.floored:  # a filler rate judged as a lower bound: out of the trend, not silently (QA s41 C1 #3)
         _say(console, f"[dim]{t('floor_left_out', lang, answers=_answer_list(block.floored, lang))}[/dim]")
+    if any(len(s.chart or s.points) > CHART_LAST for s in block.series):
+        _say(console, f"[dim]{t('chart_latest', lang, n=CHART_LAST)}[/dim]")
 
 
 def _days(first: str | None, last: str | None) -> str:
@@ -1449,6 +1462,8 @@ def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], 
         names = [escape(s.company.name) for s in companies]
         for s, name in zip(companies, names):
             _listed(console, name, names, f"[dim]({_set_facts(s, lang)})[/dim]")
+            if verbose:  # "every question": a company's too (QA s44 G #3)
+                console.print(_question_grid(s.questions, lang, console.width))
     if problems:
         console.print(f"[yellow]{t('problems', lang)}[/yellow]")
         for p in problems:

@@ -1,0 +1,37 @@
+"""Session 44: what a first-time user who follows the docs literally met (QA s44 G)."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env)
+
+
+@pytest.mark.parametrize("typed", ["...", "?", "「」", " - "])
+def test_a_question_of_no_words_is_refused(furikaeri_home, typed):
+    # QA s44 G #2: the README's `--question "..."` saved a question whose words were "..."
+    r = invoke("record", "-q", typed)
+    assert r.exit_code == 2 and "is no question: give its words" in r.output, r.output
+
+
+@pytest.mark.parametrize("command", [["history"], ["questions", "show"], ["progress"]])
+def test_home_after_the_command_says_where_it_goes(furikaeri_home, tmp_path, command):
+    # QA s44 G #4: "No such option '--home'. Did you mean '--help'?"
+    r = invoke(*command, "--home", str(tmp_path))
+    assert r.exit_code == 2 and f"--home goes before the command: `furikaeri --home DIR {' '.join(command)} ...`" in r.output
+    assert "--help'?" not in r.output
+
+
+def test_questions_verbose_lists_a_company_s_questions_too(furikaeri_home, tmp_path):
+    # QA s44 G #3: `questions -v` ("list every question") left the companies' out
+    template = invoke("questions", "template", "--company", "Acme")
+    assert template.exit_code == 0
+    path = tmp_path / "acme.toml"
+    path.write_text(template.output, encoding="utf-8")
+    assert invoke("questions", "add", str(path)).exit_code == 0
+    plain, listed = (" ".join(invoke("questions", *flag).output.split()) for flag in ([], ["-v"]))
+    assert "Why this company?" not in plain and "Why this company?" in listed, listed
