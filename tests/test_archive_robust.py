@@ -191,7 +191,7 @@ def test_a_garbled_answer_is_shown_with_blanks_and_hides_no_other(furikaeri_home
     assert sorted(shown) == [str(i) for i in ids]
     warning = [ln for ln in r.stderr.splitlines() if "warning" in ln]
     assert warning == ["furikaeri: warning: answer 2: some of its stored values cannot be read "
-                       "(created_at, answer_s); they are left blank"]
+                       "(date, figures); they are left blank"]
     for command in (["show", "2"], ["show", "3"], ["progress"], ["export", "-f", "csv"], ["export", "-f", "md"],
                     ["compare", "1", "2"], ["history", "--json"]):
         r = run(*command)
@@ -221,9 +221,9 @@ def test_values_of_every_kind_that_cannot_be_read_are_blanks(tmp_path):
     with Store.open(home) as st:
         a = st.answer(1)
         assert a.metrics["wpm"] is None and a.metrics["word_count"] is None and a.metrics["over_budget"] is None
-        # bytes where text belongs are read as text (U+FFFD for what is not UTF-8); a language
-        # furikaeri does not speak is a blank
-        assert (a.settings, a.transcript, a.language, a.question_id, a.analysis) == ({}, "\ufffd", None, None, None)
+        # bytes where text belongs that are no UTF-8 at all are a blank (s44: never shown as U+FFFD); a
+        # language furikaeri does not speak is a blank
+        assert (a.settings, a.transcript, a.language, a.question_id, a.analysis) == ({}, "", None, None, None)
         assert a.note.next_time == "slow down" and a.note.wrong == "\x01"
         assert st.answer(2).metrics["answer_s"] == 31.0 and st.answer(2).transcript == "answer number 1"
         (iv,) = st.interviews()

@@ -575,7 +575,7 @@ def test_errors_are_one_line_exit_2(home, take):
         (("practice", "--set", "en-basic", "--company", "x"), "not both"),
         (("progress", "--since", "someday"), "cannot read the date"),
         (("questions", "add", "missing.toml"), "no such question file"),
-        (("note", "1"), "the input ended: give it as an option (see `cli note --help`)"),  # a prompt with nothing on stdin: not click's "Aborted!"
+        (("note", "1"), "the input ended before a prompt was answered: give the answers as options (see `cli note --help`)"),  # a prompt with nothing on stdin: not click's "Aborted!"
         (("export", "--out", str(home / "no-such-folder" / "a.csv")), "no-such-folder/a.csv: there is no folder"),
         (("reflect", "-c", "X", "-q", "q", "--date", "2999-01-01"), "after today"),
         (("reflect", "-c", "X", "-q", "q", "--recording", str(take)), "not an audio file"),
@@ -1148,3 +1148,30 @@ def test_the_note_check_is_shown_before_the_next_note_is_asked(home, tmp_path):
     assert 0 <= check < out.index("what went wrong"), out
     doc = json.loads(run("history", "--json").output)
     assert any(a["note"] and a["note"]["wrong"] == "still some" for s in doc for a in s["answers"])
+
+
+@pytest.mark.mic
+@pytest.mark.model
+def test_a_take_stopped_at_once_with_nothing_said_is_a_question_skipped(pulse, tmp_path):
+    """QA s44 H #2: Enter or Ctrl-C pressed at once, nothing said (practice has no skip key)
+    was told "is the microphone muted or too far?"; it is a question skipped, said so. (Without
+    a terminal Enter is not read: Ctrl-C, which also ends the session, stops the take here.)"""
+    import signal
+    import subprocess
+    import time
+
+    home = tmp_path / "mic-home"
+    cmd, env = _mic_practice(pulse, home, "--max-seconds", "20")
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not [f for f in (home / "audio").glob("*.wav") if f.stat().st_size > 32000]:
+        time.sleep(0.05)  # a second recorded
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode in (0, 130), (out, err)
+    assert len(json.loads(out)["answers"]) == 1, (out, err)
+    (answer,) = json.loads(out)["answers"]
+    assert answer["answer_id"] is None and answer["skipped"] == "skipped", answer
+    assert "question skipped: nothing said, nothing saved" in " ".join(err.split()) and "mic-check" not in err, err
+    assert not list((home / "audio").glob("*.wav"))

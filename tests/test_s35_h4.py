@@ -188,9 +188,9 @@ def test_an_unreadable_value_is_warned_about_in_the_language_of_its_answer_s_vie
         c.execute("UPDATE answers SET analysis_json = '{\"schema\": 7, \"words\": [' WHERE id IN (1, 2)")
     r = run(home, "show", "2", env={"LANG": "C.UTF-8"})
     assert r.exit_code == 0, r.output
-    assert warnings(r) == ["furikaeri: 警告: 回答 2: 保存されている値の一部（analysis_json）を読めないため、空欄にしています"]
+    assert warnings(r) == ["furikaeri: 警告: 回答 2: 保存されている値の一部（レポート）を読めないため、空欄にしています"]
     r = run(home, "show", "1", env={"LANG": "C.UTF-8"})
-    assert warnings(r) == ["furikaeri: warning: answer 1: some of its stored values cannot be read (analysis_json); "
+    assert warnings(r) == ["furikaeri: warning: answer 1: some of its stored values cannot be read (report); "
                            "they are left blank"]
     r = run(home, "show", "2", "--lang", "en", env={"LANG": "C.UTF-8"})  # the language asked for
     assert warnings(r)[0].startswith("furikaeri: warning: answer 2:")

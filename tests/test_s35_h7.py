@@ -142,7 +142,7 @@ def test_japanese_wording_reads_naturally():
         assert "もう長め" not in said and "代わりに黙る" not in said and "沈黙に置き換える必要はありません" in said
     opening = text("ja", "norm_opening_time", share=0.2)
     assert "判定できず" not in opening and "結論が先かどうか" in opening
-    assert text("ja", "delta_points", value="-2") == "-2%pt"  # a point of a percentage, not a bare "pt"
+    assert text("ja", "delta_points", value="-2") == "-2pt"  # a percentage's points, as Japanese writes them (s44 H #6)
     assert "割合" not in text("ja", "filler_share") and "拍数" in text("ja", "filler_share")
 
 

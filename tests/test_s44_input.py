@@ -35,3 +35,29 @@ def test_questions_verbose_lists_a_company_s_questions_too(furikaeri_home, tmp_p
     assert invoke("questions", "add", str(path)).exit_code == 0
     plain, listed = (" ".join(invoke("questions", *flag).output.split()) for flag in ([], ["-v"]))
     assert "Why this company?" not in plain and "Why this company?" in listed, listed
+
+
+def test_live_hints_without_a_terminal_are_said_to_be_off(monkeypatch, capsys, tmp_path):
+    # QA s44 G #8: `record --live-hints` without a terminal dropped the hints without a word
+    import furikaeri.cli.live as live
+    from furikaeri.capture import Device, Take
+
+    monkeypatch.setattr(live, "is_interactive", lambda: False)
+    monkeypatch.setattr(live, "record_take", lambda out, **kw: Take(path=str(out), duration_s=1.0, rate=16000, channels=1,
+                                                                    stopped_by="max_seconds", overflows=0,
+                                                                    speech_heard=True))
+    dev = Device(index=0, name="pulse", channels=1, default_rate=48000.0, is_default=True)
+    for hints in (None, lambda: 0):
+        live._record(tmp_path / "t.wav", dev, question="Q", budget=60, max_seconds=5, stop_after_silence=None,
+                     language="en", hints=hints)
+        said = " ".join(capsys.readouterr().err.split())
+        assert ("no live hints without a terminal" in said) == (hints is not None), said
+
+
+def test_a_prompt_that_meets_the_end_of_its_input_says_so(furikaeri_home):
+    # QA s44 G #5: `note 3 </dev/null` said "a question needed an answer" (「質問に答えられませんでした」)
+    from test_compare_notes import make_analysis, save
+
+    save(furikaeri_home, make_analysis(question="Q?"), session="S")
+    r = invoke("note", "1", env={"LANG": "C.UTF-8"})
+    assert r.exit_code == 2 and "the input ended before a prompt was answered" in r.output, r.output

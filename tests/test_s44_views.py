@@ -90,3 +90,22 @@ def test_progress_says_its_charts_draw_the_latest_24_attempts(furikaeri_home):
         save(furikaeri_home, make_analysis(question="Q?", rate=130.0 + n), session="S", minutes=n)
     out = " ".join(run("progress").output.split())
     assert "each chart draws the latest 24 attempts; the trend and the best are of them all" in out, out
+
+
+# --------------------------------------------------------------------------- J #3: garbled text left blank
+
+
+def test_text_a_damaged_page_garbled_is_left_blank_and_named_in_words(furikaeri_home, capsys):
+    # QA s44 J #3: "model": "\ufffd\ufffd" in --json and the CSV; the warning named settings_json
+    import sqlite3
+
+    from furikaeri.store import db_path
+
+    save(furikaeri_home, make_analysis(question="Q?"), session="S")
+    with sqlite3.connect(db_path(furikaeri_home)) as db:
+        db.execute("UPDATE answers SET model = CAST(X'FFFE4142' AS TEXT), settings_json = CAST(X'FF7B' AS TEXT)")
+    with Store.open(furikaeri_home) as st:
+        (a,) = st.answers()
+    assert a.model is None and a.settings == {} and a.question == "Q?"
+    err = " ".join(capsys.readouterr().err.split())
+    assert "cannot be read (settings, model)" in err and "_json" not in err, err

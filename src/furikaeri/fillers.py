@@ -147,7 +147,8 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
 
     The rules read Whisper's punctuation as the pauses it heard; where the audio has a silence
     of ``PROSODIC_COMMA_S`` or more after a word with no punctuation (``speech`` given), the
-    rules see a comma there too. Returns the transcript text (as Whisper wrote it), the fillers
+    rules see a comma there too, but never inside a word (:meth:`~furikaeri.lang.Rules.inside_word`).
+    Returns the transcript text (as Whisper wrote it), the fillers
     and their character spans in that text.
     """
     text, spans = join_with_offsets(words)
@@ -157,7 +158,7 @@ def transcript_fillers(words, rules, speech=()) -> tuple[str, list[Filler], list
     if speech:
         for i in range(len(words) - 1):
             t = words[i].text.rstrip()
-            if t and not t.endswith(_CLAUSE_PUNCT) and \
+            if t and not t.endswith(_CLAUSE_PUNCT) and not rules.inside_word(text, spans[i][1]) and \
                     silence_between(speech, words[i].end, words[i + 1].start) >= PROSODIC_COMMA_S:
                 seen[i] = replace(words[i], text=t + comma)
                 added.append(i)

@@ -425,6 +425,13 @@ class AnswerAudio:
     #: while its reflection is asked: the recorder's hold on Ctrl-C and SIGTERM for that time
     #: (a SIGTERM then leaves the take for ``recover``; once saved, it need not). None: nothing held.
     keeping: Callable[[], contextlib.AbstractContextManager] | None = None
+    #: The person stopped the take (Enter, Ctrl-C) within :data:`SKIP_S` of its start: with no
+    #: speech in it, a question skipped, not a microphone that heard nothing (QA s44 H #2)
+    skipped: bool = False
+
+
+#: A take the person stops this soon (s) with nothing said in it skipped its question.
+SKIP_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -459,11 +466,13 @@ class Heard:
 @dataclass(frozen=True)
 class NotSaved:
     """Event: the take held no speech, so nothing was saved (``recorded``: a take from the
-    microphone, which may be muted or too far)."""
+    microphone, which may be muted or too far; ``skipped``: one the person stopped at once,
+    :attr:`AnswerAudio.skipped`)."""
 
     question: qmod.Question
     analysis: Any
     recorded: bool = False
+    skipped: bool = False
 
 
 def _shown(analysis, focus) -> dict:
@@ -561,8 +570,8 @@ class _Loop:
         if not analysis.speech_detected:
             if audio.recorded:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
-            self.emit(NotSaved(q, analysis, recorded=audio.recorded))
-            return {"answer_id": None, "question": q.to_dict(), "skipped": "no speech", **shown,
+            self.emit(NotSaved(q, analysis, recorded=audio.recorded, skipped=audio.skipped))
+            return {"answer_id": None, "question": q.to_dict(), "skipped": "skipped" if audio.skipped else "no speech", **shown,
                     "fix": None, "after": None, "analysis": _shown(analysis, focus)}
         if failure is not None:  # the reflection is still asked: what is typed goes into the command that saves it later
             error = self.not_saved(failure, audio.path, q, _note_dict(self.reflect(index, q, analysis)))

@@ -1857,7 +1857,10 @@ class Store:
         the language :attr:`warning_language` picks for it (else the command's)."""
         from furikaeri.lang import text
 
-        said = {code: text(code, "answer_unreadable", id=answer_id, fields=", ".join(fields)) for code in ("en", "ja")}
+        said = {code: text(code, "answer_unreadable", id=answer_id,
+                           fields=", ".join(dict.fromkeys(_COLUMN_SAID.get(f, _COLUMN_SAID["figures"])[code == "ja"]
+                                                          for f in fields)))  # any other column holds a figure
+                for code in ("en", "ja")}
         warn(said["en"], ja=said["ja"],
              language=self.warning_language(language) if self.warning_language is not None else None)
 
@@ -2244,15 +2247,38 @@ def _stored(column: str, value: Any, unreadable: list[str] | None = None) -> Any
     return int(number) if column in _WHOLE_COLUMNS and float(number).is_integer() else number
 
 
+#: The columns an unreadable-values warning names, as a person knows them (English, Japanese):
+#: never the database's own names ("settings_json", QA s44 J #3).
+_COLUMN_SAID = {
+    "question_id": ("question", "質問"), "settings_json": ("settings", "設定"), "session_name": ("session", "セッション"),
+    "question_text": ("question", "質問"), "question_key": ("question", "質問"), "created_at": ("date", "日時"),
+    "audio_path": ("recording", "録音"), "transcript": ("transcript", "文字起こし"), "language": ("language", "言語"),
+    "model": ("model", "モデル"), "focus": ("focus", "重点"), "figures": ("figures", "数値"),
+    "metrics_json": ("figures", "数値"), "analysis_json": ("report", "レポート"), "note": ("note", "メモ"),
+    "fillers_json": ("fillers", "フィラー"), "unjudged_json": ("figures", "数値"),
+}
+#: Text columns that hold a name or a code, not words a person wrote: one byte that is no
+#: UTF-8 in them (read as U+FFFD) makes the whole value unreadable.
+_CODES = frozenset({"question_key", "audio_path", "language", "model", "focus", "created_at"})
+
+
 def _text(r: sqlite3.Row, column: str, unreadable: list[str], blank: str | None = None) -> str | None:
-    """A text column as read back: a value that is no text reads as ``blank``, noted."""
+    """A text column as read back: a value that is no text reads as ``blank``, noted; so does
+    one a damaged page garbled (bytes read as U+FFFD: any in a code or name, :data:`_CODES`;
+    half its characters in words a person wrote), never shown as "����" (QA s44 J #3)."""
     value = r[column]
     if value is None:
         return blank
-    if isinstance(value, str) and not (value and value.strip("\x00") == ""):
+    if isinstance(value, str) and not (value and value.strip("\x00") == "") and not _garbled(column, value):
         return value
-    unreadable.append(column)  # no text, or NUL bytes alone: a page zeroed under it
+    unreadable.append(column)  # no text, NUL bytes alone (a page zeroed under it), or garbled
     return blank
+
+
+def _garbled(column: str, value: str) -> bool:
+    """Is text ``value`` of ``column`` bytes a damaged page garbled (:func:`_text`)?"""
+    lost = value.count("\ufffd")
+    return lost > 0 and (column in _CODES or 2 * lost >= len(value))
 
 
 def _language(r: sqlite3.Row, unreadable: list[str]) -> str | None:

@@ -256,8 +256,10 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
                 # the prompt (on stderr) is left without its line's end
                 click.echo(err=True)
                 where = " ".join(filter(None, (ctx.command_path, ctx.invoked_subcommand)))  # its options (QA s42 A #6)
-                fail(f"a question needed an answer but the input ended: give it as an option (see `{where} --help`)",
-                     ja=f"入力が終わり、質問に答えられませんでした。オプションで指定してください（`{where} --help` を参照）")
+                # a prompt, not an interview question: 「質問に答えられません」 read as the latter (QA s44 G #5)
+                fail(f"the input ended before a prompt was answered: give the answers as options (see `{where} --help`)",
+                     ja=f"入力欄に何も入力されないまま入力が終わりました。内容はオプションで指定してください"
+                        f"（`{where} --help` を参照）")
                 sys.exit(2)
             _interrupted()
         except click.exceptions.NoArgsIsHelpError:

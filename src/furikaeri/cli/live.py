@@ -707,6 +707,8 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
                 _say(text(language, "rec_no_terminal", limit=clock(max_seconds)))
         _say(text(language, "rec_from", name=dev.name, path=out_path,
                   limits=_limits(language, max_seconds, stop_after_silence)))
+        if hints is not None:  # asked for with --live-hints: they need the panel (QA s44 G #8)
+            _say(text(language, "rec_no_live_hints"))
         with _sigterm_sets(stop, terminated), _c_stderr_muted():
             return record_take(out_path, device=dev, max_seconds=max_seconds,
                                stop_after_silence=stop_after_silence, stop_event=stop, consumer=consumer)

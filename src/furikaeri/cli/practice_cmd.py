@@ -334,6 +334,9 @@ class _Screen:
                 # the person's own file, which stays: its box names it. A take recorded for the
                 # archive is removed now: no box names a file that is gone, the line below says it all
                 self.heard(silent)
+            if event.skipped:  # stopped at once with nothing said: a skip, not a muted microphone (QA s44 H #2)
+                out.print(f"[yellow]{text(L, 'skipped_question')}[/yellow]")
+                return
             mic = (" " if L == "en" else "") + text(L, "mic_hint") if event.recorded else ""
             # a take recorded into the archive's audio folder was said "saved" there: it is removed
             said = text(L, "not_saved_silent_removed" if event.recorded else "not_saved_silent")
@@ -433,6 +436,9 @@ class _Screen:
             return
         out.print()
         out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
+        skipped = [a["question"].get("text", "") for a in getattr(result, "answers", None) or () if a.get("skipped") == "skipped"]
+        if skipped:  # the questions passed over, named: to come back to (QA s44 H #2)
+            out.print(f"[dim]{text(L, 'session_skipped', questions=' / '.join(skipped))}[/dim]")
         home = home_given()
         if shared is not None:
             said_with_command(out, f"{text(L, 'compare_hint')}: furikaeri{home} compare --sessions {shared.id} {row.id}")
@@ -666,7 +672,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
     from furikaeri.capture import take_settings
     from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
-    from furikaeri.session import AnswerAudio, new_take_path
+    from furikaeri.session import SKIP_S, AnswerAudio, new_take_path
 
     def record(index, q, budget: float, now) -> AnswerAudio:
         try:
@@ -707,7 +713,8 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
 
         # Ctrl-C ends the take and, once it is analysed and saved, the session
         return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, q.language),
-                           last=take.stopped_by == "interrupt", stop_asked=lambda: held.pressed, keeping=keeping)
+                           last=take.stopped_by == "interrupt", stop_asked=lambda: held.pressed, keeping=keeping,
+                           skipped=take.stopped_by in ("stop", "interrupt") and take.duration_s < SKIP_S)
 
     return record
 

@@ -146,6 +146,10 @@ class Rules(Protocol):
     def diff_tokens(self, text: str) -> list[str]:
         """The units two answers' transcripts are compared in (words; characters)."""
 
+    def inside_word(self, text: str, offset: int) -> bool:
+        """Does character ``offset`` of ``text`` fall inside one word (pieces Whisper stamped
+        apart: バ|スケット, intern|ship), where no pause the audio shows makes a comma?"""
+
 
 def text(code: str | None, key: str, **fields) -> str:
     """The string ``key`` of the text table of language ``code`` (English for any other code),

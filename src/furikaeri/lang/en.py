@@ -1011,6 +1011,9 @@ TEXT = {
     'history_older': ('{n} older session not shown: `{cli} history -n {shown}` lists them all',
                       '{n} older sessions not shown: `{cli} history -n {shown}` lists them all'),
     'chart_latest': 'each chart draws the latest {n} attempts; the trend and the best are of them all',
+    'skipped_question': 'question skipped: nothing said, nothing saved (its recording removed)',
+    'session_skipped': 'skipped: {questions}',
+    'rec_no_live_hints': 'no live hints without a terminal: they are shown on its recording panel',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
@@ -1466,6 +1469,10 @@ class EnglishRules:
     def owns(self, text: str) -> bool:
         """Is ``text`` written in this language's script? (Latin letters)"""
         return any(c.isascii() and c.isalpha() for c in text)
+
+    def inside_word(self, text: str, offset: int) -> bool:
+        """Between two letters with no space: a word Whisper stamped in pieces (" intern", "ship")."""
+        return 0 < offset < len(text) and text[offset - 1].isalnum() and text[offset].isalnum()
 
     def diff_tokens(self, text: str) -> list[str]:
         """The words of ``text`` as written: to compare two answers (case aside)."""

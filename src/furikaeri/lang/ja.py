@@ -964,6 +964,9 @@ TEXT = {
     'history_floor_note': '{answers}のフィラー（回/分）は下限です（フィラーらしい音がほかにも確かめられずに残ったため、これより多い可能性があります）',
     'history_older': 'これより前のセッションが{n}件あります（すべて表示: `{cli} history -n {shown}`）',
     'chart_latest': 'グラフは直近{n}回分です（傾向と自己ベストは全回答から）',
+    'skipped_question': 'この質問はスキップしました（何も話していないため保存せず、録音も削除しました）',
+    'session_skipped': 'スキップした質問: {questions}',
+    'rec_no_live_hints': '端末がないため、ライブヒントは表示されません（録音中の画面に表示するものです）',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
@@ -1033,7 +1036,7 @@ TEXT = {
     'verdict_na': '–',
     'by_place': '文の切れ目{sentence}回・読点{clause}回・文の途中{mid}回',
     'pause_counts': '{n}回（{long_s:g}秒以上{long}回、うち{very_long_s:g}秒以上{very_long}回・最長{longest:.1f}秒・沈黙{share:.0%}）',
-    'delta_points': '{value}%pt',
+    'delta_points': '{value}pt',  # a percentage's points as Japanese business writing has them (2pt上昇; s44 H #6: 「%pt」 read as English)
     'value_unit': '{value}{unit}',
     'norm_hedges': '300拍あたり{high:g}回以下',
     'norm_opening': '持ち時間の{share:.0%}以内・結論から',
@@ -1446,6 +1449,12 @@ class JapaneseRules:
     def spoken_length(self, text: str) -> int:
         """A rough spoken length of a token, for comparing durations within one take: morae."""
         return self.count_units(text)
+
+    def inside_word(self, text: str, offset: int) -> bool:
+        """Inside one of UniDic's words of ``text`` (バ|スケット: a long バ stamped over a pause
+        before ス is no comma between two words, and read as one, バスケット、バスケット is a
+        restart; QA s44 H #3)."""
+        return any(t.start < offset < t.end for t in _tokens(text))
 
     def diff_tokens(self, text: str) -> list[str]:
         """The words of ``text`` (UniDic's), without spaces and punctuation: to compare two
