@@ -511,7 +511,7 @@ def test_sessions_of_different_questions_say_their_means_are_a_rough_guide(furik
     stamps = re.findall(r"\d{4}-\d\d-\d\d \d\d:\d\d", head)
     assert len(stamps) == len(set(stamps)) and "#1 2026" not in head, head
     assert "平均は参考値です" in flat(out)
-    only = out[out.index("片方のみ"):].splitlines()
+    only = out[out.index("だけで答えた質問"):].splitlines()
     assert only[1].strip() == "#2 学生時代に力を入れたことを教えてください。" and "、#" not in out
     out = run("compare", "--sessions", "ja-basic 2026-11-23 10:00", "ja-basic 2026-11-26 10:00", "--lang", "en").output
     assert "the means are a rough guide" in flat(out)

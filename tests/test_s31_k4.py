@@ -176,7 +176,7 @@ def test_a_budget_is_read_as_people_write_it(written, seconds):
     assert parse_budget(written) == seconds  # a question file's budget is the same family
 
 
-@pytest.mark.parametrize("written", ["半", "半分", "30秒半", "1分半30秒", "1時間", "分", "m", "abc"])
+@pytest.mark.parametrize("written", ["半", "半分", "30秒半", "1分半30秒", "時間", "分", "m", "abc"])
 def test_what_is_no_budget_is_still_refused(written):
     from furikaeri.questions import duration_s
 

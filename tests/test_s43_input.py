@@ -114,3 +114,12 @@ def test_a_range_of_seconds_is_said_in_its_units(furikaeri_home):
     r = invoke("record", "--max-seconds", "5:00:00")
     assert r.exit_code == 2 and "5:00:00 is not in the range 0.5 s to 4 h" in r.output, r.output
     assert invoke("record", "--stop-after-silence", "0.1").output.count("0.5 s to 10 min") == 1
+
+
+@pytest.mark.parametrize("typed, seconds", [("4h", 14400.0), ("4 hours", 14400.0), ("1h30m", 5400.0), ("1h30", 5400.0),
+                                            ("1時間", 3600.0), ("1時間半", 5400.0), ("1hx", None), ("h", None)])
+def test_a_length_in_hours_is_read(typed, seconds):
+    # QA s44 L #3: "4h" refused right after an error said "to 4 h"
+    from furikaeri.questions import duration_s
+
+    assert duration_s(typed) == seconds

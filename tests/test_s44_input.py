@@ -15,7 +15,7 @@ def invoke(*args, env=None):
 def test_a_question_of_no_words_is_refused(furikaeri_home, typed):
     # QA s44 G #2: the README's `--question "..."` saved a question whose words were "..."
     r = invoke("record", "-q", typed)
-    assert r.exit_code == 2 and "is no question: give its words" in r.output, r.output
+    assert r.exit_code == 2 and "is not a question: give its words" in r.output, r.output
 
 
 @pytest.mark.parametrize("command", [["history"], ["questions", "show"], ["progress"]])

@@ -109,3 +109,16 @@ def test_text_a_damaged_page_garbled_is_left_blank_and_named_in_words(furikaeri_
     assert a.model is None and a.settings == {} and a.question == "Q?"
     err = " ".join(capsys.readouterr().err.split())
     assert "cannot be read (settings, model)" in err and "_json" not in err, err
+
+
+def test_a_pair_settled_by_the_jitter_says_where_it_now_stands_beside_a_mean_that_left_its_range(furikaeri_home):
+    # QA s44 L #1: 1 filler then 2 in each of two 37-s answers: the means "▼ left the range", each
+    # pair "= same (within what the recogniser mishears)", as if nothing had moved
+    for session, n, start in (("A", 1, 0), ("B", 2, 60)):
+        for i in range(2):
+            save(furikaeri_home, make_analysis(answer_s=37.0, budget_s=60.0, fillers=n, long_pauses=0, question=f"Q{i}?"),
+                 session=session, minutes=start + i)
+    with Store.open(furikaeri_home) as st:
+        cmp = C.compare_sessions(st, "A", "B")
+    out = " ".join(_rendered(cmp, "en").split())
+    assert "▼ worse, left the range" in out and "left the range, by what the recogniser mishears" in out, out

@@ -153,6 +153,8 @@ _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
 #: 2m, 1.5 min, 2 minutes, 90s, 90 sec, 90 seconds, 1m30s, 1 min 30 (seconds after minutes need no unit)
 _DURATION = re.compile(rf"^\s*(?:{_NUMBER}\s*m(?:in(?:ute)?s?)?\.?)?\s*(?:{_NUMBER}\s*(?:s(?:ec(?:ond)?s?)?\.?)?)?\s*$",
                        re.I)
+#: 4h, 4 hours, 2 hrs, 1時間 (what may follow is read as a length of its own: 1h30m, 1時間30分)
+_HOURS = re.compile(rf"^\s*{_NUMBER}\s*(?:h(?:(?:ou)?rs?)?\.?|時間)(?![a-z])(.*)$", re.I)
 _CLOCK = re.compile(r"^\s*(?:(\d+):(?=\d\d:))?(\d+):([0-5]?\d)\s*$")  # [h:]m:ss: 1:75 is no time
 #: 2分, 1.5分, 1分半 (半 only after 分), 1分30秒, 1分30, 90秒; 間 after the last unit (1分間, 90秒間)
 _JA = re.compile(rf"^\s*(?:{_NUMBER}\s*分\s*(?:(半)|{_NUMBER}\s*秒?)?|{_NUMBER}\s*秒)(?:(?<=[分秒半])間)?\s*$")
@@ -328,6 +330,12 @@ def duration_s(written: str) -> float | None:
     if text[:1] in ("-", "\u2212"):
         seconds = duration_s(text[1:]) if text[1:2].strip() and text[1:2] not in ("-", "\u2212") else None
         return None if seconds is None else -seconds
+    if m := _HOURS.match(text):  # 4h, 1 hour 30 min, 1時間半: the hours, then the rest as a length
+        rest = m.group(2).strip()
+        if re.fullmatch(_NUMBER, rest):  # 1h30: minutes after the hours, as a clock's are
+            rest += "m"
+        more = (30.0 * 60 if rest == "半" else duration_s(rest)) if rest else 0.0
+        return None if more is None or more < 0 else float(m.group(1)) * 3600 + more
     if re.search("[分秒]", text):  # kanji numbers are read where Japanese units say what they count
         text = _kanji_read(text)
         if text is None:

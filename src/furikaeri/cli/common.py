@@ -315,7 +315,7 @@ def asked_question(question: str | None, budget: float | None):
     if q is None:
         refuse_near_id(question.strip(), sets)
         if not any(c.isalnum() for c in question):  # "...", "?": a placeholder, no question (QA s44 G #2)
-            raise UsageError(f"'{question.strip()}' is no question: give its words (--question \"Why our company?\")",
+            raise UsageError(f"'{question.strip()}' is not a question: give its words (--question \"Why our company?\")",
                              ja=f"「{question.strip()}」は質問ではありません。質問の文を指定してください（--question \"自己PRをお願いします\"）")
         from furikaeri.questions import worded_budget
 

@@ -22,7 +22,7 @@ from furikaeri import norms
 from furikaeri.compare import RATE_COUNTS, AnswerComparison, SessionComparison, TextDiff, length_off, unrated
 from furikaeri.lang import LANGUAGES, filler_named, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import (
-    METRIC_BY_NAME, Change, as_figure, change, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
+    METRIC_BY_NAME, Change, as_figure, change, crossed, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
     too_short, unit_key,
 )
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text, one_line
@@ -221,6 +221,8 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
             and change(m, c.before, c.after).verdict != "same":  # a change the recogniser's jitter explains
         word = t("same_jitter", lang)
+        if crossed(c.metric, c.before, c.after):  # and where it now stands, as a mean of it says (QA s44 L #1)
+            word = t("same_jitter_into" if in_norm(c.metric, c.after) else "same_jitter_left", lang)
     if c.verdict == "same" and c.by_answers:  # values held inside the norm, answers off it: no change, not "within"
         return Text("= " + t("same", lang), style=_VERDICT_STYLE["same"])
     if c.verdict == "same" and held_in_norm(c) and (latest is None or in_norm(c.metric, latest)):
@@ -1280,7 +1282,7 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
                             ("other_language_in", [x for x in items if not compared(x)])):
             if listed:  # another language's answers are not compared, not "answered only" there
                 console.print()
-                _say(console, f"[dim]{t(key, lang)} {escape(label)}:[/dim]")
+                _say(console, f"[dim]{t(key, lang, name=escape(label))}:[/dim]")  # 「一回目」だけで答えた質問 (QA s44 L #4)
                 asked: dict[str, list[int]] = {}  # one line a question, its answers' numbers (QA s44 K #1)
                 for x in listed:
                     asked.setdefault(x.question or "–", []).append(x.id)
