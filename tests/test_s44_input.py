@@ -61,3 +61,29 @@ def test_a_prompt_that_meets_the_end_of_its_input_says_so(furikaeri_home):
     save(furikaeri_home, make_analysis(question="Q?"), session="S")
     r = invoke("note", "1", env={"LANG": "C.UTF-8"})
     assert r.exit_code == 2 and "the input ended before a prompt was answered" in r.output, r.output
+
+
+def test_a_take_recorded_narrow_is_said_to_be(tmp_path):
+    # QA s44 N #3: at telephone quality (8 kHz) pauses read long and false ones appeared, unsaid
+    from pathlib import Path
+
+    import librosa
+    import soundfile as sf
+
+    from furikaeri.advice import warnings_for
+    from furikaeri.audio import load_audio
+    from furikaeri.lang import text
+    from furikaeri.speech import find_speech
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "en_greatest_strength.flac"
+    x, rate = sf.read(sample, dtype="float32")
+    phone = tmp_path / "phone.wav"
+    sf.write(phone, librosa.resample(x, orig_sr=rate, target_sr=8000), 8000)
+    wide, narrow = find_speech(load_audio(sample)), find_speech(load_audio(phone))
+    assert narrow.narrow and not wide.narrow
+
+    class Heard:  # what warnings_for reads of the measurements
+        speech_detected, unconfirmed_fillers, answer_s = True, 0, 20.0
+
+    said = warnings_for(Heard(), "en", narrow)
+    assert text("en", "warn_narrow") in said and text("en", "warn_narrow") not in warnings_for(Heard(), "en", wide)

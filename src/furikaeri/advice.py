@@ -681,6 +681,8 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
                         heard=language_name(span.language, language)))
     if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
         out.append(text(language, "warn_clipped", share=100 * clipped))
+    if getattr(speech_map, "narrow", False):  # a telephone's band: its pauses read a little long (QA s44 N #3)
+        out.append(text(language, "warn_narrow"))
     if speech_map.noise:  # a damaged file or a faulty microphone: nothing could be heard there
         dash, comma = ("–", ", ") if language == "en" else ("〜", "、")
         out.append(text(language, "warn_loud_noise",

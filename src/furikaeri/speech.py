@@ -77,6 +77,8 @@ class SpeechMap:
     other_voices: bool = False
     #: stretches a loud steady noise covers (:func:`loud_noise`); no speech is heard in them
     noise: tuple[Interval, ...] = ()
+    #: a take recorded narrow (:func:`narrowband`: a telephone, 8 kHz), heard with lower thresholds
+    narrow: bool = False
 
     @property
     def has_speech(self) -> bool:
@@ -372,11 +374,12 @@ def find_speech(audio: Audio, **settings) -> SpeechMap:
     """Speech intervals of ``audio`` (:func:`speech_map` over its frame levels and Silero
     probabilities; ``settings`` are :func:`speech_map`'s). A take recorded narrow
     (:func:`narrowband`) has Silero's thresholds lowered (:data:`NARROW_VAD`)."""
-    if narrowband(audio.samples, audio.rate):
+    narrow = narrowband(audio.samples, audio.rate)
+    if narrow:
         settings = {**NARROW_VAD, **settings}
     db = frame_db(audio.samples, audio.rate)
     return speech_map(db, vad_frames(vad_probabilities(audio.samples, audio.rate, db), len(db)), audio.duration,
-                      **settings)
+                      narrow=narrow, **settings)
 
 
 def vad_frames(probs: np.ndarray, n: int, *, rate: int = 16000) -> np.ndarray:
@@ -543,6 +546,7 @@ def speech_map(
     min_contrast_db: float = 12.0,
     take_levels: Levels | None = None,
     offset_s: float = 0.0,
+    narrow: bool = False,
     lenient_db: float = 0.0,
 ) -> SpeechMap:
     """Speech intervals from 10-ms frame levels ``db`` (:func:`frame_db`) and Silero
@@ -608,7 +612,7 @@ def speech_map(
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
                      steady_noise=lv.steady_noise, other_voices=lv.other_voices,
-                     noise=tuple(interval(s, e) for s, e in noisy))
+                     noise=tuple(interval(s, e) for s, e in noisy), narrow=narrow)
 
 
 def _clear_noise(mask: np.ndarray, noisy: list[tuple[int, int]]) -> None:

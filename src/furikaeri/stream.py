@@ -755,7 +755,7 @@ class Listener:
         duration = self._samples / RATE
         db = np.concatenate(self._db) if self._db else np.zeros(0, np.float32)
         vad = np.concatenate(self._vad) if self._vad else np.zeros(0, np.float32)
-        smap = speech_map(db, vad_frames(vad, len(db)), duration, **self._band.vad)
+        smap = speech_map(db, vad_frames(vad, len(db)), duration, narrow=self._band.narrow, **self._band.vad)
         parts = sorted(self.parts, key=lambda p: p.start)
         words = snap_words(_words_of(parts), smap.intervals) if smap.has_speech else []
         heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),
