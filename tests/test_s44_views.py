@@ -122,3 +122,16 @@ def test_a_pair_settled_by_the_jitter_says_where_it_now_stands_beside_a_mean_tha
         cmp = C.compare_sessions(st, "A", "B")
     out = " ".join(_rendered(cmp, "en").split())
     assert "▼ worse, left the range" in out and "left the range, by what the recogniser mishears" in out, out
+
+
+def test_progress_of_a_question_asked_but_never_answered_says_so(furikaeri_home):
+    # QA s44 M #2: a question skipped in practice: `progress -q weakness` said "nothing saved yet:
+    # try `furikaeri practice`" over an archive of nine answers
+    from test_compare_notes import run
+
+    save(furikaeri_home, make_analysis(question="Q?"), session="S")
+    with Store.open(furikaeri_home) as st:
+        st.question_for("en-basic:weakness", "What is a weakness of yours, and what are you doing about it?",
+                        language="en", budget_s=90.0, set_name="en-basic")
+    out = run("progress", "-q", "en-basic:weakness").output
+    assert "no answers saved to this question yet" in out and "nothing saved yet" not in out, out

@@ -1017,6 +1017,7 @@ TEXT = {
     'skipped_question': 'question skipped: nothing said, nothing saved (its recording removed)',
     'session_skipped': 'skipped: {questions}',
     'rec_no_live_hints': 'no live hints without a terminal: they are shown on its recording panel',
+    'no_answers_to_question': 'no answers saved to this question yet',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

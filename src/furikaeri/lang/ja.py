@@ -970,6 +970,7 @@ TEXT = {
     'skipped_question': 'この質問はスキップしました（何も話していないため保存せず、録音も削除しました）',
     'session_skipped': 'スキップした質問: {questions}',
     'rec_no_live_hints': '端末がないため、ライブヒントは表示されません（録音中の画面に表示するものです）',
+    'no_answers_to_question': 'この質問への回答はまだ保存されていません',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
