@@ -10,13 +10,19 @@ from furikaeri import compare as C
 from furikaeri.store import Store
 
 
-def _paces(home, before: list[float], after: list[float]):
-    for session, rates, start in (("A", before, 0), ("B", after, 60)):
-        for i, rate in enumerate(rates):
-            save(home, make_analysis(answer_s=40.0, budget_s=60.0, rate=rate, question=f"Q{i}?"),
-                 session=session, minutes=start + i)
+def two_sessions(home, before: list, after: list, made):
+    """Sessions A and B, one answer for each value (``made(value, question)`` its analysis, the
+    questions Q0?, Q1?, ... in each), compared."""
+    for session, values, start in (("A", before, 0), ("B", after, 60)):
+        for i, value in enumerate(values):
+            save(home, made(value, f"Q{i}?"), session=session, minutes=start + i)
     with Store.open(home) as st:
         return C.compare_sessions(st, "A", "B")
+
+
+def _paces(home, before: list[float], after: list[float]):
+    return two_sessions(home, before, after, lambda rate, q: make_analysis(answer_s=40.0, budget_s=60.0, rate=rate,
+                                                                           question=q))
 
 
 def test_a_mean_pace_that_leaves_the_range_is_worse_though_its_answers_lie_as_far_off(furikaeri_home):

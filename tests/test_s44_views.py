@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from test_compare_notes import make_analysis, save
+from test_s43_compare import two_sessions
 from test_s35_h3 import _rendered
 
-from furikaeri import compare as C
 from furikaeri.store import Store
 
 
@@ -12,12 +12,13 @@ from furikaeri.store import Store
 
 
 def _long_pauses(home, before: list[int], after: list[int]):
-    for session, counts, start in (("A", before, 0), ("B", after, 60)):
-        for i, n in enumerate(counts):
-            save(home, make_analysis(answer_s=37.0, budget_s=60.0, long_pauses=n, question=f"Q{i}?"),
-                 session=session, minutes=start + i)
-    with Store.open(home) as st:
-        return C.compare_sessions(st, "A", "B")
+    return two_sessions(home, before, after, lambda n, q: make_analysis(answer_s=37.0, budget_s=60.0, long_pauses=n,
+                                                                        question=q))
+
+
+def _fillers(home, before: list[int], after: list[int]):
+    return two_sessions(home, before, after, lambda n, q: make_analysis(answer_s=37.0, budget_s=60.0, fillers=n,
+                                                                        long_pauses=0, question=q))
 
 
 def test_a_session_mean_that_left_its_range_is_not_settled_by_the_recognisers_jitter(furikaeri_home):
@@ -32,12 +33,7 @@ def test_a_session_mean_that_left_its_range_is_not_settled_by_the_recognisers_ji
 def test_a_session_mean_that_moved_by_the_jitter_inside_its_range_is_still_the_same(furikaeri_home):
     # fillers 1 and 0, then 2 and 1 in 37-s answers (a mean of 0.8 -> 2.4 a minute would leave
     # the 2-a-minute limit; 0.8 -> 1.6 does not): one filler more an answer, inside it, no change
-    for session, counts, start in (("A", [1, 0], 0), ("B", [2, 0], 60)):
-        for i, n in enumerate(counts):
-            save(furikaeri_home, make_analysis(answer_s=37.0, budget_s=60.0, fillers=n, long_pauses=0,
-                                               question=f"Q{i}?"), session=session, minutes=start + i)
-    with Store.open(furikaeri_home) as st:
-        cmp = C.compare_sessions(st, "A", "B")
+    cmp = _fillers(furikaeri_home, [1, 0], [2, 0])
     (c,) = [c for c in cmp.means if c.metric == "fillers_per_min"]
     assert (c.before, c.after, c.verdict) == (0.81, 1.62, "same"), c
 
@@ -114,12 +110,7 @@ def test_text_a_damaged_page_garbled_is_left_blank_and_named_in_words(furikaeri_
 def test_a_pair_settled_by_the_jitter_says_where_it_now_stands_beside_a_mean_that_left_its_range(furikaeri_home):
     # QA s44 L #1: 1 filler then 2 in each of two 37-s answers: the means "▼ left the range", each
     # pair "= same (within what the recogniser mishears)", as if nothing had moved
-    for session, n, start in (("A", 1, 0), ("B", 2, 60)):
-        for i in range(2):
-            save(furikaeri_home, make_analysis(answer_s=37.0, budget_s=60.0, fillers=n, long_pauses=0, question=f"Q{i}?"),
-                 session=session, minutes=start + i)
-    with Store.open(furikaeri_home) as st:
-        cmp = C.compare_sessions(st, "A", "B")
+    cmp = _fillers(furikaeri_home, [1, 1], [2, 2])
     out = " ".join(_rendered(cmp, "en").split())
     assert "▼ worse, left the range" in out and "left the range, by what the recogniser mishears" in out, out
 
