@@ -126,3 +126,30 @@ def test_progress_of_a_question_asked_but_never_answered_says_so(furikaeri_home)
                         language="en", budget_s=90.0, set_name="en-basic")
     out = run("progress", "-q", "en-basic:weakness").output
     assert "no answers saved to this question yet" in out and "nothing saved yet" not in out, out
+
+
+def test_a_note_check_s_change_held_where_it_should_be_says_so_in_json():
+    # QA s44 J #9: the text "= held" / "= in range", the JSON only "same"
+    from test_compare_notes import answer
+
+    from furikaeri.notes import check_fix
+
+    before = answer(1, {"answer_s": 50.0, "budget_s": 60.0, "opening_share": 0.07, "latency_s": 1.0}, note="get to the point")
+    fix = check_fix(before, {"answer_s": 51.0, "budget_s": 60.0, "opening_share": 0.07, "latency_s": 1.0}, "en")
+    (c,) = [d for d in fix.to_dict()["changes"] if d["metric"] == "opening_share"]
+    assert c["verdict"] == "same" and c.get("held") is True, fix.to_dict()
+
+
+def test_a_trend_between_two_attempts_is_the_difference_of_their_values_as_shown():
+    # QA s44 M #1, J #6, K #6: compare "7% → 20%, +13 pt", progress "+12 pt" (7.4 and 19.8)
+    from furikaeri.metrics import METRIC_BY_NAME, change
+    from furikaeri.report.history import trend_shown
+
+    c = change(METRIC_BY_NAME["opening_share"], 0.074, 0.198)
+    assert trend_shown("opening_share", c, "en") == "+13 pt"
+    assert trend_shown("opening_share", c, "ja") == "+13pt"
+    # a median of two on a half keeps it: 7.5% -> 12% is +4.5 pt, never 12 - 8
+    assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.075, 0.12), "en") == "+4.5 pt"
+    assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.135, 0.125), "en") == "-1 pt"
+    pace = change(METRIC_BY_NAME["wpm"], 209.6, 88.4)
+    assert trend_shown("wpm", pace, "en") == "-122"

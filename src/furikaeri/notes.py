@@ -1228,6 +1228,8 @@ class FixCheck:
                 d.update(target_s=self.aim_over_budget_s, budget_s=self.budget_s)
             if c.metric in self.too_short:
                 d["too_short"] = True
+            elif self.held(i):  # unchanged where it should be: the text's "= held" / "= in range" (QA s44 J #9)
+                d["held"] = True
             changes.append(d)
         out = {"previous_answer_id": self.previous_answer_id, "note": self.note, "targeted": self.targeted,
                "verdict": self.verdict, "changes": changes}

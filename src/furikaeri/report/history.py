@@ -157,18 +157,30 @@ def mean_digits(metric: str, value: float | None) -> int | None:
 
 
 def trend_shown(metric: str, trend: Change, lang: str) -> str:
-    """A trend's change as ``--json`` gives it (``delta``, the medians' difference), written
-    with the figure's digits. Not :func:`shown_change`: the medians a trend runs between are not
-    on screen, so rounding each first (13.5 and 12.5 long pauses: 14 - 12 = -2) would show a
-    change the trend does not have. A figure shown in whole units keeps the half a median of
-    two values makes (17 -> 12.5 pauses: -4.5, not -4 or -5): text and JSON show one change,
-    rounded only to the figure's digits; a pace never does (wpm and 字/分 are whole in every
-    view, as their norms are written: :func:`furikaeri.measure.rate_digits`)."""
+    """A trend's change, written with the figure's digits. Its ends, where each is an attempt's
+    value (the median of one or three attempts), as they are shown: their difference as compare
+    says it (:func:`shown_change`: 7% -> 20% is +13 pt, never the +12 of 7.4 and 19.8). An end
+    that is the median of two values on a half (13.5, 12.5 long pauses) is not shown anywhere,
+    and rounding it (14 - 12 = -2) would show a change the trend does not have: there the
+    medians' difference as ``--json`` gives it (``delta``), keeping the half (17 -> 12.5: -4.5,
+    not -4 or -5); a pace never does (wpm and 字/分 are whole in every view, as their norms are
+    written: :func:`furikaeri.measure.rate_digits`)."""
     if trend.delta is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
     scale = m.scale if m else 1.0
-    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=trend_digits(metric, trend))
+    digits = trend_digits(metric, trend)
+    ends = [v for v in (trend.before, trend.after) if v is not None]
+
+    def half(v: float) -> bool:
+        x = abs(v * scale) * 10 ** digits
+        return abs(x - int(x) - 0.5) < 1e-6
+
+    if len(ends) == 2 and not any(map(half, ends)):
+        # ends that are attempts' values (one or three at each end): their difference as shown, as
+        # compare says it (7% -> 20%: +13 pt, never the +12 of 7.4 and 19.8: QA s44 M #1, J #6, K #6)
+        return shown_change(metric, trend.before, trend.after, lang, digits=digits)
+    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=digits)
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
 
 
