@@ -87,3 +87,16 @@ def test_a_take_recorded_narrow_is_said_to_be(tmp_path):
 
     said = warnings_for(Heard(), "en", narrow)
     assert text("en", "warn_narrow") in said and text("en", "warn_narrow") not in warnings_for(Heard(), "en", wide)
+
+
+@pytest.mark.model
+def test_speech_after_the_last_word_heard_is_said_to_be_left_out(shared):
+    # QA s44 N #2: an English answer closing with 4.5 s of Japanese thanks Whisper made no words
+    # of read 10.3 s for 14.8 s, the stretch left out unsaid
+    from furikaeri.analysis import analyze_file
+
+    a = analyze_file(str(shared("conversation", "reazon_test_ja_en.wav")), language="auto")
+    said = " ".join(a.warnings)
+    assert "after the last word heard" in said, a.warnings
+    clean = analyze_file(str(shared("en", "jfk.flac")), language="en")
+    assert not any("after the last word heard" in w for w in clean.warnings), clean.warnings

@@ -28,6 +28,12 @@ UNHEARD_MIN_S = 5.0
 UNHEARD_SHARE = 0.3
 #: A word covers the speech this far (s) either side of its stamp.
 UNHEARD_PAD_S = 0.3
+#: Speech after the last word Whisper wrote, at least this long (s), is named in the warnings
+#: where the unheard speech as a whole stays under the bars above: the answer's length and
+#: figures end at the last word (QA s44 N #2: 4.5 s of thanks in another language after an
+#: English answer, unsaid). On the real and synthetic answers of bench/ the speech after the
+#: last word is at most 0.4 s (a breath, a word's fading end).
+TRAILING_UNHEARD_S = 2.0
 
 
 #: An answer whose words are written in the other language's script for at least this share of
@@ -695,6 +701,14 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         other = next((c for c in LANGUAGES if c != language), language)
         out.append(text(language, "warn_unheard", heard=speech_s - unheard, speech=speech_s,
                         other=text(language, f"language_{other}"), as_code=other))
+    elif getattr(m, "words", ()) and sounds_like is None and not getattr(speech_map, "other_voices", False):
+        # speech after the last word: the answer's end lost (a room's other voices go on anyway)
+        from furikaeri.speech import speech_within
+
+        last = m.words[-1].end
+        after = speech_within(speech_map.intervals, last + UNHEARD_PAD_S, speech_map.duration)
+        if after >= TRAILING_UNHEARD_S:
+            out.append(text(language, "warn_trailing_unheard", seconds=after, start=clock(last)))
     if m.unconfirmed_fillers and not (sounds_like or _mostly_elsewhere(other_languages, m.answer_s)):
         # said in another language, every figure is off already (said first): no count to doubt
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))

@@ -695,6 +695,7 @@ TEXT = {
     'language_en': 'English',
     'language_ja': 'Japanese',
     'warn_narrow': 'The recording is narrow (telephone quality: nothing above 4 kHz): pauses may read a little long, and a few words may part at their s and sh sounds.',
+    'warn_trailing_unheard': 'The answer seems to go on for about {seconds:.0f} s after the last word heard ({start}): Whisper made no words of it, so the length and the figures end there.',
     'warn_clipped': 'The recording is clipped ({share:.1f}% of its samples at full scale): the input level was set too high, so soft sounds such as fillers may be misheard; turn the input gain down (furikaeri mic-check).',
     'warn_cut_short': 'The file ends early (cut off or damaged): this report covers the {seconds:.0f} s that could be read.',
     'warn_noisy': 'The room is noisy (speech only {db:.0f} dB above the background): the filler count is less sure, as soft, short fillers are often missed and the noise can pass for one that was not said (counted, not judged); pauses are found, but soft sounds at their edges are lost in the noise, so they may read longer than they were (they are not judged); the rises and falls of the voice are partly lost in it too (not judged).',
