@@ -100,3 +100,22 @@ def test_speech_after_the_last_word_heard_is_said_to_be_left_out(shared):
     assert "after the last word heard" in said, a.warnings
     clean = analyze_file(str(shared("en", "jfk.flac")), language="en")
     assert not any("after the last word heard" in w for w in clean.warnings), clean.warnings
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_session_ended_after_a_skip_claims_no_answer_saved(lang):
+    # QA s44 P #2: question 1 skipped, then Ctrl-C: "the answers so far are saved" over none
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from furikaeri.cli import practice_cmd
+    from furikaeri.lang import text
+
+    out = Console(width=100, record=True)
+    result = SimpleNamespace(session=None, ended_after=1, asked=2,
+                             answers=[{"question": {"text": "Tell me about yourself."}, "skipped": "skipped"}])
+    practice_cmd._Screen(out, lang, quiet=False).done(result)
+    said = " ".join(out.export_text().split())
+    assert " ".join(text(lang, "practice_ended_none").split()) in said, said
+    assert "Tell me about yourself." in said and " ".join(text(lang, "practice_ended", n=1, total=2).split()) not in said

@@ -143,13 +143,17 @@ def test_a_note_check_s_change_held_where_it_should_be_says_so_in_json():
 def test_a_trend_between_two_attempts_is_the_difference_of_their_values_as_shown():
     # QA s44 M #1, J #6, K #6: compare "7% → 20%, +13 pt", progress "+12 pt" (7.4 and 19.8)
     from furikaeri.metrics import METRIC_BY_NAME, change
-    from furikaeri.report.history import trend_shown
+    from furikaeri.report.history import shown_change, trend_shown
 
     c = change(METRIC_BY_NAME["opening_share"], 0.074, 0.198)
-    assert trend_shown("opening_share", c, "en") == "+13 pt"
-    assert trend_shown("opening_share", c, "ja") == "+13pt"
-    # a median of two on a half keeps it: 7.5% -> 12% is +4.5 pt, never 12 - 8
-    assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.075, 0.12), "en") == "+4.5 pt"
-    assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.135, 0.125), "en") == "-1 pt"
+    assert trend_shown("opening_share", c, "en", 2) == "+13 pt"
+    assert trend_shown("opening_share", c, "ja", 7) == "+13pt"  # medians of three: attempts' values too
+    # QA s44 P #1: one attempt's value on a half (26.5 dB shown 26) is shown as it is: 26 -> 24 is -2
+    loud = change(METRIC_BY_NAME["loudness_range_db"], 26.5, 23.6) if "loudness_range_db" in METRIC_BY_NAME else None
+    assert loud is None or trend_shown("loudness_range_db", loud, "en", 2) == shown_change(
+        "loudness_range_db", 26.5, 23.6, "en", digits=0)
+    # medians of two (four or five attempts) on a half keep it: 7.5% -> 12% is +4.5 pt, never 12 - 8
+    assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.075, 0.12), "en", 4) == "+4.5 pt"
+    assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.135, 0.125), "en", 5) == "-1 pt"
     pace = change(METRIC_BY_NAME["wpm"], 209.6, 88.4)
-    assert trend_shown("wpm", pace, "en") == "-122"
+    assert trend_shown("wpm", pace, "en", 2) == "-122"

@@ -427,17 +427,20 @@ class _Screen:
         """The session's summary, and what to look at next (``shared``: an earlier session that
         answered one of its questions, to compare with)."""
         row, out, L = result.session, self.out, self.lang
-        if result.ended_after is not None:
-            key = "practice_ended" if result.ended_after else "practice_ended_none"  # none saved: none claimed
+        # the questions passed over, named: to come back to (QA s44 H #2)
+        skipped = [a["question"].get("text", "") for a in getattr(result, "answers", None) or () if a.get("skipped") == "skipped"]
+        if result.ended_after is not None:  # none saved (a question skipped, then Ctrl-C): none claimed (QA s44 P #2)
+            key = "practice_ended" if result.ended_after and row is not None else "practice_ended_none"
             out.print(f"[yellow]{text(L, key, n=result.ended_after, total=result.asked)}[/yellow]")
         if row is None:  # no answer saved: said in one line (Ctrl-C's line above says it already)
             if result.ended_after is None:
                 out.print(f"[yellow]{text(L, 'session_nothing_saved')}[/yellow]")
+            if skipped:
+                out.print(f"[dim]{text(L, 'session_skipped', questions=' / '.join(skipped))}[/dim]")
             return
         out.print()
         out.print(text(L, "session_done", n=row.answer_count, name=row.name, id=row.id))
-        skipped = [a["question"].get("text", "") for a in getattr(result, "answers", None) or () if a.get("skipped") == "skipped"]
-        if skipped:  # the questions passed over, named: to come back to (QA s44 H #2)
+        if skipped:
             out.print(f"[dim]{text(L, 'session_skipped', questions=' / '.join(skipped))}[/dim]")
         home = home_given()
         if shared is not None:

@@ -694,7 +694,7 @@ TEXT = {
     'warn_language': 'This answer sounds like {heard}, not English: heard as English, its words are a translation or an invention and every figure is off. Analyse it with --language {as_code}.',
     'language_en': 'English',
     'language_ja': 'Japanese',
-    'warn_narrow': 'The recording is narrow (telephone quality: nothing above 4 kHz): pauses may read a little long, and a few words may part at their s and sh sounds.',
+    'warn_narrow': 'The recording is narrow (telephone quality: little or nothing above 5.5 kHz): pauses may read a little long, and a few words may part at their s and sh sounds.',
     'warn_trailing_unheard': 'The answer seems to go on for about {seconds:.0f} s after the last word heard ({start}): Whisper made no words of it, so the length and the figures end there.',
     'warn_clipped': 'The recording is clipped ({share:.1f}% of its samples at full scale): the input level was set too high, so soft sounds such as fillers may be misheard; turn the input gain down (furikaeri mic-check).',
     'warn_cut_short': 'The file ends early (cut off or damaged): this report covers the {seconds:.0f} s that could be read.',

@@ -156,29 +156,24 @@ def mean_digits(metric: str, value: float | None) -> int | None:
     return None if whole else m.digits + 1
 
 
-def trend_shown(metric: str, trend: Change, lang: str) -> str:
-    """A trend's change, written with the figure's digits. Its ends, where each is an attempt's
-    value (the median of one or three attempts), as they are shown: their difference as compare
-    says it (:func:`shown_change`: 7% -> 20% is +13 pt, never the +12 of 7.4 and 19.8). An end
-    that is the median of two values on a half (13.5, 12.5 long pauses) is not shown anywhere,
-    and rounding it (14 - 12 = -2) would show a change the trend does not have: there the
-    medians' difference as ``--json`` gives it (``delta``), keeping the half (17 -> 12.5: -4.5,
-    not -4 or -5); a pace never does (wpm and 字/分 are whole in every view, as their norms are
-    written: :func:`furikaeri.measure.rate_digits`)."""
+def trend_shown(metric: str, trend: Change, lang: str, attempts: int | None = None) -> str:
+    """A trend's change, written with the figure's digits. Where each end is one attempt's
+    value (``attempts``, the points the trend runs over, makes ends of one or three:
+    :func:`furikaeri.progress.ends_size`), the difference of the ends as they are shown, as
+    compare says it (:func:`shown_change`: 7% -> 20% is +13 pt, never the +12 of 7.4 and 19.8;
+    QA s44 M #1). Ends that are medians of two are shown nowhere, and rounding a half
+    (13.5 and 12.5 long pauses: 14 - 12 = -2) would show a change the trend does not have:
+    there, and where ``attempts`` is not known, the medians' difference as ``--json`` gives it
+    (``delta``), keeping the half (17 -> 12.5: -4.5, not -4 or -5); a pace never does (wpm and
+    字/分 are whole in every view, as their norms are written: :func:`furikaeri.measure.rate_digits`)."""
+    from furikaeri.progress import ends_size
+
     if trend.delta is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
     scale = m.scale if m else 1.0
     digits = trend_digits(metric, trend)
-    ends = [v for v in (trend.before, trend.after) if v is not None]
-
-    def half(v: float) -> bool:
-        x = abs(v * scale) * 10 ** digits
-        return abs(x - int(x) - 0.5) < 1e-6
-
-    if len(ends) == 2 and not any(map(half, ends)):
-        # ends that are attempts' values (one or three at each end): their difference as shown, as
-        # compare says it (7% -> 20%: +13 pt, never the +12 of 7.4 and 19.8: QA s44 M #1, J #6, K #6)
+    if attempts is not None and ends_size(attempts) != 2 and trend.before is not None and trend.after is not None:
         return shown_change(metric, trend.before, trend.after, lang, digits=digits)
     shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=digits)
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
@@ -1321,7 +1316,7 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
         change = ""
         if s.trend and s.trend.delta is not None and s.metric != "over_s" \
                 and borne_out(s.trend, trend_digits(s.metric, s.trend)):  # as --json gives it
-            change = trend_shown(s.metric, s.trend, lang)
+            change = trend_shown(s.metric, s.trend, lang, len(s.points))
         m = METRIC_BY_NAME.get(s.metric)  # a latest value off its norm (a band, a limit) stands out
         outside = m is not None and off_norm(m, latest)
         language = block.language  # a block's answers are of one language (None: of several)
