@@ -151,7 +151,7 @@ def test_a_trend_between_two_attempts_is_the_difference_of_their_values_as_shown
     # QA s44 P #1: one attempt's value on a half (26.5 dB shown 26) is shown as it is: 26 -> 24 is -2
     loud = change(METRIC_BY_NAME["loudness_range_db"], 26.5, 23.6) if "loudness_range_db" in METRIC_BY_NAME else None
     assert loud is None or trend_shown("loudness_range_db", loud, "en", 2) == shown_change(
-        "loudness_range_db", 26.5, 23.6, "en", digits=0)
+        "loudness_range_db", 26.5, 23.6, "en")
     # medians of two (four or five attempts) on a half keep it: 7.5% -> 12% is +4.5 pt, never 12 - 8
     assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.075, 0.12), "en", 4) == "+4.5 pt"
     assert trend_shown("opening_share", change(METRIC_BY_NAME["opening_share"], 0.135, 0.125), "en", 5) == "-1 pt"

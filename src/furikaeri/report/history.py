@@ -172,10 +172,9 @@ def trend_shown(metric: str, trend: Change, lang: str, attempts: int | None = No
         return "–"
     m = METRIC_BY_NAME.get(metric)
     scale = m.scale if m else 1.0
-    digits = trend_digits(metric, trend)
     if attempts is not None and ends_size(attempts) != 2 and trend.before is not None and trend.after is not None:
-        return shown_change(metric, trend.before, trend.after, lang, digits=digits)
-    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=digits)
+        return shown_change(metric, trend.before, trend.after, lang)  # each end with its own digits, as compare
+    shown = fmt_value(metric, trend.delta, lang, unit=False, signed=True, digits=trend_digits(metric, trend))
     return t("delta_points", lang, value=shown) if scale == 100.0 else shown  # a share: percentage points
 
 
