@@ -119,3 +119,20 @@ def test_a_session_ended_after_a_skip_claims_no_answer_saved(lang):
     said = " ".join(out.export_text().split())
     assert " ".join(text(lang, "practice_ended_none").split()) in said, said
     assert "Tell me about yourself." in said and " ".join(text(lang, "practice_ended", n=1, total=2).split()) not in said
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_take_over_with_nothing_said_is_recorded_not_answered(language):
+    # QA s44 M #3: a question skipped at once ended on "■ answered 0:00 / 1:30"
+    from rich.console import Console
+    from test_capture import render_panel
+
+    from furikaeri import capture
+    from furikaeri.cli.live import LivePanel
+    from furikaeri.lang import text
+
+    panel = LivePanel(Console(width=100), question="Q?", budget=90.0, device_name="mic", language=language)
+    panel.elapsed, panel.done, panel.level = 0.7, True, capture.MIN_DBFS
+    shown = render_panel(panel, 100)
+    assert text(language, "rec_done") in shown and text(language, "rec_done_answer") not in shown, shown
+    assert "/ 1:30" not in shown

@@ -146,14 +146,16 @@ class LivePanel:
         if self.question:
             row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
         line = Text()
+        # nothing said in a take that is over: recorded, not "answered 0:00" (QA s44 M #3)
+        unsaid = self.done and self.started is None
         if self.done:  # the clock against a budget is the answer's, from its first word: not the take's length (QA s42 F #3)
-            line.append(t("rec_done" if self.budget is None else "rec_done_answer") + " ", style="bold")
+            line.append(t("rec_done" if self.budget is None or unsaid else "rec_done_answer") + " ", style="bold")
         else:
             line.append(t("rec_recording") + " ", style="bold red")
         answer = self.answer_s
         over_s = self._over_s(answer)
         over = over_s is not None
-        if self.budget is not None:
+        if self.budget is not None and not unsaid:
             line.append(f"{clock(answer)} / {clock(self.budget)}", style="bold red" if over else "bold")
         else:
             line.append(clock(self.elapsed), style="bold")
