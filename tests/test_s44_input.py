@@ -1,4 +1,5 @@
-"""Session 44: what a first-time user who follows the docs literally met (QA s44 G)."""
+"""Session 44: what a newcomer following the docs met (QA s44 G), and the recording screens and
+warnings QA s44 M, N and P re-tested."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
-"""Session 44: what QA s44 found in the reading views (compare, progress, history) and --json."""
+"""Session 44: what QA s44 found in the reading views (compare, progress, history), --json and the
+note check."""
 from __future__ import annotations
 
 from test_compare_notes import make_analysis, save
