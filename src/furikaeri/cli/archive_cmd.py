@@ -269,14 +269,14 @@ def progress(question, since, lang, json_):
 
             question = str(resolve_question(store, practised(store, question), cli=cli_start()))
         prog = progress_of(store, question=question, since=since)
-        held = bool(question) and not any(o.attempts for o in prog.overall) and bool(store.sessions(limit=1))
+        unanswered = bool(question) and not any(o.attempts for o in prog.overall) and bool(store.sessions(limit=1))
     if json_:
         emit_json(prog.to_dict())
         return
     if since and not any(o.attempts for o in prog.overall):  # answers there are, none that recent
         console().print(H.t("no_answers_since", archive_lang(lang), date=since))
         return
-    if held:  # a question asked but never answered (skipped): not "nothing saved yet" (QA s44 M #2)
+    if unanswered:  # a question asked but never answered (skipped): not "nothing saved yet" (QA s44 M #2)
         console().print(H.t("no_answers_to_question", archive_lang(lang)))
         return
     said = prog.languages()

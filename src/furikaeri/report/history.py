@@ -26,7 +26,7 @@ from furikaeri.metrics import (
     too_short, unit_key,
 )
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text, one_line
-from furikaeri.progress import AfterAnswer, Progress, ProgressBlock
+from furikaeri.progress import AfterAnswer, Progress, ProgressBlock, ends_size
 from furikaeri.report.wrap import (
     LIST_BREAKS,
     fit_line,
@@ -166,8 +166,6 @@ def trend_shown(metric: str, trend: Change, lang: str, attempts: int | None = No
     there, and where ``attempts`` is not known, the medians' difference as ``--json`` gives it
     (``delta``), keeping the half (17 -> 12.5: -4.5, not -4 or -5); a pace never does (wpm and
     字/分 are whole in every view, as their norms are written: :func:`furikaeri.measure.rate_digits`)."""
-    from furikaeri.progress import ends_size
-
     if trend.delta is None:
         return "–"
     m = METRIC_BY_NAME.get(metric)
