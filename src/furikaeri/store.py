@@ -769,6 +769,10 @@ class Answer:
     unjudged: tuple[str, ...] = field(default=(), repr=False)
     #: Of those, the ones its report judged as a lower bound, with the bound (:func:`lower_bounds`).
     floors: dict[str, float | int] = field(default_factory=dict, repr=False)
+    #: The values of its row that could not be read (a damaged archive) and are left blank, as a
+    #: person names them ("transcript", "figures", "note"): ``--json`` carries them, so a script
+    #: tells a blank left by damage from one never filled (QA s44 J #4).
+    unreadable: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def filler_floor(self) -> float | None:
@@ -802,6 +806,8 @@ class Answer:
         }
         if self.floors:  # a figure stored blank, judged as at least this by its report
             d["floors"] = dict(self.floors)
+        if self.unreadable:  # blanks left by a damaged row, named (never on a sound one)
+            d["unreadable"] = list(self.unreadable)
         if full:
             d["analysis"] = self.analysis
         return d
@@ -1846,7 +1852,8 @@ class Store:
         for r in self.db.execute(sql, args):
             unreadable: list[str] = []
             answer = _answer(r, full, unreadable)
-            out.append(dataclasses.replace(answer, audio_path=located(answer.audio_path, self.home)))
+            out.append(dataclasses.replace(answer, audio_path=located(answer.audio_path, self.home),
+                                           unreadable=unreadable_said(unreadable)))
             if unreadable and r["id"] not in self._warned and not self._quiet:  # said once, however often read
                 self._warned.add(r["id"])
                 self._say_unreadable(r["id"], unreadable, answer.language)
@@ -1858,8 +1865,7 @@ class Store:
         from furikaeri.lang import text
 
         said = {code: text(code, "answer_unreadable", id=answer_id,
-                           fields=", ".join(dict.fromkeys(_COLUMN_SAID.get(f, _COLUMN_SAID["figures"])[code == "ja"]
-                                                          for f in fields)))  # any other column holds a figure
+                           fields=", ".join(unreadable_said(fields, ja=code == "ja")))
                 for code in ("en", "ja")}
         warn(said["en"], ja=said["ja"],
              language=self.warning_language(language) if self.warning_language is not None else None)
@@ -2257,6 +2263,12 @@ _COLUMN_SAID = {
     "metrics_json": ("figures", "数値"), "analysis_json": ("report", "レポート"), "note": ("note", "メモ"),
     "fillers_json": ("fillers", "フィラー"), "unjudged_json": ("figures", "数値"),
 }
+def unreadable_said(columns: list[str], *, ja: bool = False) -> tuple[str, ...]:
+    """The unreadable ``columns`` of a row as a person names them, each once, in English (the
+    names ``--json`` gives) or in Japanese; any column not named holds a figure."""
+    return tuple(dict.fromkeys(_COLUMN_SAID.get(c, _COLUMN_SAID["figures"])[ja] for c in columns))
+
+
 #: Text columns that hold a name or a code, not words a person wrote: one byte that is no
 #: UTF-8 in them (read as U+FFFD) makes the whole value unreadable.
 _CODES = frozenset({"question_key", "audio_path", "language", "model", "focus", "created_at"})

@@ -977,17 +977,19 @@ def _not_saved(e: BaseException, path, command: list[str]) -> BaseException:
 
 def transcription_progress(json_: bool, language: str | None = None):
     """A progress bar on stderr for long transcriptions, in the answer's ``language`` (English
-    when it is not known yet), or None (JSON output, no terminal)."""
+    when it is not known yet), or None (JSON output, no terminal). A spinner and the time spent
+    move while the bar cannot: Whisper reports only when a stretch is written, which on a loaded
+    computer can be a minute in (QA s44 H #5: a bar at 0% read as hung)."""
     if json_ or not sys.stderr.isatty():
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     from furikaeri.lang import LANGUAGES, text
 
     label = text(language if language in LANGUAGES else None, "progress_transcribing")
-    return Progress(TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                    TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+    return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                    TimeElapsedColumn(), TimeRemainingColumn(), transient=True, console=Console(stderr=True))
 
 
 def with_progress(work, json_: bool, language: str | None = None):

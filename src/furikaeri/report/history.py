@@ -310,10 +310,11 @@ def _held_thin(c: Change, fix: FixCheck | None) -> bool:
 
 
 def _say(console: Console, markup: str) -> None:
-    """Print a line of markup; text written without spaces (a Japanese question, label or name)
-    broken by its rules, so no 、 or ） opens a line."""
+    """Print a line of markup broken to the console's width: text written without spaces (a
+    Japanese question, label or name) by its rules, so no 、 or ） opens a line; other text at its
+    spaces, never between a number and its word ("12 attempts") or a date and its time."""
     line = Text.from_markup(markup)
-    console.print(fit_line(line, console.width) if unspaced(line.plain) else markup)
+    console.print(fit_line(line, console.width) if unspaced(line.plain) else wrap_phrases(line, console.width, fill=True))
 
 
 def _plain(x: Any) -> str:

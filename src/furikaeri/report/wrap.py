@@ -249,10 +249,17 @@ def _runs_on(head: Text, part: Text, width: int) -> bool:
             and head.plain.endswith(" ") and unspaced(part.plain))
 
 
+#: Where a sentence breaks: at a space, but not one that joins a number to the word or unit after
+#: it ("12 attempts", "120 s", "3.2 /min") or a date to its time ("2026-12-01 10:00"): a reader
+#: takes "12" at a line's end, "attempts" below, as two things (QA s44 K #5); nor before a dash
+#: or a middle dot, which would open a line.
+FILL_BREAK = re.compile(r" +(?![–·]|(?<=\d )(?:[A-Za-z%/]|\d{1,2}:\d{2}))")
+
+
 def _fill(line: Text, width: int) -> list[Text]:
     if cell_len(line.plain) <= width:
         return [line]
-    cuts = sorted({0, len(line.plain), *(m.end() for m in re.finditer(r" +", line.plain))})
+    cuts = sorted({0, len(line.plain), *(m.end() for m in FILL_BREAK.finditer(line.plain))})
     out = [line[0:0]]
     for word in (line[a:b] for a, b in zip(cuts, cuts[1:])):
         size = cell_len(word.plain.rstrip())
