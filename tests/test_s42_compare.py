@@ -56,7 +56,7 @@ def test_compare_sessions_says_which_lower_bound_rate_its_means_leave_out(tmp_pa
         floored = st.add_answer(sid, _doubtful())
     run = ["--home", str(tmp_path), "compare", "--sessions", "a", "b"]
     out = CliRunner().invoke(cli, [*run, "--lang", lang], env={"COLUMNS": "100"}).output
-    said = text(lang, "means_floor_left_out", answers=f"#{floored}")
+    said = text(lang, "means_floor_left_out", answers=(f"answer #{floored}" if lang == "en" else f"回答#{floored}"))
     assert "".join(said.split()) in "".join(out.split()), out
     assert json.loads(CliRunner().invoke(cli, [*run, "--json"]).output)["floored"] == [floored]
     with Store.open(tmp_path / "none") as st:

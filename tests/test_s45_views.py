@@ -70,3 +70,21 @@ def test_the_transcribing_bar_moves_while_whisper_has_written_nothing(monkeypatc
     kinds = {type(c) for c in prog.columns}
     assert SpinnerColumn in kinds and TimeElapsedColumn in kinds, prog.columns
     assert transcription_progress(True, "ja") is None  # --json: nothing on the terminal
+
+
+# --------------------------------------------------------------------------- S #3: a typing slip is no damage
+
+
+def test_a_short_note_with_a_split_character_is_kept_as_typed_without_a_warning(furikaeri_home, capsys):
+    # QA s45 S #3: 「緊�」 (a Backspace that split 張) was saved, then shown blank with "cannot be read"
+    save(furikaeri_home, make_analysis(question="Q?"), session="S",
+         note={"wrong": "話が長い", "why": "緊\ufffd", "next_time": "n\ufffd"})
+    with Store.open(furikaeri_home) as st:
+        (a,) = st.answers()
+    assert (a.note.why, a.note.next_time) == ("緊\ufffd", "n\ufffd") and a.unreadable == ()
+    assert "cannot be read" not in capsys.readouterr().err
+    # a page overwritten is still told from it: runs of them, or nothing else
+    from furikaeri.store import _garbled
+
+    assert _garbled("transcript", "\ufffd\ufffd\ufffdab") and _garbled("n_why", "\ufffd\ufffd")
+    assert not _garbled("n_why", "緊\ufffd") and not _garbled("transcript", "I was \ufffd nervous")

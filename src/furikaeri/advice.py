@@ -85,14 +85,15 @@ def unheard_speech(words, intervals) -> float:
 
 
 def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, voice=None,
-             pauses_known: bool = True, fillers_known: bool = True) -> list[str]:
+             pauses_known: bool = True, fillers_known: bool = True, pace_known: bool = True) -> list[str]:
     """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`, or an
     :class:`~furikaeri.analysis.Analysis`); ``length_known`` False (a file cut off part through):
     nothing said of the answer's length; ``voice`` (:class:`furikaeri.voice.Voice`, else ``m.voice``
     when it has one): a flat voice gets a tip; ``pauses_known`` False (a noisy room, where soft
     sounds at a pause's edges are lost and pauses read long): no tip on the pauses;
     ``fillers_known`` False (a noisy room too: soft fillers missed, noise taken for some): none
-    on the fillers.
+    on the fillers; ``pace_known`` False (a quiet telephone-band take, whose soft phrases went
+    unheard): none on the pace.
 
     Figures are judged, and written, as the report shows them (:func:`furikaeri.measure.as_shown`).
     An answer far too short for its budget (:func:`furikaeri.measure.short_answer`, the rule that
@@ -111,16 +112,18 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
     if short_answer(m.answer_s, budget_s):  # the focus, and the only tip; none of a file cut off that short
         return [_length_tip(m, language, budget_s)[1]] if length_known else []
     pause = _pause_tip(m, language) if pauses_known else None
-    if pause is not None and pace_slowed_by_silences(m, language) and _wrote(pause[1], "tip_silent_share", language):
+    if pause is not None and pace_known and pace_slowed_by_silences(m, language) \
+            and _wrote(pause[1], "tip_silent_share", language):
         pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
     found = [_length_tip(m, language, budget_s, length_known=length_known), pause,
-             _filler_tip(m, language) if fillers_known else None, _rate_tip(m, language), _hedge_tip(m, language),
+             _filler_tip(m, language) if fillers_known else None, _rate_tip(m, language) if pace_known else None,
+             _hedge_tip(m, language),
              _opening_tip(m, language),
              _voice_tip(voice if voice is not None else getattr(m, "voice", None), language),
              _latency_tip(m, language)]
     ranked = sorted((t for t in found if t is not None), key=lambda t: -t[0])  # stable: ties keep this order
-    if not ranked:
-        return [text(language, "tip_good")]
+    if not ranked:  # "well-paced" only of a pace that was judged
+        return [text(language, "tip_good")] if pace_known else []
     return [t for _, t in ranked[:3]]
 
 
@@ -687,7 +690,9 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
                         heard=language_name(span.language, language)))
     if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
         out.append(text(language, "warn_clipped", share=100 * clipped))
-    if getattr(speech_map, "narrow", False):  # a telephone's band: its pauses read a little long (QA s44 N #3)
+    if getattr(speech_map, "narrow_quiet", False):  # and quiet: phrases lost into the pauses (QA s45 R #2)
+        out.append(text(language, "warn_narrow_quiet", db=speech_map.speech_db))
+    elif getattr(speech_map, "narrow", False):  # a telephone's band: its pauses read a little long (QA s44 N #3)
         out.append(text(language, "warn_narrow"))
     if speech_map.noise:  # a damaged file or a faulty microphone: nothing could be heard there
         dash, comma = ("–", ", ") if language == "en" else ("〜", "、")

@@ -593,7 +593,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     if mostly_other:  # its words are a translation: no "good" beside figures the archive refuses
         verdicts = {k: v for k, v in verdicts.items() if k not in word_verdicts(rules)}
     verdicts, too_loud, noisy = _in_the_room(verdicts, smap, m, rules.code, clipped)
-    if noisy:  # the speech between the pauses the noise lengthened is short too: no pace "without pauses"
+    hushed = getattr(smap, "narrow_quiet", False)  # a quiet telephone band: phrases lost into pauses
+    if noisy or hushed:  # the speech between the pauses the noise lengthened is short too: no pace "without pauses"
         m = dataclasses.replace(m, rate=dataclasses.replace(m.rate, **{f.name: None for f in dataclasses.fields(m.rate)
                                                                       if f.name.startswith("articulation")}))
     return Analysis(
@@ -621,7 +622,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         opening=m.opening,
         tips=() if unheard or sounds_like or mostly_other or too_loud else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=Voice() if noisy else voice,
-                     pauses_known=not noisy, fillers_known=not noisy)),
+                     pauses_known=not (noisy or hushed), fillers_known=not (noisy or hushed), pace_known=not hushed)),
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
                                              unheard=unheard, cut_short=cut_short, other_languages=other_languages,
                                              stopped_at=stopped_at if at_limit else None), smap, m, rules.code, clipped),
@@ -701,6 +702,12 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
     if noisy and "pauses" in verdicts:
         verdicts = {**verdicts, "pauses": dataclasses.replace(verdicts["pauses"], level="n/a",
                                                               norm=text(language, "norm_pauses_noisy"))}
+    elif getattr(smap, "narrow_quiet", False) and m.speech_detected:
+        # a quiet telephone-band take: soft phrases read as pauses, far too long, and their words and
+        # fillers lost with them, the pace slow (QA s45 R #2): none judged
+        verdicts = {**verdicts, **{name: dataclasses.replace(verdicts[name], level="n/a",
+                                                             norm=text(language, "norm_narrow_quiet"))
+                                   for name in ("pauses", "fillers", "rate") if name in verdicts}}
     if noisy and (verdicts.get("fillers") or Verdict("n/a", "")).level != "n/a":
         # noise 10-20 dB under real speech: half the fillers found are false and half are missed
         # (bench/real.py --noise pink:20, pink:10): counted and shown, not judged (QA s43 D #2)

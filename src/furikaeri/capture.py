@@ -20,7 +20,11 @@ Design (after sounddevice's ``examples/rec_unlimited.py``):
   most ``HEADER_EVERY_S`` behind).
 * Beside the take, a small marker ``<take>.partial`` (JSON: rate, channels, pid, start time,
   and the settings the take is to be analysed with, :func:`take_settings`) exists while
-  recording and a clean finish removes it. The recorder holds an ``flock`` on the marker, so
+  recording and a clean finish removes it; a take recorded to be saved (``record --save``,
+  ``practice``: :func:`take_settings` with ``save``) keeps it, still locked, until the caller is done with the take
+  (:func:`release_take`: saved, or nothing to save), so a process killed or crashed while the
+  take is analysed or saved leaves it for ``recover`` as one killed mid-take does (QA s45 S #1,
+  #2). The recorder holds an ``flock`` on the marker, so
   :func:`find_partial_takes` can tell a live recording (locked) from a killed one (unlocked).
   :func:`recover_take` fixes the header from the file's real length.
 * Whole-stream consumers (a transcriber working on finished stretches of speech while the person
@@ -534,6 +538,29 @@ def take_settings(take: str | Path, settings: dict[str, Any]):
         _SETTINGS.pop(key, None)
 
 
+#: Markers of finished takes kept until their answers are saved (:func:`release_take`): their
+#: open, locked descriptors by the take's absolute path. A process that ends without releasing
+#: one (killed, crashed) leaves the marker unlocked: the take is then a killed one's.
+_HELD: dict[Path, int] = {}
+
+
+def release_take(take: str | Path) -> None:
+    """The caller is done with ``take`` (its answer saved, or nothing in it to save): its kept
+    marker goes. Nothing for a take whose marker was not kept."""
+    key = Path(take).absolute()
+    fd = _HELD.pop(key, None)
+    if fd is None:
+        return
+    try:
+        marker_path(key).unlink()
+    except OSError:
+        pass
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
 def settings_of(take: str | Path) -> dict[str, Any]:
     """The settings a killed take's marker holds (:func:`take_settings`); {} for a marker
     written before markers held them, a marker that cannot be read, or none at all."""
@@ -594,6 +621,20 @@ def leave_unfinished(take: Take) -> None:
         marker_path(path).write_text(json.dumps(_marker_info(path, take.rate, take.channels, began)))
     except OSError:
         pass
+    fd = _HELD.pop(path.absolute(), None)  # kept by the recorder: now left as a killed one's (unlocked)
+    if fd is not None:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _began(path: Path, frames: int, rate: int) -> float | None:
+    """When a take of ``frames`` that was last written just now began (seconds since the epoch)."""
+    try:
+        return path.stat().st_mtime - frames / rate
+    except OSError:
+        return None
 
 
 class _TakeWriter:
@@ -679,6 +720,17 @@ class _TakeWriter:
             ok = False
         self.frames = self._frames_on_disk()
         os.close(self.fd)
+        key = self.path.absolute()
+        if ok and (_SETTINGS.get(key) or {}).get("save"):  # to be saved: kept, locked, till then (release_take)
+            try:
+                os.ftruncate(self.marker_fd, 0)  # its settings as they are now (a note typed since)
+                os.lseek(self.marker_fd, 0, os.SEEK_SET)
+                os.write(self.marker_fd, json.dumps(_marker_info(self.path, self.rate, self.channels,
+                                                                 _began(self.path, self.frames, self.rate))).encode())
+                _HELD[key] = self.marker_fd
+                return ok
+            except OSError:
+                pass
         if ok:
             try:
                 self.marker.unlink()

@@ -20,7 +20,7 @@ from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
     compare_metrics, cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, opening_order, settle_counts
-from furikaeri.store import Answer, Store
+from furikaeri.store import Answer, Note, Store
 
 
 @dataclass(frozen=True)
@@ -454,9 +454,11 @@ def unrated_change(c: Change, before: dict[str, Any], after: dict[str, Any]) -> 
     return c
 
 
-def compare_answers(a: Answer, b: Answer, *, as_given: bool = False) -> AnswerComparison:
+def compare_answers(a: Answer, b: Answer, *, as_given: bool = False, note: Note | None = None) -> AnswerComparison:
     """``a`` then ``b`` (the older one first, whichever order they were given; ``as_given``: in
-    the order given, as two sessions' attempts follow their sessions' order). Refuses one
+    the order given, as two sessions' attempts follow their sessions' order); ``note``: the
+    latest note on the question before ``b``, checked where ``a`` has none, as it was when ``b``
+    was saved (:func:`furikaeri.notes.check_fix`). Refuses one
     answer twice and answers in two languages (words per minute against morae per second, the
     fillers of two languages: no figure would mean anything)."""
     if a.id == b.id:
@@ -481,7 +483,7 @@ def compare_answers(a: Answer, b: Answer, *, as_given: bool = False) -> AnswerCo
                       for c in compare_metrics(was, b.metrics, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
-        fix=check_fix(a, b.metrics, lang, fillers=b.fillers, orders=_orders(a, b))
+        fix=check_fix(a, b.metrics, lang, note=note, fillers=b.fillers, orders=_orders(a, b))
         if same_question and (a.created_at, a.id) < (b.created_at, b.id) else None,  # a note is checked on a later take
     )
 

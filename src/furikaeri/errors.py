@@ -16,6 +16,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 
+#: The exit code of a command SIGTERM or SIGHUP ended (128 + 15, as a process the signal killed):
+#: a take left for ``recover``, an analysis stopped, a terminal closed under us.
+TERMINATED_EXIT = 143
+
+
 class FurikaeriError(Exception):
     """Base class: something the user can fix or should know about."""
 

@@ -1192,6 +1192,9 @@ class FixCheck:
     #: (:attr:`furikaeri.store.Answer.floors`), stored blank: shown "5.0+", as compare's table
     #: above it shows them (QA s41 D1 #1); None otherwise.
     floor_before: float | None = None
+    #: The answer whose note this is, where it is not the previous attempt's (which has none): the
+    #: latest note on the question, checked on the attempt before this one (QA s45 T #4); None.
+    note_answer_id: int | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -1239,6 +1242,8 @@ class FixCheck:
             out["unjudged"] = self.unjudged
         if self.floor_before is not None:
             out["floor_before"] = self.floor_before
+        if self.note_answer_id is not None:
+            out["note_answer_id"] = self.note_answer_id
         return out
 
 
@@ -1257,6 +1262,15 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
+    check = _check_fix(previous, metrics, language, text, fillers, orders)
+    # whose note it is, where not the previous attempt's own
+    elsewhere = note.answer_id if note is not None and not note_text(previous.note) else None
+    return replace(check, note_answer_id=elsewhere) if elsewhere not in (None, previous.id) else check
+
+
+def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, text: str,
+               fillers: Sequence[str] | None, orders: tuple[str | None, str | None] | None) -> FixCheck:
+    """:func:`check_fix` of the note ``text``."""
     floor = previous.filler_floor
     previous = against_floor(previous, metrics)
     # how far the answer the note is on ran over tells 「20秒超えた」 (20 s over) from a length gone past;
@@ -1331,12 +1345,13 @@ def _freeze_too(targets: Sequence[tuple[str, str | None]], before: Mapping[str, 
     longest pause too, where both answers have it: the freeze a real interview's fix is judged
     by (:func:`_figure_stand`), so that one note read on one screen says how both moved (QA s41
     C1 #2: 「頭が真っ白になった」 was "no change" on the pauses a minute beside a fix ✗ on a 4.2-s
-    pause)."""
-    if not any(name == "long_pauses_per_min" for name, _ in targets) or any(name == "longest_pause_s" for name, _ in targets):
+    pause); and on the time to the first word, a freeze at the start (QA s45 Q #1)."""
+    if not any(name == "long_pauses_per_min" for name, _ in targets):
         return []
-    if before.get("longest_pause_s") is None or after.get("longest_pause_s") is None:
-        return []
-    return [("longest_pause_s", None)]
+    named = {name for name, _ in targets}
+    # the longest pause, and the silence before the first word: the freeze at the start (QA s45 Q #1)
+    return [(name, None) for name in ("longest_pause_s", "latency_s")
+            if name not in named and before.get(name) is not None and after.get(name) is not None]
 
 
 def _aim_in_budget(aim: float | None, before: Mapping[str, Any], after: Mapping[str, Any]
@@ -1797,7 +1812,12 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
                        budget=budget_of(metrics, metrics)) and not too_short(metrics) \
             and not (figure == "answer_s" and limit is None and aim is None and (metrics.get("over_s") or 0) > 0)
         return [Stand(figure, value, fine)]
+    start: list[Stand] = []
     if figure == "long_pauses_per_min" and metrics.get("longest_pause_s") is not None:
         figure, value = "longest_pause_s", metrics["longest_pause_s"]  # a freeze, as the report tells one
+        # and the freeze before the first word, the commonest blank (QA s45 Q #1: 66.6 s of silence
+        # before it, the report's focus, beside "done" on a fix of 「頭が真っ白になった」)
+        if metrics.get("latency_s") is not None:
+            start = [Stand("latency_s", metrics["latency_s"], is_fine("latency_s", metrics["latency_s"]))]
     judged = judged_value(metrics, figure)
-    return [Stand(figure, value, None if judged is None else is_fine(figure, judged))]
+    return [Stand(figure, value, None if judged is None else is_fine(figure, judged)), *start]

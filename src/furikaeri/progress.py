@@ -51,10 +51,16 @@ class Series:
     chart: tuple[float, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        trend = self.trend.to_dict() if self.trend else None
+        if trend and "crossed" in trend and self.latest is not None \
+                and in_norm(self.metric, self.latest.value) != (trend["crossed"] == "into"):
+            # the medians crossed the norm, the latest answer is back on the other side: the text
+            # says "▲ better", not "into the range" (QA s45 T #2), and so does this
+            del trend["crossed"]
         return {
             "metric": self.metric,
             "points": [p.to_dict() for p in self.points],
-            "trend": self.trend.to_dict() if self.trend else None,
+            "trend": trend,
             "best": None if self.best is None else self.best.to_dict(),
             "latest": None if self.latest is None else self.latest.to_dict(),
             "left_out": list(self.left_out),
@@ -447,7 +453,9 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         attempts=len(answers),
         first_at=answers[0].created_at if answers else None,
         last_at=answers[-1].created_at if answers else None,
-        series=tuple(s for s in (series(m, answers) for m in ms) if s.points),
+        # every figure of the language, one with no points too (its answers all too short for
+        # it: `left_out`), so a script finds `wpm` in each block (QA s45 T #3); views skip those
+        series=tuple(s for s in (series(m, answers) for m in ms) if s.points or (lang and answers)),
         last_note=last_note,
         short_answers=sum(too_short(a.metrics) and not cut_off(a.metrics) for a in answers),
         cut_answers=sum(cut_off(a.metrics) for a in answers),
@@ -483,6 +491,8 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     ``now``: the latest shown is the newest answer in the language, so the usual is today's;
     else it is the usual as it was before that answer, and views say so (QA s40 Z5 #8: two
     "usual pace" figures in one ``progress``)."""
+    from furikaeri.measure import rate_as_shown
+
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         name = get_rules(lang).pace_key
@@ -499,7 +509,8 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
         last_v = latest.metrics[name]
         rel = pace_vs_usual(last_v, med, name)  # from the two as shown, as the remark after an answer
         newest = next((a for a in reversed(answers) if a.language == lang and judged_value(a.metrics, name)), None)
-        out[lang] = {"metric": name, "median": round(med, 1), "answers": counted, "latest": last_v,
+        # the median as every usual pace is given, rounded once as shown (QA s45 T #1: 164.4 here, 164.0 after an answer)
+        out[lang] = {"metric": name, "median": rate_as_shown(med, name), "answers": counted, "latest": last_v,
                      "latest_answer_id": latest.id, "latest_vs_usual": round(rel, 3) if rel is not None else None,
                      # the usual now, or as it was before an older answer (one question's latest)
                      "now": newest is latest}

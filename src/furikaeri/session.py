@@ -428,6 +428,10 @@ class AnswerAudio:
     #: The person stopped the take (Enter, Ctrl-C) within :data:`SKIP_S` of its start: with no
     #: speech in it, a question skipped, not a microphone that heard nothing (QA s44 H #2)
     skipped: bool = False
+    #: Called once the answer is saved, or found to hold nothing to save: the recorder's marker
+    #: beside the take goes (:func:`furikaeri.capture.release_take`; till then a crash or a kill
+    #: leaves the take for ``recover``). None: nothing to release.
+    release: Callable[[], None] | None = None
 
 
 #: A take the person stops this soon (s) with nothing said in it skipped its question.
@@ -564,6 +568,8 @@ class _Loop:
                     answer_id, fix = self.save(audio, q, budget, before, analysis, focus, now)
                 except (FurikaeriError, OSError, sqlite3.Error) as e:
                     failure = e
+        if failure is None and audio.release is not None:  # saved, or nothing to save: its marker goes
+            audio.release()
         self.ended = audio.last or bool(audio.stop_asked and audio.stop_asked())
         shown = dict(focus=focus.to_dict() if focus else None,
                      previous_answer_id=before.previous.id if before.previous else None)

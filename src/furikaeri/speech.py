@@ -100,6 +100,12 @@ class SpeechMap:
         return self.has_speech and self.speech_db < QUIET_SPEECH_DB
 
     @property
+    def narrow_quiet(self) -> bool:
+        """Is a :attr:`narrow` take's speech quiet too (:data:`NARROW_QUIET_DB`)? Without its high
+        band a soft phrase sinks under the speech map's thresholds and is read as a pause."""
+        return self.narrow and self.has_speech and self.speech_db < NARROW_QUIET_DB
+
+    @property
     def own_floor(self) -> bool:
         """Is the background of a :attr:`too_quiet` take the recording's own floor (a 16-bit
         file's rounding, a converter's hiss: :data:`OWN_FLOOR_DB`), not a room's noise? Its
@@ -316,6 +322,11 @@ NARROW_HZ, NARROW_DB = 5600.0, -70.0
 #: 11.025 kHz the held "Uh" of en_weakness_over_budget.flac lost its last 0.07 s, and the
 #: pause after it read 1.0 s, long, where it is 0.9).
 NARROW_VAD = {"vad_threshold": 0.45, "vad_low": 0.3}
+#: A narrow take's speech under this (dBFS, mic-check's "too quiet") loses soft phrases into its
+#: pauses (QA s45 R #2: an answer through a telephone band at -51 dBFS read a longest pause of
+#: 7.2 s for 3.7 s, two phrases gone into it; at -45, 4.4 s for 2.9; at -33 every pause within
+#: 0.5 s): its pauses are not judged (:attr:`SpeechMap.narrow_quiet`).
+NARROW_QUIET_DB = -40.0
 #: The band is judged over stretches of this many samples (64 ms at 16 kHz).
 BAND_WINDOW = 1024
 

@@ -2288,9 +2288,17 @@ def _text(r: sqlite3.Row, column: str, unreadable: list[str], blank: str | None 
 
 
 def _garbled(column: str, value: str) -> bool:
-    """Is text ``value`` of ``column`` bytes a damaged page garbled (:func:`_text`)?"""
+    """Is text ``value`` of ``column`` bytes a damaged page garbled (:func:`_text`)? A code or
+    a name with any byte that is no UTF-8; words a person wrote when at least half of them is
+    such bytes, and more than a typing slip leaves: a Backspace that split a Japanese character
+    leaves one or two in what was typed, kept as typed (「緊�」 is a note, QA s45 S #3), where a
+    page overwritten leaves runs of them, or nothing else."""
     lost = value.count("\ufffd")
-    return lost > 0 and (column in _CODES or 2 * lost >= len(value))
+    if lost == 0:
+        return False
+    if column in _CODES:
+        return True
+    return 2 * lost >= len(value) and (lost >= 3 or not any(c.isalnum() for c in value))
 
 
 def _language(r: sqlite3.Row, unreadable: list[str]) -> str | None:

@@ -427,7 +427,7 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
             continue
         if seg.no_speech_prob > 0.6 and seg.avg_logprob < -1.0:
             continue
-        if seg.compression_ratio > 2.4:
+        if _compression(text) > LOOP_COMPRESSION:
             continue  # a repetition loop: no real speech is that repetitive
         norm = re.sub(r"[\s、。,.!?！？]", "", text).lower()
         if any(h.replace(" ", "") in norm for h in HALLUCINATIONS) and len(norm) <= 30:
@@ -442,6 +442,22 @@ def _decode(model, samples: np.ndarray, speech_ivs, *, language: str, prompt: st
         previous = norm
         words += _without_stuck_repeats(_without_weak_closing(seg_words))
     return words
+
+
+#: A segment whose text compresses better than this (zlib, as Whisper judges a window) is a
+#: repetition loop ("おとしおとしおとし…", "あんんんんん…").
+LOOP_COMPRESSION = 2.4
+
+
+def _compression(text: str) -> float:
+    """How well ``text`` compresses (its UTF-8 bytes over zlib's): judged segment by segment.
+    faster-whisper gives every segment of a 30-s window its window's ratio, so one segment that
+    looped dropped the whole window's speech with it: a Japanese answer in a fan's noise lost
+    its first 16 s, and its report said it froze for 17.6 s (QA s45 R #1)."""
+    import zlib
+
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
 
 
 def _broken(word: str) -> bool:

@@ -25,7 +25,7 @@ from furikaeri.cli.common import (
     spoken_language,
     with_progress,
 )
-from furikaeri.errors import FurikaeriError
+from furikaeri.errors import TERMINATED_EXIT, FurikaeriError
 
 
 @cli.command()
@@ -132,10 +132,6 @@ def _sigterm_stops():
         _leave(TERMINATED_EXIT)
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-#: The exit code of a command SIGTERM stopped (128 + 15), as for a take (:mod:`furikaeri.cli.live`).
-TERMINATED_EXIT = 143
 
 
 def _leave(code: int) -> None:

@@ -141,6 +141,7 @@ def show(answer_id, lang, json_):
     from furikaeri.coach import focus_given
     from furikaeri.compare import compare_answers
     from furikaeri.report import history as H
+    from furikaeri.session import latest_noted
 
     aid = answer_number(answer_id)
     with open_store(reading=True) as store:
@@ -156,7 +157,12 @@ def show(answer_id, lang, json_):
         lost = lost if lost is not None and not lost.has_figures else None
         with store.quietly():  # the earlier answers behind its focus are not shown: no warning of theirs
             focus = focus_given(store, a)
-    cmp = compare_answers(prev, a) if prev else None
+            # the note checked when it was saved: the previous attempt's, else the latest on the
+            # question before it (QA s45 T #4: record said it, show did not)
+            noted = latest_noted([x for x in store.answers(question_id=a.question_id)
+                                  if (x.created_at, x.id) < (a.created_at, a.id)
+                                  and x.language in (a.language, None)]) if prev else None
+    cmp = compare_answers(prev, a, note=noted.note if noted else None) if prev else None
     if json_:
         from furikaeri.metrics import answer_document
         from furikaeri.report.export import in_report_order
@@ -420,7 +426,7 @@ def delete(number, interview_, yes, json_):
             if not is_terminal():
                 raise UsageError("deleting needs a yes: add --yes (nothing was deleted)",
                                  ja="削除には確認が必要です。--yes を付けてください（何も削除していません）")
-            if ask(lang_text(L, "delete_ask", what=what), "n").casefold() not in ("y", "yes", "はい"):
+            if ask(lang_text(L, "delete_ask", what=what)).casefold() not in ("y", "yes", "はい"):
                 click.echo(lang_text(L, "delete_kept"), err=True)
                 return
         gone = store.delete_interview(n) if interview_ else store.delete_answer(n)

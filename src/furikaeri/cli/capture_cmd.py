@@ -196,7 +196,7 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
       furikaeri record --device 2 --max-seconds 60 --out answer.wav --json
       furikaeri record -q jikoshokai --save --note "結論から話す"
     """
-    from furikaeri.capture import take_settings
+    from furikaeri.capture import release_take, take_settings
     from furikaeri.cli.live import HeldInterrupts, leave_on_terminate, record_listening
 
     question, budget, asked = asked_question(question, budget)
@@ -241,6 +241,8 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
         with held:  # the take ended: keep its answer
             _analyse_take(take, finish, json_, screen_language, save=save, session=session, question=question,
                           note=note, asked=asked, language=language, model=model, budget=budget)
+    # saved (or shown, without --save): its marker goes; till now a crash or a kill -9 left it for `recover`
+    release_take(out)
     if not save and not json_:  # the same answer, the same question, the same archive
         again = shlex.join(analyze_take(out, **{**settings, "save": True}))
         click.echo(text(ui_language(), "record_not_saved", command=again), err=True)
@@ -287,6 +289,9 @@ def _analyse_take(take, finish, json_: bool, screen_language: str, *, save: bool
     analysis = with_progress(finish, json_, screen_language)
     out = take.path
     if not analysis.speech_detected:  # the take stays on disk; nothing to measure in it, nothing saved
+        from furikaeri.capture import release_take
+
+        release_take(out)  # nothing to save later either: no `recover` line for it
         if json_:  # scripts still get the document, of analyze --save's shape
             emit_analysis(analysis, json_, saving=save, extra={"fix": None} if save else None)
         mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone

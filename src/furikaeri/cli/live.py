@@ -31,9 +31,10 @@ from pathlib import Path
 
 import click
 
-from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, record_take
+from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, record_take, \
+    release_take
 from furikaeri.cli.streams import discard_typeahead
-from furikaeri.errors import AudioError, DeviceError
+from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
 from furikaeri.lang import text
 from furikaeri.norms import wrap_up_at
 
@@ -279,14 +280,17 @@ class _EnterKey:
         try:
             import termios
             import tty
-
-            self._saved = termios.tcgetattr(self.fd)
-            tty.setcbreak(self.fd)
-            attrs = termios.tcgetattr(self.fd)
-            attrs[3] &= ~termios.ECHO
-            termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
-        except (ImportError, OSError, ValueError):
-            self._saved = None
+        except ImportError:  # no terminal modes to set (Windows)
+            termios = None
+        if termios is not None:
+            try:
+                self._saved = termios.tcgetattr(self.fd)
+                tty.setcbreak(self.fd)
+                attrs = termios.tcgetattr(self.fd)
+                attrs[3] &= ~termios.ECHO
+                termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
+            except (OSError, ValueError, termios.error):  # not a terminal, or one gone as the take begins
+                self._saved = None
         # an Enter typed before the take (during the last one's analysis) does not end it: setcbreak's
         # TCSAFLUSH drops it on POSIX; said here for every terminal (a Windows console too)
         discard_typeahead()
@@ -296,7 +300,10 @@ class _EnterKey:
         if self._saved is not None:
             import termios
 
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+            try:
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+            except (OSError, termios.error):  # the terminal closed (SIGHUP): nothing left to restore (QA s45 S #1)
+                pass
         return False
 
     def pressed(self) -> bool:
@@ -553,6 +560,8 @@ def record_interactive(
                              f"{take.path} にあります（`{shlex.join(command)}` で{'保存' if saves else '分析'}できます）")
     if terminated.is_set():
         _terminated(take, language, analyze_command)
+    if take.duration_s < 0.1:  # an empty take: nothing in it to save, now or later
+        release_take(take.path)
     if take.duration_s < 0.1 and take.stopped_by == "interrupt":  # Ctrl-C at once: the person's doing, not the mic's
         raise KeyboardInterrupt
     if take.duration_s < 0.1 and take.stopped_by != "stop":  # Enter or SIGTERM at once: nothing to blame either
@@ -571,10 +580,6 @@ def _folders_to_repair(first: Path, others) -> list[Path]:
     return folders
 
 
-#: The exit code of a take ended by SIGTERM (128 + 15, as a process the signal killed).
-TERMINATED_EXIT = 143
-
-
 def _terminated(take: Take, language: str, analyze_command) -> None:
     """A take SIGTERM ended (a shutdown, a service manager stopping us): there is no time for
     an analysis (Whisper on a whole take can outlast the grace period before SIGKILL). The take
@@ -585,6 +590,8 @@ def _terminated(take: Take, language: str, analyze_command) -> None:
 
     from furikaeri.capture import leave_unfinished
 
+    if take.duration_s < 0.1:  # an empty take: nothing to save later, no marker to leave
+        release_take(take.path)
     if take.duration_s >= 0.1 and not take.speech_heard:  # nothing said: no analysis can come of it (QA s42 G #4)
         leave_unfinished(take)
         _say(text(language, "rec_terminated_silent"))

@@ -672,7 +672,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
     on the live recording screen, into the archive's audio folder, transcribed while it is
     spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once. A take
     the microphone cut short names the command that saves it into the session (``asked``)."""
-    from furikaeri.capture import take_settings
+    from furikaeri.capture import release_take, take_settings
     from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
     from furikaeri.session import SKIP_S, AnswerAudio, new_take_path
@@ -717,7 +717,8 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
         # Ctrl-C ends the take and, once it is analysed and saved, the session
         return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, q.language),
                            last=take.stopped_by == "interrupt", stop_asked=lambda: held.pressed, keeping=keeping,
-                           skipped=take.stopped_by in ("stop", "interrupt") and take.duration_s < SKIP_S)
+                           skipped=take.stopped_by in ("stop", "interrupt") and take.duration_s < SKIP_S,
+                           release=lambda: release_take(path))
 
     return record
 

@@ -452,6 +452,18 @@ def _hedge_mitaina(ix: _Index, s: int, e: int) -> bool:
     return _QUOTING.match(ix.text, e) is None
 
 
+#: A hedge's spellings, as one (Whisper writes the same word 多分 in one sentence and たぶん in the
+#: next): listed once, as the kana (QA s45 Q #6: 多分×1 たぶん×1 read as two habits).
+_HEDGE_SPELLINGS = (("多分", "たぶん"), ("恐らく", "おそらく"), ("一応", "いちおう"), ("頂", "いただ"))
+
+
+def hedge_spelled(text: str) -> str:
+    """Hedge ``text`` as listed: its kanji spellings in kana (:data:`_HEDGE_SPELLINGS`)."""
+    for kanji, kana in _HEDGE_SPELLINGS:
+        text = text.replace(kanji, kana)
+    return text
+
+
 _HEDGE_PATTERNS = [
     (re.compile(r"(?:だ|かな)?と(?:思|おも)(?:います|っています|っております|ってます|う)(?!ち|と)"), _hedge_omou),
     (re.compile(r"一応|いちおう"), _always),
@@ -814,7 +826,7 @@ TEXT = {
     'pace_slower_into': '話速は目安内です（ふだんの{usual}より{pct:.0%}遅い）',
     'tip_opening_story': '最初の一文がエピソードの書き出しでした（「{sentence}」）。先に結論を一文で言い、エピソードはその裏付けとして話しましょう。',
     'recording_missing': '上の録音ファイルは見つかりません（移動または削除されたようです）',
-    'mic_hint': '（マイクがミュートになっているか、離れすぎていませんか？`furikaeri mic-check` で確認できます）',
+    'mic_hint': '（マイクがミュートになっていないか、離れすぎていないか確かめてください。`furikaeri mic-check` で確認できます）',
     'fix_word': '「{word}」',
     'fix_word_forms': '「{word}」（{forms}）',
     'fix_word_times': '{n}回',
@@ -972,6 +984,10 @@ TEXT = {
     'session_skipped': 'スキップした質問: {questions}',
     'rec_no_live_hints': '端末がないため、ライブヒントは表示されません（録音中の画面に表示するものです）',
     'no_answers_to_question': 'この質問への回答はまだ保存されていません',
+    'fix_note_from': '（直前の回答 #{previous} にはメモがないため、この質問で最後に書いた #{id} のメモで確かめています）',
+    'word_gone_scaled': '今回は0回ですが、回答がずっと短く、前回の頻度でも1回以下のため、聞き取りの誤差の範囲です',
+    'warn_narrow_quiet': '電話のように帯域が狭く、音も小さい録音です（声が {db:.0f} dBFS。-30〜-12が目安）。小さな声のフレーズが聞き取れずに間として測られ、間がかなり長めに（判定しません）、話速が遅めに、フィラーが少なめに出ることがあります。入力の音量を上げるかマイクに近づくか、帯域の広いマイクで録音してください。',
+    'norm_narrow_quiet': '判定しません：小さく帯域の狭い録音では小さな声が聞き取れません',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',

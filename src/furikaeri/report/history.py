@@ -419,10 +419,24 @@ def _previous_parts(before: Before, lang: str) -> tuple[str, list[str], str]:
     head = t("last_time_head", lang, date=_when(prev.created_at)[:10], n=before.attempts)
     note = note_text(prev.note)
     if note:
-        return head, figures_parts(prev.metrics, prev.language, lang, prev.floors), f"{t('your_note', lang)}: {note}"
+        return head, figures_parts(prev.metrics, prev.language, lang, prev.floors), \
+            f"{t('your_note', lang)}: {_note_ahead(prev.note, lang)}"
     if before.noted is not None:
-        note = f"{t('your_note', lang)}{_bracketed(_when(before.noted.created_at)[:10], lang)}: {note_text(before.noted.note)}"
+        note = f"{t('your_note', lang)}{_bracketed(_when(before.noted.created_at)[:10], lang)}: " \
+               f"{_note_ahead(before.noted.note, lang)}"
     return head, figures_parts(prev.metrics, prev.language, lang, prev.floors), note or ""
+
+
+def _note_ahead(note: Note, lang: str) -> str:
+    """A note shown before the next attempt: what to do this time first, named, then what went
+    wrong and why in brackets ("next time: lead with the point (too long / nervous)"), never
+    three bare parts whose last, the one to act on, moves when a part was left out (QA s45 Q #5);
+    a note of one part, as it is."""
+    ahead = one_line(note.next_time)
+    rest = one_line(note.wrong, note.why)
+    if not ahead or not rest:  # one part: nothing to tell it from
+        return note_text(note)
+    return f"{t('next_time', lang)}: {ahead}" + _bracketed(rest, lang)
 
 
 def previous_text(before: Before, lang: str, width: int) -> Text:
@@ -500,6 +514,9 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         key = "fix_" + _overshot_key(next(c for c in fix.changes if c.verdict == "overshot"), fix)
     # broken between phrases, never inside a word (「判」/「断できません」: QA s38 G #4)
     console.print(fit_line(Text(t(key, lang) + (":" if fix.changes else ""), style=style), console.width))
+    if fix.note_answer_id is not None:  # whose note, where not the attempt's it is compared with (QA s45 T #4)
+        _indented(console, 2, Text(t("fix_note_from", lang, id=fix.note_answer_id, previous=fix.previous_answer_id),
+                                   style="dim"))
     for i, c in enumerate(fix.changes):
         if isinstance(c, WordChange):  # under "no change yet", a count the same both times is no "held" (QA s38 E #10)
             held = fix.held(i) and key not in ("fix_same", "fix_same_others_worse")
@@ -523,12 +540,21 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             if c.verdict == "same" and _over_limit(c, fix) \
             else Text("▼ " + t("against_note_in_band", lang), style=_VERDICT_STYLE["worse"]) \
             if _against_in_band(c) \
-            else _limit_verdict(c, lang) or _verdict(c, lang, by_band=False, fix=fix)  # too short for it: no telling
+            else _limit_verdict(c, lang) or _not_yet(c, fix, lang) or _verdict(c, lang, by_band=False, fix=fix)
         before = fmt_value(c.metric, c.before, lang, language=language)
         if c.metric == "fillers_per_min" and fix.floor_before is not None:  # "5.0+回/分", judged against or not
             before = at_least(c.metric, fix.floor_before, lang, language)
         _indented(console, 2, Text.assemble(f"{label}: {before} → "
                                             f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+
+
+def _not_yet(c: Change, fix: FixCheck, lang: str) -> Text | None:
+    """A figure the note targeted that got better and is still not where the note asks: "better,
+    not yet where it should be", so the line a "not yet" headline is about is marked (QA s45 Q #3:
+    every line ▲ or "in range" under 「まだ目標には届いていません」); else None."""
+    if c.verdict == "better" and c.metric in METRIC_BY_NAME and not fix.fine(c):
+        return Text("▲ " + t("better_not_yet", lang), style=_VERDICT_STYLE["better"])
+    return None
 
 
 def _limit_verdict(c: Change, lang: str) -> Text | None:
@@ -593,8 +619,10 @@ def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str, *
         return t("fix_word_rate", lang, count=count, rate=fmt_value("fillers_per_min", rate, lang)) if rates else count
     if FILLER_WORD in too_short:
         verdict = Text(t("fix_short_figure" + short, lang), style="dim")
-    elif c.verdict == "same" and c.after == 0 and c.before:  # one, then none: within the jitter, and gone
-        verdict = Text(t("word_gone_jitter", lang), style=_VERDICT_STYLE["same"])
+    elif c.verdict == "same" and c.after == 0 and c.before:  # none now, within the jitter: gone
+        # more than one before: the same over the shorter answer's length (3 in 82 s, then 0 in 23 s),
+        # never "a difference of one" beside 3 → 0 (QA s45 Q #2)
+        verdict = Text(t("word_gone_jitter" if c.before <= 1 else "word_gone_scaled", lang), style=_VERDICT_STYLE["same"])
     elif c.verdict == "same" and c.before != c.after:
         verdict = Text("= " + t("same_jitter", lang), style=_VERDICT_STYLE["same"])
     else:
@@ -721,12 +749,15 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         _say(console, f"[dim]{t('history_older', everyone, n=older, shown=len(sessions) + older, cli=cli)}[/dim]")
 
 
-def _answer_list(ids: Sequence[int], lang: str) -> str:
-    """"#5", "#5 and #7", "#5, #7 and #9" (「#5と#7」), as many as there are."""
+def _answer_list(ids: Sequence[int], lang: str, *, named: bool = False) -> str:
+    """"#5", "#5 and #7", "#5, #7 and #9" (「#5と#7」), as many as there are; ``named``: said to
+    be answers ("answer #5", 「回答#5と#7」), where sessions are numbered too (QA s45 Q #4: "#1 left
+    out of the means" under a header naming session #1)."""
     names = [f"#{i}" for i in ids]
     if lang != "en":
-        return "、".join(names[:-1]) + ("と" if len(names) > 1 else "") + names[-1]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return ("回答" if named else "") + "、".join(names[:-1]) + ("と" if len(names) > 1 else "") + names[-1]
+    said = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (("answer " if len(names) == 1 else "answers ") + said) if named else said
 
 
 #: After a figure its report judged as a lower bound (:func:`furikaeri.store.lower_bounds`): "5.0+".
@@ -1276,9 +1307,9 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
                                  or (mean is not None and not borne_out(mean, _digits_of_means(mean)))):
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
     if cmp.short:  # rates of a few seconds: out of the means, said (a column of "–": QA s42 E #2)
-        _say(console, f"[dim]{t('means_short_left_out', lang, answers=_answer_list(cmp.short, lang), share=norms.SHORT_ANSWER_SHARE)}[/dim]")
+        _say(console, f"[dim]{t('means_short_left_out', lang, answers=_answer_list(cmp.short, lang, named=True), share=norms.SHORT_ANSWER_SHARE)}[/dim]")
     if cmp.floored:  # a filler rate judged as a lower bound: out of the means, not silently (QA s41 C1 #3)
-        _say(console, f"[dim]{t('means_floor_left_out', lang, answers=_answer_list(cmp.floored, lang))}[/dim]")
+        _say(console, f"[dim]{t('means_floor_left_out', lang, answers=_answer_list(cmp.floored, lang, named=True))}[/dim]")
     for p in cmp.pairs:
         console.print()
         render_compare_answers(console, p, lang, as_table=table)
@@ -1307,7 +1338,7 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
     """Each figure of ``block``: its name, a chart, the latest value, the best, the change and
     its verdict."""
     rows = []
-    for s in block.series:
+    for s in (s for s in block.series if s.points):  # a figure no answer was long enough for: not a row
         values = list(s.chart or [p.value for p in s.points])[-CHART_LAST:]  # over budget: time over, not time to spare
         latest = s.latest.value if s.latest else None
         verdict = _verdict(s.trend, lang, latest) if s.trend else Text("–", style="dim")

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from furikaeri import norms
 from furikaeri.lang import clock
+from furikaeri.lang.ja import hedge_spelled
 from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, unspaced, wrap_phrases, wrap_unspaced
 
 
@@ -434,7 +435,7 @@ def details(a, L) -> list[Text]:
     else:  # no "longest 0.0 s" of no pause, nor three places of none
         out.append(Text(f"{L['pauses']}: " + L["pause_counts_none"].format(share=st.silence_share), style="dim"))
     if a.hedges:
-        out.append(_counted(L["hedges"], a.hedges, "blue"))
+        out.append(_counted(L["hedges"], a.hedges, "blue", word=lambda h: _shown_word(hedge_spelled(h))))
     if a.habits:
         line = Text(f"{L['habits']}: ", style="dim")
         line.append("  ".join(f"{h.phrase}×{h.count}" for h in a.habits[:5]), style="yellow")
@@ -497,11 +498,11 @@ def _shown_word(text: str) -> str:
     return re.sub(r"\bi\b", "I", text.lower().strip("()[]"))
 
 
-def _counted(label: str, items, style: str, tail: str = "") -> Text:
-    """"Fillers: um×3  uh×2  (share 4%)": the most frequent texts first."""
+def _counted(label: str, items, style: str, tail: str = "", word=_shown_word) -> Text:
+    """"Fillers: um×3  uh×2  (share 4%)": the most frequent texts first, each as ``word`` lists it."""
     counts: dict[str, int] = {}
     for x in items:
-        counts[_shown_word(x.text)] = counts.get(_shown_word(x.text), 0) + 1
+        counts[word(x.text)] = counts.get(word(x.text), 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     top = "  ".join(f"{k}×{n}" for k, n in ranked[:8]) + ("  …" if len(ranked) > 8 else "")  # adds up
     line = Text(f"{label}: ", style="dim")

@@ -265,13 +265,20 @@ def _fill(line: Text, width: int) -> list[Text]:
         size = cell_len(word.plain.rstrip())
         if cell_len(out[-1].plain) + size <= width:
             out[-1] = out[-1] + word
-        elif size <= width:
+        elif size <= width and not _label_alone(out[-1], word):
             out.append(word)
-        else:  # a word longer than a line
+        else:  # a word longer than a line, or one a label would be left alone above
             if 2 * cell_len(out[-1].plain) > width:
                 out.append(line[0:0])
             out[-1:] = wrap_unspaced(out[-1] + word, width).split("\n", allow_blank=True)
     return [strip_right(x) for x in out if x.plain.strip()]
+
+
+def _label_alone(line: Text, word: Text) -> bool:
+    """Would a short label ("フィラー:") be left alone on its line if ``word``, a phrase written
+    without spaces, went to the next (QA s45 Q #4)? It is broken after the label instead."""
+    head = line.plain.rstrip()
+    return head.endswith((":", "：")) and 2 * cell_len(head) < cell_len(word.plain) and unspaced(word.plain)
 
 
 def pack(items: list, width: int, *, sep: str = "  ", indent: int = 0) -> Text:
