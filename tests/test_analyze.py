@@ -94,13 +94,14 @@ def test_a_set_question_named_by_id_brings_its_text_and_budget(tmp_path):
 
 def test_speech_heard_in_the_wrong_language_is_named_not_coached(shared):
     # A Korean speaker's English heard as Japanese (-l ja): Whisper's language guess is unsure
-    # (accented English), and what it writes over 23 s of speech is so unlikely it is dropped,
-    # all but one "あのー". The report says the figures cover a second of speech, names English,
-    # and gives no tips and no focus on a filler rate of a 0.6-s "answer".
+    # (accented English), and what it writes over 23 s of speech is a translation or an
+    # invention. The report names English, and gives no tips and no focus on its figures. (Until
+    # session 45 one looping stretch dropped every other stretch of its 30-s window, and the
+    # report said the figures covered a second of speech: QA s45 R #1; the loop alone goes now.)
     from furikaeri.coach import focus_of
 
     (d,) = run_json(shared("real-l2", "en_ALL_023_M_KOR_ENG_ST2.flac"), "-l", "ja")
-    assert d["unheard_s"] > 15 and not d["tips"] and focus_of(d) is None
+    assert (d["sounds_like"] == "en" or d["unheard_s"] > 15) and not d["tips"] and focus_of(d) is None, d
     assert any("--language en" in w and "英語" in w for w in d["warnings"]), d["warnings"]
 
 

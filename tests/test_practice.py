@@ -831,7 +831,7 @@ def test_monday_thursday_english(home, tmp_path):
     assert r.exit_code == 0, r.output
     out = flat(r.output)
     assert "last time (2026-11-23" in out
-    assert "your note: ran over, lots of uh / no plan / fewer fillers; get to the point in 30 seconds" in out
+    assert "your note: next time: fewer fillers; get to the point in 30 seconds (ran over, lots of uh / no plan)" in out
     assert "your fix is working: better, though not yet where it should be: 'uh': 2 → 0 ▲ better fillers:" in out
     assert "over budget:" in out  # the filler the note names, then the fillers overall
     with Store.open(home) as st:

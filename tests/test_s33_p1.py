@@ -128,16 +128,28 @@ def test_sigterm_during_a_real_analysis_keeps_the_take_and_its_note(pulse, tmp_p
     pulse.playable(jfk)
     p = subprocess.Popen([sys.executable, "-m", "furikaeri", "record", "-q", "Why?", "--max-seconds", "4",
                           "--no-stream", "--budget", "30", "--save", "--note", "n1", "--out", str(out)],
-                         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while not marker_path(out).exists() and time.monotonic() < deadline:  # recording
         time.sleep(0.01)
     pulse.play(jfk)
-    while marker_path(out).exists() and time.monotonic() < deadline:  # the take ends: the analysis starts
-        time.sleep(0.01)
+    said: list[str] = []
+    ended = threading.Event()
+
+    def watch():  # the take's end is said ("recorded <take>"): the analysis starts (the marker stays till saved)
+        for line in p.stderr:
+            said.append(line)
+            if f"recorded {out}" in line:
+                ended.set()
+
+    reader = threading.Thread(target=watch, daemon=True)
+    reader.start()
+    assert ended.wait(30), "".join(said)
     time.sleep(0.3)
     p.send_signal(signal.SIGTERM)
-    stdout, stderr = p.communicate(timeout=60)
+    p.wait(60)
+    reader.join(10)  # the rest of what it said, read to its end
+    stderr = "".join(said)
     assert p.returncode == 143, stderr
     assert "not analysed" in stderr and "--note n1" in stderr and "Traceback" not in stderr, stderr
     assert as_recorded(settings_of(out))["note"] == "n1"

@@ -69,3 +69,26 @@ def test_a_quiet_narrow_take_judges_no_pause_pace_or_filler(tmp_path):
     assert a.rate.articulation_wpm is None and not any("pace" in tip or "silence" in tip for tip in a.tips), a.tips
     loud = analyze_file(str(_phone(tmp_path, -25.0)), language="en", budget=60)
     assert loud.verdicts["pauses"].level != "n/a" and loud.verdicts["rate"].level != "n/a", loud.verdicts
+
+
+def test_a_pace_the_report_does_not_judge_is_stored_blank():
+    # QA s45 U #2: "not judged" in the report, then "157 → 60 wpm ▼ left the range" in compare
+    from furikaeri.store import unjudged_figures
+
+    d = {"answer_s": 48.8, "stats": {"filler_count": 1, "fillers_per_min": 1.2},
+         "verdicts": {"rate": {"level": "n/a"}, "pauses": {"level": "n/a"}, "fillers": {"level": "n/a"},
+                      "chars_per_min": {"level": "n/a"}}}
+    blank = set(unjudged_figures(d))
+    assert {"wpm", "morae_per_s", "off_pace_s", "chars_per_min", "longest_pause_s", "fillers_per_min"} <= blank
+    judged = {**d, "verdicts": {"rate": {"level": "slow"}}}
+    assert "wpm" not in unjudged_figures(judged)
+
+
+@pytest.mark.model
+def test_a_narrow_takes_voice_is_not_judged(tmp_path):
+    # QA s45 U #5: through a telephone band the voice read 74 % flat (0 % at full band)
+    from furikaeri.analysis import analyze_file
+
+    a = analyze_file(str(_phone(tmp_path, -20.0)), language="en", budget=60)
+    assert a.verdicts["voice"].level == "n/a" and a.verdicts["pauses"].level != "n/a", a.verdicts
+    assert not any("flat voice" in tip for tip in a.tips), a.tips

@@ -45,6 +45,11 @@ def test_a_trend_whose_medians_crossed_into_the_range_but_whose_latest_is_out_is
 
     assert "crossed" not in doc(5.2)
     assert doc(1.0)["crossed"] == "into"
+    # U #3: the medians still off the norm (5.45 -> 3.0 long pauses a minute), the latest answer
+    # inside it: the text says "better, into the range", and so does this
+    pauses = Change("long_pauses_per_min", 5.45, 3.0, -2.45, "better")
+    pts = (PR.Point(1, "2026-12-01T10:00:00Z", 5.45), PR.Point(2, "2026-12-02T10:00:00Z", 0.0))
+    assert PR.Series("long_pauses_per_min", pts, pauses, pts[-1], pts[-1]).to_dict()["trend"]["crossed"] == "into"
 
 
 # --------------------------------------------------------------------------- T #3: every figure in every block

@@ -88,3 +88,30 @@ def test_a_short_note_with_a_split_character_is_kept_as_typed_without_a_warning(
 
     assert _garbled("transcript", "\ufffd\ufffd\ufffdab") and _garbled("n_why", "\ufffd\ufffd")
     assert not _garbled("n_why", "緊\ufffd") and not _garbled("transcript", "I was \ufffd nervous")
+
+
+# --------------------------------------------------------------------------- S #8: TERM=dumb
+
+
+def test_a_dumb_terminal_is_drawn_to_its_own_width(monkeypatch):
+    # QA s45 S #8: rich takes TERM=dumb for 80 columns: a report drawn 80 wide on a 40-column window
+    import os
+
+    from furikaeri.cli.common import _dumb_width
+
+    class Tty:
+        def isatty(self):
+            return True
+
+        def fileno(self):
+            return 0
+
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((40, 20)))
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+    assert _dumb_width(Tty()) == 40
+    monkeypatch.setenv("COLUMNS", "60")  # said: rich reads it itself
+    assert _dumb_width(Tty()) is None
+    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert _dumb_width(Tty()) is None

@@ -621,7 +621,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         habits=m.habits,
         opening=m.opening,
         tips=() if unheard or sounds_like or mostly_other or too_loud else tuple(
-            tips_for(m, rules.code, budget_s, length_known=not cut_short, voice=Voice() if noisy else voice,
+            tips_for(m, rules.code, budget_s, length_known=not cut_short,
+                     voice=Voice() if noisy or getattr(smap, "narrow", False) else voice,
                      pauses_known=not (noisy or hushed), fillers_known=not (noisy or hushed), pace_known=not hushed)),
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
                                              unheard=unheard, cut_short=cut_short, other_languages=other_languages,
@@ -705,9 +706,13 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
     elif getattr(smap, "narrow_quiet", False) and m.speech_detected:
         # a quiet telephone-band take: soft phrases read as pauses, far too long, and their words and
         # fillers lost with them, the pace slow (QA s45 R #2): none judged
+        from furikaeri.lang import get_rules
+
+        rules = get_rules(language)
+        named = ("pauses", "fillers", *("rate" if key == rules.rate_key else key for key in rules.rate_keys))
         verdicts = {**verdicts, **{name: dataclasses.replace(verdicts[name], level="n/a",
                                                              norm=text(language, "norm_narrow_quiet"))
-                                   for name in ("pauses", "fillers", "rate") if name in verdicts}}
+                                   for name in named if name in verdicts}}
     if noisy and (verdicts.get("fillers") or Verdict("n/a", "")).level != "n/a":
         # noise 10-20 dB under real speech: half the fillers found are false and half are missed
         # (bench/real.py --noise pink:20, pink:10): counted and shown, not judged (QA s43 D #2)
@@ -718,6 +723,11 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
         # take "good" when clean read "low, flat 64 %" (QA s42 B #1); not judged, as the pauses
         verdicts = {**verdicts, "voice": dataclasses.replace(verdicts["voice"], level="n/a",
                                                             norm=text(language, "norm_voice_noisy"))}
+    elif getattr(smap, "narrow", False) and (verdicts.get("voice") or Verdict("n/a", "")).level != "n/a":
+        # a telephone's band (300-3400 Hz) cuts the voice's fundamental: the pitch tracker reads a
+        # take flat that is not (QA s45 U #5: 74 % flat through the band, 0 % at full band)
+        verdicts = {**verdicts, "voice": dataclasses.replace(verdicts["voice"], level="n/a",
+                                                            norm=text(language, "norm_voice_narrow"))}
     return verdicts, False, noisy
 
 

@@ -17,7 +17,7 @@ from furikaeri.coach import Recurring
 from furikaeri.compare import floored, past_band, resolve_question
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
-    documented_value, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
+    documented_value, has_norm, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
     too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, mean_crossed, note_text, \
     settle_counts, thinned, within_jitter
@@ -52,11 +52,15 @@ class Series:
 
     def to_dict(self) -> dict[str, Any]:
         trend = self.trend.to_dict() if self.trend else None
-        if trend and "crossed" in trend and self.latest is not None \
-                and in_norm(self.metric, self.latest.value) != (trend["crossed"] == "into"):
-            # the medians crossed the norm, the latest answer is back on the other side: the text
-            # says "▲ better", not "into the range" (QA s45 T #2), and so does this
-            del trend["crossed"]
+        if trend and self.latest is not None and self.trend.before is not None and has_norm(self.metric):
+            # where the figure went against its norm as the text says it: from the first attempts
+            # to the latest answer, not to the latest attempts' median (QA s45 T #2, U #3)
+            trend.pop("crossed", None)
+            was, now = in_norm(self.metric, self.trend.before), in_norm(self.metric, self.latest.value)
+            if self.trend.verdict == "better" and not was and now:
+                trend["crossed"] = "into"
+            elif self.trend.verdict == "worse" and was and not now:
+                trend["crossed"] = "left"
         return {
             "metric": self.metric,
             "points": [p.to_dict() for p in self.points],

@@ -322,11 +322,12 @@ NARROW_HZ, NARROW_DB = 5600.0, -70.0
 #: 11.025 kHz the held "Uh" of en_weakness_over_budget.flac lost its last 0.07 s, and the
 #: pause after it read 1.0 s, long, where it is 0.9).
 NARROW_VAD = {"vad_threshold": 0.45, "vad_low": 0.3}
-#: A narrow take's speech under this (dBFS, mic-check's "too quiet") loses soft phrases into its
-#: pauses (QA s45 R #2: an answer through a telephone band at -51 dBFS read a longest pause of
-#: 7.2 s for 3.7 s, two phrases gone into it; at -45, 4.4 s for 2.9; at -33 every pause within
-#: 0.5 s): its pauses are not judged (:attr:`SpeechMap.narrow_quiet`).
-NARROW_QUIET_DB = -40.0
+#: A narrow take's speech under this (dBFS, the bottom of mic-check's aim, -30 to -12) loses soft
+#: phrases into its pauses (QA s45 R #2, U #1: an answer through a telephone band read a longest
+#: pause of 7.2-7.5 s for 3.7 s, phrases gone into it, at -51, -41 and -39 to -35 dBFS; at -33
+#: 3.9 s, the nearest to right): its pauses, pace and fillers are not judged
+#: (:attr:`SpeechMap.narrow_quiet`). Inside the aim it is heard as any narrow take.
+NARROW_QUIET_DB = -30.0
 #: The band is judged over stretches of this many samples (64 ms at 16 kHz).
 BAND_WINDOW = 1024
 

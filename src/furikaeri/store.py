@@ -911,10 +911,14 @@ def _per_min(count: Any, answer_s: float | None) -> float | None:
 
 #: The stored figures behind a verdict the report leaves out for want of evidence (not for an
 #: answer too short for a rate, whose figures progress already sets aside): the pauses of a
-#: noisy room (they read long), fillers a minute where the sounds in doubt would change it.
+#: noisy room (they read long), fillers a minute where the sounds in doubt would change it, the
+#: pace where a loud noise lies inside the answer or a quiet telephone-band take lost soft phrases
+#: (QA s45 U #2: "not judged" in the report, "157 → 60 wpm ▼ left the range" in compare).
 UNJUDGED = {"pauses": ("long_pauses", "long_pauses_per_min", "longest_pause_s"),
             "fillers": ("fillers_per_min", "filler_count"),
-            "voice": ("pitch_spread_st", "monotone_share")}
+            "voice": ("pitch_spread_st", "monotone_share"),
+            "rate": ("wpm", "articulation_wpm", "morae_per_s", "off_pace_s"),
+            "chars_per_min": ("chars_per_min",)}
 
 
 def lower_bounds(d: dict[str, Any]) -> dict[str, float | int]:

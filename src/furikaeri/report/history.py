@@ -1204,9 +1204,13 @@ def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
             continue
         ids.append(x.id)
         noisy = bool(set(UNJUDGED["pauses"]) & set(x.unjudged))  # a noisy room blanks its fillers too: said so (QA s43 F #5)
+        paced = bool(set(UNJUDGED["rate"]) & set(x.unjudged))  # the pace too: a loud noise inside it, or
         keys = (["unjudged_room"] if set(x.unjudged) - judged_apart else  # a room too loud blanks all its figures
-                [f"unjudged_{name}" + ("_noisy" if name == "fillers" and noisy else "")
-                 for name, shown in UNJUDGED.items() if blank & set(shown)])
+                ["unjudged_narrow"] if paced and noisy else  # ... a quiet telephone band (pauses, pace, fillers)
+                list(dict.fromkeys(f"unjudged_{'rate' if name == 'chars_per_min' else name}"
+                                   + ("_noisy" if name == "fillers" and noisy else "")
+                                   + ("_narrow" if name == "voice" and not noisy else "")  # a telephone's band
+                                   for name, shown in UNJUDGED.items() if blank & set(shown))))
         why += [k for k in keys if k not in why]
     floored = [x.id for x in (cmp.before, cmp.after) if _floor_cell(x, lang, None)]
     lines = [FLOOR_MARK + " " + t("history_floor_note", lang, answers=_answer_list(floored, lang))] if floored else []
