@@ -53,13 +53,11 @@ def _interrupted_line(argv: list[str] | None = None) -> str:
 
 
 def _interrupt_in(e: BaseException | None) -> bool:
-    seen = set()
-    while e is not None and id(e) not in seen:
-        if isinstance(e, KeyboardInterrupt):
-            return True
-        seen.add(id(e))
-        e = e.__cause__ or e.__context__
-    return False
+    try:
+        from furikaeri.errors import raised_by_ctrl_c
+    except BaseException:  # another Ctrl-C, or a broken install: only a KeyboardInterrupt is told
+        return isinstance(e, KeyboardInterrupt)
+    return raised_by_ctrl_c(e)
 
 
 def _say(line: str) -> None:

@@ -21,6 +21,19 @@ from typing import Callable, Sequence
 TERMINATED_EXIT = 143
 
 
+def raised_by_ctrl_c(e: BaseException | None) -> bool:
+    """Was ``e`` raised while Ctrl-C was being handled (a KeyboardInterrupt in its chain)? Python
+    wraps one met while a class is made in a RuntimeError, and a library may turn what broke its
+    import into its own error ("requires the onnxruntime package", QA s45 S #5)."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
+
+
 class FurikaeriError(Exception):
     """Base class: something the user can fix or should know about."""
 

@@ -18,7 +18,7 @@ import click
 from furikaeri import __version__
 from furikaeri.cli.helptext import JapaneseFormatter, LocalizedHelp
 from furikaeri.cli.language import LANG_KEY, speaks, ui_language  # noqa: F401  (the commands import them from here)
-from furikaeri.errors import TERMINATED_EXIT, FurikaeriError, os_reason
+from furikaeri.errors import TERMINATED_EXIT, FurikaeriError, os_reason, raised_by_ctrl_c
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -281,25 +281,12 @@ class Group(_OwnParsing, LocalizedHelp, click.Group):
                 _terminal_gone(e)
             sys.exit(2)
         except Exception as e:  # pragma: no cover - the last guard
-            if _after_ctrl_c(e):  # a library's own error raised as Ctrl-C broke into it: interrupted, no bug
+            if raised_by_ctrl_c(e):  # a library's own error raised as Ctrl-C broke into it: interrupted, no bug
                 _interrupted()
             _debug_traceback()
             hint = "" if os.environ.get("FURIKAERI_DEBUG") else " (set FURIKAERI_DEBUG=1 for details)"
             fail(f"unexpected {type(e).__name__}: {e}{hint}")
             sys.exit(INTERNAL_ERROR)
-
-
-def _after_ctrl_c(e: BaseException) -> bool:
-    """Was ``e`` raised while handling Ctrl-C (a KeyboardInterrupt in its chain)? A library that
-    turns what broke its import into its own error said Ctrl-C about a second into `analyze`
-    was "the onnxruntime package" missing, exit 70 (QA s45 S #5)."""
-    seen: set[int] = set()
-    while e is not None and id(e) not in seen:
-        if isinstance(e, KeyboardInterrupt):
-            return True
-        seen.add(id(e))
-        e = e.__cause__ or e.__context__
-    return False
 
 
 def _terminal_gone(e: OSError) -> None:
