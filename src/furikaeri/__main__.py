@@ -53,11 +53,15 @@ def _interrupted_line(argv: list[str] | None = None) -> str:
 
 
 def _interrupt_in(e: BaseException | None) -> bool:
-    try:
-        from furikaeri.errors import raised_by_ctrl_c
-    except BaseException:  # another Ctrl-C, or a broken install: only a KeyboardInterrupt is told
-        return isinstance(e, KeyboardInterrupt)
-    return raised_by_ctrl_c(e)
+    # furikaeri.errors.raised_by_ctrl_c, written out: this runs while modules are half-loaded by
+    # the very Ctrl-C it looks for, where an import of ours may fail as they did
+    seen = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def _say(line: str) -> None:
