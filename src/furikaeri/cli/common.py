@@ -761,11 +761,31 @@ def check_save_options(save: bool, note: str | dict | None, session: str | None)
     if not save and (note is not None or session is not None):  # they would be dropped unsaid
         raise UsageError("--note, --wrong, --why and --session go with --save (they are stored with the saved answer)",
                          ja="--note・--wrong・--why・--session は --save と一緒に使います（保存する回答と一緒に記録されます）")
-    if save:  # open() falls back to reading quietly (a read-only file, a full disk): ask for a write
+    if save and not _archive_made():  # the save makes it: a take refused (no microphone) leaves none (QA s45 S #9)
+        with scratch_store() as store:
+            if session is not None:
+                store.check_session_name(session)
+    elif save:  # open() falls back to reading quietly (a read-only file, a full disk): ask for a write
         with open_store() as store:
             store.check_writable()
             if session is not None:
                 store.check_session_name(session)
+
+
+def _archive_made() -> bool:
+    """Whether the archive is there; with none, whether it can be made where it goes (the
+    nearest folder there is takes a new one), said as opening would say it."""
+    from furikaeri.errors import StoreError
+    from furikaeri.store import has_archive
+
+    home = current_home()
+    if has_archive(home):
+        return True
+    there = next((p for p in (home, *home.parents) if p.exists()), None)
+    if there is None or (there.is_dir() and os.access(there, os.W_OK | os.X_OK)):
+        return False
+    raise StoreError(f"cannot create the data directory {home}: {os.strerror(13)}",
+                     ja=f"データフォルダ {home} を作成できません: 権限がありません")
 
 
 def check_not_saved(path) -> None:

@@ -143,7 +143,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     # asked for (--reflect) even with --json: the prompts go to stderr, the JSON to stdout
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
     asking = _Reflection(lambda: screen.lang, ask_notes)
-    _check_before_the_archive(set_name, company, set_language, only=only, limit=limit, now=base_now)
+    _check_before_the_archive(set_name, company, set_language, only=only, limit=limit, now=base_now,
+                              files=answer_files, notes=len(note), device=device)
     with open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now, cli=cli_start())
@@ -152,10 +153,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
             store.check_session_name(session, new=True)
         planned = S.plan(qset, only=only, limit=limit, shuffle=shuffle)
         questions = S.fit_to_files(planned, answer_files)
-        if len(note) > len(questions):
-            raise UsageError(f"{len(note)} --note for {counted(len(questions), 'question')}: "
-                             "give at most one note per answer",
-                             ja=f"質問は{len(questions)}問ですが、--note が{len(note)}個あります。メモは回答1つに1つまでです")
+        _check_notes(len(note), len(questions))
         if answer_files:
             _check_files(store, answer_files)
         screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_, known=_Known.of(store, qset))
@@ -250,17 +248,29 @@ def _comparable(store, result):
     return None
 
 
-def _check_before_the_archive(set_name, company, language, *, only, limit, now) -> None:
-    """Refuse a set, company or question that is not there before any archive is made: with no
-    archive yet, they are looked up in an empty one that goes with the check (practice --company
-    with no such company made an empty archive in a new --home: QA s35 V2 #3)."""
+def _check_before_the_archive(set_name, company, language, *, only, limit, now, files, notes: int,
+                              device) -> None:
+    """Refuse a set, company or question that is not there, too many notes, or no microphone
+    before any archive is made: with no archive yet, the set is looked up in an empty one that
+    goes with the check (practice --company with no such company made an empty archive in a new
+    --home: QA s35 V2 #3; so did practice with no microphone: QA s45 S #9)."""
     from furikaeri import session as S
 
     if has_archive(current_home()):
         return
     with scratch_store() as known:
-        S.plan(S.choose_set(known, set_name=set_name, company=company, language=language, folder=user_dir(),
-                            now=now, cli=cli_start()), only=only, limit=limit, shuffle=False)
+        planned = S.plan(S.choose_set(known, set_name=set_name, company=company, language=language,
+                                      folder=user_dir(), now=now, cli=cli_start()),
+                         only=only, limit=limit, shuffle=False)
+    _check_notes(notes, len(S.fit_to_files(planned, files)))
+    if not files:
+        _check_microphone(device)
+
+
+def _check_notes(notes: int, questions: int) -> None:
+    if notes > questions:
+        raise UsageError(f"{notes} --note for {counted(questions, 'question')}: give at most one note per answer",
+                         ja=f"質問は{questions}問ですが、--note が{notes}個あります。メモは回答1つに1つまでです")
 
 
 def _set_language(set_name: str | None, company: str | None, default: str) -> str | None:
