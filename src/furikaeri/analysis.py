@@ -437,22 +437,43 @@ LANGUAGE_WINDOW_S = 5.0
 LANGUAGE_WINDOW_MIN_S = 3.0
 
 
+#: A window of speech ends at the longest pause after it holds this share of its size, and
+#: before it holds this one: a person switches language at a pause, so a window that ends at
+#: one holds one language (QA s46 W #3: 7.7 s of English opening a Japanese answer, its first
+#: window of 5 s cut 0.6 s into the Japanese, was heard as 0.25 Japanese, 0.13 English; ending at
+#: the 1.1-s pause between them, 0.99 English).
+WINDOW_FROM, WINDOW_TO = 0.7, 1.4
+
+
 def speech_windows(intervals, size: float, least: float) -> list[list[tuple[float, float]]]:
-    """The speech of ``intervals`` cut into windows of ``size`` seconds of speech (an interval
-    longer than what a window still lacks is cut in two), the last kept when it holds ``least``
-    or more; each window as its pieces ``(start, end)``."""
-    out, window, held = [], [], 0.0
-    for iv in intervals:
-        start = iv.start
-        while iv.end - start > 1e-9:
-            take = min(iv.end - start, size - held)
-            window.append((start, start + take))
-            held, start = held + take, start + take
-            if held >= size - 1e-9:
+    """The speech of ``intervals`` cut into windows of about ``size`` seconds of speech, each
+    ending at the longest pause it may end at (:data:`WINDOW_FROM`, :data:`WINDOW_TO`), or,
+    where a long interval leaves none, cut in two where the window holds ``size``; the last
+    kept when it holds ``least`` or more; each window as its pieces ``(start, end)``."""
+    lo, hi = WINDOW_FROM * size, WINDOW_TO * size
+    pieces = [[iv.start, iv.end] for iv in intervals if iv.end - iv.start > 1e-9]
+    out, k = [], 0
+    while k < len(pieces):
+        window, held, best, j = [], 0.0, None, k
+        while j < len(pieces) and held + pieces[j][1] - pieces[j][0] <= hi + 1e-9:
+            a, b = pieces[j]
+            window.append((a, b))
+            held += b - a
+            gap = pieces[j + 1][0] - b if j + 1 < len(pieces) else float("inf")
+            if held >= lo - 1e-9 and (best is None or gap > best[0]):
+                best = (gap, len(window), j + 1)
+            j += 1
+        if best is not None:
+            out.append(window[:best[1]])
+            k = best[2]
+        elif j < len(pieces):  # the next interval is too long to end at a pause: cut it
+            cut = pieces[j][0] + size - held
+            out.append(window + [(pieces[j][0], cut)])
+            pieces[j][0], k = cut, j
+        else:  # what is left, too little for a window of its own
+            if held >= least:
                 out.append(window)
-                window, held = [], 0.0
-    if window and held >= least:
-        out.append(window)
+            break
     return out
 
 
