@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from furikaeri import capture
@@ -52,3 +53,56 @@ def test_an_archive_there_is_still_checked_before_the_take(furikaeri_home, monke
     monkeypatch.setattr(Store, "check_writable", read_only)
     r = _run("record", "--save", "--max-seconds", "2")
     assert r.exit_code != 0 and "read-only" in r.output and not reached, r.output
+
+
+# --------------------------------------------------------------------------- Y #1: a table's root page
+
+
+def _root(db, table: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+
+
+@pytest.mark.parametrize("table", ["answers", "notes"])
+def test_a_damaged_root_page_hides_no_answer_or_note_on_whole_pages(tmp_path, table):
+    """QA s46 Y #1: random bytes over the answers' root page (an interior page once they fill
+    more than one) hid all 36 answers, and the readable copy offered as the repair held none;
+    their leaf pages were whole. Now they are read from the pages; deleted ones stay deleted
+    (their whole pages freed, or their cells gone from a page still used)."""
+    import json
+    import sqlite3
+
+    from datetime import timedelta
+
+    from test_s35_h4 import MONDAY, analysis, damage, run
+
+    home = tmp_path / "h"
+    with Store.open(home) as st:  # long texts: several leaf pages, and overflow pages
+        sid = st.session_for("Monday", now=MONDAY)
+        ids = [st.add_answer(sid, analysis(f"answer {i} " + "words " * 600, "en").to_dict(),
+                             now=MONDAY + timedelta(minutes=i), note={"next_time": f"note {i} " + "fix " * 300})
+               for i in range(40)]
+        gone = ids[5:15] + [ids[30]]
+        for i in gone:
+            st.delete_answer(i)
+    db = home / "furikaeri.db"
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA freelist_count").fetchone()[0] > 0  # whole pages were freed
+        kinds = dict(c.execute("SELECT name, pagetype FROM dbstat WHERE pageno = ?", (_root(db, table),)).fetchall())
+    assert kinds[table] == "internal"
+    damage(db, _root(db, table), at=0, size=4096)
+    r = run(home, "export", "--format", "json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    answers = doc["answers"] if isinstance(doc, dict) else doc
+    kept = sorted(set(ids) - set(gone))
+    assert sorted(a["id"] for a in answers) == kept
+    for a in answers:
+        assert a["transcript"].startswith(f"answer {a['id'] - 1} ") and len(a["transcript"]) > 3000
+        assert (a["note"] or {}).get("next_time", "").startswith(f"note {a['id'] - 1} ")
+    (readable,) = home.glob("furikaeri.db.readable-*")
+    with sqlite3.connect(readable) as c:
+        assert sorted(r[0] for r in c.execute("SELECT id FROM answers")) == kept
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -54,6 +54,7 @@ import math
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -1254,7 +1255,7 @@ class Store:
             with contextlib.closing(source):
                 source.text_factory = _text_as_stored
                 _refuse_newer(source, path)
-                db = _salvaged(source)
+                db = _salvaged(source, path)
         except sqlite3.Error:
             raise (damage.unread or damage) from None
         try:
@@ -2535,13 +2536,15 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         raise error
 
 
-def _salvaged(source: sqlite3.Connection) -> sqlite3.Connection:
+def _salvaged(source: sqlite3.Connection, path: Path | None = None) -> sqlite3.Connection:
     """Every row and value SQLite still reads of the damaged database ``source``, copied into a
     new database in memory made with its own statements (its indexes made again, from the rows):
     a damaged page loses the rows on it, or the values it held, never the others. A value lost
     is stored as U+FFFD, which reads as one that cannot be read (left blank, with the warning
-    that names the answer); a row that still cannot be stored again is left out. Raises
-    :class:`sqlite3.Error` when not even the database's list of tables can be read."""
+    that names the answer); a row that still cannot be stored again is left out. The answers
+    and notes SQLite cannot reach (a table's root page damaged hides them all) are read from
+    the file's pages (``path``, :func:`_rows_from_pages`). Raises :class:`sqlite3.Error` when
+    not even the database's list of tables can be read."""
     schema = source.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
                             " AND name NOT LIKE 'sqlite_%'").fetchall()
     db = sqlite3.connect(":memory:", isolation_level=None)
@@ -2552,6 +2555,10 @@ def _salvaged(source: sqlite3.Connection) -> sqlite3.Connection:
         for kind, name, sql in schema:
             if kind == "table":
                 _copy_rows(source, db, name)
+        if path is not None:
+            for name in PAGE_READ_TABLES:
+                with contextlib.suppress(sqlite3.Error):
+                    _rows_from_pages(db, path, name)
         with contextlib.suppress(sqlite3.Error):  # AUTOINCREMENT's numbers: never given again
             for seq_name, seq in source.execute("SELECT name, seq FROM sqlite_sequence"):
                 db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (seq_name, seq))
@@ -2628,6 +2635,63 @@ def _copy_rows(source: sqlite3.Connection, db: sqlite3.Connection, table: str) -
             continue
         with contextlib.suppress(sqlite3.Error):
             db.execute(insert, row)
+
+
+#: The tables whose rows SQLite cannot reach are looked for on the file's pages: what a person
+#: said and wrote (the other tables' rows are few, and a lost one is made again or named "?").
+PAGE_READ_TABLES = ("answers", "notes")
+
+
+def _rows_from_pages(db: sqlite3.Connection, path: Path, table: str) -> int:
+    """Add to ``table`` of the salvaged ``db`` the rows its leaf pages in the file ``path`` hold
+    that SQLite could not reach (:func:`furikaeri.pages.leaf_rows`; QA s46 Y #1: random bytes
+    over the answers' root page hid all 36 answers, their 24 leaf pages whole). A row is the
+    table's when its record has the table's shape (:func:`_fits`); one whose number the table
+    holds already is SQLite's reading, kept. Returns how many were added."""
+    from furikaeri.pages import leaf_rows
+
+    info = db.execute(f'PRAGMA table_info("{table}")').fetchall()
+    if not info or info[0][1] != "id" or info[0][5] != 1:
+        return 0
+    have = {r[0] for r in db.execute(f'SELECT id FROM "{table}"')}
+    added = 0
+    for row in leaf_rows(path, lambda values: _fits(values, info)):
+        if row.rowid in have or row.rowid < 1:
+            continue
+        values = (row.rowid, *row.values[1:])
+        named = ", ".join(f'"{c[1]}"' for c in info[:len(values)])
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f'INSERT INTO "{table}" ({named}) VALUES ({", ".join("?" * len(values))})', values)
+            have.add(row.rowid)
+            added += 1
+    return added
+
+
+_STAMP = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _fits(values: tuple[Any, ...], info) -> bool:
+    """Has a record the shape of the table described by ``info`` (``PRAGMA table_info``)? Its id
+    stored as the row's number (NULL), no more values than columns and every column it lacks
+    one with a default (added since the row was written), each value of its column's type, no
+    NULL where the column forbids it, and a time stamp in each ``*_at`` column."""
+    if not values or values[0] is not None or len(values) > len(info):
+        return False
+    for _, name, kind, notnull, default, _ in info[len(values):]:
+        if notnull and default is None:
+            return False
+    for value, (_, name, kind, notnull, _, _) in zip(values[1:], info[1:]):
+        if value is None:
+            if notnull:
+                return False
+            continue
+        kind = (kind or "").upper()
+        if ("INT" in kind and not isinstance(value, int)) or ("TEXT" in kind and not isinstance(value, str)) \
+                or (kind == "REAL" and not isinstance(value, (int, float))):
+            return False
+        if name.endswith("_at") and not (isinstance(value, str) and _STAMP.match(value)):
+            return False
+    return True
 
 
 def _read_row(source: sqlite3.Connection, table: str, columns: list[str], rowid: int) -> list[Any] | None:
