@@ -145,7 +145,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     asking = _Reflection(lambda: screen.lang, ask_notes)
     _check_before_the_archive(set_name, company, set_language, only=only, limit=limit, now=base_now,
                               files=answer_files, notes=len(note), device=device)
-    with open_store() as store:
+    with _sigterm_as_ctrl_c() if answer_files else contextlib.nullcontext(), open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now, cli=cli_start())
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
@@ -191,6 +191,41 @@ def _check_files(store, files) -> None:
     for f in files:
         check_readable(f)
     refuse_saved(files, store.answers(full=False))
+
+
+@contextlib.contextmanager
+def _sigterm_as_ctrl_c():
+    """``practice --from-files``: SIGTERM (``timeout``, a service manager) stops the session as
+    Ctrl-C does (the answers saved are said, ``--json``'s document printed, the answer being
+    analysed named with the command that saves it), then one line and exit 143 (QA s46 Y #2: it
+    died silently with -15, answers saved and nothing said). A take from the microphone has
+    its own (:mod:`furikaeri.cli.live`). Outside the main thread it changes nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    fired = []
+
+    def on_term(*_) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # said once, however many come
+        fired.append(True)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        yield
+    except (KeyboardInterrupt, SystemExit) as e:
+        if not fired or (isinstance(e, SystemExit) and e.code != 130):
+            raise
+        from furikaeri.errors import TERMINATED_EXIT
+
+        click.echo(f"furikaeri: {text(ui_language(), 'analyze_terminated')}", err=True)
+        raise SystemExit(TERMINATED_EXIT) from None
+    finally:
+        if not fired:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _ended(result, shared, screen, json_: bool, *, interrupted: bool) -> None:

@@ -879,7 +879,7 @@ TEXT = {
     'into_limit': 'better, into the range',
     'left_limit': 'worse, left the range',
     'focus_latency_s_high': "Don't think in silence: say 'Let me think for a moment' out loud, then answer.",
-    'answer_dropped': ('your answer to question {n} is not saved (Ctrl-C came before it was); its recording is '
+    'answer_dropped': ('your answer to question {n} is not saved (the session was stopped before it was); its recording is '
                        '{take}: `{command}` saves it'),
     'note_not_kept': 'its --note is not kept with it: “{note}”',
     'fix_untold': "no telling whether your note worked (how this answer opened cannot be told)",
