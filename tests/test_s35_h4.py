@@ -161,7 +161,7 @@ def test_a_damaged_file_that_cannot_be_copied_out_after_all_is_refused_without_p
                                                                                            monkeypatch):
     from furikaeri import store as S
 
-    def fails(source):
+    def fails(source, path=None):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
     home, _ = notes_damaged

@@ -19,7 +19,7 @@ from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
     compare_metrics, cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
-from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, opening_order, settle_counts
+from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, floor_after, opening_order, settle_counts
 from furikaeri.store import Answer, Note, Store
 
 
@@ -475,15 +475,15 @@ def compare_answers(a: Answer, b: Answer, *, as_given: bool = False, note: Note 
     lang = b.language or a.language
     same_question = a.question_id is not None and a.question_id == b.question_id
     was = against_floor(a, b.metrics).metrics  # a filler rate known as "4.4+", judged as the note's check judges it
+    now = floor_after(was, b.metrics, b.floors)  # ... in either answer
     return AnswerComparison(
         before=a,
         after=b,
-        changes=tuple(past_band(unrated_change(settle_counts(length_change(c, was, b.metrics), was, b.metrics),
-                                               was, b.metrics))
-                      for c in compare_metrics(was, b.metrics, lang)),
+        changes=tuple(past_band(unrated_change(settle_counts(length_change(c, was, now), was, now), was, now))
+                      for c in compare_metrics(was, now, lang)),
         text=None if a.question_id != b.question_id and (a.question or b.question) else
         diff_text(a.transcript, b.transcript, lang),
-        fix=check_fix(a, b.metrics, lang, note=note, fillers=b.fillers, orders=_orders(a, b))
+        fix=check_fix(a, b.metrics, lang, note=note, fillers=b.fillers, orders=_orders(a, b), floors=b.floors)
         if same_question and (a.created_at, a.id) < (b.created_at, b.id) else None,  # a note is checked on a later take
     )
 

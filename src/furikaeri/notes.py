@@ -262,6 +262,8 @@ _CUES: tuple[_Cue, ...] = (
          r"\b(?:conclusion|point|answer|bottom line)\s+(?:first|up\s*front)|\bbottom line\b|\bburied the (?:lede|lead|point)|"
          r"\bto the point\b|\bpreamble\b|\bprep\b|\bstar\b|"
          rf"結論[^、。,.]{{0,4}}?{_JA_SECONDS}(?:以内|まで|で)?|"
+         # the time before the point, told first: 「20秒以内に結論」 (not a limit on the answer: QA s46 X #2)
+         rf"{_JA_SECONDS}(?:以内|まで|で)に?[^、。,.]{{0,3}}?(?:結論|要点|本題)|"
          r"(?:早く|早め|すぐ|先に|最初に)に?結論|結論[^、。,.]{0,8}?(?:遅|早|速|先に|時間が?かか|始め|長)|前置き[^、。,.]{0,4}?(?:長|短)|本題[^、。,.]{0,6}?(?:遅|長)|"
          r"結論|要点|本題|先に言|最初に言|前置き"),
     # latency: how soon the answer starts (an adverb of timing before 話し始める is its own, not the
@@ -1192,6 +1194,9 @@ class FixCheck:
     #: (:attr:`furikaeri.store.Answer.floors`), stored blank: shown "5.0+", as compare's table
     #: above it shows them (QA s41 D1 #1); None otherwise.
     floor_before: float | None = None
+    #: The same of this answer's fillers a minute (QA s46 X #1: "1.6 → –" under "better" where
+    #: they were at least 4.5); None otherwise.
+    floor_after: float | None = None
     #: The answer whose note this is, where it is not the previous attempt's (which has none): the
     #: latest note on the question, checked on the attempt before this one (QA s45 T #4); None.
     note_answer_id: int | None = None
@@ -1242,6 +1247,8 @@ class FixCheck:
             out["unjudged"] = self.unjudged
         if self.floor_before is not None:
             out["floor_before"] = self.floor_before
+        if self.floor_after is not None:
+            out["floor_after"] = self.floor_after
         if self.note_answer_id is not None:
             out["note_answer_id"] = self.note_answer_id
         return out
@@ -1249,7 +1256,8 @@ class FixCheck:
 
 def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *,
               note: Note | None = None, fillers: Sequence[str] | None = None,
-              orders: tuple[str | None, str | None] | None = None) -> FixCheck | None:
+              orders: tuple[str | None, str | None] | None = None,
+              floors: Mapping[str, Any] | None = None) -> FixCheck | None:
     """Compare this attempt's ``metrics`` with the previous attempt, focused on what the note
     targeted: the previous attempt's note, or ``note`` (the latest note on the question, when
     the previous attempt has none). ``None`` when there is no note. ``fillers``: this attempt's
@@ -1258,21 +1266,26 @@ def check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, *
     which remain its target only where the note names fillers in general too. ``orders``: the
     opening's order in the previous answer and this one (:func:`opening_order`), where the
     caller has them: a note asking to lead with the conclusion is checked on it too
-    (:func:`order_change`; None: the order is not known, and only the time to the point is)."""
+    (:func:`order_change`; None: the order is not known, and only the time to the point is).
+    ``floors``: this attempt's figures known only as lower bounds (:func:`floor_after`)."""
     text = note_text(previous.note) or note_text(note)
     if not text:
         return None
-    check = _check_fix(previous, metrics, language, text, fillers, orders)
+    check = _check_fix(previous, metrics, language, text, fillers, orders, floors)
     # whose note it is, where not the previous attempt's own
     elsewhere = note.answer_id if note is not None and not note_text(previous.note) else None
     return replace(check, note_answer_id=elsewhere) if elsewhere not in (None, previous.id) else check
 
 
 def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, text: str,
-               fillers: Sequence[str] | None, orders: tuple[str | None, str | None] | None) -> FixCheck:
+               fillers: Sequence[str] | None, orders: tuple[str | None, str | None] | None,
+               floors: Mapping[str, Any] | None = None) -> FixCheck:
     """:func:`check_fix` of the note ``text``."""
     floor = previous.filler_floor
     previous = against_floor(previous, metrics)
+    bounded = floor_after(previous.metrics, metrics, floors)
+    floor_now = (floors or {}).get("fillers_per_min") if bounded is not metrics else None
+    metrics = bounded
     # how far the answer the note is on ran over tells 「20秒超えた」 (20 s over) from a length gone past;
     # a note on another answer (``note``) says nothing of this one's overrun
     overran = previous.metrics.get("over_s") if note_text(previous.note) else None
@@ -1319,7 +1332,8 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
                     _short_in(previous.metrics, metrics) if short else None, None if budget else aim,
                     own if budget else None, budget or limit_budget, too_short(metrics),
                     limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged,
-                    floor_before=float(floor) if floored else None)
+                    floor_before=float(floor) if floored else None,
+                    floor_after=float(floor_now) if floor_now is not None else None)
 
 
 def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
@@ -1337,6 +1351,24 @@ def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
              "filler_count": previous.floors.get("filler_count", previous.metrics.get("filler_count"))}
     c = settle_counts(change(METRIC_BY_NAME["fillers_per_min"], floor, float(after)), bound, metrics)
     return replace(previous, metrics=bound) if c.verdict == "better" else previous
+
+
+def floor_after(before: Mapping[str, Any], metrics: Mapping[str, Any],
+                floors: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """``metrics``, with its filler rate known only as a lower bound (``floors``: "4.5+") taken
+    at that bound where the earlier answer's rate (``before``) lies under it past the
+    recogniser's jitter: it is at least that, so more than before, whatever it is (QA s46 X #1:
+    1.6 then "4.5+" a minute was "–" under "better" on a note asking for fewer えー). The mirror
+    of :func:`against_floor`; else ``metrics`` itself."""
+    floor = (floors or {}).get("fillers_per_min")
+    was = before.get("fillers_per_min")
+    if floor is None or metrics.get("fillers_per_min") is not None or was is None \
+            or too_short(before) or too_short(metrics):
+        return metrics
+    bound = {**metrics, "fillers_per_min": float(floor),
+             "filler_count": (floors or {}).get("filler_count", metrics.get("filler_count"))}
+    c = settle_counts(change(METRIC_BY_NAME["fillers_per_min"], float(was), float(floor)), before, bound)
+    return bound if c.verdict == "worse" else metrics
 
 
 def _freeze_too(targets: Sequence[tuple[str, str | None]], before: Mapping[str, Any],

@@ -244,6 +244,9 @@ _LABEL_AT_END = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
 _EN_ASK = r"(?:(?:can|could|would) you (?:please )?|please )?"
 _EN_IS = r"what(?: is|['’]s| are| would you say (?:is|are)| do you (?:think|consider) (?:is|are))"
 
+#: A length of time a request names (「1分で」, 「30秒程度で」).
+_JA_TIME = r"(?:[0-9]+|[一二三四五六七八九十]+)(?:分|秒)(?:間)?(?:以内|程度|くらい|ぐらい|ほど)?"
+
 #: The standard 就活 questions said in other words, as :func:`asked_about` leaves them, each with
 #: the words of the built-in set's question (ja-basic): a company file's or a logged interview's
 #: 「志望動機を教えてください」 is the set's 「当社の志望動機を教えてください。」, and 「学生時代に頑張った
@@ -253,6 +256,12 @@ _SAME_THING = (
     (re.compile(r"(?:(?:当社|弊社|御社|貴社|わが社|我が社)(?:への|の))?(?:志望動機|志望理由|志望した理由)"), "志望動機"),
     (re.compile(r"(?:学生時代|大学時代|学生生活)(?:に|で)(?:一番|最も|いちばん|特に)?(?:頑張った|がんばった|力を入れた|"
                 r"力を入れてきた|打ち込んだ|力を注いだ|注力した|熱中した|取り組んだ)こと|ガクチカ"), "学生時代に力を入れたこと"),
+    # 自己紹介 with how long or how briefly (「自己紹介を1分でお願いします」, 「簡単に自己紹介してください」),
+    # and 挫折経験 with or without how it was overcome (QA s46 X #3: 「この質問は初めてです」 after both)
+    (re.compile(rf"(?:(?:簡単に|手短に|{_JA_TIME}で)、?)?自己紹介(?:を?{_JA_TIME}で)?"
+                r"(?:を?(?:お願い|おねがい)(?:します|いたします|致します)|を?して(?:ください|下さい))?"), "自己紹介"),
+    (re.compile(r"(?:これまでの|今までの|あなたの|人生で(?:一番|最も|いちばん)?(?:大きな)?)?(?:挫折経験|挫折した経験|挫折)"
+                r"(?:と、?(?:それを|そこから)?(?:どう|どのように)乗り越えたか)?"), "挫折経験"),
     # the built-in English set's (en-basic) in the usual other words: a company file's "What are your
     # strengths?" is the set's "What is your greatest strength?" (QA s42 E #8); "the company's
     # strengths", a weakness of the plan, stay apart (the whole of the words, each about you).

@@ -317,7 +317,7 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
     """Did this attempt (an analysis not yet saved) do what the earlier note on its question
     asked (:func:`furikaeri.notes.check_fix`)? None without an earlier attempt in its language,
     or when its figures are off (heard in the other language, mostly unheard)."""
-    from furikaeri.store import filler_texts, metrics_from_analysis
+    from furikaeri.store import filler_texts, lower_bounds, metrics_from_analysis
 
     attempts = store.answers(question_id=question_id) if question_id is not None else []
     language = analysis.get("language")
@@ -334,7 +334,7 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
     opening = analysis.get("opening") if isinstance(analysis.get("opening"), dict) else {}
     return check_fix(last, metrics_from_analysis(analysis), language, note=noted.note if noted else None,
                      fillers=filler_texts(analysis.get("fillers")),
-                     orders=(opening_order(last), opening.get("order")))
+                     orders=(opening_order(last), opening.get("order")), floors=lower_bounds(analysis))
 
 
 def question_for_text(store: Store, text: str, *, language: str | None, budget_s: float | None,

@@ -168,7 +168,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         record = asked.remembering(S.from_files(answer_files) if answer_files else
                                    _microphone(store.home, device=device, max_seconds=max_seconds,
                                                stop_after_silence=stop_after_silence, language=language,
-                                               model=model, live_hints=live_hints, quiet=json_, asked=asked))
+                                               model=model, live_hints=live_hints, quiet=json_, asked=asked,
+                                               total=len(questions)))
         dropped = asked.dropped(lambda path, key, note: analyze_command(path, key, budget, language, save=True,
                                                                         session=asked.session, note=note,
                                                                         model=model))
@@ -712,7 +713,7 @@ def _check_microphone(device):
 
 
 def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language: str, model: str,
-                live_hints: bool = False, quiet: bool = False, asked: _Asked | None = None):
+                live_hints: bool = False, quiet: bool = False, asked: _Asked | None = None, total: int = 0):
     """A recorder for :func:`furikaeri.session.run_session`: each answer from the microphone,
     on the live recording screen, into the archive's audio folder, transcribed while it is
     spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once. A take
@@ -746,7 +747,9 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
             take, finish = record_listening(path, analysis=options, language=q.language, live_hints=live_hints,
                                             question=q.text, budget=budget, device=device,
                                             max_seconds=max_seconds or take_limit(budget),
-                                            stop_after_silence=stop_after_silence, hint_key="rec_hint_practice",
+                                            stop_after_silence=stop_after_silence,
+                                            # no "next question" on the last (QA s46 V #2)
+                                            hint_key="rec_hint_practice_last" if index + 1 >= total else "rec_hint_practice",
                                             analyze_command=command)
         # as `record`'s: SIGTERM before the answer is saved leaves the take (and its settings) for `recover`
         held = HeldInterrupts(text(q.language, "interrupt_held"),

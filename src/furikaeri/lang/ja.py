@@ -345,6 +345,15 @@ _FILLER_PATTERNS = [
 _POINTING_WORDS = {"こう", "そう", "ああ", "どう", "なぜ", "何故", "この", "その", "あの", "どの"}
 
 
+#: Adjectives that serve as grammar: the negative ない (じゃない, 違いない, 美しくない: UniDic
+#: tags it an adjective) and ほしい of 〜てほしい (QA s46 X #5: 「ない×3」 listed as a habit).
+_GRAMMAR_ADJECTIVES = frozenset({"ない", "なく", "なかっ", "なけれ", "無い", "無く", "ほしい", "ほしく", "欲しい"})
+
+
+def _grammar_adjective(tok) -> bool:
+    return tok.pos1 == "形容詞" and tok.pos2 == "非自立可能" and tok.surface in _GRAMMAR_ADJECTIVES
+
+
 #: The parts of speech a repeated run may start with: any word said again, content or pointing
 #: (順々、順々 / そのままで、そのままで / どうして、どうして), but not a particle, an interjection
 #: (はいはい, そうそう) or a number (一つ一つ, 何度も何度も: counting, not restarting).
@@ -992,6 +1001,7 @@ TEXT = {
     'unjudged_narrow': '小さく帯域の狭い録音では小さな声のフレーズが間として測られるため',
     'norm_voice_narrow': '判定しません：電話のような帯域では声の高さが測れません',
     'unjudged_voice_narrow': '電話のような帯域では声の高さが測れないため',
+    'rec_hint_practice_last': '答え終わったら Enter（最後の質問です。Ctrl-C でもこの回答は残ります）。',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
@@ -1410,7 +1420,7 @@ class JapaneseRules:
             if tok.pos1 in {"副詞", "形容詞", "形状詞", "連体詞"} or (
                     tok.pos1 == "名詞" and tok.pos2 not in {"数詞", "固有名詞", "助動詞語幹"}):
                 if not _speechless(tok.surface) and not _FILLER_START_RE.match(tok.surface) \
-                        and tok.surface not in _POINTING_WORDS:
+                        and tok.surface not in _POINTING_WORDS and not _grammar_adjective(tok):
                     thing = tok.pos1 == "名詞" and tok.pos3 != "形状詞可能" and \
                         not any(tic.startswith(tok.surface) for tic in self.tic_phrases)
                     out.append((tok.surface, tok.start, thing))

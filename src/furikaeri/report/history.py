@@ -544,8 +544,10 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         before = fmt_value(c.metric, c.before, lang, language=language)
         if c.metric == "fillers_per_min" and fix.floor_before is not None:  # "5.0+回/分", judged against or not
             before = at_least(c.metric, fix.floor_before, lang, language)
-        _indented(console, 2, Text.assemble(f"{label}: {before} → "
-                                            f"{fmt_value(c.metric, c.after, lang, language=language)}  ", verdict))
+        after = fmt_value(c.metric, c.after, lang, language=language)
+        if c.metric == "fillers_per_min" and fix.floor_after is not None:
+            after = at_least(c.metric, fix.floor_after, lang, language)
+        _indented(console, 2, Text.assemble(f"{label}: {before} → {after}  ", verdict))
 
 
 def _not_yet(c: Change, fix: FixCheck, lang: str) -> Text | None:

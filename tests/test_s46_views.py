@@ -1,0 +1,76 @@
+"""Session 46: what QA s46 X (a Japanese student over three weeks) and V (a newcomer) found in
+the report and the notes."""
+from __future__ import annotations
+
+from test_coach import JA, one_after_another
+
+from furikaeri.content import habits
+
+
+def test_the_negative_nai_is_grammar_not_a_habit():
+    # QA s46 X #5: 「口ぐせ: ない×3」 from じゃないんだ, 違いない, 〜ていない
+    j = one_after_another(["それは", "じゃ", "ない", "んだ。", "違い", "ない", "です。", "問題", "ない", "です。",
+                           "来て", "ほしい", "です。", "見て", "ほしい", "し、", "聞いて", "ほしい。"])
+    assert habits(j, JA) == []
+    j = one_after_another(["やっぱり", "良く", "ない", "です。", "やっぱり", "大事", "です。", "やっぱり", "好き", "です。"])
+    assert [(h.phrase, h.count) for h in habits(j, JA)] == [("やっぱり", 3)]
+
+
+def test_a_time_before_the_conclusion_is_no_limit_on_the_answer():
+    # QA s46 X #2: 「手短に、20秒以内に結論」 held a 60-s 志望動機 to a 20-s length
+    from furikaeri.notes import _read, note_limit
+
+    for note in ("手短に、20秒以内に結論", "20秒で結論を言う", "30秒までに要点"):
+        assert note_limit(note) is None, note
+        assert ("opening_share", None) in _read(note, "ja")[0], note
+    assert note_limit("1分以内に話す") == 60.0 and note_limit("1分以内。結論から") == 60.0
+
+
+def _answer(id_, metrics, **kw):
+    from furikaeri.store import Answer
+
+    return Answer(id_, 1, "s", 1, "Q?", "k", f"2026-11-2{id_}T09:00:00+00:00", None, "", "ja", "base", {},
+                  {"answer_s": 44.0, "budget_s": 60.0, "morae_per_s": 7.0, **metrics}, **kw)
+
+
+def test_a_lower_bound_over_the_earlier_rate_is_worse_in_the_note_check_and_compare():
+    # QA s46 X #1: fillers 1.6 then "4.5+" a minute: "1.6回/分 → –  –" under 「良くなりました」
+    import io
+
+    from rich.console import Console
+
+    from furikaeri.compare import compare_answers
+    from furikaeri.notes import check_fix
+    from furikaeri.report import history as H
+    from furikaeri.store import Note
+
+    before = _answer(1, {"fillers_per_min": 1.6, "filler_count": 1},
+                     note=Note(1, 1, "", "", "すぐ話し始める。えーを減らす", "", ""))
+    floors = {"fillers_per_min": 4.5, "filler_count": 3}
+    after = _answer(2, {"fillers_per_min": None, "filler_count": None}, floors=floors)
+    fix = check_fix(before, after.metrics, "ja", floors=floors)
+    (c,) = [c for c in fix.changes if c.metric == "fillers_per_min"]
+    assert c.verdict == "worse" and fix.floor_after == 4.5 and fix.verdict != "better", fix
+    out = Console(file=io.StringIO(), width=100, color_system=None)
+    H.render_fix(out, fix, "ja")
+    shown = out.file.getvalue()
+    assert "1.6回/分 → 4.5+回/分" in shown and "▼" in shown and "良くなりました" not in shown, shown
+    cmp = compare_answers(before, after)
+    assert [c.verdict for c in cmp.changes if c.metric == "fillers_per_min"] == ["worse"]
+    assert next(c for c in cmp.fix.changes if c.metric == "fillers_per_min").verdict == "worse"
+    near = _answer(2, {"fillers_per_min": None, "filler_count": None}, floors={"fillers_per_min": 2.7, "filler_count": 2})
+    assert check_fix(before, near.metrics, "ja", floors=near.floors).floor_after is None  # within the jitter: untold
+
+
+def test_jikoshokai_and_zasetsu_in_other_words_are_the_sets_questions():
+    # QA s46 X #3: 「自己紹介を1分でお願いします」 and 「挫折経験を教えてください」, asked in a real
+    # interview, were "asked for the first time" before ja-basic's jikoshokai and zasetsu
+    from furikaeri.questions import find_question, get_set
+
+    ja = [get_set("ja-basic")]
+    for said, key in (("自己紹介を1分でお願いします", "ja-basic:jikoshokai"), ("簡単に自己紹介してください", "ja-basic:jikoshokai"),
+                      ("挫折経験を教えてください", "ja-basic:zasetsu"), ("あなたの挫折経験は何ですか", "ja-basic:zasetsu")):
+        assert find_question(said, ja).key == key, said
+    for other in ("自己PRをお願いします", "失敗経験を教えてください", "御社の自己紹介をお願いします"):
+        q = find_question(other, ja)
+        assert q is None or q.key not in ("ja-basic:jikoshokai", "ja-basic:zasetsu"), other
