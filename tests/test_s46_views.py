@@ -74,3 +74,18 @@ def test_jikoshokai_and_zasetsu_in_other_words_are_the_sets_questions():
     for other in ("自己PRをお願いします", "失敗経験を教えてください", "御社の自己紹介をお願いします"):
         q = find_question(other, ja)
         assert q is None or q.key not in ("ja-basic:jikoshokai", "ja-basic:zasetsu"), other
+
+
+def test_a_logged_interviews_lines_wrap_under_their_text():
+    # QA s46 X #8: 「面接官の反応: …ニュースの / 質問では苦笑い」: the wrapped line read as a new field
+    import io
+
+    from rich.console import Console
+
+    from furikaeri.cli.practice_cmd import _indented
+
+    out = Console(file=io.StringIO(), width=40, color_system=None)
+    _indented(out, "ガクチカの途中で「結論から言うと？」と遮られた。ニュースの質問では苦笑い", label="面接官の反応:")
+    lines = out.file.getvalue().splitlines()
+    assert len(lines) >= 2 and lines[0].startswith("  面接官の反応: ")
+    assert all(ln.startswith(" " * (2 + 13 + 1)) for ln in lines[1:]), lines

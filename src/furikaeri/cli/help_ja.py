@@ -318,10 +318,13 @@ OPTIONS: dict[str, str] = {
     # history/compare/progress/export/reflect/note --lang
     "Label language [default: the answers' language].":
         "表示言語（既定: 回答の言語）。",
-    # questions/questions show/questions company --lang
+    # questions/questions company --lang
     "Language of the headings [default: your saved answers', else your system's]; "
     "each set's questions stay in the set's own language.":
         "見出しの言語（既定: 保存した回答の言語、なければシステムの言語）。セットの質問は、そのセットの言語のまま表示する。",
+    # questions show --lang
+    "Language of the headings [default: the set's own language].":
+        "見出しの言語（既定: そのセットの言語）。",
     # history/show/compare/progress/reflect/note/questions/questions show/questions company --json
     "Print one JSON document.":
         "1つの JSON ドキュメントとして出力する。",

@@ -434,7 +434,7 @@ class _Screen:
             self.out.print(fit_text(text(L, "logged_head", when=_held(iv)), self.out.width, style="bold"))
             for key, value in (("answered", item.get("answer")), ("reaction", iv.reaction), ("to_fix", iv.to_fix)):
                 if value:
-                    _indented(self.out, f"{text(L, key)}: {value}")
+                    _indented(self.out, value, label=f"{text(L, key)}:")
 
     def research(self, company) -> None:
         """A company's research (its file's notes, kept in the archive) before its questions:
@@ -444,7 +444,7 @@ class _Screen:
         for key in ("valued", "atmosphere", "interviewers", "to_ask"):
             value = " / ".join(line.strip() for line in (getattr(company, key) or "").splitlines() if line.strip())
             if value:
-                _indented(self.out, f"{text(self.lang, key)}: {value}")
+                _indented(self.out, value, label=f"{text(self.lang, key)}:")
 
     def stand(self, analysis) -> None:
         """The logged interview's fix checked on this answer (:func:`furikaeri.notes.check_stand`):
@@ -508,11 +508,24 @@ def fit_text(said: str, width: int, *, style: str = ""):
     return fit_line(Text(said, style=style), width)
 
 
-def _indented(out, said: str, *, style: str = "", indent: int = 2) -> None:
-    """``said`` ``indent`` cells in, wrapping under itself."""
+def _indented(out, said: str, *, style: str = "", indent: int = 2, label: str | None = None) -> None:
+    """``said`` ``indent`` cells in, wrapping under itself (after its ``label``, when it has one:
+    「回答: …」 wrapped under the answer, not the label, QA s46 X #8)."""
+    from rich.cells import cell_len
     from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
 
-    out.print(Padding(fit_text(said, out.width - indent, style=style), (0, 0, 0, indent), expand=False))
+    room = out.width - indent - (cell_len(label) + 1 if label else 0)
+    if not label or room < 16:
+        out.print(Padding(fit_text(f"{label} {said}" if label else said, out.width - indent, style=style),
+                          (0, 0, 0, indent), expand=False))
+        return
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(label), fit_text(said, room, style=style))
+    out.print(Padding(grid, (0, 0, 0, indent), expand=False))
 
 
 def _question_head(out, event, lang: str) -> None:
@@ -1043,6 +1056,8 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
                 raise StoreError(store.read_only, ja=store.read_only_ja)
             cur = a.note
             typed: list[str] = []
+            if cur is not None and any(getattr(cur, k) for k in ("wrong", "why", "next_time")):
+                click.echo(text(L, "note_keep_hint"), err=True)  # a stray space clears a part (QA s46 V #5)
             try:
                 for key in ("wrong", "why", "next_time"):
                     typed.append(ask(text(L, key), getattr(cur, key) if cur else ""))

@@ -27,6 +27,8 @@ from furikaeri.cli.common import (
 #: --lang of the question commands: the headings only, never a set's own questions.
 QUESTIONS_LANG_HELP = ("Language of the headings [default: your saved answers', else your system's]; "
                        "each set's questions stay in the set's own language.")
+#: ... of `questions show`, whose set is labelled in its own language (QA s46 V #7).
+SHOW_LANG_HELP = "Language of the headings [default: the set's own language]."
 
 
 @cli.group(invoke_without_command=True)
@@ -68,7 +70,7 @@ def questions(ctx, verbose, lang, json_):
 
 @questions.command("show")
 @click.argument("name")
-@lang_option(help=QUESTIONS_LANG_HELP)
+@lang_option(help=SHOW_LANG_HELP)
 @json_option
 def questions_show(name, lang, json_):
     """The questions of a set or a company, with budgets and hints.
