@@ -106,3 +106,25 @@ def test_a_damaged_root_page_hides_no_answer_or_note_on_whole_pages(tmp_path, ta
     with sqlite3.connect(readable) as c:
         assert sorted(r[0] for r in c.execute("SELECT id FROM answers")) == kept
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_file_that_changes_while_it_is_analysed_is_neither_reported_nor_saved(furikaeri_home, tmp_path, monkeypatch):
+    """QA s46 Y #3: a WAV a recorder was still writing was reported as its first 6.5 s of 32, and
+    `--save` kept a later, longer copy than the figures described."""
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri import stream
+
+    path = tmp_path / "growing.wav"
+    sf.write(path, np.zeros(16000, np.float32), 16000)
+
+    def still_written(p, **kw):
+        with open(p, "ab") as f:
+            f.write(bytes(3200))
+        return None
+
+    monkeypatch.setattr(stream, "analyze_recording", still_written)
+    r = _run("analyze", str(path), "--save", "--json")
+    assert r.exit_code == 2 and "changed while it was analysed" in r.output and not r.stdout.strip(), r.output
+    assert not furikaeri_home.exists()
