@@ -128,3 +128,32 @@ def test_a_file_that_changes_while_it_is_analysed_is_neither_reported_nor_saved(
     r = _run("analyze", str(path), "--save", "--json")
     assert r.exit_code == 2 and "changed while it was analysed" in r.output and not r.stdout.strip(), r.output
     assert not furikaeri_home.exists()
+
+
+def test_a_logged_interview_is_completed_not_logged_twice(furikaeri_home):
+    """QA s46 X #4: a log cut off by a phone call could only be logged again, as a second
+    interview holding the rest; `reflect --interview N` completes it."""
+    import json
+
+    r = _run("reflect", "-c", "あおば電機", "--stage", "一次面接", "--date", "2026-03-21",
+             "-q", "あなたを色に例えると？", "--json")
+    assert r.exit_code == 0, r.output
+    iid = json.loads(r.stdout)["id"]
+    r = _run("reflect", "--interview", str(iid), "--reaction", "理由を深掘りされた", "--to-fix", "例え話は理由を2つ用意",
+             "-q", "最後に質問はありますか", "-a", "若手の裁量について", "--json")
+    assert r.exit_code == 0, r.output
+    done = json.loads(r.stdout)
+    assert done["id"] == iid and done["reaction"] == "理由を深掘りされた" and done["to_fix"] == "例え話は理由を2つ用意"
+    assert [i["question"] for i in done["items"]] == ["あなたを色に例えると？", "最後に質問はありますか"]
+    assert done["company"] == "あおば電機" and done["stage"] == "一次面接" and done["held_on"] == "2026-03-21"
+    with Store.open(furikaeri_home) as st:
+        assert [iv.id for iv in st.interviews()] == [iid]
+    r = _run("reflect", "--interview", "99", "--reaction", "x")
+    assert r.exit_code == 2 and "there is no interview 99" in r.output
+    # typed in a terminal: Enter keeps each part, what is typed replaces it, more questions follow
+    r = CliRunner().invoke(cli, ["reflect", "--interview", str(iid), "--prompt"],
+                           input="\n\n面接官は笑顔だった\n\n志望動機は？\n業界の将来性\n\n")
+    assert r.exit_code == 0, r.output
+    with Store.open(furikaeri_home) as st:
+        iv = st.interview(iid)
+    assert iv.went_well == "面接官は笑顔だった" and iv.reaction == "理由を深掘りされた" and len(iv.items) == 3

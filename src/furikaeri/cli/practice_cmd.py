@@ -881,15 +881,21 @@ class _Reflection:
               help="A recording of the interview to keep with it.")
 @click.option("--prompt/--no-prompt", "prompt_", default=None,
               help="Ask for everything interactively [default: when run in a terminal with no --question].")
+@click.option("--interview", "interview_id", default=None,
+              help="Complete or correct the logged interview with this number (see `history --interviews`).")
 @lang_option
 @now_option
 @json_option
-def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fix, recording, prompt_, lang, now_,
-            json_):
+def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fix, recording, prompt_, interview_id,
+            lang, now_, json_):
     """Log a real interview right after it, before memory fades.
 
     The questions they asked, what you answered, how the interviewer reacted, what to fix.
     The questions become practice questions for that company (`practice --company`).
+
+    With --interview N, completes or corrects interview N instead: each option given replaces
+    its part, --question/--answer are added to its questions; in a terminal with no option,
+    asks each part with its current text as the default (Enter keeps it), then more questions.
 
     \b
     Examples:
@@ -898,6 +904,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
           -a "their mission" --reaction "asked for examples" --to-fix "lead with the point"
       furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
           -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
+      furikaeri reflect --interview 4 --reaction "理由を深掘りされた" --to-fix "例え話は理由を2つ"
     """
     from furikaeri.report import history as H
     from furikaeri.session import keep_audio
@@ -914,6 +921,12 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     stopped = False
     today = (when or datetime.now()).astimezone().date()
     held = held_date(held_on, today) if held_on else None  # a typo said before anything is asked
+    if interview_id is not None:
+        given = dict(company=company, held_on=held, stage=stage or None, reaction=reaction or None,
+                     went_well=went_well or None, to_fix=to_fix or None)
+        _complete_interview(interview_id, given, items, recording=recording, prompt_=prompt_, lang=lang,
+                            now=when, json_=json_)
+        return
     if recording is not None:  # checked before anything is asked or saved: a typo is not kept as "audio",
         from furikaeri.audio import check_readable  # nor are the answers typed lost to it
 
@@ -953,7 +966,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
                           went_well=went_well, to_fix=to_fix, recording=recording) from e
     assert iv is not None
     if stopped:
-        click.echo(text(L, "reflect_partial", id=iid), err=True)
+        click.echo(text(L, "reflect_partial", id=iid, cli=cli_start()), err=True)
     if json_:
         emit_json(iv.to_dict())
         return
@@ -961,6 +974,51 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     H.render_interview(out, iv, L)
     if company:
         said_with_command(out, text(L, "company_hint", company=company, home=home_given()))
+
+
+def _complete_interview(interview_id: str, given: dict, items: list[dict[str, str]], *, recording, prompt_,
+                        lang, now, json_) -> None:
+    """``reflect --interview N``: the logged interview N completed or corrected (``given``: the
+    parts to replace, None where not given; ``items``: questions to add), asking each part in a
+    terminal when nothing was given (QA s46 X #4: a log cut off by a phone call could only be
+    logged again, as a second interview holding the rest)."""
+    from furikaeri.report import history as H
+
+    if recording is not None:
+        raise UsageError("--recording goes with a new interview, not --interview",
+                         ja="--recording は新しい面接の記録に使います（--interview とは一緒に使えません）")
+    from furikaeri.store import typed_number
+
+    iid = typed_number(interview_id)
+    with open_store(reading=True) as store:
+        iv = store.interview(int(iid)) if iid is not None and iid <= 2 ** 63 - 1 else None
+    if iv is None:
+        raise UsageError(f"there is no interview {interview_id} (see `{cli_start()} history --interviews`)",
+                         ja=f"面接記録 {interview_id} はありません（`{cli_start()} history --interviews` を参照）")
+    L = lang or archive_lang(None, [iv.company, iv.stage, iv.reaction, iv.to_fix,
+                                    *(i.get("question", "") for i in iv.items)])
+    speaks(L)
+    nothing = not items and all(v is None for v in given.values())
+    if prompt_ if prompt_ is not None else (is_terminal() and nothing and not json_):
+        with open_store():  # an archive that cannot take it said before a word is typed
+            pass
+        click.echo(text(L, "note_keep_hint"), err=True)
+        try:
+            for key, ask_key in (("stage", "ask_stage"), ("reaction", "reaction"), ("went_well", "went_well"),
+                                 ("to_fix", "to_fix")):
+                typed = ask(text(L, ask_key), getattr(iv, key))
+                if typed != getattr(iv, key):
+                    given[key] = typed.strip()
+            _ask_questions(L, items, start=len(iv.items))
+        except click.Abort:  # what was typed is kept
+            click.echo(err=True)
+    with open_store() as store:
+        done = store.update_interview(int(iid), more_items=items, now=now, **given)
+    assert done is not None
+    if json_:
+        emit_json(done.to_dict())
+        return
+    H.render_interview(console(), done, L)
 
 
 def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went_well, to_fix, recording) -> StoreError:
@@ -1001,12 +1059,13 @@ def _ask_date(lang: str, today: date) -> str:
             click.echo(e.said_in(lang), err=True)
 
 
-def _ask_questions(lang: str, items: list[dict[str, str]]) -> None:
+def _ask_questions(lang: str, items: list[dict[str, str]], *, start: int = 0) -> None:
     """The questions asked in the interview and what was answered, typed one by one onto
-    ``items`` (an empty question ends; each is kept as soon as it is typed)."""
+    ``items`` (an empty question ends; each is kept as soon as it is typed); ``start``: how many
+    the interview holds already (numbered after them)."""
     click.echo(text(lang, "ask_questions"), err=True)
     while True:
-        qtext = ask(f"Q{len(items) + 1}")
+        qtext = ask(f"Q{start + len(items) + 1}")
         if not qtext:
             return
         items.append({"question": qtext, "answer": ""})

@@ -764,7 +764,7 @@ TEXT = {
     'chart': 'over time',
     'progress_transcribing': 'transcribing',
     'interrupt_held': 'finishing this answer first (it is analysed and saved), then stopping',
-    'reflect_partial': 'the input ended: what you typed is saved as interview {id}',
+    'reflect_partial': 'the input ended: what you typed is saved as interview {id}; `{cli} reflect --interview {id}` completes it',
     'note_partial': 'the input ended: the parts you typed are saved, the others left as they were',
     'mic_listening': "Listening to '{name}' for {seconds:g} s: say a sentence now...",
     'mic_silent': 'silent: nothing above {peak:.0f} dBFS came in; the input is muted, unplugged or not this device (see `furikaeri devices`)',

@@ -743,7 +743,7 @@ TEXT = {
     'chart': '推移',
     'progress_transcribing': '文字起こし中',
     'interrupt_held': 'この回答の分析と保存を終えてから止めます',
-    'reflect_partial': '入力が途中で終わりました。入力した分は面接記録 {id} として保存しました',
+    'reflect_partial': '入力が途中で終わりました。入力した分は面接記録 {id} として保存しました。続きは `{cli} reflect --interview {id}` で追記できます',
     'note_partial': '入力が途中で終わりました。入力した項目は保存し、残りはそのままにしました',
     'mic_listening': "'{name}' で {seconds:g} 秒間聞き取ります。ひとこと話してください…",
     'mic_silent': '無音です。{peak:.0f} dBFS を超える音が届きません。入力がミュートか、抜けているか、別のデバイスです（`furikaeri devices` を参照）',
