@@ -94,3 +94,42 @@ def test_an_english_opening_of_a_japanese_answer_is_named(shared, tmp_path):
     (span,) = a.other_languages
     assert span.language == "en" and span.start < 1.0 and 6.0 <= span.end <= 10.0, span
     assert any("英語" in w for w in a.warnings), a.warnings
+
+
+# --------------------------------------------------------------------------- W #1: a voice Silero barely hears
+
+
+@pytest.mark.model
+def test_a_radio_voice_silero_barely_hears_is_no_freeze(shared):
+    """en/apollo11.mp3: 15 s of the radio voice (Silero 0.14-0.27, 4-7 dB under the speech level
+    at its loudest tenth, over 25 dB over the room) read as a 9.6-s and a 5.4-s pause, their
+    words gone. Through a narrow band, a loud voice that long is speech; the real silence of
+    26.5-30.5 s (the room's level) stays a pause."""
+    from furikaeri.analysis import analyze_file
+
+    a = analyze_file(shared("en", "apollo11.mp3"))
+    long_ones = [(p.start, p.end) for p in a.pauses if p.end - p.start >= 3.0]
+    assert not any(s < 60.0 and e > 43.0 for s, e in long_ones), long_ones
+    assert any(s <= 27.0 and e >= 30.0 for s, e in long_ones), long_ones
+    said = " ".join(w.text for w in a.words if 43.0 <= w.start <= 61.0)
+    assert len(said.split()) >= 15, said
+
+
+def test_a_loud_voice_is_speech_only_through_a_narrow_band():
+    """The rule alone: a run of word-like bursts as loud as the speech, Silero at 0.2, is speech
+    in a narrow take, not in a wide one (a laugh or a room's noise can be as loud there)."""
+    from furikaeri.speech import speech_map
+
+    db = np.full(3000, -60.0, np.float32)
+    vad = np.zeros(3000, np.float32)
+    db[100:600] = -20.0  # the speaker's words, Silero sure
+    vad[100:600] = 0.9
+    for s in range(1000, 1600, 40):  # a distorted voice: words of 0.3 s, 0.1-s gaps, Silero 0.2
+        db[s:s + 30] = -24.0
+        vad[s:s + 30] = 0.2
+    wide = speech_map(db, vad, 30.0)
+    narrow = speech_map(db, vad, 30.0, narrow=True, vad_threshold=0.45, vad_low=0.3)
+    assert not any(10.0 <= iv.start < 16.0 for iv in wide.intervals)
+    assert sum(iv.end - iv.start for iv in narrow.intervals if 10.0 <= iv.start < 16.0) >= 4.0
+    db[1000:1600] = np.where(db[1000:1600] > -60, -33.0, -60.0)  # 13 dB under the speech: not as loud
+    assert not any(10.0 <= iv.start < 16.0 for iv in speech_map(db, vad, 30.0, narrow=True).intervals)

@@ -362,10 +362,29 @@ def choose_language(audio, smap, language: str, info,
     chosen = preferred(prefer, heard, p) if language == "auto" else language
     other = None if language == "auto" else sounds_like(language, heard, p)
     fine = scored_windows(audio, smap, model, LANGUAGE_WINDOW_S)
+    fine = _opening_too(audio, smap, model, fine)
     chosen, other, spans = settled(fine, chosen, other, named=language != "auto")
     if other:
         return chosen, other, ()
     return chosen, other, joined([x for x in other_language_spans(wide, chosen) if confirmed(x, fine)] + list(spans))
+
+
+def _opening_too(audio, smap, model, fine: list) -> list:
+    """The windows of 5 s ``fine``, the answer's opening heard too as one window ending at a
+    pause (:func:`speech_windows`' ``at_pauses``), before them, where its first window does not
+    end there: a person switches language at a pause, and the first window has no neighbour
+    before it to tell a switch inside it (QA s46 W #3: 7.7 s of English opening a Japanese
+    answer, its first window of 5 s 0.6 s into the Japanese, 0.25 Japanese, 0.13 English; ending
+    at the 1.1-s pause between them, 0.99 English). One more hearing of Whisper's encoder."""
+    first = speech_windows(smap.intervals, LANGUAGE_WINDOW_S, LANGUAGE_WINDOW_MIN_S, at_pauses=True)[:1]
+    if not first or not fine or abs(first[0][-1][1] - fine[0][1]) < OPENING_MOVED_S:
+        return fine
+    return _scored(audio, smap, model, first) + fine
+
+
+#: The opening window ending at a pause is heard only where it ends this much (s) away from the
+#: first window's end.
+OPENING_MOVED_S = 0.5
 
 
 def confirmed(span: LanguageSpan, fine) -> bool:
@@ -396,13 +415,17 @@ def scored_windows(audio, smap, model, size: float) -> list[tuple[float, float, 
     """Whisper's language probabilities (:func:`furikaeri.transcribe.language_scores`) of each
     window of ``size`` seconds of speech (:func:`speech_windows`; under a window of speech, what
     there is), as ``(start, end, scores)``."""
+    windows = speech_windows(smap.intervals, size, LANGUAGE_WINDOW_MIN_S) or [
+        [(iv.start, iv.end) for iv in smap.intervals]]
+    return _scored(audio, smap, model, windows)
+
+
+def _scored(audio, smap, model, windows) -> list[tuple[float, float, dict]]:
     import numpy as np
 
     from furikaeri.transcribe import language_scores
 
     rate, gain = audio.rate, np.float32(smap.whisper_gain)  # a quiet take raised
-    windows = speech_windows(smap.intervals, size, LANGUAGE_WINDOW_MIN_S) or [
-        [(iv.start, iv.end) for iv in smap.intervals]]
     return [(w[0][0], w[-1][1], language_scores(model, gain * np.concatenate(
         [audio.samples[int(a * rate): int(b * rate)] for a, b in w]))) for w in windows]
 
@@ -437,20 +460,19 @@ LANGUAGE_WINDOW_S = 5.0
 LANGUAGE_WINDOW_MIN_S = 3.0
 
 
-#: A window of speech ends at the longest pause after it holds this share of its size, and
-#: before it holds this one: a person switches language at a pause, so a window that ends at
-#: one holds one language (QA s46 W #3: 7.7 s of English opening a Japanese answer, its first
-#: window of 5 s cut 0.6 s into the Japanese, was heard as 0.25 Japanese, 0.13 English; ending at
-#: the 1.1-s pause between them, 0.99 English).
+#: A window ending at a pause (:func:`speech_windows`' ``at_pauses``, the opening's:
+#: :func:`_opening_too`) ends at the longest pause after it holds this share of its size, and
+#: before it holds this one.
 WINDOW_FROM, WINDOW_TO = 0.7, 1.4
 
 
-def speech_windows(intervals, size: float, least: float) -> list[list[tuple[float, float]]]:
-    """The speech of ``intervals`` cut into windows of about ``size`` seconds of speech, each
-    ending at the longest pause it may end at (:data:`WINDOW_FROM`, :data:`WINDOW_TO`), or,
-    where a long interval leaves none, cut in two where the window holds ``size``; the last
-    kept when it holds ``least`` or more; each window as its pieces ``(start, end)``."""
-    lo, hi = WINDOW_FROM * size, WINDOW_TO * size
+def speech_windows(intervals, size: float, least: float, *, at_pauses: bool = False) -> list[list[tuple[float, float]]]:
+    """The speech of ``intervals`` cut into windows of ``size`` seconds of speech (with
+    ``at_pauses``, about as much, each ending at the longest pause it may end at:
+    :data:`WINDOW_FROM`, :data:`WINDOW_TO`), an interval longer than what a window still lacks
+    cut in two where the window holds ``size``; the last kept when it holds ``least`` or more;
+    each window as its pieces ``(start, end)``."""
+    lo, hi = (WINDOW_FROM * size, WINDOW_TO * size) if at_pauses else (size, size)
     pieces = [[iv.start, iv.end] for iv in intervals if iv.end - iv.start > 1e-9]
     out, k = [], 0
     while k < len(pieces):

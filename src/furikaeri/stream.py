@@ -390,31 +390,18 @@ class Listener:
 
     def _window_speech(self, t0: float, chunk: np.ndarray, final: bool = False) -> None:
         """Speech from ``t0`` into the open language window; a full one (or at the end, one
-        with enough speech to tell) waits for the worker (:meth:`_score_languages`). As the
-        whole take's windows (:func:`furikaeri.analysis.speech_windows`), a window ends at a
-        pause once it holds enough to tell: at the first of :data:`WINDOW_PAUSE_S` or more
-        (what is to come is not known yet), else where it is full."""
-        from furikaeri.analysis import LANGUAGE_WINDOW_MIN_S, WINDOW_FROM, WINDOW_TO
+        with enough speech to tell) waits for the worker (:meth:`_score_languages`)."""
+        from furikaeri.analysis import LANGUAGE_WINDOW_MIN_S
 
-        size = _detect_s()
-        held = sum(len(c) for _, c in self._lang_window) / RATE
-        if self._lang_window and len(chunk) and held >= WINDOW_FROM * size:
-            last_t, last = self._lang_window[-1]
-            if t0 - (last_t + len(last) / RATE) >= WINDOW_PAUSE_S:
-                self._language_window_full()
-                held = 0.0
         if len(chunk):
             self._lang_window.append((t0, chunk))
-            held += len(chunk) / RATE
-        if held >= WINDOW_TO * size - 1e-9 or (final and held >= LANGUAGE_WINDOW_MIN_S):
-            self._language_window_full()
-
-    def _language_window_full(self) -> None:
-        start, last = self._lang_window[0][0], self._lang_window[-1]
-        with self._lock:
-            self._lang_waiting.append((start, last[0] + len(last[1]) / RATE,
-                                       np.concatenate([c for _, c in self._lang_window])))
-        self._lang_window = []
+        held = sum(len(c) for _, c in self._lang_window) / RATE
+        if held >= _detect_s() or (final and held >= LANGUAGE_WINDOW_MIN_S):
+            start, last = self._lang_window[0][0], self._lang_window[-1]
+            with self._lock:
+                self._lang_waiting.append((start, last[0] + len(last[1]) / RATE,
+                                           np.concatenate([c for _, c in self._lang_window])))
+            self._lang_window = []
 
     def _score_languages(self) -> None:
         """Whisper's language probabilities for each window of speech waiting (the worker's)."""
@@ -972,10 +959,6 @@ def _once(words: list) -> list:
             continue
         out.append(w)
     return out
-
-
-#: A language window ends at a silence this long (s), once it holds enough speech.
-WINDOW_PAUSE_S = 0.5
 
 
 def _detect_s() -> float:
