@@ -294,3 +294,31 @@ def test_the_last_figures_say_a_cut_take_was_cut(lang, said):
                "fillers_per_min": 0.0}
     line = figures_line(metrics, "en", lang)
     assert line.startswith(said) and "202" not in line
+
+
+def test_a_line_typed_ahead_is_said_not_kept_and_a_bare_enter_is_not(tmp_path):
+    """QA s46 X #7: a note typed while the answer was analysed showed on the screen, then the
+    prompt came up empty, nothing said. A bare Enter (the take's end) is no note."""
+    import pty
+
+    from furikaeri.cli.streams import discard_typeahead
+
+    master, slave = pty.openpty()
+    try:
+        with open(slave, "r", closefd=False) as tty:
+            saved, sys.stdin = sys.stdin, tty
+            try:
+                os.write(master, b"\n")
+                time.sleep(0.1)
+                assert discard_typeahead() is False
+                os.write(master, "結論が遅い\n".encode())
+                time.sleep(0.1)
+                assert discard_typeahead() is True
+                os.write(master, b"half typed")
+                time.sleep(0.1)
+                assert discard_typeahead() is False  # a line not ended cannot be seen; it goes all the same
+            finally:
+                sys.stdin = saved
+    finally:
+        os.close(master)
+        os.close(slave)

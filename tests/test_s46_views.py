@@ -89,3 +89,15 @@ def test_a_logged_interviews_lines_wrap_under_their_text():
     lines = out.file.getvalue().splitlines()
     assert len(lines) >= 2 and lines[0].startswith("  面接官の反応: ")
     assert all(ln.startswith(" " * (2 + 13 + 1)) for ln in lines[1:]), lines
+
+
+def test_a_fix_that_names_another_question_is_not_checked_on_this_one():
+    # QA s46 X #6: 「挫折経験は1分以内。えっとが多かった」 checked its 60-s limit on 「なぜ当社なのですか」
+    from furikaeri.questions import fix_for_question
+
+    fix = "結論から話す。ガクチカは1分以内にまとめる。ニュースを毎朝チェック"
+    assert fix_for_question(fix, "自己紹介を1分でお願いします") == "結論から話す。ニュースを毎朝チェック"
+    assert fix_for_question(fix, "学生時代に力を入れたことを教えてください。") == fix
+    assert fix_for_question("挫折経験は1分以内。えっとが多かった", "なぜ当社なのですか。") == "えっとが多かった"
+    assert fix_for_question("挫折経験は1分以内。えっとが多かった", "挫折経験を教えてください") == "挫折経験は1分以内。えっとが多かった"
+    assert fix_for_question("lead with the point", "Why us?") == "lead with the point"

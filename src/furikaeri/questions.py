@@ -302,6 +302,29 @@ def asked_about(text: str) -> str:
     return bare if bare else words
 
 
+#: A clause of a fix that names the question it is about first (「ガクチカは1分以内」, 「挫折経験は…」,
+#: "for the intro, …"): the topic, then a topic particle.
+_CLAUSE_TOPIC = re.compile(r"^\s*(?P<topic>ガクチカ|自己紹介|自己PR|自己ＰＲ|志望動機|志望理由|挫折経験|学生時代[^、。は]{0,12}こと|"
+                           r"強み|弱み|長所|短所|逆質問)(?:は|では|の(?:時|とき|回答)は?|について(?:は)?)")
+
+
+def fix_for_question(fix: str, question: str) -> str:
+    """A real interview's fix as it bears on ``question``: its clauses that name another
+    question first (「挫折経験は1分以内」 beside 「なぜ当社なのですか」) left out (QA s46 X #6: an
+    interview-wide 「ガクチカは1分以内にまとめる」 was checked, as a 60-s limit, on every question
+    that interview asked). Clauses are parted at 。, ！, ？ and line breaks."""
+    asked = asked_about(question)
+    kept = []
+    for clause in re.split(r"(?<=[。！？!?\n])", fix):
+        m = _CLAUSE_TOPIC.match(clause)
+        if m:
+            topic = asked_about(m.group("topic"))
+            if topic not in asked and asked not in topic:
+                continue
+        kept.append(clause)
+    return "".join(kept).strip()
+
+
 def same_question(text: str):
     """A test: is another question's text this one, up to case, spacing, full- or half-width
     characters and the marks around it ("tell me about yourself" and "Tell me about yourself.";

@@ -458,7 +458,10 @@ class _Screen:
         if self.logged is None or not analysis.speech_detected or off_language(d) or d.get("unheard_s"):
             return
         opening = d.get("opening") if isinstance(d.get("opening"), dict) else {}
-        check = check_stand(self.logged[0].to_fix or "", metrics_from_analysis(d), analysis.language,
+        from furikaeri.questions import fix_for_question
+
+        fix = fix_for_question(self.logged[0].to_fix or "", self.logged[1].get("question") or "")
+        check = check_stand(fix, metrics_from_analysis(d), analysis.language,
                             fillers=filler_texts(d.get("fillers")), order=opening.get("order"), floors=lower_bounds(d))
         if check is not None:
             _render_stand(self.out, check, self.lang, analysis.language)
@@ -841,7 +844,8 @@ class _Reflection:
         lang = self.lang()
         from furikaeri.cli.streams import discard_typeahead
 
-        discard_typeahead()  # keys typed during the take or its analysis answer none of the prompts
+        if discard_typeahead():  # keys typed during the take or its analysis answer none of the prompts
+            click.echo(text(lang, "typeahead_dropped"), err=True)
         click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
         parts = []
         for key in ("wrong", "why", "next_time"):

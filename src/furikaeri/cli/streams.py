@@ -128,32 +128,44 @@ def guard_streams() -> None:
             pass
 
 
-def discard_typeahead() -> None:
+def discard_typeahead() -> bool:
     """Throw away the keys typed before the program asks for them (QA s36 A #5): an Enter
     pressed just as a take stopped at its time limit, or keys pressed while it was analysed,
     would be read by the next prompt (a reflection's first part, shifting every later part one
     field late) or end the next take at once. Only where standard input is a terminal: lines a
-    script pipes in were meant for the prompts, in order, and are all kept."""
+    script pipes in were meant for the prompts, in order, and are all kept. Returns whether
+    anything typed was thrown away (the caller may say so: QA s46 X #7, a note typed while the
+    answer was analysed showed on the screen, then the prompt came up empty)."""
     try:
         if sys.stdin is None or not sys.stdin.isatty():
-            return
+            return False
         fd = sys.stdin.fileno()
     except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
-        return
+        return False
     try:
         import termios
     except ImportError:  # pragma: no cover - Windows console
         try:
             import msvcrt
         except ImportError:
-            return
+            return False
+        typed = False
         while msvcrt.kbhit():
-            msvcrt.getwch()
-        return
+            typed = msvcrt.getwch() not in ("\r", "\n") or typed
+        return typed
+    typed = b""
     try:
+        import select
+
+        while len(typed) < 65536 and select.select([fd], [], [], 0)[0]:  # whole lines (a bare Enter is nothing)
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                break
+            typed += chunk
         termios.tcflush(fd, termios.TCIFLUSH)
-    except (OSError, termios.error):
-        pass
+    except (OSError, ValueError, termios.error):
+        return bool(typed.strip())
+    return bool(typed.strip())
 
 
 def output_lost() -> bool:
