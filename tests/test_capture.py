@@ -1349,3 +1349,26 @@ def test_a_repaired_take_with_no_speech_is_not_offered_for_analysis(tmp_path, ca
     assert len(repaired) == 1 and not failed and not repaired[0].speech_heard
     err = " ".join(capsys.readouterr().err.split())
     assert said in err and "analyze" not in err, err
+
+
+def test_the_panel_says_its_clock_waits_while_the_person_is_quiet():
+    """QA s46 V #3: the answer's clock stood at 0:41 for 40 s of silence, which looked hung."""
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+
+    panel = LivePanel(Console(width=100), question="Q", budget=90.0)
+    for k in range(0, 8):  # the room, then the first word
+        panel.update(k * 0.25, -70.0)
+    panel.update(2.0, -22.0)
+    for k in range(9, 160):  # speech till 40 s
+        panel.update(k * 0.25, -25.0)
+    assert panel.started == 2.0
+    shown = render_panel(panel)
+    assert "the clock counts your answer" not in shown
+    for k in range(161, 200):  # then 10 s of a quiet room
+        panel.update(k * 0.25, -70.0)
+    shown = render_panel(panel)
+    assert "quiet for 0:" in shown and "the clock counts your answer" in shown, shown
+    panel.update(51.0, -25.0)  # speaking again
+    assert "the clock counts your answer" not in render_panel(panel)

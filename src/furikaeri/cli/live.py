@@ -90,6 +90,10 @@ def meter(level_dbfs: float, width: int = METER_WIDTH) -> tuple[str, str]:
     return bar, style
 
 
+#: After this long (s) of quiet inside an answer, the panel says its clock waits meanwhile.
+CLOCK_WAITS_SAID_S = 3.0
+
+
 class LivePanel:
     """The live panel, a rich renderable rebuilt from (elapsed, level) on each update, in
     ``language`` (``en``, ``ja``; see :func:`furikaeri.lang.text`). Long lines wrap, never cut."""
@@ -175,6 +179,10 @@ class LivePanel:
             row(Text(t("rec_wrap_up", left=clock(self.budget - answer, up=True)), style="bold yellow"))
         if self.hints is not None and not self.done:
             row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
+        quiet_s = self.elapsed - (self.started + answer) if self.started is not None else 0.0
+        if not self.done and self.budget is not None and quiet_s >= CLOCK_WAITS_SAID_S:
+            # the clock is the answer's: it waits while the person is quiet, which looked hung (QA s46 V #3)
+            row(Text(t("rec_clock_waits", quiet=clock(quiet_s)), style="dim"))
         if not self.done:
             row(Text(t(self.hint_key), style="dim"))
             if self.device_name:

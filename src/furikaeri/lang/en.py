@@ -1030,6 +1030,7 @@ TEXT = {
     'rec_hint_practice_last': 'Press Enter when you have finished this last answer (Ctrl-C too: it is kept).',
     'note_keep_hint': '(Enter keeps a part as it is; a space alone clears it)',
     'typeahead_dropped': 'what you typed before this prompt is not kept: type the note below',
+    'rec_clock_waits': 'quiet for {quiet}: the clock counts your answer, so it waits until you speak again',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

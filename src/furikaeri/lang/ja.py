@@ -1004,6 +1004,7 @@ TEXT = {
     'rec_hint_practice_last': '答え終わったら Enter（最後の質問です。Ctrl-C でもこの回答は残ります）。',
     'note_keep_hint': '（Enter でそのまま残します。空白だけを入力するとその項目を消します）',
     'typeahead_dropped': 'この入力欄より前に入力した文字は使われません。以下の欄に入力してください',
+    'rec_clock_waits': '{quiet} 無音です。時計は回答の長さなので、話し始めるまで止まっています',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
