@@ -157,3 +157,22 @@ def test_a_logged_interview_is_completed_not_logged_twice(furikaeri_home):
     with Store.open(furikaeri_home) as st:
         iv = st.interview(iid)
     assert iv.went_well == "面接官は笑顔だった" and iv.reaction == "理由を深掘りされた" and len(iv.items) == 3
+
+
+def test_a_broken_header_names_no_reading_command_that_refuses_too(furikaeri_home):
+    """QA s46 Y #4: `note` on a database whose header is broken said history, show and export
+    "still show what can be read of it"; they refused it too."""
+    from datetime import datetime, timezone
+
+    from test_s35_h4 import analysis
+
+    with Store.open(furikaeri_home) as st:
+        st.add_answer(st.session_for("Monday", now=datetime(2026, 11, 23, tzinfo=timezone.utc)),
+                      analysis("answer").to_dict())
+    db = furikaeri_home / "furikaeri.db"
+    with open(db, "r+b") as f:
+        f.write(bytes(range(7, 107)))
+    for args in (("note", "1", "--next", "x"), ("history",)):
+        r = _run(*args)
+        assert r.exit_code == 2 and "restore it from a backup" in r.output, r.output
+        assert "still show what can be read" not in r.output

@@ -2555,7 +2555,9 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         result = [row[0] for row in db.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as e:
         if _is_damage(e):  # too damaged to list its problems (a table's root page): what reads is shown all the same
-            error = _damaged(path, e, readable=True)  # (QA s43 C #1: one table's root hid every answer)
+            # (QA s43 C #1: one table's root hid every answer); not past a broken header, which
+            # no reading command gets past either (QA s46 Y #4: they were named, then refused)
+            error = _damaged(path, e, readable="not a database" not in str(e).lower())
             error.problems, error.more = 1, True
             raise error from e
         raise
