@@ -1311,8 +1311,10 @@ class Store:
     def _open_read_only(cls, home: Path, path: Path, why: str, busy_timeout_s: float,
                         upto: int | None, why_ja: str | None = None) -> "Store":
         """The database opened for reading only (``mode=ro``), or as a file nobody changes
-        (``immutable=1``) when its WAL files cannot be made here. No migration can run, so a
-        database that needs one is refused, saying why (``why_ja``: in Japanese)."""
+        (``immutable=1``) when its WAL files cannot be made here. A database of an older
+        furikaeri is copied into memory and upgraded there, the file left as it is (QA s46 Y #5:
+        an old archive on a read-only backup could not even be exported); ``why_ja``: ``why`` in
+        Japanese, what every write is refused with."""
         why_ja = why_ja or why
         try:
             db = _connect_read_only(path, busy_timeout_s)
@@ -1327,11 +1329,7 @@ class Store:
                 _refuse_newer(db, path)
                 _check_layout(db)
                 if _pending(db, upto):
-                    # what stops the reading first: the upgrade, then why it cannot be written (QA s41 B2 #4)
-                    raise StoreError(f"the archive's database {path} must be upgraded to this furikaeri's schema "
-                                     f"before it can be read, which writes to it: {why}",
-                                     ja=f"データベース {path} は、読み込む前にこの furikaeri のスキーマへの更新"
-                                     f"（書き込み）が必要です。{why_ja}")
+                    db = _upgraded_in_memory(db, upto)
         except sqlite3.DatabaseError as e:
             raise _cannot_open(path, e) from e
         return cls(db, home, read_only=why, read_only_ja=why_ja)
@@ -2565,6 +2563,24 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         error = _damaged(path, _problems(result), readable=True)
         error.problems, error.more = max(1, len(_problem_lines(result))), len(result) >= 100
         raise error
+
+
+def _upgraded_in_memory(db: sqlite3.Connection, upto: int | None) -> sqlite3.Connection:
+    """A copy in memory of the database ``db`` (closed), its migrations applied there."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.backup(mem)
+        mem.row_factory = db.row_factory
+        mem.text_factory = db.text_factory
+        mem.execute("PRAGMA foreign_keys = ON")
+        migrate(mem, upto=upto)
+        _check_layout(mem)
+    except BaseException:
+        mem.close()
+        raise
+    finally:
+        db.close()
+    return mem
 
 
 def _salvaged(source: sqlite3.Connection, path: Path | None = None) -> sqlite3.Connection:
