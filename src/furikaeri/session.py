@@ -173,8 +173,9 @@ def _copy_whole(src: Path, target: Path) -> None:
     hidden file is locked meanwhile (where locks exist), so another process's clean-up
     (:func:`drop_unfinished_copies`) leaves a copy being made alone."""
     part = target.with_name(COPYING_PREFIX + target.name)
-    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
+    fd = None
+    try:  # made inside: Ctrl-C just after the hidden file is made leaves none (QA s46 Y #6)
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         _lock(fd, wait=True)
         shutil.copy2(src, part)
         os.replace(part, target)
@@ -182,7 +183,8 @@ def _copy_whole(src: Path, target: Path) -> None:
         part.unlink(missing_ok=True)
         raise
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
 
 
 def _lock(fd: int, *, wait: bool) -> bool:
