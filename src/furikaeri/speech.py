@@ -593,15 +593,8 @@ def speech_map(
                                                             vad_low=vad_low)
     floor, speech_level, contrast = lv.floor, lv.speech, lv.contrast
     if contrast >= min_contrast_db and not lv.steady_noise:
-        # Thresholds between floor and speech level, hysteresis for soft word edges.
-        start = 0.45 * contrast if lv.other_voices else min(0.45 * contrast, contrast - SOFT_UNDER_SPEECH_DB)
-        high = floor + max(9.0, start) - lenient_db
-        low = floor + max(6.0, 0.25 * contrast) - lenient_db
-        energy_mask = _hysteresis(db, high, low)
-        mask = energy_mask & _dilate(vad_mask, int(round(vad_dilate_s / HOP_S)))
-        mask |= _soft_words(energy_mask, mask, vad_prob, vad_low, int(round(vad_dilate_s / HOP_S)))
-        if narrow:
-            mask |= _loud_voice(energy_mask, mask, db, vad_prob, speech_level)
+        mask = _with_energy(db, vad_prob, vad_mask, lv, vad_low=vad_low, dilate=int(round(vad_dilate_s / HOP_S)),
+                            lenient_db=lenient_db, narrow=narrow)
     else:
         mask = vad_mask.copy()
 
@@ -627,6 +620,24 @@ def speech_map(
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
                      steady_noise=lv.steady_noise, other_voices=lv.other_voices,
                      noise=tuple(interval(s, e) for s, e in noisy), narrow=narrow)
+
+
+def _with_energy(db: np.ndarray, vad_prob: np.ndarray, vad_mask: np.ndarray, lv: Levels, *, vad_low: float,
+                 dilate: int, lenient_db: float, narrow: bool) -> np.ndarray:
+    """:func:`speech_map`'s speech frames where the energy's edges are trusted: thresholds
+    between the floor and the speech level, with hysteresis for soft word edges, where Silero
+    (dilated by ``dilate`` frames) agrees; soft words (:func:`_soft_words`); through a narrow
+    band, a loud voice Silero barely hears (:func:`_loud_voice`)."""
+    floor, contrast = lv.floor, lv.contrast
+    start = 0.45 * contrast if lv.other_voices else min(0.45 * contrast, contrast - SOFT_UNDER_SPEECH_DB)
+    high = floor + max(9.0, start) - lenient_db
+    low = floor + max(6.0, 0.25 * contrast) - lenient_db
+    energy_mask = _hysteresis(db, high, low)
+    mask = energy_mask & _dilate(vad_mask, dilate)
+    mask |= _soft_words(energy_mask, mask, vad_prob, vad_low, dilate)
+    if narrow:
+        mask |= _loud_voice(energy_mask, mask, db, vad_prob, lv.speech)
+    return mask
 
 
 def _clear_noise(mask: np.ndarray, noisy: list[tuple[int, int]]) -> None:

@@ -167,6 +167,10 @@ DOCS: dict[str, str] = {
     記録するのは、聞かれた質問、自分の回答、面接官の反応、修正点です。記録した質問は、
     その企業の練習用の質問になります（`practice --company`）。
 
+    --interview N を付けると、新しく記録する代わりに面接記録 N を補ったり直したりします。指定した
+    項目は置き換え、--question/--answer は質問に追加します。端末で項目を何も指定しないときは、
+    今の内容を既定値として順に尋ね（Enter でそのまま）、続けて追加の質問を尋ねます。
+
     \b
     例:
       furikaeri reflect                       # 対話形式で順に入力
@@ -174,6 +178,7 @@ DOCS: dict[str, str] = {
           -a "their mission" --reaction "asked for examples" --to-fix "lead with the point"
       furikaeri reflect -c "さくら商事" --stage 一次面接 -q "ガクチカを教えてください" \\
           -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
+      furikaeri reflect --interview 4 --reaction "理由を深掘りされた" --to-fix "例え話は理由を2つ"
     """,
     "delete": """回答（メモごと）または面接記録を削除します。
 
@@ -470,6 +475,9 @@ OPTIONS: dict[str, str] = {
     # reflect --prompt
     "Ask for everything interactively [default: when run in a terminal with no --question].":
         "すべての項目を対話形式で尋ねる（既定: 端末で実行し、--question を指定しないとき）。",
+    # reflect --interview
+    "Complete or correct the logged interview with this number (see `history --interviews`).":
+        "この番号の面接記録を補う・直す（番号は `history --interviews` で確認）。",
     # note --wrong
     "What went wrong.":
         "うまくいかなかった点。",

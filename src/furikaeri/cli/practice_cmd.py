@@ -937,22 +937,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         check_readable(recording)
     prompting = prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_)
     if prompting:
-        with open_store():  # an archive that cannot take it (damaged, read-only) said before a word is typed (QA s42 E #7)
-            pass
-        try:
-            company = company or ask(text(L, "ask_company")) or None
-            stage = stage or ask(text(L, "ask_stage"))
-            if held is None:  # with the company and the round, before what was said (Enter: today)
-                held = _ask_date(L, today)
-            _ask_questions(L, items)
-            reaction = reaction or ask(text(L, "reaction"))
-            went_well = went_well or ask(text(L, "went_well"))
-            to_fix = to_fix or ask(text(L, "to_fix"))
-        except click.Abort:  # Ctrl-C or the input ended: what was typed is kept, if anything was
-            if not items and not (company or stage or reaction or went_well or to_fix):
-                raise
-            click.echo(err=True)
-            stopped = True
+        company, stage, held, reaction, went_well, to_fix, stopped = _asked_interview(
+            L, today, items, company, stage, held, reaction, went_well, to_fix)
     if not stopped and not items and not (reaction or went_well or to_fix):
         raise UsageError("nothing to log: give a --question, or the interviewer's --reaction, what --went-well "
                          "or what --to-fix",
@@ -978,6 +964,29 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     H.render_interview(out, iv, L)
     if company:
         said_with_command(out, text(L, "company_hint", company=company, home=home_given()))
+
+
+def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, stage, held, reaction, went_well,
+                     to_fix) -> tuple:
+    """``reflect``'s prompts for what its options did not give (``items`` filled in place): the
+    parts as typed, and whether the input ended (Ctrl-C, or its end) before the last prompt."""
+    with open_store():  # an archive that cannot take it (damaged, read-only) said before a word is typed (QA s42 E #7)
+        pass
+    try:
+        company = company or ask(text(L, "ask_company")) or None
+        stage = stage or ask(text(L, "ask_stage"))
+        if held is None:  # with the company and the round, before what was said (Enter: today)
+            held = _ask_date(L, today)
+        _ask_questions(L, items)
+        reaction = reaction or ask(text(L, "reaction"))
+        went_well = went_well or ask(text(L, "went_well"))
+        to_fix = to_fix or ask(text(L, "to_fix"))
+    except click.Abort:  # Ctrl-C or the input ended: what was typed is kept, if anything was
+        if not items and not (company or stage or reaction or went_well or to_fix):
+            raise
+        click.echo(err=True)
+        return company, stage, held, reaction, went_well, to_fix, True
+    return company, stage, held, reaction, went_well, to_fix, False
 
 
 def _complete_interview(interview_id: str, given: dict, items: list[dict[str, str]], *, recording, prompt_,
