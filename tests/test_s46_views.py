@@ -101,3 +101,22 @@ def test_a_fix_that_names_another_question_is_not_checked_on_this_one():
     assert fix_for_question("挫折経験は1分以内。えっとが多かった", "なぜ当社なのですか。") == "えっとが多かった"
     assert fix_for_question("挫折経験は1分以内。えっとが多かった", "挫折経験を教えてください") == "挫折経験は1分以内。えっとが多かった"
     assert fix_for_question("lead with the point", "Why us?") == "lead with the point"
+
+
+def test_a_note_naming_one_hesitation_sound_names_them_all():
+    # QA s46 AA #4: "fewer ums" over answers of 6 and 4 "uh"s: "'um': 0 → 0, not heard in either answer"
+    from furikaeri.notes import FILLER_WORD, check_fix
+    from furikaeri.store import Note
+
+    before = _answer(1, {"answer_s": 32.5, "fillers_per_min": 11.1, "filler_count": 6},
+                     note=Note(1, 1, "", "", "fewer ums", "", ""), fillers=("uh",) * 6)
+    after = {"answer_s": 29.6, "budget_s": 60.0, "morae_per_s": 7.0, "fillers_per_min": 8.1, "filler_count": 4}
+    fix = check_fix(before, after, "en", fillers=["uh"] * 3 + ["um"])
+    (word,) = [c for c in fix.changes if c.metric == FILLER_WORD]
+    assert (word.before, word.after, word.verdict) == (6, 4, "better") and word.said in ("uh", "uh/um"), word
+    both = check_fix(_answer(1, before.metrics, note=Note(1, 1, "", "", "fewer ums and uhs", "", ""),
+                             fillers=("uh",) * 6), after, "en", fillers=["uh"] * 4)
+    assert len([c for c in both.changes if c.metric == FILLER_WORD]) == 1
+    like = check_fix(_answer(1, before.metrics, note=Note(1, 1, "", "", "stop saying like", "", ""),
+                             fillers=("uh",) * 6), after, "en", fillers=["uh"] * 4)
+    assert [c.verdict for c in like.changes if c.metric == FILLER_WORD] == ["unheard"]

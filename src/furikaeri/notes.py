@@ -937,7 +937,7 @@ def said_as(word: str, *fillers: Sequence[str]) -> str:
     for said in reversed(fillers):
         for f in said:
             shown = _as_written(f)
-            if shown and filler_key(f) == word:
+            if shown and _of_family(word, f):
                 counts[shown] = counts.get(shown, 0) + 1
     forms = sorted(counts, key=lambda x: -counts[x])[:2]
     return "/".join(forms) if forms else word
@@ -1001,6 +1001,17 @@ class WordChange(Change):
                 "before_per_min": self.rate_before, "after_per_min": self.rate_after}
 
 
+#: English hesitation sounds: a note naming one names them all ("fewer ums" over answers of 6
+#: and 4 "uh"s read "'um': 0 -> 0, not heard": QA s46 AA #4); people write "um" for any of them.
+_SOUNDS = frozenset({"um", "uh", "er", "ah", "hmm"})
+
+
+def _of_family(word: str, filler: str) -> bool:
+    """Is ``filler`` (as an answer lists it) of the family a note names as ``word``?"""
+    key = filler_key(filler)
+    return key == word or (word in _SOUNDS and key in _SOUNDS)
+
+
 def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s: float | None,
                 after_s: float | None) -> WordChange:
     """The change of filler ``word`` from the answer with fillers ``before`` (``before_s`` seconds
@@ -1010,8 +1021,8 @@ def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s
     may have heard one that was not said, or missed one that was). Without the lengths, the
     counts alone. Said in neither answer, :data:`UNHEARD`: "held" would claim a habit kept at bay
     that the two answers do not show."""
-    nb = sum(filler_key(f) == word for f in before)
-    na = sum(filler_key(f) == word for f in after)
+    nb = sum(_of_family(word, f) for f in before)
+    na = sum(_of_family(word, f) for f in after)
     rate_b = rate_a = None
     if before_s and after_s:
         rate_b, rate_a = round(nb * 60.0 / before_s, 2), round(na * 60.0 / after_s, 2)
@@ -1032,6 +1043,8 @@ def _word_changes(text: str, language: str | None, previous: Answer, metrics: Ma
     archive that lost its analysis), or either count in doubt (its fillers a minute stored blank:
     :func:`furikaeri.store.unjudged_figures`): no word changes, and the rate is the target."""
     words, general = named_fillers(text, language)
+    sound = next((w for w in words if w in _SOUNDS), None)  # "ums and uhs": one family, as first named
+    words = tuple(dict.fromkeys(sound if w in _SOUNDS else w for w in words))
     if not words or previous.fillers is None or fillers is None \
             or "fillers_per_min" in metrics and None in (previous.metrics.get("fillers_per_min"),
                                                          metrics.get("fillers_per_min")):
