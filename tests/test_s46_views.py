@@ -120,3 +120,15 @@ def test_a_note_naming_one_hesitation_sound_names_them_all():
     like = check_fix(_answer(1, before.metrics, note=Note(1, 1, "", "", "stop saying like", "", ""),
                              fillers=("uh",) * 6), after, "en", fillers=["uh"] * 4)
     assert [c.verdict for c in like.changes if c.metric == FILLER_WORD] == ["unheard"]
+
+
+def test_time_off_pace_is_not_better_for_a_shorter_answer_more_of_it_off_pace():
+    # QA s46 AA #1: 53 s off pace of 111 s, then 24 s of 38 s: "time off pace ▲ better" beside "pace ▼"
+    from furikaeri.metrics import compare_metrics
+
+    a = {"answer_s": 111.4, "budget_s": 120.0, "wpm": 163.0, "off_pace_s": 53.0}
+    b = {"answer_s": 38.3, "budget_s": 120.0, "wpm": 185.0, "off_pace_s": 24.0}
+    (c,) = [c for c in compare_metrics(a, b, "en") if c.metric == "off_pace_s"]
+    assert c.verdict == "n/a" and (c.before, c.after) == (53.0, 24.0)
+    shorter_and_less = {**b, "off_pace_s": 5.0}  # 13 % of it: less both ways
+    assert [c.verdict for c in compare_metrics(a, shorter_and_less, "en") if c.metric == "off_pace_s"] == ["better"]
