@@ -70,11 +70,11 @@ def test_a_held_checks_figures_say_held_not_same(lang):
     assert fix.verdict == "held"
     out = _shown(fix, lang)
     assert "= " + t(lang, "same_in_band") in out and "= " + t(lang, "same") + "\n" not in out + "\n", out
-    prev = _attempt("stop saying um", _minute(1.0, ("uh",)))
+    prev = _attempt("stop saying um", _minute(1.0, ("like",)))  # "like": a hesitation sound is um's family (s46)
     prev = Answer(*[getattr(prev, f) for f in ("id", "session_id", "session_name", "question_id", "question",
                                                 "question_key", "created_at", "audio_path", "transcript", "language",
-                                                "model", "settings", "metrics", "note")], fillers=("uh",))
-    fix = N.check_fix(prev, _minute(1.0, ("uh",)), "en", fillers=("uh",))
+                                                "model", "settings", "metrics", "note")], fillers=("like",))
+    fix = N.check_fix(prev, _minute(1.0, ("like",)), "en", fillers=("like",))
     assert fix.verdict == "held", fix
     out = _shown(fix, lang)
     # 'um' said in neither answer: not heard, not "held" (QA s34 K #8); the fillers said held in range

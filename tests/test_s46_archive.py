@@ -157,6 +157,11 @@ def test_a_logged_interview_is_completed_not_logged_twice(furikaeri_home):
     with Store.open(furikaeri_home) as st:
         iv = st.interview(iid)
     assert iv.went_well == "面接官は笑顔だった" and iv.reaction == "理由を深掘りされた" and len(iv.items) == 3
+    # the input ending (or Ctrl-C) before the last prompt backs out: nothing is changed (QA s46 Z #4)
+    r = CliRunner().invoke(cli, ["reflect", "--interview", str(iid), "--prompt"], input="\n別の反応\n")
+    assert r.exit_code == 130 and f"面接記録 {iid} は変更していません" in r.output, r.output
+    with Store.open(furikaeri_home) as st:
+        assert st.interview(iid).reaction == "理由を深掘りされた"
 
 
 def test_a_broken_header_names_no_reading_command_that_refuses_too(furikaeri_home):
@@ -176,3 +181,29 @@ def test_a_broken_header_names_no_reading_command_that_refuses_too(furikaeri_hom
         r = _run(*args)
         assert r.exit_code == 2 and "restore it from a backup" in r.output, r.output
         assert "still show what can be read" not in r.output
+
+
+def test_practice_from_a_file_that_changes_while_it_is_analysed_saves_nothing(furikaeri_home, tmp_path, monkeypatch):
+    """QA s46 Z #3: `practice --from-files` still saved a 5.9-s report beside an 18.5-s copy."""
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri import analysis
+
+    path = tmp_path / "growing.wav"
+    sf.write(path, np.zeros(16000, np.float32), 16000)
+
+    calls = []
+
+    def analysed(p, **kw):
+        calls.append(p)
+        with open(p, "ab") as f:
+            f.write(bytes(3200))
+        from test_archive_robust import analysis as made
+        return made("so I study physics")
+
+    monkeypatch.setattr(analysis, "analyze_file", analysed)
+    r = _run("practice", "--set", "en-basic", "-n", "1", "--from-files", str(path), "--no-reflect", "--json")
+    assert calls and r.exit_code == 2 and "changed while it was analysed" in r.output, r.output
+    with Store.open(furikaeri_home) as st:
+        assert st.answers() == []

@@ -132,3 +132,14 @@ def test_time_off_pace_is_not_better_for_a_shorter_answer_more_of_it_off_pace():
     assert c.verdict == "n/a" and (c.before, c.after) == (53.0, 24.0)
     shorter_and_less = {**b, "off_pace_s": 5.0}  # 13 % of it: less both ways
     assert [c.verdict for c in compare_metrics(a, shorter_and_less, "en") if c.metric == "off_pace_s"] == ["better"]
+
+
+def test_an_answer_saved_before_lists_no_nai_habit_when_read_back():
+    # QA s46 Z #6: `show 14` kept 「口ぐせ: ない×3」, and every later answer "6 of the last 10 say ない"
+    from furikaeri.analysis import Analysis
+
+    d = {"file": "a.wav", "language": "ja", "duration_s": 40.0, "speech_detected": True, "answer_s": 38.0, "latency_s": 0.5,
+         "budget_s": 60.0, "over_budget": False, "transcript": "",
+         "habits": [{"phrase": "ない", "count": 3, "starts": [1.0, 2.0, 3.0]},
+                    {"phrase": "やっぱり", "count": 3, "starts": [4.0, 5.0, 6.0]}]}
+    assert [h.phrase for h in Analysis.from_dict(d).habits] == ["やっぱり"]

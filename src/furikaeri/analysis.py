@@ -118,7 +118,9 @@ class Analysis:
         d["pace"] = Pace(tuple(tuple(w) for w in pace.get("windows", ())),
                          tuple(PaceStretch(**x) for x in pace.get("stretches", ())))
         d["hedges"] = tuple(Hedge(**h) for h in d.get("hedges", ()))
-        d["habits"] = tuple(Habit(h["phrase"], h["count"], tuple(h.get("starts", ()))) for h in d.get("habits", ()))
+        grammar = get_rules(d.get("language", "en")).not_habits  # listed by an older furikaeri
+        d["habits"] = tuple(Habit(h["phrase"], h["count"], tuple(h.get("starts", ()))) for h in d.get("habits", ())
+                            if h["phrase"] not in grammar)
         d["opening"] = Opening(**d["opening"]) if d.get("opening") else None
         d["other_languages"] = tuple(LanguageSpan(**x) for x in d.get("other_languages", ()))
         d["tips"] = tuple(d.get("tips", ()))

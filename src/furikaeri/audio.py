@@ -587,6 +587,31 @@ def check_file(path: Path) -> None:
         raise AudioError(f"{path}: cannot read ({e.strerror})", ja=f"{path}: 読み込めません（{os_reason(e, 'ja')}）") from None
 
 
+def file_stamp(path: str | Path) -> tuple[int, int] | None:
+    """A file's size and time of change (None where they cannot be read: a pipe, a file gone)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+
+
+def check_unchanged(path: str | Path, was: tuple[int, int] | None) -> None:
+    """Refuse the analysis of a file that changed while it was read (a recorder still writing
+    it; ``was``: its :func:`file_stamp` before): its report would be of what had been written
+    so far, and a save would keep a later, longer copy than the figures describe (QA s46 Y #3,
+    Z #3). Raises :class:`AudioError`."""
+    now = file_stamp(path)
+    if was is None or now is None or now == was:
+        return
+    raise AudioError(f"{path} changed while it was analysed (is it still being written?): nothing is reported "
+                     "or saved; analyse it again once it is finished",
+                     ja=f"{path} は分析中に変わりました（まだ書き込み中ですか？）。結果は表示も保存もしていません。"
+                        "書き終わってからもう一度分析してください")
+
+
 def check_readable(path: str | Path) -> None:
     """An AudioError unless ``path`` is an audio file that can be opened (its header read: a
     recording kept in the archive must be one that can be played back)."""

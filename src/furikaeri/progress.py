@@ -438,10 +438,12 @@ def recurring(store: Store, answers: Sequence[Answer], language: str | None) -> 
     if not language:
         return []
     recent = list(answers)[-coach.USUAL_OF_LAST:]
+    grammar = get_rules(language).not_habits  # listed by an older furikaeri (ない: QA s46 Z #6)
     habits: list[str] = []
     for a in recent:
         full = a if a.analysis is not None else store.answer(a.id, full=True)  # one not saved yet has its own
-        habits += [h.get("phrase", "") for h in ((full.analysis or {}).get("habits") or ()) if h.get("phrase")]
+        habits += [h.get("phrase", "") for h in ((full.analysis or {}).get("habits") or ())
+                   if h.get("phrase") and h.get("phrase") not in grammar]
     return coach.recurring_phrases([a.transcript or "" for a in recent], habits, language)
 
 

@@ -627,9 +627,13 @@ def _question_budget(q: dict, text: str, default: float, where: tuple[str, str],
 
 
 def builtin_budget(text: str, otherwise: float, language: str | None = None) -> float:
-    """The budget of the built-in question ``text`` is (a company's asked question joins that
-    question's attempts, so it is judged against the same budget), else the one its words give
-    (:func:`worded_budget`: a time it states, else its kind's), else ``otherwise``."""
+    """The time ``text`` states (:func:`stated_budget`: the interviewer asked for it), else the
+    budget of the built-in question it is (a company's asked question joins that question's
+    attempts, so it is judged against the same budget), else the one its kind gives
+    (:func:`worded_budget`), else ``otherwise``."""
+    stated = stated_budget(text)  # 「自己紹介を1分でお願いします」 joins 自己紹介 (30 s), asked for a minute (QA s46 Z #1)
+    if stated is not None:
+        return stated
     same = same_question(text)
     own = next((q.budget_s for s in builtin_sets() for q in s.questions if same(q.text)), None)
     if own is not None:
@@ -699,11 +703,12 @@ def stated_budget(text: str) -> float | None:
 
 def _asks_in_time(words: str, m: re.Match) -> bool:
     """Does the Japanese sentence the time ``m`` is in ask for the answer in it (a request,
-    no story the time could belong to)?"""
+    no story after the time that it could belong to: 「5分で決断した経験」 is the story's;
+    「挫折経験を2分で教えてください」 asks for two minutes, QA s46 Z #1)?"""
     start = max(words.rfind(c, 0, m.start()) for c in "。？！?!") + 1
     ends = [i for i in (words.find(c, m.end()) for c in "。？！?!") if i >= 0]
-    sentence = words[start: min(ends) if ends else len(words)]
-    return bool(_JA_ASKS.search(sentence)) and not _JA_STORY.search(sentence)
+    end = min(ends) if ends else len(words)
+    return bool(_JA_ASKS.search(words[start:end])) and not _JA_STORY.search(words[m.start():end])
 
 
 def kind_budget(text: str, language: str | None = None) -> float | None:

@@ -64,6 +64,7 @@ def analyze(files, language, budget, model, json_, question, save, session, note
 
 def _analyze_each(files, language, budget, model, json_, question, asked, save, session, note) -> int:
     """Each file analysed, reported and (``save``) saved in turn; returns how many failed."""
+    from furikaeri.audio import check_unchanged, file_stamp
     from furikaeri.stream import analyze_recording
 
     failures = 0
@@ -74,10 +75,10 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
             if save:  # a copy known not to fit, or one saved already, is said now; the other files go on
                 check_not_saved(path)
                 check_room(path)
-            was = _stamp(path)
+            was = file_stamp(path)
             a = with_progress(lambda progress=None: analyze_recording(path, progress=progress, **options), json_,
                               language)
-            _unchanged(path, was)
+            check_unchanged(path, was)
         except FurikaeriError as e:
             from furikaeri.errors import AlreadySaved, AudioError
             from furikaeri.store import ArchiveFullError
@@ -100,34 +101,6 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
         else:
             emit_analysis(a, json_)
     return failures
-
-
-def _stamp(path) -> tuple[int, int] | None:
-    """A file's size and time of change (None where they cannot be read: a pipe, a file gone)."""
-    import os
-    import stat
-
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
-
-
-def _unchanged(path, was: tuple[int, int] | None) -> None:
-    """Refuse the analysis of a file that changed while it was read (a recorder still writing
-    it): its report would be of what had been written so far, and ``--save`` would keep a later,
-    longer copy than the figures describe (QA s46 Y #3). Raises
-    :class:`~furikaeri.errors.AudioError`."""
-    from furikaeri.errors import AudioError
-
-    now = _stamp(path)
-    if was is None or now is None or now == was:
-        return
-    raise AudioError(f"{path} changed while it was analysed (is it still being written?): nothing is reported "
-                     "or saved; analyse it again once it is finished",
-                     ja=f"{path} は分析中に変わりました（まだ書き込み中ですか？）。結果は表示も保存もしていません。"
-                        "書き終わってからもう一度分析してください")
 
 
 class _Terminated(BaseException):

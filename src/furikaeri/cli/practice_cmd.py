@@ -798,12 +798,16 @@ def _analyser(model: str, auto: bool = False):
 
         from furikaeri.cli.common import shown_analysis
 
+        from furikaeri.audio import check_unchanged, file_stamp
+
         said = dict(language="auto", prefer=language) if auto else dict(language=language)
         options = dict(budget=budget, question=question, model=model, models_dir=models_dir_from_env())
+        was = file_stamp(path)
         a = analyze_file(path, **said, **options)
         if auto and a.sounds_like in (*LANGUAGES,) and a.sounds_like != a.language:
             # heard in the question's language, written or mostly said in the other: heard again in that
             a = analyze_file(path, language=a.sounds_like, **options)
+        check_unchanged(path, was)  # a file still being written: no report of its first seconds saved
         return shown_analysis(a)  # a file name not UTF-8
 
     return analyse
@@ -1015,6 +1019,8 @@ def _complete_interview(interview_id: str, given: dict, items: list[dict[str, st
     if prompt_ if prompt_ is not None else (is_terminal() and nothing and not json_):
         with open_store():  # an archive that cannot take it said before a word is typed
             pass
+        click.echo(text(L, "interview_editing", id=iid, about=" ".join(
+            x for x in (iv.held_on, iv.company or "", iv.stage) if x)), err=True)  # which one is open (QA s46 Z #4)
         click.echo(text(L, "note_keep_hint"), err=True)
         try:
             for key, ask_key in (("stage", "ask_stage"), ("reaction", "reaction"), ("went_well", "went_well"),
@@ -1023,8 +1029,10 @@ def _complete_interview(interview_id: str, given: dict, items: list[dict[str, st
                 if typed != getattr(iv, key):
                     given[key] = typed.strip()
             _ask_questions(L, items, start=len(iv.items))
-        except click.Abort:  # what was typed is kept
+        except click.Abort:  # backing out of an edit (the wrong interview opened): nothing is changed
             click.echo(err=True)
+            click.echo(text(L, "interview_unchanged", id=iid), err=True)
+            raise SystemExit(130) from None
     with open_store() as store:
         done = store.update_interview(int(iid), more_items=items, now=now, **given)
     assert done is not None

@@ -99,6 +99,8 @@ class Rules(Protocol):
     tic_phrases: tuple[str, ...]  # verbal tics worth tracking across answers (口癖)
     #: what right after a tic makes it an ordinary word, not the tic (基本的な統計, 実際の作業, 正直さ)
     tic_not_before: tuple[str, ...]
+    #: Phrases no longer taken for habits that answers saved before may list (grammar: ない).
+    not_habits: frozenset[str]
 
     def content_tokens(self, text: str | None) -> list[tuple[str, int, bool]]:
         """Tokens that can make a habit phrase, with character offsets, and whether each only

@@ -1031,6 +1031,8 @@ TEXT = {
     'note_keep_hint': '(Enter keeps a part as it is; a space alone clears it)',
     'typeahead_dropped': 'what you typed before this prompt is not kept: type the note below',
     'rec_clock_waits': 'quiet for {quiet}: the clock counts your answer, so it waits until you speak again',
+    'interview_editing': 'interview {id} ({about}):',
+    'interview_unchanged': 'stopped: interview {id} is as it was',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
@@ -1308,6 +1310,7 @@ class EnglishRules:
     tic_phrases = ("basically", "actually", "literally", "honestly", "really", "obviously", "definitely",
                    "you know", "I mean", "kind of", "sort of", "at the end of the day", "to be honest")
     tic_not_before = ()  # English tics are told by their context rules (content.context_ruled)
+    not_habits = frozenset()
     #: Whisper's initial prompt. Short on purpose (METRICS.md: long prompts made whisperX drop
     #: sentences; one project caps prompts at 32 characters): 26 characters of fillers in
     #: running text so the decoder keeps writing them.

@@ -1005,6 +1005,8 @@ TEXT = {
     'note_keep_hint': '（Enter でそのまま残します。空白だけを入力するとその項目を消します）',
     'typeahead_dropped': 'この入力欄より前に入力した文字は使われません。以下の欄に入力してください',
     'rec_clock_waits': '{quiet} 無音です。時計は回答の長さなので、話し始めるまで止まっています',
+    'interview_editing': '面接記録 {id}（{about}）:',
+    'interview_unchanged': '中断しました。面接記録 {id} は変更していません',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
@@ -1267,6 +1269,9 @@ class JapaneseRules:
     #: A tic said as a noun or an adjective is that word, not the habit: 基本的な統計 (basic),
     #: 実際の作業 (actual), 正直さ, 正直者, 正直だ (honest); 逆にする/逆にして (turn round) is a verb.
     tic_not_before = ("の", "な", "さ", "者", "だ", "で", "して", "する")
+    #: What answers saved before session 46 may list as a habit: the negative ない and 〜てほしい's
+    #: ほしい, grammar (QA s46 X #5, Z #6: "ない×3" read back, and "6 of the last 10 answers say ない").
+    not_habits = _GRAMMAR_ADJECTIVES
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
