@@ -152,11 +152,18 @@ def test_a_logged_interview_is_completed_not_logged_twice(furikaeri_home):
     assert r.exit_code == 2 and "there is no interview 99" in r.output
     # typed in a terminal: Enter keeps each part, what is typed replaces it, more questions follow
     r = CliRunner().invoke(cli, ["reflect", "--interview", str(iid), "--prompt"],
-                           input="\n\n面接官は笑顔だった\n\n志望動機は？\n業界の将来性\n\n")
+                           input="\n\n面接官は笑顔だった\n\n\n赤。情熱的だから\n\n\n志望動機は？\n業界の将来性\n\n")
     assert r.exit_code == 0, r.output
     with Store.open(furikaeri_home) as st:
         iv = st.interview(iid)
     assert iv.went_well == "面接官は笑顔だった" and iv.reaction == "理由を深掘りされた" and len(iv.items) == 3
+    assert iv.items[0] == {"question": "あなたを色に例えると？", "answer": "赤。情熱的だから"}  # corrected (Z #5)
+    # a question logged by mistake: cleared with a space, it goes with its answer
+    r = CliRunner().invoke(cli, ["reflect", "--interview", str(iid), "--prompt"],
+                           input="\n\n\n\n\n\n \n\n\n\n")
+    assert r.exit_code == 0, r.output
+    with Store.open(furikaeri_home) as st:
+        assert [i["question"] for i in st.interview(iid).items] == ["あなたを色に例えると？", "志望動機は？"]
     # the input ending (or Ctrl-C) before the last prompt backs out: nothing is changed (QA s46 Z #4)
     r = CliRunner().invoke(cli, ["reflect", "--interview", str(iid), "--prompt"], input="\n別の反応\n")
     assert r.exit_code == 130 and f"面接記録 {iid} は変更していません" in r.output, r.output

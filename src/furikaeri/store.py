@@ -2040,14 +2040,17 @@ class Store:
             return int(cur.lastrowid)
 
     def update_interview(self, id_: int, *, company: str | None = None, held_on: str | None = None,
-                         stage: str | None = None, more_items: list[dict[str, str]] | tuple = (),
-                         reaction: str | None = None, went_well: str | None = None, to_fix: str | None = None,
+                         stage: str | None = None, items: list[dict[str, str]] | None = None,
+                         more_items: list[dict[str, str]] | tuple = (), reaction: str | None = None,
+                         went_well: str | None = None, to_fix: str | None = None,
                          now: datetime | None = None) -> Interview | None:
         """Complete or correct the logged interview ``id_`` (QA s46 X #4: an interview whose log
         was cut off could only be logged again, as a second one): each field given replaces its
-        text, ``more_items`` are added after its questions. None when there is no such interview."""
+        text, ``items`` its questions (those left empty go), ``more_items`` are added after them.
+        None when there is no such interview."""
         more = [{"question": (i.get("question") or "").strip(), "answer": (i.get("answer") or "").strip()}
-                for i in more_items if (i.get("question") or "").strip() or (i.get("answer") or "").strip()]
+                for i in [*(items or ()), *more_items]
+                if (i.get("question") or "").strip() or (i.get("answer") or "").strip()]
         with self.transaction() as db:
             row = db.execute("SELECT items_json FROM interviews WHERE id = ?", (id_,)).fetchone()
             if row is None:
@@ -2056,12 +2059,12 @@ class Store:
                                                       ("went_well", went_well), ("to_fix", to_fix)) if v is not None}
             if company is not None:
                 sets["company_id"] = self._company_id(db, company, now) if company.strip() else None
-            if more:
+            if more or items is not None:
                 try:
-                    items = json.loads(row["items_json"] or "[]")
+                    kept = [] if items is not None else json.loads(row["items_json"] or "[]")
                 except (TypeError, ValueError):
-                    items = []
-                sets["items_json"] = json.dumps([*(items if isinstance(items, list) else []), *more],
+                    kept = []
+                sets["items_json"] = json.dumps([*(kept if isinstance(kept, list) else []), *more],
                                                 ensure_ascii=False)
             if sets:
                 db.execute(f"UPDATE interviews SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",

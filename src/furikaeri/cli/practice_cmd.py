@@ -903,7 +903,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
 
     With --interview N, completes or corrects interview N instead: each option given replaces
     its part, --question/--answer are added to its questions; in a terminal with no option,
-    asks each part with its current text as the default (Enter keeps it), then more questions.
+    asks each part and each question and answer with its current text as the default (Enter
+    keeps it, a space alone clears it), then more questions.
 
     \b
     Examples:
@@ -1000,12 +1001,11 @@ def _complete_interview(interview_id: str, given: dict, items: list[dict[str, st
     terminal when nothing was given (QA s46 X #4: a log cut off by a phone call could only be
     logged again, as a second interview holding the rest)."""
     from furikaeri.report import history as H
+    from furikaeri.store import typed_number
 
     if recording is not None:
         raise UsageError("--recording goes with a new interview, not --interview",
                          ja="--recording は新しい面接の記録に使います（--interview とは一緒に使えません）")
-    from furikaeri.store import typed_number
-
     iid = typed_number(interview_id)
     with open_store(reading=True) as store:
         iv = store.interview(int(iid)) if iid is not None and iid <= 2 ** 63 - 1 else None
@@ -1028,7 +1028,8 @@ def _complete_interview(interview_id: str, given: dict, items: list[dict[str, st
                 typed = ask(text(L, ask_key), getattr(iv, key))
                 if typed != getattr(iv, key):
                     given[key] = typed.strip()
-            _ask_questions(L, items, start=len(iv.items))
+            given["items"] = _asked_again(L, iv.items)  # each question and answer, to keep, correct or clear
+            _ask_questions(L, items, start=len(given["items"]))
         except click.Abort:  # backing out of an edit (the wrong interview opened): nothing is changed
             click.echo(err=True)
             click.echo(text(L, "interview_unchanged", id=iid), err=True)
@@ -1040,6 +1041,19 @@ def _complete_interview(interview_id: str, given: dict, items: list[dict[str, st
         emit_json(done.to_dict())
         return
     H.render_interview(console(), done, L)
+
+
+def _asked_again(L: str, items) -> list[dict[str, str]]:
+    """A logged interview's questions and answers, each asked with itself as the default (Enter
+    keeps it, a space alone clears it; a question cleared goes with its answer: QA s46 Z #5, a
+    question logged by mistake stayed)."""
+    out = []
+    for i, item in enumerate(items):
+        q = ask(f"Q{i + 1}", item.get("question") or "")
+        a = ask("  " + text(L, "ask_answered"), item.get("answer") or "") if q else ""
+        if q:
+            out.append({"question": q, "answer": a})
+    return out
 
 
 def _not_logged(e: BaseException, *, company, held, stage, items, reaction, went_well, to_fix, recording) -> StoreError:
