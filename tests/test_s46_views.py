@@ -2,6 +2,7 @@
 the report and the notes."""
 from __future__ import annotations
 
+import pytest
 from test_coach import JA, one_after_another
 
 from furikaeri.content import habits
@@ -143,3 +144,19 @@ def test_an_answer_saved_before_lists_no_nai_habit_when_read_back():
          "habits": [{"phrase": "ない", "count": 3, "starts": [1.0, 2.0, 3.0]},
                     {"phrase": "やっぱり", "count": 3, "starts": [4.0, 5.0, 6.0]}]}
     assert [h.phrase for h in Analysis.from_dict(d).habits] == ["やっぱり"]
+
+
+@pytest.mark.parametrize("lang, usual, change, said", [
+    ("en", 175.0, -0.19, "which is fast"), ("en", 100.0, 0.3, "which is slow"),
+    ("ja", 9.0, -0.25, "速めのふだん"), ("ja", 5.0, 0.3, "遅めのふだん")])
+def test_a_pace_into_the_range_says_the_usual_is_the_habit_to_leave(lang, usual, change, said):
+    # QA s46 AA #3: "in the range, 19% slower than your usual (175 wpm)" read like a warning
+    from types import SimpleNamespace
+
+    from furikaeri.lang import text
+    from furikaeri.report.history import _pace_remark
+
+    metric = "wpm" if lang == "en" else "morae_per_s"
+    key, style = _pace_remark(SimpleNamespace(pace_vs_usual=change, pace_metric=metric, usual_pace=usual))
+    assert key.endswith("_into") and style == "green"
+    assert said in text(lang, key, pct=abs(change), usual=f"{usual:g}")
