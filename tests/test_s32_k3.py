@@ -135,7 +135,7 @@ def test_ctrl_c_while_an_answer_is_analysed_prints_the_summary_and_names_the_dro
     r = CliRunner().invoke(cli, ["--home", str(home), "practice", "--set", "en-basic", "-n", "3", "--from-files",
                                  *files, "--no-reflect", "--note", "n1", "--note", "it's n2", "--note", "n3"])
     assert r.exit_code == 130
-    assert "Session ended after question 1 of 3 (Ctrl-C)" in r.stdout
+    assert "Session stopped after question 1 of 3;" in r.stdout
     assert "1 answer saved in session" in r.stdout
     line = next(ln for ln in r.stderr.splitlines() if "question 2" in ln)
     assert files[1] in line

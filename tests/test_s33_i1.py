@@ -146,8 +146,8 @@ def _ctrl_c_at(monkeypatch, word: str):
 
 
 @pytest.mark.parametrize("lang, at, said, ended", [
-    ("en", "why", "stopping after this answer", "Session ended after question 1 of 2"),
-    ("ja", "原因", "この回答で練習を終えます", "2問中1問目で練習を終えました")])
+    ("en", "why", "stopping after this answer", "Session stopped after question 1 of 2"),
+    ("ja", "原因", "この回答で練習を終えます", "2問中1問目で練習を中断しました")])
 def test_ctrl_c_at_a_reflection_prompt_ends_the_session_after_the_answer(tmp_path, monkeypatch, lang, at, said,
                                                                          ended):
     """QA s33 qa-i #4: Ctrl-C at a prompt only stopped the prompts; the next question's

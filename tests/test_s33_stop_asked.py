@@ -63,8 +63,8 @@ def test_a_note_given_is_still_kept_when_ctrl_c_stops_the_session(tmp_path, monk
 
 
 @pytest.mark.parametrize("lang, said, unsaid", [
-    ("en", "Session ended before any answer was saved (Ctrl-C).", "the answers so far are saved"),
-    ("ja", "回答を保存する前に練習を終えました（Ctrl-C）。", "ここまでの回答は保存済み")])
+    ("en", "Session stopped before any answer was saved.", "the answers so far are saved"),
+    ("ja", "回答を保存する前に練習を中断しました。", "ここまでの回答は保存済み")])
 def test_ctrl_c_before_any_save_claims_no_saved_answers(lang, said, unsaid):
     """QA s33 qa-f #6: "Session ended after question 0 of 2 (Ctrl-C); the answers so far are
     saved." though none was."""
