@@ -832,7 +832,9 @@ def test_monday_thursday_english(home, tmp_path):
     out = flat(r.output)
     assert "last time (2026-11-23" in out
     assert "your note: next time: fewer fillers; get to the point in 30 seconds (ran over, lots of uh / no plan)" in out
-    assert "your fix is working: better, though not yet where it should be: 'uh': 2 → 0 ▲ better fillers:" in out
+    # "uh" names every hesitation sound (QA s46 AA #4): 2 uh and 1 um, then 1 um
+    assert "your fix is working: better, though not yet where it should be: 'uh' (um/uh): 3 (4.9/min) → 1 (2.7/min)" in out
+    assert "fillers: 8.2/min → 2.7/min ▲ better" in out
     assert "over budget:" in out  # the filler the note names, then the fillers overall
     with Store.open(home) as st:
         answers = st.answers(full=True)
