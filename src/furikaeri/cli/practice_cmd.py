@@ -514,21 +514,15 @@ def fit_text(said: str, width: int, *, style: str = ""):
 def _indented(out, said: str, *, style: str = "", indent: int = 2, label: str | None = None) -> None:
     """``said`` ``indent`` cells in, wrapping under itself (after its ``label``, when it has one:
     「回答: …」 wrapped under the answer, not the label, QA s46 X #8)."""
-    from rich.cells import cell_len
     from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
-    room = out.width - indent - (cell_len(label) + 1 if label else 0)
-    if not label or room < 16:
-        out.print(Padding(fit_text(f"{label} {said}" if label else said, out.width - indent, style=style),
-                          (0, 0, 0, indent), expand=False))
+    if label:  # as the history's labelled lines are
+        from furikaeri.report.history import indented
+
+        indented(out, indent, Text(said, style=style), label=Text(label))
         return
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(Text(label), fit_text(said, room, style=style))
-    out.print(Padding(grid, (0, 0, 0, indent), expand=False))
+    out.print(Padding(fit_text(said, out.width - indent, style=style), (0, 0, 0, indent), expand=False))
 
 
 def _question_head(out, event, lang: str) -> None:

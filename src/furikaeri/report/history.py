@@ -397,7 +397,7 @@ def render_question(console: Console, *, index: int, total: int, text: str, budg
     _say(console, f"[bold cyan]{escape(text)}[/bold cyan]")
     console.print(f"[dim]{t('q_budget', lang, budget=budget_s)}[/dim]")
     if hint:  # a line of its own, wrapped beside its label (a Japanese hint has no spaces to break at)
-        _indented(console, 0, Text(hint, style="dim"), Text(f"{t('hint', lang)}:", style="dim"))
+        indented(console, 0, Text(hint, style="dim"), Text(f"{t('hint', lang)}:", style="dim"))
     console.print(previous_text(before, lang, console.width))
 
 
@@ -515,15 +515,15 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     # broken between phrases, never inside a word (「判」/「断できません」: QA s38 G #4)
     console.print(fit_line(Text(t(key, lang) + (":" if fix.changes else ""), style=style), console.width))
     if fix.note_answer_id is not None:  # whose note, where not the attempt's it is compared with (QA s45 T #4)
-        _indented(console, 2, Text(t("fix_note_from", lang, id=fix.note_answer_id, previous=fix.previous_answer_id),
+        indented(console, 2, Text(t("fix_note_from", lang, id=fix.note_answer_id, previous=fix.previous_answer_id),
                                    style="dim"))
     for i, c in enumerate(fix.changes):
         if isinstance(c, WordChange):  # under "no change yet", a count the same both times is no "held" (QA s38 E #10)
             held = fix.held(i) and key not in ("fix_same", "fix_same_others_worse")
-            _indented(console, 2, _word_line(c, lang, fix.too_short, short, held=held))
+            indented(console, 2, _word_line(c, lang, fix.too_short, short, held=held))
             continue
         if isinstance(c, OrderChange):
-            _indented(console, 2, _order_line(c, lang, held=fix.held(i)))
+            indented(console, 2, _order_line(c, lang, held=fix.held(i)))
             continue
         label = _label(c.metric, lang)
         if c.metric == "answer_s" and fix.limit_over_budget_s is not None:  # a limit past the budget: the budget's
@@ -547,7 +547,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
         after = fmt_value(c.metric, c.after, lang, language=language)
         if c.metric == "fillers_per_min" and fix.floor_after is not None:
             after = at_least(c.metric, fix.floor_after, lang, language)
-        _indented(console, 2, Text.assemble(f"{label}: {before} → {after}  ", verdict))
+        indented(console, 2, Text.assemble(f"{label}: {before} → {after}  ", verdict))
 
 
 def _not_yet(c: Change, fix: FixCheck, lang: str) -> Text | None:
@@ -734,18 +734,18 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         console.print(_history_table(s["answers"], lang, console.width))
         console.print()
     if any(_too_short(a) and not _cut_off(a) for s in sessions for a in s["answers"]):  # what each mark says, once
-        _indented(console, 0, Text(t("history_short_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
+        indented(console, 0, Text(t("history_short_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
                   Text(SHORT_MARK, style="dim"))
     if any(_cut_off(a) for s in sessions for a in s["answers"]):
-        _indented(console, 0, Text(t("history_cut_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
+        indented(console, 0, Text(t("history_cut_note", everyone, share=norms.SHORT_ANSWER_SHARE), style="dim"),
                   Text(CUT_MARK, style="dim"))
     floored = [a["id"] for s in sessions for a in s["answers"] if _floor(a) is not None]
     if floored:  # "5.0+": what the report said of it, a lower bound
-        _indented(console, 0, Text(t("history_floor_note", everyone, answers=_answer_list(floored, everyone)),
+        indented(console, 0, Text(t("history_floor_note", everyone, answers=_answer_list(floored, everyone)),
                                    style="dim"), Text(FLOOR_MARK, style="dim"))
     blank = [a["id"] for s in sessions for a in s["answers"] if _rates_blank(a)]
     if blank:  # W #7 (s39): a rate "–" with no reason
-        _indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli,
+        indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli,
                                      answers=_answer_list(blank, everyone)), style="dim"), Text("–", style="dim"))
     if older > 0:
         _say(console, f"[dim]{t('history_older', everyone, n=older, shown=len(sessions) + older, cli=cli)}[/dim]")
@@ -1329,7 +1329,7 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
                 for x in listed:
                     asked.setdefault(x.question or "–", []).append(x.id)
                 for question, ids in asked.items():
-                    _indented(console, 2, Text(f"{' '.join(f'#{i}' for i in ids)} {question}", style="dim"))
+                    indented(console, 2, Text(f"{' '.join(f'#{i}' for i in ids)} {question}", style="dim"))
 
 
 # --------------------------------------------------------------------------- progress
@@ -1511,7 +1511,7 @@ def render_sets(console: Console, sets: Sequence[Any], problems: Sequence[str], 
     if problems:
         console.print(f"[yellow]{t('problems', lang)}[/yellow]")
         for p in problems:
-            _indented(console, 2, f"[yellow]{escape(p)}[/yellow]")
+            indented(console, 2, f"[yellow]{escape(p)}[/yellow]")
 
 
 def _listed(console: Console, name: str, names: Sequence[str], body: str) -> None:
@@ -1523,10 +1523,10 @@ def _listed(console: Console, name: str, names: Sequence[str], body: str) -> Non
     widest = max(cell_len(Text.from_markup(n).plain) for n in names)
     label = Text.from_markup(f"[bold]{name}[/bold]")
     label.pad_right(widest - cell_len(label.plain) + 1)
-    _indented(console, 2, body, label)
+    indented(console, 2, body, label)
 
 
-def _indented(console: Console, indent: int, body: str | Text, label: str | Text | None = None) -> None:
+def indented(console: Console, indent: int, body: str | Text, label: str | Text | None = None) -> None:
     """A line ``indent`` cells in, wrapping under itself (after its ``label``, when it has one);
     text written without spaces broken by its rules. Markup strings are read as markup."""
     from rich.cells import cell_len
@@ -1535,8 +1535,8 @@ def _indented(console: Console, indent: int, body: str | Text, label: str | Text
     label = Text.from_markup(label) if isinstance(label, str) else label
     room = console.width - indent - (cell_len(label.plain) + 1 if label is not None else 0)
     if label is not None and room < 16:  # too narrow beside its label: under it
-        _indented(console, indent, label)
-        _indented(console, indent + 2, body)
+        indented(console, indent, label)
+        indented(console, indent + 2, body)
         return
     body = fit_line(body, room)
     if label is None:
@@ -1601,7 +1601,7 @@ def render_company(console: Console, info: dict[str, Any], lang: str, *, cli: st
             value = "\n".join(value)
         console.print(f"[bold]{t(key, lang)}[/bold]")
         for line in str(value).splitlines():  # each wrapping under itself
-            _indented(console, 2, Text(line))
+            indented(console, 2, Text(line))
     practice = info.get("practice") or info.get("file")  # an older caller's: the file's own
     if practice and practice.get("questions"):
         source = t("from_interviews", lang) if practice["source"] == "archive" else practice["source"]
@@ -1622,11 +1622,11 @@ def _command_line(console: Console, indent: int, said: str) -> None:
     from rich.cells import cell_len
 
     if indent + cell_len(said) <= console.width:
-        _indented(console, indent, Text(said, style="dim"))
+        indented(console, indent, Text(said, style="dim"))
         return
     hint, colon, command = said.partition(": ")
     if colon:
-        _indented(console, indent, Text(hint + ":", style="dim"))
+        indented(console, indent, Text(hint + ":", style="dim"))
     console.print(Text(" " * (indent + (2 if colon else 0)) + (command if colon else said), style="dim"),
                   soft_wrap=True)
 
@@ -1640,14 +1640,14 @@ def render_interview(console: Console, iv: Interview, lang: str, *, indent: str 
     if iv.stage:
         head += f" [dim]{escape(iv.stage)}[/dim]"
     at = len(indent)
-    _indented(console, at, head)
+    indented(console, at, head)
     for item in iv.items:
-        _indented(console, at + 2, Text(item.get("question", "")), "Q:")
+        indented(console, at + 2, Text(item.get("question", "")), "Q:")
         if item.get("answer"):
-            _indented(console, at + 4, Text(item["answer"]), f"[dim]{t('answered', lang)}:[/dim]")
+            indented(console, at + 4, Text(item["answer"]), f"[dim]{t('answered', lang)}:[/dim]")
     for key in ("reaction", "went_well", "to_fix"):
         value = getattr(iv, key)
         if value:
-            _indented(console, at + 2, Text(value), f"[bold]{t(key, lang)}:[/bold]")
+            indented(console, at + 2, Text(value), f"[bold]{t(key, lang)}:[/bold]")
     if iv.audio_path:
-        _indented(console, at + 2, f"[dim]{t('recording_kept', lang)}: {escape(iv.audio_path)}[/dim]")
+        indented(console, at + 2, f"[dim]{t('recording_kept', lang)}: {escape(iv.audio_path)}[/dim]")
