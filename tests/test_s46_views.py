@@ -160,3 +160,73 @@ def test_a_pace_into_the_range_says_the_usual_is_the_habit_to_leave(lang, usual,
     key, style = _pace_remark(SimpleNamespace(pace_vs_usual=change, pace_metric=metric, usual_pace=usual))
     assert key.endswith("_into") and style == "green"
     assert said in text(lang, key, pct=abs(change), usual=f"{usual:g}")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_session_mean_takes_a_lower_bound_rate_at_its_bound(tmp_path, lang):
+    # QA s46 Z #2: a session of 0.0, 0.0 and "4.5+" a minute, then one of 0.0 and 0.0, read
+    # "0.0 -> 0.0 no change" beside "1 of 3 answers off the range -> 0 of 2"
+    import json
+
+    from click.testing import CliRunner
+    from test_s41_questions import _doubtful
+
+    from furikaeri.cli import cli
+    from furikaeri.compare import compare_sessions
+    from furikaeri.store import Store
+
+    def plain(count: int) -> dict:
+        d = _doubtful()
+        return {**d, "stats": {**d["stats"], "filler_count": count, "fillers_per_min": count / 1.6,
+                               "fillers_unconfirmed": 0}}
+
+    with Store.open(tmp_path) as st:
+        a = st.create_session("a")
+        st.add_answer(a, plain(0))
+        low = st.add_answer(a, _doubtful())
+        b = st.create_session("b")
+        st.add_answer(b, plain(0))
+        st.add_answer(b, plain(0))
+        cmp = compare_sessions(st, "a", "b")
+        bound = st.answer(low).floors["fillers_per_min"]
+        st.add_answer(a, plain(0))  # Z's own case: 0.0, 0.0 and 5.0+, a mean of at least 1.7, inside the range
+        held = compare_sessions(st, "a", "b")
+    (c,) = [c for c in held.means if c.metric == "fillers_per_min"]
+    assert c.verdict == "n/a" and c.before == pytest.approx(bound / 3, abs=0.01)  # not "same": it may be far more
+    (c,) = [c for c in cmp.means if c.metric == "fillers_per_min"]
+    assert c.verdict == "better" and c.before == pytest.approx(bound / 2, abs=0.01) and c.after == 0
+    doc = json.loads(CliRunner().invoke(cli, ["--home", str(tmp_path), "compare", "--sessions", "a", "b",
+                                              "--json"]).output)
+    (row,) = [m for m in doc["means"] if m["metric"] == "fillers_per_min"]
+    assert row["verdict"] == "n/a" and row["before_floor"] == pytest.approx(bound / 3, abs=0.01)
+    assert "after_floor" not in row
+    out = CliRunner().invoke(cli, ["--home", str(tmp_path), "compare", "--sessions", "a", "b", "--lang", lang],
+                             env={"COLUMNS": "120"}).output
+    shown = f"{bound / 3:.1f}+"
+    row = next(line for line in out.splitlines() if shown in line)
+    assert ("no change" if lang == "en" else "変化なし") not in row and "▲" not in row, out
+
+
+def test_a_later_lower_bound_over_the_earlier_mean_is_more_and_else_unknown(tmp_path):
+    from test_s41_questions import _doubtful
+
+    from furikaeri.compare import compare_sessions
+    from furikaeri.store import Store
+
+    def plain(count: int) -> dict:
+        d = _doubtful()
+        return {**d, "stats": {**d["stats"], "filler_count": count, "fillers_per_min": count / 1.6,
+                               "fillers_unconfirmed": 0}}
+
+    with Store.open(tmp_path) as st:
+        st.add_answer(st.create_session("a"), plain(0))
+        b = st.create_session("b")
+        st.add_answer(b, plain(0))
+        st.add_answer(b, _doubtful())
+        st.add_answer(st.create_session("c"), plain(20))
+        worse = compare_sessions(st, "a", "b")
+        unknown = compare_sessions(st, "c", "b")
+    (c,) = [c for c in worse.means if c.metric == "fillers_per_min"]
+    assert c.verdict == "worse" and c.after > 0
+    (c,) = [c for c in unknown.means if c.metric == "fillers_per_min"]
+    assert c.verdict == "n/a" and c.delta is None  # 12.5 a minute, then at least a few: not "better"

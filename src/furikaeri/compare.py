@@ -509,8 +509,12 @@ class SessionComparison:
     #: off_after, of_after]}`` (a mean inside the band can hide two answers far from it, one on
     #: each side; a mean under a limit, one answer past it)
     off_band: dict[str, list[int]] = field(default_factory=dict)
-    #: the answers whose filler rate is a lower bound (:func:`floored`), left out of the means
+    #: the answers whose filler rate is a lower bound (:func:`floored`), taken in the means at
+    #: that bound (:func:`_bound_means`)
     floored: tuple[int, ...] = ()
+    #: each session's mean fillers a minute where it holds such an answer, a lower bound
+    #: ("1.5+"), else None: ``(before, after)``
+    filler_floors: tuple[float | None, float | None] = (None, None)
     #: the answers too short for their budget (:func:`furikaeri.metrics.too_short`), whose
     #: rates, pauses and voice the means leave out
     short: tuple[int, ...] = ()
@@ -520,8 +524,19 @@ class SessionComparison:
                 "pairs": [p.to_dict() for p in self.pairs],
                 "only_before": [answer_document(a.to_dict()) for a in self.only_before],
                 "only_after": [answer_document(a.to_dict()) for a in self.only_after],
-                "means": [c.to_dict() for c in self.means], "off_band": self.off_band_dict(),
+                "means": [self._bounded(c) for c in self.means], "off_band": self.off_band_dict(),
                 "floored": list(self.floored), "short": list(self.short)}
+
+    def _bounded(self, c: Change) -> dict[str, Any]:
+        """A mean's change as ``--json`` gives it; the fillers a minute's mean of a session that
+        holds an answer known only as a lower bound with that bound beside it (``before_floor``,
+        ``after_floor``: "at least 1.5", as the table shows "1.5+"), as a pair's are."""
+        d = c.to_dict()
+        if c.metric == "fillers_per_min":
+            for side, bound in zip(("before", "after"), self.filler_floors):
+                if bound is not None:
+                    d[f"{side}_floor"] = as_figure(c.metric, bound)
+        return d
 
     def off_band_dict(self) -> dict[str, dict[str, dict[str, int]]]:
         """:attr:`off_band` as ``--json`` writes it, each count named (a script read four bare
@@ -575,6 +590,48 @@ def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
         return _share_over(c, before, after)
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
                          [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
+
+
+def _at_bounds(answers: Sequence[Answer]) -> list[dict[str, Any]]:
+    """The metrics of ``answers`` a mean of fillers a minute takes (:func:`_judged`), an answer
+    whose rate is known only as a lower bound (:func:`floored`) at that bound."""
+    low = set(floored(answers))
+    return [{**a.metrics, "fillers_per_min": float(a.floors["fillers_per_min"]),
+             "filler_count": a.floors.get("filler_count", a.metrics.get("filler_count"))} if a.id in low
+            else a.metrics for a in answers
+            if a.id in low or judged_value(a.metrics, "fillers_per_min") is not None]
+
+
+def _bound_means(before: Sequence[Answer], after: Sequence[Answer]) -> tuple[float | None, float | None]:
+    """Each session's mean fillers a minute with its answers known only as a lower bound taken
+    at that bound, where it holds any (then the mean is at least that: "1.5+"), else None."""
+    return tuple(round(statistics.fmean(float(m["fillers_per_min"]) for m in _at_bounds(x)), 2)
+                 if floored(x) else None for x in (before, after))  # type: ignore[return-value]
+
+
+def _floor_change(c: Change, before: Sequence[Answer], after: Sequence[Answer],
+                  bounds: tuple[float | None, float | None]) -> Change:
+    """The fillers a minute's mean change ``c`` where a session holds an answer known only as a
+    lower bound (``bounds``: :func:`_bound_means`). Its mean is at least the bound, judged as
+    one answer's bound is (:func:`furikaeri.notes.against_floor`, :func:`~furikaeri.notes.floor_after`):
+    a later mean under an earlier bound past the recogniser's jitter is fewer, a later bound
+    over an earlier mean more; anything else cannot be told (``n/a``), never "same" over the
+    answers the bound leaves out (QA s46 Z #2: "0.0 -> 0.0 no change" beside "1 of 3 answers
+    off the range -> 0 of 2", the one off the range a rate of at least 4.5)."""
+    low_b, low_a = bounds
+    if low_b is None and low_a is None:
+        return c
+    m = METRIC_BY_NAME["fillers_per_min"]
+    if low_a is None and c.after is not None:
+        judged = settle_counts(change(m, low_b, c.after), _at_bounds(before), _at_bounds(after))
+        if judged.verdict == "better":
+            return judged
+    if low_b is None and c.before is not None:
+        judged = settle_counts(change(m, c.before, low_a), _at_bounds(before), _at_bounds(after))
+        if judged.verdict == "worse":
+            return judged
+    return replace(c, before=c.before if low_b is None else low_b, after=c.after if low_a is None else low_a,
+                   delta=None, verdict="n/a", by_answers=False)
 
 
 def floored(answers: Sequence[Answer]) -> tuple[int, ...]:
@@ -680,7 +737,9 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
     # time read "▲ into the range" under the means' "▼ left the range" (QA s44 K #1)
     pairs = tuple(compare_answers(last_a[q], last_b[q], as_given=True) for q in last_a if q in paired)
     means_ = _mean_metrics(ma_), _mean_metrics(mb_)
-    means = tuple(_mean_change(m, ma_, mb_, means_) for m in METRICS if m.language in (None, lang))
+    bounds = _bound_means(ma_, mb_)
+    means = tuple(_floor_change(c, ma_, mb_, bounds) if c.metric == "fillers_per_min" else c
+                  for c in (_mean_change(m, ma_, mb_, means_) for m in METRICS if m.language in (None, lang)))
     return SessionComparison(
         before=sa.to_dict(),
         after=sb.to_dict(),
@@ -691,6 +750,7 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
         language=lang,
         off_band=_off_band(lang, ma_, mb_),
         floored=floored((*ma_, *mb_)),
+        filler_floors=bounds,
         short=tuple(a.id for a in (*ma_, *mb_) if too_short(a.metrics) and not cut_off(a.metrics)),
     )
 

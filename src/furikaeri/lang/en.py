@@ -952,7 +952,7 @@ TEXT = {
     'means_over_count': '{off} of {of} over',
     'means_short_left_out': '{answers}: under {share:.0%} of the budget, left out of the means of the rates, pauses and voice (far too short for the question to stand beside full answers)',
     'kept_as_question': 'kept with the question “{question}”',
-    'means_floor_left_out': 'fillers: {answers} left out of the means (at least the rate shown in history: more filler-like sounds were left in doubt)',
+    'means_floor_taken': 'fillers: {answers} taken in the means at the rate shown in history, a lower bound (more filler-like sounds were left in doubt): a mean marked + is at least that',
     'means_over_count_by': '{off} of {of} over, by {over:g} s',
     'analyze_terminated': 'stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half',
     'copies_removed': 'removed what stopped saves had left half-copied in the archive (no answer used it): {names}',

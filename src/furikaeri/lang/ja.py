@@ -928,7 +928,7 @@ TEXT = {
     'means_over_count': '{off}/{of}件超過',
     'means_short_left_out': '{answers}は持ち時間の{share:.0%}未満の短い回答のため、話速・フィラーなどの割合、間、声の平均に含めていません（質問に対して短すぎ、ほかの回答と並べて比べられないため）',
     'kept_as_question': '質問「{question}」の回答として記録',
-    'means_floor_left_out': 'フィラー: {answers}は平均に含めていません（履歴の値は下限で、フィラーらしい音がほかにも確かめられずに残ったため）',
+    'means_floor_taken': 'フィラー: {answers}は下限の値（履歴の「+」の値）で平均に含めています。「+」の付いた平均は、それより多い可能性があります',
     'means_over_count_by': '{off}/{of}件が{over:g}秒超過',
     'analyze_terminated': '終了の指示を受けたため中断しました。それまでに保存したものはそのまま残り、途中まで保存されたものはありません',
     'copies_removed': '中断された保存が記録フォルダに残した途中までのコピーを削除しました（どの回答にも使われていません）: {names}',

@@ -1302,8 +1302,12 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
     plain = {c.metric: _verdict(c, lang, by_band=False, mean=True) for c in cmp.means
              if c.verdict == "better" and c.after is not None and in_norm(c.metric, c.after)
              and (cmp.off_band.get(c.metric) or (0, 0, 0, 0))[2] > 0}
+    counts = _over_counts(cmp, lang)
+    if any(b is not None for b in cmp.filler_floors):  # a mean taking a rate known as "4.5+": "1.5+" (QA s46 Z #2)
+        counts["fillers_per_min"] = tuple(None if b is None else at_least("fillers_per_min", b, lang, cmp.language)
+                                          for b in cmp.filler_floors)
     means = _changes_figures(cmp.means, lang, before=f"#{sa['id']}", after=f"#{sb['id']}", language=cmp.language,
-                             mean=True, counts=_over_counts(cmp, lang), verdicts=plain)
+                             mean=True, counts=counts, verdicts=plain)
     table = as_tables([means, *(_answer_figures(p, lang) for p in cmp.pairs)], console.width)
     console.print(_changes_table(means, console.width, table))
     means_by = {c.metric: c for c in cmp.means}
@@ -1314,8 +1318,8 @@ def render_compare_sessions(console: Console, cmp: SessionComparison, lang: str)
             _say(console, f"[dim]{t('means_off_band', lang, label=_label(name, lang), off_before=off_b, of_before=of_b, off_after=off_a, of_after=of_a)}[/dim]")
     if cmp.short:  # rates of a few seconds: out of the means, said (a column of "–": QA s42 E #2)
         _say(console, f"[dim]{t('means_short_left_out', lang, answers=_answer_list(cmp.short, lang, named=True), share=norms.SHORT_ANSWER_SHARE)}[/dim]")
-    if cmp.floored:  # a filler rate judged as a lower bound: out of the means, not silently (QA s41 C1 #3)
-        _say(console, f"[dim]{t('means_floor_left_out', lang, answers=_answer_list(cmp.floored, lang, named=True))}[/dim]")
+    if cmp.floored:  # a filler rate judged as a lower bound: in the means at that bound, said (QA s41 C1 #3, s46 Z #2)
+        _say(console, f"[dim]{t('means_floor_taken', lang, answers=_answer_list(cmp.floored, lang, named=True))}[/dim]")
     for p in cmp.pairs:
         console.print()
         render_compare_answers(console, p, lang, as_table=table)
