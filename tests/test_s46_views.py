@@ -230,3 +230,25 @@ def test_a_later_lower_bound_over_the_earlier_mean_is_more_and_else_unknown(tmp_
     assert c.verdict == "worse" and c.after > 0
     (c,) = [c for c in unknown.means if c.metric == "fillers_per_min"]
     assert c.verdict == "n/a" and c.delta is None  # 12.5 a minute, then at least a few: not "better"
+
+
+def test_progress_judges_time_off_pace_by_its_share_of_each_answer():
+    # QA s46 AA #2: progress's trend and best of the time off pace were in seconds, so a shorter
+    # answer more of which was off pace was the "best" and the trend "better"
+    from test_compare_notes import answer
+
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.progress import series
+
+    def one(i, length, off, budget=120.0):
+        return answer(i, {"answer_s": length, "budget_s": budget, "wpm": 170.0, "word_count": 200,
+                          "off_pace_s": off})
+
+    m = METRIC_BY_NAME["off_pace_s"]
+    s = series(m, [one(1, 111.4, 53.0), one(2, 38.3, 24.0)])  # 48 % of it, then 63 %
+    assert s.trend.verdict == "n/a" and (s.trend.before, s.trend.after) == (53.0, 24.0)
+    assert s.best.answer_id == 1 and s.best.value == 53.0  # the value shown stays in seconds
+    s = series(m, [one(1, 111.4, 53.0), one(2, 38.3, 5.0)])  # 13 %: less both ways
+    assert s.trend.verdict == "better" and s.best.answer_id == 2
+    s = series(m, [one(1, 30.0, 12.0, 60.0), one(2, 90.0, 20.0)])  # 40 %, then 22 %: more seconds, less of it
+    assert s.best.answer_id == 2 and s.trend.verdict == "n/a"

@@ -99,8 +99,22 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
                      and judged_value(a.metrics, metric.name) is None)
     if not pts:
         return Series(metric.name, (), None, None, None, left_out)
-    return Series(metric.name, pts, trend(metric, pts, answers), personal_best(metric, pts), pts[-1], left_out,
-                  tuple(chart_value(metric, p.value) for p in pts))
+    judged = as_judged(metric, pts, answers)
+    best = personal_best(metric, judged)
+    return Series(metric.name, pts, trend(metric, pts, answers), pts[judged.index(best)] if best else None,
+                  pts[-1], left_out, tuple(chart_value(metric, p.value) for p in pts))
+
+
+def as_judged(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> tuple[Point, ...]:
+    """``pts`` as their trend's direction and the best are judged: the time off pace as its
+    share of each answer, for a shorter answer has fewer seconds of anything (12 s off pace of
+    a 30-s answer is no better than 20 s of a 90-s one: QA s46 AA #2, as compare judges it since
+    AA #1); every other figure as it is."""
+    if metric.name != "off_pace_s":
+        return tuple(pts)
+    length = {a.id: a.metrics.get("answer_s") for a in answers}
+    return tuple(replace(p, value=p.value / length[p.answer_id])
+                 if isinstance(length.get(p.answer_id), (int, float)) and length[p.answer_id] > 0 else p for p in pts)
 
 
 def trend(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> Change | None:
@@ -114,7 +128,7 @@ def trend(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> Ch
         return None
     k = ends_size(len(pts))
     found = _trend_between(metric, pts[:k], pts[-k:], answers)
-    if found.verdict in ("worse", "same") and at_best(metric, pts):
+    if found.verdict in ("worse", "same") and at_best(metric, as_judged(metric, pts, answers)):
         latest = _trend_between(metric, pts[:k], pts[-1:], answers)
         # nor a "same" shown moving the wrong way: hedges 0, 0, 1.9, 0 read "+0.9 = within range", to a
         # median no attempt had, beside a best that is the latest (QA s43 B #4)
@@ -143,6 +157,11 @@ def _trend_between(metric: Metric, first: Sequence[Point], last: Sequence[Point]
         ends = [by_id[p.answer_id] for p in first], [by_id[p.answer_id] for p in last]
         if (not mean_crossed(found, *ends) and _within_jitter(found, *ends)) or count_disagrees(metric.name, *ends):
             found = replace(found, verdict="same", by_answers=False)
+    if metric.name == "off_pace_s" and found.verdict in ("better", "worse"):
+        # judged where its share of the answers moved the same way (as_judged), else shown, not judged
+        shares = [statistics.median(p.value for p in as_judged(metric, end, answers)) for end in (first, last)]
+        if (shares[1] < shares[0]) != (found.verdict == "better"):
+            found = replace(found, verdict="n/a", by_answers=False)
     return found
 
 
