@@ -70,3 +70,64 @@ def test_a_company_s_lists_are_lists_in_the_json_export(home):
     old = {**c, "asks": "\n".join(c["asks"]), "to_ask": "\n".join(c["to_ask"])}
     journals = [to_markdown({"answers": [], "sessions": [], "companies": [x]}, lang="ja") for x in (c, old)]
     assert journals[0] == journals[1] and journals[0].count("\n  - ") == 4
+
+
+@pytest.mark.parametrize("lang, said", [("en", "long pauses: 1 (0.6/min)"), ("ja", "長い間: 1回（0.6回/分）")])
+def test_the_journal_gives_long_pauses_with_their_rate_as_progress_tracks_it(tmp_path, lang, said):
+    # QA s47 DD #11: the journal's "long pauses: 5" beside compare's and progress's 7.9/min
+    from test_s41_questions import _doubtful
+
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path) as st:
+        st.add_answer(st.create_session("a"), _doubtful())
+    md = export(tmp_path, "--format", "md", "--lang", lang)
+    assert said in md, md
+
+
+def test_the_csv_ends_with_what_to_group_rows_by(tmp_path):
+    # QA s47 DD #8: no session id, question key or company to group a spreadsheet's rows by
+    import csv
+    import io
+
+    from test_s41_questions import _doubtful
+
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path) as st:
+        sid = st.create_session("acme-prep")
+        qid = st.question_for("ja-basic:gakuchika", "学生時代に力を入れたことを教えてください。", language="ja")
+        st.add_answer(sid, _doubtful(), question_id=qid)
+    (row,) = csv.DictReader(io.StringIO(export(tmp_path, "--format", "csv")))
+    assert (row["session_id"], row["question_id"], row["question_key"]) == (str(sid), str(qid), "ja-basic:gakuchika")
+    assert list(row)[-4:] == ["session_id", "question_id", "question_key", "company"]
+
+
+def test_progress_json_gives_each_questions_key(tmp_path):
+    # QA s47 DD #8: progress --json had no question_key, which every other command's --json gives
+    from test_s41_questions import _doubtful
+
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path) as st:
+        sid = st.create_session("a")
+        qid = st.question_for("ja-basic:gakuchika", "学生時代に力を入れたことを教えてください。", language="ja")
+        st.add_answer(sid, _doubtful(), question_id=qid)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "progress", "--json"])
+    doc = json.loads(r.stdout)
+    assert doc["questions"][0]["question_key"] == "ja-basic:gakuchika" and doc["overall"][0]["question_key"] is None
+
+
+def test_export_takes_json_as_the_other_commands_do(tmp_path):
+    # QA s47 DD #8: `export --json` was refused though every other archive command takes it
+    from test_s41_questions import _doubtful
+
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path) as st:
+        st.add_answer(st.create_session("a"), _doubtful())
+    assert json.loads(export(tmp_path, "--json"))["format"] == "furikaeri-export"
+    for bad in (("--json", "-f", "csv"), ("--json", "-o", str(tmp_path / "a.csv"))):
+        r = CliRunner().invoke(cli, ["--home", str(tmp_path), "export", *bad])
+        assert r.exit_code == 2 and not r.stdout.strip() and "Traceback" not in r.output, r.output
+    assert not (tmp_path / "a.csv").exists()

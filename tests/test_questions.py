@@ -302,3 +302,21 @@ def test_a_company_lists_its_practice_questions_with_their_ids(tmp_path, company
     assert f'practice --company "{company}" --only {ids[0]}' in r.stdout
     doc = json.loads(CliRunner().invoke(cli, [*h, "questions", "company", company, "--json"]).stdout)
     assert [q["id"] for q in doc["practice"]["questions"]] == list(ids)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[set]\ntitle = "x"\nlanguage = "en"\n[[questions]]\ntext = "Q1"\nbudjet = 60\n',
+     r"question 1: unknown key `budjet`: did you mean `budget`\?"),
+    ('[set]\ntitle = "x"\nlangauge = "ja"\n[[questions]]\ntext = "Q1"\n',
+     r"unknown key `langauge` in \[set\]: did you mean `language`\?"),
+    ('[set]\ntitle = "x"\n[[questions]]\ntext = "Q1"\n', r"`language` is missing"),
+    ('[company]\nname = "A"\nlanguage = "en"\nask = ["Why us?"]\n', r"unknown key `ask` in \[company\]: did you mean `asks`\?"),
+    ('title = "x"\n[set]\nlanguage = "en"\n[[questions]]\ntext = "Q1"\n', r"`title` belongs under \[set\]"),
+    ('[set]\nlanguage = "en"\ncolour = "red"\n[[questions]]\ntext = "Q1"\n', r"unknown key `colour` in \[set\] \(known: "),
+])
+def test_a_key_the_format_does_not_have_is_refused_and_named(tmp_path, text, message):
+    # QA s47 DD #5: `budjet = 60` was dropped unsaid and the question judged against 120 s
+    p = write(tmp_path, "bad.toml", text)
+    with pytest.raises(QuestionError, match=message) as e:
+        Q.load_file(p)
+    assert e.value.ja and "\n" not in str(e.value)

@@ -150,6 +150,13 @@ def test_a_logged_interview_is_completed_not_logged_twice(furikaeri_home):
         assert [iv.id for iv in st.interviews()] == [iid]
     r = _run("reflect", "--interview", "99", "--reaction", "x")
     assert r.exit_code == 2 and "there is no interview 99" in r.output
+    # a question already logged, given again from the command line: its answer, not a second copy
+    # (QA s47 DD #4); another wording of it (up to marks and width) is the same question
+    r = _run("reflect", "--interview", str(iid), "-q", "あなたを色に例えると?", "-a", "青。落ち着いているから", "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["items"][:2] == [{"question": "あなたを色に例えると？", "answer": "青。落ち着いているから"},
+                                                 {"question": "最後に質問はありますか", "answer": "若手の裁量について"}]
+    assert len(json.loads(r.stdout)["items"]) == 2
     # typed in a terminal: Enter keeps each part, what is typed replaces it, more questions follow
     r = CliRunner().invoke(cli, ["reflect", "--interview", str(iid), "--prompt"],
                            input="\n\n面接官は笑顔だった\n\n\n赤。情熱的だから\n\n\n志望動機は？\n業界の将来性\n\n")

@@ -48,3 +48,23 @@ def test_sigterm_stops_practice_from_files_as_ctrl_c_does_and_exits_143(tmp_path
         assert [a["answer_id"] for a in doc["answers"]] == saved
         assert "question 2 is not saved (the session was stopped before it was)" in err
         assert "furikaeri analyze" in err and "--save" in err
+
+
+def test_a_directory_of_takes_is_taken_in_number_order_and_shuffle_is_refused_with_files(tmp_path):
+    # QA s47 DD #1: take10 before take2, nine of ten answers saved against the wrong questions;
+    # DD #2: --shuffle gave recorded answers to random questions
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.cli.practice_cmd import expand_files
+
+    takes = tmp_path / "takes"
+    takes.mkdir()
+    for name in ("take10.wav", "take2.wav", "take1.wav", "Take3.wav", "take02b.wav", "notes.txt"):
+        (takes / name).write_bytes(b"")
+    assert [p.name for p in expand_files((takes,))] == ["take1.wav", "take2.wav", "take02b.wav", "Take3.wav",
+                                                         "take10.wav"]
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path / "home"), "practice", "--set", "en-basic", "--shuffle",
+                                 "--from-files", str(takes / "take1.wav"), str(takes / "take2.wav")])
+    assert r.exit_code == 2 and "--shuffle" in r.output and "Traceback" not in r.output, r.output
+    assert not (tmp_path / "home").exists()  # refused before the archive

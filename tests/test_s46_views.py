@@ -252,3 +252,26 @@ def test_progress_judges_time_off_pace_by_its_share_of_each_answer():
     assert s.trend.verdict == "better" and s.best.answer_id == 2
     s = series(m, [one(1, 30.0, 12.0, 60.0), one(2, 90.0, 20.0)])  # 40 %, then 22 %: more seconds, less of it
     assert s.best.answer_id == 2 and s.trend.verdict == "n/a"
+
+
+def test_comparing_a_name_several_sessions_carry_with_itself_names_their_numbers(tmp_path):
+    # QA s47 DD #6: `compare --sessions acme-prep acme-prep` said "the same session twice" where
+    # two sessions carry the name
+    from click.testing import CliRunner
+    from test_s41_questions import _doubtful
+
+    from furikaeri.cli import cli
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path) as st:
+        first = st.create_session("acme-prep")
+        st.add_answer(first, _doubtful())
+        second = st.create_session("acme-prep")
+        st.add_answer(second, _doubtful())
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "compare", "--sessions", "acme-prep", "acme-prep"])
+    assert r.exit_code == 2 and f"#{first} #{second}" in r.output, r.output
+    assert f"compare --sessions {first} {second}" in " ".join(r.output.split())
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "compare", "--sessions", str(second), str(second)])
+    assert r.exit_code == 2 and "同じセッションが2回" in r.output  # the archive speaks Japanese
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "compare", "--sessions", str(first), "acme-prep"])
+    assert r.exit_code == 0, r.output

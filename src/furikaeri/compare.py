@@ -20,7 +20,7 @@ from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
     compare_metrics, cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, floor_after, opening_order, settle_counts
-from furikaeri.store import Answer, Note, Store
+from furikaeri.store import Answer, Note, Store, typed_number
 
 
 @dataclass(frozen=True)
@@ -716,6 +716,14 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
                              ja=f"セッション「{ref}」はありません（`{cli} history` で確認できます）")
     assert sa and sb
     if sa.id == sb.id:
+        named = store.sessions_named(sa.name) if sa.name else []
+        if len(named) > 1 and not all(typed_number(r) is not None for r in (ref_a, ref_b)):
+            # a name several sessions carry means the newest: the others by number (QA s47 DD #6)
+            ids = " ".join(f"#{i}" for i in named)
+            raise UsageError(f"“{sa.name}” names {len(named)} sessions ({ids}; the name alone means the newest): "
+                             f"give two of their numbers, e.g. `{cli} compare --sessions {named[-2]} {named[-1]}`",
+                             ja=f"「{sa.name}」という名前のセッションは{len(named)}つあります（{ids}。名前だけなら最新のもの）。"
+                                f"番号で2つ指定してください（例: `{cli} compare --sessions {named[-2]} {named[-1]}`）")
         raise UsageError("that is the same session twice: give two different sessions",
                          ja="同じセッションが2回指定されています。別々のセッションを2つ指定してください")
     if (sb.started_at, sb.id) < (sa.started_at, sa.id):

@@ -264,9 +264,13 @@ class ProgressBlock:
     #: answers whose filler rate is stored blank, a lower bound its report judged
     #: (:attr:`furikaeri.store.Answer.floors`): out of the fillers' trend and best, said so
     floored: tuple[int, ...] = ()
+    #: the question's key (``ja-basic:gakuchika``), as every other command's ``--json`` gives it
+    #: beside its words (QA s47 DD #8); None overall
+    question_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "question_id": self.question_id, "language": self.language,
+        return {"title": self.title, "question_id": self.question_id, "question_key": self.question_key,
+                "language": self.language,
                 "attempts": self.attempts, "first_at": self.first_at, "last_at": self.last_at,
                 "last_note": self.last_note, "series": [s.to_dict() for s in self.series],
                 "short_answers": self.short_answers, "cut_answers": self.cut_answers,
@@ -485,6 +489,7 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         short_answers=sum(too_short(a.metrics) and not cut_off(a.metrics) for a in answers),
         cut_answers=sum(cut_off(a.metrics) for a in answers),
         floored=floored(answers),
+        question_key=next((a.question_key for a in reversed(answers) if a.question_key), None) if qid is not None else None,
     )
 
 

@@ -1597,6 +1597,10 @@ class Store:
             args = (limit,)
         return [_session(r) for r in self.db.execute(sql, args)]
 
+    def sessions_named(self, name: str) -> list[int]:
+        """The ids of the sessions named ``name``, oldest first."""
+        return [r[0] for r in self.db.execute("SELECT id FROM sessions WHERE name = ? ORDER BY started_at, id", (name,))]
+
     def session(self, ref: int | str) -> Session | None:
         """A session by id, or the newest with that name."""
         number = ref if isinstance(ref, int) else typed_number(ref)
@@ -2046,11 +2050,15 @@ class Store:
                          now: datetime | None = None) -> Interview | None:
         """Complete or correct the logged interview ``id_`` (QA s46 X #4: an interview whose log
         was cut off could only be logged again, as a second one): each field given replaces its
-        text, ``items`` its questions (those left empty go), ``more_items`` are added after them.
-        None when there is no such interview."""
-        more = [{"question": (i.get("question") or "").strip(), "answer": (i.get("answer") or "").strip()}
-                for i in [*(items or ()), *more_items]
-                if (i.get("question") or "").strip() or (i.get("answer") or "").strip()]
+        text, ``items`` its questions (those left empty go), ``more_items`` are added after them,
+        but for a question already logged (:func:`furikaeri.questions.same_question`), whose
+        answer the one given replaces (QA s47 DD #4: giving it again logged it twice). None when
+        there is no such interview."""
+        def cleaned(given) -> list[dict[str, str]]:
+            return [{"question": (i.get("question") or "").strip(), "answer": (i.get("answer") or "").strip()}
+                    for i in given if (i.get("question") or "").strip() or (i.get("answer") or "").strip()]
+
+        more = cleaned(more_items)
         with self.transaction() as db:
             row = db.execute("SELECT items_json FROM interviews WHERE id = ?", (id_,)).fetchone()
             if row is None:
@@ -2061,10 +2069,10 @@ class Store:
                 sets["company_id"] = self._company_id(db, company, now) if company.strip() else None
             if more or items is not None:
                 try:
-                    kept = [] if items is not None else json.loads(row["items_json"] or "[]")
+                    kept = cleaned(items) if items is not None else json.loads(row["items_json"] or "[]")
                 except (TypeError, ValueError):
                     kept = []
-                sets["items_json"] = json.dumps([*(kept if isinstance(kept, list) else []), *more],
+                sets["items_json"] = json.dumps(_with_items(kept if isinstance(kept, list) else [], more),
                                                 ensure_ascii=False)
             if sets:
                 db.execute(f"UPDATE interviews SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
@@ -2437,6 +2445,24 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
     return dataclasses.replace(answer, fillers=filler_texts(listed),
                                opening_order=order if order in ("point_first", "story_first") else None,
                                **_unjudged_of(answer.analysis if full else r["unjudged_json"]))
+
+
+def _with_items(kept: list, more: list[dict[str, str]]) -> list:
+    """A logged interview's questions ``kept`` with ``more`` after them; a question of ``more``
+    already among them (:func:`furikaeri.questions.same_question`) is not added again: the answer
+    given with it (if any) replaces that question's."""
+    from furikaeri.questions import same_question
+
+    out = list(kept)
+    for item in more:
+        same = same_question(item["question"]) if item["question"] else None
+        at = next((k for k, old in enumerate(out)
+                   if same and isinstance(old, dict) and same(str(old.get("question") or ""))), None)
+        if at is None:
+            out.append(item)
+        elif item["answer"]:
+            out[at] = {**out[at], "answer": item["answer"]}
+    return out
 
 
 def _unjudged_of(analysis: dict[str, Any] | str | None) -> dict[str, Any]:

@@ -298,7 +298,8 @@ def progress(question, since, lang, json_):
 @lang_option(help="Language of the words: md's labels [default: the answers' language]; for csv, ja gives a Japanese "
                   "header and the program's words in Japanese in its cells [default: the column keys and codes, "
                   "which scripts read].")
-def export(fmt, out, lang):
+@click.option("--json", "json_", is_flag=True, help="The same as --format json (as the other commands' --json).")
+def export(fmt, out, lang, json_):
     """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
 
     Without --format, a file named by --out gets the format its extension names (.csv, .md,
@@ -314,7 +315,13 @@ def export(fmt, out, lang):
 
     if out is not None and str(out) == "-":  # the usual name of standard output: printed, not a file named "-"
         out = None
-    fmt = export_format(fmt, out)
+    if json_:  # a script's --json, as every other command takes it (QA s47 DD #8)
+        if fmt != "json":
+            raise UsageError(f"--json is --format json: leave out --format {fmt}",
+                             ja=f"--json は --format json と同じです。--format {fmt} を外してください")
+        fmt = export_format(fmt, out, typed=True)
+    else:
+        fmt = export_format(fmt, out)
     if out is not None:
         refuse_archive_target(out)
     with open_store(reading=True, say_missing=True) as store:
@@ -332,7 +339,7 @@ def export(fmt, out, lang):
 EXTENSION_FORMATS = {".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md"}
 
 
-def export_format(fmt: str, out: Path | None) -> str:
+def export_format(fmt: str, out: Path | None, *, typed: bool | None = None) -> str:
     """The format ``export`` writes: ``--format`` as typed; when it was not typed, the one
     ``out``'s extension names, else ``fmt`` (json). ``-o answers.csv`` with --format forgotten
     wrote JSON into a .csv that a spreadsheet or ``csv`` reads as nonsense; a typed --format
@@ -342,7 +349,8 @@ def export_format(fmt: str, out: Path | None) -> str:
 
     named = EXTENSION_FORMATS.get(out.suffix.lower()) if out is not None else None
     ctx = click.get_current_context(silent=True)
-    typed = ctx is not None and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE
+    if typed is None:
+        typed = ctx is not None and ctx.get_parameter_source("fmt") is ParameterSource.COMMANDLINE
     if not typed:
         return named or fmt
     if named is None or named == fmt:

@@ -168,7 +168,8 @@ DOCS: dict[str, str] = {
     その企業の練習用の質問になります（`practice --company`）。
 
     --interview N を付けると、新しく記録する代わりに面接記録 N を補ったり直したりします。指定した
-    項目は置き換え、--question/--answer は質問に追加します。端末で項目を何も指定しないときは、
+    項目は置き換え、--question/--answer は質問に追加します（記録済みの質問なら、その回答を指定した
+    回答に置き換えます）。端末で項目を何も指定しないときは、
     各項目と各質問・回答を今の内容を既定値として順に尋ね（Enter でそのまま、空白だけで消去）、
     続けて追加の質問を尋ねます。
 
@@ -310,6 +311,8 @@ OPTIONS: dict[str, str] = {
     "Print JSON.":
         "JSON を出力する。",
     # export --lang
+    "The same as --format json (as the other commands' --json).":
+        "--format json と同じ（ほかのコマンドの --json と同じく）。",
     "Language of the words: md's labels [default: the answers' language]; for csv, ja gives a Japanese "
     "header and the program's words in Japanese in its cells [default: the column keys and codes, "
     "which scripts read].":

@@ -57,12 +57,24 @@ def take_limit(budget_s: float) -> float:
     return max(TAKE_LIMIT_MIN_S, 2 * budget_s)
 
 
+def by_name(path: Path) -> tuple:
+    """The sort key of a file in a directory: its name with each run of digits read as a number,
+    so take2 comes before take10, as a person numbers takes (QA s47 DD #1: sorted as text, nine
+    of ten answers were saved against the wrong questions); then the name itself, so no two
+    names are equal."""
+    import re
+
+    parts = re.split(r"(\d+)", path.name.casefold())
+    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts if x), path.name
+
+
 def expand_files(paths: tuple[Path, ...]) -> list[Path]:
-    """Files in order; a directory contributes its audio files sorted by name."""
+    """Files in order; a directory contributes its audio files sorted by name, numbers as
+    numbers (:func:`by_name`)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(x for x in p.iterdir() if x.is_file() and x.suffix.lower() in AUDIO_SUFFIXES)
+            found = sorted((x for x in p.iterdir() if x.is_file() and x.suffix.lower() in AUDIO_SUFFIXES), key=by_name)
             if not found:
                 raise UsageError(f"no audio files in {p}", ja=f"{p} に音声ファイルがありません")
             out.extend(found)
@@ -139,6 +151,11 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     if from_files and not answer_files:
         raise UsageError("--from-files needs audio files or a directory after the options",
                          ja="--from-files にはオプションの後に音声ファイルかフォルダを指定してください")
+    if shuffle and answer_files:  # each file answers the question in its place (QA s47 DD #2)
+        raise UsageError("--shuffle cannot be used with answer files: each file answers the question in its place "
+                         "(choose the order with --only)",
+                         ja="--shuffle は音声ファイルと一緒には使えません（各ファイルはその順番の質問への回答です。"
+                            "順番は --only で選べます）")
     base_now = parse_when(now_)
     # asked for (--reflect) even with --json: the prompts go to stderr, the JSON to stdout
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_
@@ -896,7 +913,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     The questions become practice questions for that company (`practice --company`).
 
     With --interview N, completes or corrects interview N instead: each option given replaces
-    its part, --question/--answer are added to its questions; in a terminal with no option,
+    its part, --question/--answer are added to its questions (a question already logged gets
+    the answer given in place of its own); in a terminal with no option,
     asks each part and each question and answer with its current text as the default (Enter
     keeps it, a space alone clears it), then more questions.
 

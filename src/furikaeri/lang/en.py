@@ -888,7 +888,7 @@ TEXT = {
                    'repetitions,long_pauses,longest_pause_s,latency_s,word_count,pitch_spread_st,loudness_range_db,'
                    'monotone_share,hedges,hedges_per_100_words,opening_s,opening_share,off_pace_s,focus,note_wrong,'
                    'note_why,note_next_time,audio_path,transcript,word_count_unit,hedges_per,long_pauses_per_min,'
-                   'fillers_per_min_floor,filler_count_floor'),
+                   'fillers_per_min_floor,filler_count_floor,session_id,question_id,question_key,company'),
     'csv_unit_en': 'words',
     'csv_unit_ja': 'morae',
     'csv_per': '{count} {unit}',

@@ -107,8 +107,13 @@ CSV_UNITS = ("word_count_unit", "hedges_per")
 #: (fillers where more filler-like sounds were left in doubt): its count too, for a sum
 #: (QA s41 C1 #7: the report said 8 and the count's cell was empty).
 CSV_LATER = ("long_pauses_per_min", "fillers_per_min_floor", "filler_count_floor")
+#: What a row is grouped by in a spreadsheet, last: the session's number (two sessions may
+#: share a name), the question's number and key (one question asked in several wordings is one
+#: history), the company the session practised for (QA s47 DD #8).
+CSV_KEYS = ("session_id", "question_id", "question_key", "company")
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
-               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS, *CSV_LATER)
+               "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS, *CSV_LATER,
+               *CSV_KEYS)
 
 
 def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
@@ -121,6 +126,7 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
     w = csv.writer(buf, lineterminator="\n")
     words = lang if lang in LANGUAGES else "en"
     w.writerow(text(words, "csv_header").split(","))
+    companies = {x.get("id"): x.get("company") for x in data.get("sessions") or ()}
     for a in data["answers"]:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], _typed(a["session"]), _typed(a.get("question")),
@@ -132,6 +138,8 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
                 _typed(readable(a.get("transcript") or "", a.get("language"))), *_units(a.get("language"), words)]
         floors = a.get("floors") or {}  # a filler rate stored blank, judged as at least this by its report
         row += [_cell(figures.get(c, floors.get(c.removesuffix("_floor"))), c) for c in CSV_LATER]
+        row += [a.get("session_id") or "", a.get("question_id") or "", _typed(a.get("question_key")),
+                _typed(companies.get(a.get("session_id")))]
         w.writerow(row)
     return buf.getvalue()
 
@@ -286,7 +294,7 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
                    budget="–" if budget is None else text(lang, "value_answer_s", value=f"{budget:g}")
                    + (CUT_MARK if cut else ""),
                    fillers=fillers + (mark if m.get("fillers_per_min") is not None else ""),
-                   rate=fig(pace) + (mark if m.get(pace) is not None else ""), pauses=fig("long_pauses"))
+                   rate=fig(pace) + (mark if m.get(pace) is not None else ""), pauses=_md_pauses(m, lang, language))
     lines = [figures]
     heard = (a.get("analysis") or {}).get("sounds_like")
     if cut:  # whatever else is said: its length is the recording's, not the answer's
@@ -297,6 +305,20 @@ def _md_figures(a: dict[str, Any], lang: str) -> list[str]:
     elif short and not cut and mark in figures:
         lines.append(mark + text(lang, "history_short_note", share=norms.SHORT_ANSWER_SHARE))
     return lines
+
+
+def _md_pauses(m: dict[str, Any], lang: str, language: str) -> str:
+    """The long pauses as the "last time" line and history give them: the count, with the rate
+    a minute that compare and progress track beside it ("5 (7.9/min)": QA s47 DD #11, the
+    journal's bare 5 beside progress's 7.9)."""
+    from furikaeri.metrics import judged_value
+
+    count = _md_value("long_pauses", m.get("long_pauses"), lang, language)
+    rate = judged_value(m, "long_pauses_per_min") if m.get("long_pauses") else None
+    if rate is None:
+        return count
+    per = _md_value("long_pauses_per_min", rate, lang, language)
+    return f"{count}（{per}）" if lang == "ja" else f"{count} ({per})"
 
 
 def _md_value(name: str, value: Any, lang: str, language: str, *, floor: bool = False) -> str:
