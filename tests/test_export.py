@@ -131,3 +131,43 @@ def test_export_takes_json_as_the_other_commands_do(tmp_path):
         r = CliRunner().invoke(cli, ["--home", str(tmp_path), "export", *bad])
         assert r.exit_code == 2 and not r.stdout.strip() and "Traceback" not in r.output, r.output
     assert not (tmp_path / "a.csv").exists()
+
+
+def test_history_finds_a_companys_sessions_a_questions_answers_and_those_since_a_date(tmp_path):
+    # QA s47 DD #3: five companies over a month and no way to list one's sessions, or a date's on
+    from datetime import datetime, timezone
+
+    from test_s41_questions import _doubtful
+
+    from furikaeri.store import Store
+
+    nov, dec = datetime(2026, 11, 2, 3, tzinfo=timezone.utc), datetime(2026, 12, 3, 3, tzinfo=timezone.utc)
+    with Store.open(tmp_path) as st:
+        q1 = st.question_for("ja-basic:gakuchika", "学生時代に力を入れたことを教えてください。", language="ja")
+        q2 = st.question_for("ja-basic:shibou", "志望動機を教えてください。", language="ja")
+        acme = st.create_session("acme-1", company="Acme", now=nov)
+        a1 = st.add_answer(acme, _doubtful(), question_id=q1, now=nov)
+        sakura = st.create_session("sakura-1", company="さくら商事", now=dec)
+        a2 = st.add_answer(sakura, _doubtful(), question_id=q1, now=dec)
+        a3 = st.add_answer(sakura, _doubtful(), question_id=q2, now=dec)
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "reflect", "-c", "ACME", "--date", "2026-11-20", "-q", "Why us?"])
+    assert r.exit_code == 0, r.output
+
+    def ids(*args):
+        r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "--json", *args])
+        assert r.exit_code == 0, r.output
+        return [[a["id"] for a in s["answers"]] for s in json.loads(r.stdout)]
+
+    assert ids() == [[a2, a3], [a1]]
+    assert ids("--company", "acme") == [[a1]] and ids("-c", "さくら商事") == [[a2, a3]]
+    assert ids("--since", "2026-12-01") == [[a2, a3]]
+    assert ids("-q", "gakuchika") == [[a2], [a1]] and ids("-q", "gakuchika", "-n", "1") == [[a2]]
+    assert ids("-c", "Acme", "--since", "2026-12-01") == []
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "-c", "Acme", "--since", "2026-12-01", "--lang", "en"])
+    assert r.exit_code == 0 and "nothing saved matches" in r.output, r.output
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "--interviews", "--company", "acme", "--json"])
+    assert [(iv["company"], iv["held_on"]) for iv in json.loads(r.stdout)] == [("Acme", "2026-11-20")]
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "--interviews", "--since", "2026-12-01", "--json"])
+    assert json.loads(r.stdout) == []
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "-q", "nosuch question at all"])
+    assert r.exit_code == 2 and "Traceback" not in r.output

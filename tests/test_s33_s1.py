@@ -46,14 +46,14 @@ def _named_again_later(home) -> tuple[int, int]:
 def test_history_lists_first_the_session_an_answer_was_saved_into_last(tmp_path):
     mock, late = _named_again_later(tmp_path)
     with Store.open(tmp_path) as st:
-        newest = X.history(st, limit=1)
+        newest, _ = X.history(st, limit=1)
     assert newest[0]["id"] == mock and late in [a["id"] for a in newest[0]["answers"]]
 
 
 def test_history_titles_a_session_answered_again_later_with_its_latest_answer(tmp_path):
     mock, _ = _named_again_later(tmp_path)
     with Store.open(tmp_path) as st:
-        sessions = X.history(st)
+        sessions, _ = X.history(st)
     console = Console(record=True, width=100)
     H.render_history(console, sessions, "en")
     out = console.export_text()

@@ -524,6 +524,19 @@ def _known_keys(table: dict[str, Any], kind: str, where: str, where_ja: str) -> 
                + (f"。`{near[0]}` のことですか？" if near else f"（使える項目: {known}）"))
 
 
+def _known_file_keys(data: dict[str, Any], head: dict[str, Any], where: str) -> None:
+    """Refuse a key at the file's top or in its [set] / [company] table ``head`` the format does
+    not have (:func:`_known_keys`), and one of the table's written above it (TOML puts it at
+    the top: said so)."""
+    kind = "company" if "company" in data else "set"
+    for key in data:
+        if key in FILE_KEYS[kind] and key not in FILE_KEYS["top"]:
+            raise QuestionError(f"{where}: `{key}` belongs under [{kind}] (it is written above it)",
+                                ja=f"{where}: `{key}` は [{kind}] の下に書いてください（今はその上にあります）")
+    _known_keys(data, "top", where, where)
+    _known_keys(head, kind, where, where)
+
+
 def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     """A :class:`QuestionSet` from parsed TOML. ``name`` is the default set name (the stem)."""
     where = source
@@ -537,13 +550,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     if not isinstance(head, dict):
         raise QuestionError(f"{where}: [set] / [company] must be a table",
                             ja=f"{where}: [set] / [company] はテーブルとして書いてください")
-    kind = "company" if "company" in data else "set"
-    for key in data:  # a key of the set written above its table (TOML puts it at the top)
-        if key in FILE_KEYS[kind] and key not in FILE_KEYS["top"]:
-            raise QuestionError(f"{where}: `{key}` belongs under [{kind}] (it is written above it)",
-                                ja=f"{where}: `{key}` は [{kind}] の下に書いてください（今はその上にあります）")
-    _known_keys(data, "top", where, where)
-    _known_keys(head, kind, where, where)
+    _known_file_keys(data, head, where)
     language = _language(head.get("language"), where)
     company: CompanyInfo | None = None
     if "company" in data:

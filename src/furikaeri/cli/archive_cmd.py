@@ -53,35 +53,40 @@ def practised(store, ref: str) -> str:
 @click.option("--limit", "-n", type=click.IntRange(min=1, max=1_000_000), default=20, show_default=True,
               help="Sessions (with --interviews: interviews) to show, newest first.")
 @click.option("--interviews", is_flag=True, help="List the logged real interviews instead.")
+@click.option("--company", "-c", default=None, help="Only sessions practised for this company (with --interviews: its interviews).")
+@click.option("--question", "-q", default=None, help="Only answers to this question (id, key or text).")
+@click.option("--since", default=None, help="Only answers (with --interviews: interviews) from this date on (YYYY-MM-DD, or yesterday).")
 @lang_option
 @json_option
-def history(limit, interviews, lang, json_):
+def history(limit, interviews, company, question, since, lang, json_):
     """Your practice sessions and answers, newest first.
 
     \b
     Examples:
       furikaeri history
       furikaeri history -n 5 --json
-      furikaeri history --interviews
+      furikaeri history --company "Acme" --since 2026-11-01
+      furikaeri history -q gakuchika
+      furikaeri history --interviews --company "さくら商事"
     """
     from furikaeri.report import history as H
     from furikaeri.report.export import history as sessions_with_answers
 
-    with open_store(reading=True, say_missing=True) as store:
+    since = _since_date(since)
+    if interviews and question:
+        raise UsageError("--question goes with answers, not --interviews",
+                         ja="--question は回答の絞り込みに使います（--interviews とは一緒に使えません）")
+    with open_store(reading=True, say_missing=not question) as store:
         if interviews:
-            ivs = store.interviews()[:limit]  # newest first, as the sessions
-            if json_:
-                emit_json([i.to_dict() for i in ivs])
-                return
-            out = console()
-            for iv in ivs:
-                typed = [iv.company, *(x["question"] for x in iv.items)]
-                H.render_interview(out, iv, lang or archive_lang(None, typed))
-            if not ivs:
-                out.print(H.t("no_interviews", archive_lang(lang)))  # logged with `reflect`, not practised
+            _history_interviews(store, limit=limit, company=company, since=since, lang=lang, json_=json_)
             return
-        data = sessions_with_answers(store, limit=limit)
-        older = len(store.sessions()) - len(data)  # left off by -n: said, never a history that seems to start later (QA s44 K #2)
+        qid = None
+        if question:  # refused here, where the command it suggests can carry --home
+            from furikaeri.compare import resolve_question
+
+            qid = resolve_question(store, practised(store, question), cli=cli_start())
+        # left off by -n: said, never a history that seems to start later (QA s44 K #2)
+        data, older = sessions_with_answers(store, limit=limit, since=since, company=company, question_id=qid)
     said = [a.get("language") for s in data for a in s["answers"]]
     L = view_lang(lang, said)
     if json_:
@@ -92,7 +97,38 @@ def history(limit, interviews, lang, json_):
             warn(H.t("history_older", "en", n=older, shown=len(data) + older, cli=cli_start()),
                  ja=H.t("history_older", "ja", n=older, shown=len(data) + older, cli=cli_start()))
         return
+    if not data and (company or question or since):  # the archive has answers, none these filters keep
+        console().print(H.t("history_none_match", L))
+        return
     H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older)
+
+
+def _since_date(since: str | None) -> str | None:
+    """``--since`` as an ISO date, read as reflect --date reads one (yesterday, 12/1, 12月1日)."""
+    if not since:
+        return None
+    from datetime import datetime
+
+    from furikaeri.cli.dates import read_date
+
+    return read_date(since, datetime.now().astimezone().date()).isoformat()
+
+
+def _history_interviews(store, *, limit: int, company: str | None, since: str | None, lang: str | None,
+                        json_: bool) -> None:
+    """``history --interviews``: the logged interviews, newest first (a company's, from a date on)."""
+    from furikaeri.report import history as H
+
+    ivs = [iv for iv in store.interviews(company=company) if not since or (iv.held_on or "") >= since][:limit]
+    if json_:
+        emit_json([i.to_dict() for i in ivs])
+        return
+    out = console()
+    for iv in ivs:
+        typed = [iv.company, *(x["question"] for x in iv.items)]
+        H.render_interview(out, iv, lang or archive_lang(None, typed))
+    if not ivs:  # logged with `reflect`, not practised; or none the filters keep
+        out.print(H.t("history_none_match" if company or since else "no_interviews", archive_lang(lang)))
 
 
 def _report(out, a, focus) -> bool:
@@ -262,12 +298,7 @@ def progress(question, since, lang, json_):
     from furikaeri.progress import progress as progress_of
     from furikaeri.report import history as H
 
-    if since:  # read as reflect --date reads a date (yesterday, 12/1, 12月1日)
-        from datetime import datetime
-
-        from furikaeri.cli.dates import read_date
-
-        since = read_date(since, datetime.now().astimezone().date()).isoformat()
+    since = _since_date(since)
     # a question in a missing --home: its one error line says the folder is missing
     with open_store(reading=True, say_missing=not question) as store:
         if question:  # refused here, where the command it suggests can carry --home

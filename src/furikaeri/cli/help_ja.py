@@ -53,7 +53,9 @@ DOCS: dict[str, str] = {
     例:
       furikaeri history
       furikaeri history -n 5 --json
-      furikaeri history --interviews
+      furikaeri history --company "Acme" --since 2026-11-01
+      furikaeri history -q gakuchika
+      furikaeri history --interviews --company "さくら商事"
     """,
     "show": """回答のレポート全文を、メモと前回との比較つきで表示します。
 
@@ -321,6 +323,13 @@ OPTIONS: dict[str, str] = {
     # history --limit
     "Sessions (with --interviews: interviews) to show, newest first.":
         "表示するセッションの数（--interviews では面接の数）。新しいものから表示する。",
+    # history --company, --question, --since
+    "Only sessions practised for this company (with --interviews: its interviews).":
+        "この企業のために練習したセッションだけ（--interviews では、その企業の面接記録だけ）。",
+    "Only answers to this question (id, key or text).":
+        "この質問への回答だけ（ID、キー、または質問文）。",
+    "Only answers (with --interviews: interviews) from this date on (YYYY-MM-DD, or yesterday).":
+        "この日以降の回答だけ（--interviews では面接記録だけ。YYYY-MM-DD、または yesterday）。",
     # history --interviews
     "List the logged real interviews instead.":
         "代わりに、記録した本番の面接を一覧表示する。",

@@ -88,6 +88,22 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
+def _answer_files(files: tuple[Path, ...], *, from_files: bool, shuffle: bool) -> list[Path]:
+    """The audio files practice answers with, in order (:func:`expand_files`); refused: none
+    after --from-files, and --shuffle with them (QA s47 DD #2: each file answers the question
+    in its place, and shuffled, recorded answers went to random questions)."""
+    answer_files = expand_files(files) if files else []
+    if from_files and not answer_files:
+        raise UsageError("--from-files needs audio files or a directory after the options",
+                         ja="--from-files にはオプションの後に音声ファイルかフォルダを指定してください")
+    if shuffle and answer_files:
+        raise UsageError("--shuffle cannot be used with answer files: each file answers the question in its place "
+                         "(choose the order with --only)",
+                         ja="--shuffle は音声ファイルと一緒には使えません（各ファイルはその順番の質問への回答です。"
+                            "順番は --only で選べます）")
+    return answer_files
+
+
 # --------------------------------------------------------------------------- practice
 
 
@@ -147,15 +163,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     # system's (a Japanese student's first `furikaeri practice` is asked in Japanese)
     set_language = language if language in ("en", "ja") else lang or ui_language()
     speaks(lang or _set_language(set_name, company, set_language))  # a missing file said as the set speaks
-    answer_files = expand_files(files) if files else []
-    if from_files and not answer_files:
-        raise UsageError("--from-files needs audio files or a directory after the options",
-                         ja="--from-files にはオプションの後に音声ファイルかフォルダを指定してください")
-    if shuffle and answer_files:  # each file answers the question in its place (QA s47 DD #2)
-        raise UsageError("--shuffle cannot be used with answer files: each file answers the question in its place "
-                         "(choose the order with --only)",
-                         ja="--shuffle は音声ファイルと一緒には使えません（各ファイルはその順番の質問への回答です。"
-                            "順番は --only で選べます）")
+    answer_files = _answer_files(files, from_files=from_files, shuffle=shuffle)
     base_now = parse_when(now_)
     # asked for (--reflect) even with --json: the prompts go to stderr, the JSON to stdout
     ask_notes = reflect_ if reflect_ is not None else is_terminal() and not json_

@@ -1033,6 +1033,7 @@ TEXT = {
     'rec_clock_waits': 'quiet for {quiet}: the clock counts your answer, so it waits until you speak again',
     'interview_editing': 'interview {id} ({about}):',
     'interview_unchanged': 'stopped: interview {id} is as it was',
+    'history_none_match': 'nothing saved matches --company, --question or --since as given',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

@@ -21,14 +21,29 @@ from furikaeri.metrics import METRIC_BY_NAME, answer_document, cut_off, document
 from furikaeri.store import Store, local_minute, user_questions_dir
 
 
-def history(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+def history(store: Store, *, limit: int | None = None, since: str | None = None, company: str | None = None,
+            question_id: int | None = None) -> tuple[list[dict[str, Any]], int]:
     """Sessions newest first, each with its answers (light: metrics, note, no analysis; the
-    figures as documented: :func:`furikaeri.metrics.documented`)."""
+    figures as documented: :func:`furikaeri.metrics.documented`), at most ``limit`` of them, and
+    how many more there are. Filtered (QA s47 DD #3): ``since`` (an ISO date on this computer's
+    calendar) and ``question_id`` keep the answers from that date on and to that question, and
+    the sessions holding any; ``company`` the sessions practised for it (its name as `questions
+    company` matches it, up to case, width and marks)."""
+    from furikaeri.questions import company_key
+
+    filtered = since is not None or company is not None or question_id is not None
     out = []
-    for s in store.sessions(limit=limit):
-        answers = store.answers(session_id=s.id)
+    for s in store.sessions(limit=None if filtered else limit):
+        if company is not None and company_key(s.company or "") != company_key(company):
+            continue
+        answers = [a for a in store.answers(session_id=s.id)
+                   if (since is None or local_minute(a.created_at)[:10] >= since)
+                   and (question_id is None or a.question_id == question_id)]
+        if filtered and not answers:
+            continue
         out.append({**s.to_dict(), "answers": [answer_document(a.to_dict()) for a in answers]})
-    return out
+    shown = out[:limit] if limit is not None else out
+    return shown, (len(out) if filtered else len(store.sessions())) - len(shown)
 
 
 def export_data(store: Store, questions: Path | None = None) -> dict[str, Any]:
