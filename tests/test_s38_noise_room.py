@@ -268,3 +268,15 @@ def test_an_answer_loaded_without_its_analysis_knows_its_unjudged_figures(tmp_pa
             assert "wpm" in got[loud] and got[clean] == (), got
         st.db.execute("UPDATE answers SET analysis_json = '{not json' WHERE id = ?", (noisy,))
         assert st.answer(noisy, full=False).unjudged == ()
+
+
+@pytest.mark.model
+def test_a_room_too_loud_to_rate_gives_no_articulation_rate_either(shared):
+    """QA s47 CC #4: the articulation rate was null in a noisy room and given (269 wpm) in one
+    too loud to rate anything, whose pauses are no surer."""
+    from furikaeri.analysis import analyze_audio
+
+    audio, truth = realclips.real_l2(shared, "en_ALL_115_M_TUR_ENG_ST2")
+    a = analyze_audio(realclips.in_steady_noise(audio, truth, 0.0), language="en")
+    assert a.room_untrusted, a.warnings
+    assert a.rate.articulation_wpm is None and a.rate.wpm is not None, a.rate
