@@ -171,3 +171,16 @@ def test_history_finds_a_companys_sessions_a_questions_answers_and_those_since_a
     assert json.loads(r.stdout) == []
     r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "-q", "nosuch question at all"])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+def test_set_and_company_names_complete_in_the_shell(tmp_path, monkeypatch):
+    # QA s47 DD #9: `practice --set <TAB>` and `--company <TAB>` completed nothing
+    from furikaeri.cli.common import complete_companies, complete_sets
+
+    (tmp_path / "questions").mkdir()
+    (tmp_path / "questions" / "sakura.toml").write_text(
+        '[company]\nname = "さくら商事"\nlanguage = "ja"\nasks = ["なぜ商社なのか"]\n', encoding="utf-8")
+    monkeypatch.setenv("FURIKAERI_HOME", str(tmp_path))
+    assert [c.value for c in complete_sets(None, None, "")] == ["en-basic", "ja-basic"]
+    assert [c.value for c in complete_sets(None, None, "J")] == ["ja-basic"]
+    assert [c.value for c in complete_companies(None, None, "さ")] == ["さくら商事"]

@@ -103,7 +103,9 @@ def test_adding_a_set_and_one_that_replaces_a_built_in_set_in_the_locale(home, t
     basic.write_text('[set]\nlanguage = "en"\n\n[[questions]]\ntext = "Hi."\n\n[[questions]]\ntext = "Why?"\n',
                      encoding="utf-8")
     target = home / "questions" / "en-basic.toml"
-    r = run(home, JA, "questions", "add", str(basic))
+    r = run(home, JA, "questions", "add", str(basic), code=2)  # a built-in's name: only with --replace (QA s47 DD #10)
+    assert r.exit_code == 2 and "組み込みの質問セットの名前" in r.stderr and not target.exists()
+    r = run(home, JA, "questions", "add", str(basic), "--replace")
     assert r.stdout.strip() == f"質問セット en-basic を追加しました: 2問（{target}）"
     assert r.stderr.startswith("注意: 組み込みの質問セット en-basic（") and f"{target} を削除してください" in r.stderr
     r = run(home, C, "questions", "add", str(basic), "--replace")

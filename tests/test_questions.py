@@ -145,7 +145,9 @@ budget = 45
 def test_user_files_add_replace_and_override(tmp_path):
     folder = tmp_path / "user"
     p = write(tmp_path, "en-basic.toml", "[set]\nlanguage='en'\n[[questions]]\ntext='Only one'")
-    s, target = Q.add_file(p, folder)
+    with pytest.raises(QuestionError, match="built-in set's name"):  # QA s47 DD #10: only with replace
+        Q.add_file(p, folder)
+    s, target = Q.add_file(p, folder, replace=True)
     assert target == folder / "en-basic.toml" and target.read_text() == p.read_text()
     assert [q.text for q in Q.get_set("en-basic", folder).questions] == ["Only one"]  # user file wins
     with pytest.raises(QuestionError, match="already exists"):
@@ -320,3 +322,32 @@ def test_a_key_the_format_does_not_have_is_refused_and_named(tmp_path, text, mes
     with pytest.raises(QuestionError, match=message) as e:
         Q.load_file(p)
     assert e.value.ja and "\n" not in str(e.value)
+
+
+def test_a_set_of_ones_own_is_removed_and_a_builtin_name_needs_replace(tmp_path):
+    # QA s47 DD #10: no way to remove a question file; a file named like a built-in quietly took its place
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    def run(*args, input=None):
+        return CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), *args], input=input)
+
+    mine = write(tmp_path, "en-basic.toml", '[set]\nlanguage = "en"\n[[questions]]\ntext = "Q1"\n')
+    r = run("questions", "add", str(mine))
+    assert r.exit_code == 2 and "built-in set's name" in r.output and "--replace" in r.output, r.output
+    assert not (tmp_path / "h" / "questions" / "en-basic.toml").exists()
+    assert run("questions", "add", str(mine), "--replace").exit_code == 0
+    sakura = write(tmp_path, "sakura.toml", '[company]\nname = "さくら商事"\nlanguage = "ja"\nasks = ["なぜ商社なのか"]\n')
+    assert run("questions", "add", str(sakura)).exit_code == 0
+    (copy,) = [p for p in (tmp_path / "h" / "questions").glob("*.toml") if p.name != "en-basic.toml"]
+    r = run("questions", "remove", "さくら商事")  # not in a terminal: a yes is needed
+    assert r.exit_code == 2 and "--yes" in r.output and copy.exists()
+    r = run("questions", "remove", "さくら商事", "--yes")
+    assert r.exit_code == 0 and not copy.exists(), r.output
+    r = run("questions", "remove", "en-basic", "--yes")  # one's own under a built-in's name: the built-in back
+    assert r.exit_code == 0 and not (tmp_path / "h" / "questions" / "en-basic.toml").exists(), r.output
+    r = run("questions", "remove", "en-basic", "--yes")
+    assert r.exit_code == 2 and "built in" in r.output
+    r = run("questions", "remove", "nosuch", "--yes")
+    assert r.exit_code == 2 and "no set or company file" in r.output and "Traceback" not in r.output

@@ -639,9 +639,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         verdicts = {k: v for k, v in verdicts.items() if k not in word_verdicts(rules)}
     verdicts, too_loud, noisy = _in_the_room(verdicts, smap, m, rules.code, clipped)
     hushed = getattr(smap, "narrow_quiet", False)  # a quiet telephone band: phrases lost into pauses
-    # the speech between the pauses the noise lengthened is short too: no pace "without pauses"; nor in a
-    # room too loud to rate anything, whose pauses are no surer (QA s47 CC #4: null when noisy, 269 when worse)
-    if noisy or hushed or too_loud:
+    if noisy or hushed or too_loud:  # speech between lengthened pauses: no pace "without pauses" (QA s47 CC #4)
         m = dataclasses.replace(m, rate=dataclasses.replace(m.rate, **{f.name: None for f in dataclasses.fields(m.rate)
                                                                       if f.name.startswith("articulation")}))
     return Analysis(

@@ -912,9 +912,35 @@ def add_file(path: str | Path, folder: Path, *, replace: bool = False) -> tuple[
     if target.exists() and not replace and path.resolve() != target.resolve():
         raise QuestionError(f"{target} already exists; use --replace to overwrite it",
                             ja=f"{target} はすでに存在します。上書きするには --replace を指定してください")
+    if not replace and not qset.company and any(b.name == qset.name for b in builtin_sets()):
+        # it would take the built-in set's place under the keys the archive knows (QA s47 DD #10)
+        raise QuestionError(f"{qset.name} is a built-in set's name: yours would take its place (its keys, "
+                            f"{qset.name}:…, would name your questions); give your set another `name` in [set], or "
+                            "add it with --replace to take that place",
+                            ja=f"{qset.name} は組み込みの質問セットの名前です。追加するとそのセットの代わりになります"
+                               f"（{qset.name}:… のキーがあなたの質問を指すようになります）。[set] の `name` を別の名前に"
+                               "するか、代わりにするなら --replace を付けて追加してください")
     if path.resolve() != target.resolve():
         _write_whole(raw, target)
     return qset, target
+
+
+def own_file(name: str, folder: Path) -> tuple[Path, QuestionSet | None] | None:
+    """The file of your own set or company named ``name`` in ``folder``: by its set's name, its
+    company's (up to case, width and marks), or its file name; a file that cannot be read, by its
+    file name alone (its set None). None when there is none."""
+    if not Path(folder).is_dir():
+        return None
+    for path in sorted(Path(folder).glob("*.toml")):
+        try:
+            qset = load_file(path)
+        except QuestionError:
+            if path.stem == name:
+                return path, None
+            continue
+        if name in (qset.name, path.stem) or (qset.company and company_key(qset.company.name) == company_key(name)):
+            return path, qset
+    return None
 
 
 def _write_whole(raw: bytes, target: Path) -> None:

@@ -17,6 +17,7 @@ from furikaeri.cli.common import (
     answer_number,
     archive_lang,
     cli_start,
+    complete_companies,
     console,
     emit_json,
     home_given,
@@ -53,7 +54,8 @@ def practised(store, ref: str) -> str:
 @click.option("--limit", "-n", type=click.IntRange(min=1, max=1_000_000), default=20, show_default=True,
               help="Sessions (with --interviews: interviews) to show, newest first.")
 @click.option("--interviews", is_flag=True, help="List the logged real interviews instead.")
-@click.option("--company", "-c", default=None, help="Only sessions practised for this company (with --interviews: its interviews).")
+@click.option("--company", "-c", default=None, shell_complete=complete_companies,
+              help="Only sessions practised for this company (with --interviews: its interviews).")
 @click.option("--question", "-q", default=None, help="Only answers to this question (id, key or text).")
 @click.option("--since", default=None, help="Only answers (with --interviews: interviews) from this date on (YYYY-MM-DD, or yesterday).")
 @lang_option

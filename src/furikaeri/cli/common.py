@@ -291,6 +291,30 @@ def user_dir() -> Path:
     return user_questions_dir(current_home())
 
 
+def complete_sets(ctx, param, incomplete: str) -> list:
+    """Shell completion of ``--set``: the built-in sets and your own (QA s47 DD #9)."""
+    return _complete(incomplete, companies=False)
+
+
+def complete_companies(ctx, param, incomplete: str) -> list:
+    """Shell completion of ``--company``: the companies of your company files."""
+    return _complete(incomplete, companies=True)
+
+
+def _complete(incomplete: str, *, companies: bool) -> list:
+    from click.shell_completion import CompletionItem
+
+    from furikaeri.questions import all_sets
+
+    try:
+        sets = all_sets(user_dir())
+    except Exception:  # noqa: BLE001 - a completion never fails the shell: nothing offered
+        return []
+    found = {(s.company.name if s.company else s.name): s.title for s in sets if bool(s.company) == companies}
+    return [CompletionItem(name, help=title) for name, title in sorted(found.items())
+            if name.casefold().startswith(incomplete.casefold())]
+
+
 def asked_question(question: str | None, budget: float | None):
     """``--question`` of analyze and record: a set's question named by its text, key or id
     (``jikoshokai``) brings its own wording and, unless ``--budget`` is given, its own budget.

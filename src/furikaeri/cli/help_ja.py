@@ -233,6 +233,13 @@ DOCS: dict[str, str] = {
       furikaeri questions add my-set.toml
       furikaeri questions add sakura.toml --replace
     """,
+    "questions remove": """自作の質問セットか企業ファイルを削除します（回答と面接記録は残ります）。
+
+    \b
+    例:
+      furikaeri questions remove my-set
+      furikaeri questions remove "さくら商事" --yes
+    """,
     "questions template": """自作セットや企業研究用の TOML ひな形を出力します。
 
     \b

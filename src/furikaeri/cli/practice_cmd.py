@@ -25,6 +25,8 @@ from furikaeri.cli.common import (
     archive_lang,
     ask,
     cli_start,
+    complete_companies,
+    complete_sets,
     console,
     current_home,
     emit_json,
@@ -108,8 +110,10 @@ def _answer_files(files: tuple[Path, ...], *, from_files: bool, shuffle: bool) -
 
 
 @cli.command()
-@click.option("--set", "set_name", default=None, help="Question set (see `furikaeri questions`) [default: by --language, else your system's language].")
-@click.option("--company", default=None, help="Practise a company's questions (its file and your logged interviews).")
+@click.option("--set", "set_name", default=None, shell_complete=complete_sets,
+              help="Question set (see `furikaeri questions`) [default: by --language, else your system's language].")
+@click.option("--company", default=None, shell_complete=complete_companies,
+              help="Practise a company's questions (its file and your logged interviews).")
 @click.option("--only", "-o", multiple=True, help="Only these question ids of the set, in this order (repeatable).")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N questions.")
 @click.option("--shuffle", is_flag=True, help="Mix the order.")

@@ -293,6 +293,51 @@ def _no_room(target: Path, code: int):
     return error
 
 
+@questions.command("remove")
+@click.argument("name")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first (for scripts).")
+def questions_remove(name, yes):
+    """Remove a question set or company file of your own (your answers and logged interviews stay).
+
+    \b
+    Examples:
+      furikaeri questions remove my-set
+      furikaeri questions remove "さくら商事" --yes
+    """
+    from furikaeri import questions as Q
+    from furikaeri.cli.common import ask, cli_start, is_terminal
+    from furikaeri.errors import UsageError
+    from furikaeri.lang import text
+
+    L = ui_language()
+    found = Q.own_file(name, user_dir())
+    if found is None:
+        if any(b.name == name for b in Q.builtin_sets()):
+            raise UsageError(f"{name} is built in: only a set of your own can be removed",
+                             ja=f"{name} は組み込みの質問セットです。削除できるのは自作のセットだけです")
+        raise UsageError(f"no set or company file of yours is named '{name}' (see `{cli_start()} questions`)",
+                         ja=f"「{name}」という自作のセットや企業ファイルはありません（`{cli_start()} questions` を参照）")
+    path, qset = found
+    what = qset.company.name if qset is not None and qset.company else qset.name if qset is not None else path.stem
+    if not yes:
+        if not is_terminal():
+            raise UsageError("removing needs a yes: add --yes (nothing was removed)",
+                             ja="削除には確認が必要です。--yes を付けてください（何も削除していません）")
+        if ask(text(L, "remove_set_ask", name=what, path=path)).casefold() not in ("y", "yes", "はい"):
+            click.echo(text(L, "delete_kept"), err=True)
+            return
+    try:
+        path.unlink()
+    except FileNotFoundError:  # removed meanwhile: what was asked is done
+        pass
+    except OSError as e:
+        from furikaeri.errors import os_reason
+
+        raise UsageError(f"cannot remove {path}: {os_reason(e, 'en')}",
+                         ja=f"{path} を削除できません: {os_reason(e, 'ja')}") from e
+    click.echo(text(L, "removed_set", name=what, path=path))
+
+
 @questions.command("template")
 @click.option("--company", default=None, help="A company file for this company instead of a question set.")
 @click.option("--lang", type=click.Choice(["en", "ja"]), default=None,

@@ -1034,6 +1034,8 @@ TEXT = {
     'interview_editing': 'interview {id} ({about}):',
     'interview_unchanged': 'stopped: interview {id} is as it was',
     'history_none_match': 'nothing saved matches --company, --question or --since as given',
+    'remove_set_ask': 'Remove {name} ({path})? Your answers and logged interviews stay. [y/N]',
+    'removed_set': 'removed {name} ({path}); your answers and logged interviews stay',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

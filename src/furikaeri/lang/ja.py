@@ -1008,6 +1008,8 @@ TEXT = {
     'interview_editing': '面接記録 {id}（{about}）:',
     'interview_unchanged': '中断しました。面接記録 {id} は変更していません',
     'history_none_match': '指定した --company・--question・--since に当てはまる記録はありません',
+    'remove_set_ask': '{name}（{path}）を削除しますか？ 回答と面接記録は残ります。 [y/N]',
+    'removed_set': '{name} を削除しました（{path}）。回答と面接記録は残っています',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
