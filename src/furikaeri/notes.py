@@ -1798,8 +1798,10 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
                    for s in _figure_stand(name, metrics, limit, aim)]
     if asks_order(text):
         stands.append(Stand(OPENING_ORDER, order, order == "point_first" if order in TOLD_ORDERS else None))
-    told = [s.fine for s in stands if s.fine is not None]
-    verdict = "unknown" if not stands else "untold" if not told else "done" if all(told) else "not_yet"
+    # a figure not done is "not yet" whatever else; one that cannot be told leaves the fix untold, as
+    # the note's check leaves it (QA s47 DD #7: "done" beside the note's "no telling" on one answer)
+    fine = [s.fine for s in stands]
+    verdict = "unknown" if not stands else "not_yet" if False in fine else "untold" if None in fine else "done"
     return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None,
                       unmeasured_parts(text, language) if stands else ())
 

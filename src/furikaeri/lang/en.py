@@ -938,7 +938,7 @@ TEXT = {
     'stand_head': 'your fix from the last real interview, “{note}”',
     'stand_done': 'done in this answer',
     'stand_not_yet': 'not done yet in this answer',
-    'stand_untold': 'no telling from this answer (too short for its budget, fillers in doubt, or how it opened is not told)',
+    'stand_untold': 'no telling from this answer (a figure it names cannot be told: too short for its budget, fillers in doubt, or how it opened)',
     'stand_unknown': 'no measured figure names it: listen back and judge it yourself',
     'stand_cannot_tell': 'cannot tell',
     'stand_word_jitter': ' (within what the recogniser may mishear)',
