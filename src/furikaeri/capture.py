@@ -1209,15 +1209,39 @@ def _input_stream(sd, device: Device, rate: int, channels: int, callback, **kwar
                           ja=f"入力デバイス '{device.name}' を開けません: {e}") from e
 
 
-def _stop_stream(stream) -> None:
-    try:
-        stream.stop()
-    except Exception:
-        pass
-    try:
-        stream.close()
-    except Exception:
-        pass
+#: How long stopping and closing the input stream may take (s) before it is given up. When the
+#: sound server dies mid-take, PortAudio's stop can deadlock inside the ALSA pulse plugin and
+#: libpulse (QA s47 EE #1: 6 of 20 takes whose server was stopped froze in ``stream.stop()``,
+#: past --max-seconds, deaf to Ctrl-C and SIGTERM: the main thread was stuck in C). A stop takes
+#: milliseconds when it works.
+STOP_WAIT_S = 3.0
+
+
+def _stop_stream(stream, wait_s: float = STOP_WAIT_S) -> bool:
+    """Stop and close ``stream``, in a thread of its own, waited for at most ``wait_s``: True
+    when done. A stop that hangs is given up (the take is finished without it: its blocks are
+    written, its file closed), and PortAudio's exit handler, which would stop the same stream
+    again at exit and hang there, is kept from running."""
+    done = threading.Event()
+
+    def stop() -> None:
+        for step in (stream.stop, stream.close):
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - a device already gone: nothing left to stop
+                pass
+        done.set()
+
+    threading.Thread(target=stop, name="furikaeri-stop-stream", daemon=True).start()
+    if done.wait(wait_s):
+        return True
+    import atexit
+    import sys
+
+    sd = sys.modules.get("sounddevice")  # imported, as the stream is its
+    if sd is not None and hasattr(sd, "_exit_handler"):
+        atexit.unregister(sd._exit_handler)  # it calls stream.stop() and Pa_Terminate(): the same hang
+    return False
 
 
 def _drain(q: queue.Queue) -> list[bytes]:
