@@ -275,3 +275,15 @@ def test_comparing_a_name_several_sessions_carry_with_itself_names_their_numbers
     assert r.exit_code == 2 and "同じセッションが2回" in r.output  # the archive speaks Japanese
     r = CliRunner().invoke(cli, ["--home", str(tmp_path), "compare", "--sessions", str(first), "acme-prep"])
     assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize("note", ["途中で頭が真っ白になって6秒くらい止まった", "最初に固まった。8秒くらい黙ってしまった",
+                                  "5秒ほど沈黙した", "3秒くらい間があいた", "I froze for about 6 seconds",
+                                  "paused for about 8 seconds", "6 seconds of silence"])
+def test_a_freezes_length_is_no_length_to_aim_at(note):
+    # QA s47 BB #1: 「6秒くらい止まった」 set a 6-s aim: each shorter answer was "better, not yet at it"
+    from furikaeri.notes import note_limit, note_target, note_targets
+
+    assert note_target(note) is None and note_limit(note) is None
+    assert [name for name, _ in note_targets(note, None)] == ["long_pauses_per_min"]
+    assert note_target("1分程度で話す。途中で5秒くらい止まった") == 60  # a length named beside it still is one

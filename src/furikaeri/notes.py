@@ -214,6 +214,17 @@ _APPROX = re.compile(
     rf"\b(?:(?:aim(?:ing|s|ed)?\s+for|target(?:ing)?(?:\s+of)?|shoot(?:ing)?\s+for)\s+(?:about\s+|around\s+|roughly\s+)?"
     rf"|(?:about|around|roughly|approximately|approx\.?)\s+){_SECONDS}|\b{_SECONDS}\s+or\s+so\b|"
     rf"{_JA_SECONDS}\s*(?:程度|くらい|ぐらい|前後|ほど|位|を目安|をめど|を目標|目安|(?:弱|強|ちょっと|ちょい)(?=で|に|を目|くらい|ぐらい|程度|ほど|$|[、。,.]))", re.I)
+#: A silence's length told (「6秒くらい止まった」, 「5秒ほど沈黙した」, 「10秒くらい考え込んだ」, 「3秒くらい間が
+#: あいた」, "froze for about 6 seconds", "paused for 8 seconds", "a 5-second silence", "6 seconds of
+#: silence"): how long the person froze, no length of the answer to aim at or stay under (QA s47 BB #1:
+#: each shorter answer read "better, not yet at the aim" of a 6-s 自己紹介).
+_SILENCE_SPAN = re.compile(
+    rf"{_JA_SECONDS}\s*(?:{_JA_SOME_AMOUNT}|間)?\s*(?:の|も|は)?\s*(?:沈黙|無言|黙|止ま|固ま|考え込|詰ま|フリーズ|"
+    rf"頭が真っ白|言葉が出|間が(?:あ|空)|間(?:を|が)?(?:とっ|取っ|置い|おい)|何も(?:言え|話せ|出)|ポーズ)|"
+    rf"\b(?:froze|frozen|freez(?:e|ing)|paus(?:e|ed|ing)|stopp?(?:ed|ing)?|stuck|silent|blank(?:ed)?|went\s+blank|"
+    rf"quiet|hesitat(?:e|ed|ing))\s+(?:up\s+)?(?:for\s+)?(?:(?:about|around|almost|nearly|over|like|roughly|maybe)\s+)?{_SECONDS}|"
+    rf"\b{_SECONDS}\s*(?:-\s*|\s+)?(?:long\s+)?(?:of\s+)?(?:silence|pause|freeze|blank|quiet|nothing)\b",
+    re.I)
 #: How near a target length (:data:`_APPROX`) an answer is where it should be: ±20 % of it.
 TARGET_TOLERANCE = 0.2
 # Words that are fillers only as a note names them ("too many likes", "stop saying like", 「なんかを
@@ -494,6 +505,15 @@ def _asks(cue: _Cue, text: str, start: int, end: int) -> tuple[bool, str | None]
     return True, "higher" if cue.want == "lower" else "lower"
 
 
+_ANY_SECONDS = re.compile(rf"{_JA_SECONDS}|{_SECONDS}", re.I)
+
+
+def _silence_timeless(text: str) -> str:
+    """``text`` with the time of each silence's length told (:data:`_SILENCE_SPAN`) blanked, its
+    words kept: 「6秒くらい止まった」 is a note about a freeze, not about the answer's length."""
+    return _SILENCE_SPAN.sub(lambda m: _blank(_ANY_SECONDS, m.group()), text)
+
+
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     """``text`` with what ``pattern`` matches replaced by spaces (the offsets stay)."""
     return pattern.sub(lambda m: " " * len(m.group()), text)
@@ -535,7 +555,8 @@ def _note_aim(text: str, limit: float | None) -> float | None:
     """:func:`note_target` of ``text`` whose limit, as it is read (:func:`_read`), is ``limit``."""
     if limit is not None:
         return None
-    aims = _blank(_OVERRUN, text)  # 「20秒ほどオーバーした」: how far over, no length to aim at
+    # 「20秒ほどオーバーした」: how far over, 「6秒くらい止まった」: how long a freeze; no length to aim at
+    aims = _silence_timeless(_blank(_OVERRUN, text))
     found = next((m for m in _APPROX.finditer(aims) if not _negated(text, m.start(), m.end())), None)
     return _amount_s(found.group()) if found else None
 
@@ -563,7 +584,7 @@ def _read(text: str, language: str | None, *, overran: float | None = None,
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
     rest = _take((_PAUSE_FIRST,), text, text, wants, limits)
-    rest = _take(_CUES, text, _blank(_SENTENCE_LENGTH, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest))), wants,
+    rest = _take(_CUES, text, _silence_timeless(_blank(_SENTENCE_LENGTH, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)))), wants,
                  limits, (overran, budget))
     return _listed(wants, language), min(limits, default=None)
 
