@@ -1140,7 +1140,7 @@ def test_live_panel_speaks_japanese():
     shown = panel_states("ja", "あなたの強みを教えてください。", "USB Mic")
     assert "録音中" in shown["recording"] and "0:42 / 1:00" in shown["recording"]
     assert "持ち時間" not in shown["recording"] and "マイク: USB Mic" in shown["recording"]
-    assert "持ち時間1:00を0:15超えています" in shown["over"]
+    assert "持ち時間1分を15秒超えています" in shown["over"]  # seconds and minutes (QA s47 BB #8)
     assert "回答時間" in shown["done"] and "無音" in shown["done"] and "Enter" not in shown["done"]
     assert "録音完了" not in shown["done"]  # the clock against the budget is the answer's (QA s42 F #3)
     # Latin letters left once the microphone's name is taken out: key names and the meter's
@@ -1165,7 +1165,8 @@ def test_live_panel_wraps_at_80_columns_without_cutting(language):
     shown = panel_states(language, question, mic, width=80)
     expected = {
         "recording": [question, text(language, "rec_hint"), text(language, "rec_mic", name=mic)],
-        "over": [question, text(language, "rec_over", budget="1:00", over="0:15"), text(language, "rec_hint")],
+        "over": [question, text(language, "rec_over", budget="1:00" if language == "en" else "1分",
+                                                 over="0:15" if language == "en" else "15秒"), text(language, "rec_hint")],
         "done": [question, text(language, "rec_done_answer")],
     }
     for state, screen in shown.items():

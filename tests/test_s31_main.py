@@ -113,7 +113,7 @@ def test_a_quiet_microphones_speech_is_not_shown_as_silent_and_the_first_second_
     "silent"; and the first second past the budget read "over … by 0:00"."""
     from rich.console import Console
 
-    from furikaeri.cli.live import LivePanel
+    from furikaeri.cli.live import LivePanel, said_length
     from furikaeri.lang import text
 
     panel = LivePanel(Console(width=120, record=True, force_terminal=False), question="Q", budget=30.0,
@@ -122,10 +122,10 @@ def test_a_quiet_microphones_speech_is_not_shown_as_silent_and_the_first_second_
     panel.console.print(panel.render())
     shown = panel.console.export_text()
     assert text(language, "rec_silent") not in shown and "-66 dBFS" in shown
-    assert "0:30 / 0:30" in shown and text(language, "rec_over", budget="0:30", over="0:00") not in shown
+    assert "0:30 / 0:30" in shown and text(language, "rec_over", budget=said_length(30, language), over=said_length(0, language)) not in shown
     panel.elapsed = 31.2
     panel.console.print(panel.render())
-    assert text(language, "rec_over", budget="0:30", over="0:01") in " ".join(panel.console.export_text().split())
+    assert text(language, "rec_over", budget=said_length(30, language), over=said_length(1, language)) in " ".join(panel.console.export_text().split())
     panel.started = None  # before any speech: the floor is silence
     panel.console.print(panel.render())
     assert text(language, "rec_silent") in panel.console.export_text()

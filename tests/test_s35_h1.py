@@ -190,7 +190,7 @@ JA_SENTENCES = [
     ("tip_opening_late", {"seconds": 2.8, "share": 0.56}),
     ("tip_over_budget", {"budget": 5, "over": 3}),
     ("tip_too_short", {"answer": 7.8, "budget": 30}),
-    ("rec_wrap_up", {"left": "0:01"}),
+    ("rec_wrap_up", {"left": "1秒"}),
 ]
 
 

@@ -287,3 +287,16 @@ def test_a_freezes_length_is_no_length_to_aim_at(note):
     assert note_target(note) is None and note_limit(note) is None
     assert [name for name, _ in note_targets(note, None)] == ["long_pauses_per_min"]
     assert note_target("1分程度で話す。途中で5秒くらい止まった") == 60  # a length named beside it still is one
+
+
+def test_the_auxiliary_you_ni_is_grammar_not_a_habit():
+    # QA s47 BB #7: 「口ぐせ: よう×4」 from 確認できるようにしました, 見えるようにする, なるように
+    from furikaeri.analysis import Analysis
+
+    j = one_after_another(["確認", "できる", "ように", "しました。", "見える", "ように", "する。", "動き", "やすく",
+                           "なる", "ように", "した。", "話せる", "ように", "なった。"])
+    assert habits(j, JA) == []
+    d = {"file": "a.wav", "language": "ja", "duration_s": 40.0, "speech_detected": True, "answer_s": 38.0,
+         "latency_s": 0.5, "budget_s": 60.0, "over_budget": False, "transcript": "",
+         "habits": [{"phrase": "よう", "count": 4, "starts": [1.0, 2.0, 3.0, 4.0]}]}
+    assert Analysis.from_dict(d).habits == ()  # an answer saved before lists none when read back

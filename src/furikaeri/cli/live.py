@@ -81,6 +81,17 @@ def clock(seconds: float, *, up: bool = False) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
+def said_length(seconds: float, language: str, *, up: bool = False) -> str:
+    """A length in a cue's sentence: as the clock writes it in English ("1:00", "0:06"), in
+    seconds and minutes in Japanese (「1分」「10秒」「1分30秒」: QA s47 BB #8, the report's own
+    units, where 「1:00を0:10超えています」 read as a clock); rounded as :func:`clock` rounds."""
+    if language != "ja":
+        return clock(seconds, up=up)
+    s = max(0, math.ceil(seconds - 1e-9) if up else int(seconds))
+    minutes, rest = divmod(s, 60)
+    return (f"{minutes}分" if minutes else "") + (f"{rest}秒" if rest or not minutes else "")
+
+
 def meter(level_dbfs: float, width: int = METER_WIDTH) -> tuple[str, str]:
     """The bar for ``level_dbfs`` and its style (green, yellow when hot, red when clipping)."""
     span = -METER_FLOOR_DBFS
@@ -173,16 +184,19 @@ class LivePanel:
         line.append(shown, style="dim")
         grid.add_row(line)
         if over:
-            row(Text(t("rec_over", budget=clock(self.budget), over=clock(over_s)), style="bold red"))
+            # once the take is over, no "wrap up" to a person who has stopped (QA s47 BB #8)
+            row(Text(t("rec_over_done" if self.done else "rec_over", budget=said_length(self.budget, self.language),
+                       over=said_length(over_s, self.language)), style="bold red"))
         elif self.hints is not None and not self.done and self.budget is not None \
                 and answer >= wrap_up_at(self.budget):
-            row(Text(t("rec_wrap_up", left=clock(self.budget - answer, up=True)), style="bold yellow"))
+            row(Text(t("rec_wrap_up", left=said_length(self.budget - answer, self.language, up=True)),
+                     style="bold yellow"))
         if self.hints is not None and not self.done:
             row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         quiet_s = self.elapsed - (self.started + answer) if self.started is not None else 0.0
         if not self.done and self.budget is not None and quiet_s >= CLOCK_WAITS_SAID_S:
             # the clock is the answer's: it waits while the person is quiet, which looked hung (QA s46 V #3)
-            row(Text(t("rec_clock_waits", quiet=clock(quiet_s)), style="dim"))
+            row(Text(t("rec_clock_waits", quiet=said_length(quiet_s, self.language)), style="dim"))
         if not self.done:
             row(Text(t(self.hint_key), style="dim"))
             if self.device_name:

@@ -1036,6 +1036,7 @@ TEXT = {
     'history_none_match': 'nothing saved matches --company, --question or --since as given',
     'remove_set_ask': 'Remove {name} ({path})? Your answers and logged interviews stay. [y/N]',
     'removed_set': 'removed {name} ({path}); your answers and logged interviews stay',
+    'rec_over_done': 'Over the {budget} budget by {over}.',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

@@ -350,7 +350,14 @@ _POINTING_WORDS = {"こう", "そう", "ああ", "どう", "なぜ", "何故", "
 _GRAMMAR_ADJECTIVES = frozenset({"ない", "なく", "なかっ", "なけれ", "無い", "無く", "ほしい", "ほしく", "欲しい"})
 
 
+#: The stems of auxiliaries UniDic tags adjectival nouns (形状詞-助動詞語幹): よう of 〜ように・〜ような,
+#: みたい: grammar, no habit to drop (QA s47 BB #7: 「口ぐせ: よう×4」 of 「確認できるようにしました」).
+_GRAMMAR_STEMS = frozenset({"よう", "様", "みたい"})
+
+
 def _grammar_adjective(tok) -> bool:
+    if tok.pos1 == "形状詞" and tok.pos2 == "助動詞語幹":
+        return True
     return tok.pos1 == "形容詞" and tok.pos2 == "非自立可能" and tok.surface in _GRAMMAR_ADJECTIVES
 
 
@@ -1004,12 +1011,13 @@ TEXT = {
     'rec_hint_practice_last': '答え終わったら Enter（最後の質問です。Ctrl-C でもこの回答は残ります）。',
     'note_keep_hint': '（Enter でそのまま残します。空白だけを入力するとその項目を消します）',
     'typeahead_dropped': 'この入力欄より前に入力した文字は使われません。以下の欄に入力してください',
-    'rec_clock_waits': '{quiet} 無音です。時計は回答の長さなので、話し始めるまで止まっています',
+    'rec_clock_waits': '{quiet}間、無音が続いています（時計は回答の長さなので、また話し始めるまで止まります）',
     'interview_editing': '面接記録 {id}（{about}）:',
     'interview_unchanged': '中断しました。面接記録 {id} は変更していません',
     'history_none_match': '指定した --company・--question・--since に当てはまる記録はありません',
     'remove_set_ask': '{name}（{path}）を削除しますか？ 回答と面接記録は残ります。 [y/N]',
     'removed_set': '{name} を削除しました（{path}）。回答と面接記録は残っています',
+    'rec_over_done': '持ち時間{budget}を{over}超えました。',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
@@ -1274,7 +1282,7 @@ class JapaneseRules:
     tic_not_before = ("の", "な", "さ", "者", "だ", "で", "して", "する")
     #: What answers saved before session 46 may list as a habit: the negative ない and 〜てほしい's
     #: ほしい, grammar (QA s46 X #5, Z #6: "ない×3" read back, and "6 of the last 10 answers say ない").
-    not_habits = _GRAMMAR_ADJECTIVES
+    not_habits = _GRAMMAR_ADJECTIVES | _GRAMMAR_STEMS
     #: Whisper's initial prompt: fillers in running text, 14 characters (METRICS.md: keep
     #: prompts short; one project caps them at 32 characters).
     filler_prompt = "えーと、まあ、あのー、なんか、その、"
