@@ -507,7 +507,25 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
 
 
 def _say(line: str) -> None:
-    click.echo(f"furikaeri: {line}", err=True)
+    """One line on stderr; in a terminal, a line longer than it broken where a phrase or word
+    ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening on 、)."""
+    said = f"furikaeri: {line}"
+    try:
+        terminal = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if terminal:
+        import shutil
+
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        from furikaeri.report.wrap import wrap_phrases
+
+        width = shutil.get_terminal_size().columns
+        if cell_len(said) > width:
+            said = wrap_phrases(Text(said), width, fill=True).plain
+    click.echo(said, err=True)
 
 
 def record_interactive(
