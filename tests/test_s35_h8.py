@@ -191,3 +191,25 @@ def test_a_session_with_no_answer_saved_ends_saying_so(tmp_path, monkeypatch):
     out = _run(tmp_path / "h", "practice", "--set", "en-basic", "-n", "1", "--from-files", str(SAMPLE), "--no-reflect",
                analysis=_silent(), monkeypatch=monkeypatch)
     assert out.rstrip().splitlines()[-1] == "Nothing saved in this session: no answer had speech."
+
+
+def test_a_fixs_limit_over_the_budget_is_said_as_the_budgets():
+    # QA s47 BB #10: 「1分以内にまとめる」 on a 30-s question read 「メモの上限30秒」
+    m = {"answer_s": 18.1, "budget_s": 30.0, "over_s": -11.9}
+    check = N.check_stand("話が長いと言われた。1分以内にまとめる", m, "ja")
+    assert check.limit_s == 30 and check.limit_over_budget_s == 60 and check.verdict == "done"
+    assert N.check_stand("30秒以内にまとめる", {**m, "budget_s": 60.0}, "ja").limit_over_budget_s is None
+
+
+def test_a_fixs_limit_over_the_budget_is_shown_as_the_budgets():
+    import io
+
+    from rich.console import Console
+
+    from furikaeri.cli.practice_cmd import _render_stand
+
+    check = N.check_stand("1分以内にまとめる", {"answer_s": 18.1, "budget_s": 30.0, "over_s": -11.9}, "ja")
+    out = Console(file=io.StringIO(), width=120, color_system=None)
+    _render_stand(out, check, "ja", "ja")
+    said = "".join(out.file.getvalue().split())
+    assert "メモの上限60秒は持ち時間30秒を超えるため、持ち時間で判定" in said and "メモの上限30秒" not in said, said

@@ -1778,6 +1778,9 @@ class StandCheck:
     #: The parts of the fix no figure measures (「数字を入れる。結論から話す」: 「数字を入れる」),
     #: beside a verdict on the rest: that verdict is not the whole fix's (QA s38 E #2).
     unmeasured: tuple[str, ...] = ()
+    #: the fix's own limit where it is over the question's budget, which ``limit_s`` then is
+    #: (「1分以内」 on a 30-s question: said as the budget's, not "your limit 30 s": QA s47 BB #10)
+    limit_over_budget_s: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"note": self.note, "verdict": self.verdict,
@@ -1804,7 +1807,7 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     if floor is not None:
         metrics = {**metrics, "fillers_per_min": float(floor)}
     targets, own_limit = _read(text, language, budget=budget_of(metrics, metrics))  # no answer the fix is on
-    limit, _ = _aim_in_budget(own_limit, metrics, metrics)
+    limit, past_budget = _aim_in_budget(own_limit, metrics, metrics)
     own = _note_aim(text, own_limit) if any(name == "over_s" for name, _ in targets) else None
     aim, _ = _aim_in_budget(own, metrics, metrics)
     words, general = named_fillers(text, language)
@@ -1824,7 +1827,8 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     fine = [s.fine for s in stands]
     verdict = "unknown" if not stands else "not_yet" if False in fine else "untold" if None in fine else "done"
     return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None,
-                      unmeasured_parts(text, language) if stands else ())
+                      unmeasured_parts(text, language) if stands else (),
+                      limit_over_budget_s=own_limit if past_budget is not None else None)
 
 
 #: Where one part of a note ends and the next begins: a sentence's end, a semicolon, a line, a

@@ -588,7 +588,9 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
                 value += text(lang, "stand_word_jitter")
         else:
             label = METRIC_BY_NAME[s.metric].label(lang) + (
-                text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
+                text(lang, "fix_limit_over_budget", limit=check.limit_over_budget_s, budget=check.limit_s)
+                if s.metric == "answer_s" and check.limit_over_budget_s and check.limit_s
+                else text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
                 else text(lang, "fix_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
                 else "")
             value = at_least(s.metric, s.value, lang, language) if s.floor \
