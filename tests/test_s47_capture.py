@@ -49,3 +49,17 @@ def test_a_stop_that_hangs_is_given_up_and_the_exit_handler_kept_from_it(monkeyp
     hung.release.set()  # let its thread end
     fine = _Fine()
     assert capture._stop_stream(fine) is True and fine.calls == ["stop", "close"]
+
+
+def test_output_piped_in_a_latin1_locale_is_utf8():
+    # QA s47 EE #3: `export > backup.json` in a Latin-1 locale wrote every Japanese transcript as "?"
+    import io
+
+    from furikaeri.cli.streams import REPAIR, _utf8_when_piped
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="latin-1", errors=REPAIR)
+    _utf8_when_piped(out)
+    out.write('{"transcript": "自己紹介をお願いします"}\n')
+    out.flush()
+    assert raw.getvalue().decode("utf-8") == '{"transcript": "自己紹介をお願いします"}\n'

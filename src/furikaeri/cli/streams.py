@@ -126,6 +126,22 @@ def guard_streams() -> None:
             stream.reconfigure(errors=errors)
         except (AttributeError, ValueError, io.UnsupportedOperation):
             pass
+    _utf8_when_piped(sys.stdout)
+
+
+def _utf8_when_piped(stream) -> None:
+    """Standard output that is a file or a pipe written in UTF-8 whatever the locale: what goes
+    there is read by a program or kept (``--json``, ``export > backup.json``, a CSV), and in a
+    Latin-1 or EUC-JP locale every Japanese transcript and note went out as "?" or not as UTF-8
+    (QA s47 EE #3). A terminal keeps the locale's encoding, which it shows."""
+    import codecs
+
+    try:
+        if stream.isatty() or codecs.lookup(stream.encoding or "utf-8").name == "utf-8":
+            return
+        stream.reconfigure(encoding="utf-8")
+    except (AttributeError, ValueError, LookupError, OSError, io.UnsupportedOperation):
+        pass
 
 
 def discard_typeahead() -> bool:
