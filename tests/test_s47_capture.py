@@ -63,3 +63,31 @@ def test_output_piped_in_a_latin1_locale_is_utf8():
     out.write('{"transcript": "自己紹介をお願いします"}\n')
     out.flush()
     assert raw.getvalue().decode("utf-8") == '{"transcript": "自己紹介をお願いします"}\n'
+
+
+def test_a_model_folder_whose_config_cannot_be_read_is_said_so(tmp_path, monkeypatch):
+    # QA s47 EE #5: an unreadable config.json ended in "unexpected RuntimeError" (exit 70)
+    import builtins
+    import errno
+
+    import pytest
+
+    from furikaeri import models
+    from furikaeri.errors import ModelError
+
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "model.bin").write_bytes((6).to_bytes(4, "little") + b"\0" * 16)
+    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        (folder / name).write_text("{}")
+    real_open = builtins.open
+
+    def denied(path, *args, **kwargs):
+        if str(path).endswith("config.json"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(models, "open", denied, raising=False)
+    with pytest.raises(ModelError, match=r"config\.json cannot be read \(Permission denied\)") as e:
+        models.check_folder(folder)
+    assert "読み込めません" in e.value.ja

@@ -251,6 +251,13 @@ def check_folder(p: Path) -> None:
             ja=f"{p} は CTranslate2 形式の Whisper モデルのフォルダではありません: {'、'.join(missing)} がありません"
             "（model.bin、config.json、tokenizer.json と vocabulary.txt または vocabulary.json が必要です）",
         )
+    for name in ("config.json", "tokenizer.json"):  # there, but not to be read: said so, not "damaged"
+        try:
+            with open(p / name, "rb") as f:
+                f.read(1)
+        except OSError as e:  # QA s47 EE #5: an unreadable config.json ended in an internal error (exit 70)
+            raise ModelError(f"{p / name} cannot be read ({os_reason(e, 'en')}): the model needs it",
+                             ja=f"{p / name} を読み込めません（{os_reason(e, 'ja')}）。モデルに必要なファイルです") from e
 
 
 #: The binary versions a CTranslate2 model.bin can start with (6 in CTranslate2 4; room to grow):
