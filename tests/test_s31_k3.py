@@ -182,7 +182,7 @@ def _shown(panel) -> str:
     return panel.console.export_text()
 
 
-@pytest.mark.parametrize("language,wrap", [("en", "0:04 left"), ("ja", "0:04")])
+@pytest.mark.parametrize("language,wrap", [("en", "0:04 left"), ("ja", "残り4秒")])
 def test_the_countdown_and_the_clock_add_up_to_the_budget(language, wrap):
     """QA: "REC 0:16 / 0:20 ... Time to wrap up: 0:03 left": both rounded down."""
     from rich.console import Console
@@ -194,7 +194,7 @@ def test_the_countdown_and_the_clock_add_up_to_the_budget(language, wrap):
     panel.started = 0.0
     panel.elapsed = 16.4
     shown = _shown(panel)
-    assert "0:16 / 0:20" in shown and wrap in shown and "0:03" not in shown
+    assert "0:16 / 0:20" in shown and wrap in shown and "0:03" not in shown and "残り3秒" not in shown
     assert clock(4.0, up=True) == "0:04" and clock(3.01, up=True) == "0:04" and clock(0.0, up=True) == "0:00"
     assert clock(59.5) == "0:59"
 

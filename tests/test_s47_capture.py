@@ -91,3 +91,23 @@ def test_a_model_folder_whose_config_cannot_be_read_is_said_so(tmp_path, monkeyp
     with pytest.raises(ModelError, match=r"config\.json cannot be read \(Permission denied\)") as e:
         models.check_folder(folder)
     assert "読み込めません" in e.value.ja
+
+
+def test_a_saved_takes_left_marker_goes_unless_it_is_being_recorded(tmp_path):
+    # QA s47 EE #9: after a lost microphone's take was saved as its error line said, `recover`
+    # still "repaired" it
+    import fcntl
+    import os
+
+    take = tmp_path / "take.wav"
+    take.write_bytes(b"RIFF")
+    marker = capture.marker_path(take)
+    marker.write_text("{}")
+    fd = os.open(marker, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a recorder still writing it
+    capture.forget_left_take(take)
+    assert marker.exists()
+    os.close(fd)
+    capture.forget_left_take(take)
+    assert not marker.exists() and take.exists()
+    assert capture.find_partial_takes(tmp_path) == []

@@ -1285,6 +1285,18 @@ def _write_error_message(path: Path, e: OSError, duration: float, header_ok: boo
 # --------------------------------------------------------------------------- recovery
 
 
+def forget_left_take(take: str | Path) -> None:
+    """``take`` is saved now: a marker a recorder left beside it (a microphone lost mid-take, a
+    shutdown) goes, unless a recorder is still writing it, so ``recover`` no longer "repairs" a
+    take already in the archive (QA s47 EE #9). Best effort."""
+    marker = marker_path(Path(take))
+    try:
+        if marker.is_file() and not _recording_now(marker):
+            marker.unlink()
+    except OSError:
+        pass
+
+
 def find_partial_takes(directory: str | Path) -> list[Path]:
     """Takes in ``directory`` left unfinished by a killed recorder (they have a ``.partial`` marker
     that no running recorder holds), oldest first. Takes being recorded right now are skipped.

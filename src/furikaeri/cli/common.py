@@ -992,7 +992,10 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         raise error from e
     emit_analysis(analysis, json_, answer_id=answer_id, focus=focus,
                   extra=extra(answer_id) if extra and json_ else None)
+    from furikaeri.capture import forget_left_take
     from furikaeri.cli.language import ui_language
+
+    forget_left_take(path)  # a take a lost microphone left marked, saved as its error line said
 
     lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
     click.echo(text(lang, "saved_as", id=answer_id, home=home_given()), err=True)
