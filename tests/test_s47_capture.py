@@ -111,3 +111,20 @@ def test_a_saved_takes_left_marker_goes_unless_it_is_being_recorded(tmp_path):
     capture.forget_left_take(take)
     assert not marker.exists() and take.exists()
     assert capture.find_partial_takes(tmp_path) == []
+
+
+def test_onnxruntime_keeps_no_telemetry_in_the_home(tmp_path):
+    # QA s47 EE #7: every analysis wrote ~/.cache/Microsoft/DeveloperTools/.onnxruntime/{deviceid,
+    # onnxruntime.db}, a queue of telemetry events bound for Microsoft
+    import os
+    import subprocess
+    import sys
+
+    script = ("import numpy as np, furikaeri\n"
+              "from faster_whisper.vad import VadOptions, get_speech_timestamps\n"
+              "get_speech_timestamps(np.zeros(32000, np.float32), VadOptions())\n")
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    r = subprocess.run([sys.executable, "-c", script], env={**env, "HOME": str(tmp_path)}, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert not (tmp_path / ".cache" / "Microsoft").exists()
