@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+
+import pytest
 import time
 
 from furikaeri import capture
@@ -128,3 +130,25 @@ def test_onnxruntime_keeps_no_telemetry_in_the_home(tmp_path):
                        text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert not (tmp_path / ".cache" / "Microsoft").exists()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("json_", [False, True])
+def test_a_reader_leaving_early_does_not_stop_the_saving(tmp_path, json_):
+    # QA s47 EE #4: `analyze a b c --save | head -1` left the third file unanalysed and unsaid, exit 1
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SAMPLES
+
+    files = [str(SAMPLES / f"en_{n}.flac") for n in ("greatest_strength", "tell_me_about_yourself",
+                                                      "weakness_over_budget")]
+    env = {**os.environ, "FURIKAERI_HOME": str(tmp_path / "h"), "LC_ALL": "C"}
+    p = subprocess.Popen([sys.executable, "-m", "furikaeri", "analyze", *files, "--save", "-l", "en",
+                          *(["--json"] if json_ else [])], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.readline()
+    p.stdout.close()  # the reader leaves after one line
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=600) == 0, err
+    assert "saved as answer 3" in err and "Traceback" not in err, err

@@ -67,6 +67,10 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
     from furikaeri.audio import check_unchanged, file_stamp
     from furikaeri.stream import analyze_recording
 
+    if save and len(files) > 1:  # each file is saved even if the reader of the reports leaves (QA s47 EE #4)
+        from furikaeri.cli.app import keep_saving_when_the_reader_leaves
+
+        keep_saving_when_the_reader_leaves()
     failures = 0
     for path in files:
         options = dict(language=language, budget=budget, question=question, model=model,

@@ -120,10 +120,27 @@ def _usage_line(e: click.UsageError, ctx: click.Context) -> None:
     sys.exit(e.exit_code)
 
 
+#: Set while a command saves several things in turn (``analyze a b c --save``): a reader that
+#: leaves early then does not stop the saving (:func:`pipe_closed`).
+_KEEP_SAVING = False
+
+
+def keep_saving_when_the_reader_leaves() -> None:
+    """From now on, a reader of standard output that leaves early (``| head``, ``less`` quit)
+    lets the command go on: what it prints is dropped, what it saves is saved (QA s47 EE #4:
+    ``analyze a b c --save | head -1`` left the third file unanalysed and unsaid, exit 1)."""
+    global _KEEP_SAVING
+    _KEEP_SAVING = True
+
+
 def pipe_closed() -> None:
-    """The reader of our output left (``| head``): stop quietly, as a pipeline expects."""
+    """The reader of our output left (``| head``): stop quietly, as a pipeline expects; or, in a
+    command still saving (:func:`keep_saving_when_the_reader_leaves`), go on printing nowhere."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+    if _KEEP_SAVING:
+        os.close(devnull)
+        return
     os._exit(0)
 
 

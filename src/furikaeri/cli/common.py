@@ -658,7 +658,7 @@ def answer_number(value: str) -> int:
 # --------------------------------------------------------------------------- output and prompts
 
 
-def console(*, stderr: bool = False):
+def console(*, stderr: bool = False, highlight: bool = False):
     """A rich console; a reader that leaves (``| head``) ends the command quietly with 0, as
     every other output of furikaeri does (rich's own default is 1)."""
     from rich.console import Console
@@ -669,7 +669,7 @@ def console(*, stderr: bool = False):
         def on_broken_pipe(self) -> None:
             pipe_closed()
 
-    return _Console(stderr=stderr, highlight=False, width=_dumb_width(sys.stderr if stderr else sys.stdout))
+    return _Console(stderr=stderr, highlight=highlight, width=_dumb_width(sys.stderr if stderr else sys.stdout))
 
 
 def _dumb_width(stream) -> int | None:
@@ -747,13 +747,17 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus:
         if answer_id is not None or saving:
             doc = {"answer_id": answer_id, **doc}
         doc.update(extra or {})
-        click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
-    else:
-        from rich.console import Console
+        try:
+            click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
+        except BrokenPipeError:  # the reader left: quietly, or on to the next save (cli.app.pipe_closed)
+            from furikaeri.cli.app import pipe_closed
 
+            pipe_closed()
+    else:
         from furikaeri.report.terminal import render
 
-        render(analysis, Console(), focus=focus)
+        # the console every other output uses: a reader leaving early is met as they are (rich's own: exit 1)
+        render(analysis, console(highlight=True), focus=focus)
 
 
 def save_options(fn):
