@@ -152,3 +152,30 @@ def test_a_reader_leaving_early_does_not_stop_the_saving(tmp_path, json_):
     err = p.stderr.read().decode()
     assert p.wait(timeout=600) == 0, err
     assert "saved as answer 3" in err and "Traceback" not in err, err
+
+
+def test_a_device_no_rate_opens_on_is_said_as_no_microphone_in_one_line(capfd):
+    # QA s47 EE #2: a sound server with no input source: 30 lines of ALSA's, then "accepts none of
+    # the usual sample rates"
+    import os
+
+    from furikaeri.errors import DeviceError
+
+    class _NoSource:
+        @staticmethod
+        def check_input_settings(**_):
+            os.write(2, b"ALSA lib pcm_pulse.c:758:(pulse_prepare) PulseAudio: Unable to create stream\n")
+            raise RuntimeError("Unanticipated host error [PaErrorCode -9999]: 'Input/output error' [ALSA error -5]")
+
+    class _Rates:
+        @staticmethod
+        def check_input_settings(**_):
+            raise RuntimeError("Invalid sample rate [PaErrorCode -9997]")
+
+    device = capture.Device(0, "default", 44100, 2, True)
+    with pytest.raises(DeviceError, match="is a microphone connected") as e:
+        capture._open_settings(_NoSource, device)
+    assert "sample rates" not in str(e.value) and "マイク" in e.value.ja
+    assert "ALSA lib" not in capfd.readouterr().err
+    with pytest.raises(DeviceError, match="accepts none of the usual sample rates"):
+        capture._open_settings(_Rates, device)

@@ -56,8 +56,10 @@ module is instant and works without PortAudio.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
+import sys
 import queue
 import signal
 import struct
@@ -292,6 +294,46 @@ def resolve_device(name_or_index: str | int | Device | None) -> Device:
                       ja=f"'{key}' という名前の入力デバイスはありません。入力デバイス: {_available(devices)}")
 
 
+@contextmanager
+def c_stderr_muted():
+    """While inside, what C libraries write on stderr (descriptor 2) goes nowhere: PortAudio's
+    ALSA host prints lines such as "Expression 'alsa_snd_pcm_poll_descriptors_revents( ... )'
+    failed in 'src/hostapi/alsa/pa_linux_alsa.c'" when a microphone goes away mid-take, and the
+    person gets one line from us instead. Python's own ``sys.stderr`` (the live panel, our
+    notices, warnings) still reaches the real stderr, through a copy of its descriptor."""
+    fd = 2
+    try:
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        keep = os.dup(fd)
+    except OSError:  # no descriptor 2 at all: nothing to mute
+        yield
+        return
+    ours = sys.stderr
+    try:
+        ours_fd = ours.fileno()
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        ours_fd = None  # not a file (a test's capture): left as it is
+    if ours_fd == fd:
+        sys.stderr = open(keep, "w", encoding=getattr(ours, "encoding", None) or "utf-8",
+                          errors=getattr(ours, "errors", None) or "backslashreplace", buffering=1, closefd=False)
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+    try:
+        yield
+    finally:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        sys.stderr = ours
+        os.dup2(keep, fd)
+        os.close(keep)
+
+
 def _open_settings(sd, device: Device) -> tuple[int, int]:
     """A (rate, channels) pair the device accepts: its default rate first, one channel if possible."""
     channel_choices = [1] if device.channels >= 1 else []
@@ -299,13 +341,21 @@ def _open_settings(sd, device: Device) -> tuple[int, int]:
         channel_choices.append(2)
     rates = [device.default_rate] + [r for r in FALLBACK_RATES if r != device.default_rate]
     last: Exception | None = None
-    for channels in channel_choices:
-        for rate in rates:
-            try:
-                sd.check_input_settings(device=device.index, channels=channels, dtype="int16", samplerate=rate)
-                return rate, channels
-            except Exception as e:  # sounddevice raises PortAudioError or ValueError
-                last = e
+    # each refusal makes PortAudio's ALSA host print two lines on stderr: thirty of them before our one
+    # line where the sound server has no microphone (QA s47 EE #2)
+    with c_stderr_muted():
+        for channels in channel_choices:
+            for rate in rates:
+                try:
+                    sd.check_input_settings(device=device.index, channels=channels, dtype="int16", samplerate=rate)
+                    return rate, channels
+                except Exception as e:  # sounddevice raises PortAudioError or ValueError
+                    last = e
+    if "sample rate" not in str(last).casefold():  # refused as a device, not for its rates: no microphone there
+        raise DeviceError(f"the input device '{device.name}' cannot be opened ({last}): is a microphone connected, "
+                          "and chosen as the input in the system's sound settings?",
+                          ja=f"入力デバイス '{device.name}' を開けません（{last}）。マイクがつながっていて、"
+                             "システムのサウンド設定で入力に選ばれているか確認してください")
     raise DeviceError(f"the input device '{device.name}' accepts none of the usual sample rates ({last})",
                       ja=f"入力デバイス '{device.name}' は一般的なサンプリング周波数のどれにも対応していません（{last}）")
 

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import click
 
-from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, record_take, \
-    release_take
+from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, c_stderr_muted, \
+    record_take, release_take
 from furikaeri.cli.streams import discard_typeahead
 from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
 from furikaeri.lang import text
@@ -704,38 +704,6 @@ def _with_command(e: AudioError, path: Path, analyze_command) -> AudioError:
                       ja=f"{e.said_in('ja').rstrip('。')}。残った分は `{said}` で保存できます")
 
 
-@contextmanager
-def _c_stderr_muted():
-    """While inside, what C libraries write on stderr goes nowhere: PortAudio's ALSA host prints
-    lines such as "Expression 'alsa_snd_pcm_poll_descriptors_revents( ... )' failed in
-    'src/hostapi/alsa/pa_linux_alsa.c'" when a microphone goes away mid-take, and the person
-    gets one line from us instead. Python's own ``sys.stderr`` (the live panel, our notices,
-    warnings) still reaches the real stderr, through a copy of its descriptor."""
-    try:
-        fd = sys.stderr.fileno()
-        sys.stderr.flush()
-    except (AttributeError, OSError, ValueError):
-        yield
-        return
-    keep = os.dup(fd)
-    ours = sys.stderr
-    sys.stderr = open(keep, "w", encoding=getattr(ours, "encoding", None) or "utf-8",
-                      errors=getattr(ours, "errors", None) or "backslashreplace", buffering=1, closefd=False)
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, fd)
-    os.close(null)
-    try:
-        yield
-    finally:
-        try:
-            sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
-        sys.stderr = ours
-        os.dup2(keep, fd)
-        os.close(keep)
-
-
 def _limits(language: str, max_seconds: float | None, stop_after_silence: float | None) -> str:
     """What will end a take without a terminal, in words."""
     if max_seconds is not None and stop_after_silence is not None:
@@ -758,7 +726,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
                   limits=_limits(language, max_seconds, stop_after_silence)))
         if hints is not None:  # asked for with --live-hints: they need the panel (QA s44 G #8)
             _say(text(language, "rec_no_live_hints"))
-        with _sigterm_sets(stop, terminated), _c_stderr_muted():
+        with _sigterm_sets(stop, terminated), c_stderr_muted():
             return record_take(out_path, device=dev, max_seconds=max_seconds,
                                stop_after_silence=stop_after_silence, stop_event=stop, consumer=consumer)
 
@@ -767,7 +735,7 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
     console = Console(stderr=True)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
                       hints=hints, hint_key=hint_key, spoken=spoken)
-    with _sigterm_sets(stop, terminated), _c_stderr_muted(), _EnterKey() as keys, panel:
+    with _sigterm_sets(stop, terminated), c_stderr_muted(), _EnterKey() as keys, panel:
         def on_progress(elapsed: float, level: float) -> None:
             panel.update(elapsed, level)
             if keys.pressed():
