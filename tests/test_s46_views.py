@@ -300,3 +300,16 @@ def test_the_auxiliary_you_ni_is_grammar_not_a_habit():
          "latency_s": 0.5, "budget_s": 60.0, "over_budget": False, "transcript": "",
          "habits": [{"phrase": "よう", "count": 4, "starts": [1.0, 2.0, 3.0, 4.0]}]}
     assert Analysis.from_dict(d).habits == ()  # an answer saved before lists none when read back
+
+
+@pytest.mark.parametrize("question, said", [
+    ("最後に何か質問はありますか", "最初の一文で質問を言い"), ("自己紹介をお願いします。", "最初の一文で名乗りましょう"),
+    ("学生時代に力を入れたことを教えてください。", "結論から話しましょう")])
+def test_the_point_first_focus_fits_the_questions_kind(question, said):
+    # QA s47 BB #3: a 逆質問 was told 「結論から…それからエピソードへ」
+    from furikaeri.coach import Focus, _naming_kind
+
+    focus = _naming_kind(Focus("opening_share", 0.36, "high", 0.2, None, "norm", 2.0), question)
+    assert said in focus.suggestion("ja")
+    assert "episode" not in _naming_kind(Focus("opening_share", 0.36, "high", 0.2, None, "norm", 2.0),
+                                         "Do you have any questions for us?").suggestion("en")

@@ -1037,6 +1037,8 @@ TEXT = {
     'remove_set_ask': 'Remove {name} ({path})? Your answers and logged interviews stay. [y/N]',
     'removed_set': 'removed {name} ({path}); your answers and logged interviews stay',
     'rec_over_done': 'Over the {budget} budget by {over}.',
+    'focus_opening_share_high_ask': 'Keep the lead-in short: ask your question in the first sentence, then say why you ask it.',
+    'focus_opening_share_high_intro': 'Say who you are in the first sentence (name, school or work), then what you focus on.',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
