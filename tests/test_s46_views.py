@@ -313,3 +313,24 @@ def test_the_point_first_focus_fits_the_questions_kind(question, said):
     assert said in focus.suggestion("ja")
     assert "episode" not in _naming_kind(Focus("opening_share", 0.36, "high", 0.2, None, "norm", 2.0),
                                          "Do you have any questions for us?").suggestion("en")
+
+
+@pytest.mark.parametrize("lang, question, shown", [
+    ("ja", "1分で自己紹介をお願いします。", True), ("ja", "1分以内で自己紹介をお願いします。", False),
+    ("en", "Tell me about yourself in one minute.", True), ("en", "Tell me about yourself within a minute.", False),
+    ("ja", "自己紹介をお願いします。", False)])
+def test_a_length_the_question_asks_for_answered_in_under_half_is_said(lang, question, shown):
+    # QA s47 BB #2: 「1分で自己紹介」 answered in 18.7 s: 「時間内」 and 「速さも時間配分も良好」
+    from furikaeri.advice import tips_as_shown
+    from furikaeri.analysis import Analysis
+    from furikaeri.lang import text
+
+    good = text(lang, "tip_good")
+    d = {"file": "a.wav", "language": lang, "duration_s": 20.0, "speech_detected": True, "answer_s": 18.7,
+         "latency_s": 0.5, "budget_s": 60.0, "over_budget": False, "transcript": "", "question": question,
+         "tips": [good]}
+    tips = tips_as_shown(Analysis.from_dict(d), None)
+    said = any("18.7" in t and ("half" in t or "半分" in t) for t in tips)
+    assert said == shown, tips
+    if shown:
+        assert not any("良好" in t or "Well-paced" in t for t in tips), tips

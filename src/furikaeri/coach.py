@@ -109,7 +109,7 @@ class Focus:
     #: go on without them, not for a silent pause in their place
     by_silences: bool = False
     #: the question's kind, when the length or the time to the point is the focus
-    #: (:func:`furikaeri.advice.question_kind`): what to say more of, cut to, or lead with follows
+    #: (:func:`furikaeri.questions.question_kind`): what to say more of, cut to, or lead with follows
     #: what it asks (a 逆質問 has no episode to tell, no conclusion to lead with)
     kind: str | None = None
     #: the hedges said most (as the report lists them, most said first), when hedges are the
@@ -357,9 +357,9 @@ def _naming_filler(focus: Focus | None, analysis: Mapping[str, Any] | None) -> F
 
 
 def _naming_kind(focus: Focus | None, question: str | None) -> Focus | None:
-    """``focus`` knowing its question's kind (:func:`furikaeri.advice.question_kind`), when the
+    """``focus`` knowing its question's kind (:func:`furikaeri.questions.question_kind`), when the
     length is its figure: the suggestion then fits what the question asks."""
-    from furikaeri.advice import question_kind
+    from furikaeri.questions import question_kind
 
     if focus is None or focus.metric not in ("answer_s", "over_s", "opening_share", "opening_s"):
         return focus  # the length, and the point's place: a 逆質問 has no conclusion nor episode (QA s47 BB #3)

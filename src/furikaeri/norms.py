@@ -135,6 +135,10 @@ SLIGHTLY_OVER_SHARE = 0.1
 
 #: An answer shorter than this share of its budget is thin.
 SHORT_ANSWER_SHARE = 0.3
+#: A question that asks for a length (「1分で自己紹介を」, "in two minutes") answered in under this
+#: share of it gets a tip saying so (QA s47 BB #2): the interviewer asked for about that long.
+#: furikaeri's own threshold; the length row still says "within" (it is within the budget).
+ASKED_LENGTH_SHORT_SHARE = 0.5
 LENGTH_SOURCE = "the question's time budget"
 
 #: A question's time budget when none is given (s): English answers run 60 s to 2 min,

@@ -747,6 +747,24 @@ def stated_budget(text: str) -> float | None:
         return None
 
 
+#: A stated time worded as a limit, not a length to take: 「1分以内で」「30秒までに」, "within two
+#: minutes", "in under a minute", "no more than 90 seconds".
+_LIMIT_WORDED = re.compile(r"(?:[0-9]+|[〇一二三四五六七八九十百]+)\s*(?:分\s*(?:半|[0-9]+\s*秒)?|秒)\s*間?\s*(?:以内|まで|以下|未満)"
+                           r"|\b(?:within|under|less than|no more than|at most|up to|max(?:imum)?)\s", re.I)
+
+
+def asked_length(text: str | None) -> float | None:
+    """The length a question asks its answer to take, in seconds (「1分で自己紹介をお願いします」,
+    "tell me about yourself in two minutes"): :func:`stated_budget`, unless the time is worded as
+    a limit (「1分以内で」, "within two minutes"), which an answer may well stay under."""
+    if not text:
+        return None
+    stated = stated_budget(text)
+    if stated is None or _LIMIT_WORDED.search(unicodedata.normalize("NFKC", text).casefold()):
+        return None
+    return stated
+
+
 def _asks_in_time(words: str, m: re.Match) -> bool:
     """Does the Japanese sentence the time ``m`` is in ask for the answer in it (a request,
     no story after the time that it could belong to: 「5分で決断した経験」 is the story's;
@@ -757,13 +775,36 @@ def _asks_in_time(words: str, m: re.Match) -> bool:
     return bool(_JA_ASKS.search(words[start:end])) and not _JA_STORY.search(words[m.start():end])
 
 
+#: What a question asks for, told by its words in either language (a set's question or one typed
+#: in, a company's): ``ask`` the person's own questions for the interviewer (逆質問), ``intro``
+#: a self-introduction, ``story`` an episode (what happened, what they did, what came of it).
+#: Checked in this order; any other question is of no kind, and gets the advice that fits any.
+QUESTION_KINDS = (
+    ("ask", re.compile(r"逆質問|質問は(?:あります|ございます)か|何か質問|聞きたいこと|聞いておきたいこと"
+                       r"|最後に何か(?:あります|ございます)か"
+                       r"|questions? for (?:us|me|the team)|(?:do|would) you have any(?: other| more)? questions"
+                       r"|(?:^|[,.!] )any (?:other |more )?questions|like to ask|want to ask|anything (?:else )?to ask"
+                       r"|like to know about (?:us|the (?:company|role|team|job))"
+                       r"|questions? (?:do|would|might|can) you have")),
+    ("intro", re.compile(r"自己紹介|about yourself|introduce yourself|walk (?:me|us) through your")),
+    ("story", re.compile(r"学生時代|ガクチカ|力を入れ|経験|挫折|エピソード|苦労|失敗|困難|乗り越え|頑張った"
+                         r"|a time\b|a situation\b|an example of|\bfail|conflict|disagreement|challenge you")),
+)
+
+
+def question_kind(question: str | None) -> str | None:
+    """The kind of ``question`` (:data:`QUESTION_KINDS`), None when unknown or none was given."""
+    if not question:
+        return None
+    words = unicodedata.normalize("NFKC", question).casefold()
+    return next((kind for kind, said in QUESTION_KINDS if said.search(words)), None)
+
+
 def kind_budget(text: str, language: str | None = None) -> float | None:
     """The budget the built-in questions of ``text``'s kind have in its language
-    (:func:`furikaeri.advice.question_kind`: a question for the interviewer, a self-introduction,
+    (:func:`question_kind`: a question for the interviewer, a self-introduction,
     a story), where they agree on one; None for a question of no known kind. ``language``: the
     question's, else the one its script is written in."""
-    from furikaeri.advice import question_kind
-
     kind = question_kind(text)
     if kind is None:
         return None
