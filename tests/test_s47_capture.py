@@ -179,3 +179,26 @@ def test_a_device_no_rate_opens_on_is_said_as_no_microphone_in_one_line(capfd):
     assert "ALSA lib" not in capfd.readouterr().err
     with pytest.raises(DeviceError, match="accepts none of the usual sample rates"):
         capture._open_settings(_Rates, device)
+
+
+@pytest.mark.parametrize("language, said", [("ja", "話し始めるまで6秒"), ("en", "0:06 before your first word")])
+def test_the_panel_says_the_time_to_the_first_word_is_running(language, said):
+    # QA s47 BB #4: reading the screen counted as "freezing", and nothing on the panel said time was running
+    from rich.console import Console
+
+    from furikaeri.cli.live import LivePanel
+
+    panel = LivePanel(Console(width=100, record=True, force_terminal=False), question="Q", budget=30.0,
+                      language=language)
+    panel.started, panel.elapsed = None, 2.0
+    panel.console.print(panel.render())
+    early = panel.console.export_text()
+    assert "first word" not in early and "話し始めるまで" not in early  # not before 3 s
+    panel.elapsed = 6.4
+    panel.console.print(panel.render())
+    assert said in " ".join(panel.console.export_text().split())
+    panel.started = 6.5  # once speaking: gone
+    panel.elapsed = 8.0
+    panel.console.print(panel.render())
+    text = panel.console.export_text()
+    assert "first word" not in text and "話し始めるまで" not in text

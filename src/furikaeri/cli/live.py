@@ -36,7 +36,7 @@ from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device
 from furikaeri.cli.streams import discard_typeahead
 from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
 from furikaeri.lang import text
-from furikaeri.norms import wrap_up_at
+from furikaeri.norms import LATENCY_FREEZE_S, wrap_up_at
 
 #: With no terminal and no other stop condition, a take stops after this many seconds.
 NO_TERMINAL_CAP_S = 600.0
@@ -101,7 +101,8 @@ def meter(level_dbfs: float, width: int = METER_WIDTH) -> tuple[str, str]:
     return bar, style
 
 
-#: After this long (s) of quiet inside an answer, the panel says its clock waits meanwhile.
+#: After this long (s) of quiet inside an answer, the panel says its clock waits meanwhile; and
+#: after this long before the first word, that the time to it is being measured.
 CLOCK_WAITS_SAID_S = 3.0
 
 
@@ -194,6 +195,12 @@ class LivePanel:
         if self.hints is not None and not self.done:
             row(Text(t("rec_fillers_so_far", count=self.hints()), style="cyan"))
         quiet_s = self.elapsed - (self.started + answer) if self.started is not None else 0.0
+        if not self.done and self.started is None and self.elapsed >= CLOCK_WAITS_SAID_S:
+            # the time to the first word runs from the take's start, reading the screen included, and
+            # nothing said so until the report called it a freeze (QA s47 BB #4)
+            row(Text(t("rec_before_first_word", waited=said_length(self.elapsed, self.language),
+                       freeze=said_length(LATENCY_FREEZE_S, self.language)),
+                     style="bold yellow" if self.elapsed >= LATENCY_FREEZE_S else "dim"))
         if not self.done and self.budget is not None and quiet_s >= CLOCK_WAITS_SAID_S:
             # the clock is the answer's: it waits while the person is quiet, which looked hung (QA s46 V #3)
             row(Text(t("rec_clock_waits", quiet=said_length(quiet_s, self.language)), style="dim"))

@@ -1040,6 +1040,7 @@ TEXT = {
     'focus_opening_share_high_ask': 'Keep the lead-in short: ask your question in the first sentence, then say why you ask it.',
     'focus_opening_share_high_intro': 'Say who you are in the first sentence (name, school or work), then what you focus on.',
     'tip_short_of_asked': 'The question asked for {asked:g} s and the answer took {answer:.1f} s, under half of it: an interviewer who names a length expects about that much. Plan one more point, or an example, to fill it.',
+    'rec_before_first_word': '{waited} before your first word: the report counts it (past {freeze} it reads as a freeze)',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
