@@ -224,6 +224,20 @@ def test_tiny_en_model(shared):
     assert d["model"] == "tiny.en" and "country" in d["transcript"].lower()
 
 
+def test_an_english_only_model_given_japanese_speech_says_its_words_are_made_up(shared):
+    # QA s47 EE #6: tiny.en on a Japanese answer, no language named: a confident English report of
+    # invented words; an English answer (a second-language speaker's too) is heard as before
+    from conftest import SAMPLES
+
+    from furikaeri.lang import text
+
+    (ja, en, l2) = run_json(SAMPLES / "ja_jikopr.flac", SAMPLES / "en_greatest_strength.flac",
+                            shared("real-l2", "en_ALL_023_M_KOR_ENG_ST2.flac"), "--model", "tiny.en")
+    assert ja["sounds_like"] == "ja" and not ja["tips"], ja["warnings"]
+    assert text("en", "warn_language_english_only", model="tiny.en") in ja["warnings"]
+    assert en["sounds_like"] is None and l2["sounds_like"] is None and en["tips"]
+
+
 def test_an_english_only_model_refuses_japanese(shared):
     r = CliRunner().invoke(cli, ["analyze", str(shared("en", "jfk.flac")), "--model", "tiny.en", "-l", "ja"])
     # said in Japanese: the command was asked to speak it (-l ja)

@@ -658,7 +658,7 @@ VOICES_UNTRUSTED_CONTRAST_DB = 20.0
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
                  unheard: float = 0.0, cut_short: bool = False, other_languages=(),
-                 stopped_at: float | None = None) -> list[str]:
+                 stopped_at: float | None = None, english_only: str | None = None) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
     speech sounds like when it was heard as another (``--language``); ``unheard``: speech
@@ -667,7 +667,8 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     stretches said in yet another language (:class:`furikaeri.analysis.LanguageSpan`);
     ``stopped_at``: the time limit that stopped the take while the person was still speaking
     (:func:`furikaeri.analysis.cut_at_limit`), said in place of a file cut short: the
-    recording, not the file, ended early."""
+    recording, not the file, ended early; ``english_only``: the English-only model it was heard
+    with, no language named (:func:`furikaeri.analysis.unsure_in_english`)."""
     from furikaeri.audio import CLIPPED_SHARE
     from furikaeri.lang import clock, language_name
 
@@ -676,7 +677,9 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         out.append(text(language, "warn_cut_at_limit", seconds=stopped_at))
     elif cut_short:
         out.append(text(language, "warn_cut_short", seconds=speech_map.duration))
-    if sounds_like is not None:  # every figure below is of a translation or an invention
+    if sounds_like is not None and english_only:  # an English-only model cannot hear it: another model can
+        out.append(text(language, "warn_language_english_only", model=english_only))
+    elif sounds_like is not None:  # every figure below is of a translation or an invention
         out.append(text(language, "warn_language", heard=text(language, f"language_{sounds_like}"),
                         as_code=sounds_like))
     for span in other_languages:  # the words written there are not what was said

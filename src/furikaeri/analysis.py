@@ -287,7 +287,8 @@ def analyze_audio(
                      model=info.name, duration=audio.duration, source=audio.source,
                      clipped=audio.full_scale.share_outside(smap.noise, audio.duration) if audio.full_scale
                      else audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
-                     cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at)
+                     cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at,
+                     english_only=info.name if language == "auto" and not info.multilingual else None)
 
 
 def _voice(audio, smap, span):
@@ -600,10 +601,33 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     return Heard(tuple(words), tuple(held), tuple(doubtful))
 
 
+#: With an English-only model and no language named (``--model tiny.en``), words Whisper wrote
+#: with a median probability under this are not English it heard but English it made up: the
+#: answer is taken for Japanese, the other language furikaeri speaks (QA s47 EE #6: tiny.en on
+#: Japanese answers, medians 0.11-0.26 over 35-132 words, a confident report of invented English;
+#: on English ones, second-language speakers' included, 0.93-0.99).
+ENGLISH_ONLY_UNSURE_P = 0.5
+#: ... over at least this many words (a word or two says nothing either way).
+ENGLISH_ONLY_MIN_WORDS = 8
+
+
+def unsure_in_english(words, english_only: str | None) -> str | None:
+    """``ja`` where an English-only model (``english_only``: its name, given when no language
+    was named) wrote ``words`` too unsurely to be English it heard (:data:`ENGLISH_ONLY_UNSURE_P`)."""
+    import statistics
+
+    if not english_only:
+        return None
+    probabilities = [w.probability for w in words if getattr(w, "probability", None) is not None]
+    if len(probabilities) < ENGLISH_ONLY_MIN_WORDS:
+        return None
+    return "ja" if statistics.median(probabilities) < ENGLISH_ONLY_UNSURE_P else None
+
+
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
               source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
               cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = (),
-              stopped_at: float | None = None) -> Analysis:
+              stopped_at: float | None = None, english_only: str | None = None) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
@@ -614,7 +638,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
 
     m = _measured(heard, smap, rules, duration=duration, budget_s=budget_s, acoustic=acoustic, question=question)
     unheard = mostly_unheard(m.words, smap.intervals) if m.speech_detected else 0.0
-    sounds_like = sounds_like or written_in_other(m.words, rules.code)
+    sounds_like = sounds_like or written_in_other(m.words, rules.code) or unsure_in_english(m.words, english_only)
     # half of it or more in another language: no tips (they would coach a translation's words)
     mostly_other = off_language({"other_languages": other_languages, "answer_s": m.answer_s, "duration_s": duration})
     if not sounds_like and mostly_other:  # mostly the other language of ours: said so whole
@@ -628,10 +652,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     at_limit = cut_at_limit(smap, stopped_at)
     # the limit, not the speaker, ended it: a length short of the budget is unknown (one past it is over)
     cut_short = cut_short or (at_limit and not m.over_budget)
-    voice = Voice()
-    verdicts = dict(m.verdicts)
+    voice, verdicts = (voice_of((m.answer_start, m.answer_end)) if m.speech_detected else Voice()), dict(m.verdicts)
     if m.speech_detected:
-        voice = voice_of((m.answer_start, m.answer_end))
         verdicts["voice"] = voice_verdict(voice, rules, answer_s=m.answer_s)
     if cut_short and "length" in verdicts:  # the file's end is missing, not the speaker's words
         verdicts["length"] = dataclasses.replace(verdicts["length"], level="n/a")
@@ -671,7 +693,8 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
                      pauses_known=not (noisy or hushed), fillers_known=not (noisy or hushed), pace_known=not hushed)),
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
                                              unheard=unheard, cut_short=cut_short, other_languages=other_languages,
-                                             stopped_at=stopped_at if at_limit else None), smap, m, rules.code, clipped),
+                                             english_only=english_only, stopped_at=stopped_at if at_limit else None),
+                                smap, m, rules.code, clipped),
         question=question,
         model=model,
         unheard_s=unheard,

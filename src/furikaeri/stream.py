@@ -186,6 +186,8 @@ class Listener:
         self.prefer = prefer
         self.info = _model_info(model, models_dir, language, prefer)
         self.language = language if language != "auto" else ("en" if not self.info.multilingual else "auto")
+        # an English-only model given no language: its words are checked for being English it heard
+        self._english_only = self.info.name if language == "auto" and not self.info.multilingual else None
         # a language named by the person is checked once against what the speech sounds like
         self._doubt = language != "auto" and self.info.multilingual
         self.sounds_like: str | None = None
@@ -767,7 +769,7 @@ class Listener:
                          model=self.info.name, duration=duration, source=self.source,
                          clipped=self.full_scale.share_outside(smap.noise, duration), sounds_like=self.sounds_like,
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
-                         stopped_at=stopped_at,
+                         stopped_at=stopped_at, english_only=self._english_only,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 

@@ -1041,6 +1041,7 @@ TEXT = {
     'focus_opening_share_high_intro': 'Say who you are in the first sentence (name, school or work), then what you focus on.',
     'tip_short_of_asked': 'The question asked for {asked:g} s and the answer took {answer:.1f} s, under half of it: an interviewer who names a length expects about that much. Plan one more point, or an example, to fill it.',
     'rec_before_first_word': '{waited} before your first word: the report counts it (past {freeze} it reads as a freeze)',
+    'warn_language_english_only': 'Whisper wrote this answer\'s words very unsurely: it does not sound like English, and the English-only model {model} hears only English, so its words are made up and every figure is off. If it is Japanese, analyse it with the default model (without --model) and --language ja.',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

@@ -1022,6 +1022,7 @@ TEXT = {
     'focus_opening_share_high_intro': '最初の一文で名乗りましょう（大学・学部と名前）。そのあとに打ち込んだことを一言で。',
     'tip_short_of_asked': '質問は{asked:g}秒の回答を求めていますが、{answer:.1f}秒と半分にも届いていません。時間を指定されたら、その長さで話すのが基本です。話す点をもう一つか、具体例を足しましょう。',
     'rec_before_first_word': '話し始めるまで{waited}（この時間も測っています。{freeze}を超えると固まったように見えます）',
+    'warn_language_english_only': 'Whisper はこの回答の語をほとんど自信なく書き起こしました。英語には聞こえず、英語専用のモデル {model} は英語しか聞き取れないため、書き起こしは作り話で、数値はすべて当てになりません。日本語の回答なら、既定のモデル（--model なし）と --language ja で分析し直してください。',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
