@@ -584,8 +584,8 @@ def _read(text: str, language: str | None, *, overran: float | None = None,
     wants: dict[str, list[str | None]] = {"fillers_per_min": [None]} if feared else {}
     limits: list[float] = []
     rest = _take((_PAUSE_FIRST,), text, text, wants, limits)
-    rest = _take(_CUES, text, _silence_timeless(_blank(_SENTENCE_LENGTH, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)))), wants,
-                 limits, (overran, budget))
+    unread = _blank(_SENTENCE_LENGTH, _blank(_ALLOW_PAUSE, _blank(_FEARED_SILENCE, rest)))
+    rest = _take(_CUES, text, _silence_timeless(unread), wants, limits, (overran, budget))
     return _listed(wants, language), min(limits, default=None)
 
 
