@@ -162,6 +162,15 @@ def test_a_pace_into_the_range_says_the_usual_is_the_habit_to_leave(lang, usual,
     assert said in text(lang, key, pct=abs(change), usual=f"{usual:g}")
 
 
+def _counted(count: int) -> dict:
+    """An answer like test_s41_questions' doubtful one, its fillers all confirmed: ``count`` in 96 s."""
+    from test_s41_questions import _doubtful
+
+    d = _doubtful()
+    return {**d, "stats": {**d["stats"], "filler_count": count, "fillers_per_min": count / 1.6,
+                           "fillers_unconfirmed": 0}}
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_session_mean_takes_a_lower_bound_rate_at_its_bound(tmp_path, lang):
     # QA s46 Z #2: a session of 0.0, 0.0 and "4.5+" a minute, then one of 0.0 and 0.0, read
@@ -175,21 +184,16 @@ def test_a_session_mean_takes_a_lower_bound_rate_at_its_bound(tmp_path, lang):
     from furikaeri.compare import compare_sessions
     from furikaeri.store import Store
 
-    def plain(count: int) -> dict:
-        d = _doubtful()
-        return {**d, "stats": {**d["stats"], "filler_count": count, "fillers_per_min": count / 1.6,
-                               "fillers_unconfirmed": 0}}
-
     with Store.open(tmp_path) as st:
         a = st.create_session("a")
-        st.add_answer(a, plain(0))
+        st.add_answer(a, _counted(0))
         low = st.add_answer(a, _doubtful())
         b = st.create_session("b")
-        st.add_answer(b, plain(0))
-        st.add_answer(b, plain(0))
+        st.add_answer(b, _counted(0))
+        st.add_answer(b, _counted(0))
         cmp = compare_sessions(st, "a", "b")
         bound = st.answer(low).floors["fillers_per_min"]
-        st.add_answer(a, plain(0))  # Z's own case: 0.0, 0.0 and 5.0+, a mean of at least 1.7, inside the range
+        st.add_answer(a, _counted(0))  # Z's own case: 0.0, 0.0 and 5.0+, a mean of at least 1.7, inside the range
         held = compare_sessions(st, "a", "b")
     (c,) = [c for c in held.means if c.metric == "fillers_per_min"]
     assert c.verdict == "n/a" and c.before == pytest.approx(bound / 3, abs=0.01)  # not "same": it may be far more
@@ -213,17 +217,12 @@ def test_a_later_lower_bound_over_the_earlier_mean_is_more_and_else_unknown(tmp_
     from furikaeri.compare import compare_sessions
     from furikaeri.store import Store
 
-    def plain(count: int) -> dict:
-        d = _doubtful()
-        return {**d, "stats": {**d["stats"], "filler_count": count, "fillers_per_min": count / 1.6,
-                               "fillers_unconfirmed": 0}}
-
     with Store.open(tmp_path) as st:
-        st.add_answer(st.create_session("a"), plain(0))
+        st.add_answer(st.create_session("a"), _counted(0))
         b = st.create_session("b")
-        st.add_answer(b, plain(0))
+        st.add_answer(b, _counted(0))
         st.add_answer(b, _doubtful())
-        st.add_answer(st.create_session("c"), plain(20))
+        st.add_answer(st.create_session("c"), _counted(20))
         worse = compare_sessions(st, "a", "b")
         unknown = compare_sessions(st, "c", "b")
     (c,) = [c for c in worse.means if c.metric == "fillers_per_min"]
