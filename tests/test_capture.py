@@ -1366,10 +1366,10 @@ def test_the_panel_says_its_clock_waits_while_the_person_is_quiet():
         panel.update(k * 0.25, -25.0)
     assert panel.started == 2.0
     shown = render_panel(panel)
-    assert "the clock counts your answer" not in shown
+    assert "the clock shows your answer" not in shown
     for k in range(161, 200):  # then 10 s of a quiet room
         panel.update(k * 0.25, -70.0)
     shown = render_panel(panel)
-    assert "quiet for 0:" in shown and "the clock counts your answer" in shown, shown
+    assert "quiet for 0:" in shown and "the clock shows your answer" in shown, shown
     panel.update(51.0, -25.0)  # speaking again
-    assert "the clock counts your answer" not in render_panel(panel)
+    assert "the clock shows your answer" not in render_panel(panel)

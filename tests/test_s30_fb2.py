@@ -61,7 +61,7 @@ def test_a_session_mean_under_a_limit_over_answers_past_it_says_so(metric, befor
     assert M.in_norm(metric.name, c.before) and M.in_norm(metric.name, c.after)  # both means inside
     assert c.verdict == "worse" and c.by_answers
     word = plain(H._verdict(c, "ja", mean=True))
-    assert "目安内" not in word and "回答ごとの目安とのずれが広がった" in word
+    assert "目安内" not in word and "各回答の目安からのずれが広がった" in word
     assert C._off_band("ja", aa, bb)[metric.name] == [0, 3, 1, 2]
 
 
@@ -82,7 +82,7 @@ def test_session_means_count_every_figure_with_a_norm(furikaeri_home):
     assert "longest pause: 0 of 2 answers off the range → 1 of 2" in out
     assert "hedges: 0 of 2 answers off the range → 1 of 2" in out
     assert "pace: 0 of 2" not in out and "long pauses: 2 of 2" not in out  # a mean off the norm says so itself
-    assert "longest pause 1.1 s 2.3 s +1.2 ▼ answers (not their average) further off the range" in out
+    assert "longest pause 1.1 s 2.3 s +1.2 ▼ answers further off the range (judged on each answer, not their average)" in out
 
 
 def plain_render(cmp) -> str:

@@ -191,6 +191,7 @@ JA_SENTENCES = [
     ("tip_over_budget", {"budget": 5, "over": 3}),
     ("tip_too_short", {"answer": 7.8, "budget": 30}),
     ("rec_wrap_up", {"left": "1秒"}),
+    ("rec_before_first_word", {"waited": "6秒", "freeze": "5秒"}),
 ]
 
 
@@ -210,6 +211,8 @@ def test_narrow_japanese_keeps_a_bracketed_term_that_fits_on_one_line(key, value
 
     said = _ja(key, **values)
     terms = re.findall(r"[（「][^）」]*[）」][、。を]?", said)  # with what may not open a line after it
+    if key == "rec_wrap_up":  # no bracket since QA s47 GG #3: its lines are checked below
+        return
     assert terms
     for width in range(16, 61):
         lines = _lines(said, width)

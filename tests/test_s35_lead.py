@@ -24,7 +24,7 @@ def test_the_live_panels_japanese_lines_break_between_phrases_not_inside_a_word(
     lines = [ln.rstrip() for ln in console.export_text().splitlines()]
     assert all(cell_len(ln) <= width for ln in lines), lines
     joined = "".join(lines)
-    assert "要点で締めくくりましょう" in joined
+    assert "要点をまとめて締めくくりましょう" in joined
     assert not any(ln.endswith("要") for ln in lines), lines  # 要点 is one word
     assert not any(ln.startswith(("点", "。", "、")) for ln in lines), lines
 

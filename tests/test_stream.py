@@ -236,7 +236,7 @@ def test_a_long_file_is_read_a_chunk_at_a_time(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("language,wrap,count", [("en", "Time to wrap up", "fillers so far: 3"),
-                                                 ("ja", "そろそろまとめましょう", "ここまでのフィラー: 3回")])
+                                                 ("ja", "残り10秒です", "ここまでのフィラー: 3回")])
 def test_live_hints_count_fillers_and_cue_the_wrap_up(language, wrap, count):
     from rich.console import Console
 

@@ -100,9 +100,18 @@ def history(limit, interviews, company, question, since, lang, json_):
                  ja=H.t("history_older", "ja", n=older, shown=len(data) + older, cli=cli_start()))
         return
     if not data and (company or question or since):  # the archive has answers, none these filters keep
-        console().print(H.t("history_none_match", L))
+        console().print(H.t("history_none_match", L, filters=_filters_given(company=company, question=question,
+                                                                             since=since)))
         return
     H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older)
+
+
+def _filters_given(**given: str | None) -> str:
+    """The filters typed, as typed ("--company Acme --since 2026-12-01"): named in "nothing matches",
+    not those not given (QA s47 GG #14)."""
+    import shlex
+
+    return " ".join(f"--{name} {shlex.quote(value)}" for name, value in given.items() if value)
 
 
 def _since_date(since: str | None) -> str | None:
@@ -130,7 +139,9 @@ def _history_interviews(store, *, limit: int, company: str | None, since: str | 
         typed = [iv.company, *(x["question"] for x in iv.items)]
         H.render_interview(out, iv, lang or archive_lang(None, typed))
     if not ivs:  # logged with `reflect`, not practised; or none the filters keep
-        out.print(H.t("history_none_match" if company or since else "no_interviews", archive_lang(lang)))
+        filters = _filters_given(company=company, since=since)
+        out.print(H.t("history_none_match", archive_lang(lang), filters=filters) if filters
+                  else H.t("no_interviews", archive_lang(lang)))
 
 
 def _report(out, a, focus) -> bool:

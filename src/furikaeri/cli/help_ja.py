@@ -336,7 +336,7 @@ OPTIONS: dict[str, str] = {
     "Only answers to this question (id, key or text).":
         "この質問への回答だけ（ID、キー、または質問文）。",
     "Only answers (with --interviews: interviews) from this date on (YYYY-MM-DD, or yesterday).":
-        "この日以降の回答だけ（--interviews では面接記録だけ。YYYY-MM-DD、または yesterday）。",
+        "この日以降の回答だけ（--interviews では面接記録だけ。YYYY-MM-DD、または「昨日」）。",
     # history --interviews
     "List the logged real interviews instead.":
         "代わりに、記録した本番の面接を一覧表示する。",

@@ -35,7 +35,7 @@ OPTION_METAVARS = {"--model": "名前かパス", "--question": "質問", "--sess
                    "--company": "企業", "--since": "日付", "--only": "ID", "--device": "番号か名前",
                    "--note": "メモ", "--wrong": "メモ", "--why": "メモ", "--next": "メモ", "--limit": "N",
                    "--date": "日付", "--stage": "段階", "--answer": "回答", "--reaction": "メモ", "--went-well": "メモ",
-                   "--to-fix": "メモ"}
+                   "--to-fix": "メモ", "--interview": "番号"}
 _METAVAR = re.compile(r"(?<![\w-])(" + "|".join(sorted(METAVARS, key=len, reverse=True)) + r")(?![\w-])")
 #: click's notes after an option's help (``[default: 3; required]``), in Japanese.
 EXTRAS = (("default: ", "既定: "), ("env var: ", "環境変数: "), ("required", "必須"))

@@ -173,7 +173,8 @@ class LivePanel:
         over_s = self._over_s(answer)
         over = over_s is not None
         if self.budget is not None and not unsaid:
-            line.append(f"{clock(answer)} / {clock(self.budget)}", style="bold red" if over else "bold")
+            line.append(f"{clock(self._done_s(answer) if self.done else answer)} / {clock(self.budget)}",
+                        style="bold red" if over else "bold")
         else:
             line.append(clock(self.elapsed), style="bold")
         line.append("  ")
@@ -189,7 +190,7 @@ class LivePanel:
             row(Text(t("rec_over_done" if self.done else "rec_over", budget=said_length(self.budget, self.language),
                        over=said_length(over_s, self.language)), style="bold red"))
         elif self.hints is not None and not self.done and self.budget is not None \
-                and answer >= wrap_up_at(self.budget):
+                and wrap_up_at(self.budget) <= answer < self.budget:  # no "0:00 left" (QA s47 GG #3)
             row(Text(t("rec_wrap_up", left=said_length(self.budget - answer, self.language, up=True)),
                      style="bold yellow"))
         if self.hints is not None and not self.done:
@@ -210,6 +211,15 @@ class LivePanel:
                 # A row of its own: a device name can be long, and the hint must stay whole.
                 row(Text(t("rec_mic", name=self.device_name), style="dim"))
         return grid
+
+    @staticmethod
+    def _done_s(answer: float) -> float:
+        """A finished answer's length on the clock: the report's, to whole seconds, halves up
+        (40.6 s: 0:41), so that the clock less the budget is the overrun said under it (QA s47 GG
+        #2: "0:40 / 0:30" over "by 0:11")."""
+        from furikaeri.measure import ANSWER_DIGITS, as_shown, half_up
+
+        return half_up(as_shown(answer, ANSWER_DIGITS), 0)
 
     def _over_s(self, answer: float) -> float | None:
         """Seconds past the budget as the panel says them, None within it (as the clock shows it:
