@@ -351,3 +351,16 @@ def test_a_set_of_ones_own_is_removed_and_a_builtin_name_needs_replace(tmp_path)
     assert r.exit_code == 2 and "built in" in r.output
     r = run("questions", "remove", "nosuch", "--yes")
     assert r.exit_code == 2 and "no set or company file" in r.output and "Traceback" not in r.output
+
+
+def test_a_file_added_before_unknown_keys_were_refused_still_loads(tmp_path):
+    # QA s47 FF #8: a company file with an extra key (website) already in the folder stopped loading,
+    # and practice --company said there was no company file
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    write(folder, "acme.toml", '[company]\nname = "Acme"\nlanguage = "en"\nwebsite = "acme.example"\n'
+                               'asks = ["Why us?"]\n')
+    sets, problems = Q.user_sets(folder)
+    assert [s.name for s in sets] == ["acme"] and problems == []
+    with pytest.raises(QuestionError, match="unknown key `website`"):
+        Q.add_file(folder / "acme.toml", tmp_path / "other")  # checked when added

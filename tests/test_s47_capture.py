@@ -202,3 +202,18 @@ def test_the_panel_says_the_time_to_the_first_word_is_running(language, said):
     panel.console.print(panel.render())
     text = panel.console.export_text()
     assert "first word" not in text and "話し始めるまで" not in text
+
+
+def test_piped_output_made_utf8_keeps_its_repair_of_undecodable_names():
+    # QA s47 FF #9: reconfigured to UTF-8, stdout fell back to strict errors and an EUC-JP export
+    # ended in an internal error on a file name's undecodable bytes
+    import io
+
+    from furikaeri.cli.streams import REPAIR, _utf8_when_piped
+
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="euc-jp", errors=REPAIR)
+    _utf8_when_piped(out)
+    out.write("file: \udce3\udc81\udcbf.toml\n")  # UTF-8 bytes of a name read with another codec
+    out.flush()
+    assert raw.getvalue().decode("utf-8", errors="replace").startswith("file: ")

@@ -537,8 +537,9 @@ def _known_file_keys(data: dict[str, Any], head: dict[str, Any], where: str) -> 
     _known_keys(head, kind, where, where)
 
 
-def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
-    """A :class:`QuestionSet` from parsed TOML. ``name`` is the default set name (the stem)."""
+def parse_set(data: dict[str, Any], *, name: str, source: str, strict: bool = True) -> QuestionSet:
+    """A :class:`QuestionSet` from parsed TOML. ``name`` is the default set name (the stem);
+    ``strict``: a key the format does not have is refused (:data:`FILE_KEYS`), else left unread."""
     where = source
     if "set" in data and "company" in data:
         raise QuestionError(f"{where}: a file has either [set] or [company], not both",
@@ -550,7 +551,8 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     if not isinstance(head, dict):
         raise QuestionError(f"{where}: [set] / [company] must be a table",
                             ja=f"{where}: [set] / [company] はテーブルとして書いてください")
-    _known_file_keys(data, head, where)
+    if strict:
+        _known_file_keys(data, head, where)
     language = _language(head.get("language"), where)
     company: CompanyInfo | None = None
     if "company" in data:
@@ -587,7 +589,8 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     seen: set[str] = set()
     for i, q in enumerate(raw, 1):
         qwhere, qwhere_ja = f"{where}, question {i}", f"{where} の質問 {i}"
-        _known_keys(q, "questions", qwhere, qwhere_ja)
+        if strict:
+            _known_keys(q, "questions", qwhere, qwhere_ja)
         text = _text(q.get("text"), "text", qwhere, qwhere_ja)
         if not text:
             raise QuestionError(f"{qwhere}: `text` is missing", ja=f"{qwhere_ja}: `text` がありません")
@@ -619,9 +622,11 @@ def parse_set(data: dict[str, Any], *, name: str, source: str) -> QuestionSet:
     )
 
 
-def load_file(path: str | Path) -> QuestionSet:
-    """Read and check one TOML file."""
-    return _parsed(_read(Path(path)), Path(path))
+def load_file(path: str | Path, *, strict: bool = True) -> QuestionSet:
+    """Read and check one TOML file; ``strict``: refusing a key the format does not have (as
+    ``questions add`` checks a file), else leaving it unread (a file already in the folder, added
+    before unknown keys were refused: QA s47 FF #8, such a company file stopped loading at all)."""
+    return _parsed(_read(Path(path)), Path(path), strict=strict)
 
 
 def _read(path: Path) -> bytes:
@@ -637,7 +642,7 @@ def _read(path: Path) -> bytes:
         raise QuestionError(f"cannot read {path}: {e.strerror or e}", ja=f"{path} を読み込めません: {os_reason(e, 'ja')}") from e
 
 
-def _parsed(raw: bytes, path: Path) -> QuestionSet:
+def _parsed(raw: bytes, path: Path, *, strict: bool = True) -> QuestionSet:
     """The set the bytes ``raw`` of the file ``path`` hold, checked."""
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
@@ -646,7 +651,7 @@ def _parsed(raw: bytes, path: Path) -> QuestionSet:
     except tomllib.TOMLDecodeError as e:
         raise QuestionError(f"{path} is not valid TOML: {e}",
                             ja=f"{path} は正しい TOML ではありません（{toml_place_ja(e, raw)}）") from None
-    return parse_set(data, name=path.stem, source=str(path))
+    return parse_set(data, name=path.stem, source=str(path), strict=strict)
 
 
 def toml_place_ja(e: tomllib.TOMLDecodeError, raw: bytes) -> str:
@@ -832,7 +837,7 @@ def user_sets(folder: Path | None, *, lang: str = "en") -> tuple[list[QuestionSe
     sets, problems = [], []
     for path in sorted(Path(folder).glob("*.toml")):
         try:
-            sets.append(load_file(path))
+            sets.append(load_file(path, strict=False))  # checked when added; an older file's extra key left unread
         except QuestionError as e:
             problems.append(e.said_in(lang))
     return sets, problems
@@ -870,7 +875,7 @@ def _refuse_broken(name: str, folder: Path | None) -> None:
         return
     for path in sorted(Path(folder).glob("*.toml")):
         if path.stem.casefold() == name.casefold():
-            load_file(path)  # raises what is wrong with it; a file that loads is another set's
+            load_file(path, strict=False)  # raises what is wrong with it; a file that loads is another set's
 
 
 def company_name(name: str) -> str:
@@ -974,7 +979,7 @@ def own_file(name: str, folder: Path) -> tuple[Path, QuestionSet | None] | None:
         return None
     for path in sorted(Path(folder).glob("*.toml")):
         try:
-            qset = load_file(path)
+            qset = load_file(path, strict=False)
         except QuestionError:
             if path.stem == name:
                 return path, None

@@ -139,7 +139,7 @@ def _utf8_when_piped(stream) -> None:
     try:
         if stream.isatty() or codecs.lookup(stream.encoding or "utf-8").name == "utf-8":
             return
-        stream.reconfigure(encoding="utf-8")
+        stream.reconfigure(encoding="utf-8", errors=stream.errors)  # a new encoding alone resets it to strict
     except (AttributeError, ValueError, LookupError, OSError, io.UnsupportedOperation):
         pass
 

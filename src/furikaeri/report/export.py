@@ -62,13 +62,27 @@ def export_data(store: Store, questions: Path | None = None) -> dict[str, Any]:
     }
 
 
+def _name_of(path: Path) -> str:
+    """A file's name as text: as the system's encoding reads it, else (a name written in UTF-8
+    read in an EUC-JP or Latin-1 locale: undecodable bytes) as UTF-8, whatever cannot be read
+    as U+FFFD (QA s47 FF #9: 「みどり物流.toml」 ended an EUC-JP export in an internal error)."""
+    import os
+
+    name = path.name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="replace")
+
+
 def _question_files(folder: Path) -> list[dict[str, str]]:
     """The person's own question sets and company files (the TOML files in ``folder``), each as
     written, so the export keeps what they wrote (QA s38 E #4)."""
     out = []
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
         try:
-            out.append({"file": path.name, "text": path.read_text(encoding="utf-8")})
+            out.append({"file": _name_of(path), "text": path.read_text(encoding="utf-8")})
         except (OSError, UnicodeDecodeError):  # a file no set is read from either: nothing to keep
             continue
     return out
