@@ -333,3 +333,21 @@ def test_a_length_the_question_asks_for_answered_in_under_half_is_said(lang, que
     assert said == shown, tips
     if shown:
         assert not any("良好" in t or "Well-paced" in t for t in tips), tips
+
+
+@pytest.mark.parametrize("note, target", [
+    ("沈黙が8秒くらいあった", "long_pauses_per_min"), ("8秒くらい言葉に詰まった", "long_pauses_per_min"),
+    ("話し始めるまで8秒くらいかかった", "latency_s"), ("間を2秒くらいとる", "long_pauses_per_min"),
+    ("沈黙は3秒以内にする", "long_pauses_per_min"), ("keep pauses under 3 seconds", "long_pauses_per_min"),
+    ("5秒以内に話し始める", "latency_s"), ("黙るのは2秒まで", "long_pauses_per_min"), ("間は1秒以内", "long_pauses_per_min"),
+    ("took about 8 seconds to start", None), ("start within 5 seconds", None)])
+def test_a_pause_or_first_words_time_is_no_limit_or_aim_on_the_answer(note, target):
+    # QA s47 FF #1, #2: 「沈黙は3秒以内にする」 read 「長さ（メモの上限3秒）」, every answer over it for good
+    from furikaeri.notes import note_limit, note_target, note_targets
+
+    assert note_limit(note) is None and note_target(note) is None
+    assert "over_s" not in [name for name, _ in note_targets(note, None)]
+    if target:
+        assert target in [name for name, _ in note_targets(note, None)]
+    for length, limit in (("1分以内に話す", 60), ("keep it under 30 seconds", 30), ("answer in 60 seconds", 60)):
+        assert note_limit(length) == limit

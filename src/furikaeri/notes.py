@@ -220,10 +220,23 @@ _APPROX = re.compile(
 #: each shorter answer read "better, not yet at the aim" of a 6-s 自己紹介).
 _SILENCE_SPAN = re.compile(
     rf"{_JA_SECONDS}\s*(?:{_JA_SOME_AMOUNT}|間)?\s*(?:の|も|は)?\s*(?:沈黙|無言|黙|止ま|固ま|考え込|詰ま|フリーズ|"
-    rf"頭が真っ白|言葉が出|間が(?:あ|空)|間(?:を|が)?(?:とっ|取っ|置い|おい)|何も(?:言え|話せ|出)|ポーズ)|"
+    rf"頭が真っ白|言葉(?:が出|に詰ま)|間が(?:あ|空)|間(?:を|が)?(?:とっ|取っ|置い|おい|と[るれ]|取[るれ]|置[くけ])|"
+    rf"何も(?:言え|話せ|出)|ポーズ)|"
+    # ... the silence named first, its length after: 「沈黙が8秒くらいあった」「沈黙は3秒以内にする」「間は1秒以内」
+    # 「間を2秒くらいとる」「黙るのは2秒まで」「話し始めるまで8秒くらいかかった」「5秒以内に話し始める」 (QA s47 FF #1, #2)
+    rf"(?:沈黙|無言|ポーズ|(?<![時期空瞬])間|黙(?:る|って)(?:の|時間)?|話し(?:始め|出)(?:る|す)?まで(?:の時間)?|"
+    rf"言い出すまで|第一声まで)\s*(?:が|は|を|も|の長さ)?\s*(?:長くても|最大|最長)?\s*{_JA_SECONDS}|"
+    rf"{_JA_SECONDS}\s*(?:{_JA_SOME_AMOUNT}|以内|以下|まで)?\s*(?:に|で)?\s*(?:話し(?:始め|出)|言い出|答え始め)|"
     rf"\b(?:froze|frozen|freez(?:e|ing)|paus(?:e|ed|ing)|stopp?(?:ed|ing)?|stuck|silent|blank(?:ed)?|went\s+blank|"
     rf"quiet|hesitat(?:e|ed|ing))\s+(?:up\s+)?(?:for\s+)?(?:(?:about|around|almost|nearly|over|like|roughly|maybe)\s+)?{_SECONDS}|"
-    rf"\b{_SECONDS}\s*(?:-\s*|\s+)?(?:long\s+)?(?:of\s+)?(?:silence|pause|freeze|blank|quiet|nothing)\b",
+    rf"\b{_SECONDS}\s*(?:-\s*|\s+)?(?:long\s+)?(?:of\s+)?(?:silence|pause|freeze|blank|quiet|nothing)\b|"
+    # "keep pauses under 3 seconds", "no silence longer than 2 seconds", "start within 5 seconds",
+    # "took about 8 seconds to start"
+    rf"\b(?:pauses?|silences?|freezes?|gaps?)\s+(?:\w+\s+){{0,2}}?(?:under|within|below|less\s+than|shorter\s+than|"
+    rf"no\s+longer\s+than|at\s+most|of|to|up\s+to|over)\s+{_SECONDS}|"
+    rf"\b(?:start|begin)(?:ning|ing)?\s+(?:\w+\s+)?(?:within|in|under|after)\s+{_SECONDS}|"
+    rf"\b(?:took|take|takes|taking)\s+(?:me\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?{_SECONDS}\s+to\s+"
+    rf"(?:start|begin|answer|speak|say)",
     re.I)
 #: How near a target length (:data:`_APPROX`) an answer is where it should be: ±20 % of it.
 TARGET_TOLERANCE = 0.2
