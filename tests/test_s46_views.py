@@ -351,3 +351,15 @@ def test_a_pause_or_first_words_time_is_no_limit_or_aim_on_the_answer(note, targ
         assert target in [name for name, _ in note_targets(note, None)]
     for length, limit in (("1分以内に話す", 60), ("keep it under 30 seconds", 30), ("answer in 60 seconds", 60)):
         assert note_limit(length) == limit
+
+
+def test_a_sets_question_asked_with_a_time_of_its_own_keeps_that_time(tmp_path, monkeypatch):
+    # QA s47 FF #3: --question "1分で自己紹介をお願いします" became the built-in 30-s 自己紹介
+    from furikaeri.cli.common import asked_question
+
+    monkeypatch.setenv("FURIKAERI_HOME", str(tmp_path))
+    text, budget, asked = asked_question("1分で自己紹介をお願いします", None)
+    assert (text, budget, asked.key) == ("1分で自己紹介をお願いします", 60.0, "ja-basic:jikoshokai")
+    assert asked_question("1分で自己紹介をお願いします", 45.0)[1] == 45.0  # --budget still wins
+    text, budget, _ = asked_question("jikoshokai", None)
+    assert budget == 30.0 and text == "自己紹介をお願いします。"

@@ -507,10 +507,13 @@ FILE_KEYS = {
 }
 
 
-def _known_keys(table: dict[str, Any], kind: str, where: str, where_ja: str) -> None:
-    """Refuse a key of ``table`` (a ``kind`` of :data:`FILE_KEYS`) the file format does not have."""
+def _known_keys(table: dict[str, Any], kind: str, where: str, where_ja: str, *, strict: bool = True) -> None:
+    """Refuse a key of ``table`` (a ``kind`` of :data:`FILE_KEYS`) the file format does not have
+    (not ``strict``: let it be)."""
     import difflib
 
+    if not strict:
+        return
     for key in table:
         if key in FILE_KEYS[kind]:
             continue
@@ -524,22 +527,21 @@ def _known_keys(table: dict[str, Any], kind: str, where: str, where_ja: str) -> 
                + (f"。`{near[0]}` のことですか？" if near else f"（使える項目: {known}）"))
 
 
-def _known_file_keys(data: dict[str, Any], head: dict[str, Any], where: str) -> None:
+def _known_file_keys(data: dict[str, Any], head: dict[str, Any], where: str, *, strict: bool = True) -> None:
     """Refuse a key at the file's top or in its [set] / [company] table ``head`` the format does
     not have (:func:`_known_keys`), and one of the table's written above it (TOML puts it at
     the top: said so)."""
     kind = "company" if "company" in data else "set"
-    for key in data:
+    for key in data if strict else ():
         if key in FILE_KEYS[kind] and key not in FILE_KEYS["top"]:
             raise QuestionError(f"{where}: `{key}` belongs under [{kind}] (it is written above it)",
                                 ja=f"{where}: `{key}` は [{kind}] の下に書いてください（今はその上にあります）")
-    _known_keys(data, "top", where, where)
-    _known_keys(head, kind, where, where)
+    _known_keys(data, "top", where, where, strict=strict)
+    _known_keys(head, kind, where, where, strict=strict)
 
 
 def parse_set(data: dict[str, Any], *, name: str, source: str, strict: bool = True) -> QuestionSet:
-    """A :class:`QuestionSet` from parsed TOML. ``name`` is the default set name (the stem);
-    ``strict``: a key the format does not have is refused (:data:`FILE_KEYS`), else left unread."""
+    """A :class:`QuestionSet` from TOML; ``name``: the set's default name (the stem); ``strict``: :func:`_known_keys`."""
     where = source
     if "set" in data and "company" in data:
         raise QuestionError(f"{where}: a file has either [set] or [company], not both",
@@ -551,8 +553,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str, strict: bool = Tr
     if not isinstance(head, dict):
         raise QuestionError(f"{where}: [set] / [company] must be a table",
                             ja=f"{where}: [set] / [company] はテーブルとして書いてください")
-    if strict:
-        _known_file_keys(data, head, where)
+    _known_file_keys(data, head, where, strict=strict)
     language = _language(head.get("language"), where)
     company: CompanyInfo | None = None
     if "company" in data:
@@ -589,8 +590,7 @@ def parse_set(data: dict[str, Any], *, name: str, source: str, strict: bool = Tr
     seen: set[str] = set()
     for i, q in enumerate(raw, 1):
         qwhere, qwhere_ja = f"{where}, question {i}", f"{where} の質問 {i}"
-        if strict:
-            _known_keys(q, "questions", qwhere, qwhere_ja)
+        _known_keys(q, "questions", qwhere, qwhere_ja, strict=strict)
         text = _text(q.get("text"), "text", qwhere, qwhere_ja)
         if not text:
             raise QuestionError(f"{qwhere}: `text` is missing", ja=f"{qwhere_ja}: `text` がありません")

@@ -345,6 +345,13 @@ def asked_question(question: str | None, budget: float | None):
 
         # a question in words of its own: the time it asks for, else its kind's ("Any questions for us?": 45 s)
         return question.strip(), budget if budget is not None else worded_budget(question.strip()), None
+    from furikaeri.questions import stated_budget
+
+    stated = stated_budget(question)
+    if budget is None and stated is not None and stated != q.budget_s:
+        # a set's question asked with a time of its own (「1分で自己紹介をお願いします」: the set's is 30 s):
+        # as typed, for that time, kept with the set's question (QA s47 FF #3, as Z #1 for a set's words)
+        return question.strip(), stated, q
     return q.text, budget if budget is not None else q.budget_s, q
 
 
