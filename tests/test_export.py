@@ -169,6 +169,9 @@ def test_history_finds_a_companys_sessions_a_questions_answers_and_those_since_a
     assert [(iv["company"], iv["held_on"]) for iv in json.loads(r.stdout)] == [("Acme", "2026-11-20")]
     r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "--interviews", "--since", "2026-12-01", "--json"])
     assert json.loads(r.stdout) == []
+    r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "-q", "gakuchika", "-n", "1", "--lang", "en"])
+    said = " ".join(r.output.split())  # the command for the older ones keeps the filter (QA s47 FF #5)
+    assert "history -n 2 --question gakuchika" in said, r.output
     r = CliRunner().invoke(cli, ["--home", str(tmp_path), "history", "-q", "nosuch question at all"])
     assert r.exit_code == 2 and "Traceback" not in r.output
 

@@ -68,3 +68,16 @@ def test_a_directory_of_takes_is_taken_in_number_order_and_shuffle_is_refused_wi
                                  "--from-files", str(takes / "take1.wav"), str(takes / "take2.wav")])
     assert r.exit_code == 2 and "--shuffle" in r.output and "Traceback" not in r.output, r.output
     assert not (tmp_path / "home").exists()  # refused before the archive
+
+
+def test_files_a_shell_glob_sorted_by_letter_are_taken_in_number_order(tmp_path, capsys):
+    # QA s47 FF #4: `--from-files take*.wav` came as take1, take10, take2: question 2 got take10
+    from furikaeri.cli.practice_cmd import _glob_in_number_order
+
+    names = [tmp_path / f"take{n}.wav" for n in (1, 10, 2, 3)]  # as the shell sorts take*.wav
+    assert [p.name for p in _glob_in_number_order(names)] == ["take1.wav", "take2.wav", "take3.wav", "take10.wav"]
+    assert "number order" in capsys.readouterr().err
+    chosen = [tmp_path / "b.wav", tmp_path / "a.wav"]  # listed in an order of one's own: kept
+    assert _glob_in_number_order(chosen) == chosen
+    listed = [tmp_path / f"take{n}.wav" for n in (2, 1)]
+    assert _glob_in_number_order(listed) == listed and capsys.readouterr().err == ""

@@ -91,19 +91,20 @@ def history(limit, interviews, company, question, since, lang, json_):
         data, older = sessions_with_answers(store, limit=limit, since=since, company=company, question_id=qid)
     said = [a.get("language") for s in data for a in s["answers"]]
     L = view_lang(lang, said)
+    # the hint for older sessions keeps the filters: `history -n 5` alone lists others (QA s47 FF #5)
+    filters = (" " + _filters_given(company=company, question=question, since=since)).rstrip()
     if json_:
         emit_json(data)
         if older > 0:  # the document stays the list it always was; a script's reader is told on stderr
             from furikaeri.errors import warn
 
-            warn(H.t("history_older", "en", n=older, shown=len(data) + older, cli=cli_start()),
-                 ja=H.t("history_older", "ja", n=older, shown=len(data) + older, cli=cli_start()))
+            said = dict(n=older, shown=len(data) + older, cli=cli_start(), filters=filters)
+            warn(H.t("history_older", "en", **said), ja=H.t("history_older", "ja", **said))
         return
     if not data and (company or question or since):  # the archive has answers, none these filters keep
-        console().print(H.t("history_none_match", L, filters=_filters_given(company=company, question=question,
-                                                                             since=since)))
+        console().print(H.t("history_none_match", L, filters=filters.strip()))
         return
-    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older)
+    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older, filters=filters)
 
 
 def _filters_given(**given: str | None) -> str:

@@ -90,11 +90,24 @@ def expand_files(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
+def _glob_in_number_order(files: list[Path]) -> list[Path]:
+    """``files`` in number order (:func:`by_name`) where they came in the order a shell's glob
+    sorts names, as text, and that order is not theirs by number: ``take*.wav`` gives take1,
+    take10, take2, and question 2 got take10 (QA s47 FF #4). Said on stderr; files listed in
+    any other order are taken as listed."""
+    natural = sorted(files, key=by_name)
+    if len(files) < 2 or natural == files or sorted(files, key=lambda p: str(p)) != files:
+        return files
+    click.echo(text(ui_language(), "files_number_order", files=", ".join(p.name for p in natural[:4])
+                    + (", …" if len(natural) > 4 else "")), err=True)
+    return natural
+
+
 def _answer_files(files: tuple[Path, ...], *, from_files: bool, shuffle: bool) -> list[Path]:
     """The audio files practice answers with, in order (:func:`expand_files`); refused: none
     after --from-files, and --shuffle with them (QA s47 DD #2: each file answers the question
     in its place, and shuffled, recorded answers went to random questions)."""
-    answer_files = expand_files(files) if files else []
+    answer_files = _glob_in_number_order(expand_files(files) if files else [])
     if from_files and not answer_files:
         raise UsageError("--from-files needs audio files or a directory after the options",
                          ja="--from-files にはオプションの後に音声ファイルかフォルダを指定してください")

@@ -715,11 +715,12 @@ def _focus_verdict(c: Change, lang: str) -> Text:
 
 
 def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False,
-                   cli: str = "furikaeri", older: int = 0) -> None:
+                   cli: str = "furikaeri", older: int = 0, filters: str = "") -> None:
     """The sessions, newest first, labelled in ``lang``; with ``each_own``, each session in its
     answers' own language (a Japanese mock interview in Japanese, an English one in English).
     ``cli``: how a suggested command starts (with the ``--home`` given); ``older``: how many
-    older sessions were left off (``-n``), said at the end."""
+    older sessions were left off (``-n``), said at the end with the command that lists them
+    (``filters``: the ones given, " --company Acme", kept in it)."""
     if not sessions:
         console.print(t("no_history", lang, cli=cli), soft_wrap=True)
         return
@@ -748,7 +749,7 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         indented(console, 0, Text(t("history_blank_note", everyone, id=blank[0], cli=cli,
                                      answers=_answer_list(blank, everyone)), style="dim"), Text("–", style="dim"))
     if older > 0:
-        _say(console, f"[dim]{t('history_older', everyone, n=older, shown=len(sessions) + older, cli=cli)}[/dim]")
+        _say(console, f"[dim]{t('history_older', everyone, n=older, shown=len(sessions) + older, cli=cli, filters=filters)}[/dim]")
 
 
 def _answer_list(ids: Sequence[int], lang: str, *, named: bool = False) -> str:
