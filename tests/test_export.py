@@ -130,6 +130,7 @@ def test_export_takes_json_as_the_other_commands_do(tmp_path):
     for bad in (("--json", "-f", "csv"), ("--json", "-o", str(tmp_path / "a.csv"))):
         r = CliRunner().invoke(cli, ["--home", str(tmp_path), "export", *bad])
         assert r.exit_code == 2 and not r.stdout.strip() and "Traceback" not in r.output, r.output
+    assert "--json" in r.output and "leave --format out" not in r.output  # said of the option typed (FF #10)
     assert not (tmp_path / "a.csv").exists()
 
 

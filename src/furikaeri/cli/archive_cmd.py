@@ -364,7 +364,12 @@ def export(fmt, out, lang, json_):
         if fmt != "json":
             raise UsageError(f"--json is --format json: leave out --format {fmt}",
                              ja=f"--json は --format json と同じです。--format {fmt} を外してください")
-        fmt = export_format(fmt, out, typed=True)
+        named = EXTENSION_FORMATS.get(out.suffix.lower()) if out is not None else None
+        if named not in (None, "json"):  # said of --json, the option typed (QA s47 FF #10)
+            raise UsageError(f"--json writes JSON, and --out {out} is a .{out.suffix[1:]} file: name it .json, or "
+                             f"leave --json out to write {named} (nothing was written)",
+                             ja=f"--json は JSON を書き出しますが、--out {out} は .{out.suffix[1:]} のファイルです。"
+                                f".json の名前にするか、--json を外して {named} で書き出してください（何も書き出していません）")
     else:
         fmt = export_format(fmt, out)
     if out is not None:

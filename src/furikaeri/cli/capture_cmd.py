@@ -245,7 +245,9 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     release_take(out)
     if not save and not json_:  # the same answer, the same question, the same archive
         again = shlex.join(analyze_take(out, **{**settings, "save": True}))
-        click.echo(text(ui_language(), "record_not_saved", command=again), err=True)
+        from furikaeri.cli.live import say_wrapped
+
+        say_wrapped(text(ui_language(), "record_not_saved", command=again))  # a command to copy: not broken mid-word
     if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
         raise SystemExit(130)
 

@@ -524,9 +524,13 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
 
 
 def _say(line: str) -> None:
-    """One line on stderr; in a terminal, a line longer than it broken where a phrase or word
+    """One line on stderr, ``furikaeri: `` before it (:func:`say_wrapped`)."""
+    say_wrapped(f"furikaeri: {line}")
+
+
+def say_wrapped(said: str) -> None:
+    """A line on stderr; in a terminal, a line longer than it broken where a phrase or word
     ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening on 、)."""
-    said = f"furikaeri: {line}"
     try:
         terminal = sys.stderr.isatty()
     except (AttributeError, ValueError):
