@@ -1286,7 +1286,6 @@ def _stop_stream(stream, wait_s: float = STOP_WAIT_S) -> bool:
     if done.wait(wait_s):
         return True
     import atexit
-    import sys
 
     sd = sys.modules.get("sounddevice")  # imported, as the stream is its
     if sd is not None and hasattr(sd, "_exit_handler"):

@@ -173,7 +173,8 @@ class LivePanel:
         over_s = self._over_s(answer)
         over = over_s is not None
         if self.budget is not None and not unsaid:
-            line.append(f"{clock(self._done_s(answer) if self.done else answer)} / {clock(self.budget)}",
+            # once over and done, the clock agrees with the overrun said under it
+            line.append(f"{clock(self._done_s(answer) if self.done and over else answer)} / {clock(self.budget)}",
                         style="bold red" if over else "bold")
         else:
             line.append(clock(self.elapsed), style="bold")
