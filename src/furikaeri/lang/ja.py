@@ -1107,7 +1107,7 @@ TEXT = {
     'hedges_value': '{n}回（300拍あたり{per100:.1f}）',
     'voice': '声の抑揚',
     'voice_value': '{spread:.1f}半音',
-    'voice_value_flat': '{spread:.1f}半音・平板{flat:.0%}',
+    'voice_value_flat': '{spread:.1f}半音・単調な区間{flat:.0%}',
     'loudness': '声量の幅 {db:.0f}dB',
     'time_span': '{start}〜{end}',
     'flat_at': '単調な区間 {share:.0%}（{spans}）',
