@@ -81,3 +81,8 @@ def test_files_a_shell_glob_sorted_by_letter_are_taken_in_number_order(tmp_path,
     assert _glob_in_number_order(chosen) == chosen
     listed = [tmp_path / f"take{n}.wav" for n in (2, 1)]
     assert _glob_in_number_order(listed) == listed and capsys.readouterr().err == ""
+    # files of other names, or of other folders, in the order a glob gives: as listed (test_monday_thursday_japanese)
+    mixed = [tmp_path / "common_voice_38843402.wav", tmp_path / "common_voice_38852485.wav", tmp_path / "ja_intro1.wav"]
+    assert _glob_in_number_order(mixed) == mixed
+    apart = [tmp_path / "a" / "take10.wav", tmp_path / "b" / "take2.wav"]
+    assert _glob_in_number_order(apart) == apart and capsys.readouterr().err == ""

@@ -95,9 +95,12 @@ def _glob_in_number_order(files: list[Path]) -> list[Path]:
     sorts names, as text, and that order is not theirs by number: ``take*.wav`` gives take1,
     take10, take2, and question 2 got take10 (QA s47 FF #4). Said on stderr; files listed in
     any other order are taken as listed."""
+    import re
+
     natural = sorted(files, key=by_name)
-    if len(files) < 2 or natural == files or sorted(files, key=lambda p: str(p)) != files:
-        return files
+    numbered = len({p.parent for p in files}) == 1 and len({re.sub(r"\d+", "#", p.name.casefold()) for p in files}) == 1
+    if len(files) < 2 or not numbered or natural == files or sorted(files, key=lambda p: str(p)) != files:
+        return files  # files of one folder named alike but for their numbers, as take*.wav gives them
     click.echo(text(ui_language(), "files_number_order", files=", ".join(p.name for p in natural[:4])
                     + (", …" if len(natural) > 4 else "")), err=True)
     return natural
