@@ -8,6 +8,7 @@ events it reports with :mod:`furikaeri.report.history`.
 from __future__ import annotations
 
 import contextlib
+import re
 import shlex
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -64,8 +65,6 @@ def by_name(path: Path) -> tuple:
     so take2 comes before take10, as a person numbers takes (QA s47 DD #1: sorted as text, nine
     of ten answers were saved against the wrong questions); then the name itself, so no two
     names are equal."""
-    import re
-
     parts = re.split(r"(\d+)", path.name.casefold())
     return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts if x), path.name
 
@@ -95,8 +94,6 @@ def _glob_in_number_order(files: list[Path]) -> list[Path]:
     sorts names, as text, and that order is not theirs by number: ``take*.wav`` gives take1,
     take10, take2, and question 2 got take10 (QA s47 FF #4). Said on stderr; files listed in
     any other order are taken as listed."""
-    import re
-
     natural = sorted(files, key=by_name)
     numbered = len({p.parent for p in files}) == 1 and len({re.sub(r"\d+", "#", p.name.casefold()) for p in files}) == 1
     if len(files) < 2 or not numbered or natural == files or sorted(files, key=lambda p: str(p)) != files:
