@@ -35,7 +35,8 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --update-readme
 
 ``--noise KIND:SNR`` puts every clip in a noisy room first: pink or brown noise (a fan, an air
-conditioner, traffic) or babble (six other real-l2 speakers at once: a café), SNR dB under the
+conditioner, traffic) or babble (six other real-l2 speakers at once: a café), or a mains hum (hum50, hum60: the
+mains frequency and its harmonics, :func:`mains_hum`), SNR dB under the
 speaker's level (RMS over the labelled words); the noisy copies are written to
 ``bench/out/noisy/``. The labels stay right, since only noise is added. ``--gain DB`` plays
 every clip (after any noise) DB quieter, as a microphone set low or a speaker far from it; a
@@ -418,7 +419,7 @@ def clips(lang: str | None) -> list[tuple[Path, dict]]:
 # =============================================================================================
 # A noisy room (--noise)
 # =============================================================================================
-NOISE_KINDS = ("pink", "brown", "babble")
+NOISE_KINDS = ("pink", "brown", "babble", "hum50", "hum60")
 
 
 def parse_noise(text: str) -> tuple[str, float]:
@@ -458,6 +459,8 @@ def noise_for(kind: str, n: int, rate: int, name: str, seed: int = 7):
     from furikaeri.audio import load_audio
 
     rng = np.random.default_rng(int.from_bytes(f"{seed}:{name}".encode(), "little") % 2 ** 32)
+    if kind.startswith("hum"):
+        return mains_hum(n, rate, float(kind[3:]), rng)
     if kind != "babble":
         return C.room_noise(n, rng, kind, -30.0)
     me = speaker_of(name)
@@ -468,6 +471,22 @@ def noise_for(kind: str, n: int, rate: int, name: str, seed: int = 7):
         x = np.roll(x, int(rng.integers(len(x))))
         x = np.tile(x, n // len(x) + 1)[:n]
         out += x / (np.sqrt(np.mean(x * x)) or 1.0)
+    return out
+
+
+def mains_hum(n: int, rate: int, f0: float, rng):
+    """``n`` samples of a mains hum (a ground loop, a charger, a USB microphone's power): the
+    mains frequency ``f0`` and its harmonics to 4 kHz at 1/k of its amplitude, random phases,
+    the frequency a little off the nominal (the grid drifts by up to 0.1 Hz) and the harmonics'
+    levels wandering by a few dB over seconds, as a real hum's do."""
+    import numpy as np
+
+    t = np.arange(n) / rate
+    f = f0 + float(rng.uniform(-0.1, 0.1))
+    out = np.zeros(n)
+    for k in range(1, int(4000 // f0) + 1):
+        wander = 1 + 0.3 * np.sin(2 * np.pi * t / float(rng.uniform(3, 9)) + float(rng.uniform(0, 2 * np.pi)))
+        out += wander * np.sin(2 * np.pi * k * f * t + float(rng.uniform(0, 2 * np.pi))) / k
     return out
 
 

@@ -205,3 +205,15 @@ def test_a_pause_that_grows_is_seen_though_it_still_overlaps(real):
     assert pooled["pause_length_off"] == 0.5  # one of two off by more than 0.5 s
     assert pooled["pause_length_error"] == pytest.approx(0.825)  # the median of 0.05 and 1.6
     assert real.pool([real.score_clip({**truth, "pauses": []}, [], [])])["pause_length_error"] is None
+
+
+def test_a_mains_hum_is_its_frequency_and_multiples_a_little_off_the_nominal(real):
+    import numpy as np
+
+    assert real.parse_noise("hum60:20") == ("hum60", 20.0)
+    hum = real.noise_for("hum50", 4 * 16000, 16000, "a.flac")
+    spec = np.abs(np.fft.rfft(hum * np.hanning(len(hum)))) ** 2
+    freqs = np.fft.rfftfreq(len(hum), 1 / 16000)
+    top = freqs[np.argsort(spec)[-40:]]  # the strongest bins: at the mains' multiples, none elsewhere
+    assert all(abs(f - 50 * round(f / 50)) < 0.5 + 0.1 * round(f / 50) for f in top)  # 0.1 Hz off at most
+    assert abs(freqs[np.argmax(spec)] - 50) < 0.2  # the fundamental strongest (harmonics at 1/k)

@@ -30,7 +30,8 @@ from furikaeri.voice import Voice, VoiceWindow
 #: 8: ``room_untrusted``, a room too loud to trust the figures of.
 #: 9: ``stats.long_pauses_per_min``, the long pauses a minute of the answer.
 #: 10: ``voice.windows[].voiced_s``, the voiced speech a stretch's flat share is weighed by.
-SCHEMA = 10
+#: 11: ``mains_hum_hz``, a mains hum taken out before the take was measured.
+SCHEMA = 11
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class Analysis:
     #: Said in a room too loud to trust its length, pauses and words (a warning says which:
     #: :func:`furikaeri.advice.room_too_loud`): no figure is rated, no tips, no focus.
     room_untrusted: bool = False
+    #: The mains frequency (Hz) of a hum taken out of the take before it was measured
+    #: (:class:`furikaeri.denoise.Hum`: a ground loop, a charger, a USB microphone's power).
+    mains_hum_hz: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` schema: plain Python types only (numbers, strings, lists, dicts)."""
@@ -187,6 +191,9 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
         if isinstance(voice, dict) and isinstance(voice.get("windows"), list):
             d["voice"] = {**voice, "windows": [{**w, "voiced_s": w.get("voiced_s")} if isinstance(w, dict) else w
                                                for w in voice["windows"]]}
+        d["schema"] = 10
+    if d["schema"] < 11:  # not taken out then: measured with the hum in it, as its figures were
+        d.setdefault("mains_hum_hz", None)
         d["schema"] = SCHEMA
     return d
 
@@ -260,7 +267,8 @@ def analyze_audio(
         Where a recording's time limit stopped the take (``--max-seconds``): speech running
         into it is an answer cut off, not a short one (:func:`cut_at_limit`).
 
-    Steps: a microphone's DC offset taken out (:class:`furikaeri.audio.Offset`); speech from the
+    Steps: a microphone's DC offset and a mains hum taken out (:class:`furikaeri.audio.Offset`,
+    :class:`furikaeri.denoise.Hum`); speech from the
     audio (:mod:`speech`); nothing to transcribe when there is none (no hallucinated answers);
     the language, from the first seconds of speech; Whisper only over speech, with a short
     filler prompt (:mod:`transcribe`); words snapped to the audio; a second listen where
@@ -269,13 +277,15 @@ def analyze_audio(
     from dataclasses import replace
 
     from furikaeri.audio import without_offset
+    from furikaeri.denoise import without_hum
     from furikaeri.lang import get_rules
     from furikaeri.norms import default_budget
     from furikaeri.speech import find_speech
 
     _check_options(language, budget, prefer)
     info = _model_info(model, models_dir, language, prefer)
-    audio = replace(audio, samples=without_offset(audio.samples))  # as a Listener takes it out
+    samples, hum = without_hum(without_offset(audio.samples))  # as a Listener takes them out
+    audio = replace(audio, samples=samples)
     smap = find_speech(audio)
     lang, other, spans = choose_language(audio, smap, language, info, prefer) if smap.has_speech else (
         (prefer or "en") if language == "auto" else language, None, ())
@@ -288,7 +298,8 @@ def analyze_audio(
                      clipped=audio.full_scale.share_outside(smap.noise, audio.duration) if audio.full_scale
                      else audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
                      cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at,
-                     english_only=info.name if language == "auto" and not info.multilingual else None)
+                     english_only=info.name if language == "auto" and not info.multilingual else None,
+                     hum=hum.mains)
 
 
 def _voice(audio, smap, span):
@@ -626,14 +637,14 @@ def unsure_in_english(words, english_only: str | None) -> str | None:
 
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
               source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
-              cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = (),
-              stopped_at: float | None = None, english_only: str | None = None) -> Analysis:
+              cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = (), stopped_at: float | None = None,
+              english_only: str | None = None, hum: float | None = None) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
     ``clipped``: the share of the recording's samples at full scale (:class:`~furikaeri.audio.FullScale`);
     ``sounds_like``: the language the speech sounds like when it is not the one it was heard in;
-    ``other_languages``: stretches of it that do (:func:`other_language_spans`); ``stopped_at``:
-    where a time limit stopped the take (:func:`cut_at_limit`)."""
+    ``other_languages``: stretches of it that do (:func:`other_language_spans`); ``stopped_at``: where a
+    time limit stopped the take (:func:`cut_at_limit`); ``hum``: a mains hum's Hz (:class:`~furikaeri.denoise.Hum`)."""
     from furikaeri.advice import mostly_unheard, tips_for, warnings_for, written_in_other
 
     m = _measured(heard, smap, rules, duration=duration, budget_s=budget_s, acoustic=acoustic, question=question)
@@ -694,7 +705,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
                                              unheard=unheard, cut_short=cut_short, other_languages=other_languages,
                                              english_only=english_only, stopped_at=stopped_at if at_limit else None),
-                                smap, m, rules.code, clipped),
+                                smap, m, rules.code, clipped) + _hum_warning(hum, m, rules.code),
         question=question,
         model=model,
         unheard_s=unheard,
@@ -702,7 +713,16 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         cut_short=cut_short,
         other_languages=tuple(other_languages),
         room_untrusted=too_loud,
+        mains_hum_hz=hum,
     )
+
+
+def _hum_warning(hum: float | None, m, language: str) -> tuple[str, ...]:
+    """The warning for a mains hum taken out of a take with speech: where it comes from and how
+    to record without it (the room may be quiet; the advice for a noisy one would be wrong)."""
+    from furikaeri.lang import text
+
+    return (text(language, "warn_mains_hum", hz=hum),) if hum and m.speech_detected else ()
 
 
 def _measured(heard: Heard, smap, rules, *, duration: float, budget_s: float, acoustic: bool, question):

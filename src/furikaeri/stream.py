@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from furikaeri.audio import RATE, Audio, FullScale, Offset
-from furikaeri.denoise import NoiseProfile
+from furikaeri.denoise import Hum, NoiseProfile
 from furikaeri.speech import SILENT_POWER, BandTrack, GainTrack
 
 HOP = 160  # samples per 10-ms frame
@@ -242,6 +242,7 @@ class Listener:
         self._counts_fed = full_scale is None
         self.full_scale = full_scale if full_scale is not None else FullScale()
         self._offset = Offset()
+        self._hum = Hum()
         self._ended = threading.Event()  # the recorder's final block has been taken
         _import_for_threads()
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
@@ -285,10 +286,11 @@ class Listener:
             return
         if self._counts_fed and not self._fed_by_recorder:
             self.full_scale.add(x)
-        self._take(self._offset.push(x))
+        self._take(self._hum.push(self._offset.push(x)))
 
     def _take(self, x: np.ndarray) -> None:
-        """Samples with the microphone's DC offset taken out (:class:`furikaeri.audio.Offset`)."""
+        """Samples with the microphone's DC offset (:class:`furikaeri.audio.Offset`) and a mains
+        hum (:class:`furikaeri.denoise.Hum`) taken out."""
         if not len(x):
             return
         self._buf = np.concatenate([self._buf, x])
@@ -730,7 +732,7 @@ class Listener:
             while not self._ended.wait(timeout=0.1):  # the recorder's last blocks are still queued
                 pass
         if self._error is None:
-            self._take(self._offset.flush())
+            self._take(self._hum.push(self._offset.flush()))
             self._levels(final=True)
             self._silero(final=True)
             self._stretches(final=True)
@@ -769,7 +771,7 @@ class Listener:
                          model=self.info.name, duration=duration, source=self.source,
                          clipped=self.full_scale.share_outside(smap.noise, duration), sounds_like=self.sounds_like,
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
-                         stopped_at=stopped_at, english_only=self._english_only,
+                         stopped_at=stopped_at, english_only=self._english_only, hum=self._hum.mains,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 
@@ -782,6 +784,7 @@ def _import_for_threads() -> None:
     import faster_whisper.vad  # noqa: F401 - Silero in the consumer's thread
     import fugashi  # noqa: F401 - Japanese words, in the worker
     import librosa  # noqa: F401 - a room's noise taken out, in the worker
+    import scipy.signal  # noqa: F401 - a mains hum taken out, in the consumer's thread
     import soxr  # noqa: F401 - the microphone's blocks resampled
 
     from furikaeri import denoise, relisten, transcribe, voice  # noqa: F401 - the worker's

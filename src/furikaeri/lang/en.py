@@ -1043,6 +1043,7 @@ TEXT = {
     'rec_before_first_word': '{waited} before your first word: the report counts it ({freeze} or more reads as a freeze)',
     'warn_language_english_only': 'Whisper wrote this answer\'s words very unsurely: it does not sound like English, and the English-only model {model} hears only English, so its words are made up and every figure is off. If it is Japanese, analyse it with the default model (without --model) and --language ja.',
     'files_number_order': 'answer files taken in number order, as a shell\'s * sorts them by letter: {files}',
+    'warn_mains_hum': 'A mains hum ({hz:g} Hz) was taken out of the recording before it was measured. It comes from the power, not the room: a ground loop, a charger or a USB microphone. Another socket or USB port, or the laptop on its battery, records without it.',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

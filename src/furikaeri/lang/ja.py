@@ -1024,6 +1024,7 @@ TEXT = {
     'rec_before_first_word': '話し始めるまで{waited}（この時間も測っています。{freeze}以上たつと、言葉に詰まったように見えます）',
     'warn_language_english_only': 'Whisper はこの回答の語をほとんど自信なく書き起こしました。英語には聞こえず、英語専用のモデル {model} は英語しか聞き取れないため、書き起こしは作り話で、数値はすべて当てになりません。日本語の回答なら、既定のモデル（--model なし）と --language ja で分析し直してください。',
     'files_number_order': '回答のファイルは番号順に使います（シェルの * は文字順に並べるため）: {files}',
+    'warn_mains_hum': '電源のハム音（{hz:g}Hz）を取り除いてから測りました。部屋ではなく電源から入る音です（アースの回り込み、充電器、USBマイク）。別のコンセントやUSBポートにつなぐか、ノートパソコンをバッテリーで動かすと入らなくなります。',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
