@@ -35,8 +35,8 @@ Usage (from the repository root)::
     .venv/bin/python bench/real.py --update-readme
 
 ``--noise KIND:SNR`` puts every clip in a noisy room first: pink or brown noise (a fan, an air
-conditioner, traffic) or babble (six other real-l2 speakers at once: a café), or a mains hum (hum50, hum60: the
-mains frequency and its harmonics, :func:`mains_hum`), SNR dB under the
+conditioner, traffic), babble (six other real-l2 speakers at once: a café) or a mains hum
+(hum50, hum60: the mains frequency and its harmonics, :func:`mains_hum`), SNR dB under the
 speaker's level (RMS over the labelled words); the noisy copies are written to
 ``bench/out/noisy/``. The labels stay right, since only noise is added. ``--gain DB`` plays
 every clip (after any noise) DB quieter, as a microphone set low or a speaker far from it; a

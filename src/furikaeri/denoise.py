@@ -327,8 +327,12 @@ class Hum:
         self._powers = [*self._powers[1 - HUM_BLOCKS:], _frame_powers(block)]
         self._spectra = [*self._spectra[1 - HUM_BLOCKS:], hum_spectrum(block)]
         self._count += 1
-        if self._count >= HUM_MIN_BLOCKS and (self._count - HUM_MIN_BLOCKS) % HUM_EVERY_BLOCKS == 0:
-            self._look() if self.mains is None else self._more()
+        if self._count < HUM_MIN_BLOCKS or (self._count - HUM_MIN_BLOCKS) % HUM_EVERY_BLOCKS:
+            return
+        if self.mains is None:
+            self._look()
+        else:
+            self._more()
 
     def _look(self) -> None:
         """Lines of a hum in the quietest tenth of the seconds (:func:`hum_lines`), taken out
