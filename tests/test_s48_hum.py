@@ -48,8 +48,8 @@ def test_a_hum_under_real_speech_is_found_and_taken_out_of_the_pauses(shared, na
     assert hum.mains == mains and len(hum.lines) >= 10 and hum.lift_db >= 6
     found_s = HUM_MIN_BLOCKS * HUM_BLOCK / RATE
     # from the second it was found on (and the notches settled), the pauses are as quiet as the
-    # clean take's within 2.5 dB (lines under 0.3 % of the floor are left in, HUM_LINE_SHARE): the
-    # hum was 6 dB or more over them
+    # clean take's within 2.5 dB (the weakest lines, 3 % of the floor together, are left in:
+    # HUM_LEFT_SHARE); the hum was 6 dB or more over them
     after = found_s + 1.0
     assert level_in_pauses(y, truth, after) - level_in_pauses(clean, truth, after) < 2.5
     assert level_in_pauses(with_hum(clean, mains, 15.0), truth, after) - level_in_pauses(clean, truth, after) > 6.0
