@@ -103,6 +103,19 @@ def test_a_take_fed_in_pieces_comes_out_as_the_whole(shared):
     assert not np.array_equal(whole, x)
 
 
+def test_a_hum_that_starts_partway_is_found_within_20_s(shared):
+    """A charger plugged in 20 s into the answer: its hum is found 20 s later (the quietest tenth
+    of the last 20 s), not once it fills nine tenths of the last minute (50-55 s later)."""
+    audio, _ = real_l2(shared, "ja_IID15-ST2")
+    x = audio.samples.copy()
+    x[20 * RATE:] = with_hum(audio.samples, 50.0, 15.0)[20 * RATE:]
+    hum, found = Hum(), None
+    for at in range(0, len(x), RATE):
+        hum.push(x[at:at + RATE])
+        found = found or (hum.mains and (at + RATE) / RATE)
+    assert hum.mains == 50.0 and found <= 41
+
+
 def test_the_grid_frequency_a_little_off_is_followed_to_the_high_harmonics():
     """The grid runs up to a few tenths of a hertz off: its 40th harmonic lies several hertz off
     40 x 50. Each line is looked for where those found below put it."""

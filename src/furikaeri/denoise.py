@@ -150,6 +150,10 @@ HUM_BLOCK = RATE
 HUM_BLOCKS = 60
 #: ... once this many seconds have come.
 HUM_MIN_BLOCKS = 5
+#: Whether there is a hum is asked of the last this many seconds: a hum that starts partway (a
+#: charger plugged in) is in the quietest tenth of them 18 s after it starts (over the last
+#: minute, real answers with a hum from 30 s on had it found 50-55 s later).
+HUM_LOOK_BLOCKS = 20
 #: The grid keeps its frequency within this (Hz) of the nominal (within 0.2 in Japan, Europe
 #: and the Americas in ordinary running): lines a hertz off are something else (a rumble).
 MAINS_OFF_HZ = 0.5
@@ -287,7 +291,7 @@ class Hum:
 
     def __init__(self) -> None:
         self._block = np.zeros(0, np.float32)
-        self._seconds: list[np.ndarray] = []  # the last minute, a second at a time, while none is found
+        self._seconds: list[np.ndarray] = []  # the last seconds looked at, while none is found
         self._spectra: list[np.ndarray] = []  # the last minute's spectra, a second at a time
         self._multiples: set[int] = set()  # of the grid frequency, taken out
         self._powers: list[np.ndarray] = []  # the last minute's frame powers, a second at a time
@@ -323,7 +327,7 @@ class Hum:
 
     def _learn(self, block: np.ndarray) -> None:
         if self.mains is None:  # the audio, to try a hum's lines out on
-            self._seconds = [*self._seconds[1 - HUM_BLOCKS:], block]
+            self._seconds = [*self._seconds[1 - HUM_LOOK_BLOCKS:], block]
         self._powers = [*self._powers[1 - HUM_BLOCKS:], _frame_powers(block)]
         self._spectra = [*self._spectra[1 - HUM_BLOCKS:], hum_spectrum(block)]
         self._count += 1
@@ -335,11 +339,12 @@ class Hum:
             self._more()
 
     def _look(self) -> None:
-        """Lines of a hum in the quietest tenth of the seconds (:func:`hum_lines`), taken out
-        where the room's floor falls :data:`HUM_LIFT_DB` or more without them."""
+        """Lines of a hum in the quietest tenth of the last :data:`HUM_LOOK_BLOCKS` seconds
+        (:func:`hum_lines`), taken out where the room's floor falls :data:`HUM_LIFT_DB` or more
+        without them."""
         audio = np.concatenate(self._seconds)
-        before = _floor(np.concatenate(self._powers))
-        quiet = np.percentile(np.stack(self._spectra), 10, axis=0)
+        before = _floor(np.concatenate(self._powers[-HUM_LOOK_BLOCKS:]))
+        quiet = np.percentile(np.stack(self._spectra[-HUM_LOOK_BLOCKS:]), 10, axis=0)
         best, lift = (), HUM_LIFT_DB
         for mains in MAINS_HZ:
             found = hum_lines(quiet, mains)
