@@ -215,7 +215,7 @@ def test_reflect_asks_the_date_with_today_as_the_default(home):
     assert logged(home)["held_on"] == "2026-12-04" and logged(home)["company"] == "Acme"
     assert "途中で終わりました" not in r.stderr
     # QA: asked last, the date met text meant for the last answer; now it is asked with the company
-    assert r.stderr.index("面接日") < r.stderr.index("Q1")
+    assert r.stderr.index("面接日") < r.stderr.index("質問1")
 
 
 def test_reflect_takes_yesterday_and_asks_again_after_a_bad_date(home):

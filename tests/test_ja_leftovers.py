@@ -85,7 +85,7 @@ def test_adding_a_company_file_says_so_in_the_locale(home, tmp_path):
     f.write_text(run(home, JA, "questions", "template", "--company", "さくら商事", "--lang", "ja").stdout, encoding="utf-8")
     target = home / "questions" / "さくら商事.toml"
     said = run(home, JA, "questions", "add", str(f)).stdout.strip()
-    assert said == f"企業 さくら商事 を追加しました: 3問（{target}）"
+    assert said == f"企業「さくら商事」を追加しました（3問、{target}）"
     said = run(home, C, "questions", "add", str(f), "--replace").stdout.strip()
     assert said == f"added company さくら商事: 3 questions ({target})"
 
@@ -94,7 +94,7 @@ def test_adding_a_set_and_one_that_replaces_a_built_in_set_in_the_locale(home, t
     mine = tmp_path / "mine.toml"
     mine.write_text('[set]\nlanguage = "ja"\n\n[[questions]]\ntext = "自己紹介をお願いします。"\n', encoding="utf-8")
     r = run(home, JA, "questions", "add", str(mine))
-    assert r.stdout.strip() == f"質問セット mine を追加しました: 1問（{home / 'questions' / 'mine.toml'}）"
+    assert r.stdout.strip() == f"質問セット「mine」を追加しました（1問、{home / 'questions' / 'mine.toml'}）"
     assert r.stderr == ""
     r = run(home, C, "questions", "add", str(mine), "--replace")
     assert r.stdout.strip() == f"added set mine: 1 question ({home / 'questions' / 'mine.toml'})"
@@ -106,7 +106,7 @@ def test_adding_a_set_and_one_that_replaces_a_built_in_set_in_the_locale(home, t
     r = run(home, JA, "questions", "add", str(basic), code=2)  # a built-in's name: only with --replace (QA s47 DD #10)
     assert r.exit_code == 2 and "組み込みの質問セットの名前" in r.stderr and not target.exists()
     r = run(home, JA, "questions", "add", str(basic), "--replace")
-    assert r.stdout.strip() == f"質問セット en-basic を追加しました: 2問（{target}）"
+    assert r.stdout.strip() == f"質問セット「en-basic」を追加しました（2問、{target}）"
     assert r.stderr.startswith("注意: 組み込みの質問セット en-basic（") and f"{target} を削除してください" in r.stderr
     r = run(home, C, "questions", "add", str(basic), "--replace")
     assert r.stdout.strip() == f"added set en-basic: 2 questions ({target})"

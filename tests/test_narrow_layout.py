@@ -337,7 +337,9 @@ def test_company_notes_wrap_under_themselves(furikaeri_home, tmp_path, width):
     body = lines[memo + 1:end]
     assert len(body) > 1 and "".join(x.strip() for x in body).startswith("一次面接は三十分。") or width >= 80
     assert all(line.startswith("  ") and line.strip()[:1] not in NO_OPENING for line in body), out  # indented
-    q = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Q:"))
-    assert lines[q + 1].startswith(" " * (lines[q].index("Q:") + 3)) or width >= 80, out  # under the question
+    label = text("ja", "q_label") + ":"
+    q = next(i for i, line in enumerate(lines) if line.lstrip().startswith(label))
+    assert lines[q + 1].startswith(" " * (cell_len(lines[q][:lines[q].index(label)]) + cell_len(label) + 1)) \
+        or width >= 80, out  # under the question
     # a command to paste is one line the terminal folds (as practice's are), never broken by us
     assert max(cell_len(line) for line in lines if not line.lstrip().startswith("furikaeri ")) <= width

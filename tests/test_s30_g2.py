@@ -160,7 +160,7 @@ def test_practice_says_which_answers_get_no_note(monkeypatch, tmp_path):
     assert [a["answer_id"] is not None for a in saved["answers"]] == [True, True, True]
     r = run("practice", "--set", "ja-basic", "--from-files", *takes(3), "--note", "結論から話す",
             "--no-reflect", "--json", "--lang", "ja")
-    assert "--note は1個です" in " ".join(r.stderr.split())
+    assert "--note は1件です" in " ".join(r.stderr.split())
     r = run("practice", "--set", "en-basic", "--from-files", *takes(1), "--note", "x", "--no-reflect", "--json")
     assert "--note for" not in r.stderr  # as many notes as answers: nothing to say
 
@@ -175,8 +175,8 @@ def test_progress_since_reads_dates_as_reflect_does(monkeypatch):
 
     seen = []
     real = PR.progress
-    monkeypatch.setattr(PR, "progress", lambda store, question=None, since=None: seen.append(since) or
-                        real(store, question=question, since=since))
+    monkeypatch.setattr(PR, "progress", lambda store, question=None, since=None, **kw: seen.append(since) or
+                        real(store, question=question, since=since, **kw))
     today = datetime.now().astimezone().date()
     for typed in ("yesterday", "昨日", "2026/11/1", "２０２６－１１－０１"):
         r = run("progress", "--since", typed, "--json")

@@ -154,7 +154,7 @@ def _saved(language, *, art, share):
 
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_filler_focus_never_asks_for_a_pause_where_the_tips_say_the_silences_are_long(language):
-    # QA: focus 「えーと」の代わりに黙って間を取りましょう beside the tip 話す速さがゆっくりめです（5.0拍/秒）…
+    # QA: focus 「えーと」の代わりに黙って間を取りましょう beside the tip 話す速さが遅めです（5.0拍/秒）…
     # 間の長さが原因です, silence already 32%
     from furikaeri import coach
 

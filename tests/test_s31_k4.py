@@ -236,7 +236,7 @@ def test_fewer_notes_than_questions_reads_naturally_in_japanese(furikaeri_home, 
     r = invoke(["practice", "--set", "ja-basic", "-n", "3", "--from-files",
                 *[str(own_take(sample, tmp_path / "takes")) for _ in range(3)],
                 "--note", "A", "--note", "B", "--no-reflect", "--json"])
-    assert "質問は3問ですが、--note は2個です。2問目より後の回答にはメモが付きません" in r.stderr
+    assert "質問は3問ですが、--note は2件です。2問目より後の回答にはメモが付きません" in r.stderr
     r = invoke(["practice", "--set", "ja-basic", "-n", "1", "--from-files", str(own_take(sample, tmp_path / "takes")),
                 "--note", "A", "--note", "B", "--no-reflect"])
     assert "質問は1問ですが、--note が2個あります" in r.output

@@ -157,10 +157,10 @@ def test_a_named_filler_said_once_and_then_not_reads_as_gone_within_the_jitter(f
     a, b_analysis = gakuchika(furikaeri_home, ["like", "um"], ["um"], "fewer 'like'", lang="en")
     b = S.save_analysis(b_analysis, audio_path=None, session="Thu", home=furikaeri_home, now=MONDAY + timedelta(1))
     out = flat(run("compare", str(a), str(b), "--lang", "en").output)
-    assert "none of the fillers your note names was heard this time: 'like': 1 → 0 a difference of one is within " \
-           "what the recogniser mishears" in out
+    assert "none of the fillers your note names was heard this time: 'like': 1 → 0 = same (a difference of one is within " \
+           "what the recogniser mishears)" in out
     out = flat(run("compare", str(a), str(b), "--lang", "ja").output)
-    assert "メモで挙げたフィラーは、今回は聞き取られませんでした: 「like」: 1回 → 0回 1回の差は聞き取りの誤差の範囲です" in out
+    assert "メモで挙げたフィラーは、今回は聞き取られませんでした: 「like」: 1回 → 0回 = 変化なし（1回の差は聞き取りの誤差内）" in out
 
 
 def test_counts_that_tell_another_story_than_the_rates_are_shown_with_them():

@@ -161,10 +161,10 @@ def test_every_command_summary_in_the_english_list_is_a_whole_sentence(group):
 
 @pytest.mark.parametrize("args, usage", [([], "furikaeri [オプション] [コマンド] [引数]..."),
                                          (["questions"], "furikaeri questions [オプション] [コマンド] [引数]..."),
-                                         (["analyze"], "furikaeri analyze [オプション] FILES...")])
+                                         (["analyze"], "furikaeri analyze [オプション] ファイル...")])
 def test_the_japanese_usage_line_names_clicks_placeholders_in_japanese(args, usage):
     """QA-M #12: 「使い方: furikaeri [OPTIONS] COMMAND [ARGS]...」 under a heading 「オプション:」;
-    a command's own placeholder (FILES), which its help's text names, is kept."""
+    a command's own placeholder (FILES) too, as its Japanese help names it (QA s47 GG #9)."""
     r = CliRunner().invoke(cli, [*args, "--help"], env={"LANG": "ja_JP.UTF-8", "LC_ALL": "ja_JP.UTF-8"},
                            prog_name="furikaeri")
     assert r.exit_code == 0, r.output

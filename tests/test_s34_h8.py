@@ -77,7 +77,7 @@ def test_a_tip_archived_with_the_bare_norm_is_still_known(language):
     from furikaeri.advice import _wrote
 
     old = {"en": "Slow pace (90 words/min), and slow between pauses too. Aim for 120–160: rehearse aloud.",
-           "ja": "話す速さがゆっくりめです（4.8拍/秒、目安は5.3〜8）。話している部分もゆっくりなので…"}[language]
+           "ja": "話す速さが遅めです（4.8拍/秒、目安は5.3〜8）。話している部分もゆっくりなので…"}[language]
     assert _wrote(old, "tip_slow", language)
 
 

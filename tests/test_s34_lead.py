@@ -38,7 +38,8 @@ def test_recover_usage_names_a_file_as_well_as_a_folder():
     """QA-M #9: the usage said [DIRECTORY] though a WAV file is taken too (README: recover FILE.wav)."""
     for env in ({}, JA):
         out = CliRunner(env=env).invoke(cli, ["recover", "--help"]).output
-        assert "[FOLDER|FILE.wav]" in out and "recover take-" in out and "DIRECTORY" not in out, out
+        said = "[FOLDER|FILE.wav]" if env is not JA else "[フォルダ|ファイル.wav]"  # QA s47 GG #9
+        assert said in out and "recover take-" in out and "DIRECTORY" not in out, out
 
 
 def test_questions_lang_help_says_it_changes_the_headings_not_the_sets():

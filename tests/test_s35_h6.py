@@ -35,7 +35,7 @@ def test_other_voices_loud_enough_to_lose_the_answer_say_the_length_and_words_ma
         for figure in ("length", "first word", "pauses", "pace", "words", "hedges", "repetitions", "someone else"):
             assert figure in said[0]
     else:
-        for figure in ("回答の長さ", "話し始め", "間", "話速", "言葉", "ぼかし表現", "言い直し", "他の人の声"):
+        for figure in ("回答の長さ", "話し始め", "間", "話速", "言葉", "ぼかし表現", "繰り返し", "他の人の声"):
             assert figure in said[0]
 
 

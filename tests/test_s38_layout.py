@@ -49,8 +49,8 @@ def test_a_detail_line_wraps_under_its_words_not_its_label():
     """G #6: 「フィラー: え×2 …」's second line began under the label."""
     from furikaeri.report.terminal import _hung
 
-    line = Text("言い直し: 点は×1  なく×1  橋号×1  橋号を×1  警察に×1  トロボードをして×1  マリは×1  鍵を×1")
+    line = Text("繰り返し: 点は×1  なく×1  橋号×1  橋号を×1  警察に×1  トロボードをして×1  マリは×1  鍵を×1")
     lines = _plain_lines(_hung(line, 60), 60)
-    assert len(lines) == 2 and lines[0].startswith("言い直し: ") and lines[1].startswith(" " * 10), lines
+    assert len(lines) == 2 and lines[0].startswith("繰り返し: ") and lines[1].startswith(" " * 10), lines
     short = _plain_lines(_hung(Text("Fillers: uh×2  (share of words: 3%)"), 60), 60)
     assert short == ["Fillers: uh×2  (share of words: 3%)"], short

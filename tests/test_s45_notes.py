@@ -51,7 +51,7 @@ def test_a_named_filler_gone_from_a_much_shorter_answer_is_not_called_a_differen
     said = _word_line(gone, "ja", (), "").plain
     assert "1回の差" not in said and "回答がずっと短く" in said, said
     one = WordChange("filler_word", 1, 0, -1, "same", word="まあ", rate_before=1.0, rate_after=0.0)
-    assert "1回の差は聞き取りの誤差の範囲です" in _word_line(one, "ja", (), "").plain
+    assert "= 変化なし（1回の差は聞き取りの誤差内）" in _word_line(one, "ja", (), "").plain
 
 
 def test_the_line_a_not_yet_headline_is_about_is_marked():

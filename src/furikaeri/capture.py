@@ -150,6 +150,9 @@ class LevelReport:
     clipped_share: float
     verdict: str  # "too_quiet" | "clipping" | "fine" | "silent"
     message: str
+    #: the mains frequency (50 / 60 Hz) of a hum heard, else ``None``; ``noise_floor_dbfs`` is then
+    #: the room's without it, as an analysis measures it (:mod:`furikaeri.denoise`)
+    mains_hum_hz: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -529,6 +532,9 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
     lv = np.array(tracker.levels or [MIN_DBFS])
     floor = float(np.percentile(lv, 10))
     speech = float(np.percentile(lv, 90))
+    hum, quieter = _hum(x, rate, channels)
+    if hum is not None:  # the room's floor as an analysis will measure it: the hum taken out
+        floor = min(floor, quieter)
     if peak < -80.0:
         verdict = "silent"
         message = (f"silent: nothing above {peak:.0f} dBFS came in; the input is muted, unplugged "
@@ -546,10 +552,33 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
         message = f"fine: speech at {speech:.0f} dBFS, peaks {peak:.0f} dBFS, noise floor {floor:.0f} dBFS"
         if floor > NOISY_FLOOR_DBFS:
             message += " (a noisy room: background noise may hurt the transcript)"
+    if hum is not None:
+        message += f" (a {hum:g}-Hz mains hum from the power: a ground loop, charger or USB microphone)"
     return LevelReport(
         peak_dbfs=round(peak, 1), rms_dbfs=round(speech, 1), noise_floor_dbfs=round(floor, 1),
-        clipped_share=round(clipped, 5), verdict=verdict, message=message,
+        clipped_share=round(clipped, 5), verdict=verdict, message=message, mains_hum_hz=hum,
     )
+
+
+def _hum(x, rate: int, channels: int) -> tuple[float | None, float]:
+    """The mains frequency of a hum in interleaved int16 ``x`` (:func:`furikaeri.denoise.hum_in`,
+    at 16 kHz mono) and the floor of its levels (dBFS, 10th percentile) without it; ``None``
+    and the lowest level when there is none."""
+    import numpy as np
+    from scipy.signal import resample_poly
+
+    from furikaeri.denoise import RATE, hum_in
+
+    mono = x.reshape(-1, channels).astype(np.float32).mean(axis=1) / 32768.0 if len(x) else np.zeros(0, np.float32)
+    step = np.gcd(int(rate), RATE)
+    mono = resample_poly(mono, RATE // step, int(rate) // step).astype(np.float32) if rate != RATE else mono
+    hum = hum_in(mono)
+    if hum.mains is None:
+        return None, MIN_DBFS
+    quiet = np.clip(hum.taken_out_of(mono) * 32768.0, -32768, 32767).astype(np.int16)
+    tracker = LevelTracker(RATE, 1, keep_levels=True)
+    tracker.feed(quiet)
+    return hum.mains, float(np.percentile(np.array(tracker.levels or [MIN_DBFS]), 10))
 
 
 # --------------------------------------------------------------------------- the take file

@@ -317,6 +317,15 @@ class Hum:
                 self._block = self._block[:0]
         return np.concatenate(out) if out else x
 
+    def taken_out_of(self, samples: np.ndarray) -> np.ndarray:
+        """``samples`` with the lines found so far taken out, from the first sample on (a short
+        clip looked at whole, as ``mic-check`` does)."""
+        from scipy.signal import sosfilt
+
+        if self._sos is None:
+            return samples
+        return sosfilt(self._sos, samples).astype(np.float32)
+
     def _filtered(self, x: np.ndarray) -> np.ndarray:
         from scipy.signal import sosfilt
 
@@ -385,6 +394,17 @@ class Hum:
         self._sos = sos if self._sos is None else np.concatenate([self._sos, sos])
         self._state = np.concatenate([self._state, np.zeros((len(sos), 2))]) if self._state is not None \
             else np.zeros((len(sos), 2))
+
+
+def hum_in(samples: np.ndarray) -> Hum:
+    """The mains hum of a short clip (``mic-check``'s few seconds), looked for over all of it
+    once it is in (two whole seconds at least) rather than from :data:`HUM_MIN_BLOCKS` seconds
+    on: what :class:`Hum` finds in it (``mains`` ``None`` when there is none)."""
+    hum = Hum()
+    hum.push(samples)
+    if hum.mains is None and len(hum._seconds) >= 2:
+        hum._look()
+    return hum
 
 
 def without_hum(samples: np.ndarray) -> tuple[np.ndarray, Hum]:

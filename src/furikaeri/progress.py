@@ -547,12 +547,34 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     return out or None
 
 
-def progress(store: Store, *, question: str | None = None, since: str | None = None) -> Progress:
-    """Progress over all answers (since an ISO date, if given), per language and per question."""
+def practised_for(store: Store, company: str) -> set[int]:
+    """The ids of the sessions practised for ``company``, its name as `questions company` matches
+    it (up to case, width and marks: :func:`furikaeri.questions.company_key`). An answer belongs
+    to the company its session was practised for: ``history``, ``progress`` and ``export`` keep a
+    company's answers by these."""
+    from furikaeri.questions import company_key
+
+    want = company_key(company)
+    return {s.id for s in store.sessions() if company_key(s.company or "") == want}
+
+
+def answers_kept(store: Store, answers: Sequence[Answer], *, since: str | None = None,
+                 company: str | None = None) -> list[Answer]:
+    """``answers`` saved on or after ``since`` (an ISO date on this computer's calendar; the
+    archive keeps UTC times) and practised for ``company`` (:func:`practised_for`), each filter
+    only when given."""
+    sessions = practised_for(store, company) if company else None
+    return [a for a in answers if (not since or local_minute(a.created_at)[:10] >= since)
+            and (sessions is None or a.session_id in sessions)]
+
+
+def progress(store: Store, *, question: str | None = None, since: str | None = None,
+             company: str | None = None) -> Progress:
+    """Progress over all answers (since an ISO date, practised for a company, if given), per
+    language and per question; the usual pace stays the person's, over every answer."""
     # an answer none of whose figures can be read (a damaged row) has nothing to chart or count
-    everything = answers = [a for a in store.answers(full=False) if a.has_figures]
-    if since:  # a date on this computer's calendar; the archive keeps UTC times
-        answers = [a for a in answers if local_minute(a.created_at)[:10] >= since]
+    everything = [a for a in store.answers(full=False) if a.has_figures]
+    answers = answers_kept(store, everything, since=since, company=company)
     if question:
         qid = resolve_question(store, question)
         answers = [a for a in answers if a.question_id == qid]

@@ -1990,6 +1990,17 @@ class Store:
     def companies(self) -> list[Company]:
         return [_company(r) for r in self.db.execute("SELECT * FROM companies ORDER BY name")]
 
+    def clear_company_notes(self, name: str, *, now: datetime | None = None) -> bool:
+        """Empty the research notes kept for the company called ``name`` (its answers and logged
+        interviews keep its name); ``False`` when it had none."""
+        with self.transaction() as db:
+            r = self._company_row(db, name)
+            if r is None or not any(r[k] for k in COMPANY_FIELDS):
+                return False
+            db.execute(f"UPDATE companies SET {', '.join(f'{k} = ?' for k in COMPANY_FIELDS)}, updated_at = ? WHERE id = ?",
+                       (*([""] * len(COMPANY_FIELDS)), to_stamp(now), r["id"]))
+        return True
+
     def _company_id(self, db: sqlite3.Connection, name: str, now: datetime | None) -> int:
         from furikaeri.questions import company_name
 
@@ -2220,8 +2231,12 @@ def _refuse_number_name(name: str) -> None:
 
 
 def _write_note(db: sqlite3.Connection, answer_id: int, note: dict[str, str | None], stamp: str) -> None:
+    """An answer's note written: ``None`` keeps a part as it is. A byte typed that was no UTF-8
+    (half a character a Backspace split, read as U+FFFD) is no part of what was meant: left out,
+    so no part is saved as "�" and then read back as damage (QA s45b U #4)."""
     row = db.execute("SELECT * FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
-    fields = {k: (note.get(k) if note.get(k) is None else str(note.get(k)).strip()) for k in ("wrong", "why", "next_time")}
+    fields = {k: (note.get(k) if note.get(k) is None else str(note.get(k)).replace("\ufffd", "").strip())
+              for k in ("wrong", "why", "next_time")}
     if row:
         merged = {k: (row[k] if v is None else v) for k, v in fields.items()}
         db.execute(

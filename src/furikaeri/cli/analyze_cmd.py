@@ -56,14 +56,24 @@ def analyze(files, language, budget, model, json_, question, save, session, note
     check_save_options(save, note, session)
     from furikaeri.store import warned_once
 
+    left = list(files)  # the file being analysed and those after it
     with _sigterm_stops(), warned_once():
-        failures = _analyze_each(files, language, budget, model, json_, question, asked, save, session, note)
+        try:
+            failures = _analyze_each(files, language, budget, model, json_, question, asked, save, session, note,
+                                     left=left)
+        except (KeyboardInterrupt, _Terminated):
+            if save and len(files) > 1:
+                _left_unsaved(left, question=asked.key if asked else question, budget=budget, language=language,
+                              session=session, note=note, model=model)
+            raise
     if failures:
         sys.exit(2)
 
 
-def _analyze_each(files, language, budget, model, json_, question, asked, save, session, note) -> int:
-    """Each file analysed, reported and (``save``) saved in turn; returns how many failed."""
+def _analyze_each(files, language, budget, model, json_, question, asked, save, session, note, *,
+                  left: list | None = None) -> int:
+    """Each file analysed, reported and (``save``) saved in turn; returns how many failed.
+    ``left`` is kept to the file being analysed and those after it."""
     from furikaeri.audio import check_unchanged, file_stamp
     from furikaeri.stream import analyze_recording
 
@@ -72,7 +82,9 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
 
         keep_saving_when_the_reader_leaves()
     failures = 0
-    for path in files:
+    for i, path in enumerate(files):
+        if left is not None:
+            left[:] = files[i:]
         options = dict(language=language, budget=budget, question=question, model=model,
                        models_dir=models_dir_from_env(), prefer=question_language(language, asked))
         try:
@@ -105,6 +117,32 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
         else:
             emit_analysis(a, json_)
     return failures
+
+
+def _left_unsaved(left, *, question, budget, language, session, note, model) -> None:
+    """Ctrl-C or SIGTERM during ``analyze --save`` of several files: each file not saved is
+    named with the command that saves it, and one the archive took just before (its "saved as"
+    line cut off) is said saved (QA s45 S #6: only "interrupted", the file being analysed and
+    those after it unnamed)."""
+    import shlex
+
+    from furikaeri.cli.common import analyze_command, open_store, saved_as
+    from furikaeri.errors import warn
+
+    try:
+        with open_store(reading=True, say_missing=False) as store:
+            answers = store.answers(full=False)
+    except (FurikaeriError, OSError):  # no archive yet, or none to read: nothing of these is in it
+        answers = []
+    for path in left:
+        held = saved_as(path, answers)
+        if held is not None:
+            warn(f"{path} is saved as answer {held}", ja=f"{path} は回答{held}として保存しました")
+            continue
+        command = shlex.join(analyze_command(path, question, budget, language, save=True, session=session,
+                                             note=note, model=model))
+        warn(f"{path} is not saved (interrupted); to save it: {command}",
+             ja=f"{path} は保存していません（中断しました）。保存するには: {command}")
 
 
 class _Terminated(BaseException):

@@ -32,7 +32,7 @@ EXIT_CODES = (
     ("1", "mic-check: the level is not fine; devices: no microphone found",
      "mic-check: 入力レベルに問題あり。devices: マイクが見つからない"),
     ("2", "an error you can fix (a file, an option, the archive), said in one line",
-     "直せるエラー（ファイル、オプション、記録のフォルダなど）。1行で伝えます"),
+     "利用者が対処できるエラー（ファイル、オプション、記録のフォルダなど）。1行で伝えます"),
     ("70", "an internal error, a bug (FURIKAERI_DEBUG=1 shows where)",
      "内部エラー、つまり不具合（FURIKAERI_DEBUG=1 で発生箇所を表示）"),
     ("130", "Ctrl-C (after what was being saved is saved)", "Ctrl-C で中断（保存中のものは保存してから）"),

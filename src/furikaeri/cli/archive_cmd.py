@@ -130,8 +130,9 @@ def _history_interviews(store, *, limit: int, company: str | None, since: str | 
                         json_: bool) -> None:
     """``history --interviews``: the logged interviews, newest first (a company's, from a date on)."""
     from furikaeri.report import history as H
+    from furikaeri.report.export import interviews_kept
 
-    ivs = [iv for iv in store.interviews(company=company) if not since or (iv.held_on or "") >= since][:limit]
+    ivs = interviews_kept(store, company=company, since=since)[:limit]
     if json_:
         emit_json([i.to_dict() for i in ivs])
         return
@@ -242,7 +243,7 @@ def show(answer_id, lang, json_):
 
 
 @cli.command()
-@click.argument("refs", nargs=-1)
+@click.argument("refs", nargs=-1, metavar="[A B]")
 @click.option("--sessions", "-s", "sessions_", is_flag=True, help="A and B are sessions (ids or names).")
 @click.option("--question", "-q", "question", default=None,
               help="Compare the last two attempts at a question (id, key like ja-basic:jiko-pr, or text).")
@@ -298,9 +299,11 @@ def compare(refs, sessions_, question, first, lang, json_):
 @cli.command()
 @click.option("--question", "-q", default=None, help="Only this question (id, key or text).")
 @click.option("--since", default=None, help="Only answers from this date on (YYYY-MM-DD, or yesterday).")
+@click.option("--company", "-c", default=None, shell_complete=complete_companies,
+              help="Only answers practised for this company.")
 @lang_option
 @json_option
-def progress(question, since, lang, json_):
+def progress(question, since, company, lang, json_):
     """Each figure over time, per question and overall: a chart, the trend, your best.
 
     \b
@@ -308,24 +311,27 @@ def progress(question, since, lang, json_):
       furikaeri progress
       furikaeri progress --question jiko-pr
       furikaeri progress --since 2026-11-01 --json
+      furikaeri progress --company "Acme" -q jiko-pr
     """
     from furikaeri.progress import progress as progress_of
     from furikaeri.report import history as H
 
-    since = _since_date(since)
+    since, typed = _since_date(since), question
     # a question in a missing --home: its one error line says the folder is missing
     with open_store(reading=True, say_missing=not question) as store:
         if question:  # refused here, where the command it suggests can carry --home
             from furikaeri.compare import resolve_question
 
             question = str(resolve_question(store, practised(store, question), cli=cli_start()))
-        prog = progress_of(store, question=question, since=since)
+        prog = progress_of(store, question=question, since=since, company=company)
         unanswered = bool(question) and not any(o.attempts for o in prog.overall) and bool(store.sessions(limit=1))
-    if json_:
+    if json_:  # none kept: the usual document, with no attempts in it (as history --json gives [])
         emit_json(prog.to_dict())
         return
-    if since and not any(o.attempts for o in prog.overall):  # answers there are, none that recent
-        console().print(H.t("no_answers_since", archive_lang(lang), date=since))
+    if (company or since) and not any(o.attempts for o in prog.overall):  # answers there are, none kept
+        filters = _filters_given(company=company, question=typed, since=since)  # each one typed, named
+        console().print(H.t("progress_none_match", archive_lang(lang), filters=filters) if company or typed
+                        else H.t("no_answers_since", archive_lang(lang), date=since))
         return
     if unanswered:  # a question asked but never answered (skipped): not "nothing saved yet" (QA s44 M #2)
         console().print(H.t("no_answers_to_question", archive_lang(lang)))
@@ -344,7 +350,11 @@ def progress(question, since, lang, json_):
                   "header and the program's words in Japanese in its cells [default: the column keys and codes, "
                   "which scripts read].")
 @click.option("--json", "json_", is_flag=True, help="The same as --format json (as the other commands' --json).")
-def export(fmt, out, lang, json_):
+@click.option("--company", "-c", default=None, shell_complete=complete_companies,
+              help="Only this company's: the answers practised for it, its logged interviews and its research.")
+@click.option("--since", default=None,
+              help="Only answers and logged interviews from this date on (YYYY-MM-DD, or yesterday).")
+def export(fmt, out, lang, json_, company, since):
     """Export the whole archive: JSON (everything), CSV (one row per answer), Markdown (a journal).
 
     Without --format, a file named by --out gets the format its extension names (.csv, .md,
@@ -355,9 +365,12 @@ def export(fmt, out, lang, json_):
       furikaeri export --format md --out journal.md
       furikaeri export --format csv -o answers.csv
       furikaeri export > archive.json
+      furikaeri export --company "Acme" -o acme.csv
+      furikaeri export --since 2026-11-01 --format md
     """
-    from furikaeri.report.export import export as export_archive
+    from furikaeri.report.export import as_text, export_data, nothing_kept
 
+    since = _since_date(since)
     if out is not None and str(out) == "-":  # the usual name of standard output: printed, not a file named "-"
         out = None
     if json_:  # a script's --json, as every other command takes it (QA s47 DD #8)
@@ -374,9 +387,14 @@ def export(fmt, out, lang, json_):
         fmt = export_format(fmt, out)
     if out is not None:
         refuse_archive_target(out)
+    filters = _filters_given(company=company, since=since)
     with open_store(reading=True, say_missing=True) as store:
-        # no answers: the system's language; the question files of the home, archive or none
-        text = export_archive(store, fmt, lang=lang, default=ui_language(), questions=user_dir())
+        # the question files of the home, archive or none
+        data = export_data(store, user_dir(), company=company, since=since)
+    # no answers: the system's language
+    text = as_text(data, fmt, lang=lang, default=ui_language(), filters=filters)
+    if nothing_kept(data):  # said beside the document, which stays one of the usual shape
+        click.echo(lang_text(ui_language(), "export_none_match", filters=filters), err=True)
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
         return

@@ -30,6 +30,7 @@ from furikaeri.cli.common import (
     no_speech_message,
     question_language,
     save_options,
+    say_wrapped,
     spoken_language,
     with_progress,
 )
@@ -146,6 +147,8 @@ def mic_check_cmd(device, seconds, json_, lang):
                 clipped=100 * r.clipped_share)
     if r.verdict == "fine" and r.noise_floor_dbfs > NOISY_FLOOR_DBFS:
         line += text(L, "mic_noisy")
+    if r.mains_hum_hz is not None and r.verdict != "silent":  # the power's, not the room's: how to be rid of it
+        line += "\n" + text(L, "mic_hum", hz=r.mains_hum_hz)
     if json_:  # the verdict's line as the text view says it, in its language
         click.echo(json.dumps({"device": dev.to_dict(), **r.to_dict(), "message": line}, ensure_ascii=False, indent=2))
     else:
@@ -245,8 +248,6 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
     release_take(out)
     if not save and not json_:  # the same answer, the same question, the same archive
         again = shlex.join(analyze_take(out, **{**settings, "save": True}))
-        from furikaeri.cli.live import say_wrapped
-
         say_wrapped(text(ui_language(), "record_not_saved", command=again))  # a command to copy: not broken mid-word
     if held.pressed:  # Ctrl-C stopped the command: said by its exit code, once the answer is kept
         raise SystemExit(130)

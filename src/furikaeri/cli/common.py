@@ -273,7 +273,7 @@ def _empty_store(missing: Path | None, *, say: bool = False):
     from furikaeri.store import Store
 
     if missing is not None and say:
-        click.echo(text(ui_language(), "no_archive_folder", home=missing), err=True)
+        say_wrapped(text(ui_language(), "no_archive_folder", home=missing))
     with tempfile.TemporaryDirectory(prefix="furikaeri-empty-") as folder, Store.open(folder) as store:
         try:
             yield store
@@ -604,9 +604,9 @@ def analysis_options(fn):
         type=Budget(),
         default=None,
         help="The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else the "
-             "time its words ask for (\"in two minutes\", 1分で), else its kind's as the built-in questions have "
-             "it (for the interviewer 45 s, a self-introduction 90 s; in Japanese 30 s each), else 120 English, "
-             "60 Japanese].",
+             "time its words ask for (\"in two minutes\", 1分で), else the default for its kind (questions for the "
+             "interviewer 45\u00a0s, a self-introduction 90\u00a0s; 30\u00a0s each in Japanese), else 120\u00a0s "
+             "in English, 60\u00a0s in Japanese].",
     )(fn)
     fn = click.option(
         "--language",
@@ -676,19 +676,87 @@ def console(*, stderr: bool = False, highlight: bool = False):
         def on_broken_pipe(self) -> None:
             pipe_closed()
 
-    return _Console(stderr=stderr, highlight=highlight, width=_dumb_width(sys.stderr if stderr else sys.stdout))
+    width, height = _dumb_size(sys.stderr if stderr else sys.stdout)
+    return _Console(stderr=stderr, highlight=highlight, width=width, height=height)
+
+
+def _dumb_size(stream) -> tuple[int | None, int | None]:
+    """The size to draw in on a terminal that calls itself dumb (TERM=dumb or unknown: Emacs'
+    shell, some IDEs and CI consoles), as (columns, lines); (None, None) elsewhere, for rich to
+    find. rich takes such a terminal for 80 x 25 whatever its size and whatever COLUMNS says,
+    unless it is told both a width and a height (``Console.size``): given the width alone, a
+    report was still drawn 80 wide on a 40-column window (QA s45 S #8)."""
+    if not dumb_terminal(stream):
+        return None, None
+    columns, lines = os.environ.get("COLUMNS", ""), os.environ.get("LINES", "")
+    width = int(columns) if columns.isdigit() else _dumb_width(stream)
+    if not width:
+        return None, None
+    try:
+        height = os.get_terminal_size(stream.fileno()).lines
+    except (OSError, ValueError, AttributeError):
+        height = 0
+    return width, int(lines) if lines.isdigit() else height or 25
+
+
+def dumb_terminal(stream) -> bool:
+    """Is ``stream`` a terminal that calls itself dumb (``TERM`` is ``dumb`` or ``unknown``, as
+    rich's ``Console.is_dumb_terminal`` reads it)? rich draws nothing live there (a progress bar,
+    the recording panel) until it is done: no cursor movement, no colour."""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+    return terminal and os.environ.get("TERM", "").lower() in ("dumb", "unknown")
 
 
 def _dumb_width(stream) -> int | None:
     """The width of a terminal that calls itself dumb (TERM=dumb: Emacs' shell, some IDEs), which
     rich takes for 80 columns whatever its size (QA s45 S #8: a report drawn 80 wide on a
-    40-column window); None elsewhere, or where COLUMNS says it (rich reads that itself)."""
-    if os.environ.get("TERM", "").lower() != "dumb" or os.environ.get("COLUMNS"):
+    40-column window); None elsewhere, or where COLUMNS says it (:func:`_dumb_size` reads it)."""
+    if not dumb_terminal(stream) or os.environ.get("COLUMNS"):
         return None
     try:
-        return os.get_terminal_size(stream.fileno()).columns if stream.isatty() else None
+        return os.get_terminal_size(stream.fileno()).columns or None
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def say_wrapped(said: str) -> None:
+    """A line on stderr; in a terminal, a line longer than it broken where a phrase or word
+    ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening
+    on 、), a command in backquotes kept whole on a line where it fits and a long path broken
+    after a "/" (:func:`furikaeri.report.wrap.fill_breaks`; QA s47 EE #10: 「`furi」 / 「kaeri note
+    1`」). Not in a terminal (a pipe, a file, a test), the line as it is."""
+    width = terminal_width(sys.stderr)
+    if width:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        from furikaeri.report.wrap import wrap_phrases
+
+        if cell_len(said) > width:
+            said = wrap_phrases(Text(said), width, fill=True).plain
+    click.echo(said, err=True)
+
+
+def terminal_width(stream) -> int | None:
+    """The width of the terminal ``stream`` writes to (COLUMNS when it says one), None when
+    ``stream`` is not a terminal."""
+    try:
+        if not stream.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns):
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):  # a terminal with no size to tell
+        import shutil
+
+        return shutil.get_terminal_size().columns
 
 
 def emit_json(doc: Any) -> None:
@@ -1009,13 +1077,13 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     forget_left_take(path)  # a take a lost microphone left marked, saved as its error line said
 
     lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
-    click.echo(text(lang, "saved_as", id=answer_id, home=home_given()), err=True)
+    say_wrapped(text(lang, "saved_as", id=answer_id, home=home_given()))
     with open_store() as store:  # a new attempt at a question answered before: say how to see the change
         saved = store.answer(answer_id, full=False)
         before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
                   if saved and saved.question_id else None)
     if before is not None:
-        click.echo(text(lang, "previous_attempt", id=before.id, new=answer_id, home=home_given()), err=True)
+        say_wrapped(text(lang, "previous_attempt", id=before.id, new=answer_id, home=home_given()))
     return answer_id
 
 
@@ -1050,16 +1118,32 @@ def transcription_progress(json_: bool, language: str | None = None):
     when it is not known yet), or None (JSON output, no terminal). A spinner and the time spent
     move while the bar cannot: Whisper reports only when a stretch is written, which on a loaded
     computer can be a minute in (QA s44 H #5: a bar at 0% read as hung)."""
-    if json_ or not sys.stderr.isatty():
+    if json_ or not sys.stderr.isatty() or dumb_terminal(sys.stderr):  # where rich draws none, only a blank line
         return None
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
     from furikaeri.lang import LANGUAGES, text
 
     label = text(language if language in LANGUAGES else None, "progress_transcribing")
+    out = Console(stderr=True)
     return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                    TimeElapsedColumn(), TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+                    *_time_columns(out.width), transient=True, console=out)
+
+
+#: The narrowest terminals the progress bar shows both times in (spent, left), and the time
+#: spent alone: in one narrower, rich cut them to "0:00:… 0:00:…" (QA s47 EE #10).
+BOTH_TIMES_WIDTH, TIME_SPENT_WIDTH = 48, 36
+
+
+def _time_columns(width: int) -> list:
+    """The progress bar's time columns that fit a terminal ``width`` columns wide: the time spent
+    and the time left, the time spent alone (it moves while the bar cannot), or none."""
+    from rich.progress import TimeElapsedColumn, TimeRemainingColumn
+
+    if width >= BOTH_TIMES_WIDTH:
+        return [TimeElapsedColumn(), TimeRemainingColumn()]
+    return [TimeElapsedColumn()] if width >= TIME_SPENT_WIDTH else []
 
 
 def with_progress(work, json_: bool, language: str | None = None):

@@ -38,7 +38,7 @@ DOCS: dict[str, str] = {
     """,
     "models": """オフラインの Whisper モデルを表示します。必要に応じて既定のモデルを組み立てます。
 
-    モデルを置くフォルダは、環境変数 FURIKAERI_MODELS で指定できます（未設定ならいつものフォルダ）。
+    モデルを置くフォルダは、環境変数 FURIKAERI_MODELS で指定できます（未設定なら既定のフォルダ）。
     環境変数 FURIKAERI_MODEL は、--model を指定しないときに analyze・record・practice が使う
     モデルです（未設定なら base）。
 
@@ -83,6 +83,7 @@ DOCS: dict[str, str] = {
       furikaeri progress
       furikaeri progress --question jiko-pr
       furikaeri progress --since 2026-11-01 --json
+      furikaeri progress --company "さくら商事" -q jiko-pr
     """,
     "export": """記録全体を書き出します。形式は JSON（全データ）、CSV（回答1件に
     つき1行）、Markdown（日誌形式）です。
@@ -95,6 +96,8 @@ DOCS: dict[str, str] = {
       furikaeri export --format md --out journal.md
       furikaeri export --format csv -o answers.csv
       furikaeri export > archive.json
+      furikaeri export --company "さくら商事" -o sakura.csv
+      furikaeri export --since 2026-11-01 --format md
     """,
     "devices": """入力デバイス（マイク）を一覧表示します。既定のデバイスには * が付きます。
 
@@ -235,10 +238,15 @@ DOCS: dict[str, str] = {
     """,
     "questions remove": """自作の質問セットか企業ファイルを削除します（回答と面接記録は残ります）。
 
+    企業ファイルを追加したときに記録へ取り込んだ企業研究メモは、記録に残ります（export と
+    `questions company` で表示）。--notes を付けるとメモも削除します。ファイルを削除した後でも、
+    --notes だけでメモを削除できます。
+
     \b
     例:
       furikaeri questions remove my-set
       furikaeri questions remove "さくら商事" --yes
+      furikaeri questions remove "さくら商事" --notes --yes
     """,
     "questions template": """自作セットや企業研究用の TOML ひな形を出力します。
 
@@ -262,9 +270,12 @@ OPTIONS: dict[str, str] = {
         "ひな形の言語（既定: システムの言語）。",
     # delete --interview, --yes
     "NUMBER is a logged interview's, not an answer's.":
-        "NUMBER を回答ではなく面接記録の番号とする。",
+        "番号を回答ではなく面接記録の番号とする。",
     "Do not ask first (for scripts).":
         "確認せずに削除する（スクリプト向け）。",
+    # questions remove --notes
+    "A company's: also clear its research notes kept in your archive (copied there from its file).":
+        "企業ファイルの場合: 記録に取り込み済みの企業研究メモも削除する（ファイルから記録へ写したもの）。",
     # furikaeri --version
     "Show the version and exit.":
         "バージョンを表示して終了する。",
@@ -279,12 +290,12 @@ OPTIONS: dict[str, str] = {
         "回答の言語。",
     # analyze/record/practice --budget
     "The question's time budget in seconds (90, 90s, 2m, 1:30) [default: the question's own, else the "
-    "time its words ask for (\"in two minutes\", 1分で), else its kind's as the built-in questions have "
-    "it (for the interviewer 45 s, a self-introduction 90 s; in Japanese 30 s each), else 120 English, "
-    "60 Japanese].":
+    "time its words ask for (\"in two minutes\", 1分で), else the default for its kind (questions for the "
+    "interviewer 45\u00a0s, a self-introduction 90\u00a0s; 30\u00a0s each in Japanese), else 120\u00a0s "
+    "in English, 60\u00a0s in Japanese].":
         "質問の持ち時間の秒数（90、90s、2m、1:30、1分30秒、1分半 など。既定: 質問に設定された値、なければ質問文が"
-        "求める時間（「1分で」「in two minutes」）、それもなければ質問の種類の組み込み質問と同じ値（逆質問・自己紹介は"
-        "日本語で 30、英語で 45 と 90）、それもなければ英語は 120、日本語は 60）。",
+        "求める時間（「1分で」「in two minutes」）、それもなければ質問の種類ごとの既定値（日本語は逆質問・自己紹介とも"
+        "30秒、英語は逆質問45秒・自己紹介90秒）、それもなければ英語は120秒、日本語は60秒）。",
     # analyze/record/practice --model
     "Whisper model: base, tiny.en, a folder path, or a cached faster-whisper name "
     "[default: $FURIKAERI_MODEL, else base].":
@@ -325,8 +336,8 @@ OPTIONS: dict[str, str] = {
     "Language of the words: md's labels [default: the answers' language]; for csv, ja gives a Japanese "
     "header and the program's words in Japanese in its cells [default: the column keys and codes, "
     "which scripts read].":
-        "言葉の言語。md では見出しと項目名（既定: 回答の言語）。csv では、ja で見出し行とプログラムが書く語が"
-        "日本語になる（既定: スクリプトが読む英語の列名とコード）。",
+        "表示の言語。md では見出しと項目名（既定: 回答の言語）。csv では ja を指定すると、見出し行とプログラムが"
+        "出力する語が日本語になる（既定: スクリプトが読む英語の列名とコード）。",
     # history --limit
     "Sessions (with --interviews: interviews) to show, newest first.":
         "表示するセッションの数（--interviews では面接の数）。新しいものから表示する。",
@@ -343,10 +354,14 @@ OPTIONS: dict[str, str] = {
     # history/compare/progress/export/reflect/note --lang
     "Label language [default: the answers' language].":
         "表示言語（既定: 回答の言語）。",
-    # questions/questions company --lang
+    # questions --lang
     "Language of the headings [default: your saved answers', else your system's]; "
     "each set's questions stay in the set's own language.":
         "見出しの言語（既定: 保存した回答の言語、なければシステムの言語）。セットの質問は、そのセットの言語のまま表示する。",
+    # questions company --lang
+    "Language of the headings [default: your saved answers', else your system's]; "
+    "the company file's questions stay in the file's own language.":
+        "見出しの言語（既定: 保存した回答の言語、なければシステムの言語）。企業ファイルの質問は、そのファイルの言語のまま表示する。",
     # questions show --lang
     "Language of the headings [default: the set's own language].":
         "見出しの言語（既定: そのセットの言語）。",
@@ -372,6 +387,15 @@ OPTIONS: dict[str, str] = {
     # progress --since
     "Only answers from this date on (YYYY-MM-DD, or yesterday).":
         "この日付以降の回答だけを対象にする（YYYY-MM-DD、または「昨日」）。",
+    # progress --company
+    "Only answers practised for this company.":
+        "この企業のために練習した回答だけを対象にする。",
+    # export --company
+    "Only this company's: the answers practised for it, its logged interviews and its research.":
+        "この企業の分だけを書き出す（この企業のために練習した回答、面接記録、企業研究メモ）。",
+    # export --since
+    "Only answers and logged interviews from this date on (YYYY-MM-DD, or yesterday).":
+        "この日付以降の回答と面接記録だけを書き出す（YYYY-MM-DD、または「昨日」）。",
     # export --format
     "What to write: json (everything), csv (one row per answer), md (a practice journal).":
         "書き出す形式: json（全データ）、csv（回答1件につき1行）、md（練習の日誌）。",
@@ -441,7 +465,7 @@ OPTIONS: dict[str, str] = {
         "セッション名（既定: セット名と日付）。",
     # practice --from-files
     "Answer with the audio FILES (or a directory of them) in order instead of the microphone.":
-        "マイクの代わりに、音声ファイル FILES（またはそれらを入れたフォルダ）を順に回答として使う。",
+        "マイクの代わりに、音声ファイル（またはそれらを入れたフォルダ）を順に回答として使う。",
     # practice --note
     "A note (what to do next time) for one answer; repeat it, one per answer in order "
     "(the first --note goes with the first answer).":

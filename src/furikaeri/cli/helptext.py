@@ -22,9 +22,13 @@ from furikaeri.report.wrap import unspaced, wrap_unspaced
 
 HEADINGS = {"Options": "オプション", "Commands": "コマンド"}
 USAGE = "使い方: "
-#: click's own placeholders in a usage line (``[OPTIONS] COMMAND [ARGS]...``), in Japanese; a
-#: command's own (FILES, NUMBER) are kept, as its Japanese help names them.
-PLACEHOLDERS = {"OPTIONS": "オプション", "COMMAND": "コマンド", "ARGS": "引数"}
+#: The placeholders in a usage line, click's own (``[OPTIONS] COMMAND [ARGS]...``) and the
+#: commands' arguments (``delete [OPTIONS] NUMBER``), in Japanese, as their Japanese help names them.
+PLACEHOLDERS = {"OPTIONS": "オプション", "COMMAND": "コマンド", "ARGS": "引数", "FILES": "ファイル",
+                "FILE.wav": "ファイル.wav", "FILE": "ファイル", "FOLDER": "フォルダ", "NUMBER": "番号",
+                "ANSWER_ID": "回答番号", "NAME": "名前", "DIRECTORY": "フォルダ"}
+_PLACEHOLDER = re.compile(r"(?<![\w.-])(" + "|".join(sorted(map(re.escape, PLACEHOLDERS), key=len, reverse=True))
+                          + r")(?![\w-])")
 #: An option's value placeholder (click's type names and furikaeri's own), in Japanese: an
 #: English ``TEXT`` or ``INTEGER RANGE`` beside Japanese help reads as untranslated.
 METAVARS = {"TEXT": "テキスト", "INTEGER RANGE": "整数", "INTEGER": "整数", "FLOAT RANGE": "数値",
@@ -45,7 +49,7 @@ class JapaneseFormatter(click.HelpFormatter):
     """click's help layout, measured in terminal cells and broken between Japanese phrases."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        args = re.sub(r"\b(?:OPTIONS|COMMAND|ARGS)\b", lambda m: PLACEHOLDERS[m.group()], args)
+        args = _PLACEHOLDER.sub(lambda m: PLACEHOLDERS[m.group()], args)
         head = f"{' ' * self.current_indent}{USAGE if prefix is None else prefix}{prog} "
         if self.width - cell_len(head) < 20:  # a long command on a narrow screen: its arguments below it, as click does
             self.write(head.rstrip() + "\n")

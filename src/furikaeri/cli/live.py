@@ -2,8 +2,10 @@
 
 :func:`record_interactive` is what ``furikaeri record`` and the practice loop call. In a terminal
 (stdin and stderr are TTYs) it draws a small live panel on stderr, so stdout stays clean for the
-report or ``--json``, and Enter (or Ctrl-C) ends the take. Without a terminal (a script, CI) it
-draws nothing, prints one line when it starts and one when it stops, and records until
+report or ``--json``, and Enter (or Ctrl-C) ends the take; on a terminal that cannot redraw it
+(TERM=dumb: :func:`redraws`) the panel's lines are said once, plainly, as the take starts, and
+its last state once it ends. Without a terminal (a script, CI) it draws nothing, prints one
+line when it starts and one when it stops, and records until
 ``max_seconds`` or ``stop_after_silence``; without ``max_seconds``, it stops after
 :data:`NO_TERMINAL_CAP_S` too (a silence stop waits for speech, which a muted microphone never
 brings), and says so. SIGTERM ends the take cleanly in both modes: the take is kept, not analysed, and left
@@ -33,6 +35,7 @@ import click
 
 from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, c_stderr_muted, \
     record_take, release_take
+from furikaeri.cli.common import say_wrapped
 from furikaeri.cli.streams import discard_typeahead
 from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
 from furikaeri.lang import text
@@ -142,50 +145,24 @@ class LivePanel:
         self._quiet_run: list[float] = []  # when each update of a quiet microphone's run came
         self.done = False
         self._next_draw = 0.0
+        #: drawn live, or said once as the take starts and once as it ends (:func:`redraws`)
+        self.redraws = redraws(console)
         self.live = Live(self.render(), console=console, auto_refresh=False, transient=False,
-                         redirect_stdout=False, redirect_stderr=False)
+                         redirect_stdout=False, redirect_stderr=False) if self.redraws else None
 
     def render(self):
-        from rich.table import Table
         from rich.text import Text
-
-        from furikaeri.report.wrap import fit_line
 
         def t(key: str, **fields) -> str:
             return text(self.language, key, **fields)
 
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(overflow="fold")  # a word wider than the terminal (a Japanese sentence) wraps too
-
-        def row(said: Text) -> None:
-            # Japanese lines break where a phrase ends, not inside a word (要/点), as the report's do
-            grid.add_row(fit_line(said, self.console.width))
+        grid, row = self._grid()
         if self.question:
             row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
-        line = Text()
-        # nothing said in a take that is over: recorded, not "answered 0:00" (QA s44 M #3)
-        unsaid = self.done and self.started is None
-        if self.done:  # the clock against a budget is the answer's, from its first word: not the take's length (QA s42 F #3)
-            line.append(t("rec_done" if self.budget is None or unsaid else "rec_done_answer") + " ", style="bold")
-        else:
-            line.append(t("rec_recording") + " ", style="bold red")
         answer = self.answer_s
         over_s = self._over_s(answer)
         over = over_s is not None
-        if self.budget is not None and not unsaid:
-            # once over and done, the clock agrees with the overrun said under it
-            line.append(f"{clock(self._done_s(answer) if self.done and over else answer)} / {clock(self.budget)}",
-                        style="bold red" if over else "bold")
-        else:
-            line.append(clock(self.elapsed), style="bold")
-        line.append("  ")
-        # "silent" only before any speech: a microphone set low is heard under the meter's floor
-        silent = self.level <= METER_FLOOR_DBFS and (self.started is None or self.done)
-        shown = "  " + t("rec_silent") if silent else f"{self.level:6.0f} dBFS"
-        bar, style = meter(self.level, self._meter_width(line.cell_len))
-        line.append(bar, style=style)
-        line.append(shown, style="dim")
-        grid.add_row(line)
+        grid.add_row(self._clock_line(answer, over))
         if over:
             # once the take is over, no "wrap up" to a person who has stopped (QA s47 BB #8)
             row(Text(t("rec_over_done" if self.done else "rec_over", budget=said_length(self.budget, self.language),
@@ -211,6 +188,90 @@ class LivePanel:
             if self.device_name:
                 # A row of its own: a device name can be long, and the hint must stay whole.
                 row(Text(t("rec_mic", name=self.device_name), style="dim"))
+        return grid
+
+    def _grid(self):
+        """An empty panel (a grid of one column) and ``row(text)``, which adds a line to it
+        wrapped to the terminal."""
+        from rich.table import Table
+
+        from furikaeri.report.wrap import fit_line
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(overflow="fold")  # a word wider than the terminal (a Japanese sentence) wraps too
+
+        def row(said) -> None:
+            # Japanese lines break where a phrase ends, not inside a word (要/点), as the report's do
+            grid.add_row(fit_line(said, self.console.width))
+
+        return grid, row
+
+    def _clock_line(self, answer: float, over: bool, *, level: bool = True):
+        """The line of the clock: recording or done, the answer's time against the budget (the
+        take's without one), and, with ``level``, the meter and the level in dBFS."""
+        from rich.text import Text
+
+        def t(key: str) -> str:
+            return text(self.language, key)
+
+        line = Text()
+        # nothing said in a take that is over: recorded, not "answered 0:00" (QA s44 M #3)
+        unsaid = self.done and self.started is None
+        if self.done:  # the clock against a budget is the answer's, from its first word: not the take's length (QA s42 F #3)
+            line.append(t("rec_done" if self.budget is None or unsaid else "rec_done_answer") + " ", style="bold")
+        else:
+            line.append(t("rec_recording") + " ", style="bold red")
+        if self.budget is not None and not unsaid:
+            # once over and done, the clock agrees with the overrun said under it
+            line.append(f"{clock(self._done_s(answer) if self.done and over else answer)} / {clock(self.budget)}",
+                        style="bold red" if over else "bold")
+        else:
+            line.append(clock(self.elapsed), style="bold")
+        if not level:
+            return line
+        line.append("  ")
+        # "silent" only before any speech: a microphone set low is heard under the meter's floor
+        silent = self.level <= METER_FLOOR_DBFS and (self.started is None or self.done)
+        shown = "  " + t("rec_silent") if silent else f"{self.level:6.0f} dBFS"
+        bar, style = meter(self.level, self._meter_width(line.cell_len))
+        line.append(bar, style=style)
+        line.append(shown, style="dim")
+        return line
+
+    def said_at_start(self):
+        """What a terminal that cannot redraw (:func:`redraws`) shows as the take starts, once:
+        the question, that recording has begun (with the budget), how to finish, the microphone,
+        and that live hints asked for are not shown (QA s47 EE #8: TERM=dumb showed nothing till
+        Enter)."""
+        from rich.text import Text
+
+        def t(key: str, **fields) -> str:
+            return text(self.language, key, **fields)
+
+        grid, row = self._grid()
+        if self.question:
+            row(Text.assemble((t("rec_question") + "  ", "bold"), self.question))
+        row(Text(t("rec_started") if self.budget is None else
+                 t("rec_started_budget", budget=said_length(self.budget, self.language)), style="bold"))
+        row(Text(t(self.hint_key)))
+        if self.device_name:
+            row(Text(t("rec_mic", name=self.device_name)))
+        if self.hints is not None:
+            row(Text(t("rec_no_live_hints_redraw")))
+        return grid
+
+    def said_at_end(self):
+        """What a terminal that cannot redraw shows once the take is over: the answer's time
+        against the budget and how far over it, as the panel's last state says them."""
+        from rich.text import Text
+
+        grid, row = self._grid()
+        answer = self.answer_s
+        over_s = self._over_s(answer)
+        grid.add_row(self._clock_line(answer, over_s is not None, level=False))
+        if over_s is not None:
+            row(Text(text(self.language, "rec_over_done", budget=said_length(self.budget, self.language),
+                          over=said_length(over_s, self.language)), style="bold red"))
         return grid
 
     @staticmethod
@@ -269,7 +330,7 @@ class LivePanel:
         elif self._speaking(level):
             self.heard = elapsed
         now = time.monotonic()
-        if now >= self._next_draw:
+        if self.redraws and now >= self._next_draw:
             self._next_draw = now + 1.0 / REDRAW_PER_S
             self.live.update(self.render(), refresh=True)
 
@@ -298,14 +359,29 @@ class LivePanel:
         return level >= max(room + SPEECH_RISE_DB, SPEECH_MIN_DBFS) or LevelTracker.quiet_voiced(level, room)
 
     def __enter__(self):
-        self.live.__enter__()
+        if self.redraws:
+            self.live.__enter__()
+        else:
+            self.console.print(self.said_at_start())
         return self
 
     def __exit__(self, *exc):
         self.done = True
         self.level = MIN_DBFS
+        if not self.redraws:
+            self.console.print(self.said_at_end())
+            return False
         self.live.update(self.render(), refresh=True)
         return self.live.__exit__(*exc)
+
+
+def redraws(console) -> bool:
+    """Can the live panel be redrawn on ``console`` (a rich console)? Not on a terminal that
+    calls itself dumb (TERM=dumb or unknown: Emacs' ``M-x shell``, some CI consoles), where rich
+    moves no cursor and draws a live display only once it stops, nor where rich is told the
+    console is not interactive (TTY_INTERACTIVE=0: each redraw would scroll as a new copy).
+    There the panel's lines are said once as plain lines (:meth:`LivePanel.said_at_start`)."""
+    return console.is_terminal and console.is_interactive and not console.is_dumb_terminal
 
 
 class _EnterKey:
@@ -529,27 +605,6 @@ def _say(line: str) -> None:
     say_wrapped(f"furikaeri: {line}")
 
 
-def say_wrapped(said: str) -> None:
-    """A line on stderr; in a terminal, a line longer than it broken where a phrase or word
-    ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening on 、)."""
-    try:
-        terminal = sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        terminal = False
-    if terminal:
-        import shutil
-
-        from rich.cells import cell_len
-        from rich.text import Text
-
-        from furikaeri.report.wrap import wrap_phrases
-
-        width = shutil.get_terminal_size().columns
-        if cell_len(said) > width:
-            said = wrap_phrases(Text(said), width, fill=True).plain
-    click.echo(said, err=True)
-
-
 def record_interactive(
     out_path: str | Path,
     *,
@@ -752,9 +807,9 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
             return record_take(out_path, device=dev, max_seconds=max_seconds,
                                stop_after_silence=stop_after_silence, stop_event=stop, consumer=consumer)
 
-    from rich.console import Console
+    from furikaeri.cli.common import console as rich_console
 
-    console = Console(stderr=True)
+    console = rich_console(stderr=True)  # a dumb terminal's own width (rich takes it for 80 columns)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
                       hints=hints, hint_key=hint_key, spoken=spoken)
     with _sigterm_sets(stop, terminated), c_stderr_muted(), _EnterKey() as keys, panel:

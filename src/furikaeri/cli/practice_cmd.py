@@ -39,6 +39,7 @@ from furikaeri.cli.common import (
     open_store,
     parse_when,
     refuse_saved,
+    say_wrapped,
     scratch_store,
     user_dir,
 )
@@ -201,9 +202,9 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         screen = _Screen(console(stderr=json_), lang or qset.language, quiet=json_, known=_Known.of(store, qset))
         speaks(screen.lang)
         if len(questions) < len(planned) and (limit or only):  # asked for more than the files answer
-            click.echo(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)), err=True)
+            say_wrapped(text(screen.lang, "fewer_files", files=len(questions), asked=len(planned)))
         if 0 < len(note) < len(questions):  # one note is not the whole session's: say who gets none
-            click.echo(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions)), err=True)
+            say_wrapped(text(screen.lang, "fewer_notes", notes=len(note), answers=len(questions)))
         if not answer_files:  # no microphone: said before the first question, not after it
             device = _check_microphone(device)
         asked = _Asked(screen, note)
@@ -211,7 +212,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                                    _microphone(store.home, device=device, max_seconds=max_seconds,
                                                stop_after_silence=stop_after_silence, language=language,
                                                model=model, live_hints=live_hints, quiet=json_, asked=asked,
-                                               total=len(questions)))
+                                               total=len(questions), ui=lang))
         dropped = asked.dropped(lambda path, key, note: analyze_command(path, key, budget, language, save=True,
                                                                         session=asked.session, note=note,
                                                                         model=model))
@@ -264,7 +265,7 @@ def _sigterm_as_ctrl_c():
             raise
         from furikaeri.errors import TERMINATED_EXIT
 
-        click.echo(f"furikaeri: {text(ui_language(), 'analyze_terminated')}", err=True)
+        say_wrapped(f"furikaeri: {text(ui_language(), 'analyze_terminated')}")
         raise SystemExit(TERMINATED_EXIT) from None
     finally:
         if not fired:
@@ -709,7 +710,7 @@ class _Asked:
         if self.saved is not None:
             from furikaeri.cli.common import home_given
 
-            click.echo(text(self.screen.lang, "no_note", home=home_given(), id=self.saved), err=True)
+            say_wrapped(text(self.screen.lang, "no_note", home=home_given(), id=self.saved))
         return None
 
     def show(self, event) -> None:
@@ -746,7 +747,7 @@ class _Asked:
             index, q, path = self.take
             line = text(self.screen.lang, "answer_dropped", n=index + 1, take=path,
                         command=shlex.join(command(path, q.key, self.note(index))))
-            click.echo(line, err=True)
+            say_wrapped(line)  # a command to copy: not broken inside it
 
         return say
 
@@ -767,11 +768,14 @@ def _check_microphone(device):
 
 
 def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language: str, model: str,
-                live_hints: bool = False, quiet: bool = False, asked: _Asked | None = None, total: int = 0):
+                live_hints: bool = False, quiet: bool = False, asked: _Asked | None = None, total: int = 0,
+                ui: str | None = None):
     """A recorder for :func:`furikaeri.session.run_session`: each answer from the microphone,
     on the live recording screen, into the archive's audio folder, transcribed while it is
     spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once. A take
-    the microphone cut short names the command that saves it into the session (``asked``)."""
+    the microphone cut short names the command that saves it into the session (``asked``). The
+    screen speaks ``ui`` (``--lang``) where given, else each question's language: its cues and
+    how to stop are guidance, as the lines before and after it (QA s47 GG #7)."""
     from furikaeri.capture import release_take, take_settings
     from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
@@ -793,12 +797,13 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                         session=asked.session if asked else None, note=asked.note(index) if asked else None,
                         model=model)
         path = new_take_path(home, q, now=now)
+        says = ui or q.language
 
         def command(take_path):  # the command that saves the take as practice would have
             return analyze_take(take_path, **settings)
 
         with take_settings(path, settings):
-            take, finish = record_listening(path, analysis=options, language=q.language, live_hints=live_hints,
+            take, finish = record_listening(path, analysis=options, language=says, live_hints=live_hints,
                                             question=q.text, budget=budget, device=device,
                                             max_seconds=max_seconds or take_limit(budget),
                                             stop_after_silence=stop_after_silence,
@@ -806,8 +811,8 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                                             hint_key="rec_hint_practice_last" if index + 1 >= total else "rec_hint_practice",
                                             analyze_command=command)
         # as `record`'s: SIGTERM before the answer is saved leaves the take (and its settings) for `recover`
-        held = HeldInterrupts(text(q.language, "interrupt_held"),
-                              on_terminate=leave_on_terminate(take, q.language, command))
+        held = HeldInterrupts(text(says, "interrupt_held"),
+                              on_terminate=leave_on_terminate(take, says, command))
 
         @contextlib.contextmanager
         def keeping():
@@ -817,7 +822,7 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                 asked.interrupted = asked.interrupted or held.pressed
 
         # Ctrl-C ends the take and, once it is analysed and saved, the session
-        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, q.language),
+        return AnswerAudio(Path(take.path), recorded=True, analysis=lambda: with_progress(finish, quiet, says),
                            last=take.stopped_by == "interrupt", stop_asked=lambda: held.pressed, keeping=keeping,
                            skipped=take.stopped_by in ("stop", "interrupt") and take.duration_s < SKIP_S,
                            release=lambda: release_take(path))
@@ -881,18 +886,21 @@ class _Reflection:
             if self.stopped and answer_id is not None:  # asked before, no longer: how to add it
                 from furikaeri.cli.common import home_given
 
-                click.echo(text(self.lang(), "no_note", home=home_given(), id=answer_id), err=True)
+                say_wrapped(text(self.lang(), "no_note", home=home_given(), id=answer_id))
             return None
         lang = self.lang()
-        from furikaeri.cli.streams import discard_typeahead
+        from furikaeri.cli.streams import typeahead_lines
 
-        if discard_typeahead():  # keys typed during the take or its analysis answer none of the prompts
-            click.echo(text(lang, "typeahead_dropped"), err=True)
+        # lines typed during the take or its analysis answer none of the prompts by themselves: they
+        # are offered back, in order, as each prompt's text, kept with Enter (QA s47 BB #6)
+        offered = typeahead_lines()[:3]
+        if offered:
+            click.echo(text(lang, "typeahead_offered"), err=True)
         click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
         parts = []
-        for key in ("wrong", "why", "next_time"):
+        for i, key in enumerate(("wrong", "why", "next_time")):
             try:
-                parts.append(ask(text(lang, key)))
+                parts.append(ask(text(lang, key), offered[i] if i < len(offered) else ""))
             except click.Abort as e:  # click says both as Abort: Ctrl-C is the one it was raised from
                 self._stop(lang, answer_id, ctrl_c=isinstance(e.__context__, KeyboardInterrupt))
                 break
@@ -906,7 +914,7 @@ class _Reflection:
         ends the session after this answer too."""
         click.echo(err=True)
         key = "reflection_interrupted" if ctrl_c else "reflection_stopped"
-        click.echo(text(lang, key, command=self._note_command(answer_id)), err=True)
+        say_wrapped(text(lang, key, command=self._note_command(answer_id)))  # the command whole on a line
         self.prompt, self.stopped = False, True
         self.interrupted = self.interrupted or ctrl_c
 
@@ -1000,7 +1008,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
                           went_well=went_well, to_fix=to_fix, recording=recording) from e
     assert iv is not None
     if stopped:
-        click.echo(text(L, "reflect_partial", id=iid, cli=cli_start()), err=True)
+        say_wrapped(text(L, "reflect_partial", id=iid, cli=cli_start()))
     if json_:
         emit_json(iv.to_dict())
         return
@@ -1088,7 +1096,7 @@ def _asked_again(L: str, items) -> list[dict[str, str]]:
     question logged by mistake stayed)."""
     out = []
     for i, item in enumerate(items):
-        q = ask(f"Q{i + 1}", item.get("question") or "")
+        q = ask(f"{text(L, 'q_label')}{i + 1}", item.get("question") or "")
         a = ask("  " + text(L, "ask_answered"), item.get("answer") or "") if q else ""
         if q:
             out.append({"question": q, "answer": a})
@@ -1139,7 +1147,7 @@ def _ask_questions(lang: str, items: list[dict[str, str]], *, start: int = 0) ->
     the interview holds already (numbered after them)."""
     click.echo(text(lang, "ask_questions"), err=True)
     while True:
-        qtext = ask(f"Q{start + len(items) + 1}")
+        qtext = ask(f"{text(lang, 'q_label')}{start + len(items) + 1}")
         if not qtext:
             return
         items.append({"question": qtext, "answer": ""})

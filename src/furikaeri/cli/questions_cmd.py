@@ -27,6 +27,9 @@ from furikaeri.cli.common import (
 #: --lang of the question commands: the headings only, never a set's own questions.
 QUESTIONS_LANG_HELP = ("Language of the headings [default: your saved answers', else your system's]; "
                        "each set's questions stay in the set's own language.")
+#: ... of `questions company`, whose questions come from the company's file.
+COMPANY_LANG_HELP = ("Language of the headings [default: your saved answers', else your system's]; "
+                     "the company file's questions stay in the file's own language.")
 #: ... of `questions show`, whose set is labelled in its own language (QA s46 V #7).
 SHOW_LANG_HELP = "Language of the headings [default: the set's own language]."
 
@@ -295,47 +298,83 @@ def _no_room(target: Path, code: int):
 
 @questions.command("remove")
 @click.argument("name")
+@click.option("--notes", "notes_", is_flag=True,
+              help="A company's: also clear its research notes kept in your archive (copied there from its file).")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask first (for scripts).")
-def questions_remove(name, yes):
+def questions_remove(name, notes_, yes):
     """Remove a question set or company file of your own (your answers and logged interviews stay).
+
+    A company's research notes, copied into your archive when its file was added, stay there
+    (export and `questions company` show them) unless --notes clears them too; --notes alone
+    clears them once the file is gone.
 
     \b
     Examples:
       furikaeri questions remove my-set
       furikaeri questions remove "さくら商事" --yes
+      furikaeri questions remove "さくら商事" --notes --yes
     """
     from furikaeri import questions as Q
-    from furikaeri.cli.common import ask, cli_start, is_terminal
+    from furikaeri.cli.common import ask, is_terminal
     from furikaeri.errors import UsageError
     from furikaeri.lang import text
 
     L = ui_language()
     found = Q.own_file(name, user_dir())
     if found is None:
-        if any(b.name == name for b in Q.builtin_sets()):
-            raise UsageError(f"{name} is built in: only a set of your own can be removed",
-                             ja=f"{name} は組み込みの質問セットです。削除できるのは自作のセットだけです")
-        raise UsageError(f"no set or company file of yours is named '{name}' (see `{cli_start()} questions`)",
-                         ja=f"「{name}」という自作のセットや企業ファイルはありません（`{cli_start()} questions` を参照）")
+        if notes_ and _clear_company_notes(name):  # its file removed before: the notes it left (QA s47 GG #5)
+            click.echo(text(L, "cleared_company_notes", name=name))
+            return
+        raise _no_own_file(name, Q)
     path, qset = found
-    what = qset.company.name if qset is not None and qset.company else qset.name if qset is not None else path.stem
+    company = qset.company.name if qset is not None and qset.company else None
+    what = company or (qset.name if qset is not None else path.stem)
+    if notes_ and company is None:
+        raise UsageError(f"--notes is for a company file; {what} is a question set (nothing was removed)",
+                         ja=f"--notes は企業ファイル用です。「{what}」は質問セットです（何も削除していません）")
     if not yes:
         if not is_terminal():
             raise UsageError("removing needs a yes: add --yes (nothing was removed)",
                              ja="削除には確認が必要です。--yes を付けてください（何も削除していません）")
-        if ask(text(L, "remove_set_ask", name=what, path=path)).casefold() not in ("y", "yes", "はい"):
+        asked = "remove_set_ask" if company is None else "remove_company_notes_ask" if notes_ else "remove_company_ask"
+        if ask(text(L, asked, name=what, path=path)).casefold() not in ("y", "yes", "はい"):
             click.echo(text(L, "delete_kept"), err=True)
             return
+    _unlink(path)
+    cleared = notes_ and _clear_company_notes(company)
+    said = "removed_set" if company is None else "removed_company_notes" if cleared else "removed_company"
+    click.echo(text(L, said, name=what, path=path))
+
+
+def _no_own_file(name: str, Q) -> Exception:
+    """The error for a name no set or company file of one's own has."""
+    from furikaeri.cli.common import cli_start
+    from furikaeri.errors import UsageError
+
+    if any(b.name == name for b in Q.builtin_sets()):
+        return UsageError(f"{name} is built in: only a set of your own can be removed",
+                          ja=f"{name} は組み込みの質問セットです。削除できるのは自作のセットだけです")
+    return UsageError(f"no set or company file of yours is named '{name}' (see `{cli_start()} questions`)",
+                      ja=f"「{name}」という自作のセットや企業ファイルはありません（`{cli_start()} questions` を参照）")
+
+
+def _unlink(path: Path) -> None:
+    """Remove ``path``: gone already is done; any other failure one line."""
     try:
         path.unlink()
     except FileNotFoundError:  # removed meanwhile: what was asked is done
         pass
     except OSError as e:
-        from furikaeri.errors import os_reason
+        from furikaeri.errors import UsageError, os_reason
 
         raise UsageError(f"cannot remove {path}: {os_reason(e, 'en')}",
                          ja=f"{path} を削除できません: {os_reason(e, 'ja')}") from e
-    click.echo(text(L, "removed_set", name=what, path=path))
+
+
+def _clear_company_notes(name: str) -> bool:
+    """Empty the research notes the archive keeps for company ``name``; ``False`` if none."""
+    with open_store() as store:
+        return store.clear_company_notes(name)
 
 
 @questions.command("template")
@@ -357,7 +396,7 @@ def questions_template(company, lang):
 
 @questions.command("company")
 @click.argument("name")
-@lang_option(help=QUESTIONS_LANG_HELP)
+@lang_option(help=COMPANY_LANG_HELP)
 @json_option
 def questions_company(name, lang, json_):
     """A company's research notes, its practice questions and your logged interviews with it.

@@ -152,23 +152,30 @@ def discard_typeahead() -> bool:
     script pipes in were meant for the prompts, in order, and are all kept. Returns whether
     anything typed was thrown away (the caller may say so: QA s46 X #7, a note typed while the
     answer was analysed showed on the screen, then the prompt came up empty)."""
+    return bool(typeahead_lines())
+
+
+def typeahead_lines() -> list[str]:
+    """:func:`discard_typeahead`'s keys, taken off the terminal and returned as the lines typed
+    (the last one perhaps without its Enter; blank lines and control keys left out), for a
+    caller that offers them back (QA s47 BB #6: a note typed while the answer was analysed)."""
     try:
         if sys.stdin is None or not sys.stdin.isatty():
-            return False
+            return []
         fd = sys.stdin.fileno()
     except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
-        return False
+        return []
     try:
         import termios
     except ImportError:  # pragma: no cover - Windows console
         try:
             import msvcrt
         except ImportError:
-            return False
-        typed = False
+            return []
+        chars = []
         while msvcrt.kbhit():
-            typed = msvcrt.getwch() not in ("\r", "\n") or typed
-        return typed
+            chars.append(msvcrt.getwch())
+        return typed_lines("".join(chars).encode("utf-8", "replace"))
     typed = b""
     try:
         import select
@@ -180,8 +187,25 @@ def discard_typeahead() -> bool:
             typed += chunk
         termios.tcflush(fd, termios.TCIFLUSH)
     except (OSError, ValueError, termios.error):
-        return bool(typed.strip())
-    return bool(typed.strip())
+        pass
+    return typed_lines(typed)
+
+
+def typed_lines(typed: bytes) -> list[str]:
+    """Keys as typed on a terminal, as the lines they make: undecodable bytes as U+FFFD, a
+    terminal's escape sequences (arrow keys) and other control keys dropped, blank lines left out."""
+    words = typed.decode("utf-8", "replace").replace("\r", "\n")
+    words = re.sub(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?", "", words)
+    lines = []
+    for line in words.split("\n"):
+        kept: list[str] = []
+        for ch in line:
+            if ch in "\x7f\b":  # a raw terminal's Backspace: the key before it goes
+                kept[-1:] = []
+            elif ch >= " ":
+                kept.append(ch)
+        lines.append("".join(kept).strip())
+    return [line for line in lines if line]
 
 
 def output_lost() -> bool:

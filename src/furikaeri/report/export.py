@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from furikaeri import norms
-from furikaeri.errors import UsageError
+from furikaeri.errors import FurikaeriError, UsageError
 from furikaeri.lang import LANGUAGES, get_rules, pick_lang, readable, text
 from furikaeri.metrics import METRIC_BY_NAME, answer_document, cut_off, documented, too_short, unit_key
-from furikaeri.store import Store, local_minute, user_questions_dir
+from furikaeri.store import Interview, Store, local_minute, user_questions_dir
 
 
 def history(store: Store, *, limit: int | None = None, since: str | None = None, company: str | None = None,
@@ -28,17 +28,17 @@ def history(store: Store, *, limit: int | None = None, since: str | None = None,
     how many more there are. Filtered (QA s47 DD #3): ``since`` (an ISO date on this computer's
     calendar) and ``question_id`` keep the answers from that date on and to that question, and
     the sessions holding any; ``company`` the sessions practised for it (its name as `questions
-    company` matches it, up to case, width and marks)."""
-    from furikaeri.questions import company_key
+    company` matches it, up to case, width and marks: :func:`furikaeri.progress.practised_for`)."""
+    from furikaeri.progress import answers_kept, practised_for
 
     filtered = since is not None or company is not None or question_id is not None
+    kept = practised_for(store, company) if company is not None else None
     out = []
     for s in store.sessions(limit=None if filtered else limit):
-        if company is not None and company_key(s.company or "") != company_key(company):
+        if kept is not None and s.id not in kept:
             continue
-        answers = [a for a in store.answers(session_id=s.id)
-                   if (since is None or local_minute(a.created_at)[:10] >= since)
-                   and (question_id is None or a.question_id == question_id)]
+        answers = [a for a in answers_kept(store, store.answers(session_id=s.id), since=since)
+                   if question_id is None or a.question_id == question_id]
         if filtered and not answers:
             continue
         out.append({**s.to_dict(), "answers": [answer_document(a.to_dict()) for a in answers]})
@@ -46,19 +46,41 @@ def history(store: Store, *, limit: int | None = None, since: str | None = None,
     return shown, (len(out) if filtered else len(store.sessions())) - len(shown)
 
 
-def export_data(store: Store, questions: Path | None = None) -> dict[str, Any]:
+def interviews_kept(store: Store, *, company: str | None = None, since: str | None = None) -> list[Interview]:
+    """The logged interviews, newest first: ``company``'s (its name as the archive matches it)
+    and those held on or after ``since`` (an ISO date), each filter only when given."""
+    return [iv for iv in store.interviews(company=company) if not since or (iv.held_on or "") >= since]
+
+
+def export_data(store: Store, questions: Path | None = None, *, company: str | None = None,
+                since: str | None = None) -> dict[str, Any]:
     """Everything in the archive as one JSON-ready document (full analyses included), with the
-    person's question files from ``questions`` (default: the archive's folder of them)."""
+    person's question files from ``questions`` (default: the archive's folder of them).
+
+    Filtered, as ``history`` filters (``company``: the answers practised for it; ``since``: those
+    saved from that ISO date on), it holds the answers kept and the sessions and questions they
+    belong to, the interviews of that company and from that date on, the company's research and
+    no other company's file; ``filters`` then says what was kept, so it is never read as the
+    whole archive."""
+    from furikaeri.progress import answers_kept
+
+    filters = {k: v for k, v in (("company", company), ("since", since)) if v}
+    answers = answers_kept(store, store.answers(full=True), since=since, company=company)
+    held = {a.session_id for a in answers}
+    asked = {a.question_id for a in answers}
+    companies = [c for c in (store.company(company),) if c is not None] if company else store.companies()
     return {
         "format": "furikaeri-export",
         "version": EXPORT_VERSION,
         "schema": store.schema_version(),
-        "sessions": [s.to_dict() for s in store.sessions()],
-        "questions": [q.to_dict() for q in store.questions()],
-        "answers": [in_report_order(answer_document(a.to_dict(full=True))) for a in store.answers(full=True)],
-        "companies": [company_doc(c.to_dict()) for c in store.companies()],
-        "interviews": [i.to_dict() for i in store.interviews()],
-        "question_files": _question_files(questions if questions is not None else user_questions_dir(store.home)),
+        **({"filters": filters} if filters else {}),
+        "sessions": [s.to_dict() for s in store.sessions() if not filters or s.id in held],
+        "questions": [q.to_dict() for q in store.questions() if not filters or q.id in asked],
+        "answers": [in_report_order(answer_document(a.to_dict(full=True))) for a in answers],
+        "companies": [company_doc(c.to_dict()) for c in companies],
+        "interviews": [i.to_dict() for i in interviews_kept(store, company=company, since=since)],
+        "question_files": _question_files(questions if questions is not None else user_questions_dir(store.home),
+                                          company),
     }
 
 
@@ -76,16 +98,31 @@ def _name_of(path: Path) -> str:
         return os.fsencode(name).decode("utf-8", errors="replace")
 
 
-def _question_files(folder: Path) -> list[dict[str, str]]:
+def _question_files(folder: Path, company: str | None = None) -> list[dict[str, str]]:
     """The person's own question sets and company files (the TOML files in ``folder``), each as
-    written, so the export keeps what they wrote (QA s38 E #4)."""
+    written, so the export keeps what they wrote (QA s38 E #4); with ``company``, no other
+    company's file."""
     out = []
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
+        if company and _another_company(path, company):
+            continue
         try:
             out.append({"file": _name_of(path), "text": path.read_text(encoding="utf-8")})
         except (OSError, UnicodeDecodeError):  # a file no set is read from either: nothing to keep
             continue
     return out
+
+
+def _another_company(path: Path, company: str) -> bool:
+    """Is ``path`` the file of a company other than ``company``? A question set is no company's;
+    a file that cannot be read is kept, as written (whose it is cannot be told)."""
+    from furikaeri.questions import company_key, load_file
+
+    try:
+        own = load_file(path, strict=False).company
+    except FurikaeriError:
+        return False
+    return own is not None and company_key(own.name) != company_key(company)
 
 
 def in_report_order(answer: dict[str, Any], focus: str | None = None, *, saved: bool = True) -> dict[str, Any]:
@@ -379,7 +416,7 @@ def _md_coach(a: dict[str, Any], lang: str) -> str:
 def _md_interview(i: dict[str, Any], lang: str) -> list[str]:
     lines = [f"### {i['held_on']} {i.get('company') or ''} {i.get('stage') or ''}".rstrip(), ""]
     for item in i["items"]:
-        lines += _item("**Q**", item["question"])
+        lines += _item(f"**{text(lang, 'q_label')}**", item["question"])
         if item.get("answer"):
             lines += _item(text(lang, "md_answered"), item["answer"], "  ")
     lines += _labelled(i, ("reaction", "went_well", "to_fix"), lang)
@@ -394,10 +431,14 @@ def _md_company(c: dict[str, Any], lang: str) -> list[str]:
     return lines
 
 
-def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
+def to_markdown(data: dict[str, Any], *, lang: str = "en", filters: str = "") -> str:
     """A readable practice journal, oldest first: sessions, each answer's figures, transcript
-    and note; then logged interviews and company research."""
+    and note; then logged interviews and company research. ``filters``: the filters it was
+    exported with, as typed ("--company Acme"), said under its title."""
     lines = [f"# furikaeri — {text(lang, 'md_journal')}", ""]
+    if filters:  # a company's journal is not read as the whole archive
+        lines += [text(lang, "md_filtered", filters=f"`{filters}`"), ""]
+    top = len(lines)
     by_session: dict[int, list[dict[str, Any]]] = {}
     for a in data["answers"]:
         by_session.setdefault(a["session_id"], []).append(a)
@@ -417,18 +458,35 @@ def to_markdown(data: dict[str, Any], *, lang: str = "en") -> str:
         lines += [f"## {text(lang, 'md_companies')}", ""]
         for c in researched:
             lines += _md_company(c, lang)
-    if len(lines) == 2:  # an empty archive: the journal says so, as history does (QA s38 E #12)
+    if filters and nothing_kept(data):  # not "nothing saved yet": nothing of what was asked for
+        lines[top:top] = [text(lang, "md_none_match", filters=f"`{filters}`"), ""]
+    elif len(lines) == top:  # an empty archive: the journal says so, as history does (QA s38 E #12)
         lines.append(text(lang, "md_empty"))
     return "\n".join(lines).rstrip() + "\n"
 
 
 def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "en",
-           questions: Path | None = None) -> str:
-    """The whole archive as ``json``, ``csv`` or ``md`` (labelled in ``lang``, default: the
-    answers' language; ``default``, the system's, when no answer says one or they are in both).
-    A CSV's header is its keys unless ``lang`` is given (:func:`to_csv`): a script reads the
-    same columns under any locale and whatever language the answers are in."""
-    data = export_data(store, questions)
+           questions: Path | None = None, company: str | None = None, since: str | None = None,
+           filters: str = "") -> str:
+    """The whole archive as ``json``, ``csv`` or ``md`` (:func:`as_text`); ``company`` and
+    ``since`` keep a part of it (:func:`export_data`), the journal naming them as ``filters``."""
+    data = export_data(store, questions, company=company, since=since)
+    return as_text(data, fmt, lang=lang, default=default, filters=filters)
+
+
+def nothing_kept(data: dict[str, Any]) -> bool:
+    """Did the filters of a filtered export (:func:`export_data`) keep no answer and no logged
+    interview? (A company's research alone is no record of practice or of an interview.)"""
+    return bool(data.get("filters")) and not data.get("answers") and not data.get("interviews")
+
+
+def as_text(data: dict[str, Any], fmt: str, *, lang: str | None = None, default: str = "en",
+            filters: str = "") -> str:
+    """An export's document (:func:`export_data`) as ``json``, ``csv`` or ``md`` (labelled in
+    ``lang``, default: the answers' language; ``default``, the system's, when no answer says
+    one or they are in both). A CSV's header is its keys unless ``lang`` is given
+    (:func:`to_csv`): a script reads the same columns under any locale and whatever language the
+    answers are in. ``filters``: what it was filtered by, as typed, said in the journal."""
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt == "csv":
@@ -436,6 +494,6 @@ def export(store: Store, fmt: str, *, lang: str | None = None, default: str = "e
     if fmt == "md":
         said = [a.get("language") for a in data["answers"]]
         chosen = lang if lang in LANGUAGES else pick_lang(None, said, default) if any(said) else default
-        return to_markdown(data, lang=chosen if chosen in LANGUAGES else "en")
+        return to_markdown(data, lang=chosen if chosen in LANGUAGES else "en", filters=filters)
     raise UsageError(f"unknown export format {fmt!r}: use json, csv or md",
                      ja=f"書き出し形式 {fmt!r} はありません。json・csv・md のいずれかです")

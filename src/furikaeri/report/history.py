@@ -624,7 +624,7 @@ def _word_line(c: WordChange, lang: str, too_short: Sequence[str], short: str, *
     elif c.verdict == "same" and c.after == 0 and c.before:  # none now, within the jitter: gone
         # more than one before: the same over the shorter answer's length (3 in 82 s, then 0 in 23 s),
         # never "a difference of one" beside 3 → 0 (QA s45 Q #2)
-        verdict = Text(t("word_gone_jitter" if c.before <= 1 else "word_gone_scaled", lang), style=_VERDICT_STYLE["same"])
+        verdict = Text("= " + t("word_gone_jitter" if c.before <= 1 else "word_gone_scaled", lang), style=_VERDICT_STYLE["same"])
     elif c.verdict == "same" and c.before != c.after:
         verdict = Text("= " + t("same_jitter", lang), style=_VERDICT_STYLE["same"])
     else:
@@ -1647,7 +1647,7 @@ def render_interview(console: Console, iv: Interview, lang: str, *, indent: str 
     at = len(indent)
     indented(console, at, head)
     for item in iv.items:
-        indented(console, at + 2, Text(item.get("question", "")), "Q:")
+        indented(console, at + 2, Text(item.get("question", "")), f"{t('q_label', lang)}:")
         if item.get("answer"):
             indented(console, at + 4, Text(item["answer"]), f"[dim]{t('answered', lang)}:[/dim]")
     for key in ("reaction", "went_well", "to_fix"):

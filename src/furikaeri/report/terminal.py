@@ -20,6 +20,14 @@ from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, uns
 
 
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
+#: The report's widest: on a wider terminal a line of 190 cells is hard to read (QA s47 EE #10);
+#: a narrower one is used whole.
+MAX_WIDTH = 100
+
+
+def report_width(console: Console) -> int:
+    """The report's width on ``console``: the terminal's, at most :data:`MAX_WIDTH` cells."""
+    return min(console.width, MAX_WIDTH)
 
 
 def labels_for(language: str) -> dict[str, str]:
@@ -181,10 +189,12 @@ def render(a, console: Console | None = None, focus=None) -> None:
     console = console or Console()
     rules = get_rules(a.language)
     L = rules.labels
-    inner = console.width - 4  # the panel's borders and padding
+    width = report_width(console)
+    inner = width - 4  # the panel's borders and padding
     head = Text()
-    if a.file:
-        head.append(f"{a.file}\n", style="bold")
+    if a.file:  # a path longer than a line broken after a "/", each name whole
+        head.append_text(wrap_phrases(Text(a.file, style="bold"), inner, fill=True))
+        head.append("\n")
     if a.question:  # a question without spaces broken by its rules, beside its label
         head.append_text(fit_line(Text(f"{L['question']}: {a.question}"), inner))
         head.append("\n")
@@ -212,7 +222,8 @@ def render(a, console: Console | None = None, focus=None) -> None:
         parts += [Text(""), Text(L["tips"], style="bold"), _bullets(tips, "•")]
     if warnings:
         parts += [Text(""), _bullets(warnings, warn_mark, style="dim italic")]
-    console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True))
+    console.print(Panel(Group(*parts), title=L["title"], subtitle=f"{a.model or ''} · {rules.name}", expand=True,
+                        width=width))
 
 
 def _language_warning(a) -> str:
@@ -467,13 +478,19 @@ def details(a, L) -> list[Text]:
 
 def _hung(line: Text, width: int):
     """A detail line ("Fillers: え×2  あ×1 …") ``width`` cells wide, what follows its label
-    wrapping under itself, not under the label (QA s38 G #6); a line with no short label as it is
-    (:func:`fit_line`)."""
+    wrapping under itself, not under the label (QA s38 G #6), in English as in Japanese (QA s47
+    EE #10: "First sentence: Uh. My weakness," went on from column 0 at 40 columns); with a label
+    wider than half a line, its later lines a little in (:func:`furikaeri.report.wrap.hang`); a
+    line with no label as it is (:func:`fit_line`)."""
     from rich.cells import cell_len
 
+    from furikaeri.report.wrap import hang
+
     at = line.plain.find(": ")
-    if at < 0 or cell_len(line.plain) <= width or cell_len(line.plain[: at + 2]) > width // 3:
+    if at < 0 or cell_len(line.plain) <= width:
         return fit_line(line, width)
+    if cell_len(line.plain[: at + 2]) > width // 2:  # too little room beside it
+        return hang(line, width, 2)
     label, rest = line[: at + 1], line[at + 2:]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)

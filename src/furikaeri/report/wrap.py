@@ -254,12 +254,35 @@ def _runs_on(head: Text, part: Text, width: int) -> bool:
 #: takes "12" at a line's end, "attempts" below, as two things (QA s44 K #5); nor before a dash
 #: or a middle dot, which would open a line.
 FILL_BREAK = re.compile(r" +(?![–·]|(?<=\d )(?:[A-Za-z%/]|\d{1,2}:\d{2}))")
+#: A command to copy, in backquotes (`furikaeri note 1`): not broken where it fits a line, so
+#: it is copied whole (QA s47 EE #10: 「`furi」 / 「kaeri note 1`」 by the terminal).
+COMMAND = re.compile(r"`[^`\n]+`")
+#: The separators of a path's folders: a path longer than a line breaks after one.
+PATH_SEPARATOR = re.compile(r"[/\\](?=[^/\\\s])")
+
+
+def path_breaks(word: str) -> list[int]:
+    """Where ``word`` (a path: /home/me/takes/take-1.wav) may break: after each separator of its
+    folders, so each name stays whole (QA s47 EE #10: 「ja_jikopr.fla」 / 「c」)."""
+    return [m.end() for m in PATH_SEPARATOR.finditer(word)]
+
+
+def fill_breaks(plain: str, width: int) -> set[int]:
+    """Where a sentence of ``width``-cell lines may break: at its spaces (:data:`FILL_BREAK`),
+    but not inside a command in backquotes that fits a line (:data:`COMMAND`); and inside a word
+    longer than a line, after each "/" of a path (:func:`path_breaks`)."""
+    kept = [m.span() for m in COMMAND.finditer(plain) if cell_len(m.group()) <= width]
+    cuts = {m.end() for m in FILL_BREAK.finditer(plain) if not any(a < m.start() < b for a, b in kept)}
+    for word in re.finditer(r"\S+", plain):
+        if cell_len(word.group()) > width:
+            cuts.update(word.start() + k for k in path_breaks(word.group()))
+    return cuts
 
 
 def _fill(line: Text, width: int) -> list[Text]:
     if cell_len(line.plain) <= width:
         return [line]
-    cuts = sorted({0, len(line.plain), *(m.end() for m in FILL_BREAK.finditer(line.plain))})
+    cuts = sorted({0, len(line.plain), *fill_breaks(line.plain, width)})
     out = [line[0:0]]
     for word in (line[a:b] for a, b in zip(cuts, cuts[1:])):
         size = cell_len(word.plain.rstrip())
@@ -340,6 +363,22 @@ def hanging(text: Text, width: int, indent: int = 4) -> Padding:
     by :func:`wrap_phrases` (phrase by phrase), other text at its spaces."""
     return Padding(wrap_phrases(text, width - indent) if unspaced(text.plain) else text, (0, 0, 0, indent),
                    expand=False)
+
+
+def hang(text: Text, width: int, indent: int = 2) -> Text:
+    """``text`` in lines of at most ``width`` cells, the lines after the first ``indent`` cells
+    in (a hanging indent: a label too wide for its words to wrap beside it): text written
+    without spaces broken by :func:`wrap_phrases`, other text at its spaces."""
+    def lines(said: Text, room: int) -> list[Text]:
+        broken = wrap_phrases(said, room, fill=True) if unspaced(said.plain) else _wrap_words(said, room)
+        return broken.split("\n", allow_blank=True)
+
+    first = lines(text, width)[0]
+    rest = strip_left(text[len(first.plain.rstrip(" ")):])
+    if not rest.plain:
+        return text
+    return Text("\n").join([strip_right(first), *(Text.assemble(" " * indent, strip_right(line))
+                                                  for line in lines(rest, width - indent))])
 
 
 def fit_line(text: Text, width: int) -> Text:

@@ -1,0 +1,281 @@
+"""Session 49: the words of QA s47 GG's review (#5, #7-#13) and what they name.
+
+- `questions remove` of a company file can clear the research notes it left in the archive
+  (--notes, with the file or after it), and says which of them stay (GG #5);
+- practice's recording screen speaks --lang, as the lines before and after it (GG #7);
+- one name for one thing (繰り返し, 遅め, 話速が目安を外れた時間, 企業) (GG #8);
+- Japanese usage lines name their arguments in Japanese (GG #9), the budget's default is said
+  plainly (GG #10), the exit codes' and the export's help read as Japanese (GG #11);
+- 企業「…」を追加しました（3問、…）, 質問: beside 回答:, one colon per line (GG #12);
+- a named filler gone by one is "= same (…)", as a count up by one is (GG #13).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from furikaeri.cli import cli
+from furikaeri.lang import text
+
+
+def run(home, *args, env=None):
+    env = {"LC_ALL": None, "LC_MESSAGES": None, **(env or {})}
+    return CliRunner().invoke(cli, ["--home", str(home), *args], env=env, prog_name="furikaeri")
+
+
+SAKURA = '[company]\nname = "さくら商事"\nlanguage = "ja"\natmosphere = "穏やか、深掘りが多い"\nasks = ["なぜ商社なのか"]\n'
+
+
+def _company_file(tmp_path, home):
+    f = tmp_path / "sakura.toml"
+    f.write_text(SAKURA, encoding="utf-8")
+    r = run(home, "questions", "add", str(f), env={"LANG": "ja_JP.UTF-8"})
+    assert r.exit_code == 0, r.output
+    assert r.output.strip().startswith("企業「さくら商事」を追加しました（1問、"), r.output
+    return home / "questions" / "さくら商事.toml"
+
+
+def _notes_shown(home) -> bool:
+    r = run(home, "questions", "company", "さくら商事", "--json")
+    return r.exit_code == 0 and "深掘り" in r.output
+
+
+def test_removing_a_company_file_keeps_its_notes_unless_told_and_says_so(tmp_path):
+    home = tmp_path / "h"
+    copy = _company_file(tmp_path, home)
+    r = run(home, "questions", "remove", "さくら商事", "--yes", env={"LANG": "ja_JP.UTF-8"})
+    assert r.exit_code == 0 and not copy.exists(), r.output
+    assert "企業研究メモは残っています" in r.output and "--notes" in r.output, r.output
+    assert _notes_shown(home)  # kept, as said
+    r = run(home, "questions", "remove", "さくら商事", "--notes", "--yes", env={"LANG": "ja_JP.UTF-8"})
+    assert r.exit_code == 0 and "企業研究メモを記録から削除しました" in r.output, r.output
+    assert not _notes_shown(home)
+    r = run(home, "questions", "remove", "さくら商事", "--notes", "--yes")  # nothing left of it
+    assert r.exit_code == 2 and "no set or company file" in r.output
+
+
+def test_removing_a_company_file_with_notes_clears_both_and_keeps_interviews(tmp_path):
+    home = tmp_path / "h"
+    copy = _company_file(tmp_path, home)
+    r = run(home, "reflect", "-c", "さくら商事", "--no-prompt", "-q", "志望動機は？", "-a", "商社で働きたい")
+    assert r.exit_code == 0, r.output
+    r = run(home, "questions", "remove", "さくら商事", "--notes", "--yes", env={"LANG": "en_US.UTF-8"})
+    assert r.exit_code == 0 and not copy.exists(), r.output
+    assert "cleared its research notes" in r.output, r.output
+    view = run(home, "questions", "company", "さくら商事", "--json")
+    assert view.exit_code == 0 and "深掘り" not in view.output and "志望動機" in view.output, view.output
+
+
+def test_notes_of_a_question_set_are_refused_and_nothing_is_removed(tmp_path):
+    home = tmp_path / "h"
+    f = tmp_path / "mine.toml"
+    f.write_text('[set]\nlanguage = "en"\n[[questions]]\ntext = "Q1"\n', encoding="utf-8")
+    assert run(home, "questions", "add", str(f)).exit_code == 0
+    r = run(home, "questions", "remove", "mine", "--notes", "--yes")
+    assert r.exit_code == 2 and "--notes is for a company file" in r.output
+    assert (home / "questions" / "mine.toml").exists()
+    r = run(home, "questions", "remove", "mine", "--yes")
+    assert r.exit_code == 0 and "your answers to it stay" in r.output and "company" not in r.output, r.output
+
+
+def test_the_practice_recording_screen_speaks_lang(tmp_path, monkeypatch):
+    """GG #7: `practice --set en-basic --lang ja`: the panel's cues and how to stop in Japanese."""
+    import furikaeri.cli.live as live
+    from furikaeri import questions as Q
+    from furikaeri.cli.practice_cmd import _microphone
+
+    class Asked(Exception):
+        pass
+
+    spoken = []
+
+    def record_listening(path, *, language, **_):
+        spoken.append(language)
+        raise Asked
+
+    monkeypatch.setattr(live, "record_listening", record_listening)
+    q = Q.get_set("en-basic").questions[0]
+    for ui, expected in ((None, "en"), ("ja", "ja")):
+        record = _microphone(tmp_path, device=None, max_seconds=None, stop_after_silence=None, language="auto",
+                             model="base", ui=ui, total=1)
+        with pytest.raises(Asked):
+            record(0, q, 60.0, datetime(2026, 12, 7, 9))
+        assert spoken[-1] == expected
+
+
+def test_one_name_for_one_thing_in_japanese():
+    assert text("ja", "repetitions") == "繰り返し" and text("ja", "metric_repetitions_per_min") == "繰り返し"
+    assert text("ja", "metric_off_pace_s") == "話速が目安を外れた時間"
+    for key in ("tip_slow", "tip_slow_plain"):
+        assert text("ja", key, value="4.8拍/秒", lo=5.3, hi=8, unit="").startswith("話す速さが遅めです")
+    assert "企業" in text("ja", "company_hint", home="", company="さくら商事")
+    assert "言い直し" not in text("ja", "csv_header") and "話速が目安を外れた時間" in text("ja", "csv_header")
+
+
+def test_a_named_filler_gone_by_one_reads_as_the_same_with_its_mark():
+    from furikaeri.notes import WordChange
+    from furikaeri.report.history import _word_line
+
+    one = WordChange("filler_word", 1, 0, -1, "same", word="えー", rate_before=1.0, rate_after=0.0)
+    up = WordChange("filler_word", 0, 1, 1, "same", word="えー", rate_before=0.0, rate_after=1.0)
+    for lang, same in (("ja", "= 変化なし（"), ("en", "= same (")):
+        assert same in _word_line(one, lang, (), "").plain and same in _word_line(up, lang, (), "").plain
+
+
+@pytest.mark.parametrize("command, usage", [
+    (["delete"], "delete [オプション] 番号"), (["note"], "note [オプション] 回答番号"),
+    (["compare"], "compare [オプション] [A B]"), (["recover"], "recover [オプション] [フォルダ|ファイル.wav]"),
+    (["practice"], "practice [オプション] [ファイル]..."), (["questions", "show"], "questions show [オプション] 名前"),
+    (["analyze"], "analyze [オプション] ファイル..."),
+])
+def test_japanese_usage_lines_name_their_arguments_in_japanese(tmp_path, command, usage):
+    r = run(tmp_path / "h", *command, "--help", env={"LANG": "ja_JP.UTF-8", "COLUMNS": "100"})
+    assert r.exit_code == 0 and r.output.splitlines()[0] == f"使い方: furikaeri {usage}", r.output
+
+
+def test_help_words_read_plainly(tmp_path):
+    ja = {"LANG": "ja_JP.UTF-8", "COLUMNS": "100"}
+    flat = lambda r: "".join(r.output.split())  # noqa: E731
+    out = flat(run(tmp_path / "h", "analyze", "--help", env=ja))
+    assert "質問の種類ごとの既定値（日本語は逆質問・自己紹介とも30秒、英語は逆質問45秒・自己紹介90秒）" in out
+    assert "利用者が対処できるエラー" in flat(run(tmp_path / "h", "--help", env=ja))
+    assert "表示の言語。" in flat(run(tmp_path / "h", "export", "--help", env=ja))
+    assert "企業ファイルの質問は、そのファイルの言語のまま" in flat(run(tmp_path / "h", "questions", "company", "--help", env=ja))
+    en = run(tmp_path / "h", "analyze", "--help", env={"LANG": "en_US.UTF-8", "COLUMNS": "60"}).output
+    lines = en[en.index("--budget SECONDS"):].splitlines()
+    lines = lines[:next(i for i, line in enumerate(lines) if line.lstrip().startswith("-") and i)]
+    # "30 s" and "45 s" never broken across lines
+    assert not any(line.rstrip().endswith((" 30", " 45", " 90", " 120", " 60")) for line in lines), en
+    assert "the default for its kind" in " ".join(en.split())
+
+
+def test_a_logged_interview_labels_its_questions_in_the_archive_language(tmp_path):
+    home = tmp_path / "h"
+    r = run(home, "reflect", "-c", "さくら商事", "--no-prompt", "-q", "志望動機は？", "-a", "商社で働きたい")
+    assert r.exit_code == 0, r.output
+    out = run(home, "history", "--interviews", "--lang", "ja").output
+    assert "質問: 志望動機は？" in out and "Q:" not in out, out
+    md = run(home, "export", "--format", "md", "--lang", "ja").output
+    assert "**質問**" in md and "**Q**" not in md, md
+    assert "Q: 志望動機は？" in run(home, "history", "--interviews", "--lang", "en").output
+
+
+def test_typed_lines_drop_control_keys_and_apply_backspace():
+    from furikaeri.cli.streams import typed_lines
+
+    assert typed_lines("結論が遅い\n\n\x1b[Aabcd\x7f\x7fx\r".encode()) == ["結論が遅い", "abx"]
+    assert typed_lines(b"\n \n") == [] and typed_lines(b"\xe7\xb5") == ["\ufffd"]
+
+
+def test_lines_typed_during_the_analysis_are_offered_back_at_the_prompts(tmp_path):
+    """QA s47 BB #6 (b): a note typed while the answer was analysed was thrown away and the
+    student told to type it again; now each line fills one prompt, kept with Enter."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import time
+
+    from test_s36_f3 import _slow_launcher
+    from test_input_robust import SAMPLE
+    from ttys import Screen
+
+    home = tmp_path / "home"
+    env = {**os.environ, "FURIKAERI_HOME": str(home), "LANG": "C.UTF-8", "COLUMNS": "100", "LINES": "40",
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    env.pop("FURIKAERI_DEBUG", None)
+    master, slave = pty.openpty()
+    p = subprocess.Popen([sys.executable, str(_slow_launcher(tmp_path)), "practice", "--set", "en-basic", "-n", "1",
+                          "--from-files", str(SAMPLE), "--reflect"], env=env, stdin=slave, stdout=slave,
+                         stderr=slave, close_fds=True)
+    os.close(slave)
+    screen = Screen(master)
+    deadline = time.monotonic() + 60
+    while "1/1" not in screen.text and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert "saved as answer" not in screen.text  # the analysis takes 1.5 s
+    os.write(master, b"rambled\nno plan\n")  # typed while waiting for the report
+    for prompt, typed in (("what went wrong [rambled]: ", b"\n"), ("why [no plan]: ", b"no plan at all\n"),
+                          ("next time: ", b"one point\n")):
+        deadline = time.monotonic() + 60
+        while prompt not in screen.text and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert prompt in screen.text, screen.text[-2000:]
+        time.sleep(0.2)
+        os.write(master, typed)
+    assert p.wait(60) == 0, screen.text[-2000:]
+    screen.join()
+    os.close(master)
+    assert "filled in below" in screen.text
+    from furikaeri.store import Store
+
+    with Store.open(home) as store:
+        note = store.answer(1).note
+    assert (note.wrong, note.why, note.next_time) == ("rambled", "no plan at all", "one point")
+
+
+def test_ctrl_c_amid_several_files_names_each_left_with_its_save_command(tmp_path, monkeypatch):
+    """QA s45 S #6: Ctrl-C while the second of three files was analysed said only "interrupted";
+    now the first is said saved (its own line may be cut off) and the others named with the
+    command that saves each, into the same session with the same note."""
+    import shutil
+
+    from furikaeri import stream
+    from test_input_robust import SAMPLE, fake_analysis
+
+    files = []
+    for name in ("a.flac", "b.flac", "c.flac"):
+        files.append(tmp_path / name)
+        shutil.copy(SAMPLE, files[-1])
+    files[1].write_bytes(files[1].read_bytes() + b"\0")  # another recording, byte for byte
+    files[2].write_bytes(files[2].read_bytes() + b"\0\0")
+
+    def analyze_recording(path, progress=None, **options):
+        return fake_analysis(path, question=options.get("question"))
+
+    import furikaeri.cli.analyze_cmd as cmd
+
+    saving = cmd.save_and_check
+
+    def save_and_check(a, path, *args, **kw):  # b.flac: saved, then Ctrl-C before its line is said
+        saving(a, path, *args, **kw)
+        if Path(path).name == "b.flac":
+            raise KeyboardInterrupt
+
+    import threading
+
+    monkeypatch.setattr(stream, "analyze_recording", analyze_recording)
+    monkeypatch.setattr(cmd, "save_and_check", save_and_check)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # no native thread: sys.exit, not os._exit
+    r = run(tmp_path / "h", "analyze", *map(str, files), "--save", "--session", "mon", "--note", "slow down",
+            "-q", "Why us?")
+    assert r.exit_code == 130, r.output
+    lines = [" ".join(line.split()) for line in r.stderr.splitlines()]
+    assert lines[0].startswith("saved as answer 1"), r.stderr
+    assert any(f"{files[1]} is saved as answer 2" in line for line in lines), r.stderr
+    said = next(line for line in lines if f"{files[2]} is not saved (interrupted)" in line)
+    assert f"analyze {files[2]} -q en-basic:why-company --budget 60 --save --session mon --note 'slow down'" in said
+    assert lines[-1] == "furikaeri: interrupted"
+
+
+def test_a_note_part_of_a_stray_byte_alone_is_empty_and_no_damage(tmp_path):
+    """QA s45b U #4: `note 1 --why $'\\xe7'` saved "�", then every read warned "cannot be read"."""
+    from furikaeri.session import save_analysis
+    from test_input_robust import SAMPLE, fake_analysis
+
+    home = tmp_path / "h"
+    save_analysis(fake_analysis(SAMPLE, question="Why us?"), audio_path=SAMPLE, session="s", question="Why us?",
+                  note=None, home=home, settings={})
+    r = run(home, "note", "1", "--wrong", "話が長い", "--why", "\udce7", "--next", "緊\udce7")
+    assert r.exit_code == 0, r.output
+    shown = run(home, "show", "1", "--json")
+    assert "cannot be read" not in shown.stderr, shown.stderr
+    import json
+
+    note = json.loads(shown.stdout)["note"]
+    assert (note["wrong"], note["why"], note["next_time"]) == ("話が長い", "", "緊")
