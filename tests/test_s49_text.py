@@ -279,3 +279,16 @@ def test_a_note_part_of_a_stray_byte_alone_is_empty_and_no_damage(tmp_path):
 
     note = json.loads(shown.stdout)["note"]
     assert (note["wrong"], note["why"], note["next_time"]) == ("話が長い", "", "緊")
+
+
+def test_history_of_a_company_with_interviews_but_no_practice_says_where_they_are(tmp_path):
+    """QA s47 GG #14: a company logged in interviews and one that does not exist both read
+    "nothing matches"; the first now names the command that lists its interviews."""
+    home = tmp_path / "h"
+    assert run(home, "reflect", "-c", "もみじ銀行", "--no-prompt", "-q", "志望動機は？", "-a", "x").exit_code == 0
+    said = " ".join(run(home, "history", "-c", "もみじ銀行", "--lang", "ja").output.split())
+    assert "記録した面接はあります" in said and "history --interviews --company 'もみじ銀行'" in said, said
+    said = run(home, "history", "-c", "存在しない", "--lang", "ja").output
+    assert "当てはまる記録はありません" in said and "面接" not in said, said
+    said = run(home, "history", "-c", "もみじ銀行", "--since", "2099-01-01", "--lang", "en").output
+    assert "nothing saved matches" in said and "interviews" not in said, said

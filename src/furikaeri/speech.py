@@ -291,12 +291,13 @@ def runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1)))
 
 
-def _hysteresis(values: np.ndarray, high: float, low: float) -> np.ndarray:
-    """Runs above ``low`` that reach ``high`` somewhere."""
+def _hysteresis(values: np.ndarray, high, low) -> np.ndarray:
+    """Runs above ``low`` that reach ``high`` somewhere (each a number, or one per value)."""
     above_low = values >= low
+    above_high = values >= high
     out = np.zeros_like(above_low)
     for s, e in runs(above_low):
-        if np.any(values[s:e] >= high):
+        if np.any(above_high[s:e]):
             out[s:e] = True
     return out
 
@@ -427,6 +428,47 @@ ROOM_MIN_S = 8.0
 #: a deep brown rumble 2.5-2.7 dB). Other voices rise and fall with their syllables, so their
 #: quietest frames spread more (six voices 10 dB under the speaker: 3.9-11 dB).
 UNSTEADY_FLOOR_DB = 3.5
+
+
+#: A room that gets louder partway through a long take (a fan starting, a window opened, takes
+#: joined): the room's level around each second, the 10th percentile of the frames Silero is
+#: sure hold no speech within this many seconds of it (:func:`room_floors`) ...
+ROOM_WINDOW_S = 20.0
+#: ... where there are this many seconds of them, ...
+ROOM_WINDOW_QUIET_S = 1.0
+#: ... stands for the floor there where it lies this far (dB) or more over the take's. One level
+#: for the whole take put the thresholds under the louder room, whose noise then bridged the
+#: pauses in it (QA s47 CC #3: five real answers joined, rooms 8-15 dB apart, a third of the
+#: louder one's silence lost, 25.5 s of it read 16.9 s). In a room that stays the same the room's
+#: level around each second lies within 6 dB of the take's (21 real-l2 answers: at most 1.8 dB
+#: over it, but one at 7.8 for 11 s, a noise of its own room; the 9 dB here leaves it be).
+ROOM_RISE_DB = 9.0
+#: Takes shorter than this (s) have one room (their windows would be most of the take).
+ROOM_LOCAL_MIN_S = 60.0
+
+
+def room_floors(db: np.ndarray, vad_prob: np.ndarray, floor: float):
+    """The noise floor under each frame of ``db``: the take's ``floor``, or, where the room
+    around a second is louder by :data:`ROOM_RISE_DB` or more, the room's level there
+    (:data:`ROOM_WINDOW_S`). A take too short to have two rooms, or with none louder: ``floor``."""
+    n = len(db)
+    if n * HOP_S < ROOM_LOCAL_MIN_S:
+        return floor
+    quiet = np.zeros(n, bool)
+    m = min(n, len(vad_prob))
+    quiet[:m] = vad_prob[:m] < QUIET_P
+    quiet &= ~digital_silence(db)
+    half, step = int(ROOM_WINDOW_S / 2 / HOP_S), int(round(1.0 / HOP_S))
+    centres = np.arange(0, n, step)
+    rooms = np.full(len(centres), floor)
+    for i, c in enumerate(centres):
+        around = db[max(0, c - half):c + half][quiet[max(0, c - half):c + half]]
+        if len(around) * HOP_S >= ROOM_WINDOW_QUIET_S:
+            rooms[i] = max(floor, float(np.percentile(around, 10)))
+    if not np.any(rooms - floor >= ROOM_RISE_DB):
+        return floor
+    per_frame = np.interp(np.arange(n), centres, rooms)
+    return np.where(per_frame - floor >= ROOM_RISE_DB, per_frame, floor)
 
 
 class Levels(NamedTuple):
@@ -628,10 +670,11 @@ def _with_energy(db: np.ndarray, vad_prob: np.ndarray, vad_mask: np.ndarray, lv:
     between the floor and the speech level, with hysteresis for soft word edges, where Silero
     (dilated by ``dilate`` frames) agrees; soft words (:func:`_soft_words`); through a narrow
     band, a loud voice Silero barely hears (:func:`_loud_voice`)."""
-    floor, contrast = lv.floor, lv.contrast
-    start = 0.45 * contrast if lv.other_voices else min(0.45 * contrast, contrast - SOFT_UNDER_SPEECH_DB)
-    high = floor + max(9.0, start) - lenient_db
-    low = floor + max(6.0, 0.25 * contrast) - lenient_db
+    floor = room_floors(db, vad_prob, lv.floor)
+    contrast = lv.speech - floor
+    start = 0.45 * contrast if lv.other_voices else np.minimum(0.45 * contrast, contrast - SOFT_UNDER_SPEECH_DB)
+    high = floor + np.maximum(9.0, start) - lenient_db
+    low = floor + np.maximum(6.0, 0.25 * contrast) - lenient_db
     energy_mask = _hysteresis(db, high, low)
     mask = energy_mask & _dilate(vad_mask, dilate)
     mask |= _soft_words(energy_mask, mask, vad_prob, vad_low, dilate)

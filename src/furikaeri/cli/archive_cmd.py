@@ -89,6 +89,10 @@ def history(limit, interviews, company, question, since, lang, json_):
             qid = resolve_question(store, practised(store, question), cli=cli_start())
         # left off by -n: said, never a history that seems to start later (QA s44 K #2)
         data, older = sessions_with_answers(store, limit=limit, since=since, company=company, question_id=qid)
+        from furikaeri.report.export import interviews_kept
+
+        # a company's logged interviews, where none of its practice is kept: said where they are (QA s47 GG #14)
+        logged = bool(company) and not data and not qid and bool(interviews_kept(store, company=company, since=since))
     said = [a.get("language") for s in data for a in s["answers"]]
     L = view_lang(lang, said)
     # the hint for older sessions keeps the filters: `history -n 5` alone lists others (QA s47 FF #5)
@@ -103,6 +107,9 @@ def history(limit, interviews, company, question, since, lang, json_):
         return
     if not data and (company or question or since):  # the archive has answers, none these filters keep
         console().print(H.t("history_none_match", L, filters=filters.strip()))
+        if logged:
+            console().print(H.t("history_interviews_there", L, cli=cli_start(),
+                                filters=_filters_given(company=company, since=since)))
         return
     H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older, filters=filters)
 

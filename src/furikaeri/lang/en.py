@@ -1058,6 +1058,7 @@ TEXT = {
     'rec_started_budget': "● REC, budget {budget}: this terminal cannot redraw the screen, so no clock or level meter is shown; the answer's time is said when you finish",
     'rec_no_live_hints_redraw': 'no live hints in this terminal: they are drawn on a recording panel it cannot redraw',
     'mic_hum': 'A {hz:g}-Hz mains hum came in too: it comes from the power, not the room (a ground loop, a charger or a USB microphone). furikaeri takes it out before measuring (the noise floor above is without it); another socket or USB port, or the laptop on its battery, records without it.',
+    'history_interviews_there': 'its logged interviews are listed by:\n  {cli} history --interviews {filters}',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

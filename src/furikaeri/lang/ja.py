@@ -1039,6 +1039,7 @@ TEXT = {
     'rec_started_budget': '● 録音中（持ち時間{budget}）。この端末は画面を書き換えられないため、経過時間と入力レベルは表示しません（回答時間は終了時に表示します）',
     'rec_no_live_hints_redraw': 'この端末は画面を書き換えられないため、ライブヒントは表示されません（録音中の画面に表示するものです）',
     'mic_hum': '{hz:g}Hzの電源のハム音も入っています。部屋ではなく電源から入る音です（アースの回り込み、充電器、USBマイク）。分析の前に取り除きます（上の雑音はハム音を除いた値です）が、別のコンセントやUSBポートにつなぐか、ノートパソコンをバッテリーで動かすと入らなくなります。',
+    'history_interviews_there': '記録した面接はあります:\n  {cli} history --interviews {filters}',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
