@@ -372,8 +372,9 @@ def _unlink(path: Path) -> None:
 
 
 def _clear_company_notes(name: str) -> bool:
-    """Empty the research notes the archive keeps for company ``name``; ``False`` if none."""
-    with open_store() as store:
+    """Empty the research notes the archive keeps for company ``name``; ``False`` if none (no
+    archive is made for it)."""
+    with open_store(reading=True) as store:
         return store.clear_company_notes(name)
 
 
