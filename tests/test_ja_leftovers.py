@@ -85,9 +85,9 @@ def test_adding_a_company_file_says_so_in_the_locale(home, tmp_path):
     f.write_text(run(home, JA, "questions", "template", "--company", "さくら商事", "--lang", "ja").stdout, encoding="utf-8")
     target = home / "questions" / "さくら商事.toml"
     said = run(home, JA, "questions", "add", str(f)).stdout.strip()
-    assert said == f"企業「さくら商事」を追加しました（3問、{target}）"
+    assert said == f"企業「さくら商事」を追加しました（1問、{target}）"
     said = run(home, C, "questions", "add", str(f), "--replace").stdout.strip()
-    assert said == f"added company さくら商事: 3 questions ({target})"
+    assert said == f"added company さくら商事: 1 question ({target})"
 
 
 def test_adding_a_set_and_one_that_replaces_a_built_in_set_in_the_locale(home, tmp_path):

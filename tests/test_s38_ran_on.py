@@ -22,8 +22,8 @@ def _analysis(language="ja", latency=2.5, answer=1.0, tips=("tip a", "tip b", "t
 
 
 @pytest.mark.parametrize("language, said", [
-    ("ja", "0:04で話が止まり、録音を止めるまで16秒黙っていました。"),
-    ("en", "You stopped speaking at 0:04 and the take ran on 16 s in silence before you ended it.")])
+    ("ja", "録音の0:04で話が止まり、録音を止めるまで16秒黙っていました。"),
+    ("en", "You stopped speaking at 0:04 into the recording and the take ran on 16 s in silence before you ended it.")])
 def test_a_take_ended_long_after_the_last_word_gets_the_tip(language, said):
     tip = ran_on_tip(_analysis(language), 19.5)
     assert tip is not None and tip.startswith(said), tip
@@ -36,7 +36,7 @@ def test_a_take_ended_long_after_the_last_word_gets_the_tip(language, said):
 def test_only_a_take_ended_by_enter_at_a_terminal_ran_on(monkeypatch, stopped_by, interactive, told):
     monkeypatch.setattr(live, "is_interactive", lambda: interactive)
     a = live.ran_on(_analysis(), SimpleNamespace(stopped_by=stopped_by, duration_s=19.5))
-    assert (a.tips[0].startswith("0:04で話が止まり") and len(a.tips) == 3) == told, a.tips
+    assert (a.tips[0].startswith("録音の0:04で話が止まり") and len(a.tips) == 3) == told, a.tips
     assert told or a.tips == ("tip a", "tip b", "tip c")
 
 

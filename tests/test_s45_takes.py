@@ -147,7 +147,7 @@ def test_the_enter_key_watch_restores_a_terminal_that_closed_without_an_error(mo
     from furikaeri.cli.live import _EnterKey
 
     key = _EnterKey.__new__(_EnterKey)
-    key.fd, key._saved = 0, [0] * 7
+    key.fd, key._saved, key._typed = 0, [0] * 7, bytearray()
 
     def gone(*_):
         raise termios.error(5, "Input/output error")

@@ -292,3 +292,91 @@ def test_history_of_a_company_with_interviews_but_no_practice_says_where_they_ar
     assert "当てはまる記録はありません" in said and "面接" not in said, said
     said = run(home, "history", "-c", "もみじ銀行", "--since", "2099-01-01", "--lang", "en").output
     assert "nothing saved matches" in said and "interviews" not in said, said
+
+
+def test_a_note_typed_while_answering_is_offered_after_the_take(monkeypatch):
+    """QA s49 II #1: 「具体例が薄い」 typed during the take, Enter ending it: the prompt came up
+    empty. The live panel's key watcher keeps what it read for the prompts after the take."""
+    import os
+    import pty
+    import sys
+    import time
+
+    from furikaeri.cli.live import _EnterKey
+    from furikaeri.cli.streams import typeahead_lines
+
+    master, slave = pty.openpty()
+    try:
+        with open(slave, "r", closefd=False) as tty:
+            monkeypatch.setattr(sys, "stdin", tty)
+            with _EnterKey() as keys:
+                os.write(master, "具体例が薄い".encode())
+                time.sleep(0.1)
+                assert not keys.pressed()  # no Enter yet: the take goes on
+                os.write(master, b"x\x7f\n")  # a slip taken back, then Enter
+                time.sleep(0.1)
+                assert keys.pressed()
+            assert typeahead_lines() == ["具体例が薄い"]
+            assert typeahead_lines() == []  # offered once
+            with _EnterKey() as keys:  # a take with nothing typed leaves nothing
+                os.write(master, b"\n")
+                time.sleep(0.1)
+                assert keys.pressed()
+            assert typeahead_lines() == []
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+@pytest.mark.parametrize("lang, said", [("en", "times are the recording's, from the start of the take; the answer "
+                                                 "is timed from its first word, at 0:07"),
+                                        ("ja", "時刻は録音の開始からです（回答の長さは最初の一言、0:07から数えます）")])
+def test_report_times_say_they_run_from_the_take_start_when_the_first_word_came_late(lang, said):
+    """QA s49 II #4: 「速さの変化: 遅め 0:08〜1:44」 in an answer 1:36 long (its first word 7 s in):
+    the report's times are the recording's, its length the answer's; now said."""
+    import dataclasses
+
+    from rich.console import Console
+
+    from furikaeri.measure import PaceStretch
+    from furikaeri.report.terminal import render
+    from test_input_robust import SAMPLE, fake_analysis
+
+    a = dataclasses.replace(fake_analysis(SAMPLE), language=lang)
+    slow = dataclasses.replace(a, latency_s=7.0, pace=dataclasses.replace(
+        a.pace, stretches=(PaceStretch(8.0, 104.0, "slow"),)))
+    for analysis, told in ((slow, True), (dataclasses.replace(slow, latency_s=0.4), False),
+                           (dataclasses.replace(a, latency_s=7.0), False)):
+        console = Console(width=200, record=True, force_terminal=False, color_system=None)
+        render(analysis, console)
+        out = "".join(console.export_text().replace("│", " ").split())
+        assert ("".join(said.split()) in out) == told, out
+
+
+def test_a_footnote_mark_is_not_left_alone_and_a_unit_not_split():
+    """QA s49 II #5: 「+ #9と#1のフィラー（回/」 / 「分）は下限です…」 at 100 columns (a "/" in a
+    Japanese sentence taken for a path's), and "+" alone on its line at 120."""
+    from rich.text import Text
+
+    from furikaeri.report.wrap import wrap_phrases
+
+    said = "+ #9と#1のフィラー（回/分）は下限です（フィラーらしい音がほかにも確かめられずに残ったため、これより多い可能性があります）"
+    for width in (60, 80, 100, 120):
+        lines = wrap_phrases(Text(said), width, fill=True).plain.split("\n")
+        assert lines[0].startswith("+ #9と#1のフィラー（回/分）"), (width, lines)
+        assert "".join(lines) == said.replace(" ", "", 0) or " ".join(lines).replace(" ", "") == said.replace(" ", "")
+    path = "saved as /tmp/s47a/snap/samples/very/long/path/ja_jikopr.flac ok"
+    assert wrap_phrases(Text(path), 30, fill=True).plain.split("\n") == [
+        "saved as /tmp/s47a/snap/", "samples/very/long/path/", "ja_jikopr.flac ok"]
+
+
+def test_the_company_template_holds_no_research_of_its_own():
+    """QA s49 II #7: the template's sample `asks` became every company's 「聞かれること」."""
+    import tomllib
+
+    from furikaeri import questions as Q
+
+    for lang in ("en", "ja"):
+        doc = tomllib.loads(Q.template(company="みどり銀行", language=lang))
+        assert doc["company"]["asks"] == [] and not doc["company"]["to_ask"] and not doc["company"]["atmosphere"]
+        assert "# asks = [" in Q.template(company="みどり銀行", language=lang)  # the example, as a comment

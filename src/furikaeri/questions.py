@@ -1015,8 +1015,9 @@ _COMPANY_TEMPLATES = {
         "[company]\n"
         'name = "{company}"\n'
         'language = "en"\n'
-        "# what they are known to ask (interview reports, people who work there)\n"
-        'asks = ["Why do you want to work here?", "Tell me about a project you are proud of."]\n'
+        "# what they are known to ask (interview reports, people who work there), e.g.\n"
+        '# asks = ["Why do you want to work here?", "Tell me about a project you are proud of."]\n'
+        "asks = []\n"
         'atmosphere = ""\n'
         'interviewers = ""   # who interviews: HR, the hiring manager, the team\n'
         'valued = ""         # what seemed to be valued\n'
@@ -1030,8 +1031,9 @@ _COMPANY_TEMPLATES = {
         "[company]\n"
         'name = "{company}"\n'
         'language = "ja"\n'
-        "# 何を聞かれるか (就活サイトの選考体験記、OB訪問から)\n"
-        'asks = ["学生時代に力を入れたことを教えてください。", "なぜ当社なのですか。"]\n'
+        "# 何を聞かれるか (就活サイトの選考体験記、OB訪問から)。例:\n"
+        '# asks = ["学生時代に力を入れたことを教えてください。", "なぜ当社なのですか。"]\n'
+        "asks = []\n"
         'atmosphere = ""     # 雰囲気\n'
         'interviewers = ""   # どんな立場の人が面接官か\n'
         'valued = ""         # 何が評価されたと感じるか\n'

@@ -36,7 +36,7 @@ import click
 from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, c_stderr_muted, \
     record_take, release_take
 from furikaeri.cli.common import say_wrapped
-from furikaeri.cli.streams import discard_typeahead
+from furikaeri.cli.streams import discard_typeahead, keep_typed
 from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
 from furikaeri.lang import text
 from furikaeri.norms import LATENCY_FREEZE_S, wrap_up_at
@@ -391,6 +391,7 @@ class _EnterKey:
     def __init__(self):
         self.fd = sys.stdin.fileno()
         self._saved = None
+        self._typed = bytearray()  # the keys read meanwhile: a note typed while answering
 
     def __enter__(self):
         try:
@@ -413,6 +414,7 @@ class _EnterKey:
         return self
 
     def __exit__(self, *exc):
+        keep_typed(bytes(self._typed))  # for the reflection's prompts after the take (QA s49 II #1)
         if self._saved is not None:
             import termios
 
@@ -432,13 +434,16 @@ class _EnterKey:
 
             hit = False
             while msvcrt.kbhit():
-                hit = msvcrt.getwch() in ("\r", "\n") or hit
+                key = msvcrt.getwch()
+                self._typed += key.encode("utf-8", "replace")
+                hit = key in ("\r", "\n") or hit
             return hit
         hit = False
         while select.select([self.fd], [], [], 0)[0]:
             data = os.read(self.fd, 1024)
             if not data:
                 return hit
+            self._typed += data
             hit = hit or b"\n" in data or b"\r" in data
         return hit
 

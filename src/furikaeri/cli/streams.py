@@ -151,14 +151,35 @@ def discard_typeahead() -> bool:
     field late) or end the next take at once. Only where standard input is a terminal: lines a
     script pipes in were meant for the prompts, in order, and are all kept. Returns whether
     anything typed was thrown away (the caller may say so: QA s46 X #7, a note typed while the
-    answer was analysed showed on the screen, then the prompt came up empty)."""
-    return bool(typeahead_lines())
+    answer was analysed showed on the screen, then the prompt came up empty). Lines kept from a
+    take before (:func:`keep_typed`) go too: a new take is starting."""
+    _typed_in_take.clear()
+    return bool(_terminal_lines())
+
+
+#: Lines typed while the last take was recorded (its live panel reads the keys, Enter ending
+#: the take), for the prompts after it (:func:`typeahead_lines`).
+_typed_in_take: list[str] = []
+
+
+def keep_typed(typed: bytes) -> None:
+    """Keep the keys typed during a take (:func:`typed_lines`) for the prompts after it (QA s49
+    II #1: 「具体例が薄い」 typed while answering, Enter ending the take, then an empty prompt)."""
+    _typed_in_take[:] = typed_lines(typed)
 
 
 def typeahead_lines() -> list[str]:
-    """:func:`discard_typeahead`'s keys, taken off the terminal and returned as the lines typed
-    (the last one perhaps without its Enter; blank lines and control keys left out), for a
-    caller that offers them back (QA s47 BB #6: a note typed while the answer was analysed)."""
+    """The lines typed during the last take (:func:`keep_typed`) and those typed since, taken off
+    the terminal (:func:`discard_typeahead`'s keys), in order, for a caller that offers them
+    back (QA s47 BB #6: a note typed while the answer was analysed)."""
+    lines = [*_typed_in_take, *_terminal_lines()]
+    _typed_in_take.clear()
+    return lines
+
+
+def _terminal_lines() -> list[str]:
+    """The keys typed ahead on the terminal, taken off it, as the lines typed (the last one
+    perhaps without its Enter; blank lines and control keys left out)."""
     try:
         if sys.stdin is None or not sys.stdin.isatty():
             return []

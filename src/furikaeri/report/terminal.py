@@ -20,6 +20,9 @@ from furikaeri.report.wrap import NO_LINE_START, fit_line, hanging, stacked, uns
 
 
 STYLE = {"good": "green", "ok": "yellow", "low": "yellow", "high": "red", "n/a": "dim"}
+#: A first word this late (s) or later: the report's times (the recording's) are said to run
+#: from the start of the take, apart from the answer's length, timed from the first word.
+CLOCK_NOTE_S = 1.0
 #: The report's widest: on a wider terminal a line of 190 cells is hard to read (QA s47 EE #10);
 #: a narrower one is used whole.
 MAX_WIDTH = 100
@@ -455,6 +458,7 @@ def details(a, L) -> list[Text]:
         out.append(Text(f"{L['pace_over_time']}: " + " · ".join(
             L["too_fast" if x.level == "fast" else "too_slow"].format(start=clock(x.start), end=clock(x.end))
             for x in a.pace.stretches), style="dim"))
+    timed = bool(a.pace.stretches and not a.sounds_like)
     flat = [w for w in a.voice.windows if w.monotone]
     if a.voice.pitch_spread_st is not None:
         voice = [L["loudness"].format(db=a.voice.loudness_range_db)] if a.voice.loudness_range_db is not None else []
@@ -469,6 +473,9 @@ def details(a, L) -> list[Text]:
                 L["time_span"].format(start=clock(a), end=clock(b)) for a, b in spans)))
         if voice:
             out.append(Text(f"{L['voice']}: " + " · ".join(voice), style="dim"))
+        timed = timed or bool(flat)
+    if timed and (a.latency_s or 0.0) >= CLOCK_NOTE_S:  # the screen's clock ran from the first word (QA s49 II #4)
+        out.append(Text(L["times_of_take"].format(start=clock(a.latency_s)), style="dim"))
     if a.opening is not None:  # an answer saved before the text was joined as the transcript is shown
         from furikaeri.lang import readable
 

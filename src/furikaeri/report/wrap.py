@@ -259,6 +259,9 @@ FILL_BREAK = re.compile(r" +(?![–·]|(?<=\d )(?:[A-Za-z%/]|\d{1,2}:\d{2}))")
 COMMAND = re.compile(r"`[^`\n]+`")
 #: The separators of a path's folders: a path longer than a line breaks after one.
 PATH_SEPARATOR = re.compile(r"[/\\](?=[^/\\\s])")
+#: How a path starts (/tmp/…, ~/…, ./…, C:\…): only such a word breaks at its separators, never
+#: a sentence written without spaces with a "/" in it (「（回/分）は下限です…」: QA s49 II #5).
+PATH_START = re.compile(r"[`'\"(（「]?(?:~?/|\.\.?/|[A-Za-z]:\\)")
 
 
 def path_breaks(word: str) -> list[int]:
@@ -274,7 +277,7 @@ def fill_breaks(plain: str, width: int) -> set[int]:
     kept = [m.span() for m in COMMAND.finditer(plain) if cell_len(m.group()) <= width]
     cuts = {m.end() for m in FILL_BREAK.finditer(plain) if not any(a < m.start() < b for a, b in kept)}
     for word in re.finditer(r"\S+", plain):
-        if cell_len(word.group()) > width:
+        if cell_len(word.group()) > width and PATH_START.match(word.group()):
             cuts.update(word.start() + k for k in path_breaks(word.group()))
     return cuts
 
@@ -298,10 +301,12 @@ def _fill(line: Text, width: int) -> list[Text]:
 
 
 def _label_alone(line: Text, word: Text) -> bool:
-    """Would a short label ("フィラー:") be left alone on its line if ``word``, a phrase written
-    without spaces, went to the next (QA s45 Q #4)? It is broken after the label instead."""
+    """Would a short label ("フィラー:") or a footnote's mark ("+", "*") be left alone on its line
+    if ``word``, a phrase written without spaces, went to the next (QA s45 Q #4; QA s49 II #5,
+    "+" above a footnote)? It is broken after the label instead."""
     head = line.plain.rstrip()
-    return head.endswith((":", "：")) and 2 * cell_len(head) < cell_len(word.plain) and unspaced(word.plain)
+    return (head.endswith((":", "：")) or 0 < cell_len(head) <= 2) and 2 * cell_len(head) < cell_len(word.plain) \
+        and unspaced(word.plain)
 
 
 def pack(items: list, width: int, *, sep: str = "  ", indent: int = 0) -> Text:
