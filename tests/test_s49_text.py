@@ -55,7 +55,7 @@ def test_removing_a_company_file_keeps_its_notes_unless_told_and_says_so(tmp_pat
     assert r.exit_code == 0 and "企業研究メモを記録から削除しました" in r.output, r.output
     assert not _notes_shown(home)
     r = run(home, "questions", "remove", "さくら商事", "--notes", "--yes")  # nothing left of it
-    assert r.exit_code == 2 and "no set or company file" in r.output
+    assert r.exit_code == 2 and "keeps no research notes" in r.output
 
 
 def test_removing_a_company_file_with_notes_clears_both_and_keeps_interviews(tmp_path):
@@ -380,3 +380,95 @@ def test_the_company_template_holds_no_research_of_its_own():
         doc = tomllib.loads(Q.template(company="みどり銀行", language=lang))
         assert doc["company"]["asks"] == [] and not doc["company"]["to_ask"] and not doc["company"]["atmosphere"]
         assert "# asks = [" in Q.template(company="みどり銀行", language=lang)  # the example, as a comment
+
+
+def test_a_stray_byte_alone_keeps_what_the_part_held(tmp_path):
+    """QA s49 HH #2: `note 12 --why $'\\xe7'` (or the byte typed at a prompt) cleared the part."""
+    import json
+
+    from furikaeri.session import save_analysis
+    from test_input_robust import SAMPLE, fake_analysis
+
+    home = tmp_path / "h"
+    save_analysis(fake_analysis(SAMPLE, question="Why us?"), audio_path=SAMPLE, session="s", question="Why us?",
+                  note=None, home=home, settings={})
+    assert run(home, "note", "1", "--wrong", "ran long", "--why", "too much background").exit_code == 0
+    assert run(home, "note", "1", "--why", "\udce7").exit_code == 0
+    note = json.loads(run(home, "show", "1", "--json").stdout)["note"]
+    assert (note["wrong"], note["why"]) == ("ran long", "too much background")
+
+
+def test_clearing_the_notes_a_removed_file_left_asks_first(tmp_path):
+    """QA s49 HH #3: `questions remove Acme --notes` once the file was gone cleared the only
+    copy of the research at once, in a script with no --yes."""
+    home = tmp_path / "h"
+    copy = _company_file(tmp_path, home)
+    assert run(home, "questions", "remove", "さくら商事", "--yes").exit_code == 0 and not copy.exists()
+    r = run(home, "questions", "remove", "さくら商事", "--notes")  # no terminal, no --yes
+    assert r.exit_code == 2 and "--yes" in r.output and _notes_shown(home), r.output
+    assert run(home, "questions", "remove", "さくら商事", "--notes", "--yes").exit_code == 0
+    r = run(home, "questions", "remove", "さくら商事", "--notes", "--yes")
+    assert r.exit_code == 2 and "keeps no research notes" in r.output, r.output
+    r = run(tmp_path / "none", "questions", "remove", "Foo", "--notes", "--yes")
+    assert r.exit_code == 2 and not (tmp_path / "none").exists()  # no stray archive
+
+
+def test_filtered_exports_count_what_they_hold(tmp_path, monkeypatch):
+    """QA s49 HH #6 and #7: answer_count of the whole archive beside one answer; a CSV of a
+    company with interviews only, empty with no word."""
+    import json
+
+    from furikaeri.session import save_analysis
+    from test_input_robust import SAMPLE, fake_analysis
+
+    home = tmp_path / "h"
+    for session in ("Acme day", "other"):
+        save_analysis(fake_analysis(SAMPLE, question="Tell me about yourself."), audio_path=SAMPLE, session=session,
+                      question="Tell me about yourself.", note=None, home=home, settings={})
+    from furikaeri.store import Store
+
+    with Store.open(home) as store:  # the first session practised for Acme
+        store.db.execute("UPDATE sessions SET company_id = ? WHERE id = 1",
+                         (store._company_id(store.db, "Acme", None),))
+        store.db.commit()
+    doc = json.loads(run(home, "export", "-c", "Acme").stdout)
+    assert len(doc["answers"]) == 1 and [q["answer_count"] for q in doc["questions"]] == [1]
+    assert [s["answer_count"] for s in doc["sessions"]] == [1]
+    whole = json.loads(run(home, "export").stdout)
+    assert [q["answer_count"] for q in whole["questions"]] == [2]
+    assert run(home, "reflect", "-c", "Beta", "--no-prompt", "-q", "Why?", "-a", "x").exit_code == 0
+    r = run(home, "export", "-c", "Beta", "-f", "csv")
+    assert r.exit_code == 0 and "only logged interviews" in r.stderr, r.stderr
+    r = run(home, "progress", "-c", "Beta", "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout) and "no saved answers match --company Beta" in r.stderr
+
+
+def test_a_missing_argument_is_named_in_japanese_as_the_usage_line_names_it(tmp_path):
+    ja = {"LANG": "ja_JP.UTF-8"}
+    assert "「番号」を指定してください" in run(tmp_path / "h", "delete", env=ja).stderr
+    assert "「名前」を指定してください" in run(tmp_path / "h", "questions", "remove", env=ja).stderr
+    assert "'NUMBER'" in run(tmp_path / "h", "delete", env={"LANG": "C.UTF-8"}).stderr
+
+
+def test_a_hum_alone_is_no_voice_for_the_mic_check(shared):
+    """QA s49 HH #1: a 50-Hz hum and no one speaking read "fine: speech at -39 dBFS", exit 0."""
+    import numpy as np
+    from test_s49_mic_hum import pcm
+
+    sys_path_bench()
+    from real import mains_hum
+
+    hum = mains_hum(3 * 16000, 16000, 50.0, np.random.default_rng(1)).astype(np.float32)
+    hum *= 10 ** (-36 / 20) / np.sqrt(np.mean(hum ** 2))  # -36 dBFS
+    from furikaeri.capture import level_report
+
+    r = level_report(pcm(hum), 16000)
+    assert r.mains_hum_hz == 50.0 and r.verdict != "fine", r
+
+
+def sys_path_bench():
+    import sys
+
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)

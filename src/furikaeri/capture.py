@@ -532,9 +532,10 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
     lv = np.array(tracker.levels or [MIN_DBFS])
     floor = float(np.percentile(lv, 10))
     speech = float(np.percentile(lv, 90))
-    hum, quieter = _hum(x, rate, channels)
-    if hum is not None:  # the room's floor as an analysis will measure it: the hum taken out
-        floor = min(floor, quieter)
+    hum, without = _hum(x, rate, channels)
+    if hum is not None:  # the room's floor and the voice as an analysis will measure them: the hum taken out
+        # (a hum alone, no one speaking, is no voice: QA s49 HH #1 read it "fine: speech at -39 dBFS")
+        floor, speech = min(floor, without[0]), min(speech, without[1])
     if peak < -80.0:
         verdict = "silent"
         message = (f"silent: nothing above {peak:.0f} dBFS came in; the input is muted, unplugged "
@@ -560,10 +561,10 @@ def level_report(samples, rate: int, channels: int = 1) -> LevelReport:
     )
 
 
-def _hum(x, rate: int, channels: int) -> tuple[float | None, float]:
+def _hum(x, rate: int, channels: int) -> tuple[float | None, tuple[float, float]]:
     """The mains frequency of a hum in interleaved int16 ``x`` (:func:`furikaeri.denoise.hum_in`,
-    at 16 kHz mono) and the floor of its levels (dBFS, 10th percentile) without it; ``None``
-    and the lowest level when there is none."""
+    at 16 kHz mono) and the floor and the speech level of its levels without it (dBFS, their
+    10th and 90th percentiles); ``None`` and the lowest levels when there is none."""
     import numpy as np
     from scipy.signal import resample_poly
 
@@ -574,11 +575,12 @@ def _hum(x, rate: int, channels: int) -> tuple[float | None, float]:
     mono = resample_poly(mono, RATE // step, int(rate) // step).astype(np.float32) if rate != RATE else mono
     hum = hum_in(mono)
     if hum.mains is None:
-        return None, MIN_DBFS
+        return None, (MIN_DBFS, MIN_DBFS)
     quiet = np.clip(hum.taken_out_of(mono) * 32768.0, -32768, 32767).astype(np.int16)
     tracker = LevelTracker(RATE, 1, keep_levels=True)
     tracker.feed(quiet)
-    return hum.mains, float(np.percentile(np.array(tracker.levels or [MIN_DBFS]), 10))
+    levels = np.array(tracker.levels or [MIN_DBFS])
+    return hum.mains, (float(np.percentile(levels, 10)), float(np.percentile(levels, 90)))
 
 
 # --------------------------------------------------------------------------- the take file

@@ -2230,13 +2230,22 @@ def _refuse_number_name(name: str) -> None:
                          f"言葉を添えてください（例: 「模擬 {name.strip()}」）")
 
 
+def _typed_part(value: Any) -> str | None:
+    """A note's part as written (:func:`_write_note`): ``None`` (kept as it is) for none, or
+    for bytes that are no UTF-8 alone; else its text less them."""
+    if value is None:
+        return None
+    text = str(value).replace("\ufffd", "").strip()
+    return None if not text and "\ufffd" in str(value) else text
+
+
 def _write_note(db: sqlite3.Connection, answer_id: int, note: dict[str, str | None], stamp: str) -> None:
     """An answer's note written: ``None`` keeps a part as it is. A byte typed that was no UTF-8
     (half a character a Backspace split, read as U+FFFD) is no part of what was meant: left out,
-    so no part is saved as "�" and then read back as damage (QA s45b U #4)."""
+    so no part is saved as "�" and then read back as damage (QA s45b U #4); a part of such bytes
+    alone keeps what it held (QA s49 HH #2: it was cleared, the note written before lost)."""
     row = db.execute("SELECT * FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
-    fields = {k: (note.get(k) if note.get(k) is None else str(note.get(k)).replace("\ufffd", "").strip())
-              for k in ("wrong", "why", "next_time")}
+    fields = {k: _typed_part(note.get(k)) for k in ("wrong", "why", "next_time")}
     if row:
         merged = {k: (row[k] if v is None else v) for k, v in fields.items()}
         db.execute(

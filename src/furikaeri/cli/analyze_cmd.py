@@ -126,8 +126,11 @@ def _left_unsaved(left, *, question, budget, language, session, note, model) -> 
     those after it unnamed)."""
     import shlex
 
-    from furikaeri.cli.common import analyze_command, open_store, saved_as
-    from furikaeri.errors import warn
+    from furikaeri.cli.common import analyze_command, open_store, saved_as, say_wrapped
+    from furikaeri.errors import warning_language
+
+    def warn(en: str, *, ja: str) -> None:  # the command to copy kept whole where it fits (QA s49 HH #4)
+        say_wrapped(f"furikaeri: 警告: {ja}" if warning_language() == "ja" else f"furikaeri: warning: {en}")
 
     try:
         with open_store(reading=True, say_missing=False) as store:

@@ -110,7 +110,13 @@ def _usage_line(e: click.UsageError, ctx: click.Context) -> None:
              ja=f"--home はコマンドの前に付けます: `furikaeri --home フォルダ {cmd} ...`（または FURIKAERI_HOME を設定）")
         sys.exit(e.exit_code)
     if isinstance(e, click.MissingParameter) and e.param is not None:
-        ja = f"{e.param.get_error_hint(e.ctx) if e.ctx else e.param.name} を指定してください{see}"
+        from furikaeri.cli.helptext import PLACEHOLDERS, _PLACEHOLDER
+
+        # an argument named as the Japanese usage line names it: 'NUMBER' is 番号 there (QA s49 HH #8)
+        hint = e.param.get_error_hint(e.ctx) if e.ctx else e.param.name
+        said = _PLACEHOLDER.sub(lambda m: PLACEHOLDERS[m.group()], hint)
+        said = "「" + said.strip("'").removesuffix("...") + "」" if said != hint else said + " "
+        ja = f"{said}を指定してください{see}"
     elif isinstance(e, click.NoSuchOption):
         ja = f"オプション {e.option_name} はありません{maybe}{see}"
     elif isinstance(e, click.BadParameter):

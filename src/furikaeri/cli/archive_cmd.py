@@ -27,7 +27,7 @@ from furikaeri.cli.common import (
     user_dir,
     view_lang,
 )
-from furikaeri.errors import FurikaeriError, UsageError
+from furikaeri.errors import FurikaeriError, UsageError, warn
 from furikaeri.lang import text as lang_text
 
 
@@ -100,8 +100,6 @@ def history(limit, interviews, company, question, since, lang, json_):
     if json_:
         emit_json(data)
         if older > 0:  # the document stays the list it always was; a script's reader is told on stderr
-            from furikaeri.errors import warn
-
             said = dict(n=older, shown=len(data) + older, cli=cli_start(), filters=filters)
             warn(H.t("history_older", "en", **said), ja=H.t("history_older", "ja", **said))
         return
@@ -334,6 +332,9 @@ def progress(question, since, company, lang, json_):
         unanswered = bool(question) and not any(o.attempts for o in prog.overall) and bool(store.sessions(limit=1))
     if json_:  # none kept: the usual document, with no attempts in it (as history --json gives [])
         emit_json(prog.to_dict())
+        if (company or since) and not any(o.attempts for o in prog.overall):  # and said beside it (QA s49 HH #7)
+            said = dict(filters=_filters_given(company=company, question=typed, since=since))
+            warn(H.t("progress_none_match", "en", **said), ja=H.t("progress_none_match", "ja", **said))
         return
     if (company or since) and not any(o.attempts for o in prog.overall):  # answers there are, none kept
         filters = _filters_given(company=company, question=typed, since=since)  # each one typed, named
@@ -402,6 +403,8 @@ def export(fmt, out, lang, json_, company, since):
     text = as_text(data, fmt, lang=lang, default=ui_language(), filters=filters)
     if nothing_kept(data):  # said beside the document, which stays one of the usual shape
         click.echo(lang_text(ui_language(), "export_none_match", filters=filters), err=True)
+    elif filters and fmt == "csv" and not data["answers"]:  # logged interviews only: no row of a CSV (QA s49 HH #7)
+        click.echo(lang_text(ui_language(), "export_csv_interviews_only", filters=filters), err=True)
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
         return

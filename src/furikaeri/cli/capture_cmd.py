@@ -152,7 +152,8 @@ def mic_check_cmd(device, seconds, json_, lang):
     if json_:  # the verdict's line as the text view says it, in its language
         click.echo(json.dumps({"device": dev.to_dict(), **r.to_dict(), "message": line}, ensure_ascii=False, indent=2))
     else:
-        click.echo(line)
+        for said in line.split("\n"):  # a line the terminal would break mid-word, at phrases (QA s49 HH #4)
+            say_wrapped(said, err=False)
         click.echo(text(L, "mic_figures", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
                         clipped=100 * r.clipped_share))
     if r.verdict != "fine":

@@ -722,13 +722,13 @@ def _dumb_width(stream) -> int | None:
         return None
 
 
-def say_wrapped(said: str) -> None:
-    """A line on stderr; in a terminal, a line longer than it broken where a phrase or word
+def say_wrapped(said: str, *, err: bool = True) -> None:
+    """A line on stderr (``err``, else stdout); in a terminal, a line longer than it broken where a phrase or word
     ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening
     on 、), a command in backquotes kept whole on a line where it fits and a long path broken
     after a "/" (:func:`furikaeri.report.wrap.fill_breaks`; QA s47 EE #10: 「`furi」 / 「kaeri note
     1`」). Not in a terminal (a pipe, a file, a test), the line as it is."""
-    width = terminal_width(sys.stderr)
+    width = terminal_width(sys.stderr if err else sys.stdout)
     if width:
         from rich.cells import cell_len
         from rich.text import Text
@@ -737,7 +737,7 @@ def say_wrapped(said: str) -> None:
 
         if cell_len(said) > width:
             said = wrap_phrases(Text(said), width, fill=True).plain
-    click.echo(said, err=True)
+    click.echo(said, err=err)
 
 
 def terminal_width(stream) -> int | None:

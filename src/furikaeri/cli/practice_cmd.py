@@ -895,7 +895,7 @@ class _Reflection:
         # are offered back, in order, as each prompt's text, kept with Enter (QA s47 BB #6)
         offered = typeahead_lines()[:3]
         if offered:
-            click.echo(text(lang, "typeahead_offered"), err=True)
+            say_wrapped(text(lang, "typeahead_offered"))
         click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
         parts = []
         for i, key in enumerate(("wrong", "why", "next_time")):

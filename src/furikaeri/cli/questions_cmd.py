@@ -315,42 +315,63 @@ def questions_remove(name, notes_, yes):
       furikaeri questions remove "さくら商事" --notes --yes
     """
     from furikaeri import questions as Q
-    from furikaeri.cli.common import ask, is_terminal
     from furikaeri.errors import UsageError
     from furikaeri.lang import text
 
     L = ui_language()
     found = Q.own_file(name, user_dir())
     if found is None:
-        if notes_ and _clear_company_notes(name):  # its file removed before: the notes it left (QA s47 GG #5)
-            click.echo(text(L, "cleared_company_notes", name=name))
+        if notes_ and _has_company_notes(name):  # its file removed before: the notes it left (QA s47 GG #5)
+            if _yes(yes, L, text(L, "clear_company_notes_ask", name=name)):  # the only copy: asked first (QA s49 HH #3)
+                _clear_company_notes(name)
+                click.echo(text(L, "cleared_company_notes", name=name))
             return
-        raise _no_own_file(name, Q)
+        raise _no_own_file(name, Q, notes=notes_)
     path, qset = found
     company = qset.company.name if qset is not None and qset.company else None
     what = company or (qset.name if qset is not None else path.stem)
     if notes_ and company is None:
         raise UsageError(f"--notes is for a company file; {what} is a question set (nothing was removed)",
                          ja=f"--notes は企業ファイル用です。「{what}」は質問セットです（何も削除していません）")
-    if not yes:
-        if not is_terminal():
-            raise UsageError("removing needs a yes: add --yes (nothing was removed)",
-                             ja="削除には確認が必要です。--yes を付けてください（何も削除していません）")
-        asked = "remove_set_ask" if company is None else "remove_company_notes_ask" if notes_ else "remove_company_ask"
-        if ask(text(L, asked, name=what, path=path)).casefold() not in ("y", "yes", "はい"):
-            click.echo(text(L, "delete_kept"), err=True)
-            return
+    asked = "remove_set_ask" if company is None else "remove_company_notes_ask" if notes_ else "remove_company_ask"
+    if not _yes(yes, L, text(L, asked, name=what, path=path)):
+        return
     _unlink(path)
     cleared = notes_ and _clear_company_notes(company)
     said = "removed_set" if company is None else "removed_company_notes" if cleared else "removed_company"
     click.echo(text(L, said, name=what, path=path))
 
 
-def _no_own_file(name: str, Q) -> Exception:
-    """The error for a name no set or company file of one's own has."""
+def _yes(yes: bool, L: str, question: str) -> bool:
+    """Removing confirmed: ``--yes``, else asked in a terminal (the question wrapped to it, the
+    answer after "[y/N]"); a script without --yes is refused, nothing removed."""
+    from furikaeri.cli.common import ask, is_terminal, say_wrapped
+    from furikaeri.errors import UsageError
+    from furikaeri.lang import text
+
+    if yes:
+        return True
+    if not is_terminal():
+        raise UsageError("removing needs a yes: add --yes (nothing was removed)",
+                         ja="削除には確認が必要です。--yes を付けてください（何も削除していません）")
+    say_wrapped(question.removesuffix("[y/N]").rstrip())
+    if ask("[y/N]").casefold() in ("y", "yes", "はい"):
+        return True
+    click.echo(text(L, "delete_kept"), err=True)
+    return False
+
+
+def _no_own_file(name: str, Q, *, notes: bool = False) -> Exception:
+    """The error for a name no set or company file of one's own has (with ``notes``: nor any
+    research notes kept in the archive)."""
     from furikaeri.cli.common import cli_start
     from furikaeri.errors import UsageError
 
+    if notes:
+        return UsageError(f"no company file of yours is named '{name}', and the archive keeps no research notes "
+                          f"of it (see `{cli_start()} questions`)",
+                          ja=f"「{name}」という企業ファイルはなく、記録に残っている企業研究メモもありません"
+                             f"（`{cli_start()} questions` を参照）")
     if any(b.name == name for b in Q.builtin_sets()):
         return UsageError(f"{name} is built in: only a set of your own can be removed",
                           ja=f"{name} は組み込みの質問セットです。削除できるのは自作のセットだけです")
@@ -369,6 +390,15 @@ def _unlink(path: Path) -> None:
 
         raise UsageError(f"cannot remove {path}: {os_reason(e, 'en')}",
                          ja=f"{path} を削除できません: {os_reason(e, 'ja')}") from e
+
+
+def _has_company_notes(name: str) -> bool:
+    """Does the archive keep research notes for company ``name``?"""
+    from furikaeri.store import COMPANY_FIELDS
+
+    with open_store(reading=True) as store:
+        c = store.company(name)
+    return c is not None and any(getattr(c, k) for k in COMPANY_FIELDS)
 
 
 def _clear_company_notes(name: str) -> bool:

@@ -1060,6 +1060,8 @@ TEXT = {
     'mic_hum': 'A {hz:g}-Hz mains hum came in too: it comes from the power, not the room (a ground loop, a charger or a USB microphone). furikaeri takes it out before measuring (the noise floor above is without it); another socket or USB port, or the laptop on its battery, records without it.',
     'history_interviews_there': 'its logged interviews are listed by:\n  {cli} history --interviews {filters}',
     'times_of_take': 'times are the recording\'s, from the start of the take; the answer is timed from its first word, at {start}',
+    'clear_company_notes_ask': "Clear {name}'s research notes kept in your archive? Its file is gone, so they are the only copy; your answers and logged interviews stay. [y/N]",
+    'export_csv_interviews_only': 'no answers match {filters}, only logged interviews, which a CSV (one row per answer) does not hold: export them with --format md or json',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

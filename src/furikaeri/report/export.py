@@ -41,7 +41,9 @@ def history(store: Store, *, limit: int | None = None, since: str | None = None,
                    if question_id is None or a.question_id == question_id]
         if filtered and not answers:
             continue
-        out.append({**s.to_dict(), "answers": [answer_document(a.to_dict()) for a in answers]})
+        # filtered: the count is of the answers listed (QA s49 HH #6)
+        out.append({**s.to_dict(), **({"answer_count": len(answers)} if filtered else {}),
+                    "answers": [answer_document(a.to_dict()) for a in answers]})
     shown = out[:limit] if limit is not None else out
     return shown, (len(out) if filtered else len(store.sessions())) - len(shown)
 
@@ -74,8 +76,10 @@ def export_data(store: Store, questions: Path | None = None, *, company: str | N
         "version": EXPORT_VERSION,
         "schema": store.schema_version(),
         **({"filters": filters} if filters else {}),
-        "sessions": [s.to_dict() for s in store.sessions() if not filters or s.id in held],
-        "questions": [q.to_dict() for q in store.questions() if not filters or q.id in asked],
+        "sessions": [_counted(s.to_dict(), answers, "session_id", filters) for s in store.sessions()
+                     if not filters or s.id in held],
+        "questions": [_counted(q.to_dict(), answers, "question_id", filters) for q in store.questions()
+                      if not filters or q.id in asked],
         "answers": [in_report_order(answer_document(a.to_dict(full=True))) for a in answers],
         "companies": [company_doc(c.to_dict()) for c in companies],
         "interviews": [i.to_dict() for i in interviews_kept(store, company=company, since=since)],
@@ -96,6 +100,14 @@ def _name_of(path: Path) -> str:
         return name
     except UnicodeEncodeError:
         return os.fsencode(name).decode("utf-8", errors="replace")
+
+
+def _counted(doc: dict[str, Any], answers, key: str, filters: dict[str, str]) -> dict[str, Any]:
+    """A session's or question's document; in a filtered export its ``answer_count`` is of the
+    answers the export holds (QA s49 HH #6: the whole archive's beside one answer)."""
+    if filters and "answer_count" in doc:
+        doc["answer_count"] = sum(1 for a in answers if getattr(a, key) == doc["id"])
+    return doc
 
 
 def _question_files(folder: Path, company: str | None = None) -> list[dict[str, str]]:

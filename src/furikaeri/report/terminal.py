@@ -502,7 +502,9 @@ def _hung(line: Text, width: int):
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row(label, fit_line(rest, width - cell_len(label.plain) - 1))
+    room = width - cell_len(label.plain) - 1
+    # broken here, never between a number and its unit as rich would ("0 of 3" / "s or more": QA s49 HH #9)
+    grid.add_row(label, fit_line(rest, room) if unspaced(rest.plain) else wrap_phrases(rest, room, fill=True))
     return grid
 
 

@@ -374,9 +374,8 @@ def hang(text: Text, width: int, indent: int = 2) -> Text:
     """``text`` in lines of at most ``width`` cells, the lines after the first ``indent`` cells
     in (a hanging indent: a label too wide for its words to wrap beside it): text written
     without spaces broken by :func:`wrap_phrases`, other text at its spaces."""
-    def lines(said: Text, room: int) -> list[Text]:
-        broken = wrap_phrases(said, room, fill=True) if unspaced(said.plain) else _wrap_words(said, room)
-        return broken.split("\n", allow_blank=True)
+    def lines(said: Text, room: int) -> list[Text]:  # never between a number and its unit (QA s49 HH #9)
+        return wrap_phrases(said, room, fill=True).split("\n", allow_blank=True)
 
     first = lines(text, width)[0]
     rest = strip_left(text[len(first.plain.rstrip(" ")):])
