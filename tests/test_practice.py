@@ -584,7 +584,8 @@ def test_errors_are_one_line_exit_2(home, take):
         (("practice", "--set", "en-basic", "--from-files", str(take)), "not an audio file"),
         (("practice", "--set", "en-basic", "-n", "1", "--note", "a", "--note", "b"), "2 --note for 1 question"),
         (("analyze", str(take), "-q", "en-basic:nosuch"), "no question 'nosuch' in the set en-basic: its questions"),
-        (("reflect", "-c", "", "-q", ""), "nothing to log"),
+        (("reflect", "-q", ""), "nothing to log"),
+        (("reflect", "-c", "", "-q", "Why?"), "--company is empty"),
         (("analyze", str(take), "--budget", "0"), "analyze --help`)"),  # click's, in one line
         (("export", "-o", str(home)), "is a directory"),
         (("--home", "", "history"), "--home is empty"),

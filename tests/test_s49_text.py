@@ -472,3 +472,71 @@ def sys_path_bench():
     bench = str(Path(__file__).resolve().parents[1] / "bench")
     if bench not in sys.path:
         sys.path.insert(0, bench)
+
+
+def test_company_filters_take_the_files_set_name_its_questions_and_a_name_spaced_otherwise(tmp_path):
+    """QA s49 JJ #3-#5: `-c acme-corp` (the set name sessions carry) found nothing; an answer
+    saved with `-q abc商事:asks2` was no company's; 「ABC 商事」 made a second company."""
+    import json
+
+    from furikaeri.session import save_analysis
+    from test_input_robust import SAMPLE, fake_analysis
+
+    home = tmp_path / "h"
+    f = tmp_path / "abc.toml"
+    f.write_text('[company]\nname = "ABC商事"\nlanguage = "ja"\nasks = ["なぜ当社なのですか。"]\n', encoding="utf-8")
+    assert run(home, "questions", "add", str(f)).exit_code == 0
+    a = fake_analysis(SAMPLE, question="なぜ当社なのですか。")
+    save_analysis(a, audio_path=SAMPLE, session="mock", question="abc商事:asks1", note=None, home=home, settings={})
+    save_analysis(fake_analysis(SAMPLE, question="Why?"), audio_path=SAMPLE, session="other", question="Why?",
+                  note=None, home=home, settings={})
+    for typed in ("ABC商事", "abc商事", "ＡＢＣ 商事"):
+        doc = json.loads(run(home, "export", "-c", typed).stdout)
+        assert [x["id"] for x in doc["answers"]] == [1], (typed, doc["answers"])
+        hist = json.loads(run(home, "history", "-c", typed, "--json").stdout)
+        assert [x["id"] for s in hist for x in s["answers"]] == [1]
+    assert run(home, "reflect", "--no-prompt", "-c", "ABC 商事", "-q", "逆質問は？").exit_code == 0
+    ivs = json.loads(run(home, "history", "--interviews", "-c", "ABC商事", "--json").stdout)
+    assert len(ivs) == 1  # one company, however it was spaced
+    r = run(home, "reflect", "--no-prompt", "-c", "ABC", "-q", "x?")  # a part of a known name: said
+    assert r.exit_code == 0 and "if you meant 'ABC商事'" in r.stderr and "reflect --interview 2 -c" in r.stderr
+
+
+def test_older_interviews_left_off_are_said(tmp_path):
+    home = tmp_path / "h"
+    for i in range(3):
+        assert run(home, "reflect", "--no-prompt", "-c", "Acme", "-q", f"q{i}?").exit_code == 0
+    r = run(home, "history", "--interviews", "-n", "1", "--json")
+    assert "2 older interviews not shown" in r.stderr and "history --interviews -n 3" in r.stderr
+    assert "2 older interviews not shown" in run(home, "history", "--interviews", "-n", "1").stdout
+
+
+def test_blank_filters_are_refused(tmp_path):
+    home = tmp_path / "h"
+    for args in (("history", "--since", ""), ("progress", "-c", " "), ("export", "--company", ""),
+                 ("reflect", "--no-prompt", "--date", "", "-q", "x?")):
+        r = run(home, *args)
+        assert r.exit_code == 2 and "is empty" in r.stderr, (args, r.output)
+
+
+def test_a_csv_exported_into_a_pipe_has_no_bom(tmp_path):
+    import os
+
+    from furikaeri.session import save_analysis
+    from test_input_robust import SAMPLE, fake_analysis
+
+    home = tmp_path / "h"
+    save_analysis(fake_analysis(SAMPLE, question="Why?"), audio_path=SAMPLE, session="s", question="Why?",
+                  note=None, home=home, settings={})
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got = {}
+    reader = threading.Thread(target=lambda: got.setdefault("b", open(fifo, "rb").read()))
+    reader.start()
+    assert run(home, "export", "-f", "csv", "-o", str(fifo)).exit_code == 0
+    reader.join(10)
+    assert got["b"].startswith(b"answer_id")
+    run(home, "export", "-f", "csv", "-o", str(tmp_path / "a.csv"))
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # a file: the BOM a spreadsheet needs

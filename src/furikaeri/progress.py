@@ -550,25 +550,50 @@ def usual_pace(answers: Sequence[Answer], shown: Sequence[Answer] | None = None)
     return out or None
 
 
+def company_names(store: Store, company: str) -> set[str]:
+    """The names ``company`` is kept under, as compared (:func:`furikaeri.questions.company_key`:
+    up to case, width and marks): as typed and, where a company file answers to it, that file's
+    [company] name and its set name (``acme-corp``, which session titles and question keys carry:
+    QA s49 JJ #5, `-c acme-corp` found nothing)."""
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.questions import company_key, get_company
+    from furikaeri.store import user_questions_dir
+
+    names = {company_key(company)}
+    try:
+        found = get_company(company, user_questions_dir(store.home))
+    except FurikaeriError:  # no file of it (known from interviews only, or not at all)
+        return names
+    return names | {company_key(found.name)} | ({company_key(found.company.name)} if found.company else set())
+
+
 def practised_for(store: Store, company: str) -> set[int]:
-    """The ids of the sessions practised for ``company``, its name as `questions company` matches
-    it (up to case, width and marks: :func:`furikaeri.questions.company_key`). An answer belongs
-    to the company its session was practised for: ``history``, ``progress`` and ``export`` keep a
-    company's answers by these."""
+    """The ids of the sessions practised for ``company`` (:func:`company_names`). An answer
+    belongs to the company its session was practised for, or whose question is its file's
+    (:func:`answers_kept`): ``history``, ``progress`` and ``export`` keep a company's answers so."""
     from furikaeri.questions import company_key
 
-    want = company_key(company)
-    return {s.id for s in store.sessions() if company_key(s.company or "") == want}
+    names = company_names(store, company)
+    return {s.id for s in store.sessions() if company_key(s.company or "") in names}
 
 
 def answers_kept(store: Store, answers: Sequence[Answer], *, since: str | None = None,
                  company: str | None = None) -> list[Answer]:
     """``answers`` saved on or after ``since`` (an ISO date on this computer's calendar; the
-    archive keeps UTC times) and practised for ``company`` (:func:`practised_for`), each filter
-    only when given."""
+    archive keeps UTC times) and practised for ``company``: in a session practised for it
+    (:func:`practised_for`), or to a question of its file (``abc商事:asks2``, saved by `analyze
+    --save -q`: QA s49 JJ #4), each filter only when given."""
+    from furikaeri.questions import company_key
+
     sessions = practised_for(store, company) if company else None
+    names = company_names(store, company) if company else set()
+
+    def its(a: Answer) -> bool:
+        return a.session_id in sessions or bool(a.question_key and ":" in a.question_key
+                                                and company_key(a.question_key.split(":")[0]) in names)
+
     return [a for a in answers if (not since or local_minute(a.created_at)[:10] >= since)
-            and (sessions is None or a.session_id in sessions)]
+            and (sessions is None or its(a))]
 
 
 def progress(store: Store, *, question: str | None = None, since: str | None = None,

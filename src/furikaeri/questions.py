@@ -885,8 +885,14 @@ def company_name(name: str) -> str:
 
 
 def company_key(name: str) -> str:
-    """A company name as compared: :func:`company_name`, any case."""
-    return company_name(name).casefold()
+    """A company name as compared: :func:`company_name`, any case, and no space beside a
+    Japanese character (「ABC 商事」 is 「ABC商事」, as a Japanese reader takes it: QA s49 JJ #3);
+    spaces between Latin words stay ("Acme Corp")."""
+    return _JA_SPACE.sub("", company_name(name)).casefold()
+
+
+#: A space beside a character that is not ASCII (kanji, kana): no part of a company's name.
+_JA_SPACE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
 
 
 def names_meant(typed: str, names) -> list[str]:

@@ -24,6 +24,7 @@ from furikaeri.cli.common import (
     json_option,
     lang_option,
     open_store,
+    refuse_blank,
     user_dir,
     view_lang,
 )
@@ -74,7 +75,7 @@ def history(limit, interviews, company, question, since, lang, json_):
     from furikaeri.report import history as H
     from furikaeri.report.export import history as sessions_with_answers
 
-    since = _since_date(since)
+    since = _since_date(since, company)
     if interviews and question:
         raise UsageError("--question goes with answers, not --interviews",
                          ja="--question は回答の絞り込みに使います（--interviews とは一緒に使えません）")
@@ -112,6 +113,17 @@ def history(limit, interviews, company, question, since, lang, json_):
     H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older, filters=filters)
 
 
+def _stream(path) -> bool:
+    """Is ``path`` a pipe, a terminal or another device (``/dev/stdout``), no file to open in an app?"""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # not there yet: a file to be written
+        return False
+    return not stat.S_ISREG(mode)
+
+
 def _filters_given(**given: str | None) -> str:
     """The filters typed, as typed ("--company Acme --since 2026-12-01"): named in "nothing matches",
     not those not given (QA s47 GG #14)."""
@@ -120,8 +132,11 @@ def _filters_given(**given: str | None) -> str:
     return " ".join(f"--{name} {shlex.quote(value)}" for name, value in given.items() if value)
 
 
-def _since_date(since: str | None) -> str | None:
-    """``--since`` as an ISO date, read as reflect --date reads one (yesterday, 12/1, 12月1日)."""
+def _since_date(since: str | None, company: str | None = None) -> str | None:
+    """``--since`` as an ISO date, read as reflect --date reads one (yesterday, 12/1, 12月1日);
+    a blank one, or a blank ``company``, refused (an unset variable in a script, ``--since
+    "$SINCE"``, read as no filter at all: QA s49 JJ #9)."""
+    refuse_blank(since=since, company=company)
     if not since:
         return None
     from datetime import datetime
@@ -137,18 +152,30 @@ def _history_interviews(store, *, limit: int, company: str | None, since: str | 
     from furikaeri.report import history as H
     from furikaeri.report.export import interviews_kept
 
-    ivs = interviews_kept(store, company=company, since=since)[:limit]
+    every = interviews_kept(store, company=company, since=since)
+    ivs = every[:limit]
+    # the older ones left off by -n: said, as of sessions (QA s49 JJ #6), on stderr beside --json
+    filters = (" " + _filters_given(company=company, since=since)).rstrip()
+    said = dict(n=len(every) - len(ivs), shown=len(every), cli=cli_start(), filters=filters)
     if json_:
         emit_json([i.to_dict() for i in ivs])
+        if len(every) > len(ivs):
+            warn(H.t("history_older_interviews", "en", **said), ja=H.t("history_older_interviews", "ja", **said))
         return
     out = console()
     for iv in ivs:
         typed = [iv.company, *(x["question"] for x in iv.items)]
         H.render_interview(out, iv, lang or archive_lang(None, typed))
     if not ivs:  # logged with `reflect`, not practised; or none the filters keep
-        filters = _filters_given(company=company, since=since)
-        out.print(H.t("history_none_match", archive_lang(lang), filters=filters) if filters
+        out.print(H.t("history_none_match", archive_lang(lang), filters=filters.strip()) if filters
                   else H.t("no_interviews", archive_lang(lang)))
+    elif len(every) > len(ivs):
+        from rich.text import Text
+
+        from furikaeri.report.wrap import wrap_phrases
+
+        older = Text(H.t("history_older_interviews", lang or archive_lang(None, []), **said), style="dim")
+        out.print(wrap_phrases(older, out.width, fill=True))  # the command kept whole on a line
 
 
 def _report(out, a, focus) -> bool:
@@ -321,7 +348,7 @@ def progress(question, since, company, lang, json_):
     from furikaeri.progress import progress as progress_of
     from furikaeri.report import history as H
 
-    since, typed = _since_date(since), question
+    since, typed = _since_date(since, company), question
     # a question in a missing --home: its one error line says the folder is missing
     with open_store(reading=True, say_missing=not question) as store:
         if question:  # refused here, where the command it suggests can carry --home
@@ -378,7 +405,7 @@ def export(fmt, out, lang, json_, company, since):
     """
     from furikaeri.report.export import as_text, export_data, nothing_kept
 
-    since = _since_date(since)
+    since = _since_date(since, company)
     if out is not None and str(out) == "-":  # the usual name of standard output: printed, not a file named "-"
         out = None
     if json_:  # a script's --json, as every other command takes it (QA s47 DD #8)
@@ -409,7 +436,10 @@ def export(fmt, out, lang, json_, company, since):
         click.echo(text, nl=not text.endswith("\n"))
         return
     text += "" if text.endswith("\n") else "\n"  # the same bytes as printed (`export > FILE`)
-    write_export(out, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")  # a BOM: spreadsheets read UTF-8
+    # a BOM for a spreadsheet to read UTF-8, in a file; none into a pipe or a terminal (`-o /dev/stdout`:
+    # a script's reader got "\ufeffanswer_id" for its first column, QA s49 JJ #8), as on standard output
+    encoding = "utf-8-sig" if fmt == "csv" and not _stream(out) else "utf-8"
+    write_export(out, text, encoding=encoding)
     click.echo(lang_text(ui_language(), "export_wrote", path=out), err=True)
 
 

@@ -722,6 +722,16 @@ def _dumb_width(stream) -> int | None:
         return None
 
 
+def refuse_blank(**options: str | None) -> None:
+    """Refuse an option given blank (``--since ""``, ``-c "$COMPANY"`` with the variable unset),
+    which would read as the option left out: no filter, no company (QA s49 JJ #9)."""
+    for name, value in options.items():
+        if value is not None and not value.strip():
+            option = "--" + name.replace("_", "-")
+            raise UsageError(f"{option} is empty: give a value, or leave the option out",
+                             ja=f"{option} が空です。値を指定するか、オプションを外してください")
+
+
 def say_wrapped(said: str, *, err: bool = True) -> None:
     """A line on stderr (``err``, else stdout); in a terminal, a line longer than it broken where a phrase or word
     ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening

@@ -38,6 +38,7 @@ from furikaeri.cli.common import (
     now_option,
     open_store,
     parse_when,
+    refuse_blank,
     refuse_saved,
     say_wrapped,
     scratch_store,
@@ -969,6 +970,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     L = archive_lang(lang, [company, stage, *asked, *answered, reaction, went_well, to_fix])
     if L == "ja":  # typed in Japanese: its errors are too (Latin letters, a company's name, say nothing)
         speaks(L)
+    refuse_blank(company=company, date=held_on)
     if len(answered) > len(asked):
         raise UsageError("more --answer than --question: give one answer per question",
                          ja="--answer が --question より多くあります。回答は質問1つに1つです")
@@ -999,6 +1001,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     held = held or today.isoformat()
     try:
         with open_store() as store:
+            near = _near_companies(store, company)
             audio = keep_audio(store.home, recording, now=when) if recording else None
             iid = store.add_interview(company=company, held_on=held, items=items, stage=stage, reaction=reaction,
                                       went_well=went_well, to_fix=to_fix, audio_path=audio, now=when)
@@ -1009,6 +1012,7 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     assert iv is not None
     if stopped:
         say_wrapped(text(L, "reflect_partial", id=iid, cli=cli_start()))
+    _said_near(L, near, company, iid)
     if json_:
         emit_json(iv.to_dict())
         return
@@ -1016,6 +1020,25 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     H.render_interview(out, iv, L)
     if company:
         said_with_command(out, text(L, "company_hint", company=company, home=home_given()))
+
+
+def _said_near(L: str, near: list[str], company: str | None, iid: int) -> None:
+    """A new company logged beside one known by a longer name (:func:`_near_companies`): said,
+    with the command that moves the interview to it."""
+    if near:
+        move = shlex.join([*cli_start().split(), "reflect", "--interview", str(iid), "-c", near[0]])
+        say_wrapped(text(L, "reflect_new_company", company=company, near=near[0], command=move))
+
+
+def _near_companies(store, company: str | None) -> list[str]:
+    """The companies the archive knows that ``company``, a name it does not know yet, may mean
+    ("acme" for "Acme Corp": :func:`furikaeri.questions.names_meant`): a new company made of a
+    slip splits a company's interviews from its journal and its practice (QA s49 JJ #3)."""
+    from furikaeri.questions import names_meant
+
+    if not company or store.company(company) is not None:
+        return []
+    return names_meant(company, [c.name for c in store.companies()])
 
 
 def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, stage, held, reaction, went_well,

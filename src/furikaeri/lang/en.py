@@ -1062,6 +1062,8 @@ TEXT = {
     'times_of_take': 'times are the recording\'s, from the start of the take; the answer is timed from its first word, at {start}',
     'clear_company_notes_ask': "Clear {name}'s research notes kept in your archive? Its file is gone, so they are the only copy; your answers and logged interviews stay. [y/N]",
     'export_csv_interviews_only': 'no answers match {filters}, only logged interviews, which a CSV (one row per answer) does not hold: export them with --format md or json',
+    'reflect_new_company': "logged under a new company, '{company}'; if you meant '{near}', move it there: {command}",
+    'history_older_interviews': '{n} older interviews not shown: `{cli} history --interviews -n {shown}{filters}` lists them all',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

@@ -1043,6 +1043,8 @@ TEXT = {
     'times_of_take': '時刻は録音の開始からです（回答の長さは最初の一言、{start}から数えます）',
     'clear_company_notes_ask': '記録に残っている「{name}」の企業研究メモを削除しますか？ 企業ファイルはもうないため、これが唯一のコピーです。回答と面接記録は残ります。 [y/N]',
     'export_csv_interviews_only': '{filters} に当てはまる回答はなく、面接記録だけです。CSV（回答1件につき1行）には含まれないため、--format md か json で書き出してください',
+    'reflect_new_company': '新しい企業「{company}」として記録しました。「{near}」のことなら、次のコマンドで移せます: {command}',
+    'history_older_interviews': 'これより前の面接記録が{n}件あります（すべて表示: `{cli} history --interviews -n {shown}{filters}`）',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',

@@ -27,17 +27,17 @@ def history(store: Store, *, limit: int | None = None, since: str | None = None,
     figures as documented: :func:`furikaeri.metrics.documented`), at most ``limit`` of them, and
     how many more there are. Filtered (QA s47 DD #3): ``since`` (an ISO date on this computer's
     calendar) and ``question_id`` keep the answers from that date on and to that question, and
-    the sessions holding any; ``company`` the sessions practised for it (its name as `questions
-    company` matches it, up to case, width and marks: :func:`furikaeri.progress.practised_for`)."""
-    from furikaeri.progress import answers_kept, practised_for
+    the sessions holding any; ``company`` its answers (its name as `questions company` matches
+    it, up to case, width and marks: :func:`furikaeri.progress.answers_kept`)."""
+    from furikaeri.progress import answers_kept
 
     filtered = since is not None or company is not None or question_id is not None
-    kept = practised_for(store, company) if company is not None else None
+    by_session: dict[int, list] = {}
+    for a in answers_kept(store, store.answers(), since=since, company=company) if filtered else ():
+        by_session.setdefault(a.session_id, []).append(a)
     out = []
     for s in store.sessions(limit=None if filtered else limit):
-        if kept is not None and s.id not in kept:
-            continue
-        answers = [a for a in answers_kept(store, store.answers(session_id=s.id), since=since)
+        answers = [a for a in (by_session.get(s.id, []) if filtered else store.answers(session_id=s.id))
                    if question_id is None or a.question_id == question_id]
         if filtered and not answers:
             continue
@@ -51,7 +51,12 @@ def history(store: Store, *, limit: int | None = None, since: str | None = None,
 def interviews_kept(store: Store, *, company: str | None = None, since: str | None = None) -> list[Interview]:
     """The logged interviews, newest first: ``company``'s (its name as the archive matches it)
     and those held on or after ``since`` (an ISO date), each filter only when given."""
-    return [iv for iv in store.interviews(company=company) if not since or (iv.held_on or "") >= since]
+    from furikaeri.progress import company_names
+    from furikaeri.questions import company_key
+
+    names = company_names(store, company) if company else set()  # its file's set name too (QA s49 JJ #5)
+    return [iv for iv in store.interviews() if (not company or company_key(iv.company or "") in names)
+            and (not since or (iv.held_on or "") >= since)]
 
 
 def export_data(store: Store, questions: Path | None = None, *, company: str | None = None,
