@@ -74,6 +74,7 @@ def history(limit, interviews, company, question, since, lang, json_):
     """
     from furikaeri.report import history as H
     from furikaeri.report.export import history as sessions_with_answers
+    from furikaeri.report.export import interviews_kept
 
     since = _since_date(since, company)
     if interviews and question:
@@ -90,8 +91,6 @@ def history(limit, interviews, company, question, since, lang, json_):
             qid = resolve_question(store, practised(store, question), cli=cli_start())
         # left off by -n: said, never a history that seems to start later (QA s44 K #2)
         data, older = sessions_with_answers(store, limit=limit, since=since, company=company, question_id=qid)
-        from furikaeri.report.export import interviews_kept
-
         # a company's logged interviews, where none of its practice is kept: said where they are (QA s47 GG #14)
         logged = bool(company) and not data and not qid and bool(interviews_kept(store, company=company, since=since))
     said = [a.get("language") for s in data for a in s["answers"]]
