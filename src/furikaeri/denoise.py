@@ -301,6 +301,8 @@ class Hum:
         #: the mains frequency of the hum taken out (Hz), its lines, and how far (dB) it lifted
         #: the room's floor, once one is found
         self.mains: float | None = None
+        #: the frequency (Hz) of the grid its lines lie on, once one is found
+        self.grid: float | None = None
         self.lines: tuple[float, ...] = ()
         self.lift_db = 0.0
 
@@ -318,13 +320,12 @@ class Hum:
         return np.concatenate(out) if out else x
 
     def taken_out_of(self, samples: np.ndarray) -> np.ndarray:
-        """``samples`` with the lines found so far taken out, from the first sample on (a short
-        clip looked at whole, as ``mic-check`` does)."""
-        from scipy.signal import sosfilt
-
-        if self._sos is None:
+        """``samples`` (a short clip looked at whole, as ``mic-check`` does) with every multiple
+        of the grid found taken out up to :data:`HUM_TOP_HZ`, not only the lines the notches take:
+        a hum alone, loud, left 20 dB of itself to be read as a voice (QA s49b LL #4)."""
+        if self.grid is None:
             return samples
-        return sosfilt(self._sos, samples).astype(np.float32)
+        return lines_out(samples, [k * self.grid for k in range(1, int(HUM_TOP_HZ // self.grid) + 1)]).astype(np.float32)
 
     def _filtered(self, x: np.ndarray) -> np.ndarray:
         from scipy.signal import sosfilt
@@ -388,6 +389,7 @@ class Hum:
         if not new:
             return
         self._multiples |= set(new)
+        self.grid = grid
         lines = tuple(k * grid for k in new)
         self.lines = (*self.lines, *lines)
         sos = np.concatenate([tf2sos(*iirnotch(f, f / NOTCH_HZ, fs=RATE)) for f in lines])

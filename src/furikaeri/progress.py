@@ -589,8 +589,10 @@ def answers_kept(store: Store, answers: Sequence[Answer], *, since: str | None =
     names = company_names(store, company) if company else set()
 
     def its(a: Answer) -> bool:
-        return a.session_id in sessions or bool(a.question_key and ":" in a.question_key
-                                                and company_key(a.question_key.split(":")[0]) in names)
+        # the set asked for when saved (its question may be kept under a built-in one of the same
+        # words, "Tell me about yourself.": QA s49b KK #1), else the question's own key
+        keyed = [str(a.settings.get("set") or ""), (a.question_key or "").split(":")[0] if a.question_key else ""]
+        return a.session_id in sessions or any(k and company_key(k) in names for k in keyed)
 
     return [a for a in answers if (not since or local_minute(a.created_at)[:10] >= since)
             and (sessions is None or its(a))]

@@ -77,6 +77,7 @@ def history(limit, interviews, company, question, since, lang, json_):
     from furikaeri.report.export import interviews_kept
 
     since = _since_date(since, company)
+    refuse_blank(question=question)
     if interviews and question:
         raise UsageError("--question goes with answers, not --interviews",
                          ja="--question は回答の絞り込みに使います（--interviews とは一緒に使えません）")
@@ -348,6 +349,7 @@ def progress(question, since, company, lang, json_):
     from furikaeri.report import history as H
 
     since, typed = _since_date(since, company), question
+    refuse_blank(question=question)
     # a question in a missing --home: its one error line says the folder is missing
     with open_store(reading=True, say_missing=not question) as store:
         if question:  # refused here, where the command it suggests can carry --home

@@ -141,7 +141,7 @@ def mic_check_cmd(device, seconds, json_, lang):
     dev = resolve_device(device)
     L = ui_language()
     if not json_:
-        click.echo(text(L, "mic_listening", name=dev.name, seconds=seconds), err=True)
+        say_wrapped(text(L, "mic_listening", name=dev.name, seconds=seconds))
     r = mic_check(dev, seconds=seconds)
     line = text(L, f"mic_{r.verdict}", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
                 clipped=100 * r.clipped_share)
@@ -154,8 +154,8 @@ def mic_check_cmd(device, seconds, json_, lang):
     else:
         for said in line.split("\n"):  # a line the terminal would break mid-word, at phrases (QA s49 HH #4)
             say_wrapped(said, err=False)
-        click.echo(text(L, "mic_figures", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
-                        clipped=100 * r.clipped_share))
+        say_wrapped(text(L, "mic_figures", peak=r.peak_dbfs, speech=r.rms_dbfs, floor=r.noise_floor_dbfs,
+                         clipped=100 * r.clipped_share), err=False)
     if r.verdict != "fine":
         raise SystemExit(1)
 

@@ -1034,11 +1034,14 @@ def _near_companies(store, company: str | None) -> list[str]:
     """The companies the archive knows that ``company``, a name it does not know yet, may mean
     ("acme" for "Acme Corp": :func:`furikaeri.questions.names_meant`): a new company made of a
     slip splits a company's interviews from its journal and its practice (QA s49 JJ #3)."""
-    from furikaeri.questions import names_meant
+    from furikaeri.progress import company_names
+    from furikaeri.questions import company_key, names_meant
 
     if not company or store.company(company) is not None:
         return []
-    return names_meant(company, [c.name for c in store.companies()])
+    known = [c.name for c in store.companies()]
+    keys = company_names(store, company)  # its file's set name typed (acme-corp: QA s49b KK #3)
+    return [n for n in known if company_key(n) in keys] or names_meant(company, known)
 
 
 def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, stage, held, reaction, went_well,

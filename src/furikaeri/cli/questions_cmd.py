@@ -20,6 +20,7 @@ from furikaeri.cli.common import (
     json_option,
     lang_option,
     open_store,
+    say_wrapped,
     user_dir,
 )
 
@@ -324,7 +325,7 @@ def questions_remove(name, notes_, yes):
         if notes_ and _has_company_notes(name):  # its file removed before: the notes it left (QA s47 GG #5)
             if _yes(yes, L, text(L, "clear_company_notes_ask", name=name)):  # the only copy: asked first (QA s49 HH #3)
                 _clear_company_notes(name)
-                click.echo(text(L, "cleared_company_notes", name=name))
+                say_wrapped(text(L, "cleared_company_notes", name=name), err=False)
             return
         raise _no_own_file(name, Q, notes=notes_)
     path, qset = found
@@ -339,13 +340,13 @@ def questions_remove(name, notes_, yes):
     _unlink(path)
     cleared = notes_ and _clear_company_notes(company)
     said = "removed_set" if company is None else "removed_company_notes" if cleared else "removed_company"
-    click.echo(text(L, said, name=what, path=path))
+    say_wrapped(text(L, said, name=what, path=path), err=False)  # broken at phrases (QA s49b KK #2)
 
 
 def _yes(yes: bool, L: str, question: str) -> bool:
     """Removing confirmed: ``--yes``, else asked in a terminal (the question wrapped to it, the
     answer after "[y/N]"); a script without --yes is refused, nothing removed."""
-    from furikaeri.cli.common import ask, is_terminal, say_wrapped
+    from furikaeri.cli.common import ask, is_terminal
     from furikaeri.errors import UsageError
     from furikaeri.lang import text
 
