@@ -27,7 +27,17 @@ def main() -> None:
     except SystemExit as e:
         if e.code == INTERRUPTED:  # Ctrl-C, said by the command
             _leave(INTERRUPTED)
+        if isinstance(e.code, int) and _threads_running():  # SIGTERM/SIGHUP mid-take while Whisper
+            _leave(e.code)  # still loads in the listener's thread: the shutdown would abort (-6)
         raise
+
+
+def _threads_running() -> bool:
+    """Whether a thread other than this one still runs (Whisper's, in native code, which
+    Python's shutdown aborts on: "terminate called without an active exception")."""
+    import threading
+
+    return threading.active_count() > 1
 
 
 def _interrupted_line(argv: list[str] | None = None) -> str:

@@ -716,8 +716,21 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))
     key = room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
     if key is not None:
-        out.append(text(language, key, db=speech_map.contrast_db))
+        out.append(text(language, key, db=speech_map.contrast_db, part=voices_said(speech_map, language)))
     return out
+
+
+def voices_said(speech_map, language: str) -> str:
+    """The stretches of a take with other voices in it (:attr:`furikaeri.speech.SpeechMap.voices`),
+    as the warning says them: "from about 0:55", "between about 3:45 and 5:15"."""
+    from furikaeri.lang import clock
+
+    said = []
+    for iv in getattr(speech_map, "voices", ()):
+        to_end = iv.end >= speech_map.duration - 1.0
+        key = "voices_from" if to_end else "voices_between"
+        said.append(text(language, key, start=clock(iv.start), end=clock(iv.end)))
+    return text(language, "list_sep").join(said)
 
 
 def room_warning(speech_map, speech_s: float, *, clipped: bool = False) -> str | None:
@@ -737,6 +750,8 @@ def room_warning(speech_map, speech_s: float, *, clipped: bool = False) -> str |
     if speech_map.other_voices:
         loud = not clipped and room_untrusted(speech_map, speech_s)
         return "warn_other_voices_loud" if loud else "warn_other_voices"
+    if getattr(speech_map, "voices", ()):  # voices that start partway: only their stretch is mixed (QA s49b LL #1)
+        return "warn_other_voices_part"
     if clipped or not (speech_map.contrast_db < NOISY_CONTRAST_DB and speech_s < 0.8 * speech_map.duration):
         return None
     return "warn_very_noisy" if room_untrusted(speech_map, speech_s) else "warn_noisy"

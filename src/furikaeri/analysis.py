@@ -608,7 +608,8 @@ def hear_answer(audio, smap, rules, info, *, filler_prompt: bool = True, acousti
     alone = not words and sum(i.end - i.start for i in smap.intervals) < RELISTEN_ALONE_MIN_S
     if relisten and not alone and not smap.other_voices:  # heard alone, other voices become fillers
         words, doubtful = second_listen(heard, info.path, words, smap.intervals, rules=rules,
-                                        bursts=smap.bursts, multilingual=info.multilingual)
+                                        bursts=smap.bursts, multilingual=info.multilingual,
+                                        skip=tuple((v.start, v.end) for v in smap.voices))
     return Heard(tuple(words), tuple(held), tuple(doubtful))
 
 
@@ -787,7 +788,7 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
     # other voices (or another changing noise) 20-25 dB under the speech: their fillers are Whisper's
     # alone and may be someone else's, their pauses and pitch mixed with the others': not judged
     # either (QA s43 F #1: a babble take was the personal best for fillers, pauses and voice)
-    noisy = key in ("warn_noisy", "warn_other_voices")
+    noisy = key in ("warn_noisy", "warn_other_voices", "warn_other_voices_part")
     if noisy and "pauses" in verdicts:
         verdicts = {**verdicts, "pauses": dataclasses.replace(verdicts["pauses"], level="n/a",
                                                               norm=text(language, "norm_pauses_noisy"))}

@@ -352,16 +352,19 @@ CUT_TOLERANCE_S = 0.02
 
 
 def second_listen(samples: np.ndarray, model_path: str, words, speech_ivs, *, rules, bursts=(),
-                  multilingual: bool = True) -> tuple[list[Word], list[tuple[float, float]]]:
+                  multilingual: bool = True, skip=()) -> tuple[list[Word], list[tuple[float, float]]]:
     """Hear every candidate again and add the fillers found (module docstring).
 
     ``bursts``: voiced bursts of the take (:func:`furikaeri.speech.voiced_bursts`); several
     fillers heard in a stretch ("え、え、え") count as many as the stretch has bursts, at most.
+    ``skip``: (start, end) stretches with other people's voices, where a burst heard alone may be
+    anyone's (nothing there is heard again).
     Returns the words (fillers added as ``Word(source="relisten")``, probability the exp of the
     average log-probability) and the islands left in doubt.
     """
     words = list(words)
-    cands = find_candidates(words, speech_ivs, rules=rules)
+    cands = [c for c in find_candidates(words, speech_ivs, rules=rules)
+             if not any(c.start < end and start < c.end for start, end in skip)]
     heard = hear(samples, model_path, [(c.start, c.end) for c in cands], language=rules.code,
                  prompt=rules.relisten_prompt, multilingual=multilingual)
     added: list[Word] = []

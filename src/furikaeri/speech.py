@@ -79,6 +79,9 @@ class SpeechMap:
     noise: tuple[Interval, ...] = ()
     #: a take recorded narrow (:func:`narrowband`: a telephone, 8 kHz), heard with lower thresholds
     narrow: bool = False
+    #: stretches of a long take with other people's voices where the take as a whole has none
+    #: (:func:`voices_within`: a television or chatter that starts partway)
+    voices: tuple[Interval, ...] = ()
 
     @property
     def has_speech(self) -> bool:
@@ -445,6 +448,15 @@ ROOM_WINDOW_QUIET_S = 1.0
 ROOM_RISE_DB = 9.0
 #: Takes shorter than this (s) have one room (their windows would be most of the take).
 ROOM_LOCAL_MIN_S = 60.0
+#: The rise is reckoned from the quieter room where the take holds two, each for this many
+#: seconds or more (:func:`_quieter_room`): the take's floor, a percentile of all of it, lies
+#: between them when the louder one fills half the take or more (QA s49b LL #2: a room 11.5 dB
+#: up from 60 s of 124 s stood 8.1 dB over the take's floor, and was not followed).
+ROOM_STEP_S = 20.0
+#: ... the room's level this close (s) to the take's start or end left out: windows there hold
+#: half a window of audio, and before the first word the room is quieter than between words
+#: (real-l2: the first 8-12 s 8-10 dB under the rest of the answer in three of them).
+ROOM_EDGE_S = 10.0
 
 
 def room_floors(db: np.ndarray, vad_prob: np.ndarray, floor: float, speech: float | None = None):
@@ -465,15 +477,17 @@ def room_floors(db: np.ndarray, vad_prob: np.ndarray, floor: float, speech: floa
     quiet &= ~digital_silence(db)
     half, step = int(ROOM_WINDOW_S / 2 / HOP_S), int(round(1.0 / HOP_S))
     centres = np.arange(0, n, step)
-    rooms = np.full(len(centres), floor)
+    heard = np.full(len(centres), np.nan)  # the room around each second, where enough of it is quiet
     for i, c in enumerate(centres):
         around = db[max(0, c - half):c + half][quiet[max(0, c - half):c + half]]
         if len(around) * HOP_S >= ROOM_WINDOW_QUIET_S:
-            rooms[i] = max(floor, float(np.percentile(around, 10)))
-    if not np.any(rooms - floor >= ROOM_RISE_DB):
+            heard[i] = float(np.percentile(around, 10))
+    rooms = np.where(np.isnan(heard), floor, np.maximum(floor, heard))
+    base = min(floor, _quieter_room(heard, centres * HOP_S, n * HOP_S))
+    if not np.any(rooms - base >= ROOM_RISE_DB):
         return floor if speech is None else (floor, speech)
     per_frame = np.interp(np.arange(n), centres, rooms)
-    followed = per_frame - floor >= ROOM_RISE_DB
+    followed = per_frame - base >= ROOM_RISE_DB
     floors = np.where(followed, per_frame, floor)
     if speech is None:
         return floors
@@ -485,6 +499,60 @@ def room_floors(db: np.ndarray, vad_prob: np.ndarray, floor: float, speech: floa
         if len(said) * HOP_S >= ROOM_WINDOW_QUIET_S:
             voices[i] = float(np.percentile(said, 90))
     return floors, np.where(followed, np.interp(np.arange(n), centres, voices), speech)
+
+
+#: Other voices that start partway through a long take (a television switched on, colleagues
+#: talking; QA s49b LL #1): the take's levels are judged over windows of this many seconds
+#: (:attr:`Levels.other_voices`), ...
+VOICES_WINDOW_S = 30.0
+#: ... one starting every this many seconds; ...
+VOICES_STEP_S = 5.0
+#: ... this many windows in a row with other voices make a stretch of them. A babble of six
+#: voices 14 dB under a speaker from 60 s of a 124-s answer filled every pause after it (0 of
+#: 26 found) with no word of warning, the whole take's levels being the quiet room's; its
+#: windows from 55 s on have other voices, as do those of a joined take's part in a café
+#: (225-311 s: windows 225-315 s). No window of the 21 real-l2 answers has (nor of them in a
+#: steady noise, whose floor does not rise and fall).
+VOICES_MIN_WINDOWS = 2
+
+
+def voices_within(db: np.ndarray, vad_prob: np.ndarray) -> list[tuple[int, int]]:
+    """The stretches (frame ranges) of a take of :data:`ROOM_LOCAL_MIN_S` or more in which
+    other people's voices are heard (:data:`VOICES_WINDOW_S`), for a take whose levels, judged
+    whole, have none. Each stretch runs from the start of its first window to the end of its
+    last: the voices begin somewhere in the first (up to a window early)."""
+    n = len(db)
+    if n * HOP_S < ROOM_LOCAL_MIN_S:
+        return []
+    width, step = int(round(VOICES_WINDOW_S / HOP_S)), int(round(VOICES_STEP_S / HOP_S))
+    starts = range(0, max(1, n - width + 1), step)
+    hits = [s for s in starts if levels(db[s:s + width], vad_prob[s:s + width]).other_voices]
+    stretches: list[list[int]] = []
+    for s in hits:
+        if stretches and s - stretches[-1][1] <= step:
+            stretches[-1][1:] = [s, stretches[-1][2] + 1]
+        else:
+            stretches.append([s, s, 1])
+    final = starts[-1]  # the last window ends before the take's last few seconds: they go with it
+    return [(first, n if last == final else min(n, last + width))
+            for first, last, count in stretches if count >= VOICES_MIN_WINDOWS]
+
+
+def _quieter_room(rooms: np.ndarray, times: np.ndarray, seconds: float) -> float:
+    """The quieter of two rooms a take holds, each for :data:`ROOM_STEP_S` or more, one
+    :data:`ROOM_RISE_DB` or more louder than the other (the median of ``rooms``, the room's
+    level at ``times`` (s; NaN where unknown), on each side of the step between them, edges
+    left out: :data:`ROOM_EDGE_S`); ``inf`` for a take in one room."""
+    inner = (times >= ROOM_EDGE_S) & (times <= seconds - ROOM_EDGE_S) & ~np.isnan(rooms)
+    levels, at = rooms[inner], times[inner]
+    best = np.inf
+    for k in range(1, len(levels)):
+        if at[k - 1] - at[0] < ROOM_STEP_S or at[-1] - at[k] < ROOM_STEP_S:
+            continue
+        before, after = float(np.median(levels[:k])), float(np.median(levels[k:]))
+        if abs(after - before) >= ROOM_RISE_DB:
+            best = min(best, before, after)
+    return best
 
 
 class Levels(NamedTuple):
@@ -674,10 +742,12 @@ def speech_map(
         return Interval(round(offset_s + float(s) * HOP_S, 3), round(min(offset_s + float(e) * HOP_S, end), 3))
 
     intervals = tuple(interval(s, e) for s, e in runs(mask))
+    voices = () if take_levels is not None or lv.other_voices else voices_within(db, vad_prob)
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
                      steady_noise=lv.steady_noise, other_voices=lv.other_voices,
-                     noise=tuple(interval(s, e) for s, e in noisy), narrow=narrow)
+                     noise=tuple(interval(s, e) for s, e in noisy), narrow=narrow,
+                     voices=tuple(interval(s, e) for s, e in voices))
 
 
 def _with_energy(db: np.ndarray, vad_prob: np.ndarray, vad_mask: np.ndarray, lv: Levels, *, vad_low: float,

@@ -36,7 +36,7 @@ import click
 from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, c_stderr_muted, \
     record_take, release_take
 from furikaeri.cli.common import say_wrapped
-from furikaeri.cli.streams import discard_typeahead, keep_typed
+from furikaeri.cli.streams import discard_typeahead, hold_typed, keep_typed, typed_kept_on_ctrl_c
 from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
 from furikaeri.lang import text
 from furikaeri.norms import LATENCY_FREEZE_S, wrap_up_at
@@ -501,6 +501,7 @@ class HeldInterrupts:
         self._previous_term = None
         self._lock = threading.RLock()
         self._wakeup: tuple | None = None  # (read end, write end, previous fd, thread)
+        self._kept = None  # the terminal's keys kept through Ctrl-C (:func:`typed_kept_on_ctrl_c`)
 
     def _hold(self, *_) -> None:
         with self._lock:
@@ -556,6 +557,8 @@ class HeldInterrupts:
                 self._previous_term = {sig: signal.signal(sig, lambda *_: self.on_terminate())
                                        for sig in ENDING_SIGNALS}
             self._start_watching()
+            self._kept = typed_kept_on_ctrl_c()  # Ctrl-C leaves a note typed meanwhile (QA s49 II #2)
+            self._kept.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -563,6 +566,11 @@ class HeldInterrupts:
             self._stop_watching()
             signal.signal(signal.SIGINT, self._previous)
             self._previous = None
+        if self._kept is not None:
+            if self.pressed:  # the lines typed meanwhile, for the note (not for the shell after us)
+                hold_typed()
+            self._kept.__exit__(None, None, None)
+            self._kept = None
         if self._previous_term is not None:
             for sig, handler in self._previous_term.items():
                 signal.signal(sig, handler)

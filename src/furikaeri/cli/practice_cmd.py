@@ -710,8 +710,12 @@ class _Asked:
             return asking.reflect(given, self.saved)
         if self.saved is not None:
             from furikaeri.cli.common import home_given
+            from furikaeri.cli.streams import typeahead_lines
 
-            say_wrapped(text(self.screen.lang, "no_note", home=home_given(), id=self.saved))
+            typed = typeahead_lines()  # lines finished with Enter during the take or its analysis (QA s49 II #2)
+            key = "typed_note_kept" if typed else "no_note"
+            say_wrapped(text(self.screen.lang, key, home=home_given(), id=self.saved))
+            return _typed_note(typed)
         return None
 
     def show(self, event) -> None:
@@ -855,6 +859,16 @@ def _analyser(model: str, auto: bool = False):
         return shown_analysis(a)  # a file name not UTF-8
 
     return analyse
+
+
+def _typed_note(lines: list[str]) -> dict[str, str] | None:
+    """Lines typed for a note no prompt asked for (Ctrl-C while the answer was analysed), as
+    the prompts would have taken them: one a part in order (what went wrong, why, what next),
+    any more joined to the last; None for none."""
+    if not lines:
+        return None
+    parts = [*lines[:2], " ".join(lines[2:])]
+    return dict(zip(("wrong", "why", "next_time"), [*parts, "", ""][:3]))
 
 
 class _Reflection:

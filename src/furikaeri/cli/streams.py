@@ -17,6 +17,7 @@ not be written is reported at the end (:func:`output_lost`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
 import re
@@ -166,6 +167,43 @@ def keep_typed(typed: bytes) -> None:
     """Keep the keys typed during a take (:func:`typed_lines`) for the prompts after it (QA s49
     II #1: 「具体例が薄い」 typed while answering, Enter ending the take, then an empty prompt)."""
     _typed_in_take[:] = typed_lines(typed)
+
+
+def hold_typed() -> None:
+    """Take the lines typed ahead off the terminal now and keep them with the take's for
+    :func:`typeahead_lines` (QA s49 II #2: Ctrl-C held while the answer was analysed; the lines
+    typed meanwhile would otherwise go to the shell once the program ends)."""
+    _typed_in_take.extend(_terminal_lines())
+
+
+@contextlib.contextmanager
+def typed_kept_on_ctrl_c():
+    """While inside, Ctrl-C on the terminal does not throw away the lines typed ahead (the
+    terminal's NOFLSH mode): a note typed while the answer is analysed, confirmed with Enter,
+    then Ctrl-C (QA s49 II #2: 「短すぎた」 gone without a word). Nothing where standard input
+    is no terminal."""
+    fd = saved = None
+    try:
+        import termios
+
+        if sys.stdin is not None and sys.stdin.isatty():
+            fd = sys.stdin.fileno()
+            saved = termios.tcgetattr(fd)
+            changed = list(saved)
+            changed[3] |= termios.NOFLSH
+            termios.tcsetattr(fd, termios.TCSANOW, changed)
+    except Exception:  # no termios (Windows), no terminal after all (termios.error), a closed stdin
+        saved = None
+    try:
+        yield
+    finally:
+        if saved is not None:
+            try:
+                now = termios.tcgetattr(fd)
+                now[3] = (now[3] & ~termios.NOFLSH) | (saved[3] & termios.NOFLSH)
+                termios.tcsetattr(fd, termios.TCSANOW, now)
+            except (OSError, termios.error):  # the terminal closed meanwhile
+                pass
 
 
 def typeahead_lines() -> list[str]:

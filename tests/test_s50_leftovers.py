@@ -1,0 +1,243 @@
+"""Session 50: what sessions 47-49 left.
+
+- a note typed while the answer was analysed, then Ctrl-C: the terminal threw the finished lines
+  away with the Ctrl-C, and nothing said so (QA s49 II #2); they are kept as the answer's note;
+- SIGTERM/SIGHUP that ends a take while Whisper still loads in its thread: the process aborted
+  at exit ("terminate called without an active exception", -6) in place of exit code 143.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+SRC = str(Path(__file__).resolve().parent.parent / "src")
+
+
+def test_lines_finished_before_a_held_ctrl_c_are_kept_for_the_note(monkeypatch, capsys):
+    """QA s49 II #2: 「短すぎた」 + Enter typed during the analysis, then half a line, then Ctrl-C.
+    The terminal flushed its input with the Ctrl-C (and whatever survived would have gone to
+    the shell after us); now the finished line is kept, the half line goes as Ctrl-C has it."""
+    import pty
+    import termios
+
+    from furikaeri.cli.live import HeldInterrupts
+    from furikaeri.cli.streams import typeahead_lines
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    master, slave = pty.openpty()
+    try:
+        with open(slave, "r", closefd=False) as tty:
+            monkeypatch.setattr(sys, "stdin", tty)
+            before = termios.tcgetattr(slave)[3] & termios.NOFLSH
+            held = HeldInterrupts("held\n")
+            with held:
+                assert termios.tcgetattr(slave)[3] & termios.NOFLSH
+                os.write(master, "短すぎた\n内容が".encode())
+                time.sleep(0.1)
+                os.write(master, b"\x03")  # Ctrl-C as typed: the terminal's own flush
+                os.kill(os.getpid(), signal.SIGINT)  # and the signal it sends (this pty is no one's terminal)
+                deadline = time.monotonic() + 5
+                while not held.pressed and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                assert held.pressed
+            assert termios.tcgetattr(slave)[3] & termios.NOFLSH == before  # the terminal as it was
+            assert typeahead_lines() == ["短すぎた"]
+            assert typeahead_lines() == []
+            with HeldInterrupts("held\n"):  # no Ctrl-C: lines typed stay on the terminal for the prompts
+                os.write(master, b"later\n")
+                time.sleep(0.1)
+            assert typeahead_lines() == ["later"]
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_without_noflsh_the_ctrl_c_would_lose_the_line():
+    """The check above can fail: with the terminal's default (flush on Ctrl-C) the line is gone."""
+    import pty
+
+    from furikaeri.cli.streams import _terminal_lines
+
+    master, slave = pty.openpty()
+    try:
+        with open(slave, "r", closefd=False) as tty:
+            old = sys.stdin
+            sys.stdin = tty
+            try:
+                os.write(master, "短すぎた\n".encode())
+                time.sleep(0.1)
+                os.write(master, b"\x03")
+                time.sleep(0.1)
+                assert _terminal_lines() == []
+            finally:
+                sys.stdin = old
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+@pytest.mark.parametrize("lines, note", [
+    ([], None),
+    (["短すぎた"], {"wrong": "短すぎた", "why": "", "next_time": ""}),
+    (["a", "b", "c", "d"], {"wrong": "a", "why": "b", "next_time": "c d"}),
+])
+def test_lines_typed_for_a_note_no_prompt_asked_fill_its_parts_in_order(lines, note):
+    from furikaeri.cli.practice_cmd import _typed_note
+
+    assert _typed_note(lines) == note
+
+
+def test_an_ending_signal_while_another_thread_runs_leaves_with_its_code(tmp_path):
+    """SIGTERM/SIGHUP ends a take while the listener thread still loads Whisper: the command
+    raises SystemExit(143), and Python's shutdown, waiting on that thread, aborted the process
+    (-6 in CI). `furikaeri` leaves at once with the code when another thread runs."""
+    done = tmp_path / "thread-finished"
+    script = textwrap.dedent(f"""
+        import sys, threading, time
+        import furikaeri.cli
+        def work():
+            time.sleep(20)
+            open({str(done)!r}, "w").close()
+        def run():
+            threading.Thread(target=work).start()  # not a daemon: the shutdown would wait for it
+            raise SystemExit(143)
+        furikaeri.cli.main = run
+        from furikaeri.__main__ import main
+        main()
+    """)
+    p = subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": SRC},
+                       capture_output=True, text=True, timeout=15)
+    assert p.returncode == 143, p.stderr
+    assert not done.exists()
+
+
+def _pink(n: int, seed: int = 0):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    spectrum = np.fft.rfft(rng.standard_normal(n))
+    k = np.arange(len(spectrum))
+    k[0] = 1
+    x = np.fft.irfft(spectrum / np.sqrt(k), n)
+    return x / np.sqrt(np.mean(x ** 2))
+
+
+def test_a_louder_room_filling_half_the_take_is_followed(shared):
+    """QA s49b LL #2: a real answer (124 s, room -59 dBFS) with a steady noise from 60 s, the
+    room 11.5 dB up. The take's floor, a percentile of all of it, lay 8 dB under the louder room
+    and it was not followed: 18 pauses / 21.8 s of silence after 60 s against 26 / 27.1 s
+    labelled. The rise is reckoned from the quieter room: 24 / 27.1 s, as with that noise
+    throughout (26 / 29.1 s)."""
+    import numpy as np
+
+    from furikaeri.audio import Audio
+    from furikaeri.speech import find_speech
+    from realclips import RATE, real_l2
+    from test_s49_rooms import silence_in
+
+    clip, truth = real_l2(shared, "ja_CCH16-ST1")
+    x = clip.samples.astype(np.float64)
+    n = len(x)
+    noise = 10 ** ((-59.3 + 15) / 20) * _pink(n)
+    ramp = np.clip((np.arange(n) - 60 * RATE) / (0.5 * RATE), 0, 1)
+    partway = Audio((x + noise * ramp).astype(np.float32), RATE, "partway")
+    throughout = Audio((x + noise).astype(np.float32), RATE, "throughout")
+    end = truth["speech_end"]
+    labelled = sum(min(p["end"], end) - max(p["start"], 60.0) for p in truth["pauses"]
+                   if p["end"] > 60.0 and p["start"] < end)
+    found = silence_in(find_speech(partway), 60.0, end)
+    alone = silence_in(find_speech(throughout), 60.0, end)
+    assert abs(found - alone) < 0.1 * labelled, (found, alone, labelled)  # 27.1 / 29.1 / 27.1 s; it read 21.8
+
+
+def test_the_quieter_room_is_a_step_each_side_long_not_a_quiet_start():
+    import numpy as np
+
+    from furikaeri.speech import ROOM_RISE_DB, _quieter_room
+
+    times = np.arange(0.0, 124.0)
+    two = np.where(times < 60, -60.0, -48.0)
+    assert _quieter_room(two, times, 124.0) == -60.0
+    quiet_start = np.where(times < 12, -72.0, -62.0)  # before the first word: no second room
+    assert _quieter_room(quiet_start, times, 124.0) == np.inf
+    late = np.where(times < 110, -60.0, -45.0)  # a rise too near the end to be a room's
+    assert _quieter_room(late, times, 124.0) == np.inf
+    small = np.where(times < 60, -60.0, -60.0 + ROOM_RISE_DB - 1)
+    assert _quieter_room(small, times, 124.0) == np.inf
+    gaps = two.copy()
+    gaps[70:90] = np.nan  # seconds with too little quiet to tell (a long stretch of speech)
+    assert _quieter_room(gaps, times, 124.0) == -60.0
+
+
+def _babble(shared, n: int, seed: int = 2):
+    """Six other real-l2 speakers talking at once (a café, an office)."""
+    import numpy as np
+
+    from realclips import real_l2
+
+    rng = np.random.default_rng(seed)
+    out = np.zeros(n)
+    for name in ("ja_IID15-ST2", "ja_KKR24-ST2", "en_ALL_108_M_SHS_ENG_ST1", "ja_ENZ20-ST1", "ja_CCS09-ST2",
+                 "en_ALL_046_F_FAR_ENG_ST1"):
+        s = real_l2(shared, name)[0].samples.astype(np.float64)
+        s = np.tile(s, int(np.ceil(n / len(s))) + 1)
+        o = int(rng.integers(0, len(s) - n))
+        out += s[o:o + n] / np.sqrt(np.mean(s ** 2))
+    return out / np.sqrt(np.mean(out ** 2))
+
+
+def test_other_voices_that_start_partway_are_found_and_said(shared):
+    """QA s49b LL #1: other voices from 60 s of a 124-s answer (14 dB under the speaker) filled
+    every later pause, and the take, judged whole, had none: no warning, pauses "ok". The
+    stretch is found (its windows of 30 s), warned about with its time, and its pauses, fillers
+    and voice are not judged; the answer alone has no such stretch."""
+    import numpy as np
+
+    from furikaeri.advice import room_warning, voices_said
+    from furikaeri.audio import Audio
+    from furikaeri.speech import find_speech
+    from realclips import RATE, real_l2
+
+    clip, _ = real_l2(shared, "ja_CCH16-ST1")
+    x = clip.samples.astype(np.float64)
+    n = len(x)
+    ramp = np.clip((np.arange(n) - 60 * RATE) / (0.5 * RATE), 0, 1)
+    voices = 10 ** ((-59.3 + 24) / 20) * _babble(shared, n)
+    smap = find_speech(Audio((x + voices * ramp).astype(np.float32), RATE, "partway"))
+    assert not smap.other_voices and len(smap.voices) == 1
+    assert 45.0 <= smap.voices[0].start <= 60.0 and smap.voices[0].end == smap.duration
+    speech_s = sum(iv.duration for iv in smap.intervals)
+    assert room_warning(smap, speech_s) == "warn_other_voices_part"
+    assert voices_said(smap, "en") == f"from about 0:{int(smap.voices[0].start):02d}"
+    assert find_speech(clip).voices == ()
+
+
+def test_voice_windows_make_stretches_of_two_or_more():
+    import numpy as np
+
+    from furikaeri.speech import voices_within
+
+    rng = np.random.default_rng(0)
+    n = 12000  # 120 s
+    db = np.full(n, -60.0) + rng.normal(0, 0.5, n)
+    vad = np.zeros(n)
+    for s in range(0, n, 300):  # a speaker at -20 dBFS, 2 s of every 3
+        db[s:s + 200] = -20.0
+        vad[s:s + 200] = 0.9
+    assert voices_within(db, vad) == []  # a quiet room
+    assert voices_within(db[:5000], vad[:5000]) == []  # a take under a minute has one room
+    chatter = db.copy()
+    chatter[6000:] = np.maximum(chatter[6000:], -35.0 + rng.normal(0, 6, n - 6000))  # voices rise and fall
+    vad_chatter = vad.copy()
+    vad_chatter[6000:] = np.maximum(vad_chatter[6000:], 0.4)  # Silero unsure of them, never sure of quiet
+    found = voices_within(chatter, vad_chatter)
+    assert len(found) == 1 and 4000 <= found[0][0] <= 6000 and found[0][1] == n
