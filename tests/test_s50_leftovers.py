@@ -241,3 +241,36 @@ def test_voice_windows_make_stretches_of_two_or_more():
     vad_chatter[6000:] = np.maximum(vad_chatter[6000:], 0.4)  # Silero unsure of them, never sure of quiet
     found = voices_within(chatter, vad_chatter)
     assert len(found) == 1 and 4000 <= found[0][0] <= 6000 and found[0][1] == n
+
+
+@pytest.mark.parametrize("width", range(36, 61, 2))
+def test_an_english_tip_keeps_a_number_with_its_unit(width):
+    """QA s49b KK #3: at 40 columns a tip read "...11.0 s of 60" / "s. Before the next take":
+    the tips and warnings were left to rich's wrapping, which breaks at any space."""
+    import re
+
+    from test_s49_terminal import inside, report_at
+
+    lines = [inside(line) for line in report_at(width)]
+    start = next(i for i, line in enumerate(lines) if line == "Tips")
+    tips = lines[start:]
+    assert len(tips) > 3
+    for line, below in zip(tips, tips[1:]):
+        assert not (re.search(r"\d$", line) and re.match(r"(?:• )?\s*(?:s\b|%|wpm|words|min)", below)), (line, below)
+
+
+@pytest.mark.parametrize("key, fields", [("typeahead_offered", {}), ("reflection_interrupted", {"command": "furikaeri note 12"})])
+def test_a_key_name_stays_with_its_particle_and_a_command_whole(key, fields):
+    """QA s49b KK #4: 「…入れてあります。Enter」 / 「でそのまま使い…」 at 40 and at 100 columns."""
+    from rich.text import Text
+
+    from furikaeri.lang import text
+    from furikaeri.report.wrap import wrap_phrases, wrap_unspaced
+
+    said = text("ja", key, **fields)
+    for width in range(24, 101, 4):
+        filled = wrap_phrases(Text(said), width, fill=True).plain.split("\n")  # say_wrapped's
+        for lines in (filled, wrap_unspaced(Text(said), width).plain.split("\n")):
+            assert not any(line.rstrip().endswith("Enter") for line in lines), (width, lines)
+        if "`" in said and width >= 30:
+            assert any("`furikaeri note 12`" in line for line in filled), (width, filled)

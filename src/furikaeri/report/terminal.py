@@ -213,12 +213,15 @@ def render(a, console: Console | None = None, focus=None) -> None:
     tips: list = tips_as_shown(a, focus)  # the first tip is about what the first line asks
     warnings: list = [w for w in a.warnings if not (a.sounds_like and w == _language_warning(a))]
     warn_mark = f"{L['warnings']}:"
-    if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
-        from rich.cells import cell_len
+    from rich.cells import cell_len
 
+    if not rules.joiner:  # written without spaces: broken by hand, no 、 or 。 opening a line
         said = wrap_unspaced(said, inner)
         tips = [wrap_unspaced(Text(tip), inner - 2) for tip in tips]
         warnings = [wrap_unspaced(Text(w), inner - cell_len(warn_mark) - 1) for w in warnings]
+    else:  # at spaces, but a number kept with its unit ("60 s", not "60" / "s."; QA s49b KK #3)
+        tips = [wrap_phrases(Text(tip), inner - 2, fill=True) for tip in tips]
+        warnings = [wrap_phrases(Text(w), inner - cell_len(warn_mark) - 1, fill=True) for w in warnings]
     parts = [head, *heard_as, *lead, figures(a, rules, inner), Text(""), *(_hung(d, inner) for d in details(a, L)), Text(""),
              Text(L["transcript"], style="bold"), said]
     if tips:

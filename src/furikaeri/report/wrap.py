@@ -51,11 +51,13 @@ def wrap_unspaced(text: Text, width: int) -> Text:
     plain = text.plain
     # no break inside a pause mark ([1.4秒]) or a run of Latin letters and digits (24, Kagi, 5.0,
     # -3, --no-stream, `furikaeri devices`'s name, a clock: 0:01), nor between a number and its
-    # unit (30秒, 3.2回/分)
+    # unit (30秒, 3.2回/分), nor between a key's name or a command and the particle after it
+    # (「Enter で」: 「…Enter」 / 「でそのまま」, QA s49b KK #4)
     whole = {k for m in re.finditer(r"\[[^\]\n]*\]|⏱[^▶\n]*▶|[-+±`$]*[A-Za-z0-9](?:[A-Za-z0-9.'%_`$-]|:(?=\d))*"
                                     + JA_UNIT
                                     + "|" + JA_COMPOUND, plain)
              for k in range(m.start() + 1, m.end())}
+    whole |= {k for m in re.finditer(r"(?<=[A-Za-z0-9]) +(?=[\u3041-\u3096])", plain) for k in range(m.start(), m.end() + 1)}
 
     def bad(k: int) -> bool:
         j = k
@@ -252,8 +254,10 @@ def _runs_on(head: Text, part: Text, width: int) -> bool:
 #: Where a sentence breaks: at a space, but not one that joins a number to the word or unit after
 #: it ("12 attempts", "120 s", "3.2 /min") or a date to its time ("2026-12-01 10:00"): a reader
 #: takes "12" at a line's end, "attempts" below, as two things (QA s44 K #5); nor before a dash
-#: or a middle dot, which would open a line.
-FILL_BREAK = re.compile(r" +(?![–·]|(?<=\d )(?:[A-Za-z%/]|\d{1,2}:\d{2}))")
+#: or a middle dot, which would open a line; nor between a key's name and the particle after it
+#: (「Enter で確定」: a line ending "…Enter" above 「で確定した…」, QA s49b KK #4; the phrase is
+#: broken where Japanese breaks, :func:`wrap_unspaced`). A command in backquotes may end a line.
+FILL_BREAK = re.compile(r" +(?![–·]|(?<=[A-Za-z0-9] )[\u3041-\u3096]|(?<=\d )(?:[A-Za-z%/]|\d{1,2}:\d{2}))")
 #: A command to copy, in backquotes (`furikaeri note 1`): not broken where it fits a line, so
 #: it is copied whole (QA s47 EE #10: 「`furi」 / 「kaeri note 1`」 by the terminal).
 COMMAND = re.compile(r"`[^`\n]+`")
