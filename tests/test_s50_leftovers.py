@@ -274,3 +274,31 @@ def test_a_key_name_stays_with_its_particle_and_a_command_whole(key, fields):
             assert not any(line.rstrip().endswith("Enter") for line in lines), (width, lines)
         if "`" in said and width >= 30:
             assert any("`furikaeri note 12`" in line for line in filled), (width, filled)
+
+
+def test_a_company_left_with_nothing_by_a_move_goes(tmp_path):
+    """QA s49b KK #7 (last remark): `reflect --interview N -c 'Acme Corp'` moved the only
+    interview of "acme", whose empty entry stayed in the export's companies; one with research
+    notes of its own stays."""
+    import json
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.store import Store
+
+    home = tmp_path / "home"
+
+    def run(*args):
+        r = CliRunner().invoke(cli, ["--home", str(home), *args], prog_name="furikaeri")
+        assert r.exit_code == 0, r.output
+        return r.stdout
+
+    run("reflect", "--no-prompt", "-c", "acme", "-q", "Why us?")
+    run("reflect", "--no-prompt", "-c", "Kept", "-q", "Why this job?")
+    with Store.open(home) as store:
+        store.upsert_company("Kept", notes="they ask about teamwork")
+    run("reflect", "--no-prompt", "--interview", "1", "-c", "Acme Corp")
+    run("reflect", "--no-prompt", "--interview", "2", "-c", "Acme Corp")
+    names = [c["name"] for c in json.loads(run("export"))["companies"]]
+    assert names == ["Acme Corp", "Kept"]

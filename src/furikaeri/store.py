@@ -2071,7 +2071,7 @@ class Store:
 
         more = cleaned(more_items)
         with self.transaction() as db:
-            row = db.execute("SELECT items_json FROM interviews WHERE id = ?", (id_,)).fetchone()
+            row = db.execute("SELECT items_json, company_id FROM interviews WHERE id = ?", (id_,)).fetchone()
             if row is None:
                 return None
             sets: dict[str, Any] = {k: v for k, v in (("held_on", held_on), ("stage", stage), ("reaction", reaction),
@@ -2088,6 +2088,8 @@ class Store:
             if sets:
                 db.execute(f"UPDATE interviews SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                            (*sets.values(), id_))
+            if row["company_id"] is not None and sets.get("company_id", row["company_id"]) != row["company_id"]:
+                _drop_bare_company(db, int(row["company_id"]))  # moved away: a company of nothing goes (QA s49b KK #7)
         return self.interview(id_)
 
     def interviews(self, *, company: str | None = None) -> list[Interview]:
@@ -2143,7 +2145,8 @@ _UNJUDGED_JSON = ("CASE WHEN json_valid(a.analysis_json) THEN json_object("
 
 
 def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
-    """Delete company ``cid`` when nothing is known of it any more (:meth:`Store.delete_interview`)."""
+    """Delete company ``cid`` when nothing is known of it any more (:meth:`Store.delete_interview`,
+    and an interview moved to another company)."""
     empty = " AND ".join(f"{f} = ''" for f in COMPANY_FIELDS)
     if db.execute(f"SELECT 1 FROM companies WHERE id = ? AND {empty}"
                   " AND NOT EXISTS (SELECT 1 FROM interviews WHERE company_id = ?)"
