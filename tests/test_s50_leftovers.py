@@ -198,8 +198,8 @@ def _babble(shared, n: int, seed: int = 2):
 def test_other_voices_that_start_partway_are_found_and_said(shared):
     """QA s49b LL #1: other voices from 60 s of a 124-s answer (14 dB under the speaker) filled
     every later pause, and the take, judged whole, had none: no warning, pauses "ok". The
-    stretch is found (its windows of 30 s), warned about with its time, and its pauses, fillers
-    and voice are not judged; the answer alone has no such stretch."""
+    stretch is found (its windows of 30 s), heard with its own levels, warned about with its
+    time, and its pauses, fillers and voice are not judged; the answer alone has no such stretch."""
     import numpy as np
 
     from furikaeri.advice import room_warning, voices_said
@@ -219,6 +219,15 @@ def test_other_voices_that_start_partway_are_found_and_said(shared):
     assert room_warning(smap, speech_s) == "warn_other_voices_part"
     assert voices_said(smap, "en") == f"from about 0:{int(smap.voices[0].start):02d}"
     assert find_speech(clip).voices == ()
+    # the stretch heard with its own levels: its pauses found (13.9 s of 27.1 labelled; 0 before,
+    # the quiet room's thresholds under the voices)
+    from test_s49_rooms import silence_in
+
+    _, truth = real_l2(shared, "ja_CCH16-ST1")
+    end = truth["speech_end"]
+    labelled = sum(min(p["end"], end) - max(p["start"], 60.0) for p in truth["pauses"]
+                   if p["end"] > 60.0 and p["start"] < end)
+    assert 0.35 * labelled < silence_in(smap, 60.0, end) < 1.2 * labelled
 
 
 def test_voice_windows_make_stretches_of_two_or_more():

@@ -726,6 +726,14 @@ def speech_map(
                             lenient_db=lenient_db, narrow=narrow)
     else:
         mask = vad_mask.copy()
+    voices = () if take_levels is not None or lv.other_voices else voices_within(db, vad_prob)
+    for s, e in voices:  # other voices partway: their stretch heard as a take with them throughout is
+        # (QA s49b LL #1: six voices from 60 s of a 124-s answer, 0 of 26 pauses after it found,
+        # the take's quiet room setting the thresholds; now 23 / 13.9 s of silence, 26 / 27.1 s by hand)
+        there = levels(db[s:e], vad_prob[s:e], vad_threshold=vad_threshold, vad_low=vad_low)
+        if there.contrast >= min_contrast_db:
+            mask[s:e] = _with_energy(db[s:e], vad_prob[s:e], vad_mask[s:e], there, vad_low=vad_low,
+                                     dilate=int(round(vad_dilate_s / HOP_S)), lenient_db=lenient_db, narrow=narrow)
 
     # Bridge tiny gaps, drop tiny islands.
     bridge = int(round(bridge_s / HOP_S))
@@ -745,7 +753,6 @@ def speech_map(
         return Interval(round(offset_s + float(s) * HOP_S, 3), round(min(offset_s + float(e) * HOP_S, end), 3))
 
     intervals = tuple(interval(s, e) for s, e in runs(mask))
-    voices = () if take_levels is not None or lv.other_voices else voices_within(db, vad_prob)
     return SpeechMap(intervals=intervals, duration=duration, floor_db=floor, speech_db=speech_level,
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
                      steady_noise=lv.steady_noise, other_voices=lv.other_voices,

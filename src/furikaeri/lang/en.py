@@ -1065,7 +1065,7 @@ TEXT = {
     'reflect_new_company': "logged under a new company, '{company}'; if you meant '{near}', move it there: {command}",
     'history_older_interviews': '{n} older interviews not shown: `{cli} history --interviews -n {shown}{filters}` lists them all',
     'typed_note_kept': 'the lines you typed while answering or while it was analysed are kept as its note (one a part: what went wrong, why, what next); change it with `furikaeri{home} note {id}`',
-    'warn_other_voices_part': 'Other voices or another changing noise in the room {part}: pauses there are filled by them and read short or missing, and the answer may read longer; fillers there are counted only where Whisper wrote them and may be someone else\'s. Pauses, fillers and the voice are counted, not judged. Record somewhere quieter for a fair measure.',
+    'warn_other_voices_part': 'Other voices or another changing noise in the room {part}: pauses there are mixed with the other voices and may read shorter or longer, and fillers there are counted only where Whisper wrote them (one may be someone else\'s). Pauses, fillers and the voice are counted, not judged. Record somewhere quieter for a fair measure.',
     'voices_from': 'from about {start}',
     'voices_between': 'between about {start} and {end}',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
