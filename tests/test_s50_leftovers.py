@@ -311,3 +311,24 @@ def test_a_company_left_with_nothing_by_a_move_goes(tmp_path):
     run("reflect", "--no-prompt", "--interview", "2", "-c", "Acme Corp")
     names = [c["name"] for c in json.loads(run("export"))["companies"]]
     assert names == ["Acme Corp", "Kept"]
+
+
+@pytest.mark.parametrize("lang, said, word", [
+    ("ja", ["外で、外で、犬が遊んでいました。", "警察に、警察に電話しました。", "二階から、二階から降りてきました。",
+            "マリは、マリは驚きました。"], "言い直し・繰り返し"),
+    ("en", ["The, the dog was outside.", "We, we called the police.", "He came, he came down the stairs.",
+            "Mary, Mary was surprised."], "repeated words and restarts"),
+])
+def test_many_restarts_get_a_tip(lang, said, word):
+    """QA s50 NN #3: 14 restarts, 8.4 a minute, counted and never coached: the tips spoke of the
+    budget only. Restarts at 4 a minute or more get a tip naming them; a few do not."""
+    from test_narrow_layout import measured
+
+    from furikaeri.advice import tips_for as tips
+
+    a = measured(lang, said, budget=15.0, question="")
+    assert len(a.repetitions) >= 3 and a.stats.repetitions_per_min >= 4, (a.repetitions, a.stats.repetitions_per_min)
+    assert any(word in t for t in tips(a, lang, 15.0)), tips(a, lang, 15.0)
+    calm = measured(lang, said[:1] + [s.split(",", 1)[-1].split("、", 1)[-1] for s in said[1:]] * 6, budget=60.0,
+                    question="")
+    assert not any(word in t for t in tips(calm, lang, 60.0))

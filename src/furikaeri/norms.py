@@ -53,6 +53,13 @@ FILLERS_OK_PER_MIN = 5.0
 #: same 32-s answer analysed from its file and through the microphone gave 5 and 6. A single
 #: filler is as likely the recogniser as the speaker: never a habit to work on by itself.
 COUNT_JITTER = 1
+#: Repeated words and restarts get a tip (no verdict: no published norm for them) from this
+#: many a minute: twice the rate of the 12 real Japanese answers of real-l2, second-language
+#: speakers all (37 in 18 minutes, hand-checked as restarts), so only a habit that stands out
+#: among learners is coached; the English ones said 0.8 a minute ...
+REPETITIONS_TIP_PER_MIN = 4.0
+#: ... and from this many in the answer (two in a short answer are a slip).
+REPETITIONS_TIP_MIN = 3
 FILLERS_SOURCE = "METRICS.md: <=2/min excellent, <=5/min professional (FrameFlow)"
 #: Answers in a row with no filler before the coach warns that delivery may sound recited
 #: (FrameFlow: fillers at zero for many sessions can sound rehearsed).

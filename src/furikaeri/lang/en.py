@@ -1068,6 +1068,7 @@ TEXT = {
     'warn_other_voices_part': 'Other voices or another changing noise in the room {part}: pauses there are mixed with the other voices and may read shorter or longer, and fillers there are counted only where Whisper wrote them (one may be someone else\'s). Pauses, fillers and the voice are counted, not judged. Record somewhere quieter for a fair measure.',
     'voices_from': 'from about {start}',
     'voices_between': 'between about {start} and {end}',
+    'tip_repetitions': ('{n} repeated word or restart ({per_min:.1f} a minute: {top}). A restart often means a sentence began before you knew its end: when you catch one coming, pause in silence instead and say it once; short sentences help.', '{n} repeated words and restarts ({per_min:.1f} a minute: {top}). A restart often means a sentence began before you knew its end: when you catch one coming, pause in silence instead and say it once; short sentences help.'),
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
