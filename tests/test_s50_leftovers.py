@@ -332,3 +332,70 @@ def test_many_restarts_get_a_tip(lang, said, word):
     calm = measured(lang, said[:1] + [s.split(",", 1)[-1].split("、", 1)[-1] for s in said[1:]] * 6, budget=60.0,
                     question="")
     assert not any(word in t for t in tips(calm, lang, 60.0))
+
+
+def _encoded(x, path, codec: str, rate: int, bit_rate: int, fmt: str | None = None):
+    """Mono float ``x`` at 16 kHz written through a lossy codec by PyAV (resampled to ``rate``)."""
+    import av
+    import numpy as np
+    import soxr
+
+    y = soxr.resample(np.asarray(x, np.float32), 16000, rate).astype(np.float32)
+    with av.open(str(path), "w", format=fmt) as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        stream.bit_rate = bit_rate
+        size = stream.codec_context.frame_size or 1024
+        to_codec = av.AudioResampler(format=stream.codec_context.format.name, layout="mono", rate=rate)
+        for i in range(0, len(y), size):
+            frame = av.AudioFrame.from_ndarray(y[None, i:i + size], format="flt", layout="mono")
+            frame.sample_rate, frame.pts = rate, i
+            for f in to_codec.resample(frame):
+                out.mux(stream.encode(f))
+        for f in to_codec.resample(None):
+            out.mux(stream.encode(f))
+        out.mux(stream.encode(None))
+    return path
+
+
+@pytest.mark.parametrize("name", ["en_ALL_023_M_KOR_ENG_ST2", "ja_KKD27-ST2"])
+def test_clipping_is_found_in_a_lossy_file(shared, tmp_path, name):
+    """QA s50 MM #2: a real answer clipped at the gain (+12 dB: 0.14-0.4 % of its samples at full
+    scale) read 0.000 % once saved as AAC or MP3, the codec rounding off the flat tops: no warning
+    to turn the gain down. The pile of samples near the file's peak is read instead; the same
+    answer unclipped, through the same codecs, reads none."""
+    import numpy as np
+
+    from furikaeri.audio import CLIPPED_SHARE, load_audio
+    from realclips import real_l2
+
+    x = real_l2(shared, name)[0].samples.astype(np.float64)
+    x = x / np.max(np.abs(x))
+    for gain_db, clipped in ((12, True), (-6, False)):
+        y = np.clip(x * 10 ** (gain_db / 20), -1, 1)
+        for codec, suffix, fmt in (("aac", ".m4a", "mp4"), ("libmp3lame", ".mp3", None)):
+            path = _encoded(y, tmp_path / f"{gain_db}{suffix}", codec, 44100, 128000, fmt)
+            share = load_audio(path).clipped
+            assert (share > CLIPPED_SHARE) == clipped, (codec, gain_db, share)
+
+
+def test_a_dead_channel_is_left_out_of_the_level_and_the_clipping(shared, tmp_path):
+    """QA s50 MM #4: a stereo file with one microphone (the other channel silent) was mixed down
+    at half its level (6 dB low: "very quiet") and its clipped share halved (0.19 % read 0.095 %,
+    no warning)."""
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri.audio import load_audio
+    from realclips import real_l2
+
+    x = real_l2(shared, "ja_KKD27-ST2")[0].samples.astype(np.float64)
+    y = np.clip(x / np.max(np.abs(x)) * 10 ** (10 / 20), -1, 1)
+    sf.write(tmp_path / "mono.wav", y, 16000, subtype="PCM_16")
+    sf.write(tmp_path / "dead.wav", np.stack([y, np.zeros_like(y)], axis=1), 16000, subtype="PCM_16")
+    mono, dead = load_audio(tmp_path / "mono.wav"), load_audio(tmp_path / "dead.wav")
+    assert np.array_equal(mono.samples, dead.samples)
+    assert dead.clipped == pytest.approx(mono.clipped) and mono.clipped > 0.001
+    both = np.stack([y, 0.5 * y], axis=1)  # two live channels, one softer: still averaged
+    sf.write(tmp_path / "both.wav", both, 16000, subtype="PCM_16")
+    assert np.allclose(load_audio(tmp_path / "both.wav").samples, 0.75 * mono.samples, atol=2e-4)

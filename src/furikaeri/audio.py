@@ -31,6 +31,23 @@ FULL_SCALE = 0.999
 #: fillers against 16; 20 dB too loud (2-10 %), 28 of their 40 fillers found against 34 and
 #: 19 false (bench/real.py --gain 10, --gain 20).
 CLIPPED_SHARE = 0.001
+#: A lossy codec (MP3, AAC, Opus, Vorbis) rounds off a clipped waveform's flat tops and rings
+#: around them, so hardly a decoded sample lies at full scale: real answers clipped at 0.14-4.3 %
+#: read 0.000-0.11 % once saved as AAC, MP3 or Opus, and the clipping went unsaid (QA s50 MM #2).
+#: What stays is a pile of samples near the file's own peak (its 99.99th percentile): within
+#: this many dB of it ...
+LOSSY_NEAR_PEAK_DB = 1.0
+#: ... this share of the samples or more (clipped 0.14-0.4 %: 0.18-0.53 % there in AAC, MP3 and
+#: Opus; unclipped: 32 recordings of ../shared/audio and real-l2, lossy copies, some through an
+#: automatic gain control, at most 0.12 %, most under 0.05 %) ...
+LOSSY_CLIPPED_SHARE = 0.0015
+#: ... piled up, at least as many of them there as in the dB under it (unclipped recordings with
+#: over 0.05 % there: 0.45-1.0 times as many; clipped lightly: 1.1-2.9 times) ...
+LOSSY_PILE_RATIO = 1.0
+#: ... or so many that the pile spreads under it too (clipped in AAC: 0.29-1.2 %, 0.3-1.1 times).
+LOSSY_HEAVY_SHARE = 0.0025
+#: Files read as lossy for that (by their name: the decoder is not told).
+LOSSY = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm", ".mp4")
 SUPPORTED = (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".oga", ".opus", ".aac", ".webm", ".mp4")
 
 
@@ -63,15 +80,30 @@ class FullScale:
     #: of 16-kHz mono, 0.04 s of 48-kHz stereo), so the ones inside a loud noise can be set apart.
     CELL = 4000
 
-    def __init__(self) -> None:
+    #: The levels of a lossy file's samples are kept in bins this wide (dB), from :data:`_LOW_DB`.
+    _BIN_DB = 0.05
+    _LOW_DB = -40.0
+
+    def __init__(self, lossy: bool = False) -> None:
         self.hits = 0
         self.samples = 0
         self.cut_short = False
         self._cells: dict[int, int] = {}  # cell number -> samples at full scale in it
+        #: the samples come from a lossy codec: clipping is read from their pile near the peak
+        #: (:attr:`piled`) as well as from those at full scale
+        self.lossy = lossy
+        self._levels = np.zeros(int(round(-self._LOW_DB / self._BIN_DB)) + 400, np.int64)
 
     def add(self, x) -> None:
-        """More samples, floats in [-1, 1] (any shape: channels are counted one by one)."""
+        """More samples, floats in [-1, 1] (any shape: channels are counted one by one; a dead
+        channel beside live ones is not counted: :func:`live_channels`)."""
         x = np.asarray(x)
+        if x.ndim == 2 and x.shape[1] > 1:
+            x = x[:, live_channels(x)]
+        if self.lossy and x.size:
+            db = 20 * np.log10(np.maximum(np.abs(x.reshape(-1)).astype(np.float64), 1e-9))
+            k = np.clip(((db - self._LOW_DB) / self._BIN_DB).astype(np.int64), -1, len(self._levels) - 1)
+            self._levels += np.bincount(k[k >= 0], minlength=len(self._levels))[: len(self._levels)]
         at = np.flatnonzero(np.abs(x) >= FULL_SCALE)  # in stored order: frame by frame, channels within
         if at.size:
             cells, counts = np.unique((self.samples + at) // self.CELL, return_counts=True)
@@ -89,7 +121,27 @@ class FullScale:
         per_s = self.samples / duration
         inside = sum(n for cell, n in self._cells.items()
                      if any(iv.start * per_s <= (cell + 0.5) * self.CELL <= iv.end * per_s for iv in spans))
-        return (self.hits - inside) / self.samples
+        return max((self.hits - inside) / self.samples, self.piled)
+
+    @property
+    def piled(self) -> float:
+        """For a lossy file: the share of its samples piled up near its peak where clipping left
+        them (:data:`LOSSY_NEAR_PEAK_DB`), else 0."""
+        if not self.lossy or not self.samples:
+            return 0.0
+        counts = self._levels
+        above = np.cumsum(counts[::-1])[::-1]  # samples at or over each bin
+        top = np.flatnonzero(above >= 1e-4 * self.samples)
+        if not len(top):
+            return 0.0
+        peak = int(top[-1])  # the bin of the 99.99th percentile
+        width = int(round(LOSSY_NEAR_PEAK_DB / self._BIN_DB))
+        near = int(above[max(0, peak - width)])
+        below = int(above[max(0, peak - 2 * width)]) - near
+        share = near / self.samples
+        if share >= LOSSY_CLIPPED_SHARE and (share >= LOSSY_HEAVY_SHARE or near >= LOSSY_PILE_RATIO * below):
+            return share
+        return 0.0
 
     def add_pcm16(self, pcm: bytes) -> None:
         """More samples, interleaved 16-bit as a recorder writes them."""
@@ -97,8 +149,9 @@ class FullScale:
 
     @property
     def share(self) -> float:
-        """Share of the samples counted that were at full scale (0..1)."""
-        return self.hits / self.samples if self.samples else 0.0
+        """Share of the samples counted that were at full scale (0..1); for a lossy file, its
+        pile near the peak where that is more (:attr:`piled`)."""
+        return max(self.hits / self.samples, self.piled) if self.samples else 0.0
 
 
 #: A microphone's DC offset (a constant added to every sample) is taken out when it is this many
@@ -518,7 +571,7 @@ def load_audio(path: str | Path) -> Audio:
         raise _no_samples(path)
     _check_rate(path, rate)
     data = within_full_scale(data)
-    clipped = FullScale()
+    clipped = FullScale(lossy=path.suffix.lower() in LOSSY)
     clipped.add(data)
     mono = np.ascontiguousarray(mix_down(data), dtype=np.float32)
     if not np.all(np.isfinite(mono)):
@@ -535,10 +588,28 @@ def load_audio(path: str | Path) -> Audio:
 CANCELLED_SHARE = 0.1
 
 
+#: A channel with under this share of the loudest channel's power (40 dB under it) is dead: a
+#: stereo recorder or a two-input interface with one microphone. Averaged in, it halved the
+#: answer's level (-6 dB: "very quiet" where the live channel alone was not) and, counted, the
+#: share of clipped samples (0.19 % read 0.095 %, under the bar: no warning; QA s50 MM #4).
+DEAD_CHANNEL_SHARE = 1e-4
+
+
+def live_channels(data: np.ndarray) -> np.ndarray:
+    """The columns of ``data`` (``(frames, channels)``) that are not dead beside the loudest
+    (:data:`DEAD_CHANNEL_SHARE`); all of them where all are silent."""
+    power = (data.astype(np.float64) ** 2).mean(axis=0)
+    if not len(data) or power.max() <= 0:
+        return np.arange(data.shape[1])
+    return np.flatnonzero(power >= DEAD_CHANNEL_SHARE * power.max())
+
+
 def mix_down(data: np.ndarray) -> np.ndarray:
-    """Mono from ``data`` of shape ``(frames, channels)``: the channels averaged, or, when they
-    cancel in the average (:data:`CANCELLED_SHARE`), the loudest channel alone (a clear answer
-    mixed down to silence was "no speech detected")."""
+    """Mono from ``data`` of shape ``(frames, channels)``: the live channels (:func:`live_channels`)
+    averaged, or, when they cancel in the average (:data:`CANCELLED_SHARE`), the loudest channel
+    alone (a clear answer mixed down to silence was "no speech detected")."""
+    if data.shape[1] > 1 and len(data):
+        data = data[:, live_channels(data)]
     if data.shape[1] == 1 or not len(data):
         return data[:, 0] if data.shape[1] else np.zeros(len(data), data.dtype)
     mixed = data.mean(axis=1)
@@ -663,6 +734,7 @@ def read_chunks(path: str | Path, *, seconds: float = 10.0, full_scale: FullScal
     path = Path(path)
     check_file(path)
     full_scale = full_scale if full_scale is not None else FullScale()
+    full_scale.lossy = full_scale.lossy or path.suffix.lower() in LOSSY
     try:
         import soundfile as sf
 
