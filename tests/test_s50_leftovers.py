@@ -399,3 +399,26 @@ def test_a_dead_channel_is_left_out_of_the_level_and_the_clipping(shared, tmp_pa
     both = np.stack([y, 0.5 * y], axis=1)  # two live channels, one softer: still averaged
     sf.write(tmp_path / "both.wav", both, 16000, subtype="PCM_16")
     assert np.allclose(load_audio(tmp_path / "both.wav").samples, 0.75 * mono.samples, atol=2e-4)
+
+
+def test_one_other_voice_that_starts_partway_is_found(shared):
+    """QA s50 MM #1: one real voice 12 dB under the speaker from 40 s (a television) was warned
+    about in 1 of 5 takes: it leaves the quietest frames quiet, so the levels see nothing. Silero
+    hears it, and the speaker's pauses stop being quiet to it: its windows are found by that."""
+    import numpy as np
+
+    from furikaeri.audio import Audio
+    from furikaeri.speech import find_speech
+    from realclips import RATE, real_l2
+
+    clip, truth = real_l2(shared, "ja_IID15-ST1")
+    x = clip.samples.astype(np.float64)
+    tv = real_l2(shared, "en_ALL_108_M_SHS_ENG_ST1")[0].samples.astype(np.float64)
+    tv = np.tile(tv, int(np.ceil(len(x) / len(tv))))[: len(x)]
+    words = [w for w in truth["words"]]
+    said = np.concatenate([x[int(w["start"] * RATE):int(w["end"] * RATE)] for w in words])
+    level = np.sqrt(np.mean(said ** 2)) * 10 ** (-12 / 20)
+    ramp = np.clip((np.arange(len(x)) - 40 * RATE) / (0.5 * RATE), 0, 1)
+    smap = find_speech(Audio((x + level * tv / np.sqrt(np.mean(tv ** 2)) * ramp).astype(np.float32), RATE, "tv"))
+    assert len(smap.voices) == 1 and 25.0 <= smap.voices[0].start <= 45.0, smap.voices
+    assert find_speech(clip).voices == ()

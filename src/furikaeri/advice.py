@@ -739,10 +739,13 @@ def voices_said(speech_map, language: str) -> str:
     """The stretches of a take with other voices in it (:attr:`furikaeri.speech.SpeechMap.voices`),
     as the warning says them: "from about 0:55", "between about 3:45 and 5:15"."""
     from furikaeri.lang import clock
+    from furikaeri.speech import VOICES_WINDOW_S
 
     said = []
     for iv in getattr(speech_map, "voices", ()):
-        to_end = iv.end >= speech_map.duration - 1.0
+        # voices heard to within a window of the end may well go on to it (QA s50 MM #1: a voice
+        # from 0:36 to the end, 1:29, said "until 1:10"): no end is said for them
+        to_end = iv.end >= speech_map.duration - VOICES_WINDOW_S
         key = "voices_from" if to_end else "voices_between"
         said.append(text(language, key, start=clock(iv.start), end=clock(iv.end)))
     return text(language, "list_sep").join(said)
