@@ -149,14 +149,14 @@ def test_check_stand_judges_each_figure_where_this_answer_has_it():
     limit = N.check_stand("20秒以内にまとめる", m, "ja")
     assert limit.limit_s == 20 and limit.verdict == "not_yet"
     untold = N.check_stand("結論から話す", {**m, "opening_share": None}, "ja", order=None)
-    assert untold.verdict == "untold" and untold.figures[-1].fine is None
+    assert untold.verdict == "untold_opening" and untold.figures[-1].fine is None
     # the point reached in time and the opening untold: no "done" beside the note's own check's
     # "no telling" on one answer (QA s47 DD #7)
     part = N.check_stand("lead with the point", {**m, "opening_share": 0.18, "opening_s": 4.7}, "en", order=None)
-    assert [s.fine for s in part.figures] == [True, None] and part.verdict == "untold"
+    assert [s.fine for s in part.figures] == [True, None] and part.verdict == "untold_part_opening"
     thin = {**m, "answer_s": 6.0, "over_s": -54.0}  # within 20 s, but far too short: the report asks for more
     assert N.check_stand("20秒以内にまとめる", thin, "ja").verdict == "not_yet"
-    assert N.check_stand("フィラーを減らす", thin, "ja", fillers=said).verdict == "untold"
+    assert N.check_stand("フィラーを減らす", thin, "ja", fillers=said).verdict == "untold_short"
     over = {**m, "answer_s": 75.0, "over_s": 15.0}
     assert N.check_stand("もっと話す", over, "ja").verdict == "not_yet"  # longer, as asked, but past the budget
 

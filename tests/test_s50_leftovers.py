@@ -154,9 +154,16 @@ def test_a_louder_room_filling_half_the_take_is_followed(shared):
     end = truth["speech_end"]
     labelled = sum(min(p["end"], end) - max(p["start"], 60.0) for p in truth["pauses"]
                    if p["end"] > 60.0 and p["start"] < end)
-    found = silence_in(find_speech(partway), 60.0, end)
+    smap = find_speech(partway)
+    found = silence_in(smap, 60.0, end)
     alone = silence_in(find_speech(throughout), 60.0, end)
     assert abs(found - alone) < 0.1 * labelled, (found, alone, labelled)  # 27.1 / 29.1 / 27.1 s; it read 21.8
+    # and said (QA s50 MM #3: a louder room partway, music, went unsaid)
+    from furikaeri.advice import _stretches_said
+
+    assert _stretches_said(smap.louder, smap.duration, "en").startswith("from about 1:0")
+    assert len(smap.louder) == 1 and 55.0 <= smap.louder[0].start <= 75.0 and smap.louder_db >= 9.0
+    assert find_speech(clip).louder == ()
 
 
 def test_the_quieter_room_is_a_step_each_side_long_not_a_quiet_start():

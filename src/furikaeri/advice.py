@@ -732,21 +732,31 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     key = room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
     if key is not None:
         out.append(text(language, key, db=speech_map.contrast_db, part=voices_said(speech_map, language)))
+    louder = getattr(speech_map, "louder", ())
+    if louder and not speech_map.other_voices and key != "warn_other_voices_part":
+        # a fan or music that starts partway: nothing said of it before (QA s50 MM #3: music 15 dB
+        # under the answer took two soft えっと, and a tip came of the silences they left)
+        out.append(text(language, "warn_louder_room", part=_stretches_said(louder, speech_map.duration, language),
+                        db=speech_map.louder_db))
     return out
 
 
 def voices_said(speech_map, language: str) -> str:
     """The stretches of a take with other voices in it (:attr:`furikaeri.speech.SpeechMap.voices`),
     as the warning says them: "from about 0:55", "between about 3:45 and 5:15"."""
+    return _stretches_said(getattr(speech_map, "voices", ()), speech_map.duration, language)
+
+
+def _stretches_said(stretches, duration: float, language: str) -> str:
+    """Stretches of a take of ``duration`` s as a warning says them: "from about 0:55" (one that
+    reaches to within a window of the end, which may well go on to it: QA s50 MM #1, a voice
+    from 0:36 to the end, 1:29, said "until 1:10"), "between about 3:45 and 5:15"."""
     from furikaeri.lang import clock
     from furikaeri.speech import VOICES_WINDOW_S
 
     said = []
-    for iv in getattr(speech_map, "voices", ()):
-        # voices heard to within a window of the end may well go on to it (QA s50 MM #1: a voice
-        # from 0:36 to the end, 1:29, said "until 1:10"): no end is said for them
-        to_end = iv.end >= speech_map.duration - VOICES_WINDOW_S
-        key = "voices_from" if to_end else "voices_between"
+    for iv in stretches:
+        key = "voices_from" if iv.end >= duration - VOICES_WINDOW_S else "voices_between"
         said.append(text(language, key, start=clock(iv.start), end=clock(iv.end)))
     return text(language, "list_sep").join(said)
 

@@ -43,7 +43,9 @@ Design (after sounddevice's ``examples/rec_unlimited.py``):
 
 Ends of a take (``Take.stopped_by``): ``"max_seconds"``, ``"silence"``, ``"stop"`` (the caller set
 ``stop_event``), ``"interrupt"`` (Ctrl-C / KeyboardInterrupt, or a killed take repaired by
-:func:`recover_take`) and ``"device_error"``: the device stopped delivering audio mid-take. That
+:func:`recover_take`; a take the CLI left for it after SIGTERM or SIGHUP, :func:`leave_unfinished`, is
+repaired as ``"terminated"`` or ``"hangup"``, or as the reason it had ended for when the signal came
+while it was analysed) and ``"device_error"``: the device stopped delivering audio mid-take. That
 last one is *returned*, not raised, so the caller keeps the take it gets back and decides how to
 report the failure (the CLI prints one line and exits 2). A failure to write the file (disk
 full, file too large) closes the take with what is on disk and raises
@@ -112,7 +114,10 @@ STALL_S = 3.0
 FALLBACK_RATES = (48000, 44100, 32000, 22050, 16000)
 
 MARKER_SUFFIX = ".partial"
-STOP_REASONS = ("max_seconds", "silence", "stop", "interrupt", "device_error")
+#: Why a take ended. ``"terminated"`` (SIGTERM) and ``"hangup"`` (SIGHUP, the terminal closed) are
+#: only said of a take :func:`recover_take` repaired, as its marker recorded it (QA s50 OO #1: a take a
+#: SIGTERM ended was said to be "interrupt"); a live take a signal ends is ``"stop"``.
+STOP_REASONS = ("max_seconds", "silence", "stop", "interrupt", "device_error", "terminated", "hangup")
 _WAV_HEADER_BYTES = 44
 _SAMPLE_BYTES = 2  # int16
 
@@ -695,11 +700,14 @@ def leave_unfinished(take: Take) -> None:
     ``record`` finds it and names the command that saves it. Best effort: the take is safe on
     disk whatever happens to its marker. Its ``started`` is when the recording began, as a
     killed recorder's marker says, not when the take was left: the file was last written as
-    the take ended, ``duration_s`` after it began (it may be left long after, once analysed)."""
+    the take ended, ``duration_s`` after it began (it may be left long after, once analysed).
+    The marker also says why the take ended (``take.stopped_by``: the caller names the signal,
+    ``"terminated"`` or ``"hangup"``, for a take one ended), which :func:`recover_take` gives back."""
     path = Path(take.path)
     try:
         began = path.stat().st_mtime - take.duration_s
-        marker_path(path).write_text(json.dumps(_marker_info(path, take.rate, take.channels, began)))
+        info = {**_marker_info(path, take.rate, take.channels, began), "stopped_by": take.stopped_by}
+        marker_path(path).write_text(json.dumps(info))
     except OSError:
         pass
     fd = _HELD.pop(path.absolute(), None)  # kept by the recorder: now left as a killed one's (unlocked)
@@ -1559,7 +1567,8 @@ def recover_take(path: str | Path) -> Take:
     """Repair a take whose recorder was killed: set the WAV header's lengths from the audio that
     is really in the file (dropping a half-written last frame) and remove its marker.
 
-    Returns the repaired :class:`Take` (``stopped_by="interrupt"``; ``overflows`` is unknown and 0).
+    Returns the repaired :class:`Take` (``stopped_by="interrupt"``, or the reason its marker gives
+    for a take the CLI left after a signal, :func:`leave_unfinished`; ``overflows`` is unknown and 0).
     Raises :class:`AudioError` if the file is missing or its header cannot be understood, or,
     with no marker, it is not one of our takes (:func:`_refuse_unmarked`; unchanged), and
     :class:`NothingToRepair` if it is a complete WAV file.
@@ -1610,5 +1619,7 @@ def recover_take(path: str | Path) -> Take:
         marker.unlink()
     except FileNotFoundError:
         pass
+    ended = info.get("stopped_by")  # a take left after SIGTERM says so (QA s50 OO #1); a killed one is "interrupt"
     return Take(path=path, duration_s=round(data / block_align / rate, 3), rate=int(rate), channels=int(channels),
-                overflows=0, stopped_by="interrupt", speech_heard=tracker.speech_heard)
+                overflows=0, stopped_by=ended if ended in STOP_REASONS else "interrupt",
+                speech_heard=tracker.speech_heard)

@@ -142,8 +142,12 @@ def known_sets(store: Store, folder: Path | None = None) -> list[qmod.QuestionSe
     return sets
 
 
-def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]:
-    """A company's research (file and archive) and the real interviews logged with it."""
+def company_view(store: Store, name: str, folder: Path | None, *, cli: str = "furikaeri",
+                 missing: Path | None = None) -> dict[str, Any]:
+    """A company's research (file and archive) and the real interviews logged with it. Nothing
+    known of it: the error says how to make its file (its commands starting with ``cli``) or log
+    an interview, and that the home folder ``missing`` holds nothing yet, where it is not made
+    yet (a first-time user's, not a folder to blame: QA s50 NN #7)."""
     info: dict[str, Any] = {"name": name, "file": None, "archive": None, "interviews": []}
     try:
         qset = qmod.get_company(name, folder)
@@ -162,6 +166,17 @@ def company_view(store: Store, name: str, folder: Path | None) -> dict[str, Any]
             raise UsageError(f"nothing known about '{name}': did you mean " + " or ".join(f"'{n}'" for n in near)
                              + "?", ja=f"「{name}」についての情報がありません。" + "・".join(f"「{n}」" for n in near)
                              + "のことですか？")
-        raise UsageError(f"nothing known about '{name}': no company file and no logged interview",
-                         ja=f"'{name}' についての情報がありません: 企業ファイルも面接記録もありません")
+        raise _unknown_company(name, cli, missing)
     return info
+
+
+def _unknown_company(name: str, cli: str, missing: Path | None) -> UsageError:
+    """The error for ``name``, of which nothing is known (:func:`company_view`), in both languages."""
+    from furikaeri.lang import text
+
+    def said(lang: str) -> str:
+        make, add = qmod.making_commands(name, lang, cli)
+        fresh = text(lang, "company_unknown_fresh", home=missing) if missing is not None else ""
+        return text(lang, "company_unknown", name=name, fresh=fresh, make=make, add=add, cli=cli)
+
+    return UsageError(said("en"), ja=said("ja"))

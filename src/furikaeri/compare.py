@@ -824,7 +824,8 @@ def compare_question(store: Store, ref: str, *, first: bool = False, cli: str = 
     """The last two attempts at a question (or the first and the last with ``first``)."""
     qid = resolve_question(store, ref, cli=cli)
     # an attempt none of whose figures can be read (a damaged row) is nothing to compare
-    attempts = [a for a in store.answers(question_id=qid, full=False) if a.has_figures]
+    saved = store.answers(question_id=qid, full=False)
+    attempts = [a for a in saved if a.has_figures]
     # attempts in one language (another language's are no "before"): the latest language that
     # has two
     for lang in dict.fromkeys(x.language for x in reversed(attempts)):
@@ -832,6 +833,8 @@ def compare_question(store: Store, ref: str, *, first: bool = False, cli: str = 
         if len(mine) >= 2:
             attempts = mine
             break
+    if not saved:  # none saved (a skip is not): "answered once" sent the person looking for one (QA s50 NN #5)
+        raise UsageError(text("en", "compare_no_answers"), ja=text("ja", "compare_no_answers"))
     if len(attempts) < 2:
         raise UsageError("that question has only been answered once; practise it again to compare",
                          ja="その質問にはまだ1回しか答えていません。もう一度練習すると比べられます")

@@ -962,16 +962,16 @@ def _as_written(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().strip(" ()（）、,.。!?「」'\"“”‘’").split())
 
 
-def said_as(word: str, *fillers: Sequence[str]) -> str:
+def said_as(word: str, *fillers: Sequence[str], named: Sequence[str] | None = None) -> str:
     """Filler family ``word`` as the answers' ``fillers`` lists (the later first) write it, as
     their reports show it: 「えっと」 where the note says えーと and the report lists えっと×4
     (QA s38 G #5); two forms when they wrote two (「えっと/えーと」); ``word`` itself when
-    neither said it."""
+    neither said it. ``named``: a fix's filler words, as :func:`_of_family` takes them."""
     counts: dict[str, int] = {}
     for said in reversed(fillers):
         for f in said:
             shown = _as_written(f)
-            if shown and _of_family(word, f):
+            if shown and _of_family(word, f, named):
                 counts[shown] = counts.get(shown, 0) + 1
     forms = sorted(counts, key=lambda x: -counts[x])[:2]
     return "/".join(forms) if forms else word
@@ -1040,10 +1040,20 @@ class WordChange(Change):
 _SOUNDS = frozenset({"um", "uh", "er", "ah", "hmm"})
 
 
-def _of_family(word: str, filler: str) -> bool:
-    """Is ``filler`` (as an answer lists it) of the family a note names as ``word``?"""
+#: Families a real interview's fix names along with its word: 「えーが多かった」 means the えっと
+#: and えーと said too (QA s50 NN #6: 「えー」 0 ✓ beside an answer of えっと and えーと), unless the
+#: fix names those on their own (「えーとえーが多い」: each counted once, under its own word).
+_WIDER: dict[str, frozenset[str]] = {"えー": frozenset({"えーと"})}
+
+
+def _of_family(word: str, filler: str, named: Sequence[str] | None = None) -> bool:
+    """Is ``filler`` (as an answer lists it) of the family a note names as ``word``? With the
+    fix's ``named`` words (a real interview's fix, :func:`check_stand`), of one that word names
+    too (:data:`_WIDER`) where they leave it to it. A practice note's check (:func:`word_change`)
+    keeps each family to itself, as its earlier checks judged it."""
     key = filler_key(filler)
-    return key == word or (word in _SOUNDS and key in _SOUNDS)
+    return key == word or (word in _SOUNDS and key in _SOUNDS) \
+        or (named is not None and key in _WIDER.get(word, ()) and key not in named)
 
 
 def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s: float | None,
@@ -1781,7 +1791,7 @@ class StandCheck:
     (what was said there is typed, not recorded), so there is nothing to compare with: each
     figure the fix names is judged where this answer has it, as a practice note's "held" is.
     ``verdict``: ``done`` (each figure told is where the fix asks), ``not_yet`` (one is not),
-    ``untold`` (no figure could be told), ``unknown`` (the fix names no measured figure: the
+    ``untold…`` (a figure could not be told, and why: :func:`_untold`), ``unknown`` (the fix names no measured figure: the
     person checks it by ear). ``limit_s``/``target_s``: a length the fix sets, which the
     answer's length is judged against (the budget's, where it is past the budget)."""
 
@@ -1840,10 +1850,28 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     # a figure not done is "not yet" whatever else; one that cannot be told leaves the fix untold, as
     # the note's check leaves it (QA s47 DD #7: "done" beside the note's "no telling" on one answer)
     fine = [s.fine for s in stands]
-    verdict = "unknown" if not stands else "not_yet" if False in fine else "untold" if None in fine else "done"
+    verdict = "unknown" if not stands else "not_yet" if False in fine else _untold(stands, metrics) if None in fine \
+        else "done"
     return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None,
                       unmeasured_parts(text, language) if stands else (),
                       limit_over_budget_s=own_limit if past_budget is not None else None)
+
+
+def _untold(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> str:
+    """The verdict of a fix some of whose figures (``stands``, none not done) this answer cannot
+    tell, naming why, as its text (``stand_<verdict>``) says it: ``untold`` where none is told,
+    ``untold_part`` where the others are done (the ✓ beside them under no "cannot tell" of the
+    whole fix), then the reason for its figures (``_short``: the answer too short for its budget;
+    ``_cut``: the recording stopped first; ``_fillers``: its fillers a lower bound) and
+    ``_opening`` where its words do not tell how it opened. Only the reasons that apply: the
+    three said at once left the person to guess (QA s50 NN #6)."""
+    untold = [s for s in stands if s.fine is None]
+    figures = [s for s in untold if s.metric != OPENING_ORDER]
+    # a take the recording cut is no answer too short: it went on past the recording
+    reason = "" if not figures else "_cut" if cut_off(metrics) and any(s.metric in ("answer_s", "over_s") for s in figures) \
+        else "_short" if too_short(metrics) else "_fillers" if any(s.floor for s in figures) else ""
+    opening = "_opening" if len(figures) < len(untold) else ""
+    return "untold" + ("_part" if any(s.fine for s in stands) else "") + reason + opening
 
 
 #: Where one part of a note ends and the next begins: a sentence's end, a semicolon, a line, a
@@ -1873,10 +1901,10 @@ def _others_in_norm(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> bool
 def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequence[str]) -> list[Stand]:
     """Each filler a fix names by its word, by its count in this answer (done: no more than the
     recogniser may mishear; not told in an answer too short for a rate)."""
-    said = [filler_key(f) for f in fillers]
     short = metrics.get("answer_s") is not None and too_short(metrics)
-    return [Stand(FILLER_WORD, said.count(w), None if short else is_fine(FILLER_WORD, said.count(w)),
-                  word=w, said=said_as(w, fillers)) for w in words]
+    counts = [sum(_of_family(w, f, words) for f in fillers) for w in words]  # 「えー」: えっと too (QA s50 NN #6)
+    return [Stand(FILLER_WORD, n, None if short else is_fine(FILLER_WORD, n), word=w, said=said_as(w, fillers, named=words))
+            for w, n in zip(words, counts)]
 
 
 def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None) -> list[Stand]:

@@ -888,10 +888,17 @@ def company_name(name: str) -> str:
 
 
 def company_key(name: str) -> str:
-    """A company name as compared: :func:`company_name`, any case, and no space beside a
-    Japanese character (「ABC 商事」 is 「ABC商事」, as a Japanese reader takes it: QA s49 JJ #3);
-    spaces between Latin words stay ("Acme Corp")."""
-    return _JA_SPACE.sub("", company_name(name)).casefold()
+    """A company name as compared: :func:`company_name`, any case, no space beside a Japanese
+    character (「ABC 商事」 is 「ABC商事」, as a Japanese reader takes it: QA s49 JJ #3), and
+    katakana as hiragana (「ミライ電機」 is 「みらい電機」, the likelier slip of an IME: QA s50 NN #4);
+    spaces between Latin words stay ("Acme Corp"). Computed on every comparison, never stored:
+    an archive made before reads by it as it is."""
+    return _JA_SPACE.sub("", company_name(name)).casefold().translate(_KATAKANA_AS_HIRAGANA)
+
+
+#: Katakana ァ-ヶ and the iteration marks ヽヾ as their hiragana (one code point apart, 0x60);
+#: the long vowel mark ー, shared by both scripts, stays.
+_KATAKANA_AS_HIRAGANA = {k: k - 0x60 for k in (*range(0x30A1, 0x30F7), 0x30FD, 0x30FE)}
 
 
 #: A space beside a character that is not ASCII (kanji, kana): no part of a company's name.
@@ -940,6 +947,13 @@ def company_file_name(name: str) -> str:
     hold (a slash, a space) as ``-`` (「さくら商事.toml」, ``Acme-Corp.toml``)."""
     stem = re.sub(r'[\s/\\:*?"<>|]+', "-", company_name(name)).strip("-.")
     return f"{stem or 'company'}.toml"
+
+
+def making_commands(name: str, lang: str, cli: str = "furikaeri") -> tuple[str, str]:
+    """The commands that make ``name``'s company file, for a message said in ``lang``: the one
+    that writes its template (:func:`_template_command`) and the one that adds it (starting with
+    ``cli``)."""
+    return _template_command(name, lang), f"{cli} questions add {shlex.quote(company_file_name(name))}"
 
 
 def _template_command(name: str, lang: str) -> str:

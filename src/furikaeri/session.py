@@ -693,6 +693,7 @@ def run_session(
     session_name: str | None = None,
     now: datetime | None = None,
     ending: Callable[[], bool] | None = None,
+    so_far: Callable[[SessionResult], None] | None = None,
 ) -> SessionResult:
     """Practise ``questions`` of ``qset``: each answered (``record``), analysed (``analyse``,
     in ``language``, or the question's own with ``auto``; against ``budget``, or the
@@ -700,7 +701,10 @@ def run_session(
     ``on_event`` receives each step to show. ``now``: the first question's time (each next
     one a second later), for scripts and tests. The session is created with the first saved
     answer and named ``session_name`` (default: the set and the date). ``ending()``, read after
-    each reflection, ends the session there when true (Ctrl-C at a prompt)."""
+    each reflection, ends the session there when true (Ctrl-C at a prompt). ``so_far(result)``
+    is given the session as it would end there, before the first question and after each
+    answer: a signal that ends the program before the session can end (SIGTERM while an answer
+    is recorded or analysed) still says the answers saved (QA s50 OO #2)."""
     loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
                  on_event or (lambda event: None), language, budget, model, session_name,
                  ending or (lambda: False))
@@ -713,9 +717,15 @@ def run_session(
         return SessionResult(sid, qset.name, answers, _own_session(store, sid, answers), earlier,
                              asked=len(questions), ended_after=ended_after)
 
+    def keep() -> None:
+        if so_far is not None:
+            so_far(result(True))
+
     try:
+        keep()
         for i, q in enumerate(questions):
             answers.append(loop.attempt(i, q, now + timedelta(seconds=i) if now else None))
+            keep()
             if loop.ended:
                 break
     except KeyboardInterrupt as e:  # Ctrl-C while an answer was heard: the answers saved so far

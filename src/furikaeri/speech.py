@@ -82,6 +82,10 @@ class SpeechMap:
     #: stretches of a long take with other people's voices where the take as a whole has none
     #: (:func:`voices_within`: a television or chatter that starts partway)
     voices: tuple[Interval, ...] = ()
+    #: stretches of a long take in a louder room than the rest (:func:`room_floors`: a fan or
+    #: music that starts partway, takes joined), and how much louder (dB, the most)
+    louder: tuple[Interval, ...] = ()
+    louder_db: float = 0.0
 
     @property
     def has_speech(self) -> bool:
@@ -689,22 +693,10 @@ def levels(db: np.ndarray, vad_prob: np.ndarray, *, vad_threshold: float = 0.5, 
     return Levels(floor, speech_level, quiet, n * HOP_S, spread)
 
 
-def speech_map(
-    db: np.ndarray,
-    vad_prob: np.ndarray,
-    duration: float,
-    *,
-    vad_threshold: float = 0.5,
-    vad_low: float = 0.35,
-    min_speech_s: float = 0.06,
-    bridge_s: float = 0.08,
-    vad_dilate_s: float = 0.15,
-    min_contrast_db: float = 12.0,
-    take_levels: Levels | None = None,
-    offset_s: float = 0.0,
-    narrow: bool = False,
-    lenient_db: float = 0.0,
-) -> SpeechMap:
+def speech_map(db: np.ndarray, vad_prob: np.ndarray, duration: float, *, vad_threshold: float = 0.5,
+               vad_low: float = 0.35, min_speech_s: float = 0.06, bridge_s: float = 0.08, vad_dilate_s: float = 0.15,
+               min_contrast_db: float = 12.0, take_levels: Levels | None = None, offset_s: float = 0.0,
+               narrow: bool = False, lenient_db: float = 0.0) -> SpeechMap:
     """Speech intervals from 10-ms frame levels ``db`` (:func:`frame_db`) and Silero
     probabilities per frame ``vad_prob`` (:func:`vad_frames`).
 
@@ -736,19 +728,17 @@ def speech_map(
     lv = take_levels if take_levels is not None else levels(db, vad_prob, vad_threshold=vad_threshold,
                                                             vad_low=vad_low)
     floor, speech_level, contrast = lv.floor, lv.speech, lv.contrast
+    energy = dict(vad_low=vad_low, dilate=int(round(vad_dilate_s / HOP_S)), lenient_db=lenient_db, narrow=narrow)
+    louder, louder_db = [], 0.0
     if contrast >= min_contrast_db and not lv.steady_noise:
-        mask = _with_energy(db, vad_prob, vad_mask, lv, vad_low=vad_low, dilate=int(round(vad_dilate_s / HOP_S)),
-                            lenient_db=lenient_db, narrow=narrow)
+        mask, floors = _with_energy(db, vad_prob, vad_mask, lv, **energy)
+        if np.ndim(floors) and take_levels is None:
+            louder, louder_db = _louder(floors, floor)
     else:
         mask = vad_mask.copy()
     voices = () if take_levels is not None or lv.other_voices else voices_within(db, vad_prob)
-    for s, e in voices:  # other voices partway: their stretch heard as a take with them throughout is
-        # (QA s49b LL #1: six voices from 60 s of a 124-s answer, 0 of 26 pauses after it found,
-        # the take's quiet room setting the thresholds; now 23 / 13.9 s of silence, 26 / 27.1 s by hand)
-        there = levels(db[s:e], vad_prob[s:e], vad_threshold=vad_threshold, vad_low=vad_low)
-        if there.contrast >= min_contrast_db:
-            mask[s:e] = _with_energy(db[s:e], vad_prob[s:e], vad_mask[s:e], there, vad_low=vad_low,
-                                     dilate=int(round(vad_dilate_s / HOP_S)), lenient_db=lenient_db, narrow=narrow)
+    _hear_voices(mask, db, vad_prob, vad_mask, voices, min_contrast_db=min_contrast_db,
+                 vad_threshold=vad_threshold, **energy)
 
     # Bridge tiny gaps, drop tiny islands.
     bridge = int(round(bridge_s / HOP_S))
@@ -772,15 +762,17 @@ def speech_map(
                      frames_db=db, vad_prob=vad_prob, bursts=voiced_bursts(db, intervals, offset_s=offset_s),
                      steady_noise=lv.steady_noise, other_voices=lv.other_voices,
                      noise=tuple(interval(s, e) for s, e in noisy), narrow=narrow,
-                     voices=tuple(interval(s, e) for s, e in voices))
+                     voices=tuple(interval(s, e) for s, e in voices),
+                     louder=tuple(interval(s, e) for s, e in louder), louder_db=round(louder_db, 1))
 
 
 def _with_energy(db: np.ndarray, vad_prob: np.ndarray, vad_mask: np.ndarray, lv: Levels, *, vad_low: float,
-                 dilate: int, lenient_db: float, narrow: bool) -> np.ndarray:
+                 dilate: int, lenient_db: float, narrow: bool) -> tuple[np.ndarray, np.ndarray | float]:
     """:func:`speech_map`'s speech frames where the energy's edges are trusted: thresholds
     between the floor and the speech level, with hysteresis for soft word edges, where Silero
     (dilated by ``dilate`` frames) agrees; soft words (:func:`_soft_words`); through a narrow
-    band, a loud voice Silero barely hears (:func:`_loud_voice`)."""
+    band, a loud voice Silero barely hears (:func:`_loud_voice`). Returns the frames and the
+    floor under them (:func:`room_floors`)."""
     floor, speech = room_floors(db, vad_prob, lv.floor, lv.speech)
     contrast = speech - floor
     start = 0.45 * contrast if lv.other_voices else np.minimum(0.45 * contrast, contrast - SOFT_UNDER_SPEECH_DB)
@@ -795,7 +787,27 @@ def _with_energy(db: np.ndarray, vad_prob: np.ndarray, vad_mask: np.ndarray, lv:
         # (:attr:`Levels.steady_noise`; QA s49b LL #3: energy there read 20 pauses in a part with 13)
         noisy = (floor > lv.floor) & (contrast < NOISY_CONTRAST_DB)
         mask[noisy[: len(mask)]] = vad_mask[: len(mask)][noisy[: len(mask)]]
-    return mask
+    return mask, floor
+
+
+def _hear_voices(mask: np.ndarray, db: np.ndarray, vad_prob: np.ndarray, vad_mask: np.ndarray, voices, *,
+                 min_contrast_db: float, vad_threshold: float, **energy) -> None:
+    """Other voices partway (``voices``, frame ranges): each stretch of ``mask`` heard as a take
+    with them throughout is, by its own levels (QA s49b LL #1: six voices from 60 s of a 124-s
+    answer, 0 of 26 pauses after it found, the take's quiet room setting the thresholds; now
+    23 / 13.9 s of silence, 26 / 27.1 s by hand)."""
+    for s, e in voices:
+        there = levels(db[s:e], vad_prob[s:e], vad_threshold=vad_threshold, vad_low=energy["vad_low"])
+        if there.contrast >= min_contrast_db:
+            mask[s:e] = _with_energy(db[s:e], vad_prob[s:e], vad_mask[s:e], there, **energy)[0]
+
+
+def _louder(floors: np.ndarray, floor: float) -> tuple[list[tuple[int, int]], float]:
+    """The stretches (frames) where a louder room is followed (``floors`` over the take's
+    ``floor``), each :data:`ROOM_WINDOW_S` / 2 or longer (a few seconds at an edge are no room),
+    and how much louder (dB, the most)."""
+    louder = [(a, b) for a, b in runs(floors > floor) if (b - a) * HOP_S >= ROOM_WINDOW_S / 2]
+    return louder, float(np.max(floors) - floor) if louder else 0.0
 
 
 def _clear_noise(mask: np.ndarray, noisy: list[tuple[int, int]]) -> None:

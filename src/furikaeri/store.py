@@ -1976,19 +1976,33 @@ class Store:
     def company(self, name: str) -> Company | None:
         """The company called ``name``, spaces and character widths aside (「さくら商事　株式会社」
         is 「さくら商事 株式会社」, ＡＢＣ is ABC)."""
-        r = self._company_row(self.db, name)
-        return _company(r) if r else None
+        rows = self._company_rows(self.db, name)
+        return _merged(rows) if rows else None
 
     @staticmethod
     def _company_row(db: sqlite3.Connection, name: str) -> sqlite3.Row | None:
+        rows = Store._company_rows(db, name)
+        return rows[0] if rows else None
+
+    @staticmethod
+    def _company_rows(db: sqlite3.Connection, name: str) -> list[sqlite3.Row]:
+        """The rows of the company called ``name`` as compared (:func:`furikaeri.questions.company_key`),
+        the first made first: one, but for an archive that logged one company under two names
+        the key now takes as one (「ミライ電機」 beside 「みらい電機」, made before katakana was read
+        as hiragana: QA s50 NN #4), read as one company without rewriting the archive."""
         from furikaeri.questions import company_key
 
         want = company_key(name)
-        return next((r for r in db.execute("SELECT * FROM companies ORDER BY id") if company_key(r["name"]) == want),
-                    None)
+        return [r for r in db.execute("SELECT * FROM companies ORDER BY id") if company_key(r["name"]) == want]
 
     def companies(self) -> list[Company]:
-        return [_company(r) for r in self.db.execute("SELECT * FROM companies ORDER BY name")]
+        """Every company, one per name as compared (:meth:`_company_rows`), by name."""
+        from furikaeri.questions import company_key
+
+        same: dict[str, list[sqlite3.Row]] = {}
+        for r in self.db.execute("SELECT * FROM companies ORDER BY id"):
+            same.setdefault(company_key(r["name"]), []).append(r)
+        return sorted((_merged(rows) for rows in same.values()), key=lambda c: c.name)
 
     def clear_company_notes(self, name: str, *, now: datetime | None = None) -> bool:
         """Empty the research notes kept for the company called ``name`` (its answers and logged
@@ -2097,10 +2111,10 @@ class Store:
             "SELECT i.*, c.name AS company_name FROM interviews i LEFT JOIN companies c ON c.id = i.company_id"
         )
         args: tuple = ()
-        if company:
-            row = self._company_row(self.db, company)
-            sql += " WHERE i.company_id = ?"
-            args = (row["id"] if row else -1,)
+        if company:  # under each row of its name (:meth:`_company_rows`)
+            ids = [r["id"] for r in self._company_rows(self.db, company)] or [-1]
+            sql += f" WHERE i.company_id IN ({', '.join('?' * len(ids))})"
+            args = tuple(ids)
         sql += " ORDER BY i.held_on DESC, i.id DESC"
         return [_interview(r, self.home) for r in self.db.execute(sql, args)]
 
@@ -2538,6 +2552,14 @@ def filler_texts(listed: Any) -> tuple[str, ...] | None:
 
 def _company(r: sqlite3.Row) -> Company:
     return Company(**{k: r[k] for k in ("id", "name", *COMPANY_FIELDS, "created_at", "updated_at")})
+
+
+def _merged(rows: list[sqlite3.Row]) -> Company:
+    """One company of the ``rows`` of one name (:meth:`Store._company_rows`): the first made, each
+    research field it left empty filled from a later row that has it."""
+    first = _company(rows[0])
+    filled = {k: next((r[k] for r in rows if r[k]), rows[0][k]) for k in COMPANY_FIELDS}
+    return dataclasses.replace(first, **filled)
 
 
 def _interview(r: sqlite3.Row, home: Path) -> Interview:

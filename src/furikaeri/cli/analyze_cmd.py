@@ -157,7 +157,8 @@ class _Terminated(BaseException):
 def _sigterm_stops():
     """While inside, SIGTERM stops the command as Ctrl-C does, then says one line and exits with
     143 (QA s35 F #4: it died silently with -15, a full copy of the recording left in audio/
-    that no answer refers to). Outside the main thread it changes nothing."""
+    that no answer refers to); so does SIGHUP, the terminal closed (QA s50 OO #3: it died
+    silently with 129, which ``--help`` does not list). Outside the main thread it changes nothing."""
     import signal
     import threading
 
@@ -168,18 +169,22 @@ def _sigterm_stops():
     def on_term(*_) -> None:
         raise _Terminated
 
-    previous = signal.signal(signal.SIGTERM, on_term)
+    ending = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {sig: signal.signal(sig, on_term) for sig in ending}
     try:
         yield
     except _Terminated:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # said once, however many come
+        for sig in ending:  # said once, however many come
+            signal.signal(sig, signal.SIG_IGN)
         from furikaeri.cli.language import ui_language
         from furikaeri.lang import text
 
-        click.echo(f"furikaeri: {text(ui_language(), 'analyze_terminated')}", err=True)
+        with contextlib.suppress(OSError):  # the terminal closed under us: nothing can be said (143 all the same)
+            click.echo(f"furikaeri: {text(ui_language(), 'analyze_terminated')}", err=True)
         _leave(TERMINATED_EXIT)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _leave(code: int) -> None:

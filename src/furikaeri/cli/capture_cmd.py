@@ -25,6 +25,7 @@ from furikaeri.cli.common import (
     check_save_options,
     console,
     emit_analysis,
+    emit_json,
     lang_option,
     models_dir_from_env,
     no_speech_message,
@@ -348,15 +349,16 @@ def recover(directory, json_):
         done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder, whole)
         repaired += done
         failed += bad
-    if json_:
-        click.echo(json.dumps([t.to_dict() for t in repaired], ensure_ascii=False, indent=2))
+    heard = [t.path for t in repaired if t.speech_heard]
+    unsaved = save_commands(heard, settings) if heard else {}  # no archive read for nothing to save
+    if json_:  # what the text says too: the command that saves each, and what it was recorded with (QA s50 OO #1)
+        emit_json([_repaired_doc(t, unsaved, settings) for t in repaired])  # a marker's text need not be UTF-8
     elif whole:  # a complete file named: nothing was wrong with it
         for e in whole:
             click.echo(e.said_in(ui_language()))
     elif not repaired and not failed:
         click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
-        unsaved = save_commands([t.path for t in repaired if t.speech_heard], settings)
         for t in repaired:
             click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
                             path=t.path, seconds=t.duration_s))
@@ -366,6 +368,16 @@ def recover(directory, json_):
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
         raise AudioError(f"could not repair: {failed[-1]}", ja=f"修復できませんでした: {failed[-1].said_in('ja')}")
+
+
+def _repaired_doc(take, unsaved: dict, settings: dict) -> dict:
+    """``recover --json``'s entry for a repaired ``take``: the take, the command that saves it as
+    an answer (``save_command``, as the text says it; null for a take with no speech in it or
+    one the archive holds already) and the settings its marker kept (``settings``: the question,
+    budget, language, session, note and model it was recorded with; null for a take whose marker
+    held none). The repair removed the marker: this is where a script finds them now."""
+    kept = settings.get(Path(take.path)) or None
+    return {**take.to_dict(), "save_command": unsaved.get(take.path), "settings": kept}
 
 
 def _repair_one(path: Path, whole: list) -> tuple[list, list]:

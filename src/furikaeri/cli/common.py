@@ -170,7 +170,7 @@ def cli_start() -> str:
     return "furikaeri" + home_given()
 
 
-def open_store(*, reading: bool = False, say_missing: bool = False):
+def open_store(*, reading: bool = False, say_missing: bool = False, keep_errors: bool = False):
     """The archive, opened (and made, the first time something is saved). ``reading``: a command
     that only reads it (history, show, compare, progress, export, delete, note, questions
     company): a home folder without an archive (missing, or an existing folder such as ``~``
@@ -179,7 +179,8 @@ def open_store(*, reading: bool = False, say_missing: bool = False):
     command that would then read as an empty archive (history, progress, export) says, when
     the folder was named by --home or FURIKAERI_HOME, that it does not exist (a typo is the likely cause). A
     command that fails on that empty archive (show, compare, note, delete: "there is no answer
-    1") fails with that line instead, so a typo is never hidden behind "no answer 1"."""
+    1") fails with that line instead, so a typo is never hidden behind "no answer 1"; ``keep_errors``:
+    a command whose own error says the folder is missing keeps it (`questions company`: QA s50 NN #7)."""
     from furikaeri.store import Store, has_archive
 
     home = current_home()
@@ -187,7 +188,7 @@ def open_store(*, reading: bool = False, say_missing: bool = False):
         # named by --home or FURIKAERI_HOME (a typo in a shell's profile hides every answer as
         # well: QA s42 A #1); the platform's own folder is missing until the first save
         missing = not home.exists() and (home_option() or os.environ.get("FURIKAERI_HOME"))
-        return _empty_store(home if missing else None, say=say_missing)
+        return _empty_store(home if missing and not keep_errors else None, say=say_missing)
     store = Store.open(home, make=not reading, salvage=reading and _only_reads())
     if reading:
         store.warning_language = _answer_warning_language

@@ -457,7 +457,9 @@ ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") i
 @contextmanager
 def _sigterm_sets(event: threading.Event, terminated: threading.Event | None = None):
     """While inside, SIGTERM sets ``event`` (the take ends and is kept) instead of killing us,
-    and ``terminated``: the program is to stop, not to analyse (:func:`_terminated`)."""
+    and ``terminated``: the program is to stop, not to analyse (:func:`_terminated`). The
+    handler the program's start set till a take is recorded (``furikaeri.__main__._until_recording``)
+    is not given back: a take was recorded."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -472,8 +474,8 @@ def _sigterm_sets(event: threading.Event, terminated: threading.Event | None = N
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        for sig, handler in previous.items():  # "stopped before recording started" no longer (QA s50 OO #3)
+            signal.signal(sig, signal.SIG_DFL if getattr(handler, "until_recording", False) else handler)
 
 
 class HeldInterrupts:
@@ -688,8 +690,8 @@ def record_interactive(
                           f"`{shlex.join(command)}`",
                           ja=f"マイク '{dev.name}' からの音声が {take.duration_s:.1f} 秒で途切れました。録音できた分は "
                              f"{take.path} にあります（`{shlex.join(command)}` で{'保存' if saves else '分析'}できます）")
-    if terminated.is_set():
-        _terminated(take, language, analyze_command)
+    if terminated.is_set():  # the marker says which signal ended it, for `recover --json` (QA s50 OO #1)
+        _terminated(take, language, analyze_command, ended_by=why.removeprefix("stop_"))
     if take.duration_s < 0.1:  # an empty take: nothing in it to save, now or later
         release_take(take.path)
     if take.duration_s < 0.1 and take.stopped_by == "interrupt":  # Ctrl-C at once: the person's doing, not the mic's
@@ -710,16 +712,22 @@ def _folders_to_repair(first: Path, others) -> list[Path]:
     return folders
 
 
-def _terminated(take: Take, language: str, analyze_command) -> None:
+def _terminated(take: Take, language: str, analyze_command, ended_by: str | None = None) -> None:
     """A take SIGTERM ended (a shutdown, a service manager stopping us): there is no time for
     an analysis (Whisper on a whole take can outlast the grace period before SIGKILL). The take
     is left as a killed recorder leaves it (:func:`furikaeri.capture.leave_unfinished`: ``recover``
     and the next ``record`` name the command that saves it as it was to be saved), that command
-    is said now, and the program exits with :data:`TERMINATED_EXIT`."""
+    is said now, and the program exits with :data:`TERMINATED_EXIT`. ``ended_by``: the signal
+    that ended the take mid-recording (``"terminated"``, ``"hangup"``), kept in its marker as
+    why it ended, so ``recover --json`` does not call it an interrupt (QA s50 OO #1); None for a
+    take that had ended by itself before the signal came (its own reason is kept)."""
+    import dataclasses
     import shlex
 
     from furikaeri.capture import leave_unfinished
 
+    if ended_by is not None:
+        take = dataclasses.replace(take, stopped_by=ended_by)
     if take.duration_s < 0.1:  # an empty take: nothing to save later, no marker to leave
         release_take(take.path)
     if take.duration_s >= 0.1 and not take.speech_heard:  # nothing said: no analysis can come of it (QA s42 G #4)
@@ -732,7 +740,7 @@ def _terminated(take: Take, language: str, analyze_command) -> None:
     raise SystemExit(TERMINATED_EXIT)
 
 
-def leave_on_terminate(take: Take, language: str, analyze_command):
+def leave_on_terminate(take: Take, language: str, analyze_command, then=None):
     """What SIGTERM does once a take ended, while it is analysed and saved
     (:class:`HeldInterrupts`' ``on_terminate``): what it does mid-take (:func:`_terminated`).
     The take is left as a killed recorder leaves it, with its settings (call it inside
@@ -740,7 +748,9 @@ def leave_on_terminate(take: Take, language: str, analyze_command):
     it was to be saved (``--note`` and all); that command is said now, and the program ends
     with :data:`TERMINATED_EXIT` at once (:func:`_exit_now`): the analysis's native threads
     would not let Python shut down, and a shutdown's SIGKILL would lose the take unsaid.
-    Once only, whichever thread the signal reaches first.
+    Once only, whichever thread the signal reaches first. ``then()``, when given, says what the
+    command leaves besides, before the process ends (``practice``: the answers saved so far,
+    QA s50 OO #2).
 
     The command is built now, on the caller's (main) thread: the signal may be handled on the
     wakeup thread, where click's context is not, and a command built there lost the ``--home``
@@ -758,7 +768,11 @@ def leave_on_terminate(take: Take, language: str, analyze_command):
         except SystemExit:
             pass
         finally:
-            _exit_now(TERMINATED_EXIT)
+            try:
+                if then is not None:
+                    then()
+            finally:
+                _exit_now(TERMINATED_EXIT)
 
     return on_terminate
 

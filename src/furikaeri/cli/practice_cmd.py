@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 import shlex
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -217,12 +218,12 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         dropped = asked.dropped(lambda path, key, note: analyze_command(path, key, budget, language, save=True,
                                                                         session=asked.session, note=note,
                                                                         model=model))
-        with _said_on_failure(json_, screen, dropped):
+        with _said_on_failure(json_, screen, dropped), asked.said_when_terminated(json_, mic=not answer_files):
             result = S.run_session(
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
                 reflect=lambda i, q, analysis: asked.reflection(i, asking),
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
-                now=base_now, ending=lambda: asking.interrupted)
+                now=base_now, ending=lambda: asking.interrupted, so_far=asked.keep)
         shared = _comparable(store, result)
     _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted)
 
@@ -700,6 +701,45 @@ class _Asked:
         self.take: tuple | None = None
         #: the id of the answer saved last (saved before its reflection is asked)
         self.saved: int | None = None
+        #: the session as it would end now (:func:`~furikaeri.session.run_session`'s ``so_far``)
+        self.so_far = None
+        self._told = threading.Lock()  # the stop is said once, whichever thread says it
+
+    def keep(self, result) -> None:
+        """``run_session``'s ``so_far``: the session as it stands, for a stop that cannot wait."""
+        self.so_far = result
+
+    def terminated(self, json_: bool) -> None:
+        """SIGTERM or SIGHUP ends a session from the microphone (a take left for ``recover``):
+        ``--json``'s document of the answers saved so far, as ``--from-files`` prints it when
+        stopped (``ended_after``), and one line on stderr naming them (QA s50 OO #2: nothing on
+        stdout, and nothing said answer 1 was saved). Once only; from any thread (the signal
+        may come while an answer is analysed, on :class:`~furikaeri.cli.live.HeldInterrupts`'
+        wakeup thread, before the process ends at once)."""
+        if self.so_far is None or not self._told.acquire(blocking=False):
+            return
+        ids = [a["answer_id"] for a in self.so_far.answers if a.get("answer_id") is not None]
+        if self.saved is not None and self.saved not in ids:  # saved, its reflection not yet asked
+            ids.append(self.saved)
+        key = "stopped_saved_none" if not ids else "stopped_saved_one" if len(ids) == 1 else "stopped_saved_many"
+        sep = "、" if self.screen.lang == "ja" else ", "
+        with contextlib.suppress(OSError):  # a closed terminal or reader: the exit code says it all the same
+            if json_:
+                emit_json(self.so_far.to_dict())
+            say_wrapped(f"furikaeri: {text(self.screen.lang, key, ids=sep.join(map(str, ids)))}")
+
+    @contextlib.contextmanager
+    def said_when_terminated(self, json_: bool, *, mic: bool):
+        """While inside, a session from the microphone that SIGTERM or SIGHUP ended mid-take
+        (:func:`furikaeri.cli.live._terminated`: exit 143) says what was saved (:meth:`terminated`)."""
+        try:
+            yield
+        except SystemExit as e:
+            from furikaeri.errors import TERMINATED_EXIT
+
+            if mic and e.code == TERMINATED_EXIT:
+                self.terminated(json_)
+            raise
 
     def reflection(self, index: int, asking: "_Reflection"):
         """The note for answer ``index``: its ``--note``, else the reflection asked; none asked
@@ -816,8 +856,9 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                                             hint_key="rec_hint_practice_last" if index + 1 >= total else "rec_hint_practice",
                                             analyze_command=command)
         # as `record`'s: SIGTERM before the answer is saved leaves the take (and its settings) for `recover`
-        held = HeldInterrupts(text(says, "interrupt_held"),
-                              on_terminate=leave_on_terminate(take, says, command))
+        held = HeldInterrupts(text(says, "interrupt_held"),  # and says the answers saved before it (QA s50 OO #2)
+                              on_terminate=leave_on_terminate(take, says, command,
+                                                              then=(lambda: asked.terminated(quiet)) if asked else None))
 
         @contextlib.contextmanager
         def keeping():

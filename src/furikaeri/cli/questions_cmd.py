@@ -438,11 +438,15 @@ def questions_company(name, lang, json_):
       furikaeri questions company "さくら商事"
       furikaeri questions company Acme --json
     """
+    from furikaeri.cli.common import current_home
     from furikaeri.companies import company_view
     from furikaeri.report import history as H
 
-    with open_store(reading=True) as store:
-        info = company_view(store, name, user_dir())
+    # no folder yet: nothing saved, so nothing known of the company, said as that with how to
+    # make its file, not as a folder to check (QA s50 NN #7)
+    missing = None if current_home().exists() else current_home()
+    with open_store(reading=True, keep_errors=True) as store:
+        info = company_view(store, name, user_dir(), cli=cli_start(), missing=missing)
         info["practice"] = _practice_set(store, info["name"])
     if json_:
         emit_json(info)
