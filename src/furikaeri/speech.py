@@ -566,12 +566,12 @@ def _quieter_room(rooms: np.ndarray, times: np.ndarray, seconds: float) -> float
     level at ``times`` (s; NaN where unknown), on each side of the step between them, edges
     left out: :data:`ROOM_EDGE_S`); ``inf`` for a take in one room."""
     inner = (times >= ROOM_EDGE_S) & (times <= seconds - ROOM_EDGE_S) & ~np.isnan(rooms)
-    levels, at = rooms[inner], times[inner]
+    heard, at = rooms[inner], times[inner]
     best = np.inf
-    for k in range(1, len(levels)):
+    for k in range(1, len(heard)):
         if at[k - 1] - at[0] < ROOM_STEP_S or at[-1] - at[k] < ROOM_STEP_S:
             continue
-        before, after = float(np.median(levels[:k])), float(np.median(levels[k:]))
+        before, after = float(np.median(heard[:k])), float(np.median(heard[k:]))
         if abs(after - before) >= ROOM_RISE_DB:
             best = min(best, before, after)
     return best

@@ -762,6 +762,10 @@ class Listener:
         smap = speech_map(db, vad_frames(vad, len(db)), duration, narrow=self._band.narrow, **self._band.vad)
         parts = sorted(self.parts, key=lambda p: p.start)
         words = snap_words(_words_of(parts), smap.intervals) if smap.has_speech else []
+        # a filler heard again where other voices came in partway may be anyone's: as
+        # :func:`furikaeri.analysis.hear_answer` hears nothing again there (the parts were heard
+        # before the whole take told where the voices are)
+        words = [w for w in words if not (w.source == "relisten" and any(v.start <= w.start < v.end for v in smap.voices))]
         heard = Heard(tuple(words), tuple(h for p in parts for h in p.held),
                       tuple(d for p in parts for d in p.doubtful)) if smap.has_speech else Heard()
         budget_s = float(self.budget) if self.budget is not None else default_budget(rules.code)
