@@ -429,3 +429,23 @@ def test_one_other_voice_that_starts_partway_is_found(shared):
     smap = find_speech(Audio((x + level * tv / np.sqrt(np.mean(tv ** 2)) * ramp).astype(np.float32), RATE, "tv"))
     assert len(smap.voices) == 1 and 25.0 <= smap.voices[0].start <= 45.0, smap.voices
     assert find_speech(clip).voices == ()
+
+
+def test_an_infinite_sample_is_one_error_and_no_warning(tmp_path):
+    """QA s50 OO #7: a float WAV with an infinite sample printed numpy's RuntimeWarning (with a
+    source path) before its one-line error."""
+    import warnings
+
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri.audio import load_audio
+    from furikaeri.errors import AudioError
+
+    x = np.random.default_rng(0).standard_normal(16000 * 3).astype(np.float32) * 50
+    x[5000:6000] = np.inf
+    sf.write(tmp_path / "inf.wav", x, 16000, subtype="FLOAT")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(AudioError, match="invalid samples"):
+            load_audio(tmp_path / "inf.wav")
