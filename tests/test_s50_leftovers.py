@@ -449,3 +449,46 @@ def test_an_infinite_sample_is_one_error_and_no_warning(tmp_path):
         warnings.simplefilter("error")
         with pytest.raises(AudioError, match="invalid samples"):
             load_audio(tmp_path / "inf.wav")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_an_ending_signal_at_a_reflection_prompt_keeps_the_parts_typed(tmp_path, sig):
+    """QA s50 OO #4: SIGTERM at the second reflection prompt killed the program: the part typed
+    with Enter was lost and nothing was said. It stops the prompts as Ctrl-C does (the parts
+    finished kept, the command that adds the rest said) and the program ends with 143."""
+    import pty
+
+    from test_input_robust import SAMPLE
+    from test_s36_f3 import launcher
+    from ttys import Screen
+
+    home = tmp_path / "home"
+    env = {**os.environ, "FURIKAERI_HOME": str(home), "LANG": "C.UTF-8", "COLUMNS": "100", "LINES": "40",
+           "PYTHONPATH": SRC}
+    env.pop("FURIKAERI_DEBUG", None)
+    master, slave = pty.openpty()
+    p = subprocess.Popen([sys.executable, str(launcher(tmp_path)), "practice", "--set", "en-basic", "-n", "1",
+                          "--from-files", str(SAMPLE), "--reflect"], env=env, stdin=slave, stdout=slave,
+                         stderr=slave, close_fds=True)
+    os.close(slave)
+    screen = Screen(master)
+    try:
+        for prompt, then in (("what went wrong: ", lambda: os.write(master, b"too slow start\n")),
+                             ("why: ", lambda: p.send_signal(sig))):
+            deadline = time.monotonic() + 120
+            while prompt not in screen.text and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert prompt in screen.text, screen.text[-2000:]
+            time.sleep(0.2)
+            then()
+        assert p.wait(60) == 143, screen.text[-2000:]
+    finally:
+        screen.join()
+        os.close(master)
+    assert "Traceback" not in screen.text
+    if sig == signal.SIGTERM:  # the terminal is still there to say it on
+        assert "furikaeri note 1" in screen.text, screen.text[-2000:]
+    from furikaeri.store import Store
+
+    with Store.open(home) as store:
+        assert store.answer(1).note.wrong == "too slow start"

@@ -225,7 +225,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now, ending=lambda: asking.interrupted, so_far=asked.keep)
         shared = _comparable(store, result)
-    _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted)
+    _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted,
+           terminated=asking.terminated)
 
 
 def _check_files(store, files) -> None:
@@ -274,13 +275,18 @@ def _sigterm_as_ctrl_c():
             signal.signal(signal.SIGTERM, previous)
 
 
-def _ended(result, shared, screen, json_: bool, *, interrupted: bool) -> None:
+def _ended(result, shared, screen, json_: bool, *, interrupted: bool, terminated: bool = False) -> None:
     """The session as ended: its summary (or JSON), then exit code 130 when Ctrl-C stopped it
-    (before its last question, or while an answer was heard), said once all is kept."""
+    (before its last question, or while an answer was heard), 143 when SIGTERM or SIGHUP did at a
+    reflection's prompt, said once all is kept."""
     if json_:
         emit_json(result.to_dict())
     else:
         screen.done(result, shared)
+    if terminated:
+        from furikaeri.errors import TERMINATED_EXIT
+
+        raise SystemExit(TERMINATED_EXIT)
     if result.ended_after is not None or interrupted:
         raise SystemExit(130)
 
@@ -925,6 +931,8 @@ class _Reflection:
         self.stopped = False
         #: Ctrl-C at a prompt: the session ends after this answer
         self.interrupted = False
+        #: SIGTERM or SIGHUP at a prompt: as Ctrl-C, and the program ends with 143
+        self.terminated = False
 
     @staticmethod
     def _note_command(answer_id: int | None) -> str:
@@ -954,16 +962,43 @@ class _Reflection:
             say_wrapped(text(lang, "typeahead_offered"))
         click.echo(text(lang, "enter_skips"), err=True)  # prompts on stderr: stdout may be JSON
         parts = []
-        for i, key in enumerate(("wrong", "why", "next_time")):
-            try:
-                parts.append(ask(text(lang, key), offered[i] if i < len(offered) else ""))
-            except click.Abort as e:  # click says both as Abort: Ctrl-C is the one it was raised from
-                self._stop(lang, answer_id, ctrl_c=isinstance(e.__context__, KeyboardInterrupt))
-                break
+        with self._signals_as_ctrl_c():
+            for i, key in enumerate(("wrong", "why", "next_time")):
+                try:
+                    parts.append(ask(text(lang, key), offered[i] if i < len(offered) else ""))
+                except click.Abort as e:  # click says both as Abort: Ctrl-C is the one it was raised from
+                    self._stop(lang, answer_id, ctrl_c=isinstance(e.__context__, KeyboardInterrupt))
+                    break
         wrong, why, nxt = (parts + ["", "", ""])[:3]
         if not (wrong or why or nxt):
             return None
         return {"wrong": wrong, "why": why, "next_time": nxt}
+
+    @contextlib.contextmanager
+    def _signals_as_ctrl_c(self):
+        """While inside (the reflection's prompts), SIGTERM and SIGHUP stop them as Ctrl-C does: the
+        parts finished with Enter are kept, the command that adds the rest is said, and the session
+        ends, with exit code 143 (QA s50 OO #4: the default action killed the program, the part typed
+        lost, nothing said). Outside the main thread nothing changes."""
+        import signal
+        import threading
+
+        from furikaeri.cli.live import ENDING_SIGNALS
+
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def ended(*_) -> None:
+            self.terminated = True
+            raise KeyboardInterrupt
+
+        previous = {sig: signal.signal(sig, ended) for sig in ENDING_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
     def _stop(self, lang: str, answer_id: int | None, *, ctrl_c: bool) -> None:
         """No more prompts this session, said with the command that adds the note later; Ctrl-C
