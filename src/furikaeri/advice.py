@@ -673,7 +673,7 @@ VOICES_UNTRUSTED_CONTRAST_DB = 20.0
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
                  unheard: float = 0.0, cut_short: bool = False, other_languages=(),
-                 stopped_at: float | None = None, english_only: str | None = None) -> list[str]:
+                 stopped_at: float | None = None, english_only: str | None = None, lossy: bool = False) -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
     speech sounds like when it was heard as another (``--language``); ``unheard``: speech
@@ -683,7 +683,9 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     ``stopped_at``: the time limit that stopped the take while the person was still speaking
     (:func:`furikaeri.analysis.cut_at_limit`), said in place of a file cut short: the
     recording, not the file, ended early; ``english_only``: the English-only model it was heard
-    with, no language named (:func:`furikaeri.analysis.unsure_in_english`)."""
+    with, no language named (:func:`furikaeri.analysis.unsure_in_english`); ``lossy``: a file
+    through a lossy codec, whose clipping is read from its samples piled at the peak, which a
+    hard limiter leaves too (:attr:`furikaeri.audio.FullScale.piled`: said as such, QA s50 PP #2)."""
     from furikaeri.audio import CLIPPED_SHARE
     from furikaeri.lang import clock, language_name
 
@@ -701,7 +703,7 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         out.append(text(language, "warn_other_language", start=clock(span.start), end=clock(span.end),
                         heard=language_name(span.language, language)))
     if clipped > CLIPPED_SHARE:  # the level set too high: Whisper mishears soft sounds
-        out.append(text(language, "warn_clipped", share=100 * clipped))
+        out.append(text(language, "warn_clipped_lossy" if lossy else "warn_clipped", share=100 * clipped))
     if getattr(speech_map, "narrow_quiet", False):  # and quiet: phrases lost into the pauses (QA s45 R #2)
         out.append(text(language, "warn_narrow_quiet", db=speech_map.speech_db))
     elif getattr(speech_map, "narrow", False):  # a telephone's band: its pauses read a little long (QA s44 N #3)

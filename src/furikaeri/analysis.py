@@ -636,6 +636,15 @@ def unsure_in_english(words, english_only: str | None) -> str | None:
     return "ja" if statistics.median(probabilities) < ENGLISH_ONLY_UNSURE_P else None
 
 
+def _lossy(source: str) -> bool:
+    """Was ``source`` a file through a lossy codec (:data:`furikaeri.audio.LOSSY`)?"""
+    from pathlib import Path
+
+    from furikaeri.audio import LOSSY
+
+    return Path(source or "").suffix.lower() in LOSSY
+
+
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
               source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
               cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = (), stopped_at: float | None = None,
@@ -704,7 +713,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
                      voice=Voice() if noisy or getattr(smap, "narrow", False) else voice,
                      pauses_known=not (noisy or hushed), fillers_known=not (noisy or hushed), pace_known=not hushed)),
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
-                                             unheard=unheard, cut_short=cut_short, other_languages=other_languages,
+                                             unheard=unheard, cut_short=cut_short, other_languages=other_languages, lossy=_lossy(source),
                                              english_only=english_only, stopped_at=stopped_at if at_limit else None),
                                 smap, m, rules.code, clipped) + _hum_warning(hum, m, rules.code),
         question=question,

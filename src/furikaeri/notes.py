@@ -1867,8 +1867,9 @@ def _untold(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> str:
     three said at once left the person to guess (QA s50 NN #6)."""
     untold = [s for s in stands if s.fine is None]
     figures = [s for s in untold if s.metric != OPENING_ORDER]
-    # a take the recording cut is no answer too short: it went on past the recording
-    reason = "" if not figures else "_cut" if cut_off(metrics) and any(s.metric in ("answer_s", "over_s") for s in figures) \
+    # a take the recording cut is no answer too short: it went on past the recording, whichever
+    # figure could not be told (QA s50 QQ #1: "too short for its budget" at a 10-s --max-seconds)
+    reason = "" if not figures else "_cut" if cut_off(metrics) \
         else "_short" if too_short(metrics) else "_fillers" if any(s.floor for s in figures) else ""
     opening = "_opening" if len(figures) < len(untold) else ""
     return "untold" + ("_part" if any(s.fine for s in stands) else "") + reason + opening

@@ -343,7 +343,7 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
     alone has it (``jikoshokai``), or its text (:func:`same_question`); None for any other text."""
     ref = ref.strip()
     questions = [q for s in sets for q in s.questions]
-    by_key = [q for q in questions if q.key == ref]
+    by_key = [q for q in questions if same_key(q.key, ref)]
     by_id = [q for q in questions if q.id == ref]
     same = same_question(ref)
     by_text = [q for q in questions if same(q.text)]
@@ -351,6 +351,19 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
         if found:
             return found[0]
     return None
+
+
+def same_key(key: str, ref: str) -> bool:
+    """Does ``ref`` name the question key ``key`` (``set:id``)? Its set's name as a company's is
+    compared (:func:`company_key`: 「みらい電機:asked1-1」 names 「ミライ電機:asked1-1」, as
+    ``--company`` takes either: QA s50 QQ #3), its id as written."""
+    if key == ref:
+        return True
+    if ":" not in key or ":" not in ref:
+        return False
+    key_set, key_id = key.split(":", 1)
+    ref_set, ref_id = ref.split(":", 1)
+    return key_id == ref_id and company_key(key_set) == company_key(ref_set)
 
 
 def duration_s(written: str) -> float | None:

@@ -1675,7 +1675,7 @@ class Store:
         (:func:`furikaeri.questions.same_question`: whatever the case, spacing, width or
         closing mark, so "describe your ideal manager." finds the question saved as "Describe
         your ideal manager"), or else a piece of the text, both folded alike (:func:`_folded`)."""
-        from furikaeri.questions import same_question
+        from furikaeri.questions import same_key, same_question
 
         ref = ref.strip()
         number = typed_number(ref)
@@ -1683,7 +1683,7 @@ class Store:
             q = self.question(number) if number < 2**63 else None
             return [q] if q else []
         questions = self.questions()
-        exact = [q for q in questions if q.key == ref or q.key.split(":", 1)[-1] == ref]
+        exact = [q for q in questions if same_key(q.key, ref) or q.key.split(":", 1)[-1] == ref]
         if exact:
             return exact
         same = same_question(ref)

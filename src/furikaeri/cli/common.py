@@ -327,9 +327,9 @@ def asked_question(question: str | None, budget: float | None):
         question = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]", "", question)).split())
     if not question:
         return question, budget, None
-    from furikaeri.questions import all_sets, find_question
+    from furikaeri.questions import find_question
 
-    sets = all_sets(user_dir())
+    sets = _sets_to_ask_from()
     number = question_number(question)
     if number is not None:
         return _archived_question(number, budget, sets)
@@ -354,6 +354,29 @@ def asked_question(question: str | None, budget: float | None):
         # as typed, for that time, kept with the set's question (QA s47 FF #3, as Z #1 for a set's words)
         return question.strip(), stated, q
     return q.text, budget if budget is not None else q.budget_s, q
+
+
+def _sets_to_ask_from() -> list:
+    """The sets whose keys ``--question`` takes: the built-in and the user's, with the questions
+    the archive's logged interviews asked (``ミライ電機:asked1-2``, as `questions show` prints
+    them: QA s50 QQ #2, such a key was saved as a question's words). An archive that cannot be
+    read adds nothing (the save says what is wrong with it)."""
+    import sqlite3
+
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.questions import all_sets
+    from furikaeri.store import Store, has_archive
+
+    home = current_home()
+    try:
+        if has_archive(home):
+            from furikaeri.companies import known_sets
+
+            with Store.open(home, read_only=True, make=False) as store:
+                return known_sets(store, user_dir())
+    except (FurikaeriError, OSError, sqlite3.Error):
+        pass
+    return all_sets(user_dir())
 
 
 #: A set question's key as typed (``en-basic:intro``): one token of ASCII letters, digits, ``-``,

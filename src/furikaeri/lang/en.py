@@ -1093,6 +1093,7 @@ TEXT = {
     'stopped_saved_many': 'answers {ids} were saved before the program was asked to stop',
     'stopped_before_recording': 'stopped before recording started: nothing was recorded',
     'warn_louder_room': 'The room got louder {part} (by about {db:.0f} dB: a fan, music, a window opened?): sounds softer than it there are lost in it, so short fillers may go uncounted and the pauses around them read longer. Record the whole answer in one quiet room for a fair measure.',
+    'warn_clipped_lossy': 'The recording looks clipped or hard-limited ({share:.1f}% of its samples piled up at its loudest, as a compressed file keeps a clipped waveform): the input level was likely set too high, so soft sounds such as fillers may be misheard; turn the input gain down (furikaeri mic-check).',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
