@@ -175,25 +175,15 @@ def test_lines_typed_during_the_analysis_are_offered_back_at_the_prompts(tmp_pat
     """QA s47 BB #6 (b): a note typed while the answer was analysed was thrown away and the
     student told to type it again; now each line fills one prompt, kept with Enter."""
     import os
-    import pty
-    import subprocess
-    import sys
     import time
 
     from test_s36_f3 import _slow_launcher
     from test_input_robust import SAMPLE
-    from ttys import Screen
+    from ttys import practice_at_a_terminal
 
     home = tmp_path / "home"
-    env = {**os.environ, "FURIKAERI_HOME": str(home), "LANG": "C.UTF-8", "COLUMNS": "100", "LINES": "40",
-           "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
-    env.pop("FURIKAERI_DEBUG", None)
-    master, slave = pty.openpty()
-    p = subprocess.Popen([sys.executable, str(_slow_launcher(tmp_path)), "practice", "--set", "en-basic", "-n", "1",
-                          "--from-files", str(SAMPLE), "--reflect"], env=env, stdin=slave, stdout=slave,
-                         stderr=slave, close_fds=True)
-    os.close(slave)
-    screen = Screen(master)
+    p, master, screen = practice_at_a_terminal(_slow_launcher(tmp_path), home, "--set", "en-basic", "-n", "1",
+                                               "--from-files", str(SAMPLE), "--reflect")
     deadline = time.monotonic() + 60
     while "1/1" not in screen.text and time.monotonic() < deadline:
         time.sleep(0.05)

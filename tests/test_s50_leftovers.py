@@ -434,22 +434,13 @@ def test_an_ending_signal_at_a_reflection_prompt_keeps_the_parts_typed(tmp_path,
     """QA s50 OO #4: SIGTERM at the second reflection prompt killed the program: the part typed
     with Enter was lost and nothing was said. It stops the prompts as Ctrl-C does (the parts
     finished kept, the command that adds the rest said) and the program ends with 143."""
-    import pty
-
     from test_input_robust import SAMPLE
     from test_s36_f3 import launcher
-    from ttys import Screen
+    from ttys import practice_at_a_terminal
 
     home = tmp_path / "home"
-    env = {**os.environ, "FURIKAERI_HOME": str(home), "LANG": "C.UTF-8", "COLUMNS": "100", "LINES": "40",
-           "PYTHONPATH": SRC}
-    env.pop("FURIKAERI_DEBUG", None)
-    master, slave = pty.openpty()
-    p = subprocess.Popen([sys.executable, str(launcher(tmp_path)), "practice", "--set", "en-basic", "-n", "1",
-                          "--from-files", str(SAMPLE), "--reflect"], env=env, stdin=slave, stdout=slave,
-                         stderr=slave, close_fds=True)
-    os.close(slave)
-    screen = Screen(master)
+    p, master, screen = practice_at_a_terminal(launcher(tmp_path), home, "--set", "en-basic", "-n", "1",
+                                               "--from-files", str(SAMPLE), "--reflect")
     try:
         for prompt, then in (("what went wrong: ", lambda: os.write(master, b"too slow start\n")),
                              ("why: ", lambda: p.send_signal(sig))):
