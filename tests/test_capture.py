@@ -530,7 +530,7 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     r = invoke(["recover"])
     assert r.exit_code == 0, r.output
     assert (f"not in your archive yet: `furikaeri analyze {audio / '20261204T191630-en-basic-strength.wav'} --save "
-            "-q en-basic:strength` makes it an answer") in " ".join(r.output.split())
+            "--cut-off -q en-basic:strength` makes it an answer")  # killed mid-take: cut (QA s51 RR #3) in " ".join(r.output.split())
     # so does the name of a take `record -q KEY` made (QA: its hint had no -q)
     from furikaeri.cli.capture_cmd import new_take_path
 
@@ -539,7 +539,7 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     write_killed_take(named, np.concatenate([quiet(0.5), tone(1.0)]), rate, header_lag_bytes=8000)
     r = invoke(["recover"])
     assert r.exit_code == 0, r.output
-    assert f"`furikaeri analyze {named} --save -q en-basic:strength`" in " ".join(r.output.split())
+    assert f"`furikaeri analyze {named} --save --cut-off -q en-basic:strength`" in " ".join(r.output.split())
     # a command to paste: the path quoted for the shell, and the archive named when --home named it
     spaced = tmp_path / "my home"
     (spaced / "audio").mkdir(parents=True)
@@ -548,7 +548,7 @@ def test_recover_command_repairs_and_reports(tmp_path, furikaeri_home):
     r = invoke(["--home", str(spaced), "recover"])
     assert r.exit_code == 0, r.output
     assert (f"`furikaeri --home '{spaced}' analyze '{spaced / 'audio' / '20261204T191630-en-basic-intro.wav'}' "
-            "--save -q en-basic:intro`") in " ".join(r.output.split())
+            "--save --cut-off -q en-basic:intro`") in " ".join(r.output.split())
 
 
 def test_one_unrepairable_take_does_not_block_the_others(tmp_path, furikaeri_home):
@@ -949,7 +949,8 @@ def test_no_terminal_says_its_limit_and_a_signal_ends_the_take(pulse, tmp_path, 
     assert sig != signal.SIGHUP or "SIGTERM" not in stderr
     # nobody spoke: no `furikaeri analyze` that could only fail (QA s42 G #4)
     assert "nothing to analyse later" in stderr and "furikaeri analyze" not in stderr
-    assert marker_path(out).exists()  # left for `recover`, which says the take holds no answer
+    # no marker: `recover` and the next `record` would only say it holds no answer (QA s50 QQ #5)
+    assert not marker_path(out).exists() and out.exists()
     assert 0.8 < len(load16k(out)) / 16000 < 2.5
 
 
@@ -1336,7 +1337,7 @@ def test_recover_names_a_question_whose_id_ends_in_a_number(tmp_path, furikaeri_
     assert r.exit_code == 0, r.output
     said = " ".join(r.output.split())
     for name in ("take-20261204-191630-rounds-round-2.wav", "take-20261204-191630-rounds-round-2-2.wav"):
-        assert f"analyze {takes / name} --save -q rounds:round-2`" in said, said
+        assert f"analyze {takes / name} --save --cut-off -q rounds:round-2`" in said, said
 
 
 @pytest.mark.parametrize("language, said", [("en", "it holds no answer to analyse, and can be deleted"),

@@ -429,7 +429,7 @@ def test_an_unplugged_microphone_says_the_command_that_saves_the_take(pulse, tmp
     assert "Expression" not in err and "pa_linux_alsa" not in err and "ALSA lib" not in err, err
     last = err.strip().splitlines()[-1]
     assert last.startswith("furikaeri: error: the microphone") and "stopped delivering audio" in last
-    assert f"save it with `furikaeri analyze {out} -q en-basic:intro" in last
+    assert f"save it with `furikaeri analyze {out} --cut-off -q en-basic:intro" in last  # cut (QA s51 RR #3)
     assert "--save --note 'lead with it'`" in last
 
 

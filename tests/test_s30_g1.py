@@ -129,7 +129,9 @@ def test_a_disk_that_fills_mid_take_names_the_command_that_saves_what_was_kept(t
                       "and try again", ja="録音が止まりました: ディスクがいっぱいです")
     full.__cause__ = OSError(errno.ENOSPC, "No space left on device")
     saving = lambda p: ["furikaeri", "analyze", str(p), "--save", "--note", "結論から"]  # noqa: E731
-    said, command = _with_command(full, take, saving), shlex.join(saving(take))
+    # the disk, not the person, stopped it mid-answer: --cut-off (QA s51 RR #3)
+    said, command = _with_command(full, take, saving), shlex.join(["furikaeri", "analyze", str(take), "--cut-off",
+                                                                   "--save", "--note", "結論から"])
     assert str(said).startswith(str(full)) and str(said).endswith(f"; then `{command}` saves what was kept")
     assert said.said_in("ja").endswith(f"残った分は `{command}` で保存できます")
     assert _with_command(full, take, lambda p: ["furikaeri", "analyze", str(p)]) is full  # nothing to save: as it was

@@ -66,8 +66,8 @@ def test_recover_carries_what_record_was_given(furikaeri_home, monkeypatch):
     r = invoke(["recover"])
     assert r.exit_code == 0, r.output
     first, second = [_hint(block) for block in r.output.split("repaired ")[1:]]
-    assert first == ["furikaeri", "analyze", str(taken[0]), "--save", "-q", "en-basic:intro", "--budget", "60"]
-    assert second == ["furikaeri", "analyze", str(taken[1]), "--save", "-q", "あなたの強みは何ですか 'だと'",
+    assert first == ["furikaeri", "analyze", str(taken[0]), "--save", "--cut-off", "-q", "en-basic:intro", "--budget", "60"]
+    assert second == ["furikaeri", "analyze", str(taken[1]), "--save", "--cut-off", "-q", "あなたの強みは何ですか 'だと'",
                       "--budget", "45", "-l", "ja", "--model", "tiny", "--session", "模擬 1", "--note", "結論から話す"]
 
 
@@ -84,7 +84,7 @@ def test_recover_carries_what_practice_was_given(furikaeri_home, monkeypatch):
     r = invoke(["--home", str(furikaeri_home), "recover"])
     said = _hint(r.output)
     assert said[:6] == ["furikaeri", "--home", str(furikaeri_home), "analyze", str(taken[0]), "--save"]
-    assert said[6:] == ["-q", "ja-basic:jikoshokai", "--budget", "40", "-l", "ja", "--session", "本番前",
+    assert said[6:] == ["--cut-off", "-q", "ja-basic:jikoshokai", "--budget", "40", "-l", "ja", "--session", "本番前",
                         "--note", "結論から話す"]
 
 
@@ -104,8 +104,8 @@ def test_an_old_marker_and_an_edited_one_still_recover(furikaeri_home):
     r = invoke(["recover"])
     assert r.exit_code == 0, r.output
     first, second = [_hint(block) for block in r.output.split("repaired ")[1:]]
-    assert first == ["furikaeri", "analyze", str(old), "--save", "-q", "en-basic:strength"]
-    assert second == ["furikaeri", "analyze", str(odd), "--save", "--note", "短く"]
+    assert first == ["furikaeri", "analyze", str(old), "--save", "--cut-off", "-q", "en-basic:strength"]
+    assert second == ["furikaeri", "analyze", str(odd), "--save", "--cut-off", "--note", "短く"]
 
 
 # --------------------------------------------------------------------------- 2: Ctrl-C exits with 130

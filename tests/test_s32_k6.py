@@ -154,11 +154,11 @@ def test_a_repaired_take_already_in_the_archive_is_not_offered_again(tmp_path, m
     leave_unfinished(take)
     said = []
     monkeypatch.setattr(live, "_say", said.append)
-    monkeypatch.setattr(takes, "save_commands", lambda paths, settings=None: {})  # saved already
+    monkeypatch.setattr(takes, "save_commands", lambda paths, settings=None, cut=(): {})  # saved already
     monkeypatch.setattr("furikaeri.capture.recover_take", lambda p: take)
     done, failed = live.repair_partial_takes(tmp_path)
     assert done == [take] and not failed and said == []
-    monkeypatch.setattr(takes, "save_commands", lambda paths, settings=None: {paths[0]: "furikaeri analyze x --save"})
+    monkeypatch.setattr(takes, "save_commands", lambda paths, settings=None, cut=(): {paths[0]: "furikaeri analyze x --save"})
     live.repair_partial_takes(tmp_path)
     assert len(said) == 1 and "furikaeri analyze x --save" in said[0]
     assert marker_path(path).exists()  # recover_take was a stand-in here

@@ -68,7 +68,7 @@ def test_a_too_quiet_take_is_told_to_raise_the_gain_not_that_the_room_is_noisy(t
     from furikaeri.analysis import level_warnings
 
     smap = speech_of(quieter(JA if language == "ja" else EN, tmp_path / "q.wav", 0.003))
-    noisy = text(language, "warn_noisy", db=smap.contrast_db)
+    noisy = text(language, "warn_noisy", freeze=5, db=smap.contrast_db)
     other = text(language, "warn_clipped", share=1.0)
     out = level_warnings([other, noisy], smap, SPOKEN, language)
     assert noisy not in out and other in out
@@ -100,7 +100,7 @@ def test_a_noisy_room_said_quietly_is_still_a_noisy_room(tmp_path):
     noise = np.random.default_rng(0).normal(0, 1, len(x)) * 10 ** (-36 / 20)
     smap = speech_of(_written(tmp_path / "n.wav", (x + noise) * 0.025, rate))
     assert smap.too_quiet and not smap.own_floor
-    noisy = text("en", "warn_noisy", db=smap.contrast_db)
+    noisy = text("en", "warn_noisy", freeze=5, db=smap.contrast_db)
     out = level_warnings([noisy], smap, SPOKEN, "en")
     assert out == (noisy, text("en", "warn_too_quiet", db=smap.speech_db))
 

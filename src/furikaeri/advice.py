@@ -86,12 +86,15 @@ def unheard_speech(words, intervals) -> float:
 
 
 def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, voice=None,
-             pauses_known: bool = True, fillers_known: bool = True, pace_known: bool = True) -> list[str]:
+             pauses_known: bool = True, fillers_known: bool = True, pace_known: bool = True,
+             freezes_known: bool = False) -> list[str]:
     """Up to three tips for measurements ``m`` (a :class:`furikaeri.measure.Measurements`, or an
     :class:`~furikaeri.analysis.Analysis`); ``length_known`` False (a file cut off part through):
     nothing said of the answer's length; ``voice`` (:class:`furikaeri.voice.Voice`, else ``m.voice``
     when it has one): a flat voice gets a tip; ``pauses_known`` False (a noisy room, where soft
-    sounds at a pause's edges are lost and pauses read long): no tip on the pauses;
+    sounds at a pause's edges are lost and pauses read long): no tip on the pauses but, with
+    ``freezes_known``, one on the silences longer than the noise can make one
+    (:data:`furikaeri.norms.NOISY_FREEZE_S`);
     ``fillers_known`` False (a noisy room too: soft fillers missed, noise taken for some): none
     on the fillers; ``pace_known`` False (a quiet telephone-band take, whose soft phrases went
     unheard): none on the pace.
@@ -112,7 +115,7 @@ def tips_for(m, language: str, budget_s: float, *, length_known: bool = True, vo
         return []
     if short_answer(m.answer_s, budget_s):  # the focus, and the only tip; none of a file cut off that short
         return [_length_tip(m, language, budget_s)[1]] if length_known else []
-    pause = _pause_tip(m, language) if pauses_known else None
+    pause = _pause_tip(m, language) if pauses_known else _noisy_freeze_tip(m, language) if freezes_known else None
     if pause is not None and pace_known and pace_slowed_by_silences(m, language) \
             and _wrote(pause[1], "tip_silent_share", language):
         pause = None  # the pace tip names the silences as its cause, and what to do: said once (_silences_once)
@@ -221,6 +224,16 @@ def _pause_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
         top = max(waits, key=lambda p: p.duration)
         return 5 + top.duration, text(language, _at_place("tip_long_silence", [top]), longest=top.duration)
     return None
+
+
+def _noisy_freeze_tip(m, language: str) -> Ranked | None:
+    """The very-long-pause tip (:func:`_very_long_tip`) of a noisy room's answer, on its silences
+    of :data:`furikaeri.norms.NOISY_FREEZE_S` or more alone: shorter ones may be the noise's
+    doing, and so may a silent share (QA s51 SS #1)."""
+    import dataclasses
+
+    frozen = tuple(p for p in m.pauses if p.duration >= norms.NOISY_FREEZE_S)
+    return _very_long_tip(dataclasses.replace(m, pauses=frozen), language) if frozen else None
 
 
 def _very_long_tip(m, language: str) -> Ranked | None:
@@ -673,7 +686,8 @@ VOICES_UNTRUSTED_CONTRAST_DB = 20.0
 
 def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like: str | None = None,
                  unheard: float = 0.0, cut_short: bool = False, other_languages=(),
-                 stopped_at: float | None = None, english_only: str | None = None, lossy: bool = False) -> list[str]:
+                 stopped_at: float | None = None, english_only: str | None = None, lossy: bool = False,
+                 cut_by: str = "limit") -> list[str]:
     """Honest caveats about this answer's figures. ``clipped``: the share of the recording's
     samples at full scale (:class:`furikaeri.audio.FullScale`); ``sounds_like``: the language the
     speech sounds like when it was heard as another (``--language``); ``unheard``: speech
@@ -682,7 +696,8 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     stretches said in yet another language (:class:`furikaeri.analysis.LanguageSpan`);
     ``stopped_at``: the time limit that stopped the take while the person was still speaking
     (:func:`furikaeri.analysis.cut_at_limit`), said in place of a file cut short: the
-    recording, not the file, ended early; ``english_only``: the English-only model it was heard
+    recording, not the file, ended early (``cut_by``: ``limit``, its time limit, or ``stop``, the
+    recording stopped before the answer ended: a crash, a signal); ``english_only``: the English-only model it was heard
     with, no language named (:func:`furikaeri.analysis.unsure_in_english`); ``lossy``: a file
     through a lossy codec, whose clipping is read from its samples piled at the peak, which a
     hard limiter leaves too (:attr:`furikaeri.audio.FullScale.piled`: said as such, QA s50 PP #2)."""
@@ -691,7 +706,7 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
 
     out = []
     if stopped_at is not None:
-        out.append(text(language, "warn_cut_at_limit", seconds=stopped_at))
+        out.append(text(language, "warn_cut_at_limit" if cut_by == "limit" else "warn_cut_off", seconds=stopped_at))
     elif cut_short:
         out.append(text(language, "warn_cut_short", seconds=speech_map.duration))
     if sounds_like is not None and english_only:  # an English-only model cannot hear it: another model can
@@ -733,7 +748,8 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))
     key = room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
     if key is not None:
-        out.append(text(language, key, db=speech_map.contrast_db, part=voices_said(speech_map, language)))
+        out.append(text(language, key, db=speech_map.contrast_db, part=voices_said(speech_map, language),
+                        freeze=norms.NOISY_FREEZE_S))
     louder = getattr(speech_map, "louder", ())
     if louder and not speech_map.other_voices and key != "warn_other_voices_part":
         # a fan or music that starts partway: nothing said of it before (QA s50 MM #3: music 15 dB

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from furikaeri import norms
 from furikaeri.content import Habit, Hedge, Opening
 from furikaeri.fillers import Filler, Repetition
 from furikaeri.lang import LANGUAGES, Rate
@@ -241,6 +242,7 @@ def analyze_audio(
     progress=None,
     prefer: str | None = None,
     stopped_at: float | None = None,
+    cut_by: str = "limit",
 ) -> Analysis:
     """Analyse one answer.
 
@@ -266,6 +268,9 @@ def analyze_audio(
     stopped_at : float, seconds, optional
         Where a recording's time limit stopped the take (``--max-seconds``): speech running
         into it is an answer cut off, not a short one (:func:`cut_at_limit`).
+    cut_by : {"limit", "stop"}
+        What stopped it there: the time limit, or the recording itself before the answer ended
+        (a crash, a signal, a microphone gone: ``analyze --cut-off``); said so in the warning.
 
     Steps: a microphone's DC offset and a mains hum taken out (:class:`furikaeri.audio.Offset`,
     :class:`furikaeri.denoise.Hum`); speech from the
@@ -297,7 +302,7 @@ def analyze_audio(
                      model=info.name, duration=audio.duration, source=audio.source,
                      clipped=audio.full_scale.share_outside(smap.noise, audio.duration) if audio.full_scale
                      else audio.clipped, voice_of=lambda span: _voice(audio, smap, span), sounds_like=other,
-                     cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at,
+                     cut_short=audio.cut_short, other_languages=spans, stopped_at=stopped_at, cut_by=cut_by,
                      english_only=info.name if language == "auto" and not info.multilingual else None,
                      hum=hum.mains)
 
@@ -646,8 +651,8 @@ def _lossy(source: str) -> bool:
 
 
 def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, question, model, duration: float,
-              source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None,
-              cut_short: bool = False, other_languages: tuple[LanguageSpan, ...] = (), stopped_at: float | None = None,
+              source: str, voice_of, clipped: float = 0.0, sounds_like: str | None = None, cut_short: bool = False,
+              other_languages: tuple[LanguageSpan, ...] = (), stopped_at: float | None = None, cut_by: str = "limit",
               english_only: str | None = None, hum: float | None = None) -> Analysis:
     """Measure what was heard and write the tips and warnings: the :class:`Analysis`.
     ``voice_of(span)`` measures the voice over the answer's span (:mod:`furikaeri.voice`);
@@ -665,8 +670,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     if not sounds_like and mostly_other:  # mostly the other language of ours: said so whole
         main = max({x.language for x in other_languages},
                    key=lambda code: sum(x.end - x.start for x in other_languages if x.language == code))
-        if main in LANGUAGES:
-            sounds_like = main
+        sounds_like = main if main in LANGUAGES else sounds_like
     if sounds_like:  # the whole answer is said to be in another language: no stretch of it apart
         other_languages = ()
     m = not_in_stretches(m, other_languages, rules, budget_s=budget_s, doubtful=heard.doubtful)
@@ -711,11 +715,12 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         tips=() if unheard or sounds_like or mostly_other or too_loud else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short,
                      voice=Voice() if noisy or getattr(smap, "narrow", False) else voice,
-                     pauses_known=not (noisy or hushed), fillers_known=not (noisy or hushed), pace_known=not hushed)),
+                     pauses_known=not (noisy or hushed), fillers_known=not (noisy or hushed), pace_known=not hushed,
+                     freezes_known=noisy and getattr(verdicts.get("pauses"), "level", "n/a") != "n/a")),
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
                                              unheard=unheard, cut_short=cut_short, other_languages=other_languages, lossy=_lossy(source),
-                                             english_only=english_only, stopped_at=stopped_at if at_limit else None),
-                                smap, m, rules.code, clipped) + _hum_warning(hum, m, rules.code),
+                                             english_only=english_only, stopped_at=stopped_at if at_limit else None,
+                                             cut_by=cut_by), smap, m, rules.code, clipped) + _hum_warning(hum, m, rules.code),
         question=question,
         model=model,
         unheard_s=unheard,
@@ -781,6 +786,14 @@ def _heard_through(smap, words):
     return tuple(out)
 
 
+def frozen_in_noise(m, room: str | None) -> bool:
+    """Did the answer (measurements ``m``) freeze for longer than a steady noise (``room``:
+    ``warn_noisy``) can lengthen a pause (:data:`furikaeri.norms.NOISY_FREEZE_S`)? Its pauses are
+    then judged on that freeze alone. Other voices are left as they are: they fill a pause as
+    often as they hide its edges."""
+    return room == "warn_noisy" and m.speech_detected and m.stats.longest_pause_s >= norms.NOISY_FREEZE_S
+
+
 def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tuple[dict, bool, bool]:
     """``verdicts`` as the room allows them, and whether it is too loud to rate anything, and
     whether it is noisy. Too loud to trust the length, first word, pauses and words (its warning
@@ -798,7 +811,10 @@ def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tupl
     # alone and may be someone else's, their pauses and pitch mixed with the others': not judged
     # either (QA s43 F #1: a babble take was the personal best for fillers, pauses and voice)
     noisy = key in ("warn_noisy", "warn_other_voices", "warn_other_voices_part")
-    if noisy and "pauses" in verdicts:
+    if noisy and "pauses" in verdicts and frozen_in_noise(m, key):  # a freeze no noise makes (QA s51 SS #1)
+        verdicts = {**verdicts, "pauses": dataclasses.replace(verdicts["pauses"], level="high", norm=text(
+            language, "norm_pauses_noisy_freeze", very_long=norms.VERY_LONG_PAUSE_S, freeze=norms.NOISY_FREEZE_S))}
+    elif noisy and "pauses" in verdicts:
         verdicts = {**verdicts, "pauses": dataclasses.replace(verdicts["pauses"], level="n/a",
                                                               norm=text(language, "norm_pauses_noisy"))}
     elif getattr(smap, "narrow_quiet", False) and m.speech_detected:
@@ -850,7 +866,7 @@ def level_warnings(warnings, smap, m, language: str, clipped: float = 0.0) -> tu
     if smap.own_floor:
         room = room_warning(smap, sum(iv.duration for iv in smap.intervals), clipped=clipped > CLIPPED_SHARE)
         if room in ("warn_noisy", "warn_very_noisy"):
-            said = text(language, room, db=smap.contrast_db)
+            said = text(language, room, db=smap.contrast_db, freeze=norms.NOISY_FREEZE_S)
             warnings = [w for w in warnings if w != said]
             key = "warn_too_quiet_unsure" if room == "warn_very_noisy" else key
     return (*warnings, text(language, key, db=smap.speech_db, contrast=smap.contrast_db))

@@ -380,6 +380,31 @@ def dbfs(rms: float) -> float:
     return max(MIN_DBFS, 20.0 * math.log10(rms))
 
 
+#: A take the live tracker heard no speech in is listened to again, whole, up to this long
+#: (:func:`speech_on_second_look`): the tracker's floor comes from the take's first seconds, so
+#: in a take that starts on speech and ends soon (a signal or Enter a second or two in) the floor
+#: is the speech's own level and none of it rises over it (QA s50 OO #5: takes of 0.75-1.5 s
+#: with words in them were called speechless, "can be deleted"). A longer take's floor window
+#: holds the quiet between phrases.
+SECOND_LOOK_S = 30.0
+
+
+def speech_on_second_look(path: str | Path, duration_s: float) -> bool:
+    """Does the take at ``path`` (``duration_s`` long) hold speech, as an analysis finds it
+    (:func:`furikaeri.speech.find_speech`)? Asked only where the live tracker heard none; False
+    for a take longer than :data:`SECOND_LOOK_S` (its tracker's floor had the room to go by),
+    shorter than 0.1 s, or one that cannot be read."""
+    if not 0.1 <= duration_s <= SECOND_LOOK_S:
+        return False
+    from furikaeri.audio import load_audio
+    from furikaeri.speech import find_speech
+
+    try:
+        return find_speech(load_audio(path)).has_speech
+    except (AudioError, OSError):
+        return False
+
+
 class LevelTracker:
     """Frame levels, noise floor and speech/silence state over a stream of int16 samples.
 
@@ -1266,7 +1291,7 @@ class Recorder:
             raise AudioError(message, ja=ja) from self._write_error
         return Take(path=self.out_path, duration_s=round(duration, 3), rate=self.rate, channels=self.channels,
                     overflows=self.overflows, stopped_by=self.stopped_by or "stop",
-                    speech_heard=self._tracker.speech_heard)
+                    speech_heard=self._tracker.speech_heard or speech_on_second_look(self.out_path, duration))
 
 
 def record_take(
@@ -1622,4 +1647,4 @@ def recover_take(path: str | Path) -> Take:
     ended = info.get("stopped_by")  # a take left after SIGTERM says so (QA s50 OO #1); a killed one is "interrupt"
     return Take(path=path, duration_s=round(data / block_align / rate, 3), rate=int(rate), channels=int(channels),
                 overflows=0, stopped_by=ended if ended in STOP_REASONS else "interrupt",
-                speech_heard=tracker.speech_heard)
+                speech_heard=tracker.speech_heard or speech_on_second_look(path, data / block_align / rate))

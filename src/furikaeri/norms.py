@@ -72,6 +72,14 @@ ZERO_FILLER_RUN = 4
 MIN_PAUSE_S = 0.25
 LONG_PAUSE_S = 1.0
 VERY_LONG_PAUSE_S = 3.0
+#: How much longer a pause can read in a steady noise than it was: the soft sounds at its edges
+#: are lost in the noise (README "In a noisy room": real-l2 in pink noise at 26-30 dB of contrast,
+#: its labelled pauses read +1.83 s at the most; a soft うん lost between a 1.04-s and a 2.16-s pause
+#: joined them into one of 4.0 s). A silence past a very long pause by more than that
+#: (:data:`NOISY_FREEZE_S`) is a freeze however noisy the room, and is judged there (QA s51 SS #1:
+#: a 12.5-s freeze went uncoached in a fan's noise, the pace "good" only because of it).
+NOISY_PAUSE_EXCESS_S = 2.0
+NOISY_FREEZE_S = VERY_LONG_PAUSE_S + NOISY_PAUSE_EXCESS_S
 #: Share of the answer spent silent above which it sounds halting: furikaeri's own threshold
 #: (METRICS.md gives none); a third of the answer silent is a listener waiting through every gap.
 SILENCE_SHARE_HIGH = 0.35

@@ -1161,7 +1161,10 @@ def _order_told(verdict: str, text: str, orders: tuple[str | None, str | None] |
     allows: "held" (or nothing measured) where that order is not told is :data:`UNTOLD` (the time
     to the point held says nothing of the order the note is about); "held" where the answer
     opened with a story is ``same``, as when both orders are told. A note about the time to the
-    point alone (``to_point``): :func:`_point_told`."""
+    point alone (``to_point``): :func:`_point_told`. Where the answer opened with a story again
+    and something else the note targeted got better, it is ``mixed``: the order asked for was
+    not followed (QA s51 RR #1: "your fix worked" on 「lead with the point」 over a story first,
+    for a length 3 s shorter and inside its budget both times)."""
     if orders is None:
         return verdict
     if not asks_order(text):
@@ -1170,7 +1173,7 @@ def _order_told(verdict: str, text: str, orders: tuple[str | None, str | None] |
         return verdict
     if orders[1] not in TOLD_ORDERS:
         return UNTOLD if verdict in ("held", "unknown") else verdict
-    return "same" if verdict == "held" else verdict
+    return "same" if verdict == "held" else "mixed" if verdict == "better" else verdict
 
 
 def _point_told(verdict: str, orders: tuple[str | None, str | None]) -> str:

@@ -589,13 +589,41 @@ def answers_kept(store: Store, answers: Sequence[Answer], *, since: str | None =
     names = company_names(store, company) if company else set()
 
     def its(a: Answer) -> bool:
-        # the set asked for when saved (its question may be kept under a built-in one of the same
-        # words, "Tell me about yourself.": QA s49b KK #1), else the question's own key
-        keyed = [str(a.settings.get("set") or ""), (a.question_key or "").split(":")[0] if a.question_key else ""]
-        return a.session_id in sessions or any(k and company_key(k) in names for k in keyed)
+        return a.session_id in sessions or any(k and company_key(k) in names for k in _set_keys(a))
 
     return [a for a in answers if (not since or local_minute(a.created_at)[:10] >= since)
             and (sessions is None or its(a))]
+
+
+def _set_keys(a: Answer) -> list[str]:
+    """The sets answer ``a`` was asked from: the set asked for when saved (its question may be kept
+    under a built-in one of the same words, "Tell me about yourself.": QA s49b KK #1), else the
+    question's own key's (``abc商事:asks2``)."""
+    return [str(a.settings.get("set") or ""), (a.question_key or "").split(":")[0] if a.question_key else ""]
+
+
+def companies_of(store: Store, answers: Sequence[Answer]) -> dict[int, str]:
+    """The company each of ``answers`` was practised for, by answer id, as :func:`answers_kept`
+    keeps a company's answers: its session's, else that of the company file whose question it
+    answers (QA s51 TT #3: ``analyze --save -q さくら商事:asks1``, kept by ``export -c さくら商事``,
+    had a blank company in the CSV). Answers of neither are left out."""
+    from furikaeri.errors import FurikaeriError
+    from furikaeri.questions import all_sets, company_key
+    from furikaeri.store import user_questions_dir
+
+    by_session = {s.id: s.company for s in store.sessions() if s.company}
+    try:
+        files = {company_key(name): qs.company.name for qs in all_sets(user_questions_dir(store.home)) if qs.company
+                 for name in (qs.name, qs.company.name)}
+    except (FurikaeriError, OSError):  # a broken question file: the sessions' companies still
+        files = {}
+    out = {}
+    for a in answers:
+        named = by_session.get(a.session_id) or next((files[company_key(k)] for k in _set_keys(a)
+                                                      if k and company_key(k) in files), None)
+        if named:
+            out[a.id] = named
+    return out
 
 
 def progress(store: Store, *, question: str | None = None, since: str | None = None,

@@ -615,8 +615,8 @@ def parse_set(data: dict[str, Any], *, name: str, source: str, strict: bool = Tr
             raise QuestionError(f"{qwhere}: the id {qid!r} is used twice", ja=f"{qwhere_ja}: ID {qid!r} が 2 回使われています")
         seen.add(qid)
         qlang = _language(q["language"], qwhere, qwhere_ja) if q.get("language") else language
-        budget = _question_budget(q, text, default_budget, (qwhere, qwhere_ja),
-                                  own=bool(company) and head.get("budget") is None, language=qlang)
+        budget = _question_budget(q, text, default_budget, (qwhere, qwhere_ja), own=bool(company), language=qlang,
+                                  set_budget=head.get("budget") is not None)
         questions.append(
             Question(id=qid, text=text, budget_s=budget, language=qlang, set_name=set_name,
                      hint=_text(q.get("hint"), "hint", qwhere, qwhere_ja))
@@ -685,12 +685,18 @@ def toml_place_ja(e: tomllib.TOMLDecodeError, raw: bytes) -> str:
 
 
 def _question_budget(q: dict, text: str, default: float, where: tuple[str, str], *, own: bool,
-                     language: str | None = None) -> float:
-    """A file's question's budget: its own, else (``own``: a company file giving no budget of its
-    own) a built-in question's it asks again, else the file's ``default``."""
+                     language: str | None = None, set_budget: bool = False) -> float:
+    """A file's question's budget: its own, else (``own``: a company file, giving no ``budget`` of
+    its own: ``set_budget`` False) a built-in question's it asks again, else the time its words ask for ("Sell yourself in
+    one minute": 60 s, as the same words typed after ``-q`` are: QA s51 RR #2, 120 s from a set),
+    else the one its kind gives where the file gives no budget (``set_budget`` False:
+    :func:`worded_budget`), else the file's ``default``."""
     if q.get("budget") is not None:
         return _budget(q["budget"], *where)
-    return builtin_budget(text, default, language) if own else default
+    if own and not set_budget:
+        return builtin_budget(text, default, language)
+    worded = stated_budget(text) if set_budget else worded_budget(text, language)
+    return worded if worded is not None else default
 
 
 def builtin_budget(text: str, otherwise: float, language: str | None = None) -> float:

@@ -1248,16 +1248,14 @@ class Store:
         commands show the file) when not even its tables can be read, or they are not laid out
         as this furikaeri's."""
         try:
-            source = _connect_read_only(path, busy_timeout_s)
+            db = _salvaged_from(_connect_read_only(path, busy_timeout_s), path)
         except (StoreError, sqlite3.Error):
-            raise (damage.unread or damage) from None
-        try:
-            with contextlib.closing(source):
-                source.text_factory = _text_as_stored
-                _refuse_newer(source, path)
-                db = _salvaged(source, path)
-        except sqlite3.Error:
-            raise (damage.unread or damage) from None
+            try:  # a copy cut off partway: SQLite reads none of it as it is (QA s51 TT #1)
+                db = _salvaged_from(_mended(path), path)
+            except (StoreError, sqlite3.Error, OSError):
+                db = _salvaged_by_pages(path)  # its list of tables lost (QA s51 TT #2)
+                if db is None:
+                    raise (damage.unread or damage) from None
         try:
             with _closed_on_failure(db, path):
                 migrate(db, upto=upto)
@@ -2661,6 +2659,65 @@ def _upgraded_in_memory(db: sqlite3.Connection, upto: int | None) -> sqlite3.Con
     return mem
 
 
+def _salvaged_from(source: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """:func:`_salvaged` of ``source`` (a database of a newer furikaeri refused), ``source`` closed."""
+    with contextlib.closing(source):
+        source.text_factory = _text_as_stored
+        _refuse_newer(source, path)
+        return _salvaged(source, path)
+
+
+def _salvaged_by_pages(path: Path) -> sqlite3.Connection | None:
+    """The rows of the damaged database file ``path`` read from its pages alone
+    (:func:`_rows_from_pages`) into this furikaeri's tables, in memory: for a file whose list of
+    tables SQLite cannot read (a page of ``sqlite_master`` overwritten: QA s51 TT #2, every page of
+    rows whole and nothing shown), so none of its tables can be walked. Each of :data:`OWN_TABLES`
+    has a shape of its own (:func:`_fits`: a sessions row's time stamp is where a question's set
+    is, and so on), so a row goes to its table. A session the answers name that was not found is
+    made again (:func:`_bookkeeping_restored`). None when no answer could be read."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(db)
+        if not _rows_from_pages(db, path, "answers"):
+            db.close()
+            return None
+        for table in OWN_TABLES:
+            _rows_from_pages(db, path, table)
+        _bookkeeping_restored(db)
+        return db
+    except (sqlite3.Error, StoreError, OSError):
+        db.close()
+        return None
+
+
+def _mended(path: Path) -> sqlite3.Connection:
+    """The damaged database file ``path`` as SQLite can open it where it refuses the file itself,
+    in memory (the file is left as it is): cut to whole pages, its header's page count set to the
+    pages it holds. A copy cut off partway (a copy to a stick interrupted, a download stopped early)
+    is shorter than its header says, and SQLite then reads none of it, though every page it still
+    holds is whole (QA s51 TT #1: 79 pages of 80, all 18 answers readable, none shown). Its log
+    (``-wal``) is not read here; the salvage reads its pages (:func:`_rows_from_pages`). Raises
+    :class:`sqlite3.Error` (or :class:`OSError`) when that does not open it either."""
+    data = bytearray(path.read_bytes())
+    if len(data) < 100 or not data.startswith(b"SQLite format 3\x00"):
+        raise sqlite3.DatabaseError("file is not a database")
+    size = int.from_bytes(data[16:18], "big")
+    size = 65536 if size == 1 else size
+    if size < 512 or size & (size - 1) or len(data) < size:
+        raise sqlite3.DatabaseError("file is not a database")
+    del data[len(data) // size * size:]
+    data[28:32] = (len(data) // size).to_bytes(4, "big")
+    data[18:20] = b"\x01\x01"  # a rollback journal's: a write-ahead log needs files, and memory has none
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.deserialize(bytes(data))
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
+
+
 def _salvaged(source: sqlite3.Connection, path: Path | None = None) -> sqlite3.Connection:
     """Every row and value SQLite still reads of the damaged database ``source``, copied into a
     new database in memory made with its own statements (its indexes made again, from the rows):
@@ -2765,6 +2822,8 @@ def _copy_rows(source: sqlite3.Connection, db: sqlite3.Connection, table: str) -
 #: The tables whose rows SQLite cannot reach are looked for on the file's pages: what a person
 #: said and wrote (the other tables' rows are few, and a lost one is made again or named "?").
 PAGE_READ_TABLES = ("answers", "notes")
+#: The tables read from the pages of a file whose list of tables is lost (:func:`_salvaged_by_pages`).
+OWN_TABLES = ("notes", "sessions", "questions", "companies", "interviews")
 
 
 def _rows_from_pages(db: sqlite3.Connection, path: Path, table: str) -> int:

@@ -715,10 +715,11 @@ class Listener:
             return ()
         return other_language_spans(sorted(self._lang_scored, key=lambda w: w[0]), self.language)
 
-    def finish(self, progress=None, stopped_at: float | None = None):
+    def finish(self, progress=None, stopped_at: float | None = None, cut_by: str = "limit"):
         """Process the tail, wait for the worker, and return the :class:`Analysis`.
         ``progress(done_s, total_s)`` is called while the worker catches up; ``stopped_at``:
-        where a time limit stopped the take (:func:`furikaeri.analysis.analyze_audio`'s)."""
+        where a time limit (``cut_by``: or the recording's stop) stopped the take
+        (:func:`furikaeri.analysis.analyze_audio`'s)."""
         import time
 
         from furikaeri.analysis import Heard, _analysis
@@ -775,7 +776,7 @@ class Listener:
                          model=self.info.name, duration=duration, source=self.source,
                          clipped=self.full_scale.share_outside(smap.noise, duration), sounds_like=self.sounds_like,
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
-                         stopped_at=stopped_at, english_only=self._english_only, hum=self._hum.mains,
+                         stopped_at=stopped_at, cut_by=cut_by, english_only=self._english_only, hum=self._hum.mains,
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 
@@ -1025,9 +1026,11 @@ def analyze_long_file(path, *, progress=None, **options):
 def listen_to(chunks, *, source: str = "", total_s: float | None = None, progress=None, **options):
     """The :class:`~furikaeri.analysis.Analysis` of audio arriving in ``chunks`` (mono float32 at
     16 kHz), each stretch done as soon as it is finished (in step, not in a thread): exactly
-    what a take recorded at the same pace gives when the worker keeps up."""
+    what a take recorded at the same pace gives when the worker keeps up. ``stopped_at`` and
+    ``cut_by`` in ``options`` are :meth:`Listener.finish`'s."""
     from furikaeri.errors import AudioError
 
+    stopped = {k: options.pop(k) for k in ("stopped_at", "cut_by") if k in options}
     listener = Listener(source=source, background=False, **options)
     done = 0.0
     for chunk in chunks:
@@ -1037,7 +1040,7 @@ def listen_to(chunks, *, source: str = "", total_s: float | None = None, progres
             progress(min(done, total_s or done), total_s or done)
     if done == 0:
         raise AudioError(f"{source}: the file holds no audio samples", ja=f"{source}: ファイルに音声データがありません")
-    return listener.finish()
+    return listener.finish(**stopped)
 
 
 def blocks_of(samples: np.ndarray, seconds: float = 0.1):

@@ -34,8 +34,11 @@ from furikaeri.errors import TERMINATED_EXIT, FurikaeriError
 @click.option("--question", "-q", default=None,
               help="The question this answers: its text, or a set question's id or key (jikoshokai, "
                    "en-basic:intro), which brings its budget. Shown in the report, saved with --save.")
+@click.option("--cut-off", is_flag=True,
+              help="The recording stopped before the answer ended (a crash, a kill, the microphone gone): "
+                   "where the speech runs to its end, the answer's length is not judged, nor coached as short.")
 @save_options
-def analyze(files, language, budget, model, json_, question, save, session, note):
+def analyze(files, language, budget, model, json_, question, save, session, note, cut_off):
     """Analyse recorded answers and print a delivery report for each.
 
     Measures answer length and time to the first word, speaking rate (words per minute, or
@@ -60,21 +63,22 @@ def analyze(files, language, budget, model, json_, question, save, session, note
     with _sigterm_stops(), warned_once():
         try:
             failures = _analyze_each(files, language, budget, model, json_, question, asked, save, session, note,
-                                     left=left)
+                                     left=left, cut_off=cut_off)
         except (KeyboardInterrupt, _Terminated):
             if save and len(files) > 1:
                 _left_unsaved(left, question=asked.key if asked else question, budget=budget, language=language,
-                              session=session, note=note, model=model)
+                              session=session, note=note, model=model, cut_off=cut_off)
             raise
     if failures:
         sys.exit(2)
 
 
 def _analyze_each(files, language, budget, model, json_, question, asked, save, session, note, *,
-                  left: list | None = None) -> int:
+                  left: list | None = None, cut_off: bool = False) -> int:
     """Each file analysed, reported and (``save``) saved in turn; returns how many failed.
-    ``left`` is kept to the file being analysed and those after it."""
-    from furikaeri.audio import check_unchanged, file_stamp
+    ``left`` is kept to the file being analysed and those after it; ``cut_off``: each recording
+    stopped before its answer ended (``--cut-off``: stopped where it ends)."""
+    from furikaeri.audio import check_unchanged, duration_of, file_stamp
     from furikaeri.stream import analyze_recording
 
     if save and len(files) > 1:  # each file is saved even if the reader of the reports leaves (QA s47 EE #4)
@@ -86,7 +90,8 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
         if left is not None:
             left[:] = files[i:]
         options = dict(language=language, budget=budget, question=question, model=model,
-                       models_dir=models_dir_from_env(), prefer=question_language(language, asked))
+                       models_dir=models_dir_from_env(), prefer=question_language(language, asked),
+                       **(dict(stopped_at=duration_of(path) or 0.0, cut_by="stop") if cut_off else {}))
         try:
             if save:  # a copy known not to fit, or one saved already, is said now; the other files go on
                 check_not_saved(path)
@@ -119,7 +124,7 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
     return failures
 
 
-def _left_unsaved(left, *, question, budget, language, session, note, model) -> None:
+def _left_unsaved(left, *, question, budget, language, session, note, model, cut_off: bool = False) -> None:
     """Ctrl-C or SIGTERM during ``analyze --save`` of several files: each file not saved is
     named with the command that saves it, and one the archive took just before (its "saved as"
     line cut off) is said saved (QA s45 S #6: only "interrupted", the file being analysed and
@@ -143,7 +148,7 @@ def _left_unsaved(left, *, question, budget, language, session, note, model) -> 
             warn(f"{path} is saved as answer {held}", ja=f"{path} は回答{held}として保存しました")
             continue
         command = shlex.join(analyze_command(path, question, budget, language, save=True, session=session,
-                                             note=note, model=model))
+                                             note=note, model=model, cut_off=cut_off))
         warn(f"{path} is not saved (interrupted); to save it: {command}",
              ja=f"{path} は保存していません（中断しました）。保存するには: {command}")
 

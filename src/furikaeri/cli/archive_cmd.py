@@ -25,11 +25,20 @@ from furikaeri.cli.common import (
     lang_option,
     open_store,
     refuse_blank,
+    said_meant,
     user_dir,
     view_lang,
 )
 from furikaeri.errors import FurikaeriError, UsageError, warn
 from furikaeri.lang import text as lang_text
+
+
+def _none_kept(said: str, meant: str) -> None:
+    """That the filters kept nothing, and on a line of its own, never broken (a command to paste),
+    the company they may have meant (:func:`said_meant`)."""
+    console().print(said)
+    if meant:
+        console().print(meant, soft_wrap=True)
 
 
 def practised(store, ref: str) -> str:
@@ -105,7 +114,7 @@ def history(limit, interviews, company, question, since, lang, json_):
             warn(H.t("history_older", "en", **said), ja=H.t("history_older", "ja", **said))
         return
     if not data and (company or question or since):  # the archive has answers, none these filters keep
-        console().print(H.t("history_none_match", L, filters=filters.strip()))
+        _none_kept(H.t("history_none_match", L, filters=filters.strip()), said_meant(company, L))
         if logged:
             console().print(H.t("history_interviews_there", L, cli=cli_start(),
                                 filters=_filters_given(company=company, since=since)))
@@ -224,6 +233,7 @@ def show(answer_id, lang, json_):
     from furikaeri.coach import focus_given
     from furikaeri.compare import compare_answers
     from furikaeri.report import history as H
+    from furikaeri.report.export import audio_missing
     from furikaeri.session import latest_noted
 
     aid = answer_number(answer_id)
@@ -256,13 +266,14 @@ def show(answer_id, lang, json_):
         doc["previous"] = cmp.to_dict() if cmp else None
         if lost is not None:  # why there is none: the attempt before cannot be read (V #7)
             doc["previous_unreadable"] = lost.id
+        doc["audio_missing"] = audio_missing(a.audio_path)  # as the text says it (QA s51 TT #4)
         emit_json(doc)
         return
     L = lang or a.language or ui_language()  # a damaged row's language: the person's
     speaks(L)
     out = console()
     H.render_answer_header(out, a, L)
-    if a.audio_path and not os.path.exists(a.audio_path):  # a copied or moved archive without it
+    if audio_missing(a.audio_path):  # a copied or moved archive without it
         out.print(f"[yellow]{lang_text(L, 'recording_missing')}[/yellow]")
     if not (a.analysis and _report(out, a, focus)):
         _stored_figures(out, a, L)
@@ -362,12 +373,13 @@ def progress(question, since, company, lang, json_):
         emit_json(prog.to_dict())
         if (company or since) and not any(o.attempts for o in prog.overall):  # and said beside it (QA s49 HH #7)
             said = dict(filters=_filters_given(company=company, question=typed, since=since))
-            warn(H.t("progress_none_match", "en", **said), ja=H.t("progress_none_match", "ja", **said))
+            warn(H.t("progress_none_match", "en", **said) + said_meant(company, "en", after=True),
+                 ja=H.t("progress_none_match", "ja", **said) + said_meant(company, "ja", after=True))
         return
     if (company or since) and not any(o.attempts for o in prog.overall):  # answers there are, none kept
         filters = _filters_given(company=company, question=typed, since=since)  # each one typed, named
-        console().print(H.t("progress_none_match", archive_lang(lang), filters=filters) if company or typed
-                        else H.t("no_answers_since", archive_lang(lang), date=since))
+        _none_kept(H.t("progress_none_match", archive_lang(lang), filters=filters) if company or typed
+                   else H.t("no_answers_since", archive_lang(lang), date=since), said_meant(company, archive_lang(lang)))
         return
     if unanswered:  # a question asked but never answered (skipped): not "nothing saved yet" (QA s44 M #2)
         console().print(H.t("no_answers_to_question", archive_lang(lang)))
@@ -430,7 +442,8 @@ def export(fmt, out, lang, json_, company, since):
     # no answers: the system's language
     text = as_text(data, fmt, lang=lang, default=ui_language(), filters=filters)
     if nothing_kept(data):  # said beside the document, which stays one of the usual shape
-        click.echo(lang_text(ui_language(), "export_none_match", filters=filters), err=True)
+        click.echo(lang_text(ui_language(), "export_none_match", filters=filters)
+                   + said_meant(company, ui_language(), after=True), err=True)
     elif filters and fmt == "csv" and not data["answers"]:  # logged interviews only: no row of a CSV (QA s49 HH #7)
         click.echo(lang_text(ui_language(), "export_csv_interviews_only", filters=filters), err=True)
     if out is None:

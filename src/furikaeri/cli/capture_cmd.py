@@ -336,7 +336,7 @@ def recover(directory, json_):
       furikaeri recover take-20261201-093000.wav
     """
     from furikaeri.cli.live import repair_partial_takes
-    from furikaeri.cli.takes import save_commands, settings_before_repair
+    from furikaeri.cli.takes import cut_takes, save_commands, settings_before_repair
     from furikaeri.session import drop_unfinished_copies, said_removed
     from furikaeri.store import audio_dir
 
@@ -350,7 +350,7 @@ def recover(directory, json_):
         repaired += done
         failed += bad
     heard = [t.path for t in repaired if t.speech_heard]
-    unsaved = save_commands(heard, settings) if heard else {}  # no archive read for nothing to save
+    unsaved = save_commands(heard, settings, cut_takes(repaired)) if heard else {}  # no archive read for nothing to save
     if json_:  # what the text says too: the command that saves each, and what it was recorded with (QA s50 OO #1)
         emit_json([_repaired_doc(t, unsaved, settings) for t in repaired])  # a marker's text need not be UTF-8
     elif whole:  # a complete file named: nothing was wrong with it

@@ -13,7 +13,7 @@ import re
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import click
 
@@ -1058,17 +1058,19 @@ def _megabytes(n: int) -> str:
 
 def analyze_command(path, question: str | None, budget: float | None, language: str, *, save: bool = False,
                     session: str | None = None, note: str | dict | None = None,
-                    model: str | None = None) -> list[str]:
+                    model: str | None = None, cut_off: bool = False) -> list[str]:
     """The command that analyses a take as ``record`` or ``analyze`` would have (the same
     question, budget, language and model, a model only when it is not the one analyze uses
     by default; the archive's ``--home`` when one was given), and saves it as asked (``--save``,
     ``--session``, the reflection): for a take the microphone cut short, a take a crash left
-    (``recover``), or an answer the archive refused."""
+    (``recover``), or an answer the archive refused. ``cut_off``: the recording stopped before the
+    answer ended (``--cut-off``: a kill, a signal, the microphone gone mid-take)."""
     from furikaeri.errors import NOTE_OPTIONS
 
     parts = note if isinstance(note, dict) else {"next_time": note} if note else {}
     typed = [x for key, option in NOTE_OPTIONS if parts.get(key) for x in (option, parts[key])]
-    return ["furikaeri", *home_args(), "analyze", str(path), *(["-q", question] if question else []),
+    return ["furikaeri", *home_args(), "analyze", str(path), *(["--cut-off"] if cut_off else []),
+            *(["-q", question] if question else []),
             *(["--budget", f"{budget:g}"] if budget else []),
             *(["-l", language] if language not in (None, "auto") else []),
             *(["--model", model] if model and model != os.environ.get("FURIKAERI_MODEL", "base") else []),
@@ -1202,3 +1204,43 @@ def ask(label: str, default: str = "") -> str:
 
     typed = click.prompt(label, default=default, show_default=bool(default), prompt_suffix=": ", err=True)
     return repaired(typed).strip()  # bytes that are not UTF-8 (half a character, Shift_JIS) as U+FFFD
+
+
+def companies_meant(store, company: str, known: Sequence[str] | None = None) -> list[str]:
+    """The companies the archive knows (``known``, else those it has research of, practised for
+    or logged interviews of) that ``company``, typed, may mean where it names none of them: the
+    one whose file's set name it is (acme-corp: QA s49b KK #3), else those holding it ("acme"
+    for "Acme Corp": :func:`furikaeri.questions.names_meant`)."""
+    from furikaeri.progress import company_names
+    from furikaeri.questions import company_key, names_meant
+
+    if known is None:
+        known = list(dict.fromkeys([*(c.name for c in store.companies()), *(s.company for s in store.sessions()
+                                                                              if s.company),
+                                    *(iv.company for iv in store.interviews() if iv.company)]))
+    if any(company_key(n) == company_key(company) for n in known):
+        return []
+    keys = company_names(store, company)
+    return [n for n in known if company_key(n) in keys] or names_meant(company, known)
+
+
+def said_meant(company: str | None, language: str, *, after: bool = False) -> str:
+    """What a filter ``--company`` that kept nothing may have meant ("did you mean 'Acme Corp'?
+    -c 'Acme Corp'": QA s51 RR #4, the README's own `-c "Acme"` found nothing beside "Acme Corp"
+    and said nothing), or "" where the archive knows none near it; ``after``: as the end of the
+    line that said nothing was kept ("; …", 「。…」)."""
+    import shlex
+
+    from furikaeri.lang import text
+
+    if not company:
+        return ""
+    try:
+        with open_store(reading=True, say_missing=False) as store:
+            near = companies_meant(store, company)
+    except (FurikaeriError, OSError):
+        return ""
+    if not near:
+        return ""
+    said = text(language, "company_meant", near=near[0], quoted=shlex.quote(near[0]))
+    return (("。" if language == "ja" else "; ") + said) if after else said

@@ -173,7 +173,7 @@ DOCS: dict[str, str] = {
     その企業の練習用の質問になります（`practice --company`）。
 
     --interview N を付けると、新しく記録する代わりに面接記録 N を補ったり直したりします。指定した
-    項目は置き換え、--question/--answer は質問に追加します（記録済みの質問なら、その回答を指定した
+    項目は置き換え（"" で消去）、--question/--answer は質問に追加します（記録済みの質問なら、その回答を指定した
     回答に置き換えます）。端末で項目を何も指定しないときは、
     各項目と各質問・回答を今の内容を既定値として順に尋ね（Enter でそのまま、空白だけで消去）、
     続けて追加の質問を尋ねます。
@@ -309,6 +309,11 @@ OPTIONS: dict[str, str] = {
     "which brings its budget. Shown in the report, saved with --save.":
         "回答した質問: 質問文か、セットの質問の ID またはキー（jikoshokai、en-basic:intro。"
         "その質問の持ち時間も使われる）。レポートに表示され、--save で一緒に保存される。",
+    # analyze --cut-off
+    "The recording stopped before the answer ended (a crash, a kill, the microphone gone): "
+    "where the speech runs to its end, the answer's length is not judged, nor coached as short.":
+        "回答の途中で録音が止まった（クラッシュ、強制終了、マイクの切断など）: 話し声が録音の最後まで"
+        "続いているときは、回答の長さを判定せず、短すぎるとも指摘しない。",
     # analyze/record --save
     "Save the analysed answer in your practice archive.":
         "分析した回答を練習の記録に保存する。",

@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import click
@@ -392,6 +392,7 @@ class _EnterKey:
         self.fd = sys.stdin.fileno()
         self._saved = None
         self._typed = bytearray()  # the keys read meanwhile: a note typed while answering
+        self._gone = False  # the terminal hung up
 
     def __enter__(self):
         try:
@@ -439,13 +440,26 @@ class _EnterKey:
                 hit = key in ("\r", "\n") or hit
             return hit
         hit = False
-        while select.select([self.fd], [], [], 0)[0]:
-            data = os.read(self.fd, 1024)
-            if not data:
+        while not self._gone and select.select([self.fd], [], [], 0)[0]:
+            try:
+                data = os.read(self.fd, 1024)
+            except OSError:  # EIO: the terminal hung up
+                data = b""
+            if not data:  # no end of file in cbreak mode but a terminal gone: as SIGHUP ends the take
+                self._gone = True  # (QA s50 OO #6: a wrapper that traps SIGHUP kept it from us, and the
+                _hung_up()  # take recorded on, with no one there, till the disk filled)
                 return hit
             self._typed += data
             hit = hit or b"\n" in data or b"\r" in data
         return hit
+
+
+def _hung_up() -> None:
+    """The terminal is gone though no SIGHUP came: the program is sent one, so it ends as a
+    closed terminal ends it (:data:`ENDING_SIGNALS`: the take kept, its command said, 143)."""
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None:
+        signal.raise_signal(hangup)
 
 
 #: The signals that end the program as a shutdown does (:func:`_terminated`): SIGTERM, and
@@ -588,7 +602,7 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
 
     from furikaeri.capture import find_partial_takes, recover_take
     from furikaeri.cli.common import analyze_command
-    from furikaeri.cli.takes import save_commands, settings_before_repair
+    from furikaeri.cli.takes import cut_takes, save_commands, settings_before_repair
 
     settings = {} if quiet else settings_before_repair([directory])  # the repair removes the markers
     repaired, failed = [], []
@@ -604,7 +618,7 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
         if quiet:
             continue
         # the command that saves it as it was to be saved (its question, budget, note…)
-        saves = save_commands([take.path], settings) if take.speech_heard else {}
+        saves = save_commands([take.path], settings, cut_takes([take])) if take.speech_heard else {}
         if take.speech_heard and take.path not in saves:
             continue  # already an answer (saved since a SIGTERM ended it): only its marker went
         then = (text(language, "recover_hint", command=saves[take.path]) if take.path in saves else
@@ -615,9 +629,15 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
     return repaired, failed
 
 
-def _say(line: str) -> None:
-    """One line on stderr, ``furikaeri: `` before it (:func:`say_wrapped`)."""
-    say_wrapped(f"furikaeri: {line}")
+def _say(line: str, *, ending: bool = False) -> None:
+    """One line on stderr, ``furikaeri: `` before it (:func:`say_wrapped`). ``ending``: the
+    program is ending on a signal, maybe its terminal's hang-up, where every write fails: the
+    line is lost then, and what comes after it (the take's marker left for ``recover``) is not."""
+    try:
+        say_wrapped(f"furikaeri: {line}")
+    except OSError:
+        if not ending:
+            raise
 
 
 def record_interactive(
@@ -640,8 +660,7 @@ def record_interactive(
 
     First repairs takes a killed run left in the same folder and in the folders ``repair_too``
     (the archive's own, for a take recorded elsewhere with ``--out``: QA s35 B #4), and says
-    so. ``budget`` (seconds)
-    is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take (see
+    so. ``budget`` (seconds) is only shown; ``max_seconds`` and ``stop_after_silence`` stop the take (see
     :func:`furikaeri.capture.record_take`, whose errors pass through). Afterwards it prints where
     the take was saved, warns about overflows and about a take in which no speech was heard.
     ``language`` (``en``, ``ja``) is the session's: the panel and those notices speak it.
@@ -677,13 +696,14 @@ def record_interactive(
     hangup = getattr(signal, "SIGHUP", None)
     why = (("stop_hangup" if getattr(terminated, "signum", None) == hangup else "stop_terminated")
            if terminated.is_set() else f"stop_{take.stopped_by}")
-    _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s, why=text(language, why)))
+    _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s, why=text(language, why)),
+         ending=terminated.is_set())  # a terminal gone: the take's marker, left next, matters, not this line
     if take.overflows:
-        _say(text(language, "rec_overflows", count=take.overflows))
+        _say(text(language, "rec_overflows", count=take.overflows), ending=terminated.is_set())
     if take.stopped_by == "device_error":
         import shlex
 
-        command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
+        command = cut_off(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
         saves = "--save" in command
         raise DeviceError(f"the microphone '{dev.name}' stopped delivering audio after {take.duration_s:.1f} s; "
                           f"what was recorded is kept in {take.path}: {'save' if saves else 'analyse'} it with "
@@ -728,15 +748,15 @@ def _terminated(take: Take, language: str, analyze_command, ended_by: str | None
 
     if ended_by is not None:
         take = dataclasses.replace(take, stopped_by=ended_by)
-    if take.duration_s < 0.1:  # an empty take: nothing to save later, no marker to leave
-        release_take(take.path)
+    if take.duration_s < 0.1 or not take.speech_heard:  # nothing to save later, no marker to leave: the next
+        release_take(take.path)  # `record` would name it again, "can be deleted" (QA s50 QQ #5)
     if take.duration_s >= 0.1 and not take.speech_heard:  # nothing said: no analysis can come of it (QA s42 G #4)
-        leave_unfinished(take)
-        _say(text(language, "rec_terminated_silent"))
+        _say(text(language, "rec_terminated_silent"), ending=True)
     elif take.duration_s >= 0.1:  # an empty take: nothing to save later
         leave_unfinished(take)
         command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
-        _say(text(language, "rec_terminated", command=shlex.join(command)))
+        command = cut_off(command) if ended_by is not None else command  # the signal cut it, not the person
+        _say(text(language, "rec_terminated", command=shlex.join(command)), ending=True)
     raise SystemExit(TERMINATED_EXIT)
 
 
@@ -763,7 +783,8 @@ def leave_on_terminate(take: Take, language: str, analyze_command, then=None):
             return
         try:
             if sys.stderr.isatty():  # a progress bar may be drawing on the line: start a new one
-                click.echo(err=True)
+                with suppress(OSError):  # unless the terminal hung up: the take is left all the same
+                    click.echo(err=True)
             _terminated(take, language, (lambda _path: command) if command else None)
         except SystemExit:
             pass
@@ -800,12 +821,23 @@ def _with_command(e: AudioError, path: Path, analyze_command) -> AudioError:
             return e
     except OSError:
         return e
-    command = list(analyze_command(path))
+    command = cut_off(analyze_command(path))  # the disk stopped it mid-answer
     if "--save" not in command:
         return e
     said = shlex.join(command)
     return AudioError(f"{str(e).rstrip('.')}; then `{said}` saves what was kept",
                       ja=f"{e.said_in('ja').rstrip('。')}。残った分は `{said}` で保存できます")
+
+
+def cut_off(command) -> list[str]:
+    """An ``analyze`` command (a list of arguments) for a take whose recording stopped before the
+    answer ended (a signal, the microphone or the disk failing mid-take), saying so: ``--cut-off``
+    (QA s51 RR #3: such a take was coached as a finished answer, "say more")."""
+    command = list(command)
+    if "--cut-off" in command:
+        return command
+    at = command.index("analyze") + 2
+    return [*command[:at], "--cut-off", *command[at:]]
 
 
 def _limits(language: str, max_seconds: float | None, stop_after_silence: float | None) -> str:
@@ -839,14 +871,20 @@ def _record(out_path: Path, dev: Device, *, question, budget, max_seconds, stop_
     console = rich_console(stderr=True)  # a dumb terminal's own width (rich takes it for 80 columns)
     panel = LivePanel(console, question=question, budget=budget, device_name=dev.name, language=language,
                       hints=hints, hint_key=hint_key, spoken=spoken)
-    with _sigterm_sets(stop, terminated), c_stderr_muted(), _EnterKey() as keys, panel:
-        def on_progress(elapsed: float, level: float) -> None:
-            panel.update(elapsed, level)
-            if keys.pressed():
-                stop.set()
+    take = None
+    try:
+        with _sigterm_sets(stop, terminated), c_stderr_muted(), _EnterKey() as keys, panel:
+            def on_progress(elapsed: float, level: float) -> None:
+                panel.update(elapsed, level)
+                if keys.pressed():
+                    stop.set()
 
-        return record_take(out_path, device=dev, max_seconds=max_seconds, stop_after_silence=stop_after_silence,
-                           stop_event=stop, on_progress=on_progress, consumer=consumer)
+            take = record_take(out_path, device=dev, max_seconds=max_seconds, stop_after_silence=stop_after_silence,
+                               stop_event=stop, on_progress=on_progress, consumer=consumer)
+    except OSError:  # the panel's last draw into a terminal that hung up: the take is what matters now
+        if take is None or terminated is None or not terminated.is_set():
+            raise
+    return take
 
 
 def record_listening(out_path: str | Path, *, analysis: dict, language: str = "en", stream: bool = True,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from furikaeri.cli.app import cli, speaks, ui_language
 from furikaeri.cli.common import (
@@ -246,9 +247,13 @@ def _sigterm_as_ctrl_c():
     Ctrl-C does (the answers saved are said, ``--json``'s document printed, the answer being
     analysed named with the command that saves it), then one line and exit 143 (QA s46 Y #2: it
     died silently with -15, answers saved and nothing said). A take from the microphone has
-    its own (:mod:`furikaeri.cli.live`). Outside the main thread it changes nothing."""
+    its own (:mod:`furikaeri.cli.live`). SIGHUP, the terminal closed, does the same (QA s50
+    OO #6: it died with 129, which ``--help`` does not list). Outside the main thread it changes
+    nothing."""
     import signal
     import threading
+
+    from furikaeri.cli.live import ENDING_SIGNALS
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -256,11 +261,12 @@ def _sigterm_as_ctrl_c():
     fired = []
 
     def on_term(*_) -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # said once, however many come
+        for sig in ENDING_SIGNALS:  # said once, however many come
+            signal.signal(sig, signal.SIG_IGN)
         fired.append(True)
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, on_term)
+    previous = {sig: signal.signal(sig, on_term) for sig in ENDING_SIGNALS}
     try:
         yield
     except (KeyboardInterrupt, SystemExit) as e:
@@ -268,11 +274,13 @@ def _sigterm_as_ctrl_c():
             raise
         from furikaeri.errors import TERMINATED_EXIT
 
-        say_wrapped(f"furikaeri: {text(ui_language(), 'analyze_terminated')}")
+        with contextlib.suppress(OSError):  # the terminal closed under us: nothing can be said (143 all the same)
+            say_wrapped(f"furikaeri: {text(ui_language(), 'analyze_terminated')}")
         raise SystemExit(TERMINATED_EXIT) from None
     finally:
         if not fired:
-            signal.signal(signal.SIGTERM, previous)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 def _ended(result, shared, screen, json_: bool, *, interrupted: bool, terminated: bool = False) -> None:
@@ -1039,8 +1047,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     The questions become practice questions for that company (`practice --company`).
 
     With --interview N, completes or corrects interview N instead: each option given replaces
-    its part, --question/--answer are added to its questions (a question already logged gets
-    the answer given in place of its own); in a terminal with no option,
+    its part ("" clears it), --question/--answer are added to its questions (a question already
+    logged gets the answer given in place of its own); in a terminal with no option,
     asks each part and each question and answer with its current text as the default (Enter
     keeps it, a space alone clears it), then more questions.
 
@@ -1070,8 +1078,8 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
     today = (when or datetime.now()).astimezone().date()
     held = held_date(held_on, today) if held_on else None  # a typo said before anything is asked
     if interview_id is not None:
-        given = dict(company=company, held_on=held, stage=stage or None, reaction=reaction or None,
-                     went_well=went_well or None, to_fix=to_fix or None)
+        given = dict(company=company, held_on=held, **_parts_given(stage=stage, reaction=reaction,
+                                                                   went_well=went_well, to_fix=to_fix))
         _complete_interview(interview_id, given, items, recording=recording, prompt_=prompt_, lang=lang,
                             now=when, json_=json_)
         return
@@ -1122,16 +1130,13 @@ def _said_near(L: str, near: list[str], company: str | None, iid: int) -> None:
 
 def _near_companies(store, company: str | None) -> list[str]:
     """The companies the archive knows that ``company``, a name it does not know yet, may mean
-    ("acme" for "Acme Corp": :func:`furikaeri.questions.names_meant`): a new company made of a
-    slip splits a company's interviews from its journal and its practice (QA s49 JJ #3)."""
-    from furikaeri.progress import company_names
-    from furikaeri.questions import company_key, names_meant
+    (:func:`~furikaeri.cli.common.companies_meant`): a new company made of a slip splits a
+    company's interviews from its journal and its practice (QA s49 JJ #3)."""
+    from furikaeri.cli.common import companies_meant
 
     if not company or store.company(company) is not None:
         return []
-    known = [c.name for c in store.companies()]
-    keys = company_names(store, company)  # its file's set name typed (acme-corp: QA s49b KK #3)
-    return [n for n in known if company_key(n) in keys] or names_meant(company, known)
+    return companies_meant(store, company, [c.name for c in store.companies()])
 
 
 def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, stage, held, reaction, went_well,
@@ -1155,6 +1160,14 @@ def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, 
         click.echo(err=True)
         return company, stage, held, reaction, went_well, to_fix, True
     return company, stage, held, reaction, went_well, to_fix, False
+
+
+def _parts_given(**parts: str) -> dict[str, str | None]:
+    """The parts of a logged interview ``reflect --interview`` was given on its command line, each
+    stripped (one given empty, or as spaces, is cleared, as a space at its prompt clears it: QA
+    s51 RR #5, ``--went-well ""`` was dropped unsaid); None for each not given."""
+    typed = click.get_current_context().get_parameter_source
+    return {k: v.strip() if typed(k) == ParameterSource.COMMANDLINE else None for k, v in parts.items()}
 
 
 def _complete_interview(interview_id: str, given: dict, items: list[dict[str, str]], *, recording, prompt_,

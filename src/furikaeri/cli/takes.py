@@ -21,12 +21,14 @@ def settings_before_repair(folders: list) -> dict:
     return {t: settings_of(t) for t in takes}
 
 
-def save_commands(paths: list, settings: dict | None = None) -> dict:
+def save_commands(paths: list, settings: dict | None = None, cut=()) -> dict:
     """The repaired takes no saved answer holds, each with the command that saves it as an
     answer (the archive's ``--home`` when one was given): with the question, budget, language,
     session, note and model the take was recorded with (its marker's ``settings``), quoted for
     the shell; for a take whose marker held none, the ``-q`` its name gives (a take is named by
-    its time and, when it answers a built-in or saved question, that question's key)."""
+    its time and, when it answers a built-in or saved question, that question's key). ``cut``: the
+    takes a kill or a signal stopped mid-recording (:data:`CUT_REASONS`), whose command says so
+    (``--cut-off``: QA s51 RR #3, a take a kill cut 14 s into the answer was coached "say more")."""
     from furikaeri.questions import all_sets
     from furikaeri.session import key_in_name
 
@@ -48,11 +50,22 @@ def save_commands(paths: list, settings: dict | None = None) -> dict:
         if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
             named = re.sub(r"-\d+$", "", named)
         given = as_recorded((settings or {}).get(Path(path)) or {}) or {"question": keys.get(named)}
-        command = analyze_command(path, **{"question": None, "budget": None, "language": "auto", **given, "save": True})
+        command = analyze_command(path, **{"question": None, "budget": None, "language": "auto", **given, "save": True},
+                                  cut_off=path in cut)
         command.remove("--save")  # said first, after the take: what makes it an answer
         at = command.index("analyze") + 2
         out[path] = shlex.join([*command[:at], "--save", *command[at:]])
     return out
+
+
+#: Why a take ended that leaves its answer cut off, not finished: a kill (a repaired take's
+#: ``interrupt``), a signal, the microphone gone (:data:`furikaeri.capture.STOP_REASONS`).
+CUT_REASONS = frozenset({"interrupt", "terminated", "hangup", "device_error"})
+
+
+def cut_takes(takes) -> set:
+    """The paths of ``takes`` (:class:`~furikaeri.capture.Take`) whose recording was cut (:data:`CUT_REASONS`)."""
+    return {t.path for t in takes if t.stopped_by in CUT_REASONS}
 
 
 def as_recorded(settings: dict) -> dict:

@@ -69,10 +69,11 @@ def export_data(store: Store, questions: Path | None = None, *, company: str | N
     belong to, the interviews of that company and from that date on, the company's research and
     no other company's file; ``filters`` then says what was kept, so it is never read as the
     whole archive."""
-    from furikaeri.progress import answers_kept
+    from furikaeri.progress import answers_kept, companies_of
 
     filters = {k: v for k, v in (("company", company), ("since", since)) if v}
     answers = answers_kept(store, store.answers(full=True), since=since, company=company)
+    practised = companies_of(store, answers)
     held = {a.session_id for a in answers}
     asked = {a.question_id for a in answers}
     companies = [c for c in (store.company(company),) if c is not None] if company else store.companies()
@@ -85,12 +86,22 @@ def export_data(store: Store, questions: Path | None = None, *, company: str | N
                      if not filters or s.id in held],
         "questions": [_counted(q.to_dict(), answers, "question_id", filters) for q in store.questions()
                       if not filters or q.id in asked],
-        "answers": [in_report_order(answer_document(a.to_dict(full=True))) for a in answers],
+        "answers": [{**in_report_order(answer_document(a.to_dict(full=True))), "company": practised.get(a.id),
+                     "audio_missing": audio_missing(a.audio_path)} for a in answers],
         "companies": [company_doc(c.to_dict()) for c in companies],
         "interviews": [i.to_dict() for i in interviews_kept(store, company=company, since=since)],
         "question_files": _question_files(questions if questions is not None else user_questions_dir(store.home),
                                           company),
     }
+
+
+def audio_missing(path: str | None) -> bool:
+    """Is an answer's recording (``path``, as the archive gives it) no longer where the archive
+    keeps it (moved or deleted behind its back)? ``show`` says so; ``show --json`` and the export
+    give it as ``audio_missing`` (QA s51 TT #4: only the text said it). False for none kept."""
+    import os
+
+    return bool(path) and not os.path.exists(path)
 
 
 def _name_of(path: Path) -> str:
@@ -209,7 +220,7 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
     w = csv.writer(buf, lineterminator="\n")
     words = lang if lang in LANGUAGES else "en"
     w.writerow(text(words, "csv_header").split(","))
-    companies = {x.get("id"): x.get("company") for x in data.get("sessions") or ()}
+    companies = {x.get("id"): x.get("company") for x in data.get("sessions") or ()}  # an export of before `company`
     for a in data["answers"]:
         note = a.get("note") or {}
         row = [a["id"], a["created_at"], _typed(a["session"]), _typed(a.get("question")),
@@ -222,7 +233,7 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         floors = a.get("floors") or {}  # a filler rate stored blank, judged as at least this by its report
         row += [_cell(figures.get(c, floors.get(c.removesuffix("_floor"))), c) for c in CSV_LATER]
         row += [a.get("session_id") or "", a.get("question_id") or "", _typed(a.get("question_key")),
-                _typed(companies.get(a.get("session_id")))]
+                _typed(a.get("company") or companies.get(a.get("session_id")))]
         w.writerow(row)
     return buf.getvalue()
 
@@ -337,12 +348,26 @@ def _md_answer(a: dict[str, Any], lang: str, started: str = "") -> list[str]:
         from furikaeri.report.terminal import focus_name  # 「話速」, as the report's focus line names it
 
         title = text(lang, 'focus_title')  # lower case as the note's labels beside it (QA s44 G #10)
-        lines.append(f"- **{title[:1].lower() + title[1:]}**: {focus_name(a['focus'], lang)}")
+        lines.append(f"- **{title[:1].lower() + title[1:]}**: {focus_name(a['focus'], lang)}{_md_focus_figure(a, lang)}")
     lines += _labelled(a.get("note") or {}, ("wrong", "why", "next_time"), lang)
     if a.get("transcript"):
         lines += ["", f"> {readable(a['transcript'], a.get('language'))}"]
     lines.append("")
     return lines
+
+
+#: The figures the journal's figures line gives (:func:`_md_figures`), besides the pace.
+ON_FIGURES_LINE = frozenset({"answer_s", "fillers_per_min", "long_pauses", "long_pauses_per_min"})
+
+
+def _md_focus_figure(a: dict[str, Any], lang: str) -> str:
+    """The focus's figure after its name, where the figures line does not give it (QA s51 RR #6:
+    "focus: time to first word" over no 11.7 s anywhere): " (11.7 s)", 「（11.7秒）」, "(+18 s)"."""
+    name, value, language = a["focus"], (a.get("metrics") or {}).get(a["focus"]), a.get("language") or ""
+    if value is None or name in ON_FIGURES_LINE or name == get_rules(language).pace_key:
+        return ""
+    shown = ("+" if name == "over_s" and value > 0 else "") + _md_value(name, value, lang, language)
+    return f"（{shown}）" if lang == "ja" else f" ({shown})"
 
 
 #: The mark beside the rates of an answer far too short for its budget, as history marks them
