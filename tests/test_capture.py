@@ -854,7 +854,7 @@ def test_the_next_record_names_the_command_that_saves_a_killed_take_as_it_was_to
     said = " ".join(r.stderr.split())
     assert f"repaired an interrupted take: {out}" in said
     command = re.search(r"`(furikaeri [^`]*)`", said.split(str(out), 1)[1]).group(1)
-    assert shlex.split(command)[2:] == [str(out), "--save", "-q", "Why this industry?", "--budget", "45", "-l", "en",
+    assert shlex.split(command)[2:] == [str(out), "--save", "--cut-off", "-q", "Why this industry?", "--budget", "45", "-l", "en",
                                         "--note", "fewer 'like'"], command
 
 
@@ -1040,7 +1040,7 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     screen = Screen(master)
     wait_until_recording(out)
     pulse.play(JFK)
-    time.sleep(6.5)
+    time.sleep(8.0)  # the clock runs from the first word the listener hears: later on a loaded machine
     os.write(master, b"\n")
     stdout, _ = p.communicate(timeout=120)
     os.close(master)
@@ -1053,7 +1053,7 @@ def test_live_display_in_a_terminal_and_enter_ends_the_take(pulse, tmp_path):
     assert "█" in text  # the meter moved with JFK's voice
     assert "Press Enter to finish" in text
     assert "stopped" in text
-    assert 6.0 < len(load16k(out)) / 16000 < 8.5
+    assert 7.5 < len(load16k(out)) / 16000 < 10.0
     assert json.loads(stdout)["file"] == str(out)
 
 

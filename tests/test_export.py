@@ -100,7 +100,8 @@ def test_the_csv_ends_with_what_to_group_rows_by(tmp_path):
         st.add_answer(sid, _doubtful(), question_id=qid)
     (row,) = csv.DictReader(io.StringIO(export(tmp_path, "--format", "csv")))
     assert (row["session_id"], row["question_id"], row["question_key"]) == (str(sid), str(qid), "ja-basic:gakuchika")
-    assert list(row)[-4:] == ["session_id", "question_id", "question_key", "company"]
+    # then whether its recording is gone (QA s51 UU #5)
+    assert list(row)[-5:] == ["session_id", "question_id", "question_key", "company", "audio_missing"]
 
 
 def test_progress_json_gives_each_questions_key(tmp_path):

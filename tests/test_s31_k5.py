@@ -212,6 +212,6 @@ def test_the_csv_says_what_each_answers_counts_and_hedges_are_in(furikaeri_home)
     rows = list(csv.DictReader(io.StringIO(run(furikaeri_home, "export", "--format", "csv").output)))
     assert [(r["language"], r["word_count"], r["word_count_unit"], r["hedges_per"]) for r in rows] == [
         ("en", "120", "words", "100 words"), ("ja", "120", "morae", "300 morae")]
-    assert CSV_COLUMNS[-10:] == ("transcript", "word_count_unit", "hedges_per", "long_pauses_per_min",
+    assert CSV_COLUMNS[-11:] == ("transcript", "word_count_unit", "hedges_per", "long_pauses_per_min",
                                  "fillers_per_min_floor", "filler_count_floor", "session_id", "question_id",
-                                 "question_key", "company")  # added after
+                                 "question_key", "company", "audio_missing")  # added after

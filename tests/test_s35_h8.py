@@ -212,4 +212,5 @@ def test_a_fixs_limit_over_the_budget_is_shown_as_the_budgets():
     out = Console(file=io.StringIO(), width=120, color_system=None)
     _render_stand(out, check, "ja", "ja")
     said = "".join(out.file.getvalue().split())
-    assert "メモの上限60秒は持ち時間30秒を超えるため、持ち時間で判定" in said and "メモの上限30秒" not in said, said
+    # an interview's fix, not a note: 修正点 (QA s51 VV #1)
+    assert "修正点の上限60秒は持ち時間30秒を超えるため、持ち時間で判定" in said and "上限30秒" not in said, said

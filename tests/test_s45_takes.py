@@ -84,7 +84,7 @@ def test_record_save_killed_while_the_take_is_analysed_leaves_it_for_recover(pul
     r = run_cli(["recover"], env)
     said = " ".join(r.stdout.split())
     assert r.returncode == 0 and str(out) in said, r.stdout + r.stderr
-    assert "--save -q 'Why this industry?' --budget 45 -l en --note slower" in said, said
+    assert "--save --cut-off -q 'Why this industry?' --budget 45 -l en --note slower" in said, said  # killed: cut
     assert "nothing saved yet" in run_cli(["history"], env).stdout
 
 

@@ -178,9 +178,11 @@ def test_a_logged_interview_is_completed_not_logged_twice(furikaeri_home):
         assert st.interview(iid).reaction == "理由を深掘りされた"
 
 
-def test_a_broken_header_names_no_reading_command_that_refuses_too(furikaeri_home):
+def test_a_broken_header_names_the_reading_commands_only_where_they_show_it(furikaeri_home):
     """QA s46 Y #4: `note` on a database whose header is broken said history, show and export
-    "still show what can be read of it"; they refused it too."""
+    "still show what can be read of it"; they refused it too. Since QA s51 UU #3 they read its
+    pages (the page size found from them): `note` says so, and history shows the answer; a file
+    with no page of answers left is refused by both, no promise made."""
     from datetime import datetime, timezone
 
     from test_s35_h4 import analysis
@@ -191,6 +193,11 @@ def test_a_broken_header_names_no_reading_command_that_refuses_too(furikaeri_hom
     db = furikaeri_home / "furikaeri.db"
     with open(db, "r+b") as f:
         f.write(bytes(range(7, 107)))
+    r = _run("note", "1", "--next", "x")
+    assert r.exit_code == 2 and "still show what can be read" in r.output, r.output
+    r = _run("history")
+    assert r.exit_code == 0 and "showing what can still be read" in r.output, r.output
+    db.write_bytes(bytes(range(7, 107)) * 200)  # nothing of a page of answers left anywhere
     for args in (("note", "1", "--next", "x"), ("history",)):
         r = _run(*args)
         assert r.exit_code == 2 and "restore it from a backup" in r.output, r.output

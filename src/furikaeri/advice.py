@@ -197,7 +197,8 @@ def _short_of_asked(tips: list[str], a, language: str) -> list[str]:
             or as_shown(answer, ANSWER_DIGITS) >= norms.ASKED_LENGTH_SHORT_SHARE * budget:
         return tips
     said = text(language, "tip_short_of_asked", answer=answer, asked=budget)
-    return [said, *(t for t in tips if not _wrote(t, "tip_good", language))][:3]
+    # once, though the tips are fitted again (a focus put first: QA s51 UU #2, said twice)
+    return [said, *(t for t in tips if t != said and not _wrote(t, "tip_good", language))][:3]
 
 
 def _pause_tip(m, language: str, *, forced: bool = False) -> Ranked | None:
@@ -706,7 +707,9 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
 
     out = []
     if stopped_at is not None:
-        out.append(text(language, "warn_cut_at_limit" if cut_by == "limit" else "warn_cut_off", seconds=stopped_at))
+        # the limit as given (--max-seconds 1.5: "1.5 s", not "2 s": QA s51 UU #7)
+        out.append(text(language, "warn_cut_at_limit" if cut_by == "limit" else "warn_cut_off",
+                        seconds=round(stopped_at, 1)))
     elif cut_short:
         out.append(text(language, "warn_cut_short", seconds=speech_map.duration))
     if sounds_like is not None and english_only:  # an English-only model cannot hear it: another model can

@@ -718,6 +718,24 @@ def _marker_info(path: Path, rate: int, channels: int, started: float | None = N
     return info
 
 
+def mark_ended(take: Take) -> None:
+    """The kept marker of a take to be saved (:func:`release_take`) says why the take ended, so
+    that a kill, a crash or a power cut while it is analysed leaves a take ``recover`` names as
+    ended so (QA s51 UU #1: Enter 0.3 s after the last word, then kill -9 mid-analysis, came back
+    "interrupt", as a take cut mid-answer, its length not judged). Best effort; nothing for a take
+    whose marker is not kept."""
+    fd = _HELD.get(Path(take.path).absolute())
+    if fd is None:
+        return
+    try:
+        info = {**_read_marker(marker_path(take.path)), "stopped_by": take.stopped_by}
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, json.dumps(info).encode())
+    except OSError:
+        pass
+
+
 def leave_unfinished(take: Take) -> None:
     """Give a finished take its ``.partial`` marker back (with the settings it was to be
     analysed and saved with, :func:`take_settings`), as a killed recorder leaves one: a take

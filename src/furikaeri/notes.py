@@ -1840,14 +1840,14 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     aim, _ = _aim_in_budget(own, metrics, metrics)
     words, general = named_fillers(text, language)
     stands = _word_stands(words, metrics, fillers) if fillers is not None else []
-    for name, _want in _one_per_figure(targets, limit, aim):
+    for name, want in _one_per_figure(targets, limit, aim):
         if name == "fillers_per_min" and stands and not general and _others_in_norm(stands, metrics):
             continue  # the words named are the figure, as check_fix judges them
         # beside them, the rate of them all where the others are past the norm: 「えーが多かった」 and
         # 「えー」 0 beside 7 other fillers (5.2 a minute) is no fix done (QA s40 Z5 #3)
         stands += [Stand(s.metric, s.value, None if s.fine else s.fine, floor=True)
                    if floor is not None and s.metric == "fillers_per_min" else s
-                   for s in _figure_stand(name, metrics, limit, aim)]
+                   for s in _figure_stand(name, metrics, limit, aim, want)]
     if asks_order(text):
         stands.append(Stand(OPENING_ORDER, order, order == "point_first" if order in TOLD_ORDERS else None))
     # a figure not done is "not yet" whatever else; one that cannot be told leaves the fix untold, as
@@ -1883,13 +1883,25 @@ def _untold(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> str:
 _PARTS = re.compile(r"[。．！？!?;；\n・]+|(?<=[a-z])\.(?:\s+|$)|^\s*[-*•]\s+", re.M)
 
 
+#: Where one instruction of a part ends and the next begins inside a sentence: a Japanese comma
+#: after a verb's joining form (「結論から話し、数字を入れる」: 話し, 止めて, 置き), and ", then" / "and
+#: then" / ", and" in English ("lead with the point, then add a number").
+_CLAUSES = re.compile(r"(?<=[しきちにびみりいけせてでね])、|,?\s+(?:and\s+)?then\s+|,\s+and\s+", re.I)
+
+
 def unmeasured_parts(text: str, language: str | None) -> tuple[str, ...]:
     """The parts of ``text`` (its sentences, lines, bullets: :data:`_PARTS`) that name no
     measured figure, no filler by its word and no order of the answer: what only the person
-    can check by listening back."""
+    can check by listening back. A part that names one is looked at clause by clause
+    (:data:`_CLAUSES`): 「結論から話し、数字を入れる」 leaves 「数字を入れる」 to the ear (QA s50 NN
+    #6: it was never said, the order checked alone)."""
+    def measured(p: str) -> bool:
+        return bool(note_targets(p, language) or named_fillers(p, language)[0] or asks_order(p)
+                    or _read(p, language)[1] is not None)
+
     parts = [p.strip(" 　、,") for p in _PARTS.split(text)]
-    return tuple(p for p in parts if p and not (note_targets(p, language) or named_fillers(p, language)[0]
-                                                or asks_order(p) or _read(p, language)[1] is not None))
+    clauses = [c.strip(" 　、,") for p in parts if p for c in (_CLAUSES.split(p) if measured(p) else [p])]
+    return tuple(c for c in clauses if c and not measured(c))
 
 
 def _others_in_norm(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> bool:
@@ -1911,7 +1923,8 @@ def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequ
             for w, n in zip(words, counts)]
 
 
-def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None) -> list[Stand]:
+def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None,
+                  want: str | None = None) -> list[Stand]:
     """Figure ``name`` of a fix where this answer has it (none where it has no such figure). The
     budget (``over_s``) is the answer's length where the fix sets a length of its own; a length
     kept down (the budget, a limit) is not done by an answer too short for its budget (the
@@ -1939,4 +1952,16 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
         if metrics.get("latency_s") is not None:
             start = [Stand("latency_s", metrics["latency_s"], is_fine("latency_s", metrics["latency_s"]))]
     judged = judged_value(metrics, figure)
-    return [Stand(figure, value, None if judged is None else is_fine(figure, judged)), *start]
+    return [Stand(figure, value, None if judged is None else is_fine(figure, judged) or _past_as_asked(figure, judged, want)),
+            *start]
+
+
+def _past_as_asked(metric: str, value: float, want: str | None) -> bool:
+    """Is ``value`` of a figure with a band (the pace) past it the way the fix asked (``want``:
+    ``lower``, 「ゆっくり話す」, under the band)? The fix is done then, however far it went (QA s51
+    VV #1: 「ゆっくり話す」 was "not yet", ✗, on an answer of 4.2 拍/秒 its report called slow)."""
+    m = METRIC_BY_NAME.get(metric)
+    if m is None or m.better != "band" or m.band is None or want not in ("lower", "higher"):
+        return False
+    low, high = m.band
+    return value < low if want == "lower" else value > high

@@ -57,18 +57,39 @@ def leaf_rows(path: Path, accept: Callable[[tuple[Any, ...]], bool]) -> list[Pag
 
 def _pages(path: Path) -> tuple[dict[int, bytes], int, int] | None:
     data = path.read_bytes()
-    if len(data) < FILE_HEADER or not data.startswith(b"SQLite format 3\x00"):
-        return None
-    size = struct.unpack(">H", data[16:18])[0]
+    size = struct.unpack(">H", data[16:18])[0] if len(data) >= FILE_HEADER else 0
     size = 65536 if size == 1 else size
-    if size < 512 or size & (size - 1):
-        return None
+    if not data.startswith(b"SQLite format 3\x00") or size < 512 or size & (size - 1):
+        size = _page_size_guessed(data)  # the header itself damaged (QA s51 UU #3: page 1 zeroed)
+        if size is None:
+            return None
+        data = bytes(FILE_HEADER) + data[FILE_HEADER:]  # its free-page list unknown: read as none
+        return {i // size + 1: data[i:i + size] for i in range(0, len(data) - size + 1, size)}, size, size
     usable = size - data[20]
     book = {i // size + 1: data[i:i + size] for i in range(0, len(data) - size + 1, size)}
     wal = path.with_name(path.name + "-wal")
     if wal.is_file():
         book.update(_wal_pages(wal.read_bytes(), size))
     return book, size, usable
+
+
+#: The b-tree page types (interior and leaf, index and table): the first byte of such a page.
+PAGE_TYPES = (2, 5, 10, 13)
+
+
+def _page_size_guessed(data: bytes) -> int | None:
+    """The page size of a database file whose header is lost: the smallest size the file is made
+    of whole pages of at which most pages after the first begin as b-tree pages do (a larger
+    one, a multiple, sees every other page start as well; a smaller one lands mid-page); None
+    when no size finds them."""
+    found = {}
+    for size in (512, 1024, 2048, 4096, 8192, 16384, 32768, 65536):
+        starts = range(size, len(data) - size + 1, size)
+        if len(data) % size or len(starts) < 2:
+            continue
+        found[size] = sum(data[i] in PAGE_TYPES for i in starts) / len(starts)
+    best = max(found.values(), default=0.0)
+    return min((s for s, share in found.items() if share >= 0.8 * best), default=None) if best >= 0.3 else None
 
 
 def _wal_pages(wal: bytes, size: int) -> dict[int, bytes]:

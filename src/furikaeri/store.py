@@ -1248,14 +1248,21 @@ class Store:
         commands show the file) when not even its tables can be read, or they are not laid out
         as this furikaeri's."""
         try:
-            db = _salvaged_from(_connect_read_only(path, busy_timeout_s), path)
-        except (StoreError, sqlite3.Error):
+            source = _connect_read_only(path, busy_timeout_s)
+        except StoreError:  # a log that cannot be read here: nothing shown that may be older than it
+            raise (damage.unread or damage) from None
+        except sqlite3.Error:
+            source = None
+        db = None
+        with contextlib.suppress(sqlite3.Error):  # a newer furikaeri's archive is refused as such
+            db = _salvaged_from(source, path) if source is not None else None
+        if db is None:
             try:  # a copy cut off partway: SQLite reads none of it as it is (QA s51 TT #1)
                 db = _salvaged_from(_mended(path), path)
-            except (StoreError, sqlite3.Error, OSError):
+            except (sqlite3.Error, OSError):
                 db = _salvaged_by_pages(path)  # its list of tables lost (QA s51 TT #2)
-                if db is None:
-                    raise (damage.unread or damage) from None
+        if db is None:
+            raise (damage.unread or damage) from None
         try:
             with _closed_on_failure(db, path):
                 migrate(db, upto=upto)
@@ -2629,9 +2636,9 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         result = [row[0] for row in db.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as e:
         if _is_damage(e):  # too damaged to list its problems (a table's root page): what reads is shown all the same
-            # (QA s43 C #1: one table's root hid every answer); not past a broken header, which
-            # no reading command gets past either (QA s46 Y #4: they were named, then refused)
-            error = _damaged(path, e, readable="not a database" not in str(e).lower())
+            # (QA s43 C #1: one table's root hid every answer); past a broken header only where its
+            # pages hold answers (QA s46 Y #4: they were named, then refused; s51 UU #3: page 1 lost)
+            error = _damaged(path, e, readable="not a database" not in str(e).lower() or _answers_on_pages(path))
             error.problems, error.more = 1, True
             raise error from e
         raise
@@ -2688,6 +2695,15 @@ def _salvaged_by_pages(path: Path) -> sqlite3.Connection | None:
     except (sqlite3.Error, StoreError, OSError):
         db.close()
         return None
+
+
+def _answers_on_pages(path: Path) -> bool:
+    """Can the answers of the damaged file ``path`` be read from its pages (:func:`_salvaged_by_pages`)?"""
+    db = _salvaged_by_pages(path)
+    if db is None:
+        return False
+    db.close()
+    return True
 
 
 def _mended(path: Path) -> sqlite3.Connection:

@@ -34,7 +34,7 @@ from pathlib import Path
 import click
 
 from furikaeri.capture import FLOOR_WINDOW_S, MIN_DBFS, PROGRESS_EVERY_S, Device, LevelTracker, Take, c_stderr_muted, \
-    record_take, release_take
+    mark_ended, record_take, release_take
 from furikaeri.cli.common import say_wrapped
 from furikaeri.cli.streams import discard_typeahead, hold_typed, keep_typed, typed_kept_on_ctrl_c
 from furikaeri.errors import TERMINATED_EXIT, AudioError, DeviceError
@@ -693,11 +693,11 @@ def record_interactive(
                        hint_key=hint_key, terminated=terminated, spoken=spoken)
     except AudioError as e:
         raise _with_command(e, out_path, analyze_command) from e.__cause__
-    hangup = getattr(signal, "SIGHUP", None)
-    why = (("stop_hangup" if getattr(terminated, "signum", None) == hangup else "stop_terminated")
-           if terminated.is_set() else f"stop_{take.stopped_by}")
+    mark_ended(take)  # a kill while it is analysed leaves it said as ended so
+    why = (("stop_hangup" if getattr(terminated, "signum", None) == getattr(signal, "SIGHUP", None)
+            else "stop_terminated") if terminated.is_set() else f"stop_{take.stopped_by}")
     _say(text(language, "rec_saved", path=take.path, seconds=take.duration_s, why=text(language, why)),
-         ending=terminated.is_set())  # a terminal gone: the take's marker, left next, matters, not this line
+         ending=terminated.is_set())
     if take.overflows:
         _say(text(language, "rec_overflows", count=take.overflows), ending=terminated.is_set())
     if take.stopped_by == "device_error":

@@ -216,10 +216,11 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                                                stop_after_silence=stop_after_silence, language=language,
                                                model=model, live_hints=live_hints, quiet=json_, asked=asked,
                                                total=len(questions), ui=lang))
-        dropped = asked.dropped(lambda path, key, note: analyze_command(path, key, budget, language, save=True,
-                                                                        session=asked.session, note=note,
-                                                                        model=model))
-        with _said_on_failure(json_, screen, dropped), asked.said_when_terminated(json_, mic=not answer_files):
+        def saving(path, key, note):  # the command that saves an answer as this session would have
+            return analyze_command(path, key, budget, language, save=True, session=asked.session, note=note, model=model)
+
+        with _said_on_failure(json_, screen, asked.dropped(saving), asked.failed(json_, answer_files, questions, saving)), \
+                asked.said_when_terminated(json_, mic=not answer_files):
             result = S.run_session(
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
                 reflect=lambda i, q, analysis: asked.reflection(i, asking),
@@ -300,11 +301,12 @@ def _ended(result, shared, screen, json_: bool, *, interrupted: bool, terminated
 
 
 @contextlib.contextmanager
-def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None):
+def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None, failed=None):
     """A session that stops early: a take not saved names the command that saves it (with the
-    --home given). Ctrl-C between saves still prints the answers saved (``--json``, for a
-    script), else the session's summary, as a session Ctrl-C ended after a save does; then
-    ``dropped()`` names the answer Ctrl-C stopped before it was saved, if one was."""
+    --home given), after ``failed()`` says what else is left (:meth:`_Asked.failed`). Ctrl-C
+    between saves still prints the answers saved (``--json``, for a script), else the session's
+    summary, as a session Ctrl-C ended after a save does; then ``dropped()`` names the answer
+    Ctrl-C stopped before it was saved, if one was."""
     from furikaeri import session as S
 
     try:
@@ -312,6 +314,8 @@ def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None)
     except (TakeNotSaved, NoteNotSaved) as e:
         from furikaeri.cli.common import current_home, home_option
 
+        if failed is not None:
+            failed()
         raise (e.naming_home(current_home()) if home_option() else e) from e.cause
     except S.SessionInterrupted as e:
         if json_:
@@ -617,11 +621,11 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
             if s.fine and s.value:  # "'um': 1 ✓" beside a transcript that opens "Um," (QA s42 D #8)
                 value += text(lang, "stand_word_jitter")
         else:
-            label = METRIC_BY_NAME[s.metric].label(lang) + (
-                text(lang, "fix_limit_over_budget", limit=check.limit_over_budget_s, budget=check.limit_s)
+            label = METRIC_BY_NAME[s.metric].label(lang) + (  # the interview's fix's, not a note's (QA s51 VV #1)
+                text(lang, "stand_limit_over_budget", limit=check.limit_over_budget_s, budget=check.limit_s)
                 if s.metric == "answer_s" and check.limit_over_budget_s and check.limit_s
-                else text(lang, "fix_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
-                else text(lang, "fix_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
+                else text(lang, "stand_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
+                else text(lang, "stand_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
                 else "")
             value = at_least(s.metric, s.value, lang, language) if s.floor \
                 else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
@@ -795,6 +799,31 @@ class _Asked:
             return audio
 
         return recorded
+
+    def failed(self, json_: bool, files, questions, command):
+        """What a session from files that a failure stopped (a full disk, a locked archive: the
+        answer being saved is named by the error itself) leaves: ``--json``'s document and a line
+        naming the answers saved before it, then each file not reached with the command that
+        saves it (QA s51 TT #5: none of it was said, and the user had to work out which of nine
+        files still needed a run). Nothing for a session from the microphone."""
+
+        def say() -> None:
+            if not files or self.take is None:
+                return
+            with contextlib.suppress(OSError):
+                ids = [a["answer_id"] for a in (self.so_far.answers if self.so_far else ()) if a.get("answer_id")]
+                if json_ and self.so_far is not None:
+                    emit_json(self.so_far.to_dict())
+                if ids:
+                    sep = "、" if self.screen.lang == "ja" else ", "
+                    key = "stopped_failed_saved_one" if len(ids) == 1 else "stopped_failed_saved_many"
+                    say_wrapped(text(self.screen.lang, key, ids=sep.join(map(str, ids))))
+                for i, (q, path) in enumerate(zip(questions, files)):
+                    if i > self.take[0]:
+                        say_wrapped(text(self.screen.lang, "answer_not_reached", n=i + 1, take=path,
+                                         command=shlex.join(command(path, q.key, self.note(i)))))
+
+        return say
 
     def dropped(self, command):
         """A function that names the answer given and not saved when Ctrl-C ended the session

@@ -58,9 +58,11 @@ def save_commands(paths: list, settings: dict | None = None, cut=()) -> dict:
     return out
 
 
-#: Why a take ended that leaves its answer cut off, not finished: a kill (a repaired take's
-#: ``interrupt``), a signal, the microphone gone (:data:`furikaeri.capture.STOP_REASONS`).
-CUT_REASONS = frozenset({"interrupt", "terminated", "hangup", "device_error"})
+#: Why a take ended that may leave its answer cut off, not finished: a kill (a repaired take's
+#: ``interrupt``), a signal, the microphone gone, the time limit (as `record` analyses a take the
+#: limit stopped: :func:`furikaeri.cli.live.stopped_at`) (:data:`furikaeri.capture.STOP_REASONS`);
+#: not Enter nor a silence, the person's own end (QA s51 UU #1).
+CUT_REASONS = frozenset({"interrupt", "terminated", "hangup", "device_error", "max_seconds"})
 
 
 def cut_takes(takes) -> set:

@@ -207,7 +207,7 @@ CSV_LATER = ("long_pauses_per_min", "fillers_per_min_floor", "filler_count_floor
 CSV_KEYS = ("session_id", "question_id", "question_key", "company")
 CSV_COLUMNS = ("answer_id", "created_at", "session", "question", "language", "model", *CSV_METRICS, "focus",
                "note_wrong", "note_why", "note_next_time", "audio_path", "transcript", *CSV_UNITS, *CSV_LATER,
-               *CSV_KEYS)
+               *CSV_KEYS, "audio_missing")  # 1 where audio_path is no longer there (QA s51 UU #5)
 
 
 def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
@@ -233,7 +233,8 @@ def to_csv(data: dict[str, Any], lang: str | None = None) -> str:
         floors = a.get("floors") or {}  # a filler rate stored blank, judged as at least this by its report
         row += [_cell(figures.get(c, floors.get(c.removesuffix("_floor"))), c) for c in CSV_LATER]
         row += [a.get("session_id") or "", a.get("question_id") or "", _typed(a.get("question_key")),
-                _typed(a.get("company") or companies.get(a.get("session_id")))]
+                _typed(a.get("company") or companies.get(a.get("session_id"))),
+                int(bool(a.get("audio_missing")))]
         w.writerow(row)
     return buf.getvalue()
 
