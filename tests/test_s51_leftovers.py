@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 
 import pytest
 from pulse_fixture import pulse  # noqa: F401  (fixture: a private PulseAudio microphone)
@@ -518,6 +519,9 @@ def test_an_interview_fix_to_slow_down_is_done_on_an_answer_already_slow():
     _render_stand(out, check, "ja", "ja")
     said = "".join(out.file.getvalue().split())
     assert "修正点の上限60秒" in said and "メモ" not in said, said
+    # QA s51 WW #3: done, and said to be past the range now (a bare ✓ under a focus asking for the other way)
+    assert "✓（今度は目安を下回っています）" in said and check.to_dict()["figures"][1]["past_range"] == "lower"
+    assert not check_stand("ゆっくり話す", {**m, "morae_per_s": 6.0}, "ja").figures[0].past  # in range
 
 
 def test_the_tip_on_a_length_the_question_asked_for_is_said_once_beside_another_focus():
@@ -596,3 +600,53 @@ def test_a_time_limit_is_said_as_given():
 
     assert "time limit (1.5 s)" in text("en", "warn_cut_at_limit", seconds=1.5)
     assert "上限の60秒" in text("ja", "warn_cut_at_limit", seconds=round(60.011, 1))
+
+
+def test_a_take_its_time_limit_cut_is_named_with_cut_off_when_a_signal_comes_while_it_is_analysed(tmp_path, capsys):
+    # QA s51 WW #1: the command said at SIGTERM had no --cut-off; `recover` had
+    from furikaeri.capture import Take, _TakeWriter
+    from furikaeri.cli.live import _terminated
+
+    path = tmp_path / "take.wav"
+    w = _TakeWriter(path, 16000, 1)
+    w.append(b"\x10\x00" * 16000)
+    w.close()
+    for ended, cut in (("max_seconds", True), ("stop", False)):
+        take = Take(path=path, duration_s=1.0, rate=16000, channels=1, overflows=0, stopped_by=ended, speech_heard=True)
+        with pytest.raises(SystemExit):
+            _terminated(take, "en", lambda p: ["furikaeri", "analyze", str(p), "--save"])
+        assert ("--cut-off" in capsys.readouterr().err) == cut, ended
+
+
+def test_a_command_longer_than_the_terminal_is_said_on_a_line_of_its_own_unbroken(monkeypatch):
+    # QA s51 WW #2: a save command broken over lines by the program ran as several commands pasted
+    import io
+
+    from furikaeri.cli.common import say_wrapped
+    from furikaeri.lang import text
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+        def fileno(self):
+            return 2
+
+    command = "furikaeri analyze /home/me/.local/share/furikaeri/audio/20261207T132925-ja-basic-gakuchika.wav --cut-off"
+    for lang in ("en", "ja"):
+        screen = Terminal()
+        monkeypatch.setattr(sys, "stderr", screen)
+        monkeypatch.setenv("COLUMNS", "60")
+        say_wrapped("furikaeri: " + text(lang, "rec_terminated", command=command))
+        lines = screen.getvalue().rstrip("\n").split("\n")
+        assert f"`{command}`" in lines, lines
+        assert all(len(line) <= 60 for line in lines if command not in line), lines
+
+
+def test_history_json_names_the_company_a_short_name_may_mean(archive):
+    # QA s51 WW #4: `history -c acm --json` gave [] and nothing else; progress --json said it
+    from test_s49_filters import run
+
+    r = run("history", "-c", "acm", "--json")
+    assert r.stdout.strip() == "[]" and "did you mean 'Acme'? -c Acme" in r.stderr
+    assert run("history", "-c", "Acme", "--since", "2030-01-01", "--json").stderr == ""

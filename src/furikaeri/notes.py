@@ -1785,6 +1785,9 @@ class Stand:
     floor: bool = False
     #: the filler ``word`` as this answer wrote it (:func:`said_as`)
     said: str = ""
+    #: done, but gone past the figure's range the way the fix asked (:func:`_past_as_asked`), its
+    #: ``want`` (``lower``: 「ゆっくり話す」 on an answer now under the range), said beside its ✓; "" if not
+    past: str = ""
 
 
 @dataclass(frozen=True)
@@ -1813,7 +1816,8 @@ class StandCheck:
     def to_dict(self) -> dict[str, Any]:
         return {"note": self.note, "verdict": self.verdict,
                 "figures": [{"metric": s.metric, "value": s.value, "fine": s.fine,
-                             **({"word": s.word, "said": s.said or s.word} if s.word else {})}
+                             **({"word": s.word, "said": s.said or s.word} if s.word else {}),
+                             **({"past_range": s.past} if s.past else {})}
                             for s in self.figures],
                 "unmeasured": list(self.unmeasured)}
 
@@ -1952,14 +1956,16 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
         if metrics.get("latency_s") is not None:
             start = [Stand("latency_s", metrics["latency_s"], is_fine("latency_s", metrics["latency_s"]))]
     judged = judged_value(metrics, figure)
-    return [Stand(figure, value, None if judged is None else is_fine(figure, judged) or _past_as_asked(figure, judged, want)),
-            *start]
+    past = judged is not None and not is_fine(figure, judged) and _past_as_asked(figure, judged, want)
+    return [Stand(figure, value, None if judged is None else is_fine(figure, judged) or past,
+                  past=want if past else ""), *start]
 
 
 def _past_as_asked(metric: str, value: float, want: str | None) -> bool:
     """Is ``value`` of a figure with a band (the pace) past it the way the fix asked (``want``:
-    ``lower``, 「ゆっくり話す」, under the band)? The fix is done then, however far it went (QA s51
-    VV #1: 「ゆっくり話す」 was "not yet", ✗, on an answer of 4.2 拍/秒 its report called slow)."""
+    ``lower``, 「ゆっくり話す」, under the band)? The fix is done then (QA s51 VV #1: 「ゆっくり話す」
+    was "not yet", ✗, on an answer of 4.2 拍/秒 its report called slow), and said to have gone
+    past the range (WW #3: a bare ✓ under a focus asking for the other way)."""
     m = METRIC_BY_NAME.get(metric)
     if m is None or m.better != "band" or m.band is None or want not in ("lower", "higher"):
         return False

@@ -109,6 +109,11 @@ def history(limit, interviews, company, question, since, lang, json_):
     filters = (" " + _filters_given(company=company, question=question, since=since)).rstrip()
     if json_:
         emit_json(data)
+        meant = said_meant(company, "en", after=True) if not data else ""
+        if meant:  # the company a short name may mean, as progress --json says it (QA s51 WW #4)
+            said = dict(filters=filters.strip())
+            warn(H.t("history_none_match", "en", **said) + meant,
+                 ja=H.t("history_none_match", "ja", **said) + said_meant(company, "ja", after=True))
         if older > 0:  # the document stays the list it always was; a script's reader is told on stderr
             said = dict(n=older, shown=len(data) + older, cli=cli_start(), filters=filters)
             warn(H.t("history_older", "en", **said), ja=H.t("history_older", "ja", **said))

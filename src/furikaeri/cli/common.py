@@ -761,7 +761,9 @@ def say_wrapped(said: str, *, err: bool = True) -> None:
     ends (QA s47 BB #9: 「…（58.6秒、停|止しました）」 split by the terminal mid-word, a line opening
     on 、), a command in backquotes kept whole on a line where it fits and a long path broken
     after a "/" (:func:`furikaeri.report.wrap.fill_breaks`; QA s47 EE #10: 「`furi」 / 「kaeri note
-    1`」). Not in a terminal (a pipe, a file, a test), the line as it is."""
+    1`」). A command longer than the line goes on a line of its own, unbroken (the terminal folds
+    it; a line broken in it by the program ran as several commands when pasted: QA s51 WW #2).
+    Not in a terminal (a pipe, a file, a test), the line as it is."""
     width = terminal_width(sys.stderr if err else sys.stdout)
     if width:
         from rich.cells import cell_len
@@ -769,8 +771,16 @@ def say_wrapped(said: str, *, err: bool = True) -> None:
 
         from furikaeri.report.wrap import wrap_phrases
 
+        def wrapped(part: str) -> str:
+            return wrap_phrases(Text(part), width, fill=True).plain if cell_len(part) > width else part
+
         if cell_len(said) > width:
-            said = wrap_phrases(Text(said), width, fill=True).plain
+            parts, at = [], 0
+            for m in re.finditer(r"`[^`]+`", said):
+                if cell_len(m.group(0)) > width:
+                    parts += [wrapped(said[at:m.start()].rstrip()), m.group(0)]
+                    at = m.end()
+            said = "\n".join(p for p in (*parts, wrapped(said[at:].lstrip())) if p)
     click.echo(said, err=err)
 
 

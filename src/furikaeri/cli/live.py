@@ -745,6 +745,7 @@ def _terminated(take: Take, language: str, analyze_command, ended_by: str | None
     import shlex
 
     from furikaeri.capture import leave_unfinished
+    from furikaeri.cli.takes import CUT_REASONS
 
     if ended_by is not None:
         take = dataclasses.replace(take, stopped_by=ended_by)
@@ -755,7 +756,8 @@ def _terminated(take: Take, language: str, analyze_command, ended_by: str | None
     elif take.duration_s >= 0.1:  # an empty take: nothing to save later
         leave_unfinished(take)
         command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
-        command = cut_off(command) if ended_by is not None else command  # the signal cut it, not the person
+        # the signal cut it, or its time limit had (as `recover` says it: QA s51 WW #1), not the person
+        command = cut_off(command) if ended_by is not None or take.stopped_by in CUT_REASONS else command
         _say(text(language, "rec_terminated", command=shlex.join(command)), ending=True)
     raise SystemExit(TERMINATED_EXIT)
 

@@ -630,6 +630,7 @@ def _render_stand(out, check, lang: str, language: str | None) -> None:
             value = at_least(s.metric, s.value, lang, language) if s.floor \
                 else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
         mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
+        mark += text(lang, f"stand_past_{s.past}") if s.past else ""  # done, the range passed (QA s51 WW #3)
         # an opening whose order its words do not tell says so once (「判定できません  判定できません」: QA s42 C #5)
         _indented(out, f"{label}: {value}" if mark == value else f"{label}: {value}  {mark}")
     if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's

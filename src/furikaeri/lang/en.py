@@ -1103,6 +1103,8 @@ TEXT = {
     'stand_limit': ' (your limit {limit:g} s)',
     'stand_limit_over_budget': ' (your limit {limit:g} s is over the {budget:g}-s budget: judged against the budget)',
     'stand_target': ' (your aim {target:g} s, ±20 %, up to the budget)',
+    'stand_past_lower': ' (now under the range)',
+    'stand_past_higher': ' (now over the range)',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

@@ -1084,6 +1084,8 @@ TEXT = {
     'stand_limit': '（修正点の上限{limit:g}秒）',
     'stand_limit_over_budget': '（修正点の上限{limit:g}秒は持ち時間{budget:g}秒を超えるため、持ち時間で判定）',
     'stand_target': '（修正点の目安{target:g}秒・±20%、ただし持ち時間まで）',
+    'stand_past_lower': '（今度は目安を下回っています）',
+    'stand_past_higher': '（今度は目安を上回っています）',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
