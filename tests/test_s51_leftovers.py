@@ -84,7 +84,7 @@ def test_sigterm_a_second_into_a_take_begun_mid_speech_names_the_command_that_sa
     import sys
     import time
 
-    from test_capture import JFK, env_for, marker_path, need_jfk, wait_until_recording
+    from test_capture import env_for, marker_path, need_jfk, wait_until_recording
 
     need_jfk()
     env = env_for(pulse, tmp_path)
@@ -212,6 +212,20 @@ def _archive_of_forty(home):
                 for i in range(40)]
 
 
+def _forty_on_disk(home):
+    """:func:`_archive_of_forty`, all of it in the database file (its log checkpointed): (the
+    answers' ids, the file, its page size, its page count)."""
+    import sqlite3
+
+    ids = _archive_of_forty(home)
+    db = home / "furikaeri.db"
+    with sqlite3.connect(db) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = c.execute("PRAGMA page_size").fetchone()[0]
+        pages = c.execute("PRAGMA page_count").fetchone()[0]
+    return ids, db, size, pages
+
+
 def test_an_archive_cut_off_partway_shows_what_its_pages_hold(tmp_path):
     # QA s51 TT #1: a copy cut off by a page or more (a copy to a stick interrupted) was refused
     # whole, "restore it from a backup, or ... start a new archive", though its pages were whole
@@ -221,12 +235,7 @@ def test_an_archive_cut_off_partway_shows_what_its_pages_hold(tmp_path):
     from test_s35_h4 import run
 
     home = tmp_path / "h"
-    ids = _archive_of_forty(home)
-    db = home / "furikaeri.db"
-    with sqlite3.connect(db) as c:
-        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = c.execute("PRAGMA page_size").fetchone()[0]
-        pages = c.execute("PRAGMA page_count").fetchone()[0]
+    ids, db, size, pages = _forty_on_disk(home)
     with open(db, "r+b") as f:
         f.truncate((pages - 3) * size - 100)  # three pages and a bit gone from the end
     r = run(home, "export", "--format", "json")
@@ -574,16 +583,11 @@ def test_an_archive_whose_first_page_is_lost_whole_shows_its_rows(tmp_path, dama
     # nothing shown, though every other page was whole; the page size is found from the pages
     import json
     import random
-    import sqlite3
 
     from test_s35_h4 import run
 
     home = tmp_path / "h"
-    ids = _archive_of_forty(home)
-    db = home / "furikaeri.db"
-    with sqlite3.connect(db) as c:
-        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = c.execute("PRAGMA page_size").fetchone()[0]
+    ids, db, size, _ = _forty_on_disk(home)
     data = bytearray(db.read_bytes())
     data[:size] = bytes(size) if damage == "zeros" else random.Random(5).randbytes(size)
     db.write_bytes(bytes(data))
