@@ -654,3 +654,18 @@ def test_history_json_names_the_company_a_short_name_may_mean(archive):
     r = run("history", "-c", "acm", "--json")
     assert r.stdout.strip() == "[]" and "did you mean 'Acme'? -c Acme" in r.stderr
     assert run("history", "-c", "Acme", "--since", "2030-01-01", "--json").stderr == ""
+
+
+def test_an_answer_lost_with_a_damaged_archive_s_pages_is_not_called_a_typo(tmp_path):
+    # QA s51 WW #5: `show 5` of an answer a cut-off copy lost said "there is no answer 5", as for a typo
+    from test_s35_h4 import run
+
+    home = tmp_path / "h"
+    ids, db, size, pages = _forty_on_disk(home)
+    with open(db, "r+b") as f:
+        f.truncate((pages - 3) * size)
+    r = run(home, "show", "999")
+    assert r.exit_code == 2 and "is not among what could be read of the damaged archive" in r.stderr, r.output
+    sound = tmp_path / "sound"
+    _archive_of_forty(sound)
+    assert "there is no answer 999" in run(sound, "show", "999").output  # a sound archive: a typo, as before

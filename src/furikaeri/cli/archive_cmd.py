@@ -244,6 +244,11 @@ def show(answer_id, lang, json_):
     aid = answer_number(answer_id)
     with open_store(reading=True) as store:
         a = store.answer(aid, full=True)
+        if a is None and store.damage is not None:  # maybe lost with a damaged page, not mistyped (QA s51 WW #5)
+            raise UsageError(f"answer {aid} is not among what could be read of the damaged archive: it may have "
+                             f"been lost with its pages (see `{cli_start()} history`; a backup may hold it)",
+                             ja=f"回答 {aid} は、壊れたアーカイブから読めた分にはありません。壊れた部分とともに失われた"
+                                f"可能性があります（`{cli_start()} history` を参照。バックアップに残っているかもしれません）")
         if a is None:
             raise UsageError(f"there is no answer {aid} (see `{cli_start()} history`)",
                              ja=f"回答 {aid} はありません（`{cli_start()} history` を参照）")
