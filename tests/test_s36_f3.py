@@ -79,7 +79,8 @@ def test_record_save_says_whether_the_note_was_followed(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.output
     assert "saved as answer 2" in r.output and "compare 1 2" in r.output
     assert "length (your limit 15 s): 20.0 s → 20.0 s" in r.output, r.output
-    take = next((home / "takes").glob("*.wav"))
+    assert not list((home / "takes").glob("*.wav"))  # saved: it went from takes/ (QA s51 TT #6)
+    take = next((home / "audio").glob("*-take-*.wav"))
     # the same take through analyze --save, in an archive of the first attempt alone: the same check
     other = tmp_path / "other"
     _noted_first(other)
@@ -95,7 +96,7 @@ def test_record_save_json_carries_the_note_check_as_analyze_does(tmp_path, monke
     _microphone_plays(monkeypatch)
     docs = []
     for name in ("r", "a"):  # the take record made, analysed with --save in an archive of the first attempt
-        command = ["record", "--no-stream"] if name == "r" else ["analyze", next((tmp_path / "r" / "takes").glob("*"))]
+        command = ["record", "--no-stream"] if name == "r" else ["analyze", next((tmp_path / "r" / "audio").glob("*-take-*"))]
         home = tmp_path / name
         _noted_first(home)
         r = invoke(["--home", home, *command, "-q", QUESTION, "--budget", "30", "--save", "--json"])

@@ -86,7 +86,8 @@ def test_a_copy_elsewhere_of_a_saved_recording_is_refused_the_other_files_go_on(
     assert CliRunner().invoke(cli, ["analyze", str(take), "--save"]).exit_code == 0
     elsewhere = tmp_path / "mine" / "answer.wav"
     elsewhere.parent.mkdir()
-    shutil.copy(take, elsewhere)
+    (kept,) = (furikaeri_home / "audio").glob(f"*-{take.name}")  # the take itself went from takes/ (QA s51 TT #6)
+    shutil.copy(kept, elsewhere)
     other = _take(furikaeri_home, "take-20261205-210000.wav", fill=b"\x03\x04")  # the same size, other audio
     r = CliRunner().invoke(cli, ["analyze", str(elsewhere), str(other), "--save"])
     assert r.exit_code == 2, r.output
@@ -97,7 +98,7 @@ def test_a_copy_elsewhere_of_a_saved_recording_is_refused_the_other_files_go_on(
 def test_a_new_recording_of_the_same_name_is_saved(furikaeri_home, analysed):
     take = _take(furikaeri_home)
     assert CliRunner().invoke(cli, ["analyze", str(take), "--save"]).exit_code == 0
-    take.unlink()
+    assert not take.exists()  # saved: it went from takes/ (QA s51 TT #6)
     _take(furikaeri_home, take.name, fill=b"\x05\x06")  # recorded anew: the same name and size
     r = CliRunner().invoke(cli, ["analyze", str(take), "--save"])
     assert r.exit_code == 0 and "already saved" not in r.stderr, r.output

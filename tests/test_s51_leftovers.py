@@ -176,6 +176,13 @@ def test_a_freeze_longer_than_noise_can_make_one_is_coached_in_a_noisy_room(shar
     focus = focus_of(a)
     assert focus is not None and focus.metric == "longest_pause_s", focus
     assert a.verdicts["fillers"].level == "n/a"  # the rest of a noisy room's figures as they were
+    from furikaeri.lang import get_rules
+    from furikaeri.report.terminal import _figure_rows
+
+    rows: list = []
+    _figure_rows(a, get_rules("en"), rows)  # QA s51 UU #6: "21 high" read as the count judged
+    (pauses,) = [row for row in rows if row[0] == "Pauses"]
+    assert pauses[1] == f"longest {a.stats.longest_pause_s:.1f} s" and pauses[2].plain.startswith("high ("), pauses
 
 
 @pytest.mark.parametrize("orders, verdict", [

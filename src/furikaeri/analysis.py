@@ -794,6 +794,15 @@ def frozen_in_noise(m, room: str | None) -> bool:
     return room == "warn_noisy" and m.speech_detected and m.stats.longest_pause_s >= norms.NOISY_FREEZE_S
 
 
+def judged_on_freeze(verdict, language: str) -> bool:
+    """Is the pauses ``verdict`` one a noisy room's freeze alone gave (:func:`frozen_in_noise`)?
+    Its figure is then the longest pause, not the count of pauses the noise lengthened."""
+    from furikaeri.lang import text
+
+    return verdict is not None and verdict.norm == text(
+        language, "norm_pauses_noisy_freeze", very_long=norms.VERY_LONG_PAUSE_S, freeze=norms.NOISY_FREEZE_S)
+
+
 def _in_the_room(verdicts: dict, smap, m, language: str, clipped: float) -> tuple[dict, bool, bool]:
     """``verdicts`` as the room allows them, and whether it is too loud to rate anything, and
     whether it is noisy. Too loud to trust the length, first word, pauses and words (its warning

@@ -57,6 +57,7 @@ module is instant and works without PortAudio.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import json
@@ -114,6 +115,8 @@ STALL_S = 3.0
 FALLBACK_RATES = (48000, 44100, 32000, 22050, 16000)
 
 MARKER_SUFFIX = ".partial"
+#: The end of the hidden note a repaired take keeps till it is saved (:func:`repaired_path`).
+REPAIRED_SUFFIX = ".repaired"
 #: Why a take ended. ``"terminated"`` (SIGTERM) and ``"hangup"`` (SIGHUP, the terminal closed) are
 #: only said of a take :func:`recover_take` repaired, as its marker recorded it (QA s50 OO #1: a take a
 #: SIGTERM ended was said to be "interrupt"); a live take a signal ends is ``"stop"``.
@@ -1419,13 +1422,16 @@ def _write_error_message(path: Path, e: OSError, duration: float, header_ok: boo
 def forget_left_take(take: str | Path) -> None:
     """``take`` is saved now: a marker a recorder left beside it (a microphone lost mid-take, a
     shutdown) goes, unless a recorder is still writing it, so ``recover`` no longer "repairs" a
-    take already in the archive (QA s47 EE #9). Best effort."""
+    take already in the archive (QA s47 EE #9), and so does the note of its repair
+    (:func:`repaired_path`). Best effort."""
     marker = marker_path(Path(take))
     try:
         if marker.is_file() and not _recording_now(marker):
             marker.unlink()
     except OSError:
         pass
+    with contextlib.suppress(OSError):
+        repaired_path(take).unlink(missing_ok=True)  # saved: nothing more to say of it
 
 
 def find_partial_takes(directory: str | Path) -> list[Path]:
@@ -1658,11 +1664,59 @@ def recover_take(path: str | Path) -> Take:
             if not chunk:
                 break
             tracker.feed(np.frombuffer(chunk, dtype=np.int16))
+    ended = info.get("stopped_by")  # a take left after SIGTERM says so (QA s50 OO #1); a killed one is "interrupt"
+    take = Take(path=path, duration_s=round(data / block_align / rate, 3), rate=int(rate), channels=int(channels),
+                overflows=0, stopped_by=ended if ended in STOP_REASONS else "interrupt",
+                speech_heard=tracker.speech_heard or speech_on_second_look(path, data / block_align / rate))
+    _keep_repaired(take, info.get("settings"))
     try:
         marker.unlink()
     except FileNotFoundError:
         pass
-    ended = info.get("stopped_by")  # a take left after SIGTERM says so (QA s50 OO #1); a killed one is "interrupt"
-    return Take(path=path, duration_s=round(data / block_align / rate, 3), rate=int(rate), channels=int(channels),
-                overflows=0, stopped_by=ended if ended in STOP_REASONS else "interrupt",
-                speech_heard=tracker.speech_heard or speech_on_second_look(path, data / block_align / rate))
+    return take
+
+
+def repaired_path(take: str | Path) -> Path:
+    """The hidden note :func:`recover_take` leaves beside a take it repaired (``.<take>.repaired``):
+    how it ended and the settings its marker held, till the take is saved (:func:`forget_left_take`),
+    so that ``recover`` says again how to save it (QA s50 QQ #4: said once, then gone)."""
+    take = Path(take)
+    return take.with_name(f".{take.name}{REPAIRED_SUFFIX}")
+
+
+
+def _keep_repaired(take: Take, settings: Any) -> None:
+    """Write ``take``'s :func:`repaired_path` note. Best effort: without it, only the repair's own
+    report says how to save the take. None for a take with no speech: nothing in it to save."""
+    if not take.speech_heard:
+        return
+    doc = {**take.to_dict(), "settings": settings if isinstance(settings, dict) else None}
+    doc.pop("path")
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        repaired_path(take.path).write_text(json.dumps(doc, ensure_ascii=False))
+
+
+def repaired_before(path: str | Path) -> tuple[Take, dict[str, Any]] | None:
+    """The take at ``path`` as :func:`recover_take` repaired it earlier, and the settings it was
+    recorded with ({} when its marker held none), while it is not saved yet; None for a take
+    never repaired, saved since, or whose note cannot be read."""
+    path = Path(path)
+    info = _read_marker(repaired_path(path))
+    try:
+        take = Take(path=path, duration_s=float(info["duration_s"]), rate=int(info["rate"]),
+                    channels=int(info["channels"]), overflows=0,
+                    stopped_by=info["stopped_by"] if info.get("stopped_by") in STOP_REASONS else "interrupt",
+                    speech_heard=bool(info.get("speech_heard")))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (take, info["settings"] if isinstance(info.get("settings"), dict) else {}) if path.is_file() else None
+
+
+def repaired_in(directory: str | Path) -> list[Path]:
+    """The takes in ``directory`` repaired earlier and not saved since (:func:`repaired_before`)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return []
+    takes = (directory / marker.name[1:-len(REPAIRED_SUFFIX)]
+             for marker in sorted(directory.glob(f".*{REPAIRED_SUFFIX}")))
+    return [t for t in takes if repaired_before(t) is not None]

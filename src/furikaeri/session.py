@@ -111,6 +111,7 @@ def latest_noted(answers: Sequence[Answer]) -> Answer | None:
 
 
 def before_attempt(store: Store, question: qmod.Question, *, now: datetime | None = None) -> Before:
+    check_clock(store, now)
     qid = store.question_for(question.key, question.text, language=question.language,
                              budget_s=question.budget_s, set_name=question.set_name, now=now)
     attempts = store.answers(question_id=qid)
@@ -135,6 +136,26 @@ def known_before(store: Store, text: str, *, key: str | None = None, language: s
     return Before(found.id, previous, len(attempts), latest_noted(attempts))
 
 
+def check_clock(store: Store, now: datetime | None) -> None:
+    """Warn, once a command (:meth:`~furikaeri.store.Store.first_said`), when an answer about to
+    be saved at ``now`` (this computer's clock when None) is dated before an answer the archive
+    holds already: it will count as older than that one in history, progress and its question's
+    attempts, and its note as an earlier one (QA s51 TT #7: a clock set back hid the newest note
+    from every later attempt)."""
+    from furikaeri.errors import warn
+    from furikaeri.store import CLOCK_BEHIND, local_minute
+
+    stamp = to_stamp(now)
+    latest = store.answers(newest_first=True, limit=1)
+    if not latest or latest[0].created_at <= stamp or not store.first_said(CLOCK_BEHIND):
+        return
+    a = latest[0]
+    warn(f"the time now, {local_minute(stamp)}, is before answer {a.id} ({local_minute(a.created_at)}): this answer "
+         "will count as older than it in history, progress and the question's attempts; is the computer's clock right?",
+         ja=f"現在時刻 {local_minute(stamp)} は保存済みの回答{a.id}（{local_minute(a.created_at)}）より前です。"
+            "この回答は履歴・推移・同じ質問の試行でそれより古いものとして扱われます。パソコンの時計は合っていますか")
+
+
 def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move: bool = False) -> Path:
     """Put an answer's audio into ``<home>/audio/`` (copied, or moved if it was recorded
     for the archive) under a name that does not collide. Returns the new path.
@@ -151,7 +172,7 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
     if src.resolve().parent == folder.resolve():
         return src
     stamp = to_stamp(now).replace(":", "").replace("-", "").replace("+0000", "")[:15]
-    stem = re.sub(r"[^\w.-]+", "_", src.stem)[:40] or "answer"
+    stem = kept_stem(src)
     target = folder / f"{stamp}-{stem}{src.suffix.lower()}"
     n = 1
     while target.exists():
@@ -162,6 +183,11 @@ def keep_audio(home: Path, src: str | Path, *, now: datetime | None = None, move
         return target
     _copy_whole(src, target)
     return target
+
+
+def kept_stem(src: Path) -> str:
+    """The part of ``src``'s name its copy in the archive keeps, after its time (:func:`keep_audio`)."""
+    return re.sub(r"[^\w.-]+", "_", src.stem)[:40] or "answer"
 
 
 #: The start of the name a recording is copied under until it is whole (:func:`keep_audio`).
@@ -298,6 +324,7 @@ def record_answer(
 ) -> tuple[int, FixCheck | None]:
     """Save an analysed attempt (its audio kept in the archive) and check it against the
     previous attempt's note. Returns the answer id and the check (None without a note)."""
+    check_clock(store, now)
     fix = note_check(store, question_id, analysis)  # against the attempts before this one
     if analysis.get("file"):  # the file analysed, as any folder finds it (typed relative to the one it was typed in)
         analysis = {**analysis, "file": os.path.abspath(analysis["file"])}

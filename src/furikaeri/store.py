@@ -68,7 +68,7 @@ from furikaeri.errors import StoreError, os_reason, sqlite_reason, warn
 DB_NAME = "furikaeri.db"
 AUDIO_DIR = "audio"
 QUESTIONS_DIR = "questions"
-#: ``record``'s takes (``furikaeri.cli.capture_cmd.TAKES_DIR``).
+#: ``record``'s takes (``furikaeri.cli.capture_cmd.takes_dir``); one goes once saved.
 TAKES_DIR = "takes"
 BUSY_TIMEOUT_S = 30.0
 
@@ -1882,6 +1882,14 @@ class Store:
         warn(said["en"], ja=said["ja"],
              language=self.warning_language(language) if self.warning_language is not None else None)
 
+    def first_said(self, key: int) -> bool:
+        """True the first time while this Store (or the command's, :func:`warned_once`) lasts
+        that a warning of ``key`` (an answer's id, or 0, :data:`CLOCK_BEHIND`) is to be said."""
+        if key in self._warned:
+            return False
+        self._warned.add(key)
+        return True
+
     @contextlib.contextmanager
     def quietly(self) -> Iterator["Store"]:
         """Answers read meanwhile are not warned about (their unreadable values are still left
@@ -2195,6 +2203,9 @@ def warned_once() -> Iterator[None]:
     finally:
         _WARNED.pop()
 
+
+#: The key of the warning that the clock is behind the archive's answers (:meth:`Store.first_said`).
+CLOCK_BEHIND = 0
 
 #: A session with no answer older than this (seconds) is one a killed save left (:meth:`Store._drop_left_sessions`).
 LEFT_SESSION_AGE_S = 600.0

@@ -17,6 +17,7 @@ from furikaeri.cli.common import (
     check_room,
     check_save_options,
     emit_analysis,
+    gone_take,
     models_dir_from_env,
     no_speech_message,
     question_language,
@@ -106,7 +107,8 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
 
             if not isinstance(e, (AudioError, ArchiveFullError, AlreadySaved)):
                 raise
-            fail(str(e), ja=e.ja)
+            gone = gone_take(path) if isinstance(e, AudioError) else None  # saved, and gone from takes/
+            fail(str(e) + (gone[0] if gone else ""), ja=(e.ja or str(e)) + (gone[1] if gone else ""))
             failures += 1
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved

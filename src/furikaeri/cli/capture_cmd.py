@@ -39,15 +39,14 @@ from furikaeri.cli.common import current_home as home
 from furikaeri.errors import AudioError, UsageError
 from furikaeri.lang import text
 
-TAKES_DIR = "takes"
-
-
 def data_dir() -> Path:
     """The archive folder (see :func:`furikaeri.cli.home`)."""
     return home()
 
 
 def takes_dir() -> Path:
+    from furikaeri.store import TAKES_DIR
+
     return data_dir() / TAKES_DIR
 
 
@@ -349,19 +348,22 @@ def recover(directory, json_):
         done, bad = repair_partial_takes(folder, quiet=True) if folder.is_dir() else _repair_one(folder, whole)
         repaired += done
         failed += bad
-    heard = [t.path for t in repaired if t.speech_heard]
-    unsaved = save_commands(heard, settings, cut_takes(repaired)) if heard else {}  # no archive read for nothing to save
+    earlier = _repaired_earlier(folders, repaired, settings)
+    heard = [t.path for t in repaired + earlier if t.speech_heard]
+    unsaved = save_commands(heard, settings, cut_takes(repaired + earlier)) if heard else {}  # no read for nothing
+    earlier = [t for t in earlier if t.path in unsaved]  # saved since (by another way than its command): not said
     if json_:  # what the text says too: the command that saves each, and what it was recorded with (QA s50 OO #1)
-        emit_json([_repaired_doc(t, unsaved, settings) for t in repaired])  # a marker's text need not be UTF-8
-    elif whole:  # a complete file named: nothing was wrong with it
+        emit_json([_repaired_doc(t, unsaved, settings, before=t in earlier)  # a marker's text need not be UTF-8
+                   for t in repaired + earlier])
+    elif whole and not earlier:  # a complete file named: nothing was wrong with it
         for e in whole:
             click.echo(e.said_in(ui_language()))
-    elif not repaired and not failed:
+    elif not repaired and not failed and not earlier:
         click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
     else:
-        for t in repaired:
-            click.echo(text(ui_language(), "recover_done" if t.speech_heard else "recover_done_silent",
-                            path=t.path, seconds=t.duration_s))
+        for t in repaired + earlier:
+            said = "recover_earlier" if t in earlier else "recover_done" if t.speech_heard else "recover_done_silent"
+            click.echo(text(ui_language(), said, path=t.path, seconds=t.duration_s))
             if t.path in unsaved:  # the next step: the take is audio, not yet an answer
                 click.echo("  " + text(ui_language(), "recover_hint", command=unsaved[t.path]))
     if failed:  # each said on its own line; the ones that could be repaired are
@@ -370,14 +372,33 @@ def recover(directory, json_):
         raise AudioError(f"could not repair: {failed[-1]}", ja=f"修復できませんでした: {failed[-1].said_in('ja')}")
 
 
-def _repaired_doc(take, unsaved: dict, settings: dict) -> dict:
+def _repaired_doc(take, unsaved: dict, settings: dict, *, before: bool = False) -> dict:
     """``recover --json``'s entry for a repaired ``take``: the take, the command that saves it as
     an answer (``save_command``, as the text says it; null for a take with no speech in it or
     one the archive holds already) and the settings its marker kept (``settings``: the question,
     budget, language, session, note and model it was recorded with; null for a take whose marker
-    held none). The repair removed the marker: this is where a script finds them now."""
+    held none). The repair removed the marker: this is where a script finds them now, and in
+    the entry of a later ``recover`` while the take is not saved (``repaired_before``: true)."""
     kept = settings.get(Path(take.path)) or None
-    return {**take.to_dict(), "save_command": unsaved.get(take.path), "settings": kept}
+    return {**take.to_dict(), "save_command": unsaved.get(take.path), "settings": kept, "repaired_before": before}
+
+
+def _repaired_earlier(folders: list, repaired: list, settings: dict) -> list:
+    """The takes an earlier ``recover`` (or ``record``) repaired and no answer holds yet, in
+    ``folders`` (or the file named instead), not repaired now; their settings go into
+    ``settings`` (QA s50 QQ #4: a repaired take's command was said once, then "No interrupted
+    takes", the take unsaved)."""
+    from furikaeri.capture import repaired_before, repaired_in
+
+    done = {t.path for t in repaired}
+    paths = [t for f in folders for t in (repaired_in(f) if f.is_dir() else [f])]
+    out = []
+    for path in paths:
+        found = repaired_before(path) if path not in done else None
+        if found is not None:
+            out.append(found[0])
+            settings[path] = found[1]
+    return out
 
 
 def _repair_one(path: Path, whole: list) -> tuple[list, list]:

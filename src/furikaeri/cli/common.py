@@ -983,8 +983,42 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def saved_as(path: Path, answers) -> int | None:
     """The answer of ``answers`` whose recording ``path`` is: its own file, else the first (by
-    number) whose file holds the same bytes (:func:`same_recording`)."""
-    return same_recording(path, [(a.id, Path(a.audio_path)) for a in answers if a.audio_path])
+    number) whose file holds the same bytes (:func:`same_recording`), else, for a take of
+    ``record``'s gone from ``takes/`` (:func:`drop_saved_take`), the answer its copy is."""
+    held = same_recording(path, [(a.id, Path(a.audio_path)) for a in answers if a.audio_path])
+    if held is None and own_take(path) and not Path(path).exists():
+        return moved_take(path, answers)
+    return held
+
+
+def gone_take(path) -> tuple[str, str] | None:
+    """For a take of ``record``'s no longer in ``takes/`` because the archive holds it: what
+    to add to "no such file" (English, Japanese): the answer it is and where its recording is."""
+    if not own_take(path) or Path(path).exists():
+        return None
+    try:
+        with open_store(reading=True) as store:
+            answers = store.answers(full=False)
+    except Exception:  # noqa: BLE001 - no archive, or one that cannot be read: the line as it was
+        return None
+    held = moved_take(path, answers)
+    if held is None:
+        return None
+    kept = next(a.audio_path for a in answers if a.id == held)
+    home = home_given()
+    return (f": it was saved as answer {held} (`furikaeri{home} show {held}`), its recording is now at {kept}",
+            f"。回答{held}として保存済みです（`furikaeri{home} show {held}`）。録音は {kept} にあります")
+
+
+def moved_take(path: Path, answers) -> int | None:
+    """The first answer of ``answers`` whose recording is the archive's copy of the take
+    ``path`` (named as :func:`furikaeri.session.keep_audio` names it), or None."""
+    from furikaeri.session import kept_stem
+
+    copy = re.compile(r"\d{8}T\d{6}-" + re.escape(kept_stem(Path(path))) + r"(-\d+)?"
+                      + re.escape(Path(path).suffix.lower()))
+    return next((a.id for a in sorted(answers, key=lambda a: a.id)
+                 if a.audio_path and copy.fullmatch(Path(a.audio_path).name)), None)
 
 
 def same_recording(path: Path, kept: list[tuple[int, Path]]) -> int | None:
@@ -1128,9 +1162,38 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         saved = store.answer(answer_id, full=False)
         before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
                   if saved and saved.question_id else None)
+    drop_saved_take(path, saved.audio_path if saved else None)
     if before is not None:
         say_wrapped(text(lang, "previous_attempt", id=before.id, new=answer_id, home=home_given()))
     return answer_id
+
+
+def own_take(path) -> bool:
+    """Is ``path`` one of the takes ``record`` writes into the archive's ``takes/`` folder by
+    itself (``take-….wav``, not a file the person named with ``--out``)?"""
+    from furikaeri.store import TAKES_DIR
+
+    try:
+        path = Path(path)
+        return (path.name.startswith("take-") and path.suffix.lower() == ".wav"
+                and path.absolute().parent.resolve() == (current_home() / TAKES_DIR).resolve())
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def drop_saved_take(path, kept: str | None) -> None:
+    """A take of ``record``'s own (:func:`own_take`) once the archive holds it as ``kept``, its
+    copy in ``audio/``, byte for byte: it goes from ``takes/``, with its marker, so every saved
+    take is not kept twice (QA s51 TT #6). Best effort: a take that cannot go stays."""
+    from furikaeri.capture import release_take
+
+    if not kept or not own_take(path) or same_recording(Path(path), [(0, Path(kept))]) != 0:
+        return
+    if _same_file(Path(path), Path(kept)):
+        return
+    release_take(path)  # its marker first: a kill after this leaves no marker of a take that went
+    with contextlib.suppress(OSError):
+        Path(path).unlink()
 
 
 def _saved(analysis, path, *, session, question, note, source, asked, language, model):

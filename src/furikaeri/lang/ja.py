@@ -59,7 +59,8 @@ Fillers, in the Corpus of Spontaneous Japanese tradition (METRICS.md):
 
 ``repetition``: a content word (noun, pronoun, verb, adjective), or a run of two tokens
 starting with one, said twice in a row, optionally with 、 between (私、私は; 大学の大学の).
-Numerals are excluded (一つ一つ, 一人一人 are reduplication, not false starts).
+Numerals are excluded (一つ一つ, 一人一人 are reduplication, not false starts), and so are words
+quoted (「マリちゃん、マリちゃん」と呼びました: said twice before と/って and a verb of saying).
 
 Hedges (kind ``hedge``), a separate class (METRICS.md): と思います/だと思います/かなと思います
 (and と思っています, と思う; not the past と思いました, which tells a thought in a story, nor a
@@ -316,6 +317,11 @@ def _nanka(ix: _Index, s: int, e: int) -> bool:
     return True
 
 
+#: A hesitation え drawn out right before an offset (starting a word: not へえー), and a lone と
+#: after it that ends a phrase: えー|と、 is one えーと a breath broke (:meth:`JapaneseRules.inside_word`).
+_DRAWN_E_BEFORE = re.compile(r"え[ーぇ]+$")
+_ETO_TAIL = re.compile(r"とー*(?:ですね)?(?:[、。，,.！？!?\s]|$)")
+
 _H, _D = "hesitation", "discourse"
 # (regex at a token start, kind, context rule); the first pattern that matches, ends on a token
 # boundary and passes its rule wins.
@@ -396,7 +402,8 @@ def _repeat_at(toks: tuple[_Tok, ...], i: int) -> tuple[int, int] | None:
 def _repetitions(ix: _Index) -> list[Match]:
     """The same word or phrase said twice in a row, as a restart (「私が私が」, 「今日のピックニック、
     今日のピックニックの」): whatever its part of speech, but never a word the language doubles
-    itself (まだまだ is one token; もっともっと is :data:`_REDUPLICATING_POS`)."""
+    itself (まだまだ is one token; もっともっと is :data:`_REDUPLICATING_POS`), nor words quoted
+    (:func:`_quoted`)."""
     toks = ix.toks
     out: list[Match] = []
     i = 0
@@ -407,9 +414,24 @@ def _repetitions(ix: _Index) -> list[Match]:
             continue
         size, nxt = found
         s, e = toks[i].start, toks[i + size - 1].end
-        out.append(Match(s, e, ix.text[s:e], "repetition"))
+        if not _quoted(toks, nxt + size):
+            out.append(Match(s, e, ix.text[s:e], "repetition"))
         i = nxt
     return out
+
+
+#: Verbs a quotation is said with (「マリちゃん、マリちゃん」と呼びました): a word said twice right
+#: before one of them, with と/って, is the words quoted, not a restart (QA s51 VV #5).
+_QUOTING_VERBS = {"言う", "呼ぶ", "叫ぶ", "答える", "応える", "返す", "繰り返す", "話す", "書く", "尋ねる", "問う",
+                  "聞く", "鳴く", "唱える", "頼む"}
+
+
+def _quoted(toks: tuple[_Tok, ...], j: int) -> bool:
+    """Do the tokens from ``j`` on close a quotation: (」) と or って, then a verb of saying?"""
+    while j < len(toks) and toks[j].surface in {"」", "』", "”", '"'}:
+        j += 1
+    return (j + 1 < len(toks) and toks[j].surface in {"と", "って"} and toks[j].pos1 == "助詞"
+            and toks[j + 1].pos1 == "動詞" and toks[j + 1].lemma in _QUOTING_VERBS)
 
 
 def _hedge_teki(ix: _Index, s: int, e: int) -> bool:
@@ -1086,6 +1108,8 @@ TEXT = {
     'stand_target': '（修正点の目安{target:g}秒・±20%、ただし持ち時間まで）',
     'stand_past_lower': '（今度は目安を下回っています）',
     'stand_past_higher': '（今度は目安を上回っています）',
+    'pauses_on_freeze': '最長{seconds:.1f}秒',
+    'recover_earlier': '{path}（{seconds:.1f}秒）は修復済みで、まだ保存していません',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
@@ -1575,8 +1599,13 @@ class JapaneseRules:
     def inside_word(self, text: str, offset: int) -> bool:
         """Inside one of UniDic's words of ``text`` (バ|スケット: a long バ stamped over a pause
         before ス is no comma between two words, and read as one, バスケット、バスケット is a
-        restart; QA s44 H #3)."""
-        return any(t.start < offset < t.end for t in _tokens(text))
+        restart; QA s44 H #3), or inside a えーと broken by a breath (えー|と、: a と alone after
+        a hesitation quotes nothing; it is the filler's end, QA s51 VV #4)."""
+        toks = _tokens(text)
+        drawn = _DRAWN_E_BEFORE.search(text, 0, offset)
+        if drawn and _ETO_TAIL.match(text, offset) and any(t.start == drawn.start() for t in toks):
+            return True
+        return any(t.start < offset < t.end for t in toks)
 
     def diff_tokens(self, text: str) -> list[str]:
         """The words of ``text`` (UniDic's), without spaces and punctuation: to compare two

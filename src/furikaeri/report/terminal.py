@@ -365,6 +365,7 @@ def _figure_rows(a, rules, rows: list) -> None:
     the digits its verdict judged (:func:`furikaeri.measure.as_shown`). An answer that sounds like
     the other language (``sounds_like``), or was said in a room too loud to rate anything
     (``room_untrusted``), has its figures shown with no verdict: a warning says they cannot be trusted."""
+    from furikaeri.analysis import judged_on_freeze
     from furikaeri.measure import ANSWER_DIGITS, LATENCY_DIGITS, as_shown, latency_verdict, over_shown, rate_digits
 
     L = rules.labels
@@ -402,7 +403,9 @@ def _figure_rows(a, rules, rows: list) -> None:
                  _verdict(verdict_of("fillers"), L), ""))
     if a.repetitions:
         rows.append((L["repetitions"], _per_min(L, st.repetitions, st.repetitions_per_min, rated), Text(""), ""))
-    rows.append((L["pauses"], L["count"].format(n=st.pause_count), _verdict(verdict_of("pauses"), L), ""))
+    freeze = judged_on_freeze(verdict_of("pauses"), a.language)  # a noisy room: the freeze judged (QA s51 UU #6)
+    rows.append((L["pauses"], L["pauses_on_freeze"].format(seconds=st.longest_pause_s) if freeze
+                 else L["count"].format(n=st.pause_count), _verdict(verdict_of("pauses"), L), ""))
     if a.opening is not None:
         v = _verdict(verdict_of("opening"), L, late=True)
         v.append(_order_shown(a.opening.order if judged else None, v.plain, L), style="dim")
