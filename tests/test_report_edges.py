@@ -371,7 +371,7 @@ def test_a_real_japanese_first_sentence_reads_as_the_transcript(shared):
 
 
 def test_the_focus_line_shows_a_slow_pace_with_the_digits_of_its_figure():
-    """QA: the focus said "pace 82 wpm" beside the figure "81.6 words/min"; a pace per minute is
+    """QA: the focus said "pace 82 wpm" beside the figure "81.6 wpm"; a pace per minute is
     whole in both (QA s32: 90.2 beside 127)."""
     from rich.console import Console
 
@@ -429,7 +429,7 @@ def test_silences_are_named_the_cause_when_the_words_between_them_are_quick():
                            rate=en.rate_type(wpm=103.0, articulation_wpm=188.0),
                            pauses=(Pause(5.0, 7.0, "long", "mid"), Pause(12.0, 13.5, "long", "mid")))
     (tip,) = [t for t in tips_for(m, "en", 60.0) if t.startswith("Slow pace")]
-    assert "the silences slow it down" in tip and "188 words/min" in tip and "good" not in tip
+    assert "the silences slow it down" in tip and "188 wpm" in tip and "good" not in tip
 
 
 def test_a_long_silence_between_sentences_gets_a_tip():

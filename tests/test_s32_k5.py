@@ -187,8 +187,8 @@ def test_a_slow_pace_is_whole_in_the_report_and_its_tip():
     console = Console(record=True, width=104, force_terminal=False, color_system=None)
     console.print(figures(a, EN, 100))
     out = console.export_text()
-    assert re.search(r"\b80 +words/min\b", out) and re.search(r"\b135 +words/min without pauses", out), out
+    assert re.search(r"\b80 +wpm\b", out) and re.search(r"\b135 +wpm without pauses", out), out
     assert "79.8" not in out and "135.3" not in out
     _, tip = _rate_tip(a, "en")
-    assert "(80 words/min)" in tip and "79.8" not in tip and "135.3" not in tip, tip
+    assert "(80 wpm)" in tip and "79.8" not in tip and "135.3" not in tip, tip
     assert rate_digits(5.64, "morae_per_s") == 1

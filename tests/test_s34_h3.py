@@ -107,7 +107,7 @@ def test_short_sentences_with_brief_stops_are_told_to_rest_at_the_full_stops_not
     tip = _pace_tip(_fast("en", transcript=SHORT, words=63, pauses=_stops(0.4, 0.5, 0.3, 0.8, 0.4, 0.3), art=256.0),
                     "en")
     assert "shorter sentences" not in tip and "full stops your rest is short (under 0.8 s)" in tip, tip
-    assert tip.startswith("Fast pace (210 words/min).")
+    assert tip.startswith("Fast pace (210 wpm).")
     ja = _pace_tip(_fast("ja", transcript="黒い鳥が帽子を見つけました。" * 7, words=7 * 20,
                          pauses=_stops(0.4, 0.5, 0.3, 0.8, 0.4, 0.3), art=11.0), "ja")
     assert ja.startswith("話す速さが速めです") and "句点のあとの間の多くが0.8秒未満と短め" in ja, ja
@@ -117,7 +117,7 @@ def test_short_sentences_with_brief_stops_are_told_to_rest_at_the_full_stops_not
 def test_short_sentences_with_rests_taken_are_told_the_words_are_fast():
     tip = _pace_tip(_fast("en", transcript=SHORT, words=63, pauses=_stops(0.9, 1.0, 0.8, 1.2, 0.9, 1.1), art=256.0),
                     "en")
-    assert "256 words/min even between pauses" in tip and "shorter sentences" not in tip, tip
+    assert "256 wpm even between pauses" in tip and "shorter sentences" not in tip, tip
     ja = _pace_tip(_fast("ja", transcript="黒い鳥が帽子を見つけました。" * 7, words=7 * 20,
                          pauses=_stops(0.9, 1.0, 0.8, 1.2, 0.9, 1.1), art=11.0), "ja")
     assert "話している部分が11.0拍/秒と速め" in ja and "短く区切る" not in ja, ja

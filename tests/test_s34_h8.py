@@ -76,7 +76,7 @@ def test_each_pace_tip_gives_its_norm_with_the_unit(language, case):
 def test_a_tip_archived_with_the_bare_norm_is_still_known(language):
     from furikaeri.advice import _wrote
 
-    old = {"en": "Slow pace (90 words/min), and slow between pauses too. Aim for 120–160: rehearse aloud.",
+    old = {"en": "Slow pace (90 wpm), and slow between pauses too. Aim for 120–160: rehearse aloud.",
            "ja": "話す速さが遅めです（4.8拍/秒、目安は5.3〜8）。話している部分もゆっくりなので…"}[language]
     assert _wrote(old, "tip_slow", language)
 

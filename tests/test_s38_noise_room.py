@@ -137,9 +137,9 @@ def test_a_noisy_rooms_silences_are_not_said_to_be_long():
 
 
 @pytest.mark.parametrize("lang, level, said, not_said", [
-    ("en", "low", "Slow pace (84 words/min). Aim for 120–160", "between pauses"),
+    ("en", "low", "Slow pace (84 wpm). Aim for 120–160", "between pauses"),
     ("ja", "low", "話す速さが遅めです", "話している部分"),
-    ("en", "high", "Fast pace (190 words/min). Aim for 120–160", "between pauses")])
+    ("en", "high", "Fast pace (190 wpm). Aim for 120–160", "between pauses")])
 def test_a_pace_tip_names_no_cause_where_the_pace_between_pauses_is_unknown(lang, level, said, not_said):
     """W #2: in a noisy room the rate without pauses is left out, and the slow-pace tip said the
     words themselves were slow."""

@@ -189,3 +189,24 @@ def test_a_repaired_take_once_saved_is_not_said_again(shared, tmp_path):
     assert saved.exit_code == 0, saved.output
     assert json.loads(run(home, "recover", "--json").stdout) == []
     assert not take.exists() and not list(take.parent.iterdir())  # the take and its note went with the save
+
+
+def test_an_answer_to_a_company_s_question_is_saved_in_a_session_of_that_company(furikaeri_home, analysed,
+                                                                                  tmp_path):
+    # QA s51 VV #3: `analyze --save -q さくら商事:asks1` went into a session named by the date alone,
+    # of no company: the journal's heading could not tell which company it was practice for
+    from furikaeri.store import Store
+
+    toml = tmp_path / "sakura.toml"
+    toml.write_text(_run("questions", "template", "--company", "さくら商事", "--lang", "ja").stdout, encoding="utf-8")
+    assert _run("questions", "add", toml).exit_code == 0
+    key = "q1"  # the template's first question
+    r = _run("analyze", _take(furikaeri_home), "--save", "-q", f"さくら商事:{key}")
+    assert r.exit_code == 0, r.output
+    r = _run("analyze", _take(furikaeri_home, "mine.wav", fill=b"\x02\x02"), "--save", "--session", "mock-1",
+             "-q", f"さくら商事:{key}")
+    assert r.exit_code == 0, r.output
+    with Store.open(furikaeri_home) as store:
+        named = {s.name: s.company for s in store.sessions()}
+    assert any(name.startswith("さくら商事 ") and company == "さくら商事" for name, company in named.items()), named
+    assert named["mock-1"] is None  # a session named by the person stays as named

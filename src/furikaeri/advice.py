@@ -322,7 +322,7 @@ def _rate_tip(m, language: str) -> Ranked | None:
     if not rate or rate.level not in ("low", "high"):
         return None
     key = get_rules(language).rate_key
-    v = m.rate.get(key)  # as the report's table writes it: 85 words/min, 9.9 morae/s
+    v = m.rate.get(key)  # as the report's table writes it: 85 wpm, 9.9 morae/s
     shown = "—" if v is None else f"{v:.{rate_digits(v, key)}f}"
     unit = text(language, key)  # the figure's, and its norm's: 「目安は5.3〜8拍/秒」, never a bare 「5.3〜8」
     value = text(language, "value_unit", value=shown, unit=unit)

@@ -395,13 +395,16 @@ def save_analysis(
     note: NoteInput = None,
     home: str | Path,
     settings: dict[str, Any] | None = None,
+    company: str | None = None,
     now: datetime | None = None,
 ) -> int:
     """Store one analysed answer without prompts (``furikaeri analyze FILE --save``).
 
     ``analysis``: an :class:`~furikaeri.analysis.Analysis` (or its ``to_dict()``).
     ``session``: a session name (the newest session of that name is reused; default: today's
-    date). ``question``: the question text (default: the analysis' own question).
+    date, after ``company``'s name for a company's question, in a session of that company, as
+    ``practice --company`` names one: QA s51 VV #3). ``question``: the question text (default:
+    the analysis' own question).
     ``note``: what to do next time (or a dict with ``wrong``/``why``/``next_time``).
     The audio is copied into ``<home>/audio/``. Returns the new answer id.
     """
@@ -409,6 +412,8 @@ def save_analysis(
     home = Path(home)
     with Store.open(home) as store:
         name = session or (now or datetime.now()).astimezone().strftime("%Y-%m-%d")  # today, where the person is
+        if company and not session:
+            name = f"{company} {name}"
         store.check_session_name(name)  # a name the save would refuse, refused before the copy
         qtext = question or d.get("question")
         qid = (question_for_text(store, qtext, language=d.get("language"), budget_s=d.get("budget_s"), now=now)
@@ -416,7 +421,8 @@ def save_analysis(
         focus = archive_focus(store, d)
         # the session by its name: found or made with the answer, in its transaction (a kill
         # during the copy of the recording left an empty session: QA s35 F #3)
-        answer_id, _ = record_answer(store, session_id=name, question_id=qid, analysis=d, audio_path=audio_path,
+        sid = store.session_for(name, company=company, now=now) if company and not session else name
+        answer_id, _ = record_answer(store, session_id=sid, question_id=qid, analysis=d, audio_path=audio_path,
                                      note=note, settings=settings, now=now, focus=focus.metric if focus else None)
         return answer_id
 

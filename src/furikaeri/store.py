@@ -1506,14 +1506,17 @@ class Store:
         *,
         kind: str = "practice",
         language: str | None = None,
+        company: str | None = None,
         now: datetime | None = None,
     ) -> int:
         """The id of the newest session called ``name``, created if there is none (or if a
-        `practice` of another process is saving into it: :meth:`_joinable`). A session named
-        again days later gets the answer, as asked: the views order sessions by their latest
-        answer (:meth:`sessions`) and date an answer saved on a later day (the journal)."""
+        `practice` of another process is saving into it: :meth:`_joinable`), for ``company``
+        when given. A session named again days later gets the answer, as asked: the views order
+        sessions by their latest answer (:meth:`sessions`) and date an answer saved on a later
+        day (the journal)."""
         with self.transaction() as db:
-            sid, made, beside = self._session_named(db, name, kind=kind, language=language, now=now)
+            sid, made, beside = self._session_named(db, name, kind=kind, language=language, now=now,
+                                                    company=company)
         if made:
             self._unanswered.add(sid)
         if beside is not None:
@@ -1521,7 +1524,7 @@ class Store:
         return sid
 
     def _session_named(self, db: sqlite3.Connection, name: str, *, kind: str, language: str | None,
-                       now: datetime | None) -> tuple[int, bool, int | None]:
+                       now: datetime | None, company: str | None = None) -> tuple[int, bool, int | None]:
         """Inside a write transaction: (the id of the session ``name`` an answer joins, whether it
         was made now, and the session of that name it was made beside, None if none), as
         :meth:`session_for` finds or makes it."""
@@ -1530,9 +1533,10 @@ class Store:
             self._remember_session(db, int(row["id"]))
             return int(row["id"]), False, None
         _refuse_number_name(name)
+        company_id = self._company_id(db, company, now) if company else None
         cur = db.execute(
-            "INSERT INTO sessions (id, name, kind, language, started_at) VALUES (?, ?, ?, ?, ?)",
-            (_next_id(db, "sessions"), name, kind, language, to_stamp(now)),
+            "INSERT INTO sessions (id, name, kind, language, company_id, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (_next_id(db, "sessions"), name, kind, language, company_id, to_stamp(now)),
         )
         sid = int(cur.lastrowid)
         self._remember_session(db, sid)

@@ -896,7 +896,9 @@ def save_options(fn):
     cmd = click.option("--wrong", default=None, help="With --save: what went wrong (the reflection's first part).")(cmd)
     cmd = click.option("--note", default=None, help="With --save: what to do next time (the reflection the next "
                                                     "attempt is checked against).")(cmd)
-    cmd = click.option("--session", default=None, help="With --save: the practice session's name.")(cmd)
+    cmd = click.option("--session", default=None,
+                       help="With --save: the practice session's name [default: today's date, after the company's "
+                            "name for a company's question].")(cmd)
     return click.option("--save", is_flag=True, help="Save the analysed answer in your practice archive.")(cmd)
 
 
@@ -1203,11 +1205,18 @@ def _saved(analysis, path, *, session, question, note, source, asked, language, 
     with open_store() as store:  # the focus shown is the one saved: against the person's usual too
         focus = archive_focus(store, analysis)
     answer_id = save_analysis(analysis, audio_path=path, session=session, question=question, note=note,
-                              home=current_home(),
+                              home=current_home(), company=company_of(asked),
                               settings={"set": asked.set_name if asked else None,
                                         "question_key": asked.key if asked else None, "model": model,
                                         "language": language, "budget_s": analysis.budget_s, "source": source})
     return focus, answer_id
+
+
+def company_of(asked) -> str | None:
+    """The company whose file (or logged interviews) the set question ``asked`` is of, else None."""
+    if asked is None:
+        return None
+    return next((s.company.name for s in _sets_to_ask_from() if s.company and s.name == asked.set_name), None)
 
 
 def _not_saved(e: BaseException, path, command: list[str]) -> BaseException:

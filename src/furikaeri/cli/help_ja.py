@@ -318,8 +318,9 @@ OPTIONS: dict[str, str] = {
     "Save the analysed answer in your practice archive.":
         "分析した回答を練習の記録に保存する。",
     # analyze/record --session
-    "With --save: the practice session's name.":
-        "--save と併用: 練習セッションの名前。",
+    "With --save: the practice session's name [default: today's date, after the company's name for a company's "
+    "question].":
+        "--save と併用: 練習セッションの名前［既定: 今日の日付。企業の質問なら企業名と日付］。",
     # analyze/record --note
     "With --save: what to do next time (the reflection the next attempt is checked against).":
         "--save と併用: 次にどうするか（次の回答で確かめる振り返りメモ）。",

@@ -348,7 +348,7 @@ def _stacked_figures(rows: list[tuple], width: int) -> Group:
 
     out: list = []
     for label, value, verdict, unit in rows:
-        shown = (f"{value}{unit}" if unspaced(unit) else f"{value} {unit}") if unit else value  # 4.7拍/秒, 79.8 words/min
+        shown = (f"{value}{unit}" if unspaced(unit) else f"{value} {unit}") if unit else value  # 4.7拍/秒, 79.8 wpm
         line = Text.assemble((label, "bold"), "  ", shown) if label else Text.assemble("  ", shown)
         if cell_len(line.plain) <= width:
             out.append(line)
