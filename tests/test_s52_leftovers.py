@@ -210,3 +210,30 @@ def test_an_answer_to_a_company_s_question_is_saved_in_a_session_of_that_company
         named = {s.name: s.company for s in store.sessions()}
     assert any(name.startswith("さくら商事 ") and company == "さくら商事" for name, company in named.items()), named
     assert named["mock-1"] is None  # a session named by the person stays as named
+
+
+def test_a_session_whose_answers_a_damaged_archive_lost_says_so(tmp_path):
+    # QA s51 WW #5: a session whose answers were on pages a cut-off copy lost showed as "–", as if
+    # it had never held any
+    from test_s35_h4 import MONDAY, analysis, run
+
+    from furikaeri.store import Store
+    from test_s51_leftovers import _forty_on_disk
+
+    home = tmp_path / "h"
+    ids, db, size, pages = _forty_on_disk(home)
+    with Store.open(home) as st:  # one more session, its answer at the end of the file
+        st.add_answer(st.session_for("Friday", now=MONDAY), analysis("late " + "words " * 900, "en").to_dict(),
+                      now=MONDAY)
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pages = c.execute("PRAGMA page_count").fetchone()[0]
+    with open(db, "r+b") as f:
+        f.truncate((pages - 2) * size)
+    r = run(home, "history", "-n", "50")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    friday = next(i for i, line in enumerate(lines) if line.startswith("Friday"))
+    assert "may have been lost with the damaged part of the archive" in lines[friday + 1], r.stdout

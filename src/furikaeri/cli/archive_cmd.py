@@ -101,6 +101,7 @@ def history(limit, interviews, company, question, since, lang, json_):
             qid = resolve_question(store, practised(store, question), cli=cli_start())
         # left off by -n: said, never a history that seems to start later (QA s44 K #2)
         data, older = sessions_with_answers(store, limit=limit, since=since, company=company, question_id=qid)
+        damaged = store.damage is not None
         # a company's logged interviews, where none of its practice is kept: said where they are (QA s47 GG #14)
         logged = bool(company) and not data and not qid and bool(interviews_kept(store, company=company, since=since))
     said = [a.get("language") for s in data for a in s["answers"]]
@@ -124,7 +125,8 @@ def history(limit, interviews, company, question, since, lang, json_):
             console().print(H.t("history_interviews_there", L, cli=cli_start(),
                                 filters=_filters_given(company=company, since=since)))
         return
-    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older, filters=filters)
+    H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older, filters=filters,
+                     damaged=damaged)
 
 
 def _stream(path) -> bool:

@@ -715,12 +715,13 @@ def _focus_verdict(c: Change, lang: str) -> Text:
 
 
 def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False,
-                   cli: str = "furikaeri", older: int = 0, filters: str = "") -> None:
+                   cli: str = "furikaeri", older: int = 0, filters: str = "", damaged: bool = False) -> None:
     """The sessions, newest first, labelled in ``lang``; with ``each_own``, each session in its
     answers' own language (a Japanese mock interview in Japanese, an English one in English).
     ``cli``: how a suggested command starts (with the ``--home`` given); ``older``: how many
     older sessions were left off (``-n``), said at the end with the command that lists them
-    (``filters``: the ones given, " --company Acme", kept in it)."""
+    (``filters``: the ones given, " --company Acme", kept in it); ``damaged``: the archive is
+    read as far as it can be, and a session with no answer left may have lost them with it."""
     if not sessions:
         console.print(t("no_history", lang, cli=cli), soft_wrap=True)
         return
@@ -729,8 +730,8 @@ def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, 
         lang = pick_lang(None, [a.get("language") for a in s["answers"]], everyone) if each_own and s["answers"] \
             else everyone
         _say(console, _session_title(s))
-        if not s["answers"]:
-            console.print("  [dim]–[/dim]")
+        if not s["answers"]:  # in a damaged archive, not a session left empty (QA s51 WW #5)
+            console.print(Text("  " + (t("history_session_lost", lang) if damaged else "–"), style="dim"))
             continue
         console.print(_history_table(s["answers"], lang, console.width))
         console.print()
