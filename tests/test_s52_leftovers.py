@@ -237,3 +237,16 @@ def test_a_session_whose_answers_a_damaged_archive_lost_says_so(tmp_path):
     lines = r.stdout.splitlines()
     friday = next(i for i, line in enumerate(lines) if line.startswith("Friday"))
     assert "may have been lost with the damaged part of the archive" in lines[friday + 1], r.stdout
+
+
+def test_a_saved_answer_s_json_says_where_its_recording_is_kept(furikaeri_home, analysed):
+    # the take at `file` goes once saved (QA s51 TT #6): a script finds the recording at `audio_path`
+    import json
+
+    take = _take(furikaeri_home)
+    doc = json.loads(_run("analyze", take, "--save", "--json").stdout)
+    assert not take.exists()
+    assert doc["audio_path"].endswith(take.name) and json.loads(_run("show", "1", "--json").stdout)["audio_path"] \
+        == doc["audio_path"]
+    unsaved = json.loads(_run("analyze", take, "--save", "--json").stdout or "null")  # refused: already saved
+    assert unsaved is None or unsaved["audio_path"] is None

@@ -847,10 +847,11 @@ NORM_FOCUS = object()
 
 
 def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus: Any = NORM_FOCUS,
-                  saving: bool = False, extra: dict | None = None) -> None:
+                  saving: bool = False, extra: dict | None = None, audio_path: str | None = None) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
-    archive's id for it, when it was saved; ``saving``: a --save run, whose every line has
-    ``answer_id``, null for an answer not saved, so a script reads one shape); ``focus``: the
+    archive's id for it, when it was saved, and ``audio_path``, its recording's copy there: a
+    take of ``record``'s is no longer at ``file`` then; ``saving``: a --save run, whose every line
+    has both, null for an answer not saved, so a script reads one shape); ``focus``: the
     one saved with it (:func:`furikaeri.session.archive_focus`), else judged against the norm only;
     ``extra``: keys the JSON line ends with (analyze --save's ``fix``)."""
     from furikaeri.cli.streams import repaired_deep
@@ -864,7 +865,7 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus:
 
         doc = {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus)}  # in the report's order
         if answer_id is not None or saving:
-            doc = {"answer_id": answer_id, **doc}
+            doc = {"answer_id": answer_id, "audio_path": audio_path, **doc}
         doc.update(extra or {})
         try:
             click.echo(json.dumps(repaired_deep(doc), ensure_ascii=False))
@@ -1151,19 +1152,19 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         if error is e:
             raise
         raise error from e
-    emit_analysis(analysis, json_, answer_id=answer_id, focus=focus,
+    saved = before = None
+    with contextlib.suppress(FurikaeriError, OSError), open_store() as store:  # saved: the report shows whatever
+        saved = store.answer(answer_id, full=False)  # a new attempt at a question answered before: how to see the change
+        before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
+                  if saved and saved.question_id else None)
+    emit_analysis(analysis, json_, answer_id=answer_id, focus=focus, audio_path=saved.audio_path if saved else None,
                   extra=extra(answer_id) if extra and json_ else None)
     from furikaeri.capture import forget_left_take
     from furikaeri.cli.language import ui_language
 
     forget_left_take(path)  # a take a lost microphone left marked, saved as its error line said
-
     lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
     say_wrapped(text(lang, "saved_as", id=answer_id, home=home_given()))
-    with open_store() as store:  # a new attempt at a question answered before: say how to see the change
-        saved = store.answer(answer_id, full=False)
-        before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
-                  if saved and saved.question_id else None)
     drop_saved_take(path, saved.audio_path if saved else None)
     if before is not None:
         say_wrapped(text(lang, "previous_attempt", id=before.id, new=answer_id, home=home_given()))
