@@ -31,11 +31,11 @@ def _ja(order="point_first", answer_s=26.3, fillers=("あのー",)):
     return dataclasses.replace(a, opening=Opening(3.9, 0.065, False, order, "私の強みは相手の話を聞く力です。"))
 
 
-def _run(home, *args, analysis=None, monkeypatch=None):
+def _run(home, *args, analysis=None, monkeypatch=None, code=0):
     if analysis is not None:
         monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, q: analysis)
     r = CliRunner().invoke(cli, ["--home", str(home), *args], catch_exceptions=False)
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == code, r.output
     return r.output
 
 
@@ -189,7 +189,7 @@ def test_a_silent_recorded_take_shows_no_report_naming_its_removed_file(recorded
 def test_a_session_with_no_answer_saved_ends_saying_so(tmp_path, monkeypatch):
     """QA s35 B #7: a session whose takes held no speech printed no summary at all."""
     out = _run(tmp_path / "h", "practice", "--set", "en-basic", "-n", "1", "--from-files", str(SAMPLE), "--no-reflect",
-               analysis=_silent(), monkeypatch=monkeypatch)
+               analysis=_silent(), monkeypatch=monkeypatch, code=2)  # no file had speech: bad input (QA s52 ZZ #6)
     assert out.rstrip().splitlines()[-1] == "Nothing saved in this session: no answer had speech."
 
 
@@ -206,11 +206,11 @@ def test_a_fixs_limit_over_the_budget_is_shown_as_the_budgets():
 
     from rich.console import Console
 
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
 
     check = N.check_stand("1分以内にまとめる", {"answer_s": 18.1, "budget_s": 30.0, "over_s": -11.9}, "ja")
     out = Console(file=io.StringIO(), width=120, color_system=None)
-    _render_stand(out, check, "ja", "ja")
+    render_stand(out, check, "ja", "ja")
     said = "".join(out.file.getvalue().split())
     # an interview's fix, not a note: 修正点 (QA s51 VV #1)
     assert "修正点の上限60秒は持ち時間30秒を超えるため、持ち時間で判定" in said and "上限30秒" not in said, said

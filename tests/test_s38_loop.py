@@ -87,10 +87,10 @@ def test_the_parts_of_a_note_no_figure_measures(note, left):
     ("ja", "測定できる点は今回の回答でできています", "測定していない点: 「数字を入れる」"),
     ("en", "done in this answer, as far as it is measured", "not measured: “数字を入れる”")])
 def test_the_stand_is_shown_as_done_only_as_far_as_it_is_measured(lang, head, rest):
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
 
     out = Console(width=100, file=io.StringIO(), force_terminal=False)
-    _render_stand(out, check_stand("数字を入れる。結論から話す", METRICS, "ja", order="point_first"), lang, "ja")
+    render_stand(out, check_stand("数字を入れる。結論から話す", METRICS, "ja", order="point_first"), lang, "ja")
     said = " ".join(out.file.getvalue().split())
     assert head in said and rest in said, said
 

@@ -195,7 +195,7 @@ def test_an_interview_fix_on_fillers_is_not_done_beside_a_lower_bound_past_the_n
     from rich.console import Console
 
     from furikaeri import notes as N
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
     from furikaeri.store import lower_bounds, metrics_from_analysis
 
     d = _doubtful()
@@ -205,7 +205,7 @@ def test_an_interview_fix_on_fillers_is_not_done_beside_a_lower_bound_past_the_n
     assert [(s.metric, s.fine, s.floor) for s in check.figures] == [("filler_word", True, False),
                                                                     ("fillers_per_min", False, True)]
     out = Console(width=100, record=True)
-    _render_stand(out, check, "ja", "ja")
+    render_stand(out, check, "ja", "ja")
     assert "5.0+回/分  ✗" in out.export_text()
     unsure = N.check_stand("フィラーを減らす", {**metrics_from_analysis(d)}, "ja", fillers=said,
                            floors={"fillers_per_min": 1.5, "filler_count": 2})

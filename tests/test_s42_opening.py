@@ -64,11 +64,11 @@ def test_an_opening_the_words_do_not_tell_says_cannot_tell_once(lang, said):
     from rich.console import Console
     from test_s38_loop import METRICS
 
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
     from furikaeri.notes import check_stand
 
     out = Console(width=100, file=io.StringIO(), force_terminal=False)
-    _render_stand(out, check_stand("結論から話す", METRICS, "ja", order=None), lang, "ja")
+    render_stand(out, check_stand("結論から話す", METRICS, "ja", order=None), lang, "ja")
     shown = " ".join(out.file.getvalue().split())
     assert said in shown and shown.count(said.split(": ")[-1]) == 1, shown
 
@@ -139,9 +139,9 @@ def test_a_named_filler_said_once_is_fine_and_says_why(lang, said):
     from rich.console import Console
     from test_s38_loop import METRICS
 
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
     from furikaeri.notes import check_stand
 
     out = Console(width=120, file=io.StringIO(), force_terminal=False)
-    _render_stand(out, check_stand("stop saying um", METRICS, "en", fillers=["Um"]), lang, "en")
+    render_stand(out, check_stand("stop saying um", METRICS, "en", fillers=["Um"]), lang, "en")
     assert said in " ".join(out.file.getvalue().split()), out.file.getvalue()

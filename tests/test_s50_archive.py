@@ -133,10 +133,10 @@ LONG = {"answer_s": 68.7, "budget_s": 60.0, "over_s": 8.7, "opening_share": 0.02
 def _shown(check, lang):
     from rich.console import Console
 
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
 
     out = Console(width=200, file=io.StringIO(), force_terminal=False)
-    _render_stand(out, check, lang, "ja")
+    render_stand(out, check, lang, "ja")
     return out.file.getvalue()
 
 

@@ -522,7 +522,7 @@ def test_an_interview_fix_to_slow_down_is_done_on_an_answer_already_slow():
 
     from rich.console import Console
 
-    from furikaeri.cli.practice_cmd import _render_stand
+    from furikaeri.report.history import render_stand
     from furikaeri.notes import check_stand
 
     m = dict(answer_s=43.5, budget_s=60.0, over_s=-16.5, over_budget=False, morae_per_s=4.2)
@@ -532,7 +532,7 @@ def test_an_interview_fix_to_slow_down_is_done_on_an_answer_already_slow():
     assert check_stand("ゆっくり話す", {**m, "morae_per_s": 8.5}, "ja").verdict == "not_yet"  # still fast
     assert check_stand("もっと速く話す", {**m, "morae_per_s": 4.0}, "ja").verdict == "not_yet"  # slow, asked faster
     out = Console(file=io.StringIO(), width=120, color_system=None)
-    _render_stand(out, check, "ja", "ja")
+    render_stand(out, check, "ja", "ja")
     said = "".join(out.file.getvalue().split())
     assert "修正点の上限60秒" in said and "メモ" not in said, said
     # QA s51 WW #3: done, and said to be past the range now (a bare ✓ under a focus asking for the other way)

@@ -161,7 +161,9 @@ def company_view(store: Store, name: str, folder: Path | None, *, cli: str = "fu
     info["archive"] = c.to_dict() if c else None
     info["interviews"] = [i.to_dict() for i in store.interviews(company=info["name"])]
     if qset is None and (c is None or not any(getattr(c, f) for f in COMPANY_FIELDS)) and not info["interviews"]:
-        near = [n for n in qmod.names_meant(name, [k.name for k in store.companies()]) if store.interviews(company=n)]
+        filed = [s.company.name for s in qmod.all_sets(folder) if s.company]  # a file's name too (QA s52 YY #4)
+        near = [n for n in qmod.names_meant(name, list(dict.fromkeys([*filed, *(k.name for k in store.companies())])))
+                if n in filed or store.interviews(company=n)]
         if near:  # "Acme" for "Acme, Inc.": the name as logged, to copy
             raise UsageError(f"nothing known about '{name}': did you mean " + " or ".join(f"'{n}'" for n in near)
                              + "?", ja=f"「{name}」についての情報がありません。" + "・".join(f"「{n}」" for n in near)

@@ -926,11 +926,19 @@ _JA_SPACE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
 
 def names_meant(typed: str, names) -> list[str]:
     """The ``names`` a company name ``typed`` in part may mean ("acme": "Acme, Inc."): those that
-    hold it, not it itself; none from a name of under 3 letters (2 in Japanese), part of any."""
+    hold it, not it itself; none from a name of under 3 letters (2 in Japanese), part of any.
+    Where none holds it, those it is a slip of the keys away from (one letter in five, at most:
+    "Globexx", "Gloebx" for "Globex", QA s52 YY #4)."""
+    import difflib
+
     want = company_key(typed)
     if len(want) < (3 if want.isascii() else 2):
         return []
-    return [n for n in names if want in company_key(n) and company_key(n) != want]
+    held = [n for n in names if want in company_key(n) and company_key(n) != want]
+    if held:
+        return held
+    keys = {company_key(n): n for n in names}
+    return [keys[k] for k in difflib.get_close_matches(want, list(keys), n=3, cutoff=0.8) if k != want]
 
 
 def get_company(name: str, folder: Path | None = None, *, logged: Sequence[str] = (),

@@ -110,6 +110,35 @@ def latest_noted(answers: Sequence[Answer]) -> Answer | None:
     return next((a for a in reversed(answers) if a.note and not a.note.empty), None)
 
 
+def logged_asking(interviews, words: str) -> tuple[Any, dict] | None:
+    """The first of ``interviews`` (newest first) that asked the question ``words`` (up to case,
+    width, marks and a Japanese request's ending: :func:`furikaeri.questions.same_question`),
+    with the item that asked it; None when none did."""
+    same = qmod.same_question(words)
+    return next(((iv, item) for iv in interviews for item in iv.items
+                 if item.get("question") and same(item["question"])), None)
+
+
+def stand_check(logged: tuple[Any, dict] | None, analysis: Any):
+    """The fix of the ``logged`` interview (:func:`logged_asking`) checked on ``analysis`` (an
+    :class:`~furikaeri.analysis.Analysis` or its dict) by :func:`furikaeri.notes.check_stand`,
+    said beside the practice note's check, never in its place; None without one, and for an
+    answer whose figures are off (heard in the other language, partly unheard), as the note's
+    is. ``practice`` says it, and ``analyze``/``record --save`` (QA s51 VV #3: an answer saved
+    to a logged interview's question was not checked on its fix)."""
+    from furikaeri.analysis import off_language
+    from furikaeri.notes import check_stand
+    from furikaeri.store import filler_texts, lower_bounds, metrics_from_analysis
+
+    d = analysis if isinstance(analysis, dict) else analysis.to_dict()
+    if logged is None or not d.get("speech_detected", True) or off_language(d) or d.get("unheard_s"):
+        return None
+    opening = d.get("opening") if isinstance(d.get("opening"), dict) else {}
+    fix = qmod.fix_for_question(logged[0].to_fix or "", logged[1].get("question") or "")
+    return check_stand(fix, metrics_from_analysis(d), d.get("language"), fillers=filler_texts(d.get("fillers")),
+                       order=opening.get("order"), floors=lower_bounds(d))
+
+
 def before_attempt(store: Store, question: qmod.Question, *, now: datetime | None = None) -> Before:
     check_clock(store, now)
     qid = store.question_for(question.key, question.text, language=question.language,

@@ -1390,9 +1390,23 @@ class Store:
         """Raise the :class:`StoreError` a save would meet now: the archive opened for reading only
         (a read-only file or folder, a full disk: :meth:`open` falls back to reading quietly, so
         a command about to record or analyse for minutes asks here first), or the write lock held
-        by another process for longer than the busy timeout. Writes nothing."""
+        by another process for longer than the busy timeout, or a recordings folder that cannot
+        take the answer's recording (:meth:`check_recordings`). Writes nothing."""
         with self.transaction():
             pass
+        self.check_recordings()
+
+    def check_recordings(self) -> None:
+        """Raise the :class:`StoreError` a save would meet when it copies the recording in: the
+        archive's ``audio/`` folder read-only on its own (a restored backup, a folder of another
+        user's, a read-only mount): said before the take or its analysis, not after them as the
+        system's bare "Read-only file system" (QA s52 ZZ #3)."""
+        folder = audio_dir(self.home)
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"the archive's recordings folder {folder} is read-only, so no answer can be saved: make "
+                             "it writable, or copy the archive somewhere writable and use --home",
+                             ja=f"アーカイブの録音フォルダ {folder} は読み取り専用のため、回答を保存できません。"
+                                "書き込めるようにするか、書き込める場所にコピーして --home で指定してください")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

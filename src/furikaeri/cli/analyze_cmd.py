@@ -253,18 +253,35 @@ def show_note_check(answer_id: int) -> None:
     """Did the answer just saved do what the note on its question's earlier attempt asked? Said
     after the save in the answer's language, by the renderer practice says it with
     (:func:`furikaeri.report.history.render_fix`): --note is the reflection the next attempt is
-    checked against, and a file analysed with --save is such an attempt too. Nothing without
-    an earlier attempt or a note."""
+    checked against, and a file analysed with --save is such an attempt too (nothing without an
+    earlier attempt or a note); then the fix of a logged interview that asked its question."""
     from rich.console import Console
 
     from furikaeri.cli.language import ui_language
     from furikaeri.report import history as H
 
     check = note_fix(answer_id)
-    if check is None:
-        return
-    fix, language = check
-    H.render_fix(Console(), fix, language or ui_language(), language=language)
+    if check is not None and check[0] is not None:
+        fix, language = check
+        H.render_fix(Console(), fix, language or ui_language(), language=language)
+    _stand_check(answer_id)
+
+
+def _stand_check(answer_id: int) -> None:
+    """The fix of the newest logged interview that asked the saved answer's question, checked
+    on it as ``practice`` checks it (:func:`furikaeri.session.stand_check`), in the answer's
+    language."""
+    from furikaeri.cli.common import console, open_store
+    from furikaeri.cli.language import ui_language
+    from furikaeri.report.history import render_stand
+    from furikaeri.session import logged_asking, stand_check
+
+    with open_store() as store:
+        saved = store.answer(answer_id, full=True)
+        interviews = store.interviews() if saved is not None and saved.analysis and saved.question else ()
+    check = stand_check(logged_asking(interviews, saved.question), saved.analysis) if interviews else None
+    if check is not None:
+        render_stand(console(), check, saved.language or ui_language(), saved.language)
 
 
 @cli.command()

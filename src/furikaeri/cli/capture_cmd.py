@@ -316,7 +316,7 @@ def analyze_take(path: Path, question: str | None, budget: float | None, languag
 
 @cli.command()
 @click.argument("directory", metavar="[FOLDER|FILE.wav]", required=False,
-                type=click.Path(exists=True, path_type=Path))
+                type=click.Path(path_type=Path))  # a missing one said here: a take saved since is named
 @click.option("--json", "json_", is_flag=True, help="Print the repaired takes as JSON.")
 def recover(directory, json_):
     """Repair takes left unfinished by a killed or crashed recording.
@@ -339,6 +339,12 @@ def recover(directory, json_):
     from furikaeri.session import drop_unfinished_copies, said_removed
     from furikaeri.store import audio_dir
 
+    if directory is not None and not directory.exists():  # a take saved since: the answer it is (QA s52 XX #2)
+        from furikaeri.cli.common import gone_take
+
+        gone = gone_take(directory) or ("", "")
+        raise UsageError(f"{directory}: no such file or folder{gone[0]}",
+                         ja=f"{directory}: ファイルもフォルダも見つかりません{gone[1]}")
     folders = [directory] if directory is not None else [d for d in (takes_dir(), audio_dir(data_dir())) if d.is_dir()]
     repaired, failed, whole = [], [], []
     settings = settings_before_repair(folders)  # repairing removes the markers that hold them

@@ -995,8 +995,9 @@ def saved_as(path: Path, answers) -> int | None:
 
 
 def gone_take(path) -> tuple[str, str] | None:
-    """For a take of ``record``'s no longer in ``takes/`` because the archive holds it: what
-    to add to "no such file" (English, Japanese): the answer it is and where its recording is."""
+    """For a take of ``record``'s no longer in ``takes/`` because the archive took it: what to
+    add to "no such file" (English, Japanese): the answer it is and where its recording is, or,
+    its answer deleted since, where the recording stayed (QA s52 XX #3)."""
     if not own_take(path) or Path(path).exists():
         return None
     try:
@@ -1005,21 +1006,35 @@ def gone_take(path) -> tuple[str, str] | None:
     except Exception:  # noqa: BLE001 - no archive, or one that cannot be read: the line as it was
         return None
     held = moved_take(path, answers)
-    if held is None:
-        return None
-    kept = next(a.audio_path for a in answers if a.id == held)
     home = home_given()
-    return (f": it was saved as answer {held} (`furikaeri{home} show {held}`), its recording is now at {kept}",
-            f"。回答{held}として保存済みです（`furikaeri{home} show {held}`）。録音は {kept} にあります")
+    if held is not None:
+        kept = next(a.audio_path for a in answers if a.id == held)
+        return (f": it was saved as answer {held} (`furikaeri{home} show {held}`), its recording is now at {kept}",
+                f"。回答{held}として保存済みです（`furikaeri{home} show {held}`）。録音は {kept} にあります")
+    from furikaeri.store import audio_dir
+
+    copy = _copy_name(path)
+    left = sorted(f for f in audio_dir(current_home()).glob("*") if copy.fullmatch(f.name)) \
+        if audio_dir(current_home()).is_dir() else []
+    if not left:
+        return None
+    return (f": it went into the archive when it was saved, and its recording stayed at {left[0]} when the answer "
+            "was deleted",
+            f"。保存したときにアーカイブへ移り、回答を削除したあとも録音は {left[0]} に残っています")
+
+
+def _copy_name(path) -> re.Pattern:
+    """The name of the archive's copy of the take ``path`` (:func:`furikaeri.session.keep_audio`)."""
+    from furikaeri.session import kept_stem
+
+    return re.compile(r"\d{8}T\d{6}-" + re.escape(kept_stem(Path(path))) + r"(-\d+)?"
+                      + re.escape(Path(path).suffix.lower()))
 
 
 def moved_take(path: Path, answers) -> int | None:
     """The first answer of ``answers`` whose recording is the archive's copy of the take
     ``path`` (named as :func:`furikaeri.session.keep_audio` names it), or None."""
-    from furikaeri.session import kept_stem
-
-    copy = re.compile(r"\d{8}T\d{6}-" + re.escape(kept_stem(Path(path))) + r"(-\d+)?"
-                      + re.escape(Path(path).suffix.lower()))
+    copy = _copy_name(path)
     return next((a.id for a in sorted(answers, key=lambda a: a.id)
                  if a.audio_path and copy.fullmatch(Path(a.audio_path).name)), None)
 
@@ -1165,7 +1180,8 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
     forget_left_take(path)  # a take a lost microphone left marked, saved as its error line said
     lang = ui_language()  # a line of the program's, not of the report: the command's language, else the system's
     say_wrapped(text(lang, "saved_as", id=answer_id, home=home_given()))
-    drop_saved_take(path, saved.audio_path if saved else None)
+    if drop_saved_take(path, saved.audio_path if saved else None):  # the path shown above is gone: where it is now
+        say_wrapped(text(lang, "take_moved", path=saved.audio_path))
     if before is not None:
         say_wrapped(text(lang, "previous_attempt", id=before.id, new=answer_id, home=home_given()))
     return answer_id
@@ -1184,19 +1200,23 @@ def own_take(path) -> bool:
         return False
 
 
-def drop_saved_take(path, kept: str | None) -> None:
+def drop_saved_take(path, kept: str | None) -> bool:
     """A take of ``record``'s own (:func:`own_take`) once the archive holds it as ``kept``, its
     copy in ``audio/``, byte for byte: it goes from ``takes/``, with its marker, so every saved
-    take is not kept twice (QA s51 TT #6). Best effort: a take that cannot go stays."""
+    take is not kept twice (QA s51 TT #6). True when it went; best effort: a take that cannot go
+    stays."""
     from furikaeri.capture import release_take
 
     if not kept or not own_take(path) or same_recording(Path(path), [(0, Path(kept))]) != 0:
-        return
+        return False
     if _same_file(Path(path), Path(kept)):
-        return
+        return False
     release_take(path)  # its marker first: a kill after this leaves no marker of a take that went
-    with contextlib.suppress(OSError):
+    try:
         Path(path).unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _saved(analysis, path, *, session, question, note, source, asked, language, model):

@@ -197,6 +197,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
         if session is not None:  # refused before the first question, not after its answer is analysed
             store.check_session_name(session, new=True)
+        if not store.read_only:  # an archive read-only as a whole is said as it is saved into
+            store.check_recordings()
         planned = S.plan(qset, only=only, limit=limit, shuffle=shuffle)
         questions = S.fit_to_files(planned, answer_files)
         _check_notes(len(note), len(questions))
@@ -229,6 +231,8 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         shared = _comparable(store, result)
     _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted,
            terminated=asking.terminated)
+    if answer_files and result.answers and all(a.get("skipped") == "no speech" for a in result.answers):
+        raise SystemExit(2)  # no file had speech: bad input, as `analyze` says it, nothing saved (QA s52 ZZ #6)
 
 
 def _check_files(store, files) -> None:
@@ -317,6 +321,10 @@ def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None,
         if failed is not None:
             failed()
         raise (e.naming_home(current_home()) if home_option() else e) from e.cause
+    except StoreError:  # the archive full or locked between two answers, not while one was saved (QA s52 ZZ #2)
+        if failed is not None:
+            failed()
+        raise
     except S.SessionInterrupted as e:
         if json_:
             emit_json(e.result.to_dict())
@@ -410,11 +418,9 @@ class _Known:
         """The newest logged interview that asked ``question`` (its words up to case, width,
         marks and a Japanese request's ending: :func:`furikaeri.questions.same_question`), with
         the item that asked it; None when no interview did."""
-        from furikaeri.questions import same_question
+        from furikaeri.session import logged_asking
 
-        same = same_question(question.text)
-        return next(((iv, item) for iv in self.interviews for item in iv.items
-                     if item.get("question") and same(item["question"])), None)
+        return logged_asking(self.interviews, question.text)
 
 
 class _Screen:
@@ -510,24 +516,13 @@ class _Screen:
                 _indented(self.out, value, label=f"{text(self.lang, key)}:")
 
     def stand(self, analysis) -> None:
-        """The logged interview's fix checked on this answer (:func:`furikaeri.notes.check_stand`):
-        shown beside the practice note's check, never in its place; not for an answer whose
-        figures are off (heard in the other language, partly unheard), as the note's is not."""
-        from furikaeri.analysis import off_language
-        from furikaeri.notes import check_stand
-        from furikaeri.store import filler_texts, lower_bounds, metrics_from_analysis
+        """The logged interview's fix checked on this answer (:func:`furikaeri.session.stand_check`)."""
+        from furikaeri.report.history import render_stand
+        from furikaeri.session import stand_check
 
-        d = analysis.to_dict()
-        if self.logged is None or not analysis.speech_detected or off_language(d) or d.get("unheard_s"):
-            return
-        opening = d.get("opening") if isinstance(d.get("opening"), dict) else {}
-        from furikaeri.questions import fix_for_question
-
-        fix = fix_for_question(self.logged[0].to_fix or "", self.logged[1].get("question") or "")
-        check = check_stand(fix, metrics_from_analysis(d), analysis.language,
-                            fillers=filler_texts(d.get("fillers")), order=opening.get("order"), floors=lower_bounds(d))
+        check = stand_check(self.logged, analysis)
         if check is not None:
-            _render_stand(self.out, check, self.lang, analysis.language)
+            render_stand(self.out, check, self.lang, analysis.language)
 
     def note_not_kept(self, note: str) -> None:
         """The ``--note`` given for a take that was not saved (no speech): it goes with it, said."""
@@ -599,44 +594,6 @@ def _question_head(out, event, lang: str) -> None:
     out.print(fit_text(text(lang, "q_budget", budget=event.budget_s), out.width, style="dim"))
     if q.hint:
         out.print(fit_text(f"{text(lang, 'hint')}: {q.hint}", out.width, style="dim"))
-
-
-def _render_stand(out, check, lang: str, language: str | None) -> None:
-    """A real interview's fix checked on this answer: the fix and its verdict, then each figure it
-    names where this answer has it, ✓ where the fix asks it to be, ✗ not yet."""
-    from furikaeri.metrics import METRIC_BY_NAME
-    from furikaeri.notes import FILLER_WORD, OPENING_ORDER
-    from furikaeri.report.history import at_least, fmt_value
-
-    style = {"done": "green", "not_yet": "yellow"}.get(check.verdict, "dim")
-    verdict = "done_part" if check.verdict == "done" and check.unmeasured else check.verdict
-    head = f"{text(lang, 'stand_head', note=check.note)}: {text(lang, 'stand_' + verdict)}"
-    out.print(fit_text(head, out.width, style=style))
-    orders = {"point_first": "order_point_first", "story_first": "order_story_first"}
-    for s in check.figures:
-        if s.metric == OPENING_ORDER:
-            label, value = text(lang, "fix_order"), text(lang, orders.get(s.value, "order_unknown"))
-        elif s.metric == FILLER_WORD:
-            label, value = filler_named(lang, s.word or "", s.said), text(lang, "fix_word_times", n=int(s.value))
-            if s.fine and s.value:  # "'um': 1 ✓" beside a transcript that opens "Um," (QA s42 D #8)
-                value += text(lang, "stand_word_jitter")
-        else:
-            label = METRIC_BY_NAME[s.metric].label(lang) + (  # the interview's fix's, not a note's (QA s51 VV #1)
-                text(lang, "stand_limit_over_budget", limit=check.limit_over_budget_s, budget=check.limit_s)
-                if s.metric == "answer_s" and check.limit_over_budget_s and check.limit_s
-                else text(lang, "stand_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
-                else text(lang, "stand_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
-                else "")
-            value = at_least(s.metric, s.value, lang, language) if s.floor \
-                else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
-        mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
-        mark += text(lang, f"stand_past_{s.past}") if s.past else ""  # done, the range passed (QA s51 WW #3)
-        # an opening whose order its words do not tell says so once (「判定できません  判定できません」: QA s42 C #5)
-        _indented(out, f"{label}: {value}" if mark == value else f"{label}: {value}  {mark}")
-    if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's
-        parts = ", ".join(f"“{p}”" for p in check.unmeasured) if lang == "en" else "".join(
-            f"「{p}」" for p in check.unmeasured)
-        _indented(out, text(lang, "stand_unmeasured", parts=parts), style="dim")
 
 
 def home_given() -> str:
@@ -718,6 +675,8 @@ class _Asked:
         self.interrupted = False
         #: (index, question, recording) of the answer given and not yet saved or skipped
         self.take: tuple | None = None
+        #: the index of the last question whose answer was given (saved or not), None before the first
+        self.reached: int | None = None
         #: the id of the answer saved last (saved before its reflection is asked)
         self.saved: int | None = None
         #: the session as it would end now (:func:`~furikaeri.session.run_session`'s ``so_far``)
@@ -796,7 +755,7 @@ class _Asked:
 
         def recorded(index, q, budget, now):
             audio = record(index, q, budget, now)
-            self.take = (index, q, audio.path)
+            self.take, self.reached = (index, q, audio.path), index
             return audio
 
         return recorded
@@ -808,8 +767,8 @@ class _Asked:
         saves it (QA s51 TT #5: none of it was said, and the user had to work out which of nine
         files still needed a run). Nothing for a session from the microphone."""
 
-        def say() -> None:
-            if not files or self.take is None:
+        def say() -> None:  # the answer being saved is named by the error; stopped before the next, none is
+            if not files or self.reached is None:
                 return
             with contextlib.suppress(OSError):
                 ids = [a["answer_id"] for a in (self.so_far.answers if self.so_far else ()) if a.get("answer_id")]
@@ -820,7 +779,7 @@ class _Asked:
                     key = "stopped_failed_saved_one" if len(ids) == 1 else "stopped_failed_saved_many"
                     say_wrapped(text(self.screen.lang, key, ids=sep.join(map(str, ids))))
                 for i, (q, path) in enumerate(zip(questions, files)):
-                    if i > self.take[0]:
+                    if i > self.reached:
                         say_wrapped(text(self.screen.lang, "answer_not_reached", n=i + 1, take=path,
                                          command=shlex.join(command(path, q.key, self.note(i)))))
 
@@ -1041,11 +1000,16 @@ class _Reflection:
     def _stop(self, lang: str, answer_id: int | None, *, ctrl_c: bool) -> None:
         """No more prompts this session, said with the command that adds the note later; Ctrl-C
         ends the session after this answer too."""
-        click.echo(err=True)
-        key = "reflection_interrupted" if ctrl_c else "reflection_stopped"
-        say_wrapped(text(lang, key, command=self._note_command(answer_id)))  # the command whole on a line
+        if ctrl_c:  # a part not finished with Enter is no note, nor a command for the shell after us (QA s52 YY #2)
+            from furikaeri.cli.streams import discard_typeahead
+
+            discard_typeahead()
         self.prompt, self.stopped = False, True
         self.interrupted = self.interrupted or ctrl_c
+        key = "reflection_interrupted" if ctrl_c else "reflection_stopped"
+        with contextlib.suppress(OSError):  # a terminal closed: the parts finished are saved all the same (QA s52 ZZ #1)
+            click.echo(err=True)
+            say_wrapped(text(lang, key, command=self._note_command(answer_id)))  # the command whole on a line
 
 
 # --------------------------------------------------------------------------- reflect

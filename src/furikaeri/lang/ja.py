@@ -427,11 +427,16 @@ _QUOTING_VERBS = {"言う", "呼ぶ", "叫ぶ", "答える", "応える", "返�
 
 
 def _quoted(toks: tuple[_Tok, ...], j: int) -> bool:
-    """Do the tokens from ``j`` on close a quotation: (」) と or って, then a verb of saying?"""
+    """Do the tokens from ``j`` on close a quotation: (」) と or って, then (after a breath, a
+    comma the pause put there: QA s52 XX #1) a verb of saying?"""
     while j < len(toks) and toks[j].surface in {"」", "』", "”", '"'}:
         j += 1
-    return (j + 1 < len(toks) and toks[j].surface in {"と", "って"} and toks[j].pos1 == "助詞"
-            and toks[j + 1].pos1 == "動詞" and toks[j + 1].lemma in _QUOTING_VERBS)
+    if not (j < len(toks) and toks[j].surface in {"と", "って"} and toks[j].pos1 == "助詞"):
+        return False
+    j += 1
+    while j < len(toks) and toks[j].surface in {"、", ","}:
+        j += 1
+    return j < len(toks) and toks[j].pos1 == "動詞" and toks[j].lemma in _QUOTING_VERBS
 
 
 def _hedge_teki(ix: _Index, s: int, e: int) -> bool:
@@ -1111,6 +1116,7 @@ TEXT = {
     'pauses_on_freeze': '最長{seconds:.1f}秒',
     'recover_earlier': '{path}（{seconds:.1f}秒）は修復済みで、まだ保存していません',
     'history_session_lost': '– 回答はアーカイブの壊れた部分とともに失われたかもしれません',
+    'take_moved': '録音はアーカイブに移しました: {path}',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',

@@ -367,6 +367,10 @@ def _md_focus_figure(a: dict[str, Any], lang: str) -> str:
     name, value, language = a["focus"], (a.get("metrics") or {}).get(a["focus"]), a.get("language") or ""
     if value is None or name in ON_FIGURES_LINE or name == get_rules(language).pace_key:
         return ""
+    if name == "over_s":  # as every view writes it: from the length shown (84.48 s of 60: +25 s, QA s52 YY #3)
+        from furikaeri.measure import over_shown
+
+        value = over_shown(float(value))
     shown = ("+" if name == "over_s" and value > 0 else "") + _md_value(name, value, lang, language)
     return f"（{shown}）" if lang == "ja" else f" ({shown})"
 

@@ -472,6 +472,44 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str, *, language: s
     _render_fix(console, fix, lang, language)
 
 
+def render_stand(out: Console, check, lang: str, language: str | None) -> None:
+    """A real interview's fix checked on this answer (:func:`furikaeri.session.stand_check`): the
+    fix and its verdict, then each figure it names where this answer has it, ✓ where the fix asks
+    it to be, ✗ not yet."""
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.notes import OPENING_ORDER
+
+    style = {"done": "green", "not_yet": "yellow"}.get(check.verdict, "dim")
+    verdict = "done_part" if check.verdict == "done" and check.unmeasured else check.verdict
+    head = f"{text(lang, 'stand_head', note=check.note)}: {text(lang, 'stand_' + verdict)}"
+    out.print(fit_line(Text(head, style=style), out.width))
+    orders = {"point_first": "order_point_first", "story_first": "order_story_first"}
+    for s in check.figures:
+        if s.metric == OPENING_ORDER:
+            label, value = text(lang, "fix_order"), text(lang, orders.get(s.value, "order_unknown"))
+        elif s.metric == FILLER_WORD:
+            label, value = filler_named(lang, s.word or "", s.said), text(lang, "fix_word_times", n=int(s.value))
+            if s.fine and s.value:  # "'um': 1 ✓" beside a transcript that opens "Um," (QA s42 D #8)
+                value += text(lang, "stand_word_jitter")
+        else:
+            label = METRIC_BY_NAME[s.metric].label(lang) + (  # the interview's fix's, not a note's (QA s51 VV #1)
+                text(lang, "stand_limit_over_budget", limit=check.limit_over_budget_s, budget=check.limit_s)
+                if s.metric == "answer_s" and check.limit_over_budget_s and check.limit_s
+                else text(lang, "stand_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
+                else text(lang, "stand_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
+                else "")
+            value = at_least(s.metric, s.value, lang, language) if s.floor \
+                else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
+        mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
+        mark += text(lang, f"stand_past_{s.past}") if s.past else ""  # done, the range passed (QA s51 WW #3)
+        # an opening whose order its words do not tell says so once (「判定できません  判定できません」: QA s42 C #5)
+        indented(out, 2, Text(f"{label}: {value}" if mark == value else f"{label}: {value}  {mark}"))
+    if check.unmeasured:  # a part no figure checks: the verdict above is not the whole fix's
+        parts = ", ".join(f"“{p}”" for p in check.unmeasured) if lang == "en" else "".join(
+            f"「{p}」" for p in check.unmeasured)
+        indented(out, 2, Text(text(lang, "stand_unmeasured", parts=parts), style="dim"))
+
+
 def figures_language(names: Sequence[str], lang: str) -> str:
     """The language of the answers whose figures are ``names``, as far as they tell (a pace in
     words a minute is English, in characters a minute Japanese), else ``lang``: the view's,
