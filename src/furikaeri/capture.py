@@ -1684,7 +1684,6 @@ def repaired_path(take: str | Path) -> Path:
     return take.with_name(f".{take.name}{REPAIRED_SUFFIX}")
 
 
-
 def _keep_repaired(take: Take, settings: Any) -> None:
     """Write ``take``'s :func:`repaired_path` note. Best effort: without it, only the repair's own
     report says how to save the take. None for a take with no speech: nothing in it to save."""

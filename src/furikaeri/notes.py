@@ -1887,9 +1887,6 @@ def _untold(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> str:
 _PARTS = re.compile(r"[。．！？!?;；\n・]+|(?<=[a-z])\.(?:\s+|$)|^\s*[-*•]\s+", re.M)
 
 
-#: Where one instruction of a part ends and the next begins inside a sentence: a Japanese comma
-#: after a verb's joining form (「結論から話し、数字を入れる」: 話し, 止めて, 置き), and ", then" / "and
-#: then" / ", and" in English ("lead with the point, then add a number").
 #: Verbs an English fix's next clause opens with ("keep it under 60 s and give numbers", "lead with
 #: the point, use numbers"): a clause of its own there, to be checked or left to the ear (QA s52 YY #1).
 _EN_IMPERATIVES = ("add", "answer", "ask", "avoid", "be", "breathe", "bring", "close", "cut", "drop", "end",
@@ -1897,6 +1894,10 @@ _EN_IMPERATIVES = ("add", "answer", "ask", "avoid", "be", "breathe", "bring", "c
                    "mention", "name", "open", "pause", "practise", "practice", "prepare", "quote", "say", "show",
                    "slow", "smile", "sound", "speak", "start", "stay", "stop", "talk", "tell", "try", "use", "vary",
                    "wrap")
+#: Where one instruction of a part ends and the next begins inside a sentence: a Japanese comma
+#: after a verb's joining form (「結論から話し、数字を入れる」: 話し, 止めて, 置き), and ", then" / "and
+#: then" / ", and" in English ("lead with the point, then add a number"), or "and" or a comma
+#: before one of :data:`_EN_IMPERATIVES`.
 _CLAUSES = re.compile(r"(?<=[しきちにびみりいけせてでね])、|,?\s+(?:and\s+)?then\s+|,\s+and\s+"
                       r"|(?:,\s+|,?\s+and\s+)(?=(?:" + "|".join(_EN_IMPERATIVES) + r")\b)", re.I)
 

@@ -449,7 +449,8 @@ def save_analysis(
                if qtext else None)
         focus = archive_focus(store, d)
         # the session by its name: found or made with the answer, in its transaction (a kill
-        # during the copy of the recording left an empty session: QA s35 F #3)
+        # during the copy of the recording left an empty session: QA s35 F #3); a company's is made
+        # first, with its company (one a kill leaves empty goes with the next save's clean-up)
         sid = store.session_for(name, company=company, now=now) if company and not session else name
         answer_id, _ = record_answer(store, session_id=sid, question_id=qid, analysis=d, audio_path=audio_path,
                                      note=note, settings=settings, now=now, focus=focus.metric if focus else None)

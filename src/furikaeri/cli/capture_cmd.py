@@ -39,6 +39,7 @@ from furikaeri.cli.common import current_home as home
 from furikaeri.errors import AudioError, UsageError
 from furikaeri.lang import text
 
+
 def data_dir() -> Path:
     """The archive folder (see :func:`furikaeri.cli.home`)."""
     return home()
