@@ -200,7 +200,7 @@ def test_a_named_filler_said_as_often_is_not_held_under_no_change_yet(note, lang
     from furikaeri.report import history as H
     from furikaeri.store import Answer, Note
 
-    others = ("えーと", "あのー", "なんか", "まあ") if lang == "ja" else ("you know", "like", "so", "well")
+    others = ("その", "あのー", "なんか", "まあ") if lang == "ja" else ("you know", "like", "so", "well")  # えーと: えー's
     metrics = {"answer_s": 32.5, "budget_s": 60.0, "fillers_per_min": 9.2, "filler_count": 5}
     prev = Answer(1, 1, "", 1, "Q", None, "", None, "", lang, "base", {}, dict(metrics),
                   Note(1, 1, "", "", note, "", ""), fillers=(word, *others))

@@ -273,7 +273,7 @@ def test_a_saved_take_s_old_path_says_where_it_went(furikaeri_home, analysed, mo
     take = _take(furikaeri_home)
     r = _run("analyze", take, "--save")
     (kept,) = (furikaeri_home / "audio").glob(f"*-{take.name}")
-    assert f"the take went into the archive: {kept}" in " ".join(r.stderr.split()), r.stderr
+    assert f"the take went into the archive: `{kept}`" in r.stderr, r.stderr  # on a line unbroken (QA s52 AC #8)
     again = _run("recover", take)
     assert again.exit_code == 2 and f"{take}: no such file or folder: it was saved as answer 1" in again.stderr, \
         again.output
@@ -476,3 +476,29 @@ def test_practice_from_a_file_with_no_speech_exits_2(tmp_path, json_):
     assert r.exit_code == 2, r.output
     if json_:
         assert json.loads(r.stdout)["answers"][0]["skipped"] == "no speech"
+
+
+def test_a_note_on_ee_counts_etto_as_the_interview_fix_does():
+    # QA s52 AC #1: 「えーを減らす」: the practice note's check said "improved, 4 → 0" and the
+    # interview's fix "6 ✗" on one answer of six えっと
+    from furikaeri import notes as N
+
+    before, after = ["えー"] * 2 + ["え"] * 2 + ["えーと"] * 4, ["えっと"] * 6
+    change = N.word_change("えー", before, after, 46.0, 46.0)
+    assert (change.before, change.after, change.verdict) == (8, 6, "better")  # えっと said for えー: all counted
+    own = N.word_change("えー", before, after, 46.0, 46.0, named=("えー", "えーと"))  # えーと named on its own
+    assert (own.before, own.after) == (4, 0)
+    stand = N.check_stand("えーを減らす", {"answer_s": 46.0, "budget_s": 60.0, "fillers_per_min": 7.8}, "ja",
+                          fillers=after)
+    assert [s.value for s in stand.figures if s.metric == N.FILLER_WORD] == [6]
+
+
+def test_time_off_pace_is_not_better_when_the_whole_answer_was_off_pace_both_times():
+    # QA s52 AC #5: 46 s off pace of 46.1, then 33 s of 33.6: "▲ 改善" beside the pace "▼ 目安から離れた"
+    from furikaeri.metrics import METRIC_BY_NAME, _off_pace_agrees, change
+
+    before, after = {"answer_s": 46.1, "off_pace_s": 46.0}, {"answer_s": 33.6, "off_pace_s": 33.0}
+    c = change(METRIC_BY_NAME["off_pace_s"], 46.0, 33.0)
+    assert c.verdict == "better" and not _off_pace_agrees(c, before, after)
+    c = change(METRIC_BY_NAME["off_pace_s"], 40.0, 10.0)  # 87 % of the answer, then 30 %: better indeed
+    assert _off_pace_agrees(c, before, after)

@@ -1048,16 +1048,17 @@ _WIDER: dict[str, frozenset[str]] = {"えー": frozenset({"えーと"})}
 
 def _of_family(word: str, filler: str, named: Sequence[str] | None = None) -> bool:
     """Is ``filler`` (as an answer lists it) of the family a note names as ``word``? With the
-    fix's ``named`` words (a real interview's fix, :func:`check_stand`), of one that word names
-    too (:data:`_WIDER`) where they leave it to it. A practice note's check (:func:`word_change`)
-    keeps each family to itself, as its earlier checks judged it."""
+    note's or fix's ``named`` words (:func:`word_change`, :func:`check_stand`), of one that word
+    names too (:data:`_WIDER`) where they leave it to it: 「えーを減らす」 counts えっと in a
+    practice note's check as in a real interview's fix (QA s52 AC #1: "improved 4 → 0" beside
+    the fix's "6 ✗" on one answer of six えっと)."""
     key = filler_key(filler)
     return key == word or (word in _SOUNDS and key in _SOUNDS) \
         or (named is not None and key in _WIDER.get(word, ()) and key not in named)
 
 
 def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s: float | None,
-                after_s: float | None) -> WordChange:
+                after_s: float | None, named: Sequence[str] = ()) -> WordChange:
     """The change of filler ``word`` from the answer with fillers ``before`` (``before_s`` seconds
     long) to the one with ``after``: lower a minute is better, by the rule of any filler count
     (:func:`within_jitter`): a change of no more than :data:`COUNT_JITTER` of it over the shorter
@@ -1065,8 +1066,8 @@ def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s
     may have heard one that was not said, or missed one that was). Without the lengths, the
     counts alone. Said in neither answer, :data:`UNHEARD`: "held" would claim a habit kept at bay
     that the two answers do not show."""
-    nb = sum(_of_family(word, f) for f in before)
-    na = sum(_of_family(word, f) for f in after)
+    nb = sum(_of_family(word, f, named or (word,)) for f in before)
+    na = sum(_of_family(word, f, named or (word,)) for f in after)
     rate_b = rate_a = None
     if before_s and after_s:
         rate_b, rate_a = round(nb * 60.0 / before_s, 2), round(na * 60.0 / after_s, 2)
@@ -1076,7 +1077,7 @@ def word_change(word: str, before: Sequence[str], after: Sequence[str], before_s
     verdict = UNHEARD if nb == na == 0 else "same" if abs(moved) <= COUNT_JITTER + 1e-9 \
         else "better" if moved < 0 else "worse"
     return WordChange(FILLER_WORD, nb, na, na - nb, verdict, word=word, rate_before=rate_b, rate_after=rate_a,
-                      said=said_as(word, before, after))
+                      said=said_as(word, before, after, named=named or (word,)))
 
 
 def _word_changes(text: str, language: str | None, previous: Answer, metrics: Mapping[str, Any],
@@ -1093,8 +1094,8 @@ def _word_changes(text: str, language: str | None, previous: Answer, metrics: Ma
             or "fillers_per_min" in metrics and None in (previous.metrics.get("fillers_per_min"),
                                                          metrics.get("fillers_per_min")):
         return (), True
-    out = tuple(word_change(w, previous.fillers, fillers, previous.metrics.get("answer_s"), metrics.get("answer_s"))
-                for w in words)
+    out = tuple(word_change(w, previous.fillers, fillers, previous.metrics.get("answer_s"), metrics.get("answer_s"),
+                            named=words) for w in words)
     if not judged_both("fillers_per_min", previous.metrics, metrics):  # too short for a rate: shown, not judged
         out = tuple(replace(c, verdict="n/a") for c in out)
     return out, general

@@ -1108,7 +1108,7 @@ TEXT = {
     'pauses_on_freeze': 'longest {seconds:.1f} s',
     'recover_earlier': '{path} ({seconds:.1f} s) was repaired before and is not saved yet',
     'history_session_lost': '– its answers may have been lost with the damaged part of the archive',
-    'take_moved': 'the take went into the archive: {path}',
+    'take_moved': 'the take went into the archive: `{path}`',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

@@ -1116,7 +1116,7 @@ TEXT = {
     'pauses_on_freeze': '最長{seconds:.1f}秒',
     'recover_earlier': '{path}（{seconds:.1f}秒）は修復済みで、まだ保存していません',
     'history_session_lost': '– 回答はアーカイブの壊れた部分とともに失われたかもしれません',
-    'take_moved': '録音はアーカイブに移しました: {path}',
+    'take_moved': '録音はアーカイブに移しました: `{path}`',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',
