@@ -154,8 +154,8 @@ def test_check_stand_judges_each_figure_where_this_answer_has_it():
     # "no telling" on one answer (QA s47 DD #7)
     part = N.check_stand("lead with the point", {**m, "opening_share": 0.18, "opening_s": 4.7}, "en", order=None)
     assert [s.fine for s in part.figures] == [True, None] and part.verdict == "untold_part_opening"
-    thin = {**m, "answer_s": 6.0, "over_s": -54.0}  # within 20 s, but far too short: the report asks for more
-    assert N.check_stand("20秒以内にまとめる", thin, "ja").verdict == "not_yet"
+    thin = {**m, "answer_s": 6.0, "over_s": -54.0}  # within 20 s, but far too short: the report asks for more,
+    assert N.check_stand("20秒以内にまとめる", thin, "ja").verdict == "untold_short"  # no "✗" (QA s52 AB #3)
     assert N.check_stand("フィラーを減らす", thin, "ja", fillers=said).verdict == "untold_short"
     over = {**m, "answer_s": 75.0, "over_s": 15.0}
     assert N.check_stand("もっと話す", over, "ja").verdict == "not_yet"  # longer, as asked, but past the budget

@@ -361,7 +361,10 @@ def _said_by(p, said: bytearray, words: bytes, seconds: float = 120) -> None:
 def test_the_parts_finished_at_a_prompt_are_kept_when_the_terminal_closes(tmp_path):
     # QA s52 ZZ #1: the window closed at the second prompt: the part finished with Enter at the
     # first was lost (the line saying the prompts stopped failed on the closed terminal first)
+    import contextlib
     import os
+    import signal
+    import time
 
     from furikaeri.store import Store
 
@@ -371,6 +374,10 @@ def test_the_parts_finished_at_a_prompt_are_kept_when_the_terminal_closes(tmp_pa
     _said_by(p, said, b"why")
     os.close(slave)
     os.close(master)  # the terminal gone: SIGHUP, every write to it failing
+    for _ in range(20):  # and the shell's SIGHUP after the terminal's, while the parts are kept (QA s52 AB #1)
+        time.sleep(0.005)
+        with contextlib.suppress(ProcessLookupError):
+            p.send_signal(signal.SIGHUP)
     assert p.wait(timeout=60) == 143
     with Store.open(tmp_path / "home") as store:
         (answer,) = store.answers(full=True)
@@ -502,3 +509,24 @@ def test_time_off_pace_is_not_better_when_the_whole_answer_was_off_pace_both_tim
     assert c.verdict == "better" and not _off_pace_agrees(c, before, after)
     c = change(METRIC_BY_NAME["off_pace_s"], 40.0, 10.0)  # 87 % of the answer, then 30 %: better indeed
     assert _off_pace_agrees(c, before, after)
+
+
+@pytest.mark.parametrize("fix, left", [
+    ("1分以内に収め、数字を入れる", ("数字を入れる",)),  # QA s52 AB #2: "done", the numbers unsaid
+    ("1分以内にまとめ、エピソードを具体的に", ("エピソードを具体的に",)),
+    ("話すスピードを、もう少し落とす", ()),  # one instruction: its comma no clause's end
+])
+def test_a_japanese_fix_s_second_clause_after_an_e_row_joining_form_is_left_to_the_ear(fix, left):
+    from furikaeri.notes import unmeasured_parts
+
+    assert unmeasured_parts(fix, "ja") == left
+
+
+def test_a_length_limit_met_by_an_answer_far_too_short_cannot_be_told():
+    # QA s52 AB #3: 22.1 s against "keep it under 60 seconds" on a 90-s question: "✗ not done yet"
+    from furikaeri import notes as N
+
+    check = N.check_stand("keep it under 60 seconds", {"answer_s": 22.1, "budget_s": 90.0, "over_s": -67.9}, "en")
+    assert [s.fine for s in check.figures] == [None] and check.verdict == "untold_short"
+    over = N.check_stand("keep it under 60 seconds", {"answer_s": 75.0, "budget_s": 90.0, "over_s": -15.0}, "en")
+    assert over.verdict == "not_yet"  # past the limit: not done, however long the budget

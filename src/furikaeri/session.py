@@ -618,6 +618,8 @@ class _Loop:
     session_id: int | None = None
     #: the person ended the session with the last answer (:attr:`AnswerAudio.last`)
     ended: bool = False
+    #: held while an answer's reflection is asked and saved (run_session's ``keeping_note``)
+    keeping_note: Callable[[], Any] = contextlib.nullcontext
 
     def attempt(self, index: int, q: qmod.Question, now: datetime | None) -> dict[str, Any]:
         budget = self.budget or q.budget_s
@@ -650,7 +652,8 @@ class _Loop:
                 raise failure
             raise error from failure
         self.emit(Saved(q, answer_id, fix, after))
-        self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
+        with self.keeping_note():  # a signal meanwhile waits for the note to be saved
+            self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
         self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None, **shown,
                 "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": _shown(analysis, focus)}
@@ -757,6 +760,7 @@ def run_session(
     now: datetime | None = None,
     ending: Callable[[], bool] | None = None,
     so_far: Callable[[SessionResult], None] | None = None,
+    keeping_note: Callable[[], Any] | None = None,
 ) -> SessionResult:
     """Practise ``questions`` of ``qset``: each answered (``record``), analysed (``analyse``,
     in ``language``, or the question's own with ``auto``; against ``budget``, or the
@@ -767,10 +771,11 @@ def run_session(
     each reflection, ends the session there when true (Ctrl-C at a prompt). ``so_far(result)``
     is given the session as it would end there, before the first question and after each
     answer: a signal that ends the program before the session can end (SIGTERM while an answer
-    is recorded or analysed) still says the answers saved (QA s50 OO #2)."""
+    is recorded or analysed) still says the answers saved (QA s50 OO #2). ``keeping_note()``: a
+    context held while each reflection is asked and saved (the CLI's: signals wait for it)."""
     loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
                  on_event or (lambda event: None), language, budget, model, session_name,
-                 ending or (lambda: False))
+                 ending or (lambda: False), keeping_note=keeping_note or contextlib.nullcontext)
     answers: list[dict[str, Any]] = []
 
     def result(ended: bool) -> SessionResult:

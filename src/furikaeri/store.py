@@ -1400,9 +1400,10 @@ class Store:
         """Raise the :class:`StoreError` a save would meet when it copies the recording in: the
         archive's ``audio/`` folder read-only on its own (a restored backup, a folder of another
         user's, a read-only mount): said before the take or its analysis, not after them as the
-        system's bare "Read-only file system" (QA s52 ZZ #3)."""
+        system's bare "Read-only file system" (QA s52 ZZ #3). Nothing for an archive opened for
+        reading only: its own line is said as it is saved into."""
         folder = audio_dir(self.home)
-        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        if not self.read_only and folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
             raise StoreError(f"the archive's recordings folder {folder} is read-only, so no answer can be saved: make "
                              "it writable, or copy the archive somewhere writable and use --home",
                              ja=f"アーカイブの録音フォルダ {folder} は読み取り専用のため、回答を保存できません。"

@@ -197,8 +197,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
         if session is not None:  # refused before the first question, not after its answer is analysed
             store.check_session_name(session, new=True)
-        if not store.read_only:  # an archive read-only as a whole is said as it is saved into
-            store.check_recordings()
+        store.check_recordings()  # audio/ read-only on its own: said now, not after the first answer
         planned = S.plan(qset, only=only, limit=limit, shuffle=shuffle)
         questions = S.fit_to_files(planned, answer_files)
         _check_notes(len(note), len(questions))
@@ -227,12 +226,38 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 store, qset, questions, record=record, analyse=_analyser(model, auto=language == "auto"),
                 reflect=lambda i, q, analysis: asked.reflection(i, asking),
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
-                now=base_now, ending=lambda: asking.interrupted, so_far=asked.keep)
+                now=base_now, ending=lambda: asking.interrupted or asking.terminated, so_far=asked.keep,
+                keeping_note=_signals_wait)
         shared = _comparable(store, result)
     _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted,
            terminated=asking.terminated)
     if answer_files and result.answers and all(a.get("skipped") == "no speech" for a in result.answers):
         raise SystemExit(2)  # no file had speech: bad input, as `analyze` says it, nothing saved (QA s52 ZZ #6)
+
+
+@contextlib.contextmanager
+def _signals_wait():
+    """While inside (an answer's reflection asked and saved), SIGTERM and SIGHUP wait: the prompts
+    take them as Ctrl-C (:meth:`_Reflection._signals_as_ctrl_c`); anywhere else, one that comes
+    is raised again once the note is saved (QA s52 AB #1: a terminal closed at a prompt, its end
+    read as the input's, then its SIGHUP while the parts were kept: the note lost)."""
+    import signal
+    import threading
+
+    from furikaeri.cli.live import ENDING_SIGNALS
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous = {sig: signal.signal(sig, lambda sig, _: came.append(sig)) for sig in ENDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if came:
+            signal.raise_signal(came[0])
 
 
 def _check_files(store, files) -> None:
@@ -930,6 +955,8 @@ class _Reflection:
         self.interrupted = False
         #: SIGTERM or SIGHUP at a prompt: as Ctrl-C, and the program ends with 143
         self.terminated = False
+        #: a prompt is waiting for its line (the one place a signal stops it at once)
+        self._reading = False
 
     @staticmethod
     def _note_command(answer_id: int | None) -> str:
@@ -962,9 +989,17 @@ class _Reflection:
         with self._signals_as_ctrl_c():
             for i, key in enumerate(("wrong", "why", "next_time")):
                 try:
-                    parts.append(ask(text(lang, key), offered[i] if i < len(offered) else ""))
-                except click.Abort as e:  # click says both as Abort: Ctrl-C is the one it was raised from
-                    self._stop(lang, answer_id, ctrl_c=isinstance(e.__context__, KeyboardInterrupt))
+                    self._reading = True
+                    try:
+                        parts.append(ask(text(lang, key), offered[i] if i < len(offered) else ""))
+                    finally:
+                        self._reading = False
+                except (click.Abort, KeyboardInterrupt) as e:  # click says both as Abort: Ctrl-C is the one
+                    self._stop(lang, answer_id, ctrl_c=isinstance(e, KeyboardInterrupt)  # it was raised from
+                               or isinstance(e.__context__, KeyboardInterrupt))
+                    break
+                if self.terminated:  # SIGTERM or SIGHUP between two prompts: as at one
+                    self._stop(lang, answer_id, ctrl_c=True)
                     break
         wrong, why, nxt = (parts + ["", "", ""])[:3]
         if not (wrong or why or nxt):
@@ -987,15 +1022,19 @@ class _Reflection:
             return
 
         def ended(*_) -> None:
-            self.terminated = True
-            raise KeyboardInterrupt
+            # the prompt waiting for a line is stopped; anywhere else (the terminal's end read as the
+            # input's, the parts being kept, a second signal: the shell's SIGHUP after the terminal's)
+            # the prompts stop at the next step, nothing cut halfway (QA s52 AB #1: the note lost)
+            first, self.terminated = not self.terminated, True
+            if first and self._reading:
+                raise KeyboardInterrupt
 
         previous = {sig: signal.signal(sig, ended) for sig in ENDING_SIGNALS}
         try:
             yield
         finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+            for sig, handler in previous.items():  # a later one waits for the note (:func:`_signals_wait`)
+                signal.signal(sig, signal.SIG_IGN if self.terminated else handler)  # once ended so, none is new
 
     def _stop(self, lang: str, answer_id: int | None, *, ctrl_c: bool) -> None:
         """No more prompts this session, said with the command that adds the note later; Ctrl-C
