@@ -55,7 +55,7 @@ FILLERS_OK_PER_MIN = 5.0
 COUNT_JITTER = 1
 #: Repeated words and restarts get a tip (no verdict: no published norm for them) from this
 #: many a minute: twice the rate of the 12 real Japanese answers of real-l2, second-language
-#: speakers all (37 in 18 minutes, hand-checked as restarts), so only a habit that stands out
+#: speakers all (36 in 18 minutes, hand-checked as restarts), so only a habit that stands out
 #: among learners is coached; the English ones said 0.8 a minute ...
 REPETITIONS_TIP_PER_MIN = 4.0
 #: ... and from this many in the answer (two in a short answer are a slip).
