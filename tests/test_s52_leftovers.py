@@ -530,3 +530,22 @@ def test_a_length_limit_met_by_an_answer_far_too_short_cannot_be_told():
     assert [s.fine for s in check.figures] == [None] and check.verdict == "untold_short"
     over = N.check_stand("keep it under 60 seconds", {"answer_s": 75.0, "budget_s": 90.0, "over_s": -15.0}, "en")
     assert over.verdict == "not_yet"  # past the limit: not done, however long the budget
+
+
+def test_a_signal_while_a_note_is_kept_waits_for_it():
+    # QA s52 AB #1: a closed terminal's SIGHUP (or the shell's after it) came while the parts typed
+    # were being saved, and the note was lost: inside, an ending signal waits, and comes after
+    import os
+    import signal
+
+    from furikaeri.cli.practice_cmd import _signals_wait
+
+    came = []
+    previous = signal.signal(signal.SIGTERM, lambda sig, _: came.append(("after", sig)))
+    try:
+        with _signals_wait():
+            os.kill(os.getpid(), signal.SIGTERM)
+            came.append(("saved",))  # the note's save, not cut by the signal
+        assert came == [("saved",), ("after", signal.SIGTERM)]
+    finally:
+        signal.signal(signal.SIGTERM, previous)
