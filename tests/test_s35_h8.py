@@ -131,6 +131,20 @@ def test_an_english_interviews_limit_is_judged_on_the_answers_length(tmp_path, m
     assert "length (your limit 30 s): 45.0 s  ✗" in out
 
 
+def test_practice_json_carries_the_interviews_fix_check(tmp_path, monkeypatch):
+    # QA s52 AB #4: said in words, absent from --json
+    import json
+
+    home = tmp_path / "h"
+    _reflect(home, "-c", "Acme", "-q", "Why this company?", "--to-fix", "keep it under 30 seconds")
+    out = _run(home, "practice", "--company", "Acme", "--from-files", str(SAMPLE), "--no-reflect", "--json",
+               analysis=make_analysis(answer_s=45.0, budget_s=60.0, fpm=1.0), monkeypatch=monkeypatch)
+    (answer,) = json.loads(out[out.index("{"):])["answers"]
+    stand = answer["interview_fix"]
+    assert stand["verdict"] == "not_yet" and stand["limit_s"] == 30.0, stand
+    assert [(f["metric"], f["value"], f["fine"]) for f in stand["figures"]] == [("answer_s", 45.0, False)]
+
+
 def test_check_stand_judges_each_figure_where_this_answer_has_it():
     m = {"answer_s": 26.3, "budget_s": 60.0, "over_s": -33.7, "opening_share": 0.065, "fillers_per_min": 6.8,
          "filler_count": 3}

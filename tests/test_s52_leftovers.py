@@ -267,6 +267,24 @@ def test_analyze_save_checks_the_fix_of_the_interview_that_asked_the_question(fu
     assert "length (your limit 20 s): 40.0 s ✗" in said
 
 
+def test_analyze_save_json_carries_the_interview_fix_check(furikaeri_home, analysed):
+    # QA s52 AB #4: the words said the logged interview's fix; --json carried the note's check only
+    import json
+
+    q = "Why do you want to work here?"
+    assert _run("reflect", "-c", "Acme", "--stage", "first", "-q", q, "-a", "the mission", "--to-fix",
+                "keep it under 20 seconds").exit_code == 0
+    doc = json.loads(_run("analyze", _take(furikaeri_home), "--save", "-q", q, "--json").stdout)
+    stand = doc["interview_fix"]
+    assert stand["note"] == "keep it under 20 seconds" and stand["verdict"] == "not_yet", stand
+    assert [(f["metric"], f["value"], f["fine"]) for f in stand["figures"]] == [("answer_s", 40.0, False)], stand
+    assert stand["limit_s"] == 20.0
+    other = json.loads(_run("analyze", _take(furikaeri_home, "other.wav", fill=b"\x05\x06"), "--save", "-q",
+                            "Tell me about yourself",
+                            "--json").stdout)
+    assert other["interview_fix"] is None  # no logged interview asked it
+
+
 def test_a_saved_take_s_old_path_says_where_it_went(furikaeri_home, analysed, monkeypatch):
     # QA s52 XX #5, #2, #3: the save says where the take went; `recover` of its old path, and the
     # old path once its answer is deleted, point at the recording the archive kept
@@ -532,20 +550,63 @@ def test_a_length_limit_met_by_an_answer_far_too_short_cannot_be_told():
     assert over.verdict == "not_yet"  # past the limit: not done, however long the budget
 
 
-def test_a_signal_while_a_note_is_kept_waits_for_it():
+def test_a_signal_while_a_note_is_kept_ends_the_session_after_it():
     # QA s52 AB #1: a closed terminal's SIGHUP (or the shell's after it) came while the parts typed
-    # were being saved, and the note was lost: inside, an ending signal waits, and comes after
+    # were being saved, and the note was lost: inside, an ending signal marks the session ended
+    # (143 after this answer) and cuts nothing; once so ended, a later one changes nothing (the
+    # shell's SIGHUP after the terminal's, let through again, killed the program: s53, CI)
     import os
     import signal
 
-    from furikaeri.cli.practice_cmd import _signals_wait
+    from furikaeri.cli.practice_cmd import _Reflection
 
-    came = []
-    previous = signal.signal(signal.SIGTERM, lambda sig, _: came.append(("after", sig)))
+    asking, came = _Reflection(lambda: "en", prompt=False), []
+    previous = {sig: signal.signal(sig, lambda sig, _: came.append(sig)) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        with _signals_wait():
+        with asking.keeping_note():
             os.kill(os.getpid(), signal.SIGTERM)
-            came.append(("saved",))  # the note's save, not cut by the signal
-        assert came == [("saved",), ("after", signal.SIGTERM)]
+            came.append("saved")  # the note's save, not cut by the signal
+        assert came == ["saved"] and asking.terminated
+        os.kill(os.getpid(), signal.SIGHUP)  # after: ignored, the program ending
+        assert came == ["saved"]
+        quiet = _Reflection(lambda: "en", prompt=False)
+        with quiet.keeping_note():
+            pass
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN  # left as the first left them
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def test_no_signal_while_a_note_is_kept_gives_the_handlers_back():
+    import signal
+
+    from furikaeri.cli.practice_cmd import _Reflection
+
+    def mine(*_):
+        pass
+
+    previous = signal.signal(signal.SIGTERM, mine)
+    try:
+        asking = _Reflection(lambda: "en", prompt=False)
+        with asking.keeping_note():
+            assert signal.getsignal(signal.SIGTERM) is not mine
+        assert signal.getsignal(signal.SIGTERM) is mine and not asking.terminated
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_ctrl_c_said_on_a_closed_terminal_exits_with_its_code_not_pythons_1(tmp_path):
+    # s53 (CI): Ctrl-C's line written to a terminal already closed raised in the handler: exit 1
+    import subprocess
+    import sys
+
+    code = ("import errno, sys, click\n"
+            "from furikaeri.cli import app\n"
+            "def gone(*a, **k):\n"
+            "    raise OSError(errno.EIO, 'Input/output error')\n"
+            "click.echo = gone\n"
+            "app._interrupted()\n")
+    done = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ,
+                                                            "FURIKAERI_HOME": str(tmp_path)}, timeout=60)
+    assert done.returncode == 143

@@ -1820,7 +1820,7 @@ class StandCheck:
                              **({"word": s.word, "said": s.said or s.word} if s.word else {}),
                              **({"past_range": s.past} if s.past else {})}
                             for s in self.figures],
-                "unmeasured": list(self.unmeasured)}
+                "limit_s": self.limit_s, "target_s": self.target_s, "unmeasured": list(self.unmeasured)}
 
 
 def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,

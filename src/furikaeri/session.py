@@ -645,18 +645,26 @@ class _Loop:
                 audio.path.unlink(missing_ok=True)  # a silent take would lie in the archive's audio folder for ever
             self.emit(NotSaved(q, analysis, recorded=audio.recorded, skipped=audio.skipped))
             return {"answer_id": None, "question": q.to_dict(), "skipped": "skipped" if audio.skipped else "no speech", **shown,
-                    "fix": None, "after": None, "analysis": _shown(analysis, focus)}
+                    "fix": None, "interview_fix": None, "after": None, "analysis": _shown(analysis, focus)}
         if failure is not None:  # the reflection is still asked: what is typed goes into the command that saves it later
             error = self.not_saved(failure, audio.path, q, _note_dict(self.reflect(index, q, analysis)))
             if error is failure:
                 raise failure
             raise error from failure
         self.emit(Saved(q, answer_id, fix, after))
-        with self.keeping_note():  # a signal meanwhile waits for the note to be saved
+        stand = self.noted(index, q, analysis, answer_id, now)
+        return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None, **shown,
+                "fix": fix.to_dict() if fix else None, "interview_fix": stand.to_dict() if stand else None,
+                "after": after.to_dict(), "analysis": _shown(analysis, focus)}
+
+    def noted(self, index: int, q: qmod.Question, analysis, answer_id: int, now: datetime | None):
+        """The reflection asked and added to saved answer ``answer_id``; returns the fix of the
+        newest logged interview that asked ``q``, checked on it (None without one)."""
+        stand = stand_check(logged_asking(self.store.interviews(), q.text), analysis)
+        with self.keeping_note():  # a signal meanwhile cuts nothing: the note is saved
             self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
         self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
-        return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None, **shown,
-                "fix": fix.to_dict() if fix else None, "after": after.to_dict(), "analysis": _shown(analysis, focus)}
+        return stand
 
     def hear(self, audio: AnswerAudio, q: qmod.Question, budget: float, before: Before):
         """The answer analysed, its focus, the earlier note's check and the remarks against the

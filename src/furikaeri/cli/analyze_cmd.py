@@ -113,7 +113,7 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
             if json_:  # scripts still get the document (speech_detected: false), of one shape
-                emit_analysis(a, json_, saving=save, extra={"fix": None} if save else None)
+                emit_analysis(a, json_, saving=save, extra={"fix": None, "interview_fix": None} if save else None)
             cut = a.duration_s if a.cut_short else None
             fail(no_speech_message(path, cut_after=cut), ja=no_speech_message(path, "ja", cut_after=cut))
             failures += 1
@@ -230,7 +230,9 @@ def save_and_check(a, path, json_: bool, **saving) -> None:
 
     def fix(answer_id: int | None) -> dict:
         check = note_fix(answer_id) if answer_id is not None else None
-        return {"fix": check[0].to_dict() if check and check[0] else None}
+        stand = _stand(answer_id)[0] if answer_id is not None else None
+        return {"fix": check[0].to_dict() if check and check[0] else None,
+                "interview_fix": stand.to_dict() if stand else None}  # as practice --json (QA s52 AB #4)
 
     save_and_emit(a, path, json_, extra=fix, **saving)
 
@@ -267,21 +269,29 @@ def show_note_check(answer_id: int) -> None:
     _stand_check(answer_id)
 
 
-def _stand_check(answer_id: int) -> None:
-    """The fix of the newest logged interview that asked the saved answer's question, checked
-    on it as ``practice`` checks it (:func:`furikaeri.session.stand_check`), in the answer's
-    language."""
-    from furikaeri.cli.common import console, open_store
-    from furikaeri.cli.language import ui_language
-    from furikaeri.report.history import render_stand
+def _stand(answer_id: int):
+    """(the check, the answer's language) of the fix of the newest logged interview that asked
+    the saved answer's question, checked on it as ``practice`` checks it
+    (:func:`furikaeri.session.stand_check`); the check is None where there is none."""
+    from furikaeri.cli.common import open_store
     from furikaeri.session import logged_asking, stand_check
 
     with open_store() as store:
         saved = store.answer(answer_id, full=True)
         interviews = store.interviews() if saved is not None and saved.analysis and saved.question else ()
     check = stand_check(logged_asking(interviews, saved.question), saved.analysis) if interviews else None
+    return check, saved.language if saved is not None else None
+
+
+def _stand_check(answer_id: int) -> None:
+    """:func:`_stand` said, in the answer's language."""
+    from furikaeri.cli.common import console
+    from furikaeri.cli.language import ui_language
+    from furikaeri.report.history import render_stand
+
+    check, language = _stand(answer_id)
     if check is not None:
-        render_stand(console(), check, saved.language or ui_language(), saved.language)
+        render_stand(console(), check, language or ui_language(), language)
 
 
 @cli.command()

@@ -350,7 +350,12 @@ def _interrupted() -> None:
     once; whatever was saved is committed (SQLite's journal undoes a half-done write)."""
     import threading
 
-    click.echo("furikaeri: 中断しました" if ui_language() == "ja" else "furikaeri: interrupted", err=True)
+    try:
+        click.echo("furikaeri: 中断しました" if ui_language() == "ja" else "furikaeri: interrupted", err=True)
+    except OSError as e:  # the terminal closed under us (its SIGHUP's code), or stderr: nothing to say it on
+        import errno
+
+        os._exit(TERMINATED_EXIT if e.errno == errno.EIO else 130)  # not Python's 1 for the error unhandled
     if threading.active_count() > 1:
         sys.stdout.flush()
         sys.stderr.flush()

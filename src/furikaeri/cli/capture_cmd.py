@@ -298,7 +298,7 @@ def _analyse_take(take, finish, json_: bool, screen_language: str, *, save: bool
 
         release_take(out)  # nothing to save later either: no `recover` line for it
         if json_:  # scripts still get the document, of analyze --save's shape
-            emit_analysis(analysis, json_, saving=save, extra={"fix": None} if save else None)
+            emit_analysis(analysis, json_, saving=save, extra={"fix": None, "interview_fix": None} if save else None)
         mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone
         raise AudioError(no_speech_message(out) + mic,
                          ja=no_speech_message(out, "ja") + ("" if take.speech_heard else text("ja", "mic_hint")))

@@ -191,7 +191,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     asking = _Reflection(lambda: screen.lang, ask_notes)
     _check_before_the_archive(set_name, company, set_language, only=only, limit=limit, now=base_now,
                               files=answer_files, notes=len(note), device=device)
-    with _sigterm_as_ctrl_c() if answer_files else contextlib.nullcontext(), open_store() as store:
+    with _sigterm_as_ctrl_c(lambda: asking.terminated) if answer_files else contextlib.nullcontext(), open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now, cli=cli_start())
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
@@ -227,37 +227,12 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 reflect=lambda i, q, analysis: asked.reflection(i, asking),
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now, ending=lambda: asking.interrupted or asking.terminated, so_far=asked.keep,
-                keeping_note=_signals_wait)
+                keeping_note=asking.keeping_note)
         shared = _comparable(store, result)
     _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted,
            terminated=asking.terminated)
     if answer_files and result.answers and all(a.get("skipped") == "no speech" for a in result.answers):
         raise SystemExit(2)  # no file had speech: bad input, as `analyze` says it, nothing saved (QA s52 ZZ #6)
-
-
-@contextlib.contextmanager
-def _signals_wait():
-    """While inside (an answer's reflection asked and saved), SIGTERM and SIGHUP wait: the prompts
-    take them as Ctrl-C (:meth:`_Reflection._signals_as_ctrl_c`); anywhere else, one that comes
-    is raised again once the note is saved (QA s52 AB #1: a terminal closed at a prompt, its end
-    read as the input's, then its SIGHUP while the parts were kept: the note lost)."""
-    import signal
-    import threading
-
-    from furikaeri.cli.live import ENDING_SIGNALS
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    came: list[int] = []
-    previous = {sig: signal.signal(sig, lambda sig, _: came.append(sig)) for sig in ENDING_SIGNALS}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        if came:
-            signal.raise_signal(came[0])
 
 
 def _check_files(store, files) -> None:
@@ -272,14 +247,15 @@ def _check_files(store, files) -> None:
 
 
 @contextlib.contextmanager
-def _sigterm_as_ctrl_c():
+def _sigterm_as_ctrl_c(ended=lambda: False):
     """``practice --from-files``: SIGTERM (``timeout``, a service manager) stops the session as
     Ctrl-C does (the answers saved are said, ``--json``'s document printed, the answer being
     analysed named with the command that saves it), then one line and exit 143 (QA s46 Y #2: it
     died silently with -15, answers saved and nothing said). A take from the microphone has
     its own (:mod:`furikaeri.cli.live`). SIGHUP, the terminal closed, does the same (QA s50
-    OO #6: it died with 129, which ``--help`` does not list). Outside the main thread it changes
-    nothing."""
+    OO #6: it died with 129, which ``--help`` does not list). Once ``ended()`` (a signal at a
+    reflection ends the session), a later one changes nothing till the program ends. Outside the
+    main thread it changes nothing."""
     import signal
     import threading
 
@@ -309,8 +285,8 @@ def _sigterm_as_ctrl_c():
         raise SystemExit(TERMINATED_EXIT) from None
     finally:
         if not fired:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
+            for sig, handler in previous.items():  # the program ending by one: the next (the shell's
+                signal.signal(sig, signal.SIG_IGN if ended() else handler)  # after the terminal's) kills it no more
 
 
 def _ended(result, shared, screen, json_: bool, *, interrupted: bool, terminated: bool = False) -> None:
@@ -957,6 +933,8 @@ class _Reflection:
         self.terminated = False
         #: a prompt is waiting for its line (the one place a signal stops it at once)
         self._reading = False
+        #: a signal has stopped a prompt
+        self._cut = False
 
     @staticmethod
     def _note_command(answer_id: int | None) -> str:
@@ -991,6 +969,8 @@ class _Reflection:
                 try:
                     self._reading = True
                     try:
+                        if self.terminated:  # SIGTERM or SIGHUP before this prompt: as at it
+                            raise KeyboardInterrupt
                         parts.append(ask(text(lang, key), offered[i] if i < len(offered) else ""))
                     finally:
                         self._reading = False
@@ -1005,6 +985,33 @@ class _Reflection:
         if not (wrong or why or nxt):
             return None
         return {"wrong": wrong, "why": why, "next_time": nxt}
+
+    @contextlib.contextmanager
+    def keeping_note(self):
+        """While inside (an answer's reflection asked and saved), SIGTERM and SIGHUP never cut the
+        note: the prompts take them as Ctrl-C (:meth:`_signals_as_ctrl_c`), anywhere else one
+        marks the session ended (:attr:`terminated`, exit code 143 after this answer). Once so
+        ended, a later one changes nothing till the program ends (QA s52 AB #1: a terminal closed
+        at a prompt, its end read as the input's, then its SIGHUP while the parts were kept: the
+        note lost; the shell's SIGHUP after it, let through again, killed the program)."""
+        import signal
+        import threading
+
+        from furikaeri.cli.live import ENDING_SIGNALS
+
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def came(*_) -> None:
+            self.terminated = True
+
+        previous = {sig: signal.signal(sig, came) for sig in ENDING_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, signal.SIG_IGN if self.terminated else handler)
 
     @contextlib.contextmanager
     def _signals_as_ctrl_c(self):
@@ -1025,16 +1032,17 @@ class _Reflection:
             # the prompt waiting for a line is stopped; anywhere else (the terminal's end read as the
             # input's, the parts being kept, a second signal: the shell's SIGHUP after the terminal's)
             # the prompts stop at the next step, nothing cut halfway (QA s52 AB #1: the note lost)
-            first, self.terminated = not self.terminated, True
-            if first and self._reading:
+            self.terminated = True
+            if self._reading and not self._cut:  # once: a second one would cut the first's handling
+                self._cut = True
                 raise KeyboardInterrupt
 
         previous = {sig: signal.signal(sig, ended) for sig in ENDING_SIGNALS}
         try:
             yield
         finally:
-            for sig, handler in previous.items():  # a later one waits for the note (:func:`_signals_wait`)
-                signal.signal(sig, signal.SIG_IGN if self.terminated else handler)  # once ended so, none is new
+            for sig, handler in previous.items():  # a later one, while the note is saved: :meth:`keeping_note`
+                signal.signal(sig, handler)
 
     def _stop(self, lang: str, answer_id: int | None, *, ctrl_c: bool) -> None:
         """No more prompts this session, said with the command that adds the note later; Ctrl-C
