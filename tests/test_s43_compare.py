@@ -72,6 +72,23 @@ def test_record_to_be_saved_shows_last_times_figures_and_note_before_the_take(fu
         assert r.exit_code == 0 and "your note: fewer ums" not in r.stdout, (args, r.output)
 
 
+def test_record_to_be_saved_shows_the_logged_interview_that_asked_the_question_before_the_take(furikaeri_home,
+                                                                                               monkeypatch):
+    # QA s52 AB #5: practice shows a logged interview's answer, reaction and fix before the take;
+    # `record --save` said only its check, after the take
+    from test_s31_k4 import _taken, invoke
+
+    assert invoke(["reflect", "--no-prompt", "-c", "Acme", "-q", "Tell me about yourself.", "-a", "my studies",
+                   "--reaction", "they looked bored", "--to-fix", "keep it under 30 seconds"]).exit_code == 0
+    _taken(monkeypatch, ["stop"])
+    r = invoke(["record", "-q", "en-basic:intro", "--save"])
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.output.split())
+    for part in ("Acme", "answered: my studies", "they looked bored", "keep it under 30 seconds"):
+        assert part in said, (part, said)
+    assert said.index("they looked bored") < said.index("Answer length")
+
+
 # --------------------------------------------------------------------------- compare --json: a lower bound said
 
 

@@ -610,3 +610,41 @@ def test_ctrl_c_said_on_a_closed_terminal_exits_with_its_code_not_pythons_1(tmp_
     done = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ,
                                                             "FURIKAERI_HOME": str(tmp_path)}, timeout=60)
     assert done.returncode == 143
+
+
+@pytest.mark.parametrize("fix, opening_s, fine", [
+    ("30秒以内に結論まで言う", 25.0, True),  # QA s52 AC #2: ✗ on 21 % of a 2-minute budget
+    ("30秒以内に結論まで言う", 40.0, False),
+    ("結論を20秒で言う", 18.0, True),
+    ("get to the point within 20 seconds", 25.0, False),
+])
+def test_a_fix_giving_the_point_a_time_is_judged_on_it(fix, opening_s, fine):
+    from furikaeri.notes import check_stand
+
+    m = {"answer_s": 80.0, "budget_s": 120.0, "over_s": -40.0, "opening_s": opening_s,
+         "opening_share": opening_s / 120.0, "fillers_per_min": 3.0}
+    check = check_stand(fix, m, "ja" if fix[0] > "z" else "en", order="point_first")
+    assert [(s.metric, s.value, s.fine) for s in check.figures] == [("opening_s", opening_s, fine)]
+    assert check.verdict == ("done" if fine else "not_yet") and check.opening_limit_s == check.to_dict()["opening_limit_s"]
+
+
+def test_a_fix_giving_the_point_a_time_says_it_beside_the_figure():
+    from rich.console import Console
+
+    from furikaeri.notes import check_stand
+    from furikaeri.report.history import render_stand
+
+    check = check_stand("30秒以内に結論まで言う", {"answer_s": 80.0, "budget_s": 120.0, "over_s": -40.0,
+                                          "opening_s": 25.0, "opening_share": 0.21}, "ja")
+    out = Console(width=100, record=True)
+    render_stand(out, check, "ja", "ja")
+    said = "".join(out.export_text().split())
+    assert "（修正点の上限30秒）:25.0秒✓" in said or "（修正点の上限30秒）:25秒✓" in said, said
+
+
+def test_no_time_given_the_point_keeps_the_share():
+    from furikaeri.notes import check_stand
+
+    check = check_stand("結論から話す", {"answer_s": 80.0, "budget_s": 120.0, "over_s": -40.0, "opening_s": 25.0,
+                                     "opening_share": 25 / 120}, "ja", order="point_first")
+    assert check.figures[0].metric == "opening_share" and check.opening_limit_s is None

@@ -1813,6 +1813,9 @@ class StandCheck:
     #: the fix's own limit where it is over the question's budget, which ``limit_s`` then is
     #: (「1分以内」 on a 30-s question: said as the budget's, not "your limit 30 s": QA s47 BB #10)
     limit_over_budget_s: float | None = None
+    #: the time the fix gives to reach the point (「30秒以内に結論まで言う」), which the opening
+    #: (``opening_s``) is judged against in place of the norm's share of the budget
+    opening_limit_s: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"note": self.note, "verdict": self.verdict,
@@ -1820,7 +1823,8 @@ class StandCheck:
                              **({"word": s.word, "said": s.said or s.word} if s.word else {}),
                              **({"past_range": s.past} if s.past else {})}
                             for s in self.figures],
-                "limit_s": self.limit_s, "target_s": self.target_s, "unmeasured": list(self.unmeasured)}
+                "limit_s": self.limit_s, "target_s": self.target_s, "opening_limit_s": self.opening_limit_s,
+                "unmeasured": list(self.unmeasured)}
 
 
 def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
@@ -1845,9 +1849,15 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     aim, _ = _aim_in_budget(own, metrics, metrics)
     words, general = named_fillers(text, language)
     stands = _word_stands(words, metrics, fillers) if fillers is not None else []
+    to_point = opening_limit(text)
     for name, want in _one_per_figure(targets, limit, aim):
         if name == "fillers_per_min" and stands and not general and _others_in_norm(stands, metrics):
             continue  # the words named are the figure, as check_fix judges them
+        if name == "opening_share" and to_point is not None and metrics.get("opening_s") is not None:
+            # the time the fix gives the point, not the norm's share (QA s52 AC #2: 「30秒以内に結論まで
+            # 言う」 ✗ beside 25 s to the point, 21 % of a 2-minute budget)
+            stands.append(Stand("opening_s", metrics["opening_s"], metrics["opening_s"] <= to_point))
+            continue
         # beside them, the rate of them all where the others are past the norm: 「えーが多かった」 and
         # 「えー」 0 beside 7 other fillers (5.2 a minute) is no fix done (QA s40 Z5 #3)
         stands += [Stand(s.metric, s.value, None if s.fine else s.fine, floor=True)
@@ -1862,7 +1872,16 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
         else "done"
     return StandCheck(text, tuple(stands), verdict, limit, aim if limit is None else None,
                       unmeasured_parts(text, language) if stands else (),
-                      limit_over_budget_s=own_limit if past_budget is not None else None)
+                      limit_over_budget_s=own_limit if past_budget is not None else None,
+                      opening_limit_s=to_point if any(s.metric == "opening_s" for s in stands) else None)
+
+
+def opening_limit(note: str) -> float | None:
+    """The seconds a note gives the time to the point ("get to the point within 20 seconds",
+    「30秒以内に結論まで言う」, 「結論を20秒で」), or None where it names none."""
+    spelled = _spelled(note)
+    opening = next(c for c in _CUES if c.metric == "opening_share")
+    return next((s for m in opening.pattern.finditer(spelled) if (s := _amount_s(m.group()))), None)
 
 
 def _untold(stands: Sequence[Stand], metrics: Mapping[str, Any]) -> str:

@@ -258,11 +258,13 @@ def record(device, question, language, budget, model, json_, max_seconds, stop_a
 def _last_time(question: str, asked, language: str | None, lang: str) -> None:
     """A question answered before, recorded to be saved: its last attempt's figures and the note
     on it, before the take, as ``practice`` shows them, so that the note the take is checked
-    against afterwards was read first (QA s42 F #4). Nothing for a new question or without an
-    archive; an archive that cannot be read is said by the save (the take is kept whatever it)."""
+    against afterwards was read first (QA s42 F #4); then the newest logged interview that asked
+    it, its fix checked on the take after it (QA s52 AB #5: said after the take only). Nothing for
+    a new question or without an archive; an archive that cannot be read is said by the save (the
+    take is kept whatever it)."""
     from furikaeri.errors import FurikaeriError
-    from furikaeri.report.history import previous_text
-    from furikaeri.session import known_before
+    from furikaeri.report.history import previous_text, render_logged
+    from furikaeri.session import known_before, logged_asking
     from furikaeri.store import Store, has_archive
 
     if not has_archive(home()):
@@ -270,11 +272,14 @@ def _last_time(question: str, asked, language: str | None, lang: str) -> None:
     try:
         with Store.open(home(), read_only=True, make=False) as store:
             before = known_before(store, question, key=asked.key if asked else None, language=language)
+            logged = logged_asking(store.interviews(), question)
     except (FurikaeriError, OSError):
         return
+    out = console()
     if before is not None and before.previous is not None:
-        out = console()
         out.print(previous_text(before, lang, out.width))
+    if logged is not None:
+        render_logged(out, logged, lang)
 
 
 def _archive_take_folders() -> list[Path]:

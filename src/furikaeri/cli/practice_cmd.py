@@ -500,11 +500,7 @@ class _Screen:
         else:
             _question_head(self.out, event, L)
         if self.logged is not None:
-            iv, item = self.logged
-            self.out.print(fit_text(text(L, "logged_head", when=_held(iv)), self.out.width, style="bold"))
-            for key, value in (("answered", item.get("answer")), ("reaction", iv.reaction), ("to_fix", iv.to_fix)):
-                if value:
-                    _indented(self.out, value, label=f"{text(L, key)}:")
+            H.render_logged(self.out, self.logged, L)
 
     def research(self, company) -> None:
         """A company's research (its file's notes, kept in the archive) before its questions:
@@ -554,11 +550,6 @@ class _Screen:
         if shared is not None:
             said_with_command(out, f"{text(L, 'compare_hint')}: furikaeri{home} compare --sessions {shared.id} {row.id}")
         said_with_command(out, f"furikaeri{home} progress · furikaeri{home} history")
-
-
-def _held(iv) -> str:
-    """A logged interview as its lines name it: the day, the company and the round."""
-    return " ".join(x for x in (iv.held_on, iv.company or "", iv.stage) if x)
 
 
 def fit_text(said: str, width: int, *, style: str = ""):

@@ -472,6 +472,18 @@ def render_fix(console: Console, fix: FixCheck | None, lang: str, *, language: s
     _render_fix(console, fix, lang, language)
 
 
+def render_logged(out: Console, logged, lang: str) -> None:
+    """The newest logged interview that asked the question about to be answered
+    (:func:`furikaeri.session.logged_asking`: the interview and its item): when and where, what
+    was answered, how the interviewer reacted, what to fix."""
+    iv, item = logged
+    held = " ".join(x for x in (iv.held_on, iv.company or "", iv.stage) if x)
+    out.print(fit_line(Text(text(lang, "logged_head", when=held), style="bold"), out.width))
+    for key, value in (("answered", item.get("answer")), ("reaction", iv.reaction), ("to_fix", iv.to_fix)):
+        if value:
+            indented(out, 2, Text(value), label=Text(f"{text(lang, key)}:"))
+
+
 def render_stand(out: Console, check, lang: str, language: str | None) -> None:
     """A real interview's fix checked on this answer (:func:`furikaeri.session.stand_check`): the
     fix and its verdict, then each figure it names where this answer has it, ✓ where the fix asks
@@ -497,7 +509,8 @@ def render_stand(out: Console, check, lang: str, language: str | None) -> None:
                 if s.metric == "answer_s" and check.limit_over_budget_s and check.limit_s
                 else text(lang, "stand_limit", limit=check.limit_s) if s.metric == "answer_s" and check.limit_s
                 else text(lang, "stand_target", target=check.target_s) if s.metric == "answer_s" and check.target_s
-                else "")
+                else text(lang, "stand_limit", limit=check.opening_limit_s) if s.metric == "opening_s"
+                and check.opening_limit_s else "")
             value = at_least(s.metric, s.value, lang, language) if s.floor \
                 else fmt_value(s.metric, s.value, lang, language=language)  # at least this, as history: "5.0+回/分"
         mark = text(lang, "stand_cannot_tell") if s.fine is None else "✓" if s.fine else "✗"
