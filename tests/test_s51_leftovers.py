@@ -496,7 +496,7 @@ def test_practice_from_files_stopped_by_the_archive_names_what_was_saved_and_wha
     assert "answers 1, 2 were saved before it stopped" in err, err
     assert f"question 4 was not reached ({takes[3]})" in err and "--note four" in err
     assert "question 3 was not reached" not in err  # the one being saved: the error line names it
-    assert r.stderr.strip().splitlines()[-1].startswith("furikaeri: error:")
+    assert r.stderr.strip().splitlines()[0].startswith("furikaeri: error:")  # the cause first (QA s52 AB #6)
     if json_:
         assert [a["answer_id"] for a in json.loads(r.stdout)["answers"]] == [1, 2]
 

@@ -468,6 +468,9 @@ def test_practice_from_files_stopped_between_answers_names_the_files_not_reached
     assert "answer 1 was saved before it stopped" in err, err
     assert f"question 2 was not reached ({takes[1]})" in err and "--note two" in err, err
     assert f"question 3 was not reached ({takes[2]})" in err and "--note three" in err
+    # the cause first, then what it left (QA s52 AB #6)
+    assert err.index("furikaeri: error:") < err.index("answer 1 was saved") < err.index("question 2 was not")
+    assert err.count("furikaeri: error:") == 1
 
 
 def test_a_read_only_recordings_folder_is_said_before_the_analysis(furikaeri_home, analysed, monkeypatch):

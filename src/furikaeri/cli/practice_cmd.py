@@ -316,16 +316,16 @@ def _said_on_failure(json_: bool, screen: "_Screen | None" = None, dropped=None,
 
     try:
         yield
-    except (TakeNotSaved, NoteNotSaved) as e:
+    except (TakeNotSaved, NoteNotSaved, StoreError) as e:  # StoreError: the archive full or locked between
+        from furikaeri.cli.app import fail  # two answers, not while one was saved (QA s52 ZZ #2)
         from furikaeri.cli.common import current_home, home_option
 
-        if failed is not None:
-            failed()
-        raise (e.naming_home(current_home()) if home_option() else e) from e.cause
-    except StoreError:  # the archive full or locked between two answers, not while one was saved (QA s52 ZZ #2)
-        if failed is not None:
-            failed()
-        raise
+        error = e.naming_home(current_home()) if home_option() and isinstance(e, (TakeNotSaved, NoteNotSaved)) else e
+        if failed is None:
+            raise error from getattr(e, "cause", None) or e.__cause__
+        fail(str(error), ja=error.ja)  # the cause first, then what it left (QA s52 AB #6: it came last,
+        failed()  # after "question 3 was not reached … once that is fixed")
+        raise SystemExit(error.exit_code) from None
     except S.SessionInterrupted as e:
         if json_:
             emit_json(e.result.to_dict())
