@@ -651,3 +651,53 @@ def test_no_time_given_the_point_keeps_the_share():
     check = check_stand("結論から話す", {"answer_s": 80.0, "budget_s": 120.0, "over_s": -40.0, "opening_s": 25.0,
                                      "opening_share": 25 / 120}, "ja", order="point_first")
     assert check.figures[0].metric == "opening_share" and check.opening_limit_s is None
+
+
+@pytest.mark.parametrize("asked, logged", [
+    ("学生時代に力を入れたことを2分程度で話してください。", "学生時代に力を入れたことを教えてください"),  # QA s53 AF #2
+    ("学生時代に力を入れたことを、2分程度で話してください", "ガクチカを話してください"),
+    ("当行を志望する理由を1分程度で話してください。", "当行を志望する理由は何ですか"),  # a bank's 当行
+    ("御行の志望動機を教えてください", "志望動機を30秒で話してください"),
+    ("あなたの強みについてお話しください", "あなたの強みを教えてください"),
+])
+def test_a_question_asking_a_length_is_the_one_a_logged_interview_asked_without(asked, logged):
+    from furikaeri.questions import same_question
+
+    assert same_question(asked)(logged)
+
+
+def test_questions_of_other_things_stay_apart_with_a_length_asked():
+    from furikaeri.questions import same_question
+
+    assert not same_question("学生時代に力を入れたことを2分程度で話してください。")("志望動機を2分程度で話してください。")
+    assert not same_question("当社の強みを教えてください")("あなたの強みを教えてください")
+
+
+def test_a_fix_clause_naming_another_question_anywhere_is_left_out():
+    # QA s53 AF #3: 「1分で自己紹介。…」 was checked as a 60-s limit on a question asking 2 minutes
+    from furikaeri.questions import fix_for_question
+
+    fix = "1分で自己紹介。数字を入れて話す。えっとを減らす"
+    assert fix_for_question(fix, "チームで成果を出した経験を、数字を交えて2分程度で話してください。") == "数字を入れて話す。えっとを減らす"
+    assert fix_for_question(fix, "1分で自己紹介をお願いします。") == fix
+    assert fix_for_question("ガクチカを1分以内に。強みを数字で示す", "学生時代に力を入れたことを教えてください") \
+        == "ガクチカを1分以内に。強みを数字で示す"
+    assert fix_for_question("ガクチカを1分以内に。強みを数字で示す", "志望動機を教えてください") == "強みを数字で示す"
+
+
+def test_a_company_s_own_name_names_its_file_s_questions(furikaeri_home, analysed, tmp_path):
+    # QA s53 AF #1: `-q みどり銀行:gakuchika` (the company's name for its file `midori`) was saved as a
+    # question's words, at the default 60 s, beside a real 2-minute question
+    import json
+
+    company = tmp_path / "midori.toml"
+    company.write_text('[company]\nname = "みどり銀行"\nid = "midori"\nlanguage = "ja"\n\n[[questions]]\n'
+                       'id = "team"\ntext = "チームで成果を出した経験を2分程度で話してください。"\n', encoding="utf-8")
+    assert _run("questions", "add", str(company)).exit_code == 0
+    r = _run("analyze", _take(furikaeri_home), "--save", "-q", "みどり銀行:team", "--json")
+    assert r.exit_code == 0, r.output
+    shown = json.loads(_run("show", str(json.loads(r.stdout)["answer_id"]), "--json").stdout)
+    assert shown["question"] == "チームで成果を出した経験を2分程度で話してください。", shown
+    assert shown["question_key"] == "midori:team"
+    wrong = _run("analyze", _take(furikaeri_home, "b.wav", fill=b"\x05\x06"), "-q", "みどり銀行:nosuch")
+    assert wrong.exit_code == 2 and "team" in wrong.stderr, wrong.output

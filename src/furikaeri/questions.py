@@ -224,10 +224,12 @@ def folded(text: str) -> str:
 #: ください, 〜は何ですか, 〜をお願いします, 〜をしてください), as :func:`folded` writes it: a company
 #: file's asks name the question by its bare noun phrase (「学生時代に力を入れたこと」), the set
 #: by its request (「学生時代に力を入れたことを教えてください。」), and the two are one question.
-_REQUEST = re.compile(r"(?:(?:について|を)(?:教えて|聞かせて|お聞かせ)(?:ください|下さい|くださいますか|いただけますか)"
+_REQUEST = re.compile(r"(?:(?:について|を)、?(?:_TIMEで、?)?(?:教えて|聞かせて|お聞かせ|話して|お話し|説明して|ご説明)"
+                      r"(?:ください|下さい|くださいますか|いただけますか)"
                       r"|(?:は|って)(?:何|なん)(?:ですか|でしょうか)"
-                      r"|を(?:お願い|おねがい)(?:します|いたします|致します)"
-                      r"|を?して(?:ください|下さい))$")
+                      r"|を、?(?:_TIMEで、?)?(?:お願い|おねがい)(?:します|いたします|致します)"
+                      r"|を?、?(?:_TIMEで、?)?して(?:ください|下さい))$"
+                      .replace("_TIME", r"(?:[0-9]+|[一二三四五六七八九十]+)(?:分|秒)(?:間)?(?:以内|程度|くらい|ぐらい|ほど)?"))
 
 
 #: A question's plain or polite copula ending (なぜ商社なのか, なぜ商社なのですか, なんですか, でしょうか):
@@ -254,9 +256,10 @@ _JA_TIME = r"(?:[0-9]+|[一二三四五六七八九十]+)(?:分|秒)(?:間)?(?:�
 #: 「当社の強み」 is no 「強み」 (the company's, not yours).
 _SAME_THING = (
     # and as an interviewer asks it (「弊社を志望する理由」, 「なぜ当社を志望したのですか」; QA s50 NN #1)
-    (re.compile(r"(?:(?:当社|弊社|御社|貴社|わが社|我が社)(?:への|の))?(?:志望動機|志望理由|志望した理由)"
-                r"|(?:なぜ|どうして)?(?:当社|弊社|御社|貴社|わが社|我が社)を(?:志望|希望)(?:する|した|された|している|されている)"
-                r"(?:理由)?"), "志望動機"),
+    # (a bank's 当行/弊行/御行/貴行 too: QA s53 AF #2)
+    (re.compile(r"(?:(?:当社|弊社|御社|貴社|わが社|我が社|当行|弊行|御行|貴行)(?:への|の))?(?:志望動機|志望理由|志望した理由)"
+                r"|(?:なぜ|どうして)?(?:当社|弊社|御社|貴社|わが社|我が社|当行|弊行|御行|貴行)を(?:志望|希望)"
+                r"(?:する|した|された|している|されている)(?:理由)?"), "志望動機"),
     (re.compile(r"(?:学生時代|大学時代|学生生活)(?:に|で)(?:一番|最も|いちばん|特に)?(?:頑張った|がんばった|力を入れた|"
                 r"力を入れてきた|打ち込んだ|力を注いだ|注力した|熱中した|取り組んだ)こと|ガクチカ"), "学生時代に力を入れたこと"),
     # 自己紹介 with how long or how briefly (「自己紹介を1分でお願いします」, 「簡単に自己紹介してください」),
@@ -311,15 +314,22 @@ _CLAUSE_TOPIC = re.compile(r"^\s*(?P<topic>ガクチカ|自己紹介|自己PR|�
                            r"強み|弱み|長所|短所|逆質問)(?:は|では|の(?:時|とき|回答)は?|について(?:は)?)")
 
 
+#: A clause of a fix naming a question by its usual name anywhere (「1分で自己紹介」, 「ガクチカを1分
+#:以内に」): about that question, whatever comes first. 強み/弱み and the like stay out: 「強みを数字で
+#:示す」 is about any answer.
+_CLAUSE_NAMING = re.compile(r"(?P<topic>ガクチカ|自己紹介|自己PR|自己ＰＲ|志望動機|志望理由|挫折経験|逆質問)")
+
+
 def fix_for_question(fix: str, question: str) -> str:
     """A real interview's fix as it bears on ``question``: its clauses that name another
-    question first (「挫折経験は1分以内」 beside 「なぜ当社なのですか」) left out (QA s46 X #6: an
-    interview-wide 「ガクチカは1分以内にまとめる」 was checked, as a 60-s limit, on every question
-    that interview asked). Clauses are parted at 。, ！, ？ and line breaks."""
+    question (「挫折経験は1分以内」 beside 「なぜ当社なのですか」; 「1分で自己紹介」 beside a 2-minute
+    question, QA s53 AF #3) left out (QA s46 X #6: an interview-wide 「ガクチカは1分以内にまとめる」
+    was checked, as a 60-s limit, on every question that interview asked). Clauses are parted
+    at 。, ！, ？ and line breaks."""
     asked = asked_about(question)
     kept = []
     for clause in re.split(r"(?<=[。！？!?\n])", fix):
-        m = _CLAUSE_TOPIC.match(clause)
+        m = _CLAUSE_TOPIC.match(clause) or _CLAUSE_NAMING.search(clause)
         if m:
             topic = asked_about(m.group("topic"))
             if topic not in asked and asked not in topic:
@@ -344,6 +354,9 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
     ref = ref.strip()
     questions = [q for s in sets for q in s.questions]
     by_key = [q for q in questions if same_key(q.key, ref)]
+    if not by_key and ":" in ref:  # a company's own name for its file's set name (QA s53 AF #1: 「みどり銀行:gakuchika」
+        named, qid = ref.split(":", 1)  # for midori:gakuchika was saved as a question's words, at 60 s)
+        by_key = [q for s in sets_named(sets, named) for q in s.questions if q.id == qid]
     by_id = [q for q in questions if q.id == ref]
     same = same_question(ref)
     by_text = [q for q in questions if same(q.text)]
@@ -351,6 +364,14 @@ def find_question(ref: str, sets: list[QuestionSet]) -> Question | None:
         if found:
             return found[0]
     return None
+
+
+def sets_named(sets, name: str) -> list:
+    """Those of ``sets`` that ``name`` names: by the set's name, else by its company's (a company
+    file ``midori`` of 「みどり銀行」 is named by either, up to :func:`company_key`)."""
+    by_name = [s for s in sets if s.name == name]
+    return by_name or [s for s in sets if company_key(s.name) == company_key(name)
+                       or (s.company is not None and company_key(s.company.name) == company_key(name))]
 
 
 def same_key(key: str, ref: str) -> bool:

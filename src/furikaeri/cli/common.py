@@ -392,10 +392,10 @@ def keyed_question(ref: str, sets):
     import re
 
     from furikaeri.errors import QuestionError
-    from furikaeri.questions import get_set
+    from furikaeri.questions import get_set, sets_named
 
     set_name, colon, qid = ref.partition(":")
-    named = next((s for s in sets if s.name == set_name), None)
+    named = next(iter(sets_named(sets, set_name)), None) if set_name else None
     if colon and not qid and named is not None:  # `-q en-basic:`: a key cut short, never a question's words (QA s43 C #4)
         from furikaeri.cli.language import LANG_KEY, speaks
 
