@@ -701,3 +701,23 @@ def test_a_company_s_own_name_names_its_file_s_questions(furikaeri_home, analyse
     assert shown["question_key"] == "midori:team"
     wrong = _run("analyze", _take(furikaeri_home, "b.wav", fill=b"\x05\x06"), "-q", "みどり銀行:nosuch")
     assert wrong.exit_code == 2 and "team" in wrong.stderr, wrong.output
+
+
+def test_a_company_practice_session_is_named_by_the_company(tmp_path, monkeypatch):
+    # QA s53 AF #9: 「midori 2026-12-02 20:00」 beside analyze's 「みどり銀行 2026-12-07」 in history
+    from test_archive_robust import _quiet_wav, analysis, run
+
+    from furikaeri.cli import practice_cmd
+    from furikaeri.store import Store
+
+    company = tmp_path / "midori.toml"
+    company.write_text('[company]\nname = "みどり銀行"\nid = "midori"\nlanguage = "ja"\n\n[[questions]]\n'
+                       'id = "team"\ntext = "チームで成果を出した経験を2分程度で話してください。"\n', encoding="utf-8")
+    home = tmp_path / "h"
+    assert run("--home", str(home), "questions", "add", str(company)).exit_code == 0
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
+    r = run("--home", str(home), "practice", "--company", "みどり銀行", "--from-files", str(_quiet_wav(tmp_path / "a.wav")),
+            "--no-reflect", "--now", "2026-12-02T20:00")
+    assert r.exit_code == 0, r.output
+    with Store.open(home) as store:
+        assert [s.name for s in store.sessions()] == ["みどり銀行 2026-12-02 20:00"]

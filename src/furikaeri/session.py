@@ -736,7 +736,9 @@ class _Loop:
 
     def _name(self, now: datetime | None) -> str:
         """The session's name: the one created, else the one asked for, else the set and the
-        minute (a second run in the same minute gets " (2)")."""
+        minute (a second run in the same minute gets " (2)"); a company's set by the company's
+        name, as ``analyze --save`` names its day's session (QA s53 AF #9: 「midori 2026-12-02 20:00」
+        beside 「みどり銀行 2026-12-07」 in history and the journal)."""
         if self.session_id is not None:
             with contextlib.suppress(FurikaeriError, sqlite3.Error):
                 named = self.store.session(self.session_id)
@@ -744,7 +746,8 @@ class _Loop:
                     return named.name
         if self.session_name:
             return self.session_name
-        base = f"{self.qset.name} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
+        named = self.qset.company.name if self.qset.company is not None and self.qset.company.name else self.qset.name
+        base = f"{named} {(now or datetime.now()).astimezone().strftime('%Y-%m-%d %H:%M')}"
         name, n = base, 1
         while self.store.session(name) is not None:
             n += 1

@@ -467,8 +467,8 @@ OPTIONS: dict[str, str] = {
     "Mix the order.":
         "順番をシャッフルする。",
     # practice --session
-    "Session name [default: the set and the date].":
-        "セッション名（既定: セット名と日付）。",
+    "Session name [default: the set, or the company, and the date].":
+        "セッション名（既定: セット名または企業名と日付）。",
     # practice --from-files
     "Answer with the audio FILES (or a directory of them) in order instead of the microphone.":
         "マイクの代わりに、音声ファイル（またはそれらを入れたフォルダ）を順に回答として使う。",

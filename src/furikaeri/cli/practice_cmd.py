@@ -134,7 +134,7 @@ def _answer_files(files: tuple[Path, ...], *, from_files: bool, shuffle: bool) -
 @click.option("--only", "-o", multiple=True, help="Only these question ids of the set, in this order (repeatable).")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N questions.")
 @click.option("--shuffle", is_flag=True, help="Mix the order.")
-@click.option("--session", default=None, help="Session name [default: the set and the date].")
+@click.option("--session", default=None, help="Session name [default: the set, or the company, and the date].")
 @click.option("--from-files", "from_files", is_flag=True,
               help="Answer with the audio FILES (or a directory of them) in order instead of the microphone.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
