@@ -721,3 +721,23 @@ def test_a_company_practice_session_is_named_by_the_company(tmp_path, monkeypatc
     assert r.exit_code == 0, r.output
     with Store.open(home) as store:
         assert [s.name for s in store.sessions()] == ["みどり銀行 2026-12-02 20:00"]
+
+
+@pytest.mark.parametrize("before, after, word", [(183.0, 128.0, "better, into the range"), (183.0, 170.0, "better")])
+def test_a_note_s_check_on_pace_says_when_it_came_into_the_range(before, after, word):
+    # QA s53 AE #3: "slow down", 183 -> 128 wpm: "▲ better" beside the table's "▲ into the range"
+    from furikaeri.compare import Change
+    from furikaeri.report.history import _verdict
+
+    said = _verdict(Change("wpm", before, after, after - before, "better"), "en", by_band=False).plain
+    assert said == f"▲ {word}"
+
+
+def test_progress_and_compare_name_the_practised_id_a_typo_is_near(furikaeri_home, analysed):
+    # QA s53 AE #7: `analyze -q strenght` said "did you mean strength?"; progress/compare -q did not
+    assert _run("analyze", _take(furikaeri_home), "--save", "-q", "en-basic:strength").exit_code == 0
+    for command in ("progress", "compare"):
+        r = _run(command, "-q", "strenght")
+        assert r.exit_code == 2 and "(did you mean strength?)" in r.stderr, r.output
+    r = _run("progress", "-q", "nothing-like-it")
+    assert r.exit_code == 2 and "did you mean" not in r.stderr

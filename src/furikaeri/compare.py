@@ -787,13 +787,25 @@ def resolve_question(store: Store, ref: str, *, cli: str = "furikaeri") -> int:
     # the archive keeps the key of each (QA s43 A #3)
     found = by_words if by_words is not None else store.find_questions(ref)
     if not found:
-        raise UsageError(f"no practised question matches '{ref}' (`{cli} progress` shows them, with their numbers)",
-                         ja=f"「{ref}」に当てはまる練習済みの質問はありません（`{cli} progress` で番号とともに確認できます）")
+        near = _near_keys(store, ref)  # a typo of an id practised: said, as `analyze -q` says it (QA s53 AE #7)
+        meant, meant_ja = (f" (did you mean {', '.join(near)}?)", f"（もしかして: {', '.join(near)}）") if near else ("", "")
+        raise UsageError(f"no practised question matches '{ref}'{meant} (`{cli} progress` shows them, with their numbers)",
+                         ja=f"「{ref}」に当てはまる練習済みの質問はありません{meant_ja}（`{cli} progress` で番号とともに確認できます）")
     if len(found) > 1:
         listed = "; ".join(f"{q.id}: {clip(q.text, 40)}" for q in found[:5])
         raise UsageError(f"'{ref}' matches {len(found)} questions ({listed}); give its number",
                          ja=f"「{ref}」は{len(found)}件の質問に当てはまります（{listed}）。番号で指定してください")
     return found[0].id
+
+
+def _near_keys(store: Store, ref: str) -> list[str]:
+    """The ids (or whole keys) of practised questions ``ref``, one token of a key's letters, is
+    a likely typo of: at most 3, closest first."""
+    if not re.fullmatch(r"[A-Za-z0-9_.:-]+", ref.strip()):
+        return []
+    keys = [q.key for q in store.questions() if q.key and ":" in q.key]
+    names = {k.casefold(): k for k in keys} if ":" in ref else {k.split(":", 1)[1].casefold(): k.split(":", 1)[1] for k in keys}
+    return [names[n] for n in difflib.get_close_matches(ref.strip().casefold(), sorted(names), n=3, cutoff=0.8)]
 
 
 def _by_set_key(store: Store, ref: str) -> list | None:

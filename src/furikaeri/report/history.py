@@ -252,6 +252,9 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
             word = t("nearer_band" if c.verdict == "better" else "further_band", lang)
     elif by_band and m is not None and has_norm(c.metric):
         word = _crossed_limit(c, now, lang) or word
+    elif c.verdict == "better" and m is not None and m.band and c.before is not None and c.after is not None \
+            and not in_norm(c.metric, c.before) and in_norm(c.metric, c.after):
+        word = t("into_limit", lang)  # a note's check: "slow down" done, into the range (QA s53 AE #3: "▲ better")
     return Text(arrow + word, style=style)
 
 
