@@ -42,6 +42,16 @@ def test_a_mean_pace_that_comes_into_the_range_is_better(furikaeri_home):
     assert c.verdict == "better"
 
 
+def test_a_mean_pace_come_into_the_range_over_more_answers_off_it_is_no_change(furikaeri_home):
+    # QA s53 AE #2: 80 and 130 wpm (105), then 183, 177 and 102 (154, in 120-160): "▲ better"
+    # beside "pace: 1 of 2 answers off the range → 3 of 3"
+    cmp = _paces(furikaeri_home, [80.0, 130.0], [183.0, 177.0, 102.0])
+    (c,) = [c for c in cmp.means if c.metric == "wpm"]
+    assert (c.verdict, c.by_answers) == ("same", True)
+    out = _rendered(cmp, "en")
+    assert "▲ better" not in out.split("pace", 1)[1].splitlines()[0], out
+
+
 @pytest.mark.parametrize("after", [[152.0, 190.0], [165.0, 185.0]])
 def test_a_mean_off_the_range_at_both_ends_by_as_much_stays_the_same(furikaeri_home, after):
     cmp = _paces(furikaeri_home, [150.0, 188.0], after)

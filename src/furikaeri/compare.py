@@ -18,7 +18,7 @@ from typing import Any, Sequence
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
-    compare_metrics, cut_off, has_norm, judged_value, norm_change, norm_distance, off_norm, too_short
+    compare_metrics, cut_off, has_norm, in_norm, judged_value, norm_change, norm_distance, off_norm, too_short
 from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, floor_after, opening_order, settle_counts
 from furikaeri.store import Answer, Note, Store, typed_number
 
@@ -586,6 +586,11 @@ def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
     far = [_distances(m, x) for x in (before, after)]
     if all(far):  # and a mean from off one side of a band to off the other is "past the range", as one answer's
         c = past_band(norm_change(c, statistics.fmean(far[0]), statistics.fmean(far[1])))
+        off = [sum(d > m.same for d in x) / len(x) for x in far]  # off past the figure's step
+        if c.verdict == "better" and not c.by_answers and off[1] > off[0] and in_norm(m.name, c.after):
+            # a mean come into the range while more of the answers left it: no change, said of the
+            # answers (QA s53 AE #2: 105 -> 154 wpm "▲ better" over 1 of 2 answers off, then 3 of 3)
+            c = replace(c, verdict="same", by_answers=True)
     if m.name == "over_s":
         return _share_over(c, before, after)
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
