@@ -324,7 +324,7 @@ def test_the_journal_s_overshoot_is_the_one_every_view_shows():
     assert _md_focus_figure(a, "en") == " (+25 s)"
 
 
-def _practice_in_a_terminal(tmp_path, noflsh: bool = False):
+def _practice_in_a_terminal(tmp_path, noflsh: bool = False, controlled: bool = True):
     """``practice`` of one sample answer in a terminal of its own (a pty it is controlled by):
     (the process, the master's fd, the slave's fd, the bytes it said so far, kept growing)."""
     import fcntl
@@ -343,7 +343,7 @@ def _practice_in_a_terminal(tmp_path, noflsh: bool = False):
         attrs[3] |= termios.NOFLSH
         termios.tcsetattr(slave, termios.TCSANOW, attrs)
 
-    def controlled() -> None:
+    def its_own() -> None:  # the terminal's session leader: its end is a SIGHUP from the kernel
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
@@ -351,7 +351,7 @@ def _practice_in_a_terminal(tmp_path, noflsh: bool = False):
     env = {**os.environ, "FURIKAERI_HOME": str(tmp_path / "home"), "LANG": "C.UTF-8", "TERM": "xterm"}
     p = subprocess.Popen([sys.executable, "-m", "furikaeri", "practice", "--set", "en-basic", "--only", "weakness",
                           "--from-files", str(sample)], stdin=slave, stdout=slave, stderr=slave, env=env,
-                         preexec_fn=controlled)
+                         preexec_fn=its_own if controlled else None)
     said = bytearray()
 
     def drain() -> None:
@@ -400,6 +400,32 @@ def test_the_parts_finished_at_a_prompt_are_kept_when_the_terminal_closes(tmp_pa
     with Store.open(tmp_path / "home") as store:
         (answer,) = store.answers(full=True)
     assert answer.note is not None and answer.note.wrong == "hup close test", answer.note
+
+
+@pytest.mark.model
+def test_the_parts_finished_are_kept_when_the_terminal_s_read_fails(tmp_path):
+    # QA s53 AD #1: a window closed under a shell (tmux kill-session): the program, no session
+    # leader, gets no SIGHUP from the kernel; its read fails with EIO, and the shell's SIGHUP
+    # comes a second later: the note was lost and the program killed by that SIGHUP
+    import os
+    import signal
+    import time
+
+    from furikaeri.store import Store
+
+    p, master, slave, said = _practice_in_a_terminal(tmp_path, controlled=False)
+    _said_by(p, said, b"went wrong")
+    os.write(master, b"eio close test\r")
+    _said_by(p, said, b"why")
+    os.close(slave)
+    os.close(master)
+    time.sleep(1.0)
+    if p.poll() is None:
+        p.send_signal(signal.SIGHUP)  # the shell's, after the terminal's end
+    assert p.wait(timeout=60) == 143
+    with Store.open(tmp_path / "home") as store:
+        (answer,) = store.answers(full=True)
+    assert answer.note is not None and answer.note.wrong == "eio close test", answer.note
 
 
 @pytest.mark.model
@@ -741,3 +767,31 @@ def test_progress_and_compare_name_the_practised_id_a_typo_is_near(furikaeri_hom
         assert r.exit_code == 2 and "(did you mean strength?)" in r.stderr, r.output
     r = _run("progress", "-q", "nothing-like-it")
     assert r.exit_code == 2 and "did you mean" not in r.stderr
+
+
+def test_a_signal_while_the_session_is_summed_up_ends_it_with_143_after_the_summary(tmp_path, monkeypatch):
+    # QA s53 AD #2: SIGTERM right after the last answer's note killed the program by the signal
+    # (the handlers given back to the default), its summary never printed
+    import os
+    import signal
+
+    from test_archive_robust import _quiet_wav, analysis, run
+
+    from furikaeri.cli import practice_cmd
+
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
+    done = practice_cmd._Screen.done
+
+    def summed_up(self, result, shared=None):
+        os.kill(os.getpid(), signal.SIGTERM)
+        done(self, result, shared)
+
+    monkeypatch.setattr(practice_cmd._Screen, "done", summed_up)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        r = run("--home", str(tmp_path / "h"), "practice", "--set", "en-basic", "--only", "strength", "--from-files",
+                str(_quiet_wav(tmp_path / "a.wav")), "--no-reflect", "--note", "lead with the point")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert r.exit_code == 143, r.output
+    assert "1 answer saved in session" in " ".join(r.output.split()), r.output

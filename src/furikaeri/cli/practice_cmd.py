@@ -228,11 +228,23 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                 on_event=asked.show, language=language, budget=budget, model=model, session_name=session,
                 now=base_now, ending=lambda: asking.interrupted or asking.terminated, so_far=asked.keep,
                 keeping_note=asking.keeping_note)
-        shared = _comparable(store, result)
-    _ended(result, shared, screen, json_, interrupted=asked.interrupted or asking.interrupted,
-           terminated=asking.terminated)
+        _summed_up(store, result, screen, json_, asking, interrupted=asked.interrupted)
     if answer_files and result.answers and all(a.get("skipped") == "no speech" for a in result.answers):
         raise SystemExit(2)  # no file had speech: bad input, as `analyze` says it, nothing saved (QA s52 ZZ #6)
+
+
+def _summed_up(store, result, screen, json_: bool, asking: "_Reflection", *, interrupted: bool) -> None:
+    """The session summed up (:func:`_ended`); SIGTERM or SIGHUP meanwhile ends it with 143 once
+    it is said, never a death by the signal (QA s53 AD #2: the handlers given back to the
+    default after the last note, the summary never printed)."""
+    with asking.keeping_note():
+        shared = _comparable(store, result)
+        _ended(result, shared, screen, json_, interrupted=interrupted or asking.interrupted,
+               terminated=asking.terminated)
+    if asking.terminated:
+        from furikaeri.errors import TERMINATED_EXIT
+
+        raise SystemExit(TERMINATED_EXIT)
 
 
 def _check_files(store, files) -> None:
@@ -968,6 +980,12 @@ class _Reflection:
                 except (click.Abort, KeyboardInterrupt) as e:  # click says both as Abort: Ctrl-C is the one
                     self._stop(lang, answer_id, ctrl_c=isinstance(e, KeyboardInterrupt)  # it was raised from
                                or isinstance(e.__context__, KeyboardInterrupt))
+                    break
+                except OSError:  # the terminal gone (its window closed, tmux killed): a read fails with EIO
+                    # before any signal, the shell's SIGHUP a second later; the parts finished are kept, and
+                    # the program ends as for SIGHUP (QA s53 AD #1: the note lost, the program killed by it)
+                    self.terminated = True
+                    self._stop(lang, answer_id, ctrl_c=True)
                     break
                 if self.terminated:  # SIGTERM or SIGHUP between two prompts: as at one
                     self._stop(lang, answer_id, ctrl_c=True)
