@@ -314,9 +314,9 @@ _CLAUSE_TOPIC = re.compile(r"^\s*(?P<topic>ガクチカ|自己紹介|自己PR|�
                            r"強み|弱み|長所|短所|逆質問)(?:は|では|の(?:時|とき|回答)は?|について(?:は)?)")
 
 
-#: A clause of a fix naming a question by its usual name anywhere (「1分で自己紹介」, 「ガクチカを1分
-#:以内に」): about that question, whatever comes first. 強み/弱み and the like stay out: 「強みを数字で
-#:示す」 is about any answer.
+#: A clause of a fix naming a question by its usual name anywhere (「1分で自己紹介」,
+#: 「ガクチカを1分以内に」): about that question, whatever comes first. 強み/弱み and the like stay
+#: out: 「強みを数字で示す」 is about any answer.
 _CLAUSE_NAMING = re.compile(r"(?P<topic>ガクチカ|自己紹介|自己PR|自己ＰＲ|志望動機|志望理由|挫折経験|逆質問)")
 
 
