@@ -795,3 +795,44 @@ def test_a_signal_while_the_session_is_summed_up_ends_it_with_143_after_the_summ
         signal.signal(signal.SIGTERM, previous)
     assert r.exit_code == 143, r.output
     assert "1 answer saved in session" in " ".join(r.output.split()), r.output
+
+
+@pytest.mark.parametrize("mic", [False, True])
+def test_a_signal_just_as_an_answer_is_said_saved_keeps_its_note_and_ends_with_143(tmp_path, monkeypatch, mic):
+    # QA s53 AG #1, #2: SIGTERM as "saved as answer N" was said, before the note was kept: from the
+    # microphone a death by the signal, from files "0 answers saved"; the --note lost both ways
+    import os
+    import signal
+
+    from test_archive_robust import _quiet_wav, analysis, run
+
+    from furikaeri import session as S
+    from furikaeri.cli import practice_cmd
+    from furikaeri.store import Store
+
+    monkeypatch.setattr(practice_cmd, "_analyser", lambda model, **_: lambda path, language, budget, question: analysis())
+    show = practice_cmd._Asked.show
+
+    def shown(self, event):
+        show(self, event)
+        if isinstance(event, S.Saved):
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(practice_cmd._Asked, "show", shown)
+    takes = [_quiet_wav(tmp_path / "a.wav"), _quiet_wav(tmp_path / "b.wav")]
+    takes[1].write_bytes(takes[1].read_bytes()[:-2] + b"\x01\x00")
+    if mic:  # the handlers a take from the microphone leaves: the default ones
+        monkeypatch.setattr(practice_cmd, "_sigterm_as_ctrl_c", lambda *a: __import__("contextlib").nullcontext())
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        r = run("--home", str(tmp_path / "h"), "practice", "--set", "en-basic", "-n", "2", "--from-files",
+                *map(str, takes), "--no-reflect", "--note", "lead with the point", "--note", "fewer ums")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert r.exit_code == 143, r.output
+    said = " ".join(r.output.split())
+    assert "1 answer saved in session" in said, said
+    with Store.open(tmp_path / "h") as store:
+        (answer,) = store.answers(full=True)
+    assert answer.note is not None and answer.note.next_time == "lead with the point"

@@ -618,7 +618,7 @@ class _Loop:
     session_id: int | None = None
     #: the person ended the session with the last answer (:attr:`AnswerAudio.last`)
     ended: bool = False
-    #: held while an answer's reflection is asked and saved (run_session's ``keeping_note``)
+    #: held from an answer's take to its note saved (run_session's ``keeping_note``)
     keeping_note: Callable[[], Any] = contextlib.nullcontext
 
     def attempt(self, index: int, q: qmod.Question, now: datetime | None) -> dict[str, Any]:
@@ -627,6 +627,7 @@ class _Loop:
         self.emit(Asking(index + 1, self.total, q, budget, before, self._name(now)))
         audio = self.record(index, q, budget, now)
         failure: BaseException | None = None
+        answer_id: int | None = None
         with audio.keeping() if audio.keeping is not None else contextlib.nullcontext():
             analysis, focus, fix, after = self.hear(audio, q, budget, before)
             if analysis.speech_detected:
@@ -635,6 +636,19 @@ class _Loop:
                     answer_id, fix = self.save(audio, q, budget, before, analysis, focus, now)
                 except (FurikaeriError, OSError, sqlite3.Error) as e:
                     failure = e
+        # from here SIGTERM or SIGHUP cuts nothing of this answer: it is said saved and its note kept,
+        # then the session ends (QA s53 AG #1: one just as "saved as answer N" was said killed the
+        # program, the note lost)
+        with self.keeping_note():
+            kept = self._kept(index, q, before, audio, (analysis, focus, fix, after), answer_id, failure, now)
+        self.ended = self.ended or self.ending()
+        return kept
+
+    def _kept(self, index: int, q: qmod.Question, before: Before, audio: AnswerAudio, heard: tuple,
+              answer_id: int | None, failure: BaseException | None, now: datetime | None) -> dict[str, Any]:
+        """The answer ``audio`` holds, ``heard`` (:meth:`hear`'s) and saved as ``answer_id`` (or
+        not, for ``failure``), said and its reflection added (:meth:`attempt`)."""
+        analysis, focus, fix, after = heard
         if failure is None and audio.release is not None:  # saved, or nothing to save: its marker goes
             audio.release()
         self.ended = audio.last or bool(audio.stop_asked and audio.stop_asked())
@@ -661,8 +675,7 @@ class _Loop:
         """The reflection asked and added to saved answer ``answer_id``; returns the fix of the
         newest logged interview that asked ``q``, checked on it (None without one)."""
         stand = stand_check(logged_asking(self.store.interviews(), q.text), analysis)
-        with self.keeping_note():  # a signal meanwhile cuts nothing: the note is saved
-            self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
+        self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
         self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
         return stand
 
@@ -778,12 +791,12 @@ def run_session(
     question's own) and, when it holds speech, saved with the note ``reflect`` returns.
     ``on_event`` receives each step to show. ``now``: the first question's time (each next
     one a second later), for scripts and tests. The session is created with the first saved
-    answer and named ``session_name`` (default: the set and the date). ``ending()``, read after
-    each reflection, ends the session there when true (Ctrl-C at a prompt). ``so_far(result)``
+    answer and named ``session_name`` (default: the set, or its company, and the date).
+    ``ending()``, read after each answer, ends the session there when true (Ctrl-C at a prompt). ``so_far(result)``
     is given the session as it would end there, before the first question and after each
     answer: a signal that ends the program before the session can end (SIGTERM while an answer
     is recorded or analysed) still says the answers saved (QA s50 OO #2). ``keeping_note()``: a
-    context held while each reflection is asked and saved (the CLI's: signals wait for it)."""
+    context held from each answer's take to its note saved (the CLI's: a signal cuts none of it)."""
     loop = _Loop(store, qset, len(questions), record, analyse, reflect or (lambda i, q, a: None),
                  on_event or (lambda event: None), language, budget, model, session_name,
                  ending or (lambda: False), keeping_note=keeping_note or contextlib.nullcontext)

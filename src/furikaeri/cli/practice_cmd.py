@@ -997,8 +997,8 @@ class _Reflection:
 
     @contextlib.contextmanager
     def keeping_note(self):
-        """While inside (an answer's reflection asked and saved), SIGTERM and SIGHUP never cut the
-        note: the prompts take them as Ctrl-C (:meth:`_signals_as_ctrl_c`), anywhere else one
+        """While inside (an answer from its take to its note saved, the session summed up), SIGTERM
+        and SIGHUP never cut the note: the prompts take them as Ctrl-C (:meth:`_signals_as_ctrl_c`), anywhere else one
         marks the session ended (:attr:`terminated`, exit code 143 after this answer). Once so
         ended, a later one changes nothing till the program ends (QA s52 AB #1: a terminal closed
         at a prompt, its end read as the input's, then its SIGHUP while the parts were kept: the
