@@ -836,3 +836,17 @@ def test_a_signal_just_as_an_answer_is_said_saved_keeps_its_note_and_ends_with_1
     with Store.open(tmp_path / "h") as store:
         (answer,) = store.answers(full=True)
     assert answer.note is not None and answer.note.next_time == "lead with the point"
+
+
+def test_no_usual_filler_rate_rests_on_the_answers_left_out_as_lower_bounds():
+    # QA s53 AE #4: "your usual 0.0/min" of the answers with fewest fillers, 4.3+ and 4.8+ left out
+    from furikaeri.coach import FLOOR_KEY, usual
+
+    plain = [{"fillers_per_min": v, "answer_s": 40.0, "budget_s": 60.0} for v in (1.8, 0.0, 0.0, 2.8, 0.0)]
+    assert usual(plain, "en", ("fillers_per_min",)) == {"fillers_per_min": 0.0}
+    floored = [*plain[:1], {"fillers_per_min": None, FLOOR_KEY["fillers_per_min"]: 4.3, "answer_s": 40.0,
+                            "budget_s": 60.0}, *plain[1:]]
+    assert usual(floored, "en", ("fillers_per_min",)) == {}
+    # out of the last ten, it no longer bears on the usual
+    later = floored + [{"fillers_per_min": 1.0, "answer_s": 40.0, "budget_s": 60.0}] * 10
+    assert usual(later, "en", ("fillers_per_min",)) == {"fillers_per_min": 1.0}

@@ -163,10 +163,27 @@ def usual(previous: Sequence[Mapping[str, Any]], language: str,
     wanted = names if names is not None else [g.metric for g in _gauges(language) if g.personal]
     out: dict[str, float] = {}
     for name in wanted:
-        values = [float(v) for m in previous if (v := judged_value(m, name)) is not None][-USUAL_OF_LAST:]
-        if len(values) >= USUAL_MIN_ANSWERS:
-            out[name] = statistics.median(values)
+        # an answer whose rate is known only as a lower bound (FLOOR_KEY: "4.8+") is one of the
+        # last ten too; with one among them the usual is no median of the rest (QA s53 AE #4:
+        # "your usual 0.0/min" of the answers with fewest fillers, 4.3+ and 4.8+ left out): none
+        values = [(float(v), False) if (v := judged_value(m, name)) is not None else (0.0, True)
+                  for m in previous if judged_value(m, name) is not None or m.get(FLOOR_KEY.get(name, "")) is not None]
+        values = values[-USUAL_OF_LAST:]
+        if len(values) >= USUAL_MIN_ANSWERS and not any(floored for _, floored in values):
+            out[name] = statistics.median(v for v, _ in values)
     return out
+
+
+#: The key beside an answer's stored figures (:func:`with_floors`) holding a rate known only as
+#: a lower bound, by the figure's name.
+FLOOR_KEY = {"fillers_per_min": "fillers_per_min_floor"}
+
+
+def with_floors(answer) -> dict[str, Any]:
+    """An archived answer's figures as :func:`usual` reads them: its fillers a minute known only
+    as a lower bound (:attr:`furikaeri.store.Answer.filler_floor`) under :data:`FLOOR_KEY`."""
+    floor = answer.filler_floor
+    return {**answer.metrics, FLOOR_KEY["fillers_per_min"]: floor} if floor is not None else answer.metrics
 
 
 def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mapping[str, float] | None = None

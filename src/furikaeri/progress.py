@@ -431,7 +431,7 @@ def own_usual(answers: Sequence[Answer], language: str | None) -> dict[str, floa
     # the pace as the remark beside it gives it, rounded once from the median (4.0498 was kept as
     # 4.05 and shown 4.0 under a remark's 4.1: QA s42 C #3)
     return {k: rate_as_shown(v, k) if k == pace else round(v, 2)
-            for k, v in coach.usual([a.metrics for a in answers], language, (pace, *USUAL_SHOWN)).items()}
+            for k, v in coach.usual([coach.with_floors(a) for a in answers], language, (pace, *USUAL_SHOWN)).items()}
 
 
 def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:

@@ -32,6 +32,7 @@ from furikaeri.errors import FurikaeriError, StoreError, UsageError, note_not_sa
 from furikaeri.lang import get_rules
 from furikaeri.coach import Focus, focus_of
 from furikaeri.coach import usual as coach_usual
+from furikaeri.coach import with_floors
 from furikaeri.notes import FixCheck, check_fix, opening_order
 from furikaeri.progress import AfterAnswer, after_unsaved
 from furikaeri.store import Answer, Session, Store, audio_dir, to_stamp
@@ -463,7 +464,7 @@ def archive_focus(store: Store, analysis: Any) -> Focus | None:
     language, the person's own usual (:func:`furikaeri.coach.focus_of`). What is saved and what
     is shown with it are this one focus."""
     language = analysis.get("language") if isinstance(analysis, dict) else analysis.language
-    earlier = [a.metrics for a in store.answers(full=False) if a.language == language]
+    earlier = [with_floors(a) for a in store.answers(full=False) if a.language == language]
     return focus_of(analysis, own_usual=coach_usual(earlier, language or "en"))
 
 
