@@ -850,3 +850,16 @@ def test_no_usual_filler_rate_rests_on_the_answers_left_out_as_lower_bounds():
     # out of the last ten, it no longer bears on the usual
     later = floored + [{"fillers_per_min": 1.0, "answer_s": 40.0, "budget_s": 60.0}] * 10
     assert usual(later, "en", ("fillers_per_min",)) == {"fillers_per_min": 1.0}
+
+
+def test_a_too_short_answer_s_lower_bound_does_not_take_the_usual_away():
+    from furikaeri.coach import with_floors
+    from furikaeri.store import Answer
+
+    def answer(answer_s):
+        return Answer(1, 1, "s", 1, "Q?", "k", "2026-12-01T09:00:00+00:00", None, "", "en", "base", {},
+                      {"answer_s": answer_s, "budget_s": 60.0, "fillers_per_min": None},
+                      floors={"fillers_per_min": 4.5})
+
+    assert with_floors(answer(40.0))["fillers_per_min_floor"] == 4.5
+    assert "fillers_per_min_floor" not in with_floors(answer(8.0))  # too short for a rate: out of the usual anyway

@@ -181,9 +181,13 @@ FLOOR_KEY = {"fillers_per_min": "fillers_per_min_floor"}
 
 def with_floors(answer) -> dict[str, Any]:
     """An archived answer's figures as :func:`usual` reads them: its fillers a minute known only
-    as a lower bound (:attr:`furikaeri.store.Answer.filler_floor`) under :data:`FLOOR_KEY`."""
+    as a lower bound (:attr:`furikaeri.store.Answer.filler_floor`) under :data:`FLOOR_KEY`; none
+    for an answer too short for a rate, which has no place in the usual either way."""
+    from furikaeri.metrics import too_short
+
     floor = answer.filler_floor
-    return {**answer.metrics, FLOOR_KEY["fillers_per_min"]: floor} if floor is not None else answer.metrics
+    return {**answer.metrics, FLOOR_KEY["fillers_per_min"]: floor} if floor is not None \
+        and not too_short(answer.metrics) else answer.metrics
 
 
 def choose_focus(metrics: Mapping[str, Any], language: str, *, own_usual: Mapping[str, float] | None = None
