@@ -531,6 +531,9 @@ class Heard:
     #: remarks against the person's own history (:func:`furikaeri.progress.after_unsaved`), shown
     #: with them: the note is written knowing all the tool knows
     after: AfterAnswer | None = None
+    #: the fix of the newest logged interview that asked the question, checked on the answer
+    #: (:func:`stand_check`)
+    stand: Any = None
 
 
 @dataclass(frozen=True)
@@ -630,7 +633,7 @@ class _Loop:
         failure: BaseException | None = None
         answer_id: int | None = None
         with audio.keeping() if audio.keeping is not None else contextlib.nullcontext():
-            analysis, focus, fix, after = self.hear(audio, q, budget, before)
+            analysis, focus, fix, after, stand = self.hear(audio, q, budget, before)
             if analysis.speech_detected:
                 try:  # saved before the reflection is asked: a terminal closed or a kill at its
                     # prompts loses at most the note, never the analysed answer (the note is added once typed)
@@ -641,7 +644,7 @@ class _Loop:
         # then the session ends (QA s53 AG #1: one just as "saved as answer N" was said killed the
         # program, the note lost)
         with self.keeping_note():
-            kept = self._kept(index, q, before, audio, (analysis, focus, fix, after), answer_id, failure, now)
+            kept = self._kept(index, q, before, audio, (analysis, focus, fix, after, stand), answer_id, failure, now)
         self.ended = self.ended or self.ending()
         return kept
 
@@ -649,7 +652,7 @@ class _Loop:
               answer_id: int | None, failure: BaseException | None, now: datetime | None) -> dict[str, Any]:
         """The answer ``audio`` holds, ``heard`` (:meth:`hear`'s) and saved as ``answer_id`` (or
         not, for ``failure``), said and its reflection added (:meth:`attempt`)."""
-        analysis, focus, fix, after = heard
+        analysis, focus, fix, after, stand = heard
         if failure is None and audio.release is not None:  # saved, or nothing to save: its marker goes
             audio.release()
         self.ended = audio.last or bool(audio.stop_asked and audio.stop_asked())
@@ -667,30 +670,25 @@ class _Loop:
                 raise failure
             raise error from failure
         self.emit(Saved(q, answer_id, fix, after))
-        stand = self.noted(index, q, analysis, answer_id, now)
+        self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
+        self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
         return {"answer_id": answer_id, "question": q.to_dict(), "skipped": None, **shown,
                 "fix": fix.to_dict() if fix else None, "interview_fix": stand.to_dict() if stand else None,
                 "after": after.to_dict(), "analysis": _shown(analysis, focus)}
 
-    def noted(self, index: int, q: qmod.Question, analysis, answer_id: int, now: datetime | None):
-        """The reflection asked and added to saved answer ``answer_id``; returns the fix of the
-        newest logged interview that asked ``q``, checked on it (None without one)."""
-        stand = stand_check(logged_asking(self.store.interviews(), q.text), analysis)
-        self.add_note(answer_id, self.reflect(index, q, analysis), now)  # dated as its answer (QA s44 J #7)
-        self.ended = self.ended or self.ending()  # Ctrl-C at the reflection's prompts ends the session too
-        return stand
-
     def hear(self, audio: AnswerAudio, q: qmod.Question, budget: float, before: Before):
         """The answer analysed, its focus, the earlier note's check and the remarks against the
         person's usual (none for a take with no speech), shown (:class:`Heard`) before the
-        person writes the next note. Returns (analysis, focus, fix, after)."""
+        person writes the next note, with the fix of a logged interview that asked the question
+        checked on it. Returns (analysis, focus, fix, after, stand)."""
         analysis = audio.analysis() if audio.analysis is not None else \
             self.analyse(audio.path, self.language if self.language != "auto" else q.language, budget, q.text)
         focus = self.focus(analysis)
         fix = note_check(self.store, before.question_id, analysis.to_dict()) if analysis.speech_detected else None
         after = after_unsaved(self.store, analysis.to_dict(), before.question_id) if analysis.speech_detected else None
-        self.emit(Heard(q, analysis, focus, fix, after))
-        return analysis, focus, fix, after
+        stand = stand_check(logged_asking(self.store.interviews(), q.text), analysis)  # None for no speech
+        self.emit(Heard(q, analysis, focus, fix, after, stand))
+        return analysis, focus, fix, after, stand
 
     def save(self, audio: AnswerAudio, q: qmod.Question, budget: float, before: Before, analysis, focus,
              now: datetime | None) -> tuple[int, FixCheck | None]:

@@ -488,7 +488,8 @@ class _Screen:
         render(event.analysis, out, focus=event.focus)
         said_in = event.analysis.language  # units are the answer's (hedges per 100 words or 300 morae)
         H.render_fix(out, event.fix, L, language=said_in)  # before the reflection: did last time's fix work?
-        self.stand(event.analysis)  # and the fix the real interview asked for
+        if event.stand is not None:  # and the fix the real interview asked for
+            H.render_stand(out, event.stand, L, said_in)
         if event.after is not None:  # and how it stands against the person's own usual
             focus = event.focus
             H.render_after(out, event.after, L, told=[c.metric for c in event.fix.changes] if event.fix else (),
@@ -523,15 +524,6 @@ class _Screen:
             value = " / ".join(line.strip() for line in (getattr(company, key) or "").splitlines() if line.strip())
             if value:
                 _indented(self.out, value, label=f"{text(self.lang, key)}:")
-
-    def stand(self, analysis) -> None:
-        """The logged interview's fix checked on this answer (:func:`furikaeri.session.stand_check`)."""
-        from furikaeri.report.history import render_stand
-        from furikaeri.session import stand_check
-
-        check = stand_check(self.logged, analysis)
-        if check is not None:
-            render_stand(self.out, check, self.lang, analysis.language)
 
     def note_not_kept(self, note: str) -> None:
         """The ``--note`` given for a take that was not saved (no speech): it goes with it, said."""
