@@ -191,7 +191,9 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
     asking = _Reflection(lambda: screen.lang, ask_notes)
     _check_before_the_archive(set_name, company, set_language, only=only, limit=limit, now=base_now,
                               files=answer_files, notes=len(note), device=device)
-    with _sigterm_as_ctrl_c(lambda: asking.terminated) if answer_files else contextlib.nullcontext(), open_store() as store:
+    recorded: list = []  # a take recorded: the signals are no longer "before recording" (mic)
+    with _sigterm_as_ctrl_c(lambda: asking.terminated, recorded=lambda: bool(answer_files or recorded)), \
+            open_store() as store:
         qset = S.choose_set(store, set_name=set_name, company=company, language=set_language, folder=user_dir(),
                             now=base_now, cli=cli_start())
         speaks(lang or qset.language)  # a Japanese set's errors are said in Japanese from here on
@@ -216,7 +218,7 @@ def practice(set_name, company, only, limit, shuffle, session, from_files, files
                                    _microphone(store.home, device=device, max_seconds=max_seconds,
                                                stop_after_silence=stop_after_silence, language=language,
                                                model=model, live_hints=live_hints, quiet=json_, asked=asked,
-                                               total=len(questions), ui=lang))
+                                               total=len(questions), ui=lang, took=recorded))
         def saving(path, key, note):  # the command that saves an answer as this session would have
             return analyze_command(path, key, budget, language, save=True, session=asked.session, note=note, model=model)
 
@@ -259,15 +261,18 @@ def _check_files(store, files) -> None:
 
 
 @contextlib.contextmanager
-def _sigterm_as_ctrl_c(ended=lambda: False):
-    """``practice --from-files``: SIGTERM (``timeout``, a service manager) stops the session as
-    Ctrl-C does (the answers saved are said, ``--json``'s document printed, the answer being
-    analysed named with the command that saves it), then one line and exit 143 (QA s46 Y #2: it
-    died silently with -15, answers saved and nothing said). A take from the microphone has
-    its own (:mod:`furikaeri.cli.live`). SIGHUP, the terminal closed, does the same (QA s50
-    OO #6: it died with 129, which ``--help`` does not list). Once ``ended()`` (a signal at a
-    reflection ends the session), a later one changes nothing till the program ends. Outside the
-    main thread it changes nothing."""
+def _sigterm_as_ctrl_c(ended=lambda: False, recorded=lambda: True):
+    """``practice``: SIGTERM (``timeout``, a service manager) stops the session as Ctrl-C does
+    (the answers saved are said, ``--json``'s document printed, the answer being analysed named
+    with the command that saves it), then one line and exit 143 (QA s46 Y #2: it died silently
+    with -15, answers saved and nothing said). SIGHUP, the terminal closed, does the same (QA s50
+    OO #6: it died with 129, which ``--help`` does not list). A take from the microphone has its
+    own while it is recorded and analysed (:mod:`furikaeri.cli.live`); this is what a signal
+    does between two takes (the next question shown, the microphone opening: it was a death by
+    the signal), and, till ``recorded()``, what the program's start set does ("stopped before
+    recording started", ``furikaeri.__main__._until_recording``). Once ``ended()`` (a signal at
+    a reflection ends the session), a later one changes nothing till the program ends. Outside
+    the main thread it changes nothing."""
     import signal
     import threading
 
@@ -278,7 +283,11 @@ def _sigterm_as_ctrl_c(ended=lambda: False):
         return
     fired = []
 
-    def on_term(*_) -> None:
+    def on_term(signum, frame) -> None:
+        start = previous.get(signum)
+        if getattr(start, "until_recording", False) and not recorded():
+            start(signum, frame)  # nothing recorded yet: said so, 143
+            return
         for sig in ENDING_SIGNALS:  # said once, however many come
             signal.signal(sig, signal.SIG_IGN)
         fired.append(True)
@@ -298,7 +307,9 @@ def _sigterm_as_ctrl_c(ended=lambda: False):
     finally:
         if not fired:
             for sig, handler in previous.items():  # the program ending by one: the next (the shell's
-                signal.signal(sig, signal.SIG_IGN if ended() else handler)  # after the terminal's) kills it no more
+                if getattr(handler, "until_recording", False) and recorded():  # after the terminal's) kills it
+                    handler = signal.SIG_DFL  # no more; nor is anything "before recording" once a take was
+                signal.signal(sig, signal.SIG_IGN if ended() else handler)
 
 
 def _ended(result, shared, screen, json_: bool, *, interrupted: bool, terminated: bool = False) -> None:
@@ -813,13 +824,14 @@ def _check_microphone(device):
 
 def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language: str, model: str,
                 live_hints: bool = False, quiet: bool = False, asked: _Asked | None = None, total: int = 0,
-                ui: str | None = None):
+                ui: str | None = None, took: list | None = None):
     """A recorder for :func:`furikaeri.session.run_session`: each answer from the microphone,
     on the live recording screen, into the archive's audio folder, transcribed while it is
     spoken (:func:`furikaeri.cli.live.record_listening`) so its report follows at once. A take
     the microphone cut short names the command that saves it into the session (``asked``). The
     screen speaks ``ui`` (``--lang``) where given, else each question's language: its cues and
-    how to stop are guidance, as the lines before and after it (QA s47 GG #7)."""
+    how to stop are guidance, as the lines before and after it (QA s47 GG #7). ``took`` is
+    given a mark once a take is recorded (nothing is "before recording" from then on)."""
     from furikaeri.capture import release_take, take_settings
     from furikaeri.cli.capture_cmd import analyze_take
     from furikaeri.cli.common import with_progress
@@ -854,6 +866,8 @@ def _microphone(home: Path, *, device, max_seconds, stop_after_silence, language
                                             # no "next question" on the last (QA s46 V #2)
                                             hint_key="rec_hint_practice_last" if index + 1 >= total else "rec_hint_practice",
                                             analyze_command=command)
+        if took is not None:
+            took.append(path)
         # as `record`'s: SIGTERM before the answer is saved leaves the take (and its settings) for `recover`
         held = HeldInterrupts(text(says, "interrupt_held"),  # and says the answers saved before it (QA s50 OO #2)
                               on_terminate=leave_on_terminate(take, says, command,
