@@ -123,3 +123,88 @@ def test_sigterm_between_two_takes_says_the_session_and_ends_with_143(pulse, tmp
         "stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half",
         "answer 1 was saved before the program was asked to stop")), stderr
     assert len(list((tmp_path / "home" / "audio").glob("*.wav"))) == 1  # answer 1's; no second take left
+
+
+# --------------------------------------------------------------------------- QA s53 AD #4: a cut take is no short answer
+
+
+def _pace(id_, seconds, wpm, *, note=None, cut=False):
+    from test_compare_notes import answer
+
+    metrics = {"answer_s": seconds, "budget_s": 60.0, "over_budget": None if cut else seconds > 60.0,
+               "over_s": None if cut else seconds - 60.0, "wpm": wpm}
+    return answer(id_, metrics, note=note)
+
+
+@pytest.mark.parametrize("earlier, latest, short, cut, key", [
+    ((34.6, False), (11.8, True), "latest", "latest", "_latest_cut"),
+    ((11.8, True), (34.6, False), "earlier", "earlier", "_earlier_cut"),
+    ((9.0, False), (11.8, True), "both", "latest", "_both_cut"),
+    ((34.6, False), (9.0, False), "latest", None, "_latest"),
+])
+def test_a_take_the_recording_cut_is_said_cut_not_too_short(earlier, latest, short, cut, key):
+    """A 12-s take of a 60-s question cut off by the recording (``--cut-off``, a time limit) was
+    "too short for its budget to tell whether your note worked": it went on past the recording."""
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.lang import text
+    from furikaeri.report.history import render_fix
+
+    fix = N.check_fix(_pace(1, *earlier[:1], 150.0, note="slow down", cut=earlier[1]),
+                      _pace(2, *latest[:1], 180.0, cut=latest[1]).metrics, "en")
+    assert fix.verdict == "too_short" and fix.short_in == short and fix.cut_in == cut
+    assert fix.to_dict().get("cut_answer") == cut
+    for lang in ("en", "ja"):
+        console = Console(width=300, record=True, color_system=None)
+        render_fix(console, fix, lang, language="en")
+        out = console.export_text()
+        assert text(lang, "fix_too_short" + key) in out and text(lang, "fix_short_figure" + key) in out, out
+        if cut:  # never "too short for its budget" of the take that was cut alone
+            assert text(lang, f"fix_too_short_{short}") not in out
+
+
+# --------------------------------------------------------------------------- QA s53 AE #5: the longest pause under a pause note
+
+
+@pytest.mark.parametrize("note, language", [("fewer long pauses", "en"), ("pauses were too long", "en"),
+                                            ("長い間を減らす", "ja"), ("間が長い", "ja")])
+def test_a_longest_pause_that_doubled_under_a_note_on_long_pauses_is_against_it(note, language):
+    """1.4 s, then 2.9 s (short of a freeze, the norm's 3 s) under "fewer long pauses" read "= in
+    range": it moved against the note, said so, and still in range; back down it is better."""
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.lang import text
+    from furikaeri.report.history import render_fix
+    from test_compare_notes import answer
+
+    def pauses(id_, longest, note=None):
+        return answer(id_, {"answer_s": 50.0, "budget_s": 60.0, "over_budget": False, "over_s": -10.0,
+                            "long_pauses_per_min": 1.2, "longest_pause_s": longest, "pause_count": 5}, note=note)
+
+    fix = N.check_fix(pauses(1, 1.4, note), pauses(2, 2.9).metrics, language)
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("long_pauses_per_min", "same"), ("longest_pause_s", "worse")]
+    console = Console(width=200, record=True, color_system=None)
+    render_fix(console, fix, language, language=language)
+    out = console.export_text()
+    line = next(x for x in out.splitlines() if "2.9" in x)
+    assert line.rstrip().endswith("▼ " + text(language, "against_note_in_band")), out
+    back = N.check_fix(pauses(1, 2.9, note), pauses(2, 1.4).metrics, language)
+    assert back.changes[1].verdict == "better"
+    jitter = N.check_fix(pauses(1, 1.4, note), pauses(2, 1.7).metrics, language)  # within the figure's step
+    assert jitter.changes[1].verdict == "same"
+
+
+@pytest.mark.parametrize("note", ["I froze twice", "頭が真っ白になった"])
+def test_under_a_note_on_freezing_only_a_freeze_counts(note):
+    from furikaeri import notes as N
+    from test_compare_notes import answer
+
+    def pauses(id_, longest, note=None):
+        return answer(id_, {"answer_s": 50.0, "budget_s": 60.0, "over_budget": False, "over_s": -10.0,
+                            "long_pauses_per_min": 1.2, "longest_pause_s": longest, "pause_count": 5}, note=note)
+
+    fix = N.check_fix(pauses(1, 1.4, note), pauses(2, 2.9).metrics, "en")
+    assert fix.changes[1].verdict == "same"  # short of a freeze both times: held
+    assert N.check_fix(pauses(1, 1.4, note), pauses(2, 3.4).metrics, "en").changes[1].verdict == "worse"

@@ -1230,7 +1230,9 @@ class FixCheck:
     length gone past the note's aim downward is said short for its budget only where the report
     says so too, and else short of the aim (57 s, then 19.8 s of 60 on "about 40 s").
     ``cap_s``: the question's budget, where the note aims at a length: the band around the aim
-    stops there (:func:`target_gap`)."""
+    stops there (:func:`target_gap`). ``cut_in``: which of the short answers the recording cut
+    off (:func:`furikaeri.metrics.cut_off`), ``earlier``, ``latest`` or ``both``: such a take is
+    no answer too short, it went on past the recording, and is said so (QA s53 AD #4)."""
 
     previous_answer_id: int
     note: str
@@ -1261,6 +1263,7 @@ class FixCheck:
     #: The answer whose note this is, where it is not the previous attempt's (which has none): the
     #: latest note on the question, checked on the attempt before this one (QA s45 T #4); None.
     note_answer_id: int | None = None
+    cut_in: str | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -1304,6 +1307,8 @@ class FixCheck:
                "verdict": self.verdict, "changes": changes}
         if self.short_in is not None:
             out["short_answer"] = self.short_in
+        if self.cut_in is not None:
+            out["cut_answer"] = self.cut_in
         if self.unjudged:
             out["unjudged"] = self.unjudged
         if self.floor_before is not None:
@@ -1361,7 +1366,7 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
         return FixCheck(previous.id, text, False, moved, "unknown")
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
-    targets += _freeze_too(targets, previous.metrics, metrics)
+    targets += _freeze_too(targets, previous.metrics, metrics, text)
     words, general = _word_changes(text, language, previous, metrics, fillers)
     beside = ("fillers_per_min",) if words and not general and _only_concern(words, previous.metrics, metrics) else ()
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
@@ -1394,7 +1399,8 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
                     own if budget else None, budget or limit_budget, too_short(metrics),
                     limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged,
                     floor_before=float(floor) if floored else None,
-                    floor_after=float(floor_now) if floor_now is not None else None)
+                    floor_after=float(floor_now) if floor_now is not None else None,
+                    cut_in=_short_in(previous.metrics, metrics, cut=True) if short else None)
 
 
 def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
@@ -1433,17 +1439,23 @@ def floor_after(before: Mapping[str, Any], metrics: Mapping[str, Any],
 
 
 def _freeze_too(targets: Sequence[tuple[str, str | None]], before: Mapping[str, Any],
-                after: Mapping[str, Any]) -> list[tuple[str, str | None]]:
+                after: Mapping[str, Any], note: str = "") -> list[tuple[str, str | None]]:
     """A note on freezing or long pauses (its target the long pauses a minute) is checked on the
     longest pause too, where both answers have it: the freeze a real interview's fix is judged
     by (:func:`_figure_stand`), so that one note read on one screen says how both moved (QA s41
     C1 #2: 「頭が真っ白になった」 was "no change" on the pauses a minute beside a fix ✗ on a 4.2-s
-    pause); and on the time to the first word, a freeze at the start (QA s45 Q #1)."""
-    if not any(name == "long_pauses_per_min" for name, _ in targets):
+    pause); and on the time to the first word, a freeze at the start (QA s45 Q #1). Where the
+    note asks for fewer long pauses or shorter ones (it names their length: "fewer long pauses",
+    「長い間を減らす」), the longest pause is judged as it asks, so that one that doubled short of a
+    freeze (1.4 -> 2.9 s) is no "= in range" (QA s53 AE #5); under a note on freezing alone
+    (「頭が真っ白になった」), only a freeze counts."""
+    wants = [want for name, want in targets if name == "long_pauses_per_min"]
+    if not wants:
         return []
     named = {name for name, _ in targets}
-    # the longest pause, and the silence before the first word: the freeze at the start (QA s45 Q #1)
-    return [(name, None) for name in ("longest_pause_s", "latency_s")
+    # the silence before the first word, the freeze at the start, by its own: a longer think is no fault
+    want = "lower" if all(w in (None, "lower") for w in wants) and re.search(_PAUSE_LENGTH, note, re.I) else None
+    return [(name, want if name == "longest_pause_s" else None) for name in ("longest_pause_s", "latency_s")
             if name not in named and before.get(name) is not None and after.get(name) is not None]
 
 
@@ -1509,10 +1521,13 @@ def _one_per_figure(targets: Sequence[tuple[str, str | None]], limit: float | No
     return out
 
 
-def _short_in(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None:
+def _short_in(before: Mapping[str, Any], after: Mapping[str, Any], *, cut: bool = False) -> str | None:
     """Which of two answers is too short for its budget (:func:`furikaeri.metrics.too_short`):
-    ``earlier``, ``latest``, ``both``, or None."""
+    ``earlier``, ``latest``, ``both``, or None; with ``cut``, which of those the recording cut
+    off (:func:`furikaeri.metrics.cut_off`)."""
     b, a = too_short(before), too_short(after)
+    if cut:
+        b, a = b and cut_off(before), a and cut_off(after)
     return "both" if b and a else "earlier" if b else "latest" if a else None
 
 

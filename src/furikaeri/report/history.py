@@ -466,6 +466,18 @@ def previous_text(before: Before, lang: str, width: int) -> Text:
     return Text("\n".join(lines))
 
 
+def _short_said(fix) -> str:
+    """The ending of a fix's "too short to tell" keys naming the answer that is (``_earlier``,
+    ``_latest``, ``_both``), and that the recording cut it off (``_cut``): a take cut off is no
+    answer too short for its budget (QA s53 AD #4: "this answer is too short for its budget"
+    of a 12-s take cut off, next to "cut off: the recording stopped first")."""
+    if not fix.short_in:
+        return ""
+    if fix.cut_in and fix.short_in == "both":
+        return "_both_cut"  # too short, or cut: too little of either
+    return f"_{fix.short_in}" + ("_cut" if fix.cut_in == fix.short_in else "")
+
+
 def render_fix(console: Console, fix: FixCheck | None, lang: str, *, language: str | None = None) -> None:
     """Did what the last note asked for happen: the verdict, then each figure before and after,
     of answers in ``language`` (by default, the one its figures say: :func:`figures_language`)."""
@@ -540,7 +552,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
              "same": "yellow", "overshot": "yellow", "too_short": "yellow", "cut": "yellow",
              "not_kept": "bold red"}.get(fix.verdict, "")
     key = f"fix_{fix.verdict}"
-    short = f"_{fix.short_in}" if fix.short_in else ""  # which answer is the short one: said
+    short = _short_said(fix)
     if fix.verdict == "too_short":
         key += short
     elif fix.verdict == "better" and not all(fix.fine(c) for c in fix.changes if c.verdict == "better"):
@@ -628,11 +640,11 @@ def _limit_verdict(c: Change, lang: str) -> Text | None:
 
 
 def _against_in_band(c: Change) -> bool:
-    """A figure judged by a band that a note asked to move and that moved the other way, inside
-    the band at both ends ("maybe too fast": 5.6, then 6.0 拍/秒, band 5.3-8): said as against the
-    note and still in range, never a bare "worse" beside compare's "in range" (QA s40 Z5 #5)."""
-    m = METRIC_BY_NAME.get(c.metric)
-    return (c.verdict == "worse" and m is not None and m.better == "band"
+    """A figure with a norm that a note asked to move and that moved the other way, inside the
+    norm at both ends ("maybe too fast": 5.6, then 6.0 拍/秒, band 5.3-8; the longest pause 1.4,
+    then 2.9 s under "fewer long pauses", short of a freeze): said as against the note and still
+    in range, never a bare "worse" beside compare's "in range" (QA s40 Z5 #5, s53 AE #5)."""
+    return (c.verdict == "worse" and METRIC_BY_NAME.get(c.metric) is not None and has_norm(c.metric)
             and in_norm(c.metric, c.before) and in_norm(c.metric, c.after))
 
 
