@@ -208,3 +208,49 @@ def test_under_a_note_on_freezing_only_a_freeze_counts(note):
     fix = N.check_fix(pauses(1, 1.4, note), pauses(2, 2.9).metrics, "en")
     assert fix.changes[1].verdict == "same"  # short of a freeze both times: held
     assert N.check_fix(pauses(1, 1.4, note), pauses(2, 3.4).metrics, "en").changes[1].verdict == "worse"
+
+
+# --------------------------------------------------------------------------- QA s53 AF #7: a time to the point in a practice note
+
+
+def _opening(id_, seconds, note=None):
+    from test_compare_notes import answer
+
+    return answer(id_, {"answer_s": 80.0, "budget_s": 90.0, "over_budget": False, "over_s": -10.0,
+                        "opening_s": seconds, "opening_share": seconds / 90.0}, note=note)
+
+
+@pytest.mark.parametrize("note, language, before, after, verdict, fix_verdict", [
+    ("30秒以内に結論まで言う", "ja", 40.0, 25.0, "better", "better"),  # done, though 28% of 90 s is over 20 %
+    ("30秒以内に結論まで言う", "ja", 25.0, 28.0, "same", "held"),
+    ("30秒以内に結論まで言う", "ja", 45.0, 38.0, "better", "better"),  # better, not there yet
+    ("get to the point within 20 seconds", "en", 10.0, 25.0, "worse", "worse"),  # out of the limit
+    ("get to the point within 20 seconds", "en", 19.0, 21.0, "worse", "worse"),  # across it, however small
+])
+def test_a_note_giving_the_point_a_time_is_judged_on_that_time(note, language, before, after, verdict, fix_verdict):
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.lang import text
+    from furikaeri.report.history import render_fix
+
+    fix = N.check_fix(_opening(1, before, note), _opening(2, after).metrics, language)
+    assert [(c.metric, c.verdict) for c in fix.changes] == [("opening_s", verdict)] and fix.verdict == fix_verdict
+    limit = N.opening_limit(note)
+    assert fix.opening_limit_s == limit and fix.to_dict()["changes"][0]["limit_s"] == limit
+    console = Console(width=200, record=True, color_system=None)
+    render_fix(console, fix, language, language=language)
+    out = console.export_text()
+    assert text(language, "fix_limit", limit=limit) in out, out
+    if after > limit and verdict == "better":  # better, and still over the note's time: "not yet"
+        assert text(language, "better_not_yet") in out and text(language, "fix_better_not_yet") in out
+
+
+def test_without_a_time_or_a_time_to_the_point_the_share_is_judged_as_before():
+    from furikaeri import notes as N
+
+    fix = N.check_fix(_opening(1, 40.0, "get to the point sooner"), _opening(2, 25.0).metrics, "en")
+    assert [c.metric for c in fix.changes] == ["opening_share"] and fix.opening_limit_s is None
+    blank = _opening(2, 25.0).metrics | {"opening_s": None, "opening_share": None}
+    fix = N.check_fix(_opening(1, 40.0, "30秒以内に結論まで言う"), blank, "ja")
+    assert [c.metric for c in fix.changes] == ["opening_share"] and fix.opening_limit_s is None

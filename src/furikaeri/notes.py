@@ -1264,12 +1264,18 @@ class FixCheck:
     #: latest note on the question, checked on the attempt before this one (QA s45 T #4); None.
     note_answer_id: int | None = None
     cut_in: str | None = None
+    #: The seconds the note gives the time to the point ("get to the point within 20 seconds",
+    #: 「30秒以内に結論まで言う」: :func:`opening_limit`), where both answers have one: the time
+    #: to the point (``opening_s``) is then judged against it, not the share of the budget (QA
+    #: s53 AF #7); None otherwise.
+    opening_limit_s: float | None = None
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
         within the note's limit, or near its target: the budget, where the note aims past it)?"""
         return is_fine(c.metric, c.after, limit=self.limit_s,
-                       target=self.target_s if self.target_s is not None else self.budget_s, budget=self.cap_s)
+                       target=self.target_s if self.target_s is not None else self.budget_s, budget=self.cap_s,
+                       opening_limit=self.opening_limit_s)
 
     def held(self, i: int) -> bool:
         """Did change ``i`` stay where the note asks it to be at both ends (:meth:`fine`), under
@@ -1278,7 +1284,8 @@ class FixCheck:
         c = self.changes[i]
         target = self.target_s if self.target_s is not None else self.budget_s
         return c.verdict == "same" and not (self.wants[i] if i < len(self.wants) else None) \
-            and all(is_fine(c.metric, v, limit=self.limit_s, target=target, budget=self.cap_s) for v in (c.before, c.after))
+            and all(is_fine(c.metric, v, limit=self.limit_s, target=target, budget=self.cap_s,
+                            opening_limit=self.opening_limit_s) for v in (c.before, c.after))
 
     def to_dict(self) -> dict[str, Any]:
         changes = []
@@ -1298,6 +1305,8 @@ class FixCheck:
                 d["target_s"] = self.target_s
             elif c.metric == "answer_s" and self.aim_over_budget_s is not None:  # judged against the budget
                 d.update(target_s=self.aim_over_budget_s, budget_s=self.budget_s)
+            if c.metric == "opening_s" and self.opening_limit_s is not None:  # the note's own time to the point
+                d["limit_s"] = self.opening_limit_s
             if c.metric in self.too_short:
                 d["too_short"] = True
             elif self.held(i):  # unchanged where it should be: the text's "= held" / "= in range" (QA s44 J #9)
@@ -1367,10 +1376,12 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
     targets += _freeze_too(targets, previous.metrics, metrics, text)
+    opening = _opening_limit_of(text, targets, previous.metrics, metrics)
     words, general = _word_changes(text, language, previous, metrics, fillers)
     beside = ("fillers_per_min",) if words and not general and _only_concern(words, previous.metrics, metrics) else ()
     # a filler named by its word: its count, and beside it the rate of them all (one filler swapped for another shows)
-    changes = words + tuple(_target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
+    changes = words + tuple(_opening_within(opening, previous.metrics, metrics) if name == "opening_share" and opening
+                            else _target_change(name, want, previous.metrics, metrics, limit, aim) for name, want in targets)
     to_point = any(name == "opening_share" for name, _ in targets)  # judged as the report's opening is: order too
     order = _order_part(text, orders)
     changes += order
@@ -1378,7 +1389,8 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
     explicit = any(want for _, want in targets)
     off_norm = any(pulls_away(METRIC_BY_NAME[name], judged_value(previous.metrics, name), want) for name, want in targets)
     cap = budget_of(previous.metrics, metrics) if aim is not None else None  # the aim's band stops at the budget
-    verdict = _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside, budget=cap)
+    verdict = _fix_verdict(changes, explicit, off_norm, limit, bool(short), aim, beside=beside, budget=cap,
+                           opening_limit=opening)
     if verdict == "worse" and words and not general and all(w.verdict == "same" for w in words) \
             and all(c.metric == "fillers_per_min" for c in changes if c.verdict in ("worse", "overshot")):
         # the filler the note names is said as often; the others' rise is shown on its own line, and
@@ -1400,7 +1412,7 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
                     limit_over_budget_s=own_limit if limit_budget else None, cap_s=cap, unjudged=unjudged,
                     floor_before=float(floor) if floored else None,
                     floor_after=float(floor_now) if floor_now is not None else None,
-                    cut_in=_short_in(previous.metrics, metrics, cut=True) if short else None)
+                    cut_in=_short_in(previous.metrics, metrics, cut=True) if short else None, opening_limit_s=opening)
 
 
 def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:
@@ -1648,6 +1660,31 @@ def within_limit(limit: float, before: float | None, after: float | None) -> Cha
     return Change("answer_s", before, after, delta, _edge_verdict(over.verdict, inside))
 
 
+def _opening_limit_of(note: str, targets: Sequence[tuple[str, str | None]], before: Mapping[str, Any],
+                      after: Mapping[str, Any]) -> float | None:
+    """The seconds ``note`` gives the time to the point (:func:`opening_limit`), where it targets
+    the time to the point and both answers have one; else None (the share of the budget is judged)."""
+    if not any(name == "opening_share" for name, _ in targets):
+        return None
+    if before.get("opening_s") is None or after.get("opening_s") is None:
+        return None
+    return opening_limit(note)
+
+
+def _opening_within(limit: float, before: Mapping[str, Any], after: Mapping[str, Any]) -> Change:
+    """The time to the point (``opening_s``) from ``before`` to ``after``, judged against the
+    seconds a note gives it ("get to the point within 20 seconds", 「30秒以内に結論まで言う」), as
+    a limit on the answer's length is (:func:`within_limit`): inside it both times is ``same``
+    (held where it should be), a move across it a change however small, and outside it both
+    times a change past the figure's step. 40 s, then 25 s on 「30秒以内に」 is done, whatever
+    share of a 90-s budget 25 s is (QA s53 AF #7: "better, not yet where it should be")."""
+    b, a = before.get("opening_s"), after.get("opening_s")
+    inside = (b <= limit, a <= limit)
+    moved = change(METRIC_BY_NAME["opening_s"], b, a, want="lower").verdict
+    verdict = "same" if all(inside) else _edge_verdict(moved, inside)
+    return Change("opening_s", b, a, round(a - b, 3), verdict)
+
+
 def _edge_verdict(verdict: str, inside: tuple[bool, bool] | None) -> str:
     """``verdict`` of an answer's length judged against a length a note sets (a limit, an aim's
     band), where ``inside`` says whether each answer was within it: a move across its edge is
@@ -1711,7 +1748,7 @@ def _measured(name: str, before: Mapping[str, Any], after: Mapping[str, Any]) ->
 
 def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = False, limit: float | None = None,
                  short: bool = False, aim: float | None = None, beside: Sequence[str] = (),
-                 budget: float | None = None) -> str:
+                 budget: float | None = None, opening_limit: float | None = None) -> str:
     """The verdict on the targeted figures' changes; ``explicit``: the note asked for a
     direction ("slow down"); ``off_norm``: it asked a figure away from its norm; ``limit``: the
     limit it set on the answer's length; ``short``: some figure is not judged, an answer being
@@ -1721,7 +1758,8 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     from "held" by themselves. A filler the note names and neither answer said (``unheard``)
     judges nothing: the fillers said do. "Held" where some figure could not be told (``short``)
     is ``too_short``: what could not be told is never said to be where it should be. ``budget``:
-    the question's, where the band around a length the note aims at stops (:func:`target_gap`)."""
+    the question's, where the band around a length the note aims at stops (:func:`target_gap`).
+    ``opening_limit``: the seconds the note gives the time to the point (:func:`_opening_within`)."""
     judged = [c for c in changes if c.verdict not in ("n/a", "toward_norm", "away_from_norm", "across_norm", UNHEARD,
                                                        "cut", "not_kept")]
     if any(c.verdict == "not_kept" for c in changes) and not judged:  # a cut take, already past the limit
@@ -1746,29 +1784,32 @@ def _fix_verdict(changes: Sequence[Change], explicit: bool, off_norm: bool = Fal
     # names: "えーを減らす", 「えー」 never said, 5 fillers a minute of others) does not make a "same"
     # of a named word that is where it should be; it still shows a trade ("mixed", "worse")
     named = [c for c in judged if c.metric not in beside] or judged
-    if explicit or not _held_fine(named, limit, aim, budget):
+    if explicit or not _held_fine(named, limit, aim, budget, opening_limit):
         return "same"
     return "too_short" if short else "held"
 
 
 def _held_fine(changes: Sequence[Change], limit: float | None = None, aim: float | None = None,
-               budget: float | None = None) -> bool:
+               budget: float | None = None, opening_limit: float | None = None) -> bool:
     """A "same" counts as success when the figure is where it should be at both ends (e.g. the
     answer stayed inside its budget, the note's limit or near its target, fillers stayed at 2 a
     minute or fewer): one unchanged outside it, at either end, has not changed yet."""
-    return all(is_fine(c.metric, v, limit=limit, target=aim, budget=budget) for c in changes if c.verdict == "same"
-               for v in (c.before, c.after))
+    return all(is_fine(c.metric, v, limit=limit, target=aim, budget=budget, opening_limit=opening_limit)
+               for c in changes if c.verdict == "same" for v in (c.before, c.after))
 
 
 def is_fine(metric: str, value: float | None, *, limit: float | None = None, target: float | None = None,
-            budget: float | None = None) -> bool:
+            budget: float | None = None, opening_limit: float | None = None) -> bool:
     """Is ``value`` of ``metric`` where it should be, so that a note aiming at it is done? The
     figure's norm as the report judges it (:func:`furikaeri.metrics.in_norm`: the comparison
     views hold a change inside it as no change too); a figure with no norm, at its best (no
     repetition at all). ``limit``: a limit the note set on the answer's length (``answer_s``);
-    ``target``: a length it aims at (:func:`target_gap`, its band stopping at the ``budget``)."""
+    ``target``: a length it aims at (:func:`target_gap`, its band stopping at the ``budget``);
+    ``opening_limit``: the seconds it gives the time to the point (``opening_s``)."""
     if value is None:
         return False
+    if metric == "opening_s":
+        return opening_limit is not None and value <= opening_limit
     if metric == OPENING_ORDER:  # the conclusion first, as the note asked
         return value == "point_first"
     if metric == FILLER_WORD:  # a filler named: done when no more is said than the recogniser may mishear

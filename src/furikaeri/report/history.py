@@ -600,6 +600,8 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
             label += t("fix_target", lang, target=fix.target_s)
         elif c.metric == "answer_s" and fix.aim_over_budget_s is not None:  # an aim past the budget: the budget's
             label += t("fix_target_over_budget", lang, target=fix.aim_over_budget_s, budget=fix.budget_s)
+        elif c.metric == "opening_s" and fix.opening_limit_s is not None:  # the note's own time to the point
+            label += t("fix_limit", lang, limit=fix.opening_limit_s)
         verdict = Text(t("fix_short_figure" + short, lang), style="dim") if c.metric in fix.too_short \
             else _held(c, lang) if fix.held(i) \
             else Text("= " + t("same_over_limit", lang), style=_VERDICT_STYLE["same"]) \
