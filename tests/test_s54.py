@@ -254,3 +254,28 @@ def test_without_a_time_or_a_time_to_the_point_the_share_is_judged_as_before():
     blank = _opening(2, 25.0).metrics | {"opening_s": None, "opening_share": None}
     fix = N.check_fix(_opening(1, 40.0, "30秒以内に結論まで言う"), blank, "ja")
     assert [c.metric for c in fix.changes] == ["opening_share"] and fix.opening_limit_s is None
+
+
+# --------------------------------------------------------------------------- QA s54 AH #1: an interview's fix on silence
+
+
+_SILENT = {"answer_s": 50.0, "budget_s": 60.0, "over_budget": False, "over_s": -10.0, "long_pauses_per_min": 6.0,
+           "longest_pause_s": 2.0, "latency_s": 1.6, "pause_count": 18, "silence_share": 0.45}
+
+
+@pytest.mark.parametrize("fix, figures, verdict", [
+    ("沈黙が多かった。間を取りすぎない", ["long_pauses_per_min"], "not_yet"),  # was "done": no freeze
+    ("間が長い", ["long_pauses_per_min"], "not_yet"),
+    ("too much dead air", ["long_pauses_per_min"], "not_yet"),
+    ("頭が真っ白になった", ["longest_pause_s", "latency_s"], "done"),  # no freeze in it: done, as before
+    ("I froze twice", ["longest_pause_s", "latency_s"], "done"),
+    ("言葉に詰まった", ["longest_pause_s", "latency_s"], "done"),
+    ("I froze and left too many pauses", ["long_pauses_per_min", "longest_pause_s", "latency_s"], "not_yet"),
+])
+def test_an_interview_fix_on_silence_is_checked_on_the_long_pauses_not_only_on_a_freeze(fix, figures, verdict):
+    from furikaeri import notes as N
+
+    check = N.check_stand(fix, _SILENT, "ja")
+    assert [s.metric for s in check.figures] == figures and check.verdict == verdict
+    done = N.check_stand(fix, {**_SILENT, "long_pauses_per_min": 0.0, "longest_pause_s": 0.9}, "ja")
+    assert done.verdict == "done"  # no long pause left: done whichever was asked

@@ -1906,6 +1906,7 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
     words, general = named_fillers(text, language)
     stands = _word_stands(words, metrics, fillers) if fillers is not None else []
     to_point = opening_limit(text)
+    freeze, pauses = _pause_fix(text)
     for name, want in _one_per_figure(targets, limit, aim):
         if name == "fillers_per_min" and stands and not general and _others_in_norm(stands, metrics):
             continue  # the words named are the figure, as check_fix judges them
@@ -1918,7 +1919,7 @@ def check_stand(note: str, metrics: Mapping[str, Any], language: str | None, *,
         # 「えー」 0 beside 7 other fillers (5.2 a minute) is no fix done (QA s40 Z5 #3)
         stands += [Stand(s.metric, s.value, None if s.fine else s.fine, floor=True)
                    if floor is not None and s.metric == "fillers_per_min" else s
-                   for s in _figure_stand(name, metrics, limit, aim, want)]
+                   for s in _figure_stand(name, metrics, limit, aim, want, freeze=freeze, pauses=pauses)]
     if asks_order(text):
         stands.append(Stand(OPENING_ORDER, order, order == "point_first" if order in TOLD_ORDERS else None))
     # a figure not done is "not yet" whatever else; one that cannot be told leaves the fix untold, as
@@ -2012,8 +2013,28 @@ def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequ
             for w, n in zip(words, counts)]
 
 
+#: Words of freezing (「頭が真っ白になった」, "I froze", 「言葉に詰まった」): a fix in them is done
+#: without a freeze in the answer (:func:`_figure_stand`).
+_FREEZE_WORDS = re.compile(r"\bfroze|\bfrozen|\bfreez\w*|\bblank(?:ed)?\b|\bstuck\b|\blost my (?:train|place|thread|words)|"
+                           r"真っ白|言葉(?:が出|に詰ま)|詰まっ|詰まり|詰まる|固まっ|固まる|フリーズ", re.I)
+#: Words of how many pauses or how much silence ("too many pauses", 「沈黙が多かった」).
+_PAUSES_MANY = re.compile(r"\b(?:too\s+many|so\s+many|a\s+lot\s+of|lots\s+of|too\s+much|fewer|less)\b|多[いかくすぎ]|減ら|"
+                          r"取りすぎ|取り過ぎ|とりすぎ|置きすぎ|空けすぎ|あけすぎ", re.I)
+
+
+def _pause_fix(text: str) -> tuple[bool, bool]:
+    """What a fix on pauses asks of the answer: (no freeze, fewer or shorter long pauses). Words
+    of freezing alone ask the first; words of how many or how long the pauses were ("too many
+    pauses", 「沈黙が多かった。間を取りすぎない」, 「間が長い」) the second (QA s54 AH #1: those were
+    judged as a freeze only, "done" on an answer 45 % silent whose report called its pauses
+    many); both where both are said."""
+    freeze = bool(_FREEZE_WORDS.search(text))
+    many = bool(_PAUSES_MANY.search(text) or re.search(_PAUSE_LENGTH, text, re.I))
+    return freeze, many or not freeze
+
+
 def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, aim: float | None,
-                  want: str | None = None) -> list[Stand]:
+                  want: str | None = None, *, freeze: bool = True, pauses: bool = False) -> list[Stand]:
     """Figure ``name`` of a fix where this answer has it (none where it has no such figure). The
     budget (``over_s``) is the answer's length where the fix sets a length of its own; a length
     kept down (the budget, a limit) is not done by an answer too short for its budget (the
@@ -2021,7 +2042,12 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
     is done without a freeze in the answer: no pause past 3 s, the report's very long pause
     (coaches' classes: 0.8-1.5 s deliberate, 1.5-3 s long, over 3 s very long; METRICS.md), not
     without a single pause of a second (QA s41 B1 #1: a 46-s answer with pauses of 1.0 and 1.3 s
-    was "not done yet" under "I froze twice")."""
+    was "not done yet" under "I froze twice"). A fix on the long pauses (``pauses``: how many or
+    how long, :func:`_pause_fix`) is done with their count a minute where the report wants it;
+    with neither ``freeze`` nor that, the count too."""
+    if name == "long_pauses_per_min" and pauses and freeze:  # both asked: both checked
+        return [*_figure_stand(name, metrics, limit, aim, want, freeze=False),
+                *_figure_stand(name, metrics, limit, aim, want, freeze=True)]
     figure = "answer_s" if name == "over_s" and (limit is not None or aim is not None) else _measured(name, metrics, metrics)
     value = metrics.get(figure)
     if value is None:
@@ -2036,7 +2062,7 @@ def _figure_stand(name: str, metrics: Mapping[str, Any], limit: float | None, ai
         # yet" beside 22.1 s of "keep it under 60 seconds")
         return [Stand(figure, value, None if fine and too_short(metrics) else fine)]
     start: list[Stand] = []
-    if figure == "long_pauses_per_min" and metrics.get("longest_pause_s") is not None:
+    if figure == "long_pauses_per_min" and metrics.get("longest_pause_s") is not None and freeze:
         figure, value = "longest_pause_s", metrics["longest_pause_s"]  # a freeze, as the report tells one
         # and the freeze before the first word, the commonest blank (QA s45 Q #1: 66.6 s of silence
         # before it, the report's focus, beside "done" on a fix of 「頭が真っ白になった」)

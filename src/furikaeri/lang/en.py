@@ -1115,6 +1115,7 @@ TEXT = {
     'fix_short_figure_earlier_cut': 'earlier answer cut off, too little to tell',
     'fix_short_figure_latest_cut': 'this answer cut off, too little to tell',
     'fix_short_figure_both_cut': 'too little of either answer to tell',
+    'verdict_reference': 'for reference',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

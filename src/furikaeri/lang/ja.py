@@ -1123,6 +1123,7 @@ TEXT = {
     'fix_short_figure_earlier_cut': '前回は録音が途中で止まっていて判断できません',
     'fix_short_figure_latest_cut': '今回は録音が途中で止まっていて判断できません',
     'fix_short_figure_both_cut': 'どちらの回答も判断できるだけの長さがありません',
+    'verdict_reference': '参考',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',

@@ -58,6 +58,12 @@ def _verdict(v, L, *, unit: str = "", speed: bool = False, late: bool = False) -
     return Text(shown, style=STYLE.get(v.level, ""))
 
 
+def _reference(v, L) -> Text:
+    """A figure shown with its band for reference, not judged ("for reference (250–350 chars/min)")."""
+    word = L["verdict_reference"]
+    return Text(f"{word}（{v.norm}）" if unspaced(word + v.norm) else f"{word} ({v.norm})", style="dim")
+
+
 def _latin_end(s: str) -> bool:
     """Does ``s`` end in a Latin word, or its punctuation ("wrong.", "internship,"), or a pause's
     mark ("[1.2s]": a Latin word after it keeps its space)?"""
@@ -394,8 +400,11 @@ def _figure_rows(a, rules, rows: list) -> None:
         verdict = verdict_of("rate" if key == rules.rate_key else key)
         value = a.rate.get(key)
         label = L["rate"] if first else ""
-        rows.append((label, f"{_num(value, rate_digits(value or 0.0, key))}",
-                     _verdict(verdict, L, speed=True) if verdict else Text(""), L[key]))
+        # characters a minute (Japanese) beside the morae: shown with their band, not judged: how many
+        # there are depends on the kanji Whisper writes (QA s54 AH #3: 「速め」 beside 拍/秒 「ちょうどよい」)
+        shown = Text("") if not verdict else _verdict(verdict, L, speed=True) if key == rules.rate_key \
+            else _reference(verdict, L)
+        rows.append((label, f"{_num(value, rate_digits(value or 0.0, key))}", shown, L[key]))
         first = False
     st = a.stats
     rated = a.rate.get(rules.rate_key) is not None  # too short for a pace: too short for any rate
