@@ -279,3 +279,84 @@ def test_an_interview_fix_on_silence_is_checked_on_the_long_pauses_not_only_on_a
     assert [s.metric for s in check.figures] == figures and check.verdict == verdict
     done = N.check_stand(fix, {**_SILENT, "long_pauses_per_min": 0.0, "longest_pause_s": 0.9}, "ja")
     assert done.verdict == "done"  # no long pause left: done whichever was asked
+
+
+# --------------------------------------------------------------------------- QA s54 AH #2-#4: progress and the report
+
+
+def _fillers(id_, rate, *, floor=None):
+    import dataclasses
+
+    from test_compare_notes import answer
+
+    a = answer(id_, {"answer_s": 40.0, "budget_s": 60.0, "over_budget": False, "over_s": -20.0,
+                     "fillers_per_min": None if floor is not None else rate, "filler_count": 0})
+    return dataclasses.replace(a, floors={"fillers_per_min": floor}) if floor is not None else a
+
+
+def test_a_lower_bound_past_the_norm_is_in_the_fillers_trend_and_the_latest_never_a_best():
+    """The latest answer's "5.0+" was left out: the trend of the others read "better, into the
+    range" and an older 0.0 stood as the latest value, where compare said "worse, left the range"."""
+    from furikaeri import progress as P
+    from furikaeri.metrics import METRIC_BY_NAME
+
+    metric = METRIC_BY_NAME["fillers_per_min"]
+    s = P.series(metric, [_fillers(1, 0.0), _fillers(2, 0.0, floor=5.0)])
+    assert [(p.answer_id, p.value, p.floor) for p in s.points] == [(1, 0.0, False), (2, 5.0, True)]
+    assert s.latest.answer_id == 2 and s.best.answer_id == 1 and s.trend.verdict == "worse"
+    assert s.to_dict()["latest"] == {"answer_id": 2, "at": s.latest.at, "value": 5.0, "floor": True}
+    # a bound inside the norm tells nothing: left out, as before, and said so
+    s = P.series(metric, [_fillers(1, 0.0), _fillers(2, 0.0, floor=1.5)])
+    assert [p.answer_id for p in s.points] == [1]
+    block = P._block("t", None, [_fillers(1, 0.0), _fillers(2, 0.0, floor=1.5), _fillers(3, 0.0, floor=5.0)])
+    assert block.floored == (2,)  # #3 is in the trend: not said to be left out
+
+
+def test_progress_shows_the_bound_as_the_latest_and_says_it_is_in_the_trend(tmp_path):
+    from rich.console import Console
+
+    from furikaeri import progress as P
+    from furikaeri.lang import text
+    from furikaeri.report.history import _progress_figures
+
+    answers = [_fillers(1, 3.0), _fillers(2, 0.0), _fillers(3, 0.0, floor=5.0)]
+    block = P.ProgressBlock(title="t", question_id=None, language="en", attempts=3, first_at=None, last_at=None,
+                            series=(P.series(P.METRIC_BY_NAME["fillers_per_min"], answers),))
+    heads, rows = _progress_figures(block, "ja")
+    assert rows[0][2].plain == "5.0+回/分"
+    from furikaeri.report.history import _say_short
+
+    console = Console(width=200, record=True, color_system=None)
+    _say_short(console, block, "ja")
+    assert text("ja", "floor_in_trend", answers="#3") in console.export_text()
+
+
+def test_a_pause_count_within_its_jitter_is_not_blamed_on_the_recogniser():
+    from furikaeri.metrics import Change
+    from furikaeri.report.history import _verdict
+
+    c = Change("long_pauses_per_min", 6.5, 4.8, -1.7, "same")
+    said = _verdict(c, "ja").plain
+    assert "聞き取り" not in said
+    f = Change("fillers_per_min", 2.5, 1.5, -1.0, "same")
+    assert "聞き取り" in _verdict(f, "ja").plain  # a filler is the recogniser's, said so
+
+
+def test_characters_a_minute_are_shown_for_reference_not_judged():
+    from rich.console import Console
+
+    from furikaeri.lang import text
+    from furikaeri.measure import Verdict
+    from furikaeri.report.terminal import _reference
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(_reference(Verdict("high", "250〜350字/分"), _labels("ja")))
+    out = console.export_text()
+    assert out.strip() == text("ja", "verdict_reference") + "（250〜350字/分）"
+    assert text("ja", "verdict_high") not in out and text("ja", "verdict_fast") not in out
+
+
+def _labels(lang):
+    from furikaeri.lang import get_rules
+
+    return get_rules(lang).labels

@@ -2016,7 +2016,7 @@ def _word_stands(words: Sequence[str], metrics: Mapping[str, Any], fillers: Sequ
 #: Words of freezing (「頭が真っ白になった」, "I froze", 「言葉に詰まった」): a fix in them is done
 #: without a freeze in the answer (:func:`_figure_stand`).
 _FREEZE_WORDS = re.compile(r"\bfroze|\bfrozen|\bfreez\w*|\bblank(?:ed)?\b|\bstuck\b|\blost my (?:train|place|thread|words)|"
-                           r"真っ白|言葉(?:が出|に詰ま)|詰まっ|詰まり|詰まる|固まっ|固まる|フリーズ", re.I)
+                           r"真っ白|言葉(?:が出|に詰ま)|詰ま|固ま|フリーズ", re.I)
 #: Words of how many pauses or how much silence ("too many pauses", 「沈黙が多かった」).
 _PAUSES_MANY = re.compile(r"\b(?:too\s+many|so\s+many|a\s+lot\s+of|lots\s+of|too\s+much|fewer|less)\b|多[いかくすぎ]|減ら|"
                           r"取りすぎ|取り過ぎ|とりすぎ|置きすぎ|空けすぎ|あけすぎ", re.I)

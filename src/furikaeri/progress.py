@@ -18,7 +18,7 @@ from furikaeri.compare import floored, length_change, past_band, resolve_questio
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
     documented_value, has_norm, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
-    too_short
+    off_norm, too_short
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, mean_crossed, note_text, \
     settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
@@ -29,9 +29,11 @@ class Point:
     answer_id: int
     at: str
     value: float
+    #: ``value`` is a lower bound its report judged (fillers a minute "5.0+": :func:`bounds`)
+    floor: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"answer_id": self.answer_id, "at": self.at, "value": self.value}
+        return {"answer_id": self.answer_id, "at": self.at, "value": self.value, **({"floor": True} if self.floor else {})}
 
 
 @dataclass(frozen=True)
@@ -87,20 +89,36 @@ def point_value(metric: Metric, metrics: dict[str, Any]) -> float:
     return value if isinstance(value, int) and metric.name in COUNTS else float(value)
 
 
+def bounds(metric: Metric, answers: Sequence[Answer]) -> dict[int, float]:
+    """The answers whose ``metric`` is known only as a lower bound its report judged (fillers a
+    minute, "5.0+": :func:`furikaeri.compare.floored`) that is already past the norm: out of the
+    norm whatever the rest is, as compare and the session means take it. They are in the trend
+    at that bound, never a best (QA s54 AH #2: left out, the latest answer's "5.0+" made the
+    trend "better, into the range" and an older 0.0 the latest value). A bound inside the norm
+    tells nothing of where the answer is: left out, said so."""
+    if metric.name != "fillers_per_min":
+        return {}
+    kept = set(floored(answers))
+    return {a.id: float(a.filler_floor) for a in answers if a.id in kept and off_norm(metric, float(a.filler_floor))}
+
+
 def series(metric: Metric, answers: Sequence[Answer]) -> Series:
     """``metric`` over ``answers`` (oldest first); a rate or share only over the answers long
-    enough for it (:func:`furikaeri.metrics.judged_value`), its trend by :func:`trend`."""
+    enough for it (:func:`furikaeri.metrics.judged_value`), and the lower bounds past its norm
+    (:func:`bounds`), its trend by :func:`trend`."""
+    bound = bounds(metric, answers)
     pts = tuple(
-        Point(a.id, a.created_at, point_value(metric, a.metrics))
+        Point(a.id, a.created_at, bound[a.id], floor=True) if a.id in bound
+        else Point(a.id, a.created_at, point_value(metric, a.metrics))
         for a in answers
-        if judged_value(a.metrics, metric.name) is not None
+        if a.id in bound or judged_value(a.metrics, metric.name) is not None
     )
     left_out = tuple(a.id for a in answers if a.metrics.get(metric.name) is not None
                      and judged_value(a.metrics, metric.name) is None)
     if not pts:
         return Series(metric.name, (), None, None, None, left_out)
     judged = as_judged(metric, pts, answers)
-    best = personal_best(metric, judged)
+    best = personal_best(metric, [p for p in judged if not p.floor])
     return Series(metric.name, pts, trend(metric, pts, answers), pts[judged.index(best)] if best else None,
                   pts[-1], left_out, tuple(chart_value(metric, p.value) for p in pts))
 
@@ -262,7 +280,8 @@ class ProgressBlock:
     #: short answer is when the part recorded is that short; said apart from ``short_answers``
     cut_answers: int = 0
     #: answers whose filler rate is stored blank, a lower bound its report judged
-    #: (:attr:`furikaeri.store.Answer.floors`): out of the fillers' trend and best, said so
+    #: (:attr:`furikaeri.store.Answer.floors`) inside the norm: out of the fillers' trend and
+    #: best, said so (one past the norm is in the trend at that bound: :func:`bounds`)
     floored: tuple[int, ...] = ()
     #: the question's key (``ja-basic:gakuchika``), as every other command's ``--json`` gives it
     #: beside its words (QA s47 DD #8); None overall
@@ -491,7 +510,7 @@ def _block(title: str, qid: int | None, answers: Sequence[Answer]) -> ProgressBl
         last_note=last_note,
         short_answers=sum(too_short(a.metrics) and not cut_off(a.metrics) for a in answers),
         cut_answers=sum(cut_off(a.metrics) for a in answers),
-        floored=floored(answers),
+        floored=tuple(i for i in floored(answers) if i not in bounds(METRIC_BY_NAME["fillers_per_min"], answers)),
         question_key=next((a.question_key for a in reversed(answers) if a.question_key), None) if qid is not None else None,
     )
 

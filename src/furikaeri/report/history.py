@@ -224,9 +224,11 @@ def _verdict(c: Change | None, lang: str, latest: float | None = None, *, by_ban
     m = METRIC_BY_NAME.get(c.metric)
     if c.metric in COUNTED and c.verdict == "same" and m is not None \
             and change(m, c.before, c.after).verdict != "same":  # a change the recogniser's jitter explains
-        word = t("same_jitter", lang)
+        # a pause is measured from the audio, not heard by the recogniser: its own words (QA s54 AH #4)
+        paused = "_pauses" if c.metric == "long_pauses_per_min" else ""
+        word = t("same_jitter" + paused, lang)
         if crossed(c.metric, c.before, c.after):  # and where it now stands, as a mean of it says (QA s44 L #1)
-            word = t("same_jitter_into" if in_norm(c.metric, c.after) else "same_jitter_left", lang)
+            word = t(("same_jitter_into" if in_norm(c.metric, c.after) else "same_jitter_left") + paused, lang)
     if c.verdict == "same" and c.by_answers:  # values held inside the norm, answers off it: no change, not "within"
         return Text("= " + t("same", lang), style=_VERDICT_STYLE["same"])
     if c.verdict == "same" and held_in_norm(c) and (latest is None or in_norm(c.metric, latest)):
@@ -1429,8 +1431,10 @@ def _progress_figures(block: ProgressBlock, lang: str) -> Figures:
         m = METRIC_BY_NAME.get(s.metric)  # a latest value off its norm (a band, a limit) stands out
         outside = m is not None and off_norm(m, latest)
         language = block.language  # a block's answers are of one language (None: of several)
+        shown = at_least(s.metric, latest, lang, language) if s.latest and s.latest.floor \
+            else fmt_value(s.metric, latest, lang, language=language)  # "5.0+/min": a lower bound (QA s54 AH #2)
         rows.append((_label(s.metric, lang), sparkline(values, m.same if m else 0.0),
-                     Text(fmt_value(s.metric, latest, lang, language=language), style="yellow" if outside else ""),
+                     Text(shown, style="yellow" if outside else ""),
                      fmt_value(s.metric, s.best.value, lang, language=language) if s.best else "–", change, verdict))
     return [t("metric", lang), t("chart", lang), t("latest", lang), t("best", lang), t("trend", lang), ""], rows
 
@@ -1513,6 +1517,9 @@ def _say_short(console: Console, block: ProgressBlock, lang: str) -> None:
         _say(console, f"[dim]{t('cut_left_out', lang, n=block.cut_answers, share=norms.SHORT_ANSWER_SHARE)}[/dim]")
     if block.floored:  # a filler rate judged as a lower bound: out of the trend, not silently (QA s41 C1 #3)
         _say(console, f"[dim]{t('floor_left_out', lang, answers=_answer_list(block.floored, lang))}[/dim]")
+    taken = [p.answer_id for s in block.series for p in s.points if p.floor]
+    if taken:  # one past the norm: in the trend at its bound, never a best (QA s54 AH #2)
+        _say(console, f"[dim]{t('floor_in_trend', lang, answers=_answer_list(taken, lang))}[/dim]")
     if any(len(s.chart or s.points) > CHART_LAST for s in block.series):
         _say(console, f"[dim]{t('chart_latest', lang, n=CHART_LAST)}[/dim]")
 
