@@ -360,3 +360,130 @@ def _labels(lang):
     from furikaeri.lang import get_rules
 
     return get_rules(lang).labels
+
+
+# --------------------------------------------------------------------------- QA s54 AJ #1, #4: reflect's and note's prompts
+
+
+def _in_a_terminal(tmp_path, args, *, controlled: bool = True):
+    """``furikaeri ARGS`` in a terminal of its own (a pty; ``controlled``: its session leader, whose
+    end is a SIGHUP from the kernel): (the process, the master's fd, the bytes it said so far)."""
+    import fcntl
+    import pty
+    import select
+    import termios
+
+    master, slave = pty.openpty()
+
+    def its_own() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    env = {**os.environ, "FURIKAERI_HOME": str(tmp_path / "home"), "LANG": "C.UTF-8", "TERM": "xterm"}
+    env.pop("FURIKAERI_DEBUG", None)
+    p = subprocess.Popen([sys.executable, "-m", "furikaeri", *args], stdin=slave, stdout=slave, stderr=slave, env=env,
+                         preexec_fn=its_own if controlled else None)
+    os.close(slave)
+    said = bytearray()
+
+    def drain() -> None:
+        while p.poll() is None:
+            try:
+                if select.select([master], [], [], 0.1)[0]:
+                    said.extend(os.read(master, 65536))
+            except OSError:
+                return
+
+    threading.Thread(target=drain, daemon=True).start()
+    return p, master, said
+
+
+def _typed(p, master, said: bytearray, lines, prompt: bytes) -> None:
+    """Each of ``lines`` typed once ``prompt`` has been said once more than the lines before."""
+    import time
+
+    for i, line in enumerate(lines):
+        deadline = time.monotonic() + 60
+        while said.count(prompt) <= i and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.write(master, line.encode() + b"\r")
+
+
+def _wait_for(p, said: bytearray, words: bytes, seconds: float = 60) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while words not in said and p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert words in said, bytes(said)
+
+
+_REFLECT_LINES = ["Acme", "first round", "", "Why us?", "their mission"]
+
+
+@pytest.mark.parametrize("stop, code", [("term", 143), ("hup", 143), ("ctrl_c", 130), ("closed", 143)])
+def test_reflect_keeps_what_was_typed_when_stopped_at_a_prompt(tmp_path, stop, code):
+    """A terminal closed, a shutdown's SIGTERM or SIGHUP at a reflect prompt killed the program and
+    lost the interview typed; Ctrl-C kept it and exited 0 ("the input ended")."""
+    from furikaeri.store import Store
+
+    p, master, said = _in_a_terminal(tmp_path, ["reflect"])
+    for i, line in enumerate(_REFLECT_LINES):  # company, stage, date, Q1, its answer
+        _wait_for(p, said, b"what you answered" if i == 4 else b"Q1" if i == 3 else
+                  [b"company", b"stage", b"date held"][i] if i < 3 else b"")
+        os.write(master, line.encode() + b"\r")
+    _wait_for(p, said, b"Q2")
+    os.write(master, b"half typed")
+    import time
+
+    time.sleep(0.3)
+    if stop == "ctrl_c":
+        os.write(master, b"\x03")
+    elif stop == "closed":
+        os.close(master)
+    else:
+        p.send_signal(signal.SIGTERM if stop == "term" else signal.SIGHUP)
+    assert p.wait(timeout=60) == code, bytes(said)
+    if stop != "closed":
+        os.close(master)
+    with Store.open(tmp_path / "home") as st:
+        [iv] = st.interviews()
+    assert iv.company == "Acme" and iv.stage == "first round"
+    assert [(i["question"], i["answer"]) for i in iv.items] == [("Why us?", "their mission")]
+    if stop != "closed":
+        key = "reflect_partial_ctrl_c" if stop == "ctrl_c" else "reflect_partial_signal"
+        from furikaeri.lang import text
+
+        assert text("en", key, id=1, cli="furikaeri").split(":")[0].encode() in said and b"Traceback" not in said
+
+
+@pytest.mark.parametrize("stop, code", [("term", 143), ("ctrl_c", 130), ("closed_uncontrolled", 143)])
+def test_note_keeps_the_parts_finished_when_stopped_at_a_prompt(tmp_path, stop, code):
+    from furikaeri.store import Store
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:
+        sid = st.create_session("s")
+        aid = st.add_answer(sid, {"transcript": "hello", "language": "en", "answer_s": 30.0, "budget_s": 60.0})
+    p, master, said = _in_a_terminal(tmp_path, ["note", str(aid)], controlled=stop != "closed_uncontrolled")
+    _wait_for(p, said, b"what went wrong")
+    os.write(master, b"ran long\r")
+    _wait_for(p, said, b"why")
+    os.write(master, b"nervous\r")
+    _wait_for(p, said, b"next time")
+    os.write(master, b"half")
+    import time
+
+    time.sleep(0.3)
+    if stop == "ctrl_c":
+        os.write(master, b"\x03")
+    elif stop == "term":
+        p.send_signal(signal.SIGTERM)
+    else:  # the window closed under a shell: no SIGHUP from the kernel, the read fails (EIO)
+        os.close(master)
+    assert p.wait(timeout=60) == code, bytes(said)
+    if stop != "closed_uncontrolled":
+        os.close(master)
+    with Store.open(home) as st:
+        note = st.answer(aid, full=False).note
+    assert (note.wrong, note.why, note.next_time) == ("ran long", "nervous", "")

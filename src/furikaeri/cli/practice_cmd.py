@@ -1077,6 +1077,90 @@ class _Reflection:
 # --------------------------------------------------------------------------- reflect
 
 
+def _terminal_gone_at_prompt(e: OSError, stops: "_Stops | None") -> None:
+    """A prompt's read that failed: the terminal gone (EIO: its window closed, tmux killed) stops
+    the prompts as SIGHUP does (``stops``); any other failure is raised."""
+    import errno
+
+    if e.errno != errno.EIO or stops is None:
+        raise e
+    stops.by = stops.by or "signal"
+
+
+class _Stops:
+    """``reflect`` and ``note``: what stopped their prompts, and what it does. While
+    :meth:`held`, SIGTERM and SIGHUP (a shutdown, the terminal closed) never kill the program
+    (QA s54 AJ #1: the interview typed was lost, the program killed by the signal, nothing
+    said); at a prompt (:meth:`reading`) they, and Ctrl-C, stop it as the input's end does, so
+    the parts finished with Enter are saved; anywhere else they are remembered, and the work
+    goes on to its end. Then :meth:`exit` ends the program as the stop asks: 143 for a signal,
+    130 for Ctrl-C (AJ #4: it exited 0, "the input ended"). Outside the main thread nothing
+    changes."""
+
+    def __init__(self):
+        #: ``ctrl_c``, ``signal`` or None: what stopped the prompts, or came while the work was done
+        self.by: str | None = None
+        self._reading = False
+
+    @contextlib.contextmanager
+    def held(self):
+        import signal
+
+        from furikaeri.cli.live import ENDING_SIGNALS
+
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def came(*_) -> None:
+            first = self.by is None
+            self.by = self.by or "signal"
+            if self._reading and first:  # the prompt waiting for a line stops; once
+                raise KeyboardInterrupt
+
+        previous = {sig: signal.signal(sig, came) for sig in ENDING_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():  # the shell's SIGHUP after the terminal's: ignored
+                signal.signal(sig, signal.SIG_IGN if self.by == "signal" else handler)
+
+    @contextlib.contextmanager
+    def reading(self):
+        """While inside, the prompts: Ctrl-C is told from the input's end (click says both as
+        Abort)."""
+        import signal
+
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def ctrl_c(*_) -> None:
+            self.by = self.by or "ctrl_c"
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGINT, ctrl_c)
+        self._reading = True
+        try:
+            yield
+        finally:
+            self._reading = False
+            signal.signal(signal.SIGINT, previous)
+
+    def key(self, key: str) -> str:
+        """``key`` (what a stop at the prompts says: ``reflect_partial``) as the stop was made."""
+        return key + {"ctrl_c": "_ctrl_c", "signal": "_signal"}.get(self.by or "", "")
+
+    def exit(self) -> None:
+        """The program's end the stop asks for, once all is saved and said (nothing without one)."""
+        if self.by == "signal":
+            from furikaeri.errors import TERMINATED_EXIT
+
+            raise SystemExit(TERMINATED_EXIT)
+        if self.by == "ctrl_c":
+            raise SystemExit(130)
+
+
 @cli.command()
 @click.option("--company", "-c", default=None, help="The company.")
 @click.option("--date", "held_on", default=None, help="When it was held (YYYY-MM-DD, or yesterday) [default: today; asked when prompting].")
@@ -1117,9 +1201,6 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
           -a "サークルの新歓" --reaction "深掘りが多かった" --to-fix "結論から話す"
       furikaeri reflect --interview 4 --reaction "理由を深掘りされた" --to-fix "例え話は理由を2つ"
     """
-    from furikaeri.report import history as H
-    from furikaeri.session import keep_audio
-
     when = parse_when(now_)
     L = archive_lang(lang, [company, stage, *asked, *answered, reaction, went_well, to_fix])
     if L == "ja":  # typed in Japanese: its errors are too (Latin letters, a company's name, say nothing)
@@ -1130,7 +1211,6 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
                          ja="--answer が --question より多くあります。回答は質問1つに1つです")
     items = [{"question": q.strip(), "answer": answered[i] if i < len(answered) else ""}
              for i, q in enumerate(asked) if q.strip()]  # `-q ""` (an empty variable) is no question
-    stopped = False
     today = (when or datetime.now()).astimezone().date()
     held = held_date(held_on, today) if held_on else None  # a typo said before anything is asked
     if interview_id is not None:
@@ -1144,9 +1224,32 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
 
         check_readable(recording)
     prompting = prompt_ if prompt_ is not None else (is_terminal() and not asked and not json_)
+    stops = _Stops()
+    with stops.held():
+        _log_interview(L, today, stops, prompting, company, stage, held, items, reaction, went_well, to_fix,
+                       recording, when, json_)
+    stops.exit()
+
+
+def _log_interview(L: str, today: date, stops: _Stops, prompting: bool, company, stage, held, items, reaction,
+                   went_well, to_fix, recording, when, json_) -> None:
+    """``reflect``'s new interview: what its options did not give asked (``prompting``), then
+    saved and shown; ``stops``: what stopped the prompts (:class:`_Stops`)."""
+    from furikaeri.report import history as H
+    from furikaeri.session import keep_audio
+
+    stopped = False
     if prompting:
-        company, stage, held, reaction, went_well, to_fix, stopped = _asked_interview(
-            L, today, items, company, stage, held, reaction, went_well, to_fix)
+        try:
+            with stops.reading():
+                company, stage, held, reaction, went_well, to_fix, stopped = _asked_interview(
+                    L, today, items, company, stage, held, reaction, went_well, to_fix, stops=stops)
+        except click.Abort:  # stopped before a word was typed: nothing to keep
+            if stops.by is None:
+                raise
+            with contextlib.suppress(OSError):
+                say_wrapped(text(L, stops.key("reflect_nothing")))
+            return
     if not stopped and not items and not (reaction or went_well or to_fix):
         raise UsageError("nothing to log: give a --question, or the interviewer's --reaction, what --went-well "
                          "or what --to-fix",
@@ -1164,8 +1267,11 @@ def reflect(company, held_on, stage, asked, answered, reaction, went_well, to_fi
         raise _not_logged(e, company=company, held=held, stage=stage, items=items, reaction=reaction,
                           went_well=went_well, to_fix=to_fix, recording=recording) from e
     assert iv is not None
-    if stopped:
-        say_wrapped(text(L, "reflect_partial", id=iid, cli=cli_start()))
+    if stopped or stops.by == "signal":
+        with contextlib.suppress(OSError):  # the terminal gone: saved all the same
+            say_wrapped(text(L, stops.key("reflect_partial"), id=iid, cli=cli_start()))
+    if stops.by == "signal":  # the rest is not shown: the program is to end
+        return
     _said_near(L, near, company, iid)
     if json_:
         emit_json(iv.to_dict())
@@ -1196,9 +1302,11 @@ def _near_companies(store, company: str | None) -> list[str]:
 
 
 def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, stage, held, reaction, went_well,
-                     to_fix) -> tuple:
+                     to_fix, *, stops: _Stops | None = None) -> tuple:
     """``reflect``'s prompts for what its options did not give (``items`` filled in place): the
-    parts as typed, and whether the input ended (Ctrl-C, or its end) before the last prompt."""
+    parts as typed, and whether the input ended (Ctrl-C, or its end) before the last prompt. The
+    terminal gone (a read fails with EIO before the shell's SIGHUP comes) stops them as SIGHUP
+    does (``stops``)."""
     with open_store():  # an archive that cannot take it (damaged, read-only) said before a word is typed (QA s42 E #7)
         pass
     try:
@@ -1210,10 +1318,13 @@ def _asked_interview(L: str, today: date, items: list[dict[str, str]], company, 
         reaction = reaction or ask(text(L, "reaction"))
         went_well = went_well or ask(text(L, "went_well"))
         to_fix = to_fix or ask(text(L, "to_fix"))
-    except click.Abort:  # Ctrl-C or the input ended: what was typed is kept, if anything was
+    except (click.Abort, OSError) as e:  # Ctrl-C or the input ended: what was typed is kept, if anything was
+        if isinstance(e, OSError):
+            _terminal_gone_at_prompt(e, stops)
         if not items and not (company or stage or reaction or went_well or to_fix):
-            raise
-        click.echo(err=True)
+            raise click.Abort() from None
+        with contextlib.suppress(OSError):  # the terminal gone: kept all the same
+            click.echo(err=True)
         return company, stage, held, reaction, went_well, to_fix, True
     return company, stage, held, reaction, went_well, to_fix, False
 
@@ -1254,18 +1365,24 @@ def _complete_interview(interview_id: str, given: dict, items: list[dict[str, st
         click.echo(text(L, "interview_editing", id=iid, about=" ".join(
             x for x in (iv.held_on, iv.company or "", iv.stage) if x)), err=True)  # which one is open (QA s46 Z #4)
         click.echo(text(L, "note_keep_hint"), err=True)
+        stops = _Stops()
         try:
-            for key, ask_key in (("stage", "ask_stage"), ("reaction", "reaction"), ("went_well", "went_well"),
-                                 ("to_fix", "to_fix")):
-                typed = ask(text(L, ask_key), getattr(iv, key))
-                if typed != getattr(iv, key):
-                    given[key] = typed.strip()
-            given["items"] = _asked_again(L, iv.items)  # each question and answer, to keep, correct or clear
-            _ask_questions(L, items, start=len(given["items"]))
-        except click.Abort:  # backing out of an edit (the wrong interview opened): nothing is changed
-            click.echo(err=True)
-            click.echo(text(L, "interview_unchanged", id=iid), err=True)
-            raise SystemExit(130) from None
+            with stops.held(), stops.reading():
+                for key, ask_key in (("stage", "ask_stage"), ("reaction", "reaction"), ("went_well", "went_well"),
+                                     ("to_fix", "to_fix")):
+                    typed = ask(text(L, ask_key), getattr(iv, key))
+                    if typed != getattr(iv, key):
+                        given[key] = typed.strip()
+                given["items"] = _asked_again(L, iv.items)  # each question and answer, to keep, correct or clear
+                _ask_questions(L, items, start=len(given["items"]))
+        except (click.Abort, OSError) as e:  # backing out of an edit (the wrong interview opened): nothing is
+            if isinstance(e, OSError):  # changed; SIGTERM, SIGHUP or the terminal gone: nor then (exit 143)
+                _terminal_gone_at_prompt(e, stops)
+            with contextlib.suppress(OSError):
+                click.echo(err=True)
+                click.echo(text(L, "interview_unchanged", id=iid), err=True)
+            stops.by = stops.by or "ctrl_c"
+            stops.exit()
     with open_store() as store:
         done = store.update_interview(int(iid), more_items=items, now=now, **given)
     assert done is not None
@@ -1363,10 +1480,19 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
       furikaeri note 12 --wrong "ran over by 40 s" --why "too much background"
       furikaeri note 12                    # edit interactively
     """
-    from furikaeri.report import history as H
-
     aid = answer_number(answer_id)
     when = parse_when(now_)
+    stops = _Stops()
+    with stops.held():
+        _noted(aid, wrong, why, next_time, lang, when, json_, stops)
+    stops.exit()
+
+
+def _noted(aid: int, wrong, why, next_time, lang, when, json_, stops: _Stops) -> None:
+    """``note``: answer ``aid``'s note given, or asked part by part, saved and shown; ``stops``:
+    what stopped the prompts (:class:`_Stops`)."""
+    from furikaeri.report import history as H
+
     with open_store(reading=True) as store:  # a note edits a saved answer: a missing home is made by nothing
         a = store.answer(aid, full=False)
         if a is None:
@@ -1380,29 +1506,42 @@ def note(answer_id, wrong, why, next_time, lang, now_, json_):
                 return
             if store.read_only:  # known now: said before anything is typed, not after
                 raise StoreError(store.read_only, ja=store.read_only_ja)
-            cur = a.note
-            typed: list[str] = []
-            if cur is not None and any(getattr(cur, k) for k in ("wrong", "why", "next_time")):
-                click.echo(text(L, "note_keep_hint"), err=True)  # a stray space clears a part (QA s46 V #5)
-            try:
-                for key in ("wrong", "why", "next_time"):
-                    typed.append(ask(text(L, key), getattr(cur, key) if cur else ""))
-            except click.Abort:  # Ctrl-C or the input ended: the parts typed are kept, the rest as they were
-                if typed == [getattr(cur, k) if cur else "" for k in ("wrong", "why", "next_time")[:len(typed)]]:
-                    raise  # nothing typed or changed (Enter on the parts as they were): the input ended, as with none
-                click.echo(err=True)
-                click.echo(text(L, "note_partial"), err=True)
-            wrong, why, next_time = (typed + [None, None, None])[:3]
+            wrong, why, next_time = _typed_note_parts(a.note, L, stops)
         saved = a.note
         if _note_changes(a.note, (wrong, why, next_time)):  # else nothing is written, updated_at kept
             try:
                 saved = store.set_note(aid, wrong=wrong, why=why, next_time=next_time, now=when)
             except (FurikaeriError, OSError) as e:  # nothing typed is lost: the command that saves it
                 raise _note_not_saved(e, aid, (wrong, why, next_time)) from e
+    if stops.by == "signal":  # saved; the rest is not shown: the program is to end
+        return
     if json_:
         emit_json(saved.to_dict() if saved else None)
         return
     H.render_note_saved(console(), a.note, saved, L)
+
+
+def _typed_note_parts(cur, L: str, stops: _Stops) -> tuple[str | None, str | None, str | None]:
+    """``note``'s prompts, each part with its current text as the default: the parts typed, None
+    for those not reached. Ctrl-C, the input's end or SIGTERM/SIGHUP (:class:`_Stops`) keep the
+    parts finished with Enter, the rest as they were."""
+    typed: list[str] = []
+    if cur is not None and any(getattr(cur, k) for k in ("wrong", "why", "next_time")):
+        click.echo(text(L, "note_keep_hint"), err=True)  # a stray space clears a part (QA s46 V #5)
+    try:
+        with stops.reading():
+            for key in ("wrong", "why", "next_time"):
+                typed.append(ask(text(L, key), getattr(cur, key) if cur else ""))
+    except (click.Abort, OSError) as e:  # Ctrl-C or the input ended: the parts typed are kept, the rest as they were
+        if isinstance(e, OSError):
+            _terminal_gone_at_prompt(e, stops)
+        unchanged = typed == [getattr(cur, k) if cur else "" for k in ("wrong", "why", "next_time")[:len(typed)]]
+        if unchanged and stops.by is None:
+            raise  # nothing typed or changed (Enter on the parts as they were): the input ended, as with none
+        with contextlib.suppress(OSError):  # the terminal gone: saved all the same
+            click.echo(err=True)
+            click.echo(text(L, stops.key("note_nothing" if unchanged else "note_partial")), err=True)
+    return tuple((typed + [None, None, None])[:3])
 
 
 def _note_not_saved(e: BaseException, answer_id: int, parts: tuple[str | None, ...]) -> StoreError:
