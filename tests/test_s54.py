@@ -487,3 +487,21 @@ def test_note_keeps_the_parts_finished_when_stopped_at_a_prompt(tmp_path, stop, 
     with Store.open(home) as st:
         note = st.answer(aid, full=False).note
     assert (note.wrong, note.why, note.next_time) == ("ran long", "nervous", "")
+
+
+def test_a_figure_blank_because_the_answer_is_too_short_is_said_too_short_not_a_noisy_room():
+    """QA s54 AJ #2: a 0.7-s answer of 90 s has no pace; its note check blamed "a noisy room, or
+    fillers in doubt"."""
+    from furikaeri import notes as N
+    from test_compare_notes import answer
+
+    def paced(id_, seconds, wpm, note=None):
+        return answer(id_, {"answer_s": seconds, "budget_s": 90.0, "over_budget": False, "over_s": seconds - 90.0,
+                            "wpm": wpm}, note=note)
+
+    fix = N.check_fix(paced(1, 40.0, 150.0, "slow down"), paced(2, 0.7, None).metrics, "en")
+    assert fix.verdict == "too_short" and fix.short_in == "latest" and fix.unjudged is None
+    assert fix.too_short == ("wpm",)
+    # blank for another reason (a noisy room) in an answer long enough: said so, as before
+    fix = N.check_fix(paced(1, 40.0, 150.0, "slow down"), paced(2, 40.0, None).metrics, "en")
+    assert fix.verdict == "unknown" and fix.unjudged == "latest"

@@ -1402,7 +1402,13 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
             and any(v is not None for k, v in metrics.items() if k != "budget_s") \
             and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes):
         earlier, latest = (any(getattr(c, end, 0) is None for c in changes) for end in ("before", "after"))
-        unjudged = "both" if earlier and latest else "earlier" if earlier else "latest"
+        # blank because the answer is too short for the figure (0.7 s of 90: no pace), not for a noisy
+        # room or fillers in doubt: said as too short (QA s54 AJ #2), or cut, as the report says it
+        earlier, latest = earlier and not too_short(previous.metrics), latest and not too_short(metrics)
+        if not (earlier or latest):
+            verdict, short = "too_short", tuple(dict.fromkeys(c.metric for c in changes))
+        else:
+            unjudged = "both" if earlier and latest else "earlier" if earlier else "latest"
     floored = floor is not None and any(c.metric == "fillers_per_min" and (c.before is None or c.before == floor)
                                         for c in changes)
     return FixCheck(previous.id, text, True, changes, _order_told(verdict, text, orders, to_point),
