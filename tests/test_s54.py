@@ -505,3 +505,17 @@ def test_a_figure_blank_because_the_answer_is_too_short_is_said_too_short_not_a_
     # blank for another reason (a noisy room) in an answer long enough: said so, as before
     fix = N.check_fix(paced(1, 40.0, 150.0, "slow down"), paced(2, 40.0, None).metrics, "en")
     assert fix.verdict == "unknown" and fix.unjudged == "latest"
+
+
+def test_a_pace_trend_whose_median_came_into_the_range_over_answers_as_far_off_is_no_change():
+    """QA s54 AI #1: 126, 96, 105 ... 62, 126, 176 wpm read "▲ nearer the range" beside a latest
+    176 wpm; the sessions view called the same answers "further off the range"."""
+    from furikaeri import progress as P
+    from furikaeri.metrics import METRIC_BY_NAME
+    from test_compare_notes import answer
+
+    paces = [126.4, 96.3, 105.1, 126.4, 162.5, 61.9, 126.4, 176.2]
+    answers = [answer(i + 1, {"answer_s": 60.0, "budget_s": 90.0, "over_budget": False, "over_s": -30.0, "wpm": w})
+               for i, w in enumerate(paces)]
+    s = P.series(METRIC_BY_NAME["wpm"], answers)
+    assert s.trend.verdict != "better", s.trend

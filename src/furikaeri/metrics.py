@@ -420,15 +420,18 @@ def norm_change(c: Change, far_before: float, far_after: float) -> Change:
       norm never read "further from the range";
     - values that moved inside the norm ("held", :func:`held_in_norm`) over answers off it
       at either end are ``same`` ``by_answers``: no change, and never "within the norm";
-    - values that crossed the norm (:func:`crossed`: a mean of 132 wpm, then 169, past
-      120-160) over answers as far off it as before keep their verdict, "left the range": a
-      mean shown leaving the norm is never "same" (QA s42 D #4)."""
+    - values that left the norm (:func:`crossed`: a mean of 132 wpm, then 169, past 120-160)
+      over answers as far off it as before keep their verdict, "left the range": a mean shown
+      leaving the norm is never "same" (QA s42 D #4); values that came into it over answers as
+      far off it as before are no change, said of the answers (QA s54 AI #1: a median of 105,
+      then 126 wpm, over 126, 96, 105 and then 62, 126, 176 wpm read "▲ nearer the range"
+      beside a latest 176 wpm, where the sessions view said "answers further off the range")."""
     m = METRIC_BY_NAME.get(c.metric)
     if m is None or not has_norm(c.metric) or m.better is None or c.verdict not in ("better", "worse", "same"):
         return c
     verdict = _score_verdict(m, far_before, far_after, stepped=True)
     if verdict == "same" and c.verdict != "same" and crossed(c.metric, c.before, c.after):
-        return c
+        return c if c.verdict == "worse" else replace(c, verdict="same", by_answers=True)
     if verdict == c.verdict:
         if verdict == "same" and max(far_before, far_after) > 0 and held_in_norm(c):
             return replace(c, by_answers=True)
