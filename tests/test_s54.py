@@ -519,3 +519,19 @@ def test_a_pace_trend_whose_median_came_into_the_range_over_answers_as_far_off_i
                for i, w in enumerate(paces)]
     s = P.series(METRIC_BY_NAME["wpm"], answers)
     assert s.trend.verdict != "better", s.trend
+
+
+def test_a_habit_phrase_of_one_answer_recurs_only_where_it_is_said_again_as_a_habit():
+    """QA s54 AI #2: one answer's "things" ×3 (a mishearing of "is") made it a habit, and the noun
+    said once in later answers ("making things people use") counted it in 6 of 10."""
+    from furikaeri import coach
+
+    said_once = ["I like making things that people use every day.", "When things go wrong I stay calm.",
+                 "I build things with my team.", "We fixed things quickly."]
+    assert coach.recurring_phrases(said_once, ["things"], "en") == []
+    twice = ["I like things, things that people use.", "Things go wrong, things happen.",
+             "I build things and other things.", "We fixed things and things."]
+    [r] = coach.recurring_phrases(twice, ["things"], "en")
+    assert (r.phrase, r.answers) == ("things", 4)
+    tics = ["Basically I led the team.", "It was basically fine.", "Basically we won.", "I basically agree."]
+    assert [r.phrase for r in coach.recurring_phrases(tics, [], "en")] == ["basically"]  # a listed tic: once is enough

@@ -437,6 +437,11 @@ class Recurring:
 RECURRING_MIN_ANSWERS = 4
 
 
+#: How many times a phrase that was a habit in one answer (not one of the language's listed tics)
+#: is said in another for that answer to count it as the habit again (:func:`recurring_phrases`).
+HABIT_IN_AN_ANSWER = 2
+
+
 def recurring_phrases(transcripts: Sequence[str], habit_phrases: Sequence[str], language: str) -> list[Recurring]:
     """Phrases that keep coming back across answers: the language's verbal tics
     (``Rules.tic_phrases``: basically, 正直, やっぱり, ...) and any phrase that was a habit within
@@ -448,17 +453,22 @@ def recurring_phrases(transcripts: Sequence[str], habit_phrases: Sequence[str], 
     if len(recent) < RECURRING_MIN_ANSWERS:
         return []
     out = []
+    tics = set(rules.tic_phrases)
     for phrase in dict.fromkeys((*rules.tic_phrases, *habit_phrases)):
-        n = sum(_says(x, phrase, rules) for x in recent)
+        # a listed tic counts where it is said; a phrase that was a habit in one answer only where it is
+        # said more than once, as a habit is: a word of the story said once is no tic (QA s54 AI #2: one
+        # mishearing made "things" a habit, then "making things people use" counted it in 6 of 10)
+        least = 1 if phrase in tics else HABIT_IN_AN_ANSWER
+        n = sum(_says(x, phrase, rules) >= least for x in recent)
         if n >= RECURRING_MIN_ANSWERS and n * 2 >= len(recent):
             out.append(Recurring(phrase, n, len(recent)))
     out.sort(key=lambda r: (-r.answers, r.phrase))
     return out
 
 
-def _says(transcript: str, phrase: str, rules) -> bool:
-    """Does ``transcript`` hold ``phrase`` as a whole (whole words: どう is not in どうぞ) and as
-    the tic it is? A phrase that is a filler or a hedge only in some uses
+def _says(transcript: str, phrase: str, rules) -> int:
+    """How many times ``transcript`` holds ``phrase`` as a whole (whole words: どう is not in
+    どうぞ) and as the tic it is. A phrase that is a filler or a hedge only in some uses
     (:func:`furikaeri.content.context_ruled`: "kind of", "I mean", "like") counts only where the
     language's filler and hedge rules find it there, not in "that kind of teaching", "I mean
     to keep doing" or "I like solving problems"."""
@@ -466,9 +476,9 @@ def _says(transcript: str, phrase: str, rules) -> bool:
 
     found = _said_at(transcript, phrase, rules)
     if not found or not context_ruled(phrase, rules):
-        return bool(found)
+        return len(found)
     used = ruled_spans(transcript, rules)
-    return any(s < b and a < e for s, e in found for a, b in used)
+    return sum(any(s < b and a < e for a, b in used) for s, e in found)
 
 
 def _said_at(transcript: str, phrase: str, rules) -> list[tuple[int, int]]:
