@@ -535,3 +535,29 @@ def test_a_habit_phrase_of_one_answer_recurs_only_where_it_is_said_again_as_a_ha
     assert (r.phrase, r.answers) == ("things", 4)
     tics = ["Basically I led the team.", "It was basically fine.", "Basically we won.", "I basically agree."]
     assert [r.phrase for r in coach.recurring_phrases(tics, [], "en")] == ["basically"]  # a listed tic: once is enough
+
+
+@pytest.mark.parametrize("inside", [True, False])
+def test_a_silent_take_a_signal_ended_is_not_left_in_the_archive(tmp_path, monkeypatch, inside):
+    """QA s54 AI #3: a speechless take ended by SIGHUP stayed in the archive's audio folder, held by
+    no answer and found by no `recover`, under "nothing to analyse later"."""
+    import numpy as np
+    import soundfile as sf
+
+    from furikaeri.capture import Take
+    from furikaeri.cli.live import _terminated
+    from furikaeri.lang import text
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("FURIKAERI_HOME", str(home))
+    folder = home / "audio" if inside else tmp_path / "mine"
+    folder.mkdir(parents=True)
+    path = folder / "take.wav"
+    sf.write(str(path), np.zeros(16000 * 2, dtype="int16"), 16000, subtype="PCM_16")
+    take = Take(path=path, duration_s=2.0, rate=16000, channels=1, overflows=0, stopped_by="hangup",
+                speech_heard=False)
+    with pytest.raises(SystemExit) as e:
+        _terminated(take, "en", None, ended_by="hangup")
+    assert e.value.code == 143
+    assert path.exists() is not inside  # one recorded with --out elsewhere is the person's: kept
+    assert text("en", "rec_terminated_silent_dropped") != text("en", "rec_terminated_silent")

@@ -752,7 +752,8 @@ def _terminated(take: Take, language: str, analyze_command, ended_by: str | None
     if take.duration_s < 0.1 or not take.speech_heard:  # nothing to save later, no marker to leave: the next
         release_take(take.path)  # `record` would name it again, "can be deleted" (QA s50 QQ #5)
     if take.duration_s >= 0.1 and not take.speech_heard:  # nothing said: no analysis can come of it (QA s42 G #4)
-        _say(text(language, "rec_terminated_silent"), ending=True)
+        _say(text(language, "rec_terminated_silent_dropped" if _dropped_silent(take.path) else "rec_terminated_silent"),
+             ending=True)
     elif take.duration_s >= 0.1:  # an empty take: nothing to save later
         leave_unfinished(take)
         command = list(analyze_command(take.path) if analyze_command else ["furikaeri", "analyze", str(take.path)])
@@ -760,6 +761,23 @@ def _terminated(take: Take, language: str, analyze_command, ended_by: str | None
         command = cut_off(command) if ended_by is not None or take.stopped_by in CUT_REASONS else command
         _say(text(language, "rec_terminated", command=shlex.join(command)), ending=True)
     raise SystemExit(TERMINATED_EXIT)
+
+
+def _dropped_silent(path: str | Path) -> bool:
+    """A take in which no speech was heard, that a signal ended: deleted where it lies in the
+    archive (its audio or takes folder), as a silent take the session analysed is, so no file of
+    it is left there that no answer holds and no ``recover`` finds (QA s54 AI #3); a file
+    recorded elsewhere (``record --out``) is the person's, and kept. Whether it was deleted."""
+    try:
+        from furikaeri.cli.common import current_home
+
+        where = Path(path).resolve()
+        if not where.is_relative_to(current_home().resolve()):
+            return False
+        where.unlink()
+        return True
+    except Exception:  # noqa: BLE001 - no archive to tell (a thread without click's context), or the file gone: kept
+        return False
 
 
 def leave_on_terminate(take: Take, language: str, analyze_command, then=None):
