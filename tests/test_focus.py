@@ -112,7 +112,9 @@ def test_a_japanese_phrase_recurs_as_whole_words_only():
     said = ["本日はどうぞよろしくお願いします。", "どうぞよろしくお願いします。", "どうぞよろしく。", "どうぞ、よろしく。",
             "どう開けるか考えました。"]
     assert coach.recurring_phrases(said, ["どう"], "ja") == []
-    assert [(r.phrase, r.answers) for r in coach.recurring_phrases(said, ["よろしく"], "ja")] == [("よろしく", 4)]
+    # a habit phrase of one answer recurs where it is said more than once (since session 54: QA s54 AI #2)
+    twice = [s.replace("よろしく", "よろしく、よろしく") for s in said]
+    assert [(r.phrase, r.answers) for r in coach.recurring_phrases(twice, ["よろしく"], "ja")] == [("よろしく", 4)]
 
 
 def test_length_and_opening_are_not_compared_with_other_questions():

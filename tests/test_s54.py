@@ -561,3 +561,32 @@ def test_a_silent_take_a_signal_ended_is_not_left_in_the_archive(tmp_path, monke
     assert e.value.code == 143
     assert path.exists() is not inside  # one recorded with --out elsewhere is the person's: kept
     assert text("en", "rec_terminated_silent_dropped") != text("en", "rec_terminated_silent")
+
+
+def test_a_take_whose_marker_cannot_be_read_is_said_so_and_never_said_cut_off(tmp_path):
+    """QA s54 AJ #3: a marker cut short (a full disk, a crash) made `recover` drop the take's
+    session and note unsaid and call a take ended by Enter cut off (--cut-off)."""
+    import json
+
+    from furikaeri.capture import marker_path
+    from furikaeri.lang import text
+    from test_s50_signals import CLI, env_with, left_take, need_jfk
+
+    need_jfk()
+    home = tmp_path / "home"
+    settings = dict(question="en-basic:intro", budget=90, language="auto", save=True, session="mic", note="speak up")
+    take = left_take(home / "takes" / "take-20261207-201506-en-basic-intro.wav", settings, "stop")
+    marker_path(take).write_text('{"rate": 44100, "chan')
+    copy = tmp_path / "copy"
+    import shutil
+
+    shutil.copytree(home, copy)
+    r = subprocess.run([*CLI, "recover"], env=env_with(home), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    hint = next(line for line in r.stdout.splitlines() if "makes it an answer" in line)
+    assert "--cut-off" not in hint and "-q en-basic:intro" in hint  # the question its name gives
+    assert text("en", "recover_marker_unreadable") in " ".join(r.stdout.split())
+    doc = json.loads(subprocess.run([*CLI, "recover", "--json"], env=env_with(copy), capture_output=True, text=True,
+                                    timeout=120).stdout)
+    assert doc[0]["marker_unreadable"] is True and doc[0]["settings"] is None
+    assert "--cut-off" not in doc[0]["save_command"]

@@ -341,7 +341,7 @@ def recover(directory, json_):
       furikaeri recover take-20261201-093000.wav
     """
     from furikaeri.cli.live import repair_partial_takes
-    from furikaeri.cli.takes import cut_takes, save_commands, settings_before_repair
+    from furikaeri.cli.takes import cut_takes, save_commands, settings_before_repair, unreadable
     from furikaeri.session import drop_unfinished_copies, said_removed
     from furikaeri.store import audio_dir
 
@@ -378,6 +378,8 @@ def recover(directory, json_):
             click.echo(text(ui_language(), said, path=t.path, seconds=t.duration_s))
             if t.path in unsaved:  # the next step: the take is audio, not yet an answer
                 click.echo("  " + text(ui_language(), "recover_hint", command=unsaved[t.path]))
+            if t.path in unsaved and unreadable(settings, t.path):  # what it was recorded with is lost: said
+                click.echo("  " + text(ui_language(), "recover_marker_unreadable"))
     if failed:  # each said on its own line; the ones that could be repaired are
         for e in failed[:-1]:
             fail(f"could not repair: {e}", ja=f"修復できませんでした: {e.said_in('ja')}")
@@ -391,8 +393,12 @@ def _repaired_doc(take, unsaved: dict, settings: dict, *, before: bool = False) 
     budget, language, session, note and model it was recorded with; null for a take whose marker
     held none). The repair removed the marker: this is where a script finds them now, and in
     the entry of a later ``recover`` while the take is not saved (``repaired_before``: true)."""
-    kept = settings.get(Path(take.path)) or None
-    return {**take.to_dict(), "save_command": unsaved.get(take.path), "settings": kept, "repaired_before": before}
+    from furikaeri.cli.takes import unreadable
+
+    lost = unreadable(settings, take.path)  # its marker could not be read: what it was recorded with is not known
+    kept = None if lost else settings.get(Path(take.path)) or None
+    return {**take.to_dict(), "save_command": unsaved.get(take.path), "settings": kept, "repaired_before": before,
+            **({"marker_unreadable": True} if lost else {})}
 
 
 def _repaired_earlier(folders: list, repaired: list, settings: dict) -> list:

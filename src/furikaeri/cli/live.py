@@ -602,7 +602,7 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
 
     from furikaeri.capture import find_partial_takes, recover_take
     from furikaeri.cli.common import analyze_command
-    from furikaeri.cli.takes import cut_takes, save_commands, settings_before_repair
+    from furikaeri.cli.takes import cut_takes, save_commands, settings_before_repair, unreadable
 
     settings = {} if quiet else settings_before_repair([directory])  # the repair removes the markers
     repaired, failed = [], []
@@ -626,6 +626,8 @@ def repair_partial_takes(directory: Path, *, quiet: bool = False,
                 if take.speech_heard else text(language, "rec_repaired_nothing"))  # no analysis can come of it (QA s42 F #5)
         key = "rec_repaired" if take.speech_heard else "rec_repaired_silent"
         _say(text(language, key, path=take.path, seconds=take.duration_s, next=then))
+        if take.path in saves and unreadable(settings, take.path):  # what it was recorded with is lost: said
+            _say(text(language, "recover_marker_unreadable"))
     return repaired, failed
 
 

@@ -11,14 +11,41 @@ from pathlib import Path
 from furikaeri.cli.common import analyze_command, open_store, saved_as, user_dir
 
 
+#: The settings of a take whose marker could not be read (cut short by a full disk or a crash
+#: while it was written): what the take was recorded with, and how it ended, are not known.
+UNREADABLE = {"unreadable": True}
+
+
 def settings_before_repair(folders: list) -> dict:
     """Each killed take's settings, by path, read from its marker (:func:`furikaeri.capture.settings_of`)
     before the repair removes it: {} for a take whose marker holds none (written by an older
-    furikaeri)."""
+    furikaeri), :data:`UNREADABLE` for one whose marker is there and cannot be read."""
     from furikaeri.capture import find_partial_takes, settings_of
 
     takes = [t for f in folders for t in (find_partial_takes(f) if Path(f).is_dir() else [Path(f)])]
-    return {t: settings_of(t) for t in takes}
+    return {t: UNREADABLE if _unreadable_marker(t) else settings_of(t) for t in takes}
+
+
+def _unreadable_marker(take: Path) -> bool:
+    """Is ``take``'s marker there and no JSON object (QA s54 AJ #3: cut short, its settings were
+    dropped unsaid and the take, ended by Enter, was said cut off)?"""
+    import json
+
+    from furikaeri.capture import marker_path
+
+    try:
+        text = marker_path(take).read_bytes()
+    except OSError:
+        return False
+    try:
+        return not text.strip() or not isinstance(json.loads(text), dict)
+    except ValueError:
+        return True
+
+
+def unreadable(settings: dict | None, path) -> bool:
+    """Was ``path``'s marker unreadable (:data:`UNREADABLE`)?"""
+    return (settings or {}).get(Path(path)) is UNREADABLE
 
 
 def save_commands(paths: list, settings: dict | None = None, cut=()) -> dict:
@@ -50,8 +77,9 @@ def save_commands(paths: list, settings: dict | None = None, cut=()) -> dict:
         if named not in keys:  # a second take of the same second: "-2" after the key (a key may end in "-2" too)
             named = re.sub(r"-\d+$", "", named)
         given = as_recorded((settings or {}).get(Path(path)) or {}) or {"question": keys.get(named)}
+        # how a take whose marker could not be read ended is not known: not said cut off
         command = analyze_command(path, **{"question": None, "budget": None, "language": "auto", **given, "save": True},
-                                  cut_off=path in cut)
+                                  cut_off=path in cut and not unreadable(settings, path))
         command.remove("--save")  # said first, after the take: what makes it an answer
         at = command.index("analyze") + 2
         out[path] = shlex.join([*command[:at], "--save", *command[at:]])
