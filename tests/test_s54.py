@@ -590,3 +590,35 @@ def test_a_take_whose_marker_cannot_be_read_is_said_so_and_never_said_cut_off(tm
                                     timeout=120).stdout)
     assert doc[0]["marker_unreadable"] is True and doc[0]["settings"] is None
     assert "--cut-off" not in doc[0]["save_command"]
+
+
+def test_a_damaged_archive_is_promised_readable_only_where_the_reading_commands_show_it(tmp_path):
+    """QA s54 AJ #5: a copy cut off inside its list of tables: a save's error said "history, show and
+    export still show what can be read of it", and they refused it. Cut at every page: the promise
+    and what `history` does agree."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from test_compare_notes import make_analysis, save
+
+    home = tmp_path / "home"
+    for i in range(4):
+        save(home, make_analysis(f"answer number {i} about robots and physics " * 20), session="base",
+             note="slow down", minutes=i)
+    whole = (home / "furikaeri.db").read_bytes()
+    assert len(whole) > 8 * 4096
+    disagreed, promised = [], 0
+    for size in range(4096, len(whole), 4096):
+        cut = tmp_path / f"cut{size}"
+        shutil.rmtree(cut, ignore_errors=True)
+        cut.mkdir()
+        (cut / "furikaeri.db").write_bytes(whole[:size])
+        said = CliRunner().invoke(cli, ["--home", str(cut), "note", "1", "--next", "x"]).output
+        shown = CliRunner().invoke(cli, ["--home", str(cut), "history"]).exit_code == 0
+        promise = "still show what can be read" in " ".join(said.split())
+        promised += promise
+        if promise and not shown:
+            disagreed.append(size)
+    assert not disagreed, disagreed

@@ -2668,7 +2668,7 @@ def _check_intact(db: sqlite3.Connection, path: Path) -> None:
         if _is_damage(e):  # too damaged to list its problems (a table's root page): what reads is shown all the same
             # (QA s43 C #1: one table's root hid every answer); past a broken header only where its
             # pages hold answers (QA s46 Y #4: they were named, then refused; s51 UU #3: page 1 lost)
-            error = _damaged(path, e, readable="not a database" not in str(e).lower() or _answers_on_pages(path))
+            error = _damaged(path, e, readable=_salvageable(path))
             error.problems, error.more = 1, True
             raise error from e
         raise
@@ -2727,13 +2727,31 @@ def _salvaged_by_pages(path: Path) -> sqlite3.Connection | None:
         return None
 
 
-def _answers_on_pages(path: Path) -> bool:
-    """Can the answers of the damaged file ``path`` be read from its pages (:func:`_salvaged_by_pages`)?"""
-    db = _salvaged_by_pages(path)
-    if db is None:
+def _salvageable(path: Path) -> bool:
+    """Can the commands that only read show something of the damaged file ``path``, as
+    :meth:`Store._open_salvaged` reads it (its rows as SQLite reads them, else the file cut to
+    whole pages, else its pages alone)? What a save's error promises of them (QA s54 AJ #5: "history,
+    show and export still show what can be read", where they refused a copy cut off inside its
+    list of tables)."""
+    db = None
+    try:
+        with contextlib.suppress(sqlite3.Error, StoreError, OSError):
+            db = _salvaged_from(_connect_read_only(path, 1.0), path)
+        if db is None:
+            try:
+                db = _salvaged_from(_mended(path), path)
+            except (sqlite3.Error, StoreError, OSError):
+                db = _salvaged_by_pages(path)
+        if db is None:
+            return False
+        migrate(db)
+        _check_layout(db)
+        return True
+    except (sqlite3.Error, StoreError, OSError):
         return False
-    db.close()
-    return True
+    finally:
+        if db is not None:
+            db.close()
 
 
 def _mended(path: Path) -> sqlite3.Connection:
