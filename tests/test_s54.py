@@ -622,3 +622,25 @@ def test_a_damaged_archive_is_promised_readable_only_where_the_reading_commands_
         if promise and not shown:
             disagreed.append(size)
     assert not disagreed, disagreed
+
+
+def test_a_note_for_an_answer_deleted_meanwhile_says_so_and_what_was_typed(tmp_path):
+    """QA s54 AJ #6 (b): `note 1` finished after `delete 1` in another window said "… saves it once
+    that is fixed", a command that can never work (a deleted number is never given again)."""
+    from furikaeri.errors import AnswerGone, NoteNotSaved
+    from furikaeri.store import Store
+    from test_compare_notes import make_analysis, save
+
+    home = tmp_path / "home"
+    aid = save(home, make_analysis(), session="s")
+    with Store.open(home) as st:
+        st.delete_answer(aid)
+        with pytest.raises(AnswerGone) as gone:
+            st.set_note(aid, wrong="ran long", why="nervous")
+    from furikaeri.errors import note_not_saved
+
+    e = note_not_saved(gone.value, aid, {"wrong": "ran long", "why": "nervous", "next_time": None})
+    assert isinstance(e, NoteNotSaved)
+    said = str(e)
+    assert "once that is fixed" not in said and "ran long" in said and "nervous" in said and "deleted" in said
+    assert "ran long" in e.said_in("ja") and "削除" in e.said_in("ja")

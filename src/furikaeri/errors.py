@@ -64,6 +64,11 @@ class StoreError(FurikaeriError):
     """The practice database cannot be opened, migrated or written."""
 
 
+class AnswerGone(StoreError):
+    """The answer a note is for is not in the archive (never was, or deleted meanwhile, from
+    another window): a note for it cannot be saved, now or later."""
+
+
 class TakeNotSaved(StoreError):
     """A practice answer could not be saved (``cause``: why) while its recording is on disk at
     ``take``: the line adds where it is and the command that saves it later, with the reflection
@@ -112,6 +117,16 @@ def note_not_saved(cause: BaseException, answer_id: int, parts: dict[str, str | 
              if parts.get(key) is not None for x in (option, parts[key])]
     command = shlex.join(["furikaeri", *(["--home", str(home)] if home else []), "note", str(answer_id), *typed])
     said, said_ja = said_of(cause, "en"), said_of(cause, "ja")
+    if isinstance(cause, AnswerGone):  # deleted meanwhile: no command can save it; what was typed is said (QA s54 AJ #6)
+        parts_said = "; ".join(f"{name}: {parts[key]}" for key, name in (("wrong", "what went wrong"), ("why", "why"),
+                                                                        ("next_time", "next time")) if parts.get(key))
+        parts_ja = "、".join(f"{name}「{parts[key]}」" for key, name in (("wrong", "うまくいかなかった点"), ("why", "理由"),
+                                                                      ("next_time", "次に直すこと")) if parts.get(key))
+        return NoteNotSaved(f"answer {answer_id} is no longer in the archive (deleted meanwhile?): the note is not saved"
+                            + (f"; what you typed: {parts_said}" if parts_said else ""),
+                            ja=f"回答 {answer_id} はもう記録にありません（その間に削除されましたか？）。メモは保存されていません"
+                               + (f"。入力した内容: {parts_ja}" if parts_ja else ""),
+                            cause=cause, answer_id=answer_id, parts=parts)
     return NoteNotSaved(f"{said.rstrip('.')}; the note is not saved: `{command}` saves it once that is fixed",
                         ja=f"{said_ja.rstrip('。')}。メモは保存されていません: 原因が解消したら `{command}` で保存できます",
                         cause=cause, answer_id=answer_id, parts=parts)

@@ -63,7 +63,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from furikaeri.errors import StoreError, os_reason, sqlite_reason, warn
+from furikaeri.errors import AnswerGone, StoreError, os_reason, sqlite_reason, warn
 
 DB_NAME = "furikaeri.db"
 AUDIO_DIR = "audio"
@@ -1969,7 +1969,7 @@ class Store:
         whose every part is emptied goes (None: the answer has no note, as one never noted)."""
         with self.transaction() as db:
             if not db.execute("SELECT 1 FROM answers WHERE id = ?", (answer_id,)).fetchone():
-                raise StoreError(f"there is no answer {answer_id} (see `furikaeri history`)",
+                raise AnswerGone(f"there is no answer {answer_id} (see `furikaeri history`)",
                                  ja=f"回答 {answer_id} はありません（`furikaeri history` を参照）")
             _write_note(db, answer_id, {"wrong": wrong, "why": why, "next_time": next_time}, to_stamp(now))
             row = db.execute("SELECT id, wrong, why, next_time FROM notes WHERE answer_id = ?", (answer_id,)).fetchone()
