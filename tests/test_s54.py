@@ -644,3 +644,19 @@ def test_a_note_for_an_answer_deleted_meanwhile_says_so_and_what_was_typed(tmp_p
     said = str(e)
     assert "once that is fixed" not in said and "ran long" in said and "nervous" in said and "deleted" in said
     assert "ran long" in e.said_in("ja") and "削除" in e.said_in("ja")
+
+
+def test_analyze_json_carries_the_focus_the_screen_leads_with(capsys):
+    """QA s54 AI #4: `analyze --json` had no focus, the one figure the report leads with."""
+    import json
+
+    from furikaeri.cli.common import emit_analysis
+    from furikaeri.coach import focus_of
+    from test_compare_notes import make_analysis
+
+    analysis = make_analysis(fillers=10)
+    emit_analysis(analysis, True)
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["focus"] == focus_of(analysis).to_dict() and doc["focus"]["metric"] == "fillers_per_min"
+    emit_analysis(make_analysis(), True)
+    assert json.loads(capsys.readouterr().out)["focus"] is None  # nothing off: null, not missing

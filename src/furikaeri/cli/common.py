@@ -863,7 +863,9 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus:
     if json_:
         from furikaeri.advice import tips_as_shown
 
-        doc = {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus)}  # in the report's order
+        doc = {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus),  # in the report's order
+               # the one figure the screen leads with (QA s54 AI #4: a script could not read it)
+               "focus": focus.to_dict() if focus is not None else None}
         if answer_id is not None or saving:
             doc = {"answer_id": answer_id, "audio_path": audio_path, **doc}
         doc.update(extra or {})
