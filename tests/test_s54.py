@@ -398,17 +398,6 @@ def _in_a_terminal(tmp_path, args, *, controlled: bool = True):
     return p, master, said
 
 
-def _typed(p, master, said: bytearray, lines, prompt: bytes) -> None:
-    """Each of ``lines`` typed once ``prompt`` has been said once more than the lines before."""
-    import time
-
-    for i, line in enumerate(lines):
-        deadline = time.monotonic() + 60
-        while said.count(prompt) <= i and p.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        os.write(master, line.encode() + b"\r")
-
-
 def _wait_for(p, said: bytearray, words: bytes, seconds: float = 60) -> None:
     import time
 
@@ -421,21 +410,11 @@ def _wait_for(p, said: bytearray, words: bytes, seconds: float = 60) -> None:
 _REFLECT_LINES = ["Acme", "first round", "", "Why us?", "their mission"]
 
 
-@pytest.mark.parametrize("stop, code", [("term", 143), ("hup", 143), ("ctrl_c", 130), ("closed", 143)])
-def test_reflect_keeps_what_was_typed_when_stopped_at_a_prompt(tmp_path, stop, code):
-    """A terminal closed, a shutdown's SIGTERM or SIGHUP at a reflect prompt killed the program and
-    lost the interview typed; Ctrl-C kept it and exited 0 ("the input ended")."""
-    from furikaeri.store import Store
-
-    p, master, said = _in_a_terminal(tmp_path, ["reflect"])
-    for i, line in enumerate(_REFLECT_LINES):  # company, stage, date, Q1, its answer
-        _wait_for(p, said, b"what you answered" if i == 4 else b"Q1" if i == 3 else
-                  [b"company", b"stage", b"date held"][i] if i < 3 else b"")
-        os.write(master, line.encode() + b"\r")
-    _wait_for(p, said, b"Q2")
-    os.write(master, b"half typed")
+def _stopped_at_a_prompt(p, master: int, typed: bytes, stop: str) -> None:
+    """``typed`` left unfinished at a prompt, then ``stop``: Ctrl-C, the terminal closed, SIGTERM or SIGHUP."""
     import time
 
+    os.write(master, typed)
     time.sleep(0.3)
     if stop == "ctrl_c":
         os.write(master, b"\x03")
@@ -443,6 +422,20 @@ def test_reflect_keeps_what_was_typed_when_stopped_at_a_prompt(tmp_path, stop, c
         os.close(master)
     else:
         p.send_signal(signal.SIGTERM if stop == "term" else signal.SIGHUP)
+
+
+@pytest.mark.parametrize("stop, code", [("term", 143), ("hup", 143), ("ctrl_c", 130), ("closed", 143)])
+def test_reflect_keeps_what_was_typed_when_stopped_at_a_prompt(tmp_path, stop, code):
+    """A terminal closed, a shutdown's SIGTERM or SIGHUP at a reflect prompt killed the program and
+    lost the interview typed; Ctrl-C kept it and exited 0 ("the input ended")."""
+    from furikaeri.store import Store
+
+    p, master, said = _in_a_terminal(tmp_path, ["reflect"])
+    for prompt, line in zip((b"company", b"stage", b"date held", b"Q1", b"what you answered"), _REFLECT_LINES):
+        _wait_for(p, said, prompt)
+        os.write(master, line.encode() + b"\r")
+    _wait_for(p, said, b"Q2")
+    _stopped_at_a_prompt(p, master, b"half typed", stop)
     assert p.wait(timeout=60) == code, bytes(said)
     if stop != "closed":
         os.close(master)
@@ -471,16 +464,8 @@ def test_note_keeps_the_parts_finished_when_stopped_at_a_prompt(tmp_path, stop, 
     _wait_for(p, said, b"why")
     os.write(master, b"nervous\r")
     _wait_for(p, said, b"next time")
-    os.write(master, b"half")
-    import time
-
-    time.sleep(0.3)
-    if stop == "ctrl_c":
-        os.write(master, b"\x03")
-    elif stop == "term":
-        p.send_signal(signal.SIGTERM)
-    else:  # the window closed under a shell: no SIGHUP from the kernel, the read fails (EIO)
-        os.close(master)
+    # closed_uncontrolled: the window closed under a shell: no SIGHUP from the kernel, the read fails (EIO)
+    _stopped_at_a_prompt(p, master, b"half", "closed" if stop == "closed_uncontrolled" else stop)
     assert p.wait(timeout=60) == code, bytes(said)
     if stop != "closed_uncontrolled":
         os.close(master)
