@@ -645,3 +645,22 @@ def test_analyze_json_carries_the_focus_the_screen_leads_with(capsys):
     assert doc["focus"] == focus_of(analysis).to_dict() and doc["focus"]["metric"] == "fillers_per_min"
     emit_analysis(make_analysis(), True)
     assert json.loads(capsys.readouterr().out)["focus"] is None  # nothing off: null, not missing
+
+
+@pytest.mark.parametrize("note", ["1分で話す", "自己紹介を1分で"])
+def test_a_note_asking_for_a_minute_aims_at_it_rather_than_capping_it(note):
+    """QA s53 AF #6: 「1分で話す」 was a limit, so a 25-s answer "did" it; 「1分で」 asks for about a
+    minute, as 「1分で自己紹介をお願いします」 does."""
+    from furikaeri import notes as N
+    from test_compare_notes import answer
+
+    assert N.note_limit(note) is None and N.note_target(note) == 60.0
+    assert N.note_limit("1分以内に話す") == 60.0 and N.note_limit("1分に収める") == 60.0  # a cap said as one
+
+    def long(id_, seconds, note=None):
+        return answer(id_, {"answer_s": seconds, "budget_s": 90.0, "over_budget": False, "over_s": seconds - 90.0},
+                      note=note)
+
+    fix = N.check_fix(long(1, 85.0, note), long(2, 25.0).metrics, "ja")
+    assert fix.verdict != "better" and fix.target_s == 60.0  # 25 s is no minute
+    assert N.check_fix(long(1, 85.0, note), long(2, 58.0).metrics, "ja").verdict == "better"

@@ -204,7 +204,7 @@ _LIMIT = re.compile(
     rf"\b(?:under|within|in|below|less than|no more than|no longer than|shorter than|at most|max(?:imum)?(?:\s+of)?|"
     rf"up to|to|(?:ran|run|running|went|go|going)\s+over)\s+{_SECONDS}|"
     rf"\b{_SECONDS}\s+(?:max(?:imum)?|tops|at most|or less|or under|limit)\b|"
-    rf"{_JA_SECONDS}(?:以内|以下|未満|まで|で|に|を?(?:超え|越え|過ぎ|すぎ)|を(?:オーバー|超過)|"
+    rf"{_JA_SECONDS}(?:以内|以下|未満|まで|に|を?(?:超え|越え|過ぎ|すぎ)|を(?:オーバー|超過)|"
     rf"(?:オーバー|超過)(?=し(?:ない|ません)|せず|させ(?:ない|ず)))", re.I)
 #: A length a note aims at rather than caps: "about a minute", "around 60 seconds", "aim for 90
 #: seconds", "a minute or so", 「1分程度」, 「1分くらい」, 「1分前後」. A target, judged on how near
@@ -213,7 +213,10 @@ _LIMIT = re.compile(
 _APPROX = re.compile(
     rf"\b(?:(?:aim(?:ing|s|ed)?\s+for|target(?:ing)?(?:\s+of)?|shoot(?:ing)?\s+for)\s+(?:about\s+|around\s+|roughly\s+)?"
     rf"|(?:about|around|roughly|approximately|approx\.?)\s+){_SECONDS}|\b{_SECONDS}\s+or\s+so\b|"
-    rf"{_JA_SECONDS}\s*(?:程度|くらい|ぐらい|前後|ほど|位|を目安|をめど|を目標|目安|(?:弱|強|ちょっと|ちょい)(?=で|に|を目|くらい|ぐらい|程度|ほど|$|[、。,.]))", re.I)
+    rf"{_JA_SECONDS}\s*(?:程度|くらい|ぐらい|前後|ほど|位|を目安|をめど|を目標|目安|(?:弱|強|ちょっと|ちょい)(?=で|に|を目|くらい|ぐらい|程度|ほど|$|[、。,.])|"
+    # 「1分で話す」「自己紹介を1分で」: in a minute, as 「1分で自己紹介をお願いします」 asks it: about that long, too
+    # short as much as too long (QA s53 AF #6: read as a limit, a 25-s answer was "done")
+    rf"で(?![はもき]))", re.I)
 #: A silence's length told (「6秒くらい止まった」, 「5秒ほど沈黙した」, 「10秒くらい考え込んだ」, 「3秒くらい間が
 #: あいた」, "froze for about 6 seconds", "paused for 8 seconds", "a 5-second silence", "6 seconds of
 #: silence"): how long the person froze, no length of the answer to aim at or stay under (QA s47 BB #1:
