@@ -664,3 +664,44 @@ def test_a_note_asking_for_a_minute_aims_at_it_rather_than_capping_it(note):
     fix = N.check_fix(long(1, 85.0, note), long(2, 25.0).metrics, "ja")
     assert fix.verdict != "better" and fix.target_s == 60.0  # 25 s is no minute
     assert N.check_fix(long(1, 85.0, note), long(2, 58.0).metrics, "ja").verdict == "better"
+
+
+def test_a_fillers_trend_down_to_a_lower_bound_is_not_told():
+    """QA s54 AK #4: 8, 9, 8, then "3.0+" read "▲ better": the bound is the least the rate was."""
+    from furikaeri import progress as P
+    from furikaeri.metrics import METRIC_BY_NAME
+
+    s = P.series(METRIC_BY_NAME["fillers_per_min"],
+                 [_fillers(1, 8.0), _fillers(2, 9.0), _fillers(3, 8.0), _fillers(4, 0.0, floor=3.0)])
+    assert s.latest.floor and s.trend.verdict == "n/a"
+    up = P.series(METRIC_BY_NAME["fillers_per_min"], [_fillers(1, 0.0), _fillers(2, 0.0, floor=5.0)])
+    assert up.trend.verdict == "worse"  # up to one: at least that much worse, told
+
+
+@pytest.mark.parametrize("note, language, point_first", [
+    ("get to the point in under 20 seconds", "en", True), ("reach the point in less than 20 seconds", "en", True),
+    ("要点を20秒以内に伝える", "ja", True), ("結論を言うまで20秒以内", "ja", True), ("20秒未満で結論を言う", "ja", True),
+    ("Get to the point within 20 seconds; I opened with a long story", "en", False),
+])
+def test_a_time_for_the_point_is_never_a_limit_on_the_answer(note, language, point_first):
+    """QA s54 AK #1: "in under 20 seconds", 「要点を20秒以内に伝える」 were a 20-s limit on the whole
+    answer (✗ on a 34-s answer whose point came at 8 s); AK #2: on a story-first opening the first
+    sentence's end is not the point: not told, never ✓."""
+    from furikaeri import notes as N
+
+    assert N.note_limit(note) is None and N.opening_limit(note) == 20.0
+    metrics = {"answer_s": 34.3, "budget_s": 60.0, "over_budget": False, "over_s": -25.7, "opening_s": 8.0,
+               "opening_share": 0.13}
+    check = N.check_stand(note, metrics, language, order="point_first" if point_first else "story_first")
+    assert [s.metric for s in check.figures] == ["opening_s"]
+    assert check.figures[0].fine is (True if point_first else None)
+
+
+@pytest.mark.parametrize("fix", ["Too many ums. I froze once", "えーが多かった。頭が真っ白になった", "less hedging; I froze"])
+def test_a_freeze_fix_beside_a_filler_clause_is_judged_as_a_freeze(fix):
+    """QA s54 AK #3: the "many" of a filler clause made "I froze once" a fix on the long pauses."""
+    from furikaeri import notes as N
+
+    check = N.check_stand(fix, {**_SILENT, "long_pauses_per_min": 4.1, "longest_pause_s": 1.2}, "en")
+    assert "long_pauses_per_min" not in [s.metric for s in check.figures]
+    assert "longest_pause_s" in [s.metric for s in check.figures]

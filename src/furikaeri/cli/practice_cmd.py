@@ -1247,7 +1247,8 @@ def _log_interview(L: str, today: date, stops: _Stops, prompting: bool, company,
         except click.Abort:  # stopped before a word was typed: nothing to keep
             if stops.by is None:
                 raise
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError):  # on a line of its own, not after the prompt's
+                click.echo(err=True)
                 say_wrapped(text(L, stops.key("reflect_nothing")))
             return
     if not stopped and not items and not (reaction or went_well or to_fix):
