@@ -58,6 +58,7 @@ def saved(home, lang: str, **kw) -> None:
 
 
 def test_progress_on_an_empty_archive_speaks_the_locale(home):
+    home.mkdir(parents=True, exist_ok=True)  # there, nothing saved (one not there is offered as a new archive)
     said = f"furikaeri --home {home}"  # the command suggested reads this archive (QA s33 qa-h #4)
     assert run(home, JA, "progress").stdout.strip() == text("ja", "no_history", cli=said)
     assert run(home, C, "progress").stdout.strip() == f"nothing saved yet: try `{said} practice`"
@@ -189,7 +190,7 @@ def test_no_logged_interview_points_to_reflect(home):
     assert "面接" in ja
     en = run(home, C, "history", "--interviews").stdout.strip()
     assert en == text("en", "no_interviews") and "furikaeri reflect" in en and "practice" not in en
-    assert run(home, JA, "history").stdout.strip() == text("ja", "no_history", cli=f"furikaeri --home {home}")
+    assert run(home, JA, "history").stdout.strip() == text("ja", "no_history_new_home", cli=f"furikaeri --home {home}")
 
 
 # --------------------------------------------------------------------------- 8. the questions folder

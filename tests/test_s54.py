@@ -705,3 +705,49 @@ def test_a_freeze_fix_beside_a_filler_clause_is_judged_as_a_freeze(fix):
     check = N.check_stand(fix, {**_SILENT, "long_pauses_per_min": 4.1, "longest_pause_s": 1.2}, "en")
     assert "long_pauses_per_min" not in [s.metric for s in check.figures]
     assert "longest_pause_s" in [s.metric for s in check.figures]
+
+
+@pytest.mark.parametrize("command", ["history", "progress"])
+def test_a_home_that_does_not_exist_is_offered_only_as_a_new_archive(tmp_path, command):
+    """QA s54 AL #1: after "no archive in …/hom3: the folder does not exist", "nothing saved yet:
+    try `furikaeri --home …/hom3 practice`" led to a second archive in the mistyped folder."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    typo = tmp_path / "hom3"
+    out = CliRunner().invoke(cli, ["--home", str(typo), command, "--lang", "en"]).output
+    assert "does not exist" in out and "to start a new archive in that folder" in out and not typo.exists()
+    home = tmp_path / "home"
+    home.mkdir()  # a folder that is there, with nothing saved yet: the hint, as before
+    out = CliRunner().invoke(cli, ["--home", str(home), command, "--lang", "en"]).output
+    assert "nothing saved yet: try" in out
+
+
+def test_history_interviews_of_a_mistyped_company_names_the_company_meant(tmp_path):
+    """QA s54 AL #3: `history --interviews -c Acmee` said only "nothing saved matches"."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = str(tmp_path / "home")
+    r = CliRunner().invoke(cli, ["--home", home, "reflect", "-c", "Acme", "--stage", "first", "-q", "Why us?",
+                                 "-a", "their mission", "--no-prompt"])
+    assert r.exit_code == 0, r.output
+    out = CliRunner().invoke(cli, ["--home", home, "history", "--interviews", "-c", "Acmee", "--lang", "en"]).output
+    assert "nothing saved matches" in out and "did you mean 'Acme'?" in out, out
+
+
+def test_the_english_and_japanese_set_templates_can_both_be_added(tmp_path):
+    """QA s54 AL #4: both templates named the set `my-set`: the second was refused, told to --replace the first."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = str(tmp_path / "home")
+    for lang in ("en", "ja"):
+        template = CliRunner().invoke(cli, ["--home", home, "questions", "template", "--lang", lang]).output
+        path = tmp_path / f"t_{lang}.toml"
+        path.write_text(template, encoding="utf-8")
+        r = CliRunner().invoke(cli, ["--home", home, "questions", "add", str(path)])
+        assert r.exit_code == 0, r.output

@@ -1130,7 +1130,7 @@ _SET_TEMPLATES = {
     ),
     "ja": (
         "[set]\n"
-        'name = "my-set"\n'
+        'name = "my-set-ja"\n'  # its own name: the English template's set is not replaced by it (QA s54 AL #4)
         'title = "自分用の質問"\n'
         'language = "ja"\n\n'
         "[[questions]]\n"

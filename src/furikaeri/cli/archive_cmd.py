@@ -21,6 +21,7 @@ from furikaeri.cli.common import (
     console,
     emit_json,
     home_given,
+    home_missing_said,
     json_option,
     lang_option,
     open_store,
@@ -126,7 +127,7 @@ def history(limit, interviews, company, question, since, lang, json_):
                                 filters=_filters_given(company=company, since=since)))
         return
     H.render_history(console(), data, L, each_own=lang is None, cli=cli_start(), older=older, filters=filters,
-                     damaged=damaged)
+                     damaged=damaged, new_home=home_missing_said())
 
 
 def _stream(path) -> bool:
@@ -182,9 +183,11 @@ def _history_interviews(store, *, limit: int, company: str | None, since: str | 
     for iv in ivs:
         typed = [iv.company, *(x["question"] for x in iv.items)]
         H.render_interview(out, iv, lang or archive_lang(None, typed))
-    if not ivs:  # logged with `reflect`, not practised; or none the filters keep
-        out.print(H.t("history_none_match", archive_lang(lang), filters=filters.strip()) if filters
-                  else H.t("no_interviews", archive_lang(lang)))
+    if not ivs and filters:  # none the filters keep: and the company meant, as `history -c` says it (QA s54 AL #3)
+        _none_kept(H.t("history_none_match", archive_lang(lang), filters=filters.strip()),
+                   said_meant(company, archive_lang(lang)))
+    elif not ivs:  # logged with `reflect`, not practised
+        out.print(H.t("no_interviews", archive_lang(lang)))
     elif len(every) > len(ivs):
         from rich.text import Text
 
@@ -398,7 +401,7 @@ def progress(question, since, company, lang, json_):
         return
     said = prog.languages()
     L = view_lang(lang, said)
-    H.render_progress(console(), prog, L, each_own=lang is None, cli=cli_start())
+    H.render_progress(console(), prog, L, each_own=lang is None, cli=cli_start(), new_home=home_missing_said())
 
 
 @cli.command()

@@ -261,6 +261,14 @@ def scratch_store():
     return _empty_store(None)
 
 
+def home_missing_said() -> bool:
+    """Was the home named (``--home``, FURIKAERI_HOME) said not to exist this run (:func:`_empty_store`,
+    marked in the command's context)? A "nothing saved yet" line then offers practice there only as
+    starting a new archive in it (QA s54 AL #1: "try `furikaeri --home <typo> practice`")."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.find_root().meta.get("home_missing_said"))
+
+
 @contextlib.contextmanager
 def _empty_store(missing: Path | None, *, say: bool = False):
     """An empty archive that exists only while it is read (in a temporary folder). The folder
@@ -275,6 +283,9 @@ def _empty_store(missing: Path | None, *, say: bool = False):
 
     if missing is not None and say:
         say_wrapped(text(ui_language(), "no_archive_folder", home=missing))
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:
+            ctx.find_root().meta["home_missing_said"] = True
     with tempfile.TemporaryDirectory(prefix="furikaeri-empty-") as folder, Store.open(folder) as store:
         try:
             yield store

@@ -785,15 +785,18 @@ def _focus_verdict(c: Change, lang: str) -> Text:
 
 
 def render_history(console: Console, sessions: list[dict[str, Any]], lang: str, *, each_own: bool = False,
-                   cli: str = "furikaeri", older: int = 0, filters: str = "", damaged: bool = False) -> None:
+                   cli: str = "furikaeri", older: int = 0, filters: str = "", damaged: bool = False,
+                   new_home: bool = False) -> None:
     """The sessions, newest first, labelled in ``lang``; with ``each_own``, each session in its
     answers' own language (a Japanese mock interview in Japanese, an English one in English).
     ``cli``: how a suggested command starts (with the ``--home`` given); ``older``: how many
     older sessions were left off (``-n``), said at the end with the command that lists them
     (``filters``: the ones given, " --company Acme", kept in it); ``damaged``: the archive is
-    read as far as it can be, and a session with no answer left may have lost them with it."""
-    if not sessions:
-        console.print(t("no_history", lang, cli=cli), soft_wrap=True)
+    read as far as it can be, and a session with no answer left may have lost them with it;
+    ``new_home``: the home named does not exist (said already), so practice there would start a
+    new archive, said as that (QA s54 AL #1: a mistyped --home told to practise into)."""
+    if not sessions:  # a home named that does not exist (``new_home``): practice there starts a new archive
+        console.print(t("no_history_new_home" if new_home else "no_history", lang, cli=cli), soft_wrap=True)
         return
     everyone = lang
     for s in sessions:
@@ -1456,11 +1459,11 @@ def _progress_table(table: Figures, width: int, as_table: bool) -> Table | Group
 
 
 def render_progress(console: Console, prog: Progress, lang: str, *, each_own: bool = False,
-                    cli: str = "furikaeri") -> None:
+                    cli: str = "furikaeri", new_home: bool = False) -> None:
     """Progress labelled in ``lang``; with ``each_own``, each language's overall block and each
-    question's block in that answers' language; ``cli`` as :func:`render_history`'s."""
-    if not any(o.attempts for o in prog.overall):
-        console.print(t("no_history", lang, cli=cli), soft_wrap=True)
+    question's block in that answers' language; ``cli`` and ``new_home`` as :func:`render_history`'s."""
+    if not any(o.attempts for o in prog.overall):  # as render_history's
+        console.print(t("no_history_new_home" if new_home else "no_history", lang, cli=cli), soft_wrap=True)
         return
 
     def own(block) -> str:
