@@ -751,3 +751,20 @@ def test_the_english_and_japanese_set_templates_can_both_be_added(tmp_path):
         path.write_text(template, encoding="utf-8")
         r = CliRunner().invoke(cli, ["--home", home, "questions", "add", str(path)])
         assert r.exit_code == 0, r.output
+
+
+def test_a_long_pause_far_past_its_threshold_is_no_jitter():
+    """QA s54 AK #5: a 5.8-s silence put into an answer with no long pause read "= same (within
+    what the pause measure can be off by)" under 「間が長い」."""
+    from furikaeri import notes as N
+    from furikaeri.metrics import Change
+
+    def pauses(count, longest):
+        return {"answer_s": 40.0, "budget_s": 60.0, "long_pauses": count, "long_pauses_per_min": count * 1.5,
+                "longest_pause_s": longest}
+
+    c = Change("long_pauses_per_min", 0.0, 1.5, 1.5, "worse")
+    assert N.settle_counts(c, pauses(0, 0.8), pauses(1, 5.8)).verdict == "worse"
+    assert N.settle_counts(c, pauses(0, 0.9), pauses(1, 1.1)).verdict == "same"  # one near 1 s: may be the measure
+    back = Change("long_pauses_per_min", 1.5, 0.0, -1.5, "better")
+    assert N.settle_counts(back, pauses(1, 4.0), pauses(0, 0.9)).verdict == "better"

@@ -862,6 +862,9 @@ def within_jitter(name: str, before: Sequence[Mapping[str, Any]], after: Sequenc
         return False  # nothing to judge the jitter by: the figure's own threshold decides
     if len(sb) == 1 and len(sa) == 1:
         (cb, mb), (ca, ma) = sb[0], sa[0]
+        if name == "long_pauses_per_min" and len(before) == len(after) == 1 \
+                and _pause_beyond_jitter(cb, ca, before[0], after[0]):
+            return False
         fillers = abs(cb / mb - ca / ma) * min(mb, ma)
     else:  # over the shorter end's usual length, as a progress trend over the same answers (QA s42 C #2)
         minutes = min(statistics.median(m for _, m in sb), statistics.median(m for _, m in sa))
@@ -892,6 +895,19 @@ def count_disagrees(name: str, before: Sequence[Mapping[str, Any]], after: Seque
     (cb, ca), (rb, ra) = ([sum(end) / len(end) for end in pair] for pair in (counts, rates))
     sign = lambda x: (x > 1e-9) - (x < -1e-9)  # noqa: E731
     return sign(ca - cb) != sign(ra - rb)
+
+
+def _pause_beyond_jitter(count_before: int, count_after: int, before: Mapping[str, Any],
+                        after: Mapping[str, Any]) -> bool:
+    """Is a long pause that one answer has and the other has none of one far past the long
+    pause's threshold (:data:`furikaeri.norms.LONG_PAUSE_S`, by half a second or more)? A pause
+    is measured from the audio, to a tenth or two: one of 1.1 s may read 0.9 s, one of 5.8 s
+    never goes unmeasured, so it is no jitter (QA s54 AK #5: a 5.8-s silence put into an answer
+    read "= same, within what the pause measure can be off by")."""
+    if min(count_before, count_after) != 0:
+        return False
+    longest = (after if count_after else before).get("longest_pause_s")
+    return isinstance(longest, (int, float)) and longest >= norms.LONG_PAUSE_S + 0.5
 
 
 def settle_counts(c: Change, before: Mapping[str, Any] | Sequence[Mapping[str, Any]],
