@@ -86,9 +86,11 @@ def devices(json_):
     found = list_devices()
     if json_:
         click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
-    if not found:  # an empty list for scripts, and the reason on stderr
-        fail("no input devices found: connect a microphone, or check that the sound server is running",
-             ja="入力デバイスがありません。マイクをつなぐか、サウンドサーバーが動いているか確かめてください")
+    if not found:  # an empty list for scripts, and the reason on stderr: a result (exit 1), no "error:" (QA s54 AL #7)
+        said = ("入力デバイスがありません。マイクをつなぐか、サウンドサーバーが動いているか確かめてください"
+                if ui_language() == "ja" else
+                "no input devices found: connect a microphone, or check that the sound server is running")
+        click.echo(f"furikaeri: {said}", err=True)
         raise SystemExit(1)
     if json_:
         return
