@@ -768,3 +768,21 @@ def test_a_long_pause_far_past_its_threshold_is_no_jitter():
     assert N.settle_counts(c, pauses(0, 0.9), pauses(1, 1.1)).verdict == "same"  # one near 1 s: may be the measure
     back = Change("long_pauses_per_min", 1.5, 0.0, -1.5, "better")
     assert N.settle_counts(back, pauses(1, 4.0), pauses(0, 0.9)).verdict == "better"
+
+
+def test_questions_show_of_a_mistyped_company_names_the_company_meant(tmp_path):
+    """QA s54 AL #5: `questions show さくら商時` said only "no question set", naming no company."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+
+    home = str(tmp_path / "home")
+    template = CliRunner().invoke(cli, ["--home", home, "questions", "template", "--company", "さくら商事",
+                                        "--lang", "ja"]).output
+    f = tmp_path / "s.toml"
+    f.write_text(template, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["--home", home, "questions", "add", str(f)]).exit_code == 0
+    r = CliRunner().invoke(cli, ["--home", home, "questions", "show", "さくら商時"])
+    assert r.exit_code == 2 and "no question set" in r.output and "'さくら商事'" in r.output, r.output
+    r = CliRunner().invoke(cli, ["--home", home, "questions", "show", "nosuch"])
+    assert r.exit_code == 2 and "company" not in r.output  # nothing near: the sets' line as it was

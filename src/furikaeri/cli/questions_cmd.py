@@ -72,6 +72,27 @@ def questions(ctx, verbose, lang, json_):
     click.echo("\n" + text(L, "questions_folder", path=folder), err=True)
 
 
+def _or_company_meant(no_set: Exception, name: str) -> Exception:
+    """``no_set`` (no set of that name), with the company the archive knows that ``name`` may mean
+    ("さくら商時" for "さくら商事"), as `questions company` names it (QA s54 AL #5: nothing was said
+    of companies, though `questions show` shows them)."""
+    import shlex
+
+    from furikaeri.cli.common import companies_meant
+    from furikaeri.errors import QuestionError
+
+    try:
+        with open_store(reading=True) as store:
+            near = companies_meant(store, name)
+    except Exception:  # noqa: BLE001 - an archive that cannot be read: the sets' line as it is
+        return no_set
+    if not near:
+        return no_set
+    show = shlex.join([*cli_start().split(), "questions", "show", near[0]])
+    return QuestionError(f"{no_set}; or the company '{near[0]}'? `{show}`",
+                         ja=f"{no_set.said_in('ja').rstrip('。')}。企業「{near[0]}」のことですか？ `{show}`")
+
+
 @questions.command("show")
 @click.argument("name")
 @lang_option(help=SHOW_LANG_HELP)
@@ -98,8 +119,8 @@ def questions_show(name, lang, json_):
             qset = Q.get_company(name, user_dir())
         except Q.QuestionError:
             qset = _logged_company(name)
-            if qset is None:
-                raise no_set from None  # none: the sets there are (a company name would have matched)
+            if qset is None:  # none: the sets there are, and the company a slip of the keys may mean
+                raise _or_company_meant(no_set, name) from None
     if qset.company is not None:
         qset = _with_asked(qset)
     if json_:
