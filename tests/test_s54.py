@@ -786,3 +786,19 @@ def test_questions_show_of_a_mistyped_company_names_the_company_meant(tmp_path):
     assert r.exit_code == 2 and "no question set" in r.output and "'さくら商事'" in r.output, r.output
     r = CliRunner().invoke(cli, ["--home", home, "questions", "show", "nosuch"])
     assert r.exit_code == 2 and "company" not in r.output  # nothing near: the sets' line as it was
+
+
+def test_company_completion_offers_companies_known_only_from_logged_interviews(tmp_path, monkeypatch):
+    """QA s54 AL #8: "Acme", logged with `reflect` and taken by `practice --company Acme`, was not offered."""
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.cli.common import complete_companies
+
+    home = tmp_path / "home"
+    r = CliRunner().invoke(cli, ["--home", str(home), "reflect", "-c", "Acme", "--stage", "first", "-q", "Why?",
+                                 "-a", "x", "--no-prompt"])
+    assert r.exit_code == 0, r.output
+    monkeypatch.setenv("FURIKAERI_HOME", str(home))
+    assert [c.value for c in complete_companies(None, None, "ac")] == ["Acme"]
+    assert complete_companies(None, None, "zz") == []

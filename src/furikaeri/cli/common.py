@@ -309,8 +309,21 @@ def complete_sets(ctx, param, incomplete: str) -> list:
 
 
 def complete_companies(ctx, param, incomplete: str) -> list:
-    """Shell completion of ``--company``: the companies of your company files."""
-    return _complete(incomplete, companies=True)
+    """Shell completion of ``--company``: the companies of your company files, and those the
+    archive knows only from the interviews logged with `reflect` or its sessions (QA s54 AL #8:
+    left out, though `--company` takes them)."""
+    from click.shell_completion import CompletionItem
+
+    offered = _complete(incomplete, companies=True)
+    try:
+        with open_store(reading=True) as store:
+            known = [*(iv.company for iv in store.interviews() if iv.company),
+                     *(s.company for s in store.sessions() if s.company)]
+    except Exception:  # noqa: BLE001 - a completion never fails the shell: the files' companies alone
+        return offered
+    have = {item.value for item in offered}
+    more = sorted({c for c in known if c not in have and c.casefold().startswith(incomplete.casefold())})
+    return offered + [CompletionItem(c) for c in more]
 
 
 def _complete(incomplete: str, *, companies: bool) -> list:
