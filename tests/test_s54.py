@@ -802,3 +802,21 @@ def test_company_completion_offers_companies_known_only_from_logged_interviews(t
     monkeypatch.setenv("FURIKAERI_HOME", str(home))
     assert [c.value for c in complete_companies(None, None, "ac")] == ["Acme"]
     assert complete_companies(None, None, "zz") == []
+
+
+def test_a_questions_length_trend_is_judged_against_its_budget_as_compare_judges_it():
+    """QA s54 AL #2: 30.4 s, then 22.1 s of a 90-s budget: compare "▼ worse, now too short",
+    progress "–"."""
+    from furikaeri import progress as P
+    from furikaeri.metrics import METRIC_BY_NAME
+    from test_compare_notes import answer
+
+    def long(id_, seconds, budget=90.0):
+        return answer(id_, {"answer_s": seconds, "budget_s": budget, "over_budget": seconds > budget,
+                            "over_s": seconds - budget})
+
+    metric = METRIC_BY_NAME["answer_s"]
+    assert P.series(metric, [long(1, 30.4), long(2, 22.1)]).trend.verdict == "worse"
+    assert P.series(metric, [long(1, 22.1), long(2, 60.0)]).trend.verdict == "better"
+    assert P.series(metric, [long(1, 50.0), long(2, 60.0)]).trend.verdict == "same"  # in range both times
+    assert P.series(metric, [long(1, 30.4), long(2, 22.1, 60.0)]).trend.verdict == "n/a"  # two budgets: not told

@@ -119,13 +119,29 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         return Series(metric.name, (), None, None, None, left_out)
     judged = as_judged(metric, pts, answers)
     best = personal_best(metric, [p for p in judged if not p.floor])
-    found = trend(metric, pts, answers)
+    found = _length_judged(trend(metric, pts, answers), answers)
     if found is not None and found.verdict == "better" and any(p.floor for p in pts[-ends_size(len(pts)):]):
         # a lower bound only ever pushes a trend up: down to one is not told (QA s54 AK #4: 8, 9, 8, then
         # "3.0+" read "better", where the last could be 11 a minute; compare says "–" of the pair)
         found = replace(found, verdict="n/a", by_answers=False)
     return Series(metric.name, pts, found, pts[judged.index(best)] if best else None,
                   pts[-1], left_out, tuple(chart_value(metric, p.value) for p in pts))
+
+
+def _length_judged(found: Change | None, answers: Sequence[Answer]) -> Change | None:
+    """The trend of the answer's length (``answer_s``, no direction of its own) judged against the
+    budget as compare judges two answers' (:func:`furikaeri.compare.length_change`: nearer the range
+    the report judges it by is better, 30.4 s then 22.1 s of 90 is worse, now too short), where
+    every answer has the one budget (a question's attempts); else, and for a take the recording
+    cut, not judged, as before (QA s54 AL #2: "–" beside compare's "▼ worse, now too short")."""
+    if found is None or found.metric != "answer_s" or found.before is None or found.after is None:
+        return found
+    budgets = {a.metrics.get("budget_s") for a in answers}
+    if len(budgets) != 1 or not next(iter(budgets)) or any(cut_off(a.metrics) for a in answers):
+        return found
+    budget = next(iter(budgets))
+    return length_change(found, {"answer_s": found.before, "budget_s": budget},
+                         {"answer_s": found.after, "budget_s": budget})
 
 
 def as_judged(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> tuple[Point, ...]:
