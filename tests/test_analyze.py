@@ -80,12 +80,14 @@ def test_a_set_question_named_by_id_brings_its_text_and_budget(tmp_path):
     first = CliRunner().invoke(cli, [*args, "-q", "jikoshokai"])
     doc = json.loads(first.stdout)
     assert (doc["answer_id"], doc["budget_s"], doc["question"]) == (1, 30.0, "自己紹介をお願いします。")
+    assert doc["question_key"] == "ja-basic:jikoshokai"  # as history --json has it (QA s54 AL #6)
     import soundfile as sf
 
     again = tmp_path / "again.wav"  # a second take (the same bytes saved again are refused: one recording)
     sf.write(again, *sf.read(SAMPLES / "ja_jikoshoukai.flac", dtype="int16"), subtype="PCM_16")
     second = CliRunner().invoke(cli, [*args[:3], str(again), *args[4:], "-q", "自己紹介をお願いします"])
     assert json.loads(second.stdout)["budget_s"] == 30.0
+    assert json.loads(second.stdout)["question_key"] == "ja-basic:jikoshokai"  # the archive's: the same question
     assert "前回の回答は回答1です: furikaeri --home " in second.stderr and " compare 1 2" in second.stderr
     dropped = CliRunner().invoke(cli, ["--home", str(tmp_path), "analyze", str(SAMPLES / "ja_jikoshoukai.flac"),
                                        "--note", "結論から"])

@@ -113,7 +113,8 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
             continue
         if not a.speech_detected:  # silence, noise, a laugh: an error, and nothing saved
             if json_:  # scripts still get the document (speech_detected: false), of one shape
-                emit_analysis(a, json_, saving=save, extra={"fix": None, "interview_fix": None} if save else None)
+                emit_analysis(a, json_, saving=save, extra={"fix": None, "interview_fix": None} if save else None,
+                              question_key=asked.key if asked else None)
             cut = a.duration_s if a.cut_short else None
             fail(no_speech_message(path, cut_after=cut), ja=no_speech_message(path, "ja", cut_after=cut))
             failures += 1
@@ -122,7 +123,7 @@ def _analyze_each(files, language, budget, model, json_, question, asked, save, 
             save_and_check(a, path, json_, session=session, question=question, note=note, source="analyze",
                             asked=asked, language=language, model=model, budget=budget)
         else:
-            emit_analysis(a, json_)
+            emit_analysis(a, json_, question_key=asked.key if asked else None)
     return failures
 
 

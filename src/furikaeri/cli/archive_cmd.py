@@ -152,14 +152,21 @@ def _filters_given(**given: str | None) -> str:
 def _since_date(since: str | None, company: str | None = None) -> str | None:
     """``--since`` as an ISO date, read as reflect --date reads one (yesterday, 12/1, 12月1日);
     a blank one, or a blank ``company``, refused (an unset variable in a script, ``--since
-    "$SINCE"``, read as no filter at all: QA s49 JJ #9)."""
+    "$SINCE"``, read as no filter at all: QA s49 JJ #9); so is a time of day, which the filter
+    cannot keep (it was dropped without a word: QA s54 AL #7)."""
     refuse_blank(since=since, company=company)
     if not since:
         return None
+    import re
+    import unicodedata
     from datetime import datetime
 
     from furikaeri.cli.dates import read_date
+    from furikaeri.errors import UsageError
 
+    if re.search(r"\d[T ]\d{1,2}(?::|時)|\d時", unicodedata.normalize("NFKC", since.strip())):
+        raise UsageError(f"--since takes a day, not a time of day: {since!r} (e.g. --since 2026-12-01)",
+                         ja=f"--since には日付だけを指定します（時刻は使えません）: 「{since}」（例: --since 2026-12-01）")
     return read_date(since, datetime.now().astimezone().date()).isoformat()
 
 

@@ -141,8 +141,17 @@ def mic_check_cmd(device, seconds, json_, lang):
     """
     from furikaeri.capture import NOISY_FLOOR_DBFS, mic_check, resolve_device
 
-    dev = resolve_device(device)
+    from furikaeri.errors import DeviceError
+
     L = ui_language()
+    try:
+        dev = resolve_device(device)
+    except DeviceError as e:  # a script still gets a document, as devices --json's [] (QA s54 AL #7)
+        if json_:
+            click.echo(json.dumps({"device": None, "peak_dbfs": None, "rms_dbfs": None, "noise_floor_dbfs": None,
+                                   "clipped_share": None, "verdict": "no_device", "message": e.said_in(L),
+                                   "mains_hum_hz": None}, ensure_ascii=False, indent=2))
+        raise
     if not json_:
         say_wrapped(text(L, "mic_listening", name=dev.name, seconds=seconds))
     r = mic_check(dev, seconds=seconds)
@@ -305,14 +314,15 @@ def _analyse_take(take, finish, json_: bool, screen_language: str, *, save: bool
 
         release_take(out)  # nothing to save later either: no `recover` line for it
         if json_:  # scripts still get the document, of analyze --save's shape
-            emit_analysis(analysis, json_, saving=save, extra={"fix": None, "interview_fix": None} if save else None)
+            emit_analysis(analysis, json_, saving=save, extra={"fix": None, "interview_fix": None} if save else None,
+                          question_key=saving.get("asked").key if saving.get("asked") else None)
         mic = "" if take.speech_heard else " " + text("en", "mic_hint")  # nothing reached the microphone
         raise AudioError(no_speech_message(out) + mic,
                          ja=no_speech_message(out, "ja") + ("" if take.speech_heard else text("ja", "mic_hint")))
     if save:  # saved and checked against the note on the question's earlier attempt, as analyze --save does
         save_and_check(analysis, out, json_, source="record", **saving)
     else:
-        emit_analysis(analysis, json_)
+        emit_analysis(analysis, json_, question_key=saving["asked"].key if saving.get("asked") else None)
 
 
 def analyze_take(path: Path, question: str | None, budget: float | None, language: str, *, save: bool = False,
@@ -373,7 +383,8 @@ def recover(directory, json_):
         for e in whole:
             click.echo(e.said_in(ui_language()))
     elif not repaired and not failed and not earlier:
-        click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, folders or [takes_dir()]))))
+        looked = folders if directory is not None else [takes_dir(), audio_dir(data_dir())]  # both, there or not
+        click.echo(text(ui_language(), "recover_none", where=" / ".join(map(str, looked))))
     else:
         for t in repaired + earlier:
             said = "recover_earlier" if t in earlier else "recover_done" if t.speech_heard else "recover_done_silent"

@@ -871,13 +871,15 @@ NORM_FOCUS = object()
 
 
 def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus: Any = NORM_FOCUS,
-                  saving: bool = False, extra: dict | None = None, audio_path: str | None = None) -> None:
+                  saving: bool = False, extra: dict | None = None, audio_path: str | None = None,
+                  question_key: str | None = None) -> None:
     """Print ``analysis`` as the terminal report or as one JSON line (with ``answer_id``, the
     archive's id for it, when it was saved, and ``audio_path``, its recording's copy there: a
     take of ``record``'s is no longer at ``file`` then; ``saving``: a --save run, whose every line
     has both, null for an answer not saved, so a script reads one shape); ``focus``: the
     one saved with it (:func:`furikaeri.session.archive_focus`), else judged against the norm only;
-    ``extra``: keys the JSON line ends with (analyze --save's ``fix``)."""
+    ``extra``: keys the JSON line ends with (analyze --save's ``fix``); ``question_key``: the set
+    question's key (the archive's for a saved answer), beside ``question`` as every view has it."""
     from furikaeri.cli.streams import repaired_deep
 
     from furikaeri.coach import focus_of
@@ -887,7 +889,9 @@ def emit_analysis(analysis, json_: bool, *, answer_id: int | None = None, focus:
     if json_:
         from furikaeri.advice import tips_as_shown
 
-        doc = {**analysis.to_dict(), "tips": tips_as_shown(analysis, focus),  # in the report's order
+        items = list(analysis.to_dict().items())  # the key beside the text, as every view has it (QA s54 AL #6)
+        items.insert([k for k, _ in items].index("question") + 1, ("question_key", question_key))
+        doc = {**dict(items), "tips": tips_as_shown(analysis, focus),  # in the report's order
                # the one figure the screen leads with (QA s54 AI #4: a script could not read it)
                "focus": focus.to_dict() if focus is not None else None}
         if answer_id is not None or saving:
@@ -1187,7 +1191,8 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         focus, answer_id = _saved(analysis, path, session=session, question=question, note=note, source=source,
                                   asked=asked, language=language, model=model)
     except (FurikaeriError, OSError) as e:
-        emit_analysis(analysis, json_, focus=focus, saving=True, extra=extra(None) if extra and json_ else None)
+        emit_analysis(analysis, json_, focus=focus, saving=True, extra=extra(None) if extra and json_ else None,
+                      question_key=asked.key if asked else None)
         error = _not_saved(e, path, analyze_command(path, asked.key if asked else question, budget,
                                                     language or "auto", save=True, session=session, note=note))
         if error is e:
@@ -1199,7 +1204,8 @@ def save_and_emit(analysis, path, json_: bool, *, session, question, note, sourc
         before = (store.previous_answer(saved.question_id, before_id=answer_id, language=saved.language)
                   if saved and saved.question_id else None)
     emit_analysis(analysis, json_, answer_id=answer_id, focus=focus, audio_path=saved.audio_path if saved else None,
-                  extra=extra(answer_id) if extra and json_ else None)
+                  extra=extra(answer_id) if extra and json_ else None,
+                  question_key=saved.question_key if saved else asked.key if asked else None)
     from furikaeri.capture import forget_left_take
     from furikaeri.cli.language import ui_language
 
