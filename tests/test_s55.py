@@ -52,3 +52,40 @@ def test_since_with_a_time_of_day_is_refused_not_dropped(typed):
         _since_date(typed)
     assert "not a time of day" in str(said.value) and "時刻" in said.value.said_in("ja")
     assert _since_date("2026-12-01") == "2026-12-01" and _since_date("20261201") == "2026-12-01"
+
+
+@pytest.mark.parametrize("question", ["1分で自己紹介をお願いします。", "Tell me about yourself in one minute."])
+@pytest.mark.parametrize("note", ["話が長い", "too long"])
+def test_a_shorter_answer_under_half_an_asked_length_is_overshot_not_better(question, note):
+    """QA s53 AF #4/#5: 80 s, then 25 s of a question asking for a minute, under 「話が長い」, was
+    "better" beside the report's tip "the question asked for 60 s … under half of it"."""
+    from dataclasses import replace
+
+    from furikaeri import notes as N
+    from test_compare_notes import answer
+
+    def took(id_, seconds, note=None, asked=question):
+        a = answer(id_, {"answer_s": seconds, "budget_s": 60.0, "over_budget": seconds > 60,
+                         "over_s": seconds - 60.0}, note=note)
+        return replace(a, question=asked)
+
+    assert N.check_fix(took(1, 80.0, note), took(2, 25.0).metrics, "ja").verdict == "overshot"
+    assert N.check_fix(took(1, 80.0, note), took(2, 35.0).metrics, "ja").verdict == "better"  # over half: done
+    plain = "Tell me about yourself."  # no length asked: 25 s of a 60-s budget is a fine shorter answer
+    assert N.check_fix(took(1, 80.0, note, plain), took(2, 25.0, asked=plain).metrics, "ja").verdict == "better"
+
+
+def test_a_focus_on_the_budget_met_under_half_an_asked_length_is_overshot():
+    """The last focus's change (progress, practice --json after.focus_then) says it as the note check."""
+    from dataclasses import replace
+
+    from furikaeri.progress import focus_then
+    from test_compare_notes import answer
+
+    def took(id_, seconds, question):
+        a = answer(id_, {"answer_s": seconds, "budget_s": 60.0, "over_budget": seconds > 60, "over_s": seconds - 60.0})
+        return replace(a, question=question, focus="over_s")
+
+    asked = "1分で自己紹介をお願いします。"
+    assert focus_then([took(1, 80.0, asked)], took(2, 25.0, asked)).verdict == "overshot"
+    assert focus_then([took(1, 80.0, "自己紹介をお願いします。")], took(2, 25.0, "自己紹介をお願いします。")).verdict == "better"

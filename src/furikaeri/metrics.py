@@ -142,6 +142,27 @@ def too_short(metrics: Mapping[str, Any]) -> bool:
     return short_answer(float(answer), float(budget))
 
 
+def short_of_asked(metrics: Mapping[str, Any]) -> bool:
+    """Is the answer of ``metrics`` under :data:`furikaeri.norms.ASKED_LENGTH_SHORT_SHARE` of a
+    length its question asks for (``asked_s``, given by the caller that knows the question:
+    :func:`furikaeri.questions.asked_length`; 「1分で自己紹介を」), as the report's tip says it
+    (:func:`furikaeri.advice._short_of_asked`)?"""
+    asked, answer, budget = metrics.get("asked_s"), metrics.get("answer_s"), metrics.get("budget_s")
+    if asked is None or answer is None or not budget or abs(float(asked) - float(budget)) > 0.5:
+        return False
+    from furikaeri.measure import ANSWER_DIGITS, as_shown
+
+    return as_shown(float(answer), ANSWER_DIGITS) < norms.ASKED_LENGTH_SHORT_SHARE * float(budget)
+
+
+def with_asked(metrics: Mapping[str, Any], question: str | None) -> Mapping[str, Any]:
+    """``metrics`` with ``asked_s``, the length ``question`` asks for, where it asks one."""
+    from furikaeri.questions import asked_length
+
+    asked = asked_length(question)
+    return metrics if asked is None else {**metrics, "asked_s": asked}
+
+
 def cut_off(metrics: Mapping[str, Any]) -> bool:
     """Did the recording of the answer of ``metrics`` (its stored figures) stop before the
     answer did: ``record``'s or ``practice``'s time limit cut the take while the person was

@@ -21,7 +21,8 @@ from typing import Any, Mapping, Sequence
 
 from furikaeri import norms
 from furikaeri.metrics import METRIC_BY_NAME, Change, Metric, change, compare_metrics, crossed, cut_off, has_norm, in_norm, \
-    judged_both, judged_change, judged_pace, judged_value, norm_bounds, off_norm, past_budget, too_short
+    judged_both, judged_change, judged_pace, judged_value, norm_bounds, off_norm, past_budget, short_of_asked, too_short, \
+    with_asked
 from furikaeri.store import Answer, Note
 
 # Silence, as a note names it: English words, and Japanese nouns (間 not inside 時間/期間/…:
@@ -1384,6 +1385,9 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
                fillers: Sequence[str] | None, orders: tuple[str | None, str | None] | None,
                floors: Mapping[str, Any] | None = None) -> FixCheck:
     """:func:`check_fix` of the note ``text``."""
+    # the length the question asks for, where it does: an answer under half of it is thin (:func:`thinned`)
+    metrics = with_asked(metrics, previous.question)
+    previous = replace(previous, metrics=with_asked(previous.metrics, previous.question))
     floor = previous.filler_floor
     previous = against_floor(previous, metrics)
     bounded = floor_after(previous.metrics, metrics, floors)
@@ -1427,7 +1431,7 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
     # blank for want of evidence, not damage: each answer has figures, the named ones are blank in one
     unjudged = None
     if verdict == "unknown" and changes and previous.has_figures \
-            and any(v is not None for k, v in metrics.items() if k != "budget_s") \
+            and any(v is not None for k, v in metrics.items() if k not in ("budget_s", "asked_s")) \
             and all(getattr(c, "before", 0) is None or getattr(c, "after", 0) is None for c in changes):
         earlier, latest = (any(getattr(c, end, 0) is None for c in changes) for end in ("before", "after"))
         # blank because the answer is too short for the figure (0.7 s of 90: no pace), not for a noisy
@@ -1637,7 +1641,9 @@ def thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any], limi
     a note asked to bring down or keep down ("talk less", "stay within the time", "under 30
     seconds"), as ``overshot`` where it was done until the answer is thin: better, or held,
     and now under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of its budget (the report's
-    :func:`furikaeri.measure.short_answer`). 52.5 s, then 4.1 s of a 30-s budget kept the
+    :func:`furikaeri.measure.short_answer`), or under half the length its question asks for
+    (:func:`furikaeri.metrics.short_of_asked`: 20 s of 「1分で」 after 80 s, under 「話が長い」, is no fix
+    beside the report's "under half of it": QA s53 AF #4). 52.5 s, then 4.1 s of a 30-s budget kept the
     budget, and is no fix: the report asks for more. Held too when the earlier answer was as
     thin (7.8 s, then 4.7 s of 30 under "within 20 s"): a thin answer is never "still where it
     should be" beside a report asking for more. Said of the length, the figure that went too far.
@@ -1649,7 +1655,7 @@ def thinned(c: Change, before: Mapping[str, Any], after: Mapping[str, Any], limi
     the limit; 30 s, then 20 s: better, not yet under it), and an answer no shorter than before
     did not do a plain wish for a shorter one ("talk less", 20 s and then 20 s): its change is
     left as it is, never "you did what your note asked" (QA s36 f6)."""
-    if c.metric not in ("answer_s", "over_s") or not too_short(after):
+    if c.metric not in ("answer_s", "over_s") or not (too_short(after) or short_of_asked(after)):
         return c
     answer_b, answer_a = before.get("answer_s"), after.get("answer_s")
     if limit is not None and (answer_a is None or answer_a > limit):  # the note's limit is not kept

@@ -18,7 +18,7 @@ from furikaeri.compare import floored, length_change, past_band, resolve_questio
 from furikaeri.lang import LANGUAGES, get_rules
 from furikaeri.metrics import COUNTS, METRIC_BY_NAME, METRICS, Change, Metric, as_figure, change, cut_off, \
     documented_value, has_norm, in_norm, judged_both, judged_change, judged_value, metrics_for, norm_change, norm_distance, \
-    off_norm, too_short
+    off_norm, too_short, with_asked
 from furikaeri.notes import COUNT_JITTER, COUNT_ROUNDING, COUNTED, count_disagrees, mean_crossed, note_text, \
     settle_counts, thinned, within_jitter
 from furikaeri.store import Answer, Store, local_minute
@@ -491,8 +491,8 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
     # a focus on a far too short answer asked for more (the length is otherwise not judged)
     moved = judged_change(METRIC_BY_NAME[focus], previous.metrics, current.metrics,
                           want="higher" if focus == "answer_s" else None)
-    if focus == "over_s":
-        return thinned(moved, previous.metrics, current.metrics)
+    if focus == "over_s":  # under half a length the question asks for is thin too, as the note's check says
+        return thinned(moved, with_asked(previous.metrics, previous.question), with_asked(current.metrics, current.question))
     if focus == "answer_s":  # as compare judges the same two answers (QA s49 II #3: 6.9 -> 4.1 s of 60,
         # "▼ worse" here and "= no change" in compare: 3 s on the rounded figures, 2.8 on the lengths)
         return length_change(moved, previous.metrics, current.metrics)
