@@ -89,3 +89,21 @@ def test_a_focus_on_the_budget_met_under_half_an_asked_length_is_overshot():
     asked = "1分で自己紹介をお願いします。"
     assert focus_then([took(1, 80.0, asked)], took(2, 25.0, asked)).verdict == "overshot"
     assert focus_then([took(1, 80.0, "自己紹介をお願いします。")], took(2, 25.0, "自己紹介をお願いします。")).verdict == "better"
+
+
+@pytest.mark.model
+def test_a_take_cut_mid_sentence_keeps_its_last_words_and_length(shared):
+    """QA s54 AK #7: a real answer cut at 19.5 s, mid-sentence ("… made it as her nest. [1.1 s]
+    One day the black bird catch"): Whisper ended its window at the last full sentence, and the
+    repair of the skipped speech did too, so the last 1.4 s of speech had no words, the answer
+    was 16.7 s long and the 1.1-s pause was not there. What a repair leaves is heard once more."""
+    from furikaeri.analysis import analyze_audio
+    from realclips import build, cut, real_l2
+
+    audio, _truth = real_l2(shared, "en_ALL_046_F_FAR_ENG_ST1")
+    take = build([cut(audio, 0.0, 19.5)], "cut.wav")
+    a = analyze_audio(take, language="en", stopped_at=19.5, cut_by="stop")
+    said = [w.text.strip(" .,").lower() for w in a.words]
+    assert "day" in said[-6:] and "black" in said[-6:]
+    assert a.answer_s >= 18.8  # the speech runs to 19.25 s (labelled); it was 16.7
+    assert any(p.start < 17.2 and p.end > 17.8 and p.end - p.start >= 0.8 for p in a.pauses)  # labelled 16.94-18.05

@@ -245,19 +245,40 @@ def transcribe(
     words = _decode(model, samples, speech_ivs, language=language, prompt=prompt, on_segment=on_segment,
                     beam_size=beam_size)
     if speech_ivs is not None:
-        # Whisper sometimes skips whole sentences (more often with a prompt): decode any stretch
-        # of speech that got (almost) no word again, on its own and without the prompt.
-        missing = skipped_speech(speech_ivs, words)
-        if missing:
-            extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
-                            repetition_penalty=REPAIR_REPETITION_PENALTY, beam_size=beam_size)
-            # Keep only words said in the skipped speech (the decoding window may span speech
-            # between skipped intervals that already has its words).
-            extra = [w for w in extra
-                     if any(iv.start - 0.1 <= (w.start + w.end) / 2 <= iv.end + 0.1 for iv in missing)
-                     and not any(min(w.end, o.end) - max(w.start, o.start) > 0.5 * (w.end - w.start) for o in words)]
-            words = sorted(words + extra, key=lambda w: w.start)  # stable: said order at one instant
+        words = _repaired(model, samples, speech_ivs, words, language=language, beam_size=beam_size)
     return Transcript(language=language, words=tuple(words), language_probability=lang_prob)
+
+
+#: Times speech left without words is decoded again (:func:`_repaired`): a repair's own window
+#: can stop early as the main pass's did, and what it left is then a shorter stretch of its own.
+REPAIR_ROUNDS = 2
+
+
+def _repaired(model, samples: np.ndarray, speech_ivs, words: list[Word], *, language: str, beam_size: int) -> list[Word]:
+    """``words`` with the speech Whisper skipped (:func:`skipped_speech`: it sometimes skips whole
+    sentences, more often with a prompt) decoded again, on its own and without the prompt. A
+    repair's window can stop early too: Whisper ends a window at an unfinished sentence, so the
+    last words of a take cut mid-speech ("One day the black bird…", 1.4 s after the last full
+    sentence) were left out, and the answer's length with them (QA s54 AK #7); what is still
+    skipped, in windows not decoded before, is decoded once more."""
+    tried: set[tuple[float, float]] = set()
+    for _ in range(REPAIR_ROUNDS):
+        missing = skipped_speech(speech_ivs, words)
+        windows = set(decoding_windows(missing, len(samples) / SAMPLE_RATE)) if missing else set()
+        if not windows or windows <= tried:
+            break
+        tried |= windows
+        extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
+                        repetition_penalty=REPAIR_REPETITION_PENALTY, beam_size=beam_size)
+        # Keep only words said in the skipped speech (the decoding window may span speech
+        # between skipped intervals that already has its words).
+        extra = [w for w in extra
+                 if any(iv.start - 0.1 <= (w.start + w.end) / 2 <= iv.end + 0.1 for iv in missing)
+                 and not any(min(w.end, o.end) - max(w.start, o.start) > 0.5 * (w.end - w.start) for o in words)]
+        if not extra:
+            break
+        words = sorted(words + extra, key=lambda w: w.start)  # stable: said order at one instant
+    return words
 
 
 SAMPLE_RATE = 16000
