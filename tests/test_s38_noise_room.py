@@ -110,7 +110,8 @@ def test_figures_the_report_does_not_judge_are_stored_blank():
     assert short["fillers_per_min"] == 1.5  # too short for a rate: progress sets it aside already
     loud = metrics_from_analysis({**_doc(pauses="high", fillers="good"), "room_untrusted": True})
     assert loud["fillers_per_min"] is None and loud["long_pauses"] is None and loud["wpm"] is None
-    assert loud["answer_s"] == 40.0
+    # nor its length, which its warning says may be far off (QA s55 AO #2: 9.7 s of 33 said, "▼ worse")
+    assert loud["answer_s"] is None and loud["over_s"] is None and loud["budget_s"] is not None
 
 
 # ----------------------------------------------------------------------------- QA s38 W

@@ -549,13 +549,13 @@ def test_a_note_on_ee_counts_etto_as_the_interview_fix_does():
 
 def test_time_off_pace_is_not_better_when_the_whole_answer_was_off_pace_both_times():
     # QA s52 AC #5: 46 s off pace of 46.1, then 33 s of 33.6: "▲ 改善" beside the pace "▼ 目安から離れた"
-    from furikaeri.metrics import METRIC_BY_NAME, _off_pace_agrees, change
+    from furikaeri.metrics import METRIC_BY_NAME, off_pace_agrees, change
 
     before, after = {"answer_s": 46.1, "off_pace_s": 46.0}, {"answer_s": 33.6, "off_pace_s": 33.0}
     c = change(METRIC_BY_NAME["off_pace_s"], 46.0, 33.0)
-    assert c.verdict == "better" and not _off_pace_agrees(c, before, after)
+    assert c.verdict == "better" and not off_pace_agrees(c, before, after)
     c = change(METRIC_BY_NAME["off_pace_s"], 40.0, 10.0)  # 87 % of the answer, then 30 %: better indeed
-    assert _off_pace_agrees(c, before, after)
+    assert off_pace_agrees(c, before, after)
 
 
 @pytest.mark.parametrize("fix, left", [

@@ -107,3 +107,64 @@ def test_a_take_cut_mid_sentence_keeps_its_last_words_and_length(shared):
     assert "day" in said[-6:] and "black" in said[-6:]
     assert a.answer_s >= 18.8  # the speech runs to 19.25 s (labelled); it was 16.7
     assert any(p.start < 17.2 and p.end > 17.8 and p.end - p.start >= 0.8 for p in a.pauses)  # labelled 16.94-18.05
+
+
+def test_session_means_judge_the_time_off_pace_by_its_share_as_each_answer_is():
+    """QA s55 AO #1: session means said 49 s -> 29 s off pace "▲ better" (95 % of the answer, then
+    100 %), the answers' own row below it "–"; and AO #6: a mean share rounded twice (0.445 ->
+    0.45 -> "45%") beside the answer's 44 %."""
+    from furikaeri.compare import _mean_change, _mean_metrics
+    from furikaeri.metrics import METRIC_BY_NAME
+    from test_compare_notes import answer
+
+    before = [answer(1, {"off_pace_s": 49.0, "answer_s": 51.83, "budget_s": 60.0, "opening_share": 0.02})]
+    after = [answer(2, {"off_pace_s": 29.0, "answer_s": 29.13, "budget_s": 60.0, "opening_share": 0.445})]
+    means = (_mean_metrics(before), _mean_metrics(after))
+    assert _mean_change(METRIC_BY_NAME["off_pace_s"], before, after, means).verdict == "n/a"
+    assert means[1]["opening_share"] == 0.445
+    shorter = [answer(3, {"off_pace_s": 10.0, "answer_s": 40.0, "budget_s": 60.0})]  # 95 % -> 25 %: better
+    assert _mean_change(METRIC_BY_NAME["off_pace_s"], before, shorter,
+                        (means[0], _mean_metrics(shorter))).verdict == "better"
+
+
+def test_a_trend_past_the_range_runs_to_the_latest_when_it_is_in_range_at_its_best():
+    """QA s55 AO #3: 162, 67, 229 then 142 wpm read "trend +71 past the range" (a mean of 229 and
+    142) beside "best 142 wpm", the latest, in the 120-160 range."""
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.progress import Point, trend
+    from test_compare_notes import answer
+
+    wpm = [162.5, 67.1, 228.6, 142.5]
+    answers = [answer(i + 1, {"wpm": v, "answer_s": 40.0, "budget_s": 60.0}) for i, v in enumerate(wpm)]
+    pts = [Point(a.id, a.created_at, v) for a, v in zip(answers, wpm)]
+    found = trend(METRIC_BY_NAME["wpm"], pts, answers)
+    assert found.verdict == "better" and found.after == 142.5
+    pts[-1] = Point(4, answers[-1].created_at, 250.0)  # the latest far past the range: still past it
+    assert trend(METRIC_BY_NAME["wpm"], pts, answers).verdict != "better"
+
+
+@pytest.mark.parametrize("lang, filler, word", [("en", " uh,", " word"), ("ja", "まあ、", "です")])
+def test_pace_over_time_leaves_fillers_written_with_their_comma_out(lang, filler, word):
+    """QA s55 AM #1: Whisper writes " uh," and 「まあ、」 with their comma, which the filler's span
+    leaves out, and a word was left out of the pace windows only when wholly inside one: each
+    "uh" added 6 wpm to its windows (the README says fillers are no words there)."""
+    from furikaeri.fillers import Found, join_with_offsets
+    from furikaeri.lang import get_rules
+    from furikaeri.measure import pace_over_time
+    from furikaeri.transcribe import Word
+
+    rules = get_rules(lang)
+    plain = [Word(word, i * 0.5, i * 0.5 + 0.3, 0.9) for i in range(60)]
+    said = []
+    for i, w in enumerate(plain):
+        said.append(w)
+        if i % 4 == 0:  # a filler between two words, in the gap
+            said.append(Word(filler, w.end + 0.02, w.end + 0.18, 0.5))
+    text, spans = join_with_offsets(said)
+    core = filler.strip(" ,、")
+    fillers = tuple((a + text[a:b].index(core), a + text[a:b].index(core) + len(core))
+                    for w, (a, b) in zip(said, spans) if w.text == filler)
+    found = Found(text, (), (), fillers)
+    with_fillers = pace_over_time(said, found, (0.0, 30.0), rules)
+    without = pace_over_time(plain, Found("", (), (), ()), (0.0, 30.0), rules)
+    assert with_fillers.windows and with_fillers.windows == without.windows

@@ -18,7 +18,8 @@ from typing import Any, Sequence
 from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
-    compare_metrics, cut_off, has_norm, in_norm, judged_value, norm_change, norm_distance, off_norm, too_short
+    compare_metrics, cut_off, has_norm, in_norm, judged_value, norm_change, norm_distance, off_norm, \
+    off_pace_agrees, too_short
 from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, floor_after, opening_order, settle_counts
 from furikaeri.store import Answer, Note, Store, typed_number
 
@@ -569,7 +570,8 @@ def _mean_metrics(answers: Sequence[Answer]) -> dict[str, float | None]:
         vals = _judged(answers, m.name)
         if m.name == "over_s":
             vals = [max(0.0, v) for v in vals]
-        out[m.name] = round(statistics.fmean(vals), 2) if vals else None
+        # a share keeps its third digit: 0.445 is the 44 % every other view shows, not 0.45 (QA s55 AO #6)
+        out[m.name] = round(statistics.fmean(vals), 3 if m.name.endswith("_share") else 2) if vals else None
     return out
 
 
@@ -593,8 +595,19 @@ def _mean_change(m: Metric, before: Sequence[Answer], after: Sequence[Answer],
             c = replace(c, verdict="same", by_answers=True)
     if m.name == "over_s":
         return _share_over(c, before, after)
+    if m.name == "off_pace_s" and c.verdict in ("better", "worse") \
+            and not off_pace_agrees(c, *({"answer_s": _mean_length(x, m.name)} for x in (before, after))):
+        # judged by its share of the answers, as each answer's is (QA s55 AO #1: 49 s of 52, then 29 s of 29)
+        return replace(c, verdict="n/a")
     return settle_counts(c, [a.metrics for a in before if judged_value(a.metrics, m.name) is not None],
                          [b.metrics for b in after if judged_value(b.metrics, m.name) is not None])
+
+
+def _mean_length(answers: Sequence[Answer], name: str) -> float | None:
+    """The mean length of the ``answers`` whose figure ``name`` a mean takes (:func:`_judged`)."""
+    lengths = [float(a.metrics["answer_s"]) for a in answers
+               if judged_value(a.metrics, name) is not None and a.metrics.get("answer_s") is not None]
+    return statistics.fmean(lengths) if lengths else None
 
 
 def _at_bounds(answers: Sequence[Answer]) -> list[dict[str, Any]]:

@@ -477,12 +477,12 @@ def _judged_change(metric: Metric, before: Mapping[str, Any], after: Mapping[str
     c = change(metric, before.get(metric.name), after.get(metric.name), want=want)
     if c.verdict != "n/a" and not judged_both(metric.name, before, after):
         return replace(c, verdict="n/a")
-    if metric.name == "off_pace_s" and c.verdict in ("better", "worse") and not _off_pace_agrees(c, before, after):
+    if metric.name == "off_pace_s" and c.verdict in ("better", "worse") and not off_pace_agrees(c, before, after):
         return replace(c, verdict="n/a")
     return past_budget(c, after) if want == "higher" else c
 
 
-def _off_pace_agrees(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+def off_pace_agrees(c: Change, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
     """Does the time off pace's change ``c``, in seconds, go the way its share of the answer
     goes? A shorter answer has fewer seconds of anything: 53 s off pace of 111 s, then 24 s of
     38 s, read "▲ better" beside the pace "▼ further from the range" (QA s46 AA #1). Where the two

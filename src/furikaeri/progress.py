@@ -160,19 +160,20 @@ def trend(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> Ch
     """The trend of ``metric`` over ``pts`` (``answers``' points, oldest first; None for fewer
     than two): from the median of the first attempts to the median of the latest
     (:func:`trend_ends`). A figure at its best in the latest attempt (:func:`at_best`) never
-    reads "worse" (its personal best, shown beside the trend, is the latest: 0, 0, 92.5 then
+    reads "worse" nor "past the range" (its personal best, shown beside the trend, is the latest: 0, 0, 92.5 then
     0 s over read "worse" where the two latest made a median of 46 s over): there the trend runs
     to where the figure is now, the latest attempt."""
     if len(pts) < 2:
         return None
     k = ends_size(len(pts))
     found = _trend_between(metric, pts[:k], pts[-k:], answers)
-    if found.verdict in ("worse", "same") and at_best(metric, as_judged(metric, pts, answers)):
+    if found.verdict in ("worse", "same", "overshot") and at_best(metric, as_judged(metric, pts, answers)):
         latest = _trend_between(metric, pts[:k], pts[-1:], answers)
         # nor a "same" shown moving the wrong way: hedges 0, 0, 1.9, 0 read "+0.9 = within range", to a
-        # median no attempt had, beside a best that is the latest (QA s43 B #4)
+        # median no attempt had, beside a best that is the latest (QA s43 B #4); nor "past the range" to a
+        # mean of two answers when the latest is in it, at its best (QA s55 AO #3: 67, 229, then 142 wpm)
         score = [metric.score(v) or 0.0 for v in (found.before, found.after, latest.after)]
-        if found.verdict == "worse" or score[0] < score[1] > score[2]:
+        if found.verdict in ("worse", "overshot") or score[0] < score[1] > score[2]:
             found = latest
     return found
 

@@ -945,8 +945,8 @@ def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
     2.4 was "worse" against (QA s38 V #2)."""
     from furikaeri.measure import fillers_in_doubt, too_short_for_rates
 
-    if d.get("room_untrusted"):
-        return (*WORD_FIGURES, *UNJUDGED["pauses"], "latency_s")
+    if d.get("room_untrusted"):  # its length too, as its warning says (QA s55 AO #2: 9.7 s of 33 said, "▼ worse")
+        return (*WORD_FIGURES, *UNJUDGED["pauses"], "latency_s", *LENGTH_FIGURES)
     verdicts = d.get("verdicts") or {}
     answer_s = _num(d.get("answer_s"))
     if answer_s is None or too_short_for_rates(answer_s):
@@ -957,6 +957,10 @@ def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
     return tuple(f for name, figures in UNJUDGED.items()
                  if (verdicts.get(name) or {}).get("level") == "n/a" or (name == "fillers" and doubt) for f in figures)
 
+
+#: The answer's length and its place against the budget: a room too loud to tell speech from the
+#: noise leaves them unknown (its report says so and rates none), so no view judges or trends them.
+LENGTH_FIGURES = ("answer_s", "over_s", "over_budget")
 
 #: The figures counted from an answer's words (not from its sound): none for an answer heard in
 #: the other language (``sounds_like``), so it moves no trend, usual or note check. Its length,
@@ -2518,9 +2522,12 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         order = opening.get("order") if isinstance(opening, dict) else None
     else:
         listed, order = _json_list(r["fillers_json"]), r["opening_order"]
-    return dataclasses.replace(answer, fillers=filler_texts(listed),
+    unjudged = _unjudged_of(answer.analysis if full else r["unjudged_json"])
+    # blank as saved today though saved before a rule blanked them (a noisy room's length: QA s55 AO #2)
+    metrics = {**answer.metrics, **dict.fromkeys(f for f in unjudged["unjudged"] if f in answer.metrics)}
+    return dataclasses.replace(answer, fillers=filler_texts(listed), metrics=metrics,
                                opening_order=order if order in ("point_first", "story_first") else None,
-                               **_unjudged_of(answer.analysis if full else r["unjudged_json"]))
+                               **unjudged)
 
 
 def _with_items(kept: list, more: list[dict[str, str]]) -> list:
