@@ -168,3 +168,30 @@ def test_pace_over_time_leaves_fillers_written_with_their_comma_out(lang, filler
     with_fillers = pace_over_time(said, found, (0.0, 30.0), rules)
     without = pace_over_time(plain, Found("", (), (), ()), (0.0, 30.0), rules)
     assert with_fillers.windows and with_fillers.windows == without.windows
+
+
+def test_a_note_naming_no_figure_on_answers_that_do_not_compare_is_not_no_change():
+    """QA s55 AO #4: "your note names no measured figure, and no figure changed" after a take the
+    recording cut at 13 s, though fillers went 0.0 -> 4.3 a minute and pace 201 -> 164 wpm:
+    nothing could be compared, which is what is said now."""
+    from rich.console import Console
+
+    from furikaeri import notes as N
+    from furikaeri.lang import text
+    from furikaeri.report.history import render_fix
+    from test_compare_notes import answer
+
+    cut = {"answer_s": 13.4, "budget_s": 60.0, "over_budget": None, "over_s": None, "wpm": 201.0,
+           "fillers_per_min": 0.0, "filler_count": 0, "longest_pause_s": 0.85}
+    now = {"answer_s": 28.0, "budget_s": 60.0, "over_budget": 0, "over_s": -32.0, "wpm": 164.0,
+           "fillers_per_min": 4.33, "filler_count": 2, "longest_pause_s": 0.94}
+    fix = N.check_fix(answer(1, cut, note="find a quieter room"), now, "en")
+    assert fix.verdict == "unknown" and fix.nothing_compared and fix.to_dict()["nothing_compared"] is True
+    for lang in ("en", "ja"):
+        console = Console(width=300, record=True, color_system=None)
+        render_fix(console, fix, lang, language="en")
+        out = console.export_text()
+        assert text(lang, "fix_unknown_uncompared") in out and text(lang, "fix_unknown_none") not in out
+    whole = {**cut, "answer_s": 40.0, "over_budget": 0, "over_s": -20.0, "wpm": 164.0, "fillers_per_min": 4.2}
+    same = N.check_fix(answer(1, whole, note="find a quieter room"), now, "en")  # compared, nothing moved
+    assert not same.nothing_compared and "nothing_compared" not in same.to_dict()

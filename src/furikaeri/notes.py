@@ -1298,6 +1298,10 @@ class FixCheck:
     #: to the point (``opening_s``) is then judged against it, not the share of the budget (QA
     #: s53 AF #7); None otherwise.
     opening_limit_s: float | None = None
+    #: A note naming no measured figure, checked on two answers of which no figure compares (one
+    #: cut short, too short for its rates, or in a room too loud): not "no figure changed" (QA s55
+    #: AO #4: fillers 0.0 -> 4.3 a minute and pace 201 -> 164 wpm beside it).
+    nothing_compared: bool = False
 
     def fine(self, c: Change) -> bool:
         """Is the figure of ``c`` now where the note asks it to be (:func:`is_fine`; a length,
@@ -1355,6 +1359,8 @@ class FixCheck:
             out["floor_after"] = self.floor_after
         if self.note_answer_id is not None:
             out["note_answer_id"] = self.note_answer_id
+        if self.nothing_compared:
+            out["nothing_compared"] = True
         return out
 
 
@@ -1401,10 +1407,10 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
     own = _note_aim(text, own_limit) if any(name == "over_s" for name, _ in targets) else None
     aim, budget = _aim_in_budget(own, previous.metrics, metrics)
     if not targets:
-        moved = tuple(c for c in (settle_counts(c, previous.metrics, metrics)
-                                  for c in compare_metrics(previous.metrics, metrics, language))
-                      if c.verdict in ("better", "worse"))
-        return FixCheck(previous.id, text, False, moved, "unknown")
+        every = [settle_counts(c, previous.metrics, metrics) for c in compare_metrics(previous.metrics, metrics, language)]
+        moved = tuple(c for c in every if c.verdict in ("better", "worse"))
+        compared = any(c.verdict != "n/a" and c.before is not None and c.after is not None for c in every)
+        return FixCheck(previous.id, text, False, moved, "unknown", nothing_compared=not compared)
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
     targets += _freeze_too(targets, previous.metrics, metrics, text)

@@ -1131,6 +1131,7 @@ TEXT = {
     'rec_terminated_silent_dropped': 'not analysed, as the program was asked to stop: no speech was heard in the take, so nothing of it is kept',
     'recover_marker_unreadable': 'its marker could not be read: the budget, session and note it was recorded with, and whether the recording cut the answer off, are not known (the question is the one its file name gives, if any); add them to that command (--budget, --session, --note, --cut-off)',
     'no_history_new_home': 'nothing saved there: to start a new archive in that folder, `{cli} practice`',
+    'fix_unknown_uncompared': 'your note names no measured figure, and no figure of the two answers can be compared (one was cut off, too short for its rates, or said in a room too loud)',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

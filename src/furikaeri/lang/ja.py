@@ -1139,6 +1139,7 @@ TEXT = {
     'rec_terminated_silent_dropped': '終了の指示を受けたため分析していません。録音に話し声がなかったため、録音は残していません',
     'recover_marker_unreadable': '録音の記録ファイルが読めませんでした。録音したときの持ち時間・セッション・メモと、録音が回答の途中で止まったかどうかは分かりません（質問はファイル名から分かる場合のみ付けています）。上のコマンドに付け足してください（--budget, --session, --note, --cut-off）',
     'no_history_new_home': 'このフォルダに記録はありません。ここで新しく始めるなら `{cli} practice` で練習しましょう',
+    'fix_unknown_uncompared': 'メモは測定項目に当てはまらず、2回の回答で比べられる数値もありません（どちらかが途中で切れたか、短すぎたか、雑音が大きすぎました）',
     'history_blank_note': '{answers}では判定していない値です（雑音、確かめられない音、別の言語など）。理由は `{cli} show {id}` で確かめられます',
     'record_not_saved': '記録には保存していません（次回は --save を付けるか、`{command}` で保存できます）',
     'saved_as': '回答{id}として保存しました（furikaeri{home} show {id}）',

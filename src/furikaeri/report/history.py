@@ -567,7 +567,7 @@ def _render_fix(console: Console, fix: FixCheck, lang: str, language: str) -> No
     elif fix.verdict == "unknown" and fix.unjudged:  # the named figures not judged (a noisy room): no damage said
         key = "fix_unjudged" if fix.unjudged == "both" else f"fix_unjudged_{fix.unjudged}"
     elif fix.verdict == "unknown" and not fix.changes:
-        key = "fix_unknown_none"
+        key = "fix_unknown_uncompared" if fix.nothing_compared else "fix_unknown_none"
     elif fix.verdict == "unknown" and all(getattr(c, "before", 0) is None for c in fix.changes):
         key = "fix_unreadable"  # the earlier attempt's figures cannot be read (a damaged row)
     elif fix.verdict == "worse" and all(_against_in_band(c) for c in fix.changes if c.verdict == "worse"):
