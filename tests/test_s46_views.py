@@ -148,7 +148,7 @@ def test_an_answer_saved_before_lists_no_nai_habit_when_read_back():
 
 @pytest.mark.parametrize("lang, usual, change, said", [
     ("en", 175.0, -0.19, "which is fast"), ("en", 100.0, 0.3, "which is slow"),
-    ("ja", 9.0, -0.25, "・速め）より"), ("ja", 5.0, 0.3, "・遅め）より")])
+    ("ja", 9.0, -0.25, "、速め）より"), ("ja", 5.0, 0.3, "、遅め）より")])
 def test_a_pace_into_the_range_says_the_usual_is_the_habit_to_leave(lang, usual, change, said):
     # QA s46 AA #3: "in the range, 19% slower than your usual (175 wpm)" read like a warning
     from types import SimpleNamespace

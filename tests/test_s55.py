@@ -195,3 +195,69 @@ def test_a_note_naming_no_figure_on_answers_that_do_not_compare_is_not_no_change
     whole = {**cut, "answer_s": 40.0, "over_budget": 0, "over_s": -20.0, "wpm": 164.0, "fillers_per_min": 4.2}
     same = N.check_fix(answer(1, whole, note="find a quieter room"), now, "en")  # compared, nothing moved
     assert not same.nothing_compared and "nothing_compared" not in same.to_dict()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_speech_a_loud_room_covered_is_not_said_to_be_maybe_another_language(language):
+    """QA s55 AP #4: in a café's voices a Japanese answer's unheard speech came with "or you may
+    have spoken English (then analyse it with --language en)", then the voices' own warning."""
+    from types import SimpleNamespace
+
+    from furikaeri.advice import warnings_for
+    from furikaeri.lang import text
+
+    def said(other_voices: bool) -> list[str]:
+        m = SimpleNamespace(speech_detected=True, unconfirmed_fillers=0, answer_s=4.0, words=())
+        smap = SimpleNamespace(duration=40.0, intervals=[SimpleNamespace(start=0.0, end=21.0, duration=21.0)],
+                               other_voices=other_voices, noise=(), contrast_db=17.0 if other_voices else 40.0,
+                               speech_db=-25.0, louder=())
+        return warnings_for(m, language, smap, unheard=18.0)
+
+    loud = said(True)
+    assert loud[0] == text(language, "warn_unheard_room", heard=3.0, speech=21.0)
+    assert "--language" not in loud[0] and any(w.startswith(text(language, "warn_other_voices_loud")[:12]) for w in loud)
+    quiet = said(False)
+    assert "--language" in quiet[0]  # no room to blame: another language may be why
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_pace_against_the_usual_is_not_said_beside_a_note_check_of_the_pace(lang):
+    """QA s55 AN #2: 「ゆっくり話す」 checked "not changed yet: 6.6 → 6.6", then on the next line
+    "in the range now … 32 % faster than your usual: keep it here"."""
+    from rich.console import Console
+
+    from furikaeri.lang import text
+    from furikaeri.progress import AfterAnswer
+    from furikaeri.report import history as H
+
+    after = AfterAnswer(pace_metric="morae_per_s", usual_pace=5.0, pace_vs_usual=0.32)
+
+    def shown(told) -> str:
+        console = Console(width=300, record=True, color_system=None)
+        H.render_after(console, after, lang, told=told, language="ja")
+        return console.export_text()
+
+    into = text(lang, "pace_faster_into", pct=0.32, usual=H.fmt_value("morae_per_s", 5.0, lang, language="ja"))
+    assert into in shown(()) and into not in shown(["morae_per_s"])
+    if lang == "ja":
+        assert into.endswith("。") and "（ふだん（" not in into
+
+
+def test_no_personal_best_is_named_where_a_lower_bound_under_it_may_be_the_best():
+    """QA s55 AN #4: progress showed "best 10.3/min" beside a latest "4.6+": the latest was at
+    least 4.6, maybe the best, maybe not; no best is named then."""
+    from dataclasses import replace
+
+    from furikaeri.metrics import METRIC_BY_NAME
+    from furikaeri.progress import series
+    from test_compare_notes import answer
+
+    def took(id_, rate, floor=None):
+        a = answer(id_, {"fillers_per_min": None if floor else rate, "filler_count": 5, "answer_s": 40.0,
+                         "budget_s": 60.0})
+        return replace(a, floors={"fillers_per_min": floor, "filler_count": 3}) if floor else a
+
+    s = series(METRIC_BY_NAME["fillers_per_min"], [took(1, 10.3), took(2, None, floor=4.6)])
+    assert s.best is None and [p.value for p in s.points] == [10.3, 4.6]
+    s = series(METRIC_BY_NAME["fillers_per_min"], [took(1, 3.3), took(2, None, floor=4.6)])
+    assert s.best is not None and s.best.value == 3.3  # the bound is past it: 3.3 is the best

@@ -734,7 +734,11 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
         out.append(text(language, "warn_no_speech"))
         return out
     speech_s = sum(iv.duration for iv in speech_map.intervals)
-    if unheard and sounds_like is None:  # with sounds_like, every figure is off already
+    key = room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
+    if unheard and sounds_like is None and key is not None:
+        # a room's noise or voices covered it (said next): no other language to try (QA s55 AP #4)
+        out.append(text(language, "warn_unheard_room", heard=speech_s - unheard, speech=speech_s))
+    elif unheard and sounds_like is None:  # with sounds_like, every figure is off already
         other = next((c for c in LANGUAGES if c != language), language)
         out.append(text(language, "warn_unheard", heard=speech_s - unheard, speech=speech_s,
                         other=text(language, f"language_{other}"), as_code=other))
@@ -749,7 +753,6 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     if m.unconfirmed_fillers and not (sounds_like or _mostly_elsewhere(other_languages, m.answer_s)):
         # said in another language, every figure is off already (said first): no count to doubt
         out.append(text(language, "warn_fillers_undercounted", n=m.unconfirmed_fillers))
-    key = room_warning(speech_map, speech_s, clipped=clipped > CLIPPED_SHARE)
     if key is not None:
         out.append(text(language, key, db=speech_map.contrast_db, part=voices_said(speech_map, language),
                         freeze=norms.NOISY_FREEZE_S))

@@ -119,6 +119,8 @@ def series(metric: Metric, answers: Sequence[Answer]) -> Series:
         return Series(metric.name, (), None, None, None, left_out)
     judged = as_judged(metric, pts, answers)
     best = personal_best(metric, [p for p in judged if not p.floor])
+    if best is not None and any((metric.score(p.value) or 0.0) < (metric.score(best.value) or 0.0) for p in judged if p.floor):
+        best = None  # a bound under it may be the best ("4.6+" beside 10.3: QA s55 AN #4): which is, unknown
     found = _length_judged(trend(metric, pts, answers), answers)
     if found is not None and found.verdict == "better" and any(p.floor for p in pts[-ends_size(len(pts)):]):
         # a lower bound only ever pushes a trend up: down to one is not told (QA s54 AK #4: 8, 9, 8, then

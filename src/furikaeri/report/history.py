@@ -722,11 +722,14 @@ def render_after(console: Console, after: AfterAnswer, lang: str, *, told: Seque
                  usual_told: str | None = None, language: str | None = None) -> None:
     """Remarks after an answer (:class:`furikaeri.progress.AfterAnswer`) in ``language`` (by
     default, the one its figures say: :func:`figures_language`); ``told``: figures
-    whose change was just said (by the note's check), not said again as last time's focus;
+    whose change was just said (by the note's check), not said again as last time's focus, nor the
+    pace against the usual where it is one of them;
     ``usual_told``: the figure the report's focus line already set against the person's usual
     ("pace 210 wpm (your usual 133 wpm)"), whose remark against the usual is not said again."""
     language = language or figures_language([*filter(None, [after.pace_metric]), *after.usual], lang)
-    if after.pace_vs_usual is not None and usual_told != after.pace_metric:
+    # nor where the note's check just judged the pace (QA s55 AN #2: "slow down" not done yet, then
+    # "in the range now … keep it here" on the next line)
+    if after.pace_vs_usual is not None and usual_told != after.pace_metric and after.pace_metric not in told:
         key, style = _pace_remark(after)
         usual = fmt_value(after.pace_metric, after.usual_pace, lang, language=language)
         _say(console, f"[{style}]{t(key, lang, pct=abs(after.pace_vs_usual), usual=usual)}[/{style}]")
