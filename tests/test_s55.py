@@ -261,3 +261,18 @@ def test_no_personal_best_is_named_where_a_lower_bound_under_it_may_be_the_best(
     assert s.best is None and [p.value for p in s.points] == [10.3, 4.6]
     s = series(METRIC_BY_NAME["fillers_per_min"], [took(1, 3.3), took(2, None, floor=4.6)])
     assert s.best is not None and s.best.value == 3.3  # the bound is past it: 3.3 is the best
+
+
+def test_a_practice_named_like_a_session_there_says_it_is_a_new_one(tmp_path, capsys):
+    """QA s55 AO #5: `practice --session week1-mon` twice made two sessions of one name, unsaid;
+    `compare --sessions week1-mon …` then reached only the newest."""
+    from furikaeri.store import Store
+
+    with Store.open(tmp_path / "home") as st:
+        first = st.create_session("week1-mon", set_name="en-basic", language="en")
+        capsys.readouterr()
+        second = st.create_session("week1-mon", set_name="ja-basic", language="ja")
+        said = capsys.readouterr().err
+        assert second != first and f"#{first}" in said and f"#{second}" in said and "week1-mon" in said
+        st.create_session("week2", set_name="en-basic", language="en")
+        assert capsys.readouterr().err == ""  # a new name: nothing to say

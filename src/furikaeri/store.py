@@ -1477,6 +1477,7 @@ class Store:
         _refuse_number_name(name)
         with self.transaction() as db:
             company_id = self._company_id(db, company, now) if company else None
+            before = _newest_named(db, name)
             cur = db.execute(
                 "INSERT INTO sessions (id, name, kind, set_name, language, company_id, started_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -1484,6 +1485,11 @@ class Store:
             )
             sid = int(cur.lastrowid)
             self._remember_session(db, sid)
+        if before is not None:  # a name given again: a session of its own, said (QA s55 AO #5)
+            warn(f"a session named '{name}' exists already (#{before['id']}): this practice is a new session "
+                 f"of that name (#{sid}); name either by its number (compare --sessions {before['id']} {sid})",
+                 ja=f"「{name}」という名前のセッションはすでにあります（#{before['id']}）。今回の練習は同じ名前の"
+                    f"新しいセッション（#{sid}）になります。番号で指定できます（compare --sessions {before['id']} {sid}）")
         self._unanswered.add(sid)
         self._hold(sid)
         return sid
