@@ -276,3 +276,33 @@ def test_a_practice_named_like_a_session_there_says_it_is_a_new_one(tmp_path, ca
         assert second != first and f"#{first}" in said and f"#{second}" in said and "week1-mon" in said
         st.create_session("week2", set_name="en-basic", language="en")
         assert capsys.readouterr().err == ""  # a new name: nothing to say
+
+
+def test_show_checks_the_logged_interviews_fix_again(tmp_path):
+    """QA s55 AO #7: the check of a logged interview's "to fix" was said once, at the save; `show`
+    (and its --json) never said it again."""
+    import json
+
+    from click.testing import CliRunner
+
+    from furikaeri.cli import cli
+    from furikaeri.store import Store
+    from datetime import timedelta
+
+    from test_compare_notes import MONDAY, make_analysis, save
+
+    home = tmp_path / "home"
+    with Store.open(home) as st:  # logged the day before the answer was saved
+        st.add_interview(company="さくら商事", held_on="2026-12-01", stage="一次", reaction="", went_well="",
+                         to_fix="30秒以内にまとめる", items=[{"question": "Why us?", "answer": ""}],
+                         now=MONDAY - timedelta(days=1))
+    aid = save(home, make_analysis(question="Why us?"), session="s")  # a 60-s answer
+    with Store.open(home) as st:  # logged after it: not what it was checked on
+        st.add_interview(company="さくら商事", held_on="2026-12-03", stage="二次", to_fix="もっと笑顔で",
+                         items=[{"question": "Why us?", "answer": ""}], now=MONDAY + timedelta(days=1))
+    r = CliRunner().invoke(cli, ["--home", str(home), "show", str(aid), "--json"])
+    assert r.exit_code == 0, r.output
+    fix = json.loads(r.stdout)["interview_fix"]
+    assert fix is not None and fix["note"] == "30秒以内にまとめる" and fix["limit_s"] == 30.0
+    text = CliRunner().invoke(cli, ["--home", str(home), "show", str(aid)]).stdout
+    assert "30秒以内にまとめる" in text

@@ -140,6 +140,25 @@ def stand_check(logged: tuple[Any, dict] | None, analysis: Any):
                        order=opening.get("order"), floors=lower_bounds(d))
 
 
+def stand_on(store: Store, answer) -> Any:
+    """:func:`stand_check` of a saved ``answer`` (loaded ``full``): the fix of the newest
+    interview logged before it was saved that asked its question, as it was checked when it was
+    saved (``show`` says it again: QA s55 AO #7); None without one."""
+    if answer is None or not answer.analysis or not answer.question:
+        return None
+    saved = _when(answer.created_at)
+    interviews = [iv for iv in store.interviews() if saved is None or (_when(iv.created_at) or saved) <= saved]
+    return stand_check(logged_asking(interviews, answer.question), answer.analysis) if interviews else None
+
+
+def _when(stamp: str | None) -> datetime | None:
+    """A stored time as a moment (None where it cannot be read)."""
+    try:
+        return datetime.fromisoformat(stamp) if stamp else None
+    except (TypeError, ValueError):
+        return None
+
+
 def before_attempt(store: Store, question: qmod.Question, *, now: datetime | None = None) -> Before:
     check_clock(store, now)
     qid = store.question_for(question.key, question.text, language=question.language,

@@ -275,12 +275,11 @@ def _stand(answer_id: int):
     the saved answer's question, checked on it as ``practice`` checks it
     (:func:`furikaeri.session.stand_check`); the check is None where there is none."""
     from furikaeri.cli.common import open_store
-    from furikaeri.session import logged_asking, stand_check
+    from furikaeri.session import stand_on
 
     with open_store() as store:
         saved = store.answer(answer_id, full=True)
-        interviews = store.interviews() if saved is not None and saved.analysis and saved.question else ()
-    check = stand_check(logged_asking(interviews, saved.question), saved.analysis) if interviews else None
+        check = stand_on(store, saved)
     return check, saved.language if saved is not None else None
 
 

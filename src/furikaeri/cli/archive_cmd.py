@@ -242,6 +242,9 @@ def _stored_figures(out, a, lang: str) -> None:
 def show(answer_id, lang, json_):
     """An answer's full report, with your note and how it compares with the attempt before.
 
+    Where a real interview you logged before it asked its question, its "to fix" is checked on
+    the answer again, as when it was saved.
+
     \b
     Examples:
       furikaeri show 12
@@ -251,7 +254,7 @@ def show(answer_id, lang, json_):
     from furikaeri.compare import compare_answers
     from furikaeri.report import history as H
     from furikaeri.report.export import audio_missing
-    from furikaeri.session import latest_noted
+    from furikaeri.session import latest_noted, stand_on
 
     aid = answer_number(answer_id)
     with open_store(reading=True) as store:
@@ -277,6 +280,7 @@ def show(answer_id, lang, json_):
             noted = latest_noted([x for x in store.answers(question_id=a.question_id)
                                   if (x.created_at, x.id) < (a.created_at, a.id)
                                   and x.language in (a.language, None)]) if prev else None
+            stand = stand_on(store, a)  # the logged interview's fix, checked on it as when it was saved
     cmp = compare_answers(prev, a, note=noted.note if noted else None) if prev else None
     if json_:
         from furikaeri.metrics import answer_document
@@ -286,6 +290,7 @@ def show(answer_id, lang, json_):
         # its tips as the report shows them: the focus's first, made for the question's kind
         doc = in_report_order(doc, focus.metric if focus is not None else None, saved=False)
         doc["previous"] = cmp.to_dict() if cmp else None
+        doc["interview_fix"] = stand.to_dict() if stand else None  # as analyze --save --json and practice --json
         if lost is not None:  # why there is none: the attempt before cannot be read (V #7)
             doc["previous_unreadable"] = lost.id
         doc["audio_missing"] = audio_missing(a.audio_path)  # as the text says it (QA s51 TT #4)
@@ -305,6 +310,8 @@ def show(answer_id, lang, json_):
         H.render_compare_answers(out, cmp, L)
     elif lost is not None:
         out.print(f"[yellow]{lang_text(L, 'previous_unreadable', id=lost.id)}[/yellow]")
+    if stand is not None:
+        H.render_stand(out, stand, L, a.language)
 
 
 @cli.command()
