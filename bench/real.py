@@ -590,7 +590,7 @@ def run(args) -> dict:
         sounds = get_rules(truth["language"]).sounds
         ours["transcript_errors"], ours["transcript_units"] = transcript_errors(truth, d.get("words", []), sounds)
         row = {"file": audio.stem.split(".")[0], "language": truth["language"], "speaker": speaker_of(audio.name),
-               "ours": ours, "words": d.get("words", []), "wall_s": d.get("bench_wall_s")}
+               "ours": ours, "words": d.get("words", []), "wall_s": d.get("bench_wall_s"), "echo_s": d.get("echo_s")}
         if not args.no_plain:
             pw = plain_words(audio, truth["language"], args.model, not args.no_cache)
             row["plain"] = score_clip(truth, plain_fillers(pw, truth["language"]), plain_pauses(pw))
@@ -607,8 +607,19 @@ def run(args) -> dict:
         s["speakers"] = {}
         for spk in sorted({r["speaker"] for r in rows}):
             s["speakers"][spk] = pool([r["ours"] for r in rows if r["speaker"] == spk])
+        s["echo"] = echo_said([r.get("echo_s") for r in rows])
         result["summary"][lang] = s
     return result
+
+
+def echo_said(scores: list) -> dict:
+    """How many clips the report says echo (:data:`furikaeri.echo.ECHO_SCORE_S`), of how many, the
+    scores' median, and how many had too few word endings for a score."""
+    from furikaeri.echo import ECHO_SCORE_S
+
+    known = sorted(x for x in scores if x is not None)
+    return {"warned": sum(x >= ECHO_SCORE_S for x in known), "of": len(scores),
+            "median": known[len(known) // 2] if known else None, "unknown": len(scores) - len(known)}
 
 
 # =============================================================================================
@@ -659,6 +670,8 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
     if result.get("noise"):
         kind, snr = result["noise"].split(":")
         w(f"  in a noisy room: {kind} noise {snr} dB below the speech\n")
+    if result.get("room_rt60"):
+        w(f"  in a reverberant room: RT60 {result['room_rt60']:g} s\n")
     if result.get("gain_db"):
         g = result["gain_db"]
         w(f"  through a microphone set low: played {-g:g} dB quieter\n" if g < 0 else
@@ -672,6 +685,10 @@ def print_report(result: dict, details: bool, out=sys.stdout) -> None:
         how = s["ours"]["by_how"]
         w(f"\n  {lang} fillers by how they were found (right/false): " + ", ".join(
             f"{k} {v[0]}/{v[1]}" for k, v in sorted(how.items())) + "\n")
+        e = s.get("echo")
+        if e:
+            w(f"  {lang} said to echo: {e['warned']} of {e['of']} (echo score median {_f(e['median'])} s"
+              f"{', no score ' + str(e['unknown']) if e['unknown'] else ''})\n")
         w(f"  {lang} per speaker (furikaeri): ")
         w("; ".join(f"{spk} fillers {p['filler_hit']}/{p['filler_found']} of {p['filler_truth']}, "
                     f"pauses R {_f(p['pause_recall'])} P {_f(p['pause_precision'])}, "

@@ -32,7 +32,7 @@ def run_json(*args):
 def test_jfk_report(shared):
     (d,) = run_json(shared("en", "jfk.flac"))
     assert REQUIRED <= d.keys()
-    assert d["language"] == "en" and d["schema"] == 11
+    assert d["language"] == "en" and d["schema"] == 12
     assert "ask not what your country can do for you" in d["transcript"].lower().replace(",", "")
     assert 0.1 < d["latency_s"] < 0.6
     assert 9.0 < d["answer_s"] < 10.6

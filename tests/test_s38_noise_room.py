@@ -112,6 +112,12 @@ def test_figures_the_report_does_not_judge_are_stored_blank():
     assert loud["fillers_per_min"] is None and loud["long_pauses"] is None and loud["wpm"] is None
     # nor its length, which its warning says may be far off (QA s55 AO #2: 9.7 s of 33 said, "▼ worse")
     assert loud["answer_s"] is None and loud["over_s"] is None and loud["budget_s"] is not None
+    # nor its voice (QA s55 AQ #6: a loud room's pitch spread was the personal best)
+    voice = {"pitch_spread_st": 3.4, "monotone_share": 0.0, "loudness_range_db": 10.8}
+    loud = metrics_from_analysis({**_doc(pauses="high", fillers="good"), "room_untrusted": True, "voice": voice})
+    assert loud["pitch_spread_st"] is None and loud["monotone_share"] is None and loud["loudness_range_db"] is None
+    quiet = metrics_from_analysis({**_doc(pauses="high", fillers="good"), "voice": voice})
+    assert quiet["pitch_spread_st"] == 3.4 and quiet["loudness_range_db"] == 10.8
 
 
 # ----------------------------------------------------------------------------- QA s38 W

@@ -80,7 +80,7 @@ def test_compare_and_progress_tell_a_change_only_where_count_and_rate_agree(furi
 def test_an_analysis_saved_before_reads_its_rate_from_its_count_and_length():
     old = {"schema": 8, "answer_s": 86.9, "budget_s": 60.0, "language": "ja", "rate": {},
            "stats": {"long_pauses": 14, "longest_pause_s": 2.7}, "verdicts": {}}
-    assert upgrade(old)["schema"] == SCHEMA == 11
+    assert upgrade(old)["schema"] == SCHEMA == 12
     assert upgrade(old)["stats"]["long_pauses_per_min"] == 9.67
     assert metrics_from_analysis(old)["long_pauses_per_min"] == 9.67
     assert upgrade({**old, "answer_s": 0.0})["stats"]["long_pauses_per_min"] == 0.0

@@ -94,7 +94,7 @@ def test_windows_saved_without_their_voiced_time_keep_the_share_by_length():
     windows = [VoiceWindow(0.0, 10.0, 1.2, True), VoiceWindow(10.0, 15.0, 2.0, False)]
     assert _flat_share(windows) == round(10 / 15, 3)
     old = {"schema": 9, "voice": {"windows": [{"start": 0.0, "end": 10.0, "spread_st": 1.2, "monotone": True}]}}
-    assert upgrade(old)["voice"]["windows"][0]["voiced_s"] is None and upgrade(old)["schema"] == 11
+    assert upgrade(old)["voice"]["windows"][0]["voiced_s"] is None and upgrade(old)["schema"] == 12
 
 
 def test_a_repeated_word_stamped_at_an_instant_ends_where_the_next_word_starts():

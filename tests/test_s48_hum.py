@@ -203,5 +203,5 @@ def test_an_answer_saved_before_reads_no_hum_taken_out():
     from furikaeri.analysis import SCHEMA, upgrade
 
     old = {"schema": 10, "language": "en", "warnings": []}
-    assert upgrade(old)["mains_hum_hz"] is None and upgrade(old)["schema"] == SCHEMA == 11
+    assert upgrade(old)["mains_hum_hz"] is None and upgrade(old)["schema"] == SCHEMA == 12
     assert upgrade({**old, "schema": 11, "mains_hum_hz": 60.0})["mains_hum_hz"] == 60.0

@@ -42,7 +42,8 @@ def test_mic_check_json_without_a_microphone_prints_a_document(monkeypatch):
     assert plain.exit_code == 2 and plain.stdout == ""
 
 
-@pytest.mark.parametrize("typed", ["2026-12-01 10:00", "2026-12-01T10:00", "12月1日 10時", "２０２６-１２-０１ １０:００"])
+@pytest.mark.parametrize("typed", ["2026-12-01 10:00", "2026-12-01T10:00", "12月1日 10時", "２０２６-１２-０１ １０:００",
+                                   "2026-12-07T2359", "20261207T2359", "2026-12-07 10"])
 def test_since_with_a_time_of_day_is_refused_not_dropped(typed):
     """QA s54 AL #7: --since "2026-12-01 10:00" listed the whole day, the time dropped silently."""
     from furikaeri.cli.archive_cmd import _since_date
@@ -182,9 +183,11 @@ def test_a_note_naming_no_figure_on_answers_that_do_not_compare_is_not_no_change
     from test_compare_notes import answer
 
     cut = {"answer_s": 13.4, "budget_s": 60.0, "over_budget": None, "over_s": None, "wpm": 201.0,
-           "fillers_per_min": 0.0, "filler_count": 0, "longest_pause_s": 0.85}
+           "fillers_per_min": 0.0, "filler_count": 0, "longest_pause_s": 0.85, "latency_s": 0.4,
+           "pitch_spread_st": 3.7, "monotone_share": 0.0}  # AQ #2: a start and a voice both have
     now = {"answer_s": 28.0, "budget_s": 60.0, "over_budget": 0, "over_s": -32.0, "wpm": 164.0,
-           "fillers_per_min": 4.33, "filler_count": 2, "longest_pause_s": 0.94}
+           "fillers_per_min": 4.33, "filler_count": 2, "longest_pause_s": 0.94, "latency_s": 0.4,
+           "pitch_spread_st": 3.6, "monotone_share": 0.0}
     fix = N.check_fix(answer(1, cut, note="find a quieter room"), now, "en")
     assert fix.verdict == "unknown" and fix.nothing_compared and fix.to_dict()["nothing_compared"] is True
     for lang in ("en", "ja"):
@@ -306,3 +309,96 @@ def test_show_checks_the_logged_interviews_fix_again(tmp_path):
     assert fix is not None and fix["note"] == "30秒以内にまとめる" and fix["limit_s"] == 30.0
     text = CliRunner().invoke(cli, ["--home", str(home), "show", str(aid)]).stdout
     assert "30秒以内にまとめる" in text
+
+
+# --------------------------------------------------------------------------- a room that echoes
+
+
+def _in_room(samples, rt60: float, drr_db: float = -3.0, seed: int = 5):
+    """``samples`` in a synthetic room: the direct sound, then a tail of decaying noise (60 dB in
+    ``rt60`` s) ``drr_db`` under or over it (another room family than bench/real.py's)."""
+    import numpy as np
+    from scipy.signal import fftconvolve
+
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(rt60 * 16000 * 1.2)) / 16000
+    tail = rng.standard_normal(len(t)) * 10 ** (-3 * t / rt60)
+    tail[: int(0.004 * 16000)] = 0.0
+    tail *= 10 ** (-drr_db / 20) / np.sqrt(np.sum(tail ** 2))
+    h = tail
+    h[0] = 1.0
+    y = fftconvolve(samples, h)[: len(samples)]
+    return (y * (np.max(np.abs(samples)) / np.max(np.abs(y)))).astype(np.float32)
+
+
+@pytest.mark.parametrize("name", ["en_ALL_102_M_SHS_ENG_ST1", "en_ALL_115_M_TUR_ENG_ST2", "ja_KKD27-ST1",
+                                  "ja_ENZ20-ST2"])
+def test_a_bare_room_is_heard_to_echo_and_a_dry_or_noisy_one_is_not(shared, name):
+    """The echo score (:mod:`furikaeri.echo`) of real answers: dry under the bar, in a bare room
+    (RT60 0.6 s) over it, in steady noise never over it (noise leaves fewer word endings to read,
+    not slower ones); read in pieces as while recording, the same."""
+    import numpy as np
+
+    from furikaeri.echo import ECHO_SCORE_S, EchoMeter, echo_score
+    from realclips import real_l2
+
+    audio, _ = real_l2(shared, name)
+    x = np.asarray(audio.samples, dtype=np.float32)
+    dry, bare = echo_score(x), echo_score(_in_room(x, 0.6))
+    assert dry is not None and dry < 0.2 and bare is not None and bare >= ECHO_SCORE_S, (dry, bare)
+    noise = np.random.default_rng(1).standard_normal(len(x)).astype(np.float32)
+    noise *= np.sqrt(np.mean(x ** 2)) / np.sqrt(np.mean(noise ** 2)) * 10 ** (-20 / 20)
+    noisy = echo_score(x + noise)
+    assert noisy is None or noisy < ECHO_SCORE_S
+    meter = EchoMeter()
+    for i in range(0, len(x), 4321):
+        meter.push(x[i:i + 4321])
+    assert meter.score() == dry
+
+
+@pytest.mark.model
+def test_an_answer_in_a_room_that_echoes_is_warned_and_its_fillers_not_judged(shared):
+    """QA s55 AP #1: in a bare room three clear "uh"s read "Fillers 0 … good", with no warning;
+    the room is named now, and a filler count short of high is a floor, not judged."""
+    from furikaeri.analysis import analyze_audio
+    from furikaeri.echo import ECHO_SCORE_S
+    from furikaeri.lang import text
+    from realclips import build, real_l2
+
+    audio, _ = real_l2(shared, "en_ALL_115_M_TUR_ENG_ST2")
+    a = analyze_audio(build([_in_room(audio.samples, 0.6)], "room.wav"), language="en")
+    assert a.echo_s is not None and a.echo_s >= ECHO_SCORE_S
+    fillers = a.verdicts["fillers"]
+    assert fillers.level in ("n/a", "high")
+    key = "warn_echo_high" if fillers.level == "high" else "warn_echo"
+    assert text("en", key, score=a.echo_s) in a.warnings
+    if fillers.level == "n/a":
+        assert not any("filler" in t.lower() for t in a.tips)
+    from furikaeri.store import metrics_from_analysis
+
+    stored = metrics_from_analysis(a.to_dict())
+    assert fillers.level == "high" or stored["fillers_per_min"] is None  # no personal best from a floor
+
+
+def test_the_length_a_question_asked_as_typed_is_kept_though_saved_under_a_set_question(tmp_path):
+    """QA s55 AQ #1: 「1分で自己紹介をお願いします」 is saved under the set's 「自己紹介をお願いします。」,
+    so the minute it asked was lost, and 68.7 s then 25.1 s under 「話が長い」 was "▲ 改善" below
+    the report's own "under half of it"."""
+    from dataclasses import replace
+
+    from furikaeri import session as S
+    from furikaeri.compare import compare_answers
+    from furikaeri.store import Store
+    from test_compare_notes import MONDAY, make_analysis
+
+    home = tmp_path / "home"
+    typed = "1分で自己紹介をお願いします。"
+    for i, (seconds, note) in enumerate(((68.7, "話が長い"), (25.1, None))):
+        a = replace(make_analysis("わたしはやまだです", lang="ja", answer_s=seconds, budget_s=60.0), question=typed)
+        S.save_analysis(a, audio_path=None, session=f"s{i}", question="自己紹介をお願いします。", note=note,
+                        home=home, now=MONDAY.replace(minute=i))
+    with Store.open(home) as st:
+        first, second = st.answers()
+        assert first.question == "自己紹介をお願いします。" and first.asked_s == 60.0
+        cmp = compare_answers(first, second)
+    assert cmp.fix is not None and cmp.fix.verdict == "overshot"

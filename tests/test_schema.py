@@ -15,7 +15,7 @@ from furikaeri.lang import get_rules
 from furikaeri.speech import Interval, SpeechMap
 from furikaeri.transcribe import Word
 
-GOLDEN = Path(__file__).parent / "fixtures" / "schema11.json"
+GOLDEN = Path(__file__).parent / "fixtures" / "schema12.json"
 
 
 def _speech(ivs, duration):
@@ -83,7 +83,7 @@ def shape(value):
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_json_schema_does_not_change_unintentionally(lang):
     d = analysis(lang).to_dict()
-    assert d["schema"] == SCHEMA == 11
+    assert d["schema"] == SCHEMA == 12
     for key in ("words", "fillers", "repetitions", "pauses", "hedges", "habits", "other_languages"):
         assert d[key], key  # each list has an item, so its items' shape is checked too
     assert d["voice"]["windows"] and d["pace"]["windows"] and d["opening"]

@@ -469,7 +469,7 @@ def test_answers_stored_with_repetitions_among_fillers_are_read_with_them_apart(
         (a,) = st.answers(full=True)
         assert a.metrics["filler_count"] == 1 and a.metrics["fillers_per_min"] == 1.0
         assert a.metrics["repetitions"] == 2 and a.metrics["repetitions_per_min"] == 2.0
-        assert a.analysis["schema"] == 11
+        assert a.analysis["schema"] == 12
         assert [f["text"] for f in a.analysis["fillers"]] == ["um"]
         assert [r["text"] for r in a.analysis["repetitions"]] == ["I", "the"]
         assert a.analysis["stats"]["filler_count"] == 1 and a.analysis["stats"]["repetitions"] == 2

@@ -155,12 +155,13 @@ def short_of_asked(metrics: Mapping[str, Any]) -> bool:
     return as_shown(float(answer), ANSWER_DIGITS) < norms.ASKED_LENGTH_SHORT_SHARE * float(budget)
 
 
-def with_asked(metrics: Mapping[str, Any], question: str | None) -> Mapping[str, Any]:
-    """``metrics`` with ``asked_s``, the length ``question`` asks for, where it asks one."""
+def with_asked(metrics: Mapping[str, Any], asked: float | str | None) -> Mapping[str, Any]:
+    """``metrics`` with ``asked_s``, the length its question asks for (``asked``: seconds, or the
+    question's words), where it asks one; as they are where it does not, or where they have it."""
     from furikaeri.questions import asked_length
 
-    asked = asked_length(question)
-    return metrics if asked is None else {**metrics, "asked_s": asked}
+    asked = asked_length(asked) if isinstance(asked, str) else asked
+    return metrics if asked is None or metrics.get("asked_s") is not None else {**metrics, "asked_s": asked}
 
 
 def cut_off(metrics: Mapping[str, Any]) -> bool:

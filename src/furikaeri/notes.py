@@ -1392,8 +1392,9 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
                floors: Mapping[str, Any] | None = None) -> FixCheck:
     """:func:`check_fix` of the note ``text``."""
     # the length the question asks for, where it does: an answer under half of it is thin (:func:`thinned`)
-    metrics = with_asked(metrics, previous.question)
-    previous = replace(previous, metrics=with_asked(previous.metrics, previous.question))
+    asked = previous.asked_s if previous.asked_s is not None else previous.question
+    metrics = with_asked(metrics, asked)
+    previous = replace(previous, metrics=with_asked(previous.metrics, asked))
     floor = previous.filler_floor
     previous = against_floor(previous, metrics)
     bounded = floor_after(previous.metrics, metrics, floors)
@@ -1409,7 +1410,10 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
     if not targets:
         every = [settle_counts(c, previous.metrics, metrics) for c in compare_metrics(previous.metrics, metrics, language)]
         moved = tuple(c for c in every if c.verdict in ("better", "worse"))
-        compared = any(c.verdict != "n/a" and c.before is not None and c.after is not None for c in every)
+        # of what was said: a start or a voice both answers have is no comparison of the answers
+        # (a take cut at 22 s still has its first word; QA s55 AQ #2)
+        compared = any(c.verdict != "n/a" and c.before is not None and c.after is not None for c in every
+                       if c.metric not in _NOT_OF_THE_WORDS)
         return FixCheck(previous.id, text, False, moved, "unknown", nothing_compared=not compared)
     targets = [_as_measured(name, want, text, previous.metrics, metrics, limit, aim) for name, want in targets]
     targets = _one_per_figure([t for t in targets if t[0] in METRIC_BY_NAME], limit, aim)
@@ -1457,6 +1461,10 @@ def _check_fix(previous: Answer, metrics: dict[str, Any], language: str | None, 
                     floor_before=float(floor) if floored else None,
                     floor_after=float(floor_now) if floor_now is not None else None,
                     cut_in=_short_in(previous.metrics, metrics, cut=True) if short else None, opening_limit_s=opening)
+
+
+#: Figures not of what was said (its start, its voice): two answers sharing only these do not compare.
+_NOT_OF_THE_WORDS = frozenset({"latency_s", "pitch_spread_st", "monotone_share", "loudness_range_db"})
 
 
 def against_floor(previous: Answer, metrics: Mapping[str, Any]) -> Answer:

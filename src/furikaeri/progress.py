@@ -495,7 +495,8 @@ def focus_then(earlier: Sequence[Answer], current: Answer) -> Change | None:
     moved = judged_change(METRIC_BY_NAME[focus], previous.metrics, current.metrics,
                           want="higher" if focus == "answer_s" else None)
     if focus == "over_s":  # under half a length the question asks for is thin too, as the note's check says
-        return thinned(moved, with_asked(previous.metrics, previous.question), with_asked(current.metrics, current.question))
+        return thinned(moved, with_asked(previous.metrics, previous.asked_s or previous.question),
+                       with_asked(current.metrics, current.asked_s or current.question))
     if focus == "answer_s":  # as compare judges the same two answers (QA s49 II #3: 6.9 -> 4.1 s of 60,
         # "▼ worse" here and "= no change" in compare: 3 s on the rounded figures, 2.8 on the lengths)
         return length_change(moved, previous.metrics, current.metrics)

@@ -410,7 +410,10 @@ def note_check(store: Store, question_id: int | None, analysis: dict[str, Any]) 
         return None
     noted = latest_noted(attempts)
     opening = analysis.get("opening") if isinstance(analysis.get("opening"), dict) else {}
-    return check_fix(last, metrics_from_analysis(analysis), language, note=noted.note if noted else None,
+    from furikaeri.metrics import with_asked
+
+    metrics = with_asked(metrics_from_analysis(analysis), analysis.get("question"))  # the length it asked, as typed
+    return check_fix(last, metrics, language, note=noted.note if noted else None,
                      fillers=filler_texts(analysis.get("fillers")),
                      orders=(opening_order(last), opening.get("order")), floors=lower_bounds(analysis))
 

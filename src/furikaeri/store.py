@@ -770,6 +770,8 @@ class Answer:
     unjudged: tuple[str, ...] = field(default=(), repr=False)
     #: Of those, the ones its report judged as a lower bound, with the bound (:func:`lower_bounds`).
     floors: dict[str, float | int] = field(default_factory=dict, repr=False)
+    #: The length (s) its question asked it to take, as typed (「1分で…」), where it asked one.
+    asked_s: float | None = field(default=None, repr=False)
     #: The values of its row that could not be read (a damaged archive) and are left blank, as a
     #: person names them ("transcript", "figures", "note"): ``--json`` carries them, so a script
     #: tells a blank left by damage from one never filled (QA s44 J #4).
@@ -946,7 +948,8 @@ def unjudged_figures(d: dict[str, Any]) -> tuple[str, ...]:
     from furikaeri.measure import fillers_in_doubt, too_short_for_rates
 
     if d.get("room_untrusted"):  # its length too, as its warning says (QA s55 AO #2: 9.7 s of 33 said, "▼ worse")
-        return (*WORD_FIGURES, *UNJUDGED["pauses"], "latency_s", *LENGTH_FIGURES)
+        # and its voice, which the report rates as little (QA s55 AQ #6: a loud room's pitch the best)
+        return (*WORD_FIGURES, *UNJUDGED["pauses"], "latency_s", *LENGTH_FIGURES, *UNJUDGED["voice"], "loudness_range_db")
     verdicts = d.get("verdicts") or {}
     answer_s = _num(d.get("answer_s"))
     if answer_s is None or too_short_for_rates(answer_s):
@@ -2197,7 +2200,7 @@ _ORDER_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysi
 #: What :func:`unjudged_figures` reads of an analysis, for an answer loaded without it.
 _UNJUDGED_JSON = ("CASE WHEN json_valid(a.analysis_json) THEN json_object("
                   + ", ".join(f"'{k}', json_extract(a.analysis_json, '$.{k}')"
-                              for k in ("room_untrusted", "answer_s", "verdicts", "stats")) + ") END")
+                              for k in ("room_untrusted", "answer_s", "verdicts", "stats", "question")) + ") END")
 
 
 def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
@@ -2532,6 +2535,7 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
     # blank as saved today though saved before a rule blanked them (a noisy room's length: QA s55 AO #2)
     metrics = {**answer.metrics, **dict.fromkeys(f for f in unjudged["unjudged"] if f in answer.metrics)}
     return dataclasses.replace(answer, fillers=filler_texts(listed), metrics=metrics,
+                               asked_s=_asked_of(answer.analysis if full else r["unjudged_json"], answer.question),
                                opening_order=order if order in ("point_first", "story_first") else None,
                                **unjudged)
 
@@ -2552,6 +2556,20 @@ def _with_items(kept: list, more: list[dict[str, str]]) -> list:
         elif item["answer"]:
             out[at] = {**out[at], "answer": item["answer"]}
     return out
+
+
+def _asked_of(analysis: dict[str, Any] | str | None, question: str | None) -> float | None:
+    """The length (s) the question an answer was given for asks it to take, as typed (its
+    analysis's ``question``: 「1分で自己紹介をお願いします」, saved under the set's 「自己紹介を
+    お願いします。」, QA s55 AQ #1), else as stored (:func:`furikaeri.questions.asked_length`)."""
+    from furikaeri.questions import asked_length
+
+    try:
+        d = json.loads(analysis) if isinstance(analysis, str) else analysis
+    except (TypeError, ValueError):
+        d = None
+    typed = d.get("question") if isinstance(d, dict) and isinstance(d.get("question"), str) else None
+    return asked_length(typed) or asked_length(question)
 
 
 def _unjudged_of(analysis: dict[str, Any] | str | None) -> dict[str, Any]:

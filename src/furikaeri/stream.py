@@ -47,6 +47,7 @@ import numpy as np
 
 from furikaeri.audio import RATE, Audio, FullScale, Offset
 from furikaeri.denoise import Hum, NoiseProfile
+from furikaeri.echo import EchoMeter
 from furikaeri.speech import SILENT_POWER, BandTrack, GainTrack
 
 HOP = 160  # samples per 10-ms frame
@@ -243,6 +244,7 @@ class Listener:
         self.full_scale = full_scale if full_scale is not None else FullScale()
         self._offset = Offset()
         self._hum = Hum()
+        self._echo = EchoMeter(RATE)  # the room's echo, from the levels as they come (as a file read whole)
         self._ended = threading.Event()  # the recorder's final block has been taken
         _import_for_threads()
         self._worker = threading.Thread(target=self._work, name="furikaeri-listener", daemon=True) \
@@ -294,6 +296,7 @@ class Listener:
         if not len(x):
             return
         self._buf = np.concatenate([self._buf, x])
+        self._echo.push(x)
         self._samples += len(x)
         self._band.add(x)
         self._levels()
@@ -777,6 +780,7 @@ class Listener:
                          clipped=self.full_scale.share_outside(smap.noise, duration), sounds_like=self.sounds_like,
                          cut_short=self.full_scale.cut_short, other_languages=self._other_languages(),
                          stopped_at=stopped_at, cut_by=cut_by, english_only=self._english_only, hum=self._hum.mains,
+                         echo=self._echo.score(),
                          voice_of=lambda span: voice_from_pitch(pt, pf, span, frames_db=smap.frames_db,
                                                                 speech=smap.intervals))
 

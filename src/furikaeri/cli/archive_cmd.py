@@ -164,7 +164,7 @@ def _since_date(since: str | None, company: str | None = None) -> str | None:
     from furikaeri.cli.dates import read_date
     from furikaeri.errors import UsageError
 
-    if re.search(r"\d[T ]\d{1,2}(?::|時)|\d時", unicodedata.normalize("NFKC", since.strip())):
+    if re.search(r"\d\s*[T ]\s*\d|\d時", unicodedata.normalize("NFKC", since.strip())):  # T2359 too (QA s55 AQ #5)
         raise UsageError(f"--since takes a day, not a time of day: {since!r} (e.g. --since 2026-12-01)",
                          ja=f"--since には日付だけを指定します（時刻は使えません）: 「{since}」（例: --since 2026-12-01）")
     return read_date(since, datetime.now().astimezone().date()).isoformat()
