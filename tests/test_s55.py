@@ -397,3 +397,27 @@ def test_an_answer_in_a_room_that_echoes_is_warned_and_its_fillers_not_judged():
     assert metrics_from_analysis(dry.to_dict())["fillers_per_min"] == 0.0
     many = _measured_in(0.45, 8)  # even the floor is high: high it stays
     assert many.verdicts["fillers"].level == "high" and text("en", "warn_echo_high", score=0.45) in many.warnings
+
+
+def test_compare_says_no_length_in_range_under_half_the_length_asked():
+    """QA s55 AQ #3: 80.5 s, then 27.7 s of "Tell me about yourself in one minute." read "▲ better,
+    now in range for the budget" in compare's length row, above the note check's "now short"."""
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from furikaeri.compare import compare_answers
+    from furikaeri.lang import text
+    from furikaeri.report.history import render_compare_answers
+    from test_compare_notes import MONDAY, answer
+
+    def took(id_, seconds, question, minutes):
+        a = answer(id_, {"answer_s": seconds, "budget_s": 60.0, "over_budget": int(seconds > 60),
+                         "over_s": seconds - 60.0}, at=MONDAY.replace(minute=minutes))
+        return replace(a, question=question)
+
+    for question, into in (("Tell me about yourself in one minute.", False), ("Tell me about yourself.", True)):
+        cmp = compare_answers(took(1, 80.5, question, 1), took(2, 27.7, question, 2))
+        console = Console(width=200, record=True, color_system=None)
+        render_compare_answers(console, cmp, "en")
+        assert (text("en", "length_into_range") in console.export_text()) == into

@@ -19,7 +19,7 @@ from furikaeri.errors import UsageError
 from furikaeri.lang import get_rules, guess_language, text
 from furikaeri.metrics import METRIC_BY_NAME, METRICS, Change, Metric, answer_document, as_figure, change, \
     compare_metrics, cut_off, has_norm, in_norm, judged_value, norm_change, norm_distance, off_norm, \
-    off_pace_agrees, too_short
+    off_pace_agrees, short_of_asked, too_short, with_asked
 from furikaeri.notes import FixCheck, against_floor, across_band, check_fix, floor_after, opening_order, settle_counts
 from furikaeri.store import Answer, Note, Store, typed_number
 
@@ -383,8 +383,10 @@ def _orders(a: Answer, b: Answer) -> tuple[str | None, str | None] | None:
 def length_off(metrics: dict[str, Any]) -> float | None:
     """How far an answer's length (its stored ``metrics``) lies outside the range its report
     judges it by, in seconds: under :data:`furikaeri.norms.SHORT_ANSWER_SHARE` of the budget
-    (far too short), past the budget, or 0 within (:func:`furikaeri.measure.length_level`, the
-    report's rule, on the length as shown). None without a length or a budget."""
+    (far too short), past the budget, under half the length its question asks (``asked_s``:
+    :func:`furikaeri.metrics.short_of_asked`, as its tip says), or 0 within
+    (:func:`furikaeri.measure.length_level`, the report's rule, on the length as shown). None
+    without a length or a budget."""
     from furikaeri import norms
     from furikaeri.measure import length_level
 
@@ -394,6 +396,8 @@ def length_off(metrics: dict[str, Any]) -> float | None:
     level = length_level(float(answer), float(budget))
     if level == "low":
         return norms.SHORT_ANSWER_SHARE * budget - answer
+    if level != "high" and short_of_asked(metrics):  # under half the length its question asks, as its tip says
+        return norms.ASKED_LENGTH_SHORT_SHARE * budget - answer
     return answer - budget if level == "high" else 0.0
 
 
@@ -477,6 +481,8 @@ def compare_answers(a: Answer, b: Answer, *, as_given: bool = False, note: Note 
     same_question = a.question_id is not None and a.question_id == b.question_id
     was = against_floor(a, b.metrics).metrics  # a filler rate known as "4.4+", judged as the note's check judges it
     now = floor_after(was, b.metrics, b.floors)  # ... in either answer
+    # the length each question asked, as typed: under half of it is no length "in range" (QA s55 AQ #3)
+    was, now = with_asked(was, a.asked_s or a.question), with_asked(now, b.asked_s or b.question)
     return AnswerComparison(
         before=a,
         after=b,

@@ -142,8 +142,9 @@ def _length_judged(found: Change | None, answers: Sequence[Answer]) -> Change | 
     if len(budgets) != 1 or not next(iter(budgets)) or any(cut_off(a.metrics) for a in answers):
         return found
     budget = next(iter(budgets))
-    return length_change(found, {"answer_s": found.before, "budget_s": budget},
-                         {"answer_s": found.after, "budget_s": budget})
+    asked = next((a.asked_s for a in reversed(answers) if a.asked_s), None)  # as compare reads it (QA s55 AQ #3)
+    return length_change(found, with_asked({"answer_s": found.before, "budget_s": budget}, asked),
+                         with_asked({"answer_s": found.after, "budget_s": budget}, asked))
 
 
 def as_judged(metric: Metric, pts: Sequence[Point], answers: Sequence[Answer]) -> tuple[Point, ...]:

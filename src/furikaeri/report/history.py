@@ -23,7 +23,7 @@ from furikaeri.compare import RATE_COUNTS, AnswerComparison, SessionComparison, 
 from furikaeri.lang import LANGUAGES, filler_named, get_rules, language_name, pick_lang, text
 from furikaeri.metrics import (
     METRIC_BY_NAME, Change, as_figure, change, crossed, cut_off, has_norm, held_in_norm, in_norm, judged_value, off_norm,
-    too_short, unit_key,
+    too_short, unit_key, with_asked,
 )
 from furikaeri.notes import COUNTED, FILLER_WORD, FixCheck, OrderChange, WordChange, note_text, one_line
 from furikaeri.progress import AfterAnswer, Progress, ProgressBlock, ends_size
@@ -1172,7 +1172,8 @@ def _changes_table(table: Figures, width: int, as_table: bool) -> Table | Group:
 
 def _answer_figures(cmp: AnswerComparison, lang: str) -> Figures:
     length = next((c for c in cmp.changes if c.metric == "answer_s"), None)
-    said = _length_verdict(length, cmp.before.metrics, cmp.after.metrics, lang) if length else None
+    said = _length_verdict(length, *(with_asked(x.metrics, x.asked_s or x.question) for x in (cmp.before, cmp.after)),
+                           lang) if length else None
     counts = _unrated_counts(cmp, lang)
     floors = tuple(_floor_cell(x, lang, _pair_language(cmp)) for x in (cmp.before, cmp.after))
     if any(floors):  # a filler rate its report judged as a lower bound: "4.4+/min", as history gives it
