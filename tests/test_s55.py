@@ -421,3 +421,26 @@ def test_compare_says_no_length_in_range_under_half_the_length_asked():
         console = Console(width=200, record=True, color_system=None)
         render_compare_answers(console, cmp, "en")
         assert (text("en", "length_into_range") in console.export_text()) == into
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_another_language_heard_among_other_voices_is_not_told_as_the_speakers(language):
+    """QA s55 AQ #4: a Japanese answer drowned in English voices was told "this answer sounds like
+    English … analyse it with --language en" as a fact, beside the voices' own warning."""
+    from types import SimpleNamespace
+
+    from furikaeri.advice import warnings_for
+    from furikaeri.lang import text
+
+    other = "en" if language == "ja" else "ja"
+
+    def said(voices: bool) -> str:
+        m = SimpleNamespace(speech_detected=True, unconfirmed_fillers=0, answer_s=20.0, words=())
+        smap = SimpleNamespace(duration=30.0, intervals=[SimpleNamespace(start=0.0, end=25.0, duration=25.0)],
+                               other_voices=voices, noise=(), contrast_db=12.0 if voices else 40.0,
+                               speech_db=-25.0, louder=())
+        return warnings_for(m, language, smap, sounds_like=other)[0]
+
+    heard = text(language, f"language_{other}")
+    assert said(True) == text(language, "warn_language_voices", heard=heard, as_code=other)
+    assert said(False) == text(language, "warn_language", heard=heard, as_code=other)

@@ -715,8 +715,9 @@ def warnings_for(m, language: str, speech_map, clipped: float = 0.0, sounds_like
     if sounds_like is not None and english_only:  # an English-only model cannot hear it: another model can
         out.append(text(language, "warn_language_english_only", model=english_only))
     elif sounds_like is not None:  # every figure below is of a translation or an invention
-        out.append(text(language, "warn_language", heard=text(language, f"language_{sounds_like}"),
-                        as_code=sounds_like))
+        # among other voices (said below) those may be what sounds so, not the speaker (QA s55 AQ #4)
+        key = "warn_language_voices" if getattr(speech_map, "other_voices", False) else "warn_language"
+        out.append(text(language, key, heard=text(language, f"language_{sounds_like}"), as_code=sounds_like))
     for span in other_languages:  # the words written there are not what was said
         out.append(text(language, "warn_other_language", start=clock(span.start), end=clock(span.end),
                         heard=language_name(span.language, language)))

@@ -1136,6 +1136,7 @@ TEXT = {
     'norm_fillers_echo': 'not judged: an echo hides short fillers, so the count is a floor',
     'warn_echo': 'The room echoes (echo score {score:.2f} s; a dry room reads under 0.2): an echo hides short fillers, so their count is a floor and is not judged, and short pauses may be missed. Nearer the microphone, or in a room with curtains and soft furniture, the recording is drier.',
     'warn_echo_high': 'The room echoes (echo score {score:.2f} s; a dry room reads under 0.2): an echo hides short fillers, so there were at least as many as counted, and short pauses may be missed. Nearer the microphone, or in a room with curtains and soft furniture, the recording is drier.',
+    'warn_language_voices': 'What was heard sounds like {heard}, not English, perhaps the voices around you (below): its words and every figure are off. If you spoke {heard}, analyse it with --language {as_code}; if not, record away from the voices.',
     'history_blank_note': 'not judged in {answers} (a noisy room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',
