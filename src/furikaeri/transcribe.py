@@ -262,7 +262,7 @@ def _repaired(model, samples: np.ndarray, speech_ivs, words: list[Word], *, lang
     sentence) were left out, and the answer's length with them (QA s54 AK #7); what is still
     skipped, in windows not decoded before, is decoded once more."""
     tried: set[tuple[float, float]] = set()
-    for _ in range(REPAIR_ROUNDS):
+    for again in range(REPAIR_ROUNDS):
         missing = skipped_speech(speech_ivs, words)
         windows = set(decoding_windows(missing, len(samples) / SAMPLE_RATE)) if missing else set()
         if not windows or windows <= tried:
@@ -270,6 +270,8 @@ def _repaired(model, samples: np.ndarray, speech_ivs, words: list[Word], *, lang
         tried |= windows
         extra = _decode(model, samples, missing, language=language, prompt=None, on_segment=None,
                         repetition_penalty=REPAIR_REPETITION_PENALTY, beam_size=beam_size)
+        if again:  # a leftover heard alone: a closing phrase there is Whisper's, however sure
+            extra = _without_closings(extra)
         # Keep only words said in the skipped speech (the decoding window may span speech
         # between skipped intervals that already has its words).
         extra = [w for w in extra
@@ -509,6 +511,21 @@ def _without_weak_closing(seg_words):
                 return seg_words[:-n]
             break
     return seg_words
+
+
+def _without_closings(words):
+    """``words`` without any closing phrase (:data:`WEAK_CLOSINGS`) among them: over a short
+    stretch of speech left without words and heard on its own (the second repair,
+    :func:`_repaired`), Whisper writes "Thank you very much." at 0.98 over a code-switched
+    Japanese phrase; a closing the speaker says is heard with the answer in the first passes."""
+    closings = {re.sub(r"\s", "", c) for c in WEAK_CLOSINGS}
+    drop: set[int] = set()
+    for i in range(len(words)):
+        for n in range(1, 5):
+            said = re.sub(r"[\s、。,.!?！？]", "", "".join(w.text for w in words[i:i + n])).lower()
+            if i + n <= len(words) and said in closings:
+                drop.update(range(i, i + n))
+    return [w for k, w in enumerate(words) if k not in drop]
 
 
 def _without_stuck_repeats(seg_words):
