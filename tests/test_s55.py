@@ -395,6 +395,8 @@ def test_an_answer_in_a_room_that_echoes_is_warned_and_its_fillers_not_judged():
     assert text("en", "warn_echo", score=0.45) in room.warnings
     assert metrics_from_analysis(room.to_dict())["fillers_per_min"] is None  # no personal best from a floor
     assert metrics_from_analysis(dry.to_dict())["fillers_per_min"] == 0.0
+    assert room.verdicts["pauses"].level in ("n/a", "high") and room.rate.articulation_wpm is None  # AR #1
+    assert dry.rate.articulation_wpm is not None
     many = _measured_in(0.45, 8)  # even the floor is high: high it stays
     assert many.verdicts["fillers"].level == "high" and text("en", "warn_echo_high", score=0.45) in many.warnings
 
@@ -444,3 +446,23 @@ def test_another_language_heard_among_other_voices_is_not_told_as_the_speakers(l
     heard = text(language, f"language_{other}")
     assert said(True) == text(language, "warn_language_voices", heard=heard, as_code=other)
     assert said(False) == text(language, "warn_language", heard=heard, as_code=other)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_compare_says_an_echo_blanked_the_fillers_not_sounds_in_doubt(lang):
+    """QA s55 AR #2: an echoing take's blank fillers were said "more filler-like sounds were left
+    in doubt" in compare, show and practice."""
+    from dataclasses import replace
+
+    from furikaeri.compare import compare_answers
+    from furikaeri.lang import text
+    from furikaeri.report.history import _unjudged_line
+    from test_compare_notes import MONDAY, answer
+
+    dry = answer(1, {"fillers_per_min": 3.0, "filler_count": 2, "answer_s": 40.0, "budget_s": 60.0})
+    room = replace(answer(2, {"fillers_per_min": None, "filler_count": None, "answer_s": 40.0, "budget_s": 60.0},
+                          at=MONDAY.replace(minute=5)), unjudged=("fillers_per_min", "filler_count"), echo_s=0.45)
+    said = _unjudged_line(compare_answers(dry, room), lang)
+    assert text(lang, "unjudged_echo") in said and text(lang, "unjudged_fillers") not in said
+    doubt = replace(room, echo_s=0.1)
+    assert text(lang, "unjudged_fillers") in _unjudged_line(compare_answers(dry, doubt), lang)

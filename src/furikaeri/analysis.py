@@ -96,7 +96,7 @@ class Analysis:
     mains_hum_hz: float | None = None
     #: The room's echo score (s, :func:`furikaeri.echo.echo_score`; None: too little clean speech
     #: to tell). From :data:`furikaeri.echo.ECHO_SCORE_S` up the room echoes: a warning says so,
-    #: and the filler count, a floor there, is not judged unless it is high already.
+    #: and the filler count and the pauses, floors there, are not judged unless high already.
     echo_s: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -698,9 +698,11 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
     verdicts, too_loud, noisy = _in_the_room(verdicts, smap, m, rules.code, clipped)
     hushed = getattr(smap, "narrow_quiet", False)  # a quiet telephone band: phrases lost into pauses
     echoes = _echoes(echo, m, too_loud)
-    verdicts = _fillers_in_echo(verdicts, rules.code) if echoes else verdicts
+    verdicts = _floors_in_echo(verdicts, rules.code) if echoes else verdicts
     fillers_known = not (noisy or hushed or (echoes and verdicts.get("fillers", Verdict("n/a", "")).level == "n/a"))
-    if noisy or hushed or too_loud:  # speech between lengthened pauses: no pace "without pauses" (QA s47 CC #4)
+    pauses_known = not (noisy or hushed or (echoes and verdicts.get("pauses", Verdict("n/a", "")).level == "n/a"))
+    # speech between lengthened pauses, or an echo filling them (QA s55 AR #1): no pace "without pauses" (QA s47 CC #4)
+    if noisy or hushed or too_loud or echoes:
         m = dataclasses.replace(m, rate=dataclasses.replace(m.rate, **{f.name: None for f in dataclasses.fields(m.rate)
                                                                       if f.name.startswith("articulation")}))
     return Analysis(
@@ -712,7 +714,7 @@ def _analysis(smap, heard: Heard, rules, *, budget_s: float, acoustic: bool, que
         tips=() if unheard or sounds_like or mostly_other or too_loud else tuple(
             tips_for(m, rules.code, budget_s, length_known=not cut_short,
                      voice=Voice() if noisy or getattr(smap, "narrow", False) else voice,
-                     pauses_known=not (noisy or hushed), fillers_known=fillers_known, pace_known=not hushed,
+                     pauses_known=pauses_known, fillers_known=fillers_known, pace_known=not hushed,
                      freezes_known=noisy and getattr(verdicts.get("pauses"), "level", "n/a") != "n/a")),
         warnings=level_warnings(warnings_for(m, rules.code, smap, clipped=clipped, sounds_like=sounds_like,
                                              unheard=unheard, cut_short=cut_short, other_languages=other_languages, lossy=_lossy(source),
@@ -739,16 +741,19 @@ def _echoes(echo: float | None, m, too_loud: bool) -> bool:
     return echo is not None and echo >= ECHO_SCORE_S and m.speech_detected and not too_loud
 
 
-def _fillers_in_echo(verdicts: dict, language: str) -> dict:
+def _floors_in_echo(verdicts: dict, language: str) -> dict:
     """``verdicts`` in a room that echoes: an echo hides short fillers (filler recall on the real
-    clips fell from 0.88 / 0.85 to 0.62 / 0.57 in a bare room, bench/real.py --room 0.6), so their
-    count is a floor: judged only where even that floor is high, else not judged."""
+    clips fell from 0.88 / 0.85 to 0.62 / 0.62 in a bare room, bench/real.py --room 0.6) and fills
+    the pauses' edges (each reads 0.1 to 0.3 s short, a short one not at all: QA s55 AR #1), so
+    the fillers' count and the pauses are floors: judged only where even that floor is high."""
     from furikaeri.lang import text
 
-    fillers = verdicts.get("fillers")
-    if fillers is None or fillers.level in ("n/a", "high"):
-        return verdicts
-    return {**verdicts, "fillers": dataclasses.replace(fillers, level="n/a", norm=text(language, "norm_fillers_echo"))}
+    out = dict(verdicts)
+    for name in ("fillers", "pauses"):
+        v = out.get(name)
+        if v is not None and v.level not in ("n/a", "high"):
+            out[name] = dataclasses.replace(v, level="n/a", norm=text(language, f"norm_{name}_echo"))
+    return out
 
 
 def _echo_warning(echo: float, verdicts: dict, language: str) -> tuple[str, ...]:

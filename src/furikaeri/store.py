@@ -772,6 +772,8 @@ class Answer:
     floors: dict[str, float | int] = field(default_factory=dict, repr=False)
     #: The length (s) its question asked it to take, as typed (「1分で…」), where it asked one.
     asked_s: float | None = field(default=None, repr=False)
+    #: The echo score of the room it was said in (:mod:`furikaeri.echo`), where known.
+    echo_s: float | None = field(default=None, repr=False)
     #: The values of its row that could not be read (a damaged archive) and are left blank, as a
     #: person names them ("transcript", "figures", "note"): ``--json`` carries them, so a script
     #: tells a blank left by damage from one never filled (QA s44 J #4).
@@ -2200,7 +2202,8 @@ _ORDER_JSON = "CASE WHEN json_valid(a.analysis_json) THEN json_extract(a.analysi
 #: What :func:`unjudged_figures` reads of an analysis, for an answer loaded without it.
 _UNJUDGED_JSON = ("CASE WHEN json_valid(a.analysis_json) THEN json_object("
                   + ", ".join(f"'{k}', json_extract(a.analysis_json, '$.{k}')"
-                              for k in ("room_untrusted", "answer_s", "verdicts", "stats", "question")) + ") END")
+                              for k in ("room_untrusted", "answer_s", "verdicts", "stats", "question", "echo_s"))
+                  + ") END")
 
 
 def _drop_bare_company(db: sqlite3.Connection, cid: int) -> None:
@@ -2536,6 +2539,7 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
     metrics = {**answer.metrics, **dict.fromkeys(f for f in unjudged["unjudged"] if f in answer.metrics)}
     return dataclasses.replace(answer, fillers=filler_texts(listed), metrics=metrics,
                                asked_s=_asked_of(answer.analysis if full else r["unjudged_json"], answer.question),
+                               echo_s=_echo_of(answer.analysis if full else r["unjudged_json"]),
                                opening_order=order if order in ("point_first", "story_first") else None,
                                **unjudged)
 
@@ -2570,6 +2574,16 @@ def _asked_of(analysis: dict[str, Any] | str | None, question: str | None) -> fl
         d = None
     typed = d.get("question") if isinstance(d, dict) and isinstance(d.get("question"), str) else None
     return asked_length(typed) or asked_length(question)
+
+
+def _echo_of(analysis: dict[str, Any] | str | None) -> float | None:
+    """The echo score of the room an answer was said in (its analysis's ``echo_s``), or None."""
+    try:
+        d = json.loads(analysis) if isinstance(analysis, str) else analysis
+    except (TypeError, ValueError):
+        return None
+    echo = d.get("echo_s") if isinstance(d, dict) else None
+    return float(echo) if isinstance(echo, (int, float)) and not isinstance(echo, bool) else None
 
 
 def _unjudged_of(analysis: dict[str, Any] | str | None) -> dict[str, Any]:

@@ -1272,6 +1272,7 @@ def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
     and it was stored blank (:func:`furikaeri.store.unjudged_figures`: a room too loud to rate,
     a noisy room's pauses, a filler count with sounds in doubt); None when no shown figure is
     so. A damaged row whose analysis cannot be read says nothing."""
+    from furikaeri.echo import ECHO_SCORE_S
     from furikaeri.store import UNJUDGED
 
     judged_apart = {f for shown in UNJUDGED.values() for f in shown}
@@ -1286,7 +1287,9 @@ def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
         ids.append(x.id)
         noisy = bool(set(UNJUDGED["pauses"]) & set(x.unjudged))  # a noisy room blanks its fillers too: said so (QA s43 F #5)
         paced = bool(set(UNJUDGED["rate"]) & set(x.unjudged))  # the pace too: a loud noise inside it, or
+        echoed = x.echo_s is not None and x.echo_s >= ECHO_SCORE_S  # floors of an echo (QA s55 AR #2), not doubt
         keys = (["unjudged_room"] if set(x.unjudged) - judged_apart else  # a room too loud blanks all its figures
+                ["unjudged_echo"] if echoed and not paced else
                 ["unjudged_narrow"] if paced and noisy else  # ... a quiet telephone band (pauses, pace, fillers)
                 list(dict.fromkeys(f"unjudged_{'rate' if name == 'chars_per_min' else name}"
                                    + ("_noisy" if name == "fillers" and noisy else "")
