@@ -466,3 +466,29 @@ def test_compare_says_an_echo_blanked_the_fillers_not_sounds_in_doubt(lang):
     assert text(lang, "unjudged_echo") in said and text(lang, "unjudged_fillers") not in said
     doubt = replace(room, echo_s=0.1)
     assert text(lang, "unjudged_fillers") in _unjudged_line(compare_answers(dry, doubt), lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_compare_of_a_dry_and_an_echoing_take_says_the_room_may_have_made_the_changes(lang):
+    """QA s55 AR #4: the same speech dry and in a bare room read "▲ better" and "▼ worse" with no
+    word that one of them echoed."""
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from furikaeri.compare import compare_answers
+    from furikaeri.lang import text
+    from furikaeri.report.history import render_compare_answers
+    from test_compare_notes import MONDAY, answer
+
+    def took(id_, echo):
+        a = answer(id_, {"wpm": 150.0 - id_ * 10, "answer_s": 40.0, "budget_s": 60.0}, at=MONDAY.replace(minute=id_))
+        return replace(a, echo_s=echo)
+
+    def shown(x, y) -> str:
+        console = Console(width=300, record=True, color_system=None)
+        render_compare_answers(console, compare_answers(x, y), lang)
+        return console.export_text()
+
+    assert text(lang, "compare_echo", id=2, score=0.43) in shown(took(1, 0.1), took(2, 0.43))
+    assert "0.43" not in shown(took(1, 0.1), took(2, 0.12)) and "0.43" not in shown(took(1, 0.43), took(2, 0.5))

@@ -1139,6 +1139,7 @@ TEXT = {
     'warn_language_voices': 'What was heard sounds like {heard}, not English, perhaps the voices around you (below): its words and every figure are off. If you spoke {heard}, analyse it with --language {as_code}; if not, record away from the voices.',
     'norm_pauses_echo': 'not judged: an echo fills the pauses\' edges, so they read short',
     'unjudged_echo': 'the room echoed: fillers and pauses there are counted short',
+    'compare_echo': '#{id} was said in a room that echoes (echo score {score:.2f} s): its words and pauses were heard less surely there, so some of these changes may be the room\'s, not yours.',
     'history_blank_note': 'not judged in {answers} (a noisy or echoing room, sounds in doubt, another language): `{cli} show {id}` says why',
     'record_not_saved': 'not in your archive: add --save next time, or run `{command}`',
     'saved_as': 'saved as answer {id} (furikaeri{home} show {id})',

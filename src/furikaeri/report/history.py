@@ -1260,11 +1260,26 @@ def render_compare_answers(console: Console, cmp: AnswerComparison, lang: str, *
     unjudged = _unjudged_line(cmp, lang)
     if unjudged:
         _say(console, f"[dim]{escape(unjudged)}[/dim]")
+    echoed = _echo_line(cmp, lang)
+    if echoed:
+        _say(console, f"[yellow]{escape(echoed)}[/yellow]")
     if a.note and not a.note.empty:
         _say(console, f"[dim]{t('your_note', lang)}{_bracketed(f'#{a.id}', lang)}:[/dim] {escape(note_text(a.note))}")
     render_fix(console, cmp.fix, lang, language=_pair_language(cmp))
     if not different and cmp.text is not None:  # the words of two questions' answers: nothing to compare
         _render_said(console, cmp.text, lang)
+
+
+def _echo_line(cmp: AnswerComparison, lang: str) -> str | None:
+    """Where one of the two answers was said in a room that echoes and the other not: that the
+    room may have made some of the changes (QA s55 AR #4: "▲ better" and "▼ worse" between the
+    same speech dry and in a bare room); None otherwise."""
+    from furikaeri.echo import ECHO_SCORE_S
+
+    echoing = [x for x in (cmp.before, cmp.after) if x.echo_s is not None and x.echo_s >= ECHO_SCORE_S]
+    if len(echoing) != 1:
+        return None
+    return t("compare_echo", lang, id=echoing[0].id, score=echoing[0].echo_s)
 
 
 def _unjudged_line(cmp: AnswerComparison, lang: str) -> str | None:
