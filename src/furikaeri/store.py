@@ -2534,12 +2534,12 @@ def _answer(r: sqlite3.Row, full: bool, unreadable: list[str] | None = None) -> 
         order = opening.get("order") if isinstance(opening, dict) else None
     else:
         listed, order = _json_list(r["fillers_json"]), r["opening_order"]
-    unjudged = _unjudged_of(answer.analysis if full else r["unjudged_json"])
+    read = _read_parts(answer.analysis if full else r["unjudged_json"])  # read once, for each of the three
+    unjudged = _unjudged_of(read)
     # blank as saved today though saved before a rule blanked them (a noisy room's length: QA s55 AO #2)
     metrics = {**answer.metrics, **dict.fromkeys(f for f in unjudged["unjudged"] if f in answer.metrics)}
     return dataclasses.replace(answer, fillers=filler_texts(listed), metrics=metrics,
-                               asked_s=_asked_of(answer.analysis if full else r["unjudged_json"], answer.question),
-                               echo_s=_echo_of(answer.analysis if full else r["unjudged_json"]),
+                               asked_s=_asked_of(read, answer.question), echo_s=_echo_of(read),
                                opening_order=order if order in ("point_first", "story_first") else None,
                                **unjudged)
 
@@ -2562,37 +2562,38 @@ def _with_items(kept: list, more: list[dict[str, str]]) -> list:
     return out
 
 
-def _asked_of(analysis: dict[str, Any] | str | None, question: str | None) -> float | None:
-    """The length (s) the question an answer was given for asks it to take, as typed (its
-    analysis's ``question``: 「1分で自己紹介をお願いします」, saved under the set's 「自己紹介を
-    お願いします。」, QA s55 AQ #1), else as stored (:func:`furikaeri.questions.asked_length`)."""
-    from furikaeri.questions import asked_length
-
-    try:
-        d = json.loads(analysis) if isinstance(analysis, str) else analysis
-    except (TypeError, ValueError):
-        d = None
-    typed = d.get("question") if isinstance(d, dict) and isinstance(d.get("question"), str) else None
-    return asked_length(typed) or asked_length(question)
-
-
-def _echo_of(analysis: dict[str, Any] | str | None) -> float | None:
-    """The echo score of the room an answer was said in (its analysis's ``echo_s``), or None."""
+def _read_parts(analysis: dict[str, Any] | str | None) -> dict[str, Any] | None:
+    """An answer's analysis, or the JSON of the parts of it a light load reads
+    (:data:`_UNJUDGED_JSON`), as a dict; None where it cannot be read (a damaged row)."""
     try:
         d = json.loads(analysis) if isinstance(analysis, str) else analysis
     except (TypeError, ValueError):
         return None
-    echo = d.get("echo_s") if isinstance(d, dict) else None
+    return d if isinstance(d, dict) else None
+
+
+def _asked_of(d: dict[str, Any] | None, question: str | None) -> float | None:
+    """The length (s) the question an answer was given for asks it to take, as typed (its
+    analysis's ``question``, ``d``: 「1分で自己紹介をお願いします」, saved under the set's 「自己紹介を
+    お願いします。」, QA s55 AQ #1), else as stored (:func:`furikaeri.questions.asked_length`)."""
+    from furikaeri.questions import asked_length
+
+    typed = d.get("question") if d is not None and isinstance(d.get("question"), str) else None
+    return asked_length(typed) or asked_length(question)
+
+
+def _echo_of(d: dict[str, Any] | None) -> float | None:
+    """The echo score of the room an answer was said in (its analysis's ``echo_s``, ``d``), or None."""
+    echo = d.get("echo_s") if d is not None else None
     return float(echo) if isinstance(echo, (int, float)) and not isinstance(echo, bool) else None
 
 
-def _unjudged_of(analysis: dict[str, Any] | str | None) -> dict[str, Any]:
+def _unjudged_of(d: dict[str, Any] | None) -> dict[str, Any]:
     """:func:`unjudged_figures` (``unjudged``) and :func:`lower_bounds` (``floors``) of an
-    analysis, or of the JSON of its parts it reads; none for parts that cannot be read (a
-    damaged row says so otherwise)."""
+    analysis, or of the parts of it a light load reads (``d``); none for parts that cannot be
+    read (a damaged row says so otherwise)."""
     try:
-        d = json.loads(analysis) if isinstance(analysis, str) else analysis
-        if isinstance(d, dict):
+        if d is not None:
             return {"unjudged": unjudged_figures(d), "floors": lower_bounds(d)}
     except (TypeError, ValueError, AttributeError):
         pass
