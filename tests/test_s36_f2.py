@@ -121,19 +121,21 @@ def test_the_readme_names_the_schema_the_code_writes():
 # --------------------------------------------------------------------------- A #6: session means
 
 
-def _sessions(home, before, after, *, lang="en"):
+def _sessions(home, before, after, *, lang="en", questions=None):
     """Two sessions of answers with ``before`` / ``after`` (pace, long pauses) each, the same
-    questions in turn."""
+    questions in turn (``questions`` of them, from the first again after the last)."""
     for name, figures, start in (("A", before, 0), ("B", after, 60)):
         for i, (rate, pauses) in enumerate(figures):
-            a = make_analysis(lang=lang, rate=rate, long_pauses=pauses, question=f"Question {i}?")
+            a = make_analysis(lang=lang, rate=rate, long_pauses=pauses, question=f"Question {i % (questions or len(figures))}?")
             save(home, a, session=name, minutes=start + i)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_mean_of_counts_is_shown_as_finely_as_its_verdict_judges_it(furikaeri_home, lang):
-    """QA: 長い間 1回 → 0回 / -1 = 変化なし (means 0.67 and 0.5)."""
-    _sessions(furikaeri_home, [(140.0, 1), (140.0, 1), (140.0, 0)], [(140.0, 1), (140.0, 0)])
+    """QA: 長い間 1回 → 0回 / -1 = 変化なし (means 0.67 and 0.5; the three questions in both, the
+    first answered twice in the second session)."""
+    _sessions(furikaeri_home, [(140.0, 1), (140.0, 1), (140.0, 0)], [(140.0, 1), (140.0, 0), (140.0, 0), (140.0, 1)],
+              questions=3)
     doc = json.loads(run(furikaeri_home, "compare", "--sessions", "A", "B", "--json"))
     (mean,) = [m for m in doc["means"] if m["metric"] == "long_pauses_per_min"]
     assert (mean["before"], mean["after"], mean["verdict"]) == (0.67, 0.5, "same")

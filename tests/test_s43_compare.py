@@ -49,8 +49,9 @@ def test_a_mean_pace_that_comes_into_the_range_over_answers_as_far_off_it_is_no_
 
 def test_a_mean_pace_come_into_the_range_over_more_answers_off_it_is_no_change(furikaeri_home):
     # QA s53 AE #2: 80 and 130 wpm (105), then 183, 177 and 102 (154, in 120-160): "▲ better"
-    # beside "pace: 1 of 2 answers off the range → 3 of 3"
-    cmp = _paces(furikaeri_home, [80.0, 130.0], [183.0, 177.0, 102.0])
+    # beside "pace: 1 of 2 answers off the range → 3 of 3" (the same three questions now: the
+    # means are of the questions both sessions answered)
+    cmp = _paces(furikaeri_home, [80.0, 130.0, 110.0], [183.0, 177.0, 102.0])
     (c,) = [c for c in cmp.means if c.metric == "wpm"]
     assert (c.verdict, c.by_answers) == ("same", True)
     out = _rendered(cmp, "en")
@@ -263,7 +264,7 @@ def test_a_trend_whose_latest_attempt_is_its_best_runs_to_it():
 
 
 @pytest.mark.parametrize("lang, said", [("en", "the sessions share 2 of the 3 questions they answered"),
-                                        ("ja", "2つのセッションで答えた質問3問のうち共通は2問のため")])
+                                        ("ja", "2つのセッションで答えた質問3問のうち共通は2問です")])
 def test_sessions_that_share_most_questions_say_how_many(furikaeri_home, lang, said):
     # QA s43 A #7: "the sessions answered different questions" where 4 of 5 were the same
     from test_s35_h3 import _sessions

@@ -116,13 +116,17 @@ def test_sigterm_between_two_takes_says_the_session_and_ends_with_143(pulse, tmp
         r.join(10)
     stdout, stderr = "".join(out), "".join(err)
     assert p.returncode == 143, stderr
-    assert "saved as answer 1" in stdout and "1 answer saved in session" in stdout, stdout
-    # the signal lands between the takes here (a slower machine may open the microphone first:
-    # then the take it cut says it, as mid-take, with 143 all the same)
-    assert "Traceback" not in stderr and stderr.rstrip().endswith((
-        "stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half",
-        "answer 1 was saved before the program was asked to stop")), stderr
-    assert len(list((tmp_path / "home" / "audio").glob("*.wav"))) == 1  # answer 1's; no second take left
+    assert "saved as answer 1" in stdout and "Traceback" not in stderr, stdout + stderr
+    # the signal lands between the takes (the session's summary on stdout, then the stop said), or,
+    # on a slower or busier machine, after the microphone opened: then the take it cut says it, as
+    # mid-take, on stderr, naming answer 1 (CI's run of session 55 took this way), 143 all the same
+    if "1 answer saved in session" in stdout:
+        assert stderr.rstrip().endswith(
+            "stopped, as the program was asked to: what was saved before stays saved, and nothing is saved half"), stderr
+    else:
+        assert stderr.rstrip().endswith("answer 1 was saved before the program was asked to stop"), stdout + stderr
+    cut = "1 answer saved in session" not in stdout  # the take the signal cut is left for ``recover``
+    assert len(list((tmp_path / "home" / "audio").glob("*.wav"))) == 1 + cut  # answer 1's (and that take)
 
 
 # --------------------------------------------------------------------------- QA s53 AD #4: a cut take is no short answer

@@ -525,6 +525,9 @@ class SessionComparison:
     #: the answers too short for their budget (:func:`furikaeri.metrics.too_short`), whose
     #: rates, pauses and voice the means leave out
     short: tuple[int, ...] = ()
+    #: the means are of the questions both sessions answered (each figure's: those that have it in
+    #: both), the sessions having answered others too; False: of all the answers in the language
+    shared_only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"before": self.before, "after": self.after, "language": self.language,
@@ -532,7 +535,7 @@ class SessionComparison:
                 "only_before": [answer_document(a.to_dict()) for a in self.only_before],
                 "only_after": [answer_document(a.to_dict()) for a in self.only_after],
                 "means": [self._bounded(c) for c in self.means], "off_band": self.off_band_dict(),
-                "floored": list(self.floored), "short": list(self.short)}
+                "floored": list(self.floored), "short": list(self.short), "shared_only": self.shared_only}
 
     def _bounded(self, c: Change) -> dict[str, Any]:
         """A mean's change as ``--json`` gives it; the fillers a minute's mean of a session that
@@ -689,21 +692,24 @@ def _distances(m: Metric, answers: Sequence[Answer]) -> list[float]:
     return [d for v in vals if (d := norm_distance(m, v)) is not None]
 
 
-def _off_band(language: str | None, before: Sequence[Answer], after: Sequence[Answer]) -> dict[str, list[int]]:
+def _off_band(language: str | None, before: Sequence[Answer], after: Sequence[Answer],
+              sets: dict[str, tuple[Sequence[Answer], Sequence[Answer]]] | None = None) -> dict[str, list[int]]:
     """For each figure of ``language`` with a norm (a band, or a limit: the longest pause,
     hedges): how many of each session's answers lie off it, of how many
     (:attr:`SessionComparison.off_band`; :func:`furikaeri.metrics.off_norm`, the one rule),
-    a filler rate known only as a lower bound counted where that bound is off the norm."""
+    a filler rate known only as a lower bound counted where that bound is off the norm.
+    ``sets``: each figure's answers of the two sessions where its means are of some of them."""
     out = {}
-    lows = [set(floored(x)) for x in (before, after)]
     for m in METRICS:
         if m.language not in (None, language) or m.better is None or not has_norm(m.name):
             continue
-        vals = [_judged(before, m.name), _judged(after, m.name)]
+        ends = (sets or {}).get(m.name, (before, after))
+        lows = [set(floored(x)) for x in ends]
+        vals = [_judged(x, m.name) for x in ends]
         # a lower bound already off the norm is an answer off it, though left out of the mean
         # (3.6+ fillers a minute beside a mean of 2.0 "into the range": QA s42 E #1)
         known = [[b for a in x if a.id in low and (b := a.floors.get(m.name)) is not None and off_norm(m, b)]
-                 for x, low in zip((before, after), lows)]
+                 for x, low in zip(ends, lows)]
         if vals[0] or vals[1]:
             out[m.name] = [x for v, k in zip(vals, known) for x in (sum(off_norm(m, y) for y in v) + len(k),
                                                                      len(v) + len(k))]
@@ -768,23 +774,45 @@ def compare_sessions(store: Store, ref_a: str, ref_b: str, *, cli: str = "furika
     # for months (`--session mock`) has attempts later than the other's, and a table of them run by
     # time read "▲ into the range" under the means' "▼ left the range" (QA s44 K #1)
     pairs = tuple(compare_answers(last_a[q], last_b[q], as_given=True) for q in last_a if q in paired)
-    means_ = _mean_metrics(ma_), _mean_metrics(mb_)
-    bounds = _bound_means(ma_, mb_)
-    means = tuple(_floor_change(c, ma_, mb_, bounds) if c.metric == "fillers_per_min" else c
-                  for c in (_mean_change(m, ma_, mb_, means_) for m in METRICS if m.language in (None, lang)))
+    # like with like: where the sessions share questions, each figure's means are of the questions
+    # that have it in both (QA s55 AN #1: 5.2 -> 7.0 fillers a minute "no change" over 4 answers
+    # and 5, the fifth a question only the later session answered, while the shared ones got worse)
+    shared = bool(paired) and any(x.question_id not in paired for x in (*ma_, *mb_))
+    sets = {m.name: _like_for_like(m.name, ma_, mb_) if shared else (ma_, mb_) for m in METRICS}
+    means, bounds = [], (None, None)
+    for m in (m for m in METRICS if m.language in (None, lang)):
+        xa, xb = sets[m.name]
+        c = _mean_change(m, xa, xb, (_mean_metrics(xa), _mean_metrics(xb)))
+        if m.name == "fillers_per_min":
+            bounds = _bound_means(xa, xb)
+            c = _floor_change(c, xa, xb, bounds)
+        means.append(c)
     return SessionComparison(
         before=sa.to_dict(),
         after=sb.to_dict(),
         pairs=pairs,
         only_before=tuple(a for a in aa if a.question_id not in paired or not mine(a)),
         only_after=tuple(b for b in bb if b.question_id not in paired or not mine(b)),
-        means=means,
+        means=tuple(means),
         language=lang,
-        off_band=_off_band(lang, ma_, mb_),
-        floored=floored((*ma_, *mb_)),
+        off_band=_off_band(lang, ma_, mb_, sets),
+        floored=floored((*sets["fillers_per_min"][0], *sets["fillers_per_min"][1])),
         filler_floors=bounds,
         short=tuple(a.id for a in (*ma_, *mb_) if too_short(a.metrics) and not cut_off(a.metrics)),
+        shared_only=shared,
     )
+
+
+def _like_for_like(name: str, before: Sequence[Answer], after: Sequence[Answer]) -> tuple[list[Answer], list[Answer]]:
+    """The answers of ``before`` and ``after`` (two sessions') whose questions have figure ``name``
+    in both sessions: judged (:func:`_judged`), or known as a lower bound (:func:`floored`)."""
+    def having(answers: Sequence[Answer]) -> set[int]:
+        low = set(floored(answers)) if name == "fillers_per_min" else set()
+        return {a.question_id for a in answers if a.question_id is not None
+                and (a.id in low or judged_value(a.metrics, name) is not None)}
+
+    both = having(before) & having(after)
+    return [a for a in before if a.question_id in both], [b for b in after if b.question_id in both]
 
 
 # --------------------------------------------------------------------------- questions

@@ -1157,7 +1157,7 @@ TEXT = {
     'session_done': ('{n} answer saved in session “{name}” (#{id})', '{n} answers saved in session “{name}” (#{id})'),
     'compare_hint': 'compare with the last session that answered one of these questions',
     'only_in': 'answered only in {name}',
-    'means_other_questions': 'the sessions share {shared} of the {questions} questions they answered: the means are a rough guide (the shared ones are compared below)',
+    'means_other_questions': 'the sessions share {shared} of the {questions} questions they answered: the means are of the questions both answered (each compared below; the others are listed at the end)',
     'sets': 'question sets',
     'companies': 'companies',
     'problems': 'files that could not be read',

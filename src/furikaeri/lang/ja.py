@@ -1165,7 +1165,7 @@ TEXT = {
     'session_done': 'セッション「{name}」（#{id}）に{n}件保存しました',
     'compare_hint': '同じ質問に答えた前回のセッションと比べる',
     'only_in': '「{name}」だけで答えた質問',
-    'means_other_questions': '2つのセッションで答えた質問{questions}問のうち共通は{shared}問のため、平均は参考値です（共通の質問どうしの比較は下にあります）',
+    'means_other_questions': '2つのセッションで答えた質問{questions}問のうち共通は{shared}問です。平均は共通の質問だけのものです（1問ずつの比較は下に、共通でない質問は最後にあります）',
     'sets': '質問セット',
     'companies': '企業',
     'problems': '読み込めなかったファイル',
